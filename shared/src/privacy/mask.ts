@@ -1,0 +1,27 @@
+/**
+ * Masking of personal data for every response and log line. Raw values never leave the server
+ * except to the field cipher.
+ */
+export function maskIdNumber(id: string): string {
+  if (id.length < 8) return '*'.repeat(id.length);
+  return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}
+
+export function maskPhone(phone: string): string {
+  if (phone.length < 7) return '*'.repeat(phone.length);
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+export function maskBankAccount(account: string): string {
+  const digits = account.replace(/\s+/g, '');
+  return `**** **** **** ${digits.slice(-4)}`;
+}
+
+/** Patterns the log redactor looks for in free text (ID numbers and mainland mobile numbers). */
+export const SENSITIVE_PATTERNS: readonly RegExp[] = [/(?<!\d)\d{17}[\dXx](?!\d)/g, /(?<!\d)1[3-9]\d{9}(?!\d)/g, /(?<!\d)\d{16,19}(?!\d)/g];
+
+export function redactText(text: string): string {
+  let out = text;
+  for (const pattern of SENSITIVE_PATTERNS) out = out.replace(pattern, (m) => (m.length === 11 ? maskPhone(m) : maskIdNumber(m)));
+  return out;
+}
