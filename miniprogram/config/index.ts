@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+const sharedSource = path.resolve(__dirname, '../../shared/src');
+const brandConfig = path.resolve(__dirname, '../../config');
+const isProduction = process.env.NODE_ENV === 'production';
+
+// NutUI is drawn on a 375 px design; our own styles use the 750 rpx design WeChat recommends.
+function designWidth(input?: { file?: string }): number {
+  return input?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+}
+
+export default defineConfig<'webpack5'>(() => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'zhixiang-kefu',
+    date: '2026-11-25',
+    designWidth,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [path.resolve(__dirname, 'appid-plugin.cjs')],
+    defineConstants: {
+      // weapp has no runtime config file: the API address is baked in at build time.
+      API_BASE_URL: JSON.stringify(process.env.API_BASE_URL ?? 'http://localhost:3000'),
+      APP_STAGE: JSON.stringify(process.env.APP_STAGE ?? (isProduction ? 'prod' : 'local')),
+    },
+    alias: {
+      '@': path.resolve(__dirname, '../src'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    // The shared workspace ships TypeScript source, so it must go through the same loaders.
+    compile: { include: [sharedSource, brandConfig] },
+    mini: {
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+  return config;
+});
