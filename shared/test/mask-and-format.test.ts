@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, formatDateCn, todayInShanghai } from '../src/format/dates';
+import { formatYuan } from '../src/format/money';
+import { maskBankAccount, maskIdNumber, maskPhone, redactText } from '../src/privacy/mask';
+
+describe('masking', () => {
+  it('keeps only the first and last four characters of an ID number', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
+  });
+  it('masks the middle four digits of a phone', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+  });
+  it('shows only the last four digits of a bank account', () => {
+    expect(maskBankAccount('6222 0212 3456 7890 123')).toBe('**** **** **** 0123');
+  });
+  it('redacts ID numbers and phones inside free text', () => {
+    const text = 'bind 11010519491231002X with 13812345678 ok';
+    expect(redactText(text)).toBe('bind 1101**********002X with 138****5678 ok');
+  });
+});
+
+describe('formatYuan', () => {
+  it('formats cents with thousands separators', () => {
+    expect(formatYuan(123456)).toBe('¥1,234.56');
+    expect(formatYuan(5)).toBe('¥0.05');
+    expect(formatYuan(-100000)).toBe('-¥1,000.00');
+  });
+  it('round-trips any integer amount of cents', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), (cents) => {
+        const back = Number(formatYuan(cents).replace(/[¥,.]/g, ''));
+        expect(back).toBe(cents);
+      }),
+    );
+  });
+});
+
+describe('dates', () => {
+  it('formats ISO dates the Chinese way', () => {
+    expect(formatDateCn('2026-11-25')).toBe('2026年11月25日');
+  });
+  it('computes today in Asia/Shanghai, not UTC', () => {
+    expect(todayInShanghai(new Date('2026-11-24T16:30:00Z'))).toBe('2026-11-25');
+  });
+  it('adds days across month and year ends', () => {
+    expect(addDays('2026-12-25', 15)).toBe('2027-01-09');
+  });
+});
