@@ -14,7 +14,8 @@ const execFileAsync = promisify(execFile);
  * the tarball by checksum so a republished or tampered package is refused rather than run.
  */
 export const DYNAMODB_LOCAL_PACKAGE = 'amplify-dynamodb-simulator@2.9.30';
-export const DYNAMODB_LOCAL_TARBALL_SHA256 = '3503ffac19f183407909fecdacf4db51ab1fdad1da7b2f177016670b2d80e4b9';
+export const DYNAMODB_LOCAL_TARBALL_SHA256 =
+  '3503ffac19f183407909fecdacf4db51ab1fdad1da7b2f177016670b2d80e4b9';
 const TARBALL_NAME = 'amplify-dynamodb-simulator-2.9.30.tgz';
 const EMULATOR_DIR_NAME = 'dynamodb-local-1.25.1';
 

@@ -6,8 +6,9 @@ const brandConfig = path.resolve(__dirname, '../../config');
 const isProduction = process.env.NODE_ENV === 'production';
 
 // NutUI is drawn on a 375 px design; our own styles use the 750 rpx design WeChat recommends.
-function designWidth(input?: { file?: string }): number {
-  return input?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+function designWidth(input?: unknown): number {
+  const file = typeof input === 'object' && input !== null && 'file' in input ? String(input.file) : '';
+  return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
 }
 
 export default defineConfig<'webpack5'>(() => {
@@ -31,9 +32,9 @@ export default defineConfig<'webpack5'>(() => {
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
-    // The shared workspace ships TypeScript source, so it must go through the same loaders.
-    compile: { include: [sharedSource, brandConfig] },
     mini: {
+      // The shared workspace ships TypeScript source, so it must go through the same loaders.
+      compile: { include: [sharedSource, brandConfig] },
       optimizeMainPackage: { enable: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
@@ -41,6 +42,7 @@ export default defineConfig<'webpack5'>(() => {
       },
     },
     h5: {
+      compile: { include: [sharedSource, brandConfig] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },

@@ -125,3 +125,11 @@ export const CustomerSummarySchema = z.object({
 });
 export type CustomerSummary = z.infer<typeof CustomerSummarySchema>;
 export const CustomerListResponseSchema = z.object({ customers: z.array(CustomerSummarySchema) });
+
+/** Path parameters. Checked before any lookup so junk never reaches the table. */
+export const PolicyPathSchema = z.object({
+  policyNo: z.string().check(z.regex(/^[0-9A-Za-z]{6,32}$/, '保单号格式不正确，应为 6–32 位数字或字母')),
+});
+export const CustomerPathSchema = z.object({
+  customerId: z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, '客户编号格式不正确')),
+});

@@ -7,9 +7,14 @@ import type {
   UserAccountRecord,
 } from '../policy/model';
 
-/** Storage ports. The DynamoDB adapters live in functions/src/adapters/dynamodb. */
+/**
+ * Storage ports. The DynamoDB adapters live in functions/src/adapters/dynamodb; the access
+ * patterns behind each method are listed in docs/dynamodb-access-patterns.md.
+ */
 export interface BranchRepository {
   get(branchId: string): Promise<BranchRecord | null>;
+  /** The branch at `path` and every branch below it, in path order. */
+  listSubtree(path: string): Promise<BranchRecord[]>;
   put(branch: BranchRecord): Promise<void>;
 }
 
@@ -22,23 +27,42 @@ export interface CustomerRepository {
 
 export interface AgentRepository {
   get(agentId: string): Promise<AgentRecord | null>;
+  listByBranch(branchId: string): Promise<AgentRecord[]>;
   put(agent: AgentRecord): Promise<void>;
 }
 
 export interface ProductRepository {
   get(productCode: string): Promise<ProductRecord | null>;
+  /** The whole catalogue (tens of products), ordered by code. */
+  list(): Promise<ProductRecord[]>;
   put(product: ProductRecord): Promise<void>;
 }
 
 export interface PolicyRepository {
   get(policyNo: string): Promise<PolicyRecord | null>;
-  /** Policies where the customer is the holder or the insured. */
+  /** Policies where the customer is the holder or the insured, each once. */
   listByCustomer(customerId: string): Promise<PolicyRecord[]>;
-  put(policy: PolicyRecord): Promise<void>;
+  /**
+   * Optimistic concurrency: creates the policy when it does not exist, otherwise replaces it only
+   * if the stored version still equals `policy.version` (else AppError CONFLICT). Returns the
+   * stored record, whose version is `policy.version + 1`.
+   */
+  put(policy: PolicyRecord): Promise<PolicyRecord>;
 }
 
 export interface UserAccountRepository {
   get(userId: string): Promise<UserAccountRecord | null>;
   findByOpenid(openid: string): Promise<UserAccountRecord | null>;
+  /** Accounts bound to the customer (binding refuses a second one). */
+  findByCustomer(customerId: string): Promise<UserAccountRecord[]>;
   put(user: UserAccountRecord): Promise<void>;
+}
+
+export interface Repositories {
+  branches: BranchRepository;
+  customers: CustomerRepository;
+  agents: AgentRepository;
+  products: ProductRepository;
+  policies: PolicyRepository;
+  users: UserAccountRepository;
 }

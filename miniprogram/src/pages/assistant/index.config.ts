@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'assistant' });
+export default definePageConfig({ navigationBarTitleText: '客服' });

@@ -1,1 +1,70 @@
-import { View } from '@tarojs/components'; export default function P() { return <View>home</View>; }
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { brand } from '@zhixiang/shared/brand';
+import { PageContainer } from '../../components/page-container';
+import { useSession } from '../../hooks/use-session';
+import { pageUrls } from '../../lib/navigation';
+import './index.scss';
+
+interface Entry {
+  key: string;
+  title: string;
+  description: string;
+  open: () => void;
+}
+
+export default function HomePage() {
+  const session = useSession();
+  const me = session?.me;
+
+  // Only capabilities that exist are listed: a feature appears here when its pages ship.
+  const entries: Entry[] = [];
+  if (me?.role === 'customer' && !me.customerId) {
+    entries.push({
+      key: 'bind',
+      title: '绑定身份',
+      description: '核实身份后即可查看您的保单',
+      open: () => void Taro.navigateTo({ url: pageUrls.bindIdentity }),
+    });
+  }
+  if (me?.role === 'customer') {
+    entries.push({
+      key: 'policies',
+      title: '我的保单',
+      description: '查看保障、缴费、现金价值与红利',
+      open: () => void Taro.switchTab({ url: pageUrls.policies }),
+    });
+  }
+  if (me?.role === 'agent') {
+    entries.push({
+      key: 'customers',
+      title: '我的客户',
+      description: '查看您服务的客户及其保单',
+      open: () => void Taro.navigateTo({ url: pageUrls.agentCustomers }),
+    });
+  }
+
+  return (
+    <PageContainer>
+      {() => (
+        <View className="zx-home">
+          <View className="zx-home__banner">
+            <View className="zx-home__logo">{brand.logoText}</View>
+            <View>
+              <Text className="zx-home__insurer">{brand.insurerName}</Text>
+              <Text className="zx-home__greeting">{me ? `您好，${me.displayName}` : '您好'}</Text>
+            </View>
+          </View>
+          <View className="zx-home__entries">
+            {entries.map((entry) => (
+              <View key={entry.key} className="zx-card zx-home__entry" data-testid={`entry-${entry.key}`} onClick={entry.open}>
+                <Text className="zx-home__entry-title">{entry.title}</Text>
+                <Text className="zx-muted">{entry.description}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+    </PageContainer>
+  );
+}

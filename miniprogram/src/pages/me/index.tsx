@@ -1,1 +1,64 @@
-import { View } from '@tarojs/components'; export default function P() { return <View>me</View>; }
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { BRANCH_LEVEL_LABELS } from '@zhixiang/shared/auth/schemas';
+import { PageContainer } from '../../components/page-container';
+import { Cell, CellGroup } from '../../components/ui';
+import { usePageData } from '../../hooks/use-page-data';
+import { ROLE_LABELS } from '../../lib/labels';
+import { pageUrls } from '../../lib/navigation';
+import { clearSession, getSession, updateMe } from '../../lib/session';
+import { api } from '../../services/api';
+import './index.scss';
+
+export default function MePage() {
+  // The server is the source of truth for role and binding; the stored copy only fills the gap.
+  const data = usePageData(async () => {
+    const me = await api.getMe();
+    updateMe(me);
+    return me;
+  });
+
+  async function signOut() {
+    const refreshToken = getSession()?.refreshToken;
+    if (refreshToken) await api.signOut({ refreshToken }).catch(() => undefined);
+    clearSession();
+    void Taro.reLaunch({ url: pageUrls.signIn });
+  }
+
+  return (
+    <PageContainer data={data} refreshable>
+      {(me) => (
+        <View>
+          <View className="zx-card zx-me__profile" data-testid="me-profile">
+            <Text className="zx-me__name">{me.displayName}</Text>
+            <Text className="zx-me__role">{ROLE_LABELS[me.role]}</Text>
+            {me.branch ? (
+              <Text className="zx-muted zx-me__line">
+                {BRANCH_LEVEL_LABELS[me.branch.level]} · {me.branch.name}
+              </Text>
+            ) : null}
+            {me.phoneMasked ? <Text className="zx-muted zx-me__line">手机 {me.phoneMasked}</Text> : null}
+            {me.role === 'customer' ? (
+              <Text className="zx-muted zx-me__line">{me.customerId ? '已绑定身份' : '尚未绑定身份'}</Text>
+            ) : null}
+          </View>
+          <CellGroup>
+            {me.role === 'customer' && !me.customerId ? (
+              <Cell title="绑定身份" clickable onClick={() => void Taro.navigateTo({ url: pageUrls.bindIdentity })} />
+            ) : null}
+            {me.role === 'agent' ? (
+              <Cell
+                title="我的客户"
+                clickable
+                data-testid="entry-my-customers"
+                onClick={() => void Taro.navigateTo({ url: pageUrls.agentCustomers })}
+              />
+            ) : null}
+            <Cell title="隐私保护指引" clickable onClick={() => void Taro.navigateTo({ url: pageUrls.privacy })} />
+            <Cell title="退出登录" clickable onClick={() => void signOut()} />
+          </CellGroup>
+        </View>
+      )}
+    </PageContainer>
+  );
+}

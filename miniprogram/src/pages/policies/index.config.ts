@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'policies' });
+export default definePageConfig({ navigationBarTitleText: '我的保单', enablePullDownRefresh: true });

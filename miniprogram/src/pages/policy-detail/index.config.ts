@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'policy-detail' });
+export default definePageConfig({ navigationBarTitleText: '保单详情' });

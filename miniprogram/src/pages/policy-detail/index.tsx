@@ -1,1 +1,15 @@
-import { View } from '@tarojs/components'; export default function P() { return <View>policy-detail</View>; }
+import { useRouter } from '@tarojs/taro';
+import { PageContainer } from '../../components/page-container';
+import { PolicyDetailView } from '../../components/policy-detail-view';
+import { usePageData } from '../../hooks/use-page-data';
+import { api } from '../../services/api';
+
+export default function PolicyDetailPage() {
+  const policyNo = useRouter().params.policyNo ?? '';
+  const data = usePageData(() => api.getPolicy(policyNo));
+  return (
+    <PageContainer data={data} errorTitle="无法查看该保单">
+      {(policy) => <PolicyDetailView policy={policy} />}
+    </PageContainer>
+  );
+}

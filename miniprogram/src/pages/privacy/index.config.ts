@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'privacy' });
+export default definePageConfig({ navigationBarTitleText: '隐私保护指引' });

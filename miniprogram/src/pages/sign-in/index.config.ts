@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'sign-in' });
+export default definePageConfig({ navigationBarTitleText: '登录' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'agent/customer-policies' });
+export default definePageConfig({ navigationBarTitleText: '客户保单', enablePullDownRefresh: true });

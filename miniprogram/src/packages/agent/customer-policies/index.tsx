@@ -1,1 +1,36 @@
-import { View } from '@tarojs/components'; export default function P() { return <View>agent/customer-policies</View>; }
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { PageContainer } from '../../../components/page-container';
+import { PolicyCard } from '../../../components/policy-card';
+import { usePageData } from '../../../hooks/use-page-data';
+import { pageUrls } from '../../../lib/navigation';
+import { api } from '../../../services/api';
+
+export default function CustomerPoliciesPage() {
+  const { params } = useRouter();
+  const customerId = params.customerId ?? '';
+  const name = params.name ? decodeURIComponent(params.name) : '';
+  const data = usePageData(() => api.listCustomerPolicies(customerId));
+  return (
+    <PageContainer
+      data={data}
+      refreshable
+      errorTitle="无法查看该客户的保单"
+      isEmpty={(list) => list.policies.length === 0}
+      empty={{ title: '暂无保单', description: `${name || '该客户'}名下暂时没有保单` }}
+    >
+      {(list) => (
+        <View data-testid="policy-list">
+          {name ? <Text className="zx-card__title">{name} 的保单</Text> : null}
+          {list.policies.map((policy) => (
+            <PolicyCard
+              key={policy.policyNo}
+              policy={policy}
+              onOpen={(policyNo) => void Taro.navigateTo({ url: pageUrls.policyDetail(policyNo) })}
+            />
+          ))}
+        </View>
+      )}
+    </PageContainer>
+  );
+}

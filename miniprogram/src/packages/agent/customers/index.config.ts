@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'agent/customers' });
+export default definePageConfig({ navigationBarTitleText: '我的客户', enablePullDownRefresh: true });

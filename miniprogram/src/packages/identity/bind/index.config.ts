@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'identity/bind' });
+export default definePageConfig({ navigationBarTitleText: '绑定身份' });

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { readLatestSandboxCode } from '../functions/src/adapters/sms/sandbox-outbox-sms';
+import { DEMO_BINDING_CUSTOMER } from '../functions/src/seed/seed-demo-data';
+import { launchChromium, newPhonePage, saveScreenshot } from './support/browser';
+import { agreeToPrivacyGuide, fillInput, inputValue, signInAsDemoUser } from './support/journey-steps';
+import { type E2eStack, startE2eStack } from './support/stack';
+
+/**
+ * Browser journeys against the H5 build and the local stack (DynamoDB Local, s3rver, the API
+ * gateway, demo data), in Debian Chromium at 375 × 812. Each journey saves its last screen.
+ */
+let stack: E2eStack;
+let browser: Browser;
+
+before(async () => {
+  stack = await startE2eStack();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function apiSignIn(userId: string): Promise<string> {
+  const response = await fetch(`${stack.apiUrl}/auth/demo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, privacyConsentVersion: '2026-11-01' }),
+  });
+  assert.equal(response.status, 200, `demo sign-in of ${userId}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function apiPolicyNumbers(token: string): Promise<string[]> {
+  const response = await fetch(`${stack.apiUrl}/me/policies`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(response.status, 200);
+  return ((await response.json()) as { policies: Array<{ policyNo: string }> }).policies.map((p) => p.policyNo);
+}
+
+describe('browser journeys', () => {
+  it('a new customer agrees to privacy, signs in, binds identity after a wrong code, and opens a policy', async () => {
+    const { context, page } = await newPhonePage(browser);
+    try {
+      await agreeToPrivacyGuide(page, stack.appUrl);
+      await signInAsDemoUser(page, '微信新用户（未绑定）');
+
+      await page.getByTestId('entry-bind').click();
+      await page.locator('input[placeholder="请输入姓名"]').waitFor();
+      await fillInput(page, '请输入姓名', DEMO_BINDING_CUSTOMER.name);
+      await fillInput(page, '请输入 18 位身份证号码', DEMO_BINDING_CUSTOMER.idNumber);
+      await fillInput(page, '投保时登记的手机号码', DEMO_BINDING_CUSTOMER.phone);
+      await page.getByTestId('sensitive-consent').click();
+      await page.getByTestId('send-code').click();
+      await page.getByText('验证码已发送至').waitFor();
+      await page.getByText(/\d+ 秒后重发/).waitFor();
+
+      const code = await readLatestSandboxCode(stack.smsOutboxFile, DEMO_BINDING_CUSTOMER.phone);
+      assert.ok(code, 'the sandbox outbox holds the code');
+      const wrongCode = code === '000000' ? '111111' : '000000';
+
+      await fillInput(page, '6 位短信验证码', wrongCode);
+      await page.getByTestId('submit-binding').click();
+      const error = page.getByTestId('bind-error');
+      await error.waitFor();
+      assert.ok((await error.textContent())?.trim(), 'the server explains the wrong code');
+      // Nothing typed is lost after a failure.
+      assert.equal(await inputValue(page, '请输入姓名'), DEMO_BINDING_CUSTOMER.name);
+      assert.equal(await inputValue(page, '请输入 18 位身份证号码'), DEMO_BINDING_CUSTOMER.idNumber);
+      assert.equal(await inputValue(page, '投保时登记的手机号码'), DEMO_BINDING_CUSTOMER.phone);
+
+      await fillInput(page, '6 位短信验证码', code);
+      await page.getByTestId('submit-binding').click();
+      await page.getByTestId('policy-card').first().waitFor();
+      assert.match(page.url(), /\/pages\/policies\/index/);
+
+      await page.getByTestId('policy-card').first().click();
+      await page.getByTestId('policy-detail').waitFor();
+      const detail = (await page.getByTestId('policy-detail').textContent()) ?? '';
+      assert.match(detail, /保单号/);
+      assert.match(detail, /¥[\d,]+\.\d{2}/);
+      assert.match(detail, /\d{4}年\d{2}月\d{2}日/);
+      assert.doesNotMatch(detail, /\d{17}[\dX]/, 'ID numbers stay masked');
+      await saveScreenshot(page, 'customer-binds-and-opens-policy');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("an agent opens my customers, then a customer's policy", async () => {
+    const { context, page } = await newPhonePage(browser);
+    try {
+      await agreeToPrivacyGuide(page, stack.appUrl);
+      await signInAsDemoUser(page, '王建国');
+
+      await page.getByTestId('entry-customers').click();
+      const firstCustomer = page.getByTestId('customer-card').first();
+      await firstCustomer.waitFor();
+      await firstCustomer.click();
+      await page.getByTestId('policy-card').first().waitFor();
+      await page.getByTestId('policy-card').first().click();
+      await page.getByTestId('policy-detail').waitFor();
+      assert.match((await page.getByTestId('policy-detail').textContent()) ?? '', /投保人/);
+      await saveScreenshot(page, 'agent-opens-customer-policy');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a customer opening another customer's policy by URL gets an error page and no data", async () => {
+    const mine = await apiPolicyNumbers(await apiSignIn('demo-customer-c001'));
+    const theirs = (await apiPolicyNumbers(await apiSignIn('demo-customer-c005'))).find((no) => !mine.includes(no));
+    assert.ok(theirs, 'another customer has a policy C001 is not party to');
+
+    const { context, page } = await newPhonePage(browser);
+    try {
+      await agreeToPrivacyGuide(page, stack.appUrl);
+      await signInAsDemoUser(page, '张伟');
+      await page.getByTestId('entry-policies').waitFor();
+
+      await page.goto(`${stack.appUrl}/pages/policy-detail/index?policyNo=${encodeURIComponent(theirs)}`);
+      const errorPage = page.getByTestId('page-error');
+      await errorPage.waitFor();
+      const text = (await errorPage.textContent()) ?? '';
+      assert.match(text, /无法查看该保单/);
+      assert.equal(await page.getByTestId('policy-detail').count(), 0);
+      assert.doesNotMatch(await page.locator('body').innerText(), new RegExp(theirs));
+      await saveScreenshot(page, 'customer-denied-other-policy');
+    } finally {
+      await context.close();
+    }
+  });
+});

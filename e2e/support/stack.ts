@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalResources } from '../../functions/local/create-resources';
+import { startDynamoDbLocal } from '../../functions/local/dynamodb-local';
+import { startGateway } from '../../functions/local/gateway';
+import { startH5Server } from '../../functions/local/h5-server';
+import { buildLocalEnv } from '../../functions/local/local-env';
+import { startS3Local } from '../../functions/local/s3-local';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const h5Dist = join(repoRoot, 'miniprogram', 'dist', 'h5');
+export const artifactsDir = join(repoRoot, 'e2e', 'artifacts');
+
+export interface E2eStack {
+  /** The H5 app, served like a CDN would (SPA fallback, /runtime-config.js). */
+  appUrl: string;
+  apiUrl: string;
+  smsOutboxFile: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole local stage on free ports for one test run: DynamoDB Local in memory, s3rver, the
+ * table and bucket from serverless.yml, the demo data, the API gateway and the H5 build.
+ */
+export async function startE2eStack(): Promise<E2eStack> {
+  if (!existsSync(join(h5Dist, 'index.html'))) {
+    throw new Error('miniprogram/dist/h5 is missing: run `npm run build:h5 -w miniprogram` first');
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'zx-e2e-'));
+  const [dynamodb, s3] = await Promise.all([startDynamoDbLocal(), startS3Local()]);
+  const stops: Array<() => Promise<void>> = [() => s3.stop(), () => dynamodb.stop()];
+  const close = async () => {
+    for (const stop of stops.splice(0)) await stop().catch(() => undefined);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const resources = await createLocalResources({ dynamodbEndpoint: dynamodb.endpoint, s3Endpoint: s3.endpoint });
+    const env = await buildLocalEnv({
+      dynamodbEndpoint: dynamodb.endpoint,
+      s3Endpoint: s3.endpoint,
+      dataDir,
+      resources,
+    });
+    // The seed and the handlers read their configuration from process.env, as on Lambda.
+    Object.assign(process.env, env);
+    const { seedDemoData } = await import('../../functions/src/seed/seed-demo-data');
+    await seedDemoData();
+    const gateway = await startGateway({ port: 0, env, log: () => {} });
+    stops.unshift(() => gateway.close());
+    const h5 = await startH5Server({ root: h5Dist, apiPort: gateway.port });
+    stops.unshift(() => h5.close());
+    return {
+      appUrl: h5.url,
+      apiUrl: `http://localhost:${gateway.port}`,
+      smsOutboxFile: env.SMS_OUTBOX_FILE ?? join(dataDir, 'sms-outbox.jsonl'),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

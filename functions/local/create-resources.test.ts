@@ -1,0 +1,134 @@
+import { join } from 'node:path';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { describe, expect, inject, it } from 'vitest';
+import '../test/support/local-stack-context';
+import { createLocalResources, localCredentials, readLocalResources } from './create-resources';
+import { buildLocalEnv } from './local-env';
+import { repoRoot, serverlessYmlPath } from './local-paths';
+import { s3LocalClientConfig } from './s3-local';
+import { loadServerlessConfig } from './serverless-config';
+
+const fixtureYml = join(repoRoot, 'functions/test/support/fixtures/serverless.fixture.yml');
+
+describe('readLocalResources', () => {
+  it('takes the table, its keys and GSIs from serverless.yml, dropping what DynamoDB Local cannot take', () => {
+    const config = loadServerlessConfig({ ymlPath: serverlessYmlPath, stage: 'local' });
+    const declared = config.resources!.Resources!.MainTable!.Properties!;
+    const { tables, buckets, refs } = readLocalResources({ ymlPath: serverlessYmlPath });
+
+    expect(tables).toHaveLength(1);
+    const input = tables[0]!.input;
+    expect(input.TableName).toBe('zhixiang-kefu-local');
+    expect(input.KeySchema).toEqual(declared.KeySchema);
+    expect(input.AttributeDefinitions).toEqual(declared.AttributeDefinitions);
+    expect(input.GlobalSecondaryIndexes).toEqual(declared.GlobalSecondaryIndexes);
+    expect(input.BillingMode).toBe('PAY_PER_REQUEST');
+    for (const dropped of [
+      'SSESpecification',
+      'PointInTimeRecoverySpecification',
+      'TimeToLiveSpecification',
+    ]) {
+      expect(input).not.toHaveProperty(dropped);
+    }
+    expect(buckets).toEqual([{ logicalId: 'DocumentBucket', name: 'zhixiang-kefu-local-documents' }]);
+    expect(refs).toMatchObject({
+      MainTable: 'zhixiang-kefu-local',
+      DocumentBucket: 'zhixiang-kefu-local-documents',
+    });
+  });
+
+  it('parses short-form intrinsics and resolves stage variables', () => {
+    const config = loadServerlessConfig({ ymlPath: fixtureYml, stage: 'local' });
+    const policy = config.resources!.Resources!.FixtureBucketPolicy!.Properties!;
+    expect(policy.Bucket).toEqual({ Ref: 'FixtureBucket' });
+    expect(JSON.stringify(policy.PolicyDocument)).toContain(
+      '{"Fn::Join":["",[{"Fn::GetAtt":"FixtureBucket.Arn"},"/*"]]}',
+    );
+    expect(config.resources!.Resources!.FixtureTable!.Properties!.DeletionProtectionEnabled).toBe(false);
+    expect(config.provider.environment!.STAGE).toBe('local');
+  });
+});
+
+describe('createLocalResources', () => {
+  const stack = inject('localStack');
+
+  it('creates the fixture table with its GSI and the bucket, and a second run changes nothing', async () => {
+    const options = {
+      ymlPath: fixtureYml,
+      dynamodbEndpoint: stack.dynamodbEndpoint,
+      s3Endpoint: stack.s3Endpoint,
+    };
+    const first = await createLocalResources(options);
+    expect(first.created).toEqual(['fixture-local', 'fixture-local-files']);
+    const second = await createLocalResources(options);
+    expect(second.created).toEqual([]);
+    expect(second.existing).toEqual(['fixture-local', 'fixture-local-files']);
+
+    const dynamodb = new DynamoDBClient({
+      endpoint: stack.dynamodbEndpoint,
+      region: 'cn-north-1',
+      credentials: localCredentials,
+    });
+    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: 'fixture-local' }));
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toEqual(['byStatus']);
+    expect(Table?.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    dynamodb.destroy();
+
+    const s3 = new S3Client({
+      endpoint: stack.s3Endpoint,
+      region: 'cn-north-1',
+      credentials: localCredentials,
+      ...s3LocalClientConfig,
+    });
+    await expect(s3.send(new HeadBucketCommand({ Bucket: 'fixture-local-files' }))).resolves.toBeDefined();
+    s3.destroy();
+  });
+
+  it('builds the handler environment from provider.environment with local providers', async () => {
+    const env = await buildLocalEnv({
+      ymlPath: fixtureYml,
+      dynamodbEndpoint: stack.dynamodbEndpoint,
+      s3Endpoint: stack.s3Endpoint,
+      dataDir: stack.dataDir,
+    });
+    expect(env).toMatchObject({
+      STAGE: 'local',
+      TABLE_NAME: 'fixture-local',
+      BUCKET_NAME: 'fixture-local-files',
+      AWS_ENDPOINT_URL_DYNAMODB: stack.dynamodbEndpoint,
+      AWS_ENDPOINT_URL_S3: stack.s3Endpoint,
+      FIELD_KEY_PROVIDER: 'local-file',
+      SMS_PROVIDER: 'sandbox-outbox',
+      WECHAT_PROVIDER: 'sandbox',
+    });
+    expect(env.FIELD_KEY_ID).toBeUndefined();
+    expect(env.TOKEN_SIGNING_KEY!.length).toBeGreaterThanOrEqual(32);
+    // The key is kept: a second build returns the same one.
+    const again = await buildLocalEnv({
+      ymlPath: fixtureYml,
+      dynamodbEndpoint: stack.dynamodbEndpoint,
+      s3Endpoint: stack.s3Endpoint,
+      dataDir: stack.dataDir,
+    });
+    expect(again.TOKEN_SIGNING_KEY).toBe(env.TOKEN_SIGNING_KEY);
+  });
+});
+
+describe('test setup', () => {
+  it('gives each test file its own table with the GSIs of serverless.yml', async () => {
+    expect(process.env.TABLE_NAME).toMatch(/^zhixiang-kefu-local-test-/);
+    const dynamodb = new DynamoDBClient({});
+    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: process.env.TABLE_NAME }));
+    const declared = readLocalResources().tables[0]!.input.GlobalSecondaryIndexes!.map(
+      (index) => index.IndexName,
+    );
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(
+      [...declared].sort(),
+    );
+    dynamodb.destroy();
+  });
+});

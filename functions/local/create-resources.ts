@@ -1,0 +1,183 @@
+import {
+  type AttributeDefinition,
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DescribeTableCommand,
+  DynamoDBClient,
+  type GlobalSecondaryIndex,
+  UpdateTableCommand,
+} from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { s3LocalClientConfig } from './s3-local';
+import { type LoadOptions, loadServerlessConfig, localNameOf, type Yaml } from './serverless-config';
+
+/**
+ * Creates the DynamoDB tables and S3 buckets declared in serverless.yml `resources` on the local
+ * emulators. serverless.yml stays the one source of truth: the key schema and indexes come from it,
+ * and only what DynamoDB Local cannot take (PITR, SSE, TTL, deletion protection, tags) is dropped.
+ */
+
+export interface LocalTable {
+  logicalId: string;
+  input: CreateTableCommandInput;
+}
+
+export interface LocalBucket {
+  logicalId: string;
+  name: string;
+}
+
+export interface LocalResources {
+  tables: LocalTable[];
+  buckets: LocalBucket[];
+  /** Logical id → local physical name, for resolving `!Ref` in environment variables. */
+  refs: Record<string, string>;
+}
+
+/** CreateTable parameters DynamoDB Local accepts; everything else in the CFN properties is dropped. */
+const TABLE_PROPERTIES_KEPT = [
+  'AttributeDefinitions',
+  'KeySchema',
+  'GlobalSecondaryIndexes',
+  'LocalSecondaryIndexes',
+  'BillingMode',
+  'ProvisionedThroughput',
+  'StreamSpecification',
+] as const;
+
+export function readLocalResources(options: LoadOptions = {}): LocalResources {
+  const config = loadServerlessConfig(options);
+  const resources = config.resources?.Resources ?? {};
+  const tables: LocalTable[] = [];
+  const buckets: LocalBucket[] = [];
+  const refs: Record<string, string> = {};
+
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const properties = resource.Properties ?? {};
+    if (resource.Type === 'AWS::DynamoDB::Table') {
+      const name = localNameOf(properties.TableName ?? null, options.region);
+      if (!name) throw new Error(`${logicalId}: TableName must be a string for the local stage`);
+      const input: Record<string, unknown> = { TableName: name };
+      for (const key of TABLE_PROPERTIES_KEPT) {
+        if (properties[key] !== undefined) input[key] = properties[key];
+      }
+      // CloudFormation's StreamSpecification has no StreamEnabled flag; the API needs it.
+      const stream = input.StreamSpecification as { StreamViewType?: string } | undefined;
+      if (stream) input.StreamSpecification = { StreamEnabled: true, ...stream };
+      tables.push({ logicalId, input: input as unknown as CreateTableCommandInput });
+      refs[logicalId] = name;
+    } else if (resource.Type === 'AWS::S3::Bucket') {
+      const name = localNameOf(properties.BucketName ?? null, options.region) ?? logicalId.toLowerCase();
+      buckets.push({ logicalId, name });
+      refs[logicalId] = name;
+    }
+  }
+  return { tables, buckets, refs };
+}
+
+/** Resolves a provider/function environment value for the local stage; undefined if it cannot be. */
+export function resolveLocalValue(value: Yaml, refs: Record<string, string>): string | undefined {
+  if (value === null) return undefined;
+  if (typeof value !== 'object') return String(value);
+  if (!Array.isArray(value) && typeof value.Ref === 'string') return refs[value.Ref];
+  if (!Array.isArray(value) && 'Fn::Sub' in value) return localNameOf(value);
+  return undefined;
+}
+
+// s3rver accepts only this key pair (signatures are not checked); DynamoDB Local accepts any.
+export const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export interface CreateResourcesOptions extends LoadOptions {
+  dynamodbEndpoint: string;
+  s3Endpoint: string;
+  region?: string;
+  log?: (line: string) => void;
+}
+
+export interface CreatedResources extends LocalResources {
+  created: string[];
+  existing: string[];
+}
+
+function isAlreadyThere(error: unknown): boolean {
+  const name = (error as { name?: string }).name;
+  return (
+    name === 'ResourceInUseException' || name === 'BucketAlreadyOwnedByYou' || name === 'BucketAlreadyExists'
+  );
+}
+
+/**
+ * Creates one table; when it already exists (a kept `-dbPath` store from an earlier run), adds the
+ * GSIs that serverless.yml has gained since, so old local data does not silently lack an index.
+ */
+export async function ensureTable(
+  client: DynamoDBClient,
+  input: CreateTableCommandInput,
+): Promise<'created' | 'existing' | 'updated'> {
+  try {
+    await client.send(new CreateTableCommand(input));
+    return 'created';
+  } catch (error) {
+    if (!isAlreadyThere(error)) throw error;
+  }
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: input.TableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const missing = (input.GlobalSecondaryIndexes ?? []).filter((index) => !present.has(index.IndexName));
+  for (const index of missing) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: input.TableName,
+        AttributeDefinitions: attributesOf(input.AttributeDefinitions ?? [], index),
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
+  return missing.length > 0 ? 'updated' : 'existing';
+}
+
+function attributesOf(all: AttributeDefinition[], index: GlobalSecondaryIndex): AttributeDefinition[] {
+  const names = new Set((index.KeySchema ?? []).map((key) => key.AttributeName));
+  return all.filter((attribute) => names.has(attribute.AttributeName));
+}
+
+export async function createLocalResources(options: CreateResourcesOptions): Promise<CreatedResources> {
+  const resources = readLocalResources(options);
+  const region = options.region ?? 'cn-north-1';
+  const log = options.log ?? (() => {});
+  const created: string[] = [];
+  const existing: string[] = [];
+
+  const dynamodb = new DynamoDBClient({
+    endpoint: options.dynamodbEndpoint,
+    region,
+    credentials: localCredentials,
+  });
+  const s3 = new S3Client({
+    endpoint: options.s3Endpoint,
+    region,
+    credentials: localCredentials,
+    ...s3LocalClientConfig,
+  });
+  try {
+    for (const table of resources.tables) {
+      const outcome = await ensureTable(dynamodb, table.input);
+      (outcome === 'existing' ? existing : created).push(table.input.TableName!);
+      log(`table ${table.input.TableName}: ${outcome}`);
+    }
+    for (const bucket of resources.buckets) {
+      try {
+        await s3.send(new CreateBucketCommand({ Bucket: bucket.name }));
+        created.push(bucket.name);
+        log(`bucket ${bucket.name}: created`);
+      } catch (error) {
+        if (!isAlreadyThere(error)) throw error;
+        existing.push(bucket.name);
+        log(`bucket ${bucket.name}: existing`);
+      }
+    }
+  } finally {
+    dynamodb.destroy();
+    s3.destroy();
+  }
+  return { ...resources, created, existing };
+}

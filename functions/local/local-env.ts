@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import {
+  type LocalResources,
+  localCredentials,
+  readLocalResources,
+  resolveLocalValue,
+} from './create-resources';
+import { localDir } from './local-paths';
+import { type LoadOptions, loadServerlessConfig } from './serverless-config';
+
+/**
+ * The environment handlers get on the local stage: serverless.yml's `provider.environment` with
+ * `!Ref`s resolved to the local table and bucket names, then the local providers (key file, SMS
+ * outbox, sandbox WeChat) and the emulator endpoints on top. Variable names are those read by
+ * functions/src/config.ts.
+ */
+export interface LocalEnvOptions extends LoadOptions {
+  dynamodbEndpoint: string;
+  s3Endpoint: string;
+  /** Folder for the key files and the SMS outbox; tests pass a temp folder. */
+  dataDir?: string;
+  resources?: LocalResources;
+}
+
+/** Reads the local token signing key, creating a random one the first time. */
+export async function localSecret(file: string, bytes = 48): Promise<string> {
+  if (existsSync(file)) {
+    const existing = (await readFile(file, 'utf8')).trim();
+    if (existing.length >= 32) return existing;
+  }
+  await mkdir(dirname(file), { recursive: true });
+  const secret = randomBytes(bytes).toString('base64url');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<string, string>> {
+  const region = options.region ?? 'cn-north-1';
+  const dataDir = options.dataDir ?? localDir;
+  const resources = options.resources ?? readLocalResources(options);
+  const config = loadServerlessConfig({ ...options, stage: 'local' });
+
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(config.provider.environment ?? {})) {
+    const resolved = resolveLocalValue(value, resources.refs);
+    if (resolved !== undefined) env[name] = resolved;
+  }
+  // Deployed-only settings: no KMS key and no SSM locally (config.ts refuses sandbox providers
+  // together with them).
+  delete env.FIELD_KEY_ID;
+  delete env.SSM_PREFIX;
+
+  const tableName = resources.tables[0]?.input.TableName;
+  const bucketName = resources.buckets[0]?.name;
+  Object.assign(env, {
+    STAGE: 'local',
+    ...(tableName && !env.TABLE_NAME ? { TABLE_NAME: tableName } : {}),
+    ...(bucketName && !env.BUCKET_NAME ? { BUCKET_NAME: bucketName } : {}),
+    AWS_REGION: region,
+    AWS_DEFAULT_REGION: region,
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: options.dynamodbEndpoint,
+    AWS_ENDPOINT_URL_S3: options.s3Endpoint,
+    // s3rver stores aws-chunked framing inside objects unless checksums are only sent when required.
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    FIELD_KEY_PROVIDER: 'local-file',
+    FIELD_KEY_FILE: join(dataDir, 'field-master.key'),
+    SMS_PROVIDER: 'sandbox-outbox',
+    SMS_OUTBOX_FILE: join(dataDir, 'sms-outbox.jsonl'),
+    WECHAT_PROVIDER: 'sandbox',
+    TOKEN_SIGNING_KEY: await localSecret(join(dataDir, 'token-signing.key')),
+  });
+  // Source maps are on in Lambda through NODE_OPTIONS; tsx already maps stack traces locally.
+  delete env.NODE_OPTIONS;
+  return env;
+}

@@ -1,0 +1,244 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createLocalResources } from './create-resources';
+import { type DynamoDbLocal, ensureDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
+import { type Gateway, startGateway } from './gateway';
+import { type H5Server, startH5Server } from './h5-server';
+import { buildLocalEnv } from './local-env';
+import { localDir, repoRoot } from './local-paths';
+import { type S3Local, startS3Local } from './s3-local';
+
+/**
+ * `npm start`: the whole system on one machine — DynamoDB Local and s3rver keeping their data
+ * under .local/, the table and bucket from serverless.yml, demo data, the API gateway and the H5
+ * build of the mini program. Ctrl-C stops everything, the JVM included.
+ */
+
+const API_PORT = Number(process.env.API_PORT ?? 3000);
+const H5_PORT = Number(process.env.H5_PORT ?? 8080);
+const DYNAMODB_PORT = Number(process.env.DYNAMODB_PORT ?? 8000);
+const S3_PORT = Number(process.env.S3_PORT ?? 4569);
+const HOST = process.env.HOST ?? '127.0.0.1';
+
+const h5Dist = join(repoRoot, 'miniprogram', 'dist', 'h5');
+const seedModule = join(repoRoot, 'functions', 'src', 'seed', 'seed-demo-data.ts');
+
+const say = (line: string) => console.log(`[start] ${line}`);
+const elapsed = () => `${process.uptime().toFixed(1)} s`;
+
+const running: { dynamodb?: DynamoDbLocal; s3?: S3Local; gateway?: Gateway; h5?: H5Server } = {};
+let stopping = false;
+
+async function stopAll(exitCode: number): Promise<never> {
+  if (stopping) process.exit(exitCode);
+  stopping = true;
+  say('stopping …');
+  await Promise.allSettled([running.gateway?.close(), running.h5?.close()]);
+  await Promise.allSettled([running.s3?.stop(), running.dynamodb?.stop()]);
+  process.exit(exitCode);
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** The H5 build is stale when any source the bundle is made of is newer than its index.html. */
+function h5BuildIsStale(): boolean {
+  const index = join(h5Dist, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  const sources = [
+    'miniprogram/src',
+    'miniprogram/config',
+    'miniprogram/package.json',
+    'miniprogram/babel.config.cjs',
+    'miniprogram/tsconfig.json',
+    'shared/src',
+    'config',
+  ];
+  return sources.some((source) => newestMtime(join(repoRoot, source)) > built);
+}
+
+function hasH5BuildScript(): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'miniprogram', 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    };
+    return Boolean(pkg.scripts?.['build:h5']);
+  } catch {
+    return false;
+  }
+}
+
+/** Builds the H5 app when it is missing or older than its sources; resolves to whether it succeeded. */
+async function buildH5IfStale(): Promise<boolean> {
+  if (process.env.SKIP_H5_BUILD) {
+    say('SKIP_H5_BUILD is set: serving miniprogram/dist/h5 as it is');
+    return existsSync(join(h5Dist, 'index.html'));
+  }
+  if (!h5BuildIsStale()) {
+    say('H5 build is up to date');
+    return true;
+  }
+  if (!hasH5BuildScript()) {
+    say('warning: miniprogram has no build:h5 script yet; the H5 page is not served');
+    return false;
+  }
+  say('building the H5 app (npm run build:h5 -w miniprogram) …');
+  const started = performance.now();
+  const output: string[] = [];
+  const code = await new Promise<number>((resolveExit) => {
+    const child = spawn('npm', ['run', 'build:h5', '-w', 'miniprogram'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+    });
+    const keep = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (output.length > 200) output.shift();
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('exit', (exitCode) => resolveExit(exitCode ?? 1));
+    child.on('error', () => resolveExit(1));
+  });
+  if (code !== 0) {
+    say(
+      `warning: the H5 build failed (exit ${code}); the API still runs. Last output:\n${output.join('').slice(-3000)}`,
+    );
+    return false;
+  }
+  say(`H5 app built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return true;
+}
+
+/** The seed reads its configuration (table, key file) from process.env, like the handlers. */
+type Seeder = () => Promise<unknown>;
+
+async function seed(): Promise<unknown[] | undefined> {
+  if (!existsSync(seedModule)) {
+    say(`warning: ${relative(repoRoot, seedModule)} does not exist yet; no demo data seeded`);
+    return undefined;
+  }
+  const module = (await import(pathToFileURL(seedModule).href)) as {
+    seedDemoData?: Seeder;
+    DEMO_SIGN_INS?: unknown[];
+  };
+  if (typeof module.seedDemoData !== 'function') {
+    say('warning: seed-demo-data.ts exports no seedDemoData(); no demo data seeded');
+  } else {
+    const started = performance.now();
+    const report = await module.seedDemoData();
+    say(`demo data seeded in ${Math.round(performance.now() - started)} ms: ${JSON.stringify(report ?? {})}`);
+  }
+  return Array.isArray(module.DEMO_SIGN_INS) ? module.DEMO_SIGN_INS : undefined;
+}
+
+function describeSignIn(entry: unknown): string {
+  if (typeof entry === 'string') return entry;
+  if (entry && typeof entry === 'object') {
+    const { role, displayName, description } = entry as Record<string, unknown>;
+    if (typeof role === 'string' && typeof displayName === 'string') {
+      return `${role.padEnd(8)} ${displayName}${typeof description === 'string' ? ` — ${description}` : ''}`;
+    }
+    return Object.entries(entry)
+      .filter(([, value]) => value !== undefined && value !== null && typeof value !== 'object')
+      .map(([key, value]) => `${key}: ${String(value)}`)
+      .join('  ');
+  }
+  return String(entry);
+}
+
+async function main() {
+  process.on('SIGINT', () => void stopAll(130));
+  process.on('SIGTERM', () => void stopAll(143));
+
+  // The H5 build (if needed) runs beside the JVM start: both take seconds and neither needs the other.
+  const h5Built = buildH5IfStale();
+  const emulatorDir = await ensureDynamoDbLocal();
+  const [dynamodb, s3] = await Promise.all([
+    startDynamoDbLocal({ port: DYNAMODB_PORT, dbPath: join(localDir, 'dynamodb'), emulatorDir }),
+    startS3Local({ port: S3_PORT, directory: join(localDir, 's3') }),
+  ]);
+  running.dynamodb = dynamodb;
+  running.s3 = s3;
+  say(
+    `DynamoDB Local ${dynamodb.endpoint} (data in .local/dynamodb), s3rver ${s3.endpoint} (data in .local/s3) — ${elapsed()}`,
+  );
+
+  const resources = await createLocalResources({
+    dynamodbEndpoint: dynamodb.endpoint,
+    s3Endpoint: s3.endpoint,
+    log: (line) => say(line),
+  });
+  const env = await buildLocalEnv({
+    dynamodbEndpoint: dynamodb.endpoint,
+    s3Endpoint: s3.endpoint,
+    resources,
+  });
+  // The seed and the handlers read their configuration from process.env, as on Lambda.
+  Object.assign(process.env, env);
+
+  let signIns: unknown[] | undefined;
+  try {
+    signIns = await seed();
+  } catch (error) {
+    say(`warning: seeding failed: ${(error as Error).stack ?? String(error)}`);
+  }
+
+  running.gateway = await startGateway({ port: API_PORT, host: HOST, env });
+  const h5Ready = await h5Built;
+  running.h5 = await startH5Server({ port: H5_PORT, host: HOST, root: h5Dist, apiPort: API_PORT });
+
+  const apiUrl = `http://localhost:${API_PORT}`;
+  const h5Url = `http://localhost:${H5_PORT}`;
+  // Where the pieces are, for scripts (admin CLI, browser tests) that attach to a running stack.
+  await writeFile(
+    join(localDir, 'stack.json'),
+    `${JSON.stringify(
+      {
+        pid: process.pid,
+        apiUrl,
+        h5Url,
+        dynamodbEndpoint: dynamodb.endpoint,
+        s3Endpoint: s3.endpoint,
+        tableName: env.TABLE_NAME,
+        bucketName: env.BUCKET_NAME,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+
+  const lines = [
+    '',
+    '智享客服 is running (local stage)',
+    `  H5 app       ${h5Url}${h5Ready ? '' : '   (not built — see the warning above)'}`,
+    `  API          ${apiUrl}   (${running.gateway.routes.length} routes from serverless.yml)`,
+    `  DynamoDB     ${dynamodb.endpoint}   table ${env.TABLE_NAME}`,
+    `  S3 (s3rver)  ${s3.endpoint}   bucket ${env.BUCKET_NAME}`,
+    `  SMS outbox   ${relative(repoRoot, env.SMS_OUTBOX_FILE ?? '')}   (verification codes land here: tail -f it)`,
+  ];
+  if (signIns && signIns.length > 0) {
+    lines.push('  Demo sign-ins (H5 sign-in page → 演示账号, local stage only):');
+    for (const entry of signIns) lines.push(`    - ${describeSignIn(entry)}`);
+  }
+  lines.push('  Ctrl-C stops everything.', '', `ready in ${process.uptime().toFixed(1)} s`);
+  console.log(lines.join('\n'));
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`[start] failed: ${(error as Error).stack ?? String(error)}`);
+  await stopAll(1);
+});

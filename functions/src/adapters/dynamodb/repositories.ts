@@ -1,0 +1,47 @@
+import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
+import type { Repositories } from '@zhixiang/shared/ports/repositories';
+import { Service } from 'electrodb';
+import { createAgentEntity, DynamoAgentRepository } from './agents';
+import { createBranchEntity, DynamoBranchRepository } from './branches';
+import { createCustomerEntity, DynamoCustomerRepository } from './customers';
+import { createPolicyEntity, DynamoPolicyRepository } from './policies';
+import { createProductEntity, DynamoProductRepository } from './products';
+import type { TableContext } from './table';
+import { createUserAccountEntity, DynamoUserAccountRepository } from './user-accounts';
+
+/** One ElectroDB service over the one table: every entity of the customer and policy domain. */
+export function createDataService(ctx: TableContext) {
+  return new Service(
+    {
+      branch: createBranchEntity(ctx),
+      customer: createCustomerEntity(ctx),
+      agent: createAgentEntity(ctx),
+      product: createProductEntity(ctx),
+      policy: createPolicyEntity(ctx),
+      userAccount: createUserAccountEntity(ctx),
+    },
+    ctx,
+  );
+}
+export type DataService = ReturnType<typeof createDataService>;
+
+export interface DynamoRepositories extends Repositories {
+  branches: DynamoBranchRepository;
+  customers: DynamoCustomerRepository;
+  agents: DynamoAgentRepository;
+  products: DynamoProductRepository;
+  policies: DynamoPolicyRepository;
+  users: DynamoUserAccountRepository;
+}
+
+export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher): DynamoRepositories {
+  const { entities } = createDataService(ctx);
+  return {
+    branches: new DynamoBranchRepository(entities.branch),
+    customers: new DynamoCustomerRepository(entities.customer, cipher),
+    agents: new DynamoAgentRepository(entities.agent),
+    products: new DynamoProductRepository(entities.product),
+    policies: new DynamoPolicyRepository(entities.policy, cipher),
+    users: new DynamoUserAccountRepository(entities.userAccount),
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { SandboxOutboxSms } from './adapters/sms/sandbox-outbox-sms';
+import { LocalFileKeyProvider } from './adapters/crypto/key-wrappers';
+import { SandboxWechatAuth } from './adapters/wechat/wechat-code-exchange';
+import { assertLocalStage, ConfigError, loadConfig } from './config';
+
+const deployed = {
+  STAGE: 'prod',
+  TABLE_NAME: 'zhixiang-kefu-prod',
+  BUCKET_NAME: 'docs',
+  FIELD_KEY_PROVIDER: 'kms',
+  FIELD_KEY_ID: 'arn:aws-cn:kms:cn-north-1:123456789012:key/abc',
+  SMS_PROVIDER: 'tencent',
+  WECHAT_PROVIDER: 'wechat',
+  SSM_PREFIX: '/zhixiang-kefu/prod',
+};
+const local = {
+  STAGE: 'local',
+  TABLE_NAME: 'zhixiang-kefu-local',
+  BUCKET_NAME: 'docs',
+  FIELD_KEY_PROVIDER: 'local-file',
+  SMS_PROVIDER: 'sandbox-outbox',
+  WECHAT_PROVIDER: 'sandbox',
+  TOKEN_SIGNING_KEY: 'x'.repeat(40),
+};
+
+describe('loadConfig', () => {
+  it('accepts a deployed stage with real providers and reads secrets from SSM', () => {
+    const config = loadConfig(deployed);
+    expect(config.fieldKey).toEqual({ provider: 'kms', keyId: deployed.FIELD_KEY_ID });
+    expect(config.sms.provider).toBe('tencent');
+    expect(config.wechat).toEqual({ provider: 'wechat', apiBaseUrl: 'https://api.weixin.qq.com' });
+    expect(config.tokenSigningKey).toBeNull();
+    expect(config.demoSignIn).toBe(false);
+  });
+
+  it('accepts the local stage with every sandbox provider and enables demo sign-in', () => {
+    const config = loadConfig(local);
+    expect(config.fieldKey.provider).toBe('local-file');
+    expect(config.demoSignIn).toBe(true);
+  });
+
+  it.each([
+    ['FIELD_KEY_PROVIDER', 'local-file'],
+    ['SMS_PROVIDER', 'sandbox-outbox'],
+    ['WECHAT_PROVIDER', 'sandbox'],
+    ['TOKEN_SIGNING_KEY', 'y'.repeat(40)],
+  ])('refuses %s=%s on dev and prod', (name, value) => {
+    for (const stage of ['dev', 'prod']) {
+      expect(() => loadConfig({ ...deployed, STAGE: stage, [name]: value })).toThrow(/only allowed when STAGE=local/);
+    }
+  });
+
+  it('names every missing or invalid variable', () => {
+    expect(() => loadConfig({ STAGE: 'staging' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...deployed, FIELD_KEY_ID: undefined })).toThrow(/FIELD_KEY_ID is required/);
+    expect(() => loadConfig({ ...deployed, SSM_PREFIX: undefined })).toThrow(/SSM_PREFIX is required/);
+    expect(() => loadConfig({ ...local, TOKEN_SIGNING_KEY: 'short' })).toThrow(/TOKEN_SIGNING_KEY/);
+  });
+});
+
+describe('sandbox providers', () => {
+  it('refuse to be built off the local stage even without loadConfig', () => {
+    expect(() => new SandboxWechatAuth('prod')).toThrow(/refuses to run on STAGE=prod/);
+    expect(() => new SandboxOutboxSms('dev', '/tmp/outbox.jsonl')).toThrow(/refuses to run on STAGE=dev/);
+    expect(() => new LocalFileKeyProvider('prod', '/tmp/key')).toThrow(/refuses to run on STAGE=prod/);
+    expect(() => assertLocalStage('local', 'anything')).not.toThrow();
+  });
+});

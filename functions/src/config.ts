@@ -1,0 +1,103 @@
+import * as z from 'zod/mini';
+
+/**
+ * Environment, validated once per cold start. Providers are chosen here and only here: business
+ * code never asks which stage it runs in. Sandbox providers (local key file, SMS outbox, fake
+ * WeChat, demo sign-in, a signing key from the environment) are refused unless STAGE=local, so a
+ * mis-set variable on dev or prod fails the deploy's first request loudly instead of quietly
+ * sending no SMS or accepting fake WeChat codes.
+ */
+const nonEmpty = z.string().check(z.trim(), z.minLength(1));
+
+const EnvSchema = z.object({
+  STAGE: z.enum(['local', 'dev', 'prod']),
+  TABLE_NAME: nonEmpty,
+  BUCKET_NAME: nonEmpty,
+  FIELD_KEY_PROVIDER: z._default(z.enum(['kms', 'local-file']), 'kms'),
+  FIELD_KEY_ID: z.optional(nonEmpty),
+  FIELD_KEY_FILE: z._default(nonEmpty, '.local/field-master.key'),
+  SMS_PROVIDER: z._default(z.enum(['tencent', 'sandbox-outbox']), 'tencent'),
+  SMS_OUTBOX_FILE: z._default(nonEmpty, '.local/sms-outbox.jsonl'),
+  WECHAT_PROVIDER: z._default(z.enum(['wechat', 'sandbox']), 'wechat'),
+  WECHAT_API_BASE_URL: z._default(z.url(), 'https://api.weixin.qq.com'),
+  TENCENT_SMS_ENDPOINT: z._default(z.url(), 'https://sms.tencentcloudapi.com'),
+  TENCENT_SMS_REGION: z._default(nonEmpty, 'ap-guangzhou'),
+  SSM_PREFIX: z.optional(z.string().check(z.regex(/^\/[\w./-]+[^/]$/, 'must look like /service/stage'))),
+  TOKEN_SIGNING_KEY: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+});
+
+export type Stage = 'local' | 'dev' | 'prod';
+
+export interface Config {
+  stage: Stage;
+  tableName: string;
+  bucketName: string;
+  fieldKey: { provider: 'kms'; keyId: string } | { provider: 'local-file'; file: string };
+  sms:
+    | { provider: 'tencent'; endpoint: string; region: string }
+    | { provider: 'sandbox-outbox'; outboxFile: string };
+  wechat: { provider: 'wechat'; apiBaseUrl: string } | { provider: 'sandbox' };
+  /** Where deployed stages read secrets; absent only on the local stage. */
+  ssmPrefix: string | null;
+  /** Local stage only; deployed stages read the key from SSM. */
+  tokenSigningKey: string | null;
+  /** Demo sign-in (`/auth/demo*`) exists on the local stage only. */
+  demoSignIn: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const local = e.STAGE === 'local';
+  const problems: string[] = [];
+  const localOnly = (what: string) =>
+    problems.push(`${what} is only allowed when STAGE=local (STAGE=${e.STAGE})`);
+
+  if (e.FIELD_KEY_PROVIDER === 'local-file' && !local) localOnly('FIELD_KEY_PROVIDER=local-file');
+  if (e.FIELD_KEY_PROVIDER === 'kms' && !e.FIELD_KEY_ID)
+    problems.push('FIELD_KEY_ID is required with FIELD_KEY_PROVIDER=kms');
+  if (e.SMS_PROVIDER === 'sandbox-outbox' && !local) localOnly('SMS_PROVIDER=sandbox-outbox');
+  if (e.WECHAT_PROVIDER === 'sandbox' && !local) localOnly('WECHAT_PROVIDER=sandbox');
+  if (e.TOKEN_SIGNING_KEY && !local) localOnly('TOKEN_SIGNING_KEY (deployed stages read it from SSM)');
+  if (!local && !e.SSM_PREFIX) problems.push('SSM_PREFIX is required on deployed stages');
+  if (!e.SSM_PREFIX && !e.TOKEN_SIGNING_KEY)
+    problems.push('TOKEN_SIGNING_KEY is required when SSM_PREFIX is not set');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    stage: e.STAGE,
+    tableName: e.TABLE_NAME,
+    bucketName: e.BUCKET_NAME,
+    fieldKey:
+      e.FIELD_KEY_PROVIDER === 'kms'
+        ? { provider: 'kms', keyId: e.FIELD_KEY_ID ?? '' }
+        : { provider: 'local-file', file: e.FIELD_KEY_FILE },
+    sms:
+      e.SMS_PROVIDER === 'tencent'
+        ? { provider: 'tencent', endpoint: e.TENCENT_SMS_ENDPOINT, region: e.TENCENT_SMS_REGION }
+        : { provider: 'sandbox-outbox', outboxFile: e.SMS_OUTBOX_FILE },
+    wechat:
+      e.WECHAT_PROVIDER === 'wechat'
+        ? { provider: 'wechat', apiBaseUrl: e.WECHAT_API_BASE_URL }
+        : { provider: 'sandbox' },
+    ssmPrefix: e.SSM_PREFIX ?? null,
+    tokenSigningKey: e.TOKEN_SIGNING_KEY ?? null,
+    demoSignIn: local,
+  };
+}
+
+/** Guard every sandbox provider calls in its constructor, in case it is built without loadConfig. */
+export function assertLocalStage(stage: Stage, provider: string): void {
+  if (stage !== 'local')
+    throw new Error(`${provider} is a local sandbox and refuses to run on STAGE=${stage}`);
+}

@@ -1,0 +1,119 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { KMSClient } from '@aws-sdk/client-kms';
+import type { DemoUser } from '@zhixiang/shared/auth/schemas';
+import type {
+  ConsentLog,
+  LockoutStore,
+  OneTimeCodeStore,
+  RateLimiter,
+} from '@zhixiang/shared/ports/auth-store';
+import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
+import type { WechatAuth } from '@zhixiang/shared/ports/wechat-auth';
+import { KeyringFieldCipher } from './adapters/crypto/field-cipher';
+import { type DataKeyWrapper, KmsKeyWrapper, LocalFileKeyProvider } from './adapters/crypto/key-wrappers';
+import { createAuthStores } from './adapters/dynamodb/auth-store';
+import { getDocumentClient } from './adapters/dynamodb/client';
+import { DynamoKeyringStore } from './adapters/dynamodb/keyring-store';
+import { createDynamoRepositories, type DynamoRepositories } from './adapters/dynamodb/repositories';
+import type { TableContext } from './adapters/dynamodb/table';
+import { SandboxOutboxSms } from './adapters/sms/sandbox-outbox-sms';
+import { TencentSms } from './adapters/sms/tencent-sms';
+import { AccessTokens } from './adapters/tokens/access-tokens';
+import { RefreshTokens } from './adapters/tokens/refresh-tokens';
+import { SandboxWechatAuth, WechatCodeExchange } from './adapters/wechat/wechat-code-exchange';
+import { type Config, loadConfig } from './config';
+import { getLogger } from './logging/logger';
+import { createSecrets, type Secrets } from './secrets';
+
+/**
+ * The composition root: the only place that turns configuration into adapters. Handlers and use
+ * cases receive a Container and never build clients or ask which stage they run on.
+ * To add an adapter: add a field to Container and one line in createContainer (repositories go in
+ * adapters/dynamodb/repositories.ts).
+ */
+export interface Container {
+  config: Config;
+  logger: Logger;
+  /** Epoch milliseconds; tests replace it to move time. */
+  now: () => number;
+  table: TableContext;
+  secrets: Secrets;
+  fieldKeyWrapper: DataKeyWrapper;
+  fieldCipher: KeyringFieldCipher;
+  repositories: DynamoRepositories;
+  accessTokens: AccessTokens;
+  refreshTokens: RefreshTokens;
+  oneTimeCodes: OneTimeCodeStore;
+  rateLimiter: RateLimiter;
+  lockouts: LockoutStore;
+  consents: ConsentLog;
+  wechatAuth: WechatAuth;
+  sms: SmsSender;
+  /** The seeded accounts demo sign-in may use (only reachable where config.demoSignIn). */
+  demoUsers: () => Promise<readonly DemoUser[]>;
+}
+
+export function createContainer(
+  config: Config = loadConfig(),
+  overrides: Partial<Container> = {},
+): Container {
+  const now = overrides.now ?? (() => Date.now());
+  const table: TableContext = overrides.table ?? { client: getDocumentClient(), table: config.tableName };
+  const secrets = overrides.secrets ?? createSecrets(config);
+  const fieldKeyWrapper = overrides.fieldKeyWrapper ?? createFieldKeyWrapper(config);
+  const fieldCipher =
+    overrides.fieldCipher ??
+    new KeyringFieldCipher({ keyring: new DynamoKeyringStore(table), wrapper: fieldKeyWrapper, now });
+  const authStores = createAuthStores(table);
+  return {
+    config,
+    logger: overrides.logger ?? getLogger(),
+    now,
+    table,
+    secrets,
+    fieldKeyWrapper,
+    fieldCipher,
+    repositories: overrides.repositories ?? createDynamoRepositories(table, fieldCipher),
+    accessTokens: overrides.accessTokens ?? new AccessTokens(secrets.tokenSigningKey, now),
+    refreshTokens: overrides.refreshTokens ?? new RefreshTokens(authStores.refreshTokens, now),
+    oneTimeCodes: overrides.oneTimeCodes ?? authStores.oneTimeCodes,
+    rateLimiter: overrides.rateLimiter ?? authStores.rateLimiter,
+    lockouts: overrides.lockouts ?? authStores.lockouts,
+    consents: overrides.consents ?? authStores.consents,
+    wechatAuth: overrides.wechatAuth ?? createWechatAuth(config, secrets),
+    sms: overrides.sms ?? createSmsSender(config, secrets, now),
+    // The seed module is loaded only where demo sign-in exists, keeping it out of deployed cold starts.
+    demoUsers: overrides.demoUsers ?? (async () => (config.demoSignIn ? (await import('./seed/demo-data')).DEMO_SIGN_INS : [])),
+  };
+}
+
+export function createFieldKeyWrapper(config: Config): DataKeyWrapper {
+  return config.fieldKey.provider === 'kms'
+    ? new KmsKeyWrapper(new KMSClient({}), config.fieldKey.keyId)
+    : new LocalFileKeyProvider(config.stage, config.fieldKey.file);
+}
+
+function createWechatAuth(config: Config, secrets: Secrets): WechatAuth {
+  return config.wechat.provider === 'wechat'
+    ? new WechatCodeExchange(config.wechat.apiBaseUrl, secrets.wechatCredentials)
+    : new SandboxWechatAuth(config.stage);
+}
+
+function createSmsSender(config: Config, secrets: Secrets, now: () => number): SmsSender {
+  return config.sms.provider === 'tencent'
+    ? new TencentSms(config.sms.endpoint, config.sms.region, secrets.tencentSms, fetch, now)
+    : new SandboxOutboxSms(config.stage, config.sms.outboxFile, now);
+}
+
+let current: Container | undefined;
+
+/** The process's container, built on first use (cold start) from the environment. */
+export function getContainer(): Container {
+  current ??= createContainer();
+  return current;
+}
+
+/** Tests: replace the process's container (pass undefined to rebuild from the environment). */
+export function setContainer(container: Container | undefined): void {
+  current = container;
+}

@@ -1,0 +1,45 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { maskBankAccount, maskIdNumber, maskPhone, redactText } from '@zhixiang/shared/privacy/mask';
+
+/**
+ * Keys whose values are personal data whatever they look like. Free text is also scanned
+ * (redactText) because an upstream error message or an echoed request can carry an ID number.
+ */
+const MASK_BY_KEY: Record<string, (value: string) => string> = {
+  idnumber: maskIdNumber,
+  phone: maskPhone,
+  mobile: maskPhone,
+  phonenumber: maskPhone,
+  bankaccount: maskBankAccount,
+  accountnumber: maskBankAccount,
+};
+const DROP_KEYS = new Set([
+  'code',
+  'session_key',
+  'sessionkey',
+  'secret',
+  'authorization',
+  'refreshtoken',
+  'accesstoken',
+  'password',
+]);
+
+/** JSON.stringify replacer applied to every log line: masks, drops secrets, redacts free text. */
+export function redactLogValue(key: string, value: unknown): unknown {
+  const normalizedKey = key.toLowerCase().replace(/[_-]/g, '');
+  if (DROP_KEYS.has(normalizedKey) && typeof value === 'string') return '[redacted]';
+  if (typeof value !== 'string') return value;
+  const mask = MASK_BY_KEY[normalizedKey];
+  return mask ? mask(value) : redactText(value);
+}
+
+let rootLogger: Logger | undefined;
+
+/** The process-wide logger; one structured JSON line per call, personal data never raw. */
+export function getLogger(): Logger {
+  rootLogger ??= new Logger({
+    serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'zhixiang-kefu',
+    jsonReplacerFn: redactLogValue,
+  });
+  return rootLogger;
+}

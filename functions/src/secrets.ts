@@ -1,0 +1,61 @@
+import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
+import type { SmsTemplate } from '@zhixiang/shared/ports/sms-sender';
+import type { TencentSmsSettings } from './adapters/sms/tencent-sms';
+import type { WechatCredentials } from './adapters/wechat/wechat-code-exchange';
+import type { Config } from './config';
+
+/**
+ * Secrets and provider settings. Deployed stages read SSM Parameter Store (SecureString where
+ * secret) through Powertools, which caches each value for five minutes so a rotated secret is
+ * picked up without a redeploy and a warm function makes no SSM call per request.
+ * The parameter names below are listed in the README's deploy section and .env.example.
+ */
+export const SSM_PARAMETERS = {
+  tokenSigningKey: '/auth/token-signing-key',
+  wechatAppId: '/wechat/app-id',
+  wechatAppSecret: '/wechat/app-secret',
+  tencentSecretId: '/sms/tencent/secret-id',
+  tencentSecretKey: '/sms/tencent/secret-key',
+  tencentSdkAppId: '/sms/tencent/sdk-app-id',
+  tencentSignName: '/sms/tencent/sign-name',
+  tencentTemplateBindCode: '/sms/tencent/template-bind-code',
+} as const;
+
+const MAX_AGE_SECONDS = 300;
+
+export interface Secrets {
+  tokenSigningKey(): Promise<string>;
+  wechatCredentials(): Promise<WechatCredentials>;
+  tencentSms(): Promise<TencentSmsSettings>;
+}
+
+export function createSecrets(config: Config): Secrets {
+  const { ssmPrefix } = config;
+  const read = async (name: keyof typeof SSM_PARAMETERS): Promise<string> => {
+    if (!ssmPrefix) throw new Error(`SSM parameter ${SSM_PARAMETERS[name]} needed but SSM_PREFIX is not set`);
+    const value = await getParameter(`${ssmPrefix}${SSM_PARAMETERS[name]}`, {
+      decrypt: true,
+      maxAge: MAX_AGE_SECONDS,
+    });
+    if (!value) throw new Error(`SSM parameter ${ssmPrefix}${SSM_PARAMETERS[name]} is empty`);
+    return value;
+  };
+  return {
+    tokenSigningKey: async () => config.tokenSigningKey ?? read('tokenSigningKey'),
+    wechatCredentials: async () => {
+      const [appId, appSecret] = await Promise.all([read('wechatAppId'), read('wechatAppSecret')]);
+      return { appId, appSecret };
+    },
+    tencentSms: async () => {
+      const [secretId, secretKey, sdkAppId, signName, bindCode] = await Promise.all([
+        read('tencentSecretId'),
+        read('tencentSecretKey'),
+        read('tencentSdkAppId'),
+        read('tencentSignName'),
+        read('tencentTemplateBindCode'),
+      ]);
+      const templateIds: Record<SmsTemplate, string> = { bind_identity_code: bindCode };
+      return { secretId, secretKey, sdkAppId, signName, templateIds };
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import type { PolicyRecord } from '@zhixiang/shared/policy/model';
+import type { Repositories } from '@zhixiang/shared/ports/repositories';
+import { buildDemoData } from './demo-data';
+import { emptyTally, type WriteTally, writeIfChanged } from './write-if-changed';
+
+export { DEMO_BINDING_CUSTOMER, DEMO_SIGN_INS, type DemoSignIn } from './demo-data';
+
+export interface SeedDemoDataDeps {
+  repositories: Repositories;
+  /** YYYY-MM-DD in Asia/Shanghai; defaults to today. */
+  today?: string;
+}
+
+export type SeedReport = Record<keyof Repositories, WriteTally>;
+
+/**
+ * Writes the demo world. Idempotent: reference data (branches, products, agents) is brought back
+ * to the seeded version when it differs; customers, policies and user accounts are only created
+ * when missing, because the running system changes them (a bound WeChat account, an endorsed
+ * policy) and a re-seed must not undo a demo in progress. Seeding twice changes nothing.
+ */
+export async function seedDemoData(deps?: SeedDemoDataDeps): Promise<SeedReport> {
+  const resolved = deps ?? (await defaultDeps());
+  const { repositories: r } = resolved;
+  const data = buildDemoData(resolved.today ?? todayInShanghai());
+  const report: SeedReport = {
+    branches: emptyTally(),
+    products: emptyTally(),
+    agents: emptyTally(),
+    customers: emptyTally(),
+    policies: emptyTally(),
+    users: emptyTally(),
+  };
+  const tally = async <T extends object>(entity: keyof Repositories, records: T[], write: (record: T) => Promise<'created' | 'updated' | 'unchanged'>) => {
+    const outcomes = await Promise.all(records.map(write));
+    for (const outcome of outcomes) report[entity][outcome]++;
+  };
+
+  await tally('branches', data.branches, (b) => writeIfChanged(b, { load: () => r.branches.get(b.branchId), save: (x) => r.branches.put(x) }));
+  await tally('products', data.products, (p) => writeIfChanged(p, { load: () => r.products.get(p.productCode), save: (x) => r.products.put(x) }));
+  await tally('agents', data.agents, (a) => writeIfChanged(a, { load: () => r.agents.get(a.agentId), save: (x) => r.agents.put(x) }));
+  await tally('customers', data.customers, (c) =>
+    writeIfChanged(c, { load: () => r.customers.get(c.customerId), save: (x) => r.customers.put(x), createOnly: true }),
+  );
+  await tally('policies', data.policies, (p) =>
+    writeIfChanged<PolicyRecord>(p, { load: () => r.policies.get(p.policyNo), save: (x) => r.policies.put(x), createOnly: true }),
+  );
+  await tally('users', data.users, (u) => writeIfChanged(u, { load: () => r.users.get(u.userId), save: (x) => r.users.put(x), createOnly: true }));
+  return report;
+}
+
+/** The process's container, imported lazily because the container itself lists the demo sign-ins. */
+async function defaultDeps(): Promise<SeedDemoDataDeps> {
+  const { getContainer } = await import('../container');
+  return { repositories: getContainer().repositories };
+}

@@ -1,0 +1,101 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SENSITIVE_ID_CONSENT_VERSION } from '@zhixiang/shared/auth/schemas';
+import { AppError } from '@zhixiang/shared/errors';
+import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import { checkIdNumber } from '@zhixiang/shared/identity/id-number';
+import type { CustomerRecord, UserAccountRecord } from '@zhixiang/shared/policy/model';
+import type { Container } from '../../container';
+
+/** Rules shared by sending and checking the binding code. */
+export const BIND_CODE_TTL_SECONDS = 5 * 60;
+export const BIND_CODE_RESEND_SECONDS = 60;
+export const BIND_MAX_WRONG_CODES = 5;
+export const BIND_LOCK_MINUTES = 30;
+
+/** The same words whichever of name, ID number or phone is wrong: nothing on file is revealed. */
+export const IDENTITY_MISMATCH_MESSAGE =
+  '您填写的姓名、身份证号码或手机号与我们登记的信息不一致，请核对后重试，或致电客服更新资料';
+
+export const bindSubject = (userId: string) => `bind:${userId}`;
+
+export function assertBindable(user: UserAccountRecord): void {
+  if (user.role !== 'customer') throw new AppError('FORBIDDEN', '只有客户账号可以绑定身份');
+  if (user.customerId) throw new AppError('CONFLICT', '您已完成身份绑定，无需重复绑定');
+}
+
+export function assertSensitiveConsent(version: string): void {
+  if (version !== SENSITIVE_ID_CONSENT_VERSION) {
+    throw new AppError('VALIDATION_FAILED', '个人敏感信息处理说明已更新，请重新阅读并同意', {
+      field: 'sensitiveConsentVersion',
+    });
+  }
+}
+
+export async function assertNotLocked(container: Container, userId: string): Promise<void> {
+  const until = await container.lockouts.lockedUntil(bindSubject(userId), container.now());
+  if (until !== null) {
+    throw new AppError(
+      'LOCKED',
+      `验证码错误次数过多，身份绑定已锁定，请在 ${describeWait((until - container.now()) / 1000)}后再试`,
+    );
+  }
+}
+
+/** Checks the ID number (checksum, a real past birth date in Shanghai time). */
+export function validIdNumber(container: Container, idNumber: string): string {
+  const check = checkIdNumber(idNumber, todayInShanghai(new Date(container.now())));
+  if (!check.ok) throw new AppError('VALIDATION_FAILED', check.message, { field: 'idNumber' });
+  return check.normalized;
+}
+
+/**
+ * Finds the customer with that ID number whose name and phone on file match. The phones are
+ * compared through their blind indexes (constant time), never by echoing what is stored.
+ */
+export async function findMatchingCustomer(
+  container: Container,
+  input: { name: string; idNumber: string; phone: string },
+): Promise<{ customer: CustomerRecord; phoneIndex: string }> {
+  const { fieldCipher } = container;
+  const [customer, phoneIndex] = await Promise.all([
+    container.repositories.customers.findByIdNumber(input.idNumber),
+    fieldCipher.blindIndex('phone', input.phone),
+  ]);
+  const storedIndex = customer ? await fieldCipher.blindIndex('phone', customer.phone) : '';
+  if (!customer || customer.name !== input.name || !sameText(storedIndex, phoneIndex)) {
+    throw new AppError('VALIDATION_FAILED', IDENTITY_MISMATCH_MESSAGE, {
+      logMessage: 'binding details do not match a customer',
+    });
+  }
+  return { customer, phoneIndex };
+}
+
+export async function assertCustomerUnbound(
+  container: Container,
+  customerId: string,
+  userId: string,
+): Promise<void> {
+  const bound = await container.repositories.users.findByCustomer(customerId);
+  if (bound.some((u) => u.userId !== userId)) {
+    throw new AppError('CONFLICT', '该客户已绑定其他微信账号，如需更换请致电客服');
+  }
+}
+
+/** Keyed so a copy of the table cannot brute-force the six digits offline. */
+export async function hashBindCode(container: Container, subject: string, code: string): Promise<string> {
+  const key = await container.secrets.tokenSigningKey();
+  return createHmac('sha256', key).update(`otp:${subject}:${code}`).digest('base64url');
+}
+
+export function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export function describeWait(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return `${s} 秒`;
+  if (s < 3600) return `${Math.ceil(s / 60)} 分钟`;
+  return `${Math.ceil(s / 3600)} 小时`;
+}

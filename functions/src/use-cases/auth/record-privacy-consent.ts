@@ -1,0 +1,24 @@
+import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
+import { AppError } from '@zhixiang/shared/errors';
+import type { UserAccountRecord } from '@zhixiang/shared/policy/model';
+import type { Container } from '../../container';
+
+/**
+ * Records agreement to the privacy guide before any personal data is collected (mini program
+ * privacy rules since 2023; PIPL Art. 14). A client showing an older guide must show the new one.
+ */
+export async function recordPrivacyConsent(
+  container: Container,
+  user: UserAccountRecord,
+  version: string,
+): Promise<UserAccountRecord> {
+  if (version !== PRIVACY_GUIDE_VERSION) {
+    throw new AppError('VALIDATION_FAILED', '隐私保护指引已更新，请重新阅读并同意', {
+      field: 'privacyConsentVersion',
+    });
+  }
+  const at = new Date(container.now()).toISOString();
+  await container.consents.record({ userId: user.userId, kind: 'privacy_guide', version, at });
+  if (user.privacyConsentVersion === version) return user;
+  return { ...user, privacyConsentVersion: version, privacyConsentedAt: at };
+}

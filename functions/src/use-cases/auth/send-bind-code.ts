@@ -1,0 +1,89 @@
+import { randomInt } from 'node:crypto';
+import type { AccessClaims, SendBindCodeRequest, SendBindCodeResponse } from '@zhixiang/shared/auth/schemas';
+import { AppError } from '@zhixiang/shared/errors';
+import { maskPhone } from '@zhixiang/shared/privacy/mask';
+import type { Container } from '../../container';
+import {
+  assertBindable,
+  assertCustomerUnbound,
+  assertNotLocked,
+  assertSensitiveConsent,
+  BIND_CODE_RESEND_SECONDS,
+  BIND_CODE_TTL_SECONDS,
+  bindSubject,
+  describeWait,
+  findMatchingCustomer,
+  hashBindCode,
+  validIdNumber,
+} from './identity-binding';
+import { requireUser } from './session';
+
+/**
+ * Step 1 of binding a WeChat user to a customer: check name + ID number + phone against the
+ * customer on file and text a 6-digit code to that phone. Rate limits are taken before the lookup
+ * so the endpoint cannot be used to probe which ID numbers are customers.
+ */
+export async function sendBindCode(
+  container: Container,
+  claims: AccessClaims,
+  request: SendBindCodeRequest,
+): Promise<SendBindCodeResponse> {
+  const user = await requireUser(container, claims.sub);
+  assertBindable(user);
+  assertSensitiveConsent(request.sensitiveConsentVersion);
+  await assertNotLocked(container, user.userId);
+  const idNumber = validIdNumber(container, request.idNumber);
+
+  const now = container.now();
+  const phoneKey = await container.fieldCipher.blindIndex('phone', request.phone);
+  const decision = await container.rateLimiter.consume(
+    [
+      { key: `bindcode:phone:${phoneKey}:minute`, limit: 1, windowSeconds: BIND_CODE_RESEND_SECONDS },
+      { key: `bindcode:phone:${phoneKey}:hour`, limit: 5, windowSeconds: 3600 },
+      { key: `bindcode:user:${user.userId}:day`, limit: 10, windowSeconds: 24 * 3600 },
+    ],
+    now,
+  );
+  if (!decision.allowed) {
+    throw new AppError(
+      'RATE_LIMITED',
+      `获取验证码过于频繁，请在 ${describeWait(decision.retryAfterSeconds)}后重试`,
+    );
+  }
+
+  const { customer, phoneIndex } = await findMatchingCustomer(container, {
+    name: request.name,
+    idNumber,
+    phone: request.phone,
+  });
+  await assertCustomerUnbound(container, customer.customerId, user.userId);
+  await container.consents.record({
+    userId: user.userId,
+    kind: 'sensitive_id',
+    version: request.sensitiveConsentVersion,
+    at: new Date(now).toISOString(),
+  });
+
+  const subject = bindSubject(user.userId);
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  await container.oneTimeCodes.put({
+    subject,
+    codeHash: await hashBindCode(container, subject, code),
+    phoneIndex,
+    customerId: customer.customerId,
+    expiresAt: now + BIND_CODE_TTL_SECONDS * 1000,
+    attempts: 0,
+    createdAt: now,
+  });
+  await container.sms.send({
+    to: request.phone,
+    template: 'bind_identity_code',
+    code,
+    validMinutes: BIND_CODE_TTL_SECONDS / 60,
+  });
+  return {
+    sentTo: maskPhone(request.phone),
+    resendAfterSeconds: BIND_CODE_RESEND_SECONDS,
+    expiresInSeconds: BIND_CODE_TTL_SECONDS,
+  };
+}

@@ -1,0 +1,210 @@
+import { type RouteName, routes } from '@zhixiang/shared/api/routes';
+import { PRIVACY_GUIDE_VERSION, SENSITIVE_ID_CONSENT_VERSION } from '@zhixiang/shared/auth/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Container, createContainer } from '../../src/container';
+import { buildDemoData } from '../../src/seed/demo-data';
+import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { claimsFor } from '../../src/use-cases/auth/session';
+import { type ApiClient, createApiClient } from '../support/api-client';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
+
+/**
+ * Every route × the five people of the authorisation matrix, through the real gateway and
+ * handlers against DynamoDB Local. The "owner" is whoever the route is for: the customer for
+ * their own data, the assigned agent for an agent route.
+ *
+ * Rules proven here: no token → 401; a role the route is not for → 403; a policy or customer
+ * outside the viewer's reach → 404, exactly like one that does not exist.
+ */
+type Person = 'anonymous' | 'owner' | 'anotherCustomer' | 'unassignedAgent' | 'otherBranchStaff';
+const PEOPLE: Person[] = ['anonymous', 'owner', 'anotherCustomer', 'unassignedAgent', 'otherBranchStaff'];
+
+const data = buildDemoData('2026-11-25');
+// 张伟 (上海, agent A001); 吴刚 is a Beijing customer; A003 and the Beijing staff have nothing to do with 张伟.
+const OWNER_CUSTOMER = 'demo-customer-c001';
+const OWNER_POLICY = data.policies.find((p) => p.holderId === 'C001' && p.insuredId === 'C001')!.policyNo;
+const USERS: Record<Exclude<Person, 'anonymous'>, string> = {
+  owner: OWNER_CUSTOMER,
+  anotherCustomer: 'demo-customer-c011',
+  unassignedAgent: 'demo-agent-a003',
+  otherBranchStaff: 'demo-staff-bj',
+};
+
+interface Case {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  /** Overrides who "owner" is for this route. */
+  ownerUserId?: string;
+  expected: Record<Person, number>;
+}
+
+const consent = { privacyConsentVersion: PRIVACY_GUIDE_VERSION };
+const bindRequest = { name: '张伟', idNumber: data.customers[0]!.idNumber, phone: data.customers[0]!.phone, sensitiveConsentVersion: SENSITIVE_ID_CONSENT_VERSION };
+
+const CASES: Record<RouteName, Case> = {
+  // Public routes: a token neither helps nor hurts; an empty body is a validation error for everyone.
+  signInWithWechat: { method: 'POST', path: '/auth/wechat', body: {}, expected: all(400) },
+  refreshSession: { method: 'POST', path: '/auth/refresh', body: { refreshToken: 'not-a-real-refresh-token' }, expected: all(401) },
+  listDemoUsers: { method: 'GET', path: '/auth/demo-users', expected: all(200) },
+  signInAsDemoUser: { method: 'POST', path: '/auth/demo', body: { userId: OWNER_CUSTOMER, ...consent }, expected: all(200) },
+  // Signed-in routes about the caller themself.
+  signOut: { method: 'POST', path: '/auth/sign-out', body: { refreshToken: 'not-a-real-refresh-token' }, expected: signedIn(204) },
+  getMe: { method: 'GET', path: '/me', expected: signedIn(200) },
+  sendBindCode: {
+    method: 'POST',
+    path: '/me/identity/code',
+    body: bindRequest,
+    expected: { anonymous: 401, owner: 409, anotherCustomer: 409, unassignedAgent: 403, otherBranchStaff: 403 },
+  },
+  bindIdentity: {
+    method: 'POST',
+    path: '/me/identity',
+    body: { ...bindRequest, code: '123456' },
+    expected: { anonymous: 401, owner: 409, anotherCustomer: 409, unassignedAgent: 403, otherBranchStaff: 403 },
+  },
+  listMyPolicies: {
+    method: 'GET',
+    path: '/me/policies',
+    expected: { anonymous: 401, owner: 200, anotherCustomer: 200, unassignedAgent: 403, otherBranchStaff: 403 },
+  },
+  getPolicy: {
+    method: 'GET',
+    path: `/policies/${OWNER_POLICY}`,
+    expected: { anonymous: 401, owner: 200, anotherCustomer: 404, unassignedAgent: 404, otherBranchStaff: 404 },
+  },
+  listAgentCustomers: {
+    method: 'GET',
+    path: '/agent/customers',
+    ownerUserId: 'demo-agent-a001',
+    expected: { anonymous: 401, owner: 200, anotherCustomer: 403, unassignedAgent: 200, otherBranchStaff: 403 },
+  },
+  listCustomerPolicies: {
+    method: 'GET',
+    path: '/customers/C001/policies',
+    ownerUserId: 'demo-agent-a001',
+    expected: { anonymous: 401, owner: 200, anotherCustomer: 403, unassignedAgent: 404, otherBranchStaff: 404 },
+  },
+};
+
+function all(status: number): Record<Person, number> {
+  return { anonymous: status, owner: status, anotherCustomer: status, unassignedAgent: status, otherBranchStaff: status };
+}
+function signedIn(status: number): Record<Person, number> {
+  return { ...all(status), anonymous: 401 };
+}
+
+let container: Container;
+let gateway: TestGateway;
+let api: ApiClient;
+const tokens = new Map<string, string>();
+const responseTexts: string[] = [];
+
+async function tokenFor(userId: string): Promise<string> {
+  let token = tokens.get(userId);
+  if (!token) {
+    const user = await container.repositories.users.get(userId);
+    if (!user) throw new Error(`demo user ${userId} is not seeded`);
+    token = (await container.accessTokens.issue(claimsFor(user))).token;
+    tokens.set(userId, token);
+  }
+  return token;
+}
+
+async function call(c: Case, person: Person, userId?: string) {
+  const token = person === 'anonymous' ? undefined : await tokenFor(userId ?? (person === 'owner' && c.ownerUserId ? c.ownerUserId : USERS[person]));
+  const response = await api.request(c.method, c.path, { token, ...(c.body === undefined ? {} : { body: c.body }) });
+  responseTexts.push(response.text);
+  return response;
+}
+
+beforeAll(async () => {
+  container = createContainer();
+  await seedDemoData({ repositories: container.repositories });
+  gateway = await startTestGateway();
+  api = createApiClient(gateway.url);
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+describe('authorisation matrix', () => {
+  it('covers every route of the API contract', () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(routes).sort());
+    for (const [name, c] of Object.entries(CASES)) {
+      const spec = routes[name as RouteName];
+      expect(c.method, name).toBe(spec.method);
+      expect(c.path.replace(/\/(C001|\d{6,})(\/|$)/, '/{param}$2'), name).toBe(spec.path.replace(/\{\w+\}/, '{param}'));
+    }
+  });
+
+  for (const [name, c] of Object.entries(CASES)) {
+    for (const person of PEOPLE) {
+      it(`${c.method} ${c.path} as ${person} → ${c.expected[person]}`, async () => {
+        const response = await call(c, person);
+        expect(response.status, response.text).toBe(c.expected[person]);
+        if (response.status >= 400) expect(response.body).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+        void name;
+      });
+    }
+  }
+});
+
+describe('who else may see a policy', () => {
+  const policyCase = CASES.getPolicy;
+
+  it.each([
+    ['the insured who is not the holder', 'demo-customer-c001', data.policies.find((p) => p.holderId === 'C001' && p.insuredId === 'C003')!.policyNo, 200],
+    ['the assigned agent', 'demo-agent-a001', OWNER_POLICY, 200],
+    ['staff of the policy branch (上海分公司)', 'demo-staff-sh', OWNER_POLICY, 200],
+    ['staff of the head office', 'demo-staff-hq', OWNER_POLICY, 200],
+    ['staff of a sibling 中支 agency', 'demo-staff-sh-pd-01', data.policies.find((p) => p.holderId === 'C006')!.policyNo, 404],
+    ['an admin', 'demo-admin', OWNER_POLICY, 200],
+    ['an unbound customer', 'demo-unbound', OWNER_POLICY, 404],
+  ])('%s', async (_who, userId, policyNo, status) => {
+    const response = await call({ ...policyCase, path: `/policies/${policyNo}` }, 'owner', userId);
+    expect(response.status, response.text).toBe(status);
+  });
+
+  it('answers a policy that does not exist exactly like one the viewer may not see', async () => {
+    const hidden = await call(policyCase, 'anotherCustomer');
+    const missing = await call({ ...policyCase, path: '/policies/880000009999999' }, 'anotherCustomer');
+    expect(missing.status).toBe(404);
+    expect({ ...(missing.body as object), requestId: undefined }).toEqual({ ...(hidden.body as object), requestId: undefined });
+  });
+});
+
+describe('what the allowed viewers get', () => {
+  it("lists the owner's policies as holder and as insured, and only theirs", async () => {
+    const mine = (await call(CASES.listMyPolicies, 'owner')).body as { policies: Array<{ policyNo: string; viewerRole: string }> };
+    const expected = data.policies.filter((p) => p.holderId === 'C001' || p.insuredId === 'C001').map((p) => p.policyNo);
+    expect(mine.policies.map((p) => p.policyNo).sort()).toEqual(expected.sort());
+    const daughter = await call(CASES.listMyPolicies, 'anotherCustomer');
+    expect((daughter.body as { policies: Array<{ policyNo: string }> }).policies.map((p) => p.policyNo)).not.toContain(OWNER_POLICY);
+  });
+
+  it('tells an unbound customer to bind first', async () => {
+    const response = await call(CASES.listMyPolicies, 'owner', 'demo-unbound');
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('身份绑定') });
+  });
+
+  it("gives the agent only their own customers, masked, with policy counts", async () => {
+    const mine = (await call(CASES.listAgentCustomers, 'owner')).body as { customers: Array<{ customerId: string; policyCount: number; phoneMasked: string }> };
+    expect(mine.customers.map((c) => c.customerId).sort()).toEqual(['C001', 'C002', 'C003', 'C004', 'C005']);
+    expect(mine.customers.find((c) => c.customerId === 'C001')?.policyCount).toBe(4);
+    expect(mine.customers[0]?.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
+    const other = (await call(CASES.listAgentCustomers, 'unassignedAgent')).body as { customers: Array<{ customerId: string }> };
+    expect(other.customers.map((c) => c.customerId)).not.toContain('C001');
+  });
+
+  it('never returns a raw ID number, phone or bank account in any response above', () => {
+    const all = responseTexts.join('\n');
+    for (const c of data.customers) {
+      expect(all).not.toContain(c.idNumber);
+      expect(all).not.toContain(c.phone);
+    }
+    for (const p of data.policies) if (p.renewalAccount) expect(all).not.toContain(p.renewalAccount.accountNumber);
+  });
+});

@@ -1,0 +1,54 @@
+import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
+import Taro from '@tarojs/taro';
+import { getPrivacyConsentVersion, getSession } from './session';
+
+export const TAB_PAGES = ['/pages/home/index', '/pages/policies/index', '/pages/assistant/index', '/pages/me/index'];
+
+export const pageUrls = {
+  privacy: '/pages/privacy/index',
+  signIn: '/pages/sign-in/index',
+  home: '/pages/home/index',
+  policies: '/pages/policies/index',
+  me: '/pages/me/index',
+  policyDetail: (policyNo: string) => `/pages/policy-detail/index?policyNo=${encodeURIComponent(policyNo)}`,
+  bindIdentity: '/packages/identity/bind/index',
+  agentCustomers: '/packages/agent/customers/index',
+  customerPolicies: (customerId: string, name: string) =>
+    `/packages/agent/customer-policies/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
+};
+
+export function hasCurrentPrivacyConsent(): boolean {
+  return getPrivacyConsentVersion() === PRIVACY_GUIDE_VERSION;
+}
+
+/** The page to send a visitor to before the current one may be shown, or null when none. */
+export function requiredGate(): string | null {
+  if (!hasCurrentPrivacyConsent()) return pageUrls.privacy;
+  if (!getSession()) return pageUrls.signIn;
+  return null;
+}
+
+export function currentPageUrl(): string {
+  const pages = Taro.getCurrentPages();
+  const page = pages[pages.length - 1];
+  if (!page?.route) return pageUrls.home;
+  const route = page.route.startsWith('/') ? page.route : `/${page.route}`;
+  const query = Object.entries((page.options ?? {}) as Record<string, string>)
+    .filter(([key]) => !key.startsWith('$') && key !== 'stamp')
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
+  return query ? `${route}?${query}` : route;
+}
+
+/** Goes back to where the visitor was heading before a gate, tab pages included. */
+export function continueTo(target: string | undefined): void {
+  const url = target ? decodeURIComponent(target) : pageUrls.home;
+  const path = url.split('?')[0] ?? url;
+  if (TAB_PAGES.includes(path)) void Taro.switchTab({ url: path });
+  else void Taro.redirectTo({ url });
+}
+
+export function goToGate(gate: string): void {
+  const back = encodeURIComponent(currentPageUrl());
+  void Taro.redirectTo({ url: `${gate}?redirect=${back}` });
+}

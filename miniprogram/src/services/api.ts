@@ -1,0 +1,50 @@
+import type { RequestOf } from '@zhixiang/shared/api/routes';
+import Taro from '@tarojs/taro';
+import { runtimeConfig } from '../lib/runtime-config';
+import { clearSession, getSession, saveSession } from '../lib/session';
+import { createApiClient, type Transport } from './request';
+
+const taroTransport: Transport = async ({ url, method, headers, body }) => {
+  const response = await Taro.request({
+    url,
+    method: method as 'GET' | 'POST' | 'PUT' | 'DELETE',
+    header: headers,
+    data: body as TaroGeneral.IAnyObject | undefined,
+    dataType: 'json',
+    timeout: 15000,
+  });
+  return { status: response.statusCode, body: response.data };
+};
+
+export const client = createApiClient({
+  baseUrl: () => runtimeConfig().apiBaseUrl,
+  transport: taroTransport,
+  tokens: {
+    accessToken: () => getSession()?.accessToken ?? null,
+    refreshToken: () => getSession()?.refreshToken ?? null,
+    save: saveSession,
+    clear: clearSession,
+  },
+  notifyError: (message) => {
+    void Taro.showToast({ title: message, icon: 'none', duration: 2500 });
+  },
+  onSignedOut: () => {
+    void Taro.reLaunch({ url: '/pages/sign-in/index' });
+  },
+});
+
+/** One typed function per route of the shared contract. */
+export const api = {
+  listDemoUsers: () => client.call('listDemoUsers', { silent: true }),
+  signInAsDemoUser: (body: RequestOf<'signInAsDemoUser'>) => client.call('signInAsDemoUser', { body }),
+  signInWithWechat: (body: RequestOf<'signInWithWechat'>) => client.call('signInWithWechat', { body }),
+  signOut: (body: RequestOf<'signOut'>) => client.call('signOut', { body, silent: true }),
+  getMe: () => client.call('getMe', { silent: true }),
+  sendBindCode: (body: RequestOf<'sendBindCode'>) => client.call('sendBindCode', { body }),
+  bindIdentity: (body: RequestOf<'bindIdentity'>) => client.call('bindIdentity', { body }),
+  listMyPolicies: () => client.call('listMyPolicies', { silent: true }),
+  getPolicy: (policyNo: string) => client.call('getPolicy', { params: { policyNo }, silent: true }),
+  listAgentCustomers: () => client.call('listAgentCustomers', { silent: true }),
+  listCustomerPolicies: (customerId: string) =>
+    client.call('listCustomerPolicies', { params: { customerId }, silent: true }),
+};

@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const resolveFromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Component and hook tests run the H5 flavour of Taro in jsdom: the components and APIs are
+ * aliased to the H5 platform's runtime, which is what the H5 build uses too.
+ */
+export default defineConfig({
+  root: resolveFromHere('.'),
+  resolve: {
+    alias: [
+      { find: /^@tarojs\/components$/, replacement: '@tarojs/plugin-platform-h5/dist/runtime/components' },
+      { find: /^@tarojs\/taro$/, replacement: '@tarojs/plugin-platform-h5/dist/runtime/apis' },
+    ],
+  },
+  define: {
+    'process.env.TARO_ENV': JSON.stringify('h5'),
+    'process.env.TARO_PLATFORM': JSON.stringify('web'),
+    'process.env.DEPRECATED_ADAPTER_COMPONENT': 'false',
+    DEPRECATED_ADAPTER_COMPONENT: 'false',
+    API_BASE_URL: JSON.stringify('http://api.test'),
+    APP_STAGE: JSON.stringify('local'),
+  },
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    environment: 'jsdom',
+    setupFiles: ['test/setup.ts'],
+    css: false,
+    server: { deps: { inline: [/@tarojs/, /@nutui/] } },
+  },
+});
