@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { readLatestSandboxCode } from '../functions/src/adapters/sms/sandbox-outbox-sms';
 import { DEMO_BINDING_CUSTOMER } from '../functions/src/seed/seed-demo-data';
 import { launchChromium, newPhonePage, saveScreenshot } from './support/browser';
-import { agreeToPrivacyGuide, fillInput, inputValue, signInAsDemoUser } from './support/journey-steps';
+import { agreeToPrivacyGuide, fillInput, inputValue, signInAsDemoUser, tapButton } from './support/journey-steps';
 import { type E2eStack, startE2eStack } from './support/stack';
 
 /**
@@ -45,7 +45,7 @@ describe('browser journeys', () => {
     const { context, page } = await newPhonePage(browser);
     try {
       await agreeToPrivacyGuide(page, stack.appUrl);
-      await signInAsDemoUser(page, '微信新用户（未绑定）');
+      await signInAsDemoUser(page, 'demo-unbound');
 
       await page.getByTestId('entry-bind').click();
       await page.locator('input[placeholder="请输入姓名"]').waitFor();
@@ -53,7 +53,7 @@ describe('browser journeys', () => {
       await fillInput(page, '请输入 18 位身份证号码', DEMO_BINDING_CUSTOMER.idNumber);
       await fillInput(page, '投保时登记的手机号码', DEMO_BINDING_CUSTOMER.phone);
       await page.getByTestId('sensitive-consent').click();
-      await page.getByTestId('send-code').click();
+      await tapButton(page, '获取验证码');
       await page.getByText('验证码已发送至').waitFor();
       await page.getByText(/\d+ 秒后重发/).waitFor();
 
@@ -62,7 +62,7 @@ describe('browser journeys', () => {
       const wrongCode = code === '000000' ? '111111' : '000000';
 
       await fillInput(page, '6 位短信验证码', wrongCode);
-      await page.getByTestId('submit-binding').click();
+      await tapButton(page, '确认绑定');
       const error = page.getByTestId('bind-error');
       await error.waitFor();
       assert.ok((await error.textContent())?.trim(), 'the server explains the wrong code');
@@ -72,7 +72,7 @@ describe('browser journeys', () => {
       assert.equal(await inputValue(page, '投保时登记的手机号码'), DEMO_BINDING_CUSTOMER.phone);
 
       await fillInput(page, '6 位短信验证码', code);
-      await page.getByTestId('submit-binding').click();
+      await tapButton(page, '确认绑定');
       await page.getByTestId('policy-card').first().waitFor();
       assert.match(page.url(), /\/pages\/policies\/index/);
 
@@ -84,6 +84,9 @@ describe('browser journeys', () => {
       assert.match(detail, /\d{4}年\d{2}月\d{2}日/);
       assert.doesNotMatch(detail, /\d{17}[\dX]/, 'ID numbers stay masked');
       await saveScreenshot(page, 'customer-binds-and-opens-policy');
+    } catch (error) {
+      await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+      throw error;
     } finally {
       await context.close();
     }
@@ -93,7 +96,7 @@ describe('browser journeys', () => {
     const { context, page } = await newPhonePage(browser);
     try {
       await agreeToPrivacyGuide(page, stack.appUrl);
-      await signInAsDemoUser(page, '王建国');
+      await signInAsDemoUser(page, 'demo-agent-a001');
 
       await page.getByTestId('entry-customers').click();
       const firstCustomer = page.getByTestId('customer-card').first();
@@ -104,6 +107,9 @@ describe('browser journeys', () => {
       await page.getByTestId('policy-detail').waitFor();
       assert.match((await page.getByTestId('policy-detail').textContent()) ?? '', /投保人/);
       await saveScreenshot(page, 'agent-opens-customer-policy');
+    } catch (error) {
+      await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+      throw error;
     } finally {
       await context.close();
     }
@@ -117,7 +123,7 @@ describe('browser journeys', () => {
     const { context, page } = await newPhonePage(browser);
     try {
       await agreeToPrivacyGuide(page, stack.appUrl);
-      await signInAsDemoUser(page, '张伟');
+      await signInAsDemoUser(page, 'demo-customer-c001');
       await page.getByTestId('entry-policies').waitFor();
 
       await page.goto(`${stack.appUrl}/pages/policy-detail/index?policyNo=${encodeURIComponent(theirs)}`);
@@ -128,6 +134,9 @@ describe('browser journeys', () => {
       assert.equal(await page.getByTestId('policy-detail').count(), 0);
       assert.doesNotMatch(await page.locator('body').innerText(), new RegExp(theirs));
       await saveScreenshot(page, 'customer-denied-other-policy');
+    } catch (error) {
+      await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+      throw error;
     } finally {
       await context.close();
     }

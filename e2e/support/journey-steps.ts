@@ -3,14 +3,13 @@ import type { Page } from 'playwright-core';
 /** First visit: the privacy guide comes before anything else; agreeing leads to the sign-in page. */
 export async function agreeToPrivacyGuide(page: Page, appUrl: string): Promise<void> {
   await page.goto(appUrl);
-  await page.getByText('隐私保护指引', { exact: false }).first().waitFor();
-  await page.getByText('同意并继续').click();
+  await tapButton(page, '同意并继续');
   await page.getByTestId('demo-users').waitFor();
 }
 
 /** The local stage's demo sign-in picker. */
-export async function signInAsDemoUser(page: Page, displayName: string): Promise<void> {
-  await page.getByTestId('demo-user').filter({ hasText: displayName }).click();
+export async function signInAsDemoUser(page: Page, userId: string): Promise<void> {
+  await page.locator(`[data-testid="demo-user"][data-user-id="${userId}"]`).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/pages/sign-in'));
 }
 
@@ -21,4 +20,9 @@ export async function fillInput(page: Page, placeholder: string, value: string):
 
 export async function inputValue(page: Page, placeholder: string): Promise<string> {
   return page.locator(`input[placeholder="${placeholder}"]`).inputValue();
+}
+
+/** NutUI buttons render as <taro-button-core>; tap the button itself, not its inner label. */
+export async function tapButton(page: Page, text: string): Promise<void> {
+  await page.locator('taro-button-core', { hasText: text }).first().click();
 }

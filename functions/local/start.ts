@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +38,14 @@ async function stopAll(exitCode: number): Promise<never> {
   say('stopping …');
   await Promise.allSettled([running.gateway?.close(), running.h5?.close()]);
   await Promise.allSettled([running.s3?.stop(), running.dynamodb?.stop()]);
+  // stack.json says "a stack is running here": remove it unless another start has replaced it.
+  try {
+    const stackFile = join(localDir, 'stack.json');
+    if ((JSON.parse(readFileSync(stackFile, 'utf8')) as { pid?: number }).pid === process.pid)
+      rmSync(stackFile);
+  } catch {
+    // no stack file: nothing to remove
+  }
   process.exit(exitCode);
 }
 
@@ -87,7 +95,7 @@ async function buildH5IfStale(): Promise<boolean> {
     say('SKIP_H5_BUILD is set: serving miniprogram/dist/h5 as it is');
     return existsSync(join(h5Dist, 'index.html'));
   }
-  if (!h5BuildIsStale()) {
+  if (!process.env.FORCE_H5_BUILD && !h5BuildIsStale()) {
     say('H5 build is up to date');
     return true;
   }
@@ -160,9 +168,52 @@ function describeSignIn(entry: unknown): string {
   return String(entry);
 }
 
+/**
+ * `npm start` runs us as npm → sh → tsx → node; a SIGTERM sent to npm alone (as scripts do) kills
+ * npm and sh but is not passed on. So we also watch those ancestors and stop when one goes away.
+ */
+function launcherPids(): number[] {
+  const pids: number[] = [];
+  let pid = process.ppid;
+  for (let depth = 0; depth < 4 && pid > 1; depth += 1) {
+    let stat: string;
+    let comm: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      break; // not Linux, or gone
+    }
+    pids.push(pid);
+    if (comm === 'npm' || comm.startsWith('npm ')) return pids;
+    // Field 4 of /proc/PID/stat is the parent pid; the command name in field 2 may hold spaces.
+    pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  }
+  // Not under npm: watch only our direct parent (the tsx launcher).
+  return pids.slice(0, 1);
+}
+
+function stopWhenLauncherExits() {
+  const watched = launcherPids();
+  const timer = setInterval(() => {
+    for (const pid of watched) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        say(`launcher process ${pid} exited`);
+        void stopAll(143);
+        return;
+      }
+    }
+  }, 1000);
+  timer.unref();
+}
+
 async function main() {
   process.on('SIGINT', () => void stopAll(130));
   process.on('SIGTERM', () => void stopAll(143));
+  process.on('SIGHUP', () => void stopAll(129));
+  stopWhenLauncherExits();
 
   // The H5 build (if needed) runs beside the JVM start: both take seconds and neither needs the other.
   const h5Built = buildH5IfStale();
@@ -239,6 +290,14 @@ async function main() {
 }
 
 main().catch(async (error: unknown) => {
+  const { code, port } = error as { code?: string; port?: number };
+  if (code === 'EADDRINUSE') {
+    console.error(
+      `[start] failed: port ${port} is already in use — is another npm start running? ` +
+        'Choose other ports with API_PORT, H5_PORT, DYNAMODB_PORT, S3_PORT.',
+    );
+    await stopAll(1);
+  }
   console.error(`[start] failed: ${(error as Error).stack ?? String(error)}`);
   await stopAll(1);
 });

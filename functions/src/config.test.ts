@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SandboxOutboxSms } from './adapters/sms/sandbox-outbox-sms';
 import { LocalFileKeyProvider } from './adapters/crypto/key-wrappers';
+import { SandboxOutboxSms } from './adapters/sms/sandbox-outbox-sms';
 import { SandboxWechatAuth } from './adapters/wechat/wechat-code-exchange';
 import { assertLocalStage, ConfigError, loadConfig } from './config';
 
@@ -47,7 +47,9 @@ describe('loadConfig', () => {
     ['TOKEN_SIGNING_KEY', 'y'.repeat(40)],
   ])('refuses %s=%s on dev and prod', (name, value) => {
     for (const stage of ['dev', 'prod']) {
-      expect(() => loadConfig({ ...deployed, STAGE: stage, [name]: value })).toThrow(/only allowed when STAGE=local/);
+      expect(() => loadConfig({ ...deployed, STAGE: stage, [name]: value })).toThrow(
+        /only allowed when STAGE=local/,
+      );
     }
   });
 

@@ -3,6 +3,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import type { DemoUser } from '@zhixiang/shared/auth/schemas';
 import type {
   ConsentLog,
+  CustomerBindingRegistry,
   LockoutStore,
   OneTimeCodeStore,
   RateLimiter,
@@ -47,6 +48,7 @@ export interface Container {
   rateLimiter: RateLimiter;
   lockouts: LockoutStore;
   consents: ConsentLog;
+  customerBindings: CustomerBindingRegistry;
   wechatAuth: WechatAuth;
   sms: SmsSender;
   /** The seeded accounts demo sign-in may use (only reachable where config.demoSignIn). */
@@ -80,10 +82,11 @@ export function createContainer(
     rateLimiter: overrides.rateLimiter ?? authStores.rateLimiter,
     lockouts: overrides.lockouts ?? authStores.lockouts,
     consents: overrides.consents ?? authStores.consents,
+    customerBindings: overrides.customerBindings ?? authStores.customerBindings,
     wechatAuth: overrides.wechatAuth ?? createWechatAuth(config, secrets),
     sms: overrides.sms ?? createSmsSender(config, secrets, now),
     // The seed module is loaded only where demo sign-in exists, keeping it out of deployed cold starts.
-    demoUsers: overrides.demoUsers ?? (async () => (config.demoSignIn ? (await import('./seed/demo-data')).DEMO_SIGN_INS : [])),
+    demoUsers: overrides.demoUsers ?? (() => loadDemoSignIns(config)),
   };
 }
 
@@ -103,6 +106,11 @@ function createSmsSender(config: Config, secrets: Secrets, now: () => number): S
   return config.sms.provider === 'tencent'
     ? new TencentSms(config.sms.endpoint, config.sms.region, secrets.tencentSms, fetch, now)
     : new SandboxOutboxSms(config.stage, config.sms.outboxFile, now);
+}
+
+/** Loaded on demand so only the demo routes, and only where demo sign-in exists, evaluate the seed's data. */
+async function loadDemoSignIns(config: Config): Promise<readonly DemoUser[]> {
+  return config.demoSignIn ? (await import('./seed/demo-data')).DEMO_SIGN_INS : [];
 }
 
 let current: Container | undefined;

@@ -8,17 +8,18 @@ import type { Config } from './config';
  * Secrets and provider settings. Deployed stages read SSM Parameter Store (SecureString where
  * secret) through Powertools, which caches each value for five minutes so a rotated secret is
  * picked up without a redeploy and a warm function makes no SSM call per request.
- * The parameter names below are listed in the README's deploy section and .env.example.
+ * The names (under SSM_PREFIX) match the per-function IAM statements in serverless.yml and the
+ * list in .env.example.
  */
 export const SSM_PARAMETERS = {
-  tokenSigningKey: '/auth/token-signing-key',
-  wechatAppId: '/wechat/app-id',
-  wechatAppSecret: '/wechat/app-secret',
-  tencentSecretId: '/sms/tencent/secret-id',
-  tencentSecretKey: '/sms/tencent/secret-key',
-  tencentSdkAppId: '/sms/tencent/sdk-app-id',
-  tencentSignName: '/sms/tencent/sign-name',
-  tencentTemplateBindCode: '/sms/tencent/template-bind-code',
+  tokenSigningKey: '/token-signing-key',
+  wechatAppId: '/wechat-app-id',
+  wechatAppSecret: '/wechat-app-secret',
+  tencentSecretId: '/tencent-sms-secret-id',
+  tencentSecretKey: '/tencent-sms-secret-key',
+  tencentSdkAppId: '/tencent-sms-sdk-app-id',
+  tencentSignName: '/tencent-sms-sign-name',
+  tencentTemplateBindCode: '/tencent-sms-template-bind-code',
 } as const;
 
 const MAX_AGE_SECONDS = 300;

@@ -1,15 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CustomerAccessFacts, canViewCustomer, canViewPolicy, isInBranchSubtree } from '../src/auth/access';
+import {
+  type CustomerAccessFacts,
+  canViewCustomer,
+  canViewPolicy,
+  isInBranchSubtree,
+} from '../src/auth/access';
 import type { AccessClaims } from '../src/auth/schemas';
 
 const alice: CustomerAccessFacts = { customerId: 'C1', agentId: 'A1', branchPath: 'HQ/SH/SH-PD/SH-PD-01' };
 const bob: CustomerAccessFacts = { customerId: 'C2', agentId: 'A2', branchPath: 'HQ/BJ/BJ-HD/BJ-HD-01' };
 const policyAliceInsuresBob = { holderId: 'C1', insuredId: 'C2', branchPath: 'HQ/SH/SH-PD/SH-PD-01' };
 
-const customer = (customerId: string): AccessClaims => ({ sub: `U-${customerId}`, role: 'customer', customerId });
+const customer = (customerId: string): AccessClaims => ({
+  sub: `U-${customerId}`,
+  role: 'customer',
+  customerId,
+});
 const agent = (agentId: string): AccessClaims => ({ sub: `U-${agentId}`, role: 'agent', agentId });
-const staff = (branchPath: string): AccessClaims => ({ sub: 'U-S', role: 'staff', branchId: 'X', branchPath });
+const staff = (branchPath: string): AccessClaims => ({
+  sub: 'U-S',
+  role: 'staff',
+  branchId: 'X',
+  branchPath,
+});
 
 describe('isInBranchSubtree', () => {
   it('includes the branch itself and its descendants', () => {
@@ -28,11 +42,15 @@ describe('isInBranchSubtree', () => {
   it('is satisfied by every path built below the ancestor (property)', () => {
     const segment = fc.stringMatching(/^[A-Z0-9-]{1,6}$/);
     fc.assert(
-      fc.property(fc.array(segment, { minLength: 1, maxLength: 3 }), fc.array(segment, { maxLength: 3 }), (ancestor, below) => {
-        const ancestorPath = ancestor.join('/');
-        expect(isInBranchSubtree([...ancestor, ...below].join('/'), ancestorPath)).toBe(true);
-        expect(isInBranchSubtree(`${ancestorPath}X`, ancestorPath)).toBe(false);
-      }),
+      fc.property(
+        fc.array(segment, { minLength: 1, maxLength: 3 }),
+        fc.array(segment, { maxLength: 3 }),
+        (ancestor, below) => {
+          const ancestorPath = ancestor.join('/');
+          expect(isInBranchSubtree([...ancestor, ...below].join('/'), ancestorPath)).toBe(true);
+          expect(isInBranchSubtree(`${ancestorPath}X`, ancestorPath)).toBe(false);
+        },
+      ),
     );
   });
 });
@@ -98,12 +116,17 @@ describe('canViewPolicy', () => {
 
   it('never lets a customer through another customer facts (property)', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (viewer, holder, insured) => {
-        fc.pre(viewer !== holder && viewer !== insured);
-        const policy = { holderId: holder, insuredId: insured, branchPath: 'HQ' };
-        const facts = [{ customerId: holder, agentId: null, branchPath: 'HQ' }];
-        expect(canViewPolicy(customer(viewer), policy, facts)).toBe(false);
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.string({ minLength: 1 }),
+        fc.string({ minLength: 1 }),
+        (viewer, holder, insured) => {
+          fc.pre(viewer !== holder && viewer !== insured);
+          const policy = { holderId: holder, insuredId: insured, branchPath: 'HQ' };
+          const facts = [{ customerId: holder, agentId: null, branchPath: 'HQ' }];
+          expect(canViewPolicy(customer(viewer), policy, facts)).toBe(false);
+        },
+      ),
     );
   });
 });

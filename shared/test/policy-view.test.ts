@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PolicyRecord } from '../src/policy/model';
-import { accruedLoanInterestCents, coolingOffEndDate, isInCoolingOff, toCustomerSummary, toPolicyDetail } from '../src/policy/view';
+import {
+  accruedLoanInterestCents,
+  coolingOffEndDate,
+  isInCoolingOff,
+  toCustomerSummary,
+  toPolicyDetail,
+} from '../src/policy/view';
 
 const policy: PolicyRecord = {
   policyNo: 'P2026000001',
@@ -23,14 +29,24 @@ const policy: PolicyRecord = {
   cashValueCents: 300_000,
   accumulatedDividendsCents: 12_345,
   dividendOption: 'accumulate',
-  loan: { principalCents: 1_000_000, annualRateBasisPoints: 500, startDate: '2026-01-01', dueDate: '2026-07-01' },
+  loan: {
+    principalCents: 1_000_000,
+    annualRateBasisPoints: 500,
+    startDate: '2026-01-01',
+    dueDate: '2026-07-01',
+  },
   branchId: 'SH-PD-01',
   branchPath: 'HQ/SH/SH-PD/SH-PD-01',
   agentId: 'A1',
   version: 3,
 };
 const ctx = {
-  product: { productCode: 'WL001', name: '鑫享人生终身寿险(分红型)', kind: 'participating_life' as const, coolingOffDays: 15 },
+  product: {
+    productCode: 'WL001',
+    name: '鑫享人生终身寿险(分红型)',
+    kind: 'participating_life' as const,
+    coolingOffDays: 15,
+  },
   holder: { customerId: 'C1', name: '张三', idNumber: '11010519491231002X' },
   insured: { customerId: 'C2', name: '张小三', idNumber: '110105201001010018' },
   branchName: '浦东四级机构',
@@ -57,28 +73,53 @@ describe('cooling-off period', () => {
 
 describe('accruedLoanInterestCents', () => {
   it('accrues simple interest by day (10,000 yuan at 5% for 365 days is 500 yuan)', () => {
-    expect(accruedLoanInterestCents({ principalCents: 1_000_000, annualRateBasisPoints: 500, startDate: '2025-01-01' }, '2026-01-01')).toBe(50_000);
+    expect(
+      accruedLoanInterestCents(
+        { principalCents: 1_000_000, annualRateBasisPoints: 500, startDate: '2025-01-01' },
+        '2026-01-01',
+      ),
+    ).toBe(50_000);
   });
 
   it('rounds half up to the cent', () => {
     // 10,000 yuan × 5% / 365 = 136.986… cents for one day.
-    expect(accruedLoanInterestCents({ principalCents: 1_000_000, annualRateBasisPoints: 500, startDate: '2026-01-01' }, '2026-01-02')).toBe(137);
+    expect(
+      accruedLoanInterestCents(
+        { principalCents: 1_000_000, annualRateBasisPoints: 500, startDate: '2026-01-01' },
+        '2026-01-02',
+      ),
+    ).toBe(137);
   });
 
   it('is zero on the start day and before it', () => {
-    expect(accruedLoanInterestCents({ principalCents: 1_000_000, annualRateBasisPoints: 500, startDate: '2026-01-01' }, '2026-01-01')).toBe(0);
-    expect(accruedLoanInterestCents({ principalCents: 1_000_000, annualRateBasisPoints: 500, startDate: '2026-01-01' }, '2025-12-01')).toBe(0);
+    expect(
+      accruedLoanInterestCents(
+        { principalCents: 1_000_000, annualRateBasisPoints: 500, startDate: '2026-01-01' },
+        '2026-01-01',
+      ),
+    ).toBe(0);
+    expect(
+      accruedLoanInterestCents(
+        { principalCents: 1_000_000, annualRateBasisPoints: 500, startDate: '2026-01-01' },
+        '2025-12-01',
+      ),
+    ).toBe(0);
   });
 
   it('never decreases as days pass (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 3000 }), (principal, rate, days) => {
-        const loan = { principalCents: principal, annualRateBasisPoints: rate, startDate: '2020-01-01' };
-        const day = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
-        const a = accruedLoanInterestCents(loan, day(days));
-        expect(Number.isInteger(a)).toBe(true);
-        expect(accruedLoanInterestCents(loan, day(days + 1))).toBeGreaterThanOrEqual(a);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (principal, rate, days) => {
+          const loan = { principalCents: principal, annualRateBasisPoints: rate, startDate: '2020-01-01' };
+          const day = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
+          const a = accruedLoanInterestCents(loan, day(days));
+          expect(Number.isInteger(a)).toBe(true);
+          expect(accruedLoanInterestCents(loan, day(days + 1))).toBeGreaterThanOrEqual(a);
+        },
+      ),
     );
   });
 });
@@ -118,7 +159,12 @@ describe('toPolicyDetail', () => {
 
 describe('toCustomerSummary', () => {
   it('masks phone and ID number', () => {
-    expect(toCustomerSummary({ customerId: 'C1', name: '张三', phone: '13812345678', idNumber: '11010519491231002X' }, 2)).toEqual({
+    expect(
+      toCustomerSummary(
+        { customerId: 'C1', name: '张三', phone: '13812345678', idNumber: '11010519491231002X' },
+        2,
+      ),
+    ).toEqual({
       customerId: 'C1',
       name: '张三',
       phoneMasked: '138****5678',

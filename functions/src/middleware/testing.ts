@@ -16,7 +16,8 @@ export interface TestRequest {
 }
 
 export function httpEvent(request: TestRequest = {}): APIGatewayProxyEventV2 {
-  const method = request.method ?? (request.body !== undefined || request.rawBody !== undefined ? 'POST' : 'GET');
+  const method =
+    request.method ?? (request.body !== undefined || request.rawBody !== undefined ? 'POST' : 'GET');
   const path = request.path ?? '/';
   const headers: Record<string, string> = { ...request.headers };
   let body: string | undefined = request.rawBody;
@@ -55,10 +56,18 @@ export interface TestResponse<T = unknown> {
   body: T;
 }
 
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read success and error bodies from the same response
 export async function invoke<T = any>(handler: Handler, request: TestRequest = {}): Promise<TestResponse<T>> {
   const result = await handler(httpEvent(request), { awsRequestId: 'test', functionName: 'test' } as Context);
   const text = typeof result.body === 'string' ? result.body : '';
-  return { status: result.statusCode ?? 200, headers: result.headers ?? {}, body: (text ? JSON.parse(text) : undefined) as T };
+  return {
+    status: result.statusCode ?? 200,
+    headers: result.headers ?? {},
+    body: (text ? JSON.parse(text) : undefined) as T,
+  };
 }

@@ -35,8 +35,19 @@ export interface DemoSignIn {
   description: string;
 }
 
-function branch(branchId: string, name: string, level: BranchLevel, parent: BranchRecord | null): BranchRecord {
-  return { branchId, name, level, parentId: parent?.branchId ?? null, path: parent ? `${parent.path}/${branchId}` : branchId };
+function branch(
+  branchId: string,
+  name: string,
+  level: BranchLevel,
+  parent: BranchRecord | null,
+): BranchRecord {
+  return {
+    branchId,
+    name,
+    level,
+    parentId: parent?.branchId ?? null,
+    path: parent ? `${parent.path}/${branchId}` : branchId,
+  };
 }
 
 const HQ = branch('HQ', `${brand.insurerShortName}总公司`, 'head_office', null);
@@ -50,27 +61,62 @@ const SH_PD_01 = branch('SH-PD-01', '张江营销服务部', 'agency', SH_PD);
 const SH_MH_01 = branch('SH-MH-01', '莘庄营销服务部', 'agency', SH_MH);
 const BJ_HD_01 = branch('BJ-HD-01', '中关村营销服务部', 'agency', BJ_HD);
 const BJ_CY_01 = branch('BJ-CY-01', '望京营销服务部', 'agency', BJ_CY);
-export const DEMO_BRANCHES: readonly BranchRecord[] = [HQ, SH, BJ, SH_PD, SH_MH, BJ_HD, BJ_CY, SH_PD_01, SH_MH_01, BJ_HD_01, BJ_CY_01];
+export const DEMO_BRANCHES: readonly BranchRecord[] = [
+  HQ,
+  SH,
+  BJ,
+  SH_PD,
+  SH_MH,
+  BJ_HD,
+  BJ_CY,
+  SH_PD_01,
+  SH_MH_01,
+  BJ_HD_01,
+  BJ_CY_01,
+];
 
 /** Administrative division codes of the customers' (fictional) registration places. */
-const REGION_OF_BRANCH: Record<string, string> = { 'SH-PD-01': '310115', 'SH-MH-01': '310112', 'BJ-HD-01': '110108', 'BJ-CY-01': '110105' };
+const REGION_OF_BRANCH: Record<string, string> = {
+  'SH-PD-01': '310115',
+  'SH-MH-01': '310112',
+  'BJ-HD-01': '110108',
+  'BJ-CY-01': '110105',
+};
 
 /** A valid 18-character ID number: region + birth date + order code (odd = male) + check character. */
-export function demoIdNumber(region: string, birthDate: string, order: number, gender: 'male' | 'female'): string {
+export function demoIdNumber(
+  region: string,
+  birthDate: string,
+  order: number,
+  gender: 'male' | 'female',
+): string {
   const sequence = order * 2 + (gender === 'male' ? 1 : 0);
   const first17 = `${region}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
   return `${first17}${idCheckCharacter(first17)}`;
 }
 
 function agent(agentId: string, name: string, at: BranchRecord): AgentRecord {
-  return { agentId, name, userId: `demo-agent-${agentId.toLowerCase()}`, branchId: at.branchId, branchPath: at.path };
+  return {
+    agentId,
+    name,
+    userId: `demo-agent-${agentId.toLowerCase()}`,
+    branchId: at.branchId,
+    branchPath: at.path,
+  };
 }
 const A001 = agent('A001', '王建国', SH_PD_01);
 const A002 = agent('A002', '李秀梅', SH_MH_01);
 const A003 = agent('A003', '赵志强', BJ_HD_01);
 export const DEMO_AGENTS: readonly AgentRecord[] = [A001, A002, A003];
 
-type CustomerSpec = [customerId: string, name: string, gender: 'male' | 'female', birthDate: string, at: BranchRecord, agent: AgentRecord | null];
+type CustomerSpec = [
+  customerId: string,
+  name: string,
+  gender: 'male' | 'female',
+  birthDate: string,
+  at: BranchRecord,
+  agent: AgentRecord | null,
+];
 const CUSTOMER_SPECS: CustomerSpec[] = [
   ['C001', '张伟', 'male', '1978-03-12', SH_PD_01, A001],
   ['C002', '李娜', 'female', '1980-07-21', SH_PD_01, A001],
@@ -94,17 +140,19 @@ const CUSTOMER_SPECS: CustomerSpec[] = [
   ['C020', '高宇', 'male', '1987-04-04', BJ_CY_01, null],
 ];
 
-export const DEMO_CUSTOMERS: readonly CustomerRecord[] = CUSTOMER_SPECS.map(([customerId, name, gender, birthDate, at, assigned], i) => ({
-  customerId,
-  name,
-  idNumber: demoIdNumber(REGION_OF_BRANCH[at.branchId] ?? '310115', birthDate, 10 + i, gender),
-  phone: `1380000${String(i + 1).padStart(4, '0')}`,
-  birthDate,
-  gender,
-  branchId: at.branchId,
-  branchPath: at.path,
-  agentId: assigned?.agentId ?? null,
-}));
+export const DEMO_CUSTOMERS: readonly CustomerRecord[] = CUSTOMER_SPECS.map(
+  ([customerId, name, gender, birthDate, at, assigned], i) => ({
+    customerId,
+    name,
+    idNumber: demoIdNumber(REGION_OF_BRANCH[at.branchId] ?? '310115', birthDate, 10 + i, gender),
+    phone: `1380000${String(i + 1).padStart(4, '0')}`,
+    birthDate,
+    gender,
+    branchId: at.branchId,
+    branchPath: at.path,
+    agentId: assigned?.agentId ?? null,
+  }),
+);
 
 function customer(customerId: string): CustomerRecord {
   const found = DEMO_CUSTOMERS.find((c) => c.customerId === customerId);
@@ -126,10 +174,20 @@ export const DEMO_BINDING_CUSTOMER = {
 
 const yuan = (amount: number) => Math.round(amount * 100);
 
-const MONTHS_PER_PERIOD: Record<PolicyRecord['premiumFrequency'], number> = { single: 0, annual: 12, semiannual: 6, quarterly: 3, monthly: 1 };
+const MONTHS_PER_PERIOD: Record<PolicyRecord['premiumFrequency'], number> = {
+  single: 0,
+  annual: 12,
+  semiannual: 6,
+  quarterly: 3,
+  monthly: 1,
+};
 
 /** The first premium date after `today`, stepping from the effective date by the payment period. */
-export function nextDueAfter(effectiveDate: string, frequency: PolicyRecord['premiumFrequency'], today: string): string | null {
+export function nextDueAfter(
+  effectiveDate: string,
+  frequency: PolicyRecord['premiumFrequency'],
+  today: string,
+): string | null {
   const step = MONTHS_PER_PERIOD[frequency];
   if (step === 0) return null;
   const [y, m, d] = effectiveDate.split('-').map(Number) as [number, number, number];
@@ -164,46 +222,417 @@ interface PolicySpec {
 
 const POLICY_SPECS: PolicySpec[] = [
   // 张伟: participating life with dividends, critical illness, his daughter's cover (holder ≠ insured), a new annuity in cooling-off.
-  { seq: 1, product: 'PL01', holder: 'C001', sumAssured: 500_000, premium: 12_000, frequency: 'annual', effectiveDate: '2019-06-18', cashValue: 68_420.5, dividends: { accumulated: 8_650.32, option: 'accumulate' }, beneficiaries: [['C002', '配偶', 1, 100]] },
-  { seq: 2, product: 'CI01', holder: 'C001', sumAssured: 300_000, premium: 6_800, frequency: 'annual', effectiveDate: '2021-03-09', cashValue: 12_310, beneficiaries: [['C002', '配偶', 1, 60], ['C003', '子女', 1, 40]] },
-  { seq: 3, product: 'CI03', holder: 'C001', insured: 'C003', sumAssured: 200_000, premium: 3_200, frequency: 'annual', effectiveDate: '2022-09-01', cashValue: 4_015.8, beneficiaries: [['C001', '父母', 1, 50], ['C002', '父母', 1, 50]] },
-  { seq: 4, product: 'AN01', holder: 'C001', sumAssured: 100_000, premium: 20_000, frequency: 'annual', cashValue: 0 },
+  {
+    seq: 1,
+    product: 'PL01',
+    holder: 'C001',
+    sumAssured: 500_000,
+    premium: 12_000,
+    frequency: 'annual',
+    effectiveDate: '2019-06-18',
+    cashValue: 68_420.5,
+    dividends: { accumulated: 8_650.32, option: 'accumulate' },
+    beneficiaries: [['C002', '配偶', 1, 100]],
+  },
+  {
+    seq: 2,
+    product: 'CI01',
+    holder: 'C001',
+    sumAssured: 300_000,
+    premium: 6_800,
+    frequency: 'annual',
+    effectiveDate: '2021-03-09',
+    cashValue: 12_310,
+    beneficiaries: [
+      ['C002', '配偶', 1, 60],
+      ['C003', '子女', 1, 40],
+    ],
+  },
+  {
+    seq: 3,
+    product: 'CI03',
+    holder: 'C001',
+    insured: 'C003',
+    sumAssured: 200_000,
+    premium: 3_200,
+    frequency: 'annual',
+    effectiveDate: '2022-09-01',
+    cashValue: 4_015.8,
+    beneficiaries: [
+      ['C001', '父母', 1, 50],
+      ['C002', '父母', 1, 50],
+    ],
+  },
+  {
+    seq: 4,
+    product: 'AN01',
+    holder: 'C001',
+    sumAssured: 100_000,
+    premium: 20_000,
+    frequency: 'annual',
+    cashValue: 0,
+  },
   // 李娜: participating endowment with an outstanding policy loan.
-  { seq: 5, product: 'PL02', holder: 'C002', sumAssured: 200_000, premium: 10_000, frequency: 'annual', effectiveDate: '2018-11-30', cashValue: 61_200, dividends: { accumulated: 5_432.1, option: 'cash' }, loan: { principalCents: yuan(20_000), startDate: '2026-08-01', dueDate: '2027-02-01' }, beneficiaries: [['C001', '配偶', 1, 100]] },
-  { seq: 6, product: 'MD01', holder: 'C002', insured: 'C003', sumAssured: 2_000_000, premium: 386, frequency: 'annual', effectiveDate: '2026-02-01', cashValue: 0 },
-  { seq: 7, product: 'AN02', holder: 'C004', sumAssured: 300_000, premium: 200_000, frequency: 'single', effectiveDate: '2020-04-15', cashValue: 221_870 },
-  { seq: 8, product: 'MD06', holder: 'C004', sumAssured: 1_000_000, premium: 1_280, frequency: 'annual', effectiveDate: '2025-12-20', cashValue: 0 },
+  {
+    seq: 5,
+    product: 'PL02',
+    holder: 'C002',
+    sumAssured: 200_000,
+    premium: 10_000,
+    frequency: 'annual',
+    effectiveDate: '2018-11-30',
+    cashValue: 61_200,
+    dividends: { accumulated: 5_432.1, option: 'cash' },
+    loan: { principalCents: yuan(20_000), startDate: '2026-08-01', dueDate: '2027-02-01' },
+    beneficiaries: [['C001', '配偶', 1, 100]],
+  },
+  {
+    seq: 6,
+    product: 'MD01',
+    holder: 'C002',
+    insured: 'C003',
+    sumAssured: 2_000_000,
+    premium: 386,
+    frequency: 'annual',
+    effectiveDate: '2026-02-01',
+    cashValue: 0,
+  },
+  {
+    seq: 7,
+    product: 'AN02',
+    holder: 'C004',
+    sumAssured: 300_000,
+    premium: 200_000,
+    frequency: 'single',
+    effectiveDate: '2020-04-15',
+    cashValue: 221_870,
+  },
+  {
+    seq: 8,
+    product: 'MD06',
+    holder: 'C004',
+    sumAssured: 1_000_000,
+    premium: 1_280,
+    frequency: 'annual',
+    effectiveDate: '2025-12-20',
+    cashValue: 0,
+  },
   // 刘洋: term life in force and a critical-illness policy that lapsed for an unpaid premium.
-  { seq: 9, product: 'TL01', holder: 'C005', sumAssured: 1_000_000, premium: 1_150, frequency: 'annual', effectiveDate: '2023-07-01', cashValue: 0, beneficiaries: [['C004', '父母', 1, 100]] },
-  { seq: 10, product: 'CI02', holder: 'C005', status: 'lapsed', sumAssured: 300_000, premium: 4_560, frequency: 'annual', effectiveDate: '2020-05-20', cashValue: 6_120 },
-  { seq: 11, product: 'PL03', holder: 'C006', sumAssured: 300_000, premium: 15_000, frequency: 'annual', effectiveDate: '2017-08-08', cashValue: 118_900, dividends: { accumulated: 0, option: 'cash' } },
-  { seq: 12, product: 'MD02', holder: 'C006', sumAssured: 500_000, premium: 620, frequency: 'annual', effectiveDate: '2026-01-10', cashValue: 0 },
-  { seq: 13, product: 'WL02', holder: 'C007', sumAssured: 800_000, premium: 25_000, frequency: 'annual', effectiveDate: '2016-10-12', cashValue: 236_500, beneficiaries: [['C008', '子女', 1, 100]] },
-  { seq: 14, product: 'AN03', holder: 'C007', sumAssured: 150_000, premium: 30_000, frequency: 'annual', effectiveDate: '2022-01-05', cashValue: 96_300 },
-  { seq: 15, product: 'AC02', holder: 'C007', sumAssured: 500_000, premium: 398, frequency: 'annual', effectiveDate: '2026-03-01', cashValue: 0 },
-  { seq: 16, product: 'CI06', holder: 'C008', sumAssured: 500_000, premium: 780, frequency: 'monthly', effectiveDate: '2024-04-18', cashValue: 3_450 },
-  { seq: 17, product: 'UL01', holder: 'C009', sumAssured: 400_000, premium: 50_000, frequency: 'annual', effectiveDate: '2019-09-09', cashValue: 312_640.77 },
-  { seq: 18, product: 'PL04', holder: 'C009', sumAssured: 150_000, premium: 8_000, frequency: 'semiannual', effectiveDate: '2021-06-30', cashValue: 39_800, dividends: { accumulated: 2_310.4, option: 'paid_up_additions' } },
-  { seq: 19, product: 'AN05', holder: 'C010', sumAssured: 200_000, premium: 12_000, frequency: 'annual', effectiveDate: '2023-02-28', cashValue: 28_760 },
-  { seq: 20, product: 'PL05', holder: 'C011', sumAssured: 250_000, premium: 9_600, frequency: 'annual', effectiveDate: '2020-12-01', cashValue: 47_310, dividends: { accumulated: 1_890.66, option: 'offset_premium' }, beneficiaries: [['C012', '配偶', 1, 100]] },
-  { seq: 21, product: 'CI07', holder: 'C011', sumAssured: 400_000, premium: 9_800, frequency: 'annual', effectiveDate: '2021-04-21', cashValue: 22_100 },
-  { seq: 22, product: 'WL03', holder: 'C012', sumAssured: 600_000, premium: 18_000, frequency: 'annual', effectiveDate: '2019-03-15', cashValue: 121_000, beneficiaries: [['C011', '配偶', 1, 100]] },
-  { seq: 23, product: 'MD03', holder: 'C012', sumAssured: 4_000_000, premium: 5_600, frequency: 'annual', effectiveDate: '2026-05-01', cashValue: 0 },
-  { seq: 24, product: 'TL03', holder: 'C013', sumAssured: 1_500_000, premium: 1_680, frequency: 'annual', effectiveDate: '2024-10-01', cashValue: 0 },
-  { seq: 25, product: 'AC03', holder: 'C013', sumAssured: 300_000, premium: 199, frequency: 'annual', effectiveDate: '2026-06-15', cashValue: 0 },
-  { seq: 26, product: 'AN06', holder: 'C014', sumAssured: 250_000, premium: 40_000, frequency: 'annual', effectiveDate: '2018-07-01', cashValue: 265_480, dividends: { accumulated: 12_035.9, option: 'accumulate' } },
-  { seq: 27, product: 'PL04', holder: 'C014', status: 'matured', sumAssured: 100_000, premium: 10_000, frequency: 'annual', effectiveDate: '2011-01-15', cashValue: 0, dividends: { accumulated: 0, option: 'cash' } },
-  { seq: 28, product: 'AN02', holder: 'C015', sumAssured: 180_000, premium: 150_000, frequency: 'single', effectiveDate: '2015-11-11', cashValue: 172_300 },
-  { seq: 29, product: 'AC04', holder: 'C015', insured: 'C015', sumAssured: 100_000, premium: 260, frequency: 'annual', effectiveDate: '2026-09-01', cashValue: 0 },
-  { seq: 30, product: 'CI04', holder: 'C016', sumAssured: 200_000, premium: 2_980, frequency: 'annual', effectiveDate: '2024-07-07', cashValue: 1_960 },
-  { seq: 31, product: 'MD05', holder: 'C016', sumAssured: 3_000_000, premium: 168, frequency: 'annual', effectiveDate: '2026-04-01', cashValue: 0 },
-  { seq: 32, product: 'TL04', holder: 'C017', sumAssured: 2_000_000, premium: 2_600, frequency: 'annual', effectiveDate: '2022-05-19', cashValue: 0 },
-  { seq: 33, product: 'CI05', holder: 'C017', sumAssured: 300_000, premium: 1_420, frequency: 'annual', effectiveDate: '2023-08-01', cashValue: 980 },
-  { seq: 34, product: 'UL02', holder: 'C018', sumAssured: 200_000, premium: 20_000, frequency: 'annual', effectiveDate: '2020-11-11', cashValue: 118_550.25 },
-  { seq: 35, product: 'WL01', holder: 'C019', status: 'surrendered', sumAssured: 300_000, premium: 9_000, frequency: 'annual', effectiveDate: '2014-09-09', cashValue: 0 },
-  { seq: 36, product: 'PL01', holder: 'C019', sumAssured: 400_000, premium: 11_000, frequency: 'annual', effectiveDate: '2020-03-03', cashValue: 59_870, dividends: { accumulated: 4_120.08, option: 'accumulate' } },
-  { seq: 37, product: 'PL03', holder: 'C020', sumAssured: 300_000, premium: 12_000, frequency: 'annual', effectiveDate: '2021-04-04', cashValue: 41_300, dividends: { accumulated: 2_208.5, option: 'accumulate' } },
-  { seq: 38, product: 'MD04', holder: 'C020', sumAssured: 20_000, premium: 420, frequency: 'annual', effectiveDate: '2026-02-14', cashValue: 0 },
+  {
+    seq: 9,
+    product: 'TL01',
+    holder: 'C005',
+    sumAssured: 1_000_000,
+    premium: 1_150,
+    frequency: 'annual',
+    effectiveDate: '2023-07-01',
+    cashValue: 0,
+    beneficiaries: [['C004', '父母', 1, 100]],
+  },
+  {
+    seq: 10,
+    product: 'CI02',
+    holder: 'C005',
+    status: 'lapsed',
+    sumAssured: 300_000,
+    premium: 4_560,
+    frequency: 'annual',
+    effectiveDate: '2020-05-20',
+    cashValue: 6_120,
+  },
+  {
+    seq: 11,
+    product: 'PL03',
+    holder: 'C006',
+    sumAssured: 300_000,
+    premium: 15_000,
+    frequency: 'annual',
+    effectiveDate: '2017-08-08',
+    cashValue: 118_900,
+    dividends: { accumulated: 0, option: 'cash' },
+  },
+  {
+    seq: 12,
+    product: 'MD02',
+    holder: 'C006',
+    sumAssured: 500_000,
+    premium: 620,
+    frequency: 'annual',
+    effectiveDate: '2026-01-10',
+    cashValue: 0,
+  },
+  {
+    seq: 13,
+    product: 'WL02',
+    holder: 'C007',
+    sumAssured: 800_000,
+    premium: 25_000,
+    frequency: 'annual',
+    effectiveDate: '2016-10-12',
+    cashValue: 236_500,
+    beneficiaries: [['C008', '子女', 1, 100]],
+  },
+  {
+    seq: 14,
+    product: 'AN03',
+    holder: 'C007',
+    sumAssured: 150_000,
+    premium: 30_000,
+    frequency: 'annual',
+    effectiveDate: '2022-01-05',
+    cashValue: 96_300,
+  },
+  {
+    seq: 15,
+    product: 'AC02',
+    holder: 'C007',
+    sumAssured: 500_000,
+    premium: 398,
+    frequency: 'annual',
+    effectiveDate: '2026-03-01',
+    cashValue: 0,
+  },
+  {
+    seq: 16,
+    product: 'CI06',
+    holder: 'C008',
+    sumAssured: 500_000,
+    premium: 780,
+    frequency: 'monthly',
+    effectiveDate: '2024-04-18',
+    cashValue: 3_450,
+  },
+  {
+    seq: 17,
+    product: 'UL01',
+    holder: 'C009',
+    sumAssured: 400_000,
+    premium: 50_000,
+    frequency: 'annual',
+    effectiveDate: '2019-09-09',
+    cashValue: 312_640.77,
+  },
+  {
+    seq: 18,
+    product: 'PL04',
+    holder: 'C009',
+    sumAssured: 150_000,
+    premium: 8_000,
+    frequency: 'semiannual',
+    effectiveDate: '2021-06-30',
+    cashValue: 39_800,
+    dividends: { accumulated: 2_310.4, option: 'paid_up_additions' },
+  },
+  {
+    seq: 19,
+    product: 'AN05',
+    holder: 'C010',
+    sumAssured: 200_000,
+    premium: 12_000,
+    frequency: 'annual',
+    effectiveDate: '2023-02-28',
+    cashValue: 28_760,
+  },
+  {
+    seq: 20,
+    product: 'PL05',
+    holder: 'C011',
+    sumAssured: 250_000,
+    premium: 9_600,
+    frequency: 'annual',
+    effectiveDate: '2020-12-01',
+    cashValue: 47_310,
+    dividends: { accumulated: 1_890.66, option: 'offset_premium' },
+    beneficiaries: [['C012', '配偶', 1, 100]],
+  },
+  {
+    seq: 21,
+    product: 'CI07',
+    holder: 'C011',
+    sumAssured: 400_000,
+    premium: 9_800,
+    frequency: 'annual',
+    effectiveDate: '2021-04-21',
+    cashValue: 22_100,
+  },
+  {
+    seq: 22,
+    product: 'WL03',
+    holder: 'C012',
+    sumAssured: 600_000,
+    premium: 18_000,
+    frequency: 'annual',
+    effectiveDate: '2019-03-15',
+    cashValue: 121_000,
+    beneficiaries: [['C011', '配偶', 1, 100]],
+  },
+  {
+    seq: 23,
+    product: 'MD03',
+    holder: 'C012',
+    sumAssured: 4_000_000,
+    premium: 5_600,
+    frequency: 'annual',
+    effectiveDate: '2026-05-01',
+    cashValue: 0,
+  },
+  {
+    seq: 24,
+    product: 'TL03',
+    holder: 'C013',
+    sumAssured: 1_500_000,
+    premium: 1_680,
+    frequency: 'annual',
+    effectiveDate: '2024-10-01',
+    cashValue: 0,
+  },
+  {
+    seq: 25,
+    product: 'AC03',
+    holder: 'C013',
+    sumAssured: 300_000,
+    premium: 199,
+    frequency: 'annual',
+    effectiveDate: '2026-06-15',
+    cashValue: 0,
+  },
+  {
+    seq: 26,
+    product: 'AN06',
+    holder: 'C014',
+    sumAssured: 250_000,
+    premium: 40_000,
+    frequency: 'annual',
+    effectiveDate: '2018-07-01',
+    cashValue: 265_480,
+    dividends: { accumulated: 12_035.9, option: 'accumulate' },
+  },
+  {
+    seq: 27,
+    product: 'PL04',
+    holder: 'C014',
+    status: 'matured',
+    sumAssured: 100_000,
+    premium: 10_000,
+    frequency: 'annual',
+    effectiveDate: '2011-01-15',
+    cashValue: 0,
+    dividends: { accumulated: 0, option: 'cash' },
+  },
+  {
+    seq: 28,
+    product: 'AN02',
+    holder: 'C015',
+    sumAssured: 180_000,
+    premium: 150_000,
+    frequency: 'single',
+    effectiveDate: '2015-11-11',
+    cashValue: 172_300,
+  },
+  {
+    seq: 29,
+    product: 'AC04',
+    holder: 'C015',
+    insured: 'C015',
+    sumAssured: 100_000,
+    premium: 260,
+    frequency: 'annual',
+    effectiveDate: '2026-09-01',
+    cashValue: 0,
+  },
+  {
+    seq: 30,
+    product: 'CI04',
+    holder: 'C016',
+    sumAssured: 200_000,
+    premium: 2_980,
+    frequency: 'annual',
+    effectiveDate: '2024-07-07',
+    cashValue: 1_960,
+  },
+  {
+    seq: 31,
+    product: 'MD05',
+    holder: 'C016',
+    sumAssured: 3_000_000,
+    premium: 168,
+    frequency: 'annual',
+    effectiveDate: '2026-04-01',
+    cashValue: 0,
+  },
+  {
+    seq: 32,
+    product: 'TL04',
+    holder: 'C017',
+    sumAssured: 2_000_000,
+    premium: 2_600,
+    frequency: 'annual',
+    effectiveDate: '2022-05-19',
+    cashValue: 0,
+  },
+  {
+    seq: 33,
+    product: 'CI05',
+    holder: 'C017',
+    sumAssured: 300_000,
+    premium: 1_420,
+    frequency: 'annual',
+    effectiveDate: '2023-08-01',
+    cashValue: 980,
+  },
+  {
+    seq: 34,
+    product: 'UL02',
+    holder: 'C018',
+    sumAssured: 200_000,
+    premium: 20_000,
+    frequency: 'annual',
+    effectiveDate: '2020-11-11',
+    cashValue: 118_550.25,
+  },
+  {
+    seq: 35,
+    product: 'WL01',
+    holder: 'C019',
+    status: 'surrendered',
+    sumAssured: 300_000,
+    premium: 9_000,
+    frequency: 'annual',
+    effectiveDate: '2014-09-09',
+    cashValue: 0,
+  },
+  {
+    seq: 36,
+    product: 'PL01',
+    holder: 'C019',
+    sumAssured: 400_000,
+    premium: 11_000,
+    frequency: 'annual',
+    effectiveDate: '2020-03-03',
+    cashValue: 59_870,
+    dividends: { accumulated: 4_120.08, option: 'accumulate' },
+  },
+  {
+    seq: 37,
+    product: 'PL03',
+    holder: 'C020',
+    sumAssured: 300_000,
+    premium: 12_000,
+    frequency: 'annual',
+    effectiveDate: '2021-04-04',
+    cashValue: 41_300,
+    dividends: { accumulated: 2_208.5, option: 'accumulate' },
+  },
+  {
+    seq: 38,
+    product: 'MD04',
+    holder: 'C020',
+    sumAssured: 20_000,
+    premium: 420,
+    frequency: 'annual',
+    effectiveDate: '2026-02-14',
+    cashValue: 0,
+  },
 ];
 
 function demoAccountNumber(seq: number): string {
@@ -218,10 +647,12 @@ function buildPolicy(spec: PolicySpec, today: string): PolicyRecord {
   if (!product) throw new Error(`demo product ${spec.product} is not defined`);
   const effectiveDate = spec.effectiveDate ?? addDays(today, -5);
   const status = spec.status ?? 'in_force';
-  const beneficiaries: BeneficiaryRecord[] = (spec.beneficiaries ?? []).map(([customerId, relation, order, percent]) => {
-    const b = customer(customerId);
-    return { name: b.name, relation, order, shareBasisPoints: percent * 100, idNumber: b.idNumber };
-  });
+  const beneficiaries: BeneficiaryRecord[] = (spec.beneficiaries ?? []).map(
+    ([customerId, relation, order, percent]) => {
+      const b = customer(customerId);
+      return { name: b.name, relation, order, shareBasisPoints: percent * 100, idNumber: b.idNumber };
+    },
+  );
   const paying = status === 'in_force' && spec.frequency !== 'single';
   return {
     // Independent of dates so a seed on another day finds the same policy instead of adding one.
@@ -237,7 +668,9 @@ function buildPolicy(spec: PolicySpec, today: string): PolicyRecord {
     effectiveDate,
     receiptDate: addDays(effectiveDate, 2),
     nextDueDate: paying ? nextDueAfter(effectiveDate, spec.frequency, today) : null,
-    renewalAccount: paying ? { bankName: BANKS[spec.seq % BANKS.length] ?? BANKS[0], accountNumber: demoAccountNumber(spec.seq) } : null,
+    renewalAccount: paying
+      ? { bankName: BANKS[spec.seq % BANKS.length] ?? BANKS[0], accountNumber: demoAccountNumber(spec.seq) }
+      : null,
     cashValueCents: yuan(spec.cashValue),
     accumulatedDividendsCents: spec.dividends ? yuan(spec.dividends.accumulated) : null,
     dividendOption: spec.dividends?.option ?? null,
@@ -249,39 +682,112 @@ function buildPolicy(spec: PolicySpec, today: string): PolicyRecord {
   };
 }
 
-type UserSpec = [userId: string, role: Role, displayName: string, description: string, link: { customerId?: string; agent?: AgentRecord; branch?: BranchRecord }];
+type UserSpec = [
+  userId: string,
+  role: Role,
+  displayName: string,
+  description: string,
+  link: { customerId?: string; agent?: AgentRecord; branch?: BranchRecord },
+];
 
 function customerDescription(customerId: string, note: string): string {
   return `客户 · ${customer(customerId).name}：${note}`;
 }
 
 const USER_SPECS: UserSpec[] = [
-  ['demo-customer-c001', 'customer', '张伟', customerDescription('C001', '4 份保单：分红险、重疾险、为女儿投保的少儿重疾（投保人≠被保险人）、犹豫期内的年金险'), { customerId: 'C001' }],
-  ['demo-customer-c002', 'customer', '李娜', customerDescription('C002', '有未还保单贷款的分红两全险；也是女儿医疗险的投保人'), { customerId: 'C002' }],
-  ['demo-customer-c005', 'customer', '刘洋', customerDescription('C005', '定期寿险有效，一份重疾险已失效'), { customerId: 'C005' }],
-  ['demo-customer-c011', 'customer', '吴刚', customerDescription('C011', '北京客户：分红两全（红利抵交保费）和终身重疾'), { customerId: 'C011' }],
+  [
+    'demo-customer-c001',
+    'customer',
+    '张伟',
+    customerDescription(
+      'C001',
+      '4 份保单：分红险、重疾险、为女儿投保的少儿重疾（投保人≠被保险人）、犹豫期内的年金险',
+    ),
+    { customerId: 'C001' },
+  ],
+  [
+    'demo-customer-c002',
+    'customer',
+    '李娜',
+    customerDescription('C002', '有未还保单贷款的分红两全险；也是女儿医疗险的投保人'),
+    { customerId: 'C002' },
+  ],
+  [
+    'demo-customer-c005',
+    'customer',
+    '刘洋',
+    customerDescription('C005', '定期寿险有效，一份重疾险已失效'),
+    { customerId: 'C005' },
+  ],
+  [
+    'demo-customer-c011',
+    'customer',
+    '吴刚',
+    customerDescription('C011', '北京客户：分红两全（红利抵交保费）和终身重疾'),
+    { customerId: 'C011' },
+  ],
   [
     'demo-unbound',
     'customer',
     '微信新用户（未绑定）',
-    `尚未绑定身份的微信用户：用 ${DEMO_BINDING_CUSTOMER.name} / ${DEMO_BINDING_CUSTOMER.idNumber} / ${DEMO_BINDING_CUSTOMER.phone} 完成绑定，验证码见本地短信发件箱`,
+    // No raw ID number or phone here: this text is an API response. The start banner prints DEMO_BINDING_CUSTOMER.
+    `尚未绑定身份的微信用户：以客户「${DEMO_BINDING_CUSTOMER.name}」的身份完成绑定（身份证号和手机号见 npm start 的启动提示，验证码在本地短信发件箱）`,
     {},
   ],
-  ['demo-agent-a001', 'agent', '王建国', '业务员 · 上海张江营销服务部：名下客户 5 位（张伟一家等）', { agent: A001 }],
+  [
+    'demo-agent-a001',
+    'agent',
+    '王建国',
+    '业务员 · 上海张江营销服务部：名下客户 5 位（张伟一家等）',
+    { agent: A001 },
+  ],
   ['demo-agent-a002', 'agent', '李秀梅', '业务员 · 上海莘庄营销服务部：名下客户 5 位', { agent: A002 }],
   ['demo-agent-a003', 'agent', '赵志强', '业务员 · 北京中关村营销服务部：名下客户 5 位', { agent: A003 }],
-  ['demo-staff-hq', 'staff', '总公司客服 周敏', '员工 · 总公司客服坐席：可查看全部机构的客户', { branch: HQ }],
-  ['demo-staff-sh', 'staff', '上海分公司保全 钱进', '员工 · 上海分公司保全审核：上海分公司及下属机构', { branch: SH }],
-  ['demo-staff-bj', 'staff', '北京分公司客服 郑爽', '员工 · 北京分公司客服：北京分公司及下属机构', { branch: BJ }],
-  ['demo-staff-sh-pd', 'staff', '浦东中支投诉 冯涛', '员工 · 浦东中心支公司投诉处理：浦东中支及下属机构', { branch: SH_PD }],
-  ['demo-staff-sh-pd-01', 'staff', '张江服务部坐席 褚艳', '员工 · 张江营销服务部坐席（四级机构）', { branch: SH_PD_01 }],
+  [
+    'demo-staff-hq',
+    'staff',
+    '总公司客服 周敏',
+    '员工 · 总公司客服坐席：可查看全部机构的客户',
+    { branch: HQ },
+  ],
+  [
+    'demo-staff-sh',
+    'staff',
+    '上海分公司保全 钱进',
+    '员工 · 上海分公司保全审核：上海分公司及下属机构',
+    { branch: SH },
+  ],
+  [
+    'demo-staff-bj',
+    'staff',
+    '北京分公司客服 郑爽',
+    '员工 · 北京分公司客服：北京分公司及下属机构',
+    { branch: BJ },
+  ],
+  [
+    'demo-staff-sh-pd',
+    'staff',
+    '浦东中支投诉 冯涛',
+    '员工 · 浦东中心支公司投诉处理：浦东中支及下属机构',
+    { branch: SH_PD },
+  ],
+  [
+    'demo-staff-sh-pd-01',
+    'staff',
+    '张江服务部坐席 褚艳',
+    '员工 · 张江营销服务部坐席（四级机构）',
+    { branch: SH_PD_01 },
+  ],
   ['demo-admin', 'admin', '系统管理员', '管理员 · 运维：可查看全部数据', {}],
 ];
 
-export const DEMO_SIGN_INS: readonly DemoSignIn[] = USER_SPECS.map(([userId, role, displayName, description]) => ({ userId, role, displayName, description }));
+export const DEMO_SIGN_INS: readonly DemoSignIn[] = USER_SPECS.map(
+  ([userId, role, displayName, description]) => ({ userId, role, displayName, description }),
+);
 
 function buildUser([userId, role, displayName, , link]: UserSpec): UserAccountRecord {
-  const at = link.branch ?? (link.agent ? DEMO_BRANCHES.find((b) => b.branchId === link.agent?.branchId) : undefined);
+  const at =
+    link.branch ?? (link.agent ? DEMO_BRANCHES.find((b) => b.branchId === link.agent?.branchId) : undefined);
   return {
     userId,
     role,

@@ -10,7 +10,12 @@ type Kind = ProductRecord['kind'];
 const longTerm = { coolingOffDays: 15, loanableRatioBasisPoints: 8000, loanAnnualRateBasisPoints: 500 };
 const shortTerm = { coolingOffDays: 0, loanableRatioBasisPoints: 0, loanAnnualRateBasisPoints: 0 };
 
-function product(productCode: string, name: string, kind: Kind, extra: Partial<ProductRecord> = {}): ProductRecord {
+function product(
+  productCode: string,
+  name: string,
+  kind: Kind,
+  extra: Partial<ProductRecord> = {},
+): ProductRecord {
   const oneYear = kind === 'medical' || kind === 'accident' || kind === 'term_life';
   return {
     productCode,

@@ -32,21 +32,41 @@ export async function seedDemoData(deps?: SeedDemoDataDeps): Promise<SeedReport>
     policies: emptyTally(),
     users: emptyTally(),
   };
-  const tally = async <T extends object>(entity: keyof Repositories, records: T[], write: (record: T) => Promise<'created' | 'updated' | 'unchanged'>) => {
+  const tally = async <T extends object>(
+    entity: keyof Repositories,
+    records: T[],
+    write: (record: T) => Promise<'created' | 'updated' | 'unchanged'>,
+  ) => {
     const outcomes = await Promise.all(records.map(write));
     for (const outcome of outcomes) report[entity][outcome]++;
   };
 
-  await tally('branches', data.branches, (b) => writeIfChanged(b, { load: () => r.branches.get(b.branchId), save: (x) => r.branches.put(x) }));
-  await tally('products', data.products, (p) => writeIfChanged(p, { load: () => r.products.get(p.productCode), save: (x) => r.products.put(x) }));
-  await tally('agents', data.agents, (a) => writeIfChanged(a, { load: () => r.agents.get(a.agentId), save: (x) => r.agents.put(x) }));
+  await tally('branches', data.branches, (b) =>
+    writeIfChanged(b, { load: () => r.branches.get(b.branchId), save: (x) => r.branches.put(x) }),
+  );
+  await tally('products', data.products, (p) =>
+    writeIfChanged(p, { load: () => r.products.get(p.productCode), save: (x) => r.products.put(x) }),
+  );
+  await tally('agents', data.agents, (a) =>
+    writeIfChanged(a, { load: () => r.agents.get(a.agentId), save: (x) => r.agents.put(x) }),
+  );
   await tally('customers', data.customers, (c) =>
-    writeIfChanged(c, { load: () => r.customers.get(c.customerId), save: (x) => r.customers.put(x), createOnly: true }),
+    writeIfChanged(c, {
+      load: () => r.customers.get(c.customerId),
+      save: (x) => r.customers.put(x),
+      createOnly: true,
+    }),
   );
   await tally('policies', data.policies, (p) =>
-    writeIfChanged<PolicyRecord>(p, { load: () => r.policies.get(p.policyNo), save: (x) => r.policies.put(x), createOnly: true }),
+    writeIfChanged<PolicyRecord>(p, {
+      load: () => r.policies.get(p.policyNo),
+      save: (x) => r.policies.put(x),
+      createOnly: true,
+    }),
   );
-  await tally('users', data.users, (u) => writeIfChanged(u, { load: () => r.users.get(u.userId), save: (x) => r.users.put(x), createOnly: true }));
+  await tally('users', data.users, (u) =>
+    writeIfChanged(u, { load: () => r.users.get(u.userId), save: (x) => r.users.put(x), createOnly: true }),
+  );
   return report;
 }
 

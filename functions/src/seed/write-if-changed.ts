@@ -24,10 +24,17 @@ export interface WriteIfChangedOptions<T> {
   createOnly?: boolean;
 }
 
-export async function writeIfChanged<T extends object>(desired: T, options: WriteIfChangedOptions<T>): Promise<WriteOutcome> {
+export async function writeIfChanged<T extends object>(
+  desired: T,
+  options: WriteIfChangedOptions<T>,
+): Promise<WriteOutcome> {
   const existing = await options.load();
   if (existing && options.createOnly) return 'unchanged';
-  if (existing && isDeepStrictEqual(comparable(existing, options.ignore), comparable(desired, options.ignore))) return 'unchanged';
+  if (
+    existing &&
+    isDeepStrictEqual(comparable(existing, options.ignore), comparable(desired, options.ignore))
+  )
+    return 'unchanged';
   await options.save(desired, existing);
   return existing ? 'updated' : 'created';
 }

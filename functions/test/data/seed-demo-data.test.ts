@@ -12,7 +12,9 @@ describe('demo data', () => {
 
   it('has about 40 products, a 4-level hierarchy, 20 customers and 3 agents', () => {
     expect(data.products.length).toBeGreaterThanOrEqual(38);
-    expect(new Set(data.branches.map((b) => b.level))).toEqual(new Set(['head_office', 'branch', 'sub_branch', 'agency']));
+    expect(new Set(data.branches.map((b) => b.level))).toEqual(
+      new Set(['head_office', 'branch', 'sub_branch', 'agency']),
+    );
     expect(data.branches.filter((b) => b.level === 'branch')).toHaveLength(2);
     expect(data.customers).toHaveLength(20);
     expect(data.agents).toHaveLength(3);
@@ -20,14 +22,21 @@ describe('demo data', () => {
 
   it('gives every customer a valid ID number matching their birth date and gender', () => {
     for (const c of data.customers) {
-      expect(checkIdNumber(c.idNumber, TODAY)).toEqual({ ok: true, normalized: c.idNumber, birthDate: c.birthDate, gender: c.gender });
+      expect(checkIdNumber(c.idNumber, TODAY)).toEqual({
+        ok: true,
+        normalized: c.idNumber,
+        birthDate: c.birthDate,
+        gender: c.gender,
+      });
     }
     expect(new Set(data.customers.map((c) => c.phone)).size).toBe(20);
   });
 
   it('gives every customer 1–4 policies as holder or insured', () => {
     for (const c of data.customers) {
-      const count = data.policies.filter((p) => p.holderId === c.customerId || p.insuredId === c.customerId).length;
+      const count = data.policies.filter(
+        (p) => p.holderId === c.customerId || p.insuredId === c.customerId,
+      ).length;
       expect(count, c.name).toBeGreaterThanOrEqual(1);
       expect(count, c.name).toBeLessThanOrEqual(4);
     }
@@ -35,17 +44,27 @@ describe('demo data', () => {
 
   it('covers the policy situations the demo needs', () => {
     const product = (code: string) => data.products.find((p) => p.productCode === code);
-    expect(data.policies.some((p) => product(p.productCode)?.participating && (p.accumulatedDividendsCents ?? 0) > 0)).toBe(true);
+    expect(
+      data.policies.some(
+        (p) => product(p.productCode)?.participating && (p.accumulatedDividendsCents ?? 0) > 0,
+      ),
+    ).toBe(true);
     expect(data.policies.some((p) => product(p.productCode)?.kind === 'annuity')).toBe(true);
     expect(data.policies.some((p) => product(p.productCode)?.kind === 'critical_illness')).toBe(true);
     expect(data.policies.some((p) => p.loan)).toBe(true);
     expect(data.policies.some((p) => p.status === 'lapsed')).toBe(true);
     expect(data.policies.some((p) => p.holderId !== p.insuredId)).toBe(true);
-    expect(data.policies.some((p) => p.receiptDate <= TODAY && TODAY <= '2026-12-10' && p.receiptDate > '2026-11-10')).toBe(true);
+    expect(
+      data.policies.some(
+        (p) => p.receiptDate <= TODAY && TODAY <= '2026-12-10' && p.receiptDate > '2026-11-10',
+      ),
+    ).toBe(true);
   });
 
   it('has staff at every branch level, an admin and an unbound customer account', () => {
-    const levels = data.users.filter((u) => u.role === 'staff').map((u) => data.branches.find((b) => b.branchId === u.branchId)?.level);
+    const levels = data.users
+      .filter((u) => u.role === 'staff')
+      .map((u) => data.branches.find((b) => b.branchId === u.branchId)?.level);
     expect(new Set(levels)).toEqual(new Set(['head_office', 'branch', 'sub_branch', 'agency']));
     expect(data.users.some((u) => u.role === 'admin')).toBe(true);
     expect(data.users.some((u) => u.role === 'customer' && u.customerId === null)).toBe(true);
@@ -87,22 +106,38 @@ describe('seedDemoData', () => {
     const customer = data.customers[0]!;
     const policy = data.policies.find((p) => p.renewalAccount && p.beneficiaries.length > 0)!;
     const rawItem = async (pk: string, sk: string) =>
-      JSON.stringify((await container.table.client.send(new GetCommand({ TableName: container.table.table, Key: { pk, sk } }))).Item);
+      JSON.stringify(
+        (
+          await container.table.client.send(
+            new GetCommand({ TableName: container.table.table, Key: { pk, sk } }),
+          )
+        ).Item,
+      );
     const rawCustomer = await rawItem(`CUSTOMER#${customer.customerId}`, 'CUSTOMER');
     expect(rawCustomer).not.toContain(customer.idNumber);
     expect(rawCustomer).not.toContain(customer.phone);
     const rawPolicy = await rawItem(`POLICY#${policy.policyNo}`, 'POLICY');
     expect(rawPolicy).not.toContain(policy.renewalAccount!.accountNumber);
     expect(rawPolicy).not.toContain(policy.beneficiaries[0]!.idNumber);
-    expect(await container.repositories.customers.findByIdNumber(customer.idNumber.toLowerCase())).toMatchObject({ customerId: customer.customerId });
-    expect(await container.repositories.policies.get(policy.policyNo)).toMatchObject({ renewalAccount: policy.renewalAccount, version: 1 });
+    expect(
+      await container.repositories.customers.findByIdNumber(customer.idNumber.toLowerCase()),
+    ).toMatchObject({ customerId: customer.customerId });
+    expect(await container.repositories.policies.get(policy.policyNo)).toMatchObject({
+      renewalAccount: policy.renewalAccount,
+      version: 1,
+    });
   });
 
   it('refuses a policy write based on a stale version', async () => {
     const current = (await container.repositories.policies.get(buildDemoData(TODAY).policies[0]!.policyNo))!;
-    const saved = await container.repositories.policies.put({ ...current, cashValueCents: current.cashValueCents + 1 });
+    const saved = await container.repositories.policies.put({
+      ...current,
+      cashValueCents: current.cashValueCents + 1,
+    });
     expect(saved.version).toBe(current.version + 1);
-    await expect(container.repositories.policies.put({ ...current, cashValueCents: 0 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      container.repositories.policies.put({ ...current, cashValueCents: 0 }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     await container.repositories.policies.put({ ...saved, cashValueCents: current.cashValueCents });
   });
 
@@ -114,6 +149,8 @@ describe('seedDemoData', () => {
 });
 
 async function readAllPolicies(container: Container) {
-  const all = await Promise.all(buildDemoData(TODAY).customers.map((c) => container.repositories.policies.listByCustomer(c.customerId)));
+  const all = await Promise.all(
+    buildDemoData(TODAY).customers.map((c) => container.repositories.policies.listByCustomer(c.customerId)),
+  );
   return all.flat();
 }

@@ -1,5 +1,10 @@
 import { type RouteName, routes } from '@zhixiang/shared/api/routes';
 import { PRIVACY_GUIDE_VERSION, SENSITIVE_ID_CONSENT_VERSION } from '@zhixiang/shared/auth/schemas';
+import {
+  CustomerListResponseSchema,
+  PolicyDetailSchema,
+  PolicyListResponseSchema,
+} from '@zhixiang/shared/policy/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Container, createContainer } from '../../src/container';
 import { buildDemoData } from '../../src/seed/demo-data';
@@ -40,55 +45,117 @@ interface Case {
 }
 
 const consent = { privacyConsentVersion: PRIVACY_GUIDE_VERSION };
-const bindRequest = { name: '张伟', idNumber: data.customers[0]!.idNumber, phone: data.customers[0]!.phone, sensitiveConsentVersion: SENSITIVE_ID_CONSENT_VERSION };
+const bindRequest = {
+  name: '张伟',
+  idNumber: data.customers[0]!.idNumber,
+  phone: data.customers[0]!.phone,
+  sensitiveConsentVersion: SENSITIVE_ID_CONSENT_VERSION,
+};
 
 const CASES: Record<RouteName, Case> = {
   // Public routes: a token neither helps nor hurts; an empty body is a validation error for everyone.
   signInWithWechat: { method: 'POST', path: '/auth/wechat', body: {}, expected: all(400) },
-  refreshSession: { method: 'POST', path: '/auth/refresh', body: { refreshToken: 'not-a-real-refresh-token' }, expected: all(401) },
+  refreshSession: {
+    method: 'POST',
+    path: '/auth/refresh',
+    body: { refreshToken: 'not-a-real-refresh-token' },
+    expected: all(401),
+  },
   listDemoUsers: { method: 'GET', path: '/auth/demo-users', expected: all(200) },
-  signInAsDemoUser: { method: 'POST', path: '/auth/demo', body: { userId: OWNER_CUSTOMER, ...consent }, expected: all(200) },
+  signInAsDemoUser: {
+    method: 'POST',
+    path: '/auth/demo',
+    body: { userId: OWNER_CUSTOMER, ...consent },
+    expected: all(200),
+  },
   // Signed-in routes about the caller themself.
-  signOut: { method: 'POST', path: '/auth/sign-out', body: { refreshToken: 'not-a-real-refresh-token' }, expected: signedIn(204) },
+  signOut: {
+    method: 'POST',
+    path: '/auth/sign-out',
+    body: { refreshToken: 'not-a-real-refresh-token' },
+    expected: signedIn(204),
+  },
   getMe: { method: 'GET', path: '/me', expected: signedIn(200) },
   sendBindCode: {
     method: 'POST',
     path: '/me/identity/code',
     body: bindRequest,
-    expected: { anonymous: 401, owner: 409, anotherCustomer: 409, unassignedAgent: 403, otherBranchStaff: 403 },
+    expected: {
+      anonymous: 401,
+      owner: 409,
+      anotherCustomer: 409,
+      unassignedAgent: 403,
+      otherBranchStaff: 403,
+    },
   },
   bindIdentity: {
     method: 'POST',
     path: '/me/identity',
     body: { ...bindRequest, code: '123456' },
-    expected: { anonymous: 401, owner: 409, anotherCustomer: 409, unassignedAgent: 403, otherBranchStaff: 403 },
+    expected: {
+      anonymous: 401,
+      owner: 409,
+      anotherCustomer: 409,
+      unassignedAgent: 403,
+      otherBranchStaff: 403,
+    },
   },
   listMyPolicies: {
     method: 'GET',
     path: '/me/policies',
-    expected: { anonymous: 401, owner: 200, anotherCustomer: 200, unassignedAgent: 403, otherBranchStaff: 403 },
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 200,
+      unassignedAgent: 403,
+      otherBranchStaff: 403,
+    },
   },
   getPolicy: {
     method: 'GET',
     path: `/policies/${OWNER_POLICY}`,
-    expected: { anonymous: 401, owner: 200, anotherCustomer: 404, unassignedAgent: 404, otherBranchStaff: 404 },
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 404,
+      unassignedAgent: 404,
+      otherBranchStaff: 404,
+    },
   },
   listAgentCustomers: {
     method: 'GET',
     path: '/agent/customers',
     ownerUserId: 'demo-agent-a001',
-    expected: { anonymous: 401, owner: 200, anotherCustomer: 403, unassignedAgent: 200, otherBranchStaff: 403 },
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 403,
+      unassignedAgent: 200,
+      otherBranchStaff: 403,
+    },
   },
   listCustomerPolicies: {
     method: 'GET',
     path: '/customers/C001/policies',
     ownerUserId: 'demo-agent-a001',
-    expected: { anonymous: 401, owner: 200, anotherCustomer: 403, unassignedAgent: 404, otherBranchStaff: 404 },
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 403,
+      unassignedAgent: 404,
+      otherBranchStaff: 404,
+    },
   },
 };
 
 function all(status: number): Record<Person, number> {
-  return { anonymous: status, owner: status, anotherCustomer: status, unassignedAgent: status, otherBranchStaff: status };
+  return {
+    anonymous: status,
+    owner: status,
+    anotherCustomer: status,
+    unassignedAgent: status,
+    otherBranchStaff: status,
+  };
 }
 function signedIn(status: number): Record<Person, number> {
   return { ...all(status), anonymous: 401 };
@@ -112,8 +179,14 @@ async function tokenFor(userId: string): Promise<string> {
 }
 
 async function call(c: Case, person: Person, userId?: string) {
-  const token = person === 'anonymous' ? undefined : await tokenFor(userId ?? (person === 'owner' && c.ownerUserId ? c.ownerUserId : USERS[person]));
-  const response = await api.request(c.method, c.path, { token, ...(c.body === undefined ? {} : { body: c.body }) });
+  const token =
+    person === 'anonymous'
+      ? undefined
+      : await tokenFor(userId ?? (person === 'owner' && c.ownerUserId ? c.ownerUserId : USERS[person]));
+  const response = await api.request(c.method, c.path, {
+    token,
+    ...(c.body === undefined ? {} : { body: c.body }),
+  });
   responseTexts.push(response.text);
   return response;
 }
@@ -135,7 +208,9 @@ describe('authorisation matrix', () => {
     for (const [name, c] of Object.entries(CASES)) {
       const spec = routes[name as RouteName];
       expect(c.method, name).toBe(spec.method);
-      expect(c.path.replace(/\/(C001|\d{6,})(\/|$)/, '/{param}$2'), name).toBe(spec.path.replace(/\{\w+\}/, '{param}'));
+      expect(c.path.replace(/\/(C001|\d{6,})(\/|$)/, '/{param}$2'), name).toBe(
+        spec.path.replace(/\{\w+\}/, '{param}'),
+      );
     }
   });
 
@@ -144,7 +219,8 @@ describe('authorisation matrix', () => {
       it(`${c.method} ${c.path} as ${person} → ${c.expected[person]}`, async () => {
         const response = await call(c, person);
         expect(response.status, response.text).toBe(c.expected[person]);
-        if (response.status >= 400) expect(response.body).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+        if (response.status >= 400)
+          expect(response.body).toMatchObject({ code: expect.any(String), message: expect.any(String) });
         void name;
       });
     }
@@ -155,11 +231,21 @@ describe('who else may see a policy', () => {
   const policyCase = CASES.getPolicy;
 
   it.each([
-    ['the insured who is not the holder', 'demo-customer-c001', data.policies.find((p) => p.holderId === 'C001' && p.insuredId === 'C003')!.policyNo, 200],
+    [
+      'the insured who is not the holder',
+      'demo-customer-c001',
+      data.policies.find((p) => p.holderId === 'C001' && p.insuredId === 'C003')!.policyNo,
+      200,
+    ],
     ['the assigned agent', 'demo-agent-a001', OWNER_POLICY, 200],
     ['staff of the policy branch (上海分公司)', 'demo-staff-sh', OWNER_POLICY, 200],
     ['staff of the head office', 'demo-staff-hq', OWNER_POLICY, 200],
-    ['staff of a sibling 中支 agency', 'demo-staff-sh-pd-01', data.policies.find((p) => p.holderId === 'C006')!.policyNo, 404],
+    [
+      'staff of a sibling 中支 agency',
+      'demo-staff-sh-pd-01',
+      data.policies.find((p) => p.holderId === 'C006')!.policyNo,
+      404,
+    ],
     ['an admin', 'demo-admin', OWNER_POLICY, 200],
     ['an unbound customer', 'demo-unbound', OWNER_POLICY, 404],
   ])('%s', async (_who, userId, policyNo, status) => {
@@ -171,17 +257,26 @@ describe('who else may see a policy', () => {
     const hidden = await call(policyCase, 'anotherCustomer');
     const missing = await call({ ...policyCase, path: '/policies/880000009999999' }, 'anotherCustomer');
     expect(missing.status).toBe(404);
-    expect({ ...(missing.body as object), requestId: undefined }).toEqual({ ...(hidden.body as object), requestId: undefined });
+    expect({ ...(missing.body as object), requestId: undefined }).toEqual({
+      ...(hidden.body as object),
+      requestId: undefined,
+    });
   });
 });
 
 describe('what the allowed viewers get', () => {
   it("lists the owner's policies as holder and as insured, and only theirs", async () => {
-    const mine = (await call(CASES.listMyPolicies, 'owner')).body as { policies: Array<{ policyNo: string; viewerRole: string }> };
-    const expected = data.policies.filter((p) => p.holderId === 'C001' || p.insuredId === 'C001').map((p) => p.policyNo);
+    const mine = (await call(CASES.listMyPolicies, 'owner')).body as {
+      policies: Array<{ policyNo: string; viewerRole: string }>;
+    };
+    const expected = data.policies
+      .filter((p) => p.holderId === 'C001' || p.insuredId === 'C001')
+      .map((p) => p.policyNo);
     expect(mine.policies.map((p) => p.policyNo).sort()).toEqual(expected.sort());
     const daughter = await call(CASES.listMyPolicies, 'anotherCustomer');
-    expect((daughter.body as { policies: Array<{ policyNo: string }> }).policies.map((p) => p.policyNo)).not.toContain(OWNER_POLICY);
+    expect(
+      (daughter.body as { policies: Array<{ policyNo: string }> }).policies.map((p) => p.policyNo),
+    ).not.toContain(OWNER_POLICY);
   });
 
   it('tells an unbound customer to bind first', async () => {
@@ -190,13 +285,60 @@ describe('what the allowed viewers get', () => {
     expect(response.body).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('身份绑定') });
   });
 
-  it("gives the agent only their own customers, masked, with policy counts", async () => {
-    const mine = (await call(CASES.listAgentCustomers, 'owner')).body as { customers: Array<{ customerId: string; policyCount: number; phoneMasked: string }> };
+  it('gives the agent only their own customers, masked, with policy counts', async () => {
+    const mine = (await call(CASES.listAgentCustomers, 'owner')).body as {
+      customers: Array<{ customerId: string; policyCount: number; phoneMasked: string }>;
+    };
     expect(mine.customers.map((c) => c.customerId).sort()).toEqual(['C001', 'C002', 'C003', 'C004', 'C005']);
     expect(mine.customers.find((c) => c.customerId === 'C001')?.policyCount).toBe(4);
     expect(mine.customers[0]?.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
-    const other = (await call(CASES.listAgentCustomers, 'unassignedAgent')).body as { customers: Array<{ customerId: string }> };
+    const other = (await call(CASES.listAgentCustomers, 'unassignedAgent')).body as {
+      customers: Array<{ customerId: string }>;
+    };
     expect(other.customers.map((c) => c.customerId)).not.toContain('C001');
+  });
+
+  it('answers in the shape of the shared API contract', async () => {
+    expect(PolicyListResponseSchema.safeParse((await call(CASES.listMyPolicies, 'owner')).body).success).toBe(
+      true,
+    );
+    expect(
+      PolicyListResponseSchema.safeParse((await call(CASES.listCustomerPolicies, 'owner')).body).success,
+    ).toBe(true);
+    expect(
+      CustomerListResponseSchema.safeParse((await call(CASES.listAgentCustomers, 'owner')).body).success,
+    ).toBe(true);
+    for (const policy of data.policies.filter((p) => p.holderId === 'C001' || p.holderId === 'C002')) {
+      const response = await call(
+        { ...CASES.getPolicy, path: `/policies/${policy.policyNo}` },
+        'owner',
+        'demo-admin',
+      );
+      const parsed = PolicyDetailSchema.safeParse(response.body);
+      expect(parsed.success, `${policy.policyNo}: ${parsed.error?.message}`).toBe(true);
+    }
+  });
+
+  it('shows the loan with its accrued interest and the cooling-off state', async () => {
+    const loanPolicy = data.policies.find((p) => p.loan)!;
+    const withLoan = (
+      await call(
+        { ...CASES.getPolicy, path: `/policies/${loanPolicy.policyNo}` },
+        'owner',
+        'demo-customer-c002',
+      )
+    ).body as {
+      loan: { principalCents: number; accruedInterestCents: number } | null;
+      renewalAccount: { accountMasked: string } | null;
+    };
+    expect(withLoan.loan?.principalCents).toBe(loanPolicy.loan?.principalCents);
+    expect(withLoan.loan?.accruedInterestCents).toBeGreaterThan(0);
+    expect(withLoan.renewalAccount?.accountMasked).toMatch(/^\*{4} \*{4} \*{4} \d{4}$/);
+    const mine = (await call(CASES.listMyPolicies, 'owner')).body as {
+      policies: Array<{ inCoolingOff: boolean; viewerRole: string }>;
+    };
+    expect(mine.policies.filter((p) => p.inCoolingOff)).toHaveLength(1);
+    expect(new Set(mine.policies.map((p) => p.viewerRole))).toEqual(new Set(['holder']));
   });
 
   it('never returns a raw ID number, phone or bank account in any response above', () => {
@@ -205,6 +347,7 @@ describe('what the allowed viewers get', () => {
       expect(all).not.toContain(c.idNumber);
       expect(all).not.toContain(c.phone);
     }
-    for (const p of data.policies) if (p.renewalAccount) expect(all).not.toContain(p.renewalAccount.accountNumber);
+    for (const p of data.policies)
+      if (p.renewalAccount) expect(all).not.toContain(p.renewalAccount.accountNumber);
   });
 });

@@ -12,7 +12,7 @@ import './local-stack-context';
 const stack = inject('localStack');
 Object.assign(process.env, stack.env);
 
-const [table] = readLocalResources().tables;
+const [table] = process.env.NO_TABLE ? [] : readLocalResources().tables;
 if (table) {
   const tableName = `${table.input.TableName}-test-${randomUUID().slice(0, 8)}`;
   const client = new DynamoDBClient({

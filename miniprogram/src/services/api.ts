@@ -47,4 +47,10 @@ export const api = {
   listAgentCustomers: () => client.call('listAgentCustomers', { silent: true }),
   listCustomerPolicies: (customerId: string) =>
     client.call('listCustomerPolicies', { params: { customerId }, silent: true }),
+  /** Binding changes what the access token claims: spend the refresh token for a pair that says so. */
+  renewSession: async () => {
+    const refreshToken = getSession()?.refreshToken;
+    if (!refreshToken) return;
+    saveSession(await client.call('refreshSession', { body: { refreshToken } }));
+  },
 };

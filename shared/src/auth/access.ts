@@ -47,12 +47,19 @@ export function canViewCustomer(claims: AccessClaims, customer: CustomerAccessFa
  * person). An agent sees a policy through its customers, staff through the policy's own branch
  * or a party's branch.
  */
-export function canViewPolicy(claims: AccessClaims, policy: PolicyAccessFacts, parties: readonly CustomerAccessFacts[]): boolean {
+export function canViewPolicy(
+  claims: AccessClaims,
+  policy: PolicyAccessFacts,
+  parties: readonly CustomerAccessFacts[],
+): boolean {
   switch (claims.role) {
     case 'admin':
       return true;
     case 'customer':
-      return Boolean(claims.customerId) && (claims.customerId === policy.holderId || claims.customerId === policy.insuredId);
+      return (
+        Boolean(claims.customerId) &&
+        (claims.customerId === policy.holderId || claims.customerId === policy.insuredId)
+      );
     case 'agent':
       return parties.some((party) => isParty(policy, party) && canViewCustomer(claims, party));
     case 'staff':

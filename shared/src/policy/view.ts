@@ -15,8 +15,16 @@ export function coolingOffEndDate(receiptDate: string, coolingOffDays: number): 
   return addDays(receiptDate, coolingOffDays);
 }
 
-export function isInCoolingOff(policy: Pick<PolicyRecord, 'status' | 'receiptDate'>, coolingOffDays: number, today: string): boolean {
-  return policy.status === 'in_force' && today >= policy.receiptDate && today <= coolingOffEndDate(policy.receiptDate, coolingOffDays);
+export function isInCoolingOff(
+  policy: Pick<PolicyRecord, 'status' | 'receiptDate'>,
+  coolingOffDays: number,
+  today: string,
+): boolean {
+  return (
+    policy.status === 'in_force' &&
+    today >= policy.receiptDate &&
+    today <= coolingOffEndDate(policy.receiptDate, coolingOffDays)
+  );
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -28,7 +36,10 @@ export function daysBetween(from: string, to: string): number {
  * Simple interest accrued by day on an outstanding loan: principal × annual rate × days / 365,
  * rounded half up to the cent. BigInt keeps large principals exact.
  */
-export function accruedLoanInterestCents(loan: Pick<LoanRecord, 'principalCents' | 'annualRateBasisPoints' | 'startDate'>, today: string): number {
+export function accruedLoanInterestCents(
+  loan: Pick<LoanRecord, 'principalCents' | 'annualRateBasisPoints' | 'startDate'>,
+  today: string,
+): number {
   const days = Math.max(0, daysBetween(loan.startDate, today));
   const numerator = BigInt(loan.principalCents) * BigInt(loan.annualRateBasisPoints) * BigInt(days);
   const denominator = 10_000n * 365n;
@@ -48,7 +59,10 @@ export interface PolicyViewContext {
   today: string;
 }
 
-export function toPolicySummary(policy: PolicyRecord, ctx: Omit<PolicyViewContext, 'branchName' | 'agentName'>): PolicySummary {
+export function toPolicySummary(
+  policy: PolicyRecord,
+  ctx: Omit<PolicyViewContext, 'branchName' | 'agentName'>,
+): PolicySummary {
   return {
     policyNo: policy.policyNo,
     productCode: policy.productCode,
@@ -76,19 +90,35 @@ export function toPolicyDetail(policy: PolicyRecord, ctx: PolicyViewContext): Po
     insured: toParty(ctx.insured),
     beneficiaries: [...policy.beneficiaries]
       .sort((a, b) => a.order - b.order || b.shareBasisPoints - a.shareBasisPoints)
-      .map((b) => ({ name: b.name, relation: b.relation, order: b.order, shareBasisPoints: b.shareBasisPoints, idNumberMasked: maskIdNumber(b.idNumber) })),
+      .map((b) => ({
+        name: b.name,
+        relation: b.relation,
+        order: b.order,
+        shareBasisPoints: b.shareBasisPoints,
+        idNumberMasked: maskIdNumber(b.idNumber),
+      })),
     nextDueAmountCents: policy.nextDueDate && policy.status === 'in_force' ? policy.premiumCents : null,
-    renewalAccount: policy.renewalAccount ? { bankName: policy.renewalAccount.bankName, accountMasked: maskBankAccount(policy.renewalAccount.accountNumber) } : null,
+    renewalAccount: policy.renewalAccount
+      ? {
+          bankName: policy.renewalAccount.bankName,
+          accountMasked: maskBankAccount(policy.renewalAccount.accountNumber),
+        }
+      : null,
     cashValueCents: policy.cashValueCents,
     accumulatedDividendsCents: policy.accumulatedDividendsCents,
     dividendOption: policy.dividendOption,
-    loan: policy.loan ? { ...policy.loan, accruedInterestCents: accruedLoanInterestCents(policy.loan, ctx.today) } : null,
+    loan: policy.loan
+      ? { ...policy.loan, accruedInterestCents: accruedLoanInterestCents(policy.loan, ctx.today) }
+      : null,
     branchName: ctx.branchName,
     agentName: ctx.agentName,
   };
 }
 
-export function toCustomerSummary(customer: Pick<CustomerRecord, 'customerId' | 'name' | 'phone' | 'idNumber'>, policyCount: number): CustomerSummary {
+export function toCustomerSummary(
+  customer: Pick<CustomerRecord, 'customerId' | 'name' | 'phone' | 'idNumber'>,
+  policyCount: number,
+): CustomerSummary {
   return {
     customerId: customer.customerId,
     name: customer.name,
@@ -102,7 +132,10 @@ function toParty(party: PartyView) {
   return { customerId: party.customerId, name: party.name, idNumberMasked: maskIdNumber(party.idNumber) };
 }
 
-function viewerRole(policy: Pick<PolicyRecord, 'holderId' | 'insuredId'>, viewerCustomerId: string | null): 'holder' | 'insured' | null {
+function viewerRole(
+  policy: Pick<PolicyRecord, 'holderId' | 'insuredId'>,
+  viewerCustomerId: string | null,
+): 'holder' | 'insured' | null {
   if (!viewerCustomerId) return null;
   if (policy.holderId === viewerCustomerId) return 'holder';
   if (policy.insuredId === viewerCustomerId) return 'insured';

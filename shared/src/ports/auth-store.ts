@@ -89,3 +89,12 @@ export interface ConsentRecord {
 export interface ConsentLog {
   record(consent: ConsentRecord): Promise<void>;
 }
+
+/**
+ * One WeChat account per customer, enforced by the database: a conditional create, so two users
+ * binding the same customer at the same moment cannot both succeed.
+ */
+export interface CustomerBindingRegistry {
+  /** True when the customer is now (or already was) bound to `userId`; false when bound to someone else. */
+  claim(customerId: string, userId: string, at: string): Promise<boolean>;
+}

@@ -42,6 +42,8 @@ export interface PolicyRepository {
   get(policyNo: string): Promise<PolicyRecord | null>;
   /** Policies where the customer is the holder or the insured, each once. */
   listByCustomer(customerId: string): Promise<PolicyRecord[]>;
+  /** Same policies, counted without reading them (an agent's customer list). */
+  countByCustomer(customerId: string): Promise<number>;
   /**
    * Optimistic concurrency: creates the policy when it does not exist, otherwise replaces it only
    * if the stored version still equals `policy.version` (else AppError CONFLICT). Returns the

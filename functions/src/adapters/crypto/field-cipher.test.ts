@@ -38,7 +38,10 @@ beforeEach(async () => {
 
 describe('KeyringFieldCipher', () => {
   it('round-trips Chinese and ASCII values and never repeats a ciphertext', async () => {
-    const cipher = new KeyringFieldCipher({ keyring: new MemoryKeyring(), wrapper: new LocalFileKeyProvider('local', keyFile) });
+    const cipher = new KeyringFieldCipher({
+      keyring: new MemoryKeyring(),
+      wrapper: new LocalFileKeyProvider('local', keyFile),
+    });
     const a = await cipher.encrypt('11010519491231002X');
     const b = await cipher.encrypt('11010519491231002X');
     expect(a).not.toBe(b);
@@ -49,7 +52,10 @@ describe('KeyringFieldCipher', () => {
   });
 
   it('creates the local master key file on first use, readable by the owner only', async () => {
-    const cipher = new KeyringFieldCipher({ keyring: new MemoryKeyring(), wrapper: new LocalFileKeyProvider('local', keyFile) });
+    const cipher = new KeyringFieldCipher({
+      keyring: new MemoryKeyring(),
+      wrapper: new LocalFileKeyProvider('local', keyFile),
+    });
     await cipher.encrypt('13800138000');
     expect(Buffer.from((await readFile(keyFile, 'utf8')).trim(), 'base64')).toHaveLength(32);
     expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
@@ -115,7 +121,16 @@ describe('KeyringFieldCipher', () => {
     const second = new KeyringFieldCipher({ keyring: new DynamoKeyringStore(ctx), wrapper });
     expect(await second.decrypt(ciphertext)).toBe('6222020200112233445');
     expect(await second.blindIndex('bank_account', '6222020200112233445')).toBe(index);
-    expect(ciphertextKeyVersion(await second.encrypt('x'))).toBeGreaterThan(ciphertextKeyVersion(ciphertext) ?? 0);
-    expect(await new DynamoKeyringStore(ctx).addDataKey({ version: 1, wrappedKey: 'x', wrapperId: 'x', createdAt: '' })).toBe(false);
+    expect(ciphertextKeyVersion(await second.encrypt('x'))).toBeGreaterThan(
+      ciphertextKeyVersion(ciphertext) ?? 0,
+    );
+    expect(
+      await new DynamoKeyringStore(ctx).addDataKey({
+        version: 1,
+        wrappedKey: 'x',
+        wrapperId: 'x',
+        createdAt: '',
+      }),
+    ).toBe(false);
   });
 });

@@ -92,7 +92,7 @@ export class KeyringFieldCipher implements FieldCipher {
 
   /** True when the value was encrypted with an older data key (the rotation re-encrypts those). */
   async isStale(ciphertext: string): Promise<boolean> {
-    return ciphertextKeyVersion(ciphertext) !== (await this.currentVersion(true));
+    return ciphertextKeyVersion(ciphertext) !== (await this.currentVersion());
   }
 
   /** Decrypts with whatever key encrypted it and encrypts with the current key. */

@@ -33,7 +33,11 @@ class FakeKms {
       const context = JSON.stringify(body.EncryptionContext ?? {});
       if (target === 'TrentService.GenerateDataKey') {
         const plaintext = randomBytes(32);
-        return reply(200, { KeyId: KEY_ID, Plaintext: plaintext.toString('base64'), CiphertextBlob: this.wrap(plaintext, context).toString('base64') });
+        return reply(200, {
+          KeyId: KEY_ID,
+          Plaintext: plaintext.toString('base64'),
+          CiphertextBlob: this.wrap(plaintext, context).toString('base64'),
+        });
       }
       if (target === 'TrentService.Decrypt') {
         try {
@@ -126,8 +130,14 @@ describe('KmsKeyWrapper against a KMS JSON API fake', () => {
     expect(targets).toContain('TrentService.GenerateDataKey');
     expect(targets).toContain('TrentService.Decrypt');
     const generate = kms.calls.find((c) => c.target === 'TrentService.GenerateDataKey');
-    expect(generate?.body).toMatchObject({ KeyId: KEY_ID, KeySpec: 'AES_256', EncryptionContext: { purpose: 'zhixiang-field-encryption' } });
-    expect(generate?.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/cn-north-1\/kms\/aws4_request/);
+    expect(generate?.body).toMatchObject({
+      KeyId: KEY_ID,
+      KeySpec: 'AES_256',
+      EncryptionContext: { purpose: 'zhixiang-field-encryption' },
+    });
+    expect(generate?.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/cn-north-1\/kms\/aws4_request/,
+    );
     expect(keyring.data[0]?.wrapperId).toBe(`kms:${KEY_ID}`);
     expect(keyring.data[0]?.wrappedKey).not.toBe('');
   });
@@ -142,7 +152,10 @@ describe('KmsKeyWrapper against a KMS JSON API fake', () => {
   });
 
   it('fails loudly when KMS refuses (wrong key)', async () => {
-    const cipher = new KeyringFieldCipher({ keyring: new MemoryKeyring(), wrapper: new KmsKeyWrapper(client, 'alias/other') });
+    const cipher = new KeyringFieldCipher({
+      keyring: new MemoryKeyring(),
+      wrapper: new KmsKeyWrapper(client, 'alias/other'),
+    });
     await expect(cipher.encrypt('x')).rejects.toThrow(/Key not found/);
   });
 });

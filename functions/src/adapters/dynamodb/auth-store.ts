@@ -2,6 +2,7 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/l
 import type {
   ConsentLog,
   ConsentRecord,
+  CustomerBindingRegistry,
   LockoutStore,
   OneTimeCodeRecord,
   OneTimeCodeStore,
@@ -128,6 +129,22 @@ const consentSchema = {
   },
 } as const;
 
+// The customer's one binding; created conditionally so concurrent binds cannot both win.
+const customerBindingSchema = {
+  model: { entity: 'customerBinding', version: '1', service: SERVICE_NAME },
+  attributes: {
+    customerId: { type: 'string', required: true },
+    userId: { type: 'string', required: true },
+    boundAt: { type: 'string', required: true },
+  },
+  indexes: {
+    byCustomer: {
+      pk: { field: 'pk', composite: ['customerId'], template: 'CUSTOMER#${customerId}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'BINDING', casing: 'none' },
+    },
+  },
+} as const;
+
 export function createAuthEntities(ctx: TableContext) {
   return {
     refreshToken: new Entity(refreshTokenSchema, ctx),
@@ -136,6 +153,7 @@ export function createAuthEntities(ctx: TableContext) {
     rateCounter: new Entity(rateCounterSchema, ctx),
     lockout: new Entity(lockoutSchema, ctx),
     consent: new Entity(consentSchema, ctx),
+    customerBinding: new Entity(customerBindingSchema, ctx),
   };
 }
 type AuthEntities = ReturnType<typeof createAuthEntities>;
@@ -335,6 +353,21 @@ export class DynamoConsentLog implements ConsentLog {
   }
 }
 
+export class DynamoCustomerBindingRegistry implements CustomerBindingRegistry {
+  constructor(private readonly entities: AuthEntities) {}
+
+  async claim(customerId: string, userId: string, at: string): Promise<boolean> {
+    try {
+      await this.entities.customerBinding.create({ customerId, userId, boundAt: at }).go();
+      return true;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      const { data } = await this.entities.customerBinding.get({ customerId }).go();
+      return data?.userId === userId;
+    }
+  }
+}
+
 export function createAuthStores(ctx: TableContext) {
   const entities = createAuthEntities(ctx);
   return {
@@ -343,5 +376,6 @@ export function createAuthStores(ctx: TableContext) {
     rateLimiter: new DynamoRateLimiter(entities, ctx),
     lockouts: new DynamoLockoutStore(entities),
     consents: new DynamoConsentLog(entities),
+    customerBindings: new DynamoCustomerBindingRegistry(entities),
   };
 }

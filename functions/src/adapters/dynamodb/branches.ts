@@ -36,7 +36,13 @@ export type BranchEntity = ReturnType<typeof createBranchEntity>;
 type BranchItem = NonNullable<Awaited<ReturnType<ReturnType<BranchEntity['get']>['go']>>['data']>;
 
 function toRecord(item: BranchItem): BranchRecord {
-  return { branchId: item.branchId, name: item.name, level: item.level, parentId: orNull(item.parentId), path: item.path };
+  return {
+    branchId: item.branchId,
+    name: item.name,
+    level: item.level,
+    parentId: orNull(item.parentId),
+    path: item.path,
+  };
 }
 
 export class DynamoBranchRepository implements BranchRepository {

@@ -32,7 +32,12 @@ export const customerSchema = {
     // Identity binding and CSV imports find a customer by ID number (through its blind index).
     byIdNumber: {
       index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: ['idNumberIndex'], template: 'IDNO#${idNumberIndex}', casing: 'none' },
+      pk: {
+        field: 'gsi1pk',
+        composite: ['idNumberIndex'],
+        template: 'IDNO#${idNumberIndex}',
+        casing: 'none',
+      },
       sk: { field: 'gsi1sk', composite: [], template: 'CUSTOMER', casing: 'none' },
     },
     // An agent's book of customers. Sparse: unassigned customers have no agentId and no entry.
@@ -100,7 +105,10 @@ export class DynamoCustomerRepository implements CustomerRepository {
   }
 
   private async toRecord(item: CustomerItem): Promise<CustomerRecord> {
-    const [idNumber, phone] = await Promise.all([this.cipher.decrypt(item.idNumberCipher), this.cipher.decrypt(item.phoneCipher)]);
+    const [idNumber, phone] = await Promise.all([
+      this.cipher.decrypt(item.idNumberCipher),
+      this.cipher.decrypt(item.phoneCipher),
+    ]);
     return {
       customerId: item.customerId,
       name: item.name,

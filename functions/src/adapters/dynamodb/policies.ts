@@ -4,7 +4,14 @@ import { DIVIDEND_OPTIONS, POLICY_STATUSES, PREMIUM_FREQUENCIES } from '@zhixian
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { PolicyRepository } from '@zhixiang/shared/ports/repositories';
 import { Entity } from 'electrodb';
-import { ALL_PAGES, isConditionalCheckFailed, orNull, orUndefined, SERVICE_NAME, type TableContext } from './table';
+import {
+  ALL_PAGES,
+  isConditionalCheckFailed,
+  orNull,
+  orUndefined,
+  SERVICE_NAME,
+  type TableContext,
+} from './table';
 
 /**
  * Policies. Beneficiary ID numbers and the renewal bank account are ciphertext at rest. Every
@@ -73,13 +80,23 @@ export const policySchema = {
     // "My policies" as policyholder (投保人).
     byHolder: {
       index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: ['holderId'], template: 'CUSTOMER#${holderId}#POLICIES', casing: 'none' },
+      pk: {
+        field: 'gsi1pk',
+        composite: ['holderId'],
+        template: 'CUSTOMER#${holderId}#POLICIES',
+        casing: 'none',
+      },
       sk: { field: 'gsi1sk', composite: ['policyNo'], template: 'HOLDER#${policyNo}', casing: 'none' },
     },
     // "My policies" as insured (被保险人), who is often not the holder (e.g. a parent insures a child).
     byInsured: {
       index: 'gsi2',
-      pk: { field: 'gsi2pk', composite: ['insuredId'], template: 'CUSTOMER#${insuredId}#POLICIES', casing: 'none' },
+      pk: {
+        field: 'gsi2pk',
+        composite: ['insuredId'],
+        template: 'CUSTOMER#${insuredId}#POLICIES',
+        casing: 'none',
+      },
       sk: { field: 'gsi2sk', composite: ['policyNo'], template: 'INSURED#${policyNo}', casing: 'none' },
     },
   },
@@ -122,6 +139,16 @@ export class DynamoPolicyRepository implements PolicyRepository {
     return Promise.all(items.map((item) => this.toRecord(item)));
   }
 
+  /** How many policies the customer holds or is insured by, reading keys only (nothing decrypted). */
+  async countByCustomer(customerId: string): Promise<number> {
+    const keysOnly = { ...ALL_PAGES, attributes: ['policyNo'] } as const;
+    const [asHolder, asInsured] = await Promise.all([
+      this.entity.query.byHolder({ holderId: customerId }).go(keysOnly),
+      this.entity.query.byInsured({ insuredId: customerId }).go(keysOnly),
+    ]);
+    return new Set([...asHolder.data, ...asInsured.data].map((item) => item.policyNo)).size;
+  }
+
   /**
    * Creates the policy, or replaces it when the stored version still equals `policy.version`.
    * Returns the stored record, whose version is one higher. A stale version is a CONFLICT.
@@ -136,7 +163,10 @@ export class DynamoPolicyRepository implements PolicyRepository {
         .go();
     } catch (error) {
       if (isConditionalCheckFailed(error)) {
-        throw new AppError('CONFLICT', undefined, { cause: error, logMessage: `policy ${policy.policyNo} changed since version ${policy.version}` });
+        throw new AppError('CONFLICT', undefined, {
+          cause: error,
+          logMessage: `policy ${policy.policyNo} changed since version ${policy.version}`,
+        });
       }
       throw error;
     }
@@ -145,14 +175,20 @@ export class DynamoPolicyRepository implements PolicyRepository {
 
   private async toItem(policy: PolicyRecord) {
     const beneficiaries = await Promise.all(
-      policy.beneficiaries.map(async ({ idNumber, ...rest }) => ({ ...rest, idNumberCipher: await this.cipher.encrypt(idNumber) })),
+      policy.beneficiaries.map(async ({ idNumber, ...rest }) => ({
+        ...rest,
+        idNumberCipher: await this.cipher.encrypt(idNumber),
+      })),
     );
     const account = policy.renewalAccount;
     const renewalAccount = account
       ? {
           bankName: account.bankName,
           accountNumberCipher: await this.cipher.encrypt(account.accountNumber),
-          accountNumberIndex: await this.cipher.blindIndex('bank_account', account.accountNumber.replace(/\s+/g, '')),
+          accountNumberIndex: await this.cipher.blindIndex(
+            'bank_account',
+            account.accountNumber.replace(/\s+/g, ''),
+          ),
         }
       : undefined;
     return {
@@ -191,12 +227,22 @@ export class DynamoPolicyRepository implements PolicyRepository {
       effectiveDate: item.effectiveDate,
       receiptDate: item.receiptDate,
       nextDueDate: orNull(item.nextDueDate),
-      renewalAccount: account ? { bankName: account.bankName, accountNumber: await this.cipher.decrypt(account.accountNumberCipher) } : null,
+      renewalAccount: account
+        ? {
+            bankName: account.bankName,
+            accountNumber: await this.cipher.decrypt(account.accountNumberCipher),
+          }
+        : null,
       cashValueCents: item.cashValueCents,
       accumulatedDividendsCents: orNull(item.accumulatedDividendsCents),
       dividendOption: orNull(item.dividendOption),
       loan: item.loan
-        ? { principalCents: item.loan.principalCents, annualRateBasisPoints: item.loan.annualRateBasisPoints, startDate: item.loan.startDate, dueDate: item.loan.dueDate }
+        ? {
+            principalCents: item.loan.principalCents,
+            annualRateBasisPoints: item.loan.annualRateBasisPoints,
+            startDate: item.loan.startDate,
+            dueDate: item.loan.dueDate,
+          }
         : null,
       branchId: item.branchId,
       branchPath: item.branchPath,

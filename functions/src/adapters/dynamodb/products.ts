@@ -1,5 +1,5 @@
-import { PRODUCT_KINDS } from '@zhixiang/shared/policy/schemas';
 import type { ProductRecord } from '@zhixiang/shared/policy/model';
+import { PRODUCT_KINDS } from '@zhixiang/shared/policy/schemas';
 import type { ProductRepository } from '@zhixiang/shared/ports/repositories';
 import { Entity } from 'electrodb';
 import { ALL_PAGES, SERVICE_NAME, type TableContext } from './table';

@@ -34,7 +34,12 @@ export const userAccountSchema = {
     // Binding checks that a customer is not already bound to another WeChat account. Sparse.
     byCustomer: {
       index: 'gsi2',
-      pk: { field: 'gsi2pk', composite: ['customerId'], template: 'CUSTOMER#${customerId}#USERS', casing: 'none' },
+      pk: {
+        field: 'gsi2pk',
+        composite: ['customerId'],
+        template: 'CUSTOMER#${customerId}#USERS',
+        casing: 'none',
+      },
       sk: { field: 'gsi2sk', composite: ['userId'], template: 'USER#${userId}', casing: 'none' },
     },
   },

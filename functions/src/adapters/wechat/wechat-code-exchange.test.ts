@@ -26,7 +26,9 @@ beforeAll(async () => {
     const error = code ? errors[code] : undefined;
     if (code === 'http-500') return res.writeHead(500).end('oops');
     if (error) return res.end(JSON.stringify({ errcode: error[0], errmsg: error[1] }));
-    res.end(JSON.stringify({ openid: `openid-of-${code}`, session_key: 'SECRET-SESSION-KEY', unionid: 'union-1' }));
+    res.end(
+      JSON.stringify({ openid: `openid-of-${code}`, session_key: 'SECRET-SESSION-KEY', unionid: 'union-1' }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -57,15 +59,21 @@ describe('WechatCodeExchange (jscode2session)', () => {
     ['odd', 'UPSTREAM_FAILED', /微信登录失败/],
     ['http-500', 'UPSTREAM_FAILED', /暂时不可用/],
   ])('maps %s to %s with a Chinese message', async (code, errorCode, message) => {
-    const error = await new WechatCodeExchange(baseUrl, credentials).exchangeCode(code).catch((e: unknown) => e);
+    const error = await new WechatCodeExchange(baseUrl, credentials)
+      .exchangeCode(code)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe(errorCode);
     expect((error as AppError).userMessage).toMatch(message);
-    expect(JSON.stringify({ m: (error as AppError).message, c: String((error as AppError).cause) })).not.toContain('app-secret-value');
+    expect(
+      JSON.stringify({ m: (error as AppError).message, c: String((error as AppError).cause) }),
+    ).not.toContain('app-secret-value');
   });
 
   it('reports an unreachable WeChat without leaking the app secret in the URL', async () => {
-    const error = (await new WechatCodeExchange('http://127.0.0.1:1', credentials).exchangeCode('x').catch((e: unknown) => e)) as AppError;
+    const error = (await new WechatCodeExchange('http://127.0.0.1:1', credentials)
+      .exchangeCode('x')
+      .catch((e: unknown) => e)) as AppError;
     expect(error.code).toBe('UPSTREAM_FAILED');
     expect(`${error.message} ${String(error.cause)}`).not.toContain('app-secret-value');
   });

@@ -70,6 +70,11 @@ export async function bindIdentity(
   if (!(await container.oneTimeCodes.consume(subject, pending.codeHash))) {
     throw new AppError('VALIDATION_FAILED', '验证码已使用，请重新获取验证码', { field: 'code' });
   }
+  if (
+    !(await container.customerBindings.claim(customer.customerId, user.userId, new Date(now).toISOString()))
+  ) {
+    throw new AppError('CONFLICT', '该客户已绑定其他微信账号，如需更换请致电客服');
+  }
 
   const bound = { ...user, customerId: customer.customerId, displayName: customer.name };
   await container.repositories.users.put(bound);

@@ -9,11 +9,20 @@ export interface ListAgentCustomersDeps {
 }
 
 /** The signed-in agent's book: assigned customers, masked, with how many policies each has. */
-export async function listAgentCustomers(deps: ListAgentCustomersDeps, claims: AccessClaims): Promise<{ customers: CustomerSummary[] }> {
+export async function listAgentCustomers(
+  deps: ListAgentCustomersDeps,
+  claims: AccessClaims,
+): Promise<{ customers: CustomerSummary[] }> {
   if (claims.role !== 'agent' || !claims.agentId) throw new AppError('FORBIDDEN', '仅业务员可查看名下客户');
   const customers = await deps.repositories.customers.listByAgent(claims.agentId);
   const summaries = await Promise.all(
-    customers.map(async (customer) => toCustomerSummary(customer, (await deps.repositories.policies.listByCustomer(customer.customerId)).length)),
+    customers.map(async (customer) =>
+      toCustomerSummary(customer, await deps.repositories.policies.countByCustomer(customer.customerId)),
+    ),
   );
-  return { customers: summaries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.customerId.localeCompare(b.customerId)) };
+  return {
+    customers: summaries.sort(
+      (a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.customerId.localeCompare(b.customerId),
+    ),
+  };
 }

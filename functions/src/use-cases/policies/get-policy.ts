@@ -11,8 +11,15 @@ export const POLICY_NOT_FOUND_MESSAGE = '未找到该保单，请核对保单号
  * One policy in full. A policy the viewer may not see answers exactly like a policy that does not
  * exist (404 with the same message), so nobody can probe which policy numbers are real.
  */
-export async function getPolicy(deps: PolicyQueryDeps, claims: AccessClaims, policyNo: string): Promise<PolicyDetail> {
-  const notFound = () => new AppError('NOT_FOUND', POLICY_NOT_FOUND_MESSAGE, { logMessage: `policy ${policyNo} not found or not visible to ${claims.sub}` });
+export async function getPolicy(
+  deps: PolicyQueryDeps,
+  claims: AccessClaims,
+  policyNo: string,
+): Promise<PolicyDetail> {
+  const notFound = () =>
+    new AppError('NOT_FOUND', POLICY_NOT_FOUND_MESSAGE, {
+      logMessage: `policy ${policyNo} not found or not visible to ${claims.sub}`,
+    });
   const policy = await deps.repositories.policies.get(policyNo);
   if (!policy) throw notFound();
   const loader = new PolicyViewLoader(deps.repositories);

@@ -11,12 +11,18 @@ export const CUSTOMER_NOT_FOUND_MESSAGE = '未找到该客户';
  * admins. Customers use /me/policies instead (403). A customer outside the viewer's reach answers
  * like a customer that does not exist (404).
  */
-export async function listCustomerPolicies(deps: PolicyQueryDeps, claims: AccessClaims, customerId: string): Promise<PolicyListResponse> {
+export async function listCustomerPolicies(
+  deps: PolicyQueryDeps,
+  claims: AccessClaims,
+  customerId: string,
+): Promise<PolicyListResponse> {
   if (claims.role === 'customer') throw new AppError('FORBIDDEN', '请在「我的保单」中查看您的保单');
   const loader = new PolicyViewLoader(deps.repositories);
   const customer = await loader.customer(customerId);
   if (!customer || !canViewCustomer(claims, customer)) {
-    throw new AppError('NOT_FOUND', CUSTOMER_NOT_FOUND_MESSAGE, { logMessage: `customer ${customerId} not found or not visible to ${claims.sub}` });
+    throw new AppError('NOT_FOUND', CUSTOMER_NOT_FOUND_MESSAGE, {
+      logMessage: `customer ${customerId} not found or not visible to ${claims.sub}`,
+    });
   }
   const policies = await deps.repositories.policies.listByCustomer(customerId);
   return { policies: await loader.summaries(policies, null, deps.today()) };

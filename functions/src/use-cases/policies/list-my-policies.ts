@@ -8,7 +8,10 @@ import { type PolicyQueryDeps, PolicyViewLoader } from './policy-view-loader';
  * their identity has no customer record: they get FORBIDDEN with a message that tells them what
  * to do, rather than an empty list that would look like "you have no policies".
  */
-export async function listMyPolicies(deps: PolicyQueryDeps, claims: AccessClaims): Promise<PolicyListResponse> {
+export async function listMyPolicies(
+  deps: PolicyQueryDeps,
+  claims: AccessClaims,
+): Promise<PolicyListResponse> {
   if (claims.role !== 'customer') throw new AppError('FORBIDDEN', '「我的保单」仅供客户本人查看');
   if (!claims.customerId) throw new AppError('FORBIDDEN', '请先完成身份绑定，再查看您的保单');
   const policies = await deps.repositories.policies.listByCustomer(claims.customerId);

@@ -1,12 +1,21 @@
 import type { CustomerAccessFacts } from '@zhixiang/shared/auth/access';
 import { AppError } from '@zhixiang/shared/errors';
-import type { AgentRecord, BranchRecord, CustomerRecord, PolicyRecord, ProductRecord } from '@zhixiang/shared/policy/model';
+import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import type {
+  AgentRecord,
+  BranchRecord,
+  CustomerRecord,
+  PolicyRecord,
+  ProductRecord,
+} from '@zhixiang/shared/policy/model';
 import type { PolicySummary } from '@zhixiang/shared/policy/schemas';
 import { type PolicyViewContext, toPolicySummary } from '@zhixiang/shared/policy/view';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
-import { todayInShanghai } from '@zhixiang/shared/format/dates';
 
-export type PolicyReadRepositories = Pick<Repositories, 'policies' | 'customers' | 'products' | 'branches' | 'agents'>;
+export type PolicyReadRepositories = Pick<
+  Repositories,
+  'policies' | 'customers' | 'products' | 'branches' | 'agents'
+>;
 
 export interface PolicyQueryDeps {
   repositories: PolicyReadRepositories;
@@ -15,7 +24,10 @@ export interface PolicyQueryDeps {
 }
 
 /** What the policy queries need from the composition root; "today" follows the container's clock. */
-export function policyQueryDeps(container: { repositories: PolicyReadRepositories; now: () => number }): PolicyQueryDeps {
+export function policyQueryDeps(container: {
+  repositories: PolicyReadRepositories;
+  now: () => number;
+}): PolicyQueryDeps {
   return { repositories: container.repositories, today: () => todayInShanghai(new Date(container.now())) };
 }
 
@@ -42,25 +54,49 @@ export class PolicyViewLoader {
     return found.filter((c): c is CustomerRecord => c !== null);
   }
 
-  async viewContext(policy: PolicyRecord, viewerCustomerId: string | null, today: string): Promise<PolicyViewContext> {
+  async viewContext(
+    policy: PolicyRecord,
+    viewerCustomerId: string | null,
+    today: string,
+  ): Promise<PolicyViewContext> {
     const [product, holder, insured, branch, agent] = await Promise.all([
       memo(this.products, policy.productCode, () => this.repositories.products.get(policy.productCode)),
       this.customer(policy.holderId),
       this.customer(policy.insuredId),
       memo(this.branches, policy.branchId, () => this.repositories.branches.get(policy.branchId)),
-      policy.agentId ? memo(this.agents, policy.agentId, () => this.repositories.agents.get(policy.agentId ?? '')) : null,
+      policy.agentId
+        ? memo(this.agents, policy.agentId, () => this.repositories.agents.get(policy.agentId ?? ''))
+        : null,
     ]);
     // A policy pointing at a missing product or customer is broken data, not a user error.
     if (!product || !holder || !insured) {
-      throw new AppError('INTERNAL', undefined, { logMessage: `policy ${policy.policyNo} refers to a missing product or customer` });
+      throw new AppError('INTERNAL', undefined, {
+        logMessage: `policy ${policy.policyNo} refers to a missing product or customer`,
+      });
     }
-    return { product, holder, insured, branchName: branch?.name ?? '', agentName: agent?.name ?? null, viewerCustomerId, today };
+    return {
+      product,
+      holder,
+      insured,
+      branchName: branch?.name ?? '',
+      agentName: agent?.name ?? null,
+      viewerCustomerId,
+      today,
+    };
   }
 
-  async summaries(policies: PolicyRecord[], viewerCustomerId: string | null, today: string): Promise<PolicySummary[]> {
+  async summaries(
+    policies: PolicyRecord[],
+    viewerCustomerId: string | null,
+    today: string,
+  ): Promise<PolicySummary[]> {
     // Newest first: the policy bought last is the one people ask about.
-    const ordered = [...policies].sort((a, b) => b.effectiveDate.localeCompare(a.effectiveDate) || a.policyNo.localeCompare(b.policyNo));
-    return Promise.all(ordered.map(async (p) => toPolicySummary(p, await this.viewContext(p, viewerCustomerId, today))));
+    const ordered = [...policies].sort(
+      (a, b) => b.effectiveDate.localeCompare(a.effectiveDate) || a.policyNo.localeCompare(b.policyNo),
+    );
+    return Promise.all(
+      ordered.map(async (p) => toPolicySummary(p, await this.viewContext(p, viewerCustomerId, today))),
+    );
   }
 }
 

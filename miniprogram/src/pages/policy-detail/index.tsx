@@ -5,7 +5,8 @@ import { usePageData } from '../../hooks/use-page-data';
 import { api } from '../../services/api';
 
 export default function PolicyDetailPage() {
-  const policyNo = useRouter().params.policyNo ?? '';
+  // Query values arrive still URL-encoded on both platforms.
+  const policyNo = decodeURIComponent(useRouter().params.policyNo ?? '');
   const data = usePageData(() => api.getPolicy(policyNo));
   return (
     <PageContainer data={data} errorTitle="无法查看该保单">

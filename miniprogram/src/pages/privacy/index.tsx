@@ -35,7 +35,7 @@ export default function PrivacyPage() {
     savePrivacyConsent(PRIVACY_GUIDE_VERSION);
     if (getSession()) continueTo(params.redirect);
     else {
-      const next = params.redirect ? `?redirect=${encodeURIComponent(params.redirect)}` : '';
+      const next = params.redirect ? `?redirect=${params.redirect}` : '';
       void Taro.redirectTo({ url: `${pageUrls.signIn}${next}` });
     }
   }

@@ -21,7 +21,7 @@ export default function SignInPage() {
 
   useEffect(() => {
     if (!hasCurrentPrivacyConsent()) {
-      const next = params.redirect ? `?redirect=${encodeURIComponent(params.redirect)}` : '';
+      const next = params.redirect ? `?redirect=${params.redirect}` : '';
       void Taro.redirectTo({ url: `${pageUrls.privacy}${next}` });
     }
   }, [params.redirect]);

@@ -8,7 +8,8 @@ import { api } from '../../../services/api';
 
 export default function CustomerPoliciesPage() {
   const { params } = useRouter();
-  const customerId = params.customerId ?? '';
+  // Query values arrive still URL-encoded on both platforms.
+  const customerId = decodeURIComponent(params.customerId ?? '');
   const name = params.name ? decodeURIComponent(params.name) : '';
   const data = usePageData(() => api.listCustomerPolicies(customerId));
   return (

@@ -67,6 +67,7 @@ export default function BindIdentityPage() {
         sensitiveConsentVersion: SENSITIVE_ID_CONSENT_VERSION,
       });
       updateMe(me);
+      await api.renewSession();
       await Taro.showToast({ title: '身份绑定成功', icon: 'success' });
       void Taro.switchTab({ url: pageUrls.policies });
     } catch (error) {

@@ -1,0 +1,157 @@
+import { parseArgs } from 'node:util';
+import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import { type AdminStage, configureStage } from './stage-environment';
+
+const USAGE = `智享客服 admin CLI
+
+  npm run admin -- --stage local|dev|prod <command> [options]
+
+Commands
+  seed                                    写入演示数据（幂等：重复执行不改变任何数据）
+  import-customers <file.csv>             导入客户：${'customerId,name,idNumber,phone,branchId,agentId'}
+  import-policies <file.csv>              导入保单（先导入客户），列见 functions/admin/samples/policies.csv
+  import-assignments <file.csv>           导入业务员分配：customerId,agentId
+  create-staff --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
+  create-agent --agent-id 工号 --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
+  rotate-field-key [--skip-reencrypt]     轮换字段加密数据密钥，并用新密钥重新加密已存数据
+
+Every CSV row is validated before anything is written: a file with a bad row imports nothing and
+lists each bad row with its line number. Re-importing the same file changes nothing.
+On --stage prod, commands that write need --yes.
+AWS credentials for dev/prod come from the default chain (AWS_PROFILE, SSO, instance role...).`;
+
+const WRITES = new Set([
+  'seed',
+  'import-customers',
+  'import-policies',
+  'import-assignments',
+  'create-staff',
+  'create-agent',
+  'rotate-field-key',
+]);
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      stage: { type: 'string' },
+      region: { type: 'string' },
+      yes: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      'user-id': { type: 'string' },
+      'agent-id': { type: 'string' },
+      name: { type: 'string' },
+      branch: { type: 'string' },
+      openid: { type: 'string' },
+      'skip-reencrypt': { type: 'boolean', default: false },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  const stage = values.stage as AdminStage | undefined;
+  if (stage !== 'local' && stage !== 'dev' && stage !== 'prod')
+    return fail('请用 --stage local|dev|prod 指定环境');
+  if (!WRITES.has(command)) return fail(`未知命令 ${command}\n\n${USAGE}`);
+  if (stage === 'prod' && !values.yes)
+    return fail(`${command} 会写入生产环境数据：确认无误后加上 --yes 重新执行`);
+
+  await configureStage(stage, values.region ? { region: values.region } : {});
+  // Imported only after the environment is set: the container reads it when built.
+  const { createContainer } = await import('../src/container');
+  const container = createContainer();
+  const { repositories } = container;
+  const today = todayInShanghai();
+  const progress = (done: number, total: number) =>
+    process.stderr.write(
+      `\r  进度 ${done}/${total}（${Math.round((done / total) * 100)}%）${done === total ? '\n' : ''}`,
+    );
+  console.error(`[${stage}] 表 ${process.env.TABLE_NAME}`);
+
+  switch (command) {
+    case 'seed': {
+      const { seedDemoData } = await import('../src/seed/seed-demo-data');
+      const report = await seedDemoData({ repositories, today });
+      for (const [entity, tally] of Object.entries(report))
+        console.log(
+          `${entity.padEnd(10)} 新增 ${tally.created}  更新 ${tally.updated}  未变 ${tally.unchanged}`,
+        );
+      return 0;
+    }
+    case 'import-customers':
+    case 'import-policies':
+    case 'import-assignments': {
+      const file = args[0];
+      if (!file) return fail(`${command} 需要一个 CSV 文件路径`);
+      const imports = await import('./imports/run-import');
+      const report = await imports.runImport(command, file, { repositories, today, progress });
+      console.log(
+        `${file}：共 ${report.rows} 行，新增 ${report.created}，更新 ${report.updated}，未变 ${report.unchanged}`,
+      );
+      return 0;
+    }
+    case 'create-staff':
+    case 'create-agent': {
+      const { createAgent, createStaff } = await import('./commands/create-accounts');
+      const userId = values['user-id'];
+      const name = values.name;
+      const branchId = values.branch;
+      if (!userId || !name || !branchId) return fail(`${command} 需要 --user-id、--name 和 --branch`);
+      const base = { userId, name, branchId, ...(values.openid ? { openid: values.openid } : {}) };
+      let outcome: string;
+      if (command === 'create-agent') {
+        const agentId = values['agent-id'];
+        if (!agentId) return fail('create-agent 需要 --agent-id');
+        outcome = await createAgent(repositories, { ...base, agentId });
+      } else {
+        outcome = await createStaff(repositories, base);
+      }
+      console.log(
+        `${userId}：${{ created: '已创建', updated: '已更新', unchanged: '无变化' }[outcome] ?? outcome}`,
+      );
+      return 0;
+    }
+    case 'rotate-field-key': {
+      const { rotateFieldDataKey } = await import('../src/adapters/crypto/rotate-field-data-key');
+      const { DynamoKeyringStore } = await import('../src/adapters/dynamodb/keyring-store');
+      const { reencryptStoredFields } = await import('../src/adapters/dynamodb/reencrypt-fields');
+      const result = await rotateFieldDataKey({
+        keyring: new DynamoKeyringStore(container.table),
+        wrapper: container.fieldKeyWrapper,
+        ...(values['skip-reencrypt']
+          ? {}
+          : {
+              reencryptAll: (cipher) =>
+                reencryptStoredFields(container.table, cipher, (n) =>
+                  process.stderr.write(`\r  已重新加密 ${n} 条`),
+                ),
+            }),
+      });
+      console.log(
+        `\n数据密钥版本 ${result.previousVersion} → ${result.currentVersion}，重新加密 ${result.reencrypted} 条记录`,
+      );
+      return 0;
+    }
+    default:
+      return fail(`未知命令 ${command}`);
+  }
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const isImportRejected = error instanceof Error && error.name === 'ImportRejected';
+    console.error(
+      isImportRejected ? error.message : `失败：${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  },
+);
