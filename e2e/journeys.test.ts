@@ -4,7 +4,13 @@ import type { Browser } from 'playwright-core';
 import { readLatestSandboxCode } from '../functions/src/adapters/sms/sandbox-outbox-sms';
 import { DEMO_BINDING_CUSTOMER } from '../functions/src/seed/seed-demo-data';
 import { launchChromium, newPhonePage, saveScreenshot } from './support/browser';
-import { agreeToPrivacyGuide, fillInput, inputValue, signInAsDemoUser, tapButton } from './support/journey-steps';
+import {
+  agreeToPrivacyGuide,
+  fillInput,
+  inputValue,
+  signInAsDemoUser,
+  tapButton,
+} from './support/journey-steps';
 import { type E2eStack, startE2eStack } from './support/stack';
 
 /**
@@ -35,9 +41,13 @@ async function apiSignIn(userId: string): Promise<string> {
 }
 
 async function apiPolicyNumbers(token: string): Promise<string[]> {
-  const response = await fetch(`${stack.apiUrl}/me/policies`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${stack.apiUrl}/me/policies`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   assert.equal(response.status, 200);
-  return ((await response.json()) as { policies: Array<{ policyNo: string }> }).policies.map((p) => p.policyNo);
+  return ((await response.json()) as { policies: Array<{ policyNo: string }> }).policies.map(
+    (p) => p.policyNo,
+  );
 }
 
 describe('browser journeys', () => {
@@ -117,7 +127,9 @@ describe('browser journeys', () => {
 
   it("a customer opening another customer's policy by URL gets an error page and no data", async () => {
     const mine = await apiPolicyNumbers(await apiSignIn('demo-customer-c001'));
-    const theirs = (await apiPolicyNumbers(await apiSignIn('demo-customer-c005'))).find((no) => !mine.includes(no));
+    const theirs = (await apiPolicyNumbers(await apiSignIn('demo-customer-c005'))).find(
+      (no) => !mine.includes(no),
+    );
     assert.ok(theirs, 'another customer has a policy C001 is not party to');
 
     const { context, page } = await newPhonePage(browser);
@@ -132,7 +144,7 @@ describe('browser journeys', () => {
       const text = (await errorPage.textContent()) ?? '';
       assert.match(text, /无法查看该保单/);
       assert.equal(await page.getByTestId('policy-detail').count(), 0);
-      assert.doesNotMatch(await page.locator('body').innerText(), new RegExp(theirs));
+      assert.doesNotMatch((await page.locator('body').textContent()) ?? '', new RegExp(theirs));
       await saveScreenshot(page, 'customer-denied-other-policy');
     } catch (error) {
       await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);

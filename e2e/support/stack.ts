@@ -37,7 +37,10 @@ export async function startE2eStack(): Promise<E2eStack> {
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    const resources = await createLocalResources({ dynamodbEndpoint: dynamodb.endpoint, s3Endpoint: s3.endpoint });
+    const resources = await createLocalResources({
+      dynamodbEndpoint: dynamodb.endpoint,
+      s3Endpoint: s3.endpoint,
+    });
     const env = await buildLocalEnv({
       dynamodbEndpoint: dynamodb.endpoint,
       s3Endpoint: s3.endpoint,

@@ -12,7 +12,9 @@ const NOT_UPLOADED = new Set(['project.config.json', 'project.private.config.jso
 
 const root = fileURLToPath(new URL(`../${process.argv[2] ?? 'dist/weapp'}`, import.meta.url));
 const appJson = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8'));
-const subpackageRoots = (appJson.subPackages ?? appJson.subpackages ?? []).map((pkg) => pkg.root.replace(/\/+$/, ''));
+const subpackageRoots = (appJson.subPackages ?? appJson.subpackages ?? []).map((pkg) =>
+  pkg.root.replace(/\/+$/, ''),
+);
 
 function walk(dir) {
   const files = [];
@@ -40,7 +42,9 @@ for (const [name, bytes] of sizes) {
   const limit = name === 'main' ? BUDGET.main : BUDGET.subpackage;
   const over = bytes > limit;
   failed ||= over;
-  console.log(`${over ? '✗' : '✓'} ${name === 'main' ? 'main package' : `subpackage ${name}`}: ${format(bytes)} (budget ${format(limit)})`);
+  console.log(
+    `${over ? '✗' : '✓'} ${name === 'main' ? 'main package' : `subpackage ${name}`}: ${format(bytes)} (budget ${format(limit)})`,
+  );
 }
 const totalOver = total > BUDGET.total;
 failed ||= totalOver;

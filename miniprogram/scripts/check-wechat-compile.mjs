@@ -38,7 +38,9 @@ const maxBuffer = 64 * 1024 * 1024;
 
 try {
   const output = wcc(root, wxml.map(withoutExtension), wxs, { maxBuffer });
-  console.log(`wcc: ${wxml.length} .wxml and ${wxs.length} .wxs files compiled (${output.length} bytes of JS)`);
+  console.log(
+    `wcc: ${wxml.length} .wxml and ${wxs.length} .wxs files compiled (${output.length} bytes of JS)`,
+  );
 } catch (error) {
   failed = true;
   console.error(`wcc rejected the build:\n${error.message}`);

@@ -20,7 +20,9 @@ describe('ID number field', () => {
   });
 
   it('shows the precise message under the field once the number cannot be valid', () => {
-    const { container, rerender } = render(<IdNumberField value="110105194912310021" onChange={() => {}} today={TODAY} />);
+    const { container, rerender } = render(
+      <IdNumberField value="110105194912310021" onChange={() => {}} today={TODAY} />,
+    );
     expect(container.textContent).toContain('身份证号码校验位不正确，请核对后重新输入');
     rerender(<IdNumberField value="11010519491231002X" onChange={() => {}} today={TODAY} />);
     expect(container.textContent).not.toContain('校验位');

@@ -23,8 +23,20 @@ const policy: PolicyDetail = {
   holder: { customerId: 'c1', name: '张三', idNumberMasked: '1101**********002X' },
   insured: { customerId: 'c2', name: '李四', idNumberMasked: '3101**********0018' },
   beneficiaries: [
-    { name: '王五', relation: '子女', order: 1, shareBasisPoints: 6000, idNumberMasked: '3101**********0026' },
-    { name: '赵六', relation: '配偶', order: 1, shareBasisPoints: 4000, idNumberMasked: '3101**********0034' },
+    {
+      name: '王五',
+      relation: '子女',
+      order: 1,
+      shareBasisPoints: 6000,
+      idNumberMasked: '3101**********0026',
+    },
+    {
+      name: '赵六',
+      relation: '配偶',
+      order: 1,
+      shareBasisPoints: 4000,
+      idNumberMasked: '3101**********0034',
+    },
   ],
   nextDueAmountCents: 1_234_56,
   renewalAccount: { bankName: '示例银行', accountMasked: '**** **** **** 1234' },
@@ -68,7 +80,9 @@ describe('policy detail', () => {
     expect(container.textContent).toContain('累积生息');
 
     rerender(
-      <PolicyDetailView policy={{ ...policy, loan: null, accumulatedDividendsCents: null, dividendOption: null }} />,
+      <PolicyDetailView
+        policy={{ ...policy, loan: null, accumulatedDividendsCents: null, dividendOption: null }}
+      />,
     );
     expect(queryByTestId('loan')).toBeNull();
     expect(queryByTestId('dividends')).toBeNull();

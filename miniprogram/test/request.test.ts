@@ -1,6 +1,12 @@
 import type { SessionResponse } from '@zhixiang/shared/auth/schemas';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createApiClient, NETWORK_ERROR_MESSAGE, type Transport, type TransportRequest } from '../src/services/request';
+import {
+  ApiError,
+  createApiClient,
+  NETWORK_ERROR_MESSAGE,
+  type Transport,
+  type TransportRequest,
+} from '../src/services/request';
 
 const me = {
   userId: 'u1',
@@ -37,7 +43,12 @@ function setup(transport: Transport, tokens = { access: 'old-access', refresh: '
   return { client, state, notifyError, onSignedOut };
 }
 
-const session = (access: string): SessionResponse => ({ accessToken: access, refreshToken: 'refresh-token-new-0123', expiresIn: 900, me });
+const session = (access: string): SessionResponse => ({
+  accessToken: access,
+  refreshToken: 'refresh-token-new-0123',
+  expiresIn: 900,
+  me,
+});
 
 describe('request wrapper', () => {
   it('refreshes the session once on a 401 and repeats the call with the new token', async () => {
@@ -70,11 +81,16 @@ describe('request wrapper', () => {
         refreshes++;
         return { status: 200, body: session('new-access') };
       }
-      if (request.headers.authorization === 'Bearer new-access') return { status: 200, body: { policies: [] } };
+      if (request.headers.authorization === 'Bearer new-access')
+        return { status: 200, body: { policies: [] } };
       return { status: 401, body: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' } };
     };
     const { client } = setup(transport);
-    await Promise.all([client.call('listMyPolicies'), client.call('listAgentCustomers'), client.call('getMe')]);
+    await Promise.all([
+      client.call('listMyPolicies'),
+      client.call('listAgentCustomers'),
+      client.call('getMe'),
+    ]);
     expect(refreshes).toBe(1);
   });
 
@@ -128,7 +144,13 @@ describe('request wrapper', () => {
       throw new Error('offline');
     };
     const { client } = setup(transport);
-    const body = { name: '张三', idNumber: '11010519491231002X', phone: '13800000000', code: '123456', sensitiveConsentVersion: 'v' };
+    const body = {
+      name: '张三',
+      idNumber: '11010519491231002X',
+      phone: '13800000000',
+      code: '123456',
+      sensitiveConsentVersion: 'v',
+    };
     await expect(client.call('bindIdentity', { body })).rejects.toMatchObject({ code: 'NETWORK' });
     expect(attempts).toBe(1);
   });
@@ -136,19 +158,37 @@ describe('request wrapper', () => {
   it("normalises the server's error body and shows its Chinese message", async () => {
     const transport: Transport = async () => ({
       status: 400,
-      body: { code: 'VALIDATION_FAILED', message: '验证码不正确，还可尝试 4 次', field: 'code', requestId: 'r1' },
+      body: {
+        code: 'VALIDATION_FAILED',
+        message: '验证码不正确，还可尝试 4 次',
+        field: 'code',
+        requestId: 'r1',
+      },
     });
     const { client, notifyError } = setup(transport);
-    const body = { name: '张三', idNumber: '11010519491231002X', phone: '13800000000', code: '000000', sensitiveConsentVersion: 'v' };
+    const body = {
+      name: '张三',
+      idNumber: '11010519491231002X',
+      phone: '13800000000',
+      code: '000000',
+      sensitiveConsentVersion: 'v',
+    };
     const error = (await client.call('bindIdentity', { body }).catch((e: unknown) => e)) as ApiError;
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, field: 'code', message: '验证码不正确，还可尝试 4 次' });
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      status: 400,
+      field: 'code',
+      message: '验证码不正确，还可尝试 4 次',
+    });
     expect(notifyError).toHaveBeenCalledWith('验证码不正确，还可尝试 4 次');
   });
 
   it('maps a body-less failure to the generic message for its status, and stays quiet when silent', async () => {
     const transport: Transport = async () => ({ status: 502, body: '<html>Bad gateway</html>' });
     const { client, notifyError } = setup(transport);
-    const error = (await client.call('getPolicy', { params: { policyNo: 'P1' }, silent: true }).catch((e: unknown) => e)) as ApiError;
+    const error = (await client
+      .call('getPolicy', { params: { policyNo: 'P1' }, silent: true })
+      .catch((e: unknown) => e)) as ApiError;
     expect(error).toMatchObject({ code: 'UPSTREAM_FAILED', message: '外部服务暂时不可用，请稍后再试' });
     expect(notifyError).not.toHaveBeenCalled();
   });

@@ -1,6 +1,6 @@
+import * as taroApis from '@tarojs/taro';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import * as taroApis from '@tarojs/taro';
 
 // Pages call Taro.showToast() etc. on the default export; the H5 runtime exports them by name.
 const taro = taroApis as unknown as Record<string, unknown> & { default?: Record<string, unknown> };

@@ -168,6 +168,12 @@ describe('demo sign-in', () => {
       });
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('NOT_FOUND');
+      const malformed = await invoke(signInAsDemoUser, {
+        path: '/auth/demo',
+        rawBody: '{',
+        headers: { 'Content-Type': 'application/json' },
+      });
+      expect(malformed.status).toBe(404);
     } finally {
       setContainer(kit.container);
     }

@@ -190,6 +190,15 @@ describe('httpHandler', () => {
     expect(res.status).toBe(403);
   });
 
+  it('authenticates before reading the body: an anonymous malformed request gets 401', async () => {
+    const res = await invoke(sendBindCode, {
+      path: '/me/identity/code',
+      rawBody: '{oops',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(res.status).toBe(401);
+  });
+
   it('does not need a token on public routes', async () => {
     const res = await invoke(listDemoUsers, { path: '/auth/demo-users' });
     expect(res.status).toBe(200);

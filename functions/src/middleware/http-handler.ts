@@ -62,8 +62,9 @@ interface RequestState {
 
 /**
  * Every HTTP handler of the product: middy with, in order, a request id and one log line per
- * request, CORS headers, the single AppError → HTTP mapping, header normalisation, a body size
- * limit, JSON parsing, schema validation, authentication and role checks, then the use case.
+ * request, CORS headers, the single AppError → HTTP mapping, the stage check, header
+ * normalisation, a body size limit, authentication and role checks, JSON parsing, schema
+ * validation, then the use case.
  */
 export function httpHandler<S extends RouteSpec>(
   spec: S,
@@ -76,27 +77,13 @@ export function httpHandler<S extends RouteSpec>(
 
   const core = async (event: Event, context: Context): Promise<Result> => {
     const state = stateOf({ context });
-    const container = resolveContainer();
-    state.container = container;
-    if (options.enabled && !options.enabled(container)) throw new AppError('NOT_FOUND');
-
-    let claims: AccessClaims | null = null;
-    if (spec.auth !== 'public') {
-      claims = await authenticate(event, container);
-      state.claims = claims;
-      if (options.roles && !options.roles.includes(claims.role)) {
-        throw new AppError('FORBIDDEN', undefined, {
-          logMessage: `role ${claims.role} not allowed on ${spec.path}`,
-        });
-      }
-    }
+    const container = state.container as Container;
     const body = spec.request ? parseBody(spec.request, event.body) : undefined;
-
     const result = await useCase({
       body: body as BodyOf<S>,
       pathParameters: (event.pathParameters ?? {}) as Record<string, string>,
       query: (event.queryStringParameters ?? {}) as Record<string, string>,
-      auth: claims as AuthOf<S>,
+      auth: state.claims as AuthOf<S>,
       requestId: state.requestId,
       sourceIp: event.requestContext?.http?.sourceIp ?? null,
       container,
@@ -118,6 +105,8 @@ export function httpHandler<S extends RouteSpec>(
         headerId && /^[\w-]{8,64}$/.test(headerId)
           ? headerId
           : (request.event.requestContext?.requestId ?? randomUUID());
+      // A per-invocation view of the context keys this request's state, even if a caller reuses one context.
+      request.context = Object.create(request.context) as Context;
       states.set(request.context, {
         requestId,
         startedAt: performance.now(),
@@ -136,11 +125,32 @@ export function httpHandler<S extends RouteSpec>(
     }),
   );
   handler.use({ onError: (request) => errorToResponse(request, stateOf(request)) });
+  // A route that does not exist on this stage answers 404 to everything, before reading the request.
+  handler.use({
+    before: (request) => {
+      const container = resolveContainer();
+      stateOf(request).container = container;
+      if (options.enabled && !options.enabled(container)) throw new AppError('NOT_FOUND');
+    },
+  });
   handler.use(httpHeaderNormalizer());
-  if (spec.request) {
-    handler.use({ before: (request) => limitBodySize(request.event) });
-    handler.use(httpJsonBodyParser());
+  if (spec.request) handler.use({ before: (request) => limitBodySize(request.event) });
+  // Authentication before parsing: an anonymous caller learns nothing about the body's rules.
+  if (spec.auth !== 'public') {
+    handler.use({
+      before: async (request) => {
+        const state = stateOf(request);
+        const claims = await authenticate(request.event, state.container as Container);
+        state.claims = claims;
+        if (options.roles && !options.roles.includes(claims.role)) {
+          throw new AppError('FORBIDDEN', undefined, {
+            logMessage: `role ${claims.role} not allowed on ${spec.path}`,
+          });
+        }
+      },
+    });
   }
+  if (spec.request) handler.use(httpJsonBodyParser());
   return handler;
 }
 

@@ -28,7 +28,12 @@ export default async function setup(project: TestProject) {
       dataDir,
       resources,
     });
+    const tableDefinition = JSON.parse(JSON.stringify(resources.tables[0]?.input ?? {})) as Record<
+      string,
+      unknown
+    >;
     project.provide('localStack', {
+      tableDefinition,
       dynamodbEndpoint: dynamodb.endpoint,
       s3Endpoint: s3.endpoint,
       env,

@@ -6,6 +6,8 @@ export interface LocalStackInfo {
   env: Record<string, string>;
   /** A temp folder for the key files and the SMS outbox of this run. */
   dataDir: string;
+  /** CreateTable input of serverless.yml's table; each test file creates its own copy. */
+  tableDefinition: Record<string, unknown>;
 }
 
 declare module 'vitest' {

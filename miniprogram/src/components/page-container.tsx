@@ -2,10 +2,20 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { PageDataState } from '../hooks/use-page-data';
-import { goToGate, requiredGate } from '../lib/navigation';
+import { goToGate, pageUrls, requiredGate } from '../lib/navigation';
 import { themeStyle } from '../lib/theme';
 import './page-container.scss';
 import { Button } from './ui';
+
+/** Failures a second attempt can fix; a refusal or a missing record will not change on retry. */
+const RETRYABLE = new Set([
+  'NETWORK',
+  'INTERNAL',
+  'UPSTREAM_FAILED',
+  'RATE_LIMITED',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+]);
 
 export interface EmptyState {
   title: string;
@@ -64,9 +74,19 @@ function PageBody<T>({ data, isEmpty, empty, errorTitle, children }: PageContain
         <View className="zx-state__icon">!</View>
         <Text className="zx-state__title">{errorTitle ?? '加载失败'}</Text>
         <Text className="zx-state__description">{state.error.message}</Text>
-        <Button className="zx-state__action" type="primary" size="small" onClick={() => void reload()}>
-          重试
-        </Button>
+        {RETRYABLE.has(state.error.code) ? (
+          <Button className="zx-state__action" type="primary" size="small" onClick={() => void reload()}>
+            重试
+          </Button>
+        ) : (
+          <Button
+            className="zx-state__action"
+            size="small"
+            onClick={() => void Taro.switchTab({ url: pageUrls.home })}
+          >
+            返回首页
+          </Button>
+        )}
       </View>
     );
   }

@@ -3,21 +3,33 @@ import { formatDateCn } from '@zhixiang/shared/format/dates';
 import { formatYuan } from '@zhixiang/shared/format/money';
 import {
   POLICY_STATUS_LABELS,
+  type PolicySummary,
   PREMIUM_FREQUENCY_LABELS,
   PRODUCT_KIND_LABELS,
-  type PolicySummary,
 } from '@zhixiang/shared/policy/schemas';
 import { VIEWER_ROLE_LABELS } from '../lib/labels';
 import { InfoRow } from './info-row';
 import './policy-card.scss';
 import { Tag } from './ui';
 
-export function PolicyCard({ policy, onOpen }: { policy: PolicySummary; onOpen: (policyNo: string) => void }) {
+export function PolicyCard({
+  policy,
+  onOpen,
+}: {
+  policy: PolicySummary;
+  onOpen: (policyNo: string) => void;
+}) {
   return (
-    <View className="zx-card zx-policy-card" data-testid="policy-card" onClick={() => onOpen(policy.policyNo)}>
+    <View
+      className="zx-card zx-policy-card"
+      data-testid="policy-card"
+      onClick={() => onOpen(policy.policyNo)}
+    >
       <View className="zx-policy-card__head">
         <Text className="zx-policy-card__name">{policy.productName}</Text>
-        <Tag type={policy.status === 'in_force' ? 'primary' : 'default'}>{POLICY_STATUS_LABELS[policy.status]}</Tag>
+        <Tag type={policy.status === 'in_force' ? 'primary' : 'default'}>
+          {POLICY_STATUS_LABELS[policy.status]}
+        </Tag>
       </View>
       <Text className="zx-muted">
         {PRODUCT_KIND_LABELS[policy.productKind]} · 保单号 {policy.policyNo}

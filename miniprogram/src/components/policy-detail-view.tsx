@@ -4,9 +4,9 @@ import { formatYuan } from '@zhixiang/shared/format/money';
 import {
   DIVIDEND_OPTION_LABELS,
   POLICY_STATUS_LABELS,
+  type PolicyDetail,
   PREMIUM_FREQUENCY_LABELS,
   PRODUCT_KIND_LABELS,
-  type PolicyDetail,
 } from '@zhixiang/shared/policy/schemas';
 import { formatBasisPoints, VIEWER_ROLE_LABELS } from '../lib/labels';
 import { InfoRow } from './info-row';
@@ -26,7 +26,9 @@ export function PolicyDetailView({ policy }: { policy: PolicyDetail }) {
         <InfoRow label="产品代码" value={policy.productCode} />
         <InfoRow label="险种类型" value={PRODUCT_KIND_LABELS[policy.productKind]} />
         <InfoRow label="保单状态" value={POLICY_STATUS_LABELS[policy.status]} />
-        {policy.viewerRole ? <InfoRow label="我的身份" value={VIEWER_ROLE_LABELS[policy.viewerRole]} /> : null}
+        {policy.viewerRole ? (
+          <InfoRow label="我的身份" value={VIEWER_ROLE_LABELS[policy.viewerRole]} />
+        ) : null}
         <InfoRow label="生效日期" value={formatDateCn(policy.effectiveDate)} />
         <InfoRow label="回执签收日期" value={formatDateCn(policy.receiptDate)} />
         <InfoRow label="犹豫期截止" value={formatDateCn(policy.coolingOffEndDate)} />
@@ -39,7 +41,10 @@ export function PolicyDetailView({ policy }: { policy: PolicyDetail }) {
         <InfoRow label="基本保额" value={formatYuan(policy.sumAssuredCents)} testId="sum-assured" />
         <InfoRow label="保费" value={formatYuan(policy.premiumCents)} testId="premium" />
         <InfoRow label="缴费方式" value={PREMIUM_FREQUENCY_LABELS[policy.premiumFrequency]} />
-        <InfoRow label="下次缴费日" value={policy.nextDueDate ? formatDateCn(policy.nextDueDate) : '无需续期缴费'} />
+        <InfoRow
+          label="下次缴费日"
+          value={policy.nextDueDate ? formatDateCn(policy.nextDueDate) : '无需续期缴费'}
+        />
         {policy.nextDueAmountCents !== null ? (
           <InfoRow label="下次缴费金额" value={formatYuan(policy.nextDueAmountCents)} />
         ) : null}
@@ -79,7 +84,11 @@ export function PolicyDetailView({ policy }: { policy: PolicyDetail }) {
         <View className="zx-card" data-testid="dividends">
           <Text className="zx-card__title">红利</Text>
           {policy.accumulatedDividendsCents !== null ? (
-            <InfoRow label="累积红利" value={formatYuan(policy.accumulatedDividendsCents)} testId="dividend-amount" />
+            <InfoRow
+              label="累积红利"
+              value={formatYuan(policy.accumulatedDividendsCents)}
+              testId="dividend-amount"
+            />
           ) : null}
           {policy.dividendOption ? (
             <InfoRow label="红利领取方式" value={DIVIDEND_OPTION_LABELS[policy.dividendOption]} />

@@ -22,7 +22,8 @@ export function usePageData<T>(load: () => Promise<T>, enabled = true): PageData
       const data = await loadRef.current();
       setState({ status: 'ready', data, error: undefined });
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('INTERNAL', '系统繁忙，请稍后再试', 0);
+      const apiError =
+        error instanceof ApiError ? error : new ApiError('INTERNAL', '系统繁忙，请稍后再试', 0);
       setState({ status: 'error', data: undefined, error: apiError });
     }
   }, []);

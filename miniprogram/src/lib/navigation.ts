@@ -1,8 +1,13 @@
-import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import Taro from '@tarojs/taro';
+import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import { getPrivacyConsentVersion, getSession } from './session';
 
-export const TAB_PAGES = ['/pages/home/index', '/pages/policies/index', '/pages/assistant/index', '/pages/me/index'];
+export const TAB_PAGES = [
+  '/pages/home/index',
+  '/pages/policies/index',
+  '/pages/assistant/index',
+  '/pages/me/index',
+];
 
 export const pageUrls = {
   privacy: '/pages/privacy/index',

@@ -8,7 +8,8 @@ export interface RuntimeConfig {
 }
 
 export function runtimeConfig(): RuntimeConfig {
-  const injected = typeof window !== 'undefined' && process.env.TARO_ENV === 'h5' ? window.__ZX_CONFIG__ : undefined;
+  const injected =
+    typeof window !== 'undefined' && process.env.TARO_ENV === 'h5' ? window.__ZX_CONFIG__ : undefined;
   const apiBaseUrl = injected?.apiBaseUrl ?? (typeof API_BASE_URL === 'string' ? API_BASE_URL : '');
   const stage = injected?.stage ?? (typeof APP_STAGE === 'string' ? APP_STAGE : 'local');
   return { apiBaseUrl: apiBaseUrl.replace(/\/+$/, ''), stage };

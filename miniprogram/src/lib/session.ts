@@ -1,5 +1,5 @@
-import type { Me, SessionResponse } from '@zhixiang/shared/auth/schemas';
 import Taro from '@tarojs/taro';
+import type { Me, SessionResponse } from '@zhixiang/shared/auth/schemas';
 
 const SESSION_KEY = 'zx.session';
 const PRIVACY_KEY = 'zx.privacyConsentVersion';

@@ -1,5 +1,5 @@
-import type { RequestOf } from '@zhixiang/shared/api/routes';
 import Taro from '@tarojs/taro';
+import type { RequestOf } from '@zhixiang/shared/api/routes';
 import { runtimeConfig } from '../lib/runtime-config';
 import { clearSession, getSession, saveSession } from '../lib/session';
 import { createApiClient, type Transport } from './request';

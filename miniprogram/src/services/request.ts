@@ -1,4 +1,10 @@
-import { buildPath, type RequestOf, type ResponseOf, type RouteName, routes } from '@zhixiang/shared/api/routes';
+import {
+  buildPath,
+  type RequestOf,
+  type ResponseOf,
+  type RouteName,
+  routes,
+} from '@zhixiang/shared/api/routes';
 import type { SessionResponse } from '@zhixiang/shared/auth/schemas';
 import { type ErrorCode, ErrorCodes, isErrorBody } from '@zhixiang/shared/errors';
 
@@ -74,7 +80,12 @@ export function createApiClient(options: ClientOptions) {
     for (const listener of pendingListeners) listener(pending);
   }
 
-  async function send(method: string, path: string, body: unknown, withToken: boolean): Promise<TransportResponse> {
+  async function send(
+    method: string,
+    path: string,
+    body: unknown,
+    withToken: boolean,
+  ): Promise<TransportResponse> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const token = withToken ? options.tokens.accessToken() : null;
     if (token) headers.authorization = `Bearer ${token}`;
@@ -86,7 +97,8 @@ export function createApiClient(options: ClientOptions) {
       } catch (cause) {
         // Only reads are safe to repeat: a POST may have reached the server before the line dropped.
         const delay = retryDelays[attempt];
-        if (method !== 'GET' || delay === undefined) throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0, undefined);
+        if (method !== 'GET' || delay === undefined)
+          throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0, undefined);
         void cause;
         await sleep(delay);
       }
@@ -117,12 +129,17 @@ export function createApiClient(options: ClientOptions) {
       const code = (response.body.code in ErrorCodes ? response.body.code : 'INTERNAL') as ErrorCode;
       return new ApiError(code, response.body.message, response.status, response.body.field);
     }
-    const byStatus = (Object.keys(ErrorCodes) as ErrorCode[]).find((code) => ErrorCodes[code].status === response.status);
+    const byStatus = (Object.keys(ErrorCodes) as ErrorCode[]).find(
+      (code) => ErrorCodes[code].status === response.status,
+    );
     const code: ErrorCode = byStatus ?? 'INTERNAL';
     return new ApiError(code, ErrorCodes[code].message, response.status);
   }
 
-  async function call<N extends RouteName>(name: N, callOptions: CallOptions<N> = {}): Promise<ResponseOf<N>> {
+  async function call<N extends RouteName>(
+    name: N,
+    callOptions: CallOptions<N> = {},
+  ): Promise<ResponseOf<N>> {
     const route = routes[name];
     const path = buildPath(route.path, callOptions.params);
     const needsToken = route.auth === 'user';
@@ -141,7 +158,8 @@ export function createApiClient(options: ClientOptions) {
       if (response.status >= 200 && response.status < 300) return response.body as ResponseOf<N>;
       throw toApiError(response);
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('INTERNAL', ErrorCodes.INTERNAL.message, 0);
+      const apiError =
+        error instanceof ApiError ? error : new ApiError('INTERNAL', ErrorCodes.INTERNAL.message, 0);
       if (!callOptions.silent) options.notifyError?.(apiError.message);
       throw apiError;
     } finally {

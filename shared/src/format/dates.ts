@@ -4,8 +4,16 @@ export function formatDateCn(isoDate: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+// Building an Intl formatter costs far more than using one: build it once per process.
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return shanghaiDate.format(now);
 }
 
 export function addDays(isoDate: string, days: number): string {

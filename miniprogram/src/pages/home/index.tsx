@@ -57,7 +57,12 @@ export default function HomePage() {
           </View>
           <View className="zx-home__entries">
             {entries.map((entry) => (
-              <View key={entry.key} className="zx-card zx-home__entry" data-testid={`entry-${entry.key}`} onClick={entry.open}>
+              <View
+                key={entry.key}
+                className="zx-card zx-home__entry"
+                data-testid={`entry-${entry.key}`}
+                onClick={entry.open}
+              >
                 <Text className="zx-home__entry-title">{entry.title}</Text>
                 <Text className="zx-muted">{entry.description}</Text>
               </View>

@@ -44,7 +44,11 @@ export default function MePage() {
           </View>
           <CellGroup>
             {me.role === 'customer' && !me.customerId ? (
-              <Cell title="绑定身份" clickable onClick={() => void Taro.navigateTo({ url: pageUrls.bindIdentity })} />
+              <Cell
+                title="绑定身份"
+                clickable
+                onClick={() => void Taro.navigateTo({ url: pageUrls.bindIdentity })}
+              />
             ) : null}
             {me.role === 'agent' ? (
               <Cell
@@ -54,7 +58,11 @@ export default function MePage() {
                 onClick={() => void Taro.navigateTo({ url: pageUrls.agentCustomers })}
               />
             ) : null}
-            <Cell title="隐私保护指引" clickable onClick={() => void Taro.navigateTo({ url: pageUrls.privacy })} />
+            <Cell
+              title="隐私保护指引"
+              clickable
+              onClick={() => void Taro.navigateTo({ url: pageUrls.privacy })}
+            />
             <Cell title="退出登录" clickable onClick={() => void signOut()} />
           </CellGroup>
         </View>

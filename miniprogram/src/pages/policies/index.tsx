@@ -14,7 +14,10 @@ export default function PoliciesPage() {
   const me = useSession()?.me;
   // Unbound customers and non-customers have no policies of their own: skip the call.
   const canList = me?.role === 'customer' && me.customerId !== null;
-  const data = usePageData(() => (canList ? api.listMyPolicies() : Promise.resolve(NO_POLICIES)), me !== undefined);
+  const data = usePageData(
+    () => (canList ? api.listMyPolicies() : Promise.resolve(NO_POLICIES)),
+    me !== undefined,
+  );
   const needsBinding = me?.role === 'customer' && me.customerId === null;
 
   return (

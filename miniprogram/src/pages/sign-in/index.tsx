@@ -72,7 +72,10 @@ function DemoSignIn({ redirect }: { redirect: string | undefined }) {
   async function signInAs(user: DemoUser) {
     setSigningIn(user.userId);
     try {
-      const session = await api.signInAsDemoUser({ userId: user.userId, privacyConsentVersion: PRIVACY_GUIDE_VERSION });
+      const session = await api.signInAsDemoUser({
+        userId: user.userId,
+        privacyConsentVersion: PRIVACY_GUIDE_VERSION,
+      });
       saveSession(session);
       continueTo(redirect);
     } catch {
@@ -106,7 +109,9 @@ function DemoSignIn({ redirect }: { redirect: string | undefined }) {
         >
           <View className="zx-sign-in__user-head">
             <Text className="zx-sign-in__user-name">{user.displayName}</Text>
-            <Text className="zx-primary-text">{signingIn === user.userId ? '登录中…' : ROLE_LABELS[user.role]}</Text>
+            <Text className="zx-primary-text">
+              {signingIn === user.userId ? '登录中…' : ROLE_LABELS[user.role]}
+            </Text>
           </View>
           <Text className="zx-muted">{user.description}</Text>
         </View>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { PageContainer } from '../../../components/page-container';
 import { InfoRow } from '../../../components/info-row';
+import { PageContainer } from '../../../components/page-container';
 import { usePageData } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';

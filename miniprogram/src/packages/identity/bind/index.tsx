@@ -127,7 +127,11 @@ export default function BindIdentityPage() {
                 disabled={!detailsValid || countdown.secondsLeft > 0 || sending}
                 onClick={() => void sendCode()}
               >
-                {countdown.secondsLeft > 0 ? `${countdown.secondsLeft} 秒后重发` : codeSentTo ? '重新发送' : '获取验证码'}
+                {countdown.secondsLeft > 0
+                  ? `${countdown.secondsLeft} 秒后重发`
+                  : codeSentTo
+                    ? '重新发送'
+                    : '获取验证码'}
               </Button>
             </View>
             {codeSentTo ? <Text className="zx-muted">验证码已发送至 {codeSentTo}</Text> : null}
@@ -144,7 +148,9 @@ export default function BindIdentityPage() {
             aria-checked={consented}
             onClick={() => setConsented((value) => !value)}
           >
-            <View className={`zx-bind__box ${consented ? 'zx-bind__box--checked' : ''}`}>{consented ? '✓' : ''}</View>
+            <View className={`zx-bind__box ${consented ? 'zx-bind__box--checked' : ''}`}>
+              {consented ? '✓' : ''}
+            </View>
             <Text className="zx-bind__consent-text">
               我同意为核实身份处理我的身份证号码（敏感个人信息），仅用于本次身份核验与保单服务。
             </Text>

@@ -1,0 +1,167 @@
+/**
+ * `npm run bench:policy-read` — GET /policies/{policyNo} through the whole handler (middy, JWT,
+ * access rule, decryption, masking) against the bare DynamoDB reads that same request performs,
+ * measured in the same run against DynamoDB Local. The bare reads are the handler's own commands,
+ * recorded from one invocation and replayed with the same concurrency (commands issued together
+ * are replayed together), so the ratio is the handler's overhead and nothing else.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { createLocalResources } from '../functions/local/create-resources';
+import { startDynamoDbLocal } from '../functions/local/dynamodb-local';
+import { buildLocalEnv } from '../functions/local/local-env';
+import { startS3Local } from '../functions/local/s3-local';
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
+const WARMUP = 50;
+
+interface Recorded {
+  round: number;
+  /** The lib-dynamodb command's class name, e.g. GetCommand. */
+  commandName: string;
+  input: unknown;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function main() {
+  const [dynamodb, s3] = await Promise.all([startDynamoDbLocal(), startS3Local()]);
+  try {
+    const s3Endpoint = s3.endpoint;
+    const resources = await createLocalResources({ dynamodbEndpoint: dynamodb.endpoint, s3Endpoint });
+    const env = await buildLocalEnv({
+      dynamodbEndpoint: dynamodb.endpoint,
+      s3Endpoint,
+      dataDir: await mkdtemp(join(tmpdir(), 'zx-bench-')),
+      resources,
+    });
+    Object.assign(process.env, env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
+
+    const { getContainer } = await import('../functions/src/container');
+    const { seedDemoData } = await import('../functions/src/seed/seed-demo-data');
+    const { DEMO_CUSTOMERS } = await import('../functions/src/seed/demo-data');
+    const { handler } = await import('../functions/src/handlers/get-policy');
+    const container = getContainer();
+    await seedDemoData({ repositories: container.repositories });
+
+    const customer = DEMO_CUSTOMERS[0];
+    if (!customer) throw new Error('no demo customer');
+    const [policy] = await container.repositories.policies.listByCustomer(customer.customerId);
+    if (!policy) throw new Error('demo customer has no policy');
+    const { token } = await container.accessTokens.issue({
+      sub: 'bench-user',
+      role: 'customer',
+      customerId: customer.customerId,
+    });
+
+    const path = `/policies/${policy.policyNo}`;
+    const event = (): APIGatewayProxyEventV2 => ({
+      version: '2.0',
+      routeKey: 'GET /policies/{policyNo}',
+      rawPath: path,
+      rawQueryString: '',
+      headers: { authorization: `Bearer ${token}`, host: 'bench.local' },
+      pathParameters: { policyNo: policy.policyNo },
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: 'local',
+        apiId: 'local',
+        domainName: 'bench.local',
+        domainPrefix: 'bench',
+        http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+        requestId: `bench-${performance.now()}`,
+        routeKey: 'GET /policies/{policyNo}',
+        stage: '$default',
+        time: new Date().toISOString(),
+        timeEpoch: Date.now(),
+      },
+    });
+    const invoke = async () => {
+      const result = (await handler(event(), {} as never)) as { statusCode: number };
+      if (result.statusCode !== 200) throw new Error(`handler answered ${result.statusCode}`);
+    };
+
+    // Record the commands one invocation sends, grouped into rounds of concurrent calls.
+    const recorded: Recorded[] = [];
+    let round = 0;
+    let completedSinceLastStart = false;
+    const low = container.table.client;
+    low.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (completedSinceLastStart) round++;
+        completedSinceLastStart = false;
+        recorded.push({ round, commandName: String(context.commandName), input: args.input });
+        try {
+          return await next(args);
+        } finally {
+          completedSinceLastStart = true;
+        }
+      },
+      { step: 'initialize', name: 'benchRecorder' },
+    );
+    await invoke(); // warm: data key unwrapped, caches filled
+    recorded.length = 0;
+    round = 0;
+    completedSinceLastStart = false;
+    await invoke();
+    low.middlewareStack.remove('benchRecorder');
+    const rounds = new Map<number, Recorded[]>();
+    for (const r of recorded) rounds.set(r.round, [...(rounds.get(r.round) ?? []), r]);
+
+    const bare = new DynamoDBClient({});
+    // The recorder sits on the low-level stack, so what it saw are DynamoDB's own commands with
+    // marshalled input: replay them on a bare low-level client.
+    const lowLevelCommands = await import('@aws-sdk/client-dynamodb');
+    const replay = async () => {
+      for (const group of rounds.values()) {
+        await Promise.all(
+          group.map((r) => {
+            const Command = lowLevelCommands[r.commandName as keyof typeof lowLevelCommands];
+            if (typeof Command !== 'function') throw new Error(`cannot replay ${r.commandName}`);
+            return bare.send(new (Command as new (input: unknown) => never)(r.input));
+          }),
+        );
+      }
+    };
+
+    const handlerMs: number[] = [];
+    const bareMs: number[] = [];
+    for (let i = 0; i < WARMUP; i++) {
+      await invoke();
+      await replay();
+    }
+    // Interleave so machine noise hits both sides alike.
+    for (let i = 0; i < ITERATIONS; i++) {
+      let t = performance.now();
+      await invoke();
+      handlerMs.push(performance.now() - t);
+      t = performance.now();
+      await replay();
+      bareMs.push(performance.now() - t);
+    }
+    handlerMs.sort((a, b) => a - b);
+    bareMs.sort((a, b) => a - b);
+    const row = (name: string, xs: number[]) =>
+      `| ${name} | ${percentile(xs, 50).toFixed(2)} | ${percentile(xs, 99).toFixed(2)} |`;
+    const commands = recorded.map((r) => `round ${r.round} ${r.commandName}`).join(', ');
+    console.log(
+      `GET /policies/${policy.policyNo}: ${recorded.length} DynamoDB commands in ${rounds.size} rounds (${commands}); ${ITERATIONS} iterations\n`,
+    );
+    console.log('| path | p50 ms | p99 ms |\n|---|---|---|');
+    console.log(row('bare DynamoDB reads', bareMs));
+    console.log(row('whole handler', handlerMs));
+    const p50 = percentile(handlerMs, 50) / percentile(bareMs, 50);
+    const p99 = percentile(handlerMs, 99) / percentile(bareMs, 99);
+    console.log(`\nratio handler / bare: p50 ${p50.toFixed(2)}×, p99 ${p99.toFixed(2)}× (goal ≤ 1.25×)`);
+  } finally {
+    await Promise.allSettled([dynamodb.stop(), s3.stop()]);
+  }
+}
+
+await main();
+process.exit(0);

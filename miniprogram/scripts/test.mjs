@@ -1,0 +1,67 @@
+// `npm test` of the mini program: the four checks of issue 3, in order, with a summary.
+//   1. component and hook tests (vitest)
+//   2. weapp build, then every .wxml/.wxss compiled by WeChat's wcc/wcsc
+//   3. package-size budget from the built app.json
+//   4. H5 build, then browser journeys in Chromium against the local stack
+// A check whose build failed is reported as skipped; any failure makes the exit code 1.
+import { spawnSync } from 'node:child_process';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const repoBin = join(here, '..', 'node_modules', '.bin');
+const env = {
+  ...process.env,
+  // Node 22 and the workspace tools first, whatever the caller's PATH.
+  PATH: `${repoBin}${delimiter}${process.env.PATH ?? ''}`,
+  NODE_ENV: 'production',
+  // Taro's runner lives in the root node_modules; the webpack version it needs lives here.
+  NODE_PATH: join(here, 'node_modules'),
+};
+
+const steps = [
+  { name: 'component and hook tests (vitest)', cmd: ['vitest', 'run'] },
+  { name: 'weapp build', cmd: ['taro', 'build', '--type', 'weapp'], quiet: true },
+  {
+    name: 'wcc/wcsc compile of dist/weapp',
+    cmd: ['node', 'scripts/check-wechat-compile.mjs'],
+    needs: 'weapp build',
+  },
+  { name: 'package-size budget', cmd: ['node', 'scripts/check-package-size.mjs'], needs: 'weapp build' },
+  { name: 'H5 build', cmd: ['taro', 'build', '--type', 'h5'], quiet: true },
+  {
+    name: 'browser journeys (Chromium)',
+    cmd: ['tsx', '--test', '../e2e/journeys.test.ts'],
+    needs: 'H5 build',
+  },
+];
+
+const only = process.argv.slice(2);
+const results = new Map();
+for (const step of steps) {
+  if (only.length > 0 && !only.some((word) => step.name.includes(word))) continue;
+  if (step.needs && results.get(step.needs) === 'failed') {
+    results.set(step.name, 'skipped');
+    continue;
+  }
+  console.log(`\n▶ ${step.name}: ${step.cmd.join(' ')}`);
+  const started = performance.now();
+  const [command, ...args] = step.cmd;
+  // Taro's progress bar floods a log; keep its output only when the build fails.
+  const run = spawnSync(command, args, {
+    cwd: here,
+    env,
+    stdio: step.quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const ok = run.status === 0;
+  if (step.quiet && !ok) process.stdout.write(`${run.stdout ?? ''}\n${run.stderr ?? ''}`);
+  results.set(step.name, ok ? 'passed' : 'failed');
+  console.log(`${ok ? '✓' : '✗'} ${step.name} (${seconds} s)`);
+}
+
+console.log('\nSummary');
+for (const [name, outcome] of results)
+  console.log(`  ${outcome === 'passed' ? '✓' : outcome === 'failed' ? '✗' : '-'} ${name}: ${outcome}`);
+process.exit([...results.values()].some((outcome) => outcome !== 'passed') ? 1 : 0);
