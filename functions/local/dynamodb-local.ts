@@ -1,8 +1,8 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, type SpawnOptions, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { assertPortFree, freePort, localDir } from './local-paths';
 
@@ -143,11 +143,12 @@ export async function startDynamoDbLocal(options: StartDynamoDbLocalOptions = {}
   // setpriv --pdeathsig makes the kernel kill Java when this process dies, even by SIGKILL, so a
   // crashed test run or a killed `npm start` never leaves an orphan JVM holding the port.
   const useSetpriv = existsSync('/usr/bin/setpriv');
+  // The emulator writes dynamodb-local-metadata.json into its working directory (even with
+  // telemetry off): keep it in the cache instead of whatever folder the caller runs in.
+  const spawnOptions: SpawnOptions = { cwd: dirname(emulatorDir), stdio: ['ignore', 'pipe', 'pipe'] };
   const child: ChildProcess = useSetpriv
-    ? spawn('/usr/bin/setpriv', ['--pdeathsig', 'SIGKILL', 'java', ...javaArgs], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-    : spawn('java', javaArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+    ? spawn('/usr/bin/setpriv', ['--pdeathsig', 'SIGKILL', 'java', ...javaArgs], spawnOptions)
+    : spawn('java', javaArgs, spawnOptions);
 
   let output = '';
   const collect = (chunk: Buffer) => {

@@ -72,6 +72,8 @@ function h5BuildIsStale(): boolean {
     'miniprogram/package.json',
     'miniprogram/babel.config.cjs',
     'miniprogram/tsconfig.json',
+    'miniprogram/types',
+    'miniprogram/project.config.json',
     'shared/src',
     'config',
   ];

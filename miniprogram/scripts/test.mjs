@@ -14,21 +14,21 @@ const env = {
   ...process.env,
   // Node 22 and the workspace tools first, whatever the caller's PATH.
   PATH: `${repoBin}${delimiter}${process.env.PATH ?? ''}`,
-  NODE_ENV: 'production',
   // Taro's runner lives in the root node_modules; the webpack version it needs lives here.
   NODE_PATH: join(here, 'node_modules'),
 };
 
 const steps = [
-  { name: 'component and hook tests (vitest)', cmd: ['vitest', 'run'] },
-  { name: 'weapp build', cmd: ['taro', 'build', '--type', 'weapp'], quiet: true },
+  // React's production build has no act(): the component tests run in the test environment.
+  { name: 'component and hook tests (vitest)', cmd: ['vitest', 'run'], nodeEnv: 'test' },
+  { name: 'weapp build', cmd: ['taro', 'build', '--type', 'weapp'], quiet: true, nodeEnv: 'production' },
   {
     name: 'wcc/wcsc compile of dist/weapp',
     cmd: ['node', 'scripts/check-wechat-compile.mjs'],
     needs: 'weapp build',
   },
   { name: 'package-size budget', cmd: ['node', 'scripts/check-package-size.mjs'], needs: 'weapp build' },
-  { name: 'H5 build', cmd: ['taro', 'build', '--type', 'h5'], quiet: true },
+  { name: 'H5 build', cmd: ['taro', 'build', '--type', 'h5'], quiet: true, nodeEnv: 'production' },
   {
     name: 'browser journeys (Chromium)',
     cmd: ['tsx', '--test', '../e2e/journeys.test.ts'],

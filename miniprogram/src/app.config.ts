@@ -28,11 +28,32 @@ export default defineAppConfig({
     selectedColor: brand.colors.primary,
     backgroundColor: '#FFFFFF',
     borderStyle: 'white',
+    // Icons come from scripts/make-tab-icons.mjs, drawn in the brand's colours.
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/policies/index', text: '保单' },
-      { pagePath: 'pages/assistant/index', text: '客服' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/policies/index',
+        text: '保单',
+        iconPath: 'assets/tab/policy.png',
+        selectedIconPath: 'assets/tab/policy-active.png',
+      },
+      {
+        pagePath: 'pages/assistant/index',
+        text: '客服',
+        iconPath: 'assets/tab/assistant.png',
+        selectedIconPath: 'assets/tab/assistant-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
     ],
   },
   __usePrivacyCheck__: true,

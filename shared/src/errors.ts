@@ -26,6 +26,8 @@ export interface ErrorBody {
   message: string;
   field?: string;
   requestId?: string;
+  /** RATE_LIMITED and LOCKED: seconds until trying again makes sense (also the Retry-After header). */
+  retryAfterSeconds?: number;
 }
 
 export class AppError extends Error {
@@ -34,19 +36,26 @@ export class AppError extends Error {
   /** User-safe Chinese message. */
   readonly userMessage: string;
   readonly field: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, userMessage?: string, options: { field?: string; cause?: unknown; logMessage?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    userMessage?: string,
+    options: { field?: string; cause?: unknown; logMessage?: string; retryAfterSeconds?: number } = {},
+  ) {
     super(options.logMessage ?? userMessage ?? ErrorCodes[code].message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.status = ErrorCodes[code].status;
     this.userMessage = userMessage ?? ErrorCodes[code].message;
     this.field = options.field;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   toBody(requestId?: string): ErrorBody {
     const body: ErrorBody = { code: this.code, message: this.userMessage };
     if (this.field) body.field = this.field;
+    if (this.retryAfterSeconds !== undefined) body.retryAfterSeconds = this.retryAfterSeconds;
     if (requestId) body.requestId = requestId;
     return body;
   }

@@ -173,6 +173,7 @@ describe('binding a WeChat user to a customer', () => {
     const fifth = await bind(token, { ...details(customer), code: wrong });
     expect(fifth.status).toBe(423);
     expect(fifth.body.code).toBe('LOCKED');
+    expect(fifth.headers['Retry-After']).toBe('1800');
 
     // Locked: even the right code and a new code request are refused.
     expect((await bind(token, { ...details(customer), code })).status).toBe(423);
@@ -228,6 +229,8 @@ describe('rate limits on binding codes', () => {
     expect(again.status).toBe(429);
     expect(again.body.code).toBe('RATE_LIMITED');
     expect(again.body.message).toMatch(/请在 \d+ 秒后重试/);
+    expect(again.body.retryAfterSeconds).toBeGreaterThan(0);
+    expect(again.headers['Retry-After']).toBe(String(again.body.retryAfterSeconds));
     kit.advance(60_000);
     expect((await requestCode(token, details(customer))).status).toBe(200);
   });

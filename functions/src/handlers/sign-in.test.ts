@@ -1,5 +1,6 @@
 import type { SessionResponse } from '@zhixiang/shared/auth/schemas';
 import { describe, expect, it } from 'vitest';
+import { createAuthEntities } from '../adapters/dynamodb/auth-store';
 import { loadConfig } from '../config';
 import { createContainer, setContainer } from '../container';
 import { createLogger } from '../logging/logger';
@@ -43,6 +44,10 @@ describe('POST /auth/wechat', () => {
     const account = await kit.container.repositories.users.get(first.body.me.userId);
     expect(account?.openid).toMatch(/^sandbox-/);
     expect(account?.privacyConsentedAt).toBe(new Date(kit.clock.now).toISOString());
+    const { data: consents } = await createAuthEntities(kit.container.table)
+      .consent.query.byUser({ userId: first.body.me.userId })
+      .go();
+    expect(consents).toEqual([expect.objectContaining({ kind: 'privacy_guide', version: consent })]);
   });
 
   it('refuses a consent to an outdated privacy guide', async () => {

@@ -184,7 +184,12 @@ function errorToResponse(request: MiddyRequestLike, state: RequestState | undefi
   request.error = appError;
   request.response = {
     statusCode: appError.status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      ...(appError.retryAfterSeconds !== undefined
+        ? { 'Retry-After': String(appError.retryAfterSeconds) }
+        : {}),
+    },
     body: JSON.stringify(appError.toBody(state?.requestId)),
   };
 }

@@ -730,8 +730,8 @@ const USER_SPECS: UserSpec[] = [
     'demo-unbound',
     'customer',
     '微信新用户（未绑定）',
-    // No raw ID number or phone here: this text is an API response. The start banner prints DEMO_BINDING_CUSTOMER.
-    `尚未绑定身份的微信用户：以客户「${DEMO_BINDING_CUSTOMER.name}」的身份完成绑定（身份证号和手机号见 npm start 的启动提示，验证码在本地短信发件箱）`,
+    // No raw ID number or phone here: this text is an API response (demo users list).
+    `尚未绑定身份的微信用户：以客户「${DEMO_BINDING_CUSTOMER.name}」的身份完成绑定（姓名、身份证号和手机号见 functions/src/seed/demo-data.ts 的 DEMO_BINDING_CUSTOMER，验证码在本地短信发件箱）`,
     {},
   ],
   [

@@ -141,6 +141,14 @@ describe('seedDemoData', () => {
     await container.repositories.policies.put({ ...saved, cashValueCents: current.cashValueCents });
   });
 
+  it('reads the branch subtree by path prefix and the whole catalogue', async () => {
+    const shanghai = await container.repositories.branches.listSubtree('HQ/SH');
+    expect(shanghai.map((b) => b.branchId)).toEqual(['SH', 'SH-MH', 'SH-MH-01', 'SH-PD', 'SH-PD-01']);
+    expect(await container.repositories.branches.listSubtree('HQ/S')).toEqual([]);
+    expect((await container.repositories.branches.listSubtree('HQ')).length).toBe(11);
+    expect((await container.repositories.products.list()).length).toBe(buildDemoData(TODAY).products.length);
+  });
+
   it('finds policies by holder and by insured', async () => {
     const daughter = await container.repositories.policies.listByCustomer('C003');
     expect(daughter.map((p) => p.holderId)).toEqual(expect.arrayContaining(['C001', 'C002']));

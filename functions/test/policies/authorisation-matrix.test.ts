@@ -191,14 +191,31 @@ async function call(c: Case, person: Person, userId?: string) {
   return response;
 }
 
+/** Everything the handlers log during the run (structured lines go to stdout and stderr). */
+const logged: string[] = [];
+const originalWrite = {
+  out: process.stdout.write.bind(process.stdout),
+  err: process.stderr.write.bind(process.stderr),
+};
+
 beforeAll(async () => {
   container = createContainer();
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);
+  const capture =
+    (write: typeof originalWrite.out) =>
+    (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+      logged.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+    };
+  process.stdout.write = capture(originalWrite.out) as typeof process.stdout.write;
+  process.stderr.write = capture(originalWrite.err) as typeof process.stderr.write;
 });
 
 afterAll(async () => {
+  process.stdout.write = originalWrite.out;
+  process.stderr.write = originalWrite.err;
   await gateway?.close();
 });
 
@@ -343,6 +360,17 @@ describe('what the allowed viewers get', () => {
 
   it('never returns a raw ID number, phone or bank account in any response above', () => {
     const all = responseTexts.join('\n');
+    for (const c of data.customers) {
+      expect(all).not.toContain(c.idNumber);
+      expect(all).not.toContain(c.phone);
+    }
+    for (const p of data.policies)
+      if (p.renewalAccount) expect(all).not.toContain(p.renewalAccount.accountNumber);
+  });
+
+  it('never logs a raw ID number, phone or bank account either', () => {
+    const all = [...logged, ...gateway.logs].join('\n');
+    expect(all).toContain('"route":"/policies/{policyNo}"');
     for (const c of data.customers) {
       expect(all).not.toContain(c.idNumber);
       expect(all).not.toContain(c.phone);

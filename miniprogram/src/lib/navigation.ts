@@ -55,5 +55,6 @@ export function continueTo(target: string | undefined): void {
 
 export function goToGate(gate: string): void {
   const back = encodeURIComponent(currentPageUrl());
-  void Taro.redirectTo({ url: `${gate}?redirect=${back}` });
+  // reLaunch works from tab pages too and leaves no page behind the gate to go back to.
+  void Taro.reLaunch({ url: `${gate}?redirect=${back}` });
 }

@@ -33,6 +33,14 @@ export const client = createApiClient({
   },
 });
 
+// Any call in flight shows WeChat's navigation-bar spinner; pages add their own skeletons and button states.
+if (process.env.TARO_ENV === 'weapp') {
+  client.onPendingChange((pending) => {
+    if (pending > 0) void Taro.showNavigationBarLoading();
+    else void Taro.hideNavigationBarLoading();
+  });
+}
+
 /** One typed function per route of the shared contract. */
 export const api = {
   listDemoUsers: () => client.call('listDemoUsers', { silent: true }),

@@ -110,6 +110,20 @@ describe('KeyringFieldCipher', () => {
     expect(index).not.toContain('110105');
   });
 
+  it('refuses keys wrapped by another kind of provider instead of mis-decrypting them', async () => {
+    const keyring = new MemoryKeyring();
+    await new KeyringFieldCipher({ keyring, wrapper: new LocalFileKeyProvider('local', keyFile) }).encrypt(
+      'x',
+    );
+    const kmsLike = {
+      id: 'kms:alias/field',
+      generateDataKey: async () => ({ plaintext: Buffer.alloc(32), wrapped: '' }),
+      unwrap: async () => Buffer.alloc(32),
+    };
+    const cipher = new KeyringFieldCipher({ keyring, wrapper: kmsLike });
+    await expect(cipher.encrypt('x')).rejects.toThrow(/wrapped by local-file/);
+  });
+
   it('keeps its keyring in DynamoDB: a second process reads the same keys', async () => {
     const ctx = { client: getDocumentClient(), table: process.env.TABLE_NAME ?? '' };
     const wrapper = new LocalFileKeyProvider('local', keyFile);

@@ -153,13 +153,18 @@ export class KeyringFieldCipher implements FieldCipher {
   }
 
   private async unwrap(record: WrappedKeyRecord): Promise<Buffer> {
-    if (record.wrapperId !== this.options.wrapper.id) {
+    // Compare the kind only (`kms`, `local-file`): the same KMS key may be named by id, ARN or alias.
+    if (wrapperKind(record.wrapperId) !== wrapperKind(this.options.wrapper.id)) {
       throw new FieldCipherError(
         `key version ${record.version} was wrapped by ${record.wrapperId}, not ${this.options.wrapper.id}`,
       );
     }
     return this.options.wrapper.unwrap(record.wrappedKey);
   }
+}
+
+function wrapperKind(wrapperId: string): string {
+  return wrapperId.split(':')[0] ?? wrapperId;
 }
 
 export function ciphertextKeyVersion(ciphertext: string): number | null {

@@ -48,6 +48,7 @@ export async function bindIdentity(
       throw new AppError(
         'LOCKED',
         `验证码错误次数过多，身份绑定已锁定 ${BIND_LOCK_MINUTES} 分钟，请稍后再试`,
+        { retryAfterSeconds: BIND_LOCK_MINUTES * 60 },
       );
     }
     throw new AppError('VALIDATION_FAILED', `验证码不正确，还可尝试 ${BIND_MAX_WRONG_CODES - attempts} 次`, {

@@ -34,10 +34,10 @@ export function assertSensitiveConsent(version: string): void {
 export async function assertNotLocked(container: Container, userId: string): Promise<void> {
   const until = await container.lockouts.lockedUntil(bindSubject(userId), container.now());
   if (until !== null) {
-    throw new AppError(
-      'LOCKED',
-      `验证码错误次数过多，身份绑定已锁定，请在 ${describeWait((until - container.now()) / 1000)}后再试`,
-    );
+    const seconds = Math.ceil((until - container.now()) / 1000);
+    throw new AppError('LOCKED', `验证码错误次数过多，身份绑定已锁定，请在 ${describeWait(seconds)}后再试`, {
+      retryAfterSeconds: seconds,
+    });
   }
 }
 

@@ -17,8 +17,9 @@ export async function recordPrivacyConsent(
       field: 'privacyConsentVersion',
     });
   }
+  // Agreement to this version is already on record; signing in again is not a new consent.
+  if (user.privacyConsentVersion === version) return user;
   const at = new Date(container.now()).toISOString();
   await container.consents.record({ userId: user.userId, kind: 'privacy_guide', version, at });
-  if (user.privacyConsentVersion === version) return user;
   return { ...user, privacyConsentVersion: version, privacyConsentedAt: at };
 }

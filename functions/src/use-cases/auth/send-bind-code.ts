@@ -48,6 +48,7 @@ export async function sendBindCode(
     throw new AppError(
       'RATE_LIMITED',
       `获取验证码过于频繁，请在 ${describeWait(decision.retryAfterSeconds)}后重试`,
+      { retryAfterSeconds: decision.retryAfterSeconds },
     );
   }
 
