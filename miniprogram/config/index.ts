@@ -46,8 +46,6 @@ export default defineConfig<'webpack5'>(() => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },
-      // An .ejs name keeps the page template (with its template tags) out of Biome's HTML/JS parsing.
-      htmlPluginOption: { template: path.resolve(__dirname, '../src/index.ejs') },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: {
         ignoreOrder: true,

@@ -27,7 +27,8 @@ const inRoundRect = (x, y, x0, y0, x1, y1, r) =>
 
 const shapes = {
   home: (x, y) =>
-    (inTriangle(x, y, [40.5, 8], [6, 40], [75, 40]) || inRect(x, y, 16, 36, 65, 72)) && !inRect(x, y, 34, 50, 47, 72),
+    (inTriangle(x, y, [40.5, 8], [6, 40], [75, 40]) || inRect(x, y, 16, 36, 65, 72)) &&
+    !inRect(x, y, 34, 50, 47, 72),
   policy: (x, y) =>
     inRoundRect(x, y, 17, 8, 64, 73, 6) &&
     !inRect(x, y, 26, 24, 55, 29) &&
@@ -38,7 +39,8 @@ const shapes = {
     !inCircle(x, y, 24, 35, 4.5) &&
     !inCircle(x, y, 40.5, 35, 4.5) &&
     !inCircle(x, y, 57, 35, 4.5),
-  me: (x, y) => inCircle(x, y, 40.5, 26, 15) || (((x - 40.5) / 28) ** 2 + ((y - 76) / 30) ** 2 <= 1 && y <= 74),
+  me: (x, y) =>
+    inCircle(x, y, 40.5, 26, 15) || (((x - 40.5) / 28) ** 2 + ((y - 76) / 30) ** 2 <= 1 && y <= 74),
 };
 
 function png(inside, [r, g, b]) {

@@ -1,0 +1,81 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { describe, expect, it } from 'vitest';
+import { loadServerlessConfig, type Yaml } from '../../local/serverless-config';
+
+/**
+ * What an admin deploys is checked here, without AWS: the routes agree with the shared contract,
+ * every function carries its own least-privilege IAM statements, and the table and bucket have the
+ * protections the issue asks for.
+ */
+const prod = loadServerlessConfig({ stage: 'prod' });
+const dev = loadServerlessConfig({ stage: 'dev' });
+const functions = Object.entries(prod.functions ?? {});
+const resources = prod.resources?.Resources ?? {};
+
+function httpRoutes(): string[] {
+  return functions.flatMap(([, fn]) =>
+    (fn.events ?? []).flatMap((event) =>
+      typeof event.httpApi === 'object'
+        ? [`${event.httpApi.method.toUpperCase()} ${event.httpApi.path}`]
+        : [],
+    ),
+  );
+}
+
+function asArray<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+describe('serverless.yml', () => {
+  it('declares exactly the routes of the shared contract', () => {
+    const contract = Object.values(routes).map((route) => `${route.method} ${route.path}`);
+    expect(httpRoutes().sort()).toEqual([...contract].sort());
+  });
+
+  it('gives every function its own IAM statements with no wildcard action or resource', () => {
+    for (const [name, fn] of functions) {
+      const statements = (fn as { iamRoleStatements?: Record<string, Yaml>[] }).iamRoleStatements;
+      expect(statements, `${name} has iamRoleStatements`).toBeDefined();
+      for (const statement of statements ?? []) {
+        for (const action of asArray(statement.Action as string | string[])) {
+          expect(action, `${name}: action ${action}`).not.toMatch(/\*/);
+        }
+        for (const resource of asArray(statement.Resource as Yaml)) {
+          expect(resource, `${name}: resource`).not.toBe('*');
+          if (typeof resource === 'string')
+            expect(resource).toMatch(/AWS::Partition|^arn:\$\{AWS::Partition\}/);
+        }
+      }
+    }
+  });
+
+  it('keeps the table recoverable, encrypted and expiring, and protected from deletion in prod only', () => {
+    const table = resources.MainTable?.Properties ?? {};
+    expect(table.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+    expect(table.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    expect(table.DeletionProtectionEnabled).toBe(true);
+    expect(dev.resources?.Resources?.MainTable?.Properties?.DeletionProtectionEnabled).toBe(false);
+  });
+
+  it('blocks public access to the bucket, versions and encrypts it, aborts stale uploads and requires TLS', () => {
+    const bucket = resources.DocumentBucket?.Properties ?? {};
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(JSON.stringify(bucket.BucketEncryption)).toContain('aws:kms');
+    expect(JSON.stringify(bucket.LifecycleConfiguration)).toContain('AbortIncompleteMultipartUpload');
+    const policy = JSON.stringify(resources.DocumentBucketTlsOnlyPolicy?.Properties ?? {});
+    expect(policy).toContain('"aws:SecureTransport":"false"');
+    expect(policy).toContain('"Effect":"Deny"');
+  });
+
+  it('rotates the field-encryption KMS key', () => {
+    expect(resources.FieldEncryptionKey?.Properties?.EnableKeyRotation).toBe(true);
+  });
+});
