@@ -36,6 +36,16 @@ export async function newPhonePage(browser: Browser): Promise<{ context: Browser
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true });
+  // Taro's H5 router slides pages in: wait for the transition to end so the shot shows the page.
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((animation) => animation.playState !== 'running'),
+      null,
+      {
+        timeout: 3000,
+      },
+    )
+    .catch(() => undefined);
   const path = join(artifactsDir, `${name}.png`);
   await page.screenshot({ path });
   return path;

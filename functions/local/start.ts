@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -8,7 +8,7 @@ import { type DynamoDbLocal, ensureDynamoDbLocal, startDynamoDbLocal } from './d
 import { type Gateway, startGateway } from './gateway';
 import { type H5Server, startH5Server } from './h5-server';
 import { buildLocalEnv } from './local-env';
-import { localDir, repoRoot } from './local-paths';
+import { assertPortFree, localDir, repoRoot } from './local-paths';
 import { type S3Local, startS3Local } from './s3-local';
 
 /**
@@ -29,13 +29,28 @@ const seedModule = join(repoRoot, 'functions', 'src', 'seed', 'seed-demo-data.ts
 const say = (line: string) => console.log(`[start] ${line}`);
 const elapsed = () => `${process.uptime().toFixed(1)} s`;
 
-const running: { dynamodb?: DynamoDbLocal; s3?: S3Local; gateway?: Gateway; h5?: H5Server } = {};
+const running: {
+  dynamodb?: DynamoDbLocal;
+  s3?: S3Local;
+  gateway?: Gateway;
+  h5?: H5Server;
+  h5Build?: ChildProcess;
+} = {};
 let stopping = false;
 
 async function stopAll(exitCode: number): Promise<never> {
   if (stopping) process.exit(exitCode);
   stopping = true;
   say('stopping …');
+  // The build runs in its own process group (npm → sh → taro → webpack workers): end all of it.
+  const build = running.h5Build;
+  if (build?.pid && build.exitCode === null) {
+    try {
+      process.kill(-build.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
   await Promise.allSettled([running.gateway?.close(), running.h5?.close()]);
   await Promise.allSettled([running.s3?.stop(), running.dynamodb?.stop()]);
   // stack.json says "a stack is running here": remove it unless another start has replaced it.
@@ -111,6 +126,7 @@ async function buildH5IfStale(): Promise<boolean> {
   const code = await new Promise<number>((resolveExit) => {
     const child = spawn('npm', ['run', 'build:h5', '-w', 'miniprogram'], {
       cwd: repoRoot,
+      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
     });
@@ -120,6 +136,7 @@ async function buildH5IfStale(): Promise<boolean> {
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
+    running.h5Build = child;
     child.on('exit', (exitCode) => resolveExit(exitCode ?? 1));
     child.on('error', () => resolveExit(1));
   });
@@ -217,6 +234,8 @@ async function main() {
   process.on('SIGHUP', () => void stopAll(129));
   stopWhenLauncherExits();
 
+  // Fail in a second, not after the JVM start, when a port is taken (DynamoDB's is checked on start).
+  await Promise.all([API_PORT, H5_PORT, S3_PORT].map((port) => assertPortFree(port, HOST)));
   // The H5 build (if needed) runs beside the JVM start: both take seconds and neither needs the other.
   const h5Built = buildH5IfStale();
   const emulatorDir = await ensureDynamoDbLocal();

@@ -36,7 +36,9 @@ export function createApiClient(baseUrl: string): ApiClient {
     const url = new URL(path, baseUrl);
     for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.append(key, value);
     const headers: Record<string, string> = { ...options.headers };
-    let body: string | Uint8Array | undefined = options.rawBody;
+    // A copy owns a plain ArrayBuffer, which is what fetch's BodyInit accepts.
+    let body: string | Uint8Array<ArrayBuffer> | undefined =
+      options.rawBody instanceof Uint8Array ? new Uint8Array(options.rawBody) : options.rawBody;
     if (body === undefined && options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';

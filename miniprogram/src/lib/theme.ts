@@ -10,4 +10,8 @@ export const themeStyle = {
   '--nutui-color-primary': brand.colors.primary,
   '--nutui-color-primary-stop-1': brand.colors.primary,
   '--nutui-color-primary-stop-2': brand.colors.primaryDark,
+  // NutUI's disabled primary is a pale tint of its own red unless told otherwise.
+  '--nutui-color-primary-disabled-special': `${brand.colors.primary}66`,
+  '--nutui-button-primary-disabled': `${brand.colors.primary}66`,
+  '--nutui-button-primary-border-color': brand.colors.primary,
 } as CSSProperties;

@@ -67,6 +67,7 @@ export default function HomePage() {
                 <Text className="zx-muted">{entry.description}</Text>
               </View>
             ))}
+            {entries.length === 0 ? <Text className="zx-muted">更多服务即将开放</Text> : null}
           </View>
         </View>
       )}

@@ -19,22 +19,21 @@ export default function PoliciesPage() {
     me !== undefined,
   );
   const needsBinding = me?.role === 'customer' && me.customerId === null;
+  const emptyState = needsBinding
+    ? {
+        title: '尚未绑定身份',
+        description: '绑定投保人或被保险人身份后即可查看保单',
+        action: { text: '去绑定', onClick: () => void Taro.navigateTo({ url: pageUrls.bindIdentity }) },
+      }
+    : me?.role === 'agent'
+      ? {
+          title: '客户的保单在“我的客户”中查看',
+          action: { text: '我的客户', onClick: () => void Taro.navigateTo({ url: pageUrls.agentCustomers }) },
+        }
+      : { title: '暂无保单', description: '您名下暂时没有可查看的保单' };
 
   return (
-    <PageContainer
-      data={data}
-      refreshable
-      isEmpty={(list) => list.policies.length === 0}
-      empty={
-        needsBinding
-          ? {
-              title: '尚未绑定身份',
-              description: '绑定投保人或被保险人身份后即可查看保单',
-              action: { text: '去绑定', onClick: () => void Taro.navigateTo({ url: pageUrls.bindIdentity }) },
-            }
-          : { title: '暂无保单', description: '您名下暂时没有可查看的保单' }
-      }
-    >
+    <PageContainer data={data} refreshable isEmpty={(list) => list.policies.length === 0} empty={emptyState}>
       {(list) => (
         <View data-testid="policy-list">
           {list.policies.map((policy) => (

@@ -1,0 +1,50 @@
+/**
+ * Words customers use for the same thing. A query containing one term is also searched with each
+ * other term of its group (养老 finds 年金 products, 儿童 finds 少儿 products).
+ */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['重疾', '重大疾病', '大病'],
+  ['养老', '年金', '退休'],
+  ['少儿', '儿童', '孩子', '小孩', '宝宝', '子女', '学生'],
+  ['寿险', '人寿', '终身寿'],
+  ['医疗', '住院', '看病', '报销'],
+  ['意外', '意外伤害', '意外险'],
+  ['分红', '红利'],
+  ['万能', '万能账户'],
+  ['防癌', '癌症', '肿瘤'],
+  ['老人', '老年', '长者', '父母'],
+  ['女性', '女士', '妈妈'],
+  ['两全', '满期'],
+  ['定期', '定寿'],
+  ['出行', '交通', '驾乘'],
+];
+
+const groupsByTerm = new Map<string, readonly string[]>();
+for (const group of SYNONYM_GROUPS) for (const term of group) groupsByTerm.set(term, group);
+
+/** Every synonym term, longest first, for finding them inside a query. */
+export const SYNONYM_TERMS: readonly string[] = [...groupsByTerm.keys()].sort((a, b) => b.length - a.length);
+
+export function synonymsOf(term: string): readonly string[] {
+  return groupsByTerm.get(term) ?? [term];
+}
+
+/**
+ * The query with synonym terms replaced by their alternatives (not including the query itself),
+ * at most `limit` variants so a query full of synonyms stays cheap.
+ */
+export function synonymVariants(query: string, limit = 8): string[] {
+  const variants = new Set<string>();
+  for (const term of SYNONYM_TERMS) {
+    if (variants.size >= limit) break;
+    const at = query.indexOf(term);
+    if (at < 0) continue;
+    for (const alternative of synonymsOf(term)) {
+      if (alternative === term) continue;
+      variants.add(query.slice(0, at) + alternative + query.slice(at + term.length));
+      if (variants.size >= limit) break;
+    }
+  }
+  variants.delete(query);
+  return [...variants];
+}
