@@ -140,6 +140,7 @@ async function buildH5IfStale(): Promise<boolean> {
     child.on('exit', (exitCode) => resolveExit(exitCode ?? 1));
     child.on('error', () => resolveExit(1));
   });
+  if (stopping) return false;
   if (code !== 0) {
     say(
       `warning: the H5 build failed (exit ${code}); the API still runs. Last output:\n${output.join('').slice(-3000)}`,
@@ -269,8 +270,11 @@ async function main() {
     say(`warning: seeding failed: ${(error as Error).stack ?? String(error)}`);
   }
 
+  if (stopping) return;
   running.gateway = await startGateway({ port: API_PORT, host: HOST, env });
   const h5Ready = await h5Built;
+  // Ctrl-C during the build ends it too: do not announce a stack that is shutting down.
+  if (stopping) return;
   running.h5 = await startH5Server({ port: H5_PORT, host: HOST, root: h5Dist, apiPort: API_PORT });
 
   const apiUrl = `http://localhost:${API_PORT}`;

@@ -13,6 +13,8 @@ import type { WechatAuth } from '@zhixiang/shared/ports/wechat-auth';
 import { KeyringFieldCipher } from './adapters/crypto/field-cipher';
 import { type DataKeyWrapper, KmsKeyWrapper, LocalFileKeyProvider } from './adapters/crypto/key-wrappers';
 import { createAuthStores } from './adapters/dynamodb/auth-store';
+import { getS3Client } from './adapters/s3/client';
+import { type BrochureLinks, S3BrochureLinks } from './adapters/s3/brochure-links';
 import { getDocumentClient } from './adapters/dynamodb/client';
 import { DynamoKeyringStore } from './adapters/dynamodb/keyring-store';
 import { createDynamoRepositories, type DynamoRepositories } from './adapters/dynamodb/repositories';
@@ -51,6 +53,8 @@ export interface Container {
   customerBindings: CustomerBindingRegistry;
   wechatAuth: WechatAuth;
   sms: SmsSender;
+  /** Short-lived links to product brochures (S3 presigned GET). */
+  brochureLinks: BrochureLinks;
   /** The seeded accounts demo sign-in may use (only reachable where config.demoSignIn). */
   demoUsers: () => Promise<readonly DemoUser[]>;
 }
@@ -85,6 +89,7 @@ export function createContainer(
     customerBindings: overrides.customerBindings ?? authStores.customerBindings,
     wechatAuth: overrides.wechatAuth ?? createWechatAuth(config, secrets),
     sms: overrides.sms ?? createSmsSender(config, secrets, now),
+    brochureLinks: overrides.brochureLinks ?? new S3BrochureLinks(getS3Client, config.bucketName),
     // The seed module is loaded only where demo sign-in exists, keeping it out of deployed cold starts.
     demoUsers: overrides.demoUsers ?? (() => loadDemoSignIns(config)),
   };

@@ -12,6 +12,7 @@ import {
   WechatSignInRequestSchema,
 } from '../auth/schemas';
 import { CustomerListResponseSchema, PolicyDetailSchema, PolicyListResponseSchema } from '../policy/schemas';
+import { ProductDetailSchema, ProductSearchResponseSchema } from '../product/catalogue';
 
 /**
  * The HTTP contract shared by the handlers and the mini program. serverless.yml declares the same
@@ -38,6 +39,9 @@ export const routes = {
   getPolicy: { method: 'GET', path: '/policies/{policyNo}', auth: 'user', response: PolicyDetailSchema },
   listAgentCustomers: { method: 'GET', path: '/agent/customers', auth: 'user', response: CustomerListResponseSchema },
   listCustomerPolicies: { method: 'GET', path: '/customers/{customerId}/policies', auth: 'user', response: PolicyListResponseSchema },
+  // Product search (知客) is open: anyone in WeChat may browse products without signing in.
+  searchProducts: { method: 'GET', path: '/products/search', auth: 'public', response: ProductSearchResponseSchema },
+  getProduct: { method: 'GET', path: '/products/{productCode}', auth: 'public', response: ProductDetailSchema },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

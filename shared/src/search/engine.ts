@@ -104,6 +104,8 @@ export interface SearchIndex<D extends SearchDocument> {
    */
   postings: Map<string, number[]>;
   keywords: Map<string, number[]>;
+  /** Every syllable in the catalogue. */
+  syllables: string[];
   byHotness: Entry<D>[];
   /** Words of the catalogue, for splitting run-together queries (儿童重疾 → 儿童 + 重疾). */
   vocabulary: Set<string>;
@@ -171,12 +173,15 @@ export function buildSearchIndex<D extends SearchDocument>(docs: readonly D[]): 
       for (const folded of field.folded) post(postings, `f${folded}`, position);
       for (const letter of new Set(field.full)) post(postings, `l${letter}`, position);
       for (const initial of field.initialSet) post(postings, `i${initial}`, position);
+      for (let j = 0; j + 1 < field.syllables.length; j++)
+        post(postings, `a${(field.syllables[j] as string)[0]}${(field.syllables[j + 1] as string)[0]}`, position);
       for (const bigram of field.fullBigrams) post(postings, `b${bigram}`, position);
     }
     for (const keyword of entry.keywords) post(keywordPostings, keyword, position);
   });
   const byHotness = [...entries].sort((a, b) => b.doc.hotness - a.doc.hotness || a.doc.id.localeCompare(b.doc.id));
-  return { entries, postings, keywords: keywordPostings, byHotness, vocabulary, buildMs: performance.now() - started };
+  const syllables = [...postings.keys()].filter((key) => key.startsWith('s')).map((key) => key.slice(1));
+  return { entries, postings, keywords: keywordPostings, syllables, byHotness, vocabulary, buildMs: performance.now() - started };
 }
 
 interface TokenMatch {
@@ -287,18 +292,18 @@ function matchSequence(token: QueryToken, field: Field, allowFolded: boolean): {
         const querySyllable = token.syllables[at];
         if (querySyllable !== undefined) {
           if (queryChar === docChar) to1 = at + 1;
-          else if (querySyllable === syllable) [to1, p1] = [at + 1, 1];
-          else if (allowFolded && token.folded[at] === folded) [to1, p1] = [at + 1, 3];
+          else if (querySyllable === syllable) { to1 = at + 1; p1 = 1; }
+          else if (allowFolded && token.folded[at] === folded) { to1 = at + 1; p1 = 3; }
         } else if (queryChar === docChar) {
           to1 = at + 1;
         } else if (docIsHan) {
-          if (token.text.startsWith(syllable, at)) [to1, p1] = [at + syllable.length, 1];
-          if (queryChar === syllable[0]) [to2, p2] = [at + 1, 2];
+          if (token.text.startsWith(syllable, at)) { to1 = at + syllable.length; p1 = 1; }
+          if (queryChar === syllable[0]) { to2 = at + 1; p2 = 2; }
           if (syllable.length > 2 && syllable[1] === 'h' && token.text.startsWith(syllable.slice(0, 2), at))
-            [to3, p3] = [at + 2, 2];
+            { to3 = at + 2; p3 = 2; }
           const rest = Q - at;
           if (to1 < 0 && rest >= 2 && rest < syllable.length && syllable.startsWith(token.text.slice(at)))
-            [to1, p1] = [Q, 1];
+            { to1 = Q; p1 = 1; }
         }
         if (to1 >= 0 && Math.max(here, p1) < (next[to1] as number)) next[to1] = Math.max(here, p1);
         if (to2 >= 0 && Math.max(here, p2) < (next[to2] as number)) next[to2] = Math.max(here, p2);
@@ -339,7 +344,7 @@ function couldMatch(token: QueryToken, field: Field, allowFolded: boolean): bool
   return true;
 }
 
-function matchTyped(token: QueryToken, entry: Entry<SearchDocument>, indirect: boolean): TokenMatch | null {
+function matchTyped(token: QueryToken, entry: Entry<SearchDocument>, indirect: boolean, editsAllowed: boolean): TokenMatch | null {
   const literal = matchLiteral(token, entry, indirect);
   if (literal && RANK[literal.tier] >= RANK.word) return literal;
   const typos = token.han ? token.chars.length >= MIN_HAN_FOR_TYPOS : token.latinOnly && token.chars.length >= MIN_LATIN_FOR_TYPOS;
@@ -351,7 +356,7 @@ function matchTyped(token: QueryToken, entry: Entry<SearchDocument>, indirect: b
       best = better(best, { tier, indirect, weight: field.weight, start: sequence.start, end: sequence.end, field });
     }
   }
-  if (best || !typos) return best;
+  if (best || !typos || !editsAllowed) return best;
   for (const field of entry.fields) {
     const fuzzy = token.han ? fuzzyHan(token, field) : fuzzyLatin(token, field);
     if (fuzzy) return { tier: 'fuzzy', indirect, weight: field.weight, start: fuzzy.start, end: fuzzy.end, field };
@@ -384,8 +389,8 @@ function fuzzyLatin(token: QueryToken, field: Field): { start: number; end: numb
 }
 
 /** A token, or failing that one of its synonym variants. */
-function matchWithSynonyms(token: QueryToken, entry: Entry<SearchDocument>, variants: QueryToken[]): TokenMatch | null {
-  let best = matchTyped(token, entry, false);
+function matchWithSynonyms(token: QueryToken, entry: Entry<SearchDocument>, variants: QueryToken[], editsAllowed: boolean): TokenMatch | null {
+  let best = matchTyped(token, entry, false, editsAllowed);
   if (best && RANK[best.tier] >= RANK.word && !best.indirect) return best;
   for (const variant of variants) best = better(best, matchLiteral(variant, entry, true));
   return best;
@@ -431,7 +436,7 @@ function atLeast(groups: (number[] | undefined)[][], need: number, size: number,
   return found.sort((a, b) => (count[b] as number) - (count[a] as number)).slice(0, best);
 }
 
-function candidatesOf(index: SearchIndex<SearchDocument>, token: QueryToken, literalOnly: boolean): Set<number> {
+function candidatesOf(index: SearchIndex<SearchDocument>, token: QueryToken, literalOnly: boolean): { all: Set<number>; edits: Set<number> } {
   const size = index.entries.length;
   const P = index.postings;
   const typos = !literalOnly && (token.han ? token.chars.length >= MIN_HAN_FOR_TYPOS : token.latinOnly && token.chars.length >= MIN_LATIN_FOR_TYPOS);
@@ -444,29 +449,66 @@ function candidatesOf(index: SearchIndex<SearchDocument>, token: QueryToken, lit
     }
     return [P.get(`c${char}`), P.get(`s${syllable}`), typos ? P.get(`f${token.folded[at]}`) : undefined];
   });
+  if (token.latinOnly && !literalOnly) {
+    const pairs = openingPairs(token.text, P, index.syllables);
+    if (pairs) groups.push(pairs.map((pair) => P.get(`a${pair}`)));
+  }
   const result = new Set(atLeast(groups, groups.length, size));
-  if (typos && token.han) for (const position of atLeast(groups, groups.length - 1, size)) result.add(position);
+  const edits = new Set<number>();
+  if (typos && token.han) for (const position of atLeast(groups, groups.length - 1, size, FUZZY_CANDIDATES)) edits.add(position);
   if (typos && !token.han) {
     const maxEdits = maxLatinEdits(token.text);
     const bigrams: (number[] | undefined)[][] = [];
     for (let i = 0; i + 1 < token.text.length; i++) bigrams.push([P.get(`b${token.text.slice(i, i + 2)}`)]);
-    for (const position of atLeast(bigrams, bigrams.length - 3 * maxEdits, size, FUZZY_CANDIDATES)) result.add(position);
+    for (const position of atLeast(bigrams, bigrams.length - 3 * maxEdits, size, FUZZY_CANDIDATES)) edits.add(position);
   }
   if (token.chars.length >= 2)
     for (const [keyword, list] of index.keywords)
       if (keyword.includes(token.text) || (token.text.includes(keyword) && keyword.length >= token.chars.length - 1))
         for (const position of list) result.add(position);
-  return result;
+  return { all: result, edits };
 }
 
-function queryCandidates(index: SearchIndex<SearchDocument>, query: PreparedQuery): number[] {
+/**
+ * Typed pinyin is read over consecutive characters, so a product can only match if it has two
+ * adjacent characters whose initials are the query's first letter and the letter after its first
+ * syllable (or initial) — e.g. xinxiang needs "x x" (鑫享) or "x n". Null when the whole query
+ * could be one syllable.
+ */
+function openingPairs(text: string, postings: Map<string, number[]>, syllables: string[]): string[] | null {
+  const first = text[0] as string;
+  // The beginning of a single syllable (xio for xiong) is read over one character.
+  if (text.length <= 6 && syllables.some((syllable) => syllable.startsWith(text))) return null;
+  const pairs = new Set<string>();
+  const consumed = [1];
+  if (/^[zcs]h/.test(text)) consumed.push(2);
+  for (let length = 2; length <= Math.min(6, text.length); length++) if (postings.has(`s${text.slice(0, length)}`)) consumed.push(length);
+  for (const length of consumed) {
+    if (length >= text.length) return null;
+    pairs.add(`${first}${text[length]}`);
+  }
+  return [...pairs];
+}
+
+interface Candidates {
+  /** Entries that may match each token without edits (or through a synonym). */
+  positions: number[];
+  /** Per token, the entries worth an edit-distance check. */
+  edits: Set<number>[];
+}
+
+function queryCandidates(index: SearchIndex<SearchDocument>, query: PreparedQuery): Candidates {
   let result: Set<number> | null = null;
+  const edits: Set<number>[] = [];
   query.tokens.forEach((token, i) => {
     const own = candidatesOf(index, token, false);
-    for (const variant of query.variants[i] ?? []) for (const position of candidatesOf(index, variant, true)) own.add(position);
-    result = result === null ? own : new Set([...(result as Set<number>)].filter((position) => own.has(position)));
+    for (const variant of query.variants[i] ?? []) for (const position of candidatesOf(index, variant, true).all) own.all.add(position);
+    for (const position of own.edits) own.all.add(position);
+    edits.push(own.edits);
+    const previous: Set<number> | null = result;
+    result = previous === null ? own.all : new Set([...previous].filter((position) => own.all.has(position)));
   });
-  return [...((result as Set<number> | null) ?? [])].sort((a, b) => a - b);
+  return { positions: [...((result as Set<number> | null) ?? [])].sort((a, b) => a - b), edits };
 }
 
 interface PreparedQuery {
@@ -479,10 +521,11 @@ function prepare(tokens: string[]): PreparedQuery {
   return { tokens: prepared, variants: tokens.map((t) => synonymVariants(t).map(makeToken)) };
 }
 
-function matchEntry(query: PreparedQuery, entry: Entry<SearchDocument>): TokenMatch[] | null {
+function matchEntry(query: PreparedQuery, entry: Entry<SearchDocument>, position: number, edits: Set<number>[] | null): TokenMatch[] | null {
   const matches: TokenMatch[] = [];
   for (let i = 0; i < query.tokens.length; i++) {
-    const match = matchWithSynonyms(query.tokens[i] as QueryToken, entry, query.variants[i] as QueryToken[]);
+    const editsAllowed = edits?.[i]?.has(position) ?? false;
+    const match = matchWithSynonyms(query.tokens[i] as QueryToken, entry, query.variants[i] as QueryToken[], editsAllowed);
     if (!match) return null;
     matches.push(match);
   }
@@ -556,23 +599,29 @@ export function searchProducts<D extends SearchDocument>(
   const whole = prepare(cleaned.text.split(' ').filter(Boolean));
   const hits: SearchHit<D>[] = [];
   const matched = new Set<number>();
-  for (const position of queryCandidates(index as SearchIndex<SearchDocument>, whole)) {
-    const entry = index.entries[position] as Entry<D>;
-    if (!passesFilters(entry.doc, options)) continue;
-    const matches = matchEntry(whole, entry);
-    if (!matches) continue;
-    hits.push(toHit(entry, matches));
-    matched.add(position);
-  }
+  const candidates = queryCandidates(index as SearchIndex<SearchDocument>, whole);
+  const pass = (edits: Set<number>[] | null) => {
+    for (const position of candidates.positions) {
+      const entry = index.entries[position] as Entry<D>;
+      if (matched.has(position) || !passesFilters(entry.doc, options)) continue;
+      const matches = matchEntry(whole, entry, position, edits);
+      if (!matches) continue;
+      hits.push(toHit(entry, matches));
+      matched.add(position);
+    }
+  };
+  pass(null);
+  // Typo matches rank below every other kind, so they are only looked for when the page has room.
+  if (hits.length < limit) pass(candidates.edits);
   // Run-together words (儿童重疾): split on the catalogue's vocabulary and require every part.
   if (whole.tokens.length === 1 && whole.tokens[0]?.han && compact.length >= 4) {
     const parts = segment(compact, index.vocabulary).filter((p) => p.length >= 2);
     if (parts.length >= 2) {
       const split = prepare(parts);
-      for (const position of queryCandidates(index as SearchIndex<SearchDocument>, split)) {
+      for (const position of queryCandidates(index as SearchIndex<SearchDocument>, split).positions) {
         const entry = index.entries[position] as Entry<D>;
         if (matched.has(position) || !passesFilters(entry.doc, options)) continue;
-        const matches = matchEntry(split, entry);
+        const matches = matchEntry(split, entry, position, null);
         if (matches) hits.push(toHit(entry, matches.map((m) => ({ ...m, tier: RANK[m.tier] > RANK.word ? ('word' as const) : m.tier }))));
       }
     }

@@ -3,8 +3,10 @@ import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import { Service } from 'electrodb';
 import { createAgentEntity, DynamoAgentRepository } from './agents';
 import { createBranchEntity, DynamoBranchRepository } from './branches';
+import { createCatalogueProductEntity, DynamoCatalogueRepository } from './catalogue-products';
 import { createCustomerEntity, DynamoCustomerRepository } from './customers';
 import { createPolicyEntity, DynamoPolicyRepository } from './policies';
+import { createProductActivityEntity, DynamoProductActivityRepository } from './product-activity';
 import { createProductEntity, DynamoProductRepository } from './products';
 import type { TableContext } from './table';
 import { createUserAccountEntity, DynamoUserAccountRepository } from './user-accounts';
@@ -32,6 +34,9 @@ export interface DynamoRepositories extends Repositories {
   products: DynamoProductRepository;
   policies: DynamoPolicyRepository;
   users: DynamoUserAccountRepository;
+  /** Product search (知客): the catalogue and its activity counters. */
+  catalogue: DynamoCatalogueRepository;
+  productActivity: DynamoProductActivityRepository;
 }
 
 export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher): DynamoRepositories {
@@ -43,5 +48,7 @@ export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher)
     products: new DynamoProductRepository(entities.product),
     policies: new DynamoPolicyRepository(entities.policy, cipher),
     users: new DynamoUserAccountRepository(entities.userAccount),
+    catalogue: new DynamoCatalogueRepository(createCatalogueProductEntity(ctx)),
+    productActivity: new DynamoProductActivityRepository(createProductActivityEntity(ctx)),
   };
 }

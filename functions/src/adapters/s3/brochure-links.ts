@@ -1,0 +1,30 @@
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+
+/** Brochures stay private in the document bucket; customers get a link valid for ten minutes. */
+export const BROCHURE_LINK_SECONDS = 600;
+
+export interface BrochureLinks {
+  urlFor(key: string): Promise<string>;
+}
+
+/** Takes a client factory so handlers that never link a brochure never build an S3 client. */
+export class S3BrochureLinks implements BrochureLinks {
+  constructor(
+    private readonly s3: () => S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  urlFor(key: string): Promise<string> {
+    return getSignedUrl(
+      this.s3(),
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ResponseContentType: 'application/pdf',
+        ResponseContentDisposition: 'inline',
+      }),
+      { expiresIn: BROCHURE_LINK_SECONDS },
+    );
+  }
+}

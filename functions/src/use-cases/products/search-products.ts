@@ -1,0 +1,70 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import type { ProductSearchResponse } from '@zhixiang/shared/product/catalogue';
+import type { CatalogueRepository, ProductActivityRepository } from '@zhixiang/shared/ports/product-catalogue';
+import { searchProducts as runSearch } from '@zhixiang/shared/search/engine';
+import { catalogueIndex } from './catalogue-index';
+
+export interface ProductSearchDeps {
+  catalogue: CatalogueRepository;
+  activity: ProductActivityRepository;
+  now: () => number;
+  logger: Pick<Logger, 'warn'>;
+}
+
+export interface ProductSearchQuery {
+  q?: string | undefined;
+  category?: string | undefined;
+  age?: number | undefined;
+  paymentTerm?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** How many of the first results count as "seen in search" for hotness. */
+const COUNTED_HITS = 3;
+
+/**
+ * Search open to anyone (no sign-in). Bad input never fails: the engine cleans the query and
+ * answers with the hot list or an empty list plus a Chinese hint.
+ */
+export async function searchProducts(deps: ProductSearchDeps, query: ProductSearchQuery): Promise<ProductSearchResponse> {
+  const index = await catalogueIndex(deps.catalogue, deps.now());
+  const result = runSearch(index, query.q, {
+    ...(query.category ? { category: query.category } : {}),
+    ...(query.age !== undefined ? { age: query.age } : {}),
+    ...(query.paymentTerm ? { paymentTerm: query.paymentTerm } : {}),
+    limit: query.limit ?? 20,
+  });
+  if (result.mode === 'search') {
+    const day = todayInShanghai(new Date(deps.now()));
+    // Popularity is best effort: a failed counter must not fail the customer's search.
+    await Promise.all(
+      result.hits.slice(0, COUNTED_HITS).map((hit) =>
+        deps.activity.add(day, hit.doc.productCode, { searchHits: 1 }).catch((error: unknown) =>
+          deps.logger.warn('search activity not recorded', { productCode: hit.doc.productCode, error }),
+        ),
+      ),
+    );
+  }
+  return {
+    query: result.query,
+    mode: result.mode,
+    hits: result.hits.map((hit) => ({
+      product: {
+        productCode: hit.doc.productCode,
+        name: hit.doc.name,
+        shortName: hit.doc.shortName,
+        category: hit.doc.category,
+        tags: hit.doc.tags,
+        minAge: hit.doc.minAge,
+        maxAge: hit.doc.maxAge,
+        paymentTerms: hit.doc.paymentTerms,
+        onSale: hit.doc.onSale,
+        hotness: hit.doc.hotness,
+      },
+      highlights: hit.highlights,
+      matchedBy: hit.indirect ? 'related' : hit.tier,
+    })),
+    ...(result.hint ? { hint: result.hint } : {}),
+  };
+}

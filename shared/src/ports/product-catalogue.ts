@@ -1,0 +1,35 @@
+import type { CatalogueProductRecord } from '../product/catalogue';
+
+/**
+ * Storage of the product catalogue (知客) and of the activity that makes a product hot. The
+ * DynamoDB adapters are functions/src/adapters/dynamodb/catalogue-products.ts and
+ * product-activity.ts; access patterns in docs/dynamodb-access-patterns.md.
+ */
+export interface CatalogueRepository {
+  get(productCode: string): Promise<CatalogueProductRecord | null>;
+  /** The whole catalogue (hundreds to a few thousand products), in code order. */
+  list(): Promise<CatalogueProductRecord[]>;
+  put(product: CatalogueProductRecord): Promise<void>;
+  /**
+   * Every product's hotness and the day (YYYY-MM-DD) whose activity it already includes (null
+   * before the first recompute).
+   */
+  listHotness(): Promise<Array<{ productCode: string; hotness: number; asOf: string | null }>>;
+  /** Sets only the hotness and the day it is computed through; leaves the rest alone. */
+  setHotness(productCode: string, hotness: number, asOf: string): Promise<void>;
+}
+
+export interface ProductActivity {
+  productCode: string;
+  views: number;
+  /** Times the product was among the first results of a search. */
+  searchHits: number;
+  sales: number;
+}
+
+export interface ProductActivityRepository {
+  /** Adds to a product's counters of one day (Asia/Shanghai); counters start at zero. */
+  add(day: string, productCode: string, counts: Partial<Omit<ProductActivity, 'productCode'>>): Promise<void>;
+  /** Every product with activity on that day. */
+  listDay(day: string): Promise<ProductActivity[]>;
+}
