@@ -1,18 +1,21 @@
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
+import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
+import { DEMO_CATALOGUE } from './demo-catalogue';
 import { buildDemoData } from './demo-data';
 import { emptyTally, type WriteTally, writeIfChanged } from './write-if-changed';
 
 export { DEMO_BINDING_CUSTOMER, DEMO_SIGN_INS, type DemoSignIn } from './demo-data';
 
 export interface SeedDemoDataDeps {
-  repositories: Repositories;
+  /** With a catalogue repository, the product catalogue (知客) is seeded too. */
+  repositories: Repositories & { catalogue?: CatalogueRepository };
   /** YYYY-MM-DD in Asia/Shanghai; defaults to today. */
   today?: string;
 }
 
-export type SeedReport = Record<keyof Repositories, WriteTally>;
+export type SeedReport = Record<keyof Repositories, WriteTally> & { catalogue?: WriteTally };
 
 /**
  * Writes the demo world. Idempotent: reference data (branches, products, agents) is brought back
@@ -67,7 +70,27 @@ export async function seedDemoData(deps?: SeedDemoDataDeps): Promise<SeedReport>
   await tally('users', data.users, (u) =>
     writeIfChanged(u, { load: () => r.users.get(u.userId), save: (x) => r.users.put(x), createOnly: true }),
   );
+  if (r.catalogue) report.catalogue = await seedDemoCatalogue(r.catalogue);
   return report;
+}
+
+/**
+ * The catalogue is reference data brought back to the seeded version, except hotness: the live
+ * system computes it, so an existing product keeps its own.
+ */
+export async function seedDemoCatalogue(catalogue: CatalogueRepository): Promise<WriteTally> {
+  const counts = emptyTally();
+  const outcomes = await Promise.all(
+    DEMO_CATALOGUE.map((p) =>
+      writeIfChanged(p, {
+        load: () => catalogue.get(p.productCode),
+        save: (x, existing) => catalogue.put(existing ? { ...x, hotness: existing.hotness } : x),
+        ignore: ['hotness'],
+      }),
+    ),
+  );
+  for (const outcome of outcomes) counts[outcome]++;
+  return counts;
 }
 
 /** The process's container, imported lazily because the container itself lists the demo sign-ins. */

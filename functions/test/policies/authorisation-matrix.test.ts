@@ -62,6 +62,8 @@ const CASES: Record<RouteName, Case> = {
     expected: all(401),
   },
   listDemoUsers: { method: 'GET', path: '/auth/demo-users', expected: all(200) },
+  searchProducts: { method: 'GET', path: '/products/search?q=jyf', expected: all(200) },
+  getProduct: { method: 'GET', path: '/products/CI01', expected: all(200) },
   signInAsDemoUser: {
     method: 'POST',
     path: '/auth/demo',
