@@ -127,6 +127,22 @@ async function main() {
 
   const functions = Object.entries(config.functions ?? {}).filter(([name]) => !ONLY || ONLY.includes(name));
   const bundles: { name: string; file: string; zipKiB?: number }[] = [];
+  // The floor for any function that reads DynamoDB: the SDK client and nothing of ours.
+  const floorEntry = join(outDir, 'dynamodb-client-only.ts');
+  await writeFile(
+    floorEntry,
+    [
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+      'const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      'export const handler = async () => ({ statusCode: 200, body: String(Boolean(client)) });',
+      '',
+    ].join('\n'),
+  );
+  bundles.push({
+    name: '(DynamoDB client only)',
+    file: await bundle('dynamodb-client-only', floorEntry, settings),
+  });
   const missing: string[] = [];
   for (const [name, spec] of functions) {
     const modulePath = spec.handler.slice(0, spec.handler.lastIndexOf('.'));
@@ -187,18 +203,22 @@ async function main() {
     const ratio = wall / emptyWallMs;
     const sizeOk = size <= SIZE_GOAL_KIB;
     const ratioOk = ratio <= RATIO_GOAL;
-    if (!sizeOk || !ratioOk) failures += 1;
+    if ((!sizeOk || !ratioOk) && !item.name.startsWith('(')) failures += 1;
     lines.push(
       `| ${item.name} | ${size.toFixed(1)} | ${item.zipKiB === undefined ? '–' : item.zipKiB.toFixed(1)} | ` +
         `${wall.toFixed(0)} | ${median(result.import).toFixed(1)} | ${ratio.toFixed(2)} | ${sizeOk ? '✓' : '✗'} | ${ratioOk ? '✓' : '✗'} |`,
     );
   }
   if (missing.length > 0) lines.push('', `Not measured (handler module missing): ${missing.join(', ')}`);
-  const largest = [...bundles].sort((a, b) => kib(b.file) - kib(a.file))[0];
-  if (largest) {
-    lines.push('', `Largest contributors to ${largest.name} (KiB in the minified output):`, '');
+  // The smallest bundle shows what every function carries; the largest, what one adds on top.
+  const bySize = bundles
+    .filter((item) => !item.name.startsWith('('))
+    .sort((a, b) => kib(a.file) - kib(b.file));
+  const shown = [...new Set([bySize[0], bySize.at(-1)].filter((item) => item !== undefined))];
+  for (const item of shown) {
+    lines.push('', `Largest contributors to ${item.name} (KiB in the minified output):`, '');
     lines.push('| package or file | KiB |', '|---|---:|');
-    for (const [source, bytes] of (contributors.get(largest.name) ?? []).slice(0, 12)) {
+    for (const [source, bytes] of (contributors.get(item.name) ?? []).slice(0, 12)) {
       lines.push(`| ${source} | ${(bytes / 1024).toFixed(1)} |`);
     }
   }

@@ -3,15 +3,7 @@
  * name (functions/src/seed/demo-catalogue.ts). A query counts as found at k when any expected
  * product is among the first k results. Vague queries list the acceptable best-sellers.
  */
-export type QueryKind =
-  | 'exact'
-  | 'partial'
-  | 'pinyin'
-  | 'initials'
-  | 'mixed'
-  | 'typo'
-  | 'synonym'
-  | 'vague';
+export type QueryKind = 'exact' | 'partial' | 'pinyin' | 'initials' | 'mixed' | 'typo' | 'synonym' | 'vague';
 
 export interface SearchCase {
   q: string;

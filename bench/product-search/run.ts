@@ -5,8 +5,8 @@
  * pasted into docs/benchmarks.md).
  */
 import type { CatalogueProductRecord } from '@zhixiang/shared/product/catalogue';
-import { syllablesOf } from '@zhixiang/shared/search/pinyin';
 import { buildSearchIndex, searchProducts } from '@zhixiang/shared/search/engine';
+import { syllablesOf } from '@zhixiang/shared/search/pinyin';
 import { normaliseText } from '@zhixiang/shared/search/text';
 import Fuse from 'fuse.js';
 import { benchmarkCatalogue } from './catalogue';
@@ -22,7 +22,11 @@ function ours(products: CatalogueProductRecord[]): EngineRun {
   const started = performance.now();
   const index = buildSearchIndex(products.map((p) => ({ ...p, id: p.productCode })));
   const buildMs = performance.now() - started;
-  return { name: 'ours', buildMs, search: (q) => searchProducts(index, q, { limit: 5 }).hits.map((h) => h.doc.productCode) };
+  return {
+    name: 'ours',
+    buildMs,
+    search: (q) => searchProducts(index, q, { limit: 5 }).hits.map((h) => h.doc.productCode),
+  };
 }
 
 /** Fuse.js as commonly set up for Chinese: names plus precomputed full-pinyin and initials keys. */
@@ -54,7 +58,11 @@ function fuse(products: CatalogueProductRecord[]): EngineRun {
     ignoreLocation: true,
   });
   const buildMs = performance.now() - started;
-  return { name: 'Fuse.js 7', buildMs, search: (q) => engine.search(q, { limit: 5 }).map((r) => r.item.code) };
+  return {
+    name: 'Fuse.js 7',
+    buildMs,
+    search: (q) => engine.search(q, { limit: 5 }).map((r) => r.item.code),
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -73,7 +81,12 @@ interface Measured {
   misses: string[];
 }
 
-function measure(run: EngineRun, cases: readonly SearchCase[], codesOf: (c: SearchCase) => Set<string>, size: number): Measured {
+function measure(
+  run: EngineRun,
+  cases: readonly SearchCase[],
+  codesOf: (c: SearchCase) => Set<string>,
+  size: number,
+): Measured {
   for (const c of cases) run.search(c.q); // warm-up (JIT), not timed
   const latencies: number[] = [];
   let at1 = 0;
@@ -137,12 +150,22 @@ console.log(`${QUERY_SET.length} queries · Node ${process.version} · ${new Dat
 console.log('| engine | products | recall@1 | recall@5 | p50 ms | p95 ms | index build ms |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const r of results)
-  console.log(`| ${r.engine} | ${r.size} | ${f(r.recall1, 3)} | ${f(r.recall5, 3)} | ${f(r.p50, 3)} | ${f(r.p95, 3)} | ${f(r.buildMs, 1)} |`);
+  console.log(
+    `| ${r.engine} | ${r.size} | ${f(r.recall1, 3)} | ${f(r.recall5, 3)} | ${f(r.p50, 3)} | ${f(r.p95, 3)} | ${f(r.buildMs, 1)} |`,
+  );
 console.log('\nrecall@5 by kind of query (1,000 products)\n');
 const kinds = [...(results[2]?.byKind.keys() ?? [])];
 console.log(`| engine | ${kinds.map((k) => `${k} (${results[2]?.byKind.get(k)?.total})`).join(' | ')} |`);
 console.log(`|---|${kinds.map(() => '---:').join('|')}|`);
 for (const r of results.filter((x) => x.size === 1000))
-  console.log(`| ${r.engine} | ${kinds.map((k) => { const v = r.byKind.get(k); return v ? f(v.at5 / v.total) : '-'; }).join(' | ')} |`);
+  console.log(
+    `| ${r.engine} | ${kinds
+      .map((k) => {
+        const v = r.byKind.get(k);
+        return v ? f(v.at5 / v.total) : '-';
+      })
+      .join(' | ')} |`,
+  );
 if (!markdown)
-  for (const r of results) console.log(`\n${r.engine} @${r.size} missed in top 5: ${r.misses.join('、') || '—'}`);
+  for (const r of results)
+    console.log(`\n${r.engine} @${r.size} missed in top 5: ${r.misses.join('、') || '—'}`);

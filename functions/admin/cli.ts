@@ -11,6 +11,7 @@ Commands
   import-customers <file.csv>             导入客户：${'customerId,name,idNumber,phone,branchId,agentId'}
   import-policies <file.csv>              导入保单（先导入客户），列见 functions/admin/samples/policies.csv
   import-assignments <file.csv>           导入业务员分配：customerId,agentId
+  import-products <file.csv>              导入/更新产品目录（知客），列见 functions/admin/samples/products.csv
   create-staff --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
   create-agent --agent-id 工号 --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
   rotate-field-key [--skip-reencrypt]     轮换字段加密数据密钥，并用新密钥重新加密已存数据
@@ -25,6 +26,7 @@ const WRITES = new Set([
   'import-customers',
   'import-policies',
   'import-assignments',
+  'import-products',
   'create-staff',
   'create-agent',
   'rotate-field-key',
@@ -88,6 +90,20 @@ async function main(argv: string[]): Promise<number> {
       if (!file) return fail(`${command} 需要一个 CSV 文件路径`);
       const imports = await import('./imports/run-import');
       const report = await imports.runImport(command, file, { repositories, today, progress });
+      console.log(
+        `${file}：共 ${report.rows} 行，新增 ${report.created}，更新 ${report.updated}，未变 ${report.unchanged}`,
+      );
+      return 0;
+    }
+    case 'import-products': {
+      const file = args[0];
+      if (!file) return fail(`${command} 需要一个 CSV 文件路径`);
+      const { readCsv } = await import('./imports/csv-rows');
+      const { importProducts, PRODUCT_COLUMNS } = await import('./imports/import-products');
+      const report = await importProducts(file, await readCsv(file, PRODUCT_COLUMNS), {
+        catalogue: repositories.catalogue,
+        progress,
+      });
       console.log(
         `${file}：共 ${report.rows} 行，新增 ${report.created}，更新 ${report.updated}，未变 ${report.unchanged}`,
       );

@@ -15,6 +15,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/identity', pages: ['bind/index'] },
     { root: 'packages/agent', pages: ['customers/index', 'customer-policies/index'] },
+    { root: 'packages/products', pages: ['search/index', 'detail/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,4 +1,8 @@
-import type { CatalogueProductRecord, PaymentTerm, ProductCategory } from '@zhixiang/shared/product/catalogue';
+import type {
+  CatalogueProductRecord,
+  PaymentTerm,
+  ProductCategory,
+} from '@zhixiang/shared/product/catalogue';
 
 /**
  * The fictional insurer's product catalogue (知客): the 40 products demo policies use (same codes)
@@ -368,12 +372,19 @@ function stableUnit(code: string): number {
   return ((hash >>> 0) % 10_000) / 10_000;
 }
 
-function catalogueProduct(code: string, category: ProductCategory, name: string, shortName: string, onSale = true): CatalogueProductRecord {
+function catalogueProduct(
+  code: string,
+  category: ProductCategory,
+  name: string,
+  shortName: string,
+  onSale = true,
+): CatalogueProductRecord {
   const tags = [...new Set(TAG_RULES.filter(([pattern]) => pattern.test(name)).map(([, tag]) => tag))].filter(
     (tag) => tag !== category,
   );
   const [minAge, maxAge] = ageRange(category, name);
-  const terms = /医疗|意外/.test(name) && category === '少儿' ? (['年缴一年期'] as PaymentTerm[]) : TERMS[category];
+  const terms =
+    /医疗|意外/.test(name) && category === '少儿' ? (['年缴一年期'] as PaymentTerm[]) : TERMS[category];
   return {
     productCode: code,
     name,

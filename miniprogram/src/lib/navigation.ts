@@ -18,6 +18,9 @@ export const pageUrls = {
   policyDetail: (policyNo: string) => `/pages/policy-detail/index?policyNo=${encodeURIComponent(policyNo)}`,
   bindIdentity: '/packages/identity/bind/index',
   agentCustomers: '/packages/agent/customers/index',
+  productSearch: '/packages/products/search/index',
+  productDetail: (productCode: string) =>
+    `/packages/products/detail/index?code=${encodeURIComponent(productCode)}`,
   customerPolicies: (customerId: string, name: string) =>
     `/packages/agent/customer-policies/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
 };

@@ -55,6 +55,10 @@ export const api = {
   listAgentCustomers: () => client.call('listAgentCustomers', { silent: true }),
   listCustomerPolicies: (customerId: string) =>
     client.call('listCustomerPolicies', { params: { customerId }, silent: true }),
+  /** Product search is public; typing fires many calls, so failures are shown by the page, not toasts. */
+  searchProducts: (query: { q?: string; category?: string; age?: string; limit?: string }) =>
+    client.call('searchProducts', { query, silent: true }),
+  getProduct: (productCode: string) => client.call('getProduct', { params: { productCode }, silent: true }),
   /** Binding changes what the access token claims: spend the refresh token for a pair that says so. */
   renewSession: async () => {
     const refreshToken = getSession()?.refreshToken;

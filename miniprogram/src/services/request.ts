@@ -60,6 +60,8 @@ export interface ClientOptions {
 
 export interface CallOptions<N extends RouteName> {
   params?: Record<string, string>;
+  /** Query string parameters; undefined and empty values are left out. */
+  query?: Record<string, string | undefined>;
   body?: RequestOf<N>;
   /** The caller renders the error itself (e.g. a page's error state): no toast. */
   silent?: boolean;
@@ -141,7 +143,11 @@ export function createApiClient(options: ClientOptions) {
     callOptions: CallOptions<N> = {},
   ): Promise<ResponseOf<N>> {
     const route = routes[name];
-    const path = buildPath(route.path, callOptions.params);
+    const search = Object.entries(callOptions.query ?? {})
+      .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')
+      .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+      .join('&');
+    const path = buildPath(route.path, callOptions.params) + (search ? `?${search}` : '');
     const needsToken = route.auth === 'user';
     setPending(1);
     try {

@@ -4,11 +4,31 @@ import * as z from 'zod/mini';
  * The product catalogue customers browse (知客). Separate from ProductRecord (policy/model.ts),
  * which carries the servicing rules policies need; both are keyed by the same product code.
  */
-export const PRODUCT_CATEGORIES = ['寿险', '年金', '重疾', '医疗', '意外', '分红', '万能', '少儿', '养老'] as const;
+export const PRODUCT_CATEGORIES = [
+  '寿险',
+  '年金',
+  '重疾',
+  '医疗',
+  '意外',
+  '分红',
+  '万能',
+  '少儿',
+  '养老',
+] as const;
 export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 
 /** Payment terms as sold: single premium or a number of years. */
-export const PAYMENT_TERMS = ['趸交', '3年交', '5年交', '10年交', '15年交', '20年交', '30年交', '交至60岁', '年缴一年期'] as const;
+export const PAYMENT_TERMS = [
+  '趸交',
+  '3年交',
+  '5年交',
+  '10年交',
+  '15年交',
+  '20年交',
+  '30年交',
+  '交至60岁',
+  '年缴一年期',
+] as const;
 export type PaymentTerm = (typeof PAYMENT_TERMS)[number];
 
 export interface CatalogueProductRecord {
@@ -33,9 +53,9 @@ export interface CatalogueProductRecord {
   hotness: number;
 }
 
-export const ProductCodeSchema = z.string().check(
-  z.regex(/^[A-Z]{2}\d{2,4}$/, '产品代码应为两位大写字母加 2–4 位数字，例如 CI01'),
-);
+export const ProductCodeSchema = z
+  .string()
+  .check(z.regex(/^[A-Z]{2}\d{2,4}$/, '产品代码应为两位大写字母加 2–4 位数字，例如 CI01'));
 
 /** The longest query the engine looks at; longer input is cut here (and the response says so). */
 export const MAX_QUERY_CHARS = 32;
@@ -43,12 +63,18 @@ export const MAX_QUERY_CHARS = 32;
 export const ProductSearchQuerySchema = z.object({
   // Any text is accepted and cleaned by the engine; only absurd lengths are refused before that.
   q: z.optional(z.string().check(z.maxLength(2000, '搜索词（q）过长'))),
-  category: z.optional(z.enum(PRODUCT_CATEGORIES, { error: '险种（category）应为寿险、年金、重疾、医疗、意外、分红、万能、少儿或养老之一' })),
+  category: z.optional(
+    z.enum(PRODUCT_CATEGORIES, {
+      error: '险种（category）应为寿险、年金、重疾、医疗、意外、分红、万能、少儿或养老之一',
+    }),
+  ),
   age: z.optional(
-    z.pipe(
-      z.string().check(z.regex(/^\d{1,3}$/, '年龄（age）应为 0–100 的整数')),
-      z.transform((text: string) => Number(text)),
-    ).check(z.refine((n: number) => n <= 100, '年龄（age）应为 0–100 的整数')),
+    z
+      .pipe(
+        z.string().check(z.regex(/^\d{1,3}$/, '年龄（age）应为 0–100 的整数')),
+        z.transform((text: string) => Number(text)),
+      )
+      .check(z.refine((n: number) => n <= 100, '年龄（age）应为 0–100 的整数')),
   ),
   paymentTerm: z.optional(z.enum(PAYMENT_TERMS, { error: '缴费期（paymentTerm）不在可选范围内' })),
   limit: z.optional(

@@ -17,7 +17,11 @@ export function activityScore(activity: Omit<ProductActivity, 'productCode'>): n
 }
 
 /** `previous` decayed over `days` days, plus the activity of the last of them; one decimal. */
-export function nextHotness(previous: number, days: number, activity: Omit<ProductActivity, 'productCode'> | null): number {
+export function nextHotness(
+  previous: number,
+  days: number,
+  activity: Omit<ProductActivity, 'productCode'> | null,
+): number {
   const decayed = Math.max(0, previous) * 0.5 ** (Math.max(0, days) / HALF_LIFE_DAYS);
   return Math.round((decayed + (activity ? activityScore(activity) : 0)) * 10) / 10;
 }

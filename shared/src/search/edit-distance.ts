@@ -21,8 +21,13 @@ export function approximateSubstring(
     const p = pattern[i - 1];
     for (let j = 1; j <= n; j++) {
       const t = text[j - 1];
-      let best = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (p === t ? 0 : 1));
-      if (i > 1 && j > 1 && p === text[j - 2] && pattern[i - 2] === t) best = Math.min(best, (beforePrevious[j - 2] as number) + 1);
+      let best = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (p === t ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && p === text[j - 2] && pattern[i - 2] === t)
+        best = Math.min(best, (beforePrevious[j - 2] as number) + 1);
       current[j] = best;
       if (best < rowMin) rowMin = best;
     }

@@ -150,14 +150,21 @@ export function buildSearchIndex<D extends SearchDocument>(docs: readonly D[]): 
   const entries = docs.map((doc) => {
     const { text: name, positions: namePositions } = normaliseWithPositions(doc.name);
     const fields = [indexField(doc.name, name, 1)];
-    if (doc.shortName && normaliseText(doc.shortName) !== name) fields.push(indexField(doc.shortName, name, 0.9));
+    if (doc.shortName && normaliseText(doc.shortName) !== name)
+      fields.push(indexField(doc.shortName, name, 0.9));
     const keywords = [doc.category, ...doc.tags].map(normaliseText).filter(Boolean);
     for (const word of [...keywords, ...fields.map((f) => f.text)]) {
       const chars = Array.from(word);
       for (let len = 2; len <= 4; len++)
         for (let i = 0; i + len <= chars.length; i++) vocabulary.add(chars.slice(i, i + len).join(''));
     }
-    return { doc, namePositions, fields, keywords, hot: Math.log1p(Math.max(0, doc.hotness)) / Math.log1p(maxHot) };
+    return {
+      doc,
+      namePositions,
+      fields,
+      keywords,
+      hot: Math.log1p(Math.max(0, doc.hotness)) / Math.log1p(maxHot),
+    };
   });
   const postings = new Map<string, number[]>();
   const keywordPostings = new Map<string, number[]>();
@@ -174,14 +181,28 @@ export function buildSearchIndex<D extends SearchDocument>(docs: readonly D[]): 
       for (const letter of new Set(field.full)) post(postings, `l${letter}`, position);
       for (const initial of field.initialSet) post(postings, `i${initial}`, position);
       for (let j = 0; j + 1 < field.syllables.length; j++)
-        post(postings, `a${(field.syllables[j] as string)[0]}${(field.syllables[j + 1] as string)[0]}`, position);
+        post(
+          postings,
+          `a${(field.syllables[j] as string)[0]}${(field.syllables[j + 1] as string)[0]}`,
+          position,
+        );
       for (const bigram of field.fullBigrams) post(postings, `b${bigram}`, position);
     }
     for (const keyword of entry.keywords) post(keywordPostings, keyword, position);
   });
-  const byHotness = [...entries].sort((a, b) => b.doc.hotness - a.doc.hotness || a.doc.id.localeCompare(b.doc.id));
+  const byHotness = [...entries].sort(
+    (a, b) => b.doc.hotness - a.doc.hotness || a.doc.id.localeCompare(b.doc.id),
+  );
   const syllables = [...postings.keys()].filter((key) => key.startsWith('s')).map((key) => key.slice(1));
-  return { entries, postings, keywords: keywordPostings, syllables, byHotness, vocabulary, buildMs: performance.now() - started };
+  return {
+    entries,
+    postings,
+    keywords: keywordPostings,
+    syllables,
+    byHotness,
+    vocabulary,
+    buildMs: performance.now() - started,
+  };
 }
 
 interface TokenMatch {
@@ -230,16 +251,25 @@ function matchLiteral(token: QueryToken, entry: Entry<SearchDocument>, indirect:
   let best: TokenMatch | null = null;
   const length = token.chars.length;
   for (const field of entry.fields) {
-    if (field.text === token.text) return { tier: 'exact', indirect, weight: field.weight, start: 0, end: length, field };
+    if (field.text === token.text)
+      return { tier: 'exact', indirect, weight: field.weight, start: 0, end: length, field };
     const at = field.text.indexOf(token.text);
     if (at < 0) continue;
     const start = Array.from(field.text.slice(0, at)).length;
-    best = better(best, { tier: at === 0 ? 'prefix' : 'word', indirect, weight: field.weight, start, end: start + length, field });
+    best = better(best, {
+      tier: at === 0 ? 'prefix' : 'word',
+      indirect,
+      weight: field.weight,
+      start,
+      end: start + length,
+      field,
+    });
   }
   if (best || length < 2) return best;
   for (const keyword of entry.keywords) {
     // "重疾险" still means the 重疾 category; "金佑福重疾" does not mean every 重疾 product.
-    const covers = keyword.includes(token.text) || (token.text.includes(keyword) && keyword.length >= length - 1);
+    const covers =
+      keyword.includes(token.text) || (token.text.includes(keyword) && keyword.length >= length - 1);
     if (covers) return { tier: 'word', indirect: true, weight: 0.5, start: 0, end: 0, field: null };
   }
   return null;
@@ -250,7 +280,11 @@ function matchLiteral(token: QueryToken, entry: Entry<SearchDocument>, indirect:
  * character (penalty 0), a full syllable or a homophone (1), an initial (2) or a commonly confused
  * sound (3, only when typos are allowed). The worst step used decides the tier.
  */
-function matchSequence(token: QueryToken, field: Field, allowFolded: boolean): { penalty: number; start: number; end: number } | null {
+function matchSequence(
+  token: QueryToken,
+  field: Field,
+  allowFolded: boolean,
+): { penalty: number; start: number; end: number } | null {
   if (!couldMatch(token, field, allowFolded)) return null;
   const q = token.chars;
   const Q = q.length;
@@ -264,7 +298,8 @@ function matchSequence(token: QueryToken, field: Field, allowFolded: boolean): {
   for (let start = 0; start < L; start++) {
     const canStart =
       firstSyllable === undefined
-        ? field.chars[start] === first || (field.hanAt[start] && (field.syllables[start] as string)[0] === first)
+        ? field.chars[start] === first ||
+          (field.hanAt[start] && (field.syllables[start] as string)[0] === first)
         : field.chars[start] === first ||
           field.syllables[start] === firstSyllable ||
           (allowFolded && field.folded[start] === token.folded[0]);
@@ -292,18 +327,33 @@ function matchSequence(token: QueryToken, field: Field, allowFolded: boolean): {
         const querySyllable = token.syllables[at];
         if (querySyllable !== undefined) {
           if (queryChar === docChar) to1 = at + 1;
-          else if (querySyllable === syllable) { to1 = at + 1; p1 = 1; }
-          else if (allowFolded && token.folded[at] === folded) { to1 = at + 1; p1 = 3; }
+          else if (querySyllable === syllable) {
+            to1 = at + 1;
+            p1 = 1;
+          } else if (allowFolded && token.folded[at] === folded) {
+            to1 = at + 1;
+            p1 = 3;
+          }
         } else if (queryChar === docChar) {
           to1 = at + 1;
         } else if (docIsHan) {
-          if (token.text.startsWith(syllable, at)) { to1 = at + syllable.length; p1 = 1; }
-          if (queryChar === syllable[0]) { to2 = at + 1; p2 = 2; }
-          if (syllable.length > 2 && syllable[1] === 'h' && token.text.startsWith(syllable.slice(0, 2), at))
-            { to3 = at + 2; p3 = 2; }
+          if (token.text.startsWith(syllable, at)) {
+            to1 = at + syllable.length;
+            p1 = 1;
+          }
+          if (queryChar === syllable[0]) {
+            to2 = at + 1;
+            p2 = 2;
+          }
+          if (syllable.length > 2 && syllable[1] === 'h' && token.text.startsWith(syllable.slice(0, 2), at)) {
+            to3 = at + 2;
+            p3 = 2;
+          }
           const rest = Q - at;
-          if (to1 < 0 && rest >= 2 && rest < syllable.length && syllable.startsWith(token.text.slice(at)))
-            { to1 = Q; p1 = 1; }
+          if (to1 < 0 && rest >= 2 && rest < syllable.length && syllable.startsWith(token.text.slice(at))) {
+            to1 = Q;
+            p1 = 1;
+          }
         }
         if (to1 >= 0 && Math.max(here, p1) < (next[to1] as number)) next[to1] = Math.max(here, p1);
         if (to2 >= 0 && Math.max(here, p2) < (next[to2] as number)) next[to2] = Math.max(here, p2);
@@ -336,7 +386,11 @@ function couldMatch(token: QueryToken, field: Field, allowFolded: boolean): bool
         (allowFolded && field.foldedSet.has(token.folded[at] as string));
       if (!present) return false;
     } else {
-      if (latinRunStart && !field.initialSet.has(token.chars[at] as string) && !field.charSet.has(token.chars[at] as string))
+      if (
+        latinRunStart &&
+        !field.initialSet.has(token.chars[at] as string) &&
+        !field.charSet.has(token.chars[at] as string)
+      )
         return false;
       latinRunStart = false;
     }
@@ -344,22 +398,37 @@ function couldMatch(token: QueryToken, field: Field, allowFolded: boolean): bool
   return true;
 }
 
-function matchTyped(token: QueryToken, entry: Entry<SearchDocument>, indirect: boolean, editsAllowed: boolean): TokenMatch | null {
+function matchTyped(
+  token: QueryToken,
+  entry: Entry<SearchDocument>,
+  indirect: boolean,
+  editsAllowed: boolean,
+): TokenMatch | null {
   const literal = matchLiteral(token, entry, indirect);
   if (literal && RANK[literal.tier] >= RANK.word) return literal;
-  const typos = token.han ? token.chars.length >= MIN_HAN_FOR_TYPOS : token.latinOnly && token.chars.length >= MIN_LATIN_FOR_TYPOS;
+  const typos = token.han
+    ? token.chars.length >= MIN_HAN_FOR_TYPOS
+    : token.latinOnly && token.chars.length >= MIN_LATIN_FOR_TYPOS;
   let best: TokenMatch | null = null;
   for (const field of entry.fields) {
     const sequence = matchSequence(token, field, typos && token.han);
     if (sequence) {
       const tier = TIER_BY_PENALTY[sequence.penalty] as MatchTier;
-      best = better(best, { tier, indirect, weight: field.weight, start: sequence.start, end: sequence.end, field });
+      best = better(best, {
+        tier,
+        indirect,
+        weight: field.weight,
+        start: sequence.start,
+        end: sequence.end,
+        field,
+      });
     }
   }
   if (best || !typos || !editsAllowed) return best;
   for (const field of entry.fields) {
     const fuzzy = token.han ? fuzzyHan(token, field) : fuzzyLatin(token, field);
-    if (fuzzy) return { tier: 'fuzzy', indirect, weight: field.weight, start: fuzzy.start, end: fuzzy.end, field };
+    if (fuzzy)
+      return { tier: 'fuzzy', indirect, weight: field.weight, start: fuzzy.start, end: fuzzy.end, field };
   }
   return null;
 }
@@ -389,7 +458,12 @@ function fuzzyLatin(token: QueryToken, field: Field): { start: number; end: numb
 }
 
 /** A token, or failing that one of its synonym variants. */
-function matchWithSynonyms(token: QueryToken, entry: Entry<SearchDocument>, variants: QueryToken[], editsAllowed: boolean): TokenMatch | null {
+function matchWithSynonyms(
+  token: QueryToken,
+  entry: Entry<SearchDocument>,
+  variants: QueryToken[],
+  editsAllowed: boolean,
+): TokenMatch | null {
   let best = matchTyped(token, entry, false, editsAllowed);
   if (best && RANK[best.tier] >= RANK.word && !best.indirect) return best;
   for (const variant of variants) best = better(best, matchLiteral(variant, entry, true));
@@ -436,10 +510,18 @@ function atLeast(groups: (number[] | undefined)[][], need: number, size: number,
   return found.sort((a, b) => (count[b] as number) - (count[a] as number)).slice(0, best);
 }
 
-function candidatesOf(index: SearchIndex<SearchDocument>, token: QueryToken, literalOnly: boolean): { all: Set<number>; edits: Set<number> } {
+function candidatesOf(
+  index: SearchIndex<SearchDocument>,
+  token: QueryToken,
+  literalOnly: boolean,
+): { all: Set<number>; edits: Set<number> } {
   const size = index.entries.length;
   const P = index.postings;
-  const typos = !literalOnly && (token.han ? token.chars.length >= MIN_HAN_FOR_TYPOS : token.latinOnly && token.chars.length >= MIN_LATIN_FOR_TYPOS);
+  const typos =
+    !literalOnly &&
+    (token.han
+      ? token.chars.length >= MIN_HAN_FOR_TYPOS
+      : token.latinOnly && token.chars.length >= MIN_LATIN_FOR_TYPOS);
   const groups = token.chars.map((char, at) => {
     const syllable = token.syllables[at];
     if (literalOnly) return [P.get(`c${char}`)];
@@ -455,16 +537,21 @@ function candidatesOf(index: SearchIndex<SearchDocument>, token: QueryToken, lit
   }
   const result = new Set(atLeast(groups, groups.length, size));
   const edits = new Set<number>();
-  if (typos && token.han) for (const position of atLeast(groups, groups.length - 1, size, FUZZY_CANDIDATES)) edits.add(position);
+  if (typos && token.han)
+    for (const position of atLeast(groups, groups.length - 1, size, FUZZY_CANDIDATES)) edits.add(position);
   if (typos && !token.han) {
     const maxEdits = maxLatinEdits(token.text);
     const bigrams: (number[] | undefined)[][] = [];
     for (let i = 0; i + 1 < token.text.length; i++) bigrams.push([P.get(`b${token.text.slice(i, i + 2)}`)]);
-    for (const position of atLeast(bigrams, bigrams.length - 3 * maxEdits, size, FUZZY_CANDIDATES)) edits.add(position);
+    for (const position of atLeast(bigrams, bigrams.length - 3 * maxEdits, size, FUZZY_CANDIDATES))
+      edits.add(position);
   }
   if (token.chars.length >= 2)
     for (const [keyword, list] of index.keywords)
-      if (keyword.includes(token.text) || (token.text.includes(keyword) && keyword.length >= token.chars.length - 1))
+      if (
+        keyword.includes(token.text) ||
+        (token.text.includes(keyword) && keyword.length >= token.chars.length - 1)
+      )
         for (const position of list) result.add(position);
   return { all: result, edits };
 }
@@ -482,7 +569,8 @@ function openingPairs(text: string, postings: Map<string, number[]>, syllables: 
   const pairs = new Set<string>();
   const consumed = [1];
   if (/^[zcs]h/.test(text)) consumed.push(2);
-  for (let length = 2; length <= Math.min(6, text.length); length++) if (postings.has(`s${text.slice(0, length)}`)) consumed.push(length);
+  for (let length = 2; length <= Math.min(6, text.length); length++)
+    if (postings.has(`s${text.slice(0, length)}`)) consumed.push(length);
   for (const length of consumed) {
     if (length >= text.length) return null;
     pairs.add(`${first}${text[length]}`);
@@ -502,7 +590,8 @@ function queryCandidates(index: SearchIndex<SearchDocument>, query: PreparedQuer
   const edits: Set<number>[] = [];
   query.tokens.forEach((token, i) => {
     const own = candidatesOf(index, token, false);
-    for (const variant of query.variants[i] ?? []) for (const position of candidatesOf(index, variant, true).all) own.all.add(position);
+    for (const variant of query.variants[i] ?? [])
+      for (const position of candidatesOf(index, variant, true).all) own.all.add(position);
     for (const position of own.edits) own.all.add(position);
     edits.push(own.edits);
     const previous: Set<number> | null = result;
@@ -521,11 +610,21 @@ function prepare(tokens: string[]): PreparedQuery {
   return { tokens: prepared, variants: tokens.map((t) => synonymVariants(t).map(makeToken)) };
 }
 
-function matchEntry(query: PreparedQuery, entry: Entry<SearchDocument>, position: number, edits: Set<number>[] | null): TokenMatch[] | null {
+function matchEntry(
+  query: PreparedQuery,
+  entry: Entry<SearchDocument>,
+  position: number,
+  edits: Set<number>[] | null,
+): TokenMatch[] | null {
   const matches: TokenMatch[] = [];
   for (let i = 0; i < query.tokens.length; i++) {
     const editsAllowed = edits?.[i]?.has(position) ?? false;
-    const match = matchWithSynonyms(query.tokens[i] as QueryToken, entry, query.variants[i] as QueryToken[], editsAllowed);
+    const match = matchWithSynonyms(
+      query.tokens[i] as QueryToken,
+      entry,
+      query.variants[i] as QueryToken[],
+      editsAllowed,
+    );
     if (!match) return null;
     matches.push(match);
   }
@@ -552,7 +651,8 @@ function highlightsOf(matches: TokenMatch[], positions: number[]): Highlight[] {
 }
 
 function passesFilters(doc: SearchDocument, options: SearchOptions): boolean {
-  if (options.category && doc.category !== options.category && !doc.tags.includes(options.category)) return false;
+  if (options.category && doc.category !== options.category && !doc.tags.includes(options.category))
+    return false;
   if (options.age !== undefined && (options.age < doc.minAge || options.age > doc.maxAge)) return false;
   if (options.paymentTerm && !doc.paymentTerms.includes(options.paymentTerm)) return false;
   return true;
@@ -587,7 +687,11 @@ export function searchProducts<D extends SearchDocument>(
           indirect: at < 0 && !initial,
           score: (at >= 0 || initial ? 100 : 0) + 30 * entry.hot,
           highlights:
-            at >= 0 ? [{ start: entry.namePositions[at] ?? 0, end: (entry.namePositions[at] ?? 0) + 1 }] : initial ? [{ start: 0, end: 1 }] : [],
+            at >= 0
+              ? [{ start: entry.namePositions[at] ?? 0, end: (entry.namePositions[at] ?? 0) + 1 }]
+              : initial
+                ? [{ start: 0, end: 1 }]
+                : [],
         };
       })
       .sort((a, b) => b.score - a.score)
@@ -622,13 +726,21 @@ export function searchProducts<D extends SearchDocument>(
         const entry = index.entries[position] as Entry<D>;
         if (matched.has(position) || !passesFilters(entry.doc, options)) continue;
         const matches = matchEntry(split, entry, position, null);
-        if (matches) hits.push(toHit(entry, matches.map((m) => ({ ...m, tier: RANK[m.tier] > RANK.word ? ('word' as const) : m.tier }))));
+        if (matches)
+          hits.push(
+            toHit(
+              entry,
+              matches.map((m) => ({ ...m, tier: RANK[m.tier] > RANK.word ? ('word' as const) : m.tier })),
+            ),
+          );
       }
     }
   }
   // Off-sale products only show for an exact or prefix match of their own name.
   const visible = hits.filter((h) => h.doc.onSale || options.includeOffSale || RANK[h.tier] >= RANK.prefix);
-  visible.sort((a, b) => b.score - a.score || b.doc.hotness - a.doc.hotness || a.doc.id.localeCompare(b.doc.id));
+  visible.sort(
+    (a, b) => b.score - a.score || b.doc.hotness - a.doc.hotness || a.doc.id.localeCompare(b.doc.id),
+  );
   const hint = visible.length === 0 ? HINT_NONE : cleaned.truncated ? HINT_TRUNCATED : undefined;
   return { query: cleaned.text, mode: 'search', hits: visible.slice(0, limit), ...(hint ? { hint } : {}) };
 }
@@ -648,7 +760,13 @@ function toHit<D extends SearchDocument>(entry: Entry<D>, matches: TokenMatch[])
     10 * coverage +
     (atStart ? 5 : 0) -
     (indirect ? 15 : 0);
-  return { doc: entry.doc, tier: worst.tier, indirect, score, highlights: highlightsOf(matches, entry.namePositions) };
+  return {
+    doc: entry.doc,
+    tier: worst.tier,
+    indirect,
+    score,
+    highlights: highlightsOf(matches, entry.namePositions),
+  };
 }
 
 /** indexOf counted in characters rather than UTF-16 units (-1 when absent). */

@@ -50,9 +50,5 @@ export function syllableOf(char: string): string {
  * syllables with the same folded form count as a typo-level match, never as an exact one.
  */
 export function foldSyllable(syllable: string): string {
-  return syllable
-    .replace(/^zh/, 'z')
-    .replace(/^ch/, 'c')
-    .replace(/^sh/, 's')
-    .replace(/ng$/, 'n');
+  return syllable.replace(/^zh/, 'z').replace(/^ch/, 'c').replace(/^sh/, 's').replace(/ng$/, 'n');
 }

@@ -44,7 +44,12 @@ export function normaliseWithPositions(text: string): { text: string; positions:
   let normalised = '';
   const positions: number[] = [];
   Array.from(text).forEach((char, index) => {
-    for (const kept of Array.from(char.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''))) {
+    for (const kept of Array.from(
+      char
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ''),
+    )) {
       normalised += kept;
       positions.push(index);
     }

@@ -1,5 +1,5 @@
-import { type CatalogueProductRecord, PRODUCT_CATEGORIES } from '@zhixiang/shared/product/catalogue';
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
+import { type CatalogueProductRecord, PRODUCT_CATEGORIES } from '@zhixiang/shared/product/catalogue';
 import { Entity } from 'electrodb';
 import { ALL_PAGES, orNull, orUndefined, SERVICE_NAME, type TableContext } from './table';
 
@@ -44,7 +44,6 @@ export function createCatalogueProductEntity(ctx: TableContext) {
   return new Entity(catalogueProductSchema, ctx);
 }
 export type CatalogueProductEntity = ReturnType<typeof createCatalogueProductEntity>;
-
 
 function toRecord(item: {
   productCode: string;
@@ -91,10 +90,16 @@ export class DynamoCatalogueRepository implements CatalogueRepository {
 
   /** Keeps the stored hotness mark: an import changes product facts, not popularity history. */
   async put(product: CatalogueProductRecord): Promise<void> {
-    const { data } = await this.entity.get({ productCode: product.productCode }).go({ attributes: ['hotnessAsOf'] });
+    const { data } = await this.entity
+      .get({ productCode: product.productCode })
+      .go({ attributes: ['hotnessAsOf'] });
     const asOf = data?.hotnessAsOf;
     await this.entity
-      .put({ ...product, brochureKey: orUndefined(product.brochureKey), ...(asOf ? { hotnessAsOf: asOf } : {}) })
+      .put({
+        ...product,
+        brochureKey: orUndefined(product.brochureKey),
+        ...(asOf ? { hotnessAsOf: asOf } : {}),
+      })
       .go();
   }
 
@@ -102,7 +107,11 @@ export class DynamoCatalogueRepository implements CatalogueRepository {
     const { data } = await this.entity.query
       .catalogue({})
       .go({ ...ALL_PAGES, attributes: ['productCode', 'hotness', 'hotnessAsOf'] });
-    return data.map((item) => ({ productCode: item.productCode, hotness: item.hotness, asOf: orNull(item.hotnessAsOf) }));
+    return data.map((item) => ({
+      productCode: item.productCode,
+      hotness: item.hotness,
+      asOf: orNull(item.hotnessAsOf),
+    }));
   }
 
   async setHotness(productCode: string, hotness: number, asOf: string): Promise<void> {

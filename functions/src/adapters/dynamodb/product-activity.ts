@@ -39,8 +39,14 @@ export class DynamoProductActivityRepository implements ProductActivityRepositor
     private readonly now: () => number = Date.now,
   ) {}
 
-  async add(day: string, productCode: string, counts: Partial<Omit<ProductActivity, 'productCode'>>): Promise<void> {
-    const increments = Object.fromEntries(Object.entries(counts).filter(([, n]) => typeof n === 'number' && n > 0));
+  async add(
+    day: string,
+    productCode: string,
+    counts: Partial<Omit<ProductActivity, 'productCode'>>,
+  ): Promise<void> {
+    const increments = Object.fromEntries(
+      Object.entries(counts).filter(([, n]) => typeof n === 'number' && n > 0),
+    );
     if (Object.keys(increments).length === 0) return;
     await this.entity
       .update({ day, productCode })

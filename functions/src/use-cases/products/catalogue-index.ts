@@ -1,5 +1,5 @@
-import type { CatalogueProductRecord } from '@zhixiang/shared/product/catalogue';
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
+import type { CatalogueProductRecord } from '@zhixiang/shared/product/catalogue';
 import { buildSearchIndex, type SearchIndex } from '@zhixiang/shared/search/engine';
 
 export type CatalogueDocument = CatalogueProductRecord & { id: string };
@@ -19,10 +19,15 @@ interface Cached {
 
 const cache = new WeakMap<CatalogueRepository, Cached>();
 
-export function catalogueIndex(catalogue: CatalogueRepository, now: number): Promise<SearchIndex<CatalogueDocument>> {
+export function catalogueIndex(
+  catalogue: CatalogueRepository,
+  now: number,
+): Promise<SearchIndex<CatalogueDocument>> {
   const cached = cache.get(catalogue);
   if (cached && now - cached.builtAt < INDEX_MAX_AGE_MS) return cached.index;
-  const index = catalogue.list().then((products) => buildSearchIndex(products.map((p) => ({ ...p, id: p.productCode }))));
+  const index = catalogue
+    .list()
+    .then((products) => buildSearchIndex(products.map((p) => ({ ...p, id: p.productCode }))));
   // A failed load is not cached: the next request tries again.
   index.catch(() => cache.delete(catalogue));
   cache.set(catalogue, { index, builtAt: now });

@@ -1,8 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import type {
+  CatalogueRepository,
+  ProductActivityRepository,
+} from '@zhixiang/shared/ports/product-catalogue';
 import type { ProductDetail } from '@zhixiang/shared/product/catalogue';
-import type { CatalogueRepository, ProductActivityRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { BrochureLinks } from '../../adapters/s3/brochure-links';
 
 export interface GetProductDeps {
@@ -18,7 +21,10 @@ export const PRODUCT_NOT_FOUND_MESSAGE = '未找到该产品，请核对产品�
 /** A product page, open to anyone; each view feeds the product's hotness. */
 export async function getProduct(deps: GetProductDeps, productCode: string): Promise<ProductDetail> {
   const product = await deps.catalogue.get(productCode);
-  if (!product) throw new AppError('NOT_FOUND', PRODUCT_NOT_FOUND_MESSAGE, { logMessage: `product ${productCode} not in catalogue` });
+  if (!product)
+    throw new AppError('NOT_FOUND', PRODUCT_NOT_FOUND_MESSAGE, {
+      logMessage: `product ${productCode} not in catalogue`,
+    });
   const day = todayInShanghai(new Date(deps.now()));
   const [brochureUrl] = await Promise.all([
     product.brochureKey ? deps.brochures.urlFor(product.brochureKey) : Promise.resolve(null),

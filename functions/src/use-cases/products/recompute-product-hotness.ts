@@ -1,6 +1,9 @@
 import { addDays, todayInShanghai } from '@zhixiang/shared/format/dates';
+import type {
+  CatalogueRepository,
+  ProductActivityRepository,
+} from '@zhixiang/shared/ports/product-catalogue';
 import { daysBetween, nextHotness } from '@zhixiang/shared/product/hotness';
-import type { CatalogueRepository, ProductActivityRepository } from '@zhixiang/shared/ports/product-catalogue';
 
 export interface RecomputeHotnessDeps {
   catalogue: CatalogueRepository;
@@ -22,9 +25,15 @@ const CONCURRENT_WRITES = 8;
  * decay. Idempotent: each product remembers the day it is computed through, so a retried or
  * doubled run changes nothing; a missed night is caught up by decaying over the gap.
  */
-export async function recomputeProductHotness(deps: RecomputeHotnessDeps, day?: string): Promise<RecomputeHotnessReport> {
+export async function recomputeProductHotness(
+  deps: RecomputeHotnessDeps,
+  day?: string,
+): Promise<RecomputeHotnessReport> {
   const through = day ?? addDays(todayInShanghai(new Date(deps.now())), -1);
-  const [products, activity] = await Promise.all([deps.catalogue.listHotness(), deps.activity.listDay(through)]);
+  const [products, activity] = await Promise.all([
+    deps.catalogue.listHotness(),
+    deps.activity.listDay(through),
+  ]);
   const byCode = new Map(activity.map((a) => [a.productCode, a]));
   const due = products.filter((p) => !p.asOf || p.asOf < through);
   let next = 0;
@@ -38,5 +47,10 @@ export async function recomputeProductHotness(deps: RecomputeHotnessDeps, day?: 
     }
   };
   await Promise.all(Array.from({ length: CONCURRENT_WRITES }, worker));
-  return { day: through, products: products.length, updated: due.length, alreadyCurrent: products.length - due.length };
+  return {
+    day: through,
+    products: products.length,
+    updated: due.length,
+    alreadyCurrent: products.length - due.length,
+  };
 }

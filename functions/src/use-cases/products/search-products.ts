@@ -1,7 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import type {
+  CatalogueRepository,
+  ProductActivityRepository,
+} from '@zhixiang/shared/ports/product-catalogue';
 import type { ProductSearchResponse } from '@zhixiang/shared/product/catalogue';
-import type { CatalogueRepository, ProductActivityRepository } from '@zhixiang/shared/ports/product-catalogue';
 import { searchProducts as runSearch } from '@zhixiang/shared/search/engine';
 import { catalogueIndex } from './catalogue-index';
 
@@ -27,7 +30,10 @@ const COUNTED_HITS = 3;
  * Search open to anyone (no sign-in). Bad input never fails: the engine cleans the query and
  * answers with the hot list or an empty list plus a Chinese hint.
  */
-export async function searchProducts(deps: ProductSearchDeps, query: ProductSearchQuery): Promise<ProductSearchResponse> {
+export async function searchProducts(
+  deps: ProductSearchDeps,
+  query: ProductSearchQuery,
+): Promise<ProductSearchResponse> {
   const index = await catalogueIndex(deps.catalogue, deps.now());
   const result = runSearch(index, query.q, {
     ...(query.category ? { category: query.category } : {}),
@@ -39,11 +45,15 @@ export async function searchProducts(deps: ProductSearchDeps, query: ProductSear
     const day = todayInShanghai(new Date(deps.now()));
     // Popularity is best effort: a failed counter must not fail the customer's search.
     await Promise.all(
-      result.hits.slice(0, COUNTED_HITS).map((hit) =>
-        deps.activity.add(day, hit.doc.productCode, { searchHits: 1 }).catch((error: unknown) =>
-          deps.logger.warn('search activity not recorded', { productCode: hit.doc.productCode, error }),
+      result.hits
+        .slice(0, COUNTED_HITS)
+        .map((hit) =>
+          deps.activity
+            .add(day, hit.doc.productCode, { searchHits: 1 })
+            .catch((error: unknown) =>
+              deps.logger.warn('search activity not recorded', { productCode: hit.doc.productCode, error }),
+            ),
         ),
-      ),
     );
   }
   return {

@@ -18,7 +18,14 @@ export default function HomePage() {
   const me = session?.me;
 
   // Only capabilities that exist are listed: a feature appears here when its pages ship.
-  const entries: Entry[] = [];
+  const entries: Entry[] = [
+    {
+      key: 'products',
+      title: '产品查询',
+      description: '按名称、拼音或首字母查找产品，热销产品一览',
+      open: () => void Taro.navigateTo({ url: pageUrls.productSearch }),
+    },
+  ];
   if (me?.role === 'customer' && !me.customerId) {
     entries.push({
       key: 'bind',
