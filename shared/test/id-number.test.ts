@@ -19,25 +19,40 @@ describe('checkIdNumber', () => {
   });
 
   it('names the length when the number is too short', () => {
-    expect(checkIdNumber('1101051949123100', TODAY)).toEqual({ ok: false, message: '身份证号码应为 18 位，当前为 16 位' });
+    expect(checkIdNumber('1101051949123100', TODAY)).toEqual({
+      ok: false,
+      message: '身份证号码应为 18 位，当前为 16 位',
+    });
   });
 
   it('rejects letters inside the first 17 characters', () => {
-    expect(checkIdNumber('1101051949123A002X', TODAY)).toMatchObject({ ok: false, message: expect.stringContaining('前 17 位') });
+    expect(checkIdNumber('1101051949123A002X', TODAY)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('前 17 位'),
+    });
   });
 
   it('rejects an impossible birth date (February 30th)', () => {
     const first17 = '11010519490230002';
-    expect(checkIdNumber(first17 + idCheckCharacter(first17), TODAY)).toMatchObject({ ok: false, message: expect.stringContaining('出生日期无效') });
+    expect(checkIdNumber(first17 + idCheckCharacter(first17), TODAY)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('出生日期无效'),
+    });
   });
 
   it('rejects a birth date in the future', () => {
     const first17 = '11010520301231002';
-    expect(checkIdNumber(first17 + idCheckCharacter(first17), TODAY)).toMatchObject({ ok: false, message: expect.stringContaining('合理范围') });
+    expect(checkIdNumber(first17 + idCheckCharacter(first17), TODAY)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('合理范围'),
+    });
   });
 
   it('rejects a wrong check character', () => {
-    expect(checkIdNumber('110105194912310021', TODAY)).toMatchObject({ ok: false, message: expect.stringContaining('校验位') });
+    expect(checkIdNumber('110105194912310021', TODAY)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('校验位'),
+    });
   });
 
   it('detects every single-digit typo in the first 17 digits', () => {

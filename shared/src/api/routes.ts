@@ -27,26 +27,89 @@ export interface RouteSpec {
 }
 
 export const routes = {
-  signInWithWechat: { method: 'POST', path: '/auth/wechat', auth: 'public', request: WechatSignInRequestSchema, response: SessionResponseSchema },
-  refreshSession: { method: 'POST', path: '/auth/refresh', auth: 'public', request: RefreshRequestSchema, response: SessionResponseSchema },
-  listDemoUsers: { method: 'GET', path: '/auth/demo-users', auth: 'public', response: DemoUsersResponseSchema },
-  signInAsDemoUser: { method: 'POST', path: '/auth/demo', auth: 'public', request: DemoSignInRequestSchema, response: SessionResponseSchema },
+  signInWithWechat: {
+    method: 'POST',
+    path: '/auth/wechat',
+    auth: 'public',
+    request: WechatSignInRequestSchema,
+    response: SessionResponseSchema,
+  },
+  refreshSession: {
+    method: 'POST',
+    path: '/auth/refresh',
+    auth: 'public',
+    request: RefreshRequestSchema,
+    response: SessionResponseSchema,
+  },
+  listDemoUsers: {
+    method: 'GET',
+    path: '/auth/demo-users',
+    auth: 'public',
+    response: DemoUsersResponseSchema,
+  },
+  signInAsDemoUser: {
+    method: 'POST',
+    path: '/auth/demo',
+    auth: 'public',
+    request: DemoSignInRequestSchema,
+    response: SessionResponseSchema,
+  },
   signOut: { method: 'POST', path: '/auth/sign-out', auth: 'user', request: SignOutRequestSchema },
   getMe: { method: 'GET', path: '/me', auth: 'user', response: MeSchema },
-  sendBindCode: { method: 'POST', path: '/me/identity/code', auth: 'user', request: SendBindCodeRequestSchema, response: SendBindCodeResponseSchema },
-  bindIdentity: { method: 'POST', path: '/me/identity', auth: 'user', request: BindIdentityRequestSchema, response: MeSchema },
+  sendBindCode: {
+    method: 'POST',
+    path: '/me/identity/code',
+    auth: 'user',
+    request: SendBindCodeRequestSchema,
+    response: SendBindCodeResponseSchema,
+  },
+  bindIdentity: {
+    method: 'POST',
+    path: '/me/identity',
+    auth: 'user',
+    request: BindIdentityRequestSchema,
+    response: MeSchema,
+  },
   listMyPolicies: { method: 'GET', path: '/me/policies', auth: 'user', response: PolicyListResponseSchema },
   getPolicy: { method: 'GET', path: '/policies/{policyNo}', auth: 'user', response: PolicyDetailSchema },
-  listAgentCustomers: { method: 'GET', path: '/agent/customers', auth: 'user', response: CustomerListResponseSchema },
-  listCustomerPolicies: { method: 'GET', path: '/customers/{customerId}/policies', auth: 'user', response: PolicyListResponseSchema },
+  listAgentCustomers: {
+    method: 'GET',
+    path: '/agent/customers',
+    auth: 'user',
+    response: CustomerListResponseSchema,
+  },
+  listCustomerPolicies: {
+    method: 'GET',
+    path: '/customers/{customerId}/policies',
+    auth: 'user',
+    response: PolicyListResponseSchema,
+  },
   // Product search (知客) is open: anyone in WeChat may browse products without signing in.
-  searchProducts: { method: 'GET', path: '/products/search', auth: 'public', response: ProductSearchResponseSchema },
-  getProduct: { method: 'GET', path: '/products/{productCode}', auth: 'public', response: ProductDetailSchema },
+  searchProducts: {
+    method: 'GET',
+    path: '/products/search',
+    auth: 'public',
+    response: ProductSearchResponseSchema,
+  },
+  getProduct: {
+    method: 'GET',
+    path: '/products/{productCode}',
+    auth: 'public',
+    response: ProductDetailSchema,
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;
-export type RequestOf<N extends RouteName> = (typeof routes)[N] extends { request: infer S extends z.ZodMiniType } ? z.infer<S> : undefined;
-export type ResponseOf<N extends RouteName> = (typeof routes)[N] extends { response: infer S extends z.ZodMiniType } ? z.infer<S> : undefined;
+export type RequestOf<N extends RouteName> = (typeof routes)[N] extends {
+  request: infer S extends z.ZodMiniType;
+}
+  ? z.infer<S>
+  : undefined;
+export type ResponseOf<N extends RouteName> = (typeof routes)[N] extends {
+  response: infer S extends z.ZodMiniType;
+}
+  ? z.infer<S>
+  : undefined;
 
 /** Fills `{param}` placeholders, URL-encoding each value. */
 export function buildPath(path: string, params: Record<string, string> = {}): string {

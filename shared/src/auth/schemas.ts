@@ -77,8 +77,12 @@ export const DemoUserSchema = z.object({
 export const DemoUsersResponseSchema = z.object({ users: z.array(DemoUserSchema) });
 export type DemoUser = z.infer<typeof DemoUserSchema>;
 
-const name = z.string().check(z.trim(), z.minLength(2, '请输入姓名（至少 2 个字）'), z.maxLength(30, '姓名不能超过 30 个字'));
-const idNumber = z.string().check(z.trim(), z.toUpperCase(), z.regex(/^\d{17}[\dX]$/, '请输入 18 位身份证号码'));
+const name = z
+  .string()
+  .check(z.trim(), z.minLength(2, '请输入姓名（至少 2 个字）'), z.maxLength(30, '姓名不能超过 30 个字'));
+const idNumber = z
+  .string()
+  .check(z.trim(), z.toUpperCase(), z.regex(/^\d{17}[\dX]$/, '请输入 18 位身份证号码'));
 const phone = z.string().check(z.trim(), z.regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号码'));
 
 export const SendBindCodeRequestSchema = z.strictObject({

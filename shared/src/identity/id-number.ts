@@ -19,11 +19,14 @@ export function idCheckCharacter(first17: string): string {
 export function checkIdNumber(raw: string, today: string): IdNumberCheck {
   const id = raw.trim().toUpperCase();
   if (id.length !== 18) return { ok: false, message: `身份证号码应为 18 位，当前为 ${id.length} 位` };
-  if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, message: '身份证号码前 17 位应为数字，最后一位为数字或 X' };
+  if (!/^\d{17}[\dX]$/.test(id))
+    return { ok: false, message: '身份证号码前 17 位应为数字，最后一位为数字或 X' };
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (!isRealDate(birth)) return { ok: false, message: '身份证号码中的出生日期无效' };
-  if (birth > today || birth < '1900-01-01') return { ok: false, message: '身份证号码中的出生日期不在合理范围内' };
-  if (idCheckCharacter(id.slice(0, 17)) !== id[17]) return { ok: false, message: '身份证号码校验位不正确，请核对后重新输入' };
+  if (birth > today || birth < '1900-01-01')
+    return { ok: false, message: '身份证号码中的出生日期不在合理范围内' };
+  if (idCheckCharacter(id.slice(0, 17)) !== id[17])
+    return { ok: false, message: '身份证号码校验位不正确，请核对后重新输入' };
   return { ok: true, normalized: id, birthDate: birth, gender: Number(id[16]) % 2 === 1 ? 'male' : 'female' };
 }
 

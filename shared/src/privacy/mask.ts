@@ -18,10 +18,15 @@ export function maskBankAccount(account: string): string {
 }
 
 /** Patterns the log redactor looks for in free text (ID numbers and mainland mobile numbers). */
-export const SENSITIVE_PATTERNS: readonly RegExp[] = [/(?<!\d)\d{17}[\dXx](?!\d)/g, /(?<!\d)1[3-9]\d{9}(?!\d)/g, /(?<!\d)\d{16,19}(?!\d)/g];
+export const SENSITIVE_PATTERNS: readonly RegExp[] = [
+  /(?<!\d)\d{17}[\dXx](?!\d)/g,
+  /(?<!\d)1[3-9]\d{9}(?!\d)/g,
+  /(?<!\d)\d{16,19}(?!\d)/g,
+];
 
 export function redactText(text: string): string {
   let out = text;
-  for (const pattern of SENSITIVE_PATTERNS) out = out.replace(pattern, (m) => (m.length === 11 ? maskPhone(m) : maskIdNumber(m)));
+  for (const pattern of SENSITIVE_PATTERNS)
+    out = out.replace(pattern, (m) => (m.length === 11 ? maskPhone(m) : maskIdNumber(m)));
   return out;
 }
