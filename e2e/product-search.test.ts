@@ -30,9 +30,14 @@ describe('product search journey', () => {
       await page.goto(`${stack.appUrl}/packages/products/search/index`);
       const hot = page.getByTestId('hot-list');
       await hot.waitFor();
-      assert.equal(await hot.getByTestId('product-card').first().getByText('鑫享人生终身寿险(分红型)').count(), 1);
+      assert.equal(
+        await hot.getByTestId('product-card').first().getByText('鑫享人生终身寿险(分红型)').count(),
+        1,
+      );
 
-      const input = page.locator('[data-testid="product-search-input"] input, input[data-testid="product-search-input"]').first();
+      const input = page
+        .locator('[data-testid="product-search-input"] input, input[data-testid="product-search-input"]')
+        .first();
       await input.click();
       await input.pressSequentially('jyf', { delay: 60 });
       const suggestions = page.getByTestId('product-suggestions');
@@ -44,7 +49,11 @@ describe('product search journey', () => {
       await input.press('Enter');
       const results = page.getByTestId('search-results');
       await results.waitFor();
-      assert.match((await results.getByTestId('product-card').first().textContent()) ?? '', /金佑福重大疾病保险/);
+      assert.match(
+        (await results.getByTestId('product-card').first().textContent()) ?? '',
+        /金佑福重大疾病保险/,
+      );
+      await saveScreenshot(page, 'product-search-results');
 
       // A typo still finds it; a category filter narrows the list.
       await input.fill('');
@@ -52,7 +61,11 @@ describe('product search journey', () => {
       await input.press('Enter');
       await page.getByTestId('search-results').getByText('康乐一生终身重大疾病保险').first().waitFor();
       await page.getByTestId('category-医疗').click();
-      await page.getByTestId('search-hint').or(page.getByTestId('search-results').getByTestId('product-card')).first().waitFor();
+      await page
+        .getByTestId('search-hint')
+        .or(page.getByTestId('search-results').getByTestId('product-card'))
+        .first()
+        .waitFor();
       await page.getByTestId('category-all').click();
 
       await input.fill('');
@@ -81,7 +94,9 @@ describe('product search journey', () => {
     try {
       await page.goto(`${stack.appUrl}/packages/products/search/index`);
       await page.getByTestId('hot-list').waitFor();
-      const input = page.locator('[data-testid="product-search-input"] input, input[data-testid="product-search-input"]').first();
+      const input = page
+        .locator('[data-testid="product-search-input"] input, input[data-testid="product-search-input"]')
+        .first();
       await input.click();
       await input.fill("'; DROP TABLE products; --");
       await input.press('Enter');

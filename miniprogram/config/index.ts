@@ -31,6 +31,12 @@ export default defineConfig<'webpack5'>(() => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
+    // esbuild minifies in a fraction of terser's time; on 2 cores the H5 production build is what
+    // dominates `npm start` on a fresh clone.
+    jsMinimizer: 'esbuild',
+    // Some dependencies ship ES2015+ syntax that babel leaves alone; every WeChat base library and
+    // browser we serve runs ES2015, so minify to that instead of esbuild's refusal to reach ES5.
+    esbuild: { minify: { enable: true, config: { target: 'es2015' } } },
     cache: { enable: false },
     mini: {
       // The shared workspace ships TypeScript source, so it must go through the same loaders.

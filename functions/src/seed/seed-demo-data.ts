@@ -2,6 +2,8 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
+import type { BrochureStore } from '../adapters/s3/brochure-links';
+import { seedDemoBrochures } from './demo-brochures';
 import { DEMO_CATALOGUE } from './demo-catalogue';
 import { buildDemoData } from './demo-data';
 import { emptyTally, type WriteTally, writeIfChanged } from './write-if-changed';
@@ -11,6 +13,8 @@ export { DEMO_BINDING_CUSTOMER, DEMO_SIGN_INS, type DemoSignIn } from './demo-da
 export interface SeedDemoDataDeps {
   /** With a catalogue repository, the product catalogue (知客) is seeded too. */
   repositories: Repositories & { catalogue?: CatalogueRepository };
+  /** Where placeholder brochure PDFs of the demo catalogue are uploaded (local stage). */
+  brochures?: BrochureStore;
   /** YYYY-MM-DD in Asia/Shanghai; defaults to today. */
   today?: string;
 }
@@ -71,6 +75,7 @@ export async function seedDemoData(deps?: SeedDemoDataDeps): Promise<SeedReport>
     writeIfChanged(u, { load: () => r.users.get(u.userId), save: (x) => r.users.put(x), createOnly: true }),
   );
   if (r.catalogue) report.catalogue = await seedDemoCatalogue(r.catalogue);
+  if (resolved.brochures) await seedDemoBrochures(resolved.brochures, DEMO_CATALOGUE);
   return report;
 }
 
@@ -96,5 +101,11 @@ export async function seedDemoCatalogue(catalogue: CatalogueRepository): Promise
 /** The process's container, imported lazily because the container itself lists the demo sign-ins. */
 async function defaultDeps(): Promise<SeedDemoDataDeps> {
   const { getContainer } = await import('../container');
-  return { repositories: getContainer().repositories };
+  const { S3BrochureStore } = await import('../adapters/s3/brochure-links');
+  const { getS3Client } = await import('../adapters/s3/client');
+  const container = getContainer();
+  return {
+    repositories: container.repositories,
+    brochures: new S3BrochureStore(getS3Client, container.config.bucketName),
+  };
 }

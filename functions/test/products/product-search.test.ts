@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportRejected, parseCsv, readCsv } from '../../admin/imports/csv-rows';
 import { importProducts, PRODUCT_COLUMNS } from '../../admin/imports/import-products';
+import { S3BrochureStore } from '../../src/adapters/s3/brochure-links';
+import { getS3Client } from '../../src/adapters/s3/client';
 import { type Container, createContainer } from '../../src/container';
+import { seedDemoBrochures } from '../../src/seed/demo-brochures';
 import { DEMO_CATALOGUE } from '../../src/seed/demo-catalogue';
 import { DEMO_PRODUCTS } from '../../src/seed/demo-products';
 import { seedDemoCatalogue } from '../../src/seed/seed-demo-data';
@@ -129,6 +132,17 @@ describe('GET /products/{productCode}', () => {
     });
     expect(response.body.brochureUrl).toContain('brochures/CI01.pdf');
     expect(response.body.highlights.length).toBeGreaterThan(0);
+  });
+
+  it('links a brochure that opens as a PDF', async () => {
+    const store = new S3BrochureStore(getS3Client, container.config.bucketName);
+    const ci01 = DEMO_CATALOGUE.filter((p) => p.productCode === 'CI01');
+    expect(await seedDemoBrochures(store, ci01)).toBe(1);
+    expect(await seedDemoBrochures(store, ci01)).toBe(0);
+    const { body } = await api.get<{ brochureUrl: string }>('/products/CI01');
+    const pdf = await fetch(body.brochureUrl);
+    expect(pdf.status).toBe(200);
+    expect((await pdf.text()).startsWith('%PDF-1.4')).toBe(true);
   });
 
   it('answers an unknown code with 404 and a malformed one with 400 naming the field', async () => {
