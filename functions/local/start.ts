@@ -154,14 +154,21 @@ async function buildH5IfStale(): Promise<boolean> {
 /** The seed reads its configuration (table, key file) from process.env, like the handlers. */
 type Seeder = () => Promise<unknown>;
 
-async function seed(): Promise<unknown[] | undefined> {
+interface SeedOutcome {
+  signIns?: unknown[];
+  /** The fictional customer an unbound demo account can bind to (name, ID number, phone). */
+  binding?: { name: string; idNumber: string; phone: string };
+}
+
+async function seed(): Promise<SeedOutcome> {
   if (!existsSync(seedModule)) {
     say(`warning: ${relative(repoRoot, seedModule)} does not exist yet; no demo data seeded`);
-    return undefined;
+    return {};
   }
   const module = (await import(pathToFileURL(seedModule).href)) as {
     seedDemoData?: Seeder;
     DEMO_SIGN_INS?: unknown[];
+    DEMO_BINDING_CUSTOMER?: SeedOutcome['binding'];
   };
   if (typeof module.seedDemoData !== 'function') {
     say('warning: seed-demo-data.ts exports no seedDemoData(); no demo data seeded');
@@ -170,7 +177,10 @@ async function seed(): Promise<unknown[] | undefined> {
     const report = await module.seedDemoData();
     say(`demo data seeded in ${Math.round(performance.now() - started)} ms: ${JSON.stringify(report ?? {})}`);
   }
-  return Array.isArray(module.DEMO_SIGN_INS) ? module.DEMO_SIGN_INS : undefined;
+  return {
+    ...(Array.isArray(module.DEMO_SIGN_INS) ? { signIns: module.DEMO_SIGN_INS } : {}),
+    ...(module.DEMO_BINDING_CUSTOMER ? { binding: module.DEMO_BINDING_CUSTOMER } : {}),
+  };
 }
 
 function describeSignIn(entry: unknown): string {
@@ -263,9 +273,9 @@ async function main() {
   // The seed and the handlers read their configuration from process.env, as on Lambda.
   Object.assign(process.env, env);
 
-  let signIns: unknown[] | undefined;
+  let seeded: SeedOutcome = {};
   try {
-    signIns = await seed();
+    seeded = await seed();
   } catch (error) {
     say(`warning: seeding failed: ${(error as Error).stack ?? String(error)}`);
   }
@@ -306,9 +316,15 @@ async function main() {
     `  S3 (s3rver)  ${s3.endpoint}   bucket ${env.BUCKET_NAME}`,
     `  SMS outbox   ${relative(repoRoot, env.SMS_OUTBOX_FILE ?? '')}   (verification codes land here: tail -f it)`,
   ];
+  const { signIns, binding } = seeded;
   if (signIns && signIns.length > 0) {
     lines.push('  Demo sign-ins (H5 sign-in page → 演示账号, local stage only):');
     for (const entry of signIns) lines.push(`    - ${describeSignIn(entry)}`);
+  }
+  if (binding) {
+    lines.push(
+      `  Identity binding (fictional data): 姓名 ${binding.name} · 身份证号 ${binding.idNumber} · 手机 ${binding.phone}; the SMS code is in the outbox above`,
+    );
   }
   lines.push('  Ctrl-C stops everything.', '', `ready in ${process.uptime().toFixed(1)} s`);
   console.log(lines.join('\n'));
