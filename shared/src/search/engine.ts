@@ -225,9 +225,10 @@ interface QueryToken {
   latinOnly: boolean;
 }
 
-function makeToken(text: string): QueryToken {
+/** Synonym variants are only matched literally, so they skip the pinyin lookups. */
+function makeToken(text: string, withPinyin = true): QueryToken {
   const chars = Array.from(text);
-  const syllables = chars.map((c) => (isHan(c) ? syllableOf(c) : undefined));
+  const syllables = chars.map((c) => (withPinyin && isHan(c) ? syllableOf(c) : undefined));
   return {
     text,
     chars,
@@ -606,8 +607,11 @@ interface PreparedQuery {
 }
 
 function prepare(tokens: string[]): PreparedQuery {
-  const prepared = tokens.map(makeToken);
-  return { tokens: prepared, variants: tokens.map((t) => synonymVariants(t).map(makeToken)) };
+  const prepared = tokens.map((token) => makeToken(token));
+  return {
+    tokens: prepared,
+    variants: tokens.map((t) => synonymVariants(t).map((v) => makeToken(v, false))),
+  };
 }
 
 function matchEntry(
@@ -742,8 +746,13 @@ export function searchProducts<D extends SearchDocument>(
     (a, b) => b.score - a.score || b.doc.hotness - a.doc.hotness || a.doc.id.localeCompare(b.doc.id),
   );
   const hint = visible.length === 0 ? HINT_NONE : cleaned.truncated ? HINT_TRUNCATED : undefined;
-  return { query: cleaned.text, mode: 'search', hits: visible.slice(0, limit), ...(hint ? { hint } : {}) };
+  const page = visible
+    .slice(0, limit)
+    .map((hit) => ({ ...hit, highlights: pendingHighlights.get(hit)?.() ?? [] }));
+  return { query: cleaned.text, mode: 'search', hits: page, ...(hint ? { hint } : {}) };
 }
+
+const pendingHighlights = new WeakMap<object, () => Highlight[]>();
 
 function toHit<D extends SearchDocument>(entry: Entry<D>, matches: TokenMatch[]): SearchHit<D> {
   let worst = matches[0] as TokenMatch;
@@ -760,13 +769,10 @@ function toHit<D extends SearchDocument>(entry: Entry<D>, matches: TokenMatch[])
     10 * coverage +
     (atStart ? 5 : 0) -
     (indirect ? 15 : 0);
-  return {
-    doc: entry.doc,
-    tier: worst.tier,
-    indirect,
-    score,
-    highlights: highlightsOf(matches, entry.namePositions),
-  };
+  const hit: SearchHit<D> = { doc: entry.doc, tier: worst.tier, indirect, score, highlights: [] };
+  // Highlights are worked out only for the hits that make the page (see searchProducts).
+  pendingHighlights.set(hit, () => highlightsOf(matches, entry.namePositions));
+  return hit;
 }
 
 /** indexOf counted in characters rather than UTF-16 units (-1 when absent). */

@@ -41,8 +41,16 @@ export function syllablesOf(chars: readonly string[]): string[] {
   return readings.map((r, i) => (isHan(chars[i] as string) ? r.toLowerCase() : (chars[i] as string)));
 }
 
+const syllableCache = new Map<string, string>();
+
+/** A lone character's reading (its most common one); cached, queries repeat the same characters. */
 export function syllableOf(char: string): string {
-  return pinyin(char, { toneType: 'none', v: true }).toLowerCase();
+  let syllable = syllableCache.get(char);
+  if (syllable === undefined) {
+    syllable = pinyin(char, { toneType: 'none', v: true }).toLowerCase();
+    if (syllableCache.size < 20_000) syllableCache.set(char, syllable);
+  }
+  return syllable;
 }
 
 /**

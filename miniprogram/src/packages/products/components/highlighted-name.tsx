@@ -18,7 +18,10 @@ export function highlightRuns(
     const to = Math.min(end, chars.length);
     if (from >= to) continue;
     if (from > at) runs.push({ text: chars.slice(at, from).join(''), matched: false });
-    runs.push({ text: chars.slice(from, to).join(''), matched: true });
+    const last = runs[runs.length - 1];
+    // Overlapping or touching ranges make one highlighted run.
+    if (from === at && last?.matched) last.text += chars.slice(from, to).join('');
+    else runs.push({ text: chars.slice(from, to).join(''), matched: true });
     at = to;
   }
   if (at < chars.length) runs.push({ text: chars.slice(at).join(''), matched: false });
