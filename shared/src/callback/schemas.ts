@@ -1,0 +1,170 @@
+import * as z from 'zod/mini';
+import { parseSlotId } from './window';
+
+/** The callback (回访) API contract: booking by the customer, the schedule and outcomes by staff. */
+
+export const BOOKING_STATUSES = ['booked', 'cancelled', 'completed', 'unreachable', 'problem'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
+  booked: '已预约',
+  cancelled: '已取消',
+  completed: '回访完成',
+  unreachable: '未接通',
+  problem: '问题件',
+};
+
+/** The seven points of the new-policy callback (人身保险业务基本服务规定 Art. 15). */
+export const CALLBACK_POINTS = [
+  'identity',
+  'personalSignature',
+  'understoodBrochure',
+  'coverageAndExclusions',
+  'surrenderLoss',
+  'coolingOffRights',
+  'paymentPeriod',
+] as const;
+export type CallbackPoint = (typeof CALLBACK_POINTS)[number];
+export const CALLBACK_POINT_LABELS: Record<CallbackPoint, string> = {
+  identity: '确认为投保人本人',
+  personalSignature: '投保单、健康告知由本人亲笔签名',
+  understoodBrochure: '已阅读并理解产品说明书',
+  coverageAndExclusions: '了解保险责任及责任免除',
+  surrenderLoss: '了解退保可能产生的损失',
+  coolingOffRights: '了解犹豫期及犹豫期内退保的权利',
+  paymentPeriod: '了解缴费期间、频率及金额',
+};
+
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
+const clock = z
+  .string()
+  .check(z.regex(/^([01]\d|2[0-3]):(00|30)$/, '时间应为整点或半点，格式 HH:mm'));
+export const slotId = z
+  .string()
+  .check(z.refine((value) => parseSlotId(value) !== null, '时段编号格式不正确'));
+
+export const SlotPathSchema = z.object({ slotId });
+export const BookingDateQuerySchema = z.object({ date: isoDate });
+
+export const BookCallbackRequestSchema = z.strictObject({ slotId });
+export type BookCallbackRequest = z.infer<typeof BookCallbackRequestSchema>;
+
+export const RescheduleCallbackRequestSchema = z.strictObject({
+  slotId,
+  /** The booking version the customer saw: two moves of the same booking cannot both win. */
+  version: z.number().check(z.int(), z.minimum(1)),
+});
+export type RescheduleCallbackRequest = z.infer<typeof RescheduleCallbackRequestSchema>;
+
+export const CallbackBookingSchema = z.object({
+  policyNo: z.string(),
+  slotId: z.string(),
+  date: isoDate,
+  start: z.string(),
+  end: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  rescheduleCount: z.number(),
+  reschedulesLeft: z.number(),
+  version: z.number(),
+});
+export type CallbackBooking = z.infer<typeof CallbackBookingSchema>;
+
+export const OfferedSlotSchema = z.object({
+  slotId: z.string(),
+  date: isoDate,
+  start: z.string(),
+  end: z.string(),
+  seatsLeft: z.number(),
+});
+
+export const CallbackSlotsResponseSchema = z.object({
+  policyNo: z.string(),
+  coolingOffEndDate: isoDate,
+  booking: z.nullable(CallbackBookingSchema),
+  slots: z.array(OfferedSlotSchema),
+  /** True when no slot is left before the deadline: the page offers the online callback instead. */
+  suggestOnlineCallback: z.boolean(),
+});
+export type CallbackSlotsResponse = z.infer<typeof CallbackSlotsResponseSchema>;
+
+export const MyCallbackResponseSchema = z.object({ booking: z.nullable(CallbackBookingSchema) });
+
+const dayHours = z.nullable(
+  z
+    .strictObject({ open: clock, close: clock })
+    .check(z.refine((h) => h.open < h.close, '结束时间须晚于开始时间')),
+);
+
+export const CreateCallbackSlotsRequestSchema = z
+  .strictObject({
+    from: isoDate,
+    to: isoDate,
+    /** Monday to Friday. */
+    weekdays: dayHours,
+    /** Saturday and Sunday (the call centre works weekends too). */
+    weekends: dayHours,
+    seats: z.number().check(z.int(), z.minimum(1, '席位数至少为 1'), z.maximum(200)),
+  })
+  .check(
+    z.refine((r) => r.from <= r.to, '结束日期不能早于开始日期'),
+    z.refine(
+      (r) => Date.parse(`${r.to}T00:00:00Z`) - Date.parse(`${r.from}T00:00:00Z`) <= 62 * 86_400_000,
+      '一次最多排 62 天',
+    ),
+  );
+export type CreateCallbackSlotsRequest = z.infer<typeof CreateCallbackSlotsRequestSchema>;
+
+export const CreateCallbackSlotsResponseSchema = z.object({ created: z.number(), existing: z.number() });
+
+export const UpdateCallbackSlotRequestSchema = z
+  .strictObject({
+    seats: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(200))),
+    open: z.optional(z.boolean()),
+  })
+  .check(z.refine((r) => r.seats !== undefined || r.open !== undefined, '请填写席位数或开关状态'));
+export type UpdateCallbackSlotRequest = z.infer<typeof UpdateCallbackSlotRequestSchema>;
+
+export const CallbackSlotSchema = z.object({
+  slotId: z.string(),
+  date: isoDate,
+  start: z.string(),
+  end: z.string(),
+  seats: z.number(),
+  booked: z.number(),
+  open: z.boolean(),
+});
+export type CallbackSlot = z.infer<typeof CallbackSlotSchema>;
+
+export const StaffBookingSchema = z.object({
+  policyNo: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  customerNameMasked: z.string(),
+  phoneMasked: z.string(),
+  productName: z.string(),
+  rescheduleCount: z.number(),
+});
+
+export const CallbackDayResponseSchema = z.object({
+  date: isoDate,
+  slots: z.array(z.extend(CallbackSlotSchema, { bookings: z.array(StaffBookingSchema) })),
+});
+export type CallbackDayResponse = z.infer<typeof CallbackDayResponseSchema>;
+
+export const CALLBACK_OUTCOMES = ['completed', 'unreachable', 'problem'] as const;
+
+export const RecordCallbackOutcomeRequestSchema = z
+  .strictObject({
+    outcome: z.enum(CALLBACK_OUTCOMES),
+    /** Completed: every one of the seven points confirmed. */
+    points: z.optional(z.strictObject(Object.fromEntries(CALLBACK_POINTS.map((p) => [p, z.boolean()])))),
+    note: z.optional(z.string().check(z.maxLength(500))),
+  })
+  .check(
+    z.refine(
+      (r) =>
+        r.outcome !== 'completed' ||
+        (r.points !== undefined && CALLBACK_POINTS.every((p) => r.points?.[p] === true)),
+      '回访完成须逐项确认七个要点',
+    ),
+    z.refine((r) => r.outcome !== 'problem' || Boolean(r.note?.trim()), '问题件请填写问题说明'),
+  );
+export type RecordCallbackOutcomeRequest = z.infer<typeof RecordCallbackOutcomeRequestSchema>;

@@ -1,0 +1,64 @@
+import type { BookingStatus, CallbackPoint } from '../callback/schemas';
+import type { SlotCapacity, SlotTime } from '../callback/window';
+
+/** Storage port of the callback (回访) schedule and bookings; the DynamoDB adapter enforces capacity. */
+export interface CallbackSlotRecord extends SlotCapacity {
+  slotId: string;
+}
+
+export interface CallbackBookingRecord extends SlotTime {
+  policyNo: string;
+  slotId: string;
+  status: BookingStatus;
+  /** The policyholder the callback is for (the person called). */
+  customerId: string;
+  /** The policy's branch path, so staff see only their subtree's bookings. */
+  branchPath: string;
+  rescheduleCount: number;
+  /** Epoch ms; the reminder job sends at or after it while the booking is still booked. */
+  reminderDueAt: number;
+  reminderSentAt: number | null;
+  outcome: {
+    points: Partial<Record<CallbackPoint, boolean>> | null;
+    note: string | null;
+    recordedBy: string;
+    recordedAt: number;
+  } | null;
+  /** Optimistic-concurrency version, 1 for a new booking; every change checks and increments it. */
+  version: number;
+  updatedAt: number;
+}
+
+export type NewBooking = Omit<CallbackBookingRecord, 'status' | 'rescheduleCount' | 'reminderSentAt' | 'outcome' | 'version'>;
+
+export interface CallbackBookingRepository {
+  getSlot(slotId: string): Promise<CallbackSlotRecord | null>;
+  listSlotsOfDates(dates: readonly string[]): Promise<CallbackSlotRecord[]>;
+  /** Creates the slots that do not exist yet; existing slots keep their seats and bookings. */
+  createSlots(slots: readonly SlotTime[], seats: number): Promise<{ created: number; existing: number }>;
+  /** Seats never go below the booked count (CONFLICT). */
+  updateSlot(slotId: string, change: { seats?: number; open?: boolean }): Promise<CallbackSlotRecord>;
+  getBooking(policyNo: string): Promise<CallbackBookingRecord | null>;
+  listBookingsOfDate(date: string): Promise<CallbackBookingRecord[]>;
+  /** One transaction: a seat of the slot and the policy's one active booking, or CONFLICT. */
+  book(booking: NewBooking): Promise<CallbackBookingRecord>;
+  /** One transaction: frees the old seat, takes the new one, moves the booking if still at `version`. */
+  reschedule(
+    current: CallbackBookingRecord,
+    to: SlotTime & { slotId: string },
+    reminderDueAt: number,
+    now: number,
+  ): Promise<CallbackBookingRecord>;
+  /** One transaction: frees the seat and cancels the booking if still at `version`. */
+  cancel(current: CallbackBookingRecord, now: number): Promise<CallbackBookingRecord>;
+  /** Records an outcome on a booked booking still at `version`; the seat stays used. */
+  recordOutcome(
+    current: CallbackBookingRecord,
+    status: Extract<BookingStatus, 'completed' | 'unreachable' | 'problem'>,
+    outcome: NonNullable<CallbackBookingRecord['outcome']>,
+  ): Promise<CallbackBookingRecord>;
+  /** Booked bookings whose reminder is due at or before `now` (from the reminder index). */
+  listDueReminders(now: number): Promise<CallbackBookingRecord[]>;
+  /** True when this call marked it sent (a concurrent run that got there first gets false). */
+  markReminderSent(policyNo: string, version: number, at: number): Promise<boolean>;
+}
