@@ -5,15 +5,9 @@
  * recorded from one invocation and replayed with the same concurrency (commands issued together
  * are replayed together), so the ratio is the handler's overhead and nothing else.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { createLocalResources } from '../functions/local/create-resources';
-import { startDynamoDbLocal } from '../functions/local/dynamodb-local';
-import { buildLocalEnv } from '../functions/local/local-env';
-import { startS3Local } from '../functions/local/s3-local';
+import { startEphemeralStack } from '../functions/local/ephemeral-stack';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const WARMUP = 50;
@@ -30,17 +24,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const [dynamodb, s3] = await Promise.all([startDynamoDbLocal(), startS3Local()]);
+  const stack = await startEphemeralStack();
   try {
-    const s3Endpoint = s3.endpoint;
-    const resources = await createLocalResources({ dynamodbEndpoint: dynamodb.endpoint, s3Endpoint });
-    const env = await buildLocalEnv({
-      dynamodbEndpoint: dynamodb.endpoint,
-      s3Endpoint,
-      dataDir: await mkdtemp(join(tmpdir(), 'zx-bench-')),
-      resources,
-    });
-    Object.assign(process.env, env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
+    Object.assign(process.env, stack.env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
 
     const { getContainer } = await import('../functions/src/container');
     const { seedDemoData } = await import('../functions/src/seed/seed-demo-data');
@@ -159,7 +145,7 @@ async function main() {
     const p99 = percentile(handlerMs, 99) / percentile(bareMs, 99);
     console.log(`\nratio handler / bare: p50 ${p50.toFixed(2)}×, p99 ${p99.toFixed(2)}× (goal ≤ 1.25×)`);
   } finally {
-    await Promise.allSettled([dynamodb.stop(), s3.stop()]);
+    await stack.stop();
   }
 }
 

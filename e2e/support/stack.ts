@@ -1,13 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLocalResources } from '../../functions/local/create-resources';
-import { startDynamoDbLocal } from '../../functions/local/dynamodb-local';
+import { startEphemeralStack } from '../../functions/local/ephemeral-stack';
 import { startGateway } from '../../functions/local/gateway';
 import { startH5Server } from '../../functions/local/h5-server';
-import { buildLocalEnv } from '../../functions/local/local-env';
-import { startS3Local } from '../../functions/local/s3-local';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const h5Dist = join(repoRoot, 'miniprogram', 'dist', 'h5');
@@ -29,24 +24,13 @@ export async function startE2eStack(): Promise<E2eStack> {
   if (!existsSync(join(h5Dist, 'index.html'))) {
     throw new Error('miniprogram/dist/h5 is missing: run `npm run build:h5 -w miniprogram` first');
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'zx-e2e-'));
-  const [dynamodb, s3] = await Promise.all([startDynamoDbLocal(), startS3Local()]);
-  const stops: Array<() => Promise<void>> = [() => s3.stop(), () => dynamodb.stop()];
+  const stack = await startEphemeralStack();
+  const { env } = stack;
+  const stops: Array<() => Promise<void>> = [() => stack.stop()];
   const close = async () => {
     for (const stop of stops.splice(0)) await stop().catch(() => undefined);
-    await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    const resources = await createLocalResources({
-      dynamodbEndpoint: dynamodb.endpoint,
-      s3Endpoint: s3.endpoint,
-    });
-    const env = await buildLocalEnv({
-      dynamodbEndpoint: dynamodb.endpoint,
-      s3Endpoint: s3.endpoint,
-      dataDir,
-      resources,
-    });
     // The seed and the handlers read their configuration from process.env, as on Lambda.
     Object.assign(process.env, env);
     // Request lines would drown the test report; E2E_LOG=1 brings them back.
@@ -60,7 +44,7 @@ export async function startE2eStack(): Promise<E2eStack> {
     return {
       appUrl: h5.url,
       apiUrl: `http://localhost:${gateway.port}`,
-      smsOutboxFile: env.SMS_OUTBOX_FILE ?? join(dataDir, 'sms-outbox.jsonl'),
+      smsOutboxFile: env.SMS_OUTBOX_FILE ?? join(stack.dataDir, 'sms-outbox.jsonl'),
       close,
     };
   } catch (error) {

@@ -1,11 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createLocalResources } from '../../local/create-resources';
-import { startDynamoDbLocal } from '../../local/dynamodb-local';
-import { buildLocalEnv } from '../../local/local-env';
-import { startS3Local } from '../../local/s3-local';
+import { startEphemeralStack } from '../../local/ephemeral-stack';
 import './local-stack-context';
 
 /**
@@ -15,39 +9,20 @@ import './local-stack-context';
  */
 export default async function setup(project: TestProject) {
   const started = performance.now();
-  const dataDir = await mkdtemp(join(tmpdir(), 'zx-test-'));
-  const [dynamodb, s3] = await Promise.all([startDynamoDbLocal(), startS3Local()]);
-  try {
-    const resources = await createLocalResources({
-      dynamodbEndpoint: dynamodb.endpoint,
-      s3Endpoint: s3.endpoint,
-    });
-    const env = await buildLocalEnv({
-      dynamodbEndpoint: dynamodb.endpoint,
-      s3Endpoint: s3.endpoint,
-      dataDir,
-      resources,
-    });
-    const tableDefinition = JSON.parse(JSON.stringify(resources.tables[0]?.input ?? {})) as Record<
-      string,
-      unknown
-    >;
-    project.provide('localStack', {
-      tableDefinition,
-      dynamodbEndpoint: dynamodb.endpoint,
-      s3Endpoint: s3.endpoint,
-      env,
-      dataDir,
-    });
-  } catch (error) {
-    await Promise.all([dynamodb.stop(), s3.stop()]);
-    throw error;
-  }
+  const stack = await startEphemeralStack();
+  const tableDefinition = JSON.parse(JSON.stringify(stack.resources.tables[0]?.input ?? {})) as Record<
+    string,
+    unknown
+  >;
+  project.provide('localStack', {
+    tableDefinition,
+    dynamodbEndpoint: stack.dynamodb.endpoint,
+    s3Endpoint: stack.s3.endpoint,
+    env: stack.env,
+    dataDir: stack.dataDir,
+  });
   console.log(
-    `local stack for tests: DynamoDB Local ${dynamodb.endpoint}, s3rver ${s3.endpoint} (${Math.round(performance.now() - started)} ms)`,
+    `local stack for tests: DynamoDB Local ${stack.dynamodb.endpoint}, s3rver ${stack.s3.endpoint} (${Math.round(performance.now() - started)} ms)`,
   );
-  return async () => {
-    await Promise.all([dynamodb.stop(), s3.stop()]);
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  return () => stack.stop();
 }

@@ -3,6 +3,11 @@ import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import { Service } from 'electrodb';
 import { createAgentEntity, DynamoAgentRepository } from './agents';
 import { createBranchEntity, DynamoBranchRepository } from './branches';
+import {
+  createCallbackBookingEntity,
+  createCallbackSlotEntity,
+  DynamoCallbackBookingRepository,
+} from './callback-bookings';
 import { createCatalogueProductEntity, DynamoCatalogueRepository } from './catalogue-products';
 import { createCustomerEntity, DynamoCustomerRepository } from './customers';
 import { createPolicyEntity, DynamoPolicyRepository } from './policies';
@@ -37,6 +42,8 @@ export interface DynamoRepositories extends Repositories {
   /** Product search (知客): the catalogue and its activity counters. */
   catalogue: DynamoCatalogueRepository;
   productActivity: DynamoProductActivityRepository;
+  /** New-policy callback (回访) slots and bookings. */
+  callbackBookings: DynamoCallbackBookingRepository;
 }
 
 export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher): DynamoRepositories {
@@ -50,5 +57,10 @@ export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher)
     users: new DynamoUserAccountRepository(entities.userAccount),
     catalogue: new DynamoCatalogueRepository(createCatalogueProductEntity(ctx)),
     productActivity: new DynamoProductActivityRepository(createProductActivityEntity(ctx)),
+    callbackBookings: new DynamoCallbackBookingRepository(
+      createCallbackSlotEntity(ctx),
+      createCallbackBookingEntity(ctx),
+      ctx,
+    ),
   };
 }
