@@ -20,6 +20,7 @@ export const SSM_PARAMETERS = {
   tencentSdkAppId: '/tencent-sms-sdk-app-id',
   tencentSignName: '/tencent-sms-sign-name',
   tencentTemplateBindCode: '/tencent-sms-template-bind-code',
+  tencentTemplateCallbackReminder: '/tencent-sms-template-callback-reminder',
 } as const;
 
 const MAX_AGE_SECONDS = 300;
@@ -48,14 +49,18 @@ export function createSecrets(config: Config): Secrets {
       return { appId, appSecret };
     },
     tencentSms: async () => {
-      const [secretId, secretKey, sdkAppId, signName, bindCode] = await Promise.all([
+      const [secretId, secretKey, sdkAppId, signName, bindCode, callbackReminder] = await Promise.all([
         read('tencentSecretId'),
         read('tencentSecretKey'),
         read('tencentSdkAppId'),
         read('tencentSignName'),
         read('tencentTemplateBindCode'),
+        read('tencentTemplateCallbackReminder'),
       ]);
-      const templateIds: Record<SmsTemplate, string> = { bind_identity_code: bindCode };
+      const templateIds: Record<SmsTemplate, string> = {
+        bind_identity_code: bindCode,
+        callback_reminder: callbackReminder,
+      };
       return { secretId, secretKey, sdkAppId, signName, templateIds };
     },
   };

@@ -11,6 +11,19 @@ import {
   SignOutRequestSchema,
   WechatSignInRequestSchema,
 } from '../auth/schemas';
+import {
+  BookCallbackRequestSchema,
+  CallbackBookingSchema,
+  CallbackDayResponseSchema,
+  CallbackSlotSchema,
+  CallbackSlotsResponseSchema,
+  CreateCallbackSlotsRequestSchema,
+  CreateCallbackSlotsResponseSchema,
+  MyCallbackResponseSchema,
+  RecordCallbackOutcomeRequestSchema,
+  RescheduleCallbackRequestSchema,
+  UpdateCallbackSlotRequestSchema,
+} from '../callback/schemas';
 import { CustomerListResponseSchema, PolicyDetailSchema, PolicyListResponseSchema } from '../policy/schemas';
 import { ProductDetailSchema, ProductSearchResponseSchema } from '../product/catalogue';
 
@@ -96,6 +109,62 @@ export const routes = {
     path: '/products/{productCode}',
     auth: 'public',
     response: ProductDetailSchema,
+  },
+  // New-policy callback (回访预约): the customer (or their agent) books a call inside the cooling-off period.
+  listCallbackSlots: {
+    method: 'GET',
+    path: '/policies/{policyNo}/callback/slots',
+    auth: 'user',
+    response: CallbackSlotsResponseSchema,
+  },
+  getCallbackBooking: {
+    method: 'GET',
+    path: '/policies/{policyNo}/callback',
+    auth: 'user',
+    response: MyCallbackResponseSchema,
+  },
+  bookCallbackSlot: {
+    method: 'POST',
+    path: '/policies/{policyNo}/callback',
+    auth: 'user',
+    request: BookCallbackRequestSchema,
+    response: CallbackBookingSchema,
+  },
+  rescheduleCallback: {
+    method: 'PUT',
+    path: '/policies/{policyNo}/callback',
+    auth: 'user',
+    request: RescheduleCallbackRequestSchema,
+    response: CallbackBookingSchema,
+  },
+  cancelCallback: { method: 'DELETE', path: '/policies/{policyNo}/callback', auth: 'user' },
+  // The call centre's schedule and day (staff).
+  createCallbackSlots: {
+    method: 'POST',
+    path: '/callback/slots',
+    auth: 'user',
+    request: CreateCallbackSlotsRequestSchema,
+    response: CreateCallbackSlotsResponseSchema,
+  },
+  updateCallbackSlot: {
+    method: 'PUT',
+    path: '/callback/slots/{slotId}',
+    auth: 'user',
+    request: UpdateCallbackSlotRequestSchema,
+    response: CallbackSlotSchema,
+  },
+  listCallbackBookings: {
+    method: 'GET',
+    path: '/callback/bookings',
+    auth: 'user',
+    response: CallbackDayResponseSchema,
+  },
+  recordCallbackOutcome: {
+    method: 'POST',
+    path: '/callback/bookings/{policyNo}/outcome',
+    auth: 'user',
+    request: RecordCallbackOutcomeRequestSchema,
+    response: CallbackBookingSchema,
   },
 } as const satisfies Record<string, RouteSpec>;
 

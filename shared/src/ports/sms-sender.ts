@@ -1,5 +1,6 @@
 /** Sends one-time codes by SMS (Tencent Cloud SMS when deployed, a file outbox in the local stage). */
-export type SmsTemplate = 'bind_identity_code';
+/** `callback_reminder` carries the call's time as `code` and the minutes until it as `validMinutes`. */
+export type SmsTemplate = 'bind_identity_code' | 'callback_reminder';
 
 export interface SmsMessage {
   /** Mainland mobile number, 11 digits, no country code. */

@@ -1,0 +1,53 @@
+import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import type { CallbackDayResponse } from '@zhixiang/shared/callback/schemas';
+import { maskName, toCallbackSlot } from '@zhixiang/shared/callback/view';
+import { maskPhone } from '@zhixiang/shared/privacy/mask';
+import { PolicyViewLoader } from '../policies/policy-view-loader';
+import type { CallbackDeps } from './callback-policy';
+
+/**
+ * Staff: a day of the call centre, slot by slot, with the bookings of the staff member's branch
+ * subtree (customers masked). Slots are shared capacity, so every slot shows its totals.
+ */
+export async function listCallbackBookings(
+  deps: CallbackDeps,
+  claims: AccessClaims,
+  date: string,
+): Promise<CallbackDayResponse> {
+  const repo = deps.repositories.callbackBookings;
+  const [slots, bookings] = await Promise.all([repo.listSlotsOfDates([date]), repo.listBookingsOfDate(date)]);
+  const visible = bookings.filter(
+    (b) => claims.role === 'admin' || isInBranchSubtree(b.branchPath, claims.branchPath ?? ''),
+  );
+  const loader = new PolicyViewLoader(deps.repositories);
+  const rows = await Promise.all(
+    visible.map(async (booking) => {
+      const [customer, policy] = await Promise.all([
+        loader.customer(booking.customerId),
+        deps.repositories.policies.get(booking.policyNo),
+      ]);
+      const product = policy ? await deps.repositories.products.get(policy.productCode) : null;
+      return {
+        slotId: booking.slotId,
+        row: {
+          policyNo: booking.policyNo,
+          status: booking.status,
+          customerNameMasked: customer ? maskName(customer.name) : '—',
+          phoneMasked: customer ? maskPhone(customer.phone) : '—',
+          productName: product?.name ?? '—',
+          rescheduleCount: booking.rescheduleCount,
+        },
+      };
+    }),
+  );
+  return {
+    date,
+    slots: slots
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map((slot) => ({
+        ...toCallbackSlot(slot),
+        bookings: rows.filter((r) => r.slotId === slot.slotId).map((r) => r.row),
+      })),
+  };
+}
