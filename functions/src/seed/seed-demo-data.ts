@@ -1,9 +1,11 @@
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
+import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import type { BrochureStore } from '../adapters/s3/brochure-links';
 import { seedDemoBrochures } from './demo-brochures';
+import { seedDemoCallbackSlots } from './demo-callback-slots';
 import { DEMO_CATALOGUE } from './demo-catalogue';
 import { buildDemoData } from './demo-data';
 import { emptyTally, type WriteTally, writeIfChanged } from './write-if-changed';
@@ -12,7 +14,8 @@ export { DEMO_BINDING_CUSTOMER, DEMO_SIGN_INS, type DemoSignIn } from './demo-da
 
 export interface SeedDemoDataDeps {
   /** With a catalogue repository, the product catalogue (知客) is seeded too. */
-  repositories: Repositories & { catalogue?: CatalogueRepository };
+  /** With a callback repository, the coming days' callback slots (回访时段) are laid out too. */
+  repositories: Repositories & { catalogue?: CatalogueRepository; callbackBookings?: CallbackBookingRepository };
   /** Where placeholder brochure PDFs of the demo catalogue are uploaded (local stage). */
   brochures?: BrochureStore;
   /** YYYY-MM-DD in Asia/Shanghai; defaults to today. */
@@ -30,7 +33,8 @@ export type SeedReport = Record<keyof Repositories, WriteTally> & { catalogue?: 
 export async function seedDemoData(deps?: SeedDemoDataDeps): Promise<SeedReport> {
   const resolved = deps ?? (await defaultDeps());
   const { repositories: r } = resolved;
-  const data = buildDemoData(resolved.today ?? todayInShanghai());
+  const today = resolved.today ?? todayInShanghai();
+  const data = buildDemoData(today);
   const report: SeedReport = {
     branches: emptyTally(),
     products: emptyTally(),
@@ -76,6 +80,8 @@ export async function seedDemoData(deps?: SeedDemoDataDeps): Promise<SeedReport>
   );
   if (r.catalogue) report.catalogue = await seedDemoCatalogue(r.catalogue);
   if (resolved.brochures) await seedDemoBrochures(resolved.brochures, DEMO_CATALOGUE);
+  // Not in the report: a seed on a later day adds that day's slots, which is no change to the demo world.
+  if (r.callbackBookings) await seedDemoCallbackSlots(r.callbackBookings, today);
   return report;
 }
 

@@ -28,6 +28,11 @@ const data = buildDemoData('2026-11-25');
 // 张伟 (上海, agent A001); 吴刚 is a Beijing customer; A003 and the Beijing staff have nothing to do with 张伟.
 const OWNER_CUSTOMER = 'demo-customer-c001';
 const OWNER_POLICY = data.policies.find((p) => p.holderId === 'C001' && p.insuredId === 'C001')!.policyNo;
+// 张伟's new annuity, inside its cooling-off period and awaiting its callback (回访).
+const CALLBACK_POLICY = data.policies.find((p) => p.holderId === 'C001' && p.effectiveDate > '2026-11-01')!
+  .policyNo;
+/** A slot long past: refused by the window rules without changing anything. */
+const PAST_SLOT = '202001010900';
 const USERS: Record<Exclude<Person, 'anonymous'>, string> = {
   owner: OWNER_CUSTOMER,
   anotherCustomer: 'demo-customer-c011',
@@ -36,7 +41,7 @@ const USERS: Record<Exclude<Person, 'anonymous'>, string> = {
 };
 
 interface Case {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
   /** Overrides who "owner" is for this route. */
@@ -147,6 +152,61 @@ const CASES: Record<RouteName, Case> = {
       unassignedAgent: 404,
       otherBranchStaff: 404,
     },
+  },
+  // New-policy callback: the customer's own routes; staff use the call-centre routes instead.
+  listCallbackSlots: {
+    method: 'GET',
+    path: `/policies/${CALLBACK_POLICY}/callback/slots`,
+    expected: { anonymous: 401, owner: 200, anotherCustomer: 404, unassignedAgent: 404, otherBranchStaff: 403 },
+  },
+  getCallbackBooking: {
+    method: 'GET',
+    path: `/policies/${CALLBACK_POLICY}/callback`,
+    expected: { anonymous: 401, owner: 200, anotherCustomer: 404, unassignedAgent: 404, otherBranchStaff: 403 },
+  },
+  bookCallbackSlot: {
+    method: 'POST',
+    path: `/policies/${CALLBACK_POLICY}/callback`,
+    body: { slotId: PAST_SLOT },
+    expected: { anonymous: 401, owner: 409, anotherCustomer: 404, unassignedAgent: 404, otherBranchStaff: 403 },
+  },
+  rescheduleCallback: {
+    method: 'PUT',
+    path: `/policies/${CALLBACK_POLICY}/callback`,
+    body: { slotId: PAST_SLOT, version: 1 },
+    expected: { anonymous: 401, owner: 404, anotherCustomer: 404, unassignedAgent: 404, otherBranchStaff: 403 },
+  },
+  cancelCallback: {
+    method: 'DELETE',
+    path: `/policies/${CALLBACK_POLICY}/callback`,
+    expected: { anonymous: 401, owner: 404, anotherCustomer: 404, unassignedAgent: 404, otherBranchStaff: 403 },
+  },
+  createCallbackSlots: {
+    method: 'POST',
+    path: '/callback/slots',
+    ownerUserId: 'demo-staff-sh',
+    body: { from: '2020-01-01', to: '2020-01-01', weekdays: { open: '09:00', close: '10:00' }, weekends: null, seats: 2 },
+    expected: { anonymous: 401, owner: 201, anotherCustomer: 403, unassignedAgent: 403, otherBranchStaff: 201 },
+  },
+  updateCallbackSlot: {
+    method: 'PUT',
+    path: '/callback/slots/202001020900',
+    ownerUserId: 'demo-staff-sh',
+    body: { open: false },
+    expected: { anonymous: 401, owner: 404, anotherCustomer: 403, unassignedAgent: 403, otherBranchStaff: 404 },
+  },
+  listCallbackBookings: {
+    method: 'GET',
+    path: '/callback/bookings',
+    ownerUserId: 'demo-staff-sh',
+    expected: { anonymous: 401, owner: 200, anotherCustomer: 403, unassignedAgent: 403, otherBranchStaff: 200 },
+  },
+  recordCallbackOutcome: {
+    method: 'POST',
+    path: `/callback/bookings/${CALLBACK_POLICY}/outcome`,
+    ownerUserId: 'demo-staff-sh',
+    body: { outcome: 'unreachable' },
+    expected: { anonymous: 401, owner: 404, anotherCustomer: 403, unassignedAgent: 403, otherBranchStaff: 404 },
   },
 };
 

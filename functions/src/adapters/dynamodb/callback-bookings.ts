@@ -148,11 +148,16 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
   }
 
   async createSlots(slots: readonly SlotTime[], seats: number) {
+    // One Query per day first, so laying out a schedule again writes only what is missing.
+    const existing = new Set(
+      (await this.listSlotsOfDates([...new Set(slots.map((s) => s.date))])).map((s) => s.slotId),
+    );
+    const missing = slots.filter((slot) => !existing.has(slotIdOf(slot)));
     let created = 0;
-    // Conditional creates, a few at a time: an existing slot keeps its seats and bookings.
-    for (let i = 0; i < slots.length; i += 25) {
+    // Conditional creates, never a blind Put: a slot created meanwhile keeps its seats and bookings.
+    for (let i = 0; i < missing.length; i += 50) {
       const results = await Promise.all(
-        slots.slice(i, i + 25).map(async (slot) => {
+        missing.slice(i, i + 50).map(async (slot) => {
           try {
             await this.slots.create({ ...slot, seats, booked: 0, open: true }).go({ response: 'none' });
             return 1;

@@ -1,3 +1,4 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { REMINDER_LEAD_MINUTES, slotStartAt } from '@zhixiang/shared/callback/window';
 import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
 import type { CustomerRepository } from '@zhixiang/shared/ports/repositories';
@@ -8,7 +9,7 @@ export interface SendCallbackRemindersDeps {
   customers: Pick<CustomerRepository, 'get'>;
   sms: SmsSender;
   now: () => number;
-  logger: { warn(message: string, extra?: Record<string, unknown>): void };
+  logger: Pick<Logger, 'warn'>;
 }
 
 /**
