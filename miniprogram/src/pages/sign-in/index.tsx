@@ -58,6 +58,10 @@ export default function SignInPage() {
           ) : (
             <View className="zx-notice">请在微信中搜索“{brand.serviceName}”小程序登录使用。</View>
           )}
+          {/* Products are public: anyone may browse them before (or without) signing in. */}
+          <Button block fill="none" onClick={() => void Taro.navigateTo({ url: pageUrls.productSearch })}>
+            先逛逛保险产品
+          </Button>
         </View>
       )}
     </PageContainer>
