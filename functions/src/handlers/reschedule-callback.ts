@@ -8,6 +8,11 @@ import { rescheduleCallback } from '../use-cases/callback/reschedule-callback';
 export const handler = httpHandler(
   routes.rescheduleCallback,
   ({ auth, body, pathParameters, container }) =>
-    rescheduleCallback(callbackDeps(container), auth, parseBody(PolicyPathSchema, pathParameters).policyNo, body),
+    rescheduleCallback(
+      callbackDeps(container),
+      auth,
+      parseBody(PolicyPathSchema, pathParameters).policyNo,
+      body,
+    ),
   { roles: ['customer', 'agent'] },
 );

@@ -15,8 +15,11 @@ export const DEMO_OPENING_HOURS: OpeningHours = {
   6: WEEKEND,
 };
 export const DEMO_SEATS = 3;
-/** Covers the demo policy's cooling-off period (it ends 12 days after the seed). */
-export const DEMO_SLOT_DAYS = 14;
+/**
+ * A week ahead: enough to book and move a callback, and cheap enough for every test that seeds.
+ * `npm start` seeds on each start, so the schedule follows the calendar.
+ */
+export const DEMO_SLOT_DAYS = 7;
 
 /** Slots from today on; existing slots keep their seats and bookings, so re-seeding changes nothing. */
 export function seedDemoCallbackSlots(repository: CallbackBookingRepository, today: string) {

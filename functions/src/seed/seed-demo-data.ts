@@ -15,7 +15,10 @@ export { DEMO_BINDING_CUSTOMER, DEMO_SIGN_INS, type DemoSignIn } from './demo-da
 export interface SeedDemoDataDeps {
   /** With a catalogue repository, the product catalogue (知客) is seeded too. */
   /** With a callback repository, the coming days' callback slots (回访时段) are laid out too. */
-  repositories: Repositories & { catalogue?: CatalogueRepository; callbackBookings?: CallbackBookingRepository };
+  repositories: Repositories & {
+    catalogue?: CatalogueRepository;
+    callbackBookings?: CallbackBookingRepository;
+  };
   /** Where placeholder brochure PDFs of the demo catalogue are uploaded (local stage). */
   brochures?: BrochureStore;
   /** YYYY-MM-DD in Asia/Shanghai; defaults to today. */
@@ -81,7 +84,7 @@ export async function seedDemoData(deps?: SeedDemoDataDeps): Promise<SeedReport>
   if (r.catalogue) report.catalogue = await seedDemoCatalogue(r.catalogue);
   if (resolved.brochures) await seedDemoBrochures(resolved.brochures, DEMO_CATALOGUE);
   // Not in the report: a seed on a later day adds that day's slots, which is no change to the demo world.
-  if (false as boolean && r.callbackBookings) await seedDemoCallbackSlots(r.callbackBookings, today);
+  if (r.callbackBookings) await seedDemoCallbackSlots(r.callbackBookings, today);
   return report;
 }
 

@@ -80,9 +80,9 @@ describe('booking a callback slot under contention', () => {
       (r): r is PromiseFulfilledResult<CallbackBookingRecord> => r.status === 'fulfilled',
     );
     expect(moved).toHaveLength(1);
-    const refusal = results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
+    const refusal = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     // SLOT is full, so the other move is refused either as full or as a booking already moved.
-    expect([BOOKING_CHANGED_MESSAGE, SLOT_FULL_MESSAGE]).toContain((refusal?.reason as AppError).userMessage);
+    expect([BOOKING_CHANGED_MESSAGE, SLOT_FULL_MESSAGE]).toContain((refusal.reason as AppError).userMessage);
     const stored = await repo.getBooking('880002000002');
     expect(stored).toMatchObject({ slotId: moved[0]?.value.slotId, rescheduleCount: 1, version: 2 });
     const slots = await repo.listSlotsOfDates([OTHER.date]);
@@ -94,8 +94,16 @@ describe('booking a callback slot under contention', () => {
   });
 
   it('lets exactly one of two concurrent reschedules to open slots win', async () => {
-    await repo.createSlots([{ date: '2026-12-02', start: '09:00' }, { date: '2026-12-02', start: '09:30' }], 3);
-    const booking = await repo.book(newBooking('880002000003', { slotId: '202612020900', date: '2026-12-02', start: '09:00' }));
+    await repo.createSlots(
+      [
+        { date: '2026-12-02', start: '09:00' },
+        { date: '2026-12-02', start: '09:30' },
+      ],
+      3,
+    );
+    const booking = await repo.book(
+      newBooking('880002000003', { slotId: '202612020900', date: '2026-12-02', start: '09:00' }),
+    );
     const target = { slotId: '202612020930', date: '2026-12-02', start: '09:30' };
     const results = await Promise.allSettled([
       repo.reschedule(booking, target, 0, 1),
@@ -109,7 +117,9 @@ describe('booking a callback slot under contention', () => {
   });
 
   it('frees the seat on cancel and refuses to cancel a stale copy', async () => {
-    const booking = await repo.book(newBooking('880002000004', { slotId: '202612020900', date: '2026-12-02', start: '09:00' }));
+    const booking = await repo.book(
+      newBooking('880002000004', { slotId: '202612020900', date: '2026-12-02', start: '09:00' }),
+    );
     expect((await repo.getSlot('202612020900'))?.booked).toBe(1);
     await repo.cancel(booking, 2);
     expect((await repo.getSlot('202612020900'))?.booked).toBe(0);

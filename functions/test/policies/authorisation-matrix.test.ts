@@ -1,5 +1,6 @@
 import { type RouteName, routes } from '@zhixiang/shared/api/routes';
 import { PRIVACY_GUIDE_VERSION, SENSITIVE_ID_CONSENT_VERSION } from '@zhixiang/shared/auth/schemas';
+import { CALLBACK_POINTS } from '@zhixiang/shared/callback/schemas';
 import {
   CustomerListResponseSchema,
   PolicyDetailSchema,
@@ -29,8 +30,9 @@ const data = buildDemoData('2026-11-25');
 const OWNER_CUSTOMER = 'demo-customer-c001';
 const OWNER_POLICY = data.policies.find((p) => p.holderId === 'C001' && p.insuredId === 'C001')!.policyNo;
 // 张伟's new annuity, inside its cooling-off period and awaiting its callback (回访).
-const CALLBACK_POLICY = data.policies.find((p) => p.holderId === 'C001' && p.effectiveDate > '2026-11-01')!
-  .policyNo;
+const CALLBACK_POLICY = data.policies.find(
+  (p) => p.holderId === 'C001' && p.effectiveDate > '2026-11-01',
+)!.policyNo;
 /** A slot long past: refused by the window rules without changing anything. */
 const PAST_SLOT = '202001010900';
 const USERS: Record<Exclude<Person, 'anonymous'>, string> = {
@@ -157,56 +159,140 @@ const CASES: Record<RouteName, Case> = {
   listCallbackSlots: {
     method: 'GET',
     path: `/policies/${CALLBACK_POLICY}/callback/slots`,
-    expected: { anonymous: 401, owner: 200, anotherCustomer: 404, unassignedAgent: 404, otherBranchStaff: 403 },
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 404,
+      unassignedAgent: 404,
+      otherBranchStaff: 403,
+    },
   },
   getCallbackBooking: {
     method: 'GET',
     path: `/policies/${CALLBACK_POLICY}/callback`,
-    expected: { anonymous: 401, owner: 200, anotherCustomer: 404, unassignedAgent: 404, otherBranchStaff: 403 },
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 404,
+      unassignedAgent: 404,
+      otherBranchStaff: 403,
+    },
   },
   bookCallbackSlot: {
     method: 'POST',
     path: `/policies/${CALLBACK_POLICY}/callback`,
     body: { slotId: PAST_SLOT },
-    expected: { anonymous: 401, owner: 409, anotherCustomer: 404, unassignedAgent: 404, otherBranchStaff: 403 },
+    expected: {
+      anonymous: 401,
+      owner: 409,
+      anotherCustomer: 404,
+      unassignedAgent: 404,
+      otherBranchStaff: 403,
+    },
   },
   rescheduleCallback: {
     method: 'PUT',
     path: `/policies/${CALLBACK_POLICY}/callback`,
     body: { slotId: PAST_SLOT, version: 1 },
-    expected: { anonymous: 401, owner: 404, anotherCustomer: 404, unassignedAgent: 404, otherBranchStaff: 403 },
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 404,
+      unassignedAgent: 404,
+      otherBranchStaff: 403,
+    },
   },
   cancelCallback: {
     method: 'DELETE',
     path: `/policies/${CALLBACK_POLICY}/callback`,
-    expected: { anonymous: 401, owner: 404, anotherCustomer: 404, unassignedAgent: 404, otherBranchStaff: 403 },
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 404,
+      unassignedAgent: 404,
+      otherBranchStaff: 403,
+    },
+  },
+  // The owner's code is rate-limited per policy; the submit with a code never sent is a 400.
+  sendOnlineCallbackCode: {
+    method: 'POST',
+    path: `/policies/${CALLBACK_POLICY}/callback/online/code`,
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 404,
+      unassignedAgent: 403,
+      otherBranchStaff: 403,
+    },
+  },
+  submitOnlineCallback: {
+    method: 'POST',
+    path: `/policies/${CALLBACK_POLICY}/callback/online`,
+    body: { code: '000000', answers: Object.fromEntries(CALLBACK_POINTS.map((p) => [p, true])) },
+    expected: {
+      anonymous: 401,
+      owner: 400,
+      anotherCustomer: 404,
+      unassignedAgent: 403,
+      otherBranchStaff: 403,
+    },
   },
   createCallbackSlots: {
     method: 'POST',
     path: '/callback/slots',
     ownerUserId: 'demo-staff-sh',
-    body: { from: '2020-01-01', to: '2020-01-01', weekdays: { open: '09:00', close: '10:00' }, weekends: null, seats: 2 },
-    expected: { anonymous: 401, owner: 201, anotherCustomer: 403, unassignedAgent: 403, otherBranchStaff: 201 },
+    body: {
+      from: '2020-01-01',
+      to: '2020-01-01',
+      weekdays: { open: '09:00', close: '10:00' },
+      weekends: null,
+      seats: 2,
+    },
+    expected: {
+      anonymous: 401,
+      owner: 201,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 201,
+    },
   },
   updateCallbackSlot: {
     method: 'PUT',
     path: '/callback/slots/202001020900',
     ownerUserId: 'demo-staff-sh',
     body: { open: false },
-    expected: { anonymous: 401, owner: 404, anotherCustomer: 403, unassignedAgent: 403, otherBranchStaff: 404 },
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
   },
   listCallbackBookings: {
     method: 'GET',
     path: '/callback/bookings',
     ownerUserId: 'demo-staff-sh',
-    expected: { anonymous: 401, owner: 200, anotherCustomer: 403, unassignedAgent: 403, otherBranchStaff: 200 },
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 200,
+    },
   },
   recordCallbackOutcome: {
     method: 'POST',
     path: `/callback/bookings/${CALLBACK_POLICY}/outcome`,
     ownerUserId: 'demo-staff-sh',
     body: { outcome: 'unreachable' },
-    expected: { anonymous: 401, owner: 404, anotherCustomer: 403, unassignedAgent: 403, otherBranchStaff: 404 },
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
   },
 };
 

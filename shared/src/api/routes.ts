@@ -22,6 +22,8 @@ import {
   MyCallbackResponseSchema,
   RecordCallbackOutcomeRequestSchema,
   RescheduleCallbackRequestSchema,
+  SendOnlineCallbackCodeResponseSchema,
+  SubmitOnlineCallbackRequestSchema,
   UpdateCallbackSlotRequestSchema,
 } from '../callback/schemas';
 import { CustomerListResponseSchema, PolicyDetailSchema, PolicyListResponseSchema } from '../policy/schemas';
@@ -138,6 +140,20 @@ export const routes = {
     response: CallbackBookingSchema,
   },
   cancelCallback: { method: 'DELETE', path: '/policies/{policyNo}/callback', auth: 'user' },
+  // Online self-callback (自助回访): the holder alone, after an SMS code to the phone on record.
+  sendOnlineCallbackCode: {
+    method: 'POST',
+    path: '/policies/{policyNo}/callback/online/code',
+    auth: 'user',
+    response: SendOnlineCallbackCodeResponseSchema,
+  },
+  submitOnlineCallback: {
+    method: 'POST',
+    path: '/policies/{policyNo}/callback/online',
+    auth: 'user',
+    request: SubmitOnlineCallbackRequestSchema,
+    response: CallbackBookingSchema,
+  },
   // The call centre's schedule and day (staff).
   createCallbackSlots: {
     method: 'POST',

@@ -3,6 +3,9 @@ import { parseSlotId } from './window';
 
 /** The callback (回访) API contract: booking by the customer, the schedule and outcomes by staff. */
 
+/** The slot id an online self-callback is recorded under: it takes no seat. */
+export const ONLINE_SLOT_ID = 'ONLINE';
+
 export const BOOKING_STATUSES = ['booked', 'cancelled', 'completed', 'unreachable', 'problem'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
@@ -35,9 +38,7 @@ export const CALLBACK_POINT_LABELS: Record<CallbackPoint, string> = {
 };
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
-const clock = z
-  .string()
-  .check(z.regex(/^([01]\d|2[0-3]):(00|30)$/, '时间应为整点或半点，格式 HH:mm'));
+const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):(00|30)$/, '时间应为整点或半点，格式 HH:mm'));
 export const slotId = z
   .string()
   .check(z.refine((value) => parseSlotId(value) !== null, '时段编号格式不正确'));
@@ -146,6 +147,8 @@ export const StaffBookingSchema = z.object({
 export const CallbackDayResponseSchema = z.object({
   date: isoDate,
   slots: z.array(z.extend(CallbackSlotSchema, { bookings: z.array(StaffBookingSchema) })),
+  /** Online self-callbacks answered that day (problem cases among them need follow-up). */
+  online: z.array(StaffBookingSchema),
 });
 export type CallbackDayResponse = z.infer<typeof CallbackDayResponseSchema>;
 
@@ -168,3 +171,15 @@ export const RecordCallbackOutcomeRequestSchema = z
     z.refine((r) => r.outcome !== 'problem' || Boolean(r.note?.trim()), '问题件请填写问题说明'),
   );
 export type RecordCallbackOutcomeRequest = z.infer<typeof RecordCallbackOutcomeRequestSchema>;
+
+/** Online self-callback (自助回访): the holder answers the seven points after an SMS code. */
+export const SendOnlineCallbackCodeResponseSchema = z.object({
+  sentTo: z.string(),
+  expiresInSeconds: z.number(),
+});
+
+export const SubmitOnlineCallbackRequestSchema = z.strictObject({
+  code: z.string().check(z.regex(/^\d{6}$/, '请输入 6 位短信验证码')),
+  answers: z.strictObject(Object.fromEntries(CALLBACK_POINTS.map((p) => [p, z.boolean()]))),
+});
+export type SubmitOnlineCallbackRequest = z.infer<typeof SubmitOnlineCallbackRequestSchema>;

@@ -29,7 +29,10 @@ export interface CallbackBookingRecord extends SlotTime {
   updatedAt: number;
 }
 
-export type NewBooking = Omit<CallbackBookingRecord, 'status' | 'rescheduleCount' | 'reminderSentAt' | 'outcome' | 'version'>;
+export type NewBooking = Omit<
+  CallbackBookingRecord,
+  'status' | 'rescheduleCount' | 'reminderSentAt' | 'outcome' | 'version'
+>;
 
 export interface CallbackBookingRepository {
   getSlot(slotId: string): Promise<CallbackSlotRecord | null>;
@@ -56,6 +59,14 @@ export interface CallbackBookingRepository {
     current: CallbackBookingRecord,
     status: Extract<BookingStatus, 'completed' | 'unreachable' | 'problem'>,
     outcome: NonNullable<CallbackBookingRecord['outcome']>,
+  ): Promise<CallbackBookingRecord>;
+  /**
+   * Records an online self-callback's result as the policy's callback: an active booking's seat is
+   * freed in the same transaction; otherwise only a policy with no completed or open callback.
+   */
+  recordOnline(
+    current: CallbackBookingRecord | null,
+    result: CallbackBookingRecord,
   ): Promise<CallbackBookingRecord>;
   /** Booked bookings whose reminder is due at or before `now` (from the reminder index). */
   listDueReminders(now: number): Promise<CallbackBookingRecord[]>;

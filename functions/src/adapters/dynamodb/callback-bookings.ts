@@ -11,7 +11,14 @@ import type {
   NewBooking,
 } from '@zhixiang/shared/ports/callback-bookings';
 import { Entity } from 'electrodb';
-import { ALL_PAGES, isConditionalCheckFailed, orNull, orUndefined, SERVICE_NAME, type TableContext } from './table';
+import {
+  ALL_PAGES,
+  isConditionalCheckFailed,
+  orNull,
+  orUndefined,
+  SERVICE_NAME,
+  type TableContext,
+} from './table';
 
 export const SLOT_FULL_MESSAGE = '该时段已约满';
 export const SLOT_UNAVAILABLE_MESSAGE = '该时段不可预约，请选择其他时段';
@@ -289,9 +296,7 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     try {
       await this.bookings
         .put(toItem(recorded))
-        .where(
-          (attr, op) => `${op.eq(attr.version, current.version)} AND ${op.eq(attr.status, 'booked')}`,
-        )
+        .where((attr, op) => `${op.eq(attr.version, current.version)} AND ${op.eq(attr.status, 'booked')}`)
         .go({ response: 'none' });
     } catch (error) {
       if (isConditionalCheckFailed(error))
@@ -299,6 +304,37 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
       throw error;
     }
     return recorded;
+  }
+
+  async recordOnline(
+    current: CallbackBookingRecord | null,
+    result: CallbackBookingRecord,
+  ): Promise<CallbackBookingRecord> {
+    const stored = { ...result, version: (current?.version ?? 0) + 1 };
+    if (current?.status === 'booked') {
+      await this.transact(
+        () => [{ Update: this.freeSeat(current) }, { Put: this.replaceBooking(stored, current.version) }],
+        async () => {
+          throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE);
+        },
+      );
+      return stored;
+    }
+    try {
+      await this.bookings
+        .put(toItem(stored))
+        .where((attr, op) =>
+          current
+            ? `${op.eq(attr.version, current.version)} AND ${op.eq(attr.status, current.status)}`
+            : op.notExists(attr.policyNo),
+        )
+        .go({ response: 'none' });
+    } catch (error) {
+      if (isConditionalCheckFailed(error))
+        throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE, { cause: error });
+      throw error;
+    }
+    return stored;
   }
 
   async listDueReminders(now: number): Promise<CallbackBookingRecord[]> {
@@ -396,7 +432,10 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
 }
 
 function slotTimeOf(slotId: string): SlotTime {
-  return { date: `${slotId.slice(0, 4)}-${slotId.slice(4, 6)}-${slotId.slice(6, 8)}`, start: `${slotId.slice(8, 10)}:${slotId.slice(10, 12)}` };
+  return {
+    date: `${slotId.slice(0, 4)}-${slotId.slice(4, 6)}-${slotId.slice(6, 8)}`,
+    start: `${slotId.slice(8, 10)}:${slotId.slice(10, 12)}`,
+  };
 }
 
 function toSlot(item: SlotItem): CallbackSlotRecord {

@@ -9,7 +9,7 @@ import {
 } from '@zhixiang/shared/callback/window';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
-import type { PolicyRecord } from '@zhixiang/shared/policy/model';
+import type { PolicyRecord, ProductRecord } from '@zhixiang/shared/policy/model';
 import { coolingOffEndDate, isInCoolingOff } from '@zhixiang/shared/policy/view';
 import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
 import { POLICY_NOT_FOUND_MESSAGE } from '../policies/get-policy';
@@ -24,22 +24,51 @@ export interface CallbackDeps {
   minNoticeMinutes: number;
 }
 
+/**
+ * Products are reference data (tens of items, changed by an admin import): the cooling-off days
+ * are read once per Lambda process and product, and again after PRODUCT_CACHE_MS, keeping one
+ * DynamoDB round trip out of every booking.
+ */
+const PRODUCT_CACHE_MS = 5 * 60_000;
+const products = new Map<string, { at: number; product: Promise<ProductRecord | null> }>();
+
+function cachedProduct(deps: CallbackDeps, productCode: string, now: number): Promise<ProductRecord | null> {
+  const hit = products.get(productCode);
+  if (hit && now - hit.at < PRODUCT_CACHE_MS) return hit.product;
+  const product = deps.repositories.products.get(productCode);
+  products.set(productCode, { at: now, product });
+  // A failed read is not remembered.
+  product
+    .then((p) => (p ? undefined : products.delete(productCode)))
+    .catch(() => products.delete(productCode));
+  return product;
+}
+
 /** What the callback use cases need from the composition root. */
 export function callbackDeps(container: {
   repositories: CallbackDeps['repositories'];
   now: () => number;
 }): CallbackDeps {
-  return { repositories: container.repositories, now: container.now, minNoticeMinutes: DEFAULT_MIN_NOTICE_MINUTES };
+  return {
+    repositories: container.repositories,
+    now: container.now,
+    minNoticeMinutes: DEFAULT_MIN_NOTICE_MINUTES,
+  };
 }
 
 export const NO_ACTIVE_BOOKING_MESSAGE = '未找到有效的回访预约';
 export const OUTSIDE_WINDOW_MESSAGE = '该时段不在可预约范围内（须提前预约，且在犹豫期结束前）';
 
 /** The slot a customer picked, if the window rules allow it (capacity is the transaction's job). */
-export function slotInWindow(target: CallbackPolicy, slotId: string, deps: CallbackDeps): SlotTime & { slotId: string } {
+export function slotInWindow(
+  target: CallbackPolicy,
+  slotId: string,
+  deps: CallbackDeps,
+): SlotTime & { slotId: string } {
   const slot = parseSlotId(slotId);
   const window = { now: deps.now(), deadlineAt: target.deadlineAt, minNoticeMinutes: deps.minNoticeMinutes };
-  if (!slot || !isInWindow(slot, window)) throw new AppError('CONFLICT', OUTSIDE_WINDOW_MESSAGE, { field: 'slotId' });
+  if (!slot || !isInWindow(slot, window))
+    throw new AppError('CONFLICT', OUTSIDE_WINDOW_MESSAGE, { field: 'slotId' });
   return { ...slot, slotId };
 }
 
@@ -66,13 +95,15 @@ export async function loadCallbackPolicy(
     });
   const policy = await deps.repositories.policies.get(policyNo);
   if (!policy) throw notFound();
-  const loader = new PolicyViewLoader(deps.repositories);
+  // A customer's access is decided by the policy's own holder and insured; only agents and staff
+  // need the parties' records, so a customer's booking skips that read.
   const [parties, product] = await Promise.all([
-    loader.parties(policy),
-    deps.repositories.products.get(policy.productCode),
+    claims.role === 'customer' ? [] : new PolicyViewLoader(deps.repositories).parties(policy),
+    cachedProduct(deps, policy.productCode, Date.now()),
   ]);
   if (!canViewPolicy(claims, policy, parties)) throw notFound();
-  if (!product) throw new AppError('INTERNAL', undefined, { logMessage: `product ${policy.productCode} missing` });
+  if (!product)
+    throw new AppError('INTERNAL', undefined, { logMessage: `product ${policy.productCode} missing` });
   const today = todayInShanghai(new Date(deps.now()));
   if (options.requireAwaiting && !isInCoolingOff(policy, product.coolingOffDays, today))
     throw new AppError('CONFLICT', NOT_AWAITING_MESSAGE);

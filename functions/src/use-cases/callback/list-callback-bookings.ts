@@ -1,6 +1,6 @@
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
-import type { CallbackDayResponse } from '@zhixiang/shared/callback/schemas';
+import { type CallbackDayResponse, ONLINE_SLOT_ID } from '@zhixiang/shared/callback/schemas';
 import { maskName, toCallbackSlot } from '@zhixiang/shared/callback/view';
 import { maskPhone } from '@zhixiang/shared/privacy/mask';
 import { PolicyViewLoader } from '../policies/policy-view-loader';
@@ -49,5 +49,6 @@ export async function listCallbackBookings(
         ...toCallbackSlot(slot),
         bookings: rows.filter((r) => r.slotId === slot.slotId).map((r) => r.row),
       })),
+    online: rows.filter((r) => r.slotId === ONLINE_SLOT_ID).map((r) => r.row),
   };
 }

@@ -4,7 +4,12 @@ import { toCallbackBooking } from '@zhixiang/shared/callback/view';
 import { canReschedule, MAX_RESCHEDULES, reminderDueAt } from '@zhixiang/shared/callback/window';
 import { AppError } from '@zhixiang/shared/errors';
 import { BOOKING_CHANGED_MESSAGE } from '../../adapters/dynamodb/callback-bookings';
-import { type CallbackDeps, loadCallbackPolicy, NO_ACTIVE_BOOKING_MESSAGE, slotInWindow } from './callback-policy';
+import {
+  type CallbackDeps,
+  loadCallbackPolicy,
+  NO_ACTIVE_BOOKING_MESSAGE,
+  slotInWindow,
+} from './callback-policy';
 
 /** Moves the booking to another slot in the window, at most three times. */
 export async function rescheduleCallback(
@@ -18,12 +23,20 @@ export async function rescheduleCallback(
   if (current?.status !== 'booked') throw new AppError('NOT_FOUND', NO_ACTIVE_BOOKING_MESSAGE);
   if (current.version !== request.version) throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE);
   if (!canReschedule(current.rescheduleCount)) {
-    throw new AppError('CONFLICT', `改约次数已达上限（${MAX_RESCHEDULES} 次），可取消后重新预约或在线自助回访`);
+    throw new AppError(
+      'CONFLICT',
+      `改约次数已达上限（${MAX_RESCHEDULES} 次），可取消后重新预约或在线自助回访`,
+    );
   }
   if (current.slotId === request.slotId) {
     throw new AppError('VALIDATION_FAILED', '新时段与原时段相同', { field: 'slotId' });
   }
   const slot = slotInWindow(target, request.slotId, deps);
-  const moved = await deps.repositories.callbackBookings.reschedule(current, slot, reminderDueAt(slot), deps.now());
+  const moved = await deps.repositories.callbackBookings.reschedule(
+    current,
+    slot,
+    reminderDueAt(slot),
+    deps.now(),
+  );
   return toCallbackBooking(moved);
 }

@@ -35,7 +35,10 @@ export async function sendCallbackReminders(
         to: customer.phone,
         template: 'callback_reminder',
         code: `${booking.date.slice(5, 7)}月${booking.date.slice(8, 10)}日 ${booking.start}`,
-        validMinutes: Math.max(1, Math.min(REMINDER_LEAD_MINUTES, Math.round((slotStartAt(booking) - now) / 60_000))),
+        validMinutes: Math.max(
+          1,
+          Math.min(REMINDER_LEAD_MINUTES, Math.round((slotStartAt(booking) - now) / 60_000)),
+        ),
       });
       sent++;
     } catch (error) {

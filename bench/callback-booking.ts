@@ -1,0 +1,174 @@
+/**
+ * `npm run bench:callback-booking` — POST /policies/{policyNo}/callback through the whole handler
+ * (middy, JWT, access rule, window rules, the booking transaction) against the bare
+ * TransactWriteItems that same request sends, recorded from one invocation and replayed, in the
+ * same run against DynamoDB Local. Between timed calls the booking is cancelled (untimed) so every
+ * call books anew. Then the contention run: 200 bookings of 5 seats at once.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { startEphemeralStack } from '../functions/local/ephemeral-stack';
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+const WARMUP = 30;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function main() {
+  const stack = await startEphemeralStack();
+  try {
+    Object.assign(process.env, stack.env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
+    const { getContainer } = await import('../functions/src/container');
+    const { seedDemoData } = await import('../functions/src/seed/seed-demo-data');
+    const { buildDemoData } = await import('../functions/src/seed/demo-data');
+    const { addDays, todayInShanghai } = await import('../shared/src/format/dates');
+    const { handler } = await import('../functions/src/handlers/book-callback-slot');
+    const container = getContainer();
+    const today = todayInShanghai();
+    await seedDemoData({ repositories: container.repositories, today });
+    const repo = container.repositories.callbackBookings;
+
+    // 张伟's new policy, in its cooling-off period; a slot of its own, outside the seeded hours.
+    const policy = buildDemoData(today).policies.find(
+      (p) => p.holderId === 'C001' && p.effectiveDate > addDays(today, -30),
+    );
+    if (!policy) throw new Error('no demo policy in its cooling-off period');
+    const slot = { date: addDays(today, 2), start: '08:00' };
+    const slotId = `${slot.date.replaceAll('-', '')}0800`;
+    await repo.createSlots([slot], 100_000);
+    const { token } = await container.accessTokens.issue({
+      sub: 'bench-user',
+      role: 'customer',
+      customerId: 'C001',
+    });
+
+    const path = `/policies/${policy.policyNo}/callback`;
+    const body = JSON.stringify({ slotId });
+    const event = (): APIGatewayProxyEventV2 => ({
+      version: '2.0',
+      routeKey: 'POST /policies/{policyNo}/callback',
+      rawPath: path,
+      rawQueryString: '',
+      headers: { authorization: `Bearer ${token}`, host: 'bench.local', 'content-type': 'application/json' },
+      pathParameters: { policyNo: policy.policyNo },
+      body,
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: 'local',
+        apiId: 'local',
+        domainName: 'bench.local',
+        domainPrefix: 'bench',
+        http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+        requestId: `bench-${performance.now()}`,
+        routeKey: 'POST /policies/{policyNo}/callback',
+        stage: '$default',
+        time: new Date().toISOString(),
+        timeEpoch: Date.now(),
+      },
+    });
+    const invoke = async () => {
+      const result = (await handler(event(), {} as never)) as { statusCode: number; body?: string };
+      if (result.statusCode !== 201) throw new Error(`handler answered ${result.statusCode} ${result.body}`);
+    };
+    const reset = async () => {
+      const booking = await repo.getBooking(policy.policyNo);
+      if (booking?.status === 'booked') await repo.cancel(booking, Date.now());
+    };
+
+    // Record the transaction the handler sends, to replay it bare.
+    let recorded: unknown;
+    const low = container.table.client;
+    low.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'TransactWriteItemsCommand') recorded = args.input;
+        return next(args);
+      },
+      { step: 'initialize', name: 'benchRecorder' },
+    );
+    await invoke();
+    low.middlewareStack.remove('benchRecorder');
+    await reset();
+    if (!recorded) throw new Error('the handler sent no transaction');
+    // The recorder saw the document client's input (plain values): replay it on a fresh one.
+    const bare = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+    const replay = async () => {
+      await bare.send(new TransactWriteCommand(recorded as TransactWriteCommandInput));
+    };
+
+    const handlerMs: number[] = [];
+    const bareMs: number[] = [];
+    for (let i = 0; i < WARMUP; i++) {
+      await invoke();
+      await reset();
+      await replay();
+      await reset();
+    }
+    const time = async (run: () => Promise<void>, into: number[]) => {
+      const t = performance.now();
+      await run();
+      into.push(performance.now() - t);
+      await reset();
+    };
+    for (let i = 0; i < ITERATIONS; i++) {
+      if (i % 2 === 0) {
+        await time(invoke, handlerMs);
+        await time(replay, bareMs);
+      } else {
+        await time(replay, bareMs);
+        await time(invoke, handlerMs);
+      }
+    }
+    handlerMs.sort((a, b) => a - b);
+    bareMs.sort((a, b) => a - b);
+    const row = (name: string, xs: number[]) =>
+      `| ${name} | ${percentile(xs, 50).toFixed(2)} | ${percentile(xs, 99).toFixed(2)} |`;
+    console.log(`POST ${path} (book), ${ITERATIONS} iterations\n`);
+    console.log('| path | p50 ms | p99 ms |\n|---|---|---|');
+    console.log(row('bare TransactWriteItems', bareMs));
+    console.log(row('whole handler', handlerMs));
+    const p50 = percentile(handlerMs, 50) / percentile(bareMs, 50);
+    const p99 = percentile(handlerMs, 99) / percentile(bareMs, 99);
+    console.log(`\nratio handler / bare: p50 ${p50.toFixed(2)}×, p99 ${p99.toFixed(2)}× (goal ≤ 1.5×)`);
+
+    // Contention: 200 different policies want the 5 seats of one slot at the same moment.
+    const contended = { date: addDays(today, 3), start: '07:30' };
+    await repo.createSlots([contended], 5);
+    const started = performance.now();
+    const results = await Promise.allSettled(
+      Array.from({ length: 200 }, (_, i) =>
+        repo.book({
+          policyNo: `8899${String(i).padStart(8, '0')}`,
+          slotId: `${contended.date.replaceAll('-', '')}0730`,
+          ...contended,
+          customerId: 'C001',
+          branchPath: 'HQ',
+          reminderDueAt: 0,
+          updatedAt: 0,
+        }),
+      ),
+    );
+    const took = performance.now() - started;
+    const booked = results.filter((r) => r.status === 'fulfilled').length;
+    const full = results.filter(
+      (r) => r.status === 'rejected' && (r.reason as { userMessage?: string }).userMessage === '该时段已约满',
+    ).length;
+    const seat = await repo.getSlot(`${contended.date.replaceAll('-', '')}0730`);
+    console.log(
+      `\n200 parallel bookings of 5 seats: ${booked} booked, ${full} "该时段已约满", count ${seat?.booked}; ${took.toFixed(0)} ms in total`,
+    );
+  } finally {
+    await stack.stop();
+  }
+}
+
+await main();
+process.exit(0);

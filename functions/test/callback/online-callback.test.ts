@@ -1,0 +1,110 @@
+import { CALLBACK_POINTS } from '@zhixiang/shared/callback/schemas';
+import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Container, createContainer } from '../../src/container';
+import { buildDemoData } from '../../src/seed/demo-data';
+import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { claimsFor } from '../../src/use-cases/auth/session';
+import { callbackDeps } from '../../src/use-cases/callback/callback-policy';
+import { listCallbackBookings } from '../../src/use-cases/callback/list-callback-bookings';
+import { sendOnlineCallbackCode } from '../../src/use-cases/callback/send-online-callback-code';
+import { submitOnlineCallback } from '../../src/use-cases/callback/submit-online-callback';
+
+/** The online self-callback (自助回访) against DynamoDB Local, with the SMS captured. */
+const data = buildDemoData('2026-11-25');
+const source = data.policies.find((p) => p.holderId === 'C001' && p.effectiveDate > '2026-11-01')!;
+const zhangWei = data.customers.find((c) => c.customerId === 'C001')!;
+const ALL_YES = Object.fromEntries(CALLBACK_POINTS.map((p) => [p, true]));
+
+let container: Container;
+const sent: SmsMessage[] = [];
+
+async function claims(userId: string) {
+  const user = await container.repositories.users.get(userId);
+  if (!user) throw new Error(`no user ${userId}`);
+  return claimsFor(user);
+}
+
+/** A fresh copy of 张伟's new policy, still in its cooling-off period, awaiting its callback. */
+async function newPolicy(policyNo: string) {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  await container.repositories.policies.put({ ...source, policyNo, receiptDate: today, version: 0 });
+  return policyNo;
+}
+
+async function codeFor(policyNo: string) {
+  await sendOnlineCallbackCode(container, await claims('demo-customer-c001'), policyNo);
+  return sent.at(-1)?.code ?? '';
+}
+
+beforeAll(async () => {
+  container = createContainer(undefined, { sms: { send: async (m) => void sent.push(m) } });
+  await seedDemoData({ repositories: container.repositories });
+});
+
+describe('online self-callback', () => {
+  it('completes the callback when every point is confirmed, after the code to the phone on record', async () => {
+    const policyNo = await newPolicy('8831019900001');
+    const customer = await claims('demo-customer-c001');
+    const response = await sendOnlineCallbackCode(container, customer, policyNo);
+    expect(response.sentTo).toBe(`${zhangWei.phone.slice(0, 3)}****${zhangWei.phone.slice(-4)}`);
+    expect(sent.at(-1)?.to).toBe(zhangWei.phone);
+    await expect(
+      submitOnlineCallback(container, customer, policyNo, { code: '000000', answers: ALL_YES }),
+    ).rejects.toMatchObject({ status: 400, userMessage: '验证码不正确' });
+    const done = await submitOnlineCallback(container, customer, policyNo, {
+      code: sent.at(-1)?.code ?? '',
+      answers: ALL_YES,
+    });
+    expect(done).toMatchObject({ status: 'completed', slotId: 'ONLINE' });
+    const stored = await container.repositories.callbackBookings.getBooking(policyNo);
+    expect(stored?.outcome).toMatchObject({ points: ALL_YES, recordedBy: 'online-sms:demo-customer-c001' });
+    await expect(codeFor(policyNo)).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('turns one "no" into a problem case the branch staff see, and frees a booked seat', async () => {
+    const policyNo = await newPolicy('8831019900002');
+    const customer = await claims('demo-customer-c001');
+    const deps = callbackDeps(container);
+    const { slots } = await (
+      await import('../../src/use-cases/callback/list-callback-slots')
+    ).listCallbackSlots(deps, customer, policyNo);
+    const slot = slots[0]!;
+    const { bookCallbackSlot } = await import('../../src/use-cases/callback/book-callback-slot');
+    await bookCallbackSlot(deps, customer, policyNo, slot.slotId);
+    const seatsBefore = (await container.repositories.callbackBookings.getSlot(slot.slotId))?.booked ?? 0;
+
+    const code = await codeFor(policyNo);
+    const result = await submitOnlineCallback(container, customer, policyNo, {
+      code,
+      answers: { ...ALL_YES, personalSignature: false },
+    });
+    expect(result.status).toBe('problem');
+    expect((await container.repositories.callbackBookings.getSlot(slot.slotId))?.booked).toBe(
+      seatsBefore - 1,
+    );
+    const stored = await container.repositories.callbackBookings.getBooking(policyNo);
+    expect(stored?.outcome?.note).toContain('投保单、健康告知由本人亲笔签名');
+
+    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const sh = await listCallbackBookings(deps, await claims('demo-staff-sh'), day);
+    expect(sh.online).toContainEqual(
+      expect.objectContaining({ policyNo, status: 'problem', customerNameMasked: '张*' }),
+    );
+    const bj = await listCallbackBookings(deps, await claims('demo-staff-bj'), day);
+    expect(bj.online.map((b) => b.policyNo)).not.toContain(policyNo);
+  });
+
+  it('is for the policyholder alone and uses each code once', async () => {
+    const policyNo = await newPolicy('8831019900003');
+    await expect(
+      sendOnlineCallbackCode(container, await claims('demo-customer-c011'), policyNo),
+    ).rejects.toMatchObject({
+      status: 404,
+    });
+    const customer = await claims('demo-customer-c001');
+    await expect(
+      submitOnlineCallback(container, customer, policyNo, { code: '123456', answers: ALL_YES }),
+    ).rejects.toMatchObject({ status: 400, userMessage: '验证码已失效，请重新获取' });
+  });
+});
