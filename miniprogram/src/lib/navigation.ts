@@ -21,8 +21,10 @@ export const pageUrls = {
   productSearch: '/packages/products/search/index',
   productDetail: (productCode: string) =>
     `/packages/products/detail/index?code=${encodeURIComponent(productCode)}`,
-  callbackBooking: (policyNo: string) => `/packages/callback/book/index?policyNo=${encodeURIComponent(policyNo)}`,
-  onlineCallback: (policyNo: string) => `/packages/callback/online/index?policyNo=${encodeURIComponent(policyNo)}`,
+  callbackBooking: (policyNo: string) =>
+    `/packages/callback/book/index?policyNo=${encodeURIComponent(policyNo)}`,
+  onlineCallback: (policyNo: string) =>
+    `/packages/callback/online/index?policyNo=${encodeURIComponent(policyNo)}`,
   customerPolicies: (customerId: string, name: string) =>
     `/packages/agent/customer-policies/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
 };

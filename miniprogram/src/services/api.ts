@@ -60,13 +60,15 @@ export const api = {
     client.call('searchProducts', { query, silent: true }),
   getProduct: (productCode: string) => client.call('getProduct', { params: { productCode }, silent: true }),
   // New-policy callback (回访预约, 自助回访).
-  listCallbackSlots: (policyNo: string) => client.call('listCallbackSlots', { params: { policyNo }, silent: true }),
+  listCallbackSlots: (policyNo: string) =>
+    client.call('listCallbackSlots', { params: { policyNo }, silent: true }),
   bookCallbackSlot: (policyNo: string, slotId: string) =>
     client.call('bookCallbackSlot', { params: { policyNo }, body: { slotId } }),
   rescheduleCallback: (policyNo: string, body: RequestOf<'rescheduleCallback'>) =>
     client.call('rescheduleCallback', { params: { policyNo }, body }),
   cancelCallback: (policyNo: string) => client.call('cancelCallback', { params: { policyNo } }),
-  sendOnlineCallbackCode: (policyNo: string) => client.call('sendOnlineCallbackCode', { params: { policyNo } }),
+  sendOnlineCallbackCode: (policyNo: string) =>
+    client.call('sendOnlineCallbackCode', { params: { policyNo } }),
   submitOnlineCallback: (policyNo: string, body: RequestOf<'submitOnlineCallback'>) =>
     client.call('submitOnlineCallback', { params: { policyNo }, body }),
   /** Binding changes what the access token claims: spend the refresh token for a pair that says so. */

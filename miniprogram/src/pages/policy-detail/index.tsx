@@ -1,7 +1,10 @@
-import { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
 import { PageContainer } from '../../components/page-container';
 import { PolicyDetailView } from '../../components/policy-detail-view';
+import { Button } from '../../components/ui';
 import { usePageData } from '../../hooks/use-page-data';
+import { pageUrls } from '../../lib/navigation';
 import { api } from '../../services/api';
 
 export default function PolicyDetailPage() {
@@ -10,7 +13,22 @@ export default function PolicyDetailPage() {
   const data = usePageData(() => api.getPolicy(policyNo));
   return (
     <PageContainer data={data} errorTitle="无法查看该保单">
-      {(policy) => <PolicyDetailView policy={policy} />}
+      {(policy) => (
+        <View>
+          {/* A new policy's callback (回访) is due inside the cooling-off period. */}
+          {policy.inCoolingOff ? (
+            <Button
+              type="primary"
+              block
+              data-testid="entry-callback"
+              onClick={() => void Taro.navigateTo({ url: pageUrls.callbackBooking(policy.policyNo) })}
+            >
+              预约新单回访
+            </Button>
+          ) : null}
+          <PolicyDetailView policy={policy} />
+        </View>
+      )}
     </PageContainer>
   );
 }

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { readLatestSandboxCode } from '../functions/src/adapters/sms/sandbox-outbox-sms';
+import { buildDemoData } from '../functions/src/seed/demo-data';
+import { launchChromium, newPhonePage, saveScreenshot } from './support/browser';
+import { agreeToPrivacyGuide, fillInput, signInAsDemoUser, tapButton } from './support/journey-steps';
+import { type E2eStack, startE2eStack } from './support/stack';
+
+/**
+ * New-policy callback (回访) in the H5 build: 张伟 books a time for his new annuity's callback,
+ * moves it and cancels it, then answers the callback online; with one "no" on a second new
+ * policy, the problem case reaches the branch's staff.
+ */
+const data = buildDemoData('2026-11-25');
+const source = data.policies.find((p) => p.holderId === 'C001' && p.effectiveDate > '2026-11-01')!;
+const zhangWei = data.customers.find((c) => c.customerId === 'C001')!;
+const SECOND_POLICY = '8831019800001';
+
+let stack: E2eStack;
+let browser: Browser;
+
+before(async () => {
+  stack = await startE2eStack();
+  browser = await launchChromium();
+  // A second new policy of 张伟's in its cooling-off period, for the "no" answer.
+  const { getContainer } = await import('../functions/src/container');
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  await getContainer().repositories.policies.put({
+    ...source,
+    policyNo: SECOND_POLICY,
+    receiptDate: today,
+    version: 0,
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function answerOnline(page: Page, policyNo: string, no: string | null) {
+  await page.goto(`${stack.appUrl}/packages/callback/online/index?policyNo=${policyNo}`);
+  await page.getByTestId('send-callback-code').click();
+  await page.getByText(/已发送至/).waitFor();
+  const code = await readLatestSandboxCode(stack.smsOutboxFile, zhangWei.phone);
+  assert.ok(code, 'the sandbox outbox holds the code');
+  await fillInput(page, '6 位短信验证码', code);
+  for (const point of [
+    'identity',
+    'personalSignature',
+    'understoodBrochure',
+    'coverageAndExclusions',
+    'surrenderLoss',
+    'coolingOffRights',
+    'paymentPeriod',
+  ]) {
+    const card = page.getByTestId(`point-${point}`);
+    await card.locator('taro-button-core', { hasText: point === no ? '否' : '是' }).click();
+  }
+  await tapButton(page, '提交回访答复');
+  const result = page.getByTestId('online-result');
+  await result.waitFor();
+  return (await result.textContent()) ?? '';
+}
+
+describe('new-policy callback journeys', () => {
+  it('张伟 books a callback time, moves it, cancels it, then completes the callback online', async () => {
+    const { context, page } = await newPhonePage(browser);
+    try {
+      await agreeToPrivacyGuide(page, stack.appUrl);
+      await signInAsDemoUser(page, 'demo-customer-c001');
+      await page.goto(`${stack.appUrl}/pages/policy-detail/index?policyNo=${source.policyNo}`);
+      await page.getByTestId('entry-callback').click();
+
+      const slots = page.getByTestId('callback-slot');
+      await slots.first().waitFor();
+      const firstSlot = ((await slots.first().textContent()) ?? '').replace(/（.*$/, '').trim();
+      await slots.first().click();
+      const booking = page.getByTestId('callback-booking');
+      await booking.waitFor();
+      assert.match((await booking.textContent()) ?? '', new RegExp(`已预约.*${firstSlot}`));
+      assert.match((await booking.textContent()) ?? '', /还可改约 3 次/);
+      await saveScreenshot(page, 'callback-booked');
+
+      await tapButton(page, '改约');
+      const secondSlot = ((await slots.nth(1).textContent()) ?? '').replace(/（.*$/, '').trim();
+      await slots.nth(1).click();
+      await page.getByText('还可改约 2 次').waitFor();
+      assert.match((await booking.textContent()) ?? '', new RegExp(secondSlot));
+
+      await tapButton(page, '取消预约');
+      await page.getByTestId('callback-booking').waitFor({ state: 'detached' });
+      await slots.first().waitFor();
+
+      const result = await answerOnline(page, source.policyNo, null);
+      assert.match(result, /回访已完成/);
+      await saveScreenshot(page, 'callback-online-completed');
+    } catch (error) {
+      await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('one "no" in the online callback becomes a problem case the branch staff see', async () => {
+    const { context, page } = await newPhonePage(browser);
+    try {
+      await agreeToPrivacyGuide(page, stack.appUrl);
+      await signInAsDemoUser(page, 'demo-customer-c001');
+      const result = await answerOnline(page, SECOND_POLICY, 'personalSignature');
+      assert.match(result, /已转交专人跟进/);
+      await saveScreenshot(page, 'callback-online-problem');
+
+      const signIn = await fetch(`${stack.apiUrl}/auth/demo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: 'demo-staff-sh', privacyConsentVersion: '2026-11-01' }),
+      });
+      const { accessToken } = (await signIn.json()) as { accessToken: string };
+      const day = await fetch(`${stack.apiUrl}/callback/bookings`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      const body = (await day.json()) as { online: Array<{ policyNo: string; status: string }> };
+      assert.deepEqual(
+        body.online.filter((b) => b.policyNo === SECOND_POLICY).map((b) => b.status),
+        ['problem'],
+      );
+    } catch (error) {
+      await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,137 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { CallbackSlotsResponse } from '@zhixiang/shared/callback/schemas';
+import { weekdayOf } from '@zhixiang/shared/callback/window';
+import { formatDateCn } from '@zhixiang/shared/format/dates';
+import { useState } from 'react';
+import { PageContainer } from '../../../components/page-container';
+import { Button } from '../../../components/ui';
+import { usePageData } from '../../../hooks/use-page-data';
+import { pageUrls } from '../../../lib/navigation';
+import { api } from '../../../services/api';
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const dayLabel = (date: string) => `${formatDateCn(date).slice(5)} ${WEEKDAYS[weekdayOf(date)]}`;
+
+type Slot = CallbackSlotsResponse['slots'][number];
+
+function groupByDate(slots: Slot[]): Array<[string, Slot[]]> {
+  const days = new Map<string, Slot[]>();
+  for (const slot of slots) days.set(slot.date, [...(days.get(slot.date) ?? []), slot]);
+  return [...days.entries()];
+}
+
+/** The customer picks, moves or cancels the time of their new policy's callback (回访). */
+export default function CallbackBookPage() {
+  const { params } = useRouter();
+  const policyNo = decodeURIComponent(params.policyNo ?? '');
+  const data = usePageData(() => api.listCallbackSlots(policyNo));
+  const [moving, setMoving] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  // Refusals (e.g. 该时段已约满) are shown by the API client's toast; the page reloads either way.
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await work();
+      setMoving(false);
+      void Taro.showToast({ title: done, icon: 'success' });
+    } catch {
+      // already shown
+    } finally {
+      setBusy(false);
+      await data.reload();
+    }
+  };
+
+  return (
+    <PageContainer data={data} errorTitle="暂时无法预约回访">
+      {(view) => {
+        const booking = view.booking;
+        const active = booking?.status === 'booked';
+        const finished = booking?.status === 'completed' || booking?.status === 'problem';
+        const pick = (slot: Slot) =>
+          active && booking
+            ? act(
+                () => api.rescheduleCallback(policyNo, { slotId: slot.slotId, version: booking.version }),
+                '已改约',
+              )
+            : act(() => api.bookCallbackSlot(policyNo, slot.slotId), '预约成功');
+        return (
+          <View>
+            <View className="zx-notice">
+              新单回访须在犹豫期内完成（截至 {formatDateCn(view.coolingOffEndDate)}
+              ）。请选择方便接听电话的时间，我们会在回访前 30 分钟提醒您。
+            </View>
+            {active && booking ? (
+              <View className="zx-card" data-testid="callback-booking">
+                <Text className="zx-card__title">
+                  已预约：{dayLabel(booking.date)} {booking.start}–{booking.end}
+                </Text>
+                <View>还可改约 {booking.reschedulesLeft} 次</View>
+                <Button
+                  type="primary"
+                  fill="outline"
+                  disabled={busy || booking.reschedulesLeft === 0}
+                  onClick={() => setMoving(!moving)}
+                >
+                  {moving ? '不改了' : '改约'}
+                </Button>
+                <Button
+                  fill="outline"
+                  disabled={busy}
+                  onClick={() => void act(() => api.cancelCallback(policyNo), '已取消')}
+                >
+                  取消预约
+                </Button>
+              </View>
+            ) : null}
+            {finished ? (
+              <View className="zx-card" data-testid="callback-finished">
+                {booking?.status === 'completed'
+                  ? '回访已完成，感谢您的配合。'
+                  : '您的回访答复已转交专人跟进，我们会尽快与您联系。'}
+              </View>
+            ) : null}
+            {!finished && (!active || moving) ? (
+              <View data-testid="callback-slots">
+                {view.slots.length === 0 ? (
+                  <View className="zx-notice" data-testid="no-slots">
+                    犹豫期结束前已没有可预约的时段，您可以在线自助完成回访。
+                  </View>
+                ) : (
+                  groupByDate(view.slots).map(([date, slots]) => (
+                    <View key={date} className="zx-card">
+                      <Text className="zx-card__title">{dayLabel(date)}</Text>
+                      {slots.map((slot) => (
+                        <Button
+                          key={slot.slotId}
+                          size="small"
+                          fill="outline"
+                          disabled={busy}
+                          data-testid="callback-slot"
+                          onClick={() => void pick(slot)}
+                        >
+                          {slot.start}–{slot.end}（余 {slot.seatsLeft}）
+                        </Button>
+                      ))}
+                    </View>
+                  ))
+                )}
+              </View>
+            ) : null}
+            {!finished ? (
+              <Button
+                type="primary"
+                fill={view.suggestOnlineCallback ? 'solid' : 'outline'}
+                onClick={() => void Taro.navigateTo({ url: pageUrls.onlineCallback(policyNo) })}
+              >
+                在线自助回访
+              </Button>
+            ) : null}
+          </View>
+        );
+      }}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,122 @@
+import { Input, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import {
+  CALLBACK_POINT_LABELS,
+  CALLBACK_POINTS,
+  type CallbackBooking,
+  type CallbackPoint,
+} from '@zhixiang/shared/callback/schemas';
+import { useState } from 'react';
+import { PageContainer } from '../../../components/page-container';
+import { Button } from '../../../components/ui';
+import { api } from '../../../services/api';
+
+/**
+ * The online self-callback (自助回访): an SMS code to the phone on record, then a yes or no for
+ * each of the seven points. Any "no" goes to a person for follow-up.
+ */
+export default function OnlineCallbackPage() {
+  const { params } = useRouter();
+  const policyNo = decodeURIComponent(params.policyNo ?? '');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [answers, setAnswers] = useState<Partial<Record<CallbackPoint, boolean>>>({});
+  const [result, setResult] = useState<CallbackBooking | null>(null);
+  const [busy, setBusy] = useState(false);
+  const complete = CALLBACK_POINTS.every((p) => answers[p] !== undefined) && /^\d{6}$/.test(code);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch {
+      // the API client has shown the message
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageContainer>
+      {() =>
+        result ? (
+          <View className="zx-card" data-testid="online-result">
+            <Text className="zx-card__title">
+              {result.status === 'completed' ? '回访已完成' : '已转交专人跟进'}
+            </Text>
+            <View>
+              {result.status === 'completed'
+                ? '感谢您的配合，您的答复已记录。'
+                : '您有一项或多项回答为「否」，我们会尽快与您联系核实。'}
+            </View>
+          </View>
+        ) : (
+          <View>
+            <View className="zx-notice">请先验证身份，再逐项确认以下内容。如有不符，请选择「否」。</View>
+            <View className="zx-card">
+              <Button
+                size="small"
+                type="primary"
+                fill="outline"
+                disabled={busy}
+                data-testid="send-callback-code"
+                onClick={() =>
+                  void run(async () => setSentTo((await api.sendOnlineCallbackCode(policyNo)).sentTo))
+                }
+              >
+                {sentTo ? `已发送至 ${sentTo}，重新获取` : '获取短信验证码'}
+              </Button>
+              <View className="zx-field">
+                <Text className="zx-field__label">验证码</Text>
+                <Input
+                  className="zx-field__input"
+                  type="number"
+                  maxlength={6}
+                  placeholder="6 位短信验证码"
+                  value={code}
+                  onInput={(event) => setCode(event.detail.value)}
+                />
+              </View>
+            </View>
+            {CALLBACK_POINTS.map((point, index) => (
+              <View key={point} className="zx-card" data-testid={`point-${point}`}>
+                <Text>
+                  {index + 1}. {CALLBACK_POINT_LABELS[point]}
+                </Text>
+                <View>
+                  <Button
+                    size="small"
+                    type={answers[point] === true ? 'primary' : 'default'}
+                    onClick={() => setAnswers({ ...answers, [point]: true })}
+                  >
+                    是
+                  </Button>
+                  <Button
+                    size="small"
+                    type={answers[point] === false ? 'danger' : 'default'}
+                    onClick={() => setAnswers({ ...answers, [point]: false })}
+                  >
+                    否
+                  </Button>
+                </View>
+              </View>
+            ))}
+            <Button
+              type="primary"
+              block
+              disabled={!complete || busy}
+              onClick={() =>
+                void run(async () => {
+                  const full = Object.fromEntries(CALLBACK_POINTS.map((p) => [p, answers[p] === true]));
+                  setResult(await api.submitOnlineCallback(policyNo, { code, answers: full }));
+                })
+              }
+            >
+              提交回访答复
+            </Button>
+          </View>
+        )
+      }
+    </PageContainer>
+  );
+}
