@@ -66,6 +66,10 @@ describe('cooling-off period', () => {
     expect(isInCoolingOff(policy, 15, '2026-11-28')).toBe(false);
   });
 
+  it('never applies to a product without a cooling-off period, not even on the receipt day', () => {
+    expect(isInCoolingOff(policy, 0, policy.receiptDate)).toBe(false);
+  });
+
   it('does not apply to a lapsed policy', () => {
     expect(isInCoolingOff({ ...policy, status: 'lapsed' }, 15, '2026-11-20')).toBe(false);
   });

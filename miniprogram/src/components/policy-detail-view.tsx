@@ -31,7 +31,14 @@ export function PolicyDetailView({ policy }: { policy: PolicyDetail }) {
         ) : null}
         <InfoRow label="生效日期" value={formatDateCn(policy.effectiveDate)} />
         <InfoRow label="回执签收日期" value={formatDateCn(policy.receiptDate)} />
-        <InfoRow label="犹豫期截止" value={formatDateCn(policy.coolingOffEndDate)} />
+        <InfoRow
+          label="犹豫期截止"
+          value={
+            policy.coolingOffEndDate === policy.receiptDate
+              ? '本险种无犹豫期'
+              : formatDateCn(policy.coolingOffEndDate)
+          }
+        />
         <InfoRow label="管理机构" value={policy.branchName} />
         <InfoRow label="服务业务员" value={policy.agentName ?? '暂无'} />
       </View>

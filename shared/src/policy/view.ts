@@ -20,7 +20,9 @@ export function isInCoolingOff(
   coolingOffDays: number,
   today: string,
 ): boolean {
+  // Short-term products (e.g. one-year medical) have no cooling-off period at all.
   return (
+    coolingOffDays > 0 &&
     policy.status === 'in_force' &&
     today >= policy.receiptDate &&
     today <= coolingOffEndDate(policy.receiptDate, coolingOffDays)
