@@ -11,8 +11,8 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
+import { httpEvent } from '../functions/src/middleware/testing';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const WARMUP = 30;
@@ -51,28 +51,15 @@ async function main() {
 
     const path = `/policies/${policy.policyNo}/callback`;
     const body = JSON.stringify({ slotId });
-    const event = (): APIGatewayProxyEventV2 => ({
-      version: '2.0',
-      routeKey: 'POST /policies/{policyNo}/callback',
-      rawPath: path,
-      rawQueryString: '',
-      headers: { authorization: `Bearer ${token}`, host: 'bench.local', 'content-type': 'application/json' },
-      pathParameters: { policyNo: policy.policyNo },
-      body,
-      isBase64Encoded: false,
-      requestContext: {
-        accountId: 'local',
-        apiId: 'local',
-        domainName: 'bench.local',
-        domainPrefix: 'bench',
-        http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-        requestId: `bench-${performance.now()}`,
-        routeKey: 'POST /policies/{policyNo}/callback',
-        stage: '$default',
-        time: new Date().toISOString(),
-        timeEpoch: Date.now(),
-      },
-    });
+    const event = () =>
+      httpEvent({
+        method: 'POST',
+        path,
+        token,
+        rawBody: body,
+        headers: { 'content-type': 'application/json' },
+        pathParameters: { policyNo: policy.policyNo },
+      });
     const invoke = async () => {
       const result = (await handler(event(), {} as never)) as { statusCode: number; body?: string };
       if (result.statusCode !== 201) throw new Error(`handler answered ${result.statusCode} ${result.body}`);

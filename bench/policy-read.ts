@@ -6,8 +6,8 @@
  * are replayed together), so the ratio is the handler's overhead and nothing else.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
+import { httpEvent } from '../functions/src/middleware/testing';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const WARMUP = 50;
@@ -46,27 +46,7 @@ async function main() {
     });
 
     const path = `/policies/${policy.policyNo}`;
-    const event = (): APIGatewayProxyEventV2 => ({
-      version: '2.0',
-      routeKey: 'GET /policies/{policyNo}',
-      rawPath: path,
-      rawQueryString: '',
-      headers: { authorization: `Bearer ${token}`, host: 'bench.local' },
-      pathParameters: { policyNo: policy.policyNo },
-      isBase64Encoded: false,
-      requestContext: {
-        accountId: 'local',
-        apiId: 'local',
-        domainName: 'bench.local',
-        domainPrefix: 'bench',
-        http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-        requestId: `bench-${performance.now()}`,
-        routeKey: 'GET /policies/{policyNo}',
-        stage: '$default',
-        time: new Date().toISOString(),
-        timeEpoch: Date.now(),
-      },
-    });
+    const event = () => httpEvent({ path, token, pathParameters: { policyNo: policy.policyNo } });
     const invoke = async () => {
       const result = (await handler(event(), {} as never)) as { statusCode: number };
       if (result.statusCode !== 200) throw new Error(`handler answered ${result.statusCode}`);
