@@ -13,13 +13,10 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
 import { httpEvent } from '../functions/src/middleware/testing';
+import { compareWithBaseline } from './support/compare-with-baseline';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const WARMUP = 30;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 async function main() {
   const stack = await startEphemeralStack();
@@ -91,40 +88,12 @@ async function main() {
       await bare.send(new TransactWriteCommand(recorded as TransactWriteCommandInput));
     };
 
-    const handlerMs: number[] = [];
-    const bareMs: number[] = [];
-    for (let i = 0; i < WARMUP; i++) {
-      await invoke();
-      await reset();
-      await replay();
-      await reset();
-    }
-    const time = async (run: () => Promise<void>, into: number[]) => {
-      const t = performance.now();
-      await run();
-      into.push(performance.now() - t);
-      await reset();
-    };
-    for (let i = 0; i < ITERATIONS; i++) {
-      if (i % 2 === 0) {
-        await time(invoke, handlerMs);
-        await time(replay, bareMs);
-      } else {
-        await time(replay, bareMs);
-        await time(invoke, handlerMs);
-      }
-    }
-    handlerMs.sort((a, b) => a - b);
-    bareMs.sort((a, b) => a - b);
-    const row = (name: string, xs: number[]) =>
-      `| ${name} | ${percentile(xs, 50).toFixed(2)} | ${percentile(xs, 99).toFixed(2)} |`;
     console.log(`POST ${path} (book), ${ITERATIONS} iterations\n`);
-    console.log('| path | p50 ms | p99 ms |\n|---|---|---|');
-    console.log(row('bare TransactWriteItems', bareMs));
-    console.log(row('whole handler', handlerMs));
-    const p50 = percentile(handlerMs, 50) / percentile(bareMs, 50);
-    const p99 = percentile(handlerMs, 99) / percentile(bareMs, 99);
-    console.log(`\nratio handler / bare: p50 ${p50.toFixed(2)}×, p99 ${p99.toFixed(2)}× (goal ≤ 1.5×)`);
+    await compareWithBaseline(
+      { name: 'bare TransactWriteItems', run: replay },
+      { name: 'whole handler', run: invoke },
+      { iterations: ITERATIONS, warmup: WARMUP, afterEach: reset, goal: 1.5 },
+    );
 
     // Contention: 200 different policies want the 5 seats of one slot at the same moment.
     const contended = { date: addDays(today, 3), start: '07:30' };

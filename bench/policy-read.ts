@@ -8,6 +8,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
 import { httpEvent } from '../functions/src/middleware/testing';
+import { compareWithBaseline } from './support/compare-with-baseline';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const WARMUP = 50;
@@ -17,10 +18,6 @@ interface Recorded {
   /** The lib-dynamodb command's class name, e.g. GetCommand. */
   commandName: string;
   input: unknown;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 async function main() {
@@ -95,42 +92,15 @@ async function main() {
       }
     };
 
-    const handlerMs: number[] = [];
-    const bareMs: number[] = [];
-    for (let i = 0; i < WARMUP; i++) {
-      await invoke();
-      await replay();
-    }
-    const time = async (run: () => Promise<void>, into: number[]) => {
-      const t = performance.now();
-      await run();
-      into.push(performance.now() - t);
-    };
-    // Interleave so machine noise hits both sides alike, and alternate which goes first so that
-    // neither always finds DynamoDB Local freshly warmed by the other.
-    for (let i = 0; i < ITERATIONS; i++) {
-      if (i % 2 === 0) {
-        await time(invoke, handlerMs);
-        await time(replay, bareMs);
-      } else {
-        await time(replay, bareMs);
-        await time(invoke, handlerMs);
-      }
-    }
-    handlerMs.sort((a, b) => a - b);
-    bareMs.sort((a, b) => a - b);
-    const row = (name: string, xs: number[]) =>
-      `| ${name} | ${percentile(xs, 50).toFixed(2)} | ${percentile(xs, 99).toFixed(2)} |`;
     const commands = recorded.map((r) => `round ${r.round} ${r.commandName}`).join(', ');
     console.log(
       `GET /policies/${policy.policyNo}: ${recorded.length} DynamoDB commands in ${rounds.size} rounds (${commands}); ${ITERATIONS} iterations\n`,
     );
-    console.log('| path | p50 ms | p99 ms |\n|---|---|---|');
-    console.log(row('bare DynamoDB reads', bareMs));
-    console.log(row('whole handler', handlerMs));
-    const p50 = percentile(handlerMs, 50) / percentile(bareMs, 50);
-    const p99 = percentile(handlerMs, 99) / percentile(bareMs, 99);
-    console.log(`\nratio handler / bare: p50 ${p50.toFixed(2)}×, p99 ${p99.toFixed(2)}× (goal ≤ 1.25×)`);
+    await compareWithBaseline(
+      { name: 'bare DynamoDB reads', run: replay },
+      { name: 'whole handler', run: invoke },
+      { iterations: ITERATIONS, warmup: WARMUP, goal: 1.25 },
+    );
   } finally {
     await stack.stop();
   }
