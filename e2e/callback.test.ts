@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
+import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import type { Page } from 'playwright-core';
 import { readLatestSandboxCode } from '../functions/src/adapters/sms/sandbox-outbox-sms';
 import { buildDemoData } from '../functions/src/seed/demo-data';
-import { launchChromium, newPhonePage, saveScreenshot } from './support/browser';
+import { newPhonePage, saveScreenshot } from './support/browser';
 import { agreeToPrivacyGuide, fillInput, signInAsDemoUser, tapButton } from './support/journey-steps';
-import { type E2eStack, startE2eStack } from './support/stack';
+import { useE2eSession } from './support/stack';
 
 /**
  * New-policy callback (回访) in the H5 build: 张伟 books a time for his new annuity's callback,
@@ -17,33 +19,22 @@ const source = data.policies.find((p) => p.holderId === 'C001' && p.effectiveDat
 const zhangWei = data.customers.find((c) => c.customerId === 'C001')!;
 const SECOND_POLICY = '8831019800001';
 
-let stack: E2eStack;
-let browser: Browser;
-
-before(async () => {
-  stack = await startE2eStack();
-  browser = await launchChromium();
+const session = useE2eSession(async () => {
   // A second new policy of 张伟's in its cooling-off period, for the "no" answer.
   const { getContainer } = await import('../functions/src/container');
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   await getContainer().repositories.policies.put({
     ...source,
     policyNo: SECOND_POLICY,
-    receiptDate: today,
+    receiptDate: todayInShanghai(),
     version: 0,
   });
 });
 
-after(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
 async function answerOnline(page: Page, policyNo: string, no: string | null) {
-  await page.goto(`${stack.appUrl}/packages/callback/online/index?policyNo=${policyNo}`);
+  await page.goto(`${session.stack.appUrl}/packages/callback/online/index?policyNo=${policyNo}`);
   await page.getByTestId('send-callback-code').click();
   await page.getByText(/已发送至/).waitFor();
-  const code = await readLatestSandboxCode(stack.smsOutboxFile, zhangWei.phone);
+  const code = await readLatestSandboxCode(session.stack.smsOutboxFile, zhangWei.phone);
   assert.ok(code, 'the sandbox outbox holds the code');
   await fillInput(page, '6 位短信验证码', code);
   for (const point of [
@@ -66,11 +57,11 @@ async function answerOnline(page: Page, policyNo: string, no: string | null) {
 
 describe('new-policy callback journeys', () => {
   it('张伟 books a callback time, moves it, cancels it, then completes the callback online', async () => {
-    const { context, page } = await newPhonePage(browser);
+    const { context, page } = await newPhonePage(session.browser);
     try {
-      await agreeToPrivacyGuide(page, stack.appUrl);
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
       await signInAsDemoUser(page, 'demo-customer-c001');
-      await page.goto(`${stack.appUrl}/pages/policy-detail/index?policyNo=${source.policyNo}`);
+      await page.goto(`${session.stack.appUrl}/pages/policy-detail/index?policyNo=${source.policyNo}`);
       await page.getByTestId('entry-callback').click();
 
       const slots = page.getByTestId('callback-slot');
@@ -105,21 +96,21 @@ describe('new-policy callback journeys', () => {
   });
 
   it('one "no" in the online callback becomes a problem case the branch staff see', async () => {
-    const { context, page } = await newPhonePage(browser);
+    const { context, page } = await newPhonePage(session.browser);
     try {
-      await agreeToPrivacyGuide(page, stack.appUrl);
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
       await signInAsDemoUser(page, 'demo-customer-c001');
       const result = await answerOnline(page, SECOND_POLICY, 'personalSignature');
       assert.match(result, /已转交专人跟进/);
       await saveScreenshot(page, 'callback-online-problem');
 
-      const signIn = await fetch(`${stack.apiUrl}/auth/demo`, {
+      const signIn = await fetch(`${session.stack.apiUrl}/auth/demo`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ userId: 'demo-staff-sh', privacyConsentVersion: '2026-11-01' }),
+        body: JSON.stringify({ userId: 'demo-staff-sh', privacyConsentVersion: PRIVACY_GUIDE_VERSION }),
       });
       const { accessToken } = (await signIn.json()) as { accessToken: string };
-      const day = await fetch(`${stack.apiUrl}/callback/bookings`, {
+      const day = await fetch(`${session.stack.apiUrl}/callback/bookings`, {
         headers: { authorization: `Bearer ${accessToken}` },
       });
       const body = (await day.json()) as { online: Array<{ policyNo: string; status: string }> };

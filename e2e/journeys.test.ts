@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
+import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import { readLatestSandboxCode } from '../functions/src/adapters/sms/sandbox-outbox-sms';
 import { DEMO_BINDING_CUSTOMER } from '../functions/src/seed/seed-demo-data';
-import { launchChromium, newPhonePage, saveScreenshot } from './support/browser';
+import { newPhonePage, saveScreenshot } from './support/browser';
 import {
   agreeToPrivacyGuide,
   fillInput,
@@ -11,37 +11,26 @@ import {
   signInAsDemoUser,
   tapButton,
 } from './support/journey-steps';
-import { type E2eStack, startE2eStack } from './support/stack';
+import { useE2eSession } from './support/stack';
 
 /**
  * Browser journeys against the H5 build and the local stack (DynamoDB Local, s3rver, the API
  * gateway, demo data), in Debian Chromium at 375 × 812. Each journey saves its last screen.
  */
-let stack: E2eStack;
-let browser: Browser;
-
-before(async () => {
-  stack = await startE2eStack();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const session = useE2eSession();
 
 async function apiSignIn(userId: string): Promise<string> {
-  const response = await fetch(`${stack.apiUrl}/auth/demo`, {
+  const response = await fetch(`${session.stack.apiUrl}/auth/demo`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId, privacyConsentVersion: '2026-11-01' }),
+    body: JSON.stringify({ userId, privacyConsentVersion: PRIVACY_GUIDE_VERSION }),
   });
   assert.equal(response.status, 200, `demo sign-in of ${userId}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
 async function apiPolicyNumbers(token: string): Promise<string[]> {
-  const response = await fetch(`${stack.apiUrl}/me/policies`, {
+  const response = await fetch(`${session.stack.apiUrl}/me/policies`, {
     headers: { authorization: `Bearer ${token}` },
   });
   assert.equal(response.status, 200);
@@ -52,9 +41,9 @@ async function apiPolicyNumbers(token: string): Promise<string[]> {
 
 describe('browser journeys', () => {
   it('a new customer agrees to privacy, signs in, binds identity after a wrong code, and opens a policy', async () => {
-    const { context, page } = await newPhonePage(browser);
+    const { context, page } = await newPhonePage(session.browser);
     try {
-      await agreeToPrivacyGuide(page, stack.appUrl);
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
       await signInAsDemoUser(page, 'demo-unbound');
 
       await page.getByTestId('entry-bind').click();
@@ -67,7 +56,7 @@ describe('browser journeys', () => {
       await page.getByText('验证码已发送至').waitFor();
       await page.getByText(/\d+ 秒后重发/).waitFor();
 
-      const code = await readLatestSandboxCode(stack.smsOutboxFile, DEMO_BINDING_CUSTOMER.phone);
+      const code = await readLatestSandboxCode(session.stack.smsOutboxFile, DEMO_BINDING_CUSTOMER.phone);
       assert.ok(code, 'the sandbox outbox holds the code');
       const wrongCode = code === '000000' ? '111111' : '000000';
 
@@ -103,9 +92,9 @@ describe('browser journeys', () => {
   });
 
   it("an agent opens my customers, then a customer's policy", async () => {
-    const { context, page } = await newPhonePage(browser);
+    const { context, page } = await newPhonePage(session.browser);
     try {
-      await agreeToPrivacyGuide(page, stack.appUrl);
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
       await signInAsDemoUser(page, 'demo-agent-a001');
 
       await page.getByTestId('entry-customers').click();
@@ -132,13 +121,15 @@ describe('browser journeys', () => {
     );
     assert.ok(theirs, 'another customer has a policy C001 is not party to');
 
-    const { context, page } = await newPhonePage(browser);
+    const { context, page } = await newPhonePage(session.browser);
     try {
-      await agreeToPrivacyGuide(page, stack.appUrl);
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
       await signInAsDemoUser(page, 'demo-customer-c001');
       await page.getByTestId('entry-policies').waitFor();
 
-      await page.goto(`${stack.appUrl}/pages/policy-detail/index?policyNo=${encodeURIComponent(theirs)}`);
+      await page.goto(
+        `${session.stack.appUrl}/pages/policy-detail/index?policyNo=${encodeURIComponent(theirs)}`,
+      );
       const errorPage = page.getByTestId('page-error');
       await errorPage.waitFor();
       const text = (await errorPage.textContent()) ?? '';

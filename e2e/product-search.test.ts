@@ -1,33 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium, newPhonePage, saveScreenshot } from './support/browser';
+import { describe, it } from 'node:test';
+import { newPhonePage, saveScreenshot } from './support/browser';
 import { tapButton } from './support/journey-steps';
-import { type E2eStack, startE2eStack } from './support/stack';
+import { useE2eSession } from './support/stack';
 
 /**
  * Product search (知客) in the H5 build: open to anyone, no sign-in. Hot list first; suggestions
  * as the customer types initials, with the matched part highlighted; results, a category filter,
  * the product page with its brochure, and the way on to the assistant.
  */
-let stack: E2eStack;
-let browser: Browser;
-
-before(async () => {
-  stack = await startE2eStack();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const session = useE2eSession();
 
 describe('product search journey', () => {
   it('a visitor finds 金佑福 by its initials, filters, opens it and asks the assistant', async () => {
-    const { context, page } = await newPhonePage(browser);
+    const { context, page } = await newPhonePage(session.browser);
     try {
-      await page.goto(`${stack.appUrl}/packages/products/search/index`);
+      await page.goto(`${session.stack.appUrl}/packages/products/search/index`);
       const hot = page.getByTestId('hot-list');
       await hot.waitFor();
       assert.equal(
@@ -90,9 +78,9 @@ describe('product search journey', () => {
   });
 
   it('answers unusable input with the hot list and a hint, never an error page', async () => {
-    const { context, page } = await newPhonePage(browser);
+    const { context, page } = await newPhonePage(session.browser);
     try {
-      await page.goto(`${stack.appUrl}/packages/products/search/index`);
+      await page.goto(`${session.stack.appUrl}/packages/products/search/index`);
       await page.getByTestId('hot-list').waitFor();
       const input = page
         .locator('[data-testid="product-search-input"] input, input[data-testid="product-search-input"]')

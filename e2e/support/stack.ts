@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
+import type { Browser } from 'playwright-core';
 import { startEphemeralStack } from '../../functions/local/ephemeral-stack';
 import { startGateway } from '../../functions/local/gateway';
 import { startH5Server } from '../../functions/local/h5-server';
+import { launchChromium } from './browser';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const h5Dist = join(repoRoot, 'miniprogram', 'dist', 'h5');
@@ -51,4 +54,39 @@ export async function startE2eStack(): Promise<E2eStack> {
     await close();
     throw error;
   }
+}
+
+export interface E2eSession {
+  readonly stack: E2eStack;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers the hooks every journey file needs: the stack and Chromium start before the file's
+ * tests (then `prepare`, for data of the file's own) and both stop after them.
+ */
+export function useE2eSession(prepare?: () => Promise<void>): E2eSession {
+  let stack: E2eStack | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    stack = await startE2eStack();
+    browser = await launchChromium();
+    await prepare?.();
+  });
+  after(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the e2e session is used outside its tests');
+    return value;
+  };
+  return {
+    get stack() {
+      return started(stack);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }

@@ -43,6 +43,20 @@ export const POLICY_COLUMNS = [
   'beneficiaries',
 ] as const;
 
+/** The columns a policies file must have; the others may be left out of the header. */
+export const REQUIRED_POLICY_COLUMNS = [
+  'policyNo',
+  'productCode',
+  'holderId',
+  'insuredId',
+  'sumAssured',
+  'premium',
+  'premiumFrequency',
+  'effectiveDate',
+  'receiptDate',
+  'cashValue',
+] as const satisfies readonly (typeof POLICY_COLUMNS)[number][];
+
 const optionalCents = z.pipe(
   optionalText,
   z.transform((value: string | null, ctx) => {

@@ -1,7 +1,7 @@
 import { readCsv } from './csv-rows';
 import { ASSIGNMENT_COLUMNS, importAssignments } from './import-assignments';
 import { CUSTOMER_COLUMNS, type ImportDeps, type ImportReport, importCustomers } from './import-customers';
-import { importPolicies } from './import-policies';
+import { importPolicies, REQUIRED_POLICY_COLUMNS } from './import-policies';
 
 export type ImportCommand = 'import-customers' | 'import-policies' | 'import-assignments';
 
@@ -22,22 +22,7 @@ export async function runImport(
         deps,
       );
     case 'import-policies':
-      return importPolicies(
-        file,
-        await readCsv(file, [
-          'policyNo',
-          'productCode',
-          'holderId',
-          'insuredId',
-          'sumAssured',
-          'premium',
-          'premiumFrequency',
-          'effectiveDate',
-          'receiptDate',
-          'cashValue',
-        ]),
-        deps,
-      );
+      return importPolicies(file, await readCsv(file, REQUIRED_POLICY_COLUMNS), deps);
     case 'import-assignments':
       return importAssignments(file, await readCsv(file, ASSIGNMENT_COLUMNS), deps);
   }

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { SENSITIVE_ID_CONSENT_VERSION } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
@@ -85,6 +85,40 @@ export async function assertCustomerUnbound(
 export async function hashBindCode(container: Container, subject: string, code: string): Promise<string> {
   const key = await container.secrets.tokenSigningKey();
   return createHmac('sha256', key).update(`otp:${subject}:${code}`).digest('base64url');
+}
+
+export interface OneTimeCodeIssue {
+  /** Whose code this is (binding: the user; online callback: the policy and user). */
+  subject: string;
+  /** The phone the code goes to; only its blind index may be stored with the code. */
+  to: string;
+  phoneIndex: string;
+  customerId: string;
+  ttlSeconds: number;
+  now: number;
+}
+
+/**
+ * Draws a 6-digit code, stores only its keyed hash (replacing any earlier code of the subject) and
+ * texts it. Binding and the online self-callback both prove "this is the phone on file" this way.
+ */
+export async function issueOneTimeCode(container: Container, issue: OneTimeCodeIssue): Promise<void> {
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  await container.oneTimeCodes.put({
+    subject: issue.subject,
+    codeHash: await hashBindCode(container, issue.subject, code),
+    phoneIndex: issue.phoneIndex,
+    customerId: issue.customerId,
+    expiresAt: issue.now + issue.ttlSeconds * 1000,
+    attempts: 0,
+    createdAt: issue.now,
+  });
+  await container.sms.send({
+    to: issue.to,
+    template: 'bind_identity_code',
+    code,
+    validMinutes: issue.ttlSeconds / 60,
+  });
 }
 
 export function sameText(a: string, b: string): boolean {

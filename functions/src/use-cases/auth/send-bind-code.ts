@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { AccessClaims, SendBindCodeRequest, SendBindCodeResponse } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import { maskPhone } from '@zhixiang/shared/privacy/mask';
@@ -13,7 +12,7 @@ import {
   bindSubject,
   describeWait,
   findMatchingCustomer,
-  hashBindCode,
+  issueOneTimeCode,
   validIdNumber,
 } from './identity-binding';
 import { requireUser } from './session';
@@ -65,22 +64,13 @@ export async function sendBindCode(
     at: new Date(now).toISOString(),
   });
 
-  const subject = bindSubject(user.userId);
-  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  await container.oneTimeCodes.put({
-    subject,
-    codeHash: await hashBindCode(container, subject, code),
+  await issueOneTimeCode(container, {
+    subject: bindSubject(user.userId),
+    to: request.phone,
     phoneIndex,
     customerId: customer.customerId,
-    expiresAt: now + BIND_CODE_TTL_SECONDS * 1000,
-    attempts: 0,
-    createdAt: now,
-  });
-  await container.sms.send({
-    to: request.phone,
-    template: 'bind_identity_code',
-    code,
-    validMinutes: BIND_CODE_TTL_SECONDS / 60,
+    ttlSeconds: BIND_CODE_TTL_SECONDS,
+    now,
   });
   return {
     sentTo: maskPhone(request.phone),

@@ -1,9 +1,8 @@
-import { randomInt } from 'node:crypto';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import { maskPhone } from '@zhixiang/shared/privacy/mask';
 import type { Container } from '../../container';
-import { hashBindCode } from '../auth/identity-binding';
+import { issueOneTimeCode } from '../auth/identity-binding';
 import { callbackDeps, loadCallbackPolicy } from './callback-policy';
 
 export const ONLINE_CODE_TTL_SECONDS = 5 * 60;
@@ -44,22 +43,13 @@ export async function sendOnlineCallbackCode(
       retryAfterSeconds: decision.retryAfterSeconds,
     });
   }
-  const subject = onlineCallbackSubject(policyNo, claims.sub);
-  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  await container.oneTimeCodes.put({
-    subject,
-    codeHash: await hashBindCode(container, subject, code),
+  await issueOneTimeCode(container, {
+    subject: onlineCallbackSubject(policyNo, claims.sub),
+    to: holder.phone,
     phoneIndex: '',
     customerId: holder.customerId,
-    expiresAt: now + ONLINE_CODE_TTL_SECONDS * 1000,
-    attempts: 0,
-    createdAt: now,
-  });
-  await container.sms.send({
-    to: holder.phone,
-    template: 'bind_identity_code',
-    code,
-    validMinutes: ONLINE_CODE_TTL_SECONDS / 60,
+    ttlSeconds: ONLINE_CODE_TTL_SECONDS,
+    now,
   });
   return { sentTo: maskPhone(holder.phone), expiresInSeconds: ONLINE_CODE_TTL_SECONDS };
 }
