@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { formatDateCn } from '@zhixiang/shared/format/dates';
 import { formatYuan } from '@zhixiang/shared/format/money';
 import {
@@ -8,22 +9,18 @@ import {
   PRODUCT_KIND_LABELS,
 } from '@zhixiang/shared/policy/schemas';
 import { VIEWER_ROLE_LABELS } from '../lib/labels';
+import { pageUrls } from '../lib/navigation';
 import { InfoRow } from './info-row';
 import './policy-card.scss';
 import { Tag } from './ui';
 
-export function PolicyCard({
-  policy,
-  onOpen,
-}: {
-  policy: PolicySummary;
-  onOpen: (policyNo: string) => void;
-}) {
+/** One policy in a list; tapping it opens the policy's detail page. */
+export function PolicyCard({ policy }: { policy: PolicySummary }) {
   return (
     <View
       className="zx-card zx-policy-card"
       data-testid="policy-card"
-      onClick={() => onOpen(policy.policyNo)}
+      onClick={() => void Taro.navigateTo({ url: pageUrls.policyDetail(policy.policyNo) })}
     >
       <View className="zx-policy-card__head">
         <Text className="zx-policy-card__name">{policy.productName}</Text>

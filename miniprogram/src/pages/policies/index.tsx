@@ -37,11 +37,7 @@ export default function PoliciesPage() {
       {(list) => (
         <View data-testid="policy-list">
           {list.policies.map((policy) => (
-            <PolicyCard
-              key={policy.policyNo}
-              policy={policy}
-              onOpen={(policyNo) => void Taro.navigateTo({ url: pageUrls.policyDetail(policyNo) })}
-            />
+            <PolicyCard key={policy.policyNo} policy={policy} />
           ))}
         </View>
       )}

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { PageContainer } from '../../../components/page-container';
 import { PolicyCard } from '../../../components/policy-card';
 import { usePageData } from '../../../hooks/use-page-data';
-import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 
 export default function CustomerPoliciesPage() {
@@ -24,11 +23,7 @@ export default function CustomerPoliciesPage() {
         <View data-testid="policy-list">
           {name ? <Text className="zx-card__title">{name} 的保单</Text> : null}
           {list.policies.map((policy) => (
-            <PolicyCard
-              key={policy.policyNo}
-              policy={policy}
-              onOpen={(policyNo) => void Taro.navigateTo({ url: pageUrls.policyDetail(policyNo) })}
-            />
+            <PolicyCard key={policy.policyNo} policy={policy} />
           ))}
         </View>
       )}
