@@ -127,6 +127,26 @@ describe('booking a callback slot under contention', () => {
     expect((await repo.getSlot('202612020900'))?.booked).toBe(0);
   });
 
+  it('carries the move count over a cancellation, and of two rebookings at once one wins', async () => {
+    const first = await repo.book(
+      newBooking('880002000005', { slotId: '202612020900', date: '2026-12-02', start: '09:00' }),
+    );
+    const cancelled = await repo.cancel(first, 1);
+    const results = await Promise.allSettled([
+      repo.book(newBooking('880002000005', OTHER), cancelled),
+      repo.book(newBooking('880002000005', THIRD), cancelled),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    expect((won[0] as PromiseFulfilledResult<CallbackBookingRecord>).value).toMatchObject({
+      rescheduleCount: 1,
+      version: 3,
+    });
+    const refusal = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((refusal.reason as AppError).userMessage).toBe(ALREADY_BOOKED_MESSAGE);
+    expect(await repo.getBooking('880002000005')).toMatchObject({ status: 'booked', rescheduleCount: 1 });
+  });
+
   it('never lowers seats below the booked count', async () => {
     await expect(repo.updateSlot(SLOT.slotId, { seats: 4 })).rejects.toMatchObject({ status: 409 });
     expect(await repo.updateSlot(SLOT.slotId, { seats: 6 })).toMatchObject({ seats: 6, booked: 5 });

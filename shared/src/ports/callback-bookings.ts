@@ -43,8 +43,12 @@ export interface CallbackBookingRepository {
   updateSlot(slotId: string, change: { seats?: number; open?: boolean }): Promise<CallbackSlotRecord>;
   getBooking(policyNo: string): Promise<CallbackBookingRecord | null>;
   listBookingsOfDate(date: string): Promise<CallbackBookingRecord[]>;
-  /** One transaction: a seat of the slot and the policy's one active booking, or CONFLICT. */
-  book(booking: NewBooking): Promise<CallbackBookingRecord>;
+  /**
+   * One transaction: a seat of the slot and the policy's one active booking, or CONFLICT.
+   * `previous` is the policy's ended booking (cancelled or unreachable) the new one replaces if it
+   * is still at its version; its reschedule count carries over (a cancelled one counts as a move).
+   */
+  book(booking: NewBooking, previous?: CallbackBookingRecord | null): Promise<CallbackBookingRecord>;
   /** One transaction: frees the old seat, takes the new one, moves the booking if still at `version`. */
   reschedule(
     current: CallbackBookingRecord,

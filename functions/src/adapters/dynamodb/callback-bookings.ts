@@ -206,14 +206,17 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     return data.map(toBooking);
   }
 
-  async book(booking: NewBooking): Promise<CallbackBookingRecord> {
+  async book(
+    booking: NewBooking,
+    previous: CallbackBookingRecord | null = null,
+  ): Promise<CallbackBookingRecord> {
     const record: CallbackBookingRecord = {
       ...booking,
       status: 'booked',
-      rescheduleCount: 0,
+      rescheduleCount: previous ? rescheduleCountAfter(previous) : 0,
       reminderSentAt: null,
       outcome: null,
-      version: 1,
+      version: (previous?.version ?? 0) + 1,
     };
     await this.transact(
       () => [
@@ -221,9 +224,10 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
         {
           Put: this.bookings
             .put(toItem(record))
-            .where(
-              (attr, op) =>
-                `${op.notExists(attr.policyNo)} OR ${op.eq(attr.status, 'cancelled')} OR ${op.eq(attr.status, 'unreachable')}`,
+            .where((attr, op) =>
+              previous
+                ? `${op.eq(attr.version, previous.version)} AND ${op.eq(attr.status, previous.status)}`
+                : op.notExists(attr.policyNo),
             )
             .params() as TransactItem['Put'],
         },
@@ -429,6 +433,15 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     if (slot?.open && slot.booked >= slot.seats) throw new AppError('CONFLICT', SLOT_FULL_MESSAGE);
     throw new AppError('CONFLICT', SLOT_UNAVAILABLE_MESSAGE);
   }
+}
+
+/**
+ * A booking after a cancelled one is a move like a reschedule (otherwise cancel + book would lift
+ * the limit of three); after an unreachable call the call centre asks for a new time, which is
+ * not the customer's move.
+ */
+function rescheduleCountAfter(previous: CallbackBookingRecord): number {
+  return previous.status === 'cancelled' ? previous.rescheduleCount + 1 : previous.rescheduleCount;
 }
 
 function slotTimeOf(slotId: string): SlotTime {

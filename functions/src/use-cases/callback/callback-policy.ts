@@ -4,6 +4,7 @@ import {
   callbackDeadlineAt,
   DEFAULT_MIN_NOTICE_MINUTES,
   isInWindow,
+  MAX_RESCHEDULES,
   parseSlotId,
   type SlotTime,
 } from '@zhixiang/shared/callback/window';
@@ -57,6 +58,7 @@ export function callbackDeps(container: {
 }
 
 export const NO_ACTIVE_BOOKING_MESSAGE = '未找到有效的回访预约';
+export const RESCHEDULE_LIMIT_MESSAGE = `改约次数已达上限（${MAX_RESCHEDULES} 次），请按现有预约接听，或使用在线自助回访`;
 export const OUTSIDE_WINDOW_MESSAGE = '该时段不在可预约范围内（须提前预约，且在犹豫期结束前）';
 
 /** The slot a customer picked, if the window rules allow it (capacity is the transaction's job). */

@@ -1,13 +1,14 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import type { CallbackBooking, RescheduleCallbackRequest } from '@zhixiang/shared/callback/schemas';
 import { toCallbackBooking } from '@zhixiang/shared/callback/view';
-import { canReschedule, MAX_RESCHEDULES, reminderDueAt } from '@zhixiang/shared/callback/window';
+import { canReschedule, reminderDueAt } from '@zhixiang/shared/callback/window';
 import { AppError } from '@zhixiang/shared/errors';
 import { BOOKING_CHANGED_MESSAGE } from '../../adapters/dynamodb/callback-bookings';
 import {
   type CallbackDeps,
   loadCallbackPolicy,
   NO_ACTIVE_BOOKING_MESSAGE,
+  RESCHEDULE_LIMIT_MESSAGE,
   slotInWindow,
 } from './callback-policy';
 
@@ -22,12 +23,7 @@ export async function rescheduleCallback(
   const current = await deps.repositories.callbackBookings.getBooking(policyNo);
   if (current?.status !== 'booked') throw new AppError('NOT_FOUND', NO_ACTIVE_BOOKING_MESSAGE);
   if (current.version !== request.version) throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE);
-  if (!canReschedule(current.rescheduleCount)) {
-    throw new AppError(
-      'CONFLICT',
-      `改约次数已达上限（${MAX_RESCHEDULES} 次），可取消后重新预约或在线自助回访`,
-    );
-  }
+  if (!canReschedule(current.rescheduleCount)) throw new AppError('CONFLICT', RESCHEDULE_LIMIT_MESSAGE);
   if (current.slotId === request.slotId) {
     throw new AppError('VALIDATION_FAILED', '新时段与原时段相同', { field: 'slotId' });
   }
