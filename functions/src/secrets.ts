@@ -21,6 +21,7 @@ export const SSM_PARAMETERS = {
   tencentSignName: '/tencent-sms-sign-name',
   tencentTemplateBindCode: '/tencent-sms-template-bind-code',
   tencentTemplateCallbackReminder: '/tencent-sms-template-callback-reminder',
+  tencentTemplateCallbackUnreachable: '/tencent-sms-template-callback-unreachable',
 } as const;
 
 const MAX_AGE_SECONDS = 300;
@@ -49,17 +50,20 @@ export function createSecrets(config: Config): Secrets {
       return { appId, appSecret };
     },
     tencentSms: async () => {
-      const [secretId, secretKey, sdkAppId, signName, bindCode, callbackReminder] = await Promise.all([
-        read('tencentSecretId'),
-        read('tencentSecretKey'),
-        read('tencentSdkAppId'),
-        read('tencentSignName'),
-        read('tencentTemplateBindCode'),
-        read('tencentTemplateCallbackReminder'),
-      ]);
+      const [secretId, secretKey, sdkAppId, signName, bindCode, callbackReminder, callbackUnreachable] =
+        await Promise.all([
+          read('tencentSecretId'),
+          read('tencentSecretKey'),
+          read('tencentSdkAppId'),
+          read('tencentSignName'),
+          read('tencentTemplateBindCode'),
+          read('tencentTemplateCallbackReminder'),
+          read('tencentTemplateCallbackUnreachable'),
+        ]);
       const templateIds: Record<SmsTemplate, string> = {
         bind_identity_code: bindCode,
         callback_reminder: callbackReminder,
+        callback_unreachable: callbackUnreachable,
       };
       return { secretId, secretKey, sdkAppId, signName, templateIds };
     },

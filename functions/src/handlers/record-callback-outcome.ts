@@ -9,7 +9,7 @@ export const handler = httpHandler(
   routes.recordCallbackOutcome,
   ({ auth, body, pathParameters, container }) =>
     recordCallbackOutcome(
-      callbackDeps(container),
+      { ...callbackDeps(container), sms: container.sms, logger: container.logger },
       auth,
       parseBody(PolicyPathSchema, pathParameters).policyNo,
       body,

@@ -10,6 +10,7 @@ import {
   ALREADY_BOOKED_MESSAGE,
   BOOKING_CHANGED_MESSAGE,
 } from '../../src/adapters/dynamodb/callback-bookings';
+import { readLatestSandboxCode } from '../../src/adapters/sms/sandbox-outbox-sms';
 import { type Container, createContainer } from '../../src/container';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
@@ -62,6 +63,8 @@ interface Slots {
   suggestOnlineCallback: boolean;
 }
 
+const outbox = () =>
+  container.config.sms.provider === 'sandbox-outbox' ? container.config.sms.outboxFile : '';
 const slotsPath = `/policies/${POLICY}/callback/slots`;
 const bookingPath = `/policies/${POLICY}/callback`;
 
@@ -248,6 +251,11 @@ describe('the call centre', () => {
     const customer = await as('demo-customer-c001');
     const again = await customer.get<Slots>(slotsPath);
     expect(again.body.booking).toMatchObject({ status: 'unreachable' });
+    // …and is told by SMS until when it can pick a new time.
+    const end = again.body.coolingOffEndDate;
+    expect(await readLatestSandboxCode(outbox(), zhangWei.phone)).toBe(
+      `${Number(end.slice(5, 7))}月${Number(end.slice(8, 10))}日`,
+    );
     const rebooked = await customer.send<Booking>('POST', bookingPath, {
       slotId: again.body.slots[0]?.slotId,
     });

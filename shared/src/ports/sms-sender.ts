@@ -1,14 +1,31 @@
-/** Sends one-time codes by SMS (Tencent Cloud SMS when deployed, a file outbox in the local stage). */
-/** `callback_reminder` carries the call's time as `code` and the minutes until it as `validMinutes`. */
-export type SmsTemplate = 'bind_identity_code' | 'callback_reminder';
+/** Sends text messages by SMS (Tencent Cloud SMS when deployed, a file outbox in the local stage). */
+export type SmsTemplate = SmsMessage['template'];
 
-export interface SmsMessage {
-  /** Mainland mobile number, 11 digits, no country code. */
-  to: string;
-  template: SmsTemplate;
-  code: string;
-  /** Minutes the code stays valid, shown in the text. */
-  validMinutes: number;
+/**
+ * One message per approved template. `code` is the template's first variable: the one-time code,
+ * the call's time (`callback_reminder`) or the callback deadline (`callback_unreachable`).
+ */
+export type SmsMessage =
+  | {
+      /** Mainland mobile number, 11 digits, no country code. */
+      to: string;
+      template: 'bind_identity_code' | 'callback_reminder';
+      code: string;
+      /** Minutes the code stays valid, or until the call. */
+      validMinutes: number;
+    }
+  | {
+      to: string;
+      /** 「回访电话未能接通，请于{deadline}前重新预约或在线自助回访」 */
+      template: 'callback_unreachable';
+      code: string;
+    };
+
+/** The template's variables in the order the approved template text uses them. */
+export function smsTemplateParams(message: SmsMessage): string[] {
+  return message.template === 'callback_unreachable'
+    ? [message.code]
+    : [message.code, String(message.validMinutes)];
 }
 
 export interface SmsSender {

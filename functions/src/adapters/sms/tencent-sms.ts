@@ -1,6 +1,11 @@
 import { createHash, createHmac } from 'node:crypto';
 import { AppError } from '@zhixiang/shared/errors';
-import type { SmsMessage, SmsSender, SmsTemplate } from '@zhixiang/shared/ports/sms-sender';
+import {
+  type SmsMessage,
+  type SmsSender,
+  type SmsTemplate,
+  smsTemplateParams,
+} from '@zhixiang/shared/ports/sms-sender';
 import { maskPhone } from '@zhixiang/shared/privacy/mask';
 
 export interface TencentSmsSettings {
@@ -44,7 +49,7 @@ export class TencentSms implements SmsSender {
       SmsSdkAppId: settings.sdkAppId,
       SignName: settings.signName,
       TemplateId: settings.templateIds[message.template],
-      TemplateParamSet: [message.code, String(message.validMinutes)],
+      TemplateParamSet: smsTemplateParams(message),
     });
     const url = new URL(this.endpoint);
     const headers = signTc3Request({

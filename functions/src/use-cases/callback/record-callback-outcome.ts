@@ -1,17 +1,26 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import type { CallbackBooking, RecordCallbackOutcomeRequest } from '@zhixiang/shared/callback/schemas';
 import { toCallbackBooking } from '@zhixiang/shared/callback/view';
 import { AppError } from '@zhixiang/shared/errors';
-import type { CallbackDeps } from './callback-policy';
+import type { CallbackBookingRecord } from '@zhixiang/shared/ports/callback-bookings';
+import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
+import { type CallbackDeps, loadCallbackPolicy } from './callback-policy';
+
+export interface RecordCallbackOutcomeDeps extends CallbackDeps {
+  sms: SmsSender;
+  logger: Pick<Logger, 'warn'>;
+}
 
 /**
  * Staff: the call's outcome. Completed keeps the seven confirmed points; unreachable frees the
- * policy to book again (the customer is offered new slots); a problem case (问题件) stays with
- * the policy's branch, whose staff see it in their day view.
+ * policy to book again and tells the customer by SMS until when they can pick a new time (or
+ * answer online); a problem case (问题件) stays with the policy's branch, whose staff see it in
+ * their day view.
  */
 export async function recordCallbackOutcome(
-  deps: CallbackDeps,
+  deps: RecordCallbackOutcomeDeps,
   claims: AccessClaims,
   policyNo: string,
   request: RecordCallbackOutcomeRequest,
@@ -28,5 +37,30 @@ export async function recordCallbackOutcome(
     recordedBy: claims.sub,
     recordedAt: deps.now(),
   });
+  if (recorded.status === 'unreachable') await offerNewTime(deps, claims, recorded);
   return toCallbackBooking(recorded);
+}
+
+/** A failed message is logged, not fatal: the outcome is recorded and the booking page offers slots. */
+async function offerNewTime(
+  deps: RecordCallbackOutcomeDeps,
+  claims: AccessClaims,
+  booking: CallbackBookingRecord,
+) {
+  try {
+    const [target, customer] = await Promise.all([
+      loadCallbackPolicy(deps, claims, booking.policyNo, { requireAwaiting: false }),
+      deps.repositories.customers.get(booking.customerId),
+    ]);
+    if (!customer) throw new Error('customer missing');
+    if (target.deadlineAt <= deps.now()) return;
+    const end = target.coolingOffEndDate;
+    await deps.sms.send({
+      to: customer.phone,
+      template: 'callback_unreachable',
+      code: `${Number(end.slice(5, 7))}月${Number(end.slice(8, 10))}日`,
+    });
+  } catch (error) {
+    deps.logger.warn('missed-callback message not sent', { policyNo: booking.policyNo, error });
+  }
 }
