@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
-import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import { addDays, todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { Page } from 'playwright-core';
 import { readLatestSandboxCode } from '../functions/src/adapters/sms/sandbox-outbox-sms';
 import { buildDemoData } from '../functions/src/seed/demo-data';
@@ -18,20 +18,36 @@ const data = buildDemoData('2026-11-25');
 const source = data.policies.find((p) => p.holderId === 'C001' && p.effectiveDate > '2026-11-01')!;
 const zhangWei = data.customers.find((c) => c.customerId === 'C001')!;
 const SECOND_POLICY = '8831019800001';
+const THIRD_POLICY = '8831019800002';
 
 const session = useE2eSession(async () => {
   // A second new policy of 张伟's in its cooling-off period, for the "no" answer.
   const { getContainer } = await import('../functions/src/container');
-  await getContainer().repositories.policies.put({
-    ...source,
-    policyNo: SECOND_POLICY,
-    receiptDate: todayInShanghai(),
-    version: 0,
-  });
+  for (const policyNo of [SECOND_POLICY, THIRD_POLICY]) {
+    await getContainer().repositories.policies.put({
+      ...source,
+      policyNo,
+      receiptDate: todayInShanghai(),
+      version: 0,
+    });
+  }
 });
+
+/** An access token of a demo user, for the steps a journey does not click through. */
+async function tokenOf(userId: string): Promise<string> {
+  const signIn = await fetch(`${session.stack.apiUrl}/auth/demo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, privacyConsentVersion: PRIVACY_GUIDE_VERSION }),
+  });
+  return ((await signIn.json()) as { accessToken: string }).accessToken;
+}
 
 async function answerOnline(page: Page, policyNo: string, no: string | null) {
   await page.goto(`${session.stack.appUrl}/packages/callback/online/index?policyNo=${policyNo}`);
+  // Each point is shown with the policy's own facts.
+  assert.match((await page.getByTestId('fact-coolingOffRights').textContent()) ?? '', /犹豫期至 \d{4}年/);
+  assert.match((await page.getByTestId('fact-paymentPeriod').textContent()) ?? '', /¥[\d,]+\.\d{2}/);
   await page.getByTestId('send-callback-code').click();
   await page.getByText(/已发送至/).waitFor();
   const code = await readLatestSandboxCode(session.stack.smsOutboxFile, zhangWei.phone);
@@ -104,12 +120,7 @@ describe('new-policy callback journeys', () => {
       assert.match(result, /已转交专人跟进/);
       await saveScreenshot(page, 'callback-online-problem');
 
-      const signIn = await fetch(`${session.stack.apiUrl}/auth/demo`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ userId: 'demo-staff-sh', privacyConsentVersion: PRIVACY_GUIDE_VERSION }),
-      });
-      const { accessToken } = (await signIn.json()) as { accessToken: string };
+      const accessToken = await tokenOf('demo-staff-sh');
       const day = await fetch(`${session.stack.apiUrl}/callback/bookings`, {
         headers: { authorization: `Bearer ${accessToken}` },
       });
@@ -118,6 +129,64 @@ describe('new-policy callback journeys', () => {
         body.online.filter((b) => b.policyNo === SECOND_POLICY).map((b) => b.status),
         ['problem'],
       );
+    } catch (error) {
+      await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the call centre finds the day’s callback, records it completed point by point, and closes a slot', async () => {
+    // 张伟 books his third new policy's callback (through the API: the booking pages are covered above).
+    const customer = await tokenOf('demo-customer-c001');
+    const auth = { authorization: `Bearer ${customer}`, 'content-type': 'application/json' };
+    const offered = (await (
+      await fetch(`${session.stack.apiUrl}/policies/${THIRD_POLICY}/callback/slots`, { headers: auth })
+    ).json()) as { slots: Array<{ slotId: string; date: string; start: string }> };
+    const slot = offered.slots[0];
+    assert.ok(slot, 'a slot is offered');
+    const booked = await fetch(`${session.stack.apiUrl}/policies/${THIRD_POLICY}/callback`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ slotId: slot.slotId }),
+    });
+    assert.equal(booked.status, 201);
+
+    const { context, page } = await newPhonePage(session.browser);
+    try {
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-staff-sh');
+      await page.getByTestId('entry-call-centre').click();
+      await page.getByTestId('call-centre-date').waitFor();
+      const today = todayInShanghai();
+      for (let day = today; day < slot.date; day = addDays(day, 1)) {
+        const shown = await page.getByTestId('call-centre-date').textContent();
+        await tapButton(page, '后一天');
+        await page.waitForFunction(
+          (before) => document.querySelector('[data-testid="call-centre-date"]')?.textContent !== before,
+          shown,
+        );
+      }
+      const row = page.getByTestId(`staff-booking-${THIRD_POLICY}`);
+      await row.waitFor();
+      assert.match((await row.textContent()) ?? '', /张\*.*已预约/);
+      assert.doesNotMatch((await row.textContent()) ?? '', new RegExp(zhangWei.phone));
+
+      await row.locator('taro-button-core', { hasText: '回访完成' }).click();
+      const points = row.getByTestId('outcome-points');
+      await points.getByText('请逐项确认七个要点').waitFor();
+      for (const item of await points.locator('.zx-call-centre__point').all()) await item.click();
+      await points.locator('taro-button-core', { hasText: '确认回访完成' }).click();
+      await row.locator('taro-button-core', { hasText: '未接通' }).waitFor({ state: 'detached' });
+      assert.match((await row.textContent()) ?? '', /回访完成/);
+      await saveScreenshot(page, 'call-centre-completed');
+
+      await tapButton(page, '排班');
+      const slotRow = page.getByTestId('schedule-slot').filter({ hasText: `${slot.start}–` });
+      await slotRow.locator('taro-button-core', { hasText: '关闭' }).click();
+      await slotRow.getByText('已关闭').waitFor();
+      await saveScreenshot(page, 'call-centre-schedule');
     } catch (error) {
       await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
       throw error;

@@ -16,7 +16,7 @@ export default defineAppConfig({
     { root: 'packages/identity', pages: ['bind/index'] },
     { root: 'packages/agent', pages: ['customers/index', 'customer-policies/index'] },
     { root: 'packages/products', pages: ['search/index', 'detail/index'] },
-    { root: 'packages/callback', pages: ['book/index', 'online/index'] },
+    { root: 'packages/callback', pages: ['book/index', 'online/index', 'call-centre/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

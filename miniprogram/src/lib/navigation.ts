@@ -25,6 +25,7 @@ export const pageUrls = {
     `/packages/callback/book/index?policyNo=${encodeURIComponent(policyNo)}`,
   onlineCallback: (policyNo: string) =>
     `/packages/callback/online/index?policyNo=${encodeURIComponent(policyNo)}`,
+  callCentre: '/packages/callback/call-centre/index',
   customerPolicies: (customerId: string, name: string) =>
     `/packages/agent/customer-policies/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
 };

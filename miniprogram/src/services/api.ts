@@ -71,6 +71,15 @@ export const api = {
     client.call('sendOnlineCallbackCode', { params: { policyNo } }),
   submitOnlineCallback: (policyNo: string, body: RequestOf<'submitOnlineCallback'>) =>
     client.call('submitOnlineCallback', { params: { policyNo }, body }),
+  // The call centre (staff).
+  listCallbackBookings: (date: string) =>
+    client.call('listCallbackBookings', { query: { date }, silent: true }),
+  recordCallbackOutcome: (policyNo: string, body: RequestOf<'recordCallbackOutcome'>) =>
+    client.call('recordCallbackOutcome', { params: { policyNo }, body }),
+  createCallbackSlots: (body: RequestOf<'createCallbackSlots'>) =>
+    client.call('createCallbackSlots', { body }),
+  updateCallbackSlot: (slotId: string, body: RequestOf<'updateCallbackSlot'>) =>
+    client.call('updateCallbackSlot', { params: { slotId }, body }),
   /** Binding changes what the access token claims: spend the refresh token for a pair that says so. */
   renewSession: async () => {
     const refreshToken = getSession()?.refreshToken;

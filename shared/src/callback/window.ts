@@ -10,8 +10,6 @@ export const SLOT_MINUTES = 30;
 export const REMINDER_LEAD_MINUTES = 30;
 /** A booking may be moved at most this many times (it can always be cancelled). */
 export const MAX_RESCHEDULES = 3;
-/** Default minimum notice: the call centre plans its seats two hours ahead. */
-export const DEFAULT_MIN_NOTICE_MINUTES = 120;
 
 const MINUTE_MS = 60_000;
 const SHANGHAI_OFFSET = '+08:00';

@@ -1,8 +1,8 @@
 import { canViewPolicy } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { callCentreSettings } from '@zhixiang/shared/callback/call-centre-settings';
 import {
   callbackDeadlineAt,
-  DEFAULT_MIN_NOTICE_MINUTES,
   isInWindow,
   MAX_RESCHEDULES,
   parseSlotId,
@@ -53,7 +53,7 @@ export function callbackDeps(container: {
   return {
     repositories: container.repositories,
     now: container.now,
-    minNoticeMinutes: DEFAULT_MIN_NOTICE_MINUTES,
+    minNoticeMinutes: callCentreSettings.minNoticeMinutes,
   };
 }
 

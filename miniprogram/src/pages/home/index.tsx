@@ -51,6 +51,15 @@ export default function HomePage() {
     });
   }
 
+  if (me?.role === 'staff' || me?.role === 'admin') {
+    entries.push({
+      key: 'call-centre',
+      title: '回访工作台',
+      description: '当日新单回访、记录回访结果、维护排班',
+      open: () => void Taro.navigateTo({ url: pageUrls.callCentre }),
+    });
+  }
+
   return (
     <PageContainer>
       {() => (

@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { callbackPointFacts } from '@zhixiang/shared/callback/point-facts';
 import {
   CALLBACK_POINT_LABELS,
   CALLBACK_POINTS,
@@ -9,11 +10,13 @@ import {
 import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
+import { usePageData } from '../../../hooks/use-page-data';
 import { api } from '../../../services/api';
 
 /**
  * The online self-callback (自助回访): an SMS code to the phone on record, then a yes or no for
- * each of the seven points. Any "no" goes to a person for follow-up.
+ * each of the seven points, each shown with the policy's own facts. Any "no" goes to a person for
+ * follow-up.
  */
 export default function OnlineCallbackPage() {
   const { params } = useRouter();
@@ -23,6 +26,7 @@ export default function OnlineCallbackPage() {
   const [answers, setAnswers] = useState<Partial<Record<CallbackPoint, boolean>>>({});
   const [result, setResult] = useState<CallbackBooking | null>(null);
   const [busy, setBusy] = useState(false);
+  const policy = usePageData(() => api.getPolicy(policyNo));
   const complete = CALLBACK_POINTS.every((p) => answers[p] !== undefined) && /^\d{6}$/.test(code);
 
   const run = async (work: () => Promise<void>) => {
@@ -37,9 +41,10 @@ export default function OnlineCallbackPage() {
   };
 
   return (
-    <PageContainer>
-      {() =>
-        result ? (
+    <PageContainer data={policy} errorTitle="暂时无法加载保单信息">
+      {(detail) => {
+        const facts = callbackPointFacts(detail);
+        return result ? (
           <View className="zx-card" data-testid="online-result">
             <Text className="zx-card__title">
               {result.status === 'completed' ? '回访已完成' : '已转交专人跟进'}
@@ -83,6 +88,11 @@ export default function OnlineCallbackPage() {
                 <Text>
                   {index + 1}. {CALLBACK_POINT_LABELS[point]}
                 </Text>
+                {facts[point] ? (
+                  <View className="zx-muted" data-testid={`fact-${point}`}>
+                    {facts[point]}
+                  </View>
+                ) : null}
                 <View>
                   <Button
                     size="small"
@@ -115,8 +125,8 @@ export default function OnlineCallbackPage() {
               提交回访答复
             </Button>
           </View>
-        )
-      }
+        );
+      }}
     </PageContainer>
   );
 }
