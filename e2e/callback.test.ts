@@ -187,6 +187,16 @@ describe('new-policy callback journeys', () => {
       await slotRow.locator('taro-button-core', { hasText: '关闭' }).click();
       await slotRow.getByText('已关闭').waitFor();
       await saveScreenshot(page, 'call-centre-schedule');
+
+      // The problem case of the online "no" (previous journey) waits in the branch's queue.
+      await tapButton(page, '问题件');
+      const followUp = page.getByTestId(`follow-up-${SECOND_POLICY}`);
+      await followUp.waitFor();
+      assert.match((await followUp.textContent()) ?? '', /在线自助回访.*否认/);
+      await followUp.locator('textarea').fill('已电话核实，客户确认投保单为本人签名');
+      await followUp.locator('taro-button-core', { hasText: '办结' }).click();
+      await followUp.waitFor({ state: 'detached' });
+      await saveScreenshot(page, 'call-centre-follow-up-resolved');
     } catch (error) {
       await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
       throw error;

@@ -132,9 +132,14 @@ describe('booking a callback slot under contention', () => {
       newBooking('880002000005', { slotId: '202612020900', date: '2026-12-02', start: '09:00' }),
     );
     const cancelled = await repo.cancel(first, 1);
+    const [a, b] = [
+      { slotId: '202612030900', date: '2026-12-03', start: '09:00' },
+      { slotId: '202612030930', date: '2026-12-03', start: '09:30' },
+    ] as const;
+    await repo.createSlots([a, b], 2);
     const results = await Promise.allSettled([
-      repo.book(newBooking('880002000005', OTHER), cancelled),
-      repo.book(newBooking('880002000005', THIRD), cancelled),
+      repo.book(newBooking('880002000005', a), cancelled),
+      repo.book(newBooking('880002000005', b), cancelled),
     ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(1);
@@ -145,6 +150,10 @@ describe('booking a callback slot under contention', () => {
     const refusal = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect((refusal.reason as AppError).userMessage).toBe(ALREADY_BOOKED_MESSAGE);
     expect(await repo.getBooking('880002000005')).toMatchObject({ status: 'booked', rescheduleCount: 1 });
+    // The losing transaction took no seat.
+    expect(
+      ((await repo.getSlot(a.slotId))?.booked ?? 0) + ((await repo.getSlot(b.slotId))?.booked ?? 0),
+    ).toBe(1);
   });
 
   it('never lowers seats below the booked count', async () => {

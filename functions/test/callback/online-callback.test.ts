@@ -5,6 +5,10 @@ import { type Container, createContainer } from '../../src/container';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { claimsFor } from '../../src/use-cases/auth/session';
+import {
+  listCallbackFollowUps,
+  resolveCallbackFollowUp,
+} from '../../src/use-cases/callback/callback-follow-ups';
 import { callbackDeps } from '../../src/use-cases/callback/callback-policy';
 import { listCallbackBookings } from '../../src/use-cases/callback/list-callback-bookings';
 import { sendOnlineCallbackCode } from '../../src/use-cases/callback/send-online-callback-code';
@@ -93,6 +97,31 @@ describe('online self-callback', () => {
     );
     const bj = await listCallbackBookings(deps, await claims('demo-staff-bj'), day);
     expect(bj.online.map((b) => b.policyNo)).not.toContain(policyNo);
+
+    // The problem case waits in the branch's follow-up queue until a staff member there closes it.
+    const queue = await listCallbackFollowUps(deps, await claims('demo-staff-sh'));
+    expect(queue.followUps).toContainEqual(
+      expect.objectContaining({ policyNo, source: 'online', status: 'open', customerNameMasked: '张*' }),
+    );
+    expect(JSON.stringify(queue)).not.toContain(zhangWei.phone);
+    const elsewhere = await listCallbackFollowUps(deps, await claims('demo-staff-bj'));
+    expect(elsewhere.followUps.map((f) => f.policyNo)).not.toContain(policyNo);
+    await expect(
+      resolveCallbackFollowUp(deps, await claims('demo-staff-bj'), policyNo, { note: '越权处理' }),
+    ).rejects.toMatchObject({ status: 404 });
+    const closed = await Promise.allSettled(
+      ['已电话核实，客户确认为本人签名', '重复处理'].map(async (note) =>
+        resolveCallbackFollowUp(deps, await claims('demo-staff-sh'), policyNo, { note }),
+      ),
+    );
+    expect(closed.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(closed.find((r) => r.status === 'rejected')).toMatchObject({ reason: { status: 409 } });
+    const after = await listCallbackFollowUps(deps, await claims('demo-staff-sh'));
+    expect(after.followUps.map((f) => f.policyNo)).not.toContain(policyNo);
+    expect(await container.repositories.callbackBookings.getFollowUp(policyNo)).toMatchObject({
+      status: 'resolved',
+      resolution: { resolvedBy: 'demo-staff-sh' },
+    });
   });
 
   it('is for the policyholder alone and uses each code once', async () => {

@@ -269,6 +269,32 @@ const CASES: Record<RouteName, Case> = {
       otherBranchStaff: 404,
     },
   },
+  listCallbackFollowUps: {
+    method: 'GET',
+    path: '/callback/follow-ups',
+    ownerUserId: 'demo-staff-sh',
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 200,
+    },
+  },
+  // No problem case exists for the policy: the owner's staff get 404, like another branch's.
+  resolveCallbackFollowUp: {
+    method: 'POST',
+    path: `/callback/follow-ups/${CALLBACK_POLICY}/resolve`,
+    ownerUserId: 'demo-staff-sh',
+    body: { note: '已联系客户核实' },
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
+  },
   listCallbackBookings: {
     method: 'GET',
     path: '/callback/bookings',

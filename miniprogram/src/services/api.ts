@@ -80,6 +80,9 @@ export const api = {
     client.call('createCallbackSlots', { body }),
   updateCallbackSlot: (slotId: string, body: RequestOf<'updateCallbackSlot'>) =>
     client.call('updateCallbackSlot', { params: { slotId }, body }),
+  listCallbackFollowUps: () => client.call('listCallbackFollowUps', { silent: true }),
+  resolveCallbackFollowUp: (policyNo: string, body: RequestOf<'resolveCallbackFollowUp'>) =>
+    client.call('resolveCallbackFollowUp', { params: { policyNo }, body }),
   /** Binding changes what the access token claims: spend the refresh token for a pair that says so. */
   renewSession: async () => {
     const refreshToken = getSession()?.refreshToken;

@@ -172,6 +172,27 @@ export const RecordCallbackOutcomeRequestSchema = z
   );
 export type RecordCallbackOutcomeRequest = z.infer<typeof RecordCallbackOutcomeRequestSchema>;
 
+/** A problem case (问题件) awaiting follow-up by the policy's branch, customer masked. */
+export const CallbackFollowUpSchema = z.object({
+  policyNo: z.string(),
+  customerNameMasked: z.string(),
+  phoneMasked: z.string(),
+  productName: z.string(),
+  /** Where the customer said no: on the phone with the call centre, or in the online self-callback. */
+  source: z.enum(['call', 'online']),
+  note: z.string(),
+  raisedAt: z.number(),
+  status: z.enum(['open', 'resolved']),
+  resolutionNote: z.nullable(z.string()),
+});
+export type CallbackFollowUp = z.infer<typeof CallbackFollowUpSchema>;
+export const CallbackFollowUpListResponseSchema = z.object({ followUps: z.array(CallbackFollowUpSchema) });
+
+export const ResolveFollowUpRequestSchema = z.strictObject({
+  note: z.string().check(z.trim(), z.minLength(1, '请填写处理结果'), z.maxLength(500, '处理结果最多 500 字')),
+});
+export type ResolveFollowUpRequest = z.infer<typeof ResolveFollowUpRequestSchema>;
+
 /** Online self-callback (自助回访): the holder answers the seven points after an SMS code. */
 export const SendOnlineCallbackCodeResponseSchema = z.object({
   sentTo: z.string(),

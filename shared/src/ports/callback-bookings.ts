@@ -29,6 +29,22 @@ export interface CallbackBookingRecord extends SlotTime {
   updatedAt: number;
 }
 
+/**
+ * A problem case (问题件) raised by a callback — the customer denied a point on the phone or online
+ * — for the policy's branch to follow up. Open until a staff member of that branch resolves it.
+ */
+export interface CallbackFollowUpRecord {
+  policyNo: string;
+  customerId: string;
+  branchPath: string;
+  /** What the customer said, as recorded with the outcome. */
+  note: string;
+  raisedBy: string;
+  raisedAt: number;
+  status: 'open' | 'resolved';
+  resolution: { note: string; resolvedBy: string; resolvedAt: number } | null;
+}
+
 export type NewBooking = Omit<
   CallbackBookingRecord,
   'status' | 'rescheduleCount' | 'reminderSentAt' | 'outcome' | 'version'
@@ -72,6 +88,14 @@ export interface CallbackBookingRepository {
     current: CallbackBookingRecord | null,
     result: CallbackBookingRecord,
   ): Promise<CallbackBookingRecord>;
+  /** Open problem cases of a branch subtree (the path itself and every path below it); null: all. */
+  listOpenFollowUps(branchPath: string | null): Promise<CallbackFollowUpRecord[]>;
+  getFollowUp(policyNo: string): Promise<CallbackFollowUpRecord | null>;
+  /** Closes an open problem case; CONFLICT when someone closed it first. */
+  resolveFollowUp(
+    current: CallbackFollowUpRecord,
+    resolution: NonNullable<CallbackFollowUpRecord['resolution']>,
+  ): Promise<CallbackFollowUpRecord>;
   /** Booked bookings whose reminder is due at or before `now` (from the reminder index). */
   listDueReminders(now: number): Promise<CallbackBookingRecord[]>;
   /** True when this call marked it sent (a concurrent run that got there first gets false). */

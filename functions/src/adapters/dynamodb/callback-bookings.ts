@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BOOKING_STATUSES, type BookingStatus, CALLBACK_POINTS } from '@zhixiang/shared/callback/schemas';
 import { type SlotTime, slotIdOf } from '@zhixiang/shared/callback/window';
 import { AppError } from '@zhixiang/shared/errors';
@@ -7,6 +7,7 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type {
   CallbackBookingRecord,
   CallbackBookingRepository,
+  CallbackFollowUpRecord,
   CallbackSlotRecord,
   NewBooking,
 } from '@zhixiang/shared/ports/callback-bookings';
@@ -121,13 +122,63 @@ export const callbackBookingSchema = {
   },
 } as const;
 
+const OPEN_FOLLOW_UPS = 'CALLBACKFOLLOWUPS#OPEN';
+
+/**
+ * A problem case raised by a callback, beside the booking in the policy's partition. While open
+ * it is in the one open-cases partition of gsi1, sorted by branch path, so a branch's subtree is a
+ * single begins_with Query; resolving it rewrites the item without the index keys (sparse index).
+ */
+export const callbackFollowUpSchema = {
+  model: { entity: 'callbackFollowUp', version: '1', service: SERVICE_NAME },
+  attributes: {
+    policyNo: { type: 'string', required: true },
+    customerId: { type: 'string', required: true },
+    branchPath: { type: 'string', required: true },
+    note: { type: 'string', required: true },
+    raisedBy: { type: 'string', required: true },
+    raisedAt: { type: 'number', required: true },
+    status: { type: ['open', 'resolved'] as const, required: true },
+    resolution: {
+      type: 'map',
+      properties: {
+        note: { type: 'string', required: true },
+        resolvedBy: { type: 'string', required: true },
+        resolvedAt: { type: 'number', required: true },
+      },
+    },
+  },
+  indexes: {
+    byPolicy: {
+      pk: { field: 'pk', composite: ['policyNo'], template: 'POLICY#${policyNo}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'CALLBACKFOLLOWUP', casing: 'none' },
+    },
+    openByBranch: {
+      index: 'gsi1',
+      condition: (attr: { status?: string }) => attr.status === 'open',
+      pk: { field: 'gsi1pk', composite: [], template: OPEN_FOLLOW_UPS, casing: 'none' },
+      sk: {
+        field: 'gsi1sk',
+        composite: ['branchPath', 'raisedAt', 'policyNo'],
+        template: '${branchPath}/#${raisedAt}#${policyNo}',
+        casing: 'none',
+      },
+    },
+  },
+} as const;
+
 export function createCallbackSlotEntity(ctx: TableContext) {
   return new Entity(callbackSlotSchema, ctx);
 }
 export function createCallbackBookingEntity(ctx: TableContext) {
   return new Entity(callbackBookingSchema, ctx);
 }
+export function createCallbackFollowUpEntity(ctx: TableContext) {
+  return new Entity(callbackFollowUpSchema, ctx);
+}
 type SlotEntity = ReturnType<typeof createCallbackSlotEntity>;
+type FollowUpEntity = ReturnType<typeof createCallbackFollowUpEntity>;
+type FollowUpItem = NonNullable<Awaited<ReturnType<ReturnType<FollowUpEntity['get']>['go']>>['data']>;
 type BookingEntity = ReturnType<typeof createCallbackBookingEntity>;
 type SlotItem = NonNullable<Awaited<ReturnType<ReturnType<SlotEntity['get']>['go']>>['data']>;
 type BookingItem = NonNullable<Awaited<ReturnType<ReturnType<BookingEntity['get']>['go']>>['data']>;
@@ -140,6 +191,7 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
   constructor(
     private readonly slots: SlotEntity,
     private readonly bookings: BookingEntity,
+    private readonly followUps: FollowUpEntity,
     private readonly ctx: TableContext,
   ) {}
 
@@ -297,16 +349,12 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
       version: current.version + 1,
       updatedAt: outcome.recordedAt,
     };
-    try {
-      await this.bookings
-        .put(toItem(recorded))
-        .where((attr, op) => `${op.eq(attr.version, current.version)} AND ${op.eq(attr.status, 'booked')}`)
-        .go({ response: 'none' });
-    } catch (error) {
-      if (isConditionalCheckFailed(error))
-        throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE, { cause: error });
-      throw error;
-    }
+    await this.transact(
+      () => [{ Put: this.replaceBooking(recorded, current.version) }, ...this.raiseFollowUp(recorded)],
+      async () => {
+        throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE);
+      },
+    );
     return recorded;
   }
 
@@ -315,30 +363,80 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     result: CallbackBookingRecord,
   ): Promise<CallbackBookingRecord> {
     const stored = { ...result, version: (current?.version ?? 0) + 1 };
-    if (current?.status === 'booked') {
-      await this.transact(
-        () => [{ Update: this.freeSeat(current) }, { Put: this.replaceBooking(stored, current.version) }],
-        async () => {
-          throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE);
-        },
+    const booking: TransactItem[] =
+      current?.status === 'booked'
+        ? [{ Update: this.freeSeat(current) }, { Put: this.replaceBooking(stored, current.version) }]
+        : [
+            {
+              Put: this.bookings
+                .put(toItem(stored))
+                .where((attr, op) =>
+                  current
+                    ? `${op.eq(attr.version, current.version)} AND ${op.eq(attr.status, current.status)}`
+                    : op.notExists(attr.policyNo),
+                )
+                .params() as TransactItem['Put'],
+            },
+          ];
+    await this.transact(
+      () => [...booking, ...this.raiseFollowUp(stored)],
+      async () => {
+        throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE);
+      },
+    );
+    return stored;
+  }
+
+  async listOpenFollowUps(branchPath: string | null): Promise<CallbackFollowUpRecord[]> {
+    // begins_with on the path plus its separator: HQ/SH finds HQ/SH and HQ/SH/PD, never HQ/SH2;
+    // null (an admin) reads the whole open-cases partition.
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.ctx.client.send(
+        new QueryCommand({
+          TableName: this.ctx.table,
+          IndexName: 'gsi1',
+          ...(branchPath === null
+            ? {
+                KeyConditionExpression: 'gsi1pk = :pk',
+                ExpressionAttributeValues: { ':pk': OPEN_FOLLOW_UPS },
+              }
+            : {
+                KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+                ExpressionAttributeValues: { ':pk': OPEN_FOLLOW_UPS, ':prefix': `${branchPath}/` },
+              }),
+          ExclusiveStartKey,
+        }),
       );
-      return stored;
-    }
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    const { data } = this.followUps.parse({ Items: items });
+    return data.map(toFollowUp).sort((a, b) => a.raisedAt - b.raisedAt);
+  }
+
+  async getFollowUp(policyNo: string): Promise<CallbackFollowUpRecord | null> {
+    const { data } = await this.followUps.get({ policyNo }).go();
+    return data ? toFollowUp(data) : null;
+  }
+
+  async resolveFollowUp(
+    current: CallbackFollowUpRecord,
+    resolution: NonNullable<CallbackFollowUpRecord['resolution']>,
+  ): Promise<CallbackFollowUpRecord> {
+    const resolved: CallbackFollowUpRecord = { ...current, status: 'resolved', resolution };
     try {
-      await this.bookings
-        .put(toItem(stored))
-        .where((attr, op) =>
-          current
-            ? `${op.eq(attr.version, current.version)} AND ${op.eq(attr.status, current.status)}`
-            : op.notExists(attr.policyNo),
-        )
+      await this.followUps
+        .put({ ...resolved, resolution })
+        .where((attr, op) => `${op.eq(attr.status, 'open')} AND ${op.eq(attr.raisedAt, current.raisedAt)}`)
         .go({ response: 'none' });
     } catch (error) {
       if (isConditionalCheckFailed(error))
-        throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE, { cause: error });
+        throw new AppError('CONFLICT', '该问题件已被处理，请刷新后查看', { cause: error });
       throw error;
     }
-    return stored;
+    return resolved;
   }
 
   async listDueReminders(now: number): Promise<CallbackBookingRecord[]> {
@@ -380,6 +478,24 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
       .add({ booked: 1 })
       .where((attr, op) => `${op.eq(attr.open, true)} AND ${op.name(attr.booked)} < ${op.name(attr.seats)}`)
       .params() as TransactItem['Update'];
+  }
+
+  /** A problem outcome opens the policy's follow-up in the same transaction (replacing a closed one). */
+  private raiseFollowUp(record: CallbackBookingRecord): TransactItem[] {
+    if (record.status !== 'problem' || !record.outcome) return [];
+    const followUp: CallbackFollowUpRecord = {
+      policyNo: record.policyNo,
+      customerId: record.customerId,
+      branchPath: record.branchPath,
+      note: record.outcome.note ?? '',
+      raisedBy: record.outcome.recordedBy,
+      raisedAt: record.outcome.recordedAt,
+      status: 'open',
+      resolution: null,
+    };
+    return [
+      { Put: this.followUps.put({ ...followUp, resolution: undefined }).params() as TransactItem['Put'] },
+    ];
   }
 
   private freeSeat(slot: SlotTime) {
@@ -475,6 +591,19 @@ function toItem(record: CallbackBookingRecord) {
           recordedAt: record.outcome.recordedAt,
         }
       : undefined,
+  };
+}
+
+function toFollowUp(item: FollowUpItem): CallbackFollowUpRecord {
+  return {
+    policyNo: item.policyNo,
+    customerId: item.customerId,
+    branchPath: item.branchPath,
+    note: item.note,
+    raisedBy: item.raisedBy,
+    raisedAt: item.raisedAt,
+    status: item.status,
+    resolution: item.resolution ?? null,
   };
 }
 

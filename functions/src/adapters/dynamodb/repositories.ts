@@ -5,6 +5,7 @@ import { createAgentEntity, DynamoAgentRepository } from './agents';
 import { createBranchEntity, DynamoBranchRepository } from './branches';
 import {
   createCallbackBookingEntity,
+  createCallbackFollowUpEntity,
   createCallbackSlotEntity,
   DynamoCallbackBookingRepository,
 } from './callback-bookings';
@@ -60,6 +61,7 @@ export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher)
     callbackBookings: new DynamoCallbackBookingRepository(
       createCallbackSlotEntity(ctx),
       createCallbackBookingEntity(ctx),
+      createCallbackFollowUpEntity(ctx),
       ctx,
     ),
   };

@@ -11,6 +11,7 @@ import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { Container } from '../../container';
 import { hashBindCode, sameText } from '../auth/identity-binding';
+import { ONLINE_RECORDER_PREFIX } from './callback-follow-ups';
 import { callbackDeps, loadCallbackPolicy } from './callback-policy';
 import { ALREADY_DONE_MESSAGE, onlineCallbackSubject } from './send-online-callback-code';
 
@@ -73,7 +74,7 @@ export async function submitOnlineCallback(
         denied.length === 0
           ? null
           : `自助回访中否认：${denied.map((p) => CALLBACK_POINT_LABELS[p]).join('；')}`,
-      recordedBy: `online-sms:${claims.sub}`,
+      recordedBy: `${ONLINE_RECORDER_PREFIX}sms:${claims.sub}`,
       recordedAt: now,
     },
     version: current?.version ?? 0,

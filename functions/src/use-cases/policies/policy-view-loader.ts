@@ -47,6 +47,10 @@ export class PolicyViewLoader {
     return memo(this.customers, customerId, () => this.repositories.customers.get(customerId));
   }
 
+  product(productCode: string): Promise<ProductRecord | null> {
+    return memo(this.products, productCode, () => this.repositories.products.get(productCode));
+  }
+
   /** The holder and insured as access facts (one entry when they are the same person). */
   async parties(policy: PolicyRecord): Promise<CustomerAccessFacts[]> {
     const ids = [...new Set([policy.holderId, policy.insuredId])];
@@ -60,7 +64,7 @@ export class PolicyViewLoader {
     today: string,
   ): Promise<PolicyViewContext> {
     const [product, holder, insured, branch, agent] = await Promise.all([
-      memo(this.products, policy.productCode, () => this.repositories.products.get(policy.productCode)),
+      this.product(policy.productCode),
       this.customer(policy.holderId),
       this.customer(policy.insuredId),
       memo(this.branches, policy.branchId, () => this.repositories.branches.get(policy.branchId)),

@@ -59,11 +59,7 @@ export function BookingOutcome({
         <Text>
           {booking.customerNameMasked} {booking.phoneMasked}
         </Text>
-        <Tag
-          type={booking.status === 'problem' ? 'danger' : booking.status === 'booked' ? 'primary' : 'default'}
-        >
-          {BOOKING_STATUS_LABELS[booking.status]}
-        </Tag>
+        <Tag type={STATUS_TAG[booking.status]}>{BOOKING_STATUS_LABELS[booking.status]}</Tag>
       </View>
       <Text className="zx-muted">
         {booking.productName} · 保单 {booking.policyNo}

@@ -7,6 +7,7 @@ import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
 import { api } from '../../../services/api';
 import { BookingOutcome } from './booking-outcome';
+import { FollowUpQueue } from './follow-up-queue';
 import { ScheduleEditor } from './schedule-editor';
 import './index.scss';
 
@@ -14,12 +15,13 @@ const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 
 /**
  * Staff: the call centre's day. 外呼 lists the day's callbacks of the staff member's branch subtree
- * slot by slot (customers masked) and records each call's outcome; 排班 lays out and adjusts slots.
+ * slot by slot (customers masked) and records each call's outcome; 排班 lays out and adjusts slots;
+ * 问题件 is the branch's queue of problem cases to follow up.
  */
 export default function CallCentrePage() {
   // The shown day lives in a ref as well, so a reload right after a change loads the new day.
   const date = useRef(todayInShanghai());
-  const [mode, setMode] = useState<'calls' | 'schedule'>('calls');
+  const [mode, setMode] = useState<'calls' | 'schedule' | 'followUps'>('calls');
   const day = usePageData(() => api.listCallbackBookings(date.current));
   const showDay = (offset: number) => {
     date.current = addDays(date.current, offset);
@@ -58,10 +60,19 @@ export default function CallCentrePage() {
               >
                 排班
               </Button>
+              <Button
+                size="small"
+                type={mode === 'followUps' ? 'primary' : 'default'}
+                onClick={() => setMode('followUps')}
+              >
+                问题件
+              </Button>
             </View>
+            {mode === 'followUps' ? <FollowUpQueue /> : null}
             {mode === 'schedule' ? (
               <ScheduleEditor date={view.date} slots={view.slots} onChanged={day.reload} />
-            ) : (
+            ) : null}
+            {mode === 'calls' ? (
               <View data-testid="call-centre-calls">
                 {withBookings.length === 0 && view.online.length === 0 ? (
                   <View className="zx-notice">当天没有本机构的回访预约</View>
@@ -85,7 +96,7 @@ export default function CallCentrePage() {
                   </View>
                 ) : null}
               </View>
-            )}
+            ) : null}
           </View>
         );
       }}
