@@ -50,6 +50,26 @@ describe('POST /auth/wechat', () => {
     expect(consents).toEqual([expect.objectContaining({ kind: 'privacy_guide', version: consent })]);
   });
 
+  it('limits sign-ins per address (30 a minute), leaving other addresses alone', async () => {
+    const from = (sourceIp: string, code: string) =>
+      invoke(signInWithWechat, {
+        path: '/auth/wechat',
+        body: { code, privacyConsentVersion: consent },
+        sourceIp,
+      });
+    for (let i = 0; i < 30; i++) expect((await from('203.0.113.7', `code-nat-${i}`)).status).toBe(200);
+    const refused = await from('203.0.113.7', 'code-nat-30');
+    expect(refused.status).toBe(429);
+    expect(refused.headers?.['Retry-After'] ?? refused.headers?.['retry-after']).toBeDefined();
+    expect(refused.body).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('请求过于频繁'),
+    });
+    expect((await from('198.51.100.9', 'code-other')).status).toBe(200);
+    kit.advance(61_000);
+    expect((await from('203.0.113.7', 'code-nat-31')).status).toBe(200);
+  });
+
   it('refuses a consent to an outdated privacy guide', async () => {
     const res = await invoke(signInWithWechat, {
       path: '/auth/wechat',

@@ -13,6 +13,8 @@ export interface TestRequest {
   token?: string;
   headers?: Record<string, string>;
   pathParameters?: Record<string, string>;
+  /** The caller's address as the gateway reports it (default 127.0.0.1). */
+  sourceIp?: string;
 }
 
 export function httpEvent(request: TestRequest = {}): APIGatewayProxyEventV2 {
@@ -40,7 +42,13 @@ export function httpEvent(request: TestRequest = {}): APIGatewayProxyEventV2 {
       apiId: 'test',
       domainName: 'localhost',
       domainPrefix: 'localhost',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      http: {
+        method,
+        path,
+        protocol: 'HTTP/1.1',
+        sourceIp: request.sourceIp ?? '127.0.0.1',
+        userAgent: 'vitest',
+      },
       requestId: `test-${Math.random().toString(36).slice(2, 12)}`,
       routeKey: `${method} ${path}`,
       stage: '$default',
