@@ -325,6 +325,18 @@ const CASES: Record<RouteName, Case> = {
     body: { outcome: 'success' },
     expected: { ...signedIn(204), otherBranchStaff: 403 },
   },
+  createIdentityUpload: {
+    method: 'POST',
+    path: '/identity/uploads',
+    body: { kind: 'id_card_front', customerId: 'C001' },
+    expected: { ...signedIn(404), owner: 201, otherBranchStaff: 403 },
+  },
+  checkIdCard: {
+    method: 'POST',
+    path: '/identity/id-card',
+    body: { frontUploadId: '20260101000000', backUploadId: '20260101000001', customerId: 'C001' },
+    expected: { ...signedIn(404), otherBranchStaff: 403 },
+  },
 };
 
 function all(status: number): Record<Person, number> {

@@ -27,6 +27,12 @@ import {
   UpdateCallbackSlotRequestSchema,
 } from '../callback/schemas';
 import {
+  CheckIdCardRequestSchema,
+  CreateUploadRequestSchema,
+  IdCardResultSchema,
+  UploadTicketSchema,
+} from '../identity/id-card';
+import {
   FaceSessionSchema,
   IdentityConsentRequestSchema,
   IdentityConsentResponseSchema,
@@ -224,6 +230,21 @@ export const routes = {
     path: '/identity/face/sandbox/{verifyId}',
     auth: 'user',
     request: SandboxFaceAnswerSchema,
+  },
+  // ID-card OCR: a presigned upload per photo (or selfie video), then the read and the checks.
+  createIdentityUpload: {
+    method: 'POST',
+    path: '/identity/uploads',
+    auth: 'user',
+    request: CreateUploadRequestSchema,
+    response: UploadTicketSchema,
+  },
+  checkIdCard: {
+    method: 'POST',
+    path: '/identity/id-card',
+    auth: 'user',
+    request: CheckIdCardRequestSchema,
+    response: IdCardResultSchema,
   },
 } as const satisfies Record<string, RouteSpec>;
 

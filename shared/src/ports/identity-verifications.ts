@@ -1,3 +1,4 @@
+import type { IdCardCheck, UploadKind } from '../identity/id-card';
 import type { VerificationMethod, VerificationPurpose } from './identity-proofs';
 
 /**
@@ -61,4 +62,36 @@ export interface IdentityVerificationStore {
   /** The newest record of the customer for exactly this purpose. */
   latestForPurpose(customerId: string, purpose: VerificationPurpose): Promise<VerificationRecord | null>;
   faceFailures(customerId: string, day: string): Promise<number>;
+}
+
+/** A file the device was allowed to upload (the key is the server's choice). */
+export interface IdentityUpload {
+  uploadId: string;
+  customerId: string;
+  userId: string;
+  kind: UploadKind;
+  key: string;
+  createdAt: number;
+}
+
+/** The outcome of reading an ID card, kept as evidence (the number masked, never raw). */
+export interface IdCardCheckRecord {
+  checkId: string;
+  customerId: string;
+  userId: string;
+  frontUploadId: string;
+  backUploadId: string;
+  provider: string;
+  passed: boolean;
+  idNumberMasked: string | null;
+  validUntil: string | null;
+  checks: IdCardCheck[];
+  at: number;
+}
+
+export interface IdentityUploadStore {
+  createUpload(upload: IdentityUpload, expiresAt: number): Promise<void>;
+  getUpload(uploadId: string): Promise<IdentityUpload | null>;
+  recordIdCardCheck(record: IdCardCheckRecord): Promise<void>;
+  getIdCardCheck(customerId: string, checkId: string): Promise<IdCardCheckRecord | null>;
 }

@@ -1,7 +1,11 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type IdCardCheck, UPLOAD_KINDS } from '@zhixiang/shared/identity/id-card';
 import type { VerificationMethod } from '@zhixiang/shared/ports/identity-proofs';
 import type {
   FaceAttempt,
+  IdCardCheckRecord,
+  IdentityUpload,
+  IdentityUploadStore,
   IdentityVerificationStore,
   VerificationRecord,
 } from '@zhixiang/shared/ports/identity-verifications';
@@ -126,12 +130,58 @@ const sandboxFaceAnswerSchema = {
   },
 } as const;
 
+// A presigned upload: which customer and user the server-chosen key belongs to. Gone with the file.
+const identityUploadSchema = {
+  model: { entity: 'identityUpload', version: '1', service: SERVICE_NAME },
+  attributes: {
+    uploadId: { type: 'string', required: true },
+    customerId: { type: 'string', required: true },
+    userId: { type: 'string', required: true },
+    kind: { type: UPLOAD_KINDS, required: true },
+    key: { type: 'string', required: true },
+    createdAt: { type: 'number', required: true },
+    ttl,
+  },
+  indexes: {
+    byId: {
+      pk: { field: 'pk', composite: ['uploadId'], template: 'IDUPLOAD#${uploadId}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'UPLOAD', casing: 'none' },
+    },
+  },
+} as const;
+
+// What an ID card read said (number masked); evidence for the verification it led to, no TTL.
+const idCardCheckSchema = {
+  model: { entity: 'idCardCheck', version: '1', service: SERVICE_NAME },
+  attributes: {
+    checkId: { type: 'string', required: true },
+    customerId: { type: 'string', required: true },
+    userId: { type: 'string', required: true },
+    frontUploadId: { type: 'string', required: true },
+    backUploadId: { type: 'string', required: true },
+    provider: { type: 'string', required: true },
+    passed: { type: 'boolean', required: true },
+    idNumberMasked: { type: 'string' },
+    validUntil: { type: 'string' },
+    checks: { type: 'any', required: true },
+    at: { type: 'number', required: true },
+  },
+  indexes: {
+    byCustomer: {
+      pk: { field: 'pk', composite: ['customerId'], template: 'IDCARDCHECK#${customerId}', casing: 'none' },
+      sk: { field: 'sk', composite: ['checkId'], template: 'CHECK#${checkId}', casing: 'none' },
+    },
+  },
+} as const;
+
 export function createIdentityVerificationEntities(ctx: TableContext) {
   return {
     record: new Entity(verificationRecordSchema, ctx),
     faceAttempt: new Entity(faceAttemptSchema, ctx),
     faceFailureDay: new Entity(faceFailureDaySchema, ctx),
     sandboxFaceAnswer: new Entity(sandboxFaceAnswerSchema, ctx),
+    upload: new Entity(identityUploadSchema, ctx),
+    idCardCheck: new Entity(idCardCheckSchema, ctx),
   };
 }
 type Entities = ReturnType<typeof createIdentityVerificationEntities>;
@@ -290,6 +340,55 @@ function toRecord(item: RecordItem): VerificationRecord {
   };
 }
 
+export class DynamoIdentityUploadStore implements IdentityUploadStore {
+  constructor(private readonly entities: Entities) {}
+
+  async createUpload(upload: IdentityUpload, expiresAt: number): Promise<void> {
+    await this.entities.upload.create({ ...upload, ttl: toTtl(expiresAt) }).go();
+  }
+
+  async getUpload(uploadId: string): Promise<IdentityUpload | null> {
+    const { data } = await this.entities.upload.get({ uploadId }).go();
+    if (!data) return null;
+    return {
+      uploadId: data.uploadId,
+      customerId: data.customerId,
+      userId: data.userId,
+      kind: data.kind,
+      key: data.key,
+      createdAt: data.createdAt,
+    };
+  }
+
+  async recordIdCardCheck(record: IdCardCheckRecord): Promise<void> {
+    await this.entities.idCardCheck
+      .create({
+        ...record,
+        idNumberMasked: orUndefined(record.idNumberMasked),
+        validUntil: orUndefined(record.validUntil),
+      })
+      .go();
+  }
+
+  async getIdCardCheck(customerId: string, checkId: string): Promise<IdCardCheckRecord | null> {
+    const { data } = await this.entities.idCardCheck.get({ customerId, checkId }).go();
+    if (!data) return null;
+    return {
+      checkId: data.checkId,
+      customerId: data.customerId,
+      userId: data.userId,
+      frontUploadId: data.frontUploadId,
+      backUploadId: data.backUploadId,
+      provider: data.provider,
+      passed: data.passed,
+      idNumberMasked: orNull(data.idNumberMasked),
+      validUntil: orNull(data.validUntil),
+      checks: data.checks as IdCardCheck[],
+      at: data.at,
+    };
+  }
+}
+
 export class DynamoSandboxFaceAnswers {
   constructor(private readonly entities: Entities) {}
 
@@ -310,5 +409,6 @@ export function createIdentityVerificationStores(ctx: TableContext) {
   return {
     verifications: new DynamoIdentityVerificationStore(entities, ctx),
     sandboxFaceAnswers: new DynamoSandboxFaceAnswers(entities),
+    uploads: new DynamoIdentityUploadStore(entities),
   };
 }
