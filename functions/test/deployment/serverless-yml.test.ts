@@ -76,7 +76,10 @@ describe('serverless.yml', () => {
   });
 
   it('deletes ID-card photos and selfie videos 30 days after upload (identity retention rule)', () => {
-    const rules = (resources.DocumentBucket?.Properties?.LifecycleConfiguration as { Rules: Yaml[] }).Rules;
+    const lifecycle = resources.DocumentBucket?.Properties?.LifecycleConfiguration as
+      | { Rules?: Yaml[] }
+      | undefined;
+    const rules = lifecycle?.Rules ?? [];
     expect(rules).toContainEqual({
       Id: 'expire-identity-files',
       Status: 'Enabled',

@@ -22,7 +22,7 @@ const FONT_FILES = ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'];
 const WIDTH = 856;
 const HEIGHT = 540;
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -44,7 +44,7 @@ export function renderIdCardFront(card: CardFace): Uint8Array {
   const label = (x: number, yPos: number, text: string) =>
     `<text x="${x}" y="${yPos}" font-size="26" fill="#3b6ea5">${text}</text>`;
   const value = (x: number, yPos: number, text: string, size = 30) =>
-    `<text x="${x}" y="${yPos}" font-size="${size}">${escape(text)}</text>`;
+    `<text x="${x}" y="${yPos}" font-size="${size}">${escapeXml(text)}</text>`;
   return render(`
     ${label(60, 90, '姓 名')}${value(160, 92, card.name, 34)}
     ${label(60, 160, '性 别')}${value(160, 162, card.gender === 'male' ? '男' : '女')}
@@ -62,7 +62,7 @@ export function renderIdCardBack(back: CardBack): Uint8Array {
     <text x="260" y="110" font-size="44" letter-spacing="6">中华人民共和国</text>
     <text x="280" y="190" font-size="52" letter-spacing="10">居民身份证</text>
     <text x="120" y="390" font-size="26" fill="#3b6ea5">签发机关</text>
-    <text x="260" y="392" font-size="30">${escape(back.authority)}</text>
+    <text x="260" y="392" font-size="30">${escapeXml(back.authority)}</text>
     <text x="120" y="460" font-size="26" fill="#3b6ea5">有效期限</text>
-    <text x="260" y="462" font-size="34" font-family="WenQuanYi Micro Hei Mono">${escape(back.validity)}</text>`);
+    <text x="260" y="462" font-size="34" font-family="WenQuanYi Micro Hei Mono">${escapeXml(back.validity)}</text>`);
 }
