@@ -13,6 +13,7 @@ import type { IdCardOcr } from '@zhixiang/shared/ports/id-card-ocr';
 import type { IdentityFileStore } from '@zhixiang/shared/ports/identity-files';
 import type { IdentityProofs } from '@zhixiang/shared/ports/identity-proofs';
 import type {
+  IdentityReviewStore,
   IdentityUploadStore,
   IdentityVerificationStore,
 } from '@zhixiang/shared/ports/identity-verifications';
@@ -80,6 +81,7 @@ export interface Container {
   /** What endorsements and signing ask: verified for this purpose within 10 minutes? */
   identityProofs: IdentityProofs;
   identityUploads: IdentityUploadStore;
+  identityReviews: IdentityReviewStore;
   identityFiles: IdentityFileStore;
   /** Built on first use: the offline reader loads its model only where OCR is called. */
   idCardOcr: () => Promise<IdCardOcr>;
@@ -134,6 +136,7 @@ function createIdentityVerification(
   | 'faceVerifier'
   | 'identityProofs'
   | 'identityUploads'
+  | 'identityReviews'
   | 'identityFiles'
   | 'idCardOcr'
 > {
@@ -160,6 +163,7 @@ function createIdentityVerification(
     faceVerifier,
     identityProofs: overrides.identityProofs ?? new RecordedIdentityProofs(identityVerifications),
     identityUploads: overrides.identityUploads ?? stores.uploads,
+    identityReviews: overrides.identityReviews ?? stores.reviews,
     identityFiles: overrides.identityFiles ?? new S3IdentityFiles(getS3Client, config.bucketName),
     idCardOcr: overrides.idCardOcr ?? lazy(() => createIdCardOcr(config, wechatAccessTokens)),
   };

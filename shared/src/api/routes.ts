@@ -33,13 +33,19 @@ import {
   UploadTicketSchema,
 } from '../identity/id-card';
 import {
+  AttestIdentityRequestSchema,
+  DecideIdentityReviewRequestSchema,
   FaceSessionSchema,
   IdentityConsentRequestSchema,
   IdentityConsentResponseSchema,
+  IdentityReviewSchema,
   IdentityStatusSchema,
+  ReviewQueueSchema,
   SandboxFaceAnswerSchema,
   StartFaceVerificationRequestSchema,
+  SubmitIdentityReviewRequestSchema,
   VerificationOutcomeSchema,
+  VerificationViewSchema,
 } from '../identity/verification';
 import { CustomerListResponseSchema, PolicyDetailSchema, PolicyListResponseSchema } from '../policy/schemas';
 import { ProductDetailSchema, ProductSearchResponseSchema } from '../product/catalogue';
@@ -245,6 +251,34 @@ export const routes = {
     auth: 'user',
     request: CheckIdCardRequestSchema,
     response: IdCardResultSchema,
+  },
+  // The paths without the face: the assigned agent in person, or staff review of photos + a selfie video.
+  attestIdentity: {
+    method: 'POST',
+    path: '/identity/attestations',
+    auth: 'user',
+    request: AttestIdentityRequestSchema,
+    response: VerificationViewSchema,
+  },
+  submitIdentityReview: {
+    method: 'POST',
+    path: '/identity/reviews',
+    auth: 'user',
+    request: SubmitIdentityReviewRequestSchema,
+    response: IdentityReviewSchema,
+  },
+  listIdentityReviews: {
+    method: 'GET',
+    path: '/identity/reviews',
+    auth: 'user',
+    response: ReviewQueueSchema,
+  },
+  decideIdentityReview: {
+    method: 'POST',
+    path: '/identity/reviews/{reviewId}/decision',
+    auth: 'user',
+    request: DecideIdentityReviewRequestSchema,
+    response: IdentityReviewSchema,
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -95,3 +95,35 @@ export interface IdentityUploadStore {
   recordIdCardCheck(record: IdCardCheckRecord): Promise<void>;
   getIdCardCheck(customerId: string, checkId: string): Promise<IdCardCheckRecord | null>;
 }
+
+/** A request for staff review (ID-card photos + a selfie video), decided once. */
+export interface IdentityReviewRecord {
+  reviewId: string;
+  customerId: string;
+  /** The customer's branch: the review lands in the queue of staff at or above it. */
+  branchPath: string;
+  purpose: VerificationPurpose;
+  submittedBy: string;
+  frontUploadId: string;
+  backUploadId: string;
+  videoUploadId: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+  decidedBy: string | null;
+  submittedAt: number;
+  decidedAt: number | null;
+  device: { userAgent: string | null; ip: string | null };
+}
+
+export interface IdentityReviewStore {
+  submit(review: IdentityReviewRecord): Promise<void>;
+  get(reviewId: string): Promise<IdentityReviewRecord | null>;
+  /** Pending reviews whose branch path starts with `pathPrefix`, oldest first. */
+  listPending(pathPrefix: string): Promise<IdentityReviewRecord[]>;
+  latestForPurpose(customerId: string, purpose: VerificationPurpose): Promise<IdentityReviewRecord | null>;
+  /**
+   * One transaction: the review goes from pending to decided (refused with false when someone
+   * decided first) and the verification record is appended.
+   */
+  decide(decided: IdentityReviewRecord, record: VerificationRecord): Promise<boolean>;
+}

@@ -4,6 +4,8 @@ import type { VerificationMethod } from '@zhixiang/shared/ports/identity-proofs'
 import type {
   FaceAttempt,
   IdCardCheckRecord,
+  IdentityReviewRecord,
+  IdentityReviewStore,
   IdentityUpload,
   IdentityUploadStore,
   IdentityVerificationStore,
@@ -174,6 +176,53 @@ const idCardCheckSchema = {
   },
 } as const;
 
+// Staff review requests: pending ones are found by branch path (gsi1), a customer's by purpose (gsi2).
+const identityReviewSchema = {
+  model: { entity: 'identityReview', version: '1', service: SERVICE_NAME },
+  attributes: {
+    reviewId: { type: 'string', required: true },
+    customerId: { type: 'string', required: true },
+    branchPath: { type: 'string', required: true },
+    purpose: { type: 'string', required: true },
+    submittedBy: { type: 'string', required: true },
+    frontUploadId: { type: 'string', required: true },
+    backUploadId: { type: 'string', required: true },
+    videoUploadId: { type: 'string', required: true },
+    status: { type: ['pending', 'approved', 'rejected'] as const, required: true },
+    reason: { type: 'string' },
+    decidedBy: { type: 'string' },
+    submittedAt: { type: 'number', required: true },
+    decidedAt: { type: 'number' },
+    deviceUserAgent: { type: 'string' },
+    deviceIp: { type: 'string' },
+    // `<branchPath>|<submittedAt>|<reviewId>`: a branch subtree is a begins_with on the path.
+    queueKey: { type: 'string', required: true },
+  },
+  indexes: {
+    byId: {
+      pk: { field: 'pk', composite: ['reviewId'], template: 'IDREVIEW#${reviewId}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'REVIEW', casing: 'none' },
+    },
+    // The staff queue: pending reviews of a branch subtree, oldest first.
+    byStatus: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['status'], template: 'IDREVIEWS#${status}', casing: 'none' },
+      sk: { field: 'gsi1sk', composite: ['queueKey'], template: '${queueKey}', casing: 'none' },
+    },
+    // The verify page: the customer's newest review for one purpose.
+    byPurpose: {
+      index: 'gsi2',
+      pk: {
+        field: 'gsi2pk',
+        composite: ['customerId', 'purpose'],
+        template: 'IDREVIEWS#${customerId}#${purpose}',
+        casing: 'none',
+      },
+      sk: { field: 'gsi2sk', composite: ['submittedAt'], template: 'R#${submittedAt}', casing: 'none' },
+    },
+  },
+} as const;
+
 export function createIdentityVerificationEntities(ctx: TableContext) {
   return {
     record: new Entity(verificationRecordSchema, ctx),
@@ -182,6 +231,7 @@ export function createIdentityVerificationEntities(ctx: TableContext) {
     sandboxFaceAnswer: new Entity(sandboxFaceAnswerSchema, ctx),
     upload: new Entity(identityUploadSchema, ctx),
     idCardCheck: new Entity(idCardCheckSchema, ctx),
+    review: new Entity(identityReviewSchema, ctx),
   };
 }
 type Entities = ReturnType<typeof createIdentityVerificationEntities>;
@@ -389,6 +439,96 @@ export class DynamoIdentityUploadStore implements IdentityUploadStore {
   }
 }
 
+type ReviewItem = NonNullable<Awaited<ReturnType<ReturnType<Entities['review']['get']>['go']>>['data']>;
+
+export class DynamoIdentityReviewStore implements IdentityReviewStore {
+  constructor(
+    private readonly entities: Entities,
+    private readonly ctx: TableContext,
+  ) {}
+
+  async submit(review: IdentityReviewRecord): Promise<void> {
+    await this.entities.review.create(toReviewItem(review)).go();
+  }
+
+  async get(reviewId: string): Promise<IdentityReviewRecord | null> {
+    const { data } = await this.entities.review.get({ reviewId }).go();
+    return data ? toReview(data) : null;
+  }
+
+  async listPending(pathPrefix: string): Promise<IdentityReviewRecord[]> {
+    const query = this.entities.review.query.byStatus({ status: 'pending' });
+    const { data } = await (pathPrefix ? query.begins({ queueKey: pathPrefix }) : query).go({ pages: 'all' });
+    return data.map(toReview);
+  }
+
+  async latestForPurpose(customerId: string, purpose: string): Promise<IdentityReviewRecord | null> {
+    const { data } = await this.entities.review.query
+      .byPurpose({ customerId, purpose })
+      .go({ order: 'desc', limit: 1 });
+    return data[0] ? toReview(data[0]) : null;
+  }
+
+  async decide(decided: IdentityReviewRecord, record: VerificationRecord): Promise<boolean> {
+    const TransactItems: TransactItem[] = [
+      {
+        Put: this.entities.review
+          .put(toReviewItem(decided))
+          .where((attr, op) => op.eq(attr.status, 'pending'))
+          .params() as TransactItem['Put'],
+      },
+      { Put: this.entities.record.create(toItem(record)).params() as TransactItem['Put'] },
+    ];
+    try {
+      await this.ctx.client.send(new TransactWriteCommand({ TransactItems }));
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+}
+
+function toReviewItem(review: IdentityReviewRecord) {
+  return {
+    reviewId: review.reviewId,
+    customerId: review.customerId,
+    branchPath: review.branchPath,
+    purpose: review.purpose,
+    submittedBy: review.submittedBy,
+    frontUploadId: review.frontUploadId,
+    backUploadId: review.backUploadId,
+    videoUploadId: review.videoUploadId,
+    status: review.status,
+    reason: orUndefined(review.reason),
+    decidedBy: orUndefined(review.decidedBy),
+    submittedAt: review.submittedAt,
+    decidedAt: orUndefined(review.decidedAt),
+    deviceUserAgent: orUndefined(review.device.userAgent) || undefined,
+    deviceIp: orUndefined(review.device.ip) || undefined,
+    queueKey: `${review.branchPath}|${review.submittedAt}|${review.reviewId}`,
+  };
+}
+
+function toReview(item: ReviewItem): IdentityReviewRecord {
+  return {
+    reviewId: item.reviewId,
+    customerId: item.customerId,
+    branchPath: item.branchPath,
+    purpose: item.purpose,
+    submittedBy: item.submittedBy,
+    frontUploadId: item.frontUploadId,
+    backUploadId: item.backUploadId,
+    videoUploadId: item.videoUploadId,
+    status: item.status,
+    reason: orNull(item.reason),
+    decidedBy: orNull(item.decidedBy),
+    submittedAt: item.submittedAt,
+    decidedAt: orNull(item.decidedAt),
+    device: { userAgent: orNull(item.deviceUserAgent), ip: orNull(item.deviceIp) },
+  };
+}
+
 export class DynamoSandboxFaceAnswers {
   constructor(private readonly entities: Entities) {}
 
@@ -410,5 +550,6 @@ export function createIdentityVerificationStores(ctx: TableContext) {
     verifications: new DynamoIdentityVerificationStore(entities, ctx),
     sandboxFaceAnswers: new DynamoSandboxFaceAnswers(entities),
     uploads: new DynamoIdentityUploadStore(entities),
+    reviews: new DynamoIdentityReviewStore(entities, ctx),
   };
 }
