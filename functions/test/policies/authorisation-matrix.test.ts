@@ -343,7 +343,13 @@ const CASES: Record<RouteName, Case> = {
     ownerUserId: 'demo-agent-a001',
     body: { purpose: 'document:MATRIX-2', customerId: 'C001', cardChecked: true, idNumberLast4: '0000' },
     // The assigned agent reaches the consent check (A001 has not consented in this run); nobody else gets that far.
-    expected: { anonymous: 401, owner: 403, anotherCustomer: 403, unassignedAgent: 404, otherBranchStaff: 403 },
+    expected: {
+      anonymous: 401,
+      owner: 403,
+      anotherCustomer: 403,
+      unassignedAgent: 404,
+      otherBranchStaff: 403,
+    },
   },
   submitIdentityReview: {
     method: 'POST',
@@ -361,14 +367,26 @@ const CASES: Record<RouteName, Case> = {
     method: 'GET',
     path: '/identity/reviews',
     ownerUserId: 'demo-staff-sh',
-    expected: { anonymous: 401, owner: 200, anotherCustomer: 403, unassignedAgent: 403, otherBranchStaff: 200 },
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 200,
+    },
   },
   decideIdentityReview: {
     method: 'POST',
     path: '/identity/reviews/20260101000000/decision',
     ownerUserId: 'demo-staff-sh',
     body: { decision: 'approve' },
-    expected: { anonymous: 401, owner: 404, anotherCustomer: 403, unassignedAgent: 403, otherBranchStaff: 404 },
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
   },
 };
 
