@@ -35,11 +35,42 @@ async function requireVerified(customerId: string, purpose: string) {
   return getContainer().identityProofs.requireVerified({ customerId, purpose, now: Date.now() });
 }
 
-async function pickFile(page: Page, slot: string, name: string, bytes: Uint8Array) {
+async function pickFile(page: Page, slot: string, name: string, bytes: Uint8Array, mimeType = 'image/png') {
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId(`capture-${slot}`).locator('taro-button-core').click();
-  await (await chooser).setFiles({ name, mimeType: 'image/png', buffer: Buffer.from(bytes) });
+  await (await chooser).setFiles({ name, mimeType, buffer: Buffer.from(bytes) });
   await page.getByTestId(`capture-${slot}`).getByText('已上传').waitFor();
+}
+
+/** A real, playable 1-second video recorded by the browser itself (no camera, no ffmpeg needed). */
+async function recordWebm(page: Page): Promise<Uint8Array> {
+  const base64 = await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 160;
+    canvas.height = 120;
+    const context = canvas.getContext('2d');
+    const recorder = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm' });
+    const chunks: Blob[] = [];
+    recorder.ondataavailable = (event) => chunks.push(event.data);
+    const stopped = new Promise((resolve) => {
+      recorder.onstop = resolve;
+    });
+    recorder.start();
+    for (let frame = 0; frame < 10; frame++) {
+      if (context) {
+        context.fillStyle = `hsl(${frame * 36}, 70%, 50%)`;
+        context.fillRect(0, 0, 160, 120);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    recorder.stop();
+    await stopped;
+    const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  });
+  return Buffer.from(base64, 'base64');
 }
 
 describe('identity verification journeys', () => {
@@ -132,5 +163,47 @@ describe('identity verification journeys', () => {
     }
     const proof = await requireVerified('C005', purpose);
     assert.equal(proof.method, 'agent_attestation');
+  });
+
+  it('李娜: ID photos and a selfie video go to staff review; the Shanghai reviewer approves', async () => {
+    const purpose = 'document:E2E-REVIEW-1';
+    const liNa = data.customers.find((c) => c.customerId === 'C002')!;
+    const customer = await newPhonePage(session.browser);
+    try {
+      const page = customer.page;
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-customer-c002');
+      await page.goto(verifyUrl(purpose));
+      await tapButton(page, '同意并继续');
+      await tapButton(page, '上传身份证和自拍视频，人工审核');
+      const front = renderIdCardFront({ ...liNa, address: '上海市浦东新区张江路88号' });
+      await pickFile(page, 'id_card_front', 'front.png', front);
+      const back = renderIdCardBack({ authority: '上海市公安局浦东分局', validity: '2016.03.12-2036.03.12' });
+      await pickFile(page, 'id_card_back', 'back.png', back);
+      await pickFile(page, 'selfie_video', 'selfie.webm', await recordWebm(page), 'video/webm');
+      await tapButton(page, '提交人工审核');
+      await page.getByTestId('review-submitted').waitFor();
+    } finally {
+      await customer.context.close();
+    }
+
+    const staff = await newPhonePage(session.browser);
+    try {
+      const page = staff.page;
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-staff-sh');
+      await page.goto(`${session.stack.appUrl}/pages/me/index`);
+      await page.getByTestId('entry-identity-reviews').click();
+      const card = page.getByTestId('identity-review').filter({ hasText: purpose });
+      await card.waitFor();
+      assert.match((await card.textContent()) ?? '', /李\*/);
+      await saveScreenshot(page, 'identity-review-queue');
+      await card.locator('taro-button-core', { hasText: /^通过$/ }).click();
+      await card.waitFor({ state: 'detached' });
+    } finally {
+      await staff.context.close();
+    }
+    const proof = await requireVerified('C002', purpose);
+    assert.equal(proof.method, 'staff_review');
   });
 });

@@ -3,8 +3,8 @@ import {
   checkIdCardReading,
   findIdNumber,
   imageTypeOf,
-  isMp4Video,
   parseValidity,
+  videoTypeOf,
 } from '../src/identity/id-card';
 
 describe('ID-card reading rules', () => {
@@ -27,11 +27,13 @@ describe('ID-card reading rules', () => {
     expect(findIdNumber('1234')).toBeNull();
   });
 
-  it('tells JPEG, PNG and MP4 by their first bytes', () => {
+  it('tells JPEG, PNG, MP4 and WebM by their first bytes', () => {
     expect(imageTypeOf(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
     expect(imageTypeOf(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe('image/png');
     expect(imageTypeOf(new TextEncoder().encode('GIF89a'))).toBeNull();
-    expect(isMp4Video(new Uint8Array([0, 0, 0, 0x20, 0x66, 0x74, 0x79, 0x70]))).toBe(true);
+    expect(videoTypeOf(new Uint8Array([0, 0, 0, 0x20, 0x66, 0x74, 0x79, 0x70]))).toBe('video/mp4');
+    expect(videoTypeOf(new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f]))).toBe('video/webm');
+    expect(videoTypeOf(new TextEncoder().encode('RIFF....AVI '))).toBeNull();
   });
 
   it('names the failing field and never needs the stored value', () => {

@@ -232,14 +232,17 @@ describe('staff review (人工审核)', () => {
     });
   }, 30_000);
 
-  it('refuses a video that is not MP4 and bad decision input', async () => {
+  it('refuses a video that is neither MP4 nor WebM, and bad decision input', async () => {
     const notVideo = await submitReview(
       'demo-customer-c002',
       'document:R-3',
       new TextEncoder().encode('not a video'),
     );
     expect(notVideo.status).toBe(400);
-    expect(notVideo.body).toMatchObject({ field: 'videoUploadId', message: '自拍视频仅支持 MP4 格式' });
+    expect(notVideo.body).toMatchObject({
+      field: 'videoUploadId',
+      message: '自拍视频仅支持 MP4 或 WebM 格式',
+    });
     const bad = await post('demo-staff-sh', '/identity/reviews/20260101000000/decision', {
       decision: 'maybe',
     });

@@ -83,9 +83,15 @@ export function imageTypeOf(head: Uint8Array): 'image/jpeg' | 'image/png' | null
   return null;
 }
 
-/** MP4 / QuickTime (`ftyp` box at offset 4), what phone cameras record. */
-export function isMp4Video(head: Uint8Array): boolean {
-  return head.length >= 8 && String.fromCharCode(...head.slice(4, 8)) === 'ftyp';
+/**
+ * MP4 / QuickTime (`ftyp` box at offset 4), what phone cameras record, or WebM (EBML header), what
+ * browsers record on the H5 channel.
+ */
+export function videoTypeOf(head: Uint8Array): 'video/mp4' | 'video/webm' | null {
+  if (head.length >= 8 && String.fromCharCode(...head.slice(4, 8)) === 'ftyp') return 'video/mp4';
+  if (head.length >= 4 && head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3)
+    return 'video/webm';
+  return null;
 }
 
 export interface Validity {

@@ -37,7 +37,8 @@ export async function createIdentityUpload(
     });
   const uploadId = randomUUID();
   const key = `identity/${customer.customerId}/${uploadId}/${input.kind}`;
-  const contentType = input.kind === 'selfie_video' ? 'video/mp4' : 'application/octet-stream';
+  // The type is decided by the file's first bytes when it is used, not by what the device declares.
+  const contentType = 'application/octet-stream';
   await container.identityUploads.createUpload(
     { uploadId, customerId: customer.customerId, userId: claims.sub, kind: input.kind, key, createdAt: now },
     now + IDENTITY_FILE_RETENTION_DAYS * 24 * 3600_000,

@@ -1,11 +1,11 @@
 import { AppError } from '@zhixiang/shared/errors';
 import {
   imageTypeOf,
-  isMp4Video,
   MAX_ID_IMAGE_BYTES,
   MAX_SELFIE_VIDEO_BYTES,
   UPLOAD_KIND_LABELS,
   type UploadKind,
+  videoTypeOf,
 } from '@zhixiang/shared/identity/id-card';
 import type { IdentityUpload } from '@zhixiang/shared/ports/identity-verifications';
 import type { Container } from '../../container';
@@ -19,7 +19,7 @@ export interface CheckedUpload {
 /**
  * An uploaded file, checked by the server (s3rver and presigned PUTs enforce nothing): it belongs
  * to this customer and was uploaded by this user, is of the expected kind, within the size limit,
- * and is really a JPEG/PNG (or an MP4 video) by its first bytes. A rejected file is deleted.
+ * and is really a JPEG/PNG (or an MP4 / WebM video) by its first bytes. A rejected file is deleted.
  */
 export async function loadCheckedUpload(
   container: Pick<Container, 'identityUploads' | 'identityFiles'>,
@@ -45,12 +45,12 @@ export async function loadCheckedUpload(
     );
   }
   const bytes = await container.identityFiles.read(upload.key);
-  const contentType = video ? (isMp4Video(bytes) ? 'video/mp4' : null) : imageTypeOf(bytes);
+  const contentType = video ? videoTypeOf(bytes) : imageTypeOf(bytes);
   if (!contentType) {
     await container.identityFiles.delete(upload.key);
     throw new AppError(
       'VALIDATION_FAILED',
-      video ? '自拍视频仅支持 MP4 格式' : `${label}仅支持 JPG 或 PNG 格式的照片`,
+      video ? '自拍视频仅支持 MP4 或 WebM 格式' : `${label}仅支持 JPG 或 PNG 格式的照片`,
       {
         field: input.field,
       },
