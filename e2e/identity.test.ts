@@ -192,8 +192,7 @@ describe('identity verification journeys', () => {
       const page = staff.page;
       await agreeToPrivacyGuide(page, session.stack.appUrl);
       await signInAsDemoUser(page, 'demo-staff-sh');
-      await page.goto(`${session.stack.appUrl}/pages/me/index`);
-      await page.getByTestId('entry-identity-reviews').click();
+      await page.goto(`${session.stack.appUrl}/packages/identity/reviews/index`);
       const card = page.getByTestId('identity-review').filter({ hasText: purpose });
       await card.waitFor();
       assert.match((await card.textContent()) ?? '', /李\*/);

@@ -51,9 +51,9 @@ function ReviewCard({ review, onDecided }: { review: ReviewQueueItem; onDecided:
       <View className="zx-identity__muted">
         {review.purpose} · 提交于 {formatDateCn(todayInShanghai(new Date(review.submittedAt)))}
       </View>
-      <Image className="zx-identity__preview" src={review.frontImageUrl} mode="aspectFit" />
-      <Image className="zx-identity__preview" src={review.backImageUrl} mode="aspectFit" />
-      <Video className="zx-identity__preview" src={review.videoUrl} controls />
+      <Image className="zx-identity__media" src={review.frontImageUrl} mode="aspectFit" />
+      <Image className="zx-identity__media" src={review.backImageUrl} mode="aspectFit" />
+      <Video className="zx-identity__media" src={review.videoUrl} controls />
       <View className="zx-field">
         <Input
           className="zx-field__input"
