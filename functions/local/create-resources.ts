@@ -7,7 +7,7 @@ import {
   type GlobalSecondaryIndex,
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { type CORSRule, CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { s3LocalClientConfig } from './s3-local';
 import { type LoadOptions, loadServerlessConfig, localNameOf, type Yaml } from './serverless-config';
 
@@ -32,6 +32,8 @@ export interface LocalResources {
   buckets: LocalBucket[];
   /** Logical id → local physical name, for resolving `!Ref` in environment variables. */
   refs: Record<string, string>;
+  /** Bucket name → its CORS rules from serverless.yml, applied to the local bucket. */
+  bucketCors?: Record<string, CORSRule[]>;
 }
 
 /** CreateTable parameters DynamoDB Local accepts; everything else in the CFN properties is dropped. */
@@ -51,6 +53,7 @@ export function readLocalResources(options: LoadOptions = {}): LocalResources {
   const tables: LocalTable[] = [];
   const buckets: LocalBucket[] = [];
   const refs: Record<string, string> = {};
+  const bucketCors: Record<string, CORSRule[]> = {};
 
   for (const [logicalId, resource] of Object.entries(resources)) {
     const properties = resource.Properties ?? {};
@@ -70,9 +73,11 @@ export function readLocalResources(options: LoadOptions = {}): LocalResources {
       const name = localNameOf(properties.BucketName ?? null, options.region) ?? logicalId.toLowerCase();
       buckets.push({ logicalId, name });
       refs[logicalId] = name;
+      const cors = (properties.CorsConfiguration as { CorsRules?: CORSRule[] } | undefined)?.CorsRules;
+      if (cors) bucketCors[name] = cors;
     }
   }
-  return { tables, buckets, refs };
+  return { tables, buckets, refs, bucketCors };
 }
 
 /** Resolves a provider/function environment value for the local stage; undefined if it cannot be. */
@@ -174,6 +179,12 @@ export async function createLocalResources(options: CreateResourcesOptions): Pro
         existing.push(bucket.name);
         log(`bucket ${bucket.name}: existing`);
       }
+      // The bucket's CORS rules (browsers PUT identity photos with presigned URLs).
+      const corsRules = resources.bucketCors?.[bucket.name];
+      if (corsRules)
+        await s3.send(
+          new PutBucketCorsCommand({ Bucket: bucket.name, CORSConfiguration: { CORSRules: corsRules } }),
+        );
     }
   } finally {
     dynamodb.destroy();

@@ -28,7 +28,19 @@ export const pageUrls = {
   callCentre: '/packages/callback/call-centre/index',
   customerPolicies: (customerId: string, name: string) =>
     `/packages/agent/customer-policies/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
+  // Identity verification: other features open `identityVerify` and re-check on the server when it navigates back.
+  identityVerify: (purpose: string, customerId?: string) =>
+    `/packages/identity/verify/index?${identityQuery(purpose, customerId)}`,
+  identityIdCard: (purpose: string, customerId?: string, mode: 'check' | 'review' = 'check') =>
+    `/packages/identity/id-card/index?${identityQuery(purpose, customerId)}&mode=${mode}`,
+  identityAttest: (purpose: string, customerId: string) =>
+    `/packages/identity/attest/index?${identityQuery(purpose, customerId)}`,
+  identityReviews: '/packages/identity/reviews/index',
 };
+
+function identityQuery(purpose: string, customerId?: string): string {
+  return `purpose=${encodeURIComponent(purpose)}${customerId ? `&customerId=${encodeURIComponent(customerId)}` : ''}`;
+}
 
 export function hasCurrentPrivacyConsent(): boolean {
   return getPrivacyConsentVersion() === PRIVACY_GUIDE_VERSION;
