@@ -74,6 +74,8 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
     SMS_OUTBOX_FILE: join(dataDir, 'sms-outbox.jsonl'),
     WECHAT_PROVIDER: 'sandbox',
     TOKEN_SIGNING_KEY: await localSecret(join(dataDir, 'token-signing.key')),
+    // Identity verification: the 「模拟人脸核身」 sandbox.
+    FACE_VERIFY_PROVIDER: 'sandbox',
   });
   // Source maps are on in Lambda through NODE_OPTIONS; tsx already maps stack traces locally.
   delete env.NODE_OPTIONS;

@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   TENCENT_SMS_REGION: z._default(nonEmpty, 'ap-guangzhou'),
   SSM_PREFIX: z.optional(z.string().check(z.regex(/^\/[\w./-]+[^/]$/, 'must look like /service/stage'))),
   TOKEN_SIGNING_KEY: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  // Identity verification: WeChat face verification 2.0, or the local 「模拟人脸核身」 sandbox.
+  FACE_VERIFY_PROVIDER: z._default(z.enum(['wechat', 'sandbox']), 'wechat'),
 });
 
 export type Stage = 'local' | 'dev' | 'prod';
@@ -43,6 +45,8 @@ export interface Config {
   tokenSigningKey: string | null;
   /** Demo sign-in (`/auth/demo*`) exists on the local stage only. */
   demoSignIn: boolean;
+  /** Identity verification: the face provider (the sandbox on the local stage only). */
+  faceVerify: { provider: 'wechat'; apiBaseUrl: string } | { provider: 'sandbox' };
 }
 
 export class ConfigError extends Error {
@@ -69,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SMS_PROVIDER === 'sandbox-outbox' && !local) localOnly('SMS_PROVIDER=sandbox-outbox');
   if (e.WECHAT_PROVIDER === 'sandbox' && !local) localOnly('WECHAT_PROVIDER=sandbox');
   if (e.TOKEN_SIGNING_KEY && !local) localOnly('TOKEN_SIGNING_KEY (deployed stages read it from SSM)');
+  if (e.FACE_VERIFY_PROVIDER === 'sandbox' && !local) localOnly('FACE_VERIFY_PROVIDER=sandbox');
   if (!local && !e.SSM_PREFIX) problems.push('SSM_PREFIX is required on deployed stages');
   if (!e.SSM_PREFIX && !e.TOKEN_SIGNING_KEY)
     problems.push('TOKEN_SIGNING_KEY is required when SSM_PREFIX is not set');
@@ -93,6 +98,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ssmPrefix: e.SSM_PREFIX ?? null,
     tokenSigningKey: e.TOKEN_SIGNING_KEY ?? null,
     demoSignIn: local,
+    faceVerify:
+      e.FACE_VERIFY_PROVIDER === 'wechat'
+        ? { provider: 'wechat', apiBaseUrl: e.WECHAT_API_BASE_URL }
+        : { provider: 'sandbox' },
   };
 }
 

@@ -8,25 +8,33 @@ import type {
   OneTimeCodeStore,
   RateLimiter,
 } from '@zhixiang/shared/ports/auth-store';
+import type { FaceVerifier } from '@zhixiang/shared/ports/face-verifier';
+import type { IdentityProofs } from '@zhixiang/shared/ports/identity-proofs';
+import type { IdentityVerificationStore } from '@zhixiang/shared/ports/identity-verifications';
 import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
 import type { WechatAuth } from '@zhixiang/shared/ports/wechat-auth';
 import { KeyringFieldCipher } from './adapters/crypto/field-cipher';
 import { type DataKeyWrapper, KmsKeyWrapper, LocalFileKeyProvider } from './adapters/crypto/key-wrappers';
 import { createAuthStores } from './adapters/dynamodb/auth-store';
 import { getDocumentClient } from './adapters/dynamodb/client';
+import { createIdentityVerificationStores } from './adapters/dynamodb/identity-verifications';
 import { DynamoKeyringStore } from './adapters/dynamodb/keyring-store';
 import { createDynamoRepositories, type DynamoRepositories } from './adapters/dynamodb/repositories';
 import type { TableContext } from './adapters/dynamodb/table';
+import { DynamoWechatAccessTokenStore } from './adapters/dynamodb/wechat-access-token-store';
 import { type BrochureLinks, S3BrochureLinks } from './adapters/s3/brochure-links';
 import { getS3Client } from './adapters/s3/client';
 import { SandboxOutboxSms } from './adapters/sms/sandbox-outbox-sms';
 import { TencentSms } from './adapters/sms/tencent-sms';
 import { AccessTokens } from './adapters/tokens/access-tokens';
 import { RefreshTokens } from './adapters/tokens/refresh-tokens';
+import { type WechatAccessTokenSource, WechatAccessTokens } from './adapters/wechat/wechat-access-token';
 import { SandboxWechatAuth, WechatCodeExchange } from './adapters/wechat/wechat-code-exchange';
+import { SandboxFaceVerifier, WechatFaceVerifier } from './adapters/wechat/wechat-face-verifier';
 import { type Config, loadConfig } from './config';
 import { getLogger } from './logging/logger';
 import { createSecrets, type Secrets } from './secrets';
+import { RecordedIdentityProofs } from './use-cases/identity/identity-proofs';
 
 /**
  * The composition root: the only place that turns configuration into adapters. Handlers and use
@@ -57,6 +65,13 @@ export interface Container {
   brochureLinks: BrochureLinks;
   /** The seeded accounts demo sign-in may use (only reachable where config.demoSignIn). */
   demoUsers: () => Promise<readonly DemoUser[]>;
+  // Identity verification (刷脸认证 and the paths without the face).
+  /** The mini program's WeChat access_token, shared by every server-side WeChat client. */
+  wechatAccessTokens: WechatAccessTokenSource;
+  identityVerifications: IdentityVerificationStore;
+  faceVerifier: FaceVerifier;
+  /** What endorsements and signing ask: verified for this purpose within 10 minutes? */
+  identityProofs: IdentityProofs;
 }
 
 export function createContainer(
@@ -92,6 +107,38 @@ export function createContainer(
     brochureLinks: overrides.brochureLinks ?? new S3BrochureLinks(getS3Client, config.bucketName),
     // The seed module is loaded only where demo sign-in exists, keeping it out of deployed cold starts.
     demoUsers: overrides.demoUsers ?? (() => loadDemoSignIns(config)),
+    ...createIdentityVerification(config, { table, secrets, fieldCipher, now }, overrides),
+  };
+}
+
+// Identity verification: the log, the face provider picked by configuration, the proofs over the log.
+function createIdentityVerification(
+  config: Config,
+  deps: { table: TableContext; secrets: Secrets; fieldCipher: KeyringFieldCipher; now: () => number },
+  overrides: Partial<Container>,
+): Pick<Container, 'wechatAccessTokens' | 'identityVerifications' | 'faceVerifier' | 'identityProofs'> {
+  const stores = createIdentityVerificationStores(deps.table);
+  const identityVerifications = overrides.identityVerifications ?? stores.verifications;
+  const wechatAccessTokens =
+    overrides.wechatAccessTokens ??
+    new WechatAccessTokens({
+      apiBaseUrl:
+        config.wechat.provider === 'wechat' ? config.wechat.apiBaseUrl : 'https://api.weixin.qq.com',
+      credentials: deps.secrets.wechatCredentials,
+      store: new DynamoWechatAccessTokenStore(deps.table),
+      cipher: deps.fieldCipher,
+      now: deps.now,
+    });
+  const faceVerifier =
+    overrides.faceVerifier ??
+    (config.faceVerify.provider === 'wechat'
+      ? new WechatFaceVerifier({ apiBaseUrl: config.faceVerify.apiBaseUrl, tokens: wechatAccessTokens })
+      : new SandboxFaceVerifier(config.stage, stores.sandboxFaceAnswers));
+  return {
+    wechatAccessTokens,
+    identityVerifications,
+    faceVerifier,
+    identityProofs: overrides.identityProofs ?? new RecordedIdentityProofs(identityVerifications),
   };
 }
 

@@ -31,6 +31,8 @@ export interface HandlerRequest<S extends RouteSpec> {
   auth: AuthOf<S>;
   requestId: string;
   sourceIp: string | null;
+  /** As the gateway reports it; recorded as the device of identity verifications. */
+  userAgent: string | null;
   container: Container;
   logger: Container['logger'];
 }
@@ -86,6 +88,7 @@ export function httpHandler<S extends RouteSpec>(
       auth: state.claims as AuthOf<S>,
       requestId: state.requestId,
       sourceIp: event.requestContext?.http?.sourceIp ?? null,
+      userAgent: event.requestContext?.http?.userAgent || null,
       container,
       logger: container.logger,
     });

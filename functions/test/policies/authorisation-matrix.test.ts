@@ -1,6 +1,7 @@
 import { type RouteName, routes } from '@zhixiang/shared/api/routes';
 import { PRIVACY_GUIDE_VERSION, SENSITIVE_ID_CONSENT_VERSION } from '@zhixiang/shared/auth/schemas';
 import { CALLBACK_POINTS } from '@zhixiang/shared/callback/schemas';
+import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import {
   CustomerListResponseSchema,
   PolicyDetailSchema,
@@ -293,6 +294,36 @@ const CASES: Record<RouteName, Case> = {
       unassignedAgent: 403,
       otherBranchStaff: 404,
     },
+  },
+  // Identity verification: customers and agents only; another person's customer is a 404.
+  recordIdentityConsent: {
+    method: 'POST',
+    path: '/identity/consent',
+    body: { version: FACE_ID_CONSENT_VERSION },
+    expected: { ...signedIn(201), otherBranchStaff: 403 },
+  },
+  getIdentityStatus: {
+    method: 'GET',
+    path: '/identity/status',
+    // Without the purpose query every allowed caller gets 400 (the identity tests cover the rest).
+    expected: { ...signedIn(400), otherBranchStaff: 403 },
+  },
+  startFaceVerification: {
+    method: 'POST',
+    path: '/identity/face',
+    body: { purpose: 'document:MATRIX-1', customerId: 'C001' },
+    expected: { ...signedIn(404), owner: 201, otherBranchStaff: 403 },
+  },
+  completeFaceVerification: {
+    method: 'POST',
+    path: '/identity/face/20260101000000/result',
+    expected: { ...signedIn(404), otherBranchStaff: 403 },
+  },
+  answerSandboxFaceVerification: {
+    method: 'POST',
+    path: '/identity/face/sandbox/20260101000000',
+    body: { outcome: 'success' },
+    expected: { ...signedIn(204), otherBranchStaff: 403 },
   },
 };
 

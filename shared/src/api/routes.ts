@@ -26,6 +26,15 @@ import {
   SubmitOnlineCallbackRequestSchema,
   UpdateCallbackSlotRequestSchema,
 } from '../callback/schemas';
+import {
+  FaceSessionSchema,
+  IdentityConsentRequestSchema,
+  IdentityConsentResponseSchema,
+  IdentityStatusSchema,
+  SandboxFaceAnswerSchema,
+  StartFaceVerificationRequestSchema,
+  VerificationOutcomeSchema,
+} from '../identity/verification';
 import { CustomerListResponseSchema, PolicyDetailSchema, PolicyListResponseSchema } from '../policy/schemas';
 import { ProductDetailSchema, ProductSearchResponseSchema } from '../product/catalogue';
 
@@ -181,6 +190,40 @@ export const routes = {
     auth: 'user',
     request: RecordCallbackOutcomeRequestSchema,
     response: CallbackBookingSchema,
+  },
+  // Identity verification (刷脸认证; docs/identity-verification.md): consent, status, the face path.
+  recordIdentityConsent: {
+    method: 'POST',
+    path: '/identity/consent',
+    auth: 'user',
+    request: IdentityConsentRequestSchema,
+    response: IdentityConsentResponseSchema,
+  },
+  getIdentityStatus: {
+    method: 'GET',
+    path: '/identity/status',
+    auth: 'user',
+    response: IdentityStatusSchema,
+  },
+  startFaceVerification: {
+    method: 'POST',
+    path: '/identity/face',
+    auth: 'user',
+    request: StartFaceVerificationRequestSchema,
+    response: FaceSessionSchema,
+  },
+  completeFaceVerification: {
+    method: 'POST',
+    path: '/identity/face/{attemptId}/result',
+    auth: 'user',
+    response: VerificationOutcomeSchema,
+  },
+  /** Local stage only (404 elsewhere): the 「模拟人脸核身」 screen's answer for a session. */
+  answerSandboxFaceVerification: {
+    method: 'POST',
+    path: '/identity/face/sandbox/{verifyId}',
+    auth: 'user',
+    request: SandboxFaceAnswerSchema,
   },
 } as const satisfies Record<string, RouteSpec>;
 

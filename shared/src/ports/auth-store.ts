@@ -76,7 +76,8 @@ export interface LockoutStore {
   lock(subject: string, until: number): Promise<void>;
 }
 
-export type ConsentKind = 'privacy_guide' | 'sensitive_id';
+/** `face_id_processing`: identity verification's separate consent for face and ID-card processing. */
+export type ConsentKind = 'privacy_guide' | 'sensitive_id' | 'face_id_processing';
 
 export interface ConsentRecord {
   userId: string;
@@ -88,6 +89,8 @@ export interface ConsentRecord {
 /** Append-only: consents are evidence (PIPL Art. 14) and are never overwritten. */
 export interface ConsentLog {
   record(consent: ConsentRecord): Promise<void>;
+  /** Whether the user has ever agreed to this version of this text. */
+  has(userId: string, kind: ConsentKind, version: string): Promise<boolean>;
 }
 
 /**

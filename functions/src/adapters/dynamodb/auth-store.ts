@@ -1,5 +1,6 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type {
+  ConsentKind,
   ConsentLog,
   ConsentRecord,
   CustomerBindingRegistry,
@@ -117,7 +118,7 @@ const consentSchema = {
   model: { entity: 'consent', version: '1', service: SERVICE_NAME },
   attributes: {
     userId: { type: 'string', required: true },
-    kind: { type: ['privacy_guide', 'sensitive_id'] as const, required: true },
+    kind: { type: ['privacy_guide', 'sensitive_id', 'face_id_processing'] as const, required: true },
     version: { type: 'string', required: true },
     at: { type: 'string', required: true },
   },
@@ -350,6 +351,14 @@ export class DynamoConsentLog implements ConsentLog {
       // The same consent at the same millisecond is already on record.
       if (!isConditionalCheckFailed(error)) throw error;
     }
+  }
+
+  async has(userId: string, kind: ConsentKind, version: string): Promise<boolean> {
+    const { data } = await this.entities.consent.query
+      .byUser({ userId })
+      .where((attr, op) => `${op.eq(attr.kind, kind)} AND ${op.eq(attr.version, version)}`)
+      .go({ pages: 'all' });
+    return data.length > 0;
   }
 }
 

@@ -1,0 +1,39 @@
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { maskName } from '@zhixiang/shared/callback/view';
+import {
+  FACE_ID_CONSENT_VERSION,
+  type IdentityStatus,
+  MAX_FACE_FAILURES_PER_DAY,
+  VERIFICATION_VALIDITY_MS,
+} from '@zhixiang/shared/identity/verification';
+import type { Container } from '../../container';
+import { loadVerificationSubject, shanghaiDay, toVerificationView } from './verification-subject';
+
+/** What the verification page shows: consent, a success that still counts, the face lock. */
+export async function getIdentityStatus(
+  container: Container,
+  claims: AccessClaims,
+  input: { purpose: string; customerId?: string | undefined },
+): Promise<IdentityStatus> {
+  const customer = await loadVerificationSubject(container, claims, input.customerId);
+  const now = container.now();
+  const { day, nextMidnight } = shanghaiDay(now);
+  const [consented, latest, failures] = await Promise.all([
+    container.consents.has(claims.sub, 'face_id_processing', FACE_ID_CONSENT_VERSION),
+    container.identityVerifications.latestForPurpose(customer.customerId, input.purpose),
+    container.identityVerifications.faceFailures(customer.customerId, day),
+  ]);
+  const stillValid = latest?.result === 'success' && now - latest.at <= VERIFICATION_VALIDITY_MS;
+  return {
+    customerId: customer.customerId,
+    customerNameMasked: maskName(customer.name),
+    purpose: input.purpose,
+    consentVersion: FACE_ID_CONSENT_VERSION,
+    consented,
+    verified: latest && stillValid ? toVerificationView(latest) : null,
+    faceFailuresToday: failures,
+    maxFaceFailuresPerDay: MAX_FACE_FAILURES_PER_DAY,
+    faceLockedUntil: failures >= MAX_FACE_FAILURES_PER_DAY ? nextMidnight : null,
+    faceProvider: container.faceVerifier.provider,
+  };
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { AppError } from '@zhixiang/shared/errors';
+import {
+  FACE_SESSION_MAX_SECONDS,
+  type FaceSession,
+  MAX_FACE_FAILURES_PER_DAY,
+} from '@zhixiang/shared/identity/verification';
+import type { Container } from '../../container';
+import { requireIdentityConsent } from './record-identity-consent';
+import { loadVerificationSubject, shanghaiDay } from './verification-subject';
+
+export const FACE_LOCKED_MESSAGE = `今日刷脸认证未通过已达 ${MAX_FACE_FAILURES_PER_DAY} 次，人脸核身已锁定至明日 0 点。您可以请服务业务员当面核验，或上传身份证及自拍视频由人工审核。`;
+
+/** Throws LOCKED (423, retry after the next Shanghai midnight) when the face path is locked today. */
+export async function assertFaceNotLocked(
+  container: Pick<Container, 'identityVerifications'>,
+  customerId: string,
+  now: number,
+): Promise<void> {
+  const { day, nextMidnight } = shanghaiDay(now);
+  const failures = await container.identityVerifications.faceFailures(customerId, day);
+  if (failures >= MAX_FACE_FAILURES_PER_DAY) {
+    throw new AppError('LOCKED', FACE_LOCKED_MESSAGE, {
+      retryAfterSeconds: Math.max(1, Math.ceil((nextMidnight - now) / 1000)),
+    });
+  }
+}
+
+/**
+ * Opens a face verification (WeChat getverifyid) for the customer on the caller's WeChat account:
+ * consent on record, not locked, the certificate from the customer record (never typed in).
+ */
+export async function startFaceVerification(
+  container: Container,
+  claims: AccessClaims,
+  input: { purpose: string; customerId?: string | undefined },
+): Promise<FaceSession> {
+  const customer = await loadVerificationSubject(container, claims, input.customerId);
+  await requireIdentityConsent(container, claims);
+  const now = container.now();
+  await assertFaceNotLocked(container, customer.customerId, now);
+  const limited = await container.rateLimiter.consume(
+    [{ key: `facestart:${customer.customerId}:hour`, limit: 20, windowSeconds: 3600 }],
+    now,
+  );
+  if (!limited.allowed)
+    throw new AppError('RATE_LIMITED', '发起刷脸认证过于频繁，请稍后再试', {
+      retryAfterSeconds: limited.retryAfterSeconds,
+    });
+  const user = await container.repositories.users.get(claims.sub);
+  const attemptId = randomUUID();
+  const outSeqNo = `ZX${attemptId.replaceAll('-', '')}`;
+  const { verifyId, expiresInSeconds } = await container.faceVerifier.getVerifyId({
+    outSeqNo,
+    certificate: { name: customer.name, idNumber: customer.idNumber },
+    openid: user?.openid ?? null,
+  });
+  const expiresAt = now + Math.min(expiresInSeconds, FACE_SESSION_MAX_SECONDS) * 1000;
+  await container.identityVerifications.createFaceAttempt({
+    attemptId,
+    customerId: customer.customerId,
+    purpose: input.purpose,
+    userId: claims.sub,
+    userRole: claims.role,
+    openid: user?.openid ?? null,
+    outSeqNo,
+    verifyId,
+    provider: container.faceVerifier.provider,
+    createdAt: now,
+    expiresAt,
+  });
+  return { attemptId, verifyId, expiresAt, faceProvider: container.faceVerifier.provider };
+}

@@ -1,0 +1,152 @@
+import * as z from 'zod/mini';
+import type { VerificationMethod } from '../ports/identity-proofs';
+
+/**
+ * Identity verification (刷脸认证 and the paths without the face): the API contract and the rules
+ * every method shares. A success proves one customer's identity for one purpose for 10 minutes.
+ */
+
+/** A success counts for this long, and only for the purpose it was started for. */
+export const VERIFICATION_VALIDITY_MS = 10 * 60_000;
+/** Failed face attempts per customer and Shanghai calendar day before the face path locks. */
+export const MAX_FACE_FAILURES_PER_DAY = 5;
+/** WeChat's verify_id lives at most this long (getverifyid `expires_in`, default 3600 s). */
+export const FACE_SESSION_MAX_SECONDS = 3600;
+
+/** Separate consent for face and ID-card processing (PIPL Art. 28–29); bump when the text changes. */
+export const FACE_ID_CONSENT_VERSION = '2026-11-25';
+export const FACE_ID_CONSENT_TEXT =
+  '为核实您的身份，我们将处理您的身份证件信息（姓名、身份证号码、证件照片）和人脸信息。人脸信息由微信人脸核身服务比对，本公司不保存人脸图像；证件照片仅用于本次核验，按《身份核验信息保存规则》到期删除。您可以不同意，改由服务业务员当面核验或上传证件及自拍视频由人工审核。';
+
+export const VERIFICATION_METHOD_LABELS: Record<VerificationMethod, string> = {
+  face: '人脸核身',
+  agent_attestation: '业务员当面核验',
+  staff_review: '人工审核',
+};
+
+/** `document:D20261125-0001`, `endorsement:E…`: letters, digits and `:_.-`, one action each. */
+export const purpose = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(3, '缺少核验用途'),
+    z.maxLength(128, '核验用途过长'),
+    z.regex(/^[A-Za-z][\w.-]*:[\w.:-]+$/, '核验用途格式不正确'),
+  );
+const customerId = z.string().check(z.regex(/^[\w-]{1,64}$/, '客户编号格式不正确'));
+
+export const IdentityConsentRequestSchema = z.strictObject({
+  version: z.string().check(z.minLength(1, '请先阅读并同意身份核验授权'), z.maxLength(32)),
+});
+export const IdentityConsentResponseSchema = z.object({ version: z.string(), consentedAt: z.string() });
+
+export const IdentityStatusQuerySchema = z.object({ purpose, customerId: z.optional(customerId) });
+
+export const VerificationViewSchema = z.object({
+  verificationId: z.string(),
+  customerId: z.string(),
+  purpose: z.string(),
+  method: z.enum(['face', 'agent_attestation', 'staff_review']),
+  result: z.enum(['success', 'failure']),
+  /** Why a failure failed, in Chinese; null for a success. */
+  reason: z.nullable(z.string()),
+  at: z.number(),
+  /** Epoch ms until which a success counts (null for a failure). */
+  validUntil: z.nullable(z.number()),
+});
+export type VerificationView = z.infer<typeof VerificationViewSchema>;
+
+/** The answer to a completed face attempt: the record, and where the daily lock stands. */
+export const VerificationOutcomeSchema = z.object({
+  verification: VerificationViewSchema,
+  faceFailuresToday: z.number(),
+  faceLockedUntil: z.nullable(z.number()),
+});
+export type VerificationOutcome = z.infer<typeof VerificationOutcomeSchema>;
+
+export const IdentityStatusSchema = z.object({
+  customerId: z.string(),
+  /** The customer's name masked (`张*`), so an agent sees whom they verify. */
+  customerNameMasked: z.string(),
+  purpose: z.string(),
+  consentVersion: z.string(),
+  consented: z.boolean(),
+  /** A success for this purpose that still counts, or null. */
+  verified: z.nullable(VerificationViewSchema),
+  faceFailuresToday: z.number(),
+  maxFaceFailuresPerDay: z.number(),
+  /** Epoch ms until which the face path is locked (the next Shanghai midnight), or null. */
+  faceLockedUntil: z.nullable(z.number()),
+  /** The face provider the server uses: the mini program shows the sandbox screen for `sandbox`. */
+  faceProvider: z.enum(['wechat', 'sandbox']),
+});
+export type IdentityStatus = z.infer<typeof IdentityStatusSchema>;
+
+export const StartFaceVerificationRequestSchema = z.strictObject({
+  purpose,
+  /** An agent verifying a customer present on the agent's device; customers omit it. */
+  customerId: z.optional(customerId),
+});
+export const FaceSessionSchema = z.object({
+  attemptId: z.string(),
+  verifyId: z.string(),
+  expiresAt: z.number(),
+  faceProvider: z.enum(['wechat', 'sandbox']),
+});
+export type FaceSession = z.infer<typeof FaceSessionSchema>;
+
+export const AttemptPathSchema = z.object({
+  attemptId: z.string().check(z.regex(/^[\w-]{8,64}$/, '核验编号格式不正确')),
+});
+export const VerifyIdPathSchema = z.object({
+  verifyId: z.string().check(z.regex(/^[\w.-]{8,256}$/, '核身会话编号格式不正确')),
+});
+
+/**
+ * What the sandbox screen may answer, mapped to WeChat's verify_ret codes so the whole server path
+ * (the same mapping of codes to messages) runs locally.
+ */
+export const SANDBOX_FACE_OUTCOMES = {
+  success: 10000,
+  face_mismatch: 10004,
+  id_mismatch: 10003,
+  user_cancelled: 90004,
+  camera_denied: 90008,
+} as const;
+export type SandboxFaceOutcome = keyof typeof SANDBOX_FACE_OUTCOMES;
+export const SANDBOX_FACE_OUTCOME_LABELS: Record<SandboxFaceOutcome, string> = {
+  success: '核身成功（本人）',
+  face_mismatch: '人脸比对未通过',
+  id_mismatch: '身份证号与姓名不匹配',
+  user_cancelled: '用户中途取消',
+  camera_denied: '未授权使用摄像头',
+};
+export const SandboxFaceAnswerSchema = z.strictObject({
+  outcome: z.enum(Object.keys(SANDBOX_FACE_OUTCOMES) as [SandboxFaceOutcome, ...SandboxFaceOutcome[]]),
+});
+
+/**
+ * verify_ret (queryverifyinfo) and the client's 9000x codes as the user should read them.
+ * Only 10000 is a success.
+ */
+export function faceResultMessage(verifyRet: number): string {
+  const known: Record<number, string> = {
+    10000: '人脸核身成功',
+    10001: '核身参数有误，请重新发起刷脸认证',
+    10002: '未检测到清晰的人脸，请在光线充足处正对屏幕重试',
+    10003: '身份证号与姓名不匹配，请核对证件信息',
+    10004: '人脸比对未通过',
+    90001: '您的设备不支持人脸核身，请改用业务员当面核验或人工审核',
+    90007: '网络异常，人脸核身未完成，请稍后重试',
+    90008: '未授权使用摄像头，请在设置中允许后重试',
+    90009: '未授权使用麦克风，请在设置中允许后重试',
+    90010: '未授权使用摄像头和麦克风，请在设置中允许后重试',
+    90017: '识别超时，请重试',
+    90109: '您的设备不支持人脸核身，请改用业务员当面核验或人工审核',
+  };
+  const message = known[verifyRet];
+  if (message) return message;
+  if (verifyRet >= 90002 && verifyRet <= 90006) return '您已取消人脸核身';
+  if (verifyRet >= 90000) return '人脸核身未完成，请稍后重试';
+  return '人脸核身未通过，请重试';
+}

@@ -1,0 +1,27 @@
+/**
+ * WeChat face verification 2.0 (人脸核身) seen from the server: `getverifyid` opens a session for
+ * one person's certificate and the WeChat user who will scan their face; after
+ * `wx.requestFacialVerify` on the device, `queryverifyinfo` tells the real result. The client's own
+ * callback is never trusted. Adapters: the WeChat client and a local sandbox.
+ */
+export interface FaceCertificate {
+  /** Name on the ID card (cert_name). */
+  name: string;
+  /** 18-character resident ID number (cert_no). */
+  idNumber: string;
+}
+
+export interface FaceSessionRequest {
+  /** Our own sequence number for the attempt (out_seq_no). */
+  outSeqNo: string;
+  certificate: FaceCertificate;
+  /** The WeChat user who will call wx.requestFacialVerify (null outside WeChat: sandbox only). */
+  openid: string | null;
+}
+
+export interface FaceVerifier {
+  readonly provider: 'wechat' | 'sandbox';
+  getVerifyId(request: FaceSessionRequest): Promise<{ verifyId: string; expiresInSeconds: number }>;
+  /** WeChat's verify_ret: 10000 is the only success. */
+  queryVerifyResult(request: FaceSessionRequest & { verifyId: string }): Promise<number>;
+}

@@ -1,0 +1,64 @@
+import type { VerificationMethod, VerificationPurpose } from './identity-proofs';
+
+/**
+ * The evidence of identity verification: an append-only log of attempts' outcomes (never updated,
+ * never deleted while the policy relationship lasts), the open face sessions and the per-day
+ * failure counter that locks the face path. DynamoDB adapter:
+ * functions/src/adapters/dynamodb/identity-verifications.ts.
+ */
+export interface VerificationRecord {
+  verificationId: string;
+  customerId: string;
+  purpose: VerificationPurpose;
+  method: VerificationMethod;
+  result: 'success' | 'failure';
+  /** Chinese reason of a failure (shown to the user); null for a success. */
+  reason: string | null;
+  /** Who acted: the customer themself, the attesting agent, the reviewing staff member. */
+  actorUserId: string;
+  actorRole: string;
+  /** Provider references: out_seq_no and verify_id of a face attempt, the review id of staff review. */
+  providerRefs: Record<string, string>;
+  /** WeChat's verify_ret of a face attempt. */
+  providerResult: number | null;
+  at: number;
+  device: { userAgent: string | null; ip: string | null };
+}
+
+export interface FaceAttempt {
+  attemptId: string;
+  customerId: string;
+  purpose: VerificationPurpose;
+  userId: string;
+  userRole: string;
+  openid: string | null;
+  outSeqNo: string;
+  verifyId: string;
+  provider: 'wechat' | 'sandbox';
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface IdentityVerificationStore {
+  createFaceAttempt(attempt: FaceAttempt): Promise<void>;
+  getFaceAttempt(attemptId: string): Promise<(FaceAttempt & { completedAt: number | null }) | null>;
+  /**
+   * One transaction: marks the attempt completed (only once: a second completion is refused with
+   * false), appends the record, and for a counted failure adds one to the day's failures. A success
+   * is refused too (false) when the day's failures already reached `maxFailures`.
+   */
+  completeFaceAttempt(input: {
+    attemptId: string;
+    record: VerificationRecord;
+    countsAsFailure: boolean;
+    day: string;
+    maxFailures: number;
+  }): Promise<'recorded' | 'already_completed' | 'locked'>;
+  /** Appends a record of another method (agent attestation, staff review). */
+  append(record: VerificationRecord): Promise<void>;
+  /** The customer's records, newest first, no older than `since`. */
+  listSince(customerId: string, since: number): Promise<VerificationRecord[]>;
+  /** The newest record of the customer for exactly this purpose. */
+  latestForPurpose(customerId: string, purpose: VerificationPurpose): Promise<VerificationRecord | null>;
+  faceFailures(customerId: string, day: string): Promise<number>;
+}
