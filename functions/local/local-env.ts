@@ -52,6 +52,7 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
   // together with them).
   delete env.FIELD_KEY_ID;
   delete env.SSM_PREFIX;
+  delete env.DOCUMENT_SIGNING_SECRET_ID;
 
   const tableName = resources.tables[0]?.input.TableName;
   const bucketName = resources.buckets[0]?.name;
@@ -76,6 +77,9 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
     TOKEN_SIGNING_KEY: await localSecret(join(dataDir, 'token-signing.key')),
     // Identity verification: the 「模拟人脸核身」 sandbox.
     FACE_VERIFY_PROVIDER: 'sandbox',
+    // Electronic documents: a test CA and signing certificate created on first use.
+    DOCUMENT_SIGNING_PROVIDER: 'local-test-ca',
+    DOCUMENT_SIGNING_DIR: join(dataDir, 'document-signing'),
   });
   // Source maps are on in Lambda through NODE_OPTIONS; tsx already maps stack traces locally.
   delete env.NODE_OPTIONS;

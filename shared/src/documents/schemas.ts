@@ -49,6 +49,8 @@ export const DocumentDetailSchema = z.object({
   pdf: z.nullable(z.object({ sha256: z.string(), bytes: z.number(), sealedAt: z.string() })),
   /** Whether this viewer may sign it (the policyholder, or the assigned agent's device hosting them). */
   canSign: z.boolean(),
+  /** Whether the holder's identity is verified for `purpose` now (signing needs it). */
+  identityVerified: z.boolean(),
 });
 export type DocumentDetail = z.infer<typeof DocumentDetailSchema>;
 

@@ -16,7 +16,10 @@ export function toDocumentSummary(record: DocumentRecord): DocumentSummary {
   };
 }
 
-export function toDocumentDetail(record: DocumentRecord, canSign: boolean): DocumentDetail {
+export function toDocumentDetail(
+  record: DocumentRecord,
+  access: { canSign: boolean; identityVerified: boolean },
+): DocumentDetail {
   return {
     ...toDocumentSummary(record),
     holder: { name: record.holder.name, idNumberMasked: record.holder.idNumberMasked },
@@ -41,7 +44,7 @@ export function toDocumentDetail(record: DocumentRecord, canSign: boolean): Docu
           sealedAt: new Date(record.sealed.sealedAt).toISOString(),
         }
       : null,
-    canSign,
+    ...access,
   };
 }
 

@@ -84,7 +84,9 @@ function chainsTo(
 function parseCms(der: Buffer) {
   // The signature placeholder is zero-padded: stop after the CMS structure. (@types/node-forge
   // still declares only the old boolean `strict` argument; forge 1.x takes these options.)
-  const root = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')), { parseAllBytes: false } as unknown as boolean);
+  const root = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')), {
+    parseAllBytes: false,
+  } as unknown as boolean);
   const signedData = child(child(root, 1), 0);
   const parts = signedData.value as forge.asn1.Asn1[];
   const certificates = (
