@@ -27,6 +27,16 @@ export const pageUrls = {
     `/packages/callback/online/index?policyNo=${encodeURIComponent(policyNo)}`,
   customerPolicies: (customerId: string, name: string) =>
     `/packages/agent/customer-policies/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
+  // Electronic documents (电子批单).
+  myDocuments: '/packages/documents/list/index',
+  documentDetail: (documentId: string) =>
+    `/packages/documents/detail/index?documentId=${encodeURIComponent(documentId)}`,
+  signDocument: (documentId: string) =>
+    `/packages/documents/sign/index?documentId=${encodeURIComponent(documentId)}`,
+  verifyDocument: '/packages/documents/verify/index',
+  /** The identity feature's page: verifies for `purpose`, then navigates back. */
+  verifyIdentity: (purpose: string) =>
+    `/packages/identity/verify/index?purpose=${encodeURIComponent(purpose)}`,
 };
 
 export function hasCurrentPrivacyConsent(): boolean {

@@ -71,6 +71,19 @@ export const api = {
     client.call('sendOnlineCallbackCode', { params: { policyNo } }),
   submitOnlineCallback: (policyNo: string, body: RequestOf<'submitOnlineCallback'>) =>
     client.call('submitOnlineCallback', { params: { policyNo }, body }),
+  // Electronic documents (电子批单): 我的批单, signing, delivery, public verification.
+  listMyDocuments: () => client.call('listMyDocuments', { silent: true }),
+  getDocument: (documentId: string) => client.call('getDocument', { params: { documentId }, silent: true }),
+  createSignatureUpload: (documentId: string) =>
+    client.call('createSignatureUpload', { params: { documentId } }),
+  /** Silent: the signing page decides (identity missing → verification page; too simple → redraw). */
+  signDocument: (documentId: string, body: RequestOf<'signDocument'>) =>
+    client.call('signDocument', { params: { documentId }, body, silent: true }),
+  getDocumentLink: (documentId: string) => client.call('getDocumentLink', { params: { documentId } }),
+  exportAuditCertificate: (documentId: string) =>
+    client.call('exportAuditCertificate', { params: { documentId } }),
+  verifyDocument: (body: RequestOf<'verifyDocument'>) =>
+    client.call('verifyDocument', { body, silent: true }),
   /** Binding changes what the access token claims: spend the refresh token for a pair that says so. */
   renewSession: async () => {
     const refreshToken = getSession()?.refreshToken;
