@@ -7,7 +7,7 @@ import {
   type GlobalSecondaryIndex,
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { type CORSRule, CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { s3LocalClientConfig } from './s3-local';
 import { type LoadOptions, loadServerlessConfig, localNameOf, type Yaml } from './serverless-config';
 
@@ -25,6 +25,16 @@ export interface LocalTable {
 export interface LocalBucket {
   logicalId: string;
   name: string;
+  /** The bucket's CORS rules (browser uploads to presigned URLs), applied to s3rver as declared. */
+  cors?: CORSRule[];
+}
+
+interface CfnCorsRule {
+  AllowedHeaders?: string[];
+  AllowedMethods: string[];
+  AllowedOrigins: string[];
+  ExposedHeaders?: string[];
+  MaxAge?: number;
 }
 
 export interface LocalResources {
@@ -68,7 +78,15 @@ export function readLocalResources(options: LoadOptions = {}): LocalResources {
       refs[logicalId] = name;
     } else if (resource.Type === 'AWS::S3::Bucket') {
       const name = localNameOf(properties.BucketName ?? null, options.region) ?? logicalId.toLowerCase();
-      buckets.push({ logicalId, name });
+      const rules = (properties.CorsConfiguration as { CorsRules?: CfnCorsRule[] } | undefined)?.CorsRules;
+      const cors = rules?.map((rule) => ({
+        AllowedHeaders: rule.AllowedHeaders,
+        AllowedMethods: rule.AllowedMethods,
+        AllowedOrigins: rule.AllowedOrigins,
+        ExposeHeaders: rule.ExposedHeaders,
+        MaxAgeSeconds: rule.MaxAge,
+      }));
+      buckets.push({ logicalId, name, ...(cors ? { cors } : {}) });
       refs[logicalId] = name;
     }
   }
@@ -174,6 +192,10 @@ export async function createLocalResources(options: CreateResourcesOptions): Pro
         existing.push(bucket.name);
         log(`bucket ${bucket.name}: existing`);
       }
+      if (bucket.cors)
+        await s3.send(
+          new PutBucketCorsCommand({ Bucket: bucket.name, CORSConfiguration: { CORSRules: bucket.cors } }),
+        );
     }
   } finally {
     dynamodb.destroy();

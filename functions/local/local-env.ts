@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { DOCUMENT_FONT_RELATIVE_PATH } from '../src/adapters/pdf/document-font';
 import {
   type LocalResources,
   localCredentials,
   readLocalResources,
   resolveLocalValue,
 } from './create-resources';
-import { localDir } from './local-paths';
+import { localDir, repoRoot } from './local-paths';
 import { type LoadOptions, loadServerlessConfig } from './serverless-config';
 
 /**
@@ -80,6 +81,7 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
     // Electronic documents: a test CA and signing certificate created on first use.
     DOCUMENT_SIGNING_PROVIDER: 'local-test-ca',
     DOCUMENT_SIGNING_DIR: join(dataDir, 'document-signing'),
+    DOCUMENT_FONT_FILE: join(repoRoot, DOCUMENT_FONT_RELATIVE_PATH),
   });
   // Source maps are on in Lambda through NODE_OPTIONS; tsx already maps stack traces locally.
   delete env.NODE_OPTIONS;

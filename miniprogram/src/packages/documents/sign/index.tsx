@@ -66,7 +66,8 @@ export default function SignDocumentPage() {
       ]);
       await api.signDocument(documentId, { uploadId: upload.uploadId, contentHash: document.contentHash });
       void Taro.showToast({ title: '签署成功', icon: 'success' });
-      void Taro.redirectTo({ url: pageUrls.documentDetail(documentId) });
+      // Back to the detail page, which re-reads the document when shown.
+      void Taro.navigateBack();
     } catch (cause) {
       if (cause instanceof ApiError && cause.field === 'identity') {
         void Taro.navigateTo({ url: pageUrls.verifyIdentity(document.purpose) });
