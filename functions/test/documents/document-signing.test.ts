@@ -24,7 +24,8 @@ import { claimsFor } from '../../src/use-cases/auth/session';
 import { prepareEndorsementDocument } from '../../src/use-cases/documents/prepare-endorsement-document';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { sampleStrokes, strokesToPng } from './fixtures';
+import { sampleStrokes } from './fixtures';
+import { strokesToPng } from './signature-png';
 
 /**
  * The signing journey through the real gateway, DynamoDB Local and s3rver: identity through the

@@ -13,7 +13,8 @@ import {
 import { createTestChain, LocalTestCaCertificates } from '../../src/adapters/signing/local-test-ca';
 import { sealPdf } from '../../src/adapters/signing/seal-pdf';
 import { checkPdfSignature } from '../../src/adapters/signing/verify-pdf-signature';
-import { sampleDocument, sampleStrokes, strokesToPng } from './fixtures';
+import { sampleDocument, sampleStrokes } from './fixtures';
+import { strokesToPng } from './signature-png';
 
 /**
  * Render → seal → verify round trip of one endorsement, checked with poppler as an outside
