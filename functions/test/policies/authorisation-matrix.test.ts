@@ -364,6 +364,12 @@ const CASES: Record<RouteName, Case> = {
     path: `/documents/${DEMO_DOCUMENT_ID}/audit-certificate`,
     expected: { ...signedIn(404), owner: 200 },
   },
+  listCustomerDocuments: {
+    method: 'GET',
+    path: '/customers/C001/documents',
+    ownerUserId: 'demo-agent-a001',
+    expected: { ...signedIn(404), owner: 200, anotherCustomer: 403 },
+  },
   verifyDocument: { method: 'POST', path: '/documents/verify', body: {}, expected: all(400) },
 };
 

@@ -29,14 +29,17 @@ export const pageUrls = {
     `/packages/agent/customer-policies/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
   // Electronic documents (电子批单).
   myDocuments: '/packages/documents/list/index',
+  /** An agent's or staff member's view of a customer's documents (the agent may host signing). */
+  customerDocuments: (customerId: string, name: string) =>
+    `/packages/documents/list/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
   documentDetail: (documentId: string) =>
     `/packages/documents/detail/index?documentId=${encodeURIComponent(documentId)}`,
   signDocument: (documentId: string) =>
     `/packages/documents/sign/index?documentId=${encodeURIComponent(documentId)}`,
   verifyDocument: '/packages/documents/verify/index',
-  /** The identity feature's page: verifies for `purpose`, then navigates back. */
-  verifyIdentity: (purpose: string) =>
-    `/packages/identity/verify/index?purpose=${encodeURIComponent(purpose)}`,
+  /** The identity feature's page: verifies for `purpose` (an agent names the customer present), then navigates back. */
+  verifyIdentity: (purpose: string, customerId?: string) =>
+    `/packages/identity/verify/index?purpose=${encodeURIComponent(purpose)}${customerId ? `&customerId=${encodeURIComponent(customerId)}` : ''}`,
 };
 
 export function hasCurrentPrivacyConsent(): boolean {

@@ -73,6 +73,8 @@ export const api = {
     client.call('submitOnlineCallback', { params: { policyNo }, body }),
   // Electronic documents (电子批单): 我的批单, signing, delivery, public verification.
   listMyDocuments: () => client.call('listMyDocuments', { silent: true }),
+  listCustomerDocuments: (customerId: string) =>
+    client.call('listCustomerDocuments', { params: { customerId }, silent: true }),
   getDocument: (documentId: string) => client.call('getDocument', { params: { documentId }, silent: true }),
   createSignatureUpload: (documentId: string) =>
     client.call('createSignatureUpload', { params: { documentId } }),

@@ -279,6 +279,12 @@ export const routes = {
     auth: 'user',
     response: DocumentLinkResponseSchema,
   },
+  listCustomerDocuments: {
+    method: 'GET',
+    path: '/customers/{customerId}/documents',
+    auth: 'user',
+    response: DocumentListResponseSchema,
+  },
   verifyDocument: {
     method: 'POST',
     path: '/documents/verify',

@@ -34,8 +34,9 @@ export const DocumentDetailSchema = z.object({
   changes: z.array(ChangeRowSchema),
   effectiveDate: z.string(),
   annotation: z.string(),
-  /** What identity verification must name before signing. */
+  /** What identity verification must name before signing, and for whom (an agent passes it on). */
   purpose: z.string(),
+  holderCustomerId: z.string(),
   /** SHA-256 of exactly the content shown; the sign request repeats it. */
   contentHash: z.string(),
   signature: z.nullable(

@@ -28,6 +28,7 @@ export function toDocumentDetail(
     effectiveDate: record.effectiveDate,
     annotation: record.annotation,
     purpose: record.purpose,
+    holderCustomerId: record.holder.customerId,
     contentHash: record.contentHash,
     signature: record.signature
       ? {

@@ -7,9 +7,13 @@ import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
 import { openPdf } from '../../../lib/open-pdf';
+import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
 import { DocumentPreview } from '../components/document-preview';
 import '../components/documents.scss';
+
+/** On an agent's device the verification is of the customer present, named by id. */
+const isAgent = () => getSession()?.me.role === 'agent';
 
 const shanghaiTime = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -71,7 +75,14 @@ export default function DocumentDetailPage() {
                   <Button
                     type="primary"
                     data-testid="go-verify-identity"
-                    onClick={() => void Taro.navigateTo({ url: pageUrls.verifyIdentity(document.purpose) })}
+                    onClick={() =>
+                      void Taro.navigateTo({
+                        url: pageUrls.verifyIdentity(
+                          document.purpose,
+                          isAgent() ? document.holderCustomerId : undefined,
+                        ),
+                      })
+                    }
                   >
                     去核验身份
                   </Button>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, useReady, useRouter } from '@tarojs/taro';
 import { DOCUMENT_STATUS_LABELS } from '@zhixiang/shared/documents/model';
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
 import { useRef } from 'react';
@@ -10,9 +10,17 @@ import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 import '../components/documents.scss';
 
-/** 我的批单: the policyholder's electronic endorsements, those awaiting signature first. */
+/**
+ * 我的批单: the policyholder's electronic endorsements, those awaiting signature first. With a
+ * `customerId`, the same list of a customer for their agent (who may host the signing) or staff.
+ */
 export default function MyDocumentsPage() {
-  const data = usePageData(() => api.listMyDocuments());
+  const { params } = useRouter();
+  const customerId = params.customerId ? decodeURIComponent(params.customerId) : '';
+  const name = params.name ? decodeURIComponent(params.name) : '';
+  const data = usePageData(() =>
+    customerId ? api.listCustomerDocuments(customerId) : api.listMyDocuments(),
+  );
   // Back from signing: show the new status without a pull.
   const shown = useRef(false);
   useDidShow(() => {
@@ -29,6 +37,7 @@ export default function MyDocumentsPage() {
     >
       {(view) => (
         <View className="zx-documents" data-testid="document-list">
+          {name ? <Text className="zx-card__title">{name} 的批单</Text> : null}
           {[...view.documents]
             .sort(
               (a, b) => Number(b.status === 'awaiting_signature') - Number(a.status === 'awaiting_signature'),

@@ -7,10 +7,14 @@ import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
+import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import { putToPresignedUrl, SignaturePad } from '../components/signature-pad';
 import '../components/documents.scss';
+
+/** On an agent's device the verification is of the customer present, named by id. */
+const isAgent = () => getSession()?.me.role === 'agent';
 
 const PAD_ID = 'zx-signature-pad';
 
@@ -70,7 +74,9 @@ export default function SignDocumentPage() {
       void Taro.navigateBack();
     } catch (cause) {
       if (cause instanceof ApiError && cause.field === 'identity') {
-        void Taro.navigateTo({ url: pageUrls.verifyIdentity(document.purpose) });
+        void Taro.navigateTo({
+          url: pageUrls.verifyIdentity(document.purpose, isAgent() ? document.holderCustomerId : undefined),
+        });
         return;
       }
       setError(cause instanceof ApiError ? cause.message : '签名上传失败，请检查网络后重试');
