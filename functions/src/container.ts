@@ -25,9 +25,6 @@ import { DynamoWechatAccessTokenStore } from './adapters/dynamodb/wechat-access-
 import { type BrochureLinks, S3BrochureLinks } from './adapters/s3/brochure-links';
 import { getS3Client } from './adapters/s3/client';
 import { type DocumentFiles, S3DocumentFiles } from './adapters/s3/document-files';
-import { InsurerSigningKey } from './adapters/signing/insurer-certificate';
-import { LocalTestCaCertificates } from './adapters/signing/local-test-ca';
-import { SecretsManagerCertificates } from './adapters/signing/secrets-manager-certificate';
 import { SandboxOutboxSms } from './adapters/sms/sandbox-outbox-sms';
 import { TencentSms } from './adapters/sms/tencent-sms';
 import { AccessTokens } from './adapters/tokens/access-tokens';
@@ -76,9 +73,9 @@ export interface Container {
   faceVerifier: FaceVerifier;
   /** What endorsements and signing ask: verified for this purpose within 10 minutes? */
   identityProofs: IdentityProofs;
-  // Electronic documents (电子批单): signature uploads and PDFs in S3, the insurer's signing key.
+  // Electronic documents (电子批单): signature uploads and PDFs in S3. (The insurer's signing key is
+  // built by adapters/signing/insurer-signing-key.ts from config, in the functions that sign only.)
   documentFiles: DocumentFiles;
-  insurerSigningKey: InsurerSigningKey;
 }
 
 export function createContainer(
@@ -117,7 +114,6 @@ export function createContainer(
     ...createIdentityVerification(config, { table, secrets, fieldCipher, now }, overrides),
     // Electronic documents (电子批单).
     documentFiles: overrides.documentFiles ?? new S3DocumentFiles(getS3Client, config.bucketName),
-    insurerSigningKey: overrides.insurerSigningKey ?? createInsurerSigningKey(config),
   };
 }
 
@@ -150,15 +146,6 @@ function createIdentityVerification(
     faceVerifier,
     identityProofs: overrides.identityProofs ?? new RecordedIdentityProofs(identityVerifications),
   };
-}
-
-/** Electronic documents: the insurer's certificate from Secrets Manager, or the local test CA. */
-export function createInsurerSigningKey(config: Config): InsurerSigningKey {
-  return new InsurerSigningKey(
-    config.documentSigning.provider === 'secrets-manager'
-      ? new SecretsManagerCertificates(config.documentSigning.secretId)
-      : new LocalTestCaCertificates(config.stage, config.documentSigning.dir),
-  );
 }
 
 export function createFieldKeyWrapper(config: Config): DataKeyWrapper {

@@ -27,17 +27,19 @@ export interface DocumentDeps {
   now: () => number;
 }
 
+/**
+ * Everything but the signing key, which only the signing and verifying handlers add
+ * (`insurerSigningKey(container.config)`), keeping node-forge out of the other bundles.
+ */
 export function documentDeps(container: {
   repositories: DocumentDeps['repositories'];
   documentFiles: DocumentFiles;
-  insurerSigningKey: InsurerSigningKey;
   identityProofs: IdentityProofs;
   now: () => number;
-}): DocumentDeps {
+}): Omit<DocumentDeps, 'signingKey'> {
   return {
     repositories: container.repositories,
     files: container.documentFiles,
-    signingKey: container.insurerSigningKey,
     identityProofs: container.identityProofs,
     brand,
     now: container.now,
