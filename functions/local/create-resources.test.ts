@@ -31,22 +31,7 @@ describe('readLocalResources', () => {
     ]) {
       expect(input).not.toHaveProperty(dropped);
     }
-    expect(buckets).toEqual([
-      {
-        logicalId: 'DocumentBucket',
-        name: 'zhixiang-kefu-local-documents',
-        // Electronic documents: the browser PUTs signatures to presigned URLs.
-        cors: [
-          {
-            AllowedHeaders: ['content-type'],
-            AllowedMethods: ['PUT', 'GET'],
-            AllowedOrigins: ['*'],
-            ExposeHeaders: undefined,
-            MaxAgeSeconds: 3600,
-          },
-        ],
-      },
-    ]);
+    expect(buckets).toEqual([{ logicalId: 'DocumentBucket', name: 'zhixiang-kefu-local-documents' }]);
     expect(refs).toMatchObject({
       MainTable: 'zhixiang-kefu-local',
       DocumentBucket: 'zhixiang-kefu-local-documents',

@@ -25,16 +25,6 @@ export interface LocalTable {
 export interface LocalBucket {
   logicalId: string;
   name: string;
-  /** The bucket's CORS rules (browser uploads to presigned URLs), applied to s3rver as declared. */
-  cors?: CORSRule[];
-}
-
-interface CfnCorsRule {
-  AllowedHeaders?: string[];
-  AllowedMethods: string[];
-  AllowedOrigins: string[];
-  ExposedHeaders?: string[];
-  MaxAge?: number;
 }
 
 export interface LocalResources {
@@ -42,6 +32,8 @@ export interface LocalResources {
   buckets: LocalBucket[];
   /** Logical id → local physical name, for resolving `!Ref` in environment variables. */
   refs: Record<string, string>;
+  /** Bucket name → its CORS rules from serverless.yml, applied to the local bucket. */
+  bucketCors?: Record<string, CORSRule[]>;
 }
 
 /** CreateTable parameters DynamoDB Local accepts; everything else in the CFN properties is dropped. */
@@ -61,6 +53,7 @@ export function readLocalResources(options: LoadOptions = {}): LocalResources {
   const tables: LocalTable[] = [];
   const buckets: LocalBucket[] = [];
   const refs: Record<string, string> = {};
+  const bucketCors: Record<string, CORSRule[]> = {};
 
   for (const [logicalId, resource] of Object.entries(resources)) {
     const properties = resource.Properties ?? {};
@@ -78,19 +71,13 @@ export function readLocalResources(options: LoadOptions = {}): LocalResources {
       refs[logicalId] = name;
     } else if (resource.Type === 'AWS::S3::Bucket') {
       const name = localNameOf(properties.BucketName ?? null, options.region) ?? logicalId.toLowerCase();
-      const rules = (properties.CorsConfiguration as { CorsRules?: CfnCorsRule[] } | undefined)?.CorsRules;
-      const cors = rules?.map((rule) => ({
-        AllowedHeaders: rule.AllowedHeaders,
-        AllowedMethods: rule.AllowedMethods,
-        AllowedOrigins: rule.AllowedOrigins,
-        ExposeHeaders: rule.ExposedHeaders,
-        MaxAgeSeconds: rule.MaxAge,
-      }));
-      buckets.push({ logicalId, name, ...(cors ? { cors } : {}) });
+      buckets.push({ logicalId, name });
       refs[logicalId] = name;
+      const cors = (properties.CorsConfiguration as { CorsRules?: CORSRule[] } | undefined)?.CorsRules;
+      if (cors) bucketCors[name] = cors;
     }
   }
-  return { tables, buckets, refs };
+  return { tables, buckets, refs, bucketCors };
 }
 
 /** Resolves a provider/function environment value for the local stage; undefined if it cannot be. */
@@ -192,9 +179,11 @@ export async function createLocalResources(options: CreateResourcesOptions): Pro
         existing.push(bucket.name);
         log(`bucket ${bucket.name}: existing`);
       }
-      if (bucket.cors)
+      // The bucket's CORS rules (browsers PUT identity photos with presigned URLs).
+      const corsRules = resources.bucketCors?.[bucket.name];
+      if (corsRules)
         await s3.send(
-          new PutBucketCorsCommand({ Bucket: bucket.name, CORSConfiguration: { CORSRules: bucket.cors } }),
+          new PutBucketCorsCommand({ Bucket: bucket.name, CORSConfiguration: { CORSRules: corsRules } }),
         );
     }
   } finally {

@@ -82,6 +82,7 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
     DOCUMENT_SIGNING_PROVIDER: 'local-test-ca',
     DOCUMENT_SIGNING_DIR: join(dataDir, 'document-signing'),
     DOCUMENT_FONT_FILE: join(repoRoot, DOCUMENT_FONT_RELATIVE_PATH),
+    ID_CARD_OCR_PROVIDER: 'tesseract',
   });
   // Source maps are on in Lambda through NODE_OPTIONS; tsx already maps stack traces locally.
   delete env.NODE_OPTIONS;

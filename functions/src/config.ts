@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   DOCUMENT_SIGNING_PROVIDER: z._default(z.enum(['secrets-manager', 'local-test-ca']), 'secrets-manager'),
   DOCUMENT_SIGNING_SECRET_ID: z.optional(nonEmpty),
   DOCUMENT_SIGNING_DIR: z._default(nonEmpty, '.local/document-signing'),
+  ID_CARD_OCR_PROVIDER: z._default(z.enum(['wechat', 'tesseract']), 'wechat'),
 });
 
 export type Stage = 'local' | 'dev' | 'prod';
@@ -55,6 +56,8 @@ export interface Config {
   documentSigning:
     | { provider: 'secrets-manager'; secretId: string }
     | { provider: 'local-test-ca'; dir: string };
+  /** ID-card OCR: WeChat's `/cv/ocr/idcard`, or tesseract.js offline (local stage only). */
+  idCardOcr: { provider: 'wechat'; apiBaseUrl: string } | { provider: 'tesseract' };
 }
 
 export class ConfigError extends Error {
@@ -82,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.WECHAT_PROVIDER === 'sandbox' && !local) localOnly('WECHAT_PROVIDER=sandbox');
   if (e.TOKEN_SIGNING_KEY && !local) localOnly('TOKEN_SIGNING_KEY (deployed stages read it from SSM)');
   if (e.FACE_VERIFY_PROVIDER === 'sandbox' && !local) localOnly('FACE_VERIFY_PROVIDER=sandbox');
+  if (e.ID_CARD_OCR_PROVIDER === 'tesseract' && !local) localOnly('ID_CARD_OCR_PROVIDER=tesseract');
   if (!local && !e.SSM_PREFIX) problems.push('SSM_PREFIX is required on deployed stages');
   if (!e.SSM_PREFIX && !e.TOKEN_SIGNING_KEY)
     problems.push('TOKEN_SIGNING_KEY is required when SSM_PREFIX is not set');
@@ -119,6 +123,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             secretId: e.DOCUMENT_SIGNING_SECRET_ID ?? `zhixiang-kefu/${e.STAGE}/document-signing`,
           }
         : { provider: 'local-test-ca', dir: e.DOCUMENT_SIGNING_DIR },
+    idCardOcr:
+      e.ID_CARD_OCR_PROVIDER === 'wechat'
+        ? { provider: 'wechat', apiBaseUrl: e.WECHAT_API_BASE_URL }
+        : { provider: 'tesseract' },
   };
 }
 

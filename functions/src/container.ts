@@ -9,8 +9,14 @@ import type {
   RateLimiter,
 } from '@zhixiang/shared/ports/auth-store';
 import type { FaceVerifier } from '@zhixiang/shared/ports/face-verifier';
+import type { IdCardOcr } from '@zhixiang/shared/ports/id-card-ocr';
+import type { IdentityFileStore } from '@zhixiang/shared/ports/identity-files';
 import type { IdentityProofs } from '@zhixiang/shared/ports/identity-proofs';
-import type { IdentityVerificationStore } from '@zhixiang/shared/ports/identity-verifications';
+import type {
+  IdentityReviewStore,
+  IdentityUploadStore,
+  IdentityVerificationStore,
+} from '@zhixiang/shared/ports/identity-verifications';
 import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
 import type { WechatAuth } from '@zhixiang/shared/ports/wechat-auth';
 import { KeyringFieldCipher } from './adapters/crypto/field-cipher';
@@ -25,6 +31,7 @@ import { DynamoWechatAccessTokenStore } from './adapters/dynamodb/wechat-access-
 import { type BrochureLinks, S3BrochureLinks } from './adapters/s3/brochure-links';
 import { getS3Client } from './adapters/s3/client';
 import { type DocumentFiles, S3DocumentFiles } from './adapters/s3/document-files';
+import { S3IdentityFiles } from './adapters/s3/identity-files';
 import { SandboxOutboxSms } from './adapters/sms/sandbox-outbox-sms';
 import { TencentSms } from './adapters/sms/tencent-sms';
 import { AccessTokens } from './adapters/tokens/access-tokens';
@@ -32,6 +39,7 @@ import { RefreshTokens } from './adapters/tokens/refresh-tokens';
 import { type WechatAccessTokenSource, WechatAccessTokens } from './adapters/wechat/wechat-access-token';
 import { SandboxWechatAuth, WechatCodeExchange } from './adapters/wechat/wechat-code-exchange';
 import { SandboxFaceVerifier, WechatFaceVerifier } from './adapters/wechat/wechat-face-verifier';
+import { WechatIdCardOcr } from './adapters/wechat/wechat-id-card-ocr';
 import { type Config, loadConfig } from './config';
 import { getLogger } from './logging/logger';
 import { createSecrets, type Secrets } from './secrets';
@@ -73,6 +81,11 @@ export interface Container {
   faceVerifier: FaceVerifier;
   /** What endorsements and signing ask: verified for this purpose within 10 minutes? */
   identityProofs: IdentityProofs;
+  identityUploads: IdentityUploadStore;
+  identityReviews: IdentityReviewStore;
+  identityFiles: IdentityFileStore;
+  /** Built on first use: the offline reader loads its model only where OCR is called. */
+  idCardOcr: () => Promise<IdCardOcr>;
   // Electronic documents (电子批单): signature uploads and PDFs in S3. (The insurer's signing key is
   // built by adapters/signing/insurer-signing-key.ts from config, in the functions that sign only.)
   documentFiles: DocumentFiles;
@@ -122,7 +135,17 @@ function createIdentityVerification(
   config: Config,
   deps: { table: TableContext; secrets: Secrets; fieldCipher: KeyringFieldCipher; now: () => number },
   overrides: Partial<Container>,
-): Pick<Container, 'wechatAccessTokens' | 'identityVerifications' | 'faceVerifier' | 'identityProofs'> {
+): Pick<
+  Container,
+  | 'wechatAccessTokens'
+  | 'identityVerifications'
+  | 'faceVerifier'
+  | 'identityProofs'
+  | 'identityUploads'
+  | 'identityReviews'
+  | 'identityFiles'
+  | 'idCardOcr'
+> {
   const stores = createIdentityVerificationStores(deps.table);
   const identityVerifications = overrides.identityVerifications ?? stores.verifications;
   const wechatAccessTokens =
@@ -145,6 +168,29 @@ function createIdentityVerification(
     identityVerifications,
     faceVerifier,
     identityProofs: overrides.identityProofs ?? new RecordedIdentityProofs(identityVerifications),
+    identityUploads: overrides.identityUploads ?? stores.uploads,
+    identityReviews: overrides.identityReviews ?? stores.reviews,
+    identityFiles: overrides.identityFiles ?? new S3IdentityFiles(getS3Client, config.bucketName),
+    idCardOcr: overrides.idCardOcr ?? lazy(() => createIdCardOcr(config, wechatAccessTokens)),
+  };
+}
+
+async function createIdCardOcr(config: Config, tokens: WechatAccessTokenSource): Promise<IdCardOcr> {
+  if (config.idCardOcr.provider === 'wechat')
+    return new WechatIdCardOcr({ apiBaseUrl: config.idCardOcr.apiBaseUrl, tokens, timeoutMs: 10_000 });
+  // Loaded on demand: deployed functions never evaluate tesseract.js.
+  const { TesseractIdCardOcr } = await import('./adapters/ocr/tesseract-id-card-ocr');
+  return new TesseractIdCardOcr(config.stage);
+}
+
+function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= make().catch((error: unknown) => {
+      value = undefined;
+      throw error;
+    });
+    return value;
   };
 }
 

@@ -13,7 +13,11 @@ export default defineAppConfig({
     'pages/policy-detail/index',
   ],
   subPackages: [
-    { root: 'packages/identity', pages: ['bind/index'] },
+    // Identity: binding, and identity verification (verify, ID photos, agent attestation, staff review queue).
+    {
+      root: 'packages/identity',
+      pages: ['bind/index', 'verify/index', 'id-card/index', 'attest/index', 'reviews/index'],
+    },
     { root: 'packages/agent', pages: ['customers/index', 'customer-policies/index'] },
     { root: 'packages/products', pages: ['search/index', 'detail/index'] },
     { root: 'packages/callback', pages: ['book/index', 'online/index'] },

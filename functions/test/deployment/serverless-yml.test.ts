@@ -75,6 +75,20 @@ describe('serverless.yml', () => {
     expect(policy).toContain('"Effect":"Deny"');
   });
 
+  it('deletes ID-card photos and selfie videos 30 days after upload (identity retention rule)', () => {
+    const lifecycle = resources.DocumentBucket?.Properties?.LifecycleConfiguration as
+      | { Rules?: Yaml[] }
+      | undefined;
+    const rules = lifecycle?.Rules ?? [];
+    expect(rules).toContainEqual({
+      Id: 'expire-identity-files',
+      Status: 'Enabled',
+      Prefix: 'identity/',
+      ExpirationInDays: 30,
+      NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+    });
+  });
+
   it('rotates the field-encryption KMS key', () => {
     expect(resources.FieldEncryptionKey?.Properties?.EnableKeyRotation).toBe(true);
   });

@@ -371,6 +371,69 @@ const CASES: Record<RouteName, Case> = {
     expected: { ...signedIn(404), owner: 200, anotherCustomer: 403 },
   },
   verifyDocument: { method: 'POST', path: '/documents/verify', body: {}, expected: all(400) },
+  createIdentityUpload: {
+    method: 'POST',
+    path: '/identity/uploads',
+    body: { kind: 'id_card_front', customerId: 'C001' },
+    expected: { ...signedIn(404), owner: 201, otherBranchStaff: 403 },
+  },
+  checkIdCard: {
+    method: 'POST',
+    path: '/identity/id-card',
+    body: { frontUploadId: '20260101000000', backUploadId: '20260101000001', customerId: 'C001' },
+    expected: { ...signedIn(404), otherBranchStaff: 403 },
+  },
+  attestIdentity: {
+    method: 'POST',
+    path: '/identity/attestations',
+    ownerUserId: 'demo-agent-a001',
+    body: { purpose: 'document:MATRIX-2', customerId: 'C001', cardChecked: true, idNumberLast4: '0000' },
+    // The assigned agent reaches the consent check (A001 has not consented in this run); nobody else gets that far.
+    expected: {
+      anonymous: 401,
+      owner: 403,
+      anotherCustomer: 403,
+      unassignedAgent: 404,
+      otherBranchStaff: 403,
+    },
+  },
+  submitIdentityReview: {
+    method: 'POST',
+    path: '/identity/reviews',
+    body: {
+      purpose: 'document:MATRIX-3',
+      customerId: 'C001',
+      frontUploadId: '20260101000000',
+      backUploadId: '20260101000001',
+      videoUploadId: '20260101000002',
+    },
+    expected: { ...signedIn(404), otherBranchStaff: 403 },
+  },
+  listIdentityReviews: {
+    method: 'GET',
+    path: '/identity/reviews',
+    ownerUserId: 'demo-staff-sh',
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 200,
+    },
+  },
+  decideIdentityReview: {
+    method: 'POST',
+    path: '/identity/reviews/20260101000000/decision',
+    ownerUserId: 'demo-staff-sh',
+    body: { decision: 'approve' },
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
+  },
 };
 
 function all(status: number): Record<Person, number> {

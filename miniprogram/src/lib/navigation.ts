@@ -27,6 +27,14 @@ export const pageUrls = {
     `/packages/callback/online/index?policyNo=${encodeURIComponent(policyNo)}`,
   customerPolicies: (customerId: string, name: string) =>
     `/packages/agent/customer-policies/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
+  // Identity verification: other features open `identityVerify` and re-check on the server when it navigates back.
+  identityVerify: (purpose: string, customerId?: string) =>
+    `/packages/identity/verify/index?${identityQuery(purpose, customerId)}`,
+  identityIdCard: (purpose: string, customerId?: string, mode: 'check' | 'review' = 'check') =>
+    `/packages/identity/id-card/index?${identityQuery(purpose, customerId)}&mode=${mode}`,
+  identityAttest: (purpose: string, customerId: string) =>
+    `/packages/identity/attest/index?${identityQuery(purpose, customerId)}`,
+  identityReviews: '/packages/identity/reviews/index',
   // Electronic documents (电子批单).
   myDocuments: '/packages/documents/list/index',
   /** An agent's or staff member's view of a customer's documents (the agent may host signing). */
@@ -37,10 +45,11 @@ export const pageUrls = {
   signDocument: (documentId: string) =>
     `/packages/documents/sign/index?documentId=${encodeURIComponent(documentId)}`,
   verifyDocument: '/packages/documents/verify/index',
-  /** The identity feature's page: verifies for `purpose` (an agent names the customer present), then navigates back. */
-  verifyIdentity: (purpose: string, customerId?: string) =>
-    `/packages/identity/verify/index?purpose=${encodeURIComponent(purpose)}${customerId ? `&customerId=${encodeURIComponent(customerId)}` : ''}`,
 };
+
+function identityQuery(purpose: string, customerId?: string): string {
+  return `purpose=${encodeURIComponent(purpose)}${customerId ? `&customerId=${encodeURIComponent(customerId)}` : ''}`;
+}
 
 export function hasCurrentPrivacyConsent(): boolean {
   return getPrivacyConsentVersion() === PRIVACY_GUIDE_VERSION;

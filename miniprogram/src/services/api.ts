@@ -86,6 +86,25 @@ export const api = {
     client.call('exportAuditCertificate', { params: { documentId } }),
   verifyDocument: (body: RequestOf<'verifyDocument'>) =>
     client.call('verifyDocument', { body, silent: true }),
+  // Identity verification (刷脸认证, ID-card OCR, the paths without the face).
+  recordIdentityConsent: (version: string) => client.call('recordIdentityConsent', { body: { version } }),
+  getIdentityStatus: (query: { purpose: string; customerId?: string }) =>
+    client.call('getIdentityStatus', { query, silent: true }),
+  startFaceVerification: (body: RequestOf<'startFaceVerification'>) =>
+    client.call('startFaceVerification', { body }),
+  completeFaceVerification: (attemptId: string) =>
+    client.call('completeFaceVerification', { params: { attemptId } }),
+  answerSandboxFaceVerification: (verifyId: string, body: RequestOf<'answerSandboxFaceVerification'>) =>
+    client.call('answerSandboxFaceVerification', { params: { verifyId }, body }),
+  createIdentityUpload: (body: RequestOf<'createIdentityUpload'>) =>
+    client.call('createIdentityUpload', { body }),
+  checkIdCard: (body: RequestOf<'checkIdCard'>) => client.call('checkIdCard', { body }),
+  attestIdentity: (body: RequestOf<'attestIdentity'>) => client.call('attestIdentity', { body }),
+  submitIdentityReview: (body: RequestOf<'submitIdentityReview'>) =>
+    client.call('submitIdentityReview', { body }),
+  listIdentityReviews: () => client.call('listIdentityReviews', { silent: true }),
+  decideIdentityReview: (reviewId: string, body: RequestOf<'decideIdentityReview'>) =>
+    client.call('decideIdentityReview', { params: { reviewId }, body }),
   /** Binding changes what the access token claims: spend the refresh token for a pair that says so. */
   renewSession: async () => {
     const refreshToken = getSession()?.refreshToken;

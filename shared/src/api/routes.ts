@@ -37,13 +37,25 @@ import {
   VerifyDocumentResponseSchema,
 } from '../documents/schemas';
 import {
+  CheckIdCardRequestSchema,
+  CreateUploadRequestSchema,
+  IdCardResultSchema,
+  UploadTicketSchema,
+} from '../identity/id-card';
+import {
+  AttestIdentityRequestSchema,
+  DecideIdentityReviewRequestSchema,
   FaceSessionSchema,
   IdentityConsentRequestSchema,
   IdentityConsentResponseSchema,
+  IdentityReviewSchema,
   IdentityStatusSchema,
+  ReviewQueueSchema,
   SandboxFaceAnswerSchema,
   StartFaceVerificationRequestSchema,
+  SubmitIdentityReviewRequestSchema,
   VerificationOutcomeSchema,
+  VerificationViewSchema,
 } from '../identity/verification';
 import { CustomerListResponseSchema, PolicyDetailSchema, PolicyListResponseSchema } from '../policy/schemas';
 import { ProductDetailSchema, ProductSearchResponseSchema } from '../product/catalogue';
@@ -234,6 +246,49 @@ export const routes = {
     path: '/identity/face/sandbox/{verifyId}',
     auth: 'user',
     request: SandboxFaceAnswerSchema,
+  },
+  // ID-card OCR: a presigned upload per photo (or selfie video), then the read and the checks.
+  createIdentityUpload: {
+    method: 'POST',
+    path: '/identity/uploads',
+    auth: 'user',
+    request: CreateUploadRequestSchema,
+    response: UploadTicketSchema,
+  },
+  checkIdCard: {
+    method: 'POST',
+    path: '/identity/id-card',
+    auth: 'user',
+    request: CheckIdCardRequestSchema,
+    response: IdCardResultSchema,
+  },
+  // The paths without the face: the assigned agent in person, or staff review of photos + a selfie video.
+  attestIdentity: {
+    method: 'POST',
+    path: '/identity/attestations',
+    auth: 'user',
+    request: AttestIdentityRequestSchema,
+    response: VerificationViewSchema,
+  },
+  submitIdentityReview: {
+    method: 'POST',
+    path: '/identity/reviews',
+    auth: 'user',
+    request: SubmitIdentityReviewRequestSchema,
+    response: IdentityReviewSchema,
+  },
+  listIdentityReviews: {
+    method: 'GET',
+    path: '/identity/reviews',
+    auth: 'user',
+    response: ReviewQueueSchema,
+  },
+  decideIdentityReview: {
+    method: 'POST',
+    path: '/identity/reviews/{reviewId}/decision',
+    auth: 'user',
+    request: DecideIdentityReviewRequestSchema,
+    response: IdentityReviewSchema,
   },
   // Electronic documents (电子批单): 我的批单, signing by the policyholder, delivery, audit, public verification.
   listMyDocuments: {

@@ -56,32 +56,6 @@ export const VerificationViewSchema = z.object({
 });
 export type VerificationView = z.infer<typeof VerificationViewSchema>;
 
-/** The answer to a completed face attempt: the record, and where the daily lock stands. */
-export const VerificationOutcomeSchema = z.object({
-  verification: VerificationViewSchema,
-  faceFailuresToday: z.number(),
-  faceLockedUntil: z.nullable(z.number()),
-});
-export type VerificationOutcome = z.infer<typeof VerificationOutcomeSchema>;
-
-export const IdentityStatusSchema = z.object({
-  customerId: z.string(),
-  /** The customer's name masked (`张*`), so an agent sees whom they verify. */
-  customerNameMasked: z.string(),
-  purpose: z.string(),
-  consentVersion: z.string(),
-  consented: z.boolean(),
-  /** A success for this purpose that still counts, or null. */
-  verified: z.nullable(VerificationViewSchema),
-  faceFailuresToday: z.number(),
-  maxFaceFailuresPerDay: z.number(),
-  /** Epoch ms until which the face path is locked (the next Shanghai midnight), or null. */
-  faceLockedUntil: z.nullable(z.number()),
-  /** The face provider the server uses: the mini program shows the sandbox screen for `sandbox`. */
-  faceProvider: z.enum(['wechat', 'sandbox']),
-});
-export type IdentityStatus = z.infer<typeof IdentityStatusSchema>;
-
 export const StartFaceVerificationRequestSchema = z.strictObject({
   purpose,
   /** An agent verifying a customer present on the agent's device; customers omit it. */
@@ -150,3 +124,95 @@ export function faceResultMessage(verifyRet: number): string {
   if (verifyRet >= 90000) return '人脸核身未完成，请稍后重试';
   return '人脸核身未通过，请重试';
 }
+
+// The paths without the face (required by law: face recognition must never be the only way).
+
+/** The assigned agent, in person, on their own device, after checking the original card. */
+export const AttestIdentityRequestSchema = z.strictObject({
+  purpose,
+  customerId,
+  /** The agent confirms they compared the original card with the person present. */
+  cardChecked: z.literal(true, '请确认已当面核对客户本人及身份证原件'),
+  /** Last four characters of the number on the card, typed by the agent. */
+  idNumberLast4: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^\d{3}[\dX]$/, '请输入证件号码后四位')),
+});
+
+const uploadId = z.string().check(z.regex(/^[\w-]{8,64}$/, '上传编号格式不正确'));
+export const SubmitIdentityReviewRequestSchema = z.strictObject({
+  purpose,
+  customerId: z.optional(customerId),
+  frontUploadId: uploadId,
+  backUploadId: uploadId,
+  videoUploadId: uploadId,
+});
+
+export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  pending: '待审核',
+  approved: '审核通过',
+  rejected: '审核未通过',
+};
+
+export const IdentityReviewSchema = z.object({
+  reviewId: z.string(),
+  customerId: z.string(),
+  purpose: z.string(),
+  status: z.enum(REVIEW_STATUSES),
+  reason: z.nullable(z.string()),
+  submittedAt: z.number(),
+  decidedAt: z.nullable(z.number()),
+});
+export type IdentityReview = z.infer<typeof IdentityReviewSchema>;
+
+/** What a reviewer sees: masked personal data and short-lived links to the files. */
+export const ReviewQueueItemSchema = z.object({
+  reviewId: z.string(),
+  customerId: z.string(),
+  customerNameMasked: z.string(),
+  idNumberMasked: z.string(),
+  branchPath: z.string(),
+  purpose: z.string(),
+  submittedAt: z.number(),
+  frontImageUrl: z.string(),
+  backImageUrl: z.string(),
+  videoUrl: z.string(),
+});
+export type ReviewQueueItem = z.infer<typeof ReviewQueueItemSchema>;
+export const ReviewQueueSchema = z.object({ reviews: z.array(ReviewQueueItemSchema) });
+
+export const ReviewPathSchema = z.object({
+  reviewId: z.string().check(z.regex(/^[\w-]{8,64}$/, '审核编号格式不正确')),
+});
+export const DecideIdentityReviewRequestSchema = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(200, '原因不能超过 200 字'))),
+});
+
+/** The answer to a completed face attempt: the record, and where the daily lock stands. */
+export const VerificationOutcomeSchema = z.object({
+  verification: VerificationViewSchema,
+  faceFailuresToday: z.number(),
+  faceLockedUntil: z.nullable(z.number()),
+});
+export type VerificationOutcome = z.infer<typeof VerificationOutcomeSchema>;
+
+export const IdentityStatusSchema = z.object({
+  customerId: z.string(),
+  /** The customer's name masked (`张*`), so an agent sees whom they verify. */
+  customerNameMasked: z.string(),
+  purpose: z.string(),
+  consentVersion: z.string(),
+  consented: z.boolean(),
+  /** A success for this purpose that still counts, or null. */
+  verified: z.nullable(VerificationViewSchema),
+  faceFailuresToday: z.number(),
+  maxFaceFailuresPerDay: z.number(),
+  /** Epoch ms until which the face path is locked (the next Shanghai midnight), or null. */
+  faceLockedUntil: z.nullable(z.number()),
+  /** The face provider the server uses: the mini program shows the sandbox screen for `sandbox`. */
+  faceProvider: z.enum(['wechat', 'sandbox']),
+  /** The newest staff review submitted for this purpose, or null. */
+  review: z.nullable(IdentityReviewSchema),
+});
+export type IdentityStatus = z.infer<typeof IdentityStatusSchema>;

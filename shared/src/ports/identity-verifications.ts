@@ -1,3 +1,4 @@
+import type { IdCardCheck, UploadKind } from '../identity/id-card';
 import type { VerificationMethod, VerificationPurpose } from './identity-proofs';
 
 /**
@@ -61,4 +62,68 @@ export interface IdentityVerificationStore {
   /** The newest record of the customer for exactly this purpose. */
   latestForPurpose(customerId: string, purpose: VerificationPurpose): Promise<VerificationRecord | null>;
   faceFailures(customerId: string, day: string): Promise<number>;
+}
+
+/** A file the device was allowed to upload (the key is the server's choice). */
+export interface IdentityUpload {
+  uploadId: string;
+  customerId: string;
+  userId: string;
+  kind: UploadKind;
+  key: string;
+  createdAt: number;
+}
+
+/** The outcome of reading an ID card, kept as evidence (the number masked, never raw). */
+export interface IdCardCheckRecord {
+  checkId: string;
+  customerId: string;
+  userId: string;
+  frontUploadId: string;
+  backUploadId: string;
+  provider: string;
+  passed: boolean;
+  idNumberMasked: string | null;
+  validUntil: string | null;
+  checks: IdCardCheck[];
+  at: number;
+}
+
+export interface IdentityUploadStore {
+  createUpload(upload: IdentityUpload, expiresAt: number): Promise<void>;
+  getUpload(uploadId: string): Promise<IdentityUpload | null>;
+  recordIdCardCheck(record: IdCardCheckRecord): Promise<void>;
+  getIdCardCheck(customerId: string, checkId: string): Promise<IdCardCheckRecord | null>;
+}
+
+/** A request for staff review (ID-card photos + a selfie video), decided once. */
+export interface IdentityReviewRecord {
+  reviewId: string;
+  customerId: string;
+  /** The customer's branch: the review lands in the queue of staff at or above it. */
+  branchPath: string;
+  purpose: VerificationPurpose;
+  submittedBy: string;
+  frontUploadId: string;
+  backUploadId: string;
+  videoUploadId: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+  decidedBy: string | null;
+  submittedAt: number;
+  decidedAt: number | null;
+  device: { userAgent: string | null; ip: string | null };
+}
+
+export interface IdentityReviewStore {
+  submit(review: IdentityReviewRecord): Promise<void>;
+  get(reviewId: string): Promise<IdentityReviewRecord | null>;
+  /** Pending reviews whose branch path starts with `pathPrefix`, oldest first. */
+  listPending(pathPrefix: string): Promise<IdentityReviewRecord[]>;
+  latestForPurpose(customerId: string, purpose: VerificationPurpose): Promise<IdentityReviewRecord | null>;
+  /**
+   * One transaction: the review goes from pending to decided (refused with false when someone
+   * decided first) and the verification record is appended.
+   */
+  decide(decided: IdentityReviewRecord, record: VerificationRecord): Promise<boolean>;
 }

@@ -1,7 +1,13 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type IdCardCheck, UPLOAD_KINDS } from '@zhixiang/shared/identity/id-card';
 import type { VerificationMethod } from '@zhixiang/shared/ports/identity-proofs';
 import type {
   FaceAttempt,
+  IdCardCheckRecord,
+  IdentityReviewRecord,
+  IdentityReviewStore,
+  IdentityUpload,
+  IdentityUploadStore,
   IdentityVerificationStore,
   VerificationRecord,
 } from '@zhixiang/shared/ports/identity-verifications';
@@ -126,12 +132,106 @@ const sandboxFaceAnswerSchema = {
   },
 } as const;
 
+// A presigned upload: which customer and user the server-chosen key belongs to. Gone with the file.
+const identityUploadSchema = {
+  model: { entity: 'identityUpload', version: '1', service: SERVICE_NAME },
+  attributes: {
+    uploadId: { type: 'string', required: true },
+    customerId: { type: 'string', required: true },
+    userId: { type: 'string', required: true },
+    kind: { type: UPLOAD_KINDS, required: true },
+    key: { type: 'string', required: true },
+    createdAt: { type: 'number', required: true },
+    ttl,
+  },
+  indexes: {
+    byId: {
+      pk: { field: 'pk', composite: ['uploadId'], template: 'IDUPLOAD#${uploadId}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'UPLOAD', casing: 'none' },
+    },
+  },
+} as const;
+
+// What an ID card read said (number masked); evidence for the verification it led to, no TTL.
+const idCardCheckSchema = {
+  model: { entity: 'idCardCheck', version: '1', service: SERVICE_NAME },
+  attributes: {
+    checkId: { type: 'string', required: true },
+    customerId: { type: 'string', required: true },
+    userId: { type: 'string', required: true },
+    frontUploadId: { type: 'string', required: true },
+    backUploadId: { type: 'string', required: true },
+    provider: { type: 'string', required: true },
+    passed: { type: 'boolean', required: true },
+    idNumberMasked: { type: 'string' },
+    validUntil: { type: 'string' },
+    checks: { type: 'any', required: true },
+    at: { type: 'number', required: true },
+  },
+  indexes: {
+    byCustomer: {
+      pk: { field: 'pk', composite: ['customerId'], template: 'IDCARDCHECK#${customerId}', casing: 'none' },
+      sk: { field: 'sk', composite: ['checkId'], template: 'CHECK#${checkId}', casing: 'none' },
+    },
+  },
+} as const;
+
+// Staff review requests: pending ones are found by branch path (gsi1), a customer's by purpose (gsi2).
+const identityReviewSchema = {
+  model: { entity: 'identityReview', version: '1', service: SERVICE_NAME },
+  attributes: {
+    reviewId: { type: 'string', required: true },
+    customerId: { type: 'string', required: true },
+    branchPath: { type: 'string', required: true },
+    purpose: { type: 'string', required: true },
+    submittedBy: { type: 'string', required: true },
+    frontUploadId: { type: 'string', required: true },
+    backUploadId: { type: 'string', required: true },
+    videoUploadId: { type: 'string', required: true },
+    status: { type: ['pending', 'approved', 'rejected'] as const, required: true },
+    reason: { type: 'string' },
+    decidedBy: { type: 'string' },
+    submittedAt: { type: 'number', required: true },
+    decidedAt: { type: 'number' },
+    deviceUserAgent: { type: 'string' },
+    deviceIp: { type: 'string' },
+    // `<branchPath>|<submittedAt>|<reviewId>`: a branch subtree is a begins_with on the path.
+    queueKey: { type: 'string', required: true },
+  },
+  indexes: {
+    byId: {
+      pk: { field: 'pk', composite: ['reviewId'], template: 'IDREVIEW#${reviewId}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'REVIEW', casing: 'none' },
+    },
+    // The staff queue: pending reviews of a branch subtree, oldest first.
+    byStatus: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['status'], template: 'IDREVIEWS#${status}', casing: 'none' },
+      sk: { field: 'gsi1sk', composite: ['queueKey'], template: '${queueKey}', casing: 'none' },
+    },
+    // The verify page: the customer's newest review for one purpose.
+    byPurpose: {
+      index: 'gsi2',
+      pk: {
+        field: 'gsi2pk',
+        composite: ['customerId', 'purpose'],
+        template: 'IDREVIEWS#${customerId}#${purpose}',
+        casing: 'none',
+      },
+      sk: { field: 'gsi2sk', composite: ['submittedAt'], template: 'R#${submittedAt}', casing: 'none' },
+    },
+  },
+} as const;
+
 export function createIdentityVerificationEntities(ctx: TableContext) {
   return {
     record: new Entity(verificationRecordSchema, ctx),
     faceAttempt: new Entity(faceAttemptSchema, ctx),
     faceFailureDay: new Entity(faceFailureDaySchema, ctx),
     sandboxFaceAnswer: new Entity(sandboxFaceAnswerSchema, ctx),
+    upload: new Entity(identityUploadSchema, ctx),
+    idCardCheck: new Entity(idCardCheckSchema, ctx),
+    review: new Entity(identityReviewSchema, ctx),
   };
 }
 type Entities = ReturnType<typeof createIdentityVerificationEntities>;
@@ -290,6 +390,145 @@ function toRecord(item: RecordItem): VerificationRecord {
   };
 }
 
+export class DynamoIdentityUploadStore implements IdentityUploadStore {
+  constructor(private readonly entities: Entities) {}
+
+  async createUpload(upload: IdentityUpload, expiresAt: number): Promise<void> {
+    await this.entities.upload.create({ ...upload, ttl: toTtl(expiresAt) }).go();
+  }
+
+  async getUpload(uploadId: string): Promise<IdentityUpload | null> {
+    const { data } = await this.entities.upload.get({ uploadId }).go();
+    if (!data) return null;
+    return {
+      uploadId: data.uploadId,
+      customerId: data.customerId,
+      userId: data.userId,
+      kind: data.kind,
+      key: data.key,
+      createdAt: data.createdAt,
+    };
+  }
+
+  async recordIdCardCheck(record: IdCardCheckRecord): Promise<void> {
+    await this.entities.idCardCheck
+      .create({
+        ...record,
+        idNumberMasked: orUndefined(record.idNumberMasked),
+        validUntil: orUndefined(record.validUntil),
+      })
+      .go();
+  }
+
+  async getIdCardCheck(customerId: string, checkId: string): Promise<IdCardCheckRecord | null> {
+    const { data } = await this.entities.idCardCheck.get({ customerId, checkId }).go();
+    if (!data) return null;
+    return {
+      checkId: data.checkId,
+      customerId: data.customerId,
+      userId: data.userId,
+      frontUploadId: data.frontUploadId,
+      backUploadId: data.backUploadId,
+      provider: data.provider,
+      passed: data.passed,
+      idNumberMasked: orNull(data.idNumberMasked),
+      validUntil: orNull(data.validUntil),
+      checks: data.checks as IdCardCheck[],
+      at: data.at,
+    };
+  }
+}
+
+type ReviewItem = NonNullable<Awaited<ReturnType<ReturnType<Entities['review']['get']>['go']>>['data']>;
+
+export class DynamoIdentityReviewStore implements IdentityReviewStore {
+  constructor(
+    private readonly entities: Entities,
+    private readonly ctx: TableContext,
+  ) {}
+
+  async submit(review: IdentityReviewRecord): Promise<void> {
+    await this.entities.review.create(toReviewItem(review)).go();
+  }
+
+  async get(reviewId: string): Promise<IdentityReviewRecord | null> {
+    const { data } = await this.entities.review.get({ reviewId }).go();
+    return data ? toReview(data) : null;
+  }
+
+  async listPending(pathPrefix: string): Promise<IdentityReviewRecord[]> {
+    const query = this.entities.review.query.byStatus({ status: 'pending' });
+    const { data } = await (pathPrefix ? query.begins({ queueKey: pathPrefix }) : query).go({ pages: 'all' });
+    return data.map(toReview);
+  }
+
+  async latestForPurpose(customerId: string, purpose: string): Promise<IdentityReviewRecord | null> {
+    const { data } = await this.entities.review.query
+      .byPurpose({ customerId, purpose })
+      .go({ order: 'desc', limit: 1 });
+    return data[0] ? toReview(data[0]) : null;
+  }
+
+  async decide(decided: IdentityReviewRecord, record: VerificationRecord): Promise<boolean> {
+    const TransactItems: TransactItem[] = [
+      {
+        Put: this.entities.review
+          .put(toReviewItem(decided))
+          .where((attr, op) => op.eq(attr.status, 'pending'))
+          .params() as TransactItem['Put'],
+      },
+      { Put: this.entities.record.create(toItem(record)).params() as TransactItem['Put'] },
+    ];
+    try {
+      await this.ctx.client.send(new TransactWriteCommand({ TransactItems }));
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+}
+
+function toReviewItem(review: IdentityReviewRecord) {
+  return {
+    reviewId: review.reviewId,
+    customerId: review.customerId,
+    branchPath: review.branchPath,
+    purpose: review.purpose,
+    submittedBy: review.submittedBy,
+    frontUploadId: review.frontUploadId,
+    backUploadId: review.backUploadId,
+    videoUploadId: review.videoUploadId,
+    status: review.status,
+    reason: orUndefined(review.reason),
+    decidedBy: orUndefined(review.decidedBy),
+    submittedAt: review.submittedAt,
+    decidedAt: orUndefined(review.decidedAt),
+    deviceUserAgent: orUndefined(review.device.userAgent) || undefined,
+    deviceIp: orUndefined(review.device.ip) || undefined,
+    queueKey: `${review.branchPath}|${review.submittedAt}|${review.reviewId}`,
+  };
+}
+
+function toReview(item: ReviewItem): IdentityReviewRecord {
+  return {
+    reviewId: item.reviewId,
+    customerId: item.customerId,
+    branchPath: item.branchPath,
+    purpose: item.purpose,
+    submittedBy: item.submittedBy,
+    frontUploadId: item.frontUploadId,
+    backUploadId: item.backUploadId,
+    videoUploadId: item.videoUploadId,
+    status: item.status,
+    reason: orNull(item.reason),
+    decidedBy: orNull(item.decidedBy),
+    submittedAt: item.submittedAt,
+    decidedAt: orNull(item.decidedAt),
+    device: { userAgent: orNull(item.deviceUserAgent), ip: orNull(item.deviceIp) },
+  };
+}
+
 export class DynamoSandboxFaceAnswers {
   constructor(private readonly entities: Entities) {}
 
@@ -310,5 +549,7 @@ export function createIdentityVerificationStores(ctx: TableContext) {
   return {
     verifications: new DynamoIdentityVerificationStore(entities, ctx),
     sandboxFaceAnswers: new DynamoSandboxFaceAnswers(entities),
+    uploads: new DynamoIdentityUploadStore(entities),
+    reviews: new DynamoIdentityReviewStore(entities, ctx),
   };
 }

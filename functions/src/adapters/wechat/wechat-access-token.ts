@@ -129,11 +129,12 @@ export class WechatAccessTokens implements WechatAccessTokenSource {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * POSTs JSON to a WeChat server API with the access_token, retrying once after a timeout or a
- * network error and once with a fresh token when WeChat says the token is stale. Returns the
- * parsed body (errcode 0 or absent); other errcodes are returned for the caller to map.
+ * POSTs to a WeChat server API with the access_token — JSON, or a FormData (file uploads such as
+ * OCR images) — retrying once after a timeout or a network error and once with a fresh token
+ * when WeChat says the token is stale. Returns the parsed body; errcodes other than a stale token
+ * are returned for the caller to map.
  */
-export async function postWechatJson<T extends { errcode?: number; errmsg?: string }>(
+export async function postWechat<T extends { errcode?: number; errmsg?: string }>(
   options: {
     apiBaseUrl: string;
     tokens: WechatAccessTokenSource;
@@ -142,24 +143,31 @@ export async function postWechatJson<T extends { errcode?: number; errmsg?: stri
   },
   path: string,
   payload: unknown,
+  query: Record<string, string> = {},
 ): Promise<T> {
   let staleRetried = false;
-  for (let attempt = 1; ; attempt++) {
+  let networkRetried = false;
+  for (;;) {
     const token = await options.tokens.token();
     const url = new URL(path, options.apiBaseUrl);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
     url.searchParams.set('access_token', token);
     let body: T;
     try {
+      const isForm = payload instanceof FormData;
       const response = await (options.fetchImpl ?? fetch)(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(payload),
+        ...(isForm ? {} : { headers: { 'content-type': 'application/json' } }),
+        body: isForm ? payload : JSON.stringify(payload),
         signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
       });
       if (!response.ok) throw new Error(`${path} HTTP ${response.status}`);
       body = (await response.json()) as T;
     } catch (cause) {
-      if (attempt < 2) continue;
+      if (!networkRetried) {
+        networkRetried = true;
+        continue;
+      }
       throw new AppError('UPSTREAM_FAILED', '微信服务暂时不可用，请稍后再试', {
         cause: cause instanceof Error ? new Error(cause.message.replaceAll(token, '***')) : undefined,
         logMessage: `${path} request failed twice`,

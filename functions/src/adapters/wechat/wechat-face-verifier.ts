@@ -3,7 +3,7 @@ import { AppError } from '@zhixiang/shared/errors';
 import type { FaceCertificate, FaceSessionRequest, FaceVerifier } from '@zhixiang/shared/ports/face-verifier';
 import { assertLocalStage, type Stage } from '../../config';
 import type { DynamoSandboxFaceAnswers } from '../dynamodb/identity-verifications';
-import { postWechatJson, type WechatAccessTokenSource } from './wechat-access-token';
+import { postWechat, type WechatAccessTokenSource } from './wechat-access-token';
 
 interface GetVerifyIdResponse {
   errcode?: number;
@@ -42,7 +42,7 @@ export class WechatFaceVerifier implements FaceVerifier {
 
   async getVerifyId(request: FaceSessionRequest): Promise<{ verifyId: string; expiresInSeconds: number }> {
     const openid = requireOpenid(request.openid);
-    const body = await postWechatJson<GetVerifyIdResponse>(
+    const body = await postWechat<GetVerifyIdResponse>(
       this.options,
       '/cityservice/face/identify/getverifyid',
       {
@@ -65,7 +65,7 @@ export class WechatFaceVerifier implements FaceVerifier {
 
   async queryVerifyResult(request: FaceSessionRequest & { verifyId: string }): Promise<number> {
     const openid = requireOpenid(request.openid);
-    const body = await postWechatJson<QueryVerifyInfoResponse>(
+    const body = await postWechat<QueryVerifyInfoResponse>(
       this.options,
       '/cityservice/face/identify/queryverifyinfo',
       {

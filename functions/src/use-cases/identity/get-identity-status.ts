@@ -7,6 +7,7 @@ import {
   VERIFICATION_VALIDITY_MS,
 } from '@zhixiang/shared/identity/verification';
 import type { Container } from '../../container';
+import { toReviewView } from './submit-identity-review';
 import { loadVerificationSubject, shanghaiDay, toVerificationView } from './verification-subject';
 
 /** What the verification page shows: consent, a success that still counts, the face lock. */
@@ -18,10 +19,11 @@ export async function getIdentityStatus(
   const customer = await loadVerificationSubject(container, claims, input.customerId);
   const now = container.now();
   const { day, nextMidnight } = shanghaiDay(now);
-  const [consented, latest, failures] = await Promise.all([
+  const [consented, latest, failures, review] = await Promise.all([
     container.consents.has(claims.sub, 'face_id_processing', FACE_ID_CONSENT_VERSION),
     container.identityVerifications.latestForPurpose(customer.customerId, input.purpose),
     container.identityVerifications.faceFailures(customer.customerId, day),
+    container.identityReviews.latestForPurpose(customer.customerId, input.purpose),
   ]);
   const stillValid = latest?.result === 'success' && now - latest.at <= VERIFICATION_VALIDITY_MS;
   return {
@@ -35,5 +37,6 @@ export async function getIdentityStatus(
     maxFaceFailuresPerDay: MAX_FACE_FAILURES_PER_DAY,
     faceLockedUntil: failures >= MAX_FACE_FAILURES_PER_DAY ? nextMidnight : null,
     faceProvider: container.faceVerifier.provider,
+    review: review ? toReviewView(review) : null,
   };
 }

@@ -71,6 +71,14 @@ export default function MePage() {
               clickable
               onClick={() => void Taro.navigateTo({ url: pageUrls.verifyDocument })}
             />
+            {me.role === 'staff' || me.role === 'admin' ? (
+              <Cell
+                title="身份核验审核"
+                clickable
+                data-testid="entry-identity-reviews"
+                onClick={() => void Taro.navigateTo({ url: pageUrls.identityReviews })}
+              />
+            ) : null}
             <Cell
               title="隐私保护指引"
               clickable

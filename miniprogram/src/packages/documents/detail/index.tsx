@@ -77,7 +77,7 @@ export default function DocumentDetailPage() {
                     data-testid="go-verify-identity"
                     onClick={() =>
                       void Taro.navigateTo({
-                        url: pageUrls.verifyIdentity(
+                        url: pageUrls.identityVerify(
                           document.purpose,
                           isAgent() ? document.holderCustomerId : undefined,
                         ),

@@ -21,6 +21,9 @@ export default function MyDocumentsPage() {
   const data = usePageData(() =>
     customerId ? api.listCustomerDocuments(customerId) : api.listMyDocuments(),
   );
+  useReady(() => {
+    if (customerId) void Taro.setNavigationBarTitle({ title: '客户批单' });
+  });
   // Back from signing: show the new status without a pull.
   const shown = useRef(false);
   useDidShow(() => {

@@ -75,7 +75,7 @@ export default function SignDocumentPage() {
     } catch (cause) {
       if (cause instanceof ApiError && cause.field === 'identity') {
         void Taro.navigateTo({
-          url: pageUrls.verifyIdentity(document.purpose, isAgent() ? document.holderCustomerId : undefined),
+          url: pageUrls.identityVerify(document.purpose, isAgent() ? document.holderCustomerId : undefined),
         });
         return;
       }

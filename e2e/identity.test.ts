@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { buildDemoData } from '../functions/src/seed/demo-data';
+import { renderIdCardBack, renderIdCardFront } from '../functions/test/support/render-id-card';
+import { newPhonePage, saveScreenshot } from './support/browser';
+import { agreeToPrivacyGuide, fillInput, signInAsDemoUser, tapButton } from './support/journey-steps';
+import { useE2eSession } from './support/stack';
+
+/**
+ * Identity verification in the H5 build: 张伟 photographs his (rendered) ID card, the offline OCR
+ * reads and checks it, the 「模拟人脸核身」 screen succeeds and the purpose is verified; 刘洋 fails the
+ * face comparison five times, is locked, and his agent verifies him in person instead.
+ */
+const data = buildDemoData('2026-11-25');
+const zhangWei = data.customers.find((c) => c.customerId === 'C001')!;
+const liuYang = data.customers.find((c) => c.customerId === 'C005')!;
+
+const session = useE2eSession();
+
+// The offline OCR reader runs in a worker thread of this process (the gateway's handlers): end it.
+after(async () => {
+  const { getContainer } = await import('../functions/src/container');
+  const ocr = (await getContainer().idCardOcr()) as { close?: () => Promise<void> };
+  await ocr.close?.();
+});
+
+const verifyUrl = (purpose: string, customerId?: string) =>
+  `${session.stack.appUrl}/packages/identity/verify/index?purpose=${encodeURIComponent(purpose)}${
+    customerId ? `&customerId=${customerId}` : ''
+  }`;
+
+async function requireVerified(customerId: string, purpose: string) {
+  const { getContainer } = await import('../functions/src/container');
+  return getContainer().identityProofs.requireVerified({ customerId, purpose, now: Date.now() });
+}
+
+async function pickFile(page: Page, slot: string, name: string, bytes: Uint8Array) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId(`capture-${slot}`).locator('taro-button-core').click();
+  await (await chooser).setFiles({ name, mimeType: 'image/png', buffer: Buffer.from(bytes) });
+  await page.getByTestId(`capture-${slot}`).getByText('已上传').waitFor();
+}
+
+describe('identity verification journeys', () => {
+  it('张伟: ID photos read and checked, then the sandbox face succeeds and the purpose is verified', async () => {
+    const purpose = 'document:E2E-FACE-1';
+    const { context, page } = await newPhonePage(session.browser);
+    try {
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-customer-c001');
+      await page.goto(verifyUrl(purpose));
+      await page.getByTestId('identity-consent').waitFor();
+      await tapButton(page, '同意并继续');
+      await tapButton(page, '先拍摄身份证核对信息');
+
+      const front = renderIdCardFront({
+        name: zhangWei.name,
+        gender: zhangWei.gender,
+        birthDate: zhangWei.birthDate,
+        address: '上海市浦东新区张江路88号',
+        idNumber: zhangWei.idNumber,
+      });
+      await pickFile(page, 'id_card_front', 'front.png', front);
+      const back = renderIdCardBack({ authority: '上海市公安局浦东分局', validity: '2016.03.12-2036.03.12' });
+      await pickFile(page, 'id_card_back', 'back.png', back);
+      await tapButton(page, '识别并核对');
+      const checked = page.getByTestId('id-card-result');
+      await checked.waitFor({ timeout: 30_000 });
+      assert.match((await checked.textContent()) ?? '', /证件号码比对：与客户资料一致/);
+      await saveScreenshot(page, 'identity-id-card-checked');
+      await tapButton(page, '下一步：刷脸认证');
+
+      await tapButton(page, '开始刷脸');
+      await page.getByTestId('sandbox-face').waitFor();
+      await saveScreenshot(page, 'identity-sandbox-face');
+      await tapButton(page, '核身成功（本人）');
+      await page.getByTestId('identity-verified').waitFor();
+      await saveScreenshot(page, 'identity-verified');
+
+      const proof = await requireVerified('C001', purpose);
+      assert.equal(proof.method, 'face');
+      await assert.rejects(requireVerified('C001', 'document:E2E-OTHER'), /已用于其他业务/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('刘洋: five failed face comparisons lock the face path; his agent verifies him in person', async () => {
+    const purpose = 'document:E2E-LOCK-1';
+    const customer = await newPhonePage(session.browser);
+    try {
+      const page = customer.page;
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-customer-c005');
+      await page.goto(verifyUrl(purpose));
+      await tapButton(page, '同意并继续');
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        await tapButton(page, '开始刷脸');
+        await page.getByTestId('sandbox-face').waitFor();
+        await tapButton(page, '人脸比对未通过');
+        await page.getByTestId('face-outcome').getByText('人脸比对未通过').waitFor();
+      }
+      const locked = page.getByTestId('identity-locked');
+      await locked.waitFor();
+      assert.match((await locked.textContent()) ?? '', /已达 5 次，明日 0 点后可再次刷脸/);
+      assert.match(
+        (await page.getByTestId('identity-alternatives').textContent()) ?? '',
+        /请联系您的服务业务员当面核验/,
+      );
+      await saveScreenshot(page, 'identity-locked');
+    } finally {
+      await customer.context.close();
+    }
+
+    const agent = await newPhonePage(session.browser);
+    try {
+      const page = agent.page;
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-agent-a001');
+      await page.goto(verifyUrl(purpose, 'C005'));
+      await tapButton(page, '同意并继续');
+      await page.getByTestId('identity-locked').waitFor();
+      await tapButton(page, '业务员当面核验');
+      await page.getByTestId('attest-confirm').click();
+      await fillInput(page, '身份证号码最后 4 位', liuYang.idNumber.slice(-4));
+      await tapButton(page, '确认核验');
+      await page.getByTestId('attest-done').waitFor();
+      await saveScreenshot(page, 'identity-agent-attested');
+    } finally {
+      await agent.context.close();
+    }
+    const proof = await requireVerified('C005', purpose);
+    assert.equal(proof.method, 'agent_attestation');
+  });
+});

@@ -1,0 +1,49 @@
+import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { maskName } from '@zhixiang/shared/callback/view';
+import type { ReviewQueueItem } from '@zhixiang/shared/identity/verification';
+import { maskIdNumber } from '@zhixiang/shared/privacy/mask';
+import type { Container } from '../../container';
+
+/** Links to the files last this long: enough to look, not to share. */
+export const REVIEW_LINK_SECONDS = 300;
+
+/**
+ * The staff review queue: pending reviews of customers in the staff member's branch subtree
+ * (admins: all), oldest first, personal data masked, files behind short-lived links.
+ */
+export async function listIdentityReviews(
+  container: Container,
+  claims: AccessClaims,
+): Promise<{ reviews: ReviewQueueItem[] }> {
+  const scope = claims.role === 'admin' ? '' : (claims.branchPath ?? '');
+  if (claims.role !== 'admin' && !scope) return { reviews: [] };
+  const pending = (await container.identityReviews.listPending(scope)).filter(
+    (review) => claims.role === 'admin' || isInBranchSubtree(review.branchPath, scope),
+  );
+  const reviews = await Promise.all(
+    pending.map(async (review) => {
+      const [customer, front, back, video] = await Promise.all([
+        container.repositories.customers.get(review.customerId),
+        container.identityUploads.getUpload(review.frontUploadId),
+        container.identityUploads.getUpload(review.backUploadId),
+        container.identityUploads.getUpload(review.videoUploadId),
+      ]);
+      const link = async (key: string | undefined) =>
+        key ? container.identityFiles.presignGet(key, REVIEW_LINK_SECONDS) : '';
+      return {
+        reviewId: review.reviewId,
+        customerId: review.customerId,
+        customerNameMasked: customer ? maskName(customer.name) : '',
+        idNumberMasked: customer ? maskIdNumber(customer.idNumber) : '',
+        branchPath: review.branchPath,
+        purpose: review.purpose,
+        submittedAt: review.submittedAt,
+        frontImageUrl: await link(front?.key),
+        backImageUrl: await link(back?.key),
+        videoUrl: await link(video?.key),
+      };
+    }),
+  );
+  return { reviews };
+}

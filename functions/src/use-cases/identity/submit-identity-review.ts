@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { AppError } from '@zhixiang/shared/errors';
+import type { IdentityReview } from '@zhixiang/shared/identity/verification';
+import type { IdentityReviewRecord } from '@zhixiang/shared/ports/identity-verifications';
+import type { Container } from '../../container';
+import { loadCheckedUpload } from './load-identity-upload';
+import { requireIdentityConsent } from './record-identity-consent';
+import { loadVerificationSubject, type RequestDevice } from './verification-subject';
+
+/**
+ * Verification by staff review (人工审核): the ID-card photos and a short selfie video, checked
+ * like any upload, go to the queue of the customer's branch. One pending review per purpose.
+ */
+export async function submitIdentityReview(
+  container: Container,
+  claims: AccessClaims,
+  input: {
+    purpose: string;
+    customerId?: string | undefined;
+    frontUploadId: string;
+    backUploadId: string;
+    videoUploadId: string;
+  },
+  device: RequestDevice,
+): Promise<IdentityReview> {
+  const customer = await loadVerificationSubject(container, claims, input.customerId);
+  await requireIdentityConsent(container, claims);
+  const current = await container.identityReviews.latestForPurpose(customer.customerId, input.purpose);
+  if (current?.status === 'pending') throw new AppError('CONFLICT', '该业务的人工审核已提交，请等待审核结果');
+  const owner = { customerId: customer.customerId, userId: claims.sub };
+  await Promise.all([
+    loadCheckedUpload(container, {
+      ...owner,
+      uploadId: input.frontUploadId,
+      kind: 'id_card_front',
+      field: 'frontUploadId',
+    }),
+    loadCheckedUpload(container, {
+      ...owner,
+      uploadId: input.backUploadId,
+      kind: 'id_card_back',
+      field: 'backUploadId',
+    }),
+    loadCheckedUpload(container, {
+      ...owner,
+      uploadId: input.videoUploadId,
+      kind: 'selfie_video',
+      field: 'videoUploadId',
+    }),
+  ]);
+  const review: IdentityReviewRecord = {
+    reviewId: randomUUID(),
+    customerId: customer.customerId,
+    branchPath: customer.branchPath,
+    purpose: input.purpose,
+    submittedBy: claims.sub,
+    frontUploadId: input.frontUploadId,
+    backUploadId: input.backUploadId,
+    videoUploadId: input.videoUploadId,
+    status: 'pending',
+    reason: null,
+    decidedBy: null,
+    submittedAt: container.now(),
+    decidedAt: null,
+    device,
+  };
+  await container.identityReviews.submit(review);
+  return toReviewView(review);
+}
+
+export function toReviewView(review: IdentityReviewRecord): IdentityReview {
+  return {
+    reviewId: review.reviewId,
+    customerId: review.customerId,
+    purpose: review.purpose,
+    status: review.status,
+    reason: review.reason,
+    submittedAt: review.submittedAt,
+    decidedAt: review.decidedAt,
+  };
+}

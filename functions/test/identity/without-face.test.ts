@@ -1,0 +1,249 @@
+import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Container, createContainer } from '../../src/container';
+import { DEMO_CUSTOMERS } from '../../src/seed/demo-data';
+import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { claimsFor } from '../../src/use-cases/auth/session';
+import { type ApiClient, type ApiResponse, createApiClient } from '../support/api-client';
+import { renderIdCardBack, renderIdCardFront } from '../support/render-id-card';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
+
+/** The paths without the face: agent attestation and staff review, through the gateway. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read success and error bodies from the same response
+type Body = any;
+let container: Container;
+let gateway: TestGateway;
+let api: ApiClient;
+const tokens = new Map<string, string>();
+const liNa = DEMO_CUSTOMERS.find((c) => c.customerId === 'C002')!;
+const zhangWei = DEMO_CUSTOMERS.find((c) => c.customerId === 'C001')!;
+/** The smallest MP4 header a phone camera writes: a `ftyp` box. */
+const MP4 = new Uint8Array([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32, 0, 0, 0, 0]);
+
+async function token(userId: string): Promise<string> {
+  let value = tokens.get(userId);
+  if (!value) {
+    value = (await container.accessTokens.issue(claimsFor((await container.repositories.users.get(userId))!)))
+      .token;
+    tokens.set(userId, value);
+  }
+  return value;
+}
+const post = async (userId: string, path: string, body?: unknown): Promise<ApiResponse<Body>> =>
+  api.request<Body>('POST', path, { token: await token(userId), ...(body === undefined ? {} : { body }) });
+const get = async (userId: string, path: string, query: Record<string, string> = {}) =>
+  api.get<Body>(path, { token: await token(userId), query });
+
+async function upload(userId: string, kind: string, bytes: Uint8Array): Promise<string> {
+  const ticket = await post(userId, '/identity/uploads', { kind });
+  const put = await fetch(ticket.body.uploadUrl, { method: 'PUT', body: new Uint8Array(bytes) });
+  expect(put.status).toBe(200);
+  return ticket.body.uploadId;
+}
+
+async function submitReview(userId: string, purpose: string, video = MP4) {
+  const customer = userId === 'demo-customer-c001' ? zhangWei : liNa;
+  const front = await upload(
+    userId,
+    'id_card_front',
+    renderIdCardFront({ ...customer, address: '上海市浦东新区张江路88号' }),
+  );
+  const back = await upload(
+    userId,
+    'id_card_back',
+    renderIdCardBack({ authority: '上海市公安局', validity: '2016.01.01-2036.01.01' }),
+  );
+  const videoId = await upload(userId, 'selfie_video', video);
+  return post(userId, '/identity/reviews', {
+    purpose,
+    frontUploadId: front,
+    backUploadId: back,
+    videoUploadId: videoId,
+  });
+}
+
+beforeAll(async () => {
+  container = createContainer();
+  await seedDemoData({ repositories: container.repositories });
+  gateway = await startTestGateway();
+  api = createApiClient(gateway.url);
+  for (const userId of ['demo-customer-c001', 'demo-customer-c002', 'demo-agent-a001', 'demo-agent-a003'])
+    await post(userId, '/identity/consent', { version: FACE_ID_CONSENT_VERSION });
+});
+afterAll(async () => gateway?.close());
+
+describe('agent attestation (业务员当面核验)', () => {
+  it('lets the assigned agent attest after checking the card, even while the face path is locked', async () => {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    for (let i = 0; i < 5; i++) {
+      const attemptId = `lock-${i}-${Date.now()}`;
+      await container.identityVerifications.createFaceAttempt({
+        attemptId,
+        customerId: 'C002',
+        purpose: 'document:LOCK',
+        userId: 'demo-customer-c002',
+        userRole: 'customer',
+        openid: null,
+        outSeqNo: attemptId,
+        verifyId: attemptId,
+        provider: 'sandbox',
+        createdAt: Date.now(),
+        expiresAt: Date.now() + 3600_000,
+      });
+      await container.identityVerifications.completeFaceAttempt({
+        attemptId,
+        record: {
+          verificationId: attemptId,
+          customerId: 'C002',
+          purpose: 'document:LOCK',
+          method: 'face',
+          result: 'failure',
+          reason: '人脸比对未通过',
+          actorUserId: 'demo-customer-c002',
+          actorRole: 'customer',
+          providerRefs: {},
+          providerResult: 10004,
+          at: Date.now(),
+          device: { userAgent: null, ip: null },
+        },
+        countsAsFailure: true,
+        day,
+        maxFailures: 5,
+      });
+    }
+    const locked = await post('demo-customer-c002', '/identity/face', { purpose: 'document:A-1' });
+    expect(locked.status).toBe(423);
+    const attest = {
+      purpose: 'document:A-1',
+      customerId: 'C002',
+      cardChecked: true,
+      idNumberLast4: liNa.idNumber.slice(-4).toLowerCase(),
+    };
+    const wrong = await post('demo-agent-a001', '/identity/attestations', {
+      ...attest,
+      idNumberLast4: '0000',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({
+      field: 'idNumberLast4',
+      message: '证件号码后四位与客户资料不一致，请核对身份证原件',
+    });
+    const unchecked = await post('demo-agent-a001', '/identity/attestations', {
+      ...attest,
+      cardChecked: false,
+    });
+    expect(unchecked.status).toBe(400);
+    expect(unchecked.body.field).toBe('cardChecked');
+
+    const done = await post('demo-agent-a001', '/identity/attestations', attest);
+    expect(done.status).toBe(201);
+    expect(done.body).toMatchObject({ method: 'agent_attestation', result: 'success', customerId: 'C002' });
+    const proof = await container.identityProofs.requireVerified({
+      customerId: 'C002',
+      purpose: 'document:A-1',
+      now: Date.now(),
+    });
+    expect(proof.method).toBe('agent_attestation');
+    const [record] = await container.identityVerifications.listSince('C002', Date.now() - 60_000);
+    expect(record).toMatchObject({
+      actorUserId: 'demo-agent-a001',
+      actorRole: 'agent',
+      providerRefs: { agentId: 'A001' },
+    });
+  });
+
+  it('is for the assigned agent only', async () => {
+    const body = {
+      purpose: 'document:A-2',
+      customerId: 'C002',
+      cardChecked: true,
+      idNumberLast4: liNa.idNumber.slice(-4),
+    };
+    expect((await post('demo-agent-a003', '/identity/attestations', body)).status).toBe(404);
+    expect((await post('demo-customer-c002', '/identity/attestations', body)).status).toBe(403);
+    expect((await post('demo-staff-sh', '/identity/attestations', body)).status).toBe(403);
+  });
+});
+
+describe('staff review (人工审核)', () => {
+  it('queues the photos and selfie video for the customer’s branch; an approval verifies the purpose', async () => {
+    const submitted = await submitReview('demo-customer-c001', 'document:R-1');
+    expect(submitted.status, submitted.text).toBe(201);
+    expect(submitted.body).toMatchObject({ status: 'pending', customerId: 'C001' });
+    const again = await submitReview('demo-customer-c001', 'document:R-1');
+    expect(again.status).toBe(409);
+
+    const bj = await get('demo-staff-bj', '/identity/reviews');
+    expect(bj.body.reviews.map((r: Body) => r.reviewId)).not.toContain(submitted.body.reviewId);
+    const sh = await get('demo-staff-sh', '/identity/reviews');
+    const item = sh.body.reviews.find((r: Body) => r.reviewId === submitted.body.reviewId);
+    expect(item).toMatchObject({
+      customerNameMasked: '张*',
+      idNumberMasked: expect.stringMatching(/\*{10}/),
+    });
+    expect(sh.text).not.toContain(zhangWei.idNumber);
+    const photo = await fetch(item.frontImageUrl);
+    expect(photo.status).toBe(200);
+    expect(new Uint8Array(await photo.arrayBuffer()).slice(1, 4)).toEqual(new TextEncoder().encode('PNG'));
+
+    const foreign = await post('demo-staff-bj', `/identity/reviews/${submitted.body.reviewId}/decision`, {
+      decision: 'approve',
+    });
+    expect(foreign.status).toBe(404);
+    const status = await get('demo-customer-c001', '/identity/status', { purpose: 'document:R-1' });
+    expect(status.body.review).toMatchObject({ status: 'pending' });
+
+    // Two reviewers at once: exactly one decision.
+    const decisions = await Promise.all([
+      post('demo-staff-sh', `/identity/reviews/${submitted.body.reviewId}/decision`, { decision: 'approve' }),
+      post('demo-staff-hq', `/identity/reviews/${submitted.body.reviewId}/decision`, { decision: 'approve' }),
+    ]);
+    expect(decisions.map((d) => d.status).sort()).toEqual([200, 409]);
+    const proof = await container.identityProofs.requireVerified({
+      customerId: 'C001',
+      purpose: 'document:R-1',
+      now: Date.now(),
+    });
+    expect(proof.method).toBe('staff_review');
+    // The selfie video is deleted once decided.
+    const review = await container.identityReviews.get(submitted.body.reviewId);
+    const video = await container.identityUploads.getUpload(review!.videoUploadId);
+    expect(await container.identityFiles.size(video!.key)).toBeNull();
+  }, 30_000);
+
+  it('rejects only with a reason, which the customer then reads', async () => {
+    const submitted = await submitReview('demo-customer-c002', 'document:R-2');
+    const path = `/identity/reviews/${submitted.body.reviewId}/decision`;
+    const noReason = await post('demo-staff-sh-pd', path, { decision: 'reject' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body).toMatchObject({ field: 'reason', message: '请填写不通过的原因，客户将看到该原因' });
+    const rejected = await post('demo-staff-sh-pd', path, { decision: 'reject', reason: '视频中人脸不清晰' });
+    expect(rejected.status).toBe(200);
+    const status = await get('demo-customer-c002', '/identity/status', { purpose: 'document:R-2' });
+    expect(status.body.review).toMatchObject({ status: 'rejected', reason: '视频中人脸不清晰' });
+    await expect(
+      container.identityProofs.requireVerified({
+        customerId: 'C002',
+        purpose: 'document:R-2',
+        now: Date.now(),
+      }),
+    ).rejects.toMatchObject({
+      userMessage: '身份核验未通过（人工审核未通过：视频中人脸不清晰），请重新核验',
+    });
+  }, 30_000);
+
+  it('refuses a video that is not MP4 and bad decision input', async () => {
+    const notVideo = await submitReview(
+      'demo-customer-c002',
+      'document:R-3',
+      new TextEncoder().encode('not a video'),
+    );
+    expect(notVideo.status).toBe(400);
+    expect(notVideo.body).toMatchObject({ field: 'videoUploadId', message: '自拍视频仅支持 MP4 格式' });
+    const bad = await post('demo-staff-sh', '/identity/reviews/20260101000000/decision', {
+      decision: 'maybe',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('decision');
+  }, 30_000);
+});

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '业务员当面核验' });

@@ -1,0 +1,14 @@
+/**
+ * Where ID-card photos and selfie videos go: private objects under `identity/`, uploaded by the
+ * device with a presigned PUT to a key the server chose, read back by the server for its checks,
+ * deleted when rejected, and expired by the bucket's lifecycle rule (docs/identity-verification.md).
+ */
+export interface IdentityFileStore {
+  presignPut(key: string, contentType: string, expiresInSeconds: number): Promise<string>;
+  /** Size in bytes, or null when nothing was uploaded. */
+  size(key: string): Promise<number | null>;
+  read(key: string): Promise<Uint8Array>;
+  /** A short-lived GET link (staff review). */
+  presignGet(key: string, expiresInSeconds: number): Promise<string>;
+  delete(key: string): Promise<void>;
+}
