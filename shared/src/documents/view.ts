@@ -1,4 +1,3 @@
-import { maskName } from '../callback/view';
 import { AUDIT_EVENT_LABELS, type DocumentAuditEvent, type DocumentRecord } from './model';
 import type { AuditEventView, DocumentDetail, DocumentSummary } from './schemas';
 
@@ -86,5 +85,3 @@ export function maskFreeText(value: string): string {
   const keep = Math.min(6, Math.floor(chars.length / 3));
   return `${chars.slice(0, keep).join('')}${'*'.repeat(Math.min(8, chars.length - keep))}`;
 }
-
-export { maskName };

@@ -1,5 +1,6 @@
+import { maskName } from '@zhixiang/shared/callback/view';
 import type { VerifyDocumentRequest, VerifyDocumentResponse } from '@zhixiang/shared/documents/schemas';
-import { maskFreeText, maskName, maskPolicyNo } from '@zhixiang/shared/documents/view';
+import { maskFreeText, maskPolicyNo } from '@zhixiang/shared/documents/view';
 import { AppError } from '@zhixiang/shared/errors';
 import { checkPdfSignature } from '../../adapters/signing/verify-pdf-signature';
 import { type DocumentDeps, sha256Hex } from './document-deps';
