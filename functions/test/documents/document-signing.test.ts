@@ -377,3 +377,41 @@ describe('an agent hosts the signing for a customer present in person', () => {
     });
   });
 });
+
+describe('two signatures at once', () => {
+  it('leaves exactly one: the transaction refuses the second with 409', async () => {
+    const policyNo = (await container.repositories.policies.listByCustomer('C001')).find(
+      (p) => p.holderId === 'C001',
+    )!.policyNo;
+    const document = await prepareEndorsementDocument(
+      { repositories: container.repositories, now: () => Date.now() },
+      {
+        policyNo,
+        changeType: '联系方式变更',
+        changes: [{ label: '邮政编码', before: '200120', after: '200031' }],
+        effectiveDate: '2026-11-26',
+        createdBy: 'test',
+      },
+    );
+    const documentPath = `/documents/${document.documentId}`;
+    await verifyIdentity('demo-customer-c001', document.purpose);
+    const files = { strokes: sampleStrokes(), image: strokesToPng(sampleStrokes()) };
+    const uploads = await Promise.all([
+      upload('demo-customer-c001', documentPath, files),
+      upload('demo-customer-c001', documentPath, files),
+    ]);
+    const customer = await as('demo-customer-c001');
+    const results = await Promise.all(
+      uploads.map((uploadId) =>
+        customer.post(`${documentPath}/signature`, { uploadId, contentHash: document.contentHash }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)?.body).toMatchObject({
+      message: '该批单已签署，无需重复签名',
+    });
+    const events = await container.repositories.documents.listEvents(document.documentId);
+    expect(events.filter((e) => e.type === 'signed')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'sealed')).toHaveLength(1);
+  });
+});
