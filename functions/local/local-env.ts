@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { DOCUMENT_FONT_RELATIVE_PATH } from '../src/adapters/pdf/document-font';
 import {
   type LocalResources,
   localCredentials,
   readLocalResources,
   resolveLocalValue,
 } from './create-resources';
-import { localDir } from './local-paths';
+import { localDir, repoRoot } from './local-paths';
 import { type LoadOptions, loadServerlessConfig } from './serverless-config';
 
 /**
@@ -52,6 +53,7 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
   // together with them).
   delete env.FIELD_KEY_ID;
   delete env.SSM_PREFIX;
+  delete env.DOCUMENT_SIGNING_SECRET_ID;
 
   const tableName = resources.tables[0]?.input.TableName;
   const bucketName = resources.buckets[0]?.name;
@@ -76,6 +78,10 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
     TOKEN_SIGNING_KEY: await localSecret(join(dataDir, 'token-signing.key')),
     // Identity verification: the 「模拟人脸核身」 sandbox.
     FACE_VERIFY_PROVIDER: 'sandbox',
+    // Electronic documents: a test CA and signing certificate created on first use.
+    DOCUMENT_SIGNING_PROVIDER: 'local-test-ca',
+    DOCUMENT_SIGNING_DIR: join(dataDir, 'document-signing'),
+    DOCUMENT_FONT_FILE: join(repoRoot, DOCUMENT_FONT_RELATIVE_PATH),
     ID_CARD_OCR_PROVIDER: 'tesseract',
   });
   // Source maps are on in Lambda through NODE_OPTIONS; tsx already maps stack traces locally.

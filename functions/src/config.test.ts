@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LocalFileKeyProvider } from './adapters/crypto/key-wrappers';
+import { LocalTestCaCertificates } from './adapters/signing/local-test-ca';
 import { SandboxOutboxSms } from './adapters/sms/sandbox-outbox-sms';
 import { SandboxWechatAuth } from './adapters/wechat/wechat-code-exchange';
 import { assertLocalStage, ConfigError, loadConfig } from './config';
@@ -32,6 +33,10 @@ describe('loadConfig', () => {
     expect(config.wechat).toEqual({ provider: 'wechat', apiBaseUrl: 'https://api.weixin.qq.com' });
     expect(config.tokenSigningKey).toBeNull();
     expect(config.demoSignIn).toBe(false);
+    expect(config.documentSigning).toEqual({
+      provider: 'secrets-manager',
+      secretId: 'zhixiang-kefu/prod/document-signing',
+    });
   });
 
   it('accepts the local stage with every sandbox provider and enables demo sign-in', () => {
@@ -45,6 +50,7 @@ describe('loadConfig', () => {
     ['SMS_PROVIDER', 'sandbox-outbox'],
     ['WECHAT_PROVIDER', 'sandbox'],
     ['TOKEN_SIGNING_KEY', 'y'.repeat(40)],
+    ['DOCUMENT_SIGNING_PROVIDER', 'local-test-ca'],
   ])('refuses %s=%s on dev and prod', (name, value) => {
     for (const stage of ['dev', 'prod']) {
       expect(() => loadConfig({ ...deployed, STAGE: stage, [name]: value })).toThrow(
@@ -66,6 +72,7 @@ describe('sandbox providers', () => {
     expect(() => new SandboxWechatAuth('prod')).toThrow(/refuses to run on STAGE=prod/);
     expect(() => new SandboxOutboxSms('dev', '/tmp/outbox.jsonl')).toThrow(/refuses to run on STAGE=dev/);
     expect(() => new LocalFileKeyProvider('prod', '/tmp/key')).toThrow(/refuses to run on STAGE=prod/);
+    expect(() => new LocalTestCaCertificates('prod', '/tmp/ca')).toThrow(/refuses to run on STAGE=prod/);
     expect(() => assertLocalStage('local', 'anything')).not.toThrow();
   });
 });

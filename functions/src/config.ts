@@ -26,6 +26,10 @@ const EnvSchema = z.object({
   TOKEN_SIGNING_KEY: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
   // Identity verification: WeChat face verification 2.0, or the local 「模拟人脸核身」 sandbox.
   FACE_VERIFY_PROVIDER: z._default(z.enum(['wechat', 'sandbox']), 'wechat'),
+  // Electronic documents: where the insurer's document-signing certificate comes from.
+  DOCUMENT_SIGNING_PROVIDER: z._default(z.enum(['secrets-manager', 'local-test-ca']), 'secrets-manager'),
+  DOCUMENT_SIGNING_SECRET_ID: z.optional(nonEmpty),
+  DOCUMENT_SIGNING_DIR: z._default(nonEmpty, '.local/document-signing'),
   ID_CARD_OCR_PROVIDER: z._default(z.enum(['wechat', 'tesseract']), 'wechat'),
 });
 
@@ -48,6 +52,10 @@ export interface Config {
   demoSignIn: boolean;
   /** Identity verification: the face provider (the sandbox on the local stage only). */
   faceVerify: { provider: 'wechat'; apiBaseUrl: string } | { provider: 'sandbox' };
+  /** Electronic documents: the insurer's signing certificate (docs/electronic-documents.md). */
+  documentSigning:
+    | { provider: 'secrets-manager'; secretId: string }
+    | { provider: 'local-test-ca'; dir: string };
   /** ID-card OCR: WeChat's `/cv/ocr/idcard`, or tesseract.js offline (local stage only). */
   idCardOcr: { provider: 'wechat'; apiBaseUrl: string } | { provider: 'tesseract' };
 }
@@ -81,6 +89,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!local && !e.SSM_PREFIX) problems.push('SSM_PREFIX is required on deployed stages');
   if (!e.SSM_PREFIX && !e.TOKEN_SIGNING_KEY)
     problems.push('TOKEN_SIGNING_KEY is required when SSM_PREFIX is not set');
+  if (e.DOCUMENT_SIGNING_PROVIDER === 'local-test-ca' && !local)
+    localOnly('DOCUMENT_SIGNING_PROVIDER=local-test-ca');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -106,6 +116,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.FACE_VERIFY_PROVIDER === 'wechat'
         ? { provider: 'wechat', apiBaseUrl: e.WECHAT_API_BASE_URL }
         : { provider: 'sandbox' },
+    documentSigning:
+      e.DOCUMENT_SIGNING_PROVIDER === 'secrets-manager'
+        ? {
+            provider: 'secrets-manager',
+            secretId: e.DOCUMENT_SIGNING_SECRET_ID ?? `zhixiang-kefu/${e.STAGE}/document-signing`,
+          }
+        : { provider: 'local-test-ca', dir: e.DOCUMENT_SIGNING_DIR },
     idCardOcr:
       e.ID_CARD_OCR_PROVIDER === 'wechat'
         ? { provider: 'wechat', apiBaseUrl: e.WECHAT_API_BASE_URL }

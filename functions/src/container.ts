@@ -30,6 +30,7 @@ import type { TableContext } from './adapters/dynamodb/table';
 import { DynamoWechatAccessTokenStore } from './adapters/dynamodb/wechat-access-token-store';
 import { type BrochureLinks, S3BrochureLinks } from './adapters/s3/brochure-links';
 import { getS3Client } from './adapters/s3/client';
+import { type DocumentFiles, S3DocumentFiles } from './adapters/s3/document-files';
 import { S3IdentityFiles } from './adapters/s3/identity-files';
 import { SandboxOutboxSms } from './adapters/sms/sandbox-outbox-sms';
 import { TencentSms } from './adapters/sms/tencent-sms';
@@ -85,6 +86,9 @@ export interface Container {
   identityFiles: IdentityFileStore;
   /** Built on first use: the offline reader loads its model only where OCR is called. */
   idCardOcr: () => Promise<IdCardOcr>;
+  // Electronic documents (电子批单): signature uploads and PDFs in S3. (The insurer's signing key is
+  // built by adapters/signing/insurer-signing-key.ts from config, in the functions that sign only.)
+  documentFiles: DocumentFiles;
 }
 
 export function createContainer(
@@ -121,6 +125,8 @@ export function createContainer(
     // The seed module is loaded only where demo sign-in exists, keeping it out of deployed cold starts.
     demoUsers: overrides.demoUsers ?? (() => loadDemoSignIns(config)),
     ...createIdentityVerification(config, { table, secrets, fieldCipher, now }, overrides),
+    // Electronic documents (电子批单).
+    documentFiles: overrides.documentFiles ?? new S3DocumentFiles(getS3Client, config.bucketName),
   };
 }
 

@@ -21,6 +21,8 @@ export default defineAppConfig({
     { root: 'packages/agent', pages: ['customers/index', 'customer-policies/index'] },
     { root: 'packages/products', pages: ['search/index', 'detail/index'] },
     { root: 'packages/callback', pages: ['book/index', 'online/index', 'call-centre/index'] },
+    // Electronic documents (电子批单): 我的批单, preview, signing screen, public verification.
+    { root: 'packages/documents', pages: ['list/index', 'detail/index', 'sign/index', 'verify/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type CustomerAccessFacts,
+  canOpenDocument,
   canViewCustomer,
   canViewPolicy,
   isInBranchSubtree,
@@ -128,5 +129,26 @@ describe('canViewPolicy', () => {
         },
       ),
     );
+  });
+});
+
+describe('canOpenDocument (electronic documents)', () => {
+  const document = { holderId: 'C1', holderAgentId: 'A1', branchPath: 'HQ/SH/SH-PD/SH-PD-01' };
+
+  it("lets the holder, the holder's agent, staff of the subtree and admins open it", () => {
+    expect(canOpenDocument(customer('C1'), document)).toBe(true);
+    expect(canOpenDocument(agent('A1'), document)).toBe(true);
+    expect(canOpenDocument(staff('HQ/SH'), document)).toBe(true);
+    expect(canOpenDocument(staff('HQ'), document)).toBe(true);
+    expect(canOpenDocument({ sub: 'U-admin', role: 'admin' }, document)).toBe(true);
+  });
+
+  it('keeps it from the insured who is not the holder, other agents and other branches', () => {
+    expect(canOpenDocument(customer('C2'), document)).toBe(false);
+    expect(canOpenDocument(agent('A2'), document)).toBe(false);
+    expect(canOpenDocument(staff('HQ/BJ'), document)).toBe(false);
+    expect(canOpenDocument(staff('HQ/SH/SH-PD/SH-PD-0'), document)).toBe(false);
+    expect(canOpenDocument(agent('A1'), { ...document, holderAgentId: null })).toBe(false);
+    expect(canOpenDocument({ sub: 'U-x', role: 'customer' }, document)).toBe(false);
   });
 });

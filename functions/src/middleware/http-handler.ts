@@ -44,6 +44,8 @@ export interface HttpHandlerOptions {
   enabled?: (container: Container) => boolean;
   /** Status of a successful response with a body (default 200; no body gives 204). */
   successStatus?: number;
+  /** A larger body limit for this route only (bytes; e.g. a PDF to verify). */
+  maxBodyBytes?: number;
   /** Tests pass their own container; handlers use the process's. */
   container?: () => Container;
 }
@@ -137,7 +139,10 @@ export function httpHandler<S extends RouteSpec>(
     },
   });
   handler.use(httpHeaderNormalizer());
-  if (spec.request) handler.use({ before: (request) => limitBodySize(request.event) });
+  if (spec.request)
+    handler.use({
+      before: (request) => limitBodySize(request.event, options.maxBodyBytes ?? MAX_BODY_BYTES),
+    });
   // Authentication before parsing: an anonymous caller learns nothing about the body's rules.
   if (spec.auth !== 'public') {
     handler.use({
@@ -157,11 +162,11 @@ export function httpHandler<S extends RouteSpec>(
   return handler;
 }
 
-function limitBodySize(event: Event): void {
+function limitBodySize(event: Event, maxBytes: number): void {
   if (!event.body) return;
   const bytes = Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
-  if (bytes > MAX_BODY_BYTES) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `请求内容过大（上限 ${MAX_BODY_BYTES / 1024} KB）`, {
+  if (bytes > maxBytes) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `请求内容过大（上限 ${maxBytes / 1024} KB）`, {
       logMessage: `body of ${bytes} bytes`,
     });
   }

@@ -1,6 +1,7 @@
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
+import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import type { BrochureStore } from '../adapters/s3/brochure-links';
@@ -8,6 +9,7 @@ import { seedDemoBrochures } from './demo-brochures';
 import { seedDemoCallbackSlots } from './demo-callback-slots';
 import { DEMO_CATALOGUE } from './demo-catalogue';
 import { buildDemoData } from './demo-data';
+import { seedDemoDocuments } from './demo-documents';
 import { emptyTally, type WriteTally, writeIfChanged } from './write-if-changed';
 
 export { DEMO_BINDING_CUSTOMER, DEMO_SIGN_INS, type DemoSignIn } from './demo-data';
@@ -18,6 +20,8 @@ export interface SeedDemoDataDeps {
   repositories: Repositories & {
     catalogue?: CatalogueRepository;
     callbackBookings?: CallbackBookingRepository;
+    /** Electronic documents: with it, 张伟's demo endorsement awaiting signature is prepared. */
+    documents?: DocumentRepository;
   };
   /** Where placeholder brochure PDFs of the demo catalogue are uploaded (local stage). */
   brochures?: BrochureStore;
@@ -85,6 +89,8 @@ export async function seedDemoData(deps?: SeedDemoDataDeps): Promise<SeedReport>
   if (resolved.brochures) await seedDemoBrochures(resolved.brochures, DEMO_CATALOGUE);
   // Not in the report: a seed on a later day adds that day's slots, which is no change to the demo world.
   if (r.callbackBookings) await seedDemoCallbackSlots(r.callbackBookings, today);
+  // Electronic documents: created once, like customers (a signed demo document stays signed).
+  if (r.documents) await seedDemoDocuments({ ...r, documents: r.documents }, data, today);
   return report;
 }
 

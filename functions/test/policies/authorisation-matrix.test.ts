@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Container, createContainer } from '../../src/container';
 import { buildDemoData } from '../../src/seed/demo-data';
+import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { claimsFor } from '../../src/use-cases/auth/session';
 import { type ApiClient, createApiClient } from '../support/api-client';
@@ -351,6 +352,51 @@ const CASES: Record<RouteName, Case> = {
     body: { outcome: 'success' },
     expected: { ...signedIn(204), otherBranchStaff: 403 },
   },
+  // Electronic documents (电子批单): 张伟's demo document; only he, agent A001, Shanghai staff and admins open it.
+  listMyDocuments: {
+    method: 'GET',
+    path: '/me/documents',
+    expected: { ...signedIn(200), unassignedAgent: 403, otherBranchStaff: 403 },
+  },
+  getDocument: {
+    method: 'GET',
+    path: `/documents/${DEMO_DOCUMENT_ID}`,
+    expected: { ...signedIn(404), owner: 200 },
+  },
+  createSignatureUpload: {
+    method: 'POST',
+    path: `/documents/${DEMO_DOCUMENT_ID}/signature-upload`,
+    expected: { ...signedIn(404), owner: 200, otherBranchStaff: 403 },
+  },
+  signDocument: {
+    method: 'POST',
+    path: `/documents/${DEMO_DOCUMENT_ID}/signature`,
+    // A content hash that is not the document's: refused before anything is read or written.
+    body: { uploadId: '00000000-0000-4000-8000-000000000000', contentHash: '0'.repeat(64) },
+    expected: { ...signedIn(404), owner: 409, otherBranchStaff: 403 },
+  },
+  getDocumentLink: {
+    method: 'GET',
+    path: `/documents/${DEMO_DOCUMENT_ID}/file`,
+    expected: { ...signedIn(404), owner: 409 },
+  },
+  getDocumentAuditTrail: {
+    method: 'GET',
+    path: `/documents/${DEMO_DOCUMENT_ID}/audit-trail`,
+    expected: { ...signedIn(404), owner: 200 },
+  },
+  exportAuditCertificate: {
+    method: 'POST',
+    path: `/documents/${DEMO_DOCUMENT_ID}/audit-certificate`,
+    expected: { ...signedIn(404), owner: 200 },
+  },
+  listCustomerDocuments: {
+    method: 'GET',
+    path: '/customers/C001/documents',
+    ownerUserId: 'demo-agent-a001',
+    expected: { ...signedIn(404), owner: 200, anotherCustomer: 403 },
+  },
+  verifyDocument: { method: 'POST', path: '/documents/verify', body: {}, expected: all(400) },
   createIdentityUpload: {
     method: 'POST',
     path: '/identity/uploads',
@@ -493,7 +539,7 @@ describe('authorisation matrix', () => {
     for (const [name, c] of Object.entries(CASES)) {
       const spec = routes[name as RouteName];
       expect(c.method, name).toBe(spec.method);
-      expect(c.path.replace(/\/(C001|CI01|\d{6,})(\/|$)/, '/{param}$2'), name).toBe(
+      expect(c.path.replace(/\/(C001|CI01|\d{6,}|PD\d{8}\w{6})(\/|$)/, '/{param}$2'), name).toBe(
         spec.path.replace(/\{\w+\}/, '{param}'),
       );
     }

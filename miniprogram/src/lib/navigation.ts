@@ -36,6 +36,16 @@ export const pageUrls = {
   identityAttest: (purpose: string, customerId: string) =>
     `/packages/identity/attest/index?${identityQuery(purpose, customerId)}`,
   identityReviews: '/packages/identity/reviews/index',
+  // Electronic documents (电子批单).
+  myDocuments: '/packages/documents/list/index',
+  /** An agent's or staff member's view of a customer's documents (the agent may host signing). */
+  customerDocuments: (customerId: string, name: string) =>
+    `/packages/documents/list/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
+  documentDetail: (documentId: string) =>
+    `/packages/documents/detail/index?documentId=${encodeURIComponent(documentId)}`,
+  signDocument: (documentId: string) =>
+    `/packages/documents/sign/index?documentId=${encodeURIComponent(documentId)}`,
+  verifyDocument: '/packages/documents/verify/index',
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

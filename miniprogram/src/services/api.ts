@@ -83,6 +83,21 @@ export const api = {
   listCallbackFollowUps: () => client.call('listCallbackFollowUps', { silent: true }),
   resolveCallbackFollowUp: (policyNo: string, body: RequestOf<'resolveCallbackFollowUp'>) =>
     client.call('resolveCallbackFollowUp', { params: { policyNo }, body }),
+  // Electronic documents (电子批单): 我的批单, signing, delivery, public verification.
+  listMyDocuments: () => client.call('listMyDocuments', { silent: true }),
+  listCustomerDocuments: (customerId: string) =>
+    client.call('listCustomerDocuments', { params: { customerId }, silent: true }),
+  getDocument: (documentId: string) => client.call('getDocument', { params: { documentId }, silent: true }),
+  createSignatureUpload: (documentId: string) =>
+    client.call('createSignatureUpload', { params: { documentId } }),
+  /** Silent: the signing page decides (identity missing → verification page; too simple → redraw). */
+  signDocument: (documentId: string, body: RequestOf<'signDocument'>) =>
+    client.call('signDocument', { params: { documentId }, body, silent: true }),
+  getDocumentLink: (documentId: string) => client.call('getDocumentLink', { params: { documentId } }),
+  exportAuditCertificate: (documentId: string) =>
+    client.call('exportAuditCertificate', { params: { documentId } }),
+  verifyDocument: (body: RequestOf<'verifyDocument'>) =>
+    client.call('verifyDocument', { body, silent: true }),
   // Identity verification (刷脸认证, ID-card OCR, the paths without the face).
   recordIdentityConsent: (version: string) => client.call('recordIdentityConsent', { body: { version } }),
   getIdentityStatus: (query: { purpose: string; customerId?: string }) =>

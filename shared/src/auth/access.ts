@@ -75,3 +75,29 @@ export function canViewPolicy(
 function isParty(policy: PolicyAccessFacts, party: CustomerAccessFacts): boolean {
   return party.customerId === policy.holderId || party.customerId === policy.insuredId;
 }
+
+/**
+ * Electronic documents (电子批单) are narrower than their policy: the policyholder (not the insured),
+ * the holder's assigned agent, staff of the policy's branch subtree, admins.
+ */
+export interface DocumentAccessFacts {
+  holderId: string;
+  /** The holder's assigned agent now (read from the customer record, not copied at creation). */
+  holderAgentId: string | null;
+  branchPath: string;
+}
+
+export function canOpenDocument(claims: AccessClaims, facts: DocumentAccessFacts): boolean {
+  switch (claims.role) {
+    case 'admin':
+      return true;
+    case 'customer':
+      return Boolean(claims.customerId) && claims.customerId === facts.holderId;
+    case 'agent':
+      return Boolean(claims.agentId) && claims.agentId === facts.holderAgentId;
+    case 'staff':
+      return Boolean(claims.branchPath) && isInBranchSubtree(facts.branchPath, claims.branchPath ?? '');
+    default:
+      return false;
+  }
+}

@@ -11,6 +11,7 @@ import {
 } from './callback-bookings';
 import { createCatalogueProductEntity, DynamoCatalogueRepository } from './catalogue-products';
 import { createCustomerEntity, DynamoCustomerRepository } from './customers';
+import { createDocumentEntity, createDocumentEventEntity, DynamoDocumentRepository } from './documents';
 import { createPolicyEntity, DynamoPolicyRepository } from './policies';
 import { createProductActivityEntity, DynamoProductActivityRepository } from './product-activity';
 import { createProductEntity, DynamoProductRepository } from './products';
@@ -45,6 +46,8 @@ export interface DynamoRepositories extends Repositories {
   productActivity: DynamoProductActivityRepository;
   /** New-policy callback (回访) slots and bookings. */
   callbackBookings: DynamoCallbackBookingRepository;
+  /** Electronic documents (电子批单) and their audit trails. */
+  documents: DynamoDocumentRepository;
 }
 
 export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher): DynamoRepositories {
@@ -64,5 +67,6 @@ export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher)
       createCallbackFollowUpEntity(ctx),
       ctx,
     ),
+    documents: new DynamoDocumentRepository(createDocumentEntity(ctx), createDocumentEventEntity(ctx), ctx),
   };
 }

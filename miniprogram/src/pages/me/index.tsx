@@ -58,6 +58,19 @@ export default function MePage() {
                 onClick={() => void Taro.navigateTo({ url: pageUrls.agentCustomers })}
               />
             ) : null}
+            {me.role === 'customer' && me.customerId ? (
+              <Cell
+                title="我的批单"
+                clickable
+                data-testid="entry-my-documents"
+                onClick={() => void Taro.navigateTo({ url: pageUrls.myDocuments })}
+              />
+            ) : null}
+            <Cell
+              title="电子批单验真"
+              clickable
+              onClick={() => void Taro.navigateTo({ url: pageUrls.verifyDocument })}
+            />
             {me.role === 'staff' || me.role === 'admin' ? (
               <Cell
                 title="身份核验审核"

@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { PageContainer } from '../../../components/page-container';
 import { PolicyCard } from '../../../components/policy-card';
+import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
+import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 
 export default function CustomerPoliciesPage() {
@@ -25,6 +27,13 @@ export default function CustomerPoliciesPage() {
           {list.policies.map((policy) => (
             <PolicyCard key={policy.policyNo} policy={policy} />
           ))}
+          {/* Electronic documents: the agent may host the signing screen for the customer present. */}
+          <Button
+            fill="outline"
+            onClick={() => void Taro.navigateTo({ url: pageUrls.customerDocuments(customerId, name) })}
+          >
+            客户批单
+          </Button>
         </View>
       )}
     </PageContainer>

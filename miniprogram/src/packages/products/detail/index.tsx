@@ -6,22 +6,13 @@ import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
+import { openPdf } from '../../../lib/open-pdf';
 import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
 import '../components/products.scss';
 
 /** The assistant page reads this to start the conversation about the product. */
 export const ASSISTANT_TOPIC_KEY = 'zx-assistant-topic';
-
-async function openBrochure(url: string) {
-  if (process.env.TARO_ENV === 'h5') {
-    window.open(url, '_blank');
-    return;
-  }
-  // WeChat opens PDFs only from a local file.
-  const { tempFilePath } = await Taro.downloadFile({ url });
-  await Taro.openDocument({ filePath: tempFilePath, fileType: 'pdf', showMenu: true });
-}
 
 export default function ProductDetailPage() {
   const code = useRouter().params.code ?? '';
@@ -61,7 +52,7 @@ export default function ProductDetailPage() {
                 size="small"
                 data-testid="open-brochure"
                 onClick={() =>
-                  void openBrochure(product.brochureUrl as string).catch(() =>
+                  void openPdf(product.brochureUrl as string).catch(() =>
                     Taro.showToast({ title: '说明书暂时无法打开', icon: 'none' }),
                   )
                 }

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { brand } from '@zhixiang/shared/brand';
+import { renderEndorsement } from '../../functions/src/adapters/pdf/render-endorsement';
+import { InsurerSigningKey } from '../../functions/src/adapters/signing/insurer-certificate';
+import { LocalTestCaCertificates } from '../../functions/src/adapters/signing/local-test-ca';
+import { sealPdf } from '../../functions/src/adapters/signing/seal-pdf';
+import { sampleDocument } from '../../functions/test/documents/fixtures';
+
+/**
+ * What bench/document-render.ts bundles like a Lambda function: render one endorsement with the
+ * signature image, then seal it with the insurer's key, exactly as sign-document does.
+ */
+const key = new InsurerSigningKey(new LocalTestCaCertificates('local', process.env.BENCH_SIGNING_DIR ?? ''));
+const png = readFileSync(process.env.BENCH_SIGNATURE_PNG ?? '');
+const document = sampleDocument();
+
+export async function renderOnly() {
+  return renderEndorsement(document, { png, signedAt: Date.now() }, brand);
+}
+
+export async function renderAndSeal(): Promise<Buffer> {
+  const identity = await key.get();
+  const rendered = await renderOnly();
+  const { sealed } = await sealPdf(rendered.pdf, identity, {
+    widgetRect: rendered.sealRect,
+    signingTime: new Date(),
+  });
+  return sealed;
+}

@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
+import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
+import type { Page } from 'playwright-core';
+import { DEMO_DOCUMENT_ID } from '../functions/src/seed/demo-documents';
+import { newPhonePage, saveScreenshot } from './support/browser';
+import { agreeToPrivacyGuide, signInAsDemoUser, tapButton } from './support/journey-steps';
+import { useE2eSession } from './support/stack';
+
+/**
+ * Electronic endorsement (电子批单) in the H5 build: 张伟 opens his document from 我的批单, verifies
+ * his identity (through the identity feature's sandbox HTTP API), signs with real mouse strokes —
+ * a straight line is refused first — and the sealed PDF opens and passes the public verification.
+ */
+const session = useE2eSession();
+
+async function api<T>(path: string, body: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${session.stack.apiUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${path}: ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** docs/identity-verification.md: consent, start, the sandbox's answer, the result. */
+async function verifyIdentityOverHttp(purpose: string): Promise<void> {
+  const { accessToken } = await api<{ accessToken: string }>('/auth/demo', {
+    userId: 'demo-customer-c001',
+    privacyConsentVersion: PRIVACY_GUIDE_VERSION,
+  });
+  await api('/identity/consent', { version: FACE_ID_CONSENT_VERSION }, accessToken);
+  const started = await api<{ attemptId: string; verifyId: string }>(
+    '/identity/face',
+    { purpose },
+    accessToken,
+  );
+  await api(`/identity/face/sandbox/${started.verifyId}`, { outcome: 'success' }, accessToken);
+  await api(`/identity/face/${started.attemptId}/result`, {}, accessToken);
+}
+
+/** Draws polylines on the signature pad with the mouse, in pad-relative CSS pixels. */
+async function draw(page: Page, strokes: Array<Array<[number, number]>>): Promise<void> {
+  const pad = page.locator('[data-testid="signature-pad"] canvas, canvas#zx-signature-pad').first();
+  const box = await pad.boundingBox();
+  assert.ok(box, 'the signature pad is on screen');
+  for (const stroke of strokes) {
+    const [first, ...rest] = stroke;
+    if (!first) continue;
+    await page.mouse.move(box.x + first[0], box.y + first[1]);
+    await page.mouse.down();
+    for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
+    await page.mouse.up();
+  }
+}
+
+describe('electronic endorsement journey', () => {
+  it('张伟 signs his endorsement on the signing screen and the sealed PDF verifies', async () => {
+    const { context, page } = await newPhonePage(session.browser);
+    try {
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-customer-c001');
+      await page.goto(`${session.stack.appUrl}/pages/me/index`);
+      await page.locator('.nut-cell', { hasText: '我的批单' }).click();
+      const item = page.getByTestId('document-item').first();
+      await item.waitFor();
+      assert.match((await item.textContent()) ?? '', /联系方式变更.*待签署/s);
+      await item.click();
+
+      // The preview shows exactly what is signed; identity comes first.
+      await page.getByTestId('document-preview').waitFor();
+      assert.match((await page.getByTestId('document-changes').textContent()) ?? '', /漕溪北路88号2201室/);
+      await page.getByTestId('identity-needed').waitFor();
+      await verifyIdentityOverHttp(`document:${DEMO_DOCUMENT_ID}`);
+      await page.reload();
+      await page.getByTestId('go-sign').click();
+
+      await page.getByTestId('sign-summary').waitFor();
+      await page.waitForTimeout(300);
+      // A straight line is refused…
+      await draw(page, [
+        [
+          [30, 60],
+          [120, 70],
+          [220, 80],
+          [300, 90],
+        ],
+      ]);
+      await page.getByTestId('submit-signature').click();
+      const error = page.getByTestId('sign-error');
+      await error.waitFor();
+      assert.equal((await error.textContent())?.trim(), '签名过于简单，请重新签名');
+      await saveScreenshot(page, 'documents-too-simple');
+
+      // …a name is accepted.
+      await tapButton(page, '清除');
+      await draw(page, [
+        [
+          [60, 40],
+          [100, 36],
+          [140, 34],
+          [142, 70],
+          [110, 80],
+          [80, 90],
+          [90, 130],
+          [130, 134],
+        ],
+        [
+          [170, 30],
+          [176, 70],
+          [180, 110],
+          [184, 150],
+        ],
+        [
+          [210, 50],
+          [240, 48],
+          [270, 52],
+          [255, 90],
+          [230, 120],
+          [275, 134],
+          [300, 128],
+          [330, 100],
+        ],
+      ]);
+      await page.getByTestId('submit-signature').click();
+      const status = page.getByTestId('document-status');
+      await page.waitForURL(/packages\/documents\/detail/);
+      await page.getByText(/已签署：张伟 于/).waitFor({ timeout: 30_000 });
+      assert.match((await status.textContent()) ?? '', /已签署/);
+      await saveScreenshot(page, 'documents-signed');
+
+      // The PDF opens in a new tab through a short-lived link.
+      const [popup] = await Promise.all([
+        page.waitForEvent('popup'),
+        page.getByTestId('open-document').click(),
+      ]);
+      const pdfUrl = popup.url();
+      assert.match(pdfUrl, /documents%2F|documents\//);
+      assert.match(pdfUrl, /X-Amz-Expires=300/);
+      const pdf = Buffer.from(await (await fetch(pdfUrl)).arrayBuffer());
+      assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+      await popup.close();
+      const dir = mkdtempSync(join(tmpdir(), 'zx-e2e-doc-'));
+      const file = join(dir, `${DEMO_DOCUMENT_ID}.pdf`);
+      writeFileSync(file, pdf);
+      let report = '';
+      try {
+        report = execFileSync('pdfsig', [file], { encoding: 'utf8' });
+      } catch (failure) {
+        report = String((failure as { stdout?: string }).stdout ?? '');
+      }
+      assert.match(report, /Signature is Valid/);
+
+      // 我的批单 shows it signed; the public page verifies the downloaded file.
+      await page.goto(`${session.stack.appUrl}/packages/documents/list/index`);
+      await page.getByTestId('document-item').first().waitFor();
+      assert.match((await page.getByTestId('document-item').first().textContent()) ?? '', /已签署/);
+      await page.goto(`${session.stack.appUrl}/packages/documents/verify/index`);
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByTestId('verify-choose').click(),
+      ]);
+      await chooser.setFiles(file);
+      const result = page.getByTestId('verify-result');
+      await result.waitFor();
+      assert.match((await result.textContent()) ?? '', /核验通过.*本公司出具的电子批单/s);
+      await saveScreenshot(page, 'documents-verified');
+    } finally {
+      await saveScreenshot(page, 'documents-last');
+      await context.close();
+    }
+  });
+});

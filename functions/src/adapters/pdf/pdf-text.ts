@@ -1,0 +1,137 @@
+import fontkit from '@pdf-lib/fontkit';
+import { type PDFDocument, type PDFFont, type PDFPage, radians, rgb } from 'pdf-lib';
+import { documentFontBytes } from './document-font';
+
+/** Shared drawing helpers of the product's PDFs (endorsements, audit certificates). */
+
+export async function embedDocumentFont(pdf: PDFDocument): Promise<PDFFont> {
+  pdf.registerFontkit(fontkit);
+  // Always subset: unsubsetted, the font's `locl` feature drops digits in Latin-only runs.
+  return pdf.embedFont(documentFontBytes(), { subset: true });
+}
+
+export function hexColor(hex: string) {
+  const value = Number.parseInt(hex.replace('#', ''), 16);
+  return rgb(((value >> 16) & 255) / 255, ((value >> 8) & 255) / 255, (value & 255) / 255);
+}
+
+export const INK = rgb(0.12, 0.14, 0.18);
+export const MUTED = rgb(0.4, 0.43, 0.48);
+export const RULE = rgb(0.78, 0.8, 0.84);
+export const SEAL_RED = rgb(0.84, 0.1, 0.12);
+
+/**
+ * Breaks text into lines no wider than `maxWidth`, character by character (CJK has no spaces).
+ * Widths are summed per character: measuring the growing line each time is quadratic in fontkit.
+ */
+export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    let width = 0;
+    for (const char of paragraph) {
+      const charWidth = font.widthOfTextAtSize(char, size);
+      if (line && width + charWidth > maxWidth) {
+        lines.push(line);
+        line = char;
+        width = charWidth;
+      } else {
+        line += char;
+        width += charWidth;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Draws wrapped text from `y` downwards and returns the y below the last line. */
+export function drawParagraph(
+  page: PDFPage,
+  text: string,
+  options: {
+    x: number;
+    y: number;
+    width: number;
+    font: PDFFont;
+    size: number;
+    lineGap?: number;
+    color?: ReturnType<typeof rgb>;
+  },
+): number {
+  const lineHeight = options.size * (1.45 + (options.lineGap ?? 0));
+  let y = options.y;
+  for (const line of wrapText(text, options.font, options.size, options.width)) {
+    page.drawText(line, {
+      x: options.x,
+      y: y - options.size,
+      size: options.size,
+      font: options.font,
+      color: options.color ?? INK,
+    });
+    y -= lineHeight;
+  }
+  return y;
+}
+
+/**
+ * A round company seal: the insurer's name along the upper arc, a star, the seal's purpose below.
+ * Drawn into the page content; the insurer's digital signature widget lies over it.
+ */
+export function drawSeal(
+  page: PDFPage,
+  font: PDFFont,
+  options: { cx: number; cy: number; radius: number; name: string; purpose: string },
+): void {
+  const { cx, cy, radius } = options;
+  page.drawCircle({
+    x: cx,
+    y: cy,
+    size: radius,
+    borderColor: SEAL_RED,
+    borderWidth: 2.4,
+    opacity: 0,
+    borderOpacity: 0.9,
+  });
+  const chars = [...options.name];
+  const size = Math.min(13, (radius * 2.6) / Math.max(chars.length, 6));
+  const textRadius = radius - size - 3;
+  // Spread the name over 240° of the upper arc, left to right.
+  const span = (Math.PI * 4) / 3;
+  chars.forEach((char, index) => {
+    const angle = Math.PI / 2 + span / 2 - (span * (index + 0.5)) / chars.length;
+    const width = font.widthOfTextAtSize(char, size);
+    const rotation = angle - Math.PI / 2;
+    // Position the glyph's baseline centre on the arc, rotated to face the centre.
+    const bx = cx + textRadius * Math.cos(angle) - (width / 2) * Math.cos(rotation);
+    const by = cy + textRadius * Math.sin(angle) - (width / 2) * Math.sin(rotation);
+    page.drawText(char, {
+      x: bx,
+      y: by,
+      size,
+      font,
+      color: SEAL_RED,
+      rotate: radians(rotation),
+    });
+  });
+  drawStar(page, cx, cy + 2, radius * 0.26);
+  const purposeSize = Math.min(9, (radius * 1.3) / Math.max([...options.purpose].length, 1));
+  const purposeWidth = font.widthOfTextAtSize(options.purpose, purposeSize);
+  page.drawText(options.purpose, {
+    x: cx - purposeWidth / 2,
+    y: cy - radius * 0.55,
+    size: purposeSize,
+    font,
+    color: SEAL_RED,
+  });
+}
+
+function drawStar(page: PDFPage, cx: number, cy: number, r: number): void {
+  const points: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const radius = i % 2 === 0 ? r : r * 0.4;
+    const angle = Math.PI / 2 + (i * Math.PI) / 5;
+    points.push(`${(radius * Math.cos(angle)).toFixed(2)} ${(-radius * Math.sin(angle)).toFixed(2)}`);
+  }
+  page.drawSvgPath(`M ${points.join(' L ')} Z`, { x: cx, y: cy, color: SEAL_RED });
+}

@@ -1,0 +1,17 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { DocumentPathSchema } from '@zhixiang/shared/documents/schemas';
+import { insurerSigningKey } from '../adapters/signing/insurer-signing-key';
+import { httpHandler } from '../middleware/http-handler';
+import { parseBody } from '../middleware/validation';
+import { documentDeps } from '../use-cases/documents/document-deps';
+import { exportAuditCertificate } from '../use-cases/documents/export-audit-certificate';
+
+export const handler = httpHandler(
+  routes.exportAuditCertificate,
+  ({ auth, pathParameters, sourceIp, userAgent, container }) =>
+    exportAuditCertificate(
+      { ...documentDeps(container), signingKey: insurerSigningKey(container.config) },
+      { claims: auth, sourceIp, userAgent },
+      parseBody(DocumentPathSchema, pathParameters).documentId,
+    ),
+);

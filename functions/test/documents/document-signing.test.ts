@@ -1,0 +1,417 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  AuditTrailResponse,
+  DocumentDetail,
+  DocumentLinkResponse,
+  DocumentListResponse,
+  SignatureUploadResponse,
+  VerifyDocumentResponse,
+} from '@zhixiang/shared/documents/schemas';
+import type { SignatureStrokes } from '@zhixiang/shared/documents/signature-quality';
+import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signingIdentityFrom } from '../../src/adapters/signing/insurer-certificate';
+import { createTestChain } from '../../src/adapters/signing/local-test-ca';
+import { sealPdf } from '../../src/adapters/signing/seal-pdf';
+import { type Container, createContainer } from '../../src/container';
+import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
+import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { claimsFor } from '../../src/use-cases/auth/session';
+import { prepareEndorsementDocument } from '../../src/use-cases/documents/prepare-endorsement-document';
+import { type ApiClient, createApiClient } from '../support/api-client';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { sampleStrokes } from './fixtures';
+import { strokesToPng } from './signature-png';
+
+/**
+ * The signing journey through the real gateway, DynamoDB Local and s3rver: identity through the
+ * identity feature's sandbox HTTP API, presigned uploads, server-side checks, the sealed PDF,
+ * delivery to the right people only, the audit trail and the public verification.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'zx-doc-signing-'));
+let container: Container;
+let gateway: TestGateway;
+let api: ApiClient;
+const tokens = new Map<string, string>();
+const path = (suffix = '') => `/documents/${DEMO_DOCUMENT_ID}${suffix}`;
+
+async function tokenOf(userId: string): Promise<string> {
+  let token = tokens.get(userId);
+  if (!token) {
+    const user = await container.repositories.users.get(userId);
+    if (!user) throw new Error(`no user ${userId}`);
+    token = (await container.accessTokens.issue(claimsFor(user))).token;
+    tokens.set(userId, token);
+  }
+  return token;
+}
+
+async function as(userId: string) {
+  const token = await tokenOf(userId);
+  return {
+    get: <T>(p: string) => api.request<T>('GET', p, { token }),
+    post: <T>(p: string, body?: unknown) =>
+      api.request<T>('POST', p, { token, ...(body === undefined ? {} : { body }) }),
+  };
+}
+
+/** The identity feature's sandbox sequence (docs/identity-verification.md). */
+async function verifyIdentity(userId: string, purpose: string, customerId?: string): Promise<void> {
+  const user = await as(userId);
+  expect((await user.post('/identity/consent', { version: FACE_ID_CONSENT_VERSION })).status).toBeLessThan(
+    300,
+  );
+  const started = await user.post<{ attemptId: string; verifyId: string }>('/identity/face', {
+    purpose,
+    ...(customerId ? { customerId } : {}),
+  });
+  expect(started.status, started.text).toBeLessThan(300);
+  expect(
+    (await user.post(`/identity/face/sandbox/${started.body.verifyId}`, { outcome: 'success' })).status,
+  ).toBe(204);
+  const result = await user.post(`/identity/face/${started.body.attemptId}/result`);
+  expect(result.status, result.text).toBeLessThan(300);
+}
+
+async function upload(
+  userId: string,
+  documentPath: string,
+  files: { strokes?: unknown; image?: Uint8Array },
+): Promise<string> {
+  const response = await (await as(userId)).post<SignatureUploadResponse>(`${documentPath}/signature-upload`);
+  expect(response.status, response.text).toBe(200);
+  const put = (url: string, body: string | Uint8Array, type: string) =>
+    fetch(url, {
+      method: 'PUT',
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+      headers: { 'content-type': type },
+    });
+  if (files.strokes !== undefined)
+    expect((await put(response.body.strokes.url, JSON.stringify(files.strokes), 'application/json')).ok).toBe(
+      true,
+    );
+  if (files.image) expect((await put(response.body.image.url, files.image, 'image/png')).ok).toBe(true);
+  return response.body.uploadId;
+}
+
+const straightLine: SignatureStrokes = {
+  width: 600,
+  height: 300,
+  strokes: [Array.from({ length: 40 }, (_, i) => ({ x: 50 + i * 12, y: 100 + i * 3, t: i * 16 }))],
+};
+
+function pdfsig(file: string): string {
+  try {
+    return execFileSync('pdfsig', [file], { encoding: 'utf8' });
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? '');
+  }
+}
+
+beforeAll(async () => {
+  container = createContainer();
+  await seedDemoData({ repositories: container.repositories });
+  gateway = await startTestGateway();
+  api = createApiClient(gateway.url);
+});
+afterAll(async () => {
+  await gateway?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('张伟 signs his endorsement and receives the sealed PDF', () => {
+  let detail: DocumentDetail;
+  let pdf: Buffer;
+
+  it('lists the document awaiting his signature in 我的批单', async () => {
+    const list = await (await as('demo-customer-c001')).get<DocumentListResponse>('/me/documents');
+    expect(list.status).toBe(200);
+    expect(list.body.documents).toEqual([
+      expect.objectContaining({
+        documentId: DEMO_DOCUMENT_ID,
+        status: 'awaiting_signature',
+        changeType: '联系方式变更',
+      }),
+    ]);
+  });
+
+  it('previews exactly what he signs, with the phone masked', async () => {
+    const response = await (await as('demo-customer-c001')).get<DocumentDetail>(path());
+    expect(response.status).toBe(200);
+    detail = response.body;
+    expect(detail).toMatchObject({
+      canSign: true,
+      identityVerified: false,
+      purpose: `document:${DEMO_DOCUMENT_ID}`,
+    });
+    expect(detail.changes).toContainEqual({ label: '手机号码', before: '138****8000', after: '139****5678' });
+    expect(response.text).not.toMatch(/13912345678|11010519491231002X/);
+  });
+
+  it('refuses to sign before his identity is verified for this document, pointing to verification', async () => {
+    const uploadId = await upload('demo-customer-c001', path(), {
+      strokes: sampleStrokes(),
+      image: strokesToPng(sampleStrokes()),
+    });
+    const response = await (await as('demo-customer-c001')).post(path('/signature'), {
+      uploadId,
+      contentHash: detail.contentHash,
+    });
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ code: 'FORBIDDEN', field: 'identity' });
+  });
+
+  it('refuses a straight line, a missing upload, a file that is not a PNG and an oversized image', async () => {
+    await verifyIdentity('demo-customer-c001', detail.purpose);
+    const customer = await as('demo-customer-c001');
+    const sign = (uploadId: string) =>
+      customer.post(path('/signature'), { uploadId, contentHash: detail.contentHash });
+
+    const line = await sign(
+      await upload('demo-customer-c001', path(), {
+        strokes: straightLine,
+        image: strokesToPng(straightLine),
+      }),
+    );
+    expect(line.status).toBe(400);
+    expect(line.body).toMatchObject({ message: '签名过于简单，请重新签名', field: 'signature' });
+
+    const missing = await sign(await upload('demo-customer-c001', path(), { strokes: sampleStrokes() }));
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ message: '未收到签名，请重新签名' });
+
+    const notPng = await sign(
+      await upload('demo-customer-c001', path(), {
+        strokes: sampleStrokes(),
+        image: new TextEncoder().encode('<svg/>'.repeat(20)),
+      }),
+    );
+    expect(notPng.status).toBe(400);
+    expect(notPng.body).toMatchObject({ message: '签名图片格式不正确，请重新签名' });
+
+    const huge = new Uint8Array(600 * 1024);
+    huge.set(strokesToPng(sampleStrokes()));
+    const tooLarge = await sign(
+      await upload('demo-customer-c001', path(), { strokes: sampleStrokes(), image: huge }),
+    );
+    expect(tooLarge.status).toBe(413);
+
+    const stale = await customer.post(path('/signature'), {
+      uploadId: '00000000-0000-4000-8000-000000000000',
+      contentHash: 'f'.repeat(64),
+    });
+    expect(stale.status).toBe(409);
+    expect((await customer.get<DocumentDetail>(path())).body.status).toBe('awaiting_signature');
+  });
+
+  it('signs once: the document is sealed and stored, a second signature is refused', async () => {
+    const customer = await as('demo-customer-c001');
+    const uploadId = await upload('demo-customer-c001', path(), {
+      strokes: sampleStrokes(),
+      image: strokesToPng(sampleStrokes()),
+    });
+    const signed = await customer.post<DocumentDetail>(path('/signature'), {
+      uploadId,
+      contentHash: detail.contentHash,
+    });
+    expect(signed.status, signed.text).toBe(200);
+    expect(signed.body).toMatchObject({
+      status: 'signed',
+      signature: { signerName: '张伟', hostedByAgent: false },
+    });
+    const again = await customer.post(path('/signature'), { uploadId, contentHash: detail.contentHash });
+    expect(again.status).toBe(409);
+
+    const link = await customer.get<DocumentLinkResponse>(path('/file'));
+    expect(link.status).toBe(200);
+    expect(Date.parse(link.body.expiresAt) - Date.now()).toBeLessThanOrEqual(300_000);
+    expect(link.body.url).toMatch(/X-Amz-Expires=300/);
+    pdf = Buffer.from(await (await fetch(link.body.url)).arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const file = join(dir, 'signed.pdf');
+    writeFileSync(file, pdf);
+    expect(pdfsig(file)).toContain('Signature Validation: Signature is Valid.');
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('139****5678');
+  });
+
+  it('is delivered to his assigned agent and Shanghai staff, to nobody else', async () => {
+    for (const userId of ['demo-agent-a001', 'demo-staff-sh', 'demo-staff-hq', 'demo-admin']) {
+      const user = await as(userId);
+      expect((await user.get(path())).status, userId).toBe(200);
+      expect((await user.get(path('/file'))).status, userId).toBe(200);
+    }
+    for (const userId of ['demo-customer-c011', 'demo-agent-a003', 'demo-staff-bj']) {
+      const user = await as(userId);
+      for (const suffix of ['', '/file', '/audit-trail']) {
+        const response = await user.get(path(suffix));
+        expect(response.status, `${userId} ${suffix}`).toBe(404);
+        expect(response.body).toMatchObject({ message: '未找到该批单' });
+      }
+      expect((await user.post(path('/audit-certificate'))).status, userId).toBe(404);
+    }
+    expect(
+      (await (await as('demo-customer-c011')).get<DocumentListResponse>('/me/documents')).body.documents,
+    ).toEqual([]);
+  });
+
+  it('keeps an audit trail from creation to download with the hashes before and after', async () => {
+    const trail = await (await as('demo-customer-c001')).get<AuditTrailResponse>(path('/audit-trail'));
+    const types = trail.body.events.map((e) => e.type);
+    for (const type of [
+      'created',
+      'viewed',
+      'identity_verified',
+      'signed',
+      'sealed',
+      'delivered',
+      'downloaded',
+    ])
+      expect(types, type).toContain(type);
+    const sealed = trail.body.events.find((e) => e.type === 'sealed');
+    expect(sealed?.hashBefore).not.toBe(sealed?.hashAfter);
+    expect(sealed?.hashAfter).toBe(
+      (await (await as('demo-customer-c001')).get<DocumentDetail>(path())).body.pdf?.sha256,
+    );
+    expect(trail.body.events.find((e) => e.type === 'identity_verified')?.detail).toMatch(
+      /方式 face，核验编号 \S+/,
+    );
+    expect(trail.body.events.find((e) => e.type === 'signed')?.userAgent).toBeTruthy();
+
+    const certificate = await (await as('demo-staff-sh')).post<DocumentLinkResponse>(
+      path('/audit-certificate'),
+    );
+    expect(certificate.status).toBe(200);
+    const file = join(dir, 'audit.pdf');
+    writeFileSync(file, Buffer.from(await (await fetch(certificate.body.url)).arrayBuffer()));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('电子签署审计证书');
+    expect(text).toContain(DEMO_DOCUMENT_ID);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    expect(pdfsig(file)).toContain('Signature is Valid.');
+  });
+
+  it('verifies publicly: ours intact, a changed byte, a PDF we never issued, one signed by someone else', async () => {
+    const verify = (bytes: Uint8Array) =>
+      api.post<VerifyDocumentResponse>('/documents/verify', {
+        pdfBase64: Buffer.from(bytes).toString('base64'),
+      });
+    const ours = await verify(pdf);
+    expect(ours.status).toBe(200);
+    expect(ours.body).toMatchObject({
+      verdict: 'valid',
+      genuine: true,
+      document: { documentId: DEMO_DOCUMENT_ID, holderNameMasked: '张*' },
+    });
+    expect(ours.text).not.toContain(detail.policyNo);
+
+    const tampered = Buffer.from(pdf);
+    const at = tampered.indexOf('stream\n') + 20;
+    tampered[at] = (tampered[at] ?? 0) ^ 1;
+    expect((await verify(tampered)).body).toMatchObject({
+      verdict: 'modified',
+      genuine: false,
+      message: expect.stringContaining('改动'),
+    });
+
+    const unsigned = await PDFDocument.create();
+    unsigned.addPage();
+    expect((await verify(await unsigned.save())).body).toMatchObject({ verdict: 'unsigned', genuine: false });
+
+    const other = createTestChain({ ca: 'Another CA', leaf: 'Another Insurer' });
+    const theirs = await PDFDocument.create();
+    theirs.addPage();
+    const { sealed } = await sealPdf(
+      theirs,
+      signingIdentityFrom({ p12: other.p12, passphrase: other.passphrase, trustedCaPem: [other.caPem] }),
+      { widgetRect: [0, 0, 10, 10], signingTime: new Date() },
+    );
+    expect((await verify(sealed)).body).toMatchObject({ verdict: 'foreign_signature', genuine: false });
+
+    const notPdf = await verify(new TextEncoder().encode('hello'));
+    expect(notPdf.status).toBe(400);
+    expect(notPdf.body).toMatchObject({ message: '请上传 PDF 格式的电子批单' });
+    const tooBig = await api.post('/documents/verify', { pdfBase64: 'A'.repeat(3 * 1024 * 1024) });
+    expect(tooBig.status).toBe(413);
+  });
+});
+
+describe('an agent hosts the signing for a customer present in person', () => {
+  it('records the agent as host and the customer as signer', async () => {
+    const policyNo = (await container.repositories.policies.listByCustomer('C001')).find(
+      (p) => p.holderId === 'C001',
+    )!.policyNo;
+    const document = await prepareEndorsementDocument(
+      { repositories: container.repositories, now: () => Date.now() },
+      {
+        policyNo,
+        changeType: '联系方式变更',
+        changes: [{ label: '电子邮箱', before: 'zw@example.com', after: 'zhangwei@example.com' }],
+        effectiveDate: '2026-11-26',
+        createdBy: 'test',
+      },
+    );
+    const documentPath = `/documents/${document.documentId}`;
+    const agent = await as('demo-agent-a001');
+    // Staff may open it but never host a signing.
+    expect((await (await as('demo-staff-sh')).post(`${documentPath}/signature-upload`)).status).toBe(403);
+    await verifyIdentity('demo-agent-a001', document.purpose, 'C001');
+    const uploadId = await upload('demo-agent-a001', documentPath, {
+      strokes: sampleStrokes(),
+      image: strokesToPng(sampleStrokes()),
+    });
+    const signed = await agent.post<DocumentDetail>(`${documentPath}/signature`, {
+      uploadId,
+      contentHash: document.contentHash,
+    });
+    expect(signed.status, signed.text).toBe(200);
+    expect(signed.body.signature).toMatchObject({ signerName: '张伟', hostedByAgent: true });
+    const stored = await container.repositories.documents.get(document.documentId);
+    expect(stored?.signature).toMatchObject({
+      signerCustomerId: 'C001',
+      signedByUserId: 'demo-agent-a001',
+      hostedByAgentId: 'A001',
+    });
+  });
+});
+
+describe('two signatures at once', () => {
+  it('leaves exactly one: the transaction refuses the second with 409', async () => {
+    const policyNo = (await container.repositories.policies.listByCustomer('C001')).find(
+      (p) => p.holderId === 'C001',
+    )!.policyNo;
+    const document = await prepareEndorsementDocument(
+      { repositories: container.repositories, now: () => Date.now() },
+      {
+        policyNo,
+        changeType: '联系方式变更',
+        changes: [{ label: '邮政编码', before: '200120', after: '200031' }],
+        effectiveDate: '2026-11-26',
+        createdBy: 'test',
+      },
+    );
+    const documentPath = `/documents/${document.documentId}`;
+    await verifyIdentity('demo-customer-c001', document.purpose);
+    const files = { strokes: sampleStrokes(), image: strokesToPng(sampleStrokes()) };
+    const uploads = await Promise.all([
+      upload('demo-customer-c001', documentPath, files),
+      upload('demo-customer-c001', documentPath, files),
+    ]);
+    const customer = await as('demo-customer-c001');
+    const results = await Promise.all(
+      uploads.map((uploadId) =>
+        customer.post(`${documentPath}/signature`, { uploadId, contentHash: document.contentHash }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)?.body).toMatchObject({
+      message: '该批单已签署，无需重复签名',
+    });
+    const events = await container.repositories.documents.listEvents(document.documentId);
+    expect(events.filter((e) => e.type === 'signed')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'sealed')).toHaveLength(1);
+  });
+});

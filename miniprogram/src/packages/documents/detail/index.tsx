@@ -1,0 +1,117 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { DOCUMENT_STATUS_LABELS } from '@zhixiang/shared/documents/model';
+import { useRef, useState } from 'react';
+import { PageContainer } from '../../../components/page-container';
+import { Button } from '../../../components/ui';
+import { usePageData } from '../../../hooks/use-page-data';
+import { pageUrls } from '../../../lib/navigation';
+import { openPdf } from '../../../lib/open-pdf';
+import { getSession } from '../../../lib/session';
+import { api } from '../../../services/api';
+import { DocumentPreview } from '../components/document-preview';
+import '../components/documents.scss';
+
+/** On an agent's device the verification is of the customer present, named by id. */
+const isAgent = () => getSession()?.me.role === 'agent';
+
+const shanghaiTime = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+/**
+ * One document: the content exactly as it will be signed, then the way to sign it (identity first),
+ * or, once signed, the sealed PDF and its audit certificate.
+ */
+export default function DocumentDetailPage() {
+  const documentId = decodeURIComponent(useRouter().params.documentId ?? '');
+  const data = usePageData(() => api.getDocument(documentId));
+  const [busy, setBusy] = useState(false);
+  // Back from identity verification or signing: re-check on the server.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void data.reload();
+    shown.current = true;
+  });
+
+  const open = async (link: () => Promise<{ url: string }>) => {
+    setBusy(true);
+    try {
+      await openPdf((await link()).url);
+    } catch {
+      // the API client has shown why
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageContainer data={data} errorTitle="无法查看该批单">
+      {(document) => (
+        <View className="zx-documents" data-testid="document-detail">
+          <View className="zx-notice" data-testid="document-status">
+            {DOCUMENT_STATUS_LABELS[document.status]}
+            {document.signature
+              ? `：${document.signature.signerName} 于 ${shanghaiTime(document.signature.signedAt)} 签署${document.signature.hostedByAgent ? '（业务员设备当面签署）' : ''}`
+              : document.canSign
+                ? '：请仔细核对以下内容，确认无误后签名'
+                : '：等待投保人签署'}
+          </View>
+          <DocumentPreview document={document} />
+          {document.status === 'awaiting_signature' && document.canSign ? (
+            <View className="zx-documents__actions">
+              {document.identityVerified ? (
+                <Button
+                  type="primary"
+                  data-testid="go-sign"
+                  onClick={() => void Taro.navigateTo({ url: pageUrls.signDocument(documentId) })}
+                >
+                  内容无误，去签名
+                </Button>
+              ) : (
+                <>
+                  <View className="zx-notice" data-testid="identity-needed">
+                    为保障您的权益，签署前需完成本人身份核验（刷脸认证、业务员当面核验或人工审核）。
+                  </View>
+                  <Button
+                    type="primary"
+                    data-testid="go-verify-identity"
+                    onClick={() =>
+                      void Taro.navigateTo({
+                        url: pageUrls.identityVerify(
+                          document.purpose,
+                          isAgent() ? document.holderCustomerId : undefined,
+                        ),
+                      })
+                    }
+                  >
+                    去核验身份
+                  </Button>
+                </>
+              )}
+            </View>
+          ) : null}
+          {document.pdf ? (
+            <View className="zx-documents__actions">
+              <Button
+                type="primary"
+                disabled={busy}
+                data-testid="open-document"
+                onClick={() => void open(() => api.getDocumentLink(documentId))}
+              >
+                查看电子批单（PDF）
+              </Button>
+              <Button
+                fill="outline"
+                disabled={busy}
+                onClick={() => void open(() => api.exportAuditCertificate(documentId))}
+              >
+                导出审计证书
+              </Button>
+              <Text className="zx-documents__hash">文件摘要 SHA-256：{document.pdf.sha256}</Text>
+            </View>
+          ) : null}
+        </View>
+      )}
+    </PageContainer>
+  );
+}

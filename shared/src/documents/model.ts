@@ -1,0 +1,138 @@
+import type { VerificationMethod, VerificationPurpose } from '../ports/identity-proofs';
+
+/**
+ * Electronic documents the customer signs (电子批单): the record as the use cases see it. Values
+ * that are personal data (ID numbers, phones, bank accounts) are masked when the document is
+ * prepared, so neither the record, the PDF nor any view carries them in full.
+ */
+export const DOCUMENT_STATUSES = ['awaiting_signature', 'signed'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
+  awaiting_signature: '待签署',
+  signed: '已签署',
+};
+
+/** One line of the change table: what the field was and what it becomes. */
+export interface DocumentChangeRow {
+  label: string;
+  before: string;
+  after: string;
+}
+
+export interface DocumentParty {
+  customerId: string;
+  name: string;
+  idNumberMasked: string;
+}
+
+/** The customer's act of signing, with everything it relied on. */
+export interface SignatureRecord {
+  signatureId: string;
+  /** Always the policyholder: an agent may hold the device, never sign. */
+  signerCustomerId: string;
+  signerName: string;
+  signedByUserId: string;
+  /** Set when the screen ran on the assigned agent's device for a customer present in person. */
+  hostedByAgentId: string | null;
+  verificationId: string;
+  verificationMethod: VerificationMethod;
+  /** SHA-256 (hex) of the document content the customer saw and signed. */
+  contentHash: string;
+  signedAt: number;
+  sourceIp: string | null;
+  userAgent: string | null;
+  strokesKey: string;
+  imageKey: string;
+  imageSha256: string;
+}
+
+/** The insurer-signed PDF as stored. */
+export interface SealedPdfRecord {
+  key: string;
+  sha256: string;
+  bytes: number;
+  sealedAt: number;
+  certificateSubject: string;
+  certificateSerial: string;
+}
+
+export interface DocumentRecord {
+  /** The document number (批单号), e.g. `PD20261125K7Q2M9`. */
+  documentId: string;
+  title: string;
+  /** What kind of change it confirms, e.g. 联系方式变更. */
+  changeType: string;
+  policyNo: string;
+  productName: string;
+  holder: DocumentParty;
+  insured: DocumentParty;
+  /** The policy's branch path: staff of this subtree may open the document. */
+  branchPath: string;
+  changes: DocumentChangeRow[];
+  effectiveDate: string;
+  /** The standard annotation (批注) printed under the change table. */
+  annotation: string;
+  /** What identity verification must name: `document:<documentId>` or `endorsement:<id>`. */
+  purpose: VerificationPurpose;
+  /** SHA-256 (hex) of documentContent(record). */
+  contentHash: string;
+  status: DocumentStatus;
+  createdAt: number;
+  createdBy: string;
+  signature: SignatureRecord | null;
+  sealed: SealedPdfRecord | null;
+  /** Optimistic-concurrency version; signing checks and increments it. */
+  version: number;
+}
+
+/** What the customer sees before signing and what the content hash covers, in a fixed order. */
+export function documentContent(record: Omit<DocumentRecord, 'contentHash'> | DocumentRecord) {
+  return {
+    documentId: record.documentId,
+    title: record.title,
+    changeType: record.changeType,
+    policyNo: record.policyNo,
+    productName: record.productName,
+    holder: { name: record.holder.name, idNumberMasked: record.holder.idNumberMasked },
+    insured: { name: record.insured.name, idNumberMasked: record.insured.idNumberMasked },
+    changes: record.changes.map((row) => ({ label: row.label, before: row.before, after: row.after })),
+    effectiveDate: record.effectiveDate,
+    annotation: record.annotation,
+  };
+}
+
+export const AUDIT_EVENT_TYPES = [
+  'created',
+  'viewed',
+  'identity_verified',
+  'signed',
+  'sealed',
+  'delivered',
+  'downloaded',
+] as const;
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
+  created: '生成批单',
+  viewed: '查看批单',
+  identity_verified: '身份核验',
+  signed: '客户签名',
+  sealed: '公司电子签章',
+  delivered: '送达客户',
+  downloaded: '下载批单',
+};
+
+/** One entry of a document's append-only audit trail. */
+export interface DocumentAuditEvent {
+  documentId: string;
+  type: AuditEventType;
+  at: number;
+  actorUserId: string | null;
+  actorRole: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+  /** SHA-256 of the document before and after the event (content hash before sealing, PDF hash after). */
+  hashBefore: string | null;
+  hashAfter: string | null;
+  /** e.g. the verification method and reference, the signer, the certificate. */
+  detail: string | null;
+}

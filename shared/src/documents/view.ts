@@ -1,0 +1,87 @@
+import { AUDIT_EVENT_LABELS, type DocumentAuditEvent, type DocumentRecord } from './model';
+import type { AuditEventView, DocumentDetail, DocumentSummary } from './schemas';
+
+/** Record → API views. Personal data in a document is already masked when it is prepared. */
+export function toDocumentSummary(record: DocumentRecord): DocumentSummary {
+  return {
+    documentId: record.documentId,
+    title: record.title,
+    changeType: record.changeType,
+    policyNo: record.policyNo,
+    productName: record.productName,
+    status: record.status,
+    createdAt: new Date(record.createdAt).toISOString(),
+    signedAt: record.signature ? new Date(record.signature.signedAt).toISOString() : null,
+  };
+}
+
+export function toDocumentDetail(
+  record: DocumentRecord,
+  access: { canSign: boolean; identityVerified: boolean },
+): DocumentDetail {
+  return {
+    ...toDocumentSummary(record),
+    holder: { name: record.holder.name, idNumberMasked: record.holder.idNumberMasked },
+    insured: { name: record.insured.name, idNumberMasked: record.insured.idNumberMasked },
+    changes: record.changes,
+    effectiveDate: record.effectiveDate,
+    annotation: record.annotation,
+    purpose: record.purpose,
+    holderCustomerId: record.holder.customerId,
+    contentHash: record.contentHash,
+    signature: record.signature
+      ? {
+          signerName: record.signature.signerName,
+          signedAt: new Date(record.signature.signedAt).toISOString(),
+          verificationMethod: record.signature.verificationMethod,
+          hostedByAgent: record.signature.hostedByAgentId !== null,
+        }
+      : null,
+    pdf: record.sealed
+      ? {
+          sha256: record.sealed.sha256,
+          bytes: record.sealed.bytes,
+          sealedAt: new Date(record.sealed.sealedAt).toISOString(),
+        }
+      : null,
+    ...access,
+  };
+}
+
+const ROLE_LABELS: Record<string, string> = {
+  customer: '客户',
+  agent: '业务员',
+  staff: '员工',
+  admin: '管理员',
+};
+
+export function toAuditEventView(event: DocumentAuditEvent): AuditEventView {
+  return {
+    type: event.type,
+    label: AUDIT_EVENT_LABELS[event.type],
+    at: new Date(event.at).toISOString(),
+    actor: event.actorRole
+      ? `${ROLE_LABELS[event.actorRole] ?? event.actorRole} ${event.actorUserId ?? ''}`.trim()
+      : '系统',
+    sourceIp: event.sourceIp,
+    userAgent: event.userAgent,
+    hashBefore: event.hashBefore,
+    hashAfter: event.hashAfter,
+    detail: event.detail,
+  };
+}
+
+/** 8800012345 → 8800****45: enough to recognise one's own policy on a public page. */
+export function maskPolicyNo(policyNo: string): string {
+  if (policyNo.length <= 6) return `${policyNo.slice(0, 1)}${'*'.repeat(Math.max(0, policyNo.length - 1))}`;
+  return `${policyNo.slice(0, 4)}${'*'.repeat(policyNo.length - 6)}${policyNo.slice(-2)}`;
+}
+
+/** Free text (an address) on a public page: the first few characters, the rest hidden. */
+export function maskFreeText(value: string): string {
+  const chars = [...value];
+  if (chars.length <= 2) return '*'.repeat(chars.length);
+  if (chars.includes('*')) return value;
+  const keep = Math.min(6, Math.floor(chars.length / 3));
+  return `${chars.slice(0, keep).join('')}${'*'.repeat(Math.min(8, chars.length - keep))}`;
+}

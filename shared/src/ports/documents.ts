@@ -1,0 +1,35 @@
+import type {
+  DocumentAuditEvent,
+  DocumentRecord,
+  SealedPdfRecord,
+  SignatureRecord,
+} from '../documents/model';
+
+/**
+ * Storage ports of electronic documents. The DynamoDB adapter keeps a document and its audit
+ * trail in one partition and writes the signing as one transaction.
+ */
+export interface DocumentRepository {
+  /** Creates the document with its `created` event; CONFLICT if the id exists. */
+  create(document: DocumentRecord, created: DocumentAuditEvent): Promise<void>;
+  get(documentId: string): Promise<DocumentRecord | null>;
+  /** The policyholder's documents, newest first. */
+  listByHolder(customerId: string): Promise<DocumentRecord[]>;
+  /** The document whose sealed PDF has this SHA-256 (the verification of an uploaded file). */
+  findBySealedHash(sha256: string): Promise<DocumentRecord | null>;
+  /**
+   * One transaction: the document, still awaiting signature at `expectedVersion`, becomes signed
+   * with its signature and sealed PDF, and the events are appended. CONFLICT when someone else
+   * signed first.
+   */
+  completeSigning(input: {
+    documentId: string;
+    expectedVersion: number;
+    signature: SignatureRecord;
+    sealed: SealedPdfRecord;
+    events: DocumentAuditEvent[];
+  }): Promise<DocumentRecord>;
+  appendEvent(event: DocumentAuditEvent): Promise<void>;
+  /** The audit trail in time order. */
+  listEvents(documentId: string): Promise<DocumentAuditEvent[]>;
+}
