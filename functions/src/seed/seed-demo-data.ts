@@ -1,9 +1,11 @@
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
+import type { KnowledgeBaseRepository } from '@zhixiang/shared/ports/knowledge-base';
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import type { BrochureStore } from '../adapters/s3/brochure-links';
+import { loadKnowledgeBase, readKnowledgeFiles } from '../use-cases/assistant/load-knowledge-base';
 import { seedDemoBrochures } from './demo-brochures';
 import { seedDemoCallbackSlots } from './demo-callback-slots';
 import { DEMO_CATALOGUE } from './demo-catalogue';
@@ -18,6 +20,8 @@ export interface SeedDemoDataDeps {
   repositories: Repositories & {
     catalogue?: CatalogueRepository;
     callbackBookings?: CallbackBookingRepository;
+    /** With a knowledge base repository, the assistant's knowledge base (knowledge/*.json) is loaded too. */
+    knowledgeBase?: KnowledgeBaseRepository;
   };
   /** Where placeholder brochure PDFs of the demo catalogue are uploaded (local stage). */
   brochures?: BrochureStore;
@@ -25,7 +29,10 @@ export interface SeedDemoDataDeps {
   today?: string;
 }
 
-export type SeedReport = Record<keyof Repositories, WriteTally> & { catalogue?: WriteTally };
+export type SeedReport = Record<keyof Repositories, WriteTally> & {
+  catalogue?: WriteTally;
+  knowledge?: WriteTally;
+};
 
 /**
  * Writes the demo world. Idempotent: reference data (branches, products, agents) is brought back
@@ -85,6 +92,7 @@ export async function seedDemoData(deps?: SeedDemoDataDeps): Promise<SeedReport>
   if (resolved.brochures) await seedDemoBrochures(resolved.brochures, DEMO_CATALOGUE);
   // Not in the report: a seed on a later day adds that day's slots, which is no change to the demo world.
   if (r.callbackBookings) await seedDemoCallbackSlots(r.callbackBookings, today);
+  if (r.knowledgeBase) report.knowledge = await seedKnowledgeBase(r.knowledgeBase);
   return report;
 }
 
@@ -105,6 +113,14 @@ export async function seedDemoCatalogue(catalogue: CatalogueRepository): Promise
   );
   for (const outcome of outcomes) counts[outcome]++;
   return counts;
+}
+
+/** The repository's knowledge base, as `load-knowledge` loads it: an unchanged one is left as it is. */
+export async function seedKnowledgeBase(knowledgeBase: KnowledgeBaseRepository): Promise<WriteTally> {
+  const outcome = await loadKnowledgeBase(knowledgeBase, await readKnowledgeFiles(), Date.now());
+  const tally = emptyTally();
+  tally[outcome.status === 'activated' ? 'created' : 'unchanged'] = outcome.entryCount;
+  return tally;
 }
 
 /** The process's container, imported lazily because the container itself lists the demo sign-ins. */

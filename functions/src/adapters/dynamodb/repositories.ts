@@ -10,6 +10,7 @@ import {
 } from './callback-bookings';
 import { createCatalogueProductEntity, DynamoCatalogueRepository } from './catalogue-products';
 import { createCustomerEntity, DynamoCustomerRepository } from './customers';
+import { createKnowledgeEntities, DynamoKnowledgeBaseRepository } from './knowledge-base';
 import { createPolicyEntity, DynamoPolicyRepository } from './policies';
 import { createProductActivityEntity, DynamoProductActivityRepository } from './product-activity';
 import { createProductEntity, DynamoProductRepository } from './products';
@@ -44,6 +45,8 @@ export interface DynamoRepositories extends Repositories {
   productActivity: DynamoProductActivityRepository;
   /** New-policy callback (回访) slots and bookings. */
   callbackBookings: DynamoCallbackBookingRepository;
+  /** The assistant's knowledge base (智能客服知识库), versioned. */
+  knowledgeBase: DynamoKnowledgeBaseRepository;
 }
 
 export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher): DynamoRepositories {
@@ -62,5 +65,6 @@ export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher)
       createCallbackBookingEntity(ctx),
       ctx,
     ),
+    knowledgeBase: new DynamoKnowledgeBaseRepository(createKnowledgeEntities(ctx)),
   };
 }
