@@ -21,13 +21,17 @@ type BodyOf<S extends RouteSpec> = S extends { request: infer R extends z.ZodMin
 type ResponseOf<S extends RouteSpec> = S extends { response: infer R extends z.ZodMiniType }
   ? z.output<R>
   : undefined;
-type AuthOf<S extends RouteSpec> = S['auth'] extends 'public' ? null : AccessClaims;
+type AuthOf<S extends RouteSpec> = S['auth'] extends 'public'
+  ? null
+  : S['auth'] extends 'optional'
+    ? AccessClaims | null
+    : AccessClaims;
 
 export interface HandlerRequest<S extends RouteSpec> {
   body: BodyOf<S>;
   pathParameters: Record<string, string>;
   query: Record<string, string>;
-  /** The verified access token's claims; null on public routes. */
+  /** The verified access token's claims; null on public routes and on optional routes called without a token. */
   auth: AuthOf<S>;
   requestId: string;
   sourceIp: string | null;
@@ -136,10 +140,13 @@ export function httpHandler<S extends RouteSpec>(
   handler.use(httpHeaderNormalizer());
   if (spec.request) handler.use({ before: (request) => limitBodySize(request.event) });
   // Authentication before parsing: an anonymous caller learns nothing about the body's rules.
+  // Optional authentication: no Authorization header is an anonymous caller; a token that is sent
+  // must verify (401 otherwise), so an expired session is refreshed instead of silently ignored.
   if (spec.auth !== 'public') {
     handler.use({
       before: async (request) => {
         const state = stateOf(request);
+        if (spec.auth === 'optional' && !request.event.headers?.authorization) return;
         const claims = await authenticate(request.event, state.container as Container);
         state.claims = claims;
         if (options.roles && !options.roles.includes(claims.role)) {

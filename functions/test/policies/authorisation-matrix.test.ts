@@ -294,6 +294,13 @@ const CASES: Record<RouteName, Case> = {
       otherBranchStaff: 404,
     },
   },
+  // The assistant (optional authentication): everyone gets an answer, signed in or not.
+  sendAssistantMessage: {
+    method: 'POST',
+    path: '/assistant/messages',
+    body: { text: '分红什么时候发' },
+    expected: all(200),
+  },
 };
 
 function all(status: number): Record<Person, number> {

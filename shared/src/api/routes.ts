@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { AssistantReplySchema, SendAssistantMessageRequestSchema } from '../assistant/chat';
 import {
   BindIdentityRequestSchema,
   DemoSignInRequestSchema,
@@ -31,12 +32,13 @@ import { ProductDetailSchema, ProductSearchResponseSchema } from '../product/cat
 
 /**
  * The HTTP contract shared by the handlers and the mini program. serverless.yml declares the same
- * routes (a test checks they agree); `auth: 'public'` routes are the only ones without a token.
+ * routes (a test checks they agree). `auth`: 'public' routes take no token, 'user' routes require
+ * one, 'optional' routes serve both and verify a token when one is sent (the assistant's chat).
  */
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  auth: 'public' | 'user';
+  auth: 'public' | 'user' | 'optional';
   request?: z.ZodMiniType;
   response?: z.ZodMiniType;
 }
@@ -181,6 +183,14 @@ export const routes = {
     auth: 'user',
     request: RecordCallbackOutcomeRequestSchema,
     response: CallbackBookingSchema,
+  },
+  // The 7×24 assistant (智能客服, issue 9): answers signed in or not.
+  sendAssistantMessage: {
+    method: 'POST',
+    path: '/assistant/messages',
+    auth: 'optional',
+    request: SendAssistantMessageRequestSchema,
+    response: AssistantReplySchema,
   },
 } as const satisfies Record<string, RouteSpec>;
 

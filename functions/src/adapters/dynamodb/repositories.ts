@@ -2,6 +2,7 @@ import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import { Service } from 'electrodb';
 import { createAgentEntity, DynamoAgentRepository } from './agents';
+import { DynamoConversationStore } from './assistant-conversations';
 import { createBranchEntity, DynamoBranchRepository } from './branches';
 import {
   createCallbackBookingEntity,
@@ -47,6 +48,8 @@ export interface DynamoRepositories extends Repositories {
   callbackBookings: DynamoCallbackBookingRepository;
   /** The assistant's knowledge base (智能客服知识库), versioned. */
   knowledgeBase: DynamoKnowledgeBaseRepository;
+  /** Conversations with the assistant: state per conversation and every turn. */
+  assistantConversations: DynamoConversationStore;
 }
 
 export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher): DynamoRepositories {
@@ -66,5 +69,6 @@ export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher)
       ctx,
     ),
     knowledgeBase: new DynamoKnowledgeBaseRepository(createKnowledgeEntities(ctx)),
+    assistantConversations: new DynamoConversationStore(ctx),
   };
 }
