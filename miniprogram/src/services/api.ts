@@ -71,6 +71,9 @@ export const api = {
     client.call('sendOnlineCallbackCode', { params: { policyNo } }),
   submitOnlineCallback: (policyNo: string, body: RequestOf<'submitOnlineCallback'>) =>
     client.call('submitOnlineCallback', { params: { policyNo }, body }),
+  // The 7×24 assistant (智能客服): the page shows failures in the conversation, so no toast.
+  sendAssistantMessage: (body: RequestOf<'sendAssistantMessage'>) =>
+    client.call('sendAssistantMessage', { body, silent: true }),
   /** Binding changes what the access token claims: spend the refresh token for a pair that says so. */
   renewSession: async () => {
     const refreshToken = getSession()?.refreshToken;
