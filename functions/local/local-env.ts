@@ -74,6 +74,8 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
     SMS_OUTBOX_FILE: join(dataDir, 'sms-outbox.jsonl'),
     WECHAT_PROVIDER: 'sandbox',
     TOKEN_SIGNING_KEY: await localSecret(join(dataDir, 'token-signing.key')),
+    // Caller pre-verification (IVR): the local phone-system simulator signs with this.
+    IVR_SIGNING_SECRET: await localSecret(join(dataDir, 'ivr-signing.key')),
   });
   // Source maps are on in Lambda through NODE_OPTIONS; tsx already maps stack traces locally.
   delete env.NODE_OPTIONS;

@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   TENCENT_SMS_REGION: z._default(nonEmpty, 'ap-guangzhou'),
   SSM_PREFIX: z.optional(z.string().check(z.regex(/^\/[\w./-]+[^/]$/, 'must look like /service/stage'))),
   TOKEN_SIGNING_KEY: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  // Caller pre-verification (IVR, issue 9): the shared HMAC secret, local stage only.
+  IVR_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
 });
 
 export type Stage = 'local' | 'dev' | 'prod';
@@ -43,6 +45,8 @@ export interface Config {
   tokenSigningKey: string | null;
   /** Demo sign-in (`/auth/demo*`) exists on the local stage only. */
   demoSignIn: boolean;
+  /** Local stage only; deployed stages read the IVR's HMAC secret from SSM. */
+  ivrSigningSecret: string | null;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SMS_PROVIDER === 'sandbox-outbox' && !local) localOnly('SMS_PROVIDER=sandbox-outbox');
   if (e.WECHAT_PROVIDER === 'sandbox' && !local) localOnly('WECHAT_PROVIDER=sandbox');
   if (e.TOKEN_SIGNING_KEY && !local) localOnly('TOKEN_SIGNING_KEY (deployed stages read it from SSM)');
+  if (e.IVR_SIGNING_SECRET && !local) localOnly('IVR_SIGNING_SECRET (deployed stages read it from SSM)');
   if (!local && !e.SSM_PREFIX) problems.push('SSM_PREFIX is required on deployed stages');
   if (!e.SSM_PREFIX && !e.TOKEN_SIGNING_KEY)
     problems.push('TOKEN_SIGNING_KEY is required when SSM_PREFIX is not set');
@@ -93,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ssmPrefix: e.SSM_PREFIX ?? null,
     tokenSigningKey: e.TOKEN_SIGNING_KEY ?? null,
     demoSignIn: local,
+    ivrSigningSecret: e.IVR_SIGNING_SECRET ?? null,
   };
 }
 

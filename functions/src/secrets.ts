@@ -21,6 +21,8 @@ export const SSM_PARAMETERS = {
   tencentSignName: '/tencent-sms-sign-name',
   tencentTemplateBindCode: '/tencent-sms-template-bind-code',
   tencentTemplateCallbackReminder: '/tencent-sms-template-callback-reminder',
+  // Caller pre-verification (IVR): the HMAC secret shared with the call centre's phone system.
+  ivrSigningSecret: '/ivr-signing-secret',
 } as const;
 
 const MAX_AGE_SECONDS = 300;
@@ -29,6 +31,8 @@ export interface Secrets {
   tokenSigningKey(): Promise<string>;
   wechatCredentials(): Promise<WechatCredentials>;
   tencentSms(): Promise<TencentSmsSettings>;
+  /** The call centre's IVR signs `POST /ivr/identify` with this (HMAC-SHA256). */
+  ivrSigningSecret(): Promise<string>;
 }
 
 export function createSecrets(config: Config): Secrets {
@@ -63,5 +67,6 @@ export function createSecrets(config: Config): Secrets {
       };
       return { secretId, secretKey, sdkAppId, signName, templateIds };
     },
+    ivrSigningSecret: async () => config.ivrSigningSecret ?? read('ivrSigningSecret'),
   };
 }

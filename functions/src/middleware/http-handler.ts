@@ -48,6 +48,14 @@ export interface HttpHandlerOptions {
   successStatus?: number;
   /** Tests pass their own container; handlers use the process's. */
   container?: () => Container;
+  /**
+   * Machine-to-machine routes (the call centre's IVR) prove the caller on the raw request, e.g. an
+   * HMAC signature over the exact bytes sent: runs after the size limit, before the body is parsed.
+   */
+  verifyRequest?: (
+    request: { headers: Record<string, string | undefined>; rawBody: string },
+    container: Container,
+  ) => Promise<void>;
 }
 
 export type UseCase<S extends RouteSpec> = (
@@ -154,6 +162,16 @@ export function httpHandler<S extends RouteSpec>(
             logMessage: `role ${claims.role} not allowed on ${spec.path}`,
           });
         }
+      },
+    });
+  }
+  if (options.verifyRequest) {
+    const verify = options.verifyRequest;
+    handler.use({
+      before: async (request) => {
+        const { body, isBase64Encoded, headers } = request.event;
+        const rawBody = body ? (isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body) : '';
+        await verify({ headers: headers ?? {}, rawBody }, stateOf(request).container as Container);
       },
     });
   }

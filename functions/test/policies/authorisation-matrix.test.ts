@@ -301,6 +301,26 @@ const CASES: Record<RouteName, Case> = {
     body: { text: '分红什么时候发' },
     expected: all(200),
   },
+  // Caller pre-verification: the IVR proves itself by signature, so a token never helps.
+  identifyCaller: {
+    method: 'POST',
+    path: '/ivr/identify',
+    body: { callingNumber: '13800000001', idNumber: data.customers[0]!.idNumber },
+    expected: all(401),
+  },
+  // Staff only; the screen-pops of real calls are covered in functions/test/ivr/.
+  getCallScreenPop: {
+    method: 'GET',
+    path: `/ivr/calls/${'0'.repeat(36)}`,
+    ownerUserId: 'demo-staff-sh',
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
+  },
 };
 
 function all(status: number): Record<Person, number> {

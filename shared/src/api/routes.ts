@@ -27,6 +27,7 @@ import {
   SubmitOnlineCallbackRequestSchema,
   UpdateCallbackSlotRequestSchema,
 } from '../callback/schemas';
+import { IdentifyCallerRequestSchema, IdentifyCallerResponseSchema, ScreenPopSchema } from '../ivr/schemas';
 import { CustomerListResponseSchema, PolicyDetailSchema, PolicyListResponseSchema } from '../policy/schemas';
 import { ProductDetailSchema, ProductSearchResponseSchema } from '../product/catalogue';
 
@@ -192,6 +193,15 @@ export const routes = {
     request: SendAssistantMessageRequestSchema,
     response: AssistantReplySchema,
   },
+  // Caller pre-verification (IVR, seed case 示例一): 'public' to tokens, proven by an HMAC signature.
+  identifyCaller: {
+    method: 'POST',
+    path: '/ivr/identify',
+    auth: 'public',
+    request: IdentifyCallerRequestSchema,
+    response: IdentifyCallerResponseSchema,
+  },
+  getCallScreenPop: { method: 'GET', path: '/ivr/calls/{callId}', auth: 'user', response: ScreenPopSchema },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

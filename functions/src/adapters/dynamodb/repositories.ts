@@ -11,6 +11,7 @@ import {
 } from './callback-bookings';
 import { createCatalogueProductEntity, DynamoCatalogueRepository } from './catalogue-products';
 import { createCustomerEntity, DynamoCustomerRepository } from './customers';
+import { DynamoIvrCallStore } from './ivr-calls';
 import { createKnowledgeEntities, DynamoKnowledgeBaseRepository } from './knowledge-base';
 import { createPolicyEntity, DynamoPolicyRepository } from './policies';
 import { createProductActivityEntity, DynamoProductActivityRepository } from './product-activity';
@@ -50,6 +51,8 @@ export interface DynamoRepositories extends Repositories {
   knowledgeBase: DynamoKnowledgeBaseRepository;
   /** Conversations with the assistant: state per conversation and every turn. */
   assistantConversations: DynamoConversationStore;
+  /** Calls announced by the call centre's IVR (caller pre-verification) and their request nonces. */
+  ivrCalls: DynamoIvrCallStore;
 }
 
 export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher): DynamoRepositories {
@@ -70,5 +73,6 @@ export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher)
     ),
     knowledgeBase: new DynamoKnowledgeBaseRepository(createKnowledgeEntities(ctx)),
     assistantConversations: new DynamoConversationStore(ctx),
+    ivrCalls: new DynamoIvrCallStore(ctx),
   };
 }
