@@ -7,14 +7,21 @@ import type {
   ConversationTurn,
 } from '@zhixiang/shared/ports/assistant-conversations';
 import { Entity } from 'electrodb';
-import { isConditionalCheckFailed, orNull, SERVICE_NAME, type TableContext } from './table';
+import {
+  isConditionalCheckFailed,
+  orNull,
+  SERVICE_NAME,
+  type TableContext,
+  TTL_ATTRIBUTE,
+  toTtlSeconds,
+} from './table';
 
 /**
  * A conversation with the assistant: its state item and its turns share one partition, so a turn
  * is one transaction (state under its version + the turn). Both expire with the table's TTL; the
  * use case also ignores a conversation idle for too long, since TTL deletion may lag by hours.
  */
-const ttl = { type: 'number', field: 'expiresAt' } as const;
+const ttl = TTL_ATTRIBUTE;
 
 const conversationSchema = {
   model: { entity: 'assistantConversation', version: '1', service: SERVICE_NAME },
@@ -118,7 +125,7 @@ export class DynamoConversationStore implements ConversationStore {
   }
 
   async saveTurn(state: ConversationState, turn: ConversationTurn, expiresAt: number): Promise<boolean> {
-    const expiresAtSeconds = Math.ceil(expiresAt / 1000);
+    const expiresAtSeconds = toTtlSeconds(expiresAt);
     const previousVersion = state.version - 1;
     const put = this.conversations
       .put({

@@ -1,9 +1,16 @@
 import type { IvrCallRecord, IvrCallStore } from '@zhixiang/shared/ports/ivr-calls';
 import { Entity } from 'electrodb';
-import { isConditionalCheckFailed, orNull, SERVICE_NAME, type TableContext } from './table';
+import {
+  isConditionalCheckFailed,
+  orNull,
+  SERVICE_NAME,
+  type TableContext,
+  TTL_ATTRIBUTE,
+  toTtlSeconds,
+} from './table';
 
 /** Caller pre-verification: one item per announced call, one per request nonce; both expire by TTL. */
-const ttl = { type: 'number', field: 'expiresAt' } as const;
+const ttl = TTL_ATTRIBUTE;
 
 const ivrCallSchema = {
   model: { entity: 'ivrCall', version: '1', service: SERVICE_NAME },
@@ -53,7 +60,7 @@ export class DynamoIvrCallStore implements IvrCallStore {
         verified: call.verified,
         ...(call.customerId ? { customerId: call.customerId } : {}),
         receivedAt: call.receivedAt,
-        ttl: Math.ceil(expiresAt / 1000),
+        ttl: toTtlSeconds(expiresAt),
       })
       .go();
   }
@@ -72,7 +79,7 @@ export class DynamoIvrCallStore implements IvrCallStore {
 
   async claimNonce(nonce: string, expiresAt: number): Promise<boolean> {
     try {
-      await this.nonces.create({ nonce, ttl: Math.ceil(expiresAt / 1000) }).go();
+      await this.nonces.create({ nonce, ttl: toTtlSeconds(expiresAt) }).go();
       return true;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return false;
