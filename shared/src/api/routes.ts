@@ -1,6 +1,15 @@
 import type * as z from 'zod/mini';
 import { AssistantReplySchema, SendAssistantMessageRequestSchema } from '../assistant/chat';
 import {
+  CloseHandoffRequestSchema,
+  HandoffMessageSchema,
+  HandoffMessagesResponseSchema,
+  HandoffQueueResponseSchema,
+  HandoffSchema,
+  RequestHandoffRequestSchema,
+  SendHandoffMessageRequestSchema,
+} from '../assistant/handoff';
+import {
   BindIdentityRequestSchema,
   DemoSignInRequestSchema,
   DemoUsersResponseSchema,
@@ -202,6 +211,46 @@ export const routes = {
     response: IdentifyCallerResponseSchema,
   },
   getCallScreenPop: { method: 'GET', path: '/ivr/calls/{callId}', auth: 'user', response: ScreenPopSchema },
+  // Handoff to a person (转人工): the customer's side, then the staff console; live chat by polling.
+  requestHandoff: {
+    method: 'POST',
+    path: '/assistant/handoffs',
+    auth: 'user',
+    request: RequestHandoffRequestSchema,
+    response: HandoffSchema,
+  },
+  listHandoffMessages: {
+    method: 'GET',
+    path: '/assistant/handoffs/{handoffId}/messages',
+    auth: 'user',
+    response: HandoffMessagesResponseSchema,
+  },
+  sendHandoffMessage: {
+    method: 'POST',
+    path: '/assistant/handoffs/{handoffId}/messages',
+    auth: 'user',
+    request: SendHandoffMessageRequestSchema,
+    response: HandoffMessageSchema,
+  },
+  listHandoffQueue: {
+    method: 'GET',
+    path: '/staff/handoffs',
+    auth: 'user',
+    response: HandoffQueueResponseSchema,
+  },
+  claimHandoff: {
+    method: 'POST',
+    path: '/staff/handoffs/{handoffId}/claim',
+    auth: 'user',
+    response: HandoffSchema,
+  },
+  closeHandoff: {
+    method: 'POST',
+    path: '/staff/handoffs/{handoffId}/close',
+    auth: 'user',
+    request: CloseHandoffRequestSchema,
+    response: HandoffSchema,
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

@@ -41,4 +41,6 @@ export interface ConversationStore {
    * conversation) and the turn. False when another turn of the conversation was saved meanwhile.
    */
   saveTurn(state: ConversationState, turn: ConversationTurn, expiresAt: number): Promise<boolean>;
+  /** The conversation's turns in order (the transcript a person taking over reads). */
+  listTurns(conversationId: string): Promise<ConversationTurn[]>;
 }

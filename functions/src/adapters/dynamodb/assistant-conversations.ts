@@ -8,6 +8,7 @@ import type {
 } from '@zhixiang/shared/ports/assistant-conversations';
 import { Entity } from 'electrodb';
 import {
+  ALL_PAGES,
   isConditionalCheckFailed,
   orNull,
   SERVICE_NAME,
@@ -122,6 +123,22 @@ export class DynamoConversationStore implements ConversationStore {
       updatedAt: data.updatedAt,
       version: data.version,
     };
+  }
+
+  async listTurns(conversationId: string): Promise<ConversationTurn[]> {
+    const { data } = await this.turns.query.byConversation({ conversationId }).go(ALL_PAGES);
+    return data.map((t) => ({
+      conversationId: t.conversationId,
+      seq: t.seq,
+      at: t.at,
+      text: t.text,
+      intent: t.intent,
+      confidence: t.confidence,
+      kind: t.kind,
+      answerId: orNull(t.answerId),
+      latencyMs: t.latencyMs,
+      signedIn: t.signedIn,
+    }));
   }
 
   async saveTurn(state: ConversationState, turn: ConversationTurn, expiresAt: number): Promise<boolean> {

@@ -11,6 +11,7 @@ import {
 } from './callback-bookings';
 import { createCatalogueProductEntity, DynamoCatalogueRepository } from './catalogue-products';
 import { createCustomerEntity, DynamoCustomerRepository } from './customers';
+import { DynamoHandoffStore } from './handoffs';
 import { DynamoIvrCallStore } from './ivr-calls';
 import { createKnowledgeEntities, DynamoKnowledgeBaseRepository } from './knowledge-base';
 import { createPolicyEntity, DynamoPolicyRepository } from './policies';
@@ -53,6 +54,8 @@ export interface DynamoRepositories extends Repositories {
   assistantConversations: DynamoConversationStore;
   /** Calls announced by the call centre's IVR (caller pre-verification) and their request nonces. */
   ivrCalls: DynamoIvrCallStore;
+  /** Handoffs of assistant conversations to a person, and their messages. */
+  handoffs: DynamoHandoffStore;
 }
 
 export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher): DynamoRepositories {
@@ -74,5 +77,6 @@ export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher)
     knowledgeBase: new DynamoKnowledgeBaseRepository(createKnowledgeEntities(ctx)),
     assistantConversations: new DynamoConversationStore(ctx),
     ivrCalls: new DynamoIvrCallStore(ctx),
+    handoffs: new DynamoHandoffStore(ctx),
   };
 }
