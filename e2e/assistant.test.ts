@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
@@ -8,8 +9,9 @@ import { useE2eSession } from './support/stack';
 
 /**
  * The 客服 tab (issue 9): 张伟 asks how much he can borrow, picks his participating life policy,
- * gets the quota with his own figure, and 去办理 opens that policy; signed out, the assistant
- * answers in general terms and offers sign-in.
+ * gets the quota with his own figure, and 去办理 opens that policy; he asks for a person, a staff
+ * member of his branch claims the handoff and replies, and he sees the reply; signed out, the
+ * assistant answers in general terms and offers sign-in.
  */
 const data = buildDemoData(todayInShanghai());
 const pl01 = data.policies.find((p) => p.holderId === 'C001' && p.productCode === 'PL01')!;
@@ -54,6 +56,53 @@ describe('the assistant', () => {
       assert.ok(page.url().includes(`policyNo=${pl01.policyNo}`));
       await page.getByText(pl01.policyNo).first().waitFor();
       await saveScreenshot(page, 'assistant-opened-policy');
+    } catch (error) {
+      await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('张伟 asks for a person; staff of his branch claim it and reply; he sees the reply', async () => {
+    const { context, page } = await newPhonePage(session.browser);
+    try {
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-customer-c001');
+      await page.goto(`${session.stack.appUrl}/pages/assistant/index`);
+      await fillInput(page, '请输入您的问题', '我要转人工');
+      await tapButton(page, '发送');
+      await page.locator('[data-testid="assistant-button"]', { hasText: '转人工客服' }).first().click();
+      await page.getByTestId('handoff-status').waitFor();
+
+      const api = session.stack.apiUrl;
+      const signIn = await fetch(`${api}/auth/demo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: 'demo-staff-sh', privacyConsentVersion: PRIVACY_GUIDE_VERSION }),
+      });
+      const { accessToken } = (await signIn.json()) as { accessToken: string };
+      const staff = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
+      const queue = (await (await fetch(`${api}/staff/handoffs`, { headers: staff })).json()) as {
+        handoffs: Array<{ handoffId: string; customerName: string; transcript: Array<{ text: string }> }>;
+      };
+      const handoff = queue.handoffs.find((h) => h.customerName === '张伟');
+      assert.ok(handoff, 'the handoff is in the Shanghai queue');
+      assert.equal(handoff.transcript[0]?.text, '我要转人工');
+      const claim = await fetch(`${api}/staff/handoffs/${handoff.handoffId}/claim`, {
+        method: 'POST',
+        headers: staff,
+      });
+      assert.equal(claim.status, 200);
+      const reply = await fetch(`${api}/assistant/handoffs/${handoff.handoffId}/messages`, {
+        method: 'POST',
+        headers: staff,
+        body: JSON.stringify({ text: '您好，我是人工客服，请问有什么可以帮您？' }),
+      });
+      assert.equal(reply.status, 201);
+
+      await page.getByText('我是人工客服').waitFor();
+      await saveScreenshot(page, 'assistant-handoff-reply');
     } catch (error) {
       await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
       throw error;

@@ -242,6 +242,22 @@ describe('signed out, understanding and conversation', () => {
   });
 });
 
+describe('转人工', () => {
+  it('offers the handoff to a bound customer, sign-in or binding first to others, nothing to agents', async () => {
+    const labels = async (userId: string | null) =>
+      (await ok(userId, { text: '我要转人工' })).buttons.map((b) => [
+        b.label,
+        b.action.type === 'open' && b.action.flow,
+      ]);
+    expect(await labels('demo-customer-c001')).toContainEqual(['转人工客服', 'human_handoff']);
+    expect(await labels(null)).toContainEqual(['登录后转人工', 'sign_in']);
+    expect(await labels('demo-unbound')).toContainEqual(['绑定身份后转人工', 'identity_binding']);
+    const agent = await labels('demo-agent-a001');
+    expect(agent.map(([label]) => label)).not.toContain('转人工客服');
+    expect(agent).toContainEqual(['拨打客服热线', 'call_hotline']);
+  });
+});
+
 describe('bad input and authentication', () => {
   it('explains what is wrong with the message in Chinese', async () => {
     const empty = await say(null, { text: '   ' });

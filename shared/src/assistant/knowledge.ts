@@ -21,6 +21,8 @@ export const ASSISTANT_FLOWS = [
   'identity_binding',
   'sign_in',
   'call_hotline',
+  /** 转人工: hand the conversation to a person (only offered to a signed-in, bound customer). */
+  'human_handoff',
 ] as const;
 export type AssistantFlow = (typeof ASSISTANT_FLOWS)[number];
 

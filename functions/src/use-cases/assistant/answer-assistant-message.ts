@@ -247,11 +247,12 @@ async function answerIntent(
     return { kind: 'answer', intent, confidence, answerId: null, text: [NO_ANSWER_TEXT], buttons: [hotline] };
   }
   const base = { intent, confidence, answerId: entry.id };
+  const handOff = handOffPossibility(claims);
   const general = (policyNo?: string): Reply => ({
     ...base,
     kind: 'answer',
     text: [entry.answer],
-    buttons: actionButtons(entry, policyNo),
+    buttons: actionButtons(entry, handOff, policyNo),
   });
   if (!entry.personal || !hasPersonalFigures(intent)) return general();
 
@@ -260,7 +261,10 @@ async function answerIntent(
       ...base,
       kind: 'sign_in_needed',
       text: [entry.answer, `登录后，我可以直接查询您保单的具体情况（${INTENT_NAMES[intent]}）。`],
-      buttons: [{ label: '登录', action: { type: 'open', flow: 'sign_in' } }, ...actionButtons(entry)],
+      buttons: [
+        { label: '登录', action: { type: 'open', flow: 'sign_in' } },
+        ...actionButtons(entry, handOff),
+      ],
     };
   }
   // Agents and staff act for customers from the customer's own policy pages, not from here.
@@ -347,13 +351,38 @@ function namedPolicy(policyNos: readonly string[], text: string): string | undef
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-/** The entry's links into flows; flows that open a policy get the one the answer is about. */
-function actionButtons(entry: KnowledgeEntry, policyNo?: string): AssistantButton[] {
-  return (entry.actions ?? []).map((action) => {
+type HandOffPossibility = 'yes' | 'sign_in' | 'bind' | 'no';
+
+/** A person can take over only a signed-in customer's conversation with a verified (bound) identity. */
+function handOffPossibility(claims: AccessClaims | null): HandOffPossibility {
+  if (!claims) return 'sign_in';
+  if (claims.role !== 'customer') return 'no';
+  return claims.customerId ? 'yes' : 'bind';
+}
+
+const HANDOFF_PREREQUISITE: Record<'sign_in' | 'bind', AssistantButton> = {
+  sign_in: { label: '登录后转人工', action: { type: 'open', flow: 'sign_in' } },
+  bind: { label: '绑定身份后转人工', action: { type: 'open', flow: 'identity_binding' } },
+};
+
+/**
+ * The entry's links into flows; flows that open a policy get the one the answer is about. 转人工
+ * becomes what the visitor must do first (sign in, bind), or disappears for agents and staff.
+ */
+function actionButtons(
+  entry: KnowledgeEntry,
+  handOff: HandOffPossibility,
+  policyNo?: string,
+): AssistantButton[] {
+  return (entry.actions ?? []).flatMap((action): AssistantButton[] => {
+    if (action.flow === 'human_handoff' && handOff !== 'yes')
+      return handOff === 'no' ? [] : [HANDOFF_PREREQUISITE[handOff]];
     if (!POLICY_FLOWS.has(action.flow))
-      return { label: action.label, action: { type: 'open', flow: action.flow } };
-    return policyNo
-      ? { label: action.label, action: { type: 'open', flow: action.flow, policyNo } }
-      : { label: action.label, action: { type: 'open', flow: 'my_policies' } };
+      return [{ label: action.label, action: { type: 'open', flow: action.flow } }];
+    return [
+      policyNo
+        ? { label: action.label, action: { type: 'open', flow: action.flow, policyNo } }
+        : { label: action.label, action: { type: 'open', flow: 'my_policies' } },
+    ];
   });
 }

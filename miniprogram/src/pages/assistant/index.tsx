@@ -7,7 +7,7 @@ import {
   type SendAssistantMessageRequest,
 } from '@zhixiang/shared/assistant/chat';
 import { brand } from '@zhixiang/shared/brand';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PageContainer } from '../../components/page-container';
 import { Button } from '../../components/ui';
 import { useSession } from '../../hooks/use-session';
@@ -28,7 +28,20 @@ interface ChatMessage {
 /** Questions one tap away, for customers who do not know what to ask. */
 const QUICK_QUESTIONS = ['我能贷多少钱', '我的分红有多少', '下次什么时候交保费', '怎么预约回访', '转人工'];
 
+/** How often the page asks for the person's replies while a handoff is open. */
+const HANDOFF_POLL_MS = 3000;
+
 let nextId = 1;
+
+function scrollToEnd(): void {
+  void Taro.nextTick(() => void Taro.pageScrollTo({ scrollTop: 1_000_000, duration: 150 }));
+}
+
+interface OpenHandoff {
+  handoffId: string;
+  /** The last message seq received: the next poll asks for what came after it (no duplicates). */
+  lastSeq: number;
+}
 
 /** The 客服 tab: a conversation with the 7×24 assistant, signed in or not. */
 export default function AssistantPage() {
@@ -45,10 +58,55 @@ export default function AssistantPage() {
   const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
   const [conversationId, setConversationId] = useState<string | undefined>(undefined);
+  const [handoff, setHandoff] = useState<OpenHandoff | null>(null);
+  const handoffRef = useRef<OpenHandoff | null>(null);
+  handoffRef.current = handoff;
 
-  const scrollToEnd = () => {
-    void Taro.nextTick(() => void Taro.pageScrollTo({ scrollTop: 1_000_000, duration: 150 }));
-  };
+  const say = (text: string[], buttons?: AssistantButton[]) =>
+    setMessages((list) => [
+      ...list,
+      { id: nextId++, from: 'assistant', text, ...(buttons ? { buttons } : {}) },
+    ]);
+
+  // While a person has the conversation, poll for their replies; a missed poll is retried next time.
+  const openHandoffId = handoff?.handoffId;
+  useEffect(() => {
+    if (!openHandoffId) return;
+    const timer = setInterval(async () => {
+      const current = handoffRef.current;
+      if (!current) return;
+      try {
+        const update = await api.listHandoffMessages(current.handoffId, current.lastSeq);
+        const lastSeq = Math.max(current.lastSeq, ...update.messages.map((m) => m.seq));
+        const replies = update.messages.filter((m) => m.from === 'staff');
+        if (replies.length > 0) {
+          setMessages((list) => [
+            ...list,
+            ...replies.map((m) => ({
+              id: nextId++,
+              from: 'assistant' as const,
+              text: [`${update.claimedByName ?? '人工客服'}：${m.text}`],
+            })),
+          ]);
+          scrollToEnd();
+        }
+        if (update.status === 'closed') {
+          setHandoff(null);
+          setMessages((list) => [
+            ...list,
+            {
+              id: nextId++,
+              from: 'assistant',
+              text: [`人工服务已结束，${brand.assistantName}继续为您服务。`],
+            },
+          ]);
+        } else setHandoff({ ...current, lastSeq });
+      } catch {
+        // The network came back or not: the next poll asks again from the same seq.
+      }
+    }, HANDOFF_POLL_MS);
+    return () => clearInterval(timer);
+  }, [openHandoffId]);
 
   /** Sends a typed message or a tapped reply button; the typed text stays in the box until it is answered. */
   const send = async (
@@ -67,16 +125,20 @@ export default function AssistantPage() {
     setSending(true);
     scrollToEnd();
     try {
+      const open = handoffRef.current;
+      if (open) {
+        // A person has the conversation: the message goes to them.
+        await api.sendHandoffMessage(open.handoffId, trimmed);
+        if (typed) setDraft('');
+        return;
+      }
       const reply: AssistantReply = await api.sendAssistantMessage({
         text: trimmed,
         ...(conversationId ? { conversationId } : {}),
         ...choice,
       });
       setConversationId(reply.conversationId);
-      setMessages((list) => [
-        ...list,
-        { id: nextId++, from: 'assistant', text: reply.text, buttons: reply.buttons },
-      ]);
+      say(reply.text, reply.buttons);
       if (typed) setDraft('');
     } catch (error) {
       const message = error instanceof ApiError ? error.message : '发送失败，请检查网络后重试';
@@ -87,8 +149,26 @@ export default function AssistantPage() {
     }
   };
 
+  const handOver = async () => {
+    if (!conversationId || handoffRef.current || sending) return;
+    setSending(true);
+    try {
+      const opened = await api.requestHandoff(conversationId);
+      setHandoff({ handoffId: opened.handoffId, lastSeq: 0 });
+      say([
+        `已为您转接人工客服${opened.intentName ? `（${opened.intentName}）` : ''}，刚才的对话已一并转交，无需重复核对身份。请稍候，客服接入后会在这里回复您。`,
+      ]);
+    } catch (error) {
+      say([error instanceof ApiError ? error.message : '转接失败，请稍后重试']);
+    } finally {
+      setSending(false);
+      scrollToEnd();
+    }
+  };
+
   const tap = (button: AssistantButton) => {
-    if (button.action.type === 'open') openFlow(button.action);
+    if (button.action.type === 'open' && button.action.flow === 'human_handoff') void handOver();
+    else if (button.action.type === 'open') openFlow(button.action);
     else
       void send(button.label, {
         ...(button.action.intent ? { intent: button.action.intent } : {}),
@@ -155,6 +235,11 @@ export default function AssistantPage() {
             ) : null}
           </View>
           <View className="zx-chat__composer">
+            {handoff ? (
+              <View className="zx-notice" data-testid="handoff-status">
+                人工客服服务中：您发送的消息将由客服回复
+              </View>
+            ) : null}
             <View className="zx-chat__chips">
               {QUICK_QUESTIONS.map((question) => (
                 <View

@@ -5,7 +5,10 @@ import { goToGate, pageUrls, requiredGate } from '../../lib/navigation';
 
 type OpenAction = Extract<AssistantButton['action'], { type: 'open' }>;
 
-/** Where each of the assistant's flows (shared/src/assistant/knowledge.ts) goes in the mini program. */
+/**
+ * Where each of the assistant's flows (shared/src/assistant/knowledge.ts) goes in the mini program.
+ * 转人工 (`human_handoff`) stays on the page: the page itself hands the conversation over.
+ */
 export function openFlow({ flow, policyNo }: OpenAction): void {
   switch (flow) {
     case 'policy_detail':
@@ -34,6 +37,8 @@ export function openFlow({ flow, policyNo }: OpenAction): void {
       return;
     case 'call_hotline':
       void Taro.makePhoneCall({ phoneNumber: brand.servicePhone.replace(/\D/g, '') });
+      return;
+    case 'human_handoff':
       return;
   }
 }
