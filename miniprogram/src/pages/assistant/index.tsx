@@ -156,7 +156,7 @@ export default function AssistantPage() {
       const opened = await api.requestHandoff(conversationId);
       setHandoff({ handoffId: opened.handoffId, lastSeq: 0 });
       say([
-        `已为您转接人工客服${opened.intentName ? `（${opened.intentName}）` : ''}，刚才的对话已一并转交，无需重复核对身份。请稍候，客服接入后会在这里回复您。`,
+        `已为您转接人工客服${opened.intentName && opened.intent !== 'human_agent' ? `（${opened.intentName}）` : ''}，刚才的对话已一并转交，无需重复核对身份。请稍候，客服接入后会在这里回复您。`,
       ]);
     } catch (error) {
       say([error instanceof ApiError ? error.message : '转接失败，请稍后重试']);
