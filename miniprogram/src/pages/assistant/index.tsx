@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import {
   type AssistantButton,
   type AssistantReply,
@@ -14,6 +14,7 @@ import { useSession } from '../../hooks/use-session';
 import { api } from '../../services/api';
 import { ApiError } from '../../services/request';
 import { openFlow } from './open-flow';
+import { takeAssistantTopic } from './topic';
 import './index.scss';
 
 interface ChatMessage {
@@ -69,6 +70,14 @@ export default function AssistantPage() {
     ]);
 
   // While a person has the conversation, poll for their replies; a missed poll is retried next time.
+  // Sent here from a product page: say what we are talking about and suggest a question.
+  useDidShow(() => {
+    const topic = takeAssistantTopic();
+    if (!topic) return;
+    say([`您想了解「${topic.name}」的哪些方面？可以直接提问，例如保障范围、投保年龄。`]);
+    setDraft(`${topic.name}保障什么`);
+  });
+
   const openHandoffId = handoff?.handoffId;
   useEffect(() => {
     if (!openHandoffId) return;

@@ -9,9 +9,9 @@ import { pageUrls } from '../../../lib/navigation';
 import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
 import '../components/products.scss';
+import { setAssistantTopic } from '../../../pages/assistant/topic';
 
 /** The assistant page reads this to start the conversation about the product. */
-export const ASSISTANT_TOPIC_KEY = 'zx-assistant-topic';
 
 async function openBrochure(url: string) {
   if (process.env.TARO_ENV === 'h5') {
@@ -74,10 +74,7 @@ export default function ProductDetailPage() {
               size="small"
               data-testid="ask-assistant"
               onClick={() => {
-                Taro.setStorageSync(ASSISTANT_TOPIC_KEY, {
-                  productCode: product.productCode,
-                  name: product.name,
-                });
+                setAssistantTopic({ productCode: product.productCode, name: product.name });
                 void Taro.switchTab({ url: '/pages/assistant/index' });
               }}
             >
