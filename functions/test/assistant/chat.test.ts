@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Container, createContainer } from '../../src/container';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { claimsFor } from '../../src/use-cases/auth/session';
+import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -23,21 +23,9 @@ const LI_PL02 = policyOf('C002', 'PL02');
 let container: Container;
 let gateway: TestGateway;
 let api: ApiClient;
-const tokens = new Map<string, string>();
-
-async function tokenOf(userId: string): Promise<string> {
-  let token = tokens.get(userId);
-  if (!token) {
-    const user = await container.repositories.users.get(userId);
-    if (!user) throw new Error(`no user ${userId}`);
-    token = (await container.accessTokens.issue(claimsFor(user))).token;
-    tokens.set(userId, token);
-  }
-  return token;
-}
 
 async function say(userId: string | null, body: Record<string, unknown>) {
-  const token = userId ? await tokenOf(userId) : undefined;
+  const token = userId ? await accessTokenFor(container, userId) : undefined;
   return api.post<AssistantReply>('/assistant/messages', body, token ? { token } : {});
 }
 

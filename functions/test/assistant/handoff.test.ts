@@ -2,7 +2,7 @@ import { HandoffSchema } from '@zhixiang/shared/assistant/handoff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Container, createContainer } from '../../src/container';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { claimsFor } from '../../src/use-cases/auth/session';
+import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -13,21 +13,13 @@ type Body = any;
 let container: Container;
 let gateway: TestGateway;
 let api: ApiClient;
-const tokens = new Map<string, string>();
 
 async function as(userId: string) {
-  let token = tokens.get(userId);
-  if (!token) {
-    const user = await container.repositories.users.get(userId);
-    if (!user) throw new Error(`no user ${userId}`);
-    token = (await container.accessTokens.issue(claimsFor(user))).token;
-    tokens.set(userId, token);
-  }
-  const t = token;
+  const token = await accessTokenFor(container, userId);
   return {
     get: (path: string, query?: Record<string, string>) =>
-      api.get<Body>(path, { token: t, ...(query ? { query } : {}) }),
-    post: (path: string, body?: unknown) => api.post<Body>(path, body, { token: t }),
+      api.get<Body>(path, { token, ...(query ? { query } : {}) }),
+    post: (path: string, body?: unknown) => api.post<Body>(path, body, { token }),
   };
 }
 

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Container, createContainer } from '../../src/container';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { claimsFor } from '../../src/use-cases/auth/session';
 import { IVR_FAILURES_PER_HOUR } from '../../src/use-cases/ivr/identify-caller';
 import { signIvrRequest } from '../../src/use-cases/ivr/verify-ivr-request';
+import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -21,12 +21,6 @@ let container: Container;
 let gateway: TestGateway;
 let api: ApiClient;
 let secret: string;
-
-async function tokenOf(userId: string): Promise<string> {
-  const user = await container.repositories.users.get(userId);
-  if (!user) throw new Error(`no user ${userId}`);
-  return (await container.accessTokens.issue(claimsFor(user))).token;
-}
 
 function signedHeaders(
   rawBody: string,
@@ -55,7 +49,9 @@ function identify(body: unknown, headers?: Record<string, string>) {
 }
 
 async function screenPop(callId: string, userId: string) {
-  return api.get<Record<string, unknown>>(`/ivr/calls/${callId}`, { token: await tokenOf(userId) });
+  return api.get<Record<string, unknown>>(`/ivr/calls/${callId}`, {
+    token: await accessTokenFor(container, userId),
+  });
 }
 
 beforeAll(async () => {
