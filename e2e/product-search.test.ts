@@ -67,7 +67,7 @@ describe('product search journey', () => {
       await saveScreenshot(page, 'product-detail');
 
       await tapButton(page, '问问');
-      await page.getByTestId('assistant-placeholder').waitFor();
+      await page.getByTestId('chat-assistant').filter({ hasText: '金佑福重大疾病保险' }).waitFor();
       await saveScreenshot(page, 'product-search');
     } catch (error) {
       await saveScreenshot(page, `failed-${Date.now()}`);

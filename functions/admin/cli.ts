@@ -15,6 +15,7 @@ Commands
   create-staff --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
   create-agent --agent-id 工号 --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
   rotate-field-key [--skip-reencrypt]     轮换字段加密数据密钥，并用新密钥重新加密已存数据
+  load-knowledge [目录]                   加载智能客服知识库（默认 knowledge/*.json）为新版本并原子切换；内容未变则不写入
 
 Every CSV row is validated before anything is written: a file with a bad row imports nothing and
 lists each bad row with its line number. Re-importing the same file changes nothing.
@@ -30,6 +31,7 @@ const WRITES = new Set([
   'create-staff',
   'create-agent',
   'rotate-field-key',
+  'load-knowledge',
 ]);
 
 async function main(argv: string[]): Promise<number> {
@@ -151,6 +153,20 @@ async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
+    // The assistant's knowledge base (智能客服知识库), issue 9.
+    case 'load-knowledge': {
+      const { loadKnowledgeBase, readKnowledgeFiles } = await import(
+        '../src/use-cases/assistant/load-knowledge-base'
+      );
+      const entries = await readKnowledgeFiles(...(args[0] ? [args[0]] : []));
+      const outcome = await loadKnowledgeBase(repositories.knowledgeBase, entries, Date.now());
+      console.log(
+        outcome.status === 'unchanged'
+          ? `知识库内容未变：仍为版本 ${outcome.version}（${outcome.entryCount} 条）`
+          : `知识库版本 ${outcome.previousVersion ?? '无'} → ${outcome.version}，共 ${outcome.entryCount} 条`,
+      );
+      return 0;
+    }
     default:
       return fail(`未知命令 ${command}`);
   }
@@ -164,7 +180,8 @@ function fail(message: string): number {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const isImportRejected = error instanceof Error && error.name === 'ImportRejected';
+    const isImportRejected =
+      error instanceof Error && (error.name === 'ImportRejected' || error.name === 'KnowledgeBaseRejected');
     console.error(
       isImportRejected ? error.message : `失败：${error instanceof Error ? error.message : String(error)}`,
     );

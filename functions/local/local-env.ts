@@ -83,6 +83,8 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
     DOCUMENT_SIGNING_DIR: join(dataDir, 'document-signing'),
     DOCUMENT_FONT_FILE: join(repoRoot, DOCUMENT_FONT_RELATIVE_PATH),
     ID_CARD_OCR_PROVIDER: 'tesseract',
+    // Caller pre-verification (IVR): the local phone-system simulator signs with this.
+    IVR_SIGNING_SECRET: await localSecret(join(dataDir, 'ivr-signing.key')),
   });
   // Source maps are on in Lambda through NODE_OPTIONS; tsx already maps stack traces locally.
   delete env.NODE_OPTIONS;

@@ -51,6 +51,7 @@ describe('loadConfig', () => {
     ['WECHAT_PROVIDER', 'sandbox'],
     ['TOKEN_SIGNING_KEY', 'y'.repeat(40)],
     ['DOCUMENT_SIGNING_PROVIDER', 'local-test-ca'],
+    ['IVR_SIGNING_SECRET', 'z'.repeat(40)],
   ])('refuses %s=%s on dev and prod', (name, value) => {
     for (const stage of ['dev', 'prod']) {
       expect(() => loadConfig({ ...deployed, STAGE: stage, [name]: value })).toThrow(

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   DOCUMENT_SIGNING_SECRET_ID: z.optional(nonEmpty),
   DOCUMENT_SIGNING_DIR: z._default(nonEmpty, '.local/document-signing'),
   ID_CARD_OCR_PROVIDER: z._default(z.enum(['wechat', 'tesseract']), 'wechat'),
+  // Caller pre-verification (IVR, issue 9): the shared HMAC secret, local stage only.
+  IVR_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
 });
 
 export type Stage = 'local' | 'dev' | 'prod';
@@ -58,6 +60,8 @@ export interface Config {
     | { provider: 'local-test-ca'; dir: string };
   /** ID-card OCR: WeChat's `/cv/ocr/idcard`, or tesseract.js offline (local stage only). */
   idCardOcr: { provider: 'wechat'; apiBaseUrl: string } | { provider: 'tesseract' };
+  /** Local stage only; deployed stages read the IVR's HMAC secret from SSM. */
+  ivrSigningSecret: string | null;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.TOKEN_SIGNING_KEY && !local) localOnly('TOKEN_SIGNING_KEY (deployed stages read it from SSM)');
   if (e.FACE_VERIFY_PROVIDER === 'sandbox' && !local) localOnly('FACE_VERIFY_PROVIDER=sandbox');
   if (e.ID_CARD_OCR_PROVIDER === 'tesseract' && !local) localOnly('ID_CARD_OCR_PROVIDER=tesseract');
+  if (e.IVR_SIGNING_SECRET && !local) localOnly('IVR_SIGNING_SECRET (deployed stages read it from SSM)');
   if (!local && !e.SSM_PREFIX) problems.push('SSM_PREFIX is required on deployed stages');
   if (!e.SSM_PREFIX && !e.TOKEN_SIGNING_KEY)
     problems.push('TOKEN_SIGNING_KEY is required when SSM_PREFIX is not set');
@@ -127,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.ID_CARD_OCR_PROVIDER === 'wechat'
         ? { provider: 'wechat', apiBaseUrl: e.WECHAT_API_BASE_URL }
         : { provider: 'tesseract' },
+    ivrSigningSecret: e.IVR_SIGNING_SECRET ?? null,
   };
 }
 

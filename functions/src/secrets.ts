@@ -22,6 +22,8 @@ export const SSM_PARAMETERS = {
   tencentTemplateBindCode: '/tencent-sms-template-bind-code',
   tencentTemplateCallbackReminder: '/tencent-sms-template-callback-reminder',
   tencentTemplateCallbackUnreachable: '/tencent-sms-template-callback-unreachable',
+  // Caller pre-verification (IVR): the HMAC secret shared with the call centre's phone system.
+  ivrSigningSecret: '/ivr-signing-secret',
 } as const;
 
 const MAX_AGE_SECONDS = 300;
@@ -30,6 +32,8 @@ export interface Secrets {
   tokenSigningKey(): Promise<string>;
   wechatCredentials(): Promise<WechatCredentials>;
   tencentSms(): Promise<TencentSmsSettings>;
+  /** The call centre's IVR signs `POST /ivr/identify` with this (HMAC-SHA256). */
+  ivrSigningSecret(): Promise<string>;
 }
 
 export function createSecrets(config: Config): Secrets {
@@ -67,5 +71,6 @@ export function createSecrets(config: Config): Secrets {
       };
       return { secretId, secretKey, sdkAppId, signName, templateIds };
     },
+    ivrSigningSecret: async () => config.ivrSigningSecret ?? read('ivrSigningSecret'),
   };
 }

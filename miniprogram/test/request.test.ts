@@ -51,6 +51,33 @@ const session = (access: string): SessionResponse => ({
 });
 
 describe('request wrapper', () => {
+  it('sends the token on optional routes when signed in, and none when signed out', async () => {
+    const calls: TransportRequest[] = [];
+    const transport: Transport = async (request) => {
+      calls.push(request);
+      return {
+        status: 200,
+        body: {
+          conversationId: 'c',
+          kind: 'smalltalk',
+          text: [],
+          intent: 'greeting_smalltalk',
+          confidence: 1,
+          answerId: null,
+          buttons: [],
+        },
+      };
+    };
+    const signedIn = setup(transport);
+    await signedIn.client.call('sendAssistantMessage', { body: { text: '你好' } });
+    const signedOut = setup(transport, {
+      access: null as unknown as string,
+      refresh: null as unknown as string,
+    });
+    await signedOut.client.call('sendAssistantMessage', { body: { text: '你好' } });
+    expect(calls.map((call) => call.headers.authorization)).toEqual(['Bearer old-access', undefined]);
+  });
+
   it('refreshes the session once on a 401 and repeats the call with the new token', async () => {
     const calls: TransportRequest[] = [];
     const transport: Transport = async (request) => {

@@ -176,6 +176,7 @@ describe('demo sign-in', () => {
       WECHAT_PROVIDER: 'wechat',
       SSM_PREFIX: `/zhixiang-kefu/${stage}`,
       TOKEN_SIGNING_KEY: undefined,
+      IVR_SIGNING_SECRET: undefined,
     });
     setContainer(
       createContainer(deployed, {

@@ -204,3 +204,29 @@ describe('httpHandler', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('optional authentication (routes serving signed-in and signed-out callers)', () => {
+  const spec = { method: 'GET', path: '/optional', auth: 'optional' } as const;
+  const whoAmI = httpHandler(
+    spec,
+    async ({ auth }) => {
+      throw new AppError('CONFLICT', auth ? `signed in as ${auth.sub}` : 'anonymous');
+    },
+    { container: () => kit.container },
+  );
+  const ask = (request: Parameters<typeof invoke>[1] = {}) =>
+    invoke(whoAmI, { path: '/optional', ...request });
+
+  it('lets a caller without a token through as anonymous', async () => {
+    expect((await ask()).body).toMatchObject({ message: 'anonymous' });
+  });
+
+  it('passes the claims of a valid token to the use case', async () => {
+    expect((await ask({ token })).body.message).toMatch(/^signed in as /);
+  });
+
+  it('refuses a token that is sent but invalid with 401, so the app refreshes the session', async () => {
+    expect((await ask({ token: 'not-a-token' })).status).toBe(401);
+    expect((await ask({ headers: { Authorization: 'Basic abc' } })).status).toBe(401);
+  });
+});

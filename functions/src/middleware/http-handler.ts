@@ -21,13 +21,17 @@ type BodyOf<S extends RouteSpec> = S extends { request: infer R extends z.ZodMin
 type ResponseOf<S extends RouteSpec> = S extends { response: infer R extends z.ZodMiniType }
   ? z.output<R>
   : undefined;
-type AuthOf<S extends RouteSpec> = S['auth'] extends 'public' ? null : AccessClaims;
+type AuthOf<S extends RouteSpec> = S['auth'] extends 'public'
+  ? null
+  : S['auth'] extends 'optional'
+    ? AccessClaims | null
+    : AccessClaims;
 
 export interface HandlerRequest<S extends RouteSpec> {
   body: BodyOf<S>;
   pathParameters: Record<string, string>;
   query: Record<string, string>;
-  /** The verified access token's claims; null on public routes. */
+  /** The verified access token's claims; null on public routes and on optional routes called without a token. */
   auth: AuthOf<S>;
   requestId: string;
   sourceIp: string | null;
@@ -48,6 +52,14 @@ export interface HttpHandlerOptions {
   maxBodyBytes?: number;
   /** Tests pass their own container; handlers use the process's. */
   container?: () => Container;
+  /**
+   * Machine-to-machine routes (the call centre's IVR) prove the caller on the raw request, e.g. an
+   * HMAC signature over the exact bytes sent: runs after the size limit, before the body is parsed.
+   */
+  verifyRequest?: (
+    request: { headers: Record<string, string | undefined>; rawBody: string },
+    container: Container,
+  ) => Promise<void>;
 }
 
 export type UseCase<S extends RouteSpec> = (
@@ -144,10 +156,13 @@ export function httpHandler<S extends RouteSpec>(
       before: (request) => limitBodySize(request.event, options.maxBodyBytes ?? MAX_BODY_BYTES),
     });
   // Authentication before parsing: an anonymous caller learns nothing about the body's rules.
+  // Optional authentication: no Authorization header is an anonymous caller; a token that is sent
+  // must verify (401 otherwise), so an expired session is refreshed instead of silently ignored.
   if (spec.auth !== 'public') {
     handler.use({
       before: async (request) => {
         const state = stateOf(request);
+        if (spec.auth === 'optional' && !request.event.headers?.authorization) return;
         const claims = await authenticate(request.event, state.container as Container);
         state.claims = claims;
         if (options.roles && !options.roles.includes(claims.role)) {
@@ -155,6 +170,16 @@ export function httpHandler<S extends RouteSpec>(
             logMessage: `role ${claims.role} not allowed on ${spec.path}`,
           });
         }
+      },
+    });
+  }
+  if (options.verifyRequest) {
+    const verify = options.verifyRequest;
+    handler.use({
+      before: async (request) => {
+        const { body, isBase64Encoded, headers } = request.event;
+        const rawBody = body ? (isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body) : '';
+        await verify({ headers: headers ?? {}, rawBody }, stateOf(request).container as Container);
       },
     });
   }

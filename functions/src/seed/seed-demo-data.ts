@@ -2,9 +2,11 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
 import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
+import type { KnowledgeBaseRepository } from '@zhixiang/shared/ports/knowledge-base';
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import type { BrochureStore } from '../adapters/s3/brochure-links';
+import { loadKnowledgeBase, readKnowledgeFiles } from '../use-cases/assistant/load-knowledge-base';
 import { seedDemoBrochures } from './demo-brochures';
 import { seedDemoCallbackSlots } from './demo-callback-slots';
 import { DEMO_CATALOGUE } from './demo-catalogue';
@@ -22,6 +24,8 @@ export interface SeedDemoDataDeps {
     callbackBookings?: CallbackBookingRepository;
     /** Electronic documents: with it, 张伟's demo endorsement awaiting signature is prepared. */
     documents?: DocumentRepository;
+    /** With a knowledge base repository, the assistant's knowledge base (knowledge/*.json) is loaded too. */
+    knowledgeBase?: KnowledgeBaseRepository;
   };
   /** Where placeholder brochure PDFs of the demo catalogue are uploaded (local stage). */
   brochures?: BrochureStore;
@@ -29,7 +33,10 @@ export interface SeedDemoDataDeps {
   today?: string;
 }
 
-export type SeedReport = Record<keyof Repositories, WriteTally> & { catalogue?: WriteTally };
+export type SeedReport = Record<keyof Repositories, WriteTally> & {
+  catalogue?: WriteTally;
+  knowledge?: WriteTally;
+};
 
 /**
  * Writes the demo world. Idempotent: reference data (branches, products, agents) is brought back
@@ -91,6 +98,7 @@ export async function seedDemoData(deps?: SeedDemoDataDeps): Promise<SeedReport>
   if (r.callbackBookings) await seedDemoCallbackSlots(r.callbackBookings, today);
   // Electronic documents: created once, like customers (a signed demo document stays signed).
   if (r.documents) await seedDemoDocuments({ ...r, documents: r.documents }, data, today);
+  if (r.knowledgeBase) report.knowledge = await seedKnowledgeBase(r.knowledgeBase);
   return report;
 }
 
@@ -111,6 +119,14 @@ export async function seedDemoCatalogue(catalogue: CatalogueRepository): Promise
   );
   for (const outcome of outcomes) counts[outcome]++;
   return counts;
+}
+
+/** The repository's knowledge base, as `load-knowledge` loads it: an unchanged one is left as it is. */
+export async function seedKnowledgeBase(knowledgeBase: KnowledgeBaseRepository): Promise<WriteTally> {
+  const outcome = await loadKnowledgeBase(knowledgeBase, await readKnowledgeFiles(), Date.now());
+  const tally = emptyTally();
+  tally[outcome.status === 'activated' ? 'created' : 'unchanged'] = outcome.entryCount;
+  return tally;
 }
 
 /** The process's container, imported lazily because the container itself lists the demo sign-ins. */

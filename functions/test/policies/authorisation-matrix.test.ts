@@ -35,6 +35,8 @@ const OWNER_POLICY = data.policies.find((p) => p.holderId === 'C001' && p.insure
 const CALLBACK_POLICY = data.policies.find(
   (p) => p.holderId === 'C001' && p.effectiveDate > '2026-11-01',
 )!.policyNo;
+/** A well-formed id of a call, conversation or handoff that does not exist. */
+const NO_SUCH_ID = '0'.repeat(36);
 /** A slot long past: refused by the window rules without changing anything. */
 const PAST_SLOT = '202001010900';
 const USERS: Record<Exclude<Person, 'anonymous'>, string> = {
@@ -452,6 +454,106 @@ const CASES: Record<RouteName, Case> = {
     path: '/identity/reviews/20260101000000/decision',
     ownerUserId: 'demo-staff-sh',
     body: { decision: 'approve' },
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
+  },
+  // The assistant (optional authentication): everyone gets an answer, signed in or not.
+  sendAssistantMessage: {
+    method: 'POST',
+    path: '/assistant/messages',
+    body: { text: '分红什么时候发' },
+    expected: all(200),
+  },
+  // Caller pre-verification: the IVR proves itself by signature, so a token never helps.
+  identifyCaller: {
+    method: 'POST',
+    path: '/ivr/identify',
+    body: { callingNumber: '13800000001', idNumber: data.customers[0]!.idNumber },
+    expected: all(401),
+  },
+  // Staff only; the screen-pops of real calls are covered in functions/test/ivr/.
+  getCallScreenPop: {
+    method: 'GET',
+    path: `/ivr/calls/${NO_SUCH_ID}`,
+    ownerUserId: 'demo-staff-sh',
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
+  },
+  // Handoff to a person: routes with a handoff nobody may see; real handoffs in functions/test/assistant/handoff.test.ts.
+  requestHandoff: {
+    method: 'POST',
+    path: '/assistant/handoffs',
+    body: { conversationId: NO_SUCH_ID },
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 404,
+      unassignedAgent: 403,
+      otherBranchStaff: 403,
+    },
+  },
+  listHandoffMessages: {
+    method: 'GET',
+    path: `/assistant/handoffs/${NO_SUCH_ID}/messages`,
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 404,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
+  },
+  sendHandoffMessage: {
+    method: 'POST',
+    path: `/assistant/handoffs/${NO_SUCH_ID}/messages`,
+    body: { text: '你好' },
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 404,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
+  },
+  listHandoffQueue: {
+    method: 'GET',
+    path: '/staff/handoffs',
+    ownerUserId: 'demo-staff-sh',
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 200,
+    },
+  },
+  claimHandoff: {
+    method: 'POST',
+    path: `/staff/handoffs/${NO_SUCH_ID}/claim`,
+    ownerUserId: 'demo-staff-sh',
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
+  },
+  closeHandoff: {
+    method: 'POST',
+    path: `/staff/handoffs/${NO_SUCH_ID}/close`,
+    ownerUserId: 'demo-staff-sh',
+    body: { summary: '已处理' },
     expected: {
       anonymous: 401,
       owner: 404,

@@ -117,6 +117,19 @@ export const api = {
   listIdentityReviews: () => client.call('listIdentityReviews', { silent: true }),
   decideIdentityReview: (reviewId: string, body: RequestOf<'decideIdentityReview'>) =>
     client.call('decideIdentityReview', { params: { reviewId }, body }),
+  // The 7×24 assistant (智能客服): the page shows failures in the conversation, so no toast.
+  sendAssistantMessage: (body: RequestOf<'sendAssistantMessage'>) =>
+    client.call('sendAssistantMessage', { body, silent: true }),
+  requestHandoff: (conversationId: string) =>
+    client.call('requestHandoff', { body: { conversationId }, silent: true }),
+  listHandoffMessages: (handoffId: string, after: number) =>
+    client.call('listHandoffMessages', {
+      params: { handoffId },
+      query: { after: String(after) },
+      silent: true,
+    }),
+  sendHandoffMessage: (handoffId: string, text: string) =>
+    client.call('sendHandoffMessage', { params: { handoffId }, body: { text }, silent: true }),
   /** Binding changes what the access token claims: spend the refresh token for a pair that says so. */
   renewSession: async () => {
     const refreshToken = getSession()?.refreshToken;

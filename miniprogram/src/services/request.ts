@@ -148,7 +148,9 @@ export function createApiClient(options: ClientOptions) {
       .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
       .join('&');
     const path = buildPath(route.path, callOptions.params) + (search ? `?${search}` : '');
-    const needsToken = route.auth === 'user';
+    // Optional routes (the assistant) send the token when there is one, for the customer's own answers.
+    const needsToken =
+      route.auth === 'user' || (route.auth === 'optional' && options.tokens.accessToken() !== null);
     setPending(1);
     try {
       let response = await send(route.method, path, callOptions.body, needsToken);

@@ -1,4 +1,14 @@
 import type * as z from 'zod/mini';
+import { AssistantReplySchema, SendAssistantMessageRequestSchema } from '../assistant/chat';
+import {
+  CloseHandoffRequestSchema,
+  HandoffMessageSchema,
+  HandoffMessagesResponseSchema,
+  HandoffQueueResponseSchema,
+  HandoffSchema,
+  RequestHandoffRequestSchema,
+  SendHandoffMessageRequestSchema,
+} from '../assistant/handoff';
 import {
   BindIdentityRequestSchema,
   DemoSignInRequestSchema,
@@ -60,17 +70,19 @@ import {
   VerificationOutcomeSchema,
   VerificationViewSchema,
 } from '../identity/verification';
+import { IdentifyCallerRequestSchema, IdentifyCallerResponseSchema, ScreenPopSchema } from '../ivr/schemas';
 import { CustomerListResponseSchema, PolicyDetailSchema, PolicyListResponseSchema } from '../policy/schemas';
 import { ProductDetailSchema, ProductSearchResponseSchema } from '../product/catalogue';
 
 /**
  * The HTTP contract shared by the handlers and the mini program. serverless.yml declares the same
- * routes (a test checks they agree); `auth: 'public'` routes are the only ones without a token.
+ * routes (a test checks they agree). `auth`: 'public' routes take no token, 'user' routes require
+ * one, 'optional' routes serve both and verify a token when one is sent (the assistant's chat).
  */
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  auth: 'public' | 'user';
+  auth: 'public' | 'user' | 'optional';
   request?: z.ZodMiniType;
   response?: z.ZodMiniType;
 }
@@ -362,6 +374,63 @@ export const routes = {
     auth: 'public',
     request: VerifyDocumentRequestSchema,
     response: VerifyDocumentResponseSchema,
+  },
+  // The 7×24 assistant (智能客服, issue 9): answers signed in or not.
+  sendAssistantMessage: {
+    method: 'POST',
+    path: '/assistant/messages',
+    auth: 'optional',
+    request: SendAssistantMessageRequestSchema,
+    response: AssistantReplySchema,
+  },
+  // Caller pre-verification (IVR, seed case 示例一): 'public' to tokens, proven by an HMAC signature.
+  identifyCaller: {
+    method: 'POST',
+    path: '/ivr/identify',
+    auth: 'public',
+    request: IdentifyCallerRequestSchema,
+    response: IdentifyCallerResponseSchema,
+  },
+  getCallScreenPop: { method: 'GET', path: '/ivr/calls/{callId}', auth: 'user', response: ScreenPopSchema },
+  // Handoff to a person (转人工): the customer's side, then the staff console; live chat by polling.
+  requestHandoff: {
+    method: 'POST',
+    path: '/assistant/handoffs',
+    auth: 'user',
+    request: RequestHandoffRequestSchema,
+    response: HandoffSchema,
+  },
+  listHandoffMessages: {
+    method: 'GET',
+    path: '/assistant/handoffs/{handoffId}/messages',
+    auth: 'user',
+    response: HandoffMessagesResponseSchema,
+  },
+  sendHandoffMessage: {
+    method: 'POST',
+    path: '/assistant/handoffs/{handoffId}/messages',
+    auth: 'user',
+    request: SendHandoffMessageRequestSchema,
+    response: HandoffMessageSchema,
+  },
+  listHandoffQueue: {
+    method: 'GET',
+    path: '/staff/handoffs',
+    auth: 'user',
+    response: HandoffQueueResponseSchema,
+  },
+  claimHandoff: {
+    method: 'POST',
+    path: '/staff/handoffs/{handoffId}/claim',
+    auth: 'user',
+    response: HandoffSchema,
+  },
+  closeHandoff: {
+    method: 'POST',
+    path: '/staff/handoffs/{handoffId}/close',
+    auth: 'user',
+    request: CloseHandoffRequestSchema,
+    response: HandoffSchema,
   },
 } as const satisfies Record<string, RouteSpec>;
 

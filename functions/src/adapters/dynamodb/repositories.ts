@@ -2,6 +2,7 @@ import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import { Service } from 'electrodb';
 import { createAgentEntity, DynamoAgentRepository } from './agents';
+import { DynamoConversationStore } from './assistant-conversations';
 import { createBranchEntity, DynamoBranchRepository } from './branches';
 import {
   createCallbackBookingEntity,
@@ -12,6 +13,9 @@ import {
 import { createCatalogueProductEntity, DynamoCatalogueRepository } from './catalogue-products';
 import { createCustomerEntity, DynamoCustomerRepository } from './customers';
 import { createDocumentEntity, createDocumentEventEntity, DynamoDocumentRepository } from './documents';
+import { DynamoHandoffStore } from './handoffs';
+import { DynamoIvrCallStore } from './ivr-calls';
+import { createKnowledgeEntities, DynamoKnowledgeBaseRepository } from './knowledge-base';
 import { createPolicyEntity, DynamoPolicyRepository } from './policies';
 import { createProductActivityEntity, DynamoProductActivityRepository } from './product-activity';
 import { createProductEntity, DynamoProductRepository } from './products';
@@ -48,6 +52,14 @@ export interface DynamoRepositories extends Repositories {
   callbackBookings: DynamoCallbackBookingRepository;
   /** Electronic documents (电子批单) and their audit trails. */
   documents: DynamoDocumentRepository;
+  /** The assistant's knowledge base (智能客服知识库), versioned. */
+  knowledgeBase: DynamoKnowledgeBaseRepository;
+  /** Conversations with the assistant: state per conversation and every turn. */
+  assistantConversations: DynamoConversationStore;
+  /** Calls announced by the call centre's IVR (caller pre-verification) and their request nonces. */
+  ivrCalls: DynamoIvrCallStore;
+  /** Handoffs of assistant conversations to a person, and their messages. */
+  handoffs: DynamoHandoffStore;
 }
 
 export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher): DynamoRepositories {
@@ -68,5 +80,9 @@ export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher)
       ctx,
     ),
     documents: new DynamoDocumentRepository(createDocumentEntity(ctx), createDocumentEventEntity(ctx), ctx),
+    knowledgeBase: new DynamoKnowledgeBaseRepository(createKnowledgeEntities(ctx)),
+    assistantConversations: new DynamoConversationStore(ctx),
+    ivrCalls: new DynamoIvrCallStore(ctx),
+    handoffs: new DynamoHandoffStore(ctx),
   };
 }

@@ -11,6 +11,14 @@ export interface TableContext {
 
 export const SERVICE_NAME = 'zhixiang';
 
+/** The table's TTL attribute (epoch seconds) as an ElectroDB attribute; DynamoDB deletes expired items. */
+export const TTL_ATTRIBUTE = { type: 'number', field: 'expiresAt' } as const;
+
+/** Epoch milliseconds → the TTL attribute's epoch seconds. */
+export function toTtlSeconds(epochMs: number): number {
+  return Math.ceil(epochMs / 1000);
+}
+
 /** Reads every page: the lists here are small (a customer's policies, an agent's book). */
 export const ALL_PAGES = { pages: 'all' } as const;
 

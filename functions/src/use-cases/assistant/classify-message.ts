@@ -4,9 +4,17 @@ import {
   type IntentClassification,
   type IntentClassifier,
 } from '@zhixiang/shared/assistant/classify';
+import type { Segmenter } from '@zhixiang/shared/ports/segmenter';
 import { JiebaSegmenter } from '../../adapters/nlp/jieba-segmenter';
 
+let segmenter: Segmenter | undefined;
 let classifier: IntentClassifier | undefined;
+
+/** The process's one jieba segmenter: the classifier and the answer ranking share it. */
+export function getServiceSegmenter(): Segmenter {
+  segmenter ??= new JiebaSegmenter();
+  return segmenter;
+}
 
 /**
  * The classifier the chat endpoint uses: jieba (with the service-term dictionary) plus the
@@ -14,7 +22,7 @@ let classifier: IntentClassifier | undefined;
  * Lambda container, because loading jieba's dictionary costs a few hundred milliseconds.
  */
 export function getIntentClassifier(): IntentClassifier {
-  classifier ??= createIntentClassifier(new JiebaSegmenter());
+  classifier ??= createIntentClassifier(getServiceSegmenter());
   return classifier;
 }
 

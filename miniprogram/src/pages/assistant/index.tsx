@@ -1,26 +1,287 @@
-import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import {
+  type AssistantButton,
+  type AssistantReply,
+  MAX_MESSAGE_CHARS,
+  type SendAssistantMessageRequest,
+} from '@zhixiang/shared/assistant/chat';
 import { brand } from '@zhixiang/shared/brand';
+import { useEffect, useRef, useState } from 'react';
 import { PageContainer } from '../../components/page-container';
 import { Button } from '../../components/ui';
+import { useSession } from '../../hooks/use-session';
+import { api } from '../../services/api';
+import { ApiError } from '../../services/request';
+import { openFlow } from './open-flow';
+import { takeAssistantTopic } from './topic';
+import './index.scss';
 
+interface ChatMessage {
+  id: number;
+  from: 'customer' | 'assistant';
+  text: string[];
+  buttons?: AssistantButton[];
+  /** A customer message that did not reach the assistant: tap to send it again. */
+  failed?: { error: string; retry: () => void };
+}
+
+/** Questions one tap away, for customers who do not know what to ask. */
+const QUICK_QUESTIONS = ['我能贷多少钱', '我的分红有多少', '下次什么时候交保费', '怎么预约回访', '转人工'];
+
+/** How often the page asks for the person's replies while a handoff is open. */
+const HANDOFF_POLL_MS = 3000;
+
+let nextId = 1;
+
+function scrollToEnd(): void {
+  void Taro.nextTick(() => void Taro.pageScrollTo({ scrollTop: 1_000_000, duration: 150 }));
+}
+
+interface OpenHandoff {
+  handoffId: string;
+  /** The last message seq received: the next poll asks for what came after it (no duplicates). */
+  lastSeq: number;
+}
+
+/** The 客服 tab: a conversation with the 7×24 assistant, signed in or not. */
 export default function AssistantPage() {
+  const session = useSession();
+  const [messages, setMessages] = useState<ChatMessage[]>([
+    {
+      id: 0,
+      from: 'assistant',
+      text: [
+        `您好，我是${brand.assistantName}，7×24 小时为您服务。可以问我分红、保单贷款、续期缴费、保全变更、理赔、回访等问题。`,
+      ],
+    },
+  ]);
+  const [draft, setDraft] = useState('');
+  const [sending, setSending] = useState(false);
+  const [conversationId, setConversationId] = useState<string | undefined>(undefined);
+  const [handoff, setHandoff] = useState<OpenHandoff | null>(null);
+  const handoffRef = useRef<OpenHandoff | null>(null);
+  handoffRef.current = handoff;
+
+  const say = (text: string[], buttons?: AssistantButton[]) =>
+    setMessages((list) => [
+      ...list,
+      { id: nextId++, from: 'assistant', text, ...(buttons ? { buttons } : {}) },
+    ]);
+
+  // While a person has the conversation, poll for their replies; a missed poll is retried next time.
+  // Sent here from a product page: say what we are talking about and suggest a question.
+  useDidShow(() => {
+    const topic = takeAssistantTopic();
+    if (!topic) return;
+    say([`您想了解「${topic.name}」的哪些方面？可以直接提问，例如保障范围、投保年龄。`]);
+    setDraft(`${topic.name}保障什么`);
+  });
+
+  const openHandoffId = handoff?.handoffId;
+  useEffect(() => {
+    if (!openHandoffId) return;
+    const timer = setInterval(async () => {
+      const current = handoffRef.current;
+      if (!current) return;
+      try {
+        const update = await api.listHandoffMessages(current.handoffId, current.lastSeq);
+        const lastSeq = Math.max(current.lastSeq, ...update.messages.map((m) => m.seq));
+        const replies = update.messages.filter((m) => m.from === 'staff');
+        if (replies.length > 0) {
+          setMessages((list) => [
+            ...list,
+            ...replies.map((m) => ({
+              id: nextId++,
+              from: 'assistant' as const,
+              text: [`${update.claimedByName ?? '人工客服'}：${m.text}`],
+            })),
+          ]);
+          scrollToEnd();
+        }
+        if (update.status === 'closed') {
+          setHandoff(null);
+          setMessages((list) => [
+            ...list,
+            {
+              id: nextId++,
+              from: 'assistant',
+              text: [`人工服务已结束，${brand.assistantName}继续为您服务。`],
+            },
+          ]);
+        } else setHandoff({ ...current, lastSeq });
+      } catch {
+        // The network came back or not: the next poll asks again from the same seq.
+      }
+    }, HANDOFF_POLL_MS);
+    return () => clearInterval(timer);
+  }, [openHandoffId]);
+
+  /** Sends a typed message or a tapped reply button; the typed text stays in the box until it is answered. */
+  const send = async (
+    text: string,
+    choice: Pick<SendAssistantMessageRequest, 'intent' | 'policyNo'> = {},
+    typed = false,
+  ) => {
+    const trimmed = text.trim();
+    if (!trimmed || sending) return;
+    const id = nextId++;
+    const retry = () => {
+      setMessages((list) => list.filter((m) => m.id !== id));
+      void send(trimmed, choice, typed);
+    };
+    setMessages((list) => [...list, { id, from: 'customer', text: [trimmed] }]);
+    setSending(true);
+    scrollToEnd();
+    try {
+      const open = handoffRef.current;
+      if (open) {
+        // A person has the conversation: the message goes to them.
+        await api.sendHandoffMessage(open.handoffId, trimmed);
+        if (typed) setDraft('');
+        return;
+      }
+      const reply: AssistantReply = await api.sendAssistantMessage({
+        text: trimmed,
+        ...(conversationId ? { conversationId } : {}),
+        ...choice,
+      });
+      setConversationId(reply.conversationId);
+      say(reply.text, reply.buttons);
+      if (typed) setDraft('');
+    } catch (error) {
+      const message = error instanceof ApiError ? error.message : '发送失败，请检查网络后重试';
+      setMessages((list) => list.map((m) => (m.id === id ? { ...m, failed: { error: message, retry } } : m)));
+    } finally {
+      setSending(false);
+      scrollToEnd();
+    }
+  };
+
+  const handOver = async () => {
+    if (!conversationId || handoffRef.current || sending) return;
+    setSending(true);
+    try {
+      const opened = await api.requestHandoff(conversationId);
+      setHandoff({ handoffId: opened.handoffId, lastSeq: 0 });
+      say([
+        `已为您转接人工客服${opened.intentName && opened.intent !== 'human_agent' ? `（${opened.intentName}）` : ''}，刚才的对话已一并转交，无需重复核对身份。请稍候，客服接入后会在这里回复您。`,
+      ]);
+    } catch (error) {
+      say([error instanceof ApiError ? error.message : '转接失败，请稍后重试']);
+    } finally {
+      setSending(false);
+      scrollToEnd();
+    }
+  };
+
+  const tap = (button: AssistantButton) => {
+    if (button.action.type === 'open' && button.action.flow === 'human_handoff') void handOver();
+    else if (button.action.type === 'open') openFlow(button.action);
+    else
+      void send(button.label, {
+        ...(button.action.intent ? { intent: button.action.intent } : {}),
+        ...(button.action.policyNo ? { policyNo: button.action.policyNo } : {}),
+      });
+  };
+
   return (
-    <PageContainer requireSignIn={false}>
+    <PageContainer requireSignIn={false} className="zx-chat">
       {() => (
-        <View className="zx-state" data-testid="assistant-placeholder">
-          <View className="zx-state__icon" style={{ background: brand.colors.primary }}>
-            {brand.logoText}
+        <View>
+          {session ? null : (
+            <View className="zx-notice zx-chat__sign-in" data-testid="assistant-sign-in">
+              <Text>登录后，我可以直接查询您保单的可贷金额、分红和缴费日期。</Text>
+              <Button size="small" type="primary" onClick={() => openFlow({ type: 'open', flow: 'sign_in' })}>
+                登录
+              </Button>
+            </View>
+          )}
+          <View className="zx-chat__messages" data-testid="assistant-messages">
+            {messages.map((message) => (
+              <View
+                key={message.id}
+                className={`zx-chat__row zx-chat__row--${message.from}`}
+                data-testid={`chat-${message.from}`}
+              >
+                <View className="zx-chat__bubble">
+                  {message.text.map((paragraph) => (
+                    <Text key={paragraph} className="zx-chat__paragraph">
+                      {paragraph}
+                    </Text>
+                  ))}
+                  {message.buttons?.length ? (
+                    <View className="zx-chat__buttons">
+                      {message.buttons.map((button) => (
+                        <Button
+                          key={button.label}
+                          size="small"
+                          type={button.action.type === 'open' ? 'primary' : 'default'}
+                          fill={button.action.type === 'open' ? 'solid' : 'outline'}
+                          disabled={sending && button.action.type === 'reply'}
+                          data-testid="assistant-button"
+                          onClick={() => tap(button)}
+                        >
+                          {button.label}
+                        </Button>
+                      ))}
+                    </View>
+                  ) : null}
+                </View>
+                {message.failed ? (
+                  <View className="zx-chat__failed" data-testid="chat-failed" onClick={message.failed.retry}>
+                    {message.failed.error} · 点击重试
+                  </View>
+                ) : null}
+              </View>
+            ))}
+            {sending ? (
+              <View className="zx-chat__row zx-chat__row--assistant" data-testid="assistant-typing">
+                <View className="zx-chat__bubble zx-chat__bubble--typing">
+                  {brand.assistantName}正在思考…
+                </View>
+              </View>
+            ) : null}
           </View>
-          <Text className="zx-state__title">智能客服“{brand.assistantName}”服务即将上线</Text>
-          <Text className="zx-state__description">如需帮助，请拨打客服热线 {brand.servicePhone}</Text>
-          <Button
-            type="primary"
-            size="small"
-            onClick={() => void Taro.makePhoneCall({ phoneNumber: brand.servicePhone.replace(/\D/g, '') })}
-          >
-            拨打热线
-          </Button>
+          <View className="zx-chat__composer">
+            {handoff ? (
+              <View className="zx-notice" data-testid="handoff-status">
+                人工客服服务中：您发送的消息将由客服回复
+              </View>
+            ) : null}
+            <View className="zx-chat__chips">
+              {QUICK_QUESTIONS.map((question) => (
+                <View
+                  key={question}
+                  className="zx-chat__chip"
+                  data-testid="quick-question"
+                  onClick={() => void send(question)}
+                >
+                  {question}
+                </View>
+              ))}
+            </View>
+            <View className="zx-chat__input-row">
+              <Input
+                className="zx-chat__input"
+                value={draft}
+                placeholder="请输入您的问题"
+                maxlength={MAX_MESSAGE_CHARS}
+                confirmType="send"
+                onInput={(event) => setDraft(event.detail.value)}
+                onConfirm={() => void send(draft, {}, true)}
+              />
+              <Button
+                type="primary"
+                size="small"
+                loading={sending}
+                disabled={sending || draft.trim() === ''}
+                onClick={() => void send(draft, {}, true)}
+              >
+                发送
+              </Button>
+            </View>
+          </View>
         </View>
       )}
     </PageContainer>

@@ -10,9 +10,9 @@ import { openPdf } from '../../../lib/open-pdf';
 import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
 import '../components/products.scss';
+import { setAssistantTopic } from '../../../pages/assistant/topic';
 
 /** The assistant page reads this to start the conversation about the product. */
-export const ASSISTANT_TOPIC_KEY = 'zx-assistant-topic';
 
 export default function ProductDetailPage() {
   const code = useRouter().params.code ?? '';
@@ -65,10 +65,7 @@ export default function ProductDetailPage() {
               size="small"
               data-testid="ask-assistant"
               onClick={() => {
-                Taro.setStorageSync(ASSISTANT_TOPIC_KEY, {
-                  productCode: product.productCode,
-                  name: product.name,
-                });
+                setAssistantTopic({ productCode: product.productCode, name: product.name });
                 void Taro.switchTab({ url: '/pages/assistant/index' });
               }}
             >

@@ -1,0 +1,194 @@
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ASSISTANT_REPLY_KINDS } from '@zhixiang/shared/assistant/chat';
+import { INTENTS, type Intent } from '@zhixiang/shared/assistant/intents';
+import type {
+  ConversationState,
+  ConversationStore,
+  ConversationTurn,
+} from '@zhixiang/shared/ports/assistant-conversations';
+import { Entity } from 'electrodb';
+import {
+  ALL_PAGES,
+  isConditionalCheckFailed,
+  orNull,
+  SERVICE_NAME,
+  type TableContext,
+  TTL_ATTRIBUTE,
+  toTtlSeconds,
+} from './table';
+
+/**
+ * A conversation with the assistant: its state item and its turns share one partition, so a turn
+ * is one transaction (state under its version + the turn). Both expire with the table's TTL; the
+ * use case also ignores a conversation idle for too long, since TTL deletion may lag by hours.
+ */
+const ttl = TTL_ATTRIBUTE;
+
+const conversationSchema = {
+  model: { entity: 'assistantConversation', version: '1', service: SERVICE_NAME },
+  attributes: {
+    conversationId: { type: 'string', required: true },
+    ownerUserId: { type: 'string' },
+    lastIntent: { type: INTENTS },
+    misses: { type: 'number', required: true },
+    pendingIntent: { type: INTENTS },
+    pendingAnswerId: { type: 'string' },
+    pendingPolicyNos: { type: 'list', items: { type: 'string' } },
+    turnCount: { type: 'number', required: true },
+    updatedAt: { type: 'number', required: true },
+    version: { type: 'number', required: true },
+    ttl,
+  },
+  indexes: {
+    byId: {
+      pk: {
+        field: 'pk',
+        composite: ['conversationId'],
+        template: 'ASSISTANTCONV#${conversationId}',
+        casing: 'none',
+      },
+      sk: { field: 'sk', composite: [], template: 'STATE', casing: 'none' },
+    },
+  },
+} as const;
+
+const turnSchema = {
+  model: { entity: 'assistantTurn', version: '1', service: SERVICE_NAME },
+  attributes: {
+    conversationId: { type: 'string', required: true },
+    seq: { type: 'number', required: true },
+    at: { type: 'number', required: true },
+    text: { type: 'string', required: true },
+    intent: { type: INTENTS, required: true },
+    confidence: { type: 'number', required: true },
+    kind: { type: ASSISTANT_REPLY_KINDS, required: true },
+    answerId: { type: 'string' },
+    latencyMs: { type: 'number', required: true },
+    signedIn: { type: 'boolean', required: true },
+    ttl,
+  },
+  indexes: {
+    // A conversation's transcript in order (the future handoff and staff report read it).
+    byConversation: {
+      pk: {
+        field: 'pk',
+        composite: ['conversationId'],
+        template: 'ASSISTANTCONV#${conversationId}',
+        casing: 'none',
+      },
+      sk: {
+        field: 'sk',
+        composite: ['seq'],
+        template: 'TURN#${seq}',
+        casing: 'none',
+        padding: { length: 5, char: '0' },
+      },
+    },
+  },
+} as const;
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export function createConversationEntities(ctx: TableContext) {
+  return { conversation: new Entity(conversationSchema, ctx), turn: new Entity(turnSchema, ctx) };
+}
+
+export class DynamoConversationStore implements ConversationStore {
+  private readonly conversations;
+  private readonly turns;
+
+  constructor(private readonly ctx: TableContext) {
+    const entities = createConversationEntities(ctx);
+    this.conversations = entities.conversation;
+    this.turns = entities.turn;
+  }
+
+  async get(conversationId: string): Promise<ConversationState | null> {
+    const { data } = await this.conversations.get({ conversationId }).go();
+    if (!data) return null;
+    return {
+      conversationId: data.conversationId,
+      ownerUserId: orNull(data.ownerUserId),
+      lastIntent: (data.lastIntent as Intent | undefined) ?? null,
+      misses: data.misses,
+      pendingPolicyChoice:
+        data.pendingIntent && data.pendingAnswerId && data.pendingPolicyNos
+          ? {
+              intent: data.pendingIntent as Intent,
+              answerId: data.pendingAnswerId,
+              policyNos: data.pendingPolicyNos,
+            }
+          : null,
+      turnCount: data.turnCount,
+      updatedAt: data.updatedAt,
+      version: data.version,
+    };
+  }
+
+  async listTurns(conversationId: string): Promise<ConversationTurn[]> {
+    const { data } = await this.turns.query.byConversation({ conversationId }).go(ALL_PAGES);
+    return data.map((t) => ({
+      conversationId: t.conversationId,
+      seq: t.seq,
+      at: t.at,
+      text: t.text,
+      intent: t.intent,
+      confidence: t.confidence,
+      kind: t.kind,
+      answerId: orNull(t.answerId),
+      latencyMs: t.latencyMs,
+      signedIn: t.signedIn,
+    }));
+  }
+
+  async saveTurn(state: ConversationState, turn: ConversationTurn, expiresAt: number): Promise<boolean> {
+    const expiresAtSeconds = toTtlSeconds(expiresAt);
+    const previousVersion = state.version - 1;
+    const put = this.conversations
+      .put({
+        conversationId: state.conversationId,
+        ...(state.ownerUserId ? { ownerUserId: state.ownerUserId } : {}),
+        ...(state.lastIntent ? { lastIntent: state.lastIntent } : {}),
+        misses: state.misses,
+        ...(state.pendingPolicyChoice
+          ? {
+              pendingIntent: state.pendingPolicyChoice.intent,
+              pendingAnswerId: state.pendingPolicyChoice.answerId,
+              pendingPolicyNos: state.pendingPolicyChoice.policyNos,
+            }
+          : {}),
+        turnCount: state.turnCount,
+        updatedAt: state.updatedAt,
+        version: state.version,
+        ttl: expiresAtSeconds,
+      })
+      .where((attr, op) =>
+        previousVersion === 0 ? op.notExists(attr.conversationId) : op.eq(attr.version, previousVersion),
+      )
+      .params() as TransactItem['Put'];
+    const turnPut = this.turns
+      .put({
+        conversationId: turn.conversationId,
+        seq: turn.seq,
+        at: turn.at,
+        text: turn.text,
+        intent: turn.intent,
+        confidence: turn.confidence,
+        kind: turn.kind,
+        ...(turn.answerId ? { answerId: turn.answerId } : {}),
+        latencyMs: turn.latencyMs,
+        signedIn: turn.signedIn,
+        ttl: expiresAtSeconds,
+      })
+      .params() as TransactItem['Put'];
+    try {
+      await this.ctx.client.send(
+        new TransactWriteCommand({ TransactItems: [{ Put: put }, { Put: turnPut }] }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import type { Handoff, HandoffMessageSchema } from '@zhixiang/shared/assistant/handoff';
+import { INTENT_NAMES } from '@zhixiang/shared/assistant/intents';
+import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { AppError } from '@zhixiang/shared/errors';
+import type { ConversationStore } from '@zhixiang/shared/ports/assistant-conversations';
+import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixiang/shared/ports/handoffs';
+import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
+import type * as z from 'zod/mini';
+
+export const HANDOFF_NOT_FOUND_MESSAGE = '未找到该人工服务';
+
+export interface HandoffDeps {
+  repositories: {
+    handoffs: HandoffStore;
+    assistantConversations: Pick<ConversationStore, 'get' | 'listTurns'>;
+    customers: Pick<CustomerRepository, 'get'>;
+    users: Pick<UserAccountRepository, 'get'>;
+  };
+  now: () => number;
+}
+
+/** Whether the caller may see the handoff: its customer, staff of its branch subtree, admins. */
+export function canSeeHandoff(claims: AccessClaims, handoff: HandoffRecord): boolean {
+  switch (claims.role) {
+    case 'admin':
+      return true;
+    case 'customer':
+      return Boolean(claims.customerId) && claims.customerId === handoff.customerId;
+    case 'staff':
+      return Boolean(claims.branchPath) && isInBranchSubtree(handoff.branchPath, claims.branchPath ?? '');
+    default:
+      return false;
+  }
+}
+
+/** The handoff if the caller may see it; otherwise 404, exactly like one that does not exist. */
+export async function loadVisibleHandoff(
+  deps: HandoffDeps,
+  claims: AccessClaims,
+  handoffId: string,
+): Promise<HandoffRecord> {
+  const handoff = await deps.repositories.handoffs.get(handoffId);
+  if (!handoff || !canSeeHandoff(claims, handoff)) {
+    throw new AppError('NOT_FOUND', HANDOFF_NOT_FOUND_MESSAGE, {
+      logMessage: `handoff ${handoffId} missing or not visible to ${claims.sub}`,
+    });
+  }
+  return handoff;
+}
+
+/** The handoff as staff and the customer see it, with the assistant conversation before it. */
+export async function toHandoffView(deps: HandoffDeps, handoff: HandoffRecord): Promise<Handoff> {
+  const turns = await deps.repositories.assistantConversations.listTurns(handoff.handoffId);
+  return {
+    handoffId: handoff.handoffId,
+    status: handoff.status,
+    customerName: handoff.customerName,
+    identityVerified: true,
+    intent: handoff.intent,
+    intentName: handoff.intent ? INTENT_NAMES[handoff.intent] : null,
+    createdAt: new Date(handoff.createdAt).toISOString(),
+    claimedByName: handoff.claimedByName,
+    summary: handoff.summary,
+    transcript: turns.map((t) => ({ seq: t.seq, text: t.text, intentName: INTENT_NAMES[t.intent] })),
+  };
+}
+
+export function toMessageView(message: HandoffMessageRecord): z.infer<typeof HandoffMessageSchema> {
+  return { seq: message.seq, from: message.from, text: message.text, at: new Date(message.at).toISOString() };
+}

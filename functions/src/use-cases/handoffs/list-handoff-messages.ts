@@ -1,0 +1,26 @@
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { AppError } from '@zhixiang/shared/errors';
+import { type HandoffDeps, loadVisibleHandoff, toMessageView } from './handoff-access';
+
+/**
+ * Polling: the messages after the last one the caller has (`after`, a sequence number), in order,
+ * with the handoff's status. A client that reconnects asks again from its last seq and gets each
+ * message exactly once.
+ */
+export async function listHandoffMessages(
+  deps: HandoffDeps,
+  claims: AccessClaims,
+  handoffId: string,
+  after: string | undefined,
+) {
+  const afterSeq = after === undefined || after === '' ? 0 : Number(after);
+  if (!Number.isInteger(afterSeq) || afterSeq < 0)
+    throw new AppError('VALIDATION_FAILED', '参数 after 应为非负整数', { field: 'after' });
+  const handoff = await loadVisibleHandoff(deps, claims, handoffId);
+  const messages = await deps.repositories.handoffs.listMessages(handoffId, afterSeq);
+  return {
+    status: handoff.status,
+    claimedByName: handoff.claimedByName,
+    messages: messages.map(toMessageView),
+  };
+}

@@ -1,0 +1,44 @@
+import Taro from '@tarojs/taro';
+import type { AssistantButton } from '@zhixiang/shared/assistant/chat';
+import { brand } from '@zhixiang/shared/brand';
+import { goToGate, pageUrls, requiredGate } from '../../lib/navigation';
+
+type OpenAction = Extract<AssistantButton['action'], { type: 'open' }>;
+
+/**
+ * Where each of the assistant's flows (shared/src/assistant/knowledge.ts) goes in the mini program.
+ * 转人工 (`human_handoff`) stays on the page: the page itself hands the conversation over.
+ */
+export function openFlow({ flow, policyNo }: OpenAction): void {
+  switch (flow) {
+    case 'policy_detail':
+      if (policyNo) void Taro.navigateTo({ url: pageUrls.policyDetail(policyNo) });
+      else void Taro.switchTab({ url: pageUrls.policies });
+      return;
+    case 'callback_booking':
+      if (policyNo) void Taro.navigateTo({ url: pageUrls.callbackBooking(policyNo) });
+      else void Taro.switchTab({ url: pageUrls.policies });
+      return;
+    case 'online_callback':
+      if (policyNo) void Taro.navigateTo({ url: pageUrls.onlineCallback(policyNo) });
+      else void Taro.switchTab({ url: pageUrls.policies });
+      return;
+    case 'my_policies':
+      void Taro.switchTab({ url: pageUrls.policies });
+      return;
+    case 'product_search':
+      void Taro.navigateTo({ url: pageUrls.productSearch });
+      return;
+    case 'identity_binding':
+      void Taro.navigateTo({ url: pageUrls.bindIdentity });
+      return;
+    case 'sign_in':
+      goToGate(requiredGate() ?? pageUrls.signIn);
+      return;
+    case 'call_hotline':
+      void Taro.makePhoneCall({ phoneNumber: brand.servicePhone.replace(/\D/g, '') });
+      return;
+    case 'human_handoff':
+      return;
+  }
+}

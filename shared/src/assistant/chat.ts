@@ -1,0 +1,75 @@
+import * as z from 'zod/mini';
+import { INTENTS } from './intents';
+import { ASSISTANT_FLOWS } from './knowledge';
+
+/**
+ * The chat contract (`POST /assistant/messages`, issue 9): a customer's message or a tapped
+ * button in, the assistant's reply with buttons out. Works signed in (answers with the customer's
+ * own figures) and signed out (general answers and a sign-in offer).
+ */
+export const MAX_MESSAGE_CHARS = 200;
+
+const policyNo = z.string().check(z.regex(/^[0-9A-Za-z]{6,32}$/, '保单号格式不正确'));
+
+export const SendAssistantMessageRequestSchema = z.object({
+  /** Absent on the first message; the reply says which conversation to continue. */
+  conversationId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/, '会话编号格式不正确'))),
+  /** What the customer typed, or the label of the button they tapped (shown in the transcript). */
+  text: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, '请输入您的问题'),
+      z.maxLength(MAX_MESSAGE_CHARS, `问题请控制在 ${MAX_MESSAGE_CHARS} 字以内`),
+    ),
+  /** A tapped clarification button: the intent the customer chose. */
+  intent: z.optional(z.enum(INTENTS)),
+  /** A tapped policy button: the policy the customer chose. */
+  policyNo: z.optional(policyNo),
+});
+export type SendAssistantMessageRequest = z.infer<typeof SendAssistantMessageRequestSchema>;
+
+/** What a button does: send a reply to the assistant, or open a self-service flow. */
+export const AssistantButtonSchema = z.object({
+  label: z.string(),
+  action: z.union([
+    z.object({
+      type: z.literal('reply'),
+      intent: z.optional(z.enum(INTENTS)),
+      policyNo: z.optional(z.string()),
+    }),
+    z.object({
+      type: z.literal('open'),
+      flow: z.enum(ASSISTANT_FLOWS),
+      policyNo: z.optional(z.string()),
+    }),
+  ]),
+});
+export type AssistantButton = z.infer<typeof AssistantButtonSchema>;
+
+export const ASSISTANT_REPLY_KINDS = [
+  /** A knowledge base answer, with the customer's figures when signed in. */
+  'answer',
+  /** "您是想问…还是…？" with one button per intent. */
+  'clarify',
+  /** Several policies fit: which one? One button per policy. */
+  'choose_policy',
+  /** The question needs the customer's records: sign in (or bind the identity) first. */
+  'sign_in_needed',
+  /** Greeting or polite refusal with what the assistant can do. */
+  'smalltalk',
+  'out_of_scope',
+] as const;
+
+export const AssistantReplySchema = z.object({
+  conversationId: z.string(),
+  kind: z.enum(ASSISTANT_REPLY_KINDS),
+  /** Paragraphs of the reply, in order (figures first, then the general answer). */
+  text: z.array(z.string()),
+  intent: z.enum(INTENTS),
+  confidence: z.number(),
+  /** The knowledge base entry answered from, for feedback and the staff report. */
+  answerId: z.nullable(z.string()),
+  buttons: z.array(AssistantButtonSchema),
+});
+export type AssistantReply = z.infer<typeof AssistantReplySchema>;

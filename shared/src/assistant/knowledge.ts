@@ -1,0 +1,83 @@
+import * as z from 'zod/mini';
+import { INTENTS, type Intent } from './intents';
+
+/**
+ * The assistant's knowledge base (知识库): curated entries, each answering one need in several
+ * wordings. Kept as JSON files in `knowledge/` at the repository root, checked by this schema,
+ * loaded into DynamoDB by `npm run admin -- load-knowledge` (and the local seed) as a numbered
+ * version; the chat endpoint answers from the active version.
+ */
+
+/**
+ * Self-service flows an answer can take the customer into. The mini program maps each to a page;
+ * flows that need a policy get the policy number from the conversation when one is known.
+ */
+export const ASSISTANT_FLOWS = [
+  'policy_detail',
+  'my_policies',
+  'callback_booking',
+  'online_callback',
+  'product_search',
+  'identity_binding',
+  'sign_in',
+  'call_hotline',
+  /** 转人工: hand the conversation to a person (only offered to a signed-in, bound customer). */
+  'human_handoff',
+] as const;
+export type AssistantFlow = (typeof ASSISTANT_FLOWS)[number];
+
+/** Flows that open one policy; without a known policy they fall back to the policy list. */
+export const POLICY_FLOWS: ReadonlySet<AssistantFlow> = new Set([
+  'policy_detail',
+  'callback_booking',
+  'online_callback',
+]);
+
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+export const KnowledgeActionSchema = z.object({ label: text(12), flow: z.enum(ASSISTANT_FLOWS) });
+export type KnowledgeAction = z.infer<typeof KnowledgeActionSchema>;
+
+export const KnowledgeEntrySchema = z.object({
+  /** Stable, kebab-case, unique in the whole knowledge base: turns and feedback refer to it. */
+  id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be kebab-case')),
+  intent: z.enum(INTENTS),
+  /** Ways customers ask this; the entry is picked by how close the message is to one of them. */
+  questions: z.array(text(60)).check(z.minLength(2)),
+  answer: text(400),
+  /**
+   * Signed in, this entry is answered with the customer's own records (quota, dividends, due
+   * date…) before the general answer; signed out, the answer adds what sign-in would show.
+   */
+  personal: z.optional(z.boolean()),
+  actions: z.optional(z.array(KnowledgeActionSchema).check(z.maxLength(3))),
+});
+export type KnowledgeEntry = z.infer<typeof KnowledgeEntrySchema>;
+
+export const KnowledgeFileSchema = z.object({
+  /** What the file covers, for curators. */
+  topic: text(40),
+  entries: z.array(KnowledgeEntrySchema).check(z.minLength(1)),
+});
+
+/**
+ * Intents the knowledge base must answer. Greeting and out-of-scope replies come from the
+ * classifier itself (`GREETING_REPLY`, `OUT_OF_SCOPE_REPLY`).
+ */
+export const INTENTS_NEEDING_ENTRIES: readonly Intent[] = INTENTS.filter(
+  (intent) => intent !== 'greeting_smalltalk' && intent !== 'out_of_scope',
+);
+
+/** Problems that stop a knowledge base from loading: duplicate ids, intents with no entry. */
+export function knowledgeBaseProblems(entries: readonly KnowledgeEntry[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.id)) problems.push(`duplicate id ${entry.id}`);
+    seen.add(entry.id);
+  }
+  for (const intent of INTENTS_NEEDING_ENTRIES) {
+    if (!entries.some((e) => e.intent === intent)) problems.push(`no entry for intent ${intent}`);
+  }
+  return problems;
+}

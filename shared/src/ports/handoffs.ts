@@ -1,0 +1,45 @@
+import type { HandoffStatus } from '../assistant/handoff';
+import type { Intent } from '../assistant/intents';
+
+export interface HandoffRecord {
+  /** The conversation's id: one handoff per conversation. */
+  handoffId: string;
+  customerId: string;
+  customerName: string;
+  /** The customer's branch path: the queue it lands in (staff of this subtree see it). */
+  branchPath: string;
+  intent: Intent | null;
+  status: HandoffStatus;
+  createdAt: number;
+  claimedBy: string | null;
+  claimedByName: string | null;
+  summary: string | null;
+  closedAt: number | null;
+}
+
+export interface HandoffMessageRecord {
+  handoffId: string;
+  seq: number;
+  from: 'customer' | 'staff';
+  senderId: string;
+  text: string;
+  at: number;
+}
+
+export interface HandoffStore {
+  /** Creates the handoff if the conversation has none; the existing one otherwise. */
+  createOrGet(handoff: HandoffRecord): Promise<HandoffRecord>;
+  get(handoffId: string): Promise<HandoffRecord | null>;
+  /** Open handoffs (queued and claimed) whose branch path starts with `branchPath`, oldest first. */
+  listOpen(branchPath: string): Promise<HandoffRecord[]>;
+  /** queued → claimed by the staff member, or null when someone else claimed it first. */
+  claim(handoffId: string, staffId: string, staffName: string): Promise<HandoffRecord | null>;
+  /** claimed by the staff member → closed with the summary, or null when it was not theirs to close. */
+  close(handoffId: string, staffId: string, summary: string, at: number): Promise<HandoffRecord | null>;
+  /**
+   * Appends a message with the next sequence number (an atomic counter on the handoff, refused
+   * once it is closed); null when the handoff is closed.
+   */
+  appendMessage(message: Omit<HandoffMessageRecord, 'seq'>): Promise<HandoffMessageRecord | null>;
+  listMessages(handoffId: string, afterSeq: number): Promise<HandoffMessageRecord[]>;
+}
