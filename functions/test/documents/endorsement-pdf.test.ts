@@ -48,6 +48,8 @@ function pdfsig(path: string): string {
 
 beforeAll(async () => {
   identity = await new InsurerSigningKey(new LocalTestCaCertificates('local', join(dir, 'keys'))).get();
+  // The second document of the process: the parsed font is shared between documents.
+  await sealedEndorsement(identity);
   sealed = await sealedEndorsement(identity);
   pdfPath = join(dir, 'endorsement.pdf');
   writeFileSync(pdfPath, sealed);

@@ -4,8 +4,21 @@ import { documentFontBytes } from './document-font';
 
 /** Shared drawing helpers of the product's PDFs (endorsements, audit certificates). */
 
+/**
+ * pdf-lib asks fontkit to parse the font for every document; the parsed font is immutable (each
+ * document takes its own subset of it), so one parse per process serves them all.
+ */
+let parsed: { bytes: Uint8Array; font: ReturnType<typeof fontkit.create> } | undefined;
+const cachingFontkit: typeof fontkit = {
+  ...fontkit,
+  create: (bytes: Uint8Array, postscriptName?: string) => {
+    if (parsed?.bytes !== bytes) parsed = { bytes, font: fontkit.create(bytes, postscriptName) };
+    return parsed.font;
+  },
+};
+
 export async function embedDocumentFont(pdf: PDFDocument): Promise<PDFFont> {
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(cachingFontkit);
   // Always subset: unsubsetted, the font's `locl` feature drops digits in Latin-only runs.
   return pdf.embedFont(documentFontBytes(), { subset: true });
 }
