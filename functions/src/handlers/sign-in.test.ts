@@ -174,6 +174,8 @@ describe('demo sign-in', () => {
       FIELD_KEY_ID: 'alias/test',
       SMS_PROVIDER: 'tencent',
       WECHAT_PROVIDER: 'wechat',
+      FACE_VERIFY_PROVIDER: 'wechat',
+      ID_CARD_OCR_PROVIDER: 'wechat',
       SSM_PREFIX: `/zhixiang-kefu/${stage}`,
       TOKEN_SIGNING_KEY: undefined,
       IVR_SIGNING_SECRET: undefined,

@@ -5,8 +5,6 @@ import {
   type FaceSession,
   type IdentityStatus,
   REVIEW_STATUS_LABELS,
-  SANDBOX_FACE_OUTCOME_LABELS,
-  SANDBOX_FACE_OUTCOMES,
   type SandboxFaceOutcome,
   VERIFICATION_METHOD_LABELS,
   type VerificationView,
@@ -19,6 +17,7 @@ import { pageUrls } from '../../../lib/navigation';
 import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
 import '../identity.scss';
+import { SandboxFaceScreen } from '../sandbox-face-screen';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -202,35 +201,6 @@ function OutcomeCard({ outcome }: { outcome: VerificationView }) {
     >
       <Text className="zx-card__title">{success ? '人脸核身成功' : '人脸核身未通过'}</Text>
       <View>{success ? '正在返回业务页面…' : outcome.reason}</View>
-    </View>
-  );
-}
-
-/** Local stage and H5 only: the tester plays WeChat's face screen and picks what it answers. */
-function SandboxFaceScreen({
-  busy,
-  onAnswer,
-}: {
-  busy: boolean;
-  onAnswer: (choice: SandboxFaceOutcome) => void;
-}) {
-  return (
-    <View className="zx-card zx-identity__sandbox" data-testid="sandbox-face">
-      <Text className="zx-card__title">模拟人脸核身</Text>
-      <View className="zx-identity__muted">
-        本地测试环境：此页面代替微信人脸核身，不采集任何人脸信息。请选择核身结果，服务端将按微信返回码处理。
-      </View>
-      {(Object.keys(SANDBOX_FACE_OUTCOMES) as SandboxFaceOutcome[]).map((choice) => (
-        <Button
-          key={choice}
-          block
-          disabled={busy}
-          type={choice === 'success' ? 'primary' : 'default'}
-          onClick={() => onAnswer(choice)}
-        >
-          {SANDBOX_FACE_OUTCOME_LABELS[choice]}
-        </Button>
-      ))}
     </View>
   );
 }
