@@ -176,6 +176,7 @@ describe('demo sign-in', () => {
       WECHAT_PROVIDER: 'wechat',
       FACE_VERIFY_PROVIDER: 'wechat',
       ID_CARD_OCR_PROVIDER: 'wechat',
+      DOCUMENT_SIGNING_PROVIDER: 'secrets-manager',
       SSM_PREFIX: `/zhixiang-kefu/${stage}`,
       TOKEN_SIGNING_KEY: undefined,
       IVR_SIGNING_SECRET: undefined,
