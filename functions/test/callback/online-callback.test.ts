@@ -1,4 +1,5 @@
-import { CALLBACK_POINTS } from '@zhixiang/shared/callback/schemas';
+import { CALLBACK_POINTS, onlineCallbackPurpose } from '@zhixiang/shared/callback/schemas';
+import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Container, createContainer } from '../../src/container';
@@ -13,6 +14,10 @@ import { callbackDeps } from '../../src/use-cases/callback/callback-policy';
 import { listCallbackBookings } from '../../src/use-cases/callback/list-callback-bookings';
 import { sendOnlineCallbackCode } from '../../src/use-cases/callback/send-online-callback-code';
 import { submitOnlineCallback } from '../../src/use-cases/callback/submit-online-callback';
+import { answerSandboxFaceVerification } from '../../src/use-cases/identity/answer-sandbox-face-verification';
+import { completeFaceVerification } from '../../src/use-cases/identity/complete-face-verification';
+import { recordIdentityConsent } from '../../src/use-cases/identity/record-identity-consent';
+import { startFaceVerification } from '../../src/use-cases/identity/start-face-verification';
 
 /** The online self-callback (自助回访) against DynamoDB Local, with the SMS captured. */
 const data = buildDemoData('2026-11-25');
@@ -122,6 +127,38 @@ describe('online self-callback', () => {
       status: 'resolved',
       resolution: { resolvedBy: 'demo-staff-sh' },
     });
+  });
+
+  it('accepts a face verification of this callback instead of the code, not one made for another purpose', async () => {
+    const policyNo = await newPolicy('8831019900004');
+    const customer = await claims('demo-customer-c001');
+    const passFace = async (purpose: string) => {
+      await recordIdentityConsent(container, customer, FACE_ID_CONSENT_VERSION);
+      const session = await startFaceVerification(container, customer, { purpose });
+      await answerSandboxFaceVerification(container, session.verifyId, 'success');
+      await completeFaceVerification(container, customer, session.attemptId, {
+        userAgent: 'vitest',
+        ip: null,
+      });
+    };
+    // Never verified: refused, pointing to verification.
+    await expect(
+      submitOnlineCallback(container, customer, policyNo, { answers: ALL_YES }),
+    ).rejects.toMatchObject({
+      status: 403,
+    });
+    // Verified for something else: still refused.
+    await passFace('document:OTHER-1');
+    await expect(
+      submitOnlineCallback(container, customer, policyNo, { answers: ALL_YES }),
+    ).rejects.toMatchObject({
+      status: 403,
+    });
+    await passFace(onlineCallbackPurpose(policyNo));
+    const result = await submitOnlineCallback(container, customer, policyNo, { answers: ALL_YES });
+    expect(result.status).toBe('completed');
+    const stored = await container.repositories.callbackBookings.getBooking(policyNo);
+    expect(stored?.outcome?.recordedBy).toMatch(/^online-face#[^:]+:demo-customer-c001$/);
   });
 
   it('is for the policyholder alone and uses each code once', async () => {

@@ -193,14 +193,24 @@ export const ResolveFollowUpRequestSchema = z.strictObject({
 });
 export type ResolveFollowUpRequest = z.infer<typeof ResolveFollowUpRequestSchema>;
 
-/** Online self-callback (自助回访): the holder answers the seven points after an SMS code. */
+/** Online self-callback (自助回访): the holder answers the seven points after proving identity. */
 export const SendOnlineCallbackCodeResponseSchema = z.object({
   sentTo: z.string(),
   expiresInSeconds: z.number(),
 });
 
+/**
+ * Identity first, one of two ways: the SMS code to the phone on record, or — without a code — a face
+ * verification (or another identity method) passed for `onlineCallbackPurpose(policyNo)` in the
+ * last 10 minutes.
+ */
 export const SubmitOnlineCallbackRequestSchema = z.strictObject({
-  code: z.string().check(z.regex(/^\d{6}$/, '请输入 6 位短信验证码')),
+  code: z.optional(z.string().check(z.regex(/^\d{6}$/, '请输入 6 位短信验证码'))),
   answers: z.strictObject(Object.fromEntries(CALLBACK_POINTS.map((p) => [p, z.boolean()]))),
 });
+
+/** The identity-verification purpose of a policy's online self-callback. */
+export function onlineCallbackPurpose(policyNo: string): string {
+  return `callback:${policyNo}`;
+}
 export type SubmitOnlineCallbackRequest = z.infer<typeof SubmitOnlineCallbackRequestSchema>;

@@ -4,6 +4,7 @@ import {
   CALLBACK_POINTS,
   type CallbackBooking,
   ONLINE_SLOT_ID,
+  onlineCallbackPurpose,
   type SubmitOnlineCallbackRequest,
 } from '@zhixiang/shared/callback/schemas';
 import { toCallbackBooking } from '@zhixiang/shared/callback/view';
@@ -18,7 +19,7 @@ import { ALREADY_DONE_MESSAGE, onlineCallbackSubject } from './send-online-callb
 const MAX_WRONG_CODES = 5;
 
 /**
- * The online self-callback (自助回访): after the SMS code, the holder's seven answers become the
+ * The online self-callback (自助回访): after the SMS code or a face verification, the holder's seven answers become the
  * policy's callback record — all "yes" completes it, any "no" makes it a problem case (问题件)
  * for the policy's branch. An open booking is released, its seat freed.
  */
@@ -39,20 +40,10 @@ export async function submitOnlineCallback(
     throw new AppError('CONFLICT', ALREADY_DONE_MESSAGE);
   }
 
-  const subject = onlineCallbackSubject(policyNo, claims.sub);
   const now = container.now();
-  const stored = await container.oneTimeCodes.get(subject);
-  if (!stored || stored.expiresAt <= now || stored.attempts >= MAX_WRONG_CODES) {
-    throw new AppError('VALIDATION_FAILED', '验证码已失效，请重新获取', { field: 'code' });
-  }
-  const codeHash = await hashBindCode(container, subject, request.code);
-  if (!sameText(codeHash, stored.codeHash)) {
-    await container.oneTimeCodes.recordFailedAttempt(subject);
-    throw new AppError('VALIDATION_FAILED', '验证码不正确', { field: 'code' });
-  }
-  if (!(await container.oneTimeCodes.consume(subject, codeHash))) {
-    throw new AppError('VALIDATION_FAILED', '验证码已使用，请重新获取', { field: 'code' });
-  }
+  const verifiedBy = request.code
+    ? await checkSmsCode(container, claims, policyNo, request.code)
+    : await checkIdentityProof(container, target.policy.holderId, policyNo);
 
   const answers = Object.fromEntries(CALLBACK_POINTS.map((p) => [p, request.answers[p] === true]));
   const denied = CALLBACK_POINTS.filter((p) => !answers[p]);
@@ -74,11 +65,44 @@ export async function submitOnlineCallback(
         denied.length === 0
           ? null
           : `自助回访中否认：${denied.map((p) => CALLBACK_POINT_LABELS[p]).join('；')}`,
-      recordedBy: `${ONLINE_RECORDER_PREFIX}sms:${claims.sub}`,
+      recordedBy: `${ONLINE_RECORDER_PREFIX}${verifiedBy}:${claims.sub}`,
       recordedAt: now,
     },
     version: current?.version ?? 0,
     updatedAt: now,
   });
   return toCallbackBooking(recorded);
+}
+
+/** The SMS code path: the code sent to the phone on record, used once. Returns how identity was proved. */
+async function checkSmsCode(
+  container: Container,
+  claims: AccessClaims,
+  policyNo: string,
+  code: string,
+): Promise<string> {
+  const subject = onlineCallbackSubject(policyNo, claims.sub);
+  const stored = await container.oneTimeCodes.get(subject);
+  if (!stored || stored.expiresAt <= container.now() || stored.attempts >= MAX_WRONG_CODES) {
+    throw new AppError('VALIDATION_FAILED', '验证码已失效，请重新获取', { field: 'code' });
+  }
+  const codeHash = await hashBindCode(container, subject, code);
+  if (!sameText(codeHash, stored.codeHash)) {
+    await container.oneTimeCodes.recordFailedAttempt(subject);
+    throw new AppError('VALIDATION_FAILED', '验证码不正确', { field: 'code' });
+  }
+  if (!(await container.oneTimeCodes.consume(subject, codeHash))) {
+    throw new AppError('VALIDATION_FAILED', '验证码已使用，请重新获取', { field: 'code' });
+  }
+  return 'sms';
+}
+
+/** Without a code: the holder's identity verification for this callback, within its 10 minutes. */
+async function checkIdentityProof(container: Container, holderId: string, policyNo: string): Promise<string> {
+  const proof = await container.identityProofs.requireVerified({
+    customerId: holderId,
+    purpose: onlineCallbackPurpose(policyNo),
+    now: container.now(),
+  });
+  return `${proof.method}#${proof.verificationId}`;
 }

@@ -1,16 +1,18 @@
 import { Input, Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { callbackPointFacts } from '@zhixiang/shared/callback/point-facts';
 import {
   CALLBACK_POINT_LABELS,
   CALLBACK_POINTS,
   type CallbackBooking,
   type CallbackPoint,
+  onlineCallbackPurpose,
 } from '@zhixiang/shared/callback/schemas';
 import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
+import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 
 /**
@@ -27,7 +29,17 @@ export default function OnlineCallbackPage() {
   const [result, setResult] = useState<CallbackBooking | null>(null);
   const [busy, setBusy] = useState(false);
   const policy = usePageData(() => api.getPolicy(policyNo));
-  const complete = CALLBACK_POINTS.every((p) => answers[p] !== undefined) && /^\d{6}$/.test(code);
+  const purpose = onlineCallbackPurpose(policyNo);
+  // Coming back from the identity pages: a face verification for this callback replaces the code.
+  const [faceVerified, setFaceVerified] = useState(false);
+  useDidShow(() => {
+    api
+      .getIdentityStatus({ purpose })
+      .then((status) => setFaceVerified(status.verified !== null))
+      .catch(() => setFaceVerified(false));
+  });
+  const identityReady = faceVerified || /^\d{6}$/.test(code);
+  const complete = CALLBACK_POINTS.every((p) => answers[p] !== undefined) && identityReady;
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -58,7 +70,12 @@ export default function OnlineCallbackPage() {
         ) : (
           <View>
             <View className="zx-notice">请先验证身份，再逐项确认以下内容。如有不符，请选择「否」。</View>
-            <View className="zx-card">
+            {faceVerified ? (
+              <View className="zx-card" data-testid="callback-identity-verified">
+                已通过身份核验，可直接提交答复（10 分钟内有效）
+              </View>
+            ) : null}
+            <View className="zx-card" style={faceVerified ? { display: 'none' } : undefined}>
               <Button
                 size="small"
                 type="primary"
@@ -82,6 +99,14 @@ export default function OnlineCallbackPage() {
                   onInput={(event) => setCode(event.detail.value)}
                 />
               </View>
+              <Button
+                size="small"
+                fill="none"
+                data-testid="callback-face-instead"
+                onClick={() => void Taro.navigateTo({ url: pageUrls.identityVerify(purpose) })}
+              >
+                收不到短信？改用刷脸认证
+              </Button>
             </View>
             {CALLBACK_POINTS.map((point, index) => (
               <View key={point} className="zx-card" data-testid={`point-${point}`}>
@@ -118,7 +143,8 @@ export default function OnlineCallbackPage() {
               onClick={() =>
                 void run(async () => {
                   const full = Object.fromEntries(CALLBACK_POINTS.map((p) => [p, answers[p] === true]));
-                  setResult(await api.submitOnlineCallback(policyNo, { code, answers: full }));
+                  const identity = /^\d{6}$/.test(code) ? { code } : {};
+                  setResult(await api.submitOnlineCallback(policyNo, { ...identity, answers: full }));
                 })
               }
             >
