@@ -167,7 +167,14 @@ export default function AssistantPage() {
         ...choice,
       });
       setConversationId(reply.conversationId);
-      say(reply.text, reply.buttons, { conversationId: reply.conversationId, turn: reply.turn });
+      // Answers and refusals are rated; questions back to the customer (clarify, which policy) are not.
+      const rateable =
+        reply.kind !== 'clarify' && reply.kind !== 'choose_policy' && reply.kind !== 'smalltalk';
+      say(
+        reply.text,
+        reply.buttons,
+        rateable ? { conversationId: reply.conversationId, turn: reply.turn } : undefined,
+      );
       if (typed) setDraft('');
     } catch (error) {
       const message = error instanceof ApiError ? error.message : '发送失败，请检查网络后重试';
@@ -254,8 +261,8 @@ export default function AssistantPage() {
                       <Text>谢谢您的评价</Text>
                     ) : (
                       <>
-                        <Text onClick={() => rate(message, 'up')}>👍 有用</Text>
-                        <Text onClick={() => rate(message, 'down')}>👎 没用</Text>
+                        <Text onClick={() => rate(message, 'up')}>有用</Text>
+                        <Text onClick={() => rate(message, 'down')}>没用</Text>
                       </>
                     )}
                   </View>
