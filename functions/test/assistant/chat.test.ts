@@ -246,6 +246,25 @@ describe('转人工', () => {
   });
 });
 
+describe('👍/👎 on an answer', () => {
+  it('stores the rating on the turn for whoever had the conversation, and only for them', async () => {
+    const reply = await ok('demo-customer-c001', { text: '我的分红有多少' });
+    expect(reply.turn).toBe(1);
+    const rate = (userId: string | null, body: Record<string, unknown>) =>
+      userId
+        ? accessTokenFor(container, userId).then((token) => api.post('/assistant/feedback', body, { token }))
+        : api.post('/assistant/feedback', body);
+    const body = { conversationId: reply.conversationId, turn: reply.turn, rating: 'down' };
+    expect((await rate('demo-customer-c011', body)).status).toBe(404);
+    expect((await rate(null, body)).status).toBe(404);
+    expect((await rate('demo-customer-c001', { ...body, turn: 2 })).status).toBe(404);
+    expect((await rate('demo-customer-c001', { ...body, rating: 'meh' })).status).toBe(400);
+    expect((await rate('demo-customer-c001', body)).status).toBe(204);
+    const turns = await container.repositories.assistantConversations.listTurns(reply.conversationId);
+    expect(turns[0]).toMatchObject({ rating: 'down', answerId: reply.answerId, intent: 'dividend_query' });
+  });
+});
+
 describe('bad input and authentication', () => {
   it('explains what is wrong with the message in Chinese', async () => {
     const empty = await say(null, { text: '   ' });

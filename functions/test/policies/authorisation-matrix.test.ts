@@ -469,6 +469,13 @@ const CASES: Record<RouteName, Case> = {
     body: { text: '分红什么时候发' },
     expected: all(200),
   },
+  // 👍/👎 on an answer nobody had: not found for everyone, signed in or not.
+  rateAssistantAnswer: {
+    method: 'POST',
+    path: '/assistant/feedback',
+    body: { conversationId: NO_SUCH_ID, turn: 1, rating: 'down' },
+    expected: all(404),
+  },
   // Caller pre-verification: the IVR proves itself by signature, so a token never helps.
   identifyCaller: {
     method: 'POST',

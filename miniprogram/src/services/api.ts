@@ -120,6 +120,8 @@ export const api = {
   // The 7×24 assistant (智能客服): the page shows failures in the conversation, so no toast.
   sendAssistantMessage: (body: RequestOf<'sendAssistantMessage'>) =>
     client.call('sendAssistantMessage', { body, silent: true }),
+  rateAssistantAnswer: (body: RequestOf<'rateAssistantAnswer'>) =>
+    client.call('rateAssistantAnswer', { body, silent: true }),
   requestHandoff: (conversationId: string) =>
     client.call('requestHandoff', { body: { conversationId }, silent: true }),
   listHandoffMessages: (handoffId: string, after: number) =>

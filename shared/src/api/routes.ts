@@ -1,5 +1,9 @@
 import type * as z from 'zod/mini';
-import { AssistantReplySchema, SendAssistantMessageRequestSchema } from '../assistant/chat';
+import {
+  AssistantReplySchema,
+  RateAssistantAnswerRequestSchema,
+  SendAssistantMessageRequestSchema,
+} from '../assistant/chat';
 import {
   CloseHandoffRequestSchema,
   HandoffMessageSchema,
@@ -382,6 +386,12 @@ export const routes = {
     auth: 'optional',
     request: SendAssistantMessageRequestSchema,
     response: AssistantReplySchema,
+  },
+  rateAssistantAnswer: {
+    method: 'POST',
+    path: '/assistant/feedback',
+    auth: 'optional',
+    request: RateAssistantAnswerRequestSchema,
   },
   // Caller pre-verification (IVR, seed case 示例一): 'public' to tokens, proven by an HMAC signature.
   identifyCaller: {

@@ -63,6 +63,8 @@ export const ASSISTANT_REPLY_KINDS = [
 
 export const AssistantReplySchema = z.object({
   conversationId: z.string(),
+  /** The turn's number in the conversation: 👍/👎 refer to it. */
+  turn: z.int(),
   kind: z.enum(ASSISTANT_REPLY_KINDS),
   /** Paragraphs of the reply, in order (figures first, then the general answer). */
   text: z.array(z.string()),
@@ -73,3 +75,10 @@ export const AssistantReplySchema = z.object({
   buttons: z.array(AssistantButtonSchema),
 });
 export type AssistantReply = z.infer<typeof AssistantReplySchema>;
+
+/** 👍/👎 on one answer, for the knowledge base's improvement. */
+export const RateAssistantAnswerRequestSchema = z.object({
+  conversationId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, '会话编号格式不正确')),
+  turn: z.int().check(z.positive('回答编号不正确')),
+  rating: z.enum(['up', 'down'], '评价只能是有用或没用'),
+});

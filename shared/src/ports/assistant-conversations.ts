@@ -32,6 +32,8 @@ export interface ConversationTurn {
   answerId: string | null;
   latencyMs: number;
   signedIn: boolean;
+  /** The customer's 👍/👎, when given. */
+  rating?: 'up' | 'down';
 }
 
 export interface ConversationStore {
@@ -41,6 +43,8 @@ export interface ConversationStore {
    * conversation) and the turn. False when another turn of the conversation was saved meanwhile.
    */
   saveTurn(state: ConversationState, turn: ConversationTurn, expiresAt: number): Promise<boolean>;
+  /** Records 👍/👎 on a turn; false when the turn does not exist. */
+  rateTurn(conversationId: string, seq: number, rating: 'up' | 'down'): Promise<boolean>;
   /** The conversation's turns in order (the transcript a person taking over reads). */
   listTurns(conversationId: string): Promise<ConversationTurn[]>;
 }

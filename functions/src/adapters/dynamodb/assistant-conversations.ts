@@ -65,6 +65,7 @@ const turnSchema = {
     answerId: { type: 'string' },
     latencyMs: { type: 'number', required: true },
     signedIn: { type: 'boolean', required: true },
+    rating: { type: ['up', 'down'] as const },
     ttl,
   },
   indexes: {
@@ -138,7 +139,18 @@ export class DynamoConversationStore implements ConversationStore {
       answerId: orNull(t.answerId),
       latencyMs: t.latencyMs,
       signedIn: t.signedIn,
+      ...(t.rating ? { rating: t.rating } : {}),
     }));
+  }
+
+  async rateTurn(conversationId: string, seq: number, rating: 'up' | 'down'): Promise<boolean> {
+    try {
+      await this.turns.patch({ conversationId, seq }).set({ rating }).go();
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
   }
 
   async saveTurn(state: ConversationState, turn: ConversationTurn, expiresAt: number): Promise<boolean> {

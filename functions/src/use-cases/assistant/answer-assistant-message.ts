@@ -75,7 +75,7 @@ const QUICK_QUESTIONS: Intent[] = ['loan_quota', 'dividend_query', 'renewal_due_
 
 const hotline: AssistantButton = { label: '拨打客服热线', action: { type: 'open', flow: 'call_hotline' } };
 
-type Reply = Omit<AssistantReply, 'conversationId'>;
+type Reply = Omit<AssistantReply, 'conversationId' | 'turn'>;
 
 /**
  * One turn of the 7×24 assistant (issue 9): understand the message with the one classifier entry
@@ -163,7 +163,7 @@ export async function answerAssistantMessage(
     answerId: reply.answerId,
     latencyMs,
   });
-  return { conversationId: state.conversationId, ...reply };
+  return { ...reply, conversationId: state.conversationId, turn: next.turnCount };
 }
 
 /**

@@ -22,6 +22,8 @@ interface ChatMessage {
   from: 'customer' | 'assistant';
   text: string[];
   buttons?: AssistantButton[];
+  /** An assistant answer's turn, for 👍/👎; `rated` once given. */
+  feedback?: { conversationId: string; turn: number; rated?: 'up' | 'down' };
   /** A customer message that did not reach the assistant: tap to send it again. */
   failed?: { error: string; retry: () => void };
 }
@@ -63,11 +65,29 @@ export default function AssistantPage() {
   const handoffRef = useRef<OpenHandoff | null>(null);
   handoffRef.current = handoff;
 
-  const say = (text: string[], buttons?: AssistantButton[]) =>
+  const say = (text: string[], buttons?: AssistantButton[], feedback?: ChatMessage['feedback']) =>
     setMessages((list) => [
       ...list,
-      { id: nextId++, from: 'assistant', text, ...(buttons ? { buttons } : {}) },
+      {
+        id: nextId++,
+        from: 'assistant',
+        text,
+        ...(buttons ? { buttons } : {}),
+        ...(feedback ? { feedback } : {}),
+      },
     ]);
+
+  /** 👍/👎: shown as given at once; a failure only means this rating was not recorded. */
+  const rate = (message: ChatMessage, rating: 'up' | 'down') => {
+    if (!message.feedback || message.feedback.rated) return;
+    const { conversationId: id, turn } = message.feedback;
+    setMessages((list) =>
+      list.map((m) =>
+        m.id === message.id && m.feedback ? { ...m, feedback: { ...m.feedback, rated: rating } } : m,
+      ),
+    );
+    void api.rateAssistantAnswer({ conversationId: id, turn, rating }).catch(() => undefined);
+  };
 
   // While a person has the conversation, poll for their replies; a missed poll is retried next time.
   // Sent here from a product page: say what we are talking about and suggest a question.
@@ -147,7 +167,14 @@ export default function AssistantPage() {
         ...choice,
       });
       setConversationId(reply.conversationId);
-      say(reply.text, reply.buttons);
+      // Answers and refusals are rated; questions back to the customer (clarify, which policy) are not.
+      const rateable =
+        reply.kind !== 'clarify' && reply.kind !== 'choose_policy' && reply.kind !== 'smalltalk';
+      say(
+        reply.text,
+        reply.buttons,
+        rateable ? { conversationId: reply.conversationId, turn: reply.turn } : undefined,
+      );
       if (typed) setDraft('');
     } catch (error) {
       const message = error instanceof ApiError ? error.message : '发送失败，请检查网络后重试';
@@ -228,6 +255,18 @@ export default function AssistantPage() {
                     </View>
                   ) : null}
                 </View>
+                {message.feedback ? (
+                  <View className="zx-chat__feedback" data-testid="answer-feedback">
+                    {message.feedback.rated ? (
+                      <Text>谢谢您的评价</Text>
+                    ) : (
+                      <>
+                        <Text onClick={() => rate(message, 'up')}>有用</Text>
+                        <Text onClick={() => rate(message, 'down')}>没用</Text>
+                      </>
+                    )}
+                  </View>
+                ) : null}
                 {message.failed ? (
                   <View className="zx-chat__failed" data-testid="chat-failed" onClick={message.failed.retry}>
                     {message.failed.error} · 点击重试
