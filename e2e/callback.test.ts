@@ -43,16 +43,31 @@ async function tokenOf(userId: string): Promise<string> {
   return ((await signIn.json()) as { accessToken: string }).accessToken;
 }
 
-async function answerOnline(page: Page, policyNo: string, no: string | null) {
+async function answerOnline(
+  page: Page,
+  policyNo: string,
+  no: string | null,
+  identity: 'sms' | 'face' = 'sms',
+) {
   await page.goto(`${session.stack.appUrl}/packages/callback/online/index?policyNo=${policyNo}`);
   // Each point is shown with the policy's own facts.
   assert.match((await page.getByTestId('fact-coolingOffRights').textContent()) ?? '', /犹豫期至 \d{4}年/);
   assert.match((await page.getByTestId('fact-paymentPeriod').textContent()) ?? '', /¥[\d,]+\.\d{2}/);
-  await page.getByTestId('send-callback-code').click();
-  await page.getByText(/已发送至/).waitFor();
-  const code = await readLatestSandboxCode(session.stack.smsOutboxFile, zhangWei.phone);
-  assert.ok(code, 'the sandbox outbox holds the code');
-  await fillInput(page, '6 位短信验证码', code);
+  if (identity === 'sms') {
+    await page.getByTestId('send-callback-code').click();
+    await page.getByText(/已发送至/).waitFor();
+    const code = await readLatestSandboxCode(session.stack.smsOutboxFile, zhangWei.phone);
+    assert.ok(code, 'the sandbox outbox holds the code');
+    await fillInput(page, '6 位短信验证码', code);
+  } else {
+    // No SMS: the identity pages (consent, the 「模拟人脸核身」 screen) and back.
+    await page.getByTestId('callback-face-instead').click();
+    await tapButton(page, '同意并继续');
+    await tapButton(page, '开始刷脸');
+    await page.getByTestId('sandbox-face').waitFor();
+    await tapButton(page, '核身成功（本人）');
+    await page.getByTestId('callback-identity-verified').waitFor();
+  }
   for (const point of [
     'identity',
     'personalSignature',
@@ -111,12 +126,12 @@ describe('new-policy callback journeys', () => {
     }
   });
 
-  it('one "no" in the online callback becomes a problem case the branch staff see', async () => {
+  it('one "no" in the online callback, after a face verification instead of the SMS, becomes a problem case the branch staff see', async () => {
     const { context, page } = await newPhonePage(session.browser);
     try {
       await agreeToPrivacyGuide(page, session.stack.appUrl);
       await signInAsDemoUser(page, 'demo-customer-c001');
-      const result = await answerOnline(page, SECOND_POLICY, 'personalSignature');
+      const result = await answerOnline(page, SECOND_POLICY, 'personalSignature', 'face');
       assert.match(result, /已转交专人跟进/);
       await saveScreenshot(page, 'callback-online-problem');
 

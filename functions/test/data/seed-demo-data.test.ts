@@ -99,7 +99,8 @@ describe('seedDemoData', () => {
 
     const nextDay = await seedDemoData({ repositories: container.repositories, today: '2026-11-26' });
     for (const tally of Object.values(nextDay)) expect(tally.created + tally.updated).toBe(0);
-  });
+    // Three full seeds (the knowledge base, documents and the catalogue included) on a shared machine.
+  }, 90_000);
 
   it('stores ID numbers, phones and bank accounts only as ciphertext', async () => {
     const data = buildDemoData(TODAY);
