@@ -7,8 +7,9 @@ import { type EndorsementRules, endorsementRules } from './settings';
 /**
  * Surrender (退保). Inside the cooling-off period (犹豫期) the premiums paid come back less a fee of
  * at most ¥10 (the industry rule in PRODUCT.md; the fee is configuration, capped at ¥10); after
- * it, the cash value comes back less the outstanding loan principal and interest. An outstanding loan is deducted in both cases; the refund is never negative. The loss against
- * the premiums paid is computed and labelled so the customer sees it plainly before confirming.
+ * it, the cash value comes back. An outstanding loan's principal and interest are deducted in both
+ * cases; the refund is never negative. The loss against the premiums paid is computed and
+ * labelled so the customer sees it plainly before confirming.
  */
 export interface SurrenderOutcome {
   inCoolingOff: boolean;
