@@ -21,11 +21,6 @@ export function refuse(problems: RuleProblem[]): { ok: false; problems: RuleProb
   return { ok: false, problems };
 }
 
-/** Accepts `value` when no problems were collected, otherwise refuses with all of them. */
-export function acceptUnless<T>(problems: RuleProblem[], value: () => T): RuleResult<T> {
-  return problems.length > 0 ? refuse(problems) : accept(value());
-}
-
 /** For handlers: the first problem as the product's one error type (400 with its field). */
 export function problemsToAppError(problems: readonly RuleProblem[]): AppError {
   const [first] = problems;
