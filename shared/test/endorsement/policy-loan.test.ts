@@ -146,6 +146,9 @@ describe('checkPolicyLoan', () => {
             accruedInterestCents: loan ? accruedLoanInterestCents(loan, TODAY) : 0,
           });
           if (amountCents > quota) expect(result.ok).toBe(false);
+          const lendable = ratio > 0 && cashValueCents > 0;
+          if (lendable && amountCents >= rules.minimumAmountCents && amountCents <= quota)
+            expect(result.ok).toBe(true);
           if (result.ok) {
             expect(result.value.amountCents).toBeLessThanOrEqual(quota);
             expect(BigInt(result.value.loanAfter.principalCents) * 10_000n).toBeLessThanOrEqual(
