@@ -29,7 +29,7 @@ export interface SurrenderOutcome {
 export function checkSurrender(
   policy: Pick<PolicyRecord, 'status' | 'receiptDate' | 'cashValueCents' | 'loan'>,
   product: Pick<ProductRecord, 'coolingOffDays'>,
-  /** Premiums the holder has paid to date, from the premium ledger. */
+  /** Premiums paid to date: `premiumsPaidCents` of shared/src/policy/premiums.ts until a ledger exists. */
   premiumsPaidCents: number,
   today: string,
   rules: EndorsementRules['surrender'] = endorsementRules.surrender,
