@@ -119,6 +119,43 @@ describe('checkBeneficiaryChange', () => {
   });
 });
 
+describe('checkBeneficiaryChange: shares of one order', () => {
+  const person = (i: number, shareBasisPoints: number): BeneficiaryInput => ({
+    name: `受益人${i}`,
+    relation: '子女',
+    order: 1,
+    shareBasisPoints,
+    idNumber: validIdNumber('2000-01-01', String(100 + i)),
+  });
+
+  it('accepts any split of 10000 bp and refuses it once any share moves', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 10 }),
+        fc.nat(),
+        fc.integer({ min: -500, max: 500 }).filter((d) => d !== 0),
+        (weights, pick, delta) => {
+          const shares = splitCentsByShares(10000, weights);
+          expect(
+            checkBeneficiaryChange(
+              shares.map((share, i) => person(i, share)),
+              ctx,
+            ).ok,
+          ).toBe(true);
+          const i = pick % shares.length;
+          const moved = shares.map((share, j) => (j === i ? share + delta : share));
+          expect(
+            checkBeneficiaryChange(
+              moved.map((share, j) => person(j, share)),
+              ctx,
+            ).ok,
+          ).toBe(false);
+        },
+      ),
+    );
+  });
+});
+
 describe('formatShare', () => {
   it('shows basis points as a percentage without trailing zeros', () => {
     expect([10000, 9900, 3333, 3350, 1].map(formatShare)).toEqual([
