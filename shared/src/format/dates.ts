@@ -21,3 +21,16 @@ export function addDays(isoDate: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * The same day `months` later; a day the target month lacks becomes its last day
+ * (08-31 + 6 months → 02-28, or 02-29 in a leap year), the usual rule for loan terms.
+ */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const monthIndex = y * 12 + (m - 1) + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = (monthIndex % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year.toString().padStart(4, '0')}-${month.toString().padStart(2, '0')}-${Math.min(d, lastDay).toString().padStart(2, '0')}`;
+}

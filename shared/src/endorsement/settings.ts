@@ -1,0 +1,39 @@
+import * as z from 'zod/mini';
+import rulesJson from '../../../config/endorsement-rules.json';
+import banksJson from '../../../config/supported-banks.json';
+
+/**
+ * The insurer's endorsement settings (config/endorsement-rules.json, config/supported-banks.json):
+ * choices, not code. Checked when the module loads, so a bad edit fails the first test and the
+ * first cold start rather than a customer's application. The cooling-off surrender fee is capped
+ * at ¥10 here because that cap is the industry rule, not a setting.
+ */
+const cents = z.number().check(z.int(), z.minimum(0));
+
+const EndorsementRulesSchema = z.object({
+  loan: z.object({
+    minimumAmountCents: cents,
+    termMonths: z.number().check(z.int(), z.minimum(1), z.maximum(12)),
+    /** Loans strictly above this amount go to staff review. */
+    reviewAboveCents: cents,
+    /** Self-service loans by customers of this age or older go to staff review. */
+    selfServiceReviewFromAge: z.number().check(z.int(), z.minimum(18), z.maximum(120)),
+  }),
+  surrender: z.object({ coolingOffFeeCents: cents.check(z.maximum(1000)) }),
+});
+
+const SupportedBanksSchema = z.object({
+  banks: z.array(
+    z.object({
+      code: z.string().check(z.regex(/^[A-Z]{2,10}$/)),
+      name: z.string().check(z.minLength(2)),
+      binPrefixes: z.array(z.string().check(z.regex(/^\d{6,8}$/))).check(z.minLength(1)),
+    }),
+  ),
+});
+
+export type EndorsementRules = z.infer<typeof EndorsementRulesSchema>;
+export type SupportedBank = z.infer<typeof SupportedBanksSchema>['banks'][number];
+
+export const endorsementRules: EndorsementRules = EndorsementRulesSchema.parse(rulesJson);
+export const supportedBanks: readonly SupportedBank[] = SupportedBanksSchema.parse(banksJson).banks;
