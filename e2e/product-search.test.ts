@@ -59,7 +59,13 @@ describe('product search journey', () => {
       await input.fill('');
       await input.pressSequentially('jyf', { delay: 40 });
       await input.press('Enter');
-      await page.getByTestId('search-results').getByTestId('product-card').first().click();
+      // The previous query's cards stay until the new results arrive: wait for 金佑福's own card.
+      await page
+        .getByTestId('search-results')
+        .getByTestId('product-card')
+        .filter({ hasText: '金佑福重大疾病保险' })
+        .first()
+        .click();
       const detail = page.getByTestId('product-detail');
       await detail.waitFor();
       assert.equal((await page.getByTestId('product-name').textContent())?.trim(), '金佑福重大疾病保险');
