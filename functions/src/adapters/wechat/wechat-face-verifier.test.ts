@@ -94,6 +94,13 @@ function tokensFor(container = createContainer()) {
 const certificate = { name: '张伟', idNumber: '11010519491231002X' };
 
 describe('WechatFaceVerifier (getverifyid / queryverifyinfo)', () => {
+  it('computes cert_hash exactly as in the worked example of the API reference', () => {
+    // queryverifyinfo reference: 张三, 310101199801011234 → base64 of each field, joined, SHA-256 hex.
+    expect(certHash({ name: '张三', idNumber: '310101199801011234' })).toBe(
+      '3c241f7ff324977aeb91f173bb2a7b06569e6fd784d5573db34a636d8671108b',
+    );
+  });
+
   it('opens a session with the certificate and openid, then reads a success (verify_ret 10000)', async () => {
     const verifier = new WechatFaceVerifier({ apiBaseUrl: baseUrl, tokens: tokensFor() });
     const session = await verifier.getVerifyId({ outSeqNo: 'ZX001', certificate, openid: 'openid-1' });

@@ -19,12 +19,14 @@ interface QueryVerifyInfoResponse {
 }
 
 /**
- * cert_hash of queryverifyinfo: the certificate fields joined as a query string, SHA-256, base64
- * (WeChat 人脸核身 2.0 server guide), so the result is bound to the certificate we asked about.
+ * cert_hash of queryverifyinfo, as WeChat's API reference defines it: each certificate field's
+ * value in standard base64, joined as `cert_type=…&cert_name=…&cert_no=…`, then SHA-256 as
+ * lower-case hex — so the result is bound to the certificate we asked about.
  */
 export function certHash(certificate: FaceCertificate): string {
-  const text = `cert_type=IDENTITY_CARD&cert_name=${certificate.name}&cert_no=${certificate.idNumber}`;
-  return createHash('sha256').update(text, 'utf8').digest('base64');
+  const b64 = (value: string) => Buffer.from(value, 'utf8').toString('base64');
+  const text = `cert_type=${b64('IDENTITY_CARD')}&cert_name=${b64(certificate.name)}&cert_no=${b64(certificate.idNumber)}`;
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** The real client of `/cityservice/face/identify/getverifyid` and `/queryverifyinfo`. */
