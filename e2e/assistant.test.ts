@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
-import { agreeToPrivacyGuide, fillInput, signInAsDemoUser, tapButton } from './support/journey-steps';
+import {
+  agreeToPrivacyGuide,
+  demoAccessToken,
+  fillInput,
+  signInAsDemoUser,
+  tapButton,
+} from './support/journey-steps';
 import { useE2eSession } from './support/stack';
 
 /**
@@ -76,12 +81,7 @@ describe('the assistant', () => {
       await page.getByTestId('handoff-status').waitFor();
 
       const api = session.stack.apiUrl;
-      const signIn = await fetch(`${api}/auth/demo`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ userId: 'demo-staff-sh', privacyConsentVersion: PRIVACY_GUIDE_VERSION }),
-      });
-      const { accessToken } = (await signIn.json()) as { accessToken: string };
+      const accessToken = await demoAccessToken(api, 'demo-staff-sh');
       const staff = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
       const queue = (await (await fetch(`${api}/staff/handoffs`, { headers: staff })).json()) as {
         handoffs: Array<{ handoffId: string; customerName: string; transcript: Array<{ text: string }> }>;

@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import { addDays, todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { Page } from 'playwright-core';
 import { readLatestSandboxCode } from '../functions/src/adapters/sms/sandbox-outbox-sms';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
-import { agreeToPrivacyGuide, fillInput, signInAsDemoUser, tapButton } from './support/journey-steps';
+import {
+  agreeToPrivacyGuide,
+  demoAccessToken,
+  fillInput,
+  signInAsDemoUser,
+  tapButton,
+} from './support/journey-steps';
 import { useE2eSession } from './support/stack';
 
 /**
@@ -33,15 +38,7 @@ const session = useE2eSession(async () => {
   }
 });
 
-/** An access token of a demo user, for the steps a journey does not click through. */
-async function tokenOf(userId: string): Promise<string> {
-  const signIn = await fetch(`${session.stack.apiUrl}/auth/demo`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId, privacyConsentVersion: PRIVACY_GUIDE_VERSION }),
-  });
-  return ((await signIn.json()) as { accessToken: string }).accessToken;
-}
+const tokenOf = (userId: string) => demoAccessToken(session.stack.apiUrl, userId);
 
 async function answerOnline(
   page: Page,

@@ -4,12 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import type { Page } from 'playwright-core';
 import { DEMO_DOCUMENT_ID } from '../functions/src/seed/demo-documents';
 import { newPhonePage, saveScreenshot } from './support/browser';
-import { agreeToPrivacyGuide, signInAsDemoUser, tapButton } from './support/journey-steps';
+import { agreeToPrivacyGuide, demoAccessToken, signInAsDemoUser, tapButton } from './support/journey-steps';
 import { useE2eSession } from './support/stack';
 
 /**
@@ -32,10 +31,7 @@ async function api<T>(path: string, body: unknown, token?: string): Promise<T> {
 
 /** docs/identity-verification.md: consent, start, the sandbox's answer, the result. */
 async function verifyIdentityOverHttp(purpose: string): Promise<void> {
-  const { accessToken } = await api<{ accessToken: string }>('/auth/demo', {
-    userId: 'demo-customer-c001',
-    privacyConsentVersion: PRIVACY_GUIDE_VERSION,
-  });
+  const accessToken = await demoAccessToken(session.stack.apiUrl, 'demo-customer-c001');
   await api('/identity/consent', { version: FACE_ID_CONSENT_VERSION }, accessToken);
   const started = await api<{ attemptId: string; verifyId: string }>(
     '/identity/face',

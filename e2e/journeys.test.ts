@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import { readLatestSandboxCode } from '../functions/src/adapters/sms/sandbox-outbox-sms';
 import { DEMO_BINDING_CUSTOMER } from '../functions/src/seed/seed-demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import {
   agreeToPrivacyGuide,
+  demoAccessToken,
   fillInput,
   inputValue,
   signInAsDemoUser,
@@ -19,15 +19,7 @@ import { useE2eSession } from './support/stack';
  */
 const session = useE2eSession();
 
-async function apiSignIn(userId: string): Promise<string> {
-  const response = await fetch(`${session.stack.apiUrl}/auth/demo`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId, privacyConsentVersion: PRIVACY_GUIDE_VERSION }),
-  });
-  assert.equal(response.status, 200, `demo sign-in of ${userId}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
+const apiSignIn = (userId: string) => demoAccessToken(session.stack.apiUrl, userId);
 
 async function apiPolicyNumbers(token: string): Promise<string[]> {
   const response = await fetch(`${session.stack.apiUrl}/me/policies`, {

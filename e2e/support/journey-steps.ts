@@ -1,3 +1,4 @@
+import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import type { Page } from 'playwright-core';
 
 /** First visit: the privacy guide comes before anything else; agreeing leads to the sign-in page. */
@@ -25,4 +26,15 @@ export async function inputValue(page: Page, placeholder: string): Promise<strin
 /** NutUI buttons render as <taro-button-core>; tap the button itself, not its inner label. */
 export async function tapButton(page: Page, text: string): Promise<void> {
   await page.locator('taro-button-core', { hasText: text }).first().click();
+}
+
+/** An access token of a seeded demo user, for the steps a journey does not click through. */
+export async function demoAccessToken(apiUrl: string, userId: string): Promise<string> {
+  const response = await fetch(`${apiUrl}/auth/demo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, privacyConsentVersion: PRIVACY_GUIDE_VERSION }),
+  });
+  if (response.status !== 200) throw new Error(`demo sign-in of ${userId}: ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
 }

@@ -1,12 +1,11 @@
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import type { CallbackFollowUp, ResolveFollowUpRequest } from '@zhixiang/shared/callback/schemas';
-import { maskName } from '@zhixiang/shared/callback/view';
 import { AppError } from '@zhixiang/shared/errors';
 import type { CallbackFollowUpRecord } from '@zhixiang/shared/ports/callback-bookings';
-import { maskPhone } from '@zhixiang/shared/privacy/mask';
 import { PolicyViewLoader } from '../policies/policy-view-loader';
 import type { CallbackDeps } from './callback-policy';
+import { maskedCallbackParty } from './list-callback-bookings';
 
 /** Online self-callbacks are recorded by `online-…`; everything else by a call-centre seat. */
 export const ONLINE_RECORDER_PREFIX = 'online-';
@@ -53,16 +52,9 @@ async function toFollowUpView(
   deps: CallbackDeps,
   record: CallbackFollowUpRecord,
 ): Promise<CallbackFollowUp> {
-  const [customer, policy] = await Promise.all([
-    loader.customer(record.customerId),
-    deps.repositories.policies.get(record.policyNo),
-  ]);
-  const product = policy ? await loader.product(policy.productCode) : null;
   return {
     policyNo: record.policyNo,
-    customerNameMasked: customer ? maskName(customer.name) : '—',
-    phoneMasked: customer ? maskPhone(customer.phone) : '—',
-    productName: product?.name ?? '—',
+    ...(await maskedCallbackParty(loader, deps, record)),
     source: record.raisedBy.startsWith(ONLINE_RECORDER_PREFIX) ? 'online' : 'call',
     note: record.note,
     raisedAt: record.raisedAt,

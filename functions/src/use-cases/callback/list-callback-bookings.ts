@@ -22,24 +22,15 @@ export async function listCallbackBookings(
   );
   const loader = new PolicyViewLoader(deps.repositories);
   const rows = await Promise.all(
-    visible.map(async (booking) => {
-      const [customer, policy] = await Promise.all([
-        loader.customer(booking.customerId),
-        deps.repositories.policies.get(booking.policyNo),
-      ]);
-      const product = policy ? await deps.repositories.products.get(policy.productCode) : null;
-      return {
-        slotId: booking.slotId,
-        row: {
-          policyNo: booking.policyNo,
-          status: booking.status,
-          customerNameMasked: customer ? maskName(customer.name) : '—',
-          phoneMasked: customer ? maskPhone(customer.phone) : '—',
-          productName: product?.name ?? '—',
-          rescheduleCount: booking.rescheduleCount,
-        },
-      };
-    }),
+    visible.map(async (booking) => ({
+      slotId: booking.slotId,
+      row: {
+        policyNo: booking.policyNo,
+        status: booking.status,
+        ...(await maskedCallbackParty(loader, deps, booking)),
+        rescheduleCount: booking.rescheduleCount,
+      },
+    })),
   );
   return {
     date,
@@ -50,5 +41,23 @@ export async function listCallbackBookings(
         bookings: rows.filter((r) => r.slotId === slot.slotId).map((r) => r.row),
       })),
     online: rows.filter((r) => r.slotId === ONLINE_SLOT_ID).map((r) => r.row),
+  };
+}
+
+/** Who a callback is for, as staff see it: the customer masked and the policy's product. */
+export async function maskedCallbackParty(
+  loader: PolicyViewLoader,
+  deps: CallbackDeps,
+  callback: { customerId: string; policyNo: string },
+): Promise<{ customerNameMasked: string; phoneMasked: string; productName: string }> {
+  const [customer, policy] = await Promise.all([
+    loader.customer(callback.customerId),
+    deps.repositories.policies.get(callback.policyNo),
+  ]);
+  const product = policy ? await loader.product(policy.productCode) : null;
+  return {
+    customerNameMasked: customer ? maskName(customer.name) : '—',
+    phoneMasked: customer ? maskPhone(customer.phone) : '—',
+    productName: product?.name ?? '—',
   };
 }
