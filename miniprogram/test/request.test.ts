@@ -101,6 +101,21 @@ describe('request wrapper', () => {
     expect(onSignedOut).not.toHaveBeenCalled();
   });
 
+  it('sends extra headers (an Idempotency-Key) on the call and on its repeat after a refresh', async () => {
+    const calls: TransportRequest[] = [];
+    const transport: Transport = async (request) => {
+      calls.push(request);
+      if (request.url.endsWith('/auth/refresh')) return { status: 200, body: session('new-access') };
+      if (request.headers.authorization === 'Bearer new-access') return { status: 200, body: me };
+      return { status: 401, body: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' } };
+    };
+    const { client } = setup(transport);
+
+    await client.call('getMe', { headers: { 'idempotency-key': 'key-1' } });
+
+    expect(calls.map((call) => call.headers['idempotency-key'])).toEqual(['key-1', undefined, 'key-1']);
+  });
+
   it('shares one refresh between concurrent 401s', async () => {
     let refreshes = 0;
     const transport: Transport = async (request) => {

@@ -63,6 +63,8 @@ export interface CallOptions<N extends RouteName> {
   /** Query string parameters; undefined and empty values are left out. */
   query?: Record<string, string | undefined>;
   body?: RequestOf<N>;
+  /** Extra request headers, e.g. the `Idempotency-Key` of a financial submission. */
+  headers?: Record<string, string>;
   /** The caller renders the error itself (e.g. a page's error state): no toast. */
   silent?: boolean;
 }
@@ -87,8 +89,9 @@ export function createApiClient(options: ClientOptions) {
     path: string,
     body: unknown,
     withToken: boolean,
+    extraHeaders: Record<string, string> = {},
   ): Promise<TransportResponse> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { ...extraHeaders, 'content-type': 'application/json' };
     const token = withToken ? options.tokens.accessToken() : null;
     if (token) headers.authorization = `Bearer ${token}`;
     const request: TransportRequest = { url: `${options.baseUrl()}${path}`, method, headers };
@@ -153,10 +156,10 @@ export function createApiClient(options: ClientOptions) {
       route.auth === 'user' || (route.auth === 'optional' && options.tokens.accessToken() !== null);
     setPending(1);
     try {
-      let response = await send(route.method, path, callOptions.body, needsToken);
+      let response = await send(route.method, path, callOptions.body, needsToken, callOptions.headers);
       if (response.status === 401 && needsToken) {
         if (await refreshSession()) {
-          response = await send(route.method, path, callOptions.body, true);
+          response = await send(route.method, path, callOptions.body, true, callOptions.headers);
         }
         if (response.status === 401) {
           options.tokens.clear();
