@@ -23,6 +23,12 @@ export default defineAppConfig({
     { root: 'packages/callback', pages: ['book/index', 'online/index', 'call-centre/index'] },
     // Electronic documents (电子批单): 我的批单, preview, signing screen, public verification.
     { root: 'packages/documents', pages: ['list/index', 'detail/index', 'sign/index', 'verify/index'] },
+    // Endorsements (保全): one form per type, the application (review → identity → sign → submit → result),
+    // 我的申请, the agent's workspace for one customer, the staff review queue (保全审核).
+    {
+      root: 'packages/endorsements',
+      pages: ['apply/index', 'application/index', 'list/index', 'customer/index', 'reviews/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

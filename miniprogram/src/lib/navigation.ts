@@ -46,6 +46,15 @@ export const pageUrls = {
   signDocument: (documentId: string) =>
     `/packages/documents/sign/index?documentId=${encodeURIComponent(documentId)}`,
   verifyDocument: '/packages/documents/verify/index',
+  // Endorsements (保全). The application page is also the link an agent shares with the customer.
+  endorsementApply: (policyNo: string, type: string) =>
+    `/packages/endorsements/apply/index?policyNo=${encodeURIComponent(policyNo)}&type=${encodeURIComponent(type)}`,
+  endorsementApplication: (applicationId: string) =>
+    `/packages/endorsements/application/index?applicationId=${encodeURIComponent(applicationId)}`,
+  myEndorsements: '/packages/endorsements/list/index',
+  customerEndorsements: (customerId: string, name: string) =>
+    `/packages/endorsements/customer/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
+  endorsementReviews: '/packages/endorsements/reviews/index',
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { RequestOf } from '@zhixiang/shared/api/routes';
+import { IDEMPOTENCY_KEY_HEADER } from '@zhixiang/shared/endorsement/application';
 import { runtimeConfig } from '../lib/runtime-config';
 import { clearSession, getSession, saveSession } from '../lib/session';
 import { createApiClient, type Transport } from './request';
@@ -138,4 +139,33 @@ export const api = {
     if (!refreshToken) return;
     saveSession(await client.call('refreshSession', { body: { refreshToken } }));
   },
+  // Endorsements (保全): options, applications, submission (Idempotency-Key for financial types), review.
+  getEndorsementOptions: (policyNo: string) =>
+    client.call('getEndorsementOptions', { params: { policyNo }, silent: true }),
+  /** Silent: the form shows the server's message at the field it names. */
+  createEndorsement: (policyNo: string, body: RequestOf<'createEndorsement'>) =>
+    client.call('createEndorsement', { params: { policyNo }, body, silent: true }),
+  getEndorsement: (applicationId: string) =>
+    client.call('getEndorsement', { params: { applicationId }, silent: true }),
+  listMyEndorsements: () => client.call('listMyEndorsements', { silent: true }),
+  listCustomerEndorsements: (customerId: string) =>
+    client.call('listCustomerEndorsements', { params: { customerId }, silent: true }),
+  sendEndorsementPhoneCode: (applicationId: string) =>
+    client.call('sendEndorsementPhoneCode', { params: { applicationId } }),
+  submitEndorsement: (
+    applicationId: string,
+    body: RequestOf<'submitEndorsement'>,
+    idempotencyKey: string | null,
+  ) =>
+    client.call('submitEndorsement', {
+      params: { applicationId },
+      body,
+      silent: true,
+      ...(idempotencyKey ? { headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } } : {}),
+    }),
+  cancelEndorsement: (applicationId: string, body: RequestOf<'cancelEndorsement'>) =>
+    client.call('cancelEndorsement', { params: { applicationId }, body }),
+  listEndorsementReviews: () => client.call('listEndorsementReviews', { silent: true }),
+  decideEndorsement: (applicationId: string, body: RequestOf<'decideEndorsement'>) =>
+    client.call('decideEndorsement', { params: { applicationId }, body, silent: true }),
 };

@@ -60,6 +60,16 @@ export default function HomePage() {
     });
   }
 
+  // Endorsements (保全): the review queue of the staff member's branch.
+  if (me?.role === 'staff' || me?.role === 'admin') {
+    entries.push({
+      key: 'endorsement-reviews',
+      title: '保全审核',
+      description: '本机构需人工审核的保全申请：变更前后、办理轨迹、通过或不通过',
+      open: () => void Taro.navigateTo({ url: pageUrls.endorsementReviews }),
+    });
+  }
+
   return (
     <PageContainer>
       {() => (

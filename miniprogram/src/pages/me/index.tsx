@@ -66,6 +66,14 @@ export default function MePage() {
                 onClick={() => void Taro.navigateTo({ url: pageUrls.myDocuments })}
               />
             ) : null}
+            {me.role === 'customer' && me.customerId ? (
+              <Cell
+                title="我的申请"
+                clickable
+                data-testid="entry-my-endorsements"
+                onClick={() => void Taro.navigateTo({ url: pageUrls.myEndorsements })}
+              />
+            ) : null}
             <Cell
               title="电子批单验真"
               clickable

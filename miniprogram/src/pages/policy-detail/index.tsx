@@ -1,10 +1,12 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { EndorsementActions } from '../../components/endorsement-actions';
 import { PageContainer } from '../../components/page-container';
 import { PolicyDetailView } from '../../components/policy-detail-view';
 import { Button } from '../../components/ui';
 import { usePageData } from '../../hooks/use-page-data';
 import { pageUrls } from '../../lib/navigation';
+import { getSession } from '../../lib/session';
 import { api } from '../../services/api';
 
 export default function PolicyDetailPage() {
@@ -27,6 +29,10 @@ export default function PolicyDetailPage() {
             </Button>
           ) : null}
           <PolicyDetailView policy={policy} />
+          {/* Endorsements (保全): the policyholder's own, or prepared by their agent; an insured only reads. */}
+          {policy.viewerRole === 'holder' || getSession()?.me.role === 'agent' ? (
+            <EndorsementActions policyNo={policy.policyNo} />
+          ) : null}
         </View>
       )}
     </PageContainer>

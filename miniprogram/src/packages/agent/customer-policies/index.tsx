@@ -34,6 +34,14 @@ export default function CustomerPoliciesPage() {
           >
             客户批单
           </Button>
+          {/* Endorsements (保全代办): the customer's policies with what can be done, and requests in progress. */}
+          <Button
+            type="primary"
+            data-testid="entry-customer-endorsements"
+            onClick={() => void Taro.navigateTo({ url: pageUrls.customerEndorsements(customerId, name) })}
+          >
+            保全代办
+          </Button>
         </View>
       )}
     </PageContainer>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我的申请', enablePullDownRefresh: true });
