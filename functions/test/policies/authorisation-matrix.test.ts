@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Container, createContainer } from '../../src/container';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
+import { DEMO_ENDORSEMENT_ID } from '../../src/seed/demo-endorsements';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { claimsFor } from '../../src/use-cases/auth/session';
 import { type ApiClient, createApiClient } from '../support/api-client';
@@ -564,6 +565,126 @@ const CASES: Record<RouteName, Case> = {
     expected: {
       anonymous: 401,
       owner: 404,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
+  },
+  // Endorsements (保全, issue 6): the holder and the assigned agent; staff of the branch subtree review.
+  getEndorsementOptions: {
+    method: 'GET',
+    path: `/policies/${OWNER_POLICY}/endorsements/options`,
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 404,
+      unassignedAgent: 404,
+      otherBranchStaff: 403,
+    },
+  },
+  // An empty contact change is refused by the rule (400) only after access was granted.
+  createEndorsement: {
+    method: 'POST',
+    path: `/policies/${OWNER_POLICY}/endorsements`,
+    body: { type: 'contact_change' },
+    expected: {
+      anonymous: 401,
+      owner: 400,
+      anotherCustomer: 404,
+      unassignedAgent: 404,
+      otherBranchStaff: 403,
+    },
+  },
+  getEndorsement: {
+    method: 'GET',
+    path: `/endorsements/${DEMO_ENDORSEMENT_ID}`,
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 404,
+      unassignedAgent: 404,
+      otherBranchStaff: 404,
+    },
+  },
+  listMyEndorsements: {
+    method: 'GET',
+    path: '/me/endorsements',
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 200,
+      unassignedAgent: 403,
+      otherBranchStaff: 403,
+    },
+  },
+  listCustomerEndorsements: {
+    method: 'GET',
+    path: '/customers/C001/endorsements',
+    ownerUserId: 'demo-agent-a001',
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 403,
+      unassignedAgent: 404,
+      otherBranchStaff: 404,
+    },
+  },
+  // The demo application is already complete: the owner's actions are conflicts, nothing changes.
+  sendEndorsementPhoneCode: {
+    method: 'POST',
+    path: `/endorsements/${DEMO_ENDORSEMENT_ID}/phone-code`,
+    expected: {
+      anonymous: 401,
+      owner: 409,
+      anotherCustomer: 404,
+      unassignedAgent: 404,
+      otherBranchStaff: 403,
+    },
+  },
+  submitEndorsement: {
+    method: 'POST',
+    path: `/endorsements/${DEMO_ENDORSEMENT_ID}/submit`,
+    body: {},
+    expected: {
+      anonymous: 401,
+      owner: 409,
+      anotherCustomer: 404,
+      unassignedAgent: 404,
+      otherBranchStaff: 403,
+    },
+  },
+  cancelEndorsement: {
+    method: 'POST',
+    path: `/endorsements/${DEMO_ENDORSEMENT_ID}/cancel`,
+    body: {},
+    expected: {
+      anonymous: 401,
+      owner: 409,
+      anotherCustomer: 404,
+      unassignedAgent: 404,
+      otherBranchStaff: 403,
+    },
+  },
+  listEndorsementReviews: {
+    method: 'GET',
+    path: '/staff/endorsements',
+    ownerUserId: 'demo-staff-sh',
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 200,
+    },
+  },
+  decideEndorsement: {
+    method: 'POST',
+    path: `/staff/endorsements/${DEMO_ENDORSEMENT_ID}/decision`,
+    ownerUserId: 'demo-staff-sh',
+    body: { decision: 'approve' },
+    expected: {
+      anonymous: 401,
+      owner: 409,
       anotherCustomer: 403,
       unassignedAgent: 403,
       otherBranchStaff: 404,
