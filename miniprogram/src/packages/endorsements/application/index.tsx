@@ -92,7 +92,9 @@ export default function EndorsementApplicationPage() {
   const cancel = async (backToForm: boolean) => {
     const answer = await Taro.showModal({
       title: backToForm ? '返回修改' : '撤销申请',
-      content: backToForm ? '将撤销本次申请并返回填写页，已填写的内容会保留。' : '撤销后本申请不再办理，确定撤销吗？',
+      content: backToForm
+        ? '将撤销本次申请并返回填写页，已填写的内容会保留。'
+        : '撤销后本申请不再办理，确定撤销吗？',
       confirmText: '确定',
       cancelText: '取消',
     });
@@ -155,7 +157,8 @@ export default function EndorsementApplicationPage() {
                 className={`zx-notice ${application.decision.decision === 'reject' ? 'zx-error-text' : ''}`}
                 data-testid="decision"
               >
-                {application.decision.decision === 'approve' ? '审核通过' : '审核不通过'}（{application.decision.by}）
+                {application.decision.decision === 'approve' ? '审核通过' : '审核不通过'}（
+                {application.decision.by}）
                 {application.decision.reason ? `：${application.decision.reason}` : ''}
               </View>
             ) : null}
@@ -231,7 +234,8 @@ export default function EndorsementApplicationPage() {
                   </Button>
                 </View>
               ) : null}
-              {next === 'confirm_phone' || (next === 'submit' && application.phoneConfirmation?.confirmed === false) ? (
+              {next === 'confirm_phone' ||
+              (next === 'submit' && application.phoneConfirmation?.confirmed === false) ? (
                 <View>
                   <Text className="zx-muted">
                     验证码将发送至新手机号 {application.phoneConfirmation?.phoneMasked}
@@ -263,7 +267,11 @@ export default function EndorsementApplicationPage() {
                     type="primary"
                     block
                     loading={busy}
-                    disabled={busy || !application.actions.canSubmit || (next === 'confirm_phone' && phoneCode.length !== 6)}
+                    disabled={
+                      busy ||
+                      !application.actions.canSubmit ||
+                      (next === 'confirm_phone' && phoneCode.length !== 6)
+                    }
                     data-testid="submit-application"
                     onClick={() => void submit(application)}
                   >
@@ -276,13 +284,16 @@ export default function EndorsementApplicationPage() {
                   申请已提交，正在等待保全审核，审核结果会在此处更新。
                 </Text>
               ) : null}
-              {next === 'none' && (application.status === 'effective' || application.status === 'document_issued') ? (
+              {next === 'none' &&
+              (application.status === 'effective' || application.status === 'document_issued') ? (
                 <View className="zx-endorse__actions" data-testid="application-result">
                   <Text className="zx-ok-text">变更已生效，电子批单已出具。</Text>
                   <Button
                     block
                     fill="outline"
-                    onClick={() => void Taro.navigateTo({ url: pageUrls.documentDetail(application.documentId) })}
+                    onClick={() =>
+                      void Taro.navigateTo({ url: pageUrls.documentDetail(application.documentId) })
+                    }
                   >
                     查看电子批单
                   </Button>
@@ -306,7 +317,13 @@ export default function EndorsementApplicationPage() {
                   onInput={(event) => setReason(event.detail.value)}
                 />
                 <View className="zx-endorse__actions">
-                  <Button type="primary" block disabled={busy} data-testid="approve" onClick={() => void decide('approve')}>
+                  <Button
+                    type="primary"
+                    block
+                    disabled={busy}
+                    data-testid="approve"
+                    onClick={() => void decide('approve')}
+                  >
                     审核通过
                   </Button>
                   <Button
@@ -329,7 +346,13 @@ export default function EndorsementApplicationPage() {
                     返回修改
                   </Button>
                 ) : null}
-                <Button block fill="none" disabled={busy} data-testid="cancel-application" onClick={() => void cancel(false)}>
+                <Button
+                  block
+                  fill="none"
+                  disabled={busy}
+                  data-testid="cancel-application"
+                  onClick={() => void cancel(false)}
+                >
                   撤销申请
                 </Button>
               </View>

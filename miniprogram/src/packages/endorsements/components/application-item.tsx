@@ -15,13 +15,19 @@ export function newestFirst<T extends { createdAt: string }>(items: readonly T[]
 
 /** One application in a list: type, state, policy, what comes next; opens the application page. */
 export function ApplicationItem({ application, extra }: { application: EndorsementSummary; extra?: string }) {
-  const tone = DONE.has(application.status) ? 'success' : ENDED.has(application.status) ? 'default' : 'warning';
+  const tone = DONE.has(application.status)
+    ? 'success'
+    : ENDED.has(application.status)
+      ? 'default'
+      : 'warning';
   return (
     <View
       className="zx-card"
       data-testid="application-item"
       data-application-id={application.applicationId}
-      onClick={() => void Taro.navigateTo({ url: pageUrls.endorsementApplication(application.applicationId) })}
+      onClick={() =>
+        void Taro.navigateTo({ url: pageUrls.endorsementApplication(application.applicationId) })
+      }
     >
       <View className="zx-endorse__item-head">
         <Text className="zx-card__title">{application.typeLabel}</Text>

@@ -1,5 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { checkBeneficiaryChange } from '@zhixiang/shared/endorsement/beneficiary-change';
+import {
+  type BeneficiaryRelation,
+  checkBeneficiaryChange,
+} from '@zhixiang/shared/endorsement/beneficiary-change';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { useState } from 'react';
 import {
@@ -9,7 +12,7 @@ import {
   newBeneficiaryDraft,
 } from '../components/beneficiary-table';
 import { basisPointsToInputText } from '../components/money-text';
-import { type FormProps, FormFooter } from './form-parts';
+import { FormFooter, type FormProps } from './form-parts';
 
 /**
  * 受益人变更: the current beneficiaries as the starting rows (their ID numbers are masked on the
@@ -41,7 +44,12 @@ export function BeneficiaryChangeForm({ options, serverProblem, busy, onEdit, on
 
   const next = () => {
     setShowAll(true);
-    if (result.ok) onCreate({ type: 'beneficiary_change', beneficiaries: inputs });
+    // The rule has checked every relation against the list, so the narrowing is safe.
+    if (result.ok)
+      onCreate({
+        type: 'beneficiary_change',
+        beneficiaries: inputs.map((b) => ({ ...b, relation: b.relation as BeneficiaryRelation })),
+      });
   };
   const general =
     serverProblem && !serverProblem.field.startsWith('beneficiaries') ? serverProblem.message : null;
@@ -49,9 +57,12 @@ export function BeneficiaryChangeForm({ options, serverProblem, busy, onEdit, on
   return (
     <View>
       <View className="zx-notice" data-testid="beneficiary-notice">
-        同一顺位内各受益人的受益比例合计须为 100%；第一顺位全部身故或放弃后，由下一顺位受益。现有受益人的身份证号码已隐藏，请重新完整填写。
+        同一顺位内各受益人的受益比例合计须为
+        100%；第一顺位全部身故或放弃后，由下一顺位受益。现有受益人的身份证号码已隐藏，请重新完整填写。
         {consent ? (
-          <Text>被保险人{options.insured.name}须本人验证身份并签署同意书后方可提交（保险法第三十九条）。</Text>
+          <Text>
+            被保险人{options.insured.name}须本人验证身份并签署同意书后方可提交（保险法第三十九条）。
+          </Text>
         ) : null}
       </View>
       <BeneficiaryTable

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { type ContactChangeRequest, checkContactChange } from '@zhixiang/shared/endorsement/contact-change';
 import { useState } from 'react';
 import { InfoRow } from '../../../components/info-row';
-import { type FormProps, FormFooter, fieldMessage, footerMessage, TextField } from './form-parts';
+import { FormFooter, type FormProps, fieldMessage, footerMessage, TextField } from './form-parts';
 
 const FIELDS = ['phone', 'address', 'email'];
 
@@ -70,7 +70,11 @@ export function ContactChangeForm({ options, serverProblem, busy, onEdit, onCrea
           testId="field-email"
         />
       </View>
-      <FormFooter message={footerMessage(problems, serverProblem, FIELDS, showAll)} busy={busy} onNext={next} />
+      <FormFooter
+        message={footerMessage(problems, serverProblem, FIELDS, showAll)}
+        busy={busy}
+        onNext={next}
+      />
     </View>
   );
 }

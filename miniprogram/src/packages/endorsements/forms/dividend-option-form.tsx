@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { checkDividendOptionChange } from '@zhixiang/shared/endorsement/dividends';
 import type { DIVIDEND_OPTIONS } from '@zhixiang/shared/policy/schemas';
 import { useState } from 'react';
-import { type FormProps, FormFooter, fieldMessage, footerMessage } from './form-parts';
+import { FormFooter, type FormProps, fieldMessage, footerMessage } from './form-parts';
 
 type DividendOption = (typeof DIVIDEND_OPTIONS)[number];
 

@@ -3,7 +3,7 @@ import { checkDividendWithdrawal } from '@zhixiang/shared/endorsement/dividends'
 import { formatYuan } from '@zhixiang/shared/format/money';
 import { useState } from 'react';
 import { AmountInput, type AmountValue, emptyAmount } from '../components/amount-input';
-import { type FormProps, FormFooter, fieldMessage, footerMessage } from './form-parts';
+import { FormFooter, type FormProps, fieldMessage, footerMessage } from './form-parts';
 
 /** 红利领取: up to the accumulated dividends, to the policyholder's account. */
 export function DividendWithdrawalForm({ options, serverProblem, busy, onEdit, onCreate }: FormProps) {
@@ -30,7 +30,10 @@ export function DividendWithdrawalForm({ options, serverProblem, busy, onEdit, o
         <Text className="zx-card__title">可领取红利 {formatYuan(accumulated)}</Text>
         <Text className="zx-muted">
           领取后余额按“{options.dividends?.optionLabel ?? '累积生息'}”继续处理；款项转入投保人本人账户
-          {options.renewalAccount ? `（${options.renewalAccount.bankName} ${options.renewalAccount.accountMasked}）` : ''}。
+          {options.renewalAccount
+            ? `（${options.renewalAccount.bankName} ${options.renewalAccount.accountMasked}）`
+            : ''}
+          。
         </Text>
       </View>
       <View className="zx-card">

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { InfoRow } from '../../../components/info-row';
 import { formatBasisPoints } from '../../../lib/labels';
 import { AmountInput, type AmountValue, emptyAmount } from '../components/amount-input';
-import { type FormProps, FormFooter, fieldMessage, footerMessage } from './form-parts';
+import { FormFooter, type FormProps, fieldMessage, footerMessage } from './form-parts';
 import { outstandingLoan } from './policy-loan-form';
 
 /** 贷款还款: today's balance (interest by day), then full or partial; interest is settled first. */
@@ -19,8 +19,7 @@ export function LoanRepaymentForm({ options, serverProblem, busy, onEdit, onCrea
   const request: RepaymentRequest =
     kind === 'full' ? { kind } : { kind, amountCents: amount.cents ?? Number.NaN };
   const result = checkLoanRepayment(loan, request, todayInShanghai());
-  const problems =
-    result.ok || (kind === 'partial' && amount.text === '' && !showAll) ? [] : result.problems;
+  const problems = result.ok || (kind === 'partial' && amount.text === '' && !showAll) ? [] : result.problems;
 
   const next = () => {
     setShowAll(true);
@@ -40,7 +39,10 @@ export function LoanRepaymentForm({ options, serverProblem, busy, onEdit, onCrea
           <InfoRow label="贷款本金" value={formatYuan(balance.principalCents)} />
           <InfoRow label="应计利息（按日计息）" value={formatYuan(balance.accruedInterestCents)} />
           <InfoRow label="年利率" value={formatBasisPoints(balance.annualRateBasisPoints)} />
-          <InfoRow label="起息日 / 到期日" value={`${formatDateCn(balance.startDate)} / ${formatDateCn(balance.dueDate)}`} />
+          <InfoRow
+            label="起息日 / 到期日"
+            value={`${formatDateCn(balance.startDate)} / ${formatDateCn(balance.dueDate)}`}
+          />
         </View>
       ) : null}
       <View className="zx-card">
@@ -74,8 +76,8 @@ export function LoanRepaymentForm({ options, serverProblem, busy, onEdit, onCrea
         ) : null}
         {result.ok ? (
           <View className="zx-field__hint" data-testid="repayment-preview">
-            本次还款 {formatYuan(result.value.paidCents)}：利息 {formatYuan(result.value.interestPaidCents)}，本金{' '}
-            {formatYuan(result.value.principalPaidCents)}；
+            本次还款 {formatYuan(result.value.paidCents)}：利息 {formatYuan(result.value.interestPaidCents)}
+            ，本金 {formatYuan(result.value.principalPaidCents)}；
             {result.value.loanAfter
               ? `剩余本金 ${formatYuan(result.value.loanAfter.principalCents)}`
               : '贷款将全部结清'}

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { formatBasisPoints } from '../../../lib/labels';
 import { AmountInput, type AmountValue, emptyAmount } from '../components/amount-input';
 import { BankCardInput } from '../components/bank-card-input';
-import { type FormProps, FormFooter, fieldMessage, footerMessage, TextField } from './form-parts';
+import { FormFooter, type FormProps, fieldMessage, footerMessage, TextField } from './form-parts';
 
 /** The outstanding loan as the shared rules take it, rebuilt from the options view. */
 export function outstandingLoan(options: EndorsementOptions): LoanRecord | null {
@@ -25,7 +25,13 @@ export function outstandingLoan(options: EndorsementOptions): LoanRecord | null 
     : null;
 }
 
-const FIELDS = ['amountCents', 'cardHolderName', 'cardNumber', 'payeeCard.cardHolderName', 'payeeCard.cardNumber'];
+const FIELDS = [
+  'amountCents',
+  'cardHolderName',
+  'cardNumber',
+  'payeeCard.cardHolderName',
+  'payeeCard.cardNumber',
+];
 
 /**
  * 保单贷款: the quota and the rate first, then the amount checked as typed by the same rule the
@@ -148,7 +154,11 @@ export function PolicyLoanForm({ options, serverProblem, busy, onEdit, onCreate 
           </View>
         )}
       </View>
-      <FormFooter message={footerMessage(problems, serverProblem, FIELDS, showAll)} busy={busy} onNext={next} />
+      <FormFooter
+        message={footerMessage(problems, serverProblem, FIELDS, showAll)}
+        busy={busy}
+        onNext={next}
+      />
     </View>
   );
 }

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { checkRenewalAccountChange } from '@zhixiang/shared/endorsement/renewal-account-change';
 import { useState } from 'react';
 import { BankCardInput } from '../components/bank-card-input';
-import { type FormProps, FormFooter, fieldMessage, footerMessage, TextField } from './form-parts';
+import { FormFooter, type FormProps, fieldMessage, footerMessage, TextField } from './form-parts';
 
 const FIELDS = ['cardHolderName', 'cardNumber'];
 
@@ -54,7 +54,11 @@ export function RenewalAccountForm({ options, serverProblem, busy, onEdit, onCre
           error={fieldMessage(problems, serverProblem, 'cardNumber')}
         />
       </View>
-      <FormFooter message={footerMessage(problems, serverProblem, FIELDS, showAll)} busy={busy} onNext={next} />
+      <FormFooter
+        message={footerMessage(problems, serverProblem, FIELDS, showAll)}
+        busy={busy}
+        onNext={next}
+      />
     </View>
   );
 }

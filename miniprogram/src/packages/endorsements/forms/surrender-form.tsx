@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { formatDateCn } from '@zhixiang/shared/format/dates';
 import { formatYuan } from '@zhixiang/shared/format/money';
 import { InfoRow } from '../../../components/info-row';
-import { type FormProps, FormFooter, footerMessage } from './form-parts';
+import { FormFooter, type FormProps, footerMessage } from './form-parts';
 
 /**
  * 退保: the quote first — what comes back and, plainly, what is lost against the premiums paid —
