@@ -5,10 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
-import type { Page } from 'playwright-core';
 import { DEMO_DOCUMENT_ID } from '../functions/src/seed/demo-documents';
 import { newPhonePage, saveScreenshot } from './support/browser';
-import { agreeToPrivacyGuide, demoAccessToken, signInAsDemoUser, tapButton } from './support/journey-steps';
+import {
+  agreeToPrivacyGuide,
+  demoAccessToken,
+  drawOnSignaturePad,
+  HANDWRITTEN_NAME,
+  signInAsDemoUser,
+  tapButton,
+} from './support/journey-steps';
 import { useE2eSession } from './support/stack';
 
 /**
@@ -42,21 +48,6 @@ async function verifyIdentityOverHttp(purpose: string): Promise<void> {
   await api(`/identity/face/${started.attemptId}/result`, {}, accessToken);
 }
 
-/** Draws polylines on the signature pad with the mouse, in pad-relative CSS pixels. */
-async function draw(page: Page, strokes: Array<Array<[number, number]>>): Promise<void> {
-  const pad = page.locator('[data-testid="signature-pad"] canvas, canvas#zx-signature-pad').first();
-  const box = await pad.boundingBox();
-  assert.ok(box, 'the signature pad is on screen');
-  for (const stroke of strokes) {
-    const [first, ...rest] = stroke;
-    if (!first) continue;
-    await page.mouse.move(box.x + first[0], box.y + first[1]);
-    await page.mouse.down();
-    for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
-    await page.mouse.up();
-  }
-}
-
 describe('electronic endorsement journey', () => {
   it('张伟 signs his endorsement on the signing screen and the sealed PDF verifies', async () => {
     const { context, page } = await newPhonePage(session.browser);
@@ -81,7 +72,7 @@ describe('electronic endorsement journey', () => {
       await page.getByTestId('sign-summary').waitFor();
       await page.waitForTimeout(300);
       // A straight line is refused…
-      await draw(page, [
+      await drawOnSignaturePad(page, [
         [
           [30, 60],
           [120, 70],
@@ -97,34 +88,7 @@ describe('electronic endorsement journey', () => {
 
       // …a name is accepted.
       await tapButton(page, '清除');
-      await draw(page, [
-        [
-          [60, 40],
-          [100, 36],
-          [140, 34],
-          [142, 70],
-          [110, 80],
-          [80, 90],
-          [90, 130],
-          [130, 134],
-        ],
-        [
-          [170, 30],
-          [176, 70],
-          [180, 110],
-          [184, 150],
-        ],
-        [
-          [210, 50],
-          [240, 48],
-          [270, 52],
-          [255, 90],
-          [230, 120],
-          [275, 134],
-          [300, 128],
-          [330, 100],
-        ],
-      ]);
+      await drawOnSignaturePad(page, HANDWRITTEN_NAME);
       await page.getByTestId('submit-signature').click();
       const status = page.getByTestId('document-status');
       await page.waitForURL(/packages\/documents\/detail/);

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import type { Page } from 'playwright-core';
 
@@ -38,3 +39,48 @@ export async function demoAccessToken(apiUrl: string, userId: string): Promise<s
   if (response.status !== 200) throw new Error(`demo sign-in of ${userId}: ${response.status}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
+
+/** Draws polylines on the signing screen's pad with the mouse, in pad-relative CSS pixels. */
+export async function drawOnSignaturePad(page: Page, strokes: Array<Array<[number, number]>>): Promise<void> {
+  const pad = page.locator('[data-testid="signature-pad"] canvas, canvas#zx-signature-pad').first();
+  const box = await pad.boundingBox();
+  assert.ok(box, 'the signature pad is on screen');
+  for (const stroke of strokes) {
+    const [first, ...rest] = stroke;
+    if (!first) continue;
+    await page.mouse.move(box.x + first[0], box.y + first[1]);
+    await page.mouse.down();
+    for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
+    await page.mouse.up();
+  }
+}
+
+/** Three strokes shaped like a handwritten name: enough for the signature-quality rule. */
+export const HANDWRITTEN_NAME: Array<Array<[number, number]>> = [
+  [
+    [60, 40],
+    [100, 36],
+    [140, 34],
+    [142, 70],
+    [110, 80],
+    [80, 90],
+    [90, 130],
+    [130, 134],
+  ],
+  [
+    [170, 30],
+    [176, 70],
+    [180, 110],
+    [184, 150],
+  ],
+  [
+    [210, 50],
+    [240, 48],
+    [270, 52],
+    [255, 90],
+    [230, 120],
+    [275, 134],
+    [300, 128],
+    [330, 100],
+  ],
+];
