@@ -19,6 +19,7 @@ import { TextField } from '../forms/form-parts';
 import { problemFromError } from '../lib/field-problems';
 import { forgetIdempotencyKey, idempotencyKeyFor } from '../lib/idempotency-key';
 import { FLOW_STEPS, flowStepOf } from '../steps';
+import { InsuredConsentStep } from './insured-consent-step';
 import { ShareLink } from './share-link';
 
 const FINAL_TONE: Record<string, 'success' | 'danger' | 'default'> = {
@@ -200,40 +201,7 @@ export default function EndorsementApplicationPage() {
                   签署电子批单
                 </Button>
               ) : null}
-              {next === 'insured_consent' && application.insuredConsent ? (
-                <View className="zx-endorse__actions">
-                  <Text className="zx-muted">
-                    被保险人 {application.insuredConsent.name} 须本人验证身份并签署同意书。
-                  </Text>
-                  <Button
-                    block
-                    fill="outline"
-                    data-testid="insured-verify"
-                    onClick={() =>
-                      void Taro.navigateTo({
-                        url: pageUrls.identityVerify(
-                          application.insuredConsent?.identityPurpose ?? '',
-                          application.insuredConsent?.customerId,
-                        ),
-                      })
-                    }
-                  >
-                    被保险人验证身份
-                  </Button>
-                  <Button
-                    type="primary"
-                    block
-                    data-testid="insured-sign"
-                    onClick={() =>
-                      void Taro.navigateTo({
-                        url: pageUrls.signDocument(application.insuredConsent?.documentId ?? ''),
-                      })
-                    }
-                  >
-                    被保险人签署同意书
-                  </Button>
-                </View>
-              ) : null}
+              {next === 'insured_consent' ? <InsuredConsentStep application={application} /> : null}
               {next === 'confirm_phone' ||
               (next === 'submit' && application.phoneConfirmation?.confirmed === false) ? (
                 <View>

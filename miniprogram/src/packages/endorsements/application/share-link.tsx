@@ -10,18 +10,24 @@ const isWeapp = process.env.TARO_ENV === 'weapp';
  * opens the same application, signed in as themselves; access is decided by the server
  * (the policyholder, or the assigned agent), so the link carries nothing secret.
  */
-export function ShareLink({ applicationId }: { applicationId: string }) {
+export function ShareLink({
+  applicationId,
+  title = '请客户本人验证身份并签署',
+  hint = '客户在场：将手机交给客户，由客户本人完成下方步骤。客户不在场：把申请发给客户，客户在自己的微信中打开后验证身份并签署。',
+}: {
+  applicationId: string;
+  title?: string;
+  hint?: string;
+}) {
   const path = pageUrls.endorsementApplication(applicationId);
   const link = isWeapp ? path : `${window.location.origin}${path}`;
   return (
     <View className="zx-card" data-testid="share-card">
-      <Text className="zx-card__title">请客户本人验证身份并签署</Text>
-      <Text className="zx-muted">
-        客户在场：将手机交给客户，由客户本人完成下方步骤。客户不在场：把申请发给客户，客户在自己的微信中打开后验证身份并签署。
-      </Text>
+      <Text className="zx-card__title">{title}</Text>
+      <Text className="zx-muted">{hint}</Text>
       {isWeapp ? (
         <TaroButton className="zx-endorse__share" openType="share" data-testid="share-wechat">
-          发送给客户
+          发送
         </TaroButton>
       ) : (
         <View>
@@ -33,7 +39,7 @@ export function ShareLink({ applicationId }: { applicationId: string }) {
             data-testid="copy-link"
             onClick={() =>
               void Taro.setClipboardData({ data: link }).then(() =>
-                Taro.showToast({ title: '链接已复制，请发送给客户', icon: 'none' }),
+                Taro.showToast({ title: '链接已复制', icon: 'none' }),
               )
             }
           >
