@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { EndorsementOptions } from '@zhixiang/shared/endorsement/application';
 import { checkPolicyLoan } from '@zhixiang/shared/endorsement/policy-loan';
-import { checkRenewalAccountChange } from '@zhixiang/shared/endorsement/renewal-account-change';
 import { endorsementRules } from '@zhixiang/shared/endorsement/settings';
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
 import { formatYuan } from '@zhixiang/shared/format/money';
@@ -9,8 +8,16 @@ import type { LoanRecord } from '@zhixiang/shared/policy/model';
 import { useState } from 'react';
 import { formatBasisPoints } from '../../../lib/labels';
 import { AmountInput, type AmountValue, emptyAmount } from '../components/amount-input';
-import { BankCardInput } from '../components/bank-card-input';
-import { FormFooter, type FormProps, fieldMessage, footerMessage, TextField } from './form-parts';
+import { FormFooter, type FormProps, fieldMessage, footerMessage } from './form-parts';
+import {
+  initialPayee,
+  PAYEE_FIELDS,
+  PayeeAccount,
+  type PayeeState,
+  payeeBody,
+  payeeProblems,
+  payeeReady,
+} from './payee-account';
 
 /** The outstanding loan as the shared rules take it, rebuilt from the options view. */
 export function outstandingLoan(options: EndorsementOptions): LoanRecord | null {
@@ -25,13 +32,7 @@ export function outstandingLoan(options: EndorsementOptions): LoanRecord | null 
     : null;
 }
 
-const FIELDS = [
-  'amountCents',
-  'cardHolderName',
-  'cardNumber',
-  'payeeCard.cardHolderName',
-  'payeeCard.cardNumber',
-];
+const FIELDS = ['amountCents', ...PAYEE_FIELDS];
 
 /**
  * 保单贷款: the quota and the rate first, then the amount checked as typed by the same rule the
@@ -40,8 +41,7 @@ const FIELDS = [
  */
 export function PolicyLoanForm({ options, serverProblem, busy, onEdit, onCreate }: FormProps) {
   const [amount, setAmount] = useState<AmountValue>(emptyAmount);
-  const [useOtherCard, setUseOtherCard] = useState(options.renewalAccount === null);
-  const [card, setCard] = useState({ cardHolderName: '', cardNumber: '' });
+  const [payee, setPayee] = useState<PayeeState>(() => initialPayee(options));
   const [showAll, setShowAll] = useState(false);
   const { loan } = options;
   const option = options.options.find((o) => o.type === 'policy_loan');
@@ -68,22 +68,15 @@ export function PolicyLoanForm({ options, serverProblem, busy, onEdit, onCreate 
       reviewAboveCents: loan.reviewAboveCents,
     },
   );
-  const cardCheck = useOtherCard
-    ? checkRenewalAccountChange(card, { holderName: options.holder.name, current: null })
-    : null;
   const problems = [
     ...(result.ok || (amount.text === '' && !showAll) ? [] : result.problems),
-    ...(cardCheck && !cardCheck.ok && (showAll || card.cardNumber.length >= 16) ? cardCheck.problems : []),
+    ...payeeProblems(payee, options, showAll),
   ];
 
   const next = () => {
     setShowAll(true);
-    if (!result.ok || (cardCheck && !cardCheck.ok)) return;
-    onCreate({
-      type: 'policy_loan',
-      amountCents: result.value.amountCents,
-      ...(useOtherCard ? { payeeCard: card } : {}),
-    });
+    if (!result.ok || !payeeReady(payee, options)) return;
+    onCreate({ type: 'policy_loan', amountCents: result.value.amountCents, ...payeeBody(payee) });
   };
 
   return (
@@ -120,40 +113,16 @@ export function PolicyLoanForm({ options, serverProblem, busy, onEdit, onCreate 
           </View>
         ) : null}
       </View>
-      <View className="zx-card" data-testid="loan-payee">
-        <Text className="zx-card__title">收款账户（须为投保人本人账户）</Text>
-        {options.renewalAccount && !useOtherCard ? (
-          <View>
-            <Text>
-              {options.renewalAccount.bankName} {options.renewalAccount.accountMasked}（续期缴费账户）
-            </Text>
-            <Text className="zx-primary-text zx-endorse__reason" onClick={() => setUseOtherCard(true)}>
-              改用投保人本人的其他银行卡
-            </Text>
-          </View>
-        ) : (
-          <View>
-            <TextField
-              label="银行卡户名"
-              placeholder={`须为投保人 ${options.holder.name}`}
-              value={card.cardHolderName}
-              onChange={(cardHolderName) => {
-                setCard({ ...card, cardHolderName });
-                onEdit();
-              }}
-              error={fieldMessage(problems, serverProblem, 'cardHolderName', 'payeeCard.cardHolderName')}
-            />
-            <BankCardInput
-              value={card.cardNumber}
-              onChange={(cardNumber) => {
-                setCard({ ...card, cardNumber });
-                onEdit();
-              }}
-              error={fieldMessage(problems, serverProblem, 'cardNumber', 'payeeCard.cardNumber')}
-            />
-          </View>
-        )}
-      </View>
+      <PayeeAccount
+        options={options}
+        value={payee}
+        onChange={(value) => {
+          setPayee(value);
+          onEdit();
+        }}
+        problems={problems}
+        serverProblem={serverProblem}
+      />
       <FormFooter
         message={footerMessage(problems, serverProblem, FIELDS, showAll)}
         busy={busy}
