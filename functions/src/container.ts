@@ -22,12 +22,14 @@ import type { WechatAuth } from '@zhixiang/shared/ports/wechat-auth';
 import { KeyringFieldCipher } from './adapters/crypto/field-cipher';
 import { type DataKeyWrapper, KmsKeyWrapper, LocalFileKeyProvider } from './adapters/crypto/key-wrappers';
 import { createAuthStores } from './adapters/dynamodb/auth-store';
-import { getDocumentClient } from './adapters/dynamodb/client';
+import { getDocumentClient, getDynamoClient } from './adapters/dynamodb/client';
 import { createIdentityVerificationStores } from './adapters/dynamodb/identity-verifications';
 import { DynamoKeyringStore } from './adapters/dynamodb/keyring-store';
 import { createDynamoRepositories, type DynamoRepositories } from './adapters/dynamodb/repositories';
 import type { TableContext } from './adapters/dynamodb/table';
 import { DynamoWechatAccessTokenStore } from './adapters/dynamodb/wechat-access-token-store';
+// Endorsements (保全)
+import { SubmissionIdempotency } from './adapters/idempotency/submission-idempotency';
 import { type BrochureLinks, S3BrochureLinks } from './adapters/s3/brochure-links';
 import { getS3Client } from './adapters/s3/client';
 import { type DocumentFiles, S3DocumentFiles } from './adapters/s3/document-files';
@@ -89,6 +91,8 @@ export interface Container {
   // Electronic documents (电子批单): signature uploads and PDFs in S3. (The insurer's signing key is
   // built by adapters/signing/insurer-signing-key.ts from config, in the functions that sign only.)
   documentFiles: DocumentFiles;
+  // Endorsements (保全): financial submissions run at most once per Idempotency-Key.
+  submissionIdempotency: SubmissionIdempotency;
 }
 
 export function createContainer(
@@ -127,6 +131,14 @@ export function createContainer(
     ...createIdentityVerification(config, { table, secrets, fieldCipher, now }, overrides),
     // Electronic documents (电子批单).
     documentFiles: overrides.documentFiles ?? new S3DocumentFiles(getS3Client, config.bucketName),
+    // Endorsements (保全): Powertools idempotency records on the one table.
+    submissionIdempotency:
+      overrides.submissionIdempotency ??
+      new SubmissionIdempotency({
+        client: getDynamoClient(),
+        tableName: config.tableName,
+        scope: 'endorsement-submit',
+      }),
   };
 }
 

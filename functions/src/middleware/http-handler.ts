@@ -31,6 +31,8 @@ export interface HandlerRequest<S extends RouteSpec> {
   body: BodyOf<S>;
   pathParameters: Record<string, string>;
   query: Record<string, string>;
+  /** Request headers, names lower-cased (e.g. `idempotency-key`). */
+  headers: Record<string, string | undefined>;
   /** The verified access token's claims; null on public routes and on optional routes called without a token. */
   auth: AuthOf<S>;
   requestId: string;
@@ -99,6 +101,7 @@ export function httpHandler<S extends RouteSpec>(
       body: body as BodyOf<S>,
       pathParameters: (event.pathParameters ?? {}) as Record<string, string>,
       query: (event.queryStringParameters ?? {}) as Record<string, string>,
+      headers: event.headers ?? {},
       auth: state.claims as AuthOf<S>,
       requestId: state.requestId,
       sourceIp: event.requestContext?.http?.sourceIp ?? null,

@@ -633,6 +633,21 @@ const POLICY_SPECS: PolicySpec[] = [
     effectiveDate: '2026-02-14',
     cashValue: 0,
   },
+  // Endorsements (issue 6): 吴刚 insures his wife 徐丽, an adult — her own consent to a
+  // beneficiary change or a loan on this death-benefit policy.
+  {
+    seq: 39,
+    product: 'PL03',
+    holder: 'C011',
+    insured: 'C012',
+    sumAssured: 300_000,
+    premium: 15_000,
+    frequency: 'annual',
+    effectiveDate: '2017-04-10',
+    cashValue: 142_600,
+    dividends: { accumulated: 9_876.54, option: 'accumulate' },
+    beneficiaries: [['C011', '配偶', 1, 100]],
+  },
 ];
 
 function demoAccountNumber(seq: number): string {
@@ -779,6 +794,25 @@ const USER_SPECS: UserSpec[] = [
     { branch: SH_PD_01 },
   ],
   ['demo-admin', 'admin', '系统管理员', '管理员 · 运维：可查看全部数据', {}],
+  // Endorsements (issue 6): a customer of 60 or more (her self-service loan goes to review) and
+  // an insured who consents to her husband's changes.
+  [
+    'demo-customer-c004',
+    'customer',
+    '王芳',
+    customerDescription('C004', '61 岁：趸交养老年金有现金价值，自助申请保单贷款需人工审核'),
+    { customerId: 'C004' },
+  ],
+  [
+    'demo-customer-c012',
+    'customer',
+    '徐丽',
+    customerDescription(
+      'C012',
+      '丈夫吴刚为她投保的分红终身寿险：受益人变更、保单贷款须她本人验证身份并签署同意书',
+    ),
+    { customerId: 'C012' },
+  ],
 ];
 
 export const DEMO_SIGN_INS: readonly DemoSignIn[] = USER_SPECS.map(

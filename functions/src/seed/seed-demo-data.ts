@@ -2,6 +2,7 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
 import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
+import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
 import type { KnowledgeBaseRepository } from '@zhixiang/shared/ports/knowledge-base';
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
@@ -12,6 +13,7 @@ import { seedDemoCallbackSlots } from './demo-callback-slots';
 import { DEMO_CATALOGUE } from './demo-catalogue';
 import { buildDemoData } from './demo-data';
 import { seedDemoDocuments } from './demo-documents';
+import { seedDemoEndorsements } from './demo-endorsements';
 import { emptyTally, type WriteTally, writeIfChanged } from './write-if-changed';
 
 export { DEMO_BINDING_CUSTOMER, DEMO_SIGN_INS, type DemoSignIn } from './demo-data';
@@ -26,6 +28,8 @@ export interface SeedDemoDataDeps {
     documents?: DocumentRepository;
     /** With a knowledge base repository, the assistant's knowledge base (knowledge/*.json) is loaded too. */
     knowledgeBase?: KnowledgeBaseRepository;
+    /** Endorsements (保全): with it, 李娜's withdrawn demo application is created once. */
+    endorsements?: EndorsementRepository;
   };
   /** Where placeholder brochure PDFs of the demo catalogue are uploaded (local stage). */
   brochures?: BrochureStore;
@@ -99,6 +103,8 @@ export async function seedDemoData(deps?: SeedDemoDataDeps): Promise<SeedReport>
   // Electronic documents: created once, like customers (a signed demo document stays signed).
   if (r.documents) await seedDemoDocuments({ ...r, documents: r.documents }, data, today);
   if (r.knowledgeBase) report.knowledge = await seedKnowledgeBase(r.knowledgeBase);
+  // Endorsements (保全): created once, like documents.
+  if (r.endorsements) await seedDemoEndorsements(r.endorsements, data, Date.parse(`${today}T01:00:00Z`));
   return report;
 }
 

@@ -598,6 +598,7 @@ const CASES: Record<RouteName, Case> = {
   getEndorsement: {
     method: 'GET',
     path: `/endorsements/${DEMO_ENDORSEMENT_ID}`,
+    ownerUserId: 'demo-customer-c002',
     expected: {
       anonymous: 401,
       owner: 200,
@@ -629,10 +630,11 @@ const CASES: Record<RouteName, Case> = {
       otherBranchStaff: 404,
     },
   },
-  // The demo application is already complete: the owner's actions are conflicts, nothing changes.
+  // 李娜's demo application is withdrawn (final): her actions on it are conflicts, nothing changes.
   sendEndorsementPhoneCode: {
     method: 'POST',
     path: `/endorsements/${DEMO_ENDORSEMENT_ID}/phone-code`,
+    ownerUserId: 'demo-customer-c002',
     expected: {
       anonymous: 401,
       owner: 409,
@@ -644,6 +646,7 @@ const CASES: Record<RouteName, Case> = {
   submitEndorsement: {
     method: 'POST',
     path: `/endorsements/${DEMO_ENDORSEMENT_ID}/submit`,
+    ownerUserId: 'demo-customer-c002',
     body: {},
     expected: {
       anonymous: 401,
@@ -656,6 +659,7 @@ const CASES: Record<RouteName, Case> = {
   cancelEndorsement: {
     method: 'POST',
     path: `/endorsements/${DEMO_ENDORSEMENT_ID}/cancel`,
+    ownerUserId: 'demo-customer-c002',
     body: {},
     expected: {
       anonymous: 401,
@@ -769,7 +773,7 @@ describe('authorisation matrix', () => {
     for (const [name, c] of Object.entries(CASES)) {
       const spec = routes[name as RouteName];
       expect(c.method, name).toBe(spec.method);
-      expect(c.path.replace(/\/(C001|CI01|\d{6,}|PD\d{8}\w{6})(\/|$)/, '/{param}$2'), name).toBe(
+      expect(c.path.replace(/\/(C001|CI01|\d{6,}|PD\d{8}\w{6}|EA\d{8}\w{6})(\/|$)/, '/{param}$2'), name).toBe(
         spec.path.replace(/\{\w+\}/, '{param}'),
       );
     }

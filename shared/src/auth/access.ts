@@ -101,3 +101,35 @@ export function canOpenDocument(claims: AccessClaims, facts: DocumentAccessFacts
       return false;
   }
 }
+
+/**
+ * Endorsement applications (保全申请): the policyholder, the insured whose consent the application
+ * asks for, the holder's assigned agent, staff of the policy's branch subtree, admins. The agent's
+ * "shared link" is just the application page: this rule is what lets the customer open it.
+ */
+export interface EndorsementAccessFacts {
+  holderId: string;
+  /** Set only when the insured must consent (they may open it to verify and sign). */
+  consentingInsuredId: string | null;
+  /** The holder's assigned agent now (read from the customer record). */
+  holderAgentId: string | null;
+  branchPath: string;
+}
+
+export function canOpenEndorsement(claims: AccessClaims, facts: EndorsementAccessFacts): boolean {
+  switch (claims.role) {
+    case 'admin':
+      return true;
+    case 'customer':
+      return (
+        Boolean(claims.customerId) &&
+        (claims.customerId === facts.holderId || claims.customerId === facts.consentingInsuredId)
+      );
+    case 'agent':
+      return Boolean(claims.agentId) && claims.agentId === facts.holderAgentId;
+    case 'staff':
+      return Boolean(claims.branchPath) && isInBranchSubtree(facts.branchPath, claims.branchPath ?? '');
+    default:
+      return false;
+  }
+}

@@ -79,6 +79,11 @@ export interface DocumentRecord {
   status: DocumentStatus;
   createdAt: number;
   createdBy: string;
+  /**
+   * Who signs: the policyholder (the default), or the insured giving their consent to the
+   * holder's change (被保险人同意书, e.g. a beneficiary change when holder ≠ insured).
+   */
+  signerRole?: 'holder' | 'insured';
   signature: SignatureRecord | null;
   sealed: SealedPdfRecord | null;
   /** Optimistic-concurrency version; signing checks and increments it. */
@@ -135,4 +140,9 @@ export interface DocumentAuditEvent {
   hashAfter: string | null;
   /** e.g. the verification method and reference, the signer, the certificate. */
   detail: string | null;
+}
+
+/** The party who signs the document: the holder, or the insured for a consent document. */
+export function signerOf(record: Pick<DocumentRecord, 'holder' | 'insured' | 'signerRole'>): DocumentParty {
+  return record.signerRole === 'insured' ? record.insured : record.holder;
 }

@@ -1,4 +1,4 @@
-import { AUDIT_EVENT_LABELS, type DocumentAuditEvent, type DocumentRecord } from './model';
+import { AUDIT_EVENT_LABELS, type DocumentAuditEvent, type DocumentRecord, signerOf } from './model';
 import type { AuditEventView, DocumentDetail, DocumentSummary } from './schemas';
 
 /** Record → API views. Personal data in a document is already masked when it is prepared. */
@@ -27,7 +27,8 @@ export function toDocumentDetail(
     effectiveDate: record.effectiveDate,
     annotation: record.annotation,
     purpose: record.purpose,
-    holderCustomerId: record.holder.customerId,
+    // Whose identity the signing needs (the holder, or the insured of a consent document).
+    holderCustomerId: signerOf(record).customerId,
     contentHash: record.contentHash,
     signature: record.signature
       ? {

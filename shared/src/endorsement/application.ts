@@ -171,7 +171,12 @@ export const CreateEndorsementRequestSchema = z.discriminatedUnion(
       /** Required for a partial repayment. */
       amountCents: z.optional(money('还款金额')),
     }),
-    z.strictObject({ type: z.literal('dividend_withdrawal'), amountCents: money('领取金额') }),
+    z.strictObject({
+      type: z.literal('dividend_withdrawal'),
+      amountCents: money('领取金额'),
+      /** The policyholder's own card to be paid into; the renewal account on record when absent. */
+      payeeCard: z.optional(z.strictObject(cardFields)),
+    }),
     z.strictObject({
       type: z.literal('dividend_option_change'),
       dividendOption: z.enum(DIVIDEND_OPTIONS, '请选择红利领取方式'),
@@ -183,6 +188,8 @@ export const CreateEndorsementRequestSchema = z.discriminatedUnion(
       acknowledgedLossCents: z
         .number('请确认退保损失金额')
         .check(z.int('退保损失金额最多精确到分'), z.minimum(0, '退保损失金额不能为负')),
+      /** The policyholder's own card to be paid into; the renewal account on record when absent. */
+      payeeCard: z.optional(z.strictObject(cardFields)),
     }),
   ],
   '请选择有效的保全类型',

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import rulesJson from '../../../config/endorsement-rules.json';
 import banksJson from '../../../config/supported-banks.json';
+import { ENDORSEMENT_TYPES } from './application';
 
 /**
  * The insurer's endorsement settings (config/endorsement-rules.json, config/supported-banks.json):
@@ -20,6 +21,15 @@ const EndorsementRulesSchema = z.object({
     selfServiceReviewFromAge: z.number().check(z.int(), z.minimum(18), z.maximum(120)),
   }),
   surrender: z.object({ coolingOffFeeCents: cents.check(z.maximum(1000)) }),
+  /**
+   * Automatic approval per type: disabled, or above `maxAmountCents` (the amount paid out or
+   * lent), the application goes to the branch's staff review (保全审核). The loan's own market
+   * rule (amount, age) is `loan` above and applies on top.
+   */
+  autoApproval: z.record(
+    z.enum(ENDORSEMENT_TYPES),
+    z.object({ enabled: z.boolean(), maxAmountCents: z.optional(cents) }),
+  ),
 });
 
 const SupportedBanksSchema = z.object({

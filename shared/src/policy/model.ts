@@ -26,6 +26,9 @@ export interface CustomerRecord {
   branchPath: string;
   /** The agent this customer is assigned to (业务员), if any. */
   agentId: string | null;
+  /** Contact details a contact change (联系方式变更) maintains; absent until first given. */
+  address?: string | null;
+  email?: string | null;
 }
 
 export interface AgentRecord {

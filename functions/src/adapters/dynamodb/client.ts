@@ -6,9 +6,16 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * (AWS_ENDPOINT_URL_DYNAMODB points it at DynamoDB Local), never from a "local" branch here.
  */
 let documentClient: DynamoDBDocumentClient | undefined;
+let client: DynamoDBClient | undefined;
+
+/** The low-level client, for libraries that marshal items themselves (Powertools idempotency). */
+export function getDynamoClient(): DynamoDBClient {
+  client ??= new DynamoDBClient({});
+  return client;
+}
 
 export function getDocumentClient(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  documentClient ??= DynamoDBDocumentClient.from(getDynamoClient(), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return documentClient;

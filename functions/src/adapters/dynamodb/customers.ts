@@ -1,3 +1,4 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CustomerRecord } from '@zhixiang/shared/policy/model';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { CustomerRepository } from '@zhixiang/shared/ports/repositories';
@@ -22,6 +23,8 @@ export const customerSchema = {
     branchId: { type: 'string', required: true },
     branchPath: { type: 'string', required: true },
     agentId: { type: 'string' },
+    address: { type: 'string' },
+    email: { type: 'string' },
   },
   indexes: {
     // Policies, accounts and URLs refer to a customer by id.
@@ -54,6 +57,7 @@ export function createCustomerEntity(ctx: TableContext) {
 }
 export type CustomerEntity = ReturnType<typeof createCustomerEntity>;
 
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type CustomerItem = NonNullable<Awaited<ReturnType<ReturnType<CustomerEntity['get']>['go']>>['data']>;
 
 export class DynamoCustomerRepository implements CustomerRepository {
@@ -80,6 +84,27 @@ export class DynamoCustomerRepository implements CustomerRepository {
   }
 
   async put(customer: CustomerRecord): Promise<void> {
+    await this.entity.put(await this.toItem(customer)).go();
+  }
+
+  /**
+   * The customer's replacement as one item of a caller's transaction (a contact change): only if
+   * the stored phone is still `phoneBefore`, so two changes of the same contact cannot both win.
+   */
+  async transactPut(customer: CustomerRecord, phoneBefore: string | null): Promise<TransactItem> {
+    const item = await this.toItem(customer);
+    const phoneIndexBefore = phoneBefore === null ? null : await this.cipher.blindIndex('phone', phoneBefore);
+    return {
+      Put: this.entity
+        .put(item)
+        .where((attr, op) =>
+          phoneIndexBefore === null ? op.exists(attr.customerId) : op.eq(attr.phoneIndex, phoneIndexBefore),
+        )
+        .params() as TransactItem['Put'],
+    };
+  }
+
+  private async toItem(customer: CustomerRecord) {
     const idNumber = normalizeIdNumber(customer.idNumber);
     const [idNumberCipher, idNumberIndex, phoneCipher, phoneIndex] = await Promise.all([
       this.cipher.encrypt(idNumber),
@@ -87,21 +112,21 @@ export class DynamoCustomerRepository implements CustomerRepository {
       this.cipher.encrypt(customer.phone),
       this.cipher.blindIndex('phone', customer.phone),
     ]);
-    await this.entity
-      .put({
-        customerId: customer.customerId,
-        name: customer.name,
-        idNumberCipher,
-        idNumberIndex,
-        phoneCipher,
-        phoneIndex,
-        birthDate: customer.birthDate,
-        gender: customer.gender,
-        branchId: customer.branchId,
-        branchPath: customer.branchPath,
-        agentId: orUndefined(customer.agentId),
-      })
-      .go();
+    return {
+      customerId: customer.customerId,
+      name: customer.name,
+      idNumberCipher,
+      idNumberIndex,
+      phoneCipher,
+      phoneIndex,
+      birthDate: customer.birthDate,
+      gender: customer.gender,
+      branchId: customer.branchId,
+      branchPath: customer.branchPath,
+      agentId: orUndefined(customer.agentId),
+      address: orUndefined(customer.address),
+      email: orUndefined(customer.email),
+    };
   }
 
   private async toRecord(item: CustomerItem): Promise<CustomerRecord> {
@@ -119,6 +144,8 @@ export class DynamoCustomerRepository implements CustomerRepository {
       branchId: item.branchId,
       branchPath: item.branchPath,
       agentId: orNull(item.agentId),
+      ...(item.address !== undefined ? { address: item.address } : {}),
+      ...(item.email !== undefined ? { email: item.email } : {}),
     };
   }
 }

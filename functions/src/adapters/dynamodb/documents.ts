@@ -5,6 +5,7 @@ import {
   DOCUMENT_STATUSES,
   type DocumentAuditEvent,
   type DocumentRecord,
+  signerOf,
 } from '@zhixiang/shared/documents/model';
 import { AppError } from '@zhixiang/shared/errors';
 import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
@@ -44,6 +45,7 @@ export const documentSchema = {
     status: { type: DOCUMENT_STATUSES, required: true },
     createdAt: { type: 'number', required: true },
     createdBy: { type: 'string', required: true },
+    signerRole: { type: ['holder', 'insured'] as const },
     signature: { type: 'any' },
     sealed: { type: 'any' },
     /** The sealed PDF's SHA-256, set once sealed: the sparse index of verification. */
@@ -193,6 +195,18 @@ export class DynamoDocumentRepository implements DocumentRepository {
     return signed;
   }
 
+  /**
+   * As one item of a caller's transaction: deletes the document only while it is still unsigned
+   * (an endorsement application cancelled before signing discards its draft 批单).
+   */
+  transactDiscardUnsigned(documentId: string): TransactItem {
+    const params = this.documents
+      .delete({ documentId })
+      .where((attr, op) => op.eq(attr.status, 'awaiting_signature'))
+      .params() as TransactItem['Delete'];
+    return { Delete: params };
+  }
+
   async appendEvent(event: DocumentAuditEvent): Promise<void> {
     await this.events.put(toEventItem(event)).go({ response: 'none' });
   }
@@ -220,7 +234,8 @@ function toItem(record: DocumentRecord) {
     changeType: record.changeType,
     policyNo: record.policyNo,
     productName: record.productName,
-    holderId: record.holder.customerId,
+    // 我的批单 lists a document for whoever signs it (the insured, for a consent document).
+    holderId: signerOf(record).customerId,
     holder: record.holder,
     insured: record.insured,
     branchPath: record.branchPath,
@@ -232,6 +247,7 @@ function toItem(record: DocumentRecord) {
     status: record.status,
     createdAt: record.createdAt,
     createdBy: record.createdBy,
+    signerRole: record.signerRole,
     signature: orUndefined(record.signature),
     sealed: orUndefined(record.sealed),
     sealedSha256: record.sealed?.sha256,
@@ -257,6 +273,7 @@ function toRecord(item: DocumentItem): DocumentRecord {
     status: item.status,
     createdAt: item.createdAt,
     createdBy: item.createdBy,
+    ...(item.signerRole ? { signerRole: item.signerRole } : {}),
     signature: orNull(item.signature as DocumentRecord['signature'] | undefined),
     sealed: orNull(item.sealed as DocumentRecord['sealed'] | undefined),
     version: item.version,

@@ -1,3 +1,4 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '@zhixiang/shared/errors';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import { DIVIDEND_OPTIONS, POLICY_STATUSES, PREMIUM_FREQUENCIES } from '@zhixiang/shared/policy/schemas';
@@ -107,6 +108,7 @@ export function createPolicyEntity(ctx: TableContext) {
 }
 export type PolicyEntity = ReturnType<typeof createPolicyEntity>;
 
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type PolicyItem = NonNullable<Awaited<ReturnType<ReturnType<PolicyEntity['get']>['go']>>['data']>;
 interface StoredBeneficiary {
   name: string;
@@ -171,6 +173,37 @@ export class DynamoPolicyRepository implements PolicyRepository {
       throw error;
     }
     return stored;
+  }
+
+  /**
+   * The same version-checked replacement as `put`, as one item of a caller's transaction (an
+   * endorsement commits the policy with its application and audit events).
+   */
+  async transactPut(policy: PolicyRecord): Promise<TransactItem> {
+    const item = await this.toItem({ ...policy, version: policy.version + 1 });
+    return {
+      Put: this.entity
+        .put(item)
+        .where((attr, op) => op.eq(attr.version, policy.version))
+        .params() as TransactItem['Put'],
+    };
+  }
+
+  /** A transaction item that only requires the stored policy to still be at `version`. */
+  transactVersionCheck(policyNo: string, version: number): TransactItem {
+    const { Key, TableName } = this.entity.get({ policyNo }).params() as {
+      Key: Record<string, string>;
+      TableName: string;
+    };
+    return {
+      ConditionCheck: {
+        TableName,
+        Key,
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':version': version },
+      },
+    };
   }
 
   private async toItem(policy: PolicyRecord) {

@@ -13,6 +13,7 @@ import {
 import { createCatalogueProductEntity, DynamoCatalogueRepository } from './catalogue-products';
 import { createCustomerEntity, DynamoCustomerRepository } from './customers';
 import { createDocumentEntity, createDocumentEventEntity, DynamoDocumentRepository } from './documents';
+import { createEndorsementEntities, DynamoEndorsementRepository } from './endorsements';
 import { DynamoHandoffStore } from './handoffs';
 import { DynamoIvrCallStore } from './ivr-calls';
 import { createKnowledgeEntities, DynamoKnowledgeBaseRepository } from './knowledge-base';
@@ -60,16 +61,25 @@ export interface DynamoRepositories extends Repositories {
   ivrCalls: DynamoIvrCallStore;
   /** Handoffs of assistant conversations to a person, and their messages. */
   handoffs: DynamoHandoffStore;
+  /** Endorsement applications (保全), their audit trails and the domain-event outbox. */
+  endorsements: DynamoEndorsementRepository;
 }
 
 export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher): DynamoRepositories {
   const { entities } = createDataService(ctx);
+  const customers = new DynamoCustomerRepository(entities.customer, cipher);
+  const policies = new DynamoPolicyRepository(entities.policy, cipher);
+  const documents = new DynamoDocumentRepository(
+    createDocumentEntity(ctx),
+    createDocumentEventEntity(ctx),
+    ctx,
+  );
   return {
     branches: new DynamoBranchRepository(entities.branch),
-    customers: new DynamoCustomerRepository(entities.customer, cipher),
+    customers,
     agents: new DynamoAgentRepository(entities.agent),
     products: new DynamoProductRepository(entities.product),
-    policies: new DynamoPolicyRepository(entities.policy, cipher),
+    policies,
     users: new DynamoUserAccountRepository(entities.userAccount),
     catalogue: new DynamoCatalogueRepository(createCatalogueProductEntity(ctx)),
     productActivity: new DynamoProductActivityRepository(createProductActivityEntity(ctx)),
@@ -79,10 +89,19 @@ export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher)
       createCallbackFollowUpEntity(ctx),
       ctx,
     ),
-    documents: new DynamoDocumentRepository(createDocumentEntity(ctx), createDocumentEventEntity(ctx), ctx),
+    documents,
     knowledgeBase: new DynamoKnowledgeBaseRepository(createKnowledgeEntities(ctx)),
     assistantConversations: new DynamoConversationStore(ctx),
     ivrCalls: new DynamoIvrCallStore(ctx),
     handoffs: new DynamoHandoffStore(ctx),
+    // Endorsements (保全, issue 6).
+    endorsements: new DynamoEndorsementRepository(
+      createEndorsementEntities(ctx),
+      policies,
+      customers,
+      documents,
+      cipher,
+      ctx,
+    ),
   };
 }

@@ -121,6 +121,33 @@ export async function issueOneTimeCode(container: Container, issue: OneTimeCodeI
   });
 }
 
+/** Wrong codes a one-time code survives (the binding has its own lockout on top). */
+export const MAX_WRONG_CODES = 5;
+
+/**
+ * Checks a code texted by `issueOneTimeCode` and uses it up: expired, exhausted, wrong or already
+ * used codes are a 400 on `field` (a wrong one counts against the code).
+ */
+export async function consumeOneTimeCode(
+  container: Container,
+  subject: string,
+  code: string,
+  field: string,
+): Promise<void> {
+  const stored = await container.oneTimeCodes.get(subject);
+  if (!stored || stored.expiresAt <= container.now() || stored.attempts >= MAX_WRONG_CODES) {
+    throw new AppError('VALIDATION_FAILED', '验证码已失效，请重新获取', { field });
+  }
+  const codeHash = await hashBindCode(container, subject, code);
+  if (!sameText(codeHash, stored.codeHash)) {
+    await container.oneTimeCodes.recordFailedAttempt(subject);
+    throw new AppError('VALIDATION_FAILED', '验证码不正确', { field });
+  }
+  if (!(await container.oneTimeCodes.consume(subject, codeHash))) {
+    throw new AppError('VALIDATION_FAILED', '验证码已使用，请重新获取', { field });
+  }
+}
+
 export function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);

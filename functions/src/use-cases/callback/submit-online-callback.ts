@@ -11,12 +11,10 @@ import { toCallbackBooking } from '@zhixiang/shared/callback/view';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { Container } from '../../container';
-import { hashBindCode, sameText } from '../auth/identity-binding';
+import { consumeOneTimeCode } from '../auth/identity-binding';
 import { ONLINE_RECORDER_PREFIX } from './callback-follow-ups';
 import { callbackDeps, loadCallbackPolicy } from './callback-policy';
 import { ALREADY_DONE_MESSAGE, onlineCallbackSubject } from './send-online-callback-code';
-
-const MAX_WRONG_CODES = 5;
 
 /**
  * The online self-callback (自助回访): after the SMS code or a face verification, the holder's seven answers become the
@@ -81,19 +79,7 @@ async function checkSmsCode(
   policyNo: string,
   code: string,
 ): Promise<string> {
-  const subject = onlineCallbackSubject(policyNo, claims.sub);
-  const stored = await container.oneTimeCodes.get(subject);
-  if (!stored || stored.expiresAt <= container.now() || stored.attempts >= MAX_WRONG_CODES) {
-    throw new AppError('VALIDATION_FAILED', '验证码已失效，请重新获取', { field: 'code' });
-  }
-  const codeHash = await hashBindCode(container, subject, code);
-  if (!sameText(codeHash, stored.codeHash)) {
-    await container.oneTimeCodes.recordFailedAttempt(subject);
-    throw new AppError('VALIDATION_FAILED', '验证码不正确', { field: 'code' });
-  }
-  if (!(await container.oneTimeCodes.consume(subject, codeHash))) {
-    throw new AppError('VALIDATION_FAILED', '验证码已使用，请重新获取', { field: 'code' });
-  }
+  await consumeOneTimeCode(container, onlineCallbackSubject(policyNo, claims.sub), code, 'code');
   return 'sms';
 }
 

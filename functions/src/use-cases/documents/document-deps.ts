@@ -7,6 +7,7 @@ import {
   type DocumentAuditEvent,
   type DocumentRecord,
   documentContent,
+  signerOf,
 } from '@zhixiang/shared/documents/model';
 import { AppError } from '@zhixiang/shared/errors';
 import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
@@ -103,11 +104,11 @@ export async function loadOpenableDocument(
     });
   const document = await deps.repositories.documents.get(documentId);
   if (!document) throw notFound();
-  // Only agents need the holder's current assignment.
-  const holder =
-    claims.role === 'agent' ? await deps.repositories.customers.get(document.holder.customerId) : null;
+  // Only agents need the signer's current assignment (the holder's, or the consenting insured's).
+  const signer = signerOf(document);
+  const holder = claims.role === 'agent' ? await deps.repositories.customers.get(signer.customerId) : null;
   const facts = {
-    holderId: document.holder.customerId,
+    holderId: signer.customerId,
     holderAgentId: holder?.agentId ?? null,
     branchPath: document.branchPath,
   };
@@ -118,6 +119,6 @@ export async function loadOpenableDocument(
 /** The customer signs on their own phone, or on their assigned agent's device; staff never do. */
 export function canHostSigning(claims: AccessClaims, document: DocumentRecord): boolean {
   if (document.status !== 'awaiting_signature') return false;
-  if (claims.role === 'customer') return claims.customerId === document.holder.customerId;
+  if (claims.role === 'customer') return claims.customerId === signerOf(document).customerId;
   return claims.role === 'agent';
 }

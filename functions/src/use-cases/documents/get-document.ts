@@ -1,3 +1,4 @@
+import { signerOf } from '@zhixiang/shared/documents/model';
 import type { DocumentDetail } from '@zhixiang/shared/documents/schemas';
 import { toDocumentDetail } from '@zhixiang/shared/documents/view';
 import { AppError } from '@zhixiang/shared/errors';
@@ -25,7 +26,7 @@ export async function getDocument(
   const [identityVerified] = await Promise.all([
     canSign
       ? deps.identityProofs
-          .requireVerified({ customerId: document.holder.customerId, purpose: document.purpose, now })
+          .requireVerified({ customerId: signerOf(document).customerId, purpose: document.purpose, now })
           .then(
             () => true,
             (error: unknown) => {

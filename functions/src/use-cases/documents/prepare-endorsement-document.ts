@@ -24,6 +24,11 @@ export interface ChangeDescription {
   createdBy: string;
   /** A fixed document number (the demo seed); new documents get a fresh one. */
   documentId?: string;
+  /** The insured signs instead of the holder (their consent to the holder's change). */
+  signer?: 'holder' | 'insured';
+  /** Defaults to 保险合同变更批单 and the standard annotation. */
+  title?: string;
+  annotation?: string;
 }
 
 export const STANDARD_ANNOTATION =
@@ -68,7 +73,7 @@ export async function prepareEndorsementDocument(
   const documentId = input.documentId ?? newDocumentId(now);
   const draft: Omit<DocumentRecord, 'contentHash'> = {
     documentId,
-    title: '保险合同变更批单',
+    title: input.title ?? '保险合同变更批单',
     changeType: input.changeType,
     policyNo: policy.policyNo,
     productName: product.name,
@@ -88,11 +93,12 @@ export async function prepareEndorsementDocument(
       return { label, before: before ? mask(before) : '', after: after ? mask(after) : '' };
     }),
     effectiveDate: input.effectiveDate,
-    annotation: STANDARD_ANNOTATION,
+    annotation: input.annotation ?? STANDARD_ANNOTATION,
     purpose: input.purpose ?? `document:${documentId}`,
     status: 'awaiting_signature',
     createdAt: now,
     createdBy: input.createdBy,
+    ...(input.signer === 'insured' ? { signerRole: 'insured' as const } : {}),
     signature: null,
     sealed: null,
     version: 1,

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentRecord, SealedPdfRecord, SignatureRecord } from '@zhixiang/shared/documents/model';
+import {
+  type DocumentRecord,
+  type SealedPdfRecord,
+  type SignatureRecord,
+  signerOf,
+} from '@zhixiang/shared/documents/model';
 import type { DocumentDetail, SignDocumentRequest } from '@zhixiang/shared/documents/schemas';
 import {
   judgeSignature,
@@ -63,8 +68,8 @@ export async function signDocument(
 
   const signature: SignatureRecord = {
     signatureId,
-    signerCustomerId: document.holder.customerId,
-    signerName: document.holder.name,
+    signerCustomerId: signerOf(document).customerId,
+    signerName: signerOf(document).name,
     signedByUserId: actor.claims.sub,
     hostedByAgentId: actor.claims.role === 'agent' ? (actor.claims.agentId ?? null) : null,
     verificationId: identity.verificationId,
@@ -97,7 +102,7 @@ export async function signDocument(
         detail: `方式 ${identity.method}，核验编号 ${identity.verificationId}，用途 ${document.purpose}`,
       }),
       auditEvent(document, 'signed', actor, signedAt, {
-        detail: `签署人 ${document.holder.name}（客户 ${document.holder.customerId}）${hosted}；笔画 ${strokes.strokes.length}，签名图片 SHA-256 ${signature.imageSha256}`,
+        detail: `签署人 ${signerOf(document).name}（客户 ${signerOf(document).customerId}）${hosted}；笔画 ${strokes.strokes.length}，签名图片 SHA-256 ${signature.imageSha256}`,
       }),
       auditEvent(signedRecord, 'sealed', null, signedAt, {
         hashBefore: sha256Hex(unsealed),
@@ -117,7 +122,7 @@ export async function signDocument(
 async function requireIdentity(deps: DocumentDeps, document: DocumentRecord): Promise<VerifiedIdentity> {
   try {
     return await deps.identityProofs.requireVerified({
-      customerId: document.holder.customerId,
+      customerId: signerOf(document).customerId,
       purpose: document.purpose,
       now: deps.now(),
     });

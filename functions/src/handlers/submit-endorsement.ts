@@ -1,0 +1,19 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { EndorsementPathSchema, IDEMPOTENCY_KEY_HEADER } from '@zhixiang/shared/endorsement/application';
+import { httpHandler } from '../middleware/http-handler';
+import { parseBody } from '../middleware/validation';
+import { endorsementDeps } from '../use-cases/endorsements/endorsement-deps';
+import { submitEndorsement } from '../use-cases/endorsements/submit-endorsement';
+
+export const handler = httpHandler(
+  routes.submitEndorsement,
+  ({ auth, pathParameters, headers, sourceIp, userAgent, container, body }) =>
+    submitEndorsement(
+      endorsementDeps(container),
+      { claims: auth, sourceIp, userAgent },
+      parseBody(EndorsementPathSchema, pathParameters).applicationId,
+      body,
+      headers[IDEMPOTENCY_KEY_HEADER],
+    ),
+  { roles: ['customer', 'agent'] },
+);

@@ -1,0 +1,130 @@
+import {
+  ENDORSEMENT_TYPE_LABELS,
+  type EndorsementApplication,
+  IDEMPOTENCY_KEY_PATTERN,
+  IDEMPOTENT_ENDORSEMENT_TYPES,
+  type SubmitEndorsementRequest,
+} from '@zhixiang/shared/endorsement/application';
+import type { EndorsementRecord } from '@zhixiang/shared/endorsement/model';
+import { transition } from '@zhixiang/shared/endorsement/state-machine';
+import { AppError } from '@zhixiang/shared/errors';
+import {
+  type Actor,
+  actsForHolder,
+  applicationView,
+  type EndorsementDeps,
+  endorsementEvent,
+  eventActorOf,
+  HOLDER_ONLY_MESSAGE,
+  loadOpenableEndorsement,
+  SYSTEM_ACTOR,
+} from './endorsement-deps';
+import { observeEvidence } from './observe-evidence';
+import { phoneCodeSubject } from './send-endorsement-phone-code';
+import { effectiveCommit, reevaluate } from './take-effect';
+
+export const IDEMPOTENCY_KEY_REQUIRED_MESSAGE =
+  '提交请求缺少有效的幂等键（Idempotency-Key），请刷新页面后重新提交';
+export const AUTO_APPROVAL_DETAIL = '符合自动审核规则，系统自动通过';
+
+/**
+ * Submits a signed application. The rule is checked again against the policy as it is now; the
+ * policy must still be at the version the customer signed. Within the automatic-approval rules,
+ * one transaction submits, approves and applies it (policy + version bump + audit + outbox);
+ * otherwise it is submitted to the branch's review queue (the policy version still checked).
+ * Loans, dividend withdrawals and surrenders run at most once per Idempotency-Key.
+ */
+export async function submitEndorsement(
+  deps: EndorsementDeps,
+  actor: Actor,
+  applicationId: string,
+  request: SubmitEndorsementRequest,
+  idempotencyKey: string | undefined,
+): Promise<EndorsementApplication> {
+  const opened = await loadOpenableEndorsement(deps, actor.claims, applicationId);
+  if (!actsForHolder(actor.claims, opened.record, opened.holderAgentId))
+    throw new AppError('FORBIDDEN', HOLDER_ONLY_MESSAGE);
+  if (!IDEMPOTENT_ENDORSEMENT_TYPES.includes(opened.record.type))
+    return submitOnce(deps, actor, opened, request);
+  if (!idempotencyKey || !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey))
+    throw new AppError('VALIDATION_FAILED', IDEMPOTENCY_KEY_REQUIRED_MESSAGE, { field: 'Idempotency-Key' });
+  return deps.idempotency.run({ applicationId, userId: actor.claims.sub, idempotencyKey }, () =>
+    submitOnce(deps, actor, opened, request),
+  );
+}
+
+async function submitOnce(
+  deps: EndorsementDeps,
+  actor: Actor,
+  opened: { record: EndorsementRecord; holderAgentId: string | null },
+  request: SubmitEndorsementRequest,
+): Promise<EndorsementApplication> {
+  const { record, evidence } = await observeEvidence(deps, opened.record);
+  const to = transition(record.status, 'submit');
+  if (record.consentDocumentId && !record.insuredConsented)
+    throw new AppError('CONFLICT', `请先由被保险人 ${record.insured.name} 验证身份并签署同意书，再提交申请`, {
+      field: 'insuredConsent',
+    });
+  let phoneConfirmed = record.phoneConfirmed;
+  if (phoneConfirmed === false) {
+    if (!request.phoneCode)
+      throw new AppError('VALIDATION_FAILED', '请输入新手机号收到的 6 位验证码', { field: 'phoneCode' });
+    await deps.phoneCodes.consume(phoneCodeSubject(record.applicationId), request.phoneCode, 'phoneCode');
+    phoneConfirmed = true;
+  }
+  const { target, evaluation } = await reevaluate(deps, record);
+  const now = deps.now();
+  const who = await eventActorOf(deps, actor, record.holder);
+  const patch = {
+    figures: evaluation.figures,
+    figureRows: evaluation.figureRows,
+    reviewReasons: evaluation.reviewReasons,
+    phoneConfirmed,
+    submittedAt: now,
+  };
+  const phoneEvent =
+    record.phoneConfirmed === false
+      ? [endorsementEvent(record, 'phone_confirmed', who, now - 1, { detail: '新手机号短信验证码验证通过' })]
+      : [];
+  const submitted = (from: EndorsementRecord['status'], toStatus: EndorsementRecord['status']) =>
+    endorsementEvent(record, 'submitted', who, now, {
+      fromStatus: from,
+      toStatus,
+      before: JSON.stringify(record.changes),
+      detail:
+        evaluation.reviewReasons.length > 0
+          ? `提交保全审核：${evaluation.reviewReasons.join('；')}`
+          : `${ENDORSEMENT_TYPE_LABELS[record.type]}，保单版本 ${record.policyVersion}`,
+    });
+
+  const stored =
+    evaluation.reviewReasons.length > 0
+      ? await deps.repositories.endorsements.commit({
+          application: { ...record, ...patch, status: to, updatedAt: now },
+          expectedVersion: record.version,
+          events: [...phoneEvent, submitted(record.status, to)],
+          policyVersionCheck: { policyNo: record.policyNo, version: record.policyVersion },
+        })
+      : await deps.repositories.endorsements.commit(
+          effectiveCommit({
+            record,
+            leadingActions: ['submit'],
+            leadingEvents: ([step]) => [
+              ...phoneEvent,
+              submitted(step?.from ?? record.status, step?.to ?? to),
+            ],
+            approver: SYSTEM_ACTOR,
+            approvalDetail: AUTO_APPROVAL_DETAIL,
+            target,
+            evaluation,
+            now: now + 1,
+            patch,
+          }),
+        );
+  return applicationView(
+    deps,
+    actor.claims,
+    { record: stored, holderAgentId: opened.holderAgentId },
+    evidence,
+  );
+}

@@ -1,0 +1,110 @@
+import type {
+  CreateEndorsementRequest,
+  EndorsementEventType,
+  EndorsementFigures,
+  EndorsementStatus,
+  EndorsementType,
+} from './application';
+import type { LoanChannel } from './policy-loan';
+
+/**
+ * Endorsement applications as the use cases see them. The request (which may carry a new phone,
+ * beneficiaries' ID numbers, a card number) is plaintext here and ciphertext at rest; everything
+ * shown — change rows, figures, audit values — is stored already masked.
+ */
+export interface EndorsementParty {
+  customerId: string;
+  name: string;
+}
+
+export interface PreparedBy {
+  userId: string;
+  role: 'customer' | 'agent';
+  name: string;
+  agentId: string | null;
+}
+
+export interface EndorsementRecord {
+  /** EA + the Shanghai date + 6 characters, e.g. `EA20261125K7Q2M9`. */
+  applicationId: string;
+  type: EndorsementType;
+  status: EndorsementStatus;
+  policyNo: string;
+  productName: string;
+  holder: EndorsementParty;
+  insured: EndorsementParty;
+  /** The policy's branch: staff of this subtree review it. */
+  branchPath: string;
+  /** The policy version the customer saw and signed; submission requires it unchanged. */
+  policyVersion: number;
+  request: CreateEndorsementRequest;
+  channel: LoanChannel;
+  /** Masked before/after rows. */
+  changes: { label: string; before: string; after: string }[];
+  figures: EndorsementFigures;
+  figureRows: { label: string; value: string }[];
+  reviewReasons: string[];
+  /** The 电子批单 the holder signs. */
+  documentId: string;
+  /** Set when the insured's consent is required (holder ≠ insured, an adult insured). */
+  consentDocumentId: string | null;
+  /** The insured's consent was seen (their document signed) and recorded in the audit trail. */
+  insuredConsented: boolean;
+  /** Contact change to a new phone: whether the SMS code to it was confirmed. */
+  phoneConfirmed: boolean | null;
+  preparedBy: PreparedBy;
+  decision: {
+    decision: 'approve' | 'reject';
+    reason: string | null;
+    byUserId: string;
+    byName: string;
+    at: number;
+  } | null;
+  createdAt: number;
+  updatedAt: number;
+  submittedAt: number | null;
+  /** Optimistic concurrency of the application itself: every transition checks and bumps it. */
+  version: number;
+}
+
+export type EndorsementActorRole = 'customer' | 'agent' | 'staff' | 'system';
+
+/** One append-only audit event: who (acting for whom), when, from where, on which evidence, what changed. */
+export interface EndorsementEventRecord {
+  applicationId: string;
+  at: number;
+  /** Orders events of one millisecond. */
+  seq: string;
+  type: EndorsementEventType;
+  fromStatus: EndorsementStatus | null;
+  toStatus: EndorsementStatus | null;
+  actorUserId: string;
+  actorRole: EndorsementActorRole;
+  actorName: string;
+  /** The customer an agent acted for. */
+  onBehalfOf: EndorsementParty | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+  /** The identity verification record the step relied on. */
+  verificationId: string | null;
+  /** Masked values (JSON of the change rows) before and after. */
+  before: string | null;
+  after: string | null;
+  detail: string | null;
+}
+
+/**
+ * A domain event for features that react later (the e-letter sends the confirmation; standards
+ * measure durations). Written in the same transaction as the change: an outbox.
+ */
+export interface DomainEventRecord {
+  eventId: string;
+  type: 'endorsement.effective';
+  at: number;
+  applicationId: string;
+  policyNo: string;
+  endorsementType: EndorsementType;
+  holderId: string;
+  /** Amounts paid or lent by the change (cents), when there are any. */
+  amountCents: number | null;
+}

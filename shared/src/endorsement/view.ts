@@ -1,0 +1,178 @@
+import {
+  ENDORSEMENT_EVENT_LABELS,
+  ENDORSEMENT_STATUS_LABELS,
+  ENDORSEMENT_TYPE_LABELS,
+  type EndorsementApplication,
+  type EndorsementSummary,
+  IDEMPOTENT_ENDORSEMENT_TYPES,
+  type NextStep,
+  type TimelineEvent,
+} from './application';
+import type { EndorsementEventRecord, EndorsementRecord } from './model';
+import { CANCELLABLE_STATUSES } from './state-machine';
+
+/** Record → response mapping of endorsement applications. Everything stored is already masked. */
+
+export const NEXT_STEP_LABELS: Record<NextStep, string> = {
+  verify_identity: '请投保人完成身份验证',
+  sign: '请投保人签署批单',
+  insured_consent: '请被保险人验证身份并签署同意书',
+  confirm_phone: '请输入新手机号收到的短信验证码并提交',
+  submit: '请提交申请',
+  await_review: '等待保全审核',
+  none: '',
+};
+
+/** Evidence the engine has seen for an application (documents signed, identity verified). */
+export interface EndorsementEvidence {
+  identityVerified: boolean;
+  documentSigned: boolean;
+  consentSigned: boolean;
+}
+
+/** Derived from the stored status and evidence: the one thing the customer should do next. */
+export function nextStepOf(record: EndorsementRecord, evidence: EndorsementEvidence): NextStep {
+  switch (record.status) {
+    case 'draft':
+      return evidence.identityVerified ? 'sign' : 'verify_identity';
+    case 'identity_verified':
+      return 'sign';
+    case 'signed':
+      if (record.consentDocumentId && !evidence.consentSigned) return 'insured_consent';
+      if (record.phoneConfirmed === false) return 'confirm_phone';
+      return 'submit';
+    case 'submitted':
+      return 'await_review';
+    default:
+      return 'none';
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function toEndorsementSummary(
+  record: EndorsementRecord,
+  evidence: EndorsementEvidence = storedEvidence(record),
+): EndorsementSummary {
+  const nextStep = nextStepOf(record, evidence);
+  return {
+    applicationId: record.applicationId,
+    type: record.type,
+    typeLabel: ENDORSEMENT_TYPE_LABELS[record.type],
+    status: record.status,
+    statusLabel: ENDORSEMENT_STATUS_LABELS[record.status],
+    policyNo: record.policyNo,
+    productName: record.productName,
+    holderName: record.holder.name,
+    preparedBy: { role: record.preparedBy.role, name: record.preparedBy.name },
+    nextStep,
+    nextStepLabel: NEXT_STEP_LABELS[nextStep],
+    createdAt: iso(record.createdAt),
+    updatedAt: iso(record.updatedAt),
+  };
+}
+
+/** What the stored status alone says (lists do not look at the documents). */
+export function storedEvidence(record: EndorsementRecord): EndorsementEvidence {
+  const past = (s: EndorsementRecord['status']) => !['draft', 'cancelled'].includes(s);
+  return {
+    identityVerified: past(record.status),
+    documentSigned: past(record.status) && record.status !== 'identity_verified',
+    consentSigned: record.consentDocumentId === null || record.insuredConsented,
+  };
+}
+
+export interface ApplicationViewContext {
+  evidence: EndorsementEvidence;
+  events: readonly EndorsementEventRecord[];
+  /** The viewer may submit / cancel (holder or assigned agent) and decide (staff of the subtree). */
+  viewerActsForHolder: boolean;
+  viewerReviews: boolean;
+}
+
+export function toEndorsementApplication(
+  record: EndorsementRecord,
+  ctx: ApplicationViewContext,
+): EndorsementApplication {
+  const summary = toEndorsementSummary(record, ctx.evidence);
+  const purpose = identityPurposeOf(record.applicationId);
+  return {
+    ...summary,
+    holder: record.holder,
+    insured: record.insured,
+    changes: record.changes,
+    figures: record.figures,
+    figureRows: record.figureRows,
+    documentId: record.documentId,
+    documentSigned: ctx.evidence.documentSigned,
+    identityPurpose: purpose,
+    identityVerified: ctx.evidence.identityVerified,
+    insuredConsent: record.consentDocumentId
+      ? {
+          customerId: record.insured.customerId,
+          name: record.insured.name,
+          documentId: record.consentDocumentId,
+          identityPurpose: consentPurposeOf(record.applicationId),
+          signed: ctx.evidence.consentSigned,
+        }
+      : null,
+    phoneConfirmation:
+      record.phoneConfirmed === null || record.request.type !== 'contact_change'
+        ? null
+        : { phoneMasked: newPhoneMasked(record), confirmed: record.phoneConfirmed },
+    reviewReasons: record.reviewReasons,
+    decision: record.decision
+      ? {
+          decision: record.decision.decision,
+          reason: record.decision.reason,
+          by: record.decision.byName,
+          at: iso(record.decision.at),
+        }
+      : null,
+    requiresIdempotencyKey: IDEMPOTENT_ENDORSEMENT_TYPES.includes(record.type),
+    actions: {
+      canSubmit: ctx.viewerActsForHolder && summary.nextStep !== 'none' && record.status === 'signed',
+      canCancel: ctx.viewerActsForHolder && CANCELLABLE_STATUSES.includes(record.status),
+      canDecide: ctx.viewerReviews && record.status === 'submitted',
+    },
+    timeline: ctx.events.map(toTimelineEvent),
+  };
+}
+
+function newPhoneMasked(record: EndorsementRecord): string {
+  return record.changes.find((c) => c.label === '手机号码')?.after ?? '';
+}
+
+export function identityPurposeOf(applicationId: string): string {
+  return `endorsement:${applicationId}`;
+}
+
+export function consentPurposeOf(applicationId: string): string {
+  return `endorsement:${applicationId}:insured`;
+}
+
+const ROLE_LABELS = { customer: '', agent: '业务员', staff: '保全审核', system: '' } as const;
+
+export function toTimelineEvent(event: EndorsementEventRecord): TimelineEvent {
+  const role = ROLE_LABELS[event.actorRole];
+  const actor =
+    event.actorRole === 'system'
+      ? '系统'
+      : event.onBehalfOf
+        ? `${event.actorName}（${role}，代 ${event.onBehalfOf.name} 办理）`
+        : role
+          ? `${event.actorName}（${role}）`
+          : event.actorName;
+  return {
+    type: event.type,
+    label: ENDORSEMENT_EVENT_LABELS[event.type],
+    at: iso(event.at),
+    actor,
+    actorRole: event.actorRole,
+    onBehalfOf: event.onBehalfOf?.name ?? null,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    verificationId: event.verificationId,
+    detail: event.detail,
+  };
+}
