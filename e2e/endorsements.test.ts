@@ -213,7 +213,11 @@ describe('endorsement journeys (保全)', () => {
       await rows.nth(0).locator('input[placeholder="例如 50"]').fill('50');
       await rows.nth(0).locator('input[placeholder="请输入 18 位身份证号码"]').fill(spouse.idNumber);
       await rows.nth(1).locator('input[placeholder="受益人姓名"]').fill(daughter.name);
-      await rows.nth(1).getByTestId('relation-chip').filter({ hasText: '子女' }).click();
+      await rows
+        .nth(1)
+        .getByTestId('relation-chip')
+        .filter({ hasText: /^子女$/ })
+        .click();
       await rows.nth(1).locator('input[placeholder="例如 50"]').fill('49');
       await rows.nth(1).locator('input[placeholder="请输入 18 位身份证号码"]').fill(daughter.idNumber);
       await page.getByTestId('share-total').filter({ hasText: '第 1 顺位合计 99%' }).waitFor();
@@ -384,7 +388,7 @@ describe('endorsement journeys (保全)', () => {
   it('我的申请 lists 张伟’s applications newest first with their state, and the detail shows the timeline', async () => {
     await journey('my-applications', 'demo-customer-c001', async (page) => {
       await page.goto(`${session.stack.appUrl}/pages/me/index`);
-      await page.getByTestId('entry-my-endorsements').click();
+      await page.locator('.nut-cell', { hasText: '我的申请' }).click();
       const items = page.getByTestId('application-item');
       await items.first().waitFor();
       const texts = await items.allTextContents();
@@ -406,6 +410,10 @@ describe('endorsement journeys (保全)', () => {
       await openForm(page, policy, 'policy_loan');
       await fillInput(page, '请输入金额（元）', '120000');
       await page.getByTestId('loan-preview').waitFor();
+      // A single-premium annuity has no renewal account: the loan goes to a card of hers.
+      await fillInput(page, `须为投保人 ${customer('C004').name}`, customer('C004').name);
+      await fillInput(page, '请输入投保人本人的借记卡卡号', icbcCard('987654321098'));
+      await page.getByTestId('card-bank').waitFor();
       await page.getByTestId('form-next').click();
       await driveApplication(page, 'review');
       applicationId = new URL(page.url()).searchParams.get('applicationId') ?? '';

@@ -23,8 +23,12 @@ describe('step indicator position', () => {
     [{ status: 'identity_verified', nextStep: 'sign' }, '签署'],
     [{ status: 'signed', nextStep: 'submit' }, '提交'],
     [{ status: 'submitted', nextStep: 'await_review' }, '结果'],
-    [{ status: 'document_issued', nextStep: 'none' }, '结果'],
   ] as const)('%j → %s', (application, step) => {
     expect(FLOW_STEPS[flowStepOf(application)]).toBe(step);
+  });
+
+  it('ticks every step once the application has ended', () => {
+    for (const status of ['effective', 'document_issued', 'rejected', 'cancelled'] as const)
+      expect(flowStepOf({ status, nextStep: 'none' })).toBe(FLOW_STEPS.length);
   });
 });

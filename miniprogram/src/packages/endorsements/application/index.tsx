@@ -118,9 +118,9 @@ export default function EndorsementApplicationPage() {
             <View className="zx-card">
               <View className="zx-endorse__item-head">
                 <Text className="zx-card__title">{application.typeLabel}</Text>
-                <Tag type={FINAL_TONE[application.status] ?? 'warning'} data-testid="application-status">
-                  {application.statusLabel}
-                </Tag>
+                <View data-testid="application-status">
+                  <Tag type={FINAL_TONE[application.status] ?? 'warning'}>{application.statusLabel}</Tag>
+                </View>
               </View>
               <Text className="zx-muted">
                 {application.productName} · 保单号 {application.policyNo}
@@ -169,7 +169,9 @@ export default function EndorsementApplicationPage() {
             ) : null}
 
             <View className="zx-card" data-testid="next-step">
-              <Text className="zx-card__title">{application.nextStepLabel}</Text>
+              {application.nextStepLabel ? (
+                <Text className="zx-card__title">{application.nextStepLabel}</Text>
+              ) : null}
               {next === 'verify_identity' ? (
                 <View className="zx-endorse__actions">
                   <Text className="zx-muted">
