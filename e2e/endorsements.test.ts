@@ -201,7 +201,7 @@ describe('endorsement journeys (保全)', () => {
     });
   });
 
-  it('beneficiary change: shares of one order summing to 99% are refused at the table', async () => {
+  it('beneficiary change: shares summing to 99% are refused at the table; the server’s refusal shows at its row', async () => {
     await journey('beneficiary-refused', 'demo-customer-c001', async (page) => {
       await openForm(page, policyNo('C001', 'PL01'), 'beneficiary_change');
       await page.getByTestId('beneficiary-add').click();
@@ -228,6 +228,16 @@ describe('endorsement journeys (保全)', () => {
       await rows.nth(1).locator('input[placeholder="例如 50"]').fill('50');
       await page.getByTestId('share-total').filter({ hasText: '第 1 顺位合计 100% ✓' }).waitFor();
       assert.equal(await rows.nth(0).locator('input[placeholder="受益人姓名"]').inputValue(), spouse.name);
+
+      // The server's refusal lands at its field: 张伟 insures himself and cannot be his own beneficiary.
+      await rows
+        .nth(0)
+        .locator('input[placeholder="请输入 18 位身份证号码"]')
+        .fill(customer('C001').idNumber);
+      await page.getByTestId('form-next').click();
+      await rows.nth(0).getByText('被保险人本人不能作为身故保险金受益人').waitFor();
+      await expectStillOnForm(page);
+      assert.equal(await rows.nth(1).locator('input[placeholder="例如 50"]').inputValue(), '50');
     });
   });
 

@@ -4,10 +4,20 @@ import { formatYuan } from '@zhixiang/shared/format/money';
 import { useState } from 'react';
 import { AmountInput, type AmountValue, emptyAmount } from '../components/amount-input';
 import { FormFooter, type FormProps, fieldMessage, footerMessage } from './form-parts';
+import {
+  initialPayee,
+  PAYEE_FIELDS,
+  PayeeAccount,
+  type PayeeState,
+  payeeBody,
+  payeeProblems,
+  payeeReady,
+} from './payee-account';
 
 /** 红利领取: up to the accumulated dividends, to the policyholder's account. */
 export function DividendWithdrawalForm({ options, serverProblem, busy, onEdit, onCreate }: FormProps) {
   const [amount, setAmount] = useState<AmountValue>(emptyAmount);
+  const [payee, setPayee] = useState<PayeeState>(() => initialPayee(options));
   const [showAll, setShowAll] = useState(false);
   const accumulated = options.dividends?.accumulatedCents ?? 0;
   const result = checkDividendWithdrawal(
@@ -19,21 +29,21 @@ export function DividendWithdrawalForm({ options, serverProblem, busy, onEdit, o
     },
     { participating: true },
   );
-  const problems = result.ok || (amount.text === '' && !showAll) ? [] : result.problems;
+  const problems = [
+    ...(result.ok || (amount.text === '' && !showAll) ? [] : result.problems),
+    ...payeeProblems(payee, options, showAll),
+  ];
   const next = () => {
     setShowAll(true);
-    if (result.ok) onCreate({ type: 'dividend_withdrawal', amountCents: result.value.amountCents });
+    if (result.ok && payeeReady(payee, options))
+      onCreate({ type: 'dividend_withdrawal', amountCents: result.value.amountCents, ...payeeBody(payee) });
   };
   return (
     <View>
       <View className="zx-card" data-testid="dividend-balance">
         <Text className="zx-card__title">可领取红利 {formatYuan(accumulated)}</Text>
         <Text className="zx-muted">
-          领取后余额按“{options.dividends?.optionLabel ?? '累积生息'}”继续处理；款项转入投保人本人账户
-          {options.renewalAccount
-            ? `（${options.renewalAccount.bankName} ${options.renewalAccount.accountMasked}）`
-            : ''}
-          。
+          领取后余额按“{options.dividends?.optionLabel ?? '累积生息'}”继续处理，款项转入投保人本人账户。
         </Text>
       </View>
       <View className="zx-card">
@@ -54,8 +64,18 @@ export function DividendWithdrawalForm({ options, serverProblem, busy, onEdit, o
           </View>
         ) : null}
       </View>
+      <PayeeAccount
+        options={options}
+        value={payee}
+        onChange={(value) => {
+          setPayee(value);
+          onEdit();
+        }}
+        problems={problems}
+        serverProblem={serverProblem}
+      />
       <FormFooter
-        message={footerMessage(problems, serverProblem, ['amountCents'], showAll)}
+        message={footerMessage(problems, serverProblem, ['amountCents', ...PAYEE_FIELDS], showAll)}
         busy={busy}
         onNext={next}
       />

@@ -2,19 +2,34 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatDateCn } from '@zhixiang/shared/format/dates';
 import { formatYuan } from '@zhixiang/shared/format/money';
+import { useState } from 'react';
 import { InfoRow } from '../../../components/info-row';
 import { FormFooter, type FormProps, footerMessage } from './form-parts';
+import {
+  initialPayee,
+  PAYEE_FIELDS,
+  PayeeAccount,
+  type PayeeState,
+  payeeBody,
+  payeeProblems,
+  payeeReady,
+} from './payee-account';
 
 /**
  * 退保: the quote first — what comes back and, plainly, what is lost against the premiums paid —
  * then an explicit confirmation the customer can decline. The loss they accepted goes with the
  * request; the server refuses it if today's figure differs.
  */
-export function SurrenderForm({ options, serverProblem, busy, onCreate }: FormProps) {
+export function SurrenderForm({ options, serverProblem, busy, onEdit, onCreate }: FormProps) {
+  const [payee, setPayee] = useState<PayeeState>(() => initialPayee(options));
+  const [showAll, setShowAll] = useState(false);
   const quote = options.surrender;
   if (!quote) return null;
+  const problems = payeeProblems(payee, options, showAll);
 
   const confirm = async () => {
+    setShowAll(true);
+    if (!payeeReady(payee, options)) return;
     const answer = await Taro.showModal({
       title: '确认退保',
       content: `${quote.lossLabel}退保后保险合同终止，不再享有保障。`,
@@ -26,7 +41,7 @@ export function SurrenderForm({ options, serverProblem, busy, onCreate }: FormPr
       void Taro.showToast({ title: '已取消，保单保障不变', icon: 'none' });
       return;
     }
-    onCreate({ type: 'surrender', acknowledgedLossCents: quote.lossCents });
+    onCreate({ type: 'surrender', acknowledgedLossCents: quote.lossCents, ...payeeBody(payee) });
   };
 
   return (
@@ -55,8 +70,18 @@ export function SurrenderForm({ options, serverProblem, busy, onCreate }: FormPr
       <View className="zx-notice">
         退保后保险合同终止，被保险人不再享有保障；如需资金周转，也可考虑保单贷款或红利领取。
       </View>
+      <PayeeAccount
+        options={options}
+        value={payee}
+        onChange={(value) => {
+          setPayee(value);
+          onEdit();
+        }}
+        problems={problems}
+        serverProblem={serverProblem}
+      />
       <FormFooter
-        message={footerMessage([], serverProblem, [], true)}
+        message={footerMessage(problems, serverProblem, PAYEE_FIELDS, showAll)}
         busy={busy}
         onNext={() => void confirm()}
         label="我已了解退保损失，申请退保"
