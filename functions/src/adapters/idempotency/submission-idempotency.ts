@@ -46,7 +46,8 @@ export class SubmissionIdempotency {
     lambdaContext?: Context,
   ): Promise<T> {
     const config = new IdempotencyConfig({ expiresAfterSeconds: IDEMPOTENCY_TTL_SECONDS });
-    if (typeof lambdaContext?.getRemainingTimeInMillis === 'function') config.registerLambdaContext(lambdaContext);
+    if (typeof lambdaContext?.getRemainingTimeInMillis === 'function')
+      config.registerLambdaContext(lambdaContext);
     const idempotent = makeIdempotent(async (_payload: Record<string, string>) => operation(), {
       persistenceStore: this.persistence,
       config,
