@@ -7,13 +7,14 @@ import { submitEndorsement } from '../use-cases/endorsements/submit-endorsement'
 
 export const handler = httpHandler(
   routes.submitEndorsement,
-  ({ auth, pathParameters, headers, sourceIp, userAgent, container, body }) =>
+  ({ auth, pathParameters, headers, lambdaContext, sourceIp, userAgent, container, body }) =>
     submitEndorsement(
       endorsementDeps(container),
       { claims: auth, sourceIp, userAgent },
       parseBody(EndorsementPathSchema, pathParameters).applicationId,
       body,
       headers[IDEMPOTENCY_KEY_HEADER],
+      lambdaContext,
     ),
   { roles: ['customer', 'agent'] },
 );

@@ -33,6 +33,8 @@ export interface HandlerRequest<S extends RouteSpec> {
   query: Record<string, string>;
   /** Request headers, names lower-cased (e.g. `idempotency-key`). */
   headers: Record<string, string | undefined>;
+  /** The Lambda context (remaining time: Powertools idempotency sizes its in-progress lock with it). */
+  lambdaContext: Context;
   /** The verified access token's claims; null on public routes and on optional routes called without a token. */
   auth: AuthOf<S>;
   requestId: string;
@@ -102,6 +104,7 @@ export function httpHandler<S extends RouteSpec>(
       pathParameters: (event.pathParameters ?? {}) as Record<string, string>,
       query: (event.queryStringParameters ?? {}) as Record<string, string>,
       headers: event.headers ?? {},
+      lambdaContext: context,
       auth: state.claims as AuthOf<S>,
       requestId: state.requestId,
       sourceIp: event.requestContext?.http?.sourceIp ?? null,

@@ -7,11 +7,9 @@ import type {
   DocumentDetail,
   DocumentLinkResponse,
   DocumentListResponse,
-  SignatureUploadResponse,
   VerifyDocumentResponse,
 } from '@zhixiang/shared/documents/schemas';
 import type { SignatureStrokes } from '@zhixiang/shared/documents/signature-quality';
-import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signingIdentityFrom } from '../../src/adapters/signing/insurer-certificate';
@@ -20,9 +18,9 @@ import { sealPdf } from '../../src/adapters/signing/seal-pdf';
 import { type Container, createContainer } from '../../src/container';
 import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { claimsFor } from '../../src/use-cases/auth/session';
 import { prepareEndorsementDocument } from '../../src/use-cases/documents/prepare-endorsement-document';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { signingSession } from '../support/signing-session';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { sampleStrokes } from './fixtures';
 import { strokesToPng } from './signature-png';
@@ -36,67 +34,11 @@ const dir = mkdtempSync(join(tmpdir(), 'zx-doc-signing-'));
 let container: Container;
 let gateway: TestGateway;
 let api: ApiClient;
-const tokens = new Map<string, string>();
+const { as, verifyIdentity, upload } = signingSession(
+  () => container,
+  () => api,
+);
 const path = (suffix = '') => `/documents/${DEMO_DOCUMENT_ID}${suffix}`;
-
-async function tokenOf(userId: string): Promise<string> {
-  let token = tokens.get(userId);
-  if (!token) {
-    const user = await container.repositories.users.get(userId);
-    if (!user) throw new Error(`no user ${userId}`);
-    token = (await container.accessTokens.issue(claimsFor(user))).token;
-    tokens.set(userId, token);
-  }
-  return token;
-}
-
-async function as(userId: string) {
-  const token = await tokenOf(userId);
-  return {
-    get: <T>(p: string) => api.request<T>('GET', p, { token }),
-    post: <T>(p: string, body?: unknown) =>
-      api.request<T>('POST', p, { token, ...(body === undefined ? {} : { body }) }),
-  };
-}
-
-/** The identity feature's sandbox sequence (docs/identity-verification.md). */
-async function verifyIdentity(userId: string, purpose: string, customerId?: string): Promise<void> {
-  const user = await as(userId);
-  expect((await user.post('/identity/consent', { version: FACE_ID_CONSENT_VERSION })).status).toBeLessThan(
-    300,
-  );
-  const started = await user.post<{ attemptId: string; verifyId: string }>('/identity/face', {
-    purpose,
-    ...(customerId ? { customerId } : {}),
-  });
-  expect(started.status, started.text).toBeLessThan(300);
-  expect(
-    (await user.post(`/identity/face/sandbox/${started.body.verifyId}`, { outcome: 'success' })).status,
-  ).toBe(204);
-  const result = await user.post(`/identity/face/${started.body.attemptId}/result`);
-  expect(result.status, result.text).toBeLessThan(300);
-}
-
-async function upload(
-  userId: string,
-  documentPath: string,
-  files: { strokes?: unknown; image?: Uint8Array },
-): Promise<string> {
-  const response = await (await as(userId)).post<SignatureUploadResponse>(`${documentPath}/signature-upload`);
-  expect(response.status, response.text).toBe(200);
-  const put = (url: string, body: string | Uint8Array, type: string) =>
-    fetch(url, {
-      method: 'PUT',
-      body: typeof body === 'string' ? body : new Uint8Array(body),
-      headers: { 'content-type': type },
-    });
-  if (files.strokes !== undefined)
-    expect((await put(response.body.strokes.url, JSON.stringify(files.strokes), 'application/json')).ok).toBe(
-      true,
-    );
-  if (files.image) expect((await put(response.body.image.url, files.image, 'image/png')).ok).toBe(true);
-  return response.body.uploadId;
-}
 
 const straightLine: SignatureStrokes = {
   width: 600,

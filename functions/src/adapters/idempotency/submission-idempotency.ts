@@ -7,6 +7,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AppError } from '@zhixiang/shared/errors';
+import type { Context } from 'aws-lambda';
 
 /** How long a submission's result is replayed for the same key (then the key may be reused). */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -35,10 +36,21 @@ export class SubmissionIdempotency {
     });
   }
 
-  async run<T>(payload: Record<string, string>, operation: () => Promise<T>): Promise<T> {
+  /**
+   * `lambdaContext` bounds the in-progress lock by the invocation's remaining time, so a run cut
+   * short by a timeout does not block its key until the record expires.
+   */
+  async run<T>(
+    payload: Record<string, string>,
+    operation: () => Promise<T>,
+    lambdaContext?: Context,
+  ): Promise<T> {
+    const config = new IdempotencyConfig({ expiresAfterSeconds: IDEMPOTENCY_TTL_SECONDS });
+    if (typeof lambdaContext?.getRemainingTimeInMillis === 'function')
+      config.registerLambdaContext(lambdaContext);
     const idempotent = makeIdempotent(async (_payload: Record<string, string>) => operation(), {
       persistenceStore: this.persistence,
-      config: new IdempotencyConfig({ expiresAfterSeconds: IDEMPOTENCY_TTL_SECONDS }),
+      config,
     });
     const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
     for (;;) {

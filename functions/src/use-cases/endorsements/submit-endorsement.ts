@@ -8,6 +8,7 @@ import {
 import type { EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { transition } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
+import type { Context } from 'aws-lambda';
 import {
   type Actor,
   actsForHolder,
@@ -40,6 +41,7 @@ export async function submitEndorsement(
   applicationId: string,
   request: SubmitEndorsementRequest,
   idempotencyKey: string | undefined,
+  lambdaContext?: Context,
 ): Promise<EndorsementApplication> {
   const opened = await loadOpenableEndorsement(deps, actor.claims, applicationId);
   if (!actsForHolder(actor.claims, opened.record, opened.holderAgentId))
@@ -48,8 +50,10 @@ export async function submitEndorsement(
     return submitOnce(deps, actor, opened, request);
   if (!idempotencyKey || !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey))
     throw new AppError('VALIDATION_FAILED', IDEMPOTENCY_KEY_REQUIRED_MESSAGE, { field: 'Idempotency-Key' });
-  return deps.idempotency.run({ applicationId, userId: actor.claims.sub, idempotencyKey }, () =>
-    submitOnce(deps, actor, opened, request),
+  return deps.idempotency.run(
+    { applicationId, userId: actor.claims.sub, idempotencyKey },
+    () => submitOnce(deps, actor, opened, request),
+    lambdaContext,
   );
 }
 

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import type { EndorsementApplication } from '@zhixiang/shared/endorsement/application';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Container, createContainer } from '../../src/container';
+import { buildDemoData } from '../../src/seed/demo-data';
+import { DEMO_PAYEE_CARD_NUMBER } from '../../src/seed/demo-endorsements';
+import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { type ApiClient, createApiClient } from '../support/api-client';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { endorsementSteps } from './endorsement-steps';
+import { signedDrafts } from './signed-drafts';
+
+/**
+ * What the database guarantees under concurrency, through the real handlers against DynamoDB
+ * Local: one policy version, one winner; one Idempotency-Key, one loan; one staff decision.
+ */
+let container: Container;
+let gateway: TestGateway;
+let api: ApiClient;
+const steps = endorsementSteps(
+  () => container,
+  () => api,
+);
+const data = buildDemoData('2026-11-25');
+const ZHANG_PL01 = data.policies.find((p) => p.holderId === 'C001' && p.productCode === 'PL01')!.policyNo;
+const WANG_AN02 = data.policies.find((p) => p.holderId === 'C004' && p.productCode === 'AN02')!.policyNo;
+
+beforeAll(async () => {
+  container = createContainer();
+  await seedDemoData({ repositories: container.repositories });
+  gateway = await startTestGateway();
+  api = createApiClient(gateway.url);
+});
+afterAll(async () => {
+  await gateway?.close();
+});
+
+describe('20 loan submissions on one policy at once, each with its own key', () => {
+  it('lends once: one is approved, the others are told the policy changed; never above the quota', async () => {
+    // Each ¥30,000: two of them would exceed the quota of ¥54,736.40.
+    const ids = await signedDrafts(
+      container,
+      'demo-customer-c001',
+      ZHANG_PL01,
+      { type: 'policy_loan', amountCents: 3_000_000 },
+      20,
+    );
+    const results = await Promise.all(
+      ids.map((id) => steps.submit('demo-customer-c001', id, {}, randomUUID())),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    for (const refused of results.filter((r) => r.status === 409))
+      expect(refused.body).toMatchObject({ message: '保单信息已变更，请刷新后重试' });
+    const policy = await container.repositories.policies.get(ZHANG_PL01);
+    expect(policy?.loan?.principalCents).toBe(3_000_000);
+    const loans = (await container.repositories.endorsements.listPendingDomainEvents(100)).filter(
+      (e) => e.policyNo === ZHANG_PL01 && e.endorsementType === 'policy_loan',
+    );
+    expect(loans).toHaveLength(1);
+    // The refused ones are still signed drafts: nothing of them was written.
+    const losers = ids.filter((_, i) => results[i]?.status === 409);
+    for (const id of losers)
+      expect((await container.repositories.endorsements.get(id))?.status).toBe('signed');
+    // The customer withdraws them (a signed application can still be cancelled before submission).
+    for (const id of losers)
+      expect(
+        (await (await steps.as('demo-customer-c001')).post(`/endorsements/${id}/cancel`, {})).status,
+      ).toBe(200);
+  });
+});
+
+describe('the same Idempotency-Key sent 20 times', () => {
+  it('creates one loan and answers every repeat with the first result', async () => {
+    const before = (await container.repositories.policies.get(ZHANG_PL01))?.loan?.principalCents ?? 0;
+    const [id = ''] = await signedDrafts(
+      container,
+      'demo-customer-c001',
+      ZHANG_PL01,
+      { type: 'policy_loan', amountCents: 500_000 },
+      1,
+    );
+    const key = randomUUID();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => steps.submit('demo-customer-c001', id, {}, key)),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const bodies = results.map((r) => r.body as EndorsementApplication);
+    for (const body of bodies) expect(body).toEqual(bodies[0]);
+    expect(bodies[0]?.status).toBe('document_issued');
+    const after = await container.repositories.policies.get(ZHANG_PL01);
+    // The earlier loan's interest is capitalised into the consolidated loan; the new money is lent once.
+    expect(after?.loan?.principalCents).toBeGreaterThanOrEqual(before + 500_000);
+    expect(after?.loan?.principalCents).toBeLessThan(before + 2 * 500_000);
+    const events = await container.repositories.endorsements.listEvents(id);
+    expect(events.filter((e) => e.type === 'submitted')).toHaveLength(1);
+
+    const later = await steps.submit('demo-customer-c001', id, {}, key);
+    expect(later.status).toBe(200);
+    expect(later.body).toEqual(bodies[0]);
+    const otherKey = await steps.submit('demo-customer-c001', id, {}, randomUUID());
+    expect(otherKey.status).toBe(409);
+  });
+
+  it('refuses a financial submission without a valid key, before anything is written', async () => {
+    const [id = ''] = await signedDrafts(
+      container,
+      'demo-customer-c002',
+      data.policies.find((p) => p.holderId === 'C002' && p.productCode === 'PL02')!.policyNo,
+      { type: 'dividend_withdrawal', amountCents: 10_000 },
+      1,
+    );
+    for (const key of [null, 'short', 'x'.repeat(65), 'has spaces in it 123456']) {
+      const response = await steps.submit('demo-customer-c002', id, {}, key);
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({
+        field: 'Idempotency-Key',
+        message: '提交请求缺少有效的幂等键（Idempotency-Key），请刷新页面后重新提交',
+      });
+    }
+    expect((await container.repositories.endorsements.get(id))?.status).toBe('draft');
+    expect((await container.repositories.endorsements.listEvents(id)).map((e) => e.type)).toEqual([
+      'created',
+    ]);
+  });
+});
+
+describe('two endorsements of one policy', () => {
+  it('lets the first change win and tells the second the policy changed', async () => {
+    const [withdrawal = ''] = await signedDrafts(
+      container,
+      'demo-customer-c001',
+      ZHANG_PL01,
+      { type: 'dividend_withdrawal', amountCents: 10_000 },
+      1,
+    );
+    const [option = ''] = await signedDrafts(
+      container,
+      'demo-customer-c001',
+      ZHANG_PL01,
+      { type: 'dividend_option_change', dividendOption: 'cash' },
+      1,
+    );
+    expect((await steps.submit('demo-customer-c001', option, {}, null)).status).toBe(200);
+    const stale = await steps.submit('demo-customer-c001', withdrawal);
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'CONFLICT', message: '保单信息已变更，请刷新后重试' });
+    expect((await container.repositories.endorsements.get(withdrawal))?.status).toBe('signed');
+  });
+});
+
+describe('two staff decisions at once', () => {
+  it('accepts exactly one of approve and reject', async () => {
+    const [id = ''] = await signedDrafts(
+      container,
+      'demo-customer-c004',
+      WANG_AN02,
+      {
+        type: 'policy_loan',
+        amountCents: 1_000_000,
+        payeeCard: { cardHolderName: '王芳', cardNumber: DEMO_PAYEE_CARD_NUMBER },
+      },
+      1,
+    );
+    const submitted = await steps.submit('demo-customer-c004', id);
+    expect(submitted.body).toMatchObject({ status: 'submitted' });
+    const staff = await steps.as('demo-staff-sh');
+    const headOffice = await steps.as('demo-staff-hq');
+    const results = await Promise.all([
+      staff.post(`/staff/endorsements/${id}/decision`, { decision: 'approve' }),
+      headOffice.post(`/staff/endorsements/${id}/decision`, { decision: 'reject', reason: '收款账户需核实' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const final = await container.repositories.endorsements.get(id);
+    const loan = (await container.repositories.policies.get(WANG_AN02))?.loan;
+    if (final?.status === 'rejected') expect(loan).toBeNull();
+    else expect(loan?.principalCents).toBe(1_000_000);
+  });
+});
