@@ -12,6 +12,7 @@ import {
   drawOnSignaturePad,
   fillInput,
   HANDWRITTEN_NAME,
+  inputValue,
   signInAsDemoUser,
   tapButton,
 } from './support/journey-steps';
@@ -196,6 +197,13 @@ describe('endorsement journeys (保全)', () => {
       await page.getByTestId('form-next').click();
       await page.getByTestId('change-review').waitFor();
       assert.match((await page.getByTestId('change-review').textContent()) ?? '', /世纪大道100号12楼/);
+      // 返回修改 withdraws the draft and returns to the form exactly as it was typed.
+      await tapButton(page, '返回修改');
+      await page.locator('.taro-model__confirm:visible').click();
+      await page.waitForURL(/endorsements\/apply/);
+      assert.equal(await inputValue(page, '11 位手机号码，变更后需短信验证'), newPhone);
+      await page.getByTestId('form-next').click();
+      await page.getByTestId('change-review').waitFor();
       await driveApplication(page, 'result', newPhone);
       assert.match(await statusText(page), /已生效|已完成/);
     });
@@ -439,6 +447,41 @@ describe('endorsement journeys (保全)', () => {
       await page.getByTestId('approve').click();
       await page.getByTestId('decision').filter({ hasText: '审核通过' }).waitFor();
       assert.match(await statusText(page), /已批准|已生效|已完成/);
+    });
+  });
+
+  it('王芳 (61) borrows by herself: the loan goes to review, staff reject it with a reason she then reads', async () => {
+    const policy = policyNo('C004', 'AN02');
+    let applicationUrl = '';
+    await journey('loan-reject-customer', 'demo-customer-c004', async (page) => {
+      await openForm(page, policy, 'policy_loan');
+      await fillInput(page, '请输入金额（元）', '5000');
+      await fillInput(page, `须为投保人 ${customer('C004').name}`, customer('C004').name);
+      await fillInput(page, '请输入投保人本人的借记卡卡号', icbcCard('987654321098'));
+      await page.getByTestId('card-bank').waitFor();
+      await page.getByTestId('form-next').click();
+      await driveApplication(page, 'review');
+      assert.match((await page.getByTestId('review-reasons').textContent()) ?? '', /60 周岁以上/);
+      applicationUrl = page.url();
+    });
+
+    await journey('loan-reject-staff', 'demo-staff-sh', async (page) => {
+      await page.goto(applicationUrl);
+      await page.getByTestId('decision-panel').waitFor();
+      await page.locator('textarea').fill('客户年满60周岁，请由业务员陪同到柜面核实资金用途后再申请');
+      await page.getByTestId('reject').click();
+      await page.getByTestId('decision').filter({ hasText: '审核不通过' }).waitFor();
+    });
+
+    await journey('loan-reject-seen', 'demo-customer-c004', async (page) => {
+      await page.goto(applicationUrl);
+      await page.getByTestId('decision').waitFor();
+      assert.match(await statusText(page), /未通过/);
+      assert.match(
+        (await page.getByTestId('decision').textContent()) ?? '',
+        /请由业务员陪同到柜面核实资金用途/,
+      );
+      assert.match((await page.getByTestId('status-timeline').textContent()) ?? '', /审核不通过/);
     });
   });
 });
