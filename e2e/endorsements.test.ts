@@ -119,7 +119,7 @@ async function signOnPad(page: Page): Promise<void> {
  */
 async function driveApplication(
   page: Page,
-  until: 'result' | 'review',
+  until: 'result' | 'review' | 'insured-consent',
   newPhone?: string,
 ): Promise<{ steps: string[] }> {
   await page.waitForURL(/endorsements\/application/);
@@ -129,6 +129,7 @@ async function driveApplication(
     if (await isShown(page, 'application-error'))
       throw new Error(`refused: ${await page.getByTestId('application-error').textContent()}`);
     if (await isShown(page, 'application-result')) return { steps };
+    if (until === 'insured-consent' && (await isShown(page, 'insured-consent'))) return { steps };
     if (await isShown(page, 'awaiting-review')) {
       assert.equal(until, 'review', 'the application went to review');
       return { steps };
@@ -482,6 +483,57 @@ describe('endorsement journeys (保全)', () => {
         /请由业务员陪同到柜面核实资金用途/,
       );
       assert.match((await page.getByTestId('status-timeline').textContent()) ?? '', /审核不通过/);
+    });
+  });
+
+  it('holder ≠ insured: 吴刚 changes the beneficiaries, 徐丽 consents through the link in her own WeChat, then he submits', async () => {
+    const policy = policyNo('C011', 'PL03');
+    let link = '';
+    await journey('consent-holder', 'demo-customer-c011', async (page) => {
+      await openForm(page, policy, 'beneficiary_change');
+      await page
+        .getByTestId('beneficiary-notice')
+        .filter({ hasText: '须本人验证身份并签署同意书' })
+        .waitFor();
+      const rows = page.getByTestId('beneficiary-row');
+      await rows.nth(0).locator('input[placeholder="例如 50"]').fill('60');
+      await rows
+        .nth(0)
+        .locator('input[placeholder="请输入 18 位身份证号码"]')
+        .fill(customer('C011').idNumber);
+      await page.getByTestId('beneficiary-add').click();
+      const other = customer('C013');
+      await rows.nth(1).locator('input[placeholder="受益人姓名"]').fill(other.name);
+      await rows
+        .nth(1)
+        .getByTestId('relation-chip')
+        .filter({ hasText: /^其他$/ })
+        .click();
+      await rows.nth(1).locator('input[placeholder="例如 50"]').fill('40');
+      await rows.nth(1).locator('input[placeholder="请输入 18 位身份证号码"]').fill(other.idNumber);
+      await page.getByTestId('form-next').click();
+      await driveApplication(page, 'insured-consent');
+      link = ((await page.getByTestId('share-link').textContent()) ?? '').trim();
+      assert.match(link, /applicationId=EA/);
+    });
+
+    await journey('consent-insured', 'demo-customer-c012', async (page) => {
+      await page.goto(link);
+      await page.getByTestId('insured-verify').click();
+      await verifyWithSandboxFace(page);
+      await page.getByTestId('insured-sign').click();
+      await signOnPad(page);
+      await page.getByTestId('insured-consent').waitFor({ state: 'detached' });
+      assert.match(
+        (await page.getByTestId('status-timeline').textContent()) ?? '',
+        /被保险人验证身份并签署同意书/,
+      );
+    });
+
+    await journey('consent-submit', 'demo-customer-c011', async (page) => {
+      await page.goto(link);
+      await driveApplication(page, 'result');
+      assert.match(await statusText(page), /已生效|已完成/);
     });
   });
 });

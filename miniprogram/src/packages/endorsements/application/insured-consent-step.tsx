@@ -18,15 +18,17 @@ export function InsuredConsentStep({ application }: { application: EndorsementAp
   const hosting = me?.role === 'agent';
   if (!hosting && me?.customerId !== consent.customerId) {
     return (
-      <ShareLink
-        applicationId={application.applicationId}
-        title={`请被保险人 ${consent.name} 同意`}
-        hint={`被保险人 ${consent.name} 须本人验证身份并签署同意书：请把本申请发给被保险人，在其本人的微信中打开并完成。`}
-      />
+      <View data-testid="insured-consent">
+        <ShareLink
+          applicationId={application.applicationId}
+          title={`请被保险人 ${consent.name} 同意`}
+          hint={`被保险人 ${consent.name} 须本人验证身份并签署同意书：请把本申请发给被保险人，在其本人的微信中打开并完成。`}
+        />
+      </View>
     );
   }
   return (
-    <View className="zx-endorse__actions">
+    <View className="zx-endorse__actions" data-testid="insured-consent">
       <Text className="zx-muted">被保险人 {consent.name} 须本人验证身份并签署同意书。</Text>
       <Button
         block
