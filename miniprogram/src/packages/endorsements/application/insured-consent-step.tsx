@@ -21,7 +21,7 @@ export function InsuredConsentStep({ application }: { application: EndorsementAp
       <View data-testid="insured-consent">
         <ShareLink
           applicationId={application.applicationId}
-          title={`请被保险人 ${consent.name} 同意`}
+          embedded
           hint={`被保险人 ${consent.name} 须本人验证身份并签署同意书：请把本申请发给被保险人，在其本人的微信中打开并完成。`}
         />
       </View>

@@ -13,17 +13,20 @@ const isWeapp = process.env.TARO_ENV === 'weapp';
 export function ShareLink({
   applicationId,
   title = '请客户本人验证身份并签署',
+  embedded = false,
   hint = '客户在场：将手机交给客户，由客户本人完成下方步骤。客户不在场：把申请发给客户，客户在自己的微信中打开后验证身份并签署。',
 }: {
   applicationId: string;
+  /** Left out when embedded in a card that already says what to do. */
   title?: string;
+  embedded?: boolean;
   hint?: string;
 }) {
   const path = pageUrls.endorsementApplication(applicationId);
   const link = isWeapp ? path : `${window.location.origin}${path}`;
   return (
-    <View className="zx-card" data-testid="share-card">
-      <Text className="zx-card__title">{title}</Text>
+    <View className={embedded ? '' : 'zx-card'} data-testid="share-card">
+      {embedded ? null : <Text className="zx-card__title">{title}</Text>}
       <Text className="zx-muted">{hint}</Text>
       {isWeapp ? (
         <TaroButton className="zx-endorse__share" openType="share" data-testid="share-wechat">
