@@ -1,7 +1,11 @@
 import type { DocumentRecord } from '@zhixiang/shared/documents/model';
 import type { EndorsementEventRecord, EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { type EndorsementAction, transitionAll } from '@zhixiang/shared/endorsement/state-machine';
-import { type EndorsementEvidence, identityPurposeOf } from '@zhixiang/shared/endorsement/view';
+import {
+  type EndorsementEvidence,
+  identityPurposeOf,
+  storedEvidence,
+} from '@zhixiang/shared/endorsement/view';
 import { AppError } from '@zhixiang/shared/errors';
 import type { VerifiedIdentity } from '@zhixiang/shared/ports/identity-proofs';
 import { type EndorsementDeps, type EventActor, endorsementEvent } from './endorsement-deps';
@@ -18,6 +22,10 @@ export async function observeEvidence(
   deps: EndorsementDeps,
   record: EndorsementRecord,
 ): Promise<{ record: EndorsementRecord; evidence: EndorsementEvidence }> {
+  const consentPending = record.consentDocumentId !== null && !record.insuredConsented;
+  // Past signing, the stored status already says what was seen; only a pending consent needs a look.
+  if (record.status !== 'draft' && record.status !== 'identity_verified' && !consentPending)
+    return { record, evidence: storedEvidence(record) };
   const { documents } = deps.repositories;
   const [document, consentDocument] = await Promise.all([
     documents.get(record.documentId),
