@@ -7,6 +7,7 @@ import {
   storedEvidence,
 } from '@zhixiang/shared/endorsement/view';
 import { AppError } from '@zhixiang/shared/errors';
+import { VERIFICATION_METHOD_LABELS } from '@zhixiang/shared/identity/verification';
 import type { VerifiedIdentity } from '@zhixiang/shared/ports/identity-proofs';
 import { type EndorsementDeps, type EventActor, endorsementEvent } from './endorsement-deps';
 
@@ -60,7 +61,7 @@ export async function observeEvidence(
             fromStatus: step.from,
             toStatus: step.to,
             verificationId: document?.signature?.verificationId ?? proof?.verificationId ?? null,
-            detail: `核验方式 ${document?.signature?.verificationMethod ?? proof?.method}，用途 ${identityPurposeOf(record.applicationId)}`,
+            detail: `核验方式：${VERIFICATION_METHOD_LABELS[document?.signature?.verificationMethod ?? proof?.method ?? 'face']}`,
           },
         )
       : endorsementEvent(
@@ -94,7 +95,7 @@ export async function observeEvidence(
         signature.signedAt,
         {
           verificationId: signature.verificationId,
-          detail: `被保险人 ${record.insured.name} 验证身份（${signature.verificationMethod}）并签署同意书 ${consentDocument.documentId}`,
+          detail: `被保险人 ${record.insured.name} 验证身份（${VERIFICATION_METHOD_LABELS[signature.verificationMethod]}）并签署同意书 ${consentDocument.documentId}`,
         },
       ),
     );
