@@ -10,11 +10,12 @@ import {
 } from '@zhixiang/shared/callback/window';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
-import type { PolicyRecord, ProductRecord } from '@zhixiang/shared/policy/model';
+import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import { coolingOffEndDate, isInCoolingOff } from '@zhixiang/shared/policy/view';
 import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
 import { POLICY_NOT_FOUND_MESSAGE } from '../policies/get-policy';
 import { type PolicyReadRepositories, PolicyViewLoader } from '../policies/policy-view-loader';
+import { cachedProduct } from '../policies/product-cache';
 
 export const NOT_AWAITING_MESSAGE = '该保单当前无需预约回访（仅犹豫期内的新单可预约）';
 
@@ -23,26 +24,6 @@ export interface CallbackDeps {
   now: () => number;
   /** Minutes between now and the first slot offered (the call centre plans ahead). */
   minNoticeMinutes: number;
-}
-
-/**
- * Products are reference data (tens of items, changed by an admin import): the cooling-off days
- * are read once per Lambda process and product, and again after PRODUCT_CACHE_MS, keeping one
- * DynamoDB round trip out of every booking.
- */
-const PRODUCT_CACHE_MS = 5 * 60_000;
-const products = new Map<string, { at: number; product: Promise<ProductRecord | null> }>();
-
-function cachedProduct(deps: CallbackDeps, productCode: string, now: number): Promise<ProductRecord | null> {
-  const hit = products.get(productCode);
-  if (hit && now - hit.at < PRODUCT_CACHE_MS) return hit.product;
-  const product = deps.repositories.products.get(productCode);
-  products.set(productCode, { at: now, product });
-  // A failed read is not remembered.
-  product
-    .then((p) => (p ? undefined : products.delete(productCode)))
-    .catch(() => products.delete(productCode));
-  return product;
 }
 
 /** What the callback use cases need from the composition root. */
@@ -101,7 +82,7 @@ export async function loadCallbackPolicy(
   // need the parties' records, so a customer's booking skips that read.
   const [parties, product] = await Promise.all([
     claims.role === 'customer' ? [] : new PolicyViewLoader(deps.repositories).parties(policy),
-    cachedProduct(deps, policy.productCode, Date.now()),
+    cachedProduct(deps.repositories.products, policy.productCode),
   ]);
   if (!canViewPolicy(claims, policy, parties)) throw notFound();
   if (!product)

@@ -207,7 +207,9 @@ export async function eventActorOf(
   actor: Actor,
   holder: EndorsementParty,
 ): Promise<EventActor> {
-  const user = await deps.repositories.users.get(actor.claims.sub);
+  // The holder acting for themself is named as on the application; others by their account.
+  const self = actor.claims.role === 'customer' && actor.claims.customerId === holder.customerId;
+  const user = self ? { displayName: holder.name } : await deps.repositories.users.get(actor.claims.sub);
   const role: EndorsementActorRole =
     actor.claims.role === 'agent' ? 'agent' : actor.claims.role === 'customer' ? 'customer' : 'staff';
   return {
@@ -255,8 +257,10 @@ export async function applicationView(
   claims: AccessClaims,
   opened: OpenableEndorsement,
   evidence: EndorsementEvidence,
+  /** The timeline when the caller already has it (read before its own write, plus what it wrote). */
+  known?: readonly EndorsementEventRecord[],
 ): Promise<EndorsementApplication> {
-  const events = await deps.repositories.endorsements.listEvents(opened.record.applicationId);
+  const events = known ?? (await deps.repositories.endorsements.listEvents(opened.record.applicationId));
   return toEndorsementApplication(opened.record, {
     evidence,
     events,

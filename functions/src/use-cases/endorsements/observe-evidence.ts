@@ -1,8 +1,13 @@
 import type { DocumentRecord } from '@zhixiang/shared/documents/model';
 import type { EndorsementEventRecord, EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { type EndorsementAction, transitionAll } from '@zhixiang/shared/endorsement/state-machine';
-import { type EndorsementEvidence, identityPurposeOf } from '@zhixiang/shared/endorsement/view';
+import {
+  type EndorsementEvidence,
+  identityPurposeOf,
+  storedEvidence,
+} from '@zhixiang/shared/endorsement/view';
 import { AppError } from '@zhixiang/shared/errors';
+import { VERIFICATION_METHOD_LABELS } from '@zhixiang/shared/identity/verification';
 import type { VerifiedIdentity } from '@zhixiang/shared/ports/identity-proofs';
 import { type EndorsementDeps, type EventActor, endorsementEvent } from './endorsement-deps';
 
@@ -18,6 +23,10 @@ export async function observeEvidence(
   deps: EndorsementDeps,
   record: EndorsementRecord,
 ): Promise<{ record: EndorsementRecord; evidence: EndorsementEvidence }> {
+  const consentPending = record.consentDocumentId !== null && !record.insuredConsented;
+  // Past signing, the stored status already says what was seen; only a pending consent needs a look.
+  if (record.status !== 'draft' && record.status !== 'identity_verified' && !consentPending)
+    return { record, evidence: storedEvidence(record) };
   const { documents } = deps.repositories;
   const [document, consentDocument] = await Promise.all([
     documents.get(record.documentId),
@@ -52,7 +61,7 @@ export async function observeEvidence(
             fromStatus: step.from,
             toStatus: step.to,
             verificationId: document?.signature?.verificationId ?? proof?.verificationId ?? null,
-            detail: `核验方式 ${document?.signature?.verificationMethod ?? proof?.method}，用途 ${identityPurposeOf(record.applicationId)}`,
+            detail: `核验方式：${VERIFICATION_METHOD_LABELS[document?.signature?.verificationMethod ?? proof?.method ?? 'face']}`,
           },
         )
       : endorsementEvent(
@@ -86,7 +95,7 @@ export async function observeEvidence(
         signature.signedAt,
         {
           verificationId: signature.verificationId,
-          detail: `被保险人 ${record.insured.name} 验证身份（${signature.verificationMethod}）并签署同意书 ${consentDocument.documentId}`,
+          detail: `被保险人 ${record.insured.name} 验证身份（${VERIFICATION_METHOD_LABELS[signature.verificationMethod]}）并签署同意书 ${consentDocument.documentId}`,
         },
       ),
     );

@@ -8,6 +8,7 @@ import {
 import type { EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { transition } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
+import type { EndorsementCommit } from '@zhixiang/shared/ports/endorsements';
 import type { Context } from 'aws-lambda';
 import {
   type Actor,
@@ -63,7 +64,14 @@ async function submitOnce(
   opened: { record: EndorsementRecord; holderAgentId: string | null },
   request: SubmitEndorsementRequest,
 ): Promise<EndorsementApplication> {
-  const { record, evidence } = await observeEvidence(deps, opened.record);
+  // Everything the submission reads goes out at once; refusals are then checked in their order.
+  const [observed, evaluated, timeline, who] = await Promise.all([
+    observeEvidence(deps, opened.record),
+    settle(reevaluate(deps, opened.record)),
+    deps.repositories.endorsements.listEvents(opened.record.applicationId),
+    eventActorOf(deps, actor, opened.record.holder),
+  ]);
+  const { record, evidence } = observed;
   const to = transition(record.status, 'submit');
   if (record.consentDocumentId && !record.insuredConsented)
     throw new AppError('CONFLICT', `请先由被保险人 ${record.insured.name} 验证身份并签署同意书，再提交申请`, {
@@ -76,9 +84,9 @@ async function submitOnce(
     await deps.phoneCodes.consume(phoneCodeSubject(record.applicationId), request.phoneCode, 'phoneCode');
     phoneConfirmed = true;
   }
-  const { target, evaluation } = await reevaluate(deps, record);
+  if (!evaluated.ok) throw evaluated.error;
+  const { target, evaluation } = evaluated.value;
   const now = deps.now();
-  const who = await eventActorOf(deps, actor, record.holder);
   const patch = {
     figures: evaluation.figures,
     figureRows: evaluation.figureRows,
@@ -101,34 +109,46 @@ async function submitOnce(
           : `${ENDORSEMENT_TYPE_LABELS[record.type]}，保单版本 ${record.policyVersion}`,
     });
 
-  const stored =
+  const commit: EndorsementCommit =
     evaluation.reviewReasons.length > 0
-      ? await deps.repositories.endorsements.commit({
+      ? {
           application: { ...record, ...patch, status: to, updatedAt: now },
           expectedVersion: record.version,
           events: [...phoneEvent, submitted(record.status, to)],
           policyVersionCheck: { policyNo: record.policyNo, version: record.policyVersion },
-        })
-      : await deps.repositories.endorsements.commit(
-          effectiveCommit({
-            record,
-            leadingActions: ['submit'],
-            leadingEvents: ([step]) => [
-              ...phoneEvent,
-              submitted(step?.from ?? record.status, step?.to ?? to),
-            ],
-            approver: SYSTEM_ACTOR,
-            approvalDetail: AUTO_APPROVAL_DETAIL,
-            target,
-            evaluation,
-            now: now + 1,
-            patch,
-          }),
-        );
+        }
+      : effectiveCommit({
+          record,
+          leadingActions: ['submit'],
+          leadingEvents: ([step]) => [...phoneEvent, submitted(step?.from ?? record.status, step?.to ?? to)],
+          approver: SYSTEM_ACTOR,
+          approvalDetail: AUTO_APPROVAL_DETAIL,
+          target,
+          evaluation,
+          now: now + 1,
+          patch,
+        });
+  // The timeline read beside the policy, unless observing the evidence wrote to it meanwhile.
+  const earlier =
+    record.version === opened.record.version
+      ? timeline
+      : await deps.repositories.endorsements.listEvents(record.applicationId);
+  const stored = await deps.repositories.endorsements.commit(commit);
   return applicationView(
     deps,
     actor.claims,
     { record: stored, holderAgentId: opened.holderAgentId },
     evidence,
+    [...earlier, ...commit.events].sort((a, b) => a.at - b.at || a.seq.localeCompare(b.seq)),
   );
+}
+
+async function settle<T>(
+  promise: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  try {
+    return { ok: true, value: await promise };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }

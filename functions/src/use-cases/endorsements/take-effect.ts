@@ -6,6 +6,7 @@ import { type EndorsementAction, transitionAll } from '@zhixiang/shared/endorsem
 import { AppError } from '@zhixiang/shared/errors';
 import type { EndorsementCommit } from '@zhixiang/shared/ports/endorsements';
 import { POLICY_CHANGED_MESSAGE } from '../../adapters/dynamodb/endorsements';
+import { cachedProduct } from '../policies/product-cache';
 import {
   type EndorsablePolicy,
   type EndorsementDeps,
@@ -24,16 +25,19 @@ export async function reevaluate(
   deps: EndorsementDeps,
   record: EndorsementRecord,
 ): Promise<{ target: EndorsablePolicy; evaluation: Evaluation }> {
-  const policy = await deps.repositories.policies.get(record.policyNo);
-  if (!policy || policy.version !== record.policyVersion)
+  // The parties are known from the application: read them beside the policy, not after it.
+  const sameParty = record.holder.customerId === record.insured.customerId;
+  const [policy, holder, insuredRead] = await Promise.all([
+    deps.repositories.policies.get(record.policyNo),
+    deps.repositories.customers.get(record.holder.customerId),
+    sameParty ? null : deps.repositories.customers.get(record.insured.customerId),
+  ]);
+  const insured = sameParty ? holder : insuredRead;
+  if (!policy || policy.version !== record.policyVersion || policy.holderId !== holder?.customerId)
     throw new AppError('CONFLICT', POLICY_CHANGED_MESSAGE, {
       logMessage: `policy ${record.policyNo} at version ${policy?.version} since the application's ${record.policyVersion}`,
     });
-  const [holder, insured, product] = await Promise.all([
-    deps.repositories.customers.get(policy.holderId),
-    deps.repositories.customers.get(policy.insuredId),
-    deps.repositories.products.get(policy.productCode),
-  ]);
+  const product = await cachedProduct(deps.repositories.products, policy.productCode);
   if (!holder || !insured || !product)
     throw new AppError('INTERNAL', undefined, {
       logMessage: `policy ${policy.policyNo} has missing parties or product`,

@@ -1,0 +1,167 @@
+/**
+ * `npm run bench:endorsement-submit` — POST /endorsements/{id}/submit through the whole handler
+ * (middy, JWT, access rule, evidence check, the rule again on the current policy, the one
+ * transaction: application + policy with its version + audit events + outbox, the response view)
+ * against the bare TransactWriteItems that same submission sends, recorded from one invocation
+ * and replayed, in the same run against DynamoDB Local. Between timed calls the application and
+ * the policy are put back as they were before the submission and the new audit events removed
+ * (untimed), so both sides always submit the same signed application on the same policy version.
+ * Two rows: a dividend-option change (no idempotency) and a policy loan (with its Idempotency-Key
+ * record, a fresh key per call).
+ */
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { startEphemeralStack } from '../functions/local/ephemeral-stack';
+import { httpEvent } from '../functions/src/middleware/testing';
+import { signedDrafts } from '../functions/test/endorsements/signed-drafts';
+import type { CreateEndorsementRequest } from '../shared/src/endorsement/application';
+import { compareWithBaseline } from './support/compare-with-baseline';
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+/** What Lambda passes: Powertools idempotency bounds its in-progress lock by the remaining time. */
+const lambdaContext = { getRemainingTimeInMillis: () => 10_000 } as never;
+const WARMUP = 30;
+
+async function main() {
+  const stack = await startEphemeralStack();
+  try {
+    Object.assign(process.env, stack.env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
+    const { getContainer } = await import('../functions/src/container');
+    const { seedDemoData } = await import('../functions/src/seed/seed-demo-data');
+    const { buildDemoData } = await import('../functions/src/seed/demo-data');
+    const { todayInShanghai } = await import('../shared/src/format/dates');
+    const { handler } = await import('../functions/src/handlers/submit-endorsement');
+    const container = getContainer();
+    const today = todayInShanghai();
+    await seedDemoData({ repositories: container.repositories, today });
+    const policy = buildDemoData(today).policies.find(
+      (p) => p.holderId === 'C001' && p.productCode === 'PL01',
+    );
+    if (!policy) throw new Error('no demo policy PL01 of 张伟');
+    const user = await container.repositories.users.get('demo-customer-c001');
+    if (!user) throw new Error('no demo user');
+    const { claimsFor } = await import('../functions/src/use-cases/auth/session');
+    const { token } = await container.accessTokens.issue(claimsFor(user));
+    const doc = container.table.client;
+    const table = container.table.table;
+    const bare = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+
+    async function measure(label: string, request: CreateEndorsementRequest, financial: boolean) {
+      const [applicationId = ''] = await signedDrafts(
+        container,
+        'demo-customer-c001',
+        policy?.policyNo ?? '',
+        request,
+        1,
+      );
+      const appKey = { pk: `ENDORSEMENT#${applicationId}`, sk: 'ENDORSEMENT' };
+      const policyKey = { pk: `POLICY#${policy?.policyNo}`, sk: 'POLICY' };
+      // The evidence step (signed) is recorded by a first read, outside the timing.
+      const { getEndorsement } = await import('../functions/src/use-cases/endorsements/get-endorsement');
+      const { endorsementDeps } = await import('../functions/src/use-cases/endorsements/endorsement-deps');
+      await getEndorsement(
+        endorsementDeps(container),
+        claimsFor(user as NonNullable<typeof user>),
+        applicationId,
+      );
+      const snapshot = await Promise.all([
+        doc.send(new GetCommand({ TableName: table, Key: appKey })),
+        doc.send(new GetCommand({ TableName: table, Key: policyKey })),
+      ]);
+      const eventsBefore = await listEventKeys(applicationId);
+      const reset = async () => {
+        await Promise.all([
+          doc.send(new PutCommand({ TableName: table, Item: snapshot[0].Item })),
+          doc.send(new PutCommand({ TableName: table, Item: snapshot[1].Item })),
+        ]);
+        const now = await listEventKeys(applicationId);
+        await Promise.all(
+          now
+            .filter((sk) => !eventsBefore.includes(sk))
+            .map((sk) => doc.send(new DeleteCommand({ TableName: table, Key: { pk: appKey.pk, sk } }))),
+        );
+      };
+      const path = `/endorsements/${applicationId}/submit`;
+      const invoke = async () => {
+        const event = httpEvent({
+          method: 'POST',
+          path,
+          token,
+          rawBody: '{}',
+          headers: {
+            'content-type': 'application/json',
+            ...(financial ? { 'idempotency-key': randomUUID() } : {}),
+          },
+          pathParameters: { applicationId },
+        });
+        const result = (await handler(event, lambdaContext)) as { statusCode: number; body?: string };
+        if (result.statusCode !== 200)
+          throw new Error(`handler answered ${result.statusCode} ${result.body}`);
+      };
+
+      let recorded: unknown;
+      doc.middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName === 'TransactWriteItemsCommand') recorded = args.input;
+          return next(args);
+        },
+        { step: 'initialize', name: 'benchRecorder' },
+      );
+      await invoke();
+      doc.middlewareStack.remove('benchRecorder');
+      await reset();
+      if (!recorded) throw new Error('the handler sent no transaction');
+      const replay = async () => {
+        await bare.send(new TransactWriteCommand(recorded as TransactWriteCommandInput));
+      };
+      console.log(`\n${label}: POST ${path.replace(applicationId, '{id}')}, ${ITERATIONS} iterations\n`);
+      return compareWithBaseline(
+        {
+          name: `bare TransactWriteItems (${(recorded as TransactWriteCommandInput).TransactItems?.length} items)`,
+          run: replay,
+        },
+        { name: 'whole handler', run: invoke },
+        { iterations: ITERATIONS, warmup: WARMUP, afterEach: reset, goal: 1.5 },
+      );
+    }
+
+    async function listEventKeys(applicationId: string): Promise<string[]> {
+      const { Items } = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+          ExpressionAttributeValues: { ':pk': `ENDORSEMENT#${applicationId}`, ':events': 'EVENT#' },
+          ProjectionExpression: 'sk',
+        }),
+      );
+      return (Items ?? []).map((item) => String(item.sk));
+    }
+
+    await measure(
+      'dividend option change (automatic approval)',
+      { type: 'dividend_option_change', dividendOption: 'cash' },
+      false,
+    );
+    await measure(
+      'policy loan ¥10,000 (automatic approval, Idempotency-Key)',
+      { type: 'policy_loan', amountCents: 1_000_000 },
+      true,
+    );
+  } finally {
+    await stack.stop();
+  }
+}
+
+await main();
+process.exit(0);
