@@ -1,0 +1,378 @@
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { addDays } from '@zhixiang/shared/format/dates';
+import type { NoticePreferenceRecord } from '@zhixiang/shared/notices/preferences';
+import {
+  type DeferredNotice,
+  FUNNEL_STAGES,
+  type FunnelRef,
+  type FunnelStage,
+  type NoticeKey,
+  type NoticeOutcome,
+  type NoticeStatus,
+  type NoticeStore,
+  type SubscribeCreditLedger,
+} from '@zhixiang/shared/ports/notices';
+import { isConditionalCheckFailed, type TableContext, toTtlSeconds } from './table';
+
+/**
+ * Renewal notices: preferences beside the customer item, one record per (policy, due date, notice
+ * type) created conditionally before sending (the dedupe key), the funnel's counters per day, and
+ * the WeChat subscribe-message credit ledger. Key shapes: docs/dynamodb-access-patterns.md.
+ */
+const noticeKey = (key: NoticeKey) => ({
+  pk: `NOTICE#${key.policyNo}#${key.dueDate}#${key.noticeType}`,
+  sk: 'NOTICE',
+});
+
+export class DynamoNoticeStore implements NoticeStore {
+  constructor(private readonly ctx: TableContext) {}
+
+  async listPreferences(customerId: string): Promise<NoticePreferenceRecord[]> {
+    const { Items } = await this.ctx.client.send(
+      new QueryCommand({
+        TableName: this.ctx.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}`, ':prefix': 'NOTICEPREF#' },
+      }),
+    );
+    return (Items ?? []).map(toPreference);
+  }
+
+  async preferencesFor(
+    policies: readonly { customerId: string; policyNo: string }[],
+  ): Promise<Map<string, NoticePreferenceRecord>> {
+    const keys = new Map<string, { pk: string; sk: string }>();
+    for (const { customerId, policyNo } of policies) {
+      for (const scope of ['all', policyNo])
+        keys.set(`${customerId}|${scope}`, { pk: `CUSTOMER#${customerId}`, sk: `NOTICEPREF#${scope}` });
+    }
+    const all = [...keys.values()];
+    const chunks: (typeof all)[] = [];
+    for (let i = 0; i < all.length; i += 100) chunks.push(all.slice(i, i + 100));
+    const found = new Map<string, NoticePreferenceRecord>();
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+          [this.ctx.table]: { Keys: chunk },
+        };
+        for (let attempt = 0; request && attempt < 8; attempt++) {
+          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+          const page: BatchGetCommandOutput = await this.ctx.client.send(
+            new BatchGetCommand({ RequestItems: request }),
+          );
+          for (const item of page.Responses?.[this.ctx.table] ?? []) {
+            const preference = toPreference(item);
+            found.set(`${preference.customerId}|${preference.scope}`, preference);
+          }
+          const unprocessed: { Keys?: Record<string, unknown>[] } | undefined =
+            page.UnprocessedKeys?.[this.ctx.table];
+          request = unprocessed?.Keys?.length
+            ? { [this.ctx.table]: { Keys: unprocessed.Keys as Record<string, unknown>[] } }
+            : undefined;
+        }
+        if (request) throw new Error('BatchGet of notice preferences left keys unprocessed after 8 attempts');
+      }),
+    );
+    return found;
+  }
+
+  async putPreference(preference: NoticePreferenceRecord): Promise<void> {
+    await this.ctx.client.send(
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: {
+          pk: `CUSTOMER#${preference.customerId}`,
+          sk: `NOTICEPREF#${preference.scope}`,
+          ...preference,
+        },
+      }),
+    );
+  }
+
+  async claim(key: NoticeKey, customerId: string, at: number, deferred?: DeferredNotice): Promise<boolean> {
+    const keys = noticeKey(key);
+    try {
+      await this.ctx.client.send(
+        new PutCommand({
+          TableName: this.ctx.table,
+          Item: {
+            ...keys,
+            ...key,
+            customerId,
+            status: 'claimed',
+            claimedAt: at,
+            // Held back by quiet hours: the sparse index the scheduler reads, removed on completion.
+            ...(deferred
+              ? {
+                  deferred,
+                  gsi1pk: 'NOTICES#DEFERRED',
+                  gsi1sk: `${String(deferred.until).padStart(14, '0')}#${keys.pk}`,
+                }
+              : {}),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async complete(key: NoticeKey, outcome: NoticeOutcome): Promise<void> {
+    await this.ctx.client.send(
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: noticeKey(key),
+        UpdateExpression:
+          'SET #status = :status, channel = :channel, attempts = :attempts, letterId = :letterId, failureReason = :reason, completedAt = :at REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: '#status = :claimed',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': outcome.status,
+          ':channel': outcome.channel,
+          ':attempts': outcome.attempts,
+          ':letterId': outcome.letterId,
+          ':reason': outcome.failureReason,
+          ':at': outcome.at,
+          ':claimed': 'claimed',
+        },
+      }),
+    );
+  }
+
+  async listDeferred(now: number): Promise<(NoticeKey & { customerId: string; deferred: DeferredNotice })[]> {
+    const found: (NoticeKey & { customerId: string; deferred: DeferredNotice })[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.ctx.client.send(
+        new QueryCommand({
+          TableName: this.ctx.table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
+          ExpressionAttributeValues: {
+            ':pk': 'NOTICES#DEFERRED',
+            ':upTo': `${String(now).padStart(14, '0')}#~`,
+          },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? [])
+        found.push({
+          policyNo: item.policyNo,
+          dueDate: item.dueDate,
+          noticeType: item.noticeType,
+          customerId: item.customerId,
+          deferred: item.deferred,
+        });
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return found;
+  }
+
+  async takeDeferred(key: NoticeKey): Promise<boolean> {
+    try {
+      await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.table,
+          Key: noticeKey(key),
+          UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'attribute_exists(gsi1pk) AND #status = :claimed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':claimed': 'claimed' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async claimBillingNonce(nonce: string, expiresAt: number): Promise<boolean> {
+    try {
+      await this.ctx.client.send(
+        new PutCommand({
+          TableName: this.ctx.table,
+          Item: { pk: `BILLINGNONCE#${nonce}`, sk: 'NONCE', expiresAt: toTtlSeconds(expiresAt) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async getNotice(key: NoticeKey): Promise<(NoticeOutcome & { status: NoticeStatus }) | null> {
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.table, Key: noticeKey(key) }),
+    );
+    if (!Item) return null;
+    return {
+      status: Item.status,
+      channel: Item.channel ?? null,
+      attempts: Item.attempts ?? 0,
+      letterId: Item.letterId ?? null,
+      failureReason: Item.failureReason ?? null,
+      at: Item.completedAt ?? Item.claimedAt,
+    };
+  }
+
+  async countFunnel(ref: FunnelRef, stages: readonly FunnelStage[]): Promise<void> {
+    if (stages.length === 0) return;
+    await this.ctx.client.send(
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: { pk: `NOTICEFUNNEL#${ref.day}`, sk: `${ref.noticeType}#${ref.channel}` },
+        UpdateExpression: `SET noticeType = :type, channel = :channel, #day = :day ADD ${stages
+          .map((stage) => `${stage} :one`)
+          .join(', ')}`,
+        ExpressionAttributeNames: { '#day': 'day' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':type': ref.noticeType,
+          ':channel': ref.channel,
+          ':day': ref.day,
+        },
+      }),
+    );
+  }
+
+  async readFunnel(from: string, to: string): Promise<(FunnelRef & Record<FunnelStage, number>)[]> {
+    const days: string[] = [];
+    for (let day = from; day <= to && days.length < 31; day = addDays(day, 1)) days.push(day);
+    const pages = await Promise.all(
+      days.map((day) =>
+        this.ctx.client.send(
+          new QueryCommand({
+            TableName: this.ctx.table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `NOTICEFUNNEL#${day}` },
+          }),
+        ),
+      ),
+    );
+    return pages.flatMap((page) =>
+      (page.Items ?? []).map((item) => ({
+        day: item.day,
+        noticeType: item.noticeType,
+        channel: item.channel,
+        ...(Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, Number(item[stage] ?? 0)])) as Record<
+          FunnelStage,
+          number
+        >),
+      })),
+    );
+  }
+}
+
+function toPreference(item: Record<string, unknown>): NoticePreferenceRecord {
+  return {
+    customerId: item.customerId as string,
+    scope: item.scope as string,
+    leadDays: item.leadDays as number,
+    channels: item.channels as NoticePreferenceRecord['channels'],
+    quietHours: item.quietHours as NoticePreferenceRecord['quietHours'],
+    successNotice: item.successNotice as boolean,
+    updatedAt: item.updatedAt as number,
+    updatedBy: item.updatedBy as NoticePreferenceRecord['updatedBy'],
+  };
+}
+
+/** `pk=WXCREDIT#<openid>`, `sk=<templateId>`: one balance per template, spent with a condition. */
+export class DynamoSubscribeCreditLedger implements SubscribeCreditLedger {
+  constructor(private readonly ctx: TableContext) {}
+
+  async add(openid: string, templateId: string, credits: number, at: number): Promise<void> {
+    await this.ctx.client.send(
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: { pk: `WXCREDIT#${openid}`, sk: templateId },
+        UpdateExpression: 'SET updatedAt = :at ADD credits :n',
+        ExpressionAttributeValues: { ':n': credits, ':at': at },
+      }),
+    );
+  }
+
+  async spend(openid: string, templateId: string, at: number): Promise<boolean> {
+    try {
+      await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.table,
+          Key: { pk: `WXCREDIT#${openid}`, sk: templateId },
+          UpdateExpression: 'SET updatedAt = :at ADD credits :minus',
+          ConditionExpression: 'credits > :zero',
+          ExpressionAttributeValues: { ':minus': -1, ':zero': 0, ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async clear(openid: string, templateId: string, at: number): Promise<void> {
+    await this.ctx.client.send(
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: { pk: `WXCREDIT#${openid}`, sk: templateId },
+        UpdateExpression: 'SET credits = :zero, updatedAt = :at',
+        ExpressionAttributeValues: { ':zero': 0, ':at': at },
+      }),
+    );
+  }
+
+  async balances(openid: string): Promise<Record<string, number>> {
+    const { Items } = await this.ctx.client.send(
+      new QueryCommand({
+        TableName: this.ctx.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `WXCREDIT#${openid}` },
+      }),
+    );
+    return Object.fromEntries((Items ?? []).map((item) => [item.sk as string, Number(item.credits ?? 0)]));
+  }
+
+  async rememberMessage(msgId: string, ref: FunnelRef, expiresAt: number): Promise<void> {
+    await this.ctx.client.send(
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: { pk: `WXMSG#${msgId}`, sk: 'MSG', ref, expiresAt: toTtlSeconds(expiresAt) },
+      }),
+    );
+  }
+
+  async messageRef(msgId: string): Promise<FunnelRef | null> {
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.table, Key: { pk: `WXMSG#${msgId}`, sk: 'MSG' } }),
+    );
+    return Item ? (Item.ref as FunnelRef) : null;
+  }
+
+  async claimEvent(eventKey: string, expiresAt: number): Promise<boolean> {
+    try {
+      await this.ctx.client.send(
+        new PutCommand({
+          TableName: this.ctx.table,
+          Item: { pk: `WXEVENT#${eventKey}`, sk: 'EVENT', expiresAt: toTtlSeconds(expiresAt) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+}
