@@ -23,6 +23,11 @@ export default defineAppConfig({
     { root: 'packages/callback', pages: ['book/index', 'online/index', 'call-centre/index'] },
     // Electronic documents (电子批单): 我的批单, preview, signing screen, public verification.
     { root: 'packages/documents', pages: ['list/index', 'detail/index', 'sign/index', 'verify/index'] },
+    // E-letters and renewal notices (issue 7): 我的信函, a letter, settings, a letter by its link, the funnel.
+    {
+      root: 'packages/letters',
+      pages: ['list/index', 'detail/index', 'settings/index', 'open/index', 'funnel/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

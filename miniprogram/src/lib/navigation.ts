@@ -46,6 +46,12 @@ export const pageUrls = {
   signDocument: (documentId: string) =>
     `/packages/documents/sign/index?documentId=${encodeURIComponent(documentId)}`,
   verifyDocument: '/packages/documents/verify/index',
+  // E-letters and renewal notices (电子信函 / 续期通知, issue 7).
+  myLetters: '/packages/letters/list/index',
+  letterDetail: (letterId: string) =>
+    `/packages/letters/detail/index?letterId=${encodeURIComponent(letterId)}`,
+  letterSettings: '/packages/letters/settings/index',
+  noticeFunnel: '/packages/letters/funnel/index',
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

@@ -16,6 +16,8 @@ export interface LetterStore {
   attachFunnelRef(letterId: string, ref: FunnelRef): Promise<void>;
   /** Letters of a day still to be printed and mailed (the postal run), in id order. */
   listPaperCopies(issuedDay: string): Promise<LetterRecord[]>;
+  /** Company-wide e-letters without a paper copy and their pages: `total` and per `YYYY-MM`. */
+  paperSavedTotals(): Promise<{ period: string; letters: number; pages: number }[]>;
 }
 
 export interface LetterSubscriptionStore {

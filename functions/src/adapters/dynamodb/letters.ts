@@ -43,11 +43,43 @@ export class DynamoLetterStore implements LetterStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
-      return true;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
+    if (!letter.paperCopy) await this.countPaperSaved(letter.pages, issuedDay.slice(0, 7));
+    return true;
+  }
+
+  /** "Protect a tree" for the whole company: counters in total and per month (UpdateItem ADD). */
+  private async countPaperSaved(pages: number, month: string): Promise<void> {
+    await Promise.all(
+      ['TOTAL', `MONTH#${month}`].map((sk) =>
+        this.ctx.client.send(
+          new UpdateCommand({
+            TableName: this.ctx.table,
+            Key: { pk: 'PAPERSAVED', sk },
+            UpdateExpression: 'ADD letters :one, pages :pages',
+            ExpressionAttributeValues: { ':one': 1, ':pages': pages },
+          }),
+        ),
+      ),
+    );
+  }
+
+  async paperSavedTotals(): Promise<{ period: string; letters: number; pages: number }[]> {
+    const { Items } = await this.ctx.client.send(
+      new QueryCommand({
+        TableName: this.ctx.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'PAPERSAVED' },
+      }),
+    );
+    return (Items ?? []).map((item) => ({
+      period: item.sk === 'TOTAL' ? 'total' : String(item.sk).slice('MONTH#'.length),
+      letters: Number(item.letters ?? 0),
+      pages: Number(item.pages ?? 0),
+    }));
   }
 
   async get(letterId: string): Promise<(LetterRecord & { funnelRef: FunnelRef | null }) | null> {
