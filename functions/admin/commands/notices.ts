@@ -1,25 +1,26 @@
-import { readFile } from 'node:fs/promises';
-import { addDays } from '@zhixiang/shared/format/dates';
-import { paperSavingSettings } from '@zhixiang/shared/letters/model';
-import { NOTICE_TYPE_NAMES, shanghaiClock } from '@zhixiang/shared/notices/due-notices';
-import type { Container } from '../../src/container';
-
 /** Admin reports and tools of e-letters and renewal notices (issue 7). */
+import { readFile } from 'node:fs/promises';
+import { paperSavingSettings } from '@zhixiang/shared/letters/model';
+import { NOTICE_TYPE_NAMES } from '@zhixiang/shared/notices/due-notices';
+import type { Container } from '../../src/container';
+import { getNoticeFunnel } from '../../src/use-cases/notices/get-notice-funnel';
+
+/** The admin CLI reads company-wide reports as an admin. */
+const ADMIN_CLI = { sub: 'admin-cli', role: 'admin' } as const;
 
 const percent = (part: number, whole: number) =>
   whole === 0 ? '   —' : `${((part / whole) * 100).toFixed(0).padStart(3)}%`;
 
 /** The delivery funnel per day, notice type and channel, with each stage's rate of the eligible. */
 export async function printNoticeFunnel(container: Container, from?: string, to?: string): Promise<void> {
-  const end = to ?? shanghaiClock(container.now()).date;
-  const start = from ?? addDays(end, -6);
-  const rows = await container.notices.readFunnel(start, end);
-  rows.sort(
-    (a, b) =>
-      a.day.localeCompare(b.day) ||
-      a.noticeType.localeCompare(b.noticeType) ||
-      a.channel.localeCompare(b.channel),
-  );
+  const {
+    from: start,
+    to: end,
+    rows,
+  } = await getNoticeFunnel(container, ADMIN_CLI, {
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  });
   console.log(`续期通知送达漏斗 ${start} ~ ${end}`);
   console.log('日期        通知类型      渠道     应发  有渠道  已受理  已送达  已打开  失败');
   for (const r of rows) {

@@ -102,11 +102,13 @@ export type SubscribeSendResult =
   | { status: 'no_credit' }
   | { status: 'refused'; errcode: number; errmsg: string };
 
+export interface SubscribeMessage {
+  openid: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
 export interface SubscribeMessageSender {
-  send(message: {
-    openid: string;
-    templateId: string;
-    page: string;
-    data: Record<string, { value: string }>;
-  }): Promise<SubscribeSendResult>;
+  send(message: SubscribeMessage): Promise<SubscribeSendResult>;
 }

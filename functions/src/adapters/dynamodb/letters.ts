@@ -9,7 +9,7 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { LetterRecord, LetterSubscriptionRecord, LetterType } from '@zhixiang/shared/letters/model';
 import type { LetterStore, LetterSubscriptionStore } from '@zhixiang/shared/ports/letters';
 import type { FunnelRef } from '@zhixiang/shared/ports/notices';
-import { isConditionalCheckFailed, type TableContext } from './table';
+import { conditionally, queryAll, type TableContext } from './table';
 
 /**
  * E-letters (电子信函): one item per letter, the customer's subscriptions beside the customer item,
@@ -27,28 +27,24 @@ export class DynamoLetterStore implements LetterStore {
 
   async create(letter: LetterRecord): Promise<boolean> {
     const issuedDay = todayInShanghai(new Date(letter.issuedAt));
-    try {
-      await this.ctx.client.send(
-        new PutCommand({
-          TableName: this.ctx.table,
-          Item: {
-            ...letterKey(letter.letterId),
-            ...letter,
-            // 我的信函: the holder's letters, newest first.
-            gsi1pk: `CUSTOMER#${letter.customerId}#LETTERS`,
-            gsi1sk: `${String(letter.issuedAt).padStart(14, '0')}#${letter.letterId}`,
-            // The postal run's list (sparse: only letters with a paper copy).
-            ...(letter.paperCopy ? { gsi2pk: `LETTERS#PAPER#${issuedDay}`, gsi2sk: letter.letterId } : {}),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
-    if (!letter.paperCopy) await this.countPaperSaved(letter.pages, issuedDay.slice(0, 7));
-    return true;
+    const created = await conditionally(
+      this.ctx,
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: {
+          ...letterKey(letter.letterId),
+          ...letter,
+          // 我的信函: the holder's letters, newest first.
+          gsi1pk: `CUSTOMER#${letter.customerId}#LETTERS`,
+          gsi1sk: `${String(letter.issuedAt).padStart(14, '0')}#${letter.letterId}`,
+          // The postal run's list (sparse: only letters with a paper copy).
+          ...(letter.paperCopy ? { gsi2pk: `LETTERS#PAPER#${issuedDay}`, gsi2sk: letter.letterId } : {}),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    if (created && !letter.paperCopy) await this.countPaperSaved(letter.pages, issuedDay.slice(0, 7));
+    return created;
   }
 
   /** "Protect a tree" for the whole company: counters in total and per month (UpdateItem ADD). */
@@ -92,23 +88,13 @@ export class DynamoLetterStore implements LetterStore {
   }
 
   async listByCustomer(customerId: string): Promise<LetterRecord[]> {
-    const letters: LetterRecord[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.ctx.client.send(
-        new QueryCommand({
-          TableName: this.ctx.table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}#LETTERS` },
-          ScanIndexForward: false,
-          ExclusiveStartKey,
-        }),
-      );
-      letters.push(...(page.Items ?? []).map((item) => toLetter(item as LetterItem)));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return letters;
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}#LETTERS` },
+      ScanIndexForward: false,
+    });
+    return items.map((item) => toLetter(item as unknown as LetterItem));
   }
 
   markRead(letterId: string, at: number): Promise<boolean> {
@@ -119,27 +105,18 @@ export class DynamoLetterStore implements LetterStore {
     return this.setOnce(letterId, 'linkOpenedAt', at);
   }
 
-  private async setOnce(
-    letterId: string,
-    attribute: 'readAt' | 'linkOpenedAt',
-    at: number,
-  ): Promise<boolean> {
-    try {
-      await this.ctx.client.send(
-        new UpdateCommand({
-          TableName: this.ctx.table,
-          Key: letterKey(letterId),
-          UpdateExpression: 'SET #a = :at',
-          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#a) OR #a = :null)',
-          ExpressionAttributeNames: { '#a': attribute },
-          ExpressionAttributeValues: { ':at': at, ':null': null },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+  private setOnce(letterId: string, attribute: 'readAt' | 'linkOpenedAt', at: number): Promise<boolean> {
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: letterKey(letterId),
+        UpdateExpression: 'SET #a = :at',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#a) OR #a = :null)',
+        ExpressionAttributeNames: { '#a': attribute },
+        ExpressionAttributeValues: { ':at': at, ':null': null },
+      }),
+    );
   }
 
   async attachFunnelRef(letterId: string, ref: FunnelRef): Promise<void> {
@@ -155,22 +132,12 @@ export class DynamoLetterStore implements LetterStore {
   }
 
   async listPaperCopies(issuedDay: string): Promise<LetterRecord[]> {
-    const letters: LetterRecord[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.ctx.client.send(
-        new QueryCommand({
-          TableName: this.ctx.table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': `LETTERS#PAPER#${issuedDay}` },
-          ExclusiveStartKey,
-        }),
-      );
-      letters.push(...(page.Items ?? []).map((item) => toLetter(item as LetterItem)));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return letters;
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': `LETTERS#PAPER#${issuedDay}` },
+    });
+    return items.map((item) => toLetter(item as unknown as LetterItem));
   }
 }
 

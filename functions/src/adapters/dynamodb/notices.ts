@@ -19,7 +19,7 @@ import {
   type NoticeStore,
   type SubscribeCreditLedger,
 } from '@zhixiang/shared/ports/notices';
-import { isConditionalCheckFailed, type TableContext, toTtlSeconds } from './table';
+import { conditionally, queryAll, type TableContext, toTtlSeconds } from './table';
 
 /**
  * Renewal notices: preferences beside the customer item, one record per (policy, due date, notice
@@ -98,33 +98,28 @@ export class DynamoNoticeStore implements NoticeStore {
 
   async claim(key: NoticeKey, customerId: string, at: number, deferred?: DeferredNotice): Promise<boolean> {
     const keys = noticeKey(key);
-    try {
-      await this.ctx.client.send(
-        new PutCommand({
-          TableName: this.ctx.table,
-          Item: {
-            ...keys,
-            ...key,
-            customerId,
-            status: 'claimed',
-            claimedAt: at,
-            // Held back by quiet hours: the sparse index the scheduler reads, removed on completion.
-            ...(deferred
-              ? {
-                  deferred,
-                  gsi1pk: 'NOTICES#DEFERRED',
-                  gsi1sk: `${String(deferred.until).padStart(14, '0')}#${keys.pk}`,
-                }
-              : {}),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return conditionally(
+      this.ctx,
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: {
+          ...keys,
+          ...key,
+          customerId,
+          status: 'claimed',
+          claimedAt: at,
+          // Held back by quiet hours: the sparse index the scheduler reads, removed on completion.
+          ...(deferred
+            ? {
+                deferred,
+                gsi1pk: 'NOTICES#DEFERRED',
+                gsi1sk: `${String(deferred.until).padStart(14, '0')}#${keys.pk}`,
+              }
+            : {}),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async complete(key: NoticeKey, outcome: NoticeOutcome): Promise<void> {
@@ -150,67 +145,43 @@ export class DynamoNoticeStore implements NoticeStore {
   }
 
   async listDeferred(now: number): Promise<(NoticeKey & { customerId: string; deferred: DeferredNotice })[]> {
-    const found: (NoticeKey & { customerId: string; deferred: DeferredNotice })[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.ctx.client.send(
-        new QueryCommand({
-          TableName: this.ctx.table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
-          ExpressionAttributeValues: {
-            ':pk': 'NOTICES#DEFERRED',
-            ':upTo': `${String(now).padStart(14, '0')}#~`,
-          },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? [])
-        found.push({
-          policyNo: item.policyNo,
-          dueDate: item.dueDate,
-          noticeType: item.noticeType,
-          customerId: item.customerId,
-          deferred: item.deferred,
-        });
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return found;
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
+      ExpressionAttributeValues: { ':pk': 'NOTICES#DEFERRED', ':upTo': `${String(now).padStart(14, '0')}#~` },
+    });
+    return items.map((item) => ({
+      policyNo: item.policyNo as string,
+      dueDate: item.dueDate as string,
+      noticeType: item.noticeType as NoticeKey['noticeType'],
+      customerId: item.customerId as string,
+      deferred: item.deferred as DeferredNotice,
+    }));
   }
 
   async takeDeferred(key: NoticeKey): Promise<boolean> {
-    try {
-      await this.ctx.client.send(
-        new UpdateCommand({
-          TableName: this.ctx.table,
-          Key: noticeKey(key),
-          UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: 'attribute_exists(gsi1pk) AND #status = :claimed',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':claimed': 'claimed' },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: noticeKey(key),
+        UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: 'attribute_exists(gsi1pk) AND #status = :claimed',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':claimed': 'claimed' },
+      }),
+    );
   }
 
   async claimBillingNonce(nonce: string, expiresAt: number): Promise<boolean> {
-    try {
-      await this.ctx.client.send(
-        new PutCommand({
-          TableName: this.ctx.table,
-          Item: { pk: `BILLINGNONCE#${nonce}`, sk: 'NONCE', expiresAt: toTtlSeconds(expiresAt) },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return conditionally(
+      this.ctx,
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: { pk: `BILLINGNONCE#${nonce}`, sk: 'NONCE', expiresAt: toTtlSeconds(expiresAt) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async getNotice(key: NoticeKey): Promise<(NoticeOutcome & { status: NoticeStatus }) | null> {
@@ -305,21 +276,16 @@ export class DynamoSubscribeCreditLedger implements SubscribeCreditLedger {
   }
 
   async spend(openid: string, templateId: string, at: number): Promise<boolean> {
-    try {
-      await this.ctx.client.send(
-        new UpdateCommand({
-          TableName: this.ctx.table,
-          Key: { pk: `WXCREDIT#${openid}`, sk: templateId },
-          UpdateExpression: 'SET updatedAt = :at ADD credits :minus',
-          ConditionExpression: 'credits > :zero',
-          ExpressionAttributeValues: { ':minus': -1, ':zero': 0, ':at': at },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: { pk: `WXCREDIT#${openid}`, sk: templateId },
+        UpdateExpression: 'SET updatedAt = :at ADD credits :minus',
+        ConditionExpression: 'credits > :zero',
+        ExpressionAttributeValues: { ':minus': -1, ':zero': 0, ':at': at },
+      }),
+    );
   }
 
   async clear(openid: string, templateId: string, at: number): Promise<void> {
@@ -361,18 +327,13 @@ export class DynamoSubscribeCreditLedger implements SubscribeCreditLedger {
   }
 
   async claimEvent(eventKey: string, expiresAt: number): Promise<boolean> {
-    try {
-      await this.ctx.client.send(
-        new PutCommand({
-          TableName: this.ctx.table,
-          Item: { pk: `WXEVENT#${eventKey}`, sk: 'EVENT', expiresAt: toTtlSeconds(expiresAt) },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return conditionally(
+      this.ctx,
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: { pk: `WXEVENT#${eventKey}`, sk: 'EVENT', expiresAt: toTtlSeconds(expiresAt) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 }

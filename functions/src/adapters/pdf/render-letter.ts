@@ -1,8 +1,8 @@
 import type { Brand } from '@zhixiang/shared/brand';
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { LetterContent } from '@zhixiang/shared/letters/templates';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import { drawParagraph, embedDocumentFont, hexColor, INK, MUTED, RULE } from './pdf-text';
+import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { drawBrandHeader, drawParagraph, embedDocumentFont, INK, MUTED, RULE } from './pdf-text';
 
 /** A4 in points. */
 const PAGE = { width: 595.28, height: 841.89 } as const;
@@ -80,24 +80,8 @@ export async function renderLetter(
 }
 
 function drawHeader(page: PDFPage, font: PDFFont, brand: Brand, letterId: string): number {
-  const primary = hexColor(brand.colors.primary);
-  const top = PAGE.height - 48;
-  page.drawCircle({ x: MARGIN + 16, y: top - 16, size: 16, color: primary });
-  const logoWidth = font.widthOfTextAtSize(brand.logoText, 16);
-  page.drawText(brand.logoText, {
-    x: MARGIN + 16 - logoWidth / 2,
-    y: top - 22,
-    size: 16,
-    font,
-    color: rgb(1, 1, 1),
+  return drawBrandHeader(page, font, brand, `电子信函　编号 ${letterId}`, {
+    margin: MARGIN,
+    top: PAGE.height - 48,
   });
-  page.drawText(brand.insurerName, { x: MARGIN + 40, y: top - 14, size: 15, font, color: primary });
-  page.drawText(`电子信函　编号 ${letterId}`, { x: MARGIN + 40, y: top - 30, size: 9, font, color: MUTED });
-  page.drawLine({
-    start: { x: MARGIN, y: top - 42 },
-    end: { x: PAGE.width - MARGIN, y: top - 42 },
-    thickness: 1.5,
-    color: primary,
-  });
-  return top - 44;
 }

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { SubscribeMessageSender, SubscribeSendResult } from '@zhixiang/shared/ports/notices';
+import type {
+  SubscribeMessage,
+  SubscribeMessageSender,
+  SubscribeSendResult,
+} from '@zhixiang/shared/ports/notices';
 import { assertLocalStage, type Stage } from '../../config';
 import { postWechat, type WechatAccessTokenSource } from './wechat-access-token';
 
@@ -32,12 +36,7 @@ export class WechatSubscribeMessages implements SubscribeMessageSender {
     },
   ) {}
 
-  async send(message: {
-    openid: string;
-    templateId: string;
-    page: string;
-    data: Record<string, { value: string }>;
-  }): Promise<SubscribeSendResult> {
+  async send(message: SubscribeMessage): Promise<SubscribeSendResult> {
     const body = await postWechat<SendResponse>(this.options, '/cgi-bin/message/subscribe/send', {
       touser: message.openid,
       template_id: message.templateId,
@@ -52,11 +51,7 @@ export class WechatSubscribeMessages implements SubscribeMessageSender {
   }
 }
 
-export interface WechatOutboxLine {
-  openid: string;
-  templateId: string;
-  page: string;
-  data: Record<string, { value: string }>;
+export interface WechatOutboxLine extends SubscribeMessage {
   msgId: string;
   at: string;
 }
@@ -74,12 +69,7 @@ export class SandboxOutboxSubscribeMessages implements SubscribeMessageSender {
     assertLocalStage(stage, 'SandboxOutboxSubscribeMessages');
   }
 
-  async send(message: {
-    openid: string;
-    templateId: string;
-    page: string;
-    data: Record<string, { value: string }>;
-  }): Promise<SubscribeSendResult> {
+  async send(message: SubscribeMessage): Promise<SubscribeSendResult> {
     const msgId = `sandbox-${randomUUID()}`;
     const line: WechatOutboxLine = { ...message, msgId, at: new Date(this.now()).toISOString() };
     await mkdir(dirname(this.file), { recursive: true });
