@@ -35,6 +35,11 @@ export interface NoticeKey {
   noticeType: NoticeType;
 }
 
+/** `policyNo#dueDate#noticeType`: a notice's identity in sets and logs. */
+export function noticeKeyString(key: NoticeKey): string {
+  return `${key.policyNo}#${key.dueDate}#${key.noticeType}`;
+}
+
 export interface NoticeOutcome {
   status: Exclude<NoticeStatus, 'claimed'>;
   channel: NoticeChannel | null;
@@ -73,6 +78,8 @@ export interface NoticeStore {
   /** Takes a deferred notice off the index (conditional): true for the one run that will send it. */
   takeDeferred(key: NoticeKey): Promise<boolean>;
   complete(key: NoticeKey, outcome: NoticeOutcome): Promise<void>;
+  /** Which of these notices exist already (batched reads): the job skips them without a write. */
+  existingNotices(keys: readonly NoticeKey[]): Promise<Set<string>>;
   /** A signed debit result's nonce, created only if new (the replay guard). */
   claimBillingNonce(nonce: string, expiresAt: number): Promise<boolean>;
   getNotice(key: NoticeKey): Promise<(NoticeOutcome & { status: NoticeStatus }) | null>;

@@ -17,6 +17,7 @@ import {
   type NoticeOutcome,
   type NoticeStatus,
   type NoticeStore,
+  noticeKeyString,
   type SubscribeCreditLedger,
 } from '@zhixiang/shared/ports/notices';
 import { conditionally, queryAll, type TableContext, toTtlSeconds } from './table';
@@ -53,34 +54,50 @@ export class DynamoNoticeStore implements NoticeStore {
       for (const scope of ['all', policyNo])
         keys.set(`${customerId}|${scope}`, { pk: `CUSTOMER#${customerId}`, sk: `NOTICEPREF#${scope}` });
     }
-    const all = [...keys.values()];
-    const chunks: (typeof all)[] = [];
-    for (let i = 0; i < all.length; i += 100) chunks.push(all.slice(i, i + 100));
     const found = new Map<string, NoticePreferenceRecord>();
-    await Promise.all(
+    for (const item of await this.batchGet([...keys.values()])) {
+      const preference = toPreference(item);
+      found.set(`${preference.customerId}|${preference.scope}`, preference);
+    }
+    return found;
+  }
+
+  async existingNotices(keys: readonly NoticeKey[]): Promise<Set<string>> {
+    const items = await this.batchGet(keys.map(noticeKey), 'policyNo, dueDate, noticeType');
+    return new Set(items.map((item) => noticeKeyString(item as unknown as NoticeKey)));
+  }
+
+  /** BatchGetItem in chunks of 100 keys, in parallel, retrying unprocessed keys with backoff. */
+  private async batchGet(
+    keys: readonly { pk: string; sk: string }[],
+    projection?: string,
+  ): Promise<Record<string, unknown>[]> {
+    const chunks: { pk: string; sk: string }[][] = [];
+    for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100));
+    const pages = await Promise.all(
       chunks.map(async (chunk) => {
-        let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-          [this.ctx.table]: { Keys: chunk },
-        };
-        for (let attempt = 0; request && attempt < 8; attempt++) {
+        const items: Record<string, unknown>[] = [];
+        let pending: Record<string, unknown>[] = chunk;
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          if (attempt >= 8) throw new Error('BatchGetItem left keys unprocessed after 8 attempts');
           if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
           const page: BatchGetCommandOutput = await this.ctx.client.send(
-            new BatchGetCommand({ RequestItems: request }),
+            new BatchGetCommand({
+              RequestItems: {
+                [this.ctx.table]: {
+                  Keys: pending,
+                  ...(projection ? { ProjectionExpression: projection } : {}),
+                },
+              },
+            }),
           );
-          for (const item of page.Responses?.[this.ctx.table] ?? []) {
-            const preference = toPreference(item);
-            found.set(`${preference.customerId}|${preference.scope}`, preference);
-          }
-          const unprocessed: { Keys?: Record<string, unknown>[] } | undefined =
-            page.UnprocessedKeys?.[this.ctx.table];
-          request = unprocessed?.Keys?.length
-            ? { [this.ctx.table]: { Keys: unprocessed.Keys as Record<string, unknown>[] } }
-            : undefined;
+          items.push(...(page.Responses?.[this.ctx.table] ?? []));
+          pending = (page.UnprocessedKeys?.[this.ctx.table]?.Keys ?? []) as Record<string, unknown>[];
         }
-        if (request) throw new Error('BatchGet of notice preferences left keys unprocessed after 8 attempts');
+        return items;
       }),
     );
-    return found;
+    return pages.flat();
   }
 
   async putPreference(preference: NoticePreferenceRecord): Promise<void> {

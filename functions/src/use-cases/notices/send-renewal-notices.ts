@@ -1,7 +1,13 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { dueDatesToScan, isPreDebitNoticeDue, shanghaiClock } from '@zhixiang/shared/notices/due-notices';
 import { defaultNoticePreference, type NoticePreferenceRecord } from '@zhixiang/shared/notices/preferences';
-import type { DuePremium, DuePremiumSource, NoticeKey, NoticeStore } from '@zhixiang/shared/ports/notices';
+import {
+  type DuePremium,
+  type DuePremiumSource,
+  type NoticeKey,
+  type NoticeStore,
+  noticeKeyString,
+} from '@zhixiang/shared/ports/notices';
 
 /** A pre-debit notice this run claimed: it alone sends it. */
 export interface ClaimedPreDebitNotice {
@@ -14,12 +20,12 @@ export interface ClaimedPreDebitNotice {
 
 export interface SendRenewalNoticesDeps {
   premiums: DuePremiumSource;
-  notices: Pick<NoticeStore, 'preferencesFor' | 'claim' | 'complete'>;
+  notices: Pick<NoticeStore, 'preferencesFor' | 'existingNotices' | 'claim' | 'complete'>;
   /** Renders the letter and sends the notice (deliver-pre-debit-notice.ts); the benchmark records only. */
   deliver: (notice: ClaimedPreDebitNotice) => Promise<void>;
   now: () => number;
   logger: Pick<Logger, 'warn' | 'error'>;
-  /** Notices sent at once (each is a few provider calls). */
+  /** Notices delivered at once (each is a letter and a few provider calls). */
   concurrency?: number;
 }
 
@@ -43,10 +49,10 @@ export async function sendRenewalNotices(deps: SendRenewalNoticesDeps): Promise<
   const now = deps.now();
   const day = shanghaiClock(now).date;
   const report: RenewalNoticeReport = { scanned: 0, due: 0, claimed: 0, delivered: 0, failed: 0 };
-  const pending: Promise<void>[] = [];
-  const limit = deps.concurrency ?? 8;
+  const deliveries = limiter(deps.concurrency ?? 8);
+  const sent: Promise<void>[] = [];
 
-  const run = async (notice: ClaimedPreDebitNotice) => {
+  const deliver = async (notice: ClaimedPreDebitNotice) => {
     try {
       await deps.deliver(notice);
       report.delivered++;
@@ -70,7 +76,7 @@ export async function sendRenewalNotices(deps: SendRenewalNoticesDeps): Promise<
     }
   };
 
-  for (const dueDate of dueDatesToScan(now)) {
+  const scanPartition = async (dueDate: string) => {
     for await (const page of deps.premiums.duePremiumPages(dueDate)) {
       report.scanned += page.length;
       const inForce = page.filter((premium) => premium.status === 'in_force');
@@ -83,25 +89,51 @@ export async function sendRenewalNotices(deps: SendRenewalNoticesDeps): Promise<
           saved.get(`${premium.holderId}|${premium.policyNo}`) ??
           saved.get(`${premium.holderId}|all`) ??
           defaultNoticePreference(premium.holderId);
-        return isPreDebitNoticeDue(now, dueDate, preference) ? [{ premium, preference }] : [];
+        if (!isPreDebitNoticeDue(now, dueDate, preference)) return [];
+        const key: NoticeKey = { policyNo: premium.policyNo, dueDate, noticeType: 'pre_debit' };
+        return [{ key, premium: { ...premium, nextDueDate: dueDate }, preference, day }];
       });
       report.due += due.length;
+      if (due.length === 0) continue;
+      // An hourly job meets the same due notices all day: skip those recorded already with one
+      // batched read instead of a refused write each. The conditional create stays the guard.
+      const existing = await deps.notices.existingNotices(due.map((notice) => notice.key));
       const claims = await Promise.all(
-        due.map(async ({ premium, preference }) => {
-          const key: NoticeKey = { policyNo: premium.policyNo, dueDate, noticeType: 'pre_debit' };
-          return (await deps.notices.claim(key, premium.holderId, now))
-            ? { key, premium: { ...premium, nextDueDate: dueDate }, preference, day }
-            : null;
-        }),
+        due
+          .filter((notice) => !existing.has(noticeKeyString(notice.key)))
+          .map(async (notice) =>
+            (await deps.notices.claim(notice.key, notice.premium.holderId, now)) ? notice : null,
+          ),
       );
       for (const notice of claims) {
         if (!notice) continue;
         report.claimed++;
-        pending.push(run(notice));
-        if (pending.length >= limit) await Promise.all(pending.splice(0));
+        sent.push(deliveries(() => deliver(notice)));
       }
     }
-  }
-  await Promise.all(pending);
+  };
+
+  const partitions = limiter(PARTITIONS_AT_ONCE);
+  await Promise.all(dueDatesToScan(now).map((dueDate) => partitions(() => scanPartition(dueDate))));
+  await Promise.all(sent);
   return report;
+}
+
+/** Due-date partitions read at once (each streams its pages in order). */
+const PARTITIONS_AT_ONCE = 4;
+
+/** Runs at most `n` of the given tasks at a time. */
+function limiter(n: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
 }
