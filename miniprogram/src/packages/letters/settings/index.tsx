@@ -28,24 +28,24 @@ const DEFAULT_CHANNELS: NoticeChannel[] = ['wechat', 'sms'];
 export default function LetterSettingsPage() {
   const customerId = getSession()?.me.customerId ?? '';
   const data = usePageData(async () => {
-    const [subscriptions, preferences] = await Promise.all([
+    const [subscriptions, preferences, policies] = await Promise.all([
       api.listLetterSubscriptions(customerId),
       api.getNoticePreferences(customerId),
+      api.listMyPolicies(),
     ]);
-    return { subscriptions: subscriptions.subscriptions, preferences };
+    // Renewal notices concern the premiums the customer pays: policies they hold, still due.
+    const payable = policies.policies.filter((p) => p.viewerRole === 'holder' && p.nextDueDate);
+    return { subscriptions: subscriptions.subscriptions, preferences, payable };
   }, Boolean(customerId));
   return (
     <PageContainer data={data} errorTitle="暂时无法查看设置">
       {(view) => (
         <View className="zx-letters">
           <Subscriptions customerId={customerId} initial={view.subscriptions} />
-          <NoticePreferenceForm
+          <NoticePreferences
             customerId={customerId}
-            initial={
-              view.preferences.preferences.find((p) => p.scope === 'all') ?? view.preferences.preferences[0]!
-            }
-            templateIds={view.preferences.subscribeTemplateIds}
-            credits={view.preferences.wechatCredits}
+            preferences={view.preferences}
+            policies={view.payable.map((p) => ({ policyNo: p.policyNo, productName: p.productName }))}
           />
         </View>
       )}
@@ -110,15 +110,60 @@ function Subscriptions({ customerId, initial }: { customerId: string; initial: S
 }
 
 type Preference = NoticePreferenceInput;
+type Preferences = Awaited<ReturnType<typeof api.getNoticePreferences>>;
+
+/** For all policies, or one policy (its own preference wins); the form starts from what applies. */
+function NoticePreferences(props: {
+  customerId: string;
+  preferences: Preferences;
+  policies: { policyNo: string; productName: string }[];
+}) {
+  const [saved, setSaved] = useState(props.preferences.preferences);
+  const [scope, setScope] = useState('all');
+  const all = saved.find((p) => p.scope === 'all') ?? saved[0]!;
+  const current = saved.find((p) => p.scope === scope) ?? { ...all, scope };
+  return (
+    <View>
+      {props.policies.length > 0 ? (
+        <View className="zx-card" data-testid="notice-scope">
+          <Text className="zx-card__title">通知设置适用于</Text>
+          <View className="zx-letters__choices">
+            {[{ policyNo: 'all', productName: '全部保单' }, ...props.policies].map((policy) => (
+              <View
+                key={policy.policyNo}
+                className={`zx-letters__choice ${scope === policy.policyNo ? 'zx-letters__choice--on' : ''}`}
+                onClick={() => setScope(policy.policyNo)}
+              >
+                {policy.policyNo === 'all'
+                  ? policy.productName
+                  : `${policy.productName} 尾号${policy.policyNo.slice(-4)}`}
+                {policy.policyNo !== 'all' && saved.some((p) => p.scope === policy.policyNo) ? ' ✓' : ''}
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : null}
+      <NoticePreferenceForm
+        key={scope}
+        customerId={props.customerId}
+        initial={{ ...current, scope }}
+        templateIds={props.preferences.subscribeTemplateIds}
+        credits={props.preferences.wechatCredits}
+        onSaved={(next) => setSaved(next.preferences)}
+      />
+    </View>
+  );
+}
 
 function NoticePreferenceForm(props: {
   customerId: string;
   initial: Preference;
   templateIds: string[];
   credits: Record<string, number>;
+  onSaved: (saved: Preferences) => void;
 }) {
   const [form, setForm] = useState<Preference>({
-    scope: 'all',
+    scope: props.initial.scope,
     leadDays: props.initial.leadDays,
     channels: props.initial.channels,
     quietHours: props.initial.quietHours,
@@ -148,6 +193,7 @@ function NoticePreferenceForm(props: {
         leadDays: Number(leadText),
       });
       setCredits(saved.wechatCredits);
+      props.onSaved(saved);
       void Taro.showToast({ title: '通知设置已保存', icon: 'success' });
     } catch (error) {
       // What was typed stays; the server's message says what to fix.
