@@ -177,7 +177,7 @@ describe('SandboxOutboxSms', () => {
     expect(await readLatestSandboxCode(file, '13800138000')).toBe('111111');
     expect(await readLatestSandboxCode(file, '13900139000')).toBe('654321');
     const first = JSON.parse((await readFile(file, 'utf8')).split('\n')[0] ?? '');
-    expect(Object.keys(first).sort()).toEqual(['at', 'code', 'template', 'to']);
+    expect(Object.keys(first).sort()).toEqual(['at', 'code', 'params', 'template', 'to']);
   });
 
   it('refuses to exist on dev and prod', () => {
