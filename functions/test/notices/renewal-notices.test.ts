@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Container, createContainer } from '../../src/container';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { applyDebitResult } from '../../src/use-cases/notices/apply-debit-result';
+import { notifyPremiumDeps } from '../../src/use-cases/notices/notice-deps';
 import { runRenewalNotices } from '../../src/use-cases/notices/run-renewal-notices';
 
 /**
@@ -154,6 +156,56 @@ describe('a year of hourly runs (one run a day at 10:00 and one at 13:00 Shangha
     const both = await Promise.all([runRenewalNotices(container), runRenewalNotices(container)]);
     expect(both.map((r) => r.claimed).sort()).toEqual([0, 1]);
     expect(ours(sms).length - before).toBe(2);
+  });
+});
+
+describe('a debit result inside quiet hours', () => {
+  it('issues the letter at once and sends the message with the first run after quiet hours end', async () => {
+    const policy = {
+      ...source,
+      policyNo: '7770000099990',
+      holderId: 'C005',
+      insuredId: 'C005',
+      nextDueDate: '2029-03-01',
+      version: 0,
+    };
+    await container.repositories.policies.put(policy);
+    clock = shanghaiInstant('2029-03-01', '23:10');
+    const before = ours(sms).length;
+    const result = await applyDebitResult(
+      {
+        policies: container.repositories.policies,
+        notices: container.notices,
+        notify: notifyPremiumDeps(container),
+      },
+      {
+        resultId: 'R-QUIET',
+        policyNo: policy.policyNo,
+        dueDate: '2029-03-01',
+        amountCents: 500_000,
+        outcome: 'success',
+      },
+    );
+    expect(result).toMatchObject({ notice: 'deferred', nextDueDate: '2030-03-01' });
+    expect(ours(sms).length).toBe(before);
+
+    clock = shanghaiInstant('2029-03-02', '07:00');
+    expect((await runRenewalNotices(container)).deferredSent).toBe(0);
+    clock = shanghaiInstant('2029-03-02', '08:00');
+    const [first, second] = await Promise.all([runRenewalNotices(container), runRenewalNotices(container)]);
+    expect(first.deferredSent + second.deferredSent).toBe(1);
+    expect(
+      ours(sms)
+        .slice(before)
+        .map((m) => m.code),
+    ).toEqual(['扣款成功通知']);
+    expect(
+      await container.notices.getNotice({
+        policyNo: policy.policyNo,
+        dueDate: '2029-03-01',
+        noticeType: 'debit_success',
+      }),
+    ).toMatchObject({ status: 'sent', channel: 'sms' });
   });
 });
 
