@@ -83,15 +83,20 @@ async function main() {
       const customerId = `B${String(h).padStart(6, '0')}`;
       await write({
         pk: `CUSTOMER#${customerId}`,
-        sk: 'NOTICEPREF#all',
+        sk: 'NOTICEPREFS',
         customerId,
-        scope: 'all',
-        leadDays: 1 + (h % 15),
-        channels: ['sms'],
-        quietHours: { start: '22:00', end: '08:00' },
-        successNotice: true,
-        updatedAt: 1,
-        updatedBy: { source: 'customer', userId: customerId },
+        prefs: {
+          all: {
+            customerId,
+            scope: 'all',
+            leadDays: 1 + (h % 15),
+            channels: ['sms'],
+            quietHours: { start: '22:00', end: '08:00' },
+            successNotice: true,
+            updatedAt: 1,
+            updatedBy: { source: 'customer', userId: customerId },
+          },
+        },
       });
     }
     if (items.length > 0) pending.push(flush(items.splice(0)));

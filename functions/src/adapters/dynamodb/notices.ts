@@ -36,28 +36,21 @@ export class DynamoNoticeStore implements NoticeStore {
   constructor(private readonly ctx: TableContext) {}
 
   async listPreferences(customerId: string): Promise<NoticePreferenceRecord[]> {
-    const { Items } = await this.ctx.client.send(
-      new QueryCommand({
-        TableName: this.ctx.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}`, ':prefix': 'NOTICEPREF#' },
-      }),
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.table, Key: preferencesKey(customerId) }),
     );
-    return (Items ?? []).map(toPreference);
+    return Item ? toPreferences(Item) : [];
   }
 
+  /** One item per customer (every scope in one map), so the job reads one key per holder. */
   async preferencesFor(
     policies: readonly { customerId: string; policyNo: string }[],
   ): Promise<Map<string, NoticePreferenceRecord>> {
-    const keys = new Map<string, { pk: string; sk: string }>();
-    for (const { customerId, policyNo } of policies) {
-      for (const scope of ['all', policyNo])
-        keys.set(`${customerId}|${scope}`, { pk: `CUSTOMER#${customerId}`, sk: `NOTICEPREF#${scope}` });
-    }
+    const customers = [...new Set(policies.map((p) => p.customerId))];
     const found = new Map<string, NoticePreferenceRecord>();
-    for (const item of await this.batchGet([...keys.values()])) {
-      const preference = toPreference(item);
-      found.set(`${preference.customerId}|${preference.scope}`, preference);
+    for (const item of await this.batchGet(customers.map(preferencesKey))) {
+      for (const preference of toPreferences(item))
+        found.set(`${preference.customerId}|${preference.scope}`, preference);
     }
     return found;
   }
@@ -101,14 +94,23 @@ export class DynamoNoticeStore implements NoticeStore {
   }
 
   async putPreference(preference: NoticePreferenceRecord): Promise<void> {
+    const Key = preferencesKey(preference.customerId);
+    // The map first (a path inside it cannot be set in the same expression that creates it).
     await this.ctx.client.send(
-      new PutCommand({
+      new UpdateCommand({
         TableName: this.ctx.table,
-        Item: {
-          pk: `CUSTOMER#${preference.customerId}`,
-          sk: `NOTICEPREF#${preference.scope}`,
-          ...preference,
-        },
+        Key,
+        UpdateExpression: 'SET prefs = if_not_exists(prefs, :empty), customerId = :customerId',
+        ExpressionAttributeValues: { ':empty': {}, ':customerId': preference.customerId },
+      }),
+    );
+    await this.ctx.client.send(
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key,
+        UpdateExpression: 'SET prefs.#scope = :preference',
+        ExpressionAttributeNames: { '#scope': preference.scope },
+        ExpressionAttributeValues: { ':preference': preference },
       }),
     );
   }
@@ -264,17 +266,20 @@ export class DynamoNoticeStore implements NoticeStore {
   }
 }
 
-function toPreference(item: Record<string, unknown>): NoticePreferenceRecord {
-  return {
-    customerId: item.customerId as string,
-    scope: item.scope as string,
-    leadDays: item.leadDays as number,
-    channels: item.channels as NoticePreferenceRecord['channels'],
-    quietHours: item.quietHours as NoticePreferenceRecord['quietHours'],
-    successNotice: item.successNotice as boolean,
-    updatedAt: item.updatedAt as number,
-    updatedBy: item.updatedBy as NoticePreferenceRecord['updatedBy'],
-  };
+/** A customer's notice preferences: `pk=CUSTOMER#<id>`, `sk=NOTICEPREFS`, `prefs` = scope → preference. */
+const preferencesKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'NOTICEPREFS' });
+
+function toPreferences(item: Record<string, unknown>): NoticePreferenceRecord[] {
+  return Object.values((item.prefs ?? {}) as Record<string, NoticePreferenceRecord>).map((p) => ({
+    customerId: p.customerId,
+    scope: p.scope,
+    leadDays: p.leadDays,
+    channels: p.channels,
+    quietHours: p.quietHours,
+    successNotice: p.successNotice,
+    updatedAt: p.updatedAt,
+    updatedBy: p.updatedBy,
+  }));
 }
 
 /** `pk=WXCREDIT#<openid>`, `sk=<templateId>`: one balance per template, spent with a condition. */
