@@ -16,6 +16,10 @@ Commands
   create-agent --agent-id 工号 --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
   rotate-field-key [--skip-reencrypt]     轮换字段加密数据密钥，并用新密钥重新加密已存数据
   load-knowledge [目录]                   加载智能客服知识库（默认 knowledge/*.json）为新版本并原子切换；内容未变则不写入
+  send-renewal-notices                    立即执行一次续期通知任务（与每小时定时任务相同；本地环境演示用）
+  notice-funnel [--from 日期] [--to 日期]  打印续期通知送达漏斗（默认最近 7 天）
+  paper-saved                             打印电子信函节约用纸（护一棵树）报表
+  outbox [--lines N]                      打印本地短信与微信订阅消息发件箱（仅本地环境）
 
 Every CSV row is validated before anything is written: a file with a bad row imports nothing and
 lists each bad row with its line number. Re-importing the same file changes nothing.
@@ -32,7 +36,11 @@ const WRITES = new Set([
   'create-agent',
   'rotate-field-key',
   'load-knowledge',
+  // Renewal notices (issue 7): the hourly run on demand.
+  'send-renewal-notices',
 ]);
+// Reports that write nothing (issue 7): no --yes needed on prod.
+const READS = new Set(['notice-funnel', 'paper-saved', 'outbox']);
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -49,6 +57,9 @@ async function main(argv: string[]): Promise<number> {
       branch: { type: 'string' },
       openid: { type: 'string' },
       'skip-reencrypt': { type: 'boolean', default: false },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      lines: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -59,8 +70,8 @@ async function main(argv: string[]): Promise<number> {
   const stage = values.stage as AdminStage | undefined;
   if (stage !== 'local' && stage !== 'dev' && stage !== 'prod')
     return fail('请用 --stage local|dev|prod 指定环境');
-  if (!WRITES.has(command)) return fail(`未知命令 ${command}\n\n${USAGE}`);
-  if (stage === 'prod' && !values.yes)
+  if (!WRITES.has(command) && !READS.has(command)) return fail(`未知命令 ${command}\n\n${USAGE}`);
+  if (stage === 'prod' && WRITES.has(command) && !values.yes)
     return fail(`${command} 会写入生产环境数据：确认无误后加上 --yes 重新执行`);
 
   await configureStage(stage, values.region ? { region: values.region } : {});
@@ -165,6 +176,30 @@ async function main(argv: string[]): Promise<number> {
           ? `知识库内容未变：仍为版本 ${outcome.version}（${outcome.entryCount} 条）`
           : `知识库版本 ${outcome.previousVersion ?? '无'} → ${outcome.version}，共 ${outcome.entryCount} 条`,
       );
+      return 0;
+    }
+    // E-letters and renewal notices (issue 7).
+    case 'send-renewal-notices': {
+      const { runRenewalNotices } = await import('../src/use-cases/notices/run-renewal-notices');
+      const report = await runRenewalNotices(container);
+      console.log(
+        `扫描 ${report.scanned} 笔应缴保费，到期通知 ${report.due} 条，本次认领 ${report.claimed} 条，发送 ${report.delivered} 条，失败 ${report.failed} 条；静默时段延后的通知补发 ${report.deferredSent} 条`,
+      );
+      return 0;
+    }
+    case 'notice-funnel': {
+      const { printNoticeFunnel } = await import('./commands/notices');
+      await printNoticeFunnel(container, values.from, values.to);
+      return 0;
+    }
+    case 'paper-saved': {
+      const { printPaperSaved } = await import('./commands/notices');
+      await printPaperSaved(container);
+      return 0;
+    }
+    case 'outbox': {
+      const { printOutbox } = await import('./commands/notices');
+      await printOutbox(container, Number(values.lines ?? 20));
       return 0;
     }
     default:

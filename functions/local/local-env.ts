@@ -85,6 +85,12 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
     ID_CARD_OCR_PROVIDER: 'tesseract',
     // Caller pre-verification (IVR): the local phone-system simulator signs with this.
     IVR_SIGNING_SECRET: await localSecret(join(dataDir, 'ivr-signing.key')),
+    // E-letters and renewal notices (issue 7): the WeChat outbox, the push Token, billing's secret.
+    SUBSCRIBE_MESSAGE_PROVIDER: 'sandbox-outbox',
+    WECHAT_OUTBOX_FILE: join(dataDir, 'wechat-outbox.jsonl'),
+    WECHAT_PUSH_TOKEN: (await localSecret(join(dataDir, 'wechat-push-token.key'), 24)).slice(0, 32),
+    BILLING_SIGNING_SECRET: await localSecret(join(dataDir, 'billing-signing.key')),
+    LETTER_LINK_BASE_URL: `http://localhost:${process.env.H5_PORT ?? 8080}/packages/letters/open/index`,
   });
   // Source maps are on in Lambda through NODE_OPTIONS; tsx already maps stack traces locally.
   delete env.NODE_OPTIONS;

@@ -239,6 +239,24 @@ function stopWhenLauncherExits() {
   timer.unref();
 }
 
+/** Runs the renewal-notice job at the top of every hour, in this process (the local EventBridge). */
+function scheduleRenewalNotices(): void {
+  const run = async () => {
+    try {
+      const { getContainer } = await import('../src/container');
+      const { runRenewalNotices } = await import('../src/use-cases/notices/run-renewal-notices');
+      say(`renewal notices: ${JSON.stringify(await runRenewalNotices(getContainer()))}`);
+    } catch (error) {
+      say(`warning: renewal notice run failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  };
+  const untilNextHour = 3_600_000 - (Date.now() % 3_600_000);
+  setTimeout(() => {
+    void run();
+    setInterval(() => void run(), 3_600_000).unref();
+  }, untilNextHour).unref();
+}
+
 async function main() {
   process.on('SIGINT', () => void stopAll(130));
   process.on('SIGTERM', () => void stopAll(143));
@@ -326,6 +344,12 @@ async function main() {
       `  Identity binding (fictional data): 姓名 ${binding.name} · 身份证号 ${binding.idNumber} · 手机 ${binding.phone}; the SMS code is in the outbox above`,
     );
   }
+  // E-letters and renewal notices (issue 7): the hourly job as EventBridge would run it.
+  scheduleRenewalNotices();
+  lines.push(
+    `  WeChat outbox ${relative(repoRoot, env.WECHAT_OUTBOX_FILE ?? '')}   (subscribe messages; \`npm run admin -- --stage local outbox\` prints both)`,
+    '  Renewal notices run on the hour; `npm run admin -- --stage local send-renewal-notices` runs them now',
+  );
   lines.push('  Ctrl-C stops everything.', '', `ready in ${process.uptime().toFixed(1)} s`);
   console.log(lines.join('\n'));
 }

@@ -33,6 +33,13 @@ const EnvSchema = z.object({
   ID_CARD_OCR_PROVIDER: z._default(z.enum(['wechat', 'tesseract']), 'wechat'),
   // Caller pre-verification (IVR, issue 9): the shared HMAC secret, local stage only.
   IVR_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  // E-letters and renewal notices (issue 7): WeChat subscribe messages or the local outbox, the
+  // message-push Token and billing's HMAC secret (local stage only), where letter links point.
+  SUBSCRIBE_MESSAGE_PROVIDER: z._default(z.enum(['wechat', 'sandbox-outbox']), 'wechat'),
+  WECHAT_OUTBOX_FILE: z._default(nonEmpty, '.local/wechat-outbox.jsonl'),
+  WECHAT_PUSH_TOKEN: z.optional(z.string().check(z.minLength(3), z.maxLength(32))),
+  BILLING_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  LETTER_LINK_BASE_URL: z.optional(z.url()),
 });
 
 export type Stage = 'local' | 'dev' | 'prod';
@@ -62,6 +69,20 @@ export interface Config {
   idCardOcr: { provider: 'wechat'; apiBaseUrl: string } | { provider: 'tesseract' };
   /** Local stage only; deployed stages read the IVR's HMAC secret from SSM. */
   ivrSigningSecret: string | null;
+  /** E-letters and renewal notices (issue 7; docs/e-letters-and-notices.md). */
+  notices: {
+    subscribeMessages:
+      | { provider: 'wechat'; apiBaseUrl: string }
+      | { provider: 'sandbox-outbox'; outboxFile: string };
+    /** Local stage only; deployed stages read them from SSM. */
+    wechatPushToken: string | null;
+    billingSigningSecret: string | null;
+    /**
+     * The H5 page that opens a letter by its signed link, e.g. `https://h5.example.cn/packages/letters/open/index`
+     * (serverless.yml sets it per stage; links cannot be made without it).
+     */
+    letterLinkBaseUrl: string | null;
+  };
 }
 
 export class ConfigError extends Error {
@@ -91,6 +112,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.FACE_VERIFY_PROVIDER === 'sandbox' && !local) localOnly('FACE_VERIFY_PROVIDER=sandbox');
   if (e.ID_CARD_OCR_PROVIDER === 'tesseract' && !local) localOnly('ID_CARD_OCR_PROVIDER=tesseract');
   if (e.IVR_SIGNING_SECRET && !local) localOnly('IVR_SIGNING_SECRET (deployed stages read it from SSM)');
+  if (e.SUBSCRIBE_MESSAGE_PROVIDER === 'sandbox-outbox' && !local)
+    localOnly('SUBSCRIBE_MESSAGE_PROVIDER=sandbox-outbox');
+  if (e.WECHAT_PUSH_TOKEN && !local) localOnly('WECHAT_PUSH_TOKEN (deployed stages read it from SSM)');
+  if (e.BILLING_SIGNING_SECRET && !local)
+    localOnly('BILLING_SIGNING_SECRET (deployed stages read it from SSM)');
   if (!local && !e.SSM_PREFIX) problems.push('SSM_PREFIX is required on deployed stages');
   if (!e.SSM_PREFIX && !e.TOKEN_SIGNING_KEY)
     problems.push('TOKEN_SIGNING_KEY is required when SSM_PREFIX is not set');
@@ -133,6 +159,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { provider: 'wechat', apiBaseUrl: e.WECHAT_API_BASE_URL }
         : { provider: 'tesseract' },
     ivrSigningSecret: e.IVR_SIGNING_SECRET ?? null,
+    notices: {
+      subscribeMessages:
+        e.SUBSCRIBE_MESSAGE_PROVIDER === 'wechat'
+          ? { provider: 'wechat', apiBaseUrl: e.WECHAT_API_BASE_URL }
+          : { provider: 'sandbox-outbox', outboxFile: e.WECHAT_OUTBOX_FILE },
+      wechatPushToken: e.WECHAT_PUSH_TOKEN ?? null,
+      billingSigningSecret: e.BILLING_SIGNING_SECRET ?? null,
+      letterLinkBaseUrl: e.LETTER_LINK_BASE_URL ?? null,
+    },
   };
 }
 

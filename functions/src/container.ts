@@ -17,6 +17,8 @@ import type {
   IdentityUploadStore,
   IdentityVerificationStore,
 } from '@zhixiang/shared/ports/identity-verifications';
+import type { LetterStore, LetterSubscriptionStore } from '@zhixiang/shared/ports/letters';
+import type { SubscribeCreditLedger, SubscribeMessageSender } from '@zhixiang/shared/ports/notices';
 import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
 import type { WechatAuth } from '@zhixiang/shared/ports/wechat-auth';
 import { KeyringFieldCipher } from './adapters/crypto/field-cipher';
@@ -25,6 +27,8 @@ import { createAuthStores } from './adapters/dynamodb/auth-store';
 import { getDocumentClient, getDynamoClient } from './adapters/dynamodb/client';
 import { createIdentityVerificationStores } from './adapters/dynamodb/identity-verifications';
 import { DynamoKeyringStore } from './adapters/dynamodb/keyring-store';
+import { DynamoLetterStore, DynamoLetterSubscriptionStore } from './adapters/dynamodb/letters';
+import { DynamoNoticeStore, DynamoSubscribeCreditLedger } from './adapters/dynamodb/notices';
 import { createDynamoRepositories, type DynamoRepositories } from './adapters/dynamodb/repositories';
 import type { TableContext } from './adapters/dynamodb/table';
 import { DynamoWechatAccessTokenStore } from './adapters/dynamodb/wechat-access-token-store';
@@ -42,10 +46,15 @@ import { type WechatAccessTokenSource, WechatAccessTokens } from './adapters/wec
 import { SandboxWechatAuth, WechatCodeExchange } from './adapters/wechat/wechat-code-exchange';
 import { SandboxFaceVerifier, WechatFaceVerifier } from './adapters/wechat/wechat-face-verifier';
 import { WechatIdCardOcr } from './adapters/wechat/wechat-id-card-ocr';
+import {
+  SandboxOutboxSubscribeMessages,
+  WechatSubscribeMessages,
+} from './adapters/wechat/wechat-subscribe-messages';
 import { type Config, loadConfig } from './config';
 import { getLogger } from './logging/logger';
 import { createSecrets, type Secrets } from './secrets';
 import { RecordedIdentityProofs } from './use-cases/identity/identity-proofs';
+import { LetterLinks } from './use-cases/letters/letter-links';
 
 /**
  * The composition root: the only place that turns configuration into adapters. Handlers and use
@@ -93,6 +102,14 @@ export interface Container {
   documentFiles: DocumentFiles;
   // Endorsements (保全): financial submissions run at most once per Idempotency-Key.
   submissionIdempotency: SubmissionIdempotency;
+  // E-letters and renewal notices (issue 7): letters, subscriptions, notice records and the funnel,
+  // WeChat subscribe-message credits and sender (or the local outbox), signed letter links.
+  letters: LetterStore;
+  letterSubscriptions: LetterSubscriptionStore;
+  notices: DynamoNoticeStore;
+  subscribeCredits: SubscribeCreditLedger;
+  subscribeMessages: SubscribeMessageSender;
+  letterLinks: LetterLinks;
 }
 
 export function createContainer(
@@ -107,6 +124,11 @@ export function createContainer(
     overrides.fieldCipher ??
     new KeyringFieldCipher({ keyring: new DynamoKeyringStore(table), wrapper: fieldKeyWrapper, now });
   const authStores = createAuthStores(table);
+  const identityVerification = createIdentityVerification(
+    config,
+    { table, secrets, fieldCipher, now },
+    overrides,
+  );
   return {
     config,
     logger: overrides.logger ?? getLogger(),
@@ -128,7 +150,7 @@ export function createContainer(
     brochureLinks: overrides.brochureLinks ?? new S3BrochureLinks(getS3Client, config.bucketName),
     // The seed module is loaded only where demo sign-in exists, keeping it out of deployed cold starts.
     demoUsers: overrides.demoUsers ?? (() => loadDemoSignIns(config)),
-    ...createIdentityVerification(config, { table, secrets, fieldCipher, now }, overrides),
+    ...identityVerification,
     // Electronic documents (电子批单).
     documentFiles: overrides.documentFiles ?? new S3DocumentFiles(getS3Client, config.bucketName),
     // Endorsements (保全): Powertools idempotency records on the one table.
@@ -138,6 +160,49 @@ export function createContainer(
         client: getDynamoClient(),
         tableName: config.tableName,
         scope: 'endorsement-submit',
+      }),
+    ...createLettersAndNotices(
+      config,
+      { table, secrets, now, wechatAccessTokens: identityVerification.wechatAccessTokens },
+      overrides,
+    ),
+  };
+}
+
+// E-letters and renewal notices (issue 7): the stores, the subscribe-message provider, link signing.
+function createLettersAndNotices(
+  config: Config,
+  deps: {
+    table: TableContext;
+    secrets: Secrets;
+    now: () => number;
+    wechatAccessTokens: WechatAccessTokenSource;
+  },
+  overrides: Partial<Container>,
+): Pick<
+  Container,
+  'letters' | 'letterSubscriptions' | 'notices' | 'subscribeCredits' | 'subscribeMessages' | 'letterLinks'
+> {
+  const provider = config.notices.subscribeMessages;
+  return {
+    letters: overrides.letters ?? new DynamoLetterStore(deps.table),
+    letterSubscriptions: overrides.letterSubscriptions ?? new DynamoLetterSubscriptionStore(deps.table),
+    notices: overrides.notices ?? new DynamoNoticeStore(deps.table),
+    subscribeCredits: overrides.subscribeCredits ?? new DynamoSubscribeCreditLedger(deps.table),
+    subscribeMessages:
+      overrides.subscribeMessages ??
+      (provider.provider === 'wechat'
+        ? new WechatSubscribeMessages({
+            apiBaseUrl: provider.apiBaseUrl,
+            tokens: deps.wechatAccessTokens,
+          })
+        : new SandboxOutboxSubscribeMessages(config.stage, provider.outboxFile, deps.now)),
+    letterLinks:
+      overrides.letterLinks ??
+      new LetterLinks({
+        signingKey: deps.secrets.tokenSigningKey,
+        baseUrl: config.notices.letterLinkBaseUrl,
+        now: deps.now,
       }),
   };
 }

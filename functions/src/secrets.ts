@@ -24,6 +24,11 @@ export const SSM_PARAMETERS = {
   tencentTemplateCallbackUnreachable: '/tencent-sms-template-callback-unreachable',
   // Caller pre-verification (IVR): the HMAC secret shared with the call centre's phone system.
   ivrSigningSecret: '/ivr-signing-secret',
+  // E-letters and renewal notices (issue 7): the letter-link SMS template, WeChat's message-push
+  // Token, the billing system's HMAC secret for debit results.
+  tencentTemplateLetterLink: '/tencent-sms-template-letter-link',
+  wechatPushToken: '/wechat-push-token',
+  billingSigningSecret: '/billing-signing-secret',
 } as const;
 
 const MAX_AGE_SECONDS = 300;
@@ -34,6 +39,11 @@ export interface Secrets {
   tencentSms(): Promise<TencentSmsSettings>;
   /** The call centre's IVR signs `POST /ivr/identify` with this (HMAC-SHA256). */
   ivrSigningSecret(): Promise<string>;
+  // E-letters and renewal notices (issue 7).
+  /** The Token of the mini program's message push (消息推送) settings: WeChat signs pushes with it. */
+  wechatPushToken(): Promise<string>;
+  /** The billing system signs `POST /billing/debit-results` with this (HMAC-SHA256). */
+  billingSigningSecret(): Promise<string>;
 }
 
 export function createSecrets(config: Config): Secrets {
@@ -54,23 +64,36 @@ export function createSecrets(config: Config): Secrets {
       return { appId, appSecret };
     },
     tencentSms: async () => {
-      const [secretId, secretKey, sdkAppId, signName, bindCode, callbackReminder, callbackUnreachable] =
-        await Promise.all([
-          read('tencentSecretId'),
-          read('tencentSecretKey'),
-          read('tencentSdkAppId'),
-          read('tencentSignName'),
-          read('tencentTemplateBindCode'),
-          read('tencentTemplateCallbackReminder'),
-          read('tencentTemplateCallbackUnreachable'),
-        ]);
+      const [
+        secretId,
+        secretKey,
+        sdkAppId,
+        signName,
+        bindCode,
+        callbackReminder,
+        callbackUnreachable,
+        letterLink,
+      ] = await Promise.all([
+        read('tencentSecretId'),
+        read('tencentSecretKey'),
+        read('tencentSdkAppId'),
+        read('tencentSignName'),
+        read('tencentTemplateBindCode'),
+        read('tencentTemplateCallbackReminder'),
+        read('tencentTemplateCallbackUnreachable'),
+        read('tencentTemplateLetterLink'),
+      ]);
       const templateIds: Record<SmsTemplate, string> = {
         bind_identity_code: bindCode,
         callback_reminder: callbackReminder,
         callback_unreachable: callbackUnreachable,
+        letter_link: letterLink,
       };
       return { secretId, secretKey, sdkAppId, signName, templateIds };
     },
     ivrSigningSecret: async () => config.ivrSigningSecret ?? read('ivrSigningSecret'),
+    // E-letters and renewal notices (issue 7).
+    wechatPushToken: async () => config.notices.wechatPushToken ?? read('wechatPushToken'),
+    billingSigningSecret: async () => config.notices.billingSigningSecret ?? read('billingSigningSecret'),
   };
 }

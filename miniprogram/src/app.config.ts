@@ -29,6 +29,11 @@ export default defineAppConfig({
       root: 'packages/endorsements',
       pages: ['apply/index', 'application/index', 'list/index', 'customer/index', 'reviews/index'],
     },
+    // E-letters and renewal notices (issue 7): 我的信函, a letter, settings, a letter by its link, the funnel.
+    {
+      root: 'packages/letters',
+      pages: ['list/index', 'detail/index', 'settings/index', 'open/index', 'funnel/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

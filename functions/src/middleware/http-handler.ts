@@ -35,6 +35,8 @@ export interface HandlerRequest<S extends RouteSpec> {
   headers: Record<string, string | undefined>;
   /** The Lambda context (remaining time: Powertools idempotency sizes its in-progress lock with it). */
   lambdaContext: Context;
+  /** The body exactly as sent (routes without a JSON schema parse it themselves, e.g. WeChat's pushes). */
+  rawBody: string;
   /** The verified access token's claims; null on public routes and on optional routes called without a token. */
   auth: AuthOf<S>;
   requestId: string;
@@ -56,6 +58,8 @@ export interface HttpHandlerOptions {
   maxBodyBytes?: number;
   /** Tests pass their own container; handlers use the process's. */
   container?: () => Container;
+  /** A string result is sent as text/plain (WeChat's push check wants its echostr back verbatim). */
+  textResponse?: boolean;
   /**
    * Machine-to-machine routes (the call centre's IVR) prove the caller on the raw request, e.g. an
    * HMAC signature over the exact bytes sent: runs after the size limit, before the body is parsed.
@@ -101,6 +105,7 @@ export function httpHandler<S extends RouteSpec>(
     const body = spec.request ? parseBody(spec.request, event.body) : undefined;
     const result = await useCase({
       body: body as BodyOf<S>,
+      rawBody: rawBodyOf(event),
       pathParameters: (event.pathParameters ?? {}) as Record<string, string>,
       query: (event.queryStringParameters ?? {}) as Record<string, string>,
       headers: event.headers ?? {},
@@ -113,6 +118,8 @@ export function httpHandler<S extends RouteSpec>(
       logger: container.logger,
     });
     if (result === undefined) return { statusCode: 204, headers: {} };
+    if (options.textResponse && typeof result === 'string')
+      return { statusCode: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: result };
     return {
       statusCode: options.successStatus ?? 200,
       headers: { 'Content-Type': 'application/json; charset=utf-8' },
@@ -183,14 +190,21 @@ export function httpHandler<S extends RouteSpec>(
     const verify = options.verifyRequest;
     handler.use({
       before: async (request) => {
-        const { body, isBase64Encoded, headers } = request.event;
-        const rawBody = body ? (isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body) : '';
-        await verify({ headers: headers ?? {}, rawBody }, stateOf(request).container as Container);
+        const rawBody = rawBodyOf(request.event);
+        await verify(
+          { headers: request.event.headers ?? {}, rawBody },
+          stateOf(request).container as Container,
+        );
       },
     });
   }
   if (spec.request) handler.use(httpJsonBodyParser());
   return handler;
+}
+
+function rawBodyOf(event: Event): string {
+  const { body, isBase64Encoded } = event;
+  return body ? (isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body) : '';
 }
 
 function limitBodySize(event: Event, maxBytes: number): void {

@@ -694,6 +694,75 @@ const CASES: Record<RouteName, Case> = {
       otherBranchStaff: 404,
     },
   },
+  // E-letters and renewal notices (issue 7): the customer, their agent (A001), staff of their branch.
+  listCustomerLetters: { method: 'GET', path: '/customers/C001/letters', expected: customerData(200) },
+  getLetter: {
+    method: 'GET',
+    path: '/letters/LT20261125ABCDEF12',
+    expected: { ...all(404), anonymous: 401 },
+  },
+  openLetterLink: {
+    method: 'GET',
+    path: `/letter-links/eyJsIjoiTFQifQ.${'A'.repeat(43)}`,
+    expected: all(404),
+  },
+  listLetterSubscriptions: {
+    method: 'GET',
+    path: '/customers/C001/letter-subscriptions',
+    expected: customerData(200),
+  },
+  updateLetterSubscription: {
+    method: 'PUT',
+    path: '/customers/C001/letter-subscriptions/dividend_statement',
+    body: { delivery: 'electronic', channels: ['sms'] },
+    expected: customerData(200),
+  },
+  getNoticePreferences: {
+    method: 'GET',
+    path: '/customers/C001/notice-preferences',
+    expected: customerData(200),
+  },
+  updateNoticePreference: {
+    method: 'PUT',
+    path: '/customers/C001/notice-preferences',
+    body: {
+      scope: 'all',
+      leadDays: 5,
+      channels: ['sms'],
+      quietHours: { start: '22:00', end: '08:00' },
+      successNotice: true,
+    },
+    expected: customerData(200),
+  },
+  // Signed by WeChat / the billing system, not by a token: unsigned requests are refused for everyone.
+  checkWechatPush: { method: 'GET', path: '/wechat/push', expected: all(401) },
+  receiveWechatPush: { method: 'POST', path: '/wechat/push', body: {}, expected: all(401) },
+  recordSandboxSubscribeConsent: {
+    method: 'POST',
+    path: '/wechat/sandbox/subscribe',
+    body: { results: {} },
+    // Demo accounts have no WeChat openid: 409 for customers; agents and staff never consent.
+    expected: {
+      anonymous: 401,
+      owner: 409,
+      anotherCustomer: 409,
+      unassignedAgent: 403,
+      otherBranchStaff: 403,
+    },
+  },
+  applyDebitResult: { method: 'POST', path: '/billing/debit-results', body: {}, expected: all(401) },
+  getNoticeFunnel: {
+    method: 'GET',
+    path: '/reports/notice-funnel',
+    ownerUserId: 'demo-staff-sh',
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 200,
+    },
+  },
 };
 
 function all(status: number): Record<Person, number> {
@@ -707,6 +776,10 @@ function all(status: number): Record<Person, number> {
 }
 function signedIn(status: number): Record<Person, number> {
   return { ...all(status), anonymous: 401 };
+}
+/** The owner's own customer data (e-letters, notices): everyone else signed in gets the same 404. */
+function customerData(ownerStatus: number): Record<Person, number> {
+  return { ...signedIn(404), owner: ownerStatus };
 }
 
 let container: Container;
@@ -773,9 +846,13 @@ describe('authorisation matrix', () => {
     for (const [name, c] of Object.entries(CASES)) {
       const spec = routes[name as RouteName];
       expect(c.method, name).toBe(spec.method);
-      expect(c.path.replace(/\/(C001|CI01|\d{6,}|PD\d{8}\w{6}|EA\d{8}\w{6})(\/|$)/, '/{param}$2'), name).toBe(
-        spec.path.replace(/\{\w+\}/, '{param}'),
-      );
+      expect(
+        c.path.replace(
+          /\/(C001|CI01|\d{6,}|PD\d{8}\w{6}|EA\d{8}\w{6}|LT\d{8}[A-Z0-9]{8}|[a-z]+(?:_[a-z]+)+|[\w-]+\.[\w-]{43})(?=\/|$)/g,
+          '/{param}',
+        ),
+        name,
+      ).toBe(spec.path.replace(/\{\w+\}/g, '{param}'));
     }
   });
 

@@ -55,6 +55,12 @@ export const pageUrls = {
   customerEndorsements: (customerId: string, name: string) =>
     `/packages/endorsements/customer/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
   endorsementReviews: '/packages/endorsements/reviews/index',
+  // E-letters and renewal notices (电子信函 / 续期通知, issue 7).
+  myLetters: '/packages/letters/list/index',
+  letterDetail: (letterId: string) =>
+    `/packages/letters/detail/index?letterId=${encodeURIComponent(letterId)}`,
+  letterSettings: '/packages/letters/settings/index',
+  noticeFunnel: '/packages/letters/funnel/index',
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

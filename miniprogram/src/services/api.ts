@@ -133,6 +133,26 @@ export const api = {
     }),
   sendHandoffMessage: (handoffId: string, text: string) =>
     client.call('sendHandoffMessage', { params: { handoffId }, body: { text }, silent: true }),
+  // E-letters and renewal notices (电子信函 / 续期通知, issue 7).
+  listCustomerLetters: (customerId: string) =>
+    client.call('listCustomerLetters', { params: { customerId }, silent: true }),
+  getLetter: (letterId: string) => client.call('getLetter', { params: { letterId }, silent: true }),
+  openLetterLink: (token: string) => client.call('openLetterLink', { params: { token }, silent: true }),
+  listLetterSubscriptions: (customerId: string) =>
+    client.call('listLetterSubscriptions', { params: { customerId }, silent: true }),
+  updateLetterSubscription: (
+    customerId: string,
+    letterType: string,
+    body: RequestOf<'updateLetterSubscription'>,
+  ) => client.call('updateLetterSubscription', { params: { customerId, letterType }, body }),
+  getNoticePreferences: (customerId: string) =>
+    client.call('getNoticePreferences', { params: { customerId }, silent: true }),
+  updateNoticePreference: (customerId: string, body: RequestOf<'updateNoticePreference'>) =>
+    client.call('updateNoticePreference', { params: { customerId }, body }),
+  recordSandboxSubscribeConsent: (body: RequestOf<'recordSandboxSubscribeConsent'>) =>
+    client.call('recordSandboxSubscribeConsent', { body, silent: true }),
+  getNoticeFunnel: (query: { from?: string; to?: string }) =>
+    client.call('getNoticeFunnel', { query, silent: true }),
   /** Binding changes what the access token claims: spend the refresh token for a pair that says so. */
   renewSession: async () => {
     const refreshToken = getSession()?.refreshToken;

@@ -19,10 +19,19 @@ export type SmsMessage =
       /** 「回访电话未能接通，请于{deadline}前重新预约或在线自助回访」 */
       template: 'callback_unreachable';
       code: string;
+    }
+  // E-letters and renewal notices (issue 7): 「您有一封{code}，请点击 {link} 查看」, code = the letter's title.
+  | {
+      to: string;
+      template: 'letter_link';
+      code: string;
+      /** The letter's signed, expiring link (no sign-in needed). */
+      link: string;
     };
 
 /** The template's variables in the order the approved template text uses them. */
 export function smsTemplateParams(message: SmsMessage): string[] {
+  if (message.template === 'letter_link') return [message.code, message.link];
   return message.template === 'callback_unreachable'
     ? [message.code]
     : [message.code, String(message.validMinutes)];

@@ -3,6 +3,7 @@ import { AppError } from '@zhixiang/shared/errors';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import { DIVIDEND_OPTIONS, POLICY_STATUSES, PREMIUM_FREQUENCIES } from '@zhixiang/shared/policy/schemas';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
+import type { DuePremium } from '@zhixiang/shared/ports/notices';
 import type { PolicyRepository } from '@zhixiang/shared/ports/repositories';
 import { Entity } from 'electrodb';
 import {
@@ -100,8 +101,25 @@ export const policySchema = {
       },
       sk: { field: 'gsi2sk', composite: ['policyNo'], template: 'INSURED#${policyNo}', casing: 'none' },
     },
+    // Renewal notices (issue 7): the premiums falling due on a day, for the hourly notice run (no
+    // Scan). Sparse: a policy without a next due date (single premium, paid up) has no keys here.
+    byDueDate: {
+      index: 'gsi3',
+      pk: { field: 'gsi3pk', composite: ['nextDueDate'], template: 'DUE#${nextDueDate}', casing: 'none' },
+      sk: { field: 'gsi3sk', composite: ['policyNo'], template: '${policyNo}', casing: 'none' },
+    },
   },
 } as const;
+
+const DUE_PREMIUM_ATTRIBUTES = [
+  'policyNo',
+  'holderId',
+  'productCode',
+  'status',
+  'premiumCents',
+  'premiumFrequency',
+  'nextDueDate',
+] as const;
 
 export function createPolicyEntity(ctx: TableContext) {
   return new Entity(policySchema, ctx);
@@ -149,6 +167,21 @@ export class DynamoPolicyRepository implements PolicyRepository {
       this.entity.query.byInsured({ insuredId: customerId }).go(keysOnly),
     ]);
     return new Set([...asHolder.data, ...asInsured.data].map((item) => item.policyNo)).size;
+  }
+
+  /**
+   * Renewal notices: the premiums due on `dueDate`, one page at a time through gsi3, reading only
+   * the attributes a notice needs (nothing decrypted), so a day of any size streams in bounded memory.
+   */
+  async *duePremiumPages(dueDate: string, pageSize = 500): AsyncGenerator<DuePremium[]> {
+    let cursor: string | null = null;
+    do {
+      const page: { data: DuePremium[]; cursor: string | null } = await this.entity.query
+        .byDueDate({ nextDueDate: dueDate })
+        .go({ cursor, limit: pageSize, attributes: [...DUE_PREMIUM_ATTRIBUTES] });
+      yield page.data;
+      cursor = page.cursor;
+    } while (cursor);
   }
 
   /**

@@ -1,4 +1,10 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  type UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 
 /**
  * Everything an ElectroDB entity needs to reach the one table. Every entity of the product shares
@@ -40,4 +46,36 @@ export function orNull<T>(value: T | undefined): T | null {
 
 export function orUndefined<T>(value: T | null | undefined): T | undefined {
   return value === null ? undefined : value;
+}
+
+/** Every item of a Query, page after page (for lists known to be small: a customer's letters). */
+export async function queryAll(
+  ctx: TableContext,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ctx.client.send(
+      new QueryCommand({ ...input, TableName: ctx.table, ExclusiveStartKey }),
+    );
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+/** Sends a conditional write; false when DynamoDB refused the condition (a claim already taken). */
+export async function conditionally(
+  ctx: TableContext,
+  command: PutCommand | UpdateCommand,
+): Promise<boolean> {
+  try {
+    if (command instanceof PutCommand) await ctx.client.send(command);
+    else await ctx.client.send(command);
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
 }

@@ -1,8 +1,9 @@
 import fontkit from '@pdf-lib/fontkit';
+import type { Brand } from '@zhixiang/shared/brand';
 import { type PDFDocument, type PDFFont, type PDFPage, radians, rgb } from 'pdf-lib';
 import { documentFontBytes } from './document-font';
 
-/** Shared drawing helpers of the product's PDFs (endorsements, audit certificates). */
+/** Shared drawing helpers of the product's PDFs (endorsements, audit certificates, e-letters). */
 
 /**
  * pdf-lib asks fontkit to parse the font for every document; the parsed font is immutable (each
@@ -147,4 +148,37 @@ function drawStar(page: PDFPage, cx: number, cy: number, r: number): void {
     points.push(`${(radius * Math.cos(angle)).toFixed(2)} ${(-radius * Math.sin(angle)).toFixed(2)}`);
   }
   page.drawSvgPath(`M ${points.join(' L ')} Z`, { x: cx, y: cy, color: SEAL_RED });
+}
+
+/**
+ * The insurer's letterhead from the brand: the round logo, the insurer's name, a subtitle and a
+ * rule in the primary colour across the page. Returns the y just below the rule.
+ */
+export function drawBrandHeader(
+  page: PDFPage,
+  font: PDFFont,
+  brand: Brand,
+  subtitle: string,
+  layout: { margin: number; top: number },
+): number {
+  const primary = hexColor(brand.colors.primary);
+  const { margin, top } = layout;
+  page.drawCircle({ x: margin + 16, y: top - 16, size: 16, color: primary });
+  const logoWidth = font.widthOfTextAtSize(brand.logoText, 16);
+  page.drawText(brand.logoText, {
+    x: margin + 16 - logoWidth / 2,
+    y: top - 22,
+    size: 16,
+    font,
+    color: rgb(1, 1, 1),
+  });
+  page.drawText(brand.insurerName, { x: margin + 40, y: top - 14, size: 15, font, color: primary });
+  page.drawText(subtitle, { x: margin + 40, y: top - 30, size: 9, font, color: MUTED });
+  page.drawLine({
+    start: { x: margin, y: top - 42 },
+    end: { x: page.getWidth() - margin, y: top - 42 },
+    thickness: 1.5,
+    color: primary,
+  });
+  return top - 44;
 }

@@ -2,7 +2,16 @@ import type { Brand } from '@zhixiang/shared/brand';
 import type { DocumentRecord } from '@zhixiang/shared/documents/model';
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import { drawParagraph, drawSeal, embedDocumentFont, hexColor, INK, MUTED, RULE, wrapText } from './pdf-text';
+import {
+  drawBrandHeader,
+  drawParagraph,
+  drawSeal,
+  embedDocumentFont,
+  INK,
+  MUTED,
+  RULE,
+  wrapText,
+} from './pdf-text';
 
 /** A4 in points. */
 const PAGE = { width: 595.28, height: 841.89 } as const;
@@ -103,25 +112,8 @@ export async function renderEndorsement(
 }
 
 function drawHeader(page: PDFPage, font: PDFFont, brand: Brand, document: DocumentRecord): number {
-  const primary = hexColor(brand.colors.primary);
   const top = PAGE.height - MARGIN;
-  page.drawCircle({ x: MARGIN + 16, y: top - 16, size: 16, color: primary });
-  const logoWidth = font.widthOfTextAtSize(brand.logoText, 16);
-  page.drawText(brand.logoText, {
-    x: MARGIN + 16 - logoWidth / 2,
-    y: top - 22,
-    size: 16,
-    font,
-    color: rgb(1, 1, 1),
-  });
-  page.drawText(brand.insurerName, { x: MARGIN + 40, y: top - 14, size: 15, font, color: primary });
-  page.drawText('保险合同变更批单（电子批单）', { x: MARGIN + 40, y: top - 30, size: 9, font, color: MUTED });
-  page.drawLine({
-    start: { x: MARGIN, y: top - 42 },
-    end: { x: PAGE.width - MARGIN, y: top - 42 },
-    thickness: 1.5,
-    color: primary,
-  });
+  drawBrandHeader(page, font, brand, '保险合同变更批单（电子批单）', { margin: MARGIN, top });
   const titleWidth = font.widthOfTextAtSize(document.title, 18);
   page.drawText(document.title, {
     x: (PAGE.width - titleWidth) / 2,

@@ -1,12 +1,20 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { SmsMessage, SmsSender, SmsTemplate } from '@zhixiang/shared/ports/sms-sender';
+import {
+  type SmsMessage,
+  type SmsSender,
+  type SmsTemplate,
+  smsTemplateParams,
+} from '@zhixiang/shared/ports/sms-sender';
 import { assertLocalStage, type Stage } from '../../config';
 
 export interface OutboxLine {
   to: string;
+  /** The template's first variable: the one-time code, the time, or a letter's title. */
   code: string;
   template: SmsTemplate;
+  /** The template's variables as the provider would receive them. */
+  params: string[];
   at: string;
 }
 
@@ -28,6 +36,7 @@ export class SandboxOutboxSms implements SmsSender {
       to: message.to,
       code: message.code,
       template: message.template,
+      params: smsTemplateParams(message),
       at: new Date(this.now()).toISOString(),
     };
     await mkdir(dirname(this.file), { recursive: true });

@@ -14,7 +14,12 @@ const settings: TencentSmsSettings = {
   secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
   sdkAppId: '1400006666',
   signName: '示例人寿',
-  templateIds: { bind_identity_code: '1110', callback_reminder: '1111', callback_unreachable: '1112' },
+  templateIds: {
+    bind_identity_code: '1110',
+    callback_reminder: '1111',
+    callback_unreachable: '1112',
+    letter_link: '1113',
+  },
 };
 
 interface Received {
@@ -172,7 +177,7 @@ describe('SandboxOutboxSms', () => {
     expect(await readLatestSandboxCode(file, '13800138000')).toBe('111111');
     expect(await readLatestSandboxCode(file, '13900139000')).toBe('654321');
     const first = JSON.parse((await readFile(file, 'utf8')).split('\n')[0] ?? '');
-    expect(Object.keys(first).sort()).toEqual(['at', 'code', 'template', 'to']);
+    expect(Object.keys(first).sort()).toEqual(['at', 'code', 'params', 'template', 'to']);
   });
 
   it('refuses to exist on dev and prod', () => {

@@ -74,6 +74,22 @@ export default function MePage() {
                 onClick={() => void Taro.navigateTo({ url: pageUrls.myEndorsements })}
               />
             ) : null}
+            {me.role === 'customer' && me.customerId ? (
+              <Cell
+                title="我的信函"
+                clickable
+                data-testid="entry-my-letters"
+                onClick={() => void Taro.navigateTo({ url: pageUrls.myLetters })}
+              />
+            ) : null}
+            {me.role === 'staff' || me.role === 'admin' ? (
+              <Cell
+                title="续期通知送达报表"
+                clickable
+                data-testid="entry-notice-funnel"
+                onClick={() => void Taro.navigateTo({ url: pageUrls.noticeFunnel })}
+              />
+            ) : null}
             <Cell
               title="电子批单验真"
               clickable

@@ -1,0 +1,14 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
+import { httpHandler } from '../middleware/http-handler';
+import { parseBody } from '../middleware/validation';
+import { noticePreferenceDeps } from '../use-cases/notices/notice-deps';
+import { getNoticePreferences } from '../use-cases/notices/notice-preferences';
+
+export const handler = httpHandler(routes.getNoticePreferences, ({ auth, pathParameters, container }) =>
+  getNoticePreferences(
+    noticePreferenceDeps(container),
+    auth,
+    parseBody(CustomerPathSchema, pathParameters).customerId,
+  ),
+);

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '续期通知送达报表', enablePullDownRefresh: true });

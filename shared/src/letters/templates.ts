@@ -1,0 +1,142 @@
+import { type Brand, brand as defaultBrand } from '../brand';
+import { formatDateCn } from '../format/dates';
+import { formatYuan } from '../format/money';
+import { LETTER_TYPE_NAMES, type LetterType } from './model';
+
+/**
+ * The letter templates (Chinese; the insurer's name and phone from the brand configuration):
+ * each letter type turns the facts of one event into a title, a greeting, paragraphs and a table
+ * of facts. The PDF renderer lays this out; the in-app view shows the same content.
+ */
+export interface LetterFacts {
+  holderName: string;
+  policyNo: string;
+  productName: string;
+  /** The premium, dividend or interest amount concerned, in cents. */
+  amountCents?: number;
+  /** The debit or due date concerned (`YYYY-MM-DD`). */
+  dueDate?: string;
+  /** The next due date after a successful debit. */
+  nextDueDate?: string | null;
+  bankName?: string;
+  /** Always masked (`**** **** **** 0123`). */
+  accountMasked?: string;
+  /** The e-endorsement this letter confirms (endorsement_confirmation). */
+  documentId?: string;
+  changeType?: string;
+  /** Why the debit failed, as the bank reported it. */
+  failureReason?: string;
+}
+
+export interface LetterContent {
+  title: string;
+  greeting: string;
+  paragraphs: string[];
+  facts: [label: string, value: string][];
+}
+
+const money = (cents: number | undefined) => (cents === undefined ? '—' : formatYuan(cents));
+const date = (iso: string | undefined | null) => (iso ? formatDateCn(iso) : '—');
+
+export function composeLetter(
+  type: LetterType,
+  facts: LetterFacts,
+  brand: Brand = defaultBrand,
+): LetterContent {
+  const policyFacts: [string, string][] = [
+    ['保单号', facts.policyNo],
+    ['险种名称', facts.productName],
+  ];
+  const account = facts.bankName ? `${facts.bankName} ${facts.accountMasked ?? ''}`.trim() : '—';
+  const closing = `如有疑问，请致电${brand.insurerName}客服热线 ${brand.servicePhone}，或在「${brand.serviceName}」中咨询${brand.assistantName}。`;
+  const base = { title: LETTER_TYPE_NAMES[type], greeting: `尊敬的${facts.holderName}：` };
+  switch (type) {
+    case 'pre_debit_notice':
+      return {
+        ...base,
+        paragraphs: [
+          `您的保单续期保费将于${date(facts.dueDate)}从您的续期账户扣缴，请在扣款日前确保账户余额充足。`,
+          closing,
+        ],
+        facts: [
+          ...policyFacts,
+          ['应缴保费', money(facts.amountCents)],
+          ['扣款日期', date(facts.dueDate)],
+          ['扣款账户', account],
+        ],
+      };
+    case 'debit_success_notice':
+      return {
+        ...base,
+        paragraphs: [
+          `您的保单续期保费已于${date(facts.dueDate)}扣缴成功，保障持续有效。感谢您的信任。`,
+          closing,
+        ],
+        facts: [
+          ...policyFacts,
+          ['实缴保费', money(facts.amountCents)],
+          ['扣款日期', date(facts.dueDate)],
+          ['扣款账户', account],
+          ['下次应缴日', date(facts.nextDueDate)],
+        ],
+      };
+    case 'debit_failure_notice':
+      return {
+        ...base,
+        paragraphs: [
+          `您的保单续期保费于${date(facts.dueDate)}扣缴未成功（${facts.failureReason ?? '银行未说明原因'}）。`,
+          '请在 60 天宽限期内缴费以免保单效力中止：可在续期账户存足余额等待再次扣款，或在小程序「保单」中变更续期账户，或前往柜面缴费。',
+          closing,
+        ],
+        facts: [
+          ...policyFacts,
+          ['应缴保费', money(facts.amountCents)],
+          ['应缴日期', date(facts.dueDate)],
+          ['扣款账户', account],
+        ],
+      };
+    case 'endorsement_confirmation':
+      return {
+        ...base,
+        paragraphs: [
+          `您申请的保全变更（${facts.changeType ?? '保全变更'}）已生效，电子批单${facts.documentId ? ` ${facts.documentId} ` : ''}随本函附上，与纸质批单具有同等效力。`,
+          closing,
+        ],
+        facts: [...policyFacts, ['批单号', facts.documentId ?? '—'], ['变更项目', facts.changeType ?? '—']],
+      };
+    case 'dividend_statement':
+      return {
+        ...base,
+        paragraphs: ['本保单年度的红利分配结果如下。红利分配具有不确定性，过往红利不代表未来表现。', closing],
+        facts: [...policyFacts, ['本年度红利', money(facts.amountCents)], ['分配日期', date(facts.dueDate)]],
+      };
+    case 'anniversary_report':
+      return {
+        ...base,
+        paragraphs: ['感谢您一年来的信任。以下是您的保单周年概况。', closing],
+        facts: [...policyFacts, ['周年日', date(facts.dueDate)]],
+      };
+    case 'lapse_warning':
+      return {
+        ...base,
+        paragraphs: [
+          `您的保单续期保费尚未缴纳，宽限期将于${date(facts.dueDate)}届满，届满仍未缴费保单效力将中止。`,
+          closing,
+        ],
+        facts: [
+          ...policyFacts,
+          ['应缴保费', money(facts.amountCents)],
+          ['宽限期届满日', date(facts.dueDate)],
+        ],
+      };
+    case 'loan_interest_reminder':
+      return {
+        ...base,
+        paragraphs: [
+          `您的保单贷款将于${date(facts.dueDate)}到期，请按时归还本息，逾期将自动续贷或影响保单效力。`,
+          closing,
+        ],
+        facts: [...policyFacts, ['应还利息', money(facts.amountCents)], ['到期日', date(facts.dueDate)]],
+      };
+  }
+}

@@ -1,0 +1,95 @@
+import * as z from 'zod/mini';
+import { NOTICE_CHANNELS } from '../letters/model';
+import { NOTICE_TYPES } from './due-notices';
+import { MAX_LEAD_DAYS, MIN_LEAD_DAYS } from './preferences';
+
+/** The renewal notices (续期通知) API contract: preferences, debit results, the delivery funnel. */
+
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'));
+
+export const NoticePreferenceInputSchema = z.strictObject({
+  /** `all` or a policy number. */
+  scope: z.string().check(z.regex(/^(all|[0-9A-Za-z]{6,32})$/, '适用范围应为 all 或保单号')),
+  leadDays: z
+    .number()
+    .check(
+      z.int('提前天数应为整数'),
+      z.gte(MIN_LEAD_DAYS, `提前天数应为 ${MIN_LEAD_DAYS}–${MAX_LEAD_DAYS} 天`),
+      z.lte(MAX_LEAD_DAYS, `提前天数应为 ${MIN_LEAD_DAYS}–${MAX_LEAD_DAYS} 天`),
+    ),
+  channels: z.array(z.enum(NOTICE_CHANNELS, '不支持的通知渠道')).check(
+    z.minLength(1, '请至少选择一个通知渠道'),
+    z.maxLength(3),
+    z.refine((list) => new Set(list).size === list.length, '通知渠道不能重复'),
+  ),
+  quietHours: z.strictObject({ start: hhmm, end: hhmm }),
+  successNotice: z.boolean('请选择是否接收扣款成功通知'),
+});
+export type NoticePreferenceInput = z.infer<typeof NoticePreferenceInputSchema>;
+
+export const NoticePreferenceSchema = z.object({
+  ...NoticePreferenceInputSchema.shape,
+  /** True when nothing was saved and the default applies. */
+  isDefault: z.boolean(),
+  updatedAt: z.nullable(z.string()),
+});
+export const NoticePreferencesResponseSchema = z.object({
+  preferences: z.array(NoticePreferenceSchema),
+  /** The subscribe-message templates the page asks for in one tap (pre-debit + debit success). */
+  subscribeTemplateIds: z.array(z.string()),
+  /** Remaining WeChat subscribe-message credits per template for the customer's WeChat account. */
+  wechatCredits: z.record(z.string(), z.number()),
+});
+export type NoticePreferencesResponse = z.infer<typeof NoticePreferencesResponseSchema>;
+
+/** The billing system's debit result (signed with HMAC, like the IVR). */
+export const DebitResultRequestSchema = z.strictObject({
+  /** The billing system's id of this result; a result is applied once. */
+  resultId: z.string().check(z.regex(/^[\w-]{6,64}$/, '扣款结果编号格式不正确')),
+  policyNo: z.string().check(z.regex(/^[0-9A-Za-z]{6,32}$/, '保单号格式不正确')),
+  dueDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '应缴日期格式应为 YYYY-MM-DD')),
+  amountCents: z.number().check(z.int(), z.gt(0, '扣款金额应大于 0')),
+  outcome: z.enum(['success', 'failure'], '扣款结果应为 success 或 failure'),
+  /** The bank's reason when the debit failed (e.g. 余额不足). */
+  failureReason: z.optional(z.string().check(z.maxLength(60))),
+});
+export type DebitResultRequest = z.infer<typeof DebitResultRequestSchema>;
+export const DebitResultResponseSchema = z.object({
+  policyNo: z.string(),
+  status: z.string(),
+  nextDueDate: z.nullable(z.string()),
+  letterId: z.nullable(z.string()),
+  notice: z.enum(['sent', 'failed', 'unreachable', 'deferred', 'not_requested', 'already_applied']),
+});
+
+export const FunnelRowSchema = z.object({
+  day: z.string(),
+  noticeType: z.enum(NOTICE_TYPES),
+  channel: z.string(),
+  eligible: z.number(),
+  reachable: z.number(),
+  accepted: z.number(),
+  delivered: z.number(),
+  opened: z.number(),
+  failed: z.number(),
+});
+export type FunnelRow = z.infer<typeof FunnelRowSchema>;
+export const NoticeFunnelResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(FunnelRowSchema),
+});
+export type NoticeFunnelResponse = z.infer<typeof NoticeFunnelResponseSchema>;
+
+/** The sandbox consent dialog of the H5 build (local stage only) reports what was tapped. */
+export const SandboxSubscribeRequestSchema = z.strictObject({
+  results: z.record(z.string().check(z.maxLength(64)), z.enum(['accept', 'reject'])),
+});
+export const SandboxSubscribeResponseSchema = z.object({ accepted: z.array(z.string()) });
+
+/** Headers of a signed debit result (the IVR's scheme: HMAC-SHA256 of `${timestamp}.${nonce}.${raw body}`). */
+export const BILLING_HEADERS = {
+  timestamp: 'x-billing-timestamp',
+  nonce: 'x-billing-nonce',
+  signature: 'x-billing-signature',
+} as const;
