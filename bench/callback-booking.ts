@@ -5,16 +5,11 @@
  * same run against DynamoDB Local. Between timed calls the booking is removed (untimed) so every
  * call books anew. Then the contention run: 200 bookings of 5 seats at once.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
 import { httpEvent } from '../functions/src/middleware/testing';
 import { compareWithBaseline } from './support/compare-with-baseline';
+import { recordTransaction } from './support/record-transaction';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const WARMUP = 30;
@@ -74,26 +69,8 @@ async function main() {
     };
 
     // Record the transaction the handler sends, to replay it bare.
-    let recorded: unknown;
-    const low = container.table.client;
-    low.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName === 'TransactWriteItemsCommand') recorded = args.input;
-        return next(args);
-      },
-      { step: 'initialize', name: 'benchRecorder' },
-    );
-    await invoke();
-    low.middlewareStack.remove('benchRecorder');
+    const { replay } = await recordTransaction(container.table.client, invoke);
     await reset();
-    if (!recorded) throw new Error('the handler sent no transaction');
-    // The recorder saw the document client's input (plain values): replay it on a fresh one.
-    const bare = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    });
-    const replay = async () => {
-      await bare.send(new TransactWriteCommand(recorded as TransactWriteCommandInput));
-    };
 
     console.log(`POST ${path} (book), ${ITERATIONS} iterations\n`);
     await compareWithBaseline(

@@ -10,21 +10,13 @@
  * record, a fresh key per call).
  */
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
 import { httpEvent } from '../functions/src/middleware/testing';
 import { signedDrafts } from '../functions/test/endorsements/signed-drafts';
 import type { CreateEndorsementRequest } from '../shared/src/endorsement/application';
 import { compareWithBaseline } from './support/compare-with-baseline';
+import { recordTransaction } from './support/record-transaction';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 /** What Lambda passes: Powertools idempotency bounds its in-progress lock by the remaining time. */
@@ -53,9 +45,6 @@ async function main() {
     const { token } = await container.accessTokens.issue(claimsFor(user));
     const doc = container.table.client;
     const table = container.table.table;
-    const bare = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    });
 
     async function measure(label: string, request: CreateEndorsementRequest, financial: boolean) {
       const [applicationId = ''] = await signedDrafts(
@@ -110,25 +99,12 @@ async function main() {
           throw new Error(`handler answered ${result.statusCode} ${result.body}`);
       };
 
-      let recorded: unknown;
-      doc.middlewareStack.add(
-        (next, context) => async (args) => {
-          if (context.commandName === 'TransactWriteItemsCommand') recorded = args.input;
-          return next(args);
-        },
-        { step: 'initialize', name: 'benchRecorder' },
-      );
-      await invoke();
-      doc.middlewareStack.remove('benchRecorder');
+      const { input, replay } = await recordTransaction(doc, invoke);
       await reset();
-      if (!recorded) throw new Error('the handler sent no transaction');
-      const replay = async () => {
-        await bare.send(new TransactWriteCommand(recorded as TransactWriteCommandInput));
-      };
       console.log(`\n${label}: POST ${path.replace(applicationId, '{id}')}, ${ITERATIONS} iterations\n`);
       return compareWithBaseline(
         {
-          name: `bare TransactWriteItems (${(recorded as TransactWriteCommandInput).TransactItems?.length} items)`,
+          name: `bare TransactWriteItems (${input.TransactItems?.length} items)`,
           run: replay,
         },
         { name: 'whole handler', run: invoke },

@@ -2,16 +2,12 @@ import type {
   EndorsementApplication,
   EndorsementListResponse,
 } from '@zhixiang/shared/endorsement/application';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
-import { buildDemoData, DEMO_CUSTOMERS } from '../../src/seed/demo-data';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CUSTOMERS } from '../../src/seed/demo-data';
 import { DEMO_PAYEE_CARD_NUMBER } from '../../src/seed/demo-endorsements';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { sampleStrokes } from '../documents/fixtures';
 import { strokesToPng } from '../documents/signature-png';
-import { type ApiClient, createApiClient } from '../support/api-client';
-import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { endorsementSteps } from './endorsement-steps';
+import { demoPolicyNo, useEndorsementStack } from './endorsement-steps';
 import { signedDrafts } from './signed-drafts';
 
 /**
@@ -19,25 +15,15 @@ import { signedDrafts } from './signed-drafts';
  * unassigned agent and staff of another branch are refused and change nothing; the agent prepares
  * but never verifies or signs for the customer.
  */
-let container: Container;
-let gateway: TestGateway;
-let api: ApiClient;
-const steps = endorsementSteps(
-  () => container,
-  () => api,
-);
-const data = buildDemoData('2026-11-25');
-const ZHANG_PL01 = data.policies.find((p) => p.holderId === 'C001' && p.productCode === 'PL01')!.policyNo;
-const WANG_AN02 = data.policies.find((p) => p.holderId === 'C004' && p.productCode === 'AN02')!.policyNo;
-const WU_PL03 = data.policies.find((p) => p.holderId === 'C011' && p.productCode === 'PL03')!.policyNo;
+const stack = useEndorsementStack();
+const { steps } = stack;
+const ZHANG_PL01 = demoPolicyNo('C001', 'PL01');
+const WANG_AN02 = demoPolicyNo('C004', 'AN02');
+const WU_PL03 = demoPolicyNo('C011', 'PL03');
 let draft: EndorsementApplication;
 let awaitingReview: string;
 
 beforeAll(async () => {
-  container = createContainer();
-  await seedDemoData({ repositories: container.repositories });
-  gateway = await startTestGateway();
-  api = createApiClient(gateway.url);
   const created = await steps.create('demo-agent-a001', ZHANG_PL01, {
     type: 'dividend_option_change',
     dividendOption: 'cash',
@@ -45,7 +31,7 @@ beforeAll(async () => {
   expect(created.status, created.text).toBe(201);
   draft = created.body;
   [awaitingReview = ''] = await signedDrafts(
-    container,
+    stack.container(),
     'demo-customer-c004',
     WANG_AN02,
     {
@@ -58,9 +44,6 @@ beforeAll(async () => {
   expect((await steps.submit('demo-customer-c004', awaitingReview)).body).toMatchObject({
     status: 'submitted',
   });
-});
-afterAll(async () => {
-  await gateway?.close();
 });
 
 type Intruder = 'demo-customer-c011' | 'demo-agent-a003' | 'demo-staff-bj';
@@ -128,12 +111,12 @@ describe('people with no business on an application', () => {
 
   it.each(routes)('refuses them on %s and changes nothing', async (_, method, path, body, expected) => {
     const before = await Promise.all([
-      container.repositories.endorsements.get(draft.applicationId),
-      container.repositories.endorsements.get(awaitingReview),
-      container.repositories.endorsements.listByHolder('C001'),
+      stack.container().repositories.endorsements.get(draft.applicationId),
+      stack.container().repositories.endorsements.get(awaitingReview),
+      stack.container().repositories.endorsements.listByHolder('C001'),
     ]);
     for (const intruder of INTRUDERS) {
-      const response = await api.request(method, path(), {
+      const response = await stack.api().request(method, path(), {
         token: await steps.tokenOf(intruder),
         ...(body === undefined ? {} : { body }),
       });
@@ -142,9 +125,9 @@ describe('people with no business on an application', () => {
       expect(response.text).not.toMatch(/张伟|王芳|鑫享人生/);
     }
     const after = await Promise.all([
-      container.repositories.endorsements.get(draft.applicationId),
-      container.repositories.endorsements.get(awaitingReview),
-      container.repositories.endorsements.listByHolder('C001'),
+      stack.container().repositories.endorsements.get(draft.applicationId),
+      stack.container().repositories.endorsements.get(awaitingReview),
+      stack.container().repositories.endorsements.listByHolder('C001'),
     ]);
     expect(after).toEqual(before);
   });

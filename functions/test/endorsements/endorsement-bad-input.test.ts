@@ -1,51 +1,33 @@
 import type { EndorsementApplication } from '@zhixiang/shared/endorsement/application';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
-import { buildDemoData, DEMO_CUSTOMERS } from '../../src/seed/demo-data';
+import { describe, expect, it } from 'vitest';
+import { DEMO_CUSTOMERS } from '../../src/seed/demo-data';
 import { DEMO_PAYEE_CARD_NUMBER } from '../../src/seed/demo-endorsements';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { type ApiClient, createApiClient } from '../support/api-client';
-import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { endorsementSteps } from './endorsement-steps';
+import { demoPolicyNo, useEndorsementStack } from './endorsement-steps';
 
 /**
  * Bad input on the endorsement routes: a precise 4xx in Chinese naming the field, never a 500,
  * and nothing written — no application, no document, the policy untouched.
  */
-let container: Container;
-let gateway: TestGateway;
-let api: ApiClient;
-const steps = endorsementSteps(
-  () => container,
-  () => api,
-);
-const data = buildDemoData('2026-11-25');
-const ZHANG_PL01 = data.policies.find((p) => p.holderId === 'C001' && p.productCode === 'PL01')!.policyNo;
-const WU_PL03 = data.policies.find((p) => p.holderId === 'C011' && p.productCode === 'PL03')!.policyNo;
+const stack = useEndorsementStack();
+const { steps } = stack;
+const ZHANG_PL01 = demoPolicyNo('C001', 'PL01');
+const WU_PL03 = demoPolicyNo('C011', 'PL03');
 const idOf = (customerId: string) => DEMO_CUSTOMERS.find((c) => c.customerId === customerId)!.idNumber;
-
-beforeAll(async () => {
-  container = createContainer();
-  await seedDemoData({ repositories: container.repositories });
-  gateway = await startTestGateway();
-  api = createApiClient(gateway.url);
-});
-afterAll(async () => {
-  await gateway?.close();
-});
 
 async function nothingWritten(customerId: string, policyNo: string, run: () => Promise<void>) {
   const [applications, documents, policy] = await Promise.all([
-    container.repositories.endorsements.listByHolder(customerId),
-    container.repositories.documents.listByHolder(customerId),
-    container.repositories.policies.get(policyNo),
+    stack.container().repositories.endorsements.listByHolder(customerId),
+    stack.container().repositories.documents.listByHolder(customerId),
+    stack.container().repositories.policies.get(policyNo),
   ]);
   await run();
-  expect(await container.repositories.endorsements.listByHolder(customerId)).toHaveLength(
+  expect(await stack.container().repositories.endorsements.listByHolder(customerId)).toHaveLength(
     applications.length,
   );
-  expect(await container.repositories.documents.listByHolder(customerId)).toHaveLength(documents.length);
-  expect((await container.repositories.policies.get(policyNo))?.version).toBe(policy?.version);
+  expect(await stack.container().repositories.documents.listByHolder(customerId)).toHaveLength(
+    documents.length,
+  );
+  expect((await stack.container().repositories.policies.get(policyNo))?.version).toBe(policy?.version);
 }
 
 const create = async (body: unknown, policyNo = ZHANG_PL01, userId = 'demo-customer-c001') =>
@@ -57,7 +39,7 @@ const create = async (body: unknown, policyNo = ZHANG_PL01, userId = 'demo-custo
 describe('creating an application with bad input', () => {
   it('answers malformed JSON with 400 and writes nothing', async () => {
     await nothingWritten('C001', ZHANG_PL01, async () => {
-      const response = await api.request('POST', `/policies/${ZHANG_PL01}/endorsements`, {
+      const response = await stack.api().request('POST', `/policies/${ZHANG_PL01}/endorsements`, {
         token: await steps.tokenOf('demo-customer-c001'),
         rawBody: '{"type": "policy_loan", "amountCents": ',
         headers: { 'content-type': 'application/json' },
@@ -197,8 +179,8 @@ describe('submitting with bad input', () => {
     const wrong = await steps.submit('demo-customer-c001', id, { phoneCode: '000000' }, null);
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ field: 'phoneCode', message: '验证码不正确' });
-    expect((await container.repositories.endorsements.get(id))?.status).toBe('signed');
-    expect((await container.repositories.customers.get('C001'))?.phone).not.toBe('13912340002');
+    expect((await stack.container().repositories.endorsements.get(id))?.status).toBe('signed');
+    expect((await stack.container().repositories.customers.get('C001'))?.phone).not.toBe('13912340002');
     expect((await (await steps.as('demo-customer-c001')).post(`/endorsements/${id}/cancel`, {})).status).toBe(
       200,
     );

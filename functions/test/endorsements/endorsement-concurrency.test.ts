@@ -1,45 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { EndorsementApplication } from '@zhixiang/shared/endorsement/application';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
-import { buildDemoData } from '../../src/seed/demo-data';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PAYEE_CARD_NUMBER } from '../../src/seed/demo-endorsements';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { type ApiClient, createApiClient } from '../support/api-client';
-import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { endorsementSteps } from './endorsement-steps';
+import { demoPolicyNo, useEndorsementStack } from './endorsement-steps';
 import { signedDrafts } from './signed-drafts';
 
 /**
  * What the database guarantees under concurrency, through the real handlers against DynamoDB
  * Local: one policy version, one winner; one Idempotency-Key, one loan; one staff decision.
  */
-let container: Container;
-let gateway: TestGateway;
-let api: ApiClient;
-const steps = endorsementSteps(
-  () => container,
-  () => api,
-);
-const data = buildDemoData('2026-11-25');
-const ZHANG_PL01 = data.policies.find((p) => p.holderId === 'C001' && p.productCode === 'PL01')!.policyNo;
-const WANG_AN02 = data.policies.find((p) => p.holderId === 'C004' && p.productCode === 'AN02')!.policyNo;
-
-beforeAll(async () => {
-  container = createContainer();
-  await seedDemoData({ repositories: container.repositories });
-  gateway = await startTestGateway();
-  api = createApiClient(gateway.url);
-});
-afterAll(async () => {
-  await gateway?.close();
-});
+const stack = useEndorsementStack();
+const { steps } = stack;
+const ZHANG_PL01 = demoPolicyNo('C001', 'PL01');
+const WANG_AN02 = demoPolicyNo('C004', 'AN02');
 
 describe('20 loan submissions on one policy at once, each with its own key', () => {
   it('lends once: one is approved, the others are told the policy changed; never above the quota', async () => {
     // Each ¥30,000: two of them would exceed the quota of ¥54,736.40.
     const ids = await signedDrafts(
-      container,
+      stack.container(),
       'demo-customer-c001',
       ZHANG_PL01,
       { type: 'policy_loan', amountCents: 3_000_000 },
@@ -53,16 +32,16 @@ describe('20 loan submissions on one policy at once, each with its own key', () 
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
     for (const refused of results.filter((r) => r.status === 409))
       expect(refused.body).toMatchObject({ message: '保单信息已变更，请刷新后重试' });
-    const policy = await container.repositories.policies.get(ZHANG_PL01);
+    const policy = await stack.container().repositories.policies.get(ZHANG_PL01);
     expect(policy?.loan?.principalCents).toBe(3_000_000);
-    const loans = (await container.repositories.endorsements.listPendingDomainEvents(100)).filter(
+    const loans = (await stack.container().repositories.endorsements.listPendingDomainEvents(100)).filter(
       (e) => e.policyNo === ZHANG_PL01 && e.endorsementType === 'policy_loan',
     );
     expect(loans).toHaveLength(1);
     // The refused ones are still signed drafts: nothing of them was written.
     const losers = ids.filter((_, i) => results[i]?.status === 409);
     for (const id of losers)
-      expect((await container.repositories.endorsements.get(id))?.status).toBe('signed');
+      expect((await stack.container().repositories.endorsements.get(id))?.status).toBe('signed');
     // The customer withdraws them (a signed application can still be cancelled before submission).
     for (const id of losers)
       expect(
@@ -73,9 +52,9 @@ describe('20 loan submissions on one policy at once, each with its own key', () 
 
 describe('the same Idempotency-Key sent 20 times', () => {
   it('creates one loan and answers every repeat with the first result', async () => {
-    const before = (await container.repositories.policies.get(ZHANG_PL01))?.loan?.principalCents ?? 0;
+    const before = (await stack.container().repositories.policies.get(ZHANG_PL01))?.loan?.principalCents ?? 0;
     const [id = ''] = await signedDrafts(
-      container,
+      stack.container(),
       'demo-customer-c001',
       ZHANG_PL01,
       { type: 'policy_loan', amountCents: 500_000 },
@@ -89,11 +68,11 @@ describe('the same Idempotency-Key sent 20 times', () => {
     const bodies = results.map((r) => r.body as EndorsementApplication);
     for (const body of bodies) expect(body).toEqual(bodies[0]);
     expect(bodies[0]?.status).toBe('document_issued');
-    const after = await container.repositories.policies.get(ZHANG_PL01);
+    const after = await stack.container().repositories.policies.get(ZHANG_PL01);
     // The earlier loan's interest is capitalised into the consolidated loan; the new money is lent once.
     expect(after?.loan?.principalCents).toBeGreaterThanOrEqual(before + 500_000);
     expect(after?.loan?.principalCents).toBeLessThan(before + 2 * 500_000);
-    const events = await container.repositories.endorsements.listEvents(id);
+    const events = await stack.container().repositories.endorsements.listEvents(id);
     expect(events.filter((e) => e.type === 'submitted')).toHaveLength(1);
 
     const later = await steps.submit('demo-customer-c001', id, {}, key);
@@ -105,9 +84,9 @@ describe('the same Idempotency-Key sent 20 times', () => {
 
   it('refuses a financial submission without a valid key, before anything is written', async () => {
     const [id = ''] = await signedDrafts(
-      container,
+      stack.container(),
       'demo-customer-c002',
-      data.policies.find((p) => p.holderId === 'C002' && p.productCode === 'PL02')!.policyNo,
+      demoPolicyNo('C002', 'PL02'),
       { type: 'dividend_withdrawal', amountCents: 10_000 },
       1,
     );
@@ -119,8 +98,8 @@ describe('the same Idempotency-Key sent 20 times', () => {
         message: '提交请求缺少有效的幂等键（Idempotency-Key），请刷新页面后重新提交',
       });
     }
-    expect((await container.repositories.endorsements.get(id))?.status).toBe('draft');
-    expect((await container.repositories.endorsements.listEvents(id)).map((e) => e.type)).toEqual([
+    expect((await stack.container().repositories.endorsements.get(id))?.status).toBe('draft');
+    expect((await stack.container().repositories.endorsements.listEvents(id)).map((e) => e.type)).toEqual([
       'created',
     ]);
   });
@@ -129,14 +108,14 @@ describe('the same Idempotency-Key sent 20 times', () => {
 describe('two endorsements of one policy', () => {
   it('lets the first change win and tells the second the policy changed', async () => {
     const [withdrawal = ''] = await signedDrafts(
-      container,
+      stack.container(),
       'demo-customer-c001',
       ZHANG_PL01,
       { type: 'dividend_withdrawal', amountCents: 10_000 },
       1,
     );
     const [option = ''] = await signedDrafts(
-      container,
+      stack.container(),
       'demo-customer-c001',
       ZHANG_PL01,
       { type: 'dividend_option_change', dividendOption: 'cash' },
@@ -146,14 +125,14 @@ describe('two endorsements of one policy', () => {
     const stale = await steps.submit('demo-customer-c001', withdrawal);
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'CONFLICT', message: '保单信息已变更，请刷新后重试' });
-    expect((await container.repositories.endorsements.get(withdrawal))?.status).toBe('signed');
+    expect((await stack.container().repositories.endorsements.get(withdrawal))?.status).toBe('signed');
   });
 });
 
 describe('two staff decisions at once', () => {
   it('accepts exactly one of approve and reject', async () => {
     const [id = ''] = await signedDrafts(
-      container,
+      stack.container(),
       'demo-customer-c004',
       WANG_AN02,
       {
@@ -172,8 +151,8 @@ describe('two staff decisions at once', () => {
       headOffice.post(`/staff/endorsements/${id}/decision`, { decision: 'reject', reason: '收款账户需核实' }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const final = await container.repositories.endorsements.get(id);
-    const loan = (await container.repositories.policies.get(WANG_AN02))?.loan;
+    const final = await stack.container().repositories.endorsements.get(id);
+    const loan = (await stack.container().repositories.policies.get(WANG_AN02))?.loan;
     if (final?.status === 'rejected') expect(loan).toBeNull();
     else expect(loan?.principalCents).toBe(1_000_000);
   });

@@ -8,46 +8,25 @@ import {
   EndorsementApplicationSchema,
   EndorsementOptionsSchema,
 } from '@zhixiang/shared/endorsement/application';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
-import { buildDemoData, DEMO_CUSTOMERS } from '../../src/seed/demo-data';
+import { describe, expect, it } from 'vitest';
+import { DEMO_CUSTOMERS } from '../../src/seed/demo-data';
 import { DEMO_PAYEE_CARD_NUMBER } from '../../src/seed/demo-endorsements';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { type ApiClient, createApiClient } from '../support/api-client';
-import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { endorsementSteps } from './endorsement-steps';
+import { demoPolicyNo, useEndorsementStack } from './endorsement-steps';
 
 /**
  * Every endorsement type end to end through the real gateway, DynamoDB Local and s3rver, on the
  * demo data: create → identity (the identity feature's sandbox) → sign the 电子批单 → submit →
  * approved automatically or by staff → effective (the policy changed) → document issued.
  */
-let container: Container;
-let gateway: TestGateway;
-let api: ApiClient;
-const steps = endorsementSteps(
-  () => container,
-  () => api,
-);
-const data = buildDemoData('2026-11-25');
-const policyOf = (holder: string, product: string) =>
-  data.policies.find((p) => p.holderId === holder && p.productCode === product)!.policyNo;
-const ZHANG_PL01 = policyOf('C001', 'PL01');
-const ZHANG_AN01 = policyOf('C001', 'AN01');
-const LI_PL02 = policyOf('C002', 'PL02');
-const WANG_AN02 = policyOf('C004', 'AN02');
-const WU_PL03 = policyOf('C011', 'PL03');
-const customer = (id: string) => DEMO_CUSTOMERS.find((c) => c.customerId === id)!;
+const stack = useEndorsementStack();
+const { steps } = stack;
 
-beforeAll(async () => {
-  container = createContainer();
-  await seedDemoData({ repositories: container.repositories });
-  gateway = await startTestGateway();
-  api = createApiClient(gateway.url);
-});
-afterAll(async () => {
-  await gateway?.close();
-});
+const ZHANG_PL01 = demoPolicyNo('C001', 'PL01');
+const ZHANG_AN01 = demoPolicyNo('C001', 'AN01');
+const LI_PL02 = demoPolicyNo('C002', 'PL02');
+const WANG_AN02 = demoPolicyNo('C004', 'AN02');
+const WU_PL03 = demoPolicyNo('C011', 'PL03');
+const customer = (id: string) => DEMO_CUSTOMERS.find((c) => c.customerId === id)!;
 
 function expectIssued(application: EndorsementApplication) {
   expect(application.status).toBe('document_issued');
@@ -112,12 +91,12 @@ describe('张伟 (self-service) through every type on his policies', () => {
     );
     expect(submitted.status, submitted.text).toBe(200);
     expectIssued(submitted.body);
-    const holder = await container.repositories.customers.get('C001');
+    const holder = await stack.container().repositories.customers.get('C001');
     expect(holder).toMatchObject({ phone: '13912340001', address: '上海市徐汇区漕溪北路88号2201室' });
   });
 
   it('borrows against the policy: the loan is on the policy and the version moved on', async () => {
-    const before = await container.repositories.policies.get(ZHANG_PL01);
+    const before = await stack.container().repositories.policies.get(ZHANG_PL01);
     const { submitted } = await steps.complete('demo-customer-c001', ZHANG_PL01, {
       type: 'policy_loan',
       amountCents: 1_000_000,
@@ -125,10 +104,10 @@ describe('张伟 (self-service) through every type on his policies', () => {
     expect(submitted.status, submitted.text).toBe(200);
     expectIssued(submitted.body);
     expect(submitted.body.figures).toMatchObject({ amountCents: 1_000_000, annualRateBasisPoints: 500 });
-    const after = await container.repositories.policies.get(ZHANG_PL01);
+    const after = await stack.container().repositories.policies.get(ZHANG_PL01);
     expect(after?.loan?.principalCents).toBe(1_000_000);
     expect(after?.version).toBe((before?.version ?? 0) + 1);
-    const outbox = await container.repositories.endorsements.listPendingDomainEvents(50);
+    const outbox = await stack.container().repositories.endorsements.listPendingDomainEvents(50);
     expect(outbox).toContainEqual(
       expect.objectContaining({
         type: 'endorsement.effective',
@@ -147,7 +126,9 @@ describe('张伟 (self-service) through every type on his policies', () => {
     });
     expect(withdrawal.submitted.status, withdrawal.submitted.text).toBe(200);
     expectIssued(withdrawal.submitted.body);
-    expect((await container.repositories.policies.get(ZHANG_PL01))?.accumulatedDividendsCents).toBe(765_032);
+    expect((await stack.container().repositories.policies.get(ZHANG_PL01))?.accumulatedDividendsCents).toBe(
+      765_032,
+    );
 
     const option = await steps.complete('demo-customer-c001', ZHANG_PL01, {
       type: 'dividend_option_change',
@@ -155,7 +136,7 @@ describe('张伟 (self-service) through every type on his policies', () => {
     });
     expect(option.submitted.status, option.submitted.text).toBe(200);
     expectIssued(option.submitted.body);
-    expect((await container.repositories.policies.get(ZHANG_PL01))?.dividendOption).toBe('cash');
+    expect((await stack.container().repositories.policies.get(ZHANG_PL01))?.dividendOption).toBe('cash');
   });
 
   it('moves his renewal premiums to another card of his own', async () => {
@@ -167,7 +148,7 @@ describe('张伟 (self-service) through every type on his policies', () => {
     expect(submitted.status, submitted.text).toBe(200);
     expectIssued(submitted.body);
     expect(submitted.text).not.toContain(DEMO_PAYEE_CARD_NUMBER);
-    expect((await container.repositories.policies.get(ZHANG_PL01))?.renewalAccount).toEqual({
+    expect((await stack.container().repositories.policies.get(ZHANG_PL01))?.renewalAccount).toEqual({
       bankName: '中国工商银行',
       accountNumber: DEMO_PAYEE_CARD_NUMBER,
     });
@@ -190,7 +171,7 @@ describe('张伟 (self-service) through every type on his policies', () => {
     });
     expect(submitted.status, submitted.text).toBe(200);
     expectIssued(submitted.body);
-    expect((await container.repositories.policies.get(ZHANG_AN01))?.status).toBe('surrendered');
+    expect((await stack.container().repositories.policies.get(ZHANG_AN01))?.status).toBe('surrendered');
   });
 });
 
@@ -203,7 +184,7 @@ describe('李娜 repays her policy loan', () => {
     expect(submitted.status, submitted.text).toBe(200);
     expectIssued(submitted.body);
     expect(submitted.body.figures.interestPaidCents).toBeGreaterThan(0);
-    expect((await container.repositories.policies.get(LI_PL02))?.loan).toBeNull();
+    expect((await stack.container().repositories.policies.get(LI_PL02))?.loan).toBeNull();
   });
 });
 
@@ -256,7 +237,7 @@ describe('吴刚 changes the beneficiaries of the policy on his wife, prepared b
       '赵志强（业务员，代 吴刚 办理）',
     );
     expect(submitted.text).not.toContain(customer('C014').idNumber);
-    const policy = await container.repositories.policies.get(WU_PL03);
+    const policy = await stack.container().repositories.policies.get(WU_PL03);
     expect(policy?.beneficiaries.map((b) => [b.name, b.shareBasisPoints])).toEqual([
       ['吴刚', 6000],
       ['马琳', 4000],
@@ -274,7 +255,7 @@ describe('王芳 (61) borrows by herself: staff review', () => {
     expect(submitted.status, submitted.text).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', nextStep: 'await_review' });
     expect(submitted.body.reviewReasons).toEqual(['60 周岁以上客户自助申请贷款，需人工审核']);
-    expect((await container.repositories.policies.get(WANG_AN02))?.loan).toBeNull();
+    expect((await stack.container().repositories.policies.get(WANG_AN02))?.loan).toBeNull();
 
     const queue = await (await steps.as('demo-staff-sh')).get<EndorsementReviewQueue>('/staff/endorsements');
     expect(queue.body.applications.map((a) => a.applicationId)).toContain(created.applicationId);
@@ -298,7 +279,9 @@ describe('王芳 (61) borrows by herself: staff review', () => {
     );
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body).toMatchObject({ status: 'document_issued', decision: { decision: 'approve' } });
-    expect((await container.repositories.policies.get(WANG_AN02))?.loan?.principalCents).toBe(2_000_000);
+    expect((await stack.container().repositories.policies.get(WANG_AN02))?.loan?.principalCents).toBe(
+      2_000_000,
+    );
     const mine = await (await steps.as('demo-customer-c004')).get<EndorsementListResponse>(
       '/me/endorsements',
     );

@@ -4,13 +4,16 @@ import type {
   CreateEndorsementRequest,
   EndorsementApplication,
 } from '@zhixiang/shared/endorsement/application';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { readLatestSandboxCode } from '../../src/adapters/sms/sandbox-outbox-sms';
-import type { Container } from '../../src/container';
+import { type Container, createContainer } from '../../src/container';
+import { buildDemoData } from '../../src/seed/demo-data';
+import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { sampleStrokes } from '../documents/fixtures';
 import { strokesToPng } from '../documents/signature-png';
-import type { ApiClient } from '../support/api-client';
+import { type ApiClient, createApiClient } from '../support/api-client';
 import { signingSession } from '../support/signing-session';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
  * The steps of an endorsement as people take them through the gateway: create (holder or agent),
@@ -90,4 +93,40 @@ export function endorsementSteps(container: () => Container, api: () => ApiClien
   }
 
   return { ...session, create, get, verifyAndSign, submit, newPhoneCode, complete };
+}
+
+/**
+ * A test file's stack: its own table seeded with the demo data, the local gateway on a free port,
+ * and the steps above as the demo people take them.
+ */
+export function useEndorsementStack() {
+  let container: Container;
+  let gateway: TestGateway;
+  let api: ApiClient;
+  beforeAll(async () => {
+    container = createContainer();
+    await seedDemoData({ repositories: container.repositories });
+    gateway = await startTestGateway();
+    api = createApiClient(gateway.url);
+  });
+  afterAll(async () => {
+    await gateway?.close();
+  });
+  return {
+    container: () => container,
+    api: () => api,
+    steps: endorsementSteps(
+      () => container,
+      () => api,
+    ),
+  };
+}
+
+/** The number of a demo policy by its holder and product (the seed's numbers do not depend on the day). */
+export function demoPolicyNo(holderId: string, productCode: string): string {
+  const policy = buildDemoData('2026-11-25').policies.find(
+    (p) => p.holderId === holderId && p.productCode === productCode,
+  );
+  if (!policy) throw new Error(`no demo policy ${productCode} held by ${holderId}`);
+  return policy.policyNo;
 }

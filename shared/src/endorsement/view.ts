@@ -131,7 +131,8 @@ export function toEndorsementApplication(
       : null,
     requiresIdempotencyKey: IDEMPOTENT_ENDORSEMENT_TYPES.includes(record.type),
     actions: {
-      canSubmit: ctx.viewerActsForHolder && summary.nextStep !== 'none' && record.status === 'signed',
+      canSubmit:
+        ctx.viewerActsForHolder && (summary.nextStep === 'submit' || summary.nextStep === 'confirm_phone'),
       canCancel: ctx.viewerActsForHolder && CANCELLABLE_STATUSES.includes(record.status),
       canDecide: ctx.viewerReviews && record.status === 'submitted',
     },

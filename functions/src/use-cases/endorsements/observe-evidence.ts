@@ -1,6 +1,6 @@
 import type { DocumentRecord } from '@zhixiang/shared/documents/model';
 import type { EndorsementEventRecord, EndorsementRecord } from '@zhixiang/shared/endorsement/model';
-import { type EndorsementAction, transitionAll } from '@zhixiang/shared/endorsement/state-machine';
+import { type EndorsementAction, isFinal, transitionAll } from '@zhixiang/shared/endorsement/state-machine';
 import {
   type EndorsementEvidence,
   identityPurposeOf,
@@ -25,7 +25,10 @@ export async function observeEvidence(
 ): Promise<{ record: EndorsementRecord; evidence: EndorsementEvidence }> {
   const consentPending = record.consentDocumentId !== null && !record.insuredConsented;
   // Past signing, the stored status already says what was seen; only a pending consent needs a look.
-  if (record.status !== 'draft' && record.status !== 'identity_verified' && !consentPending)
+  if (
+    (record.status !== 'draft' && record.status !== 'identity_verified' && !consentPending) ||
+    isFinal(record.status)
+  )
     return { record, evidence: storedEvidence(record) };
   const { documents } = deps.repositories;
   const [document, consentDocument] = await Promise.all([
