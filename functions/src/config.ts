@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   ID_CARD_OCR_PROVIDER: z._default(z.enum(['wechat', 'tesseract']), 'wechat'),
   // Caller pre-verification (IVR, issue 9): the shared HMAC secret, local stage only.
   IVR_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  // Live chat (issue 9): the WebSocket API's management endpoint (https://{api}.execute-api…/{stage}).
+  LIVE_CHAT_ENDPOINT: z.optional(z.url()),
 });
 
 export type Stage = 'local' | 'dev' | 'prod';
@@ -62,6 +64,8 @@ export interface Config {
   idCardOcr: { provider: 'wechat'; apiBaseUrl: string } | { provider: 'tesseract' };
   /** Local stage only; deployed stages read the IVR's HMAC secret from SSM. */
   ivrSigningSecret: string | null;
+  /** Live chat: where pushes go (API Gateway Management API); null = no WebSocket API, clients poll. */
+  liveChatEndpoint: string | null;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { provider: 'wechat', apiBaseUrl: e.WECHAT_API_BASE_URL }
         : { provider: 'tesseract' },
     ivrSigningSecret: e.IVR_SIGNING_SECRET ?? null,
+    liveChatEndpoint: e.LIVE_CHAT_ENDPOINT ?? null,
   };
 }
 

@@ -17,6 +17,7 @@ import type {
   IdentityUploadStore,
   IdentityVerificationStore,
 } from '@zhixiang/shared/ports/identity-verifications';
+import type { LiveChatPusher } from '@zhixiang/shared/ports/live-chat';
 import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
 import type { WechatAuth } from '@zhixiang/shared/ports/wechat-auth';
 import { KeyringFieldCipher } from './adapters/crypto/field-cipher';
@@ -36,6 +37,7 @@ import { SandboxOutboxSms } from './adapters/sms/sandbox-outbox-sms';
 import { TencentSms } from './adapters/sms/tencent-sms';
 import { AccessTokens } from './adapters/tokens/access-tokens';
 import { RefreshTokens } from './adapters/tokens/refresh-tokens';
+import { ApiGatewayLiveChatPusher } from './adapters/websocket/api-gateway-live-chat-pusher';
 import { type WechatAccessTokenSource, WechatAccessTokens } from './adapters/wechat/wechat-access-token';
 import { SandboxWechatAuth, WechatCodeExchange } from './adapters/wechat/wechat-code-exchange';
 import { SandboxFaceVerifier, WechatFaceVerifier } from './adapters/wechat/wechat-face-verifier';
@@ -89,6 +91,8 @@ export interface Container {
   // Electronic documents (电子批单): signature uploads and PDFs in S3. (The insurer's signing key is
   // built by adapters/signing/insurer-signing-key.ts from config, in the functions that sign only.)
   documentFiles: DocumentFiles;
+  // Live chat (issue 9): pushes to WebSocket connections; null where the stage has no WebSocket API.
+  liveChatPusher: LiveChatPusher | null;
 }
 
 export function createContainer(
@@ -127,6 +131,13 @@ export function createContainer(
     ...createIdentityVerification(config, { table, secrets, fieldCipher, now }, overrides),
     // Electronic documents (电子批单).
     documentFiles: overrides.documentFiles ?? new S3DocumentFiles(getS3Client, config.bucketName),
+    // Live chat (issue 9).
+    liveChatPusher:
+      overrides.liveChatPusher !== undefined
+        ? overrides.liveChatPusher
+        : config.liveChatEndpoint
+          ? new ApiGatewayLiveChatPusher(config.liveChatEndpoint)
+          : null,
   };
 }
 

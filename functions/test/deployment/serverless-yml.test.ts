@@ -1,4 +1,5 @@
 import { routes } from '@zhixiang/shared/api/routes';
+import { LIVE_CHAT_ROUTES } from '@zhixiang/shared/assistant/live-chat';
 import { describe, expect, it } from 'vitest';
 import { loadServerlessConfig, type Yaml } from '../../local/serverless-config';
 
@@ -91,5 +92,33 @@ describe('serverless.yml', () => {
 
   it('rotates the field-encryption KMS key', () => {
     expect(resources.FieldEncryptionKey?.Properties?.EnableKeyRotation).toBe(true);
+  });
+
+  // Live chat (issue 9).
+  it('declares the live chat WebSocket routes of the shared contract, pushing to this API only', () => {
+    const websocketRoutes = functions.flatMap(([, fn]) =>
+      (fn.events ?? []).flatMap((event) =>
+        typeof event.websocket === 'object'
+          ? [event.websocket.route]
+          : event.websocket
+            ? [event.websocket]
+            : [],
+      ),
+    );
+    expect(websocketRoutes.sort()).toEqual([...LIVE_CHAT_ROUTES].sort());
+    // CloudFormation substitutions, not template strings.
+    const websocketsApi = ['$', '{WebsocketsApi}'].join('');
+    expect(JSON.stringify(prod.provider.environment?.LIVE_CHAT_ENDPOINT)).toContain(websocketsApi);
+    const pushers = functions.filter(([, fn]) =>
+      JSON.stringify(fn).includes('execute-api:ManageConnections'),
+    );
+    expect(pushers.map(([name]) => name).sort()).toEqual(
+      ['claimHandoff', 'closeHandoff', 'sendHandoffMessage', 'subscribeToHandoff'].sort(),
+    );
+    for (const [, fn] of pushers) {
+      expect(JSON.stringify(fn)).toMatch(
+        /"arn:\$\{AWS::Partition\}:execute-api:\$\{AWS::Region\}:\$\{AWS::AccountId\}:\$\{WebsocketsApi\}\/prod\/POST\/@connections\/\*"/,
+      );
+    }
   });
 });

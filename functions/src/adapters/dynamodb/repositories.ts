@@ -16,6 +16,7 @@ import { createDocumentEntity, createDocumentEventEntity, DynamoDocumentReposito
 import { DynamoHandoffStore } from './handoffs';
 import { DynamoIvrCallStore } from './ivr-calls';
 import { createKnowledgeEntities, DynamoKnowledgeBaseRepository } from './knowledge-base';
+import { DynamoLiveChatConnectionStore } from './live-chat-connections';
 import { createPolicyEntity, DynamoPolicyRepository } from './policies';
 import { createProductActivityEntity, DynamoProductActivityRepository } from './product-activity';
 import { createProductEntity, DynamoProductRepository } from './products';
@@ -60,6 +61,8 @@ export interface DynamoRepositories extends Repositories {
   ivrCalls: DynamoIvrCallStore;
   /** Handoffs of assistant conversations to a person, and their messages. */
   handoffs: DynamoHandoffStore;
+  /** Live chat (issue 9): WebSocket connections and their handoff subscriptions. */
+  liveChatConnections: DynamoLiveChatConnectionStore;
 }
 
 export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher): DynamoRepositories {
@@ -84,5 +87,7 @@ export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher)
     assistantConversations: new DynamoConversationStore(ctx),
     ivrCalls: new DynamoIvrCallStore(ctx),
     handoffs: new DynamoHandoffStore(ctx),
+    // Live chat (issue 9).
+    liveChatConnections: new DynamoLiveChatConnectionStore(ctx),
   };
 }

@@ -7,11 +7,12 @@ import type { ConversationStore } from '@zhixiang/shared/ports/assistant-convers
 import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixiang/shared/ports/handoffs';
 import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
 import type * as z from 'zod/mini';
+import type { LiveChatDeps } from './publish-handoff-update';
 
 export const HANDOFF_NOT_FOUND_MESSAGE = '未找到该人工服务';
 
-export interface HandoffDeps {
-  repositories: {
+export interface HandoffDeps extends LiveChatDeps {
+  repositories: LiveChatDeps['repositories'] & {
     handoffs: HandoffStore;
     assistantConversations: Pick<ConversationStore, 'get' | 'listTurns'>;
     customers: Pick<CustomerRepository, 'get'>;

@@ -2,11 +2,12 @@ import type { HandoffMessage } from '@zhixiang/shared/assistant/handoff';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import { type HandoffDeps, loadVisibleHandoff, toMessageView } from './handoff-access';
+import { publishHandoffUpdate } from './publish-handoff-update';
 
 /**
  * A message in the live chat: from the customer while the handoff is open, from staff only by the
  * one who claimed it. Each gets the next sequence number from the handoff's atomic counter, so
- * messages are stored once and read back in order.
+ * messages are stored once and read back in order; both parties' open sockets get it pushed.
  */
 export async function sendHandoffMessage(
   deps: HandoffDeps,
@@ -26,5 +27,7 @@ export async function sendHandoffMessage(
     at: deps.now(),
   });
   if (!message) throw new AppError('CONFLICT', '该人工服务已结束');
-  return toMessageView(message);
+  const view = toMessageView(message);
+  await publishHandoffUpdate(deps, handoffId, { type: 'message', handoffId, message: view });
+  return view;
 }
