@@ -7,9 +7,10 @@ import {
   type SendAssistantMessageRequest,
 } from '@zhixiang/shared/assistant/chat';
 import { brand } from '@zhixiang/shared/brand';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { PageContainer } from '../../components/page-container';
 import { Button } from '../../components/ui';
+import { useHandoffLive } from '../../hooks/use-handoff-live';
 import { useSession } from '../../hooks/use-session';
 import { api } from '../../services/api';
 import { ApiError } from '../../services/request';
@@ -26,13 +27,12 @@ interface ChatMessage {
   feedback?: { conversationId: string; turn: number; rated?: 'up' | 'down' };
   /** A customer message that did not reach the assistant: tap to send it again. */
   failed?: { error: string; retry: () => void };
+  /** Overrides `chat-<from>` (a person's reply is `chat-staff`). */
+  testId?: string;
 }
 
 /** Questions one tap away, for customers who do not know what to ask. */
 const QUICK_QUESTIONS = ['我能贷多少钱', '我的分红有多少', '下次什么时候交保费', '怎么预约回访', '转人工'];
-
-/** How often the page asks for the person's replies while a handoff is open. */
-const HANDOFF_POLL_MS = 3000;
 
 let nextId = 1;
 
@@ -42,8 +42,6 @@ function scrollToEnd(): void {
 
 interface OpenHandoff {
   handoffId: string;
-  /** The last message seq received: the next poll asks for what came after it (no duplicates). */
-  lastSeq: number;
 }
 
 /** The 客服 tab: a conversation with the 7×24 assistant, signed in or not. */
@@ -98,44 +96,41 @@ export default function AssistantPage() {
     setDraft(`${topic.name}保障什么`);
   });
 
-  const openHandoffId = handoff?.handoffId;
-  useEffect(() => {
-    if (!openHandoffId) return;
-    const timer = setInterval(async () => {
-      const current = handoffRef.current;
-      if (!current) return;
-      try {
-        const update = await api.listHandoffMessages(current.handoffId, current.lastSeq);
-        const lastSeq = Math.max(current.lastSeq, ...update.messages.map((m) => m.seq));
-        const replies = update.messages.filter((m) => m.from === 'staff');
-        if (replies.length > 0) {
-          setMessages((list) => [
-            ...list,
-            ...replies.map((m) => ({
-              id: nextId++,
-              from: 'assistant' as const,
-              text: [`${update.claimedByName ?? '人工客服'}：${m.text}`],
-            })),
-          ]);
-          scrollToEnd();
-        }
-        if (update.status === 'closed') {
-          setHandoff(null);
-          setMessages((list) => [
-            ...list,
+  // While a person has the conversation, their replies arrive live (WebSocket; HTTP polling as fallback).
+  const announcedClaim = useRef(false);
+  const transport = useHandoffLive(handoff?.handoffId ?? null, (update) => {
+    const replies = update.messages.filter((m) => m.from === 'staff');
+    const staffName = update.claimedByName ?? '人工客服';
+    const notes: string[] = [];
+    if (update.status !== 'queued' && !announcedClaim.current) {
+      announcedClaim.current = true;
+      notes.push(`${staffName}已接入，正在为您服务。`);
+    }
+    if (update.status === 'closed') {
+      setHandoff(null);
+      announcedClaim.current = false;
+    }
+    setMessages((list) => [
+      ...list,
+      ...notes.map((note) => ({ id: nextId++, from: 'assistant' as const, text: [note] })),
+      ...replies.map((m) => ({
+        id: nextId++,
+        from: 'assistant' as const,
+        text: [`${staffName}：${m.text}`],
+        testId: 'chat-staff',
+      })),
+      ...(update.status === 'closed'
+        ? [
             {
               id: nextId++,
-              from: 'assistant',
+              from: 'assistant' as const,
               text: [`人工服务已结束，${brand.assistantName}继续为您服务。`],
             },
-          ]);
-        } else setHandoff({ ...current, lastSeq });
-      } catch {
-        // The network came back or not: the next poll asks again from the same seq.
-      }
-    }, HANDOFF_POLL_MS);
-    return () => clearInterval(timer);
-  }, [openHandoffId]);
+          ]
+        : []),
+    ]);
+    scrollToEnd();
+  });
 
   /** Sends a typed message or a tapped reply button; the typed text stays in the box until it is answered. */
   const send = async (
@@ -190,7 +185,7 @@ export default function AssistantPage() {
     setSending(true);
     try {
       const opened = await api.requestHandoff(conversationId);
-      setHandoff({ handoffId: opened.handoffId, lastSeq: 0 });
+      setHandoff({ handoffId: opened.handoffId });
       say([
         `已为您转接人工客服${opened.intentName && opened.intent !== 'human_agent' ? `（${opened.intentName}）` : ''}，刚才的对话已一并转交，无需重复核对身份。请稍候，客服接入后会在这里回复您。`,
       ]);
@@ -229,7 +224,7 @@ export default function AssistantPage() {
               <View
                 key={message.id}
                 className={`zx-chat__row zx-chat__row--${message.from}`}
-                data-testid={`chat-${message.from}`}
+                data-testid={message.testId ?? `chat-${message.from}`}
               >
                 <View className="zx-chat__bubble">
                   {message.text.map((paragraph) => (
@@ -286,6 +281,7 @@ export default function AssistantPage() {
             {handoff ? (
               <View className="zx-notice" data-testid="handoff-status">
                 人工客服服务中：您发送的消息将由客服回复
+                {transport === 'polling' ? '（网络不稳定，正在重新连接…）' : ''}
               </View>
             ) : null}
             <View className="zx-chat__chips">
