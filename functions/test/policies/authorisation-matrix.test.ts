@@ -569,6 +569,19 @@ const CASES: Record<RouteName, Case> = {
       otherBranchStaff: 404,
     },
   },
+  // Assistant live chat, rest (issue 9).
+  getHandoff: {
+    method: 'GET',
+    path: `/staff/handoffs/${NO_SUCH_ID}`,
+    ownerUserId: 'demo-staff-sh',
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
+  },
 };
 
 function all(status: number): Record<Person, number> {

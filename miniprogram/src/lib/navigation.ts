@@ -46,6 +46,10 @@ export const pageUrls = {
   signDocument: (documentId: string) =>
     `/packages/documents/sign/index?documentId=${encodeURIComponent(documentId)}`,
   verifyDocument: '/packages/documents/verify/index',
+  // Assistant live chat, rest (issue 9): the staff handoff console.
+  handoffQueue: '/packages/handoffs/queue/index',
+  handoffChat: (handoffId: string) =>
+    `/packages/handoffs/chat/index?handoffId=${encodeURIComponent(handoffId)}`,
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

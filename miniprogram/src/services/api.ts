@@ -138,4 +138,10 @@ export const api = {
     if (!refreshToken) return;
     saveSession(await client.call('refreshSession', { body: { refreshToken } }));
   },
+  // Assistant live chat, rest (issue 9): the staff handoff console.
+  listHandoffQueue: () => client.call('listHandoffQueue', { silent: true }),
+  getHandoff: (handoffId: string) => client.call('getHandoff', { params: { handoffId } }),
+  claimHandoff: (handoffId: string) => client.call('claimHandoff', { params: { handoffId } }),
+  closeHandoff: (handoffId: string, summary: string) =>
+    client.call('closeHandoff', { params: { handoffId }, body: { summary } }),
 };

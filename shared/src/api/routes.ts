@@ -442,6 +442,13 @@ export const routes = {
     request: CloseHandoffRequestSchema,
     response: HandoffSchema,
   },
+  // Assistant live chat, rest (issue 9): the staff console's chat screen.
+  getHandoff: {
+    method: 'GET',
+    path: '/staff/handoffs/{handoffId}',
+    auth: 'user',
+    response: HandoffSchema,
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

@@ -34,10 +34,15 @@ export const HandoffSchema = z.object({
   customerName: z.string(),
   /** The identity was verified when the customer bound their WeChat account (SMS to the phone on record). */
   identityVerified: z.boolean(),
+  /** The verified identity for staff (masked): no need to ask the customer for it again. */
+  idNumberMasked: z.nullable(z.string()),
+  phoneMasked: z.nullable(z.string()),
   intent: z.nullable(z.enum(INTENTS)),
   intentName: z.nullable(z.string()),
   createdAt: z.string(),
   claimedByName: z.nullable(z.string()),
+  /** Whether the caller is the staff member who claimed it (who may reply and close). */
+  claimedByMe: z.boolean(),
   summary: z.nullable(z.string()),
   /** The conversation with the assistant before the handoff (customer texts masked). */
   transcript: z.array(z.object({ seq: z.int(), text: z.string(), intentName: z.string() })),

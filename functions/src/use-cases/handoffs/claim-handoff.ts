@@ -20,5 +20,5 @@ export async function claimHandoff(
     status: claimed.status,
     claimedByName: claimed.claimedByName,
   });
-  return toHandoffView(deps, claimed);
+  return toHandoffView(deps, claimed, claims);
 }

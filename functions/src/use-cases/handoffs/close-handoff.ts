@@ -20,5 +20,5 @@ export async function closeHandoff(
     status: closed.status,
     claimedByName: closed.claimedByName,
   });
-  return toHandoffView(deps, closed);
+  return toHandoffView(deps, closed, claims);
 }

@@ -3,6 +3,7 @@ import { INTENT_NAMES } from '@zhixiang/shared/assistant/intents';
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
+import { maskIdNumber, maskPhone } from '@zhixiang/shared/privacy/mask';
 import type { ConversationStore } from '@zhixiang/shared/ports/assistant-conversations';
 import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixiang/shared/ports/handoffs';
 import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
@@ -50,18 +51,31 @@ export async function loadVisibleHandoff(
   return handoff;
 }
 
-/** The handoff as staff and the customer see it, with the assistant conversation before it. */
-export async function toHandoffView(deps: HandoffDeps, handoff: HandoffRecord): Promise<Handoff> {
-  const turns = await deps.repositories.assistantConversations.listTurns(handoff.handoffId);
+/**
+ * The handoff as staff and the customer see it, with the assistant conversation before it and the
+ * customer's verified identity (masked) for staff.
+ */
+export async function toHandoffView(
+  deps: HandoffDeps,
+  handoff: HandoffRecord,
+  viewer: AccessClaims,
+): Promise<Handoff> {
+  const [turns, customer] = await Promise.all([
+    deps.repositories.assistantConversations.listTurns(handoff.handoffId),
+    viewer.role === 'customer' ? null : deps.repositories.customers.get(handoff.customerId),
+  ]);
   return {
     handoffId: handoff.handoffId,
     status: handoff.status,
     customerName: handoff.customerName,
     identityVerified: true,
+    idNumberMasked: customer ? maskIdNumber(customer.idNumber) : null,
+    phoneMasked: customer ? maskPhone(customer.phone) : null,
     intent: handoff.intent,
     intentName: handoff.intent ? INTENT_NAMES[handoff.intent] : null,
     createdAt: new Date(handoff.createdAt).toISOString(),
     claimedByName: handoff.claimedByName,
+    claimedByMe: handoff.claimedBy !== null && handoff.claimedBy === viewer.sub,
     summary: handoff.summary,
     transcript: turns.map((t) => ({ seq: t.seq, text: t.text, intentName: INTENT_NAMES[t.intent] })),
   };

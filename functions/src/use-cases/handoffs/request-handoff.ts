@@ -36,5 +36,5 @@ export async function requestHandoff(
     summary: null,
     closedAt: null,
   });
-  return toHandoffView(deps, handoff);
+  return toHandoffView(deps, handoff, claims);
 }

@@ -58,6 +58,12 @@ export default function HomePage() {
       description: '当日新单回访、记录回访结果、维护排班',
       open: () => void Taro.navigateTo({ url: pageUrls.callCentre }),
     });
+    entries.push({
+      key: 'handoffs',
+      title: '人工客服工作台',
+      description: '接入转人工的客户，带着对话记录与已核验身份实时沟通',
+      open: () => void Taro.navigateTo({ url: pageUrls.handoffQueue }),
+    });
   }
 
   return (
