@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { redactText } from '@zhixiang/shared/privacy/mask';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { setContainer } from '../src/container';
 import { serverlessYmlPath } from './local-paths';
 import { type CorsSpec, type HttpApiEventSpec, loadServerlessConfig } from './serverless-config';
 import { createWebSocketApi, LIVE_CHAT_PATH, readWebSocketRoutes } from './websocket-api';
@@ -552,7 +553,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const host =
     options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
   // What serverless.yml's LIVE_CHAT_ENDPOINT (the WebSocket API's stage URL) is on AWS: this gateway.
-  process.env.LIVE_CHAT_ENDPOINT = `http://${host}:${port}${LIVE_CHAT_PATH}`;
+  const liveChatEndpoint = `http://${host}:${port}${LIVE_CHAT_PATH}`;
+  if (process.env.LIVE_CHAT_ENDPOINT !== liveChatEndpoint) {
+    process.env.LIVE_CHAT_ENDPOINT = liveChatEndpoint;
+    // A container built earlier in this process (the seed's) read the environment without it: the
+    // next invocation builds a fresh one, as a Lambda cold start after a configuration change would.
+    setContainer(undefined);
+  }
   return {
     url: `http://${host}:${port}`,
     port,
