@@ -1,3 +1,8 @@
+import {
+  defaultServiceHours,
+  type ServiceHours,
+  ServiceHoursSchema,
+} from '@zhixiang/shared/assistant/service-hours';
 import * as z from 'zod/mini';
 
 /**
@@ -35,6 +40,8 @@ const EnvSchema = z.object({
   IVR_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
   // Live chat (issue 9): the WebSocket API's management endpoint (https://{api}.execute-api…/{stage}).
   LIVE_CHAT_ENDPOINT: z.optional(z.url()),
+  // Assistant live chat, rest (issue 9): service hours as JSON, overriding config/service-hours.json.
+  ASSISTANT_SERVICE_HOURS: z.optional(nonEmpty),
 });
 
 export type Stage = 'local' | 'dev' | 'prod';
@@ -66,6 +73,8 @@ export interface Config {
   ivrSigningSecret: string | null;
   /** Live chat: where pushes go (API Gateway Management API); null = no WebSocket API, clients poll. */
   liveChatEndpoint: string | null;
+  /** When people staff the live chat; outside them a handoff is a message answered later. */
+  serviceHours: ServiceHours;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('TOKEN_SIGNING_KEY is required when SSM_PREFIX is not set');
   if (e.DOCUMENT_SIGNING_PROVIDER === 'local-test-ca' && !local)
     localOnly('DOCUMENT_SIGNING_PROVIDER=local-test-ca');
+  const serviceHours = parseServiceHours(e.ASSISTANT_SERVICE_HOURS, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -138,7 +148,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { provider: 'tesseract' },
     ivrSigningSecret: e.IVR_SIGNING_SECRET ?? null,
     liveChatEndpoint: e.LIVE_CHAT_ENDPOINT ?? null,
+    serviceHours,
   };
+}
+
+function parseServiceHours(json: string | undefined, problems: string[]): ServiceHours {
+  if (json === undefined) return defaultServiceHours;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    problems.push('ASSISTANT_SERVICE_HOURS: not valid JSON');
+    return defaultServiceHours;
+  }
+  const parsed = ServiceHoursSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  problems.push(
+    `ASSISTANT_SERVICE_HOURS: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+  );
+  return defaultServiceHours;
 }
 
 /** Guard every sandbox provider calls in its constructor, in case it is built without loadConfig. */

@@ -24,6 +24,8 @@ export const SSM_PARAMETERS = {
   tencentTemplateCallbackUnreachable: '/tencent-sms-template-callback-unreachable',
   // Caller pre-verification (IVR): the HMAC secret shared with the call centre's phone system.
   ivrSigningSecret: '/ivr-signing-secret',
+  // Assistant live chat, rest (issue 9): the SMS telling a customer their message was answered.
+  tencentTemplateHandoffReply: '/tencent-sms-template-handoff-reply',
 } as const;
 
 const MAX_AGE_SECONDS = 300;
@@ -54,20 +56,30 @@ export function createSecrets(config: Config): Secrets {
       return { appId, appSecret };
     },
     tencentSms: async () => {
-      const [secretId, secretKey, sdkAppId, signName, bindCode, callbackReminder, callbackUnreachable] =
-        await Promise.all([
-          read('tencentSecretId'),
-          read('tencentSecretKey'),
-          read('tencentSdkAppId'),
-          read('tencentSignName'),
-          read('tencentTemplateBindCode'),
-          read('tencentTemplateCallbackReminder'),
-          read('tencentTemplateCallbackUnreachable'),
-        ]);
+      const [
+        secretId,
+        secretKey,
+        sdkAppId,
+        signName,
+        bindCode,
+        callbackReminder,
+        callbackUnreachable,
+        handoffReply,
+      ] = await Promise.all([
+        read('tencentSecretId'),
+        read('tencentSecretKey'),
+        read('tencentSdkAppId'),
+        read('tencentSignName'),
+        read('tencentTemplateBindCode'),
+        read('tencentTemplateCallbackReminder'),
+        read('tencentTemplateCallbackUnreachable'),
+        read('tencentTemplateHandoffReply'),
+      ]);
       const templateIds: Record<SmsTemplate, string> = {
         bind_identity_code: bindCode,
         callback_reminder: callbackReminder,
         callback_unreachable: callbackUnreachable,
+        handoff_reply: handoffReply,
       };
       return { secretId, secretKey, sdkAppId, signName, templateIds };
     },

@@ -582,6 +582,18 @@ const CASES: Record<RouteName, Case> = {
       otherBranchStaff: 404,
     },
   },
+  getLatestHandoff: {
+    method: 'GET',
+    path: '/assistant/handoffs/latest',
+    ownerUserId: OWNER_CUSTOMER,
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 200,
+      unassignedAgent: 403,
+      otherBranchStaff: 403,
+    },
+  },
 };
 
 function all(status: number): Record<Person, number> {

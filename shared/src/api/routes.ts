@@ -10,6 +10,7 @@ import {
   HandoffMessagesResponseSchema,
   HandoffQueueResponseSchema,
   HandoffSchema,
+  LatestHandoffResponseSchema,
   RequestHandoffRequestSchema,
   SendHandoffMessageRequestSchema,
 } from '../assistant/handoff';
@@ -448,6 +449,12 @@ export const routes = {
     path: '/staff/handoffs/{handoffId}',
     auth: 'user',
     response: HandoffSchema,
+  },
+  getLatestHandoff: {
+    method: 'GET',
+    path: '/assistant/handoffs/latest',
+    auth: 'user',
+    response: LatestHandoffResponseSchema,
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -19,11 +19,17 @@ export type SmsMessage =
       /** 「回访电话未能接通，请于{deadline}前重新预约或在线自助回访」 */
       template: 'callback_unreachable';
       code: string;
+    }
+  | {
+      to: string;
+      /** Assistant live chat (issue 9): 「您于{time}的留言已有回复，请打开小程序「客服」查看」 */
+      template: 'handoff_reply';
+      code: string;
     };
 
 /** The template's variables in the order the approved template text uses them. */
 export function smsTemplateParams(message: SmsMessage): string[] {
-  return message.template === 'callback_unreachable'
+  return message.template === 'callback_unreachable' || message.template === 'handoff_reply'
     ? [message.code]
     : [message.code, String(message.validMinutes)];
 }

@@ -14,7 +14,12 @@ const settings: TencentSmsSettings = {
   secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
   sdkAppId: '1400006666',
   signName: '示例人寿',
-  templateIds: { bind_identity_code: '1110', callback_reminder: '1111', callback_unreachable: '1112' },
+  templateIds: {
+    bind_identity_code: '1110',
+    callback_reminder: '1111',
+    callback_unreachable: '1112',
+    handoff_reply: '1113',
+  },
 };
 
 interface Received {

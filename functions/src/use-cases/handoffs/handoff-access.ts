@@ -1,12 +1,14 @@
 import type { Handoff, HandoffMessageSchema } from '@zhixiang/shared/assistant/handoff';
 import { INTENT_NAMES } from '@zhixiang/shared/assistant/intents';
+import { describeServiceHours, type ServiceHours } from '@zhixiang/shared/assistant/service-hours';
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import { maskIdNumber, maskPhone } from '@zhixiang/shared/privacy/mask';
 import type { ConversationStore } from '@zhixiang/shared/ports/assistant-conversations';
 import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixiang/shared/ports/handoffs';
 import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
+import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
+import { maskIdNumber, maskPhone } from '@zhixiang/shared/privacy/mask';
 import type * as z from 'zod/mini';
 import type { LiveChatDeps } from './publish-handoff-update';
 
@@ -19,6 +21,9 @@ export interface HandoffDeps extends LiveChatDeps {
     customers: Pick<CustomerRepository, 'get'>;
     users: Pick<UserAccountRepository, 'get'>;
   };
+  config: { serviceHours: ServiceHours };
+  /** Tells a customer that their message (留言) was answered. */
+  sms: SmsSender;
   now: () => number;
 }
 
@@ -67,6 +72,8 @@ export async function toHandoffView(
   return {
     handoffId: handoff.handoffId,
     status: handoff.status,
+    mode: handoff.mode,
+    serviceHours: describeServiceHours(deps.config.serviceHours),
     customerName: handoff.customerName,
     identityVerified: true,
     idNumberMasked: customer ? maskIdNumber(customer.idNumber) : null,
