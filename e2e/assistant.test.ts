@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import { setContainer } from '../functions/src/container';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import { agreeToPrivacyGuide, fillInput, signInAsDemoUser, tapButton } from './support/journey-steps';
@@ -11,7 +13,8 @@ import { useE2eSession } from './support/stack';
  * gets the quota with his own figure, and 去办理 opens that policy; he asks for a person, a staff
  * member of his branch claims the handoff in the staff console and they chat live over the
  * WebSocket, across a dropped connection (nothing lost, nothing twice); signed out, the assistant
- * answers in general terms and offers sign-in.
+ * answers in general terms and offers sign-in; outside service hours he leaves a message, staff
+ * answer it in the console, he gets an SMS and sees the answer on his next visit.
  */
 const data = buildDemoData(todayInShanghai());
 const pl01 = data.policies.find((p) => p.holderId === 'C001' && p.productCode === 'PL01')!;
@@ -164,6 +167,77 @@ describe('the assistant', () => {
     } finally {
       await customer.context.close();
       await staff.context.close();
+    }
+  });
+
+  it('outside service hours 张伟 leaves a message; the answer comes by SMS and on his next visit', async () => {
+    // The stage's setting, as an admin would set it: no live service at any hour. The gateway runs
+    // in this process; the next request builds its container from the changed environment.
+    process.env.ASSISTANT_SERVICE_HOURS = JSON.stringify({
+      timeZone: 'Asia/Shanghai',
+      daily: null,
+      weekdays: {},
+    });
+    setContainer(undefined);
+    const { context, page } = await newPhonePage(session.browser);
+    try {
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-customer-c001');
+      await page.goto(`${session.stack.appUrl}/pages/assistant/index`);
+      await fillInput(page, '请输入您的问题', '转人工');
+      await tapButton(page, '发送');
+      await page.locator('[data-testid="assistant-button"]', { hasText: '转人工客服' }).first().click();
+      await page.getByText('现在是人工客服非服务时间').waitFor();
+      assert.match((await page.getByTestId('handoff-status').textContent()) ?? '', /留言模式/);
+      await fillInput(page, '请输入您的问题', '我想把红利领取方式改成现金');
+      await tapButton(page, '发送');
+      await page.getByText('留言已收到').waitFor();
+      await saveScreenshot(page, 'assistant-leave-message');
+      await page.goto(`${session.stack.appUrl}/pages/home/index`);
+
+      // Staff answer the message later in the console; the customer gets one SMS.
+      const desk = await newPhonePage(session.browser);
+      try {
+        await agreeToPrivacyGuide(desk.page, session.stack.appUrl);
+        await signInAsDemoUser(desk.page, 'demo-staff-sh');
+        await desk.page.goto(`${session.stack.appUrl}/packages/handoffs/queue/index`);
+        const card = desk.page.getByTestId('handoff-card').filter({ hasText: '留言' });
+        await card.waitFor();
+        await card.locator('taro-button-core', { hasText: '接入' }).click();
+        await desk.page.getByTestId('handoff-message-customer').filter({ hasText: '红利领取方式' }).waitFor();
+        await fillInput(desk.page, '回复客户', '您好，红利领取方式可在保单详情中在线变更为现金领取');
+        await tapButton(desk.page, '发送');
+        await desk.page.getByTestId('handoff-message-staff').waitFor();
+        await desk.page.locator('textarea').fill('已答复红利领取方式变更');
+        await tapButton(desk.page, '结束服务');
+        await desk.page.getByTestId('handoff-closed').waitFor();
+      } finally {
+        await desk.context.close();
+      }
+      const phone = data.customers.find((c) => c.customerId === 'C001')!.phone;
+      const sms = (await readFile(session.stack.smsOutboxFile, 'utf8'))
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { to: string; template: string });
+      assert.equal(sms.filter((m) => m.to === phone && m.template === 'handoff_reply').length, 1);
+
+      // His next visit to the 客服 tab shows the answer, once.
+      await page.goto(`${session.stack.appUrl}/pages/assistant/index`);
+      await page.getByText('您之前的留言已有客服回复').waitFor();
+      await page.getByTestId('chat-staff').filter({ hasText: '在线变更为现金领取' }).waitFor();
+      await saveScreenshot(page, 'assistant-message-answered');
+      await page.goto(`${session.stack.appUrl}/pages/home/index`);
+      await page.goto(`${session.stack.appUrl}/pages/assistant/index`);
+      await page.getByTestId('assistant-messages').waitFor();
+      await page.waitForTimeout(1000);
+      assert.equal(await page.getByText('您之前的留言已有客服回复').count(), 0, 'shown once');
+    } catch (error) {
+      await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+      throw error;
+    } finally {
+      delete process.env.ASSISTANT_SERVICE_HOURS;
+      setContainer(undefined);
+      await context.close();
     }
   });
 

@@ -141,6 +141,7 @@ export const api = {
   // Assistant live chat, rest (issue 9): the staff handoff console.
   listHandoffQueue: () => client.call('listHandoffQueue', { silent: true }),
   getHandoff: (handoffId: string) => client.call('getHandoff', { params: { handoffId } }),
+  getLatestHandoff: () => client.call('getLatestHandoff', { silent: true }),
   claimHandoff: (handoffId: string) => client.call('claimHandoff', { params: { handoffId } }),
   closeHandoff: (handoffId: string, summary: string) =>
     client.call('closeHandoff', { params: { handoffId }, body: { summary } }),

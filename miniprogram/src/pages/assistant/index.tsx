@@ -6,6 +6,7 @@ import {
   MAX_MESSAGE_CHARS,
   type SendAssistantMessageRequest,
 } from '@zhixiang/shared/assistant/chat';
+import type { HandoffMode } from '@zhixiang/shared/assistant/handoff';
 import { brand } from '@zhixiang/shared/brand';
 import { useRef, useState } from 'react';
 import { PageContainer } from '../../components/page-container';
@@ -14,6 +15,7 @@ import { useHandoffLive } from '../../hooks/use-handoff-live';
 import { useSession } from '../../hooks/use-session';
 import { api } from '../../services/api';
 import { ApiError } from '../../services/request';
+import { markSeen, seenSeq } from './handoff-seen';
 import { openFlow } from './open-flow';
 import { takeAssistantTopic } from './topic';
 import './index.scss';
@@ -42,6 +44,12 @@ function scrollToEnd(): void {
 
 interface OpenHandoff {
   handoffId: string;
+  /** `message`: left outside service hours (留言), answered later. */
+  mode: HandoffMode;
+  /** Messages up to this seq were shown on an earlier visit. */
+  startAfter: number;
+  /** Resumed on a later visit: the customer's own messages up to this seq are history to show. */
+  historyUpTo: number;
 }
 
 /** The 客服 tab: a conversation with the 7×24 assistant, signed in or not. */
@@ -98,38 +106,80 @@ export default function AssistantPage() {
 
   // While a person has the conversation, their replies arrive live (WebSocket; HTTP polling as fallback).
   const announcedClaim = useRef(false);
-  const transport = useHandoffLive(handoff?.handoffId ?? null, (update) => {
-    const replies = update.messages.filter((m) => m.from === 'staff');
-    const staffName = update.claimedByName ?? '人工客服';
-    const notes: string[] = [];
-    if (update.status !== 'queued' && !announcedClaim.current) {
-      announcedClaim.current = true;
-      notes.push(`${staffName}已接入，正在为您服务。`);
-    }
-    if (update.status === 'closed') {
-      setHandoff(null);
-      announcedClaim.current = false;
-    }
-    setMessages((list) => [
-      ...list,
-      ...notes.map((note) => ({ id: nextId++, from: 'assistant' as const, text: [note] })),
-      ...replies.map((m) => ({
-        id: nextId++,
-        from: 'assistant' as const,
-        text: [`${staffName}：${m.text}`],
-        testId: 'chat-staff',
-      })),
-      ...(update.status === 'closed'
-        ? [
-            {
-              id: nextId++,
-              from: 'assistant' as const,
-              text: [`人工服务已结束，${brand.assistantName}继续为您服务。`],
-            },
-          ]
-        : []),
-    ]);
-    scrollToEnd();
+  const messageLeft = useRef(false);
+  const transport = useHandoffLive(
+    handoff?.handoffId ?? null,
+    (update) => {
+      const open = handoffRef.current;
+      if (!open) return;
+      const last = update.messages[update.messages.length - 1];
+      if (last) markSeen(open.handoffId, last.seq);
+      // Our own messages are on screen already, except those of an earlier visit.
+      const replies = update.messages.filter((m) => m.from === 'staff' || m.seq <= open.historyUpTo);
+      const staffName = update.claimedByName ?? '人工客服';
+      const notes: string[] = [];
+      if (update.status === 'claimed' && !announcedClaim.current) {
+        announcedClaim.current = true;
+        notes.push(`${staffName}已接入，正在为您服务。`);
+      }
+      if (update.status === 'closed') {
+        setHandoff(null);
+        announcedClaim.current = false;
+        messageLeft.current = false;
+      }
+      setMessages((list) => [
+        ...list,
+        ...notes.map((note) => ({ id: nextId++, from: 'assistant' as const, text: [note] })),
+        ...replies.map((m) =>
+          m.from === 'staff'
+            ? {
+                id: nextId++,
+                from: 'assistant' as const,
+                text: [`${staffName}：${m.text}`],
+                testId: 'chat-staff',
+              }
+            : { id: nextId++, from: 'customer' as const, text: [m.text] },
+        ),
+        ...(update.status === 'closed'
+          ? [
+              {
+                id: nextId++,
+                from: 'assistant' as const,
+                text: [`人工服务已结束，${brand.assistantName}继续为您服务。`],
+              },
+            ]
+          : []),
+      ]);
+      scrollToEnd();
+    },
+    handoff?.startAfter ?? 0,
+  );
+
+  // On a visit, a handoff still open is resumed, and the answer to a message left earlier is shown.
+  useDidShow(() => {
+    if (handoffRef.current || session?.me.role !== 'customer' || !session.me.customerId) return;
+    void api
+      .getLatestHandoff()
+      .then(({ handoff: latest }) => {
+        if (!latest || handoffRef.current) return;
+        const seen = seenSeq(latest.handoffId);
+        // A closed live chat was seen as it happened; a closed message may hold an unseen answer.
+        if (latest.status === 'closed' && (latest.mode === 'live' || latest.lastSeq <= seen)) return;
+        setHandoff({
+          handoffId: latest.handoffId,
+          mode: latest.mode,
+          startAfter: seen,
+          historyUpTo: latest.lastSeq,
+        });
+        say([
+          latest.status === 'closed'
+            ? '您之前的留言已有客服回复：'
+            : latest.mode === 'message' && latest.status === 'queued'
+              ? '您的留言已提交，客服上班后会尽快回复，回复后会短信通知您。'
+              : '您有一个进行中的人工服务，已为您接回。',
+        ]);
+      })
+      .catch(() => undefined);
   });
 
   /** Sends a typed message or a tapped reply button; the typed text stays in the box until it is answered. */
@@ -152,8 +202,13 @@ export default function AssistantPage() {
       const open = handoffRef.current;
       if (open) {
         // A person has the conversation: the message goes to them.
-        await api.sendHandoffMessage(open.handoffId, trimmed);
+        const sent = await api.sendHandoffMessage(open.handoffId, trimmed);
+        markSeen(open.handoffId, sent.seq);
         if (typed) setDraft('');
+        if (open.mode === 'message' && !messageLeft.current) {
+          messageLeft.current = true;
+          say(['留言已收到。客服上班后会尽快回复，回复后会短信通知您，您也可以回到「客服」页查看。']);
+        }
         return;
       }
       const reply: AssistantReply = await api.sendAssistantMessage({
@@ -185,9 +240,12 @@ export default function AssistantPage() {
     setSending(true);
     try {
       const opened = await api.requestHandoff(conversationId);
-      setHandoff({ handoffId: opened.handoffId });
+      setHandoff({ handoffId: opened.handoffId, mode: opened.mode, startAfter: 0, historyUpTo: 0 });
+      const topic = opened.intentName && opened.intent !== 'human_agent' ? `（${opened.intentName}）` : '';
       say([
-        `已为您转接人工客服${opened.intentName && opened.intent !== 'human_agent' ? `（${opened.intentName}）` : ''}，刚才的对话已一并转交，无需重复核对身份。请稍候，客服接入后会在这里回复您。`,
+        opened.mode === 'message'
+          ? `现在是人工客服非服务时间（服务时间：${opened.serviceHours}）。请直接留言说明您的问题${topic}，刚才的对话已一并转交，客服上班后会尽快回复，并短信通知您。`
+          : `已为您转接人工客服${topic}，刚才的对话已一并转交，无需重复核对身份。请稍候，客服接入后会在这里回复您。`,
       ]);
     } catch (error) {
       say([error instanceof ApiError ? error.message : '转接失败，请稍后重试']);
@@ -280,7 +338,9 @@ export default function AssistantPage() {
           <View className="zx-chat__composer">
             {handoff ? (
               <View className="zx-notice" data-testid="handoff-status">
-                人工客服服务中：您发送的消息将由客服回复
+                {handoff.mode === 'message'
+                  ? '留言模式：您发送的内容将由客服上班后回复'
+                  : '人工客服服务中：您发送的消息将由客服回复'}
                 {transport === 'polling' ? '（网络不稳定，正在重新连接…）' : ''}
               </View>
             ) : null}

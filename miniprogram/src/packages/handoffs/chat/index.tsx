@@ -103,6 +103,9 @@ function HandoffChat({ initial }: { initial: Handoff }) {
         <InfoRow label="证件号码" value={handoff.idNumberMasked ?? '—'} />
         <InfoRow label="手机号码" value={handoff.phoneMasked ?? '—'} />
         <InfoRow label="咨询意图" value={handoff.intentName ?? '未识别'} testId="handoff-intent" />
+        {handoff.mode === 'message' ? (
+          <InfoRow label="方式" value="非服务时间留言：回复后客户会收到短信通知" />
+        ) : null}
         <InfoRow
           label="状态"
           value={`${STATUS_TEXT[handoff.status]}${handoff.claimedByName ? ` · ${handoff.claimedByName}` : ''}`}

@@ -61,7 +61,10 @@ function QueueCard({ handoff, onChanged }: { handoff: Handoff; onChanged: () => 
     <View className="zx-card" data-testid="handoff-card">
       <View className="zx-handoffs__head">
         <Text className="zx-card__title">{handoff.customerName}</Text>
-        {handoff.identityVerified ? <Tag type="success">身份已核验</Tag> : null}
+        <View>
+          {handoff.mode === 'message' ? <Tag type="warning">留言</Tag> : null}
+          {handoff.identityVerified ? <Tag type="success">身份已核验</Tag> : null}
+        </View>
       </View>
       <View className="zx-muted">
         {handoff.intentName ? `咨询：${handoff.intentName} · ` : ''}转入于{' '}
