@@ -217,6 +217,14 @@ export default function AssistantPage() {
         ...choice,
       });
       setConversationId(reply.conversationId);
+      // The assistant handed over by itself (a second miss, or a complaint in anger).
+      if (reply.handoff)
+        setHandoff({
+          handoffId: reply.handoff.handoffId,
+          mode: reply.handoff.mode,
+          startAfter: 0,
+          historyUpTo: 0,
+        });
       // Answers and refusals are rated; questions back to the customer (clarify, which policy) are not.
       const rateable =
         reply.kind !== 'clarify' && reply.kind !== 'choose_policy' && reply.kind !== 'smalltalk';
