@@ -594,6 +594,18 @@ const CASES: Record<RouteName, Case> = {
       otherBranchStaff: 403,
     },
   },
+  getAssistantFeedbackReport: {
+    method: 'GET',
+    path: '/reports/assistant-feedback',
+    ownerUserId: 'demo-staff-sh',
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 200,
+    },
+  },
 };
 
 function all(status: number): Record<Person, number> {

@@ -4,6 +4,7 @@ import {
   RateAssistantAnswerRequestSchema,
   SendAssistantMessageRequestSchema,
 } from '../assistant/chat';
+import { FeedbackReportSchema } from '../assistant/feedback-report';
 import {
   CloseHandoffRequestSchema,
   HandoffMessageSchema,
@@ -455,6 +456,12 @@ export const routes = {
     path: '/assistant/handoffs/latest',
     auth: 'user',
     response: LatestHandoffResponseSchema,
+  },
+  getAssistantFeedbackReport: {
+    method: 'GET',
+    path: '/reports/assistant-feedback',
+    auth: 'user',
+    response: FeedbackReportSchema,
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -7,6 +7,7 @@ import type {
   SendAssistantMessageRequest,
 } from '@zhixiang/shared/assistant/chat';
 import type { ClassifyContext, IntentClassification } from '@zhixiang/shared/assistant/classify';
+import { isUnanswered } from '@zhixiang/shared/assistant/feedback-report';
 import type { Handoff } from '@zhixiang/shared/assistant/handoff';
 import { INTENT_NAMES, type Intent } from '@zhixiang/shared/assistant/intents';
 import { type KnowledgeEntry, POLICY_FLOWS } from '@zhixiang/shared/assistant/knowledge';
@@ -160,6 +161,7 @@ export async function answerAssistantMessage(
       signedIn: claims !== null,
     },
     now + CONVERSATION_RETENTION_MS,
+    { unanswered: isUnanswered(reply) },
   );
   if (!saved) throw new AppError('CONFLICT', BUSY_CONVERSATION_MESSAGE);
   const handedOff = await handOffIfNeeded(deps, claims, state, request, reply, missed);
