@@ -16,6 +16,8 @@ Commands
   create-agent --agent-id 工号 --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
   rotate-field-key [--skip-reencrypt]     轮换字段加密数据密钥，并用新密钥重新加密已存数据
   load-knowledge [目录]                   加载智能客服知识库（默认 knowledge/*.json）为新版本并原子切换；内容未变则不写入
+  assistant-feedback-report [--from 日期] [--to 日期]
+                                          智能客服未能回答与「没用」问题报告（默认近 7 天，最多 31 天；只读）
 
 Every CSV row is validated before anything is written: a file with a bad row imports nothing and
 lists each bad row with its line number. Re-importing the same file changes nothing.
@@ -33,6 +35,8 @@ const WRITES = new Set([
   'rotate-field-key',
   'load-knowledge',
 ]);
+// Read-only commands: no --yes needed on prod.
+const READS = new Set(['assistant-feedback-report']);
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -49,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       branch: { type: 'string' },
       openid: { type: 'string' },
       'skip-reencrypt': { type: 'boolean', default: false },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -59,8 +65,8 @@ async function main(argv: string[]): Promise<number> {
   const stage = values.stage as AdminStage | undefined;
   if (stage !== 'local' && stage !== 'dev' && stage !== 'prod')
     return fail('请用 --stage local|dev|prod 指定环境');
-  if (!WRITES.has(command)) return fail(`未知命令 ${command}\n\n${USAGE}`);
-  if (stage === 'prod' && !values.yes)
+  if (!WRITES.has(command) && !READS.has(command)) return fail(`未知命令 ${command}\n\n${USAGE}`);
+  if (stage === 'prod' && WRITES.has(command) && !values.yes)
     return fail(`${command} 会写入生产环境数据：确认无误后加上 --yes 重新执行`);
 
   await configureStage(stage, values.region ? { region: values.region } : {});
@@ -165,6 +171,18 @@ async function main(argv: string[]): Promise<number> {
           ? `知识库内容未变：仍为版本 ${outcome.version}（${outcome.entryCount} 条）`
           : `知识库版本 ${outcome.previousVersion ?? '无'} → ${outcome.version}，共 ${outcome.entryCount} 条`,
       );
+      return 0;
+    }
+    // Assistant live chat, rest (issue 9): the knowledge base's improvement report.
+    case 'assistant-feedback-report': {
+      const { getAssistantFeedbackReport } = await import(
+        '../src/use-cases/assistant/get-assistant-feedback-report'
+      );
+      const { formatFeedbackReport } = await import('./commands/assistant-feedback-report');
+      const { parseBody } = await import('../src/middleware/validation');
+      const { FeedbackReportQuerySchema } = await import('@zhixiang/shared/assistant/feedback-report');
+      const range = parseBody(FeedbackReportQuerySchema, { from: values.from, to: values.to });
+      console.log(formatFeedbackReport(await getAssistantFeedbackReport(container, range)));
       return 0;
     }
     default:

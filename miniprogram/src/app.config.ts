@@ -23,8 +23,9 @@ export default defineAppConfig({
     { root: 'packages/callback', pages: ['book/index', 'online/index', 'call-centre/index'] },
     // Electronic documents (电子批单): 我的批单, preview, signing screen, public verification.
     { root: 'packages/documents', pages: ['list/index', 'detail/index', 'sign/index', 'verify/index'] },
-    // Assistant live chat, rest (issue 9): the staff handoff console (queue, live chat with context).
-    { root: 'packages/handoffs', pages: ['queue/index', 'chat/index'] },
+    // Assistant live chat, rest (issue 9): the staff handoff console (queue, live chat with context)
+    // and the knowledge base's improvement report.
+    { root: 'packages/handoffs', pages: ['queue/index', 'chat/index', 'feedback/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,8 +1,10 @@
 import { FeedbackReportSchema } from '@zhixiang/shared/assistant/feedback-report';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatFeedbackReport } from '../../admin/commands/assistant-feedback-report';
 import { type Container, createContainer } from '../../src/container';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { getAssistantFeedbackReport } from '../../src/use-cases/assistant/get-assistant-feedback-report';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -105,5 +107,12 @@ describe('the assistant feedback report', () => {
     expect([long.status, long.body.message]).toEqual([400, '一次最多查询 31 天']);
     const malformed = await report({ from: '2026/11/01' });
     expect([malformed.status, malformed.body.message]).toEqual([400, '日期格式应为 YYYY-MM-DD']);
+  });
+
+  it('prints the same report for the admin CLI', async () => {
+    const text = formatFeedbackReport(await getAssistantFeedbackReport(container, {}));
+    expect(text).toMatch(/^智能客服反馈报告 \d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
+    expect(text).toContain('  2 × 今天天气怎么样  [其他问题 · 超出范围');
+    expect(text).toContain('客户点了「没用」（1 次，1 个问题）\n    1 × 理赔需要准备哪些材料');
   });
 });

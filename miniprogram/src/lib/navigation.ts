@@ -50,6 +50,7 @@ export const pageUrls = {
   handoffQueue: '/packages/handoffs/queue/index',
   handoffChat: (handoffId: string) =>
     `/packages/handoffs/chat/index?handoffId=${encodeURIComponent(handoffId)}`,
+  assistantFeedbackReport: '/packages/handoffs/feedback/index',
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

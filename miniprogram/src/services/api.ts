@@ -142,6 +142,8 @@ export const api = {
   listHandoffQueue: () => client.call('listHandoffQueue', { silent: true }),
   getHandoff: (handoffId: string) => client.call('getHandoff', { params: { handoffId } }),
   getLatestHandoff: () => client.call('getLatestHandoff', { silent: true }),
+  getAssistantFeedbackReport: (from: string, to: string) =>
+    client.call('getAssistantFeedbackReport', { query: { from, to } }),
   claimHandoff: (handoffId: string) => client.call('claimHandoff', { params: { handoffId } }),
   closeHandoff: (handoffId: string, summary: string) =>
     client.call('closeHandoff', { params: { handoffId }, body: { summary } }),
