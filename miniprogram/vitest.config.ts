@@ -22,6 +22,7 @@ export default defineConfig({
     DEPRECATED_ADAPTER_COMPONENT: 'false',
     API_BASE_URL: JSON.stringify('http://api.test'),
     APP_STAGE: JSON.stringify('local'),
+    LIVE_CHAT_URL: JSON.stringify(''),
   },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

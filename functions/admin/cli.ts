@@ -16,6 +16,8 @@ Commands
   create-agent --agent-id 工号 --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
   rotate-field-key [--skip-reencrypt]     轮换字段加密数据密钥，并用新密钥重新加密已存数据
   load-knowledge [目录]                   加载智能客服知识库（默认 knowledge/*.json）为新版本并原子切换；内容未变则不写入
+  assistant-feedback-report [--from 日期] [--to 日期]
+                                          智能客服未能回答与「没用」问题报告（默认近 7 天，最多 31 天；只读）
   send-renewal-notices                    立即执行一次续期通知任务（与每小时定时任务相同；本地环境演示用）
   notice-funnel [--from 日期] [--to 日期]  打印续期通知送达漏斗（默认最近 7 天）
   paper-saved                             打印电子信函节约用纸（护一棵树）报表
@@ -40,7 +42,7 @@ const WRITES = new Set([
   'send-renewal-notices',
 ]);
 // Reports that write nothing (issue 7): no --yes needed on prod.
-const READS = new Set(['notice-funnel', 'paper-saved', 'outbox']);
+const READS = new Set(['notice-funnel', 'paper-saved', 'outbox', 'assistant-feedback-report']);
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -49,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
     options: {
       stage: { type: 'string' },
       region: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       yes: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       'user-id': { type: 'string' },
@@ -57,8 +61,6 @@ async function main(argv: string[]): Promise<number> {
       branch: { type: 'string' },
       openid: { type: 'string' },
       'skip-reencrypt': { type: 'boolean', default: false },
-      from: { type: 'string' },
-      to: { type: 'string' },
       lines: { type: 'string' },
     },
   });
@@ -200,6 +202,18 @@ async function main(argv: string[]): Promise<number> {
     case 'outbox': {
       const { printOutbox } = await import('./commands/notices');
       await printOutbox(container, Number(values.lines ?? 20));
+      return 0;
+    }
+    // Assistant live chat, rest (issue 9): the knowledge base's improvement report.
+    case 'assistant-feedback-report': {
+      const { getAssistantFeedbackReport } = await import(
+        '../src/use-cases/assistant/get-assistant-feedback-report'
+      );
+      const { formatFeedbackReport } = await import('./commands/assistant-feedback-report');
+      const { parseBody } = await import('../src/middleware/validation');
+      const { FeedbackReportQuerySchema } = await import('@zhixiang/shared/assistant/feedback-report');
+      const range = parseBody(FeedbackReportQuerySchema, { from: values.from, to: values.to });
+      console.log(formatFeedbackReport(await getAssistantFeedbackReport(container, range)));
       return 0;
     }
     default:

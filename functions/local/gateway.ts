@@ -6,8 +6,10 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { redactText } from '@zhixiang/shared/privacy/mask';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { setContainer } from '../src/container';
 import { serverlessYmlPath } from './local-paths';
 import { type CorsSpec, type HttpApiEventSpec, loadServerlessConfig } from './serverless-config';
+import { createWebSocketApi, LIVE_CHAT_PATH, readWebSocketRoutes } from './websocket-api';
 
 /**
  * The local stand-in for API Gateway HTTP API (payload format 2.0): it serves every `httpApi`
@@ -47,6 +49,8 @@ export interface GatewayOptions {
 export interface Gateway {
   url: string;
   port: number;
+  /** The WebSocket API (live chat), on the same port. */
+  liveChatUrl: string;
   routes: Route[];
   close(): Promise<void>;
 }
@@ -260,7 +264,11 @@ export function buildEvent(input: {
   return event;
 }
 
-function lambdaContext(route: Route, requestId: string, deadline: number): Context {
+function lambdaContext(
+  route: Pick<Route, 'functionName' | 'memorySize'>,
+  requestId: string,
+  deadline: number,
+): Context {
   const functionName = `zhixiang-kefu-local-${route.functionName}`;
   return {
     callbackWaitsForEmptyEventLoop: true,
@@ -342,6 +350,32 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     handlers.set(handler, fn as LambdaHandler);
     return fn as LambdaHandler;
   }
+
+  // The WebSocket API of serverless.yml (live chat), served on the same port.
+  const webSocketApi = createWebSocketApi({
+    routes: readWebSocketRoutes(config),
+    log,
+    invoke: async (route, event) => {
+      const handler = await loadHandler(route.handler);
+      const timeoutSeconds = config.functions?.[route.functionName]?.timeout ?? config.provider.timeout ?? 6;
+      const memorySize =
+        config.functions?.[route.functionName]?.memorySize ?? config.provider.memorySize ?? 1024;
+      const requestId = randomUUID();
+      try {
+        return await handler(
+          event as APIGatewayProxyEventV2,
+          lambdaContext(
+            { functionName: route.functionName, memorySize },
+            requestId,
+            Date.now() + timeoutSeconds * 1000,
+          ),
+        );
+      } catch (error) {
+        log(`${route.functionName} threw: ${redactText(String((error as Error)?.stack ?? error))}`);
+        throw error;
+      }
+    },
+  });
 
   function corsHeaders(origin: string | undefined): Record<string, string> {
     if (!cors) return {};
@@ -492,6 +526,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   }
 
   const server: Server = createServer((request, response) => {
+    if (webSocketApi.handleManagement(request, response)) return;
     const started = performance.now();
     handle(request, response)
       .catch((error: unknown) => {
@@ -508,6 +543,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       });
   });
 
+  server.on('upgrade', (request, socket, head) => webSocketApi.handleUpgrade(request, socket, head));
+
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolveListen());
@@ -515,12 +552,22 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const { port } = server.address() as AddressInfo;
   const host =
     options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+  // What serverless.yml's LIVE_CHAT_ENDPOINT (the WebSocket API's stage URL) is on AWS: this gateway.
+  const liveChatEndpoint = `http://${host}:${port}${LIVE_CHAT_PATH}`;
+  if (process.env.LIVE_CHAT_ENDPOINT !== liveChatEndpoint) {
+    process.env.LIVE_CHAT_ENDPOINT = liveChatEndpoint;
+    // A container built earlier in this process (the seed's) read the environment without it: the
+    // next invocation builds a fresh one, as a Lambda cold start after a configuration change would.
+    setContainer(undefined);
+  }
   return {
     url: `http://${host}:${port}`,
     port,
+    liveChatUrl: `ws://${host}:${port}${LIVE_CHAT_PATH}`,
     routes,
     close: () =>
       new Promise<void>((done) => {
+        webSocketApi.close();
         server.closeAllConnections();
         server.close(() => done());
       }),

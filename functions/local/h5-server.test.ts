@@ -24,7 +24,7 @@ describe('H5 static server', () => {
     const response = await get('/runtime-config.js');
     expect(response.headers.get('content-type')).toContain('javascript');
     expect(await response.text()).toBe(
-      'window.__ZX_CONFIG__ = {"apiBaseUrl":"http://127.0.0.1:3999","stage":"local"};\n',
+      'window.__ZX_CONFIG__ = {"apiBaseUrl":"http://127.0.0.1:3999","stage":"local","liveChatUrl":"ws://127.0.0.1:3999/live-chat"};\n',
     );
   });
 

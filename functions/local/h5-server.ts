@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { LIVE_CHAT_PATH } from './websocket-api';
 
 /**
  * Serves the H5 build of the mini program as a single-page app: files from the build folder,
@@ -46,8 +47,8 @@ export interface H5Server {
   close(): Promise<void>;
 }
 
-export function runtimeConfigScript(apiBaseUrl: string, stage: string): string {
-  return `window.__ZX_CONFIG__ = ${JSON.stringify({ apiBaseUrl, stage })};\n`;
+export function runtimeConfigScript(apiBaseUrl: string, stage: string, liveChatUrl?: string): string {
+  return `window.__ZX_CONFIG__ = ${JSON.stringify({ apiBaseUrl, stage, ...(liveChatUrl ? { liveChatUrl } : {}) })};\n`;
 }
 
 export async function startH5Server(options: H5ServerOptions): Promise<H5Server> {
@@ -68,7 +69,14 @@ export async function startH5Server(options: H5ServerOptions): Promise<H5Server>
         'content-type': 'application/javascript; charset=utf-8',
         'cache-control': 'no-store',
       });
-      response.end(runtimeConfigScript(`http://${hostname}:${options.apiPort}`, stage));
+      response.end(
+        runtimeConfigScript(
+          `http://${hostname}:${options.apiPort}`,
+          stage,
+          // The local gateway serves the live chat's WebSocket API on the same port.
+          `ws://${hostname}:${options.apiPort}${LIVE_CHAT_PATH}`,
+        ),
+      );
       return;
     }
 

@@ -54,6 +54,8 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
   delete env.FIELD_KEY_ID;
   delete env.SSM_PREFIX;
   delete env.DOCUMENT_SIGNING_SECRET_ID;
+  // Live chat: the local gateway serves the WebSocket API itself and sets this to its own address.
+  delete env.LIVE_CHAT_ENDPOINT;
 
   const tableName = resources.tables[0]?.input.TableName;
   const bucketName = resources.buckets[0]?.name;

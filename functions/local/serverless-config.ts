@@ -50,7 +50,7 @@ export interface HttpApiEventSpec {
 
 export interface FunctionSpec {
   handler: string;
-  events?: { httpApi?: HttpApiEventSpec | string | '*' }[];
+  events?: { httpApi?: HttpApiEventSpec | string | '*'; websocket?: { route: string } | string }[];
   environment?: Record<string, Yaml>;
   timeout?: number;
   memorySize?: number;

@@ -330,6 +330,7 @@ async function main() {
     '智享客服 is running (local stage)',
     `  H5 app       ${h5Url}${h5Ready ? '' : '   (not built — see the warning above)'}`,
     `  API          ${apiUrl}   (${running.gateway.routes.length} routes from serverless.yml)`,
+    `  Live chat    ${running.gateway.liveChatUrl.replace('127.0.0.1', 'localhost')}   (WebSocket API + its Management API)`,
     `  DynamoDB     ${dynamodb.endpoint}   table ${env.TABLE_NAME}`,
     `  S3 (s3rver)  ${s3.endpoint}   bucket ${env.BUCKET_NAME}`,
     `  SMS outbox   ${relative(repoRoot, env.SMS_OUTBOX_FILE ?? '')}   (verification codes land here: tail -f it)`,

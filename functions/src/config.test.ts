@@ -77,3 +77,28 @@ describe('sandbox providers', () => {
     expect(() => assertLocalStage('local', 'anything')).not.toThrow();
   });
 });
+
+// Assistant live chat, rest (issue 9).
+describe('service hours', () => {
+  it('default to config/service-hours.json and may be set per stage, validated', () => {
+    expect(loadConfig(local).serviceHours.daily).toEqual({ open: '08:00', close: '22:00' });
+    const closedSundays = JSON.stringify({
+      timeZone: 'Asia/Shanghai',
+      daily: { open: '09:00', close: '18:00' },
+      weekdays: { sun: null },
+    });
+    expect(loadConfig({ ...local, ASSISTANT_SERVICE_HOURS: closedSundays }).serviceHours.weekdays).toEqual({
+      sun: null,
+    });
+    expect(() => loadConfig({ ...local, ASSISTANT_SERVICE_HOURS: '{' })).toThrow(/not valid JSON/);
+    expect(() =>
+      loadConfig({
+        ...local,
+        ASSISTANT_SERVICE_HOURS: JSON.stringify({
+          timeZone: 'Asia/Shanghai',
+          daily: { open: '22:00', close: '08:00' },
+        }),
+      }),
+    ).toThrow(/开始时间应早于结束时间/);
+  });
+});

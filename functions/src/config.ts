@@ -1,3 +1,8 @@
+import {
+  defaultServiceHours,
+  type ServiceHours,
+  ServiceHoursSchema,
+} from '@zhixiang/shared/assistant/service-hours';
 import * as z from 'zod/mini';
 
 /**
@@ -33,6 +38,10 @@ const EnvSchema = z.object({
   ID_CARD_OCR_PROVIDER: z._default(z.enum(['wechat', 'tesseract']), 'wechat'),
   // Caller pre-verification (IVR, issue 9): the shared HMAC secret, local stage only.
   IVR_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  // Live chat (issue 9): the WebSocket API's management endpoint (https://{api}.execute-api…/{stage}).
+  LIVE_CHAT_ENDPOINT: z.optional(z.url()),
+  // Assistant live chat, rest (issue 9): service hours as JSON, overriding config/service-hours.json.
+  ASSISTANT_SERVICE_HOURS: z.optional(nonEmpty),
   // E-letters and renewal notices (issue 7): WeChat subscribe messages or the local outbox, the
   // message-push Token and billing's HMAC secret (local stage only), where letter links point.
   SUBSCRIBE_MESSAGE_PROVIDER: z._default(z.enum(['wechat', 'sandbox-outbox']), 'wechat'),
@@ -62,6 +71,10 @@ export interface Config {
   /** Identity verification: the face provider (the sandbox on the local stage only). */
   faceVerify: { provider: 'wechat'; apiBaseUrl: string } | { provider: 'sandbox' };
   /** Electronic documents: the insurer's signing certificate (docs/electronic-documents.md). */
+  /** Live chat: where pushes go (API Gateway Management API); null = no WebSocket API, clients poll. */
+  liveChatEndpoint: string | null;
+  /** When people staff the live chat; outside them a handoff is a message answered later. */
+  serviceHours: ServiceHours;
   documentSigning:
     | { provider: 'secrets-manager'; secretId: string }
     | { provider: 'local-test-ca'; dir: string };
@@ -122,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('TOKEN_SIGNING_KEY is required when SSM_PREFIX is not set');
   if (e.DOCUMENT_SIGNING_PROVIDER === 'local-test-ca' && !local)
     localOnly('DOCUMENT_SIGNING_PROVIDER=local-test-ca');
+  const serviceHours = parseServiceHours(e.ASSISTANT_SERVICE_HOURS, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -168,7 +182,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       billingSigningSecret: e.BILLING_SIGNING_SECRET ?? null,
       letterLinkBaseUrl: e.LETTER_LINK_BASE_URL ?? null,
     },
+    liveChatEndpoint: e.LIVE_CHAT_ENDPOINT ?? null,
+    serviceHours,
   };
+}
+
+function parseServiceHours(json: string | undefined, problems: string[]): ServiceHours {
+  if (json === undefined) return defaultServiceHours;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    problems.push('ASSISTANT_SERVICE_HOURS: not valid JSON');
+    return defaultServiceHours;
+  }
+  const parsed = ServiceHoursSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  problems.push(
+    `ASSISTANT_SERVICE_HOURS: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+  );
+  return defaultServiceHours;
 }
 
 /** Guard every sandbox provider calls in its constructor, in case it is built without loadConfig. */

@@ -18,6 +18,7 @@ import type {
   IdentityVerificationStore,
 } from '@zhixiang/shared/ports/identity-verifications';
 import type { LetterStore, LetterSubscriptionStore } from '@zhixiang/shared/ports/letters';
+import type { LiveChatPusher } from '@zhixiang/shared/ports/live-chat';
 import type { SubscribeCreditLedger, SubscribeMessageSender } from '@zhixiang/shared/ports/notices';
 import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
 import type { WechatAuth } from '@zhixiang/shared/ports/wechat-auth';
@@ -42,6 +43,7 @@ import { SandboxOutboxSms } from './adapters/sms/sandbox-outbox-sms';
 import { TencentSms } from './adapters/sms/tencent-sms';
 import { AccessTokens } from './adapters/tokens/access-tokens';
 import { RefreshTokens } from './adapters/tokens/refresh-tokens';
+import { ApiGatewayLiveChatPusher } from './adapters/websocket/api-gateway-live-chat-pusher';
 import { type WechatAccessTokenSource, WechatAccessTokens } from './adapters/wechat/wechat-access-token';
 import { SandboxWechatAuth, WechatCodeExchange } from './adapters/wechat/wechat-code-exchange';
 import { SandboxFaceVerifier, WechatFaceVerifier } from './adapters/wechat/wechat-face-verifier';
@@ -95,6 +97,8 @@ export interface Container {
   identityUploads: IdentityUploadStore;
   identityReviews: IdentityReviewStore;
   identityFiles: IdentityFileStore;
+  // Live chat (issue 9): pushes to WebSocket connections; null where the stage has no WebSocket API.
+  liveChatPusher: LiveChatPusher | null;
   /** Built on first use: the offline reader loads its model only where OCR is called. */
   idCardOcr: () => Promise<IdCardOcr>;
   // Electronic documents (电子批单): signature uploads and PDFs in S3. (The insurer's signing key is
@@ -133,6 +137,13 @@ export function createContainer(
     config,
     logger: overrides.logger ?? getLogger(),
     now,
+    // Live chat (issue 9).
+    liveChatPusher:
+      overrides.liveChatPusher !== undefined
+        ? overrides.liveChatPusher
+        : config.liveChatEndpoint
+          ? new ApiGatewayLiveChatPusher(config.liveChatEndpoint)
+          : null,
     table,
     secrets,
     fieldKeyWrapper,

@@ -24,6 +24,8 @@ export const SSM_PARAMETERS = {
   tencentTemplateCallbackUnreachable: '/tencent-sms-template-callback-unreachable',
   // Caller pre-verification (IVR): the HMAC secret shared with the call centre's phone system.
   ivrSigningSecret: '/ivr-signing-secret',
+  // Assistant live chat, rest (issue 9): the SMS telling a customer their message was answered.
+  tencentTemplateHandoffReply: '/tencent-sms-template-handoff-reply',
   // E-letters and renewal notices (issue 7): the letter-link SMS template, WeChat's message-push
   // Token, the billing system's HMAC secret for debit results.
   tencentTemplateLetterLink: '/tencent-sms-template-letter-link',
@@ -73,6 +75,7 @@ export function createSecrets(config: Config): Secrets {
         callbackReminder,
         callbackUnreachable,
         letterLink,
+        handoffReply,
       ] = await Promise.all([
         read('tencentSecretId'),
         read('tencentSecretKey'),
@@ -82,12 +85,14 @@ export function createSecrets(config: Config): Secrets {
         read('tencentTemplateCallbackReminder'),
         read('tencentTemplateCallbackUnreachable'),
         read('tencentTemplateLetterLink'),
+        read('tencentTemplateHandoffReply'),
       ]);
       const templateIds: Record<SmsTemplate, string> = {
         bind_identity_code: bindCode,
         callback_reminder: callbackReminder,
         callback_unreachable: callbackUnreachable,
         letter_link: letterLink,
+        handoff_reply: handoffReply,
       };
       return { secretId, secretKey, sdkAppId, signName, templateIds };
     },

@@ -2,6 +2,7 @@
 
 declare const API_BASE_URL: string;
 declare const APP_STAGE: string;
+declare const LIVE_CHAT_URL: string;
 
 declare module '*.png';
 declare module '*.svg';
@@ -9,7 +10,7 @@ declare module '*.scss';
 declare module '*.css';
 
 interface Window {
-  __ZX_CONFIG__?: { apiBaseUrl?: string; stage?: string };
+  __ZX_CONFIG__?: { apiBaseUrl?: string; stage?: string; liveChatUrl?: string };
 }
 
 declare namespace NodeJS {

@@ -165,3 +165,26 @@ describe('live chat by polling', () => {
     expect((await zhang.get('/assistant/handoffs/not-an-id/messages')).status).toBe(400);
   });
 });
+
+describe('the staff console’s view of one handoff', () => {
+  it('shows staff of the subtree the context with the masked verified identity, and who has it', async () => {
+    const view = await (await as('demo-staff-sh')).get(`/staff/handoffs/${handoffId}`);
+    expect(view.status, view.text).toBe(200);
+    expect(HandoffSchema.safeParse(view.body).success).toBe(true);
+    expect(view.body).toMatchObject({
+      customerName: '张伟',
+      identityVerified: true,
+      intentName: '转人工客服',
+      transcript: [{ text: '我要转人工' }],
+    });
+    expect(view.body.idNumberMasked).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
+    expect(view.body.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    const claimedByMe = [
+      (await (await as('demo-staff-sh')).get(`/staff/handoffs/${handoffId}`)).body.claimedByMe,
+      (await (await as('demo-staff-hq')).get(`/staff/handoffs/${handoffId}`)).body.claimedByMe,
+    ];
+    expect(claimedByMe.sort()).toEqual([false, true]);
+    expect((await (await as('demo-staff-bj')).get(`/staff/handoffs/${handoffId}`)).status).toBe(404);
+    expect((await (await as('demo-customer-c001')).get(`/staff/handoffs/${handoffId}`)).status).toBe(403);
+  });
+});

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { routes } from '@zhixiang/shared/api/routes';
+import { LIVE_CHAT_ROUTES } from '@zhixiang/shared/assistant/live-chat';
 import { describe, expect, it } from 'vitest';
 import { loadServerlessConfig, type Yaml } from '../../local/serverless-config';
 
@@ -91,5 +94,55 @@ describe('serverless.yml', () => {
 
   it('rotates the field-encryption KMS key', () => {
     expect(resources.FieldEncryptionKey?.Properties?.EnableKeyRotation).toBe(true);
+  });
+
+  // Live chat (issue 9).
+  it('declares the live chat WebSocket routes of the shared contract, pushing to this API only', () => {
+    const websocketRoutes = functions.flatMap(([, fn]) =>
+      (fn.events ?? []).flatMap((event) =>
+        typeof event.websocket === 'object'
+          ? [event.websocket.route]
+          : event.websocket
+            ? [event.websocket]
+            : [],
+      ),
+    );
+    expect(websocketRoutes.sort()).toEqual([...LIVE_CHAT_ROUTES].sort());
+    // CloudFormation substitutions, not template strings.
+    const websocketsApi = ['$', '{WebsocketsApi}'].join('');
+    expect(JSON.stringify(prod.provider.environment?.LIVE_CHAT_ENDPOINT)).toContain(websocketsApi);
+    const pushers = functions.filter(([, fn]) =>
+      JSON.stringify(fn).includes('execute-api:ManageConnections'),
+    );
+    expect(pushers.map(([name]) => name).sort()).toEqual(
+      ['claimHandoff', 'closeHandoff', 'sendHandoffMessage', 'subscribeToHandoff'].sort(),
+    );
+    for (const [, fn] of pushers) {
+      expect(JSON.stringify(fn)).toMatch(
+        /"arn:\$\{AWS::Partition\}:execute-api:\$\{AWS::Region\}:\$\{AWS::AccountId\}:\$\{WebsocketsApi\}\/prod\/POST\/@connections\/\*"/,
+      );
+    }
+  });
+
+  // Assistant live chat, rest (issue 9): jieba's native binary for Lambda's platform.
+  it('installs the native segmenter for Lambda’s platform when packaging and deploying', () => {
+    const architecture = (prod.provider as { architecture?: string }).architecture;
+    expect(architecture).toBe('arm64');
+    expect((prod.custom?.esbuild as { external?: string[] } | undefined)?.external).toContain(
+      '@node-rs/jieba',
+    );
+    const scripts = (
+      JSON.parse(readFileSync(join(import.meta.dirname, '../../../package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    // Environment, not install arguments: serverless-esbuild's `npm prune` after the install would
+    // otherwise swap the arm64 binary back for the build machine's (tried: it does).
+    for (const name of ['package', 'deploy']) {
+      expect(scripts[name], name).toMatch(
+        /npm_config_cpu=arm64 npm_config_os=linux npm_config_libc=glibc osls /,
+      );
+    }
+    expect(scripts['check:lambda-package']).toBeDefined();
   });
 });

@@ -763,6 +763,43 @@ const CASES: Record<RouteName, Case> = {
       otherBranchStaff: 200,
     },
   },
+  // Assistant live chat, rest (issue 9).
+  getHandoff: {
+    method: 'GET',
+    path: `/staff/handoffs/${NO_SUCH_ID}`,
+    ownerUserId: 'demo-staff-sh',
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 404,
+    },
+  },
+  getLatestHandoff: {
+    method: 'GET',
+    path: '/assistant/handoffs/latest',
+    ownerUserId: OWNER_CUSTOMER,
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 200,
+      unassignedAgent: 403,
+      otherBranchStaff: 403,
+    },
+  },
+  getAssistantFeedbackReport: {
+    method: 'GET',
+    path: '/reports/assistant-feedback',
+    ownerUserId: 'demo-staff-sh',
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      anotherCustomer: 403,
+      unassignedAgent: 403,
+      otherBranchStaff: 200,
+    },
+  },
 };
 
 function all(status: number): Record<Person, number> {

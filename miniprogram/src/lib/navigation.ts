@@ -46,6 +46,11 @@ export const pageUrls = {
   signDocument: (documentId: string) =>
     `/packages/documents/sign/index?documentId=${encodeURIComponent(documentId)}`,
   verifyDocument: '/packages/documents/verify/index',
+  // Assistant live chat, rest (issue 9): the staff handoff console.
+  handoffQueue: '/packages/handoffs/queue/index',
+  handoffChat: (handoffId: string) =>
+    `/packages/handoffs/chat/index?handoffId=${encodeURIComponent(handoffId)}`,
+  assistantFeedbackReport: '/packages/handoffs/feedback/index',
   // Endorsements (保全). The application page is also the link an agent shares with the customer.
   endorsementApply: (policyNo: string, type: string) =>
     `/packages/endorsements/apply/index?policyNo=${encodeURIComponent(policyNo)}&type=${encodeURIComponent(type)}`,

@@ -138,6 +138,15 @@ export const api = {
     client.call('listCustomerLetters', { params: { customerId }, silent: true }),
   getLetter: (letterId: string) => client.call('getLetter', { params: { letterId }, silent: true }),
   openLetterLink: (token: string) => client.call('openLetterLink', { params: { token }, silent: true }),
+  // Assistant live chat, rest (issue 9): the staff handoff console.
+  listHandoffQueue: () => client.call('listHandoffQueue', { silent: true }),
+  getHandoff: (handoffId: string) => client.call('getHandoff', { params: { handoffId } }),
+  getLatestHandoff: () => client.call('getLatestHandoff', { silent: true }),
+  getAssistantFeedbackReport: (from: string, to: string) =>
+    client.call('getAssistantFeedbackReport', { query: { from, to } }),
+  claimHandoff: (handoffId: string) => client.call('claimHandoff', { params: { handoffId } }),
+  closeHandoff: (handoffId: string, summary: string) =>
+    client.call('closeHandoff', { params: { handoffId }, body: { summary } }),
   listLetterSubscriptions: (customerId: string) =>
     client.call('listLetterSubscriptions', { params: { customerId }, silent: true }),
   updateLetterSubscription: (

@@ -4,12 +4,14 @@ import {
   RateAssistantAnswerRequestSchema,
   SendAssistantMessageRequestSchema,
 } from '../assistant/chat';
+import { FeedbackReportSchema } from '../assistant/feedback-report';
 import {
   CloseHandoffRequestSchema,
   HandoffMessageSchema,
   HandoffMessagesResponseSchema,
   HandoffQueueResponseSchema,
   HandoffSchema,
+  LatestHandoffResponseSchema,
   RequestHandoffRequestSchema,
   SendHandoffMessageRequestSchema,
 } from '../assistant/handoff';
@@ -601,6 +603,25 @@ export const routes = {
     path: '/reports/notice-funnel',
     auth: 'user',
     response: NoticeFunnelResponseSchema,
+  },
+  // Assistant live chat, rest (issue 9): the staff console's chat screen.
+  getHandoff: {
+    method: 'GET',
+    path: '/staff/handoffs/{handoffId}',
+    auth: 'user',
+    response: HandoffSchema,
+  },
+  getLatestHandoff: {
+    method: 'GET',
+    path: '/assistant/handoffs/latest',
+    auth: 'user',
+    response: LatestHandoffResponseSchema,
+  },
+  getAssistantFeedbackReport: {
+    method: 'GET',
+    path: '/reports/assistant-feedback',
+    auth: 'user',
+    response: FeedbackReportSchema,
   },
 } as const satisfies Record<string, RouteSpec>;
 

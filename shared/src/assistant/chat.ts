@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { HANDOFF_MODES } from './handoff';
 import { INTENTS } from './intents';
 import { ASSISTANT_FLOWS } from './knowledge';
 
@@ -73,6 +74,13 @@ export const AssistantReplySchema = z.object({
   /** The knowledge base entry answered from, for feedback and the staff report. */
   answerId: z.nullable(z.string()),
   buttons: z.array(AssistantButtonSchema),
+  /**
+   * Set when the assistant handed the conversation to a person by itself (a second miss in a row,
+   * or a complaint in anger): the 客服 tab switches to the live chat (or to leaving a message).
+   */
+  handoff: z.optional(
+    z.object({ handoffId: z.string(), mode: z.enum(HANDOFF_MODES), serviceHours: z.string() }),
+  ),
 });
 export type AssistantReply = z.infer<typeof AssistantReplySchema>;
 

@@ -1,4 +1,5 @@
 import type { AssistantReply } from '../assistant/chat';
+import type { ReviewItem } from '../assistant/feedback-report';
 import type { Intent } from '../assistant/intents';
 
 /** What the assistant remembers between the turns of one conversation. */
@@ -42,9 +43,17 @@ export interface ConversationStore {
    * One transaction: the new state (its `version` must be the stored version + 1, or 1 for a new
    * conversation) and the turn. False when another turn of the conversation was saved meanwhile.
    */
-  saveTurn(state: ConversationState, turn: ConversationTurn, expiresAt: number): Promise<boolean>;
-  /** Records 👍/👎 on a turn; false when the turn does not exist. */
+  saveTurn(
+    state: ConversationState,
+    turn: ConversationTurn,
+    expiresAt: number,
+    /** Also list the turn in the improvement report of its day (same transaction). */
+    options?: { unanswered: boolean },
+  ): Promise<boolean>;
+  /** Records 👍/👎 on a turn (a 👎 lists it in the report of its day); false when the turn does not exist. */
   rateTurn(conversationId: string, seq: number, rating: 'up' | 'down'): Promise<boolean>;
+  /** The report's items of one day (Asia/Shanghai), unanswered turns and 👎 alike. */
+  listReviewItems(day: string): Promise<ReviewItem[]>;
   /** The conversation's turns in order (the transcript a person taking over reads). */
   listTurns(conversationId: string): Promise<ConversationTurn[]>;
 }

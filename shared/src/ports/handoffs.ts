@@ -1,4 +1,4 @@
-import type { HandoffStatus } from '../assistant/handoff';
+import type { HandoffMode, HandoffStatus } from '../assistant/handoff';
 import type { Intent } from '../assistant/intents';
 
 export interface HandoffRecord {
@@ -10,11 +10,14 @@ export interface HandoffRecord {
   branchPath: string;
   intent: Intent | null;
   status: HandoffStatus;
+  mode: HandoffMode;
   createdAt: number;
   claimedBy: string | null;
   claimedByName: string | null;
   summary: string | null;
   closedAt: number | null;
+  /** The last message's seq (0 before any). */
+  lastSeq: number;
 }
 
 export interface HandoffMessageRecord {
@@ -42,4 +45,13 @@ export interface HandoffStore {
    */
   appendMessage(message: Omit<HandoffMessageRecord, 'seq'>): Promise<HandoffMessageRecord | null>;
   listMessages(handoffId: string, afterSeq: number): Promise<HandoffMessageRecord[]>;
+  /** The customer's most recent handoff created at or after `since`, or null. */
+  latestOfCustomer(customerId: string, since: number): Promise<HandoffRecord | null>;
+  /**
+   * Records that the customer was told of the answer to their message; true only for the first
+   * caller (a conditional write), so two replies at once send one SMS.
+   */
+  markCustomerNotified(handoffId: string, at: number): Promise<boolean>;
+  /** Undoes markCustomerNotified when the SMS could not be sent, so the next reply tries again. */
+  clearCustomerNotified(handoffId: string): Promise<void>;
 }

@@ -27,12 +27,18 @@ export type SmsMessage =
       code: string;
       /** The letter's signed, expiring link (no sign-in needed). */
       link: string;
+    }
+  | {
+      to: string;
+      /** Assistant live chat (issue 9): 「您于{time}的留言已有回复，请打开小程序「客服」查看」 */
+      template: 'handoff_reply';
+      code: string;
     };
 
 /** The template's variables in the order the approved template text uses them. */
 export function smsTemplateParams(message: SmsMessage): string[] {
   if (message.template === 'letter_link') return [message.code, message.link];
-  return message.template === 'callback_unreachable'
+  return message.template === 'callback_unreachable' || message.template === 'handoff_reply'
     ? [message.code]
     : [message.code, String(message.validMinutes)];
 }

@@ -1,6 +1,8 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ASSISTANT_REPLY_KINDS } from '@zhixiang/shared/assistant/chat';
+import type { ReviewItem, ReviewReason } from '@zhixiang/shared/assistant/feedback-report';
 import { INTENTS, type Intent } from '@zhixiang/shared/assistant/intents';
+import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type {
   ConversationState,
   ConversationStore,
@@ -88,20 +90,86 @@ const turnSchema = {
   },
 } as const;
 
+// The improvement report's index: one small item per turn to look at (unanswered, or rated 👎),
+// under its Shanghai day, so a date range is one Query per day and never a Scan. Same TTL as turns.
+const reviewItemSchema = {
+  model: { entity: 'assistantReviewItem', version: '1', service: SERVICE_NAME },
+  attributes: {
+    day: { type: 'string', required: true },
+    at: { type: 'number', required: true },
+    conversationId: { type: 'string', required: true },
+    seq: { type: 'number', required: true },
+    reason: { type: ['unanswered', 'thumbs_down'] as const, required: true },
+    text: { type: 'string', required: true },
+    intent: { type: INTENTS, required: true },
+    confidence: { type: 'number', required: true },
+    kind: { type: ASSISTANT_REPLY_KINDS, required: true },
+    answerId: { type: 'string' },
+    ttl,
+  },
+  indexes: {
+    byDay: {
+      pk: { field: 'pk', composite: ['day'], template: 'ASSISTANTREVIEW#${day}', casing: 'none' },
+      sk: {
+        field: 'sk',
+        composite: ['at', 'conversationId', 'seq', 'reason'],
+        template: '${at}#${conversationId}#${seq}#${reason}',
+        casing: 'none',
+      },
+    },
+  },
+} as const;
+
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export function createConversationEntities(ctx: TableContext) {
-  return { conversation: new Entity(conversationSchema, ctx), turn: new Entity(turnSchema, ctx) };
+  return {
+    conversation: new Entity(conversationSchema, ctx),
+    turn: new Entity(turnSchema, ctx),
+    reviewItem: new Entity(reviewItemSchema, ctx),
+  };
 }
 
 export class DynamoConversationStore implements ConversationStore {
   private readonly conversations;
   private readonly turns;
+  private readonly reviewItems;
 
   constructor(private readonly ctx: TableContext) {
     const entities = createConversationEntities(ctx);
     this.conversations = entities.conversation;
     this.turns = entities.turn;
+    this.reviewItems = entities.reviewItem;
+  }
+
+  private reviewItem(turn: ConversationTurn, reason: ReviewReason, expiresAtSeconds: number) {
+    return {
+      day: todayInShanghai(new Date(turn.at)),
+      at: turn.at,
+      conversationId: turn.conversationId,
+      seq: turn.seq,
+      reason,
+      text: turn.text,
+      intent: turn.intent,
+      confidence: turn.confidence,
+      kind: turn.kind,
+      ...(turn.answerId ? { answerId: turn.answerId } : {}),
+      ttl: expiresAtSeconds,
+    };
+  }
+
+  async listReviewItems(day: string): Promise<ReviewItem[]> {
+    const { data } = await this.reviewItems.query.byDay({ day }).go(ALL_PAGES);
+    return data.map((item) => ({
+      reason: item.reason,
+      day: item.day,
+      at: item.at,
+      text: item.text,
+      intent: item.intent,
+      confidence: item.confidence,
+      kind: item.kind,
+      answerId: orNull(item.answerId),
+    }));
   }
 
   async get(conversationId: string): Promise<ConversationState | null> {
@@ -144,16 +212,33 @@ export class DynamoConversationStore implements ConversationStore {
   }
 
   async rateTurn(conversationId: string, seq: number, rating: 'up' | 'down'): Promise<boolean> {
+    let turn: (ConversationTurn & { ttl?: number }) | null;
     try {
-      await this.turns.patch({ conversationId, seq }).set({ rating }).go();
-      return true;
+      const { data } = await this.turns
+        .patch({ conversationId, seq })
+        .set({ rating })
+        .go({ response: 'all_new' });
+      turn = data
+        ? { ...(data as ConversationTurn), answerId: orNull((data as { answerId?: string }).answerId) }
+        : null;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
+    if (!turn) return true;
+    // The rating's report entry follows the latest rating: 👎 lists the turn, 👍 takes it off.
+    const item = this.reviewItem(turn, 'thumbs_down', turn.ttl ?? toTtlSeconds(turn.at + 30 * 86_400_000));
+    if (rating === 'down') await this.reviewItems.put(item).go();
+    else await this.reviewItems.delete(item).go();
+    return true;
   }
 
-  async saveTurn(state: ConversationState, turn: ConversationTurn, expiresAt: number): Promise<boolean> {
+  async saveTurn(
+    state: ConversationState,
+    turn: ConversationTurn,
+    expiresAt: number,
+    options: { unanswered: boolean } = { unanswered: false },
+  ): Promise<boolean> {
     const expiresAtSeconds = toTtlSeconds(expiresAt);
     const previousVersion = state.version - 1;
     const put = this.conversations
@@ -195,7 +280,21 @@ export class DynamoConversationStore implements ConversationStore {
       .params() as TransactItem['Put'];
     try {
       await this.ctx.client.send(
-        new TransactWriteCommand({ TransactItems: [{ Put: put }, { Put: turnPut }] }),
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: put },
+            { Put: turnPut },
+            ...(options.unanswered
+              ? [
+                  {
+                    Put: this.reviewItems
+                      .put(this.reviewItem(turn, 'unanswered', expiresAtSeconds))
+                      .params() as TransactItem['Put'],
+                  },
+                ]
+              : []),
+          ],
+        }),
       );
       return true;
     } catch (error) {

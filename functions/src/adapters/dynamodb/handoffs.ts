@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { HANDOFF_STATUSES } from '@zhixiang/shared/assistant/handoff';
+import { HANDOFF_MODES, HANDOFF_STATUSES } from '@zhixiang/shared/assistant/handoff';
 import { INTENTS, type Intent } from '@zhixiang/shared/assistant/intents';
 import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixiang/shared/ports/handoffs';
 import { Entity } from 'electrodb';
@@ -19,12 +19,16 @@ const handoffSchema = {
     branchPath: { type: 'string', required: true },
     intent: { type: INTENTS },
     status: { type: HANDOFF_STATUSES, required: true },
+    // Handoffs from before service hours existed were all live.
+    mode: { type: HANDOFF_MODES, default: 'live' },
     createdAt: { type: 'number', required: true },
     claimedBy: { type: 'string' },
     claimedByName: { type: 'string' },
     summary: { type: 'string' },
     closedAt: { type: 'number' },
     lastSeq: { type: 'number' },
+    /** When the customer was told by SMS that their message (留言) was answered. */
+    customerNotifiedAt: { type: 'number' },
   },
   indexes: {
     byId: {
@@ -41,6 +45,17 @@ const handoffSchema = {
         template: '${branchPath}#${createdAt}#${handoffId}',
         casing: 'none',
       },
+    },
+    // A customer's handoffs, newest last: the 客服 tab resumes the latest or shows its answer.
+    byCustomer: {
+      index: 'gsi2',
+      pk: {
+        field: 'gsi2pk',
+        composite: ['customerId'],
+        template: 'CUSTOMER#${customerId}#HANDOFFS',
+        casing: 'none',
+      },
+      sk: { field: 'gsi2sk', composite: ['createdAt'], template: 'HANDOFF#${createdAt}', casing: 'none' },
     },
   },
 } as const;
@@ -77,11 +92,13 @@ type HandoffItem = {
   branchPath: string;
   intent?: string | undefined;
   status: HandoffRecord['status'];
+  mode?: HandoffRecord['mode'] | undefined;
   createdAt: number;
   claimedBy?: string | undefined;
   claimedByName?: string | undefined;
   summary?: string | undefined;
   closedAt?: number | undefined;
+  lastSeq?: number | undefined;
 };
 
 function toRecord(item: HandoffItem): HandoffRecord {
@@ -92,11 +109,13 @@ function toRecord(item: HandoffItem): HandoffRecord {
     branchPath: item.branchPath,
     intent: (item.intent as Intent | undefined) ?? null,
     status: item.status,
+    mode: item.mode ?? 'live',
     createdAt: item.createdAt,
     claimedBy: orNull(item.claimedBy),
     claimedByName: orNull(item.claimedByName),
     summary: orNull(item.summary),
     closedAt: orNull(item.closedAt),
+    lastSeq: item.lastSeq ?? 0,
   };
 }
 
@@ -119,11 +138,12 @@ export class DynamoHandoffStore implements HandoffStore {
           branchPath: handoff.branchPath,
           ...(handoff.intent ? { intent: handoff.intent } : {}),
           status: 'queued',
+          mode: handoff.mode,
           createdAt: handoff.createdAt,
           lastSeq: 0,
         })
         .go();
-      return { ...handoff, status: 'queued' };
+      return { ...handoff, status: 'queued', lastSeq: 0 };
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
       const existing = await this.get(handoff.handoffId);
@@ -166,6 +186,7 @@ export class DynamoHandoffStore implements HandoffStore {
           claimedByName: staffName,
           branchPath: current.branchPath,
           createdAt: current.createdAt,
+          customerId: current.customerId,
         })
         .where((attr, op) => op.eq(attr.status, 'queued'))
         .go({ response: 'all_new' });
@@ -193,6 +214,7 @@ export class DynamoHandoffStore implements HandoffStore {
           closedAt: at,
           branchPath: current.branchPath,
           createdAt: current.createdAt,
+          customerId: current.customerId,
         })
         .where((attr, op) => `${op.eq(attr.status, 'claimed')} AND ${op.eq(attr.claimedBy, staffId)}`)
         .go({ response: 'all_new' });
@@ -231,5 +253,41 @@ export class DynamoHandoffStore implements HandoffStore {
   async listMessages(handoffId: string, afterSeq: number): Promise<HandoffMessageRecord[]> {
     const { data } = await this.messages.query.byHandoff({ handoffId }).gt({ seq: afterSeq }).go(ALL_PAGES);
     return data.map((m) => ({ ...m }));
+  }
+
+  async latestOfCustomer(customerId: string, since: number): Promise<HandoffRecord | null> {
+    const { data } = await this.handoffs.query
+      .byCustomer({ customerId })
+      .gte({ createdAt: since })
+      .go({ order: 'desc', limit: 1 });
+    return data[0] ? toRecord(data[0]) : null;
+  }
+
+  async markCustomerNotified(handoffId: string, at: number): Promise<boolean> {
+    try {
+      await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.table,
+          Key: { pk: `HANDOFF#${handoffId}`, sk: 'HANDOFF' },
+          UpdateExpression: 'SET customerNotifiedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(customerNotifiedAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async clearCustomerNotified(handoffId: string): Promise<void> {
+    await this.ctx.client.send(
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: { pk: `HANDOFF#${handoffId}`, sk: 'HANDOFF' },
+        UpdateExpression: 'REMOVE customerNotifiedAt',
+      }),
+    );
   }
 }

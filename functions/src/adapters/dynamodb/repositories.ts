@@ -17,6 +17,7 @@ import { createEndorsementEntities, DynamoEndorsementRepository } from './endors
 import { DynamoHandoffStore } from './handoffs';
 import { DynamoIvrCallStore } from './ivr-calls';
 import { createKnowledgeEntities, DynamoKnowledgeBaseRepository } from './knowledge-base';
+import { DynamoLiveChatConnectionStore } from './live-chat-connections';
 import { createPolicyEntity, DynamoPolicyRepository } from './policies';
 import { createProductActivityEntity, DynamoProductActivityRepository } from './product-activity';
 import { createProductEntity, DynamoProductRepository } from './products';
@@ -61,6 +62,8 @@ export interface DynamoRepositories extends Repositories {
   ivrCalls: DynamoIvrCallStore;
   /** Handoffs of assistant conversations to a person, and their messages. */
   handoffs: DynamoHandoffStore;
+  /** Live chat (issue 9): WebSocket connections and their handoff subscriptions. */
+  liveChatConnections: DynamoLiveChatConnectionStore;
   /** Endorsement applications (保全), their audit trails and the domain-event outbox. */
   endorsements: DynamoEndorsementRepository;
 }
@@ -103,5 +106,7 @@ export function createDynamoRepositories(ctx: TableContext, cipher: FieldCipher)
       cipher,
       ctx,
     ),
+    // Live chat (issue 9).
+    liveChatConnections: new DynamoLiveChatConnectionStore(ctx),
   };
 }

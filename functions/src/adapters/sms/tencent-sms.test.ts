@@ -19,6 +19,7 @@ const settings: TencentSmsSettings = {
     callback_reminder: '1111',
     callback_unreachable: '1112',
     letter_link: '1113',
+    handoff_reply: '1114',
   },
 };
 

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { detectAnger } from '@zhixiang/shared/assistant/anger';
 import type {
   AssistantButton,
   AssistantReply,
   SendAssistantMessageRequest,
 } from '@zhixiang/shared/assistant/chat';
 import type { ClassifyContext, IntentClassification } from '@zhixiang/shared/assistant/classify';
+import { isUnanswered } from '@zhixiang/shared/assistant/feedback-report';
+import type { Handoff } from '@zhixiang/shared/assistant/handoff';
 import { INTENT_NAMES, type Intent } from '@zhixiang/shared/assistant/intents';
 import { type KnowledgeEntry, POLICY_FLOWS } from '@zhixiang/shared/assistant/knowledge';
 import {
@@ -25,6 +28,8 @@ import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-
 import type { KnowledgeBaseRepository } from '@zhixiang/shared/ports/knowledge-base';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import { redactText } from '@zhixiang/shared/privacy/mask';
+import type { HandoffDeps } from '../handoffs/handoff-access';
+import { requestHandoff } from '../handoffs/request-handoff';
 import { POLICY_NOT_FOUND_MESSAGE } from '../policies/get-policy';
 import { classifyMessage, getServiceSegmenter } from './classify-message';
 import { KnowledgeAnswers } from './knowledge-answers';
@@ -45,17 +50,21 @@ export interface AssistantDeps {
   };
   knowledge: KnowledgeAnswers;
   classify: (message: string, context: ClassifyContext) => IntentClassification;
+  /** Hands the conversation to a person (the same use case as 转人工). */
+  handOff: (claims: AccessClaims, conversationId: string) => Promise<Handoff>;
   now: () => number;
   logger: Pick<Logger, 'info' | 'warn'>;
 }
 
 /** What the chat use case needs from the composition root; the knowledge cache lives as long as the container. */
 const knowledgeOf = new WeakMap<object, KnowledgeAnswers>();
-export function assistantDeps(container: {
-  repositories: AssistantDeps['repositories'] & { knowledgeBase: KnowledgeBaseRepository };
-  now: () => number;
-  logger: AssistantDeps['logger'];
-}): AssistantDeps {
+export function assistantDeps(
+  container: HandoffDeps & {
+    repositories: AssistantDeps['repositories'] & { knowledgeBase: KnowledgeBaseRepository };
+    now: () => number;
+    logger: AssistantDeps['logger'];
+  },
+): AssistantDeps {
   let knowledge = knowledgeOf.get(container);
   if (!knowledge) {
     knowledge = new KnowledgeAnswers(container.repositories.knowledgeBase, getServiceSegmenter());
@@ -65,6 +74,7 @@ export function assistantDeps(container: {
     repositories: container.repositories,
     knowledge,
     classify: classifyMessage,
+    handOff: (claims, conversationId) => requestHandoff(container, claims, conversationId),
     now: container.now,
     logger: container.logger,
   };
@@ -151,8 +161,10 @@ export async function answerAssistantMessage(
       signedIn: claims !== null,
     },
     now + CONVERSATION_RETENTION_MS,
+    { unanswered: isUnanswered(reply) },
   );
   if (!saved) throw new AppError('CONFLICT', BUSY_CONVERSATION_MESSAGE);
+  const handedOff = await handOffIfNeeded(deps, claims, state, request, reply, missed);
   // No message text here: it may hold personal data. The turn item keeps a masked copy.
   deps.logger.info('assistant turn', {
     conversationId: state.conversationId,
@@ -163,7 +175,58 @@ export async function answerAssistantMessage(
     answerId: reply.answerId,
     latencyMs,
   });
-  return { ...reply, conversationId: state.conversationId, turn: next.turnCount };
+  const answered = { ...reply, conversationId: state.conversationId, turn: next.turnCount };
+  return handedOff ? withHandoffNotice(answered, handedOff) : answered;
+}
+
+/**
+ * Automatic handoff: a second miss in a row, or a complaint in anger (shared/src/assistant/anger.ts),
+ * goes to a person without the customer asking — for a customer with a bound identity, the only
+ * one a person can take without verifying again (others keep the 转人工 / hotline buttons). After
+ * the turn is stored, so the transcript the person sees includes it. A failure is logged and the
+ * reply still goes out with its buttons.
+ */
+async function handOffIfNeeded(
+  deps: AssistantDeps,
+  claims: AccessClaims | null,
+  state: ConversationState,
+  request: SendAssistantMessageRequest,
+  reply: Reply,
+  missed: boolean,
+): Promise<{ handoff: Handoff; reason: 'misses' | 'anger' } | null> {
+  if (!claims?.customerId || claims.role !== 'customer') return null;
+  const secondMiss = missed && state.misses >= 1;
+  const angryComplaint = reply.intent === 'complaint' && !request.intent && detectAnger(request.text).angry;
+  if (!secondMiss && !angryComplaint) return null;
+  try {
+    const handoff = await deps.handOff(claims, state.conversationId);
+    deps.logger.info('assistant handed off', {
+      conversationId: state.conversationId,
+      reason: angryComplaint ? 'anger' : 'misses',
+    });
+    return { handoff, reason: angryComplaint ? 'anger' : 'misses' };
+  } catch (error) {
+    deps.logger.warn('automatic handoff failed', { conversationId: state.conversationId, error });
+    return null;
+  }
+}
+
+function withHandoffNotice(
+  reply: AssistantReply,
+  { handoff, reason }: { handoff: Handoff; reason: 'misses' | 'anger' },
+): AssistantReply {
+  const opening = reason === 'anger' ? '非常抱歉给您带来了不好的体验。' : '抱歉，我没能理解您的问题。';
+  const notice =
+    handoff.mode === 'message'
+      ? `${opening}现在是人工客服非服务时间（服务时间：${handoff.serviceHours}），请直接留言说明情况，客服上班后会优先处理并短信通知您。`
+      : `${opening}已为您转接人工客服，刚才的对话已一并转交，无需重复核对身份，请稍候。`;
+  return {
+    ...reply,
+    // A clarification's question and buttons no longer apply; an answer stays below the notice.
+    text: reply.kind === 'clarify' || reply.kind === 'out_of_scope' ? [notice] : [notice, ...reply.text],
+    buttons: reply.buttons.filter((b) => b.action.type === 'open' && b.action.flow === 'call_hotline'),
+    handoff: { handoffId: handoff.handoffId, mode: handoff.mode, serviceHours: handoff.serviceHours },
+  };
 }
 
 /**

@@ -1,22 +1,29 @@
 import type { Handoff, HandoffMessageSchema } from '@zhixiang/shared/assistant/handoff';
 import { INTENT_NAMES } from '@zhixiang/shared/assistant/intents';
+import { describeServiceHours, type ServiceHours } from '@zhixiang/shared/assistant/service-hours';
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { ConversationStore } from '@zhixiang/shared/ports/assistant-conversations';
 import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixiang/shared/ports/handoffs';
 import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
+import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
+import { maskIdNumber, maskPhone } from '@zhixiang/shared/privacy/mask';
 import type * as z from 'zod/mini';
+import type { LiveChatDeps } from './publish-handoff-update';
 
 export const HANDOFF_NOT_FOUND_MESSAGE = '未找到该人工服务';
 
-export interface HandoffDeps {
-  repositories: {
+export interface HandoffDeps extends LiveChatDeps {
+  repositories: LiveChatDeps['repositories'] & {
     handoffs: HandoffStore;
     assistantConversations: Pick<ConversationStore, 'get' | 'listTurns'>;
     customers: Pick<CustomerRepository, 'get'>;
     users: Pick<UserAccountRepository, 'get'>;
   };
+  config: { serviceHours: ServiceHours };
+  /** Tells a customer that their message (留言) was answered. */
+  sms: SmsSender;
   now: () => number;
 }
 
@@ -49,18 +56,33 @@ export async function loadVisibleHandoff(
   return handoff;
 }
 
-/** The handoff as staff and the customer see it, with the assistant conversation before it. */
-export async function toHandoffView(deps: HandoffDeps, handoff: HandoffRecord): Promise<Handoff> {
-  const turns = await deps.repositories.assistantConversations.listTurns(handoff.handoffId);
+/**
+ * The handoff as staff and the customer see it, with the assistant conversation before it and the
+ * customer's verified identity (masked) for staff.
+ */
+export async function toHandoffView(
+  deps: HandoffDeps,
+  handoff: HandoffRecord,
+  viewer: AccessClaims,
+): Promise<Handoff> {
+  const [turns, customer] = await Promise.all([
+    deps.repositories.assistantConversations.listTurns(handoff.handoffId),
+    viewer.role === 'customer' ? null : deps.repositories.customers.get(handoff.customerId),
+  ]);
   return {
     handoffId: handoff.handoffId,
     status: handoff.status,
+    mode: handoff.mode,
+    serviceHours: describeServiceHours(deps.config.serviceHours),
     customerName: handoff.customerName,
     identityVerified: true,
+    idNumberMasked: customer ? maskIdNumber(customer.idNumber) : null,
+    phoneMasked: customer ? maskPhone(customer.phone) : null,
     intent: handoff.intent,
     intentName: handoff.intent ? INTENT_NAMES[handoff.intent] : null,
     createdAt: new Date(handoff.createdAt).toISOString(),
     claimedByName: handoff.claimedByName,
+    claimedByMe: handoff.claimedBy !== null && handoff.claimedBy === viewer.sub,
     summary: handoff.summary,
     transcript: turns.map((t) => ({ seq: t.seq, text: t.text, intentName: INTENT_NAMES[t.intent] })),
   };

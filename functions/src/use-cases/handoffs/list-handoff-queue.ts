@@ -11,5 +11,5 @@ export async function listHandoffQueue(
   const branchPath = claims.role === 'admin' ? '' : (claims.branchPath ?? '');
   if (claims.role !== 'admin' && !branchPath) return { handoffs: [] };
   const open = await deps.repositories.handoffs.listOpen(branchPath);
-  return { handoffs: await Promise.all(open.map((h) => toHandoffView(deps, h))) };
+  return { handoffs: await Promise.all(open.map((h) => toHandoffView(deps, h, claims))) };
 }

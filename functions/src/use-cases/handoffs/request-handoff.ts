@@ -1,4 +1,5 @@
 import type { Handoff } from '@zhixiang/shared/assistant/handoff';
+import { isWithinServiceHours } from '@zhixiang/shared/assistant/service-hours';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import { type HandoffDeps, toHandoffView } from './handoff-access';
@@ -9,7 +10,8 @@ export const CONVERSATION_NOT_FOUND_MESSAGE = '未找到该会话，请重新发
  * 转人工: the customer's assistant conversation goes to the queue of their branch, with the
  * transcript and the last detected intent. Only a signed-in customer with a bound (SMS-verified)
  * identity can be handed over, so the person taking it does not need to verify them again.
- * Asking twice returns the same handoff.
+ * Asking twice returns the same handoff. Outside service hours it becomes a message (留言): the
+ * customer writes what they need, staff answer when they are in, and the customer is notified.
  */
 export async function requestHandoff(
   deps: HandoffDeps,
@@ -30,11 +32,13 @@ export async function requestHandoff(
     branchPath: customer.branchPath,
     intent: conversation.lastIntent,
     status: 'queued',
+    mode: isWithinServiceHours(deps.config.serviceHours, new Date(deps.now())) ? 'live' : 'message',
     createdAt: deps.now(),
     claimedBy: null,
     claimedByName: null,
     summary: null,
     closedAt: null,
+    lastSeq: 0,
   });
-  return toHandoffView(deps, handoff);
+  return toHandoffView(deps, handoff, claims);
 }

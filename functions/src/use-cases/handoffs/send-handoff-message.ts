@@ -1,12 +1,14 @@
 import type { HandoffMessage } from '@zhixiang/shared/assistant/handoff';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
+import type { HandoffRecord } from '@zhixiang/shared/ports/handoffs';
 import { type HandoffDeps, loadVisibleHandoff, toMessageView } from './handoff-access';
+import { publishHandoffUpdate } from './publish-handoff-update';
 
 /**
  * A message in the live chat: from the customer while the handoff is open, from staff only by the
  * one who claimed it. Each gets the next sequence number from the handoff's atomic counter, so
- * messages are stored once and read back in order.
+ * messages are stored once and read back in order; both parties' open sockets get it pushed.
  */
 export async function sendHandoffMessage(
   deps: HandoffDeps,
@@ -26,5 +28,38 @@ export async function sendHandoffMessage(
     at: deps.now(),
   });
   if (!message) throw new AppError('CONFLICT', '该人工服务已结束');
-  return toMessageView(message);
+  const view = toMessageView(message);
+  await publishHandoffUpdate(deps, handoffId, { type: 'message', handoffId, message: view });
+  if (from === 'staff' && handoff.mode === 'message') await notifyCustomerOfAnswer(deps, handoff);
+  return view;
+}
+
+const shanghaiMinute = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The first answer to a message left outside service hours sends one SMS (「您于11/26 23:05的留言已有回复…」);
+ * the 客服 tab shows the answer on the customer's next visit. A failed SMS never fails the reply: it
+ * is logged and the next reply tries again.
+ */
+async function notifyCustomerOfAnswer(deps: HandoffDeps, handoff: HandoffRecord): Promise<void> {
+  if (!(await deps.repositories.handoffs.markCustomerNotified(handoff.handoffId, deps.now()))) return;
+  try {
+    const customer = await deps.repositories.customers.get(handoff.customerId);
+    if (!customer) throw new Error(`customer ${handoff.customerId} missing`);
+    await deps.sms.send({
+      to: customer.phone,
+      template: 'handoff_reply',
+      code: shanghaiMinute.format(new Date(handoff.createdAt)),
+    });
+  } catch (error) {
+    deps.logger.warn('handoff reply: SMS not sent', { handoffId: handoff.handoffId, error });
+    await deps.repositories.handoffs.clearCustomerNotified(handoff.handoffId);
+  }
 }

@@ -6,13 +6,16 @@ import {
   MAX_MESSAGE_CHARS,
   type SendAssistantMessageRequest,
 } from '@zhixiang/shared/assistant/chat';
+import type { HandoffMode } from '@zhixiang/shared/assistant/handoff';
 import { brand } from '@zhixiang/shared/brand';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { PageContainer } from '../../components/page-container';
 import { Button } from '../../components/ui';
+import { useHandoffLive } from '../../hooks/use-handoff-live';
 import { useSession } from '../../hooks/use-session';
 import { api } from '../../services/api';
 import { ApiError } from '../../services/request';
+import { markSeen, seenSeq } from './handoff-seen';
 import { openFlow } from './open-flow';
 import { takeAssistantTopic } from './topic';
 import './index.scss';
@@ -26,13 +29,12 @@ interface ChatMessage {
   feedback?: { conversationId: string; turn: number; rated?: 'up' | 'down' };
   /** A customer message that did not reach the assistant: tap to send it again. */
   failed?: { error: string; retry: () => void };
+  /** Overrides `chat-<from>` (a person's reply is `chat-staff`). */
+  testId?: string;
 }
 
 /** Questions one tap away, for customers who do not know what to ask. */
 const QUICK_QUESTIONS = ['我能贷多少钱', '我的分红有多少', '下次什么时候交保费', '怎么预约回访', '转人工'];
-
-/** How often the page asks for the person's replies while a handoff is open. */
-const HANDOFF_POLL_MS = 3000;
 
 let nextId = 1;
 
@@ -42,8 +44,12 @@ function scrollToEnd(): void {
 
 interface OpenHandoff {
   handoffId: string;
-  /** The last message seq received: the next poll asks for what came after it (no duplicates). */
-  lastSeq: number;
+  /** `message`: left outside service hours (留言), answered later. */
+  mode: HandoffMode;
+  /** Messages up to this seq were shown on an earlier visit. */
+  startAfter: number;
+  /** Resumed on a later visit: the customer's own messages up to this seq are history to show. */
+  historyUpTo: number;
 }
 
 /** The 客服 tab: a conversation with the 7×24 assistant, signed in or not. */
@@ -98,44 +104,83 @@ export default function AssistantPage() {
     setDraft(`${topic.name}保障什么`);
   });
 
-  const openHandoffId = handoff?.handoffId;
-  useEffect(() => {
-    if (!openHandoffId) return;
-    const timer = setInterval(async () => {
-      const current = handoffRef.current;
-      if (!current) return;
-      try {
-        const update = await api.listHandoffMessages(current.handoffId, current.lastSeq);
-        const lastSeq = Math.max(current.lastSeq, ...update.messages.map((m) => m.seq));
-        const replies = update.messages.filter((m) => m.from === 'staff');
-        if (replies.length > 0) {
-          setMessages((list) => [
-            ...list,
-            ...replies.map((m) => ({
-              id: nextId++,
-              from: 'assistant' as const,
-              text: [`${update.claimedByName ?? '人工客服'}：${m.text}`],
-            })),
-          ]);
-          scrollToEnd();
-        }
-        if (update.status === 'closed') {
-          setHandoff(null);
-          setMessages((list) => [
-            ...list,
-            {
-              id: nextId++,
-              from: 'assistant',
-              text: [`人工服务已结束，${brand.assistantName}继续为您服务。`],
-            },
-          ]);
-        } else setHandoff({ ...current, lastSeq });
-      } catch {
-        // The network came back or not: the next poll asks again from the same seq.
+  // While a person has the conversation, their replies arrive live (WebSocket; HTTP polling as fallback).
+  const announcedClaim = useRef(false);
+  const messageLeft = useRef(false);
+  const transport = useHandoffLive(
+    handoff?.handoffId ?? null,
+    (update) => {
+      const open = handoffRef.current;
+      if (!open) return;
+      const last = update.messages[update.messages.length - 1];
+      if (last) markSeen(open.handoffId, last.seq);
+      // Our own messages are on screen already, except those of an earlier visit.
+      const replies = update.messages.filter((m) => m.from === 'staff' || m.seq <= open.historyUpTo);
+      const staffName = update.claimedByName ?? '人工客服';
+      const notes: string[] = [];
+      if (update.status === 'claimed' && !announcedClaim.current) {
+        announcedClaim.current = true;
+        notes.push(`${staffName}已接入，正在为您服务。`);
       }
-    }, HANDOFF_POLL_MS);
-    return () => clearInterval(timer);
-  }, [openHandoffId]);
+      if (update.status === 'closed') {
+        setHandoff(null);
+        announcedClaim.current = false;
+        messageLeft.current = false;
+      }
+      setMessages((list) => [
+        ...list,
+        ...notes.map((note) => ({ id: nextId++, from: 'assistant' as const, text: [note] })),
+        ...replies.map((m) =>
+          m.from === 'staff'
+            ? {
+                id: nextId++,
+                from: 'assistant' as const,
+                text: [`${staffName}：${m.text}`],
+                testId: 'chat-staff',
+              }
+            : { id: nextId++, from: 'customer' as const, text: [m.text] },
+        ),
+        ...(update.status === 'closed'
+          ? [
+              {
+                id: nextId++,
+                from: 'assistant' as const,
+                text: [`人工服务已结束，${brand.assistantName}继续为您服务。`],
+              },
+            ]
+          : []),
+      ]);
+      scrollToEnd();
+    },
+    handoff?.startAfter ?? 0,
+  );
+
+  // On a visit, a handoff still open is resumed, and the answer to a message left earlier is shown.
+  useDidShow(() => {
+    if (handoffRef.current || session?.me.role !== 'customer' || !session.me.customerId) return;
+    void api
+      .getLatestHandoff()
+      .then(({ handoff: latest }) => {
+        if (!latest || handoffRef.current) return;
+        const seen = seenSeq(latest.handoffId);
+        // A closed live chat was seen as it happened; a closed message may hold an unseen answer.
+        if (latest.status === 'closed' && (latest.mode === 'live' || latest.lastSeq <= seen)) return;
+        setHandoff({
+          handoffId: latest.handoffId,
+          mode: latest.mode,
+          startAfter: seen,
+          historyUpTo: latest.lastSeq,
+        });
+        say([
+          latest.status === 'closed'
+            ? '您之前的留言已有客服回复：'
+            : latest.mode === 'message' && latest.status === 'queued'
+              ? '您的留言已提交，客服上班后会尽快回复，回复后会短信通知您。'
+              : '您有一个进行中的人工服务，已为您接回。',
+        ]);
+      })
+      .catch(() => undefined);
+  });
 
   /** Sends a typed message or a tapped reply button; the typed text stays in the box until it is answered. */
   const send = async (
@@ -157,8 +202,13 @@ export default function AssistantPage() {
       const open = handoffRef.current;
       if (open) {
         // A person has the conversation: the message goes to them.
-        await api.sendHandoffMessage(open.handoffId, trimmed);
+        const sent = await api.sendHandoffMessage(open.handoffId, trimmed);
+        markSeen(open.handoffId, sent.seq);
         if (typed) setDraft('');
+        if (open.mode === 'message' && !messageLeft.current) {
+          messageLeft.current = true;
+          say(['留言已收到。客服上班后会尽快回复，回复后会短信通知您，您也可以回到「客服」页查看。']);
+        }
         return;
       }
       const reply: AssistantReply = await api.sendAssistantMessage({
@@ -167,6 +217,14 @@ export default function AssistantPage() {
         ...choice,
       });
       setConversationId(reply.conversationId);
+      // The assistant handed over by itself (a second miss, or a complaint in anger).
+      if (reply.handoff)
+        setHandoff({
+          handoffId: reply.handoff.handoffId,
+          mode: reply.handoff.mode,
+          startAfter: 0,
+          historyUpTo: 0,
+        });
       // Answers and refusals are rated; questions back to the customer (clarify, which policy) are not.
       const rateable =
         reply.kind !== 'clarify' && reply.kind !== 'choose_policy' && reply.kind !== 'smalltalk';
@@ -190,9 +248,12 @@ export default function AssistantPage() {
     setSending(true);
     try {
       const opened = await api.requestHandoff(conversationId);
-      setHandoff({ handoffId: opened.handoffId, lastSeq: 0 });
+      setHandoff({ handoffId: opened.handoffId, mode: opened.mode, startAfter: 0, historyUpTo: 0 });
+      const topic = opened.intentName && opened.intent !== 'human_agent' ? `（${opened.intentName}）` : '';
       say([
-        `已为您转接人工客服${opened.intentName && opened.intent !== 'human_agent' ? `（${opened.intentName}）` : ''}，刚才的对话已一并转交，无需重复核对身份。请稍候，客服接入后会在这里回复您。`,
+        opened.mode === 'message'
+          ? `现在是人工客服非服务时间（服务时间：${opened.serviceHours}）。请直接留言说明您的问题${topic}，刚才的对话已一并转交，客服上班后会尽快回复，并短信通知您。`
+          : `已为您转接人工客服${topic}，刚才的对话已一并转交，无需重复核对身份。请稍候，客服接入后会在这里回复您。`,
       ]);
     } catch (error) {
       say([error instanceof ApiError ? error.message : '转接失败，请稍后重试']);
@@ -229,7 +290,7 @@ export default function AssistantPage() {
               <View
                 key={message.id}
                 className={`zx-chat__row zx-chat__row--${message.from}`}
-                data-testid={`chat-${message.from}`}
+                data-testid={message.testId ?? `chat-${message.from}`}
               >
                 <View className="zx-chat__bubble">
                   {message.text.map((paragraph) => (
@@ -285,7 +346,10 @@ export default function AssistantPage() {
           <View className="zx-chat__composer">
             {handoff ? (
               <View className="zx-notice" data-testid="handoff-status">
-                人工客服服务中：您发送的消息将由客服回复
+                {handoff.mode === 'message'
+                  ? '留言模式：您发送的内容将由客服上班后回复'
+                  : '人工客服服务中：您发送的消息将由客服回复'}
+                {transport === 'polling' ? '（网络不稳定，正在重新连接…）' : ''}
               </View>
             ) : null}
             <View className="zx-chat__chips">

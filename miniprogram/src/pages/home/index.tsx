@@ -58,6 +58,18 @@ export default function HomePage() {
       description: '当日新单回访、记录回访结果、维护排班',
       open: () => void Taro.navigateTo({ url: pageUrls.callCentre }),
     });
+    entries.push({
+      key: 'handoffs',
+      title: '人工客服工作台',
+      description: '接入转人工的客户，带着对话记录与已核验身份实时沟通',
+      open: () => void Taro.navigateTo({ url: pageUrls.handoffQueue }),
+    });
+    entries.push({
+      key: 'assistant-feedback',
+      title: '知识库改进报告',
+      description: '智能客服未能回答、被点「没用」的问题与次数',
+      open: () => void Taro.navigateTo({ url: pageUrls.assistantFeedbackReport }),
+    });
   }
 
   // Endorsements (保全): the review queue of the staff member's branch.

@@ -1,0 +1,43 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { LiveChatServerFrame } from '@zhixiang/shared/assistant/live-chat';
+import type { LiveChatConnectionStore, LiveChatPusher } from '@zhixiang/shared/ports/live-chat';
+
+export interface LiveChatDeps {
+  repositories: { liveChatConnections: LiveChatConnectionStore };
+  /** Null where no WebSocket API exists (clients poll there). */
+  liveChatPusher: LiveChatPusher | null;
+  logger: Pick<Logger, 'warn'>;
+}
+
+/**
+ * Pushes a handoff's new message or status to every connection subscribed to it (the customer's and
+ * the staff member's devices). Best effort by design: the message is already stored with its seq,
+ * and a client that misses a push gets it on its next subscribe (`after` its last seq), so a failed
+ * push never fails the request that stored the message. A closed socket loses its subscription.
+ */
+export async function publishHandoffUpdate(
+  deps: LiveChatDeps,
+  handoffId: string,
+  frame: LiveChatServerFrame,
+): Promise<void> {
+  const pusher = deps.liveChatPusher;
+  if (!pusher) return;
+  const connections = deps.repositories.liveChatConnections;
+  let subscribers: string[];
+  try {
+    subscribers = await connections.subscribers(handoffId);
+  } catch (error) {
+    deps.logger.warn('live chat: subscribers not read', { handoffId, error });
+    return;
+  }
+  await Promise.all(
+    subscribers.map(async (connectionId) => {
+      try {
+        if ((await pusher.push(connectionId, frame)) === 'gone')
+          await connections.unsubscribe(connectionId, handoffId);
+      } catch (error) {
+        deps.logger.warn('live chat: push failed', { handoffId, connectionId, error });
+      }
+    }),
+  );
+}

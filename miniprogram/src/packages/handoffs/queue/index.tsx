@@ -1,0 +1,96 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import type { Handoff } from '@zhixiang/shared/assistant/handoff';
+import { useRef, useState } from 'react';
+import { PageContainer } from '../../../components/page-container';
+import { Button, Tag } from '../../../components/ui';
+import { usePageData } from '../../../hooks/use-page-data';
+import { pageUrls } from '../../../lib/navigation';
+import { api } from '../../../services/api';
+import { formatShanghaiTime } from '../time';
+import '../handoffs.scss';
+
+/** New handoffs show up without pulling down while the queue is on screen. */
+const QUEUE_REFRESH_MS = 10_000;
+
+/** The staff console's queue: open handoffs of the staff member's branch subtree, oldest first. */
+export default function HandoffQueuePage() {
+  const data = usePageData(() => api.listHandoffQueue());
+  const timer = useRef<ReturnType<typeof setInterval>>();
+  useDidShow(() => {
+    void data.reload();
+    clearInterval(timer.current);
+    timer.current = setInterval(() => void data.reload(), QUEUE_REFRESH_MS);
+  });
+  useDidHide(() => clearInterval(timer.current));
+
+  return (
+    <PageContainer
+      data={data}
+      refreshable
+      isEmpty={(queue) => queue.handoffs.length === 0}
+      empty={{ title: '暂无等待中的客户', description: '客户在「客服」页转人工后，会出现在这里' }}
+    >
+      {(queue) => (
+        <View className="zx-handoffs">
+          {queue.handoffs.map((handoff) => (
+            <QueueCard key={handoff.handoffId} handoff={handoff} onChanged={() => void data.reload()} />
+          ))}
+        </View>
+      )}
+    </PageContainer>
+  );
+}
+
+function QueueCard({ handoff, onChanged }: { handoff: Handoff; onChanged: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const open = () => void Taro.navigateTo({ url: pageUrls.handoffChat(handoff.handoffId) });
+  const claim = async () => {
+    setBusy(true);
+    try {
+      await api.claimHandoff(handoff.handoffId);
+      open();
+    } catch {
+      // The API client has shown why (e.g. a colleague took it first); the queue shows the truth.
+      onChanged();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="zx-card" data-testid="handoff-card">
+      <View className="zx-handoffs__head">
+        <Text className="zx-card__title">{handoff.customerName}</Text>
+        <View>
+          {handoff.mode === 'message' ? <Tag type="warning">留言</Tag> : null}
+          {handoff.identityVerified ? <Tag type="success">身份已核验</Tag> : null}
+        </View>
+      </View>
+      <View className="zx-muted">
+        {handoff.intentName ? `咨询：${handoff.intentName} · ` : ''}转入于{' '}
+        {formatShanghaiTime(handoff.createdAt)}
+      </View>
+      {handoff.transcript.length > 0 ? (
+        <View className="zx-handoffs__last">“{handoff.transcript[handoff.transcript.length - 1]?.text}”</View>
+      ) : null}
+      <View className="zx-handoffs__actions">
+        {handoff.status === 'queued' ? (
+          <Button type="primary" size="small" loading={busy} disabled={busy} onClick={() => void claim()}>
+            接入
+          </Button>
+        ) : handoff.claimedByMe ? (
+          <Button type="primary" size="small" onClick={open}>
+            继续对话
+          </Button>
+        ) : (
+          <>
+            <Text className="zx-muted">{handoff.claimedByName ?? '同事'}接待中</Text>
+            <Button size="small" onClick={open}>
+              查看
+            </Button>
+          </>
+        )}
+      </View>
+    </View>
+  );
+}

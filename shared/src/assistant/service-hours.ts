@@ -1,0 +1,66 @@
+import * as z from 'zod/mini';
+import serviceHoursJson from '../../../config/service-hours.json';
+
+/**
+ * When people staff the live chat (人工客服服务时间), an insurer's setting (config/service-hours.json,
+ * or the ASSISTANT_SERVICE_HOURS environment variable of a stage): the same hours every day, and
+ * optionally other hours — or none (`null`) — on given weekdays. Times are Asia/Shanghai wall-clock
+ * times, whatever zone the function runs in. Outside them a handoff becomes a message (留言) that
+ * staff answer later; the customer is notified by SMS and sees the answer in the 客服 tab.
+ */
+const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'));
+const window = z
+  .object({ open: clock, close: clock })
+  .check(z.refine((w) => w.open < w.close, { message: '开始时间应早于结束时间' }));
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const WEEKDAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = {
+  sun: '周日',
+  mon: '周一',
+  tue: '周二',
+  wed: '周三',
+  thu: '周四',
+  fri: '周五',
+  sat: '周六',
+};
+
+export const ServiceHoursSchema = z.object({
+  timeZone: z.literal('Asia/Shanghai'),
+  daily: z.nullable(window),
+  /** Overrides of `daily` for some weekdays; null = no live service that day. */
+  weekdays: z._default(z.partialRecord(z.enum(WEEKDAYS), z.nullable(window)), {}),
+});
+export type ServiceHours = z.infer<typeof ServiceHoursSchema>;
+
+/** The repository's default, checked when the module loads. */
+export const defaultServiceHours: ServiceHours = ServiceHoursSchema.parse(serviceHoursJson);
+
+const shanghaiClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function shanghaiNow(at: Date): { weekday: (typeof WEEKDAYS)[number]; time: string } {
+  const parts = Object.fromEntries(shanghaiClock.formatToParts(at).map((p) => [p.type, p.value]));
+  const weekday = String(parts.weekday).slice(0, 3).toLowerCase() as (typeof WEEKDAYS)[number];
+  return { weekday, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** Whether a person can take a live chat at this moment (open ≤ now < close, Shanghai time). */
+export function isWithinServiceHours(hours: ServiceHours, at: Date): boolean {
+  const { weekday, time } = shanghaiNow(at);
+  const today = weekday in hours.weekdays ? hours.weekdays[weekday] : hours.daily;
+  return Boolean(today && today.open <= time && time < today.close);
+}
+
+/** 「每日 08:00–22:00」, or 「每日 08:00–22:00（周日 09:00–18:00，周六休息）」. */
+export function describeServiceHours(hours: ServiceHours): string {
+  const span = (w: { open: string; close: string } | null) => (w ? `${w.open}–${w.close}` : '休息');
+  const base = hours.daily ? `每日 ${span(hours.daily)}` : '仅以下时间';
+  const exceptions = WEEKDAYS.filter((d) => d in hours.weekdays).map(
+    (d) => `${WEEKDAY_NAMES[d]} ${span(hours.weekdays[d] ?? null)}`,
+  );
+  return exceptions.length > 0 ? `${base}（${exceptions.join('，')}）` : base;
+}
