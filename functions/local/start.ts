@@ -257,6 +257,23 @@ function scheduleRenewalNotices(): void {
   }, untilNextHour).unref();
 }
 
+/** Delivers the endorsement outbox (confirmation letters) every minute, in this process (the local EventBridge). */
+function scheduleEndorsementEvents(): void {
+  const run = async () => {
+    try {
+      const { getContainer } = await import('../src/container');
+      const { deliverEndorsementEvents, deliverEndorsementEventsDeps } = await import(
+        '../src/use-cases/endorsements/deliver-endorsement-events'
+      );
+      const report = await deliverEndorsementEvents(deliverEndorsementEventsDeps(getContainer()));
+      if (report.pending > 0) say(`endorsement events: ${JSON.stringify(report)}`);
+    } catch (error) {
+      say(`warning: endorsement event delivery failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  };
+  setInterval(() => void run(), 60_000).unref();
+}
+
 async function main() {
   process.on('SIGINT', () => void stopAll(130));
   process.on('SIGTERM', () => void stopAll(143));
@@ -347,6 +364,7 @@ async function main() {
   }
   // E-letters and renewal notices (issue 7): the hourly job as EventBridge would run it.
   scheduleRenewalNotices();
+  scheduleEndorsementEvents();
   lines.push(
     `  WeChat outbox ${relative(repoRoot, env.WECHAT_OUTBOX_FILE ?? '')}   (subscribe messages; \`npm run admin -- --stage local outbox\` prints both)`,
     '  Renewal notices run on the hour; `npm run admin -- --stage local send-renewal-notices` runs them now',

@@ -24,6 +24,8 @@ export interface LetterFacts {
   /** The e-endorsement this letter confirms (endorsement_confirmation). */
   documentId?: string;
   changeType?: string;
+  /** The day the endorsement took effect (`YYYY-MM-DD`, Asia/Shanghai). */
+  effectiveDate?: string;
   /** Why the debit failed, as the bank reported it. */
   failureReason?: string;
 }
@@ -102,7 +104,16 @@ export function composeLetter(
           `您申请的保全变更（${facts.changeType ?? '保全变更'}）已生效，电子批单${facts.documentId ? ` ${facts.documentId} ` : ''}随本函附上，与纸质批单具有同等效力。`,
           closing,
         ],
-        facts: [...policyFacts, ['批单号', facts.documentId ?? '—'], ['变更项目', facts.changeType ?? '—']],
+        facts: [
+          ...policyFacts,
+          ['批单号', facts.documentId ?? '—'],
+          ['变更项目', facts.changeType ?? '—'],
+          ['生效日期', date(facts.effectiveDate)],
+          // Loans, withdrawals and surrenders name the amount paid or lent.
+          ...(facts.amountCents === undefined
+            ? []
+            : [['涉及金额', money(facts.amountCents)] as [string, string]]),
+        ],
       };
     case 'dividend_statement':
       return {

@@ -38,4 +38,11 @@ export interface EndorsementRepository {
   commit(change: EndorsementCommit): Promise<EndorsementRecord>;
   /** Outbox items not yet taken by a consumer, oldest first. */
   listPendingDomainEvents(limit: number): Promise<DomainEventRecord[]>;
+  /**
+   * Takes the event off the pending index, only if it is still there: true for the one consumer
+   * that took it, false when another consumer already did.
+   */
+  markDomainEventConsumed(eventId: string, at: number): Promise<boolean>;
+  /** Counts a failed delivery on a still pending event (it stays pending for the next run). */
+  recordDomainEventFailure(eventId: string, reason: string): Promise<void>;
 }

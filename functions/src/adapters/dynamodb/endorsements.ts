@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import {
   type CreateEndorsementRequest,
@@ -19,7 +19,7 @@ import { Entity } from 'electrodb';
 import type { DynamoCustomerRepository } from './customers';
 import type { DynamoDocumentRepository } from './documents';
 import type { DynamoPolicyRepository } from './policies';
-import { ALL_PAGES, orNull, orUndefined, SERVICE_NAME, type TableContext } from './table';
+import { ALL_PAGES, conditionally, orNull, orUndefined, SERVICE_NAME, type TableContext } from './table';
 
 export const APPLICATION_CHANGED_MESSAGE = '申请状态已变化，请刷新后查看';
 export const POLICY_CHANGED_MESSAGE = '保单信息已变更，请刷新后重试';
@@ -150,6 +150,10 @@ export const domainEventSchema = {
     holderId: { type: 'string', required: true },
     amountCents: { type: 'number' },
     outbox: { type: ['PENDING'] as const },
+    /** Set by the consumer: when it took the event, failed deliveries so far and the last reason. */
+    consumedAt: { type: 'number' },
+    attempts: { type: 'number' },
+    lastError: { type: 'string' },
   },
   indexes: {
     byId: {
@@ -286,6 +290,34 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     return data.map(toDomainEvent);
   }
 
+  async markDomainEventConsumed(eventId: string, at: number): Promise<boolean> {
+    // The index keys go with `outbox`: the item leaves the sparse index in the same write.
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: domainEventKey(eventId),
+        UpdateExpression: 'SET consumedAt = :at REMOVE outbox, gsi1pk, gsi1sk',
+        ConditionExpression: 'attribute_exists(gsi1pk)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  }
+
+  async recordDomainEventFailure(eventId: string, reason: string): Promise<void> {
+    // Conditional so that a failure counted after another consumer took the event recreates nothing.
+    await conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: domainEventKey(eventId),
+        UpdateExpression: 'ADD attempts :one SET lastError = :reason',
+        ConditionExpression: 'attribute_exists(gsi1pk)',
+        ExpressionAttributeValues: { ':one': 1, ':reason': reason.slice(0, 500) },
+      }),
+    );
+  }
+
   private eventPut(event: EndorsementEventRecord): TransactItem {
     return {
       Put: this.entities.events
@@ -417,6 +449,8 @@ function toEvent(item: EventItem): EndorsementEventRecord {
     detail: orNull(item.detail),
   };
 }
+
+const domainEventKey = (eventId: string) => ({ pk: `DOMAINEVENT#${eventId}`, sk: 'DOMAINEVENT' });
 
 function toDomainEvent(item: DomainEventItem): DomainEventRecord {
   return {

@@ -27,7 +27,7 @@ export interface IssueLetterInput {
   policyNo: string;
   letterType: LetterType;
   facts: LetterFacts;
-  /** The event this letter answers (e.g. `endorsement.effective:<documentId>`): the same source issues one letter. */
+  /** The event this letter answers (e.g. `endorsement.effective:<eventId>`): the same source issues one letter. */
   sourceKey: string;
   documentId?: string;
 }
@@ -44,8 +44,9 @@ export const letterFileKey = (customerId: string, letterId: string) =>
 /**
  * Issues one e-letter (电子信函): composes it from its template, renders the PDF into S3 and records
  * it in 我的信函. The customer's subscription decides whether a paper copy is still mailed (the
- * postal run reads `paperCopy`). The endorsement engine calls this on `endorsement.effective` with
- * `letterType: 'endorsement_confirmation'` and the document id; a repeated event issues nothing new.
+ * postal run reads `paperCopy`). The endorsement outbox consumer (`deliver-endorsement-events.ts`) calls
+ * this on `endorsement.effective` with `letterType: 'endorsement_confirmation'` and the document id;
+ * a repeated event issues nothing new.
  */
 export async function issueLetter(
   deps: IssueLetterDeps,
