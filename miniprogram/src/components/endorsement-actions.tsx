@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { EndorsementOptions } from '@zhixiang/shared/endorsement/application';
-import { useRef } from 'react';
-import { usePageData } from '../hooks/use-page-data';
+import { usePageData, useReloadOnShow } from '../hooks/use-page-data';
 import { pageUrls } from '../lib/navigation';
 import { api } from '../services/api';
 
@@ -13,12 +12,7 @@ import { api } from '../services/api';
  */
 export function EndorsementActions({ policyNo, title = '保全服务' }: { policyNo: string; title?: string }) {
   const data = usePageData(() => api.getEndorsementOptions(policyNo));
-  // Back from an application: what is open or available may have changed.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void data.reload();
-    shown.current = true;
-  });
+  useReloadOnShow(data);
   const { state } = data;
   return (
     <View className="zx-card" data-testid="endorsement-actions" data-policy-no={policyNo}>

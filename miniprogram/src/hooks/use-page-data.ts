@@ -1,3 +1,4 @@
+import { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../services/request';
 
@@ -33,4 +34,16 @@ export function usePageData<T>(load: () => Promise<T>, enabled = true): PageData
   }, [enabled, reload]);
 
   return { state, reload };
+}
+
+/**
+ * Reloads when the page shows again (back from signing, a form or a detail page), not on the first
+ * show, which the initial load already covers.
+ */
+export function useReloadOnShow(data: Pick<PageDataState<unknown>, 'reload'>): void {
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void data.reload();
+    shown.current = true;
+  });
 }

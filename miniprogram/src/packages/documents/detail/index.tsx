@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { DOCUMENT_STATUS_LABELS } from '@zhixiang/shared/documents/model';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
-import { usePageData } from '../../../hooks/use-page-data';
+import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
 import { openPdf } from '../../../lib/open-pdf';
 import { getSession } from '../../../lib/session';
@@ -26,12 +26,7 @@ export default function DocumentDetailPage() {
   const documentId = decodeURIComponent(useRouter().params.documentId ?? '');
   const data = usePageData(() => api.getDocument(documentId));
   const [busy, setBusy] = useState(false);
-  // Back from identity verification or signing: re-check on the server.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void data.reload();
-    shown.current = true;
-  });
+  useReloadOnShow(data);
 
   const open = async (link: () => Promise<{ url: string }>) => {
     setBusy(true);

@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useReady, useRouter } from '@tarojs/taro';
+import Taro, { useReady, useRouter } from '@tarojs/taro';
 import { DOCUMENT_STATUS_LABELS } from '@zhixiang/shared/documents/model';
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
-import { useRef } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Tag } from '../../../components/ui';
-import { usePageData } from '../../../hooks/use-page-data';
+import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 import '../components/documents.scss';
@@ -24,12 +23,7 @@ export default function MyDocumentsPage() {
   useReady(() => {
     if (customerId) void Taro.setNavigationBarTitle({ title: '客户批单' });
   });
-  // Back from signing: show the new status without a pull.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void data.reload();
-    shown.current = true;
-  });
+  useReloadOnShow(data);
   return (
     <PageContainer
       data={data}

@@ -1,13 +1,13 @@
 import { Text, Textarea, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import type { EndorsementApplication } from '@zhixiang/shared/endorsement/application';
 import type { RuleProblem } from '@zhixiang/shared/endorsement/rule-result';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { InfoRow } from '../../../components/info-row';
 import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
 import { useCountdown } from '../../../hooks/use-countdown';
-import { usePageData } from '../../../hooks/use-page-data';
+import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
 import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
@@ -52,11 +52,7 @@ export default function EndorsementApplicationPage() {
   const [reason, setReason] = useState('');
   const countdown = useCountdown();
 
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void data.reload();
-    shown.current = true;
-  });
+  useReloadOnShow(data);
   useShareAppMessage(() => ({
     title: '请核对并签署您的保全申请',
     path: pageUrls.endorsementApplication(applicationId),

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { EndorsementActions } from '../../../components/endorsement-actions';
 import { PageContainer } from '../../../components/page-container';
-import { usePageData } from '../../../hooks/use-page-data';
+import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { api } from '../../../services/api';
 import { ApplicationItem, newestFirst } from '../components/application-item';
 import '../components/endorsements.scss';
@@ -26,11 +25,7 @@ export default function CustomerEndorsementsPage() {
     ]);
     return { policies: policies.policies, applications: newestFirst(applications.applications) };
   });
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void data.reload();
-    shown.current = true;
-  });
+  useReloadOnShow(data);
   return (
     <PageContainer data={data} refreshable errorTitle="无法查看该客户的保全业务">
       {({ policies, applications }) => {

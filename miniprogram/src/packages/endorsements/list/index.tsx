@@ -1,8 +1,6 @@
 import { View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
 import { PageContainer } from '../../../components/page-container';
-import { usePageData } from '../../../hooks/use-page-data';
+import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { api } from '../../../services/api';
 import { ApplicationItem, newestFirst } from '../components/application-item';
 import '../components/endorsements.scss';
@@ -10,11 +8,7 @@ import '../components/endorsements.scss';
 /** 我的申请: the customer's endorsement applications, newest first, each opening its timeline. */
 export default function MyEndorsementsPage() {
   const data = usePageData(() => api.listMyEndorsements());
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void data.reload();
-    shown.current = true;
-  });
+  useReloadOnShow(data);
   return (
     <PageContainer
       data={data}

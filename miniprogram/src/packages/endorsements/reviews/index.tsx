@@ -1,8 +1,6 @@
 import { View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
 import { PageContainer } from '../../../components/page-container';
-import { usePageData } from '../../../hooks/use-page-data';
+import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { api } from '../../../services/api';
 import { ApplicationItem } from '../components/application-item';
 import '../components/endorsements.scss';
@@ -14,11 +12,7 @@ import '../components/endorsements.scss';
  */
 export default function EndorsementReviewsPage() {
   const data = usePageData(() => api.listEndorsementReviews());
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void data.reload();
-    shown.current = true;
-  });
+  useReloadOnShow(data);
   return (
     <PageContainer
       data={data}

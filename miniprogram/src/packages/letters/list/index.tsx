@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
-import { useRef } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Tag } from '../../../components/ui';
-import { usePageData } from '../../../hooks/use-page-data';
+import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
 import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
@@ -21,12 +20,7 @@ export default function MyLettersPage() {
     ? decodeURIComponent(params.customerId)
     : (getSession()?.me.customerId ?? '');
   const data = usePageData(() => api.listCustomerLetters(customerId), Boolean(customerId));
-  // Back from a letter: its read state changed.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void data.reload();
-    shown.current = true;
-  });
+  useReloadOnShow(data);
   return (
     <PageContainer
       data={data}
