@@ -177,9 +177,12 @@ describe('demo sign-in', () => {
       FACE_VERIFY_PROVIDER: 'wechat',
       ID_CARD_OCR_PROVIDER: 'wechat',
       DOCUMENT_SIGNING_PROVIDER: 'secrets-manager',
+      SUBSCRIBE_MESSAGE_PROVIDER: 'wechat',
       SSM_PREFIX: `/zhixiang-kefu/${stage}`,
       TOKEN_SIGNING_KEY: undefined,
       IVR_SIGNING_SECRET: undefined,
+      WECHAT_PUSH_TOKEN: undefined,
+      BILLING_SIGNING_SECRET: undefined,
     });
     setContainer(
       createContainer(deployed, {
