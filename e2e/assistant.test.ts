@@ -22,7 +22,7 @@ const pl01 = data.policies.find((p) => p.holderId === 'C001' && p.productCode ==
 const session = useE2eSession();
 
 describe('the assistant', () => {
-  it('张伟 asks for his loan quota, gets his own figure and opens the policy from 去办理', async () => {
+  it('张伟 asks for his loan quota, gets his own figure and opens the loan flow from 去办理', async () => {
     const { context, page } = await newPhonePage(session.browser);
     try {
       await agreeToPrivacyGuide(page, session.stack.appUrl);
@@ -54,11 +54,13 @@ describe('the assistant', () => {
       );
       await saveScreenshot(page, 'assistant-loan-quota');
 
+      // 去办理 opens the loan flow for that policy, its first screen showing the same quota.
       await answer.locator('[data-testid="assistant-button"]', { hasText: '去办理' }).click();
-      await page.waitForURL((url) => url.pathname.includes('/pages/policy-detail/'));
+      await page.waitForURL((url) => url.pathname.includes('/packages/endorsements/apply/'));
       assert.ok(page.url().includes(`policyNo=${pl01.policyNo}`));
-      await page.getByText(pl01.policyNo).first().waitFor();
-      await saveScreenshot(page, 'assistant-opened-policy');
+      assert.ok(page.url().includes('type=policy_loan'));
+      await page.getByTestId('endorsement-apply').getByText('可贷金额 ¥54,736.40').waitFor();
+      await saveScreenshot(page, 'assistant-opened-loan-flow');
     } catch (error) {
       await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
       throw error;

@@ -69,7 +69,7 @@ describe('signed in, the assistant answers with the customer’s own figures', (
     expect(answer.text[0]).toBe(`您的保单 ${ZHANG_PL01.policyNo}（鑫享人生）当前可贷金额 ¥54,736.40。`);
     expect(answer.buttons).toContainEqual({
       label: '去办理',
-      action: { type: 'open', flow: 'policy_detail', policyNo: ZHANG_PL01.policyNo },
+      action: { type: 'open', flow: 'policy_loan', policyNo: ZHANG_PL01.policyNo },
     });
   });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ENDORSEMENT_TYPES } from '../endorsement/types';
 import { INTENTS, type Intent } from './intents';
 
 /**
@@ -23,6 +24,12 @@ export const ASSISTANT_FLOWS = [
   'call_hotline',
   /** 转人工: hand the conversation to a person (only offered to a signed-in, bound customer). */
   'human_handoff',
+  /** The endorsement (保全) flows, one per application type: the form of that type for one policy. */
+  ...ENDORSEMENT_TYPES,
+  /** 我的申请, 我的信函 and the letter and notice settings. */
+  'my_endorsements',
+  'my_letters',
+  'letter_settings',
 ] as const;
 export type AssistantFlow = (typeof ASSISTANT_FLOWS)[number];
 
@@ -31,6 +38,7 @@ export const POLICY_FLOWS: ReadonlySet<AssistantFlow> = new Set([
   'policy_detail',
   'callback_booking',
   'online_callback',
+  ...ENDORSEMENT_TYPES,
 ]);
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DIVIDEND_OPTIONS } from '../policy/schemas';
 import { BENEFICIARY_RELATIONS, MAX_BENEFICIARIES } from './beneficiary-change';
+import { ENDORSEMENT_TYPES, type EndorsementType } from './types';
 
 /**
  * The endorsement (保全) API contract: one application per change, the same shape for all eight
@@ -9,27 +10,7 @@ import { BENEFICIARY_RELATIONS, MAX_BENEFICIARIES } from './beneficiary-change';
  * the engine: functions/src/use-cases/endorsements/; the story: docs/endorsements.md.
  */
 
-export const ENDORSEMENT_TYPES = [
-  'contact_change',
-  'beneficiary_change',
-  'policy_loan',
-  'loan_repayment',
-  'dividend_withdrawal',
-  'dividend_option_change',
-  'renewal_account_change',
-  'surrender',
-] as const;
-export type EndorsementType = (typeof ENDORSEMENT_TYPES)[number];
-export const ENDORSEMENT_TYPE_LABELS: Record<EndorsementType, string> = {
-  contact_change: '联系方式变更',
-  beneficiary_change: '受益人变更',
-  policy_loan: '保单贷款',
-  loan_repayment: '贷款还款',
-  dividend_withdrawal: '红利领取',
-  dividend_option_change: '红利领取方式变更',
-  renewal_account_change: '续期缴费账户变更',
-  surrender: '退保',
-};
+export { ENDORSEMENT_TYPE_LABELS, ENDORSEMENT_TYPES, type EndorsementType } from './types';
 
 /** Financial types: their submission takes an Idempotency-Key header (pays nothing twice). */
 export const IDEMPOTENT_ENDORSEMENT_TYPES: readonly EndorsementType[] = [

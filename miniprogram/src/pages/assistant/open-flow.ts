@@ -40,5 +40,18 @@ export function openFlow({ flow, policyNo }: OpenAction): void {
       return;
     case 'human_handoff':
       return;
+    case 'my_endorsements':
+      void Taro.navigateTo({ url: pageUrls.myEndorsements });
+      return;
+    case 'my_letters':
+      void Taro.navigateTo({ url: pageUrls.myLetters });
+      return;
+    case 'letter_settings':
+      void Taro.navigateTo({ url: pageUrls.letterSettings });
+      return;
+    default:
+      // The endorsement flows: that type's form for the policy, or the policy list to pick one.
+      if (policyNo) void Taro.navigateTo({ url: pageUrls.endorsementApply(policyNo, flow) });
+      else void Taro.switchTab({ url: pageUrls.policies });
   }
 }
