@@ -14,7 +14,7 @@ import type {
   RefreshTokenStore,
 } from '@zhixiang/shared/ports/auth-store';
 import { Entity } from 'electrodb';
-import { isConditionalCheckFailed, SERVICE_NAME, type TableContext } from './table';
+import { cancellationCodes, isConditionalCheckFailed, SERVICE_NAME, type TableContext } from './table';
 
 /**
  * Sign-in state. Every item carries the table's TTL attribute (`expiresAt`, epoch seconds) so
@@ -320,8 +320,8 @@ export class DynamoRateLimiter implements RateLimiter {
       return { allowed: true };
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
-      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-      const refused = windows.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed');
+      const codes = cancellationCodes(error);
+      const refused = windows.filter((_, i) => codes[i] === 'ConditionalCheckFailed');
       const until = Math.max(...(refused.length > 0 ? refused : windows).map((w) => w.windowEnd));
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)) };
     }

@@ -14,6 +14,7 @@ import type {
 import { Entity } from 'electrodb';
 import {
   ALL_PAGES,
+  cancellationCodes,
   isConditionalCheckFailed,
   orNull,
   orUndefined,
@@ -527,13 +528,13 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
         await this.ctx.client.send(new TransactWriteCommand({ TransactItems: items() }));
         return;
       } catch (error) {
-        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-        if (!reasons) {
+        const codes = cancellationCodes(error);
+        if (codes.length === 0) {
           if (!isConditionalCheckFailed(error)) throw error;
           await refused([]);
           throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE, { cause: error });
         }
-        const failed = reasons.map((r) => r.Code === 'ConditionalCheckFailed');
+        const failed = codes.map((code) => code === 'ConditionalCheckFailed');
         if (failed.some(Boolean)) {
           await refused(failed);
           throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE, { cause: error });

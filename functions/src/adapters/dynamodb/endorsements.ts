@@ -19,7 +19,15 @@ import { Entity } from 'electrodb';
 import type { DynamoCustomerRepository } from './customers';
 import type { DynamoDocumentRepository } from './documents';
 import type { DynamoPolicyRepository } from './policies';
-import { ALL_PAGES, conditionally, orNull, orUndefined, SERVICE_NAME, type TableContext } from './table';
+import {
+  ALL_PAGES,
+  cancellationCodes,
+  conditionally,
+  orNull,
+  orUndefined,
+  SERVICE_NAME,
+  type TableContext,
+} from './table';
 
 export const APPLICATION_CHANGED_MESSAGE = '申请状态已变化，请刷新后查看';
 export const POLICY_CHANGED_MESSAGE = '保单信息已变更，请刷新后重试';
@@ -344,15 +352,15 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     try {
       await this.ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-      if ((error as { name?: string }).name === 'TransactionCanceledException' && reasons) {
-        const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      const codes = cancellationCodes(error);
+      if (codes.length > 0) {
+        const failed = codes.indexOf('ConditionalCheckFailed');
         if (failed >= 0)
           throw new AppError('CONFLICT', messages[failed] ?? APPLICATION_CHANGED_MESSAGE, {
             cause: error,
             logMessage: `endorsement transaction refused at item ${failed}`,
           });
-        if (reasons.some((r) => r.Code === 'TransactionConflict'))
+        if (codes.includes('TransactionConflict'))
           throw new AppError('CONFLICT', messages[1] ?? APPLICATION_CHANGED_MESSAGE, {
             cause: error,
             logMessage: 'endorsement transaction collided with another one',

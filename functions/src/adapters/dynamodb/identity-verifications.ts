@@ -12,7 +12,14 @@ import type {
   VerificationRecord,
 } from '@zhixiang/shared/ports/identity-verifications';
 import { Entity } from 'electrodb';
-import { isConditionalCheckFailed, orNull, orUndefined, SERVICE_NAME, type TableContext } from './table';
+import {
+  cancellationCodes,
+  isConditionalCheckFailed,
+  orNull,
+  orUndefined,
+  SERVICE_NAME,
+  type TableContext,
+} from './table';
 
 const ttl = { type: 'number', field: 'expiresAt' } as const;
 const toTtl = (epochMs: number) => Math.ceil(epochMs / 1000);
@@ -322,9 +329,9 @@ export class DynamoIdentityVerificationStore implements IdentityVerificationStor
       return 'recorded';
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
-      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-      if (reasons[2]?.Code === 'ConditionalCheckFailed') return 'locked';
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'already_completed';
+      const codes = cancellationCodes(error);
+      if (codes[2] === 'ConditionalCheckFailed') return 'locked';
+      if (codes[0] === 'ConditionalCheckFailed') return 'already_completed';
       throw error;
     }
   }

@@ -39,6 +39,15 @@ export function isConditionalCheckFailed(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The cancellation code of each item of a refused TransactWriteItems, in item order
+ * (`ConditionalCheckFailed`, `TransactionConflict`, `None`…); empty for any other error.
+ */
+export function cancellationCodes(error: unknown): (string | undefined)[] {
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  return reasons?.map((reason) => reason.Code) ?? [];
+}
+
 /** DynamoDB keeps optional attributes absent, the domain keeps them null. */
 export function orNull<T>(value: T | undefined): T | null {
   return value === undefined ? null : value;
