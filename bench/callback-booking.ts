@@ -7,7 +7,7 @@
  */
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
-import { httpEvent } from '../functions/src/middleware/testing';
+import { httpEvent } from '../functions/src/platform/http/testing';
 import { compareWithBaseline } from './support/compare-with-baseline';
 import { recordTransaction } from './support/record-transaction';
 
@@ -22,7 +22,7 @@ async function main() {
     const { seedDemoData } = await import('../functions/src/seed/seed-demo-data');
     const { buildDemoData } = await import('../functions/src/seed/demo-data');
     const { addDays, todayInShanghai } = await import('../shared/src/format/dates');
-    const { handler } = await import('../functions/src/handlers/book-callback-slot');
+    const { handler } = await import('../functions/src/callback/handlers/book-callback-slot');
     const container = getContainer();
     const today = todayInShanghai();
     await seedDemoData({ repositories: container.repositories, today });

@@ -7,8 +7,8 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { localDir, repoRoot } from '../functions/local/local-paths';
 import { ensureDocumentFont } from '../functions/local/prepare-document-font';
 import { loadServerlessConfig } from '../functions/local/serverless-config';
-import { DOCUMENT_FONT_RELATIVE_PATH } from '../functions/src/adapters/pdf/document-font';
-import { LocalTestCaCertificates } from '../functions/src/adapters/signing/local-test-ca';
+import { LocalTestCaCertificates } from '../functions/src/documents/adapters/signing/local-test-ca';
+import { DOCUMENT_FONT_RELATIVE_PATH } from '../functions/src/platform/pdf/document-font';
 import { sampleStrokes } from '../functions/test/documents/fixtures';
 import { strokesToPng } from '../functions/test/documents/signature-png';
 

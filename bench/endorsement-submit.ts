@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
-import { httpEvent } from '../functions/src/middleware/testing';
+import { httpEvent } from '../functions/src/platform/http/testing';
 import { signedDrafts } from '../functions/test/endorsements/signed-drafts';
 import type { CreateEndorsementRequest } from '../shared/src/endorsement/application';
 import { compareWithBaseline } from './support/compare-with-baseline';
@@ -31,7 +31,7 @@ async function main() {
     const { seedDemoData } = await import('../functions/src/seed/seed-demo-data');
     const { buildDemoData } = await import('../functions/src/seed/demo-data');
     const { todayInShanghai } = await import('../shared/src/format/dates');
-    const { handler } = await import('../functions/src/handlers/submit-endorsement');
+    const { handler } = await import('../functions/src/endorsements/handlers/submit-endorsement');
     const container = getContainer();
     const today = todayInShanghai();
     await seedDemoData({ repositories: container.repositories, today });
@@ -41,7 +41,7 @@ async function main() {
     if (!policy) throw new Error('no demo policy PL01 of 张伟');
     const user = await container.repositories.users.get('demo-customer-c001');
     if (!user) throw new Error('no demo user');
-    const { claimsFor } = await import('../functions/src/use-cases/auth/session');
+    const { claimsFor } = await import('../functions/src/auth/use-cases/session');
     const { token } = await container.accessTokens.issue(claimsFor(user));
     const doc = container.table.client;
     const table = container.table.table;
@@ -57,8 +57,8 @@ async function main() {
       const appKey = { pk: `ENDORSEMENT#${applicationId}`, sk: 'ENDORSEMENT' };
       const policyKey = { pk: `POLICY#${policy?.policyNo}`, sk: 'POLICY' };
       // The evidence step (signed) is recorded by a first read, outside the timing.
-      const { getEndorsement } = await import('../functions/src/use-cases/endorsements/get-endorsement');
-      const { endorsementDeps } = await import('../functions/src/use-cases/endorsements/endorsement-deps');
+      const { getEndorsement } = await import('../functions/src/endorsements/use-cases/get-endorsement');
+      const { endorsementDeps } = await import('../functions/src/endorsements/use-cases/endorsement-deps');
       await getEndorsement(
         endorsementDeps(container),
         claimsFor(user as NonNullable<typeof user>),

@@ -4,7 +4,7 @@
  * milliseconds per image. `npm run bench:identity-ocr`; results in docs/benchmarks.md.
  */
 import { findIdNumber } from '@zhixiang/shared/identity/id-card';
-import { TesseractIdCardOcr } from '../functions/src/adapters/ocr/tesseract-id-card-ocr';
+import { TesseractIdCardOcr } from '../functions/src/identity/adapters/tesseract-id-card-ocr';
 import { DEMO_CUSTOMERS } from '../functions/src/seed/demo-data';
 import { renderIdCardBack, renderIdCardFront } from '../functions/test/support/render-id-card';
 

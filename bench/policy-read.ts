@@ -7,7 +7,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
-import { httpEvent } from '../functions/src/middleware/testing';
+import { httpEvent } from '../functions/src/platform/http/testing';
 import { compareWithBaseline } from './support/compare-with-baseline';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
@@ -28,7 +28,7 @@ async function main() {
     const { getContainer } = await import('../functions/src/container');
     const { seedDemoData } = await import('../functions/src/seed/seed-demo-data');
     const { DEMO_CUSTOMERS } = await import('../functions/src/seed/demo-data');
-    const { handler } = await import('../functions/src/handlers/get-policy');
+    const { handler } = await import('../functions/src/policies/handlers/get-policy');
     const container = getContainer();
     await seedDemoData({ repositories: container.repositories });
 

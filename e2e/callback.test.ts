@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addDays, todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { Page } from 'playwright-core';
-import { readLatestSandboxCode } from '../functions/src/adapters/sms/sandbox-outbox-sms';
+import { readLatestSandboxCode } from '../functions/src/platform/sms/sandbox-outbox-sms';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { luhnCheckDigit } from '@zhixiang/shared/endorsement/renewal-account-change';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { Page } from 'playwright-core';
-import { readLatestSandboxCode } from '../functions/src/adapters/sms/sandbox-outbox-sms';
+import { readLatestSandboxCode } from '../functions/src/platform/sms/sandbox-outbox-sms';
 import { buildDemoData, DEMO_CUSTOMERS } from '../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readLatestSandboxCode } from '../functions/src/adapters/sms/sandbox-outbox-sms';
+import { readLatestSandboxCode } from '../functions/src/platform/sms/sandbox-outbox-sms';
 import { DEMO_BINDING_CUSTOMER } from '../functions/src/seed/seed-demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import {

@@ -11,7 +11,7 @@ import { INTENT_EXAMPLES } from '@zhixiang/shared/assistant/intent-examples';
 import { INTENTS, type Intent } from '@zhixiang/shared/assistant/intents';
 import { DictionarySegmenter } from '@zhixiang/shared/assistant/segmenter';
 import type { Segmenter } from '@zhixiang/shared/ports/segmenter';
-import { JiebaSegmenter } from '../../functions/src/adapters/nlp/jieba-segmenter';
+import { JiebaSegmenter } from '../../functions/src/assistant/adapters/jieba-segmenter';
 
 const segmenters: Record<string, Segmenter> = {
   jieba: new JiebaSegmenter(),

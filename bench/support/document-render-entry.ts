@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { brand } from '@zhixiang/shared/brand';
-import { renderEndorsement } from '../../functions/src/adapters/pdf/render-endorsement';
-import { InsurerSigningKey } from '../../functions/src/adapters/signing/insurer-certificate';
-import { LocalTestCaCertificates } from '../../functions/src/adapters/signing/local-test-ca';
-import { sealPdf } from '../../functions/src/adapters/signing/seal-pdf';
+import { renderEndorsement } from '../../functions/src/documents/adapters/render-endorsement';
+import { InsurerSigningKey } from '../../functions/src/documents/adapters/signing/insurer-certificate';
+import { LocalTestCaCertificates } from '../../functions/src/documents/adapters/signing/local-test-ca';
+import { sealPdf } from '../../functions/src/documents/adapters/signing/seal-pdf';
 import { sampleDocument } from '../../functions/test/documents/fixtures';
 
 /**

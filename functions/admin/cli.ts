@@ -146,9 +146,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'rotate-field-key': {
-      const { rotateFieldDataKey } = await import('../src/adapters/crypto/rotate-field-data-key');
-      const { DynamoKeyringStore } = await import('../src/adapters/dynamodb/keyring-store');
-      const { reencryptStoredFields } = await import('../src/adapters/dynamodb/reencrypt-fields');
+      const { rotateFieldDataKey } = await import('../src/platform/crypto/rotate-field-data-key');
+      const { DynamoKeyringStore } = await import('../src/platform/crypto/keyring-store');
+      const { reencryptStoredFields } = await import('../src/platform/crypto/reencrypt-fields');
       const result = await rotateFieldDataKey({
         keyring: new DynamoKeyringStore(container.table),
         wrapper: container.fieldKeyWrapper,
@@ -169,7 +169,7 @@ async function main(argv: string[]): Promise<number> {
     // The assistant's knowledge base (智能客服知识库), issue 9.
     case 'load-knowledge': {
       const { loadKnowledgeBase, readKnowledgeFiles } = await import(
-        '../src/use-cases/assistant/load-knowledge-base'
+        '../src/assistant/use-cases/load-knowledge-base'
       );
       const entries = await readKnowledgeFiles(...(args[0] ? [args[0]] : []));
       const outcome = await loadKnowledgeBase(repositories.knowledgeBase, entries, Date.now());
@@ -182,7 +182,7 @@ async function main(argv: string[]): Promise<number> {
     }
     // E-letters and renewal notices (issue 7).
     case 'send-renewal-notices': {
-      const { runRenewalNotices } = await import('../src/use-cases/notices/run-renewal-notices');
+      const { runRenewalNotices } = await import('../src/letters/use-cases/run-renewal-notices');
       const report = await runRenewalNotices(container);
       console.log(
         `扫描 ${report.scanned} 笔应缴保费，到期通知 ${report.due} 条，本次认领 ${report.claimed} 条，发送 ${report.delivered} 条，失败 ${report.failed} 条；静默时段延后的通知补发 ${report.deferredSent} 条`,
@@ -207,10 +207,10 @@ async function main(argv: string[]): Promise<number> {
     // Assistant live chat, rest (issue 9): the knowledge base's improvement report.
     case 'assistant-feedback-report': {
       const { getAssistantFeedbackReport } = await import(
-        '../src/use-cases/assistant/get-assistant-feedback-report'
+        '../src/assistant/use-cases/get-assistant-feedback-report'
       );
       const { formatFeedbackReport } = await import('./commands/assistant-feedback-report');
-      const { parseBody } = await import('../src/middleware/validation');
+      const { parseBody } = await import('../src/platform/http/validation');
       const { FeedbackReportQuerySchema } = await import('@zhixiang/shared/assistant/feedback-report');
       const range = parseBody(FeedbackReportQuerySchema, { from: values.from, to: values.to });
       console.log(formatFeedbackReport(await getAssistantFeedbackReport(container, range)));

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { DOCUMENT_FONT_RELATIVE_PATH } from '../src/adapters/pdf/document-font';
+import { DOCUMENT_FONT_RELATIVE_PATH } from '../src/platform/pdf/document-font';
 import {
   type LocalResources,
   localCredentials,

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOCUMENT_FONT_RELATIVE_PATH } from '../src/adapters/pdf/document-font';
+import { DOCUMENT_FONT_RELATIVE_PATH } from '../src/platform/pdf/document-font';
 import { repoRoot } from './local-paths';
 
 /**

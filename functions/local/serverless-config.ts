@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parse, YAMLMap } from 'yaml';
 import { serverlessYmlPath } from './local-paths';
 
@@ -6,7 +7,10 @@ import { serverlessYmlPath } from './local-paths';
  * Reads serverless.yml the way the local stage needs it: CloudFormation short-form intrinsics
  * (`!Ref`, `!GetAtt`, `!Sub`, `!Join`, …) become their long `{ "Fn::X": … }` objects, and the
  * Serverless variables that matter locally (`${sls:stage}`, `${opt:…, 'default'}`, `${param:…}`,
- * `${self:…}`) are resolved for the given stage. Anything else is left as written.
+ * `${self:…}`) are resolved for the given stage. `${file(./path)}` includes another YAML file, and
+ * `functions` / `resources` given as a list of such files are merged, as the framework does (each
+ * bounded context declares its functions in functions/src/<context>/functions.yml). Anything else is
+ * left as written.
  */
 
 const INTRINSICS: [string, string][] = [
@@ -194,8 +198,45 @@ export interface LoadOptions {
   region?: string;
 }
 
+const FILE_INCLUDE = /^\$\{file\((.+)\)\}$/;
+
+/** Replaces every `${file(./path)}` value with the parsed file, paths relative to the including file. */
+function includeFiles(value: Yaml, baseDir: string): Yaml {
+  if (typeof value === 'string') {
+    const include = FILE_INCLUDE.exec(value.trim());
+    if (!include) return value;
+    const path = resolve(baseDir, include[1]!.trim().replace(/^['"]|['"]$/g, ''));
+    return includeFiles(parseServerlessYml(readFileSync(path, 'utf8')), dirname(path));
+  }
+  if (Array.isArray(value)) return value.map((item) => includeFiles(item, baseDir));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, includeFiles(item, baseDir)]));
+  return value;
+}
+
+/** `functions: [a, b]` and `resources: [a, b]` become one object each; a name declared twice is an error. */
+function mergeLists(root: Yaml): Yaml {
+  if (!root || typeof root !== 'object' || Array.isArray(root)) return root;
+  const merged = { ...root };
+  for (const key of ['functions', 'resources']) {
+    const list = merged[key];
+    if (!Array.isArray(list)) continue;
+    const into: Record<string, Yaml> = {};
+    for (const part of list) {
+      if (!part || typeof part !== 'object' || Array.isArray(part)) continue;
+      for (const [name, item] of Object.entries(part)) {
+        if (key === 'functions' && name in into) throw new Error(`function ${name} is declared twice`);
+        into[name] = item;
+      }
+    }
+    merged[key] = into;
+  }
+  return merged;
+}
+
 export function loadServerlessConfig(options: LoadOptions = {}): ServerlessConfig {
-  const root = parseServerlessYml(readFileSync(options.ymlPath ?? serverlessYmlPath, 'utf8'));
+  const ymlPath = options.ymlPath ?? serverlessYmlPath;
+  const root = mergeLists(includeFiles(parseServerlessYml(readFileSync(ymlPath, 'utf8')), dirname(ymlPath)));
   const context: VariableContext = {
     stage: options.stage ?? 'local',
     region: options.region ?? 'cn-north-1',

@@ -244,7 +244,7 @@ function scheduleRenewalNotices(): void {
   const run = async () => {
     try {
       const { getContainer } = await import('../src/container');
-      const { runRenewalNotices } = await import('../src/use-cases/notices/run-renewal-notices');
+      const { runRenewalNotices } = await import('../src/letters/use-cases/run-renewal-notices');
       say(`renewal notices: ${JSON.stringify(await runRenewalNotices(getContainer()))}`);
     } catch (error) {
       say(`warning: renewal notice run failed: ${(error as Error).stack ?? String(error)}`);
@@ -263,7 +263,7 @@ function scheduleEndorsementEvents(): void {
     try {
       const { getContainer } = await import('../src/container');
       const { deliverEndorsementEvents, deliverEndorsementEventsDeps } = await import(
-        '../src/use-cases/endorsements/deliver-endorsement-events'
+        '../src/endorsements/use-cases/deliver-endorsement-events'
       );
       const report = await deliverEndorsementEvents(deliverEndorsementEventsDeps(getContainer()));
       if (report.pending > 0) say(`endorsement events: ${JSON.stringify(report)}`);

@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KmsKeyWrapper, LocalFileKeyProvider } from './adapters/crypto/key-wrappers';
-import { SandboxOutboxSms } from './adapters/sms/sandbox-outbox-sms';
-import { TencentSms } from './adapters/sms/tencent-sms';
-import { SandboxWechatAuth, WechatCodeExchange } from './adapters/wechat/wechat-code-exchange';
-import { loadConfig } from './config';
+import { SandboxWechatAuth, WechatCodeExchange } from './auth/adapters/wechat-code-exchange';
 import { createContainer } from './container';
-import { createSecrets } from './secrets';
+import { loadConfig } from './platform/config';
+import { KmsKeyWrapper, LocalFileKeyProvider } from './platform/crypto/key-wrappers';
+import { createSecrets } from './platform/secrets';
+import { SandboxOutboxSms } from './platform/sms/sandbox-outbox-sms';
+import { TencentSms } from './platform/sms/tencent-sms';
 
 const deployedEnv = (ssmPrefix: string) => ({
   STAGE: 'dev',

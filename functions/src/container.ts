@@ -22,41 +22,41 @@ import type { LiveChatPusher } from '@zhixiang/shared/ports/live-chat';
 import type { SubscribeCreditLedger, SubscribeMessageSender } from '@zhixiang/shared/ports/notices';
 import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
 import type { WechatAuth } from '@zhixiang/shared/ports/wechat-auth';
-import { KeyringFieldCipher } from './adapters/crypto/field-cipher';
-import { type DataKeyWrapper, KmsKeyWrapper, LocalFileKeyProvider } from './adapters/crypto/key-wrappers';
-import { createAuthStores } from './adapters/dynamodb/auth-store';
-import { getDocumentClient, getDynamoClient } from './adapters/dynamodb/client';
-import { createIdentityVerificationStores } from './adapters/dynamodb/identity-verifications';
-import { DynamoKeyringStore } from './adapters/dynamodb/keyring-store';
-import { DynamoLetterStore, DynamoLetterSubscriptionStore } from './adapters/dynamodb/letters';
-import { DynamoNoticeStore, DynamoSubscribeCreditLedger } from './adapters/dynamodb/notices';
-import { createDynamoRepositories, type DynamoRepositories } from './adapters/dynamodb/repositories';
-import type { TableContext } from './adapters/dynamodb/table';
-import { DynamoWechatAccessTokenStore } from './adapters/dynamodb/wechat-access-token-store';
+import { ApiGatewayLiveChatPusher } from './assistant/adapters/api-gateway-live-chat-pusher';
+import { RefreshTokens } from './auth/adapters/refresh-tokens';
+import { SandboxWechatAuth, WechatCodeExchange } from './auth/adapters/wechat-code-exchange';
+import { type DocumentFiles, S3DocumentFiles } from './documents/adapters/document-files';
 // Endorsements (保全)
-import { SubmissionIdempotency } from './adapters/idempotency/submission-idempotency';
-import { type BrochureLinks, S3BrochureLinks } from './adapters/s3/brochure-links';
-import { getS3Client } from './adapters/s3/client';
-import { type DocumentFiles, S3DocumentFiles } from './adapters/s3/document-files';
-import { S3IdentityFiles } from './adapters/s3/identity-files';
-import { SandboxOutboxSms } from './adapters/sms/sandbox-outbox-sms';
-import { TencentSms } from './adapters/sms/tencent-sms';
-import { AccessTokens } from './adapters/tokens/access-tokens';
-import { RefreshTokens } from './adapters/tokens/refresh-tokens';
-import { ApiGatewayLiveChatPusher } from './adapters/websocket/api-gateway-live-chat-pusher';
-import { type WechatAccessTokenSource, WechatAccessTokens } from './adapters/wechat/wechat-access-token';
-import { SandboxWechatAuth, WechatCodeExchange } from './adapters/wechat/wechat-code-exchange';
-import { SandboxFaceVerifier, WechatFaceVerifier } from './adapters/wechat/wechat-face-verifier';
-import { WechatIdCardOcr } from './adapters/wechat/wechat-id-card-ocr';
+import { SubmissionIdempotency } from './endorsements/adapters/submission-idempotency';
+import { S3IdentityFiles } from './identity/adapters/identity-files';
+import { createIdentityVerificationStores } from './identity/adapters/identity-verifications';
+import { SandboxFaceVerifier, WechatFaceVerifier } from './identity/adapters/wechat-face-verifier';
+import { WechatIdCardOcr } from './identity/adapters/wechat-id-card-ocr';
+import { RecordedIdentityProofs } from './identity/use-cases/identity-proofs';
+import { DynamoLetterStore, DynamoLetterSubscriptionStore } from './letters/adapters/letters';
+import { DynamoNoticeStore, DynamoSubscribeCreditLedger } from './letters/adapters/notices';
 import {
   SandboxOutboxSubscribeMessages,
   WechatSubscribeMessages,
-} from './adapters/wechat/wechat-subscribe-messages';
-import { type Config, loadConfig } from './config';
-import { getLogger } from './logging/logger';
-import { createSecrets, type Secrets } from './secrets';
-import { RecordedIdentityProofs } from './use-cases/identity/identity-proofs';
-import { LetterLinks } from './use-cases/letters/letter-links';
+} from './letters/adapters/wechat-subscribe-messages';
+import { LetterLinks } from './letters/use-cases/letter-links';
+import { createAuthStores } from './platform/auth-store/auth-store';
+import { type Config, loadConfig } from './platform/config';
+import { KeyringFieldCipher } from './platform/crypto/field-cipher';
+import { type DataKeyWrapper, KmsKeyWrapper, LocalFileKeyProvider } from './platform/crypto/key-wrappers';
+import { DynamoKeyringStore } from './platform/crypto/keyring-store';
+import { getDocumentClient, getDynamoClient } from './platform/dynamodb/client';
+import type { TableContext } from './platform/dynamodb/table';
+import { getLogger } from './platform/logging/logger';
+import { createDynamoRepositories, type DynamoRepositories } from './platform/records/repositories';
+import { getS3Client } from './platform/s3/client';
+import { createSecrets, type Secrets } from './platform/secrets';
+import { SandboxOutboxSms } from './platform/sms/sandbox-outbox-sms';
+import { TencentSms } from './platform/sms/tencent-sms';
+import { AccessTokens } from './platform/tokens/access-tokens';
+import { type WechatAccessTokenSource, WechatAccessTokens } from './platform/wechat/wechat-access-token';
+import { DynamoWechatAccessTokenStore } from './platform/wechat/wechat-access-token-store';
+import { type BrochureLinks, S3BrochureLinks } from './products/adapters/brochure-links';
 
 /**
  * The composition root: the only place that turns configuration into adapters. Handlers and use
@@ -267,7 +267,7 @@ async function createIdCardOcr(config: Config, tokens: WechatAccessTokenSource):
   if (config.idCardOcr.provider === 'wechat')
     return new WechatIdCardOcr({ apiBaseUrl: config.idCardOcr.apiBaseUrl, tokens, timeoutMs: 10_000 });
   // Loaded on demand: deployed functions never evaluate tesseract.js.
-  const { TesseractIdCardOcr } = await import('./adapters/ocr/tesseract-id-card-ocr');
+  const { TesseractIdCardOcr } = await import('./identity/adapters/tesseract-id-card-ocr');
   return new TesseractIdCardOcr(config.stage);
 }
 

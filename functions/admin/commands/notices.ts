@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { paperSavingSettings } from '@zhixiang/shared/letters/model';
 import { NOTICE_TYPE_NAMES } from '@zhixiang/shared/notices/due-notices';
 import type { Container } from '../../src/container';
-import { getNoticeFunnel } from '../../src/use-cases/notices/get-notice-funnel';
+import { getNoticeFunnel } from '../../src/letters/use-cases/get-notice-funnel';
 
 /** The admin CLI reads company-wide reports as an admin. */
 const ADMIN_CLI = { sub: 'admin-cli', role: 'admin' } as const;

@@ -1,5 +1,5 @@
 import type { CatalogueProductRecord } from '@zhixiang/shared/product/catalogue';
-import type { BrochureStore } from '../adapters/s3/brochure-links';
+import type { BrochureStore } from '../products/adapters/brochure-links';
 
 /**
  * A one-page placeholder brochure per demo product, so the product page's link opens a real PDF

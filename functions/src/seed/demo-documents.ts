@@ -1,6 +1,6 @@
 import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
-import { prepareEndorsementDocument } from '../use-cases/documents/prepare-endorsement-document';
+import { prepareEndorsementDocument } from '../documents/use-cases/prepare-endorsement-document';
 import type { DemoData } from './demo-data';
 
 /** 张伟's contact-address change, awaiting his signature: the demo of 我的批单 and signing. */

@@ -6,8 +6,8 @@ import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements'
 import type { KnowledgeBaseRepository } from '@zhixiang/shared/ports/knowledge-base';
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
-import type { BrochureStore } from '../adapters/s3/brochure-links';
-import { loadKnowledgeBase, readKnowledgeFiles } from '../use-cases/assistant/load-knowledge-base';
+import { loadKnowledgeBase, readKnowledgeFiles } from '../assistant/use-cases/load-knowledge-base';
+import type { BrochureStore } from '../products/adapters/brochure-links';
 import { seedDemoBrochures } from './demo-brochures';
 import { seedDemoCallbackSlots } from './demo-callback-slots';
 import { DEMO_CATALOGUE } from './demo-catalogue';
@@ -138,8 +138,8 @@ export async function seedKnowledgeBase(knowledgeBase: KnowledgeBaseRepository):
 /** The process's container, imported lazily because the container itself lists the demo sign-ins. */
 async function defaultDeps(): Promise<SeedDemoDataDeps> {
   const { getContainer } = await import('../container');
-  const { S3BrochureStore } = await import('../adapters/s3/brochure-links');
-  const { getS3Client } = await import('../adapters/s3/client');
+  const { S3BrochureStore } = await import('../products/adapters/brochure-links');
+  const { getS3Client } = await import('../platform/s3/client');
   const container = getContainer();
   return {
     repositories: container.repositories,

@@ -7,10 +7,10 @@ import { importAssignments } from '../../admin/imports/import-assignments';
 import { CUSTOMER_COLUMNS, type ImportDeps, importCustomers } from '../../admin/imports/import-customers';
 import { importPolicies, parseBeneficiaries } from '../../admin/imports/import-policies';
 import { runImport } from '../../admin/imports/run-import';
-import { rotateFieldDataKey } from '../../src/adapters/crypto/rotate-field-data-key';
-import { DynamoKeyringStore } from '../../src/adapters/dynamodb/keyring-store';
-import { reencryptStoredFields } from '../../src/adapters/dynamodb/reencrypt-fields';
 import { type Container, createContainer } from '../../src/container';
+import { DynamoKeyringStore } from '../../src/platform/crypto/keyring-store';
+import { reencryptStoredFields } from '../../src/platform/crypto/reencrypt-fields';
+import { rotateFieldDataKey } from '../../src/platform/crypto/rotate-field-data-key';
 import { demoIdNumber } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 

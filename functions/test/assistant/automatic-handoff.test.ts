@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
 import { type Container, createContainer } from '../../src/container';
+import { loadConfig } from '../../src/platform/config';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';

@@ -2,9 +2,9 @@ import { FeedbackReportSchema } from '@zhixiang/shared/assistant/feedback-report
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFeedbackReport } from '../../admin/commands/assistant-feedback-report';
+import { getAssistantFeedbackReport } from '../../src/assistant/use-cases/get-assistant-feedback-report';
 import { type Container, createContainer } from '../../src/container';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { getAssistantFeedbackReport } from '../../src/use-cases/assistant/get-assistant-feedback-report';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';

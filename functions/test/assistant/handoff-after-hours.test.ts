@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
+import { sendHandoffMessage } from '../../src/assistant/use-cases/send-handoff-message';
 import { type Container, createContainer } from '../../src/container';
+import { loadConfig } from '../../src/platform/config';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { sendHandoffMessage } from '../../src/use-cases/handoffs/send-handoff-message';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';

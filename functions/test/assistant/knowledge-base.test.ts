@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INTENTS_NEEDING_ENTRIES, type KnowledgeEntry } from '@zhixiang/shared/assistant/knowledge';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
 import {
   KnowledgeBaseRejected,
   loadKnowledgeBase,
   readKnowledgeFiles,
-} from '../../src/use-cases/assistant/load-knowledge-base';
+} from '../../src/assistant/use-cases/load-knowledge-base';
+import { type Container, createContainer } from '../../src/container';
 
 let entries: KnowledgeEntry[];
 let container: Container;

@@ -6,7 +6,7 @@ import {
   BOOKING_CHANGED_MESSAGE,
   type DynamoCallbackBookingRepository,
   SLOT_FULL_MESSAGE,
-} from '../../src/adapters/dynamodb/callback-bookings';
+} from '../../src/callback/adapters/callback-bookings';
 import { createContainer } from '../../src/container';
 
 /**

@@ -6,18 +6,18 @@ import {
 import { slotStartAt } from '@zhixiang/shared/callback/window';
 import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsFor } from '../../src/auth/use-cases/session';
 import {
   ALREADY_BOOKED_MESSAGE,
   BOOKING_CHANGED_MESSAGE,
-} from '../../src/adapters/dynamodb/callback-bookings';
-import { readLatestSandboxCode } from '../../src/adapters/sms/sandbox-outbox-sms';
+} from '../../src/callback/adapters/callback-bookings';
+import { CALLBACK_DONE_MESSAGE } from '../../src/callback/use-cases/book-callback-slot';
+import { RESCHEDULE_LIMIT_MESSAGE } from '../../src/callback/use-cases/callback-policy';
+import { sendCallbackReminders } from '../../src/callback/use-cases/send-callback-reminders';
 import { type Container, createContainer } from '../../src/container';
+import { readLatestSandboxCode } from '../../src/platform/sms/sandbox-outbox-sms';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { claimsFor } from '../../src/use-cases/auth/session';
-import { CALLBACK_DONE_MESSAGE } from '../../src/use-cases/callback/book-callback-slot';
-import { RESCHEDULE_LIMIT_MESSAGE } from '../../src/use-cases/callback/callback-policy';
-import { sendCallbackReminders } from '../../src/use-cases/callback/send-callback-reminders';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 

@@ -2,22 +2,22 @@ import { CALLBACK_POINTS, onlineCallbackPurpose } from '@zhixiang/shared/callbac
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
-import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { claimsFor } from '../../src/use-cases/auth/session';
+import { claimsFor } from '../../src/auth/use-cases/session';
 import {
   listCallbackFollowUps,
   resolveCallbackFollowUp,
-} from '../../src/use-cases/callback/callback-follow-ups';
-import { callbackDeps } from '../../src/use-cases/callback/callback-policy';
-import { listCallbackBookings } from '../../src/use-cases/callback/list-callback-bookings';
-import { sendOnlineCallbackCode } from '../../src/use-cases/callback/send-online-callback-code';
-import { submitOnlineCallback } from '../../src/use-cases/callback/submit-online-callback';
-import { answerSandboxFaceVerification } from '../../src/use-cases/identity/answer-sandbox-face-verification';
-import { completeFaceVerification } from '../../src/use-cases/identity/complete-face-verification';
-import { recordIdentityConsent } from '../../src/use-cases/identity/record-identity-consent';
-import { startFaceVerification } from '../../src/use-cases/identity/start-face-verification';
+} from '../../src/callback/use-cases/callback-follow-ups';
+import { callbackDeps } from '../../src/callback/use-cases/callback-policy';
+import { listCallbackBookings } from '../../src/callback/use-cases/list-callback-bookings';
+import { sendOnlineCallbackCode } from '../../src/callback/use-cases/send-online-callback-code';
+import { submitOnlineCallback } from '../../src/callback/use-cases/submit-online-callback';
+import { type Container, createContainer } from '../../src/container';
+import { answerSandboxFaceVerification } from '../../src/identity/use-cases/answer-sandbox-face-verification';
+import { completeFaceVerification } from '../../src/identity/use-cases/complete-face-verification';
+import { recordIdentityConsent } from '../../src/identity/use-cases/record-identity-consent';
+import { startFaceVerification } from '../../src/identity/use-cases/start-face-verification';
+import { buildDemoData } from '../../src/seed/demo-data';
+import { seedDemoData } from '../../src/seed/seed-demo-data';
 
 /** The online self-callback (自助回访) against DynamoDB Local, with the SMS captured. */
 const data = buildDemoData('2026-11-25');
@@ -76,10 +76,10 @@ describe('online self-callback', () => {
     const customer = await claims('demo-customer-c001');
     const deps = callbackDeps(container);
     const { slots } = await (
-      await import('../../src/use-cases/callback/list-callback-slots')
+      await import('../../src/callback/use-cases/list-callback-slots')
     ).listCallbackSlots(deps, customer, policyNo);
     const slot = slots[0]!;
-    const { bookCallbackSlot } = await import('../../src/use-cases/callback/book-callback-slot');
+    const { bookCallbackSlot } = await import('../../src/callback/use-cases/book-callback-slot');
     await bookCallbackSlot(deps, customer, policyNo, slot.slotId);
     const seatsBefore = (await container.repositories.callbackBookings.getSlot(slot.slotId))?.booked ?? 0;
 

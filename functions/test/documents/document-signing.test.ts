@@ -12,13 +12,13 @@ import type {
 import type { SignatureStrokes } from '@zhixiang/shared/documents/signature-quality';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signingIdentityFrom } from '../../src/adapters/signing/insurer-certificate';
-import { createTestChain } from '../../src/adapters/signing/local-test-ca';
-import { sealPdf } from '../../src/adapters/signing/seal-pdf';
 import { type Container, createContainer } from '../../src/container';
+import { signingIdentityFrom } from '../../src/documents/adapters/signing/insurer-certificate';
+import { createTestChain } from '../../src/documents/adapters/signing/local-test-ca';
+import { sealPdf } from '../../src/documents/adapters/signing/seal-pdf';
+import { prepareEndorsementDocument } from '../../src/documents/use-cases/prepare-endorsement-document';
 import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { prepareEndorsementDocument } from '../../src/use-cases/documents/prepare-endorsement-document';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { signingSession } from '../support/signing-session';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';

@@ -4,15 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brand } from '@zhixiang/shared/brand';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderEndorsement } from '../../src/adapters/pdf/render-endorsement';
+import { renderEndorsement } from '../../src/documents/adapters/render-endorsement';
 import {
   type InsurerSigningIdentity,
   InsurerSigningKey,
   signingIdentityFrom,
-} from '../../src/adapters/signing/insurer-certificate';
-import { createTestChain, LocalTestCaCertificates } from '../../src/adapters/signing/local-test-ca';
-import { sealPdf } from '../../src/adapters/signing/seal-pdf';
-import { checkPdfSignature } from '../../src/adapters/signing/verify-pdf-signature';
+} from '../../src/documents/adapters/signing/insurer-certificate';
+import { createTestChain, LocalTestCaCertificates } from '../../src/documents/adapters/signing/local-test-ca';
+import { sealPdf } from '../../src/documents/adapters/signing/seal-pdf';
+import { checkPdfSignature } from '../../src/documents/adapters/signing/verify-pdf-signature';
 import { sampleDocument, sampleStrokes } from './fixtures';
 import { strokesToPng } from './signature-png';
 

@@ -5,7 +5,7 @@ import {
   type DeliverEndorsementEventsDeps,
   deliverEndorsementEvents,
   deliverEndorsementEventsDeps,
-} from '../../src/use-cases/endorsements/deliver-endorsement-events';
+} from '../../src/endorsements/use-cases/deliver-endorsement-events';
 import { demoPolicyNo, useEndorsementStack } from './endorsement-steps';
 
 /**

@@ -5,8 +5,8 @@ import type {
   EndorsementApplication,
 } from '@zhixiang/shared/endorsement/application';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { readLatestSandboxCode } from '../../src/adapters/sms/sandbox-outbox-sms';
 import { type Container, createContainer } from '../../src/container';
+import { readLatestSandboxCode } from '../../src/platform/sms/sandbox-outbox-sms';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { sampleStrokes } from '../documents/fixtures';

@@ -1,10 +1,10 @@
 import type { CreateEndorsementRequest } from '@zhixiang/shared/endorsement/application';
 import { identityPurposeOf } from '@zhixiang/shared/endorsement/view';
+import { claimsFor } from '../../src/auth/use-cases/session';
 import type { Container } from '../../src/container';
-import { claimsFor } from '../../src/use-cases/auth/session';
-import { prepareEndorsementDocument } from '../../src/use-cases/documents/prepare-endorsement-document';
-import { createEndorsement } from '../../src/use-cases/endorsements/create-endorsement';
-import { endorsementDeps, newApplicationId } from '../../src/use-cases/endorsements/endorsement-deps';
+import { prepareEndorsementDocument } from '../../src/documents/use-cases/prepare-endorsement-document';
+import { createEndorsement } from '../../src/endorsements/use-cases/create-endorsement';
+import { endorsementDeps, newApplicationId } from '../../src/endorsements/use-cases/endorsement-deps';
 
 /**
  * Test set-up for concurrency and benchmarks: `count` applications of the same request on one

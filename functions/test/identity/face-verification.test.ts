@@ -1,10 +1,10 @@
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsFor } from '../../src/auth/use-cases/session';
 import { type Container, createContainer } from '../../src/container';
+import { completeFaceVerification } from '../../src/identity/use-cases/complete-face-verification';
+import { startFaceVerification } from '../../src/identity/use-cases/start-face-verification';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { claimsFor } from '../../src/use-cases/auth/session';
-import { completeFaceVerification } from '../../src/use-cases/identity/complete-face-verification';
-import { startFaceVerification } from '../../src/use-cases/identity/start-face-verification';
 import { type ApiClient, type ApiResponse, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 

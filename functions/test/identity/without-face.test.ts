@@ -1,9 +1,9 @@
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsFor } from '../../src/auth/use-cases/session';
 import { type Container, createContainer } from '../../src/container';
 import { DEMO_CUSTOMERS } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { claimsFor } from '../../src/use-cases/auth/session';
 import { type ApiClient, type ApiResponse, createApiClient } from '../support/api-client';
 import { renderIdCardBack, renderIdCardFront } from '../support/render-id-card';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';

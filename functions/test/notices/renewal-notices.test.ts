@@ -5,11 +5,11 @@ import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Container, createContainer } from '../../src/container';
+import { applyDebitResult } from '../../src/letters/use-cases/apply-debit-result';
+import { notifyPremiumDeps } from '../../src/letters/use-cases/notice-deps';
+import { runRenewalNotices } from '../../src/letters/use-cases/run-renewal-notices';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { applyDebitResult } from '../../src/use-cases/notices/apply-debit-result';
-import { notifyPremiumDeps } from '../../src/use-cases/notices/notice-deps';
-import { runRenewalNotices } from '../../src/use-cases/notices/run-renewal-notices';
 
 /**
  * The hourly renewal-notice run against DynamoDB Local over a year of due dates (2027-12 to

@@ -8,12 +8,12 @@ import {
   PolicyListResponseSchema,
 } from '@zhixiang/shared/policy/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsFor } from '../../src/auth/use-cases/session';
 import { type Container, createContainer } from '../../src/container';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
 import { DEMO_ENDORSEMENT_ID } from '../../src/seed/demo-endorsements';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { claimsFor } from '../../src/use-cases/auth/session';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 

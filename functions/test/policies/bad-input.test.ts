@@ -1,9 +1,9 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccessTokens } from '../../src/adapters/tokens/access-tokens';
+import { claimsFor } from '../../src/auth/use-cases/session';
 import { type Container, createContainer } from '../../src/container';
+import { AccessTokens } from '../../src/platform/tokens/access-tokens';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { claimsFor } from '../../src/use-cases/auth/session';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 

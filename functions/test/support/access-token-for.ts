@@ -1,5 +1,5 @@
+import { claimsFor } from '../../src/auth/use-cases/session';
 import type { Container } from '../../src/container';
-import { claimsFor } from '../../src/use-cases/auth/session';
 
 /**
  * An access token for a seeded user, issued once per container and user: tests call routes "as"

@@ -1,8 +1,8 @@
 import type { SignatureUploadResponse } from '@zhixiang/shared/documents/schemas';
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import { expect } from 'vitest';
+import { claimsFor } from '../../src/auth/use-cases/session';
 import type { Container } from '../../src/container';
-import { claimsFor } from '../../src/use-cases/auth/session';
 import type { ApiClient, ApiRequestOptions } from './api-client';
 
 /**

@@ -1,0 +1,12 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { HandoffPathSchema } from '@zhixiang/shared/assistant/handoff';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { claimHandoff } from '../use-cases/claim-handoff';
+
+export const handler = httpHandler(
+  routes.claimHandoff,
+  ({ auth, pathParameters, container }) =>
+    claimHandoff(container, auth, parseBody(HandoffPathSchema, pathParameters).handoffId),
+  { roles: ['staff', 'admin'] },
+);

@@ -1,0 +1,12 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { HandoffPathSchema } from '@zhixiang/shared/assistant/handoff';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { sendHandoffMessage } from '../use-cases/send-handoff-message';
+
+export const handler = httpHandler(
+  routes.sendHandoffMessage,
+  ({ auth, body, pathParameters, container }) =>
+    sendHandoffMessage(container, auth, parseBody(HandoffPathSchema, pathParameters).handoffId, body.text),
+  { roles: ['customer', 'staff', 'admin'], successStatus: 201 },
+);

@@ -1,0 +1,18 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { bookCallbackSlot } from '../use-cases/book-callback-slot';
+import { callbackDeps } from '../use-cases/callback-policy';
+
+export const handler = httpHandler(
+  routes.bookCallbackSlot,
+  ({ auth, body, pathParameters, container }) =>
+    bookCallbackSlot(
+      callbackDeps(container),
+      auth,
+      parseBody(PolicyPathSchema, pathParameters).policyNo,
+      body.slotId,
+    ),
+  { roles: ['customer', 'agent'], successStatus: 201 },
+);

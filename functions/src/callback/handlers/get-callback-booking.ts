@@ -1,0 +1,13 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { callbackDeps } from '../use-cases/callback-policy';
+import { getCallbackBooking } from '../use-cases/get-callback-booking';
+
+export const handler = httpHandler(
+  routes.getCallbackBooking,
+  ({ auth, pathParameters, container }) =>
+    getCallbackBooking(callbackDeps(container), auth, parseBody(PolicyPathSchema, pathParameters).policyNo),
+  { roles: ['customer', 'agent'] },
+);

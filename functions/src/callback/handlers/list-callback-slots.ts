@@ -1,0 +1,13 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { callbackDeps } from '../use-cases/callback-policy';
+import { listCallbackSlots } from '../use-cases/list-callback-slots';
+
+export const handler = httpHandler(
+  routes.listCallbackSlots,
+  ({ auth, pathParameters, container }) =>
+    listCallbackSlots(callbackDeps(container), auth, parseBody(PolicyPathSchema, pathParameters).policyNo),
+  { roles: ['customer', 'agent'] },
+);

@@ -1,0 +1,18 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { callbackDeps } from '../use-cases/callback-policy';
+import { rescheduleCallback } from '../use-cases/reschedule-callback';
+
+export const handler = httpHandler(
+  routes.rescheduleCallback,
+  ({ auth, body, pathParameters, container }) =>
+    rescheduleCallback(
+      callbackDeps(container),
+      auth,
+      parseBody(PolicyPathSchema, pathParameters).policyNo,
+      body,
+    ),
+  { roles: ['customer', 'agent'] },
+);

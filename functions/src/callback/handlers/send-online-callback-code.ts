@@ -1,0 +1,12 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { sendOnlineCallbackCode } from '../use-cases/send-online-callback-code';
+
+export const handler = httpHandler(
+  routes.sendOnlineCallbackCode,
+  ({ auth, pathParameters, container }) =>
+    sendOnlineCallbackCode(container, auth, parseBody(PolicyPathSchema, pathParameters).policyNo),
+  { roles: ['customer'] },
+);

@@ -1,0 +1,17 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { DocumentPathSchema } from '@zhixiang/shared/documents/schemas';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { insurerSigningKey } from '../adapters/signing/insurer-signing-key';
+import { documentDeps } from '../use-cases/document-deps';
+import { exportAuditCertificate } from '../use-cases/export-audit-certificate';
+
+export const handler = httpHandler(
+  routes.exportAuditCertificate,
+  ({ auth, pathParameters, sourceIp, userAgent, container }) =>
+    exportAuditCertificate(
+      { ...documentDeps(container), signingKey: insurerSigningKey(container.config) },
+      { claims: auth, sourceIp, userAgent },
+      parseBody(DocumentPathSchema, pathParameters).documentId,
+    ),
+);

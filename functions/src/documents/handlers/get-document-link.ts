@@ -1,0 +1,16 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { DocumentPathSchema } from '@zhixiang/shared/documents/schemas';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { documentDeps } from '../use-cases/document-deps';
+import { getDocumentLink } from '../use-cases/get-document-link';
+
+export const handler = httpHandler(
+  routes.getDocumentLink,
+  ({ auth, pathParameters, sourceIp, userAgent, container }) =>
+    getDocumentLink(
+      documentDeps(container),
+      { claims: auth, sourceIp, userAgent },
+      parseBody(DocumentPathSchema, pathParameters).documentId,
+    ),
+);

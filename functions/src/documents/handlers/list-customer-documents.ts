@@ -1,0 +1,14 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { documentDeps } from '../use-cases/document-deps';
+import { listCustomerDocuments } from '../use-cases/list-customer-documents';
+
+export const handler = httpHandler(routes.listCustomerDocuments, ({ auth, pathParameters, container }) =>
+  listCustomerDocuments(
+    documentDeps(container),
+    auth,
+    parseBody(CustomerPathSchema, pathParameters).customerId,
+  ),
+);

@@ -1,0 +1,18 @@
+import type { DocumentLinkResponse } from '@zhixiang/shared/documents/schemas';
+import { AppError } from '@zhixiang/shared/errors';
+import { DOCUMENT_LINK_SECONDS } from '../adapters/document-files';
+import { type Actor, auditEvent, type DocumentDeps, loadOpenableDocument } from './document-deps';
+
+/** A presigned GET (≤ 5 minutes) of the sealed PDF, recorded as `downloaded`. */
+export async function getDocumentLink(
+  deps: Pick<DocumentDeps, 'repositories' | 'files' | 'now'>,
+  actor: Actor,
+  documentId: string,
+): Promise<DocumentLinkResponse> {
+  const document = await loadOpenableDocument(deps, actor.claims, documentId);
+  if (!document.sealed) throw new AppError('CONFLICT', '该批单尚未签署，签署后即可查看电子批单');
+  const now = deps.now();
+  const url = await deps.files.pdfLink(document.sealed.key, `${document.documentId}.pdf`);
+  await deps.repositories.documents.appendEvent(auditEvent(document, 'downloaded', actor, now));
+  return { url, expiresAt: new Date(now + DOCUMENT_LINK_SECONDS * 1000).toISOString() };
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type DocumentRecord,
+  type SealedPdfRecord,
+  type SignatureRecord,
+  signerOf,
+} from '@zhixiang/shared/documents/model';
+import type { DocumentDetail, SignDocumentRequest } from '@zhixiang/shared/documents/schemas';
+import {
+  judgeSignature,
+  SIGNATURE_TOO_SIMPLE_MESSAGE,
+  type SignatureStrokes,
+  SignatureStrokesSchema,
+} from '@zhixiang/shared/documents/signature-quality';
+import { toDocumentDetail } from '@zhixiang/shared/documents/view';
+import { AppError } from '@zhixiang/shared/errors';
+import type { VerifiedIdentity } from '@zhixiang/shared/ports/identity-proofs';
+import { documentKeys } from '../adapters/document-files';
+import { ALREADY_SIGNED_MESSAGE } from '../adapters/documents';
+import { renderEndorsement } from '../adapters/render-endorsement';
+import { sealPdf } from '../adapters/signing/seal-pdf';
+import { NOT_SIGNER_MESSAGE, SIGNATURE_MAX_BYTES } from './create-signature-upload';
+import {
+  type Actor,
+  auditEvent,
+  canHostSigning,
+  type DocumentDeps,
+  loadOpenableDocument,
+  sha256Hex,
+} from './document-deps';
+
+export const CONTENT_CHANGED_MESSAGE = '批单内容已更新，请重新查看后签名';
+export const SIGNATURE_MISSING_MESSAGE = '未收到签名，请重新签名';
+export const SIGNATURE_NOT_PNG_MESSAGE = '签名图片格式不正确，请重新签名';
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * The policyholder signs: the content they saw (its hash), identity verified for the document's
+ * purpose, the uploaded strokes and image checked again on the server. Then the endorsement is
+ * rendered with the signature image, sealed once by the insurer, stored under a server-chosen
+ * key, and the document, its signature record and four audit events are written in one
+ * transaction (a second signer gets 409).
+ */
+export async function signDocument(
+  deps: DocumentDeps,
+  actor: Actor,
+  documentId: string,
+  request: SignDocumentRequest,
+): Promise<DocumentDetail> {
+  const document = await loadOpenableDocument(deps, actor.claims, documentId);
+  if (document.status !== 'awaiting_signature') throw new AppError('CONFLICT', ALREADY_SIGNED_MESSAGE);
+  if (!canHostSigning(actor.claims, document)) throw new AppError('FORBIDDEN', NOT_SIGNER_MESSAGE);
+  if (request.contentHash !== document.contentHash)
+    throw new AppError('CONFLICT', CONTENT_CHANGED_MESSAGE, { field: 'contentHash' });
+  const identity = await requireIdentity(deps, document);
+  const { strokes, image } = await readSignatureUpload(deps, documentId, request.uploadId);
+
+  const signedAt = deps.now();
+  const signatureId = randomUUID();
+  const signingKey = await deps.signingKey.get();
+  const rendered = await renderEndorsement(document, { png: image, signedAt }, deps.brand);
+  const { unsealed, sealed } = await sealPdf(rendered.pdf, signingKey, {
+    widgetRect: rendered.sealRect,
+    signingTime: new Date(signedAt),
+  });
+  const key = documentKeys.sealedPdf(documentId, signatureId);
+  await deps.files.put(key, sealed, 'application/pdf');
+
+  const signature: SignatureRecord = {
+    signatureId,
+    signerCustomerId: signerOf(document).customerId,
+    signerName: signerOf(document).name,
+    signedByUserId: actor.claims.sub,
+    hostedByAgentId: actor.claims.role === 'agent' ? (actor.claims.agentId ?? null) : null,
+    verificationId: identity.verificationId,
+    verificationMethod: identity.method,
+    contentHash: document.contentHash,
+    signedAt,
+    sourceIp: actor.sourceIp,
+    userAgent: actor.userAgent?.slice(0, 300) ?? null,
+    strokesKey: documentKeys.signatureStrokes(documentId, request.uploadId),
+    imageKey: documentKeys.signatureImage(documentId, request.uploadId),
+    imageSha256: sha256Hex(image),
+  };
+  const sealedRecord: SealedPdfRecord = {
+    key,
+    sha256: sha256Hex(sealed),
+    bytes: sealed.length,
+    sealedAt: signedAt,
+    certificateSubject: signingKey.subject,
+    certificateSerial: signingKey.serialNumber,
+  };
+  const signedRecord: DocumentRecord = { ...document, signature, sealed: sealedRecord };
+  const hosted = signature.hostedByAgentId ? `，于业务员 ${signature.hostedByAgentId} 的设备上当面签署` : '';
+  const stored = await deps.repositories.documents.completeSigning({
+    documentId,
+    expectedVersion: document.version,
+    signature,
+    sealed: sealedRecord,
+    events: [
+      auditEvent(document, 'identity_verified', actor, identity.verifiedAt, {
+        detail: `方式 ${identity.method}，核验编号 ${identity.verificationId}，用途 ${document.purpose}`,
+      }),
+      auditEvent(document, 'signed', actor, signedAt, {
+        detail: `签署人 ${signerOf(document).name}（客户 ${signerOf(document).customerId}）${hosted}；笔画 ${strokes.strokes.length}，签名图片 SHA-256 ${signature.imageSha256}`,
+      }),
+      auditEvent(signedRecord, 'sealed', null, signedAt, {
+        hashBefore: sha256Hex(unsealed),
+        hashAfter: sealedRecord.sha256,
+        detail: `CAdES 数字签名，证书 ${signingKey.subject}（序列号 ${signingKey.serialNumber}）`,
+      }),
+      auditEvent(signedRecord, 'delivered', null, signedAt + 1, { detail: '已送达「我的批单」' }),
+    ],
+  });
+  return toDocumentDetail(stored, { canSign: false, identityVerified: true });
+}
+
+/**
+ * Identity proof for exactly this document's purpose. Whatever the identity port refuses with, the
+ * client gets 403 with `field: identity`, which sends it to the verification page.
+ */
+async function requireIdentity(deps: DocumentDeps, document: DocumentRecord): Promise<VerifiedIdentity> {
+  try {
+    return await deps.identityProofs.requireVerified({
+      customerId: signerOf(document).customerId,
+      purpose: document.purpose,
+      now: deps.now(),
+    });
+  } catch (error) {
+    if (error instanceof AppError)
+      throw new AppError('FORBIDDEN', error.userMessage, { field: 'identity', cause: error });
+    throw error;
+  }
+}
+
+async function readSignatureUpload(
+  deps: Pick<DocumentDeps, 'files'>,
+  documentId: string,
+  uploadId: string,
+): Promise<{ strokes: SignatureStrokes; image: Uint8Array }> {
+  const [strokesFile, imageFile] = await Promise.all([
+    deps.files.readUpload(documentKeys.signatureStrokes(documentId, uploadId), SIGNATURE_MAX_BYTES.strokes),
+    deps.files.readUpload(documentKeys.signatureImage(documentId, uploadId), SIGNATURE_MAX_BYTES.image),
+  ]);
+  if (strokesFile.status === 'missing' || imageFile.status === 'missing')
+    throw new AppError('VALIDATION_FAILED', SIGNATURE_MISSING_MESSAGE, { field: 'uploadId' });
+  if (strokesFile.status === 'too_large' || imageFile.status === 'too_large')
+    throw new AppError('PAYLOAD_TOO_LARGE', '签名文件过大，请重新签名', { field: 'signature' });
+  const image = imageFile.body;
+  if (image.length < 33 || !PNG_MAGIC.equals(Buffer.from(image.subarray(0, 8))))
+    throw new AppError('VALIDATION_FAILED', SIGNATURE_NOT_PNG_MESSAGE, { field: 'signature' });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(strokesFile.body).toString('utf8'));
+  } catch {
+    throw new AppError('VALIDATION_FAILED', SIGNATURE_MISSING_MESSAGE, { field: 'signature' });
+  }
+  const strokes = SignatureStrokesSchema.safeParse(parsed);
+  if (!strokes.success)
+    throw new AppError('VALIDATION_FAILED', SIGNATURE_MISSING_MESSAGE, { field: 'signature' });
+  if (!judgeSignature(strokes.data).ok)
+    throw new AppError('VALIDATION_FAILED', SIGNATURE_TOO_SIMPLE_MESSAGE, { field: 'signature' });
+  return { strokes: strokes.data, image };
+}

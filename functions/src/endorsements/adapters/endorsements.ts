@@ -1,0 +1,474 @@
+import { randomBytes } from 'node:crypto';
+import { TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
+import {
+  type CreateEndorsementRequest,
+  ENDORSEMENT_EVENT_TYPES,
+  ENDORSEMENT_STATUSES,
+  ENDORSEMENT_TYPES,
+} from '@zhixiang/shared/endorsement/application';
+import type {
+  DomainEventRecord,
+  EndorsementEventRecord,
+  EndorsementRecord,
+} from '@zhixiang/shared/endorsement/model';
+import { AppError } from '@zhixiang/shared/errors';
+import type { EndorsementCommit, EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
+import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
+import { Entity } from 'electrodb';
+import type { DynamoDocumentRepository } from '../../documents/adapters/documents';
+import {
+  ALL_PAGES,
+  cancellationCodes,
+  conditionally,
+  orNull,
+  orUndefined,
+  SERVICE_NAME,
+  type TableContext,
+} from '../../platform/dynamodb/table';
+import type { DynamoCustomerRepository } from '../../platform/records/customers';
+import type { DynamoPolicyRepository } from '../../platform/records/policies';
+
+export const APPLICATION_CHANGED_MESSAGE = '申请状态已变化，请刷新后查看';
+export const POLICY_CHANGED_MESSAGE = '保单信息已变更，请刷新后重试';
+export const DOCUMENT_SIGNED_MEANWHILE_MESSAGE = '批单刚刚已签署，请刷新后再操作';
+
+/**
+ * Endorsement applications (保全申请). The request is ciphertext at rest (it may hold a new phone,
+ * beneficiaries' ID numbers, a card number); change rows and figures are stored masked. Nested
+ * parts are maps of `any`: written whole, read whole, never queried.
+ */
+export const endorsementSchema = {
+  model: { entity: 'endorsement', version: '1', service: SERVICE_NAME },
+  attributes: {
+    applicationId: { type: 'string', required: true },
+    type: { type: ENDORSEMENT_TYPES, required: true },
+    status: { type: ENDORSEMENT_STATUSES, required: true },
+    policyNo: { type: 'string', required: true },
+    productName: { type: 'string', required: true },
+    holderId: { type: 'string', required: true },
+    holder: { type: 'any', required: true },
+    insured: { type: 'any', required: true },
+    branchPath: { type: 'string', required: true },
+    policyVersion: { type: 'number', required: true },
+    requestCipher: { type: 'string', required: true },
+    channel: { type: ['self_service', 'agent_assisted'] as const, required: true },
+    changes: { type: 'any', required: true },
+    figures: { type: 'any', required: true },
+    figureRows: { type: 'any', required: true },
+    reviewReasons: { type: 'any', required: true },
+    documentId: { type: 'string', required: true },
+    consentDocumentId: { type: 'string' },
+    insuredConsented: { type: 'boolean', required: true },
+    phoneConfirmed: { type: 'boolean' },
+    preparedBy: { type: 'any', required: true },
+    decision: { type: 'any' },
+    createdAt: { type: 'number', required: true },
+    updatedAt: { type: 'number', required: true },
+    submittedAt: { type: 'number' },
+    version: { type: 'number', required: true },
+    /** Present only while submitted and awaiting staff review: the sparse review-queue index. */
+    reviewQueue: { type: ['PENDING'] as const },
+    reviewSortKey: { type: 'string' },
+  },
+  indexes: {
+    byId: {
+      pk: {
+        field: 'pk',
+        composite: ['applicationId'],
+        template: 'ENDORSEMENT#${applicationId}',
+        casing: 'none',
+      },
+      sk: { field: 'sk', composite: [], template: 'ENDORSEMENT', casing: 'none' },
+    },
+    // 我的申请 and the agent's view of a customer: the holder's applications, newest first.
+    byHolder: {
+      index: 'gsi1',
+      pk: {
+        field: 'gsi1pk',
+        composite: ['holderId'],
+        template: 'CUSTOMER#${holderId}#ENDORSEMENTS',
+        casing: 'none',
+      },
+      sk: {
+        field: 'gsi1sk',
+        composite: ['createdAt', 'applicationId'],
+        template: '${createdAt}#${applicationId}',
+        casing: 'none',
+      },
+    },
+    // 保全审核: applications awaiting review, by branch path then submission time (begins_with = subtree).
+    awaitingReview: {
+      index: 'gsi2',
+      pk: {
+        field: 'gsi2pk',
+        composite: ['reviewQueue'],
+        template: 'ENDORSEMENTREVIEW#${reviewQueue}',
+        casing: 'none',
+      },
+      sk: { field: 'gsi2sk', composite: ['reviewSortKey'], template: '${reviewSortKey}', casing: 'none' },
+    },
+  },
+} as const;
+
+/** The audit trail: in the application's partition, one Query in time order; written once, never updated. */
+export const endorsementEventSchema = {
+  model: { entity: 'endorsementEvent', version: '1', service: SERVICE_NAME },
+  attributes: {
+    applicationId: { type: 'string', required: true },
+    at: { type: 'number', required: true },
+    seq: { type: 'string', required: true },
+    type: { type: ENDORSEMENT_EVENT_TYPES, required: true },
+    fromStatus: { type: ENDORSEMENT_STATUSES },
+    toStatus: { type: ENDORSEMENT_STATUSES },
+    actorUserId: { type: 'string', required: true },
+    actorRole: { type: ['customer', 'agent', 'staff', 'system'] as const, required: true },
+    actorName: { type: 'string', required: true },
+    onBehalfOf: { type: 'any' },
+    sourceIp: { type: 'string' },
+    userAgent: { type: 'string' },
+    verificationId: { type: 'string' },
+    before: { type: 'string' },
+    after: { type: 'string' },
+    detail: { type: 'string' },
+  },
+  indexes: {
+    byApplication: {
+      pk: {
+        field: 'pk',
+        composite: ['applicationId'],
+        template: 'ENDORSEMENT#${applicationId}',
+        casing: 'none',
+      },
+      sk: { field: 'sk', composite: ['at', 'seq'], template: 'EVENT#${at}#${seq}', casing: 'none' },
+    },
+  },
+} as const;
+
+/** The domain-event outbox: pending items on a sparse index until a consumer takes them. */
+export const domainEventSchema = {
+  model: { entity: 'domainEvent', version: '1', service: SERVICE_NAME },
+  attributes: {
+    eventId: { type: 'string', required: true },
+    type: { type: ['endorsement.effective'] as const, required: true },
+    at: { type: 'number', required: true },
+    applicationId: { type: 'string', required: true },
+    policyNo: { type: 'string', required: true },
+    endorsementType: { type: ENDORSEMENT_TYPES, required: true },
+    holderId: { type: 'string', required: true },
+    amountCents: { type: 'number' },
+    outbox: { type: ['PENDING'] as const },
+    /** Set by the consumer: when it took the event, failed deliveries so far and the last reason. */
+    consumedAt: { type: 'number' },
+    attempts: { type: 'number' },
+    lastError: { type: 'string' },
+  },
+  indexes: {
+    byId: {
+      pk: { field: 'pk', composite: ['eventId'], template: 'DOMAINEVENT#${eventId}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'DOMAINEVENT', casing: 'none' },
+    },
+    pending: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['outbox'], template: 'OUTBOX#${outbox}', casing: 'none' },
+      sk: { field: 'gsi1sk', composite: ['at', 'eventId'], template: '${at}#${eventId}', casing: 'none' },
+    },
+  },
+} as const;
+
+export function createEndorsementEntities(ctx: TableContext) {
+  return {
+    applications: new Entity(endorsementSchema, ctx),
+    events: new Entity(endorsementEventSchema, ctx),
+    domainEvents: new Entity(domainEventSchema, ctx),
+  };
+}
+type Entities = ReturnType<typeof createEndorsementEntities>;
+type ApplicationItem = NonNullable<
+  Awaited<ReturnType<ReturnType<Entities['applications']['get']>['go']>>['data']
+>;
+type EventItem = NonNullable<Awaited<ReturnType<ReturnType<Entities['events']['get']>['go']>>['data']>;
+type DomainEventItem = NonNullable<
+  Awaited<ReturnType<ReturnType<Entities['domainEvents']['get']>['go']>>['data']
+>;
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A sortable suffix that keeps two events of one millisecond apart. */
+export function eventSeq(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export class DynamoEndorsementRepository implements EndorsementRepository {
+  constructor(
+    private readonly entities: Entities,
+    private readonly policies: Pick<DynamoPolicyRepository, 'transactPut' | 'transactVersionCheck'>,
+    private readonly customers: Pick<DynamoCustomerRepository, 'transactPut'>,
+    private readonly documents: Pick<DynamoDocumentRepository, 'transactDiscardUnsigned'>,
+    private readonly cipher: FieldCipher,
+    private readonly ctx: TableContext,
+  ) {}
+
+  async get(applicationId: string): Promise<EndorsementRecord | null> {
+    const { data } = await this.entities.applications.get({ applicationId }).go();
+    return data ? this.toRecord(data) : null;
+  }
+
+  async listByHolder(customerId: string): Promise<EndorsementRecord[]> {
+    const { data } = await this.entities.applications.query
+      .byHolder({ holderId: customerId })
+      .go({ ...ALL_PAGES, order: 'desc' });
+    return Promise.all(data.map((item) => this.toRecord(item)));
+  }
+
+  async listAwaitingReview(branchPath: string): Promise<EndorsementRecord[]> {
+    const { data } = await this.entities.applications.query
+      .awaitingReview({ reviewQueue: 'PENDING' })
+      .begins({ reviewSortKey: branchPath })
+      .go(ALL_PAGES);
+    // begins_with("HQ/SH") also matches "HQ/SH1/…": keep the true subtree only.
+    const inSubtree = data.filter((item) => isInBranchSubtree(item.branchPath, branchPath));
+    const records = await Promise.all(inSubtree.map((item) => this.toRecord(item)));
+    return records.sort((a, b) => (a.submittedAt ?? 0) - (b.submittedAt ?? 0));
+  }
+
+  async listEvents(applicationId: string): Promise<EndorsementEventRecord[]> {
+    const { data } = await this.entities.events.query.byApplication({ applicationId }).go(ALL_PAGES);
+    return data.map(toEvent);
+  }
+
+  async create(application: EndorsementRecord, events: EndorsementEventRecord[]): Promise<void> {
+    await this.transact(
+      [
+        {
+          Put: this.entities.applications
+            .put(await this.toItem(application))
+            .where((attr, op) => op.notExists(attr.applicationId))
+            .params() as TransactItem['Put'],
+        },
+        ...events.map((event) => this.eventPut(event)),
+      ],
+      { 0: APPLICATION_CHANGED_MESSAGE },
+    );
+  }
+
+  async commit(change: EndorsementCommit): Promise<EndorsementRecord> {
+    const stored: EndorsementRecord = { ...change.application, version: change.expectedVersion + 1 };
+    const items: TransactItem[] = [
+      {
+        Put: this.entities.applications
+          .put(await this.toItem(stored))
+          .where((attr, op) => op.eq(attr.version, change.expectedVersion))
+          .params() as TransactItem['Put'],
+      },
+    ];
+    const messages: Record<number, string> = { 0: APPLICATION_CHANGED_MESSAGE };
+    if (change.policy) {
+      messages[items.length] = POLICY_CHANGED_MESSAGE;
+      items.push(await this.policies.transactPut(change.policy));
+    } else if (change.policyVersionCheck) {
+      messages[items.length] = POLICY_CHANGED_MESSAGE;
+      items.push(
+        this.policies.transactVersionCheck(
+          change.policyVersionCheck.policyNo,
+          change.policyVersionCheck.version,
+        ),
+      );
+    }
+    if (change.holder) {
+      messages[items.length] = POLICY_CHANGED_MESSAGE;
+      items.push(await this.customers.transactPut(change.holder, change.holderPhoneBefore ?? null));
+    }
+    for (const documentId of change.discardUnsignedDocuments ?? []) {
+      messages[items.length] = DOCUMENT_SIGNED_MEANWHILE_MESSAGE;
+      items.push(this.documents.transactDiscardUnsigned(documentId));
+    }
+    for (const event of change.events) items.push(this.eventPut(event));
+    for (const event of change.outbox ?? [])
+      items.push({
+        Put: this.entities.domainEvents
+          .put({ ...event, amountCents: orUndefined(event.amountCents), outbox: 'PENDING' })
+          .params() as TransactItem['Put'],
+      });
+    await this.transact(items, messages);
+    return stored;
+  }
+
+  async listPendingDomainEvents(limit: number): Promise<DomainEventRecord[]> {
+    const { data } = await this.entities.domainEvents.query.pending({ outbox: 'PENDING' }).go({ limit });
+    return data.map(toDomainEvent);
+  }
+
+  async markDomainEventConsumed(eventId: string, at: number): Promise<boolean> {
+    // The index keys go with `outbox`: the item leaves the sparse index in the same write.
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: domainEventKey(eventId),
+        UpdateExpression: 'SET consumedAt = :at REMOVE outbox, gsi1pk, gsi1sk',
+        ConditionExpression: 'attribute_exists(gsi1pk)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  }
+
+  async recordDomainEventFailure(eventId: string, reason: string): Promise<void> {
+    // Conditional so that a failure counted after another consumer took the event recreates nothing.
+    await conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: domainEventKey(eventId),
+        UpdateExpression: 'ADD attempts :one SET lastError = :reason',
+        ConditionExpression: 'attribute_exists(gsi1pk)',
+        ExpressionAttributeValues: { ':one': 1, ':reason': reason.slice(0, 500) },
+      }),
+    );
+  }
+
+  private eventPut(event: EndorsementEventRecord): TransactItem {
+    return {
+      Put: this.entities.events
+        .put({
+          ...event,
+          fromStatus: orUndefined(event.fromStatus),
+          toStatus: orUndefined(event.toStatus),
+          onBehalfOf: orUndefined(event.onBehalfOf),
+          sourceIp: orUndefined(event.sourceIp),
+          userAgent: orUndefined(event.userAgent?.slice(0, 300)),
+          verificationId: orUndefined(event.verificationId),
+          before: orUndefined(event.before),
+          after: orUndefined(event.after),
+          detail: orUndefined(event.detail),
+        })
+        // Append-only: an event is never overwritten.
+        .where((attr, op) => op.notExists(attr.seq))
+        .params() as TransactItem['Put'],
+    };
+  }
+
+  /** A refused condition names its item: the application, or the policy / holder behind it. */
+  private async transact(items: TransactItem[], messages: Record<number, string>): Promise<void> {
+    try {
+      await this.ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (codes.length > 0) {
+        const failed = codes.indexOf('ConditionalCheckFailed');
+        if (failed >= 0)
+          throw new AppError('CONFLICT', messages[failed] ?? APPLICATION_CHANGED_MESSAGE, {
+            cause: error,
+            logMessage: `endorsement transaction refused at item ${failed}`,
+          });
+        if (codes.includes('TransactionConflict'))
+          throw new AppError('CONFLICT', messages[1] ?? APPLICATION_CHANGED_MESSAGE, {
+            cause: error,
+            logMessage: 'endorsement transaction collided with another one',
+          });
+      }
+      throw error;
+    }
+  }
+
+  private async toItem(record: EndorsementRecord) {
+    const awaitingReview = record.status === 'submitted';
+    return {
+      applicationId: record.applicationId,
+      type: record.type,
+      status: record.status,
+      policyNo: record.policyNo,
+      productName: record.productName,
+      holderId: record.holder.customerId,
+      holder: record.holder,
+      insured: record.insured,
+      branchPath: record.branchPath,
+      policyVersion: record.policyVersion,
+      requestCipher: await this.cipher.encrypt(JSON.stringify(record.request)),
+      channel: record.channel,
+      changes: record.changes,
+      figures: record.figures,
+      figureRows: record.figureRows,
+      reviewReasons: record.reviewReasons,
+      documentId: record.documentId,
+      consentDocumentId: orUndefined(record.consentDocumentId),
+      insuredConsented: record.insuredConsented,
+      phoneConfirmed: orUndefined(record.phoneConfirmed),
+      preparedBy: record.preparedBy,
+      decision: orUndefined(record.decision),
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      submittedAt: orUndefined(record.submittedAt),
+      version: record.version,
+      reviewQueue: awaitingReview ? ('PENDING' as const) : undefined,
+      reviewSortKey: awaitingReview
+        ? `${record.branchPath}#${record.submittedAt ?? record.updatedAt}#${record.applicationId}`
+        : undefined,
+    };
+  }
+
+  private async toRecord(item: ApplicationItem): Promise<EndorsementRecord> {
+    return {
+      applicationId: item.applicationId,
+      type: item.type,
+      status: item.status,
+      policyNo: item.policyNo,
+      productName: item.productName,
+      holder: item.holder as EndorsementRecord['holder'],
+      insured: item.insured as EndorsementRecord['insured'],
+      branchPath: item.branchPath,
+      policyVersion: item.policyVersion,
+      request: JSON.parse(await this.cipher.decrypt(item.requestCipher)) as CreateEndorsementRequest,
+      channel: item.channel,
+      changes: item.changes as EndorsementRecord['changes'],
+      figures: item.figures as EndorsementRecord['figures'],
+      figureRows: item.figureRows as EndorsementRecord['figureRows'],
+      reviewReasons: item.reviewReasons as string[],
+      documentId: item.documentId,
+      consentDocumentId: orNull(item.consentDocumentId),
+      insuredConsented: item.insuredConsented,
+      phoneConfirmed: orNull(item.phoneConfirmed),
+      preparedBy: item.preparedBy as EndorsementRecord['preparedBy'],
+      decision: orNull(item.decision as EndorsementRecord['decision'] | undefined),
+      createdAt: item.createdAt,
+      updatedAt: item.updatedAt,
+      submittedAt: orNull(item.submittedAt),
+      version: item.version,
+    };
+  }
+}
+
+function toEvent(item: EventItem): EndorsementEventRecord {
+  return {
+    applicationId: item.applicationId,
+    at: item.at,
+    seq: item.seq,
+    type: item.type,
+    fromStatus: orNull(item.fromStatus),
+    toStatus: orNull(item.toStatus),
+    actorUserId: item.actorUserId,
+    actorRole: item.actorRole,
+    actorName: item.actorName,
+    onBehalfOf: orNull(item.onBehalfOf as EndorsementEventRecord['onBehalfOf'] | undefined),
+    sourceIp: orNull(item.sourceIp),
+    userAgent: orNull(item.userAgent),
+    verificationId: orNull(item.verificationId),
+    before: orNull(item.before),
+    after: orNull(item.after),
+    detail: orNull(item.detail),
+  };
+}
+
+const domainEventKey = (eventId: string) => ({ pk: `DOMAINEVENT#${eventId}`, sk: 'DOMAINEVENT' });
+
+function toDomainEvent(item: DomainEventItem): DomainEventRecord {
+  return {
+    eventId: item.eventId,
+    type: item.type,
+    at: item.at,
+    applicationId: item.applicationId,
+    policyNo: item.policyNo,
+    endorsementType: item.endorsementType,
+    holderId: item.holderId,
+    amountCents: orNull(item.amountCents),
+  };
+}

@@ -1,0 +1,145 @@
+import {
+  type CreateEndorsementRequest,
+  ENDORSEMENT_TYPE_LABELS,
+  type EndorsementApplication,
+} from '@zhixiang/shared/endorsement/application';
+import { evaluateEndorsement, maskedChanges } from '@zhixiang/shared/endorsement/evaluate';
+import type { EndorsementRecord } from '@zhixiang/shared/endorsement/model';
+import { problemsToAppError } from '@zhixiang/shared/endorsement/rule-result';
+import { isFinal } from '@zhixiang/shared/endorsement/state-machine';
+import { consentPurposeOf, identityPurposeOf } from '@zhixiang/shared/endorsement/view';
+import { AppError } from '@zhixiang/shared/errors';
+import { prepareEndorsementDocument } from '../../documents/use-cases/prepare-endorsement-document';
+import {
+  type Actor,
+  applicationView,
+  assertActsForHolder,
+  type EndorsementDeps,
+  endorsementEvent,
+  eventActorOf,
+  loadEndorsablePolicy,
+  newApplicationId,
+  todayOf,
+} from './endorsement-deps';
+
+export const INSURED_CONSENT_ANNOTATION =
+  '本人作为被保险人，已知悉并同意投保人对上述保险合同所作的变更。本同意书经本人身份验证后签署，与纸质签名具有同等法律效力。';
+
+/**
+ * Creates a draft: the holder (or their assigned agent) asks for a change; the type's rule checks
+ * it against the policy as stored; the 电子批单 the holder will sign is prepared (and the insured's
+ * consent document when the law asks for it). Nothing is written when the rule refuses.
+ */
+export async function createEndorsement(
+  deps: EndorsementDeps,
+  actor: Actor,
+  policyNo: string,
+  request: CreateEndorsementRequest,
+): Promise<EndorsementApplication> {
+  const { claims } = actor;
+  const target = await loadEndorsablePolicy(deps, claims, policyNo);
+  assertActsForHolder(claims, target.holder);
+  const today = todayOf(deps);
+  const evaluated = evaluateEndorsement(request, {
+    ...target,
+    today,
+    channel: claims.role === 'agent' ? 'agent_assisted' : 'self_service',
+  });
+  if (!evaluated.ok) throw problemsToAppError(evaluated.problems);
+  const evaluation = evaluated.value;
+
+  const label = ENDORSEMENT_TYPE_LABELS[request.type];
+  const open = (await deps.repositories.endorsements.listByHolder(target.holder.customerId)).find(
+    (a) => a.policyNo === policyNo && a.type === request.type && !isFinal(a.status),
+  );
+  if (open)
+    throw new AppError(
+      'CONFLICT',
+      `该保单已有办理中的${label}申请（${open.applicationId}），请继续办理或先撤销`,
+      {
+        field: 'type',
+      },
+    );
+
+  const now = deps.now();
+  const applicationId = newApplicationId(now);
+  const changes = maskedChanges(evaluation.changes);
+  const documentRows = [
+    ...changes,
+    ...evaluation.figureRows.map((row) => ({ label: row.label, before: '', after: row.value })),
+  ].slice(0, 12);
+  const describe = {
+    policyNo,
+    changeType: label,
+    changes: documentRows,
+    effectiveDate: today,
+    createdBy: claims.sub,
+  };
+  const document = await prepareEndorsementDocument(deps, {
+    ...describe,
+    purpose: identityPurposeOf(applicationId),
+  });
+  const consent = evaluation.insuredConsentRequired
+    ? await prepareEndorsementDocument(deps, {
+        ...describe,
+        purpose: consentPurposeOf(applicationId),
+        signer: 'insured',
+        title: '被保险人同意书',
+        annotation: INSURED_CONSENT_ANNOTATION,
+      })
+    : null;
+
+  const eventActor = await eventActorOf(deps, actor, {
+    customerId: target.holder.customerId,
+    name: target.holder.name,
+  });
+  const record: EndorsementRecord = {
+    applicationId,
+    type: request.type,
+    status: 'draft',
+    policyNo,
+    productName: target.product.name,
+    holder: { customerId: target.holder.customerId, name: target.holder.name },
+    insured: { customerId: target.insured.customerId, name: target.insured.name },
+    branchPath: target.policy.branchPath,
+    policyVersion: target.policy.version,
+    request,
+    channel: claims.role === 'agent' ? 'agent_assisted' : 'self_service',
+    changes,
+    figures: evaluation.figures,
+    figureRows: evaluation.figureRows,
+    reviewReasons: evaluation.reviewReasons,
+    documentId: document.documentId,
+    consentDocumentId: consent?.documentId ?? null,
+    insuredConsented: false,
+    phoneConfirmed: evaluation.phoneToConfirm ? false : null,
+    preparedBy: {
+      userId: claims.sub,
+      role: claims.role === 'agent' ? 'agent' : 'customer',
+      name: eventActor.name,
+      agentId: claims.role === 'agent' ? (claims.agentId ?? null) : null,
+    },
+    decision: null,
+    createdAt: now,
+    updatedAt: now,
+    submittedAt: null,
+    version: 1,
+  };
+  await deps.repositories.endorsements.create(record, [
+    endorsementEvent(record, 'created', eventActor, now, {
+      toStatus: 'draft',
+      after: JSON.stringify(changes),
+      detail: `${label}：批单 ${document.documentId}${consent ? `，被保险人同意书 ${consent.documentId}` : ''}`,
+    }),
+  ]);
+  return applicationView(
+    deps,
+    claims,
+    { record, holderAgentId: target.holder.agentId },
+    {
+      identityVerified: false,
+      documentSigned: false,
+      consentSigned: consent === null,
+    },
+  );
+}

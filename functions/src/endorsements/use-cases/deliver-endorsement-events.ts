@@ -1,0 +1,109 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { ENDORSEMENT_TYPE_LABELS } from '@zhixiang/shared/endorsement/application';
+import type { DomainEventRecord } from '@zhixiang/shared/endorsement/model';
+import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
+import type { Container } from '../../container';
+import { type IssueLetterDeps, issueLetter } from '../../letters/use-cases/issue-letter';
+import { issueLetterDeps } from '../../letters/use-cases/notice-deps';
+
+/** Events taken per run (the schedule runs every 5 minutes; locally every minute). */
+export const DOMAIN_EVENT_PAGE = 100;
+
+export interface DeliverEndorsementEventsDeps {
+  endorsements: Pick<
+    EndorsementRepository,
+    'get' | 'listPendingDomainEvents' | 'markDomainEventConsumed' | 'recordDomainEventFailure'
+  >;
+  letterDeps: IssueLetterDeps;
+  logger: Pick<Logger, 'info' | 'error'>;
+  now: () => number;
+}
+
+export interface EndorsementEventReport {
+  /** Pending events read this run. */
+  pending: number;
+  /** Letters issued (a repeated event finds its letter and issues none). */
+  lettersIssued: number;
+  /** Events this run took off the pending index. */
+  consumed: number;
+  /** Events another consumer took first. */
+  takenElsewhere: number;
+  /** Events whose delivery failed: left pending for the next run, attempts counted. */
+  failed: number;
+}
+
+export function deliverEndorsementEventsDeps(container: Container): DeliverEndorsementEventsDeps {
+  return {
+    endorsements: container.repositories.endorsements,
+    letterDeps: issueLetterDeps(container),
+    logger: container.logger,
+    now: container.now,
+  };
+}
+
+/**
+ * The consumer of the endorsement outbox: for each pending `endorsement.effective`, issues the
+ * 保全批单确认函 to the holder in 我的信函 (linking the signed 批单), then takes the event off the
+ * pending index with a conditional write. The letter is idempotent per event (its source key), so
+ * two consumers of one event, or a retry after a crash between the two steps, issue one letter.
+ * One event's failure is logged and counted on it; the others go on.
+ */
+export async function deliverEndorsementEvents(
+  deps: DeliverEndorsementEventsDeps,
+): Promise<EndorsementEventReport> {
+  const events = await deps.endorsements.listPendingDomainEvents(DOMAIN_EVENT_PAGE);
+  const report: EndorsementEventReport = {
+    pending: events.length,
+    lettersIssued: 0,
+    consumed: 0,
+    takenElsewhere: 0,
+    failed: 0,
+  };
+  for (const event of events) {
+    try {
+      if (await issueConfirmationLetter(deps, event)) report.lettersIssued++;
+      if (await deps.endorsements.markDomainEventConsumed(event.eventId, deps.now())) report.consumed++;
+      else report.takenElsewhere++;
+    } catch (error) {
+      report.failed++;
+      deps.logger.error('endorsement event not delivered; left pending', {
+        eventId: event.eventId,
+        applicationId: event.applicationId,
+        error,
+      });
+      await deps.endorsements
+        .recordDomainEventFailure(event.eventId, String((error as Error).message ?? error))
+        .catch((countError: unknown) =>
+          deps.logger.error('could not count the failed attempt', { eventId: event.eventId, countError }),
+        );
+    }
+  }
+  return report;
+}
+
+/** True when this call created the letter. */
+async function issueConfirmationLetter(
+  deps: DeliverEndorsementEventsDeps,
+  event: DomainEventRecord,
+): Promise<boolean> {
+  const application = await deps.endorsements.get(event.applicationId);
+  if (!application) throw new Error(`application ${event.applicationId} of event ${event.eventId} not found`);
+  const { created } = await issueLetter(deps.letterDeps, {
+    customerId: event.holderId,
+    policyNo: event.policyNo,
+    letterType: 'endorsement_confirmation',
+    documentId: application.documentId,
+    sourceKey: `endorsement.effective:${event.eventId}`,
+    facts: {
+      holderName: application.holder.name,
+      policyNo: event.policyNo,
+      productName: application.productName,
+      changeType: ENDORSEMENT_TYPE_LABELS[event.endorsementType],
+      documentId: application.documentId,
+      effectiveDate: todayInShanghai(new Date(event.at)),
+      ...(event.amountCents === null ? {} : { amountCents: event.amountCents }),
+    },
+  });
+  return created;
+}

@@ -1,0 +1,270 @@
+import { randomBytes } from 'node:crypto';
+import { canOpenEndorsement, canViewPolicy, isInBranchSubtree } from '@zhixiang/shared/auth/access';
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import type { EndorsementApplication, EndorsementEventType } from '@zhixiang/shared/endorsement/application';
+import type {
+  EndorsementActorRole,
+  EndorsementEventRecord,
+  EndorsementParty,
+  EndorsementRecord,
+} from '@zhixiang/shared/endorsement/model';
+import { type EndorsementEvidence, toEndorsementApplication } from '@zhixiang/shared/endorsement/view';
+import { AppError } from '@zhixiang/shared/errors';
+import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import type { CustomerRecord, PolicyRecord, ProductRecord } from '@zhixiang/shared/policy/model';
+import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
+import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
+import type { IdentityProofs } from '@zhixiang/shared/ports/identity-proofs';
+import type { UserAccountRepository } from '@zhixiang/shared/ports/repositories';
+import { consumeOneTimeCode, issueOneTimeCode } from '../../auth/use-cases/identity-binding';
+import type { Container } from '../../container';
+import { POLICY_NOT_FOUND_MESSAGE } from '../../policies/use-cases/get-policy';
+import type { PolicyReadRepositories } from '../../policies/use-cases/policy-view-loader';
+import { eventSeq } from '../adapters/endorsements';
+import type { SubmissionIdempotency } from '../adapters/submission-idempotency';
+
+export const ENDORSEMENT_NOT_FOUND_MESSAGE = '未找到该保全申请';
+export const HOLDER_ONLY_MESSAGE = '保全申请须由投保人本人或其服务业务员办理';
+
+/** What the endorsement use cases need from the composition root. */
+export interface EndorsementDeps {
+  repositories: PolicyReadRepositories & {
+    endorsements: EndorsementRepository;
+    documents: DocumentRepository;
+    users: Pick<UserAccountRepository, 'get'>;
+  };
+  identityProofs: IdentityProofs;
+  /** Texts a one-time code (1 a minute, 5 an hour per subject) and checks it (a contact change's new phone). */
+  phoneCodes: {
+    send(input: { subject: string; to: string; customerId: string; ttlSeconds: number }): Promise<void>;
+    consume(subject: string, code: string, field: string): Promise<void>;
+  };
+  /** Runs a financial submission at most once per Idempotency-Key. */
+  idempotency: Pick<SubmissionIdempotency, 'run'>;
+  now: () => number;
+}
+
+export function endorsementDeps(container: Container): EndorsementDeps {
+  return {
+    repositories: container.repositories,
+    identityProofs: container.identityProofs,
+    phoneCodes: {
+      send: async (input) => {
+        const now = container.now();
+        const decision = await container.rateLimiter.consume(
+          [
+            { key: `${input.subject}:minute`, limit: 1, windowSeconds: 60 },
+            { key: `${input.subject}:hour`, limit: 5, windowSeconds: 3600 },
+          ],
+          now,
+        );
+        if (!decision.allowed)
+          throw new AppError('RATE_LIMITED', '获取验证码过于频繁，请稍后再试', {
+            retryAfterSeconds: decision.retryAfterSeconds,
+          });
+        await issueOneTimeCode(container, { ...input, phoneIndex: '', now });
+      },
+      consume: (subject, code, field) => consumeOneTimeCode(container, subject, code, field),
+    },
+    idempotency: container.submissionIdempotency,
+    now: container.now,
+  };
+}
+
+export function todayOf(deps: Pick<EndorsementDeps, 'now'>): string {
+  return todayInShanghai(new Date(deps.now()));
+}
+
+/** Who did something, as the gateway saw them: the audit trail's "who, from where". */
+export interface Actor {
+  claims: AccessClaims;
+  sourceIp: string | null;
+  userAgent: string | null;
+}
+
+/** A visible policy with everything the rules need. Not visible answers exactly like get-policy's 404. */
+export interface EndorsablePolicy {
+  policy: PolicyRecord;
+  product: ProductRecord;
+  holder: CustomerRecord;
+  insured: CustomerRecord;
+}
+
+export async function loadEndorsablePolicy(
+  deps: Pick<EndorsementDeps, 'repositories'>,
+  claims: AccessClaims,
+  policyNo: string,
+): Promise<EndorsablePolicy> {
+  const notFound = () =>
+    new AppError('NOT_FOUND', POLICY_NOT_FOUND_MESSAGE, {
+      logMessage: `policy ${policyNo} not found or not visible to ${claims.sub}`,
+    });
+  const policy = await deps.repositories.policies.get(policyNo);
+  if (!policy) throw notFound();
+  const [holder, insured, product] = await Promise.all([
+    deps.repositories.customers.get(policy.holderId),
+    policy.insuredId === policy.holderId ? null : deps.repositories.customers.get(policy.insuredId),
+    deps.repositories.products.get(policy.productCode),
+  ]);
+  const insuredRecord = insured ?? holder;
+  if (!holder || !insuredRecord || !product)
+    throw new AppError('INTERNAL', undefined, {
+      logMessage: `policy ${policyNo} has missing parties or product`,
+    });
+  const parties = holder === insuredRecord ? [holder] : [holder, insuredRecord];
+  if (!canViewPolicy(claims, policy, parties)) throw notFound();
+  return { policy, product, holder, insured: insuredRecord };
+}
+
+/**
+ * Endorsements are the policyholder's to make (保险法: the holder is the contract's party): the
+ * holder as a customer, or the holder's assigned agent preparing it for them. The insured, who
+ * may view the policy, cannot.
+ */
+export function assertActsForHolder(claims: AccessClaims, holder: CustomerRecord): void {
+  const allowed =
+    (claims.role === 'customer' && claims.customerId === holder.customerId) ||
+    (claims.role === 'agent' && Boolean(claims.agentId) && claims.agentId === holder.agentId);
+  if (!allowed) throw new AppError('FORBIDDEN', HOLDER_ONLY_MESSAGE);
+}
+
+export function actsForHolder(
+  claims: AccessClaims,
+  record: EndorsementRecord,
+  holderAgentId: string | null,
+): boolean {
+  if (claims.role === 'customer') return claims.customerId === record.holder.customerId;
+  return claims.role === 'agent' && Boolean(claims.agentId) && claims.agentId === holderAgentId;
+}
+
+export function reviewsBranch(claims: AccessClaims, record: EndorsementRecord): boolean {
+  if (claims.role === 'admin') return true;
+  return (
+    claims.role === 'staff' &&
+    Boolean(claims.branchPath) &&
+    isInBranchSubtree(record.branchPath, claims.branchPath ?? '')
+  );
+}
+
+export interface OpenableEndorsement {
+  record: EndorsementRecord;
+  /** The holder's assigned agent now. */
+  holderAgentId: string | null;
+}
+
+/** The application if this viewer may open it; anything else answers exactly like a missing one. */
+export async function loadOpenableEndorsement(
+  deps: Pick<EndorsementDeps, 'repositories'>,
+  claims: AccessClaims,
+  applicationId: string,
+): Promise<OpenableEndorsement> {
+  const notFound = () =>
+    new AppError('NOT_FOUND', ENDORSEMENT_NOT_FOUND_MESSAGE, {
+      logMessage: `endorsement ${applicationId} not found or not visible to ${claims.sub}`,
+    });
+  const record = await deps.repositories.endorsements.get(applicationId);
+  if (!record) throw notFound();
+  const holder =
+    claims.role === 'agent' ? await deps.repositories.customers.get(record.holder.customerId) : null;
+  const facts = {
+    holderId: record.holder.customerId,
+    consentingInsuredId: record.consentDocumentId ? record.insured.customerId : null,
+    holderAgentId: holder?.agentId ?? null,
+    branchPath: record.branchPath,
+  };
+  if (!canOpenEndorsement(claims, facts)) throw notFound();
+  return { record, holderAgentId: holder?.agentId ?? null };
+}
+
+/** EA + the Shanghai date + 6 random characters (no 0/O/1/I confusion). */
+export function newApplicationId(now: number): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const random = [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('');
+  return `EA${todayInShanghai(new Date(now)).replaceAll('-', '')}${random}`;
+}
+
+export interface EventActor {
+  userId: string;
+  role: EndorsementActorRole;
+  name: string;
+  onBehalfOf: EndorsementParty | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+}
+
+export const SYSTEM_ACTOR: EventActor = {
+  userId: 'system',
+  role: 'system',
+  name: '系统',
+  onBehalfOf: null,
+  sourceIp: null,
+  userAgent: null,
+};
+
+/** The signed-in person as the audit trail names them (an agent acts for the holder). */
+export async function eventActorOf(
+  deps: Pick<EndorsementDeps, 'repositories'>,
+  actor: Actor,
+  holder: EndorsementParty,
+): Promise<EventActor> {
+  // The holder acting for themself is named as on the application; others by their account.
+  const self = actor.claims.role === 'customer' && actor.claims.customerId === holder.customerId;
+  const user = self ? { displayName: holder.name } : await deps.repositories.users.get(actor.claims.sub);
+  const role: EndorsementActorRole =
+    actor.claims.role === 'agent' ? 'agent' : actor.claims.role === 'customer' ? 'customer' : 'staff';
+  return {
+    userId: actor.claims.sub,
+    role,
+    name: user?.displayName ?? actor.claims.sub,
+    onBehalfOf: role === 'agent' ? holder : null,
+    sourceIp: actor.sourceIp,
+    userAgent: actor.userAgent,
+  };
+}
+
+export function endorsementEvent(
+  record: Pick<EndorsementRecord, 'applicationId'>,
+  type: EndorsementEventType,
+  actor: EventActor,
+  at: number,
+  fields: Partial<
+    Pick<EndorsementEventRecord, 'fromStatus' | 'toStatus' | 'verificationId' | 'before' | 'after' | 'detail'>
+  > = {},
+): EndorsementEventRecord {
+  return {
+    applicationId: record.applicationId,
+    at,
+    seq: eventSeq(),
+    type,
+    fromStatus: fields.fromStatus ?? null,
+    toStatus: fields.toStatus ?? null,
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    actorName: actor.name,
+    onBehalfOf: actor.onBehalfOf,
+    sourceIp: actor.sourceIp,
+    userAgent: actor.userAgent,
+    verificationId: fields.verificationId ?? null,
+    before: fields.before ?? null,
+    after: fields.after ?? null,
+    detail: fields.detail ?? null,
+  };
+}
+
+/** The application as this viewer sees it, with its timeline. */
+export async function applicationView(
+  deps: Pick<EndorsementDeps, 'repositories'>,
+  claims: AccessClaims,
+  opened: OpenableEndorsement,
+  evidence: EndorsementEvidence,
+  /** The timeline when the caller already has it (read before its own write, plus what it wrote). */
+  known?: readonly EndorsementEventRecord[],
+): Promise<EndorsementApplication> {
+  const events = known ?? (await deps.repositories.endorsements.listEvents(opened.record.applicationId));
+  return toEndorsementApplication(opened.record, {
+    evidence,
+    events,
+    viewerActsForHolder: actsForHolder(claims, opened.record, opened.holderAgentId),
+    viewerReviews: reviewsBranch(claims, opened.record),
+  });
+}

@@ -1,9 +1,0 @@
-import { routes } from '@zhixiang/shared/api/routes';
-import { httpHandler } from '../middleware/http-handler';
-import { createIdentityUpload } from '../use-cases/identity/create-identity-upload';
-
-export const handler = httpHandler(
-  routes.createIdentityUpload,
-  ({ auth, body, container }) => createIdentityUpload(container, auth, body),
-  { roles: ['customer', 'agent'], successStatus: 201 },
-);

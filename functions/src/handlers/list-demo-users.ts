@@ -1,7 +1,0 @@
-import { routes } from '@zhixiang/shared/api/routes';
-import { httpHandler } from '../middleware/http-handler';
-import { listDemoUsers } from '../use-cases/auth/list-demo-users';
-
-export const handler = httpHandler(routes.listDemoUsers, ({ container }) => listDemoUsers(container), {
-  enabled: ({ config }) => config.demoSignIn,
-});

@@ -1,9 +1,0 @@
-import { routes } from '@zhixiang/shared/api/routes';
-import { httpHandler } from '../middleware/http-handler';
-import { listIdentityReviews } from '../use-cases/identity/list-identity-reviews';
-
-export const handler = httpHandler(
-  routes.listIdentityReviews,
-  ({ auth, container }) => listIdentityReviews(container, auth),
-  { roles: ['staff', 'admin'] },
-);

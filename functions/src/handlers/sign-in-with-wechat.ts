@@ -1,9 +1,0 @@
-import { routes } from '@zhixiang/shared/api/routes';
-import { httpHandler } from '../middleware/http-handler';
-import { limitPublicAuthCalls } from '../use-cases/auth/limit-public-auth';
-import { signInWithWechat } from '../use-cases/auth/sign-in-with-wechat';
-
-export const handler = httpHandler(routes.signInWithWechat, async ({ container, body, sourceIp }) => {
-  await limitPublicAuthCalls(container, 'sign-in', sourceIp);
-  return signInWithWechat(container, body);
-});

@@ -1,9 +1,0 @@
-import { routes } from '@zhixiang/shared/api/routes';
-import { httpHandler } from '../middleware/http-handler';
-import { startFaceVerification } from '../use-cases/identity/start-face-verification';
-
-export const handler = httpHandler(
-  routes.startFaceVerification,
-  ({ auth, body, container }) => startFaceVerification(container, auth, body),
-  { roles: ['customer', 'agent'], successStatus: 201 },
-);

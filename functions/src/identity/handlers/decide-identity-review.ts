@@ -1,0 +1,15 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { ReviewPathSchema } from '@zhixiang/shared/identity/verification';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { decideIdentityReview } from '../use-cases/decide-identity-review';
+
+export const handler = httpHandler(
+  routes.decideIdentityReview,
+  ({ auth, body, pathParameters, container, userAgent, sourceIp }) =>
+    decideIdentityReview(container, auth, parseBody(ReviewPathSchema, pathParameters).reviewId, body, {
+      userAgent,
+      ip: sourceIp,
+    }),
+  { roles: ['staff', 'admin'] },
+);

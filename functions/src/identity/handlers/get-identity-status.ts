@@ -1,0 +1,12 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { IdentityStatusQuerySchema } from '@zhixiang/shared/identity/verification';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { getIdentityStatus } from '../use-cases/get-identity-status';
+
+export const handler = httpHandler(
+  routes.getIdentityStatus,
+  ({ auth, query, container }) =>
+    getIdentityStatus(container, auth, parseBody(IdentityStatusQuerySchema, query)),
+  { roles: ['customer', 'agent'] },
+);

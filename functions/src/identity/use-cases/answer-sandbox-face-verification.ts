@@ -1,0 +1,18 @@
+import { AppError } from '@zhixiang/shared/errors';
+import { SANDBOX_FACE_OUTCOMES, type SandboxFaceOutcome } from '@zhixiang/shared/identity/verification';
+import type { Container } from '../../container';
+import { SandboxFaceVerifier } from '../adapters/wechat-face-verifier';
+
+/**
+ * The 「模拟人脸核身」 screen's answer (local stage): plays the part of wx.requestFacialVerify. The
+ * route answers 404 wherever the face provider is WeChat, i.e. on every deployed stage.
+ */
+export async function answerSandboxFaceVerification(
+  container: Container,
+  verifyId: string,
+  outcome: SandboxFaceOutcome,
+): Promise<void> {
+  const verifier = container.faceVerifier;
+  if (!(verifier instanceof SandboxFaceVerifier)) throw new AppError('NOT_FOUND');
+  await verifier.answer(verifyId, SANDBOX_FACE_OUTCOMES[outcome], container.now());
+}

@@ -1,0 +1,12 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { CallPathSchema } from '@zhixiang/shared/ivr/schemas';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { getCallScreenPop } from '../use-cases/get-call-screen-pop';
+
+export const handler = httpHandler(
+  routes.getCallScreenPop,
+  ({ auth, pathParameters, container }) =>
+    getCallScreenPop(container, auth, parseBody(CallPathSchema, pathParameters).callId),
+  { roles: ['staff', 'admin'] },
+);

@@ -1,0 +1,14 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { listLetters } from '../use-cases/list-letters';
+
+/** 我的信函 (and the agent's / staff's view of a customer's letters). */
+export const handler = httpHandler(routes.listCustomerLetters, ({ auth, pathParameters, container }) =>
+  listLetters(
+    { letters: container.letters, customers: container.repositories.customers },
+    auth,
+    parseBody(CustomerPathSchema, pathParameters).customerId,
+  ),
+);

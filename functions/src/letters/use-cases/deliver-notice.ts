@@ -1,0 +1,215 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { NoticeChannel } from '@zhixiang/shared/letters/model';
+import {
+  SubscribeFieldError,
+  subscribeMessageData,
+  subscribeTemplates,
+} from '@zhixiang/shared/notices/subscribe-message';
+import type { LetterStore } from '@zhixiang/shared/ports/letters';
+import type {
+  FunnelRef,
+  FunnelStage,
+  NoticeKey,
+  NoticeOutcome,
+  NoticeStore,
+  SubscribeCreditLedger,
+  SubscribeMessageSender,
+} from '@zhixiang/shared/ports/notices';
+import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
+import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
+import { BAD_FIELD_ERRCODE } from '../adapters/wechat-subscribe-messages';
+import type { LetterLinks } from './letter-links';
+
+/** Transient failures (network, provider 5xx) are retried this many times in all, with doubling waits. */
+export const MAX_SEND_ATTEMPTS = 3;
+export const FIRST_RETRY_MS = 200;
+/** How long a sent WeChat message's id is kept to match its delivery event. */
+const MESSAGE_REF_DAYS = 7;
+
+export interface NoticeDeliveryDeps {
+  customers: Pick<CustomerRepository, 'get'>;
+  users: Pick<UserAccountRepository, 'findByCustomer'>;
+  credits: Pick<SubscribeCreditLedger, 'add' | 'spend' | 'clear' | 'rememberMessage'>;
+  wechat: SubscribeMessageSender;
+  sms: SmsSender;
+  notices: Pick<NoticeStore, 'complete' | 'countFunnel'>;
+  letters: Pick<LetterStore, 'attachFunnelRef'>;
+  links: Pick<LetterLinks, 'url'>;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  now: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface NoticeToDeliver {
+  key: NoticeKey;
+  customerId: string;
+  /** The customer's channels in order of preference. */
+  channels: readonly NoticeChannel[];
+  letter: { letterId: string; title: string };
+  /** Template values: productName, amount (cents), dueDate, policyNo, hint. */
+  values: Record<string, string>;
+  /** The funnel day: when the notice became due (Shanghai). */
+  day: string;
+}
+
+class TransientSendError extends Error {}
+
+type ChannelResult = { sent: true } | { sent: false; reachable: boolean };
+
+/**
+ * Sends one claimed notice on the first channel of the customer's list that reaches them:
+ * WeChat needs a bound openid and a subscribe credit (spent before sending; WeChat's 43101 says
+ * our ledger was wrong, so it is cleared and the next channel tried; 47003 is our bug and logged
+ * as an error); SMS carries the letter's signed link; email has no provider yet and is skipped.
+ * Transient failures are retried with backoff; after the last retry the notice is failed with the
+ * reason. The outcome and the funnel counters are recorded once.
+ */
+export async function deliverNotice(
+  deps: NoticeDeliveryDeps,
+  notice: NoticeToDeliver,
+): Promise<NoticeOutcome> {
+  let attempts = 0;
+  let failureReason: string | null = null;
+  let reachedAny = false;
+  for (const channel of notice.channels) {
+    try {
+      const result = await withRetries(deps, () => {
+        attempts++;
+        return sendOn(deps, channel, notice);
+      });
+      if (result.sent)
+        return finish(deps, notice, { status: 'sent', channel, attempts, failureReason: null });
+      reachedAny ||= result.reachable;
+    } catch (error) {
+      failureReason = error instanceof Error ? error.message : String(error);
+      deps.logger.warn('notice send failed after retries', { ...notice.key, channel, failureReason });
+      return finish(deps, notice, { status: 'failed', channel, attempts, failureReason });
+    }
+  }
+  return finish(deps, notice, {
+    status: 'unreachable',
+    channel: null,
+    attempts,
+    failureReason: reachedAny ? '所选渠道均未能送达' : '客户未开通可用的通知渠道',
+  });
+}
+
+async function sendOn(
+  deps: NoticeDeliveryDeps,
+  channel: NoticeChannel,
+  notice: NoticeToDeliver,
+): Promise<ChannelResult> {
+  const ref: FunnelRef = { day: notice.day, noticeType: notice.key.noticeType, channel };
+  switch (channel) {
+    case 'wechat':
+      return sendWechat(deps, notice, ref);
+    case 'sms': {
+      const customer = await deps.customers.get(notice.customerId);
+      if (!customer?.phone) return { sent: false, reachable: false };
+      const link = await deps.links.url(notice.letter.letterId);
+      try {
+        await deps.sms.send({ to: customer.phone, template: 'letter_link', code: notice.letter.title, link });
+      } catch (error) {
+        throw new TransientSendError(
+          `短信发送失败：${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      return { sent: true };
+    }
+    case 'email':
+      // No email provider is connected yet: the next channel is tried.
+      deps.logger.info('notice channel email has no provider; trying the next channel', { ...notice.key });
+      return { sent: false, reachable: false };
+  }
+}
+
+async function sendWechat(
+  deps: NoticeDeliveryDeps,
+  notice: NoticeToDeliver,
+  ref: FunnelRef,
+): Promise<ChannelResult> {
+  const openid = (await deps.users.findByCustomer(notice.customerId)).find((user) => user.openid)?.openid;
+  if (!openid) return { sent: false, reachable: false };
+  const template = subscribeTemplates[notice.key.noticeType];
+  let data: Record<string, { value: string }>;
+  try {
+    data = subscribeMessageData(template, notice.values);
+  } catch (error) {
+    if (!(error instanceof SubscribeFieldError)) throw error;
+    deps.logger.error('subscribe message field values break the template: fix the data or the template', {
+      ...notice.key,
+      error,
+    });
+    return { sent: false, reachable: false };
+  }
+  if (!(await deps.credits.spend(openid, template.templateId, deps.now())))
+    return { sent: false, reachable: false };
+  let result: Awaited<ReturnType<SubscribeMessageSender['send']>>;
+  try {
+    result = await deps.wechat.send({ openid, templateId: template.templateId, page: template.page, data });
+  } catch (error) {
+    // The credit was not used (as far as we can tell): give it back before the retry spends one.
+    await deps.credits.add(openid, template.templateId, 1, deps.now());
+    throw new TransientSendError(
+      `微信订阅消息发送失败：${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (result.status === 'accepted') {
+    await deps.credits.rememberMessage(result.msgId, ref, deps.now() + MESSAGE_REF_DAYS * 86_400_000);
+    return { sent: true };
+  }
+  if (result.status === 'no_credit') {
+    await deps.credits.clear(openid, template.templateId, deps.now());
+    return { sent: false, reachable: false };
+  }
+  if (result.errcode === BAD_FIELD_ERRCODE) {
+    deps.logger.error('WeChat refused subscribe message field data (47003): a template/type mismatch bug', {
+      ...notice.key,
+      templateId: template.templateId,
+      errmsg: result.errmsg,
+    });
+  } else {
+    deps.logger.warn('WeChat refused the subscribe message', {
+      ...notice.key,
+      errcode: result.errcode,
+      errmsg: result.errmsg,
+    });
+  }
+  return { sent: false, reachable: true };
+}
+
+async function withRetries<T>(deps: NoticeDeliveryDeps, send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof TransientSendError) || attempt >= MAX_SEND_ATTEMPTS) throw error;
+      await (deps.sleep ?? sleep)(FIRST_RETRY_MS * 2 ** (attempt - 1));
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function finish(
+  deps: NoticeDeliveryDeps,
+  notice: NoticeToDeliver,
+  result: Omit<NoticeOutcome, 'letterId' | 'at'>,
+): Promise<NoticeOutcome> {
+  const outcome: NoticeOutcome = { ...result, letterId: notice.letter.letterId, at: deps.now() };
+  const ref: FunnelRef = {
+    day: notice.day,
+    noticeType: notice.key.noticeType,
+    channel: result.channel ?? 'none',
+  };
+  const stages: FunnelStage[] =
+    result.status === 'sent'
+      ? ['eligible', 'reachable', 'accepted']
+      : result.status === 'failed'
+        ? ['eligible', 'reachable', 'failed']
+        : ['eligible'];
+  await deps.notices.complete(notice.key, outcome);
+  await deps.notices.countFunnel(ref, stages);
+  if (result.status === 'sent') await deps.letters.attachFunnelRef(notice.letter.letterId, ref);
+  return outcome;
+}

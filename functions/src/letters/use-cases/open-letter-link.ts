@@ -1,0 +1,38 @@
+import { AppError } from '@zhixiang/shared/errors';
+import type { LetterDetail } from '@zhixiang/shared/letters/schemas';
+import type { LetterStore } from '@zhixiang/shared/ports/letters';
+import type { NoticeStore } from '@zhixiang/shared/ports/notices';
+import type { DocumentFiles } from '../../documents/adapters/document-files';
+import { letterDetail } from './get-letter';
+import type { LetterLinks } from './letter-links';
+
+export const LINK_EXPIRED_MESSAGE = '该信函链接已过期，请登录小程序在「我的信函」中查看';
+export const LINK_INVALID_MESSAGE = '该信函链接无效，请核对链接或登录小程序在「我的信函」中查看';
+
+/**
+ * A letter opened from the link of an SMS or a WeChat message, without signing in: the link is
+ * the proof. The first open marks the letter read and counts "opened" in the delivery funnel of
+ * the notice that carried the link.
+ */
+export async function openLetterLink(
+  deps: {
+    links: Pick<LetterLinks, 'check'>;
+    letters: Pick<LetterStore, 'get' | 'markRead' | 'markLinkOpened'>;
+    notices: Pick<NoticeStore, 'countFunnel'>;
+    files: Pick<DocumentFiles, 'pdfLink'>;
+    now: () => number;
+  },
+  token: string,
+): Promise<LetterDetail> {
+  const check = await deps.links.check(token);
+  if (check.status === 'expired') throw new AppError('NOT_FOUND', LINK_EXPIRED_MESSAGE, { field: 'token' });
+  if (check.status === 'forged') throw new AppError('NOT_FOUND', LINK_INVALID_MESSAGE, { field: 'token' });
+  const letter = await deps.letters.get(check.letterId);
+  if (!letter)
+    throw new AppError('NOT_FOUND', LINK_INVALID_MESSAGE, { logMessage: `letter ${check.letterId} gone` });
+  const now = deps.now();
+  if ((await deps.letters.markLinkOpened(letter.letterId, now)) && letter.funnelRef)
+    await deps.notices.countFunnel(letter.funnelRef, ['opened']);
+  if (letter.readAt === null) await deps.letters.markRead(letter.letterId, now);
+  return letterDetail(deps, letter, true);
+}

@@ -1,0 +1,104 @@
+import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
+import type { SmsTemplate } from '@zhixiang/shared/ports/sms-sender';
+import type { WechatCredentials } from '../auth/adapters/wechat-code-exchange';
+import type { Config } from './config';
+import type { TencentSmsSettings } from './sms/tencent-sms';
+
+/**
+ * Secrets and provider settings. Deployed stages read SSM Parameter Store (SecureString where
+ * secret) through Powertools, which caches each value for five minutes so a rotated secret is
+ * picked up without a redeploy and a warm function makes no SSM call per request.
+ * The names (under SSM_PREFIX) match the per-function IAM statements in serverless.yml and the
+ * list in .env.example.
+ */
+export const SSM_PARAMETERS = {
+  tokenSigningKey: '/token-signing-key',
+  wechatAppId: '/wechat-app-id',
+  wechatAppSecret: '/wechat-app-secret',
+  tencentSecretId: '/tencent-sms-secret-id',
+  tencentSecretKey: '/tencent-sms-secret-key',
+  tencentSdkAppId: '/tencent-sms-sdk-app-id',
+  tencentSignName: '/tencent-sms-sign-name',
+  tencentTemplateBindCode: '/tencent-sms-template-bind-code',
+  tencentTemplateCallbackReminder: '/tencent-sms-template-callback-reminder',
+  tencentTemplateCallbackUnreachable: '/tencent-sms-template-callback-unreachable',
+  // Caller pre-verification (IVR): the HMAC secret shared with the call centre's phone system.
+  ivrSigningSecret: '/ivr-signing-secret',
+  // Assistant live chat, rest (issue 9): the SMS telling a customer their message was answered.
+  tencentTemplateHandoffReply: '/tencent-sms-template-handoff-reply',
+  // E-letters and renewal notices (issue 7): the letter-link SMS template, WeChat's message-push
+  // Token, the billing system's HMAC secret for debit results.
+  tencentTemplateLetterLink: '/tencent-sms-template-letter-link',
+  wechatPushToken: '/wechat-push-token',
+  billingSigningSecret: '/billing-signing-secret',
+} as const;
+
+const MAX_AGE_SECONDS = 300;
+
+export interface Secrets {
+  tokenSigningKey(): Promise<string>;
+  wechatCredentials(): Promise<WechatCredentials>;
+  tencentSms(): Promise<TencentSmsSettings>;
+  /** The call centre's IVR signs `POST /ivr/identify` with this (HMAC-SHA256). */
+  ivrSigningSecret(): Promise<string>;
+  // E-letters and renewal notices (issue 7).
+  /** The Token of the mini program's message push (消息推送) settings: WeChat signs pushes with it. */
+  wechatPushToken(): Promise<string>;
+  /** The billing system signs `POST /billing/debit-results` with this (HMAC-SHA256). */
+  billingSigningSecret(): Promise<string>;
+}
+
+export function createSecrets(config: Config): Secrets {
+  const { ssmPrefix } = config;
+  const read = async (name: keyof typeof SSM_PARAMETERS): Promise<string> => {
+    if (!ssmPrefix) throw new Error(`SSM parameter ${SSM_PARAMETERS[name]} needed but SSM_PREFIX is not set`);
+    const value = await getParameter(`${ssmPrefix}${SSM_PARAMETERS[name]}`, {
+      decrypt: true,
+      maxAge: MAX_AGE_SECONDS,
+    });
+    if (!value) throw new Error(`SSM parameter ${ssmPrefix}${SSM_PARAMETERS[name]} is empty`);
+    return value;
+  };
+  return {
+    tokenSigningKey: async () => config.tokenSigningKey ?? read('tokenSigningKey'),
+    wechatCredentials: async () => {
+      const [appId, appSecret] = await Promise.all([read('wechatAppId'), read('wechatAppSecret')]);
+      return { appId, appSecret };
+    },
+    tencentSms: async () => {
+      const [
+        secretId,
+        secretKey,
+        sdkAppId,
+        signName,
+        bindCode,
+        callbackReminder,
+        callbackUnreachable,
+        letterLink,
+        handoffReply,
+      ] = await Promise.all([
+        read('tencentSecretId'),
+        read('tencentSecretKey'),
+        read('tencentSdkAppId'),
+        read('tencentSignName'),
+        read('tencentTemplateBindCode'),
+        read('tencentTemplateCallbackReminder'),
+        read('tencentTemplateCallbackUnreachable'),
+        read('tencentTemplateLetterLink'),
+        read('tencentTemplateHandoffReply'),
+      ]);
+      const templateIds: Record<SmsTemplate, string> = {
+        bind_identity_code: bindCode,
+        callback_reminder: callbackReminder,
+        callback_unreachable: callbackUnreachable,
+        letter_link: letterLink,
+        handoff_reply: handoffReply,
+      };
+      return { secretId, secretKey, sdkAppId, signName, templateIds };
+    },
+    ivrSigningSecret: async () => config.ivrSigningSecret ?? read('ivrSigningSecret'),
+    // E-letters and renewal notices (issue 7).
+    wechatPushToken: async () => config.notices.wechatPushToken ?? read('wechatPushToken'),
+    billingSigningSecret: async () => config.notices.billingSigningSecret ?? read('billingSigningSecret'),
+  };
+}

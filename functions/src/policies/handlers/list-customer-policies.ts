@@ -1,0 +1,11 @@
+import { routes } from '@zhixiang/shared/api/routes';
+import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { listCustomerPolicies } from '../use-cases/list-customer-policies';
+import { policyQueryDeps } from '../use-cases/policy-view-loader';
+
+export const handler = httpHandler(routes.listCustomerPolicies, ({ auth, pathParameters, container }) => {
+  const { customerId } = parseBody(CustomerPathSchema, pathParameters);
+  return listCustomerPolicies(policyQueryDeps(container), auth, customerId);
+});
