@@ -183,7 +183,7 @@ describe('routes of the real serverless.yml', () => {
     const routes = readRoutes({ ymlPath: serverlessYmlPath });
     expect(routes.length).toBeGreaterThan(0);
     for (const route of routes) {
-      expect(route.handler).toMatch(/^functions\/src\/handlers\/[\w-]+\.\w+$/);
+      expect(route.handler).toMatch(/^functions\/src\/[a-z-]+\/handlers\/[\w-]+\.\w+$/);
       expect(route.routeKey).toBe(`${route.method} ${route.path}`);
     }
     const getPolicy = routes.find((route) => route.path === '/policies/{policyNo}');
