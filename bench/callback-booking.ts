@@ -18,12 +18,12 @@ async function main() {
   const stack = await startEphemeralStack();
   try {
     Object.assign(process.env, stack.env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
-    const { getContainer } = await import('../functions/src/container');
+    const { getSystem } = await import('../functions/src/system');
     const { seedDemoData } = await import('../functions/src/seed/seed-demo-data');
     const { buildDemoData } = await import('../functions/src/seed/demo-data');
     const { addDays, todayInShanghai } = await import('../shared/src/format/dates');
     const { handler } = await import('../functions/src/callback/handlers/book-callback-slot');
-    const container = getContainer();
+    const container = getSystem();
     const today = todayInShanghai();
     await seedDemoData({ repositories: container.repositories, today });
     const repo = container.repositories.callbackBookings;

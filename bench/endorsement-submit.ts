@@ -27,12 +27,12 @@ async function main() {
   const stack = await startEphemeralStack();
   try {
     Object.assign(process.env, stack.env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
-    const { getContainer } = await import('../functions/src/container');
+    const { getSystem } = await import('../functions/src/system');
     const { seedDemoData } = await import('../functions/src/seed/seed-demo-data');
     const { buildDemoData } = await import('../functions/src/seed/demo-data');
     const { todayInShanghai } = await import('../shared/src/format/dates');
     const { handler } = await import('../functions/src/endorsements/handlers/submit-endorsement');
-    const container = getContainer();
+    const container = getSystem();
     const today = todayInShanghai();
     await seedDemoData({ repositories: container.repositories, today });
     const policy = buildDemoData(today).policies.find(
@@ -58,7 +58,7 @@ async function main() {
       const policyKey = { pk: `POLICY#${policy?.policyNo}`, sk: 'POLICY' };
       // The evidence step (signed) is recorded by a first read, outside the timing.
       const { getEndorsement } = await import('../functions/src/endorsements/use-cases/get-endorsement');
-      const { endorsementDeps } = await import('../functions/src/endorsements/use-cases/endorsement-deps');
+      const { endorsementDeps } = await import('../functions/src/endorsements/wiring');
       await getEndorsement(
         endorsementDeps(container),
         claimsFor(user as NonNullable<typeof user>),

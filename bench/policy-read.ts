@@ -25,11 +25,11 @@ async function main() {
   try {
     Object.assign(process.env, stack.env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
 
-    const { getContainer } = await import('../functions/src/container');
+    const { getSystem } = await import('../functions/src/system');
     const { seedDemoData } = await import('../functions/src/seed/seed-demo-data');
     const { DEMO_CUSTOMERS } = await import('../functions/src/seed/demo-data');
     const { handler } = await import('../functions/src/policies/handlers/get-policy');
-    const container = getContainer();
+    const container = getSystem();
     await seedDemoData({ repositories: container.repositories });
 
     const customer = DEMO_CUSTOMERS[0];

@@ -25,14 +25,14 @@ async function main() {
   }, 20);
   try {
     Object.assign(process.env, stack.env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
-    const { createContainer } = await import('../functions/src/container');
+    const { createSystem } = await import('../functions/src/system');
     const { createPolicyEntity } = await import('../functions/src/platform/records/policies');
     const { addDays } = await import('../shared/src/format/dates');
     const { dueDatesToScan, shanghaiInstant } = await import('../shared/src/notices/due-notices');
     const { sendRenewalNotices } = await import('../functions/src/letters/use-cases/send-renewal-notices');
 
     let now = shanghaiInstant('2027-06-15', '10:00');
-    const container = createContainer(undefined, { now: () => now });
+    const container = createSystem(undefined, { now: () => now });
     const { client, table } = container.table;
     const entity = createPolicyEntity(container.table);
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
-import { setContainer } from '../functions/src/container';
 import { buildDemoData } from '../functions/src/seed/demo-data';
+import { setSystem } from '../functions/src/system';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import { agreeToPrivacyGuide, fillInput, signInAsDemoUser, tapButton } from './support/journey-steps';
 import { useE2eSession } from './support/stack';
@@ -180,7 +180,7 @@ describe('the assistant', () => {
       daily: null,
       weekdays: {},
     });
-    setContainer(undefined);
+    setSystem(undefined);
     const { context, page } = await newPhonePage(session.browser);
     try {
       await agreeToPrivacyGuide(page, session.stack.appUrl);
@@ -238,7 +238,7 @@ describe('the assistant', () => {
       throw error;
     } finally {
       delete process.env.ASSISTANT_SERVICE_HOURS;
-      setContainer(undefined);
+      setSystem(undefined);
       await context.close();
     }
   });

@@ -27,9 +27,9 @@ const THIRD_POLICY = '8831019800002';
 
 const session = useE2eSession(async () => {
   // A second new policy of 张伟's in its cooling-off period, for the "no" answer.
-  const { getContainer } = await import('../functions/src/container');
+  const { getSystem } = await import('../functions/src/system');
   for (const policyNo of [SECOND_POLICY, THIRD_POLICY]) {
-    await getContainer().repositories.policies.put({
+    await getSystem().repositories.policies.put({
       ...source,
       policyNo,
       receiptDate: todayInShanghai(),

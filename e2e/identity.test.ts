@@ -20,8 +20,8 @@ const session = useE2eSession();
 
 // The offline OCR reader runs in a worker thread of this process (the gateway's handlers): end it.
 after(async () => {
-  const { getContainer } = await import('../functions/src/container');
-  const ocr = (await getContainer().idCardOcr()) as { close?: () => Promise<void> };
+  const { getSystem } = await import('../functions/src/system');
+  const ocr = (await getSystem().idCardOcr()) as { close?: () => Promise<void> };
   await ocr.close?.();
 });
 
@@ -31,8 +31,8 @@ const verifyUrl = (purpose: string, customerId?: string) =>
   }`;
 
 async function requireVerified(customerId: string, purpose: string) {
-  const { getContainer } = await import('../functions/src/container');
-  return getContainer().identityProofs.requireVerified({ customerId, purpose, now: Date.now() });
+  const { getSystem } = await import('../functions/src/system');
+  return getSystem().identityProofs.requireVerified({ customerId, purpose, now: Date.now() });
 }
 
 async function pickFile(page: Page, slot: string, name: string, bytes: Uint8Array, mimeType = 'image/png') {

@@ -78,8 +78,8 @@ async function main(argv: string[]): Promise<number> {
 
   await configureStage(stage, values.region ? { region: values.region } : {});
   // Imported only after the environment is set: the container reads it when built.
-  const { createContainer } = await import('../src/container');
-  const container = createContainer();
+  const { createSystem } = await import('../src/system');
+  const container = createSystem();
   const { repositories } = container;
   const today = todayInShanghai();
   const progress = (done: number, total: number) =>
@@ -183,7 +183,8 @@ async function main(argv: string[]): Promise<number> {
     // E-letters and renewal notices (issue 7).
     case 'send-renewal-notices': {
       const { runRenewalNotices } = await import('../src/letters/use-cases/run-renewal-notices');
-      const report = await runRenewalNotices(container);
+      const { renewalRunDeps } = await import('../src/letters/wiring-issuing');
+      const report = await runRenewalNotices(renewalRunDeps(container));
       console.log(
         `扫描 ${report.scanned} 笔应缴保费，到期通知 ${report.due} 条，本次认领 ${report.claimed} 条，发送 ${report.delivered} 条，失败 ${report.failed} 条；静默时段延后的通知补发 ${report.deferredSent} 条`,
       );

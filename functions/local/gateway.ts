@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { redactText } from '@zhixiang/shared/privacy/mask';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { setContainer } from '../src/container';
+import { setSystem } from '../src/system';
 import { serverlessYmlPath } from './local-paths';
 import { type CorsSpec, type HttpApiEventSpec, loadServerlessConfig } from './serverless-config';
 import { createWebSocketApi, LIVE_CHAT_PATH, readWebSocketRoutes } from './websocket-api';
@@ -558,7 +558,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     process.env.LIVE_CHAT_ENDPOINT = liveChatEndpoint;
     // A container built earlier in this process (the seed's) read the environment without it: the
     // next invocation builds a fresh one, as a Lambda cold start after a configuration change would.
-    setContainer(undefined);
+    setSystem(undefined);
   }
   return {
     url: `http://${host}:${port}`,

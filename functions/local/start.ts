@@ -243,9 +243,10 @@ function stopWhenLauncherExits() {
 function scheduleRenewalNotices(): void {
   const run = async () => {
     try {
-      const { getContainer } = await import('../src/container');
+      const { getSystem } = await import('../src/system');
       const { runRenewalNotices } = await import('../src/letters/use-cases/run-renewal-notices');
-      say(`renewal notices: ${JSON.stringify(await runRenewalNotices(getContainer()))}`);
+      const { renewalRunDeps } = await import('../src/letters/wiring-issuing');
+      say(`renewal notices: ${JSON.stringify(await runRenewalNotices(renewalRunDeps(getSystem())))}`);
     } catch (error) {
       say(`warning: renewal notice run failed: ${(error as Error).stack ?? String(error)}`);
     }
@@ -261,11 +262,12 @@ function scheduleRenewalNotices(): void {
 function scheduleEndorsementEvents(): void {
   const run = async () => {
     try {
-      const { getContainer } = await import('../src/container');
-      const { deliverEndorsementEvents, deliverEndorsementEventsDeps } = await import(
+      const { getSystem } = await import('../src/system');
+      const { deliverEndorsementEventsDeps } = await import('../src/endorsements/wiring-delivery');
+      const { deliverEndorsementEvents } = await import(
         '../src/endorsements/use-cases/deliver-endorsement-events'
       );
-      const report = await deliverEndorsementEvents(deliverEndorsementEventsDeps(getContainer()));
+      const report = await deliverEndorsementEvents(deliverEndorsementEventsDeps(getSystem()));
       if (report.pending > 0) say(`endorsement events: ${JSON.stringify(report)}`);
     } catch (error) {
       say(`warning: endorsement event delivery failed: ${(error as Error).stack ?? String(error)}`);

@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { paperSavingSettings } from '@zhixiang/shared/letters/model';
 import { NOTICE_TYPE_NAMES } from '@zhixiang/shared/notices/due-notices';
-import type { Container } from '../../src/container';
 import { getNoticeFunnel } from '../../src/letters/use-cases/get-notice-funnel';
+import type { System } from '../../src/system';
 
 /** The admin CLI reads company-wide reports as an admin. */
 const ADMIN_CLI = { sub: 'admin-cli', role: 'admin' } as const;
@@ -12,7 +12,7 @@ const percent = (part: number, whole: number) =>
   whole === 0 ? '   —' : `${((part / whole) * 100).toFixed(0).padStart(3)}%`;
 
 /** The delivery funnel per day, notice type and channel, with each stage's rate of the eligible. */
-export async function printNoticeFunnel(container: Container, from?: string, to?: string): Promise<void> {
+export async function printNoticeFunnel(container: System, from?: string, to?: string): Promise<void> {
   const {
     from: start,
     to: end,
@@ -32,7 +32,7 @@ export async function printNoticeFunnel(container: Container, from?: string, to?
 }
 
 /** "Protect a tree": the company's paper saved by e-letters, in total and per month. */
-export async function printPaperSaved(container: Container): Promise<void> {
+export async function printPaperSaved(container: System): Promise<void> {
   const totals = await container.letters.paperSavedTotals();
   totals.sort((a, b) =>
     a.period === 'total' ? 1 : b.period === 'total' ? -1 : a.period.localeCompare(b.period),
@@ -51,7 +51,7 @@ export async function printPaperSaved(container: Container): Promise<void> {
 }
 
 /** The local outboxes: SMS and WeChat subscribe messages "sent" on the local stage, newest last. */
-export async function printOutbox(container: Container, lines = 20): Promise<void> {
+export async function printOutbox(container: System, lines = 20): Promise<void> {
   const files: [string, string | null][] = [
     ['短信', container.config.sms.provider === 'sandbox-outbox' ? container.config.sms.outboxFile : null],
     [

@@ -1,7 +1,7 @@
 import type { EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { luhnCheckDigit } from '@zhixiang/shared/endorsement/renewal-account-change';
 import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
-import { eventSeq } from '../endorsements/adapters/endorsements';
+import { eventSeq } from '../endorsements/use-cases/endorsement-deps';
 import type { DemoData } from './demo-data';
 
 /**

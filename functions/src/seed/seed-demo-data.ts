@@ -137,10 +137,10 @@ export async function seedKnowledgeBase(knowledgeBase: KnowledgeBaseRepository):
 
 /** The process's container, imported lazily because the container itself lists the demo sign-ins. */
 async function defaultDeps(): Promise<SeedDemoDataDeps> {
-  const { getContainer } = await import('../container');
+  const { getSystem } = await import('../system');
   const { S3BrochureStore } = await import('../products/adapters/brochure-links');
   const { getS3Client } = await import('../platform/s3/client');
-  const container = getContainer();
+  const container = getSystem();
   return {
     repositories: container.repositories,
     brochures: new S3BrochureStore(getS3Client, container.config.bucketName),

@@ -7,21 +7,21 @@ import { importAssignments } from '../../admin/imports/import-assignments';
 import { CUSTOMER_COLUMNS, type ImportDeps, importCustomers } from '../../admin/imports/import-customers';
 import { importPolicies, parseBeneficiaries } from '../../admin/imports/import-policies';
 import { runImport } from '../../admin/imports/run-import';
-import { type Container, createContainer } from '../../src/container';
 import { DynamoKeyringStore } from '../../src/platform/crypto/keyring-store';
 import { reencryptStoredFields } from '../../src/platform/crypto/reencrypt-fields';
 import { rotateFieldDataKey } from '../../src/platform/crypto/rotate-field-data-key';
 import { demoIdNumber } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 
 const TODAY = '2026-11-25';
 const samples = join(import.meta.dirname, '../../admin/samples');
 
-let container: Container;
+let container: System;
 let deps: ImportDeps;
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories, today: TODAY });
   deps = { repositories: container.repositories, today: TODAY };
 });
@@ -248,7 +248,7 @@ describe('field key rotation', () => {
     expect(String(after?.idNumberCipher)).toMatch(new RegExp(`^f1\\.${result.currentVersion}\\.`));
     expect(after?.idNumberCipher).not.toBe(before?.idNumberCipher);
 
-    const fresh = createContainer();
+    const fresh = createSystem();
     expect(await fresh.repositories.customers.get('C001')).toEqual(customer);
     expect(await fresh.repositories.customers.findByIdNumber(customer!.idNumber)).toEqual(customer);
     const policy = await fresh.repositories.policies.get('8831010000001');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
 import { loadConfig } from '../../src/platform/config';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -13,7 +13,7 @@ import { startTestGateway, type TestGateway } from '../support/test-gateway';
 // biome-ignore lint/suspicious/noExplicitAny: tests read success and error bodies from the same response
 type Body = any;
 
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
     timeZone: 'Asia/Shanghai',
     daily: { open: '00:00', close: '23:59' },
   });
-  container = createContainer(loadConfig());
+  container = createSystem(loadConfig());
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);

@@ -4,9 +4,9 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { formatYuan } from '@zhixiang/shared/format/money';
 import { accruedLoanInterestCents } from '@zhixiang/shared/policy/view';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -20,7 +20,7 @@ const ZHANG_PL01 = policyOf('C001', 'PL01');
 const ZHANG_AN01 = policyOf('C001', 'AN01');
 const LI_PL02 = policyOf('C002', 'PL02');
 
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 
@@ -37,7 +37,7 @@ async function ok(userId: string | null, body: Record<string, unknown>): Promise
 }
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);

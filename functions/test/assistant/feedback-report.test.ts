@@ -3,8 +3,8 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFeedbackReport } from '../../admin/commands/assistant-feedback-report';
 import { getAssistantFeedbackReport } from '../../src/assistant/use-cases/get-assistant-feedback-report';
-import { type Container, createContainer } from '../../src/container';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -13,7 +13,7 @@ import { startTestGateway, type TestGateway } from '../support/test-gateway';
 // biome-ignore lint/suspicious/noExplicitAny: tests read success and error bodies from the same response
 type Body = any;
 
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 
@@ -30,7 +30,7 @@ async function report(query: Record<string, string> = {}, userId = 'demo-staff-s
 }
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);

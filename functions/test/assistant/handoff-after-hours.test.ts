@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendHandoffMessage } from '../../src/assistant/use-cases/send-handoff-message';
-import { type Container, createContainer } from '../../src/container';
 import { loadConfig } from '../../src/platform/config';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -17,7 +17,7 @@ type Body = any;
 
 const NEVER_STAFFED = JSON.stringify({ timeZone: 'Asia/Shanghai', daily: null, weekdays: {} });
 
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 let handoffId: string;
@@ -40,7 +40,7 @@ async function outboxLines(): Promise<{ to: string; template: string; code: stri
 
 beforeAll(async () => {
   process.env.ASSISTANT_SERVICE_HOURS = NEVER_STAFFED;
-  container = createContainer(loadConfig());
+  container = createSystem(loadConfig());
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);

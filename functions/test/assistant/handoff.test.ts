@@ -1,7 +1,7 @@
 import { HandoffSchema } from '@zhixiang/shared/assistant/handoff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -10,7 +10,7 @@ import { startTestGateway, type TestGateway } from '../support/test-gateway';
 // biome-ignore lint/suspicious/noExplicitAny: tests read success and error bodies from the same response
 type Body = any;
 
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 
@@ -26,7 +26,7 @@ async function as(userId: string) {
 let handoffId: string;
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);

@@ -8,14 +8,14 @@ import {
   loadKnowledgeBase,
   readKnowledgeFiles,
 } from '../../src/assistant/use-cases/load-knowledge-base';
-import { type Container, createContainer } from '../../src/container';
+import { createSystem, type System } from '../../src/system';
 
 let entries: KnowledgeEntry[];
-let container: Container;
+let container: System;
 
 beforeAll(async () => {
   entries = await readKnowledgeFiles();
-  container = createContainer();
+  container = createSystem();
 });
 
 describe('the curated knowledge base (knowledge/*.json)', () => {

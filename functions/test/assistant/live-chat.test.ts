@@ -1,8 +1,8 @@
 import type { LiveChatServerFrame } from '@zhixiang/shared/assistant/live-chat';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type Container, createContainer } from '../../src/container';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -16,7 +16,7 @@ import { startTestGateway, type TestGateway } from '../support/test-gateway';
 // biome-ignore lint/suspicious/noExplicitAny: tests read success and error bodies from the same response
 type Body = any;
 
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 let handoffId: string;
@@ -97,7 +97,7 @@ const replayOf = (frames: LiveChatServerFrame[]) =>
   frames.filter((f): f is Extract<LiveChatServerFrame, { type: 'messages' }> => f.type === 'messages');
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);

@@ -7,7 +7,7 @@ import {
   type DynamoCallbackBookingRepository,
   SLOT_FULL_MESSAGE,
 } from '../../src/callback/adapters/callback-bookings';
-import { createContainer } from '../../src/container';
+import { createSystem } from '../../src/system';
 
 /**
  * Capacity under contention, against DynamoDB Local: the transaction, not a read-then-write,
@@ -31,7 +31,7 @@ function newBooking(policyNo: string, slot = SLOT) {
 }
 
 beforeAll(async () => {
-  repo = createContainer().repositories.callbackBookings;
+  repo = createSystem().repositories.callbackBookings;
   await repo.createSlots([SLOT], 5);
   await repo.createSlots([OTHER, THIRD], 2);
 });

@@ -14,10 +14,10 @@ import {
 import { CALLBACK_DONE_MESSAGE } from '../../src/callback/use-cases/book-callback-slot';
 import { RESCHEDULE_LIMIT_MESSAGE } from '../../src/callback/use-cases/callback-policy';
 import { sendCallbackReminders } from '../../src/callback/use-cases/send-callback-reminders';
-import { type Container, createContainer } from '../../src/container';
 import { readLatestSandboxCode } from '../../src/platform/sms/sandbox-outbox-sms';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -27,7 +27,7 @@ const POLICY = data.policies.find((p) => p.holderId === 'C001' && p.effectiveDat
 const OLD_POLICY = data.policies.find((p) => p.holderId === 'C001' && p.insuredId === 'C001')!.policyNo;
 const zhangWei = data.customers.find((c) => c.customerId === 'C001')!;
 
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 const tokens = new Map<string, string>();
@@ -69,7 +69,7 @@ const slotsPath = `/policies/${POLICY}/callback/slots`;
 const bookingPath = `/policies/${POLICY}/callback`;
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);

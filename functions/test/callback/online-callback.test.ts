@@ -11,13 +11,13 @@ import { callbackDeps } from '../../src/callback/use-cases/callback-policy';
 import { listCallbackBookings } from '../../src/callback/use-cases/list-callback-bookings';
 import { sendOnlineCallbackCode } from '../../src/callback/use-cases/send-online-callback-code';
 import { submitOnlineCallback } from '../../src/callback/use-cases/submit-online-callback';
-import { type Container, createContainer } from '../../src/container';
 import { answerSandboxFaceVerification } from '../../src/identity/use-cases/answer-sandbox-face-verification';
 import { completeFaceVerification } from '../../src/identity/use-cases/complete-face-verification';
 import { recordIdentityConsent } from '../../src/identity/use-cases/record-identity-consent';
 import { startFaceVerification } from '../../src/identity/use-cases/start-face-verification';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 
 /** The online self-callback (自助回访) against DynamoDB Local, with the SMS captured. */
 const data = buildDemoData('2026-11-25');
@@ -25,7 +25,7 @@ const source = data.policies.find((p) => p.holderId === 'C001' && p.effectiveDat
 const zhangWei = data.customers.find((c) => c.customerId === 'C001')!;
 const ALL_YES = Object.fromEntries(CALLBACK_POINTS.map((p) => [p, true]));
 
-let container: Container;
+let container: System;
 const sent: SmsMessage[] = [];
 
 async function claims(userId: string) {
@@ -47,7 +47,7 @@ async function codeFor(policyNo: string) {
 }
 
 beforeAll(async () => {
-  container = createContainer(undefined, { sms: { send: async (m) => void sent.push(m) } });
+  container = createSystem(undefined, { sms: { send: async (m) => void sent.push(m) } });
   await seedDemoData({ repositories: container.repositories });
 });
 

@@ -1,9 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { checkIdNumber } from '@zhixiang/shared/identity/id-number';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { DEMO_BINDING_CUSTOMER, DEMO_SIGN_INS, seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 
 const TODAY = '2026-11-25';
 
@@ -81,10 +81,10 @@ describe('demo data', () => {
 });
 
 describe('seedDemoData', () => {
-  let container: Container;
+  let container: System;
 
   beforeAll(() => {
-    container = createContainer();
+    container = createSystem();
   });
 
   it('writes the demo world once; seeding again changes nothing', async () => {
@@ -157,7 +157,7 @@ describe('seedDemoData', () => {
   });
 });
 
-async function readAllPolicies(container: Container) {
+async function readAllPolicies(container: System) {
   const all = await Promise.all(
     buildDemoData(TODAY).customers.map((c) => container.repositories.policies.listByCustomer(c.customerId)),
   );

@@ -12,13 +12,13 @@ import type {
 import type { SignatureStrokes } from '@zhixiang/shared/documents/signature-quality';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
 import { signingIdentityFrom } from '../../src/documents/adapters/signing/insurer-certificate';
 import { createTestChain } from '../../src/documents/adapters/signing/local-test-ca';
 import { sealPdf } from '../../src/documents/adapters/signing/seal-pdf';
 import { prepareEndorsementDocument } from '../../src/documents/use-cases/prepare-endorsement-document';
 import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { signingSession } from '../support/signing-session';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -31,7 +31,7 @@ import { strokesToPng } from './signature-png';
  * delivery to the right people only, the audit trail and the public verification.
  */
 const dir = mkdtempSync(join(tmpdir(), 'zx-doc-signing-'));
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 const { as, verifyIdentity, upload } = signingSession(
@@ -55,7 +55,7 @@ function pdfsig(file: string): string {
 }
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);

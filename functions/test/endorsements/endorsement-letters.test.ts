@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   type DeliverEndorsementEventsDeps,
   deliverEndorsementEvents,
-  deliverEndorsementEventsDeps,
 } from '../../src/endorsements/use-cases/deliver-endorsement-events';
+import { deliverEndorsementEventsDeps } from '../../src/endorsements/wiring-delivery';
 import { demoPolicyNo, useEndorsementStack } from './endorsement-steps';
 
 /**

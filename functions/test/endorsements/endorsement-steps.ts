@@ -5,10 +5,10 @@ import type {
   EndorsementApplication,
 } from '@zhixiang/shared/endorsement/application';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
 import { readLatestSandboxCode } from '../../src/platform/sms/sandbox-outbox-sms';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { sampleStrokes } from '../documents/fixtures';
 import { strokesToPng } from '../documents/signature-png';
 import { type ApiClient, createApiClient } from '../support/api-client';
@@ -20,7 +20,7 @@ import { startTestGateway, type TestGateway } from '../support/test-gateway';
  * verify identity and sign the 电子批单 (the holder; the insured for a consent document), confirm a
  * new phone, submit.
  */
-export function endorsementSteps(container: () => Container, api: () => ApiClient) {
+export function endorsementSteps(container: () => System, api: () => ApiClient) {
   const session = signingSession(container, api);
 
   async function create(userId: string, policyNo: string, body: CreateEndorsementRequest) {
@@ -100,11 +100,11 @@ export function endorsementSteps(container: () => Container, api: () => ApiClien
  * and the steps above as the demo people take them.
  */
 export function useEndorsementStack() {
-  let container: Container;
+  let container: System;
   let gateway: TestGateway;
   let api: ApiClient;
   beforeAll(async () => {
-    container = createContainer();
+    container = createSystem();
     await seedDemoData({ repositories: container.repositories });
     gateway = await startTestGateway();
     api = createApiClient(gateway.url);

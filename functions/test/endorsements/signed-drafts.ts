@@ -1,10 +1,11 @@
 import type { CreateEndorsementRequest } from '@zhixiang/shared/endorsement/application';
 import { identityPurposeOf } from '@zhixiang/shared/endorsement/view';
 import { claimsFor } from '../../src/auth/use-cases/session';
-import type { Container } from '../../src/container';
 import { prepareEndorsementDocument } from '../../src/documents/use-cases/prepare-endorsement-document';
 import { createEndorsement } from '../../src/endorsements/use-cases/create-endorsement';
-import { endorsementDeps, newApplicationId } from '../../src/endorsements/use-cases/endorsement-deps';
+import { newApplicationId } from '../../src/endorsements/use-cases/endorsement-deps';
+import { endorsementDeps } from '../../src/endorsements/wiring';
+import type { System } from '../../src/system';
 
 /**
  * Test set-up for concurrency and benchmarks: `count` applications of the same request on one
@@ -14,7 +15,7 @@ import { endorsementDeps, newApplicationId } from '../../src/endorsements/use-ca
  * itself allows one open application per type and policy).
  */
 export async function signedDrafts(
-  container: Container,
+  container: System,
   holderUserId: string,
   policyNo: string,
   request: CreateEndorsementRequest,

@@ -1,10 +1,10 @@
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
-import { type Container, createContainer } from '../../src/container';
 import { completeFaceVerification } from '../../src/identity/use-cases/complete-face-verification';
 import { startFaceVerification } from '../../src/identity/use-cases/start-face-verification';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { type ApiClient, type ApiResponse, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -13,7 +13,7 @@ import { startTestGateway, type TestGateway } from '../support/test-gateway';
  * WeChat: consent, start, the sandbox screen's answer, the server-side result, the append-only
  * record, the daily lock and what IdentityProofs answers afterwards.
  */
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 const tokens = new Map<string, string>();
@@ -58,7 +58,7 @@ async function verifyByFace(
 }
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);
@@ -202,7 +202,7 @@ describe('face verification with the sandbox', () => {
 
   it('refuses a result after the verify_id expired (1 hour)', async () => {
     let now = Date.now();
-    const timed = createContainer(undefined, { now: () => now });
+    const timed = createSystem(undefined, { now: () => now });
     const customer = claimsFor((await timed.repositories.users.get('demo-customer-c001'))!);
     const session = await startFaceVerification(timed, customer, { purpose: 'document:D-600' });
     now += 3600_000 + 1;

@@ -1,9 +1,9 @@
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
-import { type Container, createContainer } from '../../src/container';
 import { DEMO_CUSTOMERS } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { type ApiClient, type ApiResponse, createApiClient } from '../support/api-client';
 import { renderIdCardBack, renderIdCardFront } from '../support/render-id-card';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -11,7 +11,7 @@ import { startTestGateway, type TestGateway } from '../support/test-gateway';
 /** The paths without the face: agent attestation and staff review, through the gateway. */
 // biome-ignore lint/suspicious/noExplicitAny: tests read success and error bodies from the same response
 type Body = any;
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 const tokens = new Map<string, string>();
@@ -63,7 +63,7 @@ async function submitReview(userId: string, purpose: string, video = MP4) {
 }
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { IVR_HEADERS, ScreenPopSchema } from '@zhixiang/shared/ivr/schemas';
 import { maskIdNumber } from '@zhixiang/shared/privacy/mask';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
 import { IVR_FAILURES_PER_HOUR } from '../../src/ivr/use-cases/identify-caller';
 import { signIvrRequest } from '../../src/ivr/use-cases/verify-ivr-request';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -17,7 +17,7 @@ const customer = (id: string) => data.customers.find((c) => c.customerId === id)
 const zhangWei = customer('C001');
 const liuYang = customer('C005');
 
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 let secret: string;
@@ -55,7 +55,7 @@ async function screenPop(callId: string, userId: string) {
 }
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories });
   secret = await container.secrets.ivrSigningSecret();
   gateway = await startTestGateway();

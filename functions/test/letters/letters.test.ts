@@ -3,18 +3,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
 import { issueLetter } from '../../src/letters/use-cases/issue-letter';
 import { LetterLinks } from '../../src/letters/use-cases/letter-links';
-import { issueLetterDeps } from '../../src/letters/use-cases/notice-deps';
 import { LINK_EXPIRED_MESSAGE, LINK_INVALID_MESSAGE } from '../../src/letters/use-cases/open-letter-link';
+import { issueLetterDeps } from '../../src/letters/wiring-issuing';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** E-letters through the real gateway: 我的信函, read state, signed links, subscriptions, who may see what. */
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 let letterId: string;
@@ -22,7 +22,7 @@ let letterId: string;
 const as = async (userId: string) => ({ token: await accessTokenFor(container, userId) });
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);

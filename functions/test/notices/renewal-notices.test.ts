@@ -4,12 +4,12 @@ import type { NoticePreferenceRecord } from '@zhixiang/shared/notices/preference
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
 import { applyDebitResult } from '../../src/letters/use-cases/apply-debit-result';
-import { notifyPremiumDeps } from '../../src/letters/use-cases/notice-deps';
 import { runRenewalNotices } from '../../src/letters/use-cases/run-renewal-notices';
+import { notifyPremiumDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 
 /**
  * The hourly renewal-notice run against DynamoDB Local over a year of due dates (2027-12 to
@@ -23,7 +23,7 @@ const DAYS = 366;
 
 let clock = 0;
 const sms: SmsMessage[] = [];
-let container: Container;
+let container: System;
 
 /** Test policies: due dates every 11 days over the year, plus month ends and the leap day. */
 const dueDates = [
@@ -67,7 +67,7 @@ function preference(
 const ours = (messages: SmsMessage[]) => messages.filter((m) => m.template === 'letter_link');
 
 beforeAll(async () => {
-  container = createContainer(undefined, {
+  container = createSystem(undefined, {
     now: () => clock,
     sms: { send: async (message) => void sms.push(message) },
   });
@@ -86,7 +86,7 @@ describe('a year of hourly runs (one run a day at 10:00 and one at 13:00 Shangha
       for (const time of ['10:00', '13:00']) {
         clock = shanghaiInstant(day, time);
         const before = sms.length;
-        await runRenewalNotices(container);
+        await runRenewalNotices(renewalRunDeps(container));
         for (const message of sms.slice(before)) {
           const notice = await noticeOf(message);
           if (notice) {
@@ -146,14 +146,17 @@ describe('a year of hourly runs (one run a day at 10:00 and one at 13:00 Shangha
     clock = shanghaiInstant('2029-01-07', '10:00');
     const before = ours(sms).length;
     const reports = [];
-    for (let i = 0; i < 3; i++) reports.push(await runRenewalNotices(container));
+    for (let i = 0; i < 3; i++) reports.push(await runRenewalNotices(renewalRunDeps(container)));
     expect(reports.map((r) => r.claimed)).toEqual([1, 0, 0]);
     expect(ours(sms).length - before).toBe(1);
 
     const concurrent = { ...policy, policyNo: '7770000099998', nextDueDate: '2029-01-11' };
     await container.repositories.policies.put(concurrent);
     clock = shanghaiInstant('2029-01-08', '10:00');
-    const both = await Promise.all([runRenewalNotices(container), runRenewalNotices(container)]);
+    const both = await Promise.all([
+      runRenewalNotices(renewalRunDeps(container)),
+      runRenewalNotices(renewalRunDeps(container)),
+    ]);
     expect(both.map((r) => r.claimed).sort()).toEqual([0, 1]);
     expect(ours(sms).length - before).toBe(2);
   });
@@ -190,9 +193,12 @@ describe('a debit result inside quiet hours', () => {
     expect(ours(sms).length).toBe(before);
 
     clock = shanghaiInstant('2029-03-02', '07:00');
-    expect((await runRenewalNotices(container)).deferredSent).toBe(0);
+    expect((await runRenewalNotices(renewalRunDeps(container))).deferredSent).toBe(0);
     clock = shanghaiInstant('2029-03-02', '08:00');
-    const [first, second] = await Promise.all([runRenewalNotices(container), runRenewalNotices(container)]);
+    const [first, second] = await Promise.all([
+      runRenewalNotices(renewalRunDeps(container)),
+      runRenewalNotices(renewalRunDeps(container)),
+    ]);
     expect(first.deferredSent + second.deferredSent).toBe(1);
     expect(
       ours(sms)

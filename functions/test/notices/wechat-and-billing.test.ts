@@ -6,15 +6,15 @@ import { BILLING_HEADERS } from '@zhixiang/shared/notices/schemas';
 import { subscribeTemplates } from '@zhixiang/shared/notices/subscribe-message';
 import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Container, createContainer } from '../../src/container';
 import { WechatSubscribeMessages } from '../../src/letters/adapters/wechat-subscribe-messages';
 import { deliverNotice } from '../../src/letters/use-cases/deliver-notice';
 import { issueLetter } from '../../src/letters/use-cases/issue-letter';
-import { issueLetterDeps, notifyPremiumDeps } from '../../src/letters/use-cases/notice-deps';
 import { wechatPushSignature } from '../../src/letters/use-cases/receive-wechat-push';
+import { issueLetterDeps, notifyPremiumDeps } from '../../src/letters/wiring-issuing';
 import { signRequest } from '../../src/platform/http/verify-signed-request';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -29,7 +29,7 @@ const OPENID = 'o-test-openid-c005';
 const PRE_DEBIT = subscribeTemplates.pre_debit.templateId;
 const SUCCESS = subscribeTemplates.debit_success.templateId;
 
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 let fake: Server;
@@ -70,7 +70,7 @@ async function debitResult(
 const customerC005 = data.customers.find((c) => c.customerId === 'C005')!;
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories });
   // 刘洋 (C005) opened the mini program in WeChat: his account has an openid.
   const user = (await container.repositories.users.get('demo-customer-c005'))!;

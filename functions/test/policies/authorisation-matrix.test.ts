@@ -9,11 +9,11 @@ import {
 } from '@zhixiang/shared/policy/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
-import { type Container, createContainer } from '../../src/container';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
 import { DEMO_ENDORSEMENT_ID } from '../../src/seed/demo-endorsements';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -819,7 +819,7 @@ function customerData(ownerStatus: number): Record<Person, number> {
   return { ...signedIn(404), owner: ownerStatus };
 }
 
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 const tokens = new Map<string, string>();
@@ -857,7 +857,7 @@ const originalWrite = {
 };
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);

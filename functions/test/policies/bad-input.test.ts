@@ -1,9 +1,9 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
-import { type Container, createContainer } from '../../src/container';
 import { AccessTokens } from '../../src/platform/tokens/access-tokens';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -15,14 +15,14 @@ const POLICY_ROUTES = [
   '/customers/C001/policies',
 ];
 
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 let adminToken: string;
 let customerClaims: ReturnType<typeof claimsFor>;
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoData({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);

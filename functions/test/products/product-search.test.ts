@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportRejected, parseCsv, readCsv } from '../../admin/imports/csv-rows';
 import { importProducts, PRODUCT_COLUMNS } from '../../admin/imports/import-products';
-import { type Container, createContainer } from '../../src/container';
 import { getS3Client } from '../../src/platform/s3/client';
 import { S3BrochureStore } from '../../src/products/adapters/brochure-links';
 import { forgetCatalogueIndex } from '../../src/products/use-cases/catalogue-index';
@@ -12,12 +11,13 @@ import { seedDemoBrochures } from '../../src/seed/demo-brochures';
 import { DEMO_CATALOGUE } from '../../src/seed/demo-catalogue';
 import { DEMO_PRODUCTS } from '../../src/seed/demo-products';
 import { seedDemoCatalogue } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 const samples = join(import.meta.dirname, '../../admin/samples');
 
-let container: Container;
+let container: System;
 let gateway: TestGateway;
 let api: ApiClient;
 
@@ -35,7 +35,7 @@ interface SearchBody {
 const search = (query: Record<string, string>) => api.get<SearchBody>('/products/search', { query });
 
 beforeAll(async () => {
-  container = createContainer();
+  container = createSystem();
   await seedDemoCatalogue(container.repositories.catalogue);
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);

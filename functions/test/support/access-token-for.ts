@@ -1,13 +1,13 @@
 import { claimsFor } from '../../src/auth/use-cases/session';
-import type { Container } from '../../src/container';
+import type { System } from '../../src/system';
 
 /**
  * An access token for a seeded user, issued once per container and user: tests call routes "as"
  * demo customers, agents and staff without going through sign-in each time.
  */
-const issued = new WeakMap<Container, Map<string, Promise<string>>>();
+const issued = new WeakMap<System, Map<string, Promise<string>>>();
 
-export function accessTokenFor(container: Container, userId: string): Promise<string> {
+export function accessTokenFor(container: System, userId: string): Promise<string> {
   let tokens = issued.get(container);
   if (!tokens) {
     tokens = new Map();

@@ -2,7 +2,7 @@ import type { SignatureUploadResponse } from '@zhixiang/shared/documents/schemas
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import { expect } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
-import type { Container } from '../../src/container';
+import type { System } from '../../src/system';
 import type { ApiClient, ApiRequestOptions } from './api-client';
 
 /**
@@ -10,7 +10,7 @@ import type { ApiClient, ApiRequestOptions } from './api-client';
  * the identity feature's sandbox HTTP sequence, and uploading a drawn signature to the presigned
  * URLs of a document — the steps every signing journey (documents, endorsements) repeats.
  */
-export function signingSession(container: () => Container, api: () => ApiClient) {
+export function signingSession(container: () => System, api: () => ApiClient) {
   const tokens = new Map<string, string>();
 
   async function tokenOf(userId: string): Promise<string> {

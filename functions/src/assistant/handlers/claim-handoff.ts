@@ -3,10 +3,12 @@ import { HandoffPathSchema } from '@zhixiang/shared/assistant/handoff';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { claimHandoff } from '../use-cases/claim-handoff';
+import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.claimHandoff,
-  ({ auth, pathParameters, container }) =>
-    claimHandoff(container, auth, parseBody(HandoffPathSchema, pathParameters).handoffId),
+  assistantWiring,
+  ({ auth, pathParameters, deps }) =>
+    claimHandoff(deps, auth, parseBody(HandoffPathSchema, pathParameters).handoffId),
   { roles: ['staff', 'admin'] },
 );

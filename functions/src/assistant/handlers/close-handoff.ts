@@ -3,10 +3,12 @@ import { HandoffPathSchema } from '@zhixiang/shared/assistant/handoff';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { closeHandoff } from '../use-cases/close-handoff';
+import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.closeHandoff,
-  ({ auth, body, pathParameters, container }) =>
-    closeHandoff(container, auth, parseBody(HandoffPathSchema, pathParameters).handoffId, body.summary),
+  assistantWiring,
+  ({ auth, body, pathParameters, deps }) =>
+    closeHandoff(deps, auth, parseBody(HandoffPathSchema, pathParameters).handoffId, body.summary),
   { roles: ['staff', 'admin'] },
 );

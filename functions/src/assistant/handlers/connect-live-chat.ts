@@ -1,6 +1,7 @@
 import { websocketHandler } from '../../platform/http/websocket-handler';
 import { connectLiveChat } from '../use-cases/connect-live-chat';
+import { assistantWiring } from '../wiring';
 
-export const handler = websocketHandler(({ connectionId, query, container }) =>
-  connectLiveChat(container, connectionId, query.token),
+export const handler = websocketHandler(assistantWiring, ({ connectionId, query, deps }) =>
+  connectLiveChat(deps, connectionId, query.token),
 );

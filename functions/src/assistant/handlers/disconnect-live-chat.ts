@@ -1,6 +1,7 @@
 import { websocketHandler } from '../../platform/http/websocket-handler';
 import { disconnectLiveChat } from '../use-cases/disconnect-live-chat';
+import { assistantWiring } from '../wiring';
 
-export const handler = websocketHandler(({ connectionId, container }) =>
-  disconnectLiveChat(container, connectionId),
+export const handler = websocketHandler(assistantWiring, ({ connectionId, deps }) =>
+  disconnectLiveChat(deps, connectionId),
 );

@@ -3,12 +3,14 @@ import { FeedbackReportQuerySchema } from '@zhixiang/shared/assistant/feedback-r
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { getAssistantFeedbackReport } from '../use-cases/get-assistant-feedback-report';
+import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.getAssistantFeedbackReport,
-  ({ query, container }) =>
+  assistantWiring,
+  ({ query, deps }) =>
     getAssistantFeedbackReport(
-      container,
+      deps,
       parseBody(FeedbackReportQuerySchema, { from: query.from, to: query.to }),
     ),
   { roles: ['staff', 'admin'] },

@@ -1,10 +1,12 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { getLatestHandoff } from '../use-cases/get-latest-handoff';
+import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.getLatestHandoff,
-  ({ auth, container }) => getLatestHandoff(container, auth),
+  assistantWiring,
+  ({ auth, deps }) => getLatestHandoff(deps, auth),
   {
     roles: ['customer'],
   },

@@ -1,9 +1,11 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { listHandoffQueue } from '../use-cases/list-handoff-queue';
+import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.listHandoffQueue,
-  ({ auth, container }) => listHandoffQueue(container, auth),
+  assistantWiring,
+  ({ auth, deps }) => listHandoffQueue(deps, auth),
   { roles: ['staff', 'admin'] },
 );

@@ -1,7 +1,8 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { rateAssistantAnswer } from '../use-cases/rate-assistant-answer';
+import { assistantWiring } from '../wiring';
 
-export const handler = httpHandler(routes.rateAssistantAnswer, ({ auth, body, container }) =>
-  rateAssistantAnswer(container, auth, body),
+export const handler = httpHandler(routes.rateAssistantAnswer, assistantWiring, ({ auth, body, deps }) =>
+  rateAssistantAnswer(deps, auth, body),
 );

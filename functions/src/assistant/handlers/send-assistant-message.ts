@@ -1,7 +1,8 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { answerAssistantMessage, assistantDeps } from '../use-cases/answer-assistant-message';
+import { assistantWiring } from '../wiring';
 
-export const handler = httpHandler(routes.sendAssistantMessage, ({ auth, body, container }) =>
-  answerAssistantMessage(assistantDeps(container), auth, body),
+export const handler = httpHandler(routes.sendAssistantMessage, assistantWiring, ({ auth, body, deps }) =>
+  answerAssistantMessage(assistantDeps(deps), auth, body),
 );

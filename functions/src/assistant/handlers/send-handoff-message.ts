@@ -3,10 +3,12 @@ import { HandoffPathSchema } from '@zhixiang/shared/assistant/handoff';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { sendHandoffMessage } from '../use-cases/send-handoff-message';
+import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.sendHandoffMessage,
-  ({ auth, body, pathParameters, container }) =>
-    sendHandoffMessage(container, auth, parseBody(HandoffPathSchema, pathParameters).handoffId, body.text),
+  assistantWiring,
+  ({ auth, body, pathParameters, deps }) =>
+    sendHandoffMessage(deps, auth, parseBody(HandoffPathSchema, pathParameters).handoffId, body.text),
   { roles: ['customer', 'staff', 'admin'], successStatus: 201 },
 );

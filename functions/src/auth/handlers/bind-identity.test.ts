@@ -1,10 +1,10 @@
 import type { Me } from '@zhixiang/shared/auth/schemas';
 import type { CustomerRecord } from '@zhixiang/shared/policy/model';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { putCustomer, putUser, useTestContainer } from '../../../test/support/test-system';
 import { invoke } from '../../platform/http/testing';
 import { createLogger } from '../../platform/logging/logger';
 import { readLatestSandboxCode } from '../../platform/sms/sandbox-outbox-sms';
-import { putCustomer, putUser, useTestContainer } from '../use-cases/testing';
 import { handler as bindIdentity } from './bind-identity';
 import { handler as getMe } from './get-me';
 import { handler as refreshSession } from './refresh-session';

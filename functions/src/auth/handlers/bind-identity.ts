@@ -1,10 +1,12 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { bindIdentity } from '../use-cases/bind-identity';
+import { authWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.bindIdentity,
-  ({ container, auth, body }) => bindIdentity(container, auth, body),
+  authWiring,
+  ({ deps, auth, body }) => bindIdentity(deps, auth, body),
   {
     roles: ['customer'],
   },

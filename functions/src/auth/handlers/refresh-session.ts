@@ -2,8 +2,9 @@ import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { limitPublicAuthCalls } from '../use-cases/limit-public-auth';
 import { refreshSession } from '../use-cases/refresh-session';
+import { authWiring } from '../wiring';
 
-export const handler = httpHandler(routes.refreshSession, async ({ container, body, sourceIp }) => {
-  await limitPublicAuthCalls(container, 'refresh', sourceIp);
-  return refreshSession(container, body);
+export const handler = httpHandler(routes.refreshSession, authWiring, async ({ deps, body, sourceIp }) => {
+  await limitPublicAuthCalls(deps, 'refresh', sourceIp);
+  return refreshSession(deps, body);
 });

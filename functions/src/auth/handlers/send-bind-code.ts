@@ -1,10 +1,12 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { sendBindCode } from '../use-cases/send-bind-code';
+import { authWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.sendBindCode,
-  ({ container, auth, body }) => sendBindCode(container, auth, body),
+  authWiring,
+  ({ deps, auth, body }) => sendBindCode(deps, auth, body),
   {
     roles: ['customer'],
   },

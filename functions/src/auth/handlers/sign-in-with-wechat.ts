@@ -2,8 +2,9 @@ import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { limitPublicAuthCalls } from '../use-cases/limit-public-auth';
 import { signInWithWechat } from '../use-cases/sign-in-with-wechat';
+import { authWiring } from '../wiring';
 
-export const handler = httpHandler(routes.signInWithWechat, async ({ container, body, sourceIp }) => {
-  await limitPublicAuthCalls(container, 'sign-in', sourceIp);
-  return signInWithWechat(container, body);
+export const handler = httpHandler(routes.signInWithWechat, authWiring, async ({ deps, body, sourceIp }) => {
+  await limitPublicAuthCalls(deps, 'sign-in', sourceIp);
+  return signInWithWechat(deps, body);
 });

@@ -1,11 +1,11 @@
 import type { SessionResponse } from '@zhixiang/shared/auth/schemas';
 import { describe, expect, it } from 'vitest';
-import { createContainer, setContainer } from '../../container';
+import { putUser, useTestContainer } from '../../../test/support/test-system';
 import { createAuthEntities } from '../../platform/auth-store/auth-store';
 import { loadConfig } from '../../platform/config';
 import { invoke } from '../../platform/http/testing';
 import { createLogger } from '../../platform/logging/logger';
-import { putUser, useTestContainer } from '../use-cases/testing';
+import { createSystem, setSystem } from '../../system';
 import { handler as getMe } from './get-me';
 import { handler as listDemoUsers } from './list-demo-users';
 import { handler as refreshSession } from './refresh-session';
@@ -184,8 +184,8 @@ describe('demo sign-in', () => {
       WECHAT_PUSH_TOKEN: undefined,
       BILLING_SIGNING_SECRET: undefined,
     });
-    setContainer(
-      createContainer(deployed, {
+    setSystem(
+      createSystem(deployed, {
         logger: createLogger({ logLevel: 'SILENT' }),
         demoUsers: async () => [
           { userId: demoUserId, role: 'customer', displayName: '演示客户', description: '' },
@@ -207,7 +207,7 @@ describe('demo sign-in', () => {
       });
       expect(malformed.status).toBe(404);
     } finally {
-      setContainer(kit.container);
+      setSystem(kit.container);
     }
   });
 });

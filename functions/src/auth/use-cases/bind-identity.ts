@@ -1,6 +1,6 @@
 import type { AccessClaims, BindIdentityRequest, Me } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import type { Container } from '../../container';
+import type { AuthDeps } from './deps';
 import {
   assertBindable,
   assertCustomerUnbound,
@@ -22,7 +22,7 @@ import { describeUser, requireUser } from './session';
  * with a conditional delete, so two concurrent requests with the right code cannot both bind.
  */
 export async function bindIdentity(
-  container: Container,
+  container: AuthDeps,
   claims: AccessClaims,
   request: BindIdentityRequest,
 ): Promise<Me> {

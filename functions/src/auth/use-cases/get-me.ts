@@ -1,7 +1,7 @@
 import type { AccessClaims, Me } from '@zhixiang/shared/auth/schemas';
-import type { Container } from '../../container';
+import type { AuthDeps } from './deps';
 import { describeUser, requireUser } from './session';
 
-export async function getMe(container: Container, claims: AccessClaims): Promise<Me> {
+export async function getMe(container: AuthDeps, claims: AccessClaims): Promise<Me> {
   return describeUser(container, await requireUser(container, claims.sub));
 }

@@ -4,7 +4,7 @@ import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { checkIdNumber } from '@zhixiang/shared/identity/id-number';
 import type { CustomerRecord, UserAccountRecord } from '@zhixiang/shared/policy/model';
-import type { Container } from '../../container';
+import type { AuthDeps, OneTimeCodeDeps } from './deps';
 
 /** Rules shared by sending and checking the binding code. */
 export const BIND_CODE_TTL_SECONDS = 5 * 60;
@@ -31,7 +31,7 @@ export function assertSensitiveConsent(version: string): void {
   }
 }
 
-export async function assertNotLocked(container: Container, userId: string): Promise<void> {
+export async function assertNotLocked(container: AuthDeps, userId: string): Promise<void> {
   const until = await container.lockouts.lockedUntil(bindSubject(userId), container.now());
   if (until !== null) {
     const seconds = Math.ceil((until - container.now()) / 1000);
@@ -42,7 +42,7 @@ export async function assertNotLocked(container: Container, userId: string): Pro
 }
 
 /** Checks the ID number (checksum, a real past birth date in Shanghai time). */
-export function validIdNumber(container: Container, idNumber: string): string {
+export function validIdNumber(container: AuthDeps, idNumber: string): string {
   const check = checkIdNumber(idNumber, todayInShanghai(new Date(container.now())));
   if (!check.ok) throw new AppError('VALIDATION_FAILED', check.message, { field: 'idNumber' });
   return check.normalized;
@@ -53,7 +53,7 @@ export function validIdNumber(container: Container, idNumber: string): string {
  * compared through their blind indexes (constant time), never by echoing what is stored.
  */
 export async function findMatchingCustomer(
-  container: Container,
+  container: AuthDeps,
   input: { name: string; idNumber: string; phone: string },
 ): Promise<{ customer: CustomerRecord; phoneIndex: string }> {
   const { fieldCipher } = container;
@@ -71,7 +71,7 @@ export async function findMatchingCustomer(
 }
 
 export async function assertCustomerUnbound(
-  container: Container,
+  container: AuthDeps,
   customerId: string,
   userId: string,
 ): Promise<void> {
@@ -82,7 +82,11 @@ export async function assertCustomerUnbound(
 }
 
 /** Keyed so a copy of the table cannot brute-force the six digits offline. */
-export async function hashBindCode(container: Container, subject: string, code: string): Promise<string> {
+export async function hashBindCode(
+  container: Pick<OneTimeCodeDeps, 'secrets'>,
+  subject: string,
+  code: string,
+): Promise<string> {
   const key = await container.secrets.tokenSigningKey();
   return createHmac('sha256', key).update(`otp:${subject}:${code}`).digest('base64url');
 }
@@ -102,7 +106,7 @@ export interface OneTimeCodeIssue {
  * Draws a 6-digit code, stores only its keyed hash (replacing any earlier code of the subject) and
  * texts it. Binding and the online self-callback both prove "this is the phone on file" this way.
  */
-export async function issueOneTimeCode(container: Container, issue: OneTimeCodeIssue): Promise<void> {
+export async function issueOneTimeCode(container: OneTimeCodeDeps, issue: OneTimeCodeIssue): Promise<void> {
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await container.oneTimeCodes.put({
     subject: issue.subject,
@@ -129,7 +133,7 @@ export const MAX_WRONG_CODES = 5;
  * used codes are a 400 on `field` (a wrong one counts against the code).
  */
 export async function consumeOneTimeCode(
-  container: Container,
+  container: OneTimeCodeDeps,
   subject: string,
   code: string,
   field: string,

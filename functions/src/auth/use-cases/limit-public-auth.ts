@@ -1,5 +1,5 @@
 import { AppError } from '@zhixiang/shared/errors';
-import type { Container } from '../../container';
+import type { AuthDeps } from './deps';
 import { describeWait } from './identity-binding';
 
 /**
@@ -19,7 +19,7 @@ const LIMITS = {
 } as const;
 
 export async function limitPublicAuthCalls(
-  container: Pick<Container, 'rateLimiter' | 'now'>,
+  container: Pick<AuthDeps, 'rateLimiter' | 'now'>,
   route: keyof typeof LIMITS,
   sourceIp: string | null,
 ): Promise<void> {

@@ -1,14 +1,14 @@
 import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { UserAccountRecord } from '@zhixiang/shared/policy/model';
-import type { Container } from '../../container';
+import type { AuthDeps } from './deps';
 
 /**
  * Records agreement to the privacy guide before any personal data is collected (mini program
  * privacy rules since 2023; PIPL Art. 14). A client showing an older guide must show the new one.
  */
 export async function recordPrivacyConsent(
-  container: Container,
+  container: AuthDeps,
   user: UserAccountRecord,
   version: string,
 ): Promise<UserAccountRecord> {

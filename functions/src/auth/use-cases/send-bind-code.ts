@@ -1,7 +1,7 @@
 import type { AccessClaims, SendBindCodeRequest, SendBindCodeResponse } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import { maskPhone } from '@zhixiang/shared/privacy/mask';
-import type { Container } from '../../container';
+import type { AuthDeps } from './deps';
 import {
   assertBindable,
   assertCustomerUnbound,
@@ -23,7 +23,7 @@ import { requireUser } from './session';
  * so the endpoint cannot be used to probe which ID numbers are customers.
  */
 export async function sendBindCode(
-  container: Container,
+  container: AuthDeps,
   claims: AccessClaims,
   request: SendBindCodeRequest,
 ): Promise<SendBindCodeResponse> {

@@ -2,7 +2,7 @@ import type { AccessClaims, Me, SessionResponse } from '@zhixiang/shared/auth/sc
 import { AppError } from '@zhixiang/shared/errors';
 import type { UserAccountRecord } from '@zhixiang/shared/policy/model';
 import { maskPhone } from '@zhixiang/shared/privacy/mask';
-import type { Container } from '../../container';
+import type { AuthDeps } from './deps';
 
 /** What the token says about a user: enough for every authorisation rule without a lookup. */
 export function claimsFor(user: UserAccountRecord): AccessClaims {
@@ -14,7 +14,7 @@ export function claimsFor(user: UserAccountRecord): AccessClaims {
   return claims;
 }
 
-export async function describeUser(container: Container, user: UserAccountRecord): Promise<Me> {
+export async function describeUser(container: AuthDeps, user: UserAccountRecord): Promise<Me> {
   const { customers, branches } = container.repositories;
   const [customer, branch] = await Promise.all([
     user.customerId ? customers.get(user.customerId) : null,
@@ -33,7 +33,7 @@ export async function describeUser(container: Container, user: UserAccountRecord
 
 /** Issues an access token and a refresh token; `familyId` continues a rotated session. */
 export async function startSession(
-  container: Container,
+  container: AuthDeps,
   user: UserAccountRecord,
   refreshToken?: string,
 ): Promise<SessionResponse> {
@@ -45,7 +45,7 @@ export async function startSession(
   return { accessToken: access.token, refreshToken: refresh, expiresIn: access.expiresIn, me };
 }
 
-export async function requireUser(container: Container, userId: string): Promise<UserAccountRecord> {
+export async function requireUser(container: AuthDeps, userId: string): Promise<UserAccountRecord> {
   const user = await container.repositories.users.get(userId);
   if (!user)
     throw new AppError('UNAUTHENTICATED', undefined, { logMessage: `user ${userId} no longer exists` });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SessionResponse, WechatSignInRequest } from '@zhixiang/shared/auth/schemas';
 import type { UserAccountRecord } from '@zhixiang/shared/policy/model';
-import type { Container } from '../../container';
+import type { AuthDeps } from './deps';
 import { recordPrivacyConsent } from './record-privacy-consent';
 import { startSession } from './session';
 
@@ -11,7 +11,7 @@ import { startSession } from './session';
  * other write the same account instead of creating two.
  */
 export async function signInWithWechat(
-  container: Container,
+  container: AuthDeps,
   request: WechatSignInRequest,
 ): Promise<SessionResponse> {
   const { openid } = await container.wechatAuth.exchangeCode(request.code);

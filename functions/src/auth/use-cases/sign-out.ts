@@ -1,9 +1,9 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
-import type { Container } from '../../container';
+import type { AuthDeps } from './deps';
 
 /** Revokes the session's refresh token family; the access token dies on its own within 15 minutes. */
 export async function signOut(
-  container: Container,
+  container: AuthDeps,
   claims: AccessClaims,
   refreshToken: string,
 ): Promise<void> {

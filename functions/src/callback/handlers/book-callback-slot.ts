@@ -4,12 +4,14 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { bookCallbackSlot } from '../use-cases/book-callback-slot';
 import { callbackDeps } from '../use-cases/callback-policy';
+import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.bookCallbackSlot,
-  ({ auth, body, pathParameters, container }) =>
+  callbackWiring,
+  ({ auth, body, pathParameters, deps }) =>
     bookCallbackSlot(
-      callbackDeps(container),
+      callbackDeps(deps),
       auth,
       parseBody(PolicyPathSchema, pathParameters).policyNo,
       body.slotId,

@@ -4,10 +4,12 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { callbackDeps } from '../use-cases/callback-policy';
 import { cancelCallback } from '../use-cases/cancel-callback';
+import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.cancelCallback,
-  ({ auth, pathParameters, container }) =>
-    cancelCallback(callbackDeps(container), auth, parseBody(PolicyPathSchema, pathParameters).policyNo),
+  callbackWiring,
+  ({ auth, pathParameters, deps }) =>
+    cancelCallback(callbackDeps(deps), auth, parseBody(PolicyPathSchema, pathParameters).policyNo),
   { roles: ['customer', 'agent'] },
 );

@@ -1,10 +1,12 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { createCallbackSlots } from '../use-cases/create-callback-slots';
+import { callbackWiring } from '../wiring';
 
 /** The call centre's seats are shared by every branch; any staff member may lay out the schedule. */
 export const handler = httpHandler(
   routes.createCallbackSlots,
-  ({ body, container }) => createCallbackSlots(container.repositories.callbackBookings, body),
+  callbackWiring,
+  ({ body, deps }) => createCallbackSlots(deps.repositories.callbackBookings, body),
   { roles: ['staff', 'admin'], successStatus: 201 },
 );

@@ -4,10 +4,12 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { callbackDeps } from '../use-cases/callback-policy';
 import { getCallbackBooking } from '../use-cases/get-callback-booking';
+import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.getCallbackBooking,
-  ({ auth, pathParameters, container }) =>
-    getCallbackBooking(callbackDeps(container), auth, parseBody(PolicyPathSchema, pathParameters).policyNo),
+  callbackWiring,
+  ({ auth, pathParameters, deps }) =>
+    getCallbackBooking(callbackDeps(deps), auth, parseBody(PolicyPathSchema, pathParameters).policyNo),
   { roles: ['customer', 'agent'] },
 );

@@ -5,14 +5,16 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { callbackDeps } from '../use-cases/callback-policy';
 import { listCallbackBookings } from '../use-cases/list-callback-bookings';
+import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.listCallbackBookings,
-  ({ auth, query, container }) => {
+  callbackWiring,
+  ({ auth, query, deps }) => {
     const { date } = parseBody(BookingDateQuerySchema, {
-      date: query.date ?? todayInShanghai(new Date(container.now())),
+      date: query.date ?? todayInShanghai(new Date(deps.now())),
     });
-    return listCallbackBookings(callbackDeps(container), auth, date);
+    return listCallbackBookings(callbackDeps(deps), auth, date);
   },
   { roles: ['staff', 'admin'] },
 );

@@ -4,10 +4,12 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { callbackDeps } from '../use-cases/callback-policy';
 import { listCallbackSlots } from '../use-cases/list-callback-slots';
+import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.listCallbackSlots,
-  ({ auth, pathParameters, container }) =>
-    listCallbackSlots(callbackDeps(container), auth, parseBody(PolicyPathSchema, pathParameters).policyNo),
+  callbackWiring,
+  ({ auth, pathParameters, deps }) =>
+    listCallbackSlots(callbackDeps(deps), auth, parseBody(PolicyPathSchema, pathParameters).policyNo),
   { roles: ['customer', 'agent'] },
 );

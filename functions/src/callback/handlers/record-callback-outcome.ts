@@ -4,12 +4,14 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { callbackDeps } from '../use-cases/callback-policy';
 import { recordCallbackOutcome } from '../use-cases/record-callback-outcome';
+import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.recordCallbackOutcome,
-  ({ auth, body, pathParameters, container }) =>
+  callbackWiring,
+  ({ auth, body, pathParameters, deps }) =>
     recordCallbackOutcome(
-      { ...callbackDeps(container), sms: container.sms, logger: container.logger },
+      { ...callbackDeps(deps), sms: deps.sms, logger: deps.logger },
       auth,
       parseBody(PolicyPathSchema, pathParameters).policyNo,
       body,

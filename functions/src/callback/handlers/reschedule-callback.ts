@@ -4,15 +4,12 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { callbackDeps } from '../use-cases/callback-policy';
 import { rescheduleCallback } from '../use-cases/reschedule-callback';
+import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.rescheduleCallback,
-  ({ auth, body, pathParameters, container }) =>
-    rescheduleCallback(
-      callbackDeps(container),
-      auth,
-      parseBody(PolicyPathSchema, pathParameters).policyNo,
-      body,
-    ),
+  callbackWiring,
+  ({ auth, body, pathParameters, deps }) =>
+    rescheduleCallback(callbackDeps(deps), auth, parseBody(PolicyPathSchema, pathParameters).policyNo, body),
   { roles: ['customer', 'agent'] },
 );

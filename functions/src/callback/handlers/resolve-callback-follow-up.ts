@@ -4,12 +4,14 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { resolveCallbackFollowUp } from '../use-cases/callback-follow-ups';
 import { callbackDeps } from '../use-cases/callback-policy';
+import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.resolveCallbackFollowUp,
-  ({ auth, body, pathParameters, container }) =>
+  callbackWiring,
+  ({ auth, body, pathParameters, deps }) =>
     resolveCallbackFollowUp(
-      callbackDeps(container),
+      callbackDeps(deps),
       auth,
       parseBody(PolicyPathSchema, pathParameters).policyNo,
       body,

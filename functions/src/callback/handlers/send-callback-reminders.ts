@@ -1,15 +1,15 @@
-import { getContainer } from '../../container';
 import { sendCallbackReminders } from '../use-cases/send-callback-reminders';
+import { callbackWiring } from '../wiring';
 
 /** EventBridge schedule (serverless.yml), every 5 minutes: no HTTP, so not wrapped by the HTTP middleware. */
 export async function handler(): Promise<void> {
-  const container = getContainer();
+  const deps = callbackWiring();
   const report = await sendCallbackReminders({
-    bookings: container.repositories.callbackBookings,
-    customers: container.repositories.customers,
-    sms: container.sms,
-    now: container.now,
-    logger: container.logger,
+    bookings: deps.repositories.callbackBookings,
+    customers: deps.repositories.customers,
+    sms: deps.sms,
+    now: deps.now,
+    logger: deps.logger,
   });
-  container.logger.info('callback reminders sent', { ...report });
+  deps.logger.info('callback reminders sent', { ...report });
 }

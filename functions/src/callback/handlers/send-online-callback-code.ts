@@ -3,10 +3,12 @@ import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { sendOnlineCallbackCode } from '../use-cases/send-online-callback-code';
+import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.sendOnlineCallbackCode,
-  ({ auth, pathParameters, container }) =>
-    sendOnlineCallbackCode(container, auth, parseBody(PolicyPathSchema, pathParameters).policyNo),
+  callbackWiring,
+  ({ auth, pathParameters, deps }) =>
+    sendOnlineCallbackCode(deps, auth, parseBody(PolicyPathSchema, pathParameters).policyNo),
   { roles: ['customer'] },
 );

@@ -3,12 +3,14 @@ import { SlotPathSchema } from '@zhixiang/shared/callback/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { updateCallbackSlot } from '../use-cases/update-callback-slot';
+import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.updateCallbackSlot,
-  ({ body, pathParameters, container }) =>
+  callbackWiring,
+  ({ body, pathParameters, deps }) =>
     updateCallbackSlot(
-      container.repositories.callbackBookings,
+      deps.repositories.callbackBookings,
       parseBody(SlotPathSchema, pathParameters).slotId,
       body,
     ),

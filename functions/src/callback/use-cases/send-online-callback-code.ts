@@ -2,8 +2,8 @@ import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import { maskPhone } from '@zhixiang/shared/privacy/mask';
 import { issueOneTimeCode } from '../../auth/use-cases/identity-binding';
-import type { Container } from '../../container';
 import { callbackDeps, loadCallbackPolicy } from './callback-policy';
+import type { OnlineCallbackDeps } from './deps';
 
 export const ONLINE_CODE_TTL_SECONDS = 5 * 60;
 export const ALREADY_DONE_MESSAGE = '该保单已完成回访';
@@ -14,7 +14,7 @@ export const onlineCallbackSubject = (policyNo: string, userId: string) => `call
  * record (never a number typed in), rate-limited like the binding code.
  */
 export async function sendOnlineCallbackCode(
-  container: Container,
+  container: OnlineCallbackDeps,
   claims: AccessClaims,
   policyNo: string,
 ): Promise<{ sentTo: string; expiresInSeconds: number }> {

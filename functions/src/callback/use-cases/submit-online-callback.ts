@@ -11,9 +11,9 @@ import { toCallbackBooking } from '@zhixiang/shared/callback/view';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { consumeOneTimeCode } from '../../auth/use-cases/identity-binding';
-import type { Container } from '../../container';
 import { ONLINE_RECORDER_PREFIX } from './callback-follow-ups';
 import { callbackDeps, loadCallbackPolicy } from './callback-policy';
+import type { OnlineCallbackDeps } from './deps';
 import { ALREADY_DONE_MESSAGE, onlineCallbackSubject } from './send-online-callback-code';
 
 /**
@@ -22,7 +22,7 @@ import { ALREADY_DONE_MESSAGE, onlineCallbackSubject } from './send-online-callb
  * for the policy's branch. An open booking is released, its seat freed.
  */
 export async function submitOnlineCallback(
-  container: Container,
+  container: OnlineCallbackDeps,
   claims: AccessClaims,
   policyNo: string,
   request: SubmitOnlineCallbackRequest,
@@ -74,7 +74,7 @@ export async function submitOnlineCallback(
 
 /** The SMS code path: the code sent to the phone on record, used once. Returns how identity was proved. */
 async function checkSmsCode(
-  container: Container,
+  container: OnlineCallbackDeps,
   claims: AccessClaims,
   policyNo: string,
   code: string,
@@ -84,7 +84,11 @@ async function checkSmsCode(
 }
 
 /** Without a code: the holder's identity verification for this callback, within its 10 minutes. */
-async function checkIdentityProof(container: Container, holderId: string, policyNo: string): Promise<string> {
+async function checkIdentityProof(
+  container: OnlineCallbackDeps,
+  holderId: string,
+  policyNo: string,
+): Promise<string> {
   const proof = await container.identityProofs.requireVerified({
     customerId: holderId,
     purpose: onlineCallbackPurpose(policyNo),

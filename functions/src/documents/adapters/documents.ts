@@ -310,3 +310,7 @@ function toEvent(item: EventItem): DocumentAuditEvent {
     detail: orNull(item.detail),
   };
 }
+
+export function createDocumentRepository(ctx: TableContext): DynamoDocumentRepository {
+  return new DynamoDocumentRepository(createDocumentEntity(ctx), createDocumentEventEntity(ctx), ctx);
+}

@@ -4,12 +4,14 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { createSignatureUpload } from '../use-cases/create-signature-upload';
 import { documentDeps } from '../use-cases/document-deps';
+import { documentsWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.createSignatureUpload,
-  ({ auth, pathParameters, sourceIp, userAgent, container }) =>
+  documentsWiring,
+  ({ auth, pathParameters, sourceIp, userAgent, deps }) =>
     createSignatureUpload(
-      documentDeps(container),
+      documentDeps(deps),
       { claims: auth, sourceIp, userAgent },
       parseBody(DocumentPathSchema, pathParameters).documentId,
     ),

@@ -4,12 +4,14 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { documentDeps } from '../use-cases/document-deps';
 import { getDocumentLink } from '../use-cases/get-document-link';
+import { documentsWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.getDocumentLink,
-  ({ auth, pathParameters, sourceIp, userAgent, container }) =>
+  documentsWiring,
+  ({ auth, pathParameters, sourceIp, userAgent, deps }) =>
     getDocumentLink(
-      documentDeps(container),
+      documentDeps(deps),
       { claims: auth, sourceIp, userAgent },
       parseBody(DocumentPathSchema, pathParameters).documentId,
     ),

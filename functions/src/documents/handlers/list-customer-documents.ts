@@ -4,11 +4,11 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { documentDeps } from '../use-cases/document-deps';
 import { listCustomerDocuments } from '../use-cases/list-customer-documents';
+import { documentsWiring } from '../wiring';
 
-export const handler = httpHandler(routes.listCustomerDocuments, ({ auth, pathParameters, container }) =>
-  listCustomerDocuments(
-    documentDeps(container),
-    auth,
-    parseBody(CustomerPathSchema, pathParameters).customerId,
-  ),
+export const handler = httpHandler(
+  routes.listCustomerDocuments,
+  documentsWiring,
+  ({ auth, pathParameters, deps }) =>
+    listCustomerDocuments(documentDeps(deps), auth, parseBody(CustomerPathSchema, pathParameters).customerId),
 );

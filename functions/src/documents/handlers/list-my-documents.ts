@@ -2,7 +2,8 @@ import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { documentDeps } from '../use-cases/document-deps';
 import { listMyDocuments } from '../use-cases/list-my-documents';
+import { documentsWiring } from '../wiring';
 
-export const handler = httpHandler(routes.listMyDocuments, ({ auth, container }) =>
-  listMyDocuments(documentDeps(container), auth),
+export const handler = httpHandler(routes.listMyDocuments, documentsWiring, ({ auth, deps }) =>
+  listMyDocuments(documentDeps(deps), auth),
 );

@@ -2,15 +2,16 @@ import { routes } from '@zhixiang/shared/api/routes';
 import { DocumentPathSchema } from '@zhixiang/shared/documents/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
-import { insurerSigningKey } from '../adapters/signing/insurer-signing-key';
 import { documentDeps } from '../use-cases/document-deps';
 import { signDocument } from '../use-cases/sign-document';
+import { signingWiring } from '../wiring-signing';
 
 export const handler = httpHandler(
   routes.signDocument,
-  ({ auth, pathParameters, sourceIp, userAgent, container, body }) =>
+  signingWiring,
+  ({ auth, pathParameters, sourceIp, userAgent, deps, body }) =>
     signDocument(
-      { ...documentDeps(container), signingKey: insurerSigningKey(container.config) },
+      { ...documentDeps(deps), signingKey: deps.signingKey },
       { claims: auth, sourceIp, userAgent },
       parseBody(DocumentPathSchema, pathParameters).documentId,
       body,

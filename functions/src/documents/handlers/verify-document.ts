@@ -1,15 +1,15 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { VERIFY_MAX_PDF_BYTES } from '@zhixiang/shared/documents/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
-import { insurerSigningKey } from '../adapters/signing/insurer-signing-key';
 import { documentDeps } from '../use-cases/document-deps';
 import { verifyDocument } from '../use-cases/verify-document';
+import { signingWiring } from '../wiring-signing';
 
 /** Public: anyone holding a PDF may ask whether we issued it. The body is the PDF in base64. */
 export const handler = httpHandler(
   routes.verifyDocument,
-  ({ body, container }) =>
-    verifyDocument({ ...documentDeps(container), signingKey: insurerSigningKey(container.config) }, body),
+  signingWiring,
+  ({ body, deps }) => verifyDocument({ ...documentDeps(deps), signingKey: deps.signingKey }, body),
   // base64 makes 4 bytes of 3; a little room for the JSON around it.
   { maxBodyBytes: Math.ceil(VERIFY_MAX_PDF_BYTES / 3) * 4 + 1024 },
 );

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import {
@@ -192,11 +191,6 @@ type DomainEventItem = NonNullable<
   Awaited<ReturnType<ReturnType<Entities['domainEvents']['get']>['go']>>['data']
 >;
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-/** A sortable suffix that keeps two events of one millisecond apart. */
-export function eventSeq(): string {
-  return randomBytes(4).toString('hex');
-}
 
 export class DynamoEndorsementRepository implements EndorsementRepository {
   constructor(

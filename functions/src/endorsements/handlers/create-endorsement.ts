@@ -3,13 +3,14 @@ import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { createEndorsement } from '../use-cases/create-endorsement';
-import { endorsementDeps } from '../use-cases/endorsement-deps';
+import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.createEndorsement,
-  ({ auth, pathParameters, sourceIp, userAgent, container, body }) =>
+  endorsementsWiring,
+  ({ auth, pathParameters, sourceIp, userAgent, deps, body }) =>
     createEndorsement(
-      endorsementDeps(container),
+      endorsementDeps(deps),
       { claims: auth, sourceIp, userAgent },
       parseBody(PolicyPathSchema, pathParameters).policyNo,
       body,

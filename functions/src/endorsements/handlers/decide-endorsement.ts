@@ -3,13 +3,14 @@ import { EndorsementPathSchema } from '@zhixiang/shared/endorsement/application'
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { decideEndorsement } from '../use-cases/decide-endorsement';
-import { endorsementDeps } from '../use-cases/endorsement-deps';
+import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.decideEndorsement,
-  ({ auth, pathParameters, sourceIp, userAgent, container, body }) =>
+  endorsementsWiring,
+  ({ auth, pathParameters, sourceIp, userAgent, deps, body }) =>
     decideEndorsement(
-      endorsementDeps(container),
+      endorsementDeps(deps),
       { claims: auth, sourceIp, userAgent },
       parseBody(EndorsementPathSchema, pathParameters).applicationId,
       body,

@@ -2,13 +2,16 @@ import { routes } from '@zhixiang/shared/api/routes';
 import { EndorsementPathSchema } from '@zhixiang/shared/endorsement/application';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
-import { endorsementDeps } from '../use-cases/endorsement-deps';
 import { getEndorsement } from '../use-cases/get-endorsement';
+import { endorsementDeps, endorsementsWiring } from '../wiring';
 
-export const handler = httpHandler(routes.getEndorsement, ({ auth, pathParameters, container }) =>
-  getEndorsement(
-    endorsementDeps(container),
-    auth,
-    parseBody(EndorsementPathSchema, pathParameters).applicationId,
-  ),
+export const handler = httpHandler(
+  routes.getEndorsement,
+  endorsementsWiring,
+  ({ auth, pathParameters, deps }) =>
+    getEndorsement(
+      endorsementDeps(deps),
+      auth,
+      parseBody(EndorsementPathSchema, pathParameters).applicationId,
+    ),
 );

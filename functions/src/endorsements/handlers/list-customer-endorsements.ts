@@ -2,14 +2,15 @@ import { routes } from '@zhixiang/shared/api/routes';
 import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
-import { endorsementDeps } from '../use-cases/endorsement-deps';
 import { listCustomerEndorsements } from '../use-cases/list-endorsements';
+import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.listCustomerEndorsements,
-  ({ auth, pathParameters, container }) =>
+  endorsementsWiring,
+  ({ auth, pathParameters, deps }) =>
     listCustomerEndorsements(
-      endorsementDeps(container),
+      endorsementDeps(deps),
       auth,
       parseBody(CustomerPathSchema, pathParameters).customerId,
     ),

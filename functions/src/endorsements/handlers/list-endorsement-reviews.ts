@@ -1,10 +1,11 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
-import { endorsementDeps } from '../use-cases/endorsement-deps';
 import { listEndorsementReviews } from '../use-cases/list-endorsements';
+import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.listEndorsementReviews,
-  ({ auth, container }) => listEndorsementReviews(endorsementDeps(container), auth),
+  endorsementsWiring,
+  ({ auth, deps }) => listEndorsementReviews(endorsementDeps(deps), auth),
   { roles: ['staff', 'admin'] },
 );

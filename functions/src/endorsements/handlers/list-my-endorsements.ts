@@ -1,10 +1,11 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
-import { endorsementDeps } from '../use-cases/endorsement-deps';
 import { listMyEndorsements } from '../use-cases/list-endorsements';
+import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.listMyEndorsements,
-  ({ auth, container }) => listMyEndorsements(endorsementDeps(container), auth),
+  endorsementsWiring,
+  ({ auth, deps }) => listMyEndorsements(endorsementDeps(deps), auth),
   { roles: ['customer'] },
 );

@@ -2,14 +2,15 @@ import { routes } from '@zhixiang/shared/api/routes';
 import { EndorsementPathSchema, IDEMPOTENCY_KEY_HEADER } from '@zhixiang/shared/endorsement/application';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
-import { endorsementDeps } from '../use-cases/endorsement-deps';
 import { submitEndorsement } from '../use-cases/submit-endorsement';
+import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.submitEndorsement,
-  ({ auth, pathParameters, headers, lambdaContext, sourceIp, userAgent, container, body }) =>
+  endorsementsWiring,
+  ({ auth, pathParameters, headers, lambdaContext, sourceIp, userAgent, deps, body }) =>
     submitEndorsement(
-      endorsementDeps(container),
+      endorsementDeps(deps),
       { claims: auth, sourceIp, userAgent },
       parseBody(EndorsementPathSchema, pathParameters).applicationId,
       body,

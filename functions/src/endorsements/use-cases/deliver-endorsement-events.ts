@@ -3,9 +3,7 @@ import { ENDORSEMENT_TYPE_LABELS } from '@zhixiang/shared/endorsement/applicatio
 import type { DomainEventRecord } from '@zhixiang/shared/endorsement/model';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
-import type { Container } from '../../container';
 import { type IssueLetterDeps, issueLetter } from '../../letters/use-cases/issue-letter';
-import { issueLetterDeps } from '../../letters/use-cases/notice-deps';
 
 /** Events taken per run (the schedule runs every 5 minutes; locally every minute). */
 export const DOMAIN_EVENT_PAGE = 100;
@@ -31,15 +29,6 @@ export interface EndorsementEventReport {
   takenElsewhere: number;
   /** Events whose delivery failed: left pending for the next run, attempts counted. */
   failed: number;
-}
-
-export function deliverEndorsementEventsDeps(container: Container): DeliverEndorsementEventsDeps {
-  return {
-    endorsements: container.repositories.endorsements,
-    letterDeps: issueLetterDeps(container),
-    logger: container.logger,
-    now: container.now,
-  };
 }
 
 /**

@@ -16,11 +16,8 @@ import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
 import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
 import type { IdentityProofs } from '@zhixiang/shared/ports/identity-proofs';
 import type { UserAccountRepository } from '@zhixiang/shared/ports/repositories';
-import { consumeOneTimeCode, issueOneTimeCode } from '../../auth/use-cases/identity-binding';
-import type { Container } from '../../container';
 import { POLICY_NOT_FOUND_MESSAGE } from '../../policies/use-cases/get-policy';
 import type { PolicyReadRepositories } from '../../policies/use-cases/policy-view-loader';
-import { eventSeq } from '../adapters/endorsements';
 import type { SubmissionIdempotency } from '../adapters/submission-idempotency';
 
 export const ENDORSEMENT_NOT_FOUND_MESSAGE = '未找到该保全申请';
@@ -44,31 +41,9 @@ export interface EndorsementDeps {
   now: () => number;
 }
 
-export function endorsementDeps(container: Container): EndorsementDeps {
-  return {
-    repositories: container.repositories,
-    identityProofs: container.identityProofs,
-    phoneCodes: {
-      send: async (input) => {
-        const now = container.now();
-        const decision = await container.rateLimiter.consume(
-          [
-            { key: `${input.subject}:minute`, limit: 1, windowSeconds: 60 },
-            { key: `${input.subject}:hour`, limit: 5, windowSeconds: 3600 },
-          ],
-          now,
-        );
-        if (!decision.allowed)
-          throw new AppError('RATE_LIMITED', '获取验证码过于频繁，请稍后再试', {
-            retryAfterSeconds: decision.retryAfterSeconds,
-          });
-        await issueOneTimeCode(container, { ...input, phoneIndex: '', now });
-      },
-      consume: (subject, code, field) => consumeOneTimeCode(container, subject, code, field),
-    },
-    idempotency: container.submissionIdempotency,
-    now: container.now,
-  };
+/** A random suffix that orders events written in the same millisecond. */
+export function eventSeq(): string {
+  return randomBytes(4).toString('hex');
 }
 
 export function todayOf(deps: Pick<EndorsementDeps, 'now'>): string {

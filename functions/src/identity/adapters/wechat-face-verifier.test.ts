@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '@zhixiang/shared/errors';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createContainer } from '../../container';
 import { loadConfig } from '../../platform/config';
 import { WechatAccessTokens } from '../../platform/wechat/wechat-access-token';
 import { DynamoWechatAccessTokenStore } from '../../platform/wechat/wechat-access-token-store';
+import { createSystem } from '../../system';
 import { certHash, SandboxFaceVerifier, WechatFaceVerifier } from './wechat-face-verifier';
 
 /**
@@ -81,7 +81,7 @@ beforeEach(() => {
   appId = `wx-test-${++appSeq}-${Date.now()}`;
 });
 
-function tokensFor(container = createContainer()) {
+function tokensFor(container = createSystem()) {
   return new WechatAccessTokens({
     apiBaseUrl: baseUrl,
     credentials: async () => ({ appId, appSecret: 'app-secret-value' }),
@@ -194,7 +194,7 @@ describe('WechatAccessTokens', () => {
   });
 
   it('refreshes once under concurrency: ten processes asking at once share one new token', async () => {
-    const container = createContainer();
+    const container = createSystem();
     const before = tokenRequests;
     const tokens = await Promise.all(Array.from({ length: 10 }, () => tokensFor(container).token()));
     expect(new Set(tokens).size).toBe(1);
@@ -202,7 +202,7 @@ describe('WechatAccessTokens', () => {
   });
 
   it('stores the token encrypted, never in plaintext', async () => {
-    const container = createContainer();
+    const container = createSystem();
     const token = await tokensFor(container).token();
     const stored = await new DynamoWechatAccessTokenStore(container.table).read(appId);
     expect(stored?.tokenCipher).toMatch(/^f1\./);
@@ -210,7 +210,7 @@ describe('WechatAccessTokens', () => {
   });
 
   it('refreshes before expiry: a token within 5 minutes of its end is replaced', async () => {
-    const container = createContainer();
+    const container = createSystem();
     let now = Date.now();
     const make = () =>
       new WechatAccessTokens({
@@ -227,7 +227,7 @@ describe('WechatAccessTokens', () => {
   });
 
   it('replaces a token WeChat calls stale (40001) and retries the call once', async () => {
-    const container = createContainer();
+    const container = createSystem();
     const tokens = tokensFor(container);
     await tokens.token();
     // Another client of the same appid refreshed behind our back: our token is now invalid.
@@ -251,7 +251,7 @@ describe('the face provider by stage', () => {
   };
 
   it('uses the WeChat client on deployed stages and refuses the sandbox there', () => {
-    expect(createContainer(loadConfig(deployed)).faceVerifier).toBeInstanceOf(WechatFaceVerifier);
+    expect(createSystem(loadConfig(deployed)).faceVerifier).toBeInstanceOf(WechatFaceVerifier);
     for (const stage of ['dev', 'prod'])
       expect(() => loadConfig({ ...deployed, STAGE: stage, FACE_VERIFY_PROVIDER: 'sandbox' })).toThrow(
         /FACE_VERIFY_PROVIDER=sandbox is only allowed when STAGE=local/,
@@ -261,6 +261,6 @@ describe('the face provider by stage', () => {
   });
 
   it('uses the sandbox on the local stage', () => {
-    expect(createContainer(loadConfig()).faceVerifier).toBeInstanceOf(SandboxFaceVerifier);
+    expect(createSystem(loadConfig()).faceVerifier).toBeInstanceOf(SandboxFaceVerifier);
   });
 });

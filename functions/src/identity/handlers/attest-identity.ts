@@ -1,10 +1,12 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { attestIdentity } from '../use-cases/attest-identity';
+import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.attestIdentity,
-  ({ auth, body, container, userAgent, sourceIp }) =>
-    attestIdentity(container, auth, body, { userAgent, ip: sourceIp }),
+  identityWiring,
+  ({ auth, body, deps, userAgent, sourceIp }) =>
+    attestIdentity(deps, auth, body, { userAgent, ip: sourceIp }),
   { roles: ['agent'], successStatus: 201 },
 );

@@ -3,11 +3,13 @@ import { AttemptPathSchema } from '@zhixiang/shared/identity/verification';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { completeFaceVerification } from '../use-cases/complete-face-verification';
+import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.completeFaceVerification,
-  ({ auth, pathParameters, container, userAgent, sourceIp }) =>
-    completeFaceVerification(container, auth, parseBody(AttemptPathSchema, pathParameters).attemptId, {
+  identityWiring,
+  ({ auth, pathParameters, deps, userAgent, sourceIp }) =>
+    completeFaceVerification(deps, auth, parseBody(AttemptPathSchema, pathParameters).attemptId, {
       userAgent,
       ip: sourceIp,
     }),

@@ -1,9 +1,11 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { createIdentityUpload } from '../use-cases/create-identity-upload';
+import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.createIdentityUpload,
-  ({ auth, body, container }) => createIdentityUpload(container, auth, body),
+  identityWiring,
+  ({ auth, body, deps }) => createIdentityUpload(deps, auth, body),
   { roles: ['customer', 'agent'], successStatus: 201 },
 );

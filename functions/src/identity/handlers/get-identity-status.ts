@@ -3,10 +3,11 @@ import { IdentityStatusQuerySchema } from '@zhixiang/shared/identity/verificatio
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { getIdentityStatus } from '../use-cases/get-identity-status';
+import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.getIdentityStatus,
-  ({ auth, query, container }) =>
-    getIdentityStatus(container, auth, parseBody(IdentityStatusQuerySchema, query)),
+  identityWiring,
+  ({ auth, query, deps }) => getIdentityStatus(deps, auth, parseBody(IdentityStatusQuerySchema, query)),
   { roles: ['customer', 'agent'] },
 );

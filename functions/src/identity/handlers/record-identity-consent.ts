@@ -1,9 +1,11 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { recordIdentityConsent } from '../use-cases/record-identity-consent';
+import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.recordIdentityConsent,
-  ({ auth, body, container }) => recordIdentityConsent(container, auth, body.version),
+  identityWiring,
+  ({ auth, body, deps }) => recordIdentityConsent(deps, auth, body.version),
   { roles: ['customer', 'agent'], successStatus: 201 },
 );

@@ -1,9 +1,11 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { startFaceVerification } from '../use-cases/start-face-verification';
+import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.startFaceVerification,
-  ({ auth, body, container }) => startFaceVerification(container, auth, body),
+  identityWiring,
+  ({ auth, body, deps }) => startFaceVerification(deps, auth, body),
   { roles: ['customer', 'agent'], successStatus: 201 },
 );

@@ -1,10 +1,12 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { submitIdentityReview } from '../use-cases/submit-identity-review';
+import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.submitIdentityReview,
-  ({ auth, body, container, userAgent, sourceIp }) =>
-    submitIdentityReview(container, auth, body, { userAgent, ip: sourceIp }),
+  identityWiring,
+  ({ auth, body, deps, userAgent, sourceIp }) =>
+    submitIdentityReview(deps, auth, body, { userAgent, ip: sourceIp }),
   { roles: ['customer', 'agent'], successStatus: 201 },
 );

@@ -1,14 +1,14 @@
 import { AppError } from '@zhixiang/shared/errors';
 import { SANDBOX_FACE_OUTCOMES, type SandboxFaceOutcome } from '@zhixiang/shared/identity/verification';
-import type { Container } from '../../container';
 import { SandboxFaceVerifier } from '../adapters/wechat-face-verifier';
+import type { IdentityDeps } from './deps';
 
 /**
  * The 「模拟人脸核身」 screen's answer (local stage): plays the part of wx.requestFacialVerify. The
  * route answers 404 wherever the face provider is WeChat, i.e. on every deployed stage.
  */
 export async function answerSandboxFaceVerification(
-  container: Container,
+  container: IdentityDeps,
   verifyId: string,
   outcome: SandboxFaceOutcome,
 ): Promise<void> {

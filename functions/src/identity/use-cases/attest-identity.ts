@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { VerificationView } from '@zhixiang/shared/identity/verification';
-import type { Container } from '../../container';
+import type { IdentityDeps } from './deps';
 import { requireIdentityConsent } from './record-identity-consent';
 import { loadVerificationSubject, type RequestDevice, toVerificationView } from './verification-subject';
 
@@ -14,7 +14,7 @@ export const LAST4_MISMATCH_MESSAGE = '证件号码后四位与客户资料不�
  * characters, compared with this one customer's record. Open even while the face path is locked.
  */
 export async function attestIdentity(
-  container: Container,
+  container: IdentityDeps,
   claims: AccessClaims,
   input: { purpose: string; customerId: string; idNumberLast4: string },
   device: RequestDevice,

@@ -5,7 +5,7 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { checkIdCardReading, type IdCardResult, parseValidity } from '@zhixiang/shared/identity/id-card';
 import { checkIdNumber } from '@zhixiang/shared/identity/id-number';
 import { maskIdNumber } from '@zhixiang/shared/privacy/mask';
-import type { Container } from '../../container';
+import type { IdentityDeps } from './deps';
 import { loadCheckedUpload } from './load-identity-upload';
 import { requireIdentityConsent } from './record-identity-consent';
 import { loadVerificationSubject } from './verification-subject';
@@ -17,7 +17,7 @@ import { loadVerificationSubject } from './verification-subject';
  * comparing. A failed check is a 400 naming the field, without echoing the stored value.
  */
 export async function checkIdCard(
-  container: Container,
+  container: IdentityDeps,
   claims: AccessClaims,
   input: { frontUploadId: string; backUploadId: string; customerId?: string | undefined },
 ): Promise<IdCardResult> {

@@ -7,7 +7,7 @@ import {
   type VerificationOutcome,
 } from '@zhixiang/shared/identity/verification';
 import type { VerificationRecord } from '@zhixiang/shared/ports/identity-verifications';
-import type { Container } from '../../container';
+import type { IdentityDeps } from './deps';
 import { FACE_LOCKED_MESSAGE } from './start-face-verification';
 import { type RequestDevice, shanghaiDay, toVerificationView } from './verification-subject';
 
@@ -23,7 +23,7 @@ const isComparisonFailure = (verifyRet: number) => verifyRet > 10000 && verifyRe
  * callback is never trusted — and appends the record, once per attempt.
  */
 export async function completeFaceVerification(
-  container: Container,
+  container: IdentityDeps,
   claims: AccessClaims,
   attemptId: string,
   device: RequestDevice,

@@ -8,7 +8,7 @@ import {
   type UploadKind,
   type UploadTicket,
 } from '@zhixiang/shared/identity/id-card';
-import type { Container } from '../../container';
+import type { IdentityDeps } from './deps';
 import { requireIdentityConsent } from './record-identity-consent';
 import { loadVerificationSubject } from './verification-subject';
 
@@ -20,7 +20,7 @@ export const IDENTITY_FILE_RETENTION_DAYS = 30;
  * `identity/<customerId>/`. The file is checked (type by magic bytes, size) when it is used.
  */
 export async function createIdentityUpload(
-  container: Container,
+  container: IdentityDeps,
   claims: AccessClaims,
   input: { kind: UploadKind; customerId?: string | undefined },
 ): Promise<UploadTicket> {

@@ -3,7 +3,7 @@ import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { IdentityReview } from '@zhixiang/shared/identity/verification';
-import type { Container } from '../../container';
+import type { IdentityDeps } from './deps';
 import { toReviewView } from './submit-identity-review';
 import type { RequestDevice } from './verification-subject';
 
@@ -15,7 +15,7 @@ export const REVIEW_NOT_FOUND_MESSAGE = '未找到该审核申请';
  * reviewers at once leave exactly one decision. The selfie video is deleted once decided.
  */
 export async function decideIdentityReview(
-  container: Container,
+  container: IdentityDeps,
   claims: AccessClaims,
   reviewId: string,
   input: { decision: 'approve' | 'reject'; reason?: string | undefined },

@@ -6,13 +6,13 @@ import {
   MAX_FACE_FAILURES_PER_DAY,
   VERIFICATION_VALIDITY_MS,
 } from '@zhixiang/shared/identity/verification';
-import type { Container } from '../../container';
+import type { IdentityDeps } from './deps';
 import { toReviewView } from './submit-identity-review';
 import { loadVerificationSubject, shanghaiDay, toVerificationView } from './verification-subject';
 
 /** What the verification page shows: consent, a success that still counts, the face lock. */
 export async function getIdentityStatus(
-  container: Container,
+  container: IdentityDeps,
   claims: AccessClaims,
   input: { purpose: string; customerId?: string | undefined },
 ): Promise<IdentityStatus> {

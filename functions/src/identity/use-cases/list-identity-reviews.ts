@@ -3,7 +3,7 @@ import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { maskName } from '@zhixiang/shared/callback/view';
 import type { ReviewQueueItem } from '@zhixiang/shared/identity/verification';
 import { maskIdNumber } from '@zhixiang/shared/privacy/mask';
-import type { Container } from '../../container';
+import type { IdentityDeps } from './deps';
 
 /** Links to the files last this long: enough to look, not to share. */
 export const REVIEW_LINK_SECONDS = 300;
@@ -13,7 +13,7 @@ export const REVIEW_LINK_SECONDS = 300;
  * (admins: all), oldest first, personal data masked, files behind short-lived links.
  */
 export async function listIdentityReviews(
-  container: Container,
+  container: IdentityDeps,
   claims: AccessClaims,
 ): Promise<{ reviews: ReviewQueueItem[] }> {
   const scope = claims.role === 'admin' ? '' : (claims.branchPath ?? '');

@@ -8,7 +8,7 @@ import {
   videoTypeOf,
 } from '@zhixiang/shared/identity/id-card';
 import type { IdentityUpload } from '@zhixiang/shared/ports/identity-verifications';
-import type { Container } from '../../container';
+import type { IdentityDeps } from './deps';
 
 export interface CheckedUpload {
   upload: IdentityUpload;
@@ -22,7 +22,7 @@ export interface CheckedUpload {
  * and is really a JPEG/PNG (or an MP4 / WebM video) by its first bytes. A rejected file is deleted.
  */
 export async function loadCheckedUpload(
-  container: Pick<Container, 'identityUploads' | 'identityFiles'>,
+  container: Pick<IdentityDeps, 'identityUploads' | 'identityFiles'>,
   input: { uploadId: string; kind: UploadKind; customerId: string; userId: string; field: string },
 ): Promise<CheckedUpload> {
   const label = UPLOAD_KIND_LABELS[input.kind];

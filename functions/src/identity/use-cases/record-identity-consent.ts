@@ -1,7 +1,7 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
-import type { Container } from '../../container';
+import type { IdentityDeps } from './deps';
 
 export const CONSENT_REQUIRED_MESSAGE = '请先阅读并同意《人脸及身份证件信息处理授权》';
 
@@ -10,7 +10,7 @@ export const CONSENT_REQUIRED_MESSAGE = '请先阅读并同意《人脸及身份
  * version before the first use; a changed text needs a new consent.
  */
 export async function recordIdentityConsent(
-  container: Pick<Container, 'consents' | 'now'>,
+  container: Pick<IdentityDeps, 'consents' | 'now'>,
   claims: AccessClaims,
   version: string,
 ): Promise<{ version: string; consentedAt: string }> {
@@ -28,7 +28,7 @@ export async function recordIdentityConsent(
 }
 
 export async function requireIdentityConsent(
-  container: Pick<Container, 'consents'>,
+  container: Pick<IdentityDeps, 'consents'>,
   claims: AccessClaims,
 ): Promise<void> {
   if (!(await container.consents.has(claims.sub, 'face_id_processing', FACE_ID_CONSENT_VERSION)))

@@ -6,7 +6,7 @@ import {
   type FaceSession,
   MAX_FACE_FAILURES_PER_DAY,
 } from '@zhixiang/shared/identity/verification';
-import type { Container } from '../../container';
+import type { IdentityDeps } from './deps';
 import { requireIdentityConsent } from './record-identity-consent';
 import { loadVerificationSubject, shanghaiDay } from './verification-subject';
 
@@ -14,7 +14,7 @@ export const FACE_LOCKED_MESSAGE = `今日刷脸认证未通过已达 ${MAX_FACE
 
 /** Throws LOCKED (423, retry after the next Shanghai midnight) when the face path is locked today. */
 export async function assertFaceNotLocked(
-  container: Pick<Container, 'identityVerifications'>,
+  container: Pick<IdentityDeps, 'identityVerifications'>,
   customerId: string,
   now: number,
 ): Promise<void> {
@@ -32,7 +32,7 @@ export async function assertFaceNotLocked(
  * consent on record, not locked, the certificate from the customer record (never typed in).
  */
 export async function startFaceVerification(
-  container: Container,
+  container: IdentityDeps,
   claims: AccessClaims,
   input: { purpose: string; customerId?: string | undefined },
 ): Promise<FaceSession> {

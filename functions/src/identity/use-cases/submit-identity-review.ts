@@ -3,7 +3,7 @@ import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { IdentityReview } from '@zhixiang/shared/identity/verification';
 import type { IdentityReviewRecord } from '@zhixiang/shared/ports/identity-verifications';
-import type { Container } from '../../container';
+import type { IdentityDeps } from './deps';
 import { loadCheckedUpload } from './load-identity-upload';
 import { requireIdentityConsent } from './record-identity-consent';
 import { loadVerificationSubject, type RequestDevice } from './verification-subject';
@@ -13,7 +13,7 @@ import { loadVerificationSubject, type RequestDevice } from './verification-subj
  * like any upload, go to the queue of the customer's branch. One pending review per purpose.
  */
 export async function submitIdentityReview(
-  container: Container,
+  container: IdentityDeps,
   claims: AccessClaims,
   input: {
     purpose: string;

@@ -6,7 +6,7 @@ import type { VerificationView } from '@zhixiang/shared/identity/verification';
 import { VERIFICATION_VALIDITY_MS } from '@zhixiang/shared/identity/verification';
 import type { CustomerRecord } from '@zhixiang/shared/policy/model';
 import type { VerificationRecord } from '@zhixiang/shared/ports/identity-verifications';
-import type { Container } from '../../container';
+import type { IdentityDeps } from './deps';
 
 export const CUSTOMER_NOT_FOUND_MESSAGE = '未找到该客户';
 
@@ -16,7 +16,7 @@ export const CUSTOMER_NOT_FOUND_MESSAGE = '未找到该客户';
  * same 404 as one that does not exist.
  */
 export async function loadVerificationSubject(
-  container: Pick<Container, 'repositories'>,
+  container: Pick<IdentityDeps, 'repositories'>,
   claims: AccessClaims,
   customerId: string | undefined,
 ): Promise<CustomerRecord> {

@@ -2,29 +2,31 @@ import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { identifyCaller } from '../use-cases/identify-caller';
 import { verifyIvrRequest } from '../use-cases/verify-ivr-request';
+import { ivrWiring } from '../wiring';
 
 /** The call centre's phone system, not a user: proven by the HMAC signature, not a token. */
 export const handler = httpHandler(
   routes.identifyCaller,
-  ({ body, container }) =>
+  ivrWiring,
+  ({ body, deps }) =>
     identifyCaller(
       {
-        customers: container.repositories.customers,
-        calls: container.repositories.ivrCalls,
-        fieldCipher: container.fieldCipher,
-        rateLimiter: container.rateLimiter,
-        lockouts: container.lockouts,
-        now: container.now,
+        customers: deps.repositories.customers,
+        calls: deps.repositories.ivrCalls,
+        fieldCipher: deps.fieldCipher,
+        rateLimiter: deps.rateLimiter,
+        lockouts: deps.lockouts,
+        now: deps.now,
       },
       body,
     ),
   {
     successStatus: 201,
-    verifyRequest: (request, container) =>
+    verifyRequest: (request, deps) =>
       verifyIvrRequest(request, {
-        secret: container.secrets.ivrSigningSecret,
-        calls: container.repositories.ivrCalls,
-        now: container.now,
+        secret: deps.secrets.ivrSigningSecret,
+        calls: deps.repositories.ivrCalls,
+        now: deps.now,
       }),
   },
 );

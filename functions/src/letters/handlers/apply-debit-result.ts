@@ -3,27 +3,29 @@ import { BILLING_HEADERS } from '@zhixiang/shared/notices/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { verifySignedRequest } from '../../platform/http/verify-signed-request';
 import { applyDebitResult } from '../use-cases/apply-debit-result';
-import { notifyPremiumDeps } from '../use-cases/notice-deps';
+import { lettersWiring } from '../wiring';
+import { notifyPremiumDeps } from '../wiring-issuing';
 
 /** The billing system, not a user: proven by the HMAC signature with timestamp and one-time nonce. */
 export const handler = httpHandler(
   routes.applyDebitResult,
-  ({ body, container }) =>
+  lettersWiring,
+  ({ body, deps }) =>
     applyDebitResult(
       {
-        policies: container.repositories.policies,
-        notices: container.notices,
-        notify: notifyPremiumDeps(container),
+        policies: deps.repositories.policies,
+        notices: deps.notices,
+        notify: notifyPremiumDeps(deps),
       },
       body,
     ),
   {
-    verifyRequest: (request, container) =>
+    verifyRequest: (request, deps) =>
       verifySignedRequest(request, {
         headers: BILLING_HEADERS,
-        secret: container.secrets.billingSigningSecret,
-        claimNonce: (nonce, expiresAt) => container.notices.claimBillingNonce(nonce, expiresAt),
-        now: container.now,
+        secret: deps.secrets.billingSigningSecret,
+        claimNonce: (nonce, expiresAt) => deps.notices.claimBillingNonce(nonce, expiresAt),
+        now: deps.now,
         caller: 'billing',
       }),
   },

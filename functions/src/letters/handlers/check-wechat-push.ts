@@ -2,12 +2,14 @@ import { routes } from '@zhixiang/shared/api/routes';
 import { AppError } from '@zhixiang/shared/errors';
 import { httpHandler } from '../../platform/http/http-handler';
 import { verifyWechatPush } from '../use-cases/receive-wechat-push';
+import { lettersWiring } from '../wiring';
 
 /** WeChat's server URL check: a signed GET whose echostr must come back verbatim, as text. */
 export const handler = httpHandler(
   routes.checkWechatPush,
-  async ({ query, container }) => {
-    await verifyWechatPush(query, { token: container.secrets.wechatPushToken, now: container.now });
+  lettersWiring,
+  async ({ query, deps }) => {
+    await verifyWechatPush(query, { token: deps.secrets.wechatPushToken, now: deps.now });
     if (!query.echostr) throw new AppError('VALIDATION_FAILED', '缺少 echostr', { field: 'echostr' });
     return query.echostr as never;
   },

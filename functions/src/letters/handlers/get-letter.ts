@@ -3,14 +3,15 @@ import { LetterPathSchema } from '@zhixiang/shared/letters/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { getLetter } from '../use-cases/get-letter';
+import { lettersWiring } from '../wiring';
 
-export const handler = httpHandler(routes.getLetter, ({ auth, pathParameters, container }) =>
+export const handler = httpHandler(routes.getLetter, lettersWiring, ({ auth, pathParameters, deps }) =>
   getLetter(
     {
-      letters: container.letters,
-      customers: container.repositories.customers,
-      files: container.documentFiles,
-      now: container.now,
+      letters: deps.letters,
+      customers: deps.repositories.customers,
+      files: deps.documentFiles,
+      now: deps.now,
     },
     auth,
     parseBody(LetterPathSchema, pathParameters).letterId,

@@ -1,10 +1,11 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { getNoticeFunnel } from '../use-cases/get-notice-funnel';
+import { lettersWiring } from '../wiring';
 
 export const handler = httpHandler(
   routes.getNoticeFunnel,
-  ({ auth, query, container }) =>
-    getNoticeFunnel({ notices: container.notices, now: container.now }, auth, query),
+  lettersWiring,
+  ({ auth, query, deps }) => getNoticeFunnel({ notices: deps.notices, now: deps.now }, auth, query),
   { roles: ['staff', 'admin'] },
 );

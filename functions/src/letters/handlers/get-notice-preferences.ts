@@ -2,13 +2,16 @@ import { routes } from '@zhixiang/shared/api/routes';
 import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
-import { noticePreferenceDeps } from '../use-cases/notice-deps';
 import { getNoticePreferences } from '../use-cases/notice-preferences';
+import { lettersWiring, noticePreferenceDeps } from '../wiring';
 
-export const handler = httpHandler(routes.getNoticePreferences, ({ auth, pathParameters, container }) =>
-  getNoticePreferences(
-    noticePreferenceDeps(container),
-    auth,
-    parseBody(CustomerPathSchema, pathParameters).customerId,
-  ),
+export const handler = httpHandler(
+  routes.getNoticePreferences,
+  lettersWiring,
+  ({ auth, pathParameters, deps }) =>
+    getNoticePreferences(
+      noticePreferenceDeps(deps),
+      auth,
+      parseBody(CustomerPathSchema, pathParameters).customerId,
+    ),
 );

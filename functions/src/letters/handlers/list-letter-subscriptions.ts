@@ -3,15 +3,19 @@ import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { listLetterSubscriptions } from '../use-cases/letter-subscriptions';
+import { lettersWiring } from '../wiring';
 
-export const handler = httpHandler(routes.listLetterSubscriptions, ({ auth, pathParameters, container }) =>
-  listLetterSubscriptions(
-    {
-      subscriptions: container.letterSubscriptions,
-      customers: container.repositories.customers,
-      now: container.now,
-    },
-    auth,
-    parseBody(CustomerPathSchema, pathParameters).customerId,
-  ),
+export const handler = httpHandler(
+  routes.listLetterSubscriptions,
+  lettersWiring,
+  ({ auth, pathParameters, deps }) =>
+    listLetterSubscriptions(
+      {
+        subscriptions: deps.letterSubscriptions,
+        customers: deps.repositories.customers,
+        now: deps.now,
+      },
+      auth,
+      parseBody(CustomerPathSchema, pathParameters).customerId,
+    ),
 );

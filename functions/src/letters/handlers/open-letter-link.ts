@@ -3,16 +3,17 @@ import { LetterLinkPathSchema } from '@zhixiang/shared/letters/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { openLetterLink } from '../use-cases/open-letter-link';
+import { lettersWiring } from '../wiring';
 
 /** Public: the signed link of an SMS or WeChat message is the proof (no sign-in). */
-export const handler = httpHandler(routes.openLetterLink, ({ pathParameters, container }) =>
+export const handler = httpHandler(routes.openLetterLink, lettersWiring, ({ pathParameters, deps }) =>
   openLetterLink(
     {
-      links: container.letterLinks,
-      letters: container.letters,
-      notices: container.notices,
-      files: container.documentFiles,
-      now: container.now,
+      links: deps.letterLinks,
+      letters: deps.letters,
+      notices: deps.notices,
+      files: deps.documentFiles,
+      now: deps.now,
     },
     parseBody(LetterLinkPathSchema, pathParameters).token,
   ),

@@ -1,18 +1,20 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { receiveWechatPush, verifyWechatPush } from '../use-cases/receive-wechat-push';
+import { lettersWiring } from '../wiring';
 
 /** Subscribe-message events pushed by WeChat (JSON), signed with the message-push Token. */
 export const handler = httpHandler(
   routes.receiveWechatPush,
-  async ({ query, rawBody, container }) => {
-    await verifyWechatPush(query, { token: container.secrets.wechatPushToken, now: container.now });
+  lettersWiring,
+  async ({ query, rawBody, deps }) => {
+    await verifyWechatPush(query, { token: deps.secrets.wechatPushToken, now: deps.now });
     return (await receiveWechatPush(
       {
-        credits: container.subscribeCredits,
-        notices: container.notices,
-        logger: container.logger,
-        now: container.now,
+        credits: deps.subscribeCredits,
+        notices: deps.notices,
+        logger: deps.logger,
+        now: deps.now,
       },
       rawBody,
     )) as never;

@@ -1,24 +1,26 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { recordSandboxSubscribeConsent } from '../use-cases/record-sandbox-subscribe-consent';
+import { lettersWiring } from '../wiring';
 
 /** Local stage only: exists where subscribe messages go to the local outbox (404 elsewhere). */
 export const handler = httpHandler(
   routes.recordSandboxSubscribeConsent,
-  ({ auth, body, container }) =>
+  lettersWiring,
+  ({ auth, body, deps }) =>
     recordSandboxSubscribeConsent(
       {
-        users: container.repositories.users,
-        credits: container.subscribeCredits,
-        notices: container.notices,
-        logger: container.logger,
-        now: container.now,
+        users: deps.repositories.users,
+        credits: deps.subscribeCredits,
+        notices: deps.notices,
+        logger: deps.logger,
+        now: deps.now,
       },
       auth,
       body.results,
     ),
   {
     roles: ['customer'],
-    enabled: (container) => container.config.notices.subscribeMessages.provider === 'sandbox-outbox',
+    enabled: (deps) => deps.config.notices.subscribeMessages.provider === 'sandbox-outbox',
   },
 );

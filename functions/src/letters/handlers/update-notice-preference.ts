@@ -2,14 +2,15 @@ import { routes } from '@zhixiang/shared/api/routes';
 import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
-import { noticePreferenceDeps } from '../use-cases/notice-deps';
 import { updateNoticePreference } from '../use-cases/notice-preferences';
+import { lettersWiring, noticePreferenceDeps } from '../wiring';
 
 export const handler = httpHandler(
   routes.updateNoticePreference,
-  ({ auth, pathParameters, body, container }) =>
+  lettersWiring,
+  ({ auth, pathParameters, body, deps }) =>
     updateNoticePreference(
-      noticePreferenceDeps(container),
+      noticePreferenceDeps(deps),
       auth,
       parseBody(CustomerPathSchema, pathParameters).customerId,
       body,

@@ -1,8 +1,19 @@
 import { preferenceFor } from '@zhixiang/shared/notices/preferences';
-import type { Container } from '../../container';
-import { notifyPremiumDeps } from './notice-deps';
+import type { PolicyRecord } from '@zhixiang/shared/policy/model';
+import type { NoticeStore } from '@zhixiang/shared/ports/notices';
+import type { NotifyPremiumDeps } from './notify-premium';
 import { notifyPremium } from './notify-premium';
-import { type RenewalNoticeReport, sendRenewalNotices } from './send-renewal-notices';
+import {
+  type RenewalNoticeReport,
+  type SendRenewalNoticesDeps,
+  sendRenewalNotices,
+} from './send-renewal-notices';
+
+export interface RenewalRunDeps extends Pick<SendRenewalNoticesDeps, 'now' | 'logger'> {
+  policies: SendRenewalNoticesDeps['premiums'] & { get(policyNo: string): Promise<PolicyRecord | null> };
+  notices: SendRenewalNoticesDeps['notices'] & NoticeStore;
+  notify: NotifyPremiumDeps;
+}
 
 /**
  * One hourly run (the scheduled function, and `npm run admin -- send-renewal-notices` locally):
@@ -10,19 +21,18 @@ import { type RenewalNoticeReport, sendRenewalNotices } from './send-renewal-not
  * notices due now.
  */
 export async function runRenewalNotices(
-  container: Container,
+  deps: RenewalRunDeps,
 ): Promise<RenewalNoticeReport & { deferredSent: number }> {
-  const notify = notifyPremiumDeps(container);
-  const { policies } = container.repositories;
+  const { notify, policies } = deps;
   let deferredSent = 0;
-  for (const deferred of await container.notices.listDeferred(container.now())) {
-    if (!(await container.notices.takeDeferred(deferred))) continue;
+  for (const deferred of await deps.notices.listDeferred(deps.now())) {
+    if (!(await deps.notices.takeDeferred(deferred))) continue;
     const policy = await policies.get(deferred.policyNo);
     if (!policy) continue;
     const preference = preferenceFor(
       policy.holderId,
       policy.policyNo,
-      await container.notices.listPreferences(policy.holderId),
+      await deps.notices.listPreferences(policy.holderId),
     );
     await notifyPremium(notify, {
       key: deferred,
@@ -37,9 +47,9 @@ export async function runRenewalNotices(
   }
   const report = await sendRenewalNotices({
     premiums: policies,
-    notices: container.notices,
-    now: container.now,
-    logger: container.logger,
+    notices: deps.notices,
+    now: deps.now,
+    logger: deps.logger,
     deliver: async (notice) => {
       const policy = await policies.get(notice.key.policyNo);
       if (!policy) throw new Error(`policy ${notice.key.policyNo} vanished`);

@@ -2,6 +2,7 @@ import { routes } from '@zhixiang/shared/api/routes';
 import { AppError } from '@zhixiang/shared/errors';
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { putUser, useTestContainer } from '../../../test/support/test-system';
 import { handler as bindIdentity } from '../../auth/handlers/bind-identity';
 import { handler as getMe } from '../../auth/handlers/get-me';
 import { handler as listDemoUsers } from '../../auth/handlers/list-demo-users';
@@ -10,7 +11,6 @@ import { handler as sendBindCode } from '../../auth/handlers/send-bind-code';
 import { handler as signInAsDemoUser } from '../../auth/handlers/sign-in-as-demo-user';
 import { handler as signInWithWechat } from '../../auth/handlers/sign-in-with-wechat';
 import { handler as signOut } from '../../auth/handlers/sign-out';
-import { putUser, useTestContainer } from '../../auth/use-cases/testing';
 import { httpHandler, MAX_BODY_BYTES } from './http-handler';
 import { invoke } from './testing';
 
@@ -152,9 +152,13 @@ describe.each(userRoutes)('%s requires a valid access token', (name, handler, bo
 
 describe('httpHandler', () => {
   it('turns an unexpected error into a generic 500 with the request id, details only in logs', async () => {
-    const handler = httpHandler(routes.getMe, async () => {
-      throw new Error('database password is hunter2');
-    });
+    const handler = httpHandler(
+      routes.getMe,
+      () => kit.container,
+      async () => {
+        throw new Error('database password is hunter2');
+      },
+    );
     const res = await invoke(handler, { path: '/me', token, headers: { 'X-Request-Id': 'req-12345678' } });
     expect(res.status).toBe(500);
     expect(res.body).toEqual({
@@ -166,9 +170,13 @@ describe('httpHandler', () => {
   });
 
   it('maps AppError to its status and adds CORS headers', async () => {
-    const handler = httpHandler(routes.getMe, async () => {
-      throw new AppError('CONFLICT', '冲突了');
-    });
+    const handler = httpHandler(
+      routes.getMe,
+      () => kit.container,
+      async () => {
+        throw new AppError('CONFLICT', '冲突了');
+      },
+    );
     const res = await invoke(handler, { path: '/me', token });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'CONFLICT', message: '冲突了' });
@@ -209,10 +217,10 @@ describe('optional authentication (routes serving signed-in and signed-out calle
   const spec = { method: 'GET', path: '/optional', auth: 'optional' } as const;
   const whoAmI = httpHandler(
     spec,
+    () => kit.container,
     async ({ auth }) => {
       throw new AppError('CONFLICT', auth ? `signed in as ${auth.sub}` : 'anonymous');
     },
-    { container: () => kit.container },
   );
   const ask = (request: Parameters<typeof invoke>[1] = {}) =>
     invoke(whoAmI, { path: '/optional', ...request });

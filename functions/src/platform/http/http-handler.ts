@@ -8,8 +8,8 @@ import type { AccessClaims, Role } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { type Container, getContainer } from '../../container';
 import { getLogger } from '../logging/logger';
+import type { Platform } from '../process';
 import { parseBody } from './validation';
 
 /** Bodies above this are refused before parsing (HTTP API accepts up to 10 MB). */
@@ -27,7 +27,7 @@ type AuthOf<S extends RouteSpec> = S['auth'] extends 'public'
     ? AccessClaims | null
     : AccessClaims;
 
-export interface HandlerRequest<S extends RouteSpec> {
+export interface HandlerRequest<S extends RouteSpec, D extends Platform = Platform> {
   body: BodyOf<S>;
   pathParameters: Record<string, string>;
   query: Record<string, string>;
@@ -43,21 +43,20 @@ export interface HandlerRequest<S extends RouteSpec> {
   sourceIp: string | null;
   /** As the gateway reports it; recorded as the device of identity verifications. */
   userAgent: string | null;
-  container: Container;
-  logger: Container['logger'];
+  /** The context's dependencies, from its wiring. */
+  deps: D;
+  logger: Platform['logger'];
 }
 
-export interface HttpHandlerOptions {
+export interface HttpHandlerOptions<D extends Platform = Platform> {
   /** Roles allowed on a user route (default: every signed-in role). */
   roles?: readonly Role[];
   /** A route that exists only when this returns true answers 404 otherwise (demo sign-in). */
-  enabled?: (container: Container) => boolean;
+  enabled?: (deps: D) => boolean;
   /** Status of a successful response with a body (default 200; no body gives 204). */
   successStatus?: number;
   /** A larger body limit for this route only (bytes; e.g. a PDF to verify). */
   maxBodyBytes?: number;
-  /** Tests pass their own container; handlers use the process's. */
-  container?: () => Container;
   /** A string result is sent as text/plain (WeChat's push check wants its echostr back verbatim). */
   textResponse?: boolean;
   /**
@@ -66,12 +65,12 @@ export interface HttpHandlerOptions {
    */
   verifyRequest?: (
     request: { headers: Record<string, string | undefined>; rawBody: string },
-    container: Container,
+    deps: D,
   ) => Promise<void>;
 }
 
-export type UseCase<S extends RouteSpec> = (
-  request: HandlerRequest<S>,
+export type UseCase<S extends RouteSpec, D extends Platform = Platform> = (
+  request: HandlerRequest<S, D>,
 ) => Promise<ResponseOf<S> extends undefined ? void : ResponseOf<S>>;
 
 type Event = APIGatewayProxyEventV2;
@@ -81,7 +80,7 @@ interface RequestState {
   requestId: string;
   startedAt: number;
   claims: AccessClaims | null;
-  container: Container | undefined;
+  deps: Platform | undefined;
 }
 
 /**
@@ -90,18 +89,18 @@ interface RequestState {
  * normalisation, a body size limit, authentication and role checks, JSON parsing, schema
  * validation, then the use case.
  */
-export function httpHandler<S extends RouteSpec>(
+export function httpHandler<S extends RouteSpec, D extends Platform>(
   spec: S,
-  useCase: UseCase<S>,
-  options: HttpHandlerOptions = {},
+  wiring: () => D,
+  useCase: UseCase<S, D>,
+  options: HttpHandlerOptions<D> = {},
 ) {
-  const resolveContainer = options.container ?? getContainer;
   const states = new WeakMap<object, RequestState>();
   const stateOf = (request: { context: object }) => states.get(request.context) as RequestState;
 
   const core = async (event: Event, context: Context): Promise<Result> => {
     const state = stateOf({ context });
-    const container = state.container as Container;
+    const deps = state.deps as D;
     const body = spec.request ? parseBody(spec.request, event.body) : undefined;
     const result = await useCase({
       body: body as BodyOf<S>,
@@ -114,8 +113,8 @@ export function httpHandler<S extends RouteSpec>(
       requestId: state.requestId,
       sourceIp: event.requestContext?.http?.sourceIp ?? null,
       userAgent: event.requestContext?.http?.userAgent || null,
-      container,
-      logger: container.logger,
+      deps,
+      logger: deps.logger,
     });
     if (result === undefined) return { statusCode: 204, headers: {} };
     if (options.textResponse && typeof result === 'string')
@@ -141,7 +140,7 @@ export function httpHandler<S extends RouteSpec>(
         requestId,
         startedAt: performance.now(),
         claims: null,
-        container: undefined,
+        deps: undefined,
       });
     },
     after: (request) => finish(request, stateOf(request), spec),
@@ -158,9 +157,9 @@ export function httpHandler<S extends RouteSpec>(
   // A route that does not exist on this stage answers 404 to everything, before reading the request.
   handler.use({
     before: (request) => {
-      const container = resolveContainer();
-      stateOf(request).container = container;
-      if (options.enabled && !options.enabled(container)) throw new AppError('NOT_FOUND');
+      const deps = wiring();
+      stateOf(request).deps = deps;
+      if (options.enabled && !options.enabled(deps)) throw new AppError('NOT_FOUND');
     },
   });
   handler.use(httpHeaderNormalizer());
@@ -176,7 +175,7 @@ export function httpHandler<S extends RouteSpec>(
       before: async (request) => {
         const state = stateOf(request);
         if (spec.auth === 'optional' && !request.event.headers?.authorization) return;
-        const claims = await authenticate(request.event, state.container as Container);
+        const claims = await authenticate(request.event, state.deps as D);
         state.claims = claims;
         if (options.roles && !options.roles.includes(claims.role)) {
           throw new AppError('FORBIDDEN', undefined, {
@@ -191,10 +190,7 @@ export function httpHandler<S extends RouteSpec>(
     handler.use({
       before: async (request) => {
         const rawBody = rawBodyOf(request.event);
-        await verify(
-          { headers: request.event.headers ?? {}, rawBody },
-          stateOf(request).container as Container,
-        );
+        await verify({ headers: request.event.headers ?? {}, rawBody }, stateOf(request).deps as D);
       },
     });
   }
@@ -217,11 +213,11 @@ function limitBodySize(event: Event, maxBytes: number): void {
   }
 }
 
-async function authenticate(event: Event, container: Container): Promise<AccessClaims> {
+async function authenticate(event: Event, platform: Platform): Promise<AccessClaims> {
   const header = event.headers?.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw new AppError('UNAUTHENTICATED', '请先登录', { logMessage: 'no bearer token' });
-  return container.accessTokens.verify(match[1]);
+  return platform.accessTokens.verify(match[1]);
 }
 
 interface MiddyRequestLike {
@@ -269,8 +265,8 @@ function finish(request: MiddyRequestLike, state: RequestState | undefined, spec
   if (response) {
     response.headers = { ...response.headers, 'X-Request-Id': state.requestId };
   }
-  // A container that failed to build (bad configuration) still gets its failure logged.
-  const logger = state.container?.logger ?? getLogger();
+  // Dependencies that failed to build (bad configuration) still get their failure logged.
+  const logger = state.deps?.logger ?? getLogger();
   const status = response?.statusCode ?? 500;
   const error = request.error instanceof AppError ? request.error : undefined;
   const line = {

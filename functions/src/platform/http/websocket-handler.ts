@@ -1,6 +1,10 @@
 import { AppError } from '@zhixiang/shared/errors';
+import type { LiveChatPusher } from '@zhixiang/shared/ports/live-chat';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { type Container, getContainer } from '../../container';
+import type { Platform } from '../process';
+
+/** What a WebSocket route needs besides the platform: where an error frame goes. */
+export type WebSocketDeps = Platform & { liveChatPusher: LiveChatPusher | null };
 
 /** What API Gateway's WebSocket API passes to a Lambda integration (the fields the product reads). */
 export interface WebSocketEvent {
@@ -16,13 +20,13 @@ export interface WebSocketEvent {
   isBase64Encoded?: boolean;
 }
 
-export interface WebSocketRequest {
+export interface WebSocketRequest<D extends WebSocketDeps = WebSocketDeps> {
   connectionId: string;
   /** `$connect`: the handshake's query parameters. */
   query: Record<string, string | undefined>;
   /** A message route: the frame, parsed as JSON (the use case validates it). */
   frame: unknown;
-  container: Container;
+  deps: D;
 }
 
 /**
@@ -31,13 +35,13 @@ export interface WebSocketRequest {
  * message route the client gets an `error` frame with the AppError's Chinese message. Anything that
  * is not an AppError is a 500 whose detail stays in the log.
  */
-export function websocketHandler(
-  useCase: (request: WebSocketRequest) => Promise<void>,
-  options: { container?: () => Container } = {},
+export function websocketHandler<D extends WebSocketDeps>(
+  wiring: () => D,
+  useCase: (request: WebSocketRequest<D>) => Promise<void>,
 ) {
   return async (event: WebSocketEvent): Promise<APIGatewayProxyResultV2> => {
     const started = performance.now();
-    const container = (options.container ?? getContainer)();
+    const deps = wiring();
     const { routeKey, connectionId, eventType, requestId } = event.requestContext;
     let status = 200;
     let error: AppError | undefined;
@@ -46,7 +50,7 @@ export function websocketHandler(
         connectionId,
         query: event.queryStringParameters ?? {},
         frame: eventType === 'MESSAGE' ? parseFrame(event) : undefined,
-        container,
+        deps,
       });
     } catch (caught) {
       error =
@@ -58,7 +62,7 @@ export function websocketHandler(
             });
       status = error.status;
       if (eventType === 'MESSAGE') {
-        await container.liveChatPusher
+        await deps.liveChatPusher
           ?.push(connectionId, { type: 'error', code: error.code, message: error.userMessage })
           .catch(() => undefined);
       }
@@ -72,8 +76,8 @@ export function websocketHandler(
       errorCode: error?.code,
       errorDetail: error && error.message !== error.userMessage ? error.message : undefined,
     };
-    if (status >= 500) container.logger.error('websocket request failed', { ...line, error: error?.cause });
-    else container.logger.info('websocket request', line);
+    if (status >= 500) deps.logger.error('websocket request failed', { ...line, error: error?.cause });
+    else deps.logger.info('websocket request', line);
     return { statusCode: status };
   };
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '@zhixiang/shared/errors';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { WechatCredentials } from '../../auth/adapters/wechat-code-exchange';
-import type { DynamoWechatAccessTokenStore } from './wechat-access-token-store';
+import type { Platform } from '../process';
+import { DynamoWechatAccessTokenStore } from './wechat-access-token-store';
 
 /** What every server-side WeChat client (face verification, OCR, subscribe messages) needs. */
 export interface WechatAccessTokenSource {
@@ -180,4 +181,16 @@ export async function postWechat<T extends { errcode?: number; errmsg?: string }
     }
     return body;
   }
+}
+
+/** The mini program's access_token for a context's WeChat clients (face, OCR, subscribe messages). */
+export function createWechatAccessTokens(platform: Platform): WechatAccessTokens {
+  const { config } = platform;
+  return new WechatAccessTokens({
+    apiBaseUrl: config.wechat.provider === 'wechat' ? config.wechat.apiBaseUrl : 'https://api.weixin.qq.com',
+    credentials: platform.secrets.wechatCredentials,
+    store: new DynamoWechatAccessTokenStore(platform.table),
+    cipher: platform.fieldCipher,
+    now: platform.now,
+  });
 }

@@ -4,8 +4,9 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { getPolicy } from '../use-cases/get-policy';
 import { policyQueryDeps } from '../use-cases/policy-view-loader';
+import { policiesWiring } from '../wiring';
 
-export const handler = httpHandler(routes.getPolicy, ({ auth, pathParameters, container }) => {
+export const handler = httpHandler(routes.getPolicy, policiesWiring, ({ auth, pathParameters, deps }) => {
   const { policyNo } = parseBody(PolicyPathSchema, pathParameters);
-  return getPolicy(policyQueryDeps(container), auth, policyNo);
+  return getPolicy(policyQueryDeps(deps), auth, policyNo);
 });

@@ -4,8 +4,13 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { listCustomerPolicies } from '../use-cases/list-customer-policies';
 import { policyQueryDeps } from '../use-cases/policy-view-loader';
+import { policiesWiring } from '../wiring';
 
-export const handler = httpHandler(routes.listCustomerPolicies, ({ auth, pathParameters, container }) => {
-  const { customerId } = parseBody(CustomerPathSchema, pathParameters);
-  return listCustomerPolicies(policyQueryDeps(container), auth, customerId);
-});
+export const handler = httpHandler(
+  routes.listCustomerPolicies,
+  policiesWiring,
+  ({ auth, pathParameters, deps }) => {
+    const { customerId } = parseBody(CustomerPathSchema, pathParameters);
+    return listCustomerPolicies(policyQueryDeps(deps), auth, customerId);
+  },
+);

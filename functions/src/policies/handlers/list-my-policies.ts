@@ -2,7 +2,8 @@ import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { listMyPolicies } from '../use-cases/list-my-policies';
 import { policyQueryDeps } from '../use-cases/policy-view-loader';
+import { policiesWiring } from '../wiring';
 
-export const handler = httpHandler(routes.listMyPolicies, ({ auth, container }) =>
-  listMyPolicies(policyQueryDeps(container), auth),
+export const handler = httpHandler(routes.listMyPolicies, policiesWiring, ({ auth, deps }) =>
+  listMyPolicies(policyQueryDeps(deps), auth),
 );

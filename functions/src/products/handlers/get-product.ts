@@ -4,18 +4,19 @@ import * as z from 'zod/mini';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { getProduct } from '../use-cases/get-product';
+import { productsWiring } from '../wiring';
 
 const ProductPathSchema = z.object({ productCode: ProductCodeSchema });
 
-export const handler = httpHandler(routes.getProduct, ({ pathParameters, container }) => {
+export const handler = httpHandler(routes.getProduct, productsWiring, ({ pathParameters, deps }) => {
   const { productCode } = parseBody(ProductPathSchema, pathParameters);
   return getProduct(
     {
-      catalogue: container.repositories.catalogue,
-      activity: container.repositories.productActivity,
-      brochures: container.brochureLinks,
-      now: container.now,
-      logger: container.logger,
+      catalogue: deps.repositories.catalogue,
+      activity: deps.repositories.productActivity,
+      brochures: deps.brochureLinks,
+      now: deps.now,
+      logger: deps.logger,
     },
     productCode,
   );

@@ -1,13 +1,13 @@
-import { getContainer } from '../../container';
 import { recomputeProductHotness } from '../use-cases/recompute-product-hotness';
+import { productsWiring } from '../wiring';
 
 /** EventBridge schedule (serverless.yml): no HTTP, so not wrapped by the HTTP middleware. */
 export async function handler(): Promise<void> {
-  const container = getContainer();
+  const deps = productsWiring();
   const report = await recomputeProductHotness({
-    catalogue: container.repositories.catalogue,
-    activity: container.repositories.productActivity,
-    now: container.now,
+    catalogue: deps.repositories.catalogue,
+    activity: deps.repositories.productActivity,
+    now: deps.now,
   });
-  container.logger.info('product hotness recomputed', { ...report });
+  deps.logger.info('product hotness recomputed', { ...report });
 }

@@ -3,15 +3,16 @@ import { ProductSearchQuerySchema } from '@zhixiang/shared/product/catalogue';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { searchProducts } from '../use-cases/search-products';
+import { productsWiring } from '../wiring';
 
-export const handler = httpHandler(routes.searchProducts, ({ query, container }) => {
+export const handler = httpHandler(routes.searchProducts, productsWiring, ({ query, deps }) => {
   const { q, category, age, paymentTerm, limit } = parseBody(ProductSearchQuerySchema, query);
   return searchProducts(
     {
-      catalogue: container.repositories.catalogue,
-      activity: container.repositories.productActivity,
-      now: container.now,
-      logger: container.logger,
+      catalogue: deps.repositories.catalogue,
+      activity: deps.repositories.productActivity,
+      now: deps.now,
+      logger: deps.logger,
     },
     { q, category, age, paymentTerm, limit },
   );

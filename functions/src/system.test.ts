@@ -2,12 +2,12 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxWechatAuth, WechatCodeExchange } from './auth/adapters/wechat-code-exchange';
-import { createContainer } from './container';
 import { loadConfig } from './platform/config';
 import { KmsKeyWrapper, LocalFileKeyProvider } from './platform/crypto/key-wrappers';
 import { createSecrets } from './platform/secrets';
 import { SandboxOutboxSms } from './platform/sms/sandbox-outbox-sms';
 import { TencentSms } from './platform/sms/tencent-sms';
+import { createSystem } from './system';
 
 const deployedEnv = (ssmPrefix: string) => ({
   STAGE: 'dev',
@@ -20,16 +20,16 @@ const deployedEnv = (ssmPrefix: string) => ({
   SSM_PREFIX: ssmPrefix,
 });
 
-describe('createContainer', () => {
+describe('createSystem', () => {
   it('builds the sandbox providers on the local stage', () => {
-    const container = createContainer(loadConfig());
+    const container = createSystem(loadConfig());
     expect(container.wechatAuth).toBeInstanceOf(SandboxWechatAuth);
     expect(container.sms).toBeInstanceOf(SandboxOutboxSms);
     expect(container.fieldKeyWrapper).toBeInstanceOf(LocalFileKeyProvider);
   });
 
   it('builds the real providers on deployed stages', () => {
-    const container = createContainer(loadConfig(deployedEnv('/zhixiang-kefu/dev')));
+    const container = createSystem(loadConfig(deployedEnv('/zhixiang-kefu/dev')));
     expect(container.wechatAuth).toBeInstanceOf(WechatCodeExchange);
     expect(container.sms).toBeInstanceOf(TencentSms);
     expect(container.fieldKeyWrapper).toBeInstanceOf(KmsKeyWrapper);

@@ -1,27 +1,27 @@
 import type { CustomerRecord, UserAccountRecord } from '@zhixiang/shared/policy/model';
-import { type Container, createContainer, setContainer } from '../../container';
-import { loadConfig } from '../../platform/config';
-import { createLogger } from '../../platform/logging/logger';
+import { loadConfig } from '../../src/platform/config';
+import { createLogger } from '../../src/platform/logging/logger';
+import { createSystem, type System, setSystem } from '../../src/system';
 
 /**
- * Test fixtures for the sign-in handlers: a container over this test file's table with a clock the
+ * Test fixtures for handler tests: the whole system over this test file's table with a clock the
  * test moves, plus customers and accounts to bind and sign in with.
  */
 export interface TestKit {
-  container: Container;
+  container: System;
   clock: { now: number };
   advance(ms: number): void;
 }
 
-export function useTestContainer(overrides: Partial<Container> = {}): TestKit {
+export function useTestContainer(overrides: Partial<System> = {}): TestKit {
   const clock = { now: Date.UTC(2026, 10, 25, 2, 0, 0) };
   // Quiet by default; the log-capture test passes a real logger.
-  const container = createContainer(loadConfig(), {
+  const container = createSystem(loadConfig(), {
     now: () => clock.now,
     logger: createLogger({ logLevel: 'SILENT' }),
     ...overrides,
   });
-  setContainer(container);
+  setSystem(container);
   return { container, clock, advance: (ms) => (clock.now += ms) };
 }
 
@@ -29,7 +29,7 @@ let serial = 0;
 
 /** A customer with a valid ID number (checksum and birth date) and a unique phone. */
 export async function putCustomer(
-  container: Container,
+  container: System,
   overrides: Partial<CustomerRecord> = {},
 ): Promise<CustomerRecord> {
   serial += 1;
@@ -51,7 +51,7 @@ export async function putCustomer(
 }
 
 export async function putUser(
-  container: Container,
+  container: System,
   overrides: Partial<UserAccountRecord> = {},
 ): Promise<UserAccountRecord> {
   serial += 1;

@@ -1,0 +1,30 @@
+import { createCallbackBookingRepository } from '../callback/wiring';
+import { defineWiring, type Platform } from '../platform/process';
+import { createRecordRepositories } from '../platform/records/repositories';
+import { createSmsSender } from '../platform/sms/create-sms-sender';
+import { ApiGatewayLiveChatPusher } from './adapters/api-gateway-live-chat-pusher';
+import { DynamoConversationStore } from './adapters/assistant-conversations';
+import { DynamoHandoffStore } from './adapters/handoffs';
+import { createKnowledgeEntities, DynamoKnowledgeBaseRepository } from './adapters/knowledge-base';
+import { DynamoLiveChatConnectionStore } from './adapters/live-chat-connections';
+
+export function createAssistantDeps(platform: Platform) {
+  const { table, config } = platform;
+  return {
+    ...platform,
+    repositories: {
+      ...createRecordRepositories(table, platform.fieldCipher),
+      callbackBookings: createCallbackBookingRepository(platform),
+      knowledgeBase: new DynamoKnowledgeBaseRepository(createKnowledgeEntities(table)),
+      assistantConversations: new DynamoConversationStore(table),
+      handoffs: new DynamoHandoffStore(table),
+      liveChatConnections: new DynamoLiveChatConnectionStore(table),
+    },
+    /** Pushes to WebSocket connections; null where the stage has no WebSocket API (clients poll). */
+    liveChatPusher: config.liveChatEndpoint ? new ApiGatewayLiveChatPusher(config.liveChatEndpoint) : null,
+    sms: createSmsSender(platform),
+  };
+}
+export type AssistantContextDeps = ReturnType<typeof createAssistantDeps>;
+
+export const assistantWiring = defineWiring(createAssistantDeps);

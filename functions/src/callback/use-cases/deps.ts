@@ -1,0 +1,11 @@
+import type { RateLimiter } from '@zhixiang/shared/ports/auth-store';
+import type { IdentityProofs } from '@zhixiang/shared/ports/identity-proofs';
+import type { OneTimeCodeDeps } from '../../auth/use-cases/deps';
+import type { CallbackDeps } from './callback-policy';
+
+/** The online self-callback: the booking rules plus an SMS code or an identity proof. */
+export interface OnlineCallbackDeps extends OneTimeCodeDeps {
+  repositories: CallbackDeps['repositories'];
+  rateLimiter: RateLimiter;
+  identityProofs: IdentityProofs;
+}

@@ -1,0 +1,40 @@
+import { createIdentityProofs } from '../identity/wiring-proofs';
+import { createAuthStores } from '../platform/auth-store/auth-store';
+import { defineWiring, type Platform } from '../platform/process';
+import { createRecordRepositories } from '../platform/records/repositories';
+import { createSmsSender } from '../platform/sms/create-sms-sender';
+import {
+  createCallbackBookingEntity,
+  createCallbackFollowUpEntity,
+  createCallbackSlotEntity,
+  DynamoCallbackBookingRepository,
+} from './adapters/callback-bookings';
+
+export function createCallbackDeps(platform: Platform) {
+  const { table } = platform;
+  const stores = createAuthStores(table);
+  return {
+    ...platform,
+    repositories: {
+      ...createRecordRepositories(table, platform.fieldCipher),
+      callbackBookings: createCallbackBookingRepository(platform),
+    },
+    rateLimiter: stores.rateLimiter,
+    oneTimeCodes: stores.oneTimeCodes,
+    sms: createSmsSender(platform),
+    identityProofs: createIdentityProofs(platform),
+  };
+}
+export type CallbackContextDeps = ReturnType<typeof createCallbackDeps>;
+
+/** New-policy callback slots, bookings and problem cases (the call centre's IVR reads them too). */
+export function createCallbackBookingRepository({ table }: Platform): DynamoCallbackBookingRepository {
+  return new DynamoCallbackBookingRepository(
+    createCallbackSlotEntity(table),
+    createCallbackBookingEntity(table),
+    createCallbackFollowUpEntity(table),
+    table,
+  );
+}
+
+export const callbackWiring = defineWiring(createCallbackDeps);

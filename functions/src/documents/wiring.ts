@@ -1,0 +1,22 @@
+import { createIdentityProofs } from '../identity/wiring-proofs';
+import { defineWiring, type Platform } from '../platform/process';
+import { createRecordRepositories } from '../platform/records/repositories';
+import { getS3Client } from '../platform/s3/client';
+import { S3DocumentFiles } from './adapters/document-files';
+import { createDocumentRepository } from './adapters/documents';
+
+export function createDocumentsDeps(platform: Platform) {
+  const { table, config } = platform;
+  return {
+    ...platform,
+    repositories: {
+      ...createRecordRepositories(table, platform.fieldCipher),
+      documents: createDocumentRepository(table),
+    },
+    documentFiles: new S3DocumentFiles(getS3Client, config.bucketName),
+    identityProofs: createIdentityProofs(platform),
+  };
+}
+export type DocumentsDeps = ReturnType<typeof createDocumentsDeps>;
+
+export const documentsWiring = defineWiring(createDocumentsDeps);

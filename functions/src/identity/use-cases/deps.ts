@@ -1,0 +1,25 @@
+import type { ConsentLog, RateLimiter } from '@zhixiang/shared/ports/auth-store';
+import type { FaceVerifier } from '@zhixiang/shared/ports/face-verifier';
+import type { IdCardOcr } from '@zhixiang/shared/ports/id-card-ocr';
+import type { IdentityFileStore } from '@zhixiang/shared/ports/identity-files';
+import type {
+  IdentityReviewStore,
+  IdentityUploadStore,
+  IdentityVerificationStore,
+} from '@zhixiang/shared/ports/identity-verifications';
+import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
+import type { Platform } from '../../platform/process';
+
+/** What identity verification (face, ID card, attestation, staff review) needs. */
+export interface IdentityDeps extends Platform {
+  repositories: { customers: CustomerRepository; users: UserAccountRepository };
+  consents: ConsentLog;
+  rateLimiter: RateLimiter;
+  identityVerifications: IdentityVerificationStore;
+  faceVerifier: FaceVerifier;
+  identityUploads: IdentityUploadStore;
+  identityReviews: IdentityReviewStore;
+  identityFiles: IdentityFileStore;
+  /** Built on first use: the offline reader loads its model only where OCR is called. */
+  idCardOcr: () => Promise<IdCardOcr>;
+}

@@ -1,0 +1,52 @@
+import { brand } from '@zhixiang/shared/brand';
+import { renderLetter } from './adapters/render-letter';
+import type { IssueLetterDeps } from './use-cases/issue-letter';
+import type { NotifyPremiumDeps } from './use-cases/notify-premium';
+import type { RenewalRunDeps } from './use-cases/run-renewal-notices';
+import type { LettersDeps } from './wiring';
+
+/**
+ * The functions that issue letters (renewal notices, debit results, endorsement confirmations):
+ * only these carry the PDF renderer (pdf-lib, fontkit and the font).
+ */
+export function issueLetterDeps(
+  deps: Pick<LettersDeps, 'letters' | 'letterSubscriptions' | 'documentFiles' | 'now'>,
+): IssueLetterDeps {
+  return {
+    letters: deps.letters,
+    subscriptions: deps.letterSubscriptions,
+    files: deps.documentFiles,
+    render: (letter) => renderLetter(letter, brand),
+    brand,
+    now: deps.now,
+  };
+}
+
+/** What sending a renewal notice (letter + message on the customer's channels) needs. */
+export function notifyPremiumDeps(deps: LettersDeps): NotifyPremiumDeps {
+  return {
+    customers: deps.repositories.customers,
+    users: deps.repositories.users,
+    products: deps.repositories.products,
+    credits: deps.subscribeCredits,
+    wechat: deps.subscribeMessages,
+    sms: deps.sms,
+    notices: deps.notices,
+    letters: deps.letters,
+    links: deps.letterLinks,
+    logger: deps.logger,
+    now: deps.now,
+    letterDeps: issueLetterDeps(deps),
+  };
+}
+
+/** The hourly renewal-notice run. */
+export function renewalRunDeps(deps: LettersDeps): RenewalRunDeps {
+  return {
+    policies: deps.repositories.policies,
+    notices: deps.notices,
+    now: deps.now,
+    logger: deps.logger,
+    notify: notifyPremiumDeps(deps),
+  };
+}

@@ -1,0 +1,58 @@
+import { S3DocumentFiles } from '../documents/adapters/document-files';
+import { defineWiring, type Platform } from '../platform/process';
+import { createRecordRepositories } from '../platform/records/repositories';
+import { getS3Client } from '../platform/s3/client';
+import { createSmsSender } from '../platform/sms/create-sms-sender';
+import { createWechatAccessTokens } from '../platform/wechat/wechat-access-token';
+import { DynamoLetterStore, DynamoLetterSubscriptionStore } from './adapters/letters';
+import { DynamoNoticeStore, DynamoSubscribeCreditLedger } from './adapters/notices';
+import {
+  SandboxOutboxSubscribeMessages,
+  WechatSubscribeMessages,
+} from './adapters/wechat-subscribe-messages';
+import { LetterLinks } from './use-cases/letter-links';
+import type { NoticePreferenceDeps } from './use-cases/notice-preferences';
+
+/** E-letters and renewal notices: the stores, the subscribe-message provider, link signing. */
+export function createLettersDeps(platform: Platform) {
+  const { table, config, secrets, now } = platform;
+  const provider = config.notices.subscribeMessages;
+  return {
+    ...platform,
+    repositories: createRecordRepositories(table, platform.fieldCipher),
+    letters: new DynamoLetterStore(table),
+    letterSubscriptions: new DynamoLetterSubscriptionStore(table),
+    notices: new DynamoNoticeStore(table),
+    subscribeCredits: new DynamoSubscribeCreditLedger(table),
+    subscribeMessages:
+      provider.provider === 'wechat'
+        ? new WechatSubscribeMessages({
+            apiBaseUrl: provider.apiBaseUrl,
+            tokens: createWechatAccessTokens(platform),
+          })
+        : new SandboxOutboxSubscribeMessages(config.stage, provider.outboxFile, now),
+    letterLinks: new LetterLinks({
+      signingKey: secrets.tokenSigningKey,
+      baseUrl: config.notices.letterLinkBaseUrl,
+      now,
+    }),
+    /** Letter PDFs live beside the documents' files in S3 (letters/ keys). */
+    documentFiles: new S3DocumentFiles(getS3Client, config.bucketName),
+    sms: createSmsSender(platform),
+  };
+}
+export type LettersDeps = ReturnType<typeof createLettersDeps>;
+
+export const lettersWiring = defineWiring(createLettersDeps);
+
+/** What reading and saving notice preferences needs. */
+export function noticePreferenceDeps(deps: LettersDeps): NoticePreferenceDeps {
+  return {
+    customers: deps.repositories.customers,
+    policies: deps.repositories.policies,
+    users: deps.repositories.users,
+    notices: deps.notices,
+    credits: deps.subscribeCredits,
+    now: deps.now,
+  };
+}

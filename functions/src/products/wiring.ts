@@ -1,0 +1,21 @@
+import { defineWiring, type Platform } from '../platform/process';
+import { getS3Client } from '../platform/s3/client';
+import { S3BrochureLinks } from './adapters/brochure-links';
+import { createCatalogueProductEntity, DynamoCatalogueRepository } from './adapters/catalogue-products';
+import { createProductActivityEntity, DynamoProductActivityRepository } from './adapters/product-activity';
+
+export function createProductsDeps(platform: Platform) {
+  const { table, config } = platform;
+  return {
+    ...platform,
+    repositories: {
+      catalogue: new DynamoCatalogueRepository(createCatalogueProductEntity(table)),
+      productActivity: new DynamoProductActivityRepository(createProductActivityEntity(table)),
+    },
+    /** Short-lived links to product brochures (S3 presigned GET). */
+    brochureLinks: new S3BrochureLinks(getS3Client, config.bucketName),
+  };
+}
+export type ProductsDeps = ReturnType<typeof createProductsDeps>;
+
+export const productsWiring = defineWiring(createProductsDeps);

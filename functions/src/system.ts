@@ -1,0 +1,82 @@
+import { createAssistantDeps } from './assistant/wiring';
+import { createAuthDeps } from './auth/wiring';
+import { createCallbackDeps } from './callback/wiring';
+import { insurerSigningKey } from './documents/adapters/signing/insurer-signing-key';
+import { createDocumentsDeps } from './documents/wiring';
+import { createEndorsementsDeps } from './endorsements/wiring';
+import { createIdentityDeps } from './identity/wiring';
+import { createIdentityProofs } from './identity/wiring-proofs';
+import { createIvrDeps } from './ivr/wiring';
+import { createLettersDeps } from './letters/wiring';
+import type { Config } from './platform/config';
+import { createPlatform, type Platform, replaceProcessWiring } from './platform/process';
+import { createPoliciesDeps } from './policies/wiring';
+import { createProductsDeps } from './products/wiring';
+
+/**
+ * The whole system in one object: every context's dependencies over one platform. The admin CLI,
+ * the seed, the local stage, tests and benchmarks use it; no Lambda function imports it (the
+ * layer rules check that), each function wires only its own context (functions/src/<context>/wiring.ts).
+ */
+function buildSystem(platform: Platform) {
+  const auth = createAuthDeps(platform);
+  const policies = createPoliciesDeps(platform);
+  const products = createProductsDeps(platform);
+  const callback = createCallbackDeps(platform);
+  const identity = createIdentityDeps(platform);
+  const documents = createDocumentsDeps(platform);
+  const assistant = createAssistantDeps(platform);
+  const ivr = createIvrDeps(platform);
+  const endorsements = createEndorsementsDeps(platform);
+  const letters = createLettersDeps(platform);
+  return {
+    ...auth,
+    ...policies,
+    ...products,
+    ...callback,
+    ...identity,
+    ...documents,
+    ...assistant,
+    ...ivr,
+    ...endorsements,
+    ...letters,
+    repositories: {
+      ...auth.repositories,
+      ...policies.repositories,
+      ...products.repositories,
+      ...callback.repositories,
+      ...identity.repositories,
+      ...documents.repositories,
+      ...assistant.repositories,
+      ...ivr.repositories,
+      ...endorsements.repositories,
+      ...letters.repositories,
+    },
+    identityProofs: createIdentityProofs(platform),
+    signingKey: insurerSigningKey(platform.config),
+  };
+}
+
+export type System = ReturnType<typeof buildSystem>;
+
+export function createSystem(config?: Config, overrides: Partial<System> = {}): System {
+  const system = buildSystem(createPlatform(config, overrides));
+  return { ...system, ...overrides, repositories: { ...system.repositories, ...overrides.repositories } };
+}
+
+let current: System | undefined;
+
+/** The process's whole system, built on first use from the environment. */
+export function getSystem(): System {
+  current ??= createSystem();
+  return current;
+}
+
+/**
+ * Serves every context's handlers from this system (its clock, its fakes), or, given undefined,
+ * lets them rebuild from the environment on next use.
+ */
+export function setSystem(system: System | undefined): void {
+  current = system;
+  replaceProcessWiring(system);
+}
