@@ -12,7 +12,7 @@ import { isIntent } from '@zhixiang/shared/assistant/intents';
 import {
   classifyMessage,
   getIntentClassifier,
-} from '../../functions/src/assistant/use-cases/classify-message';
+} from '../../functions/src/assistant/adapters/classify-message';
 
 const file = process.argv[2];
 if (!file) {

@@ -3,6 +3,7 @@ import { createAuthDeps } from './auth/wiring';
 import { createCallbackDeps } from './callback/wiring';
 import { insurerSigningKey } from './documents/adapters/signing/insurer-signing-key';
 import { createDocumentsDeps } from './documents/wiring';
+import { documentPdf } from './documents/wiring-signing';
 import { createEndorsementsDeps } from './endorsements/wiring';
 import { createIdentityDeps } from './identity/wiring';
 import { createIdentityProofs } from './identity/wiring-proofs';
@@ -54,6 +55,7 @@ function buildSystem(platform: Platform) {
     },
     identityProofs: createIdentityProofs(platform),
     signingKey: insurerSigningKey(platform.config),
+    pdf: documentPdf,
   };
 }
 

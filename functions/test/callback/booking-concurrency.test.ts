@@ -1,12 +1,12 @@
-import { AppError } from '@zhixiang/shared/errors';
-import type { CallbackBookingRecord } from '@zhixiang/shared/ports/callback-bookings';
-import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ALREADY_BOOKED_MESSAGE,
   BOOKING_CHANGED_MESSAGE,
-  type DynamoCallbackBookingRepository,
   SLOT_FULL_MESSAGE,
-} from '../../src/callback/adapters/callback-bookings';
+} from '@zhixiang/shared/callback/schemas';
+import { AppError } from '@zhixiang/shared/errors';
+import type { CallbackBookingRecord } from '@zhixiang/shared/ports/callback-bookings';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DynamoCallbackBookingRepository } from '../../src/callback/adapters/callback-bookings';
 import { createSystem } from '../../src/system';
 
 /**

@@ -1,4 +1,6 @@
 import {
+  ALREADY_BOOKED_MESSAGE,
+  BOOKING_CHANGED_MESSAGE,
   CALLBACK_POINTS,
   CallbackDayResponseSchema,
   CallbackSlotsResponseSchema,
@@ -7,10 +9,6 @@ import { slotStartAt } from '@zhixiang/shared/callback/window';
 import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
-import {
-  ALREADY_BOOKED_MESSAGE,
-  BOOKING_CHANGED_MESSAGE,
-} from '../../src/callback/adapters/callback-bookings';
 import { CALLBACK_DONE_MESSAGE } from '../../src/callback/use-cases/book-callback-slot';
 import { RESCHEDULE_LIMIT_MESSAGE } from '../../src/callback/use-cases/callback-policy';
 import { sendCallbackReminders } from '../../src/callback/use-cases/send-callback-reminders';

@@ -214,3 +214,10 @@ export function onlineCallbackPurpose(policyNo: string): string {
   return `callback:${policyNo}`;
 }
 export type SubmitOnlineCallbackRequest = z.infer<typeof SubmitOnlineCallbackRequestSchema>;
+
+/** What a customer reads when the booking could not be written. */
+export const SLOT_FULL_MESSAGE = '该时段已约满';
+export const SLOT_UNAVAILABLE_MESSAGE = '该时段不可预约，请选择其他时段';
+export const ALREADY_BOOKED_MESSAGE = '该保单已有回访预约，如需更改请改约';
+export const BOOKING_CHANGED_MESSAGE = '预约已被修改，请刷新后重试';
+export const BUSY_MESSAGE = '当前预约人数较多，请稍后重试';

@@ -146,3 +146,17 @@ export interface DocumentAuditEvent {
 export function signerOf(record: Pick<DocumentRecord, 'holder' | 'insured' | 'signerRole'>): DocumentParty {
   return record.signerRole === 'insured' ? record.insured : record.holder;
 }
+
+export const ALREADY_SIGNED_MESSAGE = '该批单已签署，无需重复签名';
+
+/** Presigned links to documents and signature uploads live five minutes at most. */
+export const DOCUMENT_LINK_SECONDS = 300;
+/** Where a document's files go; every key is chosen by the server, never by the client. */
+export const documentKeys = {
+  signatureStrokes: (documentId: string, uploadId: string) =>
+    `signatures/${documentId}/${uploadId}/strokes.json`,
+  signatureImage: (documentId: string, uploadId: string) =>
+    `signatures/${documentId}/${uploadId}/signature.png`,
+  sealedPdf: (documentId: string, signatureId: string) => `documents/${documentId}/${signatureId}.pdf`,
+  auditCertificate: (documentId: string, at: number) => `documents/${documentId}/audit-certificate-${at}.pdf`,
+};

@@ -108,3 +108,8 @@ export interface DomainEventRecord {
   /** Amounts paid or lent by the change (cents), when there are any. */
   amountCents: number | null;
 }
+
+/** What a customer reads when an application or its policy changed under them. */
+export const APPLICATION_CHANGED_MESSAGE = '申请状态已变化，请刷新后查看';
+export const POLICY_CHANGED_MESSAGE = '保单信息已变更，请刷新后重试';
+export const DOCUMENT_SIGNED_MEANWHILE_MESSAGE = '批单刚刚已签署，请刷新后再操作';

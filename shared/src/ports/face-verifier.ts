@@ -25,3 +25,13 @@ export interface FaceVerifier {
   /** WeChat's verify_ret: 10000 is the only success. */
   queryVerifyResult(request: FaceSessionRequest & { verifyId: string }): Promise<number>;
 }
+
+/** The local 「模拟人脸核身」 sandbox: its screen answers in place of wx.requestFacialVerify. */
+export interface SandboxFaceVerifierPort extends FaceVerifier {
+  readonly provider: 'sandbox';
+  answer(verifyId: string, verifyRet: number, now: number): Promise<void>;
+}
+
+export function isSandboxFaceVerifier(verifier: FaceVerifier): verifier is SandboxFaceVerifierPort {
+  return verifier.provider === 'sandbox' && 'answer' in verifier;
+}

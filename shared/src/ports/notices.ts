@@ -119,3 +119,8 @@ export interface SubscribeMessage {
 export interface SubscribeMessageSender {
   send(message: SubscribeMessage): Promise<SubscribeSendResult>;
 }
+
+/** errcode 43101: the user has no send credit left for this template (did not accept, or spent). */
+export const NO_CREDIT_ERRCODE = 43101;
+/** errcode 47003: a field value breaks its template type — a bug in our data, never the user's. */
+export const BAD_FIELD_ERRCODE = 47003;

@@ -1,7 +1,8 @@
 import { routes } from '@zhixiang/shared/api/routes';
 import { httpHandler } from '../../platform/http/http-handler';
-import { answerAssistantMessage, assistantDeps } from '../use-cases/answer-assistant-message';
+import { answerAssistantMessage } from '../use-cases/answer-assistant-message';
 import { assistantWiring } from '../wiring';
+import { assistantDeps } from '../wiring-chat';
 
 export const handler = httpHandler(routes.sendAssistantMessage, assistantWiring, ({ auth, body, deps }) =>
   answerAssistantMessage(assistantDeps(deps), auth, body),

@@ -25,14 +25,10 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { ProductRecord } from '@zhixiang/shared/policy/model';
 import type { ConversationState, ConversationStore } from '@zhixiang/shared/ports/assistant-conversations';
 import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
-import type { KnowledgeBaseRepository } from '@zhixiang/shared/ports/knowledge-base';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import { redactText } from '@zhixiang/shared/privacy/mask';
 import { POLICY_NOT_FOUND_MESSAGE } from '../../policies/use-cases/get-policy';
-import { classifyMessage, getServiceSegmenter } from './classify-message';
-import type { HandoffDeps } from './handoff-access';
-import { KnowledgeAnswers } from './knowledge-answers';
-import { requestHandoff } from './request-handoff';
+import type { KnowledgeAnswers } from './knowledge-answers';
 
 /** A conversation idle longer than this starts afresh (TTL deletion lags, so the code checks). */
 export const CONVERSATION_IDLE_MS = 2 * 3_600_000;
@@ -54,30 +50,6 @@ export interface AssistantDeps {
   handOff: (claims: AccessClaims, conversationId: string) => Promise<Handoff>;
   now: () => number;
   logger: Pick<Logger, 'info' | 'warn'>;
-}
-
-/** What the chat use case needs from the composition root; the knowledge cache lives as long as the container. */
-const knowledgeOf = new WeakMap<object, KnowledgeAnswers>();
-export function assistantDeps(
-  container: HandoffDeps & {
-    repositories: AssistantDeps['repositories'] & { knowledgeBase: KnowledgeBaseRepository };
-    now: () => number;
-    logger: AssistantDeps['logger'];
-  },
-): AssistantDeps {
-  let knowledge = knowledgeOf.get(container);
-  if (!knowledge) {
-    knowledge = new KnowledgeAnswers(container.repositories.knowledgeBase, getServiceSegmenter());
-    knowledgeOf.set(container, knowledge);
-  }
-  return {
-    repositories: container.repositories,
-    knowledge,
-    classify: classifyMessage,
-    handOff: (claims, conversationId) => requestHandoff(container, claims, conversationId),
-    now: container.now,
-    logger: container.logger,
-  };
 }
 
 /** Buttons under a greeting or a refusal: the questions customers ask most. */

@@ -1,6 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { BOOKING_STATUSES, type BookingStatus, CALLBACK_POINTS } from '@zhixiang/shared/callback/schemas';
+import {
+  ALREADY_BOOKED_MESSAGE,
+  BOOKING_CHANGED_MESSAGE,
+  BOOKING_STATUSES,
+  type BookingStatus,
+  BUSY_MESSAGE,
+  CALLBACK_POINTS,
+  SLOT_FULL_MESSAGE,
+  SLOT_UNAVAILABLE_MESSAGE,
+} from '@zhixiang/shared/callback/schemas';
 import { type SlotTime, slotIdOf } from '@zhixiang/shared/callback/window';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
@@ -21,12 +30,6 @@ import {
   SERVICE_NAME,
   type TableContext,
 } from '../../platform/dynamodb/table';
-
-export const SLOT_FULL_MESSAGE = '该时段已约满';
-export const SLOT_UNAVAILABLE_MESSAGE = '该时段不可预约，请选择其他时段';
-export const ALREADY_BOOKED_MESSAGE = '该保单已有回访预约，如需更改请改约';
-export const BOOKING_CHANGED_MESSAGE = '预约已被修改，请刷新后重试';
-export const BUSY_MESSAGE = '当前预约人数较多，请稍后重试';
 
 /**
  * The call centre's capacity: one item per 30-minute slot, one partition per day so a customer's

@@ -1,9 +1,9 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import type { CallbackBooking } from '@zhixiang/shared/callback/schemas';
+import { ALREADY_BOOKED_MESSAGE } from '@zhixiang/shared/callback/schemas';
 import { toCallbackBooking } from '@zhixiang/shared/callback/view';
 import { canReschedule, reminderDueAt } from '@zhixiang/shared/callback/window';
 import { AppError } from '@zhixiang/shared/errors';
-import { ALREADY_BOOKED_MESSAGE } from '../adapters/callback-bookings';
 import {
   type CallbackDeps,
   loadCallbackPolicy,

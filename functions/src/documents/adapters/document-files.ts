@@ -1,18 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-
-/** Presigned links to documents and signature uploads live five minutes at most. */
-export const DOCUMENT_LINK_SECONDS = 300;
-
-/** Where a document's files go; every key is chosen by the server, never by the client. */
-export const documentKeys = {
-  signatureStrokes: (documentId: string, uploadId: string) =>
-    `signatures/${documentId}/${uploadId}/strokes.json`,
-  signatureImage: (documentId: string, uploadId: string) =>
-    `signatures/${documentId}/${uploadId}/signature.png`,
-  sealedPdf: (documentId: string, signatureId: string) => `documents/${documentId}/${signatureId}.pdf`,
-  auditCertificate: (documentId: string, at: number) => `documents/${documentId}/audit-certificate-${at}.pdf`,
-};
+import { DOCUMENT_LINK_SECONDS } from '@zhixiang/shared/documents/model';
 
 export type ReadUpload =
   | { status: 'missing' }

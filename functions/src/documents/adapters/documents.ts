@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
+  ALREADY_SIGNED_MESSAGE,
   AUDIT_EVENT_TYPES,
   DOCUMENT_STATUSES,
   type DocumentAuditEvent,
@@ -18,8 +19,6 @@ import {
   SERVICE_NAME,
   type TableContext,
 } from '../../platform/dynamodb/table';
-
-export const ALREADY_SIGNED_MESSAGE = '该批单已签署，无需重复签名';
 
 /**
  * An electronic document (电子批单). Nested parts (parties, change rows, signature, sealed PDF) are

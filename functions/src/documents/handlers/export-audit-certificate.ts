@@ -11,7 +11,7 @@ export const handler = httpHandler(
   signingWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps }) =>
     exportAuditCertificate(
-      { ...documentDeps(deps), signingKey: deps.signingKey },
+      { ...documentDeps(deps), signingKey: deps.signingKey, pdf: deps.pdf },
       { claims: auth, sourceIp, userAgent },
       parseBody(DocumentPathSchema, pathParameters).documentId,
     ),

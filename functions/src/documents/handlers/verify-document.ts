@@ -9,7 +9,8 @@ import { signingWiring } from '../wiring-signing';
 export const handler = httpHandler(
   routes.verifyDocument,
   signingWiring,
-  ({ body, deps }) => verifyDocument({ ...documentDeps(deps), signingKey: deps.signingKey }, body),
+  ({ body, deps }) =>
+    verifyDocument({ ...documentDeps(deps), signingKey: deps.signingKey, pdf: deps.pdf }, body),
   // base64 makes 4 bytes of 3; a little room for the JSON around it.
   { maxBodyBytes: Math.ceil(VERIFY_MAX_PDF_BYTES / 3) * 4 + 1024 },
 );

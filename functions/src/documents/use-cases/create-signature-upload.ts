@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import {
+  ALREADY_SIGNED_MESSAGE,
+  DOCUMENT_LINK_SECONDS,
+  documentKeys,
+} from '@zhixiang/shared/documents/model';
 import type { SignatureUploadResponse } from '@zhixiang/shared/documents/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import { DOCUMENT_LINK_SECONDS, documentKeys } from '../adapters/document-files';
-import { ALREADY_SIGNED_MESSAGE } from '../adapters/documents';
 import { type Actor, canHostSigning, type DocumentDeps, loadOpenableDocument } from './document-deps';
 
 /** Upper bounds checked after upload (s3rver, and S3 with a presigned PUT, do not enforce them). */

@@ -14,22 +14,35 @@ import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
 import type { IdentityProofs } from '@zhixiang/shared/ports/identity-proofs';
 import type { PolicyReadRepositories } from '../../policies/use-cases/policy-view-loader';
 import type { DocumentFiles } from '../adapters/document-files';
+import type { renderAuditCertificate } from '../adapters/render-audit-certificate';
+import type { renderEndorsement } from '../adapters/render-endorsement';
 import type { InsurerSigningKey } from '../adapters/signing/insurer-certificate';
+import type { sealPdf } from '../adapters/signing/seal-pdf';
+import type { checkPdfSignature } from '../adapters/signing/verify-pdf-signature';
 
 export const DOCUMENT_NOT_FOUND_MESSAGE = '未找到该批单';
+
+export interface DocumentPdf {
+  renderEndorsement: typeof renderEndorsement;
+  renderAuditCertificate: typeof renderAuditCertificate;
+  sealPdf: typeof sealPdf;
+  checkPdfSignature: typeof checkPdfSignature;
+}
 
 /** What the document use cases need from the composition root. */
 export interface DocumentDeps {
   repositories: PolicyReadRepositories & { documents: DocumentRepository };
   files: DocumentFiles;
   signingKey: Pick<InsurerSigningKey, 'get'>;
+  /** Rendering, sealing and checking PDFs: only the signing functions carry pdf-lib and node-forge. */
+  pdf: DocumentPdf;
   identityProofs: IdentityProofs;
   brand: Brand;
   now: () => number;
 }
 
 /**
- * Everything but the signing key, which only the signing and verifying handlers add
+ * Everything but the signing key and the PDF tools, which only the signing and verifying handlers add
  * (`insurerSigningKey(container.config)`), keeping node-forge out of the other bundles.
  */
 export function documentDeps(container: {
@@ -37,7 +50,7 @@ export function documentDeps(container: {
   documentFiles: DocumentFiles;
   identityProofs: IdentityProofs;
   now: () => number;
-}): Omit<DocumentDeps, 'signingKey'> {
+}): Omit<DocumentDeps, 'signingKey' | 'pdf'> {
   return {
     repositories: container.repositories,
     files: container.documentFiles,

@@ -1,12 +1,10 @@
+import { DOCUMENT_LINK_SECONDS, documentKeys } from '@zhixiang/shared/documents/model';
 import type { DocumentLinkResponse } from '@zhixiang/shared/documents/schemas';
-import { DOCUMENT_LINK_SECONDS, documentKeys } from '../adapters/document-files';
-import { renderAuditCertificate } from '../adapters/render-audit-certificate';
-import { sealPdf } from '../adapters/signing/seal-pdf';
 import { type Actor, type DocumentDeps, loadOpenableDocument } from './document-deps';
 
 /** The trail as a one-page, insurer-sealed audit certificate PDF, behind a presigned GET (≤ 5 min). */
 export async function exportAuditCertificate(
-  deps: Pick<DocumentDeps, 'repositories' | 'files' | 'signingKey' | 'brand' | 'now'>,
+  deps: Pick<DocumentDeps, 'repositories' | 'files' | 'signingKey' | 'pdf' | 'brand' | 'now'>,
   actor: Actor,
   documentId: string,
 ): Promise<DocumentLinkResponse> {
@@ -16,8 +14,11 @@ export async function exportAuditCertificate(
     deps.signingKey.get(),
   ]);
   const now = deps.now();
-  const { pdf, sealRect } = await renderAuditCertificate(document, events, deps.brand, now);
-  const { sealed } = await sealPdf(pdf, signingKey, { widgetRect: sealRect, signingTime: new Date(now) });
+  const { pdf, sealRect } = await deps.pdf.renderAuditCertificate(document, events, deps.brand, now);
+  const { sealed } = await deps.pdf.sealPdf(pdf, signingKey, {
+    widgetRect: sealRect,
+    signingTime: new Date(now),
+  });
   const key = documentKeys.auditCertificate(documentId, now);
   await deps.files.put(key, sealed, 'application/pdf');
   const url = await deps.files.pdfLink(key, `${documentId}-审计证书.pdf`);

@@ -1,6 +1,6 @@
+import { DOCUMENT_LINK_SECONDS } from '@zhixiang/shared/documents/model';
 import type { DocumentLinkResponse } from '@zhixiang/shared/documents/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import { DOCUMENT_LINK_SECONDS } from '../adapters/document-files';
 import { type Actor, auditEvent, type DocumentDeps, loadOpenableDocument } from './document-deps';
 
 /** A presigned GET (≤ 5 minutes) of the sealed PDF, recorded as `downloaded`. */

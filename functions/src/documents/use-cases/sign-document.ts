@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ALREADY_SIGNED_MESSAGE,
   type DocumentRecord,
+  documentKeys,
   type SealedPdfRecord,
   type SignatureRecord,
   signerOf,
@@ -15,10 +17,6 @@ import {
 import { toDocumentDetail } from '@zhixiang/shared/documents/view';
 import { AppError } from '@zhixiang/shared/errors';
 import type { VerifiedIdentity } from '@zhixiang/shared/ports/identity-proofs';
-import { documentKeys } from '../adapters/document-files';
-import { ALREADY_SIGNED_MESSAGE } from '../adapters/documents';
-import { renderEndorsement } from '../adapters/render-endorsement';
-import { sealPdf } from '../adapters/signing/seal-pdf';
 import { NOT_SIGNER_MESSAGE, SIGNATURE_MAX_BYTES } from './create-signature-upload';
 import {
   type Actor,
@@ -58,8 +56,8 @@ export async function signDocument(
   const signedAt = deps.now();
   const signatureId = randomUUID();
   const signingKey = await deps.signingKey.get();
-  const rendered = await renderEndorsement(document, { png: image, signedAt }, deps.brand);
-  const { unsealed, sealed } = await sealPdf(rendered.pdf, signingKey, {
+  const rendered = await deps.pdf.renderEndorsement(document, { png: image, signedAt }, deps.brand);
+  const { unsealed, sealed } = await deps.pdf.sealPdf(rendered.pdf, signingKey, {
     widgetRect: rendered.sealRect,
     signingTime: new Date(signedAt),
   });

@@ -2,7 +2,6 @@ import { maskName } from '@zhixiang/shared/callback/view';
 import type { VerifyDocumentRequest, VerifyDocumentResponse } from '@zhixiang/shared/documents/schemas';
 import { maskFreeText, maskPolicyNo } from '@zhixiang/shared/documents/view';
 import { AppError } from '@zhixiang/shared/errors';
-import { checkPdfSignature } from '../adapters/signing/verify-pdf-signature';
 import { type DocumentDeps, sha256Hex } from './document-deps';
 
 export const VERIFY_MESSAGES = {
@@ -18,14 +17,14 @@ export const VERIFY_MESSAGES = {
  * we issued (its SHA-256 is on record)? Answers with the policy and change masked.
  */
 export async function verifyDocument(
-  deps: Pick<DocumentDeps, 'repositories' | 'signingKey'>,
+  deps: Pick<DocumentDeps, 'repositories' | 'signingKey' | 'pdf'>,
   request: VerifyDocumentRequest,
 ): Promise<VerifyDocumentResponse> {
   const pdf = Buffer.from(request.pdfBase64, 'base64');
   if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-')
     throw new AppError('VALIDATION_FAILED', '请上传 PDF 格式的电子批单', { field: 'pdfBase64' });
   const { trustedCas } = await deps.signingKey.get();
-  const check = checkPdfSignature(pdf, trustedCas);
+  const check = deps.pdf.checkPdfSignature(pdf, trustedCas);
   const answer = (verdict: keyof typeof VERIFY_MESSAGES, rest: Partial<VerifyDocumentResponse> = {}) => ({
     verdict,
     genuine: verdict === 'valid',

@@ -11,6 +11,11 @@ import type {
   EndorsementEventRecord,
   EndorsementRecord,
 } from '@zhixiang/shared/endorsement/model';
+import {
+  APPLICATION_CHANGED_MESSAGE,
+  DOCUMENT_SIGNED_MEANWHILE_MESSAGE,
+  POLICY_CHANGED_MESSAGE,
+} from '@zhixiang/shared/endorsement/model';
 import { AppError } from '@zhixiang/shared/errors';
 import type { EndorsementCommit, EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
@@ -27,10 +32,6 @@ import {
 } from '../../platform/dynamodb/table';
 import type { DynamoCustomerRepository } from '../../platform/records/customers';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
-
-export const APPLICATION_CHANGED_MESSAGE = '申请状态已变化，请刷新后查看';
-export const POLICY_CHANGED_MESSAGE = '保单信息已变更，请刷新后重试';
-export const DOCUMENT_SIGNED_MEANWHILE_MESSAGE = '批单刚刚已签署，请刷新后再操作';
 
 /**
  * Endorsement applications (保全申请). The request is ciphertext at rest (it may hold a new phone,

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { applyEffect, type Evaluation, evaluateEndorsement } from '@zhixiang/shared/endorsement/evaluate';
 import type { EndorsementEventRecord, EndorsementRecord } from '@zhixiang/shared/endorsement/model';
+import { POLICY_CHANGED_MESSAGE } from '@zhixiang/shared/endorsement/model';
 import { problemsToAppError } from '@zhixiang/shared/endorsement/rule-result';
 import { type EndorsementAction, transitionAll } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
 import type { EndorsementCommit } from '@zhixiang/shared/ports/endorsements';
 import { cachedProduct } from '../../policies/use-cases/product-cache';
-import { POLICY_CHANGED_MESSAGE } from '../adapters/endorsements';
 import {
   type EndorsablePolicy,
   type EndorsementDeps,

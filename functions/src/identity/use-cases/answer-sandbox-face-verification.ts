@@ -1,6 +1,6 @@
 import { AppError } from '@zhixiang/shared/errors';
 import { SANDBOX_FACE_OUTCOMES, type SandboxFaceOutcome } from '@zhixiang/shared/identity/verification';
-import { SandboxFaceVerifier } from '../adapters/wechat-face-verifier';
+import { isSandboxFaceVerifier } from '@zhixiang/shared/ports/face-verifier';
 import type { IdentityDeps } from './deps';
 
 /**
@@ -13,6 +13,6 @@ export async function answerSandboxFaceVerification(
   outcome: SandboxFaceOutcome,
 ): Promise<void> {
   const verifier = container.faceVerifier;
-  if (!(verifier instanceof SandboxFaceVerifier)) throw new AppError('NOT_FOUND');
+  if (!isSandboxFaceVerifier(verifier)) throw new AppError('NOT_FOUND');
   await verifier.answer(verifyId, SANDBOX_FACE_OUTCOMES[outcome], container.now());
 }

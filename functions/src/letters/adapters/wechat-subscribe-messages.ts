@@ -6,6 +6,7 @@ import type {
   SubscribeMessageSender,
   SubscribeSendResult,
 } from '@zhixiang/shared/ports/notices';
+import { NO_CREDIT_ERRCODE } from '@zhixiang/shared/ports/notices';
 import { assertLocalStage, type Stage } from '../../platform/config';
 import { postWechat, type WechatAccessTokenSource } from '../../platform/wechat/wechat-access-token';
 
@@ -14,11 +15,6 @@ interface SendResponse {
   errmsg?: string;
   msgid?: number | string;
 }
-
-/** errcode 43101: the user has no send credit left for this template (did not accept, or spent). */
-export const NO_CREDIT_ERRCODE = 43101;
-/** errcode 47003: a field value breaks its template type — a bug in our data, never the user's. */
-export const BAD_FIELD_ERRCODE = 47003;
 
 /**
  * The real client of `POST /cgi-bin/message/subscribe/send` (subscribeMessage.send), with the

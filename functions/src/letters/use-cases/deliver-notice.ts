@@ -15,9 +15,9 @@ import type {
   SubscribeCreditLedger,
   SubscribeMessageSender,
 } from '@zhixiang/shared/ports/notices';
+import { BAD_FIELD_ERRCODE } from '@zhixiang/shared/ports/notices';
 import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
 import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
-import { BAD_FIELD_ERRCODE } from '../adapters/wechat-subscribe-messages';
 import type { LetterLinks } from './letter-links';
 
 /** Transient failures (network, provider 5xx) are retried this many times in all, with doubling waits. */

@@ -5,7 +5,7 @@ import {
   type IntentClassifier,
 } from '@zhixiang/shared/assistant/classify';
 import type { Segmenter } from '@zhixiang/shared/ports/segmenter';
-import { JiebaSegmenter } from '../adapters/jieba-segmenter';
+import { JiebaSegmenter } from './jieba-segmenter';
 
 let segmenter: Segmenter | undefined;
 let classifier: IntentClassifier | undefined;

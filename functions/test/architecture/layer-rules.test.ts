@@ -1,0 +1,157 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The layer rules of ARCHITECTURE.md, read from the import statements of every source file:
+ * the domain (shared/) imports no infrastructure; use cases import no adapters and no wiring;
+ * handlers import only their own context's wiring and use cases (and the HTTP middleware); no
+ * Lambda function reaches the whole-system composition; nothing imports in a circle.
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const SKIP = new Set(['node_modules', 'dist', '.local', 'artifacts', '.serverless', '.esbuild']);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    if (SKIP.has(name)) return [];
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx|mjs)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+interface Import {
+  specifier: string;
+  typeOnly: boolean;
+  /** The repository-relative file it resolves to, for relative and workspace imports. */
+  target: string | null;
+}
+
+const IMPORT =
+  /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[\w*\s{},$]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function resolveFile(base: string): string | null {
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return relative(root, candidate);
+  }
+  return null;
+}
+
+function importsOf(file: string): Import[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  const found: Import[] = [];
+  for (const match of text.matchAll(IMPORT)) {
+    const specifier = match[3] ?? match[4]!;
+    const braces = match[0].match(/\{([^}]*)\}/)?.[1];
+    const allTypes =
+      braces !== undefined && braces.split(',').every((n) => !n.trim() || /^type\s/.test(n.trim()));
+    const typeOnly =
+      Boolean(match[2]) || (match[1] === 'import' && allTypes && !match[0].includes('import('));
+    let target: string | null = null;
+    if (specifier.startsWith('.')) target = resolveFile(resolve(dirname(join(root, file)), specifier));
+    else if (specifier.startsWith('@zhixiang/shared/'))
+      target = resolveFile(join(root, 'shared/src', specifier.slice('@zhixiang/shared/'.length)));
+    found.push({ specifier, typeOnly, target });
+  }
+  return found;
+}
+
+const files = ['shared', 'functions', 'e2e', 'miniprogram/src', 'bench'].flatMap((dir) =>
+  sourceFiles(join(root, dir)).map((path) => relative(root, path)),
+);
+const graph = new Map(files.map((file) => [file, importsOf(file)]));
+const isTest = (file: string) => /\.test\.tsx?$/.test(file);
+const contextOf = (file: string) => /^functions\/src\/([\w-]+)\//.exec(file)?.[1];
+
+function violations(select: (file: string) => boolean, rule: (file: string, imported: Import) => boolean) {
+  return [...graph]
+    .filter(([file]) => select(file))
+    .flatMap(([file, imports]) =>
+      imports.filter((i) => rule(file, i)).map((i) => `${file} → ${i.specifier}`),
+    );
+}
+
+describe('layer rules', () => {
+  it('finds the source it checks', () => {
+    expect(files.filter((f) => /^functions\/src\/[\w-]+\/handlers\//.test(f)).length).toBeGreaterThan(80);
+    expect(files.filter((f) => f.startsWith('shared/src/')).length).toBeGreaterThan(50);
+  });
+
+  it('shared/ imports no AWS SDK, no Taro and no Node module', () => {
+    const infrastructure =
+      /^(@aws-sdk\/|@aws-lambda-powertools\/|@middy\/|@tarojs\/|node:|fs$|path$|crypto$)/;
+    expect(
+      violations(
+        (file) => file.startsWith('shared/src/'),
+        (_, i) => infrastructure.test(i.specifier),
+      ),
+    ).toEqual([]);
+  });
+
+  it('use cases import no adapters, no wiring and not the whole system', () => {
+    const forbidden =
+      /(\/adapters\/|\/wiring(-[\w-]+)?$|^functions\/src\/system\.ts$|^functions\/src\/platform\/(?!process\.ts|config\.ts|http\/))/;
+    expect(
+      violations(
+        (file) => /^functions\/src\/[\w-]+\/use-cases\//.test(file) && !isTest(file),
+        (_, i) => !i.typeOnly && i.target !== null && forbidden.test(i.target),
+      ),
+    ).toEqual([]);
+  });
+
+  it("handlers import only their own context's wiring and use cases, and the HTTP middleware", () => {
+    expect(
+      violations(
+        (file) => /^functions\/src\/[\w-]+\/handlers\//.test(file) && !isTest(file),
+        (file, i) => {
+          if (!i.target || i.target.startsWith('shared/src/')) return false;
+          const own = `functions/src/${contextOf(file)}/`;
+          const ownPart =
+            i.target.startsWith(`${own}use-cases/`) ||
+            /^wiring(-[\w-]+)?\.ts$/.test(i.target.slice(own.length));
+          return (
+            !(i.target.startsWith(own) && ownPart) && !i.target.startsWith('functions/src/platform/http/')
+          );
+        },
+      ),
+    ).toEqual([]);
+  });
+
+  it('no Lambda function reaches the whole-system composition', () => {
+    const reaches = (start: string) => {
+      const seen = new Set<string>();
+      const stack = [start];
+      while (stack.length) {
+        const file = stack.pop()!;
+        if (seen.has(file)) continue;
+        seen.add(file);
+        for (const i of graph.get(file) ?? []) if (i.target && !i.typeOnly) stack.push(i.target);
+      }
+      return seen.has('functions/src/system.ts');
+    };
+    expect(
+      files.filter((f) => /^functions\/src\/[\w-]+\/handlers\//.test(f) && !isTest(f)).filter(reaches),
+    ).toEqual([]);
+  });
+
+  it('nothing imports in a circle (type-only imports included)', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const path: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, 'open');
+      path.push(file);
+      for (const i of graph.get(file) ?? []) {
+        if (!i.target || !graph.has(i.target)) continue;
+        if (state.get(i.target) === 'open')
+          cycles.push([...path.slice(path.indexOf(i.target)), i.target].join(' → '));
+        else if (!state.has(i.target)) visit(i.target);
+      }
+      path.pop();
+      state.set(file, 'done');
+    };
+    for (const file of files) if (!state.has(file)) visit(file);
+    expect(cycles).toEqual([]);
+  });
+});
