@@ -4,7 +4,7 @@
  *   npm run -s assistant:eval -- ../shared/eval/intents-dev.jsonl
  *
  * Prints the cold start, a confusion summary and, as the LAST line, one JSON object
- * {total, correct, accuracy, perIntent, p50Ms, p95Ms} (the issue 9 contract). Classification goes
+ * {total, correct, accuracy, perIntent, p50Ms, p95Ms}. Classification goes
  * through classifyMessage, exactly what the chat endpoint calls.
  */
 import { readFileSync } from 'node:fs';

@@ -38,10 +38,10 @@ const WRITES = new Set([
   'create-agent',
   'rotate-field-key',
   'load-knowledge',
-  // Renewal notices (issue 7): the hourly run on demand.
+  // Renewal notices: the hourly run on demand.
   'send-renewal-notices',
 ]);
-// Reports that write nothing (issue 7): no --yes needed on prod.
+// Reports that write nothing: no --yes needed on prod.
 const READS = new Set(['notice-funnel', 'paper-saved', 'outbox', 'assistant-feedback-report']);
 
 async function main(argv: string[]): Promise<number> {
@@ -166,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
-    // The assistant's knowledge base (智能客服知识库), issue 9.
+    // The assistant's knowledge base (智能客服知识库).
     case 'load-knowledge': {
       const { loadKnowledgeBase, readKnowledgeFiles } = await import(
         '../src/assistant/use-cases/load-knowledge-base'
@@ -180,7 +180,7 @@ async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
-    // E-letters and renewal notices (issue 7).
+    // E-letters and renewal notices.
     case 'send-renewal-notices': {
       const { runRenewalNotices } = await import('../src/letters/use-cases/run-renewal-notices');
       const { renewalRunDeps } = await import('../src/letters/wiring-issuing');
@@ -205,7 +205,7 @@ async function main(argv: string[]): Promise<number> {
       await printOutbox(container, Number(values.lines ?? 20));
       return 0;
     }
-    // Assistant live chat, rest (issue 9): the knowledge base's improvement report.
+    // Assistant live chat and the staff console: the knowledge base's improvement report.
     case 'assistant-feedback-report': {
       const { getAssistantFeedbackReport } = await import(
         '../src/assistant/use-cases/get-assistant-feedback-report'

@@ -87,7 +87,7 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
     ID_CARD_OCR_PROVIDER: 'tesseract',
     // Caller pre-verification (IVR): the local phone-system simulator signs with this.
     IVR_SIGNING_SECRET: await localSecret(join(dataDir, 'ivr-signing.key')),
-    // E-letters and renewal notices (issue 7): the WeChat outbox, the push Token, billing's secret.
+    // E-letters and renewal notices: the WeChat outbox, the push Token, billing's secret.
     SUBSCRIBE_MESSAGE_PROVIDER: 'sandbox-outbox',
     WECHAT_OUTBOX_FILE: join(dataDir, 'wechat-outbox.jsonl'),
     WECHAT_PUSH_TOKEN: (await localSecret(join(dataDir, 'wechat-push-token.key'), 24)).slice(0, 32),

@@ -364,7 +364,7 @@ async function main() {
       `  Identity binding (fictional data): 姓名 ${binding.name} · 身份证号 ${binding.idNumber} · 手机 ${binding.phone}; the SMS code is in the outbox above`,
     );
   }
-  // E-letters and renewal notices (issue 7): the hourly job as EventBridge would run it.
+  // E-letters and renewal notices: the hourly job as EventBridge would run it.
   scheduleRenewalNotices();
   scheduleEndorsementEvents();
   lines.push(

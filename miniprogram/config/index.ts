@@ -24,7 +24,7 @@ export default defineConfig<'webpack5'>(() => {
       // weapp has no runtime config file: the API address is baked in at build time.
       API_BASE_URL: JSON.stringify(process.env.API_BASE_URL ?? 'http://localhost:3000'),
       APP_STAGE: JSON.stringify(process.env.APP_STAGE ?? (isProduction ? 'prod' : 'local')),
-      // Live chat (issue 9): the WebSocket API's wss:// URL; empty = the chat polls over HTTP.
+      // Live chat: the WebSocket API's wss:// URL; empty = the chat polls over HTTP.
       LIVE_CHAT_URL: JSON.stringify(process.env.LIVE_CHAT_URL ?? 'ws://localhost:3000/live-chat'),
     },
     alias: {

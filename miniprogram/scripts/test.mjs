@@ -1,4 +1,4 @@
-// `npm test` of the mini program: the four checks of issue 3, in order, with a summary.
+// `npm test` of the mini program: the four checks, in order, with a summary.
 //   1. component and hook tests (vitest)
 //   2. weapp build, then every .wxml/.wxss compiled by WeChat's wcc/wcsc
 //   3. package-size budget from the built app.json

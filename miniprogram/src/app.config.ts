@@ -23,7 +23,7 @@ export default defineAppConfig({
     { root: 'packages/callback', pages: ['book/index', 'online/index', 'call-centre/index'] },
     // Electronic documents (电子批单): 我的批单, preview, signing screen, public verification.
     { root: 'packages/documents', pages: ['list/index', 'detail/index', 'sign/index', 'verify/index'] },
-    // Assistant live chat, rest (issue 9): the staff handoff console (queue, live chat with context)
+    // Assistant live chat and the staff console (issue 9): the staff handoff console (queue, live chat with context)
     // and the knowledge base's improvement report.
     { root: 'packages/handoffs', pages: ['queue/index', 'chat/index', 'feedback/index'] },
     // Endorsements (保全): one form per type, the application (review → identity → sign → submit → result),

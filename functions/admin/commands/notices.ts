@@ -1,4 +1,4 @@
-/** Admin reports and tools of e-letters and renewal notices (issue 7). */
+/** Admin reports and tools of e-letters and renewal notices. */
 import { readFile } from 'node:fs/promises';
 import { paperSavingSettings } from '@zhixiang/shared/letters/model';
 import { NOTICE_TYPE_NAMES } from '@zhixiang/shared/notices/due-notices';

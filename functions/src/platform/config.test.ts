@@ -78,7 +78,7 @@ describe('sandbox providers', () => {
   });
 });
 
-// Assistant live chat, rest (issue 9).
+// Assistant live chat and the staff console.
 describe('service hours', () => {
   it('default to config/service-hours.json and may be set per stage, validated', () => {
     expect(loadConfig(local).serviceHours.daily).toEqual({ open: '08:00', close: '22:00' });

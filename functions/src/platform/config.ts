@@ -36,13 +36,13 @@ const EnvSchema = z.object({
   DOCUMENT_SIGNING_SECRET_ID: z.optional(nonEmpty),
   DOCUMENT_SIGNING_DIR: z._default(nonEmpty, '.local/document-signing'),
   ID_CARD_OCR_PROVIDER: z._default(z.enum(['wechat', 'tesseract']), 'wechat'),
-  // Caller pre-verification (IVR, issue 9): the shared HMAC secret, local stage only.
+  // Caller pre-verification (IVR): the shared HMAC secret, local stage only.
   IVR_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
-  // Live chat (issue 9): the WebSocket API's management endpoint (https://{api}.execute-api…/{stage}).
+  // Live chat: the WebSocket API's management endpoint (https://{api}.execute-api…/{stage}).
   LIVE_CHAT_ENDPOINT: z.optional(z.url()),
-  // Assistant live chat, rest (issue 9): service hours as JSON, overriding config/service-hours.json.
+  // Assistant live chat and the staff console: service hours as JSON, overriding config/service-hours.json.
   ASSISTANT_SERVICE_HOURS: z.optional(nonEmpty),
-  // E-letters and renewal notices (issue 7): WeChat subscribe messages or the local outbox, the
+  // E-letters and renewal notices: WeChat subscribe messages or the local outbox, the
   // message-push Token and billing's HMAC secret (local stage only), where letter links point.
   SUBSCRIBE_MESSAGE_PROVIDER: z._default(z.enum(['wechat', 'sandbox-outbox']), 'wechat'),
   WECHAT_OUTBOX_FILE: z._default(nonEmpty, '.local/wechat-outbox.jsonl'),
@@ -82,7 +82,7 @@ export interface Config {
   idCardOcr: { provider: 'wechat'; apiBaseUrl: string } | { provider: 'tesseract' };
   /** Local stage only; deployed stages read the IVR's HMAC secret from SSM. */
   ivrSigningSecret: string | null;
-  /** E-letters and renewal notices (issue 7; docs/e-letters-and-notices.md). */
+  /** E-letters and renewal notices (docs/e-letters-and-notices.md). */
   notices: {
     subscribeMessages:
       | { provider: 'wechat'; apiBaseUrl: string }

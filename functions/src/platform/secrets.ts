@@ -24,9 +24,9 @@ export const SSM_PARAMETERS = {
   tencentTemplateCallbackUnreachable: '/tencent-sms-template-callback-unreachable',
   // Caller pre-verification (IVR): the HMAC secret shared with the call centre's phone system.
   ivrSigningSecret: '/ivr-signing-secret',
-  // Assistant live chat, rest (issue 9): the SMS telling a customer their message was answered.
+  // Assistant live chat and the staff console: the SMS telling a customer their message was answered.
   tencentTemplateHandoffReply: '/tencent-sms-template-handoff-reply',
-  // E-letters and renewal notices (issue 7): the letter-link SMS template, WeChat's message-push
+  // E-letters and renewal notices: the letter-link SMS template, WeChat's message-push
   // Token, the billing system's HMAC secret for debit results.
   tencentTemplateLetterLink: '/tencent-sms-template-letter-link',
   wechatPushToken: '/wechat-push-token',
@@ -41,7 +41,7 @@ export interface Secrets {
   tencentSms(): Promise<TencentSmsSettings>;
   /** The call centre's IVR signs `POST /ivr/identify` with this (HMAC-SHA256). */
   ivrSigningSecret(): Promise<string>;
-  // E-letters and renewal notices (issue 7).
+  // E-letters and renewal notices.
   /** The Token of the mini program's message push (消息推送) settings: WeChat signs pushes with it. */
   wechatPushToken(): Promise<string>;
   /** The billing system signs `POST /billing/debit-results` with this (HMAC-SHA256). */
@@ -97,7 +97,7 @@ export function createSecrets(config: Config): Secrets {
       return { secretId, secretKey, sdkAppId, signName, templateIds };
     },
     ivrSigningSecret: async () => config.ivrSigningSecret ?? read('ivrSigningSecret'),
-    // E-letters and renewal notices (issue 7).
+    // E-letters and renewal notices.
     wechatPushToken: async () => config.notices.wechatPushToken ?? read('wechatPushToken'),
     billingSigningSecret: async () => config.notices.billingSigningSecret ?? read('billingSigningSecret'),
   };

@@ -633,7 +633,7 @@ const POLICY_SPECS: PolicySpec[] = [
     effectiveDate: '2026-02-14',
     cashValue: 0,
   },
-  // Endorsements (issue 6): 吴刚 insures his wife 徐丽, an adult — her own consent to a
+  // Endorsements: 吴刚 insures his wife 徐丽, an adult — her own consent to a
   // beneficiary change or a loan on this death-benefit policy.
   {
     seq: 39,
@@ -794,7 +794,7 @@ const USER_SPECS: UserSpec[] = [
     { branch: SH_PD_01 },
   ],
   ['demo-admin', 'admin', '系统管理员', '管理员 · 运维：可查看全部数据', {}],
-  // Endorsements (issue 6): a customer of 60 or more (her self-service loan goes to review) and
+  // Endorsements: a customer of 60 or more (her self-service loan goes to review) and
   // an insured who consents to her husband's changes.
   [
     'demo-customer-c004',

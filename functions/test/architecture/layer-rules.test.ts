@@ -155,3 +155,31 @@ describe('layer rules', () => {
     expect(cycles).toEqual([]);
   });
 });
+
+describe('the architecture as documented', () => {
+  const architecture = readFileSync(join(root, 'ARCHITECTURE.md'), 'utf8');
+  const contexts = readdirSync(join(root, 'functions/src')).filter(
+    (name) => statSync(join(root, 'functions/src', name)).isDirectory() && !['platform', 'seed'].includes(name),
+  );
+
+  it('names every context folder of functions/src in ARCHITECTURE.md, and no folder that is gone', () => {
+    expect(contexts.length).toBeGreaterThanOrEqual(10);
+    expect(contexts.filter((context) => !architecture.includes(`\`${context}/\``))).toEqual([]);
+    const documented = [...architecture.matchAll(/^\| [\w ]+ \| `([\w-]+)\/` \|/gm)].map((m) => m[1]);
+    expect(documented.filter((context) => !contexts.includes(context!))).toEqual([]);
+  });
+
+  it('gives every context the same shape: handlers, use cases, wiring and its functions', () => {
+    const incomplete = contexts.filter((context) =>
+      ['handlers', 'use-cases', 'wiring.ts', 'functions.yml'].some(
+        (part) => !existsSync(join(root, 'functions/src', context, part)),
+      ),
+    );
+    expect(incomplete).toEqual([]);
+  });
+
+  it('speaks of features and rules in code, never of issue numbers', () => {
+    const tagged = files.filter((file) => /\bissue \d+/i.test(readFileSync(join(root, file), 'utf8')));
+    expect(tagged).toEqual([]);
+  });
+});

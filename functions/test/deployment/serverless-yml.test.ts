@@ -96,7 +96,7 @@ describe('serverless.yml', () => {
     expect(resources.FieldEncryptionKey?.Properties?.EnableKeyRotation).toBe(true);
   });
 
-  // Live chat (issue 9).
+  // Live chat.
   it('declares the live chat WebSocket routes of the shared contract, pushing to this API only', () => {
     const websocketRoutes = functions.flatMap(([, fn]) =>
       (fn.events ?? []).flatMap((event) =>
@@ -124,7 +124,7 @@ describe('serverless.yml', () => {
     }
   });
 
-  // Assistant live chat, rest (issue 9): jieba's native binary for Lambda's platform.
+  // Assistant live chat and the staff console: jieba's native binary for Lambda's platform.
   it('installs the native segmenter for Lambda’s platform when packaging and deploying', () => {
     const architecture = (prod.provider as { architecture?: string }).architecture;
     expect(architecture).toBe('arm64');

@@ -763,7 +763,7 @@ const CASES: Record<RouteName, Case> = {
       otherBranchStaff: 200,
     },
   },
-  // Assistant live chat, rest (issue 9).
+  // Assistant live chat and the staff console (issue 9).
   getHandoff: {
     method: 'GET',
     path: `/staff/handoffs/${NO_SUCH_ID}`,

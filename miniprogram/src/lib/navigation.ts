@@ -46,7 +46,7 @@ export const pageUrls = {
   signDocument: (documentId: string) =>
     `/packages/documents/sign/index?documentId=${encodeURIComponent(documentId)}`,
   verifyDocument: '/packages/documents/verify/index',
-  // Assistant live chat, rest (issue 9): the staff handoff console.
+  // Assistant live chat and the staff console: the staff handoff console.
   handoffQueue: '/packages/handoffs/queue/index',
   handoffChat: (handoffId: string) =>
     `/packages/handoffs/chat/index?handoffId=${encodeURIComponent(handoffId)}`,
@@ -60,7 +60,7 @@ export const pageUrls = {
   customerEndorsements: (customerId: string, name: string) =>
     `/packages/endorsements/customer/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
   endorsementReviews: '/packages/endorsements/reviews/index',
-  // E-letters and renewal notices (电子信函 / 续期通知, issue 7).
+  // E-letters and renewal notices (电子信函 / 续期通知).
   myLetters: '/packages/letters/list/index',
   letterDetail: (letterId: string) =>
     `/packages/letters/detail/index?letterId=${encodeURIComponent(letterId)}`,

@@ -133,12 +133,12 @@ export const api = {
     }),
   sendHandoffMessage: (handoffId: string, text: string) =>
     client.call('sendHandoffMessage', { params: { handoffId }, body: { text }, silent: true }),
-  // E-letters and renewal notices (电子信函 / 续期通知, issue 7).
+  // E-letters and renewal notices (电子信函 / 续期通知).
   listCustomerLetters: (customerId: string) =>
     client.call('listCustomerLetters', { params: { customerId }, silent: true }),
   getLetter: (letterId: string) => client.call('getLetter', { params: { letterId }, silent: true }),
   openLetterLink: (token: string) => client.call('openLetterLink', { params: { token }, silent: true }),
-  // Assistant live chat, rest (issue 9): the staff handoff console.
+  // Assistant live chat and the staff console: the staff handoff console.
   listHandoffQueue: () => client.call('listHandoffQueue', { silent: true }),
   getHandoff: (handoffId: string) => client.call('getHandoff', { params: { handoffId } }),
   getLatestHandoff: () => client.call('getLatestHandoff', { silent: true }),

@@ -604,7 +604,7 @@ export const routes = {
     auth: 'user',
     response: NoticeFunnelResponseSchema,
   },
-  // Assistant live chat, rest (issue 9): the staff console's chat screen.
+  // Assistant live chat and the staff console (issue 9): the staff console's chat screen.
   getHandoff: {
     method: 'GET',
     path: '/staff/handoffs/{handoffId}',

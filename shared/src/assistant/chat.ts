@@ -4,7 +4,7 @@ import { INTENTS } from './intents';
 import { ASSISTANT_FLOWS } from './knowledge';
 
 /**
- * The chat contract (`POST /assistant/messages`, issue 9): a customer's message or a tapped
+ * The chat contract (`POST /assistant/messages`): a customer's message or a tapped
  * button in, the assistant's reply with buttons out. Works signed in (answers with the customer's
  * own figures) and signed out (general answers and a sign-in offer).
  */

@@ -4,7 +4,7 @@ import { ASSISTANT_REPLY_KINDS } from './chat';
 import { INTENT_NAMES, INTENTS, type Intent } from './intents';
 
 /**
- * The knowledge base's improvement report (issue 9): questions the assistant did not answer —
+ * The knowledge base's improvement report: questions the assistant did not answer —
  * it asked back (clarify), refused (out of scope) or answered with low confidence — and answers
  * customers rated 👎, grouped by question with counts and what was answered, for a date range.
  */

@@ -1,6 +1,6 @@
 /**
  * What a customer's message is about. The labels are the contract with the evaluation sets and
- * the chat endpoint (issue 9): add one only together with its examples and its Chinese name.
+ * the chat endpoint: add one only together with its examples and its Chinese name.
  */
 export const INTENTS = [
   'dividend_query',

@@ -20,7 +20,7 @@ export type SmsMessage =
       template: 'callback_unreachable';
       code: string;
     }
-  // E-letters and renewal notices (issue 7): 「您有一封{code}，请点击 {link} 查看」, code = the letter's title.
+  // E-letters and renewal notices: 「您有一封{code}，请点击 {link} 查看」, code = the letter's title.
   | {
       to: string;
       template: 'letter_link';
@@ -30,7 +30,7 @@ export type SmsMessage =
     }
   | {
       to: string;
-      /** Assistant live chat (issue 9): 「您于{time}的留言已有回复，请打开小程序「客服」查看」 */
+      /** Assistant live chat: 「您于{time}的留言已有回复，请打开小程序「客服」查看」 */
       template: 'handoff_reply';
       code: string;
     };

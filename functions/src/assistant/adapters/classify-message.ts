@@ -26,7 +26,7 @@ export function getIntentClassifier(): IntentClassifier {
   return classifier;
 }
 
-/** What a customer's chat message is about (issue 9, "Understanding"). */
+/** What a customer's chat message is about. */
 export function classifyMessage(message: string, context?: ClassifyContext): IntentClassification {
   return getIntentClassifier().classify(message, context);
 }

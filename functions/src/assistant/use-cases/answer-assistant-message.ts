@@ -60,7 +60,7 @@ const hotline: AssistantButton = { label: '拨打客服热线', action: { type: 
 type Reply = Omit<AssistantReply, 'conversationId' | 'turn'>;
 
 /**
- * One turn of the 7×24 assistant (issue 9): understand the message with the one classifier entry
+ * One turn of the 7×24 assistant: understand the message with the one classifier entry
  * point, answer from the knowledge base — with the customer's own figures when they are signed in
  * — ask when unsure, and remember the conversation (last intent, misses, a pending policy choice)
  * for the next turn. Every turn is stored with its intent, confidence, answer and latency.

@@ -101,7 +101,7 @@ export const policySchema = {
       },
       sk: { field: 'gsi2sk', composite: ['policyNo'], template: 'INSURED#${policyNo}', casing: 'none' },
     },
-    // Renewal notices (issue 7): the premiums falling due on a day, for the hourly notice run (no
+    // Renewal notices: the premiums falling due on a day, for the hourly notice run (no
     // Scan). Sparse: a policy without a next due date (single premium, paid up) has no keys here.
     byDueDate: {
       index: 'gsi3',
