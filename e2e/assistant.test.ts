@@ -9,7 +9,7 @@ import { agreeToPrivacyGuide, fillInput, signInAsDemoUser, tapButton } from './s
 import { useE2eSession } from './support/stack';
 
 /**
- * The 客服 tab (issue 9): 张伟 asks how much he can borrow, picks his participating life policy,
+ * The 客服 tab: 张伟 asks how much he can borrow, picks his participating life policy,
  * gets the quota with his own figure, and 去办理 opens that policy; he asks for a person, a staff
  * member of his branch claims the handoff in the staff console and they chat live over the
  * WebSocket, across a dropped connection (nothing lost, nothing twice); signed out, the assistant

@@ -1,7 +1,16 @@
 import { brand } from '@zhixiang/shared/brand';
+import { agentPackage } from './packages/agent/pages';
+import { callbackPackage } from './packages/callback/pages';
+import { documentsPackage } from './packages/documents/pages';
+import { endorsementsPackage } from './packages/endorsements/pages';
+import { handoffsPackage } from './packages/handoffs/pages';
+import { identityPackage } from './packages/identity/pages';
+import { lettersPackage } from './packages/letters/pages';
+import { productsPackage } from './packages/products/pages';
 
 // Tab pages and the first screens (privacy, sign-in, policy detail) stay in the main package;
-// every feature flow lives in its own subpackage so no package nears WeChat's 2 MB limit.
+// every feature flow lives in its own subpackage so no package nears WeChat's 2 MB limit. Each
+// subpackage lists its own pages in its `pages.ts`: a new page touches only its subpackage.
 export default defineAppConfig({
   pages: [
     'pages/home/index',
@@ -13,30 +22,14 @@ export default defineAppConfig({
     'pages/policy-detail/index',
   ],
   subPackages: [
-    // Identity: binding, and identity verification (verify, ID photos, agent attestation, staff review queue).
-    {
-      root: 'packages/identity',
-      pages: ['bind/index', 'verify/index', 'id-card/index', 'attest/index', 'reviews/index'],
-    },
-    { root: 'packages/agent', pages: ['customers/index', 'customer-policies/index'] },
-    { root: 'packages/products', pages: ['search/index', 'detail/index'] },
-    { root: 'packages/callback', pages: ['book/index', 'online/index', 'call-centre/index'] },
-    // Electronic documents (电子批单): 我的批单, preview, signing screen, public verification.
-    { root: 'packages/documents', pages: ['list/index', 'detail/index', 'sign/index', 'verify/index'] },
-    // Assistant live chat and the staff console (issue 9): the staff handoff console (queue, live chat with context)
-    // and the knowledge base's improvement report.
-    { root: 'packages/handoffs', pages: ['queue/index', 'chat/index', 'feedback/index'] },
-    // Endorsements (保全): one form per type, the application (review → identity → sign → submit → result),
-    // 我的申请, the agent's workspace for one customer, the staff review queue (保全审核).
-    {
-      root: 'packages/endorsements',
-      pages: ['apply/index', 'application/index', 'list/index', 'customer/index', 'reviews/index'],
-    },
-    // E-letters and renewal notices (issue 7): 我的信函, a letter, settings, a letter by its link, the funnel.
-    {
-      root: 'packages/letters',
-      pages: ['list/index', 'detail/index', 'settings/index', 'open/index', 'funnel/index'],
-    },
+    identityPackage,
+    agentPackage,
+    productsPackage,
+    callbackPackage,
+    documentsPackage,
+    handoffsPackage,
+    endorsementsPackage,
+    lettersPackage,
   ],
   window: {
     backgroundTextStyle: 'dark',

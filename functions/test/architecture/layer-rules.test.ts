@@ -159,7 +159,8 @@ describe('layer rules', () => {
 describe('the architecture as documented', () => {
   const architecture = readFileSync(join(root, 'ARCHITECTURE.md'), 'utf8');
   const contexts = readdirSync(join(root, 'functions/src')).filter(
-    (name) => statSync(join(root, 'functions/src', name)).isDirectory() && !['platform', 'seed'].includes(name),
+    (name) =>
+      statSync(join(root, 'functions/src', name)).isDirectory() && !['platform', 'seed'].includes(name),
   );
 
   it('names every context folder of functions/src in ARCHITECTURE.md, and no folder that is gone', () => {

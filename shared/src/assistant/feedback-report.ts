@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import type { ConversationTurn } from '../ports/assistant-conversations';
-import { ASSISTANT_REPLY_KINDS } from './chat';
+import { ASSISTANT_REPLY_KINDS, type AssistantReply } from './chat';
 import { INTENT_NAMES, INTENTS, type Intent } from './intents';
 
 /**
@@ -15,8 +14,8 @@ export const MAX_REPORT_DAYS = 31;
 
 export type ReviewReason = 'unanswered' | 'thumbs_down';
 
-/** Whether a stored turn belongs in the report's "unanswered" list. */
-export function isUnanswered(turn: Pick<ConversationTurn, 'kind' | 'answerId' | 'confidence'>): boolean {
+/** Whether a reply (or the stored turn it became) belongs in the report's "unanswered" list. */
+export function isUnanswered(turn: Pick<AssistantReply, 'kind' | 'answerId' | 'confidence'>): boolean {
   if (turn.kind === 'clarify' || turn.kind === 'out_of_scope') return true;
   return turn.kind === 'answer' && (turn.answerId === null || turn.confidence < LOW_CONFIDENCE);
 }
@@ -29,7 +28,7 @@ export interface ReviewItem {
   text: string;
   intent: Intent;
   confidence: number;
-  kind: ConversationTurn['kind'];
+  kind: AssistantReply['kind'];
   answerId: string | null;
 }
 

@@ -1,5 +1,4 @@
 import paperSavingJson from '../../../config/paper-saving.json';
-import type { LetterContent } from './templates';
 
 /**
  * E-letters (电子信函): the letters the insurer sends a customer, the customer's choice of how to
@@ -59,6 +58,14 @@ export interface LetterSubscriptionRecord {
   channels: NoticeChannel[];
   updatedAt: number;
   updatedBy: { source: ChangeSource; userId: string };
+}
+
+/** What a letter says, as its template composed it: the PDF and the in-app view show the same. */
+export interface LetterContent {
+  title: string;
+  greeting: string;
+  paragraphs: string[];
+  facts: [label: string, value: string][];
 }
 
 export interface LetterRecord {

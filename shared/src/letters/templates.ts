@@ -1,7 +1,7 @@
 import { type Brand, brand as defaultBrand } from '../brand';
 import { formatDateCn } from '../format/dates';
 import { formatYuan } from '../format/money';
-import { LETTER_TYPE_NAMES, type LetterType } from './model';
+import { LETTER_TYPE_NAMES, type LetterContent, type LetterType } from './model';
 
 /**
  * The letter templates (Chinese; the insurer's name and phone from the brand configuration):
@@ -30,12 +30,8 @@ export interface LetterFacts {
   failureReason?: string;
 }
 
-export interface LetterContent {
-  title: string;
-  greeting: string;
-  paragraphs: string[];
-  facts: [label: string, value: string][];
-}
+/** What composeLetter returns; declared beside the letter record that keeps it. */
+export type { LetterContent };
 
 const money = (cents: number | undefined) => (cents === undefined ? '—' : formatYuan(cents));
 const date = (iso: string | undefined | null) => (iso ? formatDateCn(iso) : '—');
