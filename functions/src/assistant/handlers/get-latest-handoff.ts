@@ -1,10 +1,10 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { assistantRoutes } from '@zhixiang/shared/assistant/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { getLatestHandoff } from '../use-cases/get-latest-handoff';
 import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
-  routes.getLatestHandoff,
+  assistantRoutes.getLatestHandoff,
   assistantWiring,
   ({ auth, deps }) => getLatestHandoff(deps, auth),
   {

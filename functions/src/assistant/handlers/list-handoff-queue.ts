@@ -1,10 +1,10 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { assistantRoutes } from '@zhixiang/shared/assistant/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { listHandoffQueue } from '../use-cases/list-handoff-queue';
 import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
-  routes.listHandoffQueue,
+  assistantRoutes.listHandoffQueue,
   assistantWiring,
   ({ auth, deps }) => listHandoffQueue(deps, auth),
   { roles: ['staff', 'admin'] },

@@ -1,8 +1,10 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { assistantRoutes } from '@zhixiang/shared/assistant/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { rateAssistantAnswer } from '../use-cases/rate-assistant-answer';
 import { assistantWiring } from '../wiring';
 
-export const handler = httpHandler(routes.rateAssistantAnswer, assistantWiring, ({ auth, body, deps }) =>
-  rateAssistantAnswer(deps, auth, body),
+export const handler = httpHandler(
+  assistantRoutes.rateAssistantAnswer,
+  assistantWiring,
+  ({ auth, body, deps }) => rateAssistantAnswer(deps, auth, body),
 );

@@ -1,9 +1,11 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { assistantRoutes } from '@zhixiang/shared/assistant/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { answerAssistantMessage } from '../use-cases/answer-assistant-message';
 import { assistantWiring } from '../wiring';
 import { assistantDeps } from '../wiring-chat';
 
-export const handler = httpHandler(routes.sendAssistantMessage, assistantWiring, ({ auth, body, deps }) =>
-  answerAssistantMessage(assistantDeps(deps), auth, body),
+export const handler = httpHandler(
+  assistantRoutes.sendAssistantMessage,
+  assistantWiring,
+  ({ auth, body, deps }) => answerAssistantMessage(assistantDeps(deps), auth, body),
 );

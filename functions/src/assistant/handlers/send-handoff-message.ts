@@ -1,12 +1,12 @@
-import { routes } from '@zhixiang/shared/api/routes';
 import { HandoffPathSchema } from '@zhixiang/shared/assistant/handoff';
+import { assistantRoutes } from '@zhixiang/shared/assistant/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { sendHandoffMessage } from '../use-cases/send-handoff-message';
 import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
-  routes.sendHandoffMessage,
+  assistantRoutes.sendHandoffMessage,
   assistantWiring,
   ({ auth, body, pathParameters, deps }) =>
     sendHandoffMessage(deps, auth, parseBody(HandoffPathSchema, pathParameters).handoffId, body.text),

@@ -1,8 +1,8 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { authRoutes } from '@zhixiang/shared/auth/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { listDemoUsers } from '../use-cases/list-demo-users';
 import { authWiring } from '../wiring';
 
-export const handler = httpHandler(routes.listDemoUsers, authWiring, ({ deps }) => listDemoUsers(deps), {
+export const handler = httpHandler(authRoutes.listDemoUsers, authWiring, ({ deps }) => listDemoUsers(deps), {
   enabled: ({ config }) => config.demoSignIn,
 });

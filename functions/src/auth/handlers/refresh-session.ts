@@ -1,10 +1,14 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { authRoutes } from '@zhixiang/shared/auth/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { limitPublicAuthCalls } from '../use-cases/limit-public-auth';
 import { refreshSession } from '../use-cases/refresh-session';
 import { authWiring } from '../wiring';
 
-export const handler = httpHandler(routes.refreshSession, authWiring, async ({ deps, body, sourceIp }) => {
-  await limitPublicAuthCalls(deps, 'refresh', sourceIp);
-  return refreshSession(deps, body);
-});
+export const handler = httpHandler(
+  authRoutes.refreshSession,
+  authWiring,
+  async ({ deps, body, sourceIp }) => {
+    await limitPublicAuthCalls(deps, 'refresh', sourceIp);
+    return refreshSession(deps, body);
+  },
+);

@@ -1,10 +1,10 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { authRoutes } from '@zhixiang/shared/auth/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { signInAsDemoUser } from '../use-cases/sign-in-as-demo-user';
 import { authWiring } from '../wiring';
 
 export const handler = httpHandler(
-  routes.signInAsDemoUser,
+  authRoutes.signInAsDemoUser,
   authWiring,
   ({ deps, body }) => signInAsDemoUser(deps, body),
   {

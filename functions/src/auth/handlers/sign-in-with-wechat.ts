@@ -1,10 +1,14 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { authRoutes } from '@zhixiang/shared/auth/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { limitPublicAuthCalls } from '../use-cases/limit-public-auth';
 import { signInWithWechat } from '../use-cases/sign-in-with-wechat';
 import { authWiring } from '../wiring';
 
-export const handler = httpHandler(routes.signInWithWechat, authWiring, async ({ deps, body, sourceIp }) => {
-  await limitPublicAuthCalls(deps, 'sign-in', sourceIp);
-  return signInWithWechat(deps, body);
-});
+export const handler = httpHandler(
+  authRoutes.signInWithWechat,
+  authWiring,
+  async ({ deps, body, sourceIp }) => {
+    await limitPublicAuthCalls(deps, 'sign-in', sourceIp);
+    return signInWithWechat(deps, body);
+  },
+);

@@ -1,4 +1,4 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { callbackRoutes } from '@zhixiang/shared/callback/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { listCallbackSlots } from '../use-cases/list-callback-slots';
 import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
-  routes.listCallbackSlots,
+  callbackRoutes.listCallbackSlots,
   callbackWiring,
   ({ auth, pathParameters, deps }) =>
     listCallbackSlots(callbackDeps(deps), auth, parseBody(PolicyPathSchema, pathParameters).policyNo),

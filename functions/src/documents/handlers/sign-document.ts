@@ -1,4 +1,4 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { documentRoutes } from '@zhixiang/shared/documents/routes';
 import { DocumentPathSchema } from '@zhixiang/shared/documents/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { signDocument } from '../use-cases/sign-document';
 import { signingWiring } from '../wiring-signing';
 
 export const handler = httpHandler(
-  routes.signDocument,
+  documentRoutes.signDocument,
   signingWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps, body }) =>
     signDocument(

@@ -1,4 +1,4 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { documentRoutes } from '@zhixiang/shared/documents/routes';
 import { VERIFY_MAX_PDF_BYTES } from '@zhixiang/shared/documents/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { documentDeps } from '../use-cases/document-deps';
@@ -7,7 +7,7 @@ import { signingWiring } from '../wiring-signing';
 
 /** Public: anyone holding a PDF may ask whether we issued it. The body is the PDF in base64. */
 export const handler = httpHandler(
-  routes.verifyDocument,
+  documentRoutes.verifyDocument,
   signingWiring,
   ({ body, deps }) =>
     verifyDocument({ ...documentDeps(deps), signingKey: deps.signingKey, pdf: deps.pdf }, body),

@@ -1,4 +1,4 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { createEndorsement } from '../use-cases/create-endorsement';
 import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  routes.createEndorsement,
+  endorsementRoutes.createEndorsement,
   endorsementsWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps, body }) =>
     createEndorsement(

@@ -1,12 +1,12 @@
-import { routes } from '@zhixiang/shared/api/routes';
 import { EndorsementPathSchema } from '@zhixiang/shared/endorsement/application';
+import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { decideEndorsement } from '../use-cases/decide-endorsement';
 import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  routes.decideEndorsement,
+  endorsementRoutes.decideEndorsement,
   endorsementsWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps, body }) =>
     decideEndorsement(

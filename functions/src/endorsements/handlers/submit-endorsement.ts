@@ -1,12 +1,12 @@
-import { routes } from '@zhixiang/shared/api/routes';
 import { EndorsementPathSchema, IDEMPOTENCY_KEY_HEADER } from '@zhixiang/shared/endorsement/application';
+import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { submitEndorsement } from '../use-cases/submit-endorsement';
 import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  routes.submitEndorsement,
+  endorsementRoutes.submitEndorsement,
   endorsementsWiring,
   ({ auth, pathParameters, headers, lambdaContext, sourceIp, userAgent, deps, body }) =>
     submitEndorsement(

@@ -1,10 +1,10 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { identityRoutes } from '@zhixiang/shared/identity/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { attestIdentity } from '../use-cases/attest-identity';
 import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
-  routes.attestIdentity,
+  identityRoutes.attestIdentity,
   identityWiring,
   ({ auth, body, deps, userAgent, sourceIp }) =>
     attestIdentity(deps, auth, body, { userAgent, ip: sourceIp }),

@@ -1,10 +1,10 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { identityRoutes } from '@zhixiang/shared/identity/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { submitIdentityReview } from '../use-cases/submit-identity-review';
 import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
-  routes.submitIdentityReview,
+  identityRoutes.submitIdentityReview,
   identityWiring,
   ({ auth, body, deps, userAgent, sourceIp }) =>
     submitIdentityReview(deps, auth, body, { userAgent, ip: sourceIp }),

@@ -1,4 +1,4 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { letterRoutes } from '@zhixiang/shared/letters/routes';
 import { BILLING_HEADERS } from '@zhixiang/shared/notices/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { verifySignedRequest } from '../../platform/http/verify-signed-request';
@@ -8,7 +8,7 @@ import { notifyPremiumDeps } from '../wiring-issuing';
 
 /** The billing system, not a user: proven by the HMAC signature with timestamp and one-time nonce. */
 export const handler = httpHandler(
-  routes.applyDebitResult,
+  letterRoutes.applyDebitResult,
   lettersWiring,
   ({ body, deps }) =>
     applyDebitResult(

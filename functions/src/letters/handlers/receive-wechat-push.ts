@@ -1,11 +1,11 @@
-import { routes } from '@zhixiang/shared/api/routes';
+import { letterRoutes } from '@zhixiang/shared/letters/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { receiveWechatPush, verifyWechatPush } from '../use-cases/receive-wechat-push';
 import { lettersWiring } from '../wiring';
 
 /** Subscribe-message events pushed by WeChat (JSON), signed with the message-push Token. */
 export const handler = httpHandler(
-  routes.receiveWechatPush,
+  letterRoutes.receiveWechatPush,
   lettersWiring,
   async ({ query, rawBody, deps }) => {
     await verifyWechatPush(query, { token: deps.secrets.wechatPushToken, now: deps.now });

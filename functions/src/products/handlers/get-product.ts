@@ -1,5 +1,5 @@
-import { routes } from '@zhixiang/shared/api/routes';
 import { ProductCodeSchema } from '@zhixiang/shared/product/catalogue';
+import { productRoutes } from '@zhixiang/shared/product/routes';
 import * as z from 'zod/mini';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -8,7 +8,7 @@ import { productsWiring } from '../wiring';
 
 const ProductPathSchema = z.object({ productCode: ProductCodeSchema });
 
-export const handler = httpHandler(routes.getProduct, productsWiring, ({ pathParameters, deps }) => {
+export const handler = httpHandler(productRoutes.getProduct, productsWiring, ({ pathParameters, deps }) => {
   const { productCode } = parseBody(ProductPathSchema, pathParameters);
   return getProduct(
     {

@@ -1,11 +1,11 @@
-import { routes } from '@zhixiang/shared/api/routes';
 import { ProductSearchQuerySchema } from '@zhixiang/shared/product/catalogue';
+import { productRoutes } from '@zhixiang/shared/product/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { searchProducts } from '../use-cases/search-products';
 import { productsWiring } from '../wiring';
 
-export const handler = httpHandler(routes.searchProducts, productsWiring, ({ query, deps }) => {
+export const handler = httpHandler(productRoutes.searchProducts, productsWiring, ({ query, deps }) => {
   const { q, category, age, paymentTerm, limit } = parseBody(ProductSearchQuerySchema, query);
   return searchProducts(
     {
