@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { redactText } from '@zhixiang/shared/privacy/mask';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { setContainer } from '../src/container';
+import { lambdaContext } from './lambda-context';
 import { serverlessYmlPath } from './local-paths';
 import { type CorsSpec, type HttpApiEventSpec, loadServerlessConfig } from './serverless-config';
 import { createWebSocketApi, LIVE_CHAT_PATH, readWebSocketRoutes } from './websocket-api';
@@ -262,28 +263,6 @@ export function buildEvent(input: {
   if (route.paramNames.length > 0) event.pathParameters = input.pathParameters;
   if (body.length > 0) event.body = textual ? body.toString('utf8') : body.toString('base64');
   return event;
-}
-
-function lambdaContext(
-  route: Pick<Route, 'functionName' | 'memorySize'>,
-  requestId: string,
-  deadline: number,
-): Context {
-  const functionName = `zhixiang-kefu-local-${route.functionName}`;
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: String(route.memorySize),
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: `local/${process.pid}`,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => {},
-    fail: () => {},
-    succeed: () => {},
-  };
 }
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
