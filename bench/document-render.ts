@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { localDir, repoRoot } from '../functions/local/local-paths';
-import { ensureDocumentFont } from '../functions/local/prepare-document-font';
 import { loadServerlessConfig } from '../functions/local/serverless-config';
 import { LocalTestCaCertificates } from '../functions/src/documents/adapters/signing/local-test-ca';
 import { DOCUMENT_FONT_RELATIVE_PATH } from '../functions/src/platform/pdf/document-font';
@@ -83,7 +82,7 @@ async function baselineDocument(): Promise<Uint8Array> {
 }
 
 async function main() {
-  const fontFile = ensureDocumentFont();
+  const fontFile = join(repoRoot, DOCUMENT_FONT_RELATIVE_PATH);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(pngFile, strokesToPng(sampleStrokes()));

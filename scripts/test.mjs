@@ -42,6 +42,13 @@ if (miniprogramHasTests()) {
 } else {
   console.log('[test] miniprogram has no test script yet: skipped');
 }
+// Last: what an admin deploys. Packages the service offline, then loads and calls every zip the
+// way Lambda would and checks its size budget (functions/local/check-packaged-functions.ts).
+steps.push({
+  name: 'packaged functions (npm run check:packaged)',
+  command: 'npm',
+  args: ['run', 'check:packaged'],
+});
 
 function run(step) {
   return new Promise((resolveRun) => {

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { redactText } from '@zhixiang/shared/privacy/mask';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { setSystem } from '../src/system';
+import { lambdaContext } from './lambda-context';
 import { serverlessYmlPath } from './local-paths';
 import { type CorsSpec, type HttpApiEventSpec, loadServerlessConfig } from './serverless-config';
 import { createWebSocketApi, LIVE_CHAT_PATH, readWebSocketRoutes } from './websocket-api';
@@ -262,28 +263,6 @@ export function buildEvent(input: {
   if (route.paramNames.length > 0) event.pathParameters = input.pathParameters;
   if (body.length > 0) event.body = textual ? body.toString('utf8') : body.toString('base64');
   return event;
-}
-
-function lambdaContext(
-  route: Pick<Route, 'functionName' | 'memorySize'>,
-  requestId: string,
-  deadline: number,
-): Context {
-  const functionName = `zhixiang-kefu-local-${route.functionName}`;
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: String(route.memorySize),
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: `local/${process.pid}`,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => {},
-    fail: () => {},
-    succeed: () => {},
-  };
 }
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
@@ -556,7 +535,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const liveChatEndpoint = `http://${host}:${port}${LIVE_CHAT_PATH}`;
   if (process.env.LIVE_CHAT_ENDPOINT !== liveChatEndpoint) {
     process.env.LIVE_CHAT_ENDPOINT = liveChatEndpoint;
-    // A container built earlier in this process (the seed's) read the environment without it: the
+    // Wiring built earlier in this process (the seed's) read the environment without it: the
     // next invocation builds a fresh one, as a Lambda cold start after a configuration change would.
     setSystem(undefined);
   }

@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { ensureDynamoDbLocal } from './dynamodb-local';
 import { repoRoot } from './local-paths';
-import { ensureDocumentFont } from './prepare-document-font';
 
 /**
  * Runs after `npm install`/`npm ci` (root postinstall) so the one-time work of the local stack is
  * part of the install, not of the first `npm start`: the download of DynamoDB Local (a 56 MB
- * tarball), the documents' font (functions/local/prepare-document-font.ts) and the production H5
- * build of the mini program (most of a minute on 2 cores).
+ * tarball) and the production H5 build of the mini program (most of a minute on 2 cores).
  * Never fails the install: `npm start` and the tests redo whichever step is missing or stale.
  */
 const ms = (started: number) => `${Math.round(performance.now() - started)} ms`;
@@ -18,14 +16,6 @@ try {
   console.log(`DynamoDB Local ready in ${dir} (${ms(started)})`);
 } catch (error) {
   console.warn(`warning: DynamoDB Local not prepared (npm start will retry): ${(error as Error).message}`);
-}
-
-// Electronic documents: the subsetted, glyph-padded font the PDFs embed (also run before packaging).
-try {
-  const started = performance.now();
-  console.log(`document font ready: ${ensureDocumentFont()} (${ms(started)})`);
-} catch (error) {
-  console.warn(`warning: document font not prepared (the tests retry): ${(error as Error).message}`);
 }
 
 if (process.env.SKIP_H5_BUILD !== '1') {

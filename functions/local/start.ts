@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DOCUMENT_FONT_RELATIVE_PATH } from '../src/platform/pdf/document-font';
 import { createLocalResources } from './create-resources';
 import { type DynamoDbLocal, ensureDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { type Gateway, startGateway } from './gateway';
@@ -14,7 +15,8 @@ import { type S3Local, startS3Local } from './s3-local';
 /**
  * `npm start`: the whole system on one machine — DynamoDB Local and s3rver keeping their data
  * under .local/, the table and bucket from serverless.yml, demo data, the API gateway and the H5
- * build of the mini program. Ctrl-C stops everything, the JVM included.
+ * build of the mini program. Ctrl-C stops everything, the JVM included. It never says "ready"
+ * while a prerequisite is missing: it names it with the one command that fixes it and exits 1.
  */
 
 const API_PORT = Number(process.env.API_PORT ?? 3000);
@@ -95,17 +97,6 @@ function h5BuildIsStale(): boolean {
   return sources.some((source) => newestMtime(join(repoRoot, source)) > built);
 }
 
-function hasH5BuildScript(): boolean {
-  try {
-    const pkg = JSON.parse(readFileSync(join(repoRoot, 'miniprogram', 'package.json'), 'utf8')) as {
-      scripts?: Record<string, string>;
-    };
-    return Boolean(pkg.scripts?.['build:h5']);
-  } catch {
-    return false;
-  }
-}
-
 /** Builds the H5 app when it is missing or older than its sources; resolves to whether it succeeded. */
 async function buildH5IfStale(): Promise<boolean> {
   if (process.env.SKIP_H5_BUILD) {
@@ -115,10 +106,6 @@ async function buildH5IfStale(): Promise<boolean> {
   if (!process.env.FORCE_H5_BUILD && !h5BuildIsStale()) {
     say('H5 build is up to date');
     return true;
-  }
-  if (!hasH5BuildScript()) {
-    say('warning: miniprogram has no build:h5 script yet; the H5 page is not served');
-    return false;
   }
   say('building the H5 app (npm run build:h5 -w miniprogram) …');
   const started = performance.now();
@@ -142,13 +129,29 @@ async function buildH5IfStale(): Promise<boolean> {
   });
   if (stopping) return false;
   if (code !== 0) {
-    say(
-      `warning: the H5 build failed (exit ${code}); the API still runs. Last output:\n${output.join('').slice(-3000)}`,
-    );
+    say(`the H5 build failed (exit ${code}). Last output:\n${output.join('').slice(-3000)}`);
     return false;
   }
   say(`H5 app built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return true;
+}
+
+/** What npm start cannot run without and does not make itself, each with the command that provides it. */
+function missingPrerequisites(): string[] {
+  const missing: string[] = [];
+  const java = spawnSync('java', ['-version'], { stdio: 'ignore' });
+  if (java.error || java.status !== 0)
+    missing.push('a Java runtime, for DynamoDB Local: apt-get install openjdk-17-jre-headless');
+  if (!existsSync(join(repoRoot, DOCUMENT_FONT_RELATIVE_PATH)))
+    missing.push(
+      `the documents' font ${DOCUMENT_FONT_RELATIVE_PATH}: git checkout -- functions/assets/fonts`,
+    );
+  return missing;
+}
+
+async function failMissing(missing: string[]): Promise<never> {
+  for (const line of missing) console.error(`[start] missing ${line}`);
+  return stopAll(1);
 }
 
 /** The seed reads its configuration (table, key file) from process.env, like the handlers. */
@@ -282,6 +285,8 @@ async function main() {
   process.on('SIGHUP', () => void stopAll(129));
   stopWhenLauncherExits();
 
+  const missing = missingPrerequisites();
+  if (missing.length > 0) return failMissing(missing);
   // Fail in a second, not after the JVM start, when a port is taken (DynamoDB's is checked on start).
   await Promise.all([API_PORT, H5_PORT, S3_PORT].map((port) => assertPortFree(port, HOST)));
   // The H5 build (if needed) runs beside the JVM start: both take seconds and neither needs the other.
@@ -322,6 +327,10 @@ async function main() {
   const h5Ready = await h5Built;
   // Ctrl-C during the build ends it too: do not announce a stack that is shutting down.
   if (stopping) return;
+  if (!h5Ready)
+    return failMissing([
+      'the H5 build of the mini program (miniprogram/dist/h5): npm run build:h5 -w miniprogram',
+    ]);
   running.h5 = await startH5Server({ port: H5_PORT, host: HOST, root: h5Dist, apiPort: API_PORT });
 
   const apiUrl = `http://localhost:${API_PORT}`;
@@ -347,7 +356,7 @@ async function main() {
   const lines = [
     '',
     '智享客服 is running (local stage)',
-    `  H5 app       ${h5Url}${h5Ready ? '' : '   (not built — see the warning above)'}`,
+    `  H5 app       ${h5Url}`,
     `  API          ${apiUrl}   (${running.gateway.routes.length} routes from serverless.yml)`,
     `  Live chat    ${running.gateway.liveChatUrl.replace('127.0.0.1', 'localhost')}   (WebSocket API + its Management API)`,
     `  DynamoDB     ${dynamodb.endpoint}   table ${env.TABLE_NAME}`,

@@ -143,6 +143,6 @@ describe('serverless.yml', () => {
         /npm_config_cpu=arm64 npm_config_os=linux npm_config_libc=glibc osls /,
       );
     }
-    expect(scripts['check:lambda-package']).toBeDefined();
+    expect(scripts['check:packaged']).toBeDefined();
   });
 });

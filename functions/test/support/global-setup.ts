@@ -1,6 +1,5 @@
 import type { TestProject } from 'vitest/node';
 import { startEphemeralStack } from '../../local/ephemeral-stack';
-import { ensureDocumentFont } from '../../local/prepare-document-font';
 import './local-stack-context';
 
 /**
@@ -10,8 +9,6 @@ import './local-stack-context';
  */
 export default async function setup(project: TestProject) {
   const started = performance.now();
-  // Electronic documents: a fresh clone whose install skipped it still gets the PDFs' font.
-  ensureDocumentFont();
   const stack = await startEphemeralStack();
   const tableDefinition = JSON.parse(JSON.stringify(stack.resources.tables[0]?.input ?? {})) as Record<
     string,

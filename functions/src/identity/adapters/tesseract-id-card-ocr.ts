@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { findIdNumber, parseValidity } from '@zhixiang/shared/identity/id-card';
 import type { IdCardBackText, IdCardFrontText, IdCardOcr } from '@zhixiang/shared/ports/id-card-ocr';
-import { createWorker, type Worker } from 'tesseract.js';
+import type { Worker } from 'tesseract.js';
 import { assertLocalStage, type Stage } from '../../platform/config';
 
 /**
@@ -47,7 +47,13 @@ export class TesseractIdCardOcr implements IdCardOcr {
   }
 }
 
-function startWorker(): Promise<Worker> {
+/**
+ * tesseract.js is imported here, at run time, rather than at the top: bundlers hoist a static
+ * import out of this lazily loaded module into every function, and deployed packages leave the
+ * package out.
+ */
+async function startWorker(): Promise<Worker> {
+  const { createWorker } = await import('tesseract.js');
   const require = createRequire(import.meta.url);
   const langPath = join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
   return createWorker('eng', 1, { langPath, gzip: true, cacheMethod: 'none' });

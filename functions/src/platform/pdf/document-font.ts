@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 /**
  * The font every PDF document embeds: Noto Sans SC (OFL-1.1, licence beside it), subsetted to
- * GB 2312 + extra-characters.txt and re-saved with 4-byte glyph padding by
- * functions/local/prepare-document-font.ts at install and packaging time (never downloaded).
+ * GB 2312 + extra-characters.txt and re-saved with 4-byte glyph padding, committed in
+ * functions/assets/fonts/ (prepare_document_font.py there regenerates it).
  * serverless.yml ships the file with the functions that render (`package.patterns`), so it sits at
  * the same relative path under LAMBDA_TASK_ROOT; the local stage sets DOCUMENT_FONT_FILE to the
  * absolute path (tests and journeys run from other folders).
@@ -28,7 +28,7 @@ export function documentFontBytes(): Uint8Array {
       cached = readFileSync(path);
     } catch (error) {
       throw new Error(
-        `document font missing at ${path}: run \`npx tsx functions/local/prepare-document-font.ts\` (npm ci does it)`,
+        `document font missing at ${path}: restore it with \`git checkout -- functions/assets/fonts\``,
         { cause: error },
       );
     }
