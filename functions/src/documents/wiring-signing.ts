@@ -6,13 +6,13 @@ import { sealPdf } from './adapters/signing/seal-pdf';
 import { checkPdfSignature } from './adapters/signing/verify-pdf-signature';
 import { createDocumentsDeps } from './wiring';
 
-/**
- * The functions that sign, seal or verify: the documents' dependencies plus the insurer's signing
- * key, kept apart so node-forge and the Secrets Manager client stay out of every other bundle.
- */
 /** The PDF tools of the signing functions (the whole system shares the same object). */
 export const documentPdf = { renderEndorsement, renderAuditCertificate, sealPdf, checkPdfSignature };
 
+/**
+ * The functions that sign and seal: the documents' dependencies plus the insurer's signing key and
+ * the PDF tools, kept apart so pdf-lib, fontkit, the font and node-forge stay out of every other bundle.
+ */
 export const signingWiring = defineWiring((platform) => ({
   ...createDocumentsDeps(platform),
   signingKey: insurerSigningKey(platform.config),

@@ -3,12 +3,12 @@ import { VERIFY_MAX_PDF_BYTES } from '@zhixiang/shared/documents/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { documentDeps } from '../use-cases/document-deps';
 import { verifyDocument } from '../use-cases/verify-document';
-import { signingWiring } from '../wiring-signing';
+import { verifyingWiring } from '../wiring-verifying';
 
 /** Public: anyone holding a PDF may ask whether we issued it. The body is the PDF in base64. */
 export const handler = httpHandler(
   documentRoutes.verifyDocument,
-  signingWiring,
+  verifyingWiring,
   ({ body, deps }) =>
     verifyDocument({ ...documentDeps(deps), signingKey: deps.signingKey, pdf: deps.pdf }, body),
   // base64 makes 4 bytes of 3; a little room for the JSON around it.

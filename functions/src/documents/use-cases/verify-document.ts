@@ -2,7 +2,7 @@ import { maskName } from '@zhixiang/shared/callback/view';
 import type { VerifyDocumentRequest, VerifyDocumentResponse } from '@zhixiang/shared/documents/schemas';
 import { maskFreeText, maskPolicyNo } from '@zhixiang/shared/documents/view';
 import { AppError } from '@zhixiang/shared/errors';
-import { type DocumentDeps, sha256Hex } from './document-deps';
+import { type DocumentDeps, type DocumentPdf, sha256Hex } from './document-deps';
 
 export const VERIFY_MESSAGES = {
   valid: '这是本公司出具的电子批单，签章完好，自签署以来未被改动。',
@@ -17,7 +17,7 @@ export const VERIFY_MESSAGES = {
  * we issued (its SHA-256 is on record)? Answers with the policy and change masked.
  */
 export async function verifyDocument(
-  deps: Pick<DocumentDeps, 'repositories' | 'signingKey' | 'pdf'>,
+  deps: Pick<DocumentDeps, 'repositories' | 'signingKey'> & { pdf: Pick<DocumentPdf, 'checkPdfSignature'> },
   request: VerifyDocumentRequest,
 ): Promise<VerifyDocumentResponse> {
   const pdf = Buffer.from(request.pdfBase64, 'base64');
