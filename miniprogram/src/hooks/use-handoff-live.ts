@@ -70,7 +70,7 @@ export function useHandoffLive(
     };
 
     const catchUp = async () => {
-      const update = await api.listHandoffMessages(handoffId, sequence.lastSeq);
+      const update = await api.listHandoffMessages(handoffId, { query: { after: String(sequence.lastSeq) } });
       deliver(update.messages, { status: update.status, claimedByName: update.claimedByName });
     };
 

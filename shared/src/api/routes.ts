@@ -43,9 +43,16 @@ export type ResponseOf<N extends RouteName> = (typeof routes)[N] extends {
   ? z.infer<S>
   : undefined;
 
+const PATH_PARAMETER = /\{(\w+)\}/g;
+
+/** The names of a path's `{param}` placeholders, in order. */
+export function pathParamNames(path: string): string[] {
+  return [...path.matchAll(PATH_PARAMETER)].map(([, name]) => name!);
+}
+
 /** Fills `{param}` placeholders, URL-encoding each value. */
 export function buildPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/\{(\w+)\}/g, (_, key: string) => {
+  return path.replace(PATH_PARAMETER, (_, key: string) => {
     const value = params[key];
     if (value === undefined) throw new Error(`missing path parameter ${key}`);
     return encodeURIComponent(value);

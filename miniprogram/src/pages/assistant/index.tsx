@@ -92,7 +92,9 @@ export default function AssistantPage() {
         m.id === message.id && m.feedback ? { ...m, feedback: { ...m.feedback, rated: rating } } : m,
       ),
     );
-    void api.rateAssistantAnswer({ conversationId: id, turn, rating }).catch(() => undefined);
+    void api
+      .rateAssistantAnswer({ conversationId: id, turn, rating }, { silent: true })
+      .catch(() => undefined);
   };
 
   // While a person has the conversation, poll for their replies; a missed poll is retried next time.
@@ -202,7 +204,7 @@ export default function AssistantPage() {
       const open = handoffRef.current;
       if (open) {
         // A person has the conversation: the message goes to them.
-        const sent = await api.sendHandoffMessage(open.handoffId, trimmed);
+        const sent = await api.sendHandoffMessage(open.handoffId, { text: trimmed }, { silent: true });
         markSeen(open.handoffId, sent.seq);
         if (typed) setDraft('');
         if (open.mode === 'message' && !messageLeft.current) {
@@ -211,11 +213,10 @@ export default function AssistantPage() {
         }
         return;
       }
-      const reply: AssistantReply = await api.sendAssistantMessage({
-        text: trimmed,
-        ...(conversationId ? { conversationId } : {}),
-        ...choice,
-      });
+      const reply: AssistantReply = await api.sendAssistantMessage(
+        { text: trimmed, ...(conversationId ? { conversationId } : {}), ...choice },
+        { silent: true },
+      );
       setConversationId(reply.conversationId);
       // The assistant handed over by itself (a second miss, or a complaint in anger).
       if (reply.handoff)
@@ -247,7 +248,7 @@ export default function AssistantPage() {
     if (!conversationId || handoffRef.current || sending) return;
     setSending(true);
     try {
-      const opened = await api.requestHandoff(conversationId);
+      const opened = await api.requestHandoff({ conversationId }, { silent: true });
       setHandoff({ handoffId: opened.handoffId, mode: opened.mode, startAfter: 0, historyUpTo: 0 });
       const topic = opened.intentName && opened.intent !== 'human_agent' ? `（${opened.intentName}）` : '';
       say([

@@ -20,7 +20,7 @@ export default function MePage() {
 
   async function signOut() {
     const refreshToken = getSession()?.refreshToken;
-    if (refreshToken) await api.signOut({ refreshToken }).catch(() => undefined);
+    if (refreshToken) await api.signOut({ refreshToken }, { silent: true }).catch(() => undefined);
     clearSession();
     void Taro.reLaunch({ url: pageUrls.signIn });
   }

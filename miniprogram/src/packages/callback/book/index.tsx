@@ -56,7 +56,7 @@ export default function CallbackBookPage() {
                 () => api.rescheduleCallback(policyNo, { slotId: slot.slotId, version: booking.version }),
                 '已改约',
               )
-            : act(() => api.bookCallbackSlot(policyNo, slot.slotId), '预约成功');
+            : act(() => api.bookCallbackSlot(policyNo, { slotId: slot.slotId }), '预约成功');
         return (
           <View>
             <View className="zx-notice">

@@ -22,7 +22,7 @@ export default function CallCentrePage() {
   // The shown day lives in a ref as well, so a reload right after a change loads the new day.
   const date = useRef(todayInShanghai());
   const [mode, setMode] = useState<'calls' | 'schedule' | 'followUps'>('calls');
-  const day = usePageData(() => api.listCallbackBookings(date.current));
+  const day = usePageData(() => api.listCallbackBookings({ query: { date: date.current } }));
   const showDay = (offset: number) => {
     date.current = addDays(date.current, offset);
     void day.reload();

@@ -34,7 +34,7 @@ export default function OnlineCallbackPage() {
   const [faceVerified, setFaceVerified] = useState(false);
   useDidShow(() => {
     api
-      .getIdentityStatus({ purpose })
+      .getIdentityStatus({ query: { purpose } })
       .then((status) => setFaceVerified(status.verified !== null))
       .catch(() => setFaceVerified(false));
   });

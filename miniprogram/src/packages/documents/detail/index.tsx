@@ -91,7 +91,7 @@ export default function DocumentDetailPage() {
                 type="primary"
                 disabled={busy}
                 data-testid="open-document"
-                onClick={() => void open(() => api.getDocumentLink(documentId))}
+                onClick={() => void open(() => api.getDocumentLink(documentId, { silent: false }))}
               >
                 查看电子批单（PDF）
               </Button>

@@ -68,7 +68,11 @@ export default function SignDocumentPage() {
         ),
         putToPresignedUrl(upload.image.url, await pad.current.toPng(), upload.image.contentType),
       ]);
-      await api.signDocument(documentId, { uploadId: upload.uploadId, contentHash: document.contentHash });
+      await api.signDocument(
+        documentId,
+        { uploadId: upload.uploadId, contentHash: document.contentHash },
+        { silent: true },
+      );
       void Taro.showToast({ title: '签署成功', icon: 'success' });
       // Back to the detail page, which re-reads the document when shown.
       void Taro.navigateBack();

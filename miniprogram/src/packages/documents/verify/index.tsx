@@ -68,7 +68,7 @@ export default function VerifyDocumentPage() {
     setResult(null);
     setBusy(true);
     try {
-      setResult(await api.verifyDocument({ pdfBase64: file.base64 }));
+      setResult(await api.verifyDocument({ pdfBase64: file.base64 }, { silent: true }));
     } catch (cause) {
       setError(cause instanceof ApiError ? cause.message : '核验失败，请稍后再试');
     } finally {

@@ -1,6 +1,9 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import type { EndorsementApplication } from '@zhixiang/shared/endorsement/application';
+import {
+  type EndorsementApplication,
+  IDEMPOTENCY_KEY_HEADER,
+} from '@zhixiang/shared/endorsement/application';
 import type { RuleProblem } from '@zhixiang/shared/endorsement/rule-result';
 import { useState } from 'react';
 import { InfoRow } from '../../../components/info-row';
@@ -75,7 +78,10 @@ export default function EndorsementApplicationPage() {
     act(async () => {
       // Created once for this confirmation and reused by every retry until the server has answered.
       const key = application.requiresIdempotencyKey ? idempotencyKeyFor(applicationId) : null;
-      await api.submitEndorsement(applicationId, phoneCode ? { phoneCode } : {}, key);
+      await api.submitEndorsement(applicationId, phoneCode ? { phoneCode } : {}, {
+        silent: true,
+        ...(key ? { headers: { [IDEMPOTENCY_KEY_HEADER]: key } } : {}),
+      });
       forgetIdempotencyKey(applicationId);
     });
 
@@ -101,7 +107,13 @@ export default function EndorsementApplicationPage() {
   };
 
   const decide = (decision: 'approve' | 'reject') =>
-    act(() => api.decideEndorsement(applicationId, { decision, ...(reason.trim() ? { reason } : {}) }));
+    act(() =>
+      api.decideEndorsement(
+        applicationId,
+        { decision, ...(reason.trim() ? { reason } : {}) },
+        { silent: true },
+      ),
+    );
 
   return (
     <PageContainer data={data} refreshable errorTitle="无法查看该申请">

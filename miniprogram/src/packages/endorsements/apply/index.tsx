@@ -65,7 +65,7 @@ export default function ApplyEndorsementPage() {
     setBusy(true);
     setServerProblem(null);
     try {
-      const application = await api.createEndorsement(policyNo, body);
+      const application = await api.createEndorsement(policyNo, body, { silent: true });
       void Taro.navigateTo({ url: pageUrls.endorsementApplication(application.applicationId) });
     } catch (error) {
       setServerProblem(problemFromError(error));

@@ -29,7 +29,7 @@ function mergeMessages(list: HandoffMessage[], incoming: HandoffMessage[]): Hand
 export default function HandoffChatPage() {
   const { params } = useRouter();
   const handoffId = params.handoffId ?? '';
-  const data = usePageData(() => api.getHandoff(handoffId), handoffId !== '');
+  const data = usePageData(() => api.getHandoff(handoffId, { silent: false }), handoffId !== '');
   return (
     <PageContainer data={data} errorTitle="无法打开该人工服务">
       {(handoff) => <HandoffChat initial={handoff} />}
@@ -69,7 +69,7 @@ function HandoffChat({ initial }: { initial: Handoff }) {
     setBusy(true);
     setSendError(null);
     try {
-      const sent = await api.sendHandoffMessage(handoff.handoffId, text);
+      const sent = await api.sendHandoffMessage(handoff.handoffId, { text }, { silent: true });
       setMessages((list) => mergeMessages(list, [sent]));
       setDraft('');
     } catch (error) {
@@ -83,7 +83,7 @@ function HandoffChat({ initial }: { initial: Handoff }) {
   const close = async () => {
     setBusy(true);
     try {
-      setHandoff(await api.closeHandoff(handoff.handoffId, summary));
+      setHandoff(await api.closeHandoff(handoff.handoffId, { summary }));
       Taro.showToast({ title: '已结束服务', icon: 'success' });
     } catch {
       // shown by the API client; the summary stays

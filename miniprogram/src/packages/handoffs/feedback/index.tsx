@@ -24,7 +24,7 @@ const KIND_TEXT: Record<ReportRow['kind'], string> = {
 export default function AssistantFeedbackReportPage() {
   const today = todayInShanghai();
   const [range, setRange] = useState({ from: addDays(today, -6), to: today });
-  const data = usePageData(() => api.getAssistantFeedbackReport(range.from, range.to));
+  const data = usePageData(() => api.getAssistantFeedbackReport({ query: range, silent: false }));
   const pick = (field: 'from' | 'to', value: string) => {
     setRange((current) => ({ ...current, [field]: value }));
     // The loader reads the range through its ref on the next reload.

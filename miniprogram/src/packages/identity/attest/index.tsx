@@ -16,7 +16,7 @@ export default function AttestIdentityPage() {
   const { params } = useRouter();
   const purpose = decodeURIComponent(params.purpose ?? '');
   const customerId = decodeURIComponent(params.customerId ?? '');
-  const data = usePageData<IdentityStatus>(() => api.getIdentityStatus({ purpose, customerId }));
+  const data = usePageData<IdentityStatus>(() => api.getIdentityStatus({ query: { purpose, customerId } }));
   const [checked, setChecked] = useState(false);
   const [last4, setLast4] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,7 +25,7 @@ export default function AttestIdentityPage() {
   const submit = async (status: IdentityStatus) => {
     setBusy(true);
     try {
-      if (!status.consented) await api.recordIdentityConsent(status.consentVersion);
+      if (!status.consented) await api.recordIdentityConsent({ version: status.consentVersion });
       setDone(await api.attestIdentity({ purpose, customerId, cardChecked: true, idNumberLast4: last4 }));
     } catch {
       // the API client has shown the message; what was typed stays

@@ -45,9 +45,7 @@ export default function VerifyIdentityPage() {
   const purpose = decodeURIComponent(params.purpose ?? '');
   const customerId = params.customerId ? decodeURIComponent(params.customerId) : undefined;
   const isAgent = getSession()?.me.role === 'agent';
-  const data = usePageData<IdentityStatus>(() =>
-    api.getIdentityStatus({ purpose, ...(customerId ? { customerId } : {}) }),
-  );
+  const data = usePageData<IdentityStatus>(() => api.getIdentityStatus({ query: { purpose, customerId } }));
   const [busy, setBusy] = useState(false);
   const [session, setSession] = useState<FaceSession | null>(null);
   const [outcome, setOutcome] = useState<VerificationView | null>(null);
@@ -123,7 +121,7 @@ export default function VerifyIdentityPage() {
                 disabled={busy}
                 onClick={() =>
                   void run(async () => {
-                    await api.recordIdentityConsent(status.consentVersion);
+                    await api.recordIdentityConsent({ version: status.consentVersion });
                     await data.reload();
                   })
                 }

@@ -13,7 +13,7 @@ const rate = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.rou
  * channel, the eligible count and the share that had a channel, was accepted, delivered, opened.
  */
 export default function NoticeFunnelPage() {
-  const data = usePageData(() => api.getNoticeFunnel({}));
+  const data = usePageData(() => api.getNoticeFunnel());
   return (
     <PageContainer
       data={data}

@@ -231,7 +231,7 @@ function NoticePreferenceForm(props: {
       results = Object.fromEntries(
         props.templateIds.map((id) => [id, confirm ? 'accept' : 'reject'] as const),
       );
-      await api.recordSandboxSubscribeConsent({ results });
+      await api.recordSandboxSubscribeConsent({ results }, { silent: true });
       const preferences = await api.getNoticePreferences(props.customerId);
       setCredits(preferences.wechatCredits);
     } catch (error) {

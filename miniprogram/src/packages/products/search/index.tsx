@@ -36,7 +36,7 @@ export default function ProductSearchPage() {
     }
     const ticket = ++latestSuggest.current;
     api
-      .searchProducts({ q: settled, category, age: ageFilter, limit: '6' })
+      .searchProducts({ query: { q: settled, category, age: ageFilter, limit: '6' } })
       .then((response) => {
         if (ticket === latestSuggest.current) setSuggestions(response.mode === 'search' ? response.hits : []);
       })
@@ -49,7 +49,7 @@ export default function ProductSearchPage() {
     const ticket = ++latestSearch.current;
     setFailed(false);
     api
-      .searchProducts({ q: submitted, category, age: ageFilter, limit: '20' })
+      .searchProducts({ query: { q: submitted, category, age: ageFilter, limit: '20' } })
       .then((response) => {
         if (ticket === latestSearch.current) setResult(response);
       })
