@@ -20,8 +20,9 @@ const session = useE2eSession();
 
 // The offline OCR reader runs in a worker thread of this process (the gateway's handlers): end it.
 after(async () => {
-  const { getSystem } = await import('../functions/src/system');
-  const ocr = (await getSystem().idCardOcr()) as { close?: () => Promise<void> };
+  // The offline reader the identity handlers built (their context's wiring), not a second one.
+  const { identityWiring } = await import('../functions/src/identity/wiring');
+  const ocr = (await identityWiring().idCardOcr()) as { close?: () => Promise<void> };
   await ocr.close?.();
 });
 

@@ -31,7 +31,6 @@ export interface LetterFacts {
 }
 
 /** What composeLetter returns; declared beside the letter record that keeps it. */
-export type { LetterContent };
 
 const money = (cents: number | undefined) => (cents === undefined ? '—' : formatYuan(cents));
 const date = (iso: string | undefined | null) => (iso ? formatDateCn(iso) : '—');

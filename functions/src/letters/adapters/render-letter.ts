@@ -1,6 +1,6 @@
 import type { Brand } from '@zhixiang/shared/brand';
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
-import type { LetterContent } from '@zhixiang/shared/letters/templates';
+import type { LetterContent } from '@zhixiang/shared/letters/model';
 import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import {
   drawBrandHeader,
