@@ -14,8 +14,8 @@ import {
 } from './packaged-functions';
 
 /**
- * `npm run check:packaged [-- --skip-package] [-- --no-budgets]`: what an admin deploys, loaded
- * and called the way Lambda would. Packages the service (`npm run package`, offline) unless told
+ * `npm run check:packaged [-- --skip-package --no-budgets --jobs N]`: what an admin deploys,
+ * loaded and called the way Lambda would. Packages the service (`npm run package`, offline) unless told
  * not to, then for every zip in .serverless/: unzips it into an empty folder, checks its native
  * binaries are for Lambda's architecture, imports its handler in a Node 22 process that finds only
  * the zip and the runtime's AWS SDK, and invokes it once against DynamoDB Local and s3rver:
@@ -31,8 +31,9 @@ import {
 const argv = process.argv.slice(2);
 const args = new Set(argv);
 const enforceBudgets = !args.has('--no-budgets');
-/** Functions checked at once (`--jobs N`): the machine has 2 cores. */
-const JOBS = Math.max(1, Number(argv[argv.indexOf('--jobs') + 1]) || 2);
+/** Functions checked at once (`--jobs N`, default 2: the machine has 2 cores). */
+const jobsAt = argv.indexOf('--jobs');
+const JOBS = jobsAt === -1 ? 2 : Math.max(1, Number(argv[jobsAt + 1]) || 1);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /** What the answer was, and why it is wrong when it is. */

@@ -320,8 +320,8 @@ function handlerModule(taskRoot: string, handler: string): { file: string; expor
 
 /**
  * Imports a function's handler in a new Node 22 process whose cwd is the task root and whose
- * environment is `env` plus what Lambda sets (LAMBDA_TASK_ROOT, the function's name and memory, TZ) and nothing
- * of this process's; invokes it with `event` when given.
+ * environment is `env` plus what Lambda sets (LAMBDA_TASK_ROOT, the function's name and memory,
+ * TZ) and nothing of this process's; invokes it with `event` when given.
  */
 export function loadPackagedHandler(options: LoadOptions): Promise<LoadOutcome> {
   const { taskRoot, functionName, event, memorySize = 1024, timeoutMs = 30_000 } = options;
@@ -416,8 +416,7 @@ export const BUDGETS: Record<Budget['name'], Budget> = {
 };
 
 export function budgetFor(unzipped: Pick<UnzippedFunction, 'entries'>): Budget {
-  if (unzipped.entries.some((entry) => entry.startsWith('functions/assets/fonts/') && entry.endsWith('.ttf')))
-    return BUDGETS.documents;
+  if (unzipped.entries.some((entry) => entry.endsWith('.ttf'))) return BUDGETS.documents;
   if (unzipped.entries.some((entry) => entry.endsWith('.node'))) return BUDGETS.native;
   return BUDGETS.default;
 }
