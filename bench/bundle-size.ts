@@ -1,21 +1,26 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { localDir, repoRoot } from '../functions/local/local-paths';
-import { loadServerlessConfig } from '../functions/local/serverless-config';
+import {
+  type Budget,
+  budgetFor,
+  createLoadingRoot,
+  loadPackagedHandler,
+  packageService,
+  readPackagedService,
+  unpackFunction,
+} from '../functions/local/packaged-functions';
+import { percentile } from './support/compare-with-baseline';
 
 /**
- * `npm run bench:bundles`: bundles every function of serverless.yml with the esbuild settings of
- * its `custom.esbuild` section (what `npm run package` ships), plus an empty handler bundled the
- * same way, and reports per function:
- * - the minified size (goal ≤ 300 KiB with the AWS SDK bundled);
- * - the cold start in a fresh Node process (process start → handler module imported → exit) and
- *   the import alone, each as the median of RUNS, and the cold-start ratio to the empty handler
- *   (goal ≤ 2×). Runs are interleaved with the empty handler's so machine load affects both.
- * Options: `--runs N` (default 9), `--only name1,name2`.
+ * `npm run bench:bundles [-- --skip-package] [-- --runs N] [-- --only a,b]`: every function as it
+ * is deployed — the zips of `npm run package` — beside an empty handler, measured the same way in
+ * the same run. Each zip is unzipped into an empty folder and its handler imported by Node 22 in a
+ * fresh process that finds only the zip and the runtime's AWS SDK (packaged-functions.ts); cold
+ * import = from that process's start until the handler module is imported. Per function: own JS
+ * (the .mjs files) and zip size, the median cold import of RUNS processes and that of the empty
+ * handler's processes interleaved with them (alternating which goes first, so load hits both), the
+ * ratio, and the function's budget (BUDGETS: ≤ 300 KiB and ≤ 2× unless a heavy part earns its own).
+ * The last line is one JSON object.
  */
 
 const args = process.argv.slice(2);
@@ -23,28 +28,10 @@ const argValue = (name: string) => {
   const index = args.indexOf(name);
   return index === -1 ? undefined : args[index + 1];
 };
-const RUNS = Number(argValue('--runs') ?? 9);
+const RUNS = Number(argValue('--runs') ?? 5);
 const ONLY = argValue('--only')?.split(',');
-const SIZE_GOAL_KIB = 300;
-const RATIO_GOAL = 2;
 
-const outDir = join(localDir, 'bench-bundles');
-
-interface EsbuildSection {
-  minify?: boolean;
-  sourcemap?: BuildOptions['sourcemap'];
-  target?: string;
-  platform?: BuildOptions['platform'];
-  format?: BuildOptions['format'];
-  outputFileExtension?: string;
-  mainFields?: string[];
-  banner?: Record<string, string>;
-  exclude?: string[];
-  external?: string[];
-  splitting?: boolean;
-}
-
-/** Environment a deployed function has, so modules that read config at import time load. */
+/** What a deployed function's configuration looks like, so modules that read it at import load. */
 const deployedLikeEnv: Record<string, string> = {
   STAGE: 'prod',
   TABLE_NAME: 'zhixiang-kefu-prod',
@@ -58,79 +45,70 @@ const deployedLikeEnv: Record<string, string> = {
   POWERTOOLS_SERVICE_NAME: 'zhixiang-kefu',
 };
 
-/** Bytes in the output per npm package (or per source file of ours), largest first. */
-const contributors = new Map<string, [string, number][]>();
+interface Samples {
+  cold: number[];
+  empty: number[];
+}
 
-function byPackage(metafile: Metafile): [string, number][] {
-  const totals = new Map<string, number>();
-  for (const output of Object.values(metafile.outputs)) {
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-      const key = match ? match[1]! : input;
-      totals.set(key, (totals.get(key) ?? 0) + bytesInOutput);
+interface Measured extends Samples {
+  name: string;
+  budget: Budget;
+  jsKiB: number;
+  zipKiB: number;
+  error?: string;
+}
+
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+const median = (values: number[]) => percentile(sorted(values), 50);
+
+async function coldImport(taskRoot: string, handler: string, functionName: string): Promise<number> {
+  const outcome = await loadPackagedHandler({ taskRoot, handler, functionName, env: deployedLikeEnv });
+  if (outcome.coldImportMs === undefined)
+    throw new Error(
+      `${functionName}: ${outcome.error?.code ?? outcome.error?.name}: ${outcome.error?.message}`,
+    );
+  return outcome.coldImportMs;
+}
+
+/** A one-file handler in its own folder under `root`, loaded the way the zips are. */
+function writeHandler(root: string, name: string, source: string): string {
+  const taskRoot = join(root, name, 'task');
+  mkdirSync(taskRoot, { recursive: true });
+  writeFileSync(join(taskRoot, 'handler.mjs'), source);
+  return taskRoot;
+}
+
+/** RUNS cold imports of `own`, each beside one of the empty handler, alternating which goes first. */
+async function measureBesideEmpty(
+  measured: Samples,
+  own: () => Promise<number>,
+  empty: () => Promise<number>,
+) {
+  for (let run = 0; run < RUNS; run++) {
+    if (run % 2 === 0) {
+      measured.empty.push(await empty());
+      measured.cold.push(await own());
+    } else {
+      measured.cold.push(await own());
+      measured.empty.push(await empty());
     }
   }
-  return [...totals].sort((a, b) => b[1] - a[1]);
 }
-
-async function bundle(name: string, entry: string, settings: EsbuildSection): Promise<string> {
-  const extension = settings.outputFileExtension ?? '.js';
-  const outfile = join(outDir, name, `handler${extension}`);
-  const result = await build({
-    metafile: true,
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    minify: settings.minify ?? false,
-    sourcemap: settings.sourcemap ?? false,
-    target: settings.target ?? 'node22',
-    platform: settings.platform ?? 'node',
-    format: settings.format ?? 'cjs',
-    mainFields: settings.mainFields,
-    banner: settings.banner,
-    external: [...(settings.exclude ?? []), ...(settings.external ?? [])],
-    logLevel: 'error',
-    absWorkingDir: repoRoot,
-  });
-  contributors.set(name, byPackage(result.metafile));
-  return outfile;
-}
-
-/** One fresh Node process: returns [whole process ms, import ms]. */
-function coldStart(file: string): [number, number] {
-  const script = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});process.stdout.write(JSON.stringify([performance.timeOrigin,t,performance.now()]))`;
-  const started = performance.now();
-  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    env: { PATH: process.env.PATH ?? '', ...deployedLikeEnv },
-    encoding: 'utf8',
-  });
-  const wall = performance.now() - started;
-  const [, importStart, importEnd] = JSON.parse(output) as [number, number, number];
-  return [wall, importEnd - importStart];
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 async function main() {
-  const config = loadServerlessConfig({ stage: 'prod' });
-  const settings = (config.custom?.esbuild ?? {}) as EsbuildSection;
-  await rm(outDir, { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
-
-  const emptyEntry = join(outDir, 'empty-handler.ts');
-  await writeFile(emptyEntry, 'export const handler = async () => ({ statusCode: 200, body: "" });\n');
-  const empty = await bundle('(empty handler)', emptyEntry, settings);
-
-  const functions = Object.entries(config.functions ?? {}).filter(([name]) => !ONLY || ONLY.includes(name));
-  const bundles: { name: string; file: string; zipKiB?: number }[] = [];
-  // The floor for any function that reads DynamoDB: the SDK client and nothing of ours.
-  const floorEntry = join(outDir, 'dynamodb-client-only.ts');
-  await writeFile(
-    floorEntry,
+  if (!args.includes('--skip-package')) packageService();
+  const { functions, architecture } = readPackagedService();
+  const { root, sdkVersion, remove } = createLoadingRoot('zx-bench-bundles-');
+  const emptyRoot = writeHandler(
+    root,
+    '(empty)',
+    "export const handler = async () => ({ statusCode: 200, body: '' });\n",
+  );
+  const empty = () => coldImport(emptyRoot, 'handler.handler', 'empty');
+  // The floor of any function that reads DynamoDB: the runtime's client and nothing of ours.
+  const dynamodbRoot = writeHandler(
+    root,
+    '(DynamoDB client only)',
     [
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
       "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
@@ -139,96 +117,99 @@ async function main() {
       '',
     ].join('\n'),
   );
-  bundles.push({
-    name: '(DynamoDB client only)',
-    file: await bundle('dynamodb-client-only', floorEntry, settings),
+
+  const reference: Samples = { cold: [], empty: [] };
+  const results: Measured[] = [];
+  try {
+    await empty(); // the OS file cache warmed once; every measured run is still a fresh process
+    await measureBesideEmpty(reference, () => coldImport(dynamodbRoot, 'handler.handler', 'dynamodb'), empty);
+    for (const fn of functions.filter(({ name }) => !ONLY || ONLY.includes(name))) {
+      const { unzipped, problems, remove: removeFunction } = unpackFunction(fn, root, architecture);
+      const measured: Measured = {
+        name: fn.name,
+        budget: budgetFor(unzipped, fn.name),
+        jsKiB: unzipped.jsKiB,
+        zipKiB: unzipped.zipKiB,
+        cold: [],
+        empty: [],
+      };
+      try {
+        if (problems.length > 0) throw new Error(problems.join('; '));
+        await measureBesideEmpty(measured, () => coldImport(unzipped.taskRoot, fn.handler, fn.name), empty);
+      } catch (error) {
+        measured.error = (error as Error).message;
+      } finally {
+        removeFunction();
+      }
+      results.push(measured);
+      process.stderr.write(`${fn.name} `);
+    }
+  } finally {
+    remove();
+  }
+  process.stderr.write('\n');
+
+  const rows = results.map((item) => {
+    const coldMs = item.cold.length > 0 ? median(item.cold) : Number.NaN;
+    const emptyMs = item.empty.length > 0 ? median(item.empty) : Number.NaN;
+    const ratio = coldMs / emptyMs;
+    const sizeOk = item.jsKiB <= item.budget.jsKiB;
+    const ratioOk = ratio <= item.budget.coldImportRatio;
+    return { ...item, coldMs, emptyMs, ratio, sizeOk, ratioOk, ok: sizeOk && ratioOk && !item.error };
   });
-  const missing: string[] = [];
-  for (const [name, spec] of functions) {
-    const modulePath = spec.handler.slice(0, spec.handler.lastIndexOf('.'));
-    const entry = ['.ts', '.mts', '.js'].map((ext) => join(repoRoot, modulePath + ext)).find(existsSync);
-    if (!entry) {
-      missing.push(name);
-      continue;
-    }
-    const zip = join(repoRoot, '.serverless', `${name}.zip`);
-    bundles.push({
-      name,
-      file: await bundle(name, entry, settings),
-      zipKiB: existsSync(zip) ? statSync(zip).size / 1024 : undefined,
-    });
-  }
-
-  const emptyWall: number[] = [];
-  const emptyImport: number[] = [];
-  const results = new Map<string, { wall: number[]; import: number[] }>();
-  coldStart(empty); // warm the OS file cache once; every measured run is still a fresh process
-  for (let run = 0; run < RUNS; run += 1) {
-    for (const item of bundles) {
-      const [wallEmpty, importEmpty] = coldStart(empty);
-      emptyWall.push(wallEmpty);
-      emptyImport.push(importEmpty);
-      const [wall, imported] = coldStart(item.file);
-      const entry = results.get(item.name) ?? { wall: [], import: [] };
-      entry.wall.push(wall);
-      entry.import.push(imported);
-      results.set(item.name, entry);
-    }
-  }
-  if (bundles.length === 0) {
-    for (let run = 0; run < RUNS; run += 1) {
-      const [wall, imported] = coldStart(empty);
-      emptyWall.push(wall);
-      emptyImport.push(imported);
-    }
-  }
-
-  const emptyWallMs = median(emptyWall);
-  const emptyImportMs = median(emptyImport);
-  const kib = (file: string) => statSync(file).size / 1024;
   const lines = [
-    `Bundles of ${bundles.length} functions, esbuild settings from serverless.yml custom.esbuild ` +
-      `(format ${settings.format}, minify ${settings.minify}, target ${settings.target}, AWS SDK bundled); ` +
-      `Node ${process.version}; median of ${RUNS} fresh processes each.`,
+    `${rows.length} packaged functions (.serverless/ of \`npm run package\`), each unzipped and imported by ` +
+      `Node ${process.version} in ${RUNS} fresh processes with only the zip and the runtime's AWS SDK (${sdkVersion}), ` +
+      'interleaved with as many of an empty handler; medians.',
     '',
-    '| function | minified KiB | zip KiB | cold start ms | import ms | cold start / empty | size ≤ 300 KiB | ≤ 2× empty |',
-    '|---|---:|---:|---:|---:|---:|:-:|:-:|',
-    `| (empty handler) | ${kib(empty).toFixed(1)} | – | ${emptyWallMs.toFixed(0)} | ${emptyImportMs.toFixed(1)} | 1.00 | | |`,
+    '| function | budget | own JS KiB | zip KiB | cold import ms | empty handler ms | ratio | JS ≤ budget | ratio ≤ budget |',
+    '|---|---|---:|---:|---:|---:|---:|:-:|:-:|',
+    `| (DynamoDB client only: the runtime's client, nothing of ours) | – | – | – | ${median(reference.cold).toFixed(0)} | ` +
+      `${median(reference.empty).toFixed(0)} | ${(median(reference.cold) / median(reference.empty)).toFixed(2)} | | |`,
+    ...rows.map(
+      (row) =>
+        `| ${row.name} | ${row.budget.name} (${row.budget.jsKiB} KiB, ${row.budget.coldImportRatio}×) | ` +
+        `${row.jsKiB.toFixed(1)} | ${row.zipKiB.toFixed(1)} | ${row.coldMs.toFixed(0)} | ${row.emptyMs.toFixed(0)} | ` +
+        `${row.ratio.toFixed(2)} | ${row.sizeOk ? '✓' : '✗'} | ${row.error ? `✗ ${row.error}` : row.ratioOk ? '✓' : '✗'} |`,
+    ),
   ];
-  let failures = 0;
-  for (const item of bundles) {
-    const result = results.get(item.name)!;
-    const size = kib(item.file);
-    const wall = median(result.wall);
-    const ratio = wall / emptyWallMs;
-    const sizeOk = size <= SIZE_GOAL_KIB;
-    const ratioOk = ratio <= RATIO_GOAL;
-    if ((!sizeOk || !ratioOk) && !item.name.startsWith('(')) failures += 1;
-    lines.push(
-      `| ${item.name} | ${size.toFixed(1)} | ${item.zipKiB === undefined ? '–' : item.zipKiB.toFixed(1)} | ` +
-        `${wall.toFixed(0)} | ${median(result.import).toFixed(1)} | ${ratio.toFixed(2)} | ${sizeOk ? '✓' : '✗'} | ${ratioOk ? '✓' : '✗'} |`,
-    );
-  }
-  if (missing.length > 0) lines.push('', `Not measured (handler module missing): ${missing.join(', ')}`);
-  // The smallest bundle shows what every function carries; the largest, what one adds on top.
-  const bySize = bundles
-    .filter((item) => !item.name.startsWith('('))
-    .sort((a, b) => kib(a.file) - kib(b.file));
-  const shown = [...new Set([bySize[0], bySize.at(-1)].filter((item) => item !== undefined))];
-  for (const item of shown) {
-    lines.push('', `Largest contributors to ${item.name} (KiB in the minified output):`, '');
-    lines.push('| package or file | KiB |', '|---|---:|');
-    for (const [source, bytes] of (contributors.get(item.name) ?? []).slice(0, 12)) {
-      lines.push(`| ${source} | ${(bytes / 1024).toFixed(1)} |`);
-    }
-  }
+  const all = sorted(rows.flatMap((row) => row.cold));
+  const baseline = sorted(rows.flatMap((row) => row.empty));
+  const worst = [...rows].sort((a, b) => b.ratio - a.ratio)[0];
+  const largest = [...rows].sort((a, b) => b.jsKiB - a.jsKiB)[0];
+  const over = rows.filter((row) => !row.ok);
   lines.push(
     '',
-    `Cold start = spawn of \`node\` until it exits after importing the bundle (what a Lambda init adds on top of the runtime), ` +
-      `import = the \`import()\` alone. Zip sizes are those of .serverless/ from the last \`npm run package\` (they include the source map).`,
-    `${failures === 0 ? 'All functions meet both goals.' : `${failures} function(s) miss a goal.`}`,
+    `${over.length === 0 ? 'Every function is within its budget.' : `${over.length} of ${rows.length} functions miss their budget.`}`,
   );
   console.log(lines.join('\n'));
+  const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+  console.log(
+    JSON.stringify({
+      bench: 'bundles',
+      p50Ms: round(percentile(all, 50)),
+      p99Ms: round(percentile(all, 99)),
+      baselineP50Ms: round(percentile(baseline, 50)),
+      baselineP99Ms: round(percentile(baseline, 99)),
+      ratioP50: round(percentile(all, 50) / percentile(baseline, 50), 2),
+      ratioP99: round(percentile(all, 99) / percentile(baseline, 99), 2),
+      goal: 'every function: own JS ≤ 300 KiB and median cold import ≤ 2× an empty handler, unless a heavy part earns its own budget',
+      met: over.length === 0,
+      samples: all.length,
+      functions: rows.length,
+      overBudget: over.length,
+      overSize: rows.filter((row) => !row.sizeOk).length,
+      overRatio: rows.filter((row) => !row.ratioOk).length,
+      failedToLoad: rows.filter((row) => row.error).length,
+      worstFunction: worst?.name,
+      worstRatio: worst ? round(worst.ratio, 2) : null,
+      largestFunction: largest?.name,
+      largestJsKiB: largest ? round(largest.jsKiB) : null,
+      dynamodbClientOnlyRatio: round(median(reference.cold) / median(reference.empty), 2),
+      awsSdk: sdkVersion,
+      runs: RUNS,
+    }),
+  );
 }
 
 await main();

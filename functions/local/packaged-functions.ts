@@ -320,8 +320,8 @@ function handlerModule(taskRoot: string, handler: string): { file: string; expor
 
 /**
  * Imports a function's handler in a new Node 22 process whose cwd is the task root and whose
- * environment is `env` plus what Lambda sets (LAMBDA_TASK_ROOT, the function's name and memory, TZ) and nothing
- * of this process's; invokes it with `event` when given.
+ * environment is `env` plus what Lambda sets (LAMBDA_TASK_ROOT, the function's name and memory,
+ * TZ) and nothing of this process's; invokes it with `event` when given.
  */
 export function loadPackagedHandler(options: LoadOptions): Promise<LoadOutcome> {
   const { taskRoot, functionName, event, memorySize = 1024, timeoutMs = 30_000 } = options;
@@ -381,24 +381,39 @@ export function loadPackagedHandler(options: LoadOptions): Promise<LoadOutcome> 
 
 export interface Budget {
   /** Which budget applies: `default` or the heavy part that earns a function its own. */
-  name: 'default' | 'documents' | 'native';
-  /** Ceiling for the function's own JS (the .mjs files of its zip). */
+  name: 'default' | 'documents' | 'native' | 'pinyin';
+  /** The goal for the function's own JS (the .mjs files of its zip). */
+  goalKiB: number;
+  /**
+   * The ceiling `npm run check:packaged` enforces: today's floor plus room, low enough that a heavy
+   * module leaking into a function that does not call it (pdf-lib, pinyin-pro, jieba: each ≥ 400
+   * KiB) fails the check.
+   */
   jsKiB: number;
-  /** Ceiling for the median cold import as a multiple of an empty handler's (bench:bundles). */
+  /** The goal for the median cold import as a multiple of an empty handler's (bench:bundles). */
   coldImportRatio: number;
   why: string;
 }
 
 /**
- * Every function: own JS ≤ 300 KiB, cold import ≤ 2× an empty handler. A function earns its own
- * budget only by shipping a heavy part in its zip, which serverless.yml gives only to the
- * functions that need it: the document font (PDF rendering and sealing: pdf-lib, fontkit and
- * the signing libraries) or a native addon (the assistant's jieba segmenter).
+ * The goal for every function: own JS ≤ 300 KiB, cold import ≤ 2× an empty handler. A function
+ * earns its own budget only by shipping a heavy part of its own: the document font (PDF rendering
+ * and sealing: pdf-lib, fontkit and the signing libraries), a native addon (the assistant's jieba
+ * segmenter) or pinyin-pro's dictionary (product search and the assistant's answer ranking).
+ * Today's floor is ElectroDB (218 KiB with its jsonschema) under the platform: the ceilings hold
+ * what the slicing reached while the 300 KiB goal waits for request paths off ElectroDB.
  */
 export const BUDGETS: Record<Budget['name'], Budget> = {
-  default: { name: 'default', jsKiB: 300, coldImportRatio: 2, why: 'every function' },
+  default: {
+    name: 'default',
+    goalKiB: 300,
+    jsKiB: 520,
+    coldImportRatio: 2,
+    why: 'every function; the floor is ElectroDB (218 KiB) + the platform (~140 KiB)',
+  },
   documents: {
     name: 'documents',
+    goalKiB: 2_100,
     jsKiB: 2_100,
     coldImportRatio: 8,
     why:
@@ -407,17 +422,29 @@ export const BUDGETS: Record<Budget['name'], Budget> = {
   },
   native: {
     name: 'native',
-    jsKiB: 300,
+    goalKiB: 300,
+    jsKiB: 1_000,
     coldImportRatio: 3,
     why:
       'ships a native addon (jieba): its binary and dictionaries sit in node_modules, outside the own JS; ' +
-      '2× + loading the binding (≈ 30 ms; the dictionary is parsed at first use)',
+      "the chat also ranks answers with pinyin-pro (448 KiB) and carries the classifier's examples",
+  },
+  pinyin: {
+    name: 'pinyin',
+    goalKiB: 300,
+    jsKiB: 900,
+    coldImportRatio: 3,
+    why: 'product search matches pinyin with pinyin-pro, whose dictionary is 448 KiB minified',
   },
 };
 
-export function budgetFor(unzipped: Pick<UnzippedFunction, 'entries'>): Budget {
+/** The functions that bundle pinyin-pro without a native addon. */
+const PINYIN_FUNCTIONS = new Set(['searchProducts']);
+
+export function budgetFor(unzipped: Pick<UnzippedFunction, 'entries'>, functionName?: string): Budget {
   if (unzipped.entries.some((entry) => entry.startsWith('functions/assets/fonts/') && entry.endsWith('.ttf')))
     return BUDGETS.documents;
   if (unzipped.entries.some((entry) => entry.endsWith('.node'))) return BUDGETS.native;
+  if (functionName && PINYIN_FUNCTIONS.has(functionName)) return BUDGETS.pinyin;
   return BUDGETS.default;
 }
