@@ -381,7 +381,7 @@ export function loadPackagedHandler(options: LoadOptions): Promise<LoadOutcome> 
 
 export interface Budget {
   /** Which budget applies: `default` or the heavy part that earns a function its own. */
-  name: 'default' | 'documents' | 'native' | 'pinyin';
+  name: 'default' | 'documents' | 'native' | 'pinyin' | 'verifying';
   /** The goal for the function's own JS (the .mjs files of its zip). */
   goalKiB: number;
   /**
@@ -436,15 +436,24 @@ export const BUDGETS: Record<Budget['name'], Budget> = {
     coldImportRatio: 3,
     why: 'product search matches pinyin with pinyin-pro, whose dictionary is 448 KiB minified',
   },
+  verifying: {
+    name: 'verifying',
+    goalKiB: 300,
+    jsKiB: 750,
+    coldImportRatio: 3,
+    why: "the public verify function checks a PDF's CAdES signature with node-forge (≈ 300 KiB minified)",
+  },
 };
 
-/** The functions that bundle pinyin-pro without a native addon. */
-const PINYIN_FUNCTIONS = new Set(['searchProducts']);
+/** Functions whose heavy part is a library rather than a file in their zip. */
+const LIBRARY_BUDGETS: Record<string, Budget> = {
+  searchProducts: BUDGETS.pinyin,
+  verifyDocument: BUDGETS.verifying,
+};
 
 export function budgetFor(unzipped: Pick<UnzippedFunction, 'entries'>, functionName?: string): Budget {
   if (unzipped.entries.some((entry) => entry.startsWith('functions/assets/fonts/') && entry.endsWith('.ttf')))
     return BUDGETS.documents;
   if (unzipped.entries.some((entry) => entry.endsWith('.node'))) return BUDGETS.native;
-  if (functionName && PINYIN_FUNCTIONS.has(functionName)) return BUDGETS.pinyin;
-  return BUDGETS.default;
+  return (functionName && LIBRARY_BUDGETS[functionName]) || BUDGETS.default;
 }
