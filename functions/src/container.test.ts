@@ -9,6 +9,8 @@ import { loadConfig } from './config';
 import { createContainer } from './container';
 import { createSecrets } from './secrets';
 
+// @local-stack: the container is built from the local stage's environment (key file, signing key).
+
 const deployedEnv = (ssmPrefix: string) => ({
   STAGE: 'dev',
   TABLE_NAME: 't',

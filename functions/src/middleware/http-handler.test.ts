@@ -14,6 +14,8 @@ import { putUser, useTestContainer } from '../use-cases/auth/testing';
 import { httpHandler, MAX_BODY_BYTES } from './http-handler';
 import { invoke } from './testing';
 
+// @local-stack: the handlers read and write this file's table in DynamoDB Local.
+
 const kit = useTestContainer();
 let token: string;
 beforeAll(async () => {

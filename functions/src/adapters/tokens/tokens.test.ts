@@ -6,6 +6,8 @@ import { getDocumentClient } from '../dynamodb/client';
 import { ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from './access-tokens';
 import { hashRefreshToken, REFRESH_TOKEN_TTL_MS, RefreshTokens } from './refresh-tokens';
 
+// @local-stack: refresh tokens are kept in this file's table in DynamoDB Local.
+
 const key = 'k'.repeat(48);
 const codeOf = (e: unknown) => (e instanceof AppError ? e.code : e);
 
