@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { artifactsDir } from './stack';
+import { repoRoot } from '../../functions/local/local-paths';
+
+/** Screenshots of each journey's last screen (git-ignored). */
+export const artifactsDir = join(repoRoot, 'e2e', 'artifacts');
 
 /** Debian's Chromium; `npx playwright install` cannot download browsers on this network. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -5,11 +5,10 @@ import type { Browser } from 'playwright-core';
 import { startEphemeralStack } from '../../functions/local/ephemeral-stack';
 import { startGateway } from '../../functions/local/gateway';
 import { startH5Server } from '../../functions/local/h5-server';
+import { repoRoot } from '../../functions/local/local-paths';
 import { launchChromium } from './browser';
 
-export const repoRoot = join(import.meta.dirname, '..', '..');
 export const h5Dist = join(repoRoot, 'miniprogram', 'dist', 'h5');
-export const artifactsDir = join(repoRoot, 'e2e', 'artifacts');
 
 export interface E2eStack {
   /** The H5 app, served like a CDN would (SPA fallback, /runtime-config.js). */
