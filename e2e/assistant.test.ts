@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { describe, it } from 'node:test';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import { describe, it } from 'vitest';
 import { setContainer } from '../functions/src/container';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import { agreeToPrivacyGuide, fillInput, signInAsDemoUser, tapButton } from './support/journey-steps';
-import { useE2eSession } from './support/stack';
+import { useE2eSession } from './support/session';
 
 /**
  * The 客服 tab (issue 9): 张伟 asks how much he can borrow, picks his participating life policy,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { luhnCheckDigit } from '@zhixiang/shared/endorsement/renewal-account-change';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { readLatestSandboxCode } from '../functions/src/adapters/sms/sandbox-outbox-sms';
 import { buildDemoData, DEMO_CUSTOMERS } from '../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
@@ -16,16 +16,16 @@ import {
   signInAsDemoUser,
   tapButton,
 } from './support/journey-steps';
-import { useE2eSession } from './support/stack';
+import { useE2eSession } from './support/session';
 
 /**
- * Endorsements (保全) in the H5 build, one stack for the file: for each of the seven types the
- * happy path through review, identity (the 「模拟人脸核身」 sandbox), signature (mouse strokes on
- * the pad), submission and result, and a refused path with its field message; the agent-assisted
- * beneficiary change the customer finishes through the shared link; a loan above the automatic
- * limit approved by staff from 保全审核. Each journey starts on its form by URL (the way there
- * — policy detail → 保全服务 — is walked once). Journeys use different policies where one's
- * change would change another's figures.
+ * Endorsements (保全) in the H5 build, on the file's own copy of the demo data: for each of the
+ * seven types the happy path through review, identity (the 「模拟人脸核身」 sandbox), signature
+ * (mouse strokes on the pad), submission and result, and a refused path with its field message;
+ * the agent-assisted beneficiary change the customer finishes through the shared link; a loan above
+ * the automatic limit approved by staff from 保全审核. Each journey starts on its form by URL (the
+ * way there — policy detail → 保全服务 — is walked once). Journeys use different policies where
+ * one's change would change another's figures.
  */
 const session = useE2eSession();
 

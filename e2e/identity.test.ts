@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { afterAll, describe, it } from 'vitest';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { renderIdCardBack, renderIdCardFront } from '../functions/test/support/render-id-card';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import { agreeToPrivacyGuide, fillInput, signInAsDemoUser, tapButton } from './support/journey-steps';
-import { useE2eSession } from './support/stack';
+import { useE2eSession } from './support/session';
 
 /**
  * Identity verification in the H5 build: 张伟 photographs his (rendered) ID card, the offline OCR
@@ -19,7 +19,7 @@ const liuYang = data.customers.find((c) => c.customerId === 'C005')!;
 const session = useE2eSession();
 
 // The offline OCR reader runs in a worker thread of this process (the gateway's handlers): end it.
-after(async () => {
+afterAll(async () => {
   const { getContainer } = await import('../functions/src/container');
   const ocr = (await getContainer().idCardOcr()) as { close?: () => Promise<void> };
   await ocr.close?.();

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { repoRoot } from '../../functions/local/local-paths';
+import { clockShiftOfThisProcess, shiftGlobalDate } from './clock';
 
 /** Screenshots of each journey's last screen (git-ignored). */
 export const artifactsDir = join(repoRoot, 'e2e', 'artifacts');
@@ -32,6 +33,8 @@ export async function newPhonePage(browser: Browser): Promise<{ context: Browser
     locale: 'zh-CN',
     hasTouch: true,
   });
+  // The page reads the same clock as the journey and the handlers it calls.
+  await context.addInitScript(shiftGlobalDate, clockShiftOfThisProcess());
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
