@@ -139,7 +139,7 @@ describe('the assistant', () => {
       await page.evaluate(() => {
         for (const socket of (window as unknown as { liveSockets: WebSocket[] }).liveSockets) socket.close();
       });
-      await page.waitForTimeout(1500);
+      await page.getByTestId('handoff-status').getByText('网络不稳定，正在重新连接').waitFor();
       for (const text of ['您的保单当前可贷金额可在保单详情查看', '贷款期限为 6 个月']) {
         await fillInput(desk, '回复客户', text);
         await tapButton(desk, '发送');
@@ -229,9 +229,16 @@ describe('the assistant', () => {
       await page.getByTestId('chat-staff').filter({ hasText: '在线变更为现金领取' }).waitFor();
       await saveScreenshot(page, 'assistant-message-answered');
       await page.goto(`${session.stack.appUrl}/pages/home/index`);
+      const latestHandoff = page.waitForResponse((response) =>
+        response.url().endsWith('/assistant/handoffs/latest'),
+      );
       await page.goto(`${session.stack.appUrl}/pages/assistant/index`);
       await page.getByTestId('assistant-messages').waitFor();
-      await page.waitForTimeout(1000);
+      // The visit has read the latest handoff, and rendered what it decided from it.
+      await (await latestHandoff).finished();
+      await page.evaluate(
+        () => new Promise((rendered) => requestAnimationFrame(() => requestAnimationFrame(rendered))),
+      );
       assert.equal(await page.getByText('您之前的留言已有客服回复').count(), 0, 'shown once');
     } catch (error) {
       await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);

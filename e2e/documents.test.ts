@@ -70,7 +70,6 @@ describe('electronic endorsement journey', () => {
       await page.getByTestId('go-sign').click();
 
       await page.getByTestId('sign-summary').waitFor();
-      await page.waitForTimeout(300);
       // A straight line is refused…
       await drawOnSignaturePad(page, [
         [

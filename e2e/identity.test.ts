@@ -51,19 +51,25 @@ async function recordWebm(page: Page): Promise<Uint8Array> {
     const context = canvas.getContext('2d');
     const recorder = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm' });
     const chunks: Blob[] = [];
-    recorder.ondataavailable = (event) => chunks.push(event.data);
     const stopped = new Promise((resolve) => {
       recorder.onstop = resolve;
     });
-    recorder.start();
-    for (let frame = 0; frame < 10; frame++) {
+    // The recorder hands over a chunk about every 100 ms: ten make the video, about a second long.
+    recorder.ondataavailable = (event) => {
+      chunks.push(event.data);
+      if (chunks.length === 10) recorder.stop();
+    };
+    // A new picture on every frame while it records.
+    const paint = () => {
+      if (recorder.state !== 'recording') return;
       if (context) {
-        context.fillStyle = `hsl(${frame * 36}, 70%, 50%)`;
+        context.fillStyle = `hsl(${chunks.length * 36}, 70%, 50%)`;
         context.fillRect(0, 0, 160, 120);
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    recorder.stop();
+      requestAnimationFrame(paint);
+    };
+    recorder.start(100);
+    paint();
     await stopped;
     const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
     let binary = '';
