@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { describe, it } from 'node:test';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import { describe, it } from 'vitest';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { setSystem } from '../functions/src/system';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import { agreeToPrivacyGuide, fillInput, signInAsDemoUser, tapButton } from './support/journey-steps';
-import { useE2eSession } from './support/stack';
+import { useE2eSession } from './support/session';
 
 /**
  * The 客服 tab: 张伟 asks how much he can borrow, picks his participating life policy,
@@ -139,7 +139,7 @@ describe('the assistant', () => {
       await page.evaluate(() => {
         for (const socket of (window as unknown as { liveSockets: WebSocket[] }).liveSockets) socket.close();
       });
-      await page.waitForTimeout(1500);
+      await page.getByTestId('handoff-status').getByText('网络不稳定，正在重新连接').waitFor();
       for (const text of ['您的保单当前可贷金额可在保单详情查看', '贷款期限为 6 个月']) {
         await fillInput(desk, '回复客户', text);
         await tapButton(desk, '发送');
@@ -174,7 +174,7 @@ describe('the assistant', () => {
 
   it('outside service hours 张伟 leaves a message; the answer comes by SMS and on his next visit', async () => {
     // The stage's setting, as an admin would set it: no live service at any hour. The gateway runs
-    // in this process; the next request builds its container from the changed environment.
+    // in this process; the next request builds its wiring from the changed environment.
     process.env.ASSISTANT_SERVICE_HOURS = JSON.stringify({
       timeZone: 'Asia/Shanghai',
       daily: null,
@@ -229,9 +229,16 @@ describe('the assistant', () => {
       await page.getByTestId('chat-staff').filter({ hasText: '在线变更为现金领取' }).waitFor();
       await saveScreenshot(page, 'assistant-message-answered');
       await page.goto(`${session.stack.appUrl}/pages/home/index`);
+      const latestHandoff = page.waitForResponse((response) =>
+        response.url().endsWith('/assistant/handoffs/latest'),
+      );
       await page.goto(`${session.stack.appUrl}/pages/assistant/index`);
       await page.getByTestId('assistant-messages').waitFor();
-      await page.waitForTimeout(1000);
+      // The visit has read the latest handoff, and rendered what it decided from it.
+      await (await latestHandoff).finished();
+      await page.evaluate(
+        () => new Promise((rendered) => requestAnimationFrame(() => requestAnimationFrame(rendered))),
+      );
       assert.equal(await page.getByText('您之前的留言已有客服回复').count(), 0, 'shown once');
     } catch (error) {
       await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { launchChromium, PHONE_VIEWPORT } from './support/browser';
 import { agreeToPrivacyGuide, signInAsDemoUser } from './support/journey-steps';
-import { startE2eStack } from './support/stack';
+import { serveJourneyApp, startSeededStack } from './support/stack';
 
 /**
  * Time from navigation start to the policy list rendered (first policy card in the DOM), in
@@ -12,7 +12,9 @@ import { startE2eStack } from './support/stack';
 const RUNS = Number(process.env.RUNS ?? 5);
 const CPU_SLOWDOWN = 4;
 
-const stack = await startE2eStack();
+// The whole local stage in this process: the seeded data and the app over it.
+const seeded = await startSeededStack(Date.now());
+const stack = await serveJourneyApp();
 const browser = await launchChromium();
 try {
   const signIn = await browser.newContext({ viewport: PHONE_VIEWPORT });
@@ -69,4 +71,5 @@ try {
 } finally {
   await browser.close();
   await stack.close();
+  await seeded.stop();
 }

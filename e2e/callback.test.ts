@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { addDays, todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { readLatestSandboxCode } from '../functions/src/platform/sms/sandbox-outbox-sms';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
@@ -12,7 +12,7 @@ import {
   signInAsDemoUser,
   tapButton,
 } from './support/journey-steps';
-import { useE2eSession } from './support/stack';
+import { useE2eSession } from './support/session';
 
 /**
  * New-policy callback (回访) in the H5 build: 张伟 books a time for his new annuity's callback,

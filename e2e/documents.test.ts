@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
+import { describe, it } from 'vitest';
 import { DEMO_DOCUMENT_ID } from '../functions/src/seed/demo-documents';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import {
@@ -15,7 +15,7 @@ import {
   signInAsDemoUser,
   tapButton,
 } from './support/journey-steps';
-import { useE2eSession } from './support/stack';
+import { useE2eSession } from './support/session';
 
 /**
  * Electronic endorsement (电子批单) in the H5 build: 张伟 opens his document from 我的批单, verifies
@@ -70,7 +70,6 @@ describe('electronic endorsement journey', () => {
       await page.getByTestId('go-sign').click();
 
       await page.getByTestId('sign-summary').waitFor();
-      await page.waitForTimeout(300);
       // A straight line is refused…
       await drawOnSignaturePad(page, [
         [

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { luhnCheckDigit } from '@zhixiang/shared/endorsement/renewal-account-change';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { readLatestSandboxCode } from '../functions/src/platform/sms/sandbox-outbox-sms';
 import { buildDemoData, DEMO_CUSTOMERS } from '../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
@@ -16,16 +16,16 @@ import {
   signInAsDemoUser,
   tapButton,
 } from './support/journey-steps';
-import { useE2eSession } from './support/stack';
+import { useE2eSession } from './support/session';
 
 /**
- * Endorsements (保全) in the H5 build, one stack for the file: for each of the seven types the
- * happy path through review, identity (the 「模拟人脸核身」 sandbox), signature (mouse strokes on
- * the pad), submission and result, and a refused path with its field message; the agent-assisted
- * beneficiary change the customer finishes through the shared link; a loan above the automatic
- * limit approved by staff from 保全审核. Each journey starts on its form by URL (the way there
- * — policy detail → 保全服务 — is walked once). Journeys use different policies where one's
- * change would change another's figures.
+ * Endorsements (保全) in the H5 build, on the file's own copy of the demo data: for each of the
+ * seven types the happy path through review, identity (the 「模拟人脸核身」 sandbox), signature
+ * (mouse strokes on the pad), submission and result, and a refused path with its field message;
+ * the agent-assisted beneficiary change the customer finishes through the shared link; a loan above
+ * the automatic limit approved by staff from 保全审核. Each journey starts on its form by URL (the
+ * way there — policy detail → 保全服务 — is walked once). Journeys use different policies where
+ * one's change would change another's figures.
  */
 const session = useE2eSession();
 
@@ -72,9 +72,12 @@ async function expectFieldError(page: Page, pattern: RegExp, testId = 'field-err
   await error.waitFor();
 }
 
-/** The form refused locally: the button did not create anything and the page stayed. */
+/**
+ * The form refused: no application is being created (下一步 turns busy at once when it creates one)
+ * and the page stayed.
+ */
 async function expectStillOnForm(page: Page): Promise<void> {
-  await page.waitForTimeout(300);
+  await page.getByTestId('form-next').filter({ hasNotText: '正在生成申请' }).waitFor();
   assert.match(page.url(), /endorsements\/apply/);
 }
 
@@ -107,11 +110,24 @@ async function verifyWithSandboxFace(page: Page): Promise<void> {
 async function signOnPad(page: Page): Promise<void> {
   await page.waitForURL(/packages\/documents\/sign/);
   await page.getByTestId('sign-summary').waitFor();
-  await page.waitForTimeout(300);
   await drawOnSignaturePad(page, HANDWRITTEN_NAME);
   await page.getByTestId('submit-signature').click();
   await page.waitForURL(/endorsements\/application/, { timeout: 30_000 });
 }
+
+/** What the application page shows once it knows its next step. */
+const NEXT_STEP_STATES = [
+  'application-error',
+  'application-result',
+  'insured-consent',
+  'awaiting-review',
+  'go-verify',
+  'go-sign',
+  'send-phone-code',
+  'submit-application',
+]
+  .map((testId) => `[data-testid="${testId}"]`)
+  .join(', ');
 
 /**
  * Follows the application page's next step until the result (or the review queue): identity,
@@ -126,6 +142,7 @@ async function driveApplication(
   const steps: string[] = [];
   for (let round = 0; round < 10; round++) {
     await page.getByTestId('next-step').waitFor();
+    await page.locator(NEXT_STEP_STATES).filter({ visible: true }).first().waitFor();
     if (await isShown(page, 'application-error'))
       throw new Error(`refused: ${await page.getByTestId('application-error').textContent()}`);
     if (await isShown(page, 'application-result')) return { steps };
@@ -148,11 +165,9 @@ async function driveApplication(
       assert.ok(newPhone, 'a new phone was typed');
       steps.push('phone');
       await page.getByTestId('send-phone-code').click();
-      let code: string | null = null;
-      for (let i = 0; i < 20 && !code; i++) {
-        code = await readLatestSandboxCode(session.stack.smsOutboxFile, newPhone);
-        if (!code) await page.waitForTimeout(200);
-      }
+      // The countdown starts once the server has sent the code.
+      await page.getByTestId('send-phone-code').filter({ hasText: '秒后可重发' }).waitFor();
+      const code = await readLatestSandboxCode(session.stack.smsOutboxFile, newPhone);
       assert.ok(code, 'the code reached the new phone');
       await fillInput(page, '6 位验证码', code);
       await page.getByTestId('submit-application').click();
@@ -166,8 +181,6 @@ async function driveApplication(
         )
         .first()
         .waitFor({ timeout: 30_000 });
-    } else {
-      await page.waitForTimeout(300);
     }
   }
   throw new Error(`the application did not finish: ${steps.join(' → ')}`);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { afterAll, describe, it } from 'vitest';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { renderIdCardBack, renderIdCardFront } from '../functions/test/support/render-id-card';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import { agreeToPrivacyGuide, fillInput, signInAsDemoUser, tapButton } from './support/journey-steps';
-import { useE2eSession } from './support/stack';
+import { useE2eSession } from './support/session';
 
 /**
  * Identity verification in the H5 build: 张伟 photographs his (rendered) ID card, the offline OCR
@@ -19,7 +19,7 @@ const liuYang = data.customers.find((c) => c.customerId === 'C005')!;
 const session = useE2eSession();
 
 // The offline OCR reader runs in a worker thread of this process (the gateway's handlers): end it.
-after(async () => {
+afterAll(async () => {
   // The offline reader the identity handlers built (their context's wiring), not a second one.
   const { identityWiring } = await import('../functions/src/identity/wiring');
   const ocr = (await identityWiring().idCardOcr()) as { close?: () => Promise<void> };
@@ -52,19 +52,25 @@ async function recordWebm(page: Page): Promise<Uint8Array> {
     const context = canvas.getContext('2d');
     const recorder = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm' });
     const chunks: Blob[] = [];
-    recorder.ondataavailable = (event) => chunks.push(event.data);
     const stopped = new Promise((resolve) => {
       recorder.onstop = resolve;
     });
-    recorder.start();
-    for (let frame = 0; frame < 10; frame++) {
+    // The recorder hands over a chunk about every 100 ms: ten make the video, about a second long.
+    recorder.ondataavailable = (event) => {
+      chunks.push(event.data);
+      if (chunks.length === 10) recorder.stop();
+    };
+    // A new picture on every frame while it records.
+    const paint = () => {
+      if (recorder.state !== 'recording') return;
       if (context) {
-        context.fillStyle = `hsl(${frame * 36}, 70%, 50%)`;
+        context.fillStyle = `hsl(${chunks.length * 36}, 70%, 50%)`;
         context.fillRect(0, 0, 160, 120);
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    recorder.stop();
+      requestAnimationFrame(paint);
+    };
+    recorder.start(100);
+    paint();
     await stopped;
     const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
     let binary = '';

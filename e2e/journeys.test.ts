@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { readLatestSandboxCode } from '../functions/src/platform/sms/sandbox-outbox-sms';
 import { DEMO_BINDING_CUSTOMER } from '../functions/src/seed/seed-demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
@@ -11,7 +11,7 @@ import {
   signInAsDemoUser,
   tapButton,
 } from './support/journey-steps';
-import { useE2eSession } from './support/stack';
+import { useE2eSession } from './support/session';
 
 /**
  * Browser journeys against the H5 build and the local stack (DynamoDB Local, s3rver, the API

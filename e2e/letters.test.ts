@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { describe, it } from 'node:test';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { BILLING_HEADERS } from '@zhixiang/shared/notices/schemas';
+import { describe, it } from 'vitest';
 import { signRequest } from '../functions/src/platform/http/verify-signed-request';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import { agreeToPrivacyGuide, signInAsDemoUser, tapButton } from './support/journey-steps';
-import { useE2eSession } from './support/stack';
+import { useE2eSession } from './support/session';
 
 /**
  * E-letters and renewal notices in the H5 build: 张伟 subscribes to the electronic debit-success

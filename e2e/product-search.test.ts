@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import { tapButton } from './support/journey-steps';
-import { useE2eSession } from './support/stack';
+import { useE2eSession } from './support/session';
 
 /**
  * Product search (知客) in the H5 build: open to anyone, no sign-in. Hot list first; suggestions

@@ -27,10 +27,16 @@ function miniprogramHasTests() {
 const steps = [
   { name: 'typecheck', command: 'npm', args: ['run', 'typecheck'] },
   { name: 'lint', command: 'npm', args: ['run', 'lint'] },
+  // Unit tests first: they need no emulator, so a broken rule fails before DynamoDB Local starts.
   {
-    name: 'unit + integration (vitest)',
+    name: 'unit (vitest --project unit)',
     command: join(bin, 'vitest'),
-    args: ['run', '--config', 'vitest.config.ts'],
+    args: ['run', '--config', 'vitest.config.ts', '--project', 'unit'],
+  },
+  {
+    name: 'integration (vitest --project integration)',
+    command: join(bin, 'vitest'),
+    args: ['run', '--config', 'vitest.config.ts', '--project', 'integration'],
   },
 ];
 if (miniprogramHasTests()) {

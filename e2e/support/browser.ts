@@ -1,7 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { artifactsDir } from './stack';
+import { repoRoot } from '../../functions/local/local-paths';
+import { clockShiftOfThisProcess, shiftGlobalDate } from './clock';
+
+/** Screenshots of each journey's last screen (git-ignored). */
+export const artifactsDir = join(repoRoot, 'e2e', 'artifacts');
 
 /** Debian's Chromium; `npx playwright install` cannot download browsers on this network. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,6 +33,8 @@ export async function newPhonePage(browser: Browser): Promise<{ context: Browser
     locale: 'zh-CN',
     hasTouch: true,
   });
+  // The page reads the same clock as the journey and the handlers it calls.
+  await context.addInitScript(shiftGlobalDate, clockShiftOfThisProcess());
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };

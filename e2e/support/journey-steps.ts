@@ -40,9 +40,25 @@ export async function demoAccessToken(apiUrl: string, userId: string): Promise<s
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-/** Draws polylines on the signing screen's pad with the mouse, in pad-relative CSS pixels. */
+const SIGNATURE_CANVAS = '[data-testid="signature-pad"] canvas, canvas#zx-signature-pad';
+
+/**
+ * Draws polylines on the signing screen's pad with the mouse, in pad-relative CSS pixels, once the
+ * pad is ready: its canvas sized for the screen (the pad attaches after the page's first render)
+ * and standing still (the page slides in).
+ */
 export async function drawOnSignaturePad(page: Page, strokes: Array<Array<[number, number]>>): Promise<void> {
-  const pad = page.locator('[data-testid="signature-pad"] canvas, canvas#zx-signature-pad').first();
+  await page.waitForFunction((selector) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(selector);
+    if (!canvas) return false;
+    const rect = canvas.getBoundingClientRect();
+    const at = `${rect.x},${rect.y},${rect.width},${rect.height}`;
+    const host = window as unknown as { signaturePadWasAt?: string };
+    const still = host.signaturePadWasAt === at;
+    host.signaturePadWasAt = at;
+    return still && rect.width > 0 && canvas.width === Math.round(rect.width * window.devicePixelRatio);
+  }, SIGNATURE_CANVAS);
+  const pad = page.locator(SIGNATURE_CANVAS).first();
   const box = await pad.boundingBox();
   assert.ok(box, 'the signature pad is on screen');
   for (const stroke of strokes) {

@@ -1,17 +1,117 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
-import type { Browser } from 'playwright-core';
+import {
+  BatchWriteItemCommand,
+  type CreateTableCommandInput,
+  DynamoDBClient,
+  ScanCommand,
+  type ScanCommandOutput,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import { ensureTable, localCredentials } from '../../functions/local/create-resources';
 import { startEphemeralStack } from '../../functions/local/ephemeral-stack';
 import { startGateway } from '../../functions/local/gateway';
 import { startH5Server } from '../../functions/local/h5-server';
-import { launchChromium } from './browser';
+import { repoRoot } from '../../functions/local/local-paths';
 
-export const repoRoot = join(import.meta.dirname, '..', '..');
 export const h5Dist = join(repoRoot, 'miniprogram', 'dist', 'h5');
-export const artifactsDir = join(repoRoot, 'e2e', 'artifacts');
 
-export interface E2eStack {
+/**
+ * The local stage the journeys run against, in two parts: the seeded stack, started once per run
+ * (DynamoDB Local in memory, s3rver, the table and bucket from serverless.yml, the demo data), and
+ * the app, served by each journey file in its own process (the API gateway and the H5 server) over
+ * its own copy of the seeded table.
+ */
+export interface SeededStack {
+  /** The local-stage environment handlers read (see functions/local/local-env.ts). */
+  env: Record<string, string>;
+  dataDir: string;
+  dynamodbEndpoint: string;
+  /** CreateTable input of serverless.yml's table, named as the seeded table. */
+  table: CreateTableCommandInput;
+  /** When the journeys' clock starts (see clock.ts); the demo data is seeded for that day. */
+  clockStartsAt: number;
+}
+
+export async function startSeededStack(
+  clockStartsAt: number,
+): Promise<SeededStack & { stop(): Promise<void> }> {
+  if (!existsSync(join(h5Dist, 'index.html'))) {
+    throw new Error('miniprogram/dist/h5 is missing: run `npm run build:h5 -w miniprogram` first');
+  }
+  const stack = await startEphemeralStack();
+  try {
+    // The seed reads its configuration from process.env, as the handlers do on Lambda.
+    Object.assign(process.env, stack.env);
+    quietRequestLog();
+    const { seedDemoData } = await import('../../functions/src/seed/seed-demo-data');
+    await seedDemoData({ today: todayInShanghai(new Date(clockStartsAt)) });
+    const table = stack.resources.tables[0]?.input;
+    if (!table) throw new Error('serverless.yml declares no table');
+    return {
+      env: stack.env,
+      dataDir: stack.dataDir,
+      dynamodbEndpoint: stack.dynamodb.endpoint,
+      table,
+      clockStartsAt,
+      stop: () => stack.stop(),
+    };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
+
+/** Request lines would drown the test report; E2E_LOG=1 brings them back. */
+function quietRequestLog(): void {
+  if (!process.env.E2E_LOG) process.env.POWERTOOLS_LOG_LEVEL = 'WARN';
+}
+
+/**
+ * Gives this process data of its own: a copy of the seeded table, and its own SMS and WeChat
+ * outboxes and signing certificate folder, so journeys that change the same demo customer do not
+ * see each other. Sets the environment the handlers and the journey read.
+ */
+export async function useOwnCopyOfSeededData(stack: SeededStack): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint: stack.dynamodbEndpoint,
+    region: stack.env.AWS_REGION,
+    credentials: localCredentials,
+  });
+  const from = stack.table.TableName;
+  const to = `${from}-${process.pid}`;
+  try {
+    await ensureTable(client, { ...stack.table, TableName: to });
+    const writes: WriteRequest[] = [];
+    let start: ScanCommandOutput['LastEvaluatedKey'];
+    do {
+      const page = await client.send(new ScanCommand({ TableName: from, ExclusiveStartKey: start }));
+      for (const Item of page.Items ?? []) writes.push({ PutRequest: { Item } });
+      start = page.LastEvaluatedKey;
+    } while (start);
+    for (let i = 0; i < writes.length; i += 25) {
+      let batch = writes.slice(i, i + 25);
+      while (batch.length > 0) {
+        const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [to]: batch } }));
+        batch = result.UnprocessedItems?.[to] ?? [];
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+  const own = await mkdtemp(join(stack.dataDir, 'journey-'));
+  Object.assign(process.env, stack.env, {
+    TABLE_NAME: to,
+    SMS_OUTBOX_FILE: join(own, 'sms-outbox.jsonl'),
+    WECHAT_OUTBOX_FILE: join(own, 'wechat-outbox.jsonl'),
+    DOCUMENT_SIGNING_DIR: join(own, 'document-signing'),
+  });
+  quietRequestLog();
+}
+
+export interface JourneyApp {
   /** The H5 app, served like a CDN would (SPA fallback, /runtime-config.js). */
   appUrl: string;
   apiUrl: string;
@@ -19,74 +119,22 @@ export interface E2eStack {
   close(): Promise<void>;
 }
 
-/**
- * The whole local stage on free ports for one test run: DynamoDB Local in memory, s3rver, the
- * table and bucket from serverless.yml, the demo data, the API gateway and the H5 build.
- */
-export async function startE2eStack(): Promise<E2eStack> {
-  if (!existsSync(join(h5Dist, 'index.html'))) {
-    throw new Error('miniprogram/dist/h5 is missing: run `npm run build:h5 -w miniprogram` first');
-  }
-  const stack = await startEphemeralStack();
-  const { env } = stack;
-  const stops: Array<() => Promise<void>> = [() => stack.stop()];
-  const close = async () => {
-    for (const stop of stops.splice(0)) await stop().catch(() => undefined);
-  };
+/** The API gateway and the H5 server in this process, over the environment in process.env. */
+export async function serveJourneyApp(): Promise<JourneyApp> {
+  const gateway = await startGateway({ port: 0, log: () => {} });
   try {
-    // The seed and the handlers read their configuration from process.env, as on Lambda.
-    Object.assign(process.env, env);
-    // Request lines would drown the test report; E2E_LOG=1 brings them back.
-    if (!process.env.E2E_LOG) process.env.POWERTOOLS_LOG_LEVEL = 'WARN';
-    const { seedDemoData } = await import('../../functions/src/seed/seed-demo-data');
-    await seedDemoData();
-    const gateway = await startGateway({ port: 0, env, log: () => {} });
-    stops.unshift(() => gateway.close());
     const h5 = await startH5Server({ root: h5Dist, apiPort: gateway.port });
-    stops.unshift(() => h5.close());
     return {
       appUrl: h5.url,
       apiUrl: `http://localhost:${gateway.port}`,
-      smsOutboxFile: env.SMS_OUTBOX_FILE ?? join(stack.dataDir, 'sms-outbox.jsonl'),
-      close,
+      smsOutboxFile: process.env.SMS_OUTBOX_FILE ?? '',
+      close: async () => {
+        await h5.close();
+        await gateway.close();
+      },
     };
   } catch (error) {
-    await close();
+    await gateway.close();
     throw error;
   }
-}
-
-export interface E2eSession {
-  readonly stack: E2eStack;
-  readonly browser: Browser;
-}
-
-/**
- * Registers the hooks every journey file needs: the stack and Chromium start before the file's
- * tests (then `prepare`, for data of the file's own) and both stop after them.
- */
-export function useE2eSession(prepare?: () => Promise<void>): E2eSession {
-  let stack: E2eStack | undefined;
-  let browser: Browser | undefined;
-  before(async () => {
-    stack = await startE2eStack();
-    browser = await launchChromium();
-    await prepare?.();
-  });
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('the e2e session is used outside its tests');
-    return value;
-  };
-  return {
-    get stack() {
-      return started(stack);
-    },
-    get browser() {
-      return started(browser);
-    },
-  };
 }

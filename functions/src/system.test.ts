@@ -9,6 +9,8 @@ import { SandboxOutboxSms } from './platform/sms/sandbox-outbox-sms';
 import { TencentSms } from './platform/sms/tencent-sms';
 import { createSystem } from './system';
 
+// @local-stack: the container is built from the local stage's environment (key file, signing key).
+
 const deployedEnv = (ssmPrefix: string) => ({
   STAGE: 'dev',
   TABLE_NAME: 't',

@@ -48,8 +48,11 @@ export type SeedReport = Record<keyof Repositories, WriteTally> & {
  * when missing, because the running system changes them (a bound WeChat account, an endorsed
  * policy) and a re-seed must not undo a demo in progress. Seeding twice changes nothing.
  */
-export async function seedDemoData(deps?: SeedDemoDataDeps): Promise<SeedReport> {
-  const resolved = deps ?? (await defaultDeps());
+export async function seedDemoData(deps: Partial<SeedDemoDataDeps> = {}): Promise<SeedReport> {
+  // Without repositories, the process's container (with the given day, if any).
+  const resolved = deps.repositories
+    ? { ...deps, repositories: deps.repositories }
+    : { ...(await defaultDeps()), ...deps };
   const { repositories: r } = resolved;
   const today = resolved.today ?? todayInShanghai();
   const data = buildDemoData(today);

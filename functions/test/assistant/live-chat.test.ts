@@ -93,6 +93,9 @@ const pushedTexts = (frames: LiveChatServerFrame[]) =>
     f.type === 'message' ? [f.message.text] : f.type === 'messages' ? f.messages.map((m) => m.text) : [],
   );
 
+/** API Gateway's own answer to a frame without an action. */
+const isForbidden = (frame: LiveChatServerFrame) => (frame as { message?: unknown }).message === 'Forbidden';
+
 const replayOf = (frames: LiveChatServerFrame[]) =>
   frames.filter((f): f is Extract<LiveChatServerFrame, { type: 'messages' }> => f.type === 'messages');
 
@@ -176,7 +179,9 @@ describe('the live chat socket', () => {
       (await staffApi.post(`/assistant/handoffs/${handoffId}/messages`, { text: '第七条' })).status,
     ).toBe(201);
     await again.waitFor((f) => pushedTexts(f).includes('第七条'), 'the seventh message');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The server answers a frame after every push it sent this socket before: then count.
+    again.socket.send('not json');
+    await again.waitFor((f) => f.some(isForbidden), 'the answer to a frame without an action');
     expect(pushedTexts(again.frames).filter((t) => t === '第七条')).toHaveLength(1);
     // The dropped connection is gone ($disconnect, or the first push that found it closed).
     expect(await container.repositories.liveChatConnections.subscribers(handoffId)).toHaveLength(1);
@@ -195,12 +200,12 @@ describe('the live chat socket', () => {
         ).post(`/assistant/handoffs/${handoffId}/messages`, { text: '保密内容' })
       ).status,
     ).toBe(201);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(pushedTexts(other.frames)).toEqual([]);
 
+    // The answers to these frames come after any push the message above made to this socket.
     other.send({ action: 'subscribe', handoffId: 'x', after: 0 });
     other.socket.send('not json');
-    await other.waitFor((f) => f.length === 3, 'two more answers');
+    await other.waitFor((f) => f.some(isForbidden), 'the answer to a frame without an action');
+    expect(pushedTexts(other.frames)).toEqual([]);
     expect(other.frames.slice(1)).toEqual([
       { type: 'error', code: 'VALIDATION_FAILED', message: '人工服务编号格式不正确' },
       // No route for a frame without an action: API Gateway's own answer.

@@ -7,7 +7,7 @@ import { ENDORSEMENT_TYPES, type EndorsementType } from './types';
  * The endorsement (保全) API contract: one application per change, the same shape for all eight
  * type codes (dividends are two types), shared by the handlers and the mini program.
  * State machine and transitions: `state-machine.ts`; rules per type: the sibling files;
- * the engine: functions/src/use-cases/endorsements/; the story: docs/endorsements.md.
+ * the engine: functions/src/endorsements/use-cases/; the story: docs/endorsements.md.
  */
 
 export { ENDORSEMENT_TYPE_LABELS, ENDORSEMENT_TYPES, type EndorsementType } from './types';

@@ -1,6 +1,6 @@
 /**
  * Storage ports for sign-in state: refresh tokens, one-time codes, rate limits, lockouts and
- * consent records. The DynamoDB adapter lives in functions/src/adapters/dynamodb/auth-store.ts.
+ * consent records. The DynamoDB adapter lives in functions/src/platform/auth-store/auth-store.ts.
  * Every time is epoch milliseconds passed in by the caller, so tests control the clock.
  */
 export interface RefreshTokenRecord {

@@ -5,7 +5,7 @@ import type { VerificationMethod, VerificationPurpose } from './identity-proofs'
  * The evidence of identity verification: an append-only log of attempts' outcomes (never updated,
  * never deleted while the policy relationship lasts), the open face sessions and the per-day
  * failure counter that locks the face path. DynamoDB adapter:
- * functions/src/adapters/dynamodb/identity-verifications.ts.
+ * functions/src/identity/adapters/identity-verifications.ts.
  */
 export interface VerificationRecord {
   verificationId: string;

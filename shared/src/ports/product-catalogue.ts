@@ -2,7 +2,7 @@ import type { CatalogueProductRecord } from '../product/catalogue';
 
 /**
  * Storage of the product catalogue (知客) and of the activity that makes a product hot. The
- * DynamoDB adapters are functions/src/adapters/dynamodb/catalogue-products.ts and
+ * DynamoDB adapters are functions/src/products/adapters/catalogue-products.ts and
  * product-activity.ts; access patterns in docs/dynamodb-access-patterns.md.
  */
 export interface CatalogueRepository {

@@ -8,7 +8,7 @@ import type {
 } from '../policy/model';
 
 /**
- * Storage ports. The DynamoDB adapters live in functions/src/adapters/dynamodb; the access
+ * Storage ports. The DynamoDB adapters live in functions/src/<context>/adapters and functions/src/platform/records; the access
  * patterns behind each method are listed in docs/dynamodb-access-patterns.md.
  */
 export interface BranchRepository {

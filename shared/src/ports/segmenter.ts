@@ -1,6 +1,6 @@
 /**
  * Splits Chinese text into words. A port so that shared/ stays free of native modules: the
- * Lambda functions use jieba (functions/src/adapters/nlp/jieba-segmenter.ts); tests and tools
+ * Lambda functions use jieba (functions/src/assistant/adapters/jieba-segmenter.ts); tests and tools
  * without it can use the pure dictionary segmenter in shared/src/assistant/segmenter.ts.
  */
 export interface Segmenter {

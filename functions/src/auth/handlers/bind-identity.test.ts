@@ -11,6 +11,8 @@ import { handler as refreshSession } from './refresh-session';
 import { handler as sendBindCode } from './send-bind-code';
 import { handler as signInWithWechat } from './sign-in-with-wechat';
 
+// @local-stack: the handlers read and write this file's table in DynamoDB Local.
+
 const kit = useTestContainer();
 const outbox =
   kit.container.config.sms.provider === 'sandbox-outbox' ? kit.container.config.sms.outboxFile : '';

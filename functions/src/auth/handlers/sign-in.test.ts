@@ -13,6 +13,8 @@ import { handler as signInAsDemoUser } from './sign-in-as-demo-user';
 import { handler as signInWithWechat } from './sign-in-with-wechat';
 import { handler as signOut } from './sign-out';
 
+// @local-stack: the handlers read and write this file's table in DynamoDB Local.
+
 const demoUserId = `demo-customer-${process.pid}`;
 const kit = useTestContainer({
   demoUsers: async () => [

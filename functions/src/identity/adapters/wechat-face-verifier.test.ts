@@ -8,6 +8,8 @@ import { DynamoWechatAccessTokenStore } from '../../platform/wechat/wechat-acces
 import { createSystem } from '../../system';
 import { certHash, SandboxFaceVerifier, WechatFaceVerifier } from './wechat-face-verifier';
 
+// @local-stack: the shared access_token is kept in this file's table in DynamoDB Local.
+
 /**
  * A fake of WeChat's server APIs as documented: `GET /cgi-bin/token`, and the face verification
  * 2.0 calls `POST /cityservice/face/identify/getverifyid` and `/queryverifyinfo` (JSON bodies,

@@ -9,6 +9,8 @@ import type { KeyringStore, WrappedKeyRecord } from './keyring';
 import { DynamoKeyringStore } from './keyring-store';
 import { rotateFieldDataKey } from './rotate-field-data-key';
 
+// @local-stack: the keyring is kept in this file's table in DynamoDB Local.
+
 /** The keyring partition is shared by the file, so each test gets its own in-memory ring unless it uses DynamoDB. */
 class MemoryKeyring implements KeyringStore {
   data: WrappedKeyRecord[] = [];

@@ -14,6 +14,8 @@ import { handler as signOut } from '../../auth/handlers/sign-out';
 import { httpHandler, MAX_BODY_BYTES } from './http-handler';
 import { invoke } from './testing';
 
+// @local-stack: the handlers read and write this file's table in DynamoDB Local.
+
 const kit = useTestContainer();
 let token: string;
 beforeAll(async () => {

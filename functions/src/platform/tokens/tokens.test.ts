@@ -6,6 +6,8 @@ import { createAuthStores } from '../auth-store/auth-store';
 import { getDocumentClient } from '../dynamodb/client';
 import { ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from './access-tokens';
 
+// @local-stack: refresh tokens are kept in this file's table in DynamoDB Local.
+
 const key = 'k'.repeat(48);
 const codeOf = (e: unknown) => (e instanceof AppError ? e.code : e);
 
