@@ -1,6 +1,5 @@
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 import type { SmsTemplate } from '@zhixiang/shared/ports/sms-sender';
-import type { WechatCredentials } from '../auth/adapters/wechat-code-exchange';
 import type { Config } from './config';
 import type { TencentSmsSettings } from './sms/tencent-sms';
 
@@ -32,6 +31,11 @@ export const SSM_PARAMETERS = {
   wechatPushToken: '/wechat-push-token',
   billingSigningSecret: '/billing-signing-secret',
 } as const;
+
+export interface WechatCredentials {
+  appId: string;
+  appSecret: string;
+}
 
 const MAX_AGE_SECONDS = 300;
 

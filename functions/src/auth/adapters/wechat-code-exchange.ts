@@ -2,11 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError, type ErrorCode } from '@zhixiang/shared/errors';
 import type { WechatAuth, WechatIdentity } from '@zhixiang/shared/ports/wechat-auth';
 import { assertLocalStage, type Stage } from '../../platform/config';
-
-export interface WechatCredentials {
-  appId: string;
-  appSecret: string;
-}
+import type { WechatCredentials } from '../../platform/secrets';
 
 interface Code2SessionResponse {
   openid?: string;

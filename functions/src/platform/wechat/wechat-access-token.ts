@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@zhixiang/shared/errors';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
-import type { WechatCredentials } from '../../auth/adapters/wechat-code-exchange';
 import type { Platform } from '../process';
+import type { WechatCredentials } from '../secrets';
 import { DynamoWechatAccessTokenStore } from './wechat-access-token-store';
 
 /** What every server-side WeChat client (face verification, OCR, subscribe messages) needs. */

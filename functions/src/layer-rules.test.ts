@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  * handlers import only their own context's wiring and use cases (and the HTTP middleware); no
  * Lambda function reaches the whole-system composition; nothing imports in a circle.
  */
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SKIP = new Set(['node_modules', 'dist', '.local', 'artifacts', '.serverless', '.esbuild']);
 
 function sourceFiles(dir: string): string[] {
@@ -115,6 +115,15 @@ describe('layer rules', () => {
             !(i.target.startsWith(own) && ownPart) && !i.target.startsWith('functions/src/platform/http/')
           );
         },
+      ),
+    ).toEqual([]);
+  });
+
+  it('the platform imports no context: contexts build on it, never the other way round', () => {
+    expect(
+      violations(
+        (file) => file.startsWith('functions/src/platform/') && !isTest(file),
+        (_, i) => i.target !== null && /^functions\/src\/(?!platform\/)[\w-]+\//.test(i.target),
       ),
     ).toEqual([]);
   });
