@@ -4,6 +4,7 @@ import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -27,14 +28,15 @@ async function say(userId: string | null, text: string, conversationId?: string)
 }
 
 beforeAll(async () => {
-  // Staffed around the clock, so the outcome does not depend on when the test runs.
+  // Staffed around the clock, and a clock inside those hours: the outcome does not depend on when
+  // the test runs.
   process.env.ASSISTANT_SERVICE_HOURS = JSON.stringify({
     timeZone: 'Asia/Shanghai',
     daily: { open: '00:00', close: '23:59' },
   });
-  container = createSystem(loadConfig());
-  await seedDemoData({ repositories: container.repositories });
-  gateway = await startTestGateway();
+  gateway = await startTestGateway({ system: () => createSystem(loadConfig(), { now: fixedClock() }) });
+  container = gateway.system;
+  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
   api = createApiClient(gateway.url);
 });
 

@@ -1,6 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type AssistantReply, AssistantReplySchema } from '@zhixiang/shared/assistant/chat';
-import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { formatYuan } from '@zhixiang/shared/format/money';
 import { accruedLoanInterestCents } from '@zhixiang/shared/policy/view';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +8,11 @@ import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** The assistant's chat through the real gateway and handler, against DynamoDB Local and the seeded demo world. */
-const today = todayInShanghai();
+const today = FIXED_TODAY;
 const data = buildDemoData(today);
 const policyOf = (holder: string, product: string) =>
   data.policies.find((p) => p.holderId === holder && p.productCode === product)!;
@@ -37,9 +37,9 @@ async function ok(userId: string | null, body: Record<string, unknown>): Promise
 }
 
 beforeAll(async () => {
-  container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
-  gateway = await startTestGateway();
+  gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
+  container = gateway.system;
+  await seedDemoData({ repositories: container.repositories, today });
   api = createApiClient(gateway.url);
 });
 

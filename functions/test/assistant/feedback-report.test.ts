@@ -1,5 +1,4 @@
 import { FeedbackReportSchema } from '@zhixiang/shared/assistant/feedback-report';
-import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFeedbackReport } from '../../admin/commands/assistant-feedback-report';
 import { getAssistantFeedbackReport } from '../../src/assistant/use-cases/get-assistant-feedback-report';
@@ -7,6 +6,7 @@ import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** The staff report of unanswered and 👎 questions, from real turns through the real gateway. */
@@ -30,9 +30,9 @@ async function report(query: Record<string, string> = {}, userId = 'demo-staff-s
 }
 
 beforeAll(async () => {
-  container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
-  gateway = await startTestGateway();
+  gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
+  container = gateway.system;
+  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
   api = createApiClient(gateway.url);
 });
 
@@ -53,8 +53,7 @@ describe('the assistant feedback report', () => {
     });
     expect(rated.status, rated.text).toBe(204);
 
-    const today = todayInShanghai();
-    const result = await report({ from: today, to: today });
+    const result = await report({ from: FIXED_TODAY, to: FIXED_TODAY });
     expect(result.status, result.text).toBe(200);
     expect(FeedbackReportSchema.safeParse(result.body).success).toBe(true);
     expect(result.body.unanswered[0]).toMatchObject({

@@ -19,8 +19,10 @@ import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 
+import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
+
 /** The online self-callback (自助回访) against DynamoDB Local, with the SMS captured. */
-const data = buildDemoData('2026-11-25');
+const data = buildDemoData(FIXED_TODAY);
 const source = data.policies.find((p) => p.holderId === 'C001' && p.effectiveDate > '2026-11-01')!;
 const zhangWei = data.customers.find((c) => c.customerId === 'C001')!;
 const ALL_YES = Object.fromEntries(CALLBACK_POINTS.map((p) => [p, true]));
@@ -36,8 +38,7 @@ async function claims(userId: string) {
 
 /** A fresh copy of 张伟's new policy, still in its cooling-off period, awaiting its callback. */
 async function newPolicy(policyNo: string) {
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  await container.repositories.policies.put({ ...source, policyNo, receiptDate: today, version: 0 });
+  await container.repositories.policies.put({ ...source, policyNo, receiptDate: FIXED_TODAY, version: 0 });
   return policyNo;
 }
 
@@ -47,8 +48,11 @@ async function codeFor(policyNo: string) {
 }
 
 beforeAll(async () => {
-  container = createSystem(undefined, { sms: { send: async (m) => void sent.push(m) } });
-  await seedDemoData({ repositories: container.repositories });
+  container = createSystem(undefined, {
+    now: fixedClock(),
+    sms: { send: async (m) => void sent.push(m) },
+  });
+  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
 });
 
 describe('online self-callback', () => {
@@ -95,12 +99,11 @@ describe('online self-callback', () => {
     const stored = await container.repositories.callbackBookings.getBooking(policyNo);
     expect(stored?.outcome?.note).toContain('投保单、健康告知由本人亲笔签名');
 
-    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const sh = await listCallbackBookings(deps, await claims('demo-staff-sh'), day);
+    const sh = await listCallbackBookings(deps, await claims('demo-staff-sh'), FIXED_TODAY);
     expect(sh.online).toContainEqual(
       expect.objectContaining({ policyNo, status: 'problem', customerNameMasked: '张*' }),
     );
-    const bj = await listCallbackBookings(deps, await claims('demo-staff-bj'), day);
+    const bj = await listCallbackBookings(deps, await claims('demo-staff-bj'), FIXED_TODAY);
     expect(bj.online.map((b) => b.policyNo)).not.toContain(policyNo);
 
     // The problem case waits in the branch's follow-up queue until a staff member there closes it.

@@ -5,6 +5,7 @@ import { DEMO_CUSTOMERS } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { type ApiClient, type ApiResponse, createApiClient } from '../support/api-client';
+import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
 import { renderIdCardBack, renderIdCardFront } from '../support/render-id-card';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -63,9 +64,9 @@ async function submitReview(userId: string, purpose: string, video = MP4) {
 }
 
 beforeAll(async () => {
-  container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
-  gateway = await startTestGateway();
+  gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
+  container = gateway.system;
+  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
   api = createApiClient(gateway.url);
   for (const userId of ['demo-customer-c001', 'demo-customer-c002', 'demo-agent-a001', 'demo-agent-a003'])
     await post(userId, '/identity/consent', { version: FACE_ID_CONSENT_VERSION });
@@ -74,9 +75,8 @@ afterAll(async () => gateway?.close());
 
 describe('agent attestation (业务员当面核验)', () => {
   it('lets the assigned agent attest after checking the card, even while the face path is locked', async () => {
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     for (let i = 0; i < 5; i++) {
-      const attemptId = `lock-${i}-${Date.now()}`;
+      const attemptId = `lock-${i}-${container.now()}`;
       await container.identityVerifications.createFaceAttempt({
         attemptId,
         customerId: 'C002',
@@ -87,8 +87,8 @@ describe('agent attestation (业务员当面核验)', () => {
         outSeqNo: attemptId,
         verifyId: attemptId,
         provider: 'sandbox',
-        createdAt: Date.now(),
-        expiresAt: Date.now() + 3600_000,
+        createdAt: container.now(),
+        expiresAt: container.now() + 3600_000,
       });
       await container.identityVerifications.completeFaceAttempt({
         attemptId,
@@ -103,11 +103,11 @@ describe('agent attestation (业务员当面核验)', () => {
           actorRole: 'customer',
           providerRefs: {},
           providerResult: 10004,
-          at: Date.now(),
+          at: container.now(),
           device: { userAgent: null, ip: null },
         },
         countsAsFailure: true,
-        day,
+        day: FIXED_TODAY,
         maxFailures: 5,
       });
     }
@@ -141,10 +141,10 @@ describe('agent attestation (业务员当面核验)', () => {
     const proof = await container.identityProofs.requireVerified({
       customerId: 'C002',
       purpose: 'document:A-1',
-      now: Date.now(),
+      now: container.now(),
     });
     expect(proof.method).toBe('agent_attestation');
-    const [record] = await container.identityVerifications.listSince('C002', Date.now() - 60_000);
+    const [record] = await container.identityVerifications.listSince('C002', container.now() - 60_000);
     expect(record).toMatchObject({
       actorUserId: 'demo-agent-a001',
       actorRole: 'agent',
@@ -202,7 +202,7 @@ describe('staff review (人工审核)', () => {
     const proof = await container.identityProofs.requireVerified({
       customerId: 'C001',
       purpose: 'document:R-1',
-      now: Date.now(),
+      now: container.now(),
     });
     expect(proof.method).toBe('staff_review');
     // The selfie video is deleted once decided.
@@ -225,7 +225,7 @@ describe('staff review (人工审核)', () => {
       container.identityProofs.requireVerified({
         customerId: 'C002',
         purpose: 'document:R-2',
-        now: Date.now(),
+        now: container.now(),
       }),
     ).rejects.toMatchObject({
       userMessage: '身份核验未通过（人工审核未通过：视频中人脸不清晰），请重新核验',

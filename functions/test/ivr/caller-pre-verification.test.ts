@@ -9,10 +9,11 @@ import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** Seed case 示例一 through the real gateway: the IVR's signed check, then the seat's screen-pop. */
-const data = buildDemoData('2026-11-25');
+const data = buildDemoData(FIXED_TODAY);
 const customer = (id: string) => data.customers.find((c) => c.customerId === id)!;
 const zhangWei = customer('C001');
 const liuYang = customer('C005');
@@ -26,7 +27,7 @@ function signedHeaders(
   rawBody: string,
   overrides: { timestamp?: string; nonce?: string; key?: string } = {},
 ) {
-  const timestamp = overrides.timestamp ?? String(Date.now());
+  const timestamp = overrides.timestamp ?? String(container.now());
   const nonce = overrides.nonce ?? randomUUID();
   return {
     'content-type': 'application/json',
@@ -55,10 +56,10 @@ async function screenPop(callId: string, userId: string) {
 }
 
 beforeAll(async () => {
-  container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
+  gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
+  container = gateway.system;
+  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
   secret = await container.secrets.ivrSigningSecret();
-  gateway = await startTestGateway();
   api = createApiClient(gateway.url);
 });
 
@@ -104,7 +105,7 @@ describe('POST /ivr/identify', () => {
 
     const stale = await identify(
       body,
-      signedHeaders(rawBody, { timestamp: String(Date.now() - 6 * 60_000) }),
+      signedHeaders(rawBody, { timestamp: String(container.now() - 6 * 60_000) }),
     );
     expect(stale.status).toBe(401);
     expect(stale.body).toMatchObject({ message: '请求时间戳无效或已过期' });
