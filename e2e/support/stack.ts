@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -81,7 +82,7 @@ export async function useOwnCopyOfSeededData(stack: SeededStack): Promise<void> 
     credentials: localCredentials,
   });
   const from = stack.table.TableName;
-  const to = `${from}-${process.pid}`;
+  const to = `${from}-${randomUUID().slice(0, 8)}`;
   try {
     await ensureTable(client, { ...stack.table, TableName: to });
     const writes: WriteRequest[] = [];
