@@ -2,6 +2,7 @@ import { createCallbackBookingRepository } from '../callback/wiring';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
+import { createCatalogueRepository } from '../products/wiring';
 import { ApiGatewayLiveChatPusher } from './adapters/api-gateway-live-chat-pusher';
 import { DynamoConversationStore } from './adapters/assistant-conversations';
 import { DynamoHandoffStore } from './adapters/handoffs';
@@ -15,6 +16,7 @@ export function createAssistantDeps(platform: Platform) {
     repositories: {
       ...createRecordRepositories(table, platform.fieldCipher),
       callbackBookings: createCallbackBookingRepository(platform),
+      catalogue: createCatalogueRepository(platform),
       knowledgeBase: new DynamoKnowledgeBaseRepository(createKnowledgeEntities(table)),
       assistantConversations: new DynamoConversationStore(table),
       handoffs: new DynamoHandoffStore(table),

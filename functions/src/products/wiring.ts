@@ -9,13 +9,19 @@ export function createProductsDeps(platform: Platform) {
   return {
     ...platform,
     repositories: {
-      catalogue: new DynamoCatalogueRepository(createCatalogueProductEntity(table)),
+      catalogue: createCatalogueRepository(platform),
       productActivity: new DynamoProductActivityRepository(createProductActivityEntity(table)),
     },
     /** Short-lived links to product brochures (S3 presigned GET). */
     brochureLinks: new S3BrochureLinks(getS3Client, config.bucketName),
   };
 }
+
+/** The product catalogue (the assistant answers product questions from it too). */
+export function createCatalogueRepository({ table }: Platform): DynamoCatalogueRepository {
+  return new DynamoCatalogueRepository(createCatalogueProductEntity(table));
+}
+
 export type ProductsDeps = ReturnType<typeof createProductsDeps>;
 
 export const productsWiring = defineWiring(createProductsDeps);

@@ -230,6 +230,26 @@ describe('signed out, understanding and conversation', () => {
   });
 });
 
+describe('问问小智 from a product page', () => {
+  it('answers the product’s coverage, ages and payment terms from the catalogue, and other questions as usual', async () => {
+    const coverage = await ok(null, { text: '保障范围', productCode: 'PL01' });
+    expect(coverage).toMatchObject({ kind: 'answer', intent: 'product_search', answerId: 'product:PL01' });
+    expect(coverage.text[0]).toContain('「鑫享人生终身寿险(分红型)」');
+    expect(coverage.text.at(-1)).toBe('具体保障责任以保险合同条款为准。');
+    const ages = await ok(null, {
+      conversationId: coverage.conversationId,
+      text: '多大年纪能买',
+      productCode: 'WL01',
+    });
+    expect(ages.text[0]).toBe('投保年龄：18 周岁至 60 周岁。');
+    const loan = await ok(null, { text: '这个产品能贷款吗', productCode: 'WL01' });
+    expect(loan.intent).toMatch(/^loan_/);
+    // Without the product, the same words get no product answer.
+    const alone = await ok(null, { text: '保障范围' });
+    expect(alone.answerId ?? '').not.toMatch(/^product:/);
+  });
+});
+
 describe('转人工', () => {
   it('offers the handoff to a bound customer, sign-in or binding first to others, nothing to agents', async () => {
     const labels = async (userId: string | null) =>
@@ -280,6 +300,12 @@ describe('bad input and authentication', () => {
     expect(badPolicy.body).toMatchObject({ field: 'policyNo' });
     const badConversation = await say(null, { text: '你好', conversationId: 'x' });
     expect(badConversation.status).toBe(400);
+    const badProduct = await say(null, { text: '投保年龄', productCode: 'pl01; drop' });
+    expect(badProduct.status).toBe(400);
+    expect(badProduct.body).toMatchObject({ field: 'productCode' });
+    const missingProduct = await say(null, { text: '投保年龄', productCode: 'ZZ99' });
+    expect(missingProduct.status).toBe(404);
+    expect(missingProduct.body).toMatchObject({ message: '没有找到这个产品，请返回产品页面重新进入' });
   });
 
   it('treats a sent but invalid token as 401 (so the app refreshes), not as signed out', async () => {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ProductCodeSchema } from '../product/catalogue';
 import { HANDOFF_MODES } from './handoff';
 import { INTENTS } from './intents';
 import { ASSISTANT_FLOWS } from './knowledge';
@@ -27,6 +28,8 @@ export const SendAssistantMessageRequestSchema = z.object({
   intent: z.optional(z.enum(INTENTS)),
   /** A tapped policy button: the policy the customer chose. */
   policyNo: z.optional(policyNo),
+  /** The product the customer came from (问问小智 on a product page): questions are about it. */
+  productCode: z.optional(ProductCodeSchema),
 });
 export type SendAssistantMessageRequest = z.infer<typeof SendAssistantMessageRequestSchema>;
 

@@ -13,6 +13,16 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * Characters of question wording (怎么, 什么, 哪些, 多少…) and the one-character stop words. A
+ * character bigram with one of them (要什, 么材) says how something is asked, not what: ranking
+ * a knowledge entry leaves those out, so 「理赔需要什么材料」 is not taken for 「身故理赔需要什么」.
+ */
+const QUESTION_CHARS: ReadonlySet<string> = new Set([
+  ...'怎什啥哪些么多少吗呢吧嘛',
+  ...[...STOP_WORDS].filter((word) => word.length === 1),
+]);
+
 /** Feature kinds and how much each counts in both models. */
 export const FEATURE_WEIGHTS = { word: 1, bigram: 0.8, char: 0.3 } as const;
 
@@ -24,7 +34,11 @@ export type FeatureBag = Map<string, number>;
  * catch what segmentation or the spelling fixes missed (a typo inside a word still shares a
  * bigram with the right spelling).
  */
-export function extractFeatures(normalised: string, segmenter: Segmenter): FeatureBag {
+export function extractFeatures(
+  normalised: string,
+  segmenter: Segmenter,
+  options: { contentBigramsOnly?: boolean } = {},
+): FeatureBag {
   const bag: FeatureBag = new Map();
   const add = (key: string, weight: number) => bag.set(key, (bag.get(key) ?? 0) + weight);
   for (const word of segmenter.cut(normalised)) {
@@ -35,7 +49,9 @@ export function extractFeatures(normalised: string, segmenter: Segmenter): Featu
     chars.forEach((char, i) => {
       if (!STOP_WORDS.has(char)) add(`c:${char}`, FEATURE_WEIGHTS.char);
       const next = chars[i + 1];
-      if (next !== undefined) add(`b:${char}${next}`, FEATURE_WEIGHTS.bigram);
+      if (next === undefined) return;
+      if (options.contentBigramsOnly && (QUESTION_CHARS.has(char) || QUESTION_CHARS.has(next))) return;
+      add(`b:${char}${next}`, FEATURE_WEIGHTS.bigram);
     });
   }
   return bag;

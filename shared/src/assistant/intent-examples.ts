@@ -8,6 +8,7 @@ import type { Intent } from './intents';
  */
 export const INTENT_EXAMPLES: Record<Intent, readonly string[]> = {
   dividend_query: [
+    '红利收入需要缴税吗',
     '麻烦查询本人保单截至目前的累计红利',
     '这份保险今年派息了没有',
     '分红是不是被业务员领走了 我一直没收到',
@@ -529,6 +530,9 @@ export const INTENT_EXAMPLES: Record<Intent, readonly string[]> = {
     '态度太恶劣了',
     '当初说好的不一样 骗子',
     '一直推销 不想再接电话',
+    '我有意见要反馈',
+    '给你们的服务提点建议',
+    '想吐槽一下你们的流程',
   ],
   human_agent: [
     '请转接人工坐席',
@@ -563,6 +567,11 @@ export const INTENT_EXAMPLES: Record<Intent, readonly string[]> = {
     '我要找工作人员',
     '人工人工人工',
     '联系客服',
+    '你们公司在什么地方',
+    '总部地址是哪里',
+    '附近有没有营业网点',
+    '柜面在哪里办业务',
+    '线下门店地址',
   ],
   product_search: [
     '请介绍贵公司的年金保险产品',

@@ -1,3 +1,4 @@
+import { Converter } from 'opencc-js/t2cn';
 import { syllablesOf } from '../search/pinyin';
 import { ABBREVIATIONS, PINYIN_TERMS, TERM_REWRITES } from './service-terms';
 
@@ -21,13 +22,20 @@ const pinyinToTerm: ReadonlyMap<string, string> = (() => {
 const pinyinLengths = [...new Set([...pinyinToTerm.keys()].map((key) => key.length))].sort((a, b) => b - a);
 
 /**
- * Everything a message goes through before segmentation: full-width to half-width (NFKC), lower
- * case, emoji and punctuation to spaces, abbreviations and pinyin of service terms to Chinese,
+ * Traditional characters and Taiwan/Hong Kong wordings to simplified (保單貸款 → 保单贷款), with
+ * OpenCC's dictionaries; built on first use (tens of milliseconds, once per process).
+ */
+let toSimplified: ((text: string) => string) | undefined;
+
+/**
+ * Everything a message goes through before segmentation: traditional to simplified characters,
+ * full-width to half-width (NFKC), lower case, emoji and punctuation to spaces, abbreviations and pinyin of service terms to Chinese,
  * then misspellings and synonyms to the canonical term. Pure and deterministic: the classifier,
  * its tests and the evaluation all see the same text.
  */
 export function normaliseMessage(raw: string): string {
-  const cleaned = Array.from(raw.normalize('NFKC').toLowerCase())
+  toSimplified ??= Converter({ from: 'tw', to: 'cn' });
+  const cleaned = Array.from(toSimplified(raw.normalize('NFKC').toLowerCase()))
     .slice(0, MAX_MESSAGE_CHARS)
     .join('')
     .replace(/[^\p{L}\p{N}]+/gu, ' ');

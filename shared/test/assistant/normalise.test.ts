@@ -13,6 +13,12 @@ describe('normaliseMessage', () => {
     expect(normaliseMessage('理陪进度')).toBe('理赔进度');
   });
 
+  it('reads traditional characters and Taiwan or Hong Kong wording as simplified', () => {
+    expect(normaliseMessage('我的保單貸款')).toBe('我的保单贷款');
+    expect(normaliseMessage('紅利什麼時候發')).toBe('分红什么时候发');
+    expect(normaliseMessage('怎麼退保')).toBe('怎么退保');
+  });
+
   it('folds synonyms to one spelling', () => {
     expect(normaliseMessage('红利领取')).toBe('分红领取');
     expect(normaliseMessage('保单借款')).toBe('保单贷款');

@@ -19,14 +19,17 @@ import {
   personalFigures,
   policyLabel,
 } from '@zhixiang/shared/assistant/personal-figures';
+import { productAnswer, productAspectsAsked } from '@zhixiang/shared/assistant/product-answer';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { ProductRecord } from '@zhixiang/shared/policy/model';
 import type { ConversationState, ConversationStore } from '@zhixiang/shared/ports/assistant-conversations';
 import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
+import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import { redactText } from '@zhixiang/shared/privacy/mask';
+import type { CatalogueProductRecord } from '@zhixiang/shared/product/catalogue';
 import { POLICY_NOT_FOUND_MESSAGE } from '../../policies/use-cases/get-policy';
 import type { KnowledgeAnswers } from './knowledge-answers';
 
@@ -36,12 +39,14 @@ export const CONVERSATION_IDLE_MS = 2 * 3_600_000;
 export const CONVERSATION_RETENTION_MS = 30 * 86_400_000;
 
 export const BUSY_CONVERSATION_MESSAGE = '上一条消息还在处理中，请稍候再发送';
+export const PRODUCT_NOT_FOUND_MESSAGE = '没有找到这个产品，请返回产品页面重新进入';
 export const NO_ANSWER_TEXT =
   '抱歉，这个问题我暂时没有找到答案。您可以换个说法，或拨打客服热线咨询人工客服。';
 
 export interface AssistantDeps {
   repositories: Pick<Repositories, 'policies' | 'products'> & {
     callbackBookings: Pick<CallbackBookingRepository, 'getBooking'>;
+    catalogue: Pick<CatalogueRepository, 'get'>;
     assistantConversations: ConversationStore;
   };
   knowledge: KnowledgeAnswers;
@@ -72,7 +77,11 @@ export async function answerAssistantMessage(
 ): Promise<AssistantReply> {
   const startedAt = performance.now();
   const now = deps.now();
-  const state = await conversationFor(deps, claims, request.conversationId, now);
+  const [state, product] = await Promise.all([
+    conversationFor(deps, claims, request.conversationId, now),
+    request.productCode ? deps.repositories.catalogue.get(request.productCode) : null,
+  ]);
+  if (request.productCode && !product) throw new AppError('NOT_FOUND', PRODUCT_NOT_FOUND_MESSAGE);
   const pending = state.pendingPolicyChoice;
   // Asked "which policy?", the customer may type its last digits instead of tapping a button.
   const typedPolicyNo =
@@ -95,7 +104,9 @@ export async function answerAssistantMessage(
     );
   } else {
     const understood = deps.classify(request.text, { consecutiveMisses: state.misses });
-    reply = await answerClassified(deps, claims, understood, request, state);
+    reply = product
+      ? await answerAboutProduct(deps, claims, product, understood, request, state)
+      : await answerClassified(deps, claims, understood, request, state);
   }
 
   const missed = reply.kind === 'clarify' || reply.kind === 'out_of_scope';
@@ -265,6 +276,44 @@ async function answerClassified(
     };
   }
   return answerIntent(deps, claims, understood.intent, understood.confidence, request);
+}
+
+/**
+ * A message sent from a product page (问问小智) is about that product when it asks about one of the
+ * product's aspects (保障, 投保年龄, 交费…) or when, without the product, it would be a product
+ * question, a refusal or a question back: the answer then comes from the product's own data. When
+ * the only doubt was "product or X?", the product page settles it: X is answered. Anything else
+ * (贷款, 退保…) is answered as usual.
+ */
+async function answerAboutProduct(
+  deps: AssistantDeps,
+  claims: AccessClaims | null,
+  product: CatalogueProductRecord,
+  understood: IntentClassification,
+  request: SendAssistantMessageRequest,
+  state: ConversationState,
+): Promise<Reply> {
+  const otherOption = understood.clarify?.options.find(
+    (option) => option.intent !== 'product_search' && option.intent !== 'human_agent',
+  );
+  const productInDoubt = understood.clarify?.options.some((option) => option.intent === 'product_search');
+  if (productInDoubt && otherOption && productAspectsAsked(request.text).length === 0) {
+    return answerIntent(deps, claims, otherOption.intent, understood.confidence, request);
+  }
+  const aboutProduct =
+    productAspectsAsked(request.text).length > 0 ||
+    productInDoubt ||
+    understood.intent === 'product_search' ||
+    understood.intent === 'out_of_scope';
+  if (!aboutProduct) return answerClassified(deps, claims, understood, request, state);
+  return {
+    kind: 'answer',
+    intent: 'product_search',
+    confidence: understood.intent === 'product_search' ? understood.confidence : 1,
+    answerId: `product:${product.productCode}`,
+    text: productAnswer(product, request.text),
+    buttons: [hotline],
+  };
 }
 
 async function answerIntent(

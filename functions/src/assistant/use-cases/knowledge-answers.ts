@@ -1,4 +1,4 @@
-import { type IndexedEntry, indexEntries, rankEntries } from '@zhixiang/shared/assistant/answer-ranking';
+import { type AnswerIndex, indexEntries, rankEntries } from '@zhixiang/shared/assistant/answer-ranking';
 import type { Intent } from '@zhixiang/shared/assistant/intents';
 import type { KnowledgeEntry } from '@zhixiang/shared/assistant/knowledge';
 import type { KnowledgeBaseRepository } from '@zhixiang/shared/ports/knowledge-base';
@@ -14,7 +14,7 @@ export const ACTIVE_VERSION_CACHE_MS = 60_000;
  */
 export class KnowledgeAnswers {
   private active: { at: number; version: Promise<number | null> } | null = null;
-  private readonly entries = new Map<string, Promise<IndexedEntry[]>>();
+  private readonly entries = new Map<string, Promise<AnswerIndex>>();
 
   constructor(
     private readonly repository: KnowledgeBaseRepository,
@@ -40,9 +40,9 @@ export class KnowledgeAnswers {
       this.entries.set(key, indexed);
       indexed.catch(() => this.entries.delete(key));
     }
-    const entries = await indexed;
-    const continued = answerId ? entries.find((e) => e.entry.id === answerId) : undefined;
-    return continued?.entry ?? rankEntries(message, entries, this.segmenter)[0]?.entry ?? null;
+    const index = await indexed;
+    const continued = answerId ? index.entries.find((e) => e.entry.id === answerId) : undefined;
+    return continued?.entry ?? rankEntries(message, index, this.segmenter)[0]?.entry ?? null;
   }
 
   private activeVersion(now: number): Promise<number | null> {

@@ -17,7 +17,7 @@ import { api } from '../../services/api';
 import { ApiError } from '../../services/request';
 import { markSeen, seenSeq } from './handoff-seen';
 import { openFlow } from './open-flow';
-import { takeAssistantTopic } from './topic';
+import { type AssistantTopic, takeAssistantTopic } from './topic';
 import './index.scss';
 
 interface ChatMessage {
@@ -68,6 +68,8 @@ export default function AssistantPage() {
   const [sending, setSending] = useState(false);
   const [conversationId, setConversationId] = useState<string | undefined>(undefined);
   const [handoff, setHandoff] = useState<OpenHandoff | null>(null);
+  /** The product the customer came from: typed questions are answered about it until they end it. */
+  const [productTopic, setProductTopic] = useState<AssistantTopic | null>(null);
   const handoffRef = useRef<OpenHandoff | null>(null);
   handoffRef.current = handoff;
 
@@ -102,6 +104,7 @@ export default function AssistantPage() {
   useDidShow(() => {
     const topic = takeAssistantTopic();
     if (!topic) return;
+    setProductTopic(topic);
     say([`您想了解「${topic.name}」的哪些方面？可以直接提问，例如保障范围、投保年龄。`]);
     setDraft(`${topic.name}保障什么`);
   });
@@ -214,7 +217,12 @@ export default function AssistantPage() {
         return;
       }
       const reply: AssistantReply = await api.sendAssistantMessage(
-        { text: trimmed, ...(conversationId ? { conversationId } : {}), ...choice },
+        {
+          text: trimmed,
+          ...(conversationId ? { conversationId } : {}),
+          ...(productTopic ? { productCode: productTopic.productCode } : {}),
+          ...choice,
+        },
         { silent: true },
       );
       setConversationId(reply.conversationId);
@@ -351,6 +359,19 @@ export default function AssistantPage() {
                   ? '留言模式：您发送的内容将由客服上班后回复'
                   : '人工客服服务中：您发送的消息将由客服回复'}
                 {transport === 'polling' ? '（网络不稳定，正在重新连接…）' : ''}
+              </View>
+            ) : null}
+            {productTopic && !handoff ? (
+              <View className="zx-notice" data-testid="product-topic">
+                正在咨询：{productTopic.name}
+                <Text
+                  className="zx-primary-text"
+                  data-testid="end-product-topic"
+                  onClick={() => setProductTopic(null)}
+                >
+                  {' '}
+                  结束咨询
+                </Text>
               </View>
             ) : null}
             <View className="zx-chat__chips">
