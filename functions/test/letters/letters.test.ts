@@ -57,12 +57,18 @@ describe('issuing a letter', () => {
     expect(list.body.letters).toEqual([expect.objectContaining({ letterId, read: false, paperCopy: true })]);
     expect(list.body.unread).toBe(1);
 
-    const detail = await api.get<{ pdfUrl: string; paragraphs: string[]; pages: number }>(
-      `/letters/${letterId}`,
-      await as('demo-customer-c001'),
-    );
+    const detail = await api.get<{
+      pdfUrl: string;
+      paragraphs: string[];
+      pages: number;
+      documentId: string | null;
+    }>(`/letters/${letterId}`, await as('demo-customer-c001'));
     expect(detail.status).toBe(200);
     expect(detail.body.paragraphs.join('')).toContain('受益人变更');
+    // The confirmation links to the e-endorsement rather than claiming it is enclosed.
+    expect(detail.body.documentId).toBe('PD20261125ABC123');
+    expect(detail.body.paragraphs.join('')).toContain('「我的批单」中查看');
+    expect(detail.body.paragraphs.join('')).not.toContain('随本函');
     const pdf = new Uint8Array(await (await fetch(detail.body.pdfUrl)).arrayBuffer());
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     const dir = mkdtempSync(join(tmpdir(), 'letter-'));

@@ -45,6 +45,8 @@ export const LetterDetailSchema = z.object({
   greeting: z.string(),
   paragraphs: z.array(z.string()),
   facts: z.array(z.tuple([z.string(), z.string()])),
+  /** The e-endorsement the letter confirms: the letter links to it (我的批单). */
+  documentId: z.nullable(z.string()),
   /** Presigned GET of the PDF, five minutes. */
   pdfUrl: z.string(),
   pages: z.number(),

@@ -96,7 +96,7 @@ export function composeLetter(
       return {
         ...base,
         paragraphs: [
-          `您申请的保全变更（${facts.changeType ?? '保全变更'}）已生效，电子批单${facts.documentId ? ` ${facts.documentId} ` : ''}随本函附上，与纸质批单具有同等效力。`,
+          `您申请的保全变更（${facts.changeType ?? '保全变更'}）已生效，电子批单${facts.documentId ? ` ${facts.documentId} ` : ''}已签章，与纸质批单具有同等效力。您可以在「${brand.serviceName}」的「我的批单」中查看和下载，或在「电子批单验真」中输入批单号核验真伪。`,
           closing,
         ],
         facts: [

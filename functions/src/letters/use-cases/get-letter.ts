@@ -29,6 +29,7 @@ export async function letterDetail(
     greeting: letter.content.greeting,
     paragraphs: letter.content.paragraphs,
     facts: letter.content.facts,
+    documentId: letter.documentId,
     pages: letter.pages,
     pdfUrl: await deps.files.pdfLink(
       letter.fileKey,

@@ -1,10 +1,15 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { LetterDetail } from '@zhixiang/shared/letters/schemas';
 import { useState } from 'react';
 import { Button } from '../../../components/ui';
+import { pageUrls } from '../../../lib/navigation';
 import { openPdf } from '../../../lib/open-pdf';
 
-/** One letter as the PDF says it: greeting, paragraphs, facts, and the PDF itself. */
+/**
+ * One letter as the PDF says it: greeting, paragraphs, facts, the PDF itself, and the e-endorsement
+ * it confirms (signing in first when the letter was opened from a link).
+ */
 export function LetterView({ letter }: { letter: LetterDetail }) {
   const [opening, setOpening] = useState(false);
   return (
@@ -39,6 +44,15 @@ export function LetterView({ letter }: { letter: LetterDetail }) {
       >
         查看 PDF 原件（{letter.pages} 页）
       </Button>
+      {letter.documentId ? (
+        <Button
+          block
+          data-testid="letter-document"
+          onClick={() => void Taro.navigateTo({ url: pageUrls.documentDetail(letter.documentId as string) })}
+        >
+          查看电子批单 {letter.documentId}
+        </Button>
+      ) : null}
     </View>
   );
 }
