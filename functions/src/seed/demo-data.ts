@@ -746,7 +746,7 @@ const USER_SPECS: UserSpec[] = [
     'customer',
     '微信新用户（未绑定）',
     // No raw ID number or phone here: this text is an API response (demo users list).
-    `尚未绑定身份的微信用户：以客户「${DEMO_BINDING_CUSTOMER.name}」的身份完成绑定（姓名、身份证号和手机号见 functions/src/seed/demo-data.ts 的 DEMO_BINDING_CUSTOMER，验证码在本地短信发件箱）`,
+    `尚未绑定身份的微信用户：以客户「${DEMO_BINDING_CUSTOMER.name}」的身份完成绑定（演示用的身份证号和手机号在本地环境启动时的终端说明里，验证码在本地短信发件箱）`,
     {},
   ],
   [

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportRejected, parseCsv, readCsv } from '../../admin/imports/csv-rows';
@@ -134,7 +137,7 @@ describe('GET /products/{productCode}', () => {
     expect(response.body.highlights.length).toBeGreaterThan(0);
   });
 
-  it('links a brochure that opens as a PDF', async () => {
+  it('links a brochure that opens as a Chinese PDF made from the product’s data', async () => {
     const store = new S3BrochureStore(getS3Client, container.config.bucketName);
     const ci01 = DEMO_CATALOGUE.filter((p) => p.productCode === 'CI01');
     expect(await seedDemoBrochures(store, ci01)).toBe(1);
@@ -142,7 +145,20 @@ describe('GET /products/{productCode}', () => {
     const { body } = await api.get<{ brochureUrl: string }>('/products/CI01');
     const pdf = await fetch(body.brochureUrl);
     expect(pdf.status).toBe(200);
-    expect((await pdf.text()).startsWith('%PDF-1.4')).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'brochure-'));
+    writeFileSync(join(dir, 'CI01.pdf'), new Uint8Array(await pdf.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'CI01.pdf'), '-'], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    for (const expected of [
+      '金佑福重大疾病保险',
+      '产品简介',
+      '投保年龄',
+      '出生满 28 天至',
+      '确诊即赔',
+      '以保险合同条款为准',
+    ])
+      expect(text).toContain(expected);
+    expect(text).not.toMatch(/[A-Za-z]{4,} brochure|Demo/);
   });
 
   it('answers an unknown code with 404 and a malformed one with 400 naming the field', async () => {

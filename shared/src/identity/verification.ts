@@ -35,6 +35,19 @@ export const purpose = z
   );
 const customerId = z.string().check(z.regex(/^[\w-]{1,64}$/, '客户编号格式不正确'));
 
+/**
+ * What a verification is for, as a person reads it: 「签署电子批单 PD…」 for `document:PD…`,
+ * 「保全申请 EA…」 for `endorsement:EA…` (「被保险人同意」 for its `:insured` part), 「本次业务」
+ * for anything else rather than the internal key.
+ */
+export function purposeLabel(value: string): string {
+  const [kind, id, part] = value.split(':');
+  if (kind === 'document' && id) return `签署电子批单 ${id}`;
+  if (kind === 'endorsement' && id)
+    return part === 'insured' ? `保全申请 ${id}（被保险人同意）` : `保全申请 ${id}`;
+  return '本次业务';
+}
+
 export const IdentityConsentRequestSchema = z.strictObject({
   version: z.string().check(z.minLength(1, '请先阅读并同意身份核验授权'), z.maxLength(32)),
 });

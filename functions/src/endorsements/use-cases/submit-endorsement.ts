@@ -106,7 +106,7 @@ async function submitOnce(
       detail:
         evaluation.reviewReasons.length > 0
           ? `提交保全审核：${evaluation.reviewReasons.join('；')}`
-          : `${ENDORSEMENT_TYPE_LABELS[record.type]}，保单版本 ${record.policyVersion}`,
+          : `${ENDORSEMENT_TYPE_LABELS[record.type]}申请已提交`,
     });
 
   const commit: EndorsementCommit =

@@ -90,7 +90,7 @@ export function effectiveCommit(input: {
       toStatus: takeEffect?.to ?? null,
       before: JSON.stringify(record.changes.map(({ label, before }) => ({ label, value: before }))),
       after: JSON.stringify(record.changes.map(({ label, after }) => ({ label, value: after }))),
-      detail: `保单 ${record.policyNo} 版本 ${target.policy.version} → ${target.policy.version + 1}`,
+      detail: `变更已写入保单 ${record.policyNo}`,
     }),
     endorsementEvent(record, 'document_issued', SYSTEM_ACTOR, now + 2, {
       fromStatus: issue?.from ?? null,

@@ -34,6 +34,8 @@ export const MUTED = rgb(0.4, 0.43, 0.48);
 export const RULE = rgb(0.78, 0.8, 0.84);
 export const SEAL_RED = rgb(0.84, 0.1, 0.12);
 
+const NO_LINE_START: ReadonlySet<string> = new Set('，。、；：？！）」』》”’…—·,.;:?!)]');
+
 /**
  * Breaks text into lines no wider than `maxWidth`, character by character (CJK has no spaces).
  * Widths are summed per character: measuring the growing line each time is quadratic in fontkit.
@@ -45,7 +47,8 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
     let width = 0;
     for (const char of paragraph) {
       const charWidth = font.widthOfTextAtSize(char, size);
-      if (line && width + charWidth > maxWidth) {
+      // Closing punctuation never starts a line: it stays, slightly over the width, on the line before.
+      if (line && width + charWidth > maxWidth && !NO_LINE_START.has(char)) {
         lines.push(line);
         line = char;
         width = charWidth;

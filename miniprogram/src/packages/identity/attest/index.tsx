@@ -1,6 +1,10 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { IdentityStatus, VerificationView } from '@zhixiang/shared/identity/verification';
+import {
+  type IdentityStatus,
+  purposeLabel,
+  type VerificationView,
+} from '@zhixiang/shared/identity/verification';
 import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
@@ -49,7 +53,7 @@ export default function AttestIdentityPage() {
           <View className="zx-identity">
             <View className="zx-card">
               <Text className="zx-card__title">当面核验 {status.customerNameMasked}</Text>
-              <View className="zx-identity__muted">用于：{purpose}</View>
+              <View className="zx-identity__muted">用于：{purposeLabel(purpose)}</View>
             </View>
             <View className="zx-card">
               <View

@@ -4,6 +4,7 @@ import {
   FACE_ID_CONSENT_TEXT,
   type FaceSession,
   type IdentityStatus,
+  purposeLabel,
   REVIEW_STATUS_LABELS,
   type SandboxFaceOutcome,
   VERIFICATION_METHOD_LABELS,
@@ -99,7 +100,7 @@ export default function VerifyIdentityPage() {
           <View className="zx-card">
             <Text className="zx-card__title">为{status.customerNameMasked}核验身份</Text>
             <View className="zx-identity__muted">
-              用于：{purpose}，核验通过后 10 分钟内有效，仅限本次业务
+              用于：{purposeLabel(purpose)}，核验通过后 10 分钟内有效，仅限本次业务
             </View>
           </View>
 

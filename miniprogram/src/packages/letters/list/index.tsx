@@ -43,9 +43,7 @@ export default function MyLettersPage() {
             <Text className="zx-letters__trees-figure">
               {view.paperSaved.sheets} 张 · 约 {view.paperSaved.trees} 棵树
             </Text>
-            <Text className="zx-letters__source">
-              按每 {view.paperSaved.sheetsPerTree} 张纸约一棵树换算（{view.paperSaved.source}）
-            </Text>
+            <Text className="zx-letters__source">换算依据：{view.paperSaved.source}</Text>
           </View>
           {view.letters.map((letter) => (
             <View
