@@ -97,6 +97,17 @@ describe('product search journey', () => {
       await page.getByTestId('search-hint').waitFor();
       assert.match((await page.getByTestId('search-hint').textContent()) ?? '', /没有找到/);
       assert.equal(await page.getByTestId('page-error').count(), 0);
+      // Nothing found says so and offers the hot products instead of an empty page.
+      await page.getByText('无结果').first().waitFor();
+      const suggested = page.getByTestId('search-suggestions');
+      await suggested.waitFor();
+      assert.equal(await suggested.getByTestId('product-card').count(), 5);
+      await saveScreenshot(page, 'product-search-no-result');
+
+      // A category spelled in full pinyin is understood.
+      await input.fill('zhongji');
+      await input.press('Enter');
+      await page.getByTestId('search-results').getByText('重大疾病保险').first().waitFor();
     } finally {
       await context.close();
     }

@@ -28,11 +28,12 @@ interface SearchBody {
   query: string;
   mode: 'hot' | 'search';
   hits: Array<{
-    product: { productCode: string; name: string };
+    product: { productCode: string; name: string; category: string };
     highlights: Array<{ start: number; end: number }>;
     matchedBy: string;
   }>;
   hint?: string;
+  suggestions?: Array<{ productCode: string; category: string; tags: string[] }>;
 }
 
 const search = (query: Record<string, string>) => api.get<SearchBody>('/products/search', { query });
@@ -83,6 +84,33 @@ describe('GET /products/search (no sign-in)', () => {
     expect(response.body.hits.map((h) => h.product.productCode)).toEqual(['MD06']);
     const bySingle = await search({ q: '人生', paymentTerm: '趸交' });
     expect(bySingle.body.hits.length).toBeGreaterThan(0);
+  });
+
+  it('finds category words and trade jargon spelled in full pinyin (zhongji, xuepingxian)', async () => {
+    for (const [q, expected] of [
+      ['zhongji', '重疾'],
+      ['zhongjixian', '重疾'],
+      ['xuepingxian', '学生平安意外伤害保险'],
+      ['学平险', '学生平安意外伤害保险'],
+    ] as const) {
+      const response = await search({ q });
+      expect(response.body.hits.length, q).toBeGreaterThan(0);
+      const first = response.body.hits[0]?.product;
+      expect([first?.category, first?.name], q).toContain(expected);
+    }
+  });
+
+  it('suggests the hot products, with the same filters, when a search finds nothing', async () => {
+    const none = await search({ q: 'qwerty试试' });
+    expect(none.body.hits).toEqual([]);
+    expect(none.body.hint).toContain('没有找到相关产品');
+    expect(none.body.suggestions?.map((p) => p.productCode)).toHaveLength(5);
+    const filtered = await search({ q: 'qwerty试试', category: '医疗' });
+    expect(filtered.body.suggestions?.every((p) => p.category === '医疗' || p.tags.includes('医疗'))).toBe(
+      true,
+    );
+    // A search that finds something suggests nothing.
+    expect((await search({ q: 'jyf' })).body.suggestions).toBeUndefined();
   });
 
   it('shows the hot list for an empty query', async () => {

@@ -116,6 +116,8 @@ export const ProductSearchResponseSchema = z.object({
   hits: z.array(ProductSearchHitSchema),
   /** A Chinese hint when the query was empty, shortened, unusable or found nothing. */
   hint: z.optional(z.string()),
+  /** When a search found nothing: the hot products (with the same filters) to look at instead. */
+  suggestions: z.optional(z.array(ProductSummarySchema)),
 });
 
 export const ProductDetailSchema = z.object({

@@ -4,7 +4,11 @@ import type {
   CatalogueRepository,
   ProductActivityRepository,
 } from '@zhixiang/shared/ports/product-catalogue';
-import type { ProductSearchResponse } from '@zhixiang/shared/product/catalogue';
+import type {
+  CatalogueProductRecord,
+  ProductSearchResponse,
+  ProductSummary,
+} from '@zhixiang/shared/product/catalogue';
 import { searchProducts as runSearch } from '@zhixiang/shared/search/engine';
 import { catalogueIndex } from './catalogue-index';
 
@@ -25,6 +29,8 @@ export interface ProductSearchQuery {
 
 /** How many of the first results count as "seen in search" for hotness. */
 const COUNTED_HITS = 3;
+/** How many hot products a search that found nothing suggests. */
+const SUGGESTED_PRODUCTS = 5;
 
 /**
  * Search open to anyone (no sign-in). Bad input never fails: the engine cleans the query and
@@ -35,12 +41,12 @@ export async function searchProducts(
   query: ProductSearchQuery,
 ): Promise<ProductSearchResponse> {
   const index = await catalogueIndex(deps.catalogue, deps.now());
-  const result = runSearch(index, query.q, {
+  const filters = {
     ...(query.category ? { category: query.category } : {}),
     ...(query.age !== undefined ? { age: query.age } : {}),
     ...(query.paymentTerm ? { paymentTerm: query.paymentTerm } : {}),
-    limit: query.limit ?? 20,
-  });
+  };
+  const result = runSearch(index, query.q, { ...filters, limit: query.limit ?? 20 });
   if (result.mode === 'search') {
     const day = todayInShanghai(new Date(deps.now()));
     // Popularity is best effort: a failed counter must not fail the customer's search.
@@ -56,25 +62,35 @@ export async function searchProducts(
         ),
     );
   }
+  // Nothing found: the hot list with the same filters, so the customer is never left empty-handed.
+  const suggestions =
+    result.mode === 'search' && result.hits.length === 0
+      ? runSearch(index, '', { ...filters, limit: SUGGESTED_PRODUCTS }).hits.map((hit) => summary(hit.doc))
+      : [];
   return {
     query: result.query,
     mode: result.mode,
     hits: result.hits.map((hit) => ({
-      product: {
-        productCode: hit.doc.productCode,
-        name: hit.doc.name,
-        shortName: hit.doc.shortName,
-        category: hit.doc.category,
-        tags: hit.doc.tags,
-        minAge: hit.doc.minAge,
-        maxAge: hit.doc.maxAge,
-        paymentTerms: hit.doc.paymentTerms,
-        onSale: hit.doc.onSale,
-        hotness: hit.doc.hotness,
-      },
+      product: summary(hit.doc),
       highlights: hit.highlights,
       matchedBy: hit.indirect ? 'related' : hit.tier,
     })),
     ...(result.hint ? { hint: result.hint } : {}),
+    ...(suggestions.length > 0 ? { suggestions } : {}),
+  };
+}
+
+function summary(doc: CatalogueProductRecord): ProductSummary {
+  return {
+    productCode: doc.productCode,
+    name: doc.name,
+    shortName: doc.shortName,
+    category: doc.category,
+    tags: doc.tags,
+    minAge: doc.minAge,
+    maxAge: doc.maxAge,
+    paymentTerms: doc.paymentTerms,
+    onSale: doc.onSale,
+    hotness: doc.hotness,
   };
 }

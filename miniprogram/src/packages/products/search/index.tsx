@@ -1,6 +1,10 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { PRODUCT_CATEGORIES, type ProductSearchResponse } from '@zhixiang/shared/product/catalogue';
+import {
+  PRODUCT_CATEGORIES,
+  type ProductSearchResponse,
+  type ProductSummary,
+} from '@zhixiang/shared/product/catalogue';
 import { useEffect, useRef, useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { pageUrls } from '../../../lib/navigation';
@@ -148,7 +152,7 @@ function ResultList({ result, onOpen }: { result: ProductSearchResponse; onOpen:
   return (
     <View data-testid={hot ? 'hot-list' : 'search-results'}>
       <Text className="zx-products__section-title">
-        {hot ? '热销产品' : `找到 ${result.hits.length} 款产品`}
+        {hot ? '热销产品' : result.hits.length > 0 ? `找到 ${result.hits.length} 款产品` : '无结果'}
       </Text>
       {result.hint ? (
         <Text className="zx-products__hint" data-testid="search-hint">
@@ -156,33 +160,53 @@ function ResultList({ result, onOpen }: { result: ProductSearchResponse; onOpen:
         </Text>
       ) : null}
       {result.hits.map((hit, i) => (
-        <View
+        <ProductCard
           key={hit.product.productCode}
-          className="zx-card"
-          data-testid="product-card"
-          onClick={() => onOpen(hit.product.productCode)}
-        >
-          <View>
-            {hot ? <Text className="zx-products__rank">{i + 1}</Text> : null}
-            <HighlightedName
-              className="zx-products__name"
-              name={hit.product.name}
-              highlights={hit.highlights}
-            />
-          </View>
-          <Text className="zx-products__meta">
-            {hit.product.category} · {hit.product.minAge}–{hit.product.maxAge} 岁 ·{' '}
-            {hit.product.paymentTerms.join(' / ')}
-          </Text>
-          <View>
-            {hit.product.tags.slice(0, 4).map((tag) => (
-              <Text key={tag} className="zx-products__tag">
-                {tag}
-              </Text>
-            ))}
-          </View>
-        </View>
+          product={hit.product}
+          highlights={hit.highlights}
+          rank={hot ? i + 1 : undefined}
+          onOpen={onOpen}
+        />
       ))}
+      {result.suggestions?.length ? (
+        <View data-testid="search-suggestions">
+          <Text className="zx-products__section-title">热销产品推荐</Text>
+          {result.suggestions.map((product) => (
+            <ProductCard key={product.productCode} product={product} highlights={[]} onOpen={onOpen} />
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function ProductCard({
+  product,
+  highlights,
+  rank,
+  onOpen,
+}: {
+  product: ProductSummary;
+  highlights: ProductSearchResponse['hits'][number]['highlights'];
+  rank?: number | undefined;
+  onOpen: (code: string) => void;
+}) {
+  return (
+    <View className="zx-card" data-testid="product-card" onClick={() => onOpen(product.productCode)}>
+      <View>
+        {rank !== undefined ? <Text className="zx-products__rank">{rank}</Text> : null}
+        <HighlightedName className="zx-products__name" name={product.name} highlights={highlights} />
+      </View>
+      <Text className="zx-products__meta">
+        {product.category} · {product.minAge}–{product.maxAge} 岁 · {product.paymentTerms.join(' / ')}
+      </Text>
+      <View>
+        {product.tags.slice(0, 4).map((tag) => (
+          <Text key={tag} className="zx-products__tag">
+            {tag}
+          </Text>
+        ))}
+      </View>
     </View>
   );
 }
