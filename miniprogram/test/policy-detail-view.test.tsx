@@ -50,6 +50,7 @@ const policy: PolicyDetail = {
     startDate: '2026-09-01',
     dueDate: '2027-03-01',
   },
+  loanQuota: { quotaCents: 76_812_345, unavailableReason: null },
   branchName: '上海分公司',
   agentName: '周业务',
 };
@@ -58,6 +59,7 @@ describe('policy detail', () => {
   it('formats amounts as yuan and dates in Chinese', () => {
     const { container, getByTestId } = render(<PolicyDetailView policy={policy} />);
     expect(getByTestId('sum-assured').textContent).toContain('¥500,000.00');
+    expect(getByTestId('loan-quota').textContent).toContain('¥768,123.45');
     expect(getByTestId('premium').textContent).toContain('¥1,234.56');
     expect(getByTestId('cash-value').textContent).toContain('¥987,654.32');
     expect(container.textContent).toContain('2026年11月20日');
@@ -81,10 +83,17 @@ describe('policy detail', () => {
 
     rerender(
       <PolicyDetailView
-        policy={{ ...policy, loan: null, accumulatedDividendsCents: null, dividendOption: null }}
+        policy={{
+          ...policy,
+          loan: null,
+          accumulatedDividendsCents: null,
+          dividendOption: null,
+          loanQuota: { quotaCents: 0, unavailableReason: '该产品不支持保单贷款' },
+        }}
       />,
     );
     expect(queryByTestId('loan')).toBeNull();
+    expect(getByTestId('loan-quota').textContent).toContain('暂不可贷（该产品不支持保单贷款）');
     expect(queryByTestId('dividends')).toBeNull();
   });
 

@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { accruedLoanInterestCents } from '../src/policy/loan-interest';
 import type { PolicyRecord } from '../src/policy/model';
-import {
-  accruedLoanInterestCents,
-  coolingOffEndDate,
-  isInCoolingOff,
-  toCustomerSummary,
-  toPolicyDetail,
-} from '../src/policy/view';
+import { coolingOffEndDate, isInCoolingOff, toCustomerSummary, toPolicyDetail } from '../src/policy/view';
 
 const policy: PolicyRecord = {
   policyNo: 'P2026000001',
@@ -45,6 +40,7 @@ const ctx = {
     productCode: 'WL001',
     name: '鑫享人生终身寿险(分红型)',
     kind: 'participating_life' as const,
+    loanableRatioBasisPoints: 8000,
     coolingOffDays: 15,
   },
   holder: { customerId: 'C1', name: '张三', idNumber: '11010519491231002X' },

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type AssistantReply, AssistantReplySchema } from '@zhixiang/shared/assistant/chat';
 import { formatYuan } from '@zhixiang/shared/format/money';
-import { accruedLoanInterestCents } from '@zhixiang/shared/policy/view';
+import { accruedLoanInterestCents } from '@zhixiang/shared/policy/loan-interest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';

@@ -64,6 +64,15 @@ export function PolicyDetailView({ policy }: { policy: PolicyDetail }) {
           }
         />
         <InfoRow label="现金价值" value={formatYuan(policy.cashValueCents)} testId="cash-value" />
+        <InfoRow
+          label="可贷金额"
+          value={
+            policy.loanQuota.unavailableReason
+              ? `暂不可贷（${policy.loanQuota.unavailableReason}）`
+              : formatYuan(policy.loanQuota.quotaCents)
+          }
+          testId="loan-quota"
+        />
       </View>
 
       <View className="zx-card">

@@ -1,6 +1,6 @@
 import { formatYuan } from '../format/money';
+import { accruedLoanInterestCents, daysBetween } from '../policy/loan-interest';
 import type { LoanRecord } from '../policy/model';
-import { accruedLoanInterestCents, daysBetween } from '../policy/view';
 import { accept, type RuleResult, refuse } from './rule-result';
 
 /**

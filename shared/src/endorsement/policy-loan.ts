@@ -1,8 +1,8 @@
 import { addMonths } from '../format/dates';
 import { formatYuan } from '../format/money';
+import { accruedLoanInterestCents } from '../policy/loan-interest';
 import { policyLoanPosition } from '../policy/loan-quota';
 import type { LoanRecord, PolicyRecord, ProductRecord } from '../policy/model';
-import { accruedLoanInterestCents } from '../policy/view';
 import { accept, type RuleProblem, type RuleResult, refuse } from './rule-result';
 import { type EndorsementRules, endorsementRules } from './settings';
 

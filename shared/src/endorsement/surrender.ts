@@ -1,6 +1,7 @@
 import { formatYuan } from '../format/money';
+import { accruedLoanInterestCents } from '../policy/loan-interest';
 import type { PolicyRecord, ProductRecord } from '../policy/model';
-import { accruedLoanInterestCents, coolingOffEndDate, isInCoolingOff } from '../policy/view';
+import { coolingOffEndDate, isInCoolingOff } from '../policy/view';
 import { accept, type RuleResult, refuse } from './rule-result';
 import { type EndorsementRules, endorsementRules } from './settings';
 

@@ -1,5 +1,5 @@
+import { accruedLoanInterestCents } from './loan-interest';
 import type { LoanRecord, PolicyRecord, ProductRecord } from './model';
-import { accruedLoanInterestCents } from './view';
 
 /**
  * How much more a policy can be borrowed against (保单贷款可贷金额), PRODUCT.md: loanable ratio ×

@@ -108,6 +108,8 @@ export const PolicyDetailSchema = z.object({
   accumulatedDividendsCents: z.nullable(cents),
   dividendOption: z.nullable(z.enum(DIVIDEND_OPTIONS)),
   loan: z.nullable(LoanSchema),
+  /** 可贷金额 today (ratio × cash value − loan and interest), or why nothing can be borrowed. */
+  loanQuota: z.object({ quotaCents: cents, unavailableReason: z.nullable(z.string()) }),
   branchName: z.string(),
   agentName: z.nullable(z.string()),
 });

@@ -1,6 +1,8 @@
 import { addDays } from '../format/dates';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../privacy/mask';
-import type { CustomerRecord, LoanRecord, PolicyRecord, ProductRecord } from './model';
+import { accruedLoanInterestCents } from './loan-interest';
+import { policyLoanPosition } from './loan-quota';
+import type { CustomerRecord, PolicyRecord, ProductRecord } from './model';
 import type { CustomerSummary, PolicyDetail, PolicySummary } from './schemas';
 
 /**
@@ -8,7 +10,6 @@ import type { CustomerSummary, PolicyDetail, PolicySummary } from './schemas';
  * Asia/Shanghai) is passed in, so the cooling-off flag and loan interest are testable and a
  * Lambda running in UTC cannot be off by a day around midnight in China.
  */
-const MS_PER_DAY = 86_400_000;
 
 /** Last day of the cooling-off period (犹豫期): the receipt day plus the product's days. */
 export function coolingOffEndDate(receiptDate: string, coolingOffDays: number): string {
@@ -29,29 +30,13 @@ export function isInCoolingOff(
   );
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
-}
-
-/**
- * Simple interest accrued by day on an outstanding loan: principal × annual rate × days / 365,
- * rounded half up to the cent. BigInt keeps large principals exact.
- */
-export function accruedLoanInterestCents(
-  loan: Pick<LoanRecord, 'principalCents' | 'annualRateBasisPoints' | 'startDate'>,
-  today: string,
-): number {
-  const days = Math.max(0, daysBetween(loan.startDate, today));
-  const numerator = BigInt(loan.principalCents) * BigInt(loan.annualRateBasisPoints) * BigInt(days);
-  const denominator = 10_000n * 365n;
-  return Number((numerator * 2n + denominator) / (denominator * 2n));
-}
-
 export type PartyView = Pick<CustomerRecord, 'customerId' | 'name' | 'idNumber'>;
 
 export interface PolicyViewContext {
-  product: Pick<ProductRecord, 'productCode' | 'name' | 'kind' | 'coolingOffDays'>;
+  product: Pick<
+    ProductRecord,
+    'productCode' | 'name' | 'kind' | 'coolingOffDays' | 'loanableRatioBasisPoints'
+  >;
   holder: PartyView;
   insured: PartyView;
   branchName: string;
@@ -84,6 +69,7 @@ export function toPolicySummary(
 }
 
 export function toPolicyDetail(policy: PolicyRecord, ctx: PolicyViewContext): PolicyDetail {
+  const loanPosition = policyLoanPosition(policy, ctx.product, ctx.today);
   return {
     ...toPolicySummary(policy, ctx),
     effectiveDate: policy.effectiveDate,
@@ -112,6 +98,7 @@ export function toPolicyDetail(policy: PolicyRecord, ctx: PolicyViewContext): Po
     loan: policy.loan
       ? { ...policy.loan, accruedInterestCents: accruedLoanInterestCents(policy.loan, ctx.today) }
       : null,
+    loanQuota: { quotaCents: loanPosition.quotaCents, unavailableReason: loanPosition.unavailableReason },
     branchName: ctx.branchName,
     agentName: ctx.agentName,
   };

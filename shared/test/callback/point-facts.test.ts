@@ -29,6 +29,7 @@ const policy: PolicyDetail = {
   accumulatedDividendsCents: null,
   dividendOption: null,
   loan: null,
+  loanQuota: { quotaCents: 0, unavailableReason: '该产品不支持保单贷款' },
   branchName: '上海分公司',
   agentName: '李娜',
 };

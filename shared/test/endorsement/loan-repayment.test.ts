@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkLoanRepayment } from '../../src/endorsement/loan-repayment';
 import { addDays } from '../../src/format/dates';
-import { accruedLoanInterestCents } from '../../src/policy/view';
+import { accruedLoanInterestCents } from '../../src/policy/loan-interest';
 
 const loan = {
   principalCents: 2_000_000,

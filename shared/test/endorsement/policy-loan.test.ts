@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ageOn, checkPolicyLoan, loanReviewReasons } from '../../src/endorsement/policy-loan';
 import { addDays, addMonths } from '../../src/format/dates';
+import { accruedLoanInterestCents } from '../../src/policy/loan-interest';
 import { loanQuotaCents } from '../../src/policy/loan-quota';
-import { accruedLoanInterestCents } from '../../src/policy/view';
 
 const TODAY = '2026-11-26';
 const policy = {

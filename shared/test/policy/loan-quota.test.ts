@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { accruedLoanInterestCents } from '../../src/policy/loan-interest';
 import { loanQuotaCents, policyLoanPosition } from '../../src/policy/loan-quota';
-import { accruedLoanInterestCents } from '../../src/policy/view';
 
 describe('loanQuotaCents: loanable ratio × cash value − outstanding principal and interest', () => {
   it('is 80% of the cash value for a policy without a loan (张伟 PL01: ¥68,420.50 → ¥54,736.40)', () => {

@@ -11,10 +11,10 @@ import { ageOn } from '@zhixiang/shared/endorsement/policy-loan';
 import { endorsementRules, supportedBanks } from '@zhixiang/shared/endorsement/settings';
 import { isFinal } from '@zhixiang/shared/endorsement/state-machine';
 import { checkSurrender } from '@zhixiang/shared/endorsement/surrender';
+import { accruedLoanInterestCents } from '@zhixiang/shared/policy/loan-interest';
 import { policyLoanPosition } from '@zhixiang/shared/policy/loan-quota';
 import { premiumsPaidCents } from '@zhixiang/shared/policy/premiums';
 import { DIVIDEND_OPTION_LABELS, DIVIDEND_OPTIONS } from '@zhixiang/shared/policy/schemas';
-import { accruedLoanInterestCents } from '@zhixiang/shared/policy/view';
 import { maskBankAccount, maskIdNumber, maskPhone } from '@zhixiang/shared/privacy/mask';
 import { assertActsForHolder, type EndorsementDeps, loadEndorsablePolicy, todayOf } from './endorsement-deps';
 
