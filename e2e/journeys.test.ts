@@ -43,6 +43,11 @@ describe('browser journeys', () => {
       await fillInput(page, '请输入姓名', DEMO_BINDING_CUSTOMER.name);
       await fillInput(page, '请输入 18 位身份证号码', DEMO_BINDING_CUSTOMER.idNumber);
       await fillInput(page, '投保时登记的手机号码', DEMO_BINDING_CUSTOMER.phone);
+      // The greyed-out button says what is still missing.
+      assert.equal(
+        (await page.getByTestId('send-code-reason').textContent())?.trim(),
+        '请先勾选下方的同意声明后即可获取验证码',
+      );
       await page.getByTestId('sensitive-consent').click();
       await tapButton(page, '获取验证码');
       await page.getByText('验证码已发送至').waitFor();

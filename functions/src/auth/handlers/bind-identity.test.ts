@@ -237,6 +237,15 @@ describe('rate limits on binding codes', () => {
     expect((await requestCode(token, details(customer))).status).toBe(200);
   });
 
+  it('does not make a corrected typo wait for the resend minute: only a sent code starts it', async () => {
+    const customer = await putCustomer(kit.container);
+    const { token } = await signedInCustomer();
+    const typo = await requestCode(token, { ...details(customer), name: '李四' });
+    expect(typo.status).toBe(400);
+    expect((await requestCode(token, details(customer))).status).toBe(200);
+    expect((await requestCode(token, details(customer))).status).toBe(429);
+  });
+
   it('allows five codes per phone per hour', async () => {
     kit.advance(3600_000 - (kit.clock.now % 3600_000)); // start of an hour window
     const customer = await putCustomer(kit.container);

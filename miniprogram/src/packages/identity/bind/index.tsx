@@ -29,7 +29,18 @@ export default function BindIdentityPage() {
   const countdown = useCountdown();
 
   const idValid = checkIdNumber(idNumber, todayInShanghai()).ok;
-  const detailsValid = name.trim().length >= 2 && idValid && PHONE.test(phone) && consented;
+  // Why 获取验证码 is not available yet: the first thing still missing, said beside the button.
+  const missing =
+    name.trim().length < 2
+      ? '请填写姓名'
+      : !idValid
+        ? '请填写正确的身份证号码'
+        : !PHONE.test(phone)
+          ? '请填写 11 位手机号码'
+          : !consented
+            ? '请先勾选下方的同意声明'
+            : null;
+  const detailsValid = missing === null;
 
   function showFieldError(error: unknown) {
     // The wrapper already toasted the message; keep it beside the field too, and keep every input.
@@ -134,7 +145,13 @@ export default function BindIdentityPage() {
                     : '获取验证码'}
               </Button>
             </View>
-            {codeSentTo ? <Text className="zx-muted">验证码已发送至 {codeSentTo}</Text> : null}
+            {codeSentTo ? (
+              <Text className="zx-muted">验证码已发送至 {codeSentTo}</Text>
+            ) : missing ? (
+              <Text className="zx-muted" data-testid="send-code-reason">
+                {missing}后即可获取验证码
+              </Text>
+            ) : null}
             {fieldError ? (
               <Text className="zx-field__error" data-testid="bind-error">
                 {fieldError.message}
