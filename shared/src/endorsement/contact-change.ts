@@ -45,6 +45,10 @@ export function checkContactChange(
 ): RuleResult<ContactChangeOutcome> {
   const problems: RuleProblem[] = [];
   const after: ContactDetails = { ...current };
+  const blank = (value: string | undefined) => value === undefined || value.trim() === '';
+  // Nothing filled in at all: say what to fill in, not that it equals what is on file.
+  if (blank(request.phone) && blank(request.address) && request.email === undefined)
+    return refuse([{ field: 'request', message: '请至少填写新的手机号码、联系地址或电子邮箱中的一项' }]);
 
   if (request.phone !== undefined) {
     const phone = request.phone.replace(/[\s-]/g, '');

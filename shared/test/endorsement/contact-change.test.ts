@@ -27,6 +27,18 @@ describe('checkContactChange', () => {
     });
   });
 
+  it('asks for something to change when the form is empty, and says when it equals what is on file', () => {
+    expect(checkContactChange(current, {})).toEqual({
+      ok: false,
+      problems: [{ field: 'request', message: '请至少填写新的手机号码、联系地址或电子邮箱中的一项' }],
+    });
+    expect(checkContactChange(current, { phone: '  ', address: '' })).toMatchObject({ ok: false });
+    expect(checkContactChange(current, { address: current.address })).toEqual({
+      ok: false,
+      problems: [{ field: 'request', message: '新的联系方式与原来相同，无需变更' }],
+    });
+  });
+
   it('reports every wrong field at once, each with a precise message', () => {
     const result = checkContactChange(current, { phone: '1380013800', address: '上海', email: 'a@b' });
     expect(result).toEqual({
