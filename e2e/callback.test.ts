@@ -95,7 +95,12 @@ describe('new-policy callback journeys', () => {
       const slots = page.getByTestId('callback-slot');
       await slots.first().waitFor();
       const firstSlot = ((await slots.first().textContent()) ?? '').replace(/（.*$/, '').trim();
+      // A tap asks first; 再想想 books nothing.
       await slots.first().click();
+      await page.locator('.taro-model__cancel:visible').click();
+      assert.equal(await page.getByTestId('callback-booking').count(), 0);
+      await slots.first().click();
+      await page.locator('.taro-model__confirm:visible').click();
       const booking = page.getByTestId('callback-booking');
       await booking.waitFor();
       assert.match((await booking.textContent()) ?? '', new RegExp(`已预约.*${firstSlot}`));
@@ -103,8 +108,11 @@ describe('new-policy callback journeys', () => {
       await saveScreenshot(page, 'callback-booked');
 
       await tapButton(page, '改约');
-      const secondSlot = ((await slots.nth(1).textContent()) ?? '').replace(/（.*$/, '').trim();
-      await slots.nth(1).click();
+      // The booked time is marked and cannot be picked again.
+      assert.match((await page.getByTestId('callback-slot-current').textContent()) ?? '', /当前预约/);
+      const secondSlot = ((await slots.first().textContent()) ?? '').replace(/（.*$/, '').trim();
+      await slots.first().click();
+      await page.locator('.taro-model__confirm:visible').click();
       await page.getByText('还可改约 2 次').waitFor();
       assert.match((await booking.textContent()) ?? '', new RegExp(secondSlot));
 

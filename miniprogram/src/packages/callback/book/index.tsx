@@ -22,6 +22,19 @@ function groupByDate(slots: Slot[]): Array<[string, Slot[]]> {
 }
 
 /** The customer picks, moves or cancels the time of their new policy's callback (回访). */
+/** The offered slots with the booked one among them (marked as current even when it is full). */
+function withCurrent(slots: Slot[], booking: CallbackSlotsResponse['booking']): Slot[] {
+  if (!booking || slots.some((slot) => slot.slotId === booking.slotId)) return slots;
+  const current = {
+    slotId: booking.slotId,
+    date: booking.date,
+    start: booking.start,
+    end: booking.end,
+    seatsLeft: 0,
+  };
+  return [...slots, current].sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
+}
+
 export default function CallbackBookPage() {
   const { params } = useRouter();
   const policyNo = decodeURIComponent(params.policyNo ?? '');
@@ -50,13 +63,26 @@ export default function CallbackBookPage() {
         const booking = view.booking;
         const active = booking?.status === 'booked';
         const finished = booking?.status === 'completed' || booking?.status === 'problem';
-        const pick = (slot: Slot) =>
-          active && booking
+        // One tap on a slot asks first: booking or moving a call is not undone by accident.
+        const pick = async (slot: Slot) => {
+          const when = `${dayLabel(slot.date)} ${slot.start}–${slot.end}`;
+          const { confirm } = await Taro.showModal({
+            title: active ? '确认改约' : '确认预约',
+            content:
+              active && booking
+                ? `由 ${dayLabel(booking.date)} ${booking.start}–${booking.end} 改为 ${when}？`
+                : `预约 ${when} 接听回访电话？`,
+            confirmText: '确定',
+            cancelText: '再想想',
+          });
+          if (!confirm) return;
+          await (active && booking
             ? act(
                 () => api.rescheduleCallback(policyNo, { slotId: slot.slotId, version: booking.version }),
                 '已改约',
               )
-            : act(() => api.bookCallbackSlot(policyNo, { slotId: slot.slotId }), '预约成功');
+            : act(() => api.bookCallbackSlot(policyNo, { slotId: slot.slotId }), '预约成功'));
+        };
         return (
           <View>
             <View className="zx-notice">
@@ -91,6 +117,13 @@ export default function CallbackBookPage() {
                 {booking?.status === 'completed'
                   ? '回访已完成，感谢您的配合。'
                   : '您的回访答复已转交专人跟进，我们会尽快与您联系。'}
+                <Button
+                  block
+                  data-testid="callback-back-to-policy"
+                  onClick={() => void Taro.redirectTo({ url: pageUrls.policyDetail(policyNo) })}
+                >
+                  返回保单
+                </Button>
               </View>
             ) : null}
             {!finished && (!active || moving) ? (
@@ -100,21 +133,25 @@ export default function CallbackBookPage() {
                     犹豫期结束前已没有可预约的时段，您可以在线自助完成回访。
                   </View>
                 ) : (
-                  groupByDate(view.slots).map(([date, slots]) => (
+                  groupByDate(withCurrent(view.slots, active ? booking : null)).map(([date, slots]) => (
                     <View key={date} className="zx-card">
                       <Text className="zx-card__title">{dayLabel(date)}</Text>
-                      {slots.map((slot) => (
-                        <Button
-                          key={slot.slotId}
-                          size="small"
-                          fill="outline"
-                          disabled={busy}
-                          data-testid="callback-slot"
-                          onClick={() => void pick(slot)}
-                        >
-                          {slot.start}–{slot.end}（余 {slot.seatsLeft}）
-                        </Button>
-                      ))}
+                      {slots.map((slot) => {
+                        const current = active && booking?.slotId === slot.slotId;
+                        return (
+                          <Button
+                            key={slot.slotId}
+                            size="small"
+                            fill={current ? 'solid' : 'outline'}
+                            type={current ? 'primary' : 'default'}
+                            disabled={busy || current}
+                            data-testid={current ? 'callback-slot-current' : 'callback-slot'}
+                            onClick={() => void pick(slot)}
+                          >
+                            {slot.start}–{slot.end}（{current ? '当前预约' : `余 ${slot.seatsLeft}`}）
+                          </Button>
+                        );
+                      })}
                     </View>
                   ))
                 )}

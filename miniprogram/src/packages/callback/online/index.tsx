@@ -66,6 +66,14 @@ export default function OnlineCallbackPage() {
                 ? '感谢您的配合，您的答复已记录。'
                 : '您有一项或多项回答为「否」，我们会尽快与您联系核实。'}
             </View>
+            <Button
+              block
+              type="primary"
+              data-testid="online-result-back"
+              onClick={() => void Taro.redirectTo({ url: pageUrls.policyDetail(detail.policyNo) })}
+            >
+              返回保单
+            </Button>
           </View>
         ) : (
           <View>
