@@ -87,6 +87,17 @@ export const FORBIDDEN_APIS = [
   { global: 'HTMLElement', reason: 'no DOM in the app service' },
   { global: 'getComputedStyle', reason: 'no DOM in the app service: Taro.createSelectorQuery' },
   { global: 'matchMedia', reason: 'no DOM in the app service' },
+  // WeChat APIs WeChat itself has deprecated
+  {
+    method: 'getSystemInfoSync',
+    reason: 'deprecated since base library 2.20.1: Taro.getWindowInfo / getDeviceInfo / getAppBaseInfo',
+  },
+  {
+    method: 'getSystemInfo',
+    reason: 'deprecated since base library 2.20.1: Taro.getWindowInfo / getDeviceInfo',
+  },
+  { method: 'chooseImage', reason: 'deprecated in WeChat: Taro.chooseMedia (H5 keeps its own picker)' },
+  { method: 'chooseVideo', reason: 'deprecated in WeChat: Taro.chooseMedia (H5 keeps its own picker)' },
 ];
 
 /**

@@ -196,21 +196,23 @@ function CaptureSlot({ kind, slot, onChoose }: { kind: UploadKind; slot: Slot; o
  * are deprecated there); H5 keeps Taro's image and video pickers, which already sit on its own
  * chooseMedia.
  */
-async function pickFile(type: 'image' | 'video'): Promise<string | undefined> {
+function pickFile(type: 'image' | 'video'): Promise<string | undefined> {
+  // No await before the platform test: the weapp build then drops the H5 half.
   if (process.env.TARO_ENV === 'h5') {
     return type === 'video'
-      ? (await Taro.chooseVideo({ sourceType: ['camera', 'album'], maxDuration: 15, camera: 'front' }))
-          .tempFilePath
-      : (await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] }))
-          .tempFilePaths[0];
+      ? Taro.chooseVideo({ sourceType: ['camera', 'album'], maxDuration: 15, camera: 'front' }).then(
+          (result) => result.tempFilePath,
+        )
+      : Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).then(
+          (result) => result.tempFilePaths[0],
+        );
   }
-  const { tempFiles } = await Taro.chooseMedia({
+  return Taro.chooseMedia({
     count: 1,
     mediaType: [type],
     sourceType: ['camera', 'album'],
     sizeType: ['compressed'],
     maxDuration: 15,
     camera: type === 'video' ? 'front' : 'back',
-  });
-  return tempFiles[0]?.tempFilePath;
+  }).then((result) => result.tempFiles[0]?.tempFilePath);
 }

@@ -1,0 +1,288 @@
+// The load harness: the weapp build run the way WeChat runs it, minus the view. One Node `vm`
+// context holds only what WeChat's app service has — the recording `wx` stub (wechat-stub.mjs),
+// `App`, `Page`, `Component`, `Behavior`, `getApp`, `getCurrentPages`, `require`, `console` and
+// the timers — and the ECMAScript built-ins, less those an older iOS WeChat (the phone's own
+// JavaScriptCore) or a WeChat without full Intl lacks: no `Intl`, no `TextEncoder`, no DOM, no
+// `Array.prototype.at`… app.js is loaded and launched, then every page of app.json (main package
+// and subpackages) is loaded, and its onLoad, onShow and onReady run until its first render
+// (setData) and until its timers settle; then onUnload, as navigateBack does (no onHide), after
+// which none of its intervals may still run. A module that throws at load, a page that never
+// registers, a lifecycle step that throws (there or in a callback it scheduled), a rejected promise nobody
+// handles, an error React reports (console.error), or a page that never renders fails the check.
+// Two rules of WeChat's own are checked on the way: the app listens for WeChat's privacy
+// authorisation at launch, and the privacy page's 同意 is a button of open-type
+// agreePrivacyAuthorization (WeChat records consent from nothing else).
+//
+// Time is virtual: timers run in order of their due time without waiting, up to a settle window
+// after each step, so a page polling every 10 s is seen to poll, not waited for.
+//
+// Why not miniprogram-simulate / j-component: they render WXML components in a DOM (jsdom) of
+// their own; a Taro page is one recursive template (base.wxml, which wcc already compiles) fed by
+// setData, so what can break in WeChat is the JS — its globals and its lifecycle — and that is
+// what this context reproduces without any DOM.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import vm from 'node:vm';
+import { weappRoot } from './files.mjs';
+import { createWechatStub } from './wechat-stub.mjs';
+
+const root = weappRoot(process.argv[2]);
+if (!existsSync(join(root, 'app.json'))) {
+  console.error(`no app.json under ${root}: build the weapp first (npm run build:weapp)`);
+  process.exit(1);
+}
+const appJson = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8'));
+const pages = [
+  ...appJson.pages,
+  ...(appJson.subPackages ?? appJson.subpackages ?? []).flatMap((pkg) =>
+    pkg.pages.map((page) => `${pkg.root.replace(/\/+$/, '')}/${page}`),
+  ),
+];
+
+/** Built-ins removed from the context: what WeChat's engines lack or only partly have. */
+const REMOVED_BUILT_INS = `
+  delete globalThis.Intl;
+  delete Array.prototype.at; delete String.prototype.at;
+  delete Array.prototype.findLast; delete Array.prototype.findLastIndex;
+  delete String.prototype.replaceAll;
+  delete Object.hasOwn;
+  delete globalThis.WeakRef; delete globalThis.FinalizationRegistry;
+  delete globalThis.SharedArrayBuffer;
+`;
+
+// ── virtual time ─────────────────────────────────────────────────────────────
+let now = 0;
+let nextTimerId = 1;
+/** @type {Map<number, { due: number; fn: Function; args: unknown[]; every: number | null; owner: string }>} */
+const timers = new Map();
+let owner = 'app';
+const problems = [];
+let current = 'app.js';
+
+const record = (where, error) => {
+  const message =
+    error instanceof Error || (error && typeof error === 'object' && 'stack' in error)
+      ? String(error.stack ?? error.message)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n      ')
+      : String(error);
+  problems.push({ where, message });
+};
+
+const schedule = (fn, delay, args, every) => {
+  const id = nextTimerId++;
+  if (typeof fn !== 'function') return id;
+  timers.set(id, { due: now + Math.max(0, Number(delay) || 0), fn, args, every, owner });
+  return id;
+};
+const later = (fn) => schedule(fn, 0, [], null);
+
+/** Lets the context's promises settle (the vm shares Node's microtask queue). */
+const settleMicrotasks = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Runs due timers in order until nothing is due within `windowMs` of virtual time from now. */
+async function runFor(windowMs, where) {
+  const until = now + windowMs;
+  await settleMicrotasks();
+  for (;;) {
+    let next = null;
+    for (const [id, timer] of timers)
+      if (timer.due <= until && (!next || timer.due < next[1].due)) next = [id, timer];
+    if (!next) break;
+    const [id, timer] = next;
+    now = Math.max(now, timer.due);
+    if (timer.every === null) timers.delete(id);
+    else timer.due = now + Math.max(1, timer.every);
+    try {
+      timer.fn(...timer.args);
+    } catch (error) {
+      record(`${where} (a timer callback)`, error);
+    }
+    await settleMicrotasks();
+  }
+  now = until;
+}
+
+// ── the context ──────────────────────────────────────────────────────────────
+const storage = new Map();
+const { wx, calls } = createWechatStub({ later, storage, baseLibrary: '3.8.12' });
+let appConfig = null;
+let registeredPage = null;
+const pageStack = [];
+
+const context = vm.createContext({
+  wx,
+  App: (config) => {
+    appConfig = config;
+  },
+  Page: (config) => {
+    registeredPage = config;
+  },
+  Component: () => {},
+  Behavior: (definition) => definition,
+  getApp: () => appConfig,
+  getCurrentPages: () => [...pageStack],
+  console: {
+    log() {},
+    info() {},
+    debug() {},
+    warn() {},
+    error: (...args) => record(`${current} (console.error)`, args.map(String).join(' ').slice(0, 400)),
+  },
+  setTimeout: (fn, delay, ...args) => schedule(fn, delay, args, null),
+  setInterval: (fn, delay, ...args) => schedule(fn, delay, args, Number(delay) || 0),
+  clearTimeout: (id) => void timers.delete(id),
+  clearInterval: (id) => void timers.delete(id),
+});
+vm.runInContext(REMOVED_BUILT_INS, context);
+
+const moduleCache = new Map();
+function requireFrom(fromDir) {
+  return (request) => {
+    const file = normalize(join(fromDir, request.endsWith('.js') ? request : `${request}.js`));
+    if (!file.startsWith(root)) throw new Error(`require outside the package: ${request}`);
+    const cached = moduleCache.get(file);
+    if (cached) return cached.exports;
+    const module = { exports: {} };
+    moduleCache.set(file, module);
+    const code = readFileSync(file, 'utf8');
+    const wrapper = vm.runInContext(`(function (module, exports, require) {${code}\n})`, context, {
+      filename: file,
+    });
+    wrapper(module, module.exports, requireFrom(dirname(file)));
+    return module.exports;
+  };
+}
+context.require = requireFrom(root);
+
+process.on('unhandledRejection', (reason) =>
+  record(`${current} (a promise rejected with no handler)`, reason),
+);
+
+// A signed-in customer who has agreed to the privacy guide, so pages go past their sign-in gate.
+storage.set('zx.privacyConsentVersion', '2026-11-01');
+storage.set('zx.session', {
+  accessToken: 'harness-access-token',
+  refreshToken: 'harness-refresh-token',
+  me: { userId: 'U-HARNESS', role: 'customer', customerId: 'C-HARNESS', displayName: '测试用户' },
+});
+
+// ── run ──────────────────────────────────────────────────────────────────────
+const started = performance.now();
+const SETTLE_MS = 3000;
+const results = [];
+
+try {
+  context.require('./app');
+} catch (error) {
+  record('app.js (loading)', error);
+}
+if (!appConfig) record('app.js', 'App() was never called');
+else {
+  for (const [hook, args] of [
+    ['onLaunch', [{ path: pages[0], query: {}, scene: 1001 }]],
+    ['onShow', [{ path: pages[0], query: {}, scene: 1001 }]],
+  ]) {
+    try {
+      appConfig[hook]?.(...args);
+    } catch (error) {
+      record(`app.js ${hook}`, error);
+    }
+  }
+  await runFor(SETTLE_MS, 'app.js launch');
+  if (!calls.some((c) => c.api === 'onNeedPrivacyAuthorization'))
+    record(
+      'app.js launch',
+      'wx.onNeedPrivacyAuthorization was not registered: WeChat would ask for privacy consent again',
+    );
+}
+
+/** What a page's first render must contain (its setData payload), and why. */
+const FIRST_RENDER_MUST_CONTAIN = {
+  'pages/privacy/index': {
+    text: 'agreePrivacyAuthorization',
+    why: 'the 同意 button must have open-type agreePrivacyAuthorization, or WeChat asks for consent a second time',
+  },
+};
+
+for (const page of pages) {
+  current = page;
+  owner = page;
+  const before = problems.length;
+  registeredPage = null;
+  let renders = 0;
+  try {
+    context.require(`./${page}`);
+  } catch (error) {
+    record(`${page} (loading)`, error);
+  }
+  if (!registeredPage) {
+    if (problems.length === before) record(page, 'Page() was never called');
+    results.push({ page, ok: false });
+    continue;
+  }
+  const config = registeredPage;
+  const instance = Object.assign(Object.create(null), config, {
+    route: page,
+    __route__: page,
+    options: {},
+    data: JSON.parse(JSON.stringify(config.data ?? {})),
+    setData(patch, callback) {
+      renders++;
+      Object.assign(this.data, patch);
+      if (typeof callback === 'function') later(callback);
+    },
+    selectComponent: () => null,
+    selectAllComponents: () => [],
+    createSelectorQuery: () => wx.createSelectorQuery(),
+    getOpenerEventChannel: () => ({ emit() {}, on() {}, once() {}, off() {} }),
+  });
+  pageStack.push(instance);
+  for (const [hook, args] of [
+    ['onLoad', [{}]],
+    ['onShow', []],
+    ['onReady', []],
+  ]) {
+    try {
+      instance[hook]?.(...args);
+    } catch (error) {
+      record(`${page} ${hook}`, error);
+    }
+    await runFor(SETTLE_MS, `${page} ${hook}`);
+  }
+  if (renders === 0) record(page, 'never rendered (no setData after onLoad, onShow and onReady)');
+  const expected = FIRST_RENDER_MUST_CONTAIN[page];
+  if (expected && !JSON.stringify(instance.data).includes(expected.text)) record(page, expected.why);
+  // Leaving by navigateBack: WeChat unloads the page without hiding it first.
+  try {
+    instance.onUnload?.();
+  } catch (error) {
+    record(`${page} onUnload`, error);
+  }
+  await runFor(SETTLE_MS, `${page} onUnload`);
+  const leftRunning = [...timers.values()].filter((t) => t.owner === page && t.every !== null);
+  if (leftRunning.length > 0)
+    record(
+      page,
+      `${leftRunning.length} interval(s) still running after onUnload (every ${leftRunning.map((t) => `${t.every} ms`).join(', ')})`,
+    );
+  for (const [id, timer] of timers) if (timer.owner === page) timers.delete(id);
+  pageStack.pop();
+  results.push({ page, ok: problems.length === before, renders });
+}
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const apis = [...new Set(calls.map((c) => c.api))].sort();
+console.log(`wx APIs called: ${apis.join(', ')}`);
+for (const r of results) console.log(`${r.ok ? '✓' : '✗'} ${r.page}${r.ok ? ` (${r.renders} setData)` : ''}`);
+if (problems.length > 0) {
+  for (const p of problems) console.error(`✗ ${p.where}: ${p.message}`);
+  console.error(
+    `${problems.length} problem(s) loading ${pages.length} pages with only WeChat's globals (${seconds} s)`,
+  );
+  process.exit(1);
+}
+console.log(
+  `✓ app.js and ${pages.length} pages loaded, shown, rendered and unloaded with only WeChat's globals (${seconds} s)`,
+);
