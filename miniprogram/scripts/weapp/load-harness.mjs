@@ -275,7 +275,7 @@ for (const page of pages) {
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const apis = [...new Set(calls.map((c) => c.api))].sort();
 console.log(`wx APIs called: ${apis.join(', ')}`);
-for (const r of results) console.log(`${r.ok ? '✓' : '✗'} ${r.page}${r.ok ? ` (${r.renders} setData)` : ''}`);
+for (const r of results) if (!r.ok) console.log(`✗ ${r.page}`);
 if (problems.length > 0) {
   for (const p of problems) console.error(`✗ ${p.where}: ${p.message}`);
   console.error(
