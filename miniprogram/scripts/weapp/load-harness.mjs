@@ -106,7 +106,9 @@ async function runFor(windowMs, where) {
 
 // ── the context ──────────────────────────────────────────────────────────────
 const storage = new Map();
-const { wx, calls } = createWechatStub({ later, storage, baseLibrary: '3.8.12' });
+const unsupported = new Set();
+const answers = new Map();
+const { wx, calls } = createWechatStub({ later, storage, baseLibrary: '3.8.12', unsupported, answers });
 let appConfig = null;
 let registeredPage = null;
 const pageStack = [];
@@ -206,27 +208,32 @@ const FIRST_RENDER_MUST_CONTAIN = {
   },
 };
 
-for (const page of pages) {
-  current = page;
-  owner = page;
+/**
+ * One page from load to unload: onLoad(query), onShow, onReady, then onUnload. Returns whether it
+ * went without a problem, and its data after the first render.
+ */
+async function runPage(page, query = {}, label = page) {
+  current = label;
+  owner = label;
   const before = problems.length;
   registeredPage = null;
   let renders = 0;
   try {
     context.require(`./${page}`);
   } catch (error) {
-    record(`${page} (loading)`, error);
+    record(`${label} (loading)`, error);
   }
-  if (!registeredPage) {
-    if (problems.length === before) record(page, 'Page() was never called');
-    results.push({ page, ok: false });
-    continue;
+  // A module runs once: a second visit reuses the Page() it registered the first time.
+  const config = registeredPage ?? registeredPages.get(page);
+  if (!config) {
+    if (problems.length === before) record(label, 'Page() was never called');
+    return { ok: false, data: {} };
   }
-  const config = registeredPage;
+  registeredPages.set(page, config);
   const instance = Object.assign(Object.create(null), config, {
     route: page,
     __route__: page,
-    options: {},
+    options: query,
     data: JSON.parse(JSON.stringify(config.data ?? {})),
     setData(patch, callback) {
       renders++;
@@ -240,36 +247,85 @@ for (const page of pages) {
   });
   pageStack.push(instance);
   for (const [hook, args] of [
-    ['onLoad', [{}]],
+    ['onLoad', [query]],
     ['onShow', []],
     ['onReady', []],
   ]) {
     try {
       instance[hook]?.(...args);
     } catch (error) {
-      record(`${page} ${hook}`, error);
+      record(`${label} ${hook}`, error);
     }
-    await runFor(SETTLE_MS, `${page} ${hook}`);
+    await runFor(SETTLE_MS, `${label} ${hook}`);
   }
-  if (renders === 0) record(page, 'never rendered (no setData after onLoad, onShow and onReady)');
-  const expected = FIRST_RENDER_MUST_CONTAIN[page];
-  if (expected && !JSON.stringify(instance.data).includes(expected.text)) record(page, expected.why);
+  if (renders === 0) record(label, 'never rendered (no setData after onLoad, onShow and onReady)');
+  const rendered = JSON.stringify(instance.data);
   // Leaving by navigateBack: WeChat unloads the page without hiding it first.
   try {
     instance.onUnload?.();
   } catch (error) {
-    record(`${page} onUnload`, error);
+    record(`${label} onUnload`, error);
   }
-  await runFor(SETTLE_MS, `${page} onUnload`);
-  const leftRunning = [...timers.values()].filter((t) => t.owner === page && t.every !== null);
+  await runFor(SETTLE_MS, `${label} onUnload`);
+  const leftRunning = [...timers.values()].filter((t) => t.owner === label && t.every !== null);
   if (leftRunning.length > 0)
     record(
-      page,
+      label,
       `${leftRunning.length} interval(s) still running after onUnload (every ${leftRunning.map((t) => `${t.every} ms`).join(', ')})`,
     );
-  for (const [id, timer] of timers) if (timer.owner === page) timers.delete(id);
+  for (const [id, timer] of timers) if (timer.owner === label) timers.delete(id);
   pageStack.pop();
-  results.push({ page, ok: problems.length === before, renders });
+  return { ok: problems.length === before, rendered };
+}
+
+const registeredPages = new Map();
+for (const page of pages) {
+  const { ok, rendered } = await runPage(page);
+  const expected = FIRST_RENDER_MUST_CONTAIN[page];
+  if (ok && expected && !rendered.includes(expected.text)) record(page, expected.why);
+  results.push({ page, ok: ok && !(expected && !rendered.includes(expected.text)) });
+}
+
+/**
+ * Pages again, in a WeChat that differs: an older client, or the API answering a request. Each
+ * names what the first render must (and must not) show.
+ */
+const SCENARIOS = [
+  {
+    page: 'packages/identity/verify/index',
+    query: { purpose: 'document%3AHARNESS' },
+    wechatLacks: ['requestFacialVerify'],
+    answers: {
+      'GET /identity/status': {
+        customerId: 'C-HARNESS',
+        customerNameMasked: '张*',
+        purpose: 'document:HARNESS',
+        consentVersion: '2026-11-01',
+        consented: true,
+        verified: null,
+        faceFailuresToday: 0,
+        maxFaceFailuresPerDay: 5,
+        faceLockedUntil: null,
+        faceProvider: 'wechat',
+        review: null,
+      },
+    },
+    mustShow: '当前微信版本不支持刷脸认证',
+    mustNotShow: '开始刷脸',
+    why: 'on a WeChat without wx.requestFacialVerify (base library < 3.8.12) face verification must not be offered',
+  },
+];
+
+for (const scenario of SCENARIOS) {
+  const label = `${scenario.page} (WeChat without ${scenario.wechatLacks.join(', ')})`;
+  for (const api of scenario.wechatLacks) unsupported.add(api);
+  for (const [key, data] of Object.entries(scenario.answers)) answers.set(key, { statusCode: 200, data });
+  const { ok, rendered } = await runPage(scenario.page, scenario.query, label);
+  const shows = ok && rendered.includes(scenario.mustShow) && !rendered.includes(scenario.mustNotShow);
+  if (ok && !shows) record(label, scenario.why);
+  results.push({ page: label, ok: ok && shows });
+  unsupported.clear();
+  answers.clear();
 }
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -284,5 +340,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `✓ app.js and ${pages.length} pages loaded, shown, rendered and unloaded with only WeChat's globals (${seconds} s)`,
+  `✓ app.js and ${pages.length} pages loaded, shown, rendered and unloaded with only WeChat's globals, and ${SCENARIOS.length} page(s) on an older WeChat (${seconds} s)`,
 );

@@ -1,15 +1,18 @@
 // A stand-in for WeChat's `wx` object in the load harness: every call is recorded, and each API
 // answers the way its documentation says — synchronous getters return their documented shapes,
 // asynchronous APIs call success/fail/complete later (never inside the call), the network is
-// down (request, downloadFile, connectSocket fail with WeChat's errMsg), pickers are cancelled.
+// down (request, downloadFile, connectSocket fail with WeChat's errMsg) unless the harness has
+// given an answer for that request, pickers are cancelled. `unsupported` names APIs this WeChat
+// is too old for: they are absent from `wx` and canIUse says no (both read at call time).
 // An API not listed here answers fail with "not in the harness", so a page that calls something
 // new shows up in the record rather than passing silently.
 
 /**
  * @param {{ later: (fn: () => void) => void; storage: Map<string, unknown>; baseLibrary: string;
- *   unsupported?: ReadonlySet<string> }} options
+ *   unsupported: Set<string>; answers: Map<string, { statusCode: number; data: unknown }> }} options
+ *   answers: keyed by "METHOD /path" (no query), what the API says to wx.request
  */
-export function createWechatStub({ later, storage, baseLibrary, unsupported = new Set() }) {
+export function createWechatStub({ later, storage, baseLibrary, unsupported, answers }) {
   /** @type {Array<{ api: string; args: unknown[] }>} */
   const calls = [];
   const listeners = new Map();
@@ -173,7 +176,13 @@ export function createWechatStub({ later, storage, baseLibrary, unsupported = ne
     },
     // Network: offline
     request: (options) => {
-      answer('request', options, offline);
+      const path = new URL(options.url, 'http://harness').pathname;
+      const known = answers.get(`${(options.method ?? 'GET').toUpperCase()} ${path}`);
+      answer(
+        'request',
+        options,
+        known ? ok({ statusCode: known.statusCode, data: known.data, header: {} }) : offline,
+      );
       return task();
     },
     downloadFile: (options) => {
@@ -259,7 +268,6 @@ export function createWechatStub({ later, storage, baseLibrary, unsupported = ne
     getRealtimeLogManager: () => ({ info() {}, warn() {}, error() {}, setFilterMsg() {} }),
     getLogManager: () => ({ log() {}, info() {}, warn() {}, debug() {} }),
   };
-  for (const api of unsupported) delete implementations[api];
 
   const recorded = {};
   for (const [api, value] of Object.entries(implementations)) {
@@ -274,10 +282,10 @@ export function createWechatStub({ later, storage, baseLibrary, unsupported = ne
   // Anything else: a function that fails as documented for an unknown ability.
   const wx = new Proxy(recorded, {
     get(target, property) {
+      if (typeof property === 'string' && unsupported.has(property)) return undefined;
       if (property in target || typeof property !== 'string') return target[property];
       // Properties Taro's runtime stores on wx (its webpack chunk list) are plain data.
       if (property === 'webpackJsonp' || property.startsWith('__')) return undefined;
-      if (unsupported.has(property)) return undefined;
       return (options) => {
         calls.push({ api: property, args: [options] });
         answer(property, options, fail('not in the harness'));
