@@ -13,6 +13,10 @@
 // authorisation at launch, and the privacy page's 同意 is a button of open-type
 // agreePrivacyAuthorization (WeChat records consent from nothing else).
 //
+// Then a few pages run again in particular cases (SCENARIOS below): a WeChat too old for an API
+// the page uses, an API answer, a tap on an element (dispatched to the page's `eh` as WeChat's
+// bubbling tap is) — with what the page must then show or call.
+//
 // Time is virtual: timers run in order of their due time without waiting, up to a settle window
 // after each step, so a page polling every 10 s is seen to poll, not waited for.
 //
@@ -66,7 +70,9 @@ const record = (where, error) => {
           .split('\n')
           .slice(0, 6)
           .join('\n      ')
-      : String(error);
+      : error && typeof error === 'object'
+        ? JSON.stringify(error) // a wx callback's result, e.g. {"errMsg":"openDocument:fail …"}
+        : String(error);
   problems.push({ where, message });
 };
 
@@ -212,7 +218,7 @@ const FIRST_RENDER_MUST_CONTAIN = {
  * One page from load to unload: onLoad(query), onShow, onReady, then onUnload. Returns whether it
  * went without a problem, and its data after the first render.
  */
-async function runPage(page, query = {}, label = page) {
+async function runPage(page, query = {}, label = page, whileShown = null) {
   current = label;
   owner = label;
   const before = problems.length;
@@ -260,6 +266,15 @@ async function runPage(page, query = {}, label = page) {
   }
   if (renders === 0) record(label, 'never rendered (no setData after onLoad, onShow and onReady)');
   const rendered = JSON.stringify(instance.data);
+  if (whileShown) {
+    try {
+      whileShown(instance);
+    } catch (error) {
+      record(label, error);
+    }
+    await runFor(SETTLE_MS, `${label} (after a tap)`);
+  }
+  if (process.env.HARNESS_DUMP && label.includes(process.env.HARNESS_DUMP)) console.log(rendered);
   // Leaving by navigateBack: WeChat unloads the page without hiding it first.
   try {
     instance.onUnload?.();
@@ -287,11 +302,43 @@ for (const page of pages) {
 }
 
 /**
+ * Taps the element whose own text is `text` as WeChat does: base.wxml binds every element's tap to
+ * the page's `eh`, and the native event bubbles, so `eh` is called for the element and then for
+ * each ancestor, with the same target and that ancestor as currentTarget.
+ */
+function tap(instance, text) {
+  const pathTo = (node, trail) => {
+    if (!node || typeof node !== 'object') return null;
+    const here = node.sid ? [...trail, node.sid] : trail;
+    if (node.sid && (node.cn ?? []).some((child) => child.v === text)) return here;
+    for (const value of Array.isArray(node) ? node : Object.values(node)) {
+      const found = typeof value === 'object' ? pathTo(value, here) : null;
+      if (found) return found;
+    }
+    return null;
+  };
+  const path = pathTo(instance.data, []);
+  if (!path) throw new Error(`nothing to tap shows 「${text}」`);
+  const target = { id: path[path.length - 1], dataset: { sid: path[path.length - 1] } };
+  for (const sid of [...path].reverse())
+    instance.eh({
+      type: 'tap',
+      timeStamp: now,
+      target,
+      currentTarget: { id: sid, dataset: { sid } },
+      detail: { x: 1, y: 1 },
+      touches: [],
+      changedTouches: [],
+    });
+}
+
+/**
  * Pages again, in a WeChat that differs: an older client, or the API answering a request. Each
  * names what the first render must (and must not) show.
  */
 const SCENARIOS = [
   {
+    name: 'WeChat without requestFacialVerify',
     page: 'packages/identity/verify/index',
     query: { purpose: 'document%3AHARNESS' },
     wechatLacks: ['requestFacialVerify'],
@@ -310,20 +357,59 @@ const SCENARIOS = [
         review: null,
       },
     },
-    mustShow: '当前微信版本不支持刷脸认证',
-    mustNotShow: '开始刷脸',
+    passes: (rendered) => rendered.includes('当前微信版本不支持刷脸认证') && !rendered.includes('开始刷脸'),
     why: 'on a WeChat without wx.requestFacialVerify (base library < 3.8.12) face verification must not be offered',
+  },
+  {
+    name: 'an expired PDF link',
+    page: 'packages/letters/detail/index',
+    query: { letterId: 'L-HARNESS' },
+    answers: {
+      'GET /letters/L-HARNESS': {
+        letterId: 'L-HARNESS',
+        letterType: 'debit_success',
+        title: '续期扣款成功通知书',
+        policyNo: 'P-HARNESS',
+        issuedAt: '2026-11-25T02:00:00.000Z',
+        read: true,
+        paperCopy: false,
+        greeting: '尊敬的客户：',
+        paragraphs: ['您的保单续期保险费已扣款成功。'],
+        facts: [['保单号', 'P-HARNESS']],
+        pdfUrl: 'https://bucket.example.cn/letters/L-HARNESS.pdf?X-Amz-Expires=300',
+        pages: 1,
+      },
+      // The presigned link has expired: S3 answers 403 with an XML body.
+      'DOWNLOAD /letters/L-HARNESS.pdf': { statusCode: 403 },
+    },
+    tap: '查看 PDF 原件（',
+    passes: (_rendered, callsAfterTap) =>
+      !callsAfterTap.some((c) => c.api === 'openDocument') &&
+      callsAfterTap.some((c) => c.api === 'showToast' && String(c.args[0]?.title).includes('链接已过期')),
+    why: 'a PDF link that answers 403 must be said to have expired, not handed to openDocument',
   },
 ];
 
 for (const scenario of SCENARIOS) {
-  const label = `${scenario.page} (WeChat without ${scenario.wechatLacks.join(', ')})`;
-  for (const api of scenario.wechatLacks) unsupported.add(api);
-  for (const [key, data] of Object.entries(scenario.answers)) answers.set(key, { statusCode: 200, data });
-  const { ok, rendered } = await runPage(scenario.page, scenario.query, label);
-  const shows = ok && rendered.includes(scenario.mustShow) && !rendered.includes(scenario.mustNotShow);
-  if (ok && !shows) record(label, scenario.why);
-  results.push({ page: label, ok: ok && shows });
+  const label = `${scenario.page} (${scenario.name})`;
+  for (const api of scenario.wechatLacks ?? []) unsupported.add(api);
+  for (const [key, data] of Object.entries(scenario.answers ?? {}))
+    answers.set(key, key.startsWith('DOWNLOAD ') ? data : { statusCode: 200, data });
+  let tappedAt = calls.length;
+  const { ok, rendered } = await runPage(
+    scenario.page,
+    scenario.query,
+    label,
+    scenario.tap
+      ? (instance) => {
+          tappedAt = calls.length;
+          tap(instance, scenario.tap);
+        }
+      : null,
+  );
+  const passes = ok && scenario.passes(rendered, calls.slice(tappedAt));
+  if (ok && !passes) record(label, scenario.why);
+  results.push({ page: label, ok: passes });
   unsupported.clear();
   answers.clear();
 }
@@ -340,5 +426,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `✓ app.js and ${pages.length} pages loaded, shown, rendered and unloaded with only WeChat's globals, and ${SCENARIOS.length} page(s) on an older WeChat (${seconds} s)`,
+  `✓ app.js and ${pages.length} pages loaded, shown, rendered and unloaded with only WeChat's globals, and ${SCENARIOS.length} pages in particular cases (${SCENARIOS.map((c) => c.name).join('; ')}) (${seconds} s)`,
 );

@@ -10,7 +10,8 @@
 /**
  * @param {{ later: (fn: () => void) => void; storage: Map<string, unknown>; baseLibrary: string;
  *   unsupported: Set<string>; answers: Map<string, { statusCode: number; data: unknown }> }} options
- *   answers: keyed by "METHOD /path" (no query), what the API says to wx.request
+ *   answers: keyed by "METHOD /path" (no query), what the API says to wx.request; by
+ *   "DOWNLOAD /path", the status a wx.downloadFile gets
  */
 export function createWechatStub({ later, storage, baseLibrary, unsupported, answers }) {
   /** @type {Array<{ api: string; args: unknown[] }>} */
@@ -186,7 +187,14 @@ export function createWechatStub({ later, storage, baseLibrary, unsupported, ans
       return task();
     },
     downloadFile: (options) => {
-      answer('downloadFile', options, offline);
+      // downloadFile succeeds on any HTTP answer; the status is the caller's to check.
+      const path = new URL(options.url, 'http://harness').pathname;
+      const known = answers.get(`DOWNLOAD ${path}`);
+      answer(
+        'downloadFile',
+        options,
+        known ? ok({ statusCode: known.statusCode, tempFilePath: 'wxfile://tmp/harness-download' }) : offline,
+      );
       return task();
     },
     uploadFile: (options) => {
