@@ -114,7 +114,13 @@ async function runFor(windowMs, where) {
 const storage = new Map();
 const unsupported = new Set();
 const answers = new Map();
-const { wx, calls } = createWechatStub({ later, storage, baseLibrary: '3.8.12', unsupported, answers });
+const { wx, calls, listeners } = createWechatStub({
+  later,
+  storage,
+  baseLibrary: '3.8.12',
+  unsupported,
+  answers,
+});
 let appConfig = null;
 let registeredPage = null;
 const pageStack = [];
@@ -302,11 +308,12 @@ for (const page of pages) {
 }
 
 /**
- * Taps the element whose own text is `text` as WeChat does: base.wxml binds every element's tap to
+ * Taps the element whose own text is `text` as WeChat does (or sends it another event, such as a
+ * button's agreeprivacyauthorization): base.wxml binds every element's tap to
  * the page's `eh`, and the native event bubbles, so `eh` is called for the element and then for
  * each ancestor, with the same target and that ancestor as currentTarget.
  */
-function tap(instance, text) {
+function tap(instance, text, type = 'tap') {
   const pathTo = (node, trail) => {
     if (!node || typeof node !== 'object') return null;
     const here = node.sid ? [...trail, node.sid] : trail;
@@ -322,7 +329,7 @@ function tap(instance, text) {
   const target = { id: path[path.length - 1], dataset: { sid: path[path.length - 1] } };
   for (const sid of [...path].reverse())
     instance.eh({
-      type: 'tap',
+      type,
       timeStamp: now,
       target,
       currentTarget: { id: sid, dataset: { sid } },
@@ -388,6 +395,29 @@ const SCENARIOS = [
       callsAfterTap.some((c) => c.api === 'showToast' && String(c.args[0]?.title).includes('链接已过期')),
     why: 'a PDF link that answers 403 must be said to have expired, not handed to openDocument',
   },
+  {
+    name: 'WeChat pauses a privacy API until the user agrees',
+    // What WeChat does when chooseMedia is called before consent: it calls the app's listener.
+    before: () => {
+      const answered = [];
+      const listener = listeners.get('needPrivacyAuthorization');
+      if (!listener) throw new Error('no onNeedPrivacyAuthorization listener was registered at launch');
+      listener((option) => answered.push(option), { referrer: 'chooseMedia' });
+      return answered;
+    },
+    page: 'pages/privacy/index',
+    query: { authorize: '1' },
+    tap: '同意并继续',
+    tapEvent: 'agreeprivacyauthorization',
+    passes: (_rendered, callsAfterTap, answered, callsBefore) =>
+      callsBefore.some(
+        (c) => c.api === 'navigateTo' && String(c.args[0]?.url).includes('/pages/privacy/index?authorize=1'),
+      ) &&
+      answered.some((o) => o.event === 'exposureAuthorization') &&
+      answered.some((o) => o.event === 'agree' && o.buttonId) &&
+      callsAfterTap.some((c) => c.api === 'navigateBack'),
+    why: "WeChat's request for consent must open the privacy page, whose 同意 answers agree (with its button id) and goes back",
+  },
 ];
 
 for (const scenario of SCENARIOS) {
@@ -395,6 +425,15 @@ for (const scenario of SCENARIOS) {
   for (const api of scenario.wechatLacks ?? []) unsupported.add(api);
   for (const [key, data] of Object.entries(scenario.answers ?? {}))
     answers.set(key, key.startsWith('DOWNLOAD ') ? data : { statusCode: 200, data });
+  const startedAt = calls.length;
+  let answered = [];
+  try {
+    answered = scenario.before?.() ?? [];
+  } catch (error) {
+    record(label, error);
+  }
+  await runFor(SETTLE_MS, `${label} (before the page)`);
+  const callsBefore = calls.slice(startedAt);
   let tappedAt = calls.length;
   const { ok, rendered } = await runPage(
     scenario.page,
@@ -403,11 +442,11 @@ for (const scenario of SCENARIOS) {
     scenario.tap
       ? (instance) => {
           tappedAt = calls.length;
-          tap(instance, scenario.tap);
+          tap(instance, scenario.tap, scenario.tapEvent);
         }
       : null,
   );
-  const passes = ok && scenario.passes(rendered, calls.slice(tappedAt));
+  const passes = ok && scenario.passes(rendered, calls.slice(tappedAt), answered, callsBefore);
   if (ok && !passes) record(label, scenario.why);
   results.push({ page: label, ok: passes });
   unsupported.clear();
