@@ -3,7 +3,10 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 const sharedSource = path.resolve(__dirname, '../../shared/src');
 const brandConfig = path.resolve(__dirname, '../../config');
-const isProduction = process.env.NODE_ENV === 'production';
+// The stage and addresses of this build; a production weapp build for a deployed stage without
+// https:// and wss:// addresses fails here.
+const target: { stage: string; apiBaseUrl: string; liveChatUrl: string } =
+  require('./build-target.cjs').resolveBuildTarget(process.env);
 
 // NutUI is drawn on a 375 px design; our own styles use the 750 rpx design WeChat recommends.
 function designWidth(input?: unknown): number {
@@ -19,13 +22,13 @@ export default defineConfig<'webpack5'>(() => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [path.resolve(__dirname, 'appid-plugin.cjs')],
+    plugins: [[path.resolve(__dirname, 'appid-plugin.cjs'), { target }]],
     defineConstants: {
-      // weapp has no runtime config file: the API address is baked in at build time.
-      API_BASE_URL: JSON.stringify(process.env.API_BASE_URL ?? 'http://localhost:3000'),
-      APP_STAGE: JSON.stringify(process.env.APP_STAGE ?? (isProduction ? 'prod' : 'local')),
+      // weapp has no runtime config file: the addresses are baked in at build time.
+      API_BASE_URL: JSON.stringify(target.apiBaseUrl),
+      APP_STAGE: JSON.stringify(target.stage),
       // Live chat: the WebSocket API's wss:// URL; empty = the chat polls over HTTP.
-      LIVE_CHAT_URL: JSON.stringify(process.env.LIVE_CHAT_URL ?? 'ws://localhost:3000/live-chat'),
+      LIVE_CHAT_URL: JSON.stringify(target.liveChatUrl),
     },
     alias: {
       '@': path.resolve(__dirname, '../src'),

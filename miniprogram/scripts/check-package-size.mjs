@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const MiB = 1024 * 1024;
 const BUDGET = { main: 1.5 * MiB, subpackage: 2 * MiB, total: 30 * MiB };
 // Files the WeChat tools do not upload with the code package.
-const NOT_UPLOADED = new Set(['project.config.json', 'project.private.config.json']);
+const NOT_UPLOADED = new Set(['project.config.json', 'project.private.config.json', 'build-target.json']);
 
 const root = fileURLToPath(new URL(`../${process.argv[2] ?? 'dist/weapp'}`, import.meta.url));
 const appJson = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8'));

@@ -1,28 +1,13 @@
 // Compiles every .wxml and .wxss of the weapp build with WeChat's own compilers (wcc / wcsc from
 // the miniprogram-compiler package), as the WeChat client would: output it rejects fails here.
-import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { listFiles, weappRoot } from './weapp/files.mjs';
 
 const require = createRequire(import.meta.url);
 const wcc = require('miniprogram-compiler/src/wcc');
 const wcsc = require('miniprogram-compiler/src/wcsc');
 
-const root = fileURLToPath(new URL(`../${process.argv[2] ?? 'dist/weapp'}`, import.meta.url));
-
-function listFiles(dir, extension) {
-  const found = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') found.push(...listFiles(path, extension));
-    } else if (entry.name.endsWith(extension)) {
-      found.push(relative(root, path).split(sep).join('/'));
-    }
-  }
-  return found.sort();
-}
+const root = weappRoot(process.argv[2]);
 
 const withoutExtension = (file) => file.slice(0, file.lastIndexOf('.'));
 const wxml = listFiles(root, '.wxml');

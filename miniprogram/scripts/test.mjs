@@ -1,6 +1,9 @@
-// `npm test` of the mini program: the four checks, in order, with a summary.
+// `npm test` of the mini program: the checks, in order, with a summary.
 //   1. component and hook tests (vitest)
-//   2. weapp build, then every .wxml/.wxss compiled by WeChat's wcc/wcsc
+//   2. weapp build (a production build declared local: APP_STAGE=local keeps the localhost
+//      addresses, which a build for a deployed stage refuses), then the static scan of its JS for
+//      APIs WeChat lacks, the load harness (every page loaded and shown with only WeChat's
+//      globals), and every .wxml/.wxss compiled by WeChat's wcc/wcsc
 //   3. package-size budget from the built app.json
 //   4. H5 build, then browser journeys in Chromium against the local stack
 // A check whose build failed is reported as skipped; any failure makes the exit code 1.
@@ -21,7 +24,23 @@ const env = {
 const steps = [
   // React's production build has no act(): the component tests run in the test environment.
   { name: 'component and hook tests (vitest)', cmd: ['vitest', 'run'], nodeEnv: 'test' },
-  { name: 'weapp build', cmd: ['taro', 'build', '--type', 'weapp'], quiet: true, nodeEnv: 'production' },
+  {
+    name: 'weapp build',
+    cmd: ['taro', 'build', '--type', 'weapp'],
+    quiet: true,
+    nodeEnv: 'production',
+    env: { APP_STAGE: 'local' },
+  },
+  {
+    name: 'weapp scan for APIs WeChat lacks',
+    cmd: ['node', 'scripts/weapp/check-apis.mjs'],
+    needs: 'weapp build',
+  },
+  {
+    name: 'weapp load harness (WeChat globals only)',
+    cmd: ['node', 'scripts/weapp/load-harness.mjs'],
+    needs: 'weapp build',
+  },
   {
     name: 'wcc/wcsc compile of dist/weapp',
     cmd: ['node', 'scripts/check-wechat-compile.mjs'],
@@ -51,7 +70,7 @@ for (const step of steps) {
   // Taro's progress bar floods a log; keep its output only when the build fails.
   const run = spawnSync(command, args, {
     cwd: here,
-    env,
+    env: { ...env, ...(step.nodeEnv ? { NODE_ENV: step.nodeEnv } : {}), ...step.env },
     stdio: step.quiet ? 'pipe' : 'inherit',
     encoding: 'utf8',
   });

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, formatDateCn, todayInShanghai } from '../src/format/dates';
+import {
+  addDays,
+  formatDateCn,
+  formatShanghaiDateTime,
+  formatShanghaiMonthDayTime,
+  todayInShanghai,
+} from '../src/format/dates';
 import { formatYuan } from '../src/format/money';
 import { maskBankAccount, maskIdNumber, maskPhone, redactText } from '../src/privacy/mask';
 
@@ -45,5 +51,32 @@ describe('dates', () => {
   });
   it('adds days across month and year ends', () => {
     expect(addDays('2026-12-25', 15)).toBe('2027-01-09');
+  });
+  it('formats Shanghai times by hand', () => {
+    expect(formatShanghaiDateTime('2026-11-25T17:05:09Z')).toBe('2026-11-26 01:05');
+    expect(formatShanghaiMonthDayTime('2026-11-25T17:05:09Z')).toBe('11/26 01:05');
+  });
+  it('agrees with Intl on the Shanghai wall clock for any instant', () => {
+    // Node has full Intl; WeChat may not, which is why the formatting is done by hand.
+    const intl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1992-01-01Z'), max: new Date('2099-12-31Z'), noInvalidDate: true }),
+        (at) => {
+          const parts = Object.fromEntries(intl.formatToParts(at).map((p) => [p.type, p.value]));
+          expect(formatShanghaiDateTime(at)).toBe(
+            `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`,
+          );
+        },
+      ),
+    );
   });
 });

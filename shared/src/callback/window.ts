@@ -32,7 +32,7 @@ export interface SlotCapacity extends SlotTime {
 
 /** `202611260930`: sortable, digits only, and enough to find the slot's item. */
 export function slotIdOf(slot: SlotTime): string {
-  return `${slot.date.replaceAll('-', '')}${slot.start.replace(':', '')}`;
+  return `${slot.date.replace(/-/g, '')}${slot.start.replace(':', '')}`;
 }
 
 export function parseSlotId(slotId: string): SlotTime | null {

@@ -82,7 +82,7 @@ export function luhnCheckDigit(payload: string): number {
 
 export function isLuhnValid(number: string): boolean {
   if (!/^\d{2,}$/.test(number)) return false;
-  return luhnCheckDigit(number.slice(0, -1)) === Number(number.at(-1));
+  return luhnCheckDigit(number.slice(0, -1)) === Number(number[number.length - 1]);
 }
 
 /** The bank whose longest BIN prefix matches the card number, if any. */

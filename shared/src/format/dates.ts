@@ -4,16 +4,50 @@ export function formatDateCn(isoDate: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-// Building an Intl formatter costs far more than using one: build it once per process.
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/**
+ * Asia/Shanghai is UTC+8 all year (no daylight saving since 1991), so its wall clock is the UTC
+ * fields of the instant moved 8 hours on. Worked out by hand rather than with Intl, which some
+ * Android and PC WeChat clients lack or carry without time-zone data.
+ */
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+const pad2 = (n: number) => n.toString().padStart(2, '0');
+
+/** The Shanghai wall clock of an instant: year, month (1–12), day, hour, minute, second. */
+export function shanghaiClock(at: Date | string | number): {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+} {
+  const shifted = new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+  };
+}
 
 export function todayInShanghai(now: Date = new Date()): string {
-  return shanghaiDate.format(now);
+  const { year, month, day } = shanghaiClock(now);
+  return `${year.toString().padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** "2026-11-26 09:05" in Asia/Shanghai, whatever the phone's time zone. */
+export function formatShanghaiDateTime(at: Date | string | number): string {
+  const { hour, minute } = shanghaiClock(at);
+  return `${todayInShanghai(new Date(at))} ${pad2(hour)}:${pad2(minute)}`;
+}
+
+/** "11/26 09:05" in Asia/Shanghai: a time within the last days, where the year goes without saying. */
+export function formatShanghaiMonthDayTime(at: Date | string | number): string {
+  const { month, day, hour, minute } = shanghaiClock(at);
+  return `${pad2(month)}/${pad2(day)} ${pad2(hour)}:${pad2(minute)}`;
 }
 
 export function addDays(isoDate: string, days: number): string {

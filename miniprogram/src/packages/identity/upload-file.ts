@@ -4,7 +4,8 @@ import { ApiError, NETWORK_ERROR_MESSAGE } from '../../services/request';
 
 /**
  * PUTs a chosen file to its presigned URL. H5 uses XMLHttpRequest for real upload progress;
- * WeChat reads the file and sends it with wx.request (PUT), reporting 0 then 100.
+ * WeChat reads the file and sends it with wx.request (PUT), reporting 0 then 100. Each platform's
+ * half is a function expression in its own branch, so the weapp build drops the browser's.
  */
 export async function uploadFile(
   ticket: UploadTicket,
@@ -12,42 +13,46 @@ export async function uploadFile(
   onProgress: (percent: number) => void,
 ): Promise<void> {
   onProgress(0);
-  if (process.env.TARO_ENV === 'h5') {
-    const blob = await (await fetch(filePath)).blob();
-    if (blob.size > ticket.maxBytes) throw tooLarge(ticket);
-    await new Promise<void>((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('PUT', ticket.uploadUrl);
-      xhr.setRequestHeader('content-type', ticket.contentType);
-      xhr.upload.onprogress = (event) => {
-        if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
-      };
-      xhr.onload = () =>
-        xhr.status >= 200 && xhr.status < 300
-          ? resolve()
-          : reject(new ApiError('UPSTREAM_FAILED', '上传失败，请重试', xhr.status));
-      xhr.onerror = () => reject(new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0));
-      xhr.send(blob);
-    });
-  } else {
-    const data = await new Promise<ArrayBuffer>((resolve, reject) =>
-      Taro.getFileSystemManager().readFile({
-        filePath,
-        success: (result) => resolve(result.data as ArrayBuffer),
-        fail: () => reject(new ApiError('VALIDATION_FAILED', '无法读取所选文件，请重新选择', 0)),
-      }),
-    );
-    if (data.byteLength > ticket.maxBytes) throw tooLarge(ticket);
-    const response = await Taro.request({
-      url: ticket.uploadUrl,
-      method: 'PUT',
-      header: { 'content-type': ticket.contentType },
-      data,
-      timeout: 60000,
-    });
-    if (response.statusCode < 200 || response.statusCode >= 300)
-      throw new ApiError('UPSTREAM_FAILED', '上传失败，请重试', response.statusCode);
-  }
+  const upload =
+    process.env.TARO_ENV === 'h5'
+      ? async () => {
+          const blob = await (await fetch(filePath)).blob();
+          if (blob.size > ticket.maxBytes) throw tooLarge(ticket);
+          await new Promise<void>((resolve, reject) => {
+            const xhr = new XMLHttpRequest();
+            xhr.open('PUT', ticket.uploadUrl);
+            xhr.setRequestHeader('content-type', ticket.contentType);
+            xhr.upload.onprogress = (event) => {
+              if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+            };
+            xhr.onload = () =>
+              xhr.status >= 200 && xhr.status < 300
+                ? resolve()
+                : reject(new ApiError('UPSTREAM_FAILED', '上传失败，请重试', xhr.status));
+            xhr.onerror = () => reject(new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0));
+            xhr.send(blob);
+          });
+        }
+      : async () => {
+          const data = await new Promise<ArrayBuffer>((resolve, reject) =>
+            Taro.getFileSystemManager().readFile({
+              filePath,
+              success: (result) => resolve(result.data as ArrayBuffer),
+              fail: () => reject(new ApiError('VALIDATION_FAILED', '无法读取所选文件，请重新选择', 0)),
+            }),
+          );
+          if (data.byteLength > ticket.maxBytes) throw tooLarge(ticket);
+          const response = await Taro.request({
+            url: ticket.uploadUrl,
+            method: 'PUT',
+            header: { 'content-type': ticket.contentType },
+            data,
+            timeout: 60000,
+          });
+          if (response.statusCode < 200 || response.statusCode >= 300)
+            throw new ApiError('UPSTREAM_FAILED', '上传失败，请重试', response.statusCode);
+        };
+  await upload();
   onProgress(100);
 }
 

@@ -1,11 +1,16 @@
 import { ScrollView, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import { brand } from '@zhixiang/shared/brand';
 import { formatDateCn } from '@zhixiang/shared/format/dates';
 import { PageContainer } from '../../components/page-container';
 import { Button } from '../../components/ui';
 import { continueTo, pageUrls } from '../../lib/navigation';
+import {
+  announcePrivacyAuthorization,
+  answerPrivacyAuthorization,
+  PRIVACY_AGREE_BUTTON_ID,
+} from '../../lib/privacy-authorization';
 import { getSession, savePrivacyConsent } from '../../lib/session';
 import './index.scss';
 
@@ -30,9 +35,19 @@ const SECTIONS: ReadonlyArray<{ title: string; body: string }> = [
 
 export default function PrivacyPage() {
   const { params } = useRouter();
+  const isWeapp = process.env.TARO_ENV === 'weapp';
+
+  // Opened by WeChat for a paused privacy API: tell WeChat the guide is on screen.
+  useDidShow(() => {
+    if (params.authorize) announcePrivacyAuthorization();
+  });
 
   function agree() {
     savePrivacyConsent(PRIVACY_GUIDE_VERSION);
+    if (answerPrivacyAuthorization(true)) {
+      void Taro.navigateBack();
+      return;
+    }
     if (getSession()) continueTo(params.redirect);
     else {
       const next = params.redirect ? `?redirect=${params.redirect}` : '';
@@ -41,6 +56,10 @@ export default function PrivacyPage() {
   }
 
   function decline() {
+    if (answerPrivacyAuthorization(false)) {
+      void Taro.navigateBack();
+      return;
+    }
     void Taro.showModal({
       title: '需要您的同意',
       content: `不同意隐私保护指引将无法使用${brand.serviceName}的服务。您可以随时重新查看并同意。`,
@@ -67,9 +86,23 @@ export default function PrivacyPage() {
               ))}
             </ScrollView>
           </View>
-          <Button block type="primary" className="zx-privacy__agree" onClick={agree}>
-            同意并继续
-          </Button>
+          {isWeapp ? (
+            // WeChat records its own consent only from a button of this open-type.
+            <Button
+              block
+              type="primary"
+              className="zx-privacy__agree"
+              id={PRIVACY_AGREE_BUTTON_ID}
+              openType="agreePrivacyAuthorization"
+              onAgreePrivacyAuthorization={agree}
+            >
+              同意并继续
+            </Button>
+          ) : (
+            <Button block type="primary" className="zx-privacy__agree" onClick={agree}>
+              同意并继续
+            </Button>
+          )}
           <Button block fill="none" className="zx-privacy__decline" onClick={decline}>
             不同意
           </Button>

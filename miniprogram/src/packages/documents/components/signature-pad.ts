@@ -19,7 +19,7 @@ export class SignaturePad {
 
   /** Finds the canvas node of `<Canvas type="2d" id={id}>` and prepares it. */
   async attach(id: string): Promise<void> {
-    const dpr = Taro.getSystemInfoSync().pixelRatio || 1;
+    const dpr = Taro.getWindowInfo().pixelRatio || 1;
     if (process.env.TARO_ENV === 'h5') {
       const host = document.getElementById(id);
       const canvas = (
@@ -102,7 +102,10 @@ export class SignaturePad {
     };
   }
 
-  /** The canvas as PNG bytes (transparent background, dark ink). */
+  /**
+   * The canvas as PNG bytes (transparent background, dark ink), at most twice the CSS size: a
+   * phone's 3× canvas would otherwise come out needlessly large for the server's cap.
+   */
   async toPng(): Promise<Uint8Array> {
     if (!this.canvas) throw new Error('signature canvas not ready');
     if (process.env.TARO_ENV === 'h5') {
@@ -110,7 +113,12 @@ export class SignaturePad {
       const binary = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
       return Uint8Array.from(binary, (c) => c.charCodeAt(0));
     }
-    const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas: this.canvas as never } as never);
+    const scale = Math.min(2, this.canvas.width / Math.max(1, this.size.width));
+    const { tempFilePath } = await Taro.canvasToTempFilePath({
+      canvas: this.canvas as never,
+      destWidth: Math.round(this.size.width * scale),
+      destHeight: Math.round(this.size.height * scale),
+    } as never);
     const bytes = Taro.getFileSystemManager().readFileSync(tempFilePath) as ArrayBuffer;
     return new Uint8Array(bytes);
   }
@@ -149,9 +157,9 @@ export class SignaturePad {
   }
 
   private extend(point: { x: number; y: number }): void {
-    const stroke = this.strokes.at(-1);
+    const stroke = this.strokes[this.strokes.length - 1];
     if (!this.drawing || !stroke || !this.ctx) return;
-    const last = stroke.at(-1) as SignaturePoint;
+    const last = stroke[stroke.length - 1] as SignaturePoint;
     if (Math.hypot(point.x - last.x, point.y - last.y) < 1.5) return;
     stroke.push({ x: point.x, y: point.y, t: Date.now() - this.startedAt });
     this.drawSegment(stroke, stroke.length - 1);
@@ -195,22 +203,32 @@ export class SignaturePad {
   }
 }
 
-/** PUTs bytes to a presigned URL (fetch on H5; WeChat's request sends an ArrayBuffer as the body). */
-export async function putToPresignedUrl(url: string, body: Uint8Array, contentType: string): Promise<void> {
+/**
+ * PUTs a body to a presigned URL (fetch on H5; WeChat's request sends a string as it is and an
+ * ArrayBuffer as bytes). Text goes as a string: WeChat's JS engine has no TextEncoder.
+ */
+export async function putToPresignedUrl(
+  url: string,
+  body: Uint8Array | string,
+  contentType: string,
+): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
     const response = await fetch(url, {
       method: 'PUT',
-      body: new Uint8Array(body),
+      body: typeof body === 'string' ? body : new Uint8Array(body),
       headers: { 'content-type': contentType },
     });
     if (!response.ok) throw new Error(`upload failed: ${response.status}`);
     return;
   }
-  const buffer = body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer;
+  const data =
+    typeof body === 'string'
+      ? body
+      : (body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
   const response = await Taro.request({
     url,
     method: 'PUT',
-    data: buffer,
+    data,
     header: { 'content-type': contentType },
   });
   if (response.statusCode >= 300) throw new Error(`upload failed: ${response.statusCode}`);

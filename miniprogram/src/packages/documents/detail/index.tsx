@@ -11,12 +11,10 @@ import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
 import { DocumentPreview } from '../components/document-preview';
 import '../components/documents.scss';
+import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 
 /** On an agent's device the verification is of the customer present, named by id. */
 const isAgent = () => getSession()?.me.role === 'agent';
-
-const shanghaiTime = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /**
  * One document: the content exactly as it will be signed, then the way to sign it (identity first),
@@ -46,7 +44,7 @@ export default function DocumentDetailPage() {
           <View className="zx-notice" data-testid="document-status">
             {DOCUMENT_STATUS_LABELS[document.status]}
             {document.signature
-              ? `：${document.signature.signerName} 于 ${shanghaiTime(document.signature.signedAt)} 签署${document.signature.hostedByAgent ? '（业务员设备当面签署）' : ''}`
+              ? `：${document.signature.signerName} 于 ${formatShanghaiDateTime(document.signature.signedAt)} 签署${document.signature.hostedByAgent ? '（业务员设备当面签署）' : ''}`
               : document.canSign
                 ? '：请仔细核对以下内容，确认无误后签名'
                 : '：等待投保人签署'}

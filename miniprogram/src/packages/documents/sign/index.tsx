@@ -60,13 +60,15 @@ export default function SignDocumentPage() {
     setError('');
     try {
       const upload = await api.createSignatureUpload(documentId);
+      const png = await pad.current.toPng();
+      if (png.byteLength > upload.maxBytes.image) {
+        setError('签名图片过大，请清除后把签名写得小一些再试');
+        return;
+      }
       await Promise.all([
-        putToPresignedUrl(
-          upload.strokes.url,
-          new TextEncoder().encode(JSON.stringify(strokes)),
-          upload.strokes.contentType,
-        ),
-        putToPresignedUrl(upload.image.url, await pad.current.toPng(), upload.image.contentType),
+        // The strokes are ASCII JSON: sent as a string, so no TextEncoder is needed.
+        putToPresignedUrl(upload.strokes.url, JSON.stringify(strokes), upload.strokes.contentType),
+        putToPresignedUrl(upload.image.url, png, upload.image.contentType),
       ]);
       await api.signDocument(
         documentId,

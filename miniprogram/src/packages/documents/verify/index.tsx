@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { brand } from '@zhixiang/shared/brand';
 import { VERIFY_MAX_PDF_BYTES, type VerifyDocumentResponse } from '@zhixiang/shared/documents/schemas';
-import { formatDateCn } from '@zhixiang/shared/format/dates';
+import { formatDateCn, formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import { useState } from 'react';
 import { InfoRow } from '../../../components/info-row';
 import { PageContainer } from '../../../components/page-container';
@@ -10,9 +10,6 @@ import { Button } from '../../../components/ui';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import '../components/documents.scss';
-
-const shanghaiTime = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /** Lets the user pick a PDF: a file input on H5, a file from a chat in WeChat. Resolves base64. */
 async function pickPdf(): Promise<{ name: string; base64: string; bytes: number } | null> {
@@ -120,7 +117,7 @@ export default function VerifyDocumentPage() {
                   ))}
                   <InfoRow label="生效日期" value={formatDateCn(result.document.effectiveDate)} />
                   {result.document.signedAt ? (
-                    <InfoRow label="签署时间" value={shanghaiTime(result.document.signedAt)} />
+                    <InfoRow label="签署时间" value={formatShanghaiDateTime(result.document.signedAt)} />
                   ) : null}
                 </View>
               ) : null}

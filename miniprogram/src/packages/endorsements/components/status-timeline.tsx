@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 
 export interface TimelineEntry {
   key: string;
@@ -9,9 +10,6 @@ export interface TimelineEntry {
   actor: string;
   detail?: string | null;
 }
-
-const shanghaiTime = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /** An application's history, oldest first, as the audit trail recorded it. */
 export function StatusTimeline({ entries }: { entries: readonly TimelineEntry[] }) {
@@ -28,7 +26,7 @@ export function StatusTimeline({ entries }: { entries: readonly TimelineEntry[] 
           <View className="zx-timeline__body">
             <Text className="zx-timeline__label">{entry.label}</Text>
             <Text className="zx-muted zx-timeline__meta">
-              {shanghaiTime(entry.at)} · {entry.actor}
+              {formatShanghaiDateTime(entry.at)} · {entry.actor}
             </Text>
             {entry.detail ? <Text className="zx-timeline__detail">{entry.detail}</Text> : null}
           </View>

@@ -1,6 +1,7 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { Handoff, HandoffMessage } from '@zhixiang/shared/assistant/handoff';
+import { formatShanghaiMonthDayTime } from '@zhixiang/shared/format/dates';
 import { useState } from 'react';
 import { InfoRow } from '../../../components/info-row';
 import { PageContainer } from '../../../components/page-container';
@@ -9,7 +10,6 @@ import { type HandoffLiveUpdate, useHandoffLive } from '../../../hooks/use-hando
 import { usePageData } from '../../../hooks/use-page-data';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
-import { formatShanghaiTime } from '../time';
 import '../handoffs.scss';
 
 const STATUS_TEXT = { queued: '等待接入', claimed: '服务中', closed: '已结束' } as const;
@@ -128,7 +128,7 @@ function HandoffChat({ initial }: { initial: Handoff }) {
             data-testid={`handoff-message-${message.from}`}
           >
             <View className="zx-handoffs__bubble">{message.text}</View>
-            <Text className="zx-muted">{formatShanghaiTime(message.at)}</Text>
+            <Text className="zx-muted">{formatShanghaiMonthDayTime(message.at)}</Text>
           </View>
         ))}
         {transport === 'polling' && handoff.status !== 'closed' ? (

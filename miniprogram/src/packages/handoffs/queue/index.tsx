@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, useUnload } from '@tarojs/taro';
 import type { Handoff } from '@zhixiang/shared/assistant/handoff';
+import { formatShanghaiMonthDayTime } from '@zhixiang/shared/format/dates';
 import { useRef, useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
-import { formatShanghaiTime } from '../time';
 import '../handoffs.scss';
 
 /** New handoffs show up without pulling down while the queue is on screen. */
@@ -22,7 +22,9 @@ export default function HandoffQueuePage() {
     clearInterval(timer.current);
     timer.current = setInterval(() => void data.reload(), QUEUE_REFRESH_MS);
   });
+  // Leaving by navigateBack unloads the page without hiding it: stop polling on both.
   useDidHide(() => clearInterval(timer.current));
+  useUnload(() => clearInterval(timer.current));
 
   return (
     <PageContainer
@@ -68,7 +70,7 @@ function QueueCard({ handoff, onChanged }: { handoff: Handoff; onChanged: () => 
       </View>
       <View className="zx-muted">
         {handoff.intentName ? `咨询：${handoff.intentName} · ` : ''}转入于{' '}
-        {formatShanghaiTime(handoff.createdAt)}
+        {formatShanghaiMonthDayTime(handoff.createdAt)}
       </View>
       {handoff.transcript.length > 0 ? (
         <View className="zx-handoffs__last">“{handoff.transcript[handoff.transcript.length - 1]?.text}”</View>

@@ -23,6 +23,7 @@ import { SandboxFaceScreen } from '../sandbox-face-screen';
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
 interface WxFace {
+  canIUse(schema: string): boolean;
   checkIsSupportFacialRecognition(options: {
     checkAliveType: number;
     success: () => void;
@@ -33,6 +34,18 @@ interface WxFace {
     success: () => void;
     fail: (error: { errCode?: number }) => void;
   }): void;
+}
+
+/** WeChat's global API object; referenced only on weapp, where it always exists. */
+declare const wx: WxFace;
+
+/**
+ * WeChat's face screen (人脸核身 2.0, wx.requestFacialVerify) needs base library 3.8.12, i.e.
+ * WeChat 8.0.57 or later; an older client has no such function and would silently do nothing.
+ */
+function wechatFaceSupported(): boolean {
+  if (!isWeapp) return true;
+  return typeof wx.requestFacialVerify === 'function' && wx.canIUse('requestFacialVerify');
 }
 
 /**
@@ -51,6 +64,7 @@ export default function VerifyIdentityPage() {
   const [session, setSession] = useState<FaceSession | null>(null);
   const [outcome, setOutcome] = useState<VerificationView | null>(null);
   const [declined, setDeclined] = useState(false);
+  const faceSupported = wechatFaceSupported();
 
   // Coming back from the ID-card or attestation page: the status may have changed.
   useDidShow(() => void data.reload());
@@ -155,6 +169,13 @@ export default function VerifyIdentityPage() {
                 </View>
               ) : session ? (
                 <SandboxFaceScreen busy={busy} onAnswer={(choice) => void answerSandbox(choice)} />
+              ) : !faceSupported ? (
+                <View className="zx-card" data-testid="face-unsupported">
+                  <Text className="zx-card__title">当前微信版本不支持刷脸认证</Text>
+                  <View className="zx-identity__muted">
+                    请将微信升级到最新版本后重新进入本页，或改用以下方式完成核验：
+                  </View>
+                </View>
               ) : (
                 <View className="zx-card">
                   <Text className="zx-card__title">刷脸认证</Text>
@@ -250,8 +271,7 @@ function goBackSoon() {
 
 /** wx.checkIsSupportFacialRecognition, then wx.requestFacialVerify with the server's verifyId. */
 async function wechatFaceScreen(verifyId: string): Promise<void> {
-  if (!isWeapp) throw new Error('WeChat face verification runs in WeChat only');
-  const wx = (globalThis as unknown as { wx: WxFace }).wx;
+  if (!isWeapp || !wechatFaceSupported()) throw new Error('WeChat face verification is not available');
   await new Promise<void>((resolve, reject) =>
     wx.checkIsSupportFacialRecognition({
       checkAliveType: 2,

@@ -155,6 +155,9 @@ function NoticePreferences(props: {
   );
 }
 
+/** How long WeChat's message push usually takes to report a subscribe dialog's taps. */
+const CREDIT_PUSH_DELAY_MS = 3000;
+
 function NoticePreferenceForm(props: {
   customerId: string;
   initial: Preference;
@@ -203,6 +206,11 @@ function NoticePreferenceForm(props: {
     }
   }
 
+  async function refreshCredits() {
+    const preferences = await api.getNoticePreferences(props.customerId);
+    setCredits(preferences.wechatCredits);
+  }
+
   async function allowWechat() {
     try {
       let results: Record<string, 'accept' | 'reject'>;
@@ -215,10 +223,12 @@ function NoticePreferenceForm(props: {
         results = Object.fromEntries(
           props.templateIds.map((id) => [id, answer[id] === 'accept' ? 'accept' : 'reject'] as const),
         );
-        void Taro.showToast({
-          title: Object.values(results).includes('accept') ? '已允许微信提醒' : '未允许微信提醒',
-          icon: 'none',
-        });
+        const accepted = Object.values(results).includes('accept');
+        void Taro.showToast({ title: accepted ? '已允许微信提醒' : '未允许微信提醒', icon: 'none' });
+        // WeChat tells the server of the taps by message push, a moment after the dialog closes:
+        // read the remaining counts now, and once more shortly after when something was allowed.
+        await refreshCredits();
+        if (accepted) setTimeout(() => void refreshCredits().catch(() => undefined), CREDIT_PUSH_DELAY_MS);
         return;
       }
       // H5 (local stage): a clearly named stand-in for WeChat's consent dialog.
@@ -232,8 +242,7 @@ function NoticePreferenceForm(props: {
         props.templateIds.map((id) => [id, confirm ? 'accept' : 'reject'] as const),
       );
       await api.recordSandboxSubscribeConsent({ results }, { silent: true });
-      const preferences = await api.getNoticePreferences(props.customerId);
-      setCredits(preferences.wechatCredits);
+      await refreshCredits();
     } catch (error) {
       setProblem(error instanceof ApiError ? error.message : '授权未完成，请稍后再试');
     }

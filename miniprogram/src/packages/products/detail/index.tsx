@@ -51,11 +51,7 @@ export default function ProductDetailPage() {
                 type="default"
                 size="small"
                 data-testid="open-brochure"
-                onClick={() =>
-                  void openPdf(product.brochureUrl as string).catch(() =>
-                    Taro.showToast({ title: '说明书暂时无法打开', icon: 'none' }),
-                  )
-                }
+                onClick={() => void openPdf(product.brochureUrl as string)}
               >
                 产品说明书
               </Button>
