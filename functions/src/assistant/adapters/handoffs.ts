@@ -203,6 +203,29 @@ export class DynamoHandoffStore implements HandoffStore {
     }
   }
 
+  async withdraw(handoffId: string, summary: string, at: number): Promise<HandoffRecord | null> {
+    const current = await this.get(handoffId);
+    if (current?.status !== 'queued') return null;
+    try {
+      const { data } = await this.handoffs
+        .patch({ handoffId })
+        .set({
+          status: 'closed',
+          summary,
+          closedAt: at,
+          branchPath: current.branchPath,
+          createdAt: current.createdAt,
+          customerId: current.customerId,
+        })
+        .where((attr, op) => op.eq(attr.status, 'queued'))
+        .go({ response: 'all_new' });
+      return toRecord(data as HandoffItem);
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return null;
+      throw error;
+    }
+  }
+
   async close(
     handoffId: string,
     staffId: string,
