@@ -306,7 +306,9 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     // A final application frees its type on the policy. Not in the transaction: an application
     // that never held the slot (created before it existed) must not refuse its own transition;
     // a crash before this write leaves a slot that the next create finds stale and takes over.
-    if (isFinal(stored.status)) await this.releaseOpenApplication(stored, stored.applicationId);
+    // A failed release only leaves that stale slot behind: the committed transition stands.
+    if (isFinal(stored.status))
+      await this.releaseOpenApplication(stored, stored.applicationId).catch(() => undefined);
     return stored;
   }
 
