@@ -293,7 +293,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     }
     for (const documentId of change.discardUnsignedDocuments ?? []) {
       messages[items.length] = DOCUMENT_SIGNED_MEANWHILE_MESSAGE;
-      items.push(this.documents.transactDiscardUnsigned(documentId));
+      items.push(this.documents.transactDiscardUnsigned(documentId, change.application.updatedAt));
     }
     for (const event of change.events) items.push(this.eventPut(event));
     for (const event of change.outbox ?? [])
