@@ -1,6 +1,7 @@
 import { brand } from '@zhixiang/shared/brand';
 import { renderLetter } from './adapters/render-letter';
 import type { IssueLetterDeps } from './use-cases/issue-letter';
+import type { NoticeOutboxDeps } from './use-cases/notice-outbox';
 import type { NotifyPremiumDeps } from './use-cases/notify-premium';
 import type { RenewalRunDeps } from './use-cases/run-renewal-notices';
 import type { LettersDeps } from './wiring';
@@ -37,6 +38,17 @@ export function notifyPremiumDeps(deps: LettersDeps): NotifyPremiumDeps {
     logger: deps.logger,
     now: deps.now,
     letterDeps: issueLetterDeps(deps),
+  };
+}
+
+/** The notice outbox: delivering a claimed notice, and the retry job. */
+export function noticeOutboxDeps(deps: LettersDeps): NoticeOutboxDeps {
+  return {
+    policies: deps.repositories.policies,
+    notices: deps.notices,
+    now: deps.now,
+    logger: deps.logger,
+    notify: notifyPremiumDeps(deps),
   };
 }
 
