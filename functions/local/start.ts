@@ -267,8 +267,8 @@ function scheduleNoticeRetries(): void {
     try {
       const { getSystem } = await import('../src/system');
       const { retryDueNotices } = await import('../src/letters/use-cases/notice-outbox');
-      const { noticeOutboxDeps } = await import('../src/letters/wiring-issuing');
-      const report = await retryDueNotices(noticeOutboxDeps(getSystem()));
+      const { renewalRunDeps } = await import('../src/letters/wiring-issuing');
+      const report = await retryDueNotices(renewalRunDeps(getSystem()));
       if (report.due > 0) say(`renewal notice outbox: ${JSON.stringify(report)}`);
     } catch (error) {
       say(`warning: renewal notice retry failed: ${(error as Error).stack ?? String(error)}`);

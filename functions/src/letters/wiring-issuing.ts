@@ -1,7 +1,6 @@
 import { brand } from '@zhixiang/shared/brand';
 import { renderLetter } from './adapters/render-letter';
 import type { IssueLetterDeps } from './use-cases/issue-letter';
-import type { NoticeOutboxDeps } from './use-cases/notice-outbox';
 import type { NotifyPremiumDeps } from './use-cases/notify-premium';
 import type { RenewalRunDeps } from './use-cases/run-renewal-notices';
 import type { LettersDeps } from './wiring';
@@ -41,18 +40,10 @@ export function notifyPremiumDeps(deps: LettersDeps): NotifyPremiumDeps {
   };
 }
 
-/** The notice outbox: delivering a claimed notice, and the retry job. */
-export function noticeOutboxDeps(deps: LettersDeps): NoticeOutboxDeps {
-  return {
-    policies: deps.repositories.policies,
-    notices: deps.notices,
-    now: deps.now,
-    logger: deps.logger,
-    notify: notifyPremiumDeps(deps),
-  };
-}
-
-/** The hourly renewal-notice run. */
+/**
+ * The hourly renewal-notice run, and the notice outbox (a debit result's delivery, the retry job):
+ * the same dependencies.
+ */
 export function renewalRunDeps(deps: LettersDeps): RenewalRunDeps {
   return {
     policies: deps.repositories.policies,

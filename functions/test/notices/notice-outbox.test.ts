@@ -11,7 +11,7 @@ import {
   retryDueNotices,
 } from '../../src/letters/use-cases/notice-outbox';
 import { runRenewalNotices } from '../../src/letters/use-cases/run-renewal-notices';
-import { issueLetterDeps, noticeOutboxDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
+import { issueLetterDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -43,7 +43,7 @@ function testPolicy(policyNo: string, nextDueDate: string): PolicyRecord {
 
 /** The outbox's dependencies with one part broken: the renderer or S3. */
 function broken(part: 'render' | 's3'): NoticeOutboxDeps {
-  const deps = noticeOutboxDeps(container);
+  const deps = renewalRunDeps(container);
   const letterDeps = issueLetterDeps(container);
   return {
     ...deps,
@@ -114,14 +114,14 @@ describe('a debit result whose letter cannot be rendered', () => {
     expect(await debitResult(broken('render'), policy, 'R-OUTBOX-1b')).toMatchObject({
       notice: 'already_applied',
     });
-    expect(await retryDueNotices(noticeOutboxDeps(container))).toMatchObject({ due: 0 });
+    expect(await retryDueNotices(renewalRunDeps(container))).toMatchObject({ due: 0 });
   });
 
   it('is delivered exactly once when two retry jobs run at the same time after it is due', async () => {
     clock += 61_000;
     const reports = await Promise.all([
-      retryDueNotices(noticeOutboxDeps(container)),
-      retryDueNotices(noticeOutboxDeps(container)),
+      retryDueNotices(renewalRunDeps(container)),
+      retryDueNotices(renewalRunDeps(container)),
     ]);
     expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(1);
     expect(reports.reduce((n, r) => n + r.retrying + r.failed + r.errors, 0)).toBe(0);
@@ -138,8 +138,8 @@ describe('a debit result whose letter cannot be rendered', () => {
 
     // Nothing is due any more: later runs and a repeated debit result send nothing.
     clock += 3_600_000;
-    expect(await retryDueNotices(noticeOutboxDeps(container))).toMatchObject({ due: 0 });
-    expect(await debitResult(noticeOutboxDeps(container), policy, 'R-OUTBOX-1c')).toMatchObject({
+    expect(await retryDueNotices(renewalRunDeps(container))).toMatchObject({ due: 0 });
+    expect(await debitResult(renewalRunDeps(container), policy, 'R-OUTBOX-1c')).toMatchObject({
       notice: 'already_applied',
     });
     expect(await messagesFor(policy.policyNo)).toHaveLength(1);
@@ -180,11 +180,11 @@ describe('a deliverer that crashed after recording the notice', () => {
     expect(await container.notices.getNotice(key)).toMatchObject({ status: 'sending', attempts: 1 });
 
     clock += NOTICE_LEASE_MS - 1_000;
-    expect(await retryDueNotices(noticeOutboxDeps(container))).toMatchObject({ due: 0 });
+    expect(await retryDueNotices(renewalRunDeps(container))).toMatchObject({ due: 0 });
     clock += 2_000;
     const reports = await Promise.all([
-      retryDueNotices(noticeOutboxDeps(container)),
-      retryDueNotices(noticeOutboxDeps(container)),
+      retryDueNotices(renewalRunDeps(container)),
+      retryDueNotices(renewalRunDeps(container)),
     ]);
     expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(1);
     expect((await messagesFor(policy.policyNo)).map((m) => m.code)).toEqual(['扣款失败通知']);
@@ -213,7 +213,7 @@ describe('a notice that keeps failing', () => {
       nextAttemptAt: null,
     });
     clock += 86_400_000;
-    expect(await retryDueNotices(noticeOutboxDeps(container))).toMatchObject({ due: 0 });
+    expect(await retryDueNotices(renewalRunDeps(container))).toMatchObject({ due: 0 });
     const rows = await container.notices.readFunnel('2029-08-10', '2029-08-10');
     expect(rows.find((r) => r.noticeType === 'debit_success')).toMatchObject({ eligible: 1, failed: 1 });
     expect(await messagesFor(policy.policyNo)).toEqual([]);

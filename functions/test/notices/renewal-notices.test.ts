@@ -6,7 +6,7 @@ import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyDebitResult } from '../../src/letters/use-cases/apply-debit-result';
 import { runRenewalNotices } from '../../src/letters/use-cases/run-renewal-notices';
-import { noticeOutboxDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
+import { renewalRunDeps } from '../../src/letters/wiring-issuing';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -175,7 +175,7 @@ describe('a debit result inside quiet hours', () => {
     await container.repositories.policies.put(policy);
     clock = shanghaiInstant('2029-03-01', '23:10');
     const before = ours(sms).length;
-    const outbox = noticeOutboxDeps(container);
+    const outbox = renewalRunDeps(container);
     const result = await applyDebitResult(
       {
         policies: container.repositories.policies,
