@@ -1,7 +1,14 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { NoticeChannel } from '@zhixiang/shared/letters/model';
 import { inQuietHours, nextSendableAt, shanghaiClock } from '@zhixiang/shared/notices/due-notices';
 import { type NoticePreferenceRecord, preferenceFor } from '@zhixiang/shared/notices/preferences';
-import type { LeasedNotice, NoticeKey, NoticeStore } from '@zhixiang/shared/ports/notices';
+import type {
+  LeasedNotice,
+  NoticeKey,
+  NoticeOutcome,
+  NoticeSettlement,
+  NoticeStore,
+} from '@zhixiang/shared/ports/notices';
 import type { PolicyRepository } from '@zhixiang/shared/ports/repositories';
 import { drainOutbox, errorMessage, nextAttemptAt } from '../../platform/outbox/drain-outbox';
 import { countNoticeFunnel } from './deliver-notice';
@@ -32,8 +39,14 @@ export interface NoticeDelivery {
   letterId: string | null;
   /** When it is due again (`retrying`, `deferred`). */
   nextAttemptAt: number | null;
-  lost?: true;
 }
+
+/** What an attempt did, before it is recorded. */
+type Attempt =
+  | { kind: 'done'; outcome: NoticeOutcome & { status: 'sent' | 'unreachable' } }
+  | { kind: 'quiet'; until: number }
+  | { kind: 'too_late' }
+  | { kind: 'failed'; reason: string; channel: NoticeChannel | null; sends: number; letterId: string | null };
 
 /**
  * Delivers a notice this caller holds (a fresh claim or a retry it took): the letter (issued once:
@@ -50,45 +63,97 @@ export async function deliverLeasedNotice(
   known?: { preference: NoticePreferenceRecord },
 ): Promise<NoticeDelivery> {
   const now = deps.now();
-  let letterId: string | null = null;
-  let failure: { reason: string; channel: 'wechat' | 'sms' | 'email' | null; sends: number };
-  try {
-    if (notice.noticeType === 'pre_debit' && shanghaiClock(now).date >= notice.dueDate) {
+  const attempt = await attemptNotice(deps, notice, now, known);
+  const end = (settlement: Omit<NoticeSettlement, 'at'>) =>
+    settleOrWarn(deps, notice, { ...settlement, at: now });
+  switch (attempt.kind) {
+    case 'done': {
+      const { outcome } = attempt;
+      await end({
+        status: outcome.status,
+        channel: outcome.channel,
+        letterId: outcome.letterId,
+        sendAttempts: outcome.attempts,
+        lastError: outcome.status === 'unreachable' ? outcome.failureReason : null,
+        retryAt: null,
+      });
+      return {
+        status: outcome.status as 'sent' | 'unreachable',
+        letterId: outcome.letterId,
+        nextAttemptAt: null,
+      };
+    }
+    case 'quiet':
+      await end({
+        status: 'pending',
+        channel: null,
+        letterId: null,
+        sendAttempts: 0,
+        lastError: null,
+        retryAt: attempt.until,
+      });
+      return { status: 'deferred', letterId: null, nextAttemptAt: attempt.until };
+    case 'too_late':
       // Nothing arrives on or after the debit day: given up, counted failed in the funnel.
       await countNoticeFunnel(deps.notify, notice, notice.payload.day, {
         status: 'failed',
         channel: null,
-        letterId,
+        letterId: null,
       });
-      await settleOrWarn(deps, notice, {
+      await end({
         status: 'failed',
         channel: null,
-        letterId,
+        letterId: null,
         sendAttempts: 0,
         lastError: PRE_DEBIT_TOO_LATE,
-        at: now,
         retryAt: null,
       });
-      return { status: 'failed', letterId, nextAttemptAt: null };
+      return { status: 'failed', letterId: null, nextAttemptAt: null };
+    case 'failed': {
+      const retryAt = nextAttemptAt(notice.attempts, now, MAX_NOTICE_ATTEMPTS);
+      if (retryAt === null)
+        await countNoticeFunnel(deps.notify, notice, notice.payload.day, {
+          status: 'failed',
+          channel: attempt.channel,
+          letterId: attempt.letterId,
+        });
+      await end({
+        status: 'failed',
+        channel: attempt.channel,
+        letterId: attempt.letterId,
+        sendAttempts: attempt.sends,
+        lastError: attempt.reason,
+        retryAt,
+      });
+      return {
+        status: retryAt === null ? 'failed' : 'retrying',
+        letterId: attempt.letterId,
+        nextAttemptAt: retryAt,
+      };
     }
+  }
+}
+
+/**
+ * The attempt itself. Only its failures are caught here: a failure to record the result
+ * (`settle`) propagates, and the lease running out makes the notice due again.
+ */
+async function attemptNotice(
+  deps: NoticeOutboxDeps,
+  notice: LeasedNotice,
+  now: number,
+  known?: { preference: NoticePreferenceRecord },
+): Promise<Attempt> {
+  if (notice.noticeType === 'pre_debit' && shanghaiClock(now).date >= notice.dueDate)
+    return { kind: 'too_late' };
+  try {
     const policy = await deps.policies.get(notice.policyNo);
     if (!policy) throw new Error(`policy ${notice.policyNo} not found`);
     const preference =
       known?.preference ??
       preferenceFor(policy.holderId, policy.policyNo, await deps.notices.listPreferences(policy.holderId));
-    if (inQuietHours(now, preference.quietHours)) {
-      const until = nextSendableAt(now, preference.quietHours);
-      await settleOrWarn(deps, notice, {
-        status: 'pending',
-        channel: null,
-        letterId,
-        sendAttempts: 0,
-        lastError: null,
-        at: now,
-        retryAt: until,
-      });
-      return { status: 'deferred', letterId, nextAttemptAt: until };
-    }
+    if (inQuietHours(now, preference.quietHours))
+      return { kind: 'quiet', until: nextSendableAt(now, preference.quietHours) };
     const outcome = await notifyPremium(deps.notify, {
       key: notice,
       policy,
@@ -99,56 +164,25 @@ export async function deliverLeasedNotice(
       issuedAt: notice.createdAt,
       ...(notice.payload.failureReason ? { failureReason: notice.payload.failureReason } : {}),
     });
-    letterId = outcome.letterId;
-    if (outcome.status !== 'failed') {
-      const settled = await settleOrWarn(deps, notice, {
-        status: outcome.status,
-        channel: outcome.channel,
-        letterId,
-        sendAttempts: outcome.attempts,
-        lastError: outcome.status === 'unreachable' ? outcome.failureReason : null,
-        at: now,
-        retryAt: null,
-      });
-      return { status: outcome.status, letterId, nextAttemptAt: null, ...(settled ? {} : { lost: true }) };
-    }
-    failure = {
+    if (outcome.status !== 'failed') return { kind: 'done', outcome: { ...outcome, status: outcome.status } };
+    return {
+      kind: 'failed',
       reason: outcome.failureReason ?? '发送失败',
       channel: outcome.channel,
       sends: outcome.attempts,
+      letterId: outcome.letterId,
     };
   } catch (error) {
     deps.logger.error('renewal notice attempt failed; the outbox retries it', { ...keyOf(notice), error });
-    failure = { reason: errorMessage(error), channel: null, sends: 0 };
+    return { kind: 'failed', reason: errorMessage(error), channel: null, sends: 0, letterId: null };
   }
-  const retryAt = nextAttemptAt(notice.attempts, now, MAX_NOTICE_ATTEMPTS);
-  if (retryAt === null)
-    await countNoticeFunnel(deps.notify, notice, notice.payload.day, {
-      status: 'failed',
-      channel: failure.channel,
-      letterId,
-    });
-  await settleOrWarn(deps, notice, {
-    status: 'failed',
-    channel: failure.channel,
-    letterId,
-    sendAttempts: failure.sends,
-    lastError: failure.reason,
-    at: now,
-    retryAt,
-  });
-  return { status: retryAt === null ? 'failed' : 'retrying', letterId, nextAttemptAt: retryAt };
 }
 
-async function settleOrWarn(
-  deps: NoticeOutboxDeps,
-  notice: LeasedNotice,
-  settlement: Parameters<NoticeStore['settle']>[2],
-): Promise<boolean> {
-  const settled = await deps.notices.settle(notice, notice.lease, settlement);
-  // Only after a lease outlived (a deliverer slower than NOTICE_LEASE_MS): the other holder records it.
-  if (!settled) deps.logger.warn('renewal notice lease lost before it was settled', { ...keyOf(notice) });
-  return settled;
+async function settleOrWarn(deps: NoticeOutboxDeps, notice: LeasedNotice, settlement: NoticeSettlement) {
+  // Refused only after a lease ran out under a live deliverer (slower than NOTICE_LEASE_MS): the
+  // deliverer that took it over records the notice.
+  if (!(await deps.notices.settle(notice, notice.lease, settlement)))
+    deps.logger.warn('renewal notice lease lost before it was settled', { ...keyOf(notice) });
 }
 
 export interface NoticeRetryReport {
