@@ -2,7 +2,6 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { dueDatesToScan, isPreDebitNoticeDue, shanghaiClock } from '@zhixiang/shared/notices/due-notices';
 import { defaultNoticePreference, type NoticePreferenceRecord } from '@zhixiang/shared/notices/preferences';
 import {
-  type DuePremium,
   type DuePremiumSource,
   type LeasedNotice,
   type NoticeKey,
@@ -14,7 +13,6 @@ import { NOTICE_LEASE_MS } from './notice-outbox';
 /** A pre-debit notice this run claimed: recorded in the notice outbox and leased to this run. */
 export interface ClaimedPreDebitNotice {
   notice: LeasedNotice;
-  premium: DuePremium & { nextDueDate: string };
   preference: NoticePreferenceRecord;
 }
 
@@ -23,7 +21,7 @@ export interface SendRenewalNoticesDeps {
   notices: Pick<NoticeStore, 'preferencesFor' | 'existingNotices' | 'claim'>;
   /**
    * Delivers a claimed notice (the outbox's `deliverLeasedNotice`; the benchmark records only):
-   * true when it reached a final outcome, false when it failed and waits for a retry.
+   * true when sent or unreachable (final), false when it failed (the outbox retries it).
    */
   deliver: (claimed: ClaimedPreDebitNotice) => Promise<boolean>;
   now: () => number;
@@ -86,7 +84,7 @@ export async function sendRenewalNotices(deps: SendRenewalNoticesDeps): Promise<
           defaultNoticePreference(premium.holderId);
         if (!isPreDebitNoticeDue(now, dueDate, preference)) return [];
         const key: NoticeKey = { policyNo: premium.policyNo, dueDate, noticeType: 'pre_debit' };
-        return [{ key, premium: { ...premium, nextDueDate: dueDate }, preference }];
+        return [{ key, premium, preference }];
       });
       report.due += due.length;
       if (due.length === 0) continue;
@@ -104,7 +102,7 @@ export async function sendRenewalNotices(deps: SendRenewalNoticesDeps): Promise<
               day,
             };
             const notice = await deps.notices.claim(key, premium.holderId, payload, now, NOTICE_LEASE_MS);
-            return notice ? { notice, premium, preference } : null;
+            return notice ? { notice, preference } : null;
           }),
       );
       for (const claimed of claims) {
