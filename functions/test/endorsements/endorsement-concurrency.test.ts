@@ -227,4 +227,31 @@ describe('20 creates of one type on one policy at once', () => {
       200,
     );
   });
+
+  it('refuses to cancel while its 批单 is being signed, instead of discarding it under the signer', async () => {
+    const container = stack.container();
+    const response = await steps.create('demo-customer-c001', ZHANG_PL01, optionChange);
+    expect([200, 201]).toContain(response.status);
+    const { applicationId, documentId } = response.body as EndorsementApplication;
+    const document = (await container.repositories.documents.get(documentId!))!;
+    const now = container.now();
+    expect(
+      await container.repositories.documents.claimSigning({
+        documentId: document.documentId,
+        expectedVersion: document.version,
+        claimId: 'signing-now',
+        now,
+        until: now + 60_000,
+      }),
+    ).toBe(true);
+    const customer = await steps.as('demo-customer-c001');
+    const refused = await customer.post(`/endorsements/${applicationId}/cancel`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ message: '批单刚刚已签署，请刷新后再操作' });
+    expect(await container.repositories.documents.get(document.documentId)).not.toBeNull();
+
+    // The signer gave up: the claim is gone and the cancellation goes through.
+    await container.repositories.documents.releaseSigning(document.documentId, 'signing-now');
+    expect((await customer.post(`/endorsements/${applicationId}/cancel`, {})).status).toBe(200);
+  });
 });
