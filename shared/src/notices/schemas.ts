@@ -59,7 +59,15 @@ export const DebitResultResponseSchema = z.object({
   status: z.string(),
   nextDueDate: z.nullable(z.string()),
   letterId: z.nullable(z.string()),
-  notice: z.enum(['sent', 'failed', 'unreachable', 'deferred', 'not_requested', 'already_applied']),
+  notice: z.enum([
+    'sent',
+    'failed',
+    'unreachable',
+    'deferred',
+    'retrying',
+    'not_requested',
+    'already_applied',
+  ]),
 });
 
 export const FunnelRowSchema = z.object({

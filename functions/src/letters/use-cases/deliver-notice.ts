@@ -32,7 +32,7 @@ export interface NoticeDeliveryDeps {
   credits: Pick<SubscribeCreditLedger, 'add' | 'spend' | 'clear' | 'rememberMessage'>;
   wechat: SubscribeMessageSender;
   sms: SmsSender;
-  notices: Pick<NoticeStore, 'complete' | 'countFunnel'>;
+  notices: Pick<NoticeStore, 'countFunnel'>;
   letters: Pick<LetterStore, 'attachFunnelRef'>;
   links: Pick<LetterLinks, 'url'>;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -57,12 +57,13 @@ class TransientSendError extends Error {}
 type ChannelResult = { sent: true } | { sent: false; reachable: boolean };
 
 /**
- * Sends one claimed notice on the first channel of the customer's list that reaches them:
+ * Sends one notice (leased from the notice outbox) on the first channel of the customer's list that reaches them:
  * WeChat needs a bound openid and a subscribe credit (spent before sending; WeChat's 43101 says
  * our ledger was wrong, so it is cleared and the next channel tried; 47003 is our bug and logged
  * as an error); SMS carries the letter's signed link; email has no provider yet and is skipped.
- * Transient failures are retried with backoff; after the last retry the notice is failed with the
- * reason. The outcome and the funnel counters are recorded once.
+ * Transient failures are retried with backoff; after the last retry the outcome is failed with the
+ * reason (the outbox retries the notice later). A final outcome is counted in the funnel once;
+ * recording the notice's state is the outbox's (`notice-outbox.ts`).
  */
 export async function deliverNotice(
   deps: NoticeDeliveryDeps,
@@ -197,19 +198,35 @@ async function finish(
   result: Omit<NoticeOutcome, 'letterId' | 'at'>,
 ): Promise<NoticeOutcome> {
   const outcome: NoticeOutcome = { ...result, letterId: notice.letter.letterId, at: deps.now() };
+  // A failed send is the notice outbox's to retry: it counts in the funnel only once given up.
+  if (outcome.status !== 'failed') await countNoticeFunnel(deps, notice.key, notice.day, outcome);
+  return outcome;
+}
+
+/**
+ * Counts a notice's final outcome in the funnel of its day, type and channel (once per notice),
+ * and ties a sent notice's letter to that row (its link's first open counts "opened").
+ */
+export async function countNoticeFunnel(
+  deps: Pick<NoticeDeliveryDeps, 'notices' | 'letters'>,
+  key: NoticeKey,
+  day: string,
+  outcome: Pick<NoticeOutcome, 'status' | 'channel' | 'letterId'>,
+): Promise<void> {
   const ref: FunnelRef = {
-    day: notice.day,
-    noticeType: notice.key.noticeType,
-    channel: result.channel ?? 'none',
+    day,
+    noticeType: key.noticeType,
+    channel: outcome.channel ?? 'none',
   };
   const stages: FunnelStage[] =
-    result.status === 'sent'
+    outcome.status === 'sent'
       ? ['eligible', 'reachable', 'accepted']
-      : result.status === 'failed'
-        ? ['eligible', 'reachable', 'failed']
+      : outcome.status === 'failed'
+        ? outcome.channel
+          ? ['eligible', 'reachable', 'failed']
+          : ['eligible', 'failed']
         : ['eligible'];
-  await deps.notices.complete(notice.key, outcome);
   await deps.notices.countFunnel(ref, stages);
-  if (result.status === 'sent') await deps.letters.attachFunnelRef(notice.letter.letterId, ref);
-  return outcome;
+  if (outcome.status === 'sent' && outcome.letterId)
+    await deps.letters.attachFunnelRef(outcome.letterId, ref);
 }
