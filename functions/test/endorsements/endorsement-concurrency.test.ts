@@ -186,6 +186,8 @@ describe('20 creates of one type on one policy at once', () => {
       expect(response.body).toMatchObject({
         code: 'CONFLICT',
         message: `该保单已有办理中的红利领取方式变更申请（${draft.applicationId}），请继续办理或先撤销`,
+        // The app links to it.
+        relatedId: draft.applicationId,
       });
     const open = (await container.repositories.endorsements.listByHolder('C001')).filter(
       (a) => a.policyNo === ZHANG_PL01 && a.type === 'dividend_option_change' && a.status === 'draft',

@@ -76,6 +76,7 @@ export const OPEN_APPLICATION_RESERVATION_MS = 60_000;
 function openApplicationConflict(label: string, applicationId: string): AppError {
   return new AppError('CONFLICT', `该保单已有办理中的${label}申请（${applicationId}），请继续办理或先撤销`, {
     field: 'type',
+    relatedId: applicationId,
   });
 }
 
