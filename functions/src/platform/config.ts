@@ -10,7 +10,8 @@ import * as z from 'zod/mini';
  * code never asks which stage it runs in. Sandbox providers (local key file, SMS outbox, fake
  * WeChat, demo sign-in, a signing key from the environment) are refused unless STAGE=local, so a
  * mis-set variable on dev or prod fails the deploy's first request loudly instead of quietly
- * sending no SMS or accepting fake WeChat codes.
+ * sending no SMS or accepting fake WeChat codes. Inside AWS Lambda (AWS_LAMBDA_FUNCTION_NAME is
+ * set) STAGE=local itself is refused, so no deployed function can be talked into the sandboxes.
  */
 const nonEmpty = z.string().check(z.trim(), z.minLength(1));
 
@@ -49,6 +50,8 @@ const EnvSchema = z.object({
   WECHAT_PUSH_TOKEN: z.optional(z.string().check(z.minLength(3), z.maxLength(32))),
   BILLING_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
   LETTER_LINK_BASE_URL: z.optional(z.url()),
+  // Set by the Lambda runtime: the code runs on AWS, where the local stage is refused.
+  AWS_LAMBDA_FUNCTION_NAME: z.optional(z.string()),
 });
 
 export type Stage = 'local' | 'dev' | 'prod';
@@ -111,10 +114,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
-  const local = e.STAGE === 'local';
+  const inLambda = Boolean(e.AWS_LAMBDA_FUNCTION_NAME);
+  const local = e.STAGE === 'local' && !inLambda;
   const problems: string[] = [];
+  if (e.STAGE === 'local' && inLambda)
+    problems.push('STAGE=local is refused inside AWS Lambda (AWS_LAMBDA_FUNCTION_NAME is set)');
   const localOnly = (what: string) =>
-    problems.push(`${what} is only allowed when STAGE=local (STAGE=${e.STAGE})`);
+    problems.push(`${what} is only allowed when STAGE=local, outside AWS Lambda (STAGE=${e.STAGE})`);
 
   if (e.FIELD_KEY_PROVIDER === 'local-file' && !local) localOnly('FIELD_KEY_PROVIDER=local-file');
   if (e.FIELD_KEY_PROVIDER === 'kms' && !e.FIELD_KEY_ID)
@@ -204,8 +210,17 @@ function parseServiceHours(json: string | undefined, problems: string[]): Servic
   return defaultServiceHours;
 }
 
-/** Guard every sandbox provider calls in its constructor, in case it is built without loadConfig. */
-export function assertLocalStage(stage: Stage, provider: string): void {
+/**
+ * Guard every sandbox provider calls in its constructor, in case it is built without loadConfig:
+ * the local stage only, and never inside AWS Lambda whatever STAGE says.
+ */
+export function assertLocalStage(
+  stage: Stage,
+  provider: string,
+  env: Record<string, string | undefined> = process.env,
+): void {
   if (stage !== 'local')
     throw new Error(`${provider} is a local sandbox and refuses to run on STAGE=${stage}`);
+  if (env.AWS_LAMBDA_FUNCTION_NAME)
+    throw new Error(`${provider} is a local sandbox and refuses to run inside AWS Lambda`);
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { routes } from '@zhixiang/shared/api/routes';
 import { LIVE_CHAT_ROUTES } from '@zhixiang/shared/assistant/live-chat';
 import { describe, expect, it } from 'vitest';
+import StageGuard from '../../../scripts/serverless-stage-guard.mjs';
 import { loadServerlessConfig, type Yaml } from '../../local/serverless-config';
 
 /**
@@ -144,5 +145,16 @@ describe('serverless.yml', () => {
       );
     }
     expect(scripts['check:packaged']).toBeDefined();
+  });
+
+  it('refuses to package or deploy the local stage', () => {
+    expect((prod as { plugins?: string[] }).plugins).toContain('./scripts/serverless-stage-guard.mjs');
+    const hooksFor = (stage: string) =>
+      new StageGuard({ service: { provider: { stage } } }, { stage }).hooks as Record<string, () => void>;
+    const refused = hooksFor('local');
+    for (const hook of ['before:package:initialize', 'before:deploy:deploy', 'before:deploy:function:initialize'])
+      expect(() => refused[hook]?.(), hook).toThrow(/"local" stage runs on this machine only/);
+    for (const stage of ['dev', 'prod'])
+      for (const run of Object.values(hooksFor(stage))) expect(run).not.toThrow();
   });
 });
