@@ -311,6 +311,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const config = loadServerlessConfig({ ymlPath, stage: options.stage ?? 'local' });
   const cors = resolveCors(config.provider.httpApi?.cors);
   const handlers = new Map<string, LambdaHandler>();
+  // The access log names the route's template, never the raw path: some paths carry bearer
+  // tokens (letter links). An unmatched path is logged with its credentials redacted.
+  const routeOf = new WeakMap<IncomingMessage, string>();
 
   async function loadHandler(handler: string): Promise<LambdaHandler> {
     const cached = handlers.get(handler);
@@ -440,6 +443,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     }
 
     const { route, pathParameters, pathMatched } = matchRoute(routes, method, rawPath);
+    if (route) routeOf.set(request, route.routeKey);
     if (!route) {
       request.resume();
       return sendJson(pathMatched ? 405 : 404, {
@@ -517,8 +521,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
         return 500;
       })
       .then((status) => {
-        const path = (request.url ?? '/').split('?')[0];
-        log(`${request.method} ${path} ${status} ${Math.round(performance.now() - started)}ms`);
+        const route =
+          routeOf.get(request) ?? `${request.method} ${redactText((request.url ?? '/').split('?')[0]!)}`;
+        log(`${route} ${status} ${Math.round(performance.now() - started)}ms`);
       });
   });
 

@@ -152,7 +152,11 @@ describe('serverless.yml', () => {
     const hooksFor = (stage: string) =>
       new StageGuard({ service: { provider: { stage } } }, { stage }).hooks as Record<string, () => void>;
     const refused = hooksFor('local');
-    for (const hook of ['before:package:initialize', 'before:deploy:deploy', 'before:deploy:function:initialize'])
+    for (const hook of [
+      'before:package:initialize',
+      'before:deploy:deploy',
+      'before:deploy:function:initialize',
+    ])
       expect(() => refused[hook]?.(), hook).toThrow(/"local" stage runs on this machine only/);
     for (const stage of ['dev', 'prod'])
       for (const run of Object.values(hooksFor(stage))) expect(run).not.toThrow();
