@@ -39,6 +39,7 @@ describe('loadConfig', () => {
     expect(config.documentSigning).toEqual({
       provider: 'secrets-manager',
       secretId: 'zhixiang-kefu/prod/document-signing',
+      trustedCaSecretId: 'zhixiang-kefu/prod/document-trusted-cas',
     });
   });
 

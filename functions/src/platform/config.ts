@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   // Electronic documents: where the insurer's document-signing certificate comes from.
   DOCUMENT_SIGNING_PROVIDER: z._default(z.enum(['secrets-manager', 'local-test-ca']), 'secrets-manager'),
   DOCUMENT_SIGNING_SECRET_ID: z.optional(nonEmpty),
+  // The trusted CA certificates, a secret of their own: the public verify function reads only this.
+  DOCUMENT_TRUSTED_CA_SECRET_ID: z.optional(nonEmpty),
   DOCUMENT_SIGNING_DIR: z._default(nonEmpty, '.local/document-signing'),
   ID_CARD_OCR_PROVIDER: z._default(z.enum(['wechat', 'tesseract']), 'wechat'),
   // Caller pre-verification (IVR): the shared HMAC secret, local stage only.
@@ -79,7 +81,7 @@ export interface Config {
   /** When people staff the live chat; outside them a handoff is a message answered later. */
   serviceHours: ServiceHours;
   documentSigning:
-    | { provider: 'secrets-manager'; secretId: string }
+    | { provider: 'secrets-manager'; secretId: string; trustedCaSecretId: string }
     | { provider: 'local-test-ca'; dir: string };
   /** ID-card OCR: WeChat's `/cv/ocr/idcard`, or tesseract.js offline (local stage only). */
   idCardOcr: { provider: 'wechat'; apiBaseUrl: string } | { provider: 'tesseract' };
@@ -172,6 +174,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? {
             provider: 'secrets-manager',
             secretId: e.DOCUMENT_SIGNING_SECRET_ID ?? `zhixiang-kefu/${e.STAGE}/document-signing`,
+            trustedCaSecretId:
+              e.DOCUMENT_TRUSTED_CA_SECRET_ID ?? `zhixiang-kefu/${e.STAGE}/document-trusted-cas`,
           }
         : { provider: 'local-test-ca', dir: e.DOCUMENT_SIGNING_DIR },
     idCardOcr:

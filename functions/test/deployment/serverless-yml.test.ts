@@ -161,4 +161,25 @@ describe('serverless.yml', () => {
     for (const stage of ['dev', 'prod'])
       for (const run of Object.values(hooksFor(stage))) expect(run).not.toThrow();
   });
+
+  // Electronic documents: the public verify function parses untrusted PDFs, so it must not be
+  // able to read the signing key; the trusted CA certificates are a secret of their own.
+  it('grants the signing key to the signing functions only; the public verify reads the trusted CAs only', () => {
+    const grants = (secret: string) =>
+      functions
+        .filter(([, fn]) => JSON.stringify(fn).includes(`secret:zhixiang-kefu/prod/${secret}-??????`))
+        .map(([name]) => name)
+        .sort();
+    expect(grants('document-signing')).toEqual(['exportAuditCertificate', 'signDocument']);
+    expect(grants('document-trusted-cas')).toEqual([
+      'exportAuditCertificate',
+      'signDocument',
+      'verifyDocument',
+    ]);
+    const verify = JSON.stringify(prod.functions?.verifyDocument);
+    expect(verify).not.toContain('document-signing');
+    expect(prod.provider.environment?.DOCUMENT_TRUSTED_CA_SECRET_ID).toBe(
+      'zhixiang-kefu/prod/document-trusted-cas',
+    );
+  });
 });

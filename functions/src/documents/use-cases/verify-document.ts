@@ -1,3 +1,4 @@
+import type { X509Certificate } from 'node:crypto';
 import { maskName } from '@zhixiang/shared/callback/view';
 import type { VerifyDocumentRequest, VerifyDocumentResponse } from '@zhixiang/shared/documents/schemas';
 import { maskFreeText, maskPolicyNo } from '@zhixiang/shared/documents/view';
@@ -17,14 +18,17 @@ export const VERIFY_MESSAGES = {
  * we issued (its SHA-256 is on record)? Answers with the policy and change masked.
  */
 export async function verifyDocument(
-  deps: Pick<DocumentDeps, 'repositories' | 'signingKey'> & { pdf: Pick<DocumentPdf, 'checkPdfSignature'> },
+  deps: Pick<DocumentDeps, 'repositories'> & {
+    /** The trusted CA certificates only: verifying never needs (nor may read) the signing key. */
+    trustedCas: { get(): Promise<X509Certificate[]> };
+    pdf: Pick<DocumentPdf, 'checkPdfSignature'>;
+  },
   request: VerifyDocumentRequest,
 ): Promise<VerifyDocumentResponse> {
   const pdf = Buffer.from(request.pdfBase64, 'base64');
   if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-')
     throw new AppError('VALIDATION_FAILED', '请上传 PDF 格式的电子批单', { field: 'pdfBase64' });
-  const { trustedCas } = await deps.signingKey.get();
-  const check = deps.pdf.checkPdfSignature(pdf, trustedCas);
+  const check = deps.pdf.checkPdfSignature(pdf, await deps.trustedCas.get());
   const answer = (verdict: keyof typeof VERIFY_MESSAGES, rest: Partial<VerifyDocumentResponse> = {}) => ({
     verdict,
     genuine: verdict === 'valid',
