@@ -50,6 +50,8 @@ export interface NoticeToDeliver {
   values: Record<string, string>;
   /** The funnel day: when the notice became due (Shanghai). */
   day: string;
+  /** The customer's branch path, for the funnel's branch rows (read from the customer when absent). */
+  branchPath?: string;
 }
 
 class TransientSendError extends Error {}
@@ -66,8 +68,12 @@ type ChannelResult = { sent: true } | { sent: false; reachable: boolean };
  */
 export async function deliverNotice(
   deps: NoticeDeliveryDeps,
-  notice: NoticeToDeliver,
+  toDeliver: NoticeToDeliver,
 ): Promise<NoticeOutcome> {
+  const notice = {
+    ...toDeliver,
+    branchPath: toDeliver.branchPath ?? (await deps.customers.get(toDeliver.customerId))?.branchPath,
+  };
   let attempts = 0;
   let failureReason: string | null = null;
   let reachedAny = false;
@@ -99,7 +105,7 @@ async function sendOn(
   channel: NoticeChannel,
   notice: NoticeToDeliver,
 ): Promise<ChannelResult> {
-  const ref: FunnelRef = { day: notice.day, noticeType: notice.key.noticeType, channel };
+  const ref = funnelRef(notice, channel);
   switch (channel) {
     case 'wechat':
       return sendWechat(deps, notice, ref);
@@ -197,11 +203,7 @@ async function finish(
   result: Omit<NoticeOutcome, 'letterId' | 'at'>,
 ): Promise<NoticeOutcome> {
   const outcome: NoticeOutcome = { ...result, letterId: notice.letter.letterId, at: deps.now() };
-  const ref: FunnelRef = {
-    day: notice.day,
-    noticeType: notice.key.noticeType,
-    channel: result.channel ?? 'none',
-  };
+  const ref = funnelRef(notice, result.channel ?? 'none');
   const stages: FunnelStage[] =
     result.status === 'sent'
       ? ['eligible', 'reachable', 'accepted']
@@ -212,4 +214,13 @@ async function finish(
   await deps.notices.countFunnel(ref, stages);
   if (result.status === 'sent') await deps.letters.attachFunnelRef(notice.letter.letterId, ref);
   return outcome;
+}
+
+function funnelRef(notice: NoticeToDeliver, channel: FunnelRef['channel']): FunnelRef {
+  return {
+    day: notice.day,
+    noticeType: notice.key.noticeType,
+    channel,
+    ...(notice.branchPath ? { branchPath: notice.branchPath } : {}),
+  };
 }
