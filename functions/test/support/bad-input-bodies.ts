@@ -97,9 +97,11 @@ export function badBodies(schema: unknown): unknown[] {
       case 'nonoptional':
       case 'readonly':
       case 'catch':
-        return visit(def.innerType, wrap);
+        visit(def.innerType, wrap);
+        return;
       case 'pipe':
-        return visit(def.in, wrap);
+        visit(def.in, wrap);
+        return;
       case 'object': {
         const shape = def.shape as Record<string, unknown>;
         const base: Record<string, unknown> = {};
@@ -117,7 +119,8 @@ export function badBodies(schema: unknown): unknown[] {
         return;
       case 'array':
         for (const wrong of wrongValues(def)) bodies.push(wrap(wrong));
-        return visit(def.element, (value) => wrap([value]));
+        visit(def.element, (value) => wrap([value]));
+        return;
       default:
         for (const wrong of wrongValues(def)) bodies.push(wrap(wrong));
     }
