@@ -50,8 +50,11 @@ export interface NoticeToDeliver {
   values: Record<string, string>;
   /** The funnel day: when the notice became due (Shanghai). */
   day: string;
-  /** The customer's branch path, for the funnel's branch rows (read from the customer when absent). */
-  branchPath?: string;
+}
+
+/** The notice with its customer's branch path: the funnel counts per branch (staff see their subtree). */
+interface BranchedNotice extends NoticeToDeliver {
+  branchPath: string | undefined;
 }
 
 class TransientSendError extends Error {}
@@ -70,9 +73,9 @@ export async function deliverNotice(
   deps: NoticeDeliveryDeps,
   toDeliver: NoticeToDeliver,
 ): Promise<NoticeOutcome> {
-  const notice = {
+  const notice: BranchedNotice = {
     ...toDeliver,
-    branchPath: toDeliver.branchPath ?? (await deps.customers.get(toDeliver.customerId))?.branchPath,
+    branchPath: (await deps.customers.get(toDeliver.customerId))?.branchPath,
   };
   let attempts = 0;
   let failureReason: string | null = null;
@@ -103,7 +106,7 @@ export async function deliverNotice(
 async function sendOn(
   deps: NoticeDeliveryDeps,
   channel: NoticeChannel,
-  notice: NoticeToDeliver,
+  notice: BranchedNotice,
 ): Promise<ChannelResult> {
   const ref = funnelRef(notice, channel);
   switch (channel) {
@@ -199,7 +202,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 async function finish(
   deps: NoticeDeliveryDeps,
-  notice: NoticeToDeliver,
+  notice: BranchedNotice,
   result: Omit<NoticeOutcome, 'letterId' | 'at'>,
 ): Promise<NoticeOutcome> {
   const outcome: NoticeOutcome = { ...result, letterId: notice.letter.letterId, at: deps.now() };
@@ -216,7 +219,7 @@ async function finish(
   return outcome;
 }
 
-function funnelRef(notice: NoticeToDeliver, channel: FunnelRef['channel']): FunnelRef {
+function funnelRef(notice: BranchedNotice, channel: FunnelRef['channel']): FunnelRef {
   return {
     day: notice.day,
     noticeType: notice.key.noticeType,
