@@ -92,6 +92,13 @@ describe('text with invisible control or direction characters', () => {
     expect(refusal(note, { note: '已联系客户\u200b' })).toMatchObject({ field: 'note' });
   });
 
+  it('refuses line breaks and tabs in a name or an address, which are one line on a 批单', () => {
+    expect(refusal(CreateEndorsementRequestSchema, contactChange('上海市浦东新区\n张江路 88 号'))).toEqual({
+      message: '联系地址应为一行文字，不能含换行或制表符',
+      field: 'address',
+    });
+  });
+
   it('accepts ordinary Chinese, line breaks in free text, and emoji', () => {
     const note = z.strictObject({ note: z.string() });
     expect(refusal(note, { note: '客户已确认。\n下次回访：周三 10:00 👨‍👩‍👧' })).toBeNull();
