@@ -1,4 +1,3 @@
-export declare const REFUSED_STAGES: string[];
 export default class StageGuard {
   constructor(serverless: unknown, options?: { stage?: string });
   hooks: Record<string, () => void>;

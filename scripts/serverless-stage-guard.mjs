@@ -2,7 +2,7 @@
 // developer's machine, with sandbox providers and demo sign-in, so packaging or deploying it to
 // AWS is refused before anything is built or uploaded. The functions refuse it too once inside
 // Lambda (functions/src/platform/config.ts), whatever their STAGE says.
-export const REFUSED_STAGES = ['local'];
+const REFUSED_STAGES = ['local'];
 
 export default class StageGuard {
   constructor(serverless, options = {}) {

@@ -63,7 +63,7 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
  * HTTP API's limit on the request line and header values together (10240 bytes; a long search
  * in the query string reaches it first). Node's parser counts the same lines.
  */
-export const MAX_HEADER_BYTES = 10 * 1024;
+const MAX_HEADER_BYTES = 10 * 1024;
 const REQUEST_TOO_LARGE = {
   code: 'REQUEST_TOO_LARGE',
   message: '请求地址或请求头过长，请缩短搜索内容或输入后重试',

@@ -13,7 +13,7 @@ z.config(zhCN());
  * its path). Schemas that give a check its own message keep it; every other problem is worded
  * from this label and the check that failed.
  */
-export const FIELD_LABELS: Record<string, string> = {
+const FIELD_LABELS: Record<string, string> = {
   acknowledgedLossCents: '退保损失金额',
   action: '操作类型',
   address: '联系地址',
@@ -110,7 +110,7 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 /** The field's label: its name's, else the nearest named parent's; `「name」` for a name without one. */
-export function fieldLabel(path: readonly PropertyKey[]): string {
+function fieldLabel(path: readonly PropertyKey[]): string {
   for (let i = path.length - 1; i >= 0; i--) {
     const key = path[i];
     if (typeof key !== 'string') continue;
