@@ -332,7 +332,8 @@ export function loadPackagedHandler(options: LoadOptions): Promise<LoadOutcome> 
     HOME: dirname(taskRoot),
     TZ: 'UTC',
     LAMBDA_TASK_ROOT: taskRoot,
-    AWS_LAMBDA_FUNCTION_NAME: functionName,
+    // Not AWS_LAMBDA_FUNCTION_NAME: it means "inside AWS Lambda", where the local stage and its
+    // sandbox providers (which this check runs with) are refused (functions/src/platform/config.ts).
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memorySize),
     AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
   };

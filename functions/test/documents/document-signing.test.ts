@@ -264,6 +264,22 @@ describe('张伟 signs his endorsement and receives the sealed PDF', () => {
     const unsigned = await PDFDocument.create();
     unsigned.addPage();
     expect((await verify(await unsigned.save())).body).toMatchObject({ verdict: 'unsigned', genuine: false });
+    // Files that were never signed are "not a signed 批单", never "changed after signing": a
+    // signature placeholder left unfilled, and contents that are no CMS signature at all.
+    const zeroed = Buffer.from(pdf);
+    const contentsAt = zeroed.indexOf('/Contents <') + '/Contents <'.length;
+    zeroed.fill('0', contentsAt, zeroed.indexOf('>', contentsAt));
+    const placeholder = Buffer.from(
+      `%PDF-1.7\n1 0 obj << /Type /Sig /ByteRange [0 0 0 0] /Contents <${'0'.repeat(64)}> >> endobj\n%%EOF\n`,
+    );
+    const garbage = Buffer.from(pdf);
+    garbage.fill('A', contentsAt, zeroed.indexOf('>', contentsAt));
+    for (const notSigned of [zeroed, placeholder, garbage]) {
+      const answer = await verify(notSigned);
+      expect(answer.body).toMatchObject({ verdict: 'unsigned', genuine: false });
+      expect(answer.body.message).toMatch(/^该文件不是已签章的电子批单/);
+      expect(answer.body.message).not.toContain('改动');
+    }
 
     const other = createTestChain({ ca: 'Another CA', leaf: 'Another Insurer' });
     const theirs = await PDFDocument.create();

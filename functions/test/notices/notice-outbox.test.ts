@@ -214,7 +214,7 @@ describe('a notice that keeps failing', () => {
     });
     clock += 86_400_000;
     expect(await retryDueNotices(renewalRunDeps(container))).toMatchObject({ due: 0 });
-    const rows = await container.notices.readFunnel('2029-08-10', '2029-08-10');
+    const rows = await container.notices.readFunnel('2029-08-10', '2029-08-10', null);
     expect(rows.find((r) => r.noticeType === 'debit_success')).toMatchObject({ eligible: 1, failed: 1 });
     expect(await messagesFor(policy.policyNo)).toEqual([]);
   });

@@ -127,7 +127,7 @@ describe('a year of hourly runs (one run a day at 10:00 and one at 13:00 Shangha
     const letter = await container.letters.get(notice!.letterId!);
     expect(letter).toMatchObject({ letterType: 'pre_debit_notice', customerId: policy.holderId });
     const noticeDay = preDebitNoticeDay('2028-02-29', LEAD_DAYS[policy.holderId]!);
-    const rows = await container.notices.readFunnel(noticeDay, noticeDay);
+    const rows = await container.notices.readFunnel(noticeDay, noticeDay, null);
     const row = rows.find((r) => r.noticeType === 'pre_debit' && r.channel === 'sms');
     expect(row?.eligible).toBeGreaterThanOrEqual(1);
     expect(row).toMatchObject({ reachable: row?.eligible, accepted: row?.eligible, failed: 0 });

@@ -254,7 +254,7 @@ describe('subscribeMessage.send against a local fake of the WeChat API', () => {
       Event: 'subscribe_msg_sent_event',
       List: { TemplateId: PRE_DEBIT, MsgID: '7001', ErrorCode: '0', ErrorStatus: 'success' },
     });
-    const row = (await container.notices.readFunnel('2026-11-26', '2026-11-26')).find(
+    const row = (await container.notices.readFunnel('2026-11-26', '2026-11-26', null)).find(
       (r) => r.noticeType === 'pre_debit' && r.channel === 'wechat',
     );
     expect(row).toMatchObject({ eligible: 1, reachable: 1, accepted: 1, delivered: 1 });
@@ -287,7 +287,7 @@ describe('subscribeMessage.send against a local fake of the WeChat API', () => {
       failureReason: expect.stringContaining('HTTP 503'),
     });
     // The notice outbox records it and retries it later (notice-outbox.test.ts): not counted yet.
-    const row = (await container.notices.readFunnel('2026-11-26', '2026-11-26')).find(
+    const row = (await container.notices.readFunnel('2026-11-26', '2026-11-26', null)).find(
       (r) => r.noticeType === 'pre_debit' && r.channel === 'sms',
     );
     expect(row?.failed ?? 0).toBe(0);
@@ -443,5 +443,23 @@ describe('notice preferences and the funnel report', () => {
       query: { from: '2026-01-01', to: '2026-12-31' },
     });
     expect(bad.body).toMatchObject({ field: 'to', message: '一次最多查询 31 天' });
+  });
+
+  it('scopes the funnel to the staff member’s branch subtree; head office and admins see the company', async () => {
+    const accepted = async (userId: string) => {
+      const response = await api.get<{ rows: { channel: string; accepted: number }[] }>(
+        '/reports/notice-funnel',
+        { token: await accessTokenFor(container, userId), query: { from: '2026-11-20', to: '2026-11-30' } },
+      );
+      expect(response.status, userId).toBe(200);
+      return response.body.rows.reduce((sum, row) => sum + row.accepted, 0);
+    };
+    // The notices of this file went to 刘洋 (C005), a customer of 张江 (HQ/SH/SH-PD/SH-PD-01).
+    const company = await accepted('demo-admin');
+    expect(company).toBeGreaterThan(0);
+    expect(await accepted('demo-staff-hq')).toBe(company);
+    expect(await accepted('demo-staff-sh')).toBe(company);
+    expect(await accepted('demo-staff-sh-pd-01')).toBe(company);
+    expect(await accepted('demo-staff-bj')).toBe(0);
   });
 });

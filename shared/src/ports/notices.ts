@@ -16,11 +16,16 @@ export interface DuePremiumSource {
   duePremiumPages(dueDate: string): AsyncIterable<DuePremium[]>;
 }
 
-/** The funnel row a notice counts in: the day it became due, its type, the channel used (or none). */
+/**
+ * The funnel row a notice counts in: the day it became due, its type, the channel used (or none),
+ * and the customer's branch path, so staff read the rows of their own branch subtree (rows counted
+ * before branches were kept have none and count company-wide only).
+ */
 export interface FunnelRef {
   day: string;
   noticeType: NoticeType;
   channel: NoticeChannel | 'none';
+  branchPath?: string;
 }
 
 export const FUNNEL_STAGES = ['eligible', 'reachable', 'accepted', 'delivered', 'opened', 'failed'] as const;
@@ -144,8 +149,15 @@ export interface NoticeStore {
   getNotice(key: NoticeKey): Promise<NoticeRecord | null>;
   /** Adds to the day's funnel counters (UpdateItem ADD; concurrent runs add, never overwrite). */
   countFunnel(ref: FunnelRef, stages: readonly FunnelStage[]): Promise<void>;
-  /** Funnel rows of the days from..to (≤ 31 days). */
-  readFunnel(from: string, to: string): Promise<(FunnelRef & Record<FunnelStage, number>)[]>;
+  /**
+   * Funnel rows of the days from..to (≤ 31 days), one per day × type × channel: summed over the
+   * branches at or below `subtree`, or over the whole company when it is null.
+   */
+  readFunnel(
+    from: string,
+    to: string,
+    subtree: string | null,
+  ): Promise<(Omit<FunnelRef, 'branchPath'> & Record<FunnelStage, number>)[]>;
 }
 
 /** WeChat subscribe-message credits per (openid, template), and sent messages by msgid. */

@@ -26,6 +26,7 @@ import {
 import {
   conditionally,
   isConditionalCheckFailed,
+  queryAll,
   type TableContext,
   toTtlSeconds,
 } from '../../platform/dynamodb/table';
@@ -301,12 +302,21 @@ export class DynamoNoticeStore implements NoticeStore {
     };
   }
 
+  /**
+   * Counters per day × branch × type × channel: `sk = BRANCH#<path>/#<type>#<channel>` (the
+   * trailing `/` makes a subtree one `begins_with`: `HQ/SH/` covers `HQ/SH/SH-PD/`, not `HQ/SH1/`).
+   * A ref without a branch keeps the company-wide key `<type>#<channel>`.
+   */
   async countFunnel(ref: FunnelRef, stages: readonly FunnelStage[]): Promise<void> {
     if (stages.length === 0) return;
+    const row = `${ref.noticeType}#${ref.channel}`;
     await this.ctx.client.send(
       new UpdateCommand({
         TableName: this.ctx.table,
-        Key: { pk: `NOTICEFUNNEL#${ref.day}`, sk: `${ref.noticeType}#${ref.channel}` },
+        Key: {
+          pk: `NOTICEFUNNEL#${ref.day}`,
+          sk: ref.branchPath ? `${funnelBranchPrefix(ref.branchPath)}#${row}` : row,
+        },
         UpdateExpression: `SET noticeType = :type, channel = :channel, #day = :day ADD ${stages
           .map((stage) => `${stage} :one`)
           .join(', ')}`,
@@ -321,33 +331,47 @@ export class DynamoNoticeStore implements NoticeStore {
     );
   }
 
-  async readFunnel(from: string, to: string): Promise<(FunnelRef & Record<FunnelStage, number>)[]> {
+  async readFunnel(
+    from: string,
+    to: string,
+    subtree: string | null,
+  ): Promise<(Omit<FunnelRef, 'branchPath'> & Record<FunnelStage, number>)[]> {
     const days: string[] = [];
     for (let day = from; day <= to && days.length < 31; day = addDays(day, 1)) days.push(day);
-    const pages = await Promise.all(
-      days.map((day) =>
-        this.ctx.client.send(
-          new QueryCommand({
-            TableName: this.ctx.table,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': `NOTICEFUNNEL#${day}` },
+    const items = (
+      await Promise.all(
+        days.map((day) =>
+          queryAll(this.ctx, {
+            KeyConditionExpression: subtree ? 'pk = :pk AND begins_with(sk, :branch)' : 'pk = :pk',
+            ExpressionAttributeValues: {
+              ':pk': `NOTICEFUNNEL#${day}`,
+              ...(subtree ? { ':branch': funnelBranchPrefix(subtree) } : {}),
+            },
           }),
         ),
-      ),
-    );
-    return pages.flatMap((page) =>
-      (page.Items ?? []).map((item) => ({
-        day: item.day,
-        noticeType: item.noticeType,
-        channel: item.channel,
-        ...(Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, Number(item[stage] ?? 0)])) as Record<
-          FunnelStage,
-          number
-        >),
-      })),
-    );
+      )
+    ).flat();
+    // One row per day × type × channel, summed over the branches read.
+    const rows = new Map<string, Omit<FunnelRef, 'branchPath'> & Record<FunnelStage, number>>();
+    for (const item of items as (Omit<FunnelRef, 'branchPath'> & Record<string, unknown>)[]) {
+      const key = `${item.day}#${item.noticeType}#${item.channel}`;
+      const row =
+        rows.get(key) ??
+        ({
+          day: item.day,
+          noticeType: item.noticeType,
+          channel: item.channel,
+          ...Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, 0])),
+        } as Omit<FunnelRef, 'branchPath'> & Record<FunnelStage, number>);
+      for (const stage of FUNNEL_STAGES) row[stage] += Number(item[stage] ?? 0);
+      rows.set(key, row);
+    }
+    return [...rows.values()];
   }
 }
+
+/** `BRANCH#HQ/SH/`: the start of every funnel key of that branch and the branches below it. */
+const funnelBranchPrefix = (branchPath: string) => `BRANCH#${branchPath}/`;
 
 /** A customer's notice preferences: `pk=CUSTOMER#<id>`, `sk=NOTICEPREFS`, `prefs` = scope → preference. */
 const preferencesKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'NOTICEPREFS' });

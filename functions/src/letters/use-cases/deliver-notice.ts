@@ -52,6 +52,11 @@ export interface NoticeToDeliver {
   day: string;
 }
 
+/** The notice with its customer's branch path: the funnel counts per branch (staff see their subtree). */
+interface BranchedNotice extends NoticeToDeliver {
+  branchPath: string | undefined;
+}
+
 class TransientSendError extends Error {}
 
 type ChannelResult = { sent: true } | { sent: false; reachable: boolean };
@@ -67,8 +72,12 @@ type ChannelResult = { sent: true } | { sent: false; reachable: boolean };
  */
 export async function deliverNotice(
   deps: NoticeDeliveryDeps,
-  notice: NoticeToDeliver,
+  toDeliver: NoticeToDeliver,
 ): Promise<NoticeOutcome> {
+  const notice: BranchedNotice = {
+    ...toDeliver,
+    branchPath: (await deps.customers.get(toDeliver.customerId))?.branchPath,
+  };
   let attempts = 0;
   let failureReason: string | null = null;
   let reachedAny = false;
@@ -98,9 +107,9 @@ export async function deliverNotice(
 async function sendOn(
   deps: NoticeDeliveryDeps,
   channel: NoticeChannel,
-  notice: NoticeToDeliver,
+  notice: BranchedNotice,
 ): Promise<ChannelResult> {
-  const ref: FunnelRef = { day: notice.day, noticeType: notice.key.noticeType, channel };
+  const ref = funnelRef(notice, channel);
   switch (channel) {
     case 'wechat':
       return sendWechat(deps, notice, ref);
@@ -194,30 +203,32 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 async function finish(
   deps: NoticeDeliveryDeps,
-  notice: NoticeToDeliver,
+  notice: BranchedNotice,
   result: Omit<NoticeOutcome, 'letterId' | 'at'>,
 ): Promise<NoticeOutcome> {
   const outcome: NoticeOutcome = { ...result, letterId: notice.letter.letterId, at: deps.now() };
   // A failed send is the notice outbox's to retry: it counts in the funnel only once given up.
-  if (outcome.status !== 'failed') await countNoticeFunnel(deps, notice.key, notice.day, outcome);
+  if (outcome.status !== 'failed') await countNoticeFunnel(deps, notice.key, notice.day, outcome, notice);
   return outcome;
 }
 
 /**
- * Counts a notice's final outcome in the funnel of its day, type and channel (once per notice),
- * and ties a sent notice's letter to that row (its link's first open counts "opened").
+ * Counts a notice's final outcome in the funnel of its day, type, channel and the customer's branch
+ * (once per notice; staff read their subtree's rows), and ties a sent notice's letter to that row
+ * (its link's first open counts "opened"). The branch is read when the caller does not know it.
  */
 export async function countNoticeFunnel(
-  deps: Pick<NoticeDeliveryDeps, 'notices' | 'letters'>,
+  deps: Pick<NoticeDeliveryDeps, 'notices' | 'letters' | 'customers'>,
   key: NoticeKey,
   day: string,
   outcome: Pick<NoticeOutcome, 'status' | 'channel' | 'letterId'>,
+  customer: { customerId: string; branchPath?: string | undefined },
 ): Promise<void> {
-  const ref: FunnelRef = {
-    day,
-    noticeType: key.noticeType,
-    channel: outcome.channel ?? 'none',
-  };
+  const branchPath =
+    'branchPath' in customer
+      ? customer.branchPath
+      : (await deps.customers.get(customer.customerId))?.branchPath;
+  const ref = funnelRef({ key, day, branchPath }, outcome.channel ?? 'none');
   const stages: FunnelStage[] =
     outcome.status === 'sent'
       ? ['eligible', 'reachable', 'accepted']
@@ -229,4 +240,16 @@ export async function countNoticeFunnel(
   await deps.notices.countFunnel(ref, stages);
   if (outcome.status === 'sent' && outcome.letterId)
     await deps.letters.attachFunnelRef(outcome.letterId, ref);
+}
+
+function funnelRef(
+  notice: { key: NoticeKey; day: string; branchPath: string | undefined },
+  channel: FunnelRef['channel'],
+): FunnelRef {
+  return {
+    day: notice.day,
+    noticeType: notice.key.noticeType,
+    channel,
+    ...(notice.branchPath ? { branchPath: notice.branchPath } : {}),
+  };
 }

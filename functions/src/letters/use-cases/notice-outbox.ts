@@ -95,11 +95,13 @@ export async function deliverLeasedNotice(
       return { status: 'deferred', letterId: null, nextAttemptAt: attempt.until };
     case 'too_late':
       // Nothing arrives on or after the debit day: given up, counted failed in the funnel.
-      await countNoticeFunnel(deps.notify, notice, notice.payload.day, {
-        status: 'failed',
-        channel: null,
-        letterId: null,
-      });
+      await countNoticeFunnel(
+        deps.notify,
+        notice,
+        notice.payload.day,
+        { status: 'failed', channel: null, letterId: null },
+        notice,
+      );
       await end({
         status: 'failed',
         channel: null,
@@ -112,11 +114,13 @@ export async function deliverLeasedNotice(
     case 'failed': {
       const retryAt = nextAttemptAt(notice.attempts, now, MAX_NOTICE_ATTEMPTS);
       if (retryAt === null)
-        await countNoticeFunnel(deps.notify, notice, notice.payload.day, {
-          status: 'failed',
-          channel: attempt.channel,
-          letterId: attempt.letterId,
-        });
+        await countNoticeFunnel(
+          deps.notify,
+          notice,
+          notice.payload.day,
+          { status: 'failed', channel: attempt.channel, letterId: attempt.letterId },
+          notice,
+        );
       await end({
         status: 'failed',
         channel: attempt.channel,
