@@ -200,9 +200,16 @@ describe('identity verification journeys', () => {
       await agreeToPrivacyGuide(page, session.stack.appUrl);
       await signInAsDemoUser(page, 'demo-staff-sh');
       await page.goto(`${session.stack.appUrl}/packages/identity/reviews/index`);
-      const card = page.getByTestId('identity-review').filter({ hasText: purpose });
+      // The purpose in plain Chinese, not the internal key.
+      const card = page.getByTestId('identity-review').filter({ hasText: '签署电子批单 E2E-REVIEW-1' });
       await card.waitFor();
       assert.match((await card.textContent()) ?? '', /李\*/);
+      // The selfie video sits in the card's flow below the name and the card photos, covering neither.
+      const title = await card.locator('.zx-card__title').boundingBox();
+      const photos = await card.locator('.zx-identity__media').nth(1).boundingBox();
+      const video = await card.getByTestId('review-video').boundingBox();
+      assert.ok(title && photos && video, 'the name, the photos and the video are laid out');
+      assert.ok(video.y >= title.y + title.height && video.y >= photos.y + photos.height - 1, 'video below');
       await saveScreenshot(page, 'identity-review-queue');
       await card.locator('taro-button-core', { hasText: /^通过$/ }).click();
       await card.waitFor({ state: 'detached' });

@@ -1,6 +1,6 @@
 import { Image, Input, Text, Video, View } from '@tarojs/components';
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
-import type { ReviewQueueItem } from '@zhixiang/shared/identity/verification';
+import { purposeLabel, type ReviewQueueItem } from '@zhixiang/shared/identity/verification';
 import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
@@ -49,11 +49,11 @@ function ReviewCard({ review, onDecided }: { review: ReviewQueueItem; onDecided:
         {review.customerNameMasked} · {review.idNumberMasked}
       </Text>
       <View className="zx-identity__muted">
-        {review.purpose} · 提交于 {formatDateCn(todayInShanghai(new Date(review.submittedAt)))}
+        {purposeLabel(review.purpose)} · 提交于 {formatDateCn(todayInShanghai(new Date(review.submittedAt)))}
       </View>
       <Image className="zx-identity__media" src={review.frontImageUrl} mode="aspectFit" />
       <Image className="zx-identity__media" src={review.backImageUrl} mode="aspectFit" />
-      <Video className="zx-identity__media" src={review.videoUrl} controls />
+      <Video className="zx-identity__media" src={review.videoUrl} controls data-testid="review-video" />
       <View className="zx-field">
         <Input
           className="zx-field__input"
