@@ -100,6 +100,9 @@ describe('endorsement journeys with review, consent or a loan to repay (保全)'
         /请由业务员陪同到柜面核实资金用途/,
       );
       assert.match((await page.getByTestId('status-timeline').textContent()) ?? '', /审核不通过/);
+      // A rejected application ticks no step and leaves no empty "next step" card.
+      assert.match((await page.getByTestId('application-ended').textContent()) ?? '', /审核未通过/);
+      assert.equal(await page.getByTestId('next-step').count(), 0);
     });
   });
 

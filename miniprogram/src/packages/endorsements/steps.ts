@@ -3,11 +3,15 @@ import type { EndorsementApplication } from '@zhixiang/shared/endorsement/applic
 /** The customer's path through any type, for the step indicator. */
 export const FLOW_STEPS = ['填写', '核对', '验证身份', '签署', '提交', '结果'] as const;
 
-/** Where an application stands on FLOW_STEPS; past the last step once it has ended. */
-export function flowStepOf(application: Pick<EndorsementApplication, 'status' | 'nextStep'>): number {
+/**
+ * Where an application stands on FLOW_STEPS, from its status alone: a draft is being checked (核对)
+ * until the holder's identity is verified; past the last step once it took effect; null when it
+ * ended without taking effect (cancelled, rejected), which ticks nothing.
+ */
+export function flowStepOf(application: Pick<EndorsementApplication, 'status'>): number | null {
   switch (application.status) {
     case 'draft':
-      return application.nextStep === 'verify_identity' ? 2 : 1;
+      return 1;
     case 'identity_verified':
       return 3;
     case 'signed':
@@ -15,6 +19,9 @@ export function flowStepOf(application: Pick<EndorsementApplication, 'status' | 
     case 'submitted':
     case 'approved':
       return 5;
+    case 'cancelled':
+    case 'rejected':
+      return null;
     default:
       return FLOW_STEPS.length;
   }

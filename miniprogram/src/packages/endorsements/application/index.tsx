@@ -121,6 +121,7 @@ export default function EndorsementApplicationPage() {
         const hosting = role === 'agent';
         const holderId = hosting ? application.holder.customerId : undefined;
         const next = application.nextStep;
+        const step = flowStepOf(application);
         return (
           <View data-testid="endorsement-application">
             <View className="zx-card">
@@ -144,7 +145,15 @@ export default function EndorsementApplicationPage() {
                 }
               />
             </View>
-            <StepIndicator steps={FLOW_STEPS} current={flowStepOf(application)} />
+            {step === null ? (
+              <View className="zx-notice" data-testid="application-ended">
+                {application.status === 'cancelled'
+                  ? '本申请已撤销，未作任何变更'
+                  : '本申请审核未通过，未作任何变更'}
+              </View>
+            ) : (
+              <StepIndicator steps={FLOW_STEPS} current={step} />
+            )}
             <ChangeReview rows={application.changes} />
             {application.figureRows.length > 0 ? (
               <View className="zx-card" data-testid="application-figures">
@@ -176,113 +185,118 @@ export default function EndorsementApplicationPage() {
               <ShareLink applicationId={applicationId} />
             ) : null}
 
-            <View className="zx-card" data-testid="next-step">
-              {application.nextStepLabel ? (
-                <Text className="zx-card__title">{application.nextStepLabel}</Text>
-              ) : null}
-              {next === 'verify_identity' ? (
-                <View className="zx-endorse__actions">
-                  <Text className="zx-muted">
-                    {hosting
-                      ? `请将手机交给投保人 ${application.holder.name}，由其本人完成身份验证（业务员不能代为验证）。`
-                      : '请核对以上变更内容，确认无误后验证您本人的身份。'}
-                  </Text>
+            {/* Nothing is next for an application that ended without effect: no empty card. */}
+            {step !== null || problem ? (
+              <View className="zx-card" data-testid="next-step">
+                {application.nextStepLabel ? (
+                  <Text className="zx-card__title">{application.nextStepLabel}</Text>
+                ) : null}
+                {next === 'verify_identity' ? (
+                  <View className="zx-endorse__actions">
+                    <Text className="zx-muted">
+                      {hosting
+                        ? `请将手机交给投保人 ${application.holder.name}，由其本人完成身份验证（业务员不能代为验证）。`
+                        : '请核对以上变更内容，确认无误后验证您本人的身份。'}
+                    </Text>
+                    <Button
+                      type="primary"
+                      block
+                      data-testid="go-verify"
+                      onClick={() =>
+                        void Taro.navigateTo({
+                          url: pageUrls.identityVerify(application.identityPurpose, holderId),
+                        })
+                      }
+                    >
+                      确认无误，验证身份
+                    </Button>
+                  </View>
+                ) : null}
+                {next === 'sign' ? (
                   <Button
                     type="primary"
                     block
-                    data-testid="go-verify"
+                    data-testid="go-sign"
                     onClick={() =>
-                      void Taro.navigateTo({
-                        url: pageUrls.identityVerify(application.identityPurpose, holderId),
-                      })
+                      void Taro.navigateTo({ url: pageUrls.signDocument(application.documentId) })
                     }
                   >
-                    确认无误，验证身份
+                    签署电子批单
                   </Button>
-                </View>
-              ) : null}
-              {next === 'sign' ? (
-                <Button
-                  type="primary"
-                  block
-                  data-testid="go-sign"
-                  onClick={() => void Taro.navigateTo({ url: pageUrls.signDocument(application.documentId) })}
-                >
-                  签署电子批单
-                </Button>
-              ) : null}
-              {next === 'insured_consent' ? <InsuredConsentStep application={application} /> : null}
-              {next === 'confirm_phone' ||
-              (next === 'submit' && application.phoneConfirmation?.confirmed === false) ? (
-                <View>
-                  <Text className="zx-muted">
-                    验证码将发送至新手机号 {application.phoneConfirmation?.phoneMasked}
+                ) : null}
+                {next === 'insured_consent' ? <InsuredConsentStep application={application} /> : null}
+                {next === 'confirm_phone' ||
+                (next === 'submit' && application.phoneConfirmation?.confirmed === false) ? (
+                  <View>
+                    <Text className="zx-muted">
+                      验证码将发送至新手机号 {application.phoneConfirmation?.phoneMasked}
+                    </Text>
+                    <TextField
+                      label="短信验证码"
+                      type="number"
+                      maxlength={6}
+                      placeholder="6 位验证码"
+                      value={phoneCode}
+                      onChange={setPhoneCode}
+                      error={problem?.field === 'phoneCode' ? problem.message : null}
+                      testId="field-phone-code"
+                    />
+                    <Button
+                      block
+                      fill="outline"
+                      disabled={busy || countdown.secondsLeft > 0}
+                      data-testid="send-phone-code"
+                      onClick={() => void sendCode()}
+                    >
+                      {countdown.secondsLeft > 0 ? `${countdown.secondsLeft} 秒后可重发` : '发送验证码'}
+                    </Button>
+                  </View>
+                ) : null}
+                {next === 'submit' || next === 'confirm_phone' ? (
+                  <View className="zx-endorse__actions">
+                    <Button
+                      type="primary"
+                      block
+                      loading={busy}
+                      disabled={
+                        busy ||
+                        !application.actions.canSubmit ||
+                        (next === 'confirm_phone' && phoneCode.length !== 6)
+                      }
+                      data-testid="submit-application"
+                      onClick={() => void submit(application)}
+                    >
+                      {busy ? '正在提交，请勿离开…' : '确认提交'}
+                    </Button>
+                  </View>
+                ) : null}
+                {next === 'await_review' ? (
+                  <Text className="zx-muted" data-testid="awaiting-review">
+                    申请已提交，正在等待保全审核，审核结果会在此处更新。
                   </Text>
-                  <TextField
-                    label="短信验证码"
-                    type="number"
-                    maxlength={6}
-                    placeholder="6 位验证码"
-                    value={phoneCode}
-                    onChange={setPhoneCode}
-                    error={problem?.field === 'phoneCode' ? problem.message : null}
-                    testId="field-phone-code"
-                  />
-                  <Button
-                    block
-                    fill="outline"
-                    disabled={busy || countdown.secondsLeft > 0}
-                    data-testid="send-phone-code"
-                    onClick={() => void sendCode()}
-                  >
-                    {countdown.secondsLeft > 0 ? `${countdown.secondsLeft} 秒后可重发` : '发送验证码'}
-                  </Button>
-                </View>
-              ) : null}
-              {next === 'submit' || next === 'confirm_phone' ? (
-                <View className="zx-endorse__actions">
-                  <Button
-                    type="primary"
-                    block
-                    loading={busy}
-                    disabled={
-                      busy ||
-                      !application.actions.canSubmit ||
-                      (next === 'confirm_phone' && phoneCode.length !== 6)
-                    }
-                    data-testid="submit-application"
-                    onClick={() => void submit(application)}
-                  >
-                    {busy ? '正在提交，请勿离开…' : '确认提交'}
-                  </Button>
-                </View>
-              ) : null}
-              {next === 'await_review' ? (
-                <Text className="zx-muted" data-testid="awaiting-review">
-                  申请已提交，正在等待保全审核，审核结果会在此处更新。
-                </Text>
-              ) : null}
-              {next === 'none' &&
-              (application.status === 'effective' || application.status === 'document_issued') ? (
-                <View className="zx-endorse__actions" data-testid="application-result">
-                  <Text className="zx-ok-text">变更已生效，电子批单已出具。</Text>
-                  <Button
-                    block
-                    fill="outline"
-                    onClick={() =>
-                      void Taro.navigateTo({ url: pageUrls.documentDetail(application.documentId) })
-                    }
-                  >
-                    查看电子批单
-                  </Button>
-                </View>
-              ) : null}
-              {problem && problem.field !== 'phoneCode' ? (
-                <View className="zx-notice zx-error-text" data-testid="application-error">
-                  {problem.message}
-                </View>
-              ) : null}
-            </View>
+                ) : null}
+                {next === 'none' &&
+                (application.status === 'effective' || application.status === 'document_issued') ? (
+                  <View className="zx-endorse__actions" data-testid="application-result">
+                    <Text className="zx-ok-text">变更已生效，电子批单已出具。</Text>
+                    <Button
+                      block
+                      fill="outline"
+                      onClick={() =>
+                        void Taro.navigateTo({ url: pageUrls.documentDetail(application.documentId) })
+                      }
+                    >
+                      查看电子批单
+                    </Button>
+                  </View>
+                ) : null}
+                {problem && problem.field !== 'phoneCode' ? (
+                  <View className="zx-notice zx-error-text" data-testid="application-error">
+                    {problem.message}
+                  </View>
+                ) : null}
+              </View>
+            ) : null}
 
             {application.actions.canDecide ? (
               <View className="zx-card" data-testid="decision-panel">
