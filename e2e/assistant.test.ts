@@ -213,6 +213,9 @@ describe('the assistant', () => {
         await desk.page.locator('textarea').fill('已答复红利领取方式变更');
         await tapButton(desk.page, '结束服务');
         await desk.page.getByTestId('handoff-closed').waitFor();
+        // A way on after closing: back to the queue.
+        await tapButton(desk.page, '返回接待队列');
+        await desk.page.waitForURL(/packages\/handoffs\/queue/);
       } finally {
         await desk.context.close();
       }

@@ -70,6 +70,7 @@ describe('electronic endorsement journey', () => {
       await page.getByTestId('go-sign').click();
 
       await page.getByTestId('sign-summary').waitFor();
+      const signUrl = page.url();
       // A straight line is refused…
       await drawOnSignaturePad(page, [
         [
@@ -94,6 +95,13 @@ describe('electronic endorsement journey', () => {
       await page.getByText(/已签署：张伟 于/).waitFor({ timeout: 30_000 });
       assert.match((await status.textContent()) ?? '', /已签署/);
       await saveScreenshot(page, 'documents-signed');
+
+      // The signing screen opened again (a reload, an old link) says it is signed and leads on to it.
+      await page.goto(signUrl);
+      await page.getByTestId('sign-already-signed').waitFor();
+      await tapButton(page, '查看批单');
+      await page.waitForURL(/packages\/documents\/detail/);
+      await page.getByText(/已签署：张伟 于/).waitFor();
 
       // The PDF opens in a new tab through a short-lived link.
       const [popup] = await Promise.all([

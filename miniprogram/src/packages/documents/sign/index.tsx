@@ -41,7 +41,7 @@ export default function SignDocumentPage() {
 
   // The canvas exists once the document has loaded; attach after that render.
   const attached = useRef(false);
-  if (data.state.status === 'ready' && !attached.current) {
+  if (data.state.status === 'ready' && data.state.data.status === 'awaiting_signature' && !attached.current) {
     attached.current = true;
     Taro.nextTick(() => {
       setTimeout(() => {
@@ -49,6 +49,13 @@ export default function SignDocumentPage() {
       }, 50);
     });
   }
+
+  // On to the result: back to the detail page (which re-reads the document when shown), or, when
+  // this screen was opened on its own (a link, a reload), in its place.
+  const showResult = () => {
+    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+    else void Taro.redirectTo({ url: pageUrls.documentDetail(documentId) });
+  };
 
   const sign = async (document: DocumentDetail) => {
     const strokes = pad.current.value();
@@ -76,8 +83,7 @@ export default function SignDocumentPage() {
         { silent: true },
       );
       void Taro.showToast({ title: '签署成功', icon: 'success' });
-      // Back to the detail page, which re-reads the document when shown.
-      void Taro.navigateBack();
+      showResult();
     } catch (cause) {
       if (cause instanceof ApiError && cause.field === 'identity') {
         void Taro.navigateTo({
@@ -93,53 +99,62 @@ export default function SignDocumentPage() {
 
   return (
     <PageContainer data={data} errorTitle="无法签署该批单">
-      {(document) => (
-        <View className="zx-sign" data-testid="sign-page">
-          <View className="zx-sign__summary" data-testid="sign-summary">
-            您将签署：{document.title}（{document.changeType}），保单号 {document.policyNo}；
-            {document.changes
-              .map((row) => `${row.label}：${row.before || '—'} → ${row.after || '—'}`)
-              .join('；')}
-            ；生效日期 {document.effectiveDate}。
+      {(document) =>
+        document.status !== 'awaiting_signature' ? (
+          <View className="zx-card" data-testid="sign-already-signed">
+            <Text className="zx-card__title">该批单已签署</Text>
+            <Button type="primary" block onClick={showResult}>
+              查看批单
+            </Button>
           </View>
-          <View className="zx-sign__pad">
-            <Canvas
-              type="2d"
-              id={PAD_ID}
-              canvasId={PAD_ID}
-              className="zx-sign__canvas"
-              disableScroll
-              data-testid="signature-pad"
-              onTouchStart={(event) => pad.current.touch.start(event as never)}
-              onTouchMove={(event) => pad.current.touch.move(event as never)}
-              onTouchEnd={() => pad.current.touch.end()}
-            />
-            {strokeCount === 0 ? <Text className="zx-sign__hint">请在此处用正楷签写投保人姓名</Text> : null}
-          </View>
-          {error ? (
-            <View className="zx-sign__error" data-testid="sign-error">
-              {error}
+        ) : (
+          <View className="zx-sign" data-testid="sign-page">
+            <View className="zx-sign__summary" data-testid="sign-summary">
+              您将签署：{document.title}（{document.changeType}），保单号 {document.policyNo}；
+              {document.changes
+                .map((row) => `${row.label}：${row.before || '—'} → ${row.after || '—'}`)
+                .join('；')}
+              ；生效日期 {document.effectiveDate}。
             </View>
-          ) : null}
-          <View className="zx-sign__tools">
-            <Button fill="outline" disabled={busy || strokeCount === 0} onClick={() => pad.current.undo()}>
-              撤销
-            </Button>
-            <Button fill="outline" disabled={busy || strokeCount === 0} onClick={() => pad.current.clear()}>
-              清除
-            </Button>
-            <Button
-              type="primary"
-              loading={busy}
-              disabled={busy || strokeCount === 0}
-              data-testid="submit-signature"
-              onClick={() => void sign(document)}
-            >
-              {busy ? '正在签署…' : '确认签署'}
-            </Button>
+            <View className="zx-sign__pad">
+              <Canvas
+                type="2d"
+                id={PAD_ID}
+                canvasId={PAD_ID}
+                className="zx-sign__canvas"
+                disableScroll
+                data-testid="signature-pad"
+                onTouchStart={(event) => pad.current.touch.start(event as never)}
+                onTouchMove={(event) => pad.current.touch.move(event as never)}
+                onTouchEnd={() => pad.current.touch.end()}
+              />
+              {strokeCount === 0 ? <Text className="zx-sign__hint">请在此处用正楷签写投保人姓名</Text> : null}
+            </View>
+            {error ? (
+              <View className="zx-sign__error" data-testid="sign-error">
+                {error}
+              </View>
+            ) : null}
+            <View className="zx-sign__tools">
+              <Button fill="outline" disabled={busy || strokeCount === 0} onClick={() => pad.current.undo()}>
+                撤销
+              </Button>
+              <Button fill="outline" disabled={busy || strokeCount === 0} onClick={() => pad.current.clear()}>
+                清除
+              </Button>
+              <Button
+                type="primary"
+                loading={busy}
+                disabled={busy || strokeCount === 0}
+                data-testid="submit-signature"
+                onClick={() => void sign(document)}
+              >
+                {busy ? '正在签署…' : '确认签署'}
+              </Button>
+            </View>
           </View>
-        </View>
-      )}
+        )
+      }
     </PageContainer>
   );
 }

@@ -8,6 +8,7 @@ import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
 import { type HandoffLiveUpdate, useHandoffLive } from '../../../hooks/use-handoff-live';
 import { usePageData } from '../../../hooks/use-page-data';
+import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import '../handoffs.scss';
@@ -187,6 +188,17 @@ function HandoffChat({ initial }: { initial: Handoff }) {
       {handoff.status === 'closed' ? (
         <View className="zx-notice" data-testid="handoff-closed">
           服务已结束{handoff.summary ? `，小结：${handoff.summary}` : ''}
+          <Button
+            block
+            data-testid="back-to-queue"
+            onClick={() =>
+              Taro.getCurrentPages().length > 1
+                ? void Taro.navigateBack()
+                : void Taro.redirectTo({ url: pageUrls.handoffQueue })
+            }
+          >
+            返回接待队列
+          </Button>
         </View>
       ) : null}
     </View>
