@@ -43,5 +43,7 @@ export async function importCalendar(file: string): Promise<string> {
   if (changed) await writeFile(CALENDAR_FILE, `${JSON.stringify(outcome.merged, null, 2)}\n`);
   const list = (years: string[]) => (years.length ? years.join('、') : '无');
   const summary = `业务日历：新增 ${list(outcome.added)}，更新 ${list(outcome.replaced)}，未变 ${list(outcome.unchanged)}`;
-  return changed ? `${summary}；已写入 config/business-calendar.json，重新部署后生效` : `${summary}；文件未改动`;
+  return changed
+    ? `${summary}；已写入 config/business-calendar.json，重新部署后生效`
+    : `${summary}；文件未改动`;
 }
