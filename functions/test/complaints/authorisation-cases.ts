@@ -46,4 +46,18 @@ export const complaintCases: CasesFor<typeof complaintRoutes> = {
     body: { step: 'contacted', note: '已电话联系客户' },
     expected: staffOnly(404),
   },
+  reclassifyComplaint: {
+    method: 'POST',
+    path: `/staff/complaints/${NO_SUCH_COMPLAINT}/classification`,
+    ownerUserId: 'demo-staff-sh',
+    body: { category: 'sales_misleading', severity: 'urgent', reason: '客户反映销售时承诺保本' },
+    expected: staffOnly(404),
+  },
+  extendComplaint: {
+    method: 'POST',
+    path: `/staff/complaints/${NO_SUCH_COMPLAINT}/extension`,
+    ownerUserId: 'demo-staff-sh',
+    body: { limitDays: 30, reason: '需调取销售录音录像核实' },
+    expected: staffOnly(404),
+  },
 };

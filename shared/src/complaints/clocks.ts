@@ -2,6 +2,7 @@ import {
   addBusinessMillis,
   type BusinessCalendar,
   businessMillisBetween,
+  CalendarOutOfRangeError,
   nextDate,
   shanghaiDate,
   startOfShanghaiDay,
@@ -74,7 +75,18 @@ export const CLOCK_RULES: Record<ClockName, ClockRule> = {
   statutory_decision: { stopsAt: 'decided', pausable: false, measure: 'calendar' },
 };
 
-export type ClockState = 'not_applicable' | 'running' | 'paused' | 'warning' | 'breached' | 'met';
+/**
+ * `calendar_missing`: the clock reaches a year the business calendar does not hold; it is shown
+ * and logged as such (never guessed), and the other clocks of the complaint still count.
+ */
+export type ClockState =
+  | 'not_applicable'
+  | 'running'
+  | 'paused'
+  | 'warning'
+  | 'breached'
+  | 'met'
+  | 'calendar_missing';
 
 export interface ClockStatus {
   clock: ClockName;
@@ -86,6 +98,8 @@ export interface ClockStatus {
   stoppedAt: string | null;
   /** Fraction of the budget used by `now` (or by the stop), 0 … ≥ 1. */
   used: number;
+  /** `calendar_missing` only: the calendar's explanation. */
+  problem?: string;
 }
 
 /** The statutory decision's deadline: 24:00 Shanghai of the period's last day, rolled past rest days. */
@@ -198,9 +212,24 @@ export function computeClocks(
   now: Date,
 ): ClockStatus[] {
   const log = sorted(events);
-  return (Object.keys(CLOCK_RULES) as ClockName[]).map((clock) =>
-    clockStatus(calendar, clock, log, now.getTime(), severity),
-  );
+  return (Object.keys(CLOCK_RULES) as ClockName[]).map((clock) => {
+    try {
+      return clockStatus(calendar, clock, log, now.getTime(), severity);
+    } catch (error) {
+      if (!(error instanceof CalendarOutOfRangeError)) throw error;
+      const stop = log.find((e) => e.type === CLOCK_RULES[clock].stopsAt);
+      return {
+        clock,
+        state: 'calendar_missing' as const,
+        startedAt: log.find((e) => e.type === 'received')?.at ?? '',
+        dueAt: null,
+        warnAt: null,
+        stoppedAt: stop?.at ?? null,
+        used: 0,
+        problem: error.message,
+      };
+    }
+  });
 }
 
 /** The clocks breached at `now` and not yet stopped: what the escalation job acts on. */

@@ -3,7 +3,9 @@ import {
   ComplaintDetailSchema,
   ComplaintListResponseSchema,
   ComplaintQueueResponseSchema,
+  ExtendComplaintRequestSchema,
   FileComplaintRequestSchema,
+  ReclassifyComplaintRequestSchema,
   RecordComplaintStepRequestSchema,
 } from './schemas';
 
@@ -48,6 +50,20 @@ export const complaintRoutes = {
     path: '/staff/complaints/{complaintId}/steps',
     auth: 'user',
     request: RecordComplaintStepRequestSchema,
+    response: ComplaintDetailSchema,
+  },
+  reclassifyComplaint: {
+    method: 'POST',
+    path: '/staff/complaints/{complaintId}/classification',
+    auth: 'user',
+    request: ReclassifyComplaintRequestSchema,
+    response: ComplaintDetailSchema,
+  },
+  extendComplaint: {
+    method: 'POST',
+    path: '/staff/complaints/{complaintId}/extension',
+    auth: 'user',
+    request: ExtendComplaintRequestSchema,
     response: ComplaintDetailSchema,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -73,7 +73,7 @@ const TimelineEntrySchema = z.object({
 const ClockSchema = z.object({
   clock: z.enum(['internal_contact', 'external_response', 'statutory_decision']),
   label: z.string(),
-  state: z.enum(['not_applicable', 'running', 'paused', 'warning', 'breached', 'met']),
+  state: z.enum(['not_applicable', 'running', 'paused', 'warning', 'breached', 'met', 'calendar_missing']),
   dueAt: z.nullable(z.string()),
   stoppedAt: z.nullable(z.string()),
 });
@@ -95,6 +95,8 @@ export const ComplaintDetailSchema = z.object({
   preferredContactTime: z.enum(PREFERRED_KEYS),
   preferredContactTimeLabel: z.string(),
   timeline: z.array(TimelineEntrySchema),
+  /** The latest extension of the statutory period, told to the complainant too. */
+  extension: z.nullable(z.object({ limitDays: z.int(), at: z.string(), reason: z.string() })),
   /** Staff and agents only: severity, reasons, clocks, who handles it. */
   handling: z.nullable(
     z.object({
@@ -129,3 +131,25 @@ export const ComplaintQueueItemSchema = z.object({
 });
 export type ComplaintQueueItem = z.infer<typeof ComplaintQueueItemSchema>;
 export const ComplaintQueueResponseSchema = z.object({ complaints: z.array(ComplaintQueueItemSchema) });
+
+const reason = z
+  .string('请填写原因')
+  .check(z.trim(), z.minLength(2, '请填写原因（至少 2 个字）'), z.maxLength(500, '原因请控制在 500 字以内'));
+
+/** Staff reclassify a complaint (category and/or severity) with a reason; the change is audited. */
+export const ReclassifyComplaintRequestSchema = z.strictObject({
+  category: z.enum(COMPLAINT_CATEGORY_KEYS, '请选择投诉类别'),
+  severity: z.enum(['urgent', 'ordinary'], '等级应为 urgent 或 ordinary'),
+  reason,
+});
+export type ReclassifyComplaintRequest = z.infer<typeof ReclassifyComplaintRequestSchema>;
+
+/**
+ * Extending the statutory decision period: to 30 days for a complex case (the handler), to 60 for
+ * an especially complex one (approved by staff of a superior level; the complainant is told).
+ */
+export const ExtendComplaintRequestSchema = z.strictObject({
+  limitDays: z.union([z.literal(30), z.literal(60)], '延长后的处理时限应为 30 或 60 日'),
+  reason,
+});
+export type ExtendComplaintRequest = z.infer<typeof ExtendComplaintRequestSchema>;

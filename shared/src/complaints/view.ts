@@ -45,6 +45,13 @@ export function complaintTimeline(events: readonly ComplaintEventRecord[]): Comp
   }));
 }
 
+function latestExtension(events: readonly ComplaintEventRecord[]): ComplaintDetail['extension'] {
+  const extended = events.filter((e) => e.type === 'extended' && e.limitDays).at(-1);
+  return extended?.limitDays
+    ? { limitDays: extended.limitDays, at: extended.at, reason: redactText(extended.note ?? '') }
+    : null;
+}
+
 function clockView(c: ClockStatus) {
   return {
     clock: c.clock,
@@ -73,6 +80,7 @@ export function toComplaintDetail(
     preferredContactTime: c.preferredContactTime,
     preferredContactTimeLabel: PREFERRED_CONTACT_TIMES[c.preferredContactTime],
     timeline: complaintTimeline(events),
+    extension: latestExtension(events),
     handling: handling
       ? {
           severity: c.severity,
@@ -95,7 +103,13 @@ export function toComplaintDetail(
   };
 }
 
-const URGENCY: Record<string, number> = { breached: 0, warning: 1, paused: 3, running: 2 };
+const URGENCY: Record<string, number> = {
+  breached: 0,
+  warning: 1,
+  calendar_missing: 2,
+  running: 3,
+  paused: 4,
+};
 
 /** The most pressing running clock: breached first, then warning, then the earliest due. */
 export function mostPressingClock(clocks: readonly ClockStatus[]): ClockStatus | null {

@@ -149,6 +149,16 @@ describe('complaint clocks', () => {
     ).toBe(60);
   });
 
+  it('a clock reaching a year not imported says so; the other clocks still count', () => {
+    const received = shanghai('2026-12-20T10:00:00'); // +15 days is in 2027
+    const c = clock([{ type: 'received', at: received }], shanghai('2026-12-20T13:00:00'));
+    expect(c.statutory_decision).toMatchObject({ state: 'calendar_missing', dueAt: null });
+    expect(c.statutory_decision?.problem).toMatch(/业务日历未包含 2027 年/);
+    expect(c.internal_contact?.state).toBe('breached');
+    // Received on a Sunday: counting starts Monday 00:00, so the response is due at its end.
+    expect(c.external_response?.dueAt).toBe(shanghai('2026-12-22T00:00:00'));
+  });
+
   it('warns at 80 % and breaches when the budget is spent; a stop in time is met, a late one breached', () => {
     const received = shanghai('2026-03-02T09:00:00');
     const events: ClockEvent[] = [{ type: 'received', at: received }];

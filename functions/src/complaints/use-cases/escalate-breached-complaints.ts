@@ -1,5 +1,4 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { CalendarOutOfRangeError } from '@zhixiang/shared/complaints/calendar';
 import { breachedClocks, computeClocks } from '@zhixiang/shared/complaints/clocks';
 import type { ComplaintDeps } from './complaint-access';
 
@@ -15,6 +14,8 @@ export interface EscalationReport {
   /** Lost to a concurrent run or change (it wrote first). */
   skipped: number;
   failed: number;
+  /** Complaints with a clock the business calendar cannot compute (a year not imported). */
+  calendarMissing: number;
 }
 
 /**
@@ -26,7 +27,7 @@ export interface EscalationReport {
 export async function escalateBreachedComplaints(
   deps: Pick<ComplaintDeps, 'repositories' | 'businessCalendar' | 'now'> & { logger: Pick<Logger, 'error'> },
 ): Promise<EscalationReport> {
-  const report: EscalationReport = { open: 0, escalated: 0, skipped: 0, failed: 0 };
+  const report: EscalationReport = { open: 0, escalated: 0, skipped: 0, failed: 0, calendarMissing: 0 };
   const nowMs = deps.now();
   const open = await deps.repositories.complaints.listOpen('');
   report.open = open.length;
@@ -34,6 +35,15 @@ export async function escalateBreachedComplaints(
     try {
       const events = await deps.repositories.complaints.events(complaint.complaintId);
       const clocks = computeClocks(deps.businessCalendar, events, complaint.severity, new Date(nowMs));
+      const missing = clocks.filter((c) => c.state === 'calendar_missing');
+      if (missing.length > 0) {
+        report.calendarMissing += 1;
+        deps.logger.error('complaint clock beyond the business calendar', {
+          complaintId: complaint.complaintId,
+          clocks: missing.map((c) => c.clock),
+          problem: missing[0]?.problem,
+        });
+      }
       const fresh = breachedClocks(clocks).filter((c) => !complaint.escalatedClocks.includes(c));
       const parent = parentBranchPath(complaint.handlingBranchPath);
       if (fresh.length === 0 || !parent) continue;
@@ -61,7 +71,6 @@ export async function escalateBreachedComplaints(
       report.failed += 1;
       deps.logger.error('complaint escalation failed', {
         complaintId: complaint.complaintId,
-        calendarOutOfRange: error instanceof CalendarOutOfRangeError,
         error: error instanceof Error ? error.message : String(error),
       });
     }

@@ -35,6 +35,7 @@ const CLOCK_STATE_LABELS: Record<string, string> = {
   warning: '即将超时',
   breached: '已超时',
   met: '已按时完成',
+  calendar_missing: '业务日历缺少该年度安排，暂无法计算',
 };
 
 /**
