@@ -5,7 +5,8 @@ import type {
   RecordComplaintStepRequest,
 } from '@zhixiang/shared/complaints/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import { actorName, type ComplaintDeps, detailFor, loadVisibleComplaint } from './complaint-access';
+import { changeComplaint } from './change-complaint';
+import { type ComplaintDeps, loadVisibleComplaint } from './complaint-access';
 
 /** Each step follows the one before: claimed → contacted → responded → decided. */
 const REQUIRES: Record<RecordComplaintStepRequest['step'], { status: ComplaintStatus; message: string }> = {
@@ -24,7 +25,8 @@ export async function recordComplaintStep(
   complaintId: string,
   request: RecordComplaintStepRequest,
 ): Promise<ComplaintDetail> {
-  const { complaint, customer } = await loadVisibleComplaint(deps, claims, complaintId);
+  const current = await loadVisibleComplaint(deps, claims, complaintId);
+  const { complaint } = current;
   if (complaint.status === 'received') throw new AppError('CONFLICT', '请先认领该投诉');
   if (complaint.claimedBy !== claims.sub)
     throw new AppError('CONFLICT', '该投诉由其他同事处理，您不能记录处理步骤');
@@ -34,18 +36,11 @@ export async function recordComplaintStep(
     throw new AppError('CONFLICT', complaint.status === request.step ? '该步骤已记录' : rule.message, {
       field: 'step',
     });
-  const name = await actorName(deps, claims);
-  const next = { ...complaint, status: request.step, version: complaint.version + 1 };
-  const saved = await deps.repositories.complaints.transition(next, {
-    complaintId,
-    seq: next.version,
-    type: request.step,
-    at: new Date(deps.now()).toISOString(),
-    actorId: claims.sub,
-    actorName: name,
-    note: request.note,
-  });
-  if (!saved) throw new AppError('CONFLICT', '该投诉刚被更新，请刷新后重试');
-  const events = await deps.repositories.complaints.events(complaintId);
-  return detailFor(deps, claims, saved, events, customer);
+  return changeComplaint(
+    deps,
+    claims,
+    current,
+    { status: request.step },
+    { type: request.step, note: request.note },
+  );
 }

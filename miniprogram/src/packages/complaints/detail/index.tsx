@@ -73,6 +73,14 @@ export default function ComplaintDetailPage() {
               </View>
             ))}
           </View>
+          {c.extension ? (
+            <View className="zx-card" data-testid="complaint-extension">
+              <Text className="zx-card__title">处理时限已延长至 {c.extension.limitDays} 日</Text>
+              <Text className="zx-muted">
+                {formatShanghaiDateTime(c.extension.at)} · 原因：{c.extension.reason}
+              </Text>
+            </View>
+          ) : null}
           {c.handling ? <Handling complaint={c} onChanged={() => void data.reload()} /> : null}
         </View>
       )}
@@ -143,29 +151,65 @@ function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChan
           认领处理
         </Button>
       ) : null}
-      {isStaff && next ? (
+      {isStaff && complaint.status !== 'decided' ? (
         <View className="zx-card" data-testid="complaint-step">
           <Textarea
             className="zx-complaints__textarea"
             maxlength={1000}
-            placeholder="请填写处理说明（联系结果、答复内容或处理决定）"
+            placeholder="处理说明或原因：联系结果、答复内容、处理决定，或重新分类、延期的原因"
             value={note}
             onInput={(event) => setNote(event.detail.value)}
           />
           <View className="zx-complaints__actions">
             <Button
-              type="primary"
-              loading={busy}
+              size="small"
               disabled={busy || note.trim().length < 2}
               onClick={() =>
                 void run(
-                  () => api.recordComplaintStep(complaint.complaintId, { step: next.step, note }),
-                  '已记录',
+                  () =>
+                    api.reclassifyComplaint(complaint.complaintId, {
+                      category: complaint.category,
+                      severity: handling.severity === 'urgent' ? 'ordinary' : 'urgent',
+                      reason: note,
+                    }),
+                  '已调整等级',
                 )
               }
             >
-              {next.label}
+              {handling.severity === 'urgent' ? '调整为一般' : '调整为紧急/重大'}
             </Button>
+            <Button
+              size="small"
+              disabled={busy || note.trim().length < 2}
+              onClick={() =>
+                void run(
+                  () =>
+                    api.extendComplaint(complaint.complaintId, {
+                      limitDays: complaint.extension ? 60 : 30,
+                      reason: note,
+                    }),
+                  '已延长处理时限',
+                )
+              }
+            >
+              {complaint.extension ? '审批延长至 60 日' : '延长至 30 日'}
+            </Button>
+            {next ? (
+              <Button
+                type="primary"
+                size="small"
+                loading={busy}
+                disabled={busy || note.trim().length < 2}
+                onClick={() =>
+                  void run(
+                    () => api.recordComplaintStep(complaint.complaintId, { step: next.step, note }),
+                    '已记录',
+                  )
+                }
+              >
+                {next.label}
+              </Button>
+            ) : null}
           </View>
         </View>
       ) : null}
