@@ -1,5 +1,6 @@
 import type { complaintRoutes } from '@zhixiang/shared/complaints/routes';
 import {
+  agentsCustomer,
   type CasesFor,
   customersOnly,
   OWNER_POLICY,
@@ -25,6 +26,13 @@ export const complaintCases: CasesFor<typeof complaintRoutes> = {
     expected: { ...signedIn(403), owner: 201, anotherCustomer: 404 },
   },
   listMyComplaints: { method: 'GET', path: '/me/complaints', expected: customersOnly(200) },
+  // Agents only their own customers'; Beijing staff do not reach a Shanghai customer (404).
+  listCustomerComplaints: {
+    method: 'GET',
+    path: '/customers/C001/complaints',
+    ownerUserId: 'demo-agent-a001',
+    expected: agentsCustomer(200),
+  },
   // Real complaints seen by their customer, agent and staff are covered in functions/test/complaints/.
   getComplaint: { method: 'GET', path: `/complaints/${NO_SUCH_COMPLAINT}`, expected: signedIn(404) },
   listComplaintQueue: {

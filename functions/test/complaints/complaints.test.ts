@@ -138,6 +138,17 @@ describe('a customer files a complaint and staff handle it', () => {
     }
     const own = await as<ComplaintDetail>('demo-customer-c001', 'GET', `/complaints/${complaintId}`);
     expect(own.body.handling).toBeNull();
+
+    const byAgent = await as<{ complaints: ComplaintSummary[] }>(
+      'demo-agent-a001',
+      'GET',
+      '/customers/C001/complaints',
+    );
+    expect(byAgent.body.complaints.map((c) => c.complaintId)).toContain(complaintId);
+    expect((await as('demo-agent-a003', 'GET', '/customers/C001/complaints')).status).toBe(404);
+    expect((await as('demo-staff-bj', 'GET', '/customers/C001/complaints')).status).toBe(404);
+    expect((await as('demo-staff-sh-pd', 'GET', '/customers/C001/complaints')).status).toBe(200);
+    expect((await as('demo-customer-c001', 'GET', '/customers/C001/complaints')).status).toBe(403);
   });
 
   it('lists it in the queue of the subtree, not of another branch', async () => {

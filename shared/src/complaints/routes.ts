@@ -27,6 +27,13 @@ export const complaintRoutes = {
     auth: 'user',
     response: ComplaintListResponseSchema,
   },
+  /** An agent's (or staff member's) view of one customer's complaints. */
+  listCustomerComplaints: {
+    method: 'GET',
+    path: '/customers/{customerId}/complaints',
+    auth: 'user',
+    response: ComplaintListResponseSchema,
+  },
   getComplaint: {
     method: 'GET',
     path: '/complaints/{complaintId}',
