@@ -68,4 +68,11 @@ export const complaintCases: CasesFor<typeof complaintRoutes> = {
     body: { limitDays: 30, reason: '需调取销售录音录像核实' },
     expected: staffOnly(404),
   },
+  recordCustomerWait: {
+    method: 'POST',
+    path: `/staff/complaints/${NO_SUCH_COMPLAINT}/customer-wait`,
+    ownerUserId: 'demo-staff-sh',
+    body: { waiting: true, note: '等待客户补充材料' },
+    expected: staffOnly(404),
+  },
 };

@@ -318,6 +318,35 @@ describe('reclassification and extension', () => {
   });
 });
 
+describe('waiting for the customer', () => {
+  it('pauses only the response clock between waiting and the reply', async () => {
+    const filed = await as<ComplaintDetail>('demo-customer-c011', 'POST', '/complaints', {
+      ...fileBody(),
+      policyNo: data.policies.find((p) => p.holderId === 'C011')!.policyNo,
+    });
+    expect(filed.status, filed.text).toBe(201);
+    const id = filed.body.complaintId;
+    const wait = (userId: string, body: unknown) =>
+      as<ComplaintDetail>(userId, 'POST', `/staff/complaints/${id}/customer-wait`, body);
+    expect((await wait('demo-staff-bj', { waiting: true, note: '等待客户补充材料' })).body.message).toBe(
+      '请先认领该投诉',
+    );
+    expect((await as('demo-staff-bj', 'POST', `/staff/complaints/${id}/claim`)).status).toBe(200);
+    expect((await wait('demo-staff-bj', { waiting: false, note: '客户已回复' })).body.message).toBe(
+      '该投诉当前不在等待客户',
+    );
+    const waiting = await wait('demo-staff-bj', { waiting: true, note: '等待客户补充材料' });
+    expect(waiting.status, waiting.text).toBe(200);
+    const clocks = Object.fromEntries((waiting.body.handling?.clocks ?? []).map((c) => [c.clock, c]));
+    expect(clocks.external_response).toMatchObject({ state: 'paused', dueAt: null });
+    expect(clocks.statutory_decision?.dueAt).not.toBeNull();
+    expect((await wait('demo-staff-bj', { waiting: 'yes', note: '说明' })).body.field).toBe('waiting');
+    const replied = await wait('demo-staff-bj', { waiting: false, note: '客户已补充材料' });
+    expect(replied.status).toBe(200);
+    expect(replied.body.handling?.clocks.find((c) => c.clock === 'external_response')?.dueAt).not.toBeNull();
+  });
+});
+
 describe('escalation of a breached complaint', () => {
   it('moves an urgent complaint one level up exactly once, even when two runs overlap', async () => {
     const filed = await as<ComplaintDetail>(

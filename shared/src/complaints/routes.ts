@@ -7,6 +7,7 @@ import {
   FileComplaintRequestSchema,
   ReclassifyComplaintRequestSchema,
   RecordComplaintStepRequestSchema,
+  RecordCustomerWaitRequestSchema,
 } from './schemas';
 
 /**
@@ -71,6 +72,13 @@ export const complaintRoutes = {
     path: '/staff/complaints/{complaintId}/extension',
     auth: 'user',
     request: ExtendComplaintRequestSchema,
+    response: ComplaintDetailSchema,
+  },
+  recordCustomerWait: {
+    method: 'POST',
+    path: '/staff/complaints/{complaintId}/customer-wait',
+    auth: 'user',
+    request: RecordCustomerWaitRequestSchema,
     response: ComplaintDetailSchema,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -153,3 +153,19 @@ export const ExtendComplaintRequestSchema = z.strictObject({
   reason,
 });
 export type ExtendComplaintRequest = z.infer<typeof ExtendComplaintRequestSchema>;
+
+/**
+ * The handler marks that the complaint waits for the customer (materials, a call back at their
+ * time) and that the customer answered: only the external response clock pauses in between.
+ */
+export const RecordCustomerWaitRequestSchema = z.strictObject({
+  waiting: z.boolean('waiting 应为 true（等待客户）或 false（客户已回复）'),
+  note: z
+    .string('请填写说明')
+    .check(
+      z.trim(),
+      z.minLength(2, '请填写说明（至少 2 个字）'),
+      z.maxLength(500, '说明请控制在 500 字以内'),
+    ),
+});
+export type RecordCustomerWaitRequest = z.infer<typeof RecordCustomerWaitRequestSchema>;

@@ -94,6 +94,10 @@ function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChan
   const isStaff = me?.role === 'staff' || me?.role === 'admin';
   const next = NEXT_STEP[complaint.status];
   const [note, setNote] = useState('');
+  // Only the external response clock pauses, and only while the complaint waits for the customer.
+  const waitingForCustomer = handling.clocks.some(
+    (c) => c.clock === 'external_response' && c.state === 'paused',
+  );
   const [busy, setBusy] = useState(false);
 
   const run = async (action: () => Promise<unknown>, done: string) => {
@@ -194,6 +198,21 @@ function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChan
             >
               {complaint.extension ? '审批延长至 60 日' : '延长至 30 日'}
             </Button>
+            {complaint.status === 'claimed' || complaint.status === 'contacted' ? (
+              <Button
+                size="small"
+                disabled={busy || note.trim().length < 2}
+                onClick={() =>
+                  void run(
+                    () =>
+                      api.recordCustomerWait(complaint.complaintId, { waiting: !waitingForCustomer, note }),
+                    waitingForCustomer ? '已记录客户回复' : '已暂停答复计时',
+                  )
+                }
+              >
+                {waitingForCustomer ? '客户已回复' : '等待客户'}
+              </Button>
+            ) : null}
             {next ? (
               <Button
                 type="primary"
