@@ -50,17 +50,22 @@ export const ComplaintPathSchema = z.object({
   complaintId: z.string().check(z.regex(/^TS\d{14}$/, '投诉编号格式不正确')),
 });
 
+/** A short text staff type (a note, a reason): trimmed, 2 characters at least. */
+function staffText(what: string, max: number) {
+  return z
+    .string(`请填写${what}`)
+    .check(
+      z.trim(),
+      z.minLength(2, `请填写${what}（至少 2 个字）`),
+      z.maxLength(max, `${what}请控制在 ${max} 字以内`),
+    );
+}
+
 export const COMPLAINT_STEPS = ['contacted', 'responded', 'decided'] as const;
 export type ComplaintStep = (typeof COMPLAINT_STEPS)[number];
 export const RecordComplaintStepRequestSchema = z.strictObject({
   step: z.enum(COMPLAINT_STEPS, '处理步骤应为 contacted、responded 或 decided'),
-  note: z
-    .string('请填写处理说明')
-    .check(
-      z.trim(),
-      z.minLength(2, '请填写处理说明（至少 2 个字）'),
-      z.maxLength(1000, '处理说明请控制在 1000 字以内'),
-    ),
+  note: staffText('处理说明', 1000),
 });
 export type RecordComplaintStepRequest = z.infer<typeof RecordComplaintStepRequestSchema>;
 
@@ -132,9 +137,7 @@ export const ComplaintQueueItemSchema = z.object({
 export type ComplaintQueueItem = z.infer<typeof ComplaintQueueItemSchema>;
 export const ComplaintQueueResponseSchema = z.object({ complaints: z.array(ComplaintQueueItemSchema) });
 
-const reason = z
-  .string('请填写原因')
-  .check(z.trim(), z.minLength(2, '请填写原因（至少 2 个字）'), z.maxLength(500, '原因请控制在 500 字以内'));
+const reason = staffText('原因', 500);
 
 /** Staff reclassify a complaint (category and/or severity) with a reason; the change is audited. */
 export const ReclassifyComplaintRequestSchema = z.strictObject({
@@ -160,12 +163,6 @@ export type ExtendComplaintRequest = z.infer<typeof ExtendComplaintRequestSchema
  */
 export const RecordCustomerWaitRequestSchema = z.strictObject({
   waiting: z.boolean('waiting 应为 true（等待客户）或 false（客户已回复）'),
-  note: z
-    .string('请填写说明')
-    .check(
-      z.trim(),
-      z.minLength(2, '请填写说明（至少 2 个字）'),
-      z.maxLength(500, '说明请控制在 500 字以内'),
-    ),
+  note: staffText('说明', 500),
 });
 export type RecordCustomerWaitRequest = z.infer<typeof RecordCustomerWaitRequestSchema>;

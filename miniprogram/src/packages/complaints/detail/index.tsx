@@ -115,6 +115,13 @@ function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChan
     }
   };
 
+  /** An action that sends the note typed above (as a reason or an explanation). */
+  const noteAction = (label: string, action: () => Promise<unknown>, done: string) => (
+    <Button size="small" disabled={busy || note.trim().length < 2} onClick={() => void run(action, done)}>
+      {label}
+    </Button>
+  );
+
   return (
     <View data-testid="complaint-handling">
       <View className="zx-card">
@@ -165,54 +172,32 @@ function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChan
             onInput={(event) => setNote(event.detail.value)}
           />
           <View className="zx-complaints__actions">
-            <Button
-              size="small"
-              disabled={busy || note.trim().length < 2}
-              onClick={() =>
-                void run(
-                  () =>
-                    api.reclassifyComplaint(complaint.complaintId, {
-                      category: complaint.category,
-                      severity: handling.severity === 'urgent' ? 'ordinary' : 'urgent',
-                      reason: note,
-                    }),
-                  '已调整等级',
+            {noteAction(
+              handling.severity === 'urgent' ? '调整为一般' : '调整为紧急/重大',
+              () =>
+                api.reclassifyComplaint(complaint.complaintId, {
+                  category: complaint.category,
+                  severity: handling.severity === 'urgent' ? 'ordinary' : 'urgent',
+                  reason: note,
+                }),
+              '已调整等级',
+            )}
+            {noteAction(
+              complaint.extension ? '审批延长至 60 日' : '延长至 30 日',
+              () =>
+                api.extendComplaint(complaint.complaintId, {
+                  limitDays: complaint.extension ? 60 : 30,
+                  reason: note,
+                }),
+              '已延长处理时限',
+            )}
+            {complaint.status === 'claimed' || complaint.status === 'contacted'
+              ? noteAction(
+                  waitingForCustomer ? '客户已回复' : '等待客户',
+                  () => api.recordCustomerWait(complaint.complaintId, { waiting: !waitingForCustomer, note }),
+                  waitingForCustomer ? '已记录客户回复' : '已暂停答复计时',
                 )
-              }
-            >
-              {handling.severity === 'urgent' ? '调整为一般' : '调整为紧急/重大'}
-            </Button>
-            <Button
-              size="small"
-              disabled={busy || note.trim().length < 2}
-              onClick={() =>
-                void run(
-                  () =>
-                    api.extendComplaint(complaint.complaintId, {
-                      limitDays: complaint.extension ? 60 : 30,
-                      reason: note,
-                    }),
-                  '已延长处理时限',
-                )
-              }
-            >
-              {complaint.extension ? '审批延长至 60 日' : '延长至 30 日'}
-            </Button>
-            {complaint.status === 'claimed' || complaint.status === 'contacted' ? (
-              <Button
-                size="small"
-                disabled={busy || note.trim().length < 2}
-                onClick={() =>
-                  void run(
-                    () =>
-                      api.recordCustomerWait(complaint.complaintId, { waiting: !waitingForCustomer, note }),
-                    waitingForCustomer ? '已记录客户回复' : '已暂停答复计时',
-                  )
-                }
-              >
-                {waitingForCustomer ? '客户已回复' : '等待客户'}
-              </Button>
-            ) : null}
+              : null}
             {next ? (
               <Button
                 type="primary"
