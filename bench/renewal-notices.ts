@@ -137,16 +137,18 @@ async function main() {
         now: () => now,
         logger: container.logger,
         concurrency: 32,
-        deliver: async (notice) => {
-          await container.notices.complete(notice.key, {
+        deliver: async ({ notice }) => {
+          await container.notices.settle(notice, notice.lease, {
             status: 'sent',
             channel: 'sms',
-            attempts: 1,
             letterId: null,
-            failureReason: null,
+            sendAttempts: 1,
+            lastError: null,
             at: now,
+            retryAt: null,
           });
           recorded++;
+          return true;
         },
       });
       return { ...report, recorded };

@@ -239,7 +239,9 @@ describe('the assistant', () => {
       await page.evaluate(
         () => new Promise((rendered) => requestAnimationFrame(() => requestAnimationFrame(rendered))),
       );
-      assert.equal(await page.getByText('您之前的留言已有客服回复').count(), 0, 'shown once');
+      // The conversation kept on the phone still shows it, once: it is not announced again.
+      assert.equal(await page.getByText('您之前的留言已有客服回复').count(), 1, 'shown once');
+      assert.equal(await page.getByTestId('chat-staff').filter({ hasText: '在线变更为现金领取' }).count(), 1);
     } catch (error) {
       await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
       throw error;

@@ -10,7 +10,8 @@ import { sampleDocument } from '../../functions/test/documents/fixtures';
  * What bench/document-render.ts bundles like a Lambda function: render one endorsement with the
  * signature image, then seal it with the insurer's key, exactly as sign-document does.
  */
-const key = new InsurerSigningKey(new LocalTestCaCertificates('local', process.env.BENCH_SIGNING_DIR ?? ''));
+const ca = new LocalTestCaCertificates('local', process.env.BENCH_SIGNING_DIR ?? '');
+const key = new InsurerSigningKey(ca, ca);
 const png = readFileSync(process.env.BENCH_SIGNATURE_PNG ?? '');
 const document = sampleDocument();
 

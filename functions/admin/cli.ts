@@ -194,7 +194,7 @@ async function main(argv: string[]): Promise<number> {
       const { renewalRunDeps } = await import('../src/letters/wiring-issuing');
       const report = await runRenewalNotices(renewalRunDeps(container));
       console.log(
-        `扫描 ${report.scanned} 笔应缴保费，到期通知 ${report.due} 条，本次认领 ${report.claimed} 条，发送 ${report.delivered} 条，失败 ${report.failed} 条；静默时段延后的通知补发 ${report.deferredSent} 条`,
+        `扫描 ${report.scanned} 笔应缴保费，到期通知 ${report.due} 条，本次认领 ${report.claimed} 条，发送 ${report.delivered} 条，失败 ${report.failed} 条；待发通知（静默时段结束、失败重试）送达 ${report.outbox.sent + report.outbox.unreachable} 条、再次失败 ${report.outbox.retrying + report.outbox.failed} 条`,
       );
       return 0;
     }

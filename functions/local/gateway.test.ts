@@ -172,6 +172,34 @@ describe('local gateway (fixture service)', () => {
     expect(failed.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it('answers a body over API Gateway’s 10 MB with a JSON 413, never a reset connection', async () => {
+    const response = await fetch(`${gateway.url}/echo/big`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Uint8Array(11 * 1024 * 1024).fill(0x20),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: '请求内容过大（上限 10 MB）',
+    });
+  });
+
+  it('answers a request line and headers over HTTP API’s 10240 bytes with a JSON 431 in Chinese', async () => {
+    const longSearch = encodeURIComponent('重疾险'.repeat(700)); // 2,100 characters, 18,900 bytes
+    const response = await fetch(`${gateway.url}/echo/1?q=${longSearch}`, {
+      headers: { origin: 'http://localhost:8080' },
+    });
+    expect(response.status).toBe(431);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await response.json()).toEqual({
+      code: 'REQUEST_TOO_LARGE',
+      message: '请求地址或请求头过长，请缩短搜索内容或输入后重试',
+    });
+    // Just under the limit still reaches the handler.
+    expect((await fetch(`${gateway.url}/echo/1?q=${'a'.repeat(9000)}`)).status).toBe(200);
+  });
+
   it('logs one line per request with method, path, status and duration', async () => {
     await api.get('/plain?secret=1');
     expect(gateway.logs.at(-1)).toMatch(/^GET \/plain 200 \d+ms$/);

@@ -59,6 +59,15 @@ export interface Gateway {
 const INTERNAL_ERROR = { code: 'INTERNAL', message: '系统繁忙，请稍后再试' };
 /** API Gateway's own payload limit; handlers enforce their smaller limits (64 KiB) themselves. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * HTTP API's limit on the request line and header values together (10240 bytes; a long search
+ * in the query string reaches it first). Node's parser counts the same lines.
+ */
+const MAX_HEADER_BYTES = 10 * 1024;
+const REQUEST_TOO_LARGE = {
+  code: 'REQUEST_TOO_LARGE',
+  message: '请求地址或请求头过长，请缩短搜索内容或输入后重试',
+};
 
 const DEFAULT_CORS: Required<Pick<CorsSpec, 'allowedOrigins' | 'allowedHeaders' | 'allowedMethods'>> = {
   allowedOrigins: ['*'],
@@ -184,15 +193,18 @@ function isTextual(contentType: string | undefined): boolean {
   );
 }
 
+/**
+ * The body, or 'too-large' past API Gateway's limit. A body that is too large is still read to its
+ * end (and dropped), so the client receives the 413 instead of a connection reset mid-upload.
+ */
 async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return 'too-large';
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks);
 }
 
 export function buildEvent(input: {
@@ -311,6 +323,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const config = loadServerlessConfig({ ymlPath, stage: options.stage ?? 'local' });
   const cors = resolveCors(config.provider.httpApi?.cors);
   const handlers = new Map<string, LambdaHandler>();
+  // The access log names the route's template, never the raw path: some paths carry bearer
+  // tokens (letter links). An unmatched path is logged with its credentials redacted.
+  const routeOf = new WeakMap<IncomingMessage, string>();
 
   async function loadHandler(handler: string): Promise<LambdaHandler> {
     const cached = handlers.get(handler);
@@ -440,6 +455,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     }
 
     const { route, pathParameters, pathMatched } = matchRoute(routes, method, rawPath);
+    if (route) routeOf.set(request, route.routeKey);
     if (!route) {
       request.resume();
       return sendJson(pathMatched ? 405 : 404, {
@@ -450,7 +466,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     }
 
     const body = await readBody(request);
-    if (body === 'too-large') return sendJson(413, { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' });
+    if (body === 'too-large')
+      return sendJson(413, { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大（上限 10 MB）', requestId });
 
     let handler: LambdaHandler;
     try {
@@ -504,7 +521,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     }
   }
 
-  const server: Server = createServer((request, response) => {
+  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) => {
     if (webSocketApi.handleManagement(request, response)) return;
     const started = performance.now();
     handle(request, response)
@@ -517,12 +534,28 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
         return 500;
       })
       .then((status) => {
-        const path = (request.url ?? '/').split('?')[0];
-        log(`${request.method} ${path} ${status} ${Math.round(performance.now() - started)}ms`);
+        const route =
+          routeOf.get(request) ?? `${request.method} ${redactText((request.url ?? '/').split('?')[0]!)}`;
+        log(`${route} ${status} ${Math.round(performance.now() - started)}ms`);
       });
   });
 
   server.on('upgrade', (request, socket, head) => webSocketApi.handleUpgrade(request, socket, head));
+  // Requests Node refuses before any handler runs: a request line and headers over the limit get
+  // a JSON answer in Chinese (with CORS, so the H5 app can read it), not Node's bare 431.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      const body = Buffer.from(JSON.stringify(REQUEST_TOO_LARGE));
+      log(`request line and headers over ${MAX_HEADER_BYTES} bytes: 431`);
+      socket.end(
+        `HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: application/json; charset=utf-8\r\n` +
+          `access-control-allow-origin: *\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
+      );
+      return;
+    }
+    socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  });
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

@@ -261,6 +261,22 @@ function scheduleRenewalNotices(): void {
   }, untilNextHour).unref();
 }
 
+/** Retries the renewal-notice outbox every minute, in this process (the local EventBridge; deployed: every 5 min). */
+function scheduleNoticeRetries(): void {
+  const run = async () => {
+    try {
+      const { getSystem } = await import('../src/system');
+      const { retryDueNotices } = await import('../src/letters/use-cases/notice-outbox');
+      const { renewalRunDeps } = await import('../src/letters/wiring-issuing');
+      const report = await retryDueNotices(renewalRunDeps(getSystem()));
+      if (report.due > 0) say(`renewal notice outbox: ${JSON.stringify(report)}`);
+    } catch (error) {
+      say(`warning: renewal notice retry failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  };
+  setInterval(() => void run(), 60_000).unref();
+}
+
 /** Delivers the endorsement outbox (confirmation letters) every minute, in this process (the local EventBridge). */
 function scheduleEndorsementEvents(): void {
   const run = async () => {
@@ -376,6 +392,7 @@ async function main() {
   // E-letters and renewal notices: the hourly job as EventBridge would run it.
   scheduleRenewalNotices();
   scheduleEndorsementEvents();
+  scheduleNoticeRetries();
   lines.push(
     `  WeChat outbox ${relative(repoRoot, env.WECHAT_OUTBOX_FILE ?? '')}   (subscribe messages; \`npm run admin -- --stage local outbox\` prints both)`,
     '  Renewal notices run on the hour; `npm run admin -- --stage local send-renewal-notices` runs them now',

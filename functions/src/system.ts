@@ -2,7 +2,7 @@ import { createAssistantDeps } from './assistant/wiring';
 import { createAuthDeps } from './auth/wiring';
 import { createCallbackDeps } from './callback/wiring';
 import { createComplaintsDeps } from './complaints/wiring';
-import { insurerSigningKey } from './documents/adapters/signing/insurer-signing-key';
+import { insurerSigningKey, insurerTrustedCas } from './documents/adapters/signing/insurer-signing-key';
 import { createDocumentsDeps } from './documents/wiring';
 import { documentPdf } from './documents/wiring-signing';
 import { createEndorsementsDeps } from './endorsements/wiring';
@@ -59,6 +59,7 @@ function buildSystem(platform: Platform) {
     },
     identityProofs: createIdentityProofs(platform),
     signingKey: insurerSigningKey(platform.config),
+    trustedCas: insurerTrustedCas(platform.config),
     pdf: documentPdf,
   };
 }

@@ -28,6 +28,8 @@ export interface ErrorBody {
   requestId?: string;
   /** RATE_LIMITED and LOCKED: seconds until trying again makes sense (also the Retry-After header). */
   retryAfterSeconds?: number;
+  /** The record a refusal is about, for a link to it (e.g. the application already open). */
+  relatedId?: string;
 }
 
 export class AppError extends Error {
@@ -37,11 +39,18 @@ export class AppError extends Error {
   readonly userMessage: string;
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly relatedId: string | undefined;
 
   constructor(
     code: ErrorCode,
     userMessage?: string,
-    options: { field?: string; cause?: unknown; logMessage?: string; retryAfterSeconds?: number } = {},
+    options: {
+      field?: string;
+      cause?: unknown;
+      logMessage?: string;
+      retryAfterSeconds?: number;
+      relatedId?: string;
+    } = {},
   ) {
     super(options.logMessage ?? userMessage ?? ErrorCodes[code].message, { cause: options.cause });
     this.name = 'AppError';
@@ -50,12 +59,14 @@ export class AppError extends Error {
     this.userMessage = userMessage ?? ErrorCodes[code].message;
     this.field = options.field;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.relatedId = options.relatedId;
   }
 
   toBody(requestId?: string): ErrorBody {
     const body: ErrorBody = { code: this.code, message: this.userMessage };
     if (this.field) body.field = this.field;
     if (this.retryAfterSeconds !== undefined) body.retryAfterSeconds = this.retryAfterSeconds;
+    if (this.relatedId !== undefined) body.relatedId = this.relatedId;
     if (requestId) body.requestId = requestId;
     return body;
   }

@@ -24,6 +24,20 @@ describe('masking', () => {
     const text = 'bind 11010519491231002X with 13812345678 ok';
     expect(redactText(text)).toBe('bind 1101**********002X with 138****5678 ok');
   });
+  it('redacts bearer tokens in paths and query strings (letter links, the live chat socket)', () => {
+    const letterToken =
+      'eyJsIjoiTFQyMDI2MTEyNUFCQ0RFRjEyIiwiZSI6MTc5MDAwMDAwMDAwMH0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+    expect(redactText(`GET /letter-links/${letterToken} 200`)).toBe('GET /letter-links/[redacted] 200');
+    expect(redactText('GET /letter-links/not-even-a-token?x=1')).toBe('GET /letter-links/[redacted]?x=1');
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1MSJ9.c2ln';
+    expect(redactText(`wss://api.example.cn/live-chat?token=${jwt}&v=1`)).toBe(
+      'wss://api.example.cn/live-chat?token=[redacted]&v=1',
+    );
+    expect(redactText(`/open/index?access_token=abc123&sig=def`)).toBe(
+      '/open/index?access_token=[redacted]&sig=[redacted]',
+    );
+    expect(redactText(`failed for ${jwt}`)).toBe('failed for [redacted-token]');
+  });
 });
 
 describe('formatYuan', () => {

@@ -1,4 +1,5 @@
-import { checkIdNumber, isRealDate } from '@zhixiang/shared/identity/id-number';
+import { isRealDate } from '@zhixiang/shared/format/dates';
+import { checkIdNumber } from '@zhixiang/shared/identity/id-number';
 import type {
   BeneficiaryRecord,
   CustomerRecord,

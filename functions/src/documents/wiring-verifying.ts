@@ -1,14 +1,15 @@
 import { defineWiring } from '../platform/process';
-import { insurerSigningKey } from './adapters/signing/insurer-signing-key';
+import { insurerTrustedCas } from './adapters/signing/insurer-signing-key';
 import { checkPdfSignature } from './adapters/signing/verify-pdf-signature';
 import { createDocumentsDeps } from './wiring';
 
 /**
- * The public verify function: it checks a PDF's signature against the insurer's certificates and
- * renders nothing, so it carries node-forge but neither pdf-lib nor the font.
+ * The public verify function: it checks a PDF's signature against the insurer's trusted CA
+ * certificates (never the signing key, which its role may not read) and renders nothing, so it
+ * carries node-forge but neither pdf-lib nor the font.
  */
 export const verifyingWiring = defineWiring((platform) => ({
   ...createDocumentsDeps(platform),
-  signingKey: insurerSigningKey(platform.config),
+  trustedCas: insurerTrustedCas(platform.config),
   pdf: { checkPdfSignature },
 }));

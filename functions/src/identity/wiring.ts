@@ -28,7 +28,7 @@ export function createIdentityDeps(platform: Platform): IdentityDeps {
     faceVerifier:
       config.faceVerify.provider === 'wechat'
         ? new WechatFaceVerifier({ apiBaseUrl: config.faceVerify.apiBaseUrl, tokens: wechatAccessTokens })
-        : new SandboxFaceVerifier(config.stage, stores.sandboxFaceAnswers),
+        : new SandboxFaceVerifier(config.stage, stores.sandboxFaceAnswers, platform.now),
     identityUploads: stores.uploads,
     identityReviews: stores.reviews,
     identityFiles: new S3IdentityFiles(getS3Client, config.bucketName),

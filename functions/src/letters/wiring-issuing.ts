@@ -40,7 +40,10 @@ export function notifyPremiumDeps(deps: LettersDeps): NotifyPremiumDeps {
   };
 }
 
-/** The hourly renewal-notice run. */
+/**
+ * The hourly renewal-notice run, and the notice outbox (a debit result's delivery, the retry job):
+ * the same dependencies.
+ */
 export function renewalRunDeps(deps: LettersDeps): RenewalRunDeps {
   return {
     policies: deps.repositories.policies,

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SandboxWechatAuth } from '../auth/adapters/wechat-code-exchange';
 import { LocalTestCaCertificates } from '../documents/adapters/signing/local-test-ca';
+import { TesseractIdCardOcr } from '../identity/adapters/tesseract-id-card-ocr';
+import { SandboxFaceVerifier } from '../identity/adapters/wechat-face-verifier';
+import { SandboxOutboxSubscribeMessages } from '../letters/adapters/wechat-subscribe-messages';
 import { assertLocalStage, ConfigError, loadConfig } from './config';
 import { LocalFileKeyProvider } from './crypto/key-wrappers';
 import { SandboxOutboxSms } from './sms/sandbox-outbox-sms';
@@ -36,6 +39,7 @@ describe('loadConfig', () => {
     expect(config.documentSigning).toEqual({
       provider: 'secrets-manager',
       secretId: 'zhixiang-kefu/prod/document-signing',
+      trustedCaSecretId: 'zhixiang-kefu/prod/document-trusted-cas',
     });
   });
 
@@ -52,12 +56,27 @@ describe('loadConfig', () => {
     ['TOKEN_SIGNING_KEY', 'y'.repeat(40)],
     ['DOCUMENT_SIGNING_PROVIDER', 'local-test-ca'],
     ['IVR_SIGNING_SECRET', 'z'.repeat(40)],
+    ['FACE_VERIFY_PROVIDER', 'sandbox'],
+    ['ID_CARD_OCR_PROVIDER', 'tesseract'],
+    ['SUBSCRIBE_MESSAGE_PROVIDER', 'sandbox-outbox'],
+    ['WECHAT_PUSH_TOKEN', 'local-push-token'],
+    ['BILLING_SIGNING_SECRET', 'b'.repeat(40)],
   ])('refuses %s=%s on dev and prod', (name, value) => {
     for (const stage of ['dev', 'prod']) {
       expect(() => loadConfig({ ...deployed, STAGE: stage, [name]: value })).toThrow(
         /only allowed when STAGE=local/,
       );
     }
+  });
+
+  it('refuses the local stage, its sandboxes and demo sign-in inside AWS Lambda, whatever STAGE says', () => {
+    const inLambda = { AWS_LAMBDA_FUNCTION_NAME: 'zhixiang-kefu-prod-signInAsDemoUser' };
+    expect(() => loadConfig({ ...local, ...inLambda })).toThrow(/STAGE=local is refused inside AWS Lambda/);
+    // Even the least sandboxed local configuration: the stage itself is what is refused.
+    const localWithRealProviders = { ...deployed, STAGE: 'local', SSM_PREFIX: '/zhixiang-kefu/local' };
+    expect(loadConfig(localWithRealProviders).demoSignIn).toBe(true);
+    expect(() => loadConfig({ ...localWithRealProviders, ...inLambda })).toThrow(/refused inside AWS Lambda/);
+    expect(loadConfig({ ...deployed, ...inLambda }).demoSignIn).toBe(false);
   });
 
   it('names every missing or invalid variable', () => {
@@ -69,12 +88,30 @@ describe('loadConfig', () => {
 });
 
 describe('sandbox providers', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  const answers = {} as ConstructorParameters<typeof SandboxFaceVerifier>[1];
+  const sandboxes = (stage: 'local' | 'dev' | 'prod') => [
+    () => new SandboxWechatAuth(stage),
+    () => new SandboxOutboxSms(stage, '/tmp/outbox.jsonl'),
+    () => new LocalFileKeyProvider(stage, '/tmp/key'),
+    () => new LocalTestCaCertificates(stage, '/tmp/ca'),
+    () => new SandboxFaceVerifier(stage, answers),
+    () => new TesseractIdCardOcr(stage),
+    () => new SandboxOutboxSubscribeMessages(stage, '/tmp/wechat-outbox.jsonl'),
+  ];
+
   it('refuse to be built off the local stage even without loadConfig', () => {
-    expect(() => new SandboxWechatAuth('prod')).toThrow(/refuses to run on STAGE=prod/);
-    expect(() => new SandboxOutboxSms('dev', '/tmp/outbox.jsonl')).toThrow(/refuses to run on STAGE=dev/);
-    expect(() => new LocalFileKeyProvider('prod', '/tmp/key')).toThrow(/refuses to run on STAGE=prod/);
-    expect(() => new LocalTestCaCertificates('prod', '/tmp/ca')).toThrow(/refuses to run on STAGE=prod/);
+    for (const build of sandboxes('prod')) expect(build).toThrow(/refuses to run on STAGE=prod/);
+    for (const build of sandboxes('dev')) expect(build).toThrow(/refuses to run on STAGE=dev/);
+    for (const build of sandboxes('local')) expect(build).not.toThrow();
     expect(() => assertLocalStage('local', 'anything')).not.toThrow();
+  });
+
+  it('refuse to be built inside AWS Lambda even on STAGE=local', () => {
+    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'zhixiang-kefu-prod-startFaceVerification');
+    for (const build of sandboxes('local')) expect(build).toThrow(/refuses to run inside AWS Lambda/);
   });
 });
 

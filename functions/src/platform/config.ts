@@ -10,7 +10,8 @@ import * as z from 'zod/mini';
  * code never asks which stage it runs in. Sandbox providers (local key file, SMS outbox, fake
  * WeChat, demo sign-in, a signing key from the environment) are refused unless STAGE=local, so a
  * mis-set variable on dev or prod fails the deploy's first request loudly instead of quietly
- * sending no SMS or accepting fake WeChat codes.
+ * sending no SMS or accepting fake WeChat codes. Inside AWS Lambda (AWS_LAMBDA_FUNCTION_NAME is
+ * set) STAGE=local itself is refused, so no deployed function can be talked into the sandboxes.
  */
 const nonEmpty = z.string().check(z.trim(), z.minLength(1));
 
@@ -34,6 +35,8 @@ const EnvSchema = z.object({
   // Electronic documents: where the insurer's document-signing certificate comes from.
   DOCUMENT_SIGNING_PROVIDER: z._default(z.enum(['secrets-manager', 'local-test-ca']), 'secrets-manager'),
   DOCUMENT_SIGNING_SECRET_ID: z.optional(nonEmpty),
+  // The trusted CA certificates, a secret of their own: the public verify function reads only this.
+  DOCUMENT_TRUSTED_CA_SECRET_ID: z.optional(nonEmpty),
   DOCUMENT_SIGNING_DIR: z._default(nonEmpty, '.local/document-signing'),
   ID_CARD_OCR_PROVIDER: z._default(z.enum(['wechat', 'tesseract']), 'wechat'),
   // Caller pre-verification (IVR): the shared HMAC secret, local stage only.
@@ -49,6 +52,8 @@ const EnvSchema = z.object({
   WECHAT_PUSH_TOKEN: z.optional(z.string().check(z.minLength(3), z.maxLength(32))),
   BILLING_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
   LETTER_LINK_BASE_URL: z.optional(z.url()),
+  // Set by the Lambda runtime: the code runs on AWS, where the local stage is refused.
+  AWS_LAMBDA_FUNCTION_NAME: z.optional(z.string()),
 });
 
 export type Stage = 'local' | 'dev' | 'prod';
@@ -76,7 +81,7 @@ export interface Config {
   /** When people staff the live chat; outside them a handoff is a message answered later. */
   serviceHours: ServiceHours;
   documentSigning:
-    | { provider: 'secrets-manager'; secretId: string }
+    | { provider: 'secrets-manager'; secretId: string; trustedCaSecretId: string }
     | { provider: 'local-test-ca'; dir: string };
   /** ID-card OCR: WeChat's `/cv/ocr/idcard`, or tesseract.js offline (local stage only). */
   idCardOcr: { provider: 'wechat'; apiBaseUrl: string } | { provider: 'tesseract' };
@@ -111,10 +116,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
-  const local = e.STAGE === 'local';
+  const inLambda = Boolean(e.AWS_LAMBDA_FUNCTION_NAME);
+  const local = e.STAGE === 'local' && !inLambda;
   const problems: string[] = [];
+  if (e.STAGE === 'local' && inLambda)
+    problems.push('STAGE=local is refused inside AWS Lambda (AWS_LAMBDA_FUNCTION_NAME is set)');
   const localOnly = (what: string) =>
-    problems.push(`${what} is only allowed when STAGE=local (STAGE=${e.STAGE})`);
+    problems.push(`${what} is only allowed when STAGE=local, outside AWS Lambda (STAGE=${e.STAGE})`);
 
   if (e.FIELD_KEY_PROVIDER === 'local-file' && !local) localOnly('FIELD_KEY_PROVIDER=local-file');
   if (e.FIELD_KEY_PROVIDER === 'kms' && !e.FIELD_KEY_ID)
@@ -166,6 +174,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? {
             provider: 'secrets-manager',
             secretId: e.DOCUMENT_SIGNING_SECRET_ID ?? `zhixiang-kefu/${e.STAGE}/document-signing`,
+            trustedCaSecretId:
+              e.DOCUMENT_TRUSTED_CA_SECRET_ID ?? `zhixiang-kefu/${e.STAGE}/document-trusted-cas`,
           }
         : { provider: 'local-test-ca', dir: e.DOCUMENT_SIGNING_DIR },
     idCardOcr:
@@ -204,8 +214,17 @@ function parseServiceHours(json: string | undefined, problems: string[]): Servic
   return defaultServiceHours;
 }
 
-/** Guard every sandbox provider calls in its constructor, in case it is built without loadConfig. */
-export function assertLocalStage(stage: Stage, provider: string): void {
+/**
+ * Guard every sandbox provider calls in its constructor, in case it is built without loadConfig:
+ * the local stage only, and never inside AWS Lambda whatever STAGE says.
+ */
+export function assertLocalStage(
+  stage: Stage,
+  provider: string,
+  env: Record<string, string | undefined> = process.env,
+): void {
   if (stage !== 'local')
     throw new Error(`${provider} is a local sandbox and refuses to run on STAGE=${stage}`);
+  if (env.AWS_LAMBDA_FUNCTION_NAME)
+    throw new Error(`${provider} is a local sandbox and refuses to run inside AWS Lambda`);
 }

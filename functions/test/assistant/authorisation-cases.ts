@@ -42,6 +42,11 @@ export const assistantCases: CasesFor<typeof assistantRoutes> = {
     body: { text: '你好' },
     expected: { ...signedIn(404), unassignedAgent: 403 },
   },
+  withdrawHandoff: {
+    method: 'POST',
+    path: `/assistant/handoffs/${NO_SUCH_ID}/withdraw`,
+    expected: customersOnly(404),
+  },
   listHandoffQueue: {
     method: 'GET',
     path: '/staff/handoffs',

@@ -84,6 +84,43 @@ describe('a customer asks for a person', () => {
   });
 });
 
+describe('waiting in the queue', () => {
+  it('tells the waiting customer their place, and lets them go back to the assistant until someone takes it', async () => {
+    const li = await as('demo-customer-c002');
+    const liu = await as('demo-customer-c005');
+    const open = async (who: Awaited<ReturnType<typeof as>>) => {
+      const chat = await who.post('/assistant/messages', { text: '我要转人工' });
+      const opened = await who.post('/assistant/handoffs', { conversationId: chat.body.conversationId });
+      expect(opened.status, opened.text).toBe(201);
+      return opened.body.handoffId as string;
+    };
+    const first = await open(li);
+    const second = await open(liu);
+    const place = async (who: Awaited<ReturnType<typeof as>>, id: string) =>
+      (await who.get(`/assistant/handoffs/${id}/messages`)).body.queuedAhead as number | null;
+    // Same branch (SH-PD-01), so the second waits behind the first.
+    const ahead = (await place(li, first)) as number;
+    expect(await place(liu, second)).toBe(ahead + 1);
+
+    // Someone else's handoff cannot be withdrawn; the customer's own can, and it leaves the queue.
+    expect((await liu.post(`/assistant/handoffs/${first}/withdraw`)).status).toBe(404);
+    const back = await li.post(`/assistant/handoffs/${first}/withdraw`);
+    expect(back.status, back.text).toBe(200);
+    expect(back.body.status).toBe('closed');
+    expect(await place(li, first)).toBeNull();
+    expect(await place(liu, second)).toBe(ahead);
+    const queue = await (await as('demo-staff-sh')).get('/staff/handoffs');
+    expect(queue.body.handoffs.map((h: { handoffId: string }) => h.handoffId)).not.toContain(first);
+
+    // Once staff have taken it, going back is theirs to close.
+    expect((await (await as('demo-staff-sh')).post(`/staff/handoffs/${second}/claim`)).status).toBe(200);
+    const late = await liu.post(`/assistant/handoffs/${second}/withdraw`);
+    expect(late.status).toBe(409);
+    expect(late.body.message).toBe('客服已接入，请在对话中告诉客服您的问题已解决');
+    expect(await place(liu, second)).toBeNull();
+  });
+});
+
 describe('live chat by polling', () => {
   it('lets exactly one of two staff members claim it; only they may reply', async () => {
     const zhang = await as('demo-customer-c001');

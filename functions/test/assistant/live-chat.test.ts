@@ -5,6 +5,7 @@ import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { captureProcessOutput } from '../support/capture-output';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -115,6 +116,21 @@ afterAll(async () => {
 });
 
 describe('the live chat socket', () => {
+  it('writes the handshake’s access token to no log line', async () => {
+    const token = await accessTokenFor(container, 'demo-customer-c001');
+    const captured = captureProcessOutput();
+    try {
+      const socket = await openSocket(token);
+      await socket.close();
+      await expect(openSocket(`${token}x`)).rejects.toThrow('handshake refused: 401');
+    } finally {
+      captured.stop();
+    }
+    expect(gateway.logs.some((line) => line.startsWith('WS $connect'))).toBe(true);
+    for (const line of [...captured.lines(), ...gateway.logs])
+      expect(line).not.toContain(token.split('.')[1]);
+  });
+
   it('refuses a handshake without a valid access token', async () => {
     await expect(openSocket(null)).rejects.toThrow('handshake refused: 401');
     await expect(openSocket('not-a-token')).rejects.toThrow('handshake refused: 401');

@@ -378,4 +378,28 @@ describe('bad input on every callback route', () => {
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ field: 'date' });
   });
+
+  it('refuses a day the calendar lacks (2026-02-30) with 400 naming the field, never a 409', async () => {
+    const staff = await as('demo-staff-sh');
+    type Refusal = { field?: string; message: string };
+    const bookings = await staff.get<Refusal>('/callback/bookings', { date: '2026-02-30' });
+    expect([bookings.status, bookings.body.field, bookings.body.message]).toEqual([
+      400,
+      'date',
+      '日期不存在，请检查年、月、日',
+    ]);
+    const slots = await staff.send<Refusal>('POST', '/callback/slots', {
+      from: '2027-02-29',
+      to: '2027-03-01',
+      weekdays: null,
+      weekends: null,
+      seats: 1,
+    });
+    expect([slots.status, slots.body.field]).toEqual([400, 'from']);
+    const funnel = await staff.get<Refusal>('/reports/notice-funnel', {
+      from: '2026-02-30',
+      to: '2026-03-02',
+    });
+    expect([funnel.status, funnel.body.field]).toEqual([400, 'from']);
+  });
 });

@@ -138,7 +138,7 @@ describe('online self-callback', () => {
     const passFace = async (purpose: string) => {
       await recordIdentityConsent(container, customer, FACE_ID_CONSENT_VERSION);
       const session = await startFaceVerification(container, customer, { purpose });
-      await answerSandboxFaceVerification(container, session.verifyId, 'success');
+      await answerSandboxFaceVerification(container, customer, session.verifyId, 'success');
       await completeFaceVerification(container, customer, session.attemptId, {
         userAgent: 'vitest',
         ip: null,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { routes } from '@zhixiang/shared/api/routes';
 import { LIVE_CHAT_ROUTES } from '@zhixiang/shared/assistant/live-chat';
 import { describe, expect, it } from 'vitest';
+import StageGuard from '../../../scripts/serverless-stage-guard.mjs';
 import { loadServerlessConfig, type Yaml } from '../../local/serverless-config';
 
 /**
@@ -115,7 +116,7 @@ describe('serverless.yml', () => {
       JSON.stringify(fn).includes('execute-api:ManageConnections'),
     );
     expect(pushers.map(([name]) => name).sort()).toEqual(
-      ['claimHandoff', 'closeHandoff', 'sendHandoffMessage', 'subscribeToHandoff'].sort(),
+      ['claimHandoff', 'closeHandoff', 'sendHandoffMessage', 'subscribeToHandoff', 'withdrawHandoff'].sort(),
     );
     for (const [, fn] of pushers) {
       expect(JSON.stringify(fn)).toMatch(
@@ -144,5 +145,41 @@ describe('serverless.yml', () => {
       );
     }
     expect(scripts['check:packaged']).toBeDefined();
+  });
+
+  it('refuses to package or deploy the local stage', () => {
+    expect((prod as { plugins?: string[] }).plugins).toContain('./scripts/serverless-stage-guard.mjs');
+    const hooksFor = (stage: string) =>
+      new StageGuard({ service: { provider: { stage } } }, { stage }).hooks as Record<string, () => void>;
+    const refused = hooksFor('local');
+    for (const hook of [
+      'before:package:initialize',
+      'before:deploy:deploy',
+      'before:deploy:function:initialize',
+    ])
+      expect(() => refused[hook]?.(), hook).toThrow(/"local" stage runs on this machine only/);
+    for (const stage of ['dev', 'prod'])
+      for (const run of Object.values(hooksFor(stage))) expect(run).not.toThrow();
+  });
+
+  // Electronic documents: the public verify function parses untrusted PDFs, so it must not be
+  // able to read the signing key; the trusted CA certificates are a secret of their own.
+  it('grants the signing key to the signing functions only; the public verify reads the trusted CAs only', () => {
+    const grants = (secret: string) =>
+      functions
+        .filter(([, fn]) => JSON.stringify(fn).includes(`secret:zhixiang-kefu/prod/${secret}-??????`))
+        .map(([name]) => name)
+        .sort();
+    expect(grants('document-signing')).toEqual(['exportAuditCertificate', 'signDocument']);
+    expect(grants('document-trusted-cas')).toEqual([
+      'exportAuditCertificate',
+      'signDocument',
+      'verifyDocument',
+    ]);
+    const verify = JSON.stringify(prod.functions?.verifyDocument);
+    expect(verify).not.toContain('document-signing');
+    expect(prod.provider.environment?.DOCUMENT_TRUSTED_CA_SECRET_ID).toBe(
+      'zhixiang-kefu/prod/document-trusted-cas',
+    );
   });
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type {
   AuditTrailResponse,
   DocumentDetail,
@@ -16,6 +17,7 @@ import { signingIdentityFrom } from '../../src/documents/adapters/signing/insure
 import { createTestChain } from '../../src/documents/adapters/signing/local-test-ca';
 import { sealPdf } from '../../src/documents/adapters/signing/seal-pdf';
 import { prepareEndorsementDocument } from '../../src/documents/use-cases/prepare-endorsement-document';
+import { getS3Client } from '../../src/platform/s3/client';
 import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -262,6 +264,22 @@ describe('张伟 signs his endorsement and receives the sealed PDF', () => {
     const unsigned = await PDFDocument.create();
     unsigned.addPage();
     expect((await verify(await unsigned.save())).body).toMatchObject({ verdict: 'unsigned', genuine: false });
+    // Files that were never signed are "not a signed 批单", never "changed after signing": a
+    // signature placeholder left unfilled, and contents that are no CMS signature at all.
+    const zeroed = Buffer.from(pdf);
+    const contentsAt = zeroed.indexOf('/Contents <') + '/Contents <'.length;
+    zeroed.fill('0', contentsAt, zeroed.indexOf('>', contentsAt));
+    const placeholder = Buffer.from(
+      `%PDF-1.7\n1 0 obj << /Type /Sig /ByteRange [0 0 0 0] /Contents <${'0'.repeat(64)}> >> endobj\n%%EOF\n`,
+    );
+    const garbage = Buffer.from(pdf);
+    garbage.fill('A', contentsAt, zeroed.indexOf('>', contentsAt));
+    for (const notSigned of [zeroed, placeholder, garbage]) {
+      const answer = await verify(notSigned);
+      expect(answer.body).toMatchObject({ verdict: 'unsigned', genuine: false });
+      expect(answer.body.message).toMatch(/^该文件不是已签章的电子批单/);
+      expect(answer.body.message).not.toContain('改动');
+    }
 
     const other = createTestChain({ ca: 'Another CA', leaf: 'Another Insurer' });
     const theirs = await PDFDocument.create();
@@ -320,15 +338,12 @@ describe('an agent hosts the signing for a customer present in person', () => {
   });
 });
 
-describe('two signatures at once', () => {
-  it('leaves exactly one: the transaction refuses the second with 409', async () => {
-    const policyNo = (await container.repositories.policies.listByCustomer('C001')).find(
-      (p) => p.holderId === 'C001',
-    )!.policyNo;
+describe('five signatures at once', () => {
+  it('seals one: one 200, four 409 that rendered nothing, exactly one sealed PDF in S3', async () => {
     const document = await prepareEndorsementDocument(
       { repositories: container.repositories, now: () => Date.now() },
       {
-        policyNo,
+        policyNo: await zhangWeiPolicyNo(),
         changeType: '联系方式变更',
         changes: [{ label: '邮政编码', before: '200120', after: '200031' }],
         effectiveDate: '2026-11-26',
@@ -338,22 +353,73 @@ describe('two signatures at once', () => {
     const documentPath = `/documents/${document.documentId}`;
     await verifyIdentity('demo-customer-c001', document.purpose);
     const files = { strokes: sampleStrokes(), image: strokesToPng(sampleStrokes()) };
-    const uploads = await Promise.all([
-      upload('demo-customer-c001', documentPath, files),
-      upload('demo-customer-c001', documentPath, files),
-    ]);
+    const uploads = await Promise.all(
+      Array.from({ length: 5 }, () => upload('demo-customer-c001', documentPath, files)),
+    );
     const customer = await as('demo-customer-c001');
     const results = await Promise.all(
       uploads.map((uploadId) =>
         customer.post(`${documentPath}/signature`, { uploadId, contentHash: document.contentHash }),
       ),
     );
-    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect(results.find((r) => r.status === 409)?.body).toMatchObject({
-      message: '该批单已签署，无需重复签名',
-    });
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    for (const refused of results.filter((r) => r.status === 409))
+      expect(refused.body).toMatchObject({ code: 'CONFLICT', message: '该批单已签署，无需重复签名' });
     const events = await container.repositories.documents.listEvents(document.documentId);
     expect(events.filter((e) => e.type === 'signed')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'sealed')).toHaveLength(1);
+    const stored = await container.repositories.documents.get(document.documentId);
+    expect(await sealedPdfKeys(document.documentId)).toEqual([stored?.sealed?.key]);
+  });
+
+  it('is not stranded by a signer that crashed after claiming: the claim expires and the holder signs', async () => {
+    const document = await prepareEndorsementDocument(
+      { repositories: container.repositories, now: () => Date.now() },
+      {
+        policyNo: await zhangWeiPolicyNo(),
+        changeType: '联系方式变更',
+        changes: [{ label: '邮政编码', before: '200120', after: '200032' }],
+        effectiveDate: '2026-11-26',
+        createdBy: 'test',
+      },
+    );
+    // A signer claimed it a minute ago and never came back (its claim has run out).
+    const crashedAt = Date.now() - 61_000;
+    expect(
+      await container.repositories.documents.claimSigning({
+        documentId: document.documentId,
+        expectedVersion: document.version,
+        claimId: 'crashed-signer',
+        now: crashedAt,
+        until: crashedAt + 60_000,
+      }),
+    ).toBe(true);
+    const documentPath = `/documents/${document.documentId}`;
+    await verifyIdentity('demo-customer-c001', document.purpose);
+    const uploadId = await upload('demo-customer-c001', documentPath, {
+      strokes: sampleStrokes(),
+      image: strokesToPng(sampleStrokes()),
+    });
+    const signed = await (await as('demo-customer-c001')).post(`${documentPath}/signature`, {
+      uploadId,
+      contentHash: document.contentHash,
+    });
+    expect(signed.status, signed.text).toBe(200);
+    expect(await sealedPdfKeys(document.documentId)).toHaveLength(1);
   });
 });
+
+async function zhangWeiPolicyNo(): Promise<string> {
+  return (await container.repositories.policies.listByCustomer('C001')).find((p) => p.holderId === 'C001')!
+    .policyNo;
+}
+
+/** The sealed PDFs stored for a document (`documents/<id>/…`, audit certificates aside). */
+async function sealedPdfKeys(documentId: string): Promise<string[]> {
+  const listed = await getS3Client().send(
+    new ListObjectsV2Command({ Bucket: container.config.bucketName, Prefix: `documents/${documentId}/` }),
+  );
+  return (listed.Contents ?? [])
+    .map((object) => object.Key ?? '')
+    .filter((key) => !key.includes('audit-certificate'));
+}

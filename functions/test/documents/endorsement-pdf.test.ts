@@ -47,7 +47,8 @@ function pdfsig(path: string): string {
 }
 
 beforeAll(async () => {
-  identity = await new InsurerSigningKey(new LocalTestCaCertificates('local', join(dir, 'keys'))).get();
+  const ca = new LocalTestCaCertificates('local', join(dir, 'keys'));
+  identity = await new InsurerSigningKey(ca, ca).get();
   // The second document of the process: the parsed font is shared between documents.
   await sealedEndorsement(identity);
   sealed = await sealedEndorsement(identity);

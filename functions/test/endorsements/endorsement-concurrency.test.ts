@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { EndorsementApplication } from '@zhixiang/shared/endorsement/application';
-import { describe, expect, it } from 'vitest';
+import type {
+  CreateEndorsementRequest,
+  EndorsementApplication,
+} from '@zhixiang/shared/endorsement/application';
+import { DIVIDEND_OPTIONS } from '@zhixiang/shared/policy/schemas';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAYEE_CARD_NUMBER } from '../../src/seed/demo-endorsements';
 import { demoPolicyNo, useEndorsementStack } from './endorsement-steps';
 import { signedDrafts } from './signed-drafts';
@@ -155,5 +159,101 @@ describe('two staff decisions at once', () => {
     const loan = (await stack.container().repositories.policies.get(WANG_AN02))?.loan;
     if (final?.status === 'rejected') expect(loan).toBeNull();
     else expect(loan?.principalCents).toBe(1_000_000);
+  });
+});
+
+describe('20 creates of one type on one policy at once', () => {
+  let optionChange: CreateEndorsementRequest;
+  beforeAll(async () => {
+    const current = (await stack.container().repositories.policies.get(ZHANG_PL01))?.dividendOption;
+    const other = DIVIDEND_OPTIONS.find((option) => option !== current)!;
+    optionChange = { type: 'dividend_option_change', dividendOption: other };
+  });
+
+  it('opens one draft; the others get 409 naming it, and none of them prepared a 批单', async () => {
+    const container = stack.container();
+    const documentsBefore = (await container.repositories.documents.listByHolder('C001')).length;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => steps.create('demo-customer-c001', ZHANG_PL01, optionChange)),
+    );
+    const created = results.filter((r) => r.status === 201 || r.status === 200);
+    const refused = results.filter((r) => r.status === 409);
+    expect(created).toHaveLength(1);
+    expect(refused).toHaveLength(19);
+    const draft = created[0]!.body as EndorsementApplication;
+    expect(draft.status).toBe('draft');
+    for (const response of refused)
+      expect(response.body).toMatchObject({
+        code: 'CONFLICT',
+        message: `该保单已有办理中的红利领取方式变更申请（${draft.applicationId}），请继续办理或先撤销`,
+        // The app links to it.
+        relatedId: draft.applicationId,
+      });
+    const open = (await container.repositories.endorsements.listByHolder('C001')).filter(
+      (a) => a.policyNo === ZHANG_PL01 && a.type === 'dividend_option_change' && a.status === 'draft',
+    );
+    expect(open.map((a) => a.applicationId)).toEqual([draft.applicationId]);
+    expect((await container.repositories.documents.listByHolder('C001')).length).toBe(documentsBefore + 1);
+
+    // Cancelling frees the type on the policy: the next application is accepted.
+    expect(
+      (await (await steps.as('demo-customer-c001')).post(`/endorsements/${draft.applicationId}/cancel`, {}))
+        .status,
+    ).toBe(200);
+    const again = await steps.create('demo-customer-c001', ZHANG_PL01, optionChange);
+    expect([200, 201]).toContain(again.status);
+    expect(
+      (
+        await (
+          await steps.as('demo-customer-c001')
+        ).post(`/endorsements/${(again.body as EndorsementApplication).applicationId}/cancel`, {})
+      ).status,
+    ).toBe(200);
+  });
+
+  it('takes over a slot whose application never came to exist once its reservation is old', async () => {
+    const container = stack.container();
+    const slot = { policyNo: ZHANG_PL01, type: 'dividend_option_change' as const };
+    // A create that crashed after reserving: the slot names an application that does not exist.
+    expect(
+      await container.repositories.endorsements.reserveOpenApplication(
+        slot,
+        'EA-CRASHED',
+        container.now() - 120_000,
+      ),
+    ).toBeNull();
+    const response = await steps.create('demo-customer-c001', ZHANG_PL01, optionChange);
+    expect([200, 201]).toContain(response.status);
+    const id = (response.body as EndorsementApplication).applicationId;
+    expect((await (await steps.as('demo-customer-c001')).post(`/endorsements/${id}/cancel`, {})).status).toBe(
+      200,
+    );
+  });
+
+  it('refuses to cancel while its 批单 is being signed, instead of discarding it under the signer', async () => {
+    const container = stack.container();
+    const response = await steps.create('demo-customer-c001', ZHANG_PL01, optionChange);
+    expect([200, 201]).toContain(response.status);
+    const { applicationId, documentId } = response.body as EndorsementApplication;
+    const document = (await container.repositories.documents.get(documentId!))!;
+    const now = container.now();
+    expect(
+      await container.repositories.documents.claimSigning({
+        documentId: document.documentId,
+        expectedVersion: document.version,
+        claimId: 'signing-now',
+        now,
+        until: now + 60_000,
+      }),
+    ).toBe(true);
+    const customer = await steps.as('demo-customer-c001');
+    const refused = await customer.post(`/endorsements/${applicationId}/cancel`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ message: '批单刚刚已签署，请刷新后再操作' });
+    expect(await container.repositories.documents.get(document.documentId)).not.toBeNull();
+
+    // The signer gave up: the claim is gone and the cancellation goes through.
+    await container.repositories.documents.releaseSigning(document.documentId, 'signing-now');
+    expect((await customer.post(`/endorsements/${applicationId}/cancel`, {})).status).toBe(200);
   });
 });

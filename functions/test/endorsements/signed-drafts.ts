@@ -54,11 +54,20 @@ export async function signedDrafts(
     const document = application && (await container.repositories.documents.get(application.documentId));
     if (!document) throw new Error('document missing');
     const now = container.now();
+    const claimId = `test-${applicationId}`;
+    await container.repositories.documents.claimSigning({
+      documentId: document.documentId,
+      expectedVersion: document.version,
+      claimId,
+      now,
+      until: now + 60_000,
+    });
     await container.repositories.documents.completeSigning({
       documentId: document.documentId,
       expectedVersion: document.version,
+      claimId,
       signature: {
-        signatureId: `test-${applicationId}`,
+        signatureId: claimId,
         signerCustomerId: document.holder.customerId,
         signerName: document.holder.name,
         signedByUserId: holderUserId,

@@ -31,7 +31,8 @@ export const identityCases: CasesFor<typeof identityRoutes> = {
     method: 'POST',
     path: '/identity/face/sandbox/20260101000000',
     body: { outcome: 'success' },
-    expected: { ...signedIn(204), otherBranchStaff: 403 },
+    // A session nobody opened: not found for everyone allowed on the route.
+    expected: { ...signedIn(404), otherBranchStaff: 403 },
   },
   createIdentityUpload: {
     method: 'POST',

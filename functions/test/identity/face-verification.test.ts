@@ -1,6 +1,7 @@
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
+import { SANDBOX_SESSION_NOT_FOUND_MESSAGE } from '../../src/identity/adapters/wechat-face-verifier';
 import { completeFaceVerification } from '../../src/identity/use-cases/complete-face-verification';
 import { startFaceVerification } from '../../src/identity/use-cases/start-face-verification';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
@@ -298,6 +299,32 @@ describe('bad input', () => {
     expect(response.status).toBe(400);
     expect(response.body.field).toBe(field);
     expect(response.body.message).toMatch(message);
+  });
+
+  it('lets only the user who opened a sandbox session answer it; an unknown session is not found', async () => {
+    const owner = await as('demo-customer-c011');
+    const started = await owner.post('/identity/face', { purpose: 'document:D-SANDBOX' });
+    expect(started.status).toBe(201);
+    const { verifyId, attemptId } = started.body as { verifyId: string; attemptId: string };
+    const failures = async () =>
+      (await owner.get('/identity/status', { purpose: 'document:D-SANDBOX' })).body.faceFailuresToday;
+    const failuresBefore = await failures();
+    for (const other of ['demo-customer-c001', 'demo-agent-a001']) {
+      const answered = await (await as(other)).post(`/identity/face/sandbox/${verifyId}`, {
+        outcome: 'face_mismatch',
+      });
+      expect(answered.status, other).toBe(404);
+      expect(answered.body).toMatchObject({ code: 'NOT_FOUND', message: SANDBOX_SESSION_NOT_FOUND_MESSAGE });
+    }
+    const unknown = await owner.post('/identity/face/sandbox/sandbox-00000000-unknown', {
+      outcome: 'success',
+    });
+    expect(unknown.status).toBe(404);
+    // Nothing was recorded against the owner: their session still waits for their own answer.
+    expect((await owner.post(`/identity/face/${attemptId}/result`)).status).toBe(409);
+    expect(await failures()).toBe(failuresBefore);
+    expect((await owner.post(`/identity/face/sandbox/${verifyId}`, { outcome: 'success' })).status).toBe(204);
+    expect((await owner.post(`/identity/face/${attemptId}/result`)).status).toBe(200);
   });
 
   it('refuses a malformed attempt id, sandbox outcome and status query', async () => {

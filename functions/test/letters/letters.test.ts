@@ -11,6 +11,7 @@ import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { captureProcessOutput } from '../support/capture-output';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** E-letters through the real gateway: 我的信函, read state, signed links, subscriptions, who may see what. */
@@ -148,6 +149,21 @@ describe('signed links', () => {
       read: true,
       pdfUrl: expect.stringContaining('letters/C001/'),
     });
+  });
+
+  it('writes no link token to any log line: the route template only', async () => {
+    const token = await container.letterLinks.token(letterId);
+    const captured = captureProcessOutput();
+    try {
+      expect((await api.get(`/letter-links/${token}`)).status).toBe(200);
+      expect((await api.get(`/letter-links/${token}x`)).status).toBeGreaterThanOrEqual(400);
+    } finally {
+      captured.stop();
+    }
+    const handlerLines = captured.lines().filter((line) => line.includes('/letter-links/'));
+    expect(handlerLines.length).toBeGreaterThan(0);
+    for (const line of [...handlerLines, ...gateway.logs]) expect(line).not.toContain(token.split('.')[0]);
+    expect(gateway.logs).toContainEqual(expect.stringMatching(/^GET \/letter-links\/\{token\} 200 /));
   });
 
   it('refuses an expired link and a forged one with clear messages', async () => {

@@ -6,7 +6,7 @@ import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyDebitResult } from '../../src/letters/use-cases/apply-debit-result';
 import { runRenewalNotices } from '../../src/letters/use-cases/run-renewal-notices';
-import { notifyPremiumDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
+import { renewalRunDeps } from '../../src/letters/wiring-issuing';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -127,7 +127,7 @@ describe('a year of hourly runs (one run a day at 10:00 and one at 13:00 Shangha
     const letter = await container.letters.get(notice!.letterId!);
     expect(letter).toMatchObject({ letterType: 'pre_debit_notice', customerId: policy.holderId });
     const noticeDay = preDebitNoticeDay('2028-02-29', LEAD_DAYS[policy.holderId]!);
-    const rows = await container.notices.readFunnel(noticeDay, noticeDay);
+    const rows = await container.notices.readFunnel(noticeDay, noticeDay, null);
     const row = rows.find((r) => r.noticeType === 'pre_debit' && r.channel === 'sms');
     expect(row?.eligible).toBeGreaterThanOrEqual(1);
     expect(row).toMatchObject({ reachable: row?.eligible, accepted: row?.eligible, failed: 0 });
@@ -163,7 +163,7 @@ describe('a year of hourly runs (one run a day at 10:00 and one at 13:00 Shangha
 });
 
 describe('a debit result inside quiet hours', () => {
-  it('issues the letter at once and sends the message with the first run after quiet hours end', async () => {
+  it('waits in the notice outbox and is sent (letter and message) by the first run after quiet hours end', async () => {
     const policy = {
       ...source,
       policyNo: '7770000099990',
@@ -175,11 +175,13 @@ describe('a debit result inside quiet hours', () => {
     await container.repositories.policies.put(policy);
     clock = shanghaiInstant('2029-03-01', '23:10');
     const before = ours(sms).length;
+    const outbox = renewalRunDeps(container);
     const result = await applyDebitResult(
       {
         policies: container.repositories.policies,
         notices: container.notices,
-        notify: notifyPremiumDeps(container),
+        notify: outbox.notify,
+        outbox,
       },
       {
         resultId: 'R-QUIET',
@@ -193,13 +195,13 @@ describe('a debit result inside quiet hours', () => {
     expect(ours(sms).length).toBe(before);
 
     clock = shanghaiInstant('2029-03-02', '07:00');
-    expect((await runRenewalNotices(renewalRunDeps(container))).deferredSent).toBe(0);
+    expect((await runRenewalNotices(renewalRunDeps(container))).outbox).toMatchObject({ due: 0, sent: 0 });
     clock = shanghaiInstant('2029-03-02', '08:00');
     const [first, second] = await Promise.all([
       runRenewalNotices(renewalRunDeps(container)),
       runRenewalNotices(renewalRunDeps(container)),
     ]);
-    expect(first.deferredSent + second.deferredSent).toBe(1);
+    expect(first.outbox.sent + second.outbox.sent).toBe(1);
     expect(
       ours(sms)
         .slice(before)

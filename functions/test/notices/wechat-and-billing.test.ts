@@ -231,7 +231,6 @@ describe('subscribeMessage.send against a local fake of the WeChat API', () => {
     await container.subscribeCredits.add(OPENID, PRE_DEBIT, 1, Date.now());
     const before = (await container.subscribeCredits.balances(OPENID))[PRE_DEBIT]!;
     fakeAnswer = { errcode: 0, errmsg: 'ok', msgid: 7001 };
-    await container.notices.claim(notice('2027-01-01').key, 'C005', Date.now());
     const outcome = await deliverNotice(deps(), notice('2027-01-01'));
     expect(outcome).toMatchObject({ status: 'sent', channel: 'wechat' });
     const request = fakeRequests.at(-1)!;
@@ -255,7 +254,7 @@ describe('subscribeMessage.send against a local fake of the WeChat API', () => {
       Event: 'subscribe_msg_sent_event',
       List: { TemplateId: PRE_DEBIT, MsgID: '7001', ErrorCode: '0', ErrorStatus: 'success' },
     });
-    const row = (await container.notices.readFunnel('2026-11-26', '2026-11-26')).find(
+    const row = (await container.notices.readFunnel('2026-11-26', '2026-11-26', null)).find(
       (r) => r.noticeType === 'pre_debit' && r.channel === 'wechat',
     );
     expect(row).toMatchObject({ eligible: 1, reachable: 1, accepted: 1, delivered: 1 });
@@ -264,7 +263,6 @@ describe('subscribeMessage.send against a local fake of the WeChat API', () => {
   it('falls back to SMS on 43101 (no credit at WeChat) and clears the ledger', async () => {
     await container.subscribeCredits.add(OPENID, PRE_DEBIT, 1, Date.now());
     fakeAnswer = { errcode: 43101, errmsg: 'user refuse to accept the msg' };
-    await container.notices.claim(notice('2027-02-01').key, 'C005', Date.now());
     const outcome = await deliverNotice(deps(), notice('2027-02-01'));
     expect(outcome).toMatchObject({ status: 'sent', channel: 'sms' });
     expect(sms.at(-1)).toMatchObject({ to: customerC005.phone, template: 'letter_link', code: '扣款预通知' });
@@ -274,22 +272,25 @@ describe('subscribeMessage.send against a local fake of the WeChat API', () => {
   it('logs 47003 (field data the template refuses) as an error and still reaches the customer by SMS', async () => {
     await container.subscribeCredits.add(OPENID, PRE_DEBIT, 1, Date.now());
     fakeAnswer = { errcode: 47003, errmsg: 'argument invalid! data.thing1.value invalid' };
-    await container.notices.claim(notice('2027-03-01').key, 'C005', Date.now());
     const outcome = await deliverNotice(deps(), notice('2027-03-01'));
     expect(outcome).toMatchObject({ status: 'sent', channel: 'sms' });
     expect(logs.some((l) => l.level === 'error' && l.message.includes('47003'))).toBe(true);
   });
 
-  it('retries a transient failure with backoff and marks the notice failed with the reason after the last try', async () => {
+  it('retries a transient failure with backoff and answers failed with the reason after the last try', async () => {
     const failing = { ...deps(), sms: { send: async () => Promise.reject(new Error('HTTP 503')) } };
-    const key = { ...notice('2027-04-01').key };
-    await container.notices.claim(key, 'C005', Date.now());
     const outcome = await deliverNotice(failing, { ...notice('2027-04-01'), channels: ['sms'] });
-    expect(outcome).toMatchObject({ status: 'failed', channel: 'sms', attempts: 3 });
-    expect(await container.notices.getNotice(key)).toMatchObject({
+    expect(outcome).toMatchObject({
       status: 'failed',
+      channel: 'sms',
+      attempts: 3,
       failureReason: expect.stringContaining('HTTP 503'),
     });
+    // The notice outbox records it and retries it later (notice-outbox.test.ts): not counted yet.
+    const row = (await container.notices.readFunnel('2026-11-26', '2026-11-26', null)).find(
+      (r) => r.noticeType === 'pre_debit' && r.channel === 'sms',
+    );
+    expect(row?.failed ?? 0).toBe(0);
   });
 });
 
@@ -442,5 +443,23 @@ describe('notice preferences and the funnel report', () => {
       query: { from: '2026-01-01', to: '2026-12-31' },
     });
     expect(bad.body).toMatchObject({ field: 'to', message: '一次最多查询 31 天' });
+  });
+
+  it('scopes the funnel to the staff member’s branch subtree; head office and admins see the company', async () => {
+    const accepted = async (userId: string) => {
+      const response = await api.get<{ rows: { channel: string; accepted: number }[] }>(
+        '/reports/notice-funnel',
+        { token: await accessTokenFor(container, userId), query: { from: '2026-11-20', to: '2026-11-30' } },
+      );
+      expect(response.status, userId).toBe(200);
+      return response.body.rows.reduce((sum, row) => sum + row.accepted, 0);
+    };
+    // The notices of this file went to 刘洋 (C005), a customer of 张江 (HQ/SH/SH-PD/SH-PD-01).
+    const company = await accepted('demo-admin');
+    expect(company).toBeGreaterThan(0);
+    expect(await accepted('demo-staff-hq')).toBe(company);
+    expect(await accepted('demo-staff-sh')).toBe(company);
+    expect(await accepted('demo-staff-sh-pd-01')).toBe(company);
+    expect(await accepted('demo-staff-bj')).toBe(0);
   });
 });

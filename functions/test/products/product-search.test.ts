@@ -150,6 +150,19 @@ describe('GET /products/search (no sign-in)', () => {
   });
 });
 
+describe('a search longer than the address may be', () => {
+  it('answers a 2,000-character search with a JSON 4xx in Chinese, as HTTP API refuses it', async () => {
+    // 2,000 Chinese characters are 18,000 bytes of URL: past HTTP API's 10,240 bytes of request
+    // line and headers, so the gateway answers before any handler runs.
+    const response = await search({ q: '保险'.repeat(1000) });
+    expect(response.status).toBe(431);
+    expect(response.body).toMatchObject({
+      code: 'REQUEST_TOO_LARGE',
+      message: expect.stringMatching(/过长/),
+    });
+  });
+});
+
 describe('GET /products/{productCode}', () => {
   it('returns the product with a brochure link, without a token', async () => {
     const response = await api.get<{ productCode: string; brochureUrl: string | null; highlights: string[] }>(

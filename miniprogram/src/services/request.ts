@@ -13,13 +13,22 @@ export class ApiError extends Error {
   readonly code: ErrorCode | 'NETWORK';
   readonly status: number;
   readonly field: string | undefined;
+  /** The record the refusal is about (e.g. the application already open), for a link to it. */
+  readonly relatedId: string | undefined;
 
-  constructor(code: ErrorCode | 'NETWORK', message: string, status: number, field?: string) {
+  constructor(
+    code: ErrorCode | 'NETWORK',
+    message: string,
+    status: number,
+    field?: string,
+    relatedId?: string,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.field = field;
+    this.relatedId = relatedId;
   }
 }
 
@@ -132,7 +141,13 @@ export function createApiClient(options: ClientOptions) {
   function toApiError(response: TransportResponse): ApiError {
     if (isErrorBody(response.body)) {
       const code = (response.body.code in ErrorCodes ? response.body.code : 'INTERNAL') as ErrorCode;
-      return new ApiError(code, response.body.message, response.status, response.body.field);
+      return new ApiError(
+        code,
+        response.body.message,
+        response.status,
+        response.body.field,
+        response.body.relatedId,
+      );
     }
     const byStatus = (Object.keys(ErrorCodes) as ErrorCode[]).find(
       (code) => ErrorCodes[code].status === response.status,

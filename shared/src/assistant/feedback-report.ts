@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isoDaySchema } from '../format/input';
 import { ASSISTANT_REPLY_KINDS, type AssistantReply } from './chat';
 import { INTENT_NAMES, INTENTS, type Intent } from './intents';
 
@@ -32,7 +33,7 @@ export interface ReviewItem {
   answerId: string | null;
 }
 
-const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
+const isoDay = isoDaySchema();
 export const FeedbackReportQuerySchema = z.object({ from: z.optional(isoDay), to: z.optional(isoDay) });
 
 const ReportRowSchema = z.object({

@@ -63,6 +63,8 @@ export const CloseHandoffRequestSchema = z.object({ summary: text(500, '请填�
 export const HandoffMessagesResponseSchema = z.object({
   status: z.enum(HANDOFF_STATUSES),
   claimedByName: z.nullable(z.string()),
+  /** While queued: how many handoffs of the same queue wait ahead of this one; otherwise null. */
+  queuedAhead: z.nullable(z.int()),
   /** Messages with a seq above the `after` query parameter, in order. */
   messages: z.array(HandoffMessageSchema),
 });

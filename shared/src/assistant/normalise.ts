@@ -1,4 +1,5 @@
-import { Converter } from 'opencc-js/t2cn';
+import { ConverterFactory } from 'opencc-js/core';
+import toSimplifiedDictionaries from 'opencc-js/to/cn';
 import { syllablesOf } from '../search/pinyin';
 import { ABBREVIATIONS, PINYIN_TERMS, TERM_REWRITES } from './service-terms';
 
@@ -22,8 +23,9 @@ const pinyinToTerm: ReadonlyMap<string, string> = (() => {
 const pinyinLengths = [...new Set([...pinyinToTerm.keys()].map((key) => key.length))].sort((a, b) => b - a);
 
 /**
- * Traditional characters and Taiwan/Hong Kong wordings to simplified (保單貸款 → 保单贷款), with
- * OpenCC's dictionaries; built on first use (tens of milliseconds, once per process).
+ * Traditional characters to simplified (保單貸款 → 保单贷款), with OpenCC's traditional → simplified
+ * character and phrase dictionaries (its core and those two only: the regional phrase tables would
+ * add 150 KiB to the chat function); built on first use (tens of milliseconds, once per process).
  */
 let toSimplified: ((text: string) => string) | undefined;
 
@@ -34,7 +36,7 @@ let toSimplified: ((text: string) => string) | undefined;
  * its tests and the evaluation all see the same text.
  */
 export function normaliseMessage(raw: string): string {
-  toSimplified ??= Converter({ from: 'tw', to: 'cn' });
+  toSimplified ??= ConverterFactory(toSimplifiedDictionaries);
   const cleaned = Array.from(toSimplified(raw.normalize('NFKC').toLowerCase()))
     .slice(0, MAX_MESSAGE_CHARS)
     .join('')

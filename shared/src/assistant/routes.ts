@@ -76,6 +76,13 @@ export const assistantRoutes = {
     auth: 'user',
     response: HandoffSchema,
   },
+  /** The customer goes back to the assistant while still waiting in the queue. */
+  withdrawHandoff: {
+    method: 'POST',
+    path: '/assistant/handoffs/{handoffId}/withdraw',
+    auth: 'user',
+    response: HandoffSchema,
+  },
   closeHandoff: {
     method: 'POST',
     path: '/staff/handoffs/{handoffId}/close',

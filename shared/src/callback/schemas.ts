@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isoDaySchema } from '../format/input';
 import { parseSlotId } from './window';
 
 /** The callback (回访) API contract: booking by the customer, the schedule and outcomes by staff. */
@@ -37,7 +38,7 @@ export const CALLBACK_POINT_LABELS: Record<CallbackPoint, string> = {
   paymentPeriod: '了解缴费期间、频率及金额',
 };
 
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
+const isoDate = isoDaySchema();
 const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):(00|30)$/, '时间应为整点或半点，格式 HH:mm'));
 export const slotId = z
   .string()

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { singleLine } from '../format/input';
 import { DIVIDEND_OPTIONS } from '../policy/schemas';
 import { BENEFICIARY_RELATIONS, MAX_BENEFICIARIES } from './beneficiary-change';
 import { ENDORSEMENT_TYPES, type EndorsementType } from './types';
@@ -100,12 +101,12 @@ const money = (label: string) =>
 const text = (label: string, max: number) =>
   z.string(`${label}应为文字`).check(z.maxLength(max, `${label}不能超过 ${max} 个字`));
 const cardFields = {
-  cardHolderName: text('银行卡户名', 30).check(z.minLength(2, '请填写银行卡户名')),
+  cardHolderName: text('银行卡户名', 30).check(z.minLength(2, '请填写银行卡户名'), singleLine('银行卡户名')),
   cardNumber: z.string('银行卡号应为文字').check(z.maxLength(30, '银行卡号过长')),
 };
 
 export const BeneficiaryInputSchema = z.strictObject({
-  name: text('受益人姓名', 30),
+  name: text('受益人姓名', 30).check(singleLine('受益人姓名')),
   relation: z.enum(BENEFICIARY_RELATIONS, `关系请从列表中选择（${BENEFICIARY_RELATIONS.join('、')}）`),
   order: z
     .number('受益顺位应为整数')
@@ -127,7 +128,7 @@ export const CreateEndorsementRequestSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal('contact_change'),
       phone: z.optional(z.string('手机号码应为文字').check(z.maxLength(20, '手机号码过长'))),
-      address: z.optional(text('联系地址', 200)),
+      address: z.optional(text('联系地址', 200).check(singleLine('联系地址'))),
       /** Empty string clears the email. */
       email: z.optional(text('电子邮箱', 254)),
     }),

@@ -33,6 +33,13 @@ export function shanghaiClock(at: Date | string | number): {
   };
 }
 
+/** True for a `YYYY-MM-DD` that names a day of the calendar (2026-02-30 does not). */
+export function isRealDate(isoDate: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return false;
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === isoDate;
+}
+
 export function todayInShanghai(now: Date = new Date()): string {
   const { year, month, day } = shanghaiClock(now);
   return `${year.toString().padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { checkIdNumber, isRealDate } from './id-number';
+import { isRealDate } from '../format/dates';
+import { checkIdNumber } from './id-number';
 
 /**
  * ID-card photos and what is read from them (ID-card OCR): the upload contract, the validity

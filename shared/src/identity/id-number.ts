@@ -1,3 +1,5 @@
+import { isRealDate } from '../format/dates';
+
 /**
  * Resident ID number rules (GB 11643-1999): 17 digits + check character, where the check is
  * sum(d[i] * W[i]) mod 11 mapped through "10X98765432". Digits 7–14 are the birth date.
@@ -28,10 +30,4 @@ export function checkIdNumber(raw: string, today: string): IdNumberCheck {
   if (idCheckCharacter(id.slice(0, 17)) !== id[17])
     return { ok: false, message: '身份证号码校验位不正确，请核对后重新输入' };
   return { ok: true, normalized: id, birthDate: birth, gender: Number(id[16]) % 2 === 1 ? 'male' : 'female' };
-}
-
-export function isRealDate(isoDate: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return false;
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === isoDate;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isoDaySchema } from '../format/input';
 import { NOTICE_CHANNELS } from '../letters/model';
 import { NOTICE_TYPES } from './due-notices';
 import { MAX_LEAD_DAYS, MIN_LEAD_DAYS } from './preferences';
@@ -47,7 +48,7 @@ export const DebitResultRequestSchema = z.strictObject({
   /** The billing system's id of this result; a result is applied once. */
   resultId: z.string().check(z.regex(/^[\w-]{6,64}$/, '扣款结果编号格式不正确')),
   policyNo: z.string().check(z.regex(/^[0-9A-Za-z]{6,32}$/, '保单号格式不正确')),
-  dueDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '应缴日期格式应为 YYYY-MM-DD')),
+  dueDate: isoDaySchema('应缴日期'),
   amountCents: z.number().check(z.int(), z.gt(0, '扣款金额应大于 0')),
   outcome: z.enum(['success', 'failure'], '扣款结果应为 success 或 failure'),
   /** The bank's reason when the debit failed (e.g. 余额不足). */
@@ -59,7 +60,15 @@ export const DebitResultResponseSchema = z.object({
   status: z.string(),
   nextDueDate: z.nullable(z.string()),
   letterId: z.nullable(z.string()),
-  notice: z.enum(['sent', 'failed', 'unreachable', 'deferred', 'not_requested', 'already_applied']),
+  notice: z.enum([
+    'sent',
+    'failed',
+    'unreachable',
+    'deferred',
+    'retrying',
+    'not_requested',
+    'already_applied',
+  ]),
 });
 
 export const FunnelRowSchema = z.object({

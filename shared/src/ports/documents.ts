@@ -18,13 +18,28 @@ export interface DocumentRepository {
   /** The document whose sealed PDF has this SHA-256 (the verification of an uploaded file). */
   findBySealedHash(sha256: string): Promise<DocumentRecord | null>;
   /**
-   * One transaction: the document, still awaiting signature at `expectedVersion`, becomes signed
-   * with its signature and sealed PDF, and the events are appended. CONFLICT when someone else
-   * signed first.
+   * Claims the signing of a document still awaiting signature at `expectedVersion` (a conditional
+   * write before anything is rendered): true for the one signer that holds it until `until`; false
+   * when the document changed, was signed, or another signer's claim has not expired at `now`.
+   */
+  claimSigning(input: {
+    documentId: string;
+    expectedVersion: number;
+    claimId: string;
+    now: number;
+    until: number;
+  }): Promise<boolean>;
+  /** Gives up a claim (the signing failed before completing) so the document can be signed at once. */
+  releaseSigning(documentId: string, claimId: string): Promise<void>;
+  /**
+   * One transaction: the document, still awaiting signature at `expectedVersion` and claimed by
+   * `claimId`, becomes signed with its signature and sealed PDF, and the events are appended.
+   * CONFLICT when someone else signed first.
    */
   completeSigning(input: {
     documentId: string;
     expectedVersion: number;
+    claimId: string;
     signature: SignatureRecord;
     sealed: SealedPdfRecord;
     events: DocumentAuditEvent[];

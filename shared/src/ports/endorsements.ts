@@ -1,4 +1,5 @@
 import type { DomainEventRecord, EndorsementEventRecord, EndorsementRecord } from '../endorsement/model';
+import type { EndorsementType } from '../endorsement/types';
 import type { CustomerRecord, PolicyRecord } from '../policy/model';
 
 /**
@@ -23,6 +24,12 @@ export interface EndorsementCommit {
   discardUnsignedDocuments?: string[];
 }
 
+/** "One open application per type and policy": the slot an open application holds. */
+export interface OpenApplicationSlot {
+  policyNo: string;
+  type: EndorsementType;
+}
+
 export interface EndorsementRepository {
   get(applicationId: string): Promise<EndorsementRecord | null>;
   /** The holder's applications, newest first. */
@@ -36,6 +43,19 @@ export interface EndorsementRepository {
    * a changed policy → CONFLICT 「保单信息已变更，请刷新后重试」.
    */
   commit(change: EndorsementCommit): Promise<EndorsementRecord>;
+  /**
+   * Reserves the one open application of `type` on `policyNo` for `applicationId` (a conditional
+   * create of the slot's item; with `replacing`, a conditional take-over of a stale holder's).
+   * Null when reserved; otherwise who holds the slot and since when.
+   */
+  reserveOpenApplication(
+    slot: OpenApplicationSlot,
+    applicationId: string,
+    at: number,
+    replacing?: string,
+  ): Promise<{ applicationId: string; reservedAt: number } | null>;
+  /** Frees the slot if `applicationId` still holds it (a final application, or a create that failed). */
+  releaseOpenApplication(slot: OpenApplicationSlot, applicationId: string): Promise<void>;
   /** Outbox items not yet taken by a consumer, oldest first. */
   listPendingDomainEvents(limit: number): Promise<DomainEventRecord[]>;
   /**

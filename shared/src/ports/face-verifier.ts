@@ -19,9 +19,15 @@ export interface FaceSessionRequest {
   openid: string | null;
 }
 
+/** Opening a session also names the signed-in user who opened it. */
+export interface FaceSessionStart extends FaceSessionRequest {
+  /** Our user account that opened the session (the sandbox lets only this user answer it). */
+  userId: string;
+}
+
 export interface FaceVerifier {
   readonly provider: 'wechat' | 'sandbox';
-  getVerifyId(request: FaceSessionRequest): Promise<{ verifyId: string; expiresInSeconds: number }>;
+  getVerifyId(request: FaceSessionStart): Promise<{ verifyId: string; expiresInSeconds: number }>;
   /** WeChat's verify_ret: 10000 is the only success. */
   queryVerifyResult(request: FaceSessionRequest & { verifyId: string }): Promise<number>;
 }
@@ -29,7 +35,8 @@ export interface FaceVerifier {
 /** The local 「模拟人脸核身」 sandbox: its screen answers in place of wx.requestFacialVerify. */
 export interface SandboxFaceVerifierPort extends FaceVerifier {
   readonly provider: 'sandbox';
-  answer(verifyId: string, verifyRet: number, now: number): Promise<void>;
+  /** Only the user who opened the session may answer it; anyone else, or an unknown id: NOT_FOUND. */
+  answer(request: { verifyId: string; userId: string; verifyRet: number; now: number }): Promise<void>;
 }
 
 export function isSandboxFaceVerifier(verifier: FaceVerifier): verifier is SandboxFaceVerifierPort {

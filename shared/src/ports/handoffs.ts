@@ -40,6 +40,12 @@ export interface HandoffStore {
   /** claimed by the staff member → closed with the summary, or null when it was not theirs to close. */
   close(handoffId: string, staffId: string, summary: string, at: number): Promise<HandoffRecord | null>;
   /**
+   * The customer goes back to the assistant before anyone took the handoff: queued → closed, a
+   * conditional write, so a staff claim at the same moment wins or loses cleanly. Null when it was
+   * no longer queued.
+   */
+  withdraw(handoffId: string, summary: string, at: number): Promise<HandoffRecord | null>;
+  /**
    * Appends a message with the next sequence number (an atomic counter on the handoff, refused
    * once it is closed); null when the handoff is closed.
    */

@@ -24,8 +24,20 @@ export const SENSITIVE_PATTERNS: readonly RegExp[] = [
   /(?<!\d)\d{16,19}(?!\d)/g,
 ];
 
+/**
+ * Bearer credentials that travel in URLs and must never reach a log: a letter link's token in its
+ * path (it opens the letter without sign-in), tokens and signatures in query strings (the live
+ * chat's `?token=` access token), and anything shaped like a JWT or a signed link token.
+ */
+const URL_CREDENTIALS: readonly [RegExp, string][] = [
+  [/(\/letter-links\/)[^/?#\s"']+/g, '$1[redacted]'],
+  [/([?&](?:token|access_?token|refresh_?token|signature|msg_signature|sig)=)[^&#\s"']+/gi, '$1[redacted]'],
+  [/\beyJ[\w-]+\.[\w-]+(?:\.[\w-]+)?/g, '[redacted-token]'],
+];
+
 export function redactText(text: string): string {
   let out = text;
+  for (const [pattern, replacement] of URL_CREDENTIALS) out = out.replace(pattern, replacement);
   for (const pattern of SENSITIVE_PATTERNS)
     out = out.replace(pattern, (m) => (m.length === 11 ? maskPhone(m) : maskIdNumber(m)));
   return out;

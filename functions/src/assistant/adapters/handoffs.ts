@@ -180,49 +180,55 @@ export class DynamoHandoffStore implements HandoffStore {
       .sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  async claim(handoffId: string, staffId: string, staffName: string): Promise<HandoffRecord | null> {
-    const current = await this.get(handoffId);
-    if (current?.status !== 'queued') return null;
-    try {
-      const { data } = await this.handoffs
-        .patch({ handoffId })
-        .set({
-          status: 'claimed',
-          claimedBy: staffId,
-          claimedByName: staffName,
-          branchPath: current.branchPath,
-          createdAt: current.createdAt,
-          customerId: current.customerId,
-        })
-        .where((attr, op) => op.eq(attr.status, 'queued'))
-        .go({ response: 'all_new' });
-      return toRecord(data as HandoffItem);
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return null;
-      throw error;
-    }
+  claim(handoffId: string, staffId: string, staffName: string): Promise<HandoffRecord | null> {
+    return this.transition(
+      handoffId,
+      { status: 'queued' },
+      { status: 'claimed', claimedBy: staffId, claimedByName: staffName },
+    );
   }
 
-  async close(
+  withdraw(handoffId: string, summary: string, at: number): Promise<HandoffRecord | null> {
+    return this.transition(handoffId, { status: 'queued' }, { status: 'closed', summary, closedAt: at });
+  }
+
+  close(handoffId: string, staffId: string, summary: string, at: number): Promise<HandoffRecord | null> {
+    return this.transition(
+      handoffId,
+      { status: 'claimed', claimedBy: staffId },
+      { status: 'closed', summary, closedAt: at },
+    );
+  }
+
+  /**
+   * One status change as a conditional write: null unless the handoff is as `expected` (its status,
+   * and who claimed it), checked on the item read and again by the write's condition, so a
+   * concurrent change makes this one null instead of being overwritten. The queue index's key
+   * attributes are written along, as ElectroDB needs them to rebuild the keys.
+   */
+  private async transition(
     handoffId: string,
-    staffId: string,
-    summary: string,
-    at: number,
+    expected: { status: HandoffRecord['status']; claimedBy?: string },
+    set: Partial<Pick<HandoffItem, 'status' | 'claimedBy' | 'claimedByName' | 'summary' | 'closedAt'>>,
   ): Promise<HandoffRecord | null> {
     const current = await this.get(handoffId);
-    if (current?.status !== 'claimed' || current.claimedBy !== staffId) return null;
+    const { claimedBy } = expected;
+    if (current?.status !== expected.status || (claimedBy !== undefined && current.claimedBy !== claimedBy))
+      return null;
     try {
       const { data } = await this.handoffs
         .patch({ handoffId })
         .set({
-          status: 'closed',
-          summary,
-          closedAt: at,
+          ...set,
           branchPath: current.branchPath,
           createdAt: current.createdAt,
           customerId: current.customerId,
         })
-        .where((attr, op) => `${op.eq(attr.status, 'claimed')} AND ${op.eq(attr.claimedBy, staffId)}`)
+        .where((attr, op) =>
+          claimedBy === undefined
+            ? op.eq(attr.status, expected.status)
+            : `${op.eq(attr.status, expected.status)} AND ${op.eq(attr.claimedBy, claimedBy)}`,
+        )
         .go({ response: 'all_new' });
       return toRecord(data as HandoffItem);
     } catch (error) {

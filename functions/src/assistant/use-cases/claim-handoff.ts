@@ -2,7 +2,7 @@ import type { Handoff } from '@zhixiang/shared/assistant/handoff';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import { type HandoffDeps, loadVisibleHandoff, toHandoffView } from './handoff-access';
-import { publishHandoffUpdate } from './publish-handoff-update';
+import { publishHandoffStatus } from './publish-handoff-update';
 
 /** A staff member takes a queued handoff; of two claiming at once, exactly one gets it (conditional write). */
 export async function claimHandoff(
@@ -14,11 +14,6 @@ export async function claimHandoff(
   const staff = await deps.repositories.users.get(claims.sub);
   const claimed = await deps.repositories.handoffs.claim(handoffId, claims.sub, staff?.displayName ?? '客服');
   if (!claimed) throw new AppError('CONFLICT', '该人工服务已被其他同事接入或已结束');
-  await publishHandoffUpdate(deps, handoffId, {
-    type: 'status',
-    handoffId,
-    status: claimed.status,
-    claimedByName: claimed.claimedByName,
-  });
+  await publishHandoffStatus(deps, claimed);
   return toHandoffView(deps, claimed, claims);
 }

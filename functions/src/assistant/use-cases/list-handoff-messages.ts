@@ -4,7 +4,7 @@ import { type HandoffDeps, loadVisibleHandoff, toMessageView } from './handoff-a
 
 /**
  * Polling: the messages after the last one the caller has (`after`, a sequence number), in order,
- * with the handoff's status. A client that reconnects asks again from its last seq and gets each
+ * with the handoff's status and, while it waits, its place in the queue. A client that reconnects asks again from its last seq and gets each
  * message exactly once.
  */
 export async function listHandoffMessages(
@@ -17,10 +17,16 @@ export async function listHandoffMessages(
   if (!Number.isInteger(afterSeq) || afterSeq < 0)
     throw new AppError('VALIDATION_FAILED', '参数 after 应为非负整数', { field: 'after' });
   const handoff = await loadVisibleHandoff(deps, claims, handoffId);
-  const messages = await deps.repositories.handoffs.listMessages(handoffId, afterSeq);
+  const [messages, queue] = await Promise.all([
+    deps.repositories.handoffs.listMessages(handoffId, afterSeq),
+    handoff.status === 'queued' ? deps.repositories.handoffs.listOpen(handoff.branchPath) : null,
+  ]);
   return {
     status: handoff.status,
     claimedByName: handoff.claimedByName,
+    queuedAhead: queue
+      ? queue.filter((h) => h.status === 'queued' && h.createdAt < handoff.createdAt).length
+      : null,
     messages: messages.map(toMessageView),
   };
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { LiveChatServerFrame } from '@zhixiang/shared/assistant/live-chat';
+import type { HandoffRecord } from '@zhixiang/shared/ports/handoffs';
 import type { LiveChatConnectionStore, LiveChatPusher } from '@zhixiang/shared/ports/live-chat';
 
 export interface LiveChatDeps {
@@ -40,4 +41,17 @@ export async function publishHandoffUpdate(
       }
     }),
   );
+}
+
+/** Tells every subscriber of a handoff its new status (claimed, closed, withdrawn). */
+export function publishHandoffStatus(
+  deps: LiveChatDeps,
+  handoff: Pick<HandoffRecord, 'handoffId' | 'status' | 'claimedByName'>,
+): Promise<void> {
+  return publishHandoffUpdate(deps, handoff.handoffId, {
+    type: 'status',
+    handoffId: handoff.handoffId,
+    status: handoff.status,
+    claimedByName: handoff.claimedByName,
+  });
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ALREADY_SIGNED_MESSAGE,
   AUDIT_EVENT_TYPES,
@@ -13,6 +13,7 @@ import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
 import { Entity } from 'electrodb';
 import {
   ALL_PAGES,
+  conditionally,
   isConditionalCheckFailed,
   orNull,
   orUndefined,
@@ -49,6 +50,9 @@ export const documentSchema = {
     sealed: { type: 'any' },
     /** The sealed PDF's SHA-256, set once sealed: the sparse index of verification. */
     sealedSha256: { type: 'string' },
+    /** The signer holding the signing (claimSigning) and until when; gone once signed. */
+    signingClaimId: { type: 'string' },
+    signingClaimUntil: { type: 'number' },
     version: { type: 'number', required: true },
   },
   indexes: {
@@ -162,6 +166,40 @@ export class DynamoDocumentRepository implements DocumentRepository {
     return data[0] ? toRecord(data[0]) : null;
   }
 
+  async claimSigning(input: Parameters<DocumentRepository['claimSigning']>[0]): Promise<boolean> {
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: documentKey(input.documentId),
+        UpdateExpression: 'SET signingClaimId = :claim, signingClaimUntil = :until',
+        ConditionExpression:
+          '#status = :awaiting AND version = :version AND (attribute_not_exists(signingClaimUntil) OR signingClaimUntil < :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':claim': input.claimId,
+          ':until': input.until,
+          ':awaiting': 'awaiting_signature',
+          ':version': input.expectedVersion,
+          ':now': input.now,
+        },
+      }),
+    );
+  }
+
+  async releaseSigning(documentId: string, claimId: string): Promise<void> {
+    await conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: documentKey(documentId),
+        UpdateExpression: 'REMOVE signingClaimId, signingClaimUntil',
+        ConditionExpression: 'signingClaimId = :claim',
+        ExpressionAttributeValues: { ':claim': claimId },
+      }),
+    );
+  }
+
   async completeSigning(
     input: Parameters<DocumentRepository['completeSigning']>[0],
   ): Promise<DocumentRecord> {
@@ -181,7 +219,7 @@ export class DynamoDocumentRepository implements DocumentRepository {
             .put(toItem(signed))
             .where(
               (attr, op) =>
-                `${op.eq(attr.version, input.expectedVersion)} AND ${op.eq(attr.status, 'awaiting_signature')}`,
+                `${op.eq(attr.version, input.expectedVersion)} AND ${op.eq(attr.status, 'awaiting_signature')} AND ${op.eq(attr.signingClaimId, input.claimId)}`,
             )
             .params() as TransactItem['Put'],
         },
@@ -196,12 +234,16 @@ export class DynamoDocumentRepository implements DocumentRepository {
 
   /**
    * As one item of a caller's transaction: deletes the document only while it is still unsigned
-   * (an endorsement application cancelled before signing discards its draft 批单).
+   * and nobody is signing it at `now` (an endorsement application cancelled before signing
+   * discards its draft 批单; a signature under way refuses the cancellation instead).
    */
-  transactDiscardUnsigned(documentId: string): TransactItem {
+  transactDiscardUnsigned(documentId: string, now: number): TransactItem {
     const params = this.documents
       .delete({ documentId })
-      .where((attr, op) => op.eq(attr.status, 'awaiting_signature'))
+      .where(
+        (attr, op) =>
+          `${op.eq(attr.status, 'awaiting_signature')} AND (${op.notExists(attr.signingClaimUntil)} OR ${op.lt(attr.signingClaimUntil, now)})`,
+      )
       .params() as TransactItem['Delete'];
     return { Delete: params };
   }
@@ -253,6 +295,8 @@ function toItem(record: DocumentRecord) {
     version: record.version,
   };
 }
+
+const documentKey = (documentId: string) => ({ pk: `DOCUMENT#${documentId}`, sk: 'DOCUMENT' });
 
 function toRecord(item: DocumentItem): DocumentRecord {
   return {

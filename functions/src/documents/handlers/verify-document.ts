@@ -10,7 +10,7 @@ export const handler = httpHandler(
   documentRoutes.verifyDocument,
   verifyingWiring,
   ({ body, deps }) =>
-    verifyDocument({ ...documentDeps(deps), signingKey: deps.signingKey, pdf: deps.pdf }, body),
+    verifyDocument({ ...documentDeps(deps), trustedCas: deps.trustedCas, pdf: deps.pdf }, body),
   // base64 makes 4 bytes of 3; a little room for the JSON around it.
   { maxBodyBytes: Math.ceil(VERIFY_MAX_PDF_BYTES / 3) * 4 + 1024 },
 );

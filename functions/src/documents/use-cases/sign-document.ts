@@ -34,10 +34,11 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
  * The policyholder signs: the content they saw (its hash), identity verified for the document's
- * purpose, the uploaded strokes and image checked again on the server. Then the endorsement is
+ * purpose, the uploaded strokes and image checked again on the server. Then the signing is claimed
+ * with a conditional write (a second signer gets 409 and renders nothing), the endorsement is
  * rendered with the signature image, sealed once by the insurer, stored under a server-chosen
  * key, and the document, its signature record and four audit events are written in one
- * transaction (a second signer gets 409).
+ * transaction conditioned on the claim.
  */
 export async function signDocument(
   deps: DocumentDeps,
@@ -53,8 +54,58 @@ export async function signDocument(
   const identity = await requireIdentity(deps, document);
   const { strokes, image } = await readSignatureUpload(deps, documentId, request.uploadId);
 
-  const signedAt = deps.now();
+  // The signing is claimed before anything is rendered: of simultaneous signers one renders and
+  // seals, the others are refused here with nothing drawn and nothing stored.
   const signatureId = randomUUID();
+  const claimedAt = deps.now();
+  const claimed = await deps.repositories.documents.claimSigning({
+    documentId,
+    expectedVersion: document.version,
+    claimId: signatureId,
+    now: claimedAt,
+    until: claimedAt + SIGNING_CLAIM_MS,
+  });
+  if (!claimed) throw new AppError('CONFLICT', ALREADY_SIGNED_MESSAGE);
+  try {
+    return await sealAndStore(deps, actor, {
+      document,
+      identity,
+      strokes,
+      image,
+      signatureId,
+      uploadId: request.uploadId,
+    });
+  } catch (error) {
+    // Failed before the document was signed: the claim goes back, so the holder can sign again at
+    // once (a crash here instead leaves the claim to expire after SIGNING_CLAIM_MS).
+    await deps.repositories.documents.releaseSigning(documentId, signatureId).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * How long a claimed signing holds the document: longer than signing can take (the function's
+ * timeout is 20 s), short enough that a crashed signer's holder can sign again within a minute.
+ */
+export const SIGNING_CLAIM_MS = 60_000;
+
+interface ClaimedSigning {
+  document: DocumentRecord;
+  identity: VerifiedIdentity;
+  strokes: SignatureStrokes;
+  image: Uint8Array;
+  signatureId: string;
+  uploadId: string;
+}
+
+/** Renders, seals and stores the claimed signing, then records it in one transaction. */
+async function sealAndStore(
+  deps: DocumentDeps,
+  actor: Actor,
+  { document, identity, strokes, image, signatureId, uploadId }: ClaimedSigning,
+): Promise<DocumentDetail> {
+  const { documentId } = document;
+  const signedAt = deps.now();
   const signingKey = await deps.signingKey.get();
   const rendered = await deps.pdf.renderEndorsement(document, { png: image, signedAt }, deps.brand);
   const { unsealed, sealed } = await deps.pdf.sealPdf(rendered.pdf, signingKey, {
@@ -76,8 +127,8 @@ export async function signDocument(
     signedAt,
     sourceIp: actor.sourceIp,
     userAgent: actor.userAgent?.slice(0, 300) ?? null,
-    strokesKey: documentKeys.signatureStrokes(documentId, request.uploadId),
-    imageKey: documentKeys.signatureImage(documentId, request.uploadId),
+    strokesKey: documentKeys.signatureStrokes(documentId, uploadId),
+    imageKey: documentKeys.signatureImage(documentId, uploadId),
     imageSha256: sha256Hex(image),
   };
   const sealedRecord: SealedPdfRecord = {
@@ -93,6 +144,7 @@ export async function signDocument(
   const stored = await deps.repositories.documents.completeSigning({
     documentId,
     expectedVersion: document.version,
+    claimId: signatureId,
     signature,
     sealed: sealedRecord,
     events: [

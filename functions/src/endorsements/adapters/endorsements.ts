@@ -1,4 +1,11 @@
-import { TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import {
   type CreateEndorsementRequest,
@@ -16,8 +23,13 @@ import {
   DOCUMENT_SIGNED_MEANWHILE_MESSAGE,
   POLICY_CHANGED_MESSAGE,
 } from '@zhixiang/shared/endorsement/model';
+import { isFinal } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
-import type { EndorsementCommit, EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
+import type {
+  EndorsementCommit,
+  EndorsementRepository,
+  OpenApplicationSlot,
+} from '@zhixiang/shared/ports/endorsements';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import { Entity } from 'electrodb';
 import type { DynamoDocumentRepository } from '../../documents/adapters/documents';
@@ -144,6 +156,12 @@ export const endorsementEventSchema = {
     },
   },
 } as const;
+
+/** The slot of "one open application per type and policy": `applicationId` holds it while open. */
+const openApplicationKey = (slot: OpenApplicationSlot) => ({
+  pk: `OPENENDORSEMENT#${slot.policyNo}#${slot.type}`,
+  sk: 'OPEN',
+});
 
 /** The domain-event outbox: pending items on a sparse index until a consumer takes them. */
 export const domainEventSchema = {
@@ -275,7 +293,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     }
     for (const documentId of change.discardUnsignedDocuments ?? []) {
       messages[items.length] = DOCUMENT_SIGNED_MEANWHILE_MESSAGE;
-      items.push(this.documents.transactDiscardUnsigned(documentId));
+      items.push(this.documents.transactDiscardUnsigned(documentId, change.application.updatedAt));
     }
     for (const event of change.events) items.push(this.eventPut(event));
     for (const event of change.outbox ?? [])
@@ -285,7 +303,49 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
           .params() as TransactItem['Put'],
       });
     await this.transact(items, messages);
+    // A final application frees its type on the policy. Not in the transaction: an application
+    // that never held the slot (created before it existed) must not refuse its own transition;
+    // a crash before this write leaves a slot that the next create finds stale and takes over.
+    // A failed release only leaves that stale slot behind: the committed transition stands.
+    if (isFinal(stored.status))
+      await this.releaseOpenApplication(stored, stored.applicationId).catch(() => undefined);
     return stored;
+  }
+
+  async reserveOpenApplication(
+    slot: OpenApplicationSlot,
+    applicationId: string,
+    at: number,
+    replacing?: string,
+  ): Promise<{ applicationId: string; reservedAt: number } | null> {
+    const reserved = await conditionally(
+      this.ctx,
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: { ...openApplicationKey(slot), ...slot, applicationId, reservedAt: at },
+        ConditionExpression: replacing ? 'applicationId = :replacing' : 'attribute_not_exists(pk)',
+        ...(replacing ? { ExpressionAttributeValues: { ':replacing': replacing } } : {}),
+      }),
+    );
+    if (reserved) return null;
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.table, Key: openApplicationKey(slot), ConsistentRead: true }),
+    );
+    // Released in between: try again as a plain reservation.
+    if (!Item) return this.reserveOpenApplication(slot, applicationId, at);
+    return { applicationId: Item.applicationId as string, reservedAt: Item.reservedAt as number };
+  }
+
+  async releaseOpenApplication(slot: OpenApplicationSlot, applicationId: string): Promise<void> {
+    await conditionally(
+      this.ctx,
+      new DeleteCommand({
+        TableName: this.ctx.table,
+        Key: openApplicationKey(slot),
+        ConditionExpression: 'applicationId = :id',
+        ExpressionAttributeValues: { ':id': applicationId },
+      }),
+    );
   }
 
   async listPendingDomainEvents(limit: number): Promise<DomainEventRecord[]> {

@@ -4,11 +4,12 @@ import {
   type EndorsementApplication,
 } from '@zhixiang/shared/endorsement/application';
 import { evaluateEndorsement, maskedChanges } from '@zhixiang/shared/endorsement/evaluate';
-import type { EndorsementRecord } from '@zhixiang/shared/endorsement/model';
+import { APPLICATION_CHANGED_MESSAGE, type EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { problemsToAppError } from '@zhixiang/shared/endorsement/rule-result';
 import { isFinal } from '@zhixiang/shared/endorsement/state-machine';
 import { consentPurposeOf, identityPurposeOf } from '@zhixiang/shared/endorsement/view';
 import { AppError } from '@zhixiang/shared/errors';
+import type { OpenApplicationSlot } from '@zhixiang/shared/ports/endorsements';
 import { prepareEndorsementDocument } from '../../documents/use-cases/prepare-endorsement-document';
 import {
   type Actor,
@@ -28,7 +29,8 @@ export const INSURED_CONSENT_ANNOTATION =
 /**
  * Creates a draft: the holder (or their assigned agent) asks for a change; the type's rule checks
  * it against the policy as stored; the 电子批单 the holder will sign is prepared (and the insured's
- * consent document when the law asks for it). Nothing is written when the rule refuses.
+ * consent document when the law asks for it). Nothing is written when the rule refuses; one open
+ * application per type and policy (a second gets 409 naming the open one).
  */
 export async function createEndorsement(
   deps: EndorsementDeps,
@@ -49,20 +51,82 @@ export async function createEndorsement(
   const evaluation = evaluated.value;
 
   const label = ENDORSEMENT_TYPE_LABELS[request.type];
+  // Applications opened before the per-type slot existed hold none: the list still finds them.
   const open = (await deps.repositories.endorsements.listByHolder(target.holder.customerId)).find(
     (a) => a.policyNo === policyNo && a.type === request.type && !isFinal(a.status),
   );
-  if (open)
-    throw new AppError(
-      'CONFLICT',
-      `该保单已有办理中的${label}申请（${open.applicationId}），请继续办理或先撤销`,
-      {
-        field: 'type',
-      },
-    );
+  if (open) throw openApplicationConflict(label, open.applicationId);
 
   const now = deps.now();
   const applicationId = newApplicationId(now);
+  const slot = { policyNo, type: request.type };
+  await reserveOpenApplication(deps, slot, applicationId, now, label);
+  try {
+    return await createDraft(deps, actor, { applicationId, now, today, target, request, evaluation, label });
+  } catch (error) {
+    // Nothing was created: the slot goes back (a crash here leaves it to go stale and be taken over).
+    await deps.repositories.endorsements.releaseOpenApplication(slot, applicationId).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** How long a reserved slot whose application does not exist yet still counts as being created. */
+export const OPEN_APPLICATION_RESERVATION_MS = 60_000;
+
+function openApplicationConflict(label: string, applicationId: string): AppError {
+  return new AppError('CONFLICT', `该保单已有办理中的${label}申请（${applicationId}），请继续办理或先撤销`, {
+    field: 'type',
+    relatedId: applicationId,
+  });
+}
+
+/**
+ * One open application per type and policy, enforced by a conditional write on the slot's item
+ * before anything is prepared: of simultaneous creates one reserves it, the others get 409. A slot
+ * whose holder is final, or was reserved long ago and never created, is stale and taken over
+ * (conditionally on that holder, so two takers still make one winner).
+ */
+async function reserveOpenApplication(
+  deps: EndorsementDeps,
+  slot: OpenApplicationSlot,
+  applicationId: string,
+  now: number,
+  label: string,
+): Promise<void> {
+  let replacing: string | undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const held = await deps.repositories.endorsements.reserveOpenApplication(
+      slot,
+      applicationId,
+      now,
+      replacing,
+    );
+    if (!held) return;
+    const holder = await deps.repositories.endorsements.get(held.applicationId);
+    const stale = holder ? isFinal(holder.status) : now - held.reservedAt > OPEN_APPLICATION_RESERVATION_MS;
+    if (!stale) throw openApplicationConflict(label, held.applicationId);
+    replacing = held.applicationId;
+  }
+  throw new AppError('CONFLICT', APPLICATION_CHANGED_MESSAGE, { field: 'type' });
+}
+
+interface DraftInput {
+  applicationId: string;
+  now: number;
+  today: string;
+  target: Awaited<ReturnType<typeof loadEndorsablePolicy>>;
+  request: CreateEndorsementRequest;
+  evaluation: Extract<ReturnType<typeof evaluateEndorsement>, { ok: true }>['value'];
+  label: string;
+}
+
+async function createDraft(
+  deps: EndorsementDeps,
+  actor: Actor,
+  { applicationId, now, today, target, request, evaluation, label }: DraftInput,
+): Promise<EndorsementApplication> {
+  const { claims } = actor;
+  const policyNo = target.policy.policyNo;
   const changes = maskedChanges(evaluation.changes);
   const documentRows = [
     ...changes,

@@ -4,6 +4,7 @@ import type { DomainEventRecord } from '@zhixiang/shared/endorsement/model';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
 import { type IssueLetterDeps, issueLetter } from '../../letters/use-cases/issue-letter';
+import { drainOutbox } from '../../platform/outbox/drain-outbox';
 
 /** Events taken per run (the schedule runs every 5 minutes; locally every minute). */
 export const DOMAIN_EVENT_PAGE = 100;
@@ -36,7 +37,8 @@ export interface EndorsementEventReport {
  * 保全批单确认函 to the holder in 我的信函 (linking the signed 批单), then takes the event off the
  * pending index with a conditional write. The letter is idempotent per event (its source key), so
  * two consumers of one event, or a retry after a crash between the two steps, issue one letter.
- * One event's failure is logged and counted on it; the others go on.
+ * One event's failure is logged and counted on it (the outbox loop of `platform/outbox`, shared
+ * with the renewal notices); the others go on.
  */
 export async function deliverEndorsementEvents(
   deps: DeliverEndorsementEventsDeps,
@@ -49,25 +51,18 @@ export async function deliverEndorsementEvents(
     takenElsewhere: 0,
     failed: 0,
   };
-  for (const event of events) {
-    try {
+  const { failed } = await drainOutbox(events, {
+    deliver: async (event) => {
       if (await issueConfirmationLetter(deps, event)) report.lettersIssued++;
       if (await deps.endorsements.markDomainEventConsumed(event.eventId, deps.now())) report.consumed++;
       else report.takenElsewhere++;
-    } catch (error) {
-      report.failed++;
-      deps.logger.error('endorsement event not delivered; left pending', {
-        eventId: event.eventId,
-        applicationId: event.applicationId,
-        error,
-      });
-      await deps.endorsements
-        .recordDomainEventFailure(event.eventId, String((error as Error).message ?? error))
-        .catch((countError: unknown) =>
-          deps.logger.error('could not count the failed attempt', { eventId: event.eventId, countError }),
-        );
-    }
-  }
+    },
+    // Conditional: a failure counted after another consumer took the event recreates nothing.
+    recordFailure: (event, reason) => deps.endorsements.recordDomainEventFailure(event.eventId, reason),
+    describe: (event) => ({ eventId: event.eventId, applicationId: event.applicationId }),
+    logger: deps.logger,
+  });
+  report.failed = failed;
   return report;
 }
 

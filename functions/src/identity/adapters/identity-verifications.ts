@@ -123,12 +123,14 @@ const faceFailureDaySchema = {
   },
 } as const;
 
-// Local stage only: the outcome the tester picked on the 「模拟人脸核身」 screen, per verify_id.
+// Local stage only: a 「模拟人脸核身」 session per verify_id — who opened it, and the outcome the
+// tester picked (absent until answered).
 const sandboxFaceAnswerSchema = {
   model: { entity: 'sandboxFaceAnswer', version: '1', service: SERVICE_NAME },
   attributes: {
     verifyId: { type: 'string', required: true },
-    verifyRet: { type: 'number', required: true },
+    userId: { type: 'string' },
+    verifyRet: { type: 'number' },
     ttl,
   },
   indexes: {
@@ -539,14 +541,21 @@ function toReview(item: ReviewItem): IdentityReviewRecord {
 export class DynamoSandboxFaceAnswers {
   constructor(private readonly entities: Entities) {}
 
-  async get(verifyId: string): Promise<number | null> {
-    const { data } = await this.entities.sandboxFaceAnswer.get({ verifyId }).go();
-    return data?.verifyRet ?? null;
+  async open(verifyId: string, userId: string, now: number): Promise<void> {
+    await this.entities.sandboxFaceAnswer
+      .put({ verifyId, userId, ttl: toTtl(now + ATTEMPT_RETENTION_MS) })
+      .go();
   }
 
-  async put(verifyId: string, verifyRet: number, now: number): Promise<void> {
+  async get(verifyId: string): Promise<{ userId: string | null; verifyRet: number | null } | null> {
+    const { data } = await this.entities.sandboxFaceAnswer.get({ verifyId }).go();
+    return data ? { userId: data.userId ?? null, verifyRet: data.verifyRet ?? null } : null;
+  }
+
+  async answer(verifyId: string, verifyRet: number, now: number): Promise<void> {
     await this.entities.sandboxFaceAnswer
-      .put({ verifyId, verifyRet, ttl: toTtl(now + ATTEMPT_RETENTION_MS) })
+      .patch({ verifyId })
+      .set({ verifyRet, ttl: toTtl(now + ATTEMPT_RETENTION_MS) })
       .go();
   }
 }

@@ -1,9 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '@zhixiang/shared/errors';
-import type { FaceCertificate, FaceSessionRequest, FaceVerifier } from '@zhixiang/shared/ports/face-verifier';
+import type {
+  FaceCertificate,
+  FaceSessionRequest,
+  FaceSessionStart,
+  FaceVerifier,
+} from '@zhixiang/shared/ports/face-verifier';
 import { assertLocalStage, type Stage } from '../../platform/config';
 import { postWechat, type WechatAccessTokenSource } from '../../platform/wechat/wechat-access-token';
 import type { DynamoSandboxFaceAnswers } from './identity-verifications';
+
+export const SANDBOX_SESSION_NOT_FOUND_MESSAGE = '未找到该次模拟人脸核身，请重新发起刷脸认证';
 
 interface GetVerifyIdResponse {
   errcode?: number;
@@ -96,6 +103,8 @@ function requireOpenid(openid: string | null): string {
  * Local stage only (「模拟人脸核身」): a session id that the sandbox screen answers with the outcome
  * the tester picks (`POST /identity/face/sandbox/{verifyId}`); the result query then reads that
  * answer, so the server path — codes, messages, records, the lock — is the one WeChat drives.
+ * The session remembers who opened it: only that user may answer it, as only the person in front
+ * of the camera could on WeChat; an unknown session or another user's is not found.
  */
 export class SandboxFaceVerifier implements FaceVerifier {
   readonly provider = 'sandbox' as const;
@@ -103,22 +112,28 @@ export class SandboxFaceVerifier implements FaceVerifier {
   constructor(
     stage: Stage,
     private readonly answers: DynamoSandboxFaceAnswers,
+    private readonly now: () => number = Date.now,
   ) {
     assertLocalStage(stage, 'SandboxFaceVerifier');
   }
 
-  async getVerifyId(): Promise<{ verifyId: string; expiresInSeconds: number }> {
-    return { verifyId: `sandbox-${randomUUID()}`, expiresInSeconds: 3600 };
+  async getVerifyId(request: FaceSessionStart): Promise<{ verifyId: string; expiresInSeconds: number }> {
+    const verifyId = `sandbox-${randomUUID()}`;
+    await this.answers.open(verifyId, request.userId, this.now());
+    return { verifyId, expiresInSeconds: 3600 };
   }
 
   async queryVerifyResult(request: { verifyId: string }): Promise<number> {
-    const answer = await this.answers.get(request.verifyId);
-    if (answer === null) throw new AppError('CONFLICT', '尚未在模拟人脸核身页面选择结果，请先完成刷脸');
-    return answer;
+    const verifyRet = (await this.answers.get(request.verifyId))?.verifyRet ?? null;
+    if (verifyRet === null) throw new AppError('CONFLICT', '尚未在模拟人脸核身页面选择结果，请先完成刷脸');
+    return verifyRet;
   }
 
-  /** The sandbox screen's answer for a session. */
-  async answer(verifyId: string, verifyRet: number, now: number): Promise<void> {
-    await this.answers.put(verifyId, verifyRet, now);
+  /** The sandbox screen's answer for a session, from the user who opened it only. */
+  async answer(request: { verifyId: string; userId: string; verifyRet: number; now: number }): Promise<void> {
+    const session = await this.answers.get(request.verifyId);
+    if (!session || session.userId !== request.userId)
+      throw new AppError('NOT_FOUND', SANDBOX_SESSION_NOT_FOUND_MESSAGE);
+    await this.answers.answer(request.verifyId, request.verifyRet, request.now);
   }
 }

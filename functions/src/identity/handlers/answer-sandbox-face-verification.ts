@@ -8,7 +8,12 @@ import { identityWiring } from '../wiring';
 export const handler = httpHandler(
   identityRoutes.answerSandboxFaceVerification,
   identityWiring,
-  ({ body, pathParameters, deps }) =>
-    answerSandboxFaceVerification(deps, parseBody(VerifyIdPathSchema, pathParameters).verifyId, body.outcome),
+  ({ auth, body, pathParameters, deps }) =>
+    answerSandboxFaceVerification(
+      deps,
+      auth,
+      parseBody(VerifyIdPathSchema, pathParameters).verifyId,
+      body.outcome,
+    ),
   { roles: ['customer', 'agent'], enabled: (deps) => deps.faceVerifier.provider === 'sandbox' },
 );

@@ -55,6 +55,7 @@ export async function startFaceVerification(
     outSeqNo,
     certificate: { name: customer.name, idNumber: customer.idNumber },
     openid: user?.openid ?? null,
+    userId: claims.sub,
   });
   const expiresAt = now + Math.min(expiresInSeconds, FACE_SESSION_MAX_SECONDS) * 1000;
   await container.identityVerifications.createFaceAttempt({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -9,27 +10,44 @@ import {
 import { addDays } from '@zhixiang/shared/format/dates';
 import type { NoticePreferenceRecord } from '@zhixiang/shared/notices/preferences';
 import {
-  type DeferredNotice,
   FUNNEL_STAGES,
   type FunnelRef,
   type FunnelStage,
+  type LeasedNotice,
   type NoticeKey,
-  type NoticeOutcome,
+  type NoticePayload,
+  type NoticeRecord,
+  type NoticeSettlement,
   type NoticeStatus,
   type NoticeStore,
   noticeKeyString,
   type SubscribeCreditLedger,
 } from '@zhixiang/shared/ports/notices';
-import { conditionally, queryAll, type TableContext, toTtlSeconds } from '../../platform/dynamodb/table';
+import {
+  conditionally,
+  isConditionalCheckFailed,
+  queryAll,
+  type TableContext,
+  toTtlSeconds,
+} from '../../platform/dynamodb/table';
 
 /**
- * Renewal notices: preferences beside the customer item, one record per (policy, due date, notice
- * type) created conditionally before sending (the dedupe key), the funnel's counters per day, and
- * the WeChat subscribe-message credit ledger. Key shapes: docs/dynamodb-access-patterns.md.
+ * Renewal notices: preferences beside the customer item, the notice outbox — one entry per
+ * (policy, due date, notice type), created conditionally (the dedupe key) and on a sparse index
+ * while it is due or leased —, the funnel's counters per day, and the WeChat subscribe-message
+ * credit ledger. Key shapes: docs/dynamodb-access-patterns.md.
  */
 const noticeKey = (key: NoticeKey) => ({
   pk: `NOTICE#${key.policyNo}#${key.dueDate}#${key.noticeType}`,
   sk: 'NOTICE',
+});
+
+/** The outbox index: entries by the time they are next due (`gsi1sk` sorts as a string). */
+const OUTBOX_PK = 'NOTICES#OUTBOX';
+const outboxTime = (at: number) => String(at).padStart(14, '0');
+const outboxIndex = (pk: string, nextAttemptAt: number) => ({
+  gsi1pk: OUTBOX_PK,
+  gsi1sk: `${outboxTime(nextAttemptAt)}#${pk}`,
 });
 
 export class DynamoNoticeStore implements NoticeStore {
@@ -115,7 +133,45 @@ export class DynamoNoticeStore implements NoticeStore {
     );
   }
 
-  async claim(key: NoticeKey, customerId: string, at: number, deferred?: DeferredNotice): Promise<boolean> {
+  async claim(
+    key: NoticeKey,
+    customerId: string,
+    payload: NoticePayload,
+    at: number,
+    leaseMs: number,
+  ): Promise<LeasedNotice | null> {
+    const lease = randomUUID();
+    const created = await this.create(key, customerId, payload, at, {
+      status: 'sending',
+      leaseId: lease,
+      attempts: 1,
+      nextAttemptAt: at + leaseMs,
+    });
+    return created ? { ...key, customerId, payload, createdAt: at, attempts: 1, lease } : null;
+  }
+
+  defer(
+    key: NoticeKey,
+    customerId: string,
+    payload: NoticePayload,
+    at: number,
+    until: number,
+  ): Promise<boolean> {
+    return this.create(key, customerId, payload, at, {
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: until,
+    });
+  }
+
+  /** The conditional create of a notice's entry: the dedupe key of "exactly once". */
+  private create(
+    key: NoticeKey,
+    customerId: string,
+    payload: NoticePayload,
+    at: number,
+    state: { status: NoticeStatus; attempts: number; nextAttemptAt: number; leaseId?: string },
+  ): Promise<boolean> {
     const keys = noticeKey(key);
     return conditionally(
       this.ctx,
@@ -125,69 +181,96 @@ export class DynamoNoticeStore implements NoticeStore {
           ...keys,
           ...key,
           customerId,
-          status: 'claimed',
-          claimedAt: at,
-          // Held back by quiet hours: the sparse index the scheduler reads, removed on completion.
-          ...(deferred
-            ? {
-                deferred,
-                gsi1pk: 'NOTICES#DEFERRED',
-                gsi1sk: `${String(deferred.until).padStart(14, '0')}#${keys.pk}`,
-              }
-            : {}),
+          payload,
+          createdAt: at,
+          ...state,
+          ...outboxIndex(keys.pk, state.nextAttemptAt),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
   }
 
-  async complete(key: NoticeKey, outcome: NoticeOutcome): Promise<void> {
-    await this.ctx.client.send(
-      new UpdateCommand({
+  async listDue(now: number, limit: number): Promise<NoticeKey[]> {
+    const { Items } = await this.ctx.client.send(
+      new QueryCommand({
         TableName: this.ctx.table,
-        Key: noticeKey(key),
-        UpdateExpression:
-          'SET #status = :status, channel = :channel, attempts = :attempts, letterId = :letterId, failureReason = :reason, completedAt = :at REMOVE gsi1pk, gsi1sk',
-        ConditionExpression: '#status = :claimed',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':status': outcome.status,
-          ':channel': outcome.channel,
-          ':attempts': outcome.attempts,
-          ':letterId': outcome.letterId,
-          ':reason': outcome.failureReason,
-          ':at': outcome.at,
-          ':claimed': 'claimed',
-        },
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
+        ExpressionAttributeValues: { ':pk': OUTBOX_PK, ':upTo': `${outboxTime(now)}#~` },
+        Limit: limit,
       }),
     );
-  }
-
-  async listDeferred(now: number): Promise<(NoticeKey & { customerId: string; deferred: DeferredNotice })[]> {
-    const items = await queryAll(this.ctx, {
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upTo',
-      ExpressionAttributeValues: { ':pk': 'NOTICES#DEFERRED', ':upTo': `${String(now).padStart(14, '0')}#~` },
-    });
-    return items.map((item) => ({
+    return (Items ?? []).map((item) => ({
       policyNo: item.policyNo as string,
       dueDate: item.dueDate as string,
       noticeType: item.noticeType as NoticeKey['noticeType'],
-      customerId: item.customerId as string,
-      deferred: item.deferred as DeferredNotice,
     }));
   }
 
-  async takeDeferred(key: NoticeKey): Promise<boolean> {
+  async take(key: NoticeKey, now: number, leaseMs: number): Promise<LeasedNotice | null> {
+    const keys = noticeKey(key);
+    const lease = randomUUID();
+    try {
+      const { Attributes: item } = await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.table,
+          Key: keys,
+          UpdateExpression:
+            'SET #status = :sending, leaseId = :lease, nextAttemptAt = :leaseEnd, gsi1sk = :sk ADD attempts :one',
+          // On the outbox index only while pending, failed with a retry, or leased: due once its time came.
+          ConditionExpression: 'attribute_exists(gsi1pk) AND nextAttemptAt <= :now',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':lease': lease,
+            ':leaseEnd': now + leaseMs,
+            ':sk': outboxIndex(keys.pk, now + leaseMs).gsi1sk,
+            ':one': 1,
+            ':now': now,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      if (!item) return null;
+      return {
+        ...key,
+        customerId: item.customerId as string,
+        payload: item.payload as NoticePayload,
+        createdAt: item.createdAt as number,
+        attempts: item.attempts as number,
+        lease,
+      };
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return null;
+      throw error;
+    }
+  }
+
+  settle(key: NoticeKey, lease: string, settlement: NoticeSettlement): Promise<boolean> {
+    const keys = noticeKey(key);
+    const retry = settlement.retryAt !== null;
     return conditionally(
       this.ctx,
       new UpdateCommand({
         TableName: this.ctx.table,
-        Key: noticeKey(key),
-        UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
-        ConditionExpression: 'attribute_exists(gsi1pk) AND #status = :claimed',
+        Key: keys,
+        UpdateExpression: retry
+          ? 'SET #status = :status, channel = :channel, letterId = :letterId, sendAttempts = :sends, lastError = :error, nextAttemptAt = :retryAt, gsi1sk = :sk REMOVE leaseId'
+          : 'SET #status = :status, channel = :channel, letterId = :letterId, sendAttempts = :sends, lastError = :error, completedAt = :at REMOVE leaseId, nextAttemptAt, gsi1pk, gsi1sk',
+        ConditionExpression: 'leaseId = :lease',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':claimed': 'claimed' },
+        ExpressionAttributeValues: {
+          ':status': settlement.status,
+          ':channel': settlement.channel,
+          ':letterId': settlement.letterId,
+          ':sends': settlement.sendAttempts,
+          ':error': settlement.lastError?.slice(0, 500) ?? null,
+          ':lease': lease,
+          ...(retry
+            ? { ':retryAt': settlement.retryAt, ':sk': outboxIndex(keys.pk, settlement.retryAt!).gsi1sk }
+            : { ':at': settlement.at }),
+        },
       }),
     );
   }
@@ -203,9 +286,9 @@ export class DynamoNoticeStore implements NoticeStore {
     );
   }
 
-  async getNotice(key: NoticeKey): Promise<(NoticeOutcome & { status: NoticeStatus }) | null> {
+  async getNotice(key: NoticeKey): Promise<NoticeRecord | null> {
     const { Item } = await this.ctx.client.send(
-      new GetCommand({ TableName: this.ctx.table, Key: noticeKey(key) }),
+      new GetCommand({ TableName: this.ctx.table, Key: noticeKey(key), ConsistentRead: true }),
     );
     if (!Item) return null;
     return {
@@ -213,17 +296,27 @@ export class DynamoNoticeStore implements NoticeStore {
       channel: Item.channel ?? null,
       attempts: Item.attempts ?? 0,
       letterId: Item.letterId ?? null,
-      failureReason: Item.failureReason ?? null,
-      at: Item.completedAt ?? Item.claimedAt,
+      lastError: Item.lastError ?? null,
+      nextAttemptAt: Item.nextAttemptAt ?? null,
+      at: Item.completedAt ?? Item.createdAt,
     };
   }
 
+  /**
+   * Counters per day × branch × type × channel: `sk = BRANCH#<path>/#<type>#<channel>` (the
+   * trailing `/` makes a subtree one `begins_with`: `HQ/SH/` covers `HQ/SH/SH-PD/`, not `HQ/SH1/`).
+   * A ref without a branch keeps the company-wide key `<type>#<channel>`.
+   */
   async countFunnel(ref: FunnelRef, stages: readonly FunnelStage[]): Promise<void> {
     if (stages.length === 0) return;
+    const row = `${ref.noticeType}#${ref.channel}`;
     await this.ctx.client.send(
       new UpdateCommand({
         TableName: this.ctx.table,
-        Key: { pk: `NOTICEFUNNEL#${ref.day}`, sk: `${ref.noticeType}#${ref.channel}` },
+        Key: {
+          pk: `NOTICEFUNNEL#${ref.day}`,
+          sk: ref.branchPath ? `${funnelBranchPrefix(ref.branchPath)}#${row}` : row,
+        },
         UpdateExpression: `SET noticeType = :type, channel = :channel, #day = :day ADD ${stages
           .map((stage) => `${stage} :one`)
           .join(', ')}`,
@@ -238,33 +331,47 @@ export class DynamoNoticeStore implements NoticeStore {
     );
   }
 
-  async readFunnel(from: string, to: string): Promise<(FunnelRef & Record<FunnelStage, number>)[]> {
+  async readFunnel(
+    from: string,
+    to: string,
+    subtree: string | null,
+  ): Promise<(Omit<FunnelRef, 'branchPath'> & Record<FunnelStage, number>)[]> {
     const days: string[] = [];
     for (let day = from; day <= to && days.length < 31; day = addDays(day, 1)) days.push(day);
-    const pages = await Promise.all(
-      days.map((day) =>
-        this.ctx.client.send(
-          new QueryCommand({
-            TableName: this.ctx.table,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': `NOTICEFUNNEL#${day}` },
+    const items = (
+      await Promise.all(
+        days.map((day) =>
+          queryAll(this.ctx, {
+            KeyConditionExpression: subtree ? 'pk = :pk AND begins_with(sk, :branch)' : 'pk = :pk',
+            ExpressionAttributeValues: {
+              ':pk': `NOTICEFUNNEL#${day}`,
+              ...(subtree ? { ':branch': funnelBranchPrefix(subtree) } : {}),
+            },
           }),
         ),
-      ),
-    );
-    return pages.flatMap((page) =>
-      (page.Items ?? []).map((item) => ({
-        day: item.day,
-        noticeType: item.noticeType,
-        channel: item.channel,
-        ...(Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, Number(item[stage] ?? 0)])) as Record<
-          FunnelStage,
-          number
-        >),
-      })),
-    );
+      )
+    ).flat();
+    // One row per day × type × channel, summed over the branches read.
+    const rows = new Map<string, Omit<FunnelRef, 'branchPath'> & Record<FunnelStage, number>>();
+    for (const item of items as (Omit<FunnelRef, 'branchPath'> & Record<string, unknown>)[]) {
+      const key = `${item.day}#${item.noticeType}#${item.channel}`;
+      const row =
+        rows.get(key) ??
+        ({
+          day: item.day,
+          noticeType: item.noticeType,
+          channel: item.channel,
+          ...Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, 0])),
+        } as Omit<FunnelRef, 'branchPath'> & Record<FunnelStage, number>);
+      for (const stage of FUNNEL_STAGES) row[stage] += Number(item[stage] ?? 0);
+      rows.set(key, row);
+    }
+    return [...rows.values()];
   }
 }
+
+/** `BRANCH#HQ/SH/`: the start of every funnel key of that branch and the branches below it. */
+const funnelBranchPrefix = (branchPath: string) => `BRANCH#${branchPath}/`;
 
 /** A customer's notice preferences: `pk=CUSTOMER#<id>`, `sk=NOTICEPREFS`, `prefs` = scope → preference. */
 const preferencesKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'NOTICEPREFS' });

@@ -4,21 +4,19 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { verifySignedRequest } from '../../platform/http/verify-signed-request';
 import { applyDebitResult } from '../use-cases/apply-debit-result';
 import { lettersWiring } from '../wiring';
-import { notifyPremiumDeps } from '../wiring-issuing';
+import { renewalRunDeps } from '../wiring-issuing';
 
 /** The billing system, not a user: proven by the HMAC signature with timestamp and one-time nonce. */
 export const handler = httpHandler(
   letterRoutes.applyDebitResult,
   lettersWiring,
-  ({ body, deps }) =>
-    applyDebitResult(
-      {
-        policies: deps.repositories.policies,
-        notices: deps.notices,
-        notify: notifyPremiumDeps(deps),
-      },
+  ({ body, deps }) => {
+    const outbox = renewalRunDeps(deps);
+    return applyDebitResult(
+      { policies: deps.repositories.policies, notices: deps.notices, notify: outbox.notify, outbox },
       body,
-    ),
+    );
+  },
   {
     verifyRequest: (request, deps) =>
       verifySignedRequest(request, {

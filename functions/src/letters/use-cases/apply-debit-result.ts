@@ -10,13 +10,16 @@ import { preferenceFor } from '@zhixiang/shared/notices/preferences';
 import type { DebitResultRequest } from '@zhixiang/shared/notices/schemas';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import { MONTHS_PER_PREMIUM_PERIOD } from '@zhixiang/shared/policy/premiums';
-import type { NoticeKey, NoticeStore } from '@zhixiang/shared/ports/notices';
+import type { NoticeKey, NoticePayload, NoticeStore } from '@zhixiang/shared/ports/notices';
 import type { PolicyRepository } from '@zhixiang/shared/ports/repositories';
-import { issuePremiumLetter, type NotifyPremiumDeps, notifyPremium } from './notify-premium';
+import { deliverLeasedNotice, NOTICE_LEASE_MS, type NoticeOutboxDeps } from './notice-outbox';
+import { issuePremiumLetter, type NotifyPremiumDeps } from './notify-premium';
 
 export interface ApplyDebitResultDeps {
   policies: Pick<PolicyRepository, 'get' | 'put'>;
-  notices: Pick<NoticeStore, 'claim' | 'getNotice' | 'listPreferences'>;
+  notices: Pick<NoticeStore, 'claim' | 'defer' | 'getNotice' | 'take' | 'listPreferences'>;
+  /** The notice outbox: delivering a claimed notice, recording failures for the retry job. */
+  outbox: NoticeOutboxDeps;
   notify: NotifyPremiumDeps;
 }
 
@@ -25,7 +28,7 @@ export interface DebitResultResponse {
   status: string;
   nextDueDate: string | null;
   letterId: string | null;
-  notice: 'sent' | 'failed' | 'unreachable' | 'deferred' | 'not_requested' | 'already_applied';
+  notice: 'sent' | 'failed' | 'unreachable' | 'deferred' | 'retrying' | 'not_requested' | 'already_applied';
 }
 
 /** The due date after a premium paid on `dueDate` (null for a single premium). */
@@ -41,9 +44,12 @@ export function nextDueDateAfter(
  * A debit result from the billing system (signed; see the handler). Success moves the policy's
  * next due date on by one premium period (a version-checked write) and sends the success notice
  * if the customer wants it; failure leaves the premium due (the 60-day grace period runs) and
- * sends the failure notice with how to pay. Each (policy, due date, result type) is applied and
- * notified once: a repeated result answers `already_applied`. Inside the customer's quiet hours the
- * message waits for the next hourly run after they end (the letter is issued at once).
+ * sends the failure notice with how to pay. Each (policy, due date, result type) is applied once
+ * and its notice recorded once in the notice outbox, then delivered: a failure while issuing the
+ * letter or sending leaves it `failed` with a next attempt time for the retry job (`retrying`),
+ * never lost. A repeated result answers `already_applied` — or delivers the notice now if its
+ * next attempt is due. Inside the customer's quiet hours the notice (letter and message) waits in
+ * the outbox for the first run after they end.
  */
 export async function applyDebitResult(
   deps: ApplyDebitResultDeps,
@@ -58,12 +64,15 @@ export async function applyDebitResult(
 
   const recorded = await deps.notices.getNotice(key);
   if (recorded) {
+    // Applied already; its notice is in the outbox. If its next attempt is due, this repeat delivers it.
+    const retry = await deps.notices.take(key, now, NOTICE_LEASE_MS);
+    const delivered = retry ? await deliverLeasedNotice(deps.outbox, retry) : null;
     return {
       policyNo: policy.policyNo,
       status: policy.status,
       nextDueDate: policy.nextDueDate,
-      letterId: recorded.letterId,
-      notice: 'already_applied',
+      letterId: delivered?.letterId ?? recorded.letterId,
+      notice: delivered?.status ?? 'already_applied',
     };
   }
 
@@ -98,6 +107,7 @@ export async function applyDebitResult(
 
   if (noticeType === 'debit_success' && !preference.successNotice) {
     // No message wanted: the letter still goes to 我的信函 (and the postal run if subscribed so).
+    // Nothing is recorded before it, so a repeat after a failure here issues it (once: its id).
     const { letter } = await issuePremiumLetter(deps.notify, {
       key,
       policy: current,
@@ -107,26 +117,24 @@ export async function applyDebitResult(
     return respond('not_requested', letter.letterId);
   }
 
-  const day = shanghaiClock(now).date;
-  if (inQuietHours(now, preference.quietHours)) {
-    const claimed = await deps.notices.claim(key, policy.holderId, now, {
-      until: nextSendableAt(now, preference.quietHours),
-      amountCents: result.amountCents,
-      nextDueDate: next,
-      failureReason: result.failureReason ?? null,
-      day,
-    });
-    return respond(claimed ? 'deferred' : 'already_applied', null);
-  }
-  if (!(await deps.notices.claim(key, policy.holderId, now))) return respond('already_applied', null);
-  const outcome = await notifyPremium(deps.notify, {
-    key,
-    policy: current,
+  const payload: NoticePayload = {
     amountCents: result.amountCents,
-    preference,
-    day,
     nextDueDate: next,
-    ...(result.failureReason ? { failureReason: result.failureReason } : {}),
-  });
-  return respond(outcome.status, outcome.letterId);
+    failureReason: result.failureReason ?? null,
+    day: shanghaiClock(now).date,
+  };
+  if (inQuietHours(now, preference.quietHours)) {
+    const deferred = await deps.notices.defer(
+      key,
+      policy.holderId,
+      payload,
+      now,
+      nextSendableAt(now, preference.quietHours),
+    );
+    return respond(deferred ? 'deferred' : 'already_applied', null);
+  }
+  const claimed = await deps.notices.claim(key, policy.holderId, payload, now, NOTICE_LEASE_MS);
+  if (!claimed) return respond('already_applied', null);
+  const delivered = await deliverLeasedNotice(deps.outbox, claimed, { preference });
+  return respond(delivered.status, delivered.letterId);
 }

@@ -32,7 +32,7 @@ export interface NoticeDeliveryDeps {
   credits: Pick<SubscribeCreditLedger, 'add' | 'spend' | 'clear' | 'rememberMessage'>;
   wechat: SubscribeMessageSender;
   sms: SmsSender;
-  notices: Pick<NoticeStore, 'complete' | 'countFunnel'>;
+  notices: Pick<NoticeStore, 'countFunnel'>;
   letters: Pick<LetterStore, 'attachFunnelRef'>;
   links: Pick<LetterLinks, 'url'>;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -52,22 +52,32 @@ export interface NoticeToDeliver {
   day: string;
 }
 
+/** The notice with its customer's branch path: the funnel counts per branch (staff see their subtree). */
+interface BranchedNotice extends NoticeToDeliver {
+  branchPath: string | undefined;
+}
+
 class TransientSendError extends Error {}
 
 type ChannelResult = { sent: true } | { sent: false; reachable: boolean };
 
 /**
- * Sends one claimed notice on the first channel of the customer's list that reaches them:
+ * Sends one notice (leased from the notice outbox) on the first channel of the customer's list that reaches them:
  * WeChat needs a bound openid and a subscribe credit (spent before sending; WeChat's 43101 says
  * our ledger was wrong, so it is cleared and the next channel tried; 47003 is our bug and logged
  * as an error); SMS carries the letter's signed link; email has no provider yet and is skipped.
- * Transient failures are retried with backoff; after the last retry the notice is failed with the
- * reason. The outcome and the funnel counters are recorded once.
+ * Transient failures are retried with backoff; after the last retry the outcome is failed with the
+ * reason (the outbox retries the notice later). A final outcome is counted in the funnel once;
+ * recording the notice's state is the outbox's (`notice-outbox.ts`).
  */
 export async function deliverNotice(
   deps: NoticeDeliveryDeps,
-  notice: NoticeToDeliver,
+  toDeliver: NoticeToDeliver,
 ): Promise<NoticeOutcome> {
+  const notice: BranchedNotice = {
+    ...toDeliver,
+    branchPath: (await deps.customers.get(toDeliver.customerId))?.branchPath,
+  };
   let attempts = 0;
   let failureReason: string | null = null;
   let reachedAny = false;
@@ -97,9 +107,9 @@ export async function deliverNotice(
 async function sendOn(
   deps: NoticeDeliveryDeps,
   channel: NoticeChannel,
-  notice: NoticeToDeliver,
+  notice: BranchedNotice,
 ): Promise<ChannelResult> {
-  const ref: FunnelRef = { day: notice.day, noticeType: notice.key.noticeType, channel };
+  const ref = funnelRef(notice, channel);
   switch (channel) {
     case 'wechat':
       return sendWechat(deps, notice, ref);
@@ -193,23 +203,53 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 async function finish(
   deps: NoticeDeliveryDeps,
-  notice: NoticeToDeliver,
+  notice: BranchedNotice,
   result: Omit<NoticeOutcome, 'letterId' | 'at'>,
 ): Promise<NoticeOutcome> {
   const outcome: NoticeOutcome = { ...result, letterId: notice.letter.letterId, at: deps.now() };
-  const ref: FunnelRef = {
+  // A failed send is the notice outbox's to retry: it counts in the funnel only once given up.
+  if (outcome.status !== 'failed') await countNoticeFunnel(deps, notice.key, notice.day, outcome, notice);
+  return outcome;
+}
+
+/**
+ * Counts a notice's final outcome in the funnel of its day, type, channel and the customer's branch
+ * (once per notice; staff read their subtree's rows), and ties a sent notice's letter to that row
+ * (its link's first open counts "opened"). The branch is read when the caller does not know it.
+ */
+export async function countNoticeFunnel(
+  deps: Pick<NoticeDeliveryDeps, 'notices' | 'letters' | 'customers'>,
+  key: NoticeKey,
+  day: string,
+  outcome: Pick<NoticeOutcome, 'status' | 'channel' | 'letterId'>,
+  customer: { customerId: string; branchPath?: string | undefined },
+): Promise<void> {
+  const branchPath =
+    'branchPath' in customer
+      ? customer.branchPath
+      : (await deps.customers.get(customer.customerId))?.branchPath;
+  const ref = funnelRef({ key, day, branchPath }, outcome.channel ?? 'none');
+  const stages: FunnelStage[] =
+    outcome.status === 'sent'
+      ? ['eligible', 'reachable', 'accepted']
+      : outcome.status === 'failed'
+        ? outcome.channel
+          ? ['eligible', 'reachable', 'failed']
+          : ['eligible', 'failed']
+        : ['eligible'];
+  await deps.notices.countFunnel(ref, stages);
+  if (outcome.status === 'sent' && outcome.letterId)
+    await deps.letters.attachFunnelRef(outcome.letterId, ref);
+}
+
+function funnelRef(
+  notice: { key: NoticeKey; day: string; branchPath: string | undefined },
+  channel: FunnelRef['channel'],
+): FunnelRef {
+  return {
     day: notice.day,
     noticeType: notice.key.noticeType,
-    channel: result.channel ?? 'none',
+    channel,
+    ...(notice.branchPath ? { branchPath: notice.branchPath } : {}),
   };
-  const stages: FunnelStage[] =
-    result.status === 'sent'
-      ? ['eligible', 'reachable', 'accepted']
-      : result.status === 'failed'
-        ? ['eligible', 'reachable', 'failed']
-        : ['eligible'];
-  await deps.notices.complete(notice.key, outcome);
-  await deps.notices.countFunnel(ref, stages);
-  if (result.status === 'sent') await deps.letters.attachFunnelRef(notice.letter.letterId, ref);
-  return outcome;
 }

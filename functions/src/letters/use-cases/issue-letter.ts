@@ -30,6 +30,11 @@ export interface IssueLetterInput {
   /** The event this letter answers (e.g. `endorsement.effective:<eventId>`): the same source issues one letter. */
   sourceKey: string;
   documentId?: string;
+  /**
+   * When the letter counts as issued (default now). The notice outbox passes the notice's own
+   * time, so a retry on another day finds the letter of the first attempt instead of issuing a second.
+   */
+  issuedAt?: number;
 }
 
 /** `LT` + the Shanghai issue date + 8 hex characters of the source key: stable per source. */
@@ -52,7 +57,7 @@ export async function issueLetter(
   deps: IssueLetterDeps,
   input: IssueLetterInput,
 ): Promise<{ letter: LetterRecord; created: boolean }> {
-  const issuedAt = deps.now();
+  const issuedAt = input.issuedAt ?? deps.now();
   const letterId = letterIdFor(input.sourceKey, issuedAt);
   const existing = await deps.letters.get(letterId);
   if (existing) return { letter: existing, created: false };

@@ -33,6 +33,8 @@ interface PremiumNotice {
   day: string;
   nextDueDate?: string | null;
   failureReason?: string;
+  /** The letter's issue time: the notice's, so every attempt finds the same letter. */
+  issuedAt?: number;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function issuePremiumLetter(
     policyNo: policy.policyNo,
     letterType: LETTER_OF[key.noticeType],
     sourceKey: `${key.noticeType}:${key.policyNo}:${key.dueDate}`,
+    ...(notice.issuedAt === undefined ? {} : { issuedAt: notice.issuedAt }),
     facts: {
       holderName: holder?.name ?? '客户',
       policyNo: policy.policyNo,
@@ -73,7 +76,7 @@ export async function issuePremiumLetter(
   return { letter, productName };
 }
 
-/** One renewal notice of a claimed key: its letter, then the message on the customer's channels in order. */
+/** One renewal notice leased from the outbox: its letter, then the message on the customer's channels in order. */
 export async function notifyPremium(deps: NotifyPremiumDeps, notice: PremiumNotice): Promise<NoticeOutcome> {
   const { letter, productName } = await issuePremiumLetter(deps, notice);
   return deliverNotice(deps, {

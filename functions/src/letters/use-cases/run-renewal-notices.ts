@@ -1,8 +1,7 @@
-import { preferenceFor } from '@zhixiang/shared/notices/preferences';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import type { NoticeStore } from '@zhixiang/shared/ports/notices';
+import { deliverLeasedNotice, type NoticeRetryReport, retryDueNotices } from './notice-outbox';
 import type { NotifyPremiumDeps } from './notify-premium';
-import { notifyPremium } from './notify-premium';
 import {
   type RenewalNoticeReport,
   type SendRenewalNoticesDeps,
@@ -17,50 +16,22 @@ export interface RenewalRunDeps extends Pick<SendRenewalNoticesDeps, 'now' | 'lo
 
 /**
  * One hourly run (the scheduled function, and `npm run admin -- send-renewal-notices` locally):
- * first the debit-result notices held back by quiet hours whose time has come, then the pre-debit
- * notices due now.
+ * first the notice outbox's due entries (notices held back by quiet hours whose time has come,
+ * failed attempts due again), then the pre-debit notices due now.
  */
 export async function runRenewalNotices(
   deps: RenewalRunDeps,
-): Promise<RenewalNoticeReport & { deferredSent: number }> {
-  const { notify, policies } = deps;
-  let deferredSent = 0;
-  for (const deferred of await deps.notices.listDeferred(deps.now())) {
-    if (!(await deps.notices.takeDeferred(deferred))) continue;
-    const policy = await policies.get(deferred.policyNo);
-    if (!policy) continue;
-    const preference = preferenceFor(
-      policy.holderId,
-      policy.policyNo,
-      await deps.notices.listPreferences(policy.holderId),
-    );
-    await notifyPremium(notify, {
-      key: deferred,
-      policy,
-      amountCents: deferred.deferred.amountCents,
-      preference,
-      day: deferred.deferred.day,
-      nextDueDate: deferred.deferred.nextDueDate,
-      ...(deferred.deferred.failureReason ? { failureReason: deferred.deferred.failureReason } : {}),
-    });
-    deferredSent++;
-  }
+): Promise<RenewalNoticeReport & { outbox: NoticeRetryReport }> {
+  const outbox = await retryDueNotices(deps);
   const report = await sendRenewalNotices({
-    premiums: policies,
+    premiums: deps.policies,
     notices: deps.notices,
     now: deps.now,
     logger: deps.logger,
-    deliver: async (notice) => {
-      const policy = await policies.get(notice.key.policyNo);
-      if (!policy) throw new Error(`policy ${notice.key.policyNo} vanished`);
-      await notifyPremium(notify, {
-        key: notice.key,
-        policy,
-        amountCents: notice.premium.premiumCents,
-        preference: notice.preference,
-        day: notice.day,
-      });
+    deliver: async ({ notice, preference }) => {
+      const { status } = await deliverLeasedNotice(deps, notice, { preference });
+      return status === 'sent' || status === 'unreachable';
     },
   });
-  return { ...report, deferredSent };
+  return { ...report, outbox };
 }

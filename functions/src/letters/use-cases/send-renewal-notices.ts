@@ -2,27 +2,28 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { dueDatesToScan, isPreDebitNoticeDue, shanghaiClock } from '@zhixiang/shared/notices/due-notices';
 import { defaultNoticePreference, type NoticePreferenceRecord } from '@zhixiang/shared/notices/preferences';
 import {
-  type DuePremium,
   type DuePremiumSource,
+  type LeasedNotice,
   type NoticeKey,
   type NoticeStore,
   noticeKeyString,
 } from '@zhixiang/shared/ports/notices';
+import { NOTICE_LEASE_MS } from './notice-outbox';
 
-/** A pre-debit notice this run claimed: it alone sends it. */
+/** A pre-debit notice this run claimed: recorded in the notice outbox and leased to this run. */
 export interface ClaimedPreDebitNotice {
-  key: NoticeKey;
-  premium: DuePremium & { nextDueDate: string };
+  notice: LeasedNotice;
   preference: NoticePreferenceRecord;
-  /** The funnel day (Shanghai date of the run that found it due). */
-  day: string;
 }
 
 export interface SendRenewalNoticesDeps {
   premiums: DuePremiumSource;
-  notices: Pick<NoticeStore, 'preferencesFor' | 'existingNotices' | 'claim' | 'complete'>;
-  /** Renders the letter and sends the notice (deliver-pre-debit-notice.ts); the benchmark records only. */
-  deliver: (notice: ClaimedPreDebitNotice) => Promise<void>;
+  notices: Pick<NoticeStore, 'preferencesFor' | 'existingNotices' | 'claim'>;
+  /**
+   * Delivers a claimed notice (the outbox's `deliverLeasedNotice`; the benchmark records only):
+   * true when sent or unreachable (final), false when it failed (the outbox retries it).
+   */
+  deliver: (claimed: ClaimedPreDebitNotice) => Promise<boolean>;
   now: () => number;
   logger: Pick<Logger, 'warn' | 'error'>;
   /** Notices delivered at once (each is a letter and a few provider calls). */
@@ -42,8 +43,9 @@ export interface RenewalNoticeReport {
  * 15 days ahead) it streams the premiums from the due-date index a page at a time (never a
  * Scan), reads the holders' preferences in batches, and asks the pure rule whether the notice is
  * due now (lead days, quiet hours, Asia/Shanghai). Each due notice is claimed by a conditional
- * create on its dedupe key (policy, due date, notice type) BEFORE anything is sent, so repeated
- * runs, concurrent runs and a run restarted after a crash never send one twice.
+ * create of its entry in the notice outbox (policy, due date, notice type) BEFORE anything is
+ * sent, so repeated and concurrent runs never send one twice; a failure or a crash after the
+ * claim leaves the entry for the outbox's retry job, so none is lost either.
  */
 export async function sendRenewalNotices(deps: SendRenewalNoticesDeps): Promise<RenewalNoticeReport> {
   const now = deps.now();
@@ -52,27 +54,18 @@ export async function sendRenewalNotices(deps: SendRenewalNoticesDeps): Promise<
   const deliveries = limiter(deps.concurrency ?? 8);
   const sent: Promise<void>[] = [];
 
-  const deliver = async (notice: ClaimedPreDebitNotice) => {
+  const deliver = async (claimed: ClaimedPreDebitNotice) => {
     try {
-      await deps.deliver(notice);
-      report.delivered++;
+      if (await deps.deliver(claimed)) report.delivered++;
+      else report.failed++;
     } catch (error) {
-      // E.g. the letter could not be rendered: the claim stays (nothing is sent twice), marked failed.
+      // Not even recorded (the store failed): the lease runs out and the retry job takes it.
       report.failed++;
-      deps.logger.error('pre-debit notice not delivered', { ...notice.key, error });
-      const failureReason = error instanceof Error ? error.message : String(error);
-      await deps.notices
-        .complete(notice.key, {
-          status: 'failed',
-          channel: null,
-          attempts: 0,
-          letterId: null,
-          failureReason,
-          at: deps.now(),
-        })
-        .catch((cause: unknown) =>
-          deps.logger.error('could not mark the notice failed', { ...notice.key, cause }),
-        );
+      deps.logger.error('pre-debit notice not delivered; the outbox retries it', {
+        policyNo: claimed.notice.policyNo,
+        dueDate: claimed.notice.dueDate,
+        error,
+      });
     }
   };
 
@@ -91,7 +84,7 @@ export async function sendRenewalNotices(deps: SendRenewalNoticesDeps): Promise<
           defaultNoticePreference(premium.holderId);
         if (!isPreDebitNoticeDue(now, dueDate, preference)) return [];
         const key: NoticeKey = { policyNo: premium.policyNo, dueDate, noticeType: 'pre_debit' };
-        return [{ key, premium: { ...premium, nextDueDate: dueDate }, preference, day }];
+        return [{ key, premium, preference }];
       });
       report.due += due.length;
       if (due.length === 0) continue;
@@ -100,15 +93,22 @@ export async function sendRenewalNotices(deps: SendRenewalNoticesDeps): Promise<
       const existing = await deps.notices.existingNotices(due.map((notice) => notice.key));
       const claims = await Promise.all(
         due
-          .filter((notice) => !existing.has(noticeKeyString(notice.key)))
-          .map(async (notice) =>
-            (await deps.notices.claim(notice.key, notice.premium.holderId, now)) ? notice : null,
-          ),
+          .filter((candidate) => !existing.has(noticeKeyString(candidate.key)))
+          .map(async ({ key, premium, preference }) => {
+            const payload = {
+              amountCents: premium.premiumCents,
+              nextDueDate: null,
+              failureReason: null,
+              day,
+            };
+            const notice = await deps.notices.claim(key, premium.holderId, payload, now, NOTICE_LEASE_MS);
+            return notice ? { notice, preference } : null;
+          }),
       );
-      for (const notice of claims) {
-        if (!notice) continue;
+      for (const claimed of claims) {
+        if (!claimed) continue;
         report.claimed++;
-        sent.push(deliveries(() => deliver(notice)));
+        sent.push(deliveries(() => deliver(claimed)));
       }
     }
   };

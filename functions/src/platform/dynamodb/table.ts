@@ -1,6 +1,7 @@
 import {
+  type DeleteCommand,
   type DynamoDBDocumentClient,
-  PutCommand,
+  type PutCommand,
   QueryCommand,
   type QueryCommandInput,
   type UpdateCommand,
@@ -77,11 +78,10 @@ export async function queryAll(
 /** Sends a conditional write; false when DynamoDB refused the condition (a claim already taken). */
 export async function conditionally(
   ctx: TableContext,
-  command: PutCommand | UpdateCommand,
+  command: PutCommand | UpdateCommand | DeleteCommand,
 ): Promise<boolean> {
   try {
-    if (command instanceof PutCommand) await ctx.client.send(command);
-    else await ctx.client.send(command);
+    await ctx.client.send(command as PutCommand);
     return true;
   } catch (error) {
     if (isConditionalCheckFailed(error)) return false;

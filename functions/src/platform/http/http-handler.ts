@@ -258,7 +258,11 @@ function toAppError(error: unknown): AppError {
   });
 }
 
-/** One structured line per request; 5xx also log the cause (the redactor masks personal data). */
+/**
+ * One structured line per request; 5xx also log the cause (the redactor masks personal data).
+ * The route is its template (`/letter-links/{token}`), never the raw path or query string: some
+ * carry bearer tokens.
+ */
 function finish(request: MiddyRequestLike, state: RequestState | undefined, spec: RouteSpec): void {
   if (!state) return;
   const response = request.response;
@@ -273,7 +277,6 @@ function finish(request: MiddyRequestLike, state: RequestState | undefined, spec
     requestId: state.requestId,
     method: spec.method,
     route: spec.path,
-    path: request.event.rawPath,
     status,
     durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
     userId: state.claims?.sub,

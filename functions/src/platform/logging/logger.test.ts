@@ -29,12 +29,14 @@ describe('redactLogValue', () => {
       session_key: 'abc',
       refreshToken: 'r',
       authorization: 'Bearer x',
+      token: 'eyJsIjoiTFQyMDI2In0.bWFj',
+      path: '/letter-links/eyJsIjoiTFQyMDI2In0.bWFj?token=abc',
       code: '123456',
       wxCode: { code: '0a3Xyzabc' },
       errorCode: 'VALIDATION_FAILED',
       upstream: { code: 'LimitExceeded.PhoneNumberDailyLimit' },
     });
-    expect(out).not.toMatch(/"abc"|"r"|Bearer|123456|0a3Xyzabc/);
+    expect(out).not.toMatch(/"abc"|"r"|Bearer|123456|0a3Xyzabc|eyJ|token=abc/);
     expect(out).toContain('VALIDATION_FAILED');
     expect(out).toContain('LimitExceeded.PhoneNumberDailyLimit');
   });

@@ -21,6 +21,8 @@ const DROP_KEYS = new Set([
   'refreshtoken',
   'accesstoken',
   'password',
+  // Bearer tokens of letter links and the live chat's handshake.
+  'token',
 ]);
 /** `code` is an error code (`VALIDATION_FAILED`, `LimitExceeded.X`) or a credential (SMS code, wx.login code). */
 const ERROR_CODE_SHAPE = /^[A-Z][A-Za-z0-9_.]*$/;

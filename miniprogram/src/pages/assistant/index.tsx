@@ -8,13 +8,14 @@ import {
 } from '@zhixiang/shared/assistant/chat';
 import type { HandoffMode } from '@zhixiang/shared/assistant/handoff';
 import { brand } from '@zhixiang/shared/brand';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PageContainer } from '../../components/page-container';
 import { Button } from '../../components/ui';
 import { useHandoffLive } from '../../hooks/use-handoff-live';
 import { useSession } from '../../hooks/use-session';
 import { api } from '../../services/api';
 import { ApiError } from '../../services/request';
+import { loadChatHistory, saveChatHistory } from './chat-history';
 import { markSeen, seenSeq } from './handoff-seen';
 import { openFlow } from './open-flow';
 import { type AssistantTopic, takeAssistantTopic } from './topic';
@@ -55,23 +56,37 @@ interface OpenHandoff {
 /** The 客服 tab: a conversation with the 7×24 assistant, signed in or not. */
 export default function AssistantPage() {
   const session = useSession();
-  const [messages, setMessages] = useState<ChatMessage[]>([
-    {
-      id: 0,
-      from: 'assistant',
-      text: [
-        `您好，我是${brand.assistantName}，7×24 小时为您服务。可以问我分红、保单贷款、续期缴费、保全变更、理赔、回访等问题。`,
-      ],
-    },
-  ]);
+  const owner = session?.me.userId ?? null;
+  // A reload or a return to the tab shows the conversation kept on the phone and continues it.
+  const [restored] = useState(() => loadChatHistory(owner));
+  const [messages, setMessages] = useState<ChatMessage[]>(() => {
+    if (restored) {
+      nextId = Math.max(nextId, ...restored.messages.map((m) => m.id + 1));
+      return restored.messages;
+    }
+    return [
+      {
+        id: 0,
+        from: 'assistant',
+        text: [
+          `您好，我是${brand.assistantName}，7×24 小时为您服务。可以问我分红、保单贷款、续期缴费、保全变更、理赔、回访等问题。`,
+        ],
+      },
+    ];
+  });
   const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
-  const [conversationId, setConversationId] = useState<string | undefined>(undefined);
+  const [conversationId, setConversationId] = useState<string | undefined>(restored?.conversationId);
+  useEffect(() => saveChatHistory(owner, conversationId, messages), [owner, conversationId, messages]);
   const [handoff, setHandoff] = useState<OpenHandoff | null>(null);
   /** The product the customer came from: typed questions are answered about it until they end it. */
   const [productTopic, setProductTopic] = useState<AssistantTopic | null>(null);
   const handoffRef = useRef<OpenHandoff | null>(null);
   handoffRef.current = handoff;
+  /** Whether a person has taken the open handoff; until then the customer waits in the queue. */
+  const [claimed, setClaimed] = useState(false);
+  const [queuedAhead, setQueuedAhead] = useState<number | null>(null);
+  const waiting = handoff !== null && handoff.mode === 'live' && !claimed;
 
   const say = (text: string[], buttons?: AssistantButton[], feedback?: ChatMessage['feedback']) =>
     setMessages((list) => [
@@ -123,6 +138,7 @@ export default function AssistantPage() {
       const replies = update.messages.filter((m) => m.from === 'staff' || m.seq <= open.historyUpTo);
       const staffName = update.claimedByName ?? '人工客服';
       const notes: string[] = [];
+      if (update.status !== 'queued') setClaimed(update.status === 'claimed');
       if (update.status === 'claimed' && !announcedClaim.current) {
         announcedClaim.current = true;
         notes.push(`${staffName}已接入，正在为您服务。`);
@@ -186,6 +202,42 @@ export default function AssistantPage() {
       })
       .catch(() => undefined);
   });
+
+  // While waiting for a person: the place in the queue, refreshed every 10 s.
+  useEffect(() => {
+    if (!waiting || !handoff) {
+      setQueuedAhead(null);
+      return;
+    }
+    let stopped = false;
+    const refresh = () =>
+      api
+        .listHandoffMessages(handoff.handoffId, { query: { after: '999999999' } })
+        .then((update) => {
+          if (!stopped) setQueuedAhead(update.queuedAhead);
+        })
+        .catch(() => undefined);
+    void refresh();
+    const timer = setInterval(() => void refresh(), 10_000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [waiting, handoff]);
+
+  /** Back to the assistant while still waiting in the queue (once someone has taken it, 409 says so). */
+  const withdraw = async () => {
+    const open = handoffRef.current;
+    if (!open) return;
+    try {
+      await api.withdrawHandoff(open.handoffId);
+      setHandoff(null);
+      setClaimed(false);
+      say([`已取消转人工，${brand.assistantName}继续为您服务，您可以继续提问。`]);
+    } catch {
+      // The request wrapper showed the reason (e.g. someone has just taken the conversation).
+    }
+  };
 
   /** Sends a typed message or a tapped reply button; the typed text stays in the box until it is answered. */
   const send = async (
@@ -357,8 +409,20 @@ export default function AssistantPage() {
               <View className="zx-notice" data-testid="handoff-status">
                 {handoff.mode === 'message'
                   ? '留言模式：您发送的内容将由客服上班后回复'
-                  : '人工客服服务中：您发送的消息将由客服回复'}
+                  : waiting
+                    ? `正在为您转接人工客服…${queuedAhead === null ? '' : queuedAhead === 0 ? '（您是下一位）' : `（前面还有 ${queuedAhead} 位）`}`
+                    : '人工客服服务中：您发送的消息将由客服回复'}
                 {transport === 'polling' ? '（网络不稳定，正在重新连接…）' : ''}
+                {waiting ? (
+                  <Text
+                    className="zx-primary-text"
+                    data-testid="handoff-withdraw"
+                    onClick={() => void withdraw()}
+                  >
+                    {' '}
+                    返回智能客服
+                  </Text>
+                ) : null}
               </View>
             ) : null}
             {productTopic && !handoff ? (

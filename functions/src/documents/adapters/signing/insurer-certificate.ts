@@ -9,19 +9,29 @@ import { Signer } from '@signpdf/utils';
 import forge from 'node-forge';
 
 /**
- * The insurer's document-signing identity: a PKCS#12 (private key + certificate chain) and the CA
- * certificates our verification trusts. Where it comes from is the provider's business
- * (local-test-ca.ts on the local stage, secrets-manager-certificate.ts deployed).
+ * The insurer's document-signing identity: a PKCS#12 (private key + certificate chain), and the CA
+ * certificates our verification trusts. They are kept apart so the public verify function can
+ * read the trusted CAs without being able to read the private key. Where they come from is the
+ * provider's business (local-test-ca.ts on the local stage, secrets-manager-certificate.ts deployed).
  */
-export interface InsurerCertificateMaterial {
+export interface InsurerKeyMaterial {
   p12: Uint8Array;
   passphrase: string;
+}
+
+export interface InsurerCertificateMaterial extends InsurerKeyMaterial {
   /** PEM certificates of the CA(s) that issued the signing certificate: what "issued by us" means. */
   trustedCaPem: string[];
 }
 
-export interface InsurerCertificateSource {
-  load(): Promise<InsurerCertificateMaterial>;
+/** The signing key: only the functions that sign read it. */
+export interface InsurerKeySource {
+  load(): Promise<InsurerKeyMaterial>;
+}
+
+/** The trusted CA certificates (public), read by the functions that sign and by the public verify. */
+export interface TrustedCaSource {
+  trustedCaPem(): Promise<string[]>;
 }
 
 export interface InsurerSigningIdentity {
@@ -137,17 +147,39 @@ export function signingIdentityFrom(material: InsurerCertificateMaterial): Insur
   };
 }
 
-/** Loads the material once per process (and again after a failure). */
+/** Loads the key and the trusted CAs once per process (and again after a failure). */
 export class InsurerSigningKey {
   private identity: Promise<InsurerSigningIdentity> | undefined;
 
-  constructor(private readonly source: InsurerCertificateSource) {}
+  constructor(
+    private readonly keys: InsurerKeySource,
+    private readonly trustedCas: TrustedCaSource,
+  ) {}
 
   get(): Promise<InsurerSigningIdentity> {
-    this.identity ??= this.source.load().then(signingIdentityFrom);
+    this.identity ??= Promise.all([this.keys.load(), this.trustedCas.trustedCaPem()]).then(
+      ([key, trustedCaPem]) => signingIdentityFrom({ ...key, trustedCaPem }),
+    );
     this.identity.catch(() => {
       this.identity = undefined;
     });
     return this.identity;
+  }
+}
+
+/** The trusted CA certificates alone, once per process (and again after a failure): what verifying needs. */
+export class TrustedCas {
+  private certificates: Promise<X509Certificate[]> | undefined;
+
+  constructor(private readonly source: TrustedCaSource) {}
+
+  get(): Promise<X509Certificate[]> {
+    this.certificates ??= this.source
+      .trustedCaPem()
+      .then((pems) => pems.map((pem) => new X509Certificate(pem)));
+    this.certificates.catch(() => {
+      this.certificates = undefined;
+    });
+    return this.certificates;
   }
 }

@@ -4,40 +4,50 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import forge from 'node-forge';
 import { assertLocalStage, type Stage } from '../../../platform/config';
-import type { InsurerCertificateMaterial, InsurerCertificateSource } from './insurer-certificate';
+import type { InsurerKeyMaterial, InsurerKeySource, TrustedCaSource } from './insurer-certificate';
 
 /**
  * The local stage's document-signing identity: a test CA and a leaf certificate it issued, created
  * on first use in a git-ignored folder (`.local/document-signing/`) and reused afterwards. Names
- * are ASCII (node-forge double-encodes a Chinese issuer, which breaks verification). Refuses to
- * run on any deployed stage.
+ * are ASCII (node-forge double-encodes a Chinese issuer, which breaks verification). Serves both the
+ * key and the trusted CA. Refuses to run on any deployed stage.
  */
-export class LocalTestCaCertificates implements InsurerCertificateSource {
+export class LocalTestCaCertificates implements InsurerKeySource, TrustedCaSource {
+  private readonly files: { ca: string; p12: string; passphrase: string };
+
   constructor(
     stage: Stage,
     private readonly dir: string,
   ) {
     assertLocalStage(stage, 'LocalTestCaCertificates');
+    this.files = {
+      ca: join(dir, 'test-ca.pem'),
+      p12: join(dir, 'document-signing.p12'),
+      passphrase: join(dir, 'document-signing.passphrase'),
+    };
   }
 
-  async load(): Promise<InsurerCertificateMaterial> {
-    const files = {
-      ca: join(this.dir, 'test-ca.pem'),
-      p12: join(this.dir, 'document-signing.p12'),
-      passphrase: join(this.dir, 'document-signing.passphrase'),
-    };
-    if (!existsSync(files.p12) || !existsSync(files.ca) || !existsSync(files.passphrase)) {
-      const created = createTestChain();
-      await mkdir(this.dir, { recursive: true });
-      await writeFile(files.ca, created.caPem);
-      await writeFile(files.passphrase, created.passphrase, { mode: 0o600 });
-      await writeFile(files.p12, created.p12, { mode: 0o600 });
-    }
+  async load(): Promise<InsurerKeyMaterial> {
+    await this.created();
     return {
-      p12: await readFile(files.p12),
-      passphrase: (await readFile(files.passphrase, 'utf8')).trim(),
-      trustedCaPem: [await readFile(files.ca, 'utf8')],
+      p12: await readFile(this.files.p12),
+      passphrase: (await readFile(this.files.passphrase, 'utf8')).trim(),
     };
+  }
+
+  async trustedCaPem(): Promise<string[]> {
+    await this.created();
+    return [await readFile(this.files.ca, 'utf8')];
+  }
+
+  private async created(): Promise<void> {
+    const { files } = this;
+    if (existsSync(files.p12) && existsSync(files.ca) && existsSync(files.passphrase)) return;
+    const created = createTestChain();
+    await mkdir(this.dir, { recursive: true });
+    await writeFile(files.ca, created.caPem);
+    await writeFile(files.passphrase, created.passphrase, { mode: 0o600 });
+    await writeFile(files.p12, created.p12, { mode: 0o600 });
   }
 }
 

@@ -2,10 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../platform/config';
-import { InsurerSigningKey } from './insurer-certificate';
-import { insurerSigningKey } from './insurer-signing-key';
+import { verifyDocument } from '../../use-cases/verify-document';
+import { InsurerSigningKey, TrustedCas } from './insurer-certificate';
+import { insurerSigningKey, insurerTrustedCas } from './insurer-signing-key';
 import { createTestChain } from './local-test-ca';
-import { SecretsManagerCertificates } from './secrets-manager-certificate';
+import { SecretsManagerCertificates, SecretsManagerTrustedCas } from './secrets-manager-certificate';
+import { checkPdfSignature } from './verify-pdf-signature';
 
 /** A fake of the Secrets Manager JSON API (`secretsmanager.GetSecretValue`). */
 const chain = createTestChain({ ca: 'Insurer Issuing CA', leaf: 'Shili Life Document Signing' });
@@ -13,9 +15,9 @@ const secrets: Record<string, string> = {
   'zhixiang-kefu/dev/document-signing': JSON.stringify({
     p12Base64: Buffer.from(chain.p12).toString('base64'),
     passphrase: chain.passphrase,
-    trustedCaPem: [chain.caPem],
   }),
-  'zhixiang-kefu/dev/broken': JSON.stringify({ p12Base64: 'AAAA' }),
+  'zhixiang-kefu/dev/document-trusted-cas': JSON.stringify({ trustedCaPem: [chain.caPem] }),
+  'zhixiang-kefu/dev/broken': JSON.stringify({ p12Base64: 'AAAA', trustedCaPem: 'not a list' }),
 };
 const requests: { target: string; SecretId: string }[] = [];
 let server: Server;
@@ -51,28 +53,54 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
+const devConfig = () =>
+  loadConfig({
+    STAGE: 'dev',
+    TABLE_NAME: 't',
+    BUCKET_NAME: 'b',
+    FIELD_KEY_ID: 'alias/field',
+    SSM_PREFIX: '/zhixiang-kefu/dev',
+  });
+const read = (secretId: string) => ({ target: 'secretsmanager.GetSecretValue', SecretId: secretId });
+
 describe('the insurer certificate from Secrets Manager', () => {
-  it('is what deployed stages use, read once from the stage secret', async () => {
-    const config = loadConfig({
-      STAGE: 'dev',
-      TABLE_NAME: 't',
-      BUCKET_NAME: 'b',
-      FIELD_KEY_ID: 'alias/field',
-      SSM_PREFIX: '/zhixiang-kefu/dev',
-    });
-    const key = insurerSigningKey(config);
+  // First: Powertools caches a secret for the process, so this test must see the first reads.
+  it('lets the public verify read the trusted CAs only, never the signing key', async () => {
+    requests.length = 0;
+    const trustedCas = insurerTrustedCas(devConfig());
+    const answer = await verifyDocument(
+      {
+        repositories: { documents: { findBySealedHash: async () => null } } as never,
+        trustedCas,
+        pdf: { checkPdfSignature },
+      },
+      { pdfBase64: Buffer.from('%PDF-1.7\n%%EOF\n').toString('base64') },
+    );
+    expect(answer.verdict).toBe('unsigned');
+    expect((await trustedCas.get())[0]?.subject).toContain('Insurer Issuing CA');
+    expect(requests).toEqual([read('zhixiang-kefu/dev/document-trusted-cas')]);
+  });
+
+  it('is what deployed stages use: signing reads the key once, and the trusted CAs', async () => {
+    requests.length = 0;
+    const key = insurerSigningKey(devConfig());
     const identity = await key.get();
     expect(identity.subject).toContain('CN=Shili Life Document Signing');
     expect(identity.trustedCas[0]?.subject).toContain('Insurer Issuing CA');
     await key.get();
-    expect(requests).toEqual([
-      { target: 'secretsmanager.GetSecretValue', SecretId: 'zhixiang-kefu/dev/document-signing' },
-    ]);
+    // The trusted CAs' secret was read (and is cached by Powertools) in the test above.
+    expect(requests).toEqual([read('zhixiang-kefu/dev/document-signing')]);
   });
 
   it('refuses a secret without the key, passphrase and trusted CA', async () => {
-    const key = new InsurerSigningKey(new SecretsManagerCertificates('zhixiang-kefu/dev/broken'));
-    await expect(key.get()).rejects.toThrow(/must hold \{p12Base64, passphrase, trustedCaPem\[\]\}/);
+    const key = new InsurerSigningKey(
+      new SecretsManagerCertificates('zhixiang-kefu/dev/broken'),
+      new SecretsManagerTrustedCas('zhixiang-kefu/dev/document-trusted-cas'),
+    );
+    await expect(key.get()).rejects.toThrow(/must hold \{p12Base64, passphrase\}/);
+    await expect(
+      new TrustedCas(new SecretsManagerTrustedCas('zhixiang-kefu/dev/broken')).get(),
+    ).rejects.toThrow(/must hold \{trustedCaPem\[\]\}/);
     await expect(key.get()).rejects.toThrow();
     expect(requests.filter((r) => r.SecretId === 'zhixiang-kefu/dev/broken').length).toBeGreaterThanOrEqual(
       1,

@@ -1,35 +1,41 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import type { InsurerCertificateMaterial, InsurerCertificateSource } from './insurer-certificate';
+import type { InsurerKeyMaterial, InsurerKeySource, TrustedCaSource } from './insurer-certificate';
 
 /**
  * Deployed stages: the insurer's CA-issued document-signing certificate from AWS Secrets Manager
- * (docs/electronic-documents.md says how to put it there). The secret is JSON:
- * `{"p12Base64": "…", "passphrase": "…", "trustedCaPem": ["-----BEGIN CERTIFICATE-----…"]}`.
- * Powertools caches it for five minutes, so a renewed certificate is picked up without a deploy.
+ * (docs/electronic-documents.md says how to put it there), in two secrets so that the public
+ * verify function may read the trusted CAs and never the key:
+ * - the signing key, `{"p12Base64": "…", "passphrase": "…"}` (read by the signing functions only);
+ * - the trusted CAs, `{"trustedCaPem": ["-----BEGIN CERTIFICATE-----…"]}`.
+ * Powertools caches each for five minutes, so a renewed certificate is picked up without a deploy.
  */
-export class SecretsManagerCertificates implements InsurerCertificateSource {
+export class SecretsManagerCertificates implements InsurerKeySource {
   constructor(private readonly secretId: string) {}
 
-  async load(): Promise<InsurerCertificateMaterial> {
+  async load(): Promise<InsurerKeyMaterial> {
     const value = (await getSecret(this.secretId, { transform: 'json', maxAge: 300 })) as
-      | {
-          p12Base64?: unknown;
-          passphrase?: unknown;
-          trustedCaPem?: unknown;
-        }
+      | { p12Base64?: unknown; passphrase?: unknown }
       | undefined;
+    if (!value || typeof value.p12Base64 !== 'string' || typeof value.passphrase !== 'string')
+      throw new Error(`secret ${this.secretId} must hold {p12Base64, passphrase}`);
+    return { p12: Buffer.from(value.p12Base64, 'base64'), passphrase: value.passphrase };
+  }
+}
+
+export class SecretsManagerTrustedCas implements TrustedCaSource {
+  constructor(private readonly secretId: string) {}
+
+  async trustedCaPem(): Promise<string[]> {
+    const value = (await getSecret(this.secretId, { transform: 'json', maxAge: 300 })) as
+      | { trustedCaPem?: unknown }
+      | undefined;
+    const pems = value?.trustedCaPem;
     if (
-      !value ||
-      typeof value.p12Base64 !== 'string' ||
-      typeof value.passphrase !== 'string' ||
-      !Array.isArray(value.trustedCaPem) ||
-      !value.trustedCaPem.every((pem) => typeof pem === 'string' && pem.includes('BEGIN CERTIFICATE'))
+      !Array.isArray(pems) ||
+      pems.length === 0 ||
+      !pems.every((pem) => typeof pem === 'string' && pem.includes('BEGIN CERTIFICATE'))
     )
-      throw new Error(`secret ${this.secretId} must hold {p12Base64, passphrase, trustedCaPem[]}`);
-    return {
-      p12: Buffer.from(value.p12Base64, 'base64'),
-      passphrase: value.passphrase,
-      trustedCaPem: value.trustedCaPem as string[],
-    };
+      throw new Error(`secret ${this.secretId} must hold {trustedCaPem[]} (PEM certificates)`);
+    return pems as string[];
   }
 }

@@ -6,6 +6,9 @@ import forge from 'node-forge';
  * CMS message digest equals the SHA-256 of those ranges, that the signature over the signed
  * attributes verifies with the signer's certificate, and whether that certificate chains to one
  * of `trustedCas` (the insurer's). node-forge parses the ASN.1; node:crypto does the cryptography.
+ * A file that carries no signature — none at all, an unfilled placeholder (zero byte ranges or
+ * zero-filled contents), or contents that are not a CMS signature — is `unsigned`, never
+ * `modified`: "changed after signing" is said only of a file that was signed.
  */
 export type PdfSignatureCheck =
   | { status: 'unsigned' }
@@ -29,17 +32,19 @@ export function checkPdfSignature(
   const last = ranges.at(-1);
   if (!last) return { status: 'unsigned' };
   const [a, b, c, d] = last.slice(1, 5).map(Number) as [number, number, number, number];
+  if (b === 0 && c === 0 && d === 0) return { status: 'unsigned' };
   if (a !== 0 || c + d !== bytes.length || b >= c)
     return { status: 'modified', reason: 'the signed byte ranges do not cover the whole file' };
   const contents = text.slice(b, c).replace(/[<>\s]/g, '');
   if (!/^[0-9a-fA-F]+$/.test(contents))
     return { status: 'modified', reason: 'the signature value is damaged' };
+  if (/^0*$/.test(contents)) return { status: 'unsigned' };
 
   let parsed: ReturnType<typeof parseCms>;
   try {
     parsed = parseCms(Buffer.from(contents, 'hex'));
-  } catch (error) {
-    return { status: 'modified', reason: `the signature cannot be read: ${(error as Error).message}` };
+  } catch {
+    return { status: 'unsigned' };
   }
   if (parsed.digestOid !== OID.sha256) return { status: 'modified', reason: 'not a SHA-256 signature' };
   const digest = createHash('sha256')

@@ -13,6 +13,7 @@ import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
+import { ApiError } from '../../../services/request';
 import { StepIndicator } from '../components/step-indicator';
 import '../components/endorsements.scss';
 import { BeneficiaryChangeForm } from '../forms/beneficiary-change-form';
@@ -56,6 +57,8 @@ export default function ApplyEndorsementPage() {
   const data = usePageData(() => api.getEndorsementOptions(policyNo));
   const [busy, setBusy] = useState(false);
   const [serverProblem, setServerProblem] = useState<RuleProblem | null>(null);
+  /** Refused because an application of this type is already open: a link to it. */
+  const [openElsewhere, setOpenElsewhere] = useState<string | null>(null);
 
   useReady(() => {
     if (type) void Taro.setNavigationBarTitle({ title: ENDORSEMENT_TYPE_LABELS[type] });
@@ -69,6 +72,9 @@ export default function ApplyEndorsementPage() {
       void Taro.navigateTo({ url: pageUrls.endorsementApplication(application.applicationId) });
     } catch (error) {
       setServerProblem(problemFromError(error));
+      setOpenElsewhere(
+        error instanceof ApiError && error.code === 'CONFLICT' && error.relatedId ? error.relatedId : null,
+      );
     } finally {
       setBusy(false);
     }
@@ -112,13 +118,26 @@ export default function ApplyEndorsementPage() {
                 暂不能办理：{option.unavailableReason}
               </View>
             ) : (
-              <Form
-                options={options}
-                serverProblem={serverProblem}
-                busy={busy}
-                onEdit={() => serverProblem && setServerProblem(null)}
-                onCreate={(body) => void create(body)}
-              />
+              <>
+                {openElsewhere ? (
+                  <Button
+                    block
+                    data-testid="open-application-link"
+                    onClick={() =>
+                      void Taro.navigateTo({ url: pageUrls.endorsementApplication(openElsewhere) })
+                    }
+                  >
+                    查看办理中的申请 {openElsewhere}
+                  </Button>
+                ) : null}
+                <Form
+                  options={options}
+                  serverProblem={serverProblem}
+                  busy={busy}
+                  onEdit={() => serverProblem && setServerProblem(null)}
+                  onCreate={(body) => void create(body)}
+                />
+              </>
             )}
           </View>
         );
