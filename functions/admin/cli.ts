@@ -22,6 +22,7 @@ Commands
   notice-funnel [--from 日期] [--to 日期]  打印续期通知送达漏斗（默认最近 7 天）
   paper-saved                             打印电子信函节约用纸（护一棵树）报表
   outbox [--lines N]                      打印本地短信与微信订阅消息发件箱（仅本地环境）
+  import-calendar <file.json>             导入国务院公布的年度节假日与调休安排到业务日历（config/business-calendar.json，无需 --stage，重新部署后生效）
 
 Every CSV row is validated before anything is written: a file with a bad row imports nothing and
 lists each bad row with its line number. Re-importing the same file changes nothing.
@@ -68,6 +69,13 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || !command) {
     console.log(USAGE);
     return command || values.help ? 0 : 1;
+  }
+  // The business calendar is configuration bundled with the functions, not table data: no stage.
+  if (command === 'import-calendar') {
+    if (!args[0]) return fail('请指定节假日安排文件：import-calendar <file.json>');
+    const { importCalendar } = await import('./commands/import-calendar');
+    console.log(await importCalendar(args[0]));
+    return 0;
   }
   const stage = values.stage as AdminStage | undefined;
   if (stage !== 'local' && stage !== 'dev' && stage !== 'prod')

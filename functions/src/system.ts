@@ -1,6 +1,7 @@
 import { createAssistantDeps } from './assistant/wiring';
 import { createAuthDeps } from './auth/wiring';
 import { createCallbackDeps } from './callback/wiring';
+import { createComplaintsDeps } from './complaints/wiring';
 import { insurerSigningKey, insurerTrustedCas } from './documents/adapters/signing/insurer-signing-key';
 import { createDocumentsDeps } from './documents/wiring';
 import { documentPdf } from './documents/wiring-signing';
@@ -30,6 +31,7 @@ function buildSystem(platform: Platform) {
   const ivr = createIvrDeps(platform);
   const endorsements = createEndorsementsDeps(platform);
   const letters = createLettersDeps(platform);
+  const complaints = createComplaintsDeps(platform);
   return {
     ...auth,
     ...policies,
@@ -41,6 +43,7 @@ function buildSystem(platform: Platform) {
     ...ivr,
     ...endorsements,
     ...letters,
+    ...complaints,
     repositories: {
       ...auth.repositories,
       ...policies.repositories,
@@ -52,6 +55,7 @@ function buildSystem(platform: Platform) {
       ...ivr.repositories,
       ...endorsements.repositories,
       ...letters.repositories,
+      ...complaints.repositories,
     },
     identityProofs: createIdentityProofs(platform),
     signingKey: insurerSigningKey(platform.config),

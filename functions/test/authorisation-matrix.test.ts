@@ -11,6 +11,7 @@ import { createSystem, type System } from '../src/system';
 import { assistantCases } from './assistant/authorisation-cases';
 import { authCases } from './auth/authorisation-cases';
 import { callbackCases } from './callback/authorisation-cases';
+import { complaintCases } from './complaints/authorisation-cases';
 import { documentCases } from './documents/authorisation-cases';
 import { endorsementCases } from './endorsements/authorisation-cases';
 import { identityCases } from './identity/authorisation-cases';
@@ -44,6 +45,7 @@ const CASES: Record<RouteName, Case> = {
   ...ivrCases,
   ...endorsementCases,
   ...letterCases,
+  ...complaintCases,
 };
 
 let container: System;
@@ -112,7 +114,7 @@ describe('authorisation matrix', () => {
       expect(c.method, name).toBe(spec.method);
       expect(
         c.path.replace(
-          /\/(C001|CI01|\d{6,}|PD\d{8}\w{6}|EA\d{8}\w{6}|LT\d{8}[A-Z0-9]{8}|[a-z]+(?:_[a-z]+)+|[\w-]+\.[\w-]{43})(?=\/|$)/g,
+          /\/(C001|CI01|\d{6,}|PD\d{8}\w{6}|EA\d{8}\w{6}|LT\d{8}[A-Z0-9]{8}|TS\d{14}|[a-z]+(?:_[a-z]+)+|[\w-]+\.[\w-]{43})(?=\/|$)/g,
           '/{param}',
         ),
         name,

@@ -1,6 +1,7 @@
 import { brand } from '@zhixiang/shared/brand';
 import { agentPackage } from './packages/agent/pages';
 import { callbackPackage } from './packages/callback/pages';
+import { complaintsPackage } from './packages/complaints/pages';
 import { documentsPackage } from './packages/documents/pages';
 import { endorsementsPackage } from './packages/endorsements/pages';
 import { handoffsPackage } from './packages/handoffs/pages';
@@ -30,6 +31,7 @@ export default defineAppConfig({
     handoffsPackage,
     endorsementsPackage,
     lettersPackage,
+    complaintsPackage,
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -266,6 +266,22 @@ describe('转人工', () => {
   });
 });
 
+describe('投诉', () => {
+  it('opens the complaint form for a bound customer, sign-in or binding first to others, nothing to agents', async () => {
+    const flows = async (userId: string | null) =>
+      (await ok(userId, { text: '我要投诉' })).buttons.map((b) => [
+        b.label,
+        b.action.type === 'open' && b.action.flow,
+      ]);
+    expect(await flows('demo-customer-c001')).toContainEqual(['我要投诉', 'file_complaint']);
+    expect(await flows(null)).toContainEqual(['登录后投诉', 'sign_in']);
+    expect(await flows('demo-unbound')).toContainEqual(['绑定身份后投诉', 'identity_binding']);
+    expect((await flows('demo-agent-a001')).map(([, flow]) => flow)).not.toContain('file_complaint');
+    const reply = await ok('demo-customer-c001', { text: '我要投诉' });
+    expect(reply.text.join('')).not.toMatch(/已为您登记|2 ?小时内/);
+  });
+});
+
 describe('👍/👎 on an answer', () => {
   it('stores the rating on the turn for whoever had the conversation, and only for them', async () => {
     const reply = await ok('demo-customer-c001', { text: '我的分红有多少' });

@@ -66,6 +66,12 @@ export const pageUrls = {
     `/packages/letters/detail/index?letterId=${encodeURIComponent(letterId)}`,
   letterSettings: '/packages/letters/settings/index',
   noticeFunnel: '/packages/letters/funnel/index',
+  // Complaints (投诉工单).
+  fileComplaint: '/packages/complaints/file/index',
+  myComplaints: '/packages/complaints/list/index',
+  complaintDetail: (complaintId: string) =>
+    `/packages/complaints/detail/index?complaintId=${encodeURIComponent(complaintId)}`,
+  complaintQueue: '/packages/complaints/queue/index',
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { assistantRoutes } from '../assistant/routes';
 import { authRoutes } from '../auth/routes';
 import { callbackRoutes } from '../callback/routes';
+import { complaintRoutes } from '../complaints/routes';
 import { documentRoutes } from '../documents/routes';
 import { endorsementRoutes } from '../endorsement/routes';
 import { identityRoutes } from '../identity/routes';
@@ -29,6 +30,7 @@ export const routes = {
   ...ivrRoutes,
   ...endorsementRoutes,
   ...letterRoutes,
+  ...complaintRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

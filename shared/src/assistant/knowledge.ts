@@ -30,6 +30,9 @@ export const ASSISTANT_FLOWS = [
   'my_endorsements',
   'my_letters',
   'letter_settings',
+  /** 我要投诉 (the complaint form) and 我的投诉 (the customer's complaints with their progress). */
+  'file_complaint',
+  'my_complaints',
 ] as const;
 export type AssistantFlow = (typeof ASSISTANT_FLOWS)[number];
 

@@ -449,6 +449,12 @@ const HANDOFF_PREREQUISITE: Record<'sign_in' | 'bind', AssistantButton> = {
   bind: { label: '绑定身份后转人工', action: { type: 'open', flow: 'identity_binding' } },
 };
 
+const COMPLAINT_FLOWS: ReadonlySet<string> = new Set(['file_complaint', 'my_complaints']);
+const COMPLAINT_PREREQUISITE: Record<'sign_in' | 'bind', AssistantButton> = {
+  sign_in: { label: '登录后投诉', action: { type: 'open', flow: 'sign_in' } },
+  bind: { label: '绑定身份后投诉', action: { type: 'open', flow: 'identity_binding' } },
+};
+
 /**
  * The entry's links into flows; flows that open a policy get the one the answer is about. 转人工
  * becomes what the visitor must do first (sign in, bind), or disappears for agents and staff.
@@ -461,6 +467,9 @@ function actionButtons(
   return (entry.actions ?? []).flatMap((action): AssistantButton[] => {
     if (action.flow === 'human_handoff' && handOff !== 'yes')
       return handOff === 'no' ? [] : [HANDOFF_PREREQUISITE[handOff]];
+    // The complaint flows are a bound customer's own, like 转人工.
+    if (COMPLAINT_FLOWS.has(action.flow) && handOff !== 'yes')
+      return handOff === 'no' ? [] : [COMPLAINT_PREREQUISITE[handOff]];
     if (!POLICY_FLOWS.has(action.flow))
       return [{ label: action.label, action: { type: 'open', flow: action.flow } }];
     return [

@@ -49,6 +49,12 @@ export function openFlow({ flow, policyNo }: OpenAction): void {
     case 'letter_settings':
       void Taro.navigateTo({ url: pageUrls.letterSettings });
       return;
+    case 'file_complaint':
+      void Taro.navigateTo({ url: pageUrls.fileComplaint });
+      return;
+    case 'my_complaints':
+      void Taro.navigateTo({ url: pageUrls.myComplaints });
+      return;
     default:
       // The endorsement flows: that type's form for the policy, or the policy list to pick one.
       if (policyNo) void Taro.navigateTo({ url: pageUrls.endorsementApply(policyNo, flow) });

@@ -82,6 +82,16 @@ export default function HomePage() {
     });
   }
 
+  // Complaints (投诉工单): the open complaints of the staff member's branch subtree.
+  if (me?.role === 'staff' || me?.role === 'admin') {
+    entries.push({
+      key: 'complaints',
+      title: '投诉工单',
+      description: '本机构及下属机构的投诉：认领、联系、答复、办结，超时自动升级',
+      open: () => void Taro.navigateTo({ url: pageUrls.complaintQueue }),
+    });
+  }
+
   return (
     <PageContainer>
       {() => (

@@ -82,6 +82,14 @@ export default function MePage() {
                 onClick={() => void Taro.navigateTo({ url: pageUrls.myLetters })}
               />
             ) : null}
+            {me.role === 'customer' && me.customerId ? (
+              <Cell
+                title="我的投诉"
+                clickable
+                data-testid="entry-my-complaints"
+                onClick={() => void Taro.navigateTo({ url: pageUrls.myComplaints })}
+              />
+            ) : null}
             {me.role === 'staff' || me.role === 'admin' ? (
               <Cell
                 title="续期通知送达报表"

@@ -1,0 +1,82 @@
+import { canViewCustomer, isInBranchSubtree } from '@zhixiang/shared/auth/access';
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import type { BusinessCalendar } from '@zhixiang/shared/complaints/calendar';
+import type { ComplaintRules } from '@zhixiang/shared/complaints/classification';
+import type { ComplaintDetail } from '@zhixiang/shared/complaints/schemas';
+import { toComplaintDetail } from '@zhixiang/shared/complaints/view';
+import { AppError } from '@zhixiang/shared/errors';
+import type {
+  ComplaintEventRecord,
+  ComplaintRecord,
+  ComplaintStore,
+} from '@zhixiang/shared/ports/complaints';
+import type {
+  CustomerRepository,
+  PolicyRepository,
+  UserAccountRepository,
+} from '@zhixiang/shared/ports/repositories';
+
+export const COMPLAINT_NOT_FOUND_MESSAGE = '未找到该投诉';
+
+export interface ComplaintDeps {
+  repositories: {
+    complaints: ComplaintStore;
+    customers: Pick<CustomerRepository, 'get'>;
+    policies: Pick<PolicyRepository, 'get'>;
+    users: Pick<UserAccountRepository, 'get'>;
+  };
+  businessCalendar: BusinessCalendar;
+  complaintRules: ComplaintRules;
+  now: () => number;
+}
+
+/**
+ * Who may open a complaint: its customer; the customer's assigned agent; staff whose subtree holds
+ * the policy's branch or the level now handling it; admins. Anyone else gets the same 404 as for a
+ * complaint that does not exist.
+ */
+export async function loadVisibleComplaint(
+  deps: ComplaintDeps,
+  claims: AccessClaims,
+  complaintId: string,
+): Promise<{ complaint: ComplaintRecord; customer: { name: string; phone: string } }> {
+  const complaint = await deps.repositories.complaints.get(complaintId);
+  const customer = complaint ? await deps.repositories.customers.get(complaint.customerId) : null;
+  const visible =
+    complaint &&
+    customer &&
+    (claims.role === 'staff'
+      ? isInBranchSubtree(complaint.branchPath, claims.branchPath ?? '') ||
+        isInBranchSubtree(complaint.handlingBranchPath, claims.branchPath ?? '')
+      : canViewCustomer(claims, customer));
+  if (!visible || !complaint || !customer)
+    throw new AppError('NOT_FOUND', COMPLAINT_NOT_FOUND_MESSAGE, {
+      logMessage: `complaint ${complaintId} not found or not visible to ${claims.sub}`,
+    });
+  return { complaint, customer };
+}
+
+/** The detail as this reader may see it: the customer without the handling facts, others masked. */
+export function detailFor(
+  deps: ComplaintDeps,
+  claims: AccessClaims,
+  complaint: ComplaintRecord,
+  events: readonly ComplaintEventRecord[],
+  customer: { name: string; phone: string },
+): ComplaintDetail {
+  const handling =
+    claims.role === 'customer'
+      ? null
+      : {
+          customerName: customer.name,
+          customerPhone: customer.phone,
+          calendar: deps.businessCalendar,
+          now: new Date(deps.now()),
+        };
+  return toComplaintDetail(complaint, events, handling);
+}
+
+export async function actorName(deps: ComplaintDeps, claims: AccessClaims): Promise<string> {
+  const user = await deps.repositories.users.get(claims.sub);
+  return user?.displayName ?? '工作人员';
+}

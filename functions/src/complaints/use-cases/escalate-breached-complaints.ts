@@ -1,0 +1,79 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { breachedClocks, computeClocks } from '@zhixiang/shared/complaints/clocks';
+import type { ComplaintDeps } from './complaint-access';
+
+/** The branch one level up the ladder 四级机构 → 中支 → 分公司 → 总公司; null at the head office. */
+export function parentBranchPath(path: string): string | null {
+  const cut = path.lastIndexOf('/');
+  return cut > 0 ? path.slice(0, cut) : null;
+}
+
+export interface EscalationReport {
+  open: number;
+  escalated: number;
+  /** Lost to a concurrent run or change (it wrote first). */
+  skipped: number;
+  failed: number;
+  /** Complaints with a clock the business calendar cannot compute (a year not imported). */
+  calendarMissing: number;
+}
+
+/**
+ * The scheduled escalation (every 5 minutes): an open complaint with a newly breached clock moves
+ * one level up the ladder, with an `escalated` audit event. Each clock escalates a complaint once:
+ * the escalated clocks are recorded on the complaint, and the write is conditional on the version
+ * read, so when two runs overlap exactly one of them escalates it.
+ */
+export async function escalateBreachedComplaints(
+  deps: Pick<ComplaintDeps, 'repositories' | 'businessCalendar' | 'now'> & { logger: Pick<Logger, 'error'> },
+): Promise<EscalationReport> {
+  const report: EscalationReport = { open: 0, escalated: 0, skipped: 0, failed: 0, calendarMissing: 0 };
+  const nowMs = deps.now();
+  const open = await deps.repositories.complaints.listOpen('');
+  report.open = open.length;
+  for (const complaint of open) {
+    try {
+      const events = await deps.repositories.complaints.events(complaint.complaintId);
+      const clocks = computeClocks(deps.businessCalendar, events, complaint.severity, new Date(nowMs));
+      const missing = clocks.filter((c) => c.state === 'calendar_missing');
+      if (missing.length > 0) {
+        report.calendarMissing += 1;
+        deps.logger.error('complaint clock beyond the business calendar', {
+          complaintId: complaint.complaintId,
+          clocks: missing.map((c) => c.clock),
+          problem: missing[0]?.problem,
+        });
+      }
+      const fresh = breachedClocks(clocks).filter((c) => !complaint.escalatedClocks.includes(c));
+      const parent = parentBranchPath(complaint.handlingBranchPath);
+      if (fresh.length === 0 || !parent) continue;
+      const next = {
+        ...complaint,
+        handlingBranchPath: parent,
+        escalatedClocks: [...complaint.escalatedClocks, ...fresh],
+        version: complaint.version + 1,
+      };
+      const saved = await deps.repositories.complaints.transition(next, {
+        complaintId: complaint.complaintId,
+        seq: next.version,
+        type: 'escalated',
+        at: new Date(nowMs).toISOString(),
+        actorId: 'system',
+        actorName: '系统（超时升级）',
+        note: null,
+        fromBranchPath: complaint.handlingBranchPath,
+        toBranchPath: parent,
+        clocks: fresh,
+      });
+      if (saved) report.escalated += 1;
+      else report.skipped += 1;
+    } catch (error) {
+      report.failed += 1;
+      deps.logger.error('complaint escalation failed', {
+        complaintId: complaint.complaintId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return report;
+}

@@ -1,0 +1,79 @@
+import { randomInt } from 'node:crypto';
+import { canViewPolicy } from '@zhixiang/shared/auth/access';
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { shanghaiDate } from '@zhixiang/shared/complaints/calendar';
+import { classifyComplaint } from '@zhixiang/shared/complaints/classification';
+import type { ComplaintDetail, FileComplaintRequest } from '@zhixiang/shared/complaints/schemas';
+import { toComplaintDetail } from '@zhixiang/shared/complaints/view';
+import { AppError } from '@zhixiang/shared/errors';
+import type { ComplaintRecord } from '@zhixiang/shared/ports/complaints';
+import type { ComplaintDeps } from './complaint-access';
+
+export const POLICY_NOT_FOUND_MESSAGE = '未找到该保单，请核对保单号';
+
+/** `TS` + the Shanghai date of receipt + 6 random digits. */
+function referenceNumber(nowMs: number): string {
+  return `TS${shanghaiDate(nowMs).replaceAll('-', '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+}
+
+/**
+ * A customer files a complaint about one of their policies (as holder or insured). It is
+ * classified by the configured rules, routed to the policy's branch (属地管理) and opened with its
+ * `received` event; the answer is the complaint with its reference number.
+ */
+export async function fileComplaint(
+  deps: ComplaintDeps,
+  claims: AccessClaims,
+  request: FileComplaintRequest,
+): Promise<ComplaintDetail> {
+  if (!claims.customerId) throw new AppError('FORBIDDEN', '请先完成身份绑定，再提交投诉');
+  const customer = await deps.repositories.customers.get(claims.customerId);
+  const policy = await deps.repositories.policies.get(request.policyNo);
+  if (!customer || !policy || !canViewPolicy(claims, policy, [customer]))
+    throw new AppError('NOT_FOUND', POLICY_NOT_FOUND_MESSAGE, { field: 'policyNo' });
+  const nowMs = deps.now();
+  const receivedAt = new Date(nowMs).toISOString();
+  const earlier = await deps.repositories.complaints.listByCustomer(customer.customerId);
+  const { severity, reasons } = classifyComplaint(
+    {
+      text: request.description,
+      receivedAt,
+      customerBirthDate: customer.birthDate,
+      earlierComplaintsReceivedAt: earlier.map((c) => c.receivedAt),
+    },
+    deps.complaintRules,
+  );
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const complaint: ComplaintRecord = {
+      complaintId: referenceNumber(nowMs),
+      customerId: customer.customerId,
+      policyNo: policy.policyNo,
+      category: request.category,
+      description: request.description,
+      preferredContactTime: request.preferredContactTime,
+      channel: 'mini_program',
+      severity,
+      reasons: reasons.map((r) => r.label),
+      branchPath: policy.branchPath,
+      handlingBranchPath: policy.branchPath,
+      escalatedClocks: [],
+      status: 'received',
+      claimedBy: null,
+      claimedByName: null,
+      receivedAt,
+      version: 1,
+    };
+    const event = {
+      complaintId: complaint.complaintId,
+      seq: 1,
+      type: 'received' as const,
+      at: receivedAt,
+      actorId: claims.sub,
+      actorName: '客户本人',
+      note: null,
+    };
+    if (await deps.repositories.complaints.create(complaint, event))
+      return toComplaintDetail(complaint, [event], null);
+  }
+  throw new AppError('INTERNAL', '投诉编号生成失败，请稍后重试');
+}

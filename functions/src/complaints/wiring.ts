@@ -1,0 +1,21 @@
+import { defaultBusinessCalendar } from '@zhixiang/shared/complaints/calendar';
+import { defaultComplaintRules } from '@zhixiang/shared/complaints/classification';
+import { defineWiring, type Platform } from '../platform/process';
+import { createRecordRepositories } from '../platform/records/repositories';
+import { DynamoComplaintStore } from './adapters/complaints';
+
+export function createComplaintsDeps(platform: Platform) {
+  const { table } = platform;
+  return {
+    ...platform,
+    repositories: {
+      ...createRecordRepositories(table, platform.fieldCipher),
+      complaints: new DynamoComplaintStore(table),
+    },
+    businessCalendar: defaultBusinessCalendar,
+    complaintRules: defaultComplaintRules,
+  };
+}
+export type ComplaintsDeps = ReturnType<typeof createComplaintsDeps>;
+
+export const complaintsWiring = defineWiring(createComplaintsDeps);

@@ -1,0 +1,78 @@
+import type { complaintRoutes } from '@zhixiang/shared/complaints/routes';
+import {
+  agentsCustomer,
+  type CasesFor,
+  customersOnly,
+  OWNER_POLICY,
+  signedIn,
+  staffOnly,
+} from '../support/authorisation-matrix';
+
+/** A well-formed reference number nobody filed. */
+const NO_SUCH_COMPLAINT = 'TS20261125000000';
+
+export const complaintCases: CasesFor<typeof complaintRoutes> = {
+  // Complaints (投诉工单): a customer files about their own policy; another's policy is the 404 of a
+  // policy that does not exist; agents and staff do not file here (403).
+  fileComplaint: {
+    method: 'POST',
+    path: '/complaints',
+    body: {
+      category: 'claims',
+      description: '理赔材料提交后两周没有任何进度',
+      policyNo: OWNER_POLICY,
+      preferredContactTime: 'any',
+    },
+    expected: { ...signedIn(403), owner: 201, anotherCustomer: 404 },
+  },
+  listMyComplaints: { method: 'GET', path: '/me/complaints', expected: customersOnly(200) },
+  // Agents only their own customers'; Beijing staff do not reach a Shanghai customer (404).
+  listCustomerComplaints: {
+    method: 'GET',
+    path: '/customers/C001/complaints',
+    ownerUserId: 'demo-agent-a001',
+    expected: agentsCustomer(200),
+  },
+  // Real complaints seen by their customer, agent and staff are covered in functions/test/complaints/.
+  getComplaint: { method: 'GET', path: `/complaints/${NO_SUCH_COMPLAINT}`, expected: signedIn(404) },
+  listComplaintQueue: {
+    method: 'GET',
+    path: '/staff/complaints',
+    ownerUserId: 'demo-staff-sh',
+    expected: staffOnly(200),
+  },
+  claimComplaint: {
+    method: 'POST',
+    path: `/staff/complaints/${NO_SUCH_COMPLAINT}/claim`,
+    ownerUserId: 'demo-staff-sh',
+    expected: staffOnly(404),
+  },
+  recordComplaintStep: {
+    method: 'POST',
+    path: `/staff/complaints/${NO_SUCH_COMPLAINT}/steps`,
+    ownerUserId: 'demo-staff-sh',
+    body: { step: 'contacted', note: '已电话联系客户' },
+    expected: staffOnly(404),
+  },
+  reclassifyComplaint: {
+    method: 'POST',
+    path: `/staff/complaints/${NO_SUCH_COMPLAINT}/classification`,
+    ownerUserId: 'demo-staff-sh',
+    body: { category: 'sales_misleading', severity: 'urgent', reason: '客户反映销售时承诺保本' },
+    expected: staffOnly(404),
+  },
+  extendComplaint: {
+    method: 'POST',
+    path: `/staff/complaints/${NO_SUCH_COMPLAINT}/extension`,
+    ownerUserId: 'demo-staff-sh',
+    body: { limitDays: 30, reason: '需调取销售录音录像核实' },
+    expected: staffOnly(404),
+  },
+  recordCustomerWait: {
+    method: 'POST',
+    path: `/staff/complaints/${NO_SUCH_COMPLAINT}/customer-wait`,
+    ownerUserId: 'demo-staff-sh',
+    body: { waiting: true, note: '等待客户补充材料' },
+    expected: staffOnly(404),
+  },
+};

@@ -1,0 +1,413 @@
+import type {
+  ComplaintDetail,
+  ComplaintQueueItem,
+  ComplaintSummary,
+} from '@zhixiang/shared/complaints/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escalateBreachedComplaints } from '../../src/complaints/use-cases/escalate-breached-complaints';
+import { buildDemoData } from '../../src/seed/demo-data';
+import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { createSystem, type System } from '../../src/system';
+import { accessTokenFor } from '../support/access-token-for';
+import { type ApiClient, createApiClient } from '../support/api-client';
+import { FIXED_NOW, FIXED_TODAY, fixedClock } from '../support/fixed-clock';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
+
+/**
+ * Complaints through the real gateway: a customer files, staff of the policy's branch subtree
+ * claim (one of two wins), contact, respond and decide; the customer follows the timeline; the
+ * escalation job moves a breached urgent complaint one level up exactly once when runs overlap.
+ */
+const data = buildDemoData(FIXED_TODAY);
+const zhangWei = data.customers.find((c) => c.customerId === 'C001')!;
+const policyNo = data.policies.find((p) => p.holderId === 'C001' && p.insuredId === 'C001')!.policyNo;
+const policyBranch = data.policies.find((p) => p.policyNo === policyNo)!.branchPath;
+const HOUR = 3_600_000;
+
+let container: System;
+let gateway: TestGateway;
+let api: ApiClient;
+const texts: string[] = [];
+
+async function as<T>(userId: string, method: 'GET' | 'POST', path: string, body?: unknown) {
+  const response = await api.request<T & { code?: string; message?: string; field?: string }>(method, path, {
+    token: await accessTokenFor(container, userId),
+    ...(body === undefined ? {} : { body }),
+  });
+  texts.push(response.text);
+  return response;
+}
+
+const fileBody = (overrides: Record<string, unknown> = {}) => ({
+  category: 'claims',
+  description: '理赔材料提交后两周没有任何进度，电话也打不通',
+  policyNo,
+  preferredContactTime: 'afternoon',
+  ...overrides,
+});
+
+beforeAll(async () => {
+  gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
+  container = gateway.system;
+  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
+  api = createApiClient(gateway.url);
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+describe('a customer files a complaint and staff handle it', () => {
+  let complaintId = '';
+
+  it('files it: a reference number, routed to the policy branch, the timeline started', async () => {
+    const response = await as<ComplaintDetail>('demo-customer-c001', 'POST', '/complaints', fileBody());
+    expect(response.status, response.text).toBe(201);
+    complaintId = response.body.complaintId;
+    expect(complaintId).toMatch(/^TS20261125\d{6}$/);
+    expect(response.body).toMatchObject({
+      category: 'claims',
+      categoryLabel: '理赔',
+      status: 'received',
+      handling: null,
+    });
+    expect(response.body.timeline.map((t) => [t.step, t.at !== null])).toEqual([
+      ['received', true],
+      ['contacted', false],
+      ['responded', false],
+      ['decided', false],
+    ]);
+    const stored = await container.repositories.complaints.get(complaintId);
+    expect(stored).toMatchObject({
+      branchPath: policyBranch,
+      handlingBranchPath: policyBranch,
+      severity: 'ordinary',
+    });
+  });
+
+  it('refuses bad input with precise Chinese messages', async () => {
+    const cases: Array<[Record<string, unknown>, string, RegExp]> = [
+      [{ category: undefined }, 'category', /缺少必填项|投诉类别/],
+      [{ category: 'weather' }, 'category', /请选择投诉类别/],
+      [{ description: '太慢了' }, 'description', /至少 10 个字/],
+      [{ description: 'x'.repeat(1001) }, 'description', /1000 字以内/],
+      [{ policyNo: '保单' }, 'policyNo', /保单号格式不正确/],
+      [{ preferredContactTime: 'midnight' }, 'preferredContactTime', /方便联系的时间/],
+      [{ extra: 1 }, 'extra', /不支持的字段/],
+    ];
+    for (const [overrides, field, message] of cases) {
+      const body = fileBody(overrides);
+      const response = await as('demo-customer-c001', 'POST', '/complaints', body);
+      expect(response.status, JSON.stringify(overrides)).toBe(400);
+      expect(response.body.field).toBe(field);
+      expect(response.body.message).toMatch(message);
+    }
+    const notTheirs = await as('demo-customer-c011', 'POST', '/complaints', fileBody());
+    expect(notTheirs.status).toBe(404);
+    expect(notTheirs.body.message).toBe('未找到该保单，请核对保单号');
+  });
+
+  it('shows it to the customer, the assigned agent and staff of the subtree only (masked for them)', async () => {
+    const mine = await as<{ complaints: ComplaintSummary[] }>('demo-customer-c001', 'GET', '/me/complaints');
+    expect(mine.body.complaints.map((c) => c.complaintId)).toContain(complaintId);
+    const others = await as<{ complaints: ComplaintSummary[] }>(
+      'demo-customer-c011',
+      'GET',
+      '/me/complaints',
+    );
+    expect(others.body.complaints.map((c) => c.complaintId)).not.toContain(complaintId);
+
+    for (const userId of [
+      'demo-agent-a001',
+      'demo-staff-sh-pd-01',
+      'demo-staff-sh-pd',
+      'demo-staff-hq',
+      'demo-admin',
+    ]) {
+      const response = await as<ComplaintDetail>(userId, 'GET', `/complaints/${complaintId}`);
+      expect(response.status, userId).toBe(200);
+      expect(response.body.handling).toMatchObject({
+        customerNameMasked: '张*',
+        customerPhoneMasked: expect.stringMatching(/^\d{3}\*{4}\d{4}$/),
+      });
+    }
+    for (const userId of ['demo-customer-c011', 'demo-agent-a003', 'demo-staff-bj']) {
+      const response = await as(userId, 'GET', `/complaints/${complaintId}`);
+      expect(response.status, userId).toBe(404);
+      expect(response.body.message).toBe('未找到该投诉');
+    }
+    const own = await as<ComplaintDetail>('demo-customer-c001', 'GET', `/complaints/${complaintId}`);
+    expect(own.body.handling).toBeNull();
+
+    const byAgent = await as<{ complaints: ComplaintSummary[] }>(
+      'demo-agent-a001',
+      'GET',
+      '/customers/C001/complaints',
+    );
+    expect(byAgent.body.complaints.map((c) => c.complaintId)).toContain(complaintId);
+    expect((await as('demo-agent-a003', 'GET', '/customers/C001/complaints')).status).toBe(404);
+    expect((await as('demo-staff-bj', 'GET', '/customers/C001/complaints')).status).toBe(404);
+    expect((await as('demo-staff-sh-pd', 'GET', '/customers/C001/complaints')).status).toBe(200);
+    expect((await as('demo-customer-c001', 'GET', '/customers/C001/complaints')).status).toBe(403);
+  });
+
+  it('lists it in the queue of the subtree, not of another branch', async () => {
+    const queue = await as<{ complaints: ComplaintQueueItem[] }>(
+      'demo-staff-sh-pd',
+      'GET',
+      '/staff/complaints',
+    );
+    const item = queue.body.complaints.find((c) => c.complaintId === complaintId);
+    expect(item).toMatchObject({
+      customerNameMasked: '张*',
+      severity: 'ordinary',
+      nextDue: { clock: 'external_response' },
+    });
+    const beijing = await as<{ complaints: ComplaintQueueItem[] }>(
+      'demo-staff-bj',
+      'GET',
+      '/staff/complaints',
+    );
+    expect(beijing.body.complaints.map((c) => c.complaintId)).not.toContain(complaintId);
+  });
+
+  it('of two staff claiming at once, exactly one wins', async () => {
+    const [a, b] = await Promise.all([
+      as('demo-staff-sh-pd-01', 'POST', `/staff/complaints/${complaintId}/claim`),
+      as('demo-staff-sh-pd', 'POST', `/staff/complaints/${complaintId}/claim`),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(loser.body.message).toBe('该投诉已由其他同事认领');
+    const events = await container.repositories.complaints.events(complaintId);
+    expect(events.filter((e) => e.type === 'claimed')).toHaveLength(1);
+  });
+
+  it('records contact, response and decision in order, each an audited event', async () => {
+    const stored = await container.repositories.complaints.get(complaintId);
+    const handler = stored!.claimedBy!;
+    const other = handler === 'demo-staff-sh-pd' ? 'demo-staff-sh-pd-01' : 'demo-staff-sh-pd';
+    const step = (userId: string, body: unknown) =>
+      as<ComplaintDetail>(userId, 'POST', `/staff/complaints/${complaintId}/steps`, body);
+
+    const early = await step(handler, { step: 'responded', note: '已答复' });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toBe('请先记录与客户的联系，再记录答复');
+    expect((await step(other, { step: 'contacted', note: '已联系' })).body.message).toBe(
+      '该投诉由其他同事处理，您不能记录处理步骤',
+    );
+    const noNote = await step(handler, { step: 'contacted', note: ' ' });
+    expect(noNote.status).toBe(400);
+    expect(noNote.body.field).toBe('note');
+
+    for (const s of ['contacted', 'responded', 'decided'] as const) {
+      const response = await step(handler, {
+        step: s,
+        note: `已电话联系客户 ${zhangWei.phone}，说明处理进度`,
+      });
+      expect(response.status, response.text).toBe(200);
+      expect(response.body.status).toBe(s);
+    }
+    const again = await step(handler, { step: 'decided', note: '再次办结' });
+    expect(again.status).toBe(409);
+
+    const own = await as<ComplaintDetail>('demo-customer-c001', 'GET', `/complaints/${complaintId}`);
+    expect(own.body.timeline.every((t) => t.at !== null)).toBe(true);
+    const staffView = await as<ComplaintDetail>(handler, 'GET', `/complaints/${complaintId}`);
+    expect(staffView.body.handling?.events.map((e) => e.type)).toEqual([
+      'received',
+      'claimed',
+      'contacted',
+      'responded',
+      'decided',
+    ]);
+    // The phone typed into a note is redacted in what staff read.
+    expect(staffView.text).not.toContain(zhangWei.phone);
+    const queue = await as<{ complaints: ComplaintQueueItem[] }>(
+      'demo-staff-sh-pd',
+      'GET',
+      '/staff/complaints',
+    );
+    expect(queue.body.complaints.map((c) => c.complaintId)).not.toContain(complaintId);
+  });
+});
+
+describe('reclassification and extension', () => {
+  let id = '';
+  const post = (userId: string, path: string, body: unknown) =>
+    as<ComplaintDetail>(userId, 'POST', `/staff/complaints/${id}/${path}`, body);
+
+  it('staff reclassify with a reason, audited with before and after', async () => {
+    const filed = await as<ComplaintDetail>('demo-customer-c001', 'POST', '/complaints', fileBody());
+    id = filed.body.complaintId;
+    // 张伟's second complaint within 30 days: urgent by the repeat rule.
+    const staffView = await as<ComplaintDetail>('demo-staff-sh-pd', 'GET', `/complaints/${id}`);
+    expect(staffView.body.handling).toMatchObject({ severity: 'urgent', reasons: ['30 日内重复投诉'] });
+    const changed = await post('demo-staff-sh-pd', 'classification', {
+      category: 'sales_misleading',
+      severity: 'ordinary',
+      reason: '同一事项的补充说明，并非新投诉',
+    });
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body).toMatchObject({ category: 'sales_misleading', handling: { severity: 'ordinary' } });
+    expect(changed.body.handling?.events.at(-1)).toMatchObject({
+      type: 'reclassified',
+      note: '类别 理赔 → 销售误导；等级 紧急/重大 → 一般。原因：同一事项的补充说明，并非新投诉',
+    });
+    const same = await post('demo-staff-sh-pd', 'classification', {
+      category: 'sales_misleading',
+      severity: 'ordinary',
+      reason: '再次确认',
+    });
+    expect(same.status).toBe(400);
+    expect(same.body.message).toBe('类别和等级都与当前相同，无需重新分类');
+    const bad = await post('demo-staff-sh-pd', 'classification', {
+      category: 'claims',
+      severity: 'high',
+      reason: '原因',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('severity');
+    expect(
+      (
+        await post('demo-staff-bj', 'classification', {
+          category: 'claims',
+          severity: 'ordinary',
+          reason: '原因',
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it('extends to 30 days by the handler and to 60 only with a superior level, told to the customer', async () => {
+    expect(
+      (await post('demo-staff-sh-pd-01', 'extension', { limitDays: 30, reason: '需调取录音' })).body.message,
+    ).toBe('延长至 30 日须由该投诉的处理人办理');
+    expect((await as('demo-staff-sh-pd-01', 'POST', `/staff/complaints/${id}/claim`)).status).toBe(200);
+    expect(
+      (await post('demo-staff-sh-pd-01', 'extension', { limitDays: 60, reason: '需调取录音' })).body.message,
+    ).toBe('请先将处理时限延长至 30 日');
+    const thirty = await post('demo-staff-sh-pd-01', 'extension', {
+      limitDays: 30,
+      reason: '需调取销售录音录像核实',
+    });
+    expect(thirty.status, thirty.text).toBe(200);
+    const ownSixty = await post('demo-staff-sh-pd-01', 'extension', {
+      limitDays: 60,
+      reason: '情况特别复杂',
+    });
+    expect(ownSixty.status).toBe(403);
+    expect(ownSixty.body.message).toBe('延长至 60 日须经上级机构审批');
+    const sixty = await post('demo-staff-sh-pd', 'extension', {
+      limitDays: 60,
+      reason: '情况特别复杂，需多方核实',
+    });
+    expect(sixty.status, sixty.text).toBe(200);
+    // 60 days from 2026-11-25 end in 2027, a year the calendar does not hold yet: said, never guessed.
+    const statutory = sixty.body.handling?.clocks.find((c) => c.clock === 'statutory_decision');
+    expect(statutory).toMatchObject({ state: 'calendar_missing', dueAt: null });
+    expect(sixty.body.handling?.clocks.find((c) => c.clock === 'internal_contact')?.state).not.toBe(
+      'calendar_missing',
+    );
+    expect((await post('demo-staff-sh-pd', 'extension', { limitDays: 30, reason: '再延' })).status).toBe(409);
+    expect((await post('demo-staff-sh-pd', 'extension', { limitDays: 45, reason: '再延' })).body.field).toBe(
+      'limitDays',
+    );
+    const own = await as<ComplaintDetail>('demo-customer-c001', 'GET', `/complaints/${id}`);
+    expect(own.body.extension).toMatchObject({ limitDays: 60, reason: '情况特别复杂，需多方核实' });
+  });
+});
+
+describe('waiting for the customer', () => {
+  it('pauses only the response clock between waiting and the reply', async () => {
+    const filed = await as<ComplaintDetail>('demo-customer-c011', 'POST', '/complaints', {
+      ...fileBody(),
+      policyNo: data.policies.find((p) => p.holderId === 'C011')!.policyNo,
+    });
+    expect(filed.status, filed.text).toBe(201);
+    const id = filed.body.complaintId;
+    const wait = (userId: string, body: unknown) =>
+      as<ComplaintDetail>(userId, 'POST', `/staff/complaints/${id}/customer-wait`, body);
+    expect((await wait('demo-staff-bj', { waiting: true, note: '等待客户补充材料' })).body.message).toBe(
+      '请先认领该投诉',
+    );
+    expect((await as('demo-staff-bj', 'POST', `/staff/complaints/${id}/claim`)).status).toBe(200);
+    expect((await wait('demo-staff-bj', { waiting: false, note: '客户已回复' })).body.message).toBe(
+      '该投诉当前不在等待客户',
+    );
+    const waiting = await wait('demo-staff-bj', { waiting: true, note: '等待客户补充材料' });
+    expect(waiting.status, waiting.text).toBe(200);
+    const clocks = Object.fromEntries((waiting.body.handling?.clocks ?? []).map((c) => [c.clock, c]));
+    expect(clocks.external_response).toMatchObject({ state: 'paused', dueAt: null });
+    expect(clocks.statutory_decision?.dueAt).not.toBeNull();
+    expect((await wait('demo-staff-bj', { waiting: 'yes', note: '说明' })).body.field).toBe('waiting');
+    const replied = await wait('demo-staff-bj', { waiting: false, note: '客户已补充材料' });
+    expect(replied.status).toBe(200);
+    expect(replied.body.handling?.clocks.find((c) => c.clock === 'external_response')?.dueAt).not.toBeNull();
+  });
+});
+
+describe('escalation of a breached complaint', () => {
+  it('moves an urgent complaint one level up exactly once, even when two runs overlap', async () => {
+    const filed = await as<ComplaintDetail>(
+      'demo-customer-c001',
+      'POST',
+      '/complaints',
+      fileBody({ category: 'sales_misleading', description: '业务员当初说保本，我已经请了律师准备起诉' }),
+    );
+    expect(filed.status, filed.text).toBe(201);
+    const id = filed.body.complaintId;
+    expect(await container.repositories.complaints.get(id)).toMatchObject({ severity: 'urgent' });
+
+    const at = (ms: number) => ({ ...container, now: () => ms });
+    const before = await escalateBreachedComplaints(at(FIXED_NOW + HOUR));
+    expect(before.escalated).toBe(0);
+
+    const runs = await Promise.all([
+      escalateBreachedComplaints(at(FIXED_NOW + 3 * HOUR)),
+      escalateBreachedComplaints(at(FIXED_NOW + 3 * HOUR)),
+    ]);
+    const parent = policyBranch.slice(0, policyBranch.lastIndexOf('/'));
+    const stored = await container.repositories.complaints.get(id);
+    expect(stored).toMatchObject({ handlingBranchPath: parent, escalatedClocks: ['internal_contact'] });
+    const events = await container.repositories.complaints.events(id);
+    expect(events.filter((e) => e.type === 'escalated')).toEqual([
+      expect.objectContaining({
+        fromBranchPath: policyBranch,
+        toBranchPath: parent,
+        clocks: ['internal_contact'],
+      }),
+    ]);
+    // Each run escalated at most what the other had not: no complaint twice.
+    expect(runs.every((r) => r.failed === 0)).toBe(true);
+
+    // A later run finds nothing new for this clock.
+    await escalateBreachedComplaints(at(FIXED_NOW + 4 * HOUR));
+    expect(
+      (await container.repositories.complaints.events(id)).filter((e) => e.type === 'escalated'),
+    ).toHaveLength(1);
+
+    // The 中支 now holds it in its queue; the 四级机构 no longer does.
+    const zhongzhi = await as<{ complaints: ComplaintQueueItem[] }>(
+      'demo-staff-sh-pd',
+      'GET',
+      '/staff/complaints',
+    );
+    expect(zhongzhi.body.complaints.find((c) => c.complaintId === id)).toMatchObject({
+      handlingBranchPath: parent,
+    });
+    const agency = await as<{ complaints: ComplaintQueueItem[] }>(
+      'demo-staff-sh-pd-01',
+      'GET',
+      '/staff/complaints',
+    );
+    expect(agency.body.complaints.map((c) => c.complaintId)).not.toContain(id);
+  });
+
+  it('never put a raw phone or ID number in a response', () => {
+    for (const text of texts) {
+      expect(text).not.toContain(zhangWei.idNumber);
+      expect(text).not.toContain(zhangWei.phone);
+    }
+  });
+});

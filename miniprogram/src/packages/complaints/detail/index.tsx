@@ -1,0 +1,233 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { ComplaintDetail, ComplaintStep } from '@zhixiang/shared/complaints/schemas';
+import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
+import { useState } from 'react';
+import { PageContainer } from '../../../components/page-container';
+import { Button, Tag } from '../../../components/ui';
+import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
+import { getSession } from '../../../lib/session';
+import { api } from '../../../services/api';
+import '../complaints.scss';
+
+/** The step staff record next, after the complaint's current status. */
+const NEXT_STEP: Partial<Record<ComplaintDetail['status'], { step: ComplaintStep; label: string }>> = {
+  claimed: { step: 'contacted', label: '记录已联系客户' },
+  contacted: { step: 'responded', label: '记录答复' },
+  responded: { step: 'decided', label: '记录处理决定并办结' },
+};
+const EVENT_LABELS: Record<string, string> = {
+  received: '受理',
+  claimed: '认领',
+  contacted: '联系客户',
+  responded: '答复',
+  decided: '办结',
+  escalated: '超时升级',
+  extended: '延期',
+  reclassified: '重新分类',
+  awaiting_customer: '等待客户',
+  customer_replied: '客户回复',
+};
+const CLOCK_STATE_LABELS: Record<string, string> = {
+  not_applicable: '不适用',
+  running: '计时中',
+  paused: '等待客户，暂停计时',
+  warning: '即将超时',
+  breached: '已超时',
+  met: '已按时完成',
+  calendar_missing: '业务日历缺少该年度安排，暂无法计算',
+};
+
+/**
+ * One complaint: the progress timeline (已受理 → 已联系您 → 已答复 → 已办结) for everyone; for staff and
+ * agents also the severity, the clocks and the audit log, and for staff the next step to record.
+ */
+export default function ComplaintDetailPage() {
+  const { params } = useRouter();
+  const complaintId = decodeURIComponent(params.complaintId ?? '');
+  const data = usePageData(() => api.getComplaint(complaintId), Boolean(complaintId));
+  useReloadOnShow(data);
+  return (
+    <PageContainer data={data} refreshable errorTitle="暂时无法查看该投诉">
+      {(c) => (
+        <View className="zx-complaints" data-testid="complaint-detail">
+          <View className="zx-card">
+            <View className="zx-complaints__row">
+              <Text className="zx-card__title">{c.categoryLabel}</Text>
+              <Tag type={c.status === 'decided' ? 'success' : 'primary'}>{c.statusLabel}</Tag>
+            </View>
+            <Text className="zx-muted">投诉编号 {c.complaintId}</Text>
+            <Text className="zx-muted">保单号 {c.policyNo}</Text>
+            <Text className="zx-muted">方便联系时间：{c.preferredContactTimeLabel}</Text>
+            <View>{c.description}</View>
+          </View>
+          <View className="zx-card" data-testid="complaint-timeline">
+            <Text className="zx-card__title">处理进度</Text>
+            {c.timeline.map((t) => (
+              <View key={t.step} className={`zx-complaints__step${t.at ? ' zx-complaints__step--done' : ''}`}>
+                <View className={`zx-complaints__dot${t.at ? ' zx-complaints__dot--done' : ''}`} />
+                <View>
+                  <Text>{t.label}</Text>
+                  {t.at ? <Text className="zx-muted"> {formatShanghaiDateTime(t.at)}</Text> : null}
+                </View>
+              </View>
+            ))}
+          </View>
+          {c.extension ? (
+            <View className="zx-card" data-testid="complaint-extension">
+              <Text className="zx-card__title">处理时限已延长至 {c.extension.limitDays} 日</Text>
+              <Text className="zx-muted">
+                {formatShanghaiDateTime(c.extension.at)} · 原因：{c.extension.reason}
+              </Text>
+            </View>
+          ) : null}
+          {c.handling ? <Handling complaint={c} onChanged={() => void data.reload()} /> : null}
+        </View>
+      )}
+    </PageContainer>
+  );
+}
+
+function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChanged: () => void }) {
+  const handling = complaint.handling!;
+  const me = getSession()?.me;
+  const isStaff = me?.role === 'staff' || me?.role === 'admin';
+  const next = NEXT_STEP[complaint.status];
+  const [note, setNote] = useState('');
+  // Only the external response clock pauses, and only while the complaint waits for the customer.
+  const waitingForCustomer = handling.clocks.some(
+    (c) => c.clock === 'external_response' && c.state === 'paused',
+  );
+  const [busy, setBusy] = useState(false);
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await action();
+      setNote('');
+      void Taro.showToast({ title: done, icon: 'success' });
+      onChanged();
+    } catch {
+      // The API client has shown why (a colleague claimed it first, a step out of order); the note stays.
+      onChanged();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** An action that sends the note typed above (as a reason or an explanation). */
+  const noteAction = (label: string, action: () => Promise<unknown>, done: string) => (
+    <Button size="small" disabled={busy || note.trim().length < 2} onClick={() => void run(action, done)}>
+      {label}
+    </Button>
+  );
+
+  return (
+    <View data-testid="complaint-handling">
+      <View className="zx-card">
+        <View className="zx-complaints__row">
+          <Text className="zx-card__title">
+            {handling.customerNameMasked} {handling.customerPhoneMasked}
+          </Text>
+          <Tag type={handling.severity === 'urgent' ? 'danger' : 'default'}>{handling.severityLabel}</Tag>
+        </View>
+        {handling.reasons.length > 0 ? (
+          <Text className="zx-muted">判定依据：{handling.reasons.join('、')}</Text>
+        ) : null}
+        <Text className="zx-muted">处理机构：{handling.handlingBranchPath}</Text>
+        <Text className="zx-muted">处理人：{handling.claimedByName ?? '待认领'}</Text>
+      </View>
+      <View className="zx-card" data-testid="complaint-clocks">
+        <Text className="zx-card__title">服务时限</Text>
+        {handling.clocks.map((clock) => (
+          <View key={clock.clock} className="zx-complaints__row">
+            <Text>{clock.label}</Text>
+            <Text className="zx-muted">
+              {CLOCK_STATE_LABELS[clock.state]}
+              {clock.dueAt && clock.state !== 'met' && clock.state !== 'not_applicable'
+                ? ` · ${formatShanghaiDateTime(clock.dueAt)}`
+                : ''}
+            </Text>
+          </View>
+        ))}
+      </View>
+      {isStaff && complaint.status === 'received' ? (
+        <Button
+          type="primary"
+          block
+          loading={busy}
+          disabled={busy}
+          onClick={() => void run(() => api.claimComplaint(complaint.complaintId), '已认领')}
+        >
+          认领处理
+        </Button>
+      ) : null}
+      {isStaff && complaint.status !== 'decided' ? (
+        <View className="zx-card" data-testid="complaint-step">
+          <Textarea
+            className="zx-complaints__textarea"
+            maxlength={1000}
+            placeholder="处理说明或原因：联系结果、答复内容、处理决定，或重新分类、延期的原因"
+            value={note}
+            onInput={(event) => setNote(event.detail.value)}
+          />
+          <View className="zx-complaints__actions">
+            {noteAction(
+              handling.severity === 'urgent' ? '调整为一般' : '调整为紧急/重大',
+              () =>
+                api.reclassifyComplaint(complaint.complaintId, {
+                  category: complaint.category,
+                  severity: handling.severity === 'urgent' ? 'ordinary' : 'urgent',
+                  reason: note,
+                }),
+              '已调整等级',
+            )}
+            {noteAction(
+              complaint.extension ? '审批延长至 60 日' : '延长至 30 日',
+              () =>
+                api.extendComplaint(complaint.complaintId, {
+                  limitDays: complaint.extension ? 60 : 30,
+                  reason: note,
+                }),
+              '已延长处理时限',
+            )}
+            {complaint.status === 'claimed' || complaint.status === 'contacted'
+              ? noteAction(
+                  waitingForCustomer ? '客户已回复' : '等待客户',
+                  () => api.recordCustomerWait(complaint.complaintId, { waiting: !waitingForCustomer, note }),
+                  waitingForCustomer ? '已记录客户回复' : '已暂停答复计时',
+                )
+              : null}
+            {next ? (
+              <Button
+                type="primary"
+                size="small"
+                loading={busy}
+                disabled={busy || note.trim().length < 2}
+                onClick={() =>
+                  void run(
+                    () => api.recordComplaintStep(complaint.complaintId, { step: next.step, note }),
+                    '已记录',
+                  )
+                }
+              >
+                {next.label}
+              </Button>
+            ) : null}
+          </View>
+        </View>
+      ) : null}
+      <View className="zx-card" data-testid="complaint-events">
+        <Text className="zx-card__title">处理记录</Text>
+        {handling.events.map((e) => (
+          <View key={`${e.type}-${e.at}`}>
+            <Text className="zx-muted">
+              {formatShanghaiDateTime(e.at)} · {EVENT_LABELS[e.type] ?? e.type} · {e.actorName}
+              {e.note ? `：${e.note}` : ''}
+            </Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

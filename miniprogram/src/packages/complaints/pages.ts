@@ -1,0 +1,7 @@
+import type Taro from '@tarojs/taro';
+
+/** Complaints (投诉工单): 我要投诉, 我的投诉, one complaint (timeline; staff handling), the staff queue. */
+export const complaintsPackage: Taro.SubPackage = {
+  root: 'packages/complaints',
+  pages: ['file/index', 'list/index', 'detail/index', 'queue/index'],
+};

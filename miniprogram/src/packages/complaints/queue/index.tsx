@@ -1,0 +1,66 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
+import { PageContainer } from '../../../components/page-container';
+import { Tag } from '../../../components/ui';
+import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
+import { pageUrls } from '../../../lib/navigation';
+import { api } from '../../../services/api';
+import '../complaints.scss';
+
+const CLOCK_TAG = { breached: 'danger', warning: 'warning' } as const;
+
+/** 投诉工单: the open complaints handled in the staff member's branch subtree, with the most pressing clock. */
+export default function ComplaintQueuePage() {
+  const data = usePageData(() => api.listComplaintQueue());
+  useReloadOnShow(data);
+  return (
+    <PageContainer
+      data={data}
+      refreshable
+      errorTitle="暂时无法查看投诉工单"
+      isEmpty={(view) => view.complaints.length === 0}
+      empty={{ title: '暂无待处理的投诉', description: '本机构及下属机构的投诉会出现在这里' }}
+    >
+      {(view) => (
+        <View className="zx-complaints" data-testid="complaint-queue">
+          {view.complaints.map((c) => (
+            <View
+              key={c.complaintId}
+              className="zx-card"
+              data-testid="complaint-queue-item"
+              onClick={() => void Taro.navigateTo({ url: pageUrls.complaintDetail(c.complaintId) })}
+            >
+              <View className="zx-complaints__row">
+                <Text className="zx-card__title">
+                  {c.customerNameMasked} · {c.categoryLabel}
+                </Text>
+                <View>
+                  {c.severity === 'urgent' ? <Tag type="danger">{c.severityLabel}</Tag> : null}
+                  <Tag type="primary">{c.statusLabel}</Tag>
+                </View>
+              </View>
+              <Text className="zx-muted">
+                {c.complaintId} · 受理于 {formatShanghaiDateTime(c.receivedAt)}
+              </Text>
+              <Text className="zx-muted">{c.claimedByName ? `处理人：${c.claimedByName}` : '待认领'}</Text>
+              {c.nextDue ? (
+                <View>
+                  <Tag type={CLOCK_TAG[c.nextDue.state as keyof typeof CLOCK_TAG] ?? 'default'}>
+                    {c.nextDue.label}
+                  </Tag>
+                  <Text className="zx-muted">
+                    {c.nextDue.state === 'breached' ? ' 已超时' : ''}
+                    {c.nextDue.dueAt
+                      ? ` 时限 ${formatShanghaiDateTime(c.nextDue.dueAt)}`
+                      : ' 等待客户中，暂停计时'}
+                  </Text>
+                </View>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      )}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,191 @@
+import * as z from 'zod/mini';
+import businessCalendarJson from '../../../config/business-calendar.json';
+
+/**
+ * The business calendar (工作日历) of mainland China: weekends are rest days, the State Council's
+ * public holidays are rest days, and its adjusted working weekends (调休上班的周末) are working days.
+ * The data is `config/business-calendar.json`, one entry per year as published (refreshed each year
+ * with `npm run admin -- import-calendar <file>`); a date in a year that was not imported is an
+ * explicit error, never a guess, because no rule predicts next year's 调休.
+ *
+ * All arithmetic is Asia/Shanghai wall-clock (UTC+8 all year, no daylight saving since 1991),
+ * done by hand without Intl so the same code runs in WeChat's JS engine.
+ */
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
+
+const YearSchema = z.object({
+  notice: z.string().check(z.minLength(1)),
+  holidays: z.array(z.object({ name: z.string().check(z.minLength(1)), from: isoDate, to: isoDate })),
+  workingWeekends: z.array(isoDate),
+});
+
+export const BusinessCalendarSchema = z.object({
+  timeZone: z.literal('Asia/Shanghai'),
+  source: z.string(),
+  years: z.record(z.string().check(z.regex(/^\d{4}$/, '年份应为四位数字')), YearSchema),
+});
+export type BusinessCalendarData = z.infer<typeof BusinessCalendarSchema>;
+
+/** A date outside the imported years: the calendar refuses rather than guessing. */
+export class CalendarOutOfRangeError extends Error {
+  constructor(
+    readonly date: string,
+    readonly years: readonly number[],
+  ) {
+    super(
+      `业务日历未包含 ${date.slice(0, 4)} 年（已导入：${years.join('、') || '无'}），请先导入该年的节假日安排（npm run admin -- import-calendar）`,
+    );
+    this.name = 'CalendarOutOfRangeError';
+  }
+}
+
+export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The Shanghai date (YYYY-MM-DD) of an instant. */
+export function shanghaiDate(atMs: number): string {
+  return new Date(atMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a Shanghai date begins (00:00 Asia/Shanghai). */
+export function startOfShanghaiDay(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS;
+}
+
+export function nextDate(date: string, days = 1): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
+function isRealDate(date: string): boolean {
+  const parsed = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === date;
+}
+
+export interface BusinessCalendar {
+  /** The imported years, ascending. */
+  readonly years: readonly number[];
+  /** Whether the date is a working day (throws CalendarOutOfRangeError outside the imported years). */
+  isBusinessDay(date: string): boolean;
+  /** The holiday's name on that date, if it is one. */
+  holidayName(date: string): string | undefined;
+  /** The first business day on or after `date`. */
+  businessDayOnOrAfter(date: string): string;
+  /** The business day `n` business days after `date` (n ≥ 1; `date` itself need not be one). */
+  addBusinessDays(date: string, n: number): string;
+}
+
+/**
+ * Checks and indexes the calendar data. Refused: a date that does not exist, a date filed under
+ * another year, a holiday range running backwards, a "working weekend" that is not a Saturday or
+ * Sunday, and a day that is both a holiday and a working weekend.
+ */
+export function loadBusinessCalendar(raw: unknown): BusinessCalendar {
+  const data = BusinessCalendarSchema.parse(raw);
+  const holidays = new Map<string, string>();
+  const workingWeekends = new Set<string>();
+  const years: number[] = [];
+  for (const [yearText, year] of Object.entries(data.years)) {
+    years.push(Number(yearText));
+    const inYear = (date: string, what: string) => {
+      if (!isRealDate(date)) throw new Error(`业务日历 ${yearText} 年：${what} ${date} 不是有效日期`);
+      if (!date.startsWith(`${yearText}-`))
+        throw new Error(`业务日历 ${yearText} 年：${what} ${date} 不属于该年`);
+    };
+    for (const holiday of year.holidays) {
+      inYear(holiday.from, holiday.name);
+      inYear(holiday.to, holiday.name);
+      if (holiday.to < holiday.from)
+        throw new Error(`业务日历 ${yearText} 年：${holiday.name} 的结束日期早于开始日期`);
+      for (let d = holiday.from; d <= holiday.to; d = nextDate(d)) holidays.set(d, holiday.name);
+    }
+    for (const date of year.workingWeekends) {
+      inYear(date, '调休上班日');
+      const weekday = weekdayOf(date);
+      if (weekday !== 0 && weekday !== 6)
+        throw new Error(`业务日历 ${yearText} 年：调休上班日 ${date} 不是周末`);
+      if (holidays.has(date))
+        throw new Error(`业务日历 ${yearText} 年：${date} 不能既是节假日又是调休上班日`);
+      workingWeekends.add(date);
+    }
+  }
+  years.sort((a, b) => a - b);
+  const covered = new Set(years);
+  const check = (date: string) => {
+    if (!isRealDate(date) || !covered.has(Number(date.slice(0, 4))))
+      throw new CalendarOutOfRangeError(date, years);
+  };
+  const isBusinessDay = (date: string): boolean => {
+    check(date);
+    if (holidays.has(date)) return false;
+    if (workingWeekends.has(date)) return true;
+    const weekday = weekdayOf(date);
+    return weekday !== 0 && weekday !== 6;
+  };
+  const businessDayOnOrAfter = (date: string): string => {
+    let d = date;
+    while (!isBusinessDay(d)) d = nextDate(d);
+    return d;
+  };
+  return {
+    years,
+    isBusinessDay,
+    holidayName: (date) => {
+      check(date);
+      return holidays.get(date);
+    },
+    businessDayOnOrAfter,
+    addBusinessDays: (date, n) => {
+      if (!Number.isInteger(n) || n < 1) throw new Error('工作日天数应为正整数');
+      let d = date;
+      for (let left = n; left > 0; left--) d = businessDayOnOrAfter(nextDate(d));
+      return d;
+    },
+  };
+}
+
+/** The repository's calendar, checked when the module loads. */
+export const defaultBusinessCalendar: BusinessCalendar = loadBusinessCalendar(businessCalendarJson);
+
+/**
+ * Business time elapsed between two instants, in milliseconds: only the parts of whole Shanghai
+ * days that are business days count (a business day counts 00:00–24:00). One business day is
+ * therefore 24 hours of business time.
+ */
+export function businessMillisBetween(calendar: BusinessCalendar, fromMs: number, toMs: number): number {
+  if (toMs <= fromMs) return 0;
+  let total = 0;
+  let day = shanghaiDate(fromMs);
+  for (;;) {
+    const start = startOfShanghaiDay(day);
+    const end = start + DAY_MS;
+    if (start >= toMs) break;
+    if (calendar.isBusinessDay(day)) total += Math.min(end, toMs) - Math.max(start, fromMs);
+    day = nextDate(day);
+  }
+  return total;
+}
+
+/**
+ * The instant at which `budgetMs` of business time has elapsed since `fromMs` (the inverse of
+ * businessMillisBetween). A start on a rest day begins counting at 00:00 of the next business day.
+ */
+export function addBusinessMillis(calendar: BusinessCalendar, fromMs: number, budgetMs: number): number {
+  let left = budgetMs;
+  let at = fromMs;
+  let day = shanghaiDate(fromMs);
+  for (;;) {
+    const end = startOfShanghaiDay(day) + DAY_MS;
+    if (calendar.isBusinessDay(day)) {
+      const available = end - at;
+      if (left <= available) return at + left;
+      left -= available;
+    }
+    day = nextDate(day);
+    at = startOfShanghaiDay(day);
+  }
+}

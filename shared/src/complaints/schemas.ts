@@ -1,0 +1,168 @@
+import * as z from 'zod/mini';
+import { COMPLAINT_CATEGORY_KEYS } from './classification';
+
+/**
+ * The complaints context's HTTP shapes. A complaint's reference number (投诉编号) is its id:
+ * `TS` + the Shanghai date of receipt + 6 digits, e.g. `TS20260302123456`.
+ */
+export const PREFERRED_CONTACT_TIMES = {
+  any: '任何时间',
+  morning: '上午（9:00–12:00）',
+  afternoon: '下午（13:00–18:00）',
+  evening: '晚上（18:00–21:00）',
+} as const;
+export type PreferredContactTime = keyof typeof PREFERRED_CONTACT_TIMES;
+const PREFERRED_KEYS = Object.keys(PREFERRED_CONTACT_TIMES) as [
+  PreferredContactTime,
+  ...PreferredContactTime[],
+];
+
+export const COMPLAINT_STATUSES = ['received', 'claimed', 'contacted', 'responded', 'decided'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
+  received: '已受理',
+  claimed: '处理中',
+  contacted: '已联系',
+  responded: '已答复',
+  decided: '已办结',
+};
+
+export const DESCRIPTION_MIN = 10;
+export const DESCRIPTION_MAX = 1000;
+
+export const FileComplaintRequestSchema = z.strictObject({
+  category: z.enum(COMPLAINT_CATEGORY_KEYS, '请选择投诉类别'),
+  description: z
+    .string('请填写投诉内容')
+    .check(
+      z.trim(),
+      z.minLength(DESCRIPTION_MIN, `请详细描述发生了什么（至少 ${DESCRIPTION_MIN} 个字）`),
+      z.maxLength(DESCRIPTION_MAX, `投诉内容请控制在 ${DESCRIPTION_MAX} 字以内`),
+    ),
+  policyNo: z
+    .string('请选择相关保单')
+    .check(z.regex(/^[0-9A-Za-z]{6,32}$/, '保单号格式不正确，应为 6–32 位数字或字母')),
+  preferredContactTime: z.enum(PREFERRED_KEYS, '请选择方便联系的时间'),
+});
+export type FileComplaintRequest = z.infer<typeof FileComplaintRequestSchema>;
+
+export const ComplaintPathSchema = z.object({
+  complaintId: z.string().check(z.regex(/^TS\d{14}$/, '投诉编号格式不正确')),
+});
+
+/** A short text staff type (a note, a reason): trimmed, 2 characters at least. */
+function staffText(what: string, max: number) {
+  return z
+    .string(`请填写${what}`)
+    .check(
+      z.trim(),
+      z.minLength(2, `请填写${what}（至少 2 个字）`),
+      z.maxLength(max, `${what}请控制在 ${max} 字以内`),
+    );
+}
+
+export const COMPLAINT_STEPS = ['contacted', 'responded', 'decided'] as const;
+export type ComplaintStep = (typeof COMPLAINT_STEPS)[number];
+export const RecordComplaintStepRequestSchema = z.strictObject({
+  step: z.enum(COMPLAINT_STEPS, '处理步骤应为 contacted、responded 或 decided'),
+  note: staffText('处理说明', 1000),
+});
+export type RecordComplaintStepRequest = z.infer<typeof RecordComplaintStepRequestSchema>;
+
+const TimelineEntrySchema = z.object({
+  step: z.enum(['received', 'contacted', 'responded', 'decided']),
+  label: z.string(),
+  at: z.nullable(z.string()),
+});
+
+const ClockSchema = z.object({
+  clock: z.enum(['internal_contact', 'external_response', 'statutory_decision']),
+  label: z.string(),
+  state: z.enum(['not_applicable', 'running', 'paused', 'warning', 'breached', 'met', 'calendar_missing']),
+  dueAt: z.nullable(z.string()),
+  stoppedAt: z.nullable(z.string()),
+});
+
+export const ComplaintSummarySchema = z.object({
+  complaintId: z.string(),
+  category: z.enum(COMPLAINT_CATEGORY_KEYS),
+  categoryLabel: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  statusLabel: z.string(),
+  policyNo: z.string(),
+  receivedAt: z.string(),
+});
+export type ComplaintSummary = z.infer<typeof ComplaintSummarySchema>;
+
+export const ComplaintDetailSchema = z.object({
+  ...ComplaintSummarySchema.shape,
+  description: z.string(),
+  preferredContactTime: z.enum(PREFERRED_KEYS),
+  preferredContactTimeLabel: z.string(),
+  timeline: z.array(TimelineEntrySchema),
+  /** The latest extension of the statutory period, told to the complainant too. */
+  extension: z.nullable(z.object({ limitDays: z.int(), at: z.string(), reason: z.string() })),
+  /** Staff and agents only: severity, reasons, clocks, who handles it. */
+  handling: z.nullable(
+    z.object({
+      severity: z.enum(['urgent', 'ordinary']),
+      severityLabel: z.string(),
+      reasons: z.array(z.string()),
+      customerNameMasked: z.string(),
+      customerPhoneMasked: z.string(),
+      branchPath: z.string(),
+      handlingBranchPath: z.string(),
+      claimedByName: z.nullable(z.string()),
+      clocks: z.array(ClockSchema),
+      events: z.array(
+        z.object({ type: z.string(), at: z.string(), actorName: z.string(), note: z.nullable(z.string()) }),
+      ),
+    }),
+  ),
+});
+export type ComplaintDetail = z.infer<typeof ComplaintDetailSchema>;
+
+export const ComplaintListResponseSchema = z.object({ complaints: z.array(ComplaintSummarySchema) });
+
+export const ComplaintQueueItemSchema = z.object({
+  ...ComplaintSummarySchema.shape,
+  severity: z.enum(['urgent', 'ordinary']),
+  severityLabel: z.string(),
+  customerNameMasked: z.string(),
+  handlingBranchPath: z.string(),
+  claimedByName: z.nullable(z.string()),
+  /** The most pressing clock: breached first, then warning, then the earliest due. */
+  nextDue: z.nullable(ClockSchema),
+});
+export type ComplaintQueueItem = z.infer<typeof ComplaintQueueItemSchema>;
+export const ComplaintQueueResponseSchema = z.object({ complaints: z.array(ComplaintQueueItemSchema) });
+
+const reason = staffText('原因', 500);
+
+/** Staff reclassify a complaint (category and/or severity) with a reason; the change is audited. */
+export const ReclassifyComplaintRequestSchema = z.strictObject({
+  category: z.enum(COMPLAINT_CATEGORY_KEYS, '请选择投诉类别'),
+  severity: z.enum(['urgent', 'ordinary'], '等级应为 urgent 或 ordinary'),
+  reason,
+});
+export type ReclassifyComplaintRequest = z.infer<typeof ReclassifyComplaintRequestSchema>;
+
+/**
+ * Extending the statutory decision period: to 30 days for a complex case (the handler), to 60 for
+ * an especially complex one (approved by staff of a superior level; the complainant is told).
+ */
+export const ExtendComplaintRequestSchema = z.strictObject({
+  limitDays: z.union([z.literal(30), z.literal(60)], '延长后的处理时限应为 30 或 60 日'),
+  reason,
+});
+export type ExtendComplaintRequest = z.infer<typeof ExtendComplaintRequestSchema>;
+
+/**
+ * The handler marks that the complaint waits for the customer (materials, a call back at their
+ * time) and that the customer answered: only the external response clock pauses in between.
+ */
+export const RecordCustomerWaitRequestSchema = z.strictObject({
+  waiting: z.boolean('waiting 应为 true（等待客户）或 false（客户已回复）'),
+  note: staffText('说明', 500),
+});
+export type RecordCustomerWaitRequest = z.infer<typeof RecordCustomerWaitRequestSchema>;

@@ -1,0 +1,61 @@
+import type { ComplaintCategory, ComplaintSeverity } from '../complaints/classification';
+import type { ClockName, ComplaintEventType } from '../complaints/clocks';
+import type { ComplaintStatus, PreferredContactTime } from '../complaints/schemas';
+
+/** A complaint (投诉工单) as the use cases see it. Instants are ISO strings. */
+export interface ComplaintRecord {
+  /** The reference number (投诉编号). */
+  complaintId: string;
+  customerId: string;
+  policyNo: string;
+  category: ComplaintCategory;
+  description: string;
+  preferredContactTime: PreferredContactTime;
+  channel: 'mini_program';
+  severity: ComplaintSeverity;
+  /** Why it is urgent/major (Chinese labels), empty when ordinary. */
+  reasons: string[];
+  /** The policy's branch (属地管理): whose subtree may see it. */
+  branchPath: string;
+  /** The level now handling it: the policy's branch, or above it after escalation. */
+  handlingBranchPath: string;
+  /** The clocks whose breach has already escalated it (each escalates once). */
+  escalatedClocks: ClockName[];
+  status: ComplaintStatus;
+  claimedBy: string | null;
+  claimedByName: string | null;
+  receivedAt: string;
+  /** Incremented by every state change; each change is conditional on the version it read. */
+  version: number;
+}
+
+/** One entry of the complaint's append-only audit log; `seq` is the version it produced. */
+export interface ComplaintEventRecord {
+  complaintId: string;
+  seq: number;
+  type: ComplaintEventType;
+  at: string;
+  actorId: string;
+  actorName: string;
+  note: string | null;
+  limitDays?: 30 | 60;
+  fromBranchPath?: string;
+  toBranchPath?: string;
+  clocks?: ClockName[];
+}
+
+export interface ComplaintStore {
+  /** Creates the complaint with its `received` event; false when the reference number is taken. */
+  create(complaint: ComplaintRecord, event: ComplaintEventRecord): Promise<boolean>;
+  get(complaintId: string): Promise<ComplaintRecord | null>;
+  events(complaintId: string): Promise<ComplaintEventRecord[]>;
+  /** A customer's complaints, newest first. */
+  listByCustomer(customerId: string): Promise<ComplaintRecord[]>;
+  /** Open (undecided) complaints handled in a branch subtree, oldest first; '' = every branch. */
+  listOpen(handlingBranchPrefix: string): Promise<ComplaintRecord[]>;
+  /**
+   * Writes the complaint's next state and its audit event in one transaction, only if the stored
+   * complaint is still at `next.version - 1`; null when another change came first.
+   */
+  transition(next: ComplaintRecord, event: ComplaintEventRecord): Promise<ComplaintRecord | null>;
+}
