@@ -40,16 +40,35 @@ export class LocalTestCaCertificates implements InsurerKeySource, TrustedCaSourc
     return [await readFile(this.files.ca, 'utf8')];
   }
 
-  private async created(): Promise<void> {
+  /**
+   * The chain is made once per folder and process: the key and the trusted CA are read at the same
+   * time (signing needs both), and two creations at once would leave a key that no trusted CA
+   * issued.
+   */
+  private created(): Promise<void> {
     const { files } = this;
-    if (existsSync(files.p12) && existsSync(files.ca) && existsSync(files.passphrase)) return;
-    const created = createTestChain();
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(files.ca, created.caPem);
-    await writeFile(files.passphrase, created.passphrase, { mode: 0o600 });
-    await writeFile(files.p12, created.p12, { mode: 0o600 });
+    if (existsSync(files.p12) && existsSync(files.ca) && existsSync(files.passphrase))
+      return Promise.resolve();
+    let creating = chainsBeingCreated.get(this.dir);
+    if (!creating) {
+      creating = (async () => {
+        const created = createTestChain();
+        await mkdir(this.dir, { recursive: true });
+        await writeFile(files.ca, created.caPem);
+        await writeFile(files.passphrase, created.passphrase, { mode: 0o600 });
+        await writeFile(files.p12, created.p12, { mode: 0o600 });
+      })();
+      chainsBeingCreated.set(this.dir, creating);
+      creating.then(
+        () => chainsBeingCreated.delete(this.dir),
+        () => chainsBeingCreated.delete(this.dir),
+      );
+    }
+    return creating;
   }
 }
+
+const chainsBeingCreated = new Map<string, Promise<void>>();
 
 function forgeKeys() {
   // Node generates RSA keys in native code; node-forge would take seconds.
