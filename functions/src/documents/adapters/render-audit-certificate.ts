@@ -4,11 +4,11 @@ import {
   type DocumentAuditEvent,
   type DocumentRecord,
 } from '@zhixiang/shared/documents/model';
-import { PDFDocument, rgb } from 'pdf-lib';
+import { type PDFDocument, rgb } from 'pdf-lib';
 import {
+  createBrandedPdf,
   drawParagraph,
   drawSeal,
-  embedDocumentFont,
   hexColor,
   INK,
   MUTED,
@@ -43,14 +43,7 @@ export async function renderAuditCertificate(
   brand: Brand,
   issuedAt: number,
 ): Promise<{ pdf: PDFDocument; sealRect: [number, number, number, number] }> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`审计证书 ${document.documentId}`);
-  pdf.setAuthor(brand.insurerName);
-  pdf.setCreator(brand.serviceName);
-  pdf.setProducer(brand.serviceName);
-  pdf.setCreationDate(new Date(issuedAt));
-  pdf.setModificationDate(new Date(issuedAt));
-  const font = await embedDocumentFont(pdf);
+  const { pdf, font } = await createBrandedPdf(brand, `审计证书 ${document.documentId}`, issuedAt);
   const page = pdf.addPage([PAGE.width, PAGE.height]);
   const width = PAGE.width - 2 * MARGIN;
   const primary = hexColor(brand.colors.primary);

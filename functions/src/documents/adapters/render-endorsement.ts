@@ -1,12 +1,12 @@
 import type { Brand } from '@zhixiang/shared/brand';
 import type { DocumentRecord } from '@zhixiang/shared/documents/model';
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import {
+  createBrandedPdf,
   drawBrandHeader,
   drawParagraph,
   drawSeal,
-  embedDocumentFont,
   INK,
   MUTED,
   RULE,
@@ -34,15 +34,12 @@ export async function renderEndorsement(
   signature: { png: Uint8Array; signedAt: number },
   brand: Brand,
 ): Promise<RenderedEndorsement> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`${document.title} ${document.documentId}`);
+  const { pdf, font } = await createBrandedPdf(
+    brand,
+    `${document.title} ${document.documentId}`,
+    signature.signedAt,
+  );
   pdf.setSubject(`${document.changeType} / ${document.policyNo}`);
-  pdf.setAuthor(brand.insurerName);
-  pdf.setCreator(brand.serviceName);
-  pdf.setProducer(brand.serviceName);
-  pdf.setCreationDate(new Date(signature.signedAt));
-  pdf.setModificationDate(new Date(signature.signedAt));
-  const font = await embedDocumentFont(pdf);
   const page = pdf.addPage([PAGE.width, PAGE.height]);
   const contentWidth = PAGE.width - 2 * MARGIN;
 

@@ -1,11 +1,11 @@
 import type { Brand } from '@zhixiang/shared/brand';
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { LetterContent } from '@zhixiang/shared/letters/model';
-import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
 import {
+  createBrandedPdf,
   drawBrandHeader,
   drawParagraph,
-  embedDocumentFont,
   INK,
   MUTED,
   RULE,
@@ -25,14 +25,11 @@ export async function renderLetter(
   letter: { letterId: string; content: LetterContent; issuedAt: number },
   brand: Brand,
 ): Promise<{ pdf: Uint8Array; pages: number }> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`${letter.content.title} ${letter.letterId}`);
-  pdf.setAuthor(brand.insurerName);
-  pdf.setCreator(brand.serviceName);
-  pdf.setProducer(brand.serviceName);
-  pdf.setCreationDate(new Date(letter.issuedAt));
-  pdf.setModificationDate(new Date(letter.issuedAt));
-  const font = await embedDocumentFont(pdf);
+  const { pdf, font } = await createBrandedPdf(
+    brand,
+    `${letter.content.title} ${letter.letterId}`,
+    letter.issuedAt,
+  );
   const width = PAGE.width - 2 * MARGIN;
 
   let page = pdf.addPage([PAGE.width, PAGE.height]);

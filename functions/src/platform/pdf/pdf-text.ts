@@ -1,6 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
 import type { Brand } from '@zhixiang/shared/brand';
-import { type PDFDocument, type PDFFont, type PDFPage, radians, rgb } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage, radians, rgb } from 'pdf-lib';
 import { documentFontBytes } from './document-font';
 
 /** Shared drawing helpers of the product's PDFs (endorsements, audit certificates, e-letters). */
@@ -22,6 +22,25 @@ export async function embedDocumentFont(pdf: PDFDocument): Promise<PDFFont> {
   pdf.registerFontkit(cachingFontkit);
   // Always subset: unsubsetted, the font's `locl` feature drops digits in Latin-only runs.
   return pdf.embedFont(documentFontBytes(), { subset: true });
+}
+
+/**
+ * A new PDF of the insurer's: title, the insurer as author, the service as creator and producer,
+ * creation and modification at `at` (fixed inputs give the same bytes), and the embedded font.
+ */
+export async function createBrandedPdf(
+  brand: Brand,
+  title: string,
+  at: number,
+): Promise<{ pdf: PDFDocument; font: PDFFont }> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(title);
+  pdf.setAuthor(brand.insurerName);
+  pdf.setCreator(brand.serviceName);
+  pdf.setProducer(brand.serviceName);
+  pdf.setCreationDate(new Date(at));
+  pdf.setModificationDate(new Date(at));
+  return { pdf, font: await embedDocumentFont(pdf) };
 }
 
 export function hexColor(hex: string) {

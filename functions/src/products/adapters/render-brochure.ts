@@ -1,10 +1,9 @@
 import type { Brand } from '@zhixiang/shared/brand';
 import type { CatalogueProductRecord, ProductCategory } from '@zhixiang/shared/product/catalogue';
-import { PDFDocument } from 'pdf-lib';
 import {
+  createBrandedPdf,
   drawBrandHeader,
   drawParagraph,
-  embedDocumentFont,
   hexColor,
   INK,
   MUTED,
@@ -37,15 +36,8 @@ export async function renderProductBrochure(
   product: CatalogueProductRecord,
   brand: Brand,
 ): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`${product.name} 产品简介`);
-  pdf.setAuthor(brand.insurerName);
-  pdf.setCreator(brand.serviceName);
-  pdf.setProducer(brand.serviceName);
-  // Fixed dates: the same product data always gives the same bytes.
-  pdf.setCreationDate(new Date(0));
-  pdf.setModificationDate(new Date(0));
-  const font = await embedDocumentFont(pdf);
+  // A fixed date: the same product data always gives the same bytes.
+  const { pdf, font } = await createBrandedPdf(brand, `${product.name} 产品简介`, 0);
   const page = pdf.addPage([PAGE.width, PAGE.height]);
   const width = PAGE.width - 2 * MARGIN;
   let y = drawBrandHeader(page, font, brand, '产品简介', { margin: MARGIN, top: PAGE.height - 48 });
