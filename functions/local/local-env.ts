@@ -27,6 +27,9 @@ export interface LocalEnvOptions extends LoadOptions {
 }
 
 /** Reads the local token signing key, creating a random one the first time. */
+/** The local stage's stand-in appid: pushes the local tests encrypt name it. */
+const LOCAL_WECHAT_APP_ID = 'wxlocalsandbox0000';
+
 export async function localSecret(file: string, bytes = 48): Promise<string> {
   if (existsSync(file)) {
     const existing = (await readFile(file, 'utf8')).trim();
@@ -91,6 +94,12 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
     SUBSCRIBE_MESSAGE_PROVIDER: 'sandbox-outbox',
     WECHAT_OUTBOX_FILE: join(dataDir, 'wechat-outbox.jsonl'),
     WECHAT_PUSH_TOKEN: (await localSecret(join(dataDir, 'wechat-push-token.key'), 24)).slice(0, 32),
+    // The push's EncodingAESKey: 43 Base64 characters (base64url's - and _ mapped to + and /).
+    WECHAT_PUSH_AES_KEY: (await localSecret(join(dataDir, 'wechat-push-aes.key'), 33))
+      .slice(0, 43)
+      .replaceAll('-', '+')
+      .replaceAll('_', '/'),
+    WECHAT_APP_ID: LOCAL_WECHAT_APP_ID,
     BILLING_SIGNING_SECRET: await localSecret(join(dataDir, 'billing-signing.key')),
     LETTER_LINK_BASE_URL: `http://localhost:${process.env.H5_PORT ?? 8080}/packages/letters/open/index`,
   });

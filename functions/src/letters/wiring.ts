@@ -6,6 +6,7 @@ import { createSmsSender } from '../platform/sms/create-sms-sender';
 import { createWechatAccessTokens } from '../platform/wechat/wechat-access-token';
 import { DynamoLetterStore, DynamoLetterSubscriptionStore } from './adapters/letters';
 import { DynamoNoticeStore, DynamoSubscribeCreditLedger } from './adapters/notices';
+import { WechatPushEnvelope } from './adapters/wechat-push-envelope';
 import {
   SandboxOutboxSubscribeMessages,
   WechatSubscribeMessages,
@@ -39,6 +40,8 @@ export function createLettersDeps(platform: Platform) {
     /** Letter PDFs live beside the documents' files in S3 (letters/ keys). */
     documentFiles: new S3DocumentFiles(getS3Client, config.bucketName),
     sms: createSmsSender(platform),
+    /** WeChat's message push, in security mode. */
+    pushEnvelope: new WechatPushEnvelope(secrets.wechatPush, now),
   };
 }
 export type LettersDeps = ReturnType<typeof createLettersDeps>;

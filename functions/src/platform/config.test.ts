@@ -60,6 +60,8 @@ describe('loadConfig', () => {
     ['ID_CARD_OCR_PROVIDER', 'tesseract'],
     ['SUBSCRIBE_MESSAGE_PROVIDER', 'sandbox-outbox'],
     ['WECHAT_PUSH_TOKEN', 'local-push-token'],
+    ['WECHAT_PUSH_AES_KEY', 'a'.repeat(43)],
+    ['WECHAT_APP_ID', 'wx0123456789abcdef'],
     ['BILLING_SIGNING_SECRET', 'b'.repeat(40)],
   ])('refuses %s=%s on dev and prod', (name, value) => {
     for (const stage of ['dev', 'prod']) {

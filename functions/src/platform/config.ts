@@ -50,6 +50,10 @@ const EnvSchema = z.object({
   SUBSCRIBE_MESSAGE_PROVIDER: z._default(z.enum(['wechat', 'sandbox-outbox']), 'wechat'),
   WECHAT_OUTBOX_FILE: z._default(nonEmpty, '.local/wechat-outbox.jsonl'),
   WECHAT_PUSH_TOKEN: z.optional(z.string().check(z.minLength(3), z.maxLength(32))),
+  WECHAT_PUSH_AES_KEY: z.optional(
+    z.string().check(z.regex(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey')),
+  ),
+  WECHAT_APP_ID: z.optional(z.string().check(z.minLength(1))),
   BILLING_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
   LETTER_LINK_BASE_URL: z.optional(z.url()),
   // Set by the Lambda runtime: the code runs on AWS, where the local stage is refused.
@@ -94,6 +98,8 @@ export interface Config {
       | { provider: 'sandbox-outbox'; outboxFile: string };
     /** Local stage only; deployed stages read them from SSM. */
     wechatPushToken: string | null;
+    wechatPushAesKey: string | null;
+    wechatAppId: string | null;
     billingSigningSecret: string | null;
     /**
      * The H5 page that opens a letter by its signed link, e.g. `https://h5.example.cn/packages/letters/open/index`
@@ -136,6 +142,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SUBSCRIBE_MESSAGE_PROVIDER === 'sandbox-outbox' && !local)
     localOnly('SUBSCRIBE_MESSAGE_PROVIDER=sandbox-outbox');
   if (e.WECHAT_PUSH_TOKEN && !local) localOnly('WECHAT_PUSH_TOKEN (deployed stages read it from SSM)');
+  if (e.WECHAT_PUSH_AES_KEY && !local) localOnly('WECHAT_PUSH_AES_KEY (deployed stages read it from SSM)');
+  if (e.WECHAT_APP_ID && !local) localOnly('WECHAT_APP_ID (deployed stages read it from SSM)');
   if (e.BILLING_SIGNING_SECRET && !local)
     localOnly('BILLING_SIGNING_SECRET (deployed stages read it from SSM)');
   if (!local && !e.SSM_PREFIX) problems.push('SSM_PREFIX is required on deployed stages');
@@ -189,6 +197,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ? { provider: 'wechat', apiBaseUrl: e.WECHAT_API_BASE_URL }
           : { provider: 'sandbox-outbox', outboxFile: e.WECHAT_OUTBOX_FILE },
       wechatPushToken: e.WECHAT_PUSH_TOKEN ?? null,
+      wechatPushAesKey: e.WECHAT_PUSH_AES_KEY ?? null,
+      wechatAppId: e.WECHAT_APP_ID ?? null,
       billingSigningSecret: e.BILLING_SIGNING_SECRET ?? null,
       letterLinkBaseUrl: e.LETTER_LINK_BASE_URL ?? null,
     },

@@ -3,6 +3,16 @@ import type { SmsTemplate } from '@zhixiang/shared/ports/sms-sender';
 import type { Config } from './config';
 import type { TencentSmsSettings } from './sms/tencent-sms';
 
+/** The mini program's message push (消息推送) in security mode. */
+export interface WechatPushSettings {
+  /** The Token WeChat signs pushes with. */
+  token: string;
+  /** The EncodingAESKey (43 characters) WeChat encrypts pushes with. */
+  aesKey: string;
+  /** The mini program's appid: a decrypted push must name it. */
+  appId: string;
+}
+
 /**
  * Secrets and provider settings. Deployed stages read SSM Parameter Store (SecureString where
  * secret) through Powertools, which caches each value for five minutes so a rotated secret is
@@ -29,6 +39,7 @@ export const SSM_PARAMETERS = {
   // Token, the billing system's HMAC secret for debit results.
   tencentTemplateLetterLink: '/tencent-sms-template-letter-link',
   wechatPushToken: '/wechat-push-token',
+  wechatPushAesKey: '/wechat-push-aes-key',
   billingSigningSecret: '/billing-signing-secret',
 } as const;
 
@@ -46,8 +57,11 @@ export interface Secrets {
   /** The call centre's IVR signs `POST /ivr/identify` with this (HMAC-SHA256). */
   ivrSigningSecret(): Promise<string>;
   // E-letters and renewal notices.
-  /** The Token of the mini program's message push (消息推送) settings: WeChat signs pushes with it. */
-  wechatPushToken(): Promise<string>;
+  /**
+   * The mini program's message push (消息推送, security mode): the Token WeChat signs with, the
+   * EncodingAESKey it encrypts with, and the appid a push must name.
+   */
+  wechatPush(): Promise<WechatPushSettings>;
   /** The billing system signs `POST /billing/debit-results` with this (HMAC-SHA256). */
   billingSigningSecret(): Promise<string>;
 }
@@ -102,7 +116,15 @@ export function createSecrets(config: Config): Secrets {
     },
     ivrSigningSecret: async () => config.ivrSigningSecret ?? read('ivrSigningSecret'),
     // E-letters and renewal notices.
-    wechatPushToken: async () => config.notices.wechatPushToken ?? read('wechatPushToken'),
+    wechatPush: async () => {
+      const { wechatPushToken, wechatPushAesKey, wechatAppId } = config.notices;
+      const [token, aesKey, appId] = await Promise.all([
+        wechatPushToken ?? read('wechatPushToken'),
+        wechatPushAesKey ?? read('wechatPushAesKey'),
+        wechatAppId ?? read('wechatAppId'),
+      ]);
+      return { token, aesKey, appId };
+    },
     billingSigningSecret: async () => config.notices.billingSigningSecret ?? read('billingSigningSecret'),
   };
 }

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WechatSubscribeMessages } from '../../src/letters/adapters/wechat-subscribe-messages';
 import { deliverNotice } from '../../src/letters/use-cases/deliver-notice';
 import { issueLetter } from '../../src/letters/use-cases/issue-letter';
-import { wechatPushSignature } from '../../src/letters/use-cases/receive-wechat-push';
 import { issueLetterDeps, notifyPremiumDeps } from '../../src/letters/wiring-issuing';
 import { signRequest } from '../../src/platform/http/verify-signed-request';
 import { buildDemoData } from '../../src/seed/demo-data';
@@ -18,6 +17,7 @@ import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { securePush, urlCheckSignature } from '../support/wechat-push-sender';
 
 /**
  * WeChat subscribe messages and debit results: the push endpoint (signature, echostr, both List
@@ -37,14 +37,16 @@ let fakeUrl: string;
 const fakeRequests: { path: string; query: URLSearchParams; body: Record<string, unknown> }[] = [];
 let fakeAnswer: Record<string, unknown> = { errcode: 0, errmsg: 'ok', msgid: 1 };
 
-async function push(body: unknown, options: { token?: string; timestamp?: number } = {}) {
-  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const nonce = randomUUID().slice(0, 10);
-  const token = options.token ?? (await container.secrets.wechatPushToken());
+async function push(event: unknown, options: { token?: string; appId?: string } = {}) {
+  const settings = { ...(await container.secrets.wechatPush()), ...options };
+  return send(securePush(settings, event));
+}
+
+function send(request: { query: Record<string, string>; rawBody: string }) {
   return api.request<string>('POST', '/wechat/push', {
-    rawBody: JSON.stringify(body),
+    rawBody: request.rawBody,
     headers: { 'content-type': 'application/json' },
-    query: { signature: wechatPushSignature(token, timestamp, nonce), timestamp, nonce },
+    query: request.query,
   });
 }
 
@@ -102,11 +104,11 @@ afterAll(async () => {
 
 describe('WeChat message push', () => {
   it('answers the signed URL check with echostr as text, and refuses a bad signature', async () => {
-    const token = await container.secrets.wechatPushToken();
+    const { token } = await container.secrets.wechatPush();
     const timestamp = String(Math.floor(Date.now() / 1000));
     const ok = await api.get<string>('/wechat/push', {
       query: {
-        signature: wechatPushSignature(token, timestamp, 'n1'),
+        signature: urlCheckSignature(token, timestamp, 'n1'),
         timestamp,
         nonce: 'n1',
         echostr: 'echo-123',
@@ -117,7 +119,7 @@ describe('WeChat message push', () => {
     expect(ok.headers.get('content-type')).toMatch(/^text\/plain/);
     const bad = await api.get('/wechat/push', {
       query: {
-        signature: wechatPushSignature('wrong-token', timestamp, 'n1'),
+        signature: urlCheckSignature('wrong-token', timestamp, 'n1'),
         timestamp,
         nonce: 'n1',
         echostr: 'x',
@@ -126,7 +128,7 @@ describe('WeChat message push', () => {
     expect(bad.status).toBe(401);
     const stale = await api.get('/wechat/push', {
       query: {
-        signature: wechatPushSignature(token, '1600000000', 'n1'),
+        signature: urlCheckSignature(token, '1600000000', 'n1'),
         timestamp: '1600000000',
         nonce: 'n1',
         echostr: 'x',
@@ -167,17 +169,48 @@ describe('WeChat message push', () => {
     expect(await container.subscribeCredits.balances(OPENID)).toEqual({ [PRE_DEBIT]: 1, [SUCCESS]: 0 });
   });
 
-  it('refuses an unsigned push and a push signed with another token', async () => {
+  it('refuses an unsigned push, another token, another appid and a plaintext push', async () => {
     const unsigned = await api.request('POST', '/wechat/push', {
       rawBody: '{}',
       headers: { 'content-type': 'application/json' },
     });
     expect(unsigned.status).toBe(401);
-    const forged = await push(
-      { FromUserName: OPENID, CreateTime: 1, Event: 'subscribe_msg_popup_event', List: [] },
-      { token: 'not-our-token' },
-    );
-    expect(forged.status).toBe(401);
+    const event = { FromUserName: OPENID, CreateTime: 1, Event: 'subscribe_msg_popup_event', List: [] };
+    expect((await push(event, { token: 'not-our-token' })).status).toBe(401);
+    expect((await push(event, { appId: 'wx-another-mini-program' })).status).toBe(401);
+    // Plaintext mode: a body signed only through the query's signature is refused with the reason.
+    const { token } = await container.secrets.wechatPush();
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const plaintext = await api.request<{ message: string }>('POST', '/wechat/push', {
+      rawBody: JSON.stringify(event),
+      headers: { 'content-type': 'application/json' },
+      query: { signature: urlCheckSignature(token, timestamp, 'p1'), timestamp, nonce: 'p1' },
+    });
+    expect(plaintext.status).toBe(400);
+    expect(plaintext.body.message).toBe('消息推送须使用安全模式（加密）');
+  });
+
+  it('binds the signature to the body and accepts a signed push once', async () => {
+    const settings = await container.secrets.wechatPush();
+    const createTime = Math.floor(Date.now() / 1000) + 100;
+    const accept = (templateId: string, at: number) => ({
+      FromUserName: OPENID,
+      CreateTime: at,
+      Event: 'subscribe_msg_popup_event',
+      List: { TemplateId: templateId, SubscribeStatusString: 'accept' },
+    });
+    const before = await container.subscribeCredits.balances(OPENID);
+    const signed = securePush(settings, accept(PRE_DEBIT, createTime));
+    // The same signed query with another body (another event) fails the msg_signature.
+    const other = securePush(settings, accept(SUCCESS, createTime + 1));
+    expect((await send({ query: signed.query, rawBody: other.rawBody })).status).toBe(401);
+    expect((await send(signed)).text).toBe('success');
+    // The very same request again: its nonce was used.
+    expect((await send(signed)).status).toBe(401);
+    expect(await container.subscribeCredits.balances(OPENID)).toEqual({
+      ...before,
+      [PRE_DEBIT]: (before[PRE_DEBIT] ?? 0) + 1,
+    });
   });
 });
 

@@ -172,6 +172,8 @@ export interface SubscribeCreditLedger {
   messageRef(msgId: string): Promise<FunnelRef | null>;
   /** A pushed event is handled once (WeChat retries pushes): conditional create of its key. */
   claimEvent(eventKey: string, expiresAt: number): Promise<boolean>;
+  /** Gives a claimed key back (its handling failed and may be retried). */
+  releaseEvent(eventKey: string): Promise<void>;
 }
 
 /** WeChat subscribeMessage.send: the result the delivery logic needs. */

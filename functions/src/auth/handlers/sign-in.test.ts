@@ -184,6 +184,8 @@ describe('demo sign-in', () => {
       TOKEN_SIGNING_KEY: undefined,
       IVR_SIGNING_SECRET: undefined,
       WECHAT_PUSH_TOKEN: undefined,
+      WECHAT_PUSH_AES_KEY: undefined,
+      WECHAT_APP_ID: undefined,
       BILLING_SIGNING_SECRET: undefined,
     });
     setSystem(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
+  DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -463,6 +464,12 @@ export class DynamoSubscribeCreditLedger implements SubscribeCreditLedger {
         Item: { pk: `WXEVENT#${eventKey}`, sk: 'EVENT', expiresAt: toTtlSeconds(expiresAt) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
+    );
+  }
+
+  async releaseEvent(eventKey: string): Promise<void> {
+    await this.ctx.client.send(
+      new DeleteCommand({ TableName: this.ctx.table, Key: { pk: `WXEVENT#${eventKey}`, sk: 'EVENT' } }),
     );
   }
 }

@@ -1,23 +1,23 @@
 import { letterRoutes } from '@zhixiang/shared/letters/routes';
 import { httpHandler } from '../../platform/http/http-handler';
-import { receiveWechatPush, verifyWechatPush } from '../use-cases/receive-wechat-push';
+import { receiveSecureWechatPush } from '../use-cases/receive-wechat-push';
 import { lettersWiring } from '../wiring';
 
-/** Subscribe-message events pushed by WeChat (JSON), signed with the message-push Token. */
+/** Subscribe-message events pushed by WeChat (JSON, security mode), signed with the push Token. */
 export const handler = httpHandler(
   letterRoutes.receiveWechatPush,
   lettersWiring,
-  async ({ query, rawBody, deps }) => {
-    await verifyWechatPush(query, { token: deps.secrets.wechatPushToken, now: deps.now });
-    return (await receiveWechatPush(
+  async ({ query, rawBody, deps }) =>
+    (await receiveSecureWechatPush(
       {
+        envelope: deps.pushEnvelope,
         credits: deps.subscribeCredits,
         notices: deps.notices,
         logger: deps.logger,
         now: deps.now,
       },
+      query,
       rawBody,
-    )) as never;
-  },
+    )) as never,
   { textResponse: true },
 );

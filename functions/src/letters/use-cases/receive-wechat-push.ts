@@ -1,44 +1,56 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { AppError } from '@zhixiang/shared/errors';
 import type { NoticeStore, SubscribeCreditLedger } from '@zhixiang/shared/ports/notices';
 
-/** WeChat's push timestamp (seconds) must be this close to ours. */
-export const PUSH_MAX_SKEW_SECONDS = 300;
 const MAX_PUSH_BYTES = 64 * 1024;
 /** WeChat retries an unanswered push for about 15 s; a handled event's key is kept well beyond that. */
 const EVENT_KEY_MS = 24 * 3_600_000;
-
-/** The message-push signature: SHA-1 of the sorted Token, timestamp and nonce, joined. */
-export function wechatPushSignature(token: string, timestamp: string, nonce: string): string {
-  return createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
-}
+/** A push's (timestamp, nonce) is accepted once; beyond ±5 minutes the timestamp is refused anyway. */
+const REPLAY_KEY_MS = 10 * 60_000;
 
 export interface PushQuery {
   signature?: string;
   timestamp?: string;
   nonce?: string;
   echostr?: string;
+  encrypt_type?: string;
+  msg_signature?: string;
 }
 
-/** Refuses a push WeChat did not sign with our Token, or one outside ±5 minutes. */
-export async function verifyWechatPush(
+/** A push whose signature, decryption and appid held: its plaintext and its replay key. */
+export interface OpenedPush {
+  message: string;
+  replayKey: string;
+}
+
+/** WeChat's message-push envelope (the security mode): checks and opens what WeChat sends. */
+export interface PushEnvelope {
+  /** The URL check (GET): the echostr to answer, once the signature holds. */
+  verifyUrl(query: PushQuery): Promise<string>;
+  open(query: PushQuery, rawBody: string): Promise<OpenedPush>;
+}
+
+/**
+ * A push in security mode: opened by the envelope, then accepted once per (timestamp, nonce) —
+ * the nonce store refuses a replay within the timestamp window — and handled. A push whose
+ * handling fails gives its nonce back, so WeChat's retry of it is handled rather than refused.
+ */
+export async function receiveSecureWechatPush(
+  deps: PushDeps & { envelope: Pick<PushEnvelope, 'open'> },
   query: PushQuery,
-  deps: { token: () => Promise<string>; now: () => number },
-): Promise<void> {
-  const { signature = '', timestamp = '', nonce = '' } = query;
-  const refuse = (logMessage: string) =>
-    new AppError('UNAUTHENTICATED', '消息推送签名校验失败', { logMessage: `wechat push: ${logMessage}` });
-  if (!signature || !timestamp || !nonce) throw refuse('missing signature, timestamp or nonce');
-  if (
-    !/^\d{9,11}$/.test(timestamp) ||
-    Math.abs(deps.now() / 1000 - Number(timestamp)) > PUSH_MAX_SKEW_SECONDS
-  )
-    throw refuse(`timestamp ${timestamp} outside ±5 min`);
-  const expected = Buffer.from(wechatPushSignature(await deps.token(), timestamp, nonce));
-  const given = Buffer.from(signature.toLowerCase());
-  if (expected.length !== given.length || !timingSafeEqual(expected, given))
-    throw refuse('signature mismatch');
+  rawBody: string,
+): Promise<'success'> {
+  const opened = await deps.envelope.open(query, rawBody);
+  if (!(await deps.credits.claimEvent(opened.replayKey, deps.now() + REPLAY_KEY_MS)))
+    throw new AppError('UNAUTHENTICATED', '消息推送签名校验失败', {
+      logMessage: 'wechat push: nonce already used (replay)',
+    });
+  try {
+    return await receiveWechatPush(deps, opened.message);
+  } catch (error) {
+    await deps.credits.releaseEvent(opened.replayKey);
+    throw error;
+  }
 }
 
 interface PushItem {
@@ -59,7 +71,7 @@ interface PushBody {
 }
 
 export interface PushDeps {
-  credits: Pick<SubscribeCreditLedger, 'add' | 'clear' | 'messageRef' | 'claimEvent'>;
+  credits: Pick<SubscribeCreditLedger, 'add' | 'clear' | 'messageRef' | 'claimEvent' | 'releaseEvent'>;
   notices: Pick<NoticeStore, 'countFunnel'>;
   logger: Pick<Logger, 'info' | 'warn'>;
   now: () => number;
@@ -72,7 +84,8 @@ export interface PushDeps {
  * - `subscribe_msg_change_event`: the user changed the setting; `reject` clears the credits;
  * - `subscribe_msg_sent_event`: the delivery result of a message we sent; ErrorCode 0 counts as
  *   "delivered" in the funnel of the notice that sent it.
- * A push WeChat retries is handled once (its FromUserName + CreateTime + Event claimed first).
+ * A push WeChat retries is handled once (its FromUserName + CreateTime + Event claimed first); if
+ * handling fails the claim is given back, so the retry is handled rather than skipped.
  */
 export async function receiveWechatPush(deps: PushDeps, rawBody: string): Promise<'success'> {
   if (Buffer.byteLength(rawBody) > MAX_PUSH_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
@@ -88,9 +101,25 @@ export async function receiveWechatPush(deps: PushDeps, rawBody: string): Promis
     deps.logger.info('wechat push ignored: not a user event', { event });
     return 'success';
   }
-  if (!(await deps.credits.claimEvent(`${openid}#${body.CreateTime}#${event}`, deps.now() + EVENT_KEY_MS)))
-    return 'success';
-  const items = body.List === undefined ? [] : Array.isArray(body.List) ? body.List : [body.List];
+  const eventKey = `${openid}#${body.CreateTime}#${event}`;
+  if (!(await deps.credits.claimEvent(eventKey, deps.now() + EVENT_KEY_MS))) return 'success';
+  try {
+    await applyPushItems(deps, openid, event, body.List);
+  } catch (error) {
+    // Handling failed: the event is given back so WeChat's retry handles it, rather than skips it.
+    await deps.credits.releaseEvent(eventKey);
+    throw error;
+  }
+  return 'success';
+}
+
+async function applyPushItems(
+  deps: PushDeps,
+  openid: string,
+  event: string,
+  list: PushBody['List'],
+): Promise<void> {
+  const items = list === undefined ? [] : Array.isArray(list) ? list : [list];
   const now = deps.now();
   for (const item of items) {
     const templateId = item.TemplateId;
@@ -118,5 +147,4 @@ export async function receiveWechatPush(deps: PushDeps, rawBody: string): Promis
         deps.logger.info('wechat push event not handled', { event });
     }
   }
-  return 'success';
 }
