@@ -1,4 +1,5 @@
 import { createCallbackBookingRepository } from '../callback/wiring';
+import { createRateLimiter } from '../platform/auth-store/auth-store';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
@@ -25,6 +26,8 @@ export function createAssistantDeps(platform: Platform) {
     /** Pushes to WebSocket connections; null where the stage has no WebSocket API (clients poll). */
     liveChatPusher: config.liveChatEndpoint ? new ApiGatewayLiveChatPusher(config.liveChatEndpoint) : null,
     sms: createSmsSender(platform),
+    /** Per-address limits on anonymous questions and ratings. */
+    rateLimiter: createRateLimiter(table),
   };
 }
 export type AssistantContextDeps = ReturnType<typeof createAssistantDeps>;

@@ -1,3 +1,4 @@
+import { createRateLimiter } from '../platform/auth-store/auth-store';
 import { defineWiring } from '../platform/process';
 import { insurerTrustedCas } from './adapters/signing/insurer-signing-key';
 import { checkPdfSignature } from './adapters/signing/verify-pdf-signature';
@@ -12,4 +13,6 @@ export const verifyingWiring = defineWiring((platform) => ({
   ...createDocumentsDeps(platform),
   trustedCas: insurerTrustedCas(platform.config),
   pdf: { checkPdfSignature },
+  /** Per-address limits: anyone may verify, nobody may flood the PDF parser. */
+  rateLimiter: createRateLimiter(platform.table),
 }));

@@ -2,7 +2,7 @@ import { defineWiring, type Platform } from '../platform/process';
 import { getS3Client } from '../platform/s3/client';
 import { S3BrochureLinks } from './adapters/brochure-links';
 import { createCatalogueProductEntity, DynamoCatalogueRepository } from './adapters/catalogue-products';
-import { createProductActivityEntity, DynamoProductActivityRepository } from './adapters/product-activity';
+import { DynamoProductActivityRepository } from './adapters/product-activity';
 
 export function createProductsDeps(platform: Platform) {
   const { table, config } = platform;
@@ -10,7 +10,7 @@ export function createProductsDeps(platform: Platform) {
     ...platform,
     repositories: {
       catalogue: createCatalogueRepository(platform),
-      productActivity: new DynamoProductActivityRepository(createProductActivityEntity(table)),
+      productActivity: new DynamoProductActivityRepository(table, platform.now),
     },
     /** Short-lived links to product brochures (S3 presigned GET). */
     brochureLinks: new S3BrochureLinks(getS3Client, config.bucketName),

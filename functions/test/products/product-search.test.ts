@@ -229,16 +229,24 @@ describe('hotness', () => {
     expect((await catalogue.get('CI02'))!.hotness).toBe(after);
   });
 
-  it('counts a product page view for today', async () => {
+  it('counts a product page view once per visitor and day, however often or concurrently it is opened', async () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    const before = (await container.repositories.productActivity.listDay(today)).find(
-      (a) => a.productCode === 'AN01',
-    );
-    await api.get('/products/AN01');
-    const after = (await container.repositories.productActivity.listDay(today)).find(
-      (a) => a.productCode === 'AN01',
-    );
-    expect(after?.views).toBe((before?.views ?? 0) + 1);
+    const views = async () =>
+      (await container.repositories.productActivity.listDay(today)).find((a) => a.productCode === 'AN01')
+        ?.views ?? 0;
+    const before = await views();
+    expect((await api.get('/products/AN01')).status).toBe(200);
+    expect(await views()).toBe(before + 1);
+    // The same visitor (this address) reloads, five times at once: nothing more is counted.
+    const again = await Promise.all(Array.from({ length: 5 }, () => api.get('/products/AN01')));
+    expect(again.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await views()).toBe(before + 1);
+    // Another visitor counts; the first visitor counts again on another day.
+    const activity = container.repositories.productActivity;
+    expect(await activity.addView(today, 'AN01', 'ip:198.51.100.40')).toBe(true);
+    expect(await activity.addView(today, 'AN01', 'ip:198.51.100.40')).toBe(false);
+    expect(await views()).toBe(before + 2);
+    expect(await activity.addView('2099-01-01', 'AN01', 'ip:198.51.100.40')).toBe(true);
   });
 });
 

@@ -30,6 +30,8 @@ export interface ProductActivity {
 export interface ProductActivityRepository {
   /** Adds to a product's counters of one day (Asia/Shanghai); counters start at zero. */
   add(day: string, productCode: string, counts: Partial<Omit<ProductActivity, 'productCode'>>): Promise<void>;
+  /** Counts a product page's view once per visitor and day; false when this visitor was counted already. */
+  addView(day: string, productCode: string, visitor: string): Promise<boolean>;
   /** Every product with activity on that day. */
   listDay(day: string): Promise<ProductActivity[]>;
 }

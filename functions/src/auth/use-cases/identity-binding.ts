@@ -2,6 +2,7 @@ import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { SENSITIVE_ID_CONSENT_VERSION } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import { describeWait } from '@zhixiang/shared/format/wait';
 import { checkIdNumber } from '@zhixiang/shared/identity/id-number';
 import type { CustomerRecord, UserAccountRecord } from '@zhixiang/shared/policy/model';
 import type { AuthDeps, OneTimeCodeDeps } from './deps';
@@ -156,11 +157,4 @@ export function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
-}
-
-export function describeWait(seconds: number): string {
-  const s = Math.max(1, Math.ceil(seconds));
-  if (s < 60) return `${s} 秒`;
-  if (s < 3600) return `${Math.ceil(s / 60)} 分钟`;
-  return `${Math.ceil(s / 3600)} 小时`;
 }

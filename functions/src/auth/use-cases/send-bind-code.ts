@@ -1,5 +1,6 @@
 import type { AccessClaims, SendBindCodeRequest, SendBindCodeResponse } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
+import { describeWait } from '@zhixiang/shared/format/wait';
 import { maskPhone } from '@zhixiang/shared/privacy/mask';
 import type { AuthDeps } from './deps';
 import {
@@ -10,7 +11,6 @@ import {
   BIND_CODE_RESEND_SECONDS,
   BIND_CODE_TTL_SECONDS,
   bindSubject,
-  describeWait,
   findMatchingCustomer,
   issueOneTimeCode,
   validIdNumber,

@@ -382,6 +382,11 @@ export class DynamoCustomerBindingRegistry implements CustomerBindingRegistry {
   }
 }
 
+/** The per-subject rate limiter alone, for contexts that limit calls but keep no sessions. */
+export function createRateLimiter(ctx: TableContext): RateLimiter {
+  return new DynamoRateLimiter(createAuthEntities(ctx), ctx);
+}
+
 export function createAuthStores(ctx: TableContext) {
   const entities = createAuthEntities(ctx);
   return {

@@ -8,16 +8,21 @@ import { productsWiring } from '../wiring';
 
 const ProductPathSchema = z.object({ productCode: ProductCodeSchema });
 
-export const handler = httpHandler(productRoutes.getProduct, productsWiring, ({ pathParameters, deps }) => {
-  const { productCode } = parseBody(ProductPathSchema, pathParameters);
-  return getProduct(
-    {
-      catalogue: deps.repositories.catalogue,
-      activity: deps.repositories.productActivity,
-      brochures: deps.brochureLinks,
-      now: deps.now,
-      logger: deps.logger,
-    },
-    productCode,
-  );
-});
+export const handler = httpHandler(
+  productRoutes.getProduct,
+  productsWiring,
+  ({ pathParameters, deps, sourceIp }) => {
+    const { productCode } = parseBody(ProductPathSchema, pathParameters);
+    return getProduct(
+      {
+        catalogue: deps.repositories.catalogue,
+        activity: deps.repositories.productActivity,
+        brochures: deps.brochureLinks,
+        now: deps.now,
+        logger: deps.logger,
+      },
+      productCode,
+      `ip:${sourceIp ?? 'unknown'}`,
+    );
+  },
+);

@@ -18,8 +18,15 @@ export interface GetProductDeps {
 
 export const PRODUCT_NOT_FOUND_MESSAGE = '未找到该产品，请核对产品代码';
 
-/** A product page, open to anyone; each view feeds the product's hotness. */
-export async function getProduct(deps: GetProductDeps, productCode: string): Promise<ProductDetail> {
+/**
+ * A product page, open to anyone. Its view feeds the product's hotness once per visitor and day
+ * (a visitor is the caller's address: the page is public), so reloading it cannot pump the ranking.
+ */
+export async function getProduct(
+  deps: GetProductDeps,
+  productCode: string,
+  visitor: string,
+): Promise<ProductDetail> {
   const product = await deps.catalogue.get(productCode);
   if (!product)
     throw new AppError('NOT_FOUND', PRODUCT_NOT_FOUND_MESSAGE, {
@@ -29,7 +36,7 @@ export async function getProduct(deps: GetProductDeps, productCode: string): Pro
   const [brochureUrl] = await Promise.all([
     product.brochureKey ? deps.brochures.urlFor(product.brochureKey) : Promise.resolve(null),
     deps.activity
-      .add(day, productCode, { views: 1 })
+      .addView(day, productCode, visitor)
       .catch((error: unknown) => deps.logger.warn('product view not recorded', { productCode, error })),
   ]);
   return {
