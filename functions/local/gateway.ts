@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -279,6 +280,12 @@ export function buildEvent(input: {
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
 
+/**
+ * The function an HTTP request is being served by, for the whole of its handling: lets a test
+ * attribute what the handler does (for example its table writes) to the function that did it.
+ */
+export const invokingFunction = new AsyncLocalStorage<string>();
+
 class HandlerUnavailable extends Error {}
 
 /** Turns a handler's return value into status/headers/body the way payload format 2.0 does. */
@@ -507,7 +514,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
         );
       });
       const result = await Promise.race([
-        Promise.resolve(handler(event, lambdaContext(route, requestId, deadline))),
+        Promise.resolve(
+          invokingFunction.run(route.functionName, () =>
+            handler(event, lambdaContext(route, requestId, deadline)),
+          ),
+        ),
         timeout,
       ]);
       const http = toHttpResult(result);

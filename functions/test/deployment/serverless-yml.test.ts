@@ -183,3 +183,67 @@ describe('serverless.yml', () => {
     );
   });
 });
+
+describe('the routes anyone can call without a token', () => {
+  /** Anonymous routes: public or optional auth, not signed by a partner system, not the local stage's demo. */
+  const machineSigned = new Set([
+    'identifyCaller',
+    'checkWechatPush',
+    'receiveWechatPush',
+    'applyDebitResult',
+  ]);
+  const localOnly = new Set(['listDemoUsers', 'signInAsDemoUser']);
+  const anonymous = Object.entries(routes)
+    .filter(([name, route]) => route.auth !== 'user' && !machineSigned.has(name) && !localOnly.has(name))
+    .map(([name, route]) => ({ name, key: `${route.method} ${route.path}` }));
+  const stage = (prod.resources as { extensions?: Record<string, Yaml> } | undefined)?.extensions
+    ?.HttpApiStage as
+    | {
+        DependsOn?: string[];
+        Properties?: { DefaultRouteSettings?: Yaml; RouteSettings?: Record<string, Yaml> };
+      }
+    | undefined;
+
+  it('throttles the whole HTTP API and each anonymous route more tightly', () => {
+    expect(stage?.Properties?.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: 500,
+      ThrottlingBurstLimit: 1000,
+    });
+    const settings = stage?.Properties?.RouteSettings ?? {};
+    expect(Object.keys(settings).sort()).toEqual(anonymous.map((route) => route.key).sort());
+    for (const [key, limits] of Object.entries(settings))
+      expect((limits as { ThrottlingRateLimit: number }).ThrottlingRateLimit, key).toBeLessThanOrEqual(50);
+    // A route's settings need the route to exist first: the framework's logical id of each route.
+    const logicalId = (key: string) => {
+      const [method = '', path = ''] = key.split(' ');
+      const word = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+      const segments = path
+        .split('/')
+        .filter(Boolean)
+        .map((segment) => {
+          const variable = /^\{(\w+)\}$/.exec(segment);
+          return variable
+            ? `${word((variable[1] ?? '').toLowerCase())}Var`
+            : word(segment.toLowerCase().replaceAll('-', 'Dash'));
+        });
+      return `HttpApiRoute${word(method.toLowerCase())}${segments.join('')}`;
+    };
+    expect([...(stage?.DependsOn ?? [])].sort()).toEqual(Object.keys(settings).map(logicalId).sort());
+  });
+
+  it('reserves (and caps) concurrency for each anonymous function', () => {
+    const byRoute = new Map<string, { name: string; fn: unknown }>(
+      functions.flatMap(([name, fn]) =>
+        (fn.events ?? []).flatMap((event) =>
+          typeof event.httpApi === 'object'
+            ? [[`${event.httpApi.method.toUpperCase()} ${event.httpApi.path}`, { name, fn }] as const]
+            : [],
+        ),
+      ),
+    );
+    for (const route of anonymous) {
+      const fn = byRoute.get(route.key)?.fn as { reservedConcurrency?: number } | undefined;
+      expect(fn?.reservedConcurrency, route.key).toBe(20);
+    }
+  });
+});
