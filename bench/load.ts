@@ -108,6 +108,20 @@ async function main() {
     ];
     const searches = ['zhongji', '重疾', 'jyf', '养老', '学平险', '医疗'];
     const fixed = (request: Partial<AutocannonRequest>) => [request as AutocannonRequest];
+    /** A POST to one of the next member's policy's routes, as that member. */
+    const asPolicyHolder = (action: string, body: () => unknown) =>
+      fixed({
+        method: 'POST',
+        setupRequest: (request) => {
+          const member = next();
+          return {
+            ...request,
+            path: `/policies/${member.policyNo}/${action}`,
+            headers: bearer(member),
+            body: JSON.stringify(body()),
+          };
+        },
+      });
     const routes: { name: string; share: number; requests: AutocannonRequest[] }[] = [
       {
         name: 'GET /policies/{policyNo}',
@@ -160,37 +174,15 @@ async function main() {
       {
         name: 'POST /policies/{policyNo}/callback',
         share: 0.2,
-        requests: fixed({
-          method: 'POST',
-          setupRequest: (request) => {
-            const member = next();
-            return {
-              ...request,
-              path: `/policies/${member.policyNo}/callback`,
-              headers: bearer(member),
-              body: JSON.stringify({ slotId: slotIds[turn % slotIds.length] }),
-            };
-          },
-        }),
+        requests: asPolicyHolder('callback', () => ({ slotId: slotIds[turn % slotIds.length] })),
       },
       {
         name: 'POST /policies/{policyNo}/endorsements',
         share: 0.2,
-        requests: fixed({
-          method: 'POST',
-          setupRequest: (request) => {
-            const member = next();
-            return {
-              ...request,
-              path: `/policies/${member.policyNo}/endorsements`,
-              headers: bearer(member),
-              body: JSON.stringify({
-                type: 'contact_change',
-                address: `上海市浦东新区世纪大道${turn % 900}号`,
-              }),
-            };
-          },
-        }),
+        requests: asPolicyHolder('endorsements', () => ({
+          type: 'contact_change',
+          address: `上海市浦东新区世纪大道${turn % 900}号`,
+        })),
       },
     ];
 
