@@ -18,9 +18,10 @@ import {
 import { useE2eSession } from './support/session';
 
 /**
- * Electronic endorsement (电子批单) in the H5 build: 张伟 opens his document from 我的批单, verifies
- * his identity (through the identity feature's sandbox HTTP API), signs with real mouse strokes —
- * a straight line is refused first — and the sealed PDF opens and passes the public verification.
+ * The application (申请书) in the H5 build: 张伟 opens his demo address change from 我的批单,
+ * verifies his identity (through the identity feature's sandbox HTTP API), signs with real mouse
+ * strokes — a straight line is refused first — and the signed PDF opens; the public verification
+ * says it is a signed application that has not taken effect (not a 批单).
  */
 const session = useE2eSession();
 
@@ -35,9 +36,13 @@ async function api<T>(path: string, body: unknown, token?: string): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** docs/identity-verification.md: consent, start, the sandbox's answer, the result. */
-async function verifyIdentityOverHttp(purpose: string): Promise<void> {
+/** docs/identity-verification.md: consent, start, the sandbox's answer, the result — for the document's purpose. */
+async function verifyIdentityOverHttp(documentId: string): Promise<void> {
   const accessToken = await demoAccessToken(session.stack.apiUrl, 'demo-customer-c001');
+  const detail = await fetch(`${session.stack.apiUrl}/documents/${documentId}`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  const { purpose } = (await detail.json()) as { purpose: string };
   await api('/identity/consent', { version: FACE_ID_CONSENT_VERSION }, accessToken);
   const started = await api<{ attemptId: string; verifyId: string }>(
     '/identity/face',
@@ -65,7 +70,7 @@ describe('electronic endorsement journey', () => {
       await page.getByTestId('document-preview').waitFor();
       assert.match((await page.getByTestId('document-changes').textContent()) ?? '', /漕溪北路88号2201室/);
       await page.getByTestId('identity-needed').waitFor();
-      await verifyIdentityOverHttp(`document:${DEMO_DOCUMENT_ID}`);
+      await verifyIdentityOverHttp(DEMO_DOCUMENT_ID);
       await page.reload();
       await page.getByTestId('go-sign').click();
 
@@ -92,16 +97,16 @@ describe('electronic endorsement journey', () => {
       await page.getByTestId('submit-signature').click();
       const status = page.getByTestId('document-status');
       await page.waitForURL(/packages\/documents\/detail/);
-      await page.getByText(/已签署：张伟 于/).waitFor({ timeout: 30_000 });
-      assert.match((await status.textContent()) ?? '', /已签署/);
+      await page.getByText(/已签署·待生效：张伟 于/).waitFor({ timeout: 30_000 });
+      assert.match((await status.textContent()) ?? '', /生效后，本公司另行出具批单/);
       await saveScreenshot(page, 'documents-signed');
 
       // The signing screen opened again (a reload, an old link) says it is signed and leads on to it.
       await page.goto(signUrl);
       await page.getByTestId('sign-already-signed').waitFor();
-      await tapButton(page, '查看批单');
+      await tapButton(page, '查看保险合同变更申请书');
       await page.waitForURL(/packages\/documents\/detail/);
-      await page.getByText(/已签署：张伟 于/).waitFor();
+      await page.getByText(/已签署·待生效：张伟 于/).waitFor();
 
       // The PDF opens in a new tab through a short-lived link.
       const [popup] = await Promise.all([
@@ -125,10 +130,13 @@ describe('electronic endorsement journey', () => {
       }
       assert.match(report, /Signature is Valid/);
 
-      // 我的批单 shows it signed; the public page verifies the downloaded file.
+      // 我的批单 shows it signed and not yet effective; the public page says it is an application.
       await page.goto(`${session.stack.appUrl}/packages/documents/list/index`);
       await page.getByTestId('document-item').first().waitFor();
-      assert.match((await page.getByTestId('document-item').first().textContent()) ?? '', /已签署/);
+      assert.match(
+        (await page.getByTestId('document-item').first().textContent()) ?? '',
+        /已签署·待生效.*申请书号/s,
+      );
       await page.goto(`${session.stack.appUrl}/packages/documents/verify/index`);
       const [chooser] = await Promise.all([
         page.waitForEvent('filechooser'),
@@ -137,7 +145,8 @@ describe('electronic endorsement journey', () => {
       await chooser.setFiles(file);
       const result = page.getByTestId('verify-result');
       await result.waitFor();
-      assert.match((await result.textContent()) ?? '', /核验通过.*本公司出具的电子批单/s);
+      assert.equal(await result.getAttribute('data-verdict'), 'not_effective');
+      assert.match((await result.textContent()) ?? '', /变更申请书，尚未生效.*不是批单/s);
       await saveScreenshot(page, 'documents-verified');
     } finally {
       await saveScreenshot(page, 'documents-last');

@@ -216,7 +216,10 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     private readonly entities: Entities,
     private readonly policies: Pick<DynamoPolicyRepository, 'transactPut' | 'transactVersionCheck'>,
     private readonly customers: Pick<DynamoCustomerRepository, 'transactPut'>,
-    private readonly documents: Pick<DynamoDocumentRepository, 'transactDiscardUnsigned'>,
+    private readonly documents: Pick<
+      DynamoDocumentRepository,
+      'transactDiscardUnsigned' | 'transactVoidSigned'
+    >,
     private readonly cipher: FieldCipher,
     private readonly ctx: TableContext,
   ) {}
@@ -294,6 +297,21 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     for (const documentId of change.discardUnsignedDocuments ?? []) {
       messages[items.length] = DOCUMENT_SIGNED_MEANWHILE_MESSAGE;
       items.push(this.documents.transactDiscardUnsigned(documentId, change.application.updatedAt));
+    }
+    const voiding = change.voidSignedDocuments;
+    for (const documentId of voiding?.documentIds ?? []) {
+      messages[items.length] = APPLICATION_CHANGED_MESSAGE;
+      items.push(
+        ...this.documents.transactVoidSigned(
+          documentId,
+          {
+            reason: voiding?.reason ?? '',
+            at: change.application.updatedAt,
+            byUserId: voiding?.byUserId ?? null,
+          },
+          voiding?.byRole ?? null,
+        ),
+      );
     }
     for (const event of change.events) items.push(this.eventPut(event));
     for (const event of change.outbox ?? [])
