@@ -53,8 +53,8 @@ async function verifyIdentityOverHttp(documentId: string): Promise<void> {
   await api(`/identity/face/${started.attemptId}/result`, {}, accessToken);
 }
 
-describe('electronic endorsement journey', () => {
-  it('张伟 signs his endorsement on the signing screen and the sealed PDF verifies', async () => {
+describe('the application (申请书) journey', () => {
+  it('张伟 signs his application on the signing screen; the verify page says it is not yet effective', async () => {
     const { context, page } = await newPhonePage(session.browser);
     try {
       await agreeToPrivacyGuide(page, session.stack.appUrl);

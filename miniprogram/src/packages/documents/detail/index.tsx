@@ -25,8 +25,8 @@ function statusDetail(document: DocumentDetail): string {
     const signed = `：${document.signature.signerName} 于 ${formatShanghaiDateTime(document.signature.signedAt)} 签署${document.signature.hostedByAgent ? '（业务员设备当面签署）' : ''}`;
     if (document.kind !== 'application') return signed;
     return document.status === 'effective'
-      ? `${signed}，变更已生效，本公司已出具批单`
-      : `${signed}。申请经审核同意并生效后，本公司另行出具批单`;
+      ? `${signed}，变更已生效，本公司已出具批单。`
+      : `${signed}。申请经审核同意并生效后，本公司另行出具批单。`;
   }
   return document.canSign ? '：请仔细核对以下内容，确认无误后签名' : '：等待投保人签署';
 }
