@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type DocumentRecord, documentKeys, type SealedPdfRecord } from '@zhixiang/shared/documents/model';
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
-import { auditEvent, contentHashOf, type DocumentDeps, sha256Hex } from './document-deps';
+import { auditEvent, contentHashOf, type DocumentDeps, type DocumentPdf, sha256Hex } from './document-deps';
 
 /**
  * The 批单's annotation: the insurer agrees, on the application the customer signed. Printed only
@@ -26,8 +26,10 @@ export function endorsementDocumentIdOf(applicationDocumentId: string, effective
   return `PD${todayInShanghai(new Date(effectiveAt)).replaceAll('-', '')}${suffix}`;
 }
 
-export type IssueEndorsementDeps = Pick<DocumentDeps, 'files' | 'signingKey' | 'pdf' | 'brand' | 'now'> & {
+export type IssueEndorsementDeps = Pick<DocumentDeps, 'files' | 'signingKey' | 'brand' | 'now'> & {
   repositories: Pick<DocumentDeps['repositories'], 'documents'>;
+  /** Rendering and sealing only: the consumer that issues 批单 never verifies nor certifies. */
+  pdf: Pick<DocumentPdf, 'renderDocument' | 'sealPdf'>;
 };
 
 export interface IssueEndorsementInput {
