@@ -48,7 +48,7 @@ export async function cancelEndorsement(
         ...(evidence.documentSigned ? [record.documentId] : []),
         ...(record.consentDocumentId && evidence.consentSigned ? [record.consentDocumentId] : []),
       ],
-      reason: `申请已撤销，未生效${request.reason ? `（撤销原因：${request.reason}）` : ''}`,
+      reason: `申请已撤销${request.reason ? `（撤销原因：${request.reason}）` : ''}`,
       byUserId: actor.claims.sub,
       byRole: actor.claims.role,
     },

@@ -52,7 +52,7 @@ export async function decideEndorsement(
       // The signed application (and the insured's consent) never take effect: voided, no 批单.
       voidSignedDocuments: {
         documentIds: [record.documentId, ...(record.consentDocumentId ? [record.consentDocumentId] : [])],
-        reason: `审核未通过，未生效（审核意见：${reason}）`,
+        reason: `审核未通过（审核意见：${reason}）`,
         byUserId: actor.claims.sub,
         byRole: actor.claims.role,
       },

@@ -116,7 +116,9 @@ export default function VerifyDocumentPage() {
                 className={`zx-documents__verdict zx-documents__verdict--${VERDICTS[result.verdict].tone}`}
                 data-testid="verify-verdict"
               >
-                {VERDICTS[result.verdict].headline}
+                {result.verdict === 'voided' && result.document?.kind === 'application'
+                  ? '✗ 申请书已作废：申请未生效'
+                  : VERDICTS[result.verdict].headline}
               </View>
               <View>{result.message}</View>
               {result.document?.voided ? (
