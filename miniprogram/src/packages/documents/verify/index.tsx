@@ -50,7 +50,7 @@ const VERDICTS: Record<
 > = {
   valid: { headline: '✓ 核验通过：文件真实有效', tone: 'genuine' },
   not_effective: { headline: '! 这是变更申请书，尚未生效', tone: 'pending' },
-  voided: { headline: '✗ 已作废', tone: 'bad' },
+  voided: { headline: '✗ 批单已作废', tone: 'bad' },
   modified: { headline: '✗ 文件在签章后被改动过', tone: 'bad' },
   foreign_signature: { headline: '✗ 核验未通过：不是本公司签章', tone: 'bad' },
   unsigned: { headline: '✗ 核验未通过：没有数字签名', tone: 'bad' },
