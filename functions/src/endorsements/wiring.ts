@@ -1,36 +1,21 @@
 import { AppError } from '@zhixiang/shared/errors';
 import { consumeOneTimeCode, issueOneTimeCode } from '../auth/use-cases/identity-binding';
-import { createDocumentRepository } from '../documents/adapters/documents';
 import { createIdentityProofs } from '../identity/wiring-proofs';
 import { createAuthStores } from '../platform/auth-store/auth-store';
 import { getDynamoClient } from '../platform/dynamodb/client';
 import { defineWiring, type Platform } from '../platform/process';
-import { createRecordRepositories } from '../platform/records/repositories';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
-import { createEndorsementEntities, DynamoEndorsementRepository } from './adapters/endorsements';
+import { createEndorsementRepositories } from './adapters/endorsements';
 import { SubmissionIdempotency } from './adapters/submission-idempotency';
 import type { EndorsementDeps } from './use-cases/endorsement-deps';
 
 /** Endorsements (保全): the applications, their documents, and what a submission checks. */
 export function createEndorsementsDeps(platform: Platform) {
   const { table, fieldCipher, config } = platform;
-  const records = createRecordRepositories(table, fieldCipher);
-  const documents = createDocumentRepository(table);
   const stores = createAuthStores(table);
   return {
     ...platform,
-    repositories: {
-      ...records,
-      documents,
-      endorsements: new DynamoEndorsementRepository(
-        createEndorsementEntities(table),
-        records.policies,
-        records.customers,
-        documents,
-        fieldCipher,
-        table,
-      ),
-    },
+    repositories: createEndorsementRepositories(table, fieldCipher),
     identityProofs: createIdentityProofs(platform),
     rateLimiter: stores.rateLimiter,
     oneTimeCodes: stores.oneTimeCodes,

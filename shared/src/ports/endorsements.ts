@@ -20,8 +20,13 @@ export interface EndorsementCommit {
   /** The holder's phone that must still be stored (a contact change replaces it). */
   holderPhoneBefore?: string;
   outbox?: DomainEventRecord[];
-  /** Unsigned documents to delete (a cancelled draft's 批单); a signed one refuses the commit. */
+  /** Unsigned documents to delete (a cancelled draft's 申请书); a signed one refuses the commit. */
   discardUnsignedDocuments?: string[];
+  /**
+   * Signed documents that never take effect (a cancelled or rejected application's 申请书 and the
+   * insured's consent): voided with the reason and time, each with its audit event.
+   */
+  voidSignedDocuments?: { documentIds: string[]; reason: string; byUserId: string; byRole: string };
 }
 
 /** "One open application per type and policy": the slot an open application holds. */

@@ -32,7 +32,7 @@ import type {
 } from '@zhixiang/shared/ports/endorsements';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import { Entity } from 'electrodb';
-import type { DynamoDocumentRepository } from '../../documents/adapters/documents';
+import { createDocumentRepository, type DynamoDocumentRepository } from '../../documents/adapters/documents';
 import {
   ALL_PAGES,
   cancellationCodes,
@@ -44,6 +44,7 @@ import {
 } from '../../platform/dynamodb/table';
 import type { DynamoCustomerRepository } from '../../platform/records/customers';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
+import { createRecordRepositories } from '../../platform/records/repositories';
 
 /**
  * Endorsement applications (保全申请). The request is ciphertext at rest (it may hold a new phone,
@@ -216,7 +217,10 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     private readonly entities: Entities,
     private readonly policies: Pick<DynamoPolicyRepository, 'transactPut' | 'transactVersionCheck'>,
     private readonly customers: Pick<DynamoCustomerRepository, 'transactPut'>,
-    private readonly documents: Pick<DynamoDocumentRepository, 'transactDiscardUnsigned'>,
+    private readonly documents: Pick<
+      DynamoDocumentRepository,
+      'transactDiscardUnsigned' | 'transactVoidSigned'
+    >,
     private readonly cipher: FieldCipher,
     private readonly ctx: TableContext,
   ) {}
@@ -294,6 +298,21 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     for (const documentId of change.discardUnsignedDocuments ?? []) {
       messages[items.length] = DOCUMENT_SIGNED_MEANWHILE_MESSAGE;
       items.push(this.documents.transactDiscardUnsigned(documentId, change.application.updatedAt));
+    }
+    const voiding = change.voidSignedDocuments;
+    for (const documentId of voiding?.documentIds ?? []) {
+      messages[items.length] = APPLICATION_CHANGED_MESSAGE;
+      items.push(
+        ...this.documents.transactVoidSigned(
+          documentId,
+          {
+            reason: voiding?.reason ?? '',
+            at: change.application.updatedAt,
+            byUserId: voiding?.byUserId ?? null,
+          },
+          voiding?.byRole ?? null,
+        ),
+      );
     }
     for (const event of change.events) items.push(this.eventPut(event));
     for (const event of change.outbox ?? [])
@@ -525,5 +544,26 @@ function toDomainEvent(item: DomainEventItem): DomainEventRecord {
     endorsementType: item.endorsementType,
     holderId: item.holderId,
     amountCents: orNull(item.amountCents),
+  };
+}
+
+/**
+ * The records the endorsement engine reads and writes: the shared records, the documents and the
+ * applications over one table. The API's wiring and the outbox consumer's build them the same way.
+ */
+export function createEndorsementRepositories(table: TableContext, fieldCipher: FieldCipher) {
+  const records = createRecordRepositories(table, fieldCipher);
+  const documents = createDocumentRepository(table);
+  return {
+    ...records,
+    documents,
+    endorsements: new DynamoEndorsementRepository(
+      createEndorsementEntities(table),
+      records.policies,
+      records.customers,
+      documents,
+      fieldCipher,
+      table,
+    ),
   };
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { DOCUMENT_STATUS_LABELS } from '@zhixiang/shared/documents/model';
+import type { DocumentDetail } from '@zhixiang/shared/documents/schemas';
 import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
@@ -16,9 +16,25 @@ import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 /** On an agent's device the verification is of the customer present, named by id. */
 const isAgent = () => getSession()?.me.role === 'agent';
 
+/** What the status line says after the label: who signed, what it is waiting for, why it was voided. */
+function statusDetail(document: DocumentDetail): string {
+  if (document.voided) return `：${document.voided.reason}（${formatShanghaiDateTime(document.voided.at)}）`;
+  if (document.kind === 'endorsement')
+    return `：本公司于 ${formatShanghaiDateTime(document.createdAt)} 出具并加盖电子签章`;
+  if (document.signature) {
+    const signed = `：${document.signature.signerName} 于 ${formatShanghaiDateTime(document.signature.signedAt)} 签署${document.signature.hostedByAgent ? '（业务员设备当面签署）' : ''}`;
+    if (document.kind !== 'application') return signed;
+    return document.status === 'effective'
+      ? `${signed}，变更已生效，本公司已出具批单。`
+      : `${signed}。申请经审核同意并生效后，本公司另行出具批单。`;
+  }
+  return document.canSign ? '：请仔细核对以下内容，确认无误后签名' : '：等待投保人签署';
+}
+
 /**
  * One document: the content exactly as it will be signed, then the way to sign it (identity first),
- * or, once signed, the sealed PDF and its audit certificate.
+ * or, once signed, the PDF and its audit certificate; an application links the 批单 issued when it
+ * took effect, a 批单 the application it confirms.
  */
 export default function DocumentDetailPage() {
   const documentId = decodeURIComponent(useRouter().params.documentId ?? '');
@@ -42,12 +58,8 @@ export default function DocumentDetailPage() {
       {(document) => (
         <View className="zx-documents" data-testid="document-detail">
           <View className="zx-notice" data-testid="document-status">
-            {DOCUMENT_STATUS_LABELS[document.status]}
-            {document.signature
-              ? `：${document.signature.signerName} 于 ${formatShanghaiDateTime(document.signature.signedAt)} 签署${document.signature.hostedByAgent ? '（业务员设备当面签署）' : ''}`
-              : document.canSign
-                ? '：请仔细核对以下内容，确认无误后签名'
-                : '：等待投保人签署'}
+            {document.statusLabel}
+            {statusDetail(document)}
           </View>
           <DocumentPreview document={document} />
           {document.status === 'awaiting_signature' && document.canSign ? (
@@ -91,8 +103,23 @@ export default function DocumentDetailPage() {
                 data-testid="open-document"
                 onClick={() => void open(() => api.getDocumentLink(documentId, { silent: false }))}
               >
-                查看电子批单（PDF）
+                {document.kind === 'application' ? `查看${document.title}（PDF）` : '查看电子批单（PDF）'}
               </Button>
+              {document.endorsementDocumentId || document.applicationDocumentId ? (
+                <Button
+                  fill="outline"
+                  data-testid="open-related-document"
+                  onClick={() =>
+                    void Taro.navigateTo({
+                      url: pageUrls.documentDetail(
+                        document.endorsementDocumentId ?? document.applicationDocumentId ?? '',
+                      ),
+                    })
+                  }
+                >
+                  {document.endorsementDocumentId ? '查看批单' : '查看申请书'}
+                </Button>
+              ) : null}
               <Button
                 fill="outline"
                 disabled={busy}
