@@ -10,6 +10,7 @@ import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
 import { useCountdown } from '../../../hooks/use-countdown';
 import { usePageData } from '../../../hooks/use-page-data';
+import { announceIdentityVerified } from '../../../lib/identity-verified';
 import { api } from '../../../services/api';
 import '../identity.scss';
 
@@ -48,7 +49,9 @@ export default function AttestIdentityPage() {
   const submit = async () => {
     setBusy(true);
     try {
-      setDone(await api.attestIdentity({ purpose, customerId, cardChecked: true, code }));
+      const verification = await api.attestIdentity({ purpose, customerId, cardChecked: true, code });
+      announceIdentityVerified(verification);
+      setDone(verification);
     } catch {
       // the API client has shown the message; what was typed stays
     } finally {
