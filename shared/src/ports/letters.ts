@@ -12,6 +12,11 @@ export interface LetterStore {
   markRead(letterId: string, at: number): Promise<boolean>;
   /** Records the first open through a link; false when the link was opened before. */
   markLinkOpened(letterId: string, at: number): Promise<boolean>;
+  /**
+   * Records the first sign that the letter reached the customer (WeChat's delivery event or the
+   * first open of its link); false when it was known before, so a notice counts "delivered" once.
+   */
+  markDelivered(letterId: string, at: number): Promise<boolean>;
   /** The notice that announced this letter, so a link click counts as "opened" in the funnel. */
   attachFunnelRef(letterId: string, ref: FunnelRef): Promise<void>;
   /** Letters of a day still to be printed and mailed (the postal run), in id order. */

@@ -105,7 +105,15 @@ export class DynamoLetterStore implements LetterStore {
     return this.setOnce(letterId, 'linkOpenedAt', at);
   }
 
-  private setOnce(letterId: string, attribute: 'readAt' | 'linkOpenedAt', at: number): Promise<boolean> {
+  markDelivered(letterId: string, at: number): Promise<boolean> {
+    return this.setOnce(letterId, 'deliveredAt', at);
+  }
+
+  private setOnce(
+    letterId: string,
+    attribute: 'readAt' | 'linkOpenedAt' | 'deliveredAt',
+    at: number,
+  ): Promise<boolean> {
     return conditionally(
       this.ctx,
       new UpdateCommand({

@@ -22,6 +22,7 @@ import {
   type NoticeStatus,
   type NoticeStore,
   noticeKeyString,
+  type SentMessage,
   type SubscribeCreditLedger,
 } from '@zhixiang/shared/ports/notices';
 import {
@@ -440,20 +441,28 @@ export class DynamoSubscribeCreditLedger implements SubscribeCreditLedger {
     return Object.fromEntries((Items ?? []).map((item) => [item.sk as string, Number(item.credits ?? 0)]));
   }
 
-  async rememberMessage(msgId: string, ref: FunnelRef, expiresAt: number): Promise<void> {
+  async rememberMessage(msgId: string, message: SentMessage, expiresAt: number): Promise<void> {
     await this.ctx.client.send(
       new PutCommand({
         TableName: this.ctx.table,
-        Item: { pk: `WXMSG#${msgId}`, sk: 'MSG', ref, expiresAt: toTtlSeconds(expiresAt) },
+        Item: {
+          pk: `WXMSG#${msgId}`,
+          sk: 'MSG',
+          ref: message.ref,
+          ...(message.letterId ? { letterId: message.letterId } : {}),
+          expiresAt: toTtlSeconds(expiresAt),
+        },
       }),
     );
   }
 
-  async messageRef(msgId: string): Promise<FunnelRef | null> {
+  async messageRef(msgId: string): Promise<SentMessage | null> {
     const { Item } = await this.ctx.client.send(
       new GetCommand({ TableName: this.ctx.table, Key: { pk: `WXMSG#${msgId}`, sk: 'MSG' } }),
     );
-    return Item ? (Item.ref as FunnelRef) : null;
+    return Item
+      ? { ref: Item.ref as FunnelRef, letterId: (Item.letterId as string | undefined) ?? null }
+      : null;
   }
 
   async claimEvent(eventKey: string, expiresAt: number): Promise<boolean> {

@@ -12,12 +12,13 @@ export const LINK_INVALID_MESSAGE = '该信函链接无效，请核对链接或�
 /**
  * A letter opened from the link of an SMS or a WeChat message, without signing in: the link is
  * the proof. The first open marks the letter read and counts "opened" in the delivery funnel of
- * the notice that carried the link.
+ * the notice that carried the link — and "delivered" too unless WeChat reported the delivery
+ * first: an open implies delivery, so opened never exceeds delivered.
  */
 export async function openLetterLink(
   deps: {
     links: Pick<LetterLinks, 'check'>;
-    letters: Pick<LetterStore, 'get' | 'markRead' | 'markLinkOpened'>;
+    letters: Pick<LetterStore, 'get' | 'markRead' | 'markLinkOpened' | 'markDelivered'>;
     notices: Pick<NoticeStore, 'countFunnel'>;
     files: Pick<DocumentFiles, 'pdfLink'>;
     now: () => number;
@@ -31,8 +32,10 @@ export async function openLetterLink(
   if (!letter)
     throw new AppError('NOT_FOUND', LINK_INVALID_MESSAGE, { logMessage: `letter ${check.letterId} gone` });
   const now = deps.now();
-  if ((await deps.letters.markLinkOpened(letter.letterId, now)) && letter.funnelRef)
-    await deps.notices.countFunnel(letter.funnelRef, ['opened']);
+  if ((await deps.letters.markLinkOpened(letter.letterId, now)) && letter.funnelRef) {
+    const deliveredNow = await deps.letters.markDelivered(letter.letterId, now);
+    await deps.notices.countFunnel(letter.funnelRef, deliveredNow ? ['delivered', 'opened'] : ['opened']);
+  }
   if (letter.readAt === null) await deps.letters.markRead(letter.letterId, now);
   return letterDetail(deps, letter, true);
 }

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { DocumentDetail } from '@zhixiang/shared/documents/schemas';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
 import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
+import { useIdentityVerifiedHere } from '../../../lib/identity-verified';
 import { pageUrls } from '../../../lib/navigation';
 import { openPdf } from '../../../lib/open-pdf';
 import { getSession } from '../../../lib/session';
@@ -41,6 +42,14 @@ export default function DocumentDetailPage() {
   const data = usePageData(() => api.getDocument(documentId));
   const [busy, setBusy] = useState(false);
   useReloadOnShow(data);
+  // Back from identity verification: its page announces a success before going back, so the
+  // verified state shows at once; otherwise a loading state, not the stale 「去核验身份」, until the
+  // reload (which changes the state) returns.
+  const verifiedHere = useIdentityVerifiedHere(data.state.data?.purpose);
+  const [recheckingIdentity, setRecheckingIdentity] = useState(false);
+  useEffect(() => {
+    if (data.state) setRecheckingIdentity(false);
+  }, [data.state]);
 
   const open = async (link: () => Promise<{ url: string }>) => {
     setBusy(true);
@@ -64,13 +73,17 @@ export default function DocumentDetailPage() {
           <DocumentPreview document={document} />
           {document.status === 'awaiting_signature' && document.canSign ? (
             <View className="zx-documents__actions">
-              {document.identityVerified ? (
+              {document.identityVerified || verifiedHere ? (
                 <Button
                   type="primary"
                   data-testid="go-sign"
                   onClick={() => void Taro.navigateTo({ url: pageUrls.signDocument(documentId) })}
                 >
                   内容无误，去签名
+                </Button>
+              ) : recheckingIdentity ? (
+                <Button type="primary" loading disabled data-testid="identity-checking">
+                  正在确认身份核验结果…
                 </Button>
               ) : (
                 <>
@@ -80,14 +93,15 @@ export default function DocumentDetailPage() {
                   <Button
                     type="primary"
                     data-testid="go-verify-identity"
-                    onClick={() =>
+                    onClick={() => {
+                      setRecheckingIdentity(true);
                       void Taro.navigateTo({
                         url: pageUrls.identityVerify(
                           document.purpose,
                           isAgent() ? document.holderCustomerId : undefined,
                         ),
-                      })
-                    }
+                      });
+                    }}
                   >
                     去核验身份
                   </Button>
