@@ -58,6 +58,7 @@ export function endorsementDeps(
     | 'sms'
     | 'secrets'
     | 'submissionIdempotency'
+    | 'metrics'
     | 'now'
   >,
 ): EndorsementDeps {
@@ -83,6 +84,7 @@ export function endorsementDeps(
       consume: (subject, code, field) => consumeOneTimeCode(deps, subject, code, field),
     },
     idempotency: deps.submissionIdempotency,
+    metrics: deps.metrics,
     now: deps.now,
   };
 }
