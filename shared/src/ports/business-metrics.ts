@@ -1,19 +1,24 @@
 /**
  * The business figures operators watch beside the technical alarms (docs/operations.md, the
- * dashboard's 业务指标 row). Names are a closed list: a new figure is added here, to the dashboard
- * and to the operations page together.
+ * dashboard's business widgets). Names are a closed list: a new figure is added here, and the
+ * deployment test then asks for it on the dashboard.
  */
-export type BusinessCount =
+export const BUSINESS_COUNTS = [
   /** A renewal or debit notice reached the customer (WeChat subscribe message or SMS link). */
-  | 'NoticeDelivered'
+  'NoticeDelivered',
   /** A signed endorsement application was submitted (auto-approved or sent to review). */
-  | 'EndorsementSubmitted'
+  'EndorsementSubmitted',
   /** A new-policy callback slot was booked. */
-  | 'CallbackBooked';
+  'CallbackBooked',
+] as const;
 
-export type BusinessGauge =
+export const BUSINESS_GAUGES = [
   /** Handoffs to a person queued and not yet taken, company-wide, sampled when the queue changes. */
-  'HandoffsWaiting';
+  'HandoffsWaiting',
+] as const;
+
+export type BusinessCount = (typeof BUSINESS_COUNTS)[number];
+export type BusinessGauge = (typeof BUSINESS_GAUGES)[number];
 
 export interface BusinessMetrics {
   /** One occurrence of a business event. */
