@@ -224,6 +224,8 @@ describe('operations: the dashboard', () => {
     (JSON.parse(body) as { widgets: { properties: { metrics: Yaml[][] } }[] }).widgets.flatMap(
       (w) => w.properties.metrics,
     );
+  /** How the body names a resource for Fn::Sub: `${Name}`. */
+  const placeholder = (name: string) => `\${${name}}`;
   const shows = (...row: Yaml[]) =>
     metricRows().some((metric) => row.every((part, index) => metric[index] === part));
 
@@ -235,20 +237,27 @@ describe('operations: the dashboard', () => {
   it('shows every scheduled job, the hot routes, the 5xx rate, throttles and the failure queue', () => {
     for (const name of scheduled) {
       expect(
-        shows('AWS/Lambda', 'Errors', 'FunctionName', `\${${logicalIdOf(name)}}`),
+        shows('AWS/Lambda', 'Errors', 'FunctionName', placeholder(logicalIdOf(name))),
         `${name} errors`,
       ).toBe(true);
       expect(
-        shows('AWS/Lambda', 'Invocations', 'FunctionName', `\${${logicalIdOf(name)}}`),
+        shows('AWS/Lambda', 'Invocations', 'FunctionName', placeholder(logicalIdOf(name))),
         `${name} runs`,
       ).toBe(true);
     }
     for (const name of HOT_ROUTES)
-      expect(shows('AWS/Lambda', 'Duration', 'FunctionName', `\${${logicalIdOf(name)}}`), name).toBe(true);
-    expect(shows('AWS/ApiGateway', '5xx', 'ApiId', '${HttpApi}')).toBe(true);
+      expect(shows('AWS/Lambda', 'Duration', 'FunctionName', placeholder(logicalIdOf(name))), name).toBe(
+        true,
+      );
+    expect(shows('AWS/ApiGateway', '5xx', 'ApiId', placeholder('HttpApi'))).toBe(true);
     expect(shows('AWS/Lambda', 'Throttles')).toBe(true);
     expect(
-      shows('AWS/SQS', 'ApproximateNumberOfMessagesVisible', 'QueueName', '${JobFailureQueue.QueueName}'),
+      shows(
+        'AWS/SQS',
+        'ApproximateNumberOfMessagesVisible',
+        'QueueName',
+        placeholder('JobFailureQueue.QueueName'),
+      ),
     ).toBe(true);
   });
 
