@@ -8,7 +8,13 @@ function platformCountingFlushes() {
   const flushes = { count: 0 };
   const platform = {
     logger: createLogger({ logLevel: 'SILENT' }),
-    metrics: { count: () => undefined, gauge: () => undefined, flush: () => (flushes.count += 1) },
+    metrics: {
+      count: () => undefined,
+      gauge: () => undefined,
+      flush: () => {
+        flushes.count += 1;
+      },
+    },
   } as unknown as Platform;
   return { platform, flushes };
 }
