@@ -43,6 +43,7 @@ export function endorsementDeps(
     | 'sms'
     | 'secrets'
     | 'submissionIdempotency'
+    | 'metrics'
     | 'now'
   >,
 ): EndorsementDeps {
@@ -68,6 +69,7 @@ export function endorsementDeps(
       consume: (subject, code, field) => consumeOneTimeCode(deps, subject, code, field),
     },
     idempotency: deps.submissionIdempotency,
+    metrics: deps.metrics,
     now: deps.now,
   };
 }

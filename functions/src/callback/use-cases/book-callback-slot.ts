@@ -4,6 +4,7 @@ import { ALREADY_BOOKED_MESSAGE } from '@zhixiang/shared/callback/schemas';
 import { toCallbackBooking } from '@zhixiang/shared/callback/view';
 import { canReschedule, reminderDueAt } from '@zhixiang/shared/callback/window';
 import { AppError } from '@zhixiang/shared/errors';
+import type { BusinessMetrics } from '@zhixiang/shared/ports/business-metrics';
 import {
   type CallbackDeps,
   loadCallbackPolicy,
@@ -19,7 +20,7 @@ export const CALLBACK_DONE_MESSAGE = '该保单的回访已完成或已转人工
  * a cancellation counts as a move, so cancel + book cannot lift the limit of three.
  */
 export async function bookCallbackSlot(
-  deps: CallbackDeps,
+  deps: CallbackDeps & { metrics: Pick<BusinessMetrics, 'count'> },
   claims: AccessClaims,
   policyNo: string,
   slotId: string,
@@ -47,5 +48,6 @@ export async function bookCallbackSlot(
     },
     previous,
   );
+  deps.metrics.count('CallbackBooked');
   return toCallbackBooking(booking);
 }

@@ -134,6 +134,7 @@ async function submitOnce(
       ? timeline
       : await deps.repositories.endorsements.listEvents(record.applicationId);
   const stored = await deps.repositories.endorsements.commit(commit);
+  deps.metrics.count('EndorsementSubmitted');
   return applicationView(
     deps,
     actor.claims,

@@ -260,6 +260,7 @@ function toAppError(error: unknown): AppError {
 
 /**
  * One structured line per request; 5xx also log the cause (the redactor masks personal data).
+ * Then the invocation's business metrics are flushed.
  * The route is its template (`/letter-links/{token}`), never the raw path or query string: some
  * carry bearer tokens.
  */
@@ -286,4 +287,6 @@ function finish(request: MiddyRequestLike, state: RequestState | undefined, spec
   };
   if (status >= 500) logger.error('request failed', { ...line, error: error?.cause ?? request.error });
   else logger.info('request', line);
+  // The invocation's business metrics, written once (a failed request may have counted some too).
+  state.deps?.metrics.flush();
 }
