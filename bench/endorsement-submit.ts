@@ -15,10 +15,10 @@ import { startEphemeralStack } from '../functions/local/ephemeral-stack';
 import { httpEvent } from '../functions/src/platform/http/testing';
 import { signedDrafts } from '../functions/test/endorsements/signed-drafts';
 import type { CreateEndorsementRequest } from '../shared/src/endorsement/application';
-import { compareWithBaseline } from './support/compare-with-baseline';
+import { compareWithBaseline, printBenchResult } from './support/compare-with-baseline';
 import { recordTransaction } from './support/record-transaction';
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
 /** What Lambda passes: Powertools idempotency bounds its in-progress lock by the remaining time. */
 const lambdaContext = { getRemainingTimeInMillis: () => 10_000 } as never;
 const WARMUP = 30;
@@ -102,14 +102,15 @@ async function main() {
       const { input, replay } = await recordTransaction(doc, invoke);
       await reset();
       console.log(`\n${label}: POST ${path.replace(applicationId, '{id}')}, ${ITERATIONS} iterations\n`);
-      return compareWithBaseline(
+      const result = await compareWithBaseline(
         {
           name: `bare TransactWriteItems (${input.TransactItems?.length} items)`,
           run: replay,
         },
         { name: 'whole handler', run: invoke },
-        { iterations: ITERATIONS, warmup: WARMUP, afterEach: reset, goal: 1.5 },
+        { bench: 'endorsement-submit', iterations: ITERATIONS, warmup: WARMUP, afterEach: reset, goal: 1.5 },
       );
+      return { ...result, label, transactionItems: input.TransactItems?.length };
     }
 
     async function listEventKeys(applicationId: string): Promise<string[]> {
@@ -124,16 +125,21 @@ async function main() {
       return (Items ?? []).map((item) => String(item.sk));
     }
 
-    await measure(
-      'dividend option change (automatic approval)',
-      { type: 'dividend_option_change', dividendOption: 'cash' },
-      false,
-    );
-    await measure(
-      'policy loan ¥10,000 (automatic approval, Idempotency-Key)',
-      { type: 'policy_loan', amountCents: 1_000_000 },
-      true,
-    );
+    const rows = [
+      await measure(
+        'dividend option change (automatic approval)',
+        { type: 'dividend_option_change', dividendOption: 'cash' },
+        false,
+      ),
+      await measure(
+        'policy loan ¥10,000 (automatic approval, Idempotency-Key)',
+        { type: 'policy_loan', amountCents: 1_000_000 },
+        true,
+      ),
+    ];
+    // The contract's figures are the worse row's; both rows beside them.
+    const worst = rows.reduce((a, b) => (b.ratioP50 > a.ratioP50 ? b : a));
+    printBenchResult({ ...worst, met: rows.every((r) => r.met) }, { rows });
   } finally {
     await stack.stop();
   }

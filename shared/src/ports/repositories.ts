@@ -33,6 +33,8 @@ export interface AgentRepository {
 
 export interface ProductRepository {
   get(productCode: string): Promise<ProductRecord | null>;
+  /** The same, from a per-process cache kept for a few minutes (reference data). */
+  getCached(productCode: string): Promise<ProductRecord | null>;
   /** The whole catalogue (tens of products), ordered by code. */
   list(): Promise<ProductRecord[]>;
   put(product: ProductRecord): Promise<void>;

@@ -36,8 +36,28 @@ export function createProductEntity(ctx: TableContext) {
 }
 export type ProductEntity = ReturnType<typeof createProductEntity>;
 
+/**
+ * Products are reference data (a few hundred items, changed by an admin import): `getCached` reads
+ * each once per Lambda process and again after PRODUCT_CACHE_MS, keeping a DynamoDB round trip out
+ * of every policy read, booking and endorsement submission. A put through this process refreshes it.
+ */
+const PRODUCT_CACHE_MS = 5 * 60_000;
+const cachedProducts = new Map<string, { at: number; product: Promise<ProductRecord | null> }>();
+
 export class DynamoProductRepository implements ProductRepository {
   constructor(private readonly entity: ProductEntity) {}
+
+  getCached(productCode: string, now: number = Date.now()): Promise<ProductRecord | null> {
+    const hit = cachedProducts.get(productCode);
+    if (hit && now - hit.at < PRODUCT_CACHE_MS) return hit.product;
+    const product = this.get(productCode);
+    cachedProducts.set(productCode, { at: now, product });
+    // A failed or empty read is not remembered.
+    product
+      .then((p) => (p ? undefined : cachedProducts.delete(productCode)))
+      .catch(() => cachedProducts.delete(productCode));
+    return product;
+  }
 
   async get(productCode: string): Promise<ProductRecord | null> {
     const { data } = await this.entity.get({ productCode }).go();
@@ -51,5 +71,6 @@ export class DynamoProductRepository implements ProductRepository {
 
   async put(product: ProductRecord): Promise<void> {
     await this.entity.put(product).go();
+    cachedProducts.delete(product.productCode);
   }
 }
