@@ -16,6 +16,7 @@ import {
   SERVICE_NAME,
   type TableContext,
 } from '../dynamodb/table';
+import { getItem, type ItemKey } from './point-reads';
 
 /**
  * Policies. Beneficiary ID numbers and the renewal bank account are ciphertext at rest. Every
@@ -130,7 +131,7 @@ const DUE_PREMIUM_ATTRIBUTES = [
 ] as const;
 
 /** The policy item's key (byPolicyNo above), built without ElectroDB on the hot paths. */
-export function policyKey(policyNo: string): { pk: string; sk: string } {
+export function policyKey(policyNo: string): ItemKey {
   return { pk: `POLICY#${policyNo}`, sk: 'POLICY' };
 }
 
@@ -154,12 +155,12 @@ export class DynamoPolicyRepository implements PolicyRepository {
     private readonly entity: PolicyEntity,
     private readonly cipher: FieldCipher,
     private readonly products: Pick<ProductRepository, 'getCached'>,
-    private readonly table: string,
+    private readonly ctx: TableContext,
   ) {}
 
   async get(policyNo: string): Promise<PolicyRecord | null> {
-    const { data } = await this.entity.get({ policyNo }).go();
-    return data ? this.toRecord(data) : null;
+    const item = await getItem(this.ctx, policyKey(policyNo));
+    return item ? this.toRecord(item as PolicyItem) : null;
   }
 
   async listByCustomer(customerId: string): Promise<PolicyRecord[]> {
@@ -241,7 +242,7 @@ export class DynamoPolicyRepository implements PolicyRepository {
   transactVersionCheck(policyNo: string, version: number): TransactItem {
     return {
       ConditionCheck: {
-        TableName: this.table,
+        TableName: this.ctx.table,
         Key: policyKey(policyNo),
         ConditionExpression: '#version = :version',
         ExpressionAttributeNames: { '#version': 'version' },
@@ -262,7 +263,7 @@ export class DynamoPolicyRepository implements PolicyRepository {
   ): TransactItem {
     return {
       ConditionCheck: {
-        TableName: this.table,
+        TableName: this.ctx.table,
         Key: policyKey(policyNo),
         ConditionExpression:
           '#holder = :holder AND #status = :inForce AND #receipt <= :today AND #deadline > :slotStartAt',

@@ -3,6 +3,7 @@ import { PRODUCT_KINDS } from '@zhixiang/shared/policy/schemas';
 import type { ProductRepository } from '@zhixiang/shared/ports/repositories';
 import { Entity } from 'electrodb';
 import { ALL_PAGES, SERVICE_NAME, type TableContext } from '../dynamodb/table';
+import { REFERENCE_CACHE_MS, ReferenceCache } from './reference-cache';
 
 export const productSchema = {
   model: { entity: 'product', version: '1', service: SERVICE_NAME },
@@ -36,27 +37,15 @@ export function createProductEntity(ctx: TableContext) {
 }
 export type ProductEntity = ReturnType<typeof createProductEntity>;
 
-/**
- * Products are reference data (a few hundred items, changed by an admin import): `getCached` reads
- * each once per Lambda process and again after PRODUCT_CACHE_MS, keeping a DynamoDB round trip out
- * of every policy read, booking and endorsement submission. A put through this process refreshes it.
- */
-const PRODUCT_CACHE_MS = 5 * 60_000;
-const cachedProducts = new Map<string, { at: number; product: Promise<ProductRecord | null> }>();
+/** Products by code for this process (reference data: see ReferenceCache). */
+const cachedProducts = new ReferenceCache<ProductRecord>(REFERENCE_CACHE_MS);
 
 export class DynamoProductRepository implements ProductRepository {
   constructor(private readonly entity: ProductEntity) {}
 
-  getCached(productCode: string, now: number = Date.now()): Promise<ProductRecord | null> {
-    const hit = cachedProducts.get(productCode);
-    if (hit && now - hit.at < PRODUCT_CACHE_MS) return hit.product;
-    const product = this.get(productCode);
-    cachedProducts.set(productCode, { at: now, product });
-    // A failed or empty read is not remembered.
-    product
-      .then((p) => (p ? undefined : cachedProducts.delete(productCode)))
-      .catch(() => cachedProducts.delete(productCode));
-    return product;
+  /** The product from this process's cache (read at most every few minutes): views and checks. */
+  getCached(productCode: string): Promise<ProductRecord | null> {
+    return cachedProducts.get(productCode, () => this.get(productCode));
   }
 
   async get(productCode: string): Promise<ProductRecord | null> {
@@ -71,6 +60,6 @@ export class DynamoProductRepository implements ProductRepository {
 
   async put(product: ProductRecord): Promise<void> {
     await this.entity.put(product).go();
-    cachedProducts.delete(product.productCode);
+    cachedProducts.forget(product.productCode);
   }
 }

@@ -42,10 +42,10 @@ export function createRecordRepositories(ctx: TableContext, cipher: FieldCipher)
   const products = new DynamoProductRepository(entities.product);
   return {
     branches: new DynamoBranchRepository(entities.branch),
-    customers: new DynamoCustomerRepository(entities.customer, cipher),
+    customers: new DynamoCustomerRepository(entities.customer, cipher, ctx),
     agents: new DynamoAgentRepository(entities.agent),
     products,
-    policies: new DynamoPolicyRepository(entities.policy, cipher, products, ctx.table),
+    policies: new DynamoPolicyRepository(entities.policy, cipher, products, ctx),
     users: new DynamoUserAccountRepository(entities.userAccount),
   };
 }
