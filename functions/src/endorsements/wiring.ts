@@ -3,7 +3,6 @@ import { consumeOneTimeCode, issueOneTimeCode } from '../auth/use-cases/identity
 import { createDocumentRepository } from '../documents/adapters/documents';
 import { createIdentityProofs } from '../identity/wiring-proofs';
 import { createAuthStores } from '../platform/auth-store/auth-store';
-import { getDynamoClient } from '../platform/dynamodb/client';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
@@ -13,10 +12,13 @@ import type { EndorsementDeps } from './use-cases/endorsement-deps';
 
 /** Endorsements (保全): the applications, their documents, and what a submission checks. */
 export function createEndorsementsDeps(platform: Platform) {
-  const { table, fieldCipher, config } = platform;
+  const { table, fieldCipher } = platform;
   const records = createRecordRepositories(table, fieldCipher);
   const documents = createDocumentRepository(table);
   const stores = createAuthStores(table);
+  // Financial submissions run at most once per Idempotency-Key: the record is an item of the
+  // submission's own transaction, on the one table.
+  const submissionIdempotency = new SubmissionIdempotency(table, 'endorsement-submit');
   return {
     ...platform,
     repositories: {
@@ -29,18 +31,14 @@ export function createEndorsementsDeps(platform: Platform) {
         documents,
         fieldCipher,
         table,
+        submissionIdempotency,
       ),
     },
     identityProofs: createIdentityProofs(platform),
     rateLimiter: stores.rateLimiter,
     oneTimeCodes: stores.oneTimeCodes,
     sms: createSmsSender(platform),
-    // Financial submissions run at most once per Idempotency-Key (Powertools records on the one table).
-    submissionIdempotency: new SubmissionIdempotency({
-      client: getDynamoClient(),
-      tableName: config.tableName,
-      scope: 'endorsement-submit',
-    }),
+    submissionIdempotency,
   };
 }
 export type EndorsementsDeps = ReturnType<typeof createEndorsementsDeps>;

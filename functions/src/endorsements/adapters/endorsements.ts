@@ -22,6 +22,7 @@ import {
   APPLICATION_CHANGED_MESSAGE,
   DOCUMENT_SIGNED_MEANWHILE_MESSAGE,
   POLICY_CHANGED_MESSAGE,
+  SUBMISSION_IN_PROGRESS_MESSAGE,
 } from '@zhixiang/shared/endorsement/model';
 import { isFinal } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
@@ -44,6 +45,7 @@ import {
 } from '../../platform/dynamodb/table';
 import type { DynamoCustomerRepository } from '../../platform/records/customers';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
+import type { SubmissionIdempotency } from './submission-idempotency';
 
 /**
  * Endorsement applications (保全申请). The request is ciphertext at rest (it may hold a new phone,
@@ -219,6 +221,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     private readonly documents: Pick<DynamoDocumentRepository, 'transactDiscardUnsigned'>,
     private readonly cipher: FieldCipher,
     private readonly ctx: TableContext,
+    private readonly idempotency: Pick<SubmissionIdempotency, 'transactPut'>,
   ) {}
 
   async get(applicationId: string): Promise<EndorsementRecord | null> {
@@ -295,6 +298,10 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       messages[items.length] = DOCUMENT_SIGNED_MEANWHILE_MESSAGE;
       items.push(this.documents.transactDiscardUnsigned(documentId, change.application.updatedAt));
     }
+    if (change.idempotency) {
+      messages[items.length] = SUBMISSION_IN_PROGRESS_MESSAGE;
+      items.push(this.idempotency.transactPut(change.idempotency));
+    }
     for (const event of change.events) items.push(this.eventPut(event));
     for (const event of change.outbox ?? [])
       items.push({
@@ -302,7 +309,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
           .put({ ...event, amountCents: orUndefined(event.amountCents), outbox: 'PENDING' })
           .params() as TransactItem['Put'],
       });
-    await this.transact(items, messages);
+    await this.transact(items, messages, change.idempotency ? SUBMISSION_IN_PROGRESS_MESSAGE : undefined);
     // A final application frees its type on the policy. Not in the transaction: an application
     // that never held the slot (created before it existed) must not refuse its own transition;
     // a crash before this write leaves a slot that the next create finds stale and takes over.
@@ -403,7 +410,12 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
   }
 
   /** A refused condition names its item: the application, or the policy / holder behind it. */
-  private async transact(items: TransactItem[], messages: Record<number, string>): Promise<void> {
+  /** `collision`: the message when another transaction held one of the items at that moment. */
+  private async transact(
+    items: TransactItem[],
+    messages: Record<number, string>,
+    collision?: string,
+  ): Promise<void> {
     try {
       await this.ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
@@ -416,7 +428,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
             logMessage: `endorsement transaction refused at item ${failed}`,
           });
         if (codes.includes('TransactionConflict'))
-          throw new AppError('CONFLICT', messages[1] ?? APPLICATION_CHANGED_MESSAGE, {
+          throw new AppError('CONFLICT', collision ?? messages[1] ?? APPLICATION_CHANGED_MESSAGE, {
             cause: error,
             logMessage: 'endorsement transaction collided with another one',
           });
