@@ -7,7 +7,7 @@
  * the policy are put back as they were before the submission and the new audit events removed
  * (untimed), so both sides always submit the same signed application on the same policy version.
  * Two rows: a dividend-option change (no idempotency) and a policy loan (with its Idempotency-Key
- * record, a fresh key per call).
+ * record, a fresh key per call, written by the transaction and removed by the reset).
  */
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -20,6 +20,7 @@ import { recordTransaction } from './support/record-transaction';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
 const WARMUP = 30;
+const IDEMPOTENCY_PK = 'IDEMPOTENCY#endorsement-submit';
 
 async function main() {
   const stack = await startEphemeralStack();
@@ -77,6 +78,21 @@ async function main() {
           now
             .filter((sk) => !eventsBefore.includes(sk))
             .map((sk) => doc.send(new DeleteCommand({ TableName: table, Key: { pk: appKey.pk, sk } }))),
+        );
+        // A loan's idempotency record (written by its transaction) goes too, so the recorded
+        // transaction can be replayed under its key.
+        const { Items: records } = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': IDEMPOTENCY_PK },
+            ProjectionExpression: 'pk, sk',
+          }),
+        );
+        await Promise.all(
+          (records ?? []).map((r) =>
+            doc.send(new DeleteCommand({ TableName: table, Key: { pk: r.pk, sk: r.sk } })),
+          ),
         );
       };
       const path = `/endorsements/${applicationId}/submit`;

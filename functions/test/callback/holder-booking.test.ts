@@ -18,6 +18,7 @@ import { POLICY_NOT_FOUND_MESSAGE } from '../../src/policies/use-cases/get-polic
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
+import { commandsSent } from '../support/command-spy';
 import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
 
 /**
@@ -37,24 +38,6 @@ let system: System;
 let deps: CallbackDeps;
 const day = addDays(FIXED_TODAY, 2);
 const slot = (start: string, date = day) => ({ date, start, slotId: slotIdOf({ date, start }) });
-
-/** The DynamoDB commands `run` sends, by name. */
-async function commandsOf(run: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  system.table.client.middlewareStack.add(
-    (next, context) => async (args) => {
-      sent.push(context.commandName ?? '?');
-      return next(args);
-    },
-    { step: 'initialize', name: 'holderBookingSpy' },
-  );
-  try {
-    await run();
-  } finally {
-    system.table.client.middlewareStack.remove('holderBookingSpy');
-  }
-  return sent;
-}
 
 async function refusal(run: () => Promise<unknown>): Promise<AppError> {
   const error = await run().then(
@@ -96,10 +79,10 @@ describe("a policyholder's own callback booking", () => {
 
   it('books with one TransactWriteItems and no read; the branch comes from the policy afterwards', async () => {
     let booked: Awaited<ReturnType<typeof bookCallbackSlot>> | undefined;
-    const sent = await commandsOf(async () => {
+    const sent = await commandsSent(system.table.client, async () => {
       booked = await bookCallbackSlot(deps, zhangWei, policy.policyNo, slot('08:00').slotId);
     });
-    expect(sent).toEqual(['TransactWriteItemsCommand']);
+    expect(sent.map((s) => s.command)).toEqual(['TransactWriteItemsCommand']);
     expect(booked).toMatchObject({ status: 'booked', rescheduleCount: 0, version: 1 });
     const stored = await system.repositories.callbackBookings.getBooking(policy.policyNo);
     expect(stored).toMatchObject({

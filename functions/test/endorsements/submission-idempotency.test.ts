@@ -8,6 +8,7 @@ import type { Actor } from '../../src/endorsements/use-cases/endorsement-deps';
 import { getEndorsement } from '../../src/endorsements/use-cases/get-endorsement';
 import { submitEndorsement } from '../../src/endorsements/use-cases/submit-endorsement';
 import { endorsementDeps } from '../../src/endorsements/wiring';
+import { commandsSent } from '../support/command-spy';
 import { demoPolicyNo, useEndorsementStack } from './endorsement-steps';
 import { signedDrafts } from './signed-drafts';
 
@@ -17,33 +18,6 @@ import { signedDrafts } from './signed-drafts';
  */
 const stack = useEndorsementStack();
 const ZHANG_PL01 = demoPolicyNo('C001', 'PL01');
-
-interface Sent {
-  command: string;
-  items?: NonNullable<TransactWriteCommandInput['TransactItems']>;
-}
-
-async function commandsOf(run: () => Promise<unknown>): Promise<Sent[]> {
-  const client = stack.container().table.client;
-  const sent: Sent[] = [];
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const input = args.input as TransactWriteCommandInput;
-      sent.push({
-        command: context.commandName ?? '?',
-        ...(input.TransactItems ? { items: input.TransactItems } : {}),
-      });
-      return next(args);
-    },
-    { step: 'initialize', name: 'idempotencySpy' },
-  );
-  try {
-    await run();
-  } finally {
-    client.middlewareStack.remove('idempotencySpy');
-  }
-  return sent;
-}
 
 async function zhangWei(): Promise<Actor> {
   const user = await stack.container().repositories.users.get('demo-customer-c001');
@@ -64,7 +38,7 @@ describe('a loan submitted under an Idempotency-Key', () => {
     await getEndorsement(deps, actor.claims, id); // observes the signature (as the submit screen does)
     const key = randomUUID();
     let first: unknown;
-    const sent = await commandsOf(async () => {
+    const sent = await commandsSent(stack.container().table.client, async () => {
       first = await submitEndorsement(deps, actor, id, {}, key);
     });
     const writes = sent.filter(
@@ -73,13 +47,14 @@ describe('a loan submitted under an Idempotency-Key', () => {
     // One write: the transaction (then at most the release of the policy's open-application slot).
     expect(writes[0]?.command).toBe('TransactWriteItemsCommand');
     expect(writes.slice(1).map((w) => w.command)).toEqual(writes.length > 1 ? ['DeleteItemCommand'] : []);
-    const recordPut = writes[0]?.items?.find((item) => String(item.Put?.Item?.pk).startsWith('IDEMPOTENCY#'));
+    const items = (writes[0]?.input as TransactWriteCommandInput | undefined)?.TransactItems ?? [];
+    const recordPut = items.find((item) => String(item.Put?.Item?.pk).startsWith('IDEMPOTENCY#'));
     expect(recordPut?.Put?.ConditionExpression).toContain('attribute_not_exists(pk)');
     expect(first).toMatchObject({ status: 'document_issued' });
 
     // The same key again: the first answer, nothing written.
     let again: unknown;
-    const repeat = await commandsOf(async () => {
+    const repeat = await commandsSent(stack.container().table.client, async () => {
       again = await submitEndorsement(deps, actor, id, {}, key);
     });
     expect(again).toEqual(first);
