@@ -2,7 +2,6 @@ import { AppError } from '@zhixiang/shared/errors';
 import { consumeOneTimeCode, issueOneTimeCode } from '../auth/use-cases/identity-binding';
 import { createIdentityProofs } from '../identity/wiring-proofs';
 import { createAuthStores } from '../platform/auth-store/auth-store';
-import { getDynamoClient } from '../platform/dynamodb/client';
 import { defineWiring, type Platform } from '../platform/process';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
 import { createEndorsementRepositories } from './adapters/endorsements';
@@ -13,19 +12,17 @@ import type { EndorsementDeps } from './use-cases/endorsement-deps';
 export function createEndorsementsDeps(platform: Platform) {
   const { table, fieldCipher, config } = platform;
   const stores = createAuthStores(table);
+  // Financial submissions run at most once per Idempotency-Key: the record is an item of the
+  // submission's own transaction, on the one table.
+  const submissionIdempotency = new SubmissionIdempotency(table, 'endorsement-submit');
   return {
     ...platform,
-    repositories: createEndorsementRepositories(table, fieldCipher),
+    repositories: createEndorsementRepositories(table, fieldCipher, submissionIdempotency),
     identityProofs: createIdentityProofs(platform),
     rateLimiter: stores.rateLimiter,
     oneTimeCodes: stores.oneTimeCodes,
     sms: createSmsSender(platform),
-    // Financial submissions run at most once per Idempotency-Key (Powertools records on the one table).
-    submissionIdempotency: new SubmissionIdempotency({
-      client: getDynamoClient(),
-      tableName: config.tableName,
-      scope: 'endorsement-submit',
-    }),
+    submissionIdempotency,
   };
 }
 export type EndorsementsDeps = ReturnType<typeof createEndorsementsDeps>;

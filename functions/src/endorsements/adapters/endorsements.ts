@@ -22,6 +22,7 @@ import {
   APPLICATION_CHANGED_MESSAGE,
   DOCUMENT_SIGNED_MEANWHILE_MESSAGE,
   POLICY_CHANGED_MESSAGE,
+  SUBMISSION_IN_PROGRESS_MESSAGE,
 } from '@zhixiang/shared/endorsement/model';
 import { isFinal } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
@@ -45,6 +46,7 @@ import {
 import type { DynamoCustomerRepository } from '../../platform/records/customers';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
 import { createRecordRepositories } from '../../platform/records/repositories';
+import type { SubmissionIdempotency } from './submission-idempotency';
 
 /**
  * Endorsement applications (保全申请). The request is ciphertext at rest (it may hold a new phone,
@@ -223,6 +225,8 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     >,
     private readonly cipher: FieldCipher,
     private readonly ctx: TableContext,
+    /** Null where nothing is submitted (the outbox consumer). */
+    private readonly idempotency: Pick<SubmissionIdempotency, 'transactPut'> | null,
   ) {}
 
   async get(applicationId: string): Promise<EndorsementRecord | null> {
@@ -314,6 +318,11 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
         ),
       );
     }
+    if (change.idempotency) {
+      messages[items.length] = SUBMISSION_IN_PROGRESS_MESSAGE;
+      if (!this.idempotency) throw new Error('this wiring records no Idempotency-Key');
+      items.push(this.idempotency.transactPut(change.idempotency));
+    }
     for (const event of change.events) items.push(this.eventPut(event));
     for (const event of change.outbox ?? [])
       items.push({
@@ -321,7 +330,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
           .put({ ...event, amountCents: orUndefined(event.amountCents), outbox: 'PENDING' })
           .params() as TransactItem['Put'],
       });
-    await this.transact(items, messages);
+    await this.transact(items, messages, change.idempotency ? SUBMISSION_IN_PROGRESS_MESSAGE : undefined);
     // A final application frees its type on the policy. Not in the transaction: an application
     // that never held the slot (created before it existed) must not refuse its own transition;
     // a crash before this write leaves a slot that the next create finds stale and takes over.
@@ -422,7 +431,12 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
   }
 
   /** A refused condition names its item: the application, or the policy / holder behind it. */
-  private async transact(items: TransactItem[], messages: Record<number, string>): Promise<void> {
+  /** `collision`: the message when another transaction held one of the items at that moment. */
+  private async transact(
+    items: TransactItem[],
+    messages: Record<number, string>,
+    collision?: string,
+  ): Promise<void> {
     try {
       await this.ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
@@ -435,7 +449,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
             logMessage: `endorsement transaction refused at item ${failed}`,
           });
         if (codes.includes('TransactionConflict'))
-          throw new AppError('CONFLICT', messages[1] ?? APPLICATION_CHANGED_MESSAGE, {
+          throw new AppError('CONFLICT', collision ?? messages[1] ?? APPLICATION_CHANGED_MESSAGE, {
             cause: error,
             logMessage: 'endorsement transaction collided with another one',
           });
@@ -551,7 +565,11 @@ function toDomainEvent(item: DomainEventItem): DomainEventRecord {
  * The records the endorsement engine reads and writes: the shared records, the documents and the
  * applications over one table. The API's wiring and the outbox consumer's build them the same way.
  */
-export function createEndorsementRepositories(table: TableContext, fieldCipher: FieldCipher) {
+export function createEndorsementRepositories(
+  table: TableContext,
+  fieldCipher: FieldCipher,
+  submissionIdempotency: Pick<SubmissionIdempotency, 'transactPut'> | null = null,
+) {
   const records = createRecordRepositories(table, fieldCipher);
   const documents = createDocumentRepository(table);
   return {
@@ -564,6 +582,7 @@ export function createEndorsementRepositories(table: TableContext, fieldCipher: 
       documents,
       fieldCipher,
       table,
+      submissionIdempotency,
     ),
   };
 }

@@ -37,8 +37,8 @@ export interface EndorsementDeps {
     send(input: { subject: string; to: string; customerId: string; ttlSeconds: number }): Promise<void>;
     consume(subject: string, code: string, field: string): Promise<void>;
   };
-  /** Runs a financial submission at most once per Idempotency-Key. */
-  idempotency: Pick<SubmissionIdempotency, 'run'>;
+  /** A financial submission's answer under its Idempotency-Key (recorded by its transaction). */
+  idempotency: Pick<SubmissionIdempotency, 'keyOf' | 'recorded'>;
   metrics: Pick<BusinessMetrics, 'count'>;
   now: () => number;
 }

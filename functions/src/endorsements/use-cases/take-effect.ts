@@ -6,7 +6,6 @@ import { problemsToAppError } from '@zhixiang/shared/endorsement/rule-result';
 import { type EndorsementAction, transitionAll } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
 import type { EndorsementCommit } from '@zhixiang/shared/ports/endorsements';
-import { cachedProduct } from '../../policies/use-cases/product-cache';
 import {
   type EndorsablePolicy,
   type EndorsementDeps,
@@ -37,7 +36,7 @@ export async function reevaluate(
     throw new AppError('CONFLICT', POLICY_CHANGED_MESSAGE, {
       logMessage: `policy ${record.policyNo} at version ${policy?.version} since the application's ${record.policyVersion}`,
     });
-  const product = await cachedProduct(deps.repositories.products, policy.productCode);
+  const product = await deps.repositories.products.getCached(policy.productCode);
   if (!holder || !insured || !product)
     throw new AppError('INTERNAL', undefined, {
       logMessage: `policy ${policy.policyNo} has missing parties or product`,
