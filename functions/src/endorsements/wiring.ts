@@ -10,7 +10,7 @@ import type { EndorsementDeps } from './use-cases/endorsement-deps';
 
 /** Endorsements (保全): the applications, their documents, and what a submission checks. */
 export function createEndorsementsDeps(platform: Platform) {
-  const { table, fieldCipher, config } = platform;
+  const { table, fieldCipher } = platform;
   const stores = createAuthStores(table);
   // Financial submissions run at most once per Idempotency-Key: the record is an item of the
   // submission's own transaction, on the one table.

@@ -31,7 +31,10 @@ export async function bookCallbackSlot(
 ): Promise<CallbackBooking> {
   const repo = deps.repositories.callbackBookings;
   const direct = await bookAsHolder(deps, claims, policyNo, slotId);
-  if (direct) return toCallbackBooking(direct);
+  if (direct) {
+    deps.metrics.count('CallbackBooked');
+    return toCallbackBooking(direct);
+  }
   // The booking read runs beside the policy's; nothing of it is used unless the policy is visible.
   const [target, previous] = await Promise.all([
     loadCallbackPolicy(deps, claims, policyNo),
