@@ -311,26 +311,7 @@ export class DynamoNoticeStore implements NoticeStore {
    */
   async countFunnel(ref: FunnelRef, stages: readonly FunnelStage[]): Promise<void> {
     if (stages.length === 0) return;
-    const row = `${ref.noticeType}#${ref.channel}`;
-    await this.ctx.client.send(
-      new UpdateCommand({
-        TableName: this.ctx.table,
-        Key: {
-          pk: `NOTICEFUNNEL#${ref.day}`,
-          sk: ref.branchPath ? `${funnelBranchPrefix(ref.branchPath)}#${row}` : row,
-        },
-        UpdateExpression: `SET noticeType = :type, channel = :channel, #day = :day ADD ${stages
-          .map((stage) => `${stage} :one`)
-          .join(', ')}`,
-        ExpressionAttributeNames: { '#day': 'day' },
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':type': ref.noticeType,
-          ':channel': ref.channel,
-          ':day': ref.day,
-        },
-      }),
-    );
+    await this.ctx.client.send(new UpdateCommand(funnelUpdate(this.ctx.table, ref, stages)));
   }
 
   async readFunnel(
@@ -374,6 +355,28 @@ export class DynamoNoticeStore implements NoticeStore {
 
 /** `BRANCH#HQ/SH/`: the start of every funnel key of that branch and the branches below it. */
 const funnelBranchPrefix = (branchPath: string) => `BRANCH#${branchPath}/`;
+
+/** The ADD of some stages to a notice's funnel row of its day (and branch): a transaction item too. */
+export function funnelUpdate(table: string, ref: FunnelRef, stages: readonly FunnelStage[]) {
+  const row = `${ref.noticeType}#${ref.channel}`;
+  return {
+    TableName: table,
+    Key: {
+      pk: `NOTICEFUNNEL#${ref.day}`,
+      sk: ref.branchPath ? `${funnelBranchPrefix(ref.branchPath)}#${row}` : row,
+    },
+    UpdateExpression: `SET noticeType = :type, channel = :channel, #day = :day ADD ${stages
+      .map((stage) => `${stage} :one`)
+      .join(', ')}`,
+    ExpressionAttributeNames: { '#day': 'day' },
+    ExpressionAttributeValues: {
+      ':one': 1,
+      ':type': ref.noticeType,
+      ':channel': ref.channel,
+      ':day': ref.day,
+    },
+  };
+}
 
 /** A customer's notice preferences: `pk=CUSTOMER#<id>`, `sk=NOTICEPREFS`, `prefs` = scope → preference. */
 const preferencesKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'NOTICEPREFS' });

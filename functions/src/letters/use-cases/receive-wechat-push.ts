@@ -74,7 +74,7 @@ interface PushBody {
 export interface PushDeps {
   credits: Pick<SubscribeCreditLedger, 'add' | 'clear' | 'messageRef' | 'claimEvent' | 'releaseEvent'>;
   notices: Pick<NoticeStore, 'countFunnel'>;
-  letters: Pick<LetterStore, 'markDelivered'>;
+  letters: Pick<LetterStore, 'recordReached'>;
   logger: Pick<Logger, 'info' | 'warn'>;
   now: () => number;
 }
@@ -138,8 +138,8 @@ async function applyPushItems(
         const sent = item.MsgID === undefined ? null : await deps.credits.messageRef(String(item.MsgID));
         if (!sent) break;
         if (String(item.ErrorCode) === '0') {
-          if (!sent.letterId || (await deps.letters.markDelivered(sent.letterId, now)))
-            await deps.notices.countFunnel(sent.ref, ['delivered']);
+          if (sent.letterId) await deps.letters.recordReached(sent.letterId, now, false, sent.ref);
+          else await deps.notices.countFunnel(sent.ref, ['delivered']);
         } else
           deps.logger.warn('subscribe message not delivered', {
             ...sent.ref,
