@@ -43,9 +43,8 @@ async function main() {
   const gateway = await startGateway({
     port: 0,
     log: (line) => {
-      const answered = /^(\S+ \S+) (\d{3}) \d+ms$/.exec(line);
-      if (answered)
-        served.set(`${answered[1]} ${answered[2]}`, (served.get(`${answered[1]} ${answered[2]}`) ?? 0) + 1);
+      const answered = /^(\S+ \S+ \d{3}) \d+ms$/.exec(line)?.[1];
+      if (answered) served.set(answered, (served.get(answered) ?? 0) + 1);
       else if (/ threw: /.test(line)) errors.push(line.slice(0, 300));
     },
   });

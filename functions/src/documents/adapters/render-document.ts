@@ -3,6 +3,7 @@ import { type DocumentRecord, documentNoun } from '@zhixiang/shared/documents/mo
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
 import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import {
+  A4,
   createBrandedPdf,
   drawBrandHeader,
   drawParagraph,
@@ -13,8 +14,6 @@ import {
   wrapText,
 } from '../../platform/pdf/pdf-text';
 
-/** A4 in points. */
-const PAGE = { width: 595.28, height: 841.89 } as const;
 const MARGIN = 48;
 
 export interface RenderedDocument {
@@ -48,8 +47,8 @@ export async function renderDocument(
 ): Promise<RenderedDocument> {
   const { pdf, font } = await createBrandedPdf(brand, `${document.title} ${document.documentId}`, time.at);
   pdf.setSubject(`${document.changeType} / ${document.policyNo}`);
-  const page = pdf.addPage([PAGE.width, PAGE.height]);
-  const contentWidth = PAGE.width - 2 * MARGIN;
+  const page = pdf.addPage([A4.width, A4.height]);
+  const contentWidth = A4.width - 2 * MARGIN;
   const application = document.kind === 'application';
   const noun = documentNoun(document);
 
@@ -134,7 +133,7 @@ function drawCompanySeal(
   blockTop: number,
   day: string,
 ): [number, number, number, number] {
-  const seal = { cx: PAGE.width - MARGIN - 80, cy: blockTop - 60, radius: 58 };
+  const seal = { cx: A4.width - MARGIN - 80, cy: blockTop - 60, radius: 58 };
   page.drawText(`${brand.insurerName}（盖章）`, {
     x: seal.cx - font.widthOfTextAtSize(`${brand.insurerName}（盖章）`, 10) / 2,
     y: blockTop - 2,
@@ -149,7 +148,7 @@ function drawCompanySeal(
 
 /** An application's right-hand box: what the insurer's digital signature over it means, and not. */
 function drawIntegrityBox(page: PDFPage, font: PDFFont, blockTop: number): [number, number, number, number] {
-  const box = { x: PAGE.width - MARGIN - 170, y: blockTop - 120, width: 170, height: 104 };
+  const box = { x: A4.width - MARGIN - 170, y: blockTop - 120, width: 170, height: 104 };
   page.drawRectangle({ ...box, borderColor: RULE, borderWidth: 0.8, opacity: 0 });
   const lines = [
     '防篡改数字签名',
@@ -170,7 +169,7 @@ function drawIntegrityBox(page: PDFPage, font: PDFFont, blockTop: number): [numb
 }
 
 function drawHeader(page: PDFPage, font: PDFFont, brand: Brand, document: DocumentRecord): number {
-  const top = PAGE.height - MARGIN;
+  const top = A4.height - MARGIN;
   const subtitle =
     document.kind === 'application'
       ? `${document.title}（电子申请，客户签署）`
@@ -178,7 +177,7 @@ function drawHeader(page: PDFPage, font: PDFFont, brand: Brand, document: Docume
   drawBrandHeader(page, font, brand, subtitle, { margin: MARGIN, top });
   const titleWidth = font.widthOfTextAtSize(document.title, 18);
   page.drawText(document.title, {
-    x: (PAGE.width - titleWidth) / 2,
+    x: (A4.width - titleWidth) / 2,
     y: top - 74,
     size: 18,
     font,

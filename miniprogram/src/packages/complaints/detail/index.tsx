@@ -5,6 +5,7 @@ import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
+import { useBusyAction } from '../../../hooks/use-busy-action';
 import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
 import { getSession } from '../../../lib/session';
@@ -124,19 +125,7 @@ function AfterDecision({ complaint, onChanged }: { complaint: ComplaintDetail; o
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  /** Sends one action; on a refusal the API client has shown why and what was typed stays. */
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await action();
-    } catch {
-      onChanged();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useBusyAction(onChanged);
   const rate = () =>
     run(async () => {
       await api.rateComplaint(complaint.complaintId, { score, ...(comment.trim() ? { comment } : {}) });
@@ -227,22 +216,15 @@ function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChan
   const waitingForCustomer = handling.clocks.some(
     (c) => c.clock === 'external_response' && c.state === 'paused',
   );
-  const [busy, setBusy] = useState(false);
-
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
+  // A refusal (a colleague claimed it first, a step out of order) reloads; the note stays.
+  const { busy, run: send } = useBusyAction(onChanged);
+  const run = (action: () => Promise<unknown>, done: string) =>
+    send(async () => {
       await action();
       setNote('');
       void Taro.showToast({ title: done, icon: 'success' });
       onChanged();
-    } catch {
-      // The API client has shown why (a colleague claimed it first, a step out of order); the note stays.
-      onChanged();
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   /** An action that sends the note typed above (as a reason or an explanation). */
   const noteAction = (label: string, action: () => Promise<unknown>, done: string) => (
