@@ -454,6 +454,132 @@ describe('waiting for the customer', () => {
   });
 });
 
+describe('every intake channel, and the people a complaint names (回避)', () => {
+  const onBehalf = (userId: string, customerId: string, overrides: Record<string, unknown> = {}) =>
+    as<ComplaintDetail>(userId, 'POST', `/customers/${customerId}/complaints`, fileBody(overrides));
+
+  it('an agent files for their customer: the agent channel, named in the received event', async () => {
+    const filed = await onBehalf('demo-agent-a001', 'C001');
+    expect(filed.status, filed.text).toBe(201);
+    expect(filed.body).toMatchObject({
+      channel: 'agent',
+      channelLabel: '代理人代为登记',
+      status: 'received',
+    });
+    expect(filed.body.handling?.events[0]).toMatchObject({ type: 'received', actorName: '王建国' });
+    const mine = await as<{ complaints: ComplaintSummary[] }>('demo-customer-c001', 'GET', '/me/complaints');
+    expect(mine.body.complaints.map((c) => c.complaintId)).toContain(filed.body.complaintId);
+    // Not another agent's customer, and not a policy of somebody else.
+    expect((await onBehalf('demo-agent-a003', 'C001')).status).toBe(404);
+    const otherPolicy = data.policies.find(
+      (p) => p.holderId !== 'C001' && p.insuredId !== 'C001' && p.agentId === 'A001',
+    )!;
+    const wrongPolicy = await onBehalf('demo-agent-a001', 'C001', { policyNo: otherPolicy.policyNo });
+    expect(wrongPolicy.status).toBe(404);
+    expect(wrongPolicy.body.message).toBe('未找到该保单，请核对保单号');
+    const agentWithCall = await onBehalf('demo-agent-a001', 'C001', { callId: crypto.randomUUID() });
+    expect(agentWithCall.status).toBe(400);
+    expect(agentWithCall.body.field).toBe('callId');
+    const aboutThemself = await onBehalf('demo-agent-a001', 'C001', { aboutAgent: true });
+    expect(aboutThemself.status).toBe(400);
+    expect(aboutThemself.body.message).toBe(
+      '涉及代理人本人的投诉须回避，请客户本人在小程序提交或致电客服热线',
+    );
+  });
+
+  it('a seat files for a caller the phone system verified; an unverified or other call is refused', async () => {
+    const verified = crypto.randomUUID();
+    const unverified = crypto.randomUUID();
+    await container.repositories.ivrCalls.create(
+      {
+        callId: verified,
+        callingNumberMasked: '138****0001',
+        verified: true,
+        customerId: 'C001',
+        receivedAt: FIXED_NOW,
+      },
+      FIXED_NOW + HOUR,
+    );
+    await container.repositories.ivrCalls.create(
+      {
+        callId: unverified,
+        callingNumberMasked: '138****0002',
+        verified: false,
+        customerId: null,
+        receivedAt: FIXED_NOW,
+      },
+      FIXED_NOW + HOUR,
+    );
+    const filed = await onBehalf('demo-staff-sh-pd-01', 'C001', { callId: verified });
+    expect(filed.status, filed.text).toBe(201);
+    expect(filed.body).toMatchObject({ channel: 'phone', channelLabel: '电话（坐席代为登记）' });
+    expect(await container.repositories.complaints.get(filed.body.complaintId)).toMatchObject({
+      channel: 'phone',
+      callId: verified,
+    });
+    for (const callId of [unverified, crypto.randomUUID()]) {
+      const refused = await onBehalf('demo-staff-sh-pd-01', 'C001', { callId });
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toBe('该来电未核验为此客户，请按常规方式核实身份后登记（不填来电编号）');
+    }
+    // The call of C001 does not identify another customer.
+    const otherCustomer = data.customers.find((c) => c.customerId === 'C002')!;
+    const otherPolicy = data.policies.find((p) => p.holderId === otherCustomer.customerId)!;
+    const mismatched = await onBehalf('demo-staff-sh-pd-01', 'C002', {
+      callId: verified,
+      policyNo: otherPolicy.policyNo,
+    });
+    expect(mismatched.status).toBe(400);
+    expect((await onBehalf('demo-staff-bj', 'C001')).status).toBe(404);
+    expect((await onBehalf('demo-customer-c001', 'C001')).status).toBe(403);
+  });
+
+  it('a complaint about a staff member: that colleague may not claim it, another may', async () => {
+    const filed = await onBehalf('demo-staff-sh-pd-01', 'C001', {
+      category: 'service_attitude',
+      namedStaffUserId: 'demo-staff-sh-pd',
+    });
+    expect(filed.status, filed.text).toBe(201);
+    expect(filed.body.handling?.namedPersons).toEqual(['员工 浦东中支投诉 冯涛']);
+    const recused = await as('demo-staff-sh-pd', 'POST', `/staff/complaints/${filed.body.complaintId}/claim`);
+    expect(recused.status).toBe(403);
+    expect(recused.body.message).toBe('本投诉涉及您本人，须回避，请由其他同事认领');
+    const claimed = await as<ComplaintDetail>(
+      'demo-staff-sh',
+      'POST',
+      `/staff/complaints/${filed.body.complaintId}/claim`,
+    );
+    expect(claimed.status, claimed.text).toBe(200);
+    const noSuchStaff = await onBehalf('demo-staff-sh-pd-01', 'C001', {
+      namedStaffUserId: 'demo-agent-a001',
+    });
+    expect(noSuchStaff.status).toBe(400);
+    expect(noSuchStaff.body.field).toBe('namedStaffUserId');
+  });
+
+  it('a complaint about the policy agent is hidden from that agent', async () => {
+    const filed = await as<ComplaintDetail>(
+      'demo-customer-c001',
+      'POST',
+      '/complaints',
+      fileBody({ category: 'sales_misleading', aboutAgent: true }),
+    );
+    expect(filed.status, filed.text).toBe(201);
+    const id = filed.body.complaintId;
+    const staffView = await as<ComplaintDetail>('demo-staff-sh-pd', 'GET', `/complaints/${id}`);
+    expect(staffView.body.handling?.namedPersons).toEqual(['代理人 王建国']);
+    expect((await as('demo-agent-a001', 'GET', `/complaints/${id}`)).status).toBe(404);
+    const agentList = await as<{ complaints: ComplaintSummary[] }>(
+      'demo-agent-a001',
+      'GET',
+      '/customers/C001/complaints',
+    );
+    expect(agentList.status).toBe(200);
+    expect(agentList.body.complaints.map((c) => c.complaintId)).not.toContain(id);
+    expect(agentList.body.complaints.length).toBeGreaterThan(0);
+  });
+});
+
 describe('escalation of a breached complaint', () => {
   it('moves an urgent complaint one level up exactly once, even when two runs overlap', async () => {
     const filed = await as<ComplaintDetail>(

@@ -68,10 +68,16 @@ export const pageUrls = {
   noticeFunnel: '/packages/letters/funnel/index',
   // Complaints (投诉工单).
   fileComplaint: '/packages/complaints/file/index',
+  /** An agent for their customer, or a seat for a caller (the call the phone system identified). */
+  fileComplaintFor: (customerId: string, name: string, callId?: string) =>
+    `/packages/complaints/file/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}${callId ? `&callId=${encodeURIComponent(callId)}` : ''}`,
   myComplaints: '/packages/complaints/list/index',
   complaintDetail: (complaintId: string) =>
     `/packages/complaints/detail/index?complaintId=${encodeURIComponent(complaintId)}`,
   complaintQueue: '/packages/complaints/queue/index',
+  // The seat's screen-pop of a call the phone system identified (IVR 来电弹屏).
+  callScreenPop: (callId?: string) =>
+    `/packages/ivr/screen-pop/index${callId ? `?callId=${encodeURIComponent(callId)}` : ''}`,
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

@@ -5,6 +5,7 @@ import type { BusinessCalendar } from './calendar';
 import { COMPLAINT_CATEGORIES, SEVERITY_LABELS } from './classification';
 import { CLOCK_LABELS, type ClockStatus, computeClocks } from './clocks';
 import {
+  COMPLAINT_CHANNELS,
   COMPLAINT_STATUS_LABELS,
   type ComplaintDetail,
   type ComplaintQueueItem,
@@ -28,6 +29,8 @@ export const TIMELINE_STEPS = [
 export function toComplaintSummary(c: ComplaintRecord): ComplaintSummary {
   return {
     complaintId: c.complaintId,
+    channel: c.channel,
+    channelLabel: COMPLAINT_CHANNELS[c.channel],
     category: c.category,
     categoryLabel: COMPLAINT_CATEGORIES[c.category],
     status: c.status,
@@ -108,6 +111,10 @@ export function toComplaintDetail(
           branchPath: c.branchPath,
           handlingBranchPath: c.handlingBranchPath,
           claimedByName: c.claimedByName,
+          namedPersons: [
+            ...(c.namedAgent ? [`代理人 ${c.namedAgent.name}`] : []),
+            ...(c.namedStaff ? [`员工 ${c.namedStaff.name}`] : []),
+          ],
           clocks: computeClocks(handling.calendar, events, c.severity, handling.now).map(clockView),
           events: events.map((e) => ({
             type: e.type,

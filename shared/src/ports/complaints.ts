@@ -1,6 +1,6 @@
 import type { ComplaintCategory, ComplaintSeverity } from '../complaints/classification';
 import type { ClockName, ComplaintEventType } from '../complaints/clocks';
-import type { ComplaintStatus, PreferredContactTime } from '../complaints/schemas';
+import type { ComplaintChannel, ComplaintStatus, PreferredContactTime } from '../complaints/schemas';
 
 /** A complaint (投诉工单) as the use cases see it. Instants are ISO strings. */
 export interface ComplaintRecord {
@@ -11,7 +11,15 @@ export interface ComplaintRecord {
   category: ComplaintCategory;
   description: string;
   preferredContactTime: PreferredContactTime;
-  channel: 'mini_program';
+  channel: ComplaintChannel;
+  /** The call the phone system identified, when a seat filed it from the screen-pop. */
+  callId?: string;
+  /**
+   * Who the complaint is about (回避): the policy's agent may not read it, the named staff member
+   * may not claim it. Names are kept for the handler's view.
+   */
+  namedAgent?: { agentId: string; name: string };
+  namedStaff?: { userId: string; name: string };
   severity: ComplaintSeverity;
   /** Why it is urgent/major (Chinese labels), empty when ordinary. */
   reasons: string[];

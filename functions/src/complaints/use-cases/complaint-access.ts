@@ -11,6 +11,7 @@ import type {
   ComplaintStore,
 } from '@zhixiang/shared/ports/complaints';
 import type {
+  AgentRepository,
   CustomerRepository,
   PolicyRepository,
   UserAccountRepository,
@@ -22,6 +23,7 @@ export interface ComplaintDeps {
   repositories: {
     complaints: ComplaintStore;
     customers: Pick<CustomerRepository, 'get'>;
+    agents: Pick<AgentRepository, 'get'>;
     policies: Pick<PolicyRepository, 'get'>;
     users: Pick<UserAccountRepository, 'get'>;
   };
@@ -30,10 +32,17 @@ export interface ComplaintDeps {
   now: () => number;
 }
 
+/** The reader is the agent the complaint is about: they may not read it (回避). */
+export function isAboutReader(claims: AccessClaims, complaint: Pick<ComplaintRecord, 'namedAgent'>): boolean {
+  return (
+    claims.role === 'agent' && Boolean(claims.agentId) && complaint.namedAgent?.agentId === claims.agentId
+  );
+}
+
 /**
- * Who may open a complaint: its customer; the customer's assigned agent; staff whose subtree holds
- * the policy's branch or the level now handling it; admins. Anyone else gets the same 404 as for a
- * complaint that does not exist.
+ * Who may open a complaint: its customer; the customer's assigned agent unless the complaint is
+ * about them (回避); staff whose subtree holds the policy's branch or the level now handling it;
+ * admins. Anyone else gets the same 404 as for a complaint that does not exist.
  */
 export async function loadVisibleComplaint(
   deps: ComplaintDeps,
@@ -48,7 +57,7 @@ export async function loadVisibleComplaint(
     (claims.role === 'staff'
       ? isInBranchSubtree(complaint.branchPath, claims.branchPath ?? '') ||
         isInBranchSubtree(complaint.handlingBranchPath, claims.branchPath ?? '')
-      : canViewCustomer(claims, customer));
+      : canViewCustomer(claims, customer) && !isAboutReader(claims, complaint));
   if (!visible || !complaint || !customer)
     throw new AppError('NOT_FOUND', COMPLAINT_NOT_FOUND_MESSAGE, {
       logMessage: `complaint ${complaintId} not found or not visible to ${claims.sub}`,

@@ -245,6 +245,12 @@ function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChan
         {handling.reasons.length > 0 ? (
           <Text className="zx-muted">判定依据：{handling.reasons.join('、')}</Text>
         ) : null}
+        <Text className="zx-muted">受理渠道：{complaint.channelLabel}</Text>
+        {handling.namedPersons.length > 0 ? (
+          <Text className="zx-muted" data-testid="complaint-named-persons">
+            涉及人员（须回避）：{handling.namedPersons.join('、')}
+          </Text>
+        ) : null}
         <Text className="zx-muted">处理机构：{handling.handlingBranchPath}</Text>
         <Text className="zx-muted">处理人：{handling.claimedByName ?? '待认领'}</Text>
       </View>
