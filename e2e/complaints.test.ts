@@ -3,7 +3,10 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { IVR_HEADERS } from '@zhixiang/shared/ivr/schemas';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { deliverDecisionLetters } from '../functions/src/complaints/use-cases/deliver-decision-letters';
+import { deliverDecisionLettersDeps } from '../functions/src/complaints/wiring-letters';
 import { buildDemoData } from '../functions/src/seed/demo-data';
+import { getSystem } from '../functions/src/system';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import { agreeToPrivacyGuide, signInAsDemoUser, tapButton } from './support/journey-steps';
 import { useE2eSession } from './support/session';
@@ -91,12 +94,18 @@ describe('complaints', () => {
         `${session.stack.appUrl}/packages/complaints/detail/index?complaintId=${complaintId}`,
       );
       await customer.page.getByTestId('complaint-rating').waitFor();
+      await customer.page.getByTestId('complaint-decision-letter').getByText('正在生成').waitFor();
+      // The decision letters' outbox runs (every 5 minutes deployed, every minute under npm start).
+      const report = await deliverDecisionLetters(deliverDecisionLettersDeps(getSystem()));
+      assert.equal(report.issued, 1);
       // The customer sees their timeline, not the handling facts.
       assert.equal(await customer.page.getByTestId('complaint-handling').count(), 0);
       await customer.page.getByTestId('complaint-rating').getByText('5 分').click();
       await tapButton(customer.page, '提交评价');
       await customer.page.getByText('您的评价：5 分').waitFor();
-      await saveScreenshot(customer.page, 'complaint-customer-rates');
+      await customer.page.getByTestId('complaint-decision-letter').getByText('查看处理决定书').click();
+      await customer.page.getByText('可以向当地银行业保险业纠纷调解组织申请调解', { exact: false }).waitFor();
+      await saveScreenshot(customer.page, 'complaint-decision-letter');
     } finally {
       await customer.context.close();
     }

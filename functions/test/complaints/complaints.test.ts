@@ -4,7 +4,9 @@ import type {
   ComplaintSummary,
 } from '@zhixiang/shared/complaints/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverDecisionLetters } from '../../src/complaints/use-cases/deliver-decision-letters';
 import { escalateBreachedComplaints } from '../../src/complaints/use-cases/escalate-breached-complaints';
+import { deliverDecisionLettersDeps } from '../../src/complaints/wiring-letters';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -229,6 +231,51 @@ describe('a customer files a complaint and staff handle it', () => {
       '/staff/complaints',
     );
     expect(queue.body.complaints.map((c) => c.complaintId)).not.toContain(complaintId);
+  });
+
+  it('issues the decision letter into 我的信函 once, naming every way on, even with two consumers at once', async () => {
+    const before = await as<ComplaintDetail>('demo-customer-c001', 'GET', `/complaints/${complaintId}`);
+    expect(before.body.decisionLetter).toEqual({ status: 'pending', letterId: null });
+    const deps = deliverDecisionLettersDeps(container);
+    // A failure (the renderer down) is counted on the entry, which stays pending for the next run.
+    const failing = {
+      ...deps,
+      letterDeps: { ...deps.letterDeps, render: () => Promise.reject(new Error('renderer down')) },
+    };
+    expect(await deliverDecisionLetters(failing)).toMatchObject({ issued: 0, failed: 1 });
+    expect(await container.repositories.complaints.decisionLetter(complaintId)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+    });
+    const runs = await Promise.all([deliverDecisionLetters(deps), deliverDecisionLetters(deps)]);
+    expect(runs.reduce((sum, r) => sum + r.issued, 0)).toBe(1);
+    expect(runs.reduce((sum, r) => sum + r.failed, 0)).toBe(0);
+    expect((await deliverDecisionLetters(deps)).pending).toBe(0);
+
+    const after = await as<ComplaintDetail>('demo-customer-c001', 'GET', `/complaints/${complaintId}`);
+    expect(after.body.decisionLetter?.status).toBe('issued');
+    const letterId = after.body.decisionLetter!.letterId!;
+    const letters = await as<{ letters: Array<{ letterId: string; title: string }> }>(
+      'demo-customer-c001',
+      'GET',
+      '/customers/C001/letters',
+    );
+    expect(letters.body.letters.filter((l) => l.title === '投诉处理决定书').map((l) => l.letterId)).toEqual([
+      letterId,
+    ]);
+    const letter = await as<{ paragraphs: string[]; facts: [string, string][] }>(
+      'demo-customer-c001',
+      'GET',
+      `/letters/${letterId}`,
+    );
+    expect(letter.status, letter.text).toBe(200);
+    const text = letter.body.paragraphs.join('');
+    for (const way of ['重新提出', '调解', '仲裁', '人民法院提起诉讼', '说明处理进度'])
+      expect(text).toContain(way);
+    expect(letter.body.facts).toContainEqual(['投诉编号', complaintId]);
+    // The decision's words are the handler's, with the phone typed into them redacted.
+    expect(letter.text).not.toContain(zhangWei.phone);
+    expect((await as('demo-customer-c011', 'GET', `/letters/${letterId}`)).status).toBe(404);
   });
 
   it('lets the complainant rate the decided complaint once; nobody else, and not before the decision', async () => {

@@ -165,6 +165,10 @@ export const ComplaintDetailSchema = z.object({
   reopenedAs: z.nullable(z.string()),
   /** Until when (ISO) the complainant may re-open it: decided, not yet re-opened, inside the window. */
   reopenableUntil: z.nullable(z.string()),
+  /** Once decided: the 投诉处理决定书 in 我的信函 — being issued, or issued with its letter id. */
+  decisionLetter: z.nullable(
+    z.object({ status: z.enum(['pending', 'issued']), letterId: z.nullable(z.string()) }),
+  ),
   /** Staff and agents only: severity, reasons, clocks, who handles it. */
   handling: z.nullable(
     z.object({

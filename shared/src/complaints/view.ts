@@ -1,5 +1,5 @@
 import { maskName } from '../callback/view';
-import type { ComplaintEventRecord, ComplaintRecord } from '../ports/complaints';
+import type { ComplaintEventRecord, ComplaintRecord, DecisionLetterEntry } from '../ports/complaints';
 import { maskPhone, redactText } from '../privacy/mask';
 import type { BusinessCalendar } from './calendar';
 import { COMPLAINT_CATEGORIES, SEVERITY_LABELS } from './classification';
@@ -84,6 +84,7 @@ export function toComplaintDetail(
   c: ComplaintRecord,
   events: readonly ComplaintEventRecord[],
   handling: HandlingFacts | null,
+  decisionLetter: Pick<DecisionLetterEntry, 'status' | 'letterId'> | null = null,
 ): ComplaintDetail {
   return {
     ...toComplaintSummary(c),
@@ -101,6 +102,9 @@ export function toComplaintDetail(
     reopenOf: c.reopenOf ?? null,
     reopenedAs: c.reopenedAs ?? null,
     reopenableUntil: reopenableUntil(c, events),
+    decisionLetter: decisionLetter
+      ? { status: decisionLetter.status, letterId: decisionLetter.letterId }
+      : null,
     handling: handling
       ? {
           severity: c.severity,

@@ -57,6 +57,24 @@ export interface ComplaintEventRecord {
   clocks?: ClockName[];
 }
 
+/**
+ * The decision letter's outbox entry, written with the `decided` event: pending until the
+ * consumer has issued the letter into the complainant's 我的信函.
+ */
+export interface DecisionLetterEntry {
+  complaintId: string;
+  customerId: string;
+  policyNo: string;
+  /** The decided complaint as it stood (category, receipt) and the decision's event. */
+  category: ComplaintRecord['category'];
+  receivedAt: string;
+  decidedAt: string;
+  decision: string;
+  status: 'pending' | 'issued';
+  letterId: string | null;
+  attempts: number;
+}
+
 export interface ComplaintStore {
   /** Creates the complaint with its `received` event; false when the reference number is taken. */
   create(complaint: ComplaintRecord, event: ComplaintEventRecord): Promise<boolean>;
@@ -68,7 +86,8 @@ export interface ComplaintStore {
   listOpen(handlingBranchPrefix: string): Promise<ComplaintRecord[]>;
   /**
    * Writes the complaint's next state and its audit event in one transaction, only if the stored
-   * complaint is still at `next.version - 1`; null when another change came first.
+   * complaint is still at `next.version - 1`; null when another change came first. A `decided`
+   * event enqueues the decision letter (its outbox entry) in the same transaction.
    */
   transition(next: ComplaintRecord, event: ComplaintEventRecord): Promise<ComplaintRecord | null>;
   /**
@@ -80,4 +99,12 @@ export interface ComplaintStore {
     decided: { next: ComplaintRecord; event: ComplaintEventRecord },
     created: { complaint: ComplaintRecord; event: ComplaintEventRecord },
   ): Promise<boolean>;
+  /** The decision letter's entry of a decided complaint; null before the decision. */
+  decisionLetter(complaintId: string): Promise<DecisionLetterEntry | null>;
+  /** Decision letters still to issue, oldest decision first. */
+  listPendingDecisionLetters(limit: number): Promise<DecisionLetterEntry[]>;
+  /** Records the issued letter and takes the entry off the pending index; false if already taken. */
+  markDecisionLetterIssued(complaintId: string, letterId: string, at: number): Promise<boolean>;
+  /** Counts a failed attempt on a still-pending entry (conditional: a taken entry is left alone). */
+  recordDecisionLetterFailure(complaintId: string, reason: string): Promise<void>;
 }

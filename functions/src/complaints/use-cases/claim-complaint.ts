@@ -1,7 +1,7 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import type { ComplaintDetail } from '@zhixiang/shared/complaints/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import { actorName, type ComplaintDeps, detailFor, loadVisibleComplaint } from './complaint-access';
+import { actorName, type ComplaintDeps, loadVisibleComplaint, readDetail } from './complaint-access';
 
 /**
  * A staff member of the subtree takes a received complaint, unless it is about them (回避). The write is conditional on the
@@ -36,6 +36,5 @@ export async function claimComplaint(
     note: null,
   });
   if (!saved) throw taken;
-  const events = await deps.repositories.complaints.events(complaintId);
-  return detailFor(deps, claims, saved, events, customer);
+  return readDetail(deps, claims, saved, customer);
 }

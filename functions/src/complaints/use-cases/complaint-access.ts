@@ -9,6 +9,7 @@ import type {
   ComplaintEventRecord,
   ComplaintRecord,
   ComplaintStore,
+  DecisionLetterEntry,
 } from '@zhixiang/shared/ports/complaints';
 import type {
   AgentRepository,
@@ -72,6 +73,7 @@ export function detailFor(
   complaint: ComplaintRecord,
   events: readonly ComplaintEventRecord[],
   customer: { name: string; phone: string },
+  decisionLetter: DecisionLetterEntry | null = null,
 ): ComplaintDetail {
   const handling =
     claims.role === 'customer'
@@ -82,7 +84,23 @@ export function detailFor(
           calendar: deps.businessCalendar,
           now: new Date(deps.now()),
         };
-  return toComplaintDetail(complaint, events, handling);
+  return toComplaintDetail(complaint, events, handling, decisionLetter);
+}
+
+/** The detail as stored now: the audit log and, once decided, where the decision letter stands. */
+export async function readDetail(
+  deps: ComplaintDeps,
+  claims: AccessClaims,
+  complaint: ComplaintRecord,
+  customer: { name: string; phone: string },
+): Promise<ComplaintDetail> {
+  const [events, decisionLetter] = await Promise.all([
+    deps.repositories.complaints.events(complaint.complaintId),
+    complaint.status === 'decided'
+      ? deps.repositories.complaints.decisionLetter(complaint.complaintId)
+      : Promise.resolve(null),
+  ]);
+  return detailFor(deps, claims, complaint, events, customer, decisionLetter);
 }
 
 export async function actorName(deps: ComplaintDeps, claims: AccessClaims): Promise<string> {
