@@ -111,6 +111,42 @@ describe('complaints', () => {
     }
   });
 
+  it('a customer asks the assistant, taps 我要投诉, and the handler reads the conversation', async () => {
+    const customer = await signedInPage('demo-customer-c001');
+    let complaintId = '';
+    try {
+      await customer.page.goto(`${session.stack.appUrl}/pages/assistant/index`);
+      await customer.page.locator('input[placeholder="请输入您的问题"]').fill('我想投诉一下业务员的服务态度');
+      await tapButton(customer.page, '发送');
+      await customer.page.locator('taro-button-core', { hasText: '我要投诉' }).last().click();
+      await customer.page.getByTestId('complaint-with-conversation').waitFor();
+      complaintId = await fillAndFile(
+        customer.page,
+        'service_attitude',
+        '业务员回访时态度很差，还挂了我的电话',
+      );
+    } finally {
+      await customer.context.close();
+    }
+    const staff = await signedInPage('demo-staff-sh-pd');
+    try {
+      await staff.page.goto(
+        `${session.stack.appUrl}/packages/complaints/detail/index?complaintId=${complaintId}`,
+      );
+      await staff.page
+        .getByTestId('complaint-conversation')
+        .getByText('我想投诉一下业务员的服务态度')
+        .waitFor();
+      assert.match(
+        (await staff.page.getByTestId('complaint-handling').textContent()) ?? '',
+        /智能客服对话中/,
+      );
+      await saveScreenshot(staff.page, 'complaint-from-assistant-with-conversation');
+    } finally {
+      await staff.context.close();
+    }
+  });
+
   it('a seat registers a complaint for a caller from the screen-pop of a verified call', async () => {
     // The phone system announces the call: the caller typed their ID number on the keypad.
     const secret = process.env.IVR_SIGNING_SECRET;

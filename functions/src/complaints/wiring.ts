@@ -1,5 +1,6 @@
 import { defaultBusinessCalendar } from '@zhixiang/shared/complaints/calendar';
 import { defaultComplaintRules } from '@zhixiang/shared/complaints/classification';
+import { DynamoConversationStore } from '../assistant/adapters/assistant-conversations';
 import { DynamoIvrCallStore } from '../ivr/adapters/ivr-calls';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
@@ -14,6 +15,8 @@ export function createComplaintsDeps(platform: Platform) {
       complaints: new DynamoComplaintStore(table),
       /** The calls the phone system identified: a seat files for the caller from the screen-pop. */
       ivrCalls: new DynamoIvrCallStore(table),
+      /** The assistant's conversations: a complaint filed there carries its transcript. */
+      assistantConversations: new DynamoConversationStore(table),
     },
     businessCalendar: defaultBusinessCalendar,
     complaintRules: defaultComplaintRules,

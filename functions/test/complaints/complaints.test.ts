@@ -604,6 +604,46 @@ describe('every intake channel, and the people a complaint names (回避)', () =
     expect(noSuchStaff.body.field).toBe('namedStaffUserId');
   });
 
+  it('the customer files from the assistant: the conversation goes with it, to handlers only', async () => {
+    const chat = await as<{ conversationId: string }>('demo-customer-c001', 'POST', '/assistant/messages', {
+      text: '我要投诉，理赔材料交了两周都没人联系我',
+    });
+    expect(chat.status, chat.text).toBe(200);
+    const { conversationId } = chat.body;
+    const filed = await as<ComplaintDetail>(
+      'demo-customer-c001',
+      'POST',
+      '/complaints',
+      fileBody({ conversationId }),
+    );
+    expect(filed.status, filed.text).toBe(201);
+    expect(filed.body).toMatchObject({ channel: 'assistant', handling: null });
+    const staffView = await as<ComplaintDetail>(
+      'demo-staff-sh-pd',
+      'GET',
+      `/complaints/${filed.body.complaintId}`,
+    );
+    expect(staffView.body.handling?.conversation.map((t) => t.text)).toEqual([
+      '我要投诉，理赔材料交了两周都没人联系我',
+    ]);
+    // Another customer's conversation, an anonymous one, or none at all: the same 404.
+    const anonymous = await api.request<{ conversationId: string }>('POST', '/assistant/messages', {
+      body: { text: '我要投诉' },
+    });
+    const theirs = await as<{ conversationId: string }>('demo-customer-c011', 'POST', '/assistant/messages', {
+      text: '我要投诉',
+    });
+    for (const id of [
+      anonymous.body.conversationId,
+      theirs.body.conversationId,
+      '00000000-0000-4000-8000-000000000000',
+    ]) {
+      const refused = await as('demo-customer-c001', 'POST', '/complaints', fileBody({ conversationId: id }));
+      expect(refused.status).toBe(404);
+      expect(refused.body.field).toBe('conversationId');
+    }
+  });
+
   it('a complaint about the policy agent is hidden from that agent', async () => {
     const filed = await as<ComplaintDetail>(
       'demo-customer-c001',

@@ -68,6 +68,9 @@ export const pageUrls = {
   noticeFunnel: '/packages/letters/funnel/index',
   // Complaints (投诉工单).
   fileComplaint: '/packages/complaints/file/index',
+  /** From the assistant: the conversation goes with the complaint. */
+  fileComplaintFromChat: (conversationId?: string) =>
+    `/packages/complaints/file/index${conversationId ? `?conversationId=${encodeURIComponent(conversationId)}` : ''}`,
   /** An agent for their customer, or a seat for a caller (the call the phone system identified). */
   fileComplaintFor: (customerId: string, name: string, callId?: string) =>
     `/packages/complaints/file/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}${callId ? `&callId=${encodeURIComponent(callId)}` : ''}`,

@@ -48,6 +48,7 @@ const complaintText = (missing: string, tooShort: string) =>
  */
 export const COMPLAINT_CHANNELS = {
   mini_program: '客户本人（小程序）',
+  assistant: '客户本人（智能客服对话中）',
   agent: '代理人代为登记',
   phone: '电话（坐席代为登记）',
 } as const;
@@ -66,7 +67,13 @@ const complaintFields = {
   aboutAgent: z.optional(z.boolean('“是否涉及代理人”应为 true 或 false')),
 };
 
-export const FileComplaintRequestSchema = z.strictObject(complaintFields);
+export const FileComplaintRequestSchema = z.strictObject({
+  ...complaintFields,
+  /** Filed from the assistant: the conversation goes with it (its owner only). */
+  conversationId: z.optional(
+    z.string('对话编号应为文字').check(z.regex(/^[0-9a-f-]{36}$/, '对话编号格式不正确')),
+  ),
+});
 export type FileComplaintRequest = z.infer<typeof FileComplaintRequestSchema>;
 
 /**
@@ -182,6 +189,8 @@ export const ComplaintDetailSchema = z.object({
       claimedByName: z.nullable(z.string()),
       /** Who the complaint is about (they may not handle it), e.g. 「代理人 王建国」. */
       namedPersons: z.array(z.string()),
+      /** Filed from the assistant: what the customer said there (ID and phone numbers masked). */
+      conversation: z.array(z.object({ at: z.string(), text: z.string() })),
       clocks: z.array(ClockSchema),
       events: z.array(
         z.object({ type: z.string(), at: z.string(), actorName: z.string(), note: z.nullable(z.string()) }),

@@ -78,6 +78,8 @@ export interface HandlingFacts {
   customerPhone: string;
   calendar: BusinessCalendar;
   now: Date;
+  /** The assistant conversation it was filed from (texts stored masked), oldest first. */
+  conversation?: readonly { at: number; text: string }[];
 }
 
 export function toComplaintDetail(
@@ -119,6 +121,10 @@ export function toComplaintDetail(
             ...(c.namedAgent ? [`代理人 ${c.namedAgent.name}`] : []),
             ...(c.namedStaff ? [`员工 ${c.namedStaff.name}`] : []),
           ],
+          conversation: (handling.conversation ?? []).map((turn) => ({
+            at: new Date(turn.at).toISOString(),
+            text: redactText(turn.text),
+          })),
           clocks: computeClocks(handling.calendar, events, c.severity, handling.now).map(clockView),
           events: events.map((e) => ({
             type: e.type,

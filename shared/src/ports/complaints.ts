@@ -14,6 +14,8 @@ export interface ComplaintRecord {
   channel: ComplaintChannel;
   /** The call the phone system identified, when a seat filed it from the screen-pop. */
   callId?: string;
+  /** The assistant's conversation it was filed from: handlers read what the customer said there. */
+  conversationId?: string;
   /**
    * Who the complaint is about (回避): the policy's agent may not read it, the named staff member
    * may not claim it. Names are kept for the handler's view.

@@ -5,6 +5,7 @@ import type { ComplaintRules } from '@zhixiang/shared/complaints/classification'
 import type { ComplaintDetail } from '@zhixiang/shared/complaints/schemas';
 import { toComplaintDetail } from '@zhixiang/shared/complaints/view';
 import { AppError } from '@zhixiang/shared/errors';
+import type { ConversationStore } from '@zhixiang/shared/ports/assistant-conversations';
 import type {
   ComplaintEventRecord,
   ComplaintRecord,
@@ -25,6 +26,7 @@ export interface ComplaintDeps {
     complaints: ComplaintStore;
     customers: Pick<CustomerRepository, 'get'>;
     agents: Pick<AgentRepository, 'get'>;
+    assistantConversations: Pick<ConversationStore, 'get' | 'listTurns'>;
     policies: Pick<PolicyRepository, 'get'>;
     users: Pick<UserAccountRepository, 'get'>;
   };
@@ -74,6 +76,7 @@ export function detailFor(
   events: readonly ComplaintEventRecord[],
   customer: { name: string; phone: string },
   decisionLetter: DecisionLetterEntry | null = null,
+  conversation: readonly { at: number; text: string }[] = [],
 ): ComplaintDetail {
   const handling =
     claims.role === 'customer'
@@ -83,24 +86,30 @@ export function detailFor(
           customerPhone: customer.phone,
           calendar: deps.businessCalendar,
           now: new Date(deps.now()),
+          conversation,
         };
   return toComplaintDetail(complaint, events, handling, decisionLetter);
 }
 
-/** The detail as stored now: the audit log and, once decided, where the decision letter stands. */
+/**
+ * The detail as stored now: the audit log, once decided where the decision letter stands, and for
+ * handlers the assistant conversation it was filed from.
+ */
 export async function readDetail(
   deps: ComplaintDeps,
   claims: AccessClaims,
   complaint: ComplaintRecord,
   customer: { name: string; phone: string },
 ): Promise<ComplaintDetail> {
-  const [events, decisionLetter] = await Promise.all([
-    deps.repositories.complaints.events(complaint.complaintId),
-    complaint.status === 'decided'
-      ? deps.repositories.complaints.decisionLetter(complaint.complaintId)
-      : Promise.resolve(null),
+  const { complaints, assistantConversations } = deps.repositories;
+  const [events, decisionLetter, turns] = await Promise.all([
+    complaints.events(complaint.complaintId),
+    complaint.status === 'decided' ? complaints.decisionLetter(complaint.complaintId) : Promise.resolve(null),
+    complaint.conversationId && claims.role !== 'customer'
+      ? assistantConversations.listTurns(complaint.conversationId)
+      : Promise.resolve([]),
   ]);
-  return detailFor(deps, claims, complaint, events, customer, decisionLetter);
+  return detailFor(deps, claims, complaint, events, customer, decisionLetter, turns);
 }
 
 export async function actorName(deps: ComplaintDeps, claims: AccessClaims): Promise<string> {

@@ -29,6 +29,7 @@ export interface ComplaintFiling {
   channel: ComplaintChannel;
   filedByName: string;
   callId?: string;
+  conversationId?: string;
   namedAgent?: { agentId: string; name: string };
   namedStaff?: { userId: string; name: string };
   reopenOf?: string;
@@ -49,9 +50,17 @@ export async function fileComplaint(
   const policy = await deps.repositories.policies.get(request.policyNo);
   if (!customer || !policy || !canViewPolicy(claims, policy, [customer]))
     throw new AppError('NOT_FOUND', POLICY_NOT_FOUND_MESSAGE, { field: 'policyNo' });
+  if (request.conversationId) {
+    const conversation = await deps.repositories.assistantConversations.get(request.conversationId);
+    if (conversation?.ownerUserId !== claims.sub)
+      throw new AppError('NOT_FOUND', '未找到该智能客服对话，请重新进入投诉页面', {
+        field: 'conversationId',
+      });
+  }
   const filing: ComplaintFiling = {
-    channel: 'mini_program',
+    channel: request.conversationId ? 'assistant' : 'mini_program',
     filedByName: '客户本人',
+    ...(request.conversationId ? { conversationId: request.conversationId } : {}),
     ...(await namedAgentOf(deps, policy, request.aboutAgent)),
   };
   return openComplaint(deps, claims, customer, policy, request, filing);
@@ -114,7 +123,7 @@ export async function newComplaint(
     },
     deps.complaintRules,
   );
-  const { channel, callId, namedAgent, namedStaff, reopenOf } = filing;
+  const { channel, callId, conversationId, namedAgent, namedStaff, reopenOf } = filing;
   const complaint: ComplaintRecord = {
     complaintId: referenceNumber(nowMs),
     customerId: customer.customerId,
@@ -124,6 +133,7 @@ export async function newComplaint(
     preferredContactTime: request.preferredContactTime,
     channel,
     ...(callId ? { callId } : {}),
+    ...(conversationId ? { conversationId } : {}),
     ...(namedAgent ? { namedAgent } : {}),
     ...(namedStaff ? { namedStaff } : {}),
     severity,

@@ -326,7 +326,7 @@ export default function AssistantPage() {
 
   const tap = (button: AssistantButton) => {
     if (button.action.type === 'open' && button.action.flow === 'human_handoff') void handOver();
-    else if (button.action.type === 'open') openFlow(button.action);
+    else if (button.action.type === 'open') openFlow(button.action, conversationId);
     else
       void send(button.label, {
         ...(button.action.intent ? { intent: button.action.intent } : {}),

@@ -363,6 +363,16 @@ function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChan
           </View>
         </View>
       ) : null}
+      {handling.conversation.length > 0 ? (
+        <View className="zx-card" data-testid="complaint-conversation">
+          <Text className="zx-card__title">客户与智能客服的对话</Text>
+          {handling.conversation.map((turn) => (
+            <Text key={turn.at} className="zx-muted">
+              {formatShanghaiDateTime(turn.at)} · {turn.text}
+            </Text>
+          ))}
+        </View>
+      ) : null}
       <View className="zx-card" data-testid="complaint-events">
         <Text className="zx-card__title">处理记录</Text>
         {handling.events.map((e) => (

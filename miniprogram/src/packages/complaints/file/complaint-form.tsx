@@ -68,10 +68,13 @@ export function ComplaintForm({
   policies,
   initialPolicyNo,
   filingFor,
+  conversationId,
 }: {
   policies: readonly Pick<PolicySummary, 'policyNo' | 'productName'>[];
   initialPolicyNo?: string | undefined;
   filingFor?: FilingFor | undefined;
+  /** Filed from the assistant: the conversation goes with the complaint. */
+  conversationId?: string | undefined;
 }) {
   const DRAFT_KEY = draftKey(filingFor);
   const [draft, setDraft] = useState<Draft>(() => loadDraft(DRAFT_KEY, initialPolicyNo));
@@ -118,7 +121,7 @@ export function ComplaintForm({
               ? { namedStaffUserId: draft.namedStaffUserId.trim() }
               : {}),
           })
-        : await api.fileComplaint(request);
+        : await api.fileComplaint({ ...request, ...(conversationId ? { conversationId } : {}) });
       Taro.removeStorageSync(DRAFT_KEY);
       void Taro.redirectTo({ url: pageUrls.complaintDetail(filed.complaintId) });
     } catch (error) {
@@ -136,6 +139,11 @@ export function ComplaintForm({
         <Text className="zx-card__title" data-testid="complaint-filing-for">
           {filingFor.bySeat ? '代来电客户登记' : '代客户登记'}：{filingFor.name || filingFor.customerId}
           {filingFor.callId ? '（来电已由语音系统核验）' : ''}
+        </Text>
+      ) : null}
+      {conversationId ? (
+        <Text className="zx-muted" data-testid="complaint-with-conversation">
+          您与智能客服的对话记录将随投诉一并提交，处理人员无需您重复说明。
         </Text>
       ) : null}
       <Text className="zx-complaints__label">投诉类别</Text>

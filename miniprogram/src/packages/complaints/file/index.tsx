@@ -9,7 +9,8 @@ import '../complaints.scss';
 /**
  * 我要投诉: the form over the customer's policies (a policy may be preselected by `policyNo`). With
  * `customerId`, an agent files for their customer or a seat for a caller (`callId`: the call the
- * phone system identified), over that customer's policies.
+ * phone system identified), over that customer's policies. From the assistant, `conversationId`
+ * takes the conversation along.
  */
 export default function FileComplaintPage() {
   const { params } = useRouter();
@@ -36,6 +37,9 @@ export default function FileComplaintPage() {
           policies={view.policies}
           initialPolicyNo={params.policyNo ? decodeURIComponent(params.policyNo) : undefined}
           filingFor={filingFor}
+          conversationId={
+            !customerId && params.conversationId ? decodeURIComponent(params.conversationId) : undefined
+          }
         />
       )}
     </PageContainer>
