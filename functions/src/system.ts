@@ -1,5 +1,5 @@
 import { createAssistantDeps } from './assistant/wiring';
-import { createAuthDeps } from './auth/wiring';
+import { createAuthDemoDeps } from './auth/wiring-demo';
 import { createCallbackDeps } from './callback/wiring';
 import { createComplaintsDeps } from './complaints/wiring';
 import { insurerSigningKey, insurerTrustedCas } from './documents/adapters/signing/insurer-signing-key';
@@ -21,7 +21,7 @@ import { createProductsDeps } from './products/wiring';
  * layer rules check that), each function wires only its own context (functions/src/<context>/wiring.ts).
  */
 function buildSystem(platform: Platform) {
-  const auth = createAuthDeps(platform);
+  const auth = createAuthDemoDeps(platform);
   const policies = createPoliciesDeps(platform);
   const products = createProductsDeps(platform);
   const callback = createCallbackDeps(platform);
