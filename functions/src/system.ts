@@ -1,6 +1,6 @@
 import { createAssistantDeps } from './assistant/wiring';
 import { createAuthDemoDeps } from './auth/wiring-demo';
-import { createCallbackDeps } from './callback/wiring';
+import { createOnlineCallbackDeps } from './callback/wiring-online';
 import { createComplaintsDeps } from './complaints/wiring';
 import { insurerSigningKey, insurerTrustedCas } from './documents/adapters/signing/insurer-signing-key';
 import { createDocumentsDeps } from './documents/wiring';
@@ -24,7 +24,7 @@ function buildSystem(platform: Platform) {
   const auth = createAuthDemoDeps(platform);
   const policies = createPoliciesDeps(platform);
   const products = createProductsDeps(platform);
-  const callback = createCallbackDeps(platform);
+  const callback = createOnlineCallbackDeps(platform);
   const identity = createIdentityDeps(platform);
   const documents = createDocumentsDeps(platform);
   const assistant = createAssistantDeps(platform);
