@@ -3,6 +3,11 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { listDemoUsers } from '../use-cases/list-demo-users';
 import { authDemoWiring } from '../wiring-demo';
 
-export const handler = httpHandler(authRoutes.listDemoUsers, authDemoWiring, ({ deps }) => listDemoUsers(deps), {
-  enabled: ({ config }) => config.demoSignIn,
-});
+export const handler = httpHandler(
+  authRoutes.listDemoUsers,
+  authDemoWiring,
+  ({ deps }) => listDemoUsers(deps),
+  {
+    enabled: ({ config }) => config.demoSignIn,
+  },
+);
