@@ -4,6 +4,8 @@ import { brand } from '@zhixiang/shared/brand';
 import { PageContainer } from '../../components/page-container';
 import { useSession } from '../../hooks/use-session';
 import { pageUrls } from '../../lib/navigation';
+import { CustomerTodos } from './customer-todos';
+import { ServiceHall } from './service-hall';
 import './index.scss';
 
 interface Entry {
@@ -17,29 +19,25 @@ export default function HomePage() {
   const session = useSession();
   const me = session?.me;
 
-  // Only capabilities that exist are listed: a feature appears here when its pages ship.
-  const entries: Entry[] = [
-    {
-      key: 'products',
-      title: '产品查询',
-      description: '按名称、拼音或首字母查找产品，热销产品一览',
-      open: () => void Taro.navigateTo({ url: pageUrls.productSearch }),
-    },
-  ];
+  // A customer with a bound identity opens on their to-dos and the service hall (全部服务).
+  const boundCustomer = me?.role === 'customer' && Boolean(me.customerId);
+  // Everyone else: only capabilities that exist are listed, a feature appears when its pages ship.
+  const entries: Entry[] = boundCustomer
+    ? []
+    : [
+        {
+          key: 'products',
+          title: '产品查询',
+          description: '按名称、拼音或首字母查找产品，热销产品一览',
+          open: () => void Taro.navigateTo({ url: pageUrls.productSearch }),
+        },
+      ];
   if (me?.role === 'customer' && !me.customerId) {
     entries.push({
       key: 'bind',
       title: '绑定身份',
       description: '核实身份后即可查看您的保单',
       open: () => void Taro.navigateTo({ url: pageUrls.bindIdentity }),
-    });
-  }
-  if (me?.role === 'customer') {
-    entries.push({
-      key: 'policies',
-      title: '我的保单',
-      description: '查看保障、缴费、现金价值与红利',
-      open: () => void Taro.switchTab({ url: pageUrls.policies }),
     });
   }
   if (me?.role === 'agent') {
@@ -103,6 +101,12 @@ export default function HomePage() {
               <Text className="zx-home__greeting">{me ? `您好，${me.displayName}` : '您好'}</Text>
             </View>
           </View>
+          {boundCustomer ? (
+            <>
+              <CustomerTodos />
+              <ServiceHall />
+            </>
+          ) : null}
           <View className="zx-home__entries">
             {entries.map((entry) => (
               <View
@@ -115,7 +119,6 @@ export default function HomePage() {
                 <Text className="zx-muted">{entry.description}</Text>
               </View>
             ))}
-            {entries.length === 0 ? <Text className="zx-muted">更多服务即将开放</Text> : null}
           </View>
         </View>
       )}

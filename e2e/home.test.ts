@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { DEMO_DOCUMENT_ID } from '../functions/src/seed/demo-documents';
+import { newPhonePage, saveScreenshot } from './support/browser';
+import {
+  agreeToPrivacyGuide,
+  drawOnSignaturePad,
+  HANDWRITTEN_NAME,
+  signInAsDemoUser,
+  verifyDocumentSignerOverHttp,
+} from './support/journey-steps';
+import { useE2eSession } from './support/session';
+
+/**
+ * The homes in the H5 build: 张伟 opens on his to-dos — the application awaiting his signature and
+ * his new annuity's callback with the cooling-off countdown —; he signs and the signature to-do is
+ * gone; the callback to-do stays until he books a time. The service hall's 预约回访 picker offers
+ * only the policy in its cooling-off period and says why each other policy is not eligible.
+ * Each role's home is saved to e2e/artifacts/.
+ */
+const session = useE2eSession();
+
+async function openHome(page: Page): Promise<void> {
+  await page.goto(`${session.stack.appUrl}/pages/home/index`);
+  await page.getByTestId('home-todos').waitFor();
+}
+
+const todo = (page: Page, kind: string) => page.locator(`[data-testid="todo"][data-kind="${kind}"]`);
+
+async function kindsShown(page: Page): Promise<string[]> {
+  await page.locator('[data-testid="todo"], [data-testid="todos-empty"]').first().waitFor();
+  return page
+    .getByTestId('todo')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-kind') ?? ''));
+}
+
+describe('the customer home', () => {
+  it('张伟 sees his signature to-do, signs, and it is gone; his callback to-do stays until he books', async () => {
+    const { context, page } = await newPhonePage(session.browser);
+    try {
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-customer-c001');
+      await openHome(page);
+      assert.deepEqual(await kindsShown(page), ['sign', 'callback']);
+      assert.match((await todo(page, 'sign').textContent()) ?? '', /待签署：联系方式变更申请书/);
+      const callback = (await todo(page, 'callback').textContent()) ?? '';
+      assert.match(callback, /请预约新单回访/);
+      assert.match(callback, /犹豫期还剩 \d+ 天/);
+      assert.match(
+        (await todo(page, 'callback').getByTestId('todo-countdown').textContent()) ?? '',
+        /剩 \d+ 天/,
+      );
+      assert.equal(await page.getByTestId('todo-count').textContent(), '2');
+      await saveScreenshot(page, 'home-customer');
+
+      // One tap to the application; identity, then the signature.
+      await todo(page, 'sign').click();
+      await page.getByTestId('document-preview').waitFor();
+      await page.getByTestId('identity-needed').waitFor();
+      await verifyDocumentSignerOverHttp(session.stack.apiUrl, 'demo-customer-c001', DEMO_DOCUMENT_ID);
+      await page.reload();
+      await page.getByTestId('go-sign').click();
+      await page.getByTestId('sign-summary').waitFor();
+      await drawOnSignaturePad(page, HANDWRITTEN_NAME);
+      await page.getByTestId('submit-signature').click();
+      await page.waitForURL(/packages\/documents\/detail/);
+      await page.getByText(/已签署·待生效：张伟 于/).waitFor({ timeout: 30_000 });
+
+      // Back home: the signature to-do is gone, the callback to-do is still there.
+      await openHome(page);
+      assert.deepEqual(await kindsShown(page), ['callback']);
+      await saveScreenshot(page, 'home-customer-signed');
+
+      // The service hall's callback picker: the new policy to tap, the others with their reasons.
+      await page.getByTestId('hall-callback').click();
+      const picker = page.getByTestId('policy-picker');
+      await picker.locator('[data-testid="policy-choice"]').first().waitFor();
+      const eligible = picker.locator('[data-testid="policy-choice"][data-eligible="yes"]');
+      assert.equal(await eligible.count(), 1);
+      const reasons = await picker.getByTestId('choice-reason').allTextContents();
+      assert.ok(reasons.length >= 2, 'his other policies are listed with a reason');
+      assert.ok(reasons.some((r) => /犹豫期已于 \d{4}年\d{2}月\d{2}日 结束/.test(r)));
+      await saveScreenshot(page, 'home-customer-callback-picker');
+      await eligible.click();
+
+      // He books the first time offered: the callback to-do is gone.
+      const slots = page.getByTestId('callback-slot');
+      await slots.first().waitFor();
+      await slots.first().click();
+      await page.locator('.taro-model__confirm:visible').click();
+      await page.getByTestId('callback-booking').waitFor();
+      await openHome(page);
+      assert.deepEqual(await kindsShown(page), []);
+      await page.getByTestId('todos-empty').waitFor();
+      await saveScreenshot(page, 'home-customer-done');
+    } catch (error) {
+      await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the other roles’ homes', () => {
+  for (const [userId, name] of [
+    ['demo-agent-a001', 'home-agent'],
+    ['demo-staff-sh', 'home-staff'],
+  ] as const) {
+    it(`${userId} opens on the home of their role`, async () => {
+      const { context, page } = await newPhonePage(session.browser);
+      try {
+        await agreeToPrivacyGuide(page, session.stack.appUrl);
+        await signInAsDemoUser(page, userId);
+        await page.goto(`${session.stack.appUrl}/pages/home/index`);
+        await page.getByTestId('entry-products').waitFor();
+        // Agents and staff have no customer to-dos.
+        assert.equal(await page.getByTestId('home-todos').count(), 0);
+        await saveScreenshot(page, name);
+      } catch (error) {
+        await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+        throw error;
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
