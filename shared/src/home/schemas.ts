@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { AGENT_HOME_LISTS } from './agent-home';
 import { TODO_KINDS } from './todos';
 
-/** The home's API contract: the customer's to-dos. */
+/** The home's API contract: the customer's to-dos, the agent's home. */
 
 export const TodoTargetSchema = z.discriminatedUnion('page', [
   z.object({ page: z.literal('document'), documentId: z.string() }),
@@ -27,3 +28,32 @@ export const MyTodosResponseSchema = z.object({
   todos: z.array(TodoSchema),
 });
 export type MyTodosResponse = z.infer<typeof MyTodosResponseSchema>;
+
+export const AgentHomeItemSchema = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  policyNo: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  dueDate: z.nullable(z.string()),
+  daysLeft: z.nullable(z.number()),
+  target: z.discriminatedUnion('page', [
+    z.object({ page: z.literal('application'), applicationId: z.string() }),
+    z.object({ page: z.literal('document'), documentId: z.string() }),
+    z.object({ page: z.literal('customer') }),
+  ]),
+});
+
+export const AgentHomeResponseSchema = z.object({
+  today: z.string(),
+  /** The agent's assigned customers the lists were computed over. */
+  customers: z.number(),
+  lists: z.object(
+    Object.fromEntries(AGENT_HOME_LISTS.map((list) => [list, z.array(AgentHomeItemSchema)])) as Record<
+      (typeof AGENT_HOME_LISTS)[number],
+      z.ZodMiniArray<typeof AgentHomeItemSchema>
+    >,
+  ),
+});
+export type AgentHomeResponse = z.infer<typeof AgentHomeResponseSchema>;

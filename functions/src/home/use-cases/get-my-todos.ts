@@ -3,17 +3,16 @@ import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { MyTodosResponse } from '@zhixiang/shared/home/schemas';
 import { customerTodos } from '@zhixiang/shared/home/todos';
-import { isInCoolingOff } from '@zhixiang/shared/policy/view';
 import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
 import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
 import type { HandoffStore } from '@zhixiang/shared/ports/handoffs';
 import type { LetterStore } from '@zhixiang/shared/ports/letters';
 import { handoffFactOf } from '../../assistant/use-cases/get-latest-handoff';
-import { bookingStatusesOf } from '../../callback/use-cases/booking-statuses';
 import { signatureFactsOf } from '../../documents/use-cases/signature-facts';
 import { unreadLettersOf } from '../../letters/use-cases/list-letters';
 import { customerPolicyFactsOf } from '../../policies/use-cases/customer-policy-facts';
 import type { PolicyReadRepositories } from '../../policies/use-cases/policy-view-loader';
+import { withBookings } from './callback-facts';
 
 export interface HomeDeps {
   repositories: Pick<PolicyReadRepositories, 'policies' | 'products'> & {
@@ -43,14 +42,7 @@ export async function getMyTodos(deps: HomeDeps, claims: AccessClaims): Promise<
     unreadLettersOf(deps, customerId),
     handoffFactOf(deps, customerId),
   ]);
-  const coolingOff = policies.callbacks.filter(
-    (fact) => fact.isHolder && isInCoolingOff(fact, fact.coolingOffDays, today),
-  );
-  const bookings = await bookingStatusesOf(
-    deps,
-    coolingOff.map((fact) => fact.policyNo),
-  );
-  const callbacks = coolingOff.map((fact) => ({ ...fact, booking: bookings.get(fact.policyNo) ?? null }));
+  const callbacks = await withBookings(deps, policies.callbacks, today);
   return {
     today,
     todos: customerTodos({ documents, callbacks, premiums: policies.premiums, letters, handoff }, today),
