@@ -35,6 +35,42 @@ async function kindsShown(page: Page): Promise<string[]> {
     .evaluateAll((items) => items.map((item) => item.getAttribute('data-kind') ?? ''));
 }
 
+async function agentCount(page: Page, list: string): Promise<number> {
+  const tile = page.getByTestId(`agent-count-${list}`);
+  await tile.waitFor();
+  return Number((await tile.locator('.zx-home__count-number').textContent()) ?? 'NaN');
+}
+
+async function asAgent(name: string, check: (page: Page) => Promise<void>): Promise<void> {
+  const { context, page } = await newPhonePage(session.browser);
+  try {
+    await agreeToPrivacyGuide(page, session.stack.appUrl);
+    await signInAsDemoUser(page, 'demo-agent-a001');
+    await page.goto(`${session.stack.appUrl}/pages/home/index`);
+    await page.getByTestId('agent-home').waitFor();
+    await check(page);
+    await saveScreenshot(page, name);
+  } catch (error) {
+    await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+describe('the agent home before 张伟 acts', () => {
+  it("王建国 sees 张伟's callback pending and his application awaiting signature", async () => {
+    await asAgent('home-agent', async (page) => {
+      assert.equal(await agentCount(page, 'callbacksPending'), 1);
+      assert.equal(await agentCount(page, 'documentsToSign'), 1);
+      assert.ok((await agentCount(page, 'lapsed')) >= 1, 'a customer of his has a lapsed policy');
+      await page.getByTestId('agent-count-callbacksPending').click();
+      const item = page.getByTestId('agent-item').first();
+      assert.match((await item.textContent()) ?? '', /张伟 · 请预约新单回访.*剩 \d+ 天/s);
+    });
+  });
+});
+
 describe('the customer home', () => {
   it('张伟 sees his signature to-do, signs, and it is gone; his callback to-do stays until he books', async () => {
     const { context, page } = await newPhonePage(session.browser);
@@ -104,10 +140,14 @@ describe('the customer home', () => {
 });
 
 describe('the other roles’ homes', () => {
-  for (const [userId, name] of [
-    ['demo-agent-a001', 'home-agent'],
-    ['demo-staff-sh', 'home-staff'],
-  ] as const) {
+  it('王建国’s counts follow: 张伟 signed and booked, so nothing waits on him', async () => {
+    await asAgent('home-agent-after', async (page) => {
+      assert.equal(await agentCount(page, 'callbacksPending'), 0);
+      assert.equal(await agentCount(page, 'documentsToSign'), 0);
+    });
+  });
+
+  for (const [userId, name] of [['demo-staff-sh', 'home-staff']] as const) {
     it(`${userId} opens on the home of their role`, async () => {
       const { context, page } = await newPhonePage(session.browser);
       try {
@@ -115,7 +155,7 @@ describe('the other roles’ homes', () => {
         await signInAsDemoUser(page, userId);
         await page.goto(`${session.stack.appUrl}/pages/home/index`);
         await page.getByTestId('entry-products').waitFor();
-        // Agents and staff have no customer to-dos.
+        // Staff have no customer to-dos.
         assert.equal(await page.getByTestId('home-todos').count(), 0);
         await saveScreenshot(page, name);
       } catch (error) {

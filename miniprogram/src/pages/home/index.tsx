@@ -4,6 +4,7 @@ import { brand } from '@zhixiang/shared/brand';
 import { PageContainer } from '../../components/page-container';
 import { useSession } from '../../hooks/use-session';
 import { pageUrls } from '../../lib/navigation';
+import { AgentHome } from './agent-home';
 import { CustomerTodos } from './customer-todos';
 import { ServiceHall } from './service-hall';
 import './index.scss';
@@ -107,6 +108,7 @@ export default function HomePage() {
               <ServiceHall />
             </>
           ) : null}
+          {me?.role === 'agent' ? <AgentHome /> : null}
           <View className="zx-home__entries">
             {entries.map((entry) => (
               <View
