@@ -1,15 +1,12 @@
 import type { AgentHomeResponse } from '@zhixiang/shared/home/schemas';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getAgentHome } from '../../src/home/use-cases/get-agent-home';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
-import { type ApiClient, createApiClient } from '../support/api-client';
 import { commandsSent } from '../support/command-spy';
-import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
-import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { FIXED_TODAY } from '../support/fixed-clock';
+import { useSeededGateway } from './seeded-gateway';
 
 /**
  * The agent's home through the real gateway: what waits on each assigned customer, from the same
@@ -21,28 +18,15 @@ const lapsedOfA001 = data.policies.filter((p) => p.status === 'lapsed' && a001Cu
 const newPolicy = data.policies.find((p) => p.holderId === 'C001' && p.effectiveDate > '2026-11-01')!;
 const withDividends = data.policies.find((p) => p.holderId === 'C001' && p.dividendOption === 'accumulate')!;
 
-let gateway: TestGateway;
-let system: System;
-let api: ApiClient;
+const stack = useSeededGateway();
 
 async function homeOf(userId = 'demo-agent-a001'): Promise<AgentHomeResponse> {
-  const response = await api.get<AgentHomeResponse>('/agent/home', {
-    token: await accessTokenFor(system, userId),
+  const response = await stack.api.get<AgentHomeResponse>('/agent/home', {
+    token: await accessTokenFor(stack.system, userId),
   });
   expect(response.status, response.text).toBe(200);
   return response.body;
 }
-
-beforeAll(async () => {
-  gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
-  system = gateway.system;
-  await seedDemoData({ repositories: system.repositories, today: FIXED_TODAY });
-  api = createApiClient(gateway.url);
-});
-
-afterAll(async () => {
-  await gateway?.close();
-});
 
 describe("王建国's home (agent A001)", () => {
   it("lists his customers' pending callback, the application awaiting 张伟's signature and the lapsed policies", async () => {
@@ -64,8 +48,8 @@ describe("王建国's home (agent A001)", () => {
   });
 
   it('shows an application he prepares as waiting for the customer, and drops it once cancelled', async () => {
-    const token = await accessTokenFor(system, 'demo-agent-a001');
-    const created = await api.post<{ applicationId: string }>(
+    const token = await accessTokenFor(stack.system, 'demo-agent-a001');
+    const created = await stack.api.post<{ applicationId: string }>(
       `/policies/${withDividends.policyNo}/endorsements`,
       { type: 'dividend_option_change', dividendOption: 'cash' },
       { token },
@@ -83,7 +67,11 @@ describe("王建国's home (agent A001)", () => {
     // Another agent sees nothing of it.
     expect((await homeOf('demo-agent-a003')).lists.applicationsWaiting).toEqual([]);
 
-    const cancelled = await api.post(`/endorsements/${created.body.applicationId}/cancel`, {}, { token });
+    const cancelled = await stack.api.post(
+      `/endorsements/${created.body.applicationId}/cancel`,
+      {},
+      { token },
+    );
     expect(cancelled.status, cancelled.text).toBeLessThan(300);
     expect((await homeOf()).lists.applicationsWaiting).toEqual([]);
   });
@@ -96,8 +84,8 @@ describe("王建国's home (agent A001)", () => {
 
   it('reads each customer’s partitions and one BatchGetItem, never one request per policy', async () => {
     const claims = { sub: 'demo-agent-a001', role: 'agent' as const, agentId: 'A001' };
-    await getAgentHome(system, claims);
-    const sent = await commandsSent(system.table.client, () => getAgentHome(system, claims));
+    await getAgentHome(stack.system, claims);
+    const sent = await commandsSent(stack.system.table.client, () => getAgentHome(stack.system, claims));
     const counts = sent.reduce<Record<string, number>>((all, s) => {
       all[s.command] = (all[s.command] ?? 0) + 1;
       return all;
@@ -108,8 +96,8 @@ describe("王建国's home (agent A001)", () => {
 
   it('refuses customers and staff in Chinese', async () => {
     for (const userId of ['demo-customer-c001', 'demo-staff-sh']) {
-      const response = await api.get<{ message: string }>('/agent/home', {
-        token: await accessTokenFor(system, userId),
+      const response = await stack.api.get<{ message: string }>('/agent/home', {
+        token: await accessTokenFor(stack.system, userId),
       });
       expect(response.status).toBe(403);
       expect(response.body.message).toBe('业务员工作台仅供业务员查看');

@@ -1,5 +1,5 @@
 import type { homeRoutes } from '@zhixiang/shared/home/routes';
-import { type CasesFor, customersOnly } from '../support/authorisation-matrix';
+import { type CasesFor, customersOnly, staffOnly } from '../support/authorisation-matrix';
 
 export const homeCases: CasesFor<typeof homeRoutes> = {
   // The signed-in customer's own to-dos: each customer gets theirs; agents and staff 403.
@@ -16,5 +16,12 @@ export const homeCases: CasesFor<typeof homeRoutes> = {
       unassignedAgent: 200,
       otherBranchStaff: 403,
     },
+  },
+  // The staff member's own queues over their branch subtree: every staff member gets theirs.
+  getStaffHome: {
+    method: 'GET',
+    path: '/staff/home',
+    ownerUserId: 'demo-staff-sh',
+    expected: staffOnly(200),
   },
 };

@@ -1,19 +1,16 @@
 import { slotIdOf } from '@zhixiang/shared/callback/window';
 import { addDays } from '@zhixiang/shared/format/dates';
 import type { MyTodosResponse } from '@zhixiang/shared/home/schemas';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMyTodos } from '../../src/home/use-cases/get-my-todos';
 import { issueLetter } from '../../src/letters/use-cases/issue-letter';
 import { issueLetterDeps } from '../../src/letters/wiring-issuing';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
-import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
-import { type ApiClient, createApiClient } from '../support/api-client';
 import { commandsSent } from '../support/command-spy';
-import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
-import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { FIXED_TODAY } from '../support/fixed-clock';
+import { useSeededGateway } from './seeded-gateway';
 
 /**
  * The customer's to-dos through the real gateway against DynamoDB Local: computed from the
@@ -26,28 +23,15 @@ const newPolicy = data.policies.find(
 )!;
 const zhangWei = { sub: 'demo-customer-c001', role: 'customer' as const, customerId: 'C001' };
 
-let gateway: TestGateway;
-let system: System;
-let api: ApiClient;
+const stack = useSeededGateway();
 
 const todosOf = async (userId = 'demo-customer-c001') => {
-  const response = await api.get<MyTodosResponse>('/me/todos', {
-    token: await accessTokenFor(system, userId),
+  const response = await stack.api.get<MyTodosResponse>('/me/todos', {
+    token: await accessTokenFor(stack.system, userId),
   });
   expect(response.status, response.text).toBe(200);
   return response.body.todos;
 };
-
-beforeAll(async () => {
-  gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
-  system = gateway.system;
-  await seedDemoData({ repositories: system.repositories, today: FIXED_TODAY });
-  api = createApiClient(gateway.url);
-});
-
-afterAll(async () => {
-  await gateway?.close();
-});
 
 describe("张伟's to-dos", () => {
   it('lists his application awaiting signature and his new policy’s callback with the cooling-off countdown', async () => {
@@ -57,7 +41,7 @@ describe("张伟's to-dos", () => {
       title: '待签署：联系方式变更申请书',
       target: { page: 'document', documentId: DEMO_DOCUMENT_ID },
     });
-    const product = await system.repositories.products.get(newPolicy.productCode);
+    const product = await stack.system.repositories.products.get(newPolicy.productCode);
     const end = addDays(newPolicy.receiptDate, product!.coolingOffDays);
     expect(todos[1]).toMatchObject({
       id: `callback:${newPolicy.policyNo}`,
@@ -69,8 +53,8 @@ describe("张伟's to-dos", () => {
   });
 
   it('sends a bounded number of requests, each partitioned by the customer, and none per policy', async () => {
-    await getMyTodos(system, zhangWei); // products into the process's cache
-    const sent = await commandsSent(system.table.client, () => getMyTodos(system, zhangWei));
+    await getMyTodos(stack.system, zhangWei); // products into the process's cache
+    const sent = await commandsSent(stack.system.table.client, () => getMyTodos(stack.system, zhangWei));
     expect(sent.map((s) => s.command).sort()).toEqual([
       'BatchGetItemCommand', // the bookings of the policies in their cooling-off period
       'QueryCommand', // policies as holder
@@ -85,9 +69,9 @@ describe("张伟's to-dos", () => {
 
   it('drops the callback to-do the moment he books, and shows it again when he cancels', async () => {
     const date = addDays(FIXED_TODAY, 2);
-    await system.repositories.callbackBookings.createSlots([{ date, start: '10:00' }], 3);
-    const token = await accessTokenFor(system, 'demo-customer-c001');
-    const booked = await api.post(
+    await stack.system.repositories.callbackBookings.createSlots([{ date, start: '10:00' }], 3);
+    const token = await accessTokenFor(stack.system, 'demo-customer-c001');
+    const booked = await stack.api.post(
       `/policies/${newPolicy.policyNo}/callback`,
       { slotId: slotIdOf({ date, start: '10:00' }) },
       { token },
@@ -95,15 +79,17 @@ describe("张伟's to-dos", () => {
     expect(booked.status, booked.text).toBe(201);
     expect((await todosOf()).map((t) => t.kind)).toEqual(['sign']);
 
-    const cancelled = await api.request('DELETE', `/policies/${newPolicy.policyNo}/callback`, { token });
+    const cancelled = await stack.api.request('DELETE', `/policies/${newPolicy.policyNo}/callback`, {
+      token,
+    });
     expect(cancelled.status, cancelled.text).toBeLessThan(300);
     expect((await todosOf()).map((t) => t.kind)).toEqual(['sign', 'callback']);
   });
 
   it('shows a premium due within 30 days with amount, date and masked account, and not one due later', async () => {
     const holderPolicy = data.policies.find((p) => p.policyNo === '8831010000001')!;
-    const stored = (await system.repositories.policies.get(holderPolicy.policyNo))!;
-    await system.repositories.policies.put({ ...stored, nextDueDate: addDays(FIXED_TODAY, 12) });
+    const stored = (await stack.system.repositories.policies.get(holderPolicy.policyNo))!;
+    await stack.system.repositories.policies.put({ ...stored, nextDueDate: addDays(FIXED_TODAY, 12) });
     const premium = (await todosOf()).find((t) => t.kind === 'premium');
     expect(premium).toMatchObject({
       dueDate: addDays(FIXED_TODAY, 12),
@@ -114,13 +100,13 @@ describe("张伟's to-dos", () => {
     expect(premium!.detail).toMatch(/\*{4}/);
     expect(premium!.detail).not.toContain(stored.renewalAccount!.accountNumber);
 
-    const again = (await system.repositories.policies.get(holderPolicy.policyNo))!;
-    await system.repositories.policies.put({ ...again, nextDueDate: addDays(FIXED_TODAY, 31) });
+    const again = (await stack.system.repositories.policies.get(holderPolicy.policyNo))!;
+    await stack.system.repositories.policies.put({ ...again, nextDueDate: addDays(FIXED_TODAY, 31) });
     expect((await todosOf()).some((t) => t.kind === 'premium')).toBe(false);
   });
 
   it('counts unread letters until he reads them', async () => {
-    const issued = await issueLetter(issueLetterDeps(system), {
+    const issued = await issueLetter(issueLetterDeps(stack.system), {
       customerId: 'C001',
       policyNo: '8831010000001',
       letterType: 'endorsement_confirmation',
@@ -135,8 +121,8 @@ describe("张伟's to-dos", () => {
     });
     const letters = (await todosOf()).find((t) => t.kind === 'letters');
     expect(letters).toMatchObject({ title: '1 封未读信函', target: { page: 'letters' } });
-    const read = await api.get(`/letters/${issued.letter.letterId}`, {
-      token: await accessTokenFor(system, 'demo-customer-c001'),
+    const read = await stack.api.get(`/letters/${issued.letter.letterId}`, {
+      token: await accessTokenFor(stack.system, 'demo-customer-c001'),
     });
     expect(read.status, read.text).toBe(200);
     expect((await todosOf()).some((t) => t.kind === 'letters')).toBe(false);
@@ -147,8 +133,8 @@ describe('other people', () => {
   it('gives a customer without a bound identity an empty list, and agents and staff a 403 in Chinese', async () => {
     expect(await todosOf('demo-unbound')).toEqual([]);
     for (const userId of ['demo-agent-a001', 'demo-staff-sh']) {
-      const response = await api.get<{ message: string }>('/me/todos', {
-        token: await accessTokenFor(system, userId),
+      const response = await stack.api.get<{ message: string }>('/me/todos', {
+        token: await accessTokenFor(stack.system, userId),
       });
       expect(response.status).toBe(403);
       expect(response.body.message).toBe('待办事项仅供客户本人查看');

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { AGENT_HOME_LISTS } from './agent-home';
+import { STAFF_QUEUES } from './staff-home';
 import { TODO_KINDS } from './todos';
 
-/** The home's API contract: the customer's to-dos, the agent's home. */
+/** The home's API contract: the customer's to-dos, the agent's home, the staff home. */
 
 export const TodoTargetSchema = z.discriminatedUnion('page', [
   z.object({ page: z.literal('document'), documentId: z.string() }),
@@ -57,3 +58,16 @@ export const AgentHomeResponseSchema = z.object({
   ),
 });
 export type AgentHomeResponse = z.infer<typeof AgentHomeResponseSchema>;
+
+export const StaffHomeResponseSchema = z.object({
+  today: z.string(),
+  queues: z.array(
+    z.object({
+      queue: z.enum(STAFF_QUEUES),
+      count: z.number(),
+      oldestSince: z.nullable(z.number()),
+      oldestAgeMinutes: z.nullable(z.number()),
+    }),
+  ),
+});
+export type StaffHomeResponse = z.infer<typeof StaffHomeResponseSchema>;
