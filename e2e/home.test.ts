@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { DEMO_DOCUMENT_ID } from '../functions/src/seed/demo-documents';
+import { queuedHandoff } from '../functions/test/support/queued-handoff';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import {
   agreeToPrivacyGuide,
+  demoAccessToken,
   drawOnSignaturePad,
   HANDWRITTEN_NAME,
   signInAsDemoUser,
@@ -20,6 +22,7 @@ import { useE2eSession } from './support/session';
  * Each role's home is saved to e2e/artifacts/.
  */
 const session = useE2eSession();
+const HANDOFF_ID = '11111111-2222-4333-8444-555555555555';
 
 async function openHome(page: Page): Promise<void> {
   await page.goto(`${session.stack.appUrl}/pages/home/index`);
@@ -147,10 +150,40 @@ describe('the other roles’ homes', () => {
     });
   });
 
-  it('a staff member opens on the home of their role, without customer to-dos', async () => {
+  it('钱进 (上海分公司) sees the queues with the oldest wait; a claimed handoff leaves the count; the second tab is 工作台', async () => {
+    // 张伟 waits for a person in his branch's queue, for 40 minutes already.
+    const { getSystem } = await import('../functions/src/system');
+    const system = getSystem();
+    const zhangWei = (await system.repositories.customers.get('C001'))!;
+    await system.repositories.handoffs.createOrGet(
+      queuedHandoff(HANDOFF_ID, zhangWei, system.now() - 40 * 60_000),
+    );
     await homeAs('demo-staff-sh', 'home-staff', async (page) => {
-      await page.getByTestId('entry-products').waitFor();
+      const waiting = page.getByTestId('staff-queue-handoffsWaiting');
+      await waiting.waitFor();
+      assert.match((await waiting.textContent()) ?? '', /^1转人工排队最久等待 4\d 分钟$/);
       assert.equal(await page.getByTestId('home-todos').count(), 0);
+      // Tabs follow the role: 工作台, not 保单.
+      const tabs = page.locator('.weui-tabbar');
+      await tabs.getByText('工作台').waitFor();
+      assert.equal(await tabs.getByText('保单').count(), 0);
+
+      const token = await demoAccessToken(session.stack.apiUrl, 'demo-staff-sh');
+      const claimed = await fetch(`${session.stack.apiUrl}/staff/handoffs/${HANDOFF_ID}/claim`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: '{}',
+      });
+      assert.ok(claimed.ok, await claimed.text());
+      await page.reload();
+      await waiting.waitFor();
+      assert.match((await waiting.textContent()) ?? '', /^0转人工排队暂无$/);
+
+      await tabs.getByText('工作台').click();
+      await page.getByTestId('staff-workbench').waitFor();
+      await saveScreenshot(page, 'home-staff-workbench');
+      await page.goto(`${session.stack.appUrl}/pages/home/index`);
+      await waiting.waitFor();
     });
   });
 });

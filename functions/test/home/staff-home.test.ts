@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { accessTokenFor } from '../support/access-token-for';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
+import { queuedHandoff } from '../support/queued-handoff';
 import { useSeededGateway } from './seeded-gateway';
 
 /**
@@ -32,21 +33,9 @@ async function queuesOf(
 describe('the staff home', () => {
   it('counts a handoff waiting in 张伟’s branch for Shanghai staff, with its wait, and not for Beijing staff', async () => {
     const before = await queuesOf('demo-staff-sh');
-    await stack.system.repositories.handoffs.createOrGet({
-      handoffId: HANDOFF_ID,
-      customerId: 'C001',
-      customerName: zhangWei.name,
-      branchPath: zhangWei.branchPath,
-      intent: null,
-      status: 'queued',
-      mode: 'live',
-      createdAt: FIXED_NOW - 90 * 60_000,
-      claimedBy: null,
-      claimedByName: null,
-      summary: null,
-      closedAt: null,
-      lastSeq: 0,
-    });
+    await stack.system.repositories.handoffs.createOrGet(
+      queuedHandoff(HANDOFF_ID, zhangWei, FIXED_NOW - 90 * 60_000),
+    );
     const after = await queuesOf('demo-staff-sh');
     expect(after.handoffsWaiting.count).toBe(before.handoffsWaiting.count + 1);
     expect(after.handoffsWaiting.oldestAgeMinutes).toBeGreaterThanOrEqual(90);

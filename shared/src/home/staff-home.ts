@@ -57,9 +57,13 @@ export function staffQueue(
   };
 }
 
-/** 「等待 3 小时」: how long the oldest item has waited, in the largest whole unit. */
+/**
+ * 「最久等待 3 小时」: how long the oldest item has waited, in the largest whole unit; a callback
+ * still ahead says when the first one is due.
+ */
 export function formatWait(minutes: number): string {
-  if (minutes < 0) return `${-minutes} 分钟后开始`;
+  if (minutes <= -60) return `最早一通 ${Math.floor(-minutes / 60)} 小时后`;
+  if (minutes < 0) return `最早一通 ${-minutes} 分钟后`;
   if (minutes < 60) return `最久等待 ${minutes} 分钟`;
   if (minutes < 24 * 60) return `最久等待 ${Math.floor(minutes / 60)} 小时`;
   return `最久等待 ${Math.floor(minutes / (24 * 60))} 天`;

@@ -34,6 +34,7 @@ describe('staff queues', () => {
     expect(formatWait(5)).toBe('最久等待 5 分钟');
     expect(formatWait(150)).toBe('最久等待 2 小时');
     expect(formatWait(3 * 24 * 60 + 5)).toBe('最久等待 3 天');
-    expect(formatWait(-30)).toBe('30 分钟后开始');
+    expect(formatWait(-30)).toBe('最早一通 30 分钟后');
+    expect(formatWait(-150)).toBe('最早一通 2 小时后');
   });
 });

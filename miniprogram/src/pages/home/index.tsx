@@ -2,11 +2,14 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { brand } from '@zhixiang/shared/brand';
 import { PageContainer } from '../../components/page-container';
+import { useRoleTabs } from '../../hooks/use-role-tabs';
 import { useSession } from '../../hooks/use-session';
 import { pageUrls } from '../../lib/navigation';
+import { STAFF_CONSOLES } from '../../lib/staff-consoles';
 import { AgentHome } from './agent-home';
 import { CustomerTodos } from './customer-todos';
 import { ServiceHall } from './service-hall';
+import { StaffHome } from './staff-home';
 import './index.scss';
 
 interface Entry {
@@ -17,6 +20,7 @@ interface Entry {
 }
 
 export default function HomePage() {
+  useRoleTabs();
   const session = useSession();
   const me = session?.me;
 
@@ -50,45 +54,10 @@ export default function HomePage() {
     });
   }
 
+  // Staff and admins: every console (the 工作台 tab lists them too).
   if (me?.role === 'staff' || me?.role === 'admin') {
-    entries.push({
-      key: 'call-centre',
-      title: '回访工作台',
-      description: '当日新单回访、记录回访结果、维护排班',
-      open: () => void Taro.navigateTo({ url: pageUrls.callCentre }),
-    });
-    entries.push({
-      key: 'handoffs',
-      title: '人工客服工作台',
-      description: '接入转人工的客户，带着对话记录与已核验身份实时沟通',
-      open: () => void Taro.navigateTo({ url: pageUrls.handoffQueue }),
-    });
-    entries.push({
-      key: 'assistant-feedback',
-      title: '知识库改进报告',
-      description: '智能客服未能回答、被点「没用」的问题与次数',
-      open: () => void Taro.navigateTo({ url: pageUrls.assistantFeedbackReport }),
-    });
-  }
-
-  // Endorsements (保全): the review queue of the staff member's branch.
-  if (me?.role === 'staff' || me?.role === 'admin') {
-    entries.push({
-      key: 'endorsement-reviews',
-      title: '保全审核',
-      description: '本机构需人工审核的保全申请：变更前后、办理轨迹、通过或不通过',
-      open: () => void Taro.navigateTo({ url: pageUrls.endorsementReviews }),
-    });
-  }
-
-  // Complaints (投诉工单): the open complaints of the staff member's branch subtree.
-  if (me?.role === 'staff' || me?.role === 'admin') {
-    entries.push({
-      key: 'complaints',
-      title: '投诉工单',
-      description: '本机构及下属机构的投诉：认领、联系、答复、办结，超时自动升级',
-      open: () => void Taro.navigateTo({ url: pageUrls.complaintQueue }),
-    });
+    for (const desk of STAFF_CONSOLES)
+      entries.push({ ...desk, open: () => void Taro.navigateTo({ url: desk.url }) });
   }
 
   return (
@@ -109,6 +78,7 @@ export default function HomePage() {
             </>
           ) : null}
           {me?.role === 'agent' ? <AgentHome /> : null}
+          {me?.role === 'staff' || me?.role === 'admin' ? <StaffHome /> : null}
           <View className="zx-home__entries">
             {entries.map((entry) => (
               <View
