@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 export const WIDE_LAYOUT_MIN_WIDTH = 768;
 
 function windowWidth(): number {
-  return Taro.getSystemInfoSync().windowWidth;
+  return Taro.getWindowInfo().windowWidth;
 }
 
 /**
