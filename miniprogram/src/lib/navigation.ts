@@ -15,6 +15,7 @@ export const pageUrls = {
   home: '/pages/home/index',
   policies: '/pages/policies/index',
   me: '/pages/me/index',
+  assistant: '/pages/assistant/index',
   policyDetail: (policyNo: string) => `/pages/policy-detail/index?policyNo=${encodeURIComponent(policyNo)}`,
   bindIdentity: '/packages/identity/bind/index',
   agentCustomers: '/packages/agent/customers/index',
