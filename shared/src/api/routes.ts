@@ -5,6 +5,7 @@ import { callbackRoutes } from '../callback/routes';
 import { complaintRoutes } from '../complaints/routes';
 import { documentRoutes } from '../documents/routes';
 import { endorsementRoutes } from '../endorsement/routes';
+import { eventRoutes } from '../events/routes';
 import { identityRoutes } from '../identity/routes';
 import { ivrRoutes } from '../ivr/routes';
 import { letterRoutes } from '../letters/routes';
@@ -31,6 +32,7 @@ export const routes = {
   ...endorsementRoutes,
   ...letterRoutes,
   ...complaintRoutes,
+  ...eventRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

@@ -1,0 +1,91 @@
+import type { eventRoutes } from '@zhixiang/shared/events/routes';
+import { type CasesFor, signedIn, staffOnly } from '../support/authorisation-matrix';
+
+/** A well-formed event id nobody created. */
+const NO_SUCH_EVENT = 'EV20261125DEADBEEF';
+const PEOPLE_BUT_ADMIN = signedIn(200);
+
+export const eventCases: CasesFor<typeof eventRoutes> = {
+  // Everyone signed in sees the published events, each with their own eligibility.
+  listEvents: { method: 'GET', path: '/events', expected: PEOPLE_BUT_ADMIN },
+  getEvent: { method: 'GET', path: '/events/EV-DEMO-RUN', expected: PEOPLE_BUT_ADMIN },
+  // 太活力 for Shanghai customers: 张伟 registers (201); 吴刚 of Beijing, agents and staff are not
+  // in its audience (403 with the reason).
+  registerForEvent: {
+    method: 'POST',
+    path: '/events/EV-DEMO-RUN/registration',
+    body: { sessionId: 'S1', companions: [], guardianConsent: false, waitIfFull: false },
+    expected: { ...signedIn(403), owner: 201 },
+  },
+  // Each person lists only their own registrations (the others' lists are empty, 200).
+  listMyEventRegistrations: { method: 'GET', path: '/me/event-registrations', expected: PEOPLE_BUT_ADMIN },
+  // Only the registrant moves or cancels their registration; anyone else has none of their own (404).
+  changeEventSession: {
+    method: 'POST',
+    path: '/events/EV-DEMO-RUN/registration/session',
+    body: { sessionId: 'S2' },
+    expected: { ...signedIn(404), owner: 200 },
+  },
+  cancelEventRegistration: {
+    method: 'POST',
+    path: '/events/EV-DEMO-RUN/registration/cancel',
+    expected: { ...signedIn(404), owner: 200 },
+  },
+  // Nobody holds an offer here: the same 404 for everyone signed in; offers themselves are
+  // covered in functions/test/events/.
+  acceptEventOffer: {
+    method: 'POST',
+    path: '/events/EV-DEMO-EYES/registration/offer/accept',
+    expected: signedIn(404),
+  },
+  declineEventOffer: {
+    method: 'POST',
+    path: `/events/${NO_SUCH_EVENT}/registration/offer/decline`,
+    expected: signedIn(404),
+  },
+  // Staff create events for their own branch (Beijing staff create a Beijing one: 201 too).
+  createEvent: {
+    method: 'POST',
+    path: '/staff/events',
+    ownerUserId: 'demo-staff-sh',
+    body: {
+      brand: 'charity',
+      title: '太有爱·希望小学图书捐赠',
+      city: '上海',
+      description: '为希望小学募集课外读物，欢迎客户、业务员和员工参与捐书与支教。',
+      venues: [{ name: '张江营销服务部', address: '上海市浦东新区张江路88号' }],
+      sessions: [
+        {
+          venueIndex: 0,
+          startsAt: '2027-03-06T09:00:00+08:00',
+          endsAt: '2027-03-06T12:00:00+08:00',
+          capacity: 50,
+        },
+      ],
+      audience: {
+        roles: ['customer', 'agent', 'staff'],
+        segment: null,
+        ageBand: null,
+        organiserBranchOnly: false,
+      },
+      registrationOpensAt: '2027-02-01T09:00:00+08:00',
+      registrationClosesAt: '2027-03-05T18:00:00+08:00',
+      whatToBring: '捐赠的图书',
+      maxCompanions: 2,
+    },
+    expected: staffOnly(201),
+  },
+  // A Shanghai event: Beijing staff do not reach it (404, like one that does not exist).
+  publishEvent: {
+    method: 'POST',
+    path: '/staff/events/EV-DEMO-WEALTH/publish',
+    ownerUserId: 'demo-staff-sh',
+    expected: { ...staffOnly(404), owner: 409 },
+  },
+  listStaffEvents: {
+    method: 'GET',
+    path: '/staff/events',
+    ownerUserId: 'demo-staff-sh',
+    expected: staffOnly(200),
+  },
+};

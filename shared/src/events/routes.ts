@@ -1,0 +1,90 @@
+import type { RouteSpec } from '../api/route-spec';
+import {
+  ChangeSessionRequestSchema,
+  CreateEventRequestSchema,
+  EventDetailSchema,
+  EventListResponseSchema,
+  MyRegistrationsResponseSchema,
+  RegisterForEventRequestSchema,
+  RegistrationViewSchema,
+  StaffEventListResponseSchema,
+  StaffEventSchema,
+} from './schemas';
+
+/**
+ * Club events (e生相伴 客户俱乐部: 太尊享 / 太活力 / 太有爱): staff of a branch create and publish
+ * events for their subtree; signed-in people see the published events with whether they may come
+ * (and why not), register with companions or join the waiting list, change session, cancel, and
+ * accept or decline an offered seat. A person reaches only their own registrations.
+ */
+export const eventRoutes = {
+  listEvents: {
+    method: 'GET',
+    path: '/events',
+    auth: 'user',
+    response: EventListResponseSchema,
+  },
+  getEvent: {
+    method: 'GET',
+    path: '/events/{eventId}',
+    auth: 'user',
+    response: EventDetailSchema,
+  },
+  registerForEvent: {
+    method: 'POST',
+    path: '/events/{eventId}/registration',
+    auth: 'user',
+    request: RegisterForEventRequestSchema,
+    response: RegistrationViewSchema,
+  },
+  listMyEventRegistrations: {
+    method: 'GET',
+    path: '/me/event-registrations',
+    auth: 'user',
+    response: MyRegistrationsResponseSchema,
+  },
+  cancelEventRegistration: {
+    method: 'POST',
+    path: '/events/{eventId}/registration/cancel',
+    auth: 'user',
+    response: RegistrationViewSchema,
+  },
+  changeEventSession: {
+    method: 'POST',
+    path: '/events/{eventId}/registration/session',
+    auth: 'user',
+    request: ChangeSessionRequestSchema,
+    response: RegistrationViewSchema,
+  },
+  acceptEventOffer: {
+    method: 'POST',
+    path: '/events/{eventId}/registration/offer/accept',
+    auth: 'user',
+    response: RegistrationViewSchema,
+  },
+  declineEventOffer: {
+    method: 'POST',
+    path: '/events/{eventId}/registration/offer/decline',
+    auth: 'user',
+    response: RegistrationViewSchema,
+  },
+  createEvent: {
+    method: 'POST',
+    path: '/staff/events',
+    auth: 'user',
+    request: CreateEventRequestSchema,
+    response: StaffEventSchema,
+  },
+  publishEvent: {
+    method: 'POST',
+    path: '/staff/events/{eventId}/publish',
+    auth: 'user',
+    response: StaffEventSchema,
+  },
+  listStaffEvents: {
+    method: 'GET',
+    path: '/staff/events',
+    auth: 'user',
+    response: StaffEventListResponseSchema,
+  },
+} as const satisfies Record<string, RouteSpec>;
