@@ -72,6 +72,10 @@ export const pageUrls = {
   complaintDetail: (complaintId: string) =>
     `/packages/complaints/detail/index?complaintId=${encodeURIComponent(complaintId)}`,
   complaintQueue: '/packages/complaints/queue/index',
+  // Club events (客户俱乐部活动).
+  events: '/packages/events/list/index',
+  eventDetail: (eventId: string) => `/packages/events/detail/index?eventId=${encodeURIComponent(eventId)}`,
+  myEventRegistrations: '/packages/events/mine/index',
 };
 
 function identityQuery(purpose: string, customerId?: string): string {
