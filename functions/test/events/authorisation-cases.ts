@@ -43,6 +43,21 @@ export const eventCases: CasesFor<typeof eventRoutes> = {
     path: `/events/${NO_SUCH_EVENT}/registration/offer/decline`,
     expected: signedIn(404),
   },
+  // Only a registrant holds a ticket: everyone signed in without a registration gets 404.
+  getEventTicket: {
+    method: 'GET',
+    path: '/events/EV-DEMO-WEALTH/registration/ticket',
+    expected: signedIn(404),
+  },
+  // Staff of the organising subtree check tickets in (a forged one is 400); Beijing staff do not
+  // reach a Shanghai event (404); customers and agents 403.
+  checkInEventTicket: {
+    method: 'POST',
+    path: '/staff/events/EV-DEMO-RUN/check-in',
+    ownerUserId: 'demo-staff-sh',
+    body: { ticket: 'eyJ2IjoiRVYtREVNTy1SVU4ifQ.forged' },
+    expected: { ...staffOnly(404), owner: 400 },
+  },
   // Staff create events for their own branch (Beijing staff create a Beijing one: 201 too).
   createEvent: {
     method: 'POST',

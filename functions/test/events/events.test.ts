@@ -13,6 +13,7 @@ import {
 } from '@zhixiang/shared/events/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelEventRegistration } from '../../src/events/use-cases/change-registration';
+import { FORGED_TICKET_MESSAGE } from '../../src/events/use-cases/check-in';
 import { expireEventOffers } from '../../src/events/use-cases/expire-event-offers';
 import { offerFreedSeats } from '../../src/events/use-cases/offer-freed-seats';
 import { registerForEvent } from '../../src/events/use-cases/register-for-event';
@@ -377,6 +378,54 @@ describe('the session fills, the next customer waits and accepts an offer', () =
       ['S1', 27],
       ['S2', 0],
     ]);
+  });
+});
+
+describe('check-in at the door by the signed QR code', () => {
+  it('checks the family in once, and refuses a forged, a foreign and a second scan precisely', async () => {
+    const ticket = await as<{ ticket: string; expiresAt: string }>(
+      'demo-customer-c001',
+      'GET',
+      '/events/EV-DEMO-RUN/registration/ticket',
+    );
+    expect(ticket.status, ticket.text).toBe(200);
+    const scan = (userId: string, value: string) =>
+      as<{ registrantNameMasked: string; partySize: number }>(
+        userId,
+        'POST',
+        '/staff/events/EV-DEMO-RUN/check-in',
+        {
+          ticket: value,
+        },
+      );
+
+    expect((await scan('demo-staff-bj', ticket.body.ticket)).status).toBe(404);
+    const last = ticket.body.ticket.at(-1) === 'A' ? 'B' : 'A';
+    const forged = await scan('demo-staff-sh', `${ticket.body.ticket.slice(0, -1)}${last}`);
+    expect(forged.status).toBe(400);
+    expect(forged.body).toMatchObject({ message: FORGED_TICKET_MESSAGE, field: 'ticket' });
+    // A ticket signed with another purpose's key (a letter link's) is forged here too.
+    const letterToken = await container.letterLinks.token('LT20261125AAAAAAAA');
+    expect((await scan('demo-staff-sh', letterToken)).body.message).toBe(FORGED_TICKET_MESSAGE);
+    const foreign = await container.eventTickets.sign({ v: 'EV-DEMO-EYES', p: 'C001', s: 'S1' }, HOUR);
+    expect((await scan('demo-staff-sh', foreign)).body.message).toBe('这不是本活动的入场码，请核对活动');
+
+    const first = await scan('demo-staff-sh-pd', ticket.body.ticket);
+    expect((await scan('demo-staff-sh-pd', ticket.body.ticket)).status).toBe(404);
+    const checkedIn = await scan('demo-staff-sh', ticket.body.ticket);
+    expect(first.status).toBe(404);
+    expect(checkedIn.status, checkedIn.text).toBe(200);
+    expect(checkedIn.body).toMatchObject({ registrantNameMasked: '张*', partySize: 3 });
+    const again = await scan('demo-staff-sh', ticket.body.ticket);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(/^已于 .* 签到，请勿重复扫码$/);
+
+    const staffView = await as<{ events: StaffEvent[] }>('demo-staff-sh', 'GET', '/staff/events');
+    const run = staffView.body.events.find((e) => e.eventId === 'EV-DEMO-RUN');
+    expect(run?.sessions.find((s) => s.sessionId === 'S1')).toMatchObject({ checkedIn: 3 });
+    const cancel = await as('demo-customer-c001', 'POST', '/events/EV-DEMO-RUN/registration/cancel');
+    expect(cancel.status).toBe(409);
+    expect(cancel.body.message).toBe('您已签到入场，无法取消报名');
   });
 });
 

@@ -1,9 +1,12 @@
 import type { RouteSpec } from '../api/route-spec';
 import {
   ChangeSessionRequestSchema,
+  CheckInRequestSchema,
+  CheckInResultSchema,
   CreateEventRequestSchema,
   EventDetailSchema,
   EventListResponseSchema,
+  EventTicketSchema,
   MyRegistrationsResponseSchema,
   RegisterForEventRequestSchema,
   RegistrationViewSchema,
@@ -67,6 +70,21 @@ export const eventRoutes = {
     path: '/events/{eventId}/registration/offer/decline',
     auth: 'user',
     response: RegistrationViewSchema,
+  },
+  /** The registrant's entry QR code (a signed ticket), once registered. */
+  getEventTicket: {
+    method: 'GET',
+    path: '/events/{eventId}/registration/ticket',
+    auth: 'user',
+    response: EventTicketSchema,
+  },
+  /** Staff at the door check a ticket in: a forged or foreign one is refused, a second scan caught. */
+  checkInEventTicket: {
+    method: 'POST',
+    path: '/staff/events/{eventId}/check-in',
+    auth: 'user',
+    request: CheckInRequestSchema,
+    response: CheckInResultSchema,
   },
   createEvent: {
     method: 'POST',

@@ -15,6 +15,7 @@ export const REGISTRATION_STATUSES = [
   'cancelled',
   'declined',
   'expired',
+  'checked_in',
 ] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
@@ -24,9 +25,10 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
   cancelled: '已取消',
   declined: '已放弃候补名额',
   expired: '候补名额已过期',
+  checked_in: '已签到',
 };
 /** Statuses that hold seats of the session (an offer holds them until accepted, declined or expired). */
-export const SEAT_HOLDING_STATUSES: readonly RegistrationStatus[] = ['registered', 'offered'];
+export const SEAT_HOLDING_STATUSES: readonly RegistrationStatus[] = ['registered', 'offered', 'checked_in'];
 /** Statuses after which the person may register for the event again. */
 export const ENDED_STATUSES: readonly RegistrationStatus[] = ['cancelled', 'declined', 'expired'];
 
@@ -196,6 +198,27 @@ export const RegisterForEventRequestSchema = z.strictObject({
 });
 export type RegisterForEventRequest = z.infer<typeof RegisterForEventRequestSchema>;
 
+export const CheckInRequestSchema = z.strictObject({
+  ticket: z
+    .string('请扫描参加者的入场二维码')
+    .check(z.minLength(1, '请扫描参加者的入场二维码'), z.maxLength(512, '二维码无效或已被篡改')),
+});
+export type CheckInRequest = z.infer<typeof CheckInRequestSchema>;
+
+/** The registrant's entry ticket: the signed token their QR code shows. */
+export const EventTicketSchema = z.object({ ticket: z.string(), expiresAt: z.string() });
+export type EventTicket = z.infer<typeof EventTicketSchema>;
+
+/** What the door sees after a scan: who (masked), how many, which session. */
+export const CheckInResultSchema = z.object({
+  eventId: z.string(),
+  sessionId: z.string(),
+  registrantNameMasked: z.string(),
+  partySize: z.int(),
+  checkedInAt: z.string(),
+});
+export type CheckInResult = z.infer<typeof CheckInResultSchema>;
+
 export const ChangeSessionRequestSchema = z.strictObject({ sessionId });
 export type ChangeSessionRequest = z.infer<typeof ChangeSessionRequestSchema>;
 
@@ -270,6 +293,8 @@ export type EventDetail = z.infer<typeof EventDetailSchema>;
 export const MyRegistrationsResponseSchema = z.object({ registrations: z.array(RegistrationViewSchema) });
 export type MyRegistrationsResponse = z.infer<typeof MyRegistrationsResponseSchema>;
 
+export const StaffSessionViewSchema = z.object({ ...EventSessionViewSchema.shape, checkedIn: z.int() });
+
 export const StaffEventSchema = z.object({
   eventId: z.string(),
   brandLabel: z.string(),
@@ -278,7 +303,7 @@ export const StaffEventSchema = z.object({
   status: z.enum(['draft', 'published']),
   organiserBranchName: z.string(),
   firstStartsAt: z.string(),
-  sessions: z.array(EventSessionViewSchema),
+  sessions: z.array(StaffSessionViewSchema),
 });
 export type StaffEvent = z.infer<typeof StaffEventSchema>;
 export const StaffEventListResponseSchema = z.object({ events: z.array(StaffEventSchema) });

@@ -66,6 +66,9 @@ export function toStaffEvent(event: EventRecord, states: readonly SessionState[]
     status: event.status,
     organiserBranchName: event.organiserBranchName,
     firstStartsAt: firstStartOf(event),
-    sessions: toSessionViews(event, states),
+    sessions: toSessionViews(event, states).map((view) => ({
+      ...view,
+      checkedIn: states.find((s) => s.sessionId === view.sessionId)?.checkedIn ?? 0,
+    })),
   };
 }

@@ -40,6 +40,8 @@ export interface SessionState {
   held: number;
   waiting: number;
   waitSeq: number;
+  /** People checked in at the door (each party counts its size). */
+  checkedIn: number;
 }
 
 /** A companion's details (personal information: encrypted at rest, masked in responses). */
@@ -140,6 +142,8 @@ export interface EventStore {
   freeHeldSeats(session: SessionState): Promise<boolean>;
   /** Accepts an offer still open at `nowIso`; false when it is not. */
   acceptOffer(next: RegistrationState, expected: RegistrationState, nowIso: string): Promise<boolean>;
+  /** Checks a registered party in: the registration `registered → checked_in`, the session's count up. */
+  checkIn(next: RegistrationState, expected: RegistrationState): Promise<boolean>;
   /** Offers whose time ran out by `nowIso`. */
   expiredOffers(nowIso: string): Promise<RegistrationState[]>;
   /** Sessions with seats freed for the waiting list and not yet offered (the pending-offer markers). */

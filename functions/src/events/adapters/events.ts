@@ -172,6 +172,7 @@ export class DynamoEventStore implements EventStore {
                 held: 0,
                 waiting: 0,
                 waitSeq: 0,
+                checkedIn: 0,
               },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
@@ -456,6 +457,21 @@ export class DynamoEventStore implements EventStore {
           ...update.Update!,
           ConditionExpression: `${update.Update!.ConditionExpression} AND offerExpiresAt > :now`,
           ExpressionAttributeValues: { ...update.Update!.ExpressionAttributeValues, ':now': nowIso },
+        },
+      },
+    ]);
+    return !failed;
+  }
+
+  async checkIn(next: RegistrationState, expected: RegistrationState): Promise<boolean> {
+    const failed = await this.transact(() => [
+      this.transition(next, expected),
+      {
+        Update: {
+          TableName: this.ctx.table,
+          Key: sessionKey(next.eventId, next.sessionId),
+          UpdateExpression: 'ADD #checkedIn :n',
+          ExpressionAttributeValues: { ':n': next.partySize },
         },
       },
     ]);

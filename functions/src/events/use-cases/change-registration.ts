@@ -39,6 +39,7 @@ export async function cancelEventRegistration(
   eventId: string,
 ): Promise<RegistrationView> {
   const { event, registration } = await ownRegistration(deps, claims, eventId);
+  if (registration.status === 'checked_in') throw new AppError('CONFLICT', '您已签到入场，无法取消报名');
   if (!(['registered', 'waiting', 'offered'] as RegistrationStatus[]).includes(registration.status))
     throw new AppError('CONFLICT', '该报名已结束，无需取消');
   const session = event.sessions.find((s) => s.sessionId === registration.sessionId);
