@@ -58,6 +58,13 @@ export const eventCases: CasesFor<typeof eventRoutes> = {
     body: { ticket: 'eyJ2IjoiRVYtREVNTy1SVU4ifQ.forged' },
     expected: { ...staffOnly(404), owner: 400 },
   },
+  // The report of a Shanghai event: Shanghai staff 200, Beijing staff 404, customers and agents 403.
+  getEventReport: {
+    method: 'GET',
+    path: '/staff/events/EV-DEMO-RUN/report',
+    ownerUserId: 'demo-staff-sh',
+    expected: { ...staffOnly(404), owner: 200 },
+  },
   // Staff create events for their own branch (Beijing staff create a Beijing one: 201 too).
   createEvent: {
     method: 'POST',

@@ -429,6 +429,35 @@ describe('check-in at the door by the signed QR code', () => {
   });
 });
 
+describe('the report', () => {
+  it('counts registrations, attendance and waiting-list conversion by the registrants’ branch, with a CSV', async () => {
+    const report = await as<{ rows: Record<string, unknown>[]; csv: string }>(
+      'demo-staff-sh',
+      'GET',
+      '/staff/events/EV-DEMO-RUN/report',
+    );
+    expect(report.status, report.text).toBe(200);
+    // 张伟's family checked in (3), 李娜 and 刘洋 (who came off the waiting list) registered.
+    const expected = {
+      registrations: 3,
+      people: 5,
+      checkedInPeople: 3,
+      attendanceBasisPoints: 6000,
+      waitlisted: 1,
+      waitlistConverted: 1,
+      conversionBasisPoints: 10000,
+    };
+    expect(report.body.rows).toEqual([
+      { branchPath: 'HQ/SH/SH-PD/SH-PD-01', branchName: '张江营销服务部', ...expected },
+      { branchPath: '', branchName: '合计', ...expected },
+    ]);
+    expect(report.body.csv.split('\r\n')[1]).toBe(
+      '张江营销服务部,HQ/SH/SH-PD/SH-PD-01,3,5,3,60.00%,1,1,100.00%',
+    );
+    expect((await as('demo-staff-bj', 'GET', '/staff/events/EV-DEMO-RUN/report')).status).toBe(404);
+  });
+});
+
 describe('capacity under contention', () => {
   const figures: string[] = [];
   let eventId = '';

@@ -6,6 +6,7 @@ import {
   CreateEventRequestSchema,
   EventDetailSchema,
   EventListResponseSchema,
+  EventReportSchema,
   EventTicketSchema,
   MyRegistrationsResponseSchema,
   RegisterForEventRequestSchema,
@@ -85,6 +86,13 @@ export const eventRoutes = {
     auth: 'user',
     request: CheckInRequestSchema,
     response: CheckInResultSchema,
+  },
+  /** Registrations, attendance and waiting-list conversion by the registrants' branch, with CSV. */
+  getEventReport: {
+    method: 'GET',
+    path: '/staff/events/{eventId}/report',
+    auth: 'user',
+    response: EventReportSchema,
   },
   createEvent: {
     method: 'POST',

@@ -308,3 +308,24 @@ export const StaffEventSchema = z.object({
 export type StaffEvent = z.infer<typeof StaffEventSchema>;
 export const StaffEventListResponseSchema = z.object({ events: z.array(StaffEventSchema) });
 export type StaffEventListResponse = z.infer<typeof StaffEventListResponseSchema>;
+
+export const EventReportSchema = z.object({
+  eventId: z.string(),
+  title: z.string(),
+  rows: z.array(
+    z.object({
+      branchPath: z.string(),
+      branchName: z.string(),
+      registrations: z.int(),
+      people: z.int(),
+      checkedInPeople: z.int(),
+      attendanceBasisPoints: z.nullable(z.int()),
+      waitlisted: z.int(),
+      waitlistConverted: z.int(),
+      conversionBasisPoints: z.nullable(z.int()),
+    }),
+  ),
+  /** The same rows as CSV (UTF-8, CRLF, Chinese header) for export. */
+  csv: z.string(),
+});
+export type EventReport = z.infer<typeof EventReportSchema>;

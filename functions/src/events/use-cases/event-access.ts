@@ -28,7 +28,7 @@ export interface EventDeps {
     events: EventStore;
     customers: Pick<CustomerRepository, 'get'>;
     policies: Pick<PolicyRepository, 'listByCustomer'>;
-    branches: Pick<BranchRepository, 'get'>;
+    branches: Pick<BranchRepository, 'get' | 'getCached'>;
   };
   eventSettings: EventSettings;
   now: () => number;

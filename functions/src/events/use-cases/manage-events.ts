@@ -96,7 +96,11 @@ export async function createEvent(
 }
 
 /** An event organised in the staff member's branch subtree; any other is the 404 of one that does not exist. */
-async function staffEvent(deps: EventDeps, claims: AccessClaims, eventId: string): Promise<EventRecord> {
+export async function staffEvent(
+  deps: EventDeps,
+  claims: AccessClaims,
+  eventId: string,
+): Promise<EventRecord> {
   const event = await deps.repositories.events.get(eventId);
   if (!event || !claims.branchPath || !isInBranchSubtree(event.organiserBranchPath, claims.branchPath))
     throw new AppError('NOT_FOUND', EVENT_NOT_FOUND_MESSAGE);
