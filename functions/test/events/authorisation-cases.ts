@@ -65,6 +65,14 @@ export const eventCases: CasesFor<typeof eventRoutes> = {
     ownerUserId: 'demo-staff-sh',
     expected: { ...staffOnly(404), owner: 200 },
   },
+  // Agents only (customers and staff 403); an agent sees their own invitees only (an empty list
+  // for one who invited nobody; the invitees themselves are covered in functions/test/events/).
+  listEventInvitees: {
+    method: 'GET',
+    path: '/agent/events/EV-DEMO-RUN/invitees',
+    ownerUserId: 'demo-agent-a001',
+    expected: { ...signedIn(403), owner: 200, unassignedAgent: 200 },
+  },
   // Staff create events for their own branch (Beijing staff create a Beijing one: 201 too).
   createEvent: {
     method: 'POST',

@@ -306,6 +306,14 @@ describe('the session fills, the next customer waits and accepts an offer', () =
     });
     expect(full.status).toBe(409);
     expect(full.body).toMatchObject({ message: EVENT_FULL_MESSAGE, field: 'sessionId' });
+    const badLink = await as('demo-customer-c005', 'POST', '/events/EV-DEMO-RUN/registration', {
+      ...noCompanions,
+      sessionId: 'S2',
+      invitedBy: 'A999',
+    });
+    expect(badLink.status).toBe(400);
+    expect(badLink.body).toMatchObject({ message: '邀请链接无效：未找到邀请的业务员', field: 'invitedBy' });
+    // 刘洋 came through his agent 王建国's invitation.
     const waiting = await as<RegistrationView>(
       'demo-customer-c005',
       'POST',
@@ -313,6 +321,7 @@ describe('the session fills, the next customer waits and accepts an offer', () =
       {
         ...noCompanions,
         sessionId: 'S2',
+        invitedBy: 'A001',
       },
     );
     expect(waiting.status, waiting.text).toBe(201);
@@ -455,6 +464,26 @@ describe('the report', () => {
       '张江营销服务部,HQ/SH/SH-PD/SH-PD-01,3,5,3,60.00%,1,1,100.00%',
     );
     expect((await as('demo-staff-bj', 'GET', '/staff/events/EV-DEMO-RUN/report')).status).toBe(404);
+  });
+});
+
+describe('invitations', () => {
+  it('shows an agent the customers who registered through their invitation, and nobody else', async () => {
+    const mine = await as<{ invitees: { nameMasked: string; statusLabel: string }[] }>(
+      'demo-agent-a001',
+      'GET',
+      '/agent/events/EV-DEMO-RUN/invitees',
+    );
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.body.invitees).toEqual([
+      expect.objectContaining({ nameMasked: '刘*', statusLabel: '已报名' }),
+    ]);
+    const other = await as<{ invitees: unknown[] }>(
+      'demo-agent-a003',
+      'GET',
+      '/agent/events/EV-DEMO-RUN/invitees',
+    );
+    expect(other.body.invitees).toEqual([]);
   });
 });
 

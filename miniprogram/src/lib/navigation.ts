@@ -74,7 +74,9 @@ export const pageUrls = {
   complaintQueue: '/packages/complaints/queue/index',
   // Club events (客户俱乐部活动).
   events: '/packages/events/list/index',
-  eventDetail: (eventId: string) => `/packages/events/detail/index?eventId=${encodeURIComponent(eventId)}`,
+  /** With `invitedBy`, the link an agent shares: a registration through it is attributed to them. */
+  eventDetail: (eventId: string, invitedBy?: string) =>
+    `/packages/events/detail/index?eventId=${encodeURIComponent(eventId)}${invitedBy ? `&invitedBy=${encodeURIComponent(invitedBy)}` : ''}`,
   myEventRegistrations: '/packages/events/mine/index',
 };
 

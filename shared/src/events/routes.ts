@@ -5,6 +5,7 @@ import {
   CheckInResultSchema,
   CreateEventRequestSchema,
   EventDetailSchema,
+  EventInviteesResponseSchema,
   EventListResponseSchema,
   EventReportSchema,
   EventTicketSchema,
@@ -93,6 +94,13 @@ export const eventRoutes = {
     path: '/staff/events/{eventId}/report',
     auth: 'user',
     response: EventReportSchema,
+  },
+  /** An agent's invitees of an event (registrations made through their shared link), and no one else. */
+  listEventInvitees: {
+    method: 'GET',
+    path: '/agent/events/{eventId}/invitees',
+    auth: 'user',
+    response: EventInviteesResponseSchema,
   },
   createEvent: {
     method: 'POST',

@@ -329,3 +329,17 @@ export const EventReportSchema = z.object({
   csv: z.string(),
 });
 export type EventReport = z.infer<typeof EventReportSchema>;
+
+/** An agent's invitees of one event: only registrations that came through their invitation. */
+export const EventInviteesResponseSchema = z.object({
+  invitees: z.array(
+    z.object({
+      nameMasked: z.string(),
+      status: z.enum(REGISTRATION_STATUSES),
+      statusLabel: z.string(),
+      partySize: z.int(),
+      registeredAt: z.string(),
+    }),
+  ),
+});
+export type EventInviteesResponse = z.infer<typeof EventInviteesResponseSchema>;

@@ -26,6 +26,8 @@ import '../events.scss';
 export default function EventDetailPage() {
   const { params } = useRouter();
   const eventId = decodeURIComponent(params.eventId ?? '');
+  // An agent's shared link carries their id: the registration is attributed to them.
+  const invitedBy = params.invitedBy ? decodeURIComponent(params.invitedBy) : null;
   const data = usePageData(() => api.getEvent(eventId), Boolean(eventId));
   useReloadOnShow(data);
   return (
@@ -62,7 +64,7 @@ export default function EventDetailPage() {
                 <Text className="zx-events__reason">{event.reason}</Text>
               </View>
             ) : (
-              <RegistrationForm event={event} onRegistered={() => void data.reload()} />
+              <RegistrationForm event={event} invitedBy={invitedBy} onRegistered={() => void data.reload()} />
             )}
           </View>
         );
@@ -186,7 +188,15 @@ function loadDraft(eventId: string): Draft {
 }
 
 /** Register the person and their companions; a full session offers the waiting list instead. */
-function RegistrationForm({ event, onRegistered }: { event: EventDetail; onRegistered: () => void }) {
+function RegistrationForm({
+  event,
+  invitedBy,
+  onRegistered,
+}: {
+  event: EventDetail;
+  invitedBy: string | null;
+  onRegistered: () => void;
+}) {
   const [draft, setDraft] = useState<Draft>(() => loadDraft(event.eventId));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { busy, run } = useBusyAction(onRegistered);
@@ -237,6 +247,7 @@ function RegistrationForm({ event, onRegistered }: { event: EventDetail; onRegis
           })),
           guardianConsent: draft.guardianConsent,
           waitIfFull: full,
+          ...(invitedBy ? { invitedBy } : {}),
         });
         Taro.removeStorageSync(draftKey(event.eventId));
         void Taro.showToast({
