@@ -43,6 +43,15 @@ export const eventCases: CasesFor<typeof eventRoutes> = {
     path: `/events/${NO_SUCH_EVENT}/registration/offer/decline`,
     expected: signedIn(404),
   },
+  // 太有爱 is open to customers, agents and staff of every branch: everyone signed in pledges (201)
+  // and reads only their own pledges (200).
+  recordEventPledge: {
+    method: 'POST',
+    path: '/events/EV-DEMO-EYES/pledges',
+    body: { kind: 'books', amount: 20, note: '儿童绘本 20 册' },
+    expected: signedIn(201),
+  },
+  listMyEventPledges: { method: 'GET', path: '/events/EV-DEMO-EYES/pledges/mine', expected: signedIn(200) },
   // Only a registrant holds a ticket: everyone signed in without a registration gets 404.
   getEventTicket: {
     method: 'GET',

@@ -487,6 +487,54 @@ describe('invitations', () => {
   });
 });
 
+describe('太有爱 pledges', () => {
+  it('records each person’s pledges, refuses an empty or a non-charity pledge precisely, and totals them in the report', async () => {
+    const books = await as('demo-staff-sh', 'POST', '/events/EV-DEMO-EYES/pledges', {
+      kind: 'books',
+      amount: 30,
+      note: '儿童绘本与科普读物',
+    });
+    expect(books.status, books.text).toBe(201);
+    expect(books.body).toMatchObject({ kindLabel: '捐书', amount: 30, unit: '册' });
+    expect(
+      (
+        await as('demo-customer-c001', 'POST', '/events/EV-DEMO-EYES/pledges', {
+          kind: 'money',
+          amount: 50_000,
+          note: '捐款',
+        })
+      ).status,
+    ).toBe(201);
+    const tooSmall = await as('demo-agent-a001', 'POST', '/events/EV-DEMO-EYES/pledges', {
+      kind: 'money',
+      amount: 50,
+      note: '捐款',
+    });
+    expect(tooSmall.status).toBe(400);
+    expect(tooSmall.body.message).toContain('捐款金额应在 1 元至 100 万元之间');
+    const notCharity = await as('demo-customer-c001', 'POST', '/events/EV-DEMO-RUN/pledges', {
+      kind: 'books',
+      amount: 1,
+      note: '一本书',
+    });
+    expect(notCharity.status).toBe(409);
+    expect(notCharity.body.message).toBe('只有太有爱公益活动可以认捐');
+
+    const mine = await as<{ pledges: unknown[] }>(
+      'demo-staff-sh',
+      'GET',
+      '/events/EV-DEMO-EYES/pledges/mine',
+    );
+    expect(mine.body.pledges).toHaveLength(1);
+    const report = await as<{ pledges: Record<string, number> }>(
+      'demo-staff-sh',
+      'GET',
+      '/staff/events/EV-DEMO-EYES/report',
+    );
+    expect(report.body.pledges).toEqual({ money: 50_000, goods: 0, books: 30, volunteer: 0, people: 2 });
+  });
+});
+
 describe('capacity under contention', () => {
   const figures: string[] = [];
   let eventId = '';

@@ -1,4 +1,4 @@
-import type { RegistrationState } from '../ports/events';
+import type { PledgeRecord, RegistrationState } from '../ports/events';
 import type { RegistrationStatus } from './schemas';
 
 /**
@@ -106,4 +106,23 @@ export function eventReportCsv(rows: readonly EventReportRow[]): string {
       .join(','),
   );
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+/** What was pledged to an event, per kind (money in cents, goods and books in items, hours), and by how many people. */
+export function pledgeTotals(pledges: readonly PledgeRecord[]): {
+  money: number;
+  goods: number;
+  books: number;
+  volunteer: number;
+  people: number;
+} {
+  const totals = {
+    money: 0,
+    goods: 0,
+    books: 0,
+    volunteer: 0,
+    people: new Set(pledges.map((p) => p.personKey)).size,
+  };
+  for (const p of pledges) totals[p.kind] += p.amount;
+  return totals;
 }

@@ -9,7 +9,10 @@ import {
   EventListResponseSchema,
   EventReportSchema,
   EventTicketSchema,
+  MyPledgesResponseSchema,
   MyRegistrationsResponseSchema,
+  PledgeViewSchema,
+  RecordPledgeRequestSchema,
   RegisterForEventRequestSchema,
   RegistrationViewSchema,
   StaffEventListResponseSchema,
@@ -72,6 +75,20 @@ export const eventRoutes = {
     path: '/events/{eventId}/registration/offer/decline',
     auth: 'user',
     response: RegistrationViewSchema,
+  },
+  /** 太有爱: a pledge of money, goods, books or volunteer hours by anyone the event admits. */
+  recordEventPledge: {
+    method: 'POST',
+    path: '/events/{eventId}/pledges',
+    auth: 'user',
+    request: RecordPledgeRequestSchema,
+    response: PledgeViewSchema,
+  },
+  listMyEventPledges: {
+    method: 'GET',
+    path: '/events/{eventId}/pledges/mine',
+    auth: 'user',
+    response: MyPledgesResponseSchema,
   },
   /** The registrant's entry QR code (a signed ticket), once registered. */
   getEventTicket: {

@@ -327,6 +327,14 @@ export const EventReportSchema = z.object({
   ),
   /** The same rows as CSV (UTF-8, CRLF, Chinese header) for export. */
   csv: z.string(),
+  /** 太有爱: what was pledged, per kind (money in cents), and by how many people. */
+  pledges: z.object({
+    money: z.int(),
+    goods: z.int(),
+    books: z.int(),
+    volunteer: z.int(),
+    people: z.int(),
+  }),
 });
 export type EventReport = z.infer<typeof EventReportSchema>;
 
@@ -343,3 +351,49 @@ export const EventInviteesResponseSchema = z.object({
   ),
 });
 export type EventInviteesResponse = z.infer<typeof EventInviteesResponseSchema>;
+
+/** 太有爱 pledges: money (cents), goods or books (items), volunteer teaching (hours). */
+export const PLEDGE_KINDS = { money: '捐款', goods: '捐物', books: '捐书', volunteer: '志愿支教' } as const;
+export type PledgeKind = keyof typeof PLEDGE_KINDS;
+const PLEDGE_KIND_KEYS = Object.keys(PLEDGE_KINDS) as [PledgeKind, ...PledgeKind[]];
+/** The unit each kind's `amount` counts in. */
+export const PLEDGE_UNITS: Record<PledgeKind, string> = {
+  money: '分',
+  goods: '件',
+  books: '册',
+  volunteer: '小时',
+};
+const PLEDGE_LIMITS: Record<PledgeKind, { min: number; max: number; message: string }> = {
+  money: { min: 100, max: 100_000_000, message: '捐款金额应在 1 元至 100 万元之间' },
+  goods: { min: 1, max: 10_000, message: '捐物数量应在 1 至 10000 件之间' },
+  books: { min: 1, max: 10_000, message: '捐书数量应在 1 至 10000 册之间' },
+  volunteer: { min: 1, max: 500, message: '志愿支教时长应在 1 至 500 小时之间' },
+};
+
+export const RecordPledgeRequestSchema = z
+  .strictObject({
+    kind: z.enum(PLEDGE_KIND_KEYS, '请选择认捐方式（捐款、捐物、捐书或志愿支教）'),
+    /** Money in cents; goods and books in items; volunteering in hours. */
+    amount: z.int('认捐数量应为整数'),
+    note: text('认捐说明', 200).check(singleLine('认捐说明')),
+  })
+  .check(
+    z.superRefine((pledge, ctx) => {
+      const limit = PLEDGE_LIMITS[pledge.kind];
+      if (pledge.amount < limit.min || pledge.amount > limit.max)
+        ctx.issues.push({ code: 'custom', message: limit.message, input: pledge, path: ['amount'] });
+    }),
+  );
+export type RecordPledgeRequest = z.infer<typeof RecordPledgeRequestSchema>;
+
+export const PledgeViewSchema = z.object({
+  kind: z.enum(PLEDGE_KIND_KEYS),
+  kindLabel: z.string(),
+  amount: z.int(),
+  unit: z.string(),
+  note: z.string(),
+  pledgedAt: z.string(),
+});
+export type PledgeView = z.infer<typeof PledgeViewSchema>;
+export const MyPledgesResponseSchema = z.object({ pledges: z.array(PledgeViewSchema) });
+export type MyPledgesResponse = z.infer<typeof MyPledgesResponseSchema>;

@@ -1,6 +1,6 @@
 import type { Role } from '../auth/schemas';
 import type { EventAudience, EventBrand } from '../events/rules';
-import type { CompanionRelation, RegistrationStatus } from '../events/schemas';
+import type { CompanionRelation, PledgeKind, RegistrationStatus } from '../events/schemas';
 
 /** A club event as the use cases see it. Instants are ISO strings. */
 export interface EventRecord {
@@ -83,6 +83,19 @@ export interface RegistrationState {
   version: number;
 }
 
+/** One pledge of one person to a 太有爱 event (each person may pledge several times). */
+export interface PledgeRecord {
+  eventId: string;
+  personKey: string;
+  userId: string;
+  role: string;
+  branchPath: string | null;
+  kind: PledgeKind;
+  amount: number;
+  note: string;
+  pledgedAt: string;
+}
+
 /** A session where seats were freed for the waiting list; `mark` counts the releases. */
 export interface PendingOffer {
   eventId: string;
@@ -142,6 +155,12 @@ export interface EventStore {
   freeHeldSeats(session: SessionState): Promise<boolean>;
   /** Accepts an offer still open at `nowIso`; false when it is not. */
   acceptOffer(next: RegistrationState, expected: RegistrationState, nowIso: string): Promise<boolean>;
+  /** Records a pledge (a new item per pledge). */
+  recordPledge(pledge: PledgeRecord): Promise<void>;
+  /** A person's pledges to an event, oldest first. */
+  pledgesOf(eventId: string, personKey: string): Promise<PledgeRecord[]>;
+  /** Every pledge to an event (the report). */
+  pledgesOfEvent(eventId: string): Promise<PledgeRecord[]>;
   /** Checks a registered party in: the registration `registered → checked_in`, the session's count up. */
   checkIn(next: RegistrationState, expected: RegistrationState): Promise<boolean>;
   /** Offers whose time ran out by `nowIso`. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   GetCommand,
@@ -16,6 +17,7 @@ import type {
   EventRecord,
   EventStore,
   PendingOffer,
+  PledgeRecord,
   RegistrationRecord,
   RegistrationState,
   SeatRefusal,
@@ -461,6 +463,38 @@ export class DynamoEventStore implements EventStore {
       },
     ]);
     return !failed;
+  }
+
+  async recordPledge(pledge: PledgeRecord): Promise<void> {
+    await this.ctx.client.send(
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: {
+          pk: eventPk(pledge.eventId),
+          sk: `PLEDGE#${pledge.personKey}#${pledge.pledgedAt}#${randomUUID()}`,
+          entity: 'clubEventPledge',
+          ...pledge,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async pledgesOf(eventId: string, personKey: string): Promise<PledgeRecord[]> {
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mine)',
+      ExpressionAttributeValues: { ':pk': eventPk(eventId), ':mine': `PLEDGE#${personKey}#` },
+      ConsistentRead: true,
+    });
+    return items.map((i) => strip<PledgeRecord>(i));
+  }
+
+  async pledgesOfEvent(eventId: string): Promise<PledgeRecord[]> {
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :pledge)',
+      ExpressionAttributeValues: { ':pk': eventPk(eventId), ':pledge': 'PLEDGE#' },
+    });
+    return items.map((i) => strip<PledgeRecord>(i));
   }
 
   async checkIn(next: RegistrationState, expected: RegistrationState): Promise<boolean> {

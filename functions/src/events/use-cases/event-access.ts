@@ -67,6 +67,16 @@ export function eventDayOf(event: EventRecord): string {
   return todayInShanghai(new Date(firstStartOf(event)));
 }
 
+/** Refuses (403, with the reason the person reads) anyone the event's audience does not admit. */
+export function assertEligible(
+  deps: Pick<EventDeps, 'eventSettings'>,
+  event: EventRecord,
+  registrant: Registrant,
+): void {
+  const eligibility = checkEligibility(event.audience, registrant, eventDayOf(event), deps.eventSettings);
+  if (!eligibility.eligible) throw new AppError('FORBIDDEN', eligibility.reason);
+}
+
 /** Eligibility first, then the registration window: the first reason that keeps the person out. */
 export function mayRegister(
   deps: Pick<EventDeps, 'eventSettings' | 'now'>,

@@ -1,7 +1,7 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { ageOn } from '@zhixiang/shared/endorsement/policy-loan';
 import { AppError } from '@zhixiang/shared/errors';
-import { checkEligibility, checkRegistrationWindow } from '@zhixiang/shared/events/rules';
+import { checkRegistrationWindow } from '@zhixiang/shared/events/rules';
 import {
   ALREADY_REGISTERED_MESSAGE,
   BUSY_MESSAGE,
@@ -15,7 +15,14 @@ import {
 import { toRegistrationView } from '@zhixiang/shared/events/view';
 import type { CompanionRecord, EventRecord, RegistrationRecord } from '@zhixiang/shared/ports/events';
 import type { AgentRepository } from '@zhixiang/shared/ports/repositories';
-import { type EventDeps, eventDayOf, personKeyOf, publishedEvent, registrantOf } from './event-access';
+import {
+  assertEligible,
+  type EventDeps,
+  eventDayOf,
+  personKeyOf,
+  publishedEvent,
+  registrantOf,
+} from './event-access';
 
 export type RegisterDeps = EventDeps & {
   repositories: EventDeps['repositories'] & { agents: Pick<AgentRepository, 'get'> };
@@ -37,8 +44,7 @@ export async function registerForEvent(
   if (!event.sessions.some((s) => s.sessionId === request.sessionId))
     throw new AppError('NOT_FOUND', SESSION_NOT_FOUND_MESSAGE, { field: 'sessionId' });
   const registrant = await registrantOf(deps, claims);
-  const eligibility = checkEligibility(event.audience, registrant, eventDayOf(event), deps.eventSettings);
-  if (!eligibility.eligible) throw new AppError('FORBIDDEN', eligibility.reason);
+  assertEligible(deps, event, registrant);
   const window = checkRegistrationWindow(
     { opensAt: event.registrationOpensAt, closesAt: event.registrationClosesAt },
     deps.now(),
