@@ -6,6 +6,7 @@ import { insurerSigningKey, insurerTrustedCas } from './documents/adapters/signi
 import { createDocumentsDeps } from './documents/wiring';
 import { documentPdf } from './documents/wiring-signing';
 import { createEndorsementsDeps } from './endorsements/wiring';
+import { createEventsDeps } from './events/wiring';
 import { createIdentityDeps } from './identity/wiring';
 import { createIdentityProofs } from './identity/wiring-proofs';
 import { createIvrDeps } from './ivr/wiring';
@@ -32,6 +33,7 @@ function buildSystem(platform: Platform) {
   const endorsements = createEndorsementsDeps(platform);
   const letters = createLettersDeps(platform);
   const complaints = createComplaintsDeps(platform);
+  const events = createEventsDeps(platform);
   return {
     ...auth,
     ...policies,
@@ -44,6 +46,7 @@ function buildSystem(platform: Platform) {
     ...endorsements,
     ...letters,
     ...complaints,
+    ...events,
     repositories: {
       ...auth.repositories,
       ...policies.repositories,
@@ -56,6 +59,7 @@ function buildSystem(platform: Platform) {
       ...endorsements.repositories,
       ...letters.repositories,
       ...complaints.repositories,
+      ...events.repositories,
     },
     identityProofs: createIdentityProofs(platform),
     signingKey: insurerSigningKey(platform.config),
