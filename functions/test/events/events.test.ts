@@ -19,7 +19,7 @@ import { offerFreedSeats } from '../../src/events/use-cases/offer-freed-seats';
 import { registerForEvent } from '../../src/events/use-cases/register-for-event';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
-import { accessTokenFor } from '../support/access-token-for';
+import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -37,14 +37,8 @@ let gateway: TestGateway;
 let api: ApiClient;
 const texts: string[] = [];
 
-async function as<T>(userId: string, method: 'GET' | 'POST', path: string, body?: unknown) {
-  const response = await api.request<T & { code?: string; message?: string; field?: string }>(method, path, {
-    token: await accessTokenFor(container, userId),
-    ...(body === undefined ? {} : { body }),
-  });
-  texts.push(response.text);
-  return response;
-}
+// Requests as a seeded user; every answer's text is checked for leaks at the end.
+const as = requestsAs(() => ({ api, system: container }), texts);
 
 const at = (hoursFromNow: number) => new Date(FIXED_NOW + hoursFromNow * HOUR).toISOString();
 
