@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { assertLocalStage, type Stage } from '../config';
@@ -94,16 +94,16 @@ export class LocalFileKeyProvider implements DataKeyWrapper {
 
 async function readOrCreateKeyFile(file: string): Promise<Buffer> {
   await mkdir(dirname(file), { recursive: true });
+  // Written whole to a file of its own, then linked into place: link fails if the key exists, so of
+  // two processes starting together one creates it, and neither ever reads a half-written key.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(draft, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   try {
-    // 'wx' fails if the file exists, so two processes starting together cannot both create one.
-    const handle = await open(file, 'wx', 0o600);
-    try {
-      await handle.writeFile(`${randomBytes(32).toString('base64')}\n`);
-    } finally {
-      await handle.close();
-    }
+    await link(draft, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await unlink(draft);
   }
   const key = Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
   if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte base64 key`);
