@@ -8,10 +8,10 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
 import { httpEvent } from '../functions/src/platform/http/testing';
-import { compareWithBaseline } from './support/compare-with-baseline';
+import { compareWithBaseline, printBenchResult } from './support/compare-with-baseline';
 import { recordTransaction } from './support/record-transaction';
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
 const WARMUP = 30;
 
 async function main() {
@@ -69,14 +69,14 @@ async function main() {
     };
 
     // Record the transaction the handler sends, to replay it bare.
-    const { replay } = await recordTransaction(container.table.client, invoke);
+    const { input, replay } = await recordTransaction(container.table.client, invoke);
     await reset();
 
     console.log(`POST ${path} (book), ${ITERATIONS} iterations\n`);
-    await compareWithBaseline(
-      { name: 'bare TransactWriteItems', run: replay },
+    const result = await compareWithBaseline(
+      { name: `bare TransactWriteItems (${input.TransactItems?.length} items)`, run: replay },
       { name: 'whole handler', run: invoke },
-      { iterations: ITERATIONS, warmup: WARMUP, afterEach: reset, goal: 1.5 },
+      { bench: 'callback-booking', iterations: ITERATIONS, warmup: WARMUP, afterEach: reset, goal: 1.5 },
     );
 
     // Contention: 200 different policies want the 5 seats of one slot at the same moment.
@@ -105,6 +105,10 @@ async function main() {
     console.log(
       `\n200 parallel bookings of 5 seats: ${booked} booked, ${full} "该时段已约满", count ${seat?.booked}; ${took.toFixed(0)} ms in total`,
     );
+    printBenchResult(result, {
+      transactionItems: input.TransactItems?.length,
+      contention: { attempts: 200, seats: 5, booked, full, count: seat?.booked, ms: Math.round(took) },
+    });
   } finally {
     await stack.stop();
   }

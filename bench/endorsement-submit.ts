@@ -7,7 +7,7 @@
  * the policy are put back as they were before the submission and the new audit events removed
  * (untimed), so both sides always submit the same signed application on the same policy version.
  * Two rows: a dividend-option change (no idempotency) and a policy loan (with its Idempotency-Key
- * record, a fresh key per call).
+ * record, a fresh key per call, written by the transaction and removed by the reset).
  */
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -15,13 +15,12 @@ import { startEphemeralStack } from '../functions/local/ephemeral-stack';
 import { httpEvent } from '../functions/src/platform/http/testing';
 import { signedDrafts } from '../functions/test/endorsements/signed-drafts';
 import type { CreateEndorsementRequest } from '../shared/src/endorsement/application';
-import { compareWithBaseline } from './support/compare-with-baseline';
+import { compareWithBaseline, printBenchResult } from './support/compare-with-baseline';
 import { recordTransaction } from './support/record-transaction';
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
-/** What Lambda passes: Powertools idempotency bounds its in-progress lock by the remaining time. */
-const lambdaContext = { getRemainingTimeInMillis: () => 10_000 } as never;
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
 const WARMUP = 30;
+const IDEMPOTENCY_PK = 'IDEMPOTENCY#endorsement-submit';
 
 async function main() {
   const stack = await startEphemeralStack();
@@ -80,6 +79,21 @@ async function main() {
             .filter((sk) => !eventsBefore.includes(sk))
             .map((sk) => doc.send(new DeleteCommand({ TableName: table, Key: { pk: appKey.pk, sk } }))),
         );
+        // A loan's idempotency record (written by its transaction) goes too, so the recorded
+        // transaction can be replayed under its key.
+        const { Items: records } = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': IDEMPOTENCY_PK },
+            ProjectionExpression: 'pk, sk',
+          }),
+        );
+        await Promise.all(
+          (records ?? []).map((r) =>
+            doc.send(new DeleteCommand({ TableName: table, Key: { pk: r.pk, sk: r.sk } })),
+          ),
+        );
       };
       const path = `/endorsements/${applicationId}/submit`;
       const invoke = async () => {
@@ -94,7 +108,7 @@ async function main() {
           },
           pathParameters: { applicationId },
         });
-        const result = (await handler(event, lambdaContext)) as { statusCode: number; body?: string };
+        const result = (await handler(event, {} as never)) as { statusCode: number; body?: string };
         if (result.statusCode !== 200)
           throw new Error(`handler answered ${result.statusCode} ${result.body}`);
       };
@@ -102,14 +116,15 @@ async function main() {
       const { input, replay } = await recordTransaction(doc, invoke);
       await reset();
       console.log(`\n${label}: POST ${path.replace(applicationId, '{id}')}, ${ITERATIONS} iterations\n`);
-      return compareWithBaseline(
+      const result = await compareWithBaseline(
         {
           name: `bare TransactWriteItems (${input.TransactItems?.length} items)`,
           run: replay,
         },
         { name: 'whole handler', run: invoke },
-        { iterations: ITERATIONS, warmup: WARMUP, afterEach: reset, goal: 1.5 },
+        { bench: 'endorsement-submit', iterations: ITERATIONS, warmup: WARMUP, afterEach: reset, goal: 1.5 },
       );
+      return { ...result, label, transactionItems: input.TransactItems?.length };
     }
 
     async function listEventKeys(applicationId: string): Promise<string[]> {
@@ -124,16 +139,21 @@ async function main() {
       return (Items ?? []).map((item) => String(item.sk));
     }
 
-    await measure(
-      'dividend option change (automatic approval)',
-      { type: 'dividend_option_change', dividendOption: 'cash' },
-      false,
-    );
-    await measure(
-      'policy loan ¥10,000 (automatic approval, Idempotency-Key)',
-      { type: 'policy_loan', amountCents: 1_000_000 },
-      true,
-    );
+    const rows = [
+      await measure(
+        'dividend option change (automatic approval)',
+        { type: 'dividend_option_change', dividendOption: 'cash' },
+        false,
+      ),
+      await measure(
+        'policy loan ¥10,000 (automatic approval, Idempotency-Key)',
+        { type: 'policy_loan', amountCents: 1_000_000 },
+        true,
+      ),
+    ];
+    // The contract's figures are the worse row's; both rows beside them.
+    const worst = rows.reduce((a, b) => (b.ratioP50 > a.ratioP50 ? b : a));
+    printBenchResult({ ...worst, met: rows.every((r) => r.met) }, { rows });
   } finally {
     await stack.stop();
   }

@@ -8,9 +8,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
 import { httpEvent } from '../functions/src/platform/http/testing';
-import { compareWithBaseline } from './support/compare-with-baseline';
+import { compareWithBaseline, printBenchResult } from './support/compare-with-baseline';
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
 const WARMUP = 50;
 
 interface Recorded {
@@ -96,11 +96,12 @@ async function main() {
     console.log(
       `GET /policies/${policy.policyNo}: ${recorded.length} DynamoDB commands in ${rounds.size} rounds (${commands}); ${ITERATIONS} iterations\n`,
     );
-    await compareWithBaseline(
+    const result = await compareWithBaseline(
       { name: 'bare DynamoDB reads', run: replay },
       { name: 'whole handler', run: invoke },
-      { iterations: ITERATIONS, warmup: WARMUP, goal: 1.25 },
+      { bench: 'policy-read', iterations: ITERATIONS, warmup: WARMUP, goal: 1.25 },
     );
+    printBenchResult(result, { commands: recorded.map((r) => `round ${r.round} ${r.commandName}`) });
   } finally {
     await stack.stop();
   }

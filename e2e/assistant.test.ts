@@ -161,6 +161,9 @@ describe('the assistant', () => {
       await tapButton(desk, '结束服务');
       await desk.getByTestId('handoff-closed').waitFor();
       await page.getByText('人工服务已结束').waitFor();
+      // The closed chat is no dead end: it leads back to the queue.
+      await tapButton(desk, '返回接待队列');
+      await desk.waitForURL(/\/packages\/handoffs\/queue\/index/);
       assert.ok(sockets >= 2, `the page reconnected its WebSocket (${sockets} sockets)`);
     } catch (error) {
       await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);

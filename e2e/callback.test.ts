@@ -123,6 +123,10 @@ describe('new-policy callback journeys', () => {
       const result = await answerOnline(page, source.policyNo, null);
       assert.match(result, /回访已完成/);
       await saveScreenshot(page, 'callback-online-completed');
+      // 回访已完成 is no dead end: it leads back to the policy.
+      await page.getByTestId('online-result-back').click();
+      await page.getByTestId('policy-detail').waitFor();
+      assert.match(page.url(), new RegExp(`policyNo=${source.policyNo}`));
     } catch (error) {
       await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
       throw error;

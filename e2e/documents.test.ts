@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
+import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { voidDocument } from '../functions/src/documents/use-cases/void-document';
+import { deliverEndorsementEvents } from '../functions/src/endorsements/use-cases/deliver-endorsement-events';
+import { deliverEndorsementEventsDeps } from '../functions/src/endorsements/wiring-delivery';
 import { DEMO_DOCUMENT_ID } from '../functions/src/seed/demo-documents';
+import { getSystem } from '../functions/src/system';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import {
   agreeToPrivacyGuide,
@@ -18,9 +23,12 @@ import {
 import { useE2eSession } from './support/session';
 
 /**
- * Electronic endorsement (电子批单) in the H5 build: 张伟 opens his document from 我的批单, verifies
- * his identity (through the identity feature's sandbox HTTP API), signs with real mouse strokes —
- * a straight line is refused first — and the sealed PDF opens and passes the public verification.
+ * The application (申请书) in the H5 build: 张伟 opens his demo address change from 我的批单,
+ * verifies his identity (through the identity feature's sandbox HTTP API), signs with real mouse
+ * strokes — a straight line is refused first — and the signed PDF opens; the public verify page
+ * says it is a signed application that has not taken effect (not a 批单). Submitted, it takes
+ * effect and the outbox consumer issues the sealed 批单, reached from the application: the page
+ * says valid, then 已作废 (reason, time) once an operator voids it, and modified for a changed byte.
  */
 const session = useE2eSession();
 
@@ -35,9 +43,35 @@ async function api<T>(path: string, body: unknown, token?: string): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** docs/identity-verification.md: consent, start, the sandbox's answer, the result. */
-async function verifyIdentityOverHttp(purpose: string): Promise<void> {
+async function get<T>(path: string, token: string): Promise<T> {
+  const response = await fetch(`${session.stack.apiUrl}${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${path}: ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** The public verify page's answer for a file: its verdict and what it says. */
+async function verifyOnPage(page: Page, file: string): Promise<{ verdict: string | null; text: string }> {
+  await page.goto(`${session.stack.appUrl}/packages/documents/verify/index`);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByTestId('verify-choose').click(),
+  ]);
+  await chooser.setFiles(file);
+  const result = page.getByTestId('verify-result');
+  await result.waitFor();
+  return { verdict: await result.getAttribute('data-verdict'), text: (await result.textContent()) ?? '' };
+}
+
+/** docs/identity-verification.md: consent, start, the sandbox's answer, the result — for the document's purpose. */
+async function verifyIdentityOverHttp(documentId: string): Promise<void> {
   const accessToken = await demoAccessToken(session.stack.apiUrl, 'demo-customer-c001');
+  const detail = await fetch(`${session.stack.apiUrl}/documents/${documentId}`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  const { purpose } = (await detail.json()) as { purpose: string };
   await api('/identity/consent', { version: FACE_ID_CONSENT_VERSION }, accessToken);
   const started = await api<{ attemptId: string; verifyId: string }>(
     '/identity/face',
@@ -48,8 +82,8 @@ async function verifyIdentityOverHttp(purpose: string): Promise<void> {
   await api(`/identity/face/${started.attemptId}/result`, {}, accessToken);
 }
 
-describe('electronic endorsement journey', () => {
-  it('张伟 signs his endorsement on the signing screen and the sealed PDF verifies', async () => {
+describe('the application (申请书) journey', () => {
+  it('张伟 signs his application; the verify page says not yet effective, then valid for the 批单 issued on effect, voided, modified', async () => {
     const { context, page } = await newPhonePage(session.browser);
     try {
       await agreeToPrivacyGuide(page, session.stack.appUrl);
@@ -65,7 +99,7 @@ describe('electronic endorsement journey', () => {
       await page.getByTestId('document-preview').waitFor();
       assert.match((await page.getByTestId('document-changes').textContent()) ?? '', /漕溪北路88号2201室/);
       await page.getByTestId('identity-needed').waitFor();
-      await verifyIdentityOverHttp(`document:${DEMO_DOCUMENT_ID}`);
+      await verifyIdentityOverHttp(DEMO_DOCUMENT_ID);
       await page.reload();
       await page.getByTestId('go-sign').click();
 
@@ -92,16 +126,16 @@ describe('electronic endorsement journey', () => {
       await page.getByTestId('submit-signature').click();
       const status = page.getByTestId('document-status');
       await page.waitForURL(/packages\/documents\/detail/);
-      await page.getByText(/已签署：张伟 于/).waitFor({ timeout: 30_000 });
-      assert.match((await status.textContent()) ?? '', /已签署/);
+      await page.getByText(/已签署·待生效：张伟 于/).waitFor({ timeout: 30_000 });
+      assert.match((await status.textContent()) ?? '', /生效后，本公司另行出具批单/);
       await saveScreenshot(page, 'documents-signed');
 
       // The signing screen opened again (a reload, an old link) says it is signed and leads on to it.
       await page.goto(signUrl);
       await page.getByTestId('sign-already-signed').waitFor();
-      await tapButton(page, '查看批单');
+      await tapButton(page, '查看保险合同变更申请书');
       await page.waitForURL(/packages\/documents\/detail/);
-      await page.getByText(/已签署：张伟 于/).waitFor();
+      await page.getByText(/已签署·待生效：张伟 于/).waitFor();
 
       // The PDF opens in a new tab through a short-lived link.
       const [popup] = await Promise.all([
@@ -125,20 +159,59 @@ describe('electronic endorsement journey', () => {
       }
       assert.match(report, /Signature is Valid/);
 
-      // 我的批单 shows it signed; the public page verifies the downloaded file.
+      // 我的批单 shows it signed and not yet effective; the public page says it is an application.
       await page.goto(`${session.stack.appUrl}/packages/documents/list/index`);
       await page.getByTestId('document-item').first().waitFor();
-      assert.match((await page.getByTestId('document-item').first().textContent()) ?? '', /已签署/);
-      await page.goto(`${session.stack.appUrl}/packages/documents/verify/index`);
-      const [chooser] = await Promise.all([
-        page.waitForEvent('filechooser'),
-        page.getByTestId('verify-choose').click(),
-      ]);
-      await chooser.setFiles(file);
-      const result = page.getByTestId('verify-result');
-      await result.waitFor();
-      assert.match((await result.textContent()) ?? '', /核验通过.*本公司出具的电子批单/s);
+      assert.match(
+        (await page.getByTestId('document-item').first().textContent()) ?? '',
+        /已签署·待生效.*申请书号/s,
+      );
+      const applicationAnswer = await verifyOnPage(page, file);
+      assert.equal(applicationAnswer.verdict, 'not_effective');
+      assert.match(applicationAnswer.text, /变更申请书，尚未生效.*不是批单/s);
       await saveScreenshot(page, 'documents-verified');
+
+      // Submitted, it takes effect; the outbox consumer (the local schedule's job) issues the 批单.
+      const token = await demoAccessToken(session.stack.apiUrl, 'demo-customer-c001');
+      const { purpose } = await get<{ purpose: string }>(`/documents/${DEMO_DOCUMENT_ID}`, token);
+      await api(`/endorsements/${purpose.replace('endorsement:', '')}/submit`, {}, token);
+      await deliverEndorsementEvents(deliverEndorsementEventsDeps(getSystem()));
+      await page.goto(
+        `${session.stack.appUrl}/packages/documents/detail/index?documentId=${DEMO_DOCUMENT_ID}`,
+      );
+      await page.getByText(/已生效：张伟 于.*本公司已出具批单/).waitFor();
+      await page.getByTestId('open-related-document').click();
+      await page.getByText(/已生效：本公司于 .* 出具并加盖电子签章/).waitFor();
+      const endorsementId = /documentId=([A-Z0-9]+)/.exec(page.url())?.[1] ?? '';
+      const link = await get<{ url: string }>(`/documents/${endorsementId}/file`, token);
+      const endorsementFile = join(dir, `${endorsementId}.pdf`);
+      writeFileSync(endorsementFile, Buffer.from(await (await fetch(link.url)).arrayBuffer()));
+
+      const valid = await verifyOnPage(page, endorsementFile);
+      assert.equal(valid.verdict, 'valid');
+      assert.match(valid.text, /核验通过.*本公司出具的电子批单/s);
+      await saveScreenshot(page, 'documents-endorsement-verified');
+
+      // Voided after issue (an operator's act): the same file now answers 已作废 with reason and time.
+      await voidDocument(getSystem(), {
+        documentId: endorsementId,
+        reason: '批单信息有误，已重新出具',
+        byUserId: 'e2e-operator',
+      });
+      const voided = await verifyOnPage(page, endorsementFile);
+      assert.equal(voided.verdict, 'voided');
+      assert.match(voided.text, /^✗ 批单已作废.*作废时间.*作废原因\s*批单信息有误，已重新出具/s);
+      await saveScreenshot(page, 'documents-endorsement-voided');
+
+      // One byte changed after sealing: modified.
+      const tampered = readFileSync(endorsementFile);
+      const at = tampered.indexOf('stream\n') + 20;
+      tampered[at] = (tampered[at] ?? 0) ^ 1;
+      const tamperedFile = join(dir, 'tampered.pdf');
+      writeFileSync(tamperedFile, tampered);
+      const modified = await verifyOnPage(page, tamperedFile);
+      assert.equal(modified.verdict, 'modified');
+      assert.match(modified.text, /文件在签章后被改动过/);
     } finally {
       await saveScreenshot(page, 'documents-last');
       await context.close();

@@ -139,7 +139,7 @@ describe('endorsement journeys of 张伟 (保全)', () => {
       assert.match(await statusText(page), /已生效|已完成/);
       const timeline = (await page.getByTestId('status-timeline').textContent()) ?? '';
       assert.match(timeline, /业务员/);
-      assert.match(timeline, /投保人签署批单/);
+      assert.match(timeline, /投保人签署申请书/);
     });
   });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, it } from 'vitest';
+import { readLatestSandboxCode } from '../functions/src/platform/sms/sandbox-outbox-sms';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { renderIdCardBack, renderIdCardFront } from '../functions/test/support/render-id-card';
 import { newPhonePage, saveScreenshot } from './support/browser';
@@ -10,7 +11,8 @@ import { useE2eSession } from './support/session';
 /**
  * Identity verification in the H5 build: 张伟 photographs his (rendered) ID card, the offline OCR
  * reads and checks it, the 「模拟人脸核身」 screen succeeds and the purpose is verified; 刘洋 fails the
- * face comparison five times, is locked, and his agent verifies him in person instead.
+ * face comparison five times, is locked, and his agent verifies him in person instead (with a code
+ * texted to 刘洋's phone on file).
  */
 const data = buildDemoData('2026-11-25');
 const zhangWei = data.customers.find((c) => c.customerId === 'C001')!;
@@ -161,7 +163,16 @@ describe('identity verification journeys', () => {
       await page.getByTestId('identity-locked').waitFor();
       await tapButton(page, '业务员当面核验');
       await page.getByTestId('attest-confirm').click();
-      await fillInput(page, '身份证号码最后 4 位', liuYang.idNumber.slice(-4));
+      // The agent cannot see the code: it goes to 刘洋's phone on file, and he reads it out.
+      await tapButton(page, '发送验证码到客户手机');
+      await page
+        .getByTestId('attest-code-hint')
+        .getByText(/验证码已发送至客户登记的手机 1\d{2}\*{4}\d{4}/)
+        .waitFor();
+      const code = await readLatestSandboxCode(session.stack.smsOutboxFile, liuYang.phone);
+      assert.ok(code, "the code reached 刘洋's phone (the sandbox outbox)");
+      assert.doesNotMatch((await page.locator('body').textContent()) ?? '', new RegExp(code));
+      await fillInput(page, '客户收到的 6 位验证码', code);
       await tapButton(page, '确认核验');
       await page.getByTestId('attest-done').waitFor();
       await saveScreenshot(page, 'identity-agent-attested');

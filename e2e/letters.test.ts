@@ -49,6 +49,18 @@ describe('e-letters and renewal notices journey', () => {
       await page.getByTestId('page-empty').waitFor();
       await tapButton(page, '信函与通知设置');
 
+      // The default is what is delivered (e-letter and paper copy, unannounced), and the page says so.
+      assert.match(
+        (await page.getByTestId('subscription-rule').textContent()) ?? '',
+        /未设置时为“电子 \+ 纸质信函”/,
+      );
+      const dividend = page.getByTestId('subscription-dividend_statement');
+      assert.match((await dividend.textContent()) ?? '', /默认/);
+      assert.match(
+        (await page.getByTestId('delivery-dividend_statement-electronic_and_paper').getAttribute('class')) ??
+          '',
+        /zx-letters__choice--on/,
+      );
       // One tap: the debit-success letter electronically only (no more paper).
       const electronic = page.getByTestId('delivery-debit_success_notice-electronic');
       await electronic.click();
@@ -97,7 +109,10 @@ describe('e-letters and renewal notices journey', () => {
       const item = page.getByTestId('letter-item').first();
       await item.waitFor();
       assert.match((await item.textContent()) ?? '', /扣款成功通知.*未读.*已停寄纸质/s);
-      assert.match((await page.getByTestId('paper-saved').textContent()) ?? '', /1 张/);
+      // Counted from the delivered e-letters: one delivered, without a paper copy.
+      const saved = (await page.getByTestId('paper-saved').textContent()) ?? '';
+      assert.match(saved, /已收到电子信函 1 封，其中 1 封停寄纸质/);
+      assert.match(saved, /1 张/);
       await item.click();
       await page.getByTestId('letter-view').waitFor();
       assert.match((await page.getByTestId('letter-view').textContent()) ?? '', /扣缴成功/);
@@ -129,6 +144,28 @@ describe('e-letters and renewal notices journey', () => {
         assert.match((await stranger.page.getByTestId('page-error').textContent()) ?? '', /链接无效/);
       } finally {
         await stranger.context.close();
+      }
+
+      // 钱进 (Shanghai staff) reads the funnel: the SMS had no delivery receipt, but its link was
+      // opened, so it counts as delivered — opened never exceeds delivered.
+      const staff = await newPhonePage(session.browser);
+      try {
+        await agreeToPrivacyGuide(staff.page, session.stack.appUrl);
+        await signInAsDemoUser(staff.page, 'demo-staff-sh');
+        await staff.page.goto(`${session.stack.appUrl}/packages/letters/funnel/index`);
+        const row = staff.page
+          .getByTestId('funnel-row')
+          .filter({ hasText: '扣款成功' })
+          .filter({ hasText: '短信' });
+        await row.waitFor();
+        const cells = await row.locator('.zx-letters__table-cell').allTextContents();
+        const [, eligible, , , delivered, opened] = cells.map((cell) => cell.trim());
+        assert.equal(eligible, '1');
+        assert.equal(delivered, '100%');
+        assert.equal(opened, '100%');
+        await saveScreenshot(staff.page, 'letters-funnel');
+      } finally {
+        await staff.context.close();
       }
     } catch (error) {
       await saveScreenshot(page, 'letters-failure');

@@ -9,6 +9,7 @@ export interface Side {
 }
 
 export interface CompareOptions {
+  /** Timed calls per side; at least 1,000 for a p99 to mean anything (ten calls above it). */
   iterations: number;
   warmup: number;
   /** Runs after every timed (and warm-up) call, untimed: e.g. undo a booking so the next can book. */
@@ -21,7 +22,35 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-export async function compareWithBaseline(baseline: Side, handler: Side, options: CompareOptions) {
+/** The benchmark contract: what every "handler vs its bare DynamoDB work" run reports. */
+export interface BenchResult {
+  bench: string;
+  p50Ms: number;
+  p99Ms: number;
+  baselineP50Ms: number;
+  baselineP99Ms: number;
+  ratioP50: number;
+  ratioP99: number;
+  /** The goal for the p50 ratio. */
+  goal: number;
+  met: boolean;
+  /** Timed calls per side. */
+  samples: number;
+  [extra: string]: unknown;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Prints the result as the run's last line, one JSON object (extra keys beside the contract's). */
+export function printBenchResult(result: BenchResult, extra: Record<string, unknown> = {}): void {
+  console.log(JSON.stringify({ ...result, ...extra }));
+}
+
+export async function compareWithBaseline(
+  baseline: Side,
+  handler: Side,
+  options: CompareOptions & { bench: string },
+): Promise<BenchResult> {
   const after = options.afterEach ?? (async () => {});
   const timings = new Map<Side, number[]>([
     [baseline, []],
@@ -56,5 +85,16 @@ export async function compareWithBaseline(baseline: Side, handler: Side, options
   console.log(
     `\nratio handler / bare: p50 ${p50.toFixed(2)}×, p99 ${p99.toFixed(2)}× (goal ≤ ${options.goal}×)`,
   );
-  return { p50, p99 };
+  return {
+    bench: options.bench,
+    p50Ms: round2(percentile(full, 50)),
+    p99Ms: round2(percentile(full, 99)),
+    baselineP50Ms: round2(percentile(bare, 50)),
+    baselineP99Ms: round2(percentile(bare, 99)),
+    ratioP50: round2(p50),
+    ratioP99: round2(p99),
+    goal: options.goal,
+    met: p50 <= options.goal,
+    samples: full.length,
+  };
 }

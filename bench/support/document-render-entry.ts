@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { brand } from '@zhixiang/shared/brand';
-import { renderEndorsement } from '../../functions/src/documents/adapters/render-endorsement';
+import { renderDocument } from '../../functions/src/documents/adapters/render-document';
 import { InsurerSigningKey } from '../../functions/src/documents/adapters/signing/insurer-certificate';
 import { LocalTestCaCertificates } from '../../functions/src/documents/adapters/signing/local-test-ca';
 import { sealPdf } from '../../functions/src/documents/adapters/signing/seal-pdf';
@@ -16,7 +16,7 @@ const png = readFileSync(process.env.BENCH_SIGNATURE_PNG ?? '');
 const document = sampleDocument();
 
 export async function renderOnly() {
-  return renderEndorsement(document, { png, signedAt: Date.now() }, brand);
+  return renderDocument(document, { signaturePng: png, at: Date.now() }, brand);
 }
 
 export async function renderAndSeal(): Promise<Buffer> {

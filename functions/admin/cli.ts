@@ -22,6 +22,8 @@ Commands
   notice-funnel [--from 日期] [--to 日期]  打印续期通知送达漏斗（默认最近 7 天）
   paper-saved                             打印电子信函节约用纸（护一棵树）报表
   outbox [--lines N]                      打印本地短信与微信订阅消息发件箱（仅本地环境）
+  void-document <文件号> --reason 原因 --user-id 操作人
+                                          作废已出具的批单或已签署的申请书（保留文件，核验时显示「已作废」、原因与时间）
   import-calendar <file.json>             导入国务院公布的年度节假日与调休安排到业务日历（config/business-calendar.json，无需 --stage，重新部署后生效）
 
 Every CSV row is validated before anything is written: a file with a bad row imports nothing and
@@ -41,6 +43,8 @@ const WRITES = new Set([
   'load-knowledge',
   // Renewal notices: the hourly run on demand.
   'send-renewal-notices',
+  // Electronic documents: void an issued 批单 or a signed application.
+  'void-document',
 ]);
 // Reports that write nothing: no --yes needed on prod.
 const READS = new Set(['notice-funnel', 'paper-saved', 'outbox', 'assistant-feedback-report']);
@@ -63,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
       openid: { type: 'string' },
       'skip-reencrypt': { type: 'boolean', default: false },
       lines: { type: 'string' },
+      reason: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -186,6 +191,17 @@ async function main(argv: string[]): Promise<number> {
           ? `知识库内容未变：仍为版本 ${outcome.version}（${outcome.entryCount} 条）`
           : `知识库版本 ${outcome.previousVersion ?? '无'} → ${outcome.version}，共 ${outcome.entryCount} 条`,
       );
+      return 0;
+    }
+    // Electronic documents: an issued document that no longer counts (docs/electronic-documents.md).
+    case 'void-document': {
+      const [documentId] = args;
+      const userId = values['user-id'];
+      if (!documentId || !values.reason || !userId)
+        return fail('void-document 需要文件号、--reason 作废原因和 --user-id 操作人');
+      const { voidDocument } = await import('../src/documents/use-cases/void-document');
+      const voided = await voidDocument(container, { documentId, reason: values.reason, byUserId: userId });
+      console.log(`${voided.documentId}（${voided.title}）已作废：${voided.voided?.reason}`);
       return 0;
     }
     // E-letters and renewal notices.

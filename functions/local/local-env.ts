@@ -64,6 +64,8 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
   const bucketName = resources.buckets[0]?.name;
   Object.assign(env, {
     STAGE: 'local',
+    // Business metrics: Powertools writes nothing (the EMF lines would fill the console and test output).
+    POWERTOOLS_METRICS_DISABLED: 'true',
     ...(tableName && !env.TABLE_NAME ? { TABLE_NAME: tableName } : {}),
     ...(bucketName && !env.BUCKET_NAME ? { BUCKET_NAME: bucketName } : {}),
     AWS_REGION: region,

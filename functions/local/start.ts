@@ -277,7 +277,7 @@ function scheduleNoticeRetries(): void {
   setInterval(() => void run(), 60_000).unref();
 }
 
-/** Delivers the endorsement outbox (confirmation letters) every minute, in this process (the local EventBridge). */
+/** Delivers the endorsement outbox (the 批单 and the confirmation letters) every minute, in this process (the local EventBridge). */
 function scheduleEndorsementEvents(): void {
   const run = async () => {
     try {

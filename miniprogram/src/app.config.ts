@@ -34,6 +34,9 @@ export default defineAppConfig({
     complaintsPackage,
   ],
   window: {
+    // WeChat draws its own title bar; in the H5 build this turns on Taro's: the page title with a
+    // back button (a home button on a page opened directly, none on tab pages).
+    navigationStyle: 'default',
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: brand.colors.primary,
     navigationBarTitleText: brand.serviceName,

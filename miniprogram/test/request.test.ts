@@ -154,6 +154,16 @@ describe('request wrapper', () => {
     expect(notifyError).toHaveBeenCalledWith('登录已失效，请重新登录');
   });
 
+  it('leaves a visitor who never signed in to the page gate: no sign-out redirect that would drop the page', async () => {
+    const transport: Transport = async () => ({
+      status: 401,
+      body: { code: 'UNAUTHENTICATED', message: '请先登录' },
+    });
+    const { client, onSignedOut } = setup(transport, { access: null, refresh: null } as never);
+    await expect(client.call('getMe', { silent: true })).rejects.toBeInstanceOf(ApiError);
+    expect(onSignedOut).not.toHaveBeenCalled();
+  });
+
   it('retries a GET after a network failure and succeeds', async () => {
     let attempts = 0;
     const transport: Transport = async () => {

@@ -12,11 +12,12 @@ import { DynamoLiveChatConnectionStore } from './adapters/live-chat-connections'
 
 export function createAssistantDeps(platform: Platform) {
   const { table, config } = platform;
+  const records = createRecordRepositories(table, platform.fieldCipher);
   return {
     ...platform,
     repositories: {
-      ...createRecordRepositories(table, platform.fieldCipher),
-      callbackBookings: createCallbackBookingRepository(platform),
+      ...records,
+      callbackBookings: createCallbackBookingRepository(platform, records.policies),
       catalogue: createCatalogueRepository(platform),
       knowledgeBase: new DynamoKnowledgeBaseRepository(createKnowledgeEntities(table)),
       assistantConversations: new DynamoConversationStore(table),

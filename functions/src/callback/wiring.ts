@@ -4,6 +4,7 @@ import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
 import {
+  type CallbackPolicyChecks,
   createCallbackBookingEntity,
   createCallbackFollowUpEntity,
   createCallbackSlotEntity,
@@ -13,11 +14,12 @@ import {
 export function createCallbackDeps(platform: Platform) {
   const { table } = platform;
   const stores = createAuthStores(table);
+  const records = createRecordRepositories(table, platform.fieldCipher);
   return {
     ...platform,
     repositories: {
-      ...createRecordRepositories(table, platform.fieldCipher),
-      callbackBookings: createCallbackBookingRepository(platform),
+      ...records,
+      callbackBookings: createCallbackBookingRepository(platform, records.policies),
     },
     rateLimiter: stores.rateLimiter,
     oneTimeCodes: stores.oneTimeCodes,
@@ -28,12 +30,16 @@ export function createCallbackDeps(platform: Platform) {
 export type CallbackContextDeps = ReturnType<typeof createCallbackDeps>;
 
 /** New-policy callback slots, bookings and problem cases (the call centre's IVR reads them too). */
-export function createCallbackBookingRepository({ table }: Platform): DynamoCallbackBookingRepository {
+export function createCallbackBookingRepository(
+  { table }: Platform,
+  policies: CallbackPolicyChecks,
+): DynamoCallbackBookingRepository {
   return new DynamoCallbackBookingRepository(
     createCallbackSlotEntity(table),
     createCallbackBookingEntity(table),
     createCallbackFollowUpEntity(table),
     table,
+    policies,
   );
 }
 

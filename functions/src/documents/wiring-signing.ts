@@ -1,13 +1,13 @@
 import { defineWiring } from '../platform/process';
 import { renderAuditCertificate } from './adapters/render-audit-certificate';
-import { renderEndorsement } from './adapters/render-endorsement';
+import { renderDocument } from './adapters/render-document';
 import { insurerSigningKey } from './adapters/signing/insurer-signing-key';
 import { sealPdf } from './adapters/signing/seal-pdf';
 import { checkPdfSignature } from './adapters/signing/verify-pdf-signature';
 import { createDocumentsDeps } from './wiring';
 
 /** The PDF tools of the signing functions (the whole system shares the same object). */
-export const documentPdf = { renderEndorsement, renderAuditCertificate, sealPdf, checkPdfSignature };
+export const documentPdf = { renderDocument, renderAuditCertificate, sealPdf, checkPdfSignature };
 
 /**
  * The functions that sign and seal: the documents' dependencies plus the insurer's signing key and

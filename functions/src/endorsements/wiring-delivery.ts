@@ -1,20 +1,29 @@
+import { brand } from '@zhixiang/shared/brand';
 import { S3DocumentFiles } from '../documents/adapters/document-files';
+import { renderDocument } from '../documents/adapters/render-document';
+import { insurerSigningKey } from '../documents/adapters/signing/insurer-signing-key';
+import { sealPdf } from '../documents/adapters/signing/seal-pdf';
 import { DynamoLetterStore, DynamoLetterSubscriptionStore } from '../letters/adapters/letters';
 import { issueLetterDeps } from '../letters/wiring-issuing';
 import { defineWiring } from '../platform/process';
 import { getS3Client } from '../platform/s3/client';
+import { createEndorsementRepositories } from './adapters/endorsements';
 import type { DeliverEndorsementEventsDeps } from './use-cases/deliver-endorsement-events';
-import { createEndorsementsDeps } from './wiring';
 
 /**
- * The consumer of the endorsement outbox: the endorsements' dependencies plus what issuing the
- * confirmation letter needs (only this function carries the PDF renderer).
+ * The consumer of the endorsement outbox: the engine's records plus what issuing and sealing the
+ * 批单 (the insurer's signing key, the renderer and the sealer) and the confirmation letter need —
+ * and nothing of the API's (no idempotency, SMS or identity proofs), which keeps the PDF tools
+ * within the documents' size budget. Only this function of the context carries them.
  */
 export const deliveryWiring = defineWiring((platform) => ({
-  ...createEndorsementsDeps(platform),
+  ...platform,
+  repositories: createEndorsementRepositories(platform.table, platform.fieldCipher),
   letters: new DynamoLetterStore(platform.table),
   letterSubscriptions: new DynamoLetterSubscriptionStore(platform.table),
   documentFiles: new S3DocumentFiles(getS3Client, platform.config.bucketName),
+  signingKey: insurerSigningKey(platform.config),
+  pdf: { renderDocument, sealPdf },
 }));
 
 export function deliverEndorsementEventsDeps(
@@ -23,6 +32,14 @@ export function deliverEndorsementEventsDeps(
   return {
     endorsements: deps.repositories.endorsements,
     letterDeps: issueLetterDeps(deps),
+    documentDeps: {
+      repositories: deps.repositories,
+      files: deps.documentFiles,
+      signingKey: deps.signingKey,
+      pdf: deps.pdf,
+      brand,
+      now: deps.now,
+    },
     logger: deps.logger,
     now: deps.now,
   };

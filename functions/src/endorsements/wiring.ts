@@ -1,46 +1,28 @@
 import { AppError } from '@zhixiang/shared/errors';
 import { consumeOneTimeCode, issueOneTimeCode } from '../auth/use-cases/identity-binding';
-import { createDocumentRepository } from '../documents/adapters/documents';
 import { createIdentityProofs } from '../identity/wiring-proofs';
 import { createAuthStores } from '../platform/auth-store/auth-store';
-import { getDynamoClient } from '../platform/dynamodb/client';
 import { defineWiring, type Platform } from '../platform/process';
-import { createRecordRepositories } from '../platform/records/repositories';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
-import { createEndorsementEntities, DynamoEndorsementRepository } from './adapters/endorsements';
+import { createEndorsementRepositories } from './adapters/endorsements';
 import { SubmissionIdempotency } from './adapters/submission-idempotency';
 import type { EndorsementDeps } from './use-cases/endorsement-deps';
 
 /** Endorsements (保全): the applications, their documents, and what a submission checks. */
 export function createEndorsementsDeps(platform: Platform) {
-  const { table, fieldCipher, config } = platform;
-  const records = createRecordRepositories(table, fieldCipher);
-  const documents = createDocumentRepository(table);
+  const { table, fieldCipher } = platform;
   const stores = createAuthStores(table);
+  // Financial submissions run at most once per Idempotency-Key: the record is an item of the
+  // submission's own transaction, on the one table.
+  const submissionIdempotency = new SubmissionIdempotency(table, 'endorsement-submit');
   return {
     ...platform,
-    repositories: {
-      ...records,
-      documents,
-      endorsements: new DynamoEndorsementRepository(
-        createEndorsementEntities(table),
-        records.policies,
-        records.customers,
-        documents,
-        fieldCipher,
-        table,
-      ),
-    },
+    repositories: createEndorsementRepositories(table, fieldCipher, submissionIdempotency),
     identityProofs: createIdentityProofs(platform),
     rateLimiter: stores.rateLimiter,
     oneTimeCodes: stores.oneTimeCodes,
     sms: createSmsSender(platform),
-    // Financial submissions run at most once per Idempotency-Key (Powertools records on the one table).
-    submissionIdempotency: new SubmissionIdempotency({
-      client: getDynamoClient(),
-      tableName: config.tableName,
-      scope: 'endorsement-submit',
-    }),
+    submissionIdempotency,
   };
 }
 export type EndorsementsDeps = ReturnType<typeof createEndorsementsDeps>;
@@ -58,6 +40,7 @@ export function endorsementDeps(
     | 'sms'
     | 'secrets'
     | 'submissionIdempotency'
+    | 'metrics'
     | 'now'
   >,
 ): EndorsementDeps {
@@ -83,6 +66,7 @@ export function endorsementDeps(
       consume: (subject, code, field) => consumeOneTimeCode(deps, subject, code, field),
     },
     idempotency: deps.submissionIdempotency,
+    metrics: deps.metrics,
     now: deps.now,
   };
 }

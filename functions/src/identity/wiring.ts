@@ -3,6 +3,7 @@ import { createAuthStores } from '../platform/auth-store/auth-store';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { getS3Client } from '../platform/s3/client';
+import { createSmsSender } from '../platform/sms/create-sms-sender';
 import {
   createWechatAccessTokens,
   type WechatAccessTokenSource,
@@ -24,6 +25,9 @@ export function createIdentityDeps(platform: Platform): IdentityDeps {
     repositories: { customers, users },
     consents: authStores.consents,
     rateLimiter: authStores.rateLimiter,
+    oneTimeCodes: authStores.oneTimeCodes,
+    lockouts: authStores.lockouts,
+    sms: createSmsSender(platform),
     identityVerifications: stores.verifications,
     faceVerifier:
       config.faceVerify.provider === 'wechat'

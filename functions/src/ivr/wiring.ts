@@ -7,11 +7,12 @@ import { DynamoIvrCallStore } from './adapters/ivr-calls';
 export function createIvrDeps(platform: Platform) {
   const { table } = platform;
   const stores = createAuthStores(table);
+  const records = createRecordRepositories(table, platform.fieldCipher);
   return {
     ...platform,
     repositories: {
-      ...createRecordRepositories(table, platform.fieldCipher),
-      callbackBookings: createCallbackBookingRepository(platform),
+      ...records,
+      callbackBookings: createCallbackBookingRepository(platform, records.policies),
       ivrCalls: new DynamoIvrCallStore(table),
     },
     rateLimiter: stores.rateLimiter,

@@ -51,5 +51,6 @@ export function renewalRunDeps(deps: LettersDeps): RenewalRunDeps {
     now: deps.now,
     logger: deps.logger,
     notify: notifyPremiumDeps(deps),
+    metrics: deps.metrics,
   };
 }

@@ -7,18 +7,21 @@ import { DynamoKeyringStore } from './crypto/keyring-store';
 import { getDocumentClient } from './dynamodb/client';
 import type { TableContext } from './dynamodb/table';
 import { getLogger } from './logging/logger';
+import { createBusinessMetrics, type ProcessMetrics } from './metrics/business-metrics';
 import { createSecrets, type Secrets } from './secrets';
 import { AccessTokens } from './tokens/access-tokens';
 
 /**
  * What every function of every context shares, built once per process (cold start) from the
- * validated configuration: the clock, the log, the table, secrets, the field cipher and access
- * tokens. A context's wiring (functions/src/<context>/wiring.ts) builds its own dependencies on top
+ * validated configuration: the clock, the log, the business metrics, the table, secrets, the field
+ * cipher and access tokens. A context's wiring (functions/src/<context>/wiring.ts) builds its own dependencies on top
  * of it, so a function bundles only the adapters its context uses.
  */
 export interface Platform {
   config: Config;
   logger: Logger;
+  /** Business metrics (docs/operations.md), flushed once per invocation by the HTTP and job wrappers. */
+  metrics: ProcessMetrics;
   /** Epoch milliseconds; tests replace it to move time. */
   now: () => number;
   table: TableContext;
@@ -36,6 +39,7 @@ export function createPlatform(config: Config = loadConfig(), overrides: Partial
   return {
     config,
     logger: overrides.logger ?? getLogger(),
+    metrics: overrides.metrics ?? createBusinessMetrics(config.stage),
     now,
     table,
     secrets,

@@ -140,6 +140,9 @@ const CUSTOMER_SPECS: CustomerSpec[] = [
   ['C020', '高宇', 'male', '1987-04-04', BJ_CY_01, null],
 ];
 
+/** Contact addresses on record (张伟's is what his demo address change starts from). */
+const DEMO_ADDRESSES: Readonly<Record<string, string>> = { C001: '上海市浦东新区世纪大道100号' };
+
 export const DEMO_CUSTOMERS: readonly CustomerRecord[] = CUSTOMER_SPECS.map(
   ([customerId, name, gender, birthDate, at, assigned], i) => ({
     customerId,
@@ -151,6 +154,7 @@ export const DEMO_CUSTOMERS: readonly CustomerRecord[] = CUSTOMER_SPECS.map(
     branchId: at.branchId,
     branchPath: at.path,
     agentId: assigned?.agentId ?? null,
+    ...(DEMO_ADDRESSES[customerId] ? { address: DEMO_ADDRESSES[customerId] } : {}),
   }),
 );
 

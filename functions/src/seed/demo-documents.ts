@@ -1,33 +1,38 @@
-import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
-import { prepareEndorsementDocument } from '../documents/use-cases/prepare-endorsement-document';
+import { claimsFor } from '../auth/use-cases/session';
+import { createEndorsement } from '../endorsements/use-cases/create-endorsement';
+import type { EndorsementDeps } from '../endorsements/use-cases/endorsement-deps';
 import type { DemoData } from './demo-data';
 
-/** 张伟's contact-address change, awaiting his signature: the demo of 我的批单 and signing. */
+/**
+ * The application document (申请书) of 张伟's demo address change, awaiting his signature: the demo
+ * of 我的批单 and signing.
+ */
 export const DEMO_DOCUMENT_ID = 'PD20261125ZXDEMO';
+/** The new contact address the demo application asks for. */
+export const DEMO_NEW_ADDRESS = '上海市徐汇区漕溪北路88号2201室';
 
-/** Creates the demo document once; a signed one stays signed across re-seeds. */
+/**
+ * Creates 张伟's contact-address change once, through the endorsement engine's own use case (as
+ * he would in the app), so its "before" is his address on record and signing, submitting and
+ * taking effect really change it. A signed or finished demo stays as it is across re-seeds.
+ */
 export async function seedDemoDocuments(
-  repositories: Repositories & { documents: DocumentRepository },
+  repositories: Repositories & Pick<EndorsementDeps['repositories'], 'documents' | 'endorsements'>,
   data: DemoData,
-  today: string,
 ): Promise<void> {
   if (await repositories.documents.get(DEMO_DOCUMENT_ID)) return;
-  const policy = data.policies.find((p) => p.holderId === 'C001' && p.insuredId === 'C001');
-  if (!policy) return;
-  await prepareEndorsementDocument(
+  // His critical-illness policy: the one no other demo or test changes the contact of.
+  const policy = data.policies.find(
+    (p) => p.holderId === 'C001' && p.insuredId === 'C001' && p.productCode === 'CI01',
+  );
+  const user = data.users.find((u) => u.userId === 'demo-customer-c001');
+  if (!policy || !user) return;
+  await createEndorsement(
     { repositories, now: () => Date.now() },
-    {
-      documentId: DEMO_DOCUMENT_ID,
-      policyNo: policy.policyNo,
-      changeType: '联系方式变更',
-      changes: [
-        { label: '通讯地址', before: '上海市浦东新区世纪大道100号', after: '上海市徐汇区漕溪北路88号2201室' },
-        { label: '邮政编码', before: '200120', after: '200030' },
-        { label: '手机号码', before: '13800138000', after: '13912345678', sensitivity: 'phone' },
-      ],
-      effectiveDate: today,
-      createdBy: 'seed',
-    },
+    { claims: claimsFor(user), sourceIp: null, userAgent: 'seed' },
+    policy.policyNo,
+    { type: 'contact_change', address: DEMO_NEW_ADDRESS },
+    { documentId: DEMO_DOCUMENT_ID },
   );
 }

@@ -24,7 +24,7 @@ export interface SeedDemoDataDeps {
   repositories: Repositories & {
     catalogue?: CatalogueRepository;
     callbackBookings?: CallbackBookingRepository;
-    /** Electronic documents: with it, 张伟's demo endorsement awaiting signature is prepared. */
+    /** Electronic documents: with it and endorsements, 张伟's demo application awaiting signature is created. */
     documents?: DocumentRepository;
     /** With a knowledge base repository, the assistant's knowledge base (knowledge/*.json) is loaded too. */
     knowledgeBase?: KnowledgeBaseRepository;
@@ -103,11 +103,11 @@ export async function seedDemoData(deps: Partial<SeedDemoDataDeps> = {}): Promis
   if (resolved.brochures) await seedDemoBrochures(resolved.brochures, DEMO_CATALOGUE);
   // Not in the report: a seed on a later day adds that day's slots, which is no change to the demo world.
   if (r.callbackBookings) await seedDemoCallbackSlots(r.callbackBookings, today);
-  // Electronic documents: created once, like customers (a signed demo document stays signed).
-  if (r.documents) await seedDemoDocuments({ ...r, documents: r.documents }, data, today);
   if (r.knowledgeBase) report.knowledge = await seedKnowledgeBase(r.knowledgeBase);
-  // Endorsements (保全): created once, like documents.
+  // Endorsements (保全): created once, like customers (a signed demo application stays signed).
   if (r.endorsements) await seedDemoEndorsements(r.endorsements, data, Date.parse(`${today}T01:00:00Z`));
+  if (r.documents && r.endorsements)
+    await seedDemoDocuments({ ...r, documents: r.documents, endorsements: r.endorsements }, data);
   return report;
 }
 

@@ -84,7 +84,7 @@ describe('online self-callback', () => {
     ).listCallbackSlots(deps, customer, policyNo);
     const slot = slots[0]!;
     const { bookCallbackSlot } = await import('../../src/callback/use-cases/book-callback-slot');
-    await bookCallbackSlot(deps, customer, policyNo, slot.slotId);
+    await bookCallbackSlot({ ...deps, metrics: container.metrics }, customer, policyNo, slot.slotId);
     const seatsBefore = (await container.repositories.callbackBookings.getSlot(slot.slotId))?.booked ?? 0;
 
     const code = await codeFor(policyNo);

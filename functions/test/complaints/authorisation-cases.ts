@@ -35,6 +35,20 @@ export const complaintCases: CasesFor<typeof complaintRoutes> = {
   },
   // Real complaints seen by their customer, agent and staff are covered in functions/test/complaints/.
   getComplaint: { method: 'GET', path: `/complaints/${NO_SUCH_COMPLAINT}`, expected: signedIn(404) },
+  // Only the complainant rates or re-opens (agents and staff 403); rating and re-opening a real
+  // complaint, and another customer's 404, are covered in functions/test/complaints/.
+  rateComplaint: {
+    method: 'POST',
+    path: `/complaints/${NO_SUCH_COMPLAINT}/rating`,
+    body: { score: 5 },
+    expected: customersOnly(404),
+  },
+  reopenComplaint: {
+    method: 'POST',
+    path: `/complaints/${NO_SUCH_COMPLAINT}/reopen`,
+    body: { reason: '答复没有解决我的问题，仍未收到理赔款' },
+    expected: customersOnly(404),
+  },
   listComplaintQueue: {
     method: 'GET',
     path: '/staff/complaints',

@@ -230,6 +230,113 @@ describe('a customer files a complaint and staff handle it', () => {
     );
     expect(queue.body.complaints.map((c) => c.complaintId)).not.toContain(complaintId);
   });
+
+  it('lets the complainant rate the decided complaint once; nobody else, and not before the decision', async () => {
+    const rate = (userId: string, body: unknown, id = complaintId) =>
+      as<ComplaintDetail>(userId, 'POST', `/complaints/${id}/rating`, body);
+    expect((await rate('demo-customer-c011', { score: 5 })).status).toBe(404);
+    expect((await rate('demo-agent-a001', { score: 5 })).status).toBe(403);
+    const bad = await rate('demo-customer-c001', { score: 6 });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ field: 'score', message: '请选择 1–5 分' });
+    const rated = await rate('demo-customer-c001', { score: 4, comment: '处理及时，但等待时间偏长' });
+    expect(rated.status, rated.text).toBe(200);
+    expect(rated.body.rating).toMatchObject({ score: 4, comment: '处理及时，但等待时间偏长' });
+    expect((await rate('demo-customer-c001', { score: 5 })).body.message).toBe('您已评价过该投诉');
+    const staffView = await as<ComplaintDetail>('demo-staff-sh', 'GET', `/complaints/${complaintId}`);
+    expect(staffView.body.handling?.events.at(-1)).toMatchObject({
+      type: 'rated',
+      note: '4 分：处理及时，但等待时间偏长',
+    });
+
+    const open = await as<ComplaintDetail>('demo-customer-c001', 'POST', '/complaints', fileBody());
+    expect((await rate('demo-customer-c001', { score: 3 }, open.body.complaintId)).body.message).toBe(
+      '投诉办结后才能评价',
+    );
+    const notYet = await as<ComplaintDetail>(
+      'demo-customer-c001',
+      'POST',
+      `/complaints/${open.body.complaintId}/reopen`,
+      { reason: '仍然没有收到任何答复，希望尽快处理' },
+    );
+    expect(notYet.body.message).toBe('投诉尚未办结，处理人员会继续跟进，无需重新提出');
+  });
+
+  it('re-opens a decided complaint once as a new one, naming each other; two at once give one', async () => {
+    const before = await as<ComplaintDetail>('demo-customer-c001', 'GET', `/complaints/${complaintId}`);
+    expect(before.body.reopenableUntil).toBe(
+      new Date(Date.parse(before.body.timeline[3]!.at!) + 30 * 86_400_000).toISOString(),
+    );
+    const reopen = (reason: string) =>
+      as<ComplaintDetail>('demo-customer-c001', 'POST', `/complaints/${complaintId}/reopen`, { reason });
+    const short = await reopen('不满意');
+    expect(short.status).toBe(400);
+    expect(short.body).toMatchObject({ field: 'reason', message: '请说明仍有异议的地方（至少 10 个字）' });
+    const both = await Promise.all([
+      reopen('答复没有解决问题，理赔款仍未到账'),
+      reopen('答复没有解决问题，理赔款仍未到账！'),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const created = both.find((r) => r.status === 200)!.body;
+    expect(created).toMatchObject({ status: 'received', reopenOf: complaintId, category: 'claims' });
+    expect(created.complaintId).not.toBe(complaintId);
+    expect(both.find((r) => r.status === 409)!.body.message).toMatch(
+      /^(该投诉已重新提出，新的投诉编号为 TS\d{14}|该投诉刚被更新，请刷新后重试)$/,
+    );
+    const after = await as<ComplaintDetail>('demo-customer-c001', 'GET', `/complaints/${complaintId}`);
+    expect(after.body).toMatchObject({ reopenedAs: created.complaintId, reopenableUntil: null });
+    expect((await reopen('答复没有解决问题，理赔款仍未到账')).body.message).toBe(
+      `该投诉已重新提出，新的投诉编号为 ${created.complaintId}`,
+    );
+    const mine = await as<{ complaints: ComplaintSummary[] }>('demo-customer-c001', 'GET', '/me/complaints');
+    expect(mine.body.complaints.map((c) => c.complaintId)).toContain(created.complaintId);
+    const queue = await as<{ complaints: ComplaintQueueItem[] }>('demo-staff-sh', 'GET', '/staff/complaints');
+    expect(queue.body.complaints.map((c) => c.complaintId)).toContain(created.complaintId);
+  });
+
+  it('refuses to re-open more than 30 days after the decision', async () => {
+    const decidedAt = new Date(FIXED_NOW - 31 * 86_400_000).toISOString();
+    const old = {
+      complaintId: 'TS20261001000001',
+      customerId: 'C001',
+      policyNo,
+      category: 'service_attitude' as const,
+      description: '柜面工作人员态度冷淡，没有解释清楚',
+      preferredContactTime: 'any' as const,
+      channel: 'mini_program' as const,
+      severity: 'ordinary' as const,
+      reasons: [],
+      branchPath: policyBranch,
+      handlingBranchPath: policyBranch,
+      escalatedClocks: [],
+      status: 'received' as const,
+      claimedBy: null,
+      claimedByName: null,
+      receivedAt: new Date(FIXED_NOW - 45 * 86_400_000).toISOString(),
+      version: 1,
+    };
+    const event = { complaintId: old.complaintId, actorId: 'demo-staff-sh', actorName: '钱进', note: null };
+    await container.repositories.complaints.create(old, {
+      ...event,
+      seq: 1,
+      type: 'received',
+      at: old.receivedAt,
+    });
+    await container.repositories.complaints.transition(
+      { ...old, status: 'decided', version: 2 },
+      { ...event, seq: 2, type: 'decided', at: decidedAt },
+    );
+    const late = await as<ComplaintDetail>(
+      'demo-customer-c001',
+      'POST',
+      `/complaints/${old.complaintId}/reopen`,
+      {
+        reason: '一个多月过去了，问题依然存在',
+      },
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.message).toBe('办结已超过 30 天，无法重新提出；如仍有异议，请提交新的投诉');
+  });
 });
 
 describe('reclassification and extension', () => {

@@ -3,7 +3,6 @@ import { invokingFunction } from '../../local/gateway';
 import { loadServerlessConfig, type Yaml } from '../../local/serverless-config';
 import { issueLetter } from '../../src/letters/use-cases/issue-letter';
 import { issueLetterDeps } from '../../src/letters/wiring-issuing';
-import { getDynamoClient } from '../../src/platform/dynamodb/client';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
@@ -60,7 +59,10 @@ function partitionKeys(command: string, input: Record<string, unknown>): string[
 }
 
 beforeAll(async () => {
-  getDynamoClient().middlewareStack.add(
+  gateway = await startTestGateway({ system: () => createSystem() });
+  container = gateway.system;
+  // Every handler writes through the system's one document client.
+  container.table.client.middlewareStack.add(
     (next, context) => async (args) => {
       const fn = invokingFunction.getStore();
       if (fn) {
@@ -73,8 +75,6 @@ beforeAll(async () => {
     },
     { step: 'initialize', name: 'recordPublicWrites' },
   );
-  gateway = await startTestGateway({ system: () => createSystem() });
-  container = gateway.system;
   await seedDemoData({ repositories: container.repositories });
   api = createApiClient(gateway.url);
   await driveEveryPublicWriter();

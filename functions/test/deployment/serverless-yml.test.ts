@@ -170,8 +170,14 @@ describe('serverless.yml', () => {
         .filter(([, fn]) => JSON.stringify(fn).includes(`secret:zhixiang-kefu/prod/${secret}-??????`))
         .map(([name]) => name)
         .sort();
-    expect(grants('document-signing')).toEqual(['exportAuditCertificate', 'signDocument']);
+    // The outbox consumer issues and seals the 批单 when a change takes effect.
+    expect(grants('document-signing')).toEqual([
+      'deliverEndorsementEvents',
+      'exportAuditCertificate',
+      'signDocument',
+    ]);
     expect(grants('document-trusted-cas')).toEqual([
+      'deliverEndorsementEvents',
       'exportAuditCertificate',
       'signDocument',
       'verifyDocument',

@@ -4,14 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { brand } from '@zhixiang/shared/brand';
-import { AUDIT_EVENT_TYPES } from '@zhixiang/shared/documents/model';
+import {
+  APPLICATION_STATUS_LABELS,
+  AUDIT_EVENT_TYPES,
+  auditEventLabel,
+  DOCUMENT_STATUS_LABELS,
+  type DocumentRecord,
+} from '@zhixiang/shared/documents/model';
 import { LETTER_TYPE_NAMES, type LetterType } from '@zhixiang/shared/letters/model';
 import { composeLetter } from '@zhixiang/shared/letters/templates';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../local/local-paths';
 import { renderAuditCertificate } from '../../src/documents/adapters/render-audit-certificate';
-import { renderEndorsement } from '../../src/documents/adapters/render-endorsement';
+import { renderDocument } from '../../src/documents/adapters/render-document';
+import {
+  endorsementAnnotation,
+  endorsementDocumentIdOf,
+} from '../../src/documents/use-cases/issue-endorsement';
+import { APPLICATION_DECLARATION } from '../../src/documents/use-cases/prepare-application-document';
+import { STANDING_MESSAGES, VERIFY_MESSAGES } from '../../src/documents/use-cases/verify-document';
+import { INSURED_CONSENT_ANNOTATION } from '../../src/endorsements/use-cases/create-endorsement';
 import { renderLetter } from '../../src/letters/adapters/render-letter';
 import { DOCUMENT_FONT_RELATIVE_PATH } from '../../src/platform/pdf/document-font';
 import { sampleDocument, sampleStrokes } from './fixtures';
@@ -129,8 +142,11 @@ describe('the document font covers what documents print', () => {
     }
   });
 
-  it('prints an endorsement with amounts and its audit certificate without a missing glyph', async () => {
-    const document = sampleDocument({
+  it('prints an application, its 批单, a voided one and their audit certificates without a missing glyph', async () => {
+    const application = sampleDocument({
+      kind: 'application',
+      title: '保险合同变更申请书',
+      annotation: APPLICATION_DECLARATION,
       changeType: '保单贷款',
       changes: [
         { label: '贷款金额', before: '—', after: '¥50,000.00' },
@@ -138,12 +154,67 @@ describe('the document font covers what documents print', () => {
         { label: '收款账户', before: '—', after: '中国银行 **** 5678 · 王芳' },
       ],
     });
-    const signature = { png: strokesToPng(sampleStrokes()), signedAt: Date.parse('2026-12-05T02:00:00Z') };
-    const rendered = await renderEndorsement(document, signature, brand);
-    const endorsementText = pdfText('endorsement', await rendered.pdf.save());
-    expect(endorsementText).toContain('¥50,000.00');
+    const signedAt = Date.parse('2026-12-05T02:00:00Z');
+    const applicationPdf = await renderDocument(
+      application,
+      { signaturePng: strokesToPng(sampleStrokes()), at: signedAt },
+      brand,
+    );
+    const applicationText = pdfText('application', await applicationPdf.pdf.save());
+    expect(applicationText).toContain('¥50,000.00');
+    expect(applicationText).toContain('申请书');
+    expect(applicationText).not.toContain('本公司同意');
+    expect(missingIn(applicationText)).toEqual([]);
+
+    const consent = sampleDocument({
+      kind: 'application',
+      signerRole: 'insured',
+      title: '被保险人同意书',
+      annotation: INSURED_CONSENT_ANNOTATION,
+    });
+    const consentPdf = await renderDocument(
+      consent,
+      { signaturePng: strokesToPng(sampleStrokes()), at: signedAt },
+      brand,
+    );
+    expect(missingIn(pdfText('consent', await consentPdf.pdf.save()))).toEqual([]);
+
+    const signedApplication = {
+      ...application,
+      signature: { signedAt, signerName: '王芳' } as DocumentRecord['signature'],
+    };
+    const endorsement = sampleDocument({
+      kind: 'endorsement',
+      documentId: endorsementDocumentIdOf(application.documentId, signedAt),
+      applicationDocumentId: application.documentId,
+      annotation: endorsementAnnotation(signedApplication),
+      changes: application.changes,
+      status: 'effective',
+    });
+    const endorsementPdf = await renderDocument(endorsement, { at: signedAt }, brand);
+    const endorsementText = pdfText('endorsement', await endorsementPdf.pdf.save());
+    expect(endorsementText).toContain('本公司同意');
+    expect(endorsementText).toContain(application.documentId);
     expect(missingIn(endorsementText)).toEqual([]);
 
+    // Every answer of the public verification, and the labels of both kinds, print too.
+    for (const text of [
+      ...Object.values(VERIFY_MESSAGES),
+      ...Object.values(STANDING_MESSAGES),
+      ...Object.values(APPLICATION_STATUS_LABELS),
+      ...Object.values(DOCUMENT_STATUS_LABELS),
+      ...AUDIT_EVENT_TYPES.flatMap((type) => [
+        auditEventLabel('application', type),
+        auditEventLabel('endorsement', type),
+      ]),
+    ])
+      expect(missingIn(text), text).toEqual([]);
+
+    const document: DocumentRecord = {
+      ...endorsement,
+      status: 'voided',
+      voided: { reason: '批单内容有误，已重新出具', at: signedAt, byUserId: 'ops' },
+    };
     const events = AUDIT_EVENT_TYPES.map((type, i) => ({
       documentId: document.documentId,
       type,
@@ -156,7 +227,11 @@ describe('the document font covers what documents print', () => {
       hashAfter: 'b'.repeat(64),
       detail: '刷脸认证 · 核验通过',
     }));
-    const certificate = await renderAuditCertificate(document, events, brand, Date.now());
-    expect(missingIn(pdfText('certificate', await certificate.pdf.save()))).toEqual([]);
+    for (const certified of [document, application]) {
+      const certificate = await renderAuditCertificate(certified, events, brand, Date.now());
+      const text = pdfText(`certificate-${certified.kind}`, await certificate.pdf.save());
+      expect(text).toContain(certified.kind === 'application' ? '申请书号' : '批单号');
+      expect(missingIn(text)).toEqual([]);
+    }
   });
 });

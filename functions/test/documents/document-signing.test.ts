@@ -11,14 +11,19 @@ import type {
   VerifyDocumentResponse,
 } from '@zhixiang/shared/documents/schemas';
 import type { SignatureStrokes } from '@zhixiang/shared/documents/signature-quality';
+import type { EndorsementApplication } from '@zhixiang/shared/endorsement/application';
+import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signingIdentityFrom } from '../../src/documents/adapters/signing/insurer-certificate';
 import { createTestChain } from '../../src/documents/adapters/signing/local-test-ca';
 import { sealPdf } from '../../src/documents/adapters/signing/seal-pdf';
-import { prepareEndorsementDocument } from '../../src/documents/use-cases/prepare-endorsement-document';
+import { prepareApplicationDocument } from '../../src/documents/use-cases/prepare-application-document';
+import { voidDocument } from '../../src/documents/use-cases/void-document';
+import { deliverEndorsementEvents } from '../../src/endorsements/use-cases/deliver-endorsement-events';
+import { deliverEndorsementEventsDeps } from '../../src/endorsements/wiring-delivery';
 import { getS3Client } from '../../src/platform/s3/client';
-import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
+import { DEMO_DOCUMENT_ID, DEMO_NEW_ADDRESS } from '../../src/seed/demo-documents';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { type ApiClient, createApiClient } from '../support/api-client';
@@ -67,7 +72,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('张伟 signs his endorsement and receives the sealed PDF', () => {
+describe('张伟 signs his application (申请书) and receives it; the 批单 comes when it takes effect', () => {
   let detail: DocumentDetail;
   let pdf: Buffer;
 
@@ -77,23 +82,33 @@ describe('张伟 signs his endorsement and receives the sealed PDF', () => {
     expect(list.body.documents).toEqual([
       expect.objectContaining({
         documentId: DEMO_DOCUMENT_ID,
+        kind: 'application',
+        title: '保险合同变更申请书',
         status: 'awaiting_signature',
+        statusLabel: '待签署',
         changeType: '联系方式变更',
       }),
     ]);
   });
 
-  it('previews exactly what he signs, with the phone masked', async () => {
+  it('previews exactly what he signs: his address on record before, the new one after, his ID masked', async () => {
     const response = await (await as('demo-customer-c001')).get<DocumentDetail>(path());
     expect(response.status).toBe(200);
     detail = response.body;
+    const application = (await container.repositories.endorsements.listByHolder('C001')).find(
+      (a) => a.documentId === DEMO_DOCUMENT_ID,
+    );
+    expect(application).toMatchObject({ type: 'contact_change', status: 'draft' });
     expect(detail).toMatchObject({
       canSign: true,
       identityVerified: false,
-      purpose: `document:${DEMO_DOCUMENT_ID}`,
+      purpose: `endorsement:${application?.applicationId}`,
     });
-    expect(detail.changes).toContainEqual({ label: '手机号码', before: '138****8000', after: '139****5678' });
-    expect(response.text).not.toMatch(/13912345678|11010519491231002X/);
+    // The demo describes his data as it is on record, not a made-up "before".
+    const zhang = await container.repositories.customers.get('C001');
+    expect(detail.changes).toEqual([{ label: '联系地址', before: zhang?.address, after: DEMO_NEW_ADDRESS }]);
+    expect(detail.annotation).not.toContain('本公司同意');
+    expect(response.text).not.toContain(zhang?.idNumber ?? 'no id');
   });
 
   it('refuses to sign before his identity is verified for this document, pointing to verification', async () => {
@@ -165,6 +180,7 @@ describe('张伟 signs his endorsement and receives the sealed PDF', () => {
     expect(signed.status, signed.text).toBe(200);
     expect(signed.body).toMatchObject({
       status: 'signed',
+      statusLabel: '已签署·待生效',
       signature: { signerName: '张伟', hostedByAgent: false },
     });
     const again = await customer.post(path('/signature'), { uploadId, contentHash: detail.contentHash });
@@ -179,7 +195,12 @@ describe('张伟 signs his endorsement and receives the sealed PDF', () => {
     const file = join(dir, 'signed.pdf');
     writeFileSync(file, pdf);
     expect(pdfsig(file)).toContain('Signature Validation: Signature is Valid.');
-    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('139****5678');
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('漕溪北路88号2201室');
+    // It is his application, not the insurer's 批单: nothing on it says the insurer agrees.
+    expect(text).toContain('保险合同变更申请书');
+    expect(text).toContain('不表示');
+    expect(text).not.toMatch(/本公司同意|电子批单专用章/);
   });
 
   it('is delivered to his assigned agent and Shanghai staff, to nobody else', async () => {
@@ -238,7 +259,7 @@ describe('张伟 signs his endorsement and receives the sealed PDF', () => {
     expect(pdfsig(file)).toContain('Signature is Valid.');
   });
 
-  it('verifies publicly: ours intact, a changed byte, a PDF we never issued, one signed by someone else', async () => {
+  it('verifies publicly: his signed application is not yet effective; a changed byte, unsigned, someone else’s', async () => {
     const verify = (bytes: Uint8Array) =>
       api.post<VerifyDocumentResponse>('/documents/verify', {
         pdfBase64: Buffer.from(bytes).toString('base64'),
@@ -246,9 +267,16 @@ describe('张伟 signs his endorsement and receives the sealed PDF', () => {
     const ours = await verify(pdf);
     expect(ours.status).toBe(200);
     expect(ours.body).toMatchObject({
-      verdict: 'valid',
-      genuine: true,
-      document: { documentId: DEMO_DOCUMENT_ID, holderNameMasked: '张*' },
+      verdict: 'not_effective',
+      genuine: false,
+      message: expect.stringContaining('不是批单'),
+      document: {
+        documentId: DEMO_DOCUMENT_ID,
+        kind: 'application',
+        statusLabel: '已签署·待生效',
+        holderNameMasked: '张*',
+        endorsementDocumentId: null,
+      },
     });
     expect(ours.text).not.toContain(detail.policyNo);
 
@@ -293,9 +321,128 @@ describe('张伟 signs his endorsement and receives the sealed PDF', () => {
 
     const notPdf = await verify(new TextEncoder().encode('hello'));
     expect(notPdf.status).toBe(400);
-    expect(notPdf.body).toMatchObject({ message: '请上传 PDF 格式的电子批单' });
+    expect(notPdf.body).toMatchObject({ message: '请上传 PDF 格式的电子批单或申请书' });
     const tooBig = await api.post('/documents/verify', { pdfBase64: 'A'.repeat(3 * 1024 * 1024) });
     expect(tooBig.status).toBe(413);
+  });
+
+  let endorsementId: string;
+  let endorsementPdf: Buffer;
+
+  it('takes effect on submission: his record changes, and only then is the 批单 issued and sealed', async () => {
+    const application = (await container.repositories.endorsements.listByHolder('C001')).find(
+      (a) => a.documentId === DEMO_DOCUMENT_ID,
+    );
+    const customer = await as('demo-customer-c001');
+    const submitted = await customer.post<EndorsementApplication>(
+      `/endorsements/${application?.applicationId}/submit`,
+      {},
+    );
+    expect(submitted.status, submitted.text).toBe(200);
+    expect(submitted.body.status).toBe('document_issued');
+    expect((await container.repositories.customers.get('C001'))?.address).toBe(DEMO_NEW_ADDRESS);
+    // Until the outbox is consumed there is no 批单: the list holds his application only.
+    const before = await customer.get<DocumentListResponse>('/me/documents');
+    expect(before.body.documents.filter((d) => d.kind === 'endorsement')).toEqual([]);
+
+    const report = await deliverEndorsementEvents(deliverEndorsementEventsDeps(container));
+    expect(report).toMatchObject({ endorsementsIssued: 1, lettersIssued: 1, failed: 0 });
+    const applicationView = (await customer.get<DocumentDetail>(path())).body;
+    expect(applicationView).toMatchObject({
+      kind: 'application',
+      status: 'effective',
+      statusLabel: '已生效',
+    });
+    endorsementId = applicationView.endorsementDocumentId ?? '';
+    expect(endorsementId).toMatch(/^PD\d{8}[A-Z0-9]{6}$/);
+
+    const endorsement = await customer.get<DocumentDetail>(`/documents/${endorsementId}`);
+    expect(endorsement.body).toMatchObject({
+      kind: 'endorsement',
+      title: '保险合同变更批单',
+      status: 'effective',
+      statusLabel: '已生效',
+      applicationDocumentId: DEMO_DOCUMENT_ID,
+      canSign: false,
+      signature: null,
+      changes: applicationView.changes,
+    });
+    expect(endorsement.body.pdf?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const link = await customer.get<DocumentLinkResponse>(`/documents/${endorsementId}/file`);
+    endorsementPdf = Buffer.from(await (await fetch(link.body.url)).arrayBuffer());
+    const file = join(dir, 'endorsement.pdf');
+    writeFileSync(file, endorsementPdf);
+    expect(pdfsig(file)).toContain('Signature Validation: Signature is Valid.');
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('本公司同意');
+    expect(text).toContain(DEMO_DOCUMENT_ID);
+    expect(text).toContain('电子批单专用章');
+    // The confirmation letter links the 批单, not the application.
+    const letters = await container.letters.listByCustomer('C001');
+    expect(letters.find((l) => l.letterType === 'endorsement_confirmation')?.documentId).toBe(endorsementId);
+  });
+
+  it('verifies the 批单 as valid and the application as in effect; a changed byte of the 批单 as modified', async () => {
+    const verify = (bytes: Uint8Array) =>
+      api.post<VerifyDocumentResponse>('/documents/verify', {
+        pdfBase64: Buffer.from(bytes).toString('base64'),
+      });
+    expect((await verify(endorsementPdf)).body).toMatchObject({
+      verdict: 'valid',
+      genuine: true,
+      message: expect.stringContaining('本公司出具的电子批单'),
+      document: { documentId: endorsementId, kind: 'endorsement', applicationDocumentId: DEMO_DOCUMENT_ID },
+    });
+    expect((await verify(pdf)).body).toMatchObject({
+      verdict: 'valid',
+      document: { documentId: DEMO_DOCUMENT_ID, kind: 'application', endorsementDocumentId: endorsementId },
+    });
+    const tampered = Buffer.from(endorsementPdf);
+    const at = tampered.indexOf('stream\n') + 20;
+    tampered[at] = (tampered[at] ?? 0) ^ 1;
+    expect((await verify(tampered)).body).toMatchObject({
+      verdict: 'modified',
+      genuine: false,
+      document: null,
+    });
+  });
+
+  it('a 批单 voided after issue verifies as 已作废 with the reason and the time, recorded in its trail', async () => {
+    const reason = '批单信息有误，已重新出具';
+    const voided = await voidDocument(container, {
+      documentId: endorsementId,
+      reason,
+      byUserId: 'ops-admin',
+    });
+    expect(voided).toMatchObject({ status: 'voided', voided: { reason, byUserId: 'ops-admin' } });
+    const answer = await api.post<VerifyDocumentResponse>('/documents/verify', {
+      pdfBase64: endorsementPdf.toString('base64'),
+    });
+    expect(answer.body).toMatchObject({
+      verdict: 'voided',
+      genuine: false,
+      document: {
+        documentId: endorsementId,
+        statusLabel: '已作废',
+        voided: { reason, at: new Date(voided.voided?.at ?? 0).toISOString() },
+      },
+    });
+    expect(answer.body.message).toContain('已作废');
+    expect(answer.body.message).toContain(reason);
+    expect(answer.body.message).toContain(formatShanghaiDateTime(voided.voided?.at ?? 0));
+    const trail = await (await as('demo-customer-c001')).get<AuditTrailResponse>(
+      `/documents/${endorsementId}/audit-trail`,
+    );
+    expect(trail.body.events.find((e) => e.type === 'voided')).toMatchObject({
+      label: '批单作废',
+      detail: expect.stringContaining(reason),
+    });
+    // Once voided it stays so: a second voiding is refused and changes nothing.
+    await expect(
+      voidDocument(container, { documentId: endorsementId, reason, byUserId: 'ops-admin' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 });
 
@@ -304,7 +451,7 @@ describe('an agent hosts the signing for a customer present in person', () => {
     const policyNo = (await container.repositories.policies.listByCustomer('C001')).find(
       (p) => p.holderId === 'C001',
     )!.policyNo;
-    const document = await prepareEndorsementDocument(
+    const document = await prepareApplicationDocument(
       { repositories: container.repositories, now: () => Date.now() },
       {
         policyNo,
@@ -340,7 +487,7 @@ describe('an agent hosts the signing for a customer present in person', () => {
 
 describe('five signatures at once', () => {
   it('seals one: one 200, four 409 that rendered nothing, exactly one sealed PDF in S3', async () => {
-    const document = await prepareEndorsementDocument(
+    const document = await prepareApplicationDocument(
       { repositories: container.repositories, now: () => Date.now() },
       {
         policyNo: await zhangWeiPolicyNo(),
@@ -364,7 +511,7 @@ describe('five signatures at once', () => {
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
     for (const refused of results.filter((r) => r.status === 409))
-      expect(refused.body).toMatchObject({ code: 'CONFLICT', message: '该批单已签署，无需重复签名' });
+      expect(refused.body).toMatchObject({ code: 'CONFLICT', message: '该申请书已签署，无需重复签名' });
     const events = await container.repositories.documents.listEvents(document.documentId);
     expect(events.filter((e) => e.type === 'signed')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'sealed')).toHaveLength(1);
@@ -373,7 +520,7 @@ describe('five signatures at once', () => {
   });
 
   it('is not stranded by a signer that crashed after claiming: the claim expires and the holder signs', async () => {
-    const document = await prepareEndorsementDocument(
+    const document = await prepareApplicationDocument(
       { repositories: container.repositories, now: () => Date.now() },
       {
         policyNo: await zhangWeiPolicyNo(),

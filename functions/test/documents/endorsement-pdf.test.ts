@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brand } from '@zhixiang/shared/brand';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderEndorsement } from '../../src/documents/adapters/render-endorsement';
+import { renderDocument } from '../../src/documents/adapters/render-document';
 import {
   type InsurerSigningIdentity,
   InsurerSigningKey,
@@ -28,9 +28,9 @@ let sealed: Buffer;
 let pdfPath: string;
 
 async function sealedEndorsement(signer: InsurerSigningIdentity): Promise<Buffer> {
-  const rendered = await renderEndorsement(
+  const rendered = await renderDocument(
     document,
-    { png: strokesToPng(sampleStrokes()), signedAt: Date.parse('2026-11-25T09:30:00Z') },
+    { signaturePng: strokesToPng(sampleStrokes()), at: Date.parse('2026-11-25T09:30:00Z') },
     brand,
   );
   return (await sealPdf(rendered.pdf, signer, { widgetRect: rendered.sealRect, signingTime: new Date() }))
@@ -149,9 +149,9 @@ describe('the sealed endorsement PDF', () => {
   });
 
   it('reports an unsigned PDF as unsigned', async () => {
-    const rendered = await renderEndorsement(
+    const rendered = await renderDocument(
       document,
-      { png: strokesToPng(sampleStrokes()), signedAt: 0 },
+      { signaturePng: strokesToPng(sampleStrokes()), at: 0 },
       brand,
     );
     expect(checkPdfSignature(await rendered.pdf.save(), identity.trustedCas)).toEqual({ status: 'unsigned' });

@@ -194,7 +194,7 @@ describe('submitting with bad input', () => {
     const id = created.body.applicationId;
     const early = await steps.submit('demo-customer-c001', id, {}, null);
     expect(early.status).toBe(409);
-    expect(early.body).toMatchObject({ message: '请先完成身份验证并签署批单，再提交申请' });
+    expect(early.body).toMatchObject({ message: '请先完成身份验证并签署申请书，再提交申请' });
     const customer = await steps.as('demo-customer-c001');
     expect((await customer.post(`/endorsements/${id}/cancel`, { reason: '不改了' })).status).toBe(200);
     // The unsigned 批单 went with it.

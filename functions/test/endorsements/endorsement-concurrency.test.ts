@@ -249,7 +249,7 @@ describe('20 creates of one type on one policy at once', () => {
     const customer = await steps.as('demo-customer-c001');
     const refused = await customer.post(`/endorsements/${applicationId}/cancel`, {});
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ message: '批单刚刚已签署，请刷新后再操作' });
+    expect(refused.body).toMatchObject({ message: '申请书刚刚已签署，请刷新后再操作' });
     expect(await container.repositories.documents.get(document.documentId)).not.toBeNull();
 
     // The signer gave up: the claim is gone and the cancellation goes through.

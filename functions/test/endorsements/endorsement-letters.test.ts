@@ -10,7 +10,7 @@ import { demoPolicyNo, useEndorsementStack } from './endorsement-steps';
 
 /**
  * The consumer of the endorsement outbox against DynamoDB Local and s3rver: an effective
- * endorsement becomes one 保全批单确认函 in the holder's 我的信函, linking the signed 批单; the event
+ * endorsement becomes one sealed 批单 and one 保全批单确认函 in the holder's 我的信函 linking it; the event
  * leaves the pending index; repeated and concurrent runs issue nothing twice; a failed letter
  * leaves its event pending without holding up the others.
  */
@@ -20,6 +20,9 @@ const ZHANG_PL01 = demoPolicyNo('C001', 'PL01');
 const ZHANG_AN01 = demoPolicyNo('C001', 'AN01');
 
 const deps = () => deliverEndorsementEventsDeps(stack.container());
+/** The 批单 issued when the application took effect (the letter links it, not the application). */
+const endorsementOf = async (applicationDocumentId: string) =>
+  (await stack.container().repositories.documents.get(applicationDocumentId))?.endorsementDocumentId;
 const pending = async () => stack.container().repositories.endorsements.listPendingDomainEvents(100);
 const confirmations = async (policyNo: string): Promise<LetterRecord[]> =>
   (await stack.container().letters.listByCustomer('C001')).filter(
@@ -59,20 +62,29 @@ describe('an effective endorsement', () => {
     expect(event).toMatchObject({ type: 'endorsement.effective', holderId: 'C001', amountCents: 1_000_000 });
 
     const report = await deliverEndorsementEvents(deps());
-    expect(report).toMatchObject({ pending: 1, lettersIssued: 1, consumed: 1, failed: 0 });
+    expect(report).toMatchObject({
+      pending: 1,
+      endorsementsIssued: 1,
+      lettersIssued: 1,
+      consumed: 1,
+      failed: 0,
+    });
     expect(await pending()).toEqual([]);
 
+    const endorsementId = await endorsementOf(created.documentId);
+    expect(endorsementId).toMatch(/^PD/);
+    expect(endorsementId).not.toBe(created.documentId);
     const [letter, ...more] = await confirmations(ZHANG_PL01);
     expect(more).toEqual([]);
     expect(letter).toMatchObject({
       customerId: 'C001',
-      documentId: created.documentId,
+      documentId: endorsementId,
       title: '保全批单确认函',
     });
     expect(letter?.content.facts).toEqual(
       expect.arrayContaining([
         ['保单号', ZHANG_PL01],
-        ['批单号', created.documentId],
+        ['批单号', endorsementId],
         ['变更项目', '保单贷款'],
         ['涉及金额', expect.stringContaining('10,000.00')],
         ['生效日期', expect.stringMatching(/^\d{4}年\d{2}月\d{2}日$/)],
@@ -88,7 +100,11 @@ describe('an effective endorsement', () => {
     expect(list.body.letters.map((l) => l.letterId)).toContain(letter?.letterId);
 
     // Run again: nothing pending, nothing new.
-    expect(await deliverEndorsementEvents(deps())).toMatchObject({ pending: 0, lettersIssued: 0 });
+    expect(await deliverEndorsementEvents(deps())).toMatchObject({
+      pending: 0,
+      endorsementsIssued: 0,
+      lettersIssued: 0,
+    });
     expect(await confirmations(ZHANG_PL01)).toHaveLength(1);
   });
 
@@ -98,8 +114,11 @@ describe('an effective endorsement', () => {
     expect(reports.reduce((n, r) => n + r.consumed, 0)).toBe(1);
     expect(reports.reduce((n, r) => n + r.failed, 0)).toBe(0);
     expect(reports.reduce((n, r) => n + r.lettersIssued, 0)).toBe(1);
+    // Of the five, one issued the 批单; the others found it (one number per application).
+    expect(reports.reduce((n, r) => n + r.endorsementsIssued, 0)).toBe(1);
     expect(await pending()).toEqual([]);
-    const letters = (await confirmations(ZHANG_PL01)).filter((l) => l.documentId === created.documentId);
+    const endorsementId = await endorsementOf(created.documentId);
+    const letters = (await confirmations(ZHANG_PL01)).filter((l) => l.documentId === endorsementId);
     expect(letters).toHaveLength(1);
   });
 });
@@ -126,16 +145,22 @@ describe('a letter that fails', () => {
       }),
     );
     expect(data).toMatchObject({ attempts: 1, lastError: 'renderer down' });
-    expect((await confirmations(ZHANG_AN01)).map((l) => l.documentId)).toEqual([address.created.documentId]);
-    expect((await confirmations(ZHANG_PL01)).filter((l) => l.documentId === loan.documentId)).toEqual([]);
+    expect((await confirmations(ZHANG_AN01)).map((l) => l.documentId)).toEqual([
+      await endorsementOf(address.created.documentId),
+    ]);
+    // The failed event's 批单 was issued before its letter failed; the retry reuses it.
+    const loanEndorsement = await endorsementOf(loan.documentId);
+    expect((await confirmations(ZHANG_PL01)).filter((l) => l.documentId === loanEndorsement)).toEqual([]);
 
     // The next run (the renderer back) delivers it.
     expect(await deliverEndorsementEvents(deps())).toMatchObject({
       pending: 1,
+      endorsementsIssued: 0,
       lettersIssued: 1,
       consumed: 1,
     });
     expect(await pending()).toEqual([]);
-    expect((await confirmations(ZHANG_PL01)).filter((l) => l.documentId === loan.documentId)).toHaveLength(1);
+    expect((await confirmations(ZHANG_PL01)).filter((l) => l.documentId === loanEndorsement)).toHaveLength(1);
+    expect(await endorsementOf(loan.documentId)).toBe(loanEndorsement);
   });
 });

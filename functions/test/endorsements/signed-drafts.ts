@@ -1,7 +1,7 @@
 import type { CreateEndorsementRequest } from '@zhixiang/shared/endorsement/application';
 import { identityPurposeOf } from '@zhixiang/shared/endorsement/view';
 import { claimsFor } from '../../src/auth/use-cases/session';
-import { prepareEndorsementDocument } from '../../src/documents/use-cases/prepare-endorsement-document';
+import { prepareApplicationDocument } from '../../src/documents/use-cases/prepare-application-document';
 import { createEndorsement } from '../../src/endorsements/use-cases/create-endorsement';
 import { newApplicationId } from '../../src/endorsements/use-cases/endorsement-deps';
 import { endorsementDeps } from '../../src/endorsements/wiring';
@@ -35,7 +35,7 @@ export async function signedDrafts(
   const ids = [first.applicationId];
   for (let i = 1; i < count; i++) {
     const applicationId = newApplicationId(container.now());
-    const document = await prepareEndorsementDocument(container, {
+    const document = await prepareApplicationDocument(container, {
       policyNo,
       changeType: 'test',
       changes: template.changes,

@@ -2,6 +2,18 @@ import type { identityRoutes } from '@zhixiang/shared/identity/routes';
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import { type CasesFor, signedIn, staffOnly } from '../support/authorisation-matrix';
 
+/**
+ * Agent attestation: the assigned agent reaches the consent check (A001 has not consented in this
+ * run); nobody else gets that far.
+ */
+const assignedAgentOnly = {
+  anonymous: 401,
+  owner: 403,
+  anotherCustomer: 403,
+  unassignedAgent: 404,
+  otherBranchStaff: 403,
+} as const;
+
 export const identityCases: CasesFor<typeof identityRoutes> = {
   // Identity verification: customers and agents only; another person's customer is a 404.
   recordIdentityConsent: {
@@ -46,19 +58,19 @@ export const identityCases: CasesFor<typeof identityRoutes> = {
     body: { frontUploadId: '20260101000000', backUploadId: '20260101000001', customerId: 'C001' },
     expected: { ...signedIn(404), otherBranchStaff: 403 },
   },
+  sendAttestationCode: {
+    method: 'POST',
+    path: '/identity/attestations/code',
+    ownerUserId: 'demo-agent-a001',
+    body: { purpose: 'document:MATRIX-2', customerId: 'C001' },
+    expected: assignedAgentOnly,
+  },
   attestIdentity: {
     method: 'POST',
     path: '/identity/attestations',
     ownerUserId: 'demo-agent-a001',
-    body: { purpose: 'document:MATRIX-2', customerId: 'C001', cardChecked: true, idNumberLast4: '0000' },
-    // The assigned agent reaches the consent check (A001 has not consented in this run); nobody else gets that far.
-    expected: {
-      anonymous: 401,
-      owner: 403,
-      anotherCustomer: 403,
-      unassignedAgent: 404,
-      otherBranchStaff: 403,
-    },
+    body: { purpose: 'document:MATRIX-2', customerId: 'C001', cardChecked: true, code: '000000' },
+    expected: assignedAgentOnly,
   },
   submitIdentityReview: {
     method: 'POST',

@@ -1,6 +1,8 @@
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
+import { maskPhone } from '@zhixiang/shared/privacy/mask';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
+import { readLatestSandboxCode } from '../../src/platform/sms/sandbox-outbox-sms';
 import { DEMO_CUSTOMERS } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -30,6 +32,8 @@ async function token(userId: string): Promise<string> {
   }
   return value;
 }
+const outbox = () =>
+  container.config.sms.provider === 'sandbox-outbox' ? container.config.sms.outboxFile : '';
 const post = async (userId: string, path: string, body?: unknown): Promise<ApiResponse<Body>> =>
   api.request<Body>('POST', path, { token: await token(userId), ...(body === undefined ? {} : { body }) });
 const get = async (userId: string, path: string, query: Record<string, string> = {}) =>
@@ -113,30 +117,51 @@ describe('agent attestation (业务员当面核验)', () => {
     }
     const locked = await post('demo-customer-c002', '/identity/face', { purpose: 'document:A-1' });
     expect(locked.status).toBe(423);
-    const attest = {
-      purpose: 'document:A-1',
-      customerId: 'C002',
+    const target = { purpose: 'document:A-1', customerId: 'C002' };
+    const attest = (code: string, extra: Record<string, unknown> = {}) =>
+      post('demo-agent-a001', '/identity/attestations', { ...target, cardChecked: true, code, ...extra });
+
+    // Without a code texted to the customer there is nothing to type: the ID number's last four
+    // digits (which the agent's customer list shows) no longer attest anything.
+    const noCode = await attest('123456');
+    expect(noCode.status).toBe(400);
+    expect(noCode.body).toMatchObject({ field: 'code', message: '验证码已过期或未获取，请重新获取验证码' });
+    const oldShape = await post('demo-agent-a001', '/identity/attestations', {
+      ...target,
       cardChecked: true,
-      idNumberLast4: liNa.idNumber.slice(-4).toLowerCase(),
-    };
-    const wrong = await post('demo-agent-a001', '/identity/attestations', {
-      ...attest,
-      idNumberLast4: '0000',
+      idNumberLast4: liNa.idNumber.slice(-4),
     });
+    expect(oldShape.status).toBe(400);
+
+    const sent = await post('demo-agent-a001', '/identity/attestations/code', target);
+    expect(sent.status, sent.text).toBe(200);
+    expect(sent.body).toEqual({
+      sentTo: maskPhone(liNa.phone),
+      resendAfterSeconds: 60,
+      expiresInSeconds: 300,
+    });
+    const code = await readLatestSandboxCode(outbox(), liNa.phone);
+    expect(code).toMatch(/^\d{6}$/);
+    // A second code within the minute is refused.
+    expect((await post('demo-agent-a001', '/identity/attestations/code', target)).status).toBe(429);
+
+    const wrong = await attest(code === '000000' ? '111111' : '000000');
     expect(wrong.status).toBe(400);
-    expect(wrong.body).toMatchObject({
-      field: 'idNumberLast4',
-      message: '证件号码后四位与客户资料不一致，请核对身份证原件',
-    });
-    const unchecked = await post('demo-agent-a001', '/identity/attestations', {
-      ...attest,
-      cardChecked: false,
-    });
+    expect(wrong.body).toMatchObject({ field: 'code', message: '验证码不正确，还可尝试 4 次' });
+    const unchecked = await attest(code!, { cardChecked: false });
     expect(unchecked.status).toBe(400);
     expect(unchecked.body.field).toBe('cardChecked');
+    // The code vouches for its purpose only.
+    const otherPurpose = await post('demo-agent-a001', '/identity/attestations', {
+      ...target,
+      purpose: 'document:A-OTHER',
+      cardChecked: true,
+      code,
+    });
+    expect(otherPurpose.status).toBe(400);
 
-    const done = await post('demo-agent-a001', '/identity/attestations', attest);
-    expect(done.status).toBe(201);
+    const done = await attest(code!);
+    expect(done.status, done.text).toBe(201);
     expect(done.body).toMatchObject({ method: 'agent_attestation', result: 'success', customerId: 'C002' });
     const proof = await container.identityProofs.requireVerified({
       customerId: 'C002',
@@ -150,18 +175,36 @@ describe('agent attestation (业务员当面核验)', () => {
       actorRole: 'agent',
       providerRefs: { agentId: 'A001' },
     });
+    // A code is used once.
+    expect((await attest(code!)).status).toBe(400);
+  });
+
+  it('locks attesting the customer for 30 minutes after five wrong codes', async () => {
+    const target = { purpose: 'document:A-LOCK', customerId: 'C001' };
+    expect((await post('demo-agent-a001', '/identity/attestations/code', target)).status).toBe(200);
+    const code = await readLatestSandboxCode(outbox(), zhangWei.phone);
+    const wrongCode = code === '000000' ? '111111' : '000000';
+    const attempt = (value: string) =>
+      post('demo-agent-a001', '/identity/attestations', { ...target, cardChecked: true, code: value });
+    for (let i = 0; i < 4; i++) expect((await attempt(wrongCode)).status).toBe(400);
+    const fifth = await attempt(wrongCode);
+    expect(fifth.status).toBe(423);
+    expect(fifth.body.message).toBe('验证码错误次数过多，当面核验已锁定 30 分钟，请稍后再试');
+    // Locked: neither the right code nor a new one helps.
+    expect((await attempt(code!)).status).toBe(423);
+    const again = await post('demo-agent-a001', '/identity/attestations/code', target);
+    expect(again.status).toBe(423);
+    expect(again.body.message).toMatch(/当面核验已锁定，请在 30 分钟后再试/);
   });
 
   it('is for the assigned agent only', async () => {
-    const body = {
-      purpose: 'document:A-2',
-      customerId: 'C002',
-      cardChecked: true,
-      idNumberLast4: liNa.idNumber.slice(-4),
-    };
-    expect((await post('demo-agent-a003', '/identity/attestations', body)).status).toBe(404);
-    expect((await post('demo-customer-c002', '/identity/attestations', body)).status).toBe(403);
-    expect((await post('demo-staff-sh', '/identity/attestations', body)).status).toBe(403);
+    const body = { purpose: 'document:A-2', customerId: 'C002' };
+    for (const path of ['/identity/attestations/code', '/identity/attestations']) {
+      const payload = path.endsWith('code') ? body : { ...body, cardChecked: true, code: '123456' };
+      expect((await post('demo-agent-a003', path, payload)).status).toBe(404);
+      expect((await post('demo-customer-c002', path, payload)).status).toBe(403);
+      expect((await post('demo-staff-sh', path, payload)).status).toBe(403);
+    }
   });
 });
 

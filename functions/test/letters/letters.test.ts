@@ -192,13 +192,15 @@ describe('signed links', () => {
 });
 
 describe('subscriptions', () => {
-  it('lists every letter type, paper by default; one tap subscribes, changes and unsubscribes, recorded with who', async () => {
+  it('lists every letter type, by default as delivered (e-letter and paper); one tap subscribes, changes and unsubscribes, recorded with who', async () => {
     const customer = await as('demo-customer-c001');
     const before = await api.get<{
       subscriptions: { letterType: string; delivery: string; updatedBy: string | null }[];
     }>('/customers/C001/letter-subscriptions', customer);
     expect(before.body.subscriptions).toHaveLength(8);
-    expect(before.body.subscriptions.every((s) => s.delivery === 'paper' && s.updatedBy === null)).toBe(true);
+    expect(
+      before.body.subscriptions.every((s) => s.delivery === 'electronic_and_paper' && s.updatedBy === null),
+    ).toBe(true);
 
     const subscribe = await api.request('PUT', '/customers/C001/letter-subscriptions/debit_success_notice', {
       ...customer,
@@ -251,9 +253,11 @@ describe('subscriptions', () => {
     expect(postal.map((l) => l.letterId)).toContain(letterId);
     expect(postal.map((l) => l.letterId)).not.toContain(letter.letterId);
     const list = await api.get<{
-      paperSaved: { letters: number; sheets: number; trees: number; source: string };
+      paperSaved: { delivered: number; letters: number; sheets: number; trees: number; source: string };
     }>('/customers/C001/letters', await as('demo-customer-c001'));
+    // Counted from the delivered e-letters: three delivered, one of them without a paper copy.
     expect(list.body.paperSaved).toMatchObject({
+      delivered: 3,
       letters: 1,
       sheets: 1,
       source: expect.stringContaining('Conservatree'),

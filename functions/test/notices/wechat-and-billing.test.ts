@@ -325,6 +325,82 @@ describe('subscribeMessage.send against a local fake of the WeChat API', () => {
     );
     expect(row?.failed ?? 0).toBe(0);
   });
+
+  describe('the funnel: an open implies delivery', () => {
+    const FUNNEL_DAY = '2026-11-27';
+    const issue = async (sourceKey: string) =>
+      (
+        await issueLetter(issueLetterDeps(container), {
+          customerId: 'C005',
+          policyNo: '8831010000005',
+          letterType: 'pre_debit_notice',
+          sourceKey,
+          facts: {
+            holderName: '刘洋',
+            policyNo: '8831010000005',
+            productName: '示例人寿终身寿险',
+            amountCents: 500_000,
+          },
+        })
+      ).letter.letterId;
+    const openLink = async (id: string) => {
+      const token = new URL(await deps().links.url(id)).searchParams.get('token');
+      const opened = await api.get(`/letter-links/${token}`);
+      expect(opened.status).toBe(200);
+    };
+    const row = async (channel: string) =>
+      (await container.notices.readFunnel(FUNNEL_DAY, FUNNEL_DAY, null)).find(
+        (r) => r.noticeType === 'pre_debit' && r.channel === channel,
+      );
+
+    it('counts an SMS notice delivered when its link is opened, once however often it is opened', async () => {
+      const id = await issue('test:funnel:sms');
+      const outcome = await deliverNotice(deps(), {
+        ...notice('2027-05-01'),
+        channels: ['sms'],
+        letter: { letterId: id, title: '扣款预通知' },
+        day: FUNNEL_DAY,
+      });
+      expect(outcome).toMatchObject({ status: 'sent', channel: 'sms' });
+      expect(await row('sms')).toMatchObject({ accepted: 1, delivered: 0, opened: 0 });
+      await openLink(id);
+      await openLink(id);
+      // Before: 送达 0% beside 打开 100%. An SMS has no delivery receipt; the open is the proof.
+      expect(await row('sms')).toMatchObject({ accepted: 1, delivered: 1, opened: 1 });
+    });
+
+    it("counts a WeChat notice delivered once, whether WeChat's sent event or the open comes first", async () => {
+      const openedFirst = await issue('test:funnel:wechat-open-first');
+      const reportedFirst = await issue('test:funnel:wechat-event-first');
+      const sendOne = async (letterId: string, dueDate: string, msgid: number) => {
+        await container.subscribeCredits.add(OPENID, PRE_DEBIT, 1, Date.now());
+        fakeAnswer = { errcode: 0, errmsg: 'ok', msgid };
+        const outcome = await deliverNotice(deps(), {
+          ...notice(dueDate),
+          channels: ['wechat'],
+          letter: { letterId, title: '扣款预通知' },
+          day: FUNNEL_DAY,
+        });
+        expect(outcome).toMatchObject({ status: 'sent', channel: 'wechat' });
+      };
+      const sentEvent = (msgid: number, at: number) =>
+        push({
+          FromUserName: OPENID,
+          CreateTime: at,
+          Event: 'subscribe_msg_sent_event',
+          List: { TemplateId: PRE_DEBIT, MsgID: String(msgid), ErrorCode: '0', ErrorStatus: 'success' },
+        });
+      await sendOne(openedFirst, '2027-06-01', 7201);
+      await sendOne(reportedFirst, '2027-07-01', 7202);
+      const now = Math.floor(Date.now() / 1000);
+
+      await openLink(openedFirst);
+      expect((await sentEvent(7201, now + 100)).status).toBe(200);
+      expect((await sentEvent(7202, now + 101)).status).toBe(200);
+      await openLink(reportedFirst);
+      expect(await row('wechat')).toMatchObject({ accepted: 2, delivered: 2, opened: 2 });
+    });
+  });
 });
 
 describe('POST /billing/debit-results', () => {

@@ -35,6 +35,8 @@ Object.assign(process.env, {
   AWS_ENDPOINT_URL_DYNAMODB: endpoint,
   AWS_ENDPOINT_URL_S3: endpoint,
   TABLE_NAME: 'no-table-in-unit-tests',
+  // Business metrics: Powertools writes nothing (its own unit test turns them on).
+  POWERTOOLS_METRICS_DISABLED: 'true',
 });
 delete process.env.AWS_SESSION_TOKEN;
 delete process.env.AWS_PROFILE;

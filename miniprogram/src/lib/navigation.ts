@@ -89,28 +89,66 @@ export function requiredGate(): string | null {
   return null;
 }
 
+/**
+ * The current page with its query. The router's parameters are read as well as the page's
+ * `options`: in the H5 build a page's `options` may still be empty when its first effect runs (a
+ * shared link opened signed out lost its `applicationId` that way).
+ */
 export function currentPageUrl(): string {
   const pages = Taro.getCurrentPages();
   const page = pages[pages.length - 1];
   if (!page?.route) return pageUrls.home;
   const route = page.route.startsWith('/') ? page.route : `/${page.route}`;
-  const query = Object.entries((page.options ?? {}) as Record<string, string>)
-    .filter(([key]) => !key.startsWith('$') && key !== 'stamp')
+  const params = {
+    ...((page.options ?? {}) as Record<string, string>),
+    ...((Taro.getCurrentInstance().router?.params ?? {}) as Record<string, string>),
+  };
+  const query = Object.entries(params)
+    .filter(([key, value]) => !key.startsWith('$') && key !== 'stamp' && value !== undefined)
     .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
     .join('&');
   return query ? `${route}?${query}` : route;
 }
 
-/** Goes back to where the visitor was heading before a gate, tab pages included. */
-export function continueTo(target: string | undefined): void {
-  const url = target ? decodeURIComponent(target) : pageUrls.home;
+/**
+ * The page a gate leads on to, from its `redirect` parameter: goToGate encodes it once, and a
+ * router may hand it over decoded already.
+ */
+export function redirectTarget(redirect: string | undefined): string | undefined {
+  if (!redirect) return undefined;
+  return /^%2f/i.test(redirect) ? decodeURIComponent(redirect) : redirect;
+}
+
+/** `page` keeping the target a visitor was heading for (privacy → sign-in → binding → target). */
+export function withRedirect(page: string, redirect: string | undefined): string {
+  const target = redirectTarget(redirect);
+  return target ? `${page}?redirect=${encodeURIComponent(target)}` : page;
+}
+
+/**
+ * Pages that show a customer's own records need the account bound to a customer first; products,
+ * the assistant and the tab pages do not.
+ */
+function needsBoundCustomer(path: string): boolean {
+  const me = getSession()?.me;
+  if (me?.role !== 'customer' || me.customerId) return false;
+  if (path === pageUrls.bindIdentity || path.startsWith('/packages/products/')) return false;
+  return path.startsWith('/packages/') || path === '/pages/policy-detail/index';
+}
+
+/**
+ * Goes on to where the visitor was heading before a gate, tab pages included; a customer not yet
+ * bound goes through identity binding first, keeping the target.
+ */
+export function continueTo(redirect: string | undefined): void {
+  const url = redirectTarget(redirect) ?? pageUrls.home;
   const path = url.split('?')[0] ?? url;
   if (TAB_PAGES.includes(path)) void Taro.switchTab({ url: path });
+  else if (needsBoundCustomer(path)) void Taro.redirectTo({ url: withRedirect(pageUrls.bindIdentity, url) });
   else void Taro.redirectTo({ url });
 }
 
 export function goToGate(gate: string): void {
-  const back = encodeURIComponent(currentPageUrl());
   // reLaunch works from tab pages too and leaves no page behind the gate to go back to.
-  void Taro.reLaunch({ url: `${gate}?redirect=${back}` });
+  void Taro.reLaunch({ url: withRedirect(gate, currentPageUrl()) });
 }

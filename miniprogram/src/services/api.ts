@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { goToGate, pageUrls, requiredGate } from '../lib/navigation';
 import { runtimeConfig } from '../lib/runtime-config';
 import { clearSession, getSession, saveSession } from '../lib/session';
 import { createApiClient, type Transport } from './request';
@@ -28,9 +29,8 @@ export const client = createApiClient({
   notifyError: (message) => {
     void Taro.showToast({ title: message, icon: 'none', duration: 2500 });
   },
-  onSignedOut: () => {
-    void Taro.reLaunch({ url: '/pages/sign-in/index' });
-  },
+  // The session ended: sign in again and come back to this page.
+  onSignedOut: () => goToGate(requiredGate() ?? pageUrls.signIn),
 });
 
 // Any call in flight shows WeChat's navigation-bar spinner; pages add their own skeletons and button states.

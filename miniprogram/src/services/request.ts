@@ -169,6 +169,9 @@ export function createApiClient(options: ClientOptions) {
     // Optional routes (the assistant) send the token when there is one, for the customer's own answers.
     const needsToken =
       route.auth === 'user' || (route.auth === 'optional' && options.tokens.accessToken() !== null);
+    // A visitor who never signed in is not "signed out": the page's sign-in gate leads them on,
+    // keeping the page as the target (a redirect from here would drop it).
+    const hadSession = options.tokens.accessToken() !== null || options.tokens.refreshToken() !== null;
     setPending(1);
     try {
       let response = await send(route.method, path, callOptions.body, needsToken, callOptions.headers);
@@ -178,7 +181,7 @@ export function createApiClient(options: ClientOptions) {
         }
         if (response.status === 401) {
           options.tokens.clear();
-          options.onSignedOut?.();
+          if (hadSession) options.onSignedOut?.();
         }
       }
       if (response.status >= 200 && response.status < 300) return response.body as ResponseOf<N>;
@@ -186,7 +189,9 @@ export function createApiClient(options: ClientOptions) {
     } catch (error) {
       const apiError =
         error instanceof ApiError ? error : new ApiError('INTERNAL', ErrorCodes.INTERNAL.message, 0);
-      if (!callOptions.silent) options.notifyError?.(apiError.message);
+      // Nothing to tell a visitor who never signed in: the sign-in gate is on its way.
+      const gated = apiError.code === 'UNAUTHENTICATED' && !hadSession;
+      if (!callOptions.silent && !gated) options.notifyError?.(apiError.message);
       throw apiError;
     } finally {
       setPending(-1);

@@ -41,7 +41,9 @@ export type ComplaintEventType =
   | 'extended'
   | 'decided'
   | 'escalated'
-  | 'reclassified';
+  | 'reclassified'
+  | 'rated'
+  | 'reopened';
 
 export interface ClockEvent {
   type: ComplaintEventType;

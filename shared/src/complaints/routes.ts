@@ -5,9 +5,11 @@ import {
   ComplaintQueueResponseSchema,
   ExtendComplaintRequestSchema,
   FileComplaintRequestSchema,
+  RateComplaintRequestSchema,
   ReclassifyComplaintRequestSchema,
   RecordComplaintStepRequestSchema,
   RecordCustomerWaitRequestSchema,
+  ReopenComplaintRequestSchema,
 } from './schemas';
 
 /**
@@ -39,6 +41,22 @@ export const complaintRoutes = {
     method: 'GET',
     path: '/complaints/{complaintId}',
     auth: 'user',
+    response: ComplaintDetailSchema,
+  },
+  /** The complainant rates a decided complaint, once. */
+  rateComplaint: {
+    method: 'POST',
+    path: '/complaints/{complaintId}/rating',
+    auth: 'user',
+    request: RateComplaintRequestSchema,
+    response: ComplaintDetailSchema,
+  },
+  /** The complainant re-opens a decided complaint within 30 days: the answer is the new complaint. */
+  reopenComplaint: {
+    method: 'POST',
+    path: '/complaints/{complaintId}/reopen',
+    auth: 'user',
+    request: ReopenComplaintRequestSchema,
     response: ComplaintDetailSchema,
   },
   listComplaintQueue: {

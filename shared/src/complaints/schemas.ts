@@ -29,16 +29,22 @@ export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
 
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 1000;
+/** A decided complaint may be re-opened by its complainant for this many days after the decision. */
+export const REOPEN_WINDOW_DAYS = 30;
+
+/** What happened, in the complainant's words. */
+const complaintText = (missing: string, tooShort: string) =>
+  z
+    .string(missing)
+    .check(
+      z.trim(),
+      z.minLength(DESCRIPTION_MIN, `${tooShort}（至少 ${DESCRIPTION_MIN} 个字）`),
+      z.maxLength(DESCRIPTION_MAX, `投诉内容请控制在 ${DESCRIPTION_MAX} 字以内`),
+    );
 
 export const FileComplaintRequestSchema = z.strictObject({
   category: z.enum(COMPLAINT_CATEGORY_KEYS, '请选择投诉类别'),
-  description: z
-    .string('请填写投诉内容')
-    .check(
-      z.trim(),
-      z.minLength(DESCRIPTION_MIN, `请详细描述发生了什么（至少 ${DESCRIPTION_MIN} 个字）`),
-      z.maxLength(DESCRIPTION_MAX, `投诉内容请控制在 ${DESCRIPTION_MAX} 字以内`),
-    ),
+  description: complaintText('请填写投诉内容', '请详细描述发生了什么'),
   policyNo: z
     .string('请选择相关保单')
     .check(z.regex(/^[0-9A-Za-z]{6,32}$/, '保单号格式不正确，应为 6–32 位数字或字母')),
@@ -68,6 +74,21 @@ export const RecordComplaintStepRequestSchema = z.strictObject({
   note: staffText('处理说明', 1000),
 });
 export type RecordComplaintStepRequest = z.infer<typeof RecordComplaintStepRequestSchema>;
+
+/** The complainant rates the handling once the complaint is decided: 1–5, and a word if they like. */
+export const RateComplaintRequestSchema = z.strictObject({
+  score: z.int('请选择 1–5 分').check(z.minimum(1, '请选择 1–5 分'), z.maximum(5, '请选择 1–5 分')),
+  comment: z.optional(
+    z.string('评价内容应为文字').check(z.trim(), z.maxLength(200, '评价请控制在 200 字以内')),
+  ),
+});
+export type RateComplaintRequest = z.infer<typeof RateComplaintRequestSchema>;
+
+/** The complainant re-opens a decided complaint within the window, saying what is still wrong. */
+export const ReopenComplaintRequestSchema = z.strictObject({
+  reason: complaintText('请说明仍有异议的地方', '请说明仍有异议的地方'),
+});
+export type ReopenComplaintRequest = z.infer<typeof ReopenComplaintRequestSchema>;
 
 const TimelineEntrySchema = z.object({
   step: z.enum(['received', 'contacted', 'responded', 'decided']),
@@ -102,6 +123,13 @@ export const ComplaintDetailSchema = z.object({
   timeline: z.array(TimelineEntrySchema),
   /** The latest extension of the statutory period, told to the complainant too. */
   extension: z.nullable(z.object({ limitDays: z.int(), at: z.string(), reason: z.string() })),
+  /** The complainant's rating once given. */
+  rating: z.nullable(z.object({ score: z.int(), comment: z.nullable(z.string()), at: z.string() })),
+  /** The decided complaint this one re-opens, and the one that re-opened this. */
+  reopenOf: z.nullable(z.string()),
+  reopenedAs: z.nullable(z.string()),
+  /** Until when (ISO) the complainant may re-open it: decided, not yet re-opened, inside the window. */
+  reopenableUntil: z.nullable(z.string()),
   /** Staff and agents only: severity, reasons, clocks, who handles it. */
   handling: z.nullable(
     z.object({

@@ -10,6 +10,7 @@ import {
   type ComplaintQueueItem,
   type ComplaintSummary,
   PREFERRED_CONTACT_TIMES,
+  REOPEN_WINDOW_DAYS,
 } from './schemas';
 
 /**
@@ -43,6 +44,13 @@ export function complaintTimeline(events: readonly ComplaintEventRecord[]): Comp
     label,
     at: events.find((e) => e.type === step)?.at ?? null,
   }));
+}
+
+/** The end of the re-opening window: REOPEN_WINDOW_DAYS after the decision, unless re-opened. */
+export function reopenableUntil(c: ComplaintRecord, events: readonly ComplaintEventRecord[]): string | null {
+  const decided = events.find((e) => e.type === 'decided');
+  if (c.status !== 'decided' || c.reopenedAs || !decided) return null;
+  return new Date(Date.parse(decided.at) + REOPEN_WINDOW_DAYS * 86_400_000).toISOString();
 }
 
 function latestExtension(events: readonly ComplaintEventRecord[]): ComplaintDetail['extension'] {
@@ -81,6 +89,15 @@ export function toComplaintDetail(
     preferredContactTimeLabel: PREFERRED_CONTACT_TIMES[c.preferredContactTime],
     timeline: complaintTimeline(events),
     extension: latestExtension(events),
+    rating: c.rating
+      ? {
+          ...c.rating,
+          comment: handling && c.rating.comment ? redactText(c.rating.comment) : (c.rating.comment ?? null),
+        }
+      : null,
+    reopenOf: c.reopenOf ?? null,
+    reopenedAs: c.reopenedAs ?? null,
+    reopenableUntil: reopenableUntil(c, events),
     handling: handling
       ? {
           severity: c.severity,

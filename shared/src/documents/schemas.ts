@@ -1,7 +1,10 @@
 import * as z from 'zod/mini';
-import { AUDIT_EVENT_TYPES, DOCUMENT_STATUSES } from './model';
+import { AUDIT_EVENT_TYPES, DOCUMENT_KINDS, DOCUMENT_STATUSES } from './model';
 
-/** The documents (电子批单) API contract: signing by the customer, delivery, public verification. */
+/**
+ * The documents API contract: the application (申请书) signed by the customer, the 批单 issued when
+ * the change takes effect, delivery, public verification.
+ */
 
 export const documentId = z.string().check(z.regex(/^PD\d{8}[A-Z0-9]{6}$/, '批单号格式不正确'));
 export const DocumentPathSchema = z.object({ documentId });
@@ -11,15 +14,27 @@ const uploadId = z.string().check(z.regex(/^[0-9a-f-]{36}$/, '上传编号格式
 
 export const ChangeRowSchema = z.object({ label: z.string(), before: z.string(), after: z.string() });
 
+const VoidedViewSchema = z.object({ reason: z.string(), at: z.string() });
+
 export const DocumentSummarySchema = z.object({
   documentId: z.string(),
+  /** application (申请书) or endorsement (批单); a record stored before the two kinds: endorsement. */
+  kind: z.enum(DOCUMENT_KINDS),
   title: z.string(),
   changeType: z.string(),
   policyNo: z.string(),
   productName: z.string(),
   status: z.enum(DOCUMENT_STATUSES),
+  /** The status as the customer reads it (已签署·待生效, 已撤销·未生效, 已作废…). */
+  statusLabel: z.string(),
   createdAt: z.string(),
   signedAt: z.nullable(z.string()),
+  /** When the change took effect (an application; a 批单 is effective from its issue). */
+  effectiveAt: z.nullable(z.string()),
+  voided: z.nullable(VoidedViewSchema),
+  /** An application: the 批单 issued for it. A 批单: the application it confirms. */
+  endorsementDocumentId: z.nullable(z.string()),
+  applicationDocumentId: z.nullable(z.string()),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 export const DocumentListResponseSchema = z.object({ documents: z.array(DocumentSummarySchema) });
@@ -102,18 +117,28 @@ export const VerifyDocumentRequestSchema = z.strictObject({
 });
 export type VerifyDocumentRequest = z.infer<typeof VerifyDocumentRequestSchema>;
 
-export const VERIFY_VERDICTS = ['valid', 'modified', 'foreign_signature', 'unsigned', 'not_issued'] as const;
+export const VERIFY_VERDICTS = [
+  'valid',
+  'voided',
+  'not_effective',
+  'modified',
+  'foreign_signature',
+  'unsigned',
+  'not_issued',
+] as const;
 export type VerifyVerdict = (typeof VERIFY_VERDICTS)[number];
 
 export const VerifyDocumentResponseSchema = z.object({
   verdict: z.enum(VERIFY_VERDICTS),
-  /** Issued by us and unchanged since we signed it. */
+  /** Ours, unchanged since we signed it, and in force (an effective 批单 or application). */
   genuine: z.boolean(),
   message: z.string(),
   document: z.nullable(
     z.object({
       documentId: z.string(),
+      kind: z.enum(DOCUMENT_KINDS),
       title: z.string(),
+      statusLabel: z.string(),
       changeType: z.string(),
       policyNoMasked: z.string(),
       holderNameMasked: z.string(),
@@ -121,6 +146,10 @@ export const VerifyDocumentResponseSchema = z.object({
       effectiveDate: z.string(),
       signedAt: z.nullable(z.string()),
       sealedAt: z.nullable(z.string()),
+      effectiveAt: z.nullable(z.string()),
+      voided: z.nullable(VoidedViewSchema),
+      endorsementDocumentId: z.nullable(z.string()),
+      applicationDocumentId: z.nullable(z.string()),
     }),
   ),
   signer: z.nullable(z.object({ subject: z.string(), signedAt: z.nullable(z.string()) })),

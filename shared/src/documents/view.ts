@@ -1,18 +1,37 @@
-import { AUDIT_EVENT_LABELS, type DocumentAuditEvent, type DocumentRecord, signerOf } from './model';
+import {
+  auditEventLabel,
+  type DocumentAuditEvent,
+  type DocumentKind,
+  type DocumentRecord,
+  documentStatusLabel,
+  signerOf,
+} from './model';
 import type { AuditEventView, DocumentDetail, DocumentSummary } from './schemas';
 
 /** Record → API views. Personal data in a document is already masked when it is prepared. */
 export function toDocumentSummary(record: DocumentRecord): DocumentSummary {
   return {
     documentId: record.documentId,
+    kind: record.kind ?? 'endorsement',
     title: record.title,
     changeType: record.changeType,
     policyNo: record.policyNo,
     productName: record.productName,
     status: record.status,
+    statusLabel: documentStatusLabel(record),
     createdAt: new Date(record.createdAt).toISOString(),
     signedAt: record.signature ? new Date(record.signature.signedAt).toISOString() : null,
+    effectiveAt: record.effectiveAt ? new Date(record.effectiveAt).toISOString() : null,
+    voided: voidedView(record),
+    endorsementDocumentId: record.endorsementDocumentId ?? null,
+    applicationDocumentId: record.applicationDocumentId ?? null,
   };
+}
+
+export function voidedView(record: Pick<DocumentRecord, 'voided'>): { reason: string; at: string } | null {
+  return record.voided
+    ? { reason: record.voided.reason, at: new Date(record.voided.at).toISOString() }
+    : null;
 }
 
 export function toDocumentDetail(
@@ -56,10 +75,10 @@ const ROLE_LABELS: Record<string, string> = {
   admin: '管理员',
 };
 
-export function toAuditEventView(event: DocumentAuditEvent): AuditEventView {
+export function toAuditEventView(event: DocumentAuditEvent, kind?: DocumentKind): AuditEventView {
   return {
     type: event.type,
-    label: AUDIT_EVENT_LABELS[event.type],
+    label: auditEventLabel(kind, event.type),
     at: new Date(event.at).toISOString(),
     actor: event.actorRole
       ? `${ROLE_LABELS[event.actorRole] ?? event.actorRole} ${event.actorUserId ?? ''}`.trim()

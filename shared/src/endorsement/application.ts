@@ -77,14 +77,14 @@ export type EndorsementEventType = (typeof ENDORSEMENT_EVENT_TYPES)[number];
 export const ENDORSEMENT_EVENT_LABELS: Record<EndorsementEventType, string> = {
   created: '创建申请',
   identity_verified: '投保人身份验证通过',
-  signed: '投保人签署批单',
+  signed: '投保人签署申请书',
   insured_consented: '被保险人验证身份并签署同意书',
   phone_confirmed: '新手机号短信验证通过',
   submitted: '提交申请',
   approved: '审核通过',
   rejected: '审核不通过',
   effective: '变更生效',
-  document_issued: '批单已出具',
+  document_issued: '变更完成，出具批单',
   cancelled: '撤销申请',
 };
 
@@ -282,7 +282,7 @@ export const EndorsementApplicationSchema = z.object({
   changes: z.array(ChangeRowSchema),
   figures: EndorsementFiguresSchema,
   figureRows: z.array(FigureRowSchema),
-  /** The 电子批单 the policyholder signs (documents pages: /packages/documents/...?id=). */
+  /** The application (申请书) the policyholder signs (documents pages: /packages/documents/...?id=). */
   documentId: z.string(),
   documentSigned: z.boolean(),
   /** Identity verification purpose for the holder: `endorsement:<applicationId>`. */

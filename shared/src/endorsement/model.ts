@@ -44,7 +44,7 @@ export interface EndorsementRecord {
   figures: EndorsementFigures;
   figureRows: { label: string; value: string }[];
   reviewReasons: string[];
-  /** The 电子批单 the holder signs. */
+  /** The application (申请书) the holder signs; the 批单 is issued from it when the change takes effect. */
   documentId: string;
   /** Set when the insured's consent is required (holder ≠ insured, an adult insured). */
   consentDocumentId: string | null;
@@ -112,4 +112,6 @@ export interface DomainEventRecord {
 /** What a customer reads when an application or its policy changed under them. */
 export const APPLICATION_CHANGED_MESSAGE = '申请状态已变化，请刷新后查看';
 export const POLICY_CHANGED_MESSAGE = '保单信息已变更，请刷新后重试';
-export const DOCUMENT_SIGNED_MEANWHILE_MESSAGE = '批单刚刚已签署，请刷新后再操作';
+/** A financial submission whose Idempotency-Key is being committed by another request right now. */
+export const SUBMISSION_IN_PROGRESS_MESSAGE = '该请求正在处理中，请稍后刷新查看结果';
+export const DOCUMENT_SIGNED_MEANWHILE_MESSAGE = '申请书刚刚已签署，请刷新后再操作';

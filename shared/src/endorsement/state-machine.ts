@@ -84,10 +84,10 @@ function refusalMessage(from: EndorsementStatus, action: EndorsementAction): str
   if (action === 'cancel') return '申请已提交，不能撤销';
   if (action === 'submit')
     return from === 'draft' || from === 'identity_verified'
-      ? '请先完成身份验证并签署批单，再提交申请'
+      ? '请先完成身份验证并签署申请书，再提交申请'
       : `申请当前为「${ENDORSEMENT_STATUS_LABELS[from]}」，不能重复提交`;
   if (action === 'approve' || action === 'reject')
     return `申请当前为「${ENDORSEMENT_STATUS_LABELS[from]}」，不在待审核状态`;
-  if (action === 'sign') return '请先完成身份验证，再签署批单';
+  if (action === 'sign') return '请先完成身份验证，再签署申请书';
   return `申请当前为「${ENDORSEMENT_STATUS_LABELS[from]}」，不能执行该操作`;
 }

@@ -15,7 +15,7 @@ import { CANCELLABLE_STATUSES } from './state-machine';
 
 export const NEXT_STEP_LABELS: Record<NextStep, string> = {
   verify_identity: '请投保人完成身份验证',
-  sign: '请投保人签署批单',
+  sign: '请投保人签署申请书',
   insured_consent: '请被保险人验证身份并签署同意书',
   confirm_phone: '请输入新手机号收到的短信验证码并提交',
   submit: '请提交申请',

@@ -6,6 +6,7 @@ import {
   UploadTicketSchema,
 } from './id-card';
 import {
+  AttestationCodeSentSchema,
   AttestIdentityRequestSchema,
   DecideIdentityReviewRequestSchema,
   FaceSessionSchema,
@@ -15,6 +16,7 @@ import {
   IdentityStatusSchema,
   ReviewQueueSchema,
   SandboxFaceAnswerSchema,
+  SendAttestationCodeRequestSchema,
   StartFaceVerificationRequestSchema,
   SubmitIdentityReviewRequestSchema,
   VerificationOutcomeSchema,
@@ -71,7 +73,15 @@ export const identityRoutes = {
     request: CheckIdCardRequestSchema,
     response: IdCardResultSchema,
   },
-  // The paths without the face: the assigned agent in person, or staff review of photos + a selfie video.
+  // The paths without the face: the assigned agent in person (with a code texted to the customer's
+  // phone on file), or staff review of photos + a selfie video.
+  sendAttestationCode: {
+    method: 'POST',
+    path: '/identity/attestations/code',
+    auth: 'user',
+    request: SendAttestationCodeRequestSchema,
+    response: AttestationCodeSentSchema,
+  },
   attestIdentity: {
     method: 'POST',
     path: '/identity/attestations',

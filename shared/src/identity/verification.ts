@@ -140,14 +140,29 @@ export function faceResultMessage(verifyRet: number): string {
 
 // The paths without the face (required by law: face recognition must never be the only way).
 
-/** The assigned agent, in person, on their own device, after checking the original card. */
+/**
+ * The assigned agent, in person, on their own device: first a one-time code is texted to the
+ * customer's phone on file (nothing the agent's screens show), then the agent confirms they
+ * compared the original card with the person present and types the code the customer reads out.
+ */
+export const SendAttestationCodeRequestSchema = z.strictObject({ purpose, customerId });
+export const AttestationCodeSentSchema = z.object({
+  /** The phone on file, masked (138****0001). */
+  sentTo: z.string(),
+  resendAfterSeconds: z.number(),
+  expiresInSeconds: z.number(),
+});
+export type AttestationCodeSent = z.infer<typeof AttestationCodeSentSchema>;
+
 export const AttestIdentityRequestSchema = z.strictObject({
   purpose,
   customerId,
   /** The agent confirms they compared the original card with the person present. */
   cardChecked: z.literal(true, '请确认已当面核对客户本人及身份证原件'),
-  /** Last four characters of the number on the card, typed by the agent. */
-  idNumberLast4: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^\d{3}[\dX]$/, '请输入证件号码后四位')),
+  /** The code texted to the customer's phone on file, read out by the customer. */
+  code: z
+    .string('请输入客户收到的 6 位短信验证码')
+    .check(z.trim(), z.regex(/^\d{6}$/, '请输入客户收到的 6 位短信验证码')),
 });
 
 const uploadId = z.string().check(z.regex(/^[\w-]{8,64}$/, '上传编号格式不正确'));

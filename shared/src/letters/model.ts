@@ -28,13 +28,16 @@ export const LETTER_TYPE_NAMES: Record<LetterType, string> = {
 };
 
 /**
- * How a letter type reaches the customer. `paper` is the default without a subscription (the
- * traditional mailing); `electronic` stops the paper mailing — what the postal run reads.
+ * How a letter type reaches the customer. Every letter is issued as an e-letter into 我的信函;
+ * the delivery decides whether a paper copy is mailed too (`electronic` stops it — what the postal
+ * run reads) and whether the e-letter is announced (`paper`: no announcements). Without a
+ * subscription the customer gets what is really delivered: `electronic_and_paper`, unannounced.
  */
 export const LETTER_DELIVERIES = ['paper', 'electronic', 'electronic_and_paper'] as const;
 export type LetterDelivery = (typeof LETTER_DELIVERIES)[number];
+export const DEFAULT_LETTER_DELIVERY: LetterDelivery = 'electronic_and_paper';
 export const LETTER_DELIVERY_NAMES: Record<LetterDelivery, string> = {
-  paper: '仅纸质信函',
+  paper: '纸质信函（不推送电子版）',
   electronic: '仅电子信函（停寄纸质）',
   electronic_and_paper: '电子 + 纸质信函',
 };
@@ -87,12 +90,15 @@ export interface LetterRecord {
   readAt: number | null;
 }
 
-/** What a customer without a subscription gets: paper only, no e-letter announcements. */
+/**
+ * What a customer without a subscription gets, as delivered: the e-letter in 我的信函 and the
+ * paper copy by mail, with no announcements.
+ */
 export function defaultSubscription(customerId: string, letterType: LetterType): LetterSubscriptionRecord {
   return {
     customerId,
     letterType,
-    delivery: 'paper',
+    delivery: DEFAULT_LETTER_DELIVERY,
     channels: [],
     updatedAt: 0,
     updatedBy: { source: 'admin', userId: 'default' },
@@ -109,6 +115,9 @@ export interface PaperSavingSettings {
 export const paperSavingSettings: PaperSavingSettings = paperSavingJson;
 
 export interface PaperSaved {
+  /** E-letters delivered to 我的信函, with or without a paper copy. */
+  delivered: number;
+  /** Of those, the ones whose paper copy was not mailed: what the figures count. */
   letters: number;
   sheets: number;
   /** Equivalent trees, two decimals. */
@@ -117,7 +126,10 @@ export interface PaperSaved {
   source: string;
 }
 
-/** "Protect a tree" (护一棵树): the paper not printed for e-letters without a paper copy. */
+/**
+ * "Protect a tree" (护一棵树), counted from the delivered e-letters: the paper not printed for those
+ * without a paper copy (an e-letter whose paper copy was mailed as well saved nothing).
+ */
 export function paperSaved(
   letters: readonly Pick<LetterRecord, 'pages' | 'paperCopy'>[],
   settings: PaperSavingSettings = paperSavingSettings,
@@ -125,6 +137,7 @@ export function paperSaved(
   const electronicOnly = letters.filter((letter) => !letter.paperCopy);
   const sheets = electronicOnly.reduce((sum, letter) => sum + letter.pages * settings.sheetsPerLetterPage, 0);
   return {
+    delivered: letters.length,
     letters: electronicOnly.length,
     sheets,
     trees: Math.round((sheets / settings.sheetsPerTree) * 100) / 100,

@@ -15,6 +15,7 @@ export const LetterLinkPathSchema = z.object({
 });
 
 export const PaperSavedSchema = z.object({
+  delivered: z.number(),
   letters: z.number(),
   sheets: z.number(),
   trees: z.number(),

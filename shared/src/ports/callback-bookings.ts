@@ -50,6 +50,12 @@ export type NewBooking = Omit<
   'status' | 'rescheduleCount' | 'reminderSentAt' | 'outcome' | 'version'
 >;
 
+/** A policyholder's own booking, written before anything about the policy is read. */
+export type HolderBooking = Omit<NewBooking, 'branchPath'> & {
+  /** Asia/Shanghai day of `updatedAt`: the policy must have been received by then. */
+  today: string;
+};
+
 export interface CallbackBookingRepository {
   getSlot(slotId: string): Promise<CallbackSlotRecord | null>;
   listSlotsOfDates(dates: readonly string[]): Promise<CallbackSlotRecord[]>;
@@ -65,6 +71,14 @@ export interface CallbackBookingRepository {
    * is still at its version; its reschedule count carries over (a cancelled one counts as a move).
    */
   book(booking: NewBooking, previous?: CallbackBookingRecord | null): Promise<CallbackBookingRecord>;
+  /**
+   * The same booking without a read first, for a customer booking their own policy: one
+   * transaction checks the policy (held by `customerId`, in force, the slot before its callback
+   * deadline), takes a seat and creates the booking where the policy has none. Null when any
+   * condition refuses it: the caller then reads and books (or refuses) the way `book` does. The
+   * record's `branchPath` is empty (it is the policy's, read with the booking later).
+   */
+  bookAsHolder(booking: HolderBooking): Promise<CallbackBookingRecord | null>;
   /** One transaction: frees the old seat, takes the new one, moves the booking if still at `version`. */
   reschedule(
     current: CallbackBookingRecord,

@@ -25,6 +25,11 @@ export interface ComplaintRecord {
   claimedBy: string | null;
   claimedByName: string | null;
   receivedAt: string;
+  /** The complainant's satisfaction once decided (absent until rated). */
+  rating?: { score: number; comment: string | null; at: string };
+  /** A re-opened complaint names the decided one it re-opens, and that one names it back. */
+  reopenOf?: string;
+  reopenedAs?: string;
   /** Incremented by every state change; each change is conditional on the version it read. */
   version: number;
 }
@@ -58,4 +63,13 @@ export interface ComplaintStore {
    * complaint is still at `next.version - 1`; null when another change came first.
    */
   transition(next: ComplaintRecord, event: ComplaintEventRecord): Promise<ComplaintRecord | null>;
+  /**
+   * Re-opens a decided complaint as a new one, in one transaction: the decided complaint's next
+   * state and `reopened` event (conditional on its version), the new complaint and its `received`
+   * event (conditional on its number being new). False when either condition fails.
+   */
+  reopen(
+    decided: { next: ComplaintRecord; event: ComplaintEventRecord },
+    created: { complaint: ComplaintRecord; event: ComplaintEventRecord },
+  ): Promise<boolean>;
 }

@@ -3,6 +3,7 @@ import type {
   DocumentRecord,
   SealedPdfRecord,
   SignatureRecord,
+  VoidedRecord,
 } from '../documents/model';
 
 /**
@@ -43,6 +44,25 @@ export interface DocumentRepository {
     signature: SignatureRecord;
     sealed: SealedPdfRecord;
     events: DocumentAuditEvent[];
+  }): Promise<DocumentRecord>;
+  /**
+   * One transaction: the 批单 is created (sealed, effective) with its events, and each signed
+   * application it confirms becomes effective and names it, with an `effective` event each.
+   * False when the 批单 already exists (another consumer issued it first); nothing is written then.
+   */
+  issueEndorsement(input: {
+    endorsement: DocumentRecord;
+    events: DocumentAuditEvent[];
+    applications: { documentId: string; effectiveAt: number; event: DocumentAuditEvent }[];
+  }): Promise<boolean>;
+  /**
+   * One transaction: a signed or effective document becomes voided with the reason and time, and
+   * the `voided` event is appended. CONFLICT when it is already voided or not signed.
+   */
+  voidDocument(input: {
+    documentId: string;
+    voided: VoidedRecord;
+    event: DocumentAuditEvent;
   }): Promise<DocumentRecord>;
   appendEvent(event: DocumentAuditEvent): Promise<void>;
   /** The audit trail in time order. */

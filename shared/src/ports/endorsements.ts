@@ -20,8 +20,25 @@ export interface EndorsementCommit {
   /** The holder's phone that must still be stored (a contact change replaces it). */
   holderPhoneBefore?: string;
   outbox?: DomainEventRecord[];
-  /** Unsigned documents to delete (a cancelled draft's 批单); a signed one refuses the commit. */
+  /** Unsigned documents to delete (a cancelled draft's 申请书); a signed one refuses the commit. */
   discardUnsignedDocuments?: string[];
+  /**
+   * Signed documents that never take effect (a cancelled or rejected application's 申请书 and the
+   * insured's consent): voided with the reason and time, each with its audit event.
+   */
+  voidSignedDocuments?: { documentIds: string[]; reason: string; byUserId: string; byRole: string };
+  /** A financial submission's answer under its Idempotency-Key, created by the same transaction. */
+  idempotency?: SubmissionRecord;
+}
+
+/** What a financial submission records under its Idempotency-Key (kept 24 hours). */
+export interface SubmissionRecord {
+  /** The hash of application, user and Idempotency-Key. */
+  key: string;
+  /** The answer the submission gave, replayed to every repeat. */
+  response: unknown;
+  /** Epoch ms of the submission. */
+  at: number;
 }
 
 /** "One open application per type and policy": the slot an open application holds. */
@@ -40,7 +57,8 @@ export interface EndorsementRepository {
   create(application: EndorsementRecord, events: EndorsementEventRecord[]): Promise<void>;
   /**
    * One TransactWriteItems. A changed application → CONFLICT 「申请状态已变化，请刷新后查看」;
-   * a changed policy → CONFLICT 「保单信息已变更，请刷新后重试」.
+   * a changed policy → CONFLICT 「保单信息已变更，请刷新后重试」; with `idempotency`, a live record
+   * under its key or a collision with another transaction → CONFLICT 「该请求正在处理中…」.
    */
   commit(change: EndorsementCommit): Promise<EndorsementRecord>;
   /**

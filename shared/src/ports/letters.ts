@@ -1,5 +1,5 @@
 import type { LetterRecord, LetterSubscriptionRecord, LetterType } from '../letters/model';
-import type { FunnelRef } from './notices';
+import type { FunnelRef, FunnelStage } from './notices';
 
 /** E-letters (电子信函) storage. Access patterns: docs/dynamodb-access-patterns.md (E-letters). */
 export interface LetterStore {
@@ -10,8 +10,15 @@ export interface LetterStore {
   listByCustomer(customerId: string): Promise<LetterRecord[]>;
   /** Sets readAt once; false when it was already read. */
   markRead(letterId: string, at: number): Promise<boolean>;
-  /** Records the first open through a link; false when the link was opened before. */
-  markLinkOpened(letterId: string, at: number): Promise<boolean>;
+  /**
+   * Records that the letter reached the customer — WeChat's delivery event, or the first open of
+   * its link (`opened`), which implies delivery — each stamped once on the letter, and counts the
+   * stages newly reached in the notice's funnel (when `ref` is given) in the same transaction, so
+   * a notice counts "delivered" and "opened" once each and never one without the other's stamp.
+   * Answers the stages newly reached; none when the letter was opened (or, for a delivery, was
+   * delivered) before.
+   */
+  recordReached(letterId: string, at: number, opened: boolean, ref: FunnelRef | null): Promise<FunnelStage[]>;
   /** The notice that announced this letter, so a link click counts as "opened" in the funnel. */
   attachFunnelRef(letterId: string, ref: FunnelRef): Promise<void>;
   /** Letters of a day still to be printed and mailed (the postal run), in id order. */

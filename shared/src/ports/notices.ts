@@ -28,6 +28,12 @@ export interface FunnelRef {
   branchPath?: string;
 }
 
+/** A WeChat message sent for a notice: its funnel row and its letter (null in messages sent before letters were kept). */
+export interface SentMessage {
+  ref: FunnelRef;
+  letterId: string | null;
+}
+
 export const FUNNEL_STAGES = ['eligible', 'reachable', 'accepted', 'delivered', 'opened', 'failed'] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
@@ -168,8 +174,9 @@ export interface SubscribeCreditLedger {
   /** WeChat says there is none (43101) or the user turned the template off. */
   clear(openid: string, templateId: string, at: number): Promise<void>;
   balances(openid: string): Promise<Record<string, number>>;
-  rememberMessage(msgId: string, ref: FunnelRef, expiresAt: number): Promise<void>;
-  messageRef(msgId: string): Promise<FunnelRef | null>;
+  /** A sent message's funnel row and the letter it announced (for its delivery event). */
+  rememberMessage(msgId: string, message: SentMessage, expiresAt: number): Promise<void>;
+  messageRef(msgId: string): Promise<SentMessage | null>;
   /** A pushed event is handled once (WeChat retries pushes): conditional create of its key. */
   claimEvent(eventKey: string, expiresAt: number): Promise<boolean>;
   /** Gives a claimed key back (its handling failed and may be retried). */

@@ -13,6 +13,8 @@ import type {
  */
 export interface BranchRepository {
   get(branchId: string): Promise<BranchRecord | null>;
+  /** The same, from a per-process cache kept for a few minutes (reference data). */
+  getCached(branchId: string): Promise<BranchRecord | null>;
   /** The branch at `path` and every branch below it, in path order. */
   listSubtree(path: string): Promise<BranchRecord[]>;
   put(branch: BranchRecord): Promise<void>;
@@ -20,6 +22,8 @@ export interface BranchRepository {
 
 export interface CustomerRepository {
   get(customerId: string): Promise<CustomerRecord | null>;
+  /** Several customers in one read, by id (a missing one is absent from the map). */
+  getMany(customerIds: readonly string[]): Promise<Map<string, CustomerRecord>>;
   findByIdNumber(idNumber: string): Promise<CustomerRecord | null>;
   listByAgent(agentId: string): Promise<CustomerRecord[]>;
   put(customer: CustomerRecord): Promise<void>;
@@ -27,12 +31,16 @@ export interface CustomerRepository {
 
 export interface AgentRepository {
   get(agentId: string): Promise<AgentRecord | null>;
+  /** The same, from a per-process cache kept for a few minutes (reference data). */
+  getCached(agentId: string): Promise<AgentRecord | null>;
   listByBranch(branchId: string): Promise<AgentRecord[]>;
   put(agent: AgentRecord): Promise<void>;
 }
 
 export interface ProductRepository {
   get(productCode: string): Promise<ProductRecord | null>;
+  /** The same, from a per-process cache kept for a few minutes (reference data). */
+  getCached(productCode: string): Promise<ProductRecord | null>;
   /** The whole catalogue (tens of products), ordered by code. */
   list(): Promise<ProductRecord[]>;
   put(product: ProductRecord): Promise<void>;

@@ -58,8 +58,8 @@ describe('the endorsement state machine', () => {
   });
 
   it('refuses a submission before signing with a message the customer can act on', () => {
-    expect(refusalOf('draft', 'submit')?.userMessage).toBe('请先完成身份验证并签署批单，再提交申请');
-    expect(refusalOf('draft', 'sign')?.userMessage).toBe('请先完成身份验证，再签署批单');
+    expect(refusalOf('draft', 'submit')?.userMessage).toBe('请先完成身份验证并签署申请书，再提交申请');
+    expect(refusalOf('draft', 'sign')?.userMessage).toBe('请先完成身份验证，再签署申请书');
     expect(refusalOf('submitted', 'submit')?.userMessage).toBe('申请当前为「审核中」，不能重复提交');
   });
 

@@ -11,7 +11,14 @@ describe('protect a tree (paper saved)', () => {
       ],
       { sheetsPerLetterPage: 1, sheetsPerTree: 3, source: 'test' },
     );
-    expect(result).toEqual({ letters: 2, sheets: 3, trees: 1, sheetsPerTree: 3, source: 'test' });
+    expect(result).toEqual({
+      delivered: 3,
+      letters: 2,
+      sheets: 3,
+      trees: 1,
+      sheetsPerTree: 3,
+      source: 'test',
+    });
   });
 
   it('names the source of its conversion factor', () => {

@@ -1,7 +1,7 @@
 import type { Handoff } from '@zhixiang/shared/assistant/handoff';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import { type HandoffDeps, loadVisibleHandoff, toHandoffView } from './handoff-access';
+import { type HandoffDeps, loadVisibleHandoff, sampleWaitingHandoffs, toHandoffView } from './handoff-access';
 import { publishHandoffStatus } from './publish-handoff-update';
 
 /** A staff member takes a queued handoff; of two claiming at once, exactly one gets it (conditional write). */
@@ -15,5 +15,6 @@ export async function claimHandoff(
   const claimed = await deps.repositories.handoffs.claim(handoffId, claims.sub, staff?.displayName ?? '客服');
   if (!claimed) throw new AppError('CONFLICT', '该人工服务已被其他同事接入或已结束');
   await publishHandoffStatus(deps, claimed);
+  await sampleWaitingHandoffs(deps);
   return toHandoffView(deps, claimed, claims);
 }

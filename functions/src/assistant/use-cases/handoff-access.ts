@@ -5,6 +5,7 @@ import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { ConversationStore } from '@zhixiang/shared/ports/assistant-conversations';
+import type { BusinessMetrics } from '@zhixiang/shared/ports/business-metrics';
 import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixiang/shared/ports/handoffs';
 import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
 import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
@@ -24,7 +25,21 @@ export interface HandoffDeps extends LiveChatDeps {
   config: { serviceHours: ServiceHours };
   /** Tells a customer that their message (留言) was answered. */
   sms: SmsSender;
+  metrics: Pick<BusinessMetrics, 'gauge'>;
   now: () => number;
+}
+
+/**
+ * Samples how many handoffs wait for a person company-wide (the HandoffsWaiting gauge), after the
+ * queue changed. Best effort: the change is already stored, so a failed sample only logs.
+ */
+export async function sampleWaitingHandoffs(deps: HandoffDeps): Promise<void> {
+  try {
+    const open = await deps.repositories.handoffs.listOpen('');
+    deps.metrics.gauge('HandoffsWaiting', open.filter((h) => h.status === 'queued').length);
+  } catch (error) {
+    deps.logger.warn('handoffs waiting not sampled', { error });
+  }
 }
 
 /** Whether the caller may see the handoff: its customer, staff of its branch subtree, admins. */

@@ -2,7 +2,7 @@ import type { Handoff } from '@zhixiang/shared/assistant/handoff';
 import { isWithinServiceHours } from '@zhixiang/shared/assistant/service-hours';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import { type HandoffDeps, toHandoffView } from './handoff-access';
+import { type HandoffDeps, sampleWaitingHandoffs, toHandoffView } from './handoff-access';
 
 export const CONVERSATION_NOT_FOUND_MESSAGE = '未找到该会话，请重新发起咨询';
 
@@ -40,5 +40,6 @@ export async function requestHandoff(
     closedAt: null,
     lastSeq: 0,
   });
+  await sampleWaitingHandoffs(deps);
   return toHandoffView(deps, handoff, claims);
 }

@@ -1,7 +1,7 @@
 import type { Handoff } from '@zhixiang/shared/assistant/handoff';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import { type HandoffDeps, loadVisibleHandoff, toHandoffView } from './handoff-access';
+import { type HandoffDeps, loadVisibleHandoff, sampleWaitingHandoffs, toHandoffView } from './handoff-access';
 import { publishHandoffStatus } from './publish-handoff-update';
 
 export const WITHDRAWN_SUMMARY = '客户已返回智能客服';
@@ -22,5 +22,6 @@ export async function withdrawHandoff(
   const closed = await deps.repositories.handoffs.withdraw(handoffId, WITHDRAWN_SUMMARY, deps.now());
   if (!closed) throw new AppError('CONFLICT', '客服已接入，请在对话中告诉客服您的问题已解决');
   await publishHandoffStatus(deps, closed);
+  await sampleWaitingHandoffs(deps);
   return toHandoffView(deps, closed, claims);
 }

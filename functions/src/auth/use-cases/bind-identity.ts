@@ -6,11 +6,10 @@ import {
   assertCustomerUnbound,
   assertNotLocked,
   assertSensitiveConsent,
-  BIND_LOCK_MINUTES,
-  BIND_MAX_WRONG_CODES,
+  BINDING,
   bindSubject,
+  checkPendingCode,
   findMatchingCustomer,
-  hashBindCode,
   sameText,
   validIdNumber,
 } from './identity-binding';
@@ -29,32 +28,17 @@ export async function bindIdentity(
   const user = await requireUser(container, claims.sub);
   assertBindable(user);
   assertSensitiveConsent(request.sensitiveConsentVersion);
-  await assertNotLocked(container, user.userId);
+  await assertNotLocked(container, bindSubject(user.userId), BINDING);
   const idNumber = validIdNumber(container, request.idNumber);
 
   const subject = bindSubject(user.userId);
   const now = container.now();
-  const pending = await container.oneTimeCodes.get(subject);
-  if (!pending || pending.expiresAt <= now) {
-    throw new AppError('VALIDATION_FAILED', '验证码已过期或未获取，请重新获取验证码', { field: 'code' });
-  }
-
-  const codeHash = await hashBindCode(container, subject, request.code);
-  if (!sameText(codeHash, pending.codeHash)) {
-    const attempts = await container.oneTimeCodes.recordFailedAttempt(subject);
-    if (attempts >= BIND_MAX_WRONG_CODES) {
-      await container.lockouts.lock(subject, now + BIND_LOCK_MINUTES * 60_000);
-      await container.oneTimeCodes.consume(subject, pending.codeHash);
-      throw new AppError(
-        'LOCKED',
-        `验证码错误次数过多，身份绑定已锁定 ${BIND_LOCK_MINUTES} 分钟，请稍后再试`,
-        { retryAfterSeconds: BIND_LOCK_MINUTES * 60 },
-      );
-    }
-    throw new AppError('VALIDATION_FAILED', `验证码不正确，还可尝试 ${BIND_MAX_WRONG_CODES - attempts} 次`, {
-      field: 'code',
-    });
-  }
+  const pending = await checkPendingCode(container, {
+    subject,
+    lockSubject: subject,
+    code: request.code,
+    what: BINDING,
+  });
 
   // The code only vouches for the customer and phone it was sent for.
   const { customer, phoneIndex } = await findMatchingCustomer(container, {

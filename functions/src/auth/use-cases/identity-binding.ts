@@ -5,6 +5,7 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { describeWait } from '@zhixiang/shared/format/wait';
 import { checkIdNumber } from '@zhixiang/shared/identity/id-number';
 import type { CustomerRecord, UserAccountRecord } from '@zhixiang/shared/policy/model';
+import type { OneTimeCodeRecord } from '@zhixiang/shared/ports/auth-store';
 import type { AuthDeps, OneTimeCodeDeps } from './deps';
 
 /** Rules shared by sending and checking the binding code. */
@@ -18,6 +19,7 @@ export const IDENTITY_MISMATCH_MESSAGE =
   '您填写的姓名、身份证号码或手机号与我们登记的信息不一致，请核对后重试，或致电客服更新资料';
 
 export const bindSubject = (userId: string) => `bind:${userId}`;
+export const BINDING = '身份绑定';
 
 export function assertBindable(user: UserAccountRecord): void {
   if (user.role !== 'customer') throw new AppError('FORBIDDEN', '只有客户账号可以绑定身份');
@@ -32,14 +34,55 @@ export function assertSensitiveConsent(version: string): void {
   }
 }
 
-export async function assertNotLocked(container: AuthDeps, userId: string): Promise<void> {
-  const until = await container.lockouts.lockedUntil(bindSubject(userId), container.now());
+/**
+ * Refuses while `subject` is locked after too many wrong codes; `what` names the locked action
+ * (身份绑定, 当面核验).
+ */
+export async function assertNotLocked(
+  container: Pick<AuthDeps, 'lockouts' | 'now'>,
+  subject: string,
+  what: string,
+): Promise<void> {
+  const until = await container.lockouts.lockedUntil(subject, container.now());
   if (until !== null) {
     const seconds = Math.ceil((until - container.now()) / 1000);
-    throw new AppError('LOCKED', `验证码错误次数过多，身份绑定已锁定，请在 ${describeWait(seconds)}后再试`, {
+    throw new AppError('LOCKED', `验证码错误次数过多，${what}已锁定，请在 ${describeWait(seconds)}后再试`, {
       retryAfterSeconds: seconds,
     });
   }
+}
+
+/**
+ * Checks a code against the subject's pending one without using it up (the caller consumes it
+ * once its own checks pass). A wrong code counts against it; the fifth wrong one drops the code
+ * and locks `lockSubject` for 30 minutes, as binding does.
+ */
+export async function checkPendingCode(
+  container: Pick<AuthDeps, 'oneTimeCodes' | 'lockouts' | 'secrets' | 'now'>,
+  input: { subject: string; lockSubject: string; code: string; what: string },
+): Promise<OneTimeCodeRecord> {
+  const now = container.now();
+  const pending = await container.oneTimeCodes.get(input.subject);
+  if (!pending || pending.expiresAt <= now) {
+    throw new AppError('VALIDATION_FAILED', '验证码已过期或未获取，请重新获取验证码', { field: 'code' });
+  }
+  const codeHash = await hashBindCode(container, input.subject, input.code);
+  if (!sameText(codeHash, pending.codeHash)) {
+    const attempts = await container.oneTimeCodes.recordFailedAttempt(input.subject);
+    if (attempts >= BIND_MAX_WRONG_CODES) {
+      await container.lockouts.lock(input.lockSubject, now + BIND_LOCK_MINUTES * 60_000);
+      await container.oneTimeCodes.consume(input.subject, pending.codeHash);
+      throw new AppError(
+        'LOCKED',
+        `验证码错误次数过多，${input.what}已锁定 ${BIND_LOCK_MINUTES} 分钟，请稍后再试`,
+        { retryAfterSeconds: BIND_LOCK_MINUTES * 60 },
+      );
+    }
+    throw new AppError('VALIDATION_FAILED', `验证码不正确，还可尝试 ${BIND_MAX_WRONG_CODES - attempts} 次`, {
+      field: 'code',
+    });
+  }
+  return pending;
 }
 
 /** Checks the ID number (checksum, a real past birth date in Shanghai time). */

@@ -10,6 +10,7 @@ import {
   assertSensitiveConsent,
   BIND_CODE_RESEND_SECONDS,
   BIND_CODE_TTL_SECONDS,
+  BINDING,
   bindSubject,
   findMatchingCustomer,
   issueOneTimeCode,
@@ -29,7 +30,7 @@ export async function sendBindCode(
   const user = await requireUser(container, claims.sub);
   assertBindable(user);
   assertSensitiveConsent(request.sensitiveConsentVersion);
-  await assertNotLocked(container, user.userId);
+  await assertNotLocked(container, bindSubject(user.userId), BINDING);
   const idNumber = validIdNumber(container, request.idNumber);
 
   const now = container.now();

@@ -10,7 +10,7 @@ import {
   SLOT_FULL_MESSAGE,
   SLOT_UNAVAILABLE_MESSAGE,
 } from '@zhixiang/shared/callback/schemas';
-import { type SlotTime, slotIdOf } from '@zhixiang/shared/callback/window';
+import { type SlotTime, slotIdOf, slotStartAt } from '@zhixiang/shared/callback/window';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type {
@@ -18,6 +18,7 @@ import type {
   CallbackBookingRepository,
   CallbackFollowUpRecord,
   CallbackSlotRecord,
+  HolderBooking,
   NewBooking,
 } from '@zhixiang/shared/ports/callback-bookings';
 import { Entity } from 'electrodb';
@@ -30,6 +31,7 @@ import {
   SERVICE_NAME,
   type TableContext,
 } from '../../platform/dynamodb/table';
+import type { DynamoPolicyRepository } from '../../platform/records/policies';
 
 /**
  * The call centre's capacity: one item per 30-minute slot, one partition per day so a customer's
@@ -67,7 +69,11 @@ export const callbackBookingSchema = {
     start: { type: 'string', required: true },
     status: { type: BOOKING_STATUSES, required: true },
     customerId: { type: 'string', required: true },
-    branchPath: { type: 'string', required: true },
+    /**
+     * The policy's branch path. A holder's own booking is written without reading the policy, so
+     * it has none at first; reads take it from the policy, and the booking's next write keeps it.
+     */
+    branchPath: { type: 'string' },
     rescheduleCount: { type: 'number', required: true },
     reminderDueAt: { type: 'number', required: true },
     /** Asia/Shanghai day of reminderDueAt: the reminder index's partition. */
@@ -191,12 +197,16 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 /** Contended transactions are retried this often before the customer is asked to try again. */
 const MAX_ATTEMPTS = 12;
 
+/** What the bookings need of the policies: the holder's check in the transaction, the branch after. */
+export type CallbackPolicyChecks = Pick<DynamoPolicyRepository, 'transactCallbackCheck' | 'branchPaths'>;
+
 export class DynamoCallbackBookingRepository implements CallbackBookingRepository {
   constructor(
     private readonly slots: SlotEntity,
     private readonly bookings: BookingEntity,
     private readonly followUps: FollowUpEntity,
     private readonly ctx: TableContext,
+    private readonly policies: CallbackPolicyChecks,
   ) {}
 
   async getSlot(slotId: string): Promise<CallbackSlotRecord | null> {
@@ -254,12 +264,50 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
 
   async getBooking(policyNo: string): Promise<CallbackBookingRecord | null> {
     const { data } = await this.bookings.get({ policyNo }).go();
-    return data ? toBooking(data) : null;
+    return data ? ((await this.toBookings([data]))[0] ?? null) : null;
   }
 
   async listBookingsOfDate(date: string): Promise<CallbackBookingRecord[]> {
     const { data } = await this.bookings.query.byDate({ date }).go(ALL_PAGES);
-    return data.map(toBooking);
+    return this.toBookings(data);
+  }
+
+  async bookAsHolder(booking: HolderBooking): Promise<CallbackBookingRecord | null> {
+    const { today, ...fields } = booking;
+    const record: Omit<CallbackBookingRecord, 'branchPath'> = {
+      ...fields,
+      status: 'booked',
+      rescheduleCount: 0,
+      reminderSentAt: null,
+      outcome: null,
+      version: 1,
+    };
+    let refused = false;
+    try {
+      await this.transact(
+        () => [
+          this.policies.transactCallbackCheck(booking.policyNo, {
+            holderId: booking.customerId,
+            slotStartAt: slotStartAt(booking),
+            today,
+          }),
+          { Update: this.takeSeat(record) },
+          {
+            Put: this.bookings
+              .put(toItem(record))
+              .where((attr, op) => op.notExists(attr.policyNo))
+              .params() as TransactItem['Put'],
+          },
+        ],
+        async () => {
+          refused = true;
+        },
+      );
+    } catch (error) {
+      if (refused) return null;
+      throw error;
+    }
+    return { ...record, branchPath: '' };
   }
 
   async book(
@@ -456,7 +504,8 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
           .go(ALL_PAGES),
       ),
     );
-    return days.flatMap((day) => day.data.map(toBooking)).filter((b) => b.reminderDueAt <= now);
+    const due = days.flatMap((day) => day.data).filter((item) => item.reminderDueAt <= now);
+    return this.toBookings(due);
   }
 
   async markReminderSent(policyNo: string, version: number, at: number): Promise<boolean> {
@@ -474,6 +523,13 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
       if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
+  }
+
+  /** Bookings as records; those written without a branch path take it from their policies. */
+  private async toBookings(items: readonly BookingItem[]): Promise<CallbackBookingRecord[]> {
+    const missing = items.filter((item) => !item.branchPath).map((item) => item.policyNo);
+    const paths = await this.policies.branchPaths([...new Set(missing)]);
+    return items.map((item) => toBooking(item, item.branchPath ?? paths.get(item.policyNo) ?? ''));
   }
 
   private takeSeat(slot: SlotTime) {
@@ -582,7 +638,7 @@ function toSlot(item: SlotItem): CallbackSlotRecord {
   };
 }
 
-function toItem(record: CallbackBookingRecord) {
+function toItem(record: Omit<CallbackBookingRecord, 'branchPath'> & { branchPath?: string }) {
   return {
     ...record,
     reminderDay: todayInShanghai(new Date(record.reminderDueAt)),
@@ -611,7 +667,7 @@ function toFollowUp(item: FollowUpItem): CallbackFollowUpRecord {
   };
 }
 
-function toBooking(item: BookingItem): CallbackBookingRecord {
+function toBooking(item: BookingItem, branchPath: string): CallbackBookingRecord {
   return {
     policyNo: item.policyNo,
     slotId: item.slotId,
@@ -619,7 +675,7 @@ function toBooking(item: BookingItem): CallbackBookingRecord {
     start: item.start,
     status: item.status,
     customerId: item.customerId,
-    branchPath: item.branchPath,
+    branchPath,
     rescheduleCount: item.rescheduleCount,
     reminderDueAt: item.reminderDueAt,
     reminderSentAt: orNull(item.reminderSentAt),

@@ -11,7 +11,7 @@ export const handler = httpHandler(
   callbackWiring,
   ({ auth, body, pathParameters, deps }) =>
     bookCallbackSlot(
-      callbackDeps(deps),
+      { ...callbackDeps(deps), metrics: deps.metrics },
       auth,
       parseBody(PolicyPathSchema, pathParameters).policyNo,
       body.slotId,

@@ -1,15 +1,17 @@
+import { scheduledJob } from '../../platform/jobs/scheduled-job';
 import { sendCallbackReminders } from '../use-cases/send-callback-reminders';
 import { callbackWiring } from '../wiring';
 
-/** EventBridge schedule (serverless.yml), every 5 minutes: no HTTP, so not wrapped by the HTTP middleware. */
-export async function handler(): Promise<void> {
-  const deps = callbackWiring();
-  const report = await sendCallbackReminders({
-    bookings: deps.repositories.callbackBookings,
-    customers: deps.repositories.customers,
-    sms: deps.sms,
-    now: deps.now,
-    logger: deps.logger,
-  });
-  deps.logger.info('callback reminders sent', { ...report });
-}
+/** EventBridge schedule (callback/functions.yml), every 5 minutes. */
+export const handler = scheduledJob(
+  callbackWiring,
+  (deps) =>
+    sendCallbackReminders({
+      bookings: deps.repositories.callbackBookings,
+      customers: deps.repositories.customers,
+      sms: deps.sms,
+      now: deps.now,
+      logger: deps.logger,
+    }),
+  { logMessage: 'callback reminders sent' },
+);

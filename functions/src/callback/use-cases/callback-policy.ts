@@ -15,7 +15,6 @@ import { coolingOffEndDate, isInCoolingOff } from '@zhixiang/shared/policy/view'
 import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
 import { POLICY_NOT_FOUND_MESSAGE } from '../../policies/use-cases/get-policy';
 import { type PolicyReadRepositories, PolicyViewLoader } from '../../policies/use-cases/policy-view-loader';
-import { cachedProduct } from '../../policies/use-cases/product-cache';
 
 export const NOT_AWAITING_MESSAGE = '该保单当前无需预约回访（仅犹豫期内的新单可预约）';
 
@@ -82,7 +81,7 @@ export async function loadCallbackPolicy(
   // need the parties' records, so a customer's booking skips that read.
   const [parties, product] = await Promise.all([
     claims.role === 'customer' ? [] : new PolicyViewLoader(deps.repositories).parties(policy),
-    cachedProduct(deps.repositories.products, policy.productCode),
+    deps.repositories.products.getCached(policy.productCode),
   ]);
   if (!canViewPolicy(claims, policy, parties)) throw notFound();
   if (!product)

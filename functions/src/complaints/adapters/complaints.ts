@@ -47,15 +47,25 @@ function toEvent(item: Record<string, unknown>): ComplaintEventRecord {
 export class DynamoComplaintStore implements ComplaintStore {
   constructor(private readonly ctx: TableContext) {}
 
-  private async write(next: ComplaintRecord, event: ComplaintEventRecord, condition: 'new' | number) {
+  /**
+   * Writes complaints and their events in one transaction: each complaint on the condition that it
+   * is new or still at the version read, each event only if new. False when a condition fails.
+   */
+  private async write(
+    changes: readonly {
+      complaint: ComplaintRecord;
+      event: ComplaintEventRecord;
+      condition: 'new' | number;
+    }[],
+  ): Promise<boolean> {
     try {
       await this.ctx.client.send(
         new TransactWriteCommand({
-          TransactItems: [
+          TransactItems: changes.flatMap(({ complaint, event, condition }) => [
             {
               Put: {
                 TableName: this.ctx.table,
-                Item: complaintItem(next),
+                Item: complaintItem(complaint),
                 ...(condition === 'new'
                   ? { ConditionExpression: 'attribute_not_exists(pk)' }
                   : {
@@ -71,7 +81,7 @@ export class DynamoComplaintStore implements ComplaintStore {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-          ],
+          ]),
         }),
       );
       return true;
@@ -82,11 +92,21 @@ export class DynamoComplaintStore implements ComplaintStore {
   }
 
   create(complaint: ComplaintRecord, event: ComplaintEventRecord): Promise<boolean> {
-    return this.write(complaint, event, 'new');
+    return this.write([{ complaint, event, condition: 'new' }]);
   }
 
   async transition(next: ComplaintRecord, event: ComplaintEventRecord): Promise<ComplaintRecord | null> {
-    return (await this.write(next, event, next.version - 1)) ? next : null;
+    return (await this.write([{ complaint: next, event, condition: next.version - 1 }])) ? next : null;
+  }
+
+  reopen(
+    decided: { next: ComplaintRecord; event: ComplaintEventRecord },
+    created: { complaint: ComplaintRecord; event: ComplaintEventRecord },
+  ): Promise<boolean> {
+    return this.write([
+      { complaint: decided.next, event: decided.event, condition: decided.next.version - 1 },
+      { complaint: created.complaint, event: created.event, condition: 'new' },
+    ]);
   }
 
   async get(complaintId: string): Promise<ComplaintRecord | null> {

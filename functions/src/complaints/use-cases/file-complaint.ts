@@ -6,7 +6,8 @@ import { classifyComplaint } from '@zhixiang/shared/complaints/classification';
 import type { ComplaintDetail, FileComplaintRequest } from '@zhixiang/shared/complaints/schemas';
 import { toComplaintDetail } from '@zhixiang/shared/complaints/view';
 import { AppError } from '@zhixiang/shared/errors';
-import type { ComplaintRecord } from '@zhixiang/shared/ports/complaints';
+import type { CustomerRecord, PolicyRecord } from '@zhixiang/shared/policy/model';
+import type { ComplaintEventRecord, ComplaintRecord } from '@zhixiang/shared/ports/complaints';
 import type { ComplaintDeps } from './complaint-access';
 
 export const POLICY_NOT_FOUND_MESSAGE = '未找到该保单，请核对保单号';
@@ -31,6 +32,27 @@ export async function fileComplaint(
   const policy = await deps.repositories.policies.get(request.policyNo);
   if (!customer || !policy || !canViewPolicy(claims, policy, [customer]))
     throw new AppError('NOT_FOUND', POLICY_NOT_FOUND_MESSAGE, { field: 'policyNo' });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const opened = await newComplaint(deps, claims, customer, policy, request);
+    if (await deps.repositories.complaints.create(opened.complaint, opened.event))
+      return toComplaintDetail(opened.complaint, [opened.event], null);
+  }
+  throw new AppError('INTERNAL', '投诉编号生成失败，请稍后重试');
+}
+
+/**
+ * A new complaint and its `received` event, under a fresh reference number: classified by the
+ * configured rules (the customer's earlier complaints count towards a repeat) and routed to the
+ * policy's branch (属地管理).
+ */
+export async function newComplaint(
+  deps: ComplaintDeps,
+  claims: AccessClaims,
+  customer: CustomerRecord,
+  policy: Pick<PolicyRecord, 'policyNo' | 'branchPath'>,
+  request: FileComplaintRequest,
+  reopenOf?: string,
+): Promise<{ complaint: ComplaintRecord; event: ComplaintEventRecord }> {
   const nowMs = deps.now();
   const receivedAt = new Date(nowMs).toISOString();
   const earlier = await deps.repositories.complaints.listByCustomer(customer.customerId);
@@ -43,37 +65,34 @@ export async function fileComplaint(
     },
     deps.complaintRules,
   );
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const complaint: ComplaintRecord = {
-      complaintId: referenceNumber(nowMs),
-      customerId: customer.customerId,
-      policyNo: policy.policyNo,
-      category: request.category,
-      description: request.description,
-      preferredContactTime: request.preferredContactTime,
-      channel: 'mini_program',
-      severity,
-      reasons: reasons.map((r) => r.label),
-      branchPath: policy.branchPath,
-      handlingBranchPath: policy.branchPath,
-      escalatedClocks: [],
-      status: 'received',
-      claimedBy: null,
-      claimedByName: null,
-      receivedAt,
-      version: 1,
-    };
-    const event = {
-      complaintId: complaint.complaintId,
-      seq: 1,
-      type: 'received' as const,
-      at: receivedAt,
-      actorId: claims.sub,
-      actorName: '客户本人',
-      note: null,
-    };
-    if (await deps.repositories.complaints.create(complaint, event))
-      return toComplaintDetail(complaint, [event], null);
-  }
-  throw new AppError('INTERNAL', '投诉编号生成失败，请稍后重试');
+  const complaint: ComplaintRecord = {
+    complaintId: referenceNumber(nowMs),
+    customerId: customer.customerId,
+    policyNo: policy.policyNo,
+    category: request.category,
+    description: request.description,
+    preferredContactTime: request.preferredContactTime,
+    channel: 'mini_program',
+    severity,
+    reasons: reasons.map((r) => r.label),
+    branchPath: policy.branchPath,
+    handlingBranchPath: policy.branchPath,
+    escalatedClocks: [],
+    status: 'received',
+    claimedBy: null,
+    claimedByName: null,
+    receivedAt,
+    ...(reopenOf ? { reopenOf } : {}),
+    version: 1,
+  };
+  const event: ComplaintEventRecord = {
+    complaintId: complaint.complaintId,
+    seq: 1,
+    type: 'received',
+    at: receivedAt,
+    actorId: claims.sub,
+    actorName: '客户本人',
+    note: reopenOf ? `重新提出（原投诉 ${reopenOf}）` : null,
+  };
+  return { complaint, event };
 }

@@ -3,10 +3,12 @@ import { TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } f
 import {
   ALREADY_SIGNED_MESSAGE,
   AUDIT_EVENT_TYPES,
+  DOCUMENT_KINDS,
   DOCUMENT_STATUSES,
   type DocumentAuditEvent,
   type DocumentRecord,
   signerOf,
+  type VoidedRecord,
 } from '@zhixiang/shared/documents/model';
 import { AppError } from '@zhixiang/shared/errors';
 import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
@@ -22,13 +24,15 @@ import {
 } from '../../platform/dynamodb/table';
 
 /**
- * An electronic document (电子批单). Nested parts (parties, change rows, signature, sealed PDF) are
+ * An electronic document (an application 申请书 or a 批单). Nested parts (parties, change rows, signature, sealed PDF) are
  * stored as maps of `any`: they are written once and read whole, never queried.
  */
 export const documentSchema = {
   model: { entity: 'document', version: '1', service: SERVICE_NAME },
   attributes: {
     documentId: { type: 'string', required: true },
+    /** Absent on records stored before applications and 批单 were separate documents. */
+    kind: { type: DOCUMENT_KINDS },
     title: { type: 'string', required: true },
     changeType: { type: 'string', required: true },
     policyNo: { type: 'string', required: true },
@@ -48,6 +52,11 @@ export const documentSchema = {
     signerRole: { type: ['holder', 'insured'] as const },
     signature: { type: 'any' },
     sealed: { type: 'any' },
+    applicationDocumentId: { type: 'string' },
+    endorsementDocumentId: { type: 'string' },
+    effectiveAt: { type: 'number' },
+    /** { reason, at, byUserId } once voided. */
+    voided: { type: 'any' },
     /** The sealed PDF's SHA-256, set once sealed: the sparse index of verification. */
     sealedSha256: { type: 'string' },
     /** The signer holding the signing (claimSigning) and until when; gone once signed. */
@@ -248,6 +257,104 @@ export class DynamoDocumentRepository implements DocumentRepository {
     return { Delete: params };
   }
 
+  /**
+   * As items of a caller's transaction: a signed document becomes voided with the reason and time
+   * (a cancelled or rejected application), and its `voided` event is appended. The document must
+   * still be signed: anything else refuses the caller's whole transaction.
+   */
+  transactVoidSigned(documentId: string, voided: VoidedRecord, byRole: string | null): TransactItem[] {
+    const event: DocumentAuditEvent = {
+      documentId,
+      type: 'voided',
+      at: voided.at,
+      actorUserId: voided.byUserId,
+      actorRole: byRole,
+      sourceIp: null,
+      userAgent: null,
+      hashBefore: null,
+      hashAfter: null,
+      detail: voided.reason,
+    };
+    return [this.voidUpdate(documentId, voided, ['signed']), this.eventPut(event)];
+  }
+
+  async voidDocument(input: Parameters<DocumentRepository['voidDocument']>[0]): Promise<DocumentRecord> {
+    await this.transact(
+      [this.voidUpdate(input.documentId, input.voided, ['signed', 'effective']), this.eventPut(input.event)],
+      '该文件已作废或尚未签署，不能作废',
+    );
+    const stored = await this.get(input.documentId);
+    if (!stored) throw new AppError('NOT_FOUND', '未找到该文件');
+    return stored;
+  }
+
+  async issueEndorsement(input: Parameters<DocumentRepository['issueEndorsement']>[0]): Promise<boolean> {
+    const items: TransactItem[] = [
+      {
+        Put: this.documents
+          .put(toItem(input.endorsement))
+          .where((attr, op) => op.notExists(attr.documentId))
+          .params() as TransactItem['Put'],
+      },
+      ...input.events.map((event) => this.eventPut(event)),
+    ];
+    for (const application of input.applications)
+      items.push(
+        {
+          Update: {
+            TableName: this.ctx.table,
+            Key: documentKey(application.documentId),
+            UpdateExpression:
+              'SET #status = :effective, endorsementDocumentId = :endorsement, effectiveAt = :at ADD version :one',
+            ConditionExpression: '#status = :signed',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':effective': 'effective',
+              ':signed': 'signed',
+              ':endorsement': input.endorsement.documentId,
+              ':at': application.effectiveAt,
+              ':one': 1,
+            },
+          },
+        },
+        this.eventPut(application.event),
+      );
+    try {
+      await this.ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error) && (await this.get(input.endorsement.documentId))) return false;
+      throw error;
+    }
+  }
+
+  private voidUpdate(
+    documentId: string,
+    voided: VoidedRecord,
+    from: DocumentRecord['status'][],
+  ): TransactItem {
+    const values = Object.fromEntries(from.map((status, i) => [`:from${i}`, status]));
+    return {
+      Update: {
+        TableName: this.ctx.table,
+        Key: documentKey(documentId),
+        UpdateExpression: 'SET #status = :voided, voided = :record ADD version :one',
+        ConditionExpression: `#status IN (${Object.keys(values).join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ...values,
+          ':voided': 'voided',
+          ':record': { reason: voided.reason, at: voided.at, byUserId: voided.byUserId },
+          ':one': 1,
+        },
+      },
+    };
+  }
+
+  private eventPut(event: DocumentAuditEvent): TransactItem {
+    return { Put: this.events.put(toEventItem(event)).params() as TransactItem['Put'] };
+  }
+
   async appendEvent(event: DocumentAuditEvent): Promise<void> {
     await this.events.put(toEventItem(event)).go({ response: 'none' });
   }
@@ -271,6 +378,7 @@ export class DynamoDocumentRepository implements DocumentRepository {
 function toItem(record: DocumentRecord) {
   return {
     documentId: record.documentId,
+    kind: record.kind,
     title: record.title,
     changeType: record.changeType,
     policyNo: record.policyNo,
@@ -292,6 +400,10 @@ function toItem(record: DocumentRecord) {
     signature: orUndefined(record.signature),
     sealed: orUndefined(record.sealed),
     sealedSha256: record.sealed?.sha256,
+    applicationDocumentId: record.applicationDocumentId,
+    endorsementDocumentId: record.endorsementDocumentId,
+    effectiveAt: record.effectiveAt,
+    voided: record.voided,
     version: record.version,
   };
 }
@@ -301,6 +413,7 @@ const documentKey = (documentId: string) => ({ pk: `DOCUMENT#${documentId}`, sk:
 function toRecord(item: DocumentItem): DocumentRecord {
   return {
     documentId: item.documentId,
+    ...(item.kind ? { kind: item.kind } : {}),
     title: item.title,
     changeType: item.changeType,
     policyNo: item.policyNo,
@@ -319,6 +432,10 @@ function toRecord(item: DocumentItem): DocumentRecord {
     ...(item.signerRole ? { signerRole: item.signerRole } : {}),
     signature: orNull(item.signature as DocumentRecord['signature'] | undefined),
     sealed: orNull(item.sealed as DocumentRecord['sealed'] | undefined),
+    ...(item.applicationDocumentId ? { applicationDocumentId: item.applicationDocumentId } : {}),
+    ...(item.endorsementDocumentId ? { endorsementDocumentId: item.endorsementDocumentId } : {}),
+    ...(item.effectiveAt ? { effectiveAt: item.effectiveAt } : {}),
+    ...(item.voided ? { voided: item.voided as VoidedRecord } : {}),
     version: item.version,
   };
 }

@@ -1,11 +1,14 @@
 import type { Brand } from '@zhixiang/shared/brand';
 import {
-  AUDIT_EVENT_LABELS,
+  auditEventLabel,
   type DocumentAuditEvent,
   type DocumentRecord,
+  documentNoun,
+  documentStatusLabel,
 } from '@zhixiang/shared/documents/model';
 import { type PDFDocument, rgb } from 'pdf-lib';
 import {
+  A4,
   createBrandedPdf,
   drawParagraph,
   drawSeal,
@@ -16,7 +19,6 @@ import {
   wrapText,
 } from '../../platform/pdf/pdf-text';
 
-const PAGE = { width: 595.28, height: 841.89 } as const;
 const MARGIN = 40;
 
 const shanghaiTime = new Intl.DateTimeFormat('zh-CN', {
@@ -44,10 +46,10 @@ export async function renderAuditCertificate(
   issuedAt: number,
 ): Promise<{ pdf: PDFDocument; sealRect: [number, number, number, number] }> {
   const { pdf, font } = await createBrandedPdf(brand, `审计证书 ${document.documentId}`, issuedAt);
-  const page = pdf.addPage([PAGE.width, PAGE.height]);
-  const width = PAGE.width - 2 * MARGIN;
+  const page = pdf.addPage([A4.width, A4.height]);
+  const width = A4.width - 2 * MARGIN;
   const primary = hexColor(brand.colors.primary);
-  let y = PAGE.height - MARGIN;
+  let y = A4.height - MARGIN;
   page.drawText(`${brand.insurerName} · 电子签署审计证书`, {
     x: MARGIN,
     y: y - 16,
@@ -57,18 +59,28 @@ export async function renderAuditCertificate(
   });
   page.drawLine({
     start: { x: MARGIN, y: y - 26 },
-    end: { x: PAGE.width - MARGIN, y: y - 26 },
+    end: { x: A4.width - MARGIN, y: y - 26 },
     thickness: 1.2,
     color: primary,
   });
   y -= 40;
+  const noun = documentNoun(document);
   const facts: [string, string][] = [
-    ['批单号', document.documentId],
-    ['批单名称', `${document.title}（${document.changeType}）`],
+    [`${noun}号`, document.documentId],
+    [`${noun}名称`, `${document.title}（${document.changeType}）`],
     ['保单号', document.policyNo],
     ['投保人', `${document.holder.name}（${document.holder.idNumberMasked}）`],
+    ['状态', documentStatusLabel(document)],
+    ...(document.voided
+      ? [
+          [
+            '作废原因',
+            `${document.voided.reason}（${shanghaiTime.format(new Date(document.voided.at))}）`,
+          ] as [string, string],
+        ]
+      : []),
     ['内容摘要 SHA-256', document.contentHash],
-    ['电子批单 SHA-256', document.sealed?.sha256 ?? '尚未签署'],
+    [`电子${noun} SHA-256`, document.sealed?.sha256 ?? '尚未签署'],
     [
       '签章证书',
       document.sealed
@@ -120,7 +132,7 @@ export async function renderAuditCertificate(
     drawRow(
       rowOf([
         shanghaiTime.format(new Date(event.at)),
-        AUDIT_EVENT_LABELS[event.type],
+        auditEventLabel(document.kind, event.type),
         source ? `${actor}\n${source}` : actor,
         `${event.detail ?? ''}\n${short(event.hashBefore)} → ${short(event.hashAfter)}`.trim(),
       ]),
@@ -129,10 +141,10 @@ export async function renderAuditCertificate(
   }
   drawParagraph(
     page,
-    `本证书由${brand.insurerName}根据系统记录自动生成并加盖电子签章；文件摘要可用于核对电子批单自签署以来未被改动。`,
+    `本证书由${brand.insurerName}根据系统记录自动生成并加盖电子签章；文件摘要可用于核对电子${documentNoun(document)}自签章以来未被改动。`,
     { x: MARGIN, y: 120, width: width - 150, font, size: 8, color: MUTED },
   );
-  const seal = { cx: PAGE.width - MARGIN - 62, cy: 96, radius: 48 };
+  const seal = { cx: A4.width - MARGIN - 62, cy: 96, radius: 48 };
   drawSeal(page, font, { ...seal, name: `${brand.insurerName}保险股份有限公司`, purpose: '审计专用章' });
   return {
     pdf,

@@ -11,7 +11,7 @@ import { type Actor, canHostSigning, type DocumentDeps, loadOpenableDocument } f
 /** Upper bounds checked after upload (s3rver, and S3 with a presigned PUT, do not enforce them). */
 export const SIGNATURE_MAX_BYTES = { strokes: 256 * 1024, image: 512 * 1024 } as const;
 
-export const NOT_SIGNER_MESSAGE = '仅投保人本人可签署该批单（业务员可在本人设备上协助客户当面签署）';
+export const NOT_SIGNER_MESSAGE = '仅投保人本人可签署该申请书（业务员可在本人设备上协助客户当面签署）';
 
 /**
  * Server-chosen S3 keys and presigned PUTs for the drawn signature: the strokes (JSON) and the

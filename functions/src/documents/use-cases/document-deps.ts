@@ -15,7 +15,7 @@ import type { IdentityProofs } from '@zhixiang/shared/ports/identity-proofs';
 import type { PolicyReadRepositories } from '../../policies/use-cases/policy-view-loader';
 import type { DocumentFiles } from '../adapters/document-files';
 import type { renderAuditCertificate } from '../adapters/render-audit-certificate';
-import type { renderEndorsement } from '../adapters/render-endorsement';
+import type { renderDocument } from '../adapters/render-document';
 import type { InsurerSigningKey } from '../adapters/signing/insurer-certificate';
 import type { sealPdf } from '../adapters/signing/seal-pdf';
 import type { checkPdfSignature } from '../adapters/signing/verify-pdf-signature';
@@ -23,7 +23,7 @@ import type { checkPdfSignature } from '../adapters/signing/verify-pdf-signature
 export const DOCUMENT_NOT_FOUND_MESSAGE = '未找到该批单';
 
 export interface DocumentPdf {
-  renderEndorsement: typeof renderEndorsement;
+  renderDocument: typeof renderDocument;
   renderAuditCertificate: typeof renderAuditCertificate;
   sealPdf: typeof sealPdf;
   checkPdfSignature: typeof checkPdfSignature;

@@ -8,7 +8,7 @@ export async function getDocumentAuditTrail(
   actor: Actor,
   documentId: string,
 ): Promise<AuditTrailResponse> {
-  await loadOpenableDocument(deps, actor.claims, documentId);
+  const document = await loadOpenableDocument(deps, actor.claims, documentId);
   const events = await deps.repositories.documents.listEvents(documentId);
-  return { documentId, events: events.map(toAuditEventView) };
+  return { documentId, events: events.map((event) => toAuditEventView(event, document.kind)) };
 }

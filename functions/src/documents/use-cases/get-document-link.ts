@@ -10,7 +10,7 @@ export async function getDocumentLink(
   documentId: string,
 ): Promise<DocumentLinkResponse> {
   const document = await loadOpenableDocument(deps, actor.claims, documentId);
-  if (!document.sealed) throw new AppError('CONFLICT', '该批单尚未签署，签署后即可查看电子批单');
+  if (!document.sealed) throw new AppError('CONFLICT', '该申请书尚未签署，签署后即可查看 PDF');
   const now = deps.now();
   const url = await deps.files.pdfLink(document.sealed.key, `${document.documentId}.pdf`);
   await deps.repositories.documents.appendEvent(auditEvent(document, 'downloaded', actor, now));

@@ -27,18 +27,19 @@ import {
   sha256Hex,
 } from './document-deps';
 
-export const CONTENT_CHANGED_MESSAGE = '批单内容已更新，请重新查看后签名';
+export const CONTENT_CHANGED_MESSAGE = '申请书内容已更新，请重新查看后签名';
 export const SIGNATURE_MISSING_MESSAGE = '未收到签名，请重新签名';
 export const SIGNATURE_NOT_PNG_MESSAGE = '签名图片格式不正确，请重新签名';
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
- * The policyholder signs: the content they saw (its hash), identity verified for the document's
- * purpose, the uploaded strokes and image checked again on the server. Then the signing is claimed
- * with a conditional write (a second signer gets 409 and renders nothing), the endorsement is
- * rendered with the signature image, sealed once by the insurer, stored under a server-chosen
- * key, and the document, its signature record and four audit events are written in one
- * transaction conditioned on the claim.
+ * The policyholder signs the application (申请书; the insured their consent): the content they saw
+ * (its hash), identity verified for the document's purpose, the uploaded strokes and image checked
+ * again on the server. Then the signing is claimed with a conditional write (a second signer gets
+ * 409 and renders nothing), the application is rendered with the signature image, signed once with
+ * the insurer's certificate to protect its integrity (not to agree: the 批单 is issued only when
+ * the change takes effect), stored under a server-chosen key, and the document, its signature
+ * record and four audit events are written in one transaction conditioned on the claim.
  */
 export async function signDocument(
   deps: DocumentDeps,
@@ -107,10 +108,15 @@ async function sealAndStore(
   const { documentId } = document;
   const signedAt = deps.now();
   const signingKey = await deps.signingKey.get();
-  const rendered = await deps.pdf.renderEndorsement(document, { png: image, signedAt }, deps.brand);
+  const rendered = await deps.pdf.renderDocument(document, { signaturePng: image, at: signedAt }, deps.brand);
+  const application = document.kind === 'application';
   const { unsealed, sealed } = await deps.pdf.sealPdf(rendered.pdf, signingKey, {
     widgetRect: rendered.sealRect,
     signingTime: new Date(signedAt),
+    // An application's signature protects what the customer signed; it is not the insurer's consent.
+    ...(application
+      ? { reason: 'Integrity of the application signed by the customer; not an endorsement' }
+      : {}),
   });
   const key = documentKeys.sealedPdf(documentId, signatureId);
   await deps.files.put(key, sealed, 'application/pdf');
@@ -157,9 +163,11 @@ async function sealAndStore(
       auditEvent(signedRecord, 'sealed', null, signedAt, {
         hashBefore: sha256Hex(unsealed),
         hashAfter: sealedRecord.sha256,
-        detail: `CAdES 数字签名，证书 ${signingKey.subject}（序列号 ${signingKey.serialNumber}）`,
+        detail: `CAdES 数字签名${application ? '（仅保护申请书完整性，不表示同意变更）' : ''}，证书 ${signingKey.subject}（序列号 ${signingKey.serialNumber}）`,
       }),
-      auditEvent(signedRecord, 'delivered', null, signedAt + 1, { detail: '已送达「我的批单」' }),
+      auditEvent(signedRecord, 'delivered', null, signedAt + 1, {
+        detail: application ? '已签署的申请书已送达「我的批单」，待审核生效' : '已送达「我的批单」',
+      }),
     ],
   });
   return toDocumentDetail(stored, { canSign: false, identityVerified: true });

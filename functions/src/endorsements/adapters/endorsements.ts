@@ -22,6 +22,7 @@ import {
   APPLICATION_CHANGED_MESSAGE,
   DOCUMENT_SIGNED_MEANWHILE_MESSAGE,
   POLICY_CHANGED_MESSAGE,
+  SUBMISSION_IN_PROGRESS_MESSAGE,
 } from '@zhixiang/shared/endorsement/model';
 import { isFinal } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
@@ -32,7 +33,7 @@ import type {
 } from '@zhixiang/shared/ports/endorsements';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import { Entity } from 'electrodb';
-import type { DynamoDocumentRepository } from '../../documents/adapters/documents';
+import { createDocumentRepository, type DynamoDocumentRepository } from '../../documents/adapters/documents';
 import {
   ALL_PAGES,
   cancellationCodes,
@@ -44,6 +45,8 @@ import {
 } from '../../platform/dynamodb/table';
 import type { DynamoCustomerRepository } from '../../platform/records/customers';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
+import { createRecordRepositories } from '../../platform/records/repositories';
+import type { SubmissionIdempotency } from './submission-idempotency';
 
 /**
  * Endorsement applications (保全申请). The request is ciphertext at rest (it may hold a new phone,
@@ -216,9 +219,14 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     private readonly entities: Entities,
     private readonly policies: Pick<DynamoPolicyRepository, 'transactPut' | 'transactVersionCheck'>,
     private readonly customers: Pick<DynamoCustomerRepository, 'transactPut'>,
-    private readonly documents: Pick<DynamoDocumentRepository, 'transactDiscardUnsigned'>,
+    private readonly documents: Pick<
+      DynamoDocumentRepository,
+      'transactDiscardUnsigned' | 'transactVoidSigned'
+    >,
     private readonly cipher: FieldCipher,
     private readonly ctx: TableContext,
+    /** Null where nothing is submitted (the outbox consumer). */
+    private readonly idempotency: Pick<SubmissionIdempotency, 'transactPut'> | null,
   ) {}
 
   async get(applicationId: string): Promise<EndorsementRecord | null> {
@@ -295,6 +303,26 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       messages[items.length] = DOCUMENT_SIGNED_MEANWHILE_MESSAGE;
       items.push(this.documents.transactDiscardUnsigned(documentId, change.application.updatedAt));
     }
+    const voiding = change.voidSignedDocuments;
+    for (const documentId of voiding?.documentIds ?? []) {
+      messages[items.length] = APPLICATION_CHANGED_MESSAGE;
+      items.push(
+        ...this.documents.transactVoidSigned(
+          documentId,
+          {
+            reason: voiding?.reason ?? '',
+            at: change.application.updatedAt,
+            byUserId: voiding?.byUserId ?? null,
+          },
+          voiding?.byRole ?? null,
+        ),
+      );
+    }
+    if (change.idempotency) {
+      messages[items.length] = SUBMISSION_IN_PROGRESS_MESSAGE;
+      if (!this.idempotency) throw new Error('this wiring records no Idempotency-Key');
+      items.push(this.idempotency.transactPut(change.idempotency));
+    }
     for (const event of change.events) items.push(this.eventPut(event));
     for (const event of change.outbox ?? [])
       items.push({
@@ -302,7 +330,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
           .put({ ...event, amountCents: orUndefined(event.amountCents), outbox: 'PENDING' })
           .params() as TransactItem['Put'],
       });
-    await this.transact(items, messages);
+    await this.transact(items, messages, change.idempotency ? SUBMISSION_IN_PROGRESS_MESSAGE : undefined);
     // A final application frees its type on the policy. Not in the transaction: an application
     // that never held the slot (created before it existed) must not refuse its own transition;
     // a crash before this write leaves a slot that the next create finds stale and takes over.
@@ -403,7 +431,12 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
   }
 
   /** A refused condition names its item: the application, or the policy / holder behind it. */
-  private async transact(items: TransactItem[], messages: Record<number, string>): Promise<void> {
+  /** `collision`: the message when another transaction held one of the items at that moment. */
+  private async transact(
+    items: TransactItem[],
+    messages: Record<number, string>,
+    collision?: string,
+  ): Promise<void> {
     try {
       await this.ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
@@ -416,7 +449,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
             logMessage: `endorsement transaction refused at item ${failed}`,
           });
         if (codes.includes('TransactionConflict'))
-          throw new AppError('CONFLICT', messages[1] ?? APPLICATION_CHANGED_MESSAGE, {
+          throw new AppError('CONFLICT', collision ?? messages[1] ?? APPLICATION_CHANGED_MESSAGE, {
             cause: error,
             logMessage: 'endorsement transaction collided with another one',
           });
@@ -525,5 +558,31 @@ function toDomainEvent(item: DomainEventItem): DomainEventRecord {
     endorsementType: item.endorsementType,
     holderId: item.holderId,
     amountCents: orNull(item.amountCents),
+  };
+}
+
+/**
+ * The records the endorsement engine reads and writes: the shared records, the documents and the
+ * applications over one table. The API's wiring and the outbox consumer's build them the same way.
+ */
+export function createEndorsementRepositories(
+  table: TableContext,
+  fieldCipher: FieldCipher,
+  submissionIdempotency: Pick<SubmissionIdempotency, 'transactPut'> | null = null,
+) {
+  const records = createRecordRepositories(table, fieldCipher);
+  const documents = createDocumentRepository(table);
+  return {
+    ...records,
+    documents,
+    endorsements: new DynamoEndorsementRepository(
+      createEndorsementEntities(table),
+      records.policies,
+      records.customers,
+      documents,
+      fieldCipher,
+      table,
+      submissionIdempotency,
+    ),
   };
 }

@@ -1,67 +1,61 @@
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyConfig,
-  makeIdempotent,
-} from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AppError } from '@zhixiang/shared/errors';
-import type { Context } from 'aws-lambda';
+import { createHash } from 'node:crypto';
+import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { SubmissionRecord } from '@zhixiang/shared/ports/endorsements';
+import { type TableContext, toTtlSeconds } from '../../platform/dynamodb/table';
 
-/** How long a submission's result is replayed for the same key (then the key may be reused). */
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** How long a submission's answer is replayed for the same key (then the key may be reused). */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
-/** A duplicate arriving while the first is still running waits this long for its result. */
-const IN_PROGRESS_WAIT_MS = 8_000;
-const IN_PROGRESS_POLL_MS = 100;
 
 /**
- * Runs an operation at most once per key (Powertools idempotency, DynamoDB persistence on the one
- * table: `pk` = `IDEMPOTENCY#<scope>`, `sk` = the payload hash, TTL `expiresAt`). A repeat with
- * the same key returns the first result without running the operation again; a repeat that
- * arrives while the first still runs waits for it. A failed run leaves no record, so the client
- * may retry with the same key.
+ * A financial submission's idempotency record, written by the submission's own transaction: one
+ * item per key (`pk` = `IDEMPOTENCY#<scope>`, `sk` = SHA-256 of application, user and key) holding
+ * the answer and the table's TTL attribute `expiresAt`. It exists exactly when the submission
+ * committed, so there is no in-progress state to clean up after a crash, and no round trip before
+ * or after the transaction: the record is read beside the application, and again only when the
+ * transaction is refused.
  */
 export class SubmissionIdempotency {
-  private readonly persistence: BasePersistenceLayer;
+  private readonly pk: string;
 
-  constructor(options: { client: DynamoDBClient; tableName: string; scope: string }) {
-    this.persistence = new DynamoDBPersistenceLayer({
-      tableName: options.tableName,
-      keyAttr: 'pk',
-      sortKeyAttr: 'sk',
-      staticPkValue: `IDEMPOTENCY#${options.scope}`,
-      expiryAttr: 'expiresAt',
-      awsSdkV3Client: options.client,
-    });
+  constructor(
+    private readonly ctx: TableContext,
+    scope: string,
+  ) {
+    this.pk = `IDEMPOTENCY#${scope}`;
   }
 
-  /**
-   * `lambdaContext` bounds the in-progress lock by the invocation's remaining time, so a run cut
-   * short by a timeout does not block its key until the record expires.
-   */
-  async run<T>(
-    payload: Record<string, string>,
-    operation: () => Promise<T>,
-    lambdaContext?: Context,
-  ): Promise<T> {
-    const config = new IdempotencyConfig({ expiresAfterSeconds: IDEMPOTENCY_TTL_SECONDS });
-    if (typeof lambdaContext?.getRemainingTimeInMillis === 'function')
-      config.registerLambdaContext(lambdaContext);
-    const idempotent = makeIdempotent(async (_payload: Record<string, string>) => operation(), {
-      persistenceStore: this.persistence,
-      config,
-    });
-    const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
-    for (;;) {
-      try {
-        return (await idempotent(payload)) as T;
-      } catch (error) {
-        if (!(error instanceof IdempotencyAlreadyInProgressError)) throw error;
-        if (Date.now() > deadline)
-          throw new AppError('CONFLICT', '该请求正在处理中，请稍后刷新查看结果', { cause: error });
-        await new Promise((resolve) => setTimeout(resolve, IN_PROGRESS_POLL_MS));
-      }
-    }
+  /** The record's key for this request: the same application, user and Idempotency-Key. */
+  keyOf(payload: { applicationId: string; userId: string; idempotencyKey: string }): string {
+    const canonical = JSON.stringify([payload.applicationId, payload.userId, payload.idempotencyKey]);
+    return createHash('sha256').update(canonical).digest('hex');
+  }
+
+  /** The answer recorded for `key`, unless it has expired (DynamoDB deletes expired items late). */
+  async recorded<T>(key: string, now: number): Promise<T | null> {
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.table, Key: { pk: this.pk, sk: key }, ConsistentRead: true }),
+    );
+    if (!Item || Number(Item.expiresAt) <= toTtlSeconds(now)) return null;
+    return JSON.parse(String(Item.response)) as T;
+  }
+
+  /** The record as an item of the submission's transaction: created unless a live one exists. */
+  transactPut(record: SubmissionRecord): TransactItem {
+    return {
+      Put: {
+        TableName: this.ctx.table,
+        Item: {
+          pk: this.pk,
+          sk: record.key,
+          response: JSON.stringify(record.response),
+          recordedAt: record.at,
+          expiresAt: toTtlSeconds(record.at) + IDEMPOTENCY_TTL_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': toTtlSeconds(record.at) },
+      },
+    };
   }
 }

@@ -1,9 +1,10 @@
+import { scheduledJob } from '../../platform/jobs/scheduled-job';
 import { deliverEndorsementEvents } from '../use-cases/deliver-endorsement-events';
 import { deliverEndorsementEventsDeps, deliveryWiring } from '../wiring-delivery';
 
-/** EventBridge schedule (serverless.yml), every 5 minutes: no HTTP, so not wrapped by the HTTP middleware. */
-export async function handler(): Promise<void> {
-  const deps = deliveryWiring();
-  const report = await deliverEndorsementEvents(deliverEndorsementEventsDeps(deps));
-  deps.logger.info('endorsement events delivered', { ...report });
-}
+/** EventBridge schedule (endorsements/functions.yml), every 5 minutes. */
+export const handler = scheduledJob(
+  deliveryWiring,
+  (deps) => deliverEndorsementEvents(deliverEndorsementEventsDeps(deps)),
+  { logMessage: 'endorsement events delivered' },
+);

@@ -8,14 +8,13 @@ import { endorsementDeps, endorsementsWiring } from '../wiring';
 export const handler = httpHandler(
   endorsementRoutes.submitEndorsement,
   endorsementsWiring,
-  ({ auth, pathParameters, headers, lambdaContext, sourceIp, userAgent, deps, body }) =>
+  ({ auth, pathParameters, headers, sourceIp, userAgent, deps, body }) =>
     submitEndorsement(
       endorsementDeps(deps),
       { claims: auth, sourceIp, userAgent },
       parseBody(EndorsementPathSchema, pathParameters).applicationId,
       body,
       headers[IDEMPOTENCY_KEY_HEADER],
-      lambdaContext,
     ),
   { roles: ['customer', 'agent'] },
 );

@@ -18,8 +18,10 @@ import { observeEvidence } from './observe-evidence';
 
 /**
  * The holder (or their agent) withdraws an application until it is submitted; cancelled is final.
- * Unsigned documents of the application are discarded in the same transaction (a signature
- * arriving at the same moment makes the cancellation 409 instead).
+ * In the same transaction, unsigned documents of the application are discarded (a signature
+ * arriving at the same moment makes the cancellation 409 instead) and signed ones — the 申请书,
+ * the insured's consent — are voided with the reason and time: they never take effect, and no
+ * 批单 is ever issued for them.
  */
 export async function cancelEndorsement(
   deps: EndorsementDeps,
@@ -41,6 +43,15 @@ export async function cancelEndorsement(
       ...(evidence.documentSigned ? [] : [record.documentId]),
       ...(record.consentDocumentId && !evidence.consentSigned ? [record.consentDocumentId] : []),
     ],
+    voidSignedDocuments: {
+      documentIds: [
+        ...(evidence.documentSigned ? [record.documentId] : []),
+        ...(record.consentDocumentId && evidence.consentSigned ? [record.consentDocumentId] : []),
+      ],
+      reason: `申请已撤销${request.reason ? `（撤销原因：${request.reason}）` : ''}`,
+      byUserId: actor.claims.sub,
+      byRole: actor.claims.role,
+    },
     events: [
       endorsementEvent(record, 'cancelled', who, now, {
         fromStatus: record.status,

@@ -10,7 +10,7 @@ import { isFinal } from '@zhixiang/shared/endorsement/state-machine';
 import { consentPurposeOf, identityPurposeOf } from '@zhixiang/shared/endorsement/view';
 import { AppError } from '@zhixiang/shared/errors';
 import type { OpenApplicationSlot } from '@zhixiang/shared/ports/endorsements';
-import { prepareEndorsementDocument } from '../../documents/use-cases/prepare-endorsement-document';
+import { prepareApplicationDocument } from '../../documents/use-cases/prepare-application-document';
 import {
   type Actor,
   applicationView,
@@ -23,20 +23,26 @@ import {
   todayOf,
 } from './endorsement-deps';
 
+/** Creating reads and writes the records only (the demo seed creates its application with it). */
+type CreateDeps = Pick<EndorsementDeps, 'repositories' | 'now'>;
+
 export const INSURED_CONSENT_ANNOTATION =
   '本人作为被保险人，已知悉并同意投保人对上述保险合同所作的变更。本同意书经本人身份验证后签署，与纸质签名具有同等法律效力。';
 
 /**
  * Creates a draft: the holder (or their assigned agent) asks for a change; the type's rule checks
- * it against the policy as stored; the 电子批单 the holder will sign is prepared (and the insured's
- * consent document when the law asks for it). Nothing is written when the rule refuses; one open
- * application per type and policy (a second gets 409 naming the open one).
+ * it against the policy as stored; the application (申请书) the holder will sign is prepared (and
+ * the insured's consent document when the law asks for it) — the 批单 comes only when the change
+ * takes effect. Nothing is written when the rule refuses; one open application per type and
+ * policy (a second gets 409 naming the open one).
  */
 export async function createEndorsement(
-  deps: EndorsementDeps,
+  deps: CreateDeps,
   actor: Actor,
   policyNo: string,
   request: CreateEndorsementRequest,
+  /** A fixed number for the application document (the demo seed's); new ones get a fresh one. */
+  options: { documentId?: string } = {},
 ): Promise<EndorsementApplication> {
   const { claims } = actor;
   const target = await loadEndorsablePolicy(deps, claims, policyNo);
@@ -62,7 +68,16 @@ export async function createEndorsement(
   const slot = { policyNo, type: request.type };
   await reserveOpenApplication(deps, slot, applicationId, now, label);
   try {
-    return await createDraft(deps, actor, { applicationId, now, today, target, request, evaluation, label });
+    return await createDraft(deps, actor, {
+      applicationId,
+      now,
+      today,
+      target,
+      request,
+      evaluation,
+      label,
+      ...options,
+    });
   } catch (error) {
     // Nothing was created: the slot goes back (a crash here leaves it to go stale and be taken over).
     await deps.repositories.endorsements.releaseOpenApplication(slot, applicationId).catch(() => undefined);
@@ -87,7 +102,7 @@ function openApplicationConflict(label: string, applicationId: string): AppError
  * (conditionally on that holder, so two takers still make one winner).
  */
 async function reserveOpenApplication(
-  deps: EndorsementDeps,
+  deps: CreateDeps,
   slot: OpenApplicationSlot,
   applicationId: string,
   now: number,
@@ -118,12 +133,13 @@ interface DraftInput {
   request: CreateEndorsementRequest;
   evaluation: Extract<ReturnType<typeof evaluateEndorsement>, { ok: true }>['value'];
   label: string;
+  documentId?: string;
 }
 
 async function createDraft(
-  deps: EndorsementDeps,
+  deps: CreateDeps,
   actor: Actor,
-  { applicationId, now, today, target, request, evaluation, label }: DraftInput,
+  { applicationId, now, today, target, request, evaluation, label, documentId }: DraftInput,
 ): Promise<EndorsementApplication> {
   const { claims } = actor;
   const policyNo = target.policy.policyNo;
@@ -139,12 +155,13 @@ async function createDraft(
     effectiveDate: today,
     createdBy: claims.sub,
   };
-  const document = await prepareEndorsementDocument(deps, {
+  const document = await prepareApplicationDocument(deps, {
     ...describe,
     purpose: identityPurposeOf(applicationId),
+    ...(documentId ? { documentId } : {}),
   });
   const consent = evaluation.insuredConsentRequired
-    ? await prepareEndorsementDocument(deps, {
+    ? await prepareApplicationDocument(deps, {
         ...describe,
         purpose: consentPurposeOf(applicationId),
         signer: 'insured',
@@ -193,7 +210,7 @@ async function createDraft(
     endorsementEvent(record, 'created', eventActor, now, {
       toStatus: 'draft',
       after: JSON.stringify(changes),
-      detail: `${label}：批单 ${document.documentId}${consent ? `，被保险人同意书 ${consent.documentId}` : ''}`,
+      detail: `${label}：申请书 ${document.documentId}${consent ? `，被保险人同意书 ${consent.documentId}` : ''}`,
     }),
   ]);
   return applicationView(

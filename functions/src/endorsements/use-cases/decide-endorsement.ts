@@ -19,8 +19,8 @@ export const REJECT_REASON_REQUIRED_MESSAGE = '不通过时请填写审核意见
 
 /**
  * Staff of the policy's branch subtree decide a submitted application. Approval checks the rule
- * again and applies the change in one transaction (as automatic approval does); rejection is final
- * and carries the reason. Both are conditional on the application's version: of two decisions
+ * again and applies the change in one transaction (as automatic approval does; the 批单 follows
+ * from the outbox); rejection is final, carries the reason and voids the signed application. Both are conditional on the application's version: of two decisions
  * at once, exactly one wins and the other gets 409.
  */
 export async function decideEndorsement(
@@ -49,6 +49,13 @@ export async function decideEndorsement(
     stored = await deps.repositories.endorsements.commit({
       application: { ...record, status: to, decision, updatedAt: now },
       expectedVersion: record.version,
+      // The signed application (and the insured's consent) never take effect: voided, no 批单.
+      voidSignedDocuments: {
+        documentIds: [record.documentId, ...(record.consentDocumentId ? [record.consentDocumentId] : [])],
+        reason: `审核未通过（审核意见：${reason}）`,
+        byUserId: actor.claims.sub,
+        byRole: actor.claims.role,
+      },
       events: [
         endorsementEvent(record, 'rejected', who, now, {
           fromStatus: record.status,

@@ -1,8 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { ENDORSEMENT_TYPE_LABELS } from '@zhixiang/shared/endorsement/application';
-import type { DomainEventRecord } from '@zhixiang/shared/endorsement/model';
+import type { DomainEventRecord, EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
+import { type IssueEndorsementDeps, issueEndorsement } from '../../documents/use-cases/issue-endorsement';
 import { type IssueLetterDeps, issueLetter } from '../../letters/use-cases/issue-letter';
 import { drainOutbox } from '../../platform/outbox/drain-outbox';
 
@@ -15,6 +16,8 @@ export interface DeliverEndorsementEventsDeps {
     'get' | 'listPendingDomainEvents' | 'markDomainEventConsumed' | 'recordDomainEventFailure'
   >;
   letterDeps: IssueLetterDeps;
+  /** Issuing and sealing the 批单 (the insurer's signing key, the PDF tools, the documents' files). */
+  documentDeps: IssueEndorsementDeps;
   logger: Pick<Logger, 'info' | 'error'>;
   now: () => number;
 }
@@ -22,6 +25,8 @@ export interface DeliverEndorsementEventsDeps {
 export interface EndorsementEventReport {
   /** Pending events read this run. */
   pending: number;
+  /** 批单 issued and sealed (a repeated event finds its 批单 and issues none). */
+  endorsementsIssued: number;
   /** Letters issued (a repeated event finds its letter and issues none). */
   lettersIssued: number;
   /** Events this run took off the pending index. */
@@ -34,9 +39,12 @@ export interface EndorsementEventReport {
 
 /**
  * The consumer of the endorsement outbox: for each pending `endorsement.effective`, issues the
- * 保全批单确认函 to the holder in 我的信函 (linking the signed 批单), then takes the event off the
- * pending index with a conditional write. The letter is idempotent per event (its source key), so
- * two consumers of one event, or a retry after a crash between the two steps, issue one letter.
+ * 批单 (rendered and sealed by the insurer only now that the change took effect, referencing the
+ * signed application, which becomes effective with it), then the 保全批单确认函 to the holder in
+ * 我的信函 linking that 批单, then takes the event off the pending index with a conditional write.
+ * The 批单 is idempotent per application (its number derives from the application's) and the
+ * letter per event (its source key), so two consumers of one event, or a retry after a crash
+ * between the steps, issue one of each.
  * One event's failure is logged and counted on it (the outbox loop of `platform/outbox`, shared
  * with the renewal notices); the others go on.
  */
@@ -46,6 +54,7 @@ export async function deliverEndorsementEvents(
   const events = await deps.endorsements.listPendingDomainEvents(DOMAIN_EVENT_PAGE);
   const report: EndorsementEventReport = {
     pending: events.length,
+    endorsementsIssued: 0,
     lettersIssued: 0,
     consumed: 0,
     takenElsewhere: 0,
@@ -53,7 +62,17 @@ export async function deliverEndorsementEvents(
   };
   const { failed } = await drainOutbox(events, {
     deliver: async (event) => {
-      if (await issueConfirmationLetter(deps, event)) report.lettersIssued++;
+      const application = await deps.endorsements.get(event.applicationId);
+      if (!application)
+        throw new Error(`application ${event.applicationId} of event ${event.eventId} not found`);
+      const endorsement = await issueEndorsement(deps.documentDeps, {
+        applicationDocumentId: application.documentId,
+        consentDocumentId: application.consentDocumentId,
+        effectiveAt: event.at,
+      });
+      if (endorsement.created) report.endorsementsIssued++;
+      if (await issueConfirmationLetter(deps, event, application, endorsement.documentId))
+        report.lettersIssued++;
       if (await deps.endorsements.markDomainEventConsumed(event.eventId, deps.now())) report.consumed++;
       else report.takenElsewhere++;
     },
@@ -66,25 +85,25 @@ export async function deliverEndorsementEvents(
   return report;
 }
 
-/** True when this call created the letter. */
+/** True when this call created the letter (linking the 批单 `documentId`). */
 async function issueConfirmationLetter(
   deps: DeliverEndorsementEventsDeps,
   event: DomainEventRecord,
+  application: EndorsementRecord,
+  documentId: string,
 ): Promise<boolean> {
-  const application = await deps.endorsements.get(event.applicationId);
-  if (!application) throw new Error(`application ${event.applicationId} of event ${event.eventId} not found`);
   const { created } = await issueLetter(deps.letterDeps, {
     customerId: event.holderId,
     policyNo: event.policyNo,
     letterType: 'endorsement_confirmation',
-    documentId: application.documentId,
+    documentId,
     sourceKey: `endorsement.effective:${event.eventId}`,
     facts: {
       holderName: application.holder.name,
       policyNo: event.policyNo,
       productName: application.productName,
       changeType: ENDORSEMENT_TYPE_LABELS[event.endorsementType],
-      documentId: application.documentId,
+      documentId,
       effectiveDate: todayInShanghai(new Date(event.at)),
       ...(event.amountCents === null ? {} : { amountCents: event.amountCents }),
     },

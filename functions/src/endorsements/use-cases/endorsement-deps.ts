@@ -12,6 +12,7 @@ import { type EndorsementEvidence, toEndorsementApplication } from '@zhixiang/sh
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { CustomerRecord, PolicyRecord, ProductRecord } from '@zhixiang/shared/policy/model';
+import type { BusinessMetrics } from '@zhixiang/shared/ports/business-metrics';
 import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
 import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
 import type { IdentityProofs } from '@zhixiang/shared/ports/identity-proofs';
@@ -36,8 +37,9 @@ export interface EndorsementDeps {
     send(input: { subject: string; to: string; customerId: string; ttlSeconds: number }): Promise<void>;
     consume(subject: string, code: string, field: string): Promise<void>;
   };
-  /** Runs a financial submission at most once per Idempotency-Key. */
-  idempotency: Pick<SubmissionIdempotency, 'run'>;
+  /** A financial submission's answer under its Idempotency-Key (recorded by its transaction). */
+  idempotency: Pick<SubmissionIdempotency, 'keyOf' | 'recorded'>;
+  metrics: Pick<BusinessMetrics, 'count'>;
   now: () => number;
 }
 

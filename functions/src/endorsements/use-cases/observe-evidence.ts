@@ -14,7 +14,7 @@ import { type EndorsementDeps, type EventActor, endorsementEvent } from './endor
 /**
  * The one mechanism that moves an application through identity verification and signing: the
  * engine looks at the evidence itself — the holder's identity proof for `endorsement:<id>`, the
- * 电子批单 signed by the holder (which carries the verification it relied on), the insured's
+ * application (申请书) signed by the holder (which carries the verification it relied on), the insured's
  * consent document — and records each step seen for the first time as a transition with its
  * audit event. Every read of an application and the submission call it; there is no route that
  * claims "verified" or "signed".
@@ -77,7 +77,7 @@ export async function observeEvidence(
             toStatus: step.to,
             verificationId: document?.signature?.verificationId ?? null,
             after: document?.contentHash ?? null,
-            detail: `批单 ${record.documentId} 已由投保人签署并加盖公司电子签章`,
+            detail: `申请书 ${record.documentId} 已由投保人签署（数字签名保护完整性，批单待生效后出具）`,
           },
         ),
   );

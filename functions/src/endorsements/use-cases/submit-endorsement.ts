@@ -5,11 +5,10 @@ import {
   IDEMPOTENT_ENDORSEMENT_TYPES,
   type SubmitEndorsementRequest,
 } from '@zhixiang/shared/endorsement/application';
-import type { EndorsementRecord } from '@zhixiang/shared/endorsement/model';
+import { type EndorsementRecord, SUBMISSION_IN_PROGRESS_MESSAGE } from '@zhixiang/shared/endorsement/model';
 import { transition } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
 import type { EndorsementCommit } from '@zhixiang/shared/ports/endorsements';
-import type { Context } from 'aws-lambda';
 import {
   type Actor,
   actsForHolder,
@@ -34,7 +33,9 @@ export const AUTO_APPROVAL_DETAIL = '符合自动审核规则，系统自动通�
  * policy must still be at the version the customer signed. Within the automatic-approval rules,
  * one transaction submits, approves and applies it (policy + version bump + audit + outbox);
  * otherwise it is submitted to the branch's review queue (the policy version still checked).
- * Loans, dividend withdrawals and surrenders run at most once per Idempotency-Key.
+ * Loans, dividend withdrawals and surrenders run at most once per Idempotency-Key: the answer is
+ * recorded by the same transaction, a repeat gets it back, and a repeat refused while the first
+ * is being committed waits for its answer (409 「该请求正在处理中…」 if none comes).
  */
 export async function submitEndorsement(
   deps: EndorsementDeps,
@@ -42,27 +43,49 @@ export async function submitEndorsement(
   applicationId: string,
   request: SubmitEndorsementRequest,
   idempotencyKey: string | undefined,
-  lambdaContext?: Context,
 ): Promise<EndorsementApplication> {
+  const key =
+    idempotencyKey && IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)
+      ? deps.idempotency.keyOf({ applicationId, userId: actor.claims.sub, idempotencyKey })
+      : null;
+  // The recorded answer (if any) is read beside the application, not before it.
+  const recorded = key ? deps.idempotency.recorded<EndorsementApplication>(key, deps.now()) : null;
+  recorded?.catch(() => {});
   const opened = await loadOpenableEndorsement(deps, actor.claims, applicationId);
   if (!actsForHolder(actor.claims, opened.record, opened.holderAgentId))
     throw new AppError('FORBIDDEN', HOLDER_ONLY_MESSAGE);
   if (!IDEMPOTENT_ENDORSEMENT_TYPES.includes(opened.record.type))
-    return submitOnce(deps, actor, opened, request);
-  if (!idempotencyKey || !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey))
+    return submitOnce(deps, actor, opened, request, null);
+  if (!key)
     throw new AppError('VALIDATION_FAILED', IDEMPOTENCY_KEY_REQUIRED_MESSAGE, { field: 'Idempotency-Key' });
-  return deps.idempotency.run(
-    { applicationId, userId: actor.claims.sub, idempotencyKey },
-    () => submitOnce(deps, actor, opened, request),
-    lambdaContext,
-  );
+  const earlier = await recorded;
+  if (earlier) return earlier;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await submitOnce(deps, actor, opened, request, key);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'CONFLICT') throw error;
+      // Refused: a repeat of this key may have committed first; its answer is then ours.
+      const answer = await deps.idempotency.recorded<EndorsementApplication>(key, deps.now());
+      if (answer) return answer;
+      // Collided with a transaction still in flight: try again shortly (it may have been a repeat
+      // that failed too), at most a few times.
+      if (error.userMessage !== SUBMISSION_IN_PROGRESS_MESSAGE || attempt >= IN_PROGRESS_ATTEMPTS)
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30 * attempt));
+    }
+  }
 }
+
+/** How often a submission that collided with another transaction on its key is tried again. */
+const IN_PROGRESS_ATTEMPTS = 8;
 
 async function submitOnce(
   deps: EndorsementDeps,
   actor: Actor,
   opened: { record: EndorsementRecord; holderAgentId: string | null },
   request: SubmitEndorsementRequest,
+  idempotencyKey: string | null,
 ): Promise<EndorsementApplication> {
   // Everything the submission reads goes out at once; refusals are then checked in their order.
   const [observed, evaluated, timeline, who] = await Promise.all([
@@ -133,14 +156,23 @@ async function submitOnce(
     record.version === opened.record.version
       ? timeline
       : await deps.repositories.endorsements.listEvents(record.applicationId);
-  const stored = await deps.repositories.endorsements.commit(commit);
-  return applicationView(
+  // The answer is known before the commit (the stored application is the commit's, one version
+  // up), so a financial submission records it in the same transaction.
+  const view = await applicationView(
     deps,
     actor.claims,
-    { record: stored, holderAgentId: opened.holderAgentId },
+    {
+      record: { ...commit.application, version: commit.expectedVersion + 1 },
+      holderAgentId: opened.holderAgentId,
+    },
     evidence,
     [...earlier, ...commit.events].sort((a, b) => a.at - b.at || a.seq.localeCompare(b.seq)),
   );
+  await deps.repositories.endorsements.commit(
+    idempotencyKey ? { ...commit, idempotency: { key: idempotencyKey, response: view, at: now } } : commit,
+  );
+  deps.metrics.count('EndorsementSubmitted');
+  return view;
 }
 
 async function settle<T>(

@@ -6,7 +6,6 @@ import { problemsToAppError } from '@zhixiang/shared/endorsement/rule-result';
 import { type EndorsementAction, transitionAll } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
 import type { EndorsementCommit } from '@zhixiang/shared/ports/endorsements';
-import { cachedProduct } from '../../policies/use-cases/product-cache';
 import {
   type EndorsablePolicy,
   type EndorsementDeps,
@@ -37,7 +36,7 @@ export async function reevaluate(
     throw new AppError('CONFLICT', POLICY_CHANGED_MESSAGE, {
       logMessage: `policy ${record.policyNo} at version ${policy?.version} since the application's ${record.policyVersion}`,
     });
-  const product = await cachedProduct(deps.repositories.products, policy.productCode);
+  const product = await deps.repositories.products.getCached(policy.productCode);
   if (!holder || !insured || !product)
     throw new AppError('INTERNAL', undefined, {
       logMessage: `policy ${policy.policyNo} has missing parties or product`,
@@ -55,7 +54,8 @@ export async function reevaluate(
 /**
  * The transaction that makes an approved change true: approved → effective → document_issued,
  * the policy (version-checked and bumped) and the holder changed, the audit events with the
- * values before and after, and the `endorsement.effective` outbox item — all in one commit.
+ * values before and after, and the `endorsement.effective` outbox item — all in one commit. The
+ * outbox's consumer issues and seals the 批单 from that item (deliver-endorsement-events.ts).
  */
 export function effectiveCommit(input: {
   record: EndorsementRecord;
@@ -96,7 +96,7 @@ export function effectiveCommit(input: {
       fromStatus: issue?.from ?? null,
       toStatus: issue?.to ?? null,
       after: changes.length > 0 ? record.documentId : null,
-      detail: `批单 ${record.documentId} 生效，已送达「我的批单」`,
+      detail: `申请书 ${record.documentId} 已生效，本公司出具盖章批单并送达「我的批单」`,
     }),
   ];
   const amount = evaluation.figures.refundCents ?? evaluation.figures.amountCents ?? null;

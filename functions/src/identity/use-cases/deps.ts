@@ -1,4 +1,9 @@
-import type { ConsentLog, RateLimiter } from '@zhixiang/shared/ports/auth-store';
+import type {
+  ConsentLog,
+  LockoutStore,
+  OneTimeCodeStore,
+  RateLimiter,
+} from '@zhixiang/shared/ports/auth-store';
 import type { FaceVerifier } from '@zhixiang/shared/ports/face-verifier';
 import type { IdCardOcr } from '@zhixiang/shared/ports/id-card-ocr';
 import type { IdentityFileStore } from '@zhixiang/shared/ports/identity-files';
@@ -8,6 +13,7 @@ import type {
   IdentityVerificationStore,
 } from '@zhixiang/shared/ports/identity-verifications';
 import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
+import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
 import type { Platform } from '../../platform/process';
 
 /** What identity verification (face, ID card, attestation, staff review) needs. */
@@ -15,6 +21,10 @@ export interface IdentityDeps extends Platform {
   repositories: { customers: CustomerRepository; users: UserAccountRepository };
   consents: ConsentLog;
   rateLimiter: RateLimiter;
+  /** Agent attestation: the code texted to the customer's phone on file, and its lockout. */
+  oneTimeCodes: OneTimeCodeStore;
+  lockouts: LockoutStore;
+  sms: SmsSender;
   identityVerifications: IdentityVerificationStore;
   faceVerifier: FaceVerifier;
   identityUploads: IdentityUploadStore;

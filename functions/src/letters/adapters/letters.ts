@@ -8,8 +8,14 @@ import {
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { LetterRecord, LetterSubscriptionRecord, LetterType } from '@zhixiang/shared/letters/model';
 import type { LetterStore, LetterSubscriptionStore } from '@zhixiang/shared/ports/letters';
-import type { FunnelRef } from '@zhixiang/shared/ports/notices';
-import { conditionally, queryAll, type TableContext } from '../../platform/dynamodb/table';
+import type { FunnelRef, FunnelStage } from '@zhixiang/shared/ports/notices';
+import {
+  conditionally,
+  isConditionalCheckFailed,
+  queryAll,
+  type TableContext,
+} from '../../platform/dynamodb/table';
+import { funnelUpdate } from './notices';
 
 /**
  * E-letters (电子信函): one item per letter, the customer's subscriptions beside the customer item,
@@ -101,11 +107,45 @@ export class DynamoLetterStore implements LetterStore {
     return this.setOnce(letterId, 'readAt', at);
   }
 
-  markLinkOpened(letterId: string, at: number): Promise<boolean> {
-    return this.setOnce(letterId, 'linkOpenedAt', at);
+  async recordReached(
+    letterId: string,
+    at: number,
+    opened: boolean,
+    ref: FunnelRef | null,
+  ): Promise<FunnelStage[]> {
+    // An open is also the delivery when none was known; else only the open; a delivery alone.
+    const attempts: FunnelStage[][] = opened ? [['delivered', 'opened'], ['opened']] : [['delivered']];
+    for (const stages of attempts) {
+      const stamps = stages.map((stage) => (stage === 'delivered' ? 'deliveredAt' : 'linkOpenedAt'));
+      const names = Object.fromEntries(stamps.map((stamp, i) => [`#s${i}`, stamp]));
+      const stamp = {
+        TableName: this.ctx.table,
+        Key: letterKey(letterId),
+        UpdateExpression: `SET ${stamps.map((_, i) => `#s${i} = :at`).join(', ')}`,
+        ConditionExpression: `attribute_exists(pk) AND ${stamps
+          .map((_, i) => `(attribute_not_exists(#s${i}) OR #s${i} = :null)`)
+          .join(' AND ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':at': at, ':null': null },
+      };
+      try {
+        await this.ctx.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Update: stamp },
+              ...(ref ? [{ Update: funnelUpdate(this.ctx.table, ref, stages) }] : []),
+            ],
+          }),
+        );
+        return stages;
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    }
+    return [];
   }
 
-  private setOnce(letterId: string, attribute: 'readAt' | 'linkOpenedAt', at: number): Promise<boolean> {
+  private setOnce(letterId: string, attribute: 'readAt', at: number): Promise<boolean> {
     return conditionally(
       this.ctx,
       new UpdateCommand({

@@ -22,6 +22,7 @@ import {
   type NoticeStatus,
   type NoticeStore,
   noticeKeyString,
+  type SentMessage,
   type SubscribeCreditLedger,
 } from '@zhixiang/shared/ports/notices';
 import {
@@ -310,26 +311,7 @@ export class DynamoNoticeStore implements NoticeStore {
    */
   async countFunnel(ref: FunnelRef, stages: readonly FunnelStage[]): Promise<void> {
     if (stages.length === 0) return;
-    const row = `${ref.noticeType}#${ref.channel}`;
-    await this.ctx.client.send(
-      new UpdateCommand({
-        TableName: this.ctx.table,
-        Key: {
-          pk: `NOTICEFUNNEL#${ref.day}`,
-          sk: ref.branchPath ? `${funnelBranchPrefix(ref.branchPath)}#${row}` : row,
-        },
-        UpdateExpression: `SET noticeType = :type, channel = :channel, #day = :day ADD ${stages
-          .map((stage) => `${stage} :one`)
-          .join(', ')}`,
-        ExpressionAttributeNames: { '#day': 'day' },
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':type': ref.noticeType,
-          ':channel': ref.channel,
-          ':day': ref.day,
-        },
-      }),
-    );
+    await this.ctx.client.send(new UpdateCommand(funnelUpdate(this.ctx.table, ref, stages)));
   }
 
   async readFunnel(
@@ -373,6 +355,28 @@ export class DynamoNoticeStore implements NoticeStore {
 
 /** `BRANCH#HQ/SH/`: the start of every funnel key of that branch and the branches below it. */
 const funnelBranchPrefix = (branchPath: string) => `BRANCH#${branchPath}/`;
+
+/** The ADD of some stages to a notice's funnel row of its day (and branch): a transaction item too. */
+export function funnelUpdate(table: string, ref: FunnelRef, stages: readonly FunnelStage[]) {
+  const row = `${ref.noticeType}#${ref.channel}`;
+  return {
+    TableName: table,
+    Key: {
+      pk: `NOTICEFUNNEL#${ref.day}`,
+      sk: ref.branchPath ? `${funnelBranchPrefix(ref.branchPath)}#${row}` : row,
+    },
+    UpdateExpression: `SET noticeType = :type, channel = :channel, #day = :day ADD ${stages
+      .map((stage) => `${stage} :one`)
+      .join(', ')}`,
+    ExpressionAttributeNames: { '#day': 'day' },
+    ExpressionAttributeValues: {
+      ':one': 1,
+      ':type': ref.noticeType,
+      ':channel': ref.channel,
+      ':day': ref.day,
+    },
+  };
+}
 
 /** A customer's notice preferences: `pk=CUSTOMER#<id>`, `sk=NOTICEPREFS`, `prefs` = scope → preference. */
 const preferencesKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'NOTICEPREFS' });
@@ -440,20 +444,28 @@ export class DynamoSubscribeCreditLedger implements SubscribeCreditLedger {
     return Object.fromEntries((Items ?? []).map((item) => [item.sk as string, Number(item.credits ?? 0)]));
   }
 
-  async rememberMessage(msgId: string, ref: FunnelRef, expiresAt: number): Promise<void> {
+  async rememberMessage(msgId: string, message: SentMessage, expiresAt: number): Promise<void> {
     await this.ctx.client.send(
       new PutCommand({
         TableName: this.ctx.table,
-        Item: { pk: `WXMSG#${msgId}`, sk: 'MSG', ref, expiresAt: toTtlSeconds(expiresAt) },
+        Item: {
+          pk: `WXMSG#${msgId}`,
+          sk: 'MSG',
+          ref: message.ref,
+          ...(message.letterId ? { letterId: message.letterId } : {}),
+          expiresAt: toTtlSeconds(expiresAt),
+        },
       }),
     );
   }
 
-  async messageRef(msgId: string): Promise<FunnelRef | null> {
+  async messageRef(msgId: string): Promise<SentMessage | null> {
     const { Item } = await this.ctx.client.send(
       new GetCommand({ TableName: this.ctx.table, Key: { pk: `WXMSG#${msgId}`, sk: 'MSG' } }),
     );
-    return Item ? (Item.ref as FunnelRef) : null;
+    return Item
+      ? { ref: Item.ref as FunnelRef, letterId: (Item.letterId as string | undefined) ?? null }
+      : null;
   }
 
   async claimEvent(eventKey: string, expiresAt: number): Promise<boolean> {

@@ -3,6 +3,7 @@ import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { LetterContent } from '@zhixiang/shared/letters/model';
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import {
+  A4,
   createBrandedPdf,
   drawBrandHeader,
   drawParagraph,
@@ -11,8 +12,6 @@ import {
   RULE,
 } from '../../platform/pdf/pdf-text';
 
-/** A4 in points. */
-const PAGE = { width: 595.28, height: 841.89 } as const;
 const MARGIN = 56;
 const BOTTOM = 72;
 
@@ -30,13 +29,13 @@ export async function renderLetter(
     `${letter.content.title} ${letter.letterId}`,
     letter.issuedAt,
   );
-  const width = PAGE.width - 2 * MARGIN;
+  const width = A4.width - 2 * MARGIN;
 
-  let page = pdf.addPage([PAGE.width, PAGE.height]);
+  let page = pdf.addPage([A4.width, A4.height]);
   let y = drawHeader(page, font, brand, letter.letterId);
   const titleWidth = font.widthOfTextAtSize(letter.content.title, 18);
   page.drawText(letter.content.title, {
-    x: (PAGE.width - titleWidth) / 2,
+    x: (A4.width - titleWidth) / 2,
     y: y - 30,
     size: 18,
     font,
@@ -45,7 +44,7 @@ export async function renderLetter(
   y -= 56;
   const ensureRoom = (needed: number) => {
     if (y - needed >= BOTTOM) return;
-    page = pdf.addPage([PAGE.width, PAGE.height]);
+    page = pdf.addPage([A4.width, A4.height]);
     y = drawHeader(page, font, brand, letter.letterId) - 16;
   };
 
@@ -62,7 +61,7 @@ export async function renderLetter(
     page.drawText(value, { x: MARGIN + 110, y: y - 15, size: 10, font, color: INK });
     page.drawLine({
       start: { x: MARGIN, y: y - 22 },
-      end: { x: PAGE.width - MARGIN, y: y - 22 },
+      end: { x: A4.width - MARGIN, y: y - 22 },
       thickness: 0.5,
       color: RULE,
     });
@@ -71,7 +70,7 @@ export async function renderLetter(
   ensureRoom(60);
   const issued = `${brand.insurerName}　${formatDateCn(todayInShanghai(new Date(letter.issuedAt)))}`;
   const issuedWidth = font.widthOfTextAtSize(issued, 11);
-  page.drawText(issued, { x: PAGE.width - MARGIN - issuedWidth, y: y - 40, size: 11, font, color: INK });
+  page.drawText(issued, { x: A4.width - MARGIN - issuedWidth, y: y - 40, size: 11, font, color: INK });
   page.drawText('本函为电子信函，与纸质信函具有同等效力。', {
     x: MARGIN,
     y: BOTTOM - 30,
@@ -86,6 +85,6 @@ export async function renderLetter(
 function drawHeader(page: PDFPage, font: PDFFont, brand: Brand, letterId: string): number {
   return drawBrandHeader(page, font, brand, `电子信函　编号 ${letterId}`, {
     margin: MARGIN,
-    top: PAGE.height - 48,
+    top: A4.height - 48,
   });
 }

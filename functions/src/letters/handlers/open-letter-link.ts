@@ -11,7 +11,6 @@ export const handler = httpHandler(letterRoutes.openLetterLink, lettersWiring, (
     {
       links: deps.letterLinks,
       letters: deps.letters,
-      notices: deps.notices,
       files: deps.documentFiles,
       now: deps.now,
     },

@@ -13,6 +13,7 @@ export const handler = httpHandler(
         envelope: deps.pushEnvelope,
         credits: deps.subscribeCredits,
         notices: deps.notices,
+        letters: deps.letters,
         logger: deps.logger,
         now: deps.now,
       },

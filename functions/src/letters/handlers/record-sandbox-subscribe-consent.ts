@@ -13,6 +13,7 @@ export const handler = httpHandler(
         users: deps.repositories.users,
         credits: deps.subscribeCredits,
         notices: deps.notices,
+        letters: deps.letters,
         logger: deps.logger,
         now: deps.now,
       },

@@ -1,10 +1,9 @@
+import { scheduledJob } from '../../platform/jobs/scheduled-job';
 import { runRenewalNotices } from '../use-cases/run-renewal-notices';
 import { lettersWiring } from '../wiring';
 import { renewalRunDeps } from '../wiring-issuing';
 
-/** EventBridge schedule (serverless.yml), hourly: no HTTP, so not wrapped by the HTTP middleware. */
-export async function handler(): Promise<void> {
-  const deps = lettersWiring();
-  const report = await runRenewalNotices(renewalRunDeps(deps));
-  deps.logger.info('renewal notices run', { ...report });
-}
+/** EventBridge schedule (letters/functions.yml), hourly. */
+export const handler = scheduledJob(lettersWiring, (deps) => runRenewalNotices(renewalRunDeps(deps)), {
+  logMessage: 'renewal notices run',
+});

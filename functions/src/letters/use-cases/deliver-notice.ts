@@ -165,7 +165,11 @@ async function sendWechat(
     );
   }
   if (result.status === 'accepted') {
-    await deps.credits.rememberMessage(result.msgId, ref, deps.now() + MESSAGE_REF_DAYS * 86_400_000);
+    await deps.credits.rememberMessage(
+      result.msgId,
+      { ref, letterId: notice.letter.letterId },
+      deps.now() + MESSAGE_REF_DAYS * 86_400_000,
+    );
     return { sent: true };
   }
   if (result.status === 'no_credit') {

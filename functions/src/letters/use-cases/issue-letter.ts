@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Brand } from '@zhixiang/shared/brand';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
-import type { LetterRecord, LetterType } from '@zhixiang/shared/letters/model';
+import { DEFAULT_LETTER_DELIVERY, type LetterRecord, type LetterType } from '@zhixiang/shared/letters/model';
 import { composeLetter, type LetterFacts } from '@zhixiang/shared/letters/templates';
 import type { LetterStore, LetterSubscriptionStore } from '@zhixiang/shared/ports/letters';
 import type { DocumentFiles } from '../../documents/adapters/document-files';
@@ -75,7 +75,7 @@ export async function issueLetter(
     content,
     fileKey,
     pages: rendered.pages,
-    paperCopy: (subscription?.delivery ?? 'paper') !== 'electronic',
+    paperCopy: (subscription?.delivery ?? DEFAULT_LETTER_DELIVERY) !== 'electronic',
     documentId: input.documentId ?? null,
     issuedAt,
     readAt: null,

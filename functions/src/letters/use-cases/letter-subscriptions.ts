@@ -29,7 +29,10 @@ function view(record: LetterSubscriptionRecord): LetterSubscription {
   };
 }
 
-/** Every letter type with the customer's choice, or the default (paper only) where none was made. */
+/**
+ * Every letter type with the customer's choice, or the default where none was made (what is
+ * delivered without a choice: the e-letter and the paper copy, unannounced).
+ */
 export async function listLetterSubscriptions(
   deps: LetterSubscriptionDeps,
   claims: AccessClaims,

@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { NoticeChannel } from '@zhixiang/shared/letters/model';
 import { inQuietHours, nextSendableAt, shanghaiClock } from '@zhixiang/shared/notices/due-notices';
 import { type NoticePreferenceRecord, preferenceFor } from '@zhixiang/shared/notices/preferences';
+import type { BusinessMetrics } from '@zhixiang/shared/ports/business-metrics';
 import type {
   LeasedNotice,
   NoticeKey,
@@ -29,6 +30,7 @@ export interface NoticeOutboxDeps {
   policies: Pick<PolicyRepository, 'get'>;
   notices: Pick<NoticeStore, 'listDue' | 'take' | 'settle' | 'listPreferences'>;
   notify: NotifyPremiumDeps;
+  metrics: Pick<BusinessMetrics, 'count'>;
   now: () => number;
   logger: Pick<Logger, 'warn' | 'error'>;
 }
@@ -77,6 +79,7 @@ export async function deliverLeasedNotice(
         lastError: outcome.status === 'unreachable' ? outcome.failureReason : null,
         retryAt: null,
       });
+      if (outcome.status === 'sent') deps.metrics.count('NoticeDelivered');
       return {
         status: outcome.status as 'sent' | 'unreachable',
         letterId: outcome.letterId,

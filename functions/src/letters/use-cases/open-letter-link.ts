@@ -1,7 +1,6 @@
 import { AppError } from '@zhixiang/shared/errors';
 import type { LetterDetail } from '@zhixiang/shared/letters/schemas';
 import type { LetterStore } from '@zhixiang/shared/ports/letters';
-import type { NoticeStore } from '@zhixiang/shared/ports/notices';
 import type { DocumentFiles } from '../../documents/adapters/document-files';
 import { letterDetail } from './get-letter';
 import type { LetterLinks } from './letter-links';
@@ -12,13 +11,14 @@ export const LINK_INVALID_MESSAGE = '该信函链接无效，请核对链接或�
 /**
  * A letter opened from the link of an SMS or a WeChat message, without signing in: the link is
  * the proof. The first open marks the letter read and counts "opened" in the delivery funnel of
- * the notice that carried the link.
+ * the notice that carried the link — and "delivered" too unless WeChat reported the delivery
+ * first: an open implies delivery, so opened never exceeds delivered. Stamps and counts are one
+ * transaction, so a failure between them cannot lose or double a count.
  */
 export async function openLetterLink(
   deps: {
     links: Pick<LetterLinks, 'check'>;
-    letters: Pick<LetterStore, 'get' | 'markRead' | 'markLinkOpened'>;
-    notices: Pick<NoticeStore, 'countFunnel'>;
+    letters: Pick<LetterStore, 'get' | 'markRead' | 'recordReached'>;
     files: Pick<DocumentFiles, 'pdfLink'>;
     now: () => number;
   },
@@ -31,8 +31,7 @@ export async function openLetterLink(
   if (!letter)
     throw new AppError('NOT_FOUND', LINK_INVALID_MESSAGE, { logMessage: `letter ${check.letterId} gone` });
   const now = deps.now();
-  if ((await deps.letters.markLinkOpened(letter.letterId, now)) && letter.funnelRef)
-    await deps.notices.countFunnel(letter.funnelRef, ['opened']);
+  await deps.letters.recordReached(letter.letterId, now, true, letter.funnelRef);
   if (letter.readAt === null) await deps.letters.markRead(letter.letterId, now);
   return letterDetail(deps, letter, true);
 }

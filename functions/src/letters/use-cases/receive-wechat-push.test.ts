@@ -32,6 +32,7 @@ function harness(failing: { add: boolean }) {
       messageRef: async () => null,
     },
     notices: { countFunnel: async () => undefined },
+    letters: { recordReached: async () => [] },
     logger: { info: () => undefined, warn: () => undefined },
     now: () => 1_700_000_000_000,
   };

@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { AppError } from '@zhixiang/shared/errors';
+import type { LetterStore } from '@zhixiang/shared/ports/letters';
 import type { NoticeStore, SubscribeCreditLedger } from '@zhixiang/shared/ports/notices';
 
 const MAX_PUSH_BYTES = 64 * 1024;
@@ -73,6 +74,7 @@ interface PushBody {
 export interface PushDeps {
   credits: Pick<SubscribeCreditLedger, 'add' | 'clear' | 'messageRef' | 'claimEvent' | 'releaseEvent'>;
   notices: Pick<NoticeStore, 'countFunnel'>;
+  letters: Pick<LetterStore, 'recordReached'>;
   logger: Pick<Logger, 'info' | 'warn'>;
   now: () => number;
 }
@@ -83,7 +85,8 @@ export interface PushDeps {
  *   credit for (openid, template) — the only way credits are earned;
  * - `subscribe_msg_change_event`: the user changed the setting; `reject` clears the credits;
  * - `subscribe_msg_sent_event`: the delivery result of a message we sent; ErrorCode 0 counts as
- *   "delivered" in the funnel of the notice that sent it.
+ *   "delivered" in the funnel of the notice that sent it, unless the letter's link was opened
+ *   first (which already counted it: a notice is delivered once).
  * A push WeChat retries is handled once (its FromUserName + CreateTime + Event claimed first); if
  * handling fails the claim is given back, so the retry is handled rather than skipped.
  */
@@ -132,12 +135,14 @@ async function applyPushItems(
         if (item.SubscribeStatusString === 'reject') await deps.credits.clear(openid, templateId, now);
         break;
       case 'subscribe_msg_sent_event': {
-        const ref = item.MsgID === undefined ? null : await deps.credits.messageRef(String(item.MsgID));
-        if (!ref) break;
-        if (String(item.ErrorCode) === '0') await deps.notices.countFunnel(ref, ['delivered']);
-        else
+        const sent = item.MsgID === undefined ? null : await deps.credits.messageRef(String(item.MsgID));
+        if (!sent) break;
+        if (String(item.ErrorCode) === '0') {
+          if (sent.letterId) await deps.letters.recordReached(sent.letterId, now, false, sent.ref);
+          else await deps.notices.countFunnel(sent.ref, ['delivered']);
+        } else
           deps.logger.warn('subscribe message not delivered', {
-            ...ref,
+            ...sent.ref,
             errorCode: item.ErrorCode,
             errorStatus: item.ErrorStatus,
           });

@@ -1,6 +1,11 @@
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import type { NoticeStore } from '@zhixiang/shared/ports/notices';
-import { deliverLeasedNotice, type NoticeRetryReport, retryDueNotices } from './notice-outbox';
+import {
+  deliverLeasedNotice,
+  type NoticeOutboxDeps,
+  type NoticeRetryReport,
+  retryDueNotices,
+} from './notice-outbox';
 import type { NotifyPremiumDeps } from './notify-premium';
 import {
   type RenewalNoticeReport,
@@ -12,6 +17,7 @@ export interface RenewalRunDeps extends Pick<SendRenewalNoticesDeps, 'now' | 'lo
   policies: SendRenewalNoticesDeps['premiums'] & { get(policyNo: string): Promise<PolicyRecord | null> };
   notices: SendRenewalNoticesDeps['notices'] & NoticeStore;
   notify: NotifyPremiumDeps;
+  metrics: NoticeOutboxDeps['metrics'];
 }
 
 /**

@@ -120,10 +120,10 @@ export async function sendRenewalNotices(deps: SendRenewalNoticesDeps): Promise<
 }
 
 /** Due-date partitions read at once (each streams its pages in order). */
-const PARTITIONS_AT_ONCE = 4;
+export const PARTITIONS_AT_ONCE = 4;
 
 /** Runs at most `n` of the given tasks at a time. */
-function limiter(n: number) {
+export function limiter(n: number) {
   let active = 0;
   const waiting: (() => void)[] = [];
   return async <T>(task: () => Promise<T>): Promise<T> => {

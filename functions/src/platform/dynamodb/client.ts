@@ -8,8 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 let documentClient: DynamoDBDocumentClient | undefined;
 let client: DynamoDBClient | undefined;
 
-/** The low-level client, for libraries that marshal items themselves (Powertools idempotency). */
-export function getDynamoClient(): DynamoDBClient {
+function getDynamoClient(): DynamoDBClient {
   client ??= new DynamoDBClient({});
   return client;
 }

@@ -33,8 +33,6 @@ export interface HandlerRequest<S extends RouteSpec, D extends Platform = Platfo
   query: Record<string, string>;
   /** Request headers, names lower-cased (e.g. `idempotency-key`). */
   headers: Record<string, string | undefined>;
-  /** The Lambda context (remaining time: Powertools idempotency sizes its in-progress lock with it). */
-  lambdaContext: Context;
   /** The body exactly as sent (routes without a JSON schema parse it themselves, e.g. WeChat's pushes). */
   rawBody: string;
   /** The verified access token's claims; null on public routes and on optional routes called without a token. */
@@ -108,7 +106,6 @@ export function httpHandler<S extends RouteSpec, D extends Platform>(
       pathParameters: (event.pathParameters ?? {}) as Record<string, string>,
       query: (event.queryStringParameters ?? {}) as Record<string, string>,
       headers: event.headers ?? {},
-      lambdaContext: context,
       auth: state.claims as AuthOf<S>,
       requestId: state.requestId,
       sourceIp: event.requestContext?.http?.sourceIp ?? null,
@@ -260,6 +257,7 @@ function toAppError(error: unknown): AppError {
 
 /**
  * One structured line per request; 5xx also log the cause (the redactor masks personal data).
+ * Then the invocation's business metrics are flushed.
  * The route is its template (`/letter-links/{token}`), never the raw path or query string: some
  * carry bearer tokens.
  */
@@ -286,4 +284,6 @@ function finish(request: MiddyRequestLike, state: RequestState | undefined, spec
   };
   if (status >= 500) logger.error('request failed', { ...line, error: error?.cause ?? request.error });
   else logger.info('request', line);
+  // The invocation's business metrics, written once (a failed request may have counted some too).
+  state.deps?.metrics.flush();
 }

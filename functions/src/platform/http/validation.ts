@@ -53,7 +53,6 @@ const FIELD_LABELS: Record<string, string> = {
   handoffId: '转人工编号',
   identity: '本人身份确认的回答',
   idNumber: '身份证号码',
-  idNumberLast4: '证件号码后四位',
   intent: '意图',
   kind: '类型',
   leadDays: '提前天数',

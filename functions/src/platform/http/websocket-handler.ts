@@ -30,7 +30,8 @@ export interface WebSocketRequest<D extends WebSocketDeps = WebSocketDeps> {
 }
 
 /**
- * Every WebSocket route: one log line per invocation, and the one place an error becomes an answer.
+ * Every WebSocket route: one log line and one metrics flush per invocation, and the one place an
+ * error becomes an answer.
  * On `$connect` a non-2xx status refuses the handshake (API Gateway returns it to the client); on a
  * message route the client gets an `error` frame with the AppError's Chinese message. Anything that
  * is not an AppError is a 500 whose detail stays in the log.
@@ -78,6 +79,7 @@ export function websocketHandler<D extends WebSocketDeps>(
     };
     if (status >= 500) deps.logger.error('websocket request failed', { ...line, error: error?.cause });
     else deps.logger.info('websocket request', line);
+    deps.metrics.flush();
     return { statusCode: status };
   };
 }

@@ -48,6 +48,9 @@ export function hexColor(hex: string) {
   return rgb(((value >> 16) & 255) / 255, ((value >> 8) & 255) / 255, (value & 255) / 255);
 }
 
+/** A4 in points: the page of every PDF the insurer issues. */
+export const A4 = { width: 595.28, height: 841.89 } as const;
+
 export const INK = rgb(0.12, 0.14, 0.18);
 export const MUTED = rgb(0.4, 0.43, 0.48);
 export const RULE = rgb(0.78, 0.8, 0.84);

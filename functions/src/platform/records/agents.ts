@@ -2,6 +2,7 @@ import type { AgentRecord } from '@zhixiang/shared/policy/model';
 import type { AgentRepository } from '@zhixiang/shared/ports/repositories';
 import { Entity } from 'electrodb';
 import { ALL_PAGES, SERVICE_NAME, type TableContext } from '../dynamodb/table';
+import { REFERENCE_CACHE_MS, ReferenceCache } from './reference-cache';
 
 export const agentSchema = {
   model: { entity: 'agent', version: '1', service: SERVICE_NAME },
@@ -32,12 +33,20 @@ export function createAgentEntity(ctx: TableContext) {
 }
 export type AgentEntity = ReturnType<typeof createAgentEntity>;
 
+/** Agents by id for this process (reference data: see ReferenceCache). */
+const cachedAgents = new ReferenceCache<AgentRecord>(REFERENCE_CACHE_MS);
+
 export class DynamoAgentRepository implements AgentRepository {
   constructor(private readonly entity: AgentEntity) {}
 
   async get(agentId: string): Promise<AgentRecord | null> {
     const { data } = await this.entity.get({ agentId }).go();
     return data ? { ...data } : null;
+  }
+
+  /** The agent from this process's cache (read at most every few minutes): names in views. */
+  getCached(agentId: string): Promise<AgentRecord | null> {
+    return cachedAgents.get(agentId, () => this.get(agentId));
   }
 
   async listByBranch(branchId: string): Promise<AgentRecord[]> {
@@ -47,5 +56,6 @@ export class DynamoAgentRepository implements AgentRepository {
 
   async put(agent: AgentRecord): Promise<void> {
     await this.entity.put(agent).go();
+    cachedAgents.forget(agent.agentId);
   }
 }

@@ -3,6 +3,7 @@ import type { BranchRecord } from '@zhixiang/shared/policy/model';
 import type { BranchRepository } from '@zhixiang/shared/ports/repositories';
 import { Entity } from 'electrodb';
 import { ALL_PAGES, orNull, orUndefined, SERVICE_NAME, type TableContext } from '../dynamodb/table';
+import { REFERENCE_CACHE_MS, ReferenceCache } from './reference-cache';
 
 export const branchSchema = {
   model: { entity: 'branch', version: '1', service: SERVICE_NAME },
@@ -45,12 +46,20 @@ function toRecord(item: BranchItem): BranchRecord {
   };
 }
 
+/** Branches by id for this process (reference data: see ReferenceCache). */
+const cachedBranches = new ReferenceCache<BranchRecord>(REFERENCE_CACHE_MS);
+
 export class DynamoBranchRepository implements BranchRepository {
   constructor(private readonly entity: BranchEntity) {}
 
   async get(branchId: string): Promise<BranchRecord | null> {
     const { data } = await this.entity.get({ branchId }).go();
     return data ? toRecord(data) : null;
+  }
+
+  /** The branch from this process's cache (read at most every few minutes): names in views. */
+  getCached(branchId: string): Promise<BranchRecord | null> {
+    return cachedBranches.get(branchId, () => this.get(branchId));
   }
 
   /** Branches at or below `path` (the path itself included), in path order. */
@@ -61,5 +70,6 @@ export class DynamoBranchRepository implements BranchRepository {
 
   async put(branch: BranchRecord): Promise<void> {
     await this.entity.put({ ...branch, parentId: orUndefined(branch.parentId) }).go();
+    cachedBranches.forget(branch.branchId);
   }
 }

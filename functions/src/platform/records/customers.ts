@@ -4,6 +4,7 @@ import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { CustomerRepository } from '@zhixiang/shared/ports/repositories';
 import { Entity } from 'electrodb';
 import { ALL_PAGES, orNull, orUndefined, SERVICE_NAME, type TableContext } from '../dynamodb/table';
+import { batchGetItems, getItem, type ItemKey } from './point-reads';
 
 /**
  * Customers (投保人 / 被保险人). The ID number and phone are stored only as ciphertext plus a keyed
@@ -52,6 +53,11 @@ export const customerSchema = {
   },
 } as const;
 
+/** The customer item's key (byId above), built without ElectroDB on the request paths. */
+export function customerKey(customerId: string): ItemKey {
+  return { pk: `CUSTOMER#${customerId}`, sk: 'CUSTOMER' };
+}
+
 export function createCustomerEntity(ctx: TableContext) {
   return new Entity(customerSchema, ctx);
 }
@@ -64,11 +70,19 @@ export class DynamoCustomerRepository implements CustomerRepository {
   constructor(
     private readonly entity: CustomerEntity,
     private readonly cipher: FieldCipher,
+    private readonly ctx: TableContext,
   ) {}
 
   async get(customerId: string): Promise<CustomerRecord | null> {
-    const { data } = await this.entity.get({ customerId }).go();
-    return data ? this.toRecord(data) : null;
+    const item = await getItem(this.ctx, customerKey(customerId));
+    return item ? this.toRecord(item as CustomerItem) : null;
+  }
+
+  /** Several customers in one BatchGetItem, by id (a missing one is absent). */
+  async getMany(customerIds: readonly string[]): Promise<Map<string, CustomerRecord>> {
+    const items = await batchGetItems(this.ctx, customerIds.map(customerKey));
+    const records = await Promise.all([...items.values()].map((item) => this.toRecord(item as CustomerItem)));
+    return new Map(records.map((record) => [record.customerId, record]));
   }
 
   async findByIdNumber(idNumber: string): Promise<CustomerRecord | null> {

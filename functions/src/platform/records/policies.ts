@@ -1,10 +1,12 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { callbackDeadlineAt } from '@zhixiang/shared/callback/window';
 import { AppError } from '@zhixiang/shared/errors';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import { DIVIDEND_OPTIONS, POLICY_STATUSES, PREMIUM_FREQUENCIES } from '@zhixiang/shared/policy/schemas';
+import { coolingOffEndDate } from '@zhixiang/shared/policy/view';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { DuePremium } from '@zhixiang/shared/ports/notices';
-import type { PolicyRepository } from '@zhixiang/shared/ports/repositories';
+import type { PolicyRepository, ProductRepository } from '@zhixiang/shared/ports/repositories';
 import { Entity } from 'electrodb';
 import {
   ALL_PAGES,
@@ -14,6 +16,7 @@ import {
   SERVICE_NAME,
   type TableContext,
 } from '../dynamodb/table';
+import { getItem, type ItemKey } from './point-reads';
 
 /**
  * Policies. Beneficiary ID numbers and the renewal bank account are ciphertext at rest. Every
@@ -71,6 +74,12 @@ export const policySchema = {
     branchId: { type: 'string', required: true },
     branchPath: { type: 'string', required: true },
     agentId: { type: 'string' },
+    /**
+     * Epoch ms: the end of the callback window (midnight after the cooling-off period's last day),
+     * derived on every write from the receipt date and the product's cooling-off days; absent when
+     * the product has none. The callback booking's transaction checks it without reading.
+     */
+    callbackDeadlineAt: { type: 'number' },
     version: { type: 'number', required: true },
   },
   indexes: {
@@ -121,6 +130,11 @@ const DUE_PREMIUM_ATTRIBUTES = [
   'nextDueDate',
 ] as const;
 
+/** The policy item's key (byPolicyNo above), built without ElectroDB on the hot paths. */
+export function policyKey(policyNo: string): ItemKey {
+  return { pk: `POLICY#${policyNo}`, sk: 'POLICY' };
+}
+
 export function createPolicyEntity(ctx: TableContext) {
   return new Entity(policySchema, ctx);
 }
@@ -140,11 +154,13 @@ export class DynamoPolicyRepository implements PolicyRepository {
   constructor(
     private readonly entity: PolicyEntity,
     private readonly cipher: FieldCipher,
+    private readonly products: Pick<ProductRepository, 'getCached'>,
+    private readonly ctx: TableContext,
   ) {}
 
   async get(policyNo: string): Promise<PolicyRecord | null> {
-    const { data } = await this.entity.get({ policyNo }).go();
-    return data ? this.toRecord(data) : null;
+    const item = await getItem(this.ctx, policyKey(policyNo));
+    return item ? this.toRecord(item as PolicyItem) : null;
   }
 
   async listByCustomer(customerId: string): Promise<PolicyRecord[]> {
@@ -224,19 +240,56 @@ export class DynamoPolicyRepository implements PolicyRepository {
 
   /** A transaction item that only requires the stored policy to still be at `version`. */
   transactVersionCheck(policyNo: string, version: number): TransactItem {
-    const { Key, TableName } = this.entity.get({ policyNo }).params() as {
-      Key: Record<string, string>;
-      TableName: string;
-    };
     return {
       ConditionCheck: {
-        TableName,
-        Key,
+        TableName: this.ctx.table,
+        Key: policyKey(policyNo),
         ConditionExpression: '#version = :version',
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':version': version },
       },
     };
+  }
+
+  /**
+   * The callback booking's guard, as one item of its transaction: the policy is held by
+   * `holderId`, in force, received by `today`, and its callback window (`callbackDeadlineAt`) ends
+   * after the slot starts. A policy written before the deadline attribute existed fails it too, and
+   * the caller then reads the policy to decide.
+   */
+  transactCallbackCheck(
+    policyNo: string,
+    facts: { holderId: string; slotStartAt: number; today: string },
+  ): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.ctx.table,
+        Key: policyKey(policyNo),
+        ConditionExpression:
+          '#holder = :holder AND #status = :inForce AND #receipt <= :today AND #deadline > :slotStartAt',
+        ExpressionAttributeNames: {
+          '#holder': 'holderId',
+          '#status': 'status',
+          '#receipt': 'receiptDate',
+          '#deadline': 'callbackDeadlineAt',
+        },
+        ExpressionAttributeValues: {
+          ':holder': facts.holderId,
+          ':inForce': 'in_force',
+          ':today': facts.today,
+          ':slotStartAt': facts.slotStartAt,
+        },
+      },
+    };
+  }
+
+  /** The branch path of each of these policies (one BatchGet of that attribute, nothing decrypted). */
+  async branchPaths(policyNos: readonly string[]): Promise<Map<string, string>> {
+    if (policyNos.length === 0) return new Map();
+    const { data } = await this.entity
+      .get(policyNos.map((policyNo) => ({ policyNo })))
+      .go({ attributes: ['policyNo', 'branchPath'] });
+    return new Map(data.map((item) => [item.policyNo, item.branchPath]));
   }
 
   private async toItem(policy: PolicyRecord) {
@@ -257,10 +310,15 @@ export class DynamoPolicyRepository implements PolicyRepository {
           ),
         }
       : undefined;
+    const coolingOffDays = (await this.products.getCached(policy.productCode))?.coolingOffDays ?? 0;
     return {
       ...policy,
       beneficiaries,
       renewalAccount,
+      callbackDeadlineAt:
+        coolingOffDays > 0
+          ? callbackDeadlineAt(coolingOffEndDate(policy.receiptDate, coolingOffDays))
+          : undefined,
       nextDueDate: orUndefined(policy.nextDueDate),
       accumulatedDividendsCents: orUndefined(policy.accumulatedDividendsCents),
       dividendOption: orUndefined(policy.dividendOption),

@@ -3,6 +3,7 @@ import { PRODUCT_KINDS } from '@zhixiang/shared/policy/schemas';
 import type { ProductRepository } from '@zhixiang/shared/ports/repositories';
 import { Entity } from 'electrodb';
 import { ALL_PAGES, SERVICE_NAME, type TableContext } from '../dynamodb/table';
+import { REFERENCE_CACHE_MS, ReferenceCache } from './reference-cache';
 
 export const productSchema = {
   model: { entity: 'product', version: '1', service: SERVICE_NAME },
@@ -36,8 +37,16 @@ export function createProductEntity(ctx: TableContext) {
 }
 export type ProductEntity = ReturnType<typeof createProductEntity>;
 
+/** Products by code for this process (reference data: see ReferenceCache). */
+const cachedProducts = new ReferenceCache<ProductRecord>(REFERENCE_CACHE_MS);
+
 export class DynamoProductRepository implements ProductRepository {
   constructor(private readonly entity: ProductEntity) {}
+
+  /** The product from this process's cache (read at most every few minutes): views and checks. */
+  getCached(productCode: string): Promise<ProductRecord | null> {
+    return cachedProducts.get(productCode, () => this.get(productCode));
+  }
 
   async get(productCode: string): Promise<ProductRecord | null> {
     const { data } = await this.entity.get({ productCode }).go();
@@ -51,5 +60,6 @@ export class DynamoProductRepository implements ProductRepository {
 
   async put(product: ProductRecord): Promise<void> {
     await this.entity.put(product).go();
+    cachedProducts.forget(product.productCode);
   }
 }

@@ -39,12 +39,13 @@ export interface RecordRepositories {
 
 export function createRecordRepositories(ctx: TableContext, cipher: FieldCipher): RecordRepositories {
   const { entities } = createDataService(ctx);
+  const products = new DynamoProductRepository(entities.product);
   return {
     branches: new DynamoBranchRepository(entities.branch),
-    customers: new DynamoCustomerRepository(entities.customer, cipher),
+    customers: new DynamoCustomerRepository(entities.customer, cipher, ctx),
     agents: new DynamoAgentRepository(entities.agent),
-    products: new DynamoProductRepository(entities.product),
-    policies: new DynamoPolicyRepository(entities.policy, cipher),
+    products,
+    policies: new DynamoPolicyRepository(entities.policy, cipher, products, ctx),
     users: new DynamoUserAccountRepository(entities.userAccount),
   };
 }

@@ -23,9 +23,11 @@ export async function getPolicy(
   const policy = await deps.repositories.policies.get(policyNo);
   if (!policy) throw notFound();
   const loader = new PolicyViewLoader(deps.repositories);
+  // Holder and insured in one BatchGetItem; product, branch and agent from the process's cache.
+  loader.prefetchCustomers([policy.holderId, policy.insuredId]);
   const viewerCustomerId = claims.role === 'customer' ? (claims.customerId ?? null) : null;
-  // The view's reads (product, branch, agent) go out together with the parties the access rule
-  // needs: one round trip instead of two for the common, allowed case. Nothing of it is returned
+  // The view's reads go out together with the parties the access rule needs: one round trip
+  // instead of two for the common, allowed case. Nothing of it is returned
   // unless the rule allows, and a refused request must not surface its failure as unhandled.
   const context = loader.viewContext(policy, viewerCustomerId, deps.today());
   context.catch(() => {});

@@ -1,13 +1,7 @@
 import type { CustomerAccessFacts } from '@zhixiang/shared/auth/access';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
-import type {
-  AgentRecord,
-  BranchRecord,
-  CustomerRecord,
-  PolicyRecord,
-  ProductRecord,
-} from '@zhixiang/shared/policy/model';
+import type { CustomerRecord, PolicyRecord, ProductRecord } from '@zhixiang/shared/policy/model';
 import type { PolicySummary } from '@zhixiang/shared/policy/schemas';
 import { type PolicyViewContext, toPolicySummary } from '@zhixiang/shared/policy/view';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
@@ -33,13 +27,11 @@ export function policyQueryDeps(container: {
 
 /**
  * Resolves what a policy view needs (product, parties, branch, agent) once per request: an agent's
- * list shows the same product and customers many times over.
+ * list shows the same product and customers many times over. Products, branches and agents are
+ * reference data, served from the process's cache; customers are read fresh.
  */
 export class PolicyViewLoader {
   private readonly customers = new Map<string, Promise<CustomerRecord | null>>();
-  private readonly products = new Map<string, Promise<ProductRecord | null>>();
-  private readonly branches = new Map<string, Promise<BranchRecord | null>>();
-  private readonly agents = new Map<string, Promise<AgentRecord | null>>();
 
   constructor(private readonly repositories: PolicyReadRepositories) {}
 
@@ -47,8 +39,21 @@ export class PolicyViewLoader {
     return memo(this.customers, customerId, () => this.repositories.customers.get(customerId));
   }
 
+  /** Reads these customers in one BatchGetItem; `customer` then answers from it. */
+  prefetchCustomers(customerIds: readonly string[]): void {
+    const ids = [...new Set(customerIds)].filter((id) => !this.customers.has(id));
+    if (ids.length === 0) return;
+    const batch = this.repositories.customers.getMany(ids);
+    batch.catch(() => {});
+    for (const id of ids)
+      this.customers.set(
+        id,
+        batch.then((found) => found.get(id) ?? null),
+      );
+  }
+
   product(productCode: string): Promise<ProductRecord | null> {
-    return memo(this.products, productCode, () => this.repositories.products.get(productCode));
+    return this.repositories.products.getCached(productCode);
   }
 
   /** The holder and insured as access facts (one entry when they are the same person). */
@@ -67,10 +72,8 @@ export class PolicyViewLoader {
       this.product(policy.productCode),
       this.customer(policy.holderId),
       this.customer(policy.insuredId),
-      memo(this.branches, policy.branchId, () => this.repositories.branches.get(policy.branchId)),
-      policy.agentId
-        ? memo(this.agents, policy.agentId, () => this.repositories.agents.get(policy.agentId ?? ''))
-        : null,
+      this.repositories.branches.getCached(policy.branchId),
+      policy.agentId ? this.repositories.agents.getCached(policy.agentId) : null,
     ]);
     // A policy pointing at a missing product or customer is broken data, not a user error.
     if (!product || !holder || !insured) {

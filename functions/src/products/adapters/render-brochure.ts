@@ -1,6 +1,7 @@
 import type { Brand } from '@zhixiang/shared/brand';
 import type { CatalogueProductRecord, ProductCategory } from '@zhixiang/shared/product/catalogue';
 import {
+  A4,
   createBrandedPdf,
   drawBrandHeader,
   drawParagraph,
@@ -10,7 +11,6 @@ import {
   RULE,
 } from '../../platform/pdf/pdf-text';
 
-const PAGE = { width: 595.28, height: 841.89 } as const;
 const MARGIN = 56;
 
 /** What each kind of product is for, in one sentence (the brochure's opening). */
@@ -38,9 +38,9 @@ export async function renderProductBrochure(
 ): Promise<Uint8Array> {
   // A fixed date: the same product data always gives the same bytes.
   const { pdf, font } = await createBrandedPdf(brand, `${product.name} 产品简介`, 0);
-  const page = pdf.addPage([PAGE.width, PAGE.height]);
-  const width = PAGE.width - 2 * MARGIN;
-  let y = drawBrandHeader(page, font, brand, '产品简介', { margin: MARGIN, top: PAGE.height - 48 });
+  const page = pdf.addPage([A4.width, A4.height]);
+  const width = A4.width - 2 * MARGIN;
+  let y = drawBrandHeader(page, font, brand, '产品简介', { margin: MARGIN, top: A4.height - 48 });
 
   page.drawText(product.name, {
     x: MARGIN,
@@ -69,7 +69,7 @@ export async function renderProductBrochure(
     page.drawText(title, { x: MARGIN, y: y - 30, size: 13, font, color: INK });
     page.drawLine({
       start: { x: MARGIN, y: y - 36 },
-      end: { x: PAGE.width - MARGIN, y: y - 36 },
+      end: { x: A4.width - MARGIN, y: y - 36 },
       thickness: 0.5,
       color: RULE,
     });

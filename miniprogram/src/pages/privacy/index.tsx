@@ -5,7 +5,7 @@ import { brand } from '@zhixiang/shared/brand';
 import { formatDateCn } from '@zhixiang/shared/format/dates';
 import { PageContainer } from '../../components/page-container';
 import { Button } from '../../components/ui';
-import { continueTo, pageUrls } from '../../lib/navigation';
+import { continueTo, pageUrls, withRedirect } from '../../lib/navigation';
 import {
   announcePrivacyAuthorization,
   answerPrivacyAuthorization,
@@ -49,10 +49,7 @@ export default function PrivacyPage() {
       return;
     }
     if (getSession()) continueTo(params.redirect);
-    else {
-      const next = params.redirect ? `?redirect=${params.redirect}` : '';
-      void Taro.redirectTo({ url: `${pageUrls.signIn}${next}` });
-    }
+    else void Taro.redirectTo({ url: withRedirect(pageUrls.signIn, params.redirect) });
   }
 
   function decline() {

@@ -7,7 +7,7 @@ import { PageContainer } from '../../components/page-container';
 import { Button } from '../../components/ui';
 import { usePageData } from '../../hooks/use-page-data';
 import { ROLE_LABELS } from '../../lib/labels';
-import { continueTo, hasCurrentPrivacyConsent, pageUrls } from '../../lib/navigation';
+import { continueTo, hasCurrentPrivacyConsent, pageUrls, withRedirect } from '../../lib/navigation';
 import { runtimeConfig } from '../../lib/runtime-config';
 import { saveSession } from '../../lib/session';
 import { api } from '../../services/api';
@@ -20,10 +20,8 @@ export default function SignInPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (!hasCurrentPrivacyConsent()) {
-      const next = params.redirect ? `?redirect=${params.redirect}` : '';
-      void Taro.redirectTo({ url: `${pageUrls.privacy}${next}` });
-    }
+    if (!hasCurrentPrivacyConsent())
+      void Taro.redirectTo({ url: withRedirect(pageUrls.privacy, params.redirect) });
   }, [params.redirect]);
 
   async function signInWithWechat() {

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import forge from 'node-forge';
 import { assertLocalStage, type Stage } from '../../../platform/config';
 import type { InsurerKeyMaterial, InsurerKeySource, TrustedCaSource } from './insurer-certificate';
@@ -41,9 +41,11 @@ export class LocalTestCaCertificates implements InsurerKeySource, TrustedCaSourc
   }
 
   /**
-   * The chain is made once per folder and process: the key and the trusted CA are read at the same
-   * time (signing needs both), and two creations at once would leave a key that no trusted CA
-   * issued.
+   * The chain is made once per folder: the key and the trusted CA are read at the same time
+   * (signing needs both), and two creations at once would leave a key that no trusted CA issued.
+   * Within a process one creation runs; across processes (test workers sharing a folder) each
+   * writes its chain into a folder of its own and renames it into place, so the folder appears
+   * whole and the first one stays.
    */
   private created(): Promise<void> {
     const { files } = this;
@@ -53,10 +55,19 @@ export class LocalTestCaCertificates implements InsurerKeySource, TrustedCaSourc
     if (!creating) {
       creating = (async () => {
         const created = createTestChain();
-        await mkdir(this.dir, { recursive: true });
-        await writeFile(files.ca, created.caPem);
-        await writeFile(files.passphrase, created.passphrase, { mode: 0o600 });
-        await writeFile(files.p12, created.p12, { mode: 0o600 });
+        await mkdir(dirname(this.dir), { recursive: true });
+        const staging = await mkdtemp(join(dirname(this.dir), `.${basename(this.dir)}-`));
+        await writeFile(join(staging, basename(files.ca)), created.caPem);
+        await writeFile(join(staging, basename(files.passphrase)), created.passphrase, { mode: 0o600 });
+        await writeFile(join(staging, basename(files.p12)), created.p12, { mode: 0o600 });
+        try {
+          await rename(staging, this.dir);
+        } catch (error) {
+          // Another process put its chain in place first: that one stays.
+          await rm(staging, { recursive: true, force: true });
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+        }
       })();
       chainsBeingCreated.set(this.dir, creating);
       creating.then(

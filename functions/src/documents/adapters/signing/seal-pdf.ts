@@ -19,11 +19,16 @@ const SIGNATURE_LENGTH = 12_288;
 export async function sealPdf(
   pdf: PDFDocument,
   identity: InsurerSigningIdentity,
-  options: { widgetRect: [number, number, number, number]; signingTime: Date },
+  options: {
+    widgetRect: [number, number, number, number];
+    signingTime: Date;
+    /** What the signature means (ASCII); an application's says it is not the insurer's consent. */
+    reason?: string;
+  },
 ): Promise<{ unsealed: Uint8Array; sealed: Buffer }> {
   pdflibAddPlaceholder({
     pdfDoc: pdf,
-    reason: 'Endorsement issued by the insurer',
+    reason: options.reason ?? 'Endorsement issued by the insurer',
     contactInfo: '',
     name: 'Insurer document seal',
     location: 'CN',

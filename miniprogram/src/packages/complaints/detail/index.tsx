@@ -5,7 +5,9 @@ import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
+import { useBusyAction } from '../../../hooks/use-busy-action';
 import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
+import { pageUrls } from '../../../lib/navigation';
 import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
 import '../complaints.scss';
@@ -27,6 +29,8 @@ const EVENT_LABELS: Record<string, string> = {
   reclassified: '重新分类',
   awaiting_customer: '等待客户',
   customer_replied: '客户回复',
+  rated: '客户评价',
+  reopened: '客户重新提出',
 };
 const CLOCK_STATE_LABELS: Record<string, string> = {
   not_applicable: '不适用',
@@ -81,10 +85,124 @@ export default function ComplaintDetailPage() {
               </Text>
             </View>
           ) : null}
-          {c.handling ? <Handling complaint={c} onChanged={() => void data.reload()} /> : null}
+          <Links complaint={c} />
+          {c.handling ? (
+            <Handling complaint={c} onChanged={() => void data.reload()} />
+          ) : c.status === 'decided' ? (
+            <AfterDecision complaint={c} onChanged={() => void data.reload()} />
+          ) : null}
         </View>
       )}
     </PageContainer>
+  );
+}
+
+/** The complaint this one re-opens, or the one that re-opened it. */
+function Links({ complaint }: { complaint: ComplaintDetail }) {
+  const open = (id: string) => () => void Taro.navigateTo({ url: pageUrls.complaintDetail(id) });
+  if (!complaint.reopenOf && !complaint.reopenedAs) return null;
+  return (
+    <View className="zx-card" data-testid="complaint-links">
+      {complaint.reopenOf ? (
+        <Text className="zx-complaints__link" onClick={open(complaint.reopenOf)}>
+          重新提出自投诉 {complaint.reopenOf}
+        </Text>
+      ) : null}
+      {complaint.reopenedAs ? (
+        <Text className="zx-complaints__link" onClick={open(complaint.reopenedAs)}>
+          已重新提出为投诉 {complaint.reopenedAs}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+/**
+ * The complainant after the decision: rate the handling once (1–5 and a word), and within 30 days
+ * re-open it saying what is still wrong — which files a new complaint and opens it.
+ */
+function AfterDecision({ complaint, onChanged }: { complaint: ComplaintDetail; onChanged: () => void }) {
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState('');
+  const [reason, setReason] = useState('');
+  const { busy, run } = useBusyAction(onChanged);
+  const rate = () =>
+    run(async () => {
+      await api.rateComplaint(complaint.complaintId, { score, ...(comment.trim() ? { comment } : {}) });
+      void Taro.showToast({ title: '感谢您的评价', icon: 'success' });
+      onChanged();
+    });
+  const reopen = () =>
+    run(async () => {
+      const created = await api.reopenComplaint(complaint.complaintId, { reason });
+      void Taro.redirectTo({ url: pageUrls.complaintDetail(created.complaintId) });
+    });
+
+  return (
+    <View data-testid="complaint-after-decision">
+      <View className="zx-card" data-testid="complaint-rating">
+        <Text className="zx-card__title">对本次处理的评价</Text>
+        {complaint.rating ? (
+          <Text className="zx-muted">
+            您的评价：{complaint.rating.score} 分
+            {complaint.rating.comment ? ` · ${complaint.rating.comment}` : ''}
+          </Text>
+        ) : (
+          <View>
+            <View className="zx-complaints__chips">
+              {[1, 2, 3, 4, 5].map((n) => (
+                <Text
+                  key={n}
+                  className={`zx-complaints__chip${score === n ? ' zx-complaints__chip--selected' : ''}`}
+                  onClick={() => setScore(n)}
+                >
+                  {n} 分
+                </Text>
+              ))}
+            </View>
+            <Textarea
+              className="zx-complaints__textarea"
+              maxlength={200}
+              placeholder="还想说点什么（选填）"
+              value={comment}
+              onInput={(event) => setComment(event.detail.value)}
+            />
+            <Button
+              type="primary"
+              block
+              loading={busy}
+              disabled={busy || score === 0}
+              onClick={() => void rate()}
+            >
+              {score === 0 ? '请先选择分数' : '提交评价'}
+            </Button>
+          </View>
+        )}
+      </View>
+      {complaint.reopenableUntil ? (
+        <View className="zx-card" data-testid="complaint-reopen">
+          <Text className="zx-card__title">对处理结果仍有异议？</Text>
+          <Text className="zx-muted">
+            {formatShanghaiDateTime(complaint.reopenableUntil)} 前可重新提出，我们将作为新的投诉重新受理。
+          </Text>
+          <Textarea
+            className="zx-complaints__textarea"
+            maxlength={1000}
+            placeholder="请说明仍有异议的地方（至少 10 个字）"
+            value={reason}
+            onInput={(event) => setReason(event.detail.value)}
+          />
+          <Button
+            block
+            loading={busy}
+            disabled={busy || reason.trim().length < 10}
+            onClick={() => void reopen()}
+          >
+            {reason.trim().length < 10 ? '请至少填写 10 个字' : '重新提出投诉'}
+          </Button>
+        </View>
+      ) : null}
+    </View>
   );
 }
 
@@ -98,22 +216,15 @@ function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChan
   const waitingForCustomer = handling.clocks.some(
     (c) => c.clock === 'external_response' && c.state === 'paused',
   );
-  const [busy, setBusy] = useState(false);
-
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
+  // A refusal (a colleague claimed it first, a step out of order) reloads; the note stays.
+  const { busy, run: send } = useBusyAction(onChanged);
+  const run = (action: () => Promise<unknown>, done: string) =>
+    send(async () => {
       await action();
       setNote('');
       void Taro.showToast({ title: done, icon: 'success' });
       onChanged();
-    } catch {
-      // The API client has shown why (a colleague claimed it first, a step out of order); the note stays.
-      onChanged();
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   /** An action that sends the note typed above (as a reason or an explanation). */
   const noteAction = (label: string, action: () => Promise<unknown>, done: string) => (

@@ -98,13 +98,13 @@ export default function SignDocumentPage() {
   };
 
   return (
-    <PageContainer data={data} errorTitle="无法签署该批单">
+    <PageContainer data={data} errorTitle="无法签署该文件">
       {(document) =>
         document.status !== 'awaiting_signature' ? (
           <View className="zx-card" data-testid="sign-already-signed">
-            <Text className="zx-card__title">该批单已签署</Text>
+            <Text className="zx-card__title">该{document.title}已签署</Text>
             <Button type="primary" block onClick={showResult}>
-              查看批单
+              查看{document.title}
             </Button>
           </View>
         ) : (
@@ -114,7 +114,7 @@ export default function SignDocumentPage() {
               {document.changes
                 .map((row) => `${row.label}：${row.before || '—'} → ${row.after || '—'}`)
                 .join('；')}
-              ；生效日期 {document.effectiveDate}。
+              ；申请日期 {document.effectiveDate}。本申请经审核同意并生效后，本公司另行出具批单。
             </View>
             <View className="zx-sign__pad">
               <Canvas

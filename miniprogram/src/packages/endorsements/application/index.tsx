@@ -221,7 +221,7 @@ export default function EndorsementApplicationPage() {
                       void Taro.navigateTo({ url: pageUrls.signDocument(application.documentId) })
                     }
                   >
-                    签署电子批单
+                    签署申请书
                   </Button>
                 ) : null}
                 {next === 'insured_consent' ? <InsuredConsentStep application={application} /> : null}
@@ -278,7 +278,9 @@ export default function EndorsementApplicationPage() {
                 {next === 'none' &&
                 (application.status === 'effective' || application.status === 'document_issued') ? (
                   <View className="zx-endorse__actions" data-testid="application-result">
-                    <Text className="zx-ok-text">变更已生效，电子批单已出具。</Text>
+                    <Text className="zx-ok-text">
+                      变更已生效。本公司出具并加盖电子签章的批单将送达「我的批单」，可从申请书查看。
+                    </Text>
                     <Button
                       block
                       fill="outline"
@@ -286,7 +288,7 @@ export default function EndorsementApplicationPage() {
                         void Taro.navigateTo({ url: pageUrls.documentDetail(application.documentId) })
                       }
                     >
-                      查看电子批单
+                      查看申请书与批单
                     </Button>
                   </View>
                 ) : null}

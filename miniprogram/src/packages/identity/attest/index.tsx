@@ -8,13 +8,16 @@ import {
 import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
+import { useCountdown } from '../../../hooks/use-countdown';
 import { usePageData } from '../../../hooks/use-page-data';
+import { announceIdentityVerified } from '../../../lib/identity-verified';
 import { api } from '../../../services/api';
 import '../identity.scss';
 
 /**
  * 业务员当面核验: the assigned agent, on their own device, confirms they compared the customer and
- * the original ID card, and types the card's last four characters. Recorded like any verification.
+ * the original ID card, has a one-time code texted to the customer's phone on file and types the
+ * code the customer reads out. Recorded like any verification.
  */
 export default function AttestIdentityPage() {
   const { params } = useRouter();
@@ -22,15 +25,33 @@ export default function AttestIdentityPage() {
   const customerId = decodeURIComponent(params.customerId ?? '');
   const data = usePageData<IdentityStatus>(() => api.getIdentityStatus({ query: { purpose, customerId } }));
   const [checked, setChecked] = useState(false);
-  const [last4, setLast4] = useState('');
+  const [code, setCode] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<VerificationView | null>(null);
+  const countdown = useCountdown();
 
-  const submit = async (status: IdentityStatus) => {
-    setBusy(true);
+  const sendCode = async (status: IdentityStatus) => {
+    setSending(true);
     try {
       if (!status.consented) await api.recordIdentityConsent({ version: status.consentVersion });
-      setDone(await api.attestIdentity({ purpose, customerId, cardChecked: true, idNumberLast4: last4 }));
+      const sent = await api.sendAttestationCode({ purpose, customerId });
+      setSentTo(sent.sentTo);
+      countdown.start(sent.resendAfterSeconds);
+    } catch {
+      // the API client has shown the message
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const verification = await api.attestIdentity({ purpose, customerId, cardChecked: true, code });
+      announceIdentityVerified(verification);
+      setDone(verification);
     } catch {
       // the API client has shown the message; what was typed stays
     } finally {
@@ -66,22 +87,43 @@ export default function AttestIdentityPage() {
                 </Text>
                 <Text>我已当面核对客户本人与其身份证原件一致，且客户同意处理其身份证件信息</Text>
               </View>
+              <Button
+                type="primary"
+                fill="outline"
+                block
+                data-testid="attest-send-code"
+                loading={sending}
+                disabled={!checked || sending || countdown.secondsLeft > 0}
+                onClick={() => void sendCode(status)}
+              >
+                {countdown.secondsLeft > 0
+                  ? `${countdown.secondsLeft} 秒后可重发`
+                  : sentTo
+                    ? '重新发送验证码'
+                    : '发送验证码到客户手机'}
+              </Button>
+              <View className="zx-identity__muted" data-testid="attest-code-hint">
+                {sentTo
+                  ? `验证码已发送至客户登记的手机 ${sentTo}，请客户本人告知验证码。`
+                  : '验证码将发送至客户投保时登记的手机，请客户本人查看后告知您。'}
+              </View>
               <View className="zx-field">
-                <Text className="zx-field__label">证件号码后四位</Text>
+                <Text className="zx-field__label">短信验证码</Text>
                 <Input
                   className="zx-field__input"
-                  maxlength={4}
-                  placeholder="身份证号码最后 4 位"
-                  value={last4}
-                  onInput={(event) => setLast4(event.detail.value.toUpperCase())}
+                  type="number"
+                  maxlength={6}
+                  placeholder="客户收到的 6 位验证码"
+                  value={code}
+                  onInput={(event) => setCode(event.detail.value.trim())}
                 />
               </View>
               <Button
                 type="primary"
                 block
                 loading={busy}
-                disabled={!checked || !/^\d{3}[\dX]$/.test(last4) || busy}
-                onClick={() => void submit(status)}
+                disabled={!checked || !sentTo || !/^\d{6}$/.test(code) || busy}
+                onClick={() => void submit()}
               >
                 确认核验
               </Button>

@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { SENSITIVE_ID_CONSENT_VERSION } from '@zhixiang/shared/auth/schemas';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { checkIdNumber } from '@zhixiang/shared/identity/id-number';
@@ -8,7 +8,7 @@ import { IdNumberField } from '../../../components/id-number-field';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
 import { useCountdown } from '../../../hooks/use-countdown';
-import { pageUrls } from '../../../lib/navigation';
+import { continueTo, pageUrls } from '../../../lib/navigation';
 import { updateMe } from '../../../lib/session';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
@@ -17,6 +17,8 @@ import './index.scss';
 const PHONE = /^1[3-9]\d{9}$/;
 
 export default function BindIdentityPage() {
+  // Reached on the way to a page (a shared link): binding leads on to it, otherwise to 保单.
+  const { redirect } = useRouter().params;
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [phone, setPhone] = useState('');
@@ -80,7 +82,8 @@ export default function BindIdentityPage() {
       updateMe(me);
       await api.renewSession();
       await Taro.showToast({ title: '身份绑定成功', icon: 'success' });
-      void Taro.switchTab({ url: pageUrls.policies });
+      if (redirect) continueTo(redirect);
+      else void Taro.switchTab({ url: pageUrls.policies });
     } catch (error) {
       showFieldError(error);
     } finally {

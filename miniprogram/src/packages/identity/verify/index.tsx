@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
+import { announceIdentityVerified } from '../../../lib/identity-verified';
 import { pageUrls } from '../../../lib/navigation';
 import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
@@ -84,6 +85,8 @@ export default function VerifyIdentityPage() {
     const result = await api.completeFaceVerification(attemptId);
     setSession(null);
     setOutcome(result.verification);
+    // The page that asked shows the verified state as soon as it is back, not after its reload.
+    if (result.verification.result === 'success') announceIdentityVerified(result.verification);
     await data.reload();
     if (result.verification.result === 'success') goBackSoon();
   };

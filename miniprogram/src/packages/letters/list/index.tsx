@@ -39,10 +39,18 @@ export default function MyLettersPage() {
       {(view) => (
         <View className="zx-letters" data-testid="letter-list">
           <View className="zx-card zx-letters__trees" data-testid="paper-saved">
-            <Text>电子信函已为您节约纸张</Text>
+            <Text>
+              已收到电子信函 {view.paperSaved.delivered} 封，其中 {view.paperSaved.letters}{' '}
+              封停寄纸质，为您节约纸张
+            </Text>
             <Text className="zx-letters__trees-figure">
               {view.paperSaved.sheets} 张 · 约 {view.paperSaved.trees} 棵树
             </Text>
+            {view.paperSaved.letters < view.paperSaved.delivered ? (
+              <Text className="zx-letters__source" data-testid="paper-saved-hint">
+                同时邮寄纸质版的信函不计入节约；在「信函与通知设置」中选择“仅电子信函”即可停寄纸质。
+              </Text>
+            ) : null}
             <Text className="zx-letters__source">换算依据：{view.paperSaved.source}</Text>
           </View>
           {view.letters.map((letter) => (

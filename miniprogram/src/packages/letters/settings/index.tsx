@@ -53,6 +53,12 @@ export default function LetterSettingsPage() {
   );
 }
 
+const CHOSEN: Record<LetterDelivery, string> = {
+  paper: '已改为纸质信函',
+  electronic: '已停寄纸质信函',
+  electronic_and_paper: '已订阅电子信函',
+};
+
 type Subscription = Awaited<ReturnType<typeof api.listLetterSubscriptions>>['subscriptions'][number];
 
 function Subscriptions({ customerId, initial }: { customerId: string; initial: Subscription[] }) {
@@ -67,10 +73,7 @@ function Subscriptions({ customerId, initial }: { customerId: string; initial: S
         channels,
       });
       setSubscriptions((list) => list.map((s) => (s.letterType === saved.letterType ? saved : s)));
-      void Taro.showToast({
-        title: delivery === 'paper' ? '已退订电子信函' : '已订阅电子信函',
-        icon: 'success',
-      });
+      void Taro.showToast({ title: CHOSEN[delivery], icon: 'success' });
     } finally {
       setSaving(null);
     }
@@ -78,14 +81,20 @@ function Subscriptions({ customerId, initial }: { customerId: string; initial: S
   return (
     <View className="zx-card" data-testid="letter-subscriptions">
       <Text className="zx-card__title">电子信函订阅</Text>
-      <Text className="zx-muted">选择“仅电子信函”后将停止寄送纸质信函</Text>
+      <Text className="zx-muted" data-testid="subscription-rule">
+        每封信函都存入「我的信函」。未设置时为“电子 +
+        纸质信函”：电子版存入「我的信函」但不推送通知，纸质信函照常邮寄；选择“仅电子信函”即停寄纸质，并计入节约用纸。
+      </Text>
       {subscriptions.map((subscription) => (
         <View
           key={subscription.letterType}
           className="zx-letters__field"
           data-testid={`subscription-${subscription.letterType}`}
         >
-          <Text>{subscription.name}</Text>
+          <Text>
+            {subscription.name}
+            {subscription.updatedBy === null ? <Text className="zx-muted">（默认，未推送）</Text> : null}
+          </Text>
           <View className="zx-letters__choices">
             {LETTER_DELIVERIES.map((delivery) => (
               <View
@@ -93,7 +102,9 @@ function Subscriptions({ customerId, initial }: { customerId: string; initial: S
                 className={`zx-letters__choice ${subscription.delivery === delivery ? 'zx-letters__choice--on' : ''}`}
                 data-testid={`delivery-${subscription.letterType}-${delivery}`}
                 onClick={() => {
-                  if (saving || subscription.delivery === delivery) return;
+                  // The default may be chosen explicitly: that turns its announcements on.
+                  if (saving || (subscription.delivery === delivery && subscription.updatedBy !== null))
+                    return;
                   void choose(subscription, delivery);
                 }}
               >

@@ -5,7 +5,7 @@ import { InfoRow } from '../../../components/info-row';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
-import { pageUrls } from '../../../lib/navigation';
+import { pageUrls, withRedirect } from '../../../lib/navigation';
 import { openPdf } from '../../../lib/open-pdf';
 import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
@@ -74,7 +74,7 @@ export default function ProductDetailPage() {
               onClick={() => {
                 if (!getSession()) {
                   void Taro.navigateTo({
-                    url: `${pageUrls.signIn}?redirect=${encodeURIComponent(pageUrls.productDetail(product.productCode))}`,
+                    url: withRedirect(pageUrls.signIn, pageUrls.productDetail(product.productCode)),
                   });
                   return;
                 }

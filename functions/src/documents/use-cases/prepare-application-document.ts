@@ -26,13 +26,17 @@ export interface ChangeDescription {
   documentId?: string;
   /** The insured signs instead of the holder (their consent to the holder's change). */
   signer?: 'holder' | 'insured';
-  /** Defaults to 保险合同变更批单 and the standard annotation. */
+  /** Defaults to 保险合同变更申请书 and the applicant's declaration. */
   title?: string;
   annotation?: string;
 }
 
-export const STANDARD_ANNOTATION =
-  '经投保人申请，本公司同意对上述保险合同作如下批改，自生效日期起生效。除本批单所列变更外，保险合同其他内容不变。本批单是保险合同的组成部分，与保险合同具有同等法律效力。';
+/**
+ * What the customer declares by signing the application. It asks; it does not say the insurer
+ * agrees: that is the 批单's annotation, printed only when the change takes effect.
+ */
+export const APPLICATION_DECLARATION =
+  '本人申请对上述保险合同作如下变更，并声明：本申请书所填内容真实、完整，本人已阅读并理解相关保险条款及变更提示。本申请经保险公司审核同意并生效后，由保险公司另行出具批单；申请被撤销或未获同意的，不发生变更。本申请书不是批单，不能证明保险合同已变更。';
 
 const MASKS: Record<ChangeSensitivity, (value: string) => string> = {
   phone: maskPhone,
@@ -48,16 +52,16 @@ export function newDocumentId(now: number): string {
 }
 
 /**
- * Prepares a document awaiting the policyholder's signature from a change description (the
- * endorsement engine calls this; the local seed prepares one for the demo). Holder and insured
- * are read from the policy, their ID numbers masked; sensitive changed values are masked too.
+ * Prepares an application (申请书) awaiting the policyholder's signature from a change description
+ * (the endorsement engine calls this, for the insured's consent too). Holder and insured are read
+ * from the policy, their ID numbers masked; sensitive changed values are masked too.
  */
-export async function prepareEndorsementDocument(
+export async function prepareApplicationDocument(
   deps: Pick<DocumentDeps, 'repositories' | 'now'>,
   input: ChangeDescription,
 ): Promise<DocumentRecord> {
   if (input.changes.length === 0 || input.changes.length > 12)
-    throw new AppError('VALIDATION_FAILED', '批单须列明 1 至 12 项变更内容', { field: 'changes' });
+    throw new AppError('VALIDATION_FAILED', '申请书须列明 1 至 12 项变更内容', { field: 'changes' });
   const policy = await deps.repositories.policies.get(input.policyNo);
   if (!policy) throw new AppError('NOT_FOUND', POLICY_NOT_FOUND_MESSAGE);
   const [holder, insured, product] = await Promise.all([
@@ -73,7 +77,8 @@ export async function prepareEndorsementDocument(
   const documentId = input.documentId ?? newDocumentId(now);
   const draft: Omit<DocumentRecord, 'contentHash'> = {
     documentId,
-    title: input.title ?? '保险合同变更批单',
+    kind: 'application',
+    title: input.title ?? '保险合同变更申请书',
     changeType: input.changeType,
     policyNo: policy.policyNo,
     productName: product.name,
@@ -93,7 +98,7 @@ export async function prepareEndorsementDocument(
       return { label, before: before ? mask(before) : '', after: after ? mask(after) : '' };
     }),
     effectiveDate: input.effectiveDate,
-    annotation: input.annotation ?? STANDARD_ANNOTATION,
+    annotation: input.annotation ?? APPLICATION_DECLARATION,
     purpose: input.purpose ?? `document:${documentId}`,
     status: 'awaiting_signature',
     createdAt: now,

@@ -1,0 +1,11 @@
+import { identityRoutes } from '@zhixiang/shared/identity/routes';
+import { httpHandler } from '../../platform/http/http-handler';
+import { sendAttestationCode } from '../use-cases/send-attestation-code';
+import { identityWiring } from '../wiring';
+
+export const handler = httpHandler(
+  identityRoutes.sendAttestationCode,
+  identityWiring,
+  ({ auth, body, deps }) => sendAttestationCode(deps, auth, body),
+  { roles: ['agent'] },
+);
