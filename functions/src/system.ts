@@ -10,6 +10,7 @@ import { createIdentityDeps } from './identity/wiring';
 import { createIdentityProofs } from './identity/wiring-proofs';
 import { createIvrDeps } from './ivr/wiring';
 import { createLettersDeps } from './letters/wiring';
+import { createPaymentsDeps } from './payments/wiring';
 import type { Config } from './platform/config';
 import { createPlatform, type Platform, replaceProcessWiring } from './platform/process';
 import { createPoliciesDeps } from './policies/wiring';
@@ -32,6 +33,7 @@ function buildSystem(platform: Platform) {
   const endorsements = createEndorsementsDeps(platform);
   const letters = createLettersDeps(platform);
   const complaints = createComplaintsDeps(platform);
+  const payments = createPaymentsDeps(platform);
   return {
     ...auth,
     ...policies,
@@ -44,6 +46,7 @@ function buildSystem(platform: Platform) {
     ...endorsements,
     ...letters,
     ...complaints,
+    ...payments,
     repositories: {
       ...auth.repositories,
       ...policies.repositories,

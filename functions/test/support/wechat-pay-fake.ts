@@ -1,6 +1,10 @@
-import { createCipheriv, createSign, createVerify, randomBytes } from 'node:crypto';
+import { createVerify, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  sealWechatPayNotification,
+  signWechatPayBody,
+} from '../../src/payments/adapters/wechat-pay-notification';
 
 /**
  * A local HTTP fake of WeChat Pay API v3 (JSAPI, direct merchant), following its documented
@@ -55,23 +59,13 @@ export async function startWechatPayFake(keys: WechatPayFakeKeys): Promise<Wecha
   let forge = false;
   const fake = { refused: 0 } as WechatPayFake;
 
-  const signed = (body: string, timestamp = Math.floor(Date.now() / 1000)) => {
-    const nonce = randomBytes(16).toString('hex');
-    const ts = String(timestamp);
-    let signature = createSign('RSA-SHA256')
-      .update(lines(ts, nonce, body))
-      .sign(keys.platformPrivateKeyPem, 'base64');
+  const signed = (body: string, timestamp?: number) => {
+    const headers = signWechatPayBody(keys, body, timestamp);
     if (forge) {
       forge = false;
-      signature = `${signature.slice(0, -4)}AAA=`;
+      headers['Wechatpay-Signature'] = `${headers['Wechatpay-Signature']?.slice(0, -4)}AAA=`;
     }
-    return {
-      'Wechatpay-Timestamp': ts,
-      'Wechatpay-Nonce': nonce,
-      'Wechatpay-Signature': signature,
-      'Wechatpay-Serial': keys.platformPublicKeyId,
-      'Wechatpay-Signature-Type': 'WECHATPAY2-SHA256-RSA2048',
-    };
+    return headers;
   };
 
   const answer = (response: ServerResponse, status: number, payload?: unknown) => {
@@ -146,34 +140,9 @@ export async function startWechatPayFake(keys: WechatPayFakeKeys): Promise<Wecha
       order.trade_state = 'SUCCESS';
       order.transaction_id = `42000${randomBytes(11).toString('hex')}`;
       order.success_time = '2026-12-05T10:00:00+08:00';
-      const nonce = randomBytes(6).toString('hex');
-      const associated = 'transaction';
-      const cipher = createCipheriv(
-        'aes-256-gcm',
-        Buffer.from(keys.apiV3Key, 'utf8'),
-        Buffer.from(nonce, 'utf8'),
-      );
-      cipher.setAAD(Buffer.from(associated, 'utf8'));
-      const sealed = Buffer.concat([
-        cipher.update(JSON.stringify({ ...order, payer: order.payer })),
-        cipher.final(),
-        cipher.getAuthTag(),
-      ]);
-      const body = JSON.stringify({
-        id: randomBytes(16).toString('hex'),
-        create_time: '2026-12-05T10:00:01+08:00',
-        resource_type: 'encrypt-resource',
-        event_type: 'TRANSACTION.SUCCESS',
-        summary: '支付成功',
-        resource: {
-          original_type: 'transaction',
-          algorithm: 'AEAD_AES_256_GCM',
-          ciphertext: sealed.toString('base64'),
-          associated_data: associated,
-          nonce,
-        },
-      });
-      return { headers: signed(body, options.timestamp), body };
+      const notification = sealWechatPayNotification(keys, { ...order }, { timestamp: options.timestamp });
+      // Signed again through `signed`, so forgeNextAnswer() forges a notification too.
+      return { headers: signed(notification.body, options.timestamp), body: notification.body };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });

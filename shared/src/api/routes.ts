@@ -8,6 +8,7 @@ import { endorsementRoutes } from '../endorsement/routes';
 import { identityRoutes } from '../identity/routes';
 import { ivrRoutes } from '../ivr/routes';
 import { letterRoutes } from '../letters/routes';
+import { paymentRoutes } from '../payments/routes';
 import { policyRoutes } from '../policy/routes';
 import { productRoutes } from '../product/routes';
 import type { RouteSpec } from './route-spec';
@@ -31,6 +32,7 @@ export const routes = {
   ...endorsementRoutes,
   ...letterRoutes,
   ...complaintRoutes,
+  ...paymentRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

@@ -8,23 +8,12 @@ import type {
   WechatPay,
 } from '@zhixiang/shared/ports/wechat-pay';
 import { TRADE_STATES } from '@zhixiang/shared/ports/wechat-pay';
+import type { WechatPayMerchant } from '../../platform/secrets';
 
-/** The merchant's settings (Secrets Manager per stage: docs/payments.md). */
-export interface WechatPaySettings {
+/** The merchant's settings (Secrets Manager per stage: docs/payments.md) and where WeChat Pay is. */
+export interface WechatPaySettings extends WechatPayMerchant {
   /** https://api.mch.weixin.qq.com in production; a local fake in tests. */
   apiBaseUrl: string;
-  mchid: string;
-  /** The mini program's appid the orders are paid in. */
-  appId: string;
-  /** The serial number of the merchant's API certificate (商户API证书序列号). */
-  merchantSerialNo: string;
-  /** The merchant's API private key (apiclient_key.pem). */
-  merchantPrivateKeyPem: string;
-  /** The APIv3 key (32 characters) notifications are encrypted with. */
-  apiV3Key: string;
-  /** WeChat Pay's public key (微信支付公钥) and its id (`PUB_KEY_ID_…`), which sign responses and notifications. */
-  platformPublicKeyId: string;
-  platformPublicKeyPem: string;
 }
 
 /** A request, response or notification WeChat Pay's checks refuse; `reason` is for the log only. */
