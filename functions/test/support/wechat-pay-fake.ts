@@ -32,7 +32,7 @@ interface FakeOrder {
   time_expire?: string;
   amount: { total: number; currency: string };
   payer: { openid: string };
-  trade_state: 'NOTPAY' | 'SUCCESS' | 'CLOSED';
+  trade_state: 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'PAYERROR';
   transaction_id?: string;
   success_time?: string;
 }
@@ -49,6 +49,8 @@ export interface WechatPayFake {
     outTradeNo: string,
     options?: { timestamp?: number },
   ): { headers: Record<string, string>; body: string };
+  /** The payer's payment fails (e.g. a declined card): the order becomes PAYERROR, nothing is posted. */
+  fail(outTradeNo: string): void;
   close(): Promise<void>;
 }
 
@@ -143,6 +145,11 @@ export async function startWechatPayFake(keys: WechatPayFakeKeys): Promise<Wecha
       const notification = sealWechatPayNotification(keys, { ...order }, { timestamp: options.timestamp });
       // Signed again through `signed`, so forgeNextAnswer() forges a notification too.
       return { headers: signed(notification.body, options.timestamp), body: notification.body };
+    },
+    fail(outTradeNo: string) {
+      const order = orders.get(outTradeNo);
+      if (!order) throw new Error(`no order ${outTradeNo}`);
+      order.trade_state = 'PAYERROR';
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });

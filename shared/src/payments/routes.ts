@@ -1,5 +1,5 @@
 import type { RouteSpec } from '../api/route-spec';
-import { PaymentNumberPathSchema, PaymentOrderViewSchema, SandboxPaymentRequestSchema } from './schemas';
+import { PaymentOrderViewSchema, SandboxPaymentRequestSchema } from './schemas';
 
 /**
  * Payments (收款; docs/payments.md): WeChat Pay JSAPI orders for loan repayments, WeChat Pay's
@@ -35,5 +35,3 @@ export const paymentRoutes = {
     response: PaymentOrderViewSchema,
   },
 } as const satisfies Record<string, RouteSpec>;
-
-export { PaymentNumberPathSchema };

@@ -1,4 +1,5 @@
-import { PaymentNumberPathSchema, paymentRoutes } from '@zhixiang/shared/payments/routes';
+import { paymentRoutes } from '@zhixiang/shared/payments/routes';
+import { PaymentNumberPathSchema } from '@zhixiang/shared/payments/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { queryRepaymentPayment } from '../use-cases/query-repayment-payment';
