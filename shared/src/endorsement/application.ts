@@ -97,7 +97,7 @@ export const ENDORSEMENT_EVENT_LABELS: Record<EndorsementEventType, string> = {
   approved: '审核通过',
   awaiting_payment: '待支付',
   payment_ordered: '发起微信支付',
-  payment_expired: '支付超时未付，支付单已关闭',
+  payment_expired: '支付未完成，支付单已关闭',
   payment_received: '收到还款',
   rejected: '审核不通过',
   effective: '变更生效',
