@@ -132,7 +132,16 @@ async function settlePaid(
     if (!record) return 'not_awaiting';
     if (record.payment?.paid?.outTradeNo === input.outTradeNo) return 'already';
     if (record.status !== 'awaiting_payment' || !record.payment) return 'not_awaiting';
-    const { target, evaluation } = await reevaluate(deps, record, input.quotedOn);
+    let evaluated: Awaited<ReturnType<typeof reevaluate>>;
+    try {
+      evaluated = await reevaluate(deps, record, input.quotedOn);
+    } catch (error) {
+      // The policy changed under the waiting repayment, or its rule now refuses it: the money
+      // cannot apply (finance refunds it; payments logs it).
+      if (error instanceof AppError && error.code !== 'INTERNAL') return 'not_awaiting';
+      throw error;
+    }
+    const { target, evaluation } = evaluated;
     // The rule no longer asks this amount (another order's quote): the payer is refunded by finance.
     if (evaluation.figures.amountCents !== input.amountCents) return 'not_awaiting';
     try {
