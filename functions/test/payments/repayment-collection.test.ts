@@ -233,3 +233,34 @@ describe('an order that expires, a payment that fails, then paid', () => {
     expect(refused.body).toMatchObject({ message: '申请当前为「已完成」，无需支付' });
   });
 });
+
+describe('a payment for a repayment whose policy changed while it waited', () => {
+  it('is taken (204, the order paid) but changes nothing: the application stays 待支付 for a refund', async () => {
+    const policies = stack.container().repositories.policies;
+    const policy = await policies.get(LI_PL02);
+    if (!policy) throw new Error('no policy');
+    // A new loan of ¥10,000 (the earlier ones were repaid above).
+    await policies.put({
+      ...policy,
+      loan: {
+        principalCents: 1_000_000,
+        startDate: '2026-09-01',
+        dueDate: '2027-03-01',
+        annualRateBasisPoints: 500,
+      },
+    });
+    const application = await awaitingRepayment(300_000);
+    const order = (await pay(application.applicationId)).body;
+    // Meanwhile the policy changes (e.g. another endorsement): the quote no longer applies.
+    const changed = await policies.get(LI_PL02);
+    if (!changed) throw new Error('no policy');
+    await policies.put({ ...changed });
+    const answer = await notify(wechatPay.fake().pay(order.outTradeNo));
+    expect(answer.status, answer.text).toBe(204);
+    const after = await steps.get(LI, application.applicationId);
+    expect(after.body.status).toBe('awaiting_payment');
+    expect(eventsOf(after.body, 'payment_received')).toBe(0);
+    expect((await query(order.outTradeNo)).body.status).toBe('paid');
+    expect((await policies.get(LI_PL02))?.loan?.principalCents).toBe(1_000_000);
+  });
+});
