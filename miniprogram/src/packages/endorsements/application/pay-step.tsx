@@ -7,6 +7,11 @@ import { useState } from 'react';
 import { Button } from '../../../components/ui';
 import { api } from '../../../services/api';
 
+const SANDBOX_OUTCOMES = [
+  { outcome: 'paid', label: '支付成功', testId: 'sandbox-pay-success' },
+  { outcome: 'failed', label: '支付失败', testId: 'sandbox-pay-fail' },
+] as const;
+
 /**
  * A repayment awaiting its money (待支付): the holder pays the exact amount by WeChat Pay
  * (`Taro.requestPayment` with the server-signed parameters), then the server is asked at once —
@@ -68,23 +73,18 @@ export function PayStep({
             {formatYuan(sandboxOrder.amountCents)}
             。请选择支付结果，沙箱将按微信支付的格式签名并加密通知服务端。
           </Text>
-          <Button
-            type="primary"
-            block
-            disabled={busy}
-            data-testid="sandbox-pay-success"
-            onClick={() => void settleInSandbox(sandboxOrder, 'paid')}
-          >
-            支付成功
-          </Button>
-          <Button
-            block
-            disabled={busy}
-            data-testid="sandbox-pay-fail"
-            onClick={() => void settleInSandbox(sandboxOrder, 'failed')}
-          >
-            支付失败
-          </Button>
+          {SANDBOX_OUTCOMES.map(({ outcome, label, testId }) => (
+            <Button
+              key={outcome}
+              type={outcome === 'paid' ? 'primary' : 'default'}
+              block
+              disabled={busy}
+              data-testid={testId}
+              onClick={() => void settleInSandbox(sandboxOrder, outcome)}
+            >
+              {label}
+            </Button>
+          ))}
         </View>
       ) : (
         <Button
