@@ -3,8 +3,10 @@ import type { EndorsementApplication } from '@zhixiang/shared/endorsement/applic
 import type { PaymentOrderView } from '@zhixiang/shared/payments/schemas';
 import { PaymentOrderViewSchema } from '@zhixiang/shared/payments/schemas';
 import { describe, expect, it } from 'vitest';
+import { claimsFor } from '../../src/auth/use-cases/session';
 import { sealWechatPayNotification } from '../../src/payments/adapters/wechat-pay-notification';
 import { closeExpiredPayments } from '../../src/payments/use-cases/close-expired-payments';
+import { createRepaymentPayment } from '../../src/payments/use-cases/create-repayment-payment';
 import { paymentDeps } from '../../src/payments/wiring';
 import { demoPolicyNo, useEndorsementStack } from '../endorsements/endorsement-steps';
 import { useWechatPayFake } from './wechat-pay-test-merchant';
@@ -221,6 +223,41 @@ describe('an order that expires, a payment that fails, then paid', () => {
     expect(await closeExpiredPayments(paymentDeps({ ...container, now: later }))).toMatchObject({
       looked: 0,
     });
+  });
+
+  it('closes an expired open order when the holder pays again before the expiry job ran', async () => {
+    const policies = stack.container().repositories.policies;
+    const policy = await policies.get(LI_PL02);
+    if (!policy) throw new Error('no policy');
+    await policies.put({
+      ...policy,
+      loan: {
+        principalCents: 800_000,
+        startDate: '2026-10-01',
+        dueDate: '2027-04-01',
+        annualRateBasisPoints: 500,
+      },
+    });
+    const application = await awaitingRepayment();
+    const first = (await pay(application.applicationId)).body;
+    const user = await stack.container().repositories.users.get(LI);
+    if (!user) throw new Error('no user');
+    const later = () => Date.now() + 16 * 60_000;
+    const second = await createRepaymentPayment(
+      // (The test's system was built before the gateway published its notify URL.)
+      {
+        ...paymentDeps({ ...stack.container(), now: later }),
+        notifyUrl: process.env.WECHAT_PAY_NOTIFY_URL ?? null,
+      },
+      claimsFor(user),
+      application.applicationId,
+    );
+    expect(second.outTradeNo).not.toBe(first.outTradeNo);
+    expect(wechatPay.fake().orders.get(first.outTradeNo)?.trade_state).toBe('CLOSED');
+    expect((await stack.container().paymentOrders.get(first.outTradeNo))?.status).toBe('closed');
+    wechatPay.fake().pay(second.outTradeNo);
+    expect((await query(second.outTradeNo)).body.status).toBe('paid');
+    expect((await policies.get(LI_PL02))?.loan).toBeNull();
   });
 
   it('refuses to pay an application that awaits nothing', async () => {

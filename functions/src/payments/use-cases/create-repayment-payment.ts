@@ -37,6 +37,10 @@ export async function createRepaymentPayment(
         requestPayment: wechatPay.requestPaymentParams(open.prepayId),
       });
   }
+  // The open order is past its expiry (or quoted for another day): closed before a new one is made,
+  // so two payable orders never stand side by side. If WeChat Pay refuses (paid meanwhile), it is
+  // left for its notification or the expiry job's query.
+  if (due.openOrder) await closeSuperseded(deps, wechatPay, due.openOrder.outTradeNo);
   const user = await deps.users.get(claims.sub);
   if (!user?.openid) throw new AppError('CONFLICT', NO_OPENID_MESSAGE, { field: 'openid' });
   if (!deps.notifyUrl)
@@ -93,6 +97,21 @@ export async function createRepaymentPayment(
     { ...order, prepayId },
     { sandbox: deps.sandbox, requestPayment: wechatPay.requestPaymentParams(prepayId) },
   );
+}
+
+async function closeSuperseded(
+  deps: PaymentDeps,
+  wechatPay: Awaited<ReturnType<PaymentDeps['wechatPay']>>,
+  outTradeNo: string,
+): Promise<void> {
+  const order = await deps.orders.get(outTradeNo);
+  if (order?.status !== 'pending') return;
+  try {
+    await wechatPay.closeOrder(outTradeNo);
+    await deps.orders.transition(outTradeNo, 'pending', 'closed', { at: deps.now() });
+  } catch (error) {
+    deps.logger.warn('superseded payment order not closed', { outTradeNo, error });
+  }
 }
 
 /** `RP` + the Shanghai date + 12 random letters and digits: unique, 22 characters. */
