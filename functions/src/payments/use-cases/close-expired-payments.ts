@@ -15,8 +15,9 @@ export async function closeExpiredPayments(
   deps: PaymentDeps,
 ): Promise<{ looked: number; paid: number; closed: number; failed: number }> {
   const expired = await deps.orders.listExpiredPending(deps.now(), BATCH);
-  const wechatPay = await deps.wechatPay();
   const tally = { looked: expired.length, paid: 0, closed: 0, failed: 0 };
+  if (expired.length === 0) return tally;
+  const wechatPay = await deps.wechatPay();
   for (const order of expired) {
     try {
       const after = await closeOne(deps, wechatPay, order);
