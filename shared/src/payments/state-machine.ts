@@ -68,7 +68,7 @@ export function decidePayment(order: PaymentOrderState, report: PaymentReport): 
 const unchanged: PaymentDecision = { outcome: 'unchanged' };
 const CLOSING_STATES: readonly TradeState[] = ['CLOSED', 'REVOKED', 'PAYERROR'];
 
-/** Applies a decision (for the property tests and for the views). */
+/** The order after a decision, as the conditional writes leave it (what the property tests replay). */
 export function applyPaymentDecision(
   order: PaymentOrderState,
   decision: PaymentDecision,
