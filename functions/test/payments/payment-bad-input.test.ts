@@ -1,3 +1,4 @@
+import type { PaymentOrderView } from '@zhixiang/shared/payments/schemas';
 import { describe, expect, it } from 'vitest';
 import { demoPolicyNo, useEndorsementStack } from '../endorsements/endorsement-steps';
 
@@ -10,6 +11,35 @@ import { demoPolicyNo, useEndorsementStack } from '../endorsements/endorsement-s
 const stack = useEndorsementStack();
 const { steps } = stack;
 const LI = 'demo-customer-c002';
+
+describe('the local 微信支付沙箱 through the gateway', () => {
+  it('lets a demo account (no openid) pay in the sandbox: the notification goes through the real route', async () => {
+    const { submitted } = await steps.complete(LI, demoPolicyNo('C002', 'PL02'), {
+      type: 'loan_repayment',
+      kind: 'partial',
+      amountCents: 400_000,
+    });
+    expect(submitted.body.status).toBe('awaiting_payment');
+    const li = await steps.as(LI);
+    const order = await li.post<PaymentOrderView>(`/endorsements/${submitted.body.applicationId}/payment`);
+    expect(order.status, order.text).toBe(200);
+    expect(order.body).toMatchObject({ sandbox: true, amountCents: 400_000, status: 'pending' });
+    const paid = await li.post<PaymentOrderView>(`/payments/sandbox/${order.body.outTradeNo}`, {
+      outcome: 'paid',
+    });
+    expect(paid.status, paid.text).toBe(200);
+    expect(paid.body.status).toBe('paid');
+    const done = await steps.get(LI, submitted.body.applicationId);
+    expect(done.body.status).toBe('document_issued');
+    expect(done.body.timeline.filter((e) => e.type === 'payment_received')).toHaveLength(1);
+    // Paid once: the sandbox refuses to pay it again, and nothing changes.
+    const again = await li.post(`/payments/sandbox/${order.body.outTradeNo}`, { outcome: 'paid' });
+    expect(again.body).toMatchObject({ status: 'paid' });
+    expect((await steps.get(LI, submitted.body.applicationId)).body.timeline).toHaveLength(
+      done.body.timeline.length,
+    );
+  });
+});
 
 describe('bad input on the payment routes', () => {
   it('refuses a malformed order number or application id with 400', async () => {
@@ -33,6 +63,8 @@ describe('bad input on the payment routes', () => {
   });
 
   it('refuses a notification without WeChat Pay signature, or not JSON, with 401 and no write', async () => {
+    const policies = stack.container().repositories.policies;
+    const before = await policies.get(demoPolicyNo('C002', 'PL02'));
     for (const rawBody of ['{"id":"x"}', 'not json', '']) {
       const answer = await stack.api().request('POST', '/payments/wechat-pay/notifications', {
         headers: { 'content-type': 'application/json' },
@@ -41,8 +73,7 @@ describe('bad input on the payment routes', () => {
       expect(answer.status, rawBody).toBe(401);
       expect(answer.body).toMatchObject({ message: '支付通知验签失败' });
     }
-    // Nothing was written for 李娜's policy loan.
-    const policy = await stack.container().repositories.policies.get(demoPolicyNo('C002', 'PL02'));
-    expect(policy?.loan?.principalCents).toBe(2_000_000);
+    // Nothing was written to 李娜's policy.
+    expect(await policies.get(demoPolicyNo('C002', 'PL02'))).toEqual(before);
   });
 });

@@ -42,7 +42,10 @@ export async function createRepaymentPayment(
   // left for its notification or the expiry job's query.
   if (due.openOrder) await closeSuperseded(deps, wechatPay, due.openOrder.outTradeNo);
   const user = await deps.users.get(claims.sub);
-  if (!user?.openid) throw new AppError('CONFLICT', NO_OPENID_MESSAGE, { field: 'openid' });
+  // WeChat Pay charges the openid that signed in through WeChat. The local sandbox charges no one:
+  // a demo account (no openid) pays there under a stand-in payer named after the account.
+  const payerOpenid = user?.openid ?? (deps.sandbox ? `sandbox-payer-${claims.sub}` : null);
+  if (!payerOpenid) throw new AppError('CONFLICT', NO_OPENID_MESSAGE, { field: 'openid' });
   if (!deps.notifyUrl)
     throw new AppError('INTERNAL', undefined, { logMessage: 'WECHAT_PAY_NOTIFY_URL is not set' });
 
@@ -50,7 +53,7 @@ export async function createRepaymentPayment(
     outTradeNo: newOutTradeNo(now),
     applicationId,
     customerId: due.holderCustomerId,
-    payerOpenid: user.openid,
+    payerOpenid,
     amountCents: due.amountCents,
     quotedOn: due.quotedOn,
     description: `保单贷款还款-${due.policyNo}`,
