@@ -5,20 +5,13 @@
  * recorded from one invocation and replayed with the same concurrency (commands issued together
  * are replayed together), so the ratio is the handler's overhead and nothing else.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
 import { httpEvent } from '../functions/src/platform/http/testing';
 import { compareWithBaseline, printBenchResult } from './support/compare-with-baseline';
+import { recordRounds } from './support/record-rounds';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
 const WARMUP = 50;
-
-interface Recorded {
-  round: number;
-  /** The lib-dynamodb command's class name, e.g. GetCommand. */
-  commandName: string;
-  input: unknown;
-}
 
 async function main() {
   const stack = await startEphemeralStack();
@@ -49,59 +42,17 @@ async function main() {
       if (result.statusCode !== 200) throw new Error(`handler answered ${result.statusCode}`);
     };
 
-    // Record the commands one invocation sends, grouped into rounds of concurrent calls.
-    const recorded: Recorded[] = [];
-    let round = 0;
-    let completedSinceLastStart = false;
-    const low = container.table.client;
-    low.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (completedSinceLastStart) round++;
-        completedSinceLastStart = false;
-        recorded.push({ round, commandName: String(context.commandName), input: args.input });
-        try {
-          return await next(args);
-        } finally {
-          completedSinceLastStart = true;
-        }
-      },
-      { step: 'initialize', name: 'benchRecorder' },
-    );
     await invoke(); // warm: data key unwrapped, caches filled
-    recorded.length = 0;
-    round = 0;
-    completedSinceLastStart = false;
-    await invoke();
-    low.middlewareStack.remove('benchRecorder');
-    const rounds = new Map<number, Recorded[]>();
-    for (const r of recorded) rounds.set(r.round, [...(rounds.get(r.round) ?? []), r]);
-
-    const bare = new DynamoDBClient({});
-    // The recorder sits on the low-level stack, so what it saw are DynamoDB's own commands with
-    // marshalled input: replay them on a bare low-level client.
-    const lowLevelCommands = await import('@aws-sdk/client-dynamodb');
-    const replay = async () => {
-      for (const group of rounds.values()) {
-        await Promise.all(
-          group.map((r) => {
-            const Command = lowLevelCommands[r.commandName as keyof typeof lowLevelCommands];
-            if (typeof Command !== 'function') throw new Error(`cannot replay ${r.commandName}`);
-            return bare.send(new (Command as new (input: unknown) => never)(r.input));
-          }),
-        );
-      }
-    };
-
-    const commands = recorded.map((r) => `round ${r.round} ${r.commandName}`).join(', ');
+    const recorded = await recordRounds(container.table.client, invoke);
     console.log(
-      `GET /policies/${policy.policyNo}: ${recorded.length} DynamoDB commands in ${rounds.size} rounds (${commands}); ${ITERATIONS} iterations\n`,
+      `GET /policies/${policy.policyNo}: ${recorded.commands.length} DynamoDB commands in ${recorded.rounds} rounds (${recorded.commands.join(', ')}); ${ITERATIONS} iterations\n`,
     );
     const result = await compareWithBaseline(
-      { name: 'bare DynamoDB reads', run: replay },
+      { name: 'bare DynamoDB reads', run: recorded.replay },
       { name: 'whole handler', run: invoke },
       { bench: 'policy-read', iterations: ITERATIONS, warmup: WARMUP, goal: 1.25 },
     );
-    printBenchResult(result, { commands: recorded.map((r) => `round ${r.round} ${r.commandName}`) });
+    printBenchResult(result, { commands: recorded.commands });
   } finally {
     await stack.stop();
   }

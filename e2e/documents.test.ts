@@ -3,7 +3,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { voidDocument } from '../functions/src/documents/use-cases/void-document';
@@ -19,6 +18,7 @@ import {
   HANDWRITTEN_NAME,
   signInAsDemoUser,
   tapButton,
+  verifyDocumentSignerOverHttp,
 } from './support/journey-steps';
 import { useE2eSession } from './support/session';
 
@@ -65,23 +65,6 @@ async function verifyOnPage(page: Page, file: string): Promise<{ verdict: string
   return { verdict: await result.getAttribute('data-verdict'), text: (await result.textContent()) ?? '' };
 }
 
-/** docs/identity-verification.md: consent, start, the sandbox's answer, the result — for the document's purpose. */
-async function verifyIdentityOverHttp(documentId: string): Promise<void> {
-  const accessToken = await demoAccessToken(session.stack.apiUrl, 'demo-customer-c001');
-  const detail = await fetch(`${session.stack.apiUrl}/documents/${documentId}`, {
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
-  const { purpose } = (await detail.json()) as { purpose: string };
-  await api('/identity/consent', { version: FACE_ID_CONSENT_VERSION }, accessToken);
-  const started = await api<{ attemptId: string; verifyId: string }>(
-    '/identity/face',
-    { purpose },
-    accessToken,
-  );
-  await api(`/identity/face/sandbox/${started.verifyId}`, { outcome: 'success' }, accessToken);
-  await api(`/identity/face/${started.attemptId}/result`, {}, accessToken);
-}
-
 describe('the application (申请书) journey', () => {
   it('张伟 signs his application; the verify page says not yet effective, then valid for the 批单 issued on effect, voided, modified', async () => {
     const { context, page } = await newPhonePage(session.browser);
@@ -99,7 +82,7 @@ describe('the application (申请书) journey', () => {
       await page.getByTestId('document-preview').waitFor();
       assert.match((await page.getByTestId('document-changes').textContent()) ?? '', /漕溪北路88号2201室/);
       await page.getByTestId('identity-needed').waitFor();
-      await verifyIdentityOverHttp(DEMO_DOCUMENT_ID);
+      await verifyDocumentSignerOverHttp(session.stack.apiUrl, 'demo-customer-c001', DEMO_DOCUMENT_ID);
       await page.reload();
       await page.getByTestId('go-sign').click();
 

@@ -122,7 +122,7 @@ describe('browser journeys', () => {
     try {
       await agreeToPrivacyGuide(page, session.stack.appUrl);
       await signInAsDemoUser(page, 'demo-customer-c001');
-      await page.getByTestId('entry-policies').waitFor();
+      await page.getByTestId('home-todos').waitFor();
 
       await page.goto(
         `${session.stack.appUrl}/pages/policy-detail/index?policyNo=${encodeURIComponent(theirs)}`,

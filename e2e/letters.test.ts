@@ -4,11 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { BILLING_HEADERS } from '@zhixiang/shared/notices/schemas';
 import { describe, it } from 'vitest';
-import { signRequest } from '../functions/src/platform/http/verify-signed-request';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import { agreeToPrivacyGuide, signInAsDemoUser, tapButton } from './support/journey-steps';
 import { useE2eSession } from './support/session';
+import { postSigned } from './support/signed-post';
 
 /**
  * E-letters and renewal notices in the H5 build: 张伟 subscribes to the electronic debit-success
@@ -19,20 +19,12 @@ import { useE2eSession } from './support/session';
 const session = useE2eSession();
 
 async function postDebitResult(body: Record<string, unknown>) {
-  const rawBody = JSON.stringify(body);
-  const timestamp = String(Date.now());
-  const nonce = randomUUID();
-  const secret = process.env.BILLING_SIGNING_SECRET ?? '';
-  const response = await fetch(`${session.stack.apiUrl}/billing/debit-results`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [BILLING_HEADERS.timestamp]: timestamp,
-      [BILLING_HEADERS.nonce]: nonce,
-      [BILLING_HEADERS.signature]: signRequest(secret, timestamp, nonce, rawBody),
-    },
-    body: rawBody,
-  });
+  const response = await postSigned(
+    `${session.stack.apiUrl}/billing/debit-results`,
+    BILLING_HEADERS,
+    process.env.BILLING_SIGNING_SECRET ?? '',
+    body,
+  );
   const text = await response.text();
   assert.equal(response.status, 200, text);
   return JSON.parse(text) as { notice: string; letterId: string; nextDueDate: string };

@@ -27,6 +27,11 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'jsdom',
+    // One jsdom and one Taro H5 runtime per worker instead of per file: creating them was 80% of
+    // this step (45 s → 7 s). Files stay independent: Testing Library unmounts after every test
+    // (test/setup.ts), fake timers are restored, and vi.mock is still scoped to its file; the
+    // suite passes with its files shuffled.
+    isolate: false,
     setupFiles: ['test/setup.ts'],
     css: false,
     server: { deps: { inline: [/@tarojs/, /@nutui/] } },

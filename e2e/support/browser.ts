@@ -26,12 +26,18 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
-export async function newPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/** A PC's window, where call-centre and review staff work: consoles lay out list + detail side by side. */
+export const DESK_VIEWPORT = { width: 1280, height: 800 };
+
+export async function newPhonePage(
+  browser: Browser,
+  viewport: { width: number; height: number } = PHONE_VIEWPORT,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    viewport: PHONE_VIEWPORT,
-    deviceScaleFactor: 2,
+    viewport,
+    deviceScaleFactor: viewport === PHONE_VIEWPORT ? 2 : 1,
     locale: 'zh-CN',
-    hasTouch: true,
+    hasTouch: viewport === PHONE_VIEWPORT,
   });
   // The page reads the same clock as the journey and the handlers it calls.
   await context.addInitScript(shiftGlobalDate, clockShiftOfThisProcess());

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
+import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import type { Page } from 'playwright-core';
 
 /** First visit: the privacy guide comes before anything else; agreeing leads to the sign-in page. */
@@ -100,3 +101,33 @@ export const HANDWRITTEN_NAME: Array<Array<[number, number]>> = [
     [330, 100],
   ],
 ];
+
+/**
+ * docs/identity-verification.md over HTTP for a document's signer: consent, start, the sandbox's
+ * answer, the result — for the purpose the document names.
+ */
+export async function verifyDocumentSignerOverHttp(
+  apiUrl: string,
+  userId: string,
+  documentId: string,
+): Promise<void> {
+  const accessToken = await demoAccessToken(apiUrl, userId);
+  const post = async <T>(path: string, body: unknown): Promise<T> => {
+    const response = await fetch(`${apiUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    assert.ok(response.ok, `${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  const detail = await fetch(`${apiUrl}/documents/${documentId}`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  const { purpose } = (await detail.json()) as { purpose: string };
+  await post('/identity/consent', { version: FACE_ID_CONSENT_VERSION });
+  const started = await post<{ attemptId: string; verifyId: string }>('/identity/face', { purpose });
+  await post(`/identity/face/sandbox/${started.verifyId}`, { outcome: 'success' });
+  await post(`/identity/face/${started.attemptId}/result`, {});
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import { startEphemeralStack } from './ephemeral-stack';
+import { scheduledEvent } from './lambda-context';
 import { repoRoot } from './local-paths';
 import {
   budgetFor,
@@ -114,17 +115,7 @@ function httpCase(route: string): { event: unknown; expect: Expectation } {
 
 function scheduleCase(): { event: unknown; expect: Expectation } {
   return {
-    event: {
-      version: '0',
-      id: randomUUID(),
-      'detail-type': 'Scheduled Event',
-      source: 'aws.events',
-      account: '000000000000',
-      time: new Date().toISOString(),
-      region: 'cn-north-1',
-      resources: ['arn:aws-cn:events:cn-north-1:000000000000:rule/check-packaged'],
-      detail: {},
-    },
+    event: scheduledEvent('check-packaged'),
     expect: () => ({ answer: 'scheduled event → resolved' }),
   };
 }

@@ -278,7 +278,7 @@ export function buildEvent(input: {
   return event;
 }
 
-type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
+export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 /**
  * The function an HTTP request is being served by, for the whole of its handling: lets a test
@@ -320,6 +320,32 @@ function toHttpResult(result: unknown): {
   };
 }
 
+/**
+ * Loads a function's handler (`path/to/module.export`, as Lambda reads it) from the source tree,
+ * once per process: the gateway's routes and the local schedules run the same modules.
+ */
+export async function loadLocalHandler(
+  serviceDir: string,
+  handler: string,
+  cache: Map<string, LambdaHandler>,
+): Promise<LambdaHandler> {
+  const cached = cache.get(handler);
+  if (cached) return cached;
+  const dot = handler.lastIndexOf('.');
+  const modulePath = handler.slice(0, dot);
+  const exportName = handler.slice(dot + 1);
+  const file = ['.ts', '.mts', '.js', '.mjs']
+    .map((extension) => resolve(serviceDir, modulePath + extension))
+    .find((candidate) => existsSync(candidate));
+  if (!file) throw new HandlerUnavailable(`handler module ${modulePath}.ts does not exist (yet)`);
+  const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const fn = module[exportName];
+  if (typeof fn !== 'function')
+    throw new HandlerUnavailable(`${modulePath} has no exported function "${exportName}"`);
+  cache.set(handler, fn as LambdaHandler);
+  return fn as LambdaHandler;
+}
+
 export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const ymlPath = options.ymlPath ?? serverlessYmlPath;
   const serviceDir = options.serviceDir ?? dirname(ymlPath);
@@ -334,23 +360,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   // tokens (letter links). An unmatched path is logged with its credentials redacted.
   const routeOf = new WeakMap<IncomingMessage, string>();
 
-  async function loadHandler(handler: string): Promise<LambdaHandler> {
-    const cached = handlers.get(handler);
-    if (cached) return cached;
-    const dot = handler.lastIndexOf('.');
-    const modulePath = handler.slice(0, dot);
-    const exportName = handler.slice(dot + 1);
-    const file = ['.ts', '.mts', '.js', '.mjs']
-      .map((extension) => resolve(serviceDir, modulePath + extension))
-      .find((candidate) => existsSync(candidate));
-    if (!file) throw new HandlerUnavailable(`handler module ${modulePath}.ts does not exist (yet)`);
-    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    const fn = module[exportName];
-    if (typeof fn !== 'function')
-      throw new HandlerUnavailable(`${modulePath} has no exported function "${exportName}"`);
-    handlers.set(handler, fn as LambdaHandler);
-    return fn as LambdaHandler;
-  }
+  const loadHandler = (handler: string) => loadLocalHandler(serviceDir, handler, handlers);
 
   // The WebSocket API of serverless.yml (live chat), served on the same port.
   const webSocketApi = createWebSocketApi({

@@ -27,3 +27,18 @@ export function lambdaContext(
     succeed: () => {},
   };
 }
+
+/** An EventBridge scheduled event, as Lambda receives it from the rule `ruleName`. */
+export function scheduledEvent(ruleName: string, region = 'cn-north-1') {
+  return {
+    version: '0',
+    id: crypto.randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '000000000000',
+    time: new Date().toISOString(),
+    region,
+    resources: [`arn:aws-cn:events:${region}:000000000000:rule/${ruleName}`],
+    detail: {},
+  };
+}

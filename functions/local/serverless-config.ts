@@ -54,7 +54,11 @@ export interface HttpApiEventSpec {
 
 export interface FunctionSpec {
   handler: string;
-  events?: { httpApi?: HttpApiEventSpec | string | '*'; websocket?: { route: string } | string }[];
+  events?: {
+    httpApi?: HttpApiEventSpec | string | '*';
+    websocket?: { route: string } | string;
+    schedule?: string | { rate: string | string[] };
+  }[];
   environment?: Record<string, Yaml>;
   timeout?: number;
   memorySize?: number;

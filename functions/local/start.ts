@@ -9,7 +9,8 @@ import { type DynamoDbLocal, ensureDynamoDbLocal, startDynamoDbLocal } from './d
 import { type Gateway, startGateway } from './gateway';
 import { type H5Server, startH5Server } from './h5-server';
 import { buildLocalEnv } from './local-env';
-import { assertPortFree, localDir, repoRoot } from './local-paths';
+import { assertPortFree, localDir, repoRoot, serverlessYmlPath } from './local-paths';
+import { startLocalSchedules } from './local-schedules';
 import { type S3Local, startS3Local } from './s3-local';
 
 /**
@@ -37,6 +38,7 @@ const running: {
   gateway?: Gateway;
   h5?: H5Server;
   h5Build?: ChildProcess;
+  stopSchedules?: () => void;
 } = {};
 let stopping = false;
 
@@ -53,6 +55,7 @@ async function stopAll(exitCode: number): Promise<never> {
       // already gone
     }
   }
+  running.stopSchedules?.();
   await Promise.allSettled([running.gateway?.close(), running.h5?.close()]);
   await Promise.allSettled([running.s3?.stop(), running.dynamodb?.stop()]);
   // stack.json says "a stack is running here": remove it unless another start has replaced it.
@@ -242,59 +245,6 @@ function stopWhenLauncherExits() {
   timer.unref();
 }
 
-/** Runs the renewal-notice job at the top of every hour, in this process (the local EventBridge). */
-function scheduleRenewalNotices(): void {
-  const run = async () => {
-    try {
-      const { getSystem } = await import('../src/system');
-      const { runRenewalNotices } = await import('../src/letters/use-cases/run-renewal-notices');
-      const { renewalRunDeps } = await import('../src/letters/wiring-issuing');
-      say(`renewal notices: ${JSON.stringify(await runRenewalNotices(renewalRunDeps(getSystem())))}`);
-    } catch (error) {
-      say(`warning: renewal notice run failed: ${(error as Error).stack ?? String(error)}`);
-    }
-  };
-  const untilNextHour = 3_600_000 - (Date.now() % 3_600_000);
-  setTimeout(() => {
-    void run();
-    setInterval(() => void run(), 3_600_000).unref();
-  }, untilNextHour).unref();
-}
-
-/** Retries the renewal-notice outbox every minute, in this process (the local EventBridge; deployed: every 5 min). */
-function scheduleNoticeRetries(): void {
-  const run = async () => {
-    try {
-      const { getSystem } = await import('../src/system');
-      const { retryDueNotices } = await import('../src/letters/use-cases/notice-outbox');
-      const { renewalRunDeps } = await import('../src/letters/wiring-issuing');
-      const report = await retryDueNotices(renewalRunDeps(getSystem()));
-      if (report.due > 0) say(`renewal notice outbox: ${JSON.stringify(report)}`);
-    } catch (error) {
-      say(`warning: renewal notice retry failed: ${(error as Error).stack ?? String(error)}`);
-    }
-  };
-  setInterval(() => void run(), 60_000).unref();
-}
-
-/** Delivers the endorsement outbox (the 批单 and the confirmation letters) every minute, in this process (the local EventBridge). */
-function scheduleEndorsementEvents(): void {
-  const run = async () => {
-    try {
-      const { getSystem } = await import('../src/system');
-      const { deliverEndorsementEventsDeps } = await import('../src/endorsements/wiring-delivery');
-      const { deliverEndorsementEvents } = await import(
-        '../src/endorsements/use-cases/deliver-endorsement-events'
-      );
-      const report = await deliverEndorsementEvents(deliverEndorsementEventsDeps(getSystem()));
-      if (report.pending > 0) say(`endorsement events: ${JSON.stringify(report)}`);
-    } catch (error) {
-      say(`warning: endorsement event delivery failed: ${(error as Error).stack ?? String(error)}`);
-    }
-  };
-  setInterval(() => void run(), 60_000).unref();
-}
-
 async function main() {
   process.on('SIGINT', () => void stopAll(130));
   process.on('SIGTERM', () => void stopAll(143));
@@ -389,13 +339,11 @@ async function main() {
       `  Identity binding (fictional data): 姓名 ${binding.name} · 身份证号 ${binding.idNumber} · 手机 ${binding.phone}; the SMS code is in the outbox above`,
     );
   }
-  // E-letters and renewal notices: the hourly job as EventBridge would run it.
-  scheduleRenewalNotices();
-  scheduleEndorsementEvents();
-  scheduleNoticeRetries();
+  // Every scheduled function of serverless.yml, as EventBridge would run it (rates every minute).
+  running.stopSchedules = startLocalSchedules({ ymlPath: serverlessYmlPath, log: say });
   lines.push(
     `  WeChat outbox ${relative(repoRoot, env.WECHAT_OUTBOX_FILE ?? '')}   (subscribe messages; \`npm run admin -- --stage local outbox\` prints both)`,
-    '  Renewal notices run on the hour; `npm run admin -- --stage local send-renewal-notices` runs them now',
+    '  Scheduled jobs run here: the outboxes, callback reminders and complaint escalation every minute, renewal notices on the hour; `npm run admin -- --stage local send-renewal-notices` runs those now',
   );
   lines.push('  Ctrl-C stops everything.', '', `ready in ${process.uptime().toFixed(1)} s`);
   console.log(lines.join('\n'));

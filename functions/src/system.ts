@@ -1,6 +1,6 @@
 import { createAssistantDeps } from './assistant/wiring';
-import { createAuthDeps } from './auth/wiring';
-import { createCallbackDeps } from './callback/wiring';
+import { createAuthDemoDeps } from './auth/wiring-demo';
+import { createOnlineCallbackDeps } from './callback/wiring-online';
 import { createComplaintsDeps } from './complaints/wiring';
 import { insurerSigningKey, insurerTrustedCas } from './documents/adapters/signing/insurer-signing-key';
 import { createDocumentsDeps } from './documents/wiring';
@@ -22,10 +22,10 @@ import { createProductsDeps } from './products/wiring';
  * layer rules check that), each function wires only its own context (functions/src/<context>/wiring.ts).
  */
 function buildSystem(platform: Platform) {
-  const auth = createAuthDeps(platform);
+  const auth = createAuthDemoDeps(platform);
   const policies = createPoliciesDeps(platform);
   const products = createProductsDeps(platform);
-  const callback = createCallbackDeps(platform);
+  const callback = createOnlineCallbackDeps(platform);
   const identity = createIdentityDeps(platform);
   const documents = createDocumentsDeps(platform);
   const assistant = createAssistantDeps(platform);

@@ -14,6 +14,7 @@ import { callbackCases } from './callback/authorisation-cases';
 import { complaintCases } from './complaints/authorisation-cases';
 import { documentCases } from './documents/authorisation-cases';
 import { endorsementCases } from './endorsements/authorisation-cases';
+import { homeCases } from './home/authorisation-cases';
 import { identityCases } from './identity/authorisation-cases';
 import { ivrCases } from './ivr/authorisation-cases';
 import { letterCases } from './letters/authorisation-cases';
@@ -48,6 +49,7 @@ const CASES: Record<RouteName, Case> = {
   ...letterCases,
   ...complaintCases,
   ...paymentCases,
+  ...homeCases,
 };
 
 let container: System;

@@ -6,6 +6,7 @@ import { documentsPackage } from './packages/documents/pages';
 import { endorsementsPackage } from './packages/endorsements/pages';
 import { handoffsPackage } from './packages/handoffs/pages';
 import { identityPackage } from './packages/identity/pages';
+import { ivrPackage } from './packages/ivr/pages';
 import { lettersPackage } from './packages/letters/pages';
 import { productsPackage } from './packages/products/pages';
 
@@ -32,6 +33,7 @@ export default defineAppConfig({
     endorsementsPackage,
     lettersPackage,
     complaintsPackage,
+    ivrPackage,
   ],
   window: {
     // WeChat draws its own title bar; in the H5 build this turns on Taro's: the page title with a

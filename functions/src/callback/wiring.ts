@@ -1,5 +1,3 @@
-import { createIdentityProofs } from '../identity/wiring-proofs';
-import { createAuthStores } from '../platform/auth-store/auth-store';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
@@ -13,7 +11,6 @@ import {
 
 export function createCallbackDeps(platform: Platform) {
   const { table } = platform;
-  const stores = createAuthStores(table);
   const records = createRecordRepositories(table, platform.fieldCipher);
   return {
     ...platform,
@@ -21,10 +18,7 @@ export function createCallbackDeps(platform: Platform) {
       ...records,
       callbackBookings: createCallbackBookingRepository(platform, records.policies),
     },
-    rateLimiter: stores.rateLimiter,
-    oneTimeCodes: stores.oneTimeCodes,
     sms: createSmsSender(platform),
-    identityProofs: createIdentityProofs(platform),
   };
 }
 export type CallbackContextDeps = ReturnType<typeof createCallbackDeps>;

@@ -1,5 +1,7 @@
 import { defaultBusinessCalendar } from '@zhixiang/shared/complaints/calendar';
 import { defaultComplaintRules } from '@zhixiang/shared/complaints/classification';
+import { DynamoConversationStore } from '../assistant/adapters/assistant-conversations';
+import { DynamoIvrCallStore } from '../ivr/adapters/ivr-calls';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { DynamoComplaintStore } from './adapters/complaints';
@@ -11,6 +13,10 @@ export function createComplaintsDeps(platform: Platform) {
     repositories: {
       ...createRecordRepositories(table, platform.fieldCipher),
       complaints: new DynamoComplaintStore(table),
+      /** The calls the phone system identified: a seat files for the caller from the screen-pop. */
+      ivrCalls: new DynamoIvrCallStore(table),
+      /** The assistant's conversations: a complaint filed there carries its transcript. */
+      assistantConversations: new DynamoConversationStore(table),
     },
     businessCalendar: defaultBusinessCalendar,
     complaintRules: defaultComplaintRules,

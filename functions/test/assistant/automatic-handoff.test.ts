@@ -52,6 +52,10 @@ describe('automatic handoff', () => {
     expect(reply.body.intent).toBe('complaint');
     expect(reply.body.handoff).toMatchObject({ handoffId: reply.body.conversationId, mode: 'live' });
     expect(reply.body.text[0]).toMatch(/^非常抱歉给您带来了不好的体验。已为您转接人工客服/);
+    // 我要投诉 stays beside the handoff: it files the complaint with this conversation attached.
+    expect(reply.body.buttons.map((b: { action: { flow?: string } }) => b.action.flow)).toContain(
+      'file_complaint',
+    );
     const queue = await api.get<Body>('/staff/handoffs', {
       token: await accessTokenFor(container, 'demo-staff-sh'),
     });

@@ -33,6 +33,20 @@ export const complaintCases: CasesFor<typeof complaintRoutes> = {
     ownerUserId: 'demo-agent-a001',
     expected: agentsCustomer(200),
   },
+  // An agent files for their own customer; an unassigned agent and Beijing staff get the 404 of a
+  // customer that does not exist; customers file through fileComplaint (403 here).
+  fileComplaintForCustomer: {
+    method: 'POST',
+    path: '/customers/C001/complaints',
+    ownerUserId: 'demo-agent-a001',
+    body: {
+      category: 'service_attitude',
+      description: '客户来电反映柜面人员态度生硬，未解释退保损失',
+      policyNo: OWNER_POLICY,
+      preferredContactTime: 'afternoon',
+    },
+    expected: agentsCustomer(201),
+  },
   // Real complaints seen by their customer, agent and staff are covered in functions/test/complaints/.
   getComplaint: { method: 'GET', path: `/complaints/${NO_SUCH_COMPLAINT}`, expected: signedIn(404) },
   // Only the complainant rates or re-opens (agents and staff 403); rating and re-opening a real

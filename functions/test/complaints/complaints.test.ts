@@ -4,7 +4,9 @@ import type {
   ComplaintSummary,
 } from '@zhixiang/shared/complaints/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverDecisionLetters } from '../../src/complaints/use-cases/deliver-decision-letters';
 import { escalateBreachedComplaints } from '../../src/complaints/use-cases/escalate-breached-complaints';
+import { deliverDecisionLettersDeps } from '../../src/complaints/wiring-letters';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -231,6 +233,51 @@ describe('a customer files a complaint and staff handle it', () => {
     expect(queue.body.complaints.map((c) => c.complaintId)).not.toContain(complaintId);
   });
 
+  it('issues the decision letter into 我的信函 once, naming every way on, even with two consumers at once', async () => {
+    const before = await as<ComplaintDetail>('demo-customer-c001', 'GET', `/complaints/${complaintId}`);
+    expect(before.body.decisionLetter).toEqual({ status: 'pending', letterId: null });
+    const deps = deliverDecisionLettersDeps(container);
+    // A failure (the renderer down) is counted on the entry, which stays pending for the next run.
+    const failing = {
+      ...deps,
+      letterDeps: { ...deps.letterDeps, render: () => Promise.reject(new Error('renderer down')) },
+    };
+    expect(await deliverDecisionLetters(failing)).toMatchObject({ issued: 0, failed: 1 });
+    expect(await container.repositories.complaints.decisionLetter(complaintId)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+    });
+    const runs = await Promise.all([deliverDecisionLetters(deps), deliverDecisionLetters(deps)]);
+    expect(runs.reduce((sum, r) => sum + r.issued, 0)).toBe(1);
+    expect(runs.reduce((sum, r) => sum + r.failed, 0)).toBe(0);
+    expect((await deliverDecisionLetters(deps)).pending).toBe(0);
+
+    const after = await as<ComplaintDetail>('demo-customer-c001', 'GET', `/complaints/${complaintId}`);
+    expect(after.body.decisionLetter?.status).toBe('issued');
+    const letterId = after.body.decisionLetter!.letterId!;
+    const letters = await as<{ letters: Array<{ letterId: string; title: string }> }>(
+      'demo-customer-c001',
+      'GET',
+      '/customers/C001/letters',
+    );
+    expect(letters.body.letters.filter((l) => l.title === '投诉处理决定书').map((l) => l.letterId)).toEqual([
+      letterId,
+    ]);
+    const letter = await as<{ paragraphs: string[]; facts: [string, string][] }>(
+      'demo-customer-c001',
+      'GET',
+      `/letters/${letterId}`,
+    );
+    expect(letter.status, letter.text).toBe(200);
+    const text = letter.body.paragraphs.join('');
+    for (const way of ['重新提出', '调解', '仲裁', '人民法院提起诉讼', '说明处理进度'])
+      expect(text).toContain(way);
+    expect(letter.body.facts).toContainEqual(['投诉编号', complaintId]);
+    // The decision's words are the handler's, with the phone typed into them redacted.
+    expect(letter.text).not.toContain(zhangWei.phone);
+    expect((await as('demo-customer-c011', 'GET', `/letters/${letterId}`)).status).toBe(404);
+  });
+
   it('lets the complainant rate the decided complaint once; nobody else, and not before the decision', async () => {
     const rate = (userId: string, body: unknown, id = complaintId) =>
       as<ComplaintDetail>(userId, 'POST', `/complaints/${id}/rating`, body);
@@ -451,6 +498,172 @@ describe('waiting for the customer', () => {
     const replied = await wait('demo-staff-bj', { waiting: false, note: '客户已补充材料' });
     expect(replied.status).toBe(200);
     expect(replied.body.handling?.clocks.find((c) => c.clock === 'external_response')?.dueAt).not.toBeNull();
+  });
+});
+
+describe('every intake channel, and the people a complaint names (回避)', () => {
+  const onBehalf = (userId: string, customerId: string, overrides: Record<string, unknown> = {}) =>
+    as<ComplaintDetail>(userId, 'POST', `/customers/${customerId}/complaints`, fileBody(overrides));
+
+  it('an agent files for their customer: the agent channel, named in the received event', async () => {
+    const filed = await onBehalf('demo-agent-a001', 'C001');
+    expect(filed.status, filed.text).toBe(201);
+    expect(filed.body).toMatchObject({
+      channel: 'agent',
+      channelLabel: '代理人代为登记',
+      status: 'received',
+    });
+    expect(filed.body.handling?.events[0]).toMatchObject({ type: 'received', actorName: '王建国' });
+    const mine = await as<{ complaints: ComplaintSummary[] }>('demo-customer-c001', 'GET', '/me/complaints');
+    expect(mine.body.complaints.map((c) => c.complaintId)).toContain(filed.body.complaintId);
+    // Not another agent's customer, and not a policy of somebody else.
+    expect((await onBehalf('demo-agent-a003', 'C001')).status).toBe(404);
+    const otherPolicy = data.policies.find(
+      (p) => p.holderId !== 'C001' && p.insuredId !== 'C001' && p.agentId === 'A001',
+    )!;
+    const wrongPolicy = await onBehalf('demo-agent-a001', 'C001', { policyNo: otherPolicy.policyNo });
+    expect(wrongPolicy.status).toBe(404);
+    expect(wrongPolicy.body.message).toBe('未找到该保单，请核对保单号');
+    const agentWithCall = await onBehalf('demo-agent-a001', 'C001', { callId: crypto.randomUUID() });
+    expect(agentWithCall.status).toBe(400);
+    expect(agentWithCall.body.field).toBe('callId');
+    const aboutThemself = await onBehalf('demo-agent-a001', 'C001', { aboutAgent: true });
+    expect(aboutThemself.status).toBe(400);
+    expect(aboutThemself.body.message).toBe(
+      '涉及代理人本人的投诉须回避，请客户本人在小程序提交或致电客服热线',
+    );
+  });
+
+  it('a seat files for a caller the phone system verified; an unverified or other call is refused', async () => {
+    const verified = crypto.randomUUID();
+    const unverified = crypto.randomUUID();
+    await container.repositories.ivrCalls.create(
+      {
+        callId: verified,
+        callingNumberMasked: '138****0001',
+        verified: true,
+        customerId: 'C001',
+        receivedAt: FIXED_NOW,
+      },
+      FIXED_NOW + HOUR,
+    );
+    await container.repositories.ivrCalls.create(
+      {
+        callId: unverified,
+        callingNumberMasked: '138****0002',
+        verified: false,
+        customerId: null,
+        receivedAt: FIXED_NOW,
+      },
+      FIXED_NOW + HOUR,
+    );
+    const filed = await onBehalf('demo-staff-sh-pd-01', 'C001', { callId: verified });
+    expect(filed.status, filed.text).toBe(201);
+    expect(filed.body).toMatchObject({ channel: 'phone', channelLabel: '电话（坐席代为登记）' });
+    expect(await container.repositories.complaints.get(filed.body.complaintId)).toMatchObject({
+      channel: 'phone',
+      callId: verified,
+    });
+    for (const callId of [unverified, crypto.randomUUID()]) {
+      const refused = await onBehalf('demo-staff-sh-pd-01', 'C001', { callId });
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toBe('该来电未核验为此客户，请按常规方式核实身份后登记（不填来电编号）');
+    }
+    // The call of C001 does not identify another customer.
+    const otherCustomer = data.customers.find((c) => c.customerId === 'C002')!;
+    const otherPolicy = data.policies.find((p) => p.holderId === otherCustomer.customerId)!;
+    const mismatched = await onBehalf('demo-staff-sh-pd-01', 'C002', {
+      callId: verified,
+      policyNo: otherPolicy.policyNo,
+    });
+    expect(mismatched.status).toBe(400);
+    expect((await onBehalf('demo-staff-bj', 'C001')).status).toBe(404);
+    expect((await onBehalf('demo-customer-c001', 'C001')).status).toBe(403);
+  });
+
+  it('a complaint about a staff member: that colleague may not claim it, another may', async () => {
+    const filed = await onBehalf('demo-staff-sh-pd-01', 'C001', {
+      category: 'service_attitude',
+      namedStaffUserId: 'demo-staff-sh-pd',
+    });
+    expect(filed.status, filed.text).toBe(201);
+    expect(filed.body.handling?.namedPersons).toEqual(['员工 浦东中支投诉 冯涛']);
+    const recused = await as('demo-staff-sh-pd', 'POST', `/staff/complaints/${filed.body.complaintId}/claim`);
+    expect(recused.status).toBe(403);
+    expect(recused.body.message).toBe('本投诉涉及您本人，须回避，请由其他同事认领');
+    const claimed = await as<ComplaintDetail>(
+      'demo-staff-sh',
+      'POST',
+      `/staff/complaints/${filed.body.complaintId}/claim`,
+    );
+    expect(claimed.status, claimed.text).toBe(200);
+    const noSuchStaff = await onBehalf('demo-staff-sh-pd-01', 'C001', {
+      namedStaffUserId: 'demo-agent-a001',
+    });
+    expect(noSuchStaff.status).toBe(400);
+    expect(noSuchStaff.body.field).toBe('namedStaffUserId');
+  });
+
+  it('the customer files from the assistant: the conversation goes with it, to handlers only', async () => {
+    const chat = await as<{ conversationId: string }>('demo-customer-c001', 'POST', '/assistant/messages', {
+      text: '我要投诉，理赔材料交了两周都没人联系我',
+    });
+    expect(chat.status, chat.text).toBe(200);
+    const { conversationId } = chat.body;
+    const filed = await as<ComplaintDetail>(
+      'demo-customer-c001',
+      'POST',
+      '/complaints',
+      fileBody({ conversationId }),
+    );
+    expect(filed.status, filed.text).toBe(201);
+    expect(filed.body).toMatchObject({ channel: 'assistant', handling: null });
+    const staffView = await as<ComplaintDetail>(
+      'demo-staff-sh-pd',
+      'GET',
+      `/complaints/${filed.body.complaintId}`,
+    );
+    expect(staffView.body.handling?.conversation.map((t) => t.text)).toEqual([
+      '我要投诉，理赔材料交了两周都没人联系我',
+    ]);
+    // Another customer's conversation, an anonymous one, or none at all: the same 404.
+    const anonymous = await api.request<{ conversationId: string }>('POST', '/assistant/messages', {
+      body: { text: '我要投诉' },
+    });
+    const theirs = await as<{ conversationId: string }>('demo-customer-c011', 'POST', '/assistant/messages', {
+      text: '我要投诉',
+    });
+    for (const id of [
+      anonymous.body.conversationId,
+      theirs.body.conversationId,
+      '00000000-0000-4000-8000-000000000000',
+    ]) {
+      const refused = await as('demo-customer-c001', 'POST', '/complaints', fileBody({ conversationId: id }));
+      expect(refused.status).toBe(404);
+      expect(refused.body.field).toBe('conversationId');
+    }
+  });
+
+  it('a complaint about the policy agent is hidden from that agent', async () => {
+    const filed = await as<ComplaintDetail>(
+      'demo-customer-c001',
+      'POST',
+      '/complaints',
+      fileBody({ category: 'sales_misleading', aboutAgent: true }),
+    );
+    expect(filed.status, filed.text).toBe(201);
+    const id = filed.body.complaintId;
+    const staffView = await as<ComplaintDetail>('demo-staff-sh-pd', 'GET', `/complaints/${id}`);
+    expect(staffView.body.handling?.namedPersons).toEqual(['代理人 王建国']);
+    expect((await as('demo-agent-a001', 'GET', `/complaints/${id}`)).status).toBe(404);
+    const agentList = await as<{ complaints: ComplaintSummary[] }>(
+      'demo-agent-a001',
+      'GET',
+      '/customers/C001/complaints',
+    );
+    expect(agentList.status).toBe(200);
+    expect(agentList.body.complaints.map((c) => c.complaintId)).not.toContain(id);
+    expect(agentList.body.complaints.length).toBeGreaterThan(0);
   });
 });
 

@@ -21,6 +21,7 @@ const conditions = ((prod.resources as { Conditions?: Record<string, Yaml> } | u
 const HOT_ROUTES = [
   'getPolicy',
   'listMyPolicies',
+  'getMyTodos',
   'bookCallbackSlot',
   'submitEndorsement',
   'sendAssistantMessage',

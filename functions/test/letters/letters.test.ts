@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LETTER_TYPES } from '@zhixiang/shared/letters/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueLetter } from '../../src/letters/use-cases/issue-letter';
 import { LetterLinks } from '../../src/letters/use-cases/letter-links';
@@ -197,7 +198,7 @@ describe('subscriptions', () => {
     const before = await api.get<{
       subscriptions: { letterType: string; delivery: string; updatedBy: string | null }[];
     }>('/customers/C001/letter-subscriptions', customer);
-    expect(before.body.subscriptions).toHaveLength(8);
+    expect(before.body.subscriptions).toHaveLength(LETTER_TYPES.length);
     expect(
       before.body.subscriptions.every((s) => s.delivery === 'electronic_and_paper' && s.updatedBy === null),
     ).toBe(true);

@@ -242,6 +242,7 @@ export function createWechatStub({ later, storage, baseLibrary, unsupported, ans
     pageScrollTo: (options) => answer('pageScrollTo', options, ok()),
     setTabBarBadge: (options) => answer('setTabBarBadge', options, ok()),
     removeTabBarBadge: (options) => answer('removeTabBarBadge', options, ok()),
+    setTabBarItem: (options) => answer('setTabBarItem', options, ok()),
     createSelectorQuery: selectorQuery,
     createIntersectionObserver: () => ({
       relativeTo: () => ({ observe() {} }),

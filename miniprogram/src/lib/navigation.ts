@@ -15,6 +15,7 @@ export const pageUrls = {
   home: '/pages/home/index',
   policies: '/pages/policies/index',
   me: '/pages/me/index',
+  assistant: '/pages/assistant/index',
   policyDetail: (policyNo: string) => `/pages/policy-detail/index?policyNo=${encodeURIComponent(policyNo)}`,
   bindIdentity: '/packages/identity/bind/index',
   agentCustomers: '/packages/agent/customers/index',
@@ -68,10 +69,19 @@ export const pageUrls = {
   noticeFunnel: '/packages/letters/funnel/index',
   // Complaints (投诉工单).
   fileComplaint: '/packages/complaints/file/index',
+  /** From the assistant: the conversation goes with the complaint. */
+  fileComplaintFromChat: (conversationId?: string) =>
+    `/packages/complaints/file/index${conversationId ? `?conversationId=${encodeURIComponent(conversationId)}` : ''}`,
+  /** An agent for their customer, or a seat for a caller (the call the phone system identified). */
+  fileComplaintFor: (customerId: string, name: string, callId?: string) =>
+    `/packages/complaints/file/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}${callId ? `&callId=${encodeURIComponent(callId)}` : ''}`,
   myComplaints: '/packages/complaints/list/index',
   complaintDetail: (complaintId: string) =>
     `/packages/complaints/detail/index?complaintId=${encodeURIComponent(complaintId)}`,
   complaintQueue: '/packages/complaints/queue/index',
+  // The seat's screen-pop of a call the phone system identified (IVR 来电弹屏).
+  callScreenPop: (callId?: string) =>
+    `/packages/ivr/screen-pop/index${callId ? `?callId=${encodeURIComponent(callId)}` : ''}`,
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

@@ -5,6 +5,7 @@ import { callbackRoutes } from '../callback/routes';
 import { complaintRoutes } from '../complaints/routes';
 import { documentRoutes } from '../documents/routes';
 import { endorsementRoutes } from '../endorsement/routes';
+import { homeRoutes } from '../home/routes';
 import { identityRoutes } from '../identity/routes';
 import { ivrRoutes } from '../ivr/routes';
 import { letterRoutes } from '../letters/routes';
@@ -33,6 +34,7 @@ export const routes = {
   ...letterRoutes,
   ...complaintRoutes,
   ...paymentRoutes,
+  ...homeRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

@@ -4,6 +4,7 @@ import {
   ComplaintListResponseSchema,
   ComplaintQueueResponseSchema,
   ExtendComplaintRequestSchema,
+  FileComplaintForCustomerRequestSchema,
   FileComplaintRequestSchema,
   RateComplaintRequestSchema,
   ReclassifyComplaintRequestSchema,
@@ -36,6 +37,14 @@ export const complaintRoutes = {
     path: '/customers/{customerId}/complaints',
     auth: 'user',
     response: ComplaintListResponseSchema,
+  },
+  /** An agent files for an assigned customer, or a seat for a caller of their branch subtree. */
+  fileComplaintForCustomer: {
+    method: 'POST',
+    path: '/customers/{customerId}/complaints',
+    auth: 'user',
+    request: FileComplaintForCustomerRequestSchema,
+    response: ComplaintDetailSchema,
   },
   getComplaint: {
     method: 'GET',

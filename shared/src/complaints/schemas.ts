@@ -42,15 +42,55 @@ const complaintText = (missing: string, tooShort: string) =>
       z.maxLength(DESCRIPTION_MAX, `投诉内容请控制在 ${DESCRIPTION_MAX} 字以内`),
     );
 
-export const FileComplaintRequestSchema = z.strictObject({
+/**
+ * Where a complaint came in: the customer in the mini program, their agent for them, or a seat of
+ * the call centre for a caller (prefilled when the phone system identified the caller).
+ */
+export const COMPLAINT_CHANNELS = {
+  mini_program: '客户本人（小程序）',
+  assistant: '客户本人（智能客服对话中）',
+  agent: '代理人代为登记',
+  phone: '电话（坐席代为登记）',
+} as const;
+export type ComplaintChannel = keyof typeof COMPLAINT_CHANNELS;
+
+const complaintFields = {
   category: z.enum(COMPLAINT_CATEGORY_KEYS, '请选择投诉类别'),
   description: complaintText('请填写投诉内容', '请详细描述发生了什么'),
   policyNo: z
     .string('请选择相关保单')
     .check(z.regex(/^[0-9A-Za-z]{6,32}$/, '保单号格式不正确，应为 6–32 位数字或字母')),
   preferredContactTime: z.enum(PREFERRED_KEYS, '请选择方便联系的时间'),
+  /**
+   * The complaint is about the policy's own agent: that agent may not read or handle it (回避).
+   */
+  aboutAgent: z.optional(z.boolean('“是否涉及代理人”应为 true 或 false')),
+};
+
+export const FileComplaintRequestSchema = z.strictObject({
+  ...complaintFields,
+  /** Filed from the assistant: the conversation goes with it (its owner only). */
+  conversationId: z.optional(
+    z.string('对话编号应为文字').check(z.regex(/^[0-9a-f-]{36}$/, '对话编号格式不正确')),
+  ),
 });
 export type FileComplaintRequest = z.infer<typeof FileComplaintRequestSchema>;
+
+/**
+ * An agent files for one of their customers, or a seat for a caller. The seat may pass the call the
+ * phone system identified (its screen-pop), and name a colleague the complaint is about, who may
+ * then not claim it (回避).
+ */
+export const FileComplaintForCustomerRequestSchema = z.strictObject({
+  ...complaintFields,
+  callId: z.optional(z.string('来电编号应为文字').check(z.regex(/^[0-9a-f-]{36}$/, '来电编号格式不正确'))),
+  namedStaffUserId: z.optional(
+    z
+      .string('被投诉员工的账号应为文字')
+      .check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, '被投诉员工的账号格式不正确')),
+  ),
+});
+export type FileComplaintForCustomerRequest = z.infer<typeof FileComplaintForCustomerRequestSchema>;
 
 export const ComplaintPathSchema = z.object({
   complaintId: z.string().check(z.regex(/^TS\d{14}$/, '投诉编号格式不正确')),
@@ -106,6 +146,8 @@ const ClockSchema = z.object({
 
 export const ComplaintSummarySchema = z.object({
   complaintId: z.string(),
+  channel: z.enum(Object.keys(COMPLAINT_CHANNELS) as [ComplaintChannel, ...ComplaintChannel[]]),
+  channelLabel: z.string(),
   category: z.enum(COMPLAINT_CATEGORY_KEYS),
   categoryLabel: z.string(),
   status: z.enum(COMPLAINT_STATUSES),
@@ -130,6 +172,10 @@ export const ComplaintDetailSchema = z.object({
   reopenedAs: z.nullable(z.string()),
   /** Until when (ISO) the complainant may re-open it: decided, not yet re-opened, inside the window. */
   reopenableUntil: z.nullable(z.string()),
+  /** Once decided: the 投诉处理决定书 in 我的信函 — being issued, or issued with its letter id. */
+  decisionLetter: z.nullable(
+    z.object({ status: z.enum(['pending', 'issued']), letterId: z.nullable(z.string()) }),
+  ),
   /** Staff and agents only: severity, reasons, clocks, who handles it. */
   handling: z.nullable(
     z.object({
@@ -141,6 +187,10 @@ export const ComplaintDetailSchema = z.object({
       branchPath: z.string(),
       handlingBranchPath: z.string(),
       claimedByName: z.nullable(z.string()),
+      /** Who the complaint is about (they may not handle it), e.g. 「代理人 王建国」. */
+      namedPersons: z.array(z.string()),
+      /** Filed from the assistant: what the customer said there (ID and phone numbers masked). */
+      conversation: z.array(z.object({ at: z.string(), text: z.string() })),
       clocks: z.array(ClockSchema),
       events: z.array(
         z.object({ type: z.string(), at: z.string(), actorName: z.string(), note: z.nullable(z.string()) }),

@@ -1,10 +1,11 @@
 import { maskName } from '../callback/view';
-import type { ComplaintEventRecord, ComplaintRecord } from '../ports/complaints';
+import type { ComplaintEventRecord, ComplaintRecord, DecisionLetterEntry } from '../ports/complaints';
 import { maskPhone, redactText } from '../privacy/mask';
 import type { BusinessCalendar } from './calendar';
 import { COMPLAINT_CATEGORIES, SEVERITY_LABELS } from './classification';
 import { CLOCK_LABELS, type ClockStatus, computeClocks } from './clocks';
 import {
+  COMPLAINT_CHANNELS,
   COMPLAINT_STATUS_LABELS,
   type ComplaintDetail,
   type ComplaintQueueItem,
@@ -28,6 +29,8 @@ export const TIMELINE_STEPS = [
 export function toComplaintSummary(c: ComplaintRecord): ComplaintSummary {
   return {
     complaintId: c.complaintId,
+    channel: c.channel,
+    channelLabel: COMPLAINT_CHANNELS[c.channel],
     category: c.category,
     categoryLabel: COMPLAINT_CATEGORIES[c.category],
     status: c.status,
@@ -75,12 +78,15 @@ export interface HandlingFacts {
   customerPhone: string;
   calendar: BusinessCalendar;
   now: Date;
+  /** The assistant conversation it was filed from (texts stored masked), oldest first. */
+  conversation?: readonly { at: number; text: string }[];
 }
 
 export function toComplaintDetail(
   c: ComplaintRecord,
   events: readonly ComplaintEventRecord[],
   handling: HandlingFacts | null,
+  decisionLetter: Pick<DecisionLetterEntry, 'status' | 'letterId'> | null = null,
 ): ComplaintDetail {
   return {
     ...toComplaintSummary(c),
@@ -98,6 +104,9 @@ export function toComplaintDetail(
     reopenOf: c.reopenOf ?? null,
     reopenedAs: c.reopenedAs ?? null,
     reopenableUntil: reopenableUntil(c, events),
+    decisionLetter: decisionLetter
+      ? { status: decisionLetter.status, letterId: decisionLetter.letterId }
+      : null,
     handling: handling
       ? {
           severity: c.severity,
@@ -108,6 +117,14 @@ export function toComplaintDetail(
           branchPath: c.branchPath,
           handlingBranchPath: c.handlingBranchPath,
           claimedByName: c.claimedByName,
+          namedPersons: [
+            ...(c.namedAgent ? [`代理人 ${c.namedAgent.name}`] : []),
+            ...(c.namedStaff ? [`员工 ${c.namedStaff.name}`] : []),
+          ],
+          conversation: (handling.conversation ?? []).map((turn) => ({
+            at: new Date(turn.at).toISOString(),
+            text: redactText(turn.text),
+          })),
           clocks: computeClocks(handling.calendar, events, c.severity, handling.now).map(clockView),
           events: events.map((e) => ({
             type: e.type,

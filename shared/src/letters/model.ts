@@ -13,6 +13,7 @@ export const LETTER_TYPES = [
   'anniversary_report',
   'lapse_warning',
   'loan_interest_reminder',
+  'complaint_decision',
 ] as const;
 export type LetterType = (typeof LETTER_TYPES)[number];
 
@@ -25,6 +26,7 @@ export const LETTER_TYPE_NAMES: Record<LetterType, string> = {
   anniversary_report: '保单周年报告',
   lapse_warning: '失效预警通知',
   loan_interest_reminder: '保单贷款利息提醒',
+  complaint_decision: '投诉处理决定书',
 };
 
 /**

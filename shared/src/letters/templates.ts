@@ -28,6 +28,15 @@ export interface LetterFacts {
   effectiveDate?: string;
   /** Why the debit failed, as the bank reported it. */
   failureReason?: string;
+  /** complaint_decision: the reference number, its category, the decision in the handler's words. */
+  complaintId?: string;
+  complaintCategory?: string;
+  decision?: string;
+  /** complaint_decision: when it was received and decided (`YYYY-MM-DD`, Asia/Shanghai). */
+  receivedDate?: string;
+  decidedDate?: string;
+  /** complaint_decision: how many days after the decision the complainant may re-open it in the app. */
+  reopenWindowDays?: number;
 }
 
 /** What composeLetter returns; declared beside the letter record that keeps it. */
@@ -133,6 +142,24 @@ export function composeLetter(
           ...policyFacts,
           ['应缴保费', money(facts.amountCents)],
           ['宽限期届满日', date(facts.dueDate)],
+        ],
+      };
+    // The decision must name every way on (银行业保险业消费投诉处理管理办法: 核查、调解、仲裁、诉讼).
+    case 'complaint_decision':
+      return {
+        ...base,
+        paragraphs: [
+          `您于${date(facts.receivedDate)}提出的投诉（编号 ${facts.complaintId ?? '—'}）已于${date(facts.decidedDate)}办结，处理决定如下：`,
+          facts.decision ?? '—',
+          `如您对处理决定有异议，可以在办结之日起 ${facts.reopenWindowDays ?? 30} 日内，在「${brand.serviceName}」的「我的投诉」中重新提出，我们将作为新的投诉重新核查处理；也可以向当地银行业保险业纠纷调解组织申请调解；保险合同约定了仲裁条款或双方另行达成仲裁协议的，可以向约定的仲裁机构申请仲裁；您也可以依法向人民法院提起诉讼。`,
+          closing,
+        ],
+        facts: [
+          ...policyFacts,
+          ['投诉编号', facts.complaintId ?? '—'],
+          ['投诉类别', facts.complaintCategory ?? '—'],
+          ['受理日期', date(facts.receivedDate)],
+          ['办结日期', date(facts.decidedDate)],
         ],
       };
     case 'loan_interest_reminder':

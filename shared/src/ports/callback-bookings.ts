@@ -64,6 +64,8 @@ export interface CallbackBookingRepository {
   /** Seats never go below the booked count (CONFLICT). */
   updateSlot(slotId: string, change: { seats?: number; open?: boolean }): Promise<CallbackSlotRecord>;
   getBooking(policyNo: string): Promise<CallbackBookingRecord | null>;
+  /** The bookings of these policies (one BatchGetItem per 100); a policy without one is absent. */
+  getBookings(policyNos: readonly string[]): Promise<CallbackBookingRecord[]>;
   listBookingsOfDate(date: string): Promise<CallbackBookingRecord[]>;
   /**
    * One transaction: a seat of the slot and the policy's one active booking, or CONFLICT.

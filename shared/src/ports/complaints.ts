@@ -1,6 +1,6 @@
 import type { ComplaintCategory, ComplaintSeverity } from '../complaints/classification';
 import type { ClockName, ComplaintEventType } from '../complaints/clocks';
-import type { ComplaintStatus, PreferredContactTime } from '../complaints/schemas';
+import type { ComplaintChannel, ComplaintStatus, PreferredContactTime } from '../complaints/schemas';
 
 /** A complaint (投诉工单) as the use cases see it. Instants are ISO strings. */
 export interface ComplaintRecord {
@@ -11,7 +11,17 @@ export interface ComplaintRecord {
   category: ComplaintCategory;
   description: string;
   preferredContactTime: PreferredContactTime;
-  channel: 'mini_program';
+  channel: ComplaintChannel;
+  /** The call the phone system identified, when a seat filed it from the screen-pop. */
+  callId?: string;
+  /** The assistant's conversation it was filed from: handlers read what the customer said there. */
+  conversationId?: string;
+  /**
+   * Who the complaint is about (回避): the policy's agent may not read it, the named staff member
+   * may not claim it. Names are kept for the handler's view.
+   */
+  namedAgent?: { agentId: string; name: string };
+  namedStaff?: { userId: string; name: string };
   severity: ComplaintSeverity;
   /** Why it is urgent/major (Chinese labels), empty when ordinary. */
   reasons: string[];
@@ -49,6 +59,24 @@ export interface ComplaintEventRecord {
   clocks?: ClockName[];
 }
 
+/**
+ * The decision letter's outbox entry, written with the `decided` event: pending until the
+ * consumer has issued the letter into the complainant's 我的信函.
+ */
+export interface DecisionLetterEntry {
+  complaintId: string;
+  customerId: string;
+  policyNo: string;
+  /** The decided complaint as it stood (category, receipt) and the decision's event. */
+  category: ComplaintRecord['category'];
+  receivedAt: string;
+  decidedAt: string;
+  decision: string;
+  status: 'pending' | 'issued';
+  letterId: string | null;
+  attempts: number;
+}
+
 export interface ComplaintStore {
   /** Creates the complaint with its `received` event; false when the reference number is taken. */
   create(complaint: ComplaintRecord, event: ComplaintEventRecord): Promise<boolean>;
@@ -60,7 +88,8 @@ export interface ComplaintStore {
   listOpen(handlingBranchPrefix: string): Promise<ComplaintRecord[]>;
   /**
    * Writes the complaint's next state and its audit event in one transaction, only if the stored
-   * complaint is still at `next.version - 1`; null when another change came first.
+   * complaint is still at `next.version - 1`; null when another change came first. A `decided`
+   * event enqueues the decision letter (its outbox entry) in the same transaction.
    */
   transition(next: ComplaintRecord, event: ComplaintEventRecord): Promise<ComplaintRecord | null>;
   /**
@@ -72,4 +101,12 @@ export interface ComplaintStore {
     decided: { next: ComplaintRecord; event: ComplaintEventRecord },
     created: { complaint: ComplaintRecord; event: ComplaintEventRecord },
   ): Promise<boolean>;
+  /** The decision letter's entry of a decided complaint; null before the decision. */
+  decisionLetter(complaintId: string): Promise<DecisionLetterEntry | null>;
+  /** Decision letters still to issue, oldest decision first. */
+  listPendingDecisionLetters(limit: number): Promise<DecisionLetterEntry[]>;
+  /** Records the issued letter and takes the entry off the pending index; false if already taken. */
+  markDecisionLetterIssued(complaintId: string, letterId: string, at: number): Promise<boolean>;
+  /** Counts a failed attempt on a still-pending entry (conditional: a taken entry is left alone). */
+  recordDecisionLetterFailure(complaintId: string, reason: string): Promise<void>;
 }

@@ -207,7 +207,11 @@ function withHandoffNotice(
     ...reply,
     // A clarification's question and buttons no longer apply; an answer stays below the notice.
     text: reply.kind === 'clarify' || reply.kind === 'out_of_scope' ? [notice] : [notice, ...reply.text],
-    buttons: reply.buttons.filter((b) => b.action.type === 'open' && b.action.flow === 'call_hotline'),
+    // The hotline stays, and so does 我要投诉, which takes this conversation along.
+    buttons: reply.buttons.filter(
+      (b) =>
+        b.action.type === 'open' && (b.action.flow === 'call_hotline' || b.action.flow === 'file_complaint'),
+    ),
     handoff: { handoffId: handoff.handoffId, mode: handoff.mode, serviceHours: handoff.serviceHours },
   };
 }

@@ -1,5 +1,7 @@
 import type { LatestHandoffResponseSchema } from '@zhixiang/shared/assistant/handoff';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import type { HandoffFact } from '@zhixiang/shared/home/todos';
+import type { HandoffStore } from '@zhixiang/shared/ports/handoffs';
 import type * as z from 'zod/mini';
 import type { HandoffDeps } from './handoff-access';
 
@@ -16,8 +18,7 @@ export async function getLatestHandoff(
   claims: AccessClaims,
 ): Promise<z.infer<typeof LatestHandoffResponseSchema>> {
   if (!claims.customerId) return { handoff: null };
-  const since = deps.now() - LATEST_HANDOFF_DAYS * 86_400_000;
-  const latest = await deps.repositories.handoffs.latestOfCustomer(claims.customerId, since);
+  const latest = await latestHandoffOf(deps, claims.customerId);
   if (!latest) return { handoff: null };
   return {
     handoff: {
@@ -28,4 +29,30 @@ export async function getLatestHandoff(
       lastSeq: latest.lastSeq,
     },
   };
+}
+
+type LatestHandoffDeps = {
+  repositories: { handoffs: Pick<HandoffStore, 'latestOfCustomer'> };
+  now: () => number;
+};
+
+function latestHandoffOf(deps: LatestHandoffDeps, customerId: string) {
+  const since = deps.now() - LATEST_HANDOFF_DAYS * 86_400_000;
+  return deps.repositories.handoffs.latestOfCustomer(customerId, since);
+}
+
+/** The customer's latest handoff of the last 7 days, as the fact of the home's conversation to-do. */
+export async function handoffFactOf(
+  deps: LatestHandoffDeps,
+  customerId: string,
+): Promise<HandoffFact | null> {
+  const latest = await latestHandoffOf(deps, customerId);
+  return latest
+    ? {
+        handoffId: latest.handoffId,
+        status: latest.status,
+        mode: latest.mode,
+        claimedByName: latest.claimedByName,
+      }
+    : null;
 }

@@ -1,8 +1,13 @@
 import { authRoutes } from '@zhixiang/shared/auth/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { listDemoUsers } from '../use-cases/list-demo-users';
-import { authWiring } from '../wiring';
+import { authDemoWiring } from '../wiring-demo';
 
-export const handler = httpHandler(authRoutes.listDemoUsers, authWiring, ({ deps }) => listDemoUsers(deps), {
-  enabled: ({ config }) => config.demoSignIn,
-});
+export const handler = httpHandler(
+  authRoutes.listDemoUsers,
+  authDemoWiring,
+  ({ deps }) => listDemoUsers(deps),
+  {
+    enabled: ({ config }) => config.demoSignIn,
+  },
+);

@@ -1,11 +1,11 @@
 import { authRoutes } from '@zhixiang/shared/auth/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { signInAsDemoUser } from '../use-cases/sign-in-as-demo-user';
-import { authWiring } from '../wiring';
+import { authDemoWiring } from '../wiring-demo';
 
 export const handler = httpHandler(
   authRoutes.signInAsDemoUser,
-  authWiring,
+  authDemoWiring,
   ({ deps, body }) => signInAsDemoUser(deps, body),
   {
     enabled: ({ config }) => config.demoSignIn,

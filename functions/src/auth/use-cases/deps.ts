@@ -27,7 +27,10 @@ export interface AuthDeps extends Platform {
   customerBindings: CustomerBindingRegistry;
   wechatAuth: WechatAuth;
   sms: SmsSender;
-  /** The seeded accounts demo sign-in may use (only reachable where config.demoSignIn). */
+}
+
+/** Demo sign-in (auth/wiring-demo.ts): the seeded accounts it may use (only where config.demoSignIn). */
+export interface AuthDemoDeps extends AuthDeps {
   demoUsers: () => Promise<readonly DemoUser[]>;
 }
 

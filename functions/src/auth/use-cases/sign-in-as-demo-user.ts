@@ -1,12 +1,12 @@
 import type { DemoSignInRequest, SessionResponse } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import type { AuthDeps } from './deps';
+import type { AuthDemoDeps } from './deps';
 import { recordPrivacyConsent } from './record-privacy-consent';
 import { startSession } from './session';
 
 /** Local stage only: signs in as a seeded demo user, without WeChat. Only listed demo users qualify. */
 export async function signInAsDemoUser(
-  container: AuthDeps,
+  container: AuthDemoDeps,
   request: DemoSignInRequest,
 ): Promise<SessionResponse> {
   const demoUsers = await container.demoUsers();

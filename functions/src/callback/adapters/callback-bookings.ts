@@ -267,6 +267,19 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     return data ? ((await this.toBookings([data]))[0] ?? null) : null;
   }
 
+  async getBookings(policyNos: readonly string[]): Promise<CallbackBookingRecord[]> {
+    let keys = [...new Set(policyNos)].map((policyNo) => ({ policyNo }));
+    const found: BookingItem[] = [];
+    // A BatchGetItem may leave keys unprocessed under load: ask again for those only.
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      if (attempt === 5) throw new Error(`callback bookings left unprocessed: ${keys.length}`);
+      const { data, unprocessed } = await this.bookings.get(keys).go();
+      found.push(...(data as BookingItem[]));
+      keys = unprocessed.map((key) => ({ policyNo: String(key.policyNo) }));
+    }
+    return this.toBookings(found);
+  }
+
   async listBookingsOfDate(date: string): Promise<CallbackBookingRecord[]> {
     const { data } = await this.bookings.query.byDate({ date }).go(ALL_PAGES);
     return this.toBookings(data);

@@ -13,5 +13,5 @@ export const handler = scheduledJob(
       now: deps.now,
       logger: deps.logger,
     }),
-  { logMessage: 'callback reminders sent' },
+  { logMessage: 'callback reminders sent', quietWhen: (report) => report.due === 0 },
 );

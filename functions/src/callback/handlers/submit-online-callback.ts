@@ -3,11 +3,11 @@ import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { submitOnlineCallback } from '../use-cases/submit-online-callback';
-import { callbackWiring } from '../wiring';
+import { onlineCallbackWiring } from '../wiring-online';
 
 export const handler = httpHandler(
   callbackRoutes.submitOnlineCallback,
-  callbackWiring,
+  onlineCallbackWiring,
   ({ auth, body, pathParameters, deps }) =>
     submitOnlineCallback(deps, auth, parseBody(PolicyPathSchema, pathParameters).policyNo, body),
   { roles: ['customer'] },

@@ -2,7 +2,11 @@ import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import type { CallbackFollowUp, ResolveFollowUpRequest } from '@zhixiang/shared/callback/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import type { CallbackFollowUpRecord } from '@zhixiang/shared/ports/callback-bookings';
+import type { QueueItemFact } from '@zhixiang/shared/home/staff-home';
+import type {
+  CallbackBookingRepository,
+  CallbackFollowUpRecord,
+} from '@zhixiang/shared/ports/callback-bookings';
 import { PolicyViewLoader } from '../../policies/use-cases/policy-view-loader';
 import type { CallbackDeps } from './callback-policy';
 import { maskedCallbackParty } from './list-callback-bookings';
@@ -61,4 +65,13 @@ async function toFollowUpView(
     status: record.status,
     resolutionNote: record.resolution?.note ?? null,
   };
+}
+
+/** The open problem cases (问题件) of a branch subtree, as facts of the staff home's queue. */
+export async function problemCaseFactsOf(
+  deps: { repositories: { callbackBookings: Pick<CallbackBookingRepository, 'listOpenFollowUps'> } },
+  branchPath: string,
+): Promise<QueueItemFact[]> {
+  const open = await deps.repositories.callbackBookings.listOpenFollowUps(branchPath);
+  return open.map((f) => ({ branchPath: f.branchPath, since: f.raisedAt }));
 }

@@ -2,6 +2,9 @@ import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { type CallbackDayResponse, ONLINE_SLOT_ID } from '@zhixiang/shared/callback/schemas';
 import { maskName, toCallbackSlot } from '@zhixiang/shared/callback/view';
+import { slotStartAt } from '@zhixiang/shared/callback/window';
+import type { QueueItemFact } from '@zhixiang/shared/home/staff-home';
+import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
 import { maskPhone } from '@zhixiang/shared/privacy/mask';
 import { PolicyViewLoader } from '../../policies/use-cases/policy-view-loader';
 import type { CallbackDeps } from './callback-policy';
@@ -60,4 +63,15 @@ export async function maskedCallbackParty(
     phoneMasked: customer ? maskPhone(customer.phone) : '—',
     productName: product?.name ?? '—',
   };
+}
+
+/** The day's callbacks still to be made (booked, no outcome yet), as facts of the staff home's queue. */
+export async function dayCallbackFactsOf(
+  deps: { repositories: { callbackBookings: Pick<CallbackBookingRepository, 'listBookingsOfDate'> } },
+  date: string,
+): Promise<QueueItemFact[]> {
+  const bookings = await deps.repositories.callbackBookings.listBookingsOfDate(date);
+  return bookings
+    .filter((b) => b.status === 'booked')
+    .map((b) => ({ branchPath: b.branchPath, since: slotStartAt(b) }));
 }

@@ -1,18 +1,25 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   ComplaintEventRecord,
   ComplaintRecord,
   ComplaintStore,
+  DecisionLetterEntry,
 } from '@zhixiang/shared/ports/complaints';
-import { isConditionalCheckFailed, queryAll, type TableContext } from '../../platform/dynamodb/table';
+import {
+  conditionally,
+  isConditionalCheckFailed,
+  queryAll,
+  type TableContext,
+} from '../../platform/dynamodb/table';
 
 /**
  * Complaints (投诉工单): one partition per complaint holding the complaint item and its
  * append-only event log (`EVENT#<seq>`). Every state change is one transaction: the complaint put
  * on the condition that it is still at the version read, and the event created only if new.
  * Indexes: gsi1 = the open complaints by handling branch path (a subtree is one `begins_with`;
- * removed once decided), gsi2 = a customer's complaints by receipt time. Key shapes:
- * docs/dynamodb-access-patterns.md.
+ * removed once decided), gsi2 = a customer's complaints by receipt time. The decision letter's
+ * outbox entry (`DECISION_LETTER`) sits in the complaint's partition, on gsi1 under
+ * `COMPLAINTS#DECISION_LETTERS` while pending. Key shapes: docs/dynamodb-access-patterns.md.
  */
 const complaintKey = (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'COMPLAINT' });
 const eventKey = (complaintId: string, seq: number) => ({
@@ -20,6 +27,39 @@ const eventKey = (complaintId: string, seq: number) => ({
   sk: `EVENT#${String(seq).padStart(10, '0')}`,
 });
 const OPEN = 'COMPLAINTS#OPEN';
+const LETTERS_PENDING = 'COMPLAINTS#DECISION_LETTERS';
+const decisionLetterKey = (complaintId: string) => ({
+  pk: `COMPLAINT#${complaintId}`,
+  sk: 'DECISION_LETTER',
+});
+
+/** The decision letter to issue, enqueued by the `decided` event itself. */
+function decisionLetterItem(c: ComplaintRecord, event: ComplaintEventRecord): Record<string, unknown> {
+  const entry: DecisionLetterEntry = {
+    complaintId: c.complaintId,
+    customerId: c.customerId,
+    policyNo: c.policyNo,
+    category: c.category,
+    receivedAt: c.receivedAt,
+    decidedAt: event.at,
+    decision: event.note ?? '',
+    status: 'pending',
+    letterId: null,
+    attempts: 0,
+  };
+  return {
+    ...decisionLetterKey(c.complaintId),
+    entity: 'complaintDecisionLetter',
+    ...entry,
+    gsi1pk: LETTERS_PENDING,
+    gsi1sk: `${event.at}#${c.complaintId}`,
+  };
+}
+
+function toDecisionLetter(item: Record<string, unknown>): DecisionLetterEntry {
+  const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _a, gsi1sk: _b, lastError: _l, issuedAt: _i, ...rest } = item;
+  return rest as unknown as DecisionLetterEntry;
+}
 
 function complaintItem(c: ComplaintRecord): Record<string, unknown> {
   return {
@@ -81,6 +121,17 @@ export class DynamoComplaintStore implements ComplaintStore {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            ...(event.type === 'decided'
+              ? [
+                  {
+                    Put: {
+                      TableName: this.ctx.table,
+                      Item: decisionLetterItem(complaint, event),
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                ]
+              : []),
           ]),
         }),
       );
@@ -147,5 +198,53 @@ export class DynamoComplaintStore implements ComplaintStore {
       },
     });
     return items.map(toRecord).sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+  }
+
+  async decisionLetter(complaintId: string): Promise<DecisionLetterEntry | null> {
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.table, Key: decisionLetterKey(complaintId) }),
+    );
+    return Item ? toDecisionLetter(Item) : null;
+  }
+
+  async listPendingDecisionLetters(limit: number): Promise<DecisionLetterEntry[]> {
+    const { Items = [] } = await this.ctx.client.send(
+      new QueryCommand({
+        TableName: this.ctx.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': LETTERS_PENDING },
+        Limit: limit,
+      }),
+    );
+    return Items.map(toDecisionLetter);
+  }
+
+  markDecisionLetterIssued(complaintId: string, letterId: string, at: number): Promise<boolean> {
+    // The index keys go with the status: the entry leaves the pending index in the same write.
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: decisionLetterKey(complaintId),
+        UpdateExpression: 'SET #status = :issued, letterId = :letterId, issuedAt = :at REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: 'attribute_exists(gsi1pk)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':issued': 'issued', ':letterId': letterId, ':at': at },
+      }),
+    );
+  }
+
+  async recordDecisionLetterFailure(complaintId: string, reason: string): Promise<void> {
+    await conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: decisionLetterKey(complaintId),
+        UpdateExpression: 'ADD attempts :one SET lastError = :reason',
+        ConditionExpression: 'attribute_exists(gsi1pk)',
+        ExpressionAttributeValues: { ':one': 1, ':reason': reason.slice(0, 500) },
+      }),
+    );
   }
 }

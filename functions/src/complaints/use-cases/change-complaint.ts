@@ -3,7 +3,7 @@ import type { ComplaintEventType } from '@zhixiang/shared/complaints/clocks';
 import type { ComplaintDetail } from '@zhixiang/shared/complaints/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { ComplaintEventRecord, ComplaintRecord } from '@zhixiang/shared/ports/complaints';
-import { actorName, type ComplaintDeps, detailFor } from './complaint-access';
+import { actorName, type ComplaintDeps, readDetail } from './complaint-access';
 
 /**
  * One audited state change by a person: the complaint's next state and its event, conditional on
@@ -27,6 +27,5 @@ export async function changeComplaint(
     ...event,
   });
   if (!saved) throw new AppError('CONFLICT', '该投诉刚被更新，请刷新后重试');
-  const events = await deps.repositories.complaints.events(complaint.complaintId);
-  return detailFor(deps, claims, saved, events, customer);
+  return readDetail(deps, claims, saved, customer);
 }

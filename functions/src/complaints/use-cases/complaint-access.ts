@@ -5,12 +5,15 @@ import type { ComplaintRules } from '@zhixiang/shared/complaints/classification'
 import type { ComplaintDetail } from '@zhixiang/shared/complaints/schemas';
 import { toComplaintDetail } from '@zhixiang/shared/complaints/view';
 import { AppError } from '@zhixiang/shared/errors';
+import type { ConversationStore } from '@zhixiang/shared/ports/assistant-conversations';
 import type {
   ComplaintEventRecord,
   ComplaintRecord,
   ComplaintStore,
+  DecisionLetterEntry,
 } from '@zhixiang/shared/ports/complaints';
 import type {
+  AgentRepository,
   CustomerRepository,
   PolicyRepository,
   UserAccountRepository,
@@ -22,6 +25,8 @@ export interface ComplaintDeps {
   repositories: {
     complaints: ComplaintStore;
     customers: Pick<CustomerRepository, 'get'>;
+    agents: Pick<AgentRepository, 'get'>;
+    assistantConversations: Pick<ConversationStore, 'get' | 'listTurns'>;
     policies: Pick<PolicyRepository, 'get'>;
     users: Pick<UserAccountRepository, 'get'>;
   };
@@ -30,10 +35,17 @@ export interface ComplaintDeps {
   now: () => number;
 }
 
+/** The reader is the agent the complaint is about: they may not read it (回避). */
+export function isAboutReader(claims: AccessClaims, complaint: Pick<ComplaintRecord, 'namedAgent'>): boolean {
+  return (
+    claims.role === 'agent' && Boolean(claims.agentId) && complaint.namedAgent?.agentId === claims.agentId
+  );
+}
+
 /**
- * Who may open a complaint: its customer; the customer's assigned agent; staff whose subtree holds
- * the policy's branch or the level now handling it; admins. Anyone else gets the same 404 as for a
- * complaint that does not exist.
+ * Who may open a complaint: its customer; the customer's assigned agent unless the complaint is
+ * about them (回避); staff whose subtree holds the policy's branch or the level now handling it;
+ * admins. Anyone else gets the same 404 as for a complaint that does not exist.
  */
 export async function loadVisibleComplaint(
   deps: ComplaintDeps,
@@ -48,7 +60,7 @@ export async function loadVisibleComplaint(
     (claims.role === 'staff'
       ? isInBranchSubtree(complaint.branchPath, claims.branchPath ?? '') ||
         isInBranchSubtree(complaint.handlingBranchPath, claims.branchPath ?? '')
-      : canViewCustomer(claims, customer));
+      : canViewCustomer(claims, customer) && !isAboutReader(claims, complaint));
   if (!visible || !complaint || !customer)
     throw new AppError('NOT_FOUND', COMPLAINT_NOT_FOUND_MESSAGE, {
       logMessage: `complaint ${complaintId} not found or not visible to ${claims.sub}`,
@@ -63,6 +75,8 @@ export function detailFor(
   complaint: ComplaintRecord,
   events: readonly ComplaintEventRecord[],
   customer: { name: string; phone: string },
+  decisionLetter: DecisionLetterEntry | null = null,
+  conversation: readonly { at: number; text: string }[] = [],
 ): ComplaintDetail {
   const handling =
     claims.role === 'customer'
@@ -72,8 +86,30 @@ export function detailFor(
           customerPhone: customer.phone,
           calendar: deps.businessCalendar,
           now: new Date(deps.now()),
+          conversation,
         };
-  return toComplaintDetail(complaint, events, handling);
+  return toComplaintDetail(complaint, events, handling, decisionLetter);
+}
+
+/**
+ * The detail as stored now: the audit log, once decided where the decision letter stands, and for
+ * handlers the assistant conversation it was filed from.
+ */
+export async function readDetail(
+  deps: ComplaintDeps,
+  claims: AccessClaims,
+  complaint: ComplaintRecord,
+  customer: { name: string; phone: string },
+): Promise<ComplaintDetail> {
+  const { complaints, assistantConversations } = deps.repositories;
+  const [events, decisionLetter, turns] = await Promise.all([
+    complaints.events(complaint.complaintId),
+    complaint.status === 'decided' ? complaints.decisionLetter(complaint.complaintId) : Promise.resolve(null),
+    complaint.conversationId && claims.role !== 'customer'
+      ? assistantConversations.listTurns(complaint.conversationId)
+      : Promise.resolve([]),
+  ]);
+  return detailFor(deps, claims, complaint, events, customer, decisionLetter, turns);
 }
 
 export async function actorName(deps: ComplaintDeps, claims: AccessClaims): Promise<string> {

@@ -3,18 +3,36 @@ import { canViewPolicy } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { shanghaiDate } from '@zhixiang/shared/complaints/calendar';
 import { classifyComplaint } from '@zhixiang/shared/complaints/classification';
-import type { ComplaintDetail, FileComplaintRequest } from '@zhixiang/shared/complaints/schemas';
-import { toComplaintDetail } from '@zhixiang/shared/complaints/view';
+import {
+  COMPLAINT_CHANNELS,
+  type ComplaintChannel,
+  type ComplaintDetail,
+  type FileComplaintRequest,
+} from '@zhixiang/shared/complaints/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { CustomerRecord, PolicyRecord } from '@zhixiang/shared/policy/model';
 import type { ComplaintEventRecord, ComplaintRecord } from '@zhixiang/shared/ports/complaints';
-import type { ComplaintDeps } from './complaint-access';
+import { type ComplaintDeps, detailFor } from './complaint-access';
 
 export const POLICY_NOT_FOUND_MESSAGE = '未找到该保单，请核对保单号';
 
 /** `TS` + the Shanghai date of receipt + 6 random digits. */
 function referenceNumber(nowMs: number): string {
   return `TS${shanghaiDate(nowMs).replaceAll('-', '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+}
+
+/**
+ * How a complaint came in and whom it is about: the channel, who typed it (named in the received
+ * event), the identified call, and the people it names (回避).
+ */
+export interface ComplaintFiling {
+  channel: ComplaintChannel;
+  filedByName: string;
+  callId?: string;
+  conversationId?: string;
+  namedAgent?: { agentId: string; name: string };
+  namedStaff?: { userId: string; name: string };
+  reopenOf?: string;
 }
 
 /**
@@ -32,10 +50,50 @@ export async function fileComplaint(
   const policy = await deps.repositories.policies.get(request.policyNo);
   if (!customer || !policy || !canViewPolicy(claims, policy, [customer]))
     throw new AppError('NOT_FOUND', POLICY_NOT_FOUND_MESSAGE, { field: 'policyNo' });
+  if (request.conversationId) {
+    const conversation = await deps.repositories.assistantConversations.get(request.conversationId);
+    if (conversation?.ownerUserId !== claims.sub)
+      throw new AppError('NOT_FOUND', '未找到该智能客服对话，请重新进入投诉页面', {
+        field: 'conversationId',
+      });
+  }
+  const filing: ComplaintFiling = {
+    channel: request.conversationId ? 'assistant' : 'mini_program',
+    filedByName: '客户本人',
+    ...(request.conversationId ? { conversationId: request.conversationId } : {}),
+    ...(await namedAgentOf(deps, policy, request.aboutAgent)),
+  };
+  return openComplaint(deps, claims, customer, policy, request, filing);
+}
+
+/** The policy's agent when the complaint is about them; nothing otherwise. */
+export async function namedAgentOf(
+  deps: ComplaintDeps,
+  policy: Pick<PolicyRecord, 'agentId'>,
+  aboutAgent: boolean | undefined,
+): Promise<Pick<ComplaintFiling, 'namedAgent'>> {
+  if (!aboutAgent) return {};
+  const agent = policy.agentId ? await deps.repositories.agents.get(policy.agentId) : null;
+  if (!agent)
+    throw new AppError('VALIDATION_FAILED', '该保单没有服务代理人，请取消“投诉涉及代理人”', {
+      field: 'aboutAgent',
+    });
+  return { namedAgent: { agentId: agent.agentId, name: agent.name } };
+}
+
+/** Creates the complaint under a fresh reference number (retried if the number is taken). */
+export async function openComplaint(
+  deps: ComplaintDeps,
+  claims: AccessClaims,
+  customer: CustomerRecord,
+  policy: Pick<PolicyRecord, 'policyNo' | 'branchPath'>,
+  request: FileComplaintRequest,
+  filing: ComplaintFiling,
+): Promise<ComplaintDetail> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const opened = await newComplaint(deps, claims, customer, policy, request);
+    const opened = await newComplaint(deps, claims, customer, policy, request, filing);
     if (await deps.repositories.complaints.create(opened.complaint, opened.event))
-      return toComplaintDetail(opened.complaint, [opened.event], null);
+      return detailFor(deps, claims, opened.complaint, [opened.event], customer);
   }
   throw new AppError('INTERNAL', '投诉编号生成失败，请稍后重试');
 }
@@ -51,7 +109,7 @@ export async function newComplaint(
   customer: CustomerRecord,
   policy: Pick<PolicyRecord, 'policyNo' | 'branchPath'>,
   request: FileComplaintRequest,
-  reopenOf?: string,
+  filing: ComplaintFiling,
 ): Promise<{ complaint: ComplaintRecord; event: ComplaintEventRecord }> {
   const nowMs = deps.now();
   const receivedAt = new Date(nowMs).toISOString();
@@ -65,6 +123,7 @@ export async function newComplaint(
     },
     deps.complaintRules,
   );
+  const { channel, callId, conversationId, namedAgent, namedStaff, reopenOf } = filing;
   const complaint: ComplaintRecord = {
     complaintId: referenceNumber(nowMs),
     customerId: customer.customerId,
@@ -72,7 +131,11 @@ export async function newComplaint(
     category: request.category,
     description: request.description,
     preferredContactTime: request.preferredContactTime,
-    channel: 'mini_program',
+    channel,
+    ...(callId ? { callId } : {}),
+    ...(conversationId ? { conversationId } : {}),
+    ...(namedAgent ? { namedAgent } : {}),
+    ...(namedStaff ? { namedStaff } : {}),
     severity,
     reasons: reasons.map((r) => r.label),
     branchPath: policy.branchPath,
@@ -91,8 +154,12 @@ export async function newComplaint(
     type: 'received',
     at: receivedAt,
     actorId: claims.sub,
-    actorName: '客户本人',
-    note: reopenOf ? `重新提出（原投诉 ${reopenOf}）` : null,
+    actorName: filing.filedByName,
+    note: reopenOf
+      ? `重新提出（原投诉 ${reopenOf}）`
+      : channel === 'mini_program'
+        ? null
+        : COMPLAINT_CHANNELS[channel],
   };
   return { complaint, event };
 }

@@ -1,6 +1,6 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import type { ComplaintDetail } from '@zhixiang/shared/complaints/schemas';
-import { type ComplaintDeps, detailFor, loadVisibleComplaint } from './complaint-access';
+import { type ComplaintDeps, loadVisibleComplaint, readDetail } from './complaint-access';
 
 /** One complaint with its progress timeline (and, for staff and agents, its clocks and audit log). */
 export async function getComplaint(
@@ -9,6 +9,5 @@ export async function getComplaint(
   complaintId: string,
 ): Promise<ComplaintDetail> {
   const { complaint, customer } = await loadVisibleComplaint(deps, claims, complaintId);
-  const events = await deps.repositories.complaints.events(complaintId);
-  return detailFor(deps, claims, complaint, events, customer);
+  return readDetail(deps, claims, complaint, customer);
 }

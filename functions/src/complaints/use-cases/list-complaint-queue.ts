@@ -2,6 +2,8 @@ import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import type { ComplaintQueueItem } from '@zhixiang/shared/complaints/schemas';
 import { toComplaintQueueItem } from '@zhixiang/shared/complaints/view';
+import type { QueueItemFact } from '@zhixiang/shared/home/staff-home';
+import type { ComplaintStore } from '@zhixiang/shared/ports/complaints';
 import type { ComplaintDeps } from './complaint-access';
 
 /** 投诉工单 queue: the open complaints handled in the staff member's branch subtree, oldest first. */
@@ -25,4 +27,13 @@ export async function listComplaintQueue(
     }),
   );
   return { complaints };
+}
+
+/** The open complaints handled in a branch subtree, as facts of the staff home's queue. */
+export async function openComplaintFactsOf(
+  deps: { repositories: { complaints: Pick<ComplaintStore, 'listOpen'> } },
+  branchPath: string,
+): Promise<QueueItemFact[]> {
+  const open = await deps.repositories.complaints.listOpen(branchPath);
+  return open.map((c) => ({ branchPath: c.handlingBranchPath, since: Date.parse(c.receivedAt) }));
 }

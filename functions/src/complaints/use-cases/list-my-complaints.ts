@@ -3,7 +3,7 @@ import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import type { ComplaintSummary } from '@zhixiang/shared/complaints/schemas';
 import { toComplaintSummary } from '@zhixiang/shared/complaints/view';
 import { AppError } from '@zhixiang/shared/errors';
-import type { ComplaintDeps } from './complaint-access';
+import { type ComplaintDeps, isAboutReader } from './complaint-access';
 
 /** 我的投诉: the signed-in customer's own complaints, newest first. */
 export async function listMyComplaints(
@@ -15,7 +15,10 @@ export async function listMyComplaints(
   return { complaints: records.map(toComplaintSummary) };
 }
 
-/** A customer's complaints for their assigned agent, staff of their branch subtree or an admin. */
+/**
+ * A customer's complaints for their assigned agent (not those about the agent themself), staff
+ * of their branch subtree or an admin.
+ */
 export async function listCustomerComplaints(
   deps: Pick<ComplaintDeps, 'repositories'>,
   claims: AccessClaims,
@@ -27,5 +30,5 @@ export async function listCustomerComplaints(
       logMessage: `customer ${customerId} not found or not visible to ${claims.sub}`,
     });
   const records = await deps.repositories.complaints.listByCustomer(customerId);
-  return { complaints: records.map(toComplaintSummary) };
+  return { complaints: records.filter((c) => !isAboutReader(claims, c)).map(toComplaintSummary) };
 }

@@ -49,7 +49,13 @@ export async function reopenComplaint(
         policyNo: complaint.policyNo,
         preferredContactTime: complaint.preferredContactTime,
       },
-      complaint.complaintId,
+      {
+        channel: 'mini_program',
+        filedByName: '客户本人',
+        namedAgent: complaint.namedAgent,
+        namedStaff: complaint.namedStaff,
+        reopenOf: complaint.complaintId,
+      },
     );
     const next = { ...complaint, reopenedAs: created.complaint.complaintId, version: complaint.version + 1 };
     const reopened = await deps.repositories.complaints.reopen(

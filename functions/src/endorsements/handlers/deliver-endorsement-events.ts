@@ -6,5 +6,5 @@ import { deliverEndorsementEventsDeps, deliveryWiring } from '../wiring-delivery
 export const handler = scheduledJob(
   deliveryWiring,
   (deps) => deliverEndorsementEvents(deliverEndorsementEventsDeps(deps)),
-  { logMessage: 'endorsement events delivered' },
+  { logMessage: 'endorsement events delivered', quietWhen: (report) => report.pending === 0 },
 );

@@ -6,6 +6,8 @@ import type {
 } from '@zhixiang/shared/endorsement/application';
 import { toEndorsementSummary } from '@zhixiang/shared/endorsement/view';
 import { AppError } from '@zhixiang/shared/errors';
+import type { QueueItemFact } from '@zhixiang/shared/home/staff-home';
+import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
 import type { EndorsementDeps } from './endorsement-deps';
 
 export const CUSTOMER_NOT_FOUND_MESSAGE = '未找到该客户';
@@ -63,4 +65,13 @@ export async function listEndorsementReviews(
       })),
     ),
   };
+}
+
+/** The applications awaiting review in a branch subtree, as facts of the staff home's queue. */
+export async function reviewQueueFactsOf(
+  deps: { repositories: { endorsements: Pick<EndorsementRepository, 'listAwaitingReview'> } },
+  branchPath: string,
+): Promise<QueueItemFact[]> {
+  const records = await deps.repositories.endorsements.listAwaitingReview(branchPath);
+  return records.map((r) => ({ branchPath: r.branchPath, since: r.submittedAt ?? r.createdAt }));
 }

@@ -1,7 +1,9 @@
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { maskName } from '@zhixiang/shared/callback/view';
+import type { QueueItemFact } from '@zhixiang/shared/home/staff-home';
 import type { ReviewQueueItem } from '@zhixiang/shared/identity/verification';
+import type { IdentityReviewStore } from '@zhixiang/shared/ports/identity-verifications';
 import { maskIdNumber } from '@zhixiang/shared/privacy/mask';
 import type { IdentityDeps } from './deps';
 
@@ -46,4 +48,13 @@ export async function listIdentityReviews(
     }),
   );
   return { reviews };
+}
+
+/** The pending identity reviews of a branch subtree, as facts of the staff home's queue. */
+export async function pendingReviewFactsOf(
+  deps: { identityReviews: Pick<IdentityReviewStore, 'listPending'> },
+  branchPath: string,
+): Promise<QueueItemFact[]> {
+  const pending = await deps.identityReviews.listPending(branchPath);
+  return pending.map((r) => ({ branchPath: r.branchPath, since: r.submittedAt }));
 }

@@ -1,4 +1,5 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import type { LettersFact } from '@zhixiang/shared/home/todos';
 import { type LetterRecord, paperSaved } from '@zhixiang/shared/letters/model';
 import type { LetterListResponse, LetterSummary } from '@zhixiang/shared/letters/schemas';
 import type { LetterStore } from '@zhixiang/shared/ports/letters';
@@ -30,4 +31,13 @@ export async function listLetters(
     unread: letters.filter((letter) => letter.readAt === null).length,
     paperSaved: paperSaved(letters),
   };
+}
+
+/** The customer's unread letters, as the fact of the home's letters to-do: one Query of their partition. */
+export async function unreadLettersOf(
+  deps: { letters: Pick<LetterStore, 'listByCustomer'> },
+  customerId: string,
+): Promise<LettersFact> {
+  const unread = (await deps.letters.listByCustomer(customerId)).filter((letter) => letter.readAt === null);
+  return { unread: unread.length, newestUnreadTitle: unread[0]?.title ?? null };
 }

@@ -12,6 +12,7 @@ import { useEffect, useRef, useState } from 'react';
 import { PageContainer } from '../../components/page-container';
 import { Button } from '../../components/ui';
 import { useHandoffLive } from '../../hooks/use-handoff-live';
+import { useRoleTabs } from '../../hooks/use-role-tabs';
 import { useSession } from '../../hooks/use-session';
 import { api } from '../../services/api';
 import { ApiError } from '../../services/request';
@@ -55,6 +56,7 @@ interface OpenHandoff {
 
 /** The 客服 tab: a conversation with the 7×24 assistant, signed in or not. */
 export default function AssistantPage() {
+  useRoleTabs();
   const session = useSession();
   const owner = session?.me.userId ?? null;
   // A reload or a return to the tab shows the conversation kept on the phone and continues it.
@@ -326,7 +328,7 @@ export default function AssistantPage() {
 
   const tap = (button: AssistantButton) => {
     if (button.action.type === 'open' && button.action.flow === 'human_handoff') void handOver();
-    else if (button.action.type === 'open') openFlow(button.action);
+    else if (button.action.type === 'open') openFlow(button.action, conversationId);
     else
       void send(button.label, {
         ...(button.action.intent ? { intent: button.action.intent } : {}),

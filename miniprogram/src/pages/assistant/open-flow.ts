@@ -7,9 +7,10 @@ type OpenAction = Extract<AssistantButton['action'], { type: 'open' }>;
 
 /**
  * Where each of the assistant's flows (shared/src/assistant/knowledge.ts) goes in the mini program.
- * 转人工 (`human_handoff`) stays on the page: the page itself hands the conversation over.
+ * 转人工 (`human_handoff`) stays on the page: the page itself hands the conversation over. 我要投诉
+ * takes the conversation along, so whoever handles the complaint reads what was said.
  */
-export function openFlow({ flow, policyNo }: OpenAction): void {
+export function openFlow({ flow, policyNo }: OpenAction, conversationId?: string): void {
   switch (flow) {
     case 'policy_detail':
       if (policyNo) void Taro.navigateTo({ url: pageUrls.policyDetail(policyNo) });
@@ -50,7 +51,7 @@ export function openFlow({ flow, policyNo }: OpenAction): void {
       void Taro.navigateTo({ url: pageUrls.letterSettings });
       return;
     case 'file_complaint':
-      void Taro.navigateTo({ url: pageUrls.fileComplaint });
+      void Taro.navigateTo({ url: pageUrls.fileComplaintFromChat(conversationId) });
       return;
     case 'my_complaints':
       void Taro.navigateTo({ url: pageUrls.myComplaints });

@@ -4,6 +4,7 @@ import { BRANCH_LEVEL_LABELS } from '@zhixiang/shared/auth/schemas';
 import { PageContainer } from '../../components/page-container';
 import { Cell, CellGroup } from '../../components/ui';
 import { usePageData } from '../../hooks/use-page-data';
+import { useRoleTabs } from '../../hooks/use-role-tabs';
 import { ROLE_LABELS } from '../../lib/labels';
 import { pageUrls } from '../../lib/navigation';
 import { clearSession, getSession, updateMe } from '../../lib/session';
@@ -11,6 +12,7 @@ import { api } from '../../services/api';
 import './index.scss';
 
 export default function MePage() {
+  useRoleTabs();
   // The server is the source of truth for role and binding; the stored copy only fills the gap.
   const data = usePageData(async () => {
     const me = await api.getMe();

@@ -1,16 +1,21 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { PolicyListResponse } from '@zhixiang/shared/policy/schemas';
+import { useEffect } from 'react';
 import { PageContainer } from '../../components/page-container';
 import { PolicyCard } from '../../components/policy-card';
 import { usePageData } from '../../hooks/use-page-data';
 import { useSession } from '../../hooks/use-session';
 import { pageUrls } from '../../lib/navigation';
+import { STAFF_CONSOLES } from '../../lib/staff-consoles';
+import './index.scss';
+import { useRoleTabs } from '../../hooks/use-role-tabs';
 import { api } from '../../services/api';
 
 const NO_POLICIES: PolicyListResponse = { policies: [] };
 
 export default function PoliciesPage() {
+  useRoleTabs();
   const me = useSession()?.me;
   // Unbound customers and non-customers have no policies of their own: skip the call.
   const canList = me?.role === 'customer' && me.customerId !== null;
@@ -32,12 +37,41 @@ export default function PoliciesPage() {
         }
       : { title: '暂无保单', description: '您名下暂时没有可查看的保单' };
 
+  // Staff and admins: this tab is 工作台, the list of their consoles.
+  if (me?.role === 'staff' || me?.role === 'admin') return <StaffWorkbench />;
+
   return (
     <PageContainer data={data} refreshable isEmpty={(list) => list.policies.length === 0} empty={emptyState}>
       {(list) => (
         <View data-testid="policy-list">
           {list.policies.map((policy) => (
             <PolicyCard key={policy.policyNo} policy={policy} />
+          ))}
+        </View>
+      )}
+    </PageContainer>
+  );
+}
+
+/** 工作台: every console a staff member works in, one tap each. */
+function StaffWorkbench() {
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: '工作台' }).catch(() => undefined);
+  }, []);
+  return (
+    <PageContainer>
+      {() => (
+        <View data-testid="staff-workbench">
+          {STAFF_CONSOLES.map((desk) => (
+            <View
+              key={desk.key}
+              className="zx-card"
+              data-testid={`console-${desk.key}`}
+              onClick={() => void Taro.navigateTo({ url: desk.url })}
+            >
+              <Text className="zx-workbench__title">{desk.title}</Text>
+              <Text className="zx-muted">{desk.description}</Text>
+            </View>
           ))}
         </View>
       )}

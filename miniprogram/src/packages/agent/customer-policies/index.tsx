@@ -42,6 +42,14 @@ export default function CustomerPoliciesPage() {
           >
             保全代办
           </Button>
+          {/* Complaints: the agent registers one for the customer (the customer follows it in the app). */}
+          <Button
+            fill="outline"
+            data-testid="entry-customer-complaint"
+            onClick={() => void Taro.navigateTo({ url: pageUrls.fileComplaintFor(customerId, name) })}
+          >
+            代客户登记投诉
+          </Button>
         </View>
       )}
     </PageContainer>

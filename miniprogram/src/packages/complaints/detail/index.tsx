@@ -86,6 +86,7 @@ export default function ComplaintDetailPage() {
             </View>
           ) : null}
           <Links complaint={c} />
+          <DecisionLetter complaint={c} />
           {c.handling ? (
             <Handling complaint={c} onChanged={() => void data.reload()} />
           ) : c.status === 'decided' ? (
@@ -94,6 +95,34 @@ export default function ComplaintDetailPage() {
         </View>
       )}
     </PageContainer>
+  );
+}
+
+/**
+ * Once decided: the 投诉处理决定书, issued into the complainant's 我的信函 within minutes of the
+ * decision; the complainant opens it from here.
+ */
+function DecisionLetter({ complaint }: { complaint: ComplaintDetail }) {
+  const letter = complaint.decisionLetter;
+  if (!letter) return null;
+  const letterId = letter.letterId;
+  return (
+    <View className="zx-card" data-testid="complaint-decision-letter">
+      <Text className="zx-card__title">投诉处理决定书</Text>
+      {letterId ? (
+        <Text className="zx-muted">已发送至「我的信函」，写明了处理决定及对决定有异议时的途径。</Text>
+      ) : (
+        <Text className="zx-muted">正在生成，几分钟后可在「我的信函」查看。</Text>
+      )}
+      {letterId && !complaint.handling ? (
+        <Text
+          className="zx-complaints__link"
+          onClick={() => void Taro.navigateTo({ url: pageUrls.letterDetail(letterId) })}
+        >
+          查看处理决定书
+        </Text>
+      ) : null}
+    </View>
   );
 }
 
@@ -245,6 +274,12 @@ function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChan
         {handling.reasons.length > 0 ? (
           <Text className="zx-muted">判定依据：{handling.reasons.join('、')}</Text>
         ) : null}
+        <Text className="zx-muted">受理渠道：{complaint.channelLabel}</Text>
+        {handling.namedPersons.length > 0 ? (
+          <Text className="zx-muted" data-testid="complaint-named-persons">
+            涉及人员（须回避）：{handling.namedPersons.join('、')}
+          </Text>
+        ) : null}
         <Text className="zx-muted">处理机构：{handling.handlingBranchPath}</Text>
         <Text className="zx-muted">处理人：{handling.claimedByName ?? '待认领'}</Text>
       </View>
@@ -326,6 +361,16 @@ function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChan
               </Button>
             ) : null}
           </View>
+        </View>
+      ) : null}
+      {handling.conversation.length > 0 ? (
+        <View className="zx-card" data-testid="complaint-conversation">
+          <Text className="zx-card__title">客户与智能客服的对话</Text>
+          {handling.conversation.map((turn) => (
+            <Text key={turn.at} className="zx-muted">
+              {formatShanghaiDateTime(turn.at)} · {turn.text}
+            </Text>
+          ))}
         </View>
       ) : null}
       <View className="zx-card" data-testid="complaint-events">

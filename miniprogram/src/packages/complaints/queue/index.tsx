@@ -2,13 +2,15 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import { PageContainer } from '../../../components/page-container';
-import { Tag } from '../../../components/ui';
+import { Button, Tag } from '../../../components/ui';
 import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 import '../complaints.scss';
 
 const CLOCK_TAG = { breached: 'danger', warning: 'warning' } as const;
+
+const openScreenPop = () => void Taro.navigateTo({ url: pageUrls.callScreenPop() });
 
 /** 投诉工单: the open complaints handled in the staff member's branch subtree, with the most pressing clock. */
 export default function ComplaintQueuePage() {
@@ -20,10 +22,18 @@ export default function ComplaintQueuePage() {
       refreshable
       errorTitle="暂时无法查看投诉工单"
       isEmpty={(view) => view.complaints.length === 0}
-      empty={{ title: '暂无待处理的投诉', description: '本机构及下属机构的投诉会出现在这里' }}
+      empty={{
+        title: '暂无待处理的投诉',
+        description: '本机构及下属机构的投诉会出现在这里',
+        action: { text: '为来电客户登记投诉', onClick: openScreenPop },
+      }}
     >
       {(view) => (
         <View className="zx-complaints" data-testid="complaint-queue">
+          {/* A caller complains on the phone: the seat opens the call's screen-pop and files from it. */}
+          <Button fill="outline" onClick={openScreenPop}>
+            为来电客户登记投诉
+          </Button>
           {view.complaints.map((c) => (
             <View
               key={c.complaintId}

@@ -13,8 +13,21 @@ export function newestFirst<T extends { createdAt: string }>(items: readonly T[]
   return [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/** One application in a list: type, state, policy, what comes next; opens the application page. */
-export function ApplicationItem({ application, extra }: { application: EndorsementSummary; extra?: string }) {
+/**
+ * One application in a list: type, state, policy, what comes next; opens the application page, or
+ * — in a console laid out side by side — calls `onOpen` and shows as `selected`.
+ */
+export function ApplicationItem({
+  application,
+  extra,
+  onOpen,
+  selected = false,
+}: {
+  application: EndorsementSummary;
+  extra?: string;
+  onOpen?: () => void;
+  selected?: boolean;
+}) {
   const tone = DONE.has(application.status)
     ? 'success'
     : ENDED.has(application.status)
@@ -22,11 +35,13 @@ export function ApplicationItem({ application, extra }: { application: Endorseme
       : 'warning';
   return (
     <View
-      className="zx-card"
+      className={`zx-card ${selected ? 'zx-split__selected' : ''}`}
       data-testid="application-item"
       data-application-id={application.applicationId}
       onClick={() =>
-        void Taro.navigateTo({ url: pageUrls.endorsementApplication(application.applicationId) })
+        onOpen
+          ? onOpen()
+          : void Taro.navigateTo({ url: pageUrls.endorsementApplication(application.applicationId) })
       }
     >
       <View className="zx-endorse__item-head">

@@ -62,7 +62,7 @@ export default function ProductDetailPage() {
               data-testid="ask-assistant"
               onClick={() => {
                 setAssistantTopic({ productCode: product.productCode, name: product.name });
-                void Taro.switchTab({ url: '/pages/assistant/index' });
+                void Taro.switchTab({ url: pageUrls.assistant });
               }}
             >
               问问{brand.assistantName}

@@ -1,0 +1,50 @@
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { AppError } from '@zhixiang/shared/errors';
+import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import type { MyTodosResponse } from '@zhixiang/shared/home/schemas';
+import { customerTodos } from '@zhixiang/shared/home/todos';
+import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
+import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
+import type { HandoffStore } from '@zhixiang/shared/ports/handoffs';
+import type { LetterStore } from '@zhixiang/shared/ports/letters';
+import { handoffFactOf } from '../../assistant/use-cases/get-latest-handoff';
+import { signatureFactsOf } from '../../documents/use-cases/signature-facts';
+import { unreadLettersOf } from '../../letters/use-cases/list-letters';
+import { customerPolicyFactsOf } from '../../policies/use-cases/customer-policy-facts';
+import type { PolicyReadRepositories } from '../../policies/use-cases/policy-view-loader';
+import { withBookings } from './callback-facts';
+
+export interface HomeDeps {
+  repositories: Pick<PolicyReadRepositories, 'policies' | 'products'> & {
+    callbackBookings: Pick<CallbackBookingRepository, 'getBookings'>;
+    documents: Pick<DocumentRepository, 'listByHolder'>;
+    handoffs: Pick<HandoffStore, 'latestOfCustomer'>;
+  };
+  letters: Pick<LetterStore, 'listByCustomer'>;
+  now: () => number;
+}
+
+/**
+ * The signed-in customer's to-dos, most urgent first. Each context answers its own query, every
+ * one partitioned by this customer: their policies (two Queries), documents, letters and latest
+ * handoff (one Query each) at once, then one BatchGetItem of the callback bookings of the
+ * policies in their cooling-off period — a bounded number of requests whatever the policy count.
+ * A customer who has not bound their identity yet has nothing to do here.
+ */
+export async function getMyTodos(deps: HomeDeps, claims: AccessClaims): Promise<MyTodosResponse> {
+  if (claims.role !== 'customer') throw new AppError('FORBIDDEN', '待办事项仅供客户本人查看');
+  const today = todayInShanghai(new Date(deps.now()));
+  const customerId = claims.customerId;
+  if (!customerId) return { today, todos: [] };
+  const [policies, documents, letters, handoff] = await Promise.all([
+    customerPolicyFactsOf(deps, customerId),
+    signatureFactsOf(deps, customerId),
+    unreadLettersOf(deps, customerId),
+    handoffFactOf(deps, customerId),
+  ]);
+  const callbacks = await withBookings(deps, policies.callbacks, today);
+  return {
+    today,
+    todos: customerTodos({ documents, callbacks, premiums: policies.premiums, letters, handoff }, today),
+  };
+}

@@ -1,0 +1,148 @@
+import { slotIdOf } from '@zhixiang/shared/callback/window';
+import { addDays } from '@zhixiang/shared/format/dates';
+import type { MyTodosResponse } from '@zhixiang/shared/home/schemas';
+import { describe, expect, it } from 'vitest';
+import { getMyTodos } from '../../src/home/use-cases/get-my-todos';
+import { issueLetter } from '../../src/letters/use-cases/issue-letter';
+import { issueLetterDeps } from '../../src/letters/wiring-issuing';
+import { buildDemoData } from '../../src/seed/demo-data';
+import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
+import { accessTokenFor } from '../support/access-token-for';
+import { commandsSent } from '../support/command-spy';
+import { FIXED_TODAY } from '../support/fixed-clock';
+import { useSeededGateway } from './seeded-gateway';
+
+/**
+ * The customer's to-dos through the real gateway against DynamoDB Local: computed from the
+ * contexts' own state, gone the moment the thing is done, in a bounded number of queries.
+ */
+const data = buildDemoData(FIXED_TODAY);
+// 张伟's new annuity, in its cooling-off period with no callback booked.
+const newPolicy = data.policies.find(
+  (p) => p.holderId === 'C001' && p.effectiveDate > addDays(FIXED_TODAY, -30),
+)!;
+const zhangWei = { sub: 'demo-customer-c001', role: 'customer' as const, customerId: 'C001' };
+
+const stack = useSeededGateway();
+
+const todosOf = async (userId = 'demo-customer-c001') => {
+  const response = await stack.api.get<MyTodosResponse>('/me/todos', {
+    token: await accessTokenFor(stack.system, userId),
+  });
+  expect(response.status, response.text).toBe(200);
+  return response.body.todos;
+};
+
+describe("张伟's to-dos", () => {
+  it('lists his application awaiting signature and his new policy’s callback with the cooling-off countdown', async () => {
+    const todos = await todosOf();
+    expect(todos.map((t) => t.kind)).toEqual(['sign', 'callback']);
+    expect(todos[0]).toMatchObject({
+      title: '待签署：联系方式变更申请书',
+      target: { page: 'document', documentId: DEMO_DOCUMENT_ID },
+    });
+    const product = await stack.system.repositories.products.get(newPolicy.productCode);
+    const end = addDays(newPolicy.receiptDate, product!.coolingOffDays);
+    expect(todos[1]).toMatchObject({
+      id: `callback:${newPolicy.policyNo}`,
+      title: '请预约新单回访',
+      dueDate: end,
+      target: { page: 'callback', policyNo: newPolicy.policyNo },
+    });
+    expect(todos[1]!.detail).toContain(`犹豫期还剩 ${todos[1]!.daysLeft} 天`);
+  });
+
+  it('sends a bounded number of requests, each partitioned by the customer, and none per policy', async () => {
+    await getMyTodos(stack.system, zhangWei); // products into the process's cache
+    const sent = await commandsSent(stack.system.table.client, () => getMyTodos(stack.system, zhangWei));
+    expect(sent.map((s) => s.command).sort()).toEqual([
+      'BatchGetItemCommand', // the bookings of the policies in their cooling-off period
+      'QueryCommand', // policies as holder
+      'QueryCommand', // policies as insured
+      'QueryCommand', // documents to sign
+      'QueryCommand', // letters
+      'QueryCommand', // the latest handoff
+    ]);
+    for (const query of sent.filter((s) => s.command === 'QueryCommand'))
+      expect(JSON.stringify(query.input.ExpressionAttributeValues)).toContain('CUSTOMER#C001#');
+  });
+
+  it('drops the callback to-do the moment he books, and shows it again when he cancels', async () => {
+    const date = addDays(FIXED_TODAY, 2);
+    await stack.system.repositories.callbackBookings.createSlots([{ date, start: '10:00' }], 3);
+    const token = await accessTokenFor(stack.system, 'demo-customer-c001');
+    const booked = await stack.api.post(
+      `/policies/${newPolicy.policyNo}/callback`,
+      { slotId: slotIdOf({ date, start: '10:00' }) },
+      { token },
+    );
+    expect(booked.status, booked.text).toBe(201);
+    expect((await todosOf()).map((t) => t.kind)).toEqual(['sign']);
+
+    const cancelled = await stack.api.request('DELETE', `/policies/${newPolicy.policyNo}/callback`, {
+      token,
+    });
+    expect(cancelled.status, cancelled.text).toBeLessThan(300);
+    expect((await todosOf()).map((t) => t.kind)).toEqual(['sign', 'callback']);
+  });
+
+  it('shows a premium due within 30 days with amount, date and masked account, and not one due later', async () => {
+    const holderPolicy = data.policies.find((p) => p.policyNo === '8831010000001')!;
+    const stored = (await stack.system.repositories.policies.get(holderPolicy.policyNo))!;
+    await stack.system.repositories.policies.put({ ...stored, nextDueDate: addDays(FIXED_TODAY, 12) });
+    const premium = (await todosOf()).find((t) => t.kind === 'premium');
+    expect(premium).toMatchObject({
+      dueDate: addDays(FIXED_TODAY, 12),
+      daysLeft: 12,
+      target: { page: 'policy', policyNo: holderPolicy.policyNo },
+    });
+    expect(premium!.title).toBe('续期保费 ¥12,000.00，12 天后到期');
+    expect(premium!.detail).toMatch(/\*{4}/);
+    expect(premium!.detail).not.toContain(stored.renewalAccount!.accountNumber);
+
+    const again = (await stack.system.repositories.policies.get(holderPolicy.policyNo))!;
+    await stack.system.repositories.policies.put({ ...again, nextDueDate: addDays(FIXED_TODAY, 31) });
+    expect((await todosOf()).some((t) => t.kind === 'premium')).toBe(false);
+  });
+
+  it('counts unread letters until he reads them', async () => {
+    const issued = await issueLetter(issueLetterDeps(stack.system), {
+      customerId: 'C001',
+      policyNo: '8831010000001',
+      letterType: 'endorsement_confirmation',
+      sourceKey: 'endorsement.effective:PD20261125HOME01',
+      documentId: 'PD20261125HOME01',
+      facts: {
+        holderName: '张伟',
+        policyNo: '8831010000001',
+        productName: '示例人寿终身寿险',
+        changeType: '受益人变更',
+      },
+    });
+    const letters = (await todosOf()).find((t) => t.kind === 'letters');
+    expect(letters).toMatchObject({ title: '1 封未读信函', target: { page: 'letters' } });
+    const read = await stack.api.get(`/letters/${issued.letter.letterId}`, {
+      token: await accessTokenFor(stack.system, 'demo-customer-c001'),
+    });
+    expect(read.status, read.text).toBe(200);
+    expect((await todosOf()).some((t) => t.kind === 'letters')).toBe(false);
+  });
+});
+
+describe('other people', () => {
+  it('gives a customer without a bound identity an empty list, and agents and staff a 403 in Chinese', async () => {
+    expect(await todosOf('demo-unbound')).toEqual([]);
+    for (const userId of ['demo-agent-a001', 'demo-staff-sh']) {
+      const response = await stack.api.get<{ message: string }>('/me/todos', {
+        token: await accessTokenFor(stack.system, userId),
+      });
+      expect(response.status).toBe(403);
+      expect(response.body.message).toBe('待办事项仅供客户本人查看');
+    }
+  });
+
+  it("never shows another customer's to-dos", async () => {
+    const todos = await todosOf('demo-customer-c011');
+    expect(todos.every((t) => !JSON.stringify(t).includes('8831010000'))).toBe(true);
+  });
+});

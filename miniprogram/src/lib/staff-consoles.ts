@@ -1,0 +1,60 @@
+import type { StaffQueueName } from '@zhixiang/shared/home/staff-home';
+import { pageUrls } from './navigation';
+
+/** A staff console (工作台) and the page it opens. */
+export interface StaffConsole {
+  key: string;
+  title: string;
+  description: string;
+  url: string;
+}
+
+/** Every console staff and admins work in: the 工作台 tab lists them, the home links them too. */
+export const STAFF_CONSOLES: StaffConsole[] = [
+  {
+    key: 'call-centre',
+    title: '回访工作台',
+    description: '当日新单回访、记录回访结果、维护排班',
+    url: pageUrls.callCentre,
+  },
+  {
+    key: 'handoffs',
+    title: '人工客服工作台',
+    description: '接入转人工的客户，带着对话记录与已核验身份实时沟通',
+    url: pageUrls.handoffQueue,
+  },
+  {
+    key: 'assistant-feedback',
+    title: '知识库改进报告',
+    description: '智能客服未能回答、被点「没用」的问题与次数',
+    url: pageUrls.assistantFeedbackReport,
+  },
+  {
+    key: 'endorsement-reviews',
+    title: '保全审核',
+    description: '本机构需人工审核的保全申请：变更前后、办理轨迹、通过或不通过',
+    url: pageUrls.endorsementReviews,
+  },
+  {
+    key: 'complaints',
+    title: '投诉工单',
+    description: '本机构及下属机构的投诉：认领、联系、答复、办结，超时自动升级',
+    url: pageUrls.complaintQueue,
+  },
+  {
+    key: 'identity-reviews',
+    title: '身份核验审核',
+    description: '客户上传的证件与视频：通过或不通过',
+    url: pageUrls.identityReviews,
+  },
+];
+
+/** The console each queue of the staff home opens. */
+export const QUEUE_CONSOLES: Record<StaffQueueName, string> = {
+  endorsementReviews: pageUrls.endorsementReviews,
+  handoffsWaiting: pageUrls.handoffQueue,
+  callbacksToday: pageUrls.callCentre,
+  problemCases: pageUrls.callCentre,
+  identityReviews: pageUrls.identityReviews,
+  complaints: pageUrls.complaintQueue,
+};

@@ -1,0 +1,229 @@
+import type { HandoffMode, HandoffStatus } from '../assistant/handoff';
+import type { BookingStatus } from '../callback/schemas';
+import type { DocumentKind, DocumentStatus } from '../documents/model';
+import { formatYuan } from '../format/money';
+import type { POLICY_STATUSES } from '../policy/schemas';
+import { coolingOffEndDate, isInCoolingOff } from '../policy/view';
+
+/**
+ * The customer's to-dos (待办), pure: each rule takes the facts one context's query returned and
+ * says whether a to-do exists — exactly while its condition holds — and how it reads. The home
+ * only composes the contexts' queries and these rules; nothing here reads storage.
+ * Dates are `YYYY-MM-DD` in Asia/Shanghai; `today` is passed in.
+ */
+
+type PolicyStatus = (typeof POLICY_STATUSES)[number];
+
+export const TODO_KINDS = ['handoff', 'sign', 'callback', 'premium', 'letters'] as const;
+export type TodoKind = (typeof TODO_KINDS)[number];
+
+/** Where one tap leads: the mini program maps each to its page. */
+export type TodoTarget =
+  | { page: 'document'; documentId: string }
+  | { page: 'callback'; policyNo: string }
+  | { page: 'policy'; policyNo: string }
+  | { page: 'letters' }
+  | { page: 'handoff'; handoffId: string };
+
+export interface Todo {
+  /** Stable while the to-do exists: its kind and subject. */
+  id: string;
+  kind: TodoKind;
+  title: string;
+  detail: string;
+  /** The last day to act (cooling-off end, premium due date); null when none. */
+  dueDate: string | null;
+  /** Whole days from today to `dueDate` (0 = today); null without a due date. */
+  daysLeft: number | null;
+  target: TodoTarget;
+}
+
+/** A premium due this many days ahead or fewer is a to-do. */
+export const PREMIUM_DUE_WITHIN_DAYS = 30;
+
+/** Days from `from` to `to`, both `YYYY-MM-DD`. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+// ── documents: an application or consent awaiting this customer's signature ──
+
+export interface SignatureFact {
+  documentId: string;
+  kind?: DocumentKind;
+  status: DocumentStatus;
+  /** Who signs: the holder's application, or the insured's consent to the holder's change. */
+  signerRole?: 'holder' | 'insured';
+  changeType: string;
+  policyNo: string;
+  productName: string;
+}
+
+export function signatureTodo(document: SignatureFact): Todo | null {
+  if (document.status !== 'awaiting_signature') return null;
+  const consent = document.signerRole === 'insured';
+  const what = consent ? '被保险人同意书' : document.kind === 'application' ? '申请书' : '批单';
+  return {
+    id: `sign:${document.documentId}`,
+    kind: 'sign',
+    title: `待签署：${document.changeType}${what}`,
+    detail: consent
+      ? `${document.productName}（${document.policyNo}）的变更需要您作为被保险人签字同意`
+      : `${document.productName}（${document.policyNo}），签署后申请方可提交办理`,
+    dueDate: null,
+    daysLeft: null,
+    target: { page: 'document', documentId: document.documentId },
+  };
+}
+
+// ── callback: a new policy in its cooling-off period with no callback booked ──
+
+export interface CallbackFact {
+  policyNo: string;
+  productName: string;
+  status: PolicyStatus;
+  receiptDate: string;
+  coolingOffDays: number;
+  /** The callback is the policyholder's: only they have this to-do. */
+  isHolder: boolean;
+  /** The policy's callback booking, if any. */
+  booking: BookingStatus | null;
+}
+
+/** A booking that no longer covers the callback: the customer must book again. */
+const ENDED_BOOKINGS: readonly BookingStatus[] = ['cancelled', 'unreachable'];
+
+export function callbackTodo(fact: CallbackFact, today: string): Todo | null {
+  if (!fact.isHolder || !isInCoolingOff(fact, fact.coolingOffDays, today)) return null;
+  if (fact.booking !== null && !ENDED_BOOKINGS.includes(fact.booking)) return null;
+  const endDate = coolingOffEndDate(fact.receiptDate, fact.coolingOffDays);
+  const daysLeft = daysBetween(today, endDate);
+  return {
+    id: `callback:${fact.policyNo}`,
+    kind: 'callback',
+    title: fact.booking === 'unreachable' ? '回访未接通，请重新预约' : '请预约新单回访',
+    detail: `${fact.productName}（${fact.policyNo}）犹豫期${daysLeft === 0 ? '今天结束' : `还剩 ${daysLeft} 天`}，请在犹豫期内完成回访`,
+    dueDate: endDate,
+    daysLeft,
+    target: { page: 'callback', policyNo: fact.policyNo },
+  };
+}
+
+// ── policies: a renewal premium due within 30 days ──
+
+export interface PremiumFact {
+  policyNo: string;
+  productName: string;
+  status: PolicyStatus;
+  isHolder: boolean;
+  nextDueDate: string | null;
+  premiumCents: number;
+  /** The renewal account, number masked; null when the premium is not debited. */
+  account: { bankName: string; accountNumberMasked: string } | null;
+}
+
+export function premiumTodo(fact: PremiumFact, today: string): Todo | null {
+  if (!fact.isHolder || fact.status !== 'in_force' || fact.nextDueDate === null) return null;
+  const daysLeft = daysBetween(today, fact.nextDueDate);
+  if (daysLeft < 0 || daysLeft > PREMIUM_DUE_WITHIN_DAYS) return null;
+  const how = fact.account
+    ? `将从${fact.account.bankName}（${fact.account.accountNumberMasked}）扣款，请保持余额充足`
+    : '请按时缴费';
+  return {
+    id: `premium:${fact.policyNo}:${fact.nextDueDate}`,
+    kind: 'premium',
+    title: `续期保费 ${formatYuan(fact.premiumCents)}，${daysLeft === 0 ? '今天到期' : `${daysLeft} 天后到期`}`,
+    detail: `${fact.productName}（${fact.policyNo}）应缴日 ${fact.nextDueDate}，${how}`,
+    dueDate: fact.nextDueDate,
+    daysLeft,
+    target: { page: 'policy', policyNo: fact.policyNo },
+  };
+}
+
+// ── letters: unread letters ──
+
+export interface LettersFact {
+  unread: number;
+  /** The newest unread letter's title. */
+  newestUnreadTitle: string | null;
+}
+
+export function lettersTodo(fact: LettersFact): Todo | null {
+  if (fact.unread <= 0) return null;
+  return {
+    id: 'letters',
+    kind: 'letters',
+    title: `${fact.unread} 封未读信函`,
+    detail: fact.newestUnreadTitle ? `最新：${fact.newestUnreadTitle}` : '请查看我的信函',
+    dueDate: null,
+    daysLeft: null,
+    target: { page: 'letters' },
+  };
+}
+
+// ── assistant: an open conversation with a person ──
+
+export interface HandoffFact {
+  handoffId: string;
+  status: HandoffStatus;
+  mode: HandoffMode;
+  claimedByName: string | null;
+}
+
+export function handoffTodo(fact: HandoffFact | null): Todo | null {
+  if (!fact || fact.status === 'closed') return null;
+  const detail =
+    fact.status === 'claimed'
+      ? `${fact.claimedByName ?? '客服'}正在为您服务，点此继续对话`
+      : fact.mode === 'message'
+        ? '您的留言已收到，客服上班后回复'
+        : '正在为您接入人工客服，点此查看';
+  return {
+    id: `handoff:${fact.handoffId}`,
+    kind: 'handoff',
+    title: '人工客服对话进行中',
+    detail,
+    dueDate: null,
+    daysLeft: null,
+    target: { page: 'handoff', handoffId: fact.handoffId },
+  };
+}
+
+// ── composition ──
+
+export interface CustomerFacts {
+  documents: readonly SignatureFact[];
+  callbacks: readonly CallbackFact[];
+  premiums: readonly PremiumFact[];
+  letters: LettersFact;
+  handoff: HandoffFact | null;
+}
+
+/**
+ * How soon a to-do must be done: a conversation with a person and a signature block someone now
+ * (today); a callback or premium by its day; unread letters whenever. Ties go by kind.
+ */
+function urgency(todo: Todo, today: string): [string, number] {
+  const day = todo.dueDate ?? (todo.kind === 'handoff' || todo.kind === 'sign' ? today : '9999-12-31');
+  return [day, TODO_KINDS.indexOf(todo.kind)];
+}
+
+export function orderTodos(todos: readonly Todo[], today: string): Todo[] {
+  return [...todos].sort((a, b) => {
+    const [dayA, rankA] = urgency(a, today);
+    const [dayB, rankB] = urgency(b, today);
+    return dayA === dayB ? rankA - rankB || a.id.localeCompare(b.id) : dayA < dayB ? -1 : 1;
+  });
+}
+
+/** Every to-do the facts imply, most urgent first; empty when there is nothing to do. */
+export function customerTodos(facts: CustomerFacts, today: string): Todo[] {
+  const todos = [
+    handoffTodo(facts.handoff),
+    ...facts.documents.map(signatureTodo),
+    ...facts.callbacks.map((fact) => callbackTodo(fact, today)),
+    ...facts.premiums.map((fact) => premiumTodo(fact, today)),
+    lettersTodo(facts.letters),
+  ].filter((todo): todo is Todo => todo !== null);
+  return orderTodos(todos, today);
+}

@@ -1,0 +1,261 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { HANDOFF_MODES, HANDOFF_STATUSES } from '../../src/assistant/handoff';
+import { BOOKING_STATUSES } from '../../src/callback/schemas';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../src/documents/model';
+import { addDays } from '../../src/format/dates';
+import {
+  type CallbackFact,
+  callbackTodo,
+  customerTodos,
+  daysBetween,
+  handoffTodo,
+  lettersTodo,
+  PREMIUM_DUE_WITHIN_DAYS,
+  type PremiumFact,
+  premiumTodo,
+  type SignatureFact,
+  signatureTodo,
+  TODO_KINDS,
+} from '../../src/home/todos';
+import { POLICY_STATUSES } from '../../src/policy/schemas';
+
+/** The to-do rules: each to-do exists exactly while its condition holds, and reads as it should. */
+const isoDate = fc
+  .date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const policyNo = fc.stringMatching(/^88\d{11}$/);
+
+const signatureFact: fc.Arbitrary<SignatureFact> = fc.record({
+  documentId: fc.stringMatching(/^EA\d{8}[A-Z0-9]{6}$/),
+  kind: fc.constantFrom(...DOCUMENT_KINDS),
+  status: fc.constantFrom(...DOCUMENT_STATUSES),
+  signerRole: fc.constantFrom('holder' as const, 'insured' as const),
+  changeType: fc.constantFrom('联系方式变更', '受益人变更', '保单借款'),
+  policyNo,
+  productName: fc.constant('示例人寿终身寿险'),
+});
+
+const callbackFact = (today: string): fc.Arbitrary<CallbackFact> =>
+  fc.record({
+    policyNo,
+    productName: fc.constant('示例年金'),
+    status: fc.constantFrom(...POLICY_STATUSES),
+    receiptDate: fc.integer({ min: -40, max: 5 }).map((days) => addDays(today, days)),
+    coolingOffDays: fc.constantFrom(0, 15, 20),
+    isHolder: fc.boolean(),
+    booking: fc.option(fc.constantFrom(...BOOKING_STATUSES), { nil: null }),
+  });
+
+const premiumFact = (today: string): fc.Arbitrary<PremiumFact> =>
+  fc.record({
+    policyNo,
+    productName: fc.constant('示例两全'),
+    status: fc.constantFrom(...POLICY_STATUSES),
+    isHolder: fc.boolean(),
+    nextDueDate: fc.option(
+      fc.integer({ min: -60, max: 90 }).map((days) => addDays(today, days)),
+      { nil: null },
+    ),
+    premiumCents: fc.integer({ min: 1, max: 10_000_000 }),
+    account: fc.option(
+      fc.record({
+        bankName: fc.constant('中国工商银行'),
+        accountNumberMasked: fc.constant('6222 **** **** 1234'),
+      }),
+      { nil: null },
+    ),
+  });
+
+describe('the signature to-do', () => {
+  it('exists exactly while the document awaits the signature, and opens that document', () => {
+    fc.assert(
+      fc.property(signatureFact, (fact) => {
+        const todo = signatureTodo(fact);
+        expect(todo !== null).toBe(fact.status === 'awaiting_signature');
+        if (todo) {
+          expect(todo.target).toEqual({ page: 'document', documentId: fact.documentId });
+          expect(todo.title).toContain(fact.changeType);
+          if (fact.signerRole === 'insured') expect(todo.title).toContain('被保险人同意书');
+        }
+      }),
+    );
+  });
+});
+
+describe('the callback to-do', () => {
+  it('exists exactly for the holder of an in-force policy in its cooling-off period with no live booking', () => {
+    fc.assert(
+      fc.property(
+        isoDate.chain((today) => fc.tuple(fc.constant(today), callbackFact(today))),
+        ([today, fact]) => {
+          const end = addDays(fact.receiptDate, fact.coolingOffDays);
+          const inCoolingOff =
+            fact.coolingOffDays > 0 &&
+            fact.status === 'in_force' &&
+            fact.receiptDate <= today &&
+            today <= end;
+          const needsBooking =
+            fact.booking === null || fact.booking === 'cancelled' || fact.booking === 'unreachable';
+          const todo = callbackTodo(fact, today);
+          expect(todo !== null).toBe(fact.isHolder && inCoolingOff && needsBooking);
+          if (todo) {
+            expect(todo.dueDate).toBe(end);
+            expect(todo.daysLeft).toBe(daysBetween(today, end));
+            expect(todo.daysLeft).toBeGreaterThanOrEqual(0);
+            expect(todo.target).toEqual({ page: 'callback', policyNo: fact.policyNo });
+          }
+        },
+      ),
+    );
+  });
+
+  it('counts down the cooling-off period in Chinese', () => {
+    const fact: CallbackFact = {
+      policyNo: '8831010000004',
+      productName: '示例年金',
+      status: 'in_force',
+      receiptDate: '2026-11-20',
+      coolingOffDays: 15,
+      isHolder: true,
+      booking: null,
+    };
+    expect(callbackTodo(fact, '2026-11-25')?.detail).toContain('犹豫期还剩 10 天');
+    expect(callbackTodo(fact, '2026-12-05')?.detail).toContain('犹豫期今天结束');
+    expect(callbackTodo(fact, '2026-12-06')).toBeNull();
+    expect(callbackTodo({ ...fact, booking: 'booked' }, '2026-11-25')).toBeNull();
+    expect(callbackTodo({ ...fact, booking: 'unreachable' }, '2026-11-25')?.title).toBe(
+      '回访未接通，请重新预约',
+    );
+  });
+});
+
+describe('the premium to-do', () => {
+  it('exists exactly for the holder of an in-force policy whose premium falls due within 30 days', () => {
+    fc.assert(
+      fc.property(
+        isoDate.chain((today) => fc.tuple(fc.constant(today), premiumFact(today))),
+        ([today, fact]) => {
+          const todo = premiumTodo(fact, today);
+          const due =
+            fact.nextDueDate !== null &&
+            fact.nextDueDate >= today &&
+            fact.nextDueDate <= addDays(today, PREMIUM_DUE_WITHIN_DAYS);
+          expect(todo !== null).toBe(fact.isHolder && fact.status === 'in_force' && due);
+          if (todo) {
+            expect(todo.dueDate).toBe(fact.nextDueDate);
+            expect(todo.target).toEqual({ page: 'policy', policyNo: fact.policyNo });
+            if (fact.account) {
+              expect(todo.detail).toContain(fact.account.accountNumberMasked);
+              expect(todo.detail).toContain('余额充足');
+            }
+          }
+        },
+      ),
+    );
+  });
+
+  it('says the amount, the day and the account', () => {
+    const todo = premiumTodo(
+      {
+        policyNo: '8831010000002',
+        productName: '示例两全',
+        status: 'in_force',
+        isHolder: true,
+        nextDueDate: '2026-12-10',
+        premiumCents: 1_234_500,
+        account: { bankName: '招商银行', accountNumberMasked: '6222 **** **** 0017' },
+      },
+      '2026-11-25',
+    );
+    expect(todo?.title).toBe('续期保费 ¥12,345.00，15 天后到期');
+    expect(todo?.detail).toBe(
+      '示例两全（8831010000002）应缴日 2026-12-10，将从招商银行（6222 **** **** 0017）扣款，请保持余额充足',
+    );
+  });
+});
+
+describe('the letters and conversation to-dos', () => {
+  it('a letters to-do exists exactly while a letter is unread', () => {
+    fc.assert(
+      fc.property(fc.nat(20), (unread) => {
+        const todo = lettersTodo({ unread, newestUnreadTitle: unread ? '续期缴费通知' : null });
+        expect(todo !== null).toBe(unread > 0);
+        if (todo) expect(todo.title).toBe(`${unread} 封未读信函`);
+      }),
+    );
+  });
+
+  it('a conversation to-do exists exactly while the handoff is open', () => {
+    fc.assert(
+      fc.property(
+        fc.option(
+          fc.record({
+            handoffId: fc.uuid(),
+            status: fc.constantFrom(...HANDOFF_STATUSES),
+            mode: fc.constantFrom(...HANDOFF_MODES),
+            claimedByName: fc.option(fc.constant('李客服'), { nil: null }),
+          }),
+          { nil: null },
+        ),
+        (fact) => {
+          const todo = handoffTodo(fact);
+          expect(todo !== null).toBe(fact !== null && fact.status !== 'closed');
+          if (todo && fact) expect(todo.target).toEqual({ page: 'handoff', handoffId: fact.handoffId });
+        },
+      ),
+    );
+  });
+});
+
+describe('the list', () => {
+  const facts = (today: string) =>
+    fc.record({
+      documents: fc.array(signatureFact, { maxLength: 4 }),
+      callbacks: fc.array(callbackFact(today), { maxLength: 4 }),
+      premiums: fc.array(premiumFact(today), { maxLength: 4 }),
+      letters: fc.nat(3).map((unread) => ({ unread, newestUnreadTitle: null })),
+      handoff: fc.constant(null),
+    });
+
+  it('is every rule’s to-do, once each, ordered by the day to act and then by kind', () => {
+    fc.assert(
+      fc.property(
+        isoDate.chain((today) => fc.tuple(fc.constant(today), facts(today))),
+        ([today, f]) => {
+          const todos = customerTodos(f, today);
+          const expected =
+            f.documents.filter((d) => signatureTodo(d)).length +
+            f.callbacks.filter((c) => callbackTodo(c, today)).length +
+            f.premiums.filter((p) => premiumTodo(p, today)).length +
+            (f.letters.unread > 0 ? 1 : 0);
+          expect(todos).toHaveLength(expected);
+          const day = (t: (typeof todos)[number]) =>
+            t.dueDate ?? (t.kind === 'sign' || t.kind === 'handoff' ? today : '9999-12-31');
+          for (let i = 1; i < todos.length; i++) {
+            const [a, b] = [todos[i - 1]!, todos[i]!];
+            expect(
+              day(a) < day(b) ||
+                (day(a) === day(b) && TODO_KINDS.indexOf(a.kind) <= TODO_KINDS.indexOf(b.kind)),
+            ).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+
+  it('is empty when there is nothing to do', () => {
+    expect(
+      customerTodos(
+        {
+          documents: [],
+          callbacks: [],
+          premiums: [],
+          letters: { unread: 0, newestUnreadTitle: null },
+          handoff: null,
+        },
+        '2026-11-25',
+      ),
+    ).toEqual([]);
+  });
+});
