@@ -12,6 +12,7 @@ Commands
   import-policies <file.csv>              导入保单（先导入客户），列见 functions/admin/samples/policies.csv
   import-assignments <file.csv>           导入业务员分配：customerId,agentId
   import-products <file.csv>              导入/更新产品目录（知客），列见 functions/admin/samples/products.csv
+  import-events <file.csv>                导入客户俱乐部活动（每行一个场次），列见 functions/admin/samples/events.csv
   create-staff --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
   create-agent --agent-id 工号 --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
   rotate-field-key [--skip-reencrypt]     轮换字段加密数据密钥，并用新密钥重新加密已存数据
@@ -37,6 +38,7 @@ const WRITES = new Set([
   'import-policies',
   'import-assignments',
   'import-products',
+  'import-events',
   'create-staff',
   'create-agent',
   'rotate-field-key',
@@ -135,6 +137,20 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         `${file}：共 ${report.rows} 行，新增 ${report.created}，更新 ${report.updated}，未变 ${report.unchanged}`,
       );
+      return 0;
+    }
+    // Club events (太尊享 / 太活力 / 太有爱), one row per session.
+    case 'import-events': {
+      const file = args[0];
+      if (!file) return fail(`${command} 需要一个 CSV 文件路径`);
+      const { readCsv } = await import('./imports/csv-rows');
+      const { importEvents, EVENT_COLUMNS } = await import('./imports/import-events');
+      const report = await importEvents(file, await readCsv(file, EVENT_COLUMNS), {
+        repositories,
+        nowIso: new Date().toISOString(),
+        progress,
+      });
+      console.log(`${file}：共 ${report.rows} 行，新增活动 ${report.created}，已存在 ${report.unchanged}`);
       return 0;
     }
     case 'create-staff':

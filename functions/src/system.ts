@@ -6,6 +6,7 @@ import { insurerSigningKey, insurerTrustedCas } from './documents/adapters/signi
 import { createDocumentsDeps } from './documents/wiring';
 import { documentPdf } from './documents/wiring-signing';
 import { createEndorsementsDeps } from './endorsements/wiring';
+import { createEventsDeps } from './events/wiring';
 import { createIdentityDeps } from './identity/wiring';
 import { createIdentityProofs } from './identity/wiring-proofs';
 import { createIvrDeps } from './ivr/wiring';
@@ -34,6 +35,7 @@ function buildSystem(platform: Platform) {
   const letters = createLettersDeps(platform);
   const complaints = createComplaintsDeps(platform);
   const payments = createPaymentsDeps(platform);
+  const events = createEventsDeps(platform);
   return {
     ...auth,
     ...policies,
@@ -47,6 +49,7 @@ function buildSystem(platform: Platform) {
     ...letters,
     ...complaints,
     ...payments,
+    ...events,
     repositories: {
       ...auth.repositories,
       ...policies.repositories,
@@ -59,6 +62,7 @@ function buildSystem(platform: Platform) {
       ...endorsements.repositories,
       ...letters.repositories,
       ...complaints.repositories,
+      ...events.repositories,
     },
     identityProofs: createIdentityProofs(platform),
     signingKey: insurerSigningKey(platform.config),

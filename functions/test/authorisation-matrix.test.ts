@@ -14,6 +14,7 @@ import { callbackCases } from './callback/authorisation-cases';
 import { complaintCases } from './complaints/authorisation-cases';
 import { documentCases } from './documents/authorisation-cases';
 import { endorsementCases } from './endorsements/authorisation-cases';
+import { eventCases } from './events/authorisation-cases';
 import { homeCases } from './home/authorisation-cases';
 import { identityCases } from './identity/authorisation-cases';
 import { ivrCases } from './ivr/authorisation-cases';
@@ -50,6 +51,7 @@ const CASES: Record<RouteName, Case> = {
   ...complaintCases,
   ...paymentCases,
   ...homeCases,
+  ...eventCases,
 };
 
 let container: System;
@@ -118,7 +120,7 @@ describe('authorisation matrix', () => {
       expect(c.method, name).toBe(spec.method);
       expect(
         c.path.replace(
-          /\/(C001|CI01|\d{6,}|PD\d{8}\w{6}|EA\d{8}\w{6}|LT\d{8}[A-Z0-9]{8}|RP\d{8}[A-Z0-9]{12}|TS\d{14}|[a-z]+(?:_[a-z]+)+|[\w-]+\.[\w-]{43})(?=\/|$)/g,
+          /\/(C001|CI01|\d{6,}|PD\d{8}\w{6}|EA\d{8}\w{6}|LT\d{8}[A-Z0-9]{8}|RP\d{8}[A-Z0-9]{12}|TS\d{14}|EV[0-9A-Z-]{4,40}|[a-z]+(?:_[a-z]+)+|[\w-]+\.[\w-]{43})(?=\/|$)/g,
           '/{param}',
         ),
         name,

@@ -4,6 +4,7 @@ import { callbackPackage } from './packages/callback/pages';
 import { complaintsPackage } from './packages/complaints/pages';
 import { documentsPackage } from './packages/documents/pages';
 import { endorsementsPackage } from './packages/endorsements/pages';
+import { eventsPackage } from './packages/events/pages';
 import { handoffsPackage } from './packages/handoffs/pages';
 import { identityPackage } from './packages/identity/pages';
 import { ivrPackage } from './packages/ivr/pages';
@@ -34,6 +35,7 @@ export default defineAppConfig({
     lettersPackage,
     complaintsPackage,
     ivrPackage,
+    eventsPackage,
   ],
   window: {
     // WeChat draws its own title bar; in the H5 build this turns on Taro's: the page title with a

@@ -4,6 +4,7 @@ import { createRecordRepositories } from '../platform/records/repositories';
 import { getS3Client } from '../platform/s3/client';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
 import { createWechatAccessTokens } from '../platform/wechat/wechat-access-token';
+import { LetterLinks } from './adapters/letter-links';
 import { DynamoLetterStore, DynamoLetterSubscriptionStore } from './adapters/letters';
 import { DynamoNoticeStore, DynamoSubscribeCreditLedger } from './adapters/notices';
 import { WechatPushEnvelope } from './adapters/wechat-push-envelope';
@@ -11,7 +12,6 @@ import {
   SandboxOutboxSubscribeMessages,
   WechatSubscribeMessages,
 } from './adapters/wechat-subscribe-messages';
-import { LetterLinks } from './use-cases/letter-links';
 import type { NoticePreferenceDeps } from './use-cases/notice-preferences';
 
 /** E-letters and renewal notices: the stores, the subscribe-message provider, link signing. */

@@ -3,6 +3,7 @@ import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
 import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
 import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
+import type { EventStore } from '@zhixiang/shared/ports/events';
 import type { KnowledgeBaseRepository } from '@zhixiang/shared/ports/knowledge-base';
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
@@ -14,6 +15,7 @@ import { DEMO_CATALOGUE } from './demo-catalogue';
 import { buildDemoData } from './demo-data';
 import { seedDemoDocuments } from './demo-documents';
 import { seedDemoEndorsements } from './demo-endorsements';
+import { seedDemoEvents } from './demo-events';
 import { emptyTally, type WriteTally, writeIfChanged } from './write-if-changed';
 
 export { DEMO_BINDING_CUSTOMER, DEMO_SIGN_INS, type DemoSignIn } from './demo-data';
@@ -30,6 +32,8 @@ export interface SeedDemoDataDeps {
     knowledgeBase?: KnowledgeBaseRepository;
     /** Endorsements (保全): with it, 李娜's withdrawn demo application is created once. */
     endorsements?: EndorsementRepository;
+    /** Club events: with it, the demo events of the three brands are created once. */
+    events?: Pick<EventStore, 'create'>;
   };
   /** Where placeholder brochure PDFs of the demo catalogue are uploaded (local stage). */
   brochures?: BrochureStore;
@@ -106,6 +110,7 @@ export async function seedDemoData(deps: Partial<SeedDemoDataDeps> = {}): Promis
   if (r.knowledgeBase) report.knowledge = await seedKnowledgeBase(r.knowledgeBase);
   // Endorsements (保全): created once, like customers (a signed demo application stays signed).
   if (r.endorsements) await seedDemoEndorsements(r.endorsements, data, Date.parse(`${today}T01:00:00Z`));
+  if (r.events) await seedDemoEvents(r.events, today, data.branches);
   if (r.documents && r.endorsements)
     await seedDemoDocuments({ ...r, documents: r.documents, endorsements: r.endorsements }, data);
   return report;

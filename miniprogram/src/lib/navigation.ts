@@ -82,6 +82,12 @@ export const pageUrls = {
   // The seat's screen-pop of a call the phone system identified (IVR 来电弹屏).
   callScreenPop: (callId?: string) =>
     `/packages/ivr/screen-pop/index${callId ? `?callId=${encodeURIComponent(callId)}` : ''}`,
+  // Club events (客户俱乐部活动).
+  events: '/packages/events/list/index',
+  /** With `invitedBy`, the link an agent shares: a registration through it is attributed to them. */
+  eventDetail: (eventId: string, invitedBy?: string) =>
+    `/packages/events/detail/index?eventId=${encodeURIComponent(eventId)}${invitedBy ? `&invitedBy=${encodeURIComponent(invitedBy)}` : ''}`,
+  myEventRegistrations: '/packages/events/mine/index',
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

@@ -5,6 +5,7 @@ import { callbackRoutes } from '../callback/routes';
 import { complaintRoutes } from '../complaints/routes';
 import { documentRoutes } from '../documents/routes';
 import { endorsementRoutes } from '../endorsement/routes';
+import { eventRoutes } from '../events/routes';
 import { homeRoutes } from '../home/routes';
 import { identityRoutes } from '../identity/routes';
 import { ivrRoutes } from '../ivr/routes';
@@ -35,6 +36,7 @@ export const routes = {
   ...complaintRoutes,
   ...paymentRoutes,
   ...homeRoutes,
+  ...eventRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

@@ -18,7 +18,7 @@ import type {
 import { BAD_FIELD_ERRCODE } from '@zhixiang/shared/ports/notices';
 import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
 import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
-import type { LetterLinks } from './letter-links';
+import type { LetterLinks } from '../adapters/letter-links';
 
 /** Transient failures (network, provider 5xx) are retried this many times in all, with doubling waits. */
 export const MAX_SEND_ATTEMPTS = 3;

@@ -2,8 +2,8 @@ import { AppError } from '@zhixiang/shared/errors';
 import type { LetterDetail } from '@zhixiang/shared/letters/schemas';
 import type { LetterStore } from '@zhixiang/shared/ports/letters';
 import type { DocumentFiles } from '../../documents/adapters/document-files';
+import type { LetterLinks } from '../adapters/letter-links';
 import { letterDetail } from './get-letter';
-import type { LetterLinks } from './letter-links';
 
 export const LINK_EXPIRED_MESSAGE = '该信函链接已过期，请登录小程序在「我的信函」中查看';
 export const LINK_INVALID_MESSAGE = '该信函链接无效，请核对链接或登录小程序在「我的信函」中查看';

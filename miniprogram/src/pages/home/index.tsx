@@ -60,6 +60,16 @@ export default function HomePage() {
       entries.push({ ...desk, open: () => void Taro.navigateTo({ url: desk.url }) });
   }
 
+  // Club events (客户俱乐部活动): 太尊享 / 太活力 for customers, 太有爱 also for agents and staff.
+  if (me && me.role !== 'admin') {
+    entries.push({
+      key: 'events',
+      title: '俱乐部活动',
+      description: '太尊享 · 太活力 · 太有爱：报名活动，可携家人同行，满员可候补',
+      open: () => void Taro.navigateTo({ url: pageUrls.events }),
+    });
+  }
+
   return (
     <PageContainer>
       {() => (

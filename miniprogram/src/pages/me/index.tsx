@@ -92,6 +92,14 @@ export default function MePage() {
                 onClick={() => void Taro.navigateTo({ url: pageUrls.myComplaints })}
               />
             ) : null}
+            {me.role !== 'admin' ? (
+              <Cell
+                title="我的活动"
+                clickable
+                data-testid="entry-my-events"
+                onClick={() => void Taro.navigateTo({ url: pageUrls.myEventRegistrations })}
+              />
+            ) : null}
             {me.role === 'staff' || me.role === 'admin' ? (
               <Cell
                 title="续期通知送达报表"

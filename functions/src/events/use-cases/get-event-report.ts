@@ -1,0 +1,32 @@
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { eventReport, eventReportCsv, pledgeTotals } from '@zhixiang/shared/events/report';
+import type { EventReport } from '@zhixiang/shared/events/schemas';
+import type { EventDeps } from './event-access';
+import { staffEvent } from './manage-events';
+
+/**
+ * An event's report for staff of the organising subtree: by the registrants' branch, the
+ * registrations and people with seats, attendance and waiting-list conversion, and the CSV; for
+ * 太有爱, the pledges collected.
+ */
+export async function getEventReport(
+  deps: EventDeps,
+  claims: AccessClaims,
+  eventId: string,
+): Promise<EventReport> {
+  const event = await staffEvent(deps, claims, eventId);
+  const [registrations, pledges] = await Promise.all([
+    deps.repositories.events.registrationsOfEvent(eventId),
+    deps.repositories.events.pledgesOfEvent(eventId),
+  ]);
+  const branchIds = new Set(registrations.map((r) => r.branchPath?.split('/').at(-1) ?? ''));
+  const names = new Map<string, string>();
+  await Promise.all(
+    [...branchIds].filter(Boolean).map(async (id) => {
+      const branch = await deps.repositories.branches.getCached(id);
+      if (branch) names.set(branch.path, branch.name);
+    }),
+  );
+  const rows = eventReport(registrations, (path) => names.get(path) ?? path);
+  return { eventId, title: event.title, rows, csv: eventReportCsv(rows), pledges: pledgeTotals(pledges) };
+}

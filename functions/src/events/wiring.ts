@@ -1,0 +1,26 @@
+import { defaultEventSettings } from '@zhixiang/shared/events/rules';
+import { defineWiring, type Platform } from '../platform/process';
+import { createRecordRepositories } from '../platform/records/repositories';
+import { SignedTokens } from '../platform/tokens/signed-tokens';
+import { DynamoEventStore } from './adapters/events';
+
+export function createEventsDeps(platform: Platform) {
+  const { table } = platform;
+  return {
+    ...platform,
+    repositories: {
+      ...createRecordRepositories(table, platform.fieldCipher),
+      events: new DynamoEventStore(table, platform.fieldCipher),
+    },
+    eventSettings: defaultEventSettings,
+    /** Entry tickets (the registrant's QR code): signed for this purpose only. */
+    eventTickets: new SignedTokens({
+      purpose: 'event-ticket-v1',
+      signingKey: platform.secrets.tokenSigningKey,
+      now: platform.now,
+    }),
+  };
+}
+export type EventsDeps = ReturnType<typeof createEventsDeps>;
+
+export const eventsWiring = defineWiring(createEventsDeps);

@@ -1,0 +1,128 @@
+import type { PledgeRecord, RegistrationState } from '../ports/events';
+import type { RegistrationStatus } from './schemas';
+
+/**
+ * An event's report by the registrants' branch: registrations and people with seats, people
+ * checked in and the attendance rate, how many joined the waiting list and how many of those
+ * ended with a seat (waiting-list conversion). Rates are in basis points (10000 = 100%), so the
+ * mini program formats them without floating-point surprises.
+ */
+export interface EventReportRow {
+  branchPath: string;
+  branchName: string;
+  registrations: number;
+  people: number;
+  checkedInPeople: number;
+  attendanceBasisPoints: number | null;
+  waitlisted: number;
+  waitlistConverted: number;
+  conversionBasisPoints: number | null;
+}
+
+const WITH_SEATS: readonly RegistrationStatus[] = ['registered', 'checked_in'];
+
+function rate(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part * 10_000) / whole);
+}
+
+function row(
+  branchPath: string,
+  branchName: string,
+  registrations: readonly RegistrationState[],
+): EventReportRow {
+  const seated = registrations.filter((r) => WITH_SEATS.includes(r.status));
+  const people = seated.reduce((n, r) => n + r.partySize, 0);
+  const checkedInPeople = seated
+    .filter((r) => r.status === 'checked_in')
+    .reduce((n, r) => n + r.partySize, 0);
+  const waitlisted = registrations.filter((r) => r.waitSeq !== null);
+  const waitlistConverted = waitlisted.filter((r) => WITH_SEATS.includes(r.status)).length;
+  return {
+    branchPath,
+    branchName,
+    registrations: seated.length,
+    people,
+    checkedInPeople,
+    attendanceBasisPoints: rate(checkedInPeople, people),
+    waitlisted: waitlisted.length,
+    waitlistConverted,
+    conversionBasisPoints: rate(waitlistConverted, waitlisted.length),
+  };
+}
+
+/** One row per registrant branch (path order), then the total ('' path, 合计). */
+export function eventReport(
+  registrations: readonly RegistrationState[],
+  branchName: (path: string) => string,
+): EventReportRow[] {
+  const byBranch = new Map<string, RegistrationState[]>();
+  for (const r of registrations) {
+    const path = r.branchPath ?? '';
+    byBranch.set(path, [...(byBranch.get(path) ?? []), r]);
+  }
+  const rows = [...byBranch.keys()]
+    .sort()
+    .map((path) => row(path, path ? branchName(path) : '未关联机构', byBranch.get(path) ?? []));
+  return [...rows, row('', '合计', registrations)];
+}
+
+function percent(basisPoints: number | null): string {
+  if (basisPoints === null) return '—';
+  return `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}%`;
+}
+
+/** A cell quoted when it holds a comma, a quote or a line break (RFC 4180). */
+function cell(value: string | number): string {
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The report as CSV with a Chinese header, for export to a spreadsheet. */
+export function eventReportCsv(rows: readonly EventReportRow[]): string {
+  const header = [
+    '机构',
+    '机构路径',
+    '报名数',
+    '报名人数',
+    '签到人数',
+    '到场率',
+    '候补数',
+    '候补转正',
+    '候补转化率',
+  ];
+  const lines = rows.map((r) =>
+    [
+      r.branchName,
+      r.branchPath,
+      r.registrations,
+      r.people,
+      r.checkedInPeople,
+      percent(r.attendanceBasisPoints),
+      r.waitlisted,
+      r.waitlistConverted,
+      percent(r.conversionBasisPoints),
+    ]
+      .map(cell)
+      .join(','),
+  );
+  return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+/** What was pledged to an event, per kind (money in cents, goods and books in items, hours), and by how many people. */
+export function pledgeTotals(pledges: readonly PledgeRecord[]): {
+  money: number;
+  goods: number;
+  books: number;
+  volunteer: number;
+  people: number;
+} {
+  const totals = {
+    money: 0,
+    goods: 0,
+    books: 0,
+    volunteer: 0,
+    people: new Set(pledges.map((p) => p.personKey)).size,
+  };
+  for (const p of pledges) totals[p.kind] += p.amount;
+  return totals;
+}

@@ -1,0 +1,141 @@
+import type { RouteSpec } from '../api/route-spec';
+import {
+  ChangeSessionRequestSchema,
+  CheckInRequestSchema,
+  CheckInResultSchema,
+  CreateEventRequestSchema,
+  EventDetailSchema,
+  EventInviteesResponseSchema,
+  EventListResponseSchema,
+  EventReportSchema,
+  EventTicketSchema,
+  MyPledgesResponseSchema,
+  MyRegistrationsResponseSchema,
+  PledgeViewSchema,
+  RecordPledgeRequestSchema,
+  RegisterForEventRequestSchema,
+  RegistrationViewSchema,
+  StaffEventListResponseSchema,
+  StaffEventSchema,
+} from './schemas';
+
+/**
+ * Club events (e生相伴 客户俱乐部: 太尊享 / 太活力 / 太有爱): staff of a branch create and publish
+ * events for their subtree; signed-in people see the published events with whether they may come
+ * (and why not), register with companions or join the waiting list, change session, cancel, and
+ * accept or decline an offered seat. A person reaches only their own registrations.
+ */
+export const eventRoutes = {
+  listEvents: {
+    method: 'GET',
+    path: '/events',
+    auth: 'user',
+    response: EventListResponseSchema,
+  },
+  getEvent: {
+    method: 'GET',
+    path: '/events/{eventId}',
+    auth: 'user',
+    response: EventDetailSchema,
+  },
+  registerForEvent: {
+    method: 'POST',
+    path: '/events/{eventId}/registration',
+    auth: 'user',
+    request: RegisterForEventRequestSchema,
+    response: RegistrationViewSchema,
+  },
+  listMyEventRegistrations: {
+    method: 'GET',
+    path: '/me/event-registrations',
+    auth: 'user',
+    response: MyRegistrationsResponseSchema,
+  },
+  cancelEventRegistration: {
+    method: 'POST',
+    path: '/events/{eventId}/registration/cancel',
+    auth: 'user',
+    response: RegistrationViewSchema,
+  },
+  changeEventSession: {
+    method: 'POST',
+    path: '/events/{eventId}/registration/session',
+    auth: 'user',
+    request: ChangeSessionRequestSchema,
+    response: RegistrationViewSchema,
+  },
+  acceptEventOffer: {
+    method: 'POST',
+    path: '/events/{eventId}/registration/offer/accept',
+    auth: 'user',
+    response: RegistrationViewSchema,
+  },
+  declineEventOffer: {
+    method: 'POST',
+    path: '/events/{eventId}/registration/offer/decline',
+    auth: 'user',
+    response: RegistrationViewSchema,
+  },
+  /** 太有爱: a pledge of money, goods, books or volunteer hours by anyone the event admits. */
+  recordEventPledge: {
+    method: 'POST',
+    path: '/events/{eventId}/pledges',
+    auth: 'user',
+    request: RecordPledgeRequestSchema,
+    response: PledgeViewSchema,
+  },
+  listMyEventPledges: {
+    method: 'GET',
+    path: '/events/{eventId}/pledges/mine',
+    auth: 'user',
+    response: MyPledgesResponseSchema,
+  },
+  /** The registrant's entry QR code (a signed ticket), once registered. */
+  getEventTicket: {
+    method: 'GET',
+    path: '/events/{eventId}/registration/ticket',
+    auth: 'user',
+    response: EventTicketSchema,
+  },
+  /** Staff at the door check a ticket in: a forged or foreign one is refused, a second scan caught. */
+  checkInEventTicket: {
+    method: 'POST',
+    path: '/staff/events/{eventId}/check-in',
+    auth: 'user',
+    request: CheckInRequestSchema,
+    response: CheckInResultSchema,
+  },
+  /** Registrations, attendance and waiting-list conversion by the registrants' branch, with CSV. */
+  getEventReport: {
+    method: 'GET',
+    path: '/staff/events/{eventId}/report',
+    auth: 'user',
+    response: EventReportSchema,
+  },
+  /** An agent's invitees of an event (registrations made through their shared link), and no one else. */
+  listEventInvitees: {
+    method: 'GET',
+    path: '/agent/events/{eventId}/invitees',
+    auth: 'user',
+    response: EventInviteesResponseSchema,
+  },
+  createEvent: {
+    method: 'POST',
+    path: '/staff/events',
+    auth: 'user',
+    request: CreateEventRequestSchema,
+    response: StaffEventSchema,
+  },
+  publishEvent: {
+    method: 'POST',
+    path: '/staff/events/{eventId}/publish',
+    auth: 'user',
+    response: StaffEventSchema,
+  },
+  listStaffEvents: {
+    method: 'GET',
+    path: '/staff/events',
+    auth: 'user',
+    response: StaffEventListResponseSchema,
+  },
+} as const satisfies Record<string, RouteSpec>;

@@ -1,0 +1,175 @@
+import type { Role } from '../auth/schemas';
+import type { EventAudience, EventBrand } from '../events/rules';
+import type { CompanionRelation, PledgeKind, RegistrationStatus } from '../events/schemas';
+
+/** A club event as the use cases see it. Instants are ISO strings. */
+export interface EventRecord {
+  eventId: string;
+  brand: EventBrand;
+  title: string;
+  city: string;
+  description: string;
+  venues: { venueId: string; name: string; address: string }[];
+  /** The sessions as defined; their live seat counts are `SessionState`. */
+  sessions: { sessionId: string; venueId: string; startsAt: string; endsAt: string; capacity: number }[];
+  audience: EventAudience;
+  registrationOpensAt: string;
+  registrationClosesAt: string;
+  whatToBring: string;
+  maxCompanions: number;
+  organiserBranchId: string;
+  organiserBranchName: string;
+  organiserBranchPath: string;
+  status: 'draft' | 'published';
+  createdBy: string;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+/**
+ * A session's seats. `free` seats anyone may take; `held` seats were freed while people waited and
+ * are kept for offers to the waiting list; `waiting` counts the people waiting; `waitSeq` is the
+ * last sequence number handed to someone joining the list. capacity = free + held + the seats of
+ * registered and offered registrations, always.
+ */
+export interface SessionState {
+  eventId: string;
+  sessionId: string;
+  capacity: number;
+  free: number;
+  held: number;
+  waiting: number;
+  waitSeq: number;
+  /** People checked in at the door (each party counts its size). */
+  checkedIn: number;
+}
+
+/** A companion's details (personal information: encrypted at rest, masked in responses). */
+export interface CompanionRecord {
+  name: string;
+  relation: CompanionRelation;
+  birthDate: string;
+  /** Under the child age on the event's first day: their guardian consented. */
+  child: boolean;
+}
+
+/** One person's registration for one event (at most one per person and event). */
+export interface RegistrationRecord extends RegistrationState {
+  companions: CompanionRecord[];
+}
+
+/** A registration without its companions' personal details: what seat counting and waiting lists need. */
+export interface RegistrationState {
+  eventId: string;
+  /** The customer id for a customer, `U#<userId>` for an agent or staff member. */
+  personKey: string;
+  userId: string;
+  role: Role;
+  customerId: string | null;
+  /** The registrant's branch (a customer's, or the staff member's or agent's): the reports' branch. */
+  branchPath: string | null;
+  sessionId: string;
+  status: RegistrationStatus;
+  /** The registrant and their companions: the seats the registration holds. */
+  partySize: number;
+  guardianConsentAt: string | null;
+  /** Position key on the waiting list (set on joining it, kept afterwards for the report). */
+  waitSeq: number | null;
+  offerExpiresAt: string | null;
+  /** The agent whose invitation brought the customer. */
+  invitedBy: string | null;
+  registeredAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** One pledge of one person to a 太有爱 event (each person may pledge several times). */
+export interface PledgeRecord {
+  eventId: string;
+  personKey: string;
+  userId: string;
+  role: string;
+  branchPath: string | null;
+  kind: PledgeKind;
+  amount: number;
+  note: string;
+  pledgedAt: string;
+}
+
+/** A session where seats were freed for the waiting list; `mark` counts the releases. */
+export interface PendingOffer {
+  eventId: string;
+  sessionId: string;
+  mark: number;
+}
+
+/** Why a registration attempt was refused by the table's conditions. */
+export type SeatRefusal = 'full' | 'already_registered';
+
+export interface EventStore {
+  /** Creates the event and its sessions' seat counters; false when the id is taken. */
+  create(event: EventRecord): Promise<boolean>;
+  /** Publishes a draft; false when it is not a draft any more. */
+  publish(eventId: string, at: string): Promise<boolean>;
+  get(eventId: string): Promise<EventRecord | null>;
+  listPublished(): Promise<EventRecord[]>;
+  /** Events organised in a branch subtree (staff). */
+  listByOrganiser(branchPathPrefix: string): Promise<EventRecord[]>;
+  sessions(eventId: string): Promise<SessionState[]>;
+  session(eventId: string, sessionId: string): Promise<SessionState | null>;
+
+  registration(eventId: string, personKey: string): Promise<RegistrationRecord | null>;
+  registrationsOf(userId: string): Promise<RegistrationRecord[]>;
+  registrationsOfEvent(eventId: string): Promise<RegistrationState[]>;
+  /**
+   * Takes `partySize` free seats and writes the registration in one transaction, the registration
+   * only if the person has none or an ended one (at `previousVersion`). Refused: which condition failed.
+   */
+  takeSeats(registration: RegistrationRecord, previousVersion: number | null): Promise<SeatRefusal | null>;
+  /**
+   * Joins the session's waiting list: a sequence number taken atomically, then, in one
+   * transaction, the session still full for this party (else 'seats_free': try to register) and
+   * the registration written as waiting. Answers the place's sequence number and its position in
+   * line at the moment of joining.
+   */
+  joinWaitingList(
+    registration: RegistrationRecord,
+    previousVersion: number | null,
+  ): Promise<{ waitSeq: number; position: number } | 'seats_free' | 'already_registered'>;
+  /** The first `limit` waiting registrations of a session, in line order (the waiting-list index). */
+  waitingList(eventId: string, sessionId: string, limit: number): Promise<RegistrationState[]>;
+  /** The place in line of the waiting registration with this sequence number (1 = next). */
+  waitingPosition(eventId: string, sessionId: string, waitSeq: number): Promise<number>;
+  /**
+   * Ends a registration (cancelled / declined / expired / moved) from `expected` in one
+   * transaction: the seats it held go back to the session — held for the waiting list when
+   * someone waits (with a pending-offer marker), free otherwise — and a waiting one leaves the
+   * count. False when the registration changed meanwhile.
+   */
+  release(next: RegistrationState, expected: RegistrationState): Promise<boolean>;
+  /** Moves a registered party to another session of the event: old seats released, new ones taken. */
+  moveSession(next: RegistrationState, expected: RegistrationState): Promise<'moved' | 'full' | 'changed'>;
+  /** Gives a waiting party an offer from the session's held seats; false when either changed. */
+  offer(next: RegistrationState, expected: RegistrationState): Promise<boolean>;
+  /** Turns held seats back into free ones when nobody waits any more; false when the session changed. */
+  freeHeldSeats(session: SessionState): Promise<boolean>;
+  /** Accepts an offer still open at `nowIso`; false when it is not. */
+  acceptOffer(next: RegistrationState, expected: RegistrationState, nowIso: string): Promise<boolean>;
+  /** Records a pledge (a new item per pledge). */
+  recordPledge(pledge: PledgeRecord): Promise<void>;
+  /** A person's pledges to an event, oldest first. */
+  pledgesOf(eventId: string, personKey: string): Promise<PledgeRecord[]>;
+  /** Every pledge to an event (the report). */
+  pledgesOfEvent(eventId: string): Promise<PledgeRecord[]>;
+  /** Checks a registered party in: the registration `registered → checked_in`, the session's count up. */
+  checkIn(next: RegistrationState, expected: RegistrationState): Promise<boolean>;
+  /** Offers whose time ran out by `nowIso`. */
+  expiredOffers(nowIso: string): Promise<RegistrationState[]>;
+  /** Sessions with seats freed for the waiting list and not yet offered (the pending-offer markers). */
+  pendingOffers(): Promise<PendingOffer[]>;
+  /**
+   * Removes a session's pending-offer marker once nothing is left to offer, unless seats were
+   * freed again since it was read (its `mark` moved on).
+   */
+  clearPendingOffer(pending: PendingOffer): Promise<void>;
+}
