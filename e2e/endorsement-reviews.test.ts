@@ -15,7 +15,7 @@ import { useE2eSession } from './support/session';
 
 /**
  * Endorsements (保全) that involve a second person, in the H5 build, on the file's own copy of the
- * demo data: 李娜 repays her loan; a loan above the automatic limit prepared by the agent with 王芳
+ * demo data: 李娜 asks to repay her loan (paid in e2e/payments.test.ts); a loan above the automatic limit prepared by the agent with 王芳
  * present and approved by staff from 保全审核; 王芳's own loan at 61, rejected with a reason she
  * reads; holder ≠ insured, where 徐丽 consents through the link in her own WeChat.
  */
@@ -23,7 +23,7 @@ const session = useE2eSession();
 const { journey, openForm, driveApplication } = endorsementSteps(session);
 
 describe('endorsement journeys with review, consent or a loan to repay (保全)', () => {
-  it('loan repayment: a partial payment below the interest is refused; the full balance is repaid', async () => {
+  it('loan repayment: a partial payment below the interest is refused; the full balance awaits its payment', async () => {
     await journey('loan-repayment', 'demo-customer-c002', async (page) => {
       await openForm(page, policyNo('C002', 'PL02'), 'loan_repayment');
       await page.getByTestId('repayment-balance').waitFor();
@@ -33,8 +33,9 @@ describe('endorsement journeys with review, consent or a loan to repay (保全)'
       await page.getByTestId('repay-full').click();
       await page.getByTestId('repayment-preview').filter({ hasText: '贷款将全部结清' }).waitFor();
       await page.getByTestId('form-next').click();
-      await driveApplication(page, 'result');
-      assert.match(await statusText(page), /已生效|已完成/);
+      // No effect without the money: it waits 待支付 (paying it: e2e/payments.test.ts).
+      await driveApplication(page, 'payment');
+      assert.match(await statusText(page), /待支付/);
     });
   });
 

@@ -98,6 +98,7 @@ const NEXT_STEP_STATES = [
   'application-result',
   'insured-consent',
   'awaiting-review',
+  'pay-step',
   'go-verify',
   'go-sign',
   'send-phone-code',
@@ -137,7 +138,7 @@ export function endorsementSteps(session: E2eSession) {
    */
   async function driveApplication(
     page: Page,
-    until: 'result' | 'review' | 'insured-consent',
+    until: 'result' | 'review' | 'insured-consent' | 'payment',
     newPhone?: string,
   ): Promise<{ steps: string[] }> {
     await page.waitForURL(/endorsements\/application/);
@@ -149,6 +150,10 @@ export function endorsementSteps(session: E2eSession) {
         throw new Error(`refused: ${await page.getByTestId('application-error').textContent()}`);
       if (await isShown(page, 'application-result')) return { steps };
       if (until === 'insured-consent' && (await isShown(page, 'insured-consent'))) return { steps };
+      if (await isShown(page, 'pay-step')) {
+        assert.equal(until, 'payment', 'the application awaits its payment (待支付)');
+        return { steps };
+      }
       if (await isShown(page, 'awaiting-review')) {
         assert.equal(until, 'review', 'the application went to review');
         return { steps };
@@ -179,7 +184,7 @@ export function endorsementSteps(session: E2eSession) {
         await page.getByTestId('submit-application').click();
         await page
           .locator(
-            '[data-testid="application-result"], [data-testid="awaiting-review"], [data-testid="application-error"]',
+            '[data-testid="application-result"], [data-testid="awaiting-review"], [data-testid="pay-step"], [data-testid="application-error"]',
           )
           .first()
           .waitFor({ timeout: 30_000 });

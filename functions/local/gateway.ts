@@ -587,8 +587,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
   // What serverless.yml's LIVE_CHAT_ENDPOINT (the WebSocket API's stage URL) is on AWS: this gateway.
   const liveChatEndpoint = `http://${host}:${port}${LIVE_CHAT_PATH}`;
-  if (process.env.LIVE_CHAT_ENDPOINT !== liveChatEndpoint) {
+  // What serverless.yml's WECHAT_PAY_NOTIFY_URL is on AWS: this gateway's notification route.
+  const wechatPayNotifyUrl = `http://${host}:${port}/payments/wechat-pay/notifications`;
+  if (
+    process.env.LIVE_CHAT_ENDPOINT !== liveChatEndpoint ||
+    process.env.WECHAT_PAY_NOTIFY_URL !== wechatPayNotifyUrl
+  ) {
     process.env.LIVE_CHAT_ENDPOINT = liveChatEndpoint;
+    process.env.WECHAT_PAY_NOTIFY_URL = wechatPayNotifyUrl;
     // Wiring built earlier in this process (the seed's) read the environment without it: the
     // next invocation builds a fresh one, as a Lambda cold start after a configuration change would.
     setSystem(undefined);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -41,6 +41,42 @@ export async function localSecret(file: string, bytes = 48): Promise<string> {
   return secret;
 }
 
+/**
+ * The local WeChat Pay merchant and the sandbox's platform key, created once: the merchant's
+ * settings go into WECHAT_PAY_SECRET (what Secrets Manager holds on deployed stages), the platform
+ * private key stays in the file for the sandbox to sign notifications with.
+ */
+async function localWechatPayMerchant(file: string) {
+  const pair = () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    return {
+      privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    };
+  };
+  if (!existsSync(file)) {
+    const merchant = pair();
+    const platform = pair();
+    await mkdir(dirname(file), { recursive: true });
+    const settings = {
+      mchid: '1900000000',
+      appId: LOCAL_WECHAT_APP_ID,
+      merchantSerialNo: randomBytes(20).toString('hex').toUpperCase(),
+      merchantPrivateKeyPem: merchant.privateKeyPem,
+      apiV3Key: randomBytes(16).toString('hex'),
+      platformPublicKeyId: 'PUB_KEY_ID_LOCAL_SANDBOX',
+      platformPublicKeyPem: platform.publicKeyPem,
+      platformPrivateKeyPem: platform.privateKeyPem,
+    };
+    await writeFile(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+  }
+  const { platformPrivateKeyPem: _kept, ...merchant } = JSON.parse(await readFile(file, 'utf8')) as Record<
+    string,
+    string
+  >;
+  return merchant;
+}
+
 export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<string, string>> {
   const region = options.region ?? 'cn-north-1';
   const dataDir = options.dataDir ?? localDir;
@@ -59,6 +95,8 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
   delete env.DOCUMENT_SIGNING_SECRET_ID;
   // Live chat: the local gateway serves the WebSocket API itself and sets this to its own address.
   delete env.LIVE_CHAT_ENDPOINT;
+  delete env.WECHAT_PAY_NOTIFY_URL;
+  delete env.WECHAT_PAY_SECRET_ID;
 
   const tableName = resources.tables[0]?.input.TableName;
   const bucketName = resources.buckets[0]?.name;
@@ -104,6 +142,11 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
     WECHAT_APP_ID: LOCAL_WECHAT_APP_ID,
     BILLING_SIGNING_SECRET: await localSecret(join(dataDir, 'billing-signing.key')),
     LETTER_LINK_BASE_URL: `http://localhost:${process.env.H5_PORT ?? 8080}/packages/letters/open/index`,
+    // Payments: the 「微信支付沙箱」 with a merchant and platform key of its own (the notify URL is
+    // the local gateway's own route, which it sets when it starts).
+    WECHAT_PAY_PROVIDER: 'sandbox',
+    WECHAT_PAY_SECRET: JSON.stringify(await localWechatPayMerchant(join(dataDir, 'wechat-pay-sandbox.json'))),
+    WECHAT_PAY_SANDBOX_KEY_FILE: join(dataDir, 'wechat-pay-sandbox.json'),
   });
   // Source maps are on in Lambda through NODE_OPTIONS; tsx already maps stack traces locally.
   delete env.NODE_OPTIONS;

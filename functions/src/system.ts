@@ -11,6 +11,7 @@ import { createIdentityDeps } from './identity/wiring';
 import { createIdentityProofs } from './identity/wiring-proofs';
 import { createIvrDeps } from './ivr/wiring';
 import { createLettersDeps } from './letters/wiring';
+import { createPaymentsDeps } from './payments/wiring';
 import type { Config } from './platform/config';
 import { createPlatform, type Platform, replaceProcessWiring } from './platform/process';
 import { createPoliciesDeps } from './policies/wiring';
@@ -33,6 +34,7 @@ function buildSystem(platform: Platform) {
   const endorsements = createEndorsementsDeps(platform);
   const letters = createLettersDeps(platform);
   const complaints = createComplaintsDeps(platform);
+  const payments = createPaymentsDeps(platform);
   const events = createEventsDeps(platform);
   return {
     ...auth,
@@ -46,6 +48,7 @@ function buildSystem(platform: Platform) {
     ...endorsements,
     ...letters,
     ...complaints,
+    ...payments,
     ...events,
     repositories: {
       ...auth.repositories,

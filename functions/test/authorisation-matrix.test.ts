@@ -19,6 +19,7 @@ import { homeCases } from './home/authorisation-cases';
 import { identityCases } from './identity/authorisation-cases';
 import { ivrCases } from './ivr/authorisation-cases';
 import { letterCases } from './letters/authorisation-cases';
+import { paymentCases } from './payments/authorisation-cases';
 import { policyCases } from './policies/authorisation-cases';
 import { productCases } from './products/authorisation-cases';
 import { type ApiClient, createApiClient } from './support/api-client';
@@ -48,6 +49,7 @@ const CASES: Record<RouteName, Case> = {
   ...endorsementCases,
   ...letterCases,
   ...complaintCases,
+  ...paymentCases,
   ...homeCases,
   ...eventCases,
 };
@@ -118,7 +120,7 @@ describe('authorisation matrix', () => {
       expect(c.method, name).toBe(spec.method);
       expect(
         c.path.replace(
-          /\/(C001|CI01|\d{6,}|PD\d{8}\w{6}|EA\d{8}\w{6}|LT\d{8}[A-Z0-9]{8}|TS\d{14}|EV[0-9A-Z-]{4,40}|[a-z]+(?:_[a-z]+)+|[\w-]+\.[\w-]{43})(?=\/|$)/g,
+          /\/(C001|CI01|\d{6,}|PD\d{8}\w{6}|EA\d{8}\w{6}|LT\d{8}[A-Z0-9]{8}|RP\d{8}[A-Z0-9]{12}|TS\d{14}|EV[0-9A-Z-]{4,40}|[a-z]+(?:_[a-z]+)+|[\w-]+\.[\w-]{43})(?=\/|$)/g,
           '/{param}',
         ),
         name,

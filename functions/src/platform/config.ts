@@ -56,6 +56,16 @@ const EnvSchema = z.object({
   WECHAT_APP_ID: z.optional(z.string().check(z.minLength(1))),
   BILLING_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
   LETTER_LINK_BASE_URL: z.optional(z.url()),
+  // Payments: WeChat Pay API v3 (JSAPI), or the local 「微信支付沙箱」; the merchant's secret is a
+  // Secrets Manager secret per stage, or (local stage only) the same JSON in WECHAT_PAY_SECRET.
+  WECHAT_PAY_PROVIDER: z._default(z.enum(['wechat', 'sandbox']), 'wechat'),
+  WECHAT_PAY_API_BASE_URL: z._default(z.url(), 'https://api.mch.weixin.qq.com'),
+  WECHAT_PAY_SECRET_ID: z.optional(nonEmpty),
+  WECHAT_PAY_SECRET: z.optional(nonEmpty),
+  // Where WeChat Pay posts payment notifications: the API's own POST /payments/wechat-pay/notifications.
+  WECHAT_PAY_NOTIFY_URL: z.optional(z.url()),
+  // The sandbox's own WeChat Pay platform key (local stage; functions/local/local-env.ts writes it).
+  WECHAT_PAY_SANDBOX_KEY_FILE: z._default(nonEmpty, '.local/wechat-pay-sandbox.json'),
   // Set by the Lambda runtime: the code runs on AWS, where the local stage is refused.
   AWS_LAMBDA_FUNCTION_NAME: z.optional(z.string()),
 });
@@ -91,6 +101,19 @@ export interface Config {
   idCardOcr: { provider: 'wechat'; apiBaseUrl: string } | { provider: 'tesseract' };
   /** Local stage only; deployed stages read the IVR's HMAC secret from SSM. */
   ivrSigningSecret: string | null;
+  /** Payments (docs/payments.md): WeChat Pay, or the local sandbox. */
+  wechatPay: {
+    provider: 'wechat' | 'sandbox';
+    apiBaseUrl: string;
+    /** Secrets Manager secret of the merchant's settings (deployed stages). */
+    secretId: string;
+    /** Local stage only: the same JSON as the secret. */
+    localSecret: string | null;
+    /** Where WeChat Pay posts notifications; null = orders cannot be made (a deploy sets it). */
+    notifyUrl: string | null;
+    /** The sandbox's platform private key (local stage only). */
+    sandboxKeyFile: string;
+  };
   /** E-letters and renewal notices (docs/e-letters-and-notices.md). */
   notices: {
     subscribeMessages:
@@ -146,6 +169,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.WECHAT_APP_ID && !local) localOnly('WECHAT_APP_ID (deployed stages read it from SSM)');
   if (e.BILLING_SIGNING_SECRET && !local)
     localOnly('BILLING_SIGNING_SECRET (deployed stages read it from SSM)');
+  if (e.WECHAT_PAY_PROVIDER === 'sandbox' && !local) localOnly('WECHAT_PAY_PROVIDER=sandbox');
+  if (e.WECHAT_PAY_SECRET && !local)
+    localOnly('WECHAT_PAY_SECRET (deployed stages read it from Secrets Manager)');
   if (!local && !e.SSM_PREFIX) problems.push('SSM_PREFIX is required on deployed stages');
   if (!e.SSM_PREFIX && !e.TOKEN_SIGNING_KEY)
     problems.push('TOKEN_SIGNING_KEY is required when SSM_PREFIX is not set');
@@ -204,6 +230,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     liveChatEndpoint: e.LIVE_CHAT_ENDPOINT ?? null,
     serviceHours,
+    wechatPay: {
+      provider: e.WECHAT_PAY_PROVIDER,
+      apiBaseUrl: e.WECHAT_PAY_API_BASE_URL,
+      secretId: e.WECHAT_PAY_SECRET_ID ?? `zhixiang-kefu/${e.STAGE}/wechat-pay`,
+      localSecret: e.WECHAT_PAY_SECRET ?? null,
+      notifyUrl: e.WECHAT_PAY_NOTIFY_URL ?? null,
+      sandboxKeyFile: e.WECHAT_PAY_SANDBOX_KEY_FILE,
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 import type { SmsTemplate } from '@zhixiang/shared/ports/sms-sender';
 import type { Config } from './config';
@@ -43,6 +44,45 @@ export const SSM_PARAMETERS = {
   billingSigningSecret: '/billing-signing-secret',
 } as const;
 
+/**
+ * The WeChat Pay merchant's settings (商户号, API certificate serial, API private key, APIv3 key,
+ * WeChat Pay's public key and its id, the mini program's appid): one Secrets Manager secret per
+ * stage, `zhixiang-kefu/<stage>/wechat-pay`, as JSON of exactly these fields.
+ */
+export interface WechatPayMerchant {
+  mchid: string;
+  /** The mini program's appid the orders are paid in. */
+  appId: string;
+  /** The serial number of the merchant's API certificate (商户API证书序列号). */
+  merchantSerialNo: string;
+  /** The merchant's API private key (apiclient_key.pem). */
+  merchantPrivateKeyPem: string;
+  /** The APIv3 key (32 characters) notifications are encrypted with. */
+  apiV3Key: string;
+  /** WeChat Pay's public key (微信支付公钥) and its id (`PUB_KEY_ID_…`), which sign answers and notifications. */
+  platformPublicKeyId: string;
+  platformPublicKeyPem: string;
+}
+
+const WECHAT_PAY_FIELDS = [
+  'mchid',
+  'appId',
+  'merchantSerialNo',
+  'merchantPrivateKeyPem',
+  'apiV3Key',
+  'platformPublicKeyId',
+  'platformPublicKeyPem',
+] as const satisfies readonly (keyof WechatPayMerchant)[];
+
+/** The secret's JSON checked field by field (the APIv3 key is 32 characters). */
+export function parseWechatPayMerchant(json: unknown, source: string): WechatPayMerchant {
+  const value = (typeof json === 'string' ? JSON.parse(json) : json) as Record<string, unknown> | null;
+  const missing = WECHAT_PAY_FIELDS.filter((field) => typeof value?.[field] !== 'string' || !value[field]);
+  if (!value || missing.length > 0) throw new Error(`${source} lacks ${missing.join(', ')}`);
+  if ((value.apiV3Key as string).length !== 32) throw new Error(`${source}: apiV3Key must be 32 characters`);
+  return Object.fromEntries(WECHAT_PAY_FIELDS.map((f) => [f, value[f]])) as unknown as WechatPayMerchant;
+}
+
 export interface WechatCredentials {
   appId: string;
   appSecret: string;
@@ -64,6 +104,8 @@ export interface Secrets {
   wechatPush(): Promise<WechatPushSettings>;
   /** The billing system signs `POST /billing/debit-results` with this (HMAC-SHA256). */
   billingSigningSecret(): Promise<string>;
+  /** Payments: the WeChat Pay merchant (Secrets Manager; WECHAT_PAY_SECRET on the local stage). */
+  wechatPay(): Promise<WechatPayMerchant>;
 }
 
 export function createSecrets(config: Config): Secrets {
@@ -126,5 +168,13 @@ export function createSecrets(config: Config): Secrets {
       return { token, aesKey, appId };
     },
     billingSigningSecret: async () => config.notices.billingSigningSecret ?? read('billingSigningSecret'),
+    wechatPay: async () => {
+      const { localSecret, secretId } = config.wechatPay;
+      if (localSecret) return parseWechatPayMerchant(localSecret, 'WECHAT_PAY_SECRET');
+      return parseWechatPayMerchant(
+        await getSecret(secretId, { transform: 'json', maxAge: MAX_AGE_SECONDS }),
+        `secret ${secretId}`,
+      );
+    },
   };
 }

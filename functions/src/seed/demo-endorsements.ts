@@ -52,6 +52,7 @@ export async function seedDemoEndorsements(
     phoneConfirmed: null,
     preparedBy: { userId: 'demo-customer-c002', role: 'customer', name: holder.name, agentId: null },
     decision: null,
+    payment: null,
     createdAt,
     updatedAt: createdAt + 60_000,
     submittedAt: null,

@@ -197,6 +197,8 @@ describe('the routes anyone can call without a token', () => {
     'checkWechatPush',
     'receiveWechatPush',
     'applyDebitResult',
+    // WeChat Pay's payment notifications, signed by its platform key (payments).
+    'receiveWechatPayNotification',
   ]);
   const localOnly = new Set(['listDemoUsers', 'signInAsDemoUser']);
   const anonymous = Object.entries(routes)

@@ -176,15 +176,17 @@ describe('张伟 (self-service) through every type on his policies', () => {
 });
 
 describe('李娜 repays her policy loan', () => {
-  it('clears the loan in full with the interest accrued to today', async () => {
+  it('is approved with the interest accrued to today, and waits 待支付: no effect without the money', async () => {
     const { submitted } = await steps.complete('demo-customer-c002', LI_PL02, {
       type: 'loan_repayment',
       kind: 'full',
     });
     expect(submitted.status, submitted.text).toBe(200);
-    expectIssued(submitted.body);
+    expect(submitted.body).toMatchObject({ status: 'awaiting_payment', nextStep: 'pay' });
     expect(submitted.body.figures.interestPaidCents).toBeGreaterThan(0);
-    expect((await stack.container().repositories.policies.get(LI_PL02))?.loan).toBeNull();
+    expect(submitted.body.payment?.amountCents).toBe(submitted.body.figures.amountCents);
+    // The loan stands until WeChat Pay confirms the payment (functions/test/payments/).
+    expect((await stack.container().repositories.policies.get(LI_PL02))?.loan).not.toBeNull();
   });
 });
 

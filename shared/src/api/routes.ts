@@ -10,6 +10,7 @@ import { homeRoutes } from '../home/routes';
 import { identityRoutes } from '../identity/routes';
 import { ivrRoutes } from '../ivr/routes';
 import { letterRoutes } from '../letters/routes';
+import { paymentRoutes } from '../payments/routes';
 import { policyRoutes } from '../policy/routes';
 import { productRoutes } from '../product/routes';
 import type { RouteSpec } from './route-spec';
@@ -33,6 +34,7 @@ export const routes = {
   ...endorsementRoutes,
   ...letterRoutes,
   ...complaintRoutes,
+  ...paymentRoutes,
   ...homeRoutes,
   ...eventRoutes,
 } as const satisfies Record<string, RouteSpec>;

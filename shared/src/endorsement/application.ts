@@ -13,6 +13,12 @@ import { ENDORSEMENT_TYPES, type EndorsementType } from './types';
 
 export { ENDORSEMENT_TYPE_LABELS, ENDORSEMENT_TYPES, type EndorsementType } from './types';
 
+/**
+ * Types that collect money from the customer: approval leaves them 待支付 (awaiting_payment), and
+ * they take effect only when WeChat Pay confirms the payment (functions/src/payments/).
+ */
+export const COLLECTION_ENDORSEMENT_TYPES: readonly EndorsementType[] = ['loan_repayment'];
+
 /** Financial types: their submission takes an Idempotency-Key header (pays nothing twice). */
 export const IDEMPOTENT_ENDORSEMENT_TYPES: readonly EndorsementType[] = [
   'policy_loan',
@@ -29,6 +35,7 @@ export const ENDORSEMENT_STATUSES = [
   'signed',
   'submitted',
   'approved',
+  'awaiting_payment',
   'rejected',
   'effective',
   'document_issued',
@@ -41,6 +48,7 @@ export const ENDORSEMENT_STATUS_LABELS: Record<EndorsementStatus, string> = {
   signed: '待提交',
   submitted: '审核中',
   approved: '已批准',
+  awaiting_payment: '待支付',
   rejected: '未通过',
   effective: '已生效',
   document_issued: '已完成',
@@ -55,6 +63,7 @@ export const NEXT_STEPS = [
   'confirm_phone',
   'submit',
   'await_review',
+  'pay',
   'none',
 ] as const;
 export type NextStep = (typeof NEXT_STEPS)[number];
@@ -68,6 +77,10 @@ export const ENDORSEMENT_EVENT_TYPES = [
   'phone_confirmed',
   'submitted',
   'approved',
+  'awaiting_payment',
+  'payment_ordered',
+  'payment_expired',
+  'payment_received',
   'rejected',
   'effective',
   'document_issued',
@@ -82,6 +95,10 @@ export const ENDORSEMENT_EVENT_LABELS: Record<EndorsementEventType, string> = {
   phone_confirmed: '新手机号短信验证通过',
   submitted: '提交申请',
   approved: '审核通过',
+  awaiting_payment: '待支付',
+  payment_ordered: '发起微信支付',
+  payment_expired: '支付未完成，支付单已关闭',
+  payment_received: '收到还款',
   rejected: '审核不通过',
   effective: '变更生效',
   document_issued: '变更完成，出具批单',
@@ -312,8 +329,25 @@ export const EndorsementApplicationSchema = z.object({
   ),
   /** Submission of this type needs an Idempotency-Key header. */
   requiresIdempotencyKey: z.boolean(),
+  /** A repayment's money step (null for types that collect nothing). */
+  payment: z.nullable(
+    z.object({
+      /** Integer cents due (interest first, then principal). */
+      amountCents: z.int(),
+      /** The open WeChat Pay order, if one is waiting to be paid. */
+      openOrderNo: z.nullable(z.string()),
+      paidAt: z.nullable(z.string()),
+      transactionId: z.nullable(z.string()),
+    }),
+  ),
   /** What the viewer may do now. */
-  actions: z.object({ canSubmit: z.boolean(), canCancel: z.boolean(), canDecide: z.boolean() }),
+  actions: z.object({
+    canSubmit: z.boolean(),
+    canCancel: z.boolean(),
+    canDecide: z.boolean(),
+    /** The holder may pay now (awaiting payment; the customer themself, in WeChat). */
+    canPay: z.boolean(),
+  }),
   timeline: z.array(TimelineEventSchema),
 });
 export type EndorsementApplication = z.infer<typeof EndorsementApplicationSchema>;

@@ -60,11 +60,25 @@ export interface EndorsementRecord {
     byName: string;
     at: number;
   } | null;
+  /** A repayment's money step (types in COLLECTION_ENDORSEMENT_TYPES); null for the others. */
+  payment: ApplicationPayment | null;
   createdAt: number;
   updatedAt: number;
   submittedAt: number | null;
   /** Optimistic concurrency of the application itself: every transition checks and bumps it. */
   version: number;
+}
+
+/**
+ * What the application knows of its collection: the amount due as quoted on a Shanghai date (the
+ * interest accrues by day), the one open WeChat Pay order, and the payment that made it effective.
+ */
+export interface ApplicationPayment {
+  amountCents: number;
+  /** The Shanghai date the amount was computed for (YYYY-MM-DD). */
+  quotedOn: string;
+  openOrder: { outTradeNo: string; expiresAt: number } | null;
+  paid: { outTradeNo: string; transactionId: string; amountCents: number; paidAt: number } | null;
 }
 
 export type EndorsementActorRole = 'customer' | 'agent' | 'staff' | 'system';

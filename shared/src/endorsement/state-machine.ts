@@ -6,6 +6,8 @@ import { ENDORSEMENT_STATUS_LABELS, type EndorsementStatus } from './application
  *
  *   draft ─verify_identity→ identity_verified ─sign→ signed ─submit→ submitted
  *   submitted ─approve→ approved ─take_effect→ effective ─issue_document→ document_issued
+ *   approved ─await_payment→ awaiting_payment ─take_effect→ effective   (a repayment: the money
+ *     first, confirmed by WeChat Pay; an expired order leaves it awaiting payment, to pay again)
  *   submitted ─reject→ rejected
  *   draft | identity_verified | signed ─cancel→ cancelled
  *
@@ -18,6 +20,7 @@ export const ENDORSEMENT_ACTIONS = [
   'submit',
   'approve',
   'reject',
+  'await_payment',
   'take_effect',
   'issue_document',
   'cancel',
@@ -29,7 +32,8 @@ const TRANSITIONS: Record<EndorsementStatus, Partial<Record<EndorsementAction, E
   identity_verified: { sign: 'signed', cancel: 'cancelled' },
   signed: { submit: 'submitted', cancel: 'cancelled' },
   submitted: { approve: 'approved', reject: 'rejected' },
-  approved: { take_effect: 'effective' },
+  approved: { take_effect: 'effective', await_payment: 'awaiting_payment' },
+  awaiting_payment: { take_effect: 'effective' },
   effective: { issue_document: 'document_issued' },
   document_issued: {},
   rejected: {},

@@ -20,6 +20,7 @@ export const NEXT_STEP_LABELS: Record<NextStep, string> = {
   confirm_phone: '请输入新手机号收到的短信验证码并提交',
   submit: '请提交申请',
   await_review: '等待保全审核',
+  pay: '请支付还款金额',
   none: '',
 };
 
@@ -43,6 +44,8 @@ export function nextStepOf(record: EndorsementRecord, evidence: EndorsementEvide
       return 'submit';
     case 'submitted':
       return 'await_review';
+    case 'awaiting_payment':
+      return 'pay';
     default:
       return 'none';
   }
@@ -88,6 +91,8 @@ export interface ApplicationViewContext {
   /** The viewer may submit / cancel (holder or assigned agent) and decide (staff of the subtree). */
   viewerActsForHolder: boolean;
   viewerReviews: boolean;
+  /** The viewer is the holder themself (only they pay, from their own WeChat). */
+  viewerPays: boolean;
 }
 
 export function toEndorsementApplication(
@@ -130,11 +135,20 @@ export function toEndorsementApplication(
         }
       : null,
     requiresIdempotencyKey: IDEMPOTENT_ENDORSEMENT_TYPES.includes(record.type),
+    payment: record.payment
+      ? {
+          amountCents: record.payment.amountCents,
+          openOrderNo: record.payment.openOrder?.outTradeNo ?? null,
+          paidAt: record.payment.paid ? iso(record.payment.paid.paidAt) : null,
+          transactionId: record.payment.paid?.transactionId ?? null,
+        }
+      : null,
     actions: {
       canSubmit:
         ctx.viewerActsForHolder && (summary.nextStep === 'submit' || summary.nextStep === 'confirm_phone'),
       canCancel: ctx.viewerActsForHolder && CANCELLABLE_STATUSES.includes(record.status),
       canDecide: ctx.viewerReviews && record.status === 'submitted',
+      canPay: ctx.viewerPays && record.status === 'awaiting_payment',
     },
     timeline: ctx.events.map(toTimelineEvent),
   };

@@ -201,6 +201,7 @@ async function createDraft(
       agentId: claims.role === 'agent' ? (claims.agentId ?? null) : null,
     },
     decision: null,
+    payment: null,
     createdAt: now,
     updatedAt: now,
     submittedAt: null,

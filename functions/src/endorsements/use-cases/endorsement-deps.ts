@@ -243,5 +243,6 @@ export async function applicationView(
     events,
     viewerActsForHolder: actsForHolder(claims, opened.record, opened.holderAgentId),
     viewerReviews: reviewsBranch(claims, opened.record),
+    viewerPays: claims.role === 'customer' && claims.customerId === opened.record.holder.customerId,
   });
 }

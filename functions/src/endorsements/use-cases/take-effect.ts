@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { COLLECTION_ENDORSEMENT_TYPES } from '@zhixiang/shared/endorsement/application';
 import { applyEffect, type Evaluation, evaluateEndorsement } from '@zhixiang/shared/endorsement/evaluate';
 import type { EndorsementEventRecord, EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { POLICY_CHANGED_MESSAGE } from '@zhixiang/shared/endorsement/model';
 import { problemsToAppError } from '@zhixiang/shared/endorsement/rule-result';
 import { type EndorsementAction, transitionAll } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
+import { formatYuan } from '@zhixiang/shared/format/money';
 import type { EndorsementCommit } from '@zhixiang/shared/ports/endorsements';
 import {
   type EndorsablePolicy,
@@ -23,6 +25,8 @@ import {
 export async function reevaluate(
   deps: EndorsementDeps,
   record: EndorsementRecord,
+  /** The Shanghai date to evaluate on (a repayment settles on the date its amount was quoted). */
+  today: string = todayOf(deps),
 ): Promise<{ target: EndorsablePolicy; evaluation: Evaluation }> {
   // The parties are known from the application: read them beside the policy, not after it.
   const sameParty = record.holder.customerId === record.insured.customerId;
@@ -44,7 +48,7 @@ export async function reevaluate(
   const target = { policy, holder, insured, product };
   const evaluated = evaluateEndorsement(record.request, {
     ...target,
-    today: todayOf(deps),
+    today,
     channel: record.channel,
   });
   if (!evaluated.ok) throw problemsToAppError(evaluated.problems);
@@ -52,7 +56,10 @@ export async function reevaluate(
 }
 
 /**
- * The transaction that makes an approved change true: approved → effective → document_issued,
+ * The transaction that approves a change. A repayment (COLLECTION_ENDORSEMENT_TYPES) then awaits
+ * its money: approved → awaiting_payment, the amount quoted today, the policy untouched but
+ * version-checked; it takes effect in `paidCommit` when WeChat Pay confirms the payment.
+ * Every other type takes effect at once: approved → effective → document_issued,
  * the policy (version-checked and bumped) and the holder changed, the audit events with the
  * values before and after, and the `endorsement.effective` outbox item — all in one commit. The
  * outbox's consumer issues and seals the 批单 from that item (deliver-endorsement-events.ts).
@@ -71,13 +78,12 @@ export function effectiveCommit(input: {
   now: number;
   patch?: Partial<EndorsementRecord>;
 }): EndorsementCommit {
-  const { record, target, evaluation, now } = input;
+  if (COLLECTION_ENDORSEMENT_TYPES.includes(input.record.type)) return awaitingPaymentCommit(input);
+  const { record, now } = input;
   const actions: EndorsementAction[] = [...input.leadingActions, 'approve', 'take_effect', 'issue_document'];
   const { status, steps } = transitionAll(record.status, actions);
   const leading = steps.slice(0, input.leadingActions.length);
-  const [approve, takeEffect, issue] = steps.slice(input.leadingActions.length);
-  const applied = applyEffect(evaluation.effect, target.policy, target.holder);
-  const changes = JSON.stringify(record.changes);
+  const [approve, effect, issue] = steps.slice(input.leadingActions.length);
   const events = [
     ...input.leadingEvents(leading),
     endorsementEvent(record, 'approved', input.approver, now, {
@@ -85,9 +91,36 @@ export function effectiveCommit(input: {
       toStatus: approve?.to ?? null,
       detail: input.approvalDetail,
     }),
+  ];
+  return takeEffect({
+    ...input,
+    record: { ...record, ...input.patch },
+    status,
+    events,
+    effect,
+    issue,
+  });
+}
+
+/** Approved (or paid) → effective → document_issued: the policy written, the 批单 from the outbox. */
+function takeEffect(input: {
+  record: EndorsementRecord;
+  target: EndorsablePolicy;
+  evaluation: Evaluation;
+  now: number;
+  status: EndorsementRecord['status'];
+  events: EndorsementEventRecord[];
+  effect: { from: EndorsementRecord['status']; to: EndorsementRecord['status'] } | undefined;
+  issue: { from: EndorsementRecord['status']; to: EndorsementRecord['status'] } | undefined;
+}): EndorsementCommit {
+  const { record, target, evaluation, now, status, effect, issue } = input;
+  const applied = applyEffect(evaluation.effect, target.policy, target.holder);
+  const changes = JSON.stringify(record.changes);
+  const events = [
+    ...input.events,
     endorsementEvent(record, 'effective', SYSTEM_ACTOR, now + 1, {
-      fromStatus: takeEffect?.from ?? null,
-      toStatus: takeEffect?.to ?? null,
+      fromStatus: effect?.from ?? null,
+      toStatus: effect?.to ?? null,
       before: JSON.stringify(record.changes.map(({ label, before }) => ({ label, value: before }))),
       after: JSON.stringify(record.changes.map(({ label, after }) => ({ label, value: after }))),
       detail: `变更已写入保单 ${record.policyNo}`,
@@ -101,7 +134,7 @@ export function effectiveCommit(input: {
   ];
   const amount = evaluation.figures.refundCents ?? evaluation.figures.amountCents ?? null;
   return {
-    application: { ...record, ...input.patch, status, updatedAt: now },
+    application: { ...record, status, updatedAt: now },
     expectedVersion: record.version,
     events,
     policy: applied.policy,
@@ -119,4 +152,79 @@ export function effectiveCommit(input: {
       },
     ],
   };
+}
+
+function awaitingPaymentCommit(input: Parameters<typeof effectiveCommit>[0]): EndorsementCommit {
+  const { record, evaluation, now } = input;
+  const { status, steps } = transitionAll(record.status, [
+    ...input.leadingActions,
+    'approve',
+    'await_payment',
+  ]);
+  const leading = steps.slice(0, input.leadingActions.length);
+  const [approve, awaiting] = steps.slice(input.leadingActions.length);
+  const amountCents = evaluation.figures.amountCents ?? 0;
+  return {
+    application: {
+      ...record,
+      ...input.patch,
+      status,
+      updatedAt: now,
+      payment: { amountCents, quotedOn: todayOf({ now: () => now }), openOrder: null, paid: null },
+    },
+    expectedVersion: record.version,
+    events: [
+      ...input.leadingEvents(leading),
+      endorsementEvent(record, 'approved', input.approver, now, {
+        fromStatus: approve?.from ?? null,
+        toStatus: approve?.to ?? null,
+        detail: input.approvalDetail,
+      }),
+      endorsementEvent(record, 'awaiting_payment', SYSTEM_ACTOR, now + 1, {
+        fromStatus: awaiting?.from ?? null,
+        toStatus: awaiting?.to ?? null,
+        detail: `应还 ${formatYuan(amountCents)}（${amountBreakdown(evaluation)}），请通过微信支付完成还款；收到款项后变更生效`,
+      }),
+    ],
+    // Nothing changes on the policy before the money arrives; it must still be the signed one.
+    policyVersionCheck: { policyNo: record.policyNo, version: record.policyVersion },
+  };
+}
+
+export function amountBreakdown(evaluation: Pick<Evaluation, 'figures'>): string {
+  const { interestPaidCents = 0, principalPaidCents = 0 } = evaluation.figures;
+  return `其中利息 ${formatYuan(interestPaidCents)}，本金 ${formatYuan(principalPaidCents)}`;
+}
+
+/**
+ * The transaction that makes a paid repayment true: awaiting_payment → effective →
+ * document_issued, with the payment recorded on the application and in its timeline — the same
+ * shape as any change taking effect, conditional on the application's version, so of two reports
+ * of one payment (a notification and a query) exactly one commits.
+ */
+export function paidCommit(input: {
+  record: EndorsementRecord;
+  target: EndorsablePolicy;
+  evaluation: Evaluation;
+  paid: NonNullable<NonNullable<EndorsementRecord['payment']>['paid']>;
+  now: number;
+}): EndorsementCommit {
+  const { record, paid, now } = input;
+  const { status, steps } = transitionAll(record.status, ['take_effect', 'issue_document']);
+  const [effect, issue] = steps;
+  const payment = { ...(record.payment as NonNullable<EndorsementRecord['payment']>), openOrder: null, paid };
+  return takeEffect({
+    record: { ...record, payment },
+    target: input.target,
+    evaluation: input.evaluation,
+    now,
+    status,
+    effect,
+    issue,
+    events: [
+      endorsementEvent(record, 'payment_received', SYSTEM_ACTOR, now, {
+        detail: `微信支付到账 ${formatYuan(paid.amountCents)}（${amountBreakdown(input.evaluation)}），支付单号 ${paid.outTradeNo}，微信支付交易号 ${paid.transactionId}`,
+      }),
+    ],
+  });
 }

@@ -18,6 +18,7 @@ export function flowStepOf(application: Pick<EndorsementApplication, 'status'>):
       return 4;
     case 'submitted':
     case 'approved':
+    case 'awaiting_payment':
       return 5;
     case 'cancelled':
     case 'rejected':

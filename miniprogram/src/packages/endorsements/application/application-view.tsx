@@ -23,6 +23,7 @@ import { problemFromError } from '../lib/field-problems';
 import { forgetIdempotencyKey, idempotencyKeyFor } from '../lib/idempotency-key';
 import { FLOW_STEPS, flowStepOf } from '../steps';
 import { InsuredConsentStep } from './insured-consent-step';
+import { PayStep } from './pay-step';
 import { ShareLink } from './share-link';
 
 const FINAL_TONE: Record<string, 'success' | 'danger' | 'default'> = {
@@ -184,7 +185,7 @@ export function ApplicationView({
               </View>
             ) : null}
 
-            {hosting && !['none', 'await_review'].includes(next) ? (
+            {hosting && !['none', 'await_review', 'pay'].includes(next) ? (
               <ShareLink applicationId={applicationId} />
             ) : null}
 
@@ -273,6 +274,7 @@ export function ApplicationView({
                     </Button>
                   </View>
                 ) : null}
+                {next === 'pay' ? <PayStep application={application} act={act} busy={busy} /> : null}
                 {next === 'await_review' ? (
                   <Text className="zx-muted" data-testid="awaiting-review">
                     申请已提交，正在等待保全审核，审核结果会在此处更新。

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { getSystem } from '../functions/src/system';
+import { endorsementSteps, policyNo, statusText } from './support/endorsement-steps';
+import { fillInput } from './support/journey-steps';
+import { useE2eSession } from './support/session';
+
+/**
+ * Loan repayments paid by WeChat Pay, in the H5 build against the local stack: the application
+ * waits 待支付 until the 「微信支付沙箱」 pays (the sandbox posts WeChat Pay's signed, encrypted
+ * notification through the real notification route), and only then does the loan fall. A failed
+ * payment leaves it 待支付, to pay again.
+ */
+const LI = 'demo-customer-c002';
+const LI_PL02 = policyNo('C002', 'PL02');
+const session = useE2eSession(async () => {
+  // 李娜 opened the mini program in WeChat: her account has an openid to pay with.
+  const users = getSystem().repositories.users;
+  const user = await users.get(LI);
+  assert.ok(user);
+  await users.put({ ...user, openid: 'o-e2e-li-na' });
+});
+const { journey, openForm, driveApplication } = endorsementSteps(session);
+
+const principal = async () =>
+  (await getSystem().repositories.policies.get(LI_PL02))?.loan?.principalCents ?? 0;
+
+async function payInSandbox(page: Page, outcome: 'success' | 'fail'): Promise<void> {
+  await page.getByTestId('pay').click();
+  await page.getByTestId('wechat-pay-sandbox').waitFor();
+  await page.getByTestId(`sandbox-pay-${outcome}`).click();
+  await page.getByTestId('wechat-pay-sandbox').waitFor({ state: 'detached' });
+}
+
+describe('loan repayments paid by WeChat Pay (local sandbox)', () => {
+  it('a partial repayment waits 待支付, is paid in the sandbox, and the loan balance falls', async () => {
+    const before = await principal();
+    await journey('repayment-paid', LI, async (page) => {
+      await openForm(page, LI_PL02, 'loan_repayment');
+      await page.getByTestId('repayment-balance').waitFor();
+      await page.getByTestId('repay-partial').click();
+      await fillInput(page, '请输入金额（元）', '5000');
+      await page.getByTestId('repayment-preview').waitFor();
+      await page.getByTestId('form-next').click();
+      await driveApplication(page, 'payment');
+      assert.match(await statusText(page), /待支付/);
+      assert.equal(await principal(), before, 'nothing changes before the money arrives');
+      await payInSandbox(page, 'success');
+      await page.getByTestId('application-result').waitFor();
+      assert.match(await statusText(page), /已完成|已生效/);
+      const timeline = (await page.getByTestId('status-timeline').textContent()) ?? '';
+      assert.match(timeline, /发起微信支付/);
+      assert.match(timeline, /收到还款/);
+    });
+    const after = await principal();
+    assert.ok(after < before && after > 0, `the loan fell from ${before} to ${after}`);
+  });
+
+  it('a failed payment leaves it 待支付; paid on the second try, the loan is cleared', async () => {
+    await journey('repayment-failed-then-paid', LI, async (page) => {
+      await openForm(page, LI_PL02, 'loan_repayment');
+      await page.getByTestId('repay-full').click();
+      await page.getByTestId('repayment-preview').filter({ hasText: '贷款将全部结清' }).waitFor();
+      await page.getByTestId('form-next').click();
+      await driveApplication(page, 'payment');
+      await payInSandbox(page, 'fail');
+      await page.getByTestId('pay').waitFor();
+      assert.match(await statusText(page), /待支付/);
+      assert.match((await page.textContent('body')) ?? '', /支付未完成，支付单已关闭/);
+      await payInSandbox(page, 'success');
+      await page.getByTestId('application-result').waitFor();
+    });
+    assert.equal((await getSystem().repositories.policies.get(LI_PL02))?.loan, null);
+  });
+});

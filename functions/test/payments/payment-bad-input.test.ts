@@ -1,0 +1,79 @@
+import type { PaymentOrderView } from '@zhixiang/shared/payments/schemas';
+import { describe, expect, it } from 'vitest';
+import { demoPolicyNo, useEndorsementStack } from '../endorsements/endorsement-steps';
+
+/**
+ * Bad input on the payment routes is a 4xx with a precise Chinese message, never a 500 and never
+ * a write: malformed order numbers and application ids, a sandbox outcome that is not one, and
+ * notifications that are not WeChat Pay's (no signature, not JSON). The stack's local sandbox is
+ * WeChat Pay here (WECHAT_PAY_PROVIDER=sandbox, as `npm start` runs it).
+ */
+const stack = useEndorsementStack();
+const { steps } = stack;
+const LI = 'demo-customer-c002';
+
+describe('the local 微信支付沙箱 through the gateway', () => {
+  it('lets a demo account (no openid) pay in the sandbox: the notification goes through the real route', async () => {
+    const { submitted } = await steps.complete(LI, demoPolicyNo('C002', 'PL02'), {
+      type: 'loan_repayment',
+      kind: 'partial',
+      amountCents: 400_000,
+    });
+    expect(submitted.body.status).toBe('awaiting_payment');
+    const li = await steps.as(LI);
+    const order = await li.post<PaymentOrderView>(`/endorsements/${submitted.body.applicationId}/payment`);
+    expect(order.status, order.text).toBe(200);
+    expect(order.body).toMatchObject({ sandbox: true, amountCents: 400_000, status: 'pending' });
+    const paid = await li.post<PaymentOrderView>(`/payments/sandbox/${order.body.outTradeNo}`, {
+      outcome: 'paid',
+    });
+    expect(paid.status, paid.text).toBe(200);
+    expect(paid.body.status).toBe('paid');
+    const done = await steps.get(LI, submitted.body.applicationId);
+    expect(done.body.status).toBe('document_issued');
+    expect(done.body.timeline.filter((e) => e.type === 'payment_received')).toHaveLength(1);
+    // Paid once: the sandbox refuses to pay it again, and nothing changes.
+    const again = await li.post(`/payments/sandbox/${order.body.outTradeNo}`, { outcome: 'paid' });
+    expect(again.body).toMatchObject({ status: 'paid' });
+    expect((await steps.get(LI, submitted.body.applicationId)).body.timeline).toHaveLength(
+      done.body.timeline.length,
+    );
+  });
+});
+
+describe('bad input on the payment routes', () => {
+  it('refuses a malformed order number or application id with 400', async () => {
+    const li = await steps.as(LI);
+    const query = await li.post('/payments/not-an-order/query');
+    expect(query.status).toBe(400);
+    expect(query.body).toMatchObject({ message: '支付单号格式不正确' });
+    const pay = await li.post('/endorsements/EA123/payment');
+    expect(pay.status).toBe(400);
+    expect(pay.body).toMatchObject({ message: '申请编号格式不正确' });
+  });
+
+  it('refuses a sandbox outcome that is not one, before looking for the order', async () => {
+    const li = await steps.as(LI);
+    for (const body of [{}, { outcome: 'maybe' }, { outcome: 'paid', extra: 1 }]) {
+      const answer = await li.post('/payments/sandbox/RP20261125ABCDEFGHJKLM', body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+    }
+    const wrong = await li.post('/payments/sandbox/RP20261125ABCDEFGHJKLM', { outcome: 'maybe' });
+    expect(wrong.body).toMatchObject({ message: '请选择支付成功或支付失败' });
+  });
+
+  it('refuses a notification without WeChat Pay signature, or not JSON, with 401 and no write', async () => {
+    const policies = stack.container().repositories.policies;
+    const before = await policies.get(demoPolicyNo('C002', 'PL02'));
+    for (const rawBody of ['{"id":"x"}', 'not json', '']) {
+      const answer = await stack.api().request('POST', '/payments/wechat-pay/notifications', {
+        headers: { 'content-type': 'application/json' },
+        rawBody,
+      });
+      expect(answer.status, rawBody).toBe(401);
+      expect(answer.body).toMatchObject({ message: '支付通知验签失败' });
+    }
+    // Nothing was written to 李娜's policy.
+    expect(await policies.get(demoPolicyNo('C002', 'PL02'))).toEqual(before);
+  });
+});
