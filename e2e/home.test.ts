@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { DEMO_DOCUMENT_ID } from '../functions/src/seed/demo-documents';
 import { queuedHandoff } from '../functions/test/support/queued-handoff';
-import { newPhonePage, saveScreenshot } from './support/browser';
+import { newPhonePage, onPhonePage, saveScreenshot } from './support/browser';
 import {
   agreeToPrivacyGuide,
   demoAccessToken,
@@ -45,20 +45,13 @@ async function agentCount(page: Page, list: string): Promise<number> {
 }
 
 /** Signs in as a demo user, opens the home, runs the checks and saves the screen as `name`. */
-async function homeAs(userId: string, name: string, check: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page } = await newPhonePage(session.browser);
-  try {
+function homeAs(userId: string, name: string, check: (page: Page) => Promise<void>): Promise<void> {
+  return onPhonePage(session.browser, name, async (page) => {
     await agreeToPrivacyGuide(page, session.stack.appUrl);
     await signInAsDemoUser(page, userId);
     await page.goto(`${session.stack.appUrl}/pages/home/index`);
     await check(page);
-    await saveScreenshot(page, name);
-  } catch (error) {
-    await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
-    throw error;
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 describe('the agent home before 张伟 acts', () => {

@@ -4,7 +4,7 @@ import { describe, it } from 'vitest';
 import { readLatestSandboxCode } from '../functions/src/platform/sms/sandbox-outbox-sms';
 import { DEMO_DOCUMENT_ID } from '../functions/src/seed/demo-documents';
 import { DEMO_BINDING_CUSTOMER } from '../functions/src/seed/seed-demo-data';
-import { newPhonePage, saveScreenshot } from './support/browser';
+import { onPhonePage, saveScreenshot } from './support/browser';
 import { policyNo } from './support/endorsement-steps';
 import {
   agreeToPrivacyGuide,
@@ -58,18 +58,7 @@ async function expectApplication(page: Page, applicationId: string): Promise<voi
   await page.getByTestId('status-timeline').waitFor();
 }
 
-async function journey(name: string, run: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page } = await newPhonePage(session.browser);
-  try {
-    await run(page);
-    await saveScreenshot(page, name);
-  } catch (error) {
-    await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const journey = (name: string, run: (page: Page) => Promise<void>) => onPhonePage(session.browser, name, run);
 
 describe('a shared application link keeps its target', () => {
   it('张伟, signed out, opens his agent’s link: privacy → sign-in → the application', async () => {

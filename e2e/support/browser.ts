@@ -46,6 +46,27 @@ export async function newPhonePage(
   return { context, page };
 }
 
+/**
+ * One journey on a page of its own: `run` drives it, its last screen is saved as `name` (a failure
+ * saves the screen it failed on), and the page is closed either way.
+ */
+export async function onPhonePage(
+  browser: Browser,
+  name: string,
+  run: (page: Page) => Promise<void>,
+): Promise<void> {
+  const { context, page } = await newPhonePage(browser);
+  try {
+    await run(page);
+    await saveScreenshot(page, name);
+  } catch (error) {
+    await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true });
   // Taro's H5 router slides pages in: wait for the transition to end so the shot shows the page.
