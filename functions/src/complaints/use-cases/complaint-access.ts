@@ -101,12 +101,12 @@ export async function readDetail(
   complaint: ComplaintRecord,
   customer: { name: string; phone: string },
 ): Promise<ComplaintDetail> {
-  const { complaints, assistantConversations } = deps.repositories;
+  const { complaints } = deps.repositories;
   const [events, decisionLetter, turns] = await Promise.all([
     complaints.events(complaint.complaintId),
     complaint.status === 'decided' ? complaints.decisionLetter(complaint.complaintId) : Promise.resolve(null),
     complaint.conversationId && claims.role !== 'customer'
-      ? assistantConversations.listTurns(complaint.conversationId)
+      ? deps.repositories.assistantConversations.listTurns(complaint.conversationId)
       : Promise.resolve([]),
   ]);
   return detailFor(deps, claims, complaint, events, customer, decisionLetter, turns);
