@@ -67,6 +67,15 @@ export const eventCases: CasesFor<typeof eventRoutes> = {
     body: { ticket: 'eyJ2IjoiRVYtREVNTy1SVU4ifQ.forged' },
     expected: { ...staffOnly(404), owner: 400 },
   },
+  // A walk-in at the door: staff of the organising subtree only (the demo run's sessions are weeks
+  // away, so the door is not open yet: 409); Beijing staff 404; customers and agents 403.
+  addEventWalkIn: {
+    method: 'POST',
+    path: '/staff/events/EV-DEMO-RUN/walk-ins',
+    ownerUserId: 'demo-staff-sh',
+    body: { sessionId: 'S1', name: '王芳', mobile: '13800138000', partySize: 2 },
+    expected: { ...staffOnly(404), owner: 409 },
+  },
   // The report of a Shanghai event: Shanghai staff 200, Beijing staff 404, customers and agents 403.
   getEventReport: {
     method: 'GET',

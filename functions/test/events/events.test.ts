@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import {
@@ -13,7 +13,7 @@ import {
 } from '@zhixiang/shared/events/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelEventRegistration } from '../../src/events/use-cases/change-registration';
-import { FORGED_TICKET_MESSAGE } from '../../src/events/use-cases/check-in';
+import { addWalkIn, FORGED_TICKET_MESSAGE } from '../../src/events/use-cases/check-in';
 import { expireEventOffers } from '../../src/events/use-cases/expire-event-offers';
 import { offerFreedSeats } from '../../src/events/use-cases/offer-freed-seats';
 import { registerForEvent } from '../../src/events/use-cases/register-for-event';
@@ -429,6 +429,127 @@ describe('check-in at the door by the signed QR code', () => {
     const cancel = await as('demo-customer-c001', 'POST', '/events/EV-DEMO-RUN/registration/cancel');
     expect(cancel.status).toBe(409);
     expect(cancel.body.message).toBe('您已签到入场，无法取消报名');
+  });
+});
+
+describe('the door: offline scans and walk-ins', () => {
+  it('records a scan queued offline at the time it was made, and refuses one from the future or over a day old', async () => {
+    const eventId = await publishedCharityEvent('太有爱·离线签到', 10);
+    const registered = await as(
+      'demo-customer-c002',
+      'POST',
+      `/events/${eventId}/registration`,
+      noCompanions,
+    );
+    expect(registered.status, registered.text).toBe(201);
+    const ticket = await as<{ ticket: string }>(
+      'demo-customer-c002',
+      'GET',
+      `/events/${eventId}/registration/ticket`,
+    );
+    const scan = (scannedAt: string) =>
+      as<{ checkedInAt: string }>('demo-staff-sh', 'POST', `/staff/events/${eventId}/check-in`, {
+        ticket: ticket.body.ticket,
+        scannedAt,
+      });
+    const future = await scan(new Date(clock + 5 * 60_000).toISOString());
+    expect(future.status).toBe(400);
+    expect(future.body).toMatchObject({
+      message: '扫码时间不能晚于当前时间，请检查手机时间',
+      field: 'scannedAt',
+    });
+    const stale = await scan(new Date(clock - 25 * HOUR).toISOString());
+    expect(stale.body.message).toBe('离线签到记录已超过 24 小时，请核对后重新扫码');
+    expect((await scan('2026-13-01T09:00:00+08:00')).status).toBe(400);
+
+    const scannedAt = new Date(clock - 40 * 60_000).toISOString();
+    const synced = await scan(scannedAt);
+    expect(synced.status, synced.text).toBe(200);
+    expect(synced.body.checkedInAt).toBe(scannedAt);
+    // A second device that scanned the same ticket syncs later: caught, with the first scan's time.
+    const again = await scan(new Date(clock - 10 * 60_000).toISOString());
+    expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(/^已于 .* 签到，请勿重复扫码$/);
+  });
+
+  it('lets a walk-in party in on free seats only, checked in at once, within the door’s hours', async () => {
+    const created = await as<StaffEvent>('demo-staff-sh', 'POST', '/staff/events', {
+      ...charityEvent('太有爱·现场义卖', 4),
+      registrationOpensAt: at(-24),
+      registrationClosesAt: at(0.5),
+      sessions: [{ venueIndex: 0, startsAt: at(0.75), endsAt: at(1.25), capacity: 4 }],
+    });
+    expect(created.status, created.text).toBe(201);
+    const eventId = created.body.eventId;
+    const walkIn = (body: Record<string, unknown>, userId = 'demo-staff-sh') =>
+      as<{ registrantNameMasked: string; partySize: number; seatsLeft: number }>(
+        userId,
+        'POST',
+        `/staff/events/${eventId}/walk-ins`,
+        body,
+      );
+    const party = { sessionId: 'S1', name: '王芳', mobile: '13900139000', partySize: 2 };
+    expect((await walkIn(party)).body.message).toBe('活动尚未发布，无法现场报名');
+    await as('demo-staff-sh', 'POST', `/staff/events/${eventId}/publish`);
+    // 李娜 registers 1 seat; 3 stay free.
+    expect(
+      (await as('demo-customer-c002', 'POST', `/events/${eventId}/registration`, noCompanions)).status,
+    ).toBe(201);
+
+    expect((await walkIn(party, 'demo-staff-bj')).status).toBe(404);
+    expect((await walkIn(party, 'demo-customer-c001')).status).toBe(403);
+    expect((await walkIn({ ...party, partySize: 4 })).body).toMatchObject({
+      message: '本活动每组最多 3 人（1 位参加者及 2 位同行人）',
+      field: 'partySize',
+    });
+    expect((await walkIn({ ...party, mobile: '1380013800' })).body.message).toBe('请输入 11 位手机号码');
+    expect((await walkIn({ ...party, sessionId: 'S9' })).body.message).toBe('未找到该场次，请重新选择');
+
+    const first = await walkIn(party);
+    expect(first.status, first.text).toBe(200);
+    expect(first.body).toMatchObject({ registrantNameMasked: '王*', partySize: 2, seatsLeft: 1 });
+    const full = await walkIn(party);
+    expect(full.status).toBe(409);
+    expect(full.body.message).toBe('该场次仅余 1 个名额，无法为 2 人现场报名');
+    expect(JSON.stringify(full.body)).not.toContain('13900139000');
+
+    const staffView = await as<{ events: StaffEvent[] }>('demo-staff-sh', 'GET', '/staff/events');
+    expect(staffView.body.events.find((e) => e.eventId === eventId)?.sessions[0]).toMatchObject({
+      seatsLeft: 1,
+      checkedIn: 2,
+    });
+    const report = await as<{ rows: Record<string, unknown>[] }>(
+      'demo-staff-sh',
+      'GET',
+      `/staff/events/${eventId}/report`,
+    );
+    expect(report.body.rows.map((r) => [r.branchName, r.registrations, r.people, r.checkedInPeople])).toEqual(
+      [
+        ['张江营销服务部', 1, 1, 0],
+        ['现场报名', 1, 2, 2],
+        ['合计', 2, 3, 2],
+      ],
+    );
+    // The name and mobile are stored sealed.
+    const items = await container.table.client.send(
+      new QueryCommand({
+        TableName: container.table.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :w)',
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':w': 'WALKIN#' },
+      }),
+    );
+    expect(items.Items).toHaveLength(1);
+    expect(JSON.stringify(items.Items)).not.toMatch(/王芳|13900139000/);
+
+    // After the session ends (through the use case: a signed-in session would have expired too).
+    clock += 1.5 * HOUR;
+    try {
+      await expect(addWalkIn(container, staffClaims(1), eventId, { ...party, partySize: 1 })).rejects.toThrow(
+        '该场次已结束，无法现场报名',
+      );
+    } finally {
+      clock -= 1.5 * HOUR;
+    }
   });
 });
 

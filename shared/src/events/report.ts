@@ -1,4 +1,4 @@
-import type { PledgeRecord, RegistrationState } from '../ports/events';
+import type { PledgeRecord, RegistrationState, WalkInState } from '../ports/events';
 import type { RegistrationStatus } from './schemas';
 
 /**
@@ -50,10 +50,30 @@ function row(
   };
 }
 
-/** One row per registrant branch (path order), then the total ('' path, 合计). */
+/** The walk-ins' row: each party counts as a registration checked in at the door. */
+export const WALK_IN_ROW_PATH = 'WALK-IN';
+
+function withWalkIns(r: EventReportRow, walkIns: readonly WalkInState[]): EventReportRow {
+  const parties = walkIns.length;
+  const people = walkIns.reduce((n, w) => n + w.partySize, 0);
+  const checkedInPeople = r.checkedInPeople + people;
+  return {
+    ...r,
+    registrations: r.registrations + parties,
+    people: r.people + people,
+    checkedInPeople,
+    attendanceBasisPoints: rate(checkedInPeople, r.people + people),
+  };
+}
+
+/**
+ * One row per registrant branch (path order), the walk-ins let in at the door (现场报名) when there
+ * were any, then the total ('' path, 合计).
+ */
 export function eventReport(
   registrations: readonly RegistrationState[],
   branchName: (path: string) => string,
+  walkIns: readonly WalkInState[] = [],
 ): EventReportRow[] {
   const byBranch = new Map<string, RegistrationState[]>();
   for (const r of registrations) {
@@ -63,7 +83,8 @@ export function eventReport(
   const rows = [...byBranch.keys()]
     .sort()
     .map((path) => row(path, path ? branchName(path) : '未关联机构', byBranch.get(path) ?? []));
-  return [...rows, row('', '合计', registrations)];
+  const walkInRows = walkIns.length ? [withWalkIns(row(WALK_IN_ROW_PATH, '现场报名', []), walkIns)] : [];
+  return [...rows, ...walkInRows, withWalkIns(row('', '合计', registrations), walkIns)];
 }
 
 function percent(basisPoints: number | null): string {

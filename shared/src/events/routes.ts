@@ -17,6 +17,8 @@ import {
   RegistrationViewSchema,
   StaffEventListResponseSchema,
   StaffEventSchema,
+  WalkInRequestSchema,
+  WalkInResultSchema,
 } from './schemas';
 
 /**
@@ -104,6 +106,14 @@ export const eventRoutes = {
     auth: 'user',
     request: CheckInRequestSchema,
     response: CheckInResultSchema,
+  },
+  /** Staff at the door let a party in on the session's free seats without a registration (现场报名). */
+  addEventWalkIn: {
+    method: 'POST',
+    path: '/staff/events/{eventId}/walk-ins',
+    auth: 'user',
+    request: WalkInRequestSchema,
+    response: WalkInResultSchema,
   },
   /** Registrations, attendance and waiting-list conversion by the registrants' branch, with CSV. */
   getEventReport: {

@@ -202,12 +202,39 @@ export const CheckInRequestSchema = z.strictObject({
   ticket: z
     .string('请扫描参加者的入场二维码')
     .check(z.minLength(1, '请扫描参加者的入场二维码'), z.maxLength(512, '二维码无效或已被篡改')),
+  /**
+   * When the door scanned it, for a scan queued on the device while offline and sent later; the
+   * check-in is recorded at that time. Absent: now.
+   */
+  scannedAt: z.optional(instant('扫码时间')),
 });
 export type CheckInRequest = z.infer<typeof CheckInRequestSchema>;
 
 /** The registrant's entry ticket: the signed token their QR code shows. */
 export const EventTicketSchema = z.object({ ticket: z.string(), expiresAt: z.string() });
 export type EventTicket = z.infer<typeof EventTicketSchema>;
+
+/** A walk-in at the door (现场报名): seats left in the session are taken and the party is checked in. */
+export const WalkInRequestSchema = z.strictObject({
+  sessionId,
+  name: text('参加者姓名', 20).check(singleLine('参加者姓名')),
+  mobile: z.string('请填写参加者手机号').check(z.trim(), z.regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号码')),
+  partySize: z
+    .int('参加人数应为整数')
+    .check(z.minimum(1, '参加人数至少 1 人'), z.maximum(11, '参加人数最多 11 人')),
+});
+export type WalkInRequest = z.infer<typeof WalkInRequestSchema>;
+
+/** What the door sees after a walk-in: who (masked), how many, the seats the session has left. */
+export const WalkInResultSchema = z.object({
+  eventId: z.string(),
+  sessionId: z.string(),
+  registrantNameMasked: z.string(),
+  partySize: z.int(),
+  checkedInAt: z.string(),
+  seatsLeft: z.int(),
+});
+export type WalkInResult = z.infer<typeof WalkInResultSchema>;
 
 /** What the door sees after a scan: who (masked), how many, which session. */
 export const CheckInResultSchema = z.object({

@@ -30,7 +30,7 @@ export interface EventRecord {
  * A session's seats. `free` seats anyone may take; `held` seats were freed while people waited and
  * are kept for offers to the waiting list; `waiting` counts the people waiting; `waitSeq` is the
  * last sequence number handed to someone joining the list. capacity = free + held + the seats of
- * registered and offered registrations, always.
+ * registered, offered and checked-in registrations + the walk-ins' seats, always.
  */
 export interface SessionState {
   eventId: string;
@@ -82,6 +82,24 @@ export interface RegistrationState {
   updatedAt: string;
   version: number;
 }
+
+/**
+ * A party that came to the door without registering (现场报名) and was let in on seats the session
+ * still had free. The name and mobile are personal information: encrypted at rest.
+ */
+export interface WalkInRecord {
+  eventId: string;
+  walkInId: string;
+  sessionId: string;
+  partySize: number;
+  name: string;
+  mobile: string;
+  checkedInAt: string;
+  /** The staff member at the door. */
+  recordedBy: string;
+}
+/** What the report reads of a walk-in: no personal information. */
+export type WalkInState = Omit<WalkInRecord, 'name' | 'mobile'>;
 
 /** One pledge of one person to a 太有爱 event (each person may pledge several times). */
 export interface PledgeRecord {
@@ -155,6 +173,13 @@ export interface EventStore {
   freeHeldSeats(session: SessionState): Promise<boolean>;
   /** Accepts an offer still open at `nowIso`; false when it is not. */
   acceptOffer(next: RegistrationState, expected: RegistrationState, nowIso: string): Promise<boolean>;
+  /**
+   * Takes the walk-in's seats from the session's free ones (never from seats held for the waiting
+   * list), counts them checked in and records the walk-in, in one transaction; false when too few
+   * seats are free.
+   */
+  addWalkIn(walkIn: Omit<WalkInRecord, 'walkInId'>): Promise<boolean>;
+  walkInsOfEvent(eventId: string): Promise<WalkInState[]>;
   /** Records a pledge (a new item per pledge). */
   recordPledge(pledge: PledgeRecord): Promise<void>;
   /** A person's pledges to an event, oldest first. */

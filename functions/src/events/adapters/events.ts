@@ -22,6 +22,8 @@ import type {
   RegistrationState,
   SeatRefusal,
   SessionState,
+  WalkInRecord,
+  WalkInState,
 } from '@zhixiang/shared/ports/events';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import {
@@ -35,8 +37,9 @@ import {
 /**
  * Club events in the one table. One partition per event holds the event (`EVENT`), a seat counter
  * per session (`SESSION#<id>`), one registration per person (`REG#<personKey>`: the item itself
- * guards "one registration per person and event") and the sessions' pending-offer markers
- * (`PENDINGOFFER#<id>`, the outbox of freed seats not yet offered). Seats only ever change inside
+ * guards "one registration per person and event"), the walk-ins let in at the door
+ * (`WALKIN#<id>`) and the sessions' pending-offer markers (`PENDINGOFFER#<id>`, the outbox of freed
+ * seats not yet offered). Seats only ever change inside
  * a transaction whose condition keeps them non-negative, as callback seats do.
  * Indexes: gsi1 = published events by first start; a person's registrations; the pending-offer
  * markers. gsi2 = events by organising branch path; open offers by expiry (sparse).
@@ -495,6 +498,45 @@ export class DynamoEventStore implements EventStore {
       ExpressionAttributeValues: { ':pk': eventPk(eventId), ':pledge': 'PLEDGE#' },
     });
     return items.map((i) => strip<PledgeRecord>(i));
+  }
+
+  async addWalkIn(walkIn: Omit<WalkInRecord, 'walkInId'>): Promise<boolean> {
+    const { name, mobile, ...rest } = walkIn;
+    const state = { ...rest, walkInId: randomUUID() };
+    const sealed = await this.cipher.encrypt(JSON.stringify({ name, mobile }));
+    const failed = await this.transact(() => [
+      {
+        Update: {
+          TableName: this.ctx.table,
+          Key: sessionKey(walkIn.eventId, walkIn.sessionId),
+          UpdateExpression: 'SET #free = #free - :n ADD #checkedIn :n',
+          ConditionExpression: '#free >= :n',
+          ExpressionAttributeValues: { ':n': walkIn.partySize },
+        },
+      },
+      {
+        Put: {
+          TableName: this.ctx.table,
+          Item: {
+            pk: eventPk(walkIn.eventId),
+            sk: `WALKIN#${state.walkInId}`,
+            entity: 'clubEventWalkIn',
+            ...state,
+            personSealed: sealed,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ]);
+    return !failed;
+  }
+
+  async walkInsOfEvent(eventId: string): Promise<WalkInState[]> {
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :walkIn)',
+      ExpressionAttributeValues: { ':pk': eventPk(eventId), ':walkIn': 'WALKIN#' },
+    });
+    return items.map((i) => strip<WalkInState>(i, 'personSealed'));
   }
 
   async checkIn(next: RegistrationState, expected: RegistrationState): Promise<boolean> {

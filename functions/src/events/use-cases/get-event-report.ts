@@ -6,7 +6,8 @@ import { staffEvent } from './manage-events';
 
 /**
  * An event's report for staff of the organising subtree: by the registrants' branch, the
- * registrations and people with seats, attendance and waiting-list conversion, and the CSV; for
+ * registrations and people with seats, attendance and waiting-list conversion, the walk-ins let in
+ * at the door, and the CSV; for
  * 太有爱, the pledges collected.
  */
 export async function getEventReport(
@@ -15,9 +16,10 @@ export async function getEventReport(
   eventId: string,
 ): Promise<EventReport> {
   const event = await staffEvent(deps, claims, eventId);
-  const [registrations, pledges] = await Promise.all([
+  const [registrations, pledges, walkIns] = await Promise.all([
     deps.repositories.events.registrationsOfEvent(eventId),
     deps.repositories.events.pledgesOfEvent(eventId),
+    deps.repositories.events.walkInsOfEvent(eventId),
   ]);
   const branchIds = new Set(registrations.map((r) => r.branchPath?.split('/').at(-1) ?? ''));
   const names = new Map<string, string>();
@@ -27,6 +29,6 @@ export async function getEventReport(
       if (branch) names.set(branch.path, branch.name);
     }),
   );
-  const rows = eventReport(registrations, (path) => names.get(path) ?? path);
+  const rows = eventReport(registrations, (path) => names.get(path) ?? path, walkIns);
   return { eventId, title: event.title, rows, csv: eventReportCsv(rows), pledges: pledgeTotals(pledges) };
 }
