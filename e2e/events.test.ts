@@ -1,14 +1,25 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
-import { newPhonePage, saveScreenshot } from './support/browser';
+import {
+  launchChromiumWithCamera,
+  newPhonePage,
+  onPhonePage,
+  saveScreenshot,
+  y4mStill,
+} from './support/browser';
 import { agreeToPrivacyGuide, demoAccessToken, signInAsDemoUser, tapButton } from './support/journey-steps';
 import { useE2eSession } from './support/session';
 
 /**
  * Club events (客户俱乐部活动) in the H5 build: 张伟 registers his family for the seeded 太活力 fun
  * run; its 2-seat afternoon session fills, 刘洋 joins the waiting list, and when a seat frees he
- * receives the offer and accepts it.
+ * receives the offer and accepts it. At the door, staff scan the family's entry QR code as 张伟's
+ * phone shows it (Chromium's fake camera plays a picture of his screen), a second scan is caught,
+ * and a second phone that scanned it offline is told so when it syncs.
  */
 const session = useE2eSession();
 const EVENT = 'EV-DEMO-RUN';
@@ -27,6 +38,49 @@ async function fillCompanion(page: Page, index: number, name: string, relation: 
   await page.getByTestId(`companion-${index}-name`).locator('input').fill(name);
   await page.getByTestId(`companion-${index}-relation-${relation}`).click();
   await page.getByTestId(`companion-${index}-birth-date`).locator('input').fill(birthDate);
+}
+
+/** The camera's picture: 张伟's QR code, as his phone draws it, on a white 640 × 480 frame. */
+const FRAME = { width: 640, height: 480 };
+
+async function pictureOfTicket(page: Page): Promise<Buffer> {
+  const img = page.getByTestId('event-ticket-qr').locator('img');
+  await img.waitFor();
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('[data-testid="event-ticket-qr"] img') as HTMLImageElement | null)?.complete,
+  );
+  const luma = await img.evaluate((node, frame) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = frame.width;
+    canvas.height = frame.height;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, frame.width, frame.height);
+    context.imageSmoothingEnabled = false;
+    const side = 400;
+    context.drawImage(
+      node as HTMLImageElement,
+      (frame.width - side) / 2,
+      (frame.height - side) / 2,
+      side,
+      side,
+    );
+    const { data } = context.getImageData(0, 0, frame.width, frame.height);
+    let out = '';
+    for (let i = 0; i < data.length; i += 4)
+      out += String.fromCharCode(Math.round(0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2]));
+    return btoa(out);
+  }, FRAME);
+  return y4mStill(FRAME.width, FRAME.height, Buffer.from(luma, 'base64'));
+}
+
+async function openDoor(page: Page) {
+  await agreeToPrivacyGuide(page, session.stack.appUrl);
+  await signInAsDemoUser(page, 'demo-staff-sh');
+  await page.goto(`${session.stack.appUrl}/packages/events/staff/index`);
+  await page.getByTestId('staff-event-item').filter({ hasText: '太活力·滨江亲子欢乐跑' }).click();
+  await page.getByTestId('event-door').waitFor();
 }
 
 async function openEvent(page: Page, userId: string) {
@@ -117,6 +171,56 @@ describe('club events journeys', () => {
       throw error;
     } finally {
       await context.close();
+    }
+  });
+
+  it('staff check the family in by scanning 张伟’s QR code; a second scan, and an offline one synced later, are caught', async () => {
+    let picture: Buffer | undefined;
+    await onPhonePage(session.browser, 'events-ticket', async (page) => {
+      await openEvent(page, 'demo-customer-c001');
+      await page.getByTestId('event-ticket').getByText('入场时请向工作人员出示').waitFor();
+      picture = await pictureOfTicket(page);
+    });
+    const folder = mkdtempSync(join(tmpdir(), 'zx-door-camera-'));
+    const video = join(folder, 'ticket.y4m');
+    writeFileSync(video, picture!);
+    const camera = await launchChromiumWithCamera(video);
+    try {
+      await onPhonePage(camera, 'events-door-checked-in', async (page) => {
+        await openDoor(page);
+        await tapButton(page, '扫码签到');
+        const first = page.getByTestId('door-log-entry').first();
+        await first.filter({ hasText: '已签到' }).waitFor();
+        assert.match((await first.textContent()) ?? '', /张\* 等 3 人/);
+        await page.getByTestId('door-session-S1').filter({ hasText: '已签到 3 人' }).waitFor();
+
+        await tapButton(page, '扫码签到');
+        await page
+          .getByTestId('door-log-entry')
+          .first()
+          .filter({ hasText: '该入场码已在本机扫描过，请勿重复扫码' })
+          .waitFor();
+      });
+
+      // A second phone at another door scanned the same code while its network was down.
+      await onPhonePage(camera, 'events-door-offline-synced', async (page) => {
+        await openDoor(page);
+        await page.context().setOffline(true);
+        await tapButton(page, '扫码签到');
+        await page.getByTestId('door-log-entry').first().filter({ hasText: '已在本机记录签到' }).waitFor();
+        assert.match((await page.getByTestId('sync-scans').textContent()) ?? '', /同步离线签到（1 条）/);
+        // The network comes back: the queued scan goes out by itself.
+        await page.context().setOffline(false);
+        await page
+          .getByTestId('door-log-entry')
+          .first()
+          .filter({ hasText: /离线记录同步未通过：已于 .* 签到，请勿重复扫码/ })
+          .waitFor();
+        assert.equal(await page.getByTestId('sync-scans').count(), 0);
+      });
+    } finally {
+      await camera.close();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

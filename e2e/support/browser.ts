@@ -26,6 +26,30 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
+/**
+ * A Chromium whose camera plays `y4mFile` in a loop (a raw YUV 4:2:0 video, see `y4mStill`) and
+ * grants camera access without asking: a phone held up to whatever the file shows.
+ */
+export function launchChromiumWithCamera(y4mFile: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${y4mFile}`,
+    ],
+    headless: true,
+  });
+}
+
+/** One still frame as a Y4M video: `luma` is width × height bytes, the picture has no colour. */
+export function y4mStill(width: number, height: number, luma: Uint8Array): Buffer {
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`);
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  return Buffer.concat([header, Buffer.from(luma), chroma]);
+}
+
 /** A PC's window, where call-centre and review staff work: consoles lay out list + detail side by side. */
 export const DESK_VIEWPORT = { width: 1280, height: 800 };
 

@@ -88,6 +88,9 @@ export const pageUrls = {
   eventDetail: (eventId: string, invitedBy?: string) =>
     `/packages/events/detail/index?eventId=${encodeURIComponent(eventId)}${invitedBy ? `&invitedBy=${encodeURIComponent(invitedBy)}` : ''}`,
   myEventRegistrations: '/packages/events/mine/index',
+  /** Staff: their subtree's events, each opening its door (check-in and walk-ins) and report. */
+  staffEvents: '/packages/events/staff/index',
+  eventDoor: (eventId: string) => `/packages/events/door/index?eventId=${encodeURIComponent(eventId)}`,
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

@@ -42,6 +42,12 @@ export const STAFF_CONSOLES: StaffConsole[] = [
     url: pageUrls.complaintQueue,
   },
   {
+    key: 'events',
+    title: '俱乐部活动签到',
+    description: '本机构主办的活动：扫码签到（断网可离线记录）、现场报名、到场统计',
+    url: pageUrls.staffEvents,
+  },
+  {
     key: 'identity-reviews',
     title: '身份核验审核',
     description: '客户上传的证件与视频：通过或不通过',

@@ -1,11 +1,9 @@
-import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { maskName } from '@zhixiang/shared/callback/view';
 import { AppError } from '@zhixiang/shared/errors';
 import {
   type CheckInRequest,
   type CheckInResult,
-  EVENT_NOT_FOUND_MESSAGE,
   type EventTicket,
   SESSION_NOT_FOUND_MESSAGE,
   type WalkInRequest,

@@ -16,6 +16,7 @@ import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import { RegistrationSummary } from '../registration-summary';
+import { EventTicketCard } from '../ticket-card';
 import '../events.scss';
 
 /**
@@ -58,7 +59,12 @@ export default function EventDetailPage() {
               ))}
             </View>
             {active && mine ? (
-              <MyRegistration event={event} onChanged={() => void data.reload()} />
+              <>
+                <MyRegistration event={event} onChanged={() => void data.reload()} />
+                {mine.status === 'registered' || mine.status === 'checked_in' ? (
+                  <EventTicketCard eventId={event.eventId} checkedIn={mine.status === 'checked_in'} />
+                ) : null}
+              </>
             ) : event.reason ? (
               <View className="zx-card" data-testid="event-reason">
                 <Text className="zx-events__reason">{event.reason}</Text>
