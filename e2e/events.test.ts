@@ -19,7 +19,8 @@ import { useE2eSession } from './support/session';
  * run; its 2-seat afternoon session fills, 刘洋 joins the waiting list, and when a seat frees he
  * receives the offer and accepts it. At the door, staff scan the family's entry QR code as 张伟's
  * phone shows it (Chromium's fake camera plays a picture of his screen), a second scan is caught,
- * and a second phone that scanned it offline is told so when it syncs.
+ * and a second phone that scanned it offline is told so when it syncs. An agent invites a customer
+ * with his link and sees her among his invitees; staff pledge books to the 太有爱 eye-health day.
  */
 const session = useE2eSession();
 const EVENT = 'EV-DEMO-RUN';
@@ -68,8 +69,10 @@ async function pictureOfTicket(page: Page): Promise<Buffer> {
     );
     const { data } = context.getImageData(0, 0, frame.width, frame.height);
     let out = '';
-    for (let i = 0; i < data.length; i += 4)
-      out += String.fromCharCode(Math.round(0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2]));
+    for (let i = 0; i < data.length; i += 4) {
+      const [r = 0, g = 0, b = 0] = data.subarray(i, i + 3);
+      out += String.fromCharCode(Math.round(0.299 * r + 0.587 * g + 0.114 * b));
+    }
     return btoa(out);
   }, FRAME);
   return y4mStill(FRAME.width, FRAME.height, Buffer.from(luma, 'base64'));
@@ -78,7 +81,7 @@ async function pictureOfTicket(page: Page): Promise<Buffer> {
 async function openDoor(page: Page) {
   await agreeToPrivacyGuide(page, session.stack.appUrl);
   await signInAsDemoUser(page, 'demo-staff-sh');
-  await page.goto(`${session.stack.appUrl}/packages/events/staff/index`);
+  await page.getByTestId('entry-event-door').click();
   await page.getByTestId('staff-event-item').filter({ hasText: '太活力·滨江亲子欢乐跑' }).click();
   await page.getByTestId('event-door').waitFor();
 }
@@ -222,5 +225,54 @@ describe('club events journeys', () => {
       await camera.close();
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  it('an agent invites a customer: 李娜 registers through his link and appears among his invitees, masked', async () => {
+    let link = '';
+    await onPhonePage(session.browser, 'events-agent-invites', async (page) => {
+      await openEvent(page, 'demo-agent-a001');
+      const card = page.getByTestId('invite-card');
+      await card.waitFor();
+      link = ((await card.getByTestId('share-link').textContent()) ?? '').trim();
+      assert.match(link, /\/packages\/events\/detail\/index\?eventId=EV-DEMO-RUN&invitedBy=A\d+$/);
+      assert.match((await card.textContent()) ?? '', /通过我的邀请报名（0 位）/);
+    });
+    await onPhonePage(session.browser, 'events-invited-customer', async (page) => {
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-customer-c002');
+      await page.goto(link);
+      await page.getByTestId('event-detail').waitFor();
+      await page.getByTestId('session-S1').click();
+      await tapButton(page, '提交报名（1 人）');
+      await page.getByTestId('my-registration').filter({ hasText: '已报名' }).waitFor();
+    });
+    await onPhonePage(session.browser, 'events-agent-invitees', async (page) => {
+      await openEvent(page, 'demo-agent-a001');
+      const card = page.getByTestId('invite-card');
+      await card.getByText('通过我的邀请报名（1 位）').waitFor();
+      assert.match((await card.getByTestId('invitee').textContent()) ?? '', /^李\* · 已报名 · 1 人/);
+      assert.doesNotMatch(await page.content(), /李娜/);
+    });
+  });
+
+  it('staff pledge books to the 太有爱 eye-health day and see their pledge', async () => {
+    await onPhonePage(session.browser, 'events-staff-pledge', async (page) => {
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-staff-sh');
+      await page.getByTestId('entry-events').click();
+      await page.getByTestId('event-item').filter({ hasText: '明眸看世界' }).click();
+      const card = page.getByTestId('pledge-card');
+      await card.waitFor();
+      await card.getByTestId('pledge-kind-books').click();
+      await card.getByTestId('pledge-amount').locator('input').fill('30');
+      await tapButton(page, '确认认捐');
+      await card.getByText('请填写认捐说明，如捐赠的物品或可支教的时间').waitFor();
+      await card.getByTestId('pledge-note').locator('input').fill('儿童绘本 30 册，活动当天带到主会场');
+      await tapButton(page, '确认认捐');
+      await card.getByTestId('my-pledge').filter({ hasText: '捐书 30 册' }).waitFor();
+    });
+    const report = await api('demo-staff-sh', 'GET', '/staff/events/EV-DEMO-EYES/report');
+    assert.equal(report.status, 200, report.text);
+    assert.equal((JSON.parse(report.text) as { pledges: { books: number } }).pledges.books, 30);
   });
 });

@@ -1,11 +1,7 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { centsToInputText, parsePercentToBasisPoints, parseYuanToCents } from '../src/lib/money-text';
 import { AmountInput } from '../src/packages/endorsements/components/amount-input';
-import {
-  centsToInputText,
-  parsePercentToBasisPoints,
-  parseYuanToCents,
-} from '../src/packages/endorsements/components/money-text';
 
 describe('amount in yuan → cents', () => {
   it.each([

@@ -584,12 +584,13 @@ describe('the report', () => {
 
 describe('invitations', () => {
   it('shows an agent the customers who registered through their invitation, and nobody else', async () => {
-    const mine = await as<{ invitees: { nameMasked: string; statusLabel: string }[] }>(
+    const mine = await as<{ invitedBy: string; invitees: { nameMasked: string; statusLabel: string }[] }>(
       'demo-agent-a001',
       'GET',
       '/agent/events/EV-DEMO-RUN/invitees',
     );
     expect(mine.status, mine.text).toBe(200);
+    expect(mine.body).toMatchObject({ invitedBy: 'A001' });
     expect(mine.body.invitees).toEqual([
       expect.objectContaining({ nameMasked: '刘*', statusLabel: '已报名' }),
     ]);

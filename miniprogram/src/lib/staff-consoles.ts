@@ -42,7 +42,7 @@ export const STAFF_CONSOLES: StaffConsole[] = [
     url: pageUrls.complaintQueue,
   },
   {
-    key: 'events',
+    key: 'event-door',
     title: '俱乐部活动签到',
     description: '本机构主办的活动：扫码签到（断网可离线记录）、现场报名、到场统计',
     url: pageUrls.staffEvents,

@@ -367,6 +367,8 @@ export type EventReport = z.infer<typeof EventReportSchema>;
 
 /** An agent's invitees of one event: only registrations that came through their invitation. */
 export const EventInviteesResponseSchema = z.object({
+  /** The agent's id, which their invitation link carries. */
+  invitedBy: z.nullable(z.string()),
   invitees: z.array(
     z.object({
       nameMasked: z.string(),

@@ -18,13 +18,13 @@ import { ChangeReview } from '../components/change-review';
 import { StatusTimeline } from '../components/status-timeline';
 import { StepIndicator } from '../components/step-indicator';
 import '../components/endorsements.scss';
+import { ShareLink } from '../../../components/share-link';
 import { TextField } from '../forms/form-parts';
 import { problemFromError } from '../lib/field-problems';
 import { forgetIdempotencyKey, idempotencyKeyFor } from '../lib/idempotency-key';
 import { FLOW_STEPS, flowStepOf } from '../steps';
 import { InsuredConsentStep } from './insured-consent-step';
 import { PayStep } from './pay-step';
-import { ShareLink } from './share-link';
 
 const FINAL_TONE: Record<string, 'success' | 'danger' | 'default'> = {
   effective: 'success',
@@ -186,7 +186,11 @@ export function ApplicationView({
             ) : null}
 
             {hosting && !['none', 'await_review', 'pay'].includes(next) ? (
-              <ShareLink applicationId={applicationId} />
+              <ShareLink
+                path={pageUrls.endorsementApplication(applicationId)}
+                title="请客户本人验证身份并签署"
+                hint="客户在场：将手机交给客户，由客户本人完成下方步骤。客户不在场：把申请发给客户，客户在自己的微信中打开后验证身份并签署。"
+              />
             ) : null}
 
             {/* Nothing is next for an application that ended without effect: no empty card. */}

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { EndorsementApplication } from '@zhixiang/shared/endorsement/application';
+import { ShareLink } from '../../../components/share-link';
 import { Button } from '../../../components/ui';
 import { pageUrls } from '../../../lib/navigation';
 import { getSession } from '../../../lib/session';
-import { ShareLink } from './share-link';
 
 /**
  * The insured's consent when they are not the holder (保险法 Art. 34, 39): the insured verifies and
@@ -20,7 +20,7 @@ export function InsuredConsentStep({ application }: { application: EndorsementAp
     return (
       <View data-testid="insured-consent">
         <ShareLink
-          applicationId={application.applicationId}
+          path={pageUrls.endorsementApplication(application.applicationId)}
           embedded
           hint={`被保险人 ${consent.name} 须本人验证身份并签署同意书：请把本申请发给被保险人，在其本人的微信中打开并完成。`}
         />

@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import { formatYuan } from '@zhixiang/shared/format/money';
-import { centsToInputText, parseYuanToCents } from './money-text';
+import { centsToInputText, parseYuanToCents } from '../../../lib/money-text';
 
 export interface AmountValue {
   text: string;

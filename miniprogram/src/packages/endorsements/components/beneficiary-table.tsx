@@ -10,7 +10,7 @@ import {
 import type { RuleProblem } from '@zhixiang/shared/endorsement/rule-result';
 import { IdNumberField, idNumberHint } from '../../../components/id-number-field';
 import { Button } from '../../../components/ui';
-import { basisPointsToInputText, parsePercentToBasisPoints } from './money-text';
+import { basisPointsToInputText, parsePercentToBasisPoints } from '../../../lib/money-text';
 
 /** One row as typed: the share stays text ("33.33") until it is read as basis points. */
 export interface BeneficiaryDraft {

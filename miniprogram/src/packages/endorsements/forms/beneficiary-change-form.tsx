@@ -5,13 +5,13 @@ import {
 } from '@zhixiang/shared/endorsement/beneficiary-change';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { useState } from 'react';
+import { basisPointsToInputText } from '../../../lib/money-text';
 import {
   type BeneficiaryDraft,
   BeneficiaryTable,
   draftsToInputs,
   newBeneficiaryDraft,
 } from '../components/beneficiary-table';
-import { basisPointsToInputText } from '../components/money-text';
 import { FormFooter, type FormProps } from './form-parts';
 
 /**

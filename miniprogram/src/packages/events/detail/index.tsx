@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { ageOn } from '@zhixiang/shared/endorsement/policy-loan';
 import {
   COMPANION_RELATIONS,
@@ -13,8 +13,12 @@ import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
 import { useBusyAction } from '../../../hooks/use-busy-action';
 import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
+import { useSession } from '../../../hooks/use-session';
+import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
+import { InviteCard } from '../invite-card';
+import { PledgeCard } from '../pledge-card';
 import { RegistrationSummary } from '../registration-summary';
 import { EventTicketCard } from '../ticket-card';
 import '../events.scss';
@@ -31,6 +35,13 @@ export default function EventDetailPage() {
   const invitedBy = params.invitedBy ? decodeURIComponent(params.invitedBy) : null;
   const data = usePageData(() => api.getEvent(eventId), Boolean(eventId));
   useReloadOnShow(data);
+  const isAgent = useSession()?.me.role === 'agent';
+  const invites = usePageData(() => api.listEventInvitees(eventId), isAgent && Boolean(eventId));
+  // Forwarded in WeChat: an agent's forward carries their invitation.
+  useShareAppMessage(() => ({
+    title: data.state.status === 'ready' ? data.state.data.title : '俱乐部活动',
+    path: pageUrls.eventDetail(eventId, invites.state.data?.invitedBy ?? undefined),
+  }));
   return (
     <PageContainer data={data} refreshable errorTitle="暂时无法查看该活动">
       {(event) => {
@@ -72,6 +83,14 @@ export default function EventDetailPage() {
             ) : (
               <RegistrationForm event={event} invitedBy={invitedBy} onRegistered={() => void data.reload()} />
             )}
+            {event.brand === 'charity' && event.eligible ? <PledgeCard eventId={event.eventId} /> : null}
+            {isAgent && invites.state.status === 'ready' && invites.state.data.invitedBy ? (
+              <InviteCard
+                eventId={event.eventId}
+                invitedBy={invites.state.data.invitedBy}
+                invitees={invites.state.data.invitees}
+              />
+            ) : null}
           </View>
         );
       }}

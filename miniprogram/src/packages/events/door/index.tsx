@@ -10,7 +10,7 @@ import { usePageData } from '../../../hooks/use-page-data';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import { DoorMemory } from './door-queue';
-import { prepareScanner, scanTicket } from './scan-ticket';
+import { scanTicket } from './scan-ticket';
 import '../events.scss';
 
 /** One line of the door's log, newest first. */
@@ -93,7 +93,6 @@ function Door({ event, onChanged }: { event: StaffEvent; onChanged: () => void }
     }
   }, [memory, event.eventId, add]);
 
-  useEffect(prepareScanner, []);
   // Queued scans go out when the page shows again and when the network comes back.
   useDidShow(() => void sync());
   useEffect(() => {

@@ -1,14 +1,16 @@
 import jsQR from 'jsqr';
-import { CAMERA_UNAVAILABLE_MESSAGE } from './scan-ticket';
+import { CAMERA_UNAVAILABLE_MESSAGE } from './messages';
 
 /** How often a frame is decoded: often enough to feel instant, rarely enough to spare the phone. */
 const FRAME_INTERVAL_MS = 120;
 
 /**
- * The H5 build's scanner: the rear camera in a full-screen overlay, each frame decoded with jsQR
- * until a QR code is found (its text) or staff tap 取消 (null). The camera is released either way.
+ * The H5 build's scanner (Taro takes this file for `./scan-ticket` in H5): the rear camera in a
+ * full-screen overlay, each frame decoded with jsQR until a QR code is found (its text) or staff
+ * tap 取消 (null). The camera is released either way. It is part of the door page's own code, so a
+ * door that loses its network keeps scanning.
  */
-export function scanWithBrowserCamera(): Promise<string | null> {
+export function scanTicket(): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const overlay = document.createElement('div');
     overlay.className = 'zx-scanner';
