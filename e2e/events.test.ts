@@ -189,7 +189,7 @@ describe('club events journeys', () => {
     writeFileSync(video, picture!);
     const camera = await launchChromiumWithCamera(video);
     try {
-      await onPhonePage(camera, 'events-door-checked-in', async (page) => {
+      await onPhonePage(camera, 'events-door-report', async (page) => {
         await openDoor(page);
         await tapButton(page, '扫码签到');
         const first = page.getByTestId('door-log-entry').first();
@@ -203,6 +203,15 @@ describe('club events journeys', () => {
           .first()
           .filter({ hasText: '该入场码已在本机扫描过，请勿重复扫码' })
           .waitFor();
+
+        // The report counts the family as arrived.
+        await tapButton(page, '活动报表');
+        const total = page
+          .getByTestId('event-report')
+          .getByTestId('report-branch-row')
+          .filter({ hasText: '合计' });
+        await total.waitFor();
+        assert.match((await total.textContent()) ?? '', /签到 3 人/);
       });
 
       // A second phone at another door scanned the same code while its network was down.

@@ -555,7 +555,7 @@ describe('the door: offline scans and walk-ins', () => {
 
 describe('the report', () => {
   it('counts registrations, attendance and waiting-list conversion by the registrants’ branch, with a CSV', async () => {
-    const report = await as<{ rows: Record<string, unknown>[]; csv: string }>(
+    const report = await as<{ rows: Record<string, unknown>[]; byAgent: unknown[]; csv: string }>(
       'demo-staff-sh',
       'GET',
       '/staff/events/EV-DEMO-RUN/report',
@@ -574,6 +574,20 @@ describe('the report', () => {
     expect(report.body.rows).toEqual([
       { branchPath: 'HQ/SH/SH-PD/SH-PD-01', branchName: '张江营销服务部', ...expected },
       { branchPath: '', branchName: '合计', ...expected },
+    ]);
+    // 刘洋 came through 王建国's invitation.
+    expect(report.body.byAgent).toEqual([
+      {
+        agentId: 'A001',
+        agentName: '王建国',
+        registrations: 1,
+        people: 1,
+        checkedInPeople: 0,
+        attendanceBasisPoints: 0,
+        waitlisted: 1,
+        waitlistConverted: 1,
+        conversionBasisPoints: 10000,
+      },
     ]);
     expect(report.body.csv.split('\r\n')[1]).toBe(
       '张江营销服务部,HQ/SH/SH-PD/SH-PD-01,3,5,3,60.00%,1,1,100.00%',

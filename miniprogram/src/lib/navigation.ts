@@ -91,6 +91,7 @@ export const pageUrls = {
   /** Staff: their subtree's events, each opening its door (check-in and walk-ins) and report. */
   staffEvents: '/packages/events/staff/index',
   eventDoor: (eventId: string) => `/packages/events/door/index?eventId=${encodeURIComponent(eventId)}`,
+  eventReport: (eventId: string) => `/packages/events/report/index?eventId=${encodeURIComponent(eventId)}`,
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

@@ -25,11 +25,18 @@ function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part * 10_000) / whole);
 }
 
+/** What every row counts, whoever it groups. */
+export type EventFigures = Omit<EventReportRow, 'branchPath' | 'branchName'>;
+
 function row(
   branchPath: string,
   branchName: string,
   registrations: readonly RegistrationState[],
 ): EventReportRow {
+  return { branchPath, branchName, ...figures(registrations) };
+}
+
+function figures(registrations: readonly RegistrationState[]): EventFigures {
   const seated = registrations.filter((r) => WITH_SEATS.includes(r.status));
   const people = seated.reduce((n, r) => n + r.partySize, 0);
   const checkedInPeople = seated
@@ -38,8 +45,6 @@ function row(
   const waitlisted = registrations.filter((r) => r.waitSeq !== null);
   const waitlistConverted = waitlisted.filter((r) => WITH_SEATS.includes(r.status)).length;
   return {
-    branchPath,
-    branchName,
     registrations: seated.length,
     people,
     checkedInPeople,
@@ -87,7 +92,27 @@ export function eventReport(
   return [...rows, ...walkInRows, withWalkIns(row('', '合计', registrations), walkIns)];
 }
 
-function percent(basisPoints: number | null): string {
+/** An agent's invitees: the registrations made through their invitation link. */
+export interface AgentReportRow extends EventFigures {
+  agentId: string;
+  agentName: string;
+}
+
+/** One row per inviting agent (most people first), for the agents' share of an event. */
+export function eventReportByAgent(
+  registrations: readonly RegistrationState[],
+  agentName: (agentId: string) => string,
+): AgentReportRow[] {
+  const byAgent = new Map<string, RegistrationState[]>();
+  for (const r of registrations)
+    if (r.invitedBy) byAgent.set(r.invitedBy, [...(byAgent.get(r.invitedBy) ?? []), r]);
+  return [...byAgent.entries()]
+    .map(([agentId, invited]) => ({ agentId, agentName: agentName(agentId), ...figures(invited) }))
+    .sort((a, b) => b.people - a.people || a.agentId.localeCompare(b.agentId));
+}
+
+/** 6000 → "60.00%"; no one to count → "—". */
+export function percent(basisPoints: number | null): string {
   if (basisPoints === null) return '—';
   return `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}%`;
 }

@@ -336,22 +336,22 @@ export type StaffEvent = z.infer<typeof StaffEventSchema>;
 export const StaffEventListResponseSchema = z.object({ events: z.array(StaffEventSchema) });
 export type StaffEventListResponse = z.infer<typeof StaffEventListResponseSchema>;
 
+const EventFiguresSchema = z.object({
+  registrations: z.int(),
+  people: z.int(),
+  checkedInPeople: z.int(),
+  attendanceBasisPoints: z.nullable(z.int()),
+  waitlisted: z.int(),
+  waitlistConverted: z.int(),
+  conversionBasisPoints: z.nullable(z.int()),
+});
+
 export const EventReportSchema = z.object({
   eventId: z.string(),
   title: z.string(),
-  rows: z.array(
-    z.object({
-      branchPath: z.string(),
-      branchName: z.string(),
-      registrations: z.int(),
-      people: z.int(),
-      checkedInPeople: z.int(),
-      attendanceBasisPoints: z.nullable(z.int()),
-      waitlisted: z.int(),
-      waitlistConverted: z.int(),
-      conversionBasisPoints: z.nullable(z.int()),
-    }),
-  ),
+  rows: z.array(z.object({ branchPath: z.string(), branchName: z.string(), ...EventFiguresSchema.shape })),
+  /** The registrations each agent's invitation brought (agents with none are left out). */
+  byAgent: z.array(z.object({ agentId: z.string(), agentName: z.string(), ...EventFiguresSchema.shape })),
   /** The same rows as CSV (UTF-8, CRLF, Chinese header) for export. */
   csv: z.string(),
   /** 太有爱: what was pledged, per kind (money in cents), and by how many people. */

@@ -1,17 +1,23 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
-import { eventReport, eventReportCsv, pledgeTotals } from '@zhixiang/shared/events/report';
+import {
+  eventReport,
+  eventReportByAgent,
+  eventReportCsv,
+  pledgeTotals,
+} from '@zhixiang/shared/events/report';
 import type { EventReport } from '@zhixiang/shared/events/schemas';
+import type { AgentRepository } from '@zhixiang/shared/ports/repositories';
 import type { EventDeps } from './event-access';
 import { staffEvent } from './manage-events';
 
 /**
  * An event's report for staff of the organising subtree: by the registrants' branch, the
  * registrations and people with seats, attendance and waiting-list conversion, the walk-ins let in
- * at the door, and the CSV; for
+ * at the door, and the CSV; by inviting agent; for
  * 太有爱, the pledges collected.
  */
 export async function getEventReport(
-  deps: EventDeps,
+  deps: EventDeps & { repositories: EventDeps['repositories'] & { agents: Pick<AgentRepository, 'get'> } },
   claims: AccessClaims,
   eventId: string,
 ): Promise<EventReport> {
@@ -29,6 +35,19 @@ export async function getEventReport(
       if (branch) names.set(branch.path, branch.name);
     }),
   );
+  const agentIds = [...new Set(registrations.flatMap((r) => (r.invitedBy ? [r.invitedBy] : [])))];
+  const agents = new Map(
+    (await Promise.all(agentIds.map((id) => deps.repositories.agents.get(id)))).flatMap((a) =>
+      a ? [[a.agentId, a.name] as const] : [],
+    ),
+  );
   const rows = eventReport(registrations, (path) => names.get(path) ?? path, walkIns);
-  return { eventId, title: event.title, rows, csv: eventReportCsv(rows), pledges: pledgeTotals(pledges) };
+  return {
+    eventId,
+    title: event.title,
+    rows,
+    byAgent: eventReportByAgent(registrations, (id) => agents.get(id) ?? id),
+    csv: eventReportCsv(rows),
+    pledges: pledgeTotals(pledges),
+  };
 }

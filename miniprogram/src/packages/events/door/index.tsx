@@ -7,6 +7,7 @@ import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
 import { useBusyAction } from '../../../hooks/use-busy-action';
 import { usePageData } from '../../../hooks/use-page-data';
+import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import { DoorMemory } from './door-queue';
@@ -150,6 +151,9 @@ function Door({ event, onChanged }: { event: StaffEvent; onChanged: () => void }
         <View className="zx-events__actions">
           <Button type="primary" block loading={scanning} disabled={scanning} onClick={() => void scan()}>
             扫码签到
+          </Button>
+          <Button block onClick={() => void Taro.navigateTo({ url: pageUrls.eventReport(event.eventId) })}>
+            活动报表
           </Button>
           {pending > 0 ? (
             <Button block data-testid="sync-scans" onClick={() => void sync()}>
