@@ -758,6 +758,37 @@ describe('capacity under contention', () => {
     expect(await expireEventOffers(container)).toEqual({ expired: 0, offered: 0, sessions: 0, failed: 0 });
   });
 
+  it('offers nothing once the session has started: an offer expires at the start at the latest, and its seats go free for walk-ins', async () => {
+    const saved = clock;
+    clock = FIXED_NOW;
+    try {
+      const small = await publishedCharityEvent('太有爱·开场不再递补', 1);
+      const claimsOf = (i: number): AccessClaims => staffClaims(900 + i);
+      for (const i of [1, 2, 3])
+        await registerForEvent(container, claimsOf(i), small, { ...noCompanions, waitIfFull: true });
+      const startsAt = (await container.repositories.events.get(small))!.sessions[0]!.startsAt;
+      // Two hours before the start the registrant cancels: the offer to the next expires at the start.
+      clock = Date.parse(startsAt) - 2 * HOUR;
+      await cancelEventRegistration(container, claimsOf(1), small);
+      const offeredTo = (await container.repositories.events.registrationsOfEvent(small)).find(
+        (r) => r.status === 'offered',
+      );
+      expect(offeredTo?.userId).toBe(claimsOf(2).sub);
+      expect(offeredTo?.offerExpiresAt).toBe(new Date(Date.parse(startsAt)).toISOString());
+
+      // After the start the job expires it and offers the seat to no one: it is free for the door.
+      clock = Date.parse(startsAt) + 60_000;
+      // (The other events' sessions here have started too: nobody anywhere is offered a seat.)
+      expect((await expireEventOffers(container)).offered).toBe(0);
+      const after = await container.repositories.events.registrationsOfEvent(small);
+      expect(after.find((r) => r.userId === claimsOf(2).sub)?.status).toBe('expired');
+      expect(after.find((r) => r.userId === claimsOf(3).sub)?.status).toBe('waiting');
+      expect(await container.repositories.events.session(small, 'S1')).toMatchObject({ free: 1, held: 0 });
+    } finally {
+      clock = saved;
+    }
+  });
+
   it('refuses an offer accepted after it expired', async () => {
     const after = await container.repositories.events.registrationsOfEvent(eventId);
     const expired = after.find((r) => r.status === 'expired')!;

@@ -169,8 +169,11 @@ export interface EventStore {
   moveSession(next: RegistrationState, expected: RegistrationState): Promise<'moved' | 'full' | 'changed'>;
   /** Gives a waiting party an offer from the session's held seats; false when either changed. */
   offer(next: RegistrationState, expected: RegistrationState): Promise<boolean>;
-  /** Turns held seats back into free ones when nobody waits any more; false when the session changed. */
-  freeHeldSeats(session: SessionState): Promise<boolean>;
+  /**
+   * Turns held seats back into free ones when nobody waits any more (or, once the session has
+   * started, `evenIfWaiting`); false when the session changed.
+   */
+  freeHeldSeats(session: SessionState, options?: { evenIfWaiting: boolean }): Promise<boolean>;
   /** Accepts an offer still open at `nowIso`; false when it is not. */
   acceptOffer(next: RegistrationState, expected: RegistrationState, nowIso: string): Promise<boolean>;
   /**

@@ -439,14 +439,16 @@ export class DynamoEventStore implements EventStore {
     return !failed;
   }
 
-  async freeHeldSeats(session: SessionState): Promise<boolean> {
+  async freeHeldSeats(session: SessionState, options?: { evenIfWaiting: boolean }): Promise<boolean> {
     const failed = await this.transact(() => [
       {
         Update: {
           TableName: this.ctx.table,
           Key: sessionKey(session.eventId, session.sessionId),
           UpdateExpression: 'SET #free = #free + #held, #held = :zero',
-          ConditionExpression: '#held = :held AND #waiting = :zero',
+          ConditionExpression: options?.evenIfWaiting
+            ? '#held = :held'
+            : '#held = :held AND #waiting = :zero',
           ExpressionAttributeValues: { ':held': session.held, ':zero': 0 },
         },
       },

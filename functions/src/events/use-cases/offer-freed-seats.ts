@@ -7,7 +7,9 @@ const MAX_ROUNDS = 20;
 
 /**
  * Offers a session's held seats to its waiting list, strictly in order: the head of the list gets
- * an offer when its whole party fits in the held seats, expiring after the configured hours. Each
+ * an offer when its whole party fits in the held seats, expiring after the configured hours or when
+ * the session starts, whichever comes first. From the session's start nobody is offered a seat any
+ * more: held seats become free ones, for walk-ins at the door. Each
  * offer takes its seats from `held` in the same transaction that turns the registration into an
  * offer, on the condition that enough are still held, so however many of these run at once every
  * freed seat is offered exactly once. When nobody waits any more, the held seats become free.
@@ -19,10 +21,16 @@ export async function offerFreedSeats(
   sessionId: string,
 ): Promise<number> {
   const { events } = deps.repositories;
+  const startsAt = (await events.get(eventId))?.sessions.find((s) => s.sessionId === sessionId)?.startsAt;
+  const startMs = startsAt ? Date.parse(startsAt) : Number.POSITIVE_INFINITY;
   let offered = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const session = await events.session(eventId, sessionId);
     if (!session || session.held === 0) return offered;
+    if (deps.now() >= startMs) {
+      if (await events.freeHeldSeats(session, { evenIfWaiting: true })) return offered;
+      continue;
+    }
     // Each party takes a seat at least: the first `held` in line are all who could be offered.
     const waiting = (await events.waitingList(eventId, sessionId, session.held)).filter(
       (r): r is RegistrationState & { waitSeq: number } => r.status === 'waiting' && r.waitSeq !== null,
@@ -42,7 +50,9 @@ export async function offerFreedSeats(
     const next: RegistrationState = {
       ...head.registration,
       status: 'offered',
-      offerExpiresAt: new Date(nowMs + deps.eventSettings.offerHours * 3_600_000).toISOString(),
+      offerExpiresAt: new Date(
+        Math.min(nowMs + deps.eventSettings.offerHours * 3_600_000, startMs),
+      ).toISOString(),
       updatedAt: new Date(nowMs).toISOString(),
       version: head.registration.version + 1,
     };
