@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelEventRegistration } from '../../src/events/use-cases/change-registration';
 import { addWalkIn, FORGED_TICKET_MESSAGE } from '../../src/events/use-cases/check-in';
 import { expireEventOffers } from '../../src/events/use-cases/expire-event-offers';
+import { getEventReport } from '../../src/events/use-cases/get-event-report';
 import { offerFreedSeats } from '../../src/events/use-cases/offer-freed-seats';
 import { registerForEvent } from '../../src/events/use-cases/register-for-event';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
@@ -547,6 +548,9 @@ describe('the door: offline scans and walk-ins', () => {
       await expect(addWalkIn(container, staffClaims(1), eventId, { ...party, partySize: 1 })).rejects.toThrow(
         '该场次已结束，无法现场报名',
       );
+      // 李娜 registered but never came: once the session has ended she is a no-show, masked.
+      const ended = await getEventReport(container, staffClaims(1), eventId);
+      expect(ended.noShows).toEqual([{ sessionId: 'S1', nameMasked: '李*', partySize: 1 }]);
     } finally {
       clock -= 1.5 * HOUR;
     }

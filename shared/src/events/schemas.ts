@@ -352,6 +352,8 @@ export const EventReportSchema = z.object({
   rows: z.array(z.object({ branchPath: z.string(), branchName: z.string(), ...EventFiguresSchema.shape })),
   /** The registrations each agent's invitation brought (agents with none are left out). */
   byAgent: z.array(z.object({ agentId: z.string(), agentName: z.string(), ...EventFiguresSchema.shape })),
+  /** Parties of sessions that have ended who never checked in, names masked, for follow-up. */
+  noShows: z.array(z.object({ sessionId: z.string(), nameMasked: z.string(), partySize: z.int() })),
   /** The same rows as CSV (UTF-8, CRLF, Chinese header) for export. */
   csv: z.string(),
   /** 太有爱: what was pledged, per kind (money in cents), and by how many people. */

@@ -11,7 +11,7 @@ import {
 } from '@zhixiang/shared/events/schemas';
 import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import type { UserAccountRepository } from '@zhixiang/shared/ports/repositories';
-import { type EventDeps, ownRegistration } from './event-access';
+import { type EventDeps, maskedRegistrantName, ownRegistration } from './event-access';
 import { staffEvent } from './manage-events';
 
 /** What checking a ticket needs: a signer of one purpose (platform/tokens/signed-tokens.ts). */
@@ -168,13 +168,10 @@ export async function checkInEventTicket(
   };
   if (!(await deps.repositories.events.checkIn(next, registration)))
     throw new AppError('CONFLICT', '该入场码刚刚已被扫描，请勿重复扫码');
-  const name = registration.customerId
-    ? (await deps.repositories.customers.get(registration.customerId))?.name
-    : (await deps.repositories.users.get(registration.userId))?.displayName;
   return {
     eventId,
     sessionId: registration.sessionId,
-    registrantNameMasked: maskName(name ?? '参加者'),
+    registrantNameMasked: await maskedRegistrantName(deps, registration),
     partySize: registration.partySize,
     checkedInAt: nowIso,
   };

@@ -1,4 +1,5 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { maskName } from '@zhixiang/shared/callback/view';
 import { AppError } from '@zhixiang/shared/errors';
 import {
   checkEligibility,
@@ -21,6 +22,7 @@ import type {
   BranchRepository,
   CustomerRepository,
   PolicyRepository,
+  UserAccountRepository,
 } from '@zhixiang/shared/ports/repositories';
 
 export interface EventDeps {
@@ -126,4 +128,19 @@ export async function waitingPositionOf(
     registration.sessionId,
     registration.waitSeq,
   );
+}
+
+/** A registrant's name as the door and the report show it: masked (张*). */
+export async function maskedRegistrantName(
+  deps: {
+    repositories: Pick<EventDeps['repositories'], 'customers'> & {
+      users: Pick<UserAccountRepository, 'get'>;
+    };
+  },
+  registration: Pick<RegistrationState, 'customerId' | 'userId'>,
+): Promise<string> {
+  const name = registration.customerId
+    ? (await deps.repositories.customers.get(registration.customerId))?.name
+    : (await deps.repositories.users.get(registration.userId))?.displayName;
+  return maskName(name ?? '参加者');
 }

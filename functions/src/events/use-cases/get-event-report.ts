@@ -6,18 +6,23 @@ import {
   pledgeTotals,
 } from '@zhixiang/shared/events/report';
 import type { EventReport } from '@zhixiang/shared/events/schemas';
-import type { AgentRepository } from '@zhixiang/shared/ports/repositories';
-import type { EventDeps } from './event-access';
+import type { AgentRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
+import { type EventDeps, maskedRegistrantName } from './event-access';
 import { staffEvent } from './manage-events';
 
 /**
  * An event's report for staff of the organising subtree: by the registrants' branch, the
  * registrations and people with seats, attendance and waiting-list conversion, the walk-ins let in
- * at the door, and the CSV; by inviting agent; for
- * 太有爱, the pledges collected.
+ * at the door, and the CSV; by inviting agent; the no-shows of sessions that have ended (masked);
+ * for 太有爱, the pledges collected.
  */
 export async function getEventReport(
-  deps: EventDeps & { repositories: EventDeps['repositories'] & { agents: Pick<AgentRepository, 'get'> } },
+  deps: EventDeps & {
+    repositories: EventDeps['repositories'] & {
+      agents: Pick<AgentRepository, 'get'>;
+      users: Pick<UserAccountRepository, 'get'>;
+    };
+  },
   claims: AccessClaims,
   eventId: string,
 ): Promise<EventReport> {
@@ -41,12 +46,26 @@ export async function getEventReport(
       a ? [[a.agentId, a.name] as const] : [],
     ),
   );
+  // No-shows: parties still only registered once their session has ended.
+  const ended = new Set(
+    event.sessions.filter((s) => Date.parse(s.endsAt) <= deps.now()).map((s) => s.sessionId),
+  );
+  const noShows = await Promise.all(
+    registrations
+      .filter((r) => r.status === 'registered' && ended.has(r.sessionId))
+      .map(async (r) => ({
+        sessionId: r.sessionId,
+        nameMasked: await maskedRegistrantName(deps, r),
+        partySize: r.partySize,
+      })),
+  );
   const rows = eventReport(registrations, (path) => names.get(path) ?? path, walkIns);
   return {
     eventId,
     title: event.title,
     rows,
     byAgent: eventReportByAgent(registrations, (id) => agents.get(id) ?? id),
+    noShows,
     csv: eventReportCsv(rows),
     pledges: pledgeTotals(pledges),
   };

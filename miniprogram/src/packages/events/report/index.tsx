@@ -37,7 +37,7 @@ function FigureLine({
 /**
  * 活动报表 (staff of the organising subtree): registrations, people, attendance and waiting-list
  * conversion by the registrants' branch (walk-ins in a row of their own) and by inviting agent,
- * what 太有爱 pledges collected, and the branch table as CSV to paste into a spreadsheet.
+ * the no-shows of sessions that have ended, what 太有爱 pledges collected, and the branch table as CSV to paste into a spreadsheet.
  */
 export default function EventReportPage() {
   const eventId = decodeURIComponent(useRouter().params.eventId ?? '');
@@ -76,6 +76,16 @@ export default function EventReportPage() {
               <FigureLine key={a.agentId} name={a.agentName} f={a} testId="report-agent-row" />
             ))}
           </View>
+          {report.noShows.length > 0 ? (
+            <View className="zx-card" data-testid="report-no-shows">
+              <Text className="zx-events__label">未到场（场次已结束，{report.noShows.length} 组）</Text>
+              {report.noShows.map((n, i) => (
+                <Text key={`${n.sessionId}-${i}`} className="zx-muted">
+                  {n.nameMasked} · {n.partySize} 人 · 场次 {n.sessionId}
+                </Text>
+              ))}
+            </View>
+          ) : null}
           {report.pledges.people > 0 ? (
             <View className="zx-card" data-testid="report-pledges">
               <Text className="zx-events__label">太有爱认捐（{report.pledges.people} 人）</Text>
