@@ -79,11 +79,11 @@ export default function EventReportPage() {
           {report.noShows.length > 0 ? (
             <View className="zx-card" data-testid="report-no-shows">
               <Text className="zx-events__label">未到场（场次已结束，{report.noShows.length} 组）</Text>
-              {report.noShows.map((n, i) => (
-                <Text key={`${n.sessionId}-${i}`} className="zx-muted">
-                  {n.nameMasked} · {n.partySize} 人 · 场次 {n.sessionId}
-                </Text>
-              ))}
+              <Text className="zx-muted">
+                {report.noShows
+                  .map((n) => `${n.nameMasked}（${n.partySize} 人，场次 ${n.sessionId}）`)
+                  .join('；')}
+              </Text>
             </View>
           ) : null}
           {report.pledges.people > 0 ? (
