@@ -42,6 +42,12 @@ export const STAFF_CONSOLES: StaffConsole[] = [
     url: pageUrls.complaintQueue,
   },
   {
+    key: 'voice',
+    title: '客户之声',
+    description: '本机构及下属机构的吐槽、投诉与智能客服差评：本周痛点、趋势与逐级上报',
+    url: pageUrls.voiceStream,
+  },
+  {
     key: 'identity-reviews',
     title: '身份核验审核',
     description: '客户上传的证件与视频：通过或不通过',

@@ -49,7 +49,7 @@ export type VoiceItemsQuery = z.infer<typeof VoiceItemsQuerySchema>;
 export const VoiceClustersQuerySchema = z.object({ week: z.optional(week) });
 
 export const VoiceItemPathSchema = z.object({
-  itemId: z.string().check(z.regex(/^VO[0-9A-F]{20}$/, '客户之声编号格式不正确')),
+  itemId: z.string('客户之声编号应为文字').check(z.regex(/^VO[0-9A-F]{20}$/, '客户之声编号格式不正确')),
 });
 
 const note = z

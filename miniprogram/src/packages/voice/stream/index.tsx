@@ -1,0 +1,150 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
+import type { VoiceCluster, VoiceEscalation, VoiceItemView } from '@zhixiang/shared/voice/schemas';
+import { useState } from 'react';
+import { PageContainer } from '../../../components/page-container';
+import { Button, Tag } from '../../../components/ui';
+import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
+import { api } from '../../../services/api';
+import { ApiError } from '../../../services/request';
+import '../voice.scss';
+
+const TREND: Record<VoiceCluster['trend'], string> = {
+  new: '本周新出现',
+  up: '较上周上升',
+  down: '较上周下降',
+  flat: '与上周持平',
+};
+
+function Trail({ escalations }: { escalations: readonly VoiceEscalation[] }) {
+  return (
+    <>
+      {escalations.map((e) => (
+        <Text key={`${e.fromPath}-${e.at}`} className="zx-voice__trail" data-testid="voice-trail">
+          {formatShanghaiDateTime(e.at)} {e.byName}（{e.fromName}）上报至{e.toName}：{e.note}
+        </Text>
+      ))}
+    </>
+  );
+}
+
+/**
+ * 客户之声 for staff: the week's pain points of their branch subtree (each theme's count and trend,
+ * and its reporting trail), then the items themselves, all or only those reported to their level.
+ * A 中支 or 分公司 types one note and reports an item or a theme to the level above (逐级上报).
+ */
+export default function VoiceStreamPage() {
+  const [onlyMine, setOnlyMine] = useState(false);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState('');
+  const data = usePageData(async () => {
+    const [clusters, items] = await Promise.all([
+      api.listVoiceClusters(),
+      api.listVoiceItems(onlyMine ? { query: { reported: 'mine' } } : undefined),
+    ]);
+    return { clusters, items };
+  });
+  useReloadOnShow(data);
+
+  const report = async (send: () => Promise<unknown>) => {
+    if (note.trim().length < 2) {
+      setError('请先填写上报说明（至少 2 个字）');
+      return;
+    }
+    try {
+      await send();
+      setNote('');
+      void Taro.showToast({ title: '已上报', icon: 'success' });
+      await data.reload();
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.field) setError(failure.message);
+    }
+  };
+  const reportItem = (item: VoiceItemView) => report(() => api.escalateVoiceItem(item.itemId, { note }));
+  const reportCluster = (week: string, cluster: VoiceCluster) =>
+    report(() => api.escalateVoiceCluster({ week, theme: cluster.theme, note }));
+
+  return (
+    <PageContainer data={data} refreshable errorTitle="暂时无法查看客户之声">
+      {({ clusters, items }) => (
+        <View className="zx-voice" data-testid="voice-stream">
+          <Text className="zx-voice__label">上报说明</Text>
+          <Textarea
+            className="zx-voice__textarea"
+            data-testid="voice-note"
+            maxlength={500}
+            placeholder="上报前写明原因与建议，上级可见"
+            value={note}
+            onInput={(event) => {
+              setNote(event.detail.value);
+              setError('');
+            }}
+          />
+          {error ? <Text className="zx-voice__error">{error}</Text> : null}
+
+          <Text className="zx-voice__label">本周痛点（{clusters.week} 起）</Text>
+          {clusters.clusters.length === 0 ? <Text className="zx-muted">本周暂无客户之声</Text> : null}
+          {clusters.clusters.map((c) => (
+            <View key={c.theme} className="zx-card" data-testid="voice-cluster">
+              <View className="zx-voice__row">
+                <Text className="zx-card__title">
+                  {c.label} · {c.count} 条
+                </Text>
+                <Tag type={c.trend === 'up' || c.trend === 'new' ? 'danger' : 'default'}>
+                  {TREND[c.trend]}（上周 {c.previousCount}）
+                </Tag>
+              </View>
+              <Trail escalations={c.escalations} />
+              <Button size="small" fill="outline" onClick={() => void reportCluster(clusters.week, c)}>
+                上报该主题
+              </Button>
+            </View>
+          ))}
+
+          <View className="zx-voice__chips">
+            {[
+              ['all', '全部'],
+              ['mine', '上报给本机构的'],
+            ].map(([key, label]) => (
+              <View
+                key={key}
+                data-testid={`voice-filter-${key}`}
+                className={`zx-voice__chip${(key === 'mine') === onlyMine ? ' zx-voice__chip--selected' : ''}`}
+                onClick={() => {
+                  setOnlyMine(key === 'mine');
+                  void data.reload();
+                }}
+              >
+                {label}
+              </View>
+            ))}
+          </View>
+          {items.items.length === 0 ? <Text className="zx-muted">暂无</Text> : null}
+          {items.items.map((item) => (
+            <View key={item.itemId} className="zx-card" data-testid="voice-item">
+              <View className="zx-voice__row">
+                <Text className="zx-card__title">
+                  {item.customerLabel} · {item.journeyLabel}
+                </Text>
+                <Tag type="primary">{item.sourceLabel}</Tag>
+              </View>
+              <Text className="zx-muted">{item.text}</Text>
+              <Text className="zx-muted">
+                {item.themes.map((t) => t.label).join('、') || '未归类'} · {item.branchName} ·{' '}
+                {formatShanghaiDateTime(item.at)}
+              </Text>
+              {item.escalations.length > 0 ? (
+                <Text className="zx-muted">当前上报至：{item.reportedToName}</Text>
+              ) : null}
+              <Trail escalations={item.escalations} />
+              <Button size="small" fill="outline" onClick={() => void reportItem(item)}>
+                上报上级
+              </Button>
+            </View>
+          ))}
+        </View>
+      )}
+    </PageContainer>
+  );
+}
