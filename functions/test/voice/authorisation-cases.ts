@@ -12,18 +12,21 @@ export const voiceCases: CasesFor<typeof voiceRoutes> = {
     body: { text: '理赔材料交了两周没有进度', hideName: true },
     expected: customersOnly(201),
   },
-  // Staff read their own subtree (Beijing staff get Beijing's, also 200); customers and agents 403.
+  // Staff and executives read their own subtree (Beijing staff get Beijing's, also 200); customers
+  // and agents 403.
   listVoiceItems: {
     method: 'GET',
     path: '/staff/voice/items',
     ownerUserId: 'demo-staff-sh',
-    expected: staffOnly(200),
+    // Executives read their subtree too.
+    expected: { ...staffOnly(200), executive: 200 },
   },
   listVoiceClusters: {
     method: 'GET',
     path: '/staff/voice/clusters',
     ownerUserId: 'demo-staff-sh',
-    expected: staffOnly(200),
+    // Executives read their subtree too.
+    expected: { ...staffOnly(200), executive: 200 },
   },
   // An item that does not exist is the same 404 for every 分公司/中支; reporting a real item, the
   // 四级机构 and head office refusals and the trail are covered in functions/test/voice/.
@@ -32,7 +35,8 @@ export const voiceCases: CasesFor<typeof voiceRoutes> = {
     path: `/staff/voice/items/${NO_SUCH_ITEM}/escalation`,
     ownerUserId: 'demo-staff-sh',
     body: { note: '同类问题本周集中出现' },
-    expected: staffOnly(404),
+    // A 中支's head reports up like its staff.
+    expected: { ...staffOnly(404), executive: 404 },
   },
   // A week with nothing of that theme in the reporter's subtree: 404 for each 分公司.
   escalateVoiceCluster: {
@@ -40,7 +44,7 @@ export const voiceCases: CasesFor<typeof voiceRoutes> = {
     path: '/staff/voice/cluster-escalations',
     ownerUserId: 'demo-staff-sh',
     body: { week: '2020-01-06', theme: 'claims_speed', note: '理赔时效问题集中' },
-    expected: staffOnly(404),
+    expected: { ...staffOnly(404), executive: 404 },
   },
   // Agents read their own customers' voice (an agent without customers gets an empty list).
   listAgentVoiceItems: {

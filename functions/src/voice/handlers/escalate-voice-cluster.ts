@@ -7,5 +7,5 @@ export const handler = httpHandler(
   voiceRoutes.escalateVoiceCluster,
   voiceWiring,
   ({ auth, body, deps }) => escalateVoiceCluster(deps, auth, body),
-  { roles: ['staff'] },
+  { roles: ['staff', 'executive'] },
 );

@@ -10,5 +10,5 @@ export const handler = httpHandler(
   voiceWiring,
   ({ auth, pathParameters, body, deps }) =>
     escalateVoiceItem(deps, auth, parseBody(VoiceItemPathSchema, pathParameters).itemId, body.note),
-  { roles: ['staff'] },
+  { roles: ['staff', 'executive'] },
 );

@@ -10,5 +10,5 @@ export const handler = httpHandler(
   voiceWiring,
   ({ auth, query, deps }) =>
     listVoiceClusters(deps, auth, parseBody(VoiceClustersQuerySchema, { week: query.week })),
-  { roles: ['staff', 'admin'] },
+  { roles: ['staff', 'executive', 'admin'] },
 );

@@ -14,5 +14,5 @@ export const handler = httpHandler(
       auth,
       parseBody(VoiceItemsQuerySchema, { week: query.week, theme: query.theme, reported: query.reported }),
     ),
-  { roles: ['staff', 'admin'] },
+  { roles: ['staff', 'executive', 'admin'] },
 );
