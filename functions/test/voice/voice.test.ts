@@ -5,15 +5,17 @@ import type {
   VoiceClustersResponse,
   VoiceItemsResponse,
   VoiceItemView,
+  VoiceServerFrame,
 } from '@zhixiang/shared/voice/schemas';
 import { voiceWeekOf } from '@zhixiang/shared/voice/themes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { projectVoice } from '../../src/voice/use-cases/project-voice';
 import { voiceItemId } from '../../src/voice/use-cases/voice-access';
-import { requestsAs } from '../support/access-token-for';
+import { accessTokenFor, requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY, fixedClock } from '../support/fixed-clock';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -33,7 +35,7 @@ let gateway: TestGateway;
 let api: ApiClient;
 const texts: string[] = [];
 const as = requestsAs(() => ({ api, system: container }), texts);
-const silent = { error: () => {} };
+const silent = { error: () => {}, warn: () => {} };
 
 beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
@@ -319,5 +321,69 @@ describe('weekly clusters and bottom-up reporting (逐级上报)', () => {
       expect(all).not.toContain(c.phone);
     }
     expect(all).not.toContain('13812345678');
+  });
+});
+
+/** A listening connection over the WebSocket API, recording every frame. */
+async function listenAs(userId: string) {
+  const token = await accessTokenFor(container, userId);
+  const socket = new WebSocket(`${gateway.liveChatUrl}?token=${encodeURIComponent(token)}`);
+  const frames: VoiceServerFrame[] = [];
+  socket.on('message', (data) => frames.push(JSON.parse(String(data)) as VoiceServerFrame));
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  const waitFor = async (predicate: (f: VoiceServerFrame) => boolean, what: string) => {
+    const deadline = Date.now() + 5000;
+    while (!frames.some(predicate)) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(frames)}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return frames.find(predicate)!;
+  };
+  socket.send(JSON.stringify({ action: 'listenVoice' }));
+  return { frames, waitFor, close: () => socket.close() };
+}
+
+describe('高管聆听: items arrive live over the WebSocket API', () => {
+  it('pushes a rant to the listening executives of its branch and above, and not to another branch', async () => {
+    const pudong = await listenAs('demo-exec-sh-pd');
+    const hq = await listenAs('demo-exec-hq');
+    const beijing = await listenAs('demo-staff-bj');
+    try {
+      expect(await pudong.waitFor((f) => f.type === 'voice_listening', 'listening')).toEqual({
+        type: 'voice_listening',
+        scopeName: '浦东中心支公司',
+      });
+      await hq.waitFor((f) => f.type === 'voice_listening', 'listening');
+      await beijing.waitFor((f) => f.type === 'voice_listening', 'listening');
+      const sent = Date.now();
+      const rant = await as<SubmitRantResponse>('demo-customer-c001', 'POST', '/voice/rants', {
+        text: '回访电话一天打了三次，太打扰了',
+        hideName: false,
+      });
+      expect(rant.status, rant.text).toBe(201);
+      const arrived = (f: VoiceServerFrame) => f.type === 'voice_item' && f.item.itemId === rant.body.itemId;
+      const seen = await pudong.waitFor(arrived, 'the rant at 浦东');
+      expect(Date.now() - sent).toBeLessThan(1000);
+      expect(seen).toMatchObject({ item: { customerLabel: '张*', text: '回访电话一天打了三次，太打扰了' } });
+      expect((seen as { item: VoiceItemView }).item.themes.map((t) => t.id)).toContain('callback_disturb');
+      await hq.waitFor(arrived, 'the rant at 总公司');
+      expect(beijing.frames.some(arrived)).toBe(false);
+    } finally {
+      pudong.close();
+      hq.close();
+      beijing.close();
+    }
+  });
+
+  it('refuses customers', async () => {
+    for (const userId of ['demo-customer-c001']) {
+      const listener = await listenAs(userId);
+      const refused = await listener.waitFor((f) => (f as { type: string }).type === 'error', 'the refusal');
+      expect(refused).toMatchObject({ type: 'error', message: '仅员工和高管可聆听客户之声' });
+      listener.close();
+    }
   });
 });

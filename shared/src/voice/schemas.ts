@@ -122,3 +122,11 @@ export const VoiceClustersResponseSchema = z.object({
   clusters: z.array(VoiceClusterSchema),
 });
 export type VoiceClustersResponse = z.infer<typeof VoiceClustersResponseSchema>;
+
+/** Over the WebSocket API: listen to the reader's subtree's voice items as they arrive (高管聆听). */
+export const ListenVoiceFrameSchema = z.object({ action: z.literal('listenVoice') });
+
+/** What the server pushes to a listening connection. */
+export type VoiceServerFrame =
+  | { type: 'voice_listening'; scopeName: string }
+  | { type: 'voice_item'; item: VoiceItemView };

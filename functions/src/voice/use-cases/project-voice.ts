@@ -1,10 +1,10 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ReviewItem } from '@zhixiang/shared/assistant/feedback-report';
 import { nextDate, shanghaiDate } from '@zhixiang/shared/complaints/calendar';
 import type { VoiceFeedEntry, VoiceItemRecord } from '@zhixiang/shared/ports/voice';
 import { redactText } from '@zhixiang/shared/privacy/mask';
 import { COMPLAINT_CATEGORY_JOURNEYS, tagVoice, voiceWeekOf } from '@zhixiang/shared/voice/themes';
 import { drainOutbox } from '../../platform/outbox/drain-outbox';
+import { announceVoiceItem } from './listen-to-voice';
 import { type VoiceDeps, voiceItemId } from './voice-access';
 
 /** Feed entries taken per run (every minute). */
@@ -51,11 +51,10 @@ function newItem(deps: Pick<VoiceDeps, 'voiceThemes'>, facts: ItemFacts): VoiceI
  * - The assistant's 👎 and unanswered turns: the assistant lists each in its improvement report's
  *   day index in the turn's own transaction; the projection reads today's and yesterday's (Shanghai)
  *   and puts each turn's item only if new.
- * One failing entry never stops the others (`platform/outbox`).
+ * One failing entry never stops the others (`platform/outbox`). Each new item is pushed to the
+ * connections listening to its branch or a level above (高管聆听).
  */
-export async function projectVoice(
-  deps: VoiceDeps & { logger: Pick<Logger, 'error'> },
-): Promise<VoiceProjectionReport> {
+export async function projectVoice(deps: VoiceDeps): Promise<VoiceProjectionReport> {
   const voice = deps.repositories.voice;
   const entries = await voice.listPendingFeed(VOICE_FEED_PAGE);
   const report: VoiceProjectionReport = {
@@ -66,19 +65,20 @@ export async function projectVoice(
   };
   const fed = await drainOutbox<VoiceFeedEntry>(entries, {
     deliver: async (entry) => {
-      const created = await voice.putItem(
-        newItem(deps, {
-          sourceKey: `complaint:${entry.complaintId}`,
-          source: 'complaint',
-          words: entry.description,
-          journey: COMPLAINT_CATEGORY_JOURNEYS[entry.category],
-          customerId: entry.customerId,
-          branchPath: entry.branchPath,
-          at: entry.receivedAt,
-          complaintId: entry.complaintId,
-        }),
-      );
-      if (created) report.complaintsProjected++;
+      const item = newItem(deps, {
+        sourceKey: `complaint:${entry.complaintId}`,
+        source: 'complaint',
+        words: entry.description,
+        journey: COMPLAINT_CATEGORY_JOURNEYS[entry.category],
+        customerId: entry.customerId,
+        branchPath: entry.branchPath,
+        at: entry.receivedAt,
+        complaintId: entry.complaintId,
+      });
+      if (await voice.putItem(item)) {
+        report.complaintsProjected++;
+        await announceVoiceItem(deps, item);
+      }
       await voice.markFeedDone(entry.complaintId);
     },
     recordFailure: (entry, reason) => voice.recordFeedFailure(entry.complaintId, reason),
@@ -104,19 +104,20 @@ export async function projectVoice(
         owners.set(turn.conversationId, owner);
       }
       const { customerId, branchPath } = await owner;
-      const created = await voice.putItem(
-        newItem(deps, {
-          sourceKey,
-          source: turn.reason === 'thumbs_down' ? 'assistant_thumbs_down' : 'assistant_unanswered',
-          words: turn.text,
-          journey: 'assistant',
-          customerId,
-          branchPath,
-          at: new Date(turn.at).toISOString(),
-          complaintId: null,
-        }),
-      );
-      if (created) report.assistantProjected++;
+      const item = newItem(deps, {
+        sourceKey,
+        source: turn.reason === 'thumbs_down' ? 'assistant_thumbs_down' : 'assistant_unanswered',
+        words: turn.text,
+        journey: 'assistant',
+        customerId,
+        branchPath,
+        at: new Date(turn.at).toISOString(),
+        complaintId: null,
+      });
+      if (await voice.putItem(item)) {
+        report.assistantProjected++;
+        await announceVoiceItem(deps, item);
+      }
     },
     // The report's index is the assistant's: nothing to record there, the next run tries again.
     recordFailure: async () => {},

@@ -4,6 +4,7 @@ import { AppError } from '@zhixiang/shared/errors';
 import { redactText } from '@zhixiang/shared/privacy/mask';
 import type { SubmitRantRequest, SubmitRantResponse } from '@zhixiang/shared/voice/schemas';
 import { tagVoice, voiceWeekOf } from '@zhixiang/shared/voice/themes';
+import { announceVoiceItem } from './listen-to-voice';
 import { type VoiceDeps, voiceItemId } from './voice-access';
 
 /**
@@ -40,5 +41,6 @@ export async function submitRant(
     version: 1,
   };
   await deps.repositories.voice.putItem(item);
+  await announceVoiceItem(deps, item);
   return { itemId: item.itemId, themes: tags.themes, hideName: item.hideName };
 }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { maskName } from '@zhixiang/shared/callback/view';
 import { AppError } from '@zhixiang/shared/errors';
 import type { ConversationStore } from '@zhixiang/shared/ports/assistant-conversations';
+import type { LiveChatConnectionStore, LiveChatPusher } from '@zhixiang/shared/ports/live-chat';
 import type {
   BranchRepository,
   CustomerRepository,
@@ -24,7 +26,11 @@ export interface VoiceDeps {
     users: Pick<UserAccountRepository, 'get'>;
     branches: Pick<BranchRepository, 'getCached'>;
     assistantConversations: Pick<ConversationStore, 'get' | 'listReviewItems'>;
+    /** The WebSocket API's connections: new items are pushed to those listening (高管聆听). */
+    liveChatConnections: LiveChatConnectionStore;
   };
+  liveChatPusher: LiveChatPusher | null;
+  logger: Pick<Logger, 'warn' | 'error'>;
   voiceThemes: VoiceThemeDictionary;
   now: () => number;
 }
