@@ -6,8 +6,10 @@ import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
 import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
+import { useWideLayout } from '../../../hooks/use-wide-layout';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
+import { useVoiceLive } from '../use-voice-live';
 import '../voice.scss';
 
 const TREND: Record<VoiceCluster['trend'], string> = {
@@ -30,9 +32,11 @@ function Trail({ escalations }: { escalations: readonly VoiceEscalation[] }) {
 }
 
 /**
- * 客户之声 for staff: the week's pain points of their branch subtree (each theme's count and trend,
- * and its reporting trail), then the items themselves, all or only those reported to their level.
- * A 中支 or 分公司 types one note and reports an item or a theme to the level above (逐级上报).
+ * 客户之声 for staff and executives: the week's pain points of their branch subtree (each theme's
+ * count and trend, and its reporting trail), then the items themselves, all or only those reported
+ * to their level; new items arrive live over the WebSocket (高管聆听) at the top of the list. A 中支 or
+ * 分公司 types one note and reports an item or a theme to the level above (逐级上报). In the H5 build
+ * at pad or PC width the pain points and the items sit side by side.
  */
 export default function VoiceStreamPage() {
   const [onlyMine, setOnlyMine] = useState(false);
@@ -46,6 +50,15 @@ export default function VoiceStreamPage() {
     return { clusters, items };
   });
   useReloadOnShow(data);
+  const wide = useWideLayout();
+  const [live, setLive] = useState<VoiceItemView[]>([]);
+  const listening = useVoiceLive(
+    (item) => setLive((items) => [item, ...items.filter((i) => i.itemId !== item.itemId)]),
+    () => {
+      setLive([]);
+      void data.reload();
+    },
+  );
 
   const report = async (send: () => Promise<unknown>) => {
     if (note.trim().length < 2) {
@@ -61,6 +74,11 @@ export default function VoiceStreamPage() {
       if (failure instanceof ApiError && failure.field) setError(failure.message);
     }
   };
+  /** The list as loaded, under the items pushed since (the pushed ones are new: none is reported yet). */
+  const shown = (loaded: readonly VoiceItemView[]) => [
+    ...(onlyMine ? [] : live.filter((l) => !loaded.some((i) => i.itemId === l.itemId))),
+    ...loaded,
+  ];
   const reportItem = (item: VoiceItemView) => report(() => api.escalateVoiceItem(item.itemId, { note }));
   const reportCluster = (week: string, cluster: VoiceCluster) =>
     report(() => api.escalateVoiceCluster({ week, theme: cluster.theme, note }));
@@ -68,7 +86,10 @@ export default function VoiceStreamPage() {
   return (
     <PageContainer data={data} refreshable errorTitle="暂时无法查看客户之声">
       {({ clusters, items }) => (
-        <View className="zx-voice" data-testid="voice-stream">
+        <View className={`zx-voice${wide ? ' zx-voice--wide' : ''}`} data-testid="voice-stream">
+          <Text className="zx-muted" data-testid="voice-listening">
+            {listening ? `实时聆听中：${listening}及下属机构` : '实时推送未连接，下拉可刷新'}
+          </Text>
           <Text className="zx-voice__label">上报说明</Text>
           <Textarea
             className="zx-voice__textarea"
@@ -83,66 +104,72 @@ export default function VoiceStreamPage() {
           />
           {error ? <Text className="zx-voice__error">{error}</Text> : null}
 
-          <Text className="zx-voice__label">本周痛点（{clusters.week} 起）</Text>
-          {clusters.clusters.length === 0 ? <Text className="zx-muted">本周暂无客户之声</Text> : null}
-          {clusters.clusters.map((c) => (
-            <View key={c.theme} className="zx-card" data-testid="voice-cluster">
-              <View className="zx-voice__row">
-                <Text className="zx-card__title">
-                  {c.label} · {c.count} 条
-                </Text>
-                <Tag type={c.trend === 'up' || c.trend === 'new' ? 'danger' : 'default'}>
-                  {TREND[c.trend]}（上周 {c.previousCount}）
-                </Tag>
-              </View>
-              <Trail escalations={c.escalations} />
-              <Button size="small" fill="outline" onClick={() => void reportCluster(clusters.week, c)}>
-                上报该主题
-              </Button>
+          <View className="zx-voice__columns">
+            <View className="zx-voice__column">
+              <Text className="zx-voice__label">本周痛点（{clusters.week} 起）</Text>
+              {clusters.clusters.length === 0 ? <Text className="zx-muted">本周暂无客户之声</Text> : null}
+              {clusters.clusters.map((c) => (
+                <View key={c.theme} className="zx-card" data-testid="voice-cluster">
+                  <View className="zx-voice__row">
+                    <Text className="zx-card__title">
+                      {c.label} · {c.count} 条
+                    </Text>
+                    <Tag type={c.trend === 'up' || c.trend === 'new' ? 'danger' : 'default'}>
+                      {TREND[c.trend]}（上周 {c.previousCount}）
+                    </Tag>
+                  </View>
+                  <Trail escalations={c.escalations} />
+                  <Button size="small" fill="outline" onClick={() => void reportCluster(clusters.week, c)}>
+                    上报该主题
+                  </Button>
+                </View>
+              ))}
             </View>
-          ))}
 
-          <View className="zx-voice__chips">
-            {[
-              ['all', '全部'],
-              ['mine', '上报给本机构的'],
-            ].map(([key, label]) => (
-              <View
-                key={key}
-                data-testid={`voice-filter-${key}`}
-                className={`zx-voice__chip${(key === 'mine') === onlyMine ? ' zx-voice__chip--selected' : ''}`}
-                onClick={() => {
-                  setOnlyMine(key === 'mine');
-                  void data.reload();
-                }}
-              >
-                {label}
+            <View className="zx-voice__column">
+              <View className="zx-voice__chips">
+                {[
+                  ['all', '全部'],
+                  ['mine', '上报给本机构的'],
+                ].map(([key, label]) => (
+                  <View
+                    key={key}
+                    data-testid={`voice-filter-${key}`}
+                    className={`zx-voice__chip${(key === 'mine') === onlyMine ? ' zx-voice__chip--selected' : ''}`}
+                    onClick={() => {
+                      setOnlyMine(key === 'mine');
+                      void data.reload();
+                    }}
+                  >
+                    {label}
+                  </View>
+                ))}
               </View>
-            ))}
-          </View>
-          {items.items.length === 0 ? <Text className="zx-muted">暂无</Text> : null}
-          {items.items.map((item) => (
-            <View key={item.itemId} className="zx-card" data-testid="voice-item">
-              <View className="zx-voice__row">
-                <Text className="zx-card__title">
-                  {item.customerLabel} · {item.journeyLabel}
-                </Text>
-                <Tag type="primary">{item.sourceLabel}</Tag>
-              </View>
-              <Text className="zx-muted">{item.text}</Text>
-              <Text className="zx-muted">
-                {item.themes.map((t) => t.label).join('、') || '未归类'} · {item.branchName} ·{' '}
-                {formatShanghaiDateTime(item.at)}
-              </Text>
-              {item.escalations.length > 0 ? (
-                <Text className="zx-muted">当前上报至：{item.reportedToName}</Text>
-              ) : null}
-              <Trail escalations={item.escalations} />
-              <Button size="small" fill="outline" onClick={() => void reportItem(item)}>
-                上报上级
-              </Button>
+              {shown(items.items).length === 0 ? <Text className="zx-muted">暂无</Text> : null}
+              {shown(items.items).map((item) => (
+                <View key={item.itemId} className="zx-card" data-testid="voice-item">
+                  <View className="zx-voice__row">
+                    <Text className="zx-card__title">
+                      {item.customerLabel} · {item.journeyLabel}
+                    </Text>
+                    <Tag type="primary">{item.sourceLabel}</Tag>
+                  </View>
+                  <Text className="zx-muted">{item.text}</Text>
+                  <Text className="zx-muted">
+                    {item.themes.map((t) => t.label).join('、') || '未归类'} · {item.branchName} ·{' '}
+                    {formatShanghaiDateTime(item.at)}
+                  </Text>
+                  {item.escalations.length > 0 ? (
+                    <Text className="zx-muted">当前上报至：{item.reportedToName}</Text>
+                  ) : null}
+                  <Trail escalations={item.escalations} />
+                  <Button size="small" fill="outline" onClick={() => void reportItem(item)}>
+                    上报上级
+                  </Button>
+                </View>
+              ))}
             </View>
-          ))}
+          </View>
         </View>
       )}
     </PageContainer>
