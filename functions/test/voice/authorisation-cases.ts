@@ -46,6 +46,13 @@ export const voiceCases: CasesFor<typeof voiceRoutes> = {
     body: { week: '2020-01-06', theme: 'claims_speed', note: '理赔时效问题集中' },
     expected: { ...staffOnly(404), executive: 404 },
   },
+  // The listening log: staff and executives of their subtree, admins all; customers and agents 403.
+  getVoiceListeningLog: {
+    method: 'GET',
+    path: '/staff/voice/listening-log',
+    ownerUserId: 'demo-exec-hq',
+    expected: { ...staffOnly(200), executive: 200 },
+  },
   // Agents read their own customers' voice (an agent without customers gets an empty list).
   listAgentVoiceItems: {
     method: 'GET',

@@ -5,6 +5,7 @@ import type {
   VoiceClustersResponse,
   VoiceItemsResponse,
   VoiceItemView,
+  VoiceListeningLog,
   VoiceServerFrame,
 } from '@zhixiang/shared/voice/schemas';
 import { voiceWeekOf } from '@zhixiang/shared/voice/themes';
@@ -376,6 +377,33 @@ describe('高管聆听: items arrive live over the WebSocket API', () => {
       hq.close();
       beijing.close();
     }
+  });
+
+  it('keeps a listening log: who listened to which branch, from when to when', async () => {
+    const ended = (log: VoiceListeningLog) =>
+      log.sessions.filter((s) => s.userName === '浦东中支总经理 孙立' && s.endedAt !== null);
+    const deadline = Date.now() + 5000;
+    let log = (await as<VoiceListeningLog>('demo-exec-hq', 'GET', '/staff/voice/listening-log')).body;
+    while (ended(log).length === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      log = (await as<VoiceListeningLog>('demo-exec-hq', 'GET', '/staff/voice/listening-log')).body;
+    }
+    expect(log.day).toBe(FIXED_TODAY);
+    expect(ended(log)[0]).toMatchObject({
+      roleLabel: '高管',
+      scopeName: '浦东中心支公司',
+      seconds: expect.any(Number),
+    });
+    expect(log.sessions.map((s) => s.scopeName)).toEqual(
+      expect.arrayContaining(['浦东中心支公司', expect.stringMatching(/总公司/), '北京分公司']),
+    );
+    // 浦东中支 reads only its subtree's listeners; Beijing not Shanghai's.
+    const pudong = await as<VoiceListeningLog>('demo-exec-sh-pd', 'GET', '/staff/voice/listening-log');
+    expect(new Set(pudong.body.sessions.map((s) => s.scopeName))).toEqual(new Set(['浦东中心支公司']));
+    const beijing = await as<VoiceListeningLog>('demo-staff-bj', 'GET', '/staff/voice/listening-log');
+    expect(new Set(beijing.body.sessions.map((s) => s.scopeName))).toEqual(new Set(['北京分公司']));
+    const bad = await as('demo-exec-hq', 'GET', '/staff/voice/listening-log?day=昨天');
+    expect([bad.status, bad.body.message]).toEqual([400, '日期格式应为 YYYY-MM-DD']);
   });
 
   it('refuses customers', async () => {

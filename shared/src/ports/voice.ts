@@ -60,6 +60,20 @@ export interface VoiceFeedEntry {
   attempts: number;
 }
 
+/**
+ * One listening session (高管聆听) for the listening log, the regulator's evidence: who listened to
+ * which branch's voice, from when to when (`endedAt` null while the connection is open).
+ */
+export interface VoiceListeningRecord {
+  connectionId: string;
+  userId: string;
+  userName: string;
+  role: string;
+  scopePath: string;
+  startedAt: string;
+  endedAt: string | null;
+}
+
 export interface VoiceStore {
   /** Puts a new item; false when its source was already projected (nothing is written). */
   putItem(item: VoiceItemRecord): Promise<boolean>;
@@ -77,4 +91,9 @@ export interface VoiceStore {
   /** Takes the entry off the pending index; false when another consumer took it first. */
   markFeedDone(complaintId: string): Promise<boolean>;
   recordFeedFailure(complaintId: string, reason: string): Promise<void>;
+  startListening(session: VoiceListeningRecord): Promise<void>;
+  /** Closes the connection's session, once; nothing when it never listened. */
+  endListening(connectionId: string, endedAt: string): Promise<void>;
+  /** The sessions started on a Shanghai day, in order. */
+  listListening(day: string): Promise<VoiceListeningRecord[]>;
 }

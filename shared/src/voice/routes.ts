@@ -7,6 +7,7 @@ import {
   VoiceClustersResponseSchema,
   VoiceItemsResponseSchema,
   VoiceItemViewSchema,
+  VoiceListeningLogSchema,
 } from './schemas';
 
 /**
@@ -47,6 +48,13 @@ export const voiceRoutes = {
     auth: 'user',
     request: EscalateVoiceClusterRequestSchema,
     response: VoiceClustersResponseSchema,
+  },
+  /** The listening log of a day: sessions of listeners whose scope lies in the reader's subtree. */
+  getVoiceListeningLog: {
+    method: 'GET',
+    path: '/staff/voice/listening-log',
+    auth: 'user',
+    response: VoiceListeningLogSchema,
   },
   listAgentVoiceItems: {
     method: 'GET',

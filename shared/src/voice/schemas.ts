@@ -130,3 +130,24 @@ export const ListenVoiceFrameSchema = z.object({ action: z.literal('listenVoice'
 export type VoiceServerFrame =
   | { type: 'voice_listening'; scopeName: string }
   | { type: 'voice_item'; item: VoiceItemView };
+
+export const VoiceListeningQuerySchema = z.object({
+  day: z.optional(z.string('日期应为文字').check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),
+});
+
+/** The listening log (高管聆听的记录): who listened to which branch's voice, when and how long. */
+export const VoiceListeningLogSchema = z.object({
+  day: z.string(),
+  sessions: z.array(
+    z.object({
+      userName: z.string(),
+      roleLabel: z.string(),
+      scopeName: z.string(),
+      startedAt: z.string(),
+      endedAt: z.nullable(z.string()),
+      /** Seconds listened; up to now while the session is open. */
+      seconds: z.int(),
+    }),
+  ),
+});
+export type VoiceListeningLog = z.infer<typeof VoiceListeningLogSchema>;

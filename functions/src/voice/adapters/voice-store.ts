@@ -1,8 +1,10 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { shanghaiDate } from '@zhixiang/shared/complaints/calendar';
 import type {
   VoiceClusterEscalationRecord,
   VoiceFeedEntry,
   VoiceItemRecord,
+  VoiceListeningRecord,
   VoiceStore,
 } from '@zhixiang/shared/ports/voice';
 import {
@@ -18,13 +20,16 @@ import {
  * `begins_with`) and on gsi2 under their customer. A week's cluster reports:
  * `VOICECLUSTER#<monday>` / `<theme>#<fromPath>`, created only if new, so a level reports a cluster
  * once. The complaints' feed entries (`VOICE_FEED`) sit in each complaint's partition, on gsi1 under
- * `VOICE#FEED` while pending. Key shapes: docs/dynamodb-access-patterns.md.
+ * `VOICE#FEED` while pending. Listening sessions: `VOICELISTEN#<connectionId>` / `SESSION`, on gsi1
+ * under their Shanghai day (`VOICE#LISTENING#<day>`). Key shapes: docs/dynamodb-access-patterns.md.
  */
 const itemKey = (itemId: string) => ({ pk: `VOICE#${itemId}`, sk: 'ITEM' });
 const weekKey = (week: string) => `VOICE#WEEK#${week}`;
 const clusterPk = (week: string) => `VOICECLUSTER#${week}`;
 const FEED_PENDING = 'VOICE#FEED';
 const feedKey = (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'VOICE_FEED' });
+const listeningKey = (connectionId: string) => ({ pk: `VOICELISTEN#${connectionId}`, sk: 'SESSION' });
+const listeningDay = (day: string) => `VOICE#LISTENING#${day}`;
 
 function itemOf(item: VoiceItemRecord): Record<string, unknown> {
   return {
@@ -189,5 +194,46 @@ export class DynamoVoiceStore implements VoiceStore {
         ExpressionAttributeValues: { ':one': 1, ':reason': reason.slice(0, 500) },
       }),
     );
+  }
+
+  async startListening(session: VoiceListeningRecord): Promise<void> {
+    await this.ctx.client.send(
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: {
+          ...listeningKey(session.connectionId),
+          entity: 'voiceListening',
+          ...session,
+          endedAt: undefined,
+          gsi1pk: listeningDay(shanghaiDate(Date.parse(session.startedAt))),
+          gsi1sk: `${session.startedAt}#${session.connectionId}`,
+        },
+      }),
+    );
+  }
+
+  async endListening(connectionId: string, endedAt: string): Promise<void> {
+    await conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: listeningKey(connectionId),
+        UpdateExpression: 'SET endedAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(endedAt)',
+        ExpressionAttributeValues: { ':at': endedAt },
+      }),
+    );
+  }
+
+  async listListening(day: string): Promise<VoiceListeningRecord[]> {
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': listeningDay(day) },
+    });
+    return items
+      .map((i) => strip<VoiceListeningRecord>(i))
+      .map((session) => ({ ...session, endedAt: session.endedAt ?? null }))
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   }
 }

@@ -19,10 +19,11 @@ function topicsFor(branchPath: string): string[] {
 /**
  * `listenVoice` over the WebSocket API (高管聆听): a connection of an executive or staff member listens
  * to their subtree's voice items as they arrive; admins to every branch. Customers and agents are
- * refused. The connection's claims are those verified at `$connect`.
+ * refused. The connection's claims are those verified at `$connect`. The session goes into the
+ * listening log (who, which branch, from when; closed at `$disconnect`).
  */
 export async function listenToVoice(
-  deps: Pick<VoiceDeps, 'repositories'> & VoiceLiveDeps,
+  deps: Pick<VoiceDeps, 'repositories' | 'now'> & VoiceLiveDeps,
   connectionId: string,
 ): Promise<void> {
   const connection = await deps.repositories.liveChatConnections.get(connectionId);
@@ -32,6 +33,16 @@ export async function listenToVoice(
   const scope = connection.role === 'admin' ? '' : connection.branchPath;
   if (scope === null) throw new AppError('FORBIDDEN', '您的账号未设置所属机构，无法聆听客户之声');
   await deps.repositories.liveChatConnections.subscribe(connectionId, topicOf(scope));
+  // The listening log: the session stays open until the socket's `$disconnect`.
+  await deps.repositories.voice.startListening({
+    connectionId,
+    userId: connection.userId,
+    userName: (await deps.repositories.users.get(connection.userId))?.displayName ?? connection.userId,
+    role: connection.role,
+    scopePath: scope,
+    startedAt: new Date(deps.now()).toISOString(),
+    endedAt: null,
+  });
   await deps.liveChatPusher?.push(connectionId, {
     type: 'voice_listening',
     scopeName: scope ? await branchName(deps, scope) : '全部机构',

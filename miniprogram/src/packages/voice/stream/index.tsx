@@ -1,7 +1,12 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
-import type { VoiceCluster, VoiceEscalation, VoiceItemView } from '@zhixiang/shared/voice/schemas';
+import type {
+  VoiceCluster,
+  VoiceEscalation,
+  VoiceItemView,
+  VoiceListeningLog,
+} from '@zhixiang/shared/voice/schemas';
 import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
@@ -28,6 +33,29 @@ function Trail({ escalations }: { escalations: readonly VoiceEscalation[] }) {
         </Text>
       ))}
     </>
+  );
+}
+
+/** 今日聆听记录: who listened to which branch's voice today, and how long (the regulator's evidence). */
+function ListeningLog() {
+  const [log, setLog] = useState<VoiceListeningLog | null>(null);
+  if (!log)
+    return (
+      <Button size="small" fill="none" onClick={() => void api.getVoiceListeningLog().then(setLog)}>
+        查看今日聆听记录
+      </Button>
+    );
+  return (
+    <View className="zx-card" data-testid="voice-listening-log">
+      <Text className="zx-card__title">今日聆听记录（{log.day}）</Text>
+      {log.sessions.length === 0 ? <Text className="zx-muted">暂无</Text> : null}
+      {log.sessions.map((s) => (
+        <Text key={`${s.userName}-${s.startedAt}`} className="zx-muted">
+          {formatShanghaiDateTime(s.startedAt)} {s.userName}（{s.roleLabel}）聆听{s.scopeName} ·{' '}
+          {s.endedAt ? `${Math.ceil(s.seconds / 60)} 分钟` : '进行中'}
+        </Text>
+      ))}
+    </View>
   );
 }
 
@@ -90,6 +118,7 @@ export default function VoiceStreamPage() {
           <Text className="zx-muted" data-testid="voice-listening">
             {listening ? `实时聆听中：${listening}及下属机构` : '实时推送未连接，下拉可刷新'}
           </Text>
+          <ListeningLog />
           <Text className="zx-voice__label">上报说明</Text>
           <Textarea
             className="zx-voice__textarea"
