@@ -59,7 +59,7 @@ export default function HomePage() {
     entries.push({ ...desk, open: () => void Taro.navigateTo({ url: desk.url }) });
 
   // Club events (客户俱乐部活动): 太尊享 / 太活力 for customers, 太有爱 also for agents and staff.
-  if (me && me.role !== 'admin') {
+  if (me && me.role !== 'admin' && me.role !== 'executive') {
     entries.push({
       key: 'events',
       title: '俱乐部活动',

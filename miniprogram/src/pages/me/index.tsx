@@ -100,7 +100,7 @@ export default function MePage() {
                 onClick={() => void Taro.navigateTo({ url: pageUrls.voiceRant })}
               />
             ) : null}
-            {me.role !== 'admin' ? (
+            {me.role !== 'admin' && me.role !== 'executive' ? (
               <Cell
                 title="我的活动"
                 clickable
