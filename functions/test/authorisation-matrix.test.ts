@@ -25,6 +25,7 @@ import { productCases } from './products/authorisation-cases';
 import { type ApiClient, createApiClient } from './support/api-client';
 import { type Case, data, OWNER_POLICY, PEOPLE, type Person, USERS } from './support/authorisation-matrix';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
+import { voiceCases } from './voice/authorisation-cases';
 
 /**
  * Every route × the five people of the authorisation matrix, through the real gateway and
@@ -52,6 +53,7 @@ const CASES: Record<RouteName, Case> = {
   ...paymentCases,
   ...homeCases,
   ...eventCases,
+  ...voiceCases,
 };
 
 let container: System;
@@ -120,7 +122,7 @@ describe('authorisation matrix', () => {
       expect(c.method, name).toBe(spec.method);
       expect(
         c.path.replace(
-          /\/(C001|CI01|\d{6,}|PD\d{8}\w{6}|EA\d{8}\w{6}|LT\d{8}[A-Z0-9]{8}|RP\d{8}[A-Z0-9]{12}|TS\d{14}|EV[0-9A-Z-]{4,40}|[a-z]+(?:_[a-z]+)+|[\w-]+\.[\w-]{43})(?=\/|$)/g,
+          /\/(C001|CI01|\d{6,}|PD\d{8}\w{6}|EA\d{8}\w{6}|LT\d{8}[A-Z0-9]{8}|RP\d{8}[A-Z0-9]{12}|TS\d{14}|EV[0-9A-Z-]{4,40}|VO[0-9A-F]{20}|[a-z]+(?:_[a-z]+)+|[\w-]+\.[\w-]{43})(?=\/|$)/g,
           '/{param}',
         ),
         name,

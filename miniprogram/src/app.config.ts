@@ -10,6 +10,7 @@ import { identityPackage } from './packages/identity/pages';
 import { ivrPackage } from './packages/ivr/pages';
 import { lettersPackage } from './packages/letters/pages';
 import { productsPackage } from './packages/products/pages';
+import { voicePackage } from './packages/voice/pages';
 
 // Tab pages and the first screens (privacy, sign-in, policy detail) stay in the main package;
 // every feature flow lives in its own subpackage so no package nears WeChat's 2 MB limit. Each
@@ -34,6 +35,7 @@ export default defineAppConfig({
     endorsementsPackage,
     lettersPackage,
     complaintsPackage,
+    voicePackage,
     ivrPackage,
     eventsPackage,
   ],

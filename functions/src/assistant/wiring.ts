@@ -4,6 +4,7 @@ import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
 import { createCatalogueRepository } from '../products/wiring';
+import { DynamoVoiceStore } from '../voice/adapters/voice-store';
 import { ApiGatewayLiveChatPusher } from './adapters/api-gateway-live-chat-pusher';
 import { DynamoConversationStore } from './adapters/assistant-conversations';
 import { DynamoHandoffStore } from './adapters/handoffs';
@@ -23,6 +24,8 @@ export function createAssistantDeps(platform: Platform) {
       assistantConversations: new DynamoConversationStore(table),
       handoffs: new DynamoHandoffStore(table),
       liveChatConnections: new DynamoLiveChatConnectionStore(table),
+      /** `$disconnect` ends a listening session of the customer-voice stream (the listening log). */
+      voice: new DynamoVoiceStore(table),
     },
     /** Pushes to WebSocket connections; null where the stage has no WebSocket API (clients poll). */
     liveChatPusher: config.liveChatEndpoint ? new ApiGatewayLiveChatPusher(config.liveChatEndpoint) : null,

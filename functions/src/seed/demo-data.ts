@@ -797,6 +797,20 @@ const USER_SPECS: UserSpec[] = [
     '员工 · 张江营销服务部坐席（四级机构）',
     { branch: SH_PD_01 },
   ],
+  [
+    'demo-exec-sh-pd',
+    'executive',
+    '浦东中支总经理 孙立',
+    '高管 · 浦东中心支公司负责人：聆听浦东中支及下属机构的客户之声，督办投诉',
+    { branch: SH_PD },
+  ],
+  [
+    'demo-exec-hq',
+    'executive',
+    '总公司分管副总裁 林海',
+    '高管 · 总公司：聆听全部机构的客户之声，督办投诉',
+    { branch: HQ },
+  ],
   ['demo-admin', 'admin', '系统管理员', '管理员 · 运维：可查看全部数据', {}],
   // Endorsements: a customer of 60 or more (her self-service loan goes to review) and
   // an insured who consents to her husband's changes.

@@ -48,6 +48,7 @@ export const callbackCases: CasesFor<typeof callbackRoutes> = {
       anotherCustomer: 404,
       unassignedAgent: 403,
       otherBranchStaff: 403,
+      executive: 403,
     },
   },
   submitOnlineCallback: {
@@ -60,6 +61,7 @@ export const callbackCases: CasesFor<typeof callbackRoutes> = {
       anotherCustomer: 404,
       unassignedAgent: 403,
       otherBranchStaff: 403,
+      executive: 403,
     },
   },
   createCallbackSlots: {

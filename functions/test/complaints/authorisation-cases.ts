@@ -48,7 +48,12 @@ export const complaintCases: CasesFor<typeof complaintRoutes> = {
     expected: agentsCustomer(201),
   },
   // Real complaints seen by their customer, agent and staff are covered in functions/test/complaints/.
-  getComplaint: { method: 'GET', path: `/complaints/${NO_SUCH_COMPLAINT}`, expected: signedIn(404) },
+  getComplaint: {
+    method: 'GET',
+    path: `/complaints/${NO_SUCH_COMPLAINT}`,
+    // Executives read their subtree's complaints.
+    expected: { ...signedIn(404), executive: 404 },
+  },
   // Only the complainant rates or re-opens (agents and staff 403); rating and re-opening a real
   // complaint, and another customer's 404, are covered in functions/test/complaints/.
   rateComplaint: {
@@ -63,11 +68,12 @@ export const complaintCases: CasesFor<typeof complaintRoutes> = {
     body: { reason: '答复没有解决我的问题，仍未收到理赔款' },
     expected: customersOnly(404),
   },
+  // Executives read their subtree's queue too.
   listComplaintQueue: {
     method: 'GET',
     path: '/staff/complaints',
     ownerUserId: 'demo-staff-sh',
-    expected: staffOnly(200),
+    expected: { ...staffOnly(200), executive: 200 },
   },
   claimComplaint: {
     method: 'POST',
@@ -102,5 +108,13 @@ export const complaintCases: CasesFor<typeof complaintRoutes> = {
     ownerUserId: 'demo-staff-sh',
     body: { waiting: true, note: '等待客户补充材料' },
     expected: staffOnly(404),
+  },
+  // Only executives join a complaint (督办); one that does not exist is their 404. Joining a real one,
+  // and another subtree's 404, are covered in functions/test/complaints/.
+  joinComplaint: {
+    method: 'POST',
+    path: `/complaints/${NO_SUCH_COMPLAINT}/oversight`,
+    body: { action: 'request_update', note: '请今天内联系客户并反馈进展' },
+    expected: { ...signedIn(403), executive: 404 },
   },
 };

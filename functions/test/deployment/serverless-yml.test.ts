@@ -116,7 +116,17 @@ describe('serverless.yml', () => {
       JSON.stringify(fn).includes('execute-api:ManageConnections'),
     );
     expect(pushers.map(([name]) => name).sort()).toEqual(
-      ['claimHandoff', 'closeHandoff', 'sendHandoffMessage', 'subscribeToHandoff', 'withdrawHandoff'].sort(),
+      [
+        'claimHandoff',
+        'closeHandoff',
+        'sendHandoffMessage',
+        'subscribeToHandoff',
+        'withdrawHandoff',
+        // The customer-voice stream pushes new items to listening executives (高管聆听).
+        'listenToVoice',
+        'projectVoice',
+        'submitRant',
+      ].sort(),
     );
     for (const [, fn] of pushers) {
       expect(JSON.stringify(fn)).toMatch(

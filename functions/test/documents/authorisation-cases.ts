@@ -1,6 +1,12 @@
 import type { documentRoutes } from '@zhixiang/shared/documents/routes';
 import { DEMO_DOCUMENT_ID } from '../../src/seed/demo-documents';
-import { agentsCustomer, all, type CasesFor, signedIn } from '../support/authorisation-matrix';
+import {
+  agentsCustomer,
+  all,
+  type CasesFor,
+  OUT_OF_REACH_FOR_EXECUTIVES,
+  signedIn,
+} from '../support/authorisation-matrix';
 
 export const documentCases: CasesFor<typeof documentRoutes> = {
   // Electronic documents (电子批单): 张伟's demo document; only he, agent A001, Shanghai staff and admins open it.
@@ -12,7 +18,7 @@ export const documentCases: CasesFor<typeof documentRoutes> = {
   getDocument: {
     method: 'GET',
     path: `/documents/${DEMO_DOCUMENT_ID}`,
-    expected: { ...signedIn(404), owner: 200 },
+    expected: { ...signedIn(404), owner: 200, ...OUT_OF_REACH_FOR_EXECUTIVES },
   },
   createSignatureUpload: {
     method: 'POST',
@@ -29,23 +35,23 @@ export const documentCases: CasesFor<typeof documentRoutes> = {
   getDocumentLink: {
     method: 'GET',
     path: `/documents/${DEMO_DOCUMENT_ID}/file`,
-    expected: { ...signedIn(404), owner: 409 },
+    expected: { ...signedIn(404), owner: 409, ...OUT_OF_REACH_FOR_EXECUTIVES },
   },
   getDocumentAuditTrail: {
     method: 'GET',
     path: `/documents/${DEMO_DOCUMENT_ID}/audit-trail`,
-    expected: { ...signedIn(404), owner: 200 },
+    expected: { ...signedIn(404), owner: 200, ...OUT_OF_REACH_FOR_EXECUTIVES },
   },
   exportAuditCertificate: {
     method: 'POST',
     path: `/documents/${DEMO_DOCUMENT_ID}/audit-certificate`,
-    expected: { ...signedIn(404), owner: 200 },
+    expected: { ...signedIn(404), owner: 200, ...OUT_OF_REACH_FOR_EXECUTIVES },
   },
   listCustomerDocuments: {
     method: 'GET',
     path: '/customers/C001/documents',
     ownerUserId: 'demo-agent-a001',
-    expected: agentsCustomer(200),
+    expected: { ...agentsCustomer(200), ...OUT_OF_REACH_FOR_EXECUTIVES },
   },
   verifyDocument: { method: 'POST', path: '/documents/verify', body: {}, expected: all(400) },
 };

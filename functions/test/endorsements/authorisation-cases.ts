@@ -5,6 +5,7 @@ import {
   type CasesFor,
   customersOnly,
   holderOrAgent,
+  OUT_OF_REACH_FOR_EXECUTIVES,
   OWNER_POLICY,
   signedIn,
   staffOnly,
@@ -28,7 +29,7 @@ export const endorsementCases: CasesFor<typeof endorsementRoutes> = {
     method: 'GET',
     path: `/endorsements/${DEMO_ENDORSEMENT_ID}`,
     ownerUserId: 'demo-customer-c002',
-    expected: { ...signedIn(404), owner: 200 },
+    expected: { ...signedIn(404), owner: 200, ...OUT_OF_REACH_FOR_EXECUTIVES },
   },
   listMyEndorsements: {
     method: 'GET',
@@ -79,6 +80,7 @@ export const endorsementCases: CasesFor<typeof endorsementRoutes> = {
       anotherCustomer: 403,
       unassignedAgent: 403,
       otherBranchStaff: 404,
+      executive: 403,
     },
   },
 };

@@ -15,6 +15,7 @@ export const homeCases: CasesFor<typeof homeRoutes> = {
       anotherCustomer: 403,
       unassignedAgent: 200,
       otherBranchStaff: 403,
+      executive: 403,
     },
   },
   // The staff member's own queues over their branch subtree: every staff member gets theirs.

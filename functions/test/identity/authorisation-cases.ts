@@ -12,6 +12,7 @@ const assignedAgentOnly = {
   anotherCustomer: 403,
   unassignedAgent: 404,
   otherBranchStaff: 403,
+  executive: 403,
 } as const;
 
 export const identityCases: CasesFor<typeof identityRoutes> = {
@@ -20,43 +21,43 @@ export const identityCases: CasesFor<typeof identityRoutes> = {
     method: 'POST',
     path: '/identity/consent',
     body: { version: FACE_ID_CONSENT_VERSION },
-    expected: { ...signedIn(201), otherBranchStaff: 403 },
+    expected: { ...signedIn(201), otherBranchStaff: 403, executive: 403 },
   },
   getIdentityStatus: {
     method: 'GET',
     path: '/identity/status',
     // Without the purpose query every allowed caller gets 400 (the identity tests cover the rest).
-    expected: { ...signedIn(400), otherBranchStaff: 403 },
+    expected: { ...signedIn(400), otherBranchStaff: 403, executive: 403 },
   },
   startFaceVerification: {
     method: 'POST',
     path: '/identity/face',
     body: { purpose: 'document:MATRIX-1', customerId: 'C001' },
-    expected: { ...signedIn(404), owner: 201, otherBranchStaff: 403 },
+    expected: { ...signedIn(404), owner: 201, otherBranchStaff: 403, executive: 403 },
   },
   completeFaceVerification: {
     method: 'POST',
     path: '/identity/face/20260101000000/result',
-    expected: { ...signedIn(404), otherBranchStaff: 403 },
+    expected: { ...signedIn(404), otherBranchStaff: 403, executive: 403 },
   },
   answerSandboxFaceVerification: {
     method: 'POST',
     path: '/identity/face/sandbox/20260101000000',
     body: { outcome: 'success' },
     // A session nobody opened: not found for everyone allowed on the route.
-    expected: { ...signedIn(404), otherBranchStaff: 403 },
+    expected: { ...signedIn(404), otherBranchStaff: 403, executive: 403 },
   },
   createIdentityUpload: {
     method: 'POST',
     path: '/identity/uploads',
     body: { kind: 'id_card_front', customerId: 'C001' },
-    expected: { ...signedIn(404), owner: 201, otherBranchStaff: 403 },
+    expected: { ...signedIn(404), owner: 201, otherBranchStaff: 403, executive: 403 },
   },
   checkIdCard: {
     method: 'POST',
     path: '/identity/id-card',
     body: { frontUploadId: '20260101000000', backUploadId: '20260101000001', customerId: 'C001' },
-    expected: { ...signedIn(404), otherBranchStaff: 403 },
+    expected: { ...signedIn(404), otherBranchStaff: 403, executive: 403 },
   },
   sendAttestationCode: {
     method: 'POST',
@@ -82,7 +83,7 @@ export const identityCases: CasesFor<typeof identityRoutes> = {
       backUploadId: '20260101000001',
       videoUploadId: '20260101000002',
     },
-    expected: { ...signedIn(404), otherBranchStaff: 403 },
+    expected: { ...signedIn(404), otherBranchStaff: 403, executive: 403 },
   },
   listIdentityReviews: {
     method: 'GET',

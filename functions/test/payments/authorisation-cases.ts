@@ -4,11 +4,12 @@ import { all, type CasesFor, customerData } from '../support/authorisation-matri
 
 /** A well-formed order number no order has. */
 const NO_SUCH_ORDER = 'RP20261125ABCDEFGHJKLM';
-/** Only the holder themself pays, in their own WeChat: agents and staff are refused by role. */
+/** Only the holder themself pays, in their own WeChat: agents, staff and executives are refused by role. */
 const holderPays = (ownerStatus: number) => ({
   ...customerData(ownerStatus),
   unassignedAgent: 403,
   otherBranchStaff: 403,
+  executive: 403,
 });
 
 export const paymentCases: CasesFor<typeof paymentRoutes> = {

@@ -3,6 +3,7 @@ import {
   agentsCustomer,
   type CasesFor,
   customersOnly,
+  OUT_OF_REACH_FOR_EXECUTIVES,
   OWNER_POLICY,
   signedIn,
 } from '../support/authorisation-matrix';
@@ -17,7 +18,7 @@ export const policyCases: CasesFor<typeof policyRoutes> = {
   getPolicy: {
     method: 'GET',
     path: `/policies/${OWNER_POLICY}`,
-    expected: { ...signedIn(404), owner: 200 },
+    expected: { ...signedIn(404), owner: 200, ...OUT_OF_REACH_FOR_EXECUTIVES },
   },
   listAgentCustomers: {
     method: 'GET',
@@ -29,12 +30,13 @@ export const policyCases: CasesFor<typeof policyRoutes> = {
       anotherCustomer: 403,
       unassignedAgent: 200,
       otherBranchStaff: 403,
+      executive: 403,
     },
   },
   listCustomerPolicies: {
     method: 'GET',
     path: '/customers/C001/policies',
     ownerUserId: 'demo-agent-a001',
-    expected: agentsCustomer(200),
+    expected: { ...agentsCustomer(200), ...OUT_OF_REACH_FOR_EXECUTIVES },
   },
 };

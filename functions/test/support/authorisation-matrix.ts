@@ -5,13 +5,20 @@ import { buildDemoData } from '../../src/seed/demo-data';
  * declares its cases in `functions/test/<context>/authorisation-cases.ts`; the matrix
  * (functions/test/authorisation-matrix.test.ts) runs every route × person of them.
  */
-export type Person = 'anonymous' | 'owner' | 'anotherCustomer' | 'unassignedAgent' | 'otherBranchStaff';
+export type Person =
+  | 'anonymous'
+  | 'owner'
+  | 'anotherCustomer'
+  | 'unassignedAgent'
+  | 'otherBranchStaff'
+  | 'executive';
 export const PEOPLE: Person[] = [
   'anonymous',
   'owner',
   'anotherCustomer',
   'unassignedAgent',
   'otherBranchStaff',
+  'executive',
 ];
 
 export const data = buildDemoData('2026-11-25');
@@ -27,6 +34,9 @@ export const USERS: Record<Exclude<Person, 'anonymous'>, string> = {
   anotherCustomer: 'demo-customer-c011',
   unassignedAgent: 'demo-agent-a003',
   otherBranchStaff: 'demo-staff-bj',
+  // 浦东中支's head: reads the voice and complaints of 浦东中支's subtree (张伟 is of it), joins
+  // complaints, and does nothing else staff do.
+  executive: 'demo-exec-sh-pd',
 };
 
 export interface Case {
@@ -48,15 +58,23 @@ export function all(status: number): Record<Person, number> {
     anotherCustomer: status,
     unassignedAgent: status,
     otherBranchStaff: status,
+    executive: status,
   };
 }
+/**
+ * Everyone signed in gets `status`, but executives: a route is not theirs (403) unless its case
+ * says so — they read their subtree's voice and complaints and join complaints, nothing else.
+ */
 export function signedIn(status: number): Record<Person, number> {
-  return { ...all(status), anonymous: 401 };
+  return { ...all(status), anonymous: 401, executive: 403 };
 }
 /** The owner's own customer data (e-letters, notices): everyone else signed in gets the same 404. */
 export function customerData(ownerStatus: number): Record<Person, number> {
-  return { ...signedIn(404), owner: ownerStatus };
+  return { ...signedIn(404), owner: ownerStatus, executive: 404 };
 }
+/** Executives reach no customer, policy or document: the same 404 as one that does not exist. */
+export const OUT_OF_REACH_FOR_EXECUTIVES = { executive: 404 } as const;
+
 /** A route on a customer, its owner their assigned agent: customers 403; anyone else signed in 404. */
 export function agentsCustomer(ownerStatus: number): Record<Person, number> {
   return { ...signedIn(404), owner: ownerStatus, anotherCustomer: 403 };

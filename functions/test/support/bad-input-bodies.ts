@@ -11,6 +11,7 @@ import * as ivr from '@zhixiang/shared/ivr/schemas';
 import * as letters from '@zhixiang/shared/letters/schemas';
 import * as policies from '@zhixiang/shared/policy/schemas';
 import * as products from '@zhixiang/shared/product/catalogue';
+import * as voice from '@zhixiang/shared/voice/schemas';
 import type * as z from 'zod/mini';
 
 /**
@@ -35,6 +36,7 @@ export function inputSchemas(): [string, z.ZodMiniType][] {
     letters,
     policies,
     products,
+    voice,
   ];
   for (const module of modules)
     for (const [name, value] of Object.entries(module))

@@ -2,11 +2,11 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { useSession } from './use-session';
 
-/** The second tab: 保单 for customers and agents, 工作台 (the consoles) for staff and admins. */
+/** The second tab: 保单 for customers and agents, 工作台 (the consoles) for staff, executives and admins. */
 export const SECOND_TAB_INDEX = 1;
 
 export function secondTabText(role: string | undefined): string {
-  return role === 'staff' || role === 'admin' ? '工作台' : '保单';
+  return role === 'staff' || role === 'executive' || role === 'admin' ? '工作台' : '保单';
 }
 
 /**

@@ -4,6 +4,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   customer: '客户',
   agent: '业务员',
   staff: '员工',
+  executive: '高管',
   admin: '管理员',
 };
 

@@ -79,6 +79,9 @@ export const pageUrls = {
   complaintDetail: (complaintId: string) =>
     `/packages/complaints/detail/index?complaintId=${encodeURIComponent(complaintId)}`,
   complaintQueue: '/packages/complaints/queue/index',
+  // The customer-voice stream (客户之声): 我要吐槽 and the staff's stream, clusters and reporting.
+  voiceRant: '/packages/voice/rant/index',
+  voiceStream: '/packages/voice/stream/index',
   // The seat's screen-pop of a call the phone system identified (IVR 来电弹屏).
   callScreenPop: (callId?: string) =>
     `/packages/ivr/screen-pop/index${callId ? `?callId=${encodeURIComponent(callId)}` : ''}`,

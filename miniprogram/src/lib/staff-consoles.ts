@@ -7,6 +7,8 @@ export interface StaffConsole {
   title: string;
   description: string;
   url: string;
+  /** Executives (高管) read these too; every other console is staff work. */
+  executives?: true;
 }
 
 /** Every console staff and admins work in: the 工作台 tab lists them, the home links them too. */
@@ -40,6 +42,14 @@ export const STAFF_CONSOLES: StaffConsole[] = [
     title: '投诉工单',
     description: '本机构及下属机构的投诉：认领、联系、答复、办结，超时自动升级',
     url: pageUrls.complaintQueue,
+    executives: true,
+  },
+  {
+    key: 'voice',
+    title: '客户之声',
+    description: '本机构及下属机构的吐槽、投诉与智能客服差评：本周痛点、趋势与逐级上报',
+    url: pageUrls.voiceStream,
+    executives: true,
   },
   {
     key: 'event-door',
@@ -54,6 +64,13 @@ export const STAFF_CONSOLES: StaffConsole[] = [
     url: pageUrls.identityReviews,
   },
 ];
+
+/** The consoles of a role: all for staff and admins, the ones they read for executives, none otherwise. */
+export function consolesFor(role: string | undefined): StaffConsole[] {
+  if (role === 'staff' || role === 'admin') return STAFF_CONSOLES;
+  if (role === 'executive') return STAFF_CONSOLES.filter((desk) => desk.executives);
+  return [];
+}
 
 /** The console each queue of the staff home opens. */
 export const QUEUE_CONSOLES: Record<StaffQueueName, string> = {

@@ -24,6 +24,9 @@ export function isUnanswered(turn: Pick<AssistantReply, 'kind' | 'answerId' | 'c
 /** One turn to look at, as the report's index keeps it (masked text only). */
 export interface ReviewItem {
   reason: ReviewReason;
+  /** The turn it is about (the customer-voice stream projects each once). */
+  conversationId: string;
+  seq: number;
   day: string;
   at: number;
   text: string;

@@ -33,6 +33,8 @@ export const ASSISTANT_FLOWS = [
   /** 我要投诉 (the complaint form) and 我的投诉 (the customer's complaints with their progress). */
   'file_complaint',
   'my_complaints',
+  /** 我要吐槽: free text into the customer-voice stream (客户之声). */
+  'voice_rant',
 ] as const;
 export type AssistantFlow = (typeof ASSISTANT_FLOWS)[number];
 

@@ -14,8 +14,11 @@ import { HANDOFF_STATUSES, HandoffMessageSchema, HandoffPathSchema } from './han
  *   stored seq is the acknowledgement, and the polling route stays the fallback when no socket opens.
  */
 
-/** The route keys of the WebSocket API, as declared in serverless.yml (checked by a deployment test). */
-export const LIVE_CHAT_ROUTES = ['$connect', '$disconnect', 'subscribe'] as const;
+/**
+ * The route keys of the WebSocket API, as declared in serverless.yml (checked by a deployment test);
+ * `listenVoice` is the customer-voice stream's (shared/src/voice/schemas.ts).
+ */
+export const LIVE_CHAT_ROUTES = ['$connect', '$disconnect', 'subscribe', 'listenVoice'] as const;
 
 export const SubscribeFrameSchema = z.object({
   action: z.literal('subscribe'),

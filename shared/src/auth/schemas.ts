@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-export const ROLES = ['customer', 'agent', 'staff', 'admin'] as const;
+export const ROLES = ['customer', 'agent', 'staff', 'executive', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

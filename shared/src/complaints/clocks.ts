@@ -43,7 +43,11 @@ export type ComplaintEventType =
   | 'escalated'
   | 'reclassified'
   | 'rated'
-  | 'reopened';
+  | 'reopened'
+  /** An executive joins the complaint: a comment, a request for an update, or (re)assigning its handler. */
+  | 'commented'
+  | 'update_requested'
+  | 'assigned';
 
 export interface ClockEvent {
   type: ComplaintEventType;

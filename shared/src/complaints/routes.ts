@@ -6,6 +6,7 @@ import {
   ExtendComplaintRequestSchema,
   FileComplaintForCustomerRequestSchema,
   FileComplaintRequestSchema,
+  JoinComplaintRequestSchema,
   RateComplaintRequestSchema,
   ReclassifyComplaintRequestSchema,
   RecordComplaintStepRequestSchema,
@@ -106,6 +107,14 @@ export const complaintRoutes = {
     path: '/staff/complaints/{complaintId}/customer-wait',
     auth: 'user',
     request: RecordCustomerWaitRequestSchema,
+    response: ComplaintDetailSchema,
+  },
+  /** An executive of the subtree joins a complaint: comments, asks for an update, or assigns it. */
+  joinComplaint: {
+    method: 'POST',
+    path: '/complaints/{complaintId}/oversight',
+    auth: 'user',
+    request: JoinComplaintRequestSchema,
     response: ComplaintDetailSchema,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -244,3 +244,18 @@ export const RecordCustomerWaitRequestSchema = z.strictObject({
   note: staffText('说明', 500),
 });
 export type RecordCustomerWaitRequest = z.infer<typeof RecordCustomerWaitRequestSchema>;
+
+/**
+ * An executive joins a complaint of their subtree (督办): a comment, a request for an update from its
+ * handler, or assigning it to a staff member of the handling subtree (`assigneeUserId`).
+ */
+export const JOIN_ACTIONS = ['comment', 'request_update', 'assign'] as const;
+export type JoinAction = (typeof JOIN_ACTIONS)[number];
+export const JoinComplaintRequestSchema = z.strictObject({
+  action: z.enum(JOIN_ACTIONS, '督办方式应为 comment、request_update 或 assign'),
+  note: staffText('督办意见', 500),
+  assigneeUserId: z.optional(
+    z.string('指派对象的账号应为文字').check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, '指派对象的账号格式不正确')),
+  ),
+});
+export type JoinComplaintRequest = z.infer<typeof JoinComplaintRequestSchema>;

@@ -162,6 +162,8 @@ export class DynamoConversationStore implements ConversationStore {
     const { data } = await this.reviewItems.query.byDay({ day }).go(ALL_PAGES);
     return data.map((item) => ({
       reason: item.reason,
+      conversationId: item.conversationId,
+      seq: item.seq,
       day: item.day,
       at: item.at,
       text: item.text,

@@ -453,7 +453,7 @@ const HANDOFF_PREREQUISITE: Record<'sign_in' | 'bind', AssistantButton> = {
   bind: { label: '绑定身份后转人工', action: { type: 'open', flow: 'identity_binding' } },
 };
 
-const COMPLAINT_FLOWS: ReadonlySet<string> = new Set(['file_complaint', 'my_complaints']);
+const COMPLAINT_FLOWS: ReadonlySet<string> = new Set(['file_complaint', 'my_complaints', 'voice_rant']);
 const COMPLAINT_PREREQUISITE: Record<'sign_in' | 'bind', AssistantButton> = {
   sign_in: { label: '登录后投诉', action: { type: 'open', flow: 'sign_in' } },
   bind: { label: '绑定身份后投诉', action: { type: 'open', flow: 'identity_binding' } },
@@ -471,7 +471,7 @@ function actionButtons(
   return (entry.actions ?? []).flatMap((action): AssistantButton[] => {
     if (action.flow === 'human_handoff' && handOff !== 'yes')
       return handOff === 'no' ? [] : [HANDOFF_PREREQUISITE[handOff]];
-    // The complaint flows are a bound customer's own, like 转人工.
+    // The complaint flows and 我要吐槽 are a bound customer's own, like 转人工.
     if (COMPLAINT_FLOWS.has(action.flow) && handOff !== 'yes')
       return handOff === 'no' ? [] : [COMPLAINT_PREREQUISITE[handOff]];
     if (!POLICY_FLOWS.has(action.flow))

@@ -12,14 +12,15 @@ export interface LiveChatDeps {
 
 /**
  * Pushes a handoff's new message or status to every connection subscribed to it (the customer's and
- * the staff member's devices). Best effort by design: the message is already stored with its seq,
+ * the staff member's devices); the customer-voice stream pushes its items the same way to the
+ * connections listening to a branch (`voice:<branch path>`). Best effort by design: the message is already stored with its seq,
  * and a client that misses a push gets it on its next subscribe (`after` its last seq), so a failed
  * push never fails the request that stored the message. A closed socket loses its subscription.
  */
 export async function publishHandoffUpdate(
   deps: LiveChatDeps,
   handoffId: string,
-  frame: LiveChatServerFrame,
+  frame: LiveChatServerFrame | { type: `voice_${string}` },
 ): Promise<void> {
   const pusher = deps.liveChatPusher;
   if (!pusher) return;

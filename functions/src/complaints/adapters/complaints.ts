@@ -11,6 +11,7 @@ import {
   queryAll,
   type TableContext,
 } from '../../platform/dynamodb/table';
+import { voiceFeedItem } from '../../voice/adapters/voice-store';
 
 /**
  * Complaints (投诉工单): one partition per complaint holding the complaint item and its
@@ -19,7 +20,8 @@ import {
  * Indexes: gsi1 = the open complaints by handling branch path (a subtree is one `begins_with`;
  * removed once decided), gsi2 = a customer's complaints by receipt time. The decision letter's
  * outbox entry (`DECISION_LETTER`) sits in the complaint's partition, on gsi1 under
- * `COMPLAINTS#DECISION_LETTERS` while pending. Key shapes: docs/dynamodb-access-patterns.md.
+ * `COMPLAINTS#DECISION_LETTERS` while pending; the voice feed's entry (`VOICE_FEED`, the
+ * customer-voice context's outbox) is written with the `received` event. Key shapes: docs/dynamodb-access-patterns.md.
  */
 const complaintKey = (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'COMPLAINT' });
 const eventKey = (complaintId: string, seq: number) => ({
@@ -127,6 +129,25 @@ export class DynamoComplaintStore implements ComplaintStore {
                     Put: {
                       TableName: this.ctx.table,
                       Item: decisionLetterItem(complaint, event),
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                ]
+              : []),
+            // A complaint received is fed to the customer-voice stream through its outbox entry.
+            ...(event.type === 'received'
+              ? [
+                  {
+                    Put: {
+                      TableName: this.ctx.table,
+                      Item: voiceFeedItem({
+                        complaintId: complaint.complaintId,
+                        customerId: complaint.customerId,
+                        category: complaint.category,
+                        description: complaint.description,
+                        branchPath: complaint.branchPath,
+                        receivedAt: complaint.receivedAt,
+                      }),
                       ConditionExpression: 'attribute_not_exists(pk)',
                     },
                   },

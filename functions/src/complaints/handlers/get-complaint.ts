@@ -10,5 +10,5 @@ export const handler = httpHandler(
   complaintsWiring,
   ({ auth, pathParameters, deps }) =>
     getComplaint(deps, auth, parseBody(ComplaintPathSchema, pathParameters).complaintId),
-  { roles: ['customer', 'agent', 'staff', 'admin'] },
+  { roles: ['customer', 'agent', 'staff', 'executive', 'admin'] },
 );

@@ -8,5 +8,5 @@ export const handler = httpHandler(
   complaintRoutes.listComplaintQueue,
   complaintsWiring,
   ({ auth, deps }) => listComplaintQueue(deps, auth),
-  { roles: ['staff', 'admin'] },
+  { roles: ['staff', 'executive', 'admin'] },
 );

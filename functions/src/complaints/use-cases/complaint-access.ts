@@ -44,8 +44,8 @@ export function isAboutReader(claims: AccessClaims, complaint: Pick<ComplaintRec
 
 /**
  * Who may open a complaint: its customer; the customer's assigned agent unless the complaint is
- * about them (回避); staff whose subtree holds the policy's branch or the level now handling it;
- * admins. Anyone else gets the same 404 as for a complaint that does not exist.
+ * about them (回避); staff and executives whose subtree holds the policy's branch or the level now
+ * handling it; admins. Anyone else gets the same 404 as for a complaint that does not exist.
  */
 export async function loadVisibleComplaint(
   deps: ComplaintDeps,
@@ -57,7 +57,7 @@ export async function loadVisibleComplaint(
   const visible =
     complaint &&
     customer &&
-    (claims.role === 'staff'
+    (claims.role === 'staff' || claims.role === 'executive'
       ? isInBranchSubtree(complaint.branchPath, claims.branchPath ?? '') ||
         isInBranchSubtree(complaint.handlingBranchPath, claims.branchPath ?? '')
       : canViewCustomer(claims, customer) && !isAboutReader(claims, complaint));

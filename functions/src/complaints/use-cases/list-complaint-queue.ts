@@ -6,7 +6,7 @@ import type { QueueItemFact } from '@zhixiang/shared/home/staff-home';
 import type { ComplaintStore } from '@zhixiang/shared/ports/complaints';
 import type { ComplaintDeps } from './complaint-access';
 
-/** 投诉工单 queue: the open complaints handled in the staff member's branch subtree, oldest first. */
+/** 投诉工单 queue: the open complaints handled in the reader's branch subtree (staff, executives), oldest first. */
 export async function listComplaintQueue(
   deps: ComplaintDeps,
   claims: AccessClaims,

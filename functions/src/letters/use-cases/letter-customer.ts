@@ -28,5 +28,7 @@ export async function visibleCustomer(
 
 /** Who made a change, as recorded beside it. */
 export function changeSource(claims: AccessClaims): { source: ChangeSource; userId: string } {
+  // Executives read; they change nothing of a customer's.
+  if (claims.role === 'executive') throw new AppError('FORBIDDEN', '高管账号仅可查看，不能代客户修改');
   return { source: claims.role, userId: claims.sub };
 }

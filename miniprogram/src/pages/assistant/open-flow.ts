@@ -56,6 +56,9 @@ export function openFlow({ flow, policyNo }: OpenAction, conversationId?: string
     case 'my_complaints':
       void Taro.navigateTo({ url: pageUrls.myComplaints });
       return;
+    case 'voice_rant':
+      void Taro.navigateTo({ url: pageUrls.voiceRant });
+      return;
     default:
       // The endorsement flows: that type's form for the policy, or the policy list to pick one.
       if (policyNo) void Taro.navigateTo({ url: pageUrls.endorsementApply(policyNo, flow) });

@@ -5,7 +5,7 @@ import { PageContainer } from '../../components/page-container';
 import { useRoleTabs } from '../../hooks/use-role-tabs';
 import { useSession } from '../../hooks/use-session';
 import { pageUrls } from '../../lib/navigation';
-import { STAFF_CONSOLES } from '../../lib/staff-consoles';
+import { consolesFor } from '../../lib/staff-consoles';
 import { AgentHome } from './agent-home';
 import { CustomerTodos } from './customer-todos';
 import { ServiceHall } from './service-hall';
@@ -54,14 +54,12 @@ export default function HomePage() {
     });
   }
 
-  // Staff and admins: every console (the 工作台 tab lists them too).
-  if (me?.role === 'staff' || me?.role === 'admin') {
-    for (const desk of STAFF_CONSOLES)
-      entries.push({ ...desk, open: () => void Taro.navigateTo({ url: desk.url }) });
-  }
+  // Staff, executives and admins: their consoles (the 工作台 tab lists them too).
+  for (const desk of consolesFor(me?.role))
+    entries.push({ ...desk, open: () => void Taro.navigateTo({ url: desk.url }) });
 
   // Club events (客户俱乐部活动): 太尊享 / 太活力 for customers, 太有爱 also for agents and staff.
-  if (me && me.role !== 'admin') {
+  if (me && me.role !== 'admin' && me.role !== 'executive') {
     entries.push({
       key: 'events',
       title: '俱乐部活动',

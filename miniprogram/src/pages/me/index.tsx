@@ -92,7 +92,15 @@ export default function MePage() {
                 onClick={() => void Taro.navigateTo({ url: pageUrls.myComplaints })}
               />
             ) : null}
-            {me.role !== 'admin' ? (
+            {me.role === 'customer' && me.customerId ? (
+              <Cell
+                title="我要吐槽"
+                clickable
+                data-testid="entry-voice-rant"
+                onClick={() => void Taro.navigateTo({ url: pageUrls.voiceRant })}
+              />
+            ) : null}
+            {me.role !== 'admin' && me.role !== 'executive' ? (
               <Cell
                 title="我的活动"
                 clickable

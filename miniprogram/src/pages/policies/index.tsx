@@ -7,7 +7,7 @@ import { PolicyCard } from '../../components/policy-card';
 import { usePageData } from '../../hooks/use-page-data';
 import { useSession } from '../../hooks/use-session';
 import { pageUrls } from '../../lib/navigation';
-import { STAFF_CONSOLES } from '../../lib/staff-consoles';
+import { consolesFor, type StaffConsole } from '../../lib/staff-consoles';
 import './index.scss';
 import { useRoleTabs } from '../../hooks/use-role-tabs';
 import { api } from '../../services/api';
@@ -37,8 +37,8 @@ export default function PoliciesPage() {
         }
       : { title: '暂无保单', description: '您名下暂时没有可查看的保单' };
 
-  // Staff and admins: this tab is 工作台, the list of their consoles.
-  if (me?.role === 'staff' || me?.role === 'admin') return <StaffWorkbench />;
+  // Staff, executives and admins: this tab is 工作台, the list of their consoles.
+  if (consolesFor(me?.role).length > 0) return <StaffWorkbench consoles={consolesFor(me?.role)} />;
 
   return (
     <PageContainer data={data} refreshable isEmpty={(list) => list.policies.length === 0} empty={emptyState}>
@@ -54,7 +54,7 @@ export default function PoliciesPage() {
 }
 
 /** 工作台: every console a staff member works in, one tap each. */
-function StaffWorkbench() {
+function StaffWorkbench({ consoles }: { consoles: readonly StaffConsole[] }) {
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: '工作台' }).catch(() => undefined);
   }, []);
@@ -62,7 +62,7 @@ function StaffWorkbench() {
     <PageContainer>
       {() => (
         <View data-testid="staff-workbench">
-          {STAFF_CONSOLES.map((desk) => (
+          {consoles.map((desk) => (
             <View
               key={desk.key}
               className="zx-card"

@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { ComplaintDetail, ComplaintStep } from '@zhixiang/shared/complaints/schemas';
 import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
@@ -31,6 +31,9 @@ const EVENT_LABELS: Record<string, string> = {
   customer_replied: '客户回复',
   rated: '客户评价',
   reopened: '客户重新提出',
+  commented: '督办意见',
+  update_requested: '要求反馈进展',
+  assigned: '督办指派',
 };
 const CLOCK_STATE_LABELS: Record<string, string> = {
   not_applicable: '不适用',
@@ -239,8 +242,10 @@ function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChan
   const handling = complaint.handling!;
   const me = getSession()?.me;
   const isStaff = me?.role === 'staff' || me?.role === 'admin';
+  const isExecutive = me?.role === 'executive';
   const next = NEXT_STEP[complaint.status];
   const [note, setNote] = useState('');
+  const [assignee, setAssignee] = useState('');
   // Only the external response clock pauses, and only while the complaint waits for the customer.
   const waitingForCustomer = handling.clocks.some(
     (c) => c.clock === 'external_response' && c.state === 'paused',
@@ -297,6 +302,48 @@ function Handling({ complaint, onChanged }: { complaint: ComplaintDetail; onChan
           </View>
         ))}
       </View>
+      {isExecutive && complaint.status !== 'decided' ? (
+        // An executive joins (督办): a comment, a request for an update, or assigning a handler.
+        <View className="zx-card" data-testid="complaint-oversight">
+          <Textarea
+            className="zx-complaints__textarea"
+            maxlength={500}
+            placeholder="督办意见：处理要求、需要反馈的内容或指派原因"
+            value={note}
+            onInput={(event) => setNote(event.detail.value)}
+          />
+          <Input
+            className="zx-complaints__input"
+            data-testid="oversight-assignee"
+            placeholder="指派对象的员工账号（仅指派时填写）"
+            maxlength={64}
+            value={assignee}
+            onInput={(event) => setAssignee(event.detail.value)}
+          />
+          <View className="zx-complaints__actions">
+            {noteAction(
+              '发表督办意见',
+              () => api.joinComplaint(complaint.complaintId, { action: 'comment', note }),
+              '已记录',
+            )}
+            {noteAction(
+              '要求反馈进展',
+              () => api.joinComplaint(complaint.complaintId, { action: 'request_update', note }),
+              '已记入处理记录',
+            )}
+            {noteAction(
+              '指派处理人',
+              () =>
+                api.joinComplaint(complaint.complaintId, {
+                  action: 'assign',
+                  note,
+                  assigneeUserId: assignee.trim(),
+                }),
+              '已指派',
+            )}
+          </View>
+        </View>
+      ) : null}
       {isStaff && complaint.status === 'received' ? (
         <Button
           type="primary"

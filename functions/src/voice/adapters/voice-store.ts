@@ -1,0 +1,239 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { shanghaiDate } from '@zhixiang/shared/complaints/calendar';
+import type {
+  VoiceClusterEscalationRecord,
+  VoiceFeedEntry,
+  VoiceItemRecord,
+  VoiceListeningRecord,
+  VoiceStore,
+} from '@zhixiang/shared/ports/voice';
+import {
+  conditionally,
+  isConditionalCheckFailed,
+  queryAll,
+  type TableContext,
+} from '../../platform/dynamodb/table';
+
+/**
+ * The customer-voice stream (客户之声). Items: `VOICE#<itemId>` / `ITEM`, on gsi1 under their week
+ * (`VOICE#WEEK#<monday>`, sorted by branch path then time, so a subtree's week is one
+ * `begins_with`) and on gsi2 under their customer. A week's cluster reports:
+ * `VOICECLUSTER#<monday>` / `<theme>#<fromPath>`, created only if new, so a level reports a cluster
+ * once. The complaints' feed entries (`VOICE_FEED`) sit in each complaint's partition, on gsi1 under
+ * `VOICE#FEED` while pending. Listening sessions: `VOICELISTEN#<connectionId>` / `SESSION`, on gsi1
+ * under their Shanghai day (`VOICE#LISTENING#<day>`). Key shapes: docs/dynamodb-access-patterns.md.
+ */
+const itemKey = (itemId: string) => ({ pk: `VOICE#${itemId}`, sk: 'ITEM' });
+const weekKey = (week: string) => `VOICE#WEEK#${week}`;
+const clusterPk = (week: string) => `VOICECLUSTER#${week}`;
+const FEED_PENDING = 'VOICE#FEED';
+const feedKey = (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'VOICE_FEED' });
+const listeningKey = (connectionId: string) => ({ pk: `VOICELISTEN#${connectionId}`, sk: 'SESSION' });
+const listeningDay = (day: string) => `VOICE#LISTENING#${day}`;
+
+function itemOf(item: VoiceItemRecord): Record<string, unknown> {
+  return {
+    ...itemKey(item.itemId),
+    entity: 'voiceItem',
+    ...item,
+    gsi1pk: weekKey(item.week),
+    gsi1sk: `${item.branchPath}#${item.at}#${item.itemId}`,
+    ...(item.customerId
+      ? { gsi2pk: `CUSTOMER#${item.customerId}#VOICE`, gsi2sk: `VOICE#${item.at}#${item.itemId}` }
+      : {}),
+  };
+}
+
+function strip<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
+  return rest as T;
+}
+
+/**
+ * The voice feed's outbox entry of a complaint just received, for the complaint's own transaction
+ * (complaints/adapters/complaints.ts): the complaint and its entry are written together or not at
+ * all.
+ */
+export function voiceFeedItem(entry: Omit<VoiceFeedEntry, 'attempts'>): Record<string, unknown> {
+  return {
+    ...feedKey(entry.complaintId),
+    entity: 'voiceFeed',
+    ...entry,
+    attempts: 0,
+    gsi1pk: FEED_PENDING,
+    gsi1sk: `${entry.receivedAt}#${entry.complaintId}`,
+  };
+}
+
+export class DynamoVoiceStore implements VoiceStore {
+  constructor(private readonly ctx: TableContext) {}
+
+  async putItem(item: VoiceItemRecord): Promise<boolean> {
+    try {
+      await this.ctx.client.send(
+        new PutCommand({
+          TableName: this.ctx.table,
+          Item: itemOf(item),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async getItem(itemId: string): Promise<VoiceItemRecord | null> {
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.table, Key: itemKey(itemId), ConsistentRead: true }),
+    );
+    return Item ? strip<VoiceItemRecord>(Item) : null;
+  }
+
+  saveItem(item: VoiceItemRecord): Promise<boolean> {
+    return conditionally(
+      this.ctx,
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: itemOf(item),
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': item.version - 1 },
+      }),
+    );
+  }
+
+  async listWeek(week: string, branchPath: string): Promise<VoiceItemRecord[]> {
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: branchPath ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': weekKey(week), ...(branchPath ? { ':prefix': branchPath } : {}) },
+    });
+    return items
+      .map((i) => strip<VoiceItemRecord>(i))
+      .filter((i) => !branchPath || i.branchPath === branchPath || i.branchPath.startsWith(`${branchPath}/`))
+      .sort((a, b) => b.at.localeCompare(a.at));
+  }
+
+  async listByCustomer(customerId: string): Promise<VoiceItemRecord[]> {
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}#VOICE` },
+      ScanIndexForward: false,
+    });
+    return items.map((i) => strip<VoiceItemRecord>(i));
+  }
+
+  async putClusterEscalation(record: VoiceClusterEscalationRecord): Promise<boolean> {
+    try {
+      await this.ctx.client.send(
+        new PutCommand({
+          TableName: this.ctx.table,
+          Item: {
+            pk: clusterPk(record.week),
+            sk: `${record.theme}#${record.fromPath}`,
+            entity: 'voiceClusterEscalation',
+            ...record,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async listClusterEscalations(week: string): Promise<VoiceClusterEscalationRecord[]> {
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': clusterPk(week) },
+      ConsistentRead: true,
+    });
+    return items.map((i) => strip<VoiceClusterEscalationRecord>(i)).sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  async listPendingFeed(limit: number): Promise<VoiceFeedEntry[]> {
+    const { Items = [] } = await this.ctx.client.send(
+      new QueryCommand({
+        TableName: this.ctx.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': FEED_PENDING },
+        Limit: limit,
+      }),
+    );
+    return Items.map((i) => {
+      const { lastError: _l, ...rest } = strip<VoiceFeedEntry & { lastError?: string }>(i);
+      return rest;
+    });
+  }
+
+  markFeedDone(complaintId: string): Promise<boolean> {
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: feedKey(complaintId),
+        UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: 'attribute_exists(gsi1pk)',
+      }),
+    );
+  }
+
+  async recordFeedFailure(complaintId: string, reason: string): Promise<void> {
+    await conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: feedKey(complaintId),
+        UpdateExpression: 'ADD attempts :one SET lastError = :reason',
+        ConditionExpression: 'attribute_exists(gsi1pk)',
+        ExpressionAttributeValues: { ':one': 1, ':reason': reason.slice(0, 500) },
+      }),
+    );
+  }
+
+  async startListening(session: VoiceListeningRecord): Promise<void> {
+    await this.ctx.client.send(
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: {
+          ...listeningKey(session.connectionId),
+          entity: 'voiceListening',
+          ...session,
+          endedAt: undefined,
+          gsi1pk: listeningDay(shanghaiDate(Date.parse(session.startedAt))),
+          gsi1sk: `${session.startedAt}#${session.connectionId}`,
+        },
+      }),
+    );
+  }
+
+  async endListening(connectionId: string, endedAt: string): Promise<void> {
+    await conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: listeningKey(connectionId),
+        UpdateExpression: 'SET endedAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(endedAt)',
+        ExpressionAttributeValues: { ':at': endedAt },
+      }),
+    );
+  }
+
+  async listListening(day: string): Promise<VoiceListeningRecord[]> {
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': listeningDay(day) },
+    });
+    return items
+      .map((i) => strip<VoiceListeningRecord>(i))
+      .map((session) => ({ ...session, endedAt: session.endedAt ?? null }))
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  }
+}

@@ -1,0 +1,66 @@
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { AppError } from '@zhixiang/shared/errors';
+import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
+import { type LiveChatDeps, publishHandoffUpdate } from '../../assistant/use-cases/publish-handoff-update';
+import { branchName, toVoiceItemView, type VoiceDeps } from './voice-access';
+
+/** The WebSocket API's connections and pusher (null where the stage has none: the page reloads). */
+export type VoiceLiveDeps = Omit<LiveChatDeps, 'logger'>;
+
+/** The topic a branch's listeners subscribe to; '' (every branch) for admins. */
+const topicOf = (branchPath: string) => `voice:${branchPath}`;
+
+/** Every topic an item at `branchPath` reaches: its branch, each level above it, and admins'. */
+function topicsFor(branchPath: string): string[] {
+  const parts = branchPath.split('/');
+  return ['', ...parts.map((_, i) => parts.slice(0, i + 1).join('/'))].map(topicOf);
+}
+
+/**
+ * `listenVoice` over the WebSocket API (高管聆听): a connection of an executive or staff member listens
+ * to their subtree's voice items as they arrive; admins to every branch. Customers and agents are
+ * refused. The connection's claims are those verified at `$connect`. The session goes into the
+ * listening log (who, which branch, from when; closed at `$disconnect`).
+ */
+export async function listenToVoice(
+  deps: Pick<VoiceDeps, 'repositories' | 'now'> & VoiceLiveDeps,
+  connectionId: string,
+): Promise<void> {
+  const connection = await deps.repositories.liveChatConnections.get(connectionId);
+  if (!connection) throw new AppError('UNAUTHENTICATED', '连接已失效，请重新连接');
+  if (!['staff', 'executive', 'admin'].includes(connection.role))
+    throw new AppError('FORBIDDEN', '仅员工和高管可聆听客户之声');
+  const scope = connection.role === 'admin' ? '' : connection.branchPath;
+  if (scope === null) throw new AppError('FORBIDDEN', '您的账号未设置所属机构，无法聆听客户之声');
+  await deps.repositories.liveChatConnections.subscribe(connectionId, topicOf(scope));
+  // The listening log: the session stays open until the socket's `$disconnect`.
+  await deps.repositories.voice.startListening({
+    connectionId,
+    userId: connection.userId,
+    userName: (await deps.repositories.users.get(connection.userId))?.displayName ?? connection.userId,
+    role: connection.role,
+    scopePath: scope,
+    startedAt: new Date(deps.now()).toISOString(),
+    endedAt: null,
+  });
+  await deps.liveChatPusher?.push(connectionId, {
+    type: 'voice_listening',
+    scopeName: scope ? await branchName(deps, scope) : '全部机构',
+  });
+}
+
+/** The reader every pushed view is made for: staff and executives see the same masked item. */
+const LISTENER: AccessClaims = { sub: 'listener', role: 'executive' };
+
+/**
+ * Pushes a new item to every connection listening to its branch or a level above. Best effort: the
+ * item is stored already and the page's list has it on its next load.
+ */
+export async function announceVoiceItem(
+  deps: Pick<VoiceDeps, 'repositories' | 'voiceThemes'> & LiveChatDeps,
+  item: VoiceItemRecord,
+): Promise<void> {
+  if (!deps.liveChatPusher) return;
+  const frame = { type: 'voice_item' as const, item: await toVoiceItemView(deps, item, LISTENER) };
+  await Promise.all(topicsFor(item.branchPath).map((topic) => publishHandoffUpdate(deps, topic, frame)));
+}

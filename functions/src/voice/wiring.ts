@@ -1,0 +1,31 @@
+import { defaultVoiceThemes } from '@zhixiang/shared/voice/themes';
+import { ApiGatewayLiveChatPusher } from '../assistant/adapters/api-gateway-live-chat-pusher';
+import { DynamoConversationStore } from '../assistant/adapters/assistant-conversations';
+import { DynamoLiveChatConnectionStore } from '../assistant/adapters/live-chat-connections';
+import { defineWiring, type Platform } from '../platform/process';
+import { createRecordRepositories } from '../platform/records/repositories';
+import { DynamoVoiceStore } from './adapters/voice-store';
+
+export function createVoiceDeps(platform: Platform) {
+  const { table, config } = platform;
+  // Built on first use: only the projection reads the assistant's improvement report.
+  let assistantConversations: DynamoConversationStore | undefined;
+  return {
+    ...platform,
+    repositories: {
+      ...createRecordRepositories(table, platform.fieldCipher),
+      voice: new DynamoVoiceStore(table),
+      liveChatConnections: new DynamoLiveChatConnectionStore(table),
+      get assistantConversations(): DynamoConversationStore {
+        assistantConversations ??= new DynamoConversationStore(table);
+        return assistantConversations;
+      },
+    },
+    /** Pushes new items to listening executives; null where the stage has no WebSocket API. */
+    liveChatPusher: config.liveChatEndpoint ? new ApiGatewayLiveChatPusher(config.liveChatEndpoint) : null,
+    voiceThemes: defaultVoiceThemes,
+  };
+}
+export type VoiceWiringDeps = ReturnType<typeof createVoiceDeps>;
+
+export const voiceWiring = defineWiring(createVoiceDeps);

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '客户之声', enablePullDownRefresh: true });

@@ -1,0 +1,74 @@
+import Taro from '@tarojs/taro';
+import type { VoiceItemView, VoiceServerFrame } from '@zhixiang/shared/voice/schemas';
+import { useEffect, useRef, useState } from 'react';
+import { runtimeConfig } from '../../lib/runtime-config';
+import { getSession } from '../../lib/session';
+
+const RETRY_MS = 3000;
+
+/**
+ * 高管聆听: the live chat's WebSocket, listening to the reader's subtree (`listenVoice`). Each pushed
+ * item goes to `onItem`; every (re)connection calls `onConnected` first, so the page reloads its
+ * list and misses nothing while the socket was down. Returns the scope being listened to, or null
+ * while not connected (no socket on this stage, or reconnecting every 3 s).
+ */
+export function useVoiceLive(onItem: (item: VoiceItemView) => void, onConnected: () => void): string | null {
+  const [scope, setScope] = useState<string | null>(null);
+  const handlers = useRef({ onItem, onConnected });
+  handlers.current = { onItem, onConnected };
+
+  useEffect(() => {
+    let stopped = false;
+    let socket: Taro.SocketTask | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const retry = () => {
+      setScope(null);
+      if (stopped) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void connect(), RETRY_MS);
+    };
+    async function connect() {
+      const url = runtimeConfig().liveChatUrl;
+      const token = getSession()?.accessToken;
+      if (stopped || !url || !token) return;
+      let task: Taro.SocketTask;
+      try {
+        task = await Taro.connectSocket({ url: `${url}?token=${encodeURIComponent(token)}` });
+      } catch {
+        return retry();
+      }
+      if (stopped) return task.close({});
+      socket = task;
+      let ended = false;
+      const end = () => {
+        if (ended || socket !== task) return;
+        ended = true;
+        socket = null;
+        retry();
+      };
+      task.onOpen(() => task.send({ data: JSON.stringify({ action: 'listenVoice' }) }));
+      task.onMessage((message) => {
+        let frame: VoiceServerFrame;
+        try {
+          frame = JSON.parse(String(message.data)) as VoiceServerFrame;
+        } catch {
+          return;
+        }
+        if (frame.type === 'voice_listening') {
+          setScope(frame.scopeName);
+          handlers.current.onConnected();
+        } else if (frame.type === 'voice_item') handlers.current.onItem(frame.item);
+      });
+      task.onClose(end);
+      task.onError(end);
+    }
+    void connect();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      socket?.close({});
+    };
+  }, []);
+
+  return scope;
+}

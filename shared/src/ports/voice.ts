@@ -1,0 +1,99 @@
+import type { VoiceSource } from '../voice/schemas';
+import type { Journey } from '../voice/themes';
+
+/** One step of bottom-up reporting, as stored. */
+export interface VoiceEscalationRecord {
+  fromPath: string;
+  toPath: string;
+  byUserId: string;
+  byName: string;
+  note: string;
+  at: string;
+}
+
+/** One item of the customer-voice stream (客户之声). Instants are ISO strings. */
+export interface VoiceItemRecord {
+  /** `VO` + 20 hex digits, derived from `sourceKey`: one source, one item. */
+  itemId: string;
+  /** The source's own identity (`complaint:TS…`, `assistant:<conversation>:<seq>:<reason>`, `rant:<uuid>`). */
+  sourceKey: string;
+  source: VoiceSource;
+  /** The customer's words, redacted of ID and phone numbers before they are stored. */
+  text: string;
+  customerId: string | null;
+  /** The customer asked that their agent not see their name. */
+  hideName: boolean;
+  /** The customer's (or the complaint policy's) branch; the head office for a visitor. */
+  branchPath: string;
+  journey: Journey;
+  themes: string[];
+  keywords: string[];
+  /** The Monday (Shanghai) of `at`: items are listed and clustered by week. */
+  week: string;
+  at: string;
+  complaintId: string | null;
+  /** The level it is reported to: its branch, or above after escalations. */
+  reportedToPath: string;
+  escalations: VoiceEscalationRecord[];
+  version: number;
+}
+
+/** The reporting of a week's theme cluster of one branch's subtree to the level above. */
+export interface VoiceClusterEscalationRecord extends VoiceEscalationRecord {
+  week: string;
+  theme: string;
+  /** Items of the cluster in the reporter's subtree when reported. */
+  itemCount: number;
+}
+
+/**
+ * A complaint's entry in the voice feed's outbox, written in the complaint's own transaction when
+ * it is received: pending until the projection has put its voice item.
+ */
+export interface VoiceFeedEntry {
+  complaintId: string;
+  customerId: string;
+  category: string;
+  description: string;
+  branchPath: string;
+  receivedAt: string;
+  attempts: number;
+}
+
+/**
+ * One listening session (高管聆听) for the listening log, the regulator's evidence: who listened to
+ * which branch's voice, from when to when (`endedAt` null while the connection is open).
+ */
+export interface VoiceListeningRecord {
+  connectionId: string;
+  userId: string;
+  userName: string;
+  role: string;
+  scopePath: string;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface VoiceStore {
+  /** Puts a new item; false when its source was already projected (nothing is written). */
+  putItem(item: VoiceItemRecord): Promise<boolean>;
+  getItem(itemId: string): Promise<VoiceItemRecord | null>;
+  /** Writes the item on the condition that it is still at `version - 1`; false when it is not. */
+  saveItem(item: VoiceItemRecord): Promise<boolean>;
+  /** A week's items whose branch lies in the subtree of `branchPath` ('' for all), newest first. */
+  listWeek(week: string, branchPath: string): Promise<VoiceItemRecord[]>;
+  /** A customer's items, newest first. */
+  listByCustomer(customerId: string): Promise<VoiceItemRecord[]>;
+  /** Creates the cluster's report from `fromPath`; false when that level already reported it. */
+  putClusterEscalation(record: VoiceClusterEscalationRecord): Promise<boolean>;
+  listClusterEscalations(week: string): Promise<VoiceClusterEscalationRecord[]>;
+  listPendingFeed(limit: number): Promise<VoiceFeedEntry[]>;
+  /** Takes the entry off the pending index; false when another consumer took it first. */
+  markFeedDone(complaintId: string): Promise<boolean>;
+  recordFeedFailure(complaintId: string, reason: string): Promise<void>;
+  startListening(session: VoiceListeningRecord): Promise<void>;
+  /** Closes the connection's session, once; nothing when it never listened. */
+  endListening(connectionId: string, endedAt: string): Promise<void>;
+  /** The sessions started on a Shanghai day, in order. */
+  listListening(day: string): Promise<VoiceListeningRecord[]>;
+}

@@ -1,0 +1,65 @@
+import type { RouteSpec } from '../api/route-spec';
+import {
+  EscalateVoiceClusterRequestSchema,
+  EscalateVoiceItemRequestSchema,
+  SubmitRantRequestSchema,
+  SubmitRantResponseSchema,
+  VoiceClustersResponseSchema,
+  VoiceItemsResponseSchema,
+  VoiceItemViewSchema,
+  VoiceListeningLogSchema,
+} from './schemas';
+
+/**
+ * The customer-voice stream (客户之声): a customer's 「我要吐槽」; staff read their subtree's items
+ * and the week's theme clusters, and a 中支 or 分公司 reports an item or a cluster one level up
+ * (逐级上报); an agent reads their own customers' items.
+ */
+export const voiceRoutes = {
+  submitRant: {
+    method: 'POST',
+    path: '/voice/rants',
+    auth: 'user',
+    request: SubmitRantRequestSchema,
+    response: SubmitRantResponseSchema,
+  },
+  listVoiceItems: {
+    method: 'GET',
+    path: '/staff/voice/items',
+    auth: 'user',
+    response: VoiceItemsResponseSchema,
+  },
+  listVoiceClusters: {
+    method: 'GET',
+    path: '/staff/voice/clusters',
+    auth: 'user',
+    response: VoiceClustersResponseSchema,
+  },
+  escalateVoiceItem: {
+    method: 'POST',
+    path: '/staff/voice/items/{itemId}/escalation',
+    auth: 'user',
+    request: EscalateVoiceItemRequestSchema,
+    response: VoiceItemViewSchema,
+  },
+  escalateVoiceCluster: {
+    method: 'POST',
+    path: '/staff/voice/cluster-escalations',
+    auth: 'user',
+    request: EscalateVoiceClusterRequestSchema,
+    response: VoiceClustersResponseSchema,
+  },
+  /** The listening log of a day: sessions of listeners whose scope lies in the reader's subtree. */
+  getVoiceListeningLog: {
+    method: 'GET',
+    path: '/staff/voice/listening-log',
+    auth: 'user',
+    response: VoiceListeningLogSchema,
+  },
+  listAgentVoiceItems: {
+    method: 'GET',
+    path: '/agent/voice/items',
+    auth: 'user',
+    response: VoiceItemsResponseSchema,
+  },
+} as const satisfies Record<string, RouteSpec>;

@@ -1,0 +1,153 @@
+import * as z from 'zod/mini';
+import { isVoiceWeek, JOURNEY_KEYS } from './themes';
+
+/** Where a voice item came from. */
+export const VOICE_SOURCES = {
+  complaint: '投诉',
+  assistant_thumbs_down: '智能客服·点踩',
+  assistant_unanswered: '智能客服·未答上',
+  rant: '我要吐槽',
+} as const;
+export type VoiceSource = keyof typeof VOICE_SOURCES;
+export const VOICE_SOURCE_KEYS = Object.keys(VOICE_SOURCES) as [VoiceSource, ...VoiceSource[]];
+
+export const RANT_MIN = 5;
+export const RANT_MAX = 500;
+
+/** 「我要吐槽」: what the customer wants to say, the journey it is about, and whether to stay anonymous to their agent. */
+export const SubmitRantRequestSchema = z.strictObject({
+  text: z
+    .string('请写下您想吐槽的内容')
+    .check(
+      z.trim(),
+      z.minLength(RANT_MIN, `请多写几句（至少 ${RANT_MIN} 个字）`),
+      z.maxLength(RANT_MAX, `吐槽内容请控制在 ${RANT_MAX} 字以内`),
+    ),
+  journey: z.optional(z.enum(JOURNEY_KEYS, '请选择吐槽涉及的业务环节')),
+  hideName: z.boolean('“对代理人隐藏姓名”应为 true 或 false'),
+});
+export type SubmitRantRequest = z.infer<typeof SubmitRantRequestSchema>;
+
+export const SubmitRantResponseSchema = z.object({
+  itemId: z.string(),
+  themes: z.array(z.string()),
+  hideName: z.boolean(),
+});
+export type SubmitRantResponse = z.infer<typeof SubmitRantResponseSchema>;
+
+const week = z.string('周次应为日期').check(z.refine(isVoiceWeek, '周次应为该周周一的日期，格式 YYYY-MM-DD'));
+const themeId = z.string('请选择主题').check(z.regex(/^[a-z]+(?:_[a-z]+)*$/, '主题编号格式不正确'));
+
+export const VoiceItemsQuerySchema = z.object({
+  week: z.optional(week),
+  theme: z.optional(themeId),
+  /** `mine`: only the items reported to the reader's own level. */
+  reported: z.optional(z.enum(['mine'], 'reported 只能为 mine')),
+});
+export type VoiceItemsQuery = z.infer<typeof VoiceItemsQuerySchema>;
+
+export const VoiceClustersQuerySchema = z.object({ week: z.optional(week) });
+
+export const VoiceItemPathSchema = z.object({
+  itemId: z.string('客户之声编号应为文字').check(z.regex(/^VO[0-9A-F]{20}$/, '客户之声编号格式不正确')),
+});
+
+const note = z
+  .string('请填写上报说明')
+  .check(
+    z.trim(),
+    z.minLength(2, '请填写上报说明（至少 2 个字）'),
+    z.maxLength(500, '上报说明请控制在 500 字以内'),
+  );
+
+export const EscalateVoiceItemRequestSchema = z.strictObject({ note });
+export type EscalateVoiceItemRequest = z.infer<typeof EscalateVoiceItemRequestSchema>;
+
+export const EscalateVoiceClusterRequestSchema = z.strictObject({ week, theme: themeId, note });
+export type EscalateVoiceClusterRequest = z.infer<typeof EscalateVoiceClusterRequestSchema>;
+
+/** One step of bottom-up reporting (逐级上报): who reported what to which level, when, and why. */
+export const VoiceEscalationSchema = z.object({
+  fromPath: z.string(),
+  fromName: z.string(),
+  toPath: z.string(),
+  toName: z.string(),
+  byName: z.string(),
+  note: z.string(),
+  at: z.string(),
+});
+export type VoiceEscalation = z.infer<typeof VoiceEscalationSchema>;
+
+export const VoiceItemViewSchema = z.object({
+  itemId: z.string(),
+  source: z.enum(VOICE_SOURCE_KEYS),
+  sourceLabel: z.string(),
+  /** The customer's words, ID and phone numbers redacted. */
+  text: z.string(),
+  /** The customer masked (张*), 匿名客户 when they hid their name from their agent and the reader is one, 访客 when not signed in. */
+  customerLabel: z.string(),
+  journey: z.enum(JOURNEY_KEYS),
+  journeyLabel: z.string(),
+  themes: z.array(z.object({ id: z.string(), label: z.string() })),
+  keywords: z.array(z.string()),
+  at: z.string(),
+  branchName: z.string(),
+  /** The level it is reported to now (its own branch until someone escalates it). */
+  reportedToName: z.string(),
+  escalations: z.array(VoiceEscalationSchema),
+  /** Set for a complaint: its reference number. */
+  complaintId: z.nullable(z.string()),
+});
+export type VoiceItemView = z.infer<typeof VoiceItemViewSchema>;
+
+export const VoiceItemsResponseSchema = z.object({
+  week: z.string(),
+  items: z.array(VoiceItemViewSchema),
+});
+export type VoiceItemsResponse = z.infer<typeof VoiceItemsResponseSchema>;
+
+export const VoiceClusterSchema = z.object({
+  theme: z.string(),
+  label: z.string(),
+  count: z.int(),
+  previousCount: z.int(),
+  trend: z.enum(['new', 'up', 'down', 'flat']),
+  escalations: z.array(VoiceEscalationSchema),
+});
+export type VoiceCluster = z.infer<typeof VoiceClusterSchema>;
+
+export const VoiceClustersResponseSchema = z.object({
+  week: z.string(),
+  /** Most items first. */
+  clusters: z.array(VoiceClusterSchema),
+});
+export type VoiceClustersResponse = z.infer<typeof VoiceClustersResponseSchema>;
+
+/** Over the WebSocket API: listen to the reader's subtree's voice items as they arrive (高管聆听). */
+export const ListenVoiceFrameSchema = z.object({ action: z.literal('listenVoice') });
+
+/** What the server pushes to a listening connection. */
+export type VoiceServerFrame =
+  | { type: 'voice_listening'; scopeName: string }
+  | { type: 'voice_item'; item: VoiceItemView };
+
+export const VoiceListeningQuerySchema = z.object({
+  day: z.optional(z.string('日期应为文字').check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),
+});
+
+/** The listening log (高管聆听的记录): who listened to which branch's voice, when and how long. */
+export const VoiceListeningLogSchema = z.object({
+  day: z.string(),
+  sessions: z.array(
+    z.object({
+      userName: z.string(),
+      roleLabel: z.string(),
+      scopeName: z.string(),
+      startedAt: z.string(),
+      endedAt: z.nullable(z.string()),
+      /** Seconds listened; up to now while the session is open. */
+      seconds: z.int(),
+    }),
+  ),
+});
+export type VoiceListeningLog = z.infer<typeof VoiceListeningLogSchema>;
