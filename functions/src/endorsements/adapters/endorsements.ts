@@ -15,6 +15,7 @@ import {
 } from '@zhixiang/shared/endorsement/application';
 import type {
   DomainEventRecord,
+  DraftedTarget,
   EndorsementEventRecord,
   EndorsementRecord,
 } from '@zhixiang/shared/endorsement/model';
@@ -83,6 +84,11 @@ export const endorsementSchema = {
     updatedAt: { type: 'number', required: true },
     submittedAt: { type: 'number' },
     version: { type: 'number', required: true },
+    /** The draft's policy and parties (JSON, encrypted): see `EndorsementRecord.drafted`. */
+    draftedCipher: { type: 'string' },
+    /** The audit trail so far (a copy written by the same transactions as the event items). */
+    timeline: { type: 'any' },
+    holdsOpenSlot: { type: 'boolean' },
     /** Present only while submitted and awaiting staff review: the sparse review-queue index. */
     reviewQueue: { type: ['PENDING'] as const },
     reviewSortKey: { type: 'string' },
@@ -263,7 +269,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       [
         {
           Put: this.entities.applications
-            .put(await this.toItem(application))
+            .put(await this.toItem({ ...application, timeline: appendEvents([], events) }))
             .where((attr, op) => op.notExists(attr.applicationId))
             .params() as TransactItem['Put'],
         },
@@ -274,7 +280,13 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
   }
 
   async commit(change: EndorsementCommit): Promise<EndorsementRecord> {
-    const stored: EndorsementRecord = { ...change.application, version: change.expectedVersion + 1 };
+    const { timeline } = change.application;
+    const stored: EndorsementRecord = {
+      ...change.application,
+      version: change.expectedVersion + 1,
+      // The copy of the trail goes on only where it is whole (applications drafted since it was kept).
+      timeline: timeline ? appendEvents(timeline, change.events) : null,
+    };
     const items: TransactItem[] = [
       {
         Put: this.entities.applications
@@ -324,6 +336,22 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       if (!this.idempotency) throw new Error('this wiring records no Idempotency-Key');
       items.push(this.idempotency.transactPut(change.idempotency));
     }
+    // A final application frees its type on the policy in the same transaction. Only one that
+    // holds the slot: one opened before the slot existed must not refuse its own transition (its
+    // slot, if any, may be another application's). A missing slot is fine (a failed create gave it
+    // back); another application's refuses, as the application then cannot be the open one.
+    const releasesSlot = isFinal(stored.status) && stored.holdsOpenSlot === true;
+    if (releasesSlot) {
+      messages[items.length] = APPLICATION_CHANGED_MESSAGE;
+      items.push({
+        Delete: {
+          TableName: this.ctx.table,
+          Key: openApplicationKey(stored),
+          ConditionExpression: 'attribute_not_exists(pk) OR applicationId = :id',
+          ExpressionAttributeValues: { ':id': stored.applicationId },
+        },
+      });
+    }
     for (const event of change.events) items.push(this.eventPut(event));
     for (const event of change.outbox ?? [])
       items.push({
@@ -332,11 +360,9 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
           .params() as TransactItem['Put'],
       });
     await this.transact(items, messages, change.idempotency ? SUBMISSION_IN_PROGRESS_MESSAGE : undefined);
-    // A final application frees its type on the policy. Not in the transaction: an application
-    // that never held the slot (created before it existed) must not refuse its own transition;
-    // a crash before this write leaves a slot that the next create finds stale and takes over.
-    // A failed release only leaves that stale slot behind: the committed transition stands.
-    if (isFinal(stored.status))
+    // An application opened before the slot existed: a conditional release after the commit (a
+    // failed one only leaves a stale slot, which the next create takes over).
+    if (isFinal(stored.status) && !releasesSlot)
       await this.releaseOpenApplication(stored, stored.applicationId).catch(() => undefined);
     return stored;
   }
@@ -410,7 +436,8 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     );
   }
 
-  private eventPut(event: EndorsementEventRecord): TransactItem {
+  private eventPut(written: EndorsementEventRecord): TransactItem {
+    const event = storedEvent(written);
     return {
       Put: this.entities.events
         .put({
@@ -419,7 +446,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
           toStatus: orUndefined(event.toStatus),
           onBehalfOf: orUndefined(event.onBehalfOf),
           sourceIp: orUndefined(event.sourceIp),
-          userAgent: orUndefined(event.userAgent?.slice(0, 300)),
+          userAgent: orUndefined(event.userAgent),
           verificationId: orUndefined(event.verificationId),
           before: orUndefined(event.before),
           after: orUndefined(event.after),
@@ -489,6 +516,9 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       updatedAt: record.updatedAt,
       submittedAt: orUndefined(record.submittedAt),
       version: record.version,
+      draftedCipher: record.drafted ? await this.cipher.encrypt(JSON.stringify(record.drafted)) : undefined,
+      timeline: orUndefined(record.timeline),
+      holdsOpenSlot: record.holdsOpenSlot || undefined,
       reviewQueue: awaitingReview ? ('PENDING' as const) : undefined,
       reviewSortKey: awaitingReview
         ? `${record.branchPath}#${record.submittedAt ?? record.updatedAt}#${record.applicationId}`
@@ -497,6 +527,10 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
   }
 
   private async toRecord(item: ApplicationItem): Promise<EndorsementRecord> {
+    const [request, drafted] = await Promise.all([
+      this.cipher.decrypt(item.requestCipher),
+      item.draftedCipher ? this.cipher.decrypt(item.draftedCipher) : null,
+    ]);
     return {
       applicationId: item.applicationId,
       type: item.type,
@@ -507,7 +541,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       insured: item.insured as EndorsementRecord['insured'],
       branchPath: item.branchPath,
       policyVersion: item.policyVersion,
-      request: JSON.parse(await this.cipher.decrypt(item.requestCipher)) as CreateEndorsementRequest,
+      request: JSON.parse(request) as CreateEndorsementRequest,
       channel: item.channel,
       changes: item.changes as EndorsementRecord['changes'],
       figures: item.figures as EndorsementRecord['figures'],
@@ -524,8 +558,28 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       updatedAt: item.updatedAt,
       submittedAt: orNull(item.submittedAt),
       version: item.version,
+      drafted: drafted ? (JSON.parse(drafted) as DraftedTarget) : null,
+      timeline: orNull(item.timeline as EndorsementEventRecord[] | undefined),
+      holdsOpenSlot: item.holdsOpenSlot === true,
     };
   }
+}
+
+/** An event as stored: the user agent cut to 300 characters. */
+function storedEvent(event: EndorsementEventRecord): EndorsementEventRecord {
+  return { ...event, userAgent: event.userAgent?.slice(0, 300) ?? null };
+}
+
+/** The trail with `events` added, in time order (as the Query of the event items returns it). */
+function appendEvents(
+  timeline: readonly EndorsementEventRecord[],
+  events: readonly EndorsementEventRecord[],
+): EndorsementEventRecord[] {
+  return [...timeline, ...events.map(storedEvent)].sort(byTime);
+}
+
+function byTime(a: EndorsementEventRecord, b: EndorsementEventRecord): number {
+  return a.at - b.at || a.seq.localeCompare(b.seq);
 }
 
 function toEvent(item: EventItem): EndorsementEventRecord {

@@ -18,6 +18,7 @@ import {
   type EndorsementDeps,
   endorsementEvent,
   eventActorOf,
+  keepsDraftedTarget,
   loadEndorsablePolicy,
   newApplicationId,
   todayOf,
@@ -206,6 +207,10 @@ async function createDraft(
     updatedAt: now,
     submittedAt: null,
     version: 1,
+    drafted: keepsDraftedTarget(request.type)
+      ? { policy: target.policy, holder: target.holder, insured: target.insured }
+      : null,
+    holdsOpenSlot: true,
   };
   await deps.repositories.endorsements.create(record, [
     endorsementEvent(record, 'created', eventActor, now, {
