@@ -96,7 +96,10 @@ describe('a fresh draft submitted', () => {
       'effective',
       'document_issued',
     ]);
-    expect((await stack.container().repositories.endorsements.get(id))?.timeline).toEqual(events);
+    const stored = await stack.container().repositories.endorsements.get(id);
+    expect(stored?.timeline).toEqual(events);
+    // The draft's copy of the policy and parties is gone with the submission.
+    expect(stored?.drafted).toBeNull();
     expect((await steps.get('demo-customer-c001', id)).body).toEqual(body);
     expect((await stack.container().repositories.policies.get(ZHANG_PL01))?.dividendOption).toBe('cash');
   });
@@ -109,6 +112,7 @@ describe('a policy changed between draft and submit', () => {
       amountCents: 10_000,
     });
     const before = await stack.container().repositories.endorsements.get(id);
+    expect(before?.drafted?.policy.version).toBe(before?.policyVersion);
     // Another writer (a debit result, an import) replaces the policy: its version moves.
     const policy = await stack.container().repositories.policies.get(LI_PL02);
     if (!policy) throw new Error('no policy');

@@ -71,8 +71,8 @@ export interface EndorsementRecord {
   /**
    * The policy and parties as the draft's rule saw them, at `policyVersion` (ciphertext at rest):
    * submission evaluates on it and lets its transaction's version condition stand for reading the
-   * policy again. Absent on applications drafted before it was kept, and on contact changes (their
-   * effect replaces the holder, which is read fresh).
+   * policy again. Dropped once submitted or final. Absent on applications drafted before it was
+   * kept, and on contact changes (their effect replaces the holder, which is read fresh).
    */
   drafted?: DraftedTarget | null;
   /**

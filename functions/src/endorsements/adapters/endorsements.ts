@@ -45,6 +45,7 @@ import {
   type TableContext,
 } from '../../platform/dynamodb/table';
 import type { DynamoCustomerRepository } from '../../platform/records/customers';
+import { getItem } from '../../platform/records/point-reads';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
 import { createRecordRepositories } from '../../platform/records/repositories';
 import type { SubmissionIdempotency } from './submission-idempotency';
@@ -167,6 +168,8 @@ export const endorsementEventSchema = {
   },
 } as const;
 
+const applicationKey = (applicationId: string) => ({ pk: `ENDORSEMENT#${applicationId}`, sk: 'ENDORSEMENT' });
+
 /** The slot of "one open application per type and policy": `applicationId` holds it while open. */
 const openApplicationKey = (slot: OpenApplicationSlot) => ({
   pk: `OPENENDORSEMENT#${slot.policyNo}#${slot.type}`,
@@ -237,8 +240,9 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
   ) {}
 
   async get(applicationId: string): Promise<EndorsementRecord | null> {
-    const { data } = await this.entities.applications.get({ applicationId }).go();
-    return data ? this.toRecord(data) : null;
+    // A plain GetItem on the precomputed key (every endorsement route reads the application first).
+    const item = await getItem(this.ctx, applicationKey(applicationId));
+    return item ? this.toRecord(item as ApplicationItem) : null;
   }
 
   async listByHolder(customerId: string): Promise<EndorsementRecord[]> {
@@ -287,6 +291,9 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       // The copy of the trail goes on only where it is whole (applications drafted since it was kept).
       timeline: timeline ? appendEvents(timeline, change.events) : null,
     };
+    // The draft's copy of the policy and parties serves its submission only: it goes once submitted
+    // or final, so the parties' details are not kept twice for longer than that.
+    if (stored.submittedAt !== null || isFinal(stored.status)) stored.drafted = null;
     const items: TransactItem[] = [
       {
         Put: this.entities.applications
