@@ -272,10 +272,11 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     await this.transact(
       [
         {
-          Put: this.entities.applications
-            .put(await this.toItem({ ...application, timeline: appendEvents([], events) }))
-            .where((attr, op) => op.notExists(attr.applicationId))
-            .params() as TransactItem['Put'],
+          Put: {
+            TableName: this.ctx.table,
+            Item: applicationItem(await this.toItem({ ...application, timeline: appendEvents([], events) })),
+            ConditionExpression: 'attribute_not_exists(applicationId)',
+          },
         },
         ...events.map((event) => this.eventPut(event)),
       ],
@@ -296,10 +297,13 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     if (stored.submittedAt !== null || isFinal(stored.status)) stored.drafted = null;
     const items: TransactItem[] = [
       {
-        Put: this.entities.applications
-          .put(await this.toItem(stored))
-          .where((attr, op) => op.eq(attr.version, change.expectedVersion))
-          .params() as TransactItem['Put'],
+        Put: {
+          TableName: this.ctx.table,
+          Item: applicationItem(await this.toItem(stored)),
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': change.expectedVersion },
+        },
       },
     ];
     const messages: Record<number, string> = { 0: APPLICATION_CHANGED_MESSAGE };
@@ -361,11 +365,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     }
     for (const event of change.events) items.push(this.eventPut(event));
     for (const event of change.outbox ?? [])
-      items.push({
-        Put: this.entities.domainEvents
-          .put({ ...event, amountCents: orUndefined(event.amountCents), outbox: 'PENDING' })
-          .params() as TransactItem['Put'],
-      });
+      items.push({ Put: { TableName: this.ctx.table, Item: pendingDomainEventItem(event) } });
     await this.transact(items, messages, change.idempotency ? SUBMISSION_IN_PROGRESS_MESSAGE : undefined);
     // An application opened before the slot existed: a conditional release after the commit (a
     // failed one only leaves a stale slot, which the next create takes over).
@@ -443,25 +443,14 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     );
   }
 
-  private eventPut(written: EndorsementEventRecord): TransactItem {
-    const event = storedEvent(written);
+  private eventPut(event: EndorsementEventRecord): TransactItem {
     return {
-      Put: this.entities.events
-        .put({
-          ...event,
-          fromStatus: orUndefined(event.fromStatus),
-          toStatus: orUndefined(event.toStatus),
-          onBehalfOf: orUndefined(event.onBehalfOf),
-          sourceIp: orUndefined(event.sourceIp),
-          userAgent: orUndefined(event.userAgent),
-          verificationId: orUndefined(event.verificationId),
-          before: orUndefined(event.before),
-          after: orUndefined(event.after),
-          detail: orUndefined(event.detail),
-        })
+      Put: {
+        TableName: this.ctx.table,
+        Item: eventItem(event),
         // Append-only: an event is never overwritten.
-        .where((attr, op) => op.notExists(attr.seq))
-        .params() as TransactItem['Put'],
+        ConditionExpression: 'attribute_not_exists(seq)',
+      },
     };
   }
 
@@ -493,7 +482,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     }
   }
 
-  private async toItem(record: EndorsementRecord) {
+  async toItem(record: EndorsementRecord) {
     const awaitingReview = record.status === 'submitted';
     return {
       applicationId: record.applicationId,
@@ -570,6 +559,63 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       holdsOpenSlot: item.holdsOpenSlot === true,
     };
   }
+}
+
+/*
+ * The items the transactions write, built by hand: ElectroDB's request building took ≈ 0.5 ms per
+ * item, and a submission writes eight. They are exactly what ElectroDB writes (its keys, index
+ * keys and entity markers, no absent attributes), so its queries read them back; the unit test
+ * `endorsement-items.test.ts` holds them to that.
+ */
+const ENTITY_VERSION = '1';
+
+/** The application's item: its attributes (`toItem`), keys and index keys. */
+export function applicationItem(attributes: Awaited<ReturnType<DynamoEndorsementRepository['toItem']>>) {
+  const review = attributes.reviewQueue
+    ? { gsi2pk: `ENDORSEMENTREVIEW#${attributes.reviewQueue}`, gsi2sk: attributes.reviewSortKey }
+    : {};
+  return withoutAbsent({
+    ...attributes,
+    ...applicationKey(attributes.applicationId),
+    gsi1pk: `CUSTOMER#${attributes.holderId}#ENDORSEMENTS`,
+    gsi1sk: `${attributes.createdAt}#${attributes.applicationId}`,
+    ...review,
+    __edb_e__: 'endorsement',
+    __edb_v__: ENTITY_VERSION,
+  });
+}
+
+/** An audit event's item (the user agent cut to 300 characters). */
+export function eventItem(written: EndorsementEventRecord) {
+  const event = storedEvent(written);
+  return withoutAbsent({
+    ...event,
+    userAgent: event.userAgent,
+    pk: `ENDORSEMENT#${event.applicationId}`,
+    sk: `EVENT#${event.at}#${event.seq}`,
+    __edb_e__: 'endorsementEvent',
+    __edb_v__: ENTITY_VERSION,
+  });
+}
+
+/** An outbox item, pending on the sparse index until a consumer takes it. */
+export function pendingDomainEventItem(event: DomainEventRecord) {
+  return withoutAbsent({
+    ...event,
+    outbox: 'PENDING',
+    ...domainEventKey(event.eventId),
+    gsi1pk: 'OUTBOX#PENDING',
+    gsi1sk: `${event.at}#${event.eventId}`,
+    __edb_e__: 'domainEvent',
+    __edb_v__: ENTITY_VERSION,
+  });
+}
+
+/** Null and undefined attributes are not written (as ElectroDB does with optional attributes). */
+function withoutAbsent<T extends Record<string, unknown>>(item: T): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name in item) if (item[name] !== null && item[name] !== undefined) out[name] = item[name];
+  return out;
 }
 
 /** An event as stored: the user agent cut to 300 characters. */
