@@ -1,11 +1,13 @@
 /**
  * `npm run bench:endorsement-submit` — POST /endorsements/{id}/submit through the whole handler
  * (middy, JWT, access rule, evidence check, the rule again on the current policy, the one
- * transaction: application + policy with its version + audit events + outbox, the response view)
+ * transaction: application + policy with its version + audit events + outbox + the release of the
+ * policy's open-application slot, the response view)
  * against the bare TransactWriteItems that same submission sends, recorded from one invocation
  * and replayed, in the same run against DynamoDB Local. Between timed calls the application and
  * the policy are put back as they were before the submission and the new audit events removed
- * (untimed), so both sides always submit the same signed application on the same policy version.
+ * (untimed), the slot put back, so both sides always submit the same signed application on the
+ * same policy version.
  * Two rows: a dividend-option change (no idempotency) and a policy loan (with its Idempotency-Key
  * record, a fresh key per call, written by the transaction and removed by the reset).
  */
@@ -55,6 +57,7 @@ async function main() {
       );
       const appKey = { pk: `ENDORSEMENT#${applicationId}`, sk: 'ENDORSEMENT' };
       const policyKey = { pk: `POLICY#${policy?.policyNo}`, sk: 'POLICY' };
+      const slotKey = { pk: `OPENENDORSEMENT#${policy?.policyNo}#${request.type}`, sk: 'OPEN' };
       // The evidence step (signed) is recorded by a first read, outside the timing.
       const { getEndorsement } = await import('../functions/src/endorsements/use-cases/get-endorsement');
       const { endorsementDeps } = await import('../functions/src/endorsements/wiring');
@@ -66,12 +69,16 @@ async function main() {
       const snapshot = await Promise.all([
         doc.send(new GetCommand({ TableName: table, Key: appKey })),
         doc.send(new GetCommand({ TableName: table, Key: policyKey })),
+        doc.send(new GetCommand({ TableName: table, Key: slotKey })),
       ]);
+      if (!snapshot[2].Item) throw new Error('the draft holds no open-application slot');
       const eventsBefore = await listEventKeys(applicationId);
       const reset = async () => {
         await Promise.all([
           doc.send(new PutCommand({ TableName: table, Item: snapshot[0].Item })),
           doc.send(new PutCommand({ TableName: table, Item: snapshot[1].Item })),
+          // The slot the submission's transaction released.
+          doc.send(new PutCommand({ TableName: table, Item: snapshot[2].Item })),
         ]);
         const now = await listEventKeys(applicationId);
         await Promise.all(

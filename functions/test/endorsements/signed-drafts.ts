@@ -44,7 +44,8 @@ export async function signedDrafts(
       createdBy: holderUserId,
     });
     await container.repositories.endorsements.create(
-      { ...template, applicationId, documentId: document.documentId },
+      // A copy holds no open-application slot (the first does).
+      { ...template, applicationId, documentId: document.documentId, holdsOpenSlot: false },
       [],
     );
     ids.push(applicationId);

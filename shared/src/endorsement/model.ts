@@ -1,3 +1,4 @@
+import type { CustomerRecord, PolicyRecord } from '../policy/model';
 import type {
   CreateEndorsementRequest,
   EndorsementEventType,
@@ -67,6 +68,27 @@ export interface EndorsementRecord {
   submittedAt: number | null;
   /** Optimistic concurrency of the application itself: every transition checks and bumps it. */
   version: number;
+  /**
+   * The policy and parties as the draft's rule saw them, at `policyVersion` (ciphertext at rest):
+   * submission evaluates on it and lets its transaction's version condition stand for reading the
+   * policy again. Dropped once submitted or final. Absent on applications drafted before it was
+   * kept, and on contact changes (their effect replaces the holder, which is read fresh).
+   */
+  drafted?: DraftedTarget | null;
+  /**
+   * The audit trail as written so far, kept on the application by the same transactions that
+   * write its events, so a view needs no Query. Absent on applications drafted before it was kept.
+   */
+  timeline?: EndorsementEventRecord[] | null;
+  /** Whether the application holds its policy's open-application slot (drafts since the slot existed). */
+  holdsOpenSlot?: boolean;
+}
+
+/** What the draft's rule read: the policy (at the application's `policyVersion`) and its parties. */
+export interface DraftedTarget {
+  policy: PolicyRecord;
+  holder: CustomerRecord;
+  insured: CustomerRecord;
 }
 
 /**

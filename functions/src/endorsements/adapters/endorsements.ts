@@ -15,6 +15,7 @@ import {
 } from '@zhixiang/shared/endorsement/application';
 import type {
   DomainEventRecord,
+  DraftedTarget,
   EndorsementEventRecord,
   EndorsementRecord,
 } from '@zhixiang/shared/endorsement/model';
@@ -38,12 +39,14 @@ import {
   ALL_PAGES,
   cancellationCodes,
   conditionally,
+  electroItem,
   orNull,
   orUndefined,
   SERVICE_NAME,
   type TableContext,
 } from '../../platform/dynamodb/table';
 import type { DynamoCustomerRepository } from '../../platform/records/customers';
+import { getItem } from '../../platform/records/point-reads';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
 import { createRecordRepositories } from '../../platform/records/repositories';
 import type { SubmissionIdempotency } from './submission-idempotency';
@@ -83,6 +86,11 @@ export const endorsementSchema = {
     updatedAt: { type: 'number', required: true },
     submittedAt: { type: 'number' },
     version: { type: 'number', required: true },
+    /** The draft's policy and parties (JSON, encrypted): see `EndorsementRecord.drafted`. */
+    draftedCipher: { type: 'string' },
+    /** The audit trail so far (a copy written by the same transactions as the event items). */
+    timeline: { type: 'any' },
+    holdsOpenSlot: { type: 'boolean' },
     /** Present only while submitted and awaiting staff review: the sparse review-queue index. */
     reviewQueue: { type: ['PENDING'] as const },
     reviewSortKey: { type: 'string' },
@@ -161,6 +169,8 @@ export const endorsementEventSchema = {
   },
 } as const;
 
+const applicationKey = (applicationId: string) => ({ pk: `ENDORSEMENT#${applicationId}`, sk: 'ENDORSEMENT' });
+
 /** The slot of "one open application per type and policy": `applicationId` holds it while open. */
 const openApplicationKey = (slot: OpenApplicationSlot) => ({
   pk: `OPENENDORSEMENT#${slot.policyNo}#${slot.type}`,
@@ -231,8 +241,9 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
   ) {}
 
   async get(applicationId: string): Promise<EndorsementRecord | null> {
-    const { data } = await this.entities.applications.get({ applicationId }).go();
-    return data ? this.toRecord(data) : null;
+    // A plain GetItem on the precomputed key (every endorsement route reads the application first).
+    const item = await getItem(this.ctx, applicationKey(applicationId));
+    return item ? this.toRecord(item as ApplicationItem) : null;
   }
 
   async listByHolder(customerId: string): Promise<EndorsementRecord[]> {
@@ -262,10 +273,11 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     await this.transact(
       [
         {
-          Put: this.entities.applications
-            .put(await this.toItem(application))
-            .where((attr, op) => op.notExists(attr.applicationId))
-            .params() as TransactItem['Put'],
+          Put: {
+            TableName: this.ctx.table,
+            Item: applicationItem(await this.toItem({ ...application, timeline: appendEvents([], events) })),
+            ConditionExpression: 'attribute_not_exists(applicationId)',
+          },
         },
         ...events.map((event) => this.eventPut(event)),
       ],
@@ -274,13 +286,25 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
   }
 
   async commit(change: EndorsementCommit): Promise<EndorsementRecord> {
-    const stored: EndorsementRecord = { ...change.application, version: change.expectedVersion + 1 };
+    const { timeline } = change.application;
+    const stored: EndorsementRecord = {
+      ...change.application,
+      version: change.expectedVersion + 1,
+      // The copy of the trail goes on only where it is whole (applications drafted since it was kept).
+      timeline: timeline ? appendEvents(timeline, change.events) : null,
+    };
+    // The draft's copy of the policy and parties serves its submission only: it goes once submitted
+    // or final, so the parties' details are not kept twice for longer than that.
+    if (stored.submittedAt !== null || isFinal(stored.status)) stored.drafted = null;
     const items: TransactItem[] = [
       {
-        Put: this.entities.applications
-          .put(await this.toItem(stored))
-          .where((attr, op) => op.eq(attr.version, change.expectedVersion))
-          .params() as TransactItem['Put'],
+        Put: {
+          TableName: this.ctx.table,
+          Item: applicationItem(await this.toItem(stored)),
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': change.expectedVersion },
+        },
       },
     ];
     const messages: Record<number, string> = { 0: APPLICATION_CHANGED_MESSAGE };
@@ -324,19 +348,29 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       if (!this.idempotency) throw new Error('this wiring records no Idempotency-Key');
       items.push(this.idempotency.transactPut(change.idempotency));
     }
+    // A final application frees its type on the policy in the same transaction. Only one that
+    // holds the slot: one opened before the slot existed must not refuse its own transition (its
+    // slot, if any, may be another application's). A missing slot is fine (a failed create gave it
+    // back); another application's refuses, as the application then cannot be the open one.
+    const releasesSlot = isFinal(stored.status) && stored.holdsOpenSlot === true;
+    if (releasesSlot) {
+      messages[items.length] = APPLICATION_CHANGED_MESSAGE;
+      items.push({
+        Delete: {
+          TableName: this.ctx.table,
+          Key: openApplicationKey(stored),
+          ConditionExpression: 'attribute_not_exists(pk) OR applicationId = :id',
+          ExpressionAttributeValues: { ':id': stored.applicationId },
+        },
+      });
+    }
     for (const event of change.events) items.push(this.eventPut(event));
     for (const event of change.outbox ?? [])
-      items.push({
-        Put: this.entities.domainEvents
-          .put({ ...event, amountCents: orUndefined(event.amountCents), outbox: 'PENDING' })
-          .params() as TransactItem['Put'],
-      });
+      items.push({ Put: { TableName: this.ctx.table, Item: pendingDomainEventItem(event) } });
     await this.transact(items, messages, change.idempotency ? SUBMISSION_IN_PROGRESS_MESSAGE : undefined);
-    // A final application frees its type on the policy. Not in the transaction: an application
-    // that never held the slot (created before it existed) must not refuse its own transition;
-    // a crash before this write leaves a slot that the next create finds stale and takes over.
-    // A failed release only leaves that stale slot behind: the committed transition stands.
-    if (isFinal(stored.status))
+    // An application opened before the slot existed: a conditional release after the commit (a
+    // failed one only leaves a stale slot, which the next create takes over).
+    if (isFinal(stored.status) && !releasesSlot)
       await this.releaseOpenApplication(stored, stored.applicationId).catch(() => undefined);
     return stored;
   }
@@ -412,22 +446,12 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
 
   private eventPut(event: EndorsementEventRecord): TransactItem {
     return {
-      Put: this.entities.events
-        .put({
-          ...event,
-          fromStatus: orUndefined(event.fromStatus),
-          toStatus: orUndefined(event.toStatus),
-          onBehalfOf: orUndefined(event.onBehalfOf),
-          sourceIp: orUndefined(event.sourceIp),
-          userAgent: orUndefined(event.userAgent?.slice(0, 300)),
-          verificationId: orUndefined(event.verificationId),
-          before: orUndefined(event.before),
-          after: orUndefined(event.after),
-          detail: orUndefined(event.detail),
-        })
+      Put: {
+        TableName: this.ctx.table,
+        Item: eventItem(event),
         // Append-only: an event is never overwritten.
-        .where((attr, op) => op.notExists(attr.seq))
-        .params() as TransactItem['Put'],
+        ConditionExpression: 'attribute_not_exists(seq)',
+      },
     };
   }
 
@@ -459,7 +483,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     }
   }
 
-  private async toItem(record: EndorsementRecord) {
+  async toItem(record: EndorsementRecord) {
     const awaitingReview = record.status === 'submitted';
     return {
       applicationId: record.applicationId,
@@ -489,6 +513,9 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       updatedAt: record.updatedAt,
       submittedAt: orUndefined(record.submittedAt),
       version: record.version,
+      draftedCipher: record.drafted ? await this.cipher.encrypt(JSON.stringify(record.drafted)) : undefined,
+      timeline: orUndefined(record.timeline),
+      holdsOpenSlot: record.holdsOpenSlot || undefined,
       reviewQueue: awaitingReview ? ('PENDING' as const) : undefined,
       reviewSortKey: awaitingReview
         ? `${record.branchPath}#${record.submittedAt ?? record.updatedAt}#${record.applicationId}`
@@ -497,6 +524,10 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
   }
 
   private async toRecord(item: ApplicationItem): Promise<EndorsementRecord> {
+    const [request, drafted] = await Promise.all([
+      this.cipher.decrypt(item.requestCipher),
+      item.draftedCipher ? this.cipher.decrypt(item.draftedCipher) : null,
+    ]);
     return {
       applicationId: item.applicationId,
       type: item.type,
@@ -507,7 +538,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       insured: item.insured as EndorsementRecord['insured'],
       branchPath: item.branchPath,
       policyVersion: item.policyVersion,
-      request: JSON.parse(await this.cipher.decrypt(item.requestCipher)) as CreateEndorsementRequest,
+      request: JSON.parse(request) as CreateEndorsementRequest,
       channel: item.channel,
       changes: item.changes as EndorsementRecord['changes'],
       figures: item.figures as EndorsementRecord['figures'],
@@ -524,8 +555,69 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       updatedAt: item.updatedAt,
       submittedAt: orNull(item.submittedAt),
       version: item.version,
+      drafted: drafted ? (JSON.parse(drafted) as DraftedTarget) : null,
+      timeline: orNull(item.timeline as EndorsementEventRecord[] | undefined),
+      holdsOpenSlot: item.holdsOpenSlot === true,
     };
   }
+}
+
+/*
+ * The items the transactions write, built by hand (`electroItem`): a submission writes eight.
+ * They are exactly what ElectroDB writes, so its queries read them back; the unit test
+ * `endorsement-items.test.ts` holds them to that.
+ */
+
+/** The application's item: its attributes (`toItem`), keys and index keys. */
+export function applicationItem(attributes: Awaited<ReturnType<DynamoEndorsementRepository['toItem']>>) {
+  const review = attributes.reviewQueue
+    ? { gsi2pk: `ENDORSEMENTREVIEW#${attributes.reviewQueue}`, gsi2sk: attributes.reviewSortKey }
+    : {};
+  return electroItem('endorsement', {
+    ...attributes,
+    ...applicationKey(attributes.applicationId),
+    gsi1pk: `CUSTOMER#${attributes.holderId}#ENDORSEMENTS`,
+    gsi1sk: `${attributes.createdAt}#${attributes.applicationId}`,
+    ...review,
+  });
+}
+
+/** An audit event's item (the user agent cut to 300 characters). */
+export function eventItem(written: EndorsementEventRecord) {
+  const event = storedEvent(written);
+  return electroItem('endorsementEvent', {
+    ...event,
+    pk: `ENDORSEMENT#${event.applicationId}`,
+    sk: `EVENT#${event.at}#${event.seq}`,
+  });
+}
+
+/** An outbox item, pending on the sparse index until a consumer takes it. */
+export function pendingDomainEventItem(event: DomainEventRecord) {
+  return electroItem('domainEvent', {
+    ...event,
+    outbox: 'PENDING',
+    ...domainEventKey(event.eventId),
+    gsi1pk: 'OUTBOX#PENDING',
+    gsi1sk: `${event.at}#${event.eventId}`,
+  });
+}
+
+/** An event as stored: the user agent cut to 300 characters. */
+function storedEvent(event: EndorsementEventRecord): EndorsementEventRecord {
+  return { ...event, userAgent: event.userAgent?.slice(0, 300) ?? null };
+}
+
+/** The trail with `events` added, in time order (as the Query of the event items returns it). */
+function appendEvents(
+  timeline: readonly EndorsementEventRecord[],
+  events: readonly EndorsementEventRecord[],
+): EndorsementEventRecord[] {
+  return [...timeline, ...events.map(storedEvent)].sort(byTime);
+}
+
+function byTime(a: EndorsementEventRecord, b: EndorsementEventRecord): number {
+  return a.at - b.at || a.seq.localeCompare(b.seq);
 }
 
 function toEvent(item: EventItem): EndorsementEventRecord {

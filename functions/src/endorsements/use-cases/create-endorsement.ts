@@ -18,6 +18,7 @@ import {
   type EndorsementDeps,
   endorsementEvent,
   eventActorOf,
+  keepsDraftedTarget,
   loadEndorsablePolicy,
   newApplicationId,
   todayOf,
@@ -206,14 +207,17 @@ async function createDraft(
     updatedAt: now,
     submittedAt: null,
     version: 1,
+    drafted: keepsDraftedTarget(request.type)
+      ? { policy: target.policy, holder: target.holder, insured: target.insured }
+      : null,
+    holdsOpenSlot: true,
   };
-  await deps.repositories.endorsements.create(record, [
-    endorsementEvent(record, 'created', eventActor, now, {
-      toStatus: 'draft',
-      after: JSON.stringify(changes),
-      detail: `${label}：申请书 ${document.documentId}${consent ? `，被保险人同意书 ${consent.documentId}` : ''}`,
-    }),
-  ]);
+  const created = endorsementEvent(record, 'created', eventActor, now, {
+    toStatus: 'draft',
+    after: JSON.stringify(changes),
+    detail: `${label}：申请书 ${document.documentId}${consent ? `，被保险人同意书 ${consent.documentId}` : ''}`,
+  });
+  await deps.repositories.endorsements.create(record, [created]);
   return applicationView(
     deps,
     claims,
@@ -223,5 +227,7 @@ async function createDraft(
       documentSigned: false,
       consentSigned: consent === null,
     },
+    // The trail is the one event just written: no Query.
+    [created],
   );
 }

@@ -228,16 +228,28 @@ export function endorsementEvent(
   };
 }
 
+/**
+ * Whether a draft of this type keeps the policy and parties its rule read, for the submission to
+ * evaluate on. Not a contact change: its effect replaces the holder, whose record carries no
+ * version for the transaction to check, so its submission reads the holder as stored.
+ */
+export function keepsDraftedTarget(type: EndorsementRecord['type']): boolean {
+  return type !== 'contact_change';
+}
+
 /** The application as this viewer sees it, with its timeline. */
 export async function applicationView(
   deps: Pick<EndorsementDeps, 'repositories'>,
   claims: AccessClaims,
   opened: OpenableEndorsement,
   evidence: EndorsementEvidence,
-  /** The timeline when the caller already has it (read before its own write, plus what it wrote). */
+  /** The timeline when the caller already has it (read before its own write, plus what it wrote); else the application's copy, or a Query for an application without one. */
   known?: readonly EndorsementEventRecord[],
 ): Promise<EndorsementApplication> {
-  const events = known ?? (await deps.repositories.endorsements.listEvents(opened.record.applicationId));
+  const events =
+    known ??
+    opened.record.timeline ??
+    (await deps.repositories.endorsements.listEvents(opened.record.applicationId));
   return toEndorsementApplication(opened.record, {
     evidence,
     events,

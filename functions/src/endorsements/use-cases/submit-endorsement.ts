@@ -5,7 +5,11 @@ import {
   IDEMPOTENT_ENDORSEMENT_TYPES,
   type SubmitEndorsementRequest,
 } from '@zhixiang/shared/endorsement/application';
-import { type EndorsementRecord, SUBMISSION_IN_PROGRESS_MESSAGE } from '@zhixiang/shared/endorsement/model';
+import {
+  type EndorsementRecord,
+  POLICY_CHANGED_MESSAGE,
+  SUBMISSION_IN_PROGRESS_MESSAGE,
+} from '@zhixiang/shared/endorsement/model';
 import { transition } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
 import type { EndorsementCommit } from '@zhixiang/shared/ports/endorsements';
@@ -22,7 +26,7 @@ import {
 } from './endorsement-deps';
 import { observeEvidence } from './observe-evidence';
 import { phoneCodeSubject } from './send-endorsement-phone-code';
-import { effectiveCommit, reevaluate } from './take-effect';
+import { effectiveCommit, evaluateForSubmission, reevaluate } from './take-effect';
 
 export const IDEMPOTENCY_KEY_REQUIRED_MESSAGE =
   '提交请求缺少有效的幂等键（Idempotency-Key），请刷新页面后重新提交';
@@ -30,7 +34,9 @@ export const AUTO_APPROVAL_DETAIL = '符合自动审核规则，系统自动通�
 
 /**
  * Submits a signed application. The rule is checked again against the policy as it is now; the
- * policy must still be at the version the customer signed. Within the automatic-approval rules,
+ * policy must still be at the version the customer signed (a fresh draft is evaluated on the
+ * policy it kept, the transaction's version condition standing for a read: see
+ * `evaluateForSubmission`). Within the automatic-approval rules,
  * one transaction submits, approves and applies it (policy + version bump + audit + outbox);
  * otherwise it is submitted to the branch's review queue (the policy version still checked).
  * Loans, dividend withdrawals and surrenders run at most once per Idempotency-Key: the answer is
@@ -88,10 +94,11 @@ async function submitOnce(
   idempotencyKey: string | null,
 ): Promise<EndorsementApplication> {
   // Everything the submission reads goes out at once; refusals are then checked in their order.
+  // A fresh draft reads nothing more: its policy, parties and timeline are on the application.
   const [observed, evaluated, timeline, who] = await Promise.all([
     observeEvidence(deps, opened.record),
-    settle(reevaluate(deps, opened.record)),
-    deps.repositories.endorsements.listEvents(opened.record.applicationId),
+    settle(evaluateForSubmission(deps, opened.record)),
+    opened.record.timeline ?? deps.repositories.endorsements.listEvents(opened.record.applicationId),
     eventActorOf(deps, actor, opened.record.holder),
   ]);
   const { record, evidence } = observed;
@@ -108,7 +115,7 @@ async function submitOnce(
     phoneConfirmed = true;
   }
   if (!evaluated.ok) throw evaluated.error;
-  const { target, evaluation } = evaluated.value;
+  const { target, evaluation, fromDraft } = evaluated.value;
   const now = deps.now();
   const patch = {
     figures: evaluation.figures,
@@ -151,11 +158,13 @@ async function submitOnce(
           now: now + 1,
           patch,
         });
-  // The timeline read beside the policy, unless observing the evidence wrote to it meanwhile.
+  // The application's own copy of its timeline; else the one read beside the policy, unless
+  // observing the evidence wrote to it meanwhile.
   const earlier =
-    record.version === opened.record.version
+    record.timeline ??
+    (record.version === opened.record.version
       ? timeline
-      : await deps.repositories.endorsements.listEvents(record.applicationId);
+      : await deps.repositories.endorsements.listEvents(record.applicationId));
   // The answer is known before the commit (the stored application is the commit's, one version
   // up), so a financial submission records it in the same transaction.
   const view = await applicationView(
@@ -168,9 +177,17 @@ async function submitOnce(
     evidence,
     [...earlier, ...commit.events].sort((a, b) => a.at - b.at || a.seq.localeCompare(b.seq)),
   );
-  await deps.repositories.endorsements.commit(
-    idempotencyKey ? { ...commit, idempotency: { key: idempotencyKey, response: view, at: now } } : commit,
-  );
+  try {
+    await deps.repositories.endorsements.commit(
+      idempotencyKey ? { ...commit, idempotency: { key: idempotencyKey, response: view, at: now } } : commit,
+    );
+  } catch (error) {
+    // Evaluated on the draft's policy and refused by the policy's version: the policy as stored
+    // now names the refusal (changed since signing, or the rule's own message).
+    if (fromDraft && error instanceof AppError && error.userMessage === POLICY_CHANGED_MESSAGE)
+      await reevaluate(deps, record);
+    throw error;
+  }
   deps.metrics.count('EndorsementSubmitted');
   return view;
 }

@@ -56,6 +56,35 @@ export async function reevaluate(
 }
 
 /**
+ * The rule at submission. A draft that kept its policy and parties (`record.drafted`, the policy
+ * at the signed `policyVersion`) is evaluated on them in memory, today's figures (a loan's
+ * interest) recomputed: the submission's transaction then requires the stored policy to still be
+ * at that version, which stands for reading it again. An older draft, or one the rule now refuses,
+ * is evaluated by `reevaluate` on the policy as stored, so a refusal names the true reason (the
+ * policy changed, or the rule's own message).
+ */
+export async function evaluateForSubmission(
+  deps: EndorsementDeps,
+  record: EndorsementRecord,
+): Promise<{ target: EndorsablePolicy; evaluation: Evaluation; fromDraft: boolean }> {
+  const drafted = record.drafted;
+  const product =
+    drafted && drafted.policy.version === record.policyVersion
+      ? await deps.repositories.products.getCached(drafted.policy.productCode)
+      : null;
+  if (drafted && product) {
+    const target = { ...drafted, product };
+    const evaluated = evaluateEndorsement(record.request, {
+      ...target,
+      today: todayOf(deps),
+      channel: record.channel,
+    });
+    if (evaluated.ok) return { target, evaluation: evaluated.value, fromDraft: true };
+  }
+  return { ...(await reevaluate(deps, record)), fromDraft: false };
+}
+
+/**
  * The transaction that approves a change. A repayment (COLLECTION_ENDORSEMENT_TYPES) then awaits
  * its money: approved → awaiting_payment, the amount quoted today, the policy untouched but
  * version-checked; it takes effect in `paidCommit` when WeChat Pay confirms the payment.

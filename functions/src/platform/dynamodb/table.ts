@@ -54,6 +54,21 @@ export function orNull<T>(value: T | undefined): T | null {
   return value === undefined ? null : value;
 }
 
+/**
+ * An item as ElectroDB writes one of its entities, for the transactions that build their items by
+ * hand (its request building costs ≈ 0.5 ms an item): the attributes without null or undefined
+ * ones (it writes no absent optional attribute), and its entity markers, by which its queries
+ * recognise the items. Each caller's unit test holds its items to ElectroDB's own.
+ */
+export function electroItem(entity: string, attributes: Record<string, unknown>): Record<string, unknown> {
+  const item: Record<string, unknown> = {};
+  for (const name in attributes)
+    if (attributes[name] !== null && attributes[name] !== undefined) item[name] = attributes[name];
+  item.__edb_e__ = entity;
+  item.__edb_v__ = '1';
+  return item;
+}
+
 export function orUndefined<T>(value: T | null | undefined): T | undefined {
   return value === null ? undefined : value;
 }

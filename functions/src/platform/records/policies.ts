@@ -10,6 +10,7 @@ import type { PolicyRepository, ProductRepository } from '@zhixiang/shared/ports
 import { Entity } from 'electrodb';
 import {
   ALL_PAGES,
+  electroItem,
   isConditionalCheckFailed,
   orNull,
   orUndefined,
@@ -135,6 +136,24 @@ export function policyKey(policyNo: string): ItemKey {
   return { pk: `POLICY#${policyNo}`, sk: 'POLICY' };
 }
 
+/**
+ * The policy item as ElectroDB writes it (keys, the holder's, insured's and due-date index keys),
+ * built by hand for the transactions (`policy-items.test.ts` holds it to ElectroDB's).
+ */
+export function policyItem(attributes: Awaited<ReturnType<DynamoPolicyRepository['toItem']>>) {
+  return electroItem('policy', {
+    ...attributes,
+    ...policyKey(attributes.policyNo),
+    gsi1pk: `CUSTOMER#${attributes.holderId}#POLICIES`,
+    gsi1sk: `HOLDER#${attributes.policyNo}`,
+    gsi2pk: `CUSTOMER#${attributes.insuredId}#POLICIES`,
+    gsi2sk: `INSURED#${attributes.policyNo}`,
+    // As ElectroDB writes it: a policy without a due date gets `DUE#` (a partition no run reads).
+    gsi3pk: `DUE#${attributes.nextDueDate ?? ''}`,
+    gsi3sk: attributes.policyNo,
+  });
+}
+
 export function createPolicyEntity(ctx: TableContext) {
   return new Entity(policySchema, ctx);
 }
@@ -231,10 +250,13 @@ export class DynamoPolicyRepository implements PolicyRepository {
   async transactPut(policy: PolicyRecord): Promise<TransactItem> {
     const item = await this.toItem({ ...policy, version: policy.version + 1 });
     return {
-      Put: this.entity
-        .put(item)
-        .where((attr, op) => op.eq(attr.version, policy.version))
-        .params() as TransactItem['Put'],
+      Put: {
+        TableName: this.ctx.table,
+        Item: policyItem(item),
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':version': policy.version },
+      },
     };
   }
 
@@ -292,7 +314,7 @@ export class DynamoPolicyRepository implements PolicyRepository {
     return new Map(data.map((item) => [item.policyNo, item.branchPath]));
   }
 
-  private async toItem(policy: PolicyRecord) {
+  async toItem(policy: PolicyRecord) {
     const beneficiaries = await Promise.all(
       policy.beneficiaries.map(async ({ idNumber, ...rest }) => ({
         ...rest,
