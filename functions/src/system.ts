@@ -1,5 +1,6 @@
 import { createAssistantDeps } from './assistant/wiring';
 import { createAuthDemoDeps } from './auth/wiring-demo';
+import { createAuthorisationsDeps } from './authorisations/wiring';
 import { createOnlineCallbackDeps } from './callback/wiring-online';
 import { createComplaintsDeps } from './complaints/wiring';
 import { insurerSigningKey, insurerTrustedCas } from './documents/adapters/signing/insurer-signing-key';
@@ -36,6 +37,7 @@ function buildSystem(platform: Platform) {
   const complaints = createComplaintsDeps(platform);
   const payments = createPaymentsDeps(platform);
   const events = createEventsDeps(platform);
+  const authorisations = createAuthorisationsDeps(platform);
   return {
     ...auth,
     ...policies,
@@ -50,6 +52,7 @@ function buildSystem(platform: Platform) {
     ...complaints,
     ...payments,
     ...events,
+    ...authorisations,
     repositories: {
       ...auth.repositories,
       ...policies.repositories,
@@ -63,6 +66,7 @@ function buildSystem(platform: Platform) {
       ...letters.repositories,
       ...complaints.repositories,
       ...events.repositories,
+      ...authorisations.repositories,
     },
     identityProofs: createIdentityProofs(platform),
     signingKey: insurerSigningKey(platform.config),

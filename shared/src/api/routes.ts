@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { assistantRoutes } from '../assistant/routes';
 import { authRoutes } from '../auth/routes';
+import { authorisationRoutes } from '../authorisations/routes';
 import { callbackRoutes } from '../callback/routes';
 import { complaintRoutes } from '../complaints/routes';
 import { documentRoutes } from '../documents/routes';
@@ -37,6 +38,7 @@ export const routes = {
   ...paymentRoutes,
   ...homeRoutes,
   ...eventRoutes,
+  ...authorisationRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

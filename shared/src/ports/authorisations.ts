@@ -1,0 +1,73 @@
+import type { PowerOfAttorney } from '../authorisations/power-of-attorney';
+import type { AuthorisationStatus } from '../authorisations/status';
+
+/** A video authorisation as the use cases see it. Instants are ISO strings. */
+export interface AuthorisationRecord {
+  authorisationId: string;
+  /** The policyholder giving the power of attorney, and the account that started it. */
+  customerId: string;
+  userId: string;
+  status: AuthorisationStatus;
+  /** Encrypted at rest as a whole (ID numbers, phone, bank account). */
+  poa: PowerOfAttorney;
+  /** The lowest branch whose subtree holds every policy named: its staff review. */
+  reviewBranchPath: string;
+  consent: { version: string; at: string } | null;
+  documentPhoto: { key: string; contentType: string; checkedAt: string } | null;
+  /** The recording's multipart upload under way (S3's upload id stays on the server). */
+  videoUpload: {
+    key: string;
+    s3UploadId: string;
+    sizeBytes: number;
+    partBytes: number;
+    partCount: number;
+    /** Part number → ETag, as the device reported each part uploaded. */
+    parts: Record<string, string>;
+    startedAt: string;
+  } | null;
+  recording: {
+    key: string;
+    contentType: string;
+    sizeBytes: number;
+    durationSeconds: number;
+    sha256: string;
+    /** The script as it stood on the day of recording: what the customer was to read. */
+    scriptDate: string;
+    recordedAt: string;
+  } | null;
+  rejectionReason: string | null;
+  createdAt: string;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  /** Bumped on every write; a write names the version it read (optimistic concurrency). */
+  version: number;
+}
+
+export interface AuthorisationStore {
+  get(authorisationId: string): Promise<AuthorisationRecord | null>;
+  listByCustomer(customerId: string): Promise<AuthorisationRecord[]>;
+  /** Creates (`expectedVersion` null) or replaces the version read; false when someone wrote in between. */
+  put(record: AuthorisationRecord, expectedVersion: number | null): Promise<boolean>;
+  /** Records one uploaded part of the upload under way, leaving every other field as it is. */
+  recordPart(authorisationId: string, s3UploadId: string, partNumber: number, etag: string): Promise<boolean>;
+}
+
+/** The recordings: S3 multipart uploads under `authorisations/`, presigned for the device. */
+export interface AuthorisationVideoFiles {
+  createMultipart(key: string, contentType: string): Promise<string>;
+  presignPart(key: string, s3UploadId: string, partNumber: number, expiresInSeconds: number): Promise<string>;
+  completeMultipart(
+    key: string,
+    s3UploadId: string,
+    parts: { partNumber: number; etag: string }[],
+  ): Promise<void>;
+  /**
+   * Streams the object once: its SHA-256 (hex), its size, and its bytes up to `keepBytes` for
+   * the container's checks.
+   */
+  digest(
+    key: string,
+    keepBytes: number,
+  ): Promise<{ sha256: string; sizeBytes: number; bytes: Uint8Array } | null>;
+  delete(key: string): Promise<void>;
+}
