@@ -2,7 +2,7 @@ import type { authorisationRoutes } from '@zhixiang/shared/authorisations/routes
 import { luhnCheckDigit } from '@zhixiang/shared/endorsement/renewal-account-change';
 import { addDays, todayInShanghai } from '@zhixiang/shared/format/dates';
 import { idCheckCharacter } from '@zhixiang/shared/identity/id-number';
-import { type CasesFor, customersOnly, OWNER_POLICY } from '../support/authorisation-matrix';
+import { type CasesFor, customersOnly, OWNER_POLICY, staffOnly } from '../support/authorisation-matrix';
 
 /** A well-formed authorisation id nobody created. */
 const NO_SUCH = 'SQ20261125DEADBEEF';
@@ -79,4 +79,36 @@ export const authorisationCases: CasesFor<typeof authorisationRoutes> = {
     expected: CUSTOMERS_404,
   },
   completeAuthorisationVideo: { method: 'POST', path: `${PATH}/video/complete`, expected: CUSTOMERS_404 },
+  // Staff only (customers and agents 403): each lists the queue of their own subtree; nobody's
+  // authorisation is reachable by a made-up id (404). Reviews themselves are covered in
+  // functions/test/authorisations/.
+  listAuthorisationReviews: {
+    method: 'GET',
+    path: '/staff/authorisations',
+    ownerUserId: 'demo-staff-sh',
+    expected: staffOnly(200),
+  },
+  getAuthorisationReview: {
+    method: 'GET',
+    path: `/staff/authorisations/${NO_SUCH}`,
+    ownerUserId: 'demo-staff-sh',
+    expected: staffOnly(404),
+  },
+  decideAuthorisation: {
+    method: 'POST',
+    path: `/staff/authorisations/${NO_SUCH}/decision`,
+    ownerUserId: 'demo-staff-sh',
+    body: {
+      decision: 'reject',
+      checklist: {
+        faceMatchesDocument: false,
+        everyElementRead: false,
+        dateCorrect: false,
+        noSignsOfCoercion: false,
+        documentValid: false,
+      },
+      reason: '录像中未出示证件',
+    },
+    expected: staffOnly(404),
+  },
 };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { AuthorisationView, VideoUpload } from '@zhixiang/shared/authorisations/schemas';
+import type { AuthorisationView, ReviewView, VideoUpload } from '@zhixiang/shared/authorisations/schemas';
 import { VIDEO_CONSENT_VERSION, VIDEO_PART_BYTES } from '@zhixiang/shared/authorisations/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoData } from '../../src/seed/demo-data';
@@ -15,7 +15,8 @@ import { OWNER_POWER_OF_ATTORNEY } from './authorisation-cases';
 /**
  * Video authorisations through the real gateway against DynamoDB Local and s3rver: the draft and
  * its bad input, the consent before any upload, the document's photo page, and the recording
- * uploaded in parts — dropped half-way and resumed — checked and submitted.
+ * uploaded in parts — dropped half-way and resumed — checked and submitted; then the review by
+ * staff of the policy's branch subtree.
  */
 let clock = FIXED_NOW;
 let container: System;
@@ -320,5 +321,105 @@ describe('the recording', () => {
     expect(withoutScripts).not.toContain(OWNER_POWER_OF_ATTORNEY.trustee.idNumber);
     expect(withoutScripts).not.toContain(OWNER_POWER_OF_ATTORNEY.trustee.phone);
     expect(withoutScripts).not.toContain(OWNER_POWER_OF_ATTORNEY.refundAccount.cardNumber);
+  });
+});
+
+const ALL_TICKED = {
+  faceMatchesDocument: true,
+  everyElementRead: true,
+  dateCorrect: true,
+  noSignsOfCoercion: true,
+  documentValid: true,
+};
+
+async function submitted(): Promise<string> {
+  const id = await withDocumentPhoto();
+  const upload = await startUpload(id, RECORDING);
+  await uploadParts(id, RECORDING, upload);
+  const done = await as<AuthorisationView>(OWNER, 'POST', `/me/authorisations/${id}/video/complete`);
+  expect(done.status, done.text).toBe(200);
+  return id;
+}
+
+describe('the review by staff', () => {
+  it("shows the policy's branch subtree the recording beside the masked script, logging each view", async () => {
+    const id = await submitted();
+    const queue = await as<{ reviews: { authorisationId: string }[] }>(
+      'demo-staff-sh',
+      'GET',
+      '/staff/authorisations',
+    );
+    expect(queue.body.reviews.map((r) => r.authorisationId)).toContain(id);
+    const beijing = await as<{ reviews: { authorisationId: string }[] }>(
+      'demo-staff-bj',
+      'GET',
+      '/staff/authorisations',
+    );
+    expect(beijing.body.reviews.map((r) => r.authorisationId)).not.toContain(id);
+    expect((await as('demo-staff-bj', 'GET', `/staff/authorisations/${id}`)).status).toBe(404);
+
+    const review = await as<ReviewView>('demo-staff-sh', 'GET', `/staff/authorisations/${id}`);
+    expect(review.status, review.text).toBe(200);
+    expect(review.body.script).toContain('自愿委托 李娜（配偶，居民身份证 1101');
+    expect(review.body.script).not.toContain(OWNER_POWER_OF_ATTORNEY.trustee.idNumber);
+    expect(review.body.script).not.toContain(OWNER_POWER_OF_ATTORNEY.refundAccount.cardNumber);
+    expect(review.body.checklist).toHaveLength(5);
+    const video = Buffer.from(await (await fetch(review.body.videoUrl!)).arrayBuffer());
+    expect(createHash('sha256').update(video).digest('hex')).toBe(review.body.recording?.sha256);
+    expect(review.body.audit).toEqual([
+      expect.objectContaining({ action: 'video_viewed', label: '查看录像', byUserId: 'demo-staff-sh' }),
+    ]);
+  });
+
+  it('approves only with every box ticked, once', async () => {
+    const id = await submitted();
+    const unticked = await as('demo-staff-sh', 'POST', `/staff/authorisations/${id}/decision`, {
+      decision: 'approve',
+      checklist: { ...ALL_TICKED, noSignsOfCoercion: false },
+    });
+    expect(unticked.status).toBe(400);
+    expect(unticked.body.message).toBe('请逐项核对后再通过，未勾选：无受胁迫迹象');
+    expect((await container.repositories.authorisations.get(id))?.status).toBe('submitted');
+    const approved = await as<ReviewView>('demo-staff-sh', 'POST', `/staff/authorisations/${id}/decision`, {
+      decision: 'approve',
+      checklist: ALL_TICKED,
+    });
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', statusLabel: '已生效', rejectionReason: null });
+    expect(approved.body.audit.map((e) => e.action)).toEqual(['approved']);
+    const again = await as('demo-staff-sh', 'POST', `/staff/authorisations/${id}/decision`, {
+      decision: 'approve',
+      checklist: ALL_TICKED,
+    });
+    expect(again.status).toBe(409);
+    const mine = await as<AuthorisationView>(OWNER, 'GET', `/me/authorisations/${id}`);
+    expect(mine.body.status).toBe('approved');
+  });
+
+  it('rejects with a reason the customer reads', async () => {
+    const id = await submitted();
+    const bare = await as('demo-staff-sh', 'POST', `/staff/authorisations/${id}/decision`, {
+      decision: 'reject',
+      checklist: ALL_TICKED,
+    });
+    expect(bare.status).toBe(400);
+    expect(bare.body.message).toBe('请填写不通过的原因（至少 5 个字，客户可见）');
+    const rejected = await as('demo-staff-sh', 'POST', `/staff/authorisations/${id}/decision`, {
+      decision: 'reject',
+      checklist: { ...ALL_TICKED, documentValid: false },
+      reason: '录像中未出示证件照片页，请重新录制',
+    });
+    expect(rejected.status, rejected.text).toBe(200);
+    const mine = await as<AuthorisationView>(OWNER, 'GET', `/me/authorisations/${id}`);
+    expect(mine.body).toMatchObject({
+      status: 'rejected',
+      rejectionReason: '录像中未出示证件照片页，请重新录制',
+    });
+    const queue = await as<{ reviews: { authorisationId: string }[] }>(
+      'demo-staff-sh',
+      'GET',
+      '/staff/authorisations',
+    );
+    expect(queue.body.reviews.map((r) => r.authorisationId)).not.toContain(id);
   });
 });

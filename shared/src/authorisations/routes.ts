@@ -4,10 +4,13 @@ import {
   AuthorisationListSchema,
   AuthorisationViewSchema,
   ConsentRequestSchema,
+  DecideAuthorisationRequestSchema,
   DocumentPhotoTicketSchema,
   PartUrlsSchema,
   PresignVideoPartsRequestSchema,
   RecordVideoPartRequestSchema,
+  ReviewListSchema,
+  ReviewViewSchema,
   StartVideoUploadRequestSchema,
   VideoUploadSchema,
 } from './schemas';
@@ -16,7 +19,9 @@ import {
  * Video authorisations (境外客户录像授权): an overseas policyholder fills in a power of attorney,
  * consents separately to the recording, uploads their document's photo page and a video of
  * themselves reading the generated script (multipart, resumable), which is checked and submitted
- * for review. A customer reaches only their own authorisations.
+ * for review. Staff of the branch subtree holding the policies review: the recording beside the
+ * script and the fields, a checklist, approve or reject with a reason. A customer reaches only
+ * their own authorisations.
  */
 export const authorisationRoutes = {
   createAuthorisation: {
@@ -96,5 +101,24 @@ export const authorisationRoutes = {
     path: '/me/authorisations/{authorisationId}/video/complete',
     auth: 'user',
     response: AuthorisationViewSchema,
+  },
+  listAuthorisationReviews: {
+    method: 'GET',
+    path: '/staff/authorisations',
+    auth: 'user',
+    response: ReviewListSchema,
+  },
+  getAuthorisationReview: {
+    method: 'GET',
+    path: '/staff/authorisations/{authorisationId}',
+    auth: 'user',
+    response: ReviewViewSchema,
+  },
+  decideAuthorisation: {
+    method: 'POST',
+    path: '/staff/authorisations/{authorisationId}/decision',
+    auth: 'user',
+    request: DecideAuthorisationRequestSchema,
+    response: ReviewViewSchema,
   },
 } as const satisfies Record<string, RouteSpec>;

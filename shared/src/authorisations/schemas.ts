@@ -118,3 +118,67 @@ export const AuthorisationViewSchema = z.object({
 });
 export type AuthorisationView = z.infer<typeof AuthorisationViewSchema>;
 export const AuthorisationListSchema = z.object({ authorisations: z.array(AuthorisationViewSchema) });
+
+// ---------- staff review ----------
+
+/** What the reviewer checks in the recording, each box ticked before an approval. */
+export const REVIEW_CHECKLIST = {
+  faceMatchesDocument: '录像中的人脸与证件照片一致',
+  everyElementRead: '完整朗读了授权文本的每一项',
+  dateCorrect: '朗读的日期正确',
+  noSignsOfCoercion: '无受胁迫迹象',
+  documentValid: '证件真实有效',
+} as const;
+export type ReviewCheck = keyof typeof REVIEW_CHECKLIST;
+const checklistShape = Object.fromEntries(
+  Object.keys(REVIEW_CHECKLIST).map((k) => [k, z.boolean('请逐项核对并勾选')]),
+) as Record<ReviewCheck, z.ZodMiniBoolean>;
+
+export const DecideAuthorisationRequestSchema = z.strictObject({
+  decision: z.enum(['approve', 'reject'], '请选择通过或不通过'),
+  checklist: z.strictObject(checklistShape, '请逐项核对并勾选'),
+  /** Required to reject: the customer reads it. */
+  reason: z.optional(
+    z.string('不通过的原因应为文字').check(z.trim(), z.maxLength(200, '不通过的原因请控制在 200 字以内')),
+  ),
+});
+export type DecideAuthorisationRequest = z.infer<typeof DecideAuthorisationRequestSchema>;
+
+export const AUDIT_ACTION_LABELS = {
+  video_viewed: '查看录像',
+  approved: '审核通过',
+  rejected: '审核不通过',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+export const ReviewListSchema = z.object({
+  reviews: z.array(
+    z.object({
+      authorisationId: z.string(),
+      customerName: z.string(),
+      policyNos: z.array(z.string()),
+      matterLabels: z.array(z.string()),
+      submittedAt: z.string(),
+    }),
+  ),
+});
+
+export const ReviewViewSchema = z.object({
+  authorisationId: z.string(),
+  status: z.enum(AUTHORISATION_STATUSES),
+  statusLabel: z.string(),
+  customerName: z.string(),
+  fields: MaskedFieldsSchema,
+  /** The script as the customer was to read it, its numbers masked. */
+  script: z.string(),
+  recording: z.nullable(z.extend(RecordingSchema, { scriptDate: z.string() })),
+  /** Short-lived links (5 min); opening the review is logged as a view of the recording. */
+  videoUrl: z.nullable(z.string()),
+  documentPhotoUrl: z.nullable(z.string()),
+  checklist: z.array(z.object({ key: z.string(), label: z.string() })),
+  submittedAt: z.nullable(z.string()),
+  decidedAt: z.nullable(z.string()),
+  rejectionReason: z.nullable(z.string()),
+  audit: z.array(z.object({ action: z.string(), label: z.string(), byUserId: z.string(), at: z.string() })),
+});
+export type ReviewView = z.infer<typeof ReviewViewSchema>;

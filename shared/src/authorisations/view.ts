@@ -49,6 +49,17 @@ export function videoUploadView(upload: NonNullable<AuthorisationRecord['videoUp
   };
 }
 
+/** What a view shows of the checked recording (its key stays on the server). */
+export function recordingView(recording: NonNullable<AuthorisationRecord['recording']>) {
+  return {
+    contentType: recording.contentType,
+    sizeBytes: recording.sizeBytes,
+    durationSeconds: recording.durationSeconds,
+    sha256: recording.sha256,
+    recordedAt: recording.recordedAt,
+  };
+}
+
 /**
  * The customer's own view: the fields masked, the script in full (they read it aloud), dated the
  * day of recording once recorded, else `today`.
@@ -67,15 +78,7 @@ export function toCustomerView(
     consentedAt: record.consent?.at ?? null,
     documentPhotoUploaded: record.documentPhoto !== null,
     videoUpload: record.videoUpload ? videoUploadView(record.videoUpload) : null,
-    recording: record.recording
-      ? {
-          contentType: record.recording.contentType,
-          sizeBytes: record.recording.sizeBytes,
-          durationSeconds: record.recording.durationSeconds,
-          sha256: record.recording.sha256,
-          recordedAt: record.recording.recordedAt,
-        }
-      : null,
+    recording: record.recording ? recordingView(record.recording) : null,
     rejectionReason: record.rejectionReason,
     createdAt: record.createdAt,
     submittedAt: record.submittedAt,

@@ -43,13 +43,31 @@ export interface AuthorisationRecord {
   version: number;
 }
 
+/** One entry of an authorisation's audit trail: who viewed the recording, who decided. */
+export interface AuthorisationAuditEvent {
+  action: 'video_viewed' | 'approved' | 'rejected';
+  byUserId: string;
+  at: string;
+}
+
 export interface AuthorisationStore {
   get(authorisationId: string): Promise<AuthorisationRecord | null>;
   listByCustomer(customerId: string): Promise<AuthorisationRecord[]>;
-  /** Creates (`expectedVersion` null) or replaces the version read; false when someone wrote in between. */
-  put(record: AuthorisationRecord, expectedVersion: number | null): Promise<boolean>;
+  /**
+   * Creates (`expectedVersion` null) or replaces the version read, with an audit event in the same
+   * transaction when given; false when someone wrote in between.
+   */
+  put(
+    record: AuthorisationRecord,
+    expectedVersion: number | null,
+    audit?: AuthorisationAuditEvent,
+  ): Promise<boolean>;
   /** Records one uploaded part of the upload under way, leaving every other field as it is. */
   recordPart(authorisationId: string, s3UploadId: string, partNumber: number, etag: string): Promise<boolean>;
+  /** Submitted authorisations whose review branch lies in this subtree, oldest first. */
+  listSubmitted(branchPath: string): Promise<AuthorisationRecord[]>;
+  appendAudit(authorisationId: string, event: AuthorisationAuditEvent): Promise<void>;
+  listAudit(authorisationId: string): Promise<AuthorisationAuditEvent[]>;
 }
 
 /** The recordings: S3 multipart uploads under `authorisations/`, presigned for the device. */

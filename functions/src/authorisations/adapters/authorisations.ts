@@ -1,16 +1,29 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { PowerOfAttorney } from '@zhixiang/shared/authorisations/power-of-attorney';
-import type { AuthorisationRecord, AuthorisationStore } from '@zhixiang/shared/ports/authorisations';
+import type {
+  AuthorisationAuditEvent,
+  AuthorisationRecord,
+  AuthorisationStore,
+} from '@zhixiang/shared/ports/authorisations';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import { conditionally, queryAll, type TableContext } from '../../platform/dynamodb/table';
 
 /**
  * Video authorisations in the one table: one item each (`AUTHORISATION#<id>` / `AUTHORISATION`),
- * its power of attorney encrypted as a whole by the field cipher. gsi1 = a customer's
- * authorisations by creation. Key shapes: docs/dynamodb-access-patterns.md.
+ * its power of attorney encrypted as a whole by the field cipher, and its audit trail beside it
+ * (`AUDIT#<at>#<uuid>`, append-only). gsi1 = a customer's authorisations by creation; gsi2 (sparse:
+ * submitted only) = the review queue by review branch path. Key shapes:
+ * docs/dynamodb-access-patterns.md.
  */
 const key = (authorisationId: string) => ({ pk: `AUTHORISATION#${authorisationId}`, sk: 'AUTHORISATION' });
 const byCustomer = (customerId: string) => `AUTHORISATIONS#CUSTOMER#${customerId}`;
+const REVIEW_QUEUE = 'AUTHORISATIONS#REVIEW';
+const auditKey = (authorisationId: string, event: AuthorisationAuditEvent) => ({
+  pk: key(authorisationId).pk,
+  sk: `AUDIT#${event.at}#${randomUUID()}`,
+});
 
 type Item = Omit<AuthorisationRecord, 'poa'> & { sealedPoa: string };
 
@@ -37,26 +50,49 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
     return Promise.all(items.map((item) => this.toRecord(item as Item)));
   }
 
-  async put(record: AuthorisationRecord, expectedVersion: number | null): Promise<boolean> {
+  async put(
+    record: AuthorisationRecord,
+    expectedVersion: number | null,
+    audit?: AuthorisationAuditEvent,
+  ): Promise<boolean> {
     const { poa, ...rest } = record;
+    const put = {
+      TableName: this.ctx.table,
+      Item: {
+        ...key(record.authorisationId),
+        gsi1pk: byCustomer(record.customerId),
+        gsi1sk: record.createdAt,
+        ...(record.status === 'submitted'
+          ? {
+              gsi2pk: REVIEW_QUEUE,
+              gsi2sk: `${record.reviewBranchPath}#${record.submittedAt}#${record.authorisationId}`,
+            }
+          : {}),
+        ...rest,
+        sealedPoa: await this.cipher.encrypt(JSON.stringify(poa)),
+      },
+      ...(expectedVersion === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+    };
+    if (!audit) return conditionally(this.ctx, new PutCommand(put));
     return conditionally(
       this.ctx,
-      new PutCommand({
-        TableName: this.ctx.table,
-        Item: {
-          ...key(record.authorisationId),
-          gsi1pk: byCustomer(record.customerId),
-          gsi1sk: record.createdAt,
-          ...rest,
-          sealedPoa: await this.cipher.encrypt(JSON.stringify(poa)),
-        },
-        ...(expectedVersion === null
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: '#version = :expected',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: { ':expected': expectedVersion },
-            }),
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: put },
+          {
+            Put: {
+              TableName: this.ctx.table,
+              Item: { ...auditKey(record.authorisationId, audit), ...audit },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
       }),
     );
   }
@@ -80,6 +116,36 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
     );
   }
 
+  async listSubmitted(branchPath: string): Promise<AuthorisationRecord[]> {
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :path)',
+      ExpressionAttributeValues: { ':pk': REVIEW_QUEUE, ':path': branchPath },
+    });
+    const records = await Promise.all(items.map((item) => this.toRecord(item as Item)));
+    return records
+      .filter((r) => isInBranchSubtree(r.reviewBranchPath, branchPath))
+      .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
+  }
+
+  async appendAudit(authorisationId: string, event: AuthorisationAuditEvent): Promise<void> {
+    await this.ctx.client.send(
+      new PutCommand({ TableName: this.ctx.table, Item: { ...auditKey(authorisationId, event), ...event } }),
+    );
+  }
+
+  async listAudit(authorisationId: string): Promise<AuthorisationAuditEvent[]> {
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+      ExpressionAttributeValues: { ':pk': key(authorisationId).pk, ':audit': 'AUDIT#' },
+    });
+    return items.map((item) => ({
+      action: item.action as AuthorisationAuditEvent['action'],
+      byUserId: String(item.byUserId),
+      at: String(item.at),
+    }));
+  }
+
   private async toRecord(item: Item): Promise<AuthorisationRecord> {
     const { sealedPoa, ...rest } = item;
     const {
@@ -87,6 +153,8 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
       sk: _sk,
       gsi1pk: _g1,
       gsi1sk: _g1s,
+      gsi2pk: _g2,
+      gsi2sk: _g2s,
       ...record
     } = rest as typeof rest & Record<string, unknown>;
     return {
