@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { AuthorisationView, ReviewView, VideoUpload } from '@zhixiang/shared/authorisations/schemas';
 import { VIDEO_CONSENT_VERSION, VIDEO_PART_BYTES } from '@zhixiang/shared/authorisations/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverAuthorisationLetters } from '../../src/authorisations/use-cases/deliver-decision-letters';
+import { deliverAuthorisationLettersDeps } from '../../src/authorisations/wiring-letters';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -421,5 +423,35 @@ describe('the review by staff', () => {
       '/staff/authorisations',
     );
     expect(queue.body.reviews.map((r) => r.authorisationId)).not.toContain(id);
+  });
+});
+
+describe('the customer is told', () => {
+  it('by a letter into 我的信函 either way, issued once', async () => {
+    const approvedId = await submitted();
+    const rejectedId = await submitted();
+    await as('demo-staff-sh', 'POST', `/staff/authorisations/${approvedId}/decision`, {
+      decision: 'approve',
+      checklist: ALL_TICKED,
+    });
+    await as('demo-staff-sh', 'POST', `/staff/authorisations/${rejectedId}/decision`, {
+      decision: 'reject',
+      checklist: ALL_TICKED,
+      reason: '朗读的日期与录制日期不符，请重新录制',
+    });
+    const deps = deliverAuthorisationLettersDeps(container);
+    const first = await deliverAuthorisationLetters(deps);
+    expect(first.failed).toBe(0);
+    expect(first.issued).toBeGreaterThanOrEqual(2);
+    expect(await deliverAuthorisationLetters(deps)).toMatchObject({ pending: 0, issued: 0 });
+    const letters = (await container.letters.listByCustomer('C001')).filter(
+      (l) => l.letterType === 'authorisation_decision',
+    );
+    const about = (id: string) => letters.filter((l) => JSON.stringify(l.content).includes(id));
+    expect(about(approvedId)).toHaveLength(1);
+    expect(JSON.stringify(about(approvedId)[0]?.content)).toContain('已于2026年11月25日审核通过');
+    expect(about(rejectedId)).toHaveLength(1);
+    expect(JSON.stringify(about(rejectedId)[0]?.content)).toContain('朗读的日期与录制日期不符，请重新录制');
+    expect(JSON.stringify(about(rejectedId)[0]?.content)).toContain('请在 30 日内致电客服热线申诉');
   });
 });

@@ -28,6 +28,11 @@ export const MAX_VIDEO_SECONDS = 180;
 /** Each part of the upload but the last: S3's smallest allowed part. */
 export const VIDEO_PART_BYTES = 5 * 1024 * 1024;
 export const UPLOAD_URL_SECONDS = 900;
+/**
+ * A rejected authorisation's customer may appeal within this many days of the decision; then its
+ * recording is deleted (docs/authorisations.md, retention).
+ */
+export const APPEAL_WINDOW_DAYS = 30;
 
 export const ConsentRequestSchema = z.strictObject({
   version: z.string('请阅读并同意录像授权的个人信息处理规则'),

@@ -50,17 +50,25 @@ export interface AuthorisationAuditEvent {
   at: string;
 }
 
+/** A decided authorisation whose letter to the customer is not issued yet (the outbox). */
+export interface DecisionLetterEntry {
+  authorisationId: string;
+  customerId: string;
+  decidedAt: string;
+}
+
 export interface AuthorisationStore {
   get(authorisationId: string): Promise<AuthorisationRecord | null>;
   listByCustomer(customerId: string): Promise<AuthorisationRecord[]>;
   /**
-   * Creates (`expectedVersion` null) or replaces the version read, with an audit event in the same
-   * transaction when given; false when someone wrote in between.
+   * Creates (`expectedVersion` null) or replaces the version read; false when someone wrote in
+   * between. A decision comes with its audit event and its letter's outbox entry, all in one
+   * transaction.
    */
   put(
     record: AuthorisationRecord,
     expectedVersion: number | null,
-    audit?: AuthorisationAuditEvent,
+    decision?: { audit: AuthorisationAuditEvent; letter: DecisionLetterEntry },
   ): Promise<boolean>;
   /** Records one uploaded part of the upload under way, leaving every other field as it is. */
   recordPart(authorisationId: string, s3UploadId: string, partNumber: number, etag: string): Promise<boolean>;
@@ -68,6 +76,10 @@ export interface AuthorisationStore {
   listSubmitted(branchPath: string): Promise<AuthorisationRecord[]>;
   appendAudit(authorisationId: string, event: AuthorisationAuditEvent): Promise<void>;
   listAudit(authorisationId: string): Promise<AuthorisationAuditEvent[]>;
+  listPendingDecisionLetters(limit: number): Promise<DecisionLetterEntry[]>;
+  /** Takes the entry off the pending index; false when another consumer took it first. */
+  markDecisionLetterIssued(authorisationId: string, letterId: string, at: number): Promise<boolean>;
+  recordDecisionLetterFailure(authorisationId: string, reason: string): Promise<void>;
 }
 
 /** The recordings: S3 multipart uploads under `authorisations/`, presigned for the device. */

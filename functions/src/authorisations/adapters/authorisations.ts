@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { PowerOfAttorney } from '@zhixiang/shared/authorisations/power-of-attorney';
 import type {
   AuthorisationAuditEvent,
   AuthorisationRecord,
   AuthorisationStore,
+  DecisionLetterEntry,
 } from '@zhixiang/shared/ports/authorisations';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import { conditionally, queryAll, type TableContext } from '../../platform/dynamodb/table';
@@ -20,6 +27,8 @@ import { conditionally, queryAll, type TableContext } from '../../platform/dynam
 const key = (authorisationId: string) => ({ pk: `AUTHORISATION#${authorisationId}`, sk: 'AUTHORISATION' });
 const byCustomer = (customerId: string) => `AUTHORISATIONS#CUSTOMER#${customerId}`;
 const REVIEW_QUEUE = 'AUTHORISATIONS#REVIEW';
+const LETTERS_PENDING = 'AUTHORISATIONS#LETTERS#PENDING';
+const letterKey = (authorisationId: string) => ({ pk: key(authorisationId).pk, sk: 'DECISIONLETTER' });
 const auditKey = (authorisationId: string, event: AuthorisationAuditEvent) => ({
   pk: key(authorisationId).pk,
   sk: `AUDIT#${event.at}#${randomUUID()}`,
@@ -53,7 +62,7 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
   async put(
     record: AuthorisationRecord,
     expectedVersion: number | null,
-    audit?: AuthorisationAuditEvent,
+    decision?: { audit: AuthorisationAuditEvent; letter: DecisionLetterEntry },
   ): Promise<boolean> {
     const { poa, ...rest } = record;
     const put = {
@@ -79,7 +88,8 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
             ExpressionAttributeValues: { ':expected': expectedVersion },
           }),
     };
-    if (!audit) return conditionally(this.ctx, new PutCommand(put));
+    if (!decision) return conditionally(this.ctx, new PutCommand(put));
+    const { audit, letter } = decision;
     return conditionally(
       this.ctx,
       new TransactWriteCommand({
@@ -89,6 +99,19 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
             Put: {
               TableName: this.ctx.table,
               Item: { ...auditKey(record.authorisationId, audit), ...audit },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: this.ctx.table,
+              Item: {
+                ...letterKey(letter.authorisationId),
+                gsi2pk: LETTERS_PENDING,
+                gsi2sk: `${letter.decidedAt}#${letter.authorisationId}`,
+                status: 'pending',
+                ...letter,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -144,6 +167,51 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
       byUserId: String(item.byUserId),
       at: String(item.at),
     }));
+  }
+
+  async listPendingDecisionLetters(limit: number): Promise<DecisionLetterEntry[]> {
+    const { Items = [] } = await this.ctx.client.send(
+      new QueryCommand({
+        TableName: this.ctx.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': LETTERS_PENDING },
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => ({
+      authorisationId: String(item.authorisationId),
+      customerId: String(item.customerId),
+      decidedAt: String(item.decidedAt),
+    }));
+  }
+
+  markDecisionLetterIssued(authorisationId: string, letterId: string, at: number): Promise<boolean> {
+    // The entry leaves the pending index in the same write that records the letter.
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: letterKey(authorisationId),
+        UpdateExpression: 'SET #status = :issued, letterId = :letterId, issuedAt = :at REMOVE gsi2pk, gsi2sk',
+        ConditionExpression: 'attribute_exists(gsi2pk)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':issued': 'issued', ':letterId': letterId, ':at': at },
+      }),
+    );
+  }
+
+  async recordDecisionLetterFailure(authorisationId: string, reason: string): Promise<void> {
+    await conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: letterKey(authorisationId),
+        UpdateExpression: 'ADD attempts :one SET lastError = :reason',
+        ConditionExpression: 'attribute_exists(gsi2pk)',
+        ExpressionAttributeValues: { ':one': 1, ':reason': reason.slice(0, 500) },
+      }),
+    );
   }
 
   private async toRecord(item: Item): Promise<AuthorisationRecord> {

@@ -107,7 +107,7 @@ export async function getAuthorisationReview(
 
 /**
  * Approve with every box of the checklist ticked, or reject with a reason the customer reads.
- * The decision and its audit event are one transaction.
+ * The decision, its audit event and its letter's outbox entry are one transaction.
  */
 export async function decideAuthorisation(
   deps: AuthorisationDeps,
@@ -144,9 +144,9 @@ export async function decideAuthorisation(
     version: record.version + 1,
   };
   const saved = await deps.repositories.authorisations.put(next, record.version, {
-    action: approve ? 'approved' : 'rejected',
-    byUserId: claims.sub,
-    at,
+    audit: { action: approve ? 'approved' : 'rejected', byUserId: claims.sub, at },
+    // The customer is told either way: the letter is issued into 我的信函 by the outbox consumer.
+    letter: { authorisationId, customerId: record.customerId, decidedAt: at },
   });
   if (!saved) throw new AppError('CONFLICT', '该授权已由他人处理，请刷新');
   return reviewView(deps, next, { videoUrl: null, documentPhotoUrl: null });
