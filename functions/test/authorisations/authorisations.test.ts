@@ -4,6 +4,7 @@ import type { AuthorisationView, ReviewView, VideoUpload } from '@zhixiang/share
 import { VIDEO_CONSENT_VERSION, VIDEO_PART_BYTES } from '@zhixiang/shared/authorisations/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverAuthorisationLetters } from '../../src/authorisations/use-cases/deliver-decision-letters';
+import { purgeRejectedRecordings } from '../../src/authorisations/use-cases/purge-rejected-recordings';
 import { deliverAuthorisationLettersDeps } from '../../src/authorisations/wiring-letters';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
@@ -334,6 +335,22 @@ const ALL_TICKED = {
   documentValid: true,
 };
 
+/** Two submitted authorisations, one approved and one rejected with `reason`. */
+async function decidedPair(reason: string): Promise<{ approvedId: string; rejectedId: string }> {
+  const approvedId = await submitted();
+  const rejectedId = await submitted();
+  await as('demo-staff-sh', 'POST', `/staff/authorisations/${approvedId}/decision`, {
+    decision: 'approve',
+    checklist: ALL_TICKED,
+  });
+  await as('demo-staff-sh', 'POST', `/staff/authorisations/${rejectedId}/decision`, {
+    decision: 'reject',
+    checklist: ALL_TICKED,
+    reason,
+  });
+  return { approvedId, rejectedId };
+}
+
 async function submitted(): Promise<string> {
   const id = await withDocumentPhoto();
   const upload = await startUpload(id, RECORDING);
@@ -428,17 +445,7 @@ describe('the review by staff', () => {
 
 describe('the customer is told', () => {
   it('by a letter into 我的信函 either way, issued once', async () => {
-    const approvedId = await submitted();
-    const rejectedId = await submitted();
-    await as('demo-staff-sh', 'POST', `/staff/authorisations/${approvedId}/decision`, {
-      decision: 'approve',
-      checklist: ALL_TICKED,
-    });
-    await as('demo-staff-sh', 'POST', `/staff/authorisations/${rejectedId}/decision`, {
-      decision: 'reject',
-      checklist: ALL_TICKED,
-      reason: '朗读的日期与录制日期不符，请重新录制',
-    });
+    const { approvedId, rejectedId } = await decidedPair('朗读的日期与录制日期不符，请重新录制');
     const deps = deliverAuthorisationLettersDeps(container);
     const first = await deliverAuthorisationLetters(deps);
     expect(first.failed).toBe(0);
@@ -453,5 +460,50 @@ describe('the customer is told', () => {
     expect(about(rejectedId)).toHaveLength(1);
     expect(JSON.stringify(about(rejectedId)[0]?.content)).toContain('朗读的日期与录制日期不符，请重新录制');
     expect(JSON.stringify(about(rejectedId)[0]?.content)).toContain('请在 30 日内致电客服热线申诉');
+  });
+});
+
+describe('retention', () => {
+  const purge = () =>
+    purgeRejectedRecordings({
+      authorisations: container.repositories.authorisations,
+      videos: container.authorisationVideos,
+      logger: container.logger,
+      now: () => clock,
+    });
+  const status = async (key: string) =>
+    (await fetch(await container.authorisationVideos.presignEvidence(key, 60))).status;
+
+  it('keeps an approved recording, and deletes a rejected one only after the 30-day appeal window', async () => {
+    const { approvedId, rejectedId } = await decidedPair('录像中看不清证件照片页');
+    const rejected = (await container.repositories.authorisations.get(rejectedId))!;
+    const approved = (await container.repositories.authorisations.get(approvedId))!;
+    // The evidence is in the evidence bucket, locked for 10 years; the staging upload is gone.
+    expect(rejected.recording?.key).toBe(`authorisations/C001/${rejectedId}/recording.webm`);
+    expect(rejected.recording?.retainUntil?.slice(0, 4)).toBe('2036');
+    expect(await status(rejected.recording!.key)).toBe(200);
+    expect(await status(rejected.documentPhoto!.key)).toBe(200);
+
+    const start = clock;
+    clock = start + 29 * 86_400_000;
+    expect(await purge()).toMatchObject({ due: 0, purged: 0 });
+    clock = start + 31 * 86_400_000;
+    // This one and the rejections of the tests above.
+    const run = await purge();
+    expect(run).toMatchObject({ failed: 0 });
+    expect(run.purged).toBe(run.due);
+    expect(await purge()).toMatchObject({ due: 0 });
+    expect(await status(rejected.recording!.key)).toBe(404);
+    expect(await status(rejected.documentPhoto!.key)).toBe(404);
+    expect(await status(approved.recording!.key)).toBe(200);
+    const after = (await container.repositories.authorisations.get(rejectedId))!;
+    expect(after.recording).toMatchObject({
+      sha256: rejected.recording?.sha256,
+      purgedAt: expect.any(String),
+    });
+    expect(after.documentPhoto).toBeNull();
+    clock = start; // the test's access tokens are short-lived
+    const review = await as<ReviewView>('demo-staff-sh', 'GET', `/staff/authorisations/${rejectedId}`);
+    expect(review.body).toMatchObject({ status: 'rejected', videoUrl: null, documentPhotoUrl: null });
   });
 });

@@ -33,6 +33,11 @@ export const UPLOAD_URL_SECONDS = 900;
  * recording is deleted (docs/authorisations.md, retention).
  */
 export const APPEAL_WINDOW_DAYS = 30;
+/**
+ * Evidence is locked (governance mode) for this many years from submission; the rule is the
+ * policy's life plus 10 years, so the date is to be extended when a policy outlives it.
+ */
+export const EVIDENCE_RETENTION_YEARS = 10;
 
 export const ConsentRequestSchema = z.strictObject({
   version: z.string('请阅读并同意录像授权的个人信息处理规则'),

@@ -13,7 +13,8 @@ export interface AuthorisationRecord {
   /** The lowest branch whose subtree holds every policy named: its staff review. */
   reviewBranchPath: string;
   consent: { version: string; at: string } | null;
-  documentPhoto: { key: string; contentType: string; checkedAt: string } | null;
+  /** Under the staging prefix until submitted, then in the evidence bucket (`versionId` there). */
+  documentPhoto: { key: string; contentType: string; checkedAt: string; versionId?: string | null } | null;
   /** The recording's multipart upload under way (S3's upload id stays on the server). */
   videoUpload: {
     key: string;
@@ -34,8 +35,15 @@ export interface AuthorisationRecord {
     /** The script as it stood on the day of recording: what the customer was to read. */
     scriptDate: string;
     recordedAt: string;
+    /** The evidence object's version and its governance-mode retention date. */
+    versionId?: string | null;
+    retainUntil?: string;
+    /** A rejected recording deleted after the appeal window. */
+    purgedAt?: string | null;
   } | null;
   rejectionReason: string | null;
+  /** Rejected: when the appeal window ends and the recording is deleted. */
+  purgeAfter?: string | null;
   createdAt: string;
   submittedAt: string | null;
   decidedAt: string | null;
@@ -77,6 +85,8 @@ export interface AuthorisationStore {
   appendAudit(authorisationId: string, event: AuthorisationAuditEvent): Promise<void>;
   listAudit(authorisationId: string): Promise<AuthorisationAuditEvent[]>;
   listPendingDecisionLetters(limit: number): Promise<DecisionLetterEntry[]>;
+  /** Rejected authorisations whose appeal window has ended and whose recording is not deleted yet. */
+  listDueForPurge(now: string, limit: number): Promise<AuthorisationRecord[]>;
   /** Takes the entry off the pending index; false when another consumer took it first. */
   markDecisionLetterIssued(authorisationId: string, letterId: string, at: number): Promise<boolean>;
   recordDecisionLetterFailure(authorisationId: string, reason: string): Promise<void>;
@@ -100,4 +110,12 @@ export interface AuthorisationVideoFiles {
     keepBytes: number,
   ): Promise<{ sha256: string; sizeBytes: number; bytes: Uint8Array } | null>;
   delete(key: string): Promise<void>;
+  /**
+   * Copies a staged upload into the evidence bucket under Object Lock (governance mode) until
+   * `retainUntil`, then deletes the staged copy; the evidence object's version id.
+   */
+  keepAsEvidence(stagingKey: string, evidenceKey: string, retainUntil: Date): Promise<string | null>;
+  presignEvidence(key: string, expiresInSeconds: number): Promise<string>;
+  /** Deletes an evidence object's version, lifting its governance-mode lock. */
+  purgeEvidence(key: string, versionId: string | null): Promise<void>;
 }

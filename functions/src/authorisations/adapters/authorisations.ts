@@ -21,13 +21,15 @@ import { conditionally, queryAll, type TableContext } from '../../platform/dynam
  * Video authorisations in the one table: one item each (`AUTHORISATION#<id>` / `AUTHORISATION`),
  * its power of attorney encrypted as a whole by the field cipher, and its audit trail beside it
  * (`AUDIT#<at>#<uuid>`, append-only). gsi1 = a customer's authorisations by creation; gsi2 (sparse:
- * submitted only) = the review queue by review branch path. Key shapes:
+ * submitted only) = the review queue by review branch path, and the decision letters' outbox; gsi3
+ * (sparse) = rejected recordings by the end of their appeal window. Key shapes:
  * docs/dynamodb-access-patterns.md.
  */
 const key = (authorisationId: string) => ({ pk: `AUTHORISATION#${authorisationId}`, sk: 'AUTHORISATION' });
 const byCustomer = (customerId: string) => `AUTHORISATIONS#CUSTOMER#${customerId}`;
 const REVIEW_QUEUE = 'AUTHORISATIONS#REVIEW';
 const LETTERS_PENDING = 'AUTHORISATIONS#LETTERS#PENDING';
+const PURGE_DUE = 'AUTHORISATIONS#PURGE';
 const letterKey = (authorisationId: string) => ({ pk: key(authorisationId).pk, sk: 'DECISIONLETTER' });
 const auditKey = (authorisationId: string, event: AuthorisationAuditEvent) => ({
   pk: key(authorisationId).pk,
@@ -76,6 +78,9 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
               gsi2pk: REVIEW_QUEUE,
               gsi2sk: `${record.reviewBranchPath}#${record.submittedAt}#${record.authorisationId}`,
             }
+          : {}),
+        ...(record.purgeAfter && record.recording && !record.recording.purgedAt
+          ? { gsi3pk: PURGE_DUE, gsi3sk: `${record.purgeAfter}#${record.authorisationId}` }
           : {}),
         ...rest,
         sealedPoa: await this.cipher.encrypt(JSON.stringify(poa)),
@@ -169,6 +174,19 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
     }));
   }
 
+  async listDueForPurge(now: string, limit: number): Promise<AuthorisationRecord[]> {
+    const { Items = [] } = await this.ctx.client.send(
+      new QueryCommand({
+        TableName: this.ctx.table,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :now',
+        ExpressionAttributeValues: { ':pk': PURGE_DUE, ':now': `${now}#~` },
+        Limit: limit,
+      }),
+    );
+    return Promise.all(Items.map((item) => this.toRecord(item as Item)));
+  }
+
   async listPendingDecisionLetters(limit: number): Promise<DecisionLetterEntry[]> {
     const { Items = [] } = await this.ctx.client.send(
       new QueryCommand({
@@ -223,6 +241,8 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
       gsi1sk: _g1s,
       gsi2pk: _g2,
       gsi2sk: _g2s,
+      gsi3pk: _g3,
+      gsi3sk: _g3s,
       ...record
     } = rest as typeof rest & Record<string, unknown>;
     return {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
   CompleteMultipartUploadCommand,
+  CopyObjectCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
@@ -21,7 +22,10 @@ import type { AuthorisationVideoFiles } from '@zhixiang/shared/ports/authorisati
 export class S3AuthorisationVideoFiles implements AuthorisationVideoFiles {
   constructor(
     private readonly s3: () => S3Client,
+    /** Staging: the document bucket, where the device uploads. */
     private readonly bucket: string,
+    /** The evidence bucket (Object Lock), named when first used. */
+    private readonly evidenceBucket: () => string,
   ) {}
 
   async createMultipart(key: string, contentType: string): Promise<string> {
@@ -80,5 +84,36 @@ export class S3AuthorisationVideoFiles implements AuthorisationVideoFiles {
 
   async delete(key: string): Promise<void> {
     await this.s3().send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  async keepAsEvidence(stagingKey: string, evidenceKey: string, retainUntil: Date): Promise<string | null> {
+    const copied = await this.s3().send(
+      new CopyObjectCommand({
+        Bucket: this.evidenceBucket(),
+        Key: evidenceKey,
+        CopySource: encodeURI(`${this.bucket}/${stagingKey}`),
+        ObjectLockMode: 'GOVERNANCE',
+        ObjectLockRetainUntilDate: retainUntil,
+      }),
+    );
+    await this.delete(stagingKey);
+    return copied.VersionId ?? null;
+  }
+
+  presignEvidence(key: string, expiresInSeconds: number): Promise<string> {
+    return getSignedUrl(this.s3(), new GetObjectCommand({ Bucket: this.evidenceBucket(), Key: key }), {
+      expiresIn: expiresInSeconds,
+    });
+  }
+
+  async purgeEvidence(key: string, versionId: string | null): Promise<void> {
+    await this.s3().send(
+      new DeleteObjectCommand({
+        Bucket: this.evidenceBucket(),
+        Key: key,
+        ...(versionId ? { VersionId: versionId } : {}),
+        BypassGovernanceRetention: true,
+      }),
+    );
   }
 }

@@ -10,6 +10,6 @@ export interface AuthorisationDeps {
     customers: Pick<CustomerRepository, 'get'>;
     policies: Pick<PolicyRepository, 'listByCustomer'>;
   };
-  authorisationFiles: Pick<PrivateFileStore, 'presignPut' | 'size' | 'read' | 'delete' | 'presignGet'>;
+  authorisationFiles: Pick<PrivateFileStore, 'presignPut' | 'size' | 'read' | 'delete'>;
   authorisationVideos: AuthorisationVideoFiles;
 }

@@ -2,6 +2,7 @@ import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { matterLabel } from '@zhixiang/shared/authorisations/power-of-attorney';
 import {
+  APPEAL_WINDOW_DAYS,
   AUDIT_ACTION_LABELS,
   type DecideAuthorisationRequest,
   REVIEW_CHECKLIST,
@@ -19,6 +20,10 @@ import { AUTHORISATION_NOT_FOUND } from './own-authorisation';
 
 /** Review links live 5 minutes: each opening of the review is one logged view. */
 const REVIEW_URL_SECONDS = 300;
+
+function addDaysToInstant(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * 86_400_000).toISOString();
+}
 export const REASON_MIN = 5;
 
 function staffPath(claims: AccessClaims): string {
@@ -31,7 +36,8 @@ function staffPath(claims: AccessClaims): string {
 async function reviewable(deps: Pick<AuthorisationDeps, 'repositories'>, claims: AccessClaims, id: string) {
   const path = staffPath(claims);
   const record = await deps.repositories.authorisations.get(id);
-  if (!record || record.status === 'draft' || !isInBranchSubtree(record.reviewBranchPath, path))
+  // Only what was submitted is reviewable: its evidence is in the evidence bucket.
+  if (!record?.submittedAt || !isInBranchSubtree(record.reviewBranchPath, path))
     throw new AppError('NOT_FOUND', AUTHORISATION_NOT_FOUND);
   return record;
 }
@@ -91,16 +97,17 @@ export async function getAuthorisationReview(
 ): Promise<ReviewView> {
   const record = await reviewable(deps, claims, authorisationId);
   let videoUrl: string | null = null;
-  if (record.recording) {
+  // A rejected recording deleted after the appeal window has nothing left to view.
+  if (record.recording && !record.recording.purgedAt) {
     await deps.repositories.authorisations.appendAudit(authorisationId, {
       action: 'video_viewed',
       byUserId: claims.sub,
       at: new Date(deps.now()).toISOString(),
     });
-    videoUrl = await deps.authorisationFiles.presignGet(record.recording.key, REVIEW_URL_SECONDS);
+    videoUrl = await deps.authorisationVideos.presignEvidence(record.recording.key, REVIEW_URL_SECONDS);
   }
   const documentPhotoUrl = record.documentPhoto
-    ? await deps.authorisationFiles.presignGet(record.documentPhoto.key, REVIEW_URL_SECONDS)
+    ? await deps.authorisationVideos.presignEvidence(record.documentPhoto.key, REVIEW_URL_SECONDS)
     : null;
   return reviewView(deps, record, { videoUrl, documentPhotoUrl });
 }
@@ -141,6 +148,8 @@ export async function decideAuthorisation(
     status,
     decidedAt: at,
     rejectionReason: approve ? null : reason,
+    // A rejected recording is deleted once the appeal window has passed.
+    purgeAfter: approve ? null : addDaysToInstant(at, APPEAL_WINDOW_DAYS),
     version: record.version + 1,
   };
   const saved = await deps.repositories.authorisations.put(next, record.version, {

@@ -1,6 +1,7 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import {
   type AuthorisationView,
+  EVIDENCE_RETENTION_YEARS,
   MAX_VIDEO_BYTES,
   MAX_VIDEO_SECONDS,
   MIN_VIDEO_SECONDS,
@@ -182,13 +183,33 @@ export async function completeVideo(
       upload.key,
       `视频长 ${Math.round(seconds)} 秒，超过 ${MAX_VIDEO_SECONDS / 60} 分钟，请重新录制`,
     );
-  const now = new Date(deps.now()).toISOString();
+  const nowDate = new Date(deps.now());
+  const now = nowDate.toISOString();
+  // The recording and the photo page become the evidence: copied under Object Lock, staging cleared.
+  const retainUntil = new Date(nowDate);
+  retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + EVIDENCE_RETENTION_YEARS);
+  const evidence = `authorisations/${record.customerId}/${record.authorisationId}`;
+  const videoKey = `${evidence}/recording.${contentType === 'video/mp4' ? 'mp4' : 'webm'}`;
+  const versionId = await deps.authorisationVideos.keepAsEvidence(upload.key, videoKey, retainUntil);
+  const photo = record.documentPhoto;
+  const documentPhoto = photo && {
+    ...photo,
+    key: `${evidence}/document-photo`,
+    versionId: await deps.authorisationVideos.keepAsEvidence(
+      photo.key,
+      `${evidence}/document-photo`,
+      retainUntil,
+    ),
+  };
   const saved = await saveAuthorisation(deps, {
     ...record,
     status: transition(recorded, 'submit'),
     videoUpload: null,
+    documentPhoto,
     recording: {
-      key: upload.key,
+      key: videoKey,
+      versionId,
+      retainUntil: retainUntil.toISOString(),
       contentType,
       sizeBytes: digest.sizeBytes,
       durationSeconds: Math.round(seconds * 10) / 10,
