@@ -176,14 +176,13 @@ export function composeLetter(
         ...base,
         paragraphs: facts.authorisationApproved
           ? [
-              `您的录像授权（编号 ${facts.authorisationId ?? '—'}）已于${date(facts.decidedDate)}审核通过。受托人${facts.trusteeName ?? ''}完成本人身份核验后，可在委托期限内为您办理所委托的事项；退费仅转入您指定的账户。`,
-              `您可以随时在「${brand.serviceName}」的「录像授权」中撤销本授权，撤销即时生效。`,
+              `您的录像授权（编号 ${facts.authorisationId ?? '—'}）已于${date(facts.decidedDate)}审核通过，委托内容以您录像中朗读的授权文本为准：受托人${facts.trusteeName ?? ''}在委托期限内办理所委托的事项，退费仅转入您指定的账户。`,
               closing,
             ]
           : [
               `您的录像授权（编号 ${facts.authorisationId ?? '—'}）经审核未通过，原因如下：`,
               facts.decision ?? '—',
-              `您可以在「${brand.serviceName}」中重新办理录像授权。如对审核结果有异议，请在 ${facts.appealWindowDays ?? 30} 日内致电客服热线申诉；期满后本次录像将被删除。`,
+              `如对审核结果有异议，请在 ${facts.appealWindowDays ?? 30} 日内致电客服热线申诉；期满后本次录像将被删除。`,
               closing,
             ],
         facts: [
