@@ -55,7 +55,10 @@ export const StartVideoUploadRequestSchema = z.strictObject({
 
 export const PresignVideoPartsRequestSchema = z.strictObject({
   partNumbers: z
-    .array(z.number('分片序号应为整数').check(z.int('分片序号应为整数'), z.minimum(1, '分片序号从 1 开始')))
+    .array(
+      z.number('分片序号应为整数').check(z.int('分片序号应为整数'), z.minimum(1, '分片序号从 1 开始')),
+      '请以列表形式指定要上传的分片序号',
+    )
     .check(z.minLength(1, '请指定要上传的分片'), z.maxLength(20, '一次最多申请 20 个分片的上传地址')),
 });
 
