@@ -31,10 +31,14 @@ describe('readLocalResources', () => {
     ]) {
       expect(input).not.toHaveProperty(dropped);
     }
-    expect(buckets).toEqual([{ logicalId: 'DocumentBucket', name: 'zhixiang-kefu-local-documents' }]);
+    expect(buckets).toEqual([
+      { logicalId: 'DocumentBucket', name: 'zhixiang-kefu-local-documents' },
+      { logicalId: 'AuthorisationEvidenceBucket', name: 'zhixiang-kefu-local-authorisations' },
+    ]);
     expect(refs).toMatchObject({
       MainTable: 'zhixiang-kefu-local',
       DocumentBucket: 'zhixiang-kefu-local-documents',
+      AuthorisationEvidenceBucket: 'zhixiang-kefu-local-authorisations',
     });
   });
 

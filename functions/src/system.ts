@@ -1,5 +1,6 @@
 import { createAssistantDeps } from './assistant/wiring';
 import { createAuthDemoDeps } from './auth/wiring-demo';
+import { createAuthorisationsDeps } from './authorisations/wiring';
 import { createOnlineCallbackDeps } from './callback/wiring-online';
 import { createComplaintsDeps } from './complaints/wiring';
 import { insurerSigningKey, insurerTrustedCas } from './documents/adapters/signing/insurer-signing-key';
@@ -38,6 +39,7 @@ function buildSystem(platform: Platform) {
   const payments = createPaymentsDeps(platform);
   const events = createEventsDeps(platform);
   const voice = createVoiceDeps(platform);
+  const authorisations = createAuthorisationsDeps(platform);
   return {
     ...auth,
     ...policies,
@@ -53,6 +55,7 @@ function buildSystem(platform: Platform) {
     ...payments,
     ...events,
     ...voice,
+    ...authorisations,
     repositories: {
       ...auth.repositories,
       ...policies.repositories,
@@ -67,6 +70,7 @@ function buildSystem(platform: Platform) {
       ...complaints.repositories,
       ...events.repositories,
       ...voice.repositories,
+      ...authorisations.repositories,
     },
     identityProofs: createIdentityProofs(platform),
     signingKey: insurerSigningKey(platform.config),

@@ -1,9 +1,6 @@
-import { S3DocumentFiles } from '../documents/adapters/document-files';
-import { DynamoLetterStore, DynamoLetterSubscriptionStore } from '../letters/adapters/letters';
-import { issueLetterDeps } from '../letters/wiring-issuing';
+import { issueLetterDeps, letterIssuingStores } from '../letters/wiring-issuing';
 import { defineWiring } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
-import { getS3Client } from '../platform/s3/client';
 import { DynamoComplaintStore } from './adapters/complaints';
 import type { DeliverDecisionLettersDeps } from './use-cases/deliver-decision-letters';
 
@@ -18,9 +15,7 @@ export const decisionLettersWiring = defineWiring((platform) => ({
     ...createRecordRepositories(platform.table, platform.fieldCipher),
     complaints: new DynamoComplaintStore(platform.table),
   },
-  letters: new DynamoLetterStore(platform.table),
-  letterSubscriptions: new DynamoLetterSubscriptionStore(platform.table),
-  documentFiles: new S3DocumentFiles(getS3Client, platform.config.bucketName),
+  ...letterIssuingStores(platform),
 }));
 
 export function deliverDecisionLettersDeps(

@@ -3,12 +3,12 @@ import { createAuthStores } from '../platform/auth-store/auth-store';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { getS3Client } from '../platform/s3/client';
+import { S3PrivateFiles } from '../platform/s3/private-files';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
 import {
   createWechatAccessTokens,
   type WechatAccessTokenSource,
 } from '../platform/wechat/wechat-access-token';
-import { S3IdentityFiles } from './adapters/identity-files';
 import { createIdentityVerificationStores } from './adapters/identity-verifications';
 import { SandboxFaceVerifier, WechatFaceVerifier } from './adapters/wechat-face-verifier';
 import { WechatIdCardOcr } from './adapters/wechat-id-card-ocr';
@@ -35,7 +35,7 @@ export function createIdentityDeps(platform: Platform): IdentityDeps {
         : new SandboxFaceVerifier(config.stage, stores.sandboxFaceAnswers, platform.now),
     identityUploads: stores.uploads,
     identityReviews: stores.reviews,
-    identityFiles: new S3IdentityFiles(getS3Client, config.bucketName),
+    identityFiles: new S3PrivateFiles(getS3Client, config.bucketName),
     idCardOcr: lazy(() => createIdCardOcr(platform, wechatAccessTokens)),
   };
 }

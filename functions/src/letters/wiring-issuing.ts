@@ -1,9 +1,22 @@
 import { brand } from '@zhixiang/shared/brand';
+import { S3DocumentFiles } from '../documents/adapters/document-files';
+import type { Platform } from '../platform/process';
+import { getS3Client } from '../platform/s3/client';
+import { DynamoLetterStore, DynamoLetterSubscriptionStore } from './adapters/letters';
 import { renderLetter } from './adapters/render-letter';
 import type { IssueLetterDeps } from './use-cases/issue-letter';
 import type { NotifyPremiumDeps } from './use-cases/notify-premium';
 import type { RenewalRunDeps } from './use-cases/run-renewal-notices';
 import type { LettersDeps } from './wiring';
+
+/** The stores issuing a letter writes to: for another context's function that issues letters. */
+export function letterIssuingStores(platform: Platform) {
+  return {
+    letters: new DynamoLetterStore(platform.table),
+    letterSubscriptions: new DynamoLetterSubscriptionStore(platform.table),
+    documentFiles: new S3DocumentFiles(getS3Client, platform.config.bucketName),
+  };
+}
 
 /**
  * The functions that issue letters (renewal notices, debit results, endorsement confirmations):

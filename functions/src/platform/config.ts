@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   STAGE: z.enum(['local', 'dev', 'prod']),
   TABLE_NAME: nonEmpty,
   BUCKET_NAME: nonEmpty,
+  AUTHORISATION_BUCKET_NAME: z.optional(nonEmpty),
   FIELD_KEY_PROVIDER: z._default(z.enum(['kms', 'local-file']), 'kms'),
   FIELD_KEY_ID: z.optional(nonEmpty),
   FIELD_KEY_FILE: z._default(nonEmpty, '.local/field-master.key'),
@@ -76,6 +77,8 @@ export interface Config {
   stage: Stage;
   tableName: string;
   bucketName: string;
+  /** Video authorisations' evidence (recordings, document photos): the Object Lock bucket. */
+  authorisationBucketName: string | null;
   fieldKey: { provider: 'kms'; keyId: string } | { provider: 'local-file'; file: string };
   sms:
     | { provider: 'tencent'; endpoint: string; region: string }
@@ -184,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stage: e.STAGE,
     tableName: e.TABLE_NAME,
     bucketName: e.BUCKET_NAME,
+    authorisationBucketName: e.AUTHORISATION_BUCKET_NAME ?? null,
     fieldKey:
       e.FIELD_KEY_PROVIDER === 'kms'
         ? { provider: 'kms', keyId: e.FIELD_KEY_ID ?? '' }

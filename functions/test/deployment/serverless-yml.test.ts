@@ -93,6 +93,62 @@ describe('serverless.yml', () => {
     });
   });
 
+  it('keeps video authorisation evidence under Object Lock, KMS-encrypted, with a lifecycle that never expires it', () => {
+    const bucket = resources.AuthorisationEvidenceBucket?.Properties as Record<string, Yaml>;
+    expect(bucket.ObjectLockEnabled).toBe(true);
+    // No default retention: each object is locked in governance mode when copied in (docs/authorisations.md).
+    expect(bucket.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled' });
+    expect(bucket.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(bucket.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [
+        {
+          ServerSideEncryptionByDefault: {
+            SSEAlgorithm: 'aws:kms',
+            KMSMasterKeyID: { 'Fn::GetAtt': 'AuthorisationEvidenceKey.Arn' },
+          },
+          BucketKeyEnabled: true,
+        },
+      ],
+    });
+    expect(resources.AuthorisationEvidenceKey?.Properties?.EnableKeyRotation).toBe(true);
+    const rules = (bucket.LifecycleConfiguration as { Rules: Record<string, Yaml>[] }).Rules;
+    // Nothing expires the current version: the evidence lives until its retention ends with the policy.
+    for (const rule of rules) {
+      expect(rule).not.toHaveProperty('ExpirationInDays');
+      expect(rule).not.toHaveProperty('ExpirationDate');
+    }
+    expect(rules).toContainEqual({
+      Id: 'expire-purged-evidence-versions',
+      Status: 'Enabled',
+      Prefix: 'authorisations/',
+      NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+    });
+    // Uploads are staged in the document bucket and cleared after a week.
+    const documentLifecycle = resources.DocumentBucket?.Properties?.LifecycleConfiguration as
+      | { Rules?: Yaml[] }
+      | undefined;
+    const documentRules = documentLifecycle?.Rules ?? [];
+    expect(documentRules).toContainEqual({
+      Id: 'expire-authorisation-staging',
+      Status: 'Enabled',
+      Prefix: 'authorisations/',
+      ExpirationInDays: 7,
+      NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+    });
+  });
+
+  it('lets only the nightly purge of rejected recordings lift the governance lock', () => {
+    const iam = (prod.custom as { iam: Record<string, { Action: string[] }> }).iam;
+    const bypassing = Object.entries(iam)
+      .filter(([, statement]) => statement.Action.includes('s3:BypassGovernanceRetention'))
+      .map(([name]) => name);
+    expect(bypassing).toEqual(['authorisationEvidencePurge']);
+    const users = Object.entries(prod.functions as Record<string, { iamRoleStatements?: unknown[] }>)
+      .filter(([, fn]) => JSON.stringify(fn.iamRoleStatements ?? []).includes('BypassGovernanceRetention'))
+      .map(([name]) => name);
+    expect(users).toEqual(['purgeRejectedRecordings']);
+  });
+
   it('rotates the field-encryption KMS key', () => {
     expect(resources.FieldEncryptionKey?.Properties?.EnableKeyRotation).toBe(true);
   });

@@ -31,7 +31,7 @@ export function accessTokenFor(container: System, userId: string): Promise<strin
  * system are read when called (tests set them up in `beforeAll`).
  */
 export function requestsAs(target: () => { api: ApiClient; system: System }, texts: string[]) {
-  return async function as<T>(userId: string, method: 'GET' | 'POST', path: string, body?: unknown) {
+  return async function as<T>(userId: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) {
     const { api, system } = target();
     const response = await api.request<T & { code?: string; message?: string; field?: string }>(
       method,

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { assistantRoutes } from '../assistant/routes';
 import { authRoutes } from '../auth/routes';
+import { authorisationRoutes } from '../authorisations/routes';
 import { callbackRoutes } from '../callback/routes';
 import { complaintRoutes } from '../complaints/routes';
 import { documentRoutes } from '../documents/routes';
@@ -39,6 +40,7 @@ export const routes = {
   ...homeRoutes,
   ...eventRoutes,
   ...voiceRoutes,
+  ...authorisationRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

@@ -14,6 +14,7 @@ export const LETTER_TYPES = [
   'lapse_warning',
   'loan_interest_reminder',
   'complaint_decision',
+  'authorisation_decision',
 ] as const;
 export type LetterType = (typeof LETTER_TYPES)[number];
 
@@ -27,6 +28,7 @@ export const LETTER_TYPE_NAMES: Record<LetterType, string> = {
   lapse_warning: '失效预警通知',
   loan_interest_reminder: '保单贷款利息提醒',
   complaint_decision: '投诉处理决定书',
+  authorisation_decision: '录像授权审核结果通知书',
 };
 
 /**

@@ -37,6 +37,15 @@ export interface LetterFacts {
   decidedDate?: string;
   /** complaint_decision: how many days after the decision the complainant may re-open it in the app. */
   reopenWindowDays?: number;
+  /** authorisation_decision: the authorisation, approved or not, and (approved) its scope. */
+  authorisationId?: string;
+  authorisationApproved?: boolean;
+  trusteeName?: string;
+  matterNames?: string;
+  /** authorisation_decision: the last day of the validity (`YYYY-MM-DD`). */
+  validUntil?: string;
+  /** authorisation_decision, rejected: days within which the customer may appeal before the recording is deleted. */
+  appealWindowDays?: number;
 }
 
 /** What composeLetter returns; declared beside the letter record that keeps it. */
@@ -160,6 +169,34 @@ export function composeLetter(
           ['投诉类别', facts.complaintCategory ?? '—'],
           ['受理日期', date(facts.receivedDate)],
           ['办结日期', date(facts.decidedDate)],
+        ],
+      };
+    case 'authorisation_decision':
+      return {
+        ...base,
+        paragraphs: facts.authorisationApproved
+          ? [
+              `您的录像授权（编号 ${facts.authorisationId ?? '—'}）已于${date(facts.decidedDate)}审核通过，委托内容以您录像中朗读的授权文本为准：受托人${facts.trusteeName ?? ''}在委托期限内办理所委托的事项，退费仅转入您指定的账户。`,
+              closing,
+            ]
+          : [
+              `您的录像授权（编号 ${facts.authorisationId ?? '—'}）经审核未通过，原因如下：`,
+              facts.decision ?? '—',
+              `如对审核结果有异议，请在 ${facts.appealWindowDays ?? 30} 日内致电客服热线申诉；期满后本次录像将被删除。`,
+              closing,
+            ],
+        facts: [
+          ...policyFacts,
+          ['授权编号', facts.authorisationId ?? '—'],
+          ['审核结果', facts.authorisationApproved ? '通过' : '未通过'],
+          ...(facts.authorisationApproved
+            ? ([
+                ['受托人', facts.trusteeName ?? '—'],
+                ['委托事项', facts.matterNames ?? '—'],
+                ['委托期限至', date(facts.validUntil)],
+              ] as [string, string][])
+            : []),
+          ['审核日期', date(facts.decidedDate)],
         ],
       };
     case 'loan_interest_reminder':

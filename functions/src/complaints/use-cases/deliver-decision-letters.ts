@@ -10,7 +10,7 @@ import type {
 } from '@zhixiang/shared/ports/repositories';
 import { redactText } from '@zhixiang/shared/privacy/mask';
 import { type IssueLetterDeps, issueLetter } from '../../letters/use-cases/issue-letter';
-import { drainOutbox } from '../../platform/outbox/drain-outbox';
+import { issueOutboxLetters, type LetterOutboxReport } from '../../letters/use-cases/issue-outbox-letters';
 
 /** Entries taken per run (the schedule runs every 5 minutes; locally every minute). */
 export const DECISION_LETTER_PAGE = 100;
@@ -28,40 +28,27 @@ export interface DeliverDecisionLettersDeps {
   now: () => number;
 }
 
-export interface DecisionLetterReport {
-  pending: number;
-  issued: number;
-  /** Entries another consumer took first. */
-  takenElsewhere: number;
-  failed: number;
-}
+export type DecisionLetterReport = LetterOutboxReport;
 
 /**
  * The consumer of the decision letters' outbox: for each decided complaint whose letter is pending,
  * issues the 投诉处理决定书 into the complainant's 我的信函 (the decision and every way on: 重新提出,
  * 调解, 仲裁, 诉讼), then takes the entry off the pending index with a conditional write. The letter
  * is idempotent per complaint (its source key, dated at the decision), so two consumers, or a retry
- * after a crash between the two steps, issue one letter. A failure is counted on its entry and the
- * others go on (the outbox loop of `platform/outbox`).
+ * after a crash between the two steps, issue one letter (`issueOutboxLetters`).
  */
 export async function deliverDecisionLetters(
   deps: DeliverDecisionLettersDeps,
 ): Promise<DecisionLetterReport> {
-  const entries = await deps.complaints.listPendingDecisionLetters(DECISION_LETTER_PAGE);
-  const report: DecisionLetterReport = { pending: entries.length, issued: 0, takenElsewhere: 0, failed: 0 };
-  const { failed } = await drainOutbox(entries, {
-    deliver: async (entry) => {
-      const { letter, created } = await issueDecisionLetter(deps, entry);
-      if (created) report.issued++;
-      if (!(await deps.complaints.markDecisionLetterIssued(entry.complaintId, letter.letterId, deps.now())))
-        report.takenElsewhere++;
-    },
+  return issueOutboxLetters({
+    entries: await deps.complaints.listPendingDecisionLetters(DECISION_LETTER_PAGE),
+    issue: (entry) => issueDecisionLetter(deps, entry),
+    markIssued: (entry, letterId) =>
+      deps.complaints.markDecisionLetterIssued(entry.complaintId, letterId, deps.now()),
     recordFailure: (entry, reason) => deps.complaints.recordDecisionLetterFailure(entry.complaintId, reason),
     describe: (entry) => ({ complaintId: entry.complaintId }),
     logger: deps.logger,
   });
-  report.failed = failed;
-  return report;
 }
 
 async function issueDecisionLetter(deps: DeliverDecisionLettersDeps, entry: DecisionLetterEntry) {

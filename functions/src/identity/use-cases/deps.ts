@@ -6,12 +6,12 @@ import type {
 } from '@zhixiang/shared/ports/auth-store';
 import type { FaceVerifier } from '@zhixiang/shared/ports/face-verifier';
 import type { IdCardOcr } from '@zhixiang/shared/ports/id-card-ocr';
-import type { IdentityFileStore } from '@zhixiang/shared/ports/identity-files';
 import type {
   IdentityReviewStore,
   IdentityUploadStore,
   IdentityVerificationStore,
 } from '@zhixiang/shared/ports/identity-verifications';
+import type { PrivateFileStore } from '@zhixiang/shared/ports/private-files';
 import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
 import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
 import type { Platform } from '../../platform/process';
@@ -29,7 +29,7 @@ export interface IdentityDeps extends Platform {
   faceVerifier: FaceVerifier;
   identityUploads: IdentityUploadStore;
   identityReviews: IdentityReviewStore;
-  identityFiles: IdentityFileStore;
+  identityFiles: PrivateFileStore;
   /** Built on first use: the offline reader loads its model only where OCR is called. */
   idCardOcr: () => Promise<IdCardOcr>;
 }

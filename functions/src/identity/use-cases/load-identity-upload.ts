@@ -8,6 +8,7 @@ import {
   videoTypeOf,
 } from '@zhixiang/shared/identity/id-card';
 import type { IdentityUpload } from '@zhixiang/shared/ports/identity-verifications';
+import { checkUploadedFile } from '@zhixiang/shared/uploads/checked-file';
 import type { IdentityDeps } from './deps';
 
 export interface CheckedUpload {
@@ -31,30 +32,15 @@ export async function loadCheckedUpload(
     throw new AppError('NOT_FOUND', `未找到上传的${label}`, { field: input.field });
   if (upload.kind !== input.kind)
     throw new AppError('VALIDATION_FAILED', `请上传${label}`, { field: input.field });
-  const size = await container.identityFiles.size(upload.key);
-  if (size === null || size === 0)
-    throw new AppError('VALIDATION_FAILED', `${label}尚未上传完成，请重新上传`, { field: input.field });
   const video = input.kind === 'selfie_video';
   const maxBytes = video ? MAX_SELFIE_VIDEO_BYTES : MAX_ID_IMAGE_BYTES;
-  if (size > maxBytes) {
-    await container.identityFiles.delete(upload.key);
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `${label}超过 ${maxBytes / 1024 / 1024} MB，请${video ? '缩短视频' : '降低照片分辨率'}后重新上传`,
-      { field: input.field },
-    );
-  }
-  const bytes = await container.identityFiles.read(upload.key);
-  const contentType = video ? videoTypeOf(bytes) : imageTypeOf(bytes);
-  if (!contentType) {
-    await container.identityFiles.delete(upload.key);
-    throw new AppError(
-      'VALIDATION_FAILED',
-      video ? '自拍视频仅支持 MP4 或 WebM 格式' : `${label}仅支持 JPG 或 PNG 格式的照片`,
-      {
-        field: input.field,
-      },
-    );
-  }
+  const { bytes, contentType } = await checkUploadedFile<string>(container.identityFiles, upload.key, {
+    maxBytes,
+    typeOf: video ? videoTypeOf : imageTypeOf,
+    field: input.field,
+    notUploaded: `${label}尚未上传完成，请重新上传`,
+    tooLarge: `${label}超过 ${maxBytes / 1024 / 1024} MB，请${video ? '缩短视频' : '降低照片分辨率'}后重新上传`,
+    wrongType: video ? '自拍视频仅支持 MP4 或 WebM 格式' : `${label}仅支持 JPG 或 PNG 格式的照片`,
+  });
   return { upload, bytes, contentType };
 }

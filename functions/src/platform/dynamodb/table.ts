@@ -4,6 +4,7 @@ import {
   type PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  type TransactWriteCommand,
   type UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 
@@ -93,7 +94,7 @@ export async function queryAll(
 /** Sends a conditional write; false when DynamoDB refused the condition (a claim already taken). */
 export async function conditionally(
   ctx: TableContext,
-  command: PutCommand | UpdateCommand | DeleteCommand,
+  command: PutCommand | UpdateCommand | DeleteCommand | TransactWriteCommand,
 ): Promise<boolean> {
   try {
     await ctx.client.send(command as PutCommand);

@@ -6,10 +6,14 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { IdentityFileStore } from '@zhixiang/shared/ports/identity-files';
+import type { PrivateFileStore } from '@zhixiang/shared/ports/private-files';
 
-/** ID-card photos and selfie videos in the document bucket (keys under `identity/`). */
-export class S3IdentityFiles implements IdentityFileStore {
+/**
+ * Private uploads in the document bucket, each context under its own prefix: ID-card photos and
+ * selfie videos (`identity/`), the video authorisations' document photos and recordings
+ * (`authorisations/`).
+ */
+export class S3PrivateFiles implements PrivateFileStore {
   constructor(
     private readonly s3: () => S3Client,
     private readonly bucket: string,

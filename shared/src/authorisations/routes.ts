@@ -1,0 +1,124 @@
+import type { RouteSpec } from '../api/route-spec';
+import { PowerOfAttorneyInputSchema } from './power-of-attorney';
+import {
+  AuthorisationListSchema,
+  AuthorisationViewSchema,
+  ConsentRequestSchema,
+  DecideAuthorisationRequestSchema,
+  DocumentPhotoTicketSchema,
+  PartUrlsSchema,
+  PresignVideoPartsRequestSchema,
+  RecordVideoPartRequestSchema,
+  ReviewListSchema,
+  ReviewViewSchema,
+  StartVideoUploadRequestSchema,
+  VideoUploadSchema,
+} from './schemas';
+
+/**
+ * Video authorisations (境外客户录像授权): an overseas policyholder fills in a power of attorney,
+ * consents separately to the recording, uploads their document's photo page and a video of
+ * themselves reading the generated script (multipart, resumable), which is checked and submitted
+ * for review. Staff of the branch subtree holding the policies review: the recording beside the
+ * script and the fields, a checklist, approve or reject with a reason. A customer reaches only
+ * their own authorisations.
+ */
+export const authorisationRoutes = {
+  createAuthorisation: {
+    method: 'POST',
+    path: '/me/authorisations',
+    auth: 'user',
+    request: PowerOfAttorneyInputSchema,
+    response: AuthorisationViewSchema,
+  },
+  listMyAuthorisations: {
+    method: 'GET',
+    path: '/me/authorisations',
+    auth: 'user',
+    response: AuthorisationListSchema,
+  },
+  getMyAuthorisation: {
+    method: 'GET',
+    path: '/me/authorisations/{authorisationId}',
+    auth: 'user',
+    response: AuthorisationViewSchema,
+  },
+  updateAuthorisation: {
+    method: 'PUT',
+    path: '/me/authorisations/{authorisationId}',
+    auth: 'user',
+    request: PowerOfAttorneyInputSchema,
+    response: AuthorisationViewSchema,
+  },
+  consentToAuthorisationRecording: {
+    method: 'POST',
+    path: '/me/authorisations/{authorisationId}/consent',
+    auth: 'user',
+    request: ConsentRequestSchema,
+    response: AuthorisationViewSchema,
+  },
+  createAuthorisationDocumentUpload: {
+    method: 'POST',
+    path: '/me/authorisations/{authorisationId}/document-photo/upload',
+    auth: 'user',
+    response: DocumentPhotoTicketSchema,
+  },
+  checkAuthorisationDocumentPhoto: {
+    method: 'POST',
+    path: '/me/authorisations/{authorisationId}/document-photo',
+    auth: 'user',
+    response: AuthorisationViewSchema,
+  },
+  startAuthorisationVideoUpload: {
+    method: 'POST',
+    path: '/me/authorisations/{authorisationId}/video',
+    auth: 'user',
+    request: StartVideoUploadRequestSchema,
+    response: VideoUploadSchema,
+  },
+  getAuthorisationVideoUpload: {
+    method: 'GET',
+    path: '/me/authorisations/{authorisationId}/video',
+    auth: 'user',
+    response: VideoUploadSchema,
+  },
+  presignAuthorisationVideoParts: {
+    method: 'POST',
+    path: '/me/authorisations/{authorisationId}/video/part-urls',
+    auth: 'user',
+    request: PresignVideoPartsRequestSchema,
+    response: PartUrlsSchema,
+  },
+  recordAuthorisationVideoPart: {
+    method: 'PUT',
+    path: '/me/authorisations/{authorisationId}/video/parts/{partNumber}',
+    auth: 'user',
+    request: RecordVideoPartRequestSchema,
+    response: VideoUploadSchema,
+  },
+  completeAuthorisationVideo: {
+    method: 'POST',
+    path: '/me/authorisations/{authorisationId}/video/complete',
+    auth: 'user',
+    response: AuthorisationViewSchema,
+  },
+  listAuthorisationReviews: {
+    method: 'GET',
+    path: '/staff/authorisations',
+    auth: 'user',
+    response: ReviewListSchema,
+  },
+  getAuthorisationReview: {
+    method: 'GET',
+    path: '/staff/authorisations/{authorisationId}',
+    auth: 'user',
+    response: ReviewViewSchema,
+  },
+  decideAuthorisation: {
+    method: 'POST',
+    path: '/staff/authorisations/{authorisationId}/decision',
+    auth: 'user',
+    request: DecideAuthorisationRequestSchema,
+    response: ReviewViewSchema,
+  },
+} as const satisfies Record<string, RouteSpec>;
