@@ -16,6 +16,7 @@ import type { Config } from './platform/config';
 import { createPlatform, type Platform, replaceProcessWiring } from './platform/process';
 import { createPoliciesDeps } from './policies/wiring';
 import { createProductsDeps } from './products/wiring';
+import { createStandardsDeps } from './standards/wiring';
 
 /**
  * The whole system in one object: every context's dependencies over one platform. The admin CLI,
@@ -36,6 +37,7 @@ function buildSystem(platform: Platform) {
   const complaints = createComplaintsDeps(platform);
   const payments = createPaymentsDeps(platform);
   const events = createEventsDeps(platform);
+  const standards = createStandardsDeps(platform);
   return {
     ...auth,
     ...policies,
@@ -50,6 +52,7 @@ function buildSystem(platform: Platform) {
     ...complaints,
     ...payments,
     ...events,
+    ...standards,
     repositories: {
       ...auth.repositories,
       ...policies.repositories,
@@ -63,6 +66,7 @@ function buildSystem(platform: Platform) {
       ...letters.repositories,
       ...complaints.repositories,
       ...events.repositories,
+      ...standards.repositories,
     },
     identityProofs: createIdentityProofs(platform),
     signingKey: insurerSigningKey(platform.config),

@@ -22,6 +22,7 @@ import { letterCases } from './letters/authorisation-cases';
 import { paymentCases } from './payments/authorisation-cases';
 import { policyCases } from './policies/authorisation-cases';
 import { productCases } from './products/authorisation-cases';
+import { standardCases } from './standards/authorisation-cases';
 import { type ApiClient, createApiClient } from './support/api-client';
 import { type Case, data, OWNER_POLICY, PEOPLE, type Person, USERS } from './support/authorisation-matrix';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
@@ -52,6 +53,7 @@ const CASES: Record<RouteName, Case> = {
   ...paymentCases,
   ...homeCases,
   ...eventCases,
+  ...standardCases,
 };
 
 let container: System;

@@ -13,6 +13,7 @@ import { letterRoutes } from '../letters/routes';
 import { paymentRoutes } from '../payments/routes';
 import { policyRoutes } from '../policy/routes';
 import { productRoutes } from '../product/routes';
+import { standardRoutes } from '../standards/routes';
 import type { RouteSpec } from './route-spec';
 
 export type { RouteSpec } from './route-spec';
@@ -37,6 +38,7 @@ export const routes = {
   ...paymentRoutes,
   ...homeRoutes,
   ...eventRoutes,
+  ...standardRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

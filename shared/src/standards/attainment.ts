@@ -165,14 +165,17 @@ export function computeAttainment(
     if (list) list.push(e);
     else byCase.set(e.caseId, [e]);
   }
-  const cells = new Map<string, AttainmentCell>();
   const cases: MeasuredCase[] = [];
   for (const list of byCase.values())
-    for (const c of measureCaseAgainst(standards, inEventOrder(list), calendar, now)) {
-      addTo(cells, c, granularity, 1);
-      cases.push(c);
-    }
-  return { cells: [...cells.values()], cases };
+    cases.push(...measureCaseAgainst(standards, inEventOrder(list), calendar, now));
+  return { cells: cellsOf(cases, granularity), cases };
+}
+
+/** Measured cases summed into standard × version × branch × period cells. */
+export function cellsOf(cases: Iterable<MeasuredCase>, granularity: Granularity): AttainmentCell[] {
+  const cells = new Map<string, AttainmentCell>();
+  for (const c of cases) addTo(cells, c, granularity, 1);
+  return [...cells.values()];
 }
 
 /** Cells of a branch subtree and period range summed per standard (or per key the caller picks). */

@@ -13,6 +13,7 @@ import {
   ENDORSEMENT_STATUSES,
   ENDORSEMENT_TYPES,
 } from '@zhixiang/shared/endorsement/application';
+import { endorsementMeasurement } from '@zhixiang/shared/endorsement/measurement';
 import type {
   DomainEventRecord,
   EndorsementEventRecord,
@@ -43,6 +44,7 @@ import {
   SERVICE_NAME,
   type TableContext,
 } from '../../platform/dynamodb/table';
+import { measurementPut } from '../../platform/measurement/measurement-stream';
 import type { DynamoCustomerRepository } from '../../platform/records/customers';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
 import { createRecordRepositories } from '../../platform/records/repositories';
@@ -267,7 +269,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
             .where((attr, op) => op.notExists(attr.applicationId))
             .params() as TransactItem['Put'],
         },
-        ...events.map((event) => this.eventPut(event)),
+        ...events.flatMap((event) => this.eventPuts(event, application)),
       ],
       { 0: APPLICATION_CHANGED_MESSAGE },
     );
@@ -324,7 +326,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       if (!this.idempotency) throw new Error('this wiring records no Idempotency-Key');
       items.push(this.idempotency.transactPut(change.idempotency));
     }
-    for (const event of change.events) items.push(this.eventPut(event));
+    for (const event of change.events) items.push(...this.eventPuts(event, stored));
     for (const event of change.outbox ?? [])
       items.push({
         Put: this.entities.domainEvents
@@ -408,6 +410,11 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
         ExpressionAttributeValues: { ':one': 1, ':reason': reason.slice(0, 500) },
       }),
     );
+  }
+
+  /** The audit event and its measurement event (the service standards' stream), written together. */
+  private eventPuts(event: EndorsementEventRecord, application: EndorsementRecord): TransactItem[] {
+    return [this.eventPut(event), measurementPut(this.ctx, endorsementMeasurement(event, application))];
   }
 
   private eventPut(event: EndorsementEventRecord): TransactItem {
