@@ -128,6 +128,24 @@ describe('the measurement stream', () => {
     expect(new Set(events.map((e) => e.branchPath))).toEqual(new Set([policy?.branchPath]));
     expect(events.every((e) => e.policyNo === policyNo && e.source === 'system')).toBe(true);
   });
+
+  it("carries a complaint's event log, receipt named by its severity", async () => {
+    const filed = await as<{ complaintId: string }>('demo-customer-c001', 'POST', '/complaints', {
+      category: 'claims',
+      description: '理赔材料提交后两周没有任何进度，电话也打不通',
+      policyNo: demoPolicyNo('C001', 'PL01'),
+      preferredContactTime: 'afternoon',
+    });
+    expect(filed.status, filed.text).toBe(201);
+    const events = await container.measurements.listCase(`complaint:${filed.body.complaintId}`);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      type: expect.stringMatching(/^complaint\.received_(urgent|ordinary)$/),
+      at: clock,
+      source: 'system',
+      policyNo: demoPolicyNo('C001', 'PL01'),
+    });
+  });
 });
 
 describe('the signed ingestion route', () => {
