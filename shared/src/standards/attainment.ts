@@ -6,6 +6,7 @@ import {
   inEventOrder,
   type MeasurementEvent,
   measureCase,
+  rememberingCalendar,
 } from './measure';
 import { type StandardVersion, versionInForce } from './model';
 
@@ -103,12 +104,14 @@ export class AttainmentProjection {
   private readonly outcomes = new Map<string, MeasuredCase[]>();
   readonly cells = new Map<string, AttainmentCell>();
   private readonly types: Set<string>;
+  private readonly calendar: BusinessCalendar;
 
   constructor(
     private readonly standards: ReadonlyMap<string, readonly StandardVersion[]>,
-    private readonly calendar: BusinessCalendar,
+    calendar: BusinessCalendar,
     readonly granularity: Granularity,
   ) {
+    this.calendar = rememberingCalendar(calendar);
     this.types = new Set(
       [...standards.values()].flatMap((versions) => versions.flatMap((v) => [...eventTypesOf(v)])),
     );
