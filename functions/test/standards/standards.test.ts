@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { attainmentCsv } from '@zhixiang/shared/standards/report';
 import type { StandardVersionView } from '@zhixiang/shared/standards/schemas';
 import { INGEST_HEADERS } from '@zhixiang/shared/standards/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
 import { signRequest } from '../../src/platform/http/verify-signed-request';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { getStandardsAttainment } from '../../src/standards/use-cases/get-attainment';
+import { parseWindow } from '../../src/standards/use-cases/standards-access';
 import { warnStandardBreaches } from '../../src/standards/use-cases/warn-breaches';
 import { createSystem, type System } from '../../src/system';
 import { demoPolicyNo, endorsementSteps } from '../endorsements/endorsement-steps';
@@ -307,6 +310,23 @@ describe('a standard piloted in one 中支, evaluated, rolled out and fixed', ()
     expect(durations?.test).toBe('mann_whitney_u');
     expect(evaluation.body.pilotVsOthers[0]?.difference).toBeCloseTo(0.45, 9);
     expect(evaluation.body.pilotVsOthers[0]?.verdict).toMatch(/^差异显著/);
+  });
+
+  it('exports attainment as CSV, as the admin CLI prints it', async () => {
+    const report = await getStandardsAttainment(
+      container,
+      { sub: 'admin-cli', role: 'admin' },
+      parseWindow({ from: '2026-12-01', to: '2026-12-11' }, clock),
+    );
+    const csv = attainmentCsv(report);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('统计区间,2026-12-01 至 2026-12-11');
+    expect(lines[1]).toBe('旅程,触点,标准,标准编号,达标要求,个案数,达标,未达标,进行中,达标率,是否达标');
+    expect(lines).toContain(
+      `理赔,理赔审核,资料齐全的理赔 3 个工作日内作出理赔决定,${ID},90%,20,19,1,0,95%,达标`,
+    );
+    // By day: the first five 张江 claims started on 12-01 (10:00 to 22:00), the first of them late.
+    expect(lines).toContain(`${ID},HQ/SH/SH-PD/SH-PD-01,2026-12-01,5,4,1,0,80%`);
   });
 
   it('is rolled out, evaluated and fixed; a breach then warns once, escalated a level up', async () => {
