@@ -5,7 +5,7 @@ import {
   eventTypesOf,
   inEventOrder,
   type MeasurementEvent,
-  measureCase,
+  measureOrSkip,
   rememberingCalendar,
 } from './measure';
 import { type StandardVersion, versionInForce } from './model';
@@ -64,7 +64,7 @@ export function measureCaseAgainst(
     if (!start) continue;
     const version = versionInForce(versions, start.branchPath, start.at);
     if (!version) continue;
-    const outcome = measureCase(version, ordered, calendar, now);
+    const outcome = measureOrSkip(version, ordered, calendar, now);
     if (outcome) out.push({ ...outcome, standardId, version: version.version });
   }
   return out;

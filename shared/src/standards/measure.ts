@@ -1,6 +1,7 @@
 import {
   type BusinessCalendar,
   businessMillisBetween,
+  CalendarOutOfRangeError,
   DAY_MS,
   nextDate,
   shanghaiDate,
@@ -167,4 +168,23 @@ export function measureCase(
       ? 'breached'
       : 'open';
   return { ...base, stopAt: stop?.at ?? null, elapsedMs, status };
+}
+
+/**
+ * `measureCase`, except that a case the business calendar cannot measure (a day in a year not
+ * imported) is left out — null, like a case that is not one — rather than guessed: import the
+ * year (`npm run admin -- import-calendar`) and it is measured again.
+ */
+export function measureOrSkip(
+  definition: Pick<StandardDefinition, 'metric' | 'target'>,
+  ordered: readonly MeasurementEvent[],
+  calendar: BusinessCalendar,
+  now: number,
+): CaseOutcome | null {
+  try {
+    return measureCase(definition, ordered, calendar, now);
+  } catch (error) {
+    if (error instanceof CalendarOutOfRangeError) return null;
+    throw error;
+  }
 }

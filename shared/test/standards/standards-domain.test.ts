@@ -8,7 +8,13 @@ import {
   evaluateVersion,
   normalCdf,
 } from '../../src/standards/evaluation';
-import { clockMillis, inEventOrder, type MeasurementEvent, measureCase } from '../../src/standards/measure';
+import {
+  clockMillis,
+  inEventOrder,
+  type MeasurementEvent,
+  measureCase,
+  measureOrSkip,
+} from '../../src/standards/measure';
 import {
   appliesTo,
   type StandardDefinition,
@@ -222,6 +228,13 @@ describe('measuring a case', () => {
     expect(clockMillis(clock, cal, shanghai('2026-12-04T17:59:30'), shanghai('2026-12-07T09:00:30'))).toBe(
       MIN,
     );
+  });
+  it('leaves out, rather than guesses, a business-day case in a year the calendar lacks', () => {
+    const late = [ev('endorsement.submitted_for_review', Date.parse('2031-03-03T02:00:00Z'))];
+    expect(() => measureCase(reviewed, late, cal, Date.parse('2031-03-04T02:00:00Z'))).toThrow(
+      /业务日历未包含 2031 年/,
+    );
+    expect(measureOrSkip(reviewed, late, cal, Date.parse('2031-03-04T02:00:00Z'))).toBeNull();
   });
   it('a rate case is met only when delivered; an undelivered one stays open', () => {
     const rate: Pick<StandardDefinition, 'metric' | 'target'> = {

@@ -6,7 +6,7 @@ import {
   caseStart,
   inEventOrder,
   type MeasurementEvent,
-  measureCase,
+  measureOrSkip,
 } from '@zhixiang/shared/standards/measure';
 import { inScope } from '@zhixiang/shared/standards/model';
 import { type EvaluationView, VERSION_NOT_FOUND_MESSAGE } from '@zhixiang/shared/standards/schemas';
@@ -38,7 +38,7 @@ export async function computeEvaluation(
     const ordered = inEventOrder(list);
     const start = caseStart(version, ordered);
     if (!start || !inScope(version.scope, start.branchPath)) continue;
-    const outcome = measureCase(version, ordered, deps.businessCalendar, now);
+    const outcome = measureOrSkip(version, ordered, deps.businessCalendar, now);
     if (outcome) cases.push(outcome);
   }
   return {
