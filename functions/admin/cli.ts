@@ -25,6 +25,8 @@ Commands
   outbox [--lines N]                      打印本地短信与微信订阅消息发件箱（仅本地环境）
   void-document <文件号> --reason 原因 --user-id 操作人
                                           作废已出具的批单或已签署的申请书（保留文件，核验时显示「已作废」、原因与时间）
+  standards-report [--from 日期] [--to 日期] [--granularity day|week|month]
+                                          服务标准达标报告（CSV：各标准达标率，及标准 × 机构 × 统计期明细；默认近 30 天；只读）
   import-calendar <file.json>             导入国务院公布的年度节假日与调休安排到业务日历（config/business-calendar.json，无需 --stage，重新部署后生效）
 
 Every CSV row is validated before anything is written: a file with a bad row imports nothing and
@@ -49,7 +51,13 @@ const WRITES = new Set([
   'void-document',
 ]);
 // Reports that write nothing: no --yes needed on prod.
-const READS = new Set(['notice-funnel', 'paper-saved', 'outbox', 'assistant-feedback-report']);
+const READS = new Set([
+  'notice-funnel',
+  'paper-saved',
+  'outbox',
+  'assistant-feedback-report',
+  'standards-report',
+]);
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -60,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
       region: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      granularity: { type: 'string' },
       yes: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       'user-id': { type: 'string' },
@@ -255,6 +264,23 @@ async function main(argv: string[]): Promise<number> {
       const { FeedbackReportQuerySchema } = await import('@zhixiang/shared/assistant/feedback-report');
       const range = parseBody(FeedbackReportQuerySchema, { from: values.from, to: values.to });
       console.log(formatFeedbackReport(await getAssistantFeedbackReport(container, range)));
+      return 0;
+    }
+    case 'standards-report': {
+      const { getStandardsAttainment } = await import('../src/standards/use-cases/get-attainment');
+      const { parseWindow } = await import('../src/standards/use-cases/standards-access');
+      const { attainmentCsv } = await import('@zhixiang/shared/standards/report');
+      const query = Object.fromEntries(
+        Object.entries({ from: values.from, to: values.to, granularity: values.granularity }).filter(
+          ([, v]) => v !== undefined,
+        ),
+      ) as Record<string, string>;
+      const report = await getStandardsAttainment(
+        container,
+        { sub: 'admin-cli', role: 'admin' },
+        parseWindow(query, container.now()),
+      );
+      process.stdout.write(attainmentCsv(report));
       return 0;
     }
     default:

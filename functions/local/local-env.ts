@@ -141,6 +141,7 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
       .replaceAll('_', '/'),
     WECHAT_APP_ID: LOCAL_WECHAT_APP_ID,
     BILLING_SIGNING_SECRET: await localSecret(join(dataDir, 'billing-signing.key')),
+    STANDARDS_SIGNING_SECRET: await localSecret(join(dataDir, 'standards-signing.key')),
     LETTER_LINK_BASE_URL: `http://localhost:${process.env.H5_PORT ?? 8080}/packages/letters/open/index`,
     // Payments: the 「微信支付沙箱」 with a merchant and platform key of its own (the notify URL is
     // the local gateway's own route, which it sets when it starts).

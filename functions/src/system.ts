@@ -17,6 +17,7 @@ import type { Config } from './platform/config';
 import { createPlatform, type Platform, replaceProcessWiring } from './platform/process';
 import { createPoliciesDeps } from './policies/wiring';
 import { createProductsDeps } from './products/wiring';
+import { createStandardsDeps } from './standards/wiring';
 import { createVoiceDeps } from './voice/wiring';
 
 /**
@@ -40,6 +41,7 @@ function buildSystem(platform: Platform) {
   const events = createEventsDeps(platform);
   const voice = createVoiceDeps(platform);
   const authorisations = createAuthorisationsDeps(platform);
+  const standards = createStandardsDeps(platform);
   return {
     ...auth,
     ...policies,
@@ -56,6 +58,7 @@ function buildSystem(platform: Platform) {
     ...events,
     ...voice,
     ...authorisations,
+    ...standards,
     repositories: {
       ...auth.repositories,
       ...policies.repositories,
@@ -71,6 +74,7 @@ function buildSystem(platform: Platform) {
       ...events.repositories,
       ...voice.repositories,
       ...authorisations.repositories,
+      ...standards.repositories,
     },
     identityProofs: createIdentityProofs(platform),
     signingKey: insurerSigningKey(platform.config),

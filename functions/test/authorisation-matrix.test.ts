@@ -23,6 +23,7 @@ import { letterCases } from './letters/authorisation-cases';
 import { paymentCases } from './payments/authorisation-cases';
 import { policyCases } from './policies/authorisation-cases';
 import { productCases } from './products/authorisation-cases';
+import { standardCases } from './standards/authorisation-cases';
 import { type ApiClient, createApiClient } from './support/api-client';
 import { type Case, data, OWNER_POLICY, PEOPLE, type Person, USERS } from './support/authorisation-matrix';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
@@ -56,6 +57,7 @@ const CASES: Record<RouteName, Case> = {
   ...eventCases,
   ...voiceCases,
   ...authorisationCases,
+  ...standardCases,
 };
 
 let container: System;

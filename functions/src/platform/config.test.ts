@@ -63,6 +63,7 @@ describe('loadConfig', () => {
     ['WECHAT_PUSH_AES_KEY', 'a'.repeat(43)],
     ['WECHAT_APP_ID', 'wx0123456789abcdef'],
     ['BILLING_SIGNING_SECRET', 'b'.repeat(40)],
+    ['STANDARDS_SIGNING_SECRET', 's'.repeat(40)],
   ])('refuses %s=%s on dev and prod', (name, value) => {
     for (const stage of ['dev', 'prod']) {
       expect(() => loadConfig({ ...deployed, STAGE: stage, [name]: value })).toThrow(

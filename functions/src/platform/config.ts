@@ -56,6 +56,7 @@ const EnvSchema = z.object({
   ),
   WECHAT_APP_ID: z.optional(z.string().check(z.minLength(1))),
   BILLING_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  STANDARDS_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
   LETTER_LINK_BASE_URL: z.optional(z.url()),
   // Payments: WeChat Pay API v3 (JSAPI), or the local 「微信支付沙箱」; the merchant's secret is a
   // Secrets Manager secret per stage, or (local stage only) the same JSON in WECHAT_PAY_SECRET.
@@ -95,6 +96,8 @@ export interface Config {
   /** Electronic documents: the insurer's signing certificate (docs/electronic-documents.md). */
   /** Live chat: where pushes go (API Gateway Management API); null = no WebSocket API, clients poll. */
   liveChatEndpoint: string | null;
+  /** Local stage only; deployed stages read it from SSM (the standards' signed ingestion route). */
+  standardsSigningSecret: string | null;
   /** When people staff the live chat; outside them a handoff is a message answered later. */
   serviceHours: ServiceHours;
   documentSigning:
@@ -172,6 +175,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.WECHAT_APP_ID && !local) localOnly('WECHAT_APP_ID (deployed stages read it from SSM)');
   if (e.BILLING_SIGNING_SECRET && !local)
     localOnly('BILLING_SIGNING_SECRET (deployed stages read it from SSM)');
+  if (e.STANDARDS_SIGNING_SECRET && !local)
+    localOnly('STANDARDS_SIGNING_SECRET (deployed stages read it from SSM)');
   if (e.WECHAT_PAY_PROVIDER === 'sandbox' && !local) localOnly('WECHAT_PAY_PROVIDER=sandbox');
   if (e.WECHAT_PAY_SECRET && !local)
     localOnly('WECHAT_PAY_SECRET (deployed stages read it from Secrets Manager)');
@@ -233,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       letterLinkBaseUrl: e.LETTER_LINK_BASE_URL ?? null,
     },
     liveChatEndpoint: e.LIVE_CHAT_ENDPOINT ?? null,
+    standardsSigningSecret: e.STANDARDS_SIGNING_SECRET ?? null,
     serviceHours,
     wechatPay: {
       provider: e.WECHAT_PAY_PROVIDER,

@@ -42,6 +42,9 @@ export const SSM_PARAMETERS = {
   wechatPushToken: '/wechat-push-token',
   wechatPushAesKey: '/wechat-push-aes-key',
   billingSigningSecret: '/billing-signing-secret',
+  // Service standards: the HMAC secret shared with the insurer's other systems (claims, benefits,
+  // offline new business) that send the events of their journeys.
+  standardsSigningSecret: '/standards-signing-secret',
 } as const;
 
 /**
@@ -104,6 +107,8 @@ export interface Secrets {
   wechatPush(): Promise<WechatPushSettings>;
   /** The billing system signs `POST /billing/debit-results` with this (HMAC-SHA256). */
   billingSigningSecret(): Promise<string>;
+  /** The insurer's other systems sign `POST /standards/events` with this (HMAC-SHA256). */
+  standardsSigningSecret(): Promise<string>;
   /** Payments: the WeChat Pay merchant (Secrets Manager; WECHAT_PAY_SECRET on the local stage). */
   wechatPay(): Promise<WechatPayMerchant>;
 }
@@ -168,6 +173,7 @@ export function createSecrets(config: Config): Secrets {
       return { token, aesKey, appId };
     },
     billingSigningSecret: async () => config.notices.billingSigningSecret ?? read('billingSigningSecret'),
+    standardsSigningSecret: async () => config.standardsSigningSecret ?? read('standardsSigningSecret'),
     wechatPay: async () => {
       const { localSecret, secretId } = config.wechatPay;
       if (localSecret) return parseWechatPayMerchant(localSecret, 'WECHAT_PAY_SECRET');

@@ -7,6 +7,7 @@ import type { EventStore } from '@zhixiang/shared/ports/events';
 import type { KnowledgeBaseRepository } from '@zhixiang/shared/ports/knowledge-base';
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
+import type { StandardStore } from '@zhixiang/shared/ports/standards';
 import { loadKnowledgeBase, readKnowledgeFiles } from '../assistant/use-cases/load-knowledge-base';
 import type { BrochureStore } from '../products/adapters/brochure-links';
 import { seedDemoBrochures } from './demo-brochures';
@@ -16,6 +17,7 @@ import { buildDemoData } from './demo-data';
 import { seedDemoDocuments } from './demo-documents';
 import { seedDemoEndorsements } from './demo-endorsements';
 import { seedDemoEvents } from './demo-events';
+import { seedDemoStandards } from './demo-standards';
 import { emptyTally, type WriteTally, writeIfChanged } from './write-if-changed';
 
 export { DEMO_BINDING_CUSTOMER, DEMO_SIGN_INS, type DemoSignIn } from './demo-data';
@@ -34,6 +36,8 @@ export interface SeedDemoDataDeps {
     endorsements?: EndorsementRepository;
     /** Club events: with it, the demo events of the three brands are created once. */
     events?: Pick<EventStore, 'create'>;
+    /** Service standards: with it, the seeded catalogue is created once, rolled out on the seed's day. */
+    standards?: Pick<StandardStore, 'create'>;
   };
   /** Where placeholder brochure PDFs of the demo catalogue are uploaded (local stage). */
   brochures?: BrochureStore;
@@ -111,6 +115,7 @@ export async function seedDemoData(deps: Partial<SeedDemoDataDeps> = {}): Promis
   // Endorsements (保全): created once, like customers (a signed demo application stays signed).
   if (r.endorsements) await seedDemoEndorsements(r.endorsements, data, Date.parse(`${today}T01:00:00Z`));
   if (r.events) await seedDemoEvents(r.events, today, data.branches);
+  if (r.standards) await seedDemoStandards(r.standards, today);
   if (r.documents && r.endorsements)
     await seedDemoDocuments({ ...r, documents: r.documents, endorsements: r.endorsements }, data);
   return report;

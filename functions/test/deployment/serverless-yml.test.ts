@@ -265,6 +265,8 @@ describe('the routes anyone can call without a token', () => {
     'applyDebitResult',
     // WeChat Pay's payment notifications, signed by its platform key (payments).
     'receiveWechatPayNotification',
+    // Service standards: the events of the insurer's other systems, HMAC-signed like billing's.
+    'ingestStandardEvents',
   ]);
   const localOnly = new Set(['listDemoUsers', 'signInAsDemoUser']);
   const anonymous = Object.entries(routes)

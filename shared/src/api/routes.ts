@@ -14,6 +14,7 @@ import { letterRoutes } from '../letters/routes';
 import { paymentRoutes } from '../payments/routes';
 import { policyRoutes } from '../policy/routes';
 import { productRoutes } from '../product/routes';
+import { standardRoutes } from '../standards/routes';
 import { voiceRoutes } from '../voice/routes';
 import type { RouteSpec } from './route-spec';
 
@@ -41,6 +42,7 @@ export const routes = {
   ...eventRoutes,
   ...voiceRoutes,
   ...authorisationRoutes,
+  ...standardRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

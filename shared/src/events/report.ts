@@ -118,7 +118,7 @@ export function percent(basisPoints: number | null): string {
 }
 
 /** A cell quoted when it holds a comma, a quote or a line break (RFC 4180). */
-function cell(value: string | number): string {
+export function cell(value: string | number): string {
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

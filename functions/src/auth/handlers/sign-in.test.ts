@@ -187,6 +187,7 @@ describe('demo sign-in', () => {
       WECHAT_PUSH_AES_KEY: undefined,
       WECHAT_APP_ID: undefined,
       BILLING_SIGNING_SECRET: undefined,
+      STANDARDS_SIGNING_SECRET: undefined,
       WECHAT_PAY_PROVIDER: 'wechat',
       WECHAT_PAY_SECRET: undefined,
     });

@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { complaintMeasurement } from '@zhixiang/shared/complaints/measurement';
 import type {
   ComplaintEventRecord,
   ComplaintRecord,
@@ -11,6 +12,7 @@ import {
   queryAll,
   type TableContext,
 } from '../../platform/dynamodb/table';
+import { measurementPut } from '../../platform/measurement/measurement-stream';
 import { voiceFeedItem } from '../../voice/adapters/voice-store';
 
 /**
@@ -123,6 +125,8 @@ export class DynamoComplaintStore implements ComplaintStore {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            // The service standards' measurement stream, written with the audit event it mirrors.
+            measurementPut(this.ctx, complaintMeasurement(event, complaint)),
             ...(event.type === 'decided'
               ? [
                   {

@@ -13,6 +13,7 @@ import {
   ENDORSEMENT_STATUSES,
   ENDORSEMENT_TYPES,
 } from '@zhixiang/shared/endorsement/application';
+import { endorsementMeasurement } from '@zhixiang/shared/endorsement/measurement';
 import type {
   DomainEventRecord,
   DraftedTarget,
@@ -45,6 +46,7 @@ import {
   SERVICE_NAME,
   type TableContext,
 } from '../../platform/dynamodb/table';
+import { measurementPut } from '../../platform/measurement/measurement-stream';
 import type { DynamoCustomerRepository } from '../../platform/records/customers';
 import { getItem } from '../../platform/records/point-reads';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
@@ -279,7 +281,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
             ConditionExpression: 'attribute_not_exists(applicationId)',
           },
         },
-        ...events.map((event) => this.eventPut(event)),
+        ...events.flatMap((event) => this.eventPuts(event, application)),
       ],
       { 0: APPLICATION_CHANGED_MESSAGE },
     );
@@ -364,7 +366,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
         },
       });
     }
-    for (const event of change.events) items.push(this.eventPut(event));
+    for (const event of change.events) items.push(...this.eventPuts(event, stored));
     for (const event of change.outbox ?? [])
       items.push({ Put: { TableName: this.ctx.table, Item: pendingDomainEventItem(event) } });
     await this.transact(items, messages, change.idempotency ? SUBMISSION_IN_PROGRESS_MESSAGE : undefined);
@@ -442,6 +444,11 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
         ExpressionAttributeValues: { ':one': 1, ':reason': reason.slice(0, 500) },
       }),
     );
+  }
+
+  /** The audit event and its measurement event (the service standards' stream), written together. */
+  private eventPuts(event: EndorsementEventRecord, application: EndorsementRecord): TransactItem[] {
+    return [this.eventPut(event), measurementPut(this.ctx, endorsementMeasurement(event, application))];
   }
 
   private eventPut(event: EndorsementEventRecord): TransactItem {

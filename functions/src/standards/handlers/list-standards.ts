@@ -1,0 +1,13 @@
+import { standardRoutes } from '@zhixiang/shared/standards/routes';
+import { httpHandler } from '../../platform/http/http-handler';
+import { listStandards } from '../use-cases/manage-standards';
+import { standardsWiring } from '../wiring';
+
+export const handler = httpHandler(
+  standardRoutes.listStandards,
+  standardsWiring,
+  ({ deps }) => listStandards(deps),
+  {
+    roles: ['staff', 'admin'],
+  },
+);

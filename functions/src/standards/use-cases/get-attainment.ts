@@ -1,0 +1,92 @@
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import {
+  attainmentRate,
+  cellsOf,
+  computeAttainment,
+  type MeasuredCase,
+  rollUp,
+} from '@zhixiang/shared/standards/attainment';
+import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
+import { JOURNEY_LABELS } from '@zhixiang/shared/standards/model';
+import type { AttainmentReport } from '@zhixiang/shared/standards/schemas';
+import {
+  catalogue,
+  reaches,
+  STOP_GRACE_MS,
+  type StandardsUseCaseDeps,
+  type Window,
+} from './standards-access';
+
+/**
+ * The cases of the window (started in it) in the caller's reach, measured from the stream: events
+ * from the window's start to 31 days after its end (or now), so a case keeps its stop event.
+ */
+export async function casesInWindow(
+  deps: StandardsUseCaseDeps,
+  auth: AccessClaims,
+  window: Window,
+  only?: string,
+): Promise<{
+  cases: MeasuredCase[];
+  events: MeasurementEvent[];
+  standards: Awaited<ReturnType<typeof catalogue>>;
+}> {
+  const now = deps.now();
+  const all = await catalogue(deps);
+  const standards = only ? new Map([...all].filter(([id]) => id === only)) : all;
+  const events = await deps.measurements.listBetween(
+    window.fromMs,
+    Math.min(now + 1, window.toMs + STOP_GRACE_MS),
+  );
+  const { cases } = computeAttainment(standards, events, deps.businessCalendar, now, window.granularity);
+  return {
+    cases: cases.filter(
+      (c) => c.startAt >= window.fromMs && c.startAt < window.toMs && reaches(auth, c.branchPath),
+    ),
+    events,
+    standards,
+  };
+}
+
+/** Attainment per standard (worst first) and per standard × branch × period, for the caller's subtree. */
+export async function getStandardsAttainment(
+  deps: StandardsUseCaseDeps,
+  auth: AccessClaims,
+  window: Window,
+): Promise<AttainmentReport> {
+  const { cases, standards } = await casesInWindow(deps, auth, window);
+  const cells = cellsOf(cases, window.granularity);
+  const perStandard = rollUp(cells, (cell) => cell.standardId);
+  const rows = [...standards.entries()].map(([standardId, versions]) => {
+    const newest = versions.at(-1) ?? versions[0];
+    const sum = perStandard.get(standardId) ?? { cases: 0, met: 0, breached: 0, open: 0 };
+    const rate = attainmentRate(sum);
+    const inForce =
+      [...versions].reverse().find((v) => v.steps.pilot !== undefined || v.steps.rolled_out !== undefined) ??
+      newest;
+    const requiredShare = inForce?.target.requiredShare ?? 1;
+    return {
+      standardId,
+      journey: inForce?.journey ?? 'information',
+      journeyLabel: JOURNEY_LABELS[inForce?.journey ?? 'information'],
+      touchpoint: inForce?.touchpoint ?? '',
+      name: inForce?.name ?? '',
+      requiredShare,
+      ...sum,
+      rate,
+      attained: rate === null ? null : rate >= requiredShare,
+    };
+  });
+  rows.sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2) || a.standardId.localeCompare(b.standardId));
+  const byBranchPeriod = rollUp(cells, (cell) => `${cell.standardId}|${cell.branchPath}|${cell.period}`);
+  return {
+    from: window.from,
+    to: window.to,
+    granularity: window.granularity,
+    standards: rows,
+    cells: [...byBranchPeriod].map(([key, sum]) => {
+      const [standardId = '', branchPath = '', period = ''] = key.split('|');
+      return { standardId, branchPath, period, ...sum, rate: attainmentRate(sum) };
+    }),
+  };
+}

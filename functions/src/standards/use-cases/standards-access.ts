@@ -1,0 +1,74 @@
+import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { nextDate, shanghaiDate, startOfShanghaiDay } from '@zhixiang/shared/complaints/calendar';
+import { AppError } from '@zhixiang/shared/errors';
+import type { StoredStandardVersion } from '@zhixiang/shared/ports/standards';
+import type { Granularity } from '@zhixiang/shared/standards/attainment';
+import {
+  AttainmentQuerySchema,
+  MAX_RANGE_DAYS,
+  STANDARD_NOT_FOUND_MESSAGE,
+} from '@zhixiang/shared/standards/schemas';
+import { parseBody } from '../../platform/http/validation';
+import type { StandardsDeps } from '../wiring';
+
+export type StandardsUseCaseDeps = Pick<
+  StandardsDeps,
+  'repositories' | 'measurements' | 'businessCalendar' | 'now'
+>;
+
+/** Admins read every branch; staff only their branch subtree. */
+export function reaches(auth: AccessClaims, branchPath: string): boolean {
+  if (auth.role === 'admin') return true;
+  return auth.role === 'staff' && isInBranchSubtree(branchPath, auth.branchPath ?? '');
+}
+
+/** A standard's versions, ascending; 404 when it does not exist. */
+export async function requireVersions(
+  deps: Pick<StandardsUseCaseDeps, 'repositories'>,
+  standardId: string,
+): Promise<StoredStandardVersion[]> {
+  const versions = await deps.repositories.standards.listVersions(standardId);
+  if (versions.length === 0) throw new AppError('NOT_FOUND', STANDARD_NOT_FOUND_MESSAGE);
+  return versions;
+}
+
+/** The catalogue as the measuring functions take it: standard id → its versions. */
+export async function catalogue(deps: Pick<StandardsUseCaseDeps, 'repositories'>) {
+  const all = await deps.repositories.standards.listAll();
+  return new Map(all.map((versions) => [versions[0]?.standardId ?? '', versions]));
+}
+
+/** Days after a period's end still read, so a case started in it can stop later. */
+export const STOP_GRACE_MS = 31 * 86_400_000;
+
+export interface Window {
+  from: string;
+  to: string;
+  fromMs: number;
+  /** Exclusive: 00:00 after the last day. */
+  toMs: number;
+  granularity: Granularity;
+}
+
+/** Without dates, the window is the last 30 days up to today (Shanghai). */
+export const DEFAULT_WINDOW_DAYS = 30;
+
+/** `?from&to&granularity`: real days, in order, at most 93 days; by default the last 30 days. */
+export function parseWindow(query: Record<string, string>, now: number): Window {
+  const to = query.to ?? shanghaiDate(now);
+  const parsed = parseBody(AttainmentQuerySchema, {
+    from: query.from ?? (/^\d{4}-\d{2}-\d{2}$/.test(to) ? nextDate(to, 1 - DEFAULT_WINDOW_DAYS) : undefined),
+    to,
+    ...(query.granularity ? { granularity: query.granularity } : {}),
+  });
+  if (parsed.to < parsed.from)
+    throw new AppError('VALIDATION_FAILED', '结束日期不能早于开始日期', { field: 'to' });
+  const fromMs = startOfShanghaiDay(parsed.from);
+  const toMs = startOfShanghaiDay(nextDate(parsed.to));
+  if (toMs - fromMs > MAX_RANGE_DAYS * 86_400_000)
+    throw new AppError('VALIDATION_FAILED', `统计区间最长 ${MAX_RANGE_DAYS} 天，请缩短日期范围`, {
+      field: 'to',
+    });
+  return { from: parsed.from, to: parsed.to, fromMs, toMs, granularity: parsed.granularity ?? 'day' };
+}

@@ -1,0 +1,17 @@
+import { defaultBusinessCalendar } from '@zhixiang/shared/complaints/calendar';
+import { MeasurementStream } from '../platform/measurement/measurement-stream';
+import { defineWiring, type Platform } from '../platform/process';
+import { DynamoStandardStore } from './adapters/standards';
+
+export function createStandardsDeps(platform: Platform) {
+  return {
+    ...platform,
+    repositories: { standards: new DynamoStandardStore(platform.table) },
+    measurements: new MeasurementStream(platform.table),
+    /** The complaints context's business calendar (holidays and 调休; an error outside imported years). */
+    businessCalendar: defaultBusinessCalendar,
+  };
+}
+export type StandardsDeps = ReturnType<typeof createStandardsDeps>;
+
+export const standardsWiring = defineWiring(createStandardsDeps);

@@ -1,0 +1,449 @@
+import { randomUUID } from 'node:crypto';
+import { attainmentCsv } from '@zhixiang/shared/standards/report';
+import type { StandardVersionView } from '@zhixiang/shared/standards/schemas';
+import { INGEST_HEADERS } from '@zhixiang/shared/standards/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsFor } from '../../src/auth/use-cases/session';
+import { signRequest } from '../../src/platform/http/verify-signed-request';
+import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { getStandardsAttainment } from '../../src/standards/use-cases/get-attainment';
+import { parseWindow } from '../../src/standards/use-cases/standards-access';
+import { warnStandardBreaches } from '../../src/standards/use-cases/warn-breaches';
+import { createSystem, type System } from '../../src/system';
+import { demoPolicyNo, endorsementSteps } from '../endorsements/endorsement-steps';
+import { type ApiClient, createApiClient } from '../support/api-client';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
+
+/**
+ * Service standards through the real gateway against DynamoDB Local: a real endorsement reaches
+ * the measurement stream with its audit events; the insurer's other systems send theirs through
+ * the signed route, once each; an admin drafts, locks and pilots a standard in one 中支, the
+ * evaluation shows the difference, the version is rolled out and fixed, and a breach then raises
+ * one warning escalated a level up. Bad input is refused in Chinese with nothing written.
+ */
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/** Tuesday 2026-12-01 10:00 in Shanghai. */
+let clock = Date.parse('2026-12-01T02:00:00Z');
+let container: System;
+let gateway: TestGateway;
+let api: ApiClient;
+/** A request as a seeded user, with a token issued on the test's clock (it jumps days ahead). */
+async function as<T>(userId: string, method: 'GET' | 'POST', path: string, body?: unknown) {
+  const user = await container.repositories.users.get(userId);
+  if (!user) throw new Error(`no user ${userId}`);
+  const { token } = await container.accessTokens.issue(claimsFor(user));
+  const response = await api.request<T & { code?: string; message?: string; field?: string }>(method, path, {
+    token,
+    ...(body === undefined ? {} : { body }),
+  });
+  return response;
+}
+
+beforeAll(async () => {
+  gateway = await startTestGateway({ system: () => createSystem(undefined, { now: () => clock }) });
+  container = gateway.system;
+  await seedDemoData({ repositories: container.repositories, today: '2026-12-01' });
+  api = createApiClient(gateway.url);
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+async function ingest(body: unknown, overrides: { key?: string; nonce?: string } = {}) {
+  const rawBody = JSON.stringify(body);
+  const timestamp = String(clock);
+  const nonce = overrides.nonce ?? randomUUID();
+  const secret = overrides.key ?? (await container.secrets.standardsSigningSecret());
+  return api.request<{ accepted: number; repeated: number; message?: string; field?: string }>(
+    'POST',
+    '/standards/events',
+    {
+      rawBody,
+      headers: {
+        'content-type': 'application/json',
+        [INGEST_HEADERS.timestamp]: timestamp,
+        [INGEST_HEADERS.nonce]: nonce,
+        [INGEST_HEADERS.signature]: signRequest(secret, timestamp, nonce, rawBody),
+      },
+    },
+  );
+}
+
+/** A claim case (理赔) from the claims system: documents complete at `start`, decided at `stop` (or not yet). */
+function claimCase(id: string, branchPath: string, start: number, stop: number | null) {
+  return [
+    {
+      eventId: `${id}-docs`,
+      type: 'claim.documents_complete',
+      at: new Date(start).toISOString(),
+      caseId: id,
+      branchPath,
+    },
+    ...(stop === null
+      ? []
+      : [
+          {
+            eventId: `${id}-decided`,
+            type: 'claim.decided',
+            at: new Date(stop).toISOString(),
+            caseId: id,
+            branchPath,
+          },
+        ]),
+  ];
+}
+
+const CLAIM_DRAFT = {
+  journey: 'claim',
+  touchpoint: '理赔审核',
+  name: '资料齐全的理赔 3 个工作日内作出理赔决定',
+  measuredFrom: '理赔系统：claim.documents_complete → claim.decided',
+  metric: { kind: 'duration', start: ['claim.documents_complete'], stop: ['claim.decided'], pauses: [] },
+  target: { limitMs: 3 * 24 * HOUR, bound: 'within', clock: { kind: 'business_days' }, requiredShare: 0.9 },
+  scope: [],
+  benchmark: { value: '3 个工作日', source: '同业理赔时效调研（2026）' },
+};
+
+describe('the measurement stream', () => {
+  it("carries a real endorsement's audit events, with its branch and policy", async () => {
+    const steps = endorsementSteps(
+      () => container,
+      () => api,
+    );
+    const policyNo = demoPolicyNo('C001', 'PL01');
+    const { created, submitted } = await steps.complete('demo-customer-c001', policyNo, {
+      type: 'contact_change',
+      address: '上海市浦东新区银城中路501号3203室',
+    });
+    expect(submitted.status, submitted.text).toBe(200);
+    const events = await container.measurements.listCase(`endorsement:${created.applicationId}`);
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining([
+        'endorsement.created',
+        'endorsement.submitted_self_service',
+        'endorsement.approved',
+        'endorsement.effective',
+      ]),
+    );
+    const policy = await container.repositories.policies.get(policyNo);
+    expect(new Set(events.map((e) => e.branchPath))).toEqual(new Set([policy?.branchPath]));
+    expect(events.every((e) => e.policyNo === policyNo && e.source === 'system')).toBe(true);
+  });
+
+  it("carries a complaint's event log, receipt named by its severity", async () => {
+    const filed = await as<{ complaintId: string }>('demo-customer-c001', 'POST', '/complaints', {
+      category: 'claims',
+      description: '理赔材料提交后两周没有任何进度，电话也打不通',
+      policyNo: demoPolicyNo('C001', 'PL01'),
+      preferredContactTime: 'afternoon',
+    });
+    expect(filed.status, filed.text).toBe(201);
+    const events = await container.measurements.listCase(`complaint:${filed.body.complaintId}`);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      type: expect.stringMatching(/^complaint\.received_(urgent|ordinary)$/),
+      at: clock,
+      source: 'system',
+      policyNo: demoPolicyNo('C001', 'PL01'),
+    });
+  });
+});
+
+describe('the signed ingestion route', () => {
+  const good = {
+    source: 'claims',
+    events: claimCase('CLM-INGEST-0001', 'HQ/BJ/BJ-HD', clock - 2 * DAY, clock - DAY),
+  };
+
+  it('refuses unsigned and wrongly signed requests', async () => {
+    const unsigned = await api.request('POST', '/standards/events', { body: good });
+    expect(unsigned.status).toBe(401);
+    const forged = await ingest(good, { key: 'x'.repeat(40) });
+    expect(forged.status).toBe(401);
+    expect(forged.body.message).toBe('签名校验失败');
+    expect(await container.measurements.listCase('claims:CLM-INGEST-0001')).toEqual([]);
+  });
+
+  it('refuses bad input in Chinese and writes nothing of the batch', async () => {
+    const badType = await ingest({
+      source: 'claims',
+      events: [{ ...good.events[0], type: 'Claim Reported' }],
+    });
+    expect(badType.status).toBe(400);
+    expect(badType.body.message).toMatch(/事件类型格式应为「来源\.步骤」/);
+    const future = await ingest({
+      source: 'claims',
+      events: [...good.events, ...claimCase('CLM-INGEST-0002', 'HQ/BJ/BJ-HD', clock + DAY, null)],
+    });
+    expect(future.status).toBe(400);
+    expect(future.body).toMatchObject({
+      message: '第 3 个事件的发生时间晚于当前时间，请检查发送方时钟',
+      field: 'events.2.at',
+    });
+    const twice = await ingest({ source: 'claims', events: [good.events[0], good.events[0]] });
+    expect(twice.status).toBe(400);
+    expect(twice.body.message).toBe('同一批次中事件编号重复，请去重后重新提交');
+    const noZone = await ingest({
+      source: 'claims',
+      events: [{ ...good.events[0], at: '2026-11-30 10:00' }],
+    });
+    expect(noZone.status).toBe(400);
+    expect(noZone.body.message).toMatch(/带时区的 ISO 8601 时间/);
+    expect(await container.measurements.listCase('claims:CLM-INGEST-0001')).toEqual([]);
+  });
+
+  it('takes each event once: a resend is counted as repeated, not written again', async () => {
+    const first = await ingest(good);
+    expect(first.status, first.text).toBe(200);
+    expect(first.body).toEqual({ accepted: 2, repeated: 0 });
+    const again = await ingest(good);
+    expect(again.body).toEqual({ accepted: 0, repeated: 2 });
+    const events = await container.measurements.listCase('claims:CLM-INGEST-0001');
+    expect(events.map((e) => e.type)).toEqual(['claim.documents_complete', 'claim.decided']);
+    expect(events[0]).toMatchObject({
+      source: 'ingested',
+      actor: 'claims',
+      eventId: 'claims:CLM-INGEST-0001-docs',
+    });
+  });
+});
+
+describe('a standard piloted in one 中支, evaluated, rolled out and fixed', () => {
+  const ID = 'claim_decision_pilot';
+  let pilotAt = 0;
+
+  it('is drafted with its peer benchmark and locked; a step out of order is refused', async () => {
+    const drafted = await as<StandardVersionView>(
+      'demo-admin',
+      'POST',
+      `/standards/${ID}/versions`,
+      CLAIM_DRAFT,
+    );
+    expect(drafted.status, drafted.text).toBe(201);
+    expect(drafted.body).toMatchObject({
+      version: 1,
+      status: 'draft',
+      journeyLabel: '理赔',
+      targetText: '90% 的个案在 3 个工作日内完成',
+      benchmark: { source: '同业理赔时效调研（2026）' },
+    });
+    const skip = await as<StandardVersionView>('demo-admin', 'POST', `/standards/${ID}/status`, {
+      version: 1,
+      to: 'pilot',
+      pilotBranches: ['HQ/SH/SH-PD'],
+    });
+    expect(skip.status).toBe(409);
+    expect(skip.body.message).toBe('该版本当前为「草案（流程梳理、调研对标）」，下一步只能是「目标已锁定」');
+    const locked = await as<StandardVersionView>('demo-admin', 'POST', `/standards/${ID}/status`, {
+      version: 1,
+      to: 'locked',
+    });
+    expect(locked.body.status).toBe('locked');
+  });
+
+  it('pilots in 浦东中心支公司 only: staff there see its cases, Beijing staff do not', async () => {
+    const noBranch = await as<StandardVersionView>('demo-admin', 'POST', `/standards/${ID}/status`, {
+      version: 1,
+      to: 'pilot',
+      pilotBranches: [],
+    });
+    expect(noBranch.status).toBe(400);
+    expect(noBranch.body.message).toBe('试点须至少选择一个机构');
+    pilotAt = clock;
+    const piloted = await as<StandardVersionView>('demo-admin', 'POST', `/standards/${ID}/status`, {
+      version: 1,
+      to: 'pilot',
+      pilotBranches: ['HQ/SH/SH-PD'],
+    });
+    expect(piloted.status, piloted.text).toBe(200);
+    expect(piloted.body).toMatchObject({
+      status: 'pilot',
+      pilotBranches: ['HQ/SH/SH-PD'],
+      steps: { pilot: pilotAt },
+    });
+
+    // Ten days on: before the pilot half the 浦东 claims were decided in time; during it 19 of 20;
+    // 闵行 (not piloting) stayed at half.
+    clock = pilotAt + 10 * DAY;
+    const events = [];
+    for (let i = 0; i < 20; i++) {
+      const slow = i % 2 === 0;
+      const before = pilotAt - 10 * DAY + i * 6 * HOUR;
+      events.push(...claimCase(`PD-BEFORE-${i}`, 'HQ/SH/SH-PD', before, before + (slow ? 6 : 1) * DAY));
+      const after = pilotAt + i * 3 * HOUR;
+      events.push(
+        ...claimCase(`PD-AFTER-${i}`, 'HQ/SH/SH-PD/SH-PD-01', after, after + (i === 0 ? 7 : 1) * DAY),
+      );
+      events.push(...claimCase(`MH-AFTER-${i}`, 'HQ/SH/SH-MH', after, after + (slow ? 7 : 1) * DAY));
+    }
+    for (let i = 0; i < events.length; i += 100) {
+      const sent = await ingest({ source: 'claims', events: events.slice(i, i + 100) });
+      expect(sent.status, sent.text).toBe(200);
+    }
+
+    const pd = await as<{
+      standards: { standardId: string; cases: number; met: number; rate: number }[];
+      cells: { branchPath: string }[];
+    }>('demo-staff-sh-pd', 'GET', `/standards/attainment?from=2026-12-01&to=2026-12-11`);
+    expect(pd.status, pd.text).toBe(200);
+    expect(pd.body.standards.find((s) => s.standardId === ID)).toMatchObject({ cases: 20, met: 19 });
+    expect(pd.body.cells.every((c) => c.branchPath.startsWith('HQ/SH/SH-PD'))).toBe(true);
+    const bj = await as<{ standards: { standardId: string; cases: number }[] }>(
+      'demo-staff-bj',
+      'GET',
+      '/standards/attainment?from=2026-12-01&to=2026-12-11',
+    );
+    expect(bj.body.standards.find((s) => s.standardId === ID)?.cases).toBe(0);
+  });
+
+  it('evaluates before against after and pilot against the other branches, with the test named', async () => {
+    const evaluation = await as<{
+      beforeAfter: { difference: number; significant: boolean; test: string; groupA: { n: number } }[];
+      pilotVsOthers: { difference: number; significant: boolean; verdict: string }[];
+    }>('demo-staff-sh', 'GET', `/standards/${ID}/evaluation`);
+    expect(evaluation.status, evaluation.text).toBe(200);
+    const [share, durations] = evaluation.body.beforeAfter;
+    expect(share).toMatchObject({ test: 'two_proportion_z', significant: true, groupA: { n: 20 } });
+    expect(share?.difference).toBeCloseTo(0.45, 9);
+    expect(durations?.test).toBe('mann_whitney_u');
+    expect(evaluation.body.pilotVsOthers[0]?.difference).toBeCloseTo(0.45, 9);
+    expect(evaluation.body.pilotVsOthers[0]?.verdict).toMatch(/^差异显著/);
+  });
+
+  it('exports attainment as CSV, as the admin CLI prints it', async () => {
+    const report = await getStandardsAttainment(
+      container,
+      { sub: 'admin-cli', role: 'admin' },
+      parseWindow({ from: '2026-12-01', to: '2026-12-11' }, clock),
+    );
+    const csv = attainmentCsv(report);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('统计区间,2026-12-01 至 2026-12-11');
+    expect(lines[1]).toBe('旅程,触点,标准,标准编号,达标要求,个案数,达标,未达标,进行中,达标率,是否达标');
+    expect(lines).toContain(
+      `理赔,理赔审核,资料齐全的理赔 3 个工作日内作出理赔决定,${ID},90%,20,19,1,0,95%,达标`,
+    );
+    // By day: the first five 张江 claims started on 12-01 (10:00 to 22:00), the first of them late.
+    expect(lines).toContain(`${ID},HQ/SH/SH-PD/SH-PD-01,2026-12-01,5,4,1,0,80%`);
+  });
+
+  it('is rolled out, evaluated and fixed; a breach then warns once, escalated a level up', async () => {
+    for (const to of ['rolled_out', 'evaluated', 'fixed']) {
+      const moved = await as<StandardVersionView>('demo-admin', 'POST', `/standards/${ID}/status`, {
+        version: 1,
+        to,
+      });
+      expect(moved.status, moved.text).toBe(200);
+    }
+    const list = await as<{ standards: StandardVersionView[][] }>('demo-staff-sh', 'GET', '/standards');
+    const fixed = list.body.standards.flat().find((v) => v.standardId === ID);
+    expect(fixed).toMatchObject({ status: 'fixed', evaluation: { version: 1 } });
+    const audit = await container.repositories.standards.listAudit(ID);
+    expect(audit.map((a) => a.action)).toEqual([
+      'draft',
+      'locked',
+      'pilot',
+      'rolled_out',
+      'evaluated',
+      'fixed',
+    ]);
+    expect(audit.every((a) => a.actorId === 'demo-admin')).toBe(true);
+
+    // A 张江 claim (浦东, piloting since 10 days ago) whose documents were complete 6 days ago and
+    // is still not decided. (A 闵行 one that old started before the roll-out: no version judged it.)
+    const late = await ingest({
+      source: 'claims',
+      events: claimCase('PD-LATE-1', 'HQ/SH/SH-PD/SH-PD-01', clock - 6 * DAY, null),
+    });
+    expect(late.body.accepted).toBe(1);
+    const logger = { warn: () => undefined };
+    expect(await warnStandardBreaches({ ...container, logger })).toEqual({ breached: 1, warned: 1 });
+    expect(await warnStandardBreaches({ ...container, logger })).toEqual({ breached: 1, warned: 0 });
+
+    const breaches = await as<{
+      cases: {
+        caseId: string;
+        status: string;
+        stopAt: null;
+        warning: { escalatedTo: string } | null;
+        timeline: { type: string }[];
+      }[];
+    }>('demo-staff-sh', 'GET', `/standards/${ID}/breaches?from=2026-12-01&to=2026-12-11`);
+    expect(breaches.status, breaches.text).toBe(200);
+    expect(breaches.body.cases.find((c) => c.caseId === 'claims:PD-LATE-1')).toMatchObject({
+      status: 'breached',
+      stopAt: null,
+      warning: { escalatedTo: 'HQ/SH/SH-PD' },
+      timeline: [{ type: 'claim.documents_complete' }],
+    });
+    const again = await as<StandardVersionView>('demo-admin', 'POST', `/standards/${ID}/status`, {
+      version: 1,
+      to: 'fixed',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('该版本已固化，不能再变更，请新建版本');
+  });
+});
+
+describe('bad input to the admin and staff routes', () => {
+  it('is refused in Chinese, with nothing written', async () => {
+    const noLimit = await as<StandardVersionView>(
+      'demo-admin',
+      'POST',
+      '/standards/loan_payout_time/versions',
+      {
+        ...CLAIM_DRAFT,
+        journey: 'policy_loan',
+        target: { requiredShare: 0.95 },
+      },
+    );
+    expect(noLimit.status).toBe(400);
+    expect(noLimit.body.message).toBe('时长类标准须填写时限、时限方向和计时方式');
+    const badShare = await as<StandardVersionView>(
+      'demo-admin',
+      'POST',
+      '/standards/loan_payout_time/versions',
+      {
+        ...CLAIM_DRAFT,
+        target: { ...CLAIM_DRAFT.target, requiredShare: 1.5 },
+      },
+    );
+    expect(badShare.status).toBe(400);
+    expect(badShare.body.message).toMatch(/达标比例不能超过 1/);
+    const badId = await as<StandardVersionView>(
+      'demo-admin',
+      'POST',
+      '/standards/Loan-Payout/versions',
+      CLAIM_DRAFT,
+    );
+    expect(badId.status).toBe(400);
+    expect(await container.repositories.standards.listVersions('loan_payout_time')).toEqual([]);
+
+    const moved = await as<StandardVersionView>(
+      'demo-admin',
+      'POST',
+      '/standards/claim_decision_time/versions',
+      {
+        ...CLAIM_DRAFT,
+        journey: 'maturity_benefit',
+      },
+    );
+    expect(moved.status).toBe(400);
+    expect(moved.body.message).toBe('服务标准所属旅程不能变更，请新建另一项标准');
+    expect(await container.repositories.standards.listVersions('claim_decision_time')).toHaveLength(1);
+
+    const backwards = await as('demo-staff-sh', 'GET', '/standards/attainment?from=2026-12-10&to=2026-12-01');
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.message).toBe('结束日期不能早于开始日期');
+    const tooLong = await as('demo-staff-sh', 'GET', '/standards/attainment?from=2026-01-01&to=2026-12-01');
+    expect(tooLong.body.message).toBe('统计区间最长 93 天，请缩短日期范围');
+    const noDay = await as('demo-staff-sh', 'GET', '/standards/attainment?from=2026-02-30&to=2026-03-01');
+    expect(noDay.status).toBe(400);
+    expect(noDay.body.message).toMatch(/开始日期不存在/);
+    const unknown = await as('demo-staff-sh', 'GET', '/standards/no_such_standard/breaches');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toBe('未找到该服务标准');
+  });
+});

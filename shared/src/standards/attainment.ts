@@ -1,0 +1,206 @@
+import { type BusinessCalendar, DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDate } from '../complaints/calendar';
+import {
+  type CaseOutcome,
+  caseStart,
+  eventTypesOf,
+  inEventOrder,
+  type MeasurementEvent,
+  measureOrSkip,
+  rememberingCalendar,
+} from './measure';
+import { type StandardVersion, versionInForce } from './model';
+
+/**
+ * Attainment (达标率) per standard × branch × period, computed only from measurement events: a
+ * case counts in the period its start falls in, under the version in force when it started;
+ * attainment is met ÷ all cases (an open case is not met).
+ */
+export type Granularity = 'day' | 'week' | 'month';
+export const GRANULARITY_LABELS: Record<Granularity, string> = { day: '日', week: '周', month: '月' };
+
+/** The period a Shanghai instant falls in: `2026-12-05`, ISO week `2026-W49`, or `2026-12`. */
+export function periodOf(atMs: number, granularity: Granularity): string {
+  const date = shanghaiDate(atMs);
+  if (granularity === 'day') return date;
+  if (granularity === 'month') return date.slice(0, 7);
+  // ISO week: the week's Thursday decides the year.
+  const day = new Date(atMs + SHANGHAI_OFFSET_MS);
+  const weekday = (day.getUTCDay() + 6) % 7;
+  const thursday =
+    Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) + (3 - weekday) * DAY_MS;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+export interface AttainmentCell {
+  standardId: string;
+  version: number;
+  branchPath: string;
+  period: string;
+  cases: number;
+  met: number;
+  breached: number;
+  open: number;
+}
+
+export interface MeasuredCase extends CaseOutcome {
+  standardId: string;
+  version: number;
+}
+
+/** Measures one case's events against every standard whose start event it holds. */
+export function measureCaseAgainst(
+  standards: ReadonlyMap<string, readonly StandardVersion[]>,
+  ordered: readonly MeasurementEvent[],
+  calendar: BusinessCalendar,
+  now: number,
+): MeasuredCase[] {
+  const out: MeasuredCase[] = [];
+  for (const [standardId, versions] of standards) {
+    const first = versions[0];
+    if (!first) continue;
+    const start = caseStart(first, ordered);
+    if (!start) continue;
+    const version = versionInForce(versions, start.branchPath, start.at);
+    if (!version) continue;
+    const outcome = measureOrSkip(version, ordered, calendar, now);
+    if (outcome) out.push({ ...outcome, standardId, version: version.version });
+  }
+  return out;
+}
+
+const cellKey = (c: MeasuredCase, period: string) => `${c.standardId}|${c.version}|${c.branchPath}|${period}`;
+
+function addTo(cells: Map<string, AttainmentCell>, c: MeasuredCase, granularity: Granularity, sign: 1 | -1) {
+  const period = periodOf(c.startAt, granularity);
+  const key = cellKey(c, period);
+  let cell = cells.get(key);
+  if (!cell) {
+    cell = {
+      standardId: c.standardId,
+      version: c.version,
+      branchPath: c.branchPath,
+      period,
+      cases: 0,
+      met: 0,
+      breached: 0,
+      open: 0,
+    };
+    cells.set(key, cell);
+  }
+  cell.cases += sign;
+  cell[c.status] += sign;
+  if (cell.cases === 0) cells.delete(key);
+}
+
+/**
+ * The incremental projection: each new event re-measures only its own case against the standards
+ * that read its type, and moves that case's contribution between cells. Out-of-order arrivals and
+ * repeats (same event id) are handled; `refresh(now)` re-measures the open cases as time passes.
+ */
+export class AttainmentProjection {
+  private readonly cases = new Map<string, MeasurementEvent[]>();
+  private readonly outcomes = new Map<string, MeasuredCase[]>();
+  readonly cells = new Map<string, AttainmentCell>();
+  private readonly types: Set<string>;
+  private readonly calendar: BusinessCalendar;
+
+  constructor(
+    private readonly standards: ReadonlyMap<string, readonly StandardVersion[]>,
+    calendar: BusinessCalendar,
+    readonly granularity: Granularity,
+  ) {
+    this.calendar = rememberingCalendar(calendar);
+    this.types = new Set(
+      [...standards.values()].flatMap((versions) => versions.flatMap((v) => [...eventTypesOf(v)])),
+    );
+  }
+
+  /** Applies one event; false when it is a repeat or no standard reads its type. */
+  apply(event: MeasurementEvent, now: number): boolean {
+    if (!this.types.has(event.type)) return false;
+    const events = this.cases.get(event.caseId) ?? [];
+    if (events.some((e) => e.eventId === event.eventId)) return false;
+    // Kept in event order by insertion, so a late event lands where it happened.
+    let i = events.length;
+    while (i > 0 && (events[i - 1] as MeasurementEvent).at > event.at) i--;
+    events.splice(i, 0, event);
+    this.cases.set(event.caseId, events);
+    this.remeasure(event.caseId, events, now);
+    return true;
+  }
+
+  /** Re-measures every open case at `now` (a `within` case can become breached while open). */
+  refresh(now: number): void {
+    for (const [caseId, outcomes] of this.outcomes)
+      if (outcomes.some((o) => o.status === 'open'))
+        this.remeasure(caseId, this.cases.get(caseId) ?? [], now);
+  }
+
+  private remeasure(caseId: string, events: readonly MeasurementEvent[], now: number) {
+    for (const old of this.outcomes.get(caseId) ?? []) addTo(this.cells, old, this.granularity, -1);
+    const fresh = measureCaseAgainst(this.standards, events, this.calendar, now);
+    for (const c of fresh) addTo(this.cells, c, this.granularity, 1);
+    if (fresh.length) this.outcomes.set(caseId, fresh);
+    else this.outcomes.delete(caseId);
+  }
+
+  measuredCases(): MeasuredCase[] {
+    return [...this.outcomes.values()].flat();
+  }
+}
+
+/** The full recompute: every case from its events, grouped by case id. */
+export function computeAttainment(
+  standards: ReadonlyMap<string, readonly StandardVersion[]>,
+  events: readonly MeasurementEvent[],
+  calendar: BusinessCalendar,
+  now: number,
+  granularity: Granularity,
+): { cells: AttainmentCell[]; cases: MeasuredCase[] } {
+  const byCase = new Map<string, MeasurementEvent[]>();
+  const seen = new Set<string>();
+  for (const e of events) {
+    if (seen.has(e.eventId)) continue;
+    seen.add(e.eventId);
+    const list = byCase.get(e.caseId);
+    if (list) list.push(e);
+    else byCase.set(e.caseId, [e]);
+  }
+  const cases: MeasuredCase[] = [];
+  for (const list of byCase.values())
+    cases.push(...measureCaseAgainst(standards, inEventOrder(list), calendar, now));
+  return { cells: cellsOf(cases, granularity), cases };
+}
+
+/** Measured cases summed into standard × version × branch × period cells. */
+export function cellsOf(cases: Iterable<MeasuredCase>, granularity: Granularity): AttainmentCell[] {
+  const cells = new Map<string, AttainmentCell>();
+  for (const c of cases) addTo(cells, c, granularity, 1);
+  return [...cells.values()];
+}
+
+/** Cells of a branch subtree and period range summed per standard (or per key the caller picks). */
+export function rollUp(
+  cells: Iterable<AttainmentCell>,
+  keyOf: (cell: AttainmentCell) => string | null,
+): Map<string, { cases: number; met: number; breached: number; open: number }> {
+  const out = new Map<string, { cases: number; met: number; breached: number; open: number }>();
+  for (const cell of cells) {
+    const key = keyOf(cell);
+    if (key === null) continue;
+    const sum = out.get(key) ?? { cases: 0, met: 0, breached: 0, open: 0 };
+    sum.cases += cell.cases;
+    sum.met += cell.met;
+    sum.breached += cell.breached;
+    sum.open += cell.open;
+    out.set(key, sum);
+  }
+  return out;
+}
+
+/** met ÷ cases, or null when there are no cases. */
+export function attainmentRate(sum: { cases: number; met: number }): number | null {
+  return sum.cases === 0 ? null : sum.met / sum.cases;
+}

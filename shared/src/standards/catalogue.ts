@@ -1,0 +1,218 @@
+import type { StandardDefinition } from './model';
+
+/**
+ * The seeded catalogue: real standards for the ten journeys, each measured only from events that
+ * exist — the endorsement engine's audit events mirrored into the measurement stream
+ * (`endorsement.*`, `policy_loan.*`, `renewal_payment.*`: shared/src/endorsement/measurement.ts)
+ * and the events the insurer's other systems send through the signed ingestion route (the event
+ * types below are that route's contract with them; docs/standards.md lists who sends which).
+ * Seeded as version 1, rolled out in every branch on the seed's day.
+ */
+const HOUR = 3_600_000;
+const BUSINESS_DAY = 24 * HOUR;
+const calendar = { kind: 'calendar' } as const;
+const businessDays = { kind: 'business_days' } as const;
+
+export const SEEDED_STANDARDS: readonly StandardDefinition[] = [
+  {
+    standardId: 'endorsement_review_decision',
+    journey: 'endorsement',
+    touchpoint: '人工审核',
+    name: '需人工审核的保全 1 个工作日内作出决定',
+    metric: {
+      kind: 'duration',
+      start: ['endorsement.submitted_for_review'],
+      stop: ['endorsement.approved', 'endorsement.rejected'],
+      pauses: [],
+    },
+    target: { limitMs: BUSINESS_DAY, bound: 'within', clock: businessDays, requiredShare: 0.95 },
+    scope: [],
+    benchmark: { value: '1 个工作日', source: '同业保全时效调研（头部寿险公司公开服务承诺，2025）' },
+    measuredFrom:
+      '保全审计事件：endorsement.submitted_for_review → endorsement.approved / endorsement.rejected',
+  },
+  {
+    standardId: 'endorsement_self_service_effective',
+    journey: 'endorsement',
+    touchpoint: '自助保全',
+    name: '无需审核的自助保全提交后 1 小时内生效（当日生效）',
+    metric: {
+      kind: 'duration',
+      start: ['endorsement.submitted_self_service'],
+      stop: ['endorsement.effective'],
+      pauses: [],
+    },
+    target: { limitMs: HOUR, bound: 'within', clock: calendar, requiredShare: 0.99 },
+    scope: [],
+    benchmark: { value: '当日生效', source: '同业线上保全服务承诺调研（2025）' },
+    measuredFrom: '保全审计事件：endorsement.submitted_self_service → endorsement.effective',
+  },
+  {
+    standardId: 'endorsement_document_delivered',
+    journey: 'endorsement',
+    touchpoint: '电子批单',
+    name: '保全生效后盖章批单即时送达（1 分钟内）',
+    metric: {
+      kind: 'duration',
+      start: ['endorsement.effective'],
+      stop: ['endorsement.document_issued'],
+      pauses: [],
+    },
+    target: { limitMs: 60_000, bound: 'within', clock: calendar, requiredShare: 0.99 },
+    scope: [],
+    benchmark: { value: '即时', source: '同业电子批单服务调研（2025）' },
+    measuredFrom: '保全审计事件：endorsement.effective → endorsement.document_issued',
+  },
+  {
+    standardId: 'policy_loan_paid',
+    journey: 'policy_loan',
+    touchpoint: '贷款放款',
+    name: '保单贷款批准后 1 个工作日内放款生效',
+    metric: {
+      kind: 'duration',
+      start: ['policy_loan.approved'],
+      stop: ['policy_loan.effective'],
+      pauses: [],
+    },
+    target: { limitMs: BUSINESS_DAY, bound: 'within', clock: businessDays, requiredShare: 0.95 },
+    scope: [],
+    benchmark: { value: 'T+1 到账', source: '同业保单贷款时效调研（2025）' },
+    measuredFrom: '保全审计事件（保单贷款、贷款还款）：policy_loan.approved → policy_loan.effective',
+  },
+  {
+    standardId: 'renewal_account_change_effective',
+    journey: 'renewal_payment',
+    touchpoint: '续期缴费账户变更',
+    name: '续期缴费账户变更提交后 1 个工作日内生效',
+    metric: {
+      kind: 'duration',
+      start: ['renewal_payment.submitted_self_service', 'renewal_payment.submitted_for_review'],
+      stop: ['renewal_payment.effective'],
+      pauses: [],
+    },
+    target: { limitMs: BUSINESS_DAY, bound: 'within', clock: businessDays, requiredShare: 0.95 },
+    scope: [],
+    benchmark: { value: '1 个工作日', source: '同业续期服务调研（2025）' },
+    measuredFrom: '保全审计事件（续期缴费账户变更）：renewal_payment.submitted_* → renewal_payment.effective',
+  },
+  {
+    standardId: 'complaint_urgent_contact',
+    journey: 'complaint',
+    touchpoint: '投诉受理',
+    name: '紧急/重大投诉 2 小时内联系投诉人',
+    metric: {
+      kind: 'duration',
+      start: ['complaint.received_urgent'],
+      stop: ['complaint.contacted'],
+      pauses: [],
+    },
+    target: { limitMs: 2 * HOUR, bound: 'within', clock: calendar, requiredShare: 0.95 },
+    scope: [],
+    benchmark: { value: '2 小时', source: '银行业保险业消费投诉处理管理办法（2020）与同业投诉时效调研' },
+    measuredFrom: '投诉审计事件：complaint.received_urgent → complaint.contacted',
+  },
+  {
+    standardId: 'complaint_urgent_response',
+    journey: 'complaint',
+    touchpoint: '投诉答复',
+    name: '紧急/重大投诉 1 个工作日内答复（等待客户期间不计）',
+    metric: {
+      kind: 'duration',
+      start: ['complaint.received_urgent'],
+      stop: ['complaint.responded'],
+      pauses: [{ pause: 'complaint.awaiting_customer', resume: 'complaint.customer_replied' }],
+    },
+    target: { limitMs: BUSINESS_DAY, bound: 'within', clock: businessDays, requiredShare: 0.95 },
+    scope: [],
+    benchmark: { value: '1 个工作日', source: '同业投诉时效调研（2025）' },
+    measuredFrom:
+      '投诉审计事件：complaint.received_urgent → complaint.responded，complaint.awaiting_customer … complaint.customer_replied 期间暂停',
+  },
+  {
+    standardId: 'hotline_call_answered',
+    journey: 'consultation',
+    touchpoint: '客服热线',
+    name: '客服热线转人工 20 秒内接起',
+    metric: {
+      kind: 'duration',
+      start: ['consultation.call_queued'],
+      stop: ['consultation.call_answered'],
+      pauses: [],
+    },
+    target: { limitMs: 20_000, bound: 'within', clock: calendar, requiredShare: 0.8 },
+    scope: [],
+    benchmark: { value: '80% 的来电 20 秒内接起', source: '呼叫中心行业服务水平通行口径（80/20）' },
+    measuredFrom: '呼叫中心系统（签名接入）：consultation.call_queued → consultation.call_answered',
+  },
+  {
+    standardId: 'policy_information_answered',
+    journey: 'information',
+    touchpoint: '保单信息查询',
+    name: '客户书面查询保单信息 1 个工作日内答复',
+    metric: {
+      kind: 'duration',
+      start: ['information.request_received'],
+      stop: ['information.answered'],
+      pauses: [],
+    },
+    target: { limitMs: BUSINESS_DAY, bound: 'within', clock: businessDays, requiredShare: 0.95 },
+    scope: [],
+    benchmark: { value: '1 个工作日', source: '同业信息披露与查询服务调研（2025）' },
+    measuredFrom: '呼叫中心系统（签名接入）：information.request_received → information.answered',
+  },
+  {
+    standardId: 'claim_decision_time',
+    journey: 'claim',
+    touchpoint: '理赔审核',
+    name: '资料齐全的理赔 3 个工作日内作出理赔决定',
+    metric: {
+      kind: 'duration',
+      start: ['claim.documents_complete'],
+      stop: ['claim.decided'],
+      pauses: [{ pause: 'claim.investigation_started', resume: 'claim.investigation_closed' }],
+    },
+    target: { limitMs: 3 * BUSINESS_DAY, bound: 'within', clock: businessDays, requiredShare: 0.9 },
+    scope: [],
+    benchmark: { value: '3 个工作日（调查期间不计）', source: '同业理赔时效公开承诺调研（2025）' },
+    measuredFrom:
+      '理赔系统（签名接入）：claim.documents_complete → claim.decided，调查 claim.investigation_started … claim.investigation_closed 期间暂停',
+  },
+  {
+    standardId: 'claim_payment_time',
+    journey: 'claim',
+    touchpoint: '理赔支付',
+    name: '理赔决定后 1 个工作日内支付赔款',
+    metric: { kind: 'duration', start: ['claim.decided'], stop: ['claim.paid'], pauses: [] },
+    target: { limitMs: BUSINESS_DAY, bound: 'within', clock: businessDays, requiredShare: 0.95 },
+    scope: [],
+    benchmark: { value: 'T+1 到账', source: '同业理赔时效公开承诺调研（2025）' },
+    measuredFrom: '理赔系统（签名接入）：claim.decided → claim.paid',
+  },
+  {
+    standardId: 'maturity_benefit_paid',
+    journey: 'maturity_benefit',
+    touchpoint: '满期/生存金给付',
+    name: '满期/生存金在应付日后 1 个工作日内给付',
+    metric: { kind: 'duration', start: ['benefit.due'], stop: ['benefit.paid'], pauses: [] },
+    target: { limitMs: BUSINESS_DAY, bound: 'within', clock: businessDays, requiredShare: 0.98 },
+    scope: [],
+    benchmark: { value: '应付日当日或次一工作日', source: '同业给付服务调研（2025）' },
+    measuredFrom: '给付系统（签名接入）：benefit.due → benefit.paid',
+  },
+  {
+    standardId: 'application_underwriting_decision',
+    journey: 'application',
+    touchpoint: '核保',
+    name: '资料齐全的投保 2 个工作日内作出核保结论',
+    metric: {
+      kind: 'duration',
+      start: ['application.submitted'],
+      stop: ['application.underwritten'],
+      pauses: [],
+    },
+    target: { limitMs: 2 * BUSINESS_DAY, bound: 'within', clock: businessDays, requiredShare: 0.9 },
+    scope: [],
+    benchmark: { value: '2 个工作日', source: '同业新契约时效调研（2025）' },
+    measuredFrom: '新契约系统（签名接入）：application.submitted → application.underwritten',
+  },
+];

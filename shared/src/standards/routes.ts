@@ -1,0 +1,70 @@
+import type { RouteSpec } from '../api/route-spec';
+import {
+  AttainmentReportSchema,
+  BreachListSchema,
+  ChangeStatusRequestSchema,
+  EvaluationSchema,
+  IngestRequestSchema,
+  IngestResponseSchema,
+  StandardDraftSchema,
+  StandardListSchema,
+  StandardVersionViewSchema,
+} from './schemas';
+
+/**
+ * Service standards (服务标准体系): admins draft a standard's version and move it through the life
+ * cycle (lock, pilot in chosen branches, roll out, evaluate, fix), each step audited; staff read
+ * the catalogue, attainment of their branch subtree, the breached cases with their timeline and a
+ * version's evaluation. The insurer's other systems send the events of journeys this system does
+ * not serve through one HMAC-signed route.
+ */
+export const standardRoutes = {
+  listStandards: {
+    method: 'GET',
+    path: '/standards',
+    auth: 'user',
+    response: StandardListSchema,
+  },
+  draftStandardVersion: {
+    method: 'POST',
+    path: '/standards/{standardId}/versions',
+    auth: 'user',
+    request: StandardDraftSchema,
+    response: StandardVersionViewSchema,
+  },
+  changeStandardStatus: {
+    method: 'POST',
+    path: '/standards/{standardId}/status',
+    auth: 'user',
+    request: ChangeStatusRequestSchema,
+    response: StandardVersionViewSchema,
+  },
+  /** `?from=YYYY-MM-DD&to=YYYY-MM-DD&granularity=day|week|month` (at most 93 days; by default the last 30). */
+  getStandardsAttainment: {
+    method: 'GET',
+    path: '/standards/attainment',
+    auth: 'user',
+    response: AttainmentReportSchema,
+  },
+  /** `?from=…&to=…`: the breached cases of the caller's subtree, each with its timeline. */
+  listStandardBreaches: {
+    method: 'GET',
+    path: '/standards/{standardId}/breaches',
+    auth: 'user',
+    response: BreachListSchema,
+  },
+  /** `?version=N`: the evaluation of a piloted version (computed now if not yet recorded). */
+  getStandardEvaluation: {
+    method: 'GET',
+    path: '/standards/{standardId}/evaluation',
+    auth: 'user',
+    response: EvaluationSchema,
+  },
+  ingestStandardEvents: {
+    method: 'POST',
+    path: '/standards/events',
+    auth: 'public',
+    request: IngestRequestSchema,
+    response: IngestResponseSchema,
+  },
+} as const satisfies Record<string, RouteSpec>;

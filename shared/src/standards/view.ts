@@ -1,0 +1,62 @@
+import type { StoredStandardVersion } from '../ports/standards';
+import { JOURNEY_LABELS, type StandardTarget, type StandardVersion, VERSION_STATUS_LABELS } from './model';
+import type { StandardVersionView } from './schemas';
+
+const HOUR = 3_600_000;
+
+/** A duration in words: `1 个工作日`, `2 小时`, `60 秒`, `200 毫秒`, `3 天`. */
+export function durationText(ms: number, businessDays: boolean): string {
+  const day = 24 * HOUR;
+  if (ms % day === 0) return `${ms / day} ${businessDays ? '个工作日' : '天'}`;
+  if (ms % HOUR === 0) return `${ms / HOUR} 小时`;
+  if (ms % 60_000 === 0) return `${ms / 60_000} 分钟`;
+  if (ms % 1000 === 0) return `${ms / 1000} 秒`;
+  return `${ms} 毫秒`;
+}
+
+/** A share in per cent without Intl: 0.95 → `95%`, 0.995 → `99.5%`. */
+export function percentText(share: number): string {
+  const tenths = Math.round(share * 1000);
+  return `${Math.floor(tenths / 10)}${tenths % 10 ? `.${tenths % 10}` : ''}%`;
+}
+
+function clockText(target: StandardTarget): string {
+  const clock = target.clock;
+  if (clock?.kind !== 'service_hours') return '';
+  const hhmm = (m: number) =>
+    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return `（${clock.businessDaysOnly ? '工作日' : '每日'} ${hhmm(clock.fromMinute)}–${hhmm(clock.toMinute)} 服务时段内计时）`;
+}
+
+/** The target in one sentence: `95% 的个案在 1 个工作日内完成`, `达成率不低于 98%`. */
+export function targetText(version: Pick<StandardVersion, 'metric' | 'target'>): string {
+  const { target } = version;
+  if (version.metric.kind === 'rate') return `达成率不低于 ${percentText(target.requiredShare)}`;
+  const limit = durationText(target.limitMs ?? 0, target.clock?.kind === 'business_days');
+  return target.bound === 'at_least'
+    ? `${percentText(target.requiredShare)} 的个案提前不少于 ${limit}${clockText(target)}`
+    : `${percentText(target.requiredShare)} 的个案在 ${limit}内完成${clockText(target)}`;
+}
+
+export function standardVersionView(version: StoredStandardVersion): StandardVersionView {
+  return {
+    standardId: version.standardId,
+    version: version.version,
+    status: version.status,
+    statusLabel: VERSION_STATUS_LABELS[version.status],
+    journey: version.journey,
+    journeyLabel: JOURNEY_LABELS[version.journey],
+    touchpoint: version.touchpoint,
+    name: version.name,
+    measuredFrom: version.measuredFrom,
+    metric: version.metric,
+    target: version.target,
+    targetText: targetText(version),
+    scope: version.scope,
+    pilotBranches: version.pilotBranches,
+    benchmark: version.benchmark,
+    steps: version.steps as Record<string, number>,
+    createdAt: version.createdAt,
+    evaluation: version.evaluation,
+  };
+}
