@@ -261,10 +261,12 @@ describe('an order that expires, a payment that fails, then paid', () => {
   });
 
   it('refuses to pay an application that awaits nothing', async () => {
-    const applications = await (await steps.as(LI)).get<{ applications: { applicationId: string }[] }>(
-      '/me/endorsements',
-    );
-    const done = applications.body.applications[0]?.applicationId ?? '';
+    const applications = await (await steps.as(LI)).get<{
+      applications: { applicationId: string; type: string }[];
+    }>('/me/endorsements');
+    // The repayment paid above (the seeded applications are dated by the seed's day, which may sort
+    // them first after Shanghai midnight).
+    const done = applications.body.applications.find((a) => a.type === 'loan_repayment')?.applicationId ?? '';
     const refused = await pay(done);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ message: '申请当前为「已完成」，无需支付' });
