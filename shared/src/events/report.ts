@@ -120,7 +120,7 @@ export function percent(basisPoints: number | null): string {
 /** A cell quoted when it holds a comma, a quote or a line break (RFC 4180). */
 export function cell(value: string | number): string {
   const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The report as CSV with a Chinese header, for export to a spreadsheet. */
