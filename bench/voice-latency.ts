@@ -9,7 +9,7 @@
 import WebSocket from 'ws';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
 import { startGateway } from '../functions/local/gateway';
-import { percentile } from './support/compare-with-baseline';
+import { percentile, printBenchResult } from './support/compare-with-baseline';
 
 const RANTS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const COMPLAINTS = Math.max(10, Math.floor(RANTS / 10));
@@ -78,7 +78,9 @@ async function main() {
             });
           });
 
+    // Baseline, same samples: the 吐槽 request's own answer (what the customer waits for).
     const rantTimes: number[] = [];
+    const answerTimes: number[] = [];
     for (let i = 0; i < WARMUP + RANTS; i++) {
       const started = performance.now();
       const response = await post('/voice/rants', {
@@ -88,8 +90,12 @@ async function main() {
       if (response.status !== 201)
         throw new Error(`rant refused: ${response.status} ${await response.text()}`);
       const { itemId } = (await response.json()) as { itemId: string };
+      const answered = performance.now();
       await arrivalOf(itemId);
-      if (i >= WARMUP) rantTimes.push((arrivals.get(itemId) ?? Number.NaN) - started);
+      if (i >= WARMUP) {
+        rantTimes.push((arrivals.get(itemId) ?? Number.NaN) - started);
+        answerTimes.push(answered - started);
+      }
     }
 
     const policyNo = buildDemoData(todayInShanghai()).policies.find(
@@ -125,21 +131,34 @@ async function main() {
       };
     };
     const rants = summary(rantTimes);
+    const answers = summary(answerTimes);
     const complaints = summary(complaintTimes);
     console.log(`吐槽 → 高管屏幕: p50 ${rants.p50Ms} ms, p95 ${rants.p95Ms} ms (${rants.samples} samples)`);
     console.log(
       `投诉 → 汇集 → 高管屏幕 (projection run at once): p50 ${complaints.p50Ms} ms, p95 ${complaints.p95Ms} ms`,
     );
-    console.log(
-      JSON.stringify({
+    const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+    printBenchResult(
+      {
         bench: 'voice-latency',
-        ...rants,
+        p50Ms: rants.p50Ms,
+        p99Ms: rants.p99Ms,
+        baselineP50Ms: answers.p50Ms,
+        baselineP99Ms: answers.p99Ms,
+        ratioP50: ratio(rants.p50Ms, answers.p50Ms),
+        ratioP99: ratio(rants.p99Ms, answers.p99Ms),
+        goal: GOAL_P95_MS,
+        met: rants.p95Ms <= GOAL_P95_MS && complaints.p95Ms <= GOAL_P95_MS,
+        samples: rants.samples,
+      },
+      {
+        goalIs: 'p95Ms ≤ goal in ms (a person watches the screen), not a ratio',
+        baseline: 'the 吐槽 request answered (same samples)',
+        p95Ms: rants.p95Ms,
         complaintP50Ms: complaints.p50Ms,
         complaintP95Ms: complaints.p95Ms,
         complaintSamples: complaints.samples,
-        goalP95Ms: GOAL_P95_MS,
-        met: rants.p95Ms <= GOAL_P95_MS && complaints.p95Ms <= GOAL_P95_MS,
-      }),
+      },
     );
   } finally {
     await stack.stop();
