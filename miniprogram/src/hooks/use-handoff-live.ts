@@ -1,7 +1,8 @@
-import Taro from '@tarojs/taro';
+import type Taro from '@tarojs/taro';
 import type { HandoffMessage, HandoffStatus } from '@zhixiang/shared/assistant/handoff';
 import type { LiveChatServerFrame } from '@zhixiang/shared/assistant/live-chat';
 import { useEffect, useRef, useState } from 'react';
+import { openLiveSocket } from '../lib/live-socket';
 import { MessageSequence } from '../lib/message-sequence';
 import { runtimeConfig } from '../lib/runtime-config';
 import { getSession } from '../lib/session';
@@ -121,22 +122,14 @@ export function useHandoffLive(
         setTransport('polling');
         return poll();
       }
-      let task: Taro.SocketTask;
-      try {
-        task = await Taro.connectSocket({ url: `${url}?token=${encodeURIComponent(token)}` });
-      } catch {
-        return retry();
-      }
-      if (stopped) return task.close({});
-      socket = task;
-      // WeChat reports a failed socket with onError, sometimes followed by onClose: react once.
-      let ended = false;
-      const end = () => {
-        if (ended || socket !== task) return;
-        ended = true;
+      const task = await openLiveSocket(url, token, (ended) => {
+        if (socket !== ended) return;
         socket = null;
         retry();
-      };
+      });
+      if (!task) return retry();
+      if (stopped) return task.close({});
+      socket = task;
       task.onOpen(() => {
         socketOpen = true;
         failures = 0;
@@ -145,8 +138,6 @@ export function useHandoffLive(
         task.send({ data: JSON.stringify({ action: 'subscribe', handoffId, after: sequence.lastSeq }) });
       });
       task.onMessage((message) => onFrame(message.data));
-      task.onClose(end);
-      task.onError(end);
     }
 
     setTransport('connecting');

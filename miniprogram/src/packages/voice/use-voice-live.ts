@@ -1,6 +1,7 @@
-import Taro from '@tarojs/taro';
+import type Taro from '@tarojs/taro';
 import type { VoiceItemView, VoiceServerFrame } from '@zhixiang/shared/voice/schemas';
 import { useEffect, useRef, useState } from 'react';
+import { openLiveSocket } from '../../lib/live-socket';
 import { runtimeConfig } from '../../lib/runtime-config';
 import { getSession } from '../../lib/session';
 
@@ -31,21 +32,14 @@ export function useVoiceLive(onItem: (item: VoiceItemView) => void, onConnected:
       const url = runtimeConfig().liveChatUrl;
       const token = getSession()?.accessToken;
       if (stopped || !url || !token) return;
-      let task: Taro.SocketTask;
-      try {
-        task = await Taro.connectSocket({ url: `${url}?token=${encodeURIComponent(token)}` });
-      } catch {
-        return retry();
-      }
-      if (stopped) return task.close({});
-      socket = task;
-      let ended = false;
-      const end = () => {
-        if (ended || socket !== task) return;
-        ended = true;
+      const task = await openLiveSocket(url, token, (ended) => {
+        if (socket !== ended) return;
         socket = null;
         retry();
-      };
+      });
+      if (!task) return retry();
+      if (stopped) return task.close({});
+      socket = task;
       task.onOpen(() => task.send({ data: JSON.stringify({ action: 'listenVoice' }) }));
       task.onMessage((message) => {
         let frame: VoiceServerFrame;
@@ -59,8 +53,6 @@ export function useVoiceLive(onItem: (item: VoiceItemView) => void, onConnected:
           handlers.current.onConnected();
         } else if (frame.type === 'voice_item') handlers.current.onItem(frame.item);
       });
-      task.onClose(end);
-      task.onError(end);
     }
     void connect();
     return () => {
