@@ -9,12 +9,13 @@ import { defineWiring, type Platform } from '../platform/process';
 /**
  * The home composes other contexts' queries: it carries only the stores those queries read
  * (policies, customers and products, applications, documents, callback bookings, letters, handoffs,
- * complaints, identity reviews) — no sender, no signer.
+ * complaints, identity reviews and ID card checks) — no sender, no signer.
  */
 export function createHomeDeps(platform: Platform) {
   const { table } = platform;
   // Policies, customers and products, documents and applications: the endorsement engine's stores.
   const records = createEndorsementRepositories(table, platform.fieldCipher);
+  const identity = createIdentityVerificationStores(table);
   return {
     ...platform,
     repositories: {
@@ -24,7 +25,8 @@ export function createHomeDeps(platform: Platform) {
       complaints: new DynamoComplaintStore(table),
     },
     letters: new DynamoLetterStore(table),
-    identityReviews: createIdentityVerificationStores(table).reviews,
+    identityReviews: identity.reviews,
+    identityUploads: identity.uploads,
   };
 }
 export type HomeContextDeps = ReturnType<typeof createHomeDeps>;

@@ -62,9 +62,12 @@ describe("张伟's to-dos", () => {
       'QueryCommand', // documents to sign
       'QueryCommand', // letters
       'QueryCommand', // the latest handoff
+      'QueryCommand', // ID card checks
     ]);
     for (const query of sent.filter((s) => s.command === 'QueryCommand'))
-      expect(JSON.stringify(query.input.ExpressionAttributeValues)).toContain('CUSTOMER#C001#');
+      expect(JSON.stringify(query.input.ExpressionAttributeValues)).toMatch(
+        /CUSTOMER#C001#|IDCARDCHECK#C001"/,
+      );
   });
 
   it('drops the callback to-do the moment he books, and shows it again when he cancels', async () => {
@@ -126,6 +129,74 @@ describe("张伟's to-dos", () => {
     });
     expect(read.status, read.text).toBe(200);
     expect((await todosOf()).some((t) => t.kind === 'letters')).toBe(false);
+  });
+});
+
+describe('a loan nearing its term and an ID card about to expire', () => {
+  it("shows 李娜's policy loan from 30 days before its term, with what she owes today, until it is repaid", async () => {
+    const loanPolicy = data.policies.find((p) => p.holderId === 'C002' && p.loan !== null)!;
+    const setLoan = async (loan: typeof loanPolicy.loan) => {
+      const stored = (await stack.system.repositories.policies.get(loanPolicy.policyNo))!;
+      await stack.system.repositories.policies.put({ ...stored, loan });
+    };
+    const loan = loanPolicy.loan!;
+    await setLoan({ ...loan, dueDate: addDays(FIXED_TODAY, 31) });
+    expect((await todosOf('demo-customer-c002')).some((t) => t.kind === 'loan')).toBe(false);
+
+    await setLoan({ ...loan, dueDate: addDays(FIXED_TODAY, 10) });
+    const due = (await todosOf('demo-customer-c002')).find((t) => t.kind === 'loan');
+    expect(due).toMatchObject({
+      title: '保单贷款10 天后到期',
+      daysLeft: 10,
+      target: { page: 'loan_repayment', policyNo: loanPolicy.policyNo },
+    });
+    expect(due!.detail).toMatch(/截至今日本息合计 ¥20,\d{3}\.\d{2}，可在线还款/);
+
+    await setLoan({ ...loan, dueDate: addDays(FIXED_TODAY, -3) });
+    const overdue = (await todosOf('demo-customer-c002')).find((t) => t.kind === 'loan');
+    expect(overdue).toMatchObject({
+      daysLeft: -3,
+      title: `保单贷款已于 ${addDays(FIXED_TODAY, -3)} 到期，请尽快还款`,
+    });
+    // Overdue comes before anything due later.
+    expect((await todosOf('demo-customer-c002'))[0]!.kind).toBe('loan');
+
+    await setLoan(null);
+    expect((await todosOf('demo-customer-c002')).some((t) => t.kind === 'loan')).toBe(false);
+    await setLoan(loan);
+  });
+
+  it("shows 张伟's ID card from 60 days before it expires, until a renewed card passes its check", async () => {
+    const uploads = stack.system.identityUploads;
+    const check = (checkId: string, passed: boolean, validUntil: string, at: number) =>
+      uploads.recordIdCardCheck({
+        checkId,
+        customerId: 'C001',
+        userId: 'demo-customer-c001',
+        frontUploadId: 'front',
+        backUploadId: 'back',
+        provider: 'test',
+        passed,
+        idNumberMasked: '3101**********1234',
+        validUntil,
+        checks: [],
+        at,
+      });
+    const expiry = addDays(FIXED_TODAY, 45);
+    await check('check-old', true, expiry, Date.UTC(2026, 0, 1));
+    // A later check that failed (another card, say) does not count: the card last read is the old one.
+    await check('check-failed', false, addDays(FIXED_TODAY, 3000), Date.UTC(2026, 5, 1));
+    const todo = (await todosOf()).find((t) => t.kind === 'id_document');
+    expect(todo).toMatchObject({
+      id: `id_document:${expiry}`,
+      title: '您的身份证件即将到期',
+      daysLeft: 45,
+      target: { page: 'id_card' },
+    });
+    expect(todo!.detail).toContain(`证件有效期至 ${expiry}`);
+
+    await check('check-renewed', true, addDays(FIXED_TODAY, 3650), Date.UTC(2026, 6, 1));
+    expect((await todosOf()).some((t) => t.kind === 'id_document')).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
+import { daysBetween } from '../format/dates';
 import { formatYuan } from '../format/money';
-import { accruedLoanInterestCents, daysBetween } from '../policy/loan-interest';
+import { accruedLoanInterestCents } from '../policy/loan-interest';
 import type { LoanRecord } from '../policy/model';
 import { accept, type RuleResult, refuse } from './rule-result';
 

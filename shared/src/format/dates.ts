@@ -57,6 +57,11 @@ export function formatShanghaiMonthDayTime(at: Date | string | number): string {
   return `${pad2(month)}/${pad2(day)} ${pad2(hour)}:${pad2(minute)}`;
 }
 
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

@@ -11,6 +11,8 @@ export const TodoTargetSchema = z.discriminatedUnion('page', [
   z.object({ page: z.literal('policy'), policyNo: z.string() }),
   z.object({ page: z.literal('letters') }),
   z.object({ page: z.literal('handoff'), handoffId: z.string() }),
+  z.object({ page: z.literal('loan_repayment'), policyNo: z.string() }),
+  z.object({ page: z.literal('id_card') }),
 ]);
 
 export const TodoSchema = z.object({

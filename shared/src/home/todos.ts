@@ -1,7 +1,10 @@
 import type { HandoffMode, HandoffStatus } from '../assistant/handoff';
 import type { BookingStatus } from '../callback/schemas';
 import type { DocumentKind, DocumentStatus } from '../documents/model';
+import { daysBetween } from '../format/dates';
 import { formatYuan } from '../format/money';
+import { accruedLoanInterestCents } from '../policy/loan-interest';
+import type { LoanRecord } from '../policy/model';
 import type { POLICY_STATUSES } from '../policy/schemas';
 import { coolingOffEndDate, isInCoolingOff } from '../policy/view';
 
@@ -14,7 +17,15 @@ import { coolingOffEndDate, isInCoolingOff } from '../policy/view';
 
 type PolicyStatus = (typeof POLICY_STATUSES)[number];
 
-export const TODO_KINDS = ['handoff', 'sign', 'callback', 'premium', 'letters'] as const;
+export const TODO_KINDS = [
+  'handoff',
+  'sign',
+  'callback',
+  'loan',
+  'premium',
+  'id_document',
+  'letters',
+] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 /** Where one tap leads: the mini program maps each to its page. */
@@ -23,7 +34,9 @@ export type TodoTarget =
   | { page: 'callback'; policyNo: string }
   | { page: 'policy'; policyNo: string }
   | { page: 'letters' }
-  | { page: 'handoff'; handoffId: string };
+  | { page: 'handoff'; handoffId: string }
+  | { page: 'loan_repayment'; policyNo: string }
+  | { page: 'id_card' };
 
 export interface Todo {
   /** Stable while the to-do exists: its kind and subject. */
@@ -33,18 +46,17 @@ export interface Todo {
   detail: string;
   /** The last day to act (cooling-off end, premium due date); null when none. */
   dueDate: string | null;
-  /** Whole days from today to `dueDate` (0 = today); null without a due date. */
+  /** Whole days from today to `dueDate` (0 = today, negative once past); null without a due date. */
   daysLeft: number | null;
   target: TodoTarget;
 }
 
 /** A premium due this many days ahead or fewer is a to-do. */
 export const PREMIUM_DUE_WITHIN_DAYS = 30;
-
-/** Days from `from` to `to`, both `YYYY-MM-DD`. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+/** A policy loan whose term ends this many days ahead or fewer (or has ended) is a to-do. */
+export const LOAN_DUE_WITHIN_DAYS = 30;
+/** An ID card that expires this many days ahead or fewer (or has expired) is a to-do. */
+export const ID_DOCUMENT_EXPIRES_WITHIN_DAYS = 60;
 
 // ── documents: an application or consent awaiting this customer's signature ──
 
@@ -140,6 +152,58 @@ export function premiumTodo(fact: PremiumFact, today: string): Todo | null {
   };
 }
 
+// ── policies: a policy loan nearing (or past) its term ──
+
+export interface LoanFact {
+  policyNo: string;
+  productName: string;
+  status: PolicyStatus;
+  /** Only the policyholder repays. */
+  isHolder: boolean;
+  loan: LoanRecord | null;
+}
+
+export function loanTodo(fact: LoanFact, today: string): Todo | null {
+  if (!fact.isHolder || fact.status !== 'in_force' || fact.loan === null) return null;
+  const daysLeft = daysBetween(today, fact.loan.dueDate);
+  if (daysLeft > LOAN_DUE_WITHIN_DAYS) return null;
+  const owedCents = fact.loan.principalCents + accruedLoanInterestCents(fact.loan, today);
+  return {
+    id: `loan:${fact.policyNo}:${fact.loan.dueDate}`,
+    kind: 'loan',
+    title:
+      daysLeft < 0
+        ? `保单贷款已于 ${fact.loan.dueDate} 到期，请尽快还款`
+        : `保单贷款${daysLeft === 0 ? '今天到期' : `${daysLeft} 天后到期`}`,
+    detail: `${fact.productName}（${fact.policyNo}）截至今日本息合计 ${formatYuan(owedCents)}，可在线还款`,
+    dueDate: fact.loan.dueDate,
+    daysLeft,
+    target: { page: 'loan_repayment', policyNo: fact.policyNo },
+  };
+}
+
+// ── identity: the ID card read last expires soon ──
+
+export interface IdDocumentFact {
+  /** The validity end of the ID card of the customer's latest passed check: a date, or 长期 (no end). */
+  validUntil: string;
+}
+
+export function idDocumentTodo(fact: IdDocumentFact | null, today: string): Todo | null {
+  if (fact === null || !/^\d{4}-\d{2}-\d{2}$/.test(fact.validUntil)) return null;
+  const daysLeft = daysBetween(today, fact.validUntil);
+  if (daysLeft > ID_DOCUMENT_EXPIRES_WITHIN_DAYS) return null;
+  return {
+    id: `id_document:${fact.validUntil}`,
+    kind: 'id_document',
+    title: daysLeft < 0 ? '您的身份证件已过期' : '您的身份证件即将到期',
+    detail: `证件有效期至 ${fact.validUntil}，换领新证后请拍摄新证件更新，以免影响保全、贷款等业务办理`,
+    dueDate: fact.validUntil,
+    daysLeft,
+    target: { page: 'id_card' },
+  };
+}
+
 // ── letters: unread letters ──
 
 export interface LettersFact {
@@ -195,13 +259,16 @@ export interface CustomerFacts {
   documents: readonly SignatureFact[];
   callbacks: readonly CallbackFact[];
   premiums: readonly PremiumFact[];
+  loans: readonly LoanFact[];
+  idDocument: IdDocumentFact | null;
   letters: LettersFact;
   handoff: HandoffFact | null;
 }
 
 /**
  * How soon a to-do must be done: a conversation with a person and a signature block someone now
- * (today); a callback or premium by its day; unread letters whenever. Ties go by kind.
+ * (today); a callback, loan, premium or ID card by its day (one already past comes first);
+ * unread letters whenever. Ties go by kind.
  */
 function urgency(todo: Todo, today: string): [string, number] {
   const day = todo.dueDate ?? (todo.kind === 'handoff' || todo.kind === 'sign' ? today : '9999-12-31');
@@ -223,6 +290,8 @@ export function customerTodos(facts: CustomerFacts, today: string): Todo[] {
     ...facts.documents.map(signatureTodo),
     ...facts.callbacks.map((fact) => callbackTodo(fact, today)),
     ...facts.premiums.map((fact) => premiumTodo(fact, today)),
+    ...facts.loans.map((fact) => loanTodo(fact, today)),
+    idDocumentTodo(facts.idDocument, today),
     lettersTodo(facts.letters),
   ].filter((todo): todo is Todo => todo !== null);
   return orderTodos(todos, today);

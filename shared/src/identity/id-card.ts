@@ -65,6 +65,12 @@ export const IdCardCheckSchema = z.object({
 });
 export type IdCardCheck = z.infer<typeof IdCardCheckSchema>;
 
+/**
+ * Reading a renewed ID card on its own (the home's expiry to-do), not as a step of a verification:
+ * the passed check records the new card's validity, and the to-do goes.
+ */
+export const ID_DOCUMENT_UPDATE_PURPOSE = 'id_document_update';
+
 export const IdCardResultSchema = z.object({
   checkId: z.string(),
   passed: z.boolean(),

@@ -1,11 +1,5 @@
+import { daysBetween } from '../format/dates';
 import type { LoanRecord } from './model';
-
-const MS_PER_DAY = 86_400_000;
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
-}
 
 /**
  * Simple interest accrued by day on an outstanding loan: principal × annual rate × days / 365,

@@ -94,6 +94,8 @@ export interface IdentityUploadStore {
   getUpload(uploadId: string): Promise<IdentityUpload | null>;
   recordIdCardCheck(record: IdCardCheckRecord): Promise<void>;
   getIdCardCheck(customerId: string, checkId: string): Promise<IdCardCheckRecord | null>;
+  /** The customer's ID card checks, in no particular order (one Query of their partition). */
+  listIdCardChecks(customerId: string): Promise<IdCardCheckRecord[]>;
 }
 
 /** A request for staff review (ID-card photos + a selfie video), decided once. */

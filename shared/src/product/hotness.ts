@@ -25,8 +25,3 @@ export function nextHotness(
   const decayed = Math.max(0, previous) * 0.5 ** (Math.max(0, days) / HALF_LIFE_DAYS);
   return Math.round((decayed + (activity ? activityScore(activity) : 0)) * 10) / 10;
 }
-
-/** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}

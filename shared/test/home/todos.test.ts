@@ -3,14 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { HANDOFF_MODES, HANDOFF_STATUSES } from '../../src/assistant/handoff';
 import { BOOKING_STATUSES } from '../../src/callback/schemas';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../src/documents/model';
-import { addDays } from '../../src/format/dates';
+import { addDays, daysBetween } from '../../src/format/dates';
 import {
   type CallbackFact,
   callbackTodo,
   customerTodos,
-  daysBetween,
   handoffTodo,
+  ID_DOCUMENT_EXPIRES_WITHIN_DAYS,
+  type IdDocumentFact,
+  idDocumentTodo,
+  LOAN_DUE_WITHIN_DAYS,
+  type LoanFact,
   lettersTodo,
+  loanTodo,
   PREMIUM_DUE_WITHIN_DAYS,
   type PremiumFact,
   premiumTodo,
@@ -66,6 +71,34 @@ const premiumFact = (today: string): fc.Arbitrary<PremiumFact> =>
       { nil: null },
     ),
   });
+
+const loanFact = (today: string): fc.Arbitrary<LoanFact> =>
+  fc.record({
+    policyNo,
+    productName: fc.constant('示例终身寿险'),
+    status: fc.constantFrom(...POLICY_STATUSES),
+    isHolder: fc.boolean(),
+    loan: fc.option(
+      fc.record({
+        principalCents: fc.integer({ min: 1, max: 100_000_000 }),
+        annualRateBasisPoints: fc.integer({ min: 0, max: 1_000 }),
+        startDate: fc.integer({ min: 30, max: 400 }).map((days) => addDays(today, -days)),
+        dueDate: fc.integer({ min: -60, max: 120 }).map((days) => addDays(today, days)),
+      }),
+      { nil: null },
+    ),
+  });
+
+const idDocumentFact = (today: string): fc.Arbitrary<IdDocumentFact | null> =>
+  fc.option(
+    fc
+      .oneof(
+        fc.constant('长期'),
+        fc.integer({ min: -30, max: 400 }).map((days) => addDays(today, days)),
+      )
+      .map((validUntil) => ({ validUntil })),
+    { nil: null },
+  );
 
 describe('the signature to-do', () => {
   it('exists exactly while the document awaits the signature, and opens that document', () => {
@@ -126,6 +159,70 @@ describe('the callback to-do', () => {
     expect(callbackTodo({ ...fact, booking: 'booked' }, '2026-11-25')).toBeNull();
     expect(callbackTodo({ ...fact, booking: 'unreachable' }, '2026-11-25')?.title).toBe(
       '回访未接通，请重新预约',
+    );
+  });
+});
+
+describe('the loan to-do', () => {
+  it('exists exactly for the holder of an in-force policy whose loan ends within 30 days or has ended', () => {
+    fc.assert(
+      fc.property(
+        isoDate.chain((today) => fc.tuple(fc.constant(today), loanFact(today))),
+        ([today, fact]) => {
+          const todo = loanTodo(fact, today);
+          const due = fact.loan !== null && fact.loan.dueDate <= addDays(today, LOAN_DUE_WITHIN_DAYS);
+          expect(todo !== null).toBe(fact.isHolder && fact.status === 'in_force' && due);
+          if (todo && fact.loan) {
+            expect(todo.dueDate).toBe(fact.loan.dueDate);
+            expect(todo.daysLeft).toBe(daysBetween(today, fact.loan.dueDate));
+            expect(todo.target).toEqual({ page: 'loan_repayment', policyNo: fact.policyNo });
+            expect(todo.title).toContain(todo.daysLeft! < 0 ? '已于' : '到期');
+          }
+        },
+      ),
+    );
+  });
+
+  it('says what is owed today, principal and interest', () => {
+    const todo = loanTodo(
+      {
+        policyNo: '8831010000002',
+        productName: '示例终身寿险',
+        status: 'in_force',
+        isHolder: true,
+        // 10,000.00 at 5% for 73 days: 100.00 interest.
+        loan: {
+          principalCents: 1_000_000,
+          annualRateBasisPoints: 500,
+          startDate: '2026-01-01',
+          dueDate: '2026-03-20',
+        },
+      },
+      '2026-03-15',
+    );
+    expect(todo?.title).toBe('保单贷款5 天后到期');
+    expect(todo?.detail).toBe('示例终身寿险（8831010000002）截至今日本息合计 ¥10,100.00，可在线还款');
+  });
+});
+
+describe('the ID document to-do', () => {
+  it('exists exactly while the card last read ends within 60 days or has ended; never for 长期', () => {
+    fc.assert(
+      fc.property(
+        isoDate.chain((today) => fc.tuple(fc.constant(today), idDocumentFact(today))),
+        ([today, fact]) => {
+          const todo = idDocumentTodo(fact, today);
+          const dated = fact !== null && fact.validUntil !== '长期';
+          expect(todo !== null).toBe(
+            dated && fact.validUntil <= addDays(today, ID_DOCUMENT_EXPIRES_WITHIN_DAYS),
+          );
+          if (todo && fact) {
+            expect(todo.target).toEqual({ page: 'id_card' });
+            expect(todo.title).toBe(fact.validUntil < today ? '您的身份证件已过期' : '您的身份证件即将到期');
+            expect(todo.detail).toContain(fact.validUntil);
+          }
+        },
+      ),
     );
   });
 });
@@ -214,6 +311,8 @@ describe('the list', () => {
       documents: fc.array(signatureFact, { maxLength: 4 }),
       callbacks: fc.array(callbackFact(today), { maxLength: 4 }),
       premiums: fc.array(premiumFact(today), { maxLength: 4 }),
+      loans: fc.array(loanFact(today), { maxLength: 4 }),
+      idDocument: idDocumentFact(today),
       letters: fc.nat(3).map((unread) => ({ unread, newestUnreadTitle: null })),
       handoff: fc.constant(null),
     });
@@ -228,6 +327,8 @@ describe('the list', () => {
             f.documents.filter((d) => signatureTodo(d)).length +
             f.callbacks.filter((c) => callbackTodo(c, today)).length +
             f.premiums.filter((p) => premiumTodo(p, today)).length +
+            f.loans.filter((l) => loanTodo(l, today)).length +
+            (idDocumentTodo(f.idDocument, today) ? 1 : 0) +
             (f.letters.unread > 0 ? 1 : 0);
           expect(todos).toHaveLength(expected);
           const day = (t: (typeof todos)[number]) =>
@@ -251,6 +352,8 @@ describe('the list', () => {
           documents: [],
           callbacks: [],
           premiums: [],
+          loans: [],
+          idDocument: null,
           letters: { unread: 0, newestUnreadTitle: null },
           handoff: null,
         },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_WEIGHTS, daysBetween, HALF_LIFE_DAYS, nextHotness } from '../../src/product/hotness';
+import { daysBetween } from '../../src/format/dates';
+import { ACTIVITY_WEIGHTS, HALF_LIFE_DAYS, nextHotness } from '../../src/product/hotness';
 
 const none = { views: 0, searchHits: 0, sales: 0 };
 

@@ -431,21 +431,33 @@ export class DynamoIdentityUploadStore implements IdentityUploadStore {
 
   async getIdCardCheck(customerId: string, checkId: string): Promise<IdCardCheckRecord | null> {
     const { data } = await this.entities.idCardCheck.get({ customerId, checkId }).go();
-    if (!data) return null;
-    return {
-      checkId: data.checkId,
-      customerId: data.customerId,
-      userId: data.userId,
-      frontUploadId: data.frontUploadId,
-      backUploadId: data.backUploadId,
-      provider: data.provider,
-      passed: data.passed,
-      idNumberMasked: orNull(data.idNumberMasked),
-      validUntil: orNull(data.validUntil),
-      checks: data.checks as IdCardCheck[],
-      at: data.at,
-    };
+    return data ? toIdCardCheck(data) : null;
   }
+
+  async listIdCardChecks(customerId: string): Promise<IdCardCheckRecord[]> {
+    const { data } = await this.entities.idCardCheck.query.byCustomer({ customerId }).go({ pages: 'all' });
+    return data.map(toIdCardCheck);
+  }
+}
+
+type IdCardCheckItem = NonNullable<
+  Awaited<ReturnType<ReturnType<Entities['idCardCheck']['get']>['go']>>['data']
+>;
+
+function toIdCardCheck(data: IdCardCheckItem): IdCardCheckRecord {
+  return {
+    checkId: data.checkId,
+    customerId: data.customerId,
+    userId: data.userId,
+    frontUploadId: data.frontUploadId,
+    backUploadId: data.backUploadId,
+    provider: data.provider,
+    passed: data.passed,
+    idNumberMasked: orNull(data.idNumberMasked),
+    validUntil: orNull(data.validUntil),
+    checks: data.checks as IdCardCheck[],
+    at: data.at,
+  };
 }
 
 type ReviewItem = NonNullable<Awaited<ReturnType<ReturnType<Entities['review']['get']>['go']>>['data']>;

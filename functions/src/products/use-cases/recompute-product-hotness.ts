@@ -1,9 +1,9 @@
-import { addDays, todayInShanghai } from '@zhixiang/shared/format/dates';
+import { addDays, daysBetween, todayInShanghai } from '@zhixiang/shared/format/dates';
 import type {
   CatalogueRepository,
   ProductActivityRepository,
 } from '@zhixiang/shared/ports/product-catalogue';
-import { daysBetween, nextHotness } from '@zhixiang/shared/product/hotness';
+import { nextHotness } from '@zhixiang/shared/product/hotness';
 
 export interface RecomputeHotnessDeps {
   catalogue: CatalogueRepository;

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { MyTodosResponse } from '@zhixiang/shared/home/schemas';
 import type { TodoTarget } from '@zhixiang/shared/home/todos';
+import { ID_DOCUMENT_UPDATE_PURPOSE } from '@zhixiang/shared/identity/id-card';
 import { usePageData, useReloadOnShow } from '../../hooks/use-page-data';
 import { pageUrls } from '../../lib/navigation';
 import { api } from '../../services/api';
@@ -27,10 +28,16 @@ function openTarget(target: TodoTarget): void {
       // The 客服 tab resumes the customer's open conversation.
       void Taro.switchTab({ url: pageUrls.assistant });
       return;
+    case 'loan_repayment':
+      void Taro.navigateTo({ url: pageUrls.endorsementApply(target.policyNo, 'loan_repayment') });
+      return;
+    case 'id_card':
+      void Taro.navigateTo({ url: pageUrls.identityIdCard(ID_DOCUMENT_UPDATE_PURPOSE) });
+      return;
   }
 }
 
-/** The countdown beside a to-do with a last day: 今天截止 / 剩 N 天. */
+/** The countdown beside a to-do with a last day: 今天截止 / 剩 N 天 / 已过 N 天. */
 function Countdown({ todo }: { todo: Todo }) {
   if (todo.daysLeft === null) return null;
   const urgent = todo.daysLeft <= 3;
@@ -39,7 +46,11 @@ function Countdown({ todo }: { todo: Todo }) {
       className={`zx-home__countdown ${urgent ? 'zx-home__countdown--urgent' : ''}`}
       data-testid="todo-countdown"
     >
-      {todo.daysLeft === 0 ? '今天截止' : `剩 ${todo.daysLeft} 天`}
+      {todo.daysLeft === 0
+        ? '今天截止'
+        : todo.daysLeft < 0
+          ? `已过 ${-todo.daysLeft} 天`
+          : `剩 ${todo.daysLeft} 天`}
     </Text>
   );
 }

@@ -1,6 +1,11 @@
 import { Image, Text, Video, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { type IdCardResult, UPLOAD_KIND_LABELS, type UploadKind } from '@zhixiang/shared/identity/id-card';
+import {
+  ID_DOCUMENT_UPDATE_PURPOSE,
+  type IdCardResult,
+  UPLOAD_KIND_LABELS,
+  type UploadKind,
+} from '@zhixiang/shared/identity/id-card';
 import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
@@ -128,9 +133,15 @@ export default function IdCardPage() {
                   {check.message}
                 </View>
               ))}
-              <Button type="primary" block onClick={() => void Taro.navigateBack()}>
-                下一步：刷脸认证
-              </Button>
+              {purpose === ID_DOCUMENT_UPDATE_PURPOSE ? (
+                <Button type="primary" block onClick={() => void Taro.navigateBack()}>
+                  证件信息已更新，返回
+                </Button>
+              ) : (
+                <Button type="primary" block onClick={() => void Taro.navigateBack()}>
+                  下一步：刷脸认证
+                </Button>
+              )}
             </View>
           ) : submitted ? (
             <View className="zx-card zx-identity__success" data-testid="review-submitted">
