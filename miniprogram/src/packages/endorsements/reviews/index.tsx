@@ -1,8 +1,6 @@
-import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
+import { SplitConsole } from '../../../components/split-console';
 import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
-import { useWideLayout } from '../../../hooks/use-wide-layout';
 import { api } from '../../../services/api';
 import { ApplicationView } from '../application/application-view';
 import { ApplicationItem } from '../components/application-item';
@@ -17,8 +15,6 @@ import '../components/endorsements.scss';
 export default function EndorsementReviewsPage() {
   const data = usePageData(() => api.listEndorsementReviews());
   useReloadOnShow(data);
-  const wide = useWideLayout();
-  const [selected, setSelected] = useState<string | null>(null);
   return (
     <PageContainer
       data={data}
@@ -27,48 +23,24 @@ export default function EndorsementReviewsPage() {
       isEmpty={(queue) => queue.applications.length === 0}
       empty={{ title: '暂无待审核的申请', description: '需人工审核的保全申请提交后会出现在这里' }}
     >
-      {(queue) => {
-        const applications = [...queue.applications].sort((a, b) =>
-          a.submittedAt.localeCompare(b.submittedAt),
-        );
-        const open = wide
-          ? (applications.find((a) => a.applicationId === selected) ?? applications[0])
-          : undefined;
-        const list = (
-          <View data-testid="review-queue" className={wide ? 'zx-split__list' : ''}>
-            {applications.map((application) => (
-              <ApplicationItem
-                key={application.applicationId}
-                application={application}
-                extra={`${application.branchName} · ${application.holderName} · ${application.reviewReasons.join('；')}`}
-                {...(wide
-                  ? {
-                      onOpen: () => setSelected(application.applicationId),
-                      selected: application.applicationId === open?.applicationId,
-                    }
-                  : {})}
-              />
-            ))}
-          </View>
-        );
-        if (!wide) return list;
-        return (
-          <View className="zx-split" data-testid="review-split">
-            {list}
-            <View className="zx-split__detail" data-testid="review-detail">
-              {open ? (
-                <ApplicationView
-                  key={open.applicationId}
-                  applicationId={open.applicationId}
-                  onChanged={() => void data.reload()}
-                />
-              ) : (
-                <Text className="zx-muted">请选择左侧的申请</Text>
-              )}
-            </View>
-          </View>
-        );
-      }}
+      {(queue) => (
+        <SplitConsole
+          items={[...queue.applications].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))}
+          keyOf={(application) => application.applicationId}
+          testIdPrefix="review"
+          placeholder="请选择左侧的申请"
+          renderItem={(application, { onSelect, selected }) => (
+            <ApplicationItem
+              application={application}
+              extra={`${application.branchName} · ${application.holderName} · ${application.reviewReasons.join('；')}`}
+              {...(onSelect ? { onOpen: onSelect, selected } : {})}
+            />
+          )}
+          renderDetail={(application) => (
+            <ApplicationView applicationId={application.applicationId} onChanged={() => void data.reload()} />
+          )}
+        />
+      )}
     </PageContainer>
   );
 }

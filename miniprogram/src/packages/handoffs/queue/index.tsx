@@ -4,16 +4,21 @@ import type { Handoff } from '@zhixiang/shared/assistant/handoff';
 import { formatShanghaiMonthDayTime } from '@zhixiang/shared/format/dates';
 import { useRef, useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
+import { SplitConsole, type SplitItemMode } from '../../../components/split-console';
 import { Button, Tag } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 import '../handoffs.scss';
+import { HandoffChatView } from '../chat/handoff-chat';
 
 /** New handoffs show up without pulling down while the queue is on screen. */
 const QUEUE_REFRESH_MS = 10_000;
 
-/** The staff console's queue: open handoffs of the staff member's branch subtree, oldest first. */
+/**
+ * The staff console's queue: open handoffs of the staff member's branch subtree, oldest first. At
+ * 768 px and wider (H5, staff at a PC) the queue and the selected conversation stand side by side.
+ */
 export default function HandoffQueuePage() {
   const data = usePageData(() => api.listHandoffQueue());
   const timer = useRef<ReturnType<typeof setInterval>>();
@@ -35,23 +40,47 @@ export default function HandoffQueuePage() {
     >
       {(queue) => (
         <View className="zx-handoffs">
-          {queue.handoffs.map((handoff) => (
-            <QueueCard key={handoff.handoffId} handoff={handoff} onChanged={() => void data.reload()} />
-          ))}
+          <SplitConsole
+            items={queue.handoffs}
+            keyOf={(handoff) => handoff.handoffId}
+            testIdPrefix="handoff-console"
+            placeholder="请选择左侧的客户"
+            renderItem={(handoff, mode) => (
+              <QueueCard handoff={handoff} mode={mode} onChanged={() => void data.reload()} />
+            )}
+            renderDetail={(handoff) => (
+              // Claimed from its card: the conversation opens afresh in its new state.
+              <HandoffChatView
+                key={handoff.status}
+                handoffId={handoff.handoffId}
+                onChanged={() => void data.reload()}
+              />
+            )}
+          />
         </View>
       )}
     </PageContainer>
   );
 }
 
-function QueueCard({ handoff, onChanged }: { handoff: Handoff; onChanged: () => void }) {
+function QueueCard({
+  handoff,
+  mode,
+  onChanged,
+}: {
+  handoff: Handoff;
+  mode: SplitItemMode;
+  onChanged: () => void;
+}) {
   const [busy, setBusy] = useState(false);
-  const open = () => void Taro.navigateTo({ url: pageUrls.handoffChat(handoff.handoffId) });
+  const open = () =>
+    mode.onSelect ? mode.onSelect() : void Taro.navigateTo({ url: pageUrls.handoffChat(handoff.handoffId) });
   const claim = async () => {
     setBusy(true);
     try {
       await api.claimHandoff(handoff.handoffId);
       open();
+      if (mode.onSelect) onChanged();
     } catch {
       // The API client has shown why (e.g. a colleague took it first); the queue shows the truth.
       onChanged();
@@ -60,7 +89,7 @@ function QueueCard({ handoff, onChanged }: { handoff: Handoff; onChanged: () => 
     }
   };
   return (
-    <View className="zx-card" data-testid="handoff-card">
+    <View className={`zx-card${mode.selected ? ' zx-split__selected' : ''}`} data-testid="handoff-card">
       <View className="zx-handoffs__head">
         <Text className="zx-card__title">{handoff.customerName}</Text>
         <View>

@@ -3,12 +3,18 @@ import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
 import { purposeLabel, type ReviewQueueItem } from '@zhixiang/shared/identity/verification';
 import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
+import { SplitConsole } from '../../../components/split-console';
 import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
 import { api } from '../../../services/api';
 import '../identity.scss';
 
-/** The staff review queue (人工审核): pending reviews of the staff member's branch subtree. */
+const submittedOn = (review: ReviewQueueItem) => formatDateCn(todayInShanghai(new Date(review.submittedAt)));
+
+/**
+ * The staff review queue (人工审核): pending reviews of the staff member's branch subtree, each with
+ * its photos, video and decision; at 768 px and wider (H5) the queue beside the selected review.
+ */
 export default function IdentityReviewsPage() {
   const data = usePageData(() => api.listIdentityReviews());
   return (
@@ -20,9 +26,31 @@ export default function IdentityReviewsPage() {
     >
       {(queue) => (
         <View className="zx-identity">
-          {queue.reviews.map((review) => (
-            <ReviewCard key={review.reviewId} review={review} onDecided={() => void data.reload()} />
-          ))}
+          <SplitConsole
+            items={queue.reviews}
+            keyOf={(review) => review.reviewId}
+            testIdPrefix="identity-review"
+            placeholder="请选择左侧的审核"
+            renderItem={(review, { onSelect, selected }) =>
+              onSelect ? (
+                <View
+                  className={`zx-card${selected ? ' zx-split__selected' : ''}`}
+                  data-testid="identity-review-item"
+                  onClick={onSelect}
+                >
+                  <Text className="zx-card__title">
+                    {review.customerNameMasked} · {review.idNumberMasked}
+                  </Text>
+                  <View className="zx-identity__muted">
+                    {purposeLabel(review.purpose)} · 提交于 {submittedOn(review)}
+                  </View>
+                </View>
+              ) : (
+                <ReviewCard review={review} onDecided={() => void data.reload()} />
+              )
+            }
+            renderDetail={(review) => <ReviewCard review={review} onDecided={() => void data.reload()} />}
+          />
         </View>
       )}
     </PageContainer>
@@ -49,7 +77,7 @@ function ReviewCard({ review, onDecided }: { review: ReviewQueueItem; onDecided:
         {review.customerNameMasked} · {review.idNumberMasked}
       </Text>
       <View className="zx-identity__muted">
-        {purposeLabel(review.purpose)} · 提交于 {formatDateCn(todayInShanghai(new Date(review.submittedAt)))}
+        {purposeLabel(review.purpose)} · 提交于 {submittedOn(review)}
       </View>
       <Image className="zx-identity__media" src={review.frontImageUrl} mode="aspectFit" />
       <Image className="zx-identity__media" src={review.backImageUrl} mode="aspectFit" />
