@@ -1,3 +1,4 @@
+import { callbackCaseId } from '@zhixiang/shared/callback/measurement';
 import {
   ALREADY_BOOKED_MESSAGE,
   BOOKING_CHANGED_MESSAGE,
@@ -246,6 +247,8 @@ describe('the call centre', () => {
     // Unreachable frees the policy: the customer is offered slots again and books anew.
     const unreachable = await staff.send<Booking>('POST', outcomePath, { outcome: 'unreachable' });
     expect(unreachable.body).toMatchObject({ status: 'unreachable' });
+    // A call that did not reach the holder leaves the service standard's case open.
+    expect(await container.measurements.listCase(callbackCaseId(POLICY))).toEqual([]);
     const customer = await as('demo-customer-c001');
     const again = await customer.get<Slots>(slotsPath);
     expect(again.body.booking).toMatchObject({ status: 'unreachable' });
@@ -269,6 +272,18 @@ describe('the call centre', () => {
       points: all,
       recordedBy: 'demo-staff-sh',
     });
+    // The completion joins the service standards' measurement stream in the same transaction.
+    const recordedAt = (await container.repositories.callbackBookings.getBooking(POLICY))?.outcome
+      ?.recordedAt;
+    expect(await container.measurements.listCase(callbackCaseId(POLICY))).toEqual([
+      expect.objectContaining({
+        type: 'new_policy_callback.completed',
+        at: recordedAt,
+        policyNo: POLICY,
+        actor: 'demo-staff-sh',
+        source: 'system',
+      }),
+    ]);
     expect((await staff.send('POST', outcomePath, { outcome: 'unreachable' })).status).toBe(409);
     const afterDone = await customer.send('POST', bookingPath, { slotId: again.body.slots[1]?.slotId });
     expect(afterDone.status).toBe(409);

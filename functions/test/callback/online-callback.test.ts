@@ -1,3 +1,4 @@
+import { callbackCaseId } from '@zhixiang/shared/callback/measurement';
 import { CALLBACK_POINTS, onlineCallbackPurpose } from '@zhixiang/shared/callback/schemas';
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
 import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
@@ -72,6 +73,10 @@ describe('online self-callback', () => {
     expect(done).toMatchObject({ status: 'completed', slotId: 'ONLINE' });
     const stored = await container.repositories.callbackBookings.getBooking(policyNo);
     expect(stored?.outcome).toMatchObject({ points: ALL_YES, recordedBy: 'online-sms:demo-customer-c001' });
+    // Done online, the callback stops its service-standard case too.
+    expect(await container.measurements.listCase(callbackCaseId(policyNo))).toEqual([
+      expect.objectContaining({ type: 'new_policy_callback.completed', at: stored?.outcome?.recordedAt }),
+    ]);
     await expect(codeFor(policyNo)).rejects.toMatchObject({ status: 409 });
   });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CALLBACK_CASE_SOURCE, callbackCaseId } from '@zhixiang/shared/callback/measurement';
 import { attainmentCsv } from '@zhixiang/shared/standards/report';
 import type { StandardVersionView } from '@zhixiang/shared/standards/schemas';
 import { INGEST_HEADERS } from '@zhixiang/shared/standards/schemas';
@@ -148,6 +149,29 @@ describe('the measurement stream', () => {
       source: 'system',
       policyNo: demoPolicyNo('C001', 'PL01'),
     });
+  });
+});
+
+describe("the new-policy callback's case", () => {
+  it('is opened by the policy administration system under the policy number our completion stops', async () => {
+    const policyNo = demoPolicyNo('C001', 'AN01');
+    const sent = await ingest({
+      source: CALLBACK_CASE_SOURCE,
+      events: [
+        {
+          eventId: `receipt-${policyNo}`,
+          type: 'new_policy_callback.receipt_signed',
+          at: new Date(clock - 2 * DAY).toISOString(),
+          caseId: policyNo,
+          branchPath: 'HQ/SH/SH-PD',
+          policyNo,
+        },
+      ],
+    });
+    expect(sent.status, sent.text).toBe(200);
+    expect(await container.measurements.listCase(callbackCaseId(policyNo))).toEqual([
+      expect.objectContaining({ type: 'new_policy_callback.receipt_signed', source: 'ingested' }),
+    ]);
   });
 });
 

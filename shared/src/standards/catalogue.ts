@@ -3,13 +3,16 @@ import type { StandardDefinition } from './model';
 /**
  * The seeded catalogue: real standards for the ten journeys, each measured only from events that
  * exist — the endorsement engine's audit events mirrored into the measurement stream
- * (`endorsement.*`, `policy_loan.*`, `renewal_payment.*`: shared/src/endorsement/measurement.ts)
+ * (`endorsement.*`, `policy_loan.*`, `renewal_payment.*`: shared/src/endorsement/measurement.ts),
+ * the complaints' (shared/src/complaints/measurement.ts), the callbacks' completions
+ * (shared/src/callback/measurement.ts)
  * and the events the insurer's other systems send through the signed ingestion route (the event
  * types below are that route's contract with them; docs/standards.md lists who sends which).
  * Seeded as version 1, rolled out in every branch on the seed's day.
  */
 const HOUR = 3_600_000;
-const BUSINESS_DAY = 24 * HOUR;
+const DAY = 24 * HOUR;
+const BUSINESS_DAY = DAY;
 const calendar = { kind: 'calendar' } as const;
 const businessDays = { kind: 'business_days' } as const;
 
@@ -214,5 +217,25 @@ export const SEEDED_STANDARDS: readonly StandardDefinition[] = [
     scope: [],
     benchmark: { value: '2 个工作日', source: '同业新契约时效调研（2025）' },
     measuredFrom: '新契约系统（签名接入）：application.submitted → application.underwritten',
+  },
+  {
+    standardId: 'new_policy_callback_in_cooling_off',
+    journey: 'new_policy_callback',
+    touchpoint: '新单回访',
+    name: '长期险新单回访在 15 日犹豫期内完成',
+    metric: {
+      kind: 'duration',
+      start: ['new_policy_callback.receipt_signed'],
+      stop: ['new_policy_callback.completed'],
+      pauses: [],
+    },
+    target: { limitMs: 15 * DAY, bound: 'within', clock: calendar, requiredShare: 0.98 },
+    scope: [],
+    benchmark: {
+      value: '犹豫期内完成回访',
+      source: '人身保险业务基本服务规定第十五条（犹豫期内完成新单回访）',
+    },
+    measuredFrom:
+      '保单管理系统（签名接入）：new_policy_callback.receipt_signed → 回访事件：new_policy_callback.completed（电话或自助回访触达投保人，含问题件）',
   },
 ];

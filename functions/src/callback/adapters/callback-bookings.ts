@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { callbackMeasurement } from '@zhixiang/shared/callback/measurement';
 import {
   ALREADY_BOOKED_MESSAGE,
   BOOKING_CHANGED_MESSAGE,
@@ -31,6 +32,7 @@ import {
   SERVICE_NAME,
   type TableContext,
 } from '../../platform/dynamodb/table';
+import { measurementPut } from '../../platform/measurement/measurement-stream';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
 
 /**
@@ -415,7 +417,11 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
       updatedAt: outcome.recordedAt,
     };
     await this.transact(
-      () => [{ Put: this.replaceBooking(recorded, current.version) }, ...this.raiseFollowUp(recorded)],
+      () => [
+        { Put: this.replaceBooking(recorded, current.version) },
+        ...this.raiseFollowUp(recorded),
+        ...this.measureCompletion(recorded),
+      ],
       async () => {
         throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE);
       },
@@ -444,12 +450,18 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
             },
           ];
     await this.transact(
-      () => [...booking, ...this.raiseFollowUp(stored)],
+      () => [...booking, ...this.raiseFollowUp(stored), ...this.measureCompletion(stored)],
       async () => {
         throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE);
       },
     );
     return stored;
+  }
+
+  /** A callback that reached the holder, mirrored into the service standards' measurement stream. */
+  private measureCompletion(booking: CallbackBookingRecord): TransactItem[] {
+    const event = callbackMeasurement(booking);
+    return event ? [measurementPut(this.ctx, event)] : [];
   }
 
   async listOpenFollowUps(branchPath: string | null): Promise<CallbackFollowUpRecord[]> {
