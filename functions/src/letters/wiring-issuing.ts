@@ -61,6 +61,7 @@ export function renewalRunDeps(deps: LettersDeps): RenewalRunDeps {
   return {
     policies: deps.repositories.policies,
     notices: deps.notices,
+    index: deps.notifyOn,
     now: deps.now,
     logger: deps.logger,
     notify: notifyPremiumDeps(deps),

@@ -61,6 +61,7 @@ describe('the NoticeDelivered metric', () => {
       {
         policies: container.repositories.policies,
         notices: container.notices,
+        index: container.notifyOn,
         notify: failing.notify,
         outbox: failing,
       },

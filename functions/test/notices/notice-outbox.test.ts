@@ -59,7 +59,13 @@ function broken(part: 'render' | 's3'): NoticeOutboxDeps {
 
 const debitResult = (outbox: NoticeOutboxDeps, policy: PolicyRecord, resultId: string) =>
   applyDebitResult(
-    { policies: container.repositories.policies, notices: container.notices, notify: outbox.notify, outbox },
+    {
+      policies: container.repositories.policies,
+      notices: container.notices,
+      index: container.notifyOn,
+      notify: outbox.notify,
+      outbox,
+    },
     {
       resultId,
       policyNo: policy.policyNo,
@@ -150,6 +156,8 @@ describe('a pre-debit notice whose letter cannot be stored in S3', () => {
   it('is failed by the hourly run and delivered once by the retry job after S3 recovers', async () => {
     const policy = testPolicy('7770000088802', '2029-06-13');
     await container.repositories.policies.put(policy);
+    // As a policy import does: the policy's notice keyed in the notify-on index.
+    await container.notifyOn.refreshPolicies([policy], clock);
     const key: NoticeKey = { policyNo: policy.policyNo, dueDate: '2029-06-13', noticeType: 'pre_debit' };
     clock = shanghaiInstant('2029-06-10', '10:00');
     const run = await runRenewalNotices({ ...renewalRunDeps(container), notify: broken('s3').notify });

@@ -75,6 +75,8 @@ beforeAll(async () => {
   for (const policy of testPolicies) await container.repositories.policies.put(policy);
   await container.notices.putPreference(preference('C002', 1));
   await container.notices.putPreference(preference('C004', 15, { start: '20:00', end: '12:00' }));
+  // As a policy import does (the preference writes above re-keyed C002's and C004's already).
+  await container.notifyOn.refreshPolicies(testPolicies, clock);
 }, 60_000);
 
 describe('a year of hourly runs (one run a day at 10:00 and one at 13:00 Shanghai)', () => {
@@ -143,6 +145,7 @@ describe('a year of hourly runs (one run a day at 10:00 and one at 13:00 Shangha
       version: 0,
     };
     await container.repositories.policies.put(policy);
+    await container.notifyOn.refreshPolicies([policy], clock);
     clock = shanghaiInstant('2029-01-07', '10:00');
     const before = ours(sms).length;
     const reports = [];
@@ -152,6 +155,7 @@ describe('a year of hourly runs (one run a day at 10:00 and one at 13:00 Shangha
 
     const concurrent = { ...policy, policyNo: '7770000099998', nextDueDate: '2029-01-11' };
     await container.repositories.policies.put(concurrent);
+    await container.notifyOn.refreshPolicies([concurrent], clock);
     clock = shanghaiInstant('2029-01-08', '10:00');
     const both = await Promise.all([
       runRenewalNotices(renewalRunDeps(container)),
@@ -180,6 +184,7 @@ describe('a debit result inside quiet hours', () => {
       {
         policies: container.repositories.policies,
         notices: container.notices,
+        index: container.notifyOn,
         notify: outbox.notify,
         outbox,
       },

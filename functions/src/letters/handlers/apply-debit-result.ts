@@ -13,7 +13,13 @@ export const handler = httpHandler(
   ({ body, deps }) => {
     const outbox = renewalRunDeps(deps);
     return applyDebitResult(
-      { policies: deps.repositories.policies, notices: deps.notices, notify: outbox.notify, outbox },
+      {
+        policies: deps.repositories.policies,
+        notices: deps.notices,
+        index: deps.notifyOn,
+        notify: outbox.notify,
+        outbox,
+      },
       body,
     );
   },
