@@ -25,7 +25,7 @@ export interface NotifyOnEntry {
   preference: NoticePreferenceRecord;
 }
 
-/** A pre-debit notice the hourly run claims, with what its conditional writes check. */
+/** A pre-debit notice the hourly run claims. */
 export interface PreDebitClaim {
   key: NoticeKey;
   customerId: string;
@@ -168,10 +168,9 @@ export interface NoticeStore {
     leaseMs: number,
   ): Promise<LeasedNotice | null>;
   /**
-   * The hourly run's claims in batches (TransactWriteItems): each notice's conditional create,
-   * leased to the caller as `claim` does, with a check that its policy is still held by the
-   * customer, in force and due on that date. Returns the notices this caller now holds; a notice
-   * recorded already, or whose policy moved on, is left out.
+   * The hourly run's claims in batches (TransactWriteItems of 100): each notice's conditional
+   * create, leased to the caller as `claim` does. Returns the notices this caller now holds; a
+   * notice recorded already is left out.
    */
   claimMany(claims: readonly PreDebitClaim[], at: number, leaseMs: number): Promise<LeasedNotice[]>;
   /** Records a notice that waits until `until` (quiet hours): false when it exists already. */

@@ -34,7 +34,6 @@ import {
   toTtlSeconds,
 } from '../../platform/dynamodb/table';
 import { batchGetItems } from '../../platform/records/point-reads';
-import { policyKey } from '../../platform/records/policies';
 
 /**
  * Renewal notices: preferences beside the customer item, the notice outbox — one entry per
@@ -50,8 +49,8 @@ const noticeKey = (key: NoticeKey) => ({
 /** A new entry's state: leased to its claimer (`sending`) or waiting for its time (`pending`). */
 type NoticeState = { status: NoticeStatus; attempts: number; nextAttemptAt: number; leaseId?: string };
 
-/** Claims per TransactWriteItems: two items each (the entry's create, the policy's check), 100 at most. */
-const CLAIMS_PER_TRANSACTION = 50;
+/** Claims per TransactWriteItems (its limit: 100 items). */
+const CLAIMS_PER_TRANSACTION = 100;
 
 /** The outbox index: entries by the time they are next due (`gsi1sk` sorts as a string). */
 const OUTBOX_PK = 'NOTICES#OUTBOX';
@@ -124,10 +123,9 @@ export class DynamoNoticeStore implements NoticeStore {
   }
 
   /**
-   * One TransactWriteItems per chunk: for each claim its conditional create (leased) and a check
-   * of its policy. A refused transaction names its refused items: those claims are dropped (taken
-   * already, or the policy moved on) and the rest tried again; a conflict with a concurrent
-   * transaction is tried again too.
+   * One TransactWriteItems per chunk: each claim's conditional create, leased. A refused
+   * transaction names its refused items: those claims are dropped (recorded already) and the rest
+   * written again; a conflict with a concurrent transaction is tried again too.
    */
   private async claimChunk(
     chunk: readonly PreDebitClaim[],
@@ -141,29 +139,14 @@ export class DynamoNoticeStore implements NoticeStore {
       try {
         await this.ctx.client.send(
           new TransactWriteCommand({
-            TransactItems: pending.flatMap(({ key, customerId, payload, lease }) => [
-              {
-                Put: this.createItem(key, customerId, payload, at, {
-                  status: 'sending',
-                  leaseId: lease,
-                  attempts: 1,
-                  nextAttemptAt: at + leaseMs,
-                }),
-              },
-              {
-                ConditionCheck: {
-                  TableName: this.ctx.table,
-                  Key: policyKey(key.policyNo),
-                  ConditionExpression: 'holderId = :holder AND #status = :inForce AND nextDueDate = :due',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: {
-                    ':holder': customerId,
-                    ':inForce': 'in_force',
-                    ':due': key.dueDate,
-                  },
-                },
-              },
-            ]),
+            TransactItems: pending.map(({ key, customerId, payload, lease }) => ({
+              Put: this.createItem(key, customerId, payload, at, {
+                status: 'sending',
+                leaseId: lease,
+                attempts: 1,
+                nextAttemptAt: at + leaseMs,
+              }),
+            })),
           }),
         );
         return pending.map(({ key, customerId, payload, lease }) => ({
@@ -176,10 +159,8 @@ export class DynamoNoticeStore implements NoticeStore {
         }));
       } catch (error) {
         const codes = cancellationCodes(error);
-        if (codes.length !== pending.length * 2) throw error;
-        const refused = (i: number) =>
-          codes[2 * i] === 'ConditionalCheckFailed' || codes[2 * i + 1] === 'ConditionalCheckFailed';
-        pending = pending.filter((_, i) => !refused(i));
+        if (codes.length !== pending.length) throw error;
+        pending = pending.filter((_, i) => codes[i] !== 'ConditionalCheckFailed');
       }
     }
     return [];

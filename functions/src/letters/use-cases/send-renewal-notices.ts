@@ -53,8 +53,8 @@ export interface RenewalNoticeReport {
  * (the watermark) up to now — normally the last hour; after an outage every hour missed, up to
  * MAX_LEAD_DAYS days back — a page at a time, and reads nothing else: each entry carries its due
  * date, premium, holder and preference. Each notice still due is claimed in batches by the
- * conditional create of its entry in the notice outbox (policy, due date, notice type), checked
- * against the policy in the same transaction, BEFORE anything is sent, so repeated and concurrent
+ * conditional create of its entry in the notice outbox (policy, due date, notice type) BEFORE
+ * anything is sent (delivery reads the policy and gives up a premium no longer due), so repeated and concurrent
  * runs never send one twice; a failure or a crash after the claim leaves the entry for the
  * outbox's retry job, so none is lost either. A notice met inside the customer's quiet hours is
  * recorded to wait for their end. The watermark moves only once every claim is written: a run
