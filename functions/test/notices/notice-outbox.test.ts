@@ -11,7 +11,7 @@ import {
   retryDueNotices,
 } from '../../src/letters/use-cases/notice-outbox';
 import { runRenewalNotices } from '../../src/letters/use-cases/run-renewal-notices';
-import { issueLetterDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
+import { debitResultDeps, issueLetterDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -58,22 +58,13 @@ function broken(part: 'render' | 's3'): NoticeOutboxDeps {
 }
 
 const debitResult = (outbox: NoticeOutboxDeps, policy: PolicyRecord, resultId: string) =>
-  applyDebitResult(
-    {
-      policies: container.repositories.policies,
-      notices: container.notices,
-      index: container.notifyOn,
-      notify: outbox.notify,
-      outbox,
-    },
-    {
-      resultId,
-      policyNo: policy.policyNo,
-      dueDate: policy.nextDueDate!,
-      amountCents: 500_000,
-      outcome: 'success',
-    },
-  );
+  applyDebitResult(debitResultDeps(container, outbox), {
+    resultId,
+    policyNo: policy.policyNo,
+    dueDate: policy.nextDueDate!,
+    amountCents: 500_000,
+    outcome: 'success',
+  });
 
 /** The SMS that carried letters of this policy. */
 async function messagesFor(policyNo: string): Promise<SmsMessage[]> {

@@ -9,7 +9,7 @@ import { applyDebitResult } from '../../src/letters/use-cases/apply-debit-result
 import { PRE_DEBIT_MOVED_ON } from '../../src/letters/use-cases/notice-outbox';
 import { runRenewalNotices } from '../../src/letters/use-cases/run-renewal-notices';
 import { sendRenewalNotices } from '../../src/letters/use-cases/send-renewal-notices';
-import { renewalRunDeps } from '../../src/letters/wiring-issuing';
+import { debitResultDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -174,23 +174,13 @@ describe('a debit result that moves the due date', () => {
     await addPolicy(policy);
     expect(await slotOf(policy.policyNo)).toMatchObject({ dueDate: '2030-01-15', day: '2030-01-05' });
     clock = shanghaiInstant('2030-01-15', '10:00');
-    const outbox = renewalRunDeps(container);
-    const result = await applyDebitResult(
-      {
-        policies: container.repositories.policies,
-        notices: container.notices,
-        index: container.notifyOn,
-        notify: outbox.notify,
-        outbox,
-      },
-      {
-        resultId: 'R-NOTIFYON-1',
-        policyNo: policy.policyNo,
-        dueDate: '2030-01-15',
-        amountCents: 500_000,
-        outcome: 'success',
-      },
-    );
+    const result = await applyDebitResult(debitResultDeps(container), {
+      resultId: 'R-NOTIFYON-1',
+      policyNo: policy.policyNo,
+      dueDate: '2030-01-15',
+      amountCents: 500_000,
+      outcome: 'success',
+    });
     expect(result).toMatchObject({ nextDueDate: '2031-01-15' });
     // C005 saved 10 days ahead (above) with quiet hours until 08:00.
     expect(await slotOf(policy.policyNo)).toEqual({

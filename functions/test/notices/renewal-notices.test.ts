@@ -6,7 +6,7 @@ import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyDebitResult } from '../../src/letters/use-cases/apply-debit-result';
 import { runRenewalNotices } from '../../src/letters/use-cases/run-renewal-notices';
-import { renewalRunDeps } from '../../src/letters/wiring-issuing';
+import { debitResultDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -179,23 +179,13 @@ describe('a debit result inside quiet hours', () => {
     await container.repositories.policies.put(policy);
     clock = shanghaiInstant('2029-03-01', '23:10');
     const before = ours(sms).length;
-    const outbox = renewalRunDeps(container);
-    const result = await applyDebitResult(
-      {
-        policies: container.repositories.policies,
-        notices: container.notices,
-        index: container.notifyOn,
-        notify: outbox.notify,
-        outbox,
-      },
-      {
-        resultId: 'R-QUIET',
-        policyNo: policy.policyNo,
-        dueDate: '2029-03-01',
-        amountCents: 500_000,
-        outcome: 'success',
-      },
-    );
+    const result = await applyDebitResult(debitResultDeps(container), {
+      resultId: 'R-QUIET',
+      policyNo: policy.policyNo,
+      dueDate: '2029-03-01',
+      amountCents: 500_000,
+      outcome: 'success',
+    });
     expect(result).toMatchObject({ notice: 'deferred', nextDueDate: '2030-03-01' });
     expect(ours(sms).length).toBe(before);
 
