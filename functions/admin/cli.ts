@@ -20,6 +20,7 @@ Commands
   assistant-feedback-report [--from 日期] [--to 日期]
                                           智能客服未能回答与「没用」问题报告（默认近 7 天，最多 31 天；只读）
   send-renewal-notices                    立即执行一次续期通知任务（与每小时定时任务相同；本地环境演示用）
+  build-notify-on-index                   为已有数据表建立续期通知时间索引（逐页读取全部保单；可重复执行，可在系统运行时执行）
   notice-funnel [--from 日期] [--to 日期]  打印续期通知送达漏斗（默认最近 7 天）
   paper-saved                             打印电子信函节约用纸（护一棵树）报表
   outbox [--lines N]                      打印本地短信与微信订阅消息发件箱（仅本地环境）
@@ -45,8 +46,9 @@ const WRITES = new Set([
   'create-agent',
   'rotate-field-key',
   'load-knowledge',
-  // Renewal notices: the hourly run on demand.
+  // Renewal notices: the hourly run on demand, and the one-off build of its notify-on index.
   'send-renewal-notices',
+  'build-notify-on-index',
   // Electronic documents: void an issued 批单 or a signed application.
   'void-document',
 ]);
@@ -115,7 +117,11 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'seed': {
       const { seedDemoData } = await import('../src/seed/seed-demo-data');
-      const report = await seedDemoData({ repositories, today });
+      const report = await seedDemoData({
+        repositories,
+        today,
+        notifyOn: { index: container.notifyOn, now: container.now },
+      });
       for (const [entity, tally] of Object.entries(report))
         console.log(
           `${entity.padEnd(10)} 新增 ${tally.created}  更新 ${tally.updated}  未变 ${tally.unchanged}`,
@@ -128,7 +134,12 @@ async function main(argv: string[]): Promise<number> {
       const file = args[0];
       if (!file) return fail(`${command} 需要一个 CSV 文件路径`);
       const imports = await import('./imports/run-import');
-      const report = await imports.runImport(command, file, { repositories, today, progress });
+      const report = await imports.runImport(command, file, {
+        repositories,
+        today,
+        progress,
+        notifyOn: { index: container.notifyOn, now: container.now },
+      });
       console.log(
         `${file}：共 ${report.rows} 行，新增 ${report.created}，更新 ${report.updated}，未变 ${report.unchanged}`,
       );
@@ -237,6 +248,17 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         `扫描 ${report.scanned} 笔应缴保费，到期通知 ${report.due} 条，本次认领 ${report.claimed} 条，发送 ${report.delivered} 条，失败 ${report.failed} 条；待发通知（静默时段结束、失败重试）送达 ${report.outbox.sent + report.outbox.unreachable} 条、再次失败 ${report.outbox.retrying + report.outbox.failed} 条`,
       );
+      return 0;
+    }
+    case 'build-notify-on-index': {
+      const { buildNotifyOnIndex } = await import('../src/letters/adapters/notify-on-index');
+      const count = await buildNotifyOnIndex(
+        container.notifyOn,
+        repositories.policies,
+        container.now(),
+        (done) => process.stderr.write(`\r  已处理 ${done} 份保单`),
+      );
+      console.log(`\n续期通知时间索引已建立：共 ${count} 份保单`);
       return 0;
     }
     case 'notice-funnel': {

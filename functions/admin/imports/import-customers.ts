@@ -1,5 +1,6 @@
 import { checkIdNumber } from '@zhixiang/shared/identity/id-number';
 import type { CustomerRecord } from '@zhixiang/shared/policy/model';
+import type { NotifyOnIndex } from '@zhixiang/shared/ports/notices';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import * as z from 'zod/mini';
 import { emptyTally, type WriteTally, writeIfChanged } from '../../src/seed/write-if-changed';
@@ -29,6 +30,8 @@ export interface ImportDeps {
   repositories: Repositories;
   /** YYYY-MM-DD in Asia/Shanghai: ID numbers with a later birth date are refused. */
   today: string;
+  /** Renewal notices: an imported policy's pre-debit notice is keyed in the notify-on index. */
+  notifyOn: { index: Pick<NotifyOnIndex, 'refreshPolicies'>; now: () => number };
   progress?: (done: number, total: number) => void;
 }
 

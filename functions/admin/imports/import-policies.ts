@@ -294,5 +294,8 @@ export async function importPolicies(file: string, rows: CsvRow[], deps: ImportD
     },
     deps.progress ?? (() => {}),
   );
+  // Every policy of the file re-keys its pre-debit notice (due date, premium, holder, status), the
+  // unchanged ones too: a re-import after an import that stopped halfway leaves none unkeyed.
+  await deps.notifyOn.index.refreshPolicies(policies, deps.notifyOn.now());
   return { rows: rows.length, ...tally };
 }

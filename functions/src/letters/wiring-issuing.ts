@@ -4,6 +4,7 @@ import type { Platform } from '../platform/process';
 import { getS3Client } from '../platform/s3/client';
 import { DynamoLetterStore, DynamoLetterSubscriptionStore } from './adapters/letters';
 import { renderLetter } from './adapters/render-letter';
+import type { ApplyDebitResultDeps } from './use-cases/apply-debit-result';
 import type { IssueLetterDeps } from './use-cases/issue-letter';
 import type { NotifyPremiumDeps } from './use-cases/notify-premium';
 import type { RenewalRunDeps } from './use-cases/run-renewal-notices';
@@ -61,9 +62,24 @@ export function renewalRunDeps(deps: LettersDeps): RenewalRunDeps {
   return {
     policies: deps.repositories.policies,
     notices: deps.notices,
+    index: deps.notifyOn,
     now: deps.now,
     logger: deps.logger,
     notify: notifyPremiumDeps(deps),
     metrics: deps.metrics,
+  };
+}
+
+/** A debit result: the policy, the notify-on index, and its notice delivered through the outbox (`outbox`). */
+export function debitResultDeps(
+  deps: LettersDeps,
+  outbox: ApplyDebitResultDeps['outbox'] = renewalRunDeps(deps),
+): ApplyDebitResultDeps {
+  return {
+    policies: deps.repositories.policies,
+    notices: deps.notices,
+    index: deps.notifyOn,
+    notify: outbox.notify,
+    outbox,
   };
 }

@@ -7,6 +7,7 @@ import { createWechatAccessTokens } from '../platform/wechat/wechat-access-token
 import { LetterLinks } from './adapters/letter-links';
 import { DynamoLetterStore, DynamoLetterSubscriptionStore } from './adapters/letters';
 import { DynamoNoticeStore, DynamoSubscribeCreditLedger } from './adapters/notices';
+import { DynamoNotifyOnIndex } from './adapters/notify-on-index';
 import { WechatPushEnvelope } from './adapters/wechat-push-envelope';
 import {
   SandboxOutboxSubscribeMessages,
@@ -18,12 +19,16 @@ import type { NoticePreferenceDeps } from './use-cases/notice-preferences';
 export function createLettersDeps(platform: Platform) {
   const { table, config, secrets, now } = platform;
   const provider = config.notices.subscribeMessages;
+  const repositories = createRecordRepositories(table, platform.fieldCipher);
+  const notifyOn = new DynamoNotifyOnIndex(table, repositories.policies);
   return {
     ...platform,
-    repositories: createRecordRepositories(table, platform.fieldCipher),
+    repositories,
     letters: new DynamoLetterStore(table),
     letterSubscriptions: new DynamoLetterSubscriptionStore(table),
-    notices: new DynamoNoticeStore(table),
+    notices: new DynamoNoticeStore(table, notifyOn),
+    /** The renewal-notice run's index: re-keyed by preference writes, debit results, seeding and imports. */
+    notifyOn,
     subscribeCredits: new DynamoSubscribeCreditLedger(table),
     subscribeMessages:
       provider.provider === 'wechat'

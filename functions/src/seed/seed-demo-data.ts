@@ -5,6 +5,7 @@ import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
 import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
 import type { EventStore } from '@zhixiang/shared/ports/events';
 import type { KnowledgeBaseRepository } from '@zhixiang/shared/ports/knowledge-base';
+import type { NotifyOnIndex } from '@zhixiang/shared/ports/notices';
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import type { StandardStore } from '@zhixiang/shared/ports/standards';
@@ -39,6 +40,11 @@ export interface SeedDemoDataDeps {
     /** Service standards: with it, the seeded catalogue is created once, rolled out on the seed's day. */
     standards?: Pick<StandardStore, 'create'>;
   };
+  /**
+   * Renewal notices: with it, every seeded policy's pre-debit notice is keyed in the notify-on
+   * index from the policy as stored (a re-seed keys what the running system made of it).
+   */
+  notifyOn?: { index: Pick<NotifyOnIndex, 'refreshPolicies'>; now: () => number };
   /** Where placeholder brochure PDFs of the demo catalogue are uploaded (local stage). */
   brochures?: BrochureStore;
   /** YYYY-MM-DD in Asia/Shanghai; defaults to today. */
@@ -104,6 +110,13 @@ export async function seedDemoData(deps: Partial<SeedDemoDataDeps> = {}): Promis
       createOnly: true,
     }),
   );
+  if (resolved.notifyOn) {
+    const stored = await Promise.all(data.policies.map((p) => r.policies.get(p.policyNo)));
+    await resolved.notifyOn.index.refreshPolicies(
+      stored.filter((p) => p !== null),
+      resolved.notifyOn.now(),
+    );
+  }
   await tally('users', data.users, (u) =>
     writeIfChanged(u, { load: () => r.users.get(u.userId), save: (x) => r.users.put(x), createOnly: true }),
   );
@@ -156,6 +169,7 @@ async function defaultDeps(): Promise<SeedDemoDataDeps> {
   const container = getSystem();
   return {
     repositories: container.repositories,
+    notifyOn: { index: container.notifyOn, now: container.now },
     brochures: new S3BrochureStore(getS3Client, container.config.bucketName),
   };
 }

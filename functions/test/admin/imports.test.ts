@@ -23,7 +23,11 @@ let deps: ImportDeps;
 beforeAll(async () => {
   container = createSystem();
   await seedDemoData({ repositories: container.repositories, today: TODAY });
-  deps = { repositories: container.repositories, today: TODAY };
+  deps = {
+    repositories: container.repositories,
+    today: TODAY,
+    notifyOn: { index: container.notifyOn, now: container.now },
+  };
 });
 
 async function rawItem(pk: string, sk: string) {

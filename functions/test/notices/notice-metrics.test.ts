@@ -3,7 +3,7 @@ import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as retryNoticesHandler } from '../../src/letters/handlers/retry-notices';
 import { applyDebitResult } from '../../src/letters/use-cases/apply-debit-result';
-import { issueLetterDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
+import { debitResultDeps, issueLetterDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
 import { createLogger } from '../../src/platform/logging/logger';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
@@ -57,21 +57,13 @@ describe('the NoticeDelivered metric', () => {
         },
       },
     };
-    const result = await applyDebitResult(
-      {
-        policies: container.repositories.policies,
-        notices: container.notices,
-        notify: failing.notify,
-        outbox: failing,
-      },
-      {
-        resultId: 'R-METRICS-1',
-        policyNo: policy.policyNo,
-        dueDate: '2029-05-10',
-        amountCents: 500_000,
-        outcome: 'success',
-      },
-    );
+    const result = await applyDebitResult(debitResultDeps(container, failing), {
+      resultId: 'R-METRICS-1',
+      policyNo: policy.policyNo,
+      dueDate: '2029-05-10',
+      amountCents: 500_000,
+      outcome: 'success',
+    });
     expect(result).toMatchObject({ notice: 'retrying' });
     expect(metrics.counted('NoticeDelivered')).toBe(0);
 

@@ -11,7 +11,7 @@ import {
   retryDueNotices,
 } from '../../src/letters/use-cases/notice-outbox';
 import { runRenewalNotices } from '../../src/letters/use-cases/run-renewal-notices';
-import { issueLetterDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
+import { debitResultDeps, issueLetterDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -58,16 +58,13 @@ function broken(part: 'render' | 's3'): NoticeOutboxDeps {
 }
 
 const debitResult = (outbox: NoticeOutboxDeps, policy: PolicyRecord, resultId: string) =>
-  applyDebitResult(
-    { policies: container.repositories.policies, notices: container.notices, notify: outbox.notify, outbox },
-    {
-      resultId,
-      policyNo: policy.policyNo,
-      dueDate: policy.nextDueDate!,
-      amountCents: 500_000,
-      outcome: 'success',
-    },
-  );
+  applyDebitResult(debitResultDeps(container, outbox), {
+    resultId,
+    policyNo: policy.policyNo,
+    dueDate: policy.nextDueDate!,
+    amountCents: 500_000,
+    outcome: 'success',
+  });
 
 /** The SMS that carried letters of this policy. */
 async function messagesFor(policyNo: string): Promise<SmsMessage[]> {
@@ -150,6 +147,8 @@ describe('a pre-debit notice whose letter cannot be stored in S3', () => {
   it('is failed by the hourly run and delivered once by the retry job after S3 recovers', async () => {
     const policy = testPolicy('7770000088802', '2029-06-13');
     await container.repositories.policies.put(policy);
+    // As a policy import does: the policy's notice keyed in the notify-on index.
+    await container.notifyOn.refreshPolicies([policy], clock);
     const key: NoticeKey = { policyNo: policy.policyNo, dueDate: '2029-06-13', noticeType: 'pre_debit' };
     clock = shanghaiInstant('2029-06-10', '10:00');
     const run = await runRenewalNotices({ ...renewalRunDeps(container), notify: broken('s3').notify });

@@ -6,7 +6,7 @@ import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyDebitResult } from '../../src/letters/use-cases/apply-debit-result';
 import { runRenewalNotices } from '../../src/letters/use-cases/run-renewal-notices';
-import { renewalRunDeps } from '../../src/letters/wiring-issuing';
+import { debitResultDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -75,6 +75,8 @@ beforeAll(async () => {
   for (const policy of testPolicies) await container.repositories.policies.put(policy);
   await container.notices.putPreference(preference('C002', 1));
   await container.notices.putPreference(preference('C004', 15, { start: '20:00', end: '12:00' }));
+  // As a policy import does (the preference writes above re-keyed C002's and C004's already).
+  await container.notifyOn.refreshPolicies(testPolicies, clock);
 }, 60_000);
 
 describe('a year of hourly runs (one run a day at 10:00 and one at 13:00 Shanghai)', () => {
@@ -143,6 +145,7 @@ describe('a year of hourly runs (one run a day at 10:00 and one at 13:00 Shangha
       version: 0,
     };
     await container.repositories.policies.put(policy);
+    await container.notifyOn.refreshPolicies([policy], clock);
     clock = shanghaiInstant('2029-01-07', '10:00');
     const before = ours(sms).length;
     const reports = [];
@@ -152,6 +155,7 @@ describe('a year of hourly runs (one run a day at 10:00 and one at 13:00 Shangha
 
     const concurrent = { ...policy, policyNo: '7770000099998', nextDueDate: '2029-01-11' };
     await container.repositories.policies.put(concurrent);
+    await container.notifyOn.refreshPolicies([concurrent], clock);
     clock = shanghaiInstant('2029-01-08', '10:00');
     const both = await Promise.all([
       runRenewalNotices(renewalRunDeps(container)),
@@ -175,22 +179,13 @@ describe('a debit result inside quiet hours', () => {
     await container.repositories.policies.put(policy);
     clock = shanghaiInstant('2029-03-01', '23:10');
     const before = ours(sms).length;
-    const outbox = renewalRunDeps(container);
-    const result = await applyDebitResult(
-      {
-        policies: container.repositories.policies,
-        notices: container.notices,
-        notify: outbox.notify,
-        outbox,
-      },
-      {
-        resultId: 'R-QUIET',
-        policyNo: policy.policyNo,
-        dueDate: '2029-03-01',
-        amountCents: 500_000,
-        outcome: 'success',
-      },
-    );
+    const result = await applyDebitResult(debitResultDeps(container), {
+      resultId: 'R-QUIET',
+      policyNo: policy.policyNo,
+      dueDate: '2029-03-01',
+      amountCents: 500_000,
+      outcome: 'success',
+    });
     expect(result).toMatchObject({ notice: 'deferred', nextDueDate: '2030-03-01' });
     expect(ours(sms).length).toBe(before);
 

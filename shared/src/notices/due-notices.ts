@@ -76,8 +76,62 @@ export function isPreDebitNoticeDue(
   );
 }
 
-/** The due dates whose pre-debit notices may be due today: tomorrow to MAX_LEAD_DAYS days ahead. */
-export function dueDatesToScan(now: number): string[] {
-  const today = shanghaiClock(now).date;
-  return Array.from({ length: MAX_LEAD_DAYS }, (_, i) => addDays(today, i + 1));
+/** Minutes a written notify-on key lies ahead of its write, so a run already under way never passes it by. */
+export const NOTIFY_ON_WRITE_MARGIN_MINUTES = 2;
+
+/**
+ * The notify-on index's time for a pre-debit notice: the first minute the rule above makes it due
+ * (`dueDate − leadDays`, at the first minute outside quiet hours), but never earlier than a couple
+ * of minutes after `writtenAt`: a key written in the past would lie behind the hourly runs'
+ * watermark and be missed. Null when no minute before the debit day is left.
+ */
+export function preDebitNotifyAt(
+  dueDate: string,
+  preference: { leadDays: number; quietHours: QuietHours },
+  writtenAt: number,
+): number | null {
+  const earliest = Math.floor(writtenAt / 60_000) * 60_000 + NOTIFY_ON_WRITE_MARGIN_MINUTES * 60_000;
+  const noticeDayStarts = shanghaiInstant(preDebitNoticeDay(dueDate, preference.leadDays), '00:00');
+  const at = nextSendableAt(Math.max(noticeDayStarts, earliest), preference.quietHours);
+  return shanghaiClock(at).date < dueDate ? at : null;
 }
+
+/** A notify-on time's place in the index: its Shanghai day (the partition) and `HH:mm` (the sort key's head). */
+export function notifyOnSlot(notifyAt: number): { day: string; time: string } {
+  const { date, minute } = shanghaiClock(notifyAt);
+  return { day: date, time: hhmmOf(minute) };
+}
+
+/**
+ * What one run reads of the notify-on index: every notice whose time is after `coveredUntil` (the
+ * last completed run's clock) and not after `now`, as one key range per Shanghai day — `after` and
+ * `upTo` are `HH:mm` bounds (exclusive, inclusive), null for the whole day. Without a watermark, or
+ * after a longer outage, it starts MAX_LEAD_DAYS days back: no notice whose time is older can still
+ * come before its debit day.
+ */
+export function notifyOnRanges(
+  coveredUntil: number | null,
+  now: number,
+): { day: string; after: string | null; upTo: string | null }[] {
+  const today = shanghaiClock(now).date;
+  const oldest = shanghaiInstant(addDays(today, -MAX_LEAD_DAYS), '00:00') - 60_000;
+  const from = Math.max(coveredUntil ?? oldest, oldest);
+  const fromMinute = Math.floor(from / 60_000);
+  const toMinute = Math.floor(now / 60_000);
+  if (fromMinute >= toMinute) return [];
+  const first = notifyOnSlot(fromMinute * 60_000);
+  const last = notifyOnSlot(toMinute * 60_000);
+  const ranges: { day: string; after: string | null; upTo: string | null }[] = [];
+  // A watermark at 23:59 leaves nothing of its day: the range starts with the next one.
+  let day = first.time === '23:59' ? addDays(first.day, 1) : first.day;
+  for (; day <= last.day; day = addDays(day, 1))
+    ranges.push({
+      day,
+      after: day === first.day ? first.time : null,
+      upTo: day === last.day ? last.time : null,
+    });
+  return ranges;
+}
+
+const hhmmOf = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;

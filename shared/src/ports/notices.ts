@@ -5,15 +5,55 @@ import type { PolicyRecord } from '../policy/model';
 
 /** Renewal notices storage and delivery. Access patterns: docs/dynamodb-access-patterns.md (Renewal notices). */
 
-/** What a notice needs of a premium falling due (read from the due-date index, nothing decrypted). */
-export type DuePremium = Pick<
+/** What a pre-debit notice needs of a policy (its premium falling due; nothing decrypted). */
+export type NoticePremium = Pick<
   PolicyRecord,
-  'policyNo' | 'holderId' | 'productCode' | 'status' | 'premiumCents' | 'premiumFrequency'
-> & { nextDueDate?: string | null };
+  'policyNo' | 'holderId' | 'status' | 'premiumCents' | 'nextDueDate'
+>;
 
-export interface DuePremiumSource {
-  /** The premiums due on a day, a page at a time. */
-  duePremiumPages(dueDate: string): AsyncIterable<DuePremium[]>;
+/**
+ * One entry of the notify-on index: a policy's next pre-debit notice at the minute it falls due
+ * (`preDebitNotifyAt`), with the holder's preference that applied when it was keyed, so the hourly
+ * run reads nothing else.
+ */
+export interface NotifyOnEntry {
+  policyNo: string;
+  customerId: string;
+  dueDate: string;
+  premiumCents: number;
+  notifyAt: number;
+  preference: NoticePreferenceRecord;
+}
+
+/** A pre-debit notice the hourly run claims. */
+export interface PreDebitClaim {
+  key: NoticeKey;
+  customerId: string;
+  payload: NoticePayload;
+}
+
+/**
+ * The notify-on index (docs/e-letters-and-notices.md): one entry per policy with a premium to
+ * come, keyed by the Shanghai day and minute its pre-debit notice falls due. Every writer that can
+ * move that time re-keys the policy's entry: a preference change (all the holder's policies), a
+ * debit result moving the due date, seeding and policy imports.
+ */
+export interface NotifyOnIndex {
+  /**
+   * Re-keys these policies' entries from their due date and their holder's preference (one
+   * batched read of the preferences); removes the entry of a policy with no notice to come.
+   */
+  refreshPolicies(policies: readonly NoticePremium[], at: number): Promise<void>;
+  /** Re-keys the entries of every policy the customer holds (after a preference change). */
+  refreshCustomer(customerId: string, at: number): Promise<void>;
+  /** The entries whose time lies in these ranges (`notifyOnRanges`), a page at a time. */
+  entryPages(
+    ranges: readonly { day: string; after: string | null; upTo: string | null }[],
+  ): AsyncIterable<NotifyOnEntry[]>;
+  /** The clock of the last completed run (the watermark), null before the first. */
+  coveredUntil(): Promise<number | null>;
+  /** Moves the watermark to `now`, never backwards (a slower concurrent run leaves it). */
+  markCovered(now: number): Promise<void>;
 }
 
 /**
@@ -116,13 +156,6 @@ export interface NoticeStore {
   listPreferences(customerId: string): Promise<NoticePreferenceRecord[]>;
   putPreference(preference: NoticePreferenceRecord): Promise<void>;
   /**
-   * The saved preferences (the customer's `all` and the policy's own) for many policies at once —
-   * batched reads, for the scheduler's pages. Keyed by `${customerId}|${scope}`.
-   */
-  preferencesFor(
-    policies: readonly { customerId: string; policyNo: string }[],
-  ): Promise<Map<string, NoticePreferenceRecord>>;
-  /**
    * Records a notice in the outbox with a conditional create and leases it to the caller for its
    * first attempt at once: the lease for the one caller that created it, null for every repeated
    * or concurrent one. Until the lease ends (a crash) the entry is due again at `at + leaseMs`.
@@ -134,6 +167,12 @@ export interface NoticeStore {
     at: number,
     leaseMs: number,
   ): Promise<LeasedNotice | null>;
+  /**
+   * The hourly run's claims in batches (TransactWriteItems of 100): each notice's conditional
+   * create, leased to the caller as `claim` does. Returns the notices this caller now holds; a
+   * notice recorded already is left out.
+   */
+  claimMany(claims: readonly PreDebitClaim[], at: number, leaseMs: number): Promise<LeasedNotice[]>;
   /** Records a notice that waits until `until` (quiet hours): false when it exists already. */
   defer(
     key: NoticeKey,
@@ -148,8 +187,6 @@ export interface NoticeStore {
   take(key: NoticeKey, now: number, leaseMs: number): Promise<LeasedNotice | null>;
   /** Ends an attempt, only while `lease` still holds it: false when the lease was lost. */
   settle(key: NoticeKey, lease: string, settlement: NoticeSettlement): Promise<boolean>;
-  /** Which of these notices exist already (batched reads): the job skips them without a write. */
-  existingNotices(keys: readonly NoticeKey[]): Promise<Set<string>>;
   /** A signed debit result's nonce, created only if new (the replay guard). */
   claimBillingNonce(nonce: string, expiresAt: number): Promise<boolean>;
   getNotice(key: NoticeKey): Promise<NoticeRecord | null>;

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
   DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { addDays } from '@zhixiang/shared/format/dates';
@@ -21,17 +20,20 @@ import {
   type NoticeSettlement,
   type NoticeStatus,
   type NoticeStore,
-  noticeKeyString,
+  type NotifyOnIndex,
+  type PreDebitClaim,
   type SentMessage,
   type SubscribeCreditLedger,
 } from '@zhixiang/shared/ports/notices';
 import {
+  cancellationCodes,
   conditionally,
   isConditionalCheckFailed,
   queryAll,
   type TableContext,
   toTtlSeconds,
 } from '../../platform/dynamodb/table';
+import { batchGetItems } from '../../platform/records/point-reads';
 
 /**
  * Renewal notices: preferences beside the customer item, the notice outbox — one entry per
@@ -44,6 +46,12 @@ const noticeKey = (key: NoticeKey) => ({
   sk: 'NOTICE',
 });
 
+/** A new entry's state: leased to its claimer (`sending`) or waiting for its time (`pending`). */
+type NoticeState = { status: NoticeStatus; attempts: number; nextAttemptAt: number; leaseId?: string };
+
+/** Claims per TransactWriteItems (its limit: 100 items). */
+const CLAIMS_PER_TRANSACTION = 100;
+
 /** The outbox index: entries by the time they are next due (`gsi1sk` sorts as a string). */
 const OUTBOX_PK = 'NOTICES#OUTBOX';
 const outboxTime = (at: number) => String(at).padStart(14, '0');
@@ -53,64 +61,17 @@ const outboxIndex = (pk: string, nextAttemptAt: number) => ({
 });
 
 export class DynamoNoticeStore implements NoticeStore {
-  constructor(private readonly ctx: TableContext) {}
+  constructor(
+    private readonly ctx: TableContext,
+    /** Re-keyed on every preference write (absent only where no preference is written). */
+    private readonly index?: Pick<NotifyOnIndex, 'refreshCustomer'>,
+  ) {}
 
   async listPreferences(customerId: string): Promise<NoticePreferenceRecord[]> {
     const { Item } = await this.ctx.client.send(
       new GetCommand({ TableName: this.ctx.table, Key: preferencesKey(customerId) }),
     );
     return Item ? toPreferences(Item) : [];
-  }
-
-  /** One item per customer (every scope in one map), so the job reads one key per holder. */
-  async preferencesFor(
-    policies: readonly { customerId: string; policyNo: string }[],
-  ): Promise<Map<string, NoticePreferenceRecord>> {
-    const customers = [...new Set(policies.map((p) => p.customerId))];
-    const found = new Map<string, NoticePreferenceRecord>();
-    for (const item of await this.batchGet(customers.map(preferencesKey))) {
-      for (const preference of toPreferences(item))
-        found.set(`${preference.customerId}|${preference.scope}`, preference);
-    }
-    return found;
-  }
-
-  async existingNotices(keys: readonly NoticeKey[]): Promise<Set<string>> {
-    const items = await this.batchGet(keys.map(noticeKey), 'policyNo, dueDate, noticeType');
-    return new Set(items.map((item) => noticeKeyString(item as unknown as NoticeKey)));
-  }
-
-  /** BatchGetItem in chunks of 100 keys, in parallel, retrying unprocessed keys with backoff. */
-  private async batchGet(
-    keys: readonly { pk: string; sk: string }[],
-    projection?: string,
-  ): Promise<Record<string, unknown>[]> {
-    const chunks: { pk: string; sk: string }[][] = [];
-    for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100));
-    const pages = await Promise.all(
-      chunks.map(async (chunk) => {
-        const items: Record<string, unknown>[] = [];
-        let pending: Record<string, unknown>[] = chunk;
-        for (let attempt = 0; pending.length > 0; attempt++) {
-          if (attempt >= 8) throw new Error('BatchGetItem left keys unprocessed after 8 attempts');
-          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
-          const page: BatchGetCommandOutput = await this.ctx.client.send(
-            new BatchGetCommand({
-              RequestItems: {
-                [this.ctx.table]: {
-                  Keys: pending,
-                  ...(projection ? { ProjectionExpression: projection } : {}),
-                },
-              },
-            }),
-          );
-          items.push(...(page.Responses?.[this.ctx.table] ?? []));
-          pending = (page.UnprocessedKeys?.[this.ctx.table]?.Keys ?? []) as Record<string, unknown>[];
-        }
-        return items;
-      }),
-    );
-    return pages.flat();
   }
 
   async putPreference(preference: NoticePreferenceRecord): Promise<void> {
@@ -133,6 +94,8 @@ export class DynamoNoticeStore implements NoticeStore {
         ExpressionAttributeValues: { ':preference': preference },
       }),
     );
+    // The notify-on index follows every preference write: the holder's policies are re-keyed.
+    await this.index?.refreshCustomer(preference.customerId, preference.updatedAt);
   }
 
   async claim(
@@ -150,6 +113,57 @@ export class DynamoNoticeStore implements NoticeStore {
       nextAttemptAt: at + leaseMs,
     });
     return created ? { ...key, customerId, payload, createdAt: at, attempts: 1, lease } : null;
+  }
+
+  async claimMany(claims: readonly PreDebitClaim[], at: number, leaseMs: number): Promise<LeasedNotice[]> {
+    const chunks: PreDebitClaim[][] = [];
+    for (let i = 0; i < claims.length; i += CLAIMS_PER_TRANSACTION)
+      chunks.push(claims.slice(i, i + CLAIMS_PER_TRANSACTION));
+    return (await Promise.all(chunks.map((chunk) => this.claimChunk(chunk, at, leaseMs)))).flat();
+  }
+
+  /**
+   * One TransactWriteItems per chunk: each claim's conditional create, leased. A refused
+   * transaction names its refused items: those claims are dropped (recorded already) and the rest
+   * written again; a conflict with a concurrent transaction is tried again too.
+   */
+  private async claimChunk(
+    chunk: readonly PreDebitClaim[],
+    at: number,
+    leaseMs: number,
+  ): Promise<LeasedNotice[]> {
+    let pending = chunk.map((claim) => ({ ...claim, lease: randomUUID() }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= 8) throw new Error('renewal notice claims still conflicting after 8 attempts');
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      try {
+        await this.ctx.client.send(
+          new TransactWriteCommand({
+            TransactItems: pending.map(({ key, customerId, payload, lease }) => ({
+              Put: this.createItem(key, customerId, payload, at, {
+                status: 'sending',
+                leaseId: lease,
+                attempts: 1,
+                nextAttemptAt: at + leaseMs,
+              }),
+            })),
+          }),
+        );
+        return pending.map(({ key, customerId, payload, lease }) => ({
+          ...key,
+          customerId,
+          payload,
+          createdAt: at,
+          attempts: 1,
+          lease,
+        }));
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (codes.length !== pending.length) throw error;
+        pending = pending.filter((_, i) => codes[i] !== 'ConditionalCheckFailed');
+      }
+    }
+    return [];
   }
 
   defer(
@@ -172,25 +186,32 @@ export class DynamoNoticeStore implements NoticeStore {
     customerId: string,
     payload: NoticePayload,
     at: number,
-    state: { status: NoticeStatus; attempts: number; nextAttemptAt: number; leaseId?: string },
+    state: NoticeState,
   ): Promise<boolean> {
+    return conditionally(this.ctx, new PutCommand(this.createItem(key, customerId, payload, at, state)));
+  }
+
+  private createItem(
+    key: NoticeKey,
+    customerId: string,
+    payload: NoticePayload,
+    at: number,
+    state: NoticeState,
+  ) {
     const keys = noticeKey(key);
-    return conditionally(
-      this.ctx,
-      new PutCommand({
-        TableName: this.ctx.table,
-        Item: {
-          ...keys,
-          ...key,
-          customerId,
-          payload,
-          createdAt: at,
-          ...state,
-          ...outboxIndex(keys.pk, state.nextAttemptAt),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    return {
+      TableName: this.ctx.table,
+      Item: {
+        ...keys,
+        ...key,
+        customerId,
+        payload,
+        createdAt: at,
+        ...state,
+        ...outboxIndex(keys.pk, state.nextAttemptAt),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    };
   }
 
   async listDue(now: number, limit: number): Promise<NoticeKey[]> {
@@ -380,6 +401,20 @@ export function funnelUpdate(table: string, ref: FunnelRef, stages: readonly Fun
 
 /** A customer's notice preferences: `pk=CUSTOMER#<id>`, `sk=NOTICEPREFS`, `prefs` = scope → preference. */
 const preferencesKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'NOTICEPREFS' });
+
+/** The saved preferences of many customers (one item each), in BatchGetItems of 100 keys at once. */
+export async function readPreferences(
+  ctx: TableContext,
+  customerIds: readonly string[],
+): Promise<Map<string, NoticePreferenceRecord[]>> {
+  const keys = [...new Set(customerIds)].map(preferencesKey);
+  const chunks: (typeof keys)[] = [];
+  for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100));
+  const found = new Map<string, NoticePreferenceRecord[]>();
+  for (const items of await Promise.all(chunks.map((chunk) => batchGetItems(ctx, chunk))))
+    for (const item of items.values()) found.set(String(item.customerId), toPreferences(item));
+  return found;
+}
 
 function toPreferences(item: Record<string, unknown>): NoticePreferenceRecord[] {
   return Object.values((item.prefs ?? {}) as Record<string, NoticePreferenceRecord>).map((p) => ({

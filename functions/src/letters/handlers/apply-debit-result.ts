@@ -4,19 +4,13 @@ import { httpHandler } from '../../platform/http/http-handler';
 import { verifySignedRequest } from '../../platform/http/verify-signed-request';
 import { applyDebitResult } from '../use-cases/apply-debit-result';
 import { lettersWiring } from '../wiring';
-import { renewalRunDeps } from '../wiring-issuing';
+import { debitResultDeps } from '../wiring-issuing';
 
 /** The billing system, not a user: proven by the HMAC signature with timestamp and one-time nonce. */
 export const handler = httpHandler(
   letterRoutes.applyDebitResult,
   lettersWiring,
-  ({ body, deps }) => {
-    const outbox = renewalRunDeps(deps);
-    return applyDebitResult(
-      { policies: deps.repositories.policies, notices: deps.notices, notify: outbox.notify, outbox },
-      body,
-    );
-  },
+  ({ body, deps }) => applyDebitResult(debitResultDeps(deps), body),
   {
     verifyRequest: (request, deps) =>
       verifySignedRequest(request, {

@@ -10,7 +10,7 @@ import { preferenceFor } from '@zhixiang/shared/notices/preferences';
 import type { DebitResultRequest } from '@zhixiang/shared/notices/schemas';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import { MONTHS_PER_PREMIUM_PERIOD } from '@zhixiang/shared/policy/premiums';
-import type { NoticeKey, NoticePayload, NoticeStore } from '@zhixiang/shared/ports/notices';
+import type { NoticeKey, NoticePayload, NoticeStore, NotifyOnIndex } from '@zhixiang/shared/ports/notices';
 import type { PolicyRepository } from '@zhixiang/shared/ports/repositories';
 import { deliverLeasedNotice, NOTICE_LEASE_MS, type NoticeOutboxDeps } from './notice-outbox';
 import { issuePremiumLetter, type NotifyPremiumDeps } from './notify-premium';
@@ -18,6 +18,8 @@ import { issuePremiumLetter, type NotifyPremiumDeps } from './notify-premium';
 export interface ApplyDebitResultDeps {
   policies: Pick<PolicyRepository, 'get' | 'put'>;
   notices: Pick<NoticeStore, 'claim' | 'defer' | 'getNotice' | 'take' | 'listPreferences'>;
+  /** The next premium's pre-debit notice is re-keyed when a success moves the due date. */
+  index: Pick<NotifyOnIndex, 'refreshPolicies'>;
   /** The notice outbox: delivering a claimed notice, recording failures for the retry job. */
   outbox: NoticeOutboxDeps;
   notify: NotifyPremiumDeps;
@@ -88,6 +90,8 @@ export async function applyDebitResult(
         });
       current = await deps.policies.put({ ...policy, nextDueDate: next, status: 'in_force' });
     }
+    // Before the notice is recorded, so a repeat after a crash here re-keys it too.
+    await deps.index.refreshPolicies([current], now);
   } else if (policy.nextDueDate !== result.dueDate) {
     throw new AppError('CONFLICT', '扣款结果的应缴日期与保单当前应缴日期不符', { field: 'dueDate' });
   }

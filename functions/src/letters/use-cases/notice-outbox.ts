@@ -25,6 +25,7 @@ export const MAX_NOTICE_ATTEMPTS = 6;
 /** Entries the retry job takes per run (every 5 minutes; the hourly run takes them too). */
 export const NOTICE_RETRY_PAGE = 100;
 export const PRE_DEBIT_TOO_LATE = '扣款日已到，扣款预通知不再发送';
+export const PRE_DEBIT_MOVED_ON = '该期保费已无需扣缴（保单已缴费、退保或终止），扣款预通知不再发送';
 
 export interface NoticeOutboxDeps {
   policies: Pick<PolicyRepository, 'get'>;
@@ -48,6 +49,7 @@ type Attempt =
   | { kind: 'done'; outcome: NoticeOutcome & { status: 'sent' | 'unreachable' } }
   | { kind: 'quiet'; until: number }
   | { kind: 'too_late' }
+  | { kind: 'moved_on' }
   | { kind: 'failed'; reason: string; channel: NoticeChannel | null; sends: number; letterId: string | null };
 
 /**
@@ -114,6 +116,18 @@ export async function deliverLeasedNotice(
         retryAt: null,
       });
       return { status: 'failed', letterId: null, nextAttemptAt: null };
+    case 'moved_on':
+      // The premium it announced is no longer due (paid, surrendered, terminated since the claim):
+      // nothing to announce, and nothing the customer was owed, so the funnel does not count it.
+      await end({
+        status: 'failed',
+        channel: null,
+        letterId: null,
+        sendAttempts: 0,
+        lastError: PRE_DEBIT_MOVED_ON,
+        retryAt: null,
+      });
+      return { status: 'failed', letterId: null, nextAttemptAt: null };
     case 'failed': {
       const retryAt = nextAttemptAt(notice.attempts, now, MAX_NOTICE_ATTEMPTS);
       if (retryAt === null)
@@ -156,6 +170,12 @@ async function attemptNotice(
   try {
     const policy = await deps.policies.get(notice.policyNo);
     if (!policy) throw new Error(`policy ${notice.policyNo} not found`);
+    // The hourly run claims from its index without reading the policy: the premium is checked here.
+    if (
+      notice.noticeType === 'pre_debit' &&
+      (policy.status !== 'in_force' || policy.nextDueDate !== notice.dueDate)
+    )
+      return { kind: 'moved_on' };
     const preference =
       known?.preference ??
       preferenceFor(policy.holderId, policy.policyNo, await deps.notices.listPreferences(policy.holderId));

@@ -13,9 +13,9 @@ import {
   sendRenewalNotices,
 } from './send-renewal-notices';
 
-export interface RenewalRunDeps extends Pick<SendRenewalNoticesDeps, 'now' | 'logger'> {
-  policies: SendRenewalNoticesDeps['premiums'] & { get(policyNo: string): Promise<PolicyRecord | null> };
-  notices: SendRenewalNoticesDeps['notices'] & NoticeStore;
+export interface RenewalRunDeps extends Pick<SendRenewalNoticesDeps, 'now' | 'logger' | 'index'> {
+  policies: { get(policyNo: string): Promise<PolicyRecord | null> };
+  notices: NoticeStore;
   notify: NotifyPremiumDeps;
   metrics: NoticeOutboxDeps['metrics'];
 }
@@ -30,7 +30,7 @@ export async function runRenewalNotices(
 ): Promise<RenewalNoticeReport & { outbox: NoticeRetryReport }> {
   const outbox = await retryDueNotices(deps);
   const report = await sendRenewalNotices({
-    premiums: deps.policies,
+    index: deps.index,
     notices: deps.notices,
     now: deps.now,
     logger: deps.logger,

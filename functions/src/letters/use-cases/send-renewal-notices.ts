@@ -1,12 +1,18 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { dueDatesToScan, isPreDebitNoticeDue, shanghaiClock } from '@zhixiang/shared/notices/due-notices';
-import { defaultNoticePreference, type NoticePreferenceRecord } from '@zhixiang/shared/notices/preferences';
 import {
-  type DuePremiumSource,
-  type LeasedNotice,
-  type NoticeKey,
-  type NoticeStore,
-  noticeKeyString,
+  isPreDebitNoticeDue,
+  nextSendableAt,
+  notifyOnRanges,
+  shanghaiClock,
+} from '@zhixiang/shared/notices/due-notices';
+import type { NoticePreferenceRecord } from '@zhixiang/shared/notices/preferences';
+import type {
+  LeasedNotice,
+  NoticeKey,
+  NoticeStore,
+  NotifyOnEntry,
+  NotifyOnIndex,
+  PreDebitClaim,
 } from '@zhixiang/shared/ports/notices';
 import { NOTICE_LEASE_MS } from './notice-outbox';
 
@@ -17,8 +23,8 @@ export interface ClaimedPreDebitNotice {
 }
 
 export interface SendRenewalNoticesDeps {
-  premiums: DuePremiumSource;
-  notices: Pick<NoticeStore, 'preferencesFor' | 'existingNotices' | 'claim'>;
+  index: Pick<NotifyOnIndex, 'entryPages' | 'coveredUntil' | 'markCovered'>;
+  notices: Pick<NoticeStore, 'claimMany' | 'defer'>;
   /**
    * Delivers a claimed notice (the outbox's `deliverLeasedNotice`; the benchmark records only):
    * true when sent or unreachable (final), false when it failed (the outbox retries it).
@@ -31,26 +37,40 @@ export interface SendRenewalNoticesDeps {
 }
 
 export interface RenewalNoticeReport {
+  /** Entries of the notify-on index read. */
   scanned: number;
+  /** Of those, notices still to come before their debit day. */
   due: number;
   claimed: number;
+  /** Due inside the customer's quiet hours (a run catching up): recorded to wait for their end. */
+  deferred: number;
   delivered: number;
   failed: number;
 }
 
 /**
- * The hourly renewal-notice run. For every due date a pre-debit notice may announce (tomorrow to
- * 15 days ahead) it streams the premiums from the due-date index a page at a time (never a
- * Scan), reads the holders' preferences in batches, and asks the pure rule whether the notice is
- * due now (lead days, quiet hours, Asia/Shanghai). Each due notice is claimed by a conditional
- * create of its entry in the notice outbox (policy, due date, notice type) BEFORE anything is
- * sent, so repeated and concurrent runs never send one twice; a failure or a crash after the
- * claim leaves the entry for the outbox's retry job, so none is lost either.
+ * The hourly renewal-notice run. It reads the notify-on index from the last completed run's clock
+ * (the watermark) up to now — normally the last hour; after an outage every hour missed, up to
+ * MAX_LEAD_DAYS days back — a page at a time, and reads nothing else: each entry carries its due
+ * date, premium, holder and preference. Each notice still due is claimed in batches by the
+ * conditional create of its entry in the notice outbox (policy, due date, notice type) BEFORE
+ * anything is sent (delivery reads the policy and gives up a premium no longer due), so repeated and concurrent
+ * runs never send one twice; a failure or a crash after the claim leaves the entry for the
+ * outbox's retry job, so none is lost either. A notice met inside the customer's quiet hours is
+ * recorded to wait for their end. The watermark moves only once every claim is written: a run
+ * that fails is covered again by the next.
  */
 export async function sendRenewalNotices(deps: SendRenewalNoticesDeps): Promise<RenewalNoticeReport> {
   const now = deps.now();
   const day = shanghaiClock(now).date;
-  const report: RenewalNoticeReport = { scanned: 0, due: 0, claimed: 0, delivered: 0, failed: 0 };
+  const report: RenewalNoticeReport = {
+    scanned: 0,
+    due: 0,
+    claimed: 0,
+    deferred: 0,
+    delivered: 0,
+    failed: 0,
+  };
   const deliveries = limiter(deps.concurrency ?? 8);
   const sent: Promise<void>[] = [];
 
@@ -69,57 +89,45 @@ export async function sendRenewalNotices(deps: SendRenewalNoticesDeps): Promise<
     }
   };
 
-  const scanPartition = async (dueDate: string) => {
-    for await (const page of deps.premiums.duePremiumPages(dueDate)) {
+  const claimOf = (entry: NotifyOnEntry): PreDebitClaim => ({
+    key: { policyNo: entry.policyNo, dueDate: entry.dueDate, noticeType: 'pre_debit' } satisfies NoticeKey,
+    customerId: entry.customerId,
+    payload: { amountCents: entry.premiumCents, nextDueDate: null, failureReason: null, day },
+  });
+
+  const readRange = async (range: ReturnType<typeof notifyOnRanges>[number]) => {
+    for await (const page of deps.index.entryPages([range])) {
       report.scanned += page.length;
-      const inForce = page.filter((premium) => premium.status === 'in_force');
-      if (inForce.length === 0) continue;
-      const saved = await deps.notices.preferencesFor(
-        inForce.map((premium) => ({ customerId: premium.holderId, policyNo: premium.policyNo })),
-      );
-      const due = inForce.flatMap((premium) => {
-        const preference =
-          saved.get(`${premium.holderId}|${premium.policyNo}`) ??
-          saved.get(`${premium.holderId}|all`) ??
-          defaultNoticePreference(premium.holderId);
-        if (!isPreDebitNoticeDue(now, dueDate, preference)) return [];
-        const key: NoticeKey = { policyNo: premium.policyNo, dueDate, noticeType: 'pre_debit' };
-        return [{ key, premium, preference }];
-      });
-      report.due += due.length;
-      if (due.length === 0) continue;
-      // An hourly job meets the same due notices all day: skip those recorded already with one
-      // batched read instead of a refused write each. The conditional create stays the guard.
-      const existing = await deps.notices.existingNotices(due.map((notice) => notice.key));
-      const claims = await Promise.all(
-        due
-          .filter((candidate) => !existing.has(noticeKeyString(candidate.key)))
-          .map(async ({ key, premium, preference }) => {
-            const payload = {
-              amountCents: premium.premiumCents,
-              nextDueDate: null,
-              failureReason: null,
-              day,
-            };
-            const notice = await deps.notices.claim(key, premium.holderId, payload, now, NOTICE_LEASE_MS);
-            return notice ? { notice, preference } : null;
-          }),
-      );
-      for (const claimed of claims) {
-        if (!claimed) continue;
+      // Nothing arrives on or after the debit day it announces.
+      const live = page.filter((entry) => day < entry.dueDate);
+      report.due += live.length;
+      const sendable = live.filter((entry) => isPreDebitNoticeDue(now, entry.dueDate, entry.preference));
+      // Inside quiet hours (only a run catching up meets these): recorded, taken when they end.
+      for (const entry of live.filter((e) => !sendable.includes(e))) {
+        const until = nextSendableAt(now, entry.preference.quietHours);
+        const { key, customerId, payload } = claimOf(entry);
+        if (await deps.notices.defer(key, customerId, payload, now, until)) report.deferred++;
+      }
+      if (sendable.length === 0) continue;
+      const preferences = new Map(sendable.map((entry) => [entry.policyNo, entry.preference]));
+      const claimed = await deps.notices.claimMany(sendable.map(claimOf), now, NOTICE_LEASE_MS);
+      for (const notice of claimed) {
         report.claimed++;
-        sent.push(deliveries(() => deliver(claimed)));
+        const preference = preferences.get(notice.policyNo)!;
+        sent.push(deliveries(() => deliver({ notice, preference })));
       }
     }
   };
 
-  const partitions = limiter(PARTITIONS_AT_ONCE);
-  await Promise.all(dueDatesToScan(now).map((dueDate) => partitions(() => scanPartition(dueDate))));
+  const ranges = notifyOnRanges(await deps.index.coveredUntil(), now);
+  const reads = limiter(PARTITIONS_AT_ONCE);
+  await Promise.all(ranges.map((range) => reads(() => readRange(range))));
+  await deps.index.markCovered(now);
   await Promise.all(sent);
   return report;
 }
 
-/** Due-date partitions read at once (each streams its pages in order). */
+/** Days of the notify-on index read at once (each streams its pages in order). */
 export const PARTITIONS_AT_ONCE = 4;
 
 /** Runs at most `n` of the given tasks at a time. */

@@ -5,7 +5,7 @@ import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import { DIVIDEND_OPTIONS, POLICY_STATUSES, PREMIUM_FREQUENCIES } from '@zhixiang/shared/policy/schemas';
 import { coolingOffEndDate } from '@zhixiang/shared/policy/view';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
-import type { DuePremium } from '@zhixiang/shared/ports/notices';
+import type { NoticePremium } from '@zhixiang/shared/ports/notices';
 import type { PolicyRepository, ProductRepository } from '@zhixiang/shared/ports/repositories';
 import { Entity } from 'electrodb';
 import {
@@ -111,25 +111,21 @@ export const policySchema = {
       },
       sk: { field: 'gsi2sk', composite: ['policyNo'], template: 'INSURED#${policyNo}', casing: 'none' },
     },
-    // Renewal notices: the premiums falling due on a day, for the hourly notice run (no
-    // Scan). Sparse: a policy without a next due date (single premium, paid up) has no keys here.
-    byDueDate: {
-      index: 'gsi3',
-      pk: { field: 'gsi3pk', composite: ['nextDueDate'], template: 'DUE#${nextDueDate}', casing: 'none' },
-      sk: { field: 'gsi3sk', composite: ['policyNo'], template: '${policyNo}', casing: 'none' },
-    },
   },
 } as const;
 
-const DUE_PREMIUM_ATTRIBUTES = [
-  'policyNo',
-  'holderId',
-  'productCode',
-  'status',
-  'premiumCents',
-  'premiumFrequency',
-  'nextDueDate',
-] as const;
+const NOTICE_PREMIUM_ATTRIBUTES = ['policyNo', 'holderId', 'status', 'premiumCents', 'nextDueDate'] as const;
+
+/** The projected attributes as stored (an absent due date is no attribute). */
+type NoticePremiumItem = Omit<NoticePremium, 'nextDueDate'> & { nextDueDate?: string };
+
+const toNoticePremium = (item: NoticePremiumItem): NoticePremium => ({
+  policyNo: item.policyNo,
+  holderId: item.holderId,
+  status: item.status,
+  premiumCents: item.premiumCents,
+  nextDueDate: orNull(item.nextDueDate),
+});
 
 /** The policy item's key (byPolicyNo above), built without ElectroDB on the hot paths. */
 export function policyKey(policyNo: string): ItemKey {
@@ -137,7 +133,7 @@ export function policyKey(policyNo: string): ItemKey {
 }
 
 /**
- * The policy item as ElectroDB writes it (keys, the holder's, insured's and due-date index keys),
+ * The policy item as ElectroDB writes it (keys, the holder's and insured's index keys),
  * built by hand for the transactions (`policy-items.test.ts` holds it to ElectroDB's).
  */
 export function policyItem(attributes: Awaited<ReturnType<DynamoPolicyRepository['toItem']>>) {
@@ -148,9 +144,6 @@ export function policyItem(attributes: Awaited<ReturnType<DynamoPolicyRepository
     gsi1sk: `HOLDER#${attributes.policyNo}`,
     gsi2pk: `CUSTOMER#${attributes.insuredId}#POLICIES`,
     gsi2sk: `INSURED#${attributes.policyNo}`,
-    // As ElectroDB writes it: a policy without a due date gets `DUE#` (a partition no run reads).
-    gsi3pk: `DUE#${attributes.nextDueDate ?? ''}`,
-    gsi3sk: attributes.policyNo,
   });
 }
 
@@ -204,17 +197,27 @@ export class DynamoPolicyRepository implements PolicyRepository {
     return new Set([...asHolder.data, ...asInsured.data].map((item) => item.policyNo)).size;
   }
 
+  /** Renewal notices: what a notice needs of each policy the customer holds (nothing decrypted). */
+  async heldPremiums(holderId: string): Promise<NoticePremium[]> {
+    const { data } = await this.entity.query
+      .byHolder({ holderId })
+      .go({ ...ALL_PAGES, attributes: [...NOTICE_PREMIUM_ATTRIBUTES] });
+    return data.map(toNoticePremium);
+  }
+
   /**
-   * Renewal notices: the premiums due on `dueDate`, one page at a time through gsi3, reading only
-   * the attributes a notice needs (nothing decrypted), so a day of any size streams in bounded memory.
+   * Renewal notices: every policy's premium, a page at a time (a paged Scan for the one-off
+   * build of the notify-on index on an existing table; never on a request path).
    */
-  async *duePremiumPages(dueDate: string, pageSize = 500): AsyncGenerator<DuePremium[]> {
+  async *allPremiumPages(pageSize = 500): AsyncGenerator<NoticePremium[]> {
     let cursor: string | null = null;
     do {
-      const page: { data: DuePremium[]; cursor: string | null } = await this.entity.query
-        .byDueDate({ nextDueDate: dueDate })
-        .go({ cursor, limit: pageSize, attributes: [...DUE_PREMIUM_ATTRIBUTES] });
-      yield page.data;
+      const page: { data: NoticePremiumItem[]; cursor: string | null } = await this.entity.scan.go({
+        cursor,
+        limit: pageSize,
+        attributes: [...NOTICE_PREMIUM_ATTRIBUTES],
+      });
+      yield page.data.map(toNoticePremium);
       cursor = page.cursor;
     } while (cursor);
   }
