@@ -1,3 +1,4 @@
+import { PAYOUT_STATUS_LABELS } from '../payments/payout';
 import {
   ENDORSEMENT_EVENT_LABELS,
   ENDORSEMENT_STATUS_LABELS,
@@ -143,12 +144,26 @@ export function toEndorsementApplication(
           transactionId: record.payment.paid?.transactionId ?? null,
         }
       : null,
+    payout: record.payout
+      ? {
+          reference: record.payout.reference,
+          amountCents: record.payout.amountCents,
+          status: record.payout.status,
+          statusLabel: PAYOUT_STATUS_LABELS[record.payout.status],
+          bankName: record.payout.bankName,
+          accountMasked: record.payout.accountMasked,
+          instructedAt: iso(record.payout.instructedAt),
+          paidAt: record.payout.paidAt === null ? null : iso(record.payout.paidAt),
+          failureReason: record.payout.failure?.reason ?? null,
+        }
+      : null,
     actions: {
       canSubmit:
         ctx.viewerActsForHolder && (summary.nextStep === 'submit' || summary.nextStep === 'confirm_phone'),
       canCancel: ctx.viewerActsForHolder && CANCELLABLE_STATUSES.includes(record.status),
       canDecide: ctx.viewerReviews && record.status === 'submitted',
       canPay: ctx.viewerPays && record.status === 'awaiting_payment',
+      canChangePayoutAccount: ctx.viewerPays && record.payout?.status === 'failed',
     },
     timeline: ctx.events.map(toTimelineEvent),
   };

@@ -51,11 +51,12 @@ export type PayoutDecision =
   | { kind: 'move'; to: PayoutInstructionStatus }
   /** The same result again: nothing to write. */
   | { kind: 'already' }
-  | { kind: 'refuse'; code: 'VALIDATION' | 'CONFLICT'; message: string };
+  | { kind: 'refuse'; code: 'VALIDATION_FAILED' | 'CONFLICT'; message: string };
 
 export const PAYOUT_AMOUNT_MISMATCH_MESSAGE = '付款金额与付款指令不符';
 export const PAYOUT_ALREADY_PAID_MESSAGE = '该付款指令已付款，不能再改为其他结果';
-export const PAYOUT_ALREADY_FAILED_MESSAGE = '该付款指令已付款失败，不能再改为已付款；请等待客户更换收款账户后的新指令';
+export const PAYOUT_ALREADY_FAILED_MESSAGE =
+  '该付款指令已付款失败，不能再改为已付款；请等待客户更换收款账户后的新指令';
 export const PAYOUT_SUPERSEDED_MESSAGE = '该付款指令已被新的付款指令取代';
 export const PAYOUT_NOT_FAILED_MESSAGE = '只有付款失败后才能更换收款账户';
 
@@ -78,7 +79,7 @@ export function decidePayout(
     };
   }
   if (event.amountCents !== instruction.amountCents)
-    return { kind: 'refuse', code: 'VALIDATION', message: PAYOUT_AMOUNT_MISMATCH_MESSAGE };
+    return { kind: 'refuse', code: 'VALIDATION_FAILED', message: PAYOUT_AMOUNT_MISMATCH_MESSAGE };
   const to = resultStatus(event.outcome);
   switch (status) {
     case 'pending':

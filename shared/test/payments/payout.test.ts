@@ -60,9 +60,11 @@ describe('the payout state machine', () => {
         fc.constantFrom(...PAYOUT_OUTCOMES),
         fc.integer({ min: 1, max: 10_000_000 }).filter((n) => n !== AMOUNT),
         (status, outcome, amountCents) => {
-          expect(decidePayout({ status, amountCents: AMOUNT }, { kind: 'result', outcome, amountCents })).toEqual({
+          expect(
+            decidePayout({ status, amountCents: AMOUNT }, { kind: 'result', outcome, amountCents }),
+          ).toEqual({
             kind: 'refuse',
-            code: 'VALIDATION',
+            code: 'VALIDATION_FAILED',
             message: PAYOUT_AMOUNT_MISMATCH_MESSAGE,
           });
         },
@@ -82,13 +84,9 @@ describe('the payout state machine', () => {
 
   it('keeps paid and superseded final', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom<PayoutInstructionStatus>('paid', 'superseded'),
-        event(),
-        (status, e) => {
-          expect(decidePayout({ status, amountCents: AMOUNT }, e).kind).not.toBe('move');
-        },
-      ),
+      fc.property(fc.constantFrom<PayoutInstructionStatus>('paid', 'superseded'), event(), (status, e) => {
+        expect(decidePayout({ status, amountCents: AMOUNT }, e).kind).not.toBe('move');
+      }),
     );
   });
 
@@ -106,9 +104,9 @@ describe('the payout state machine', () => {
     fc.assert(
       fc.property(fc.array(event(), { maxLength: 12 }), (events) => {
         if (run(events).status !== 'paid') return;
-        expect(events.some((e) => e.kind === 'result' && e.outcome === 'paid' && e.amountCents === AMOUNT)).toBe(
-          true,
-        );
+        expect(
+          events.some((e) => e.kind === 'result' && e.outcome === 'paid' && e.amountCents === AMOUNT),
+        ).toBe(true);
       }),
     );
   });
