@@ -360,6 +360,8 @@ export const EndorsementApplicationSchema = z.object({
       paidAt: z.nullable(z.string()),
       /** Why the last instruction failed (the bank's or finance's reason). */
       failureReason: z.nullable(z.string()),
+      /** The local stage: the 「财务付款沙箱」 reports the result on demand instead of finance. */
+      sandbox: z.boolean(),
     }),
   ),
   /** What the viewer may do now. */

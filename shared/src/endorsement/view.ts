@@ -94,6 +94,8 @@ export interface ApplicationViewContext {
   viewerReviews: boolean;
   /** The viewer is the holder themself (only they pay, from their own WeChat). */
   viewerPays: boolean;
+  /** The local stage's finance sandbox stands in for the finance system. */
+  payoutSandbox?: boolean;
 }
 
 export function toEndorsementApplication(
@@ -155,6 +157,7 @@ export function toEndorsementApplication(
           instructedAt: iso(record.payout.instructedAt),
           paidAt: record.payout.paidAt === null ? null : iso(record.payout.paidAt),
           failureReason: record.payout.failure?.reason ?? null,
+          sandbox: ctx.payoutSandbox === true,
         }
       : null,
     actions: {

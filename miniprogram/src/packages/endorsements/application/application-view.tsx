@@ -25,6 +25,7 @@ import { forgetIdempotencyKey, idempotencyKeyFor } from '../lib/idempotency-key'
 import { FLOW_STEPS, flowStepOf } from '../steps';
 import { InsuredConsentStep } from './insured-consent-step';
 import { PayStep } from './pay-step';
+import { PayoutStep } from './payout-step';
 
 const FINAL_TONE: Record<string, 'success' | 'danger' | 'default'> = {
   effective: 'success',
@@ -301,6 +302,7 @@ export function ApplicationView({
                     </Button>
                   </View>
                 ) : null}
+                <PayoutStep application={application} act={act} busy={busy} />
                 {problem && problem.field !== 'phoneCode' ? (
                   <View className="zx-notice zx-error-text" data-testid="application-error">
                     {problem.message}
