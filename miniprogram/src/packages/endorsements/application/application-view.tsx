@@ -302,7 +302,6 @@ export function ApplicationView({
                     </Button>
                   </View>
                 ) : null}
-                <PayoutStep application={application} act={act} busy={busy} />
                 {problem && problem.field !== 'phoneCode' ? (
                   <View className="zx-notice zx-error-text" data-testid="application-error">
                     {problem.message}
@@ -310,6 +309,8 @@ export function ApplicationView({
                 ) : null}
               </View>
             ) : null}
+
+            <PayoutStep application={application} act={act} busy={busy} />
 
             {application.actions.canDecide ? (
               <View className="zx-card" data-testid="decision-panel">
