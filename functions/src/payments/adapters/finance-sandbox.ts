@@ -22,8 +22,9 @@ export class SandboxFinance implements FinancePayouts {
     private readonly ctx: TableContext,
     private readonly settings: { signingSecret: () => Promise<string>; resultsUrl: string | null },
     private readonly fetchImpl: typeof fetch = fetch,
+    env: Record<string, string | undefined> = process.env,
   ) {
-    assertLocalStage(stage, 'SandboxFinance');
+    assertLocalStage(stage, 'SandboxFinance', env);
   }
 
   async instruct(instruction: PayoutInstructionRecord): Promise<{ financeReference: string | null }> {

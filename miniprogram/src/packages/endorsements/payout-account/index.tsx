@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { checkPayeeCard } from '@zhixiang/shared/endorsement/evaluate';
+import { checkRenewalAccountChange } from '@zhixiang/shared/endorsement/renewal-account-change';
 import type { RuleProblem } from '@zhixiang/shared/endorsement/rule-result';
 import { formatYuan } from '@zhixiang/shared/format/money';
 import { useState } from 'react';
@@ -14,8 +14,8 @@ import '../components/endorsements.scss';
 
 /**
  * 更换收款账户: a payout failed (a closed card, a bank return), so the holder gives another debit
- * card of their own — the account holder must be the policyholder, checked as typed by the same
- * rule the server runs. The payout is instructed again to it; the application is not started over.
+ * card of their own — the account holder must be the policyholder, checked as typed by the
+ * renewal-card rule the server runs too. The payout is instructed again to it; the application is not started over.
  */
 export default function PayoutAccountPage() {
   const applicationId = decodeURIComponent(useRouter().params.applicationId ?? '');
@@ -29,7 +29,10 @@ export default function PayoutAccountPage() {
     <PageContainer data={data} errorTitle="暂时无法查看该申请">
       {(application) => {
         const payout = application.payout;
-        const checked = checkPayeeCard(card, application.holder.name);
+        const checked = checkRenewalAccountChange(card, {
+          holderName: application.holder.name,
+          current: null,
+        });
         const problems = typedCardProblems(checked.ok ? [] : checked.problems, card, showAll);
         const set = (change: Partial<typeof card>) => {
           setCard({ ...card, ...change });
