@@ -40,6 +40,11 @@ export async function settleSandboxPayout(
       ? null
       : (request.reason ?? (request.outcome === 'failed' ? '账户已销户' : '收款账户状态异常，银行退票'));
   const answer = await sandbox.settle(reference, request.outcome, reason);
+  if (answer.status === 409)
+    // The results route refused a result after the first: its own words.
+    throw new AppError('CONFLICT', messageOf(answer.body) ?? '付款结果未被受理', {
+      logMessage: `sandbox payout result refused: ${answer.body.slice(0, 300)}`,
+    });
   if (answer.status < 200 || answer.status > 299)
     throw new AppError('UPSTREAM_FAILED', `付款结果未被受理（HTTP ${answer.status}）`, {
       logMessage: `sandbox payout result answered ${answer.status}: ${answer.body.slice(0, 300)}`,
@@ -55,4 +60,13 @@ export async function settleSandboxPayout(
     bankName: instruction.account.bankName,
     accountMasked: maskBankAccount(instruction.account.accountNumber),
   };
+}
+
+function messageOf(body: string): string | null {
+  try {
+    const { message } = JSON.parse(body) as { message?: unknown };
+    return typeof message === 'string' ? message : null;
+  } catch {
+    return null;
+  }
 }
