@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { getSystem } from '../functions/src/system';
-import { endorsementSteps, policyNo, statusText } from './support/endorsement-steps';
+import { endorsementSteps, icbcCard, policyNo, statusText } from './support/endorsement-steps';
 import { fillInput } from './support/journey-steps';
 import { useE2eSession } from './support/session';
 
@@ -10,7 +10,10 @@ import { useE2eSession } from './support/session';
  * Loan repayments paid by WeChat Pay, in the H5 build against the local stack: the application
  * waits 待支付 until the 「微信支付沙箱」 pays (the sandbox posts WeChat Pay's signed, encrypted
  * notification through the real notification route), and only then does the loan fall. A failed
- * payment leaves it 待支付, to pay again.
+ * payment leaves it 待支付, to pay again. Payouts: an effective loan or withdrawal instructs the
+ * finance system; the 「财务付款沙箱」 posts the finance system's signed result through the real
+ * results route — 已到账 in the timeline, or a failure that the customer answers with another card
+ * of their own, without applying again.
  */
 const LI = 'demo-customer-c002';
 const LI_PL02 = policyNo('C002', 'PL02');
@@ -72,5 +75,68 @@ describe('loan repayments paid by WeChat Pay (local sandbox)', () => {
       await page.getByTestId('application-result').waitFor();
     });
     assert.equal((await getSystem().repositories.policies.get(LI_PL02))?.loan, null);
+  });
+});
+
+const ZHANG = 'demo-customer-c001';
+const ZHANG_PL01 = policyNo('C001', 'PL01');
+
+const timelineText = async (page: Page) => (await page.getByTestId('status-timeline').textContent()) ?? '';
+const payoutStatus = (page: Page, label: string) =>
+  page.getByTestId('payout-status').filter({ hasText: label }).waitFor();
+
+describe('payouts to the finance system (local finance sandbox)', () => {
+  it('a loan approved, then paid out: 已到账 in the timeline', async () => {
+    await journey('payout-paid', ZHANG, async (page) => {
+      await openForm(page, ZHANG_PL01, 'policy_loan');
+      await fillInput(page, '请输入金额（元）', '10000');
+      await page.getByTestId('loan-preview').waitFor();
+      await page.getByTestId('form-next').click();
+      await driveApplication(page, 'result');
+      await payoutStatus(page, '待付款');
+      assert.match((await page.getByTestId('payout').textContent()) ?? '', /付款 ¥10,000\.00/);
+      assert.match(await timelineText(page), /已发起付款/);
+      await page.getByTestId('finance-sandbox-paid').click();
+      await payoutStatus(page, '已付款');
+      await page.getByTestId('finance-sandbox').waitFor({ state: 'detached' });
+      assert.match(await timelineText(page), /已到账/);
+    });
+  });
+
+  it('a payout failed for a closed card; the customer gives a new card of their own, then it is paid', async () => {
+    const newCard = icbcCard('000099887766');
+    await journey('payout-failed-new-card', ZHANG, async (page) => {
+      await openForm(page, ZHANG_PL01, 'dividend_withdrawal');
+      await fillInput(page, '请输入金额（元）', '1000');
+      await page.getByTestId('dividend-preview').waitFor();
+      await page.getByTestId('form-next').click();
+      await driveApplication(page, 'result');
+      await payoutStatus(page, '待付款');
+      await page.getByTestId('finance-sandbox-failed').click();
+      await payoutStatus(page, '付款失败');
+      assert.match((await page.getByTestId('payout-failure').textContent()) ?? '', /账户已销户/);
+      assert.match(await timelineText(page), /付款失败/);
+
+      await page.getByTestId('change-payout-account').click();
+      const form = page.getByTestId('payout-account');
+      await form.waitFor();
+      const fill = (placeholder: string, value: string) =>
+        form.locator(`input[placeholder="${placeholder}"]`).fill(value);
+      // Not his: the account holder must be the policyholder.
+      await fill('与投保人姓名一致', '李娜');
+      await fill('请输入投保人本人的借记卡卡号', newCard);
+      await form.getByTestId('form-next').click();
+      await form.getByTestId('field-error').filter({ hasText: /户名/ }).first().waitFor();
+      await fill('与投保人姓名一致', '张伟');
+      await form.getByTestId('form-next').click();
+
+      await page.waitForURL(/endorsements\/application/);
+      await payoutStatus(page, '待付款');
+      assert.match((await page.getByTestId('payout').textContent()) ?? '', new RegExp(newCard.slice(-4)));
+      assert.match(await timelineText(page), /更换收款账户/);
+      await page.getByTestId('finance-sandbox-paid').click();
+      await payoutStatus(page, '已付款');
+      assert.match(await timelineText(page), /已到账/);
+    });
   });
 });

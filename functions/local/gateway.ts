@@ -589,12 +589,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const liveChatEndpoint = `http://${host}:${port}${LIVE_CHAT_PATH}`;
   // What serverless.yml's WECHAT_PAY_NOTIFY_URL is on AWS: this gateway's notification route.
   const wechatPayNotifyUrl = `http://${host}:${port}/payments/wechat-pay/notifications`;
+  // Where the finance sandbox posts payout results: this gateway's signed results route.
+  const financeResultsUrl = `http://${host}:${port}/payouts/results`;
   if (
     process.env.LIVE_CHAT_ENDPOINT !== liveChatEndpoint ||
-    process.env.WECHAT_PAY_NOTIFY_URL !== wechatPayNotifyUrl
+    process.env.WECHAT_PAY_NOTIFY_URL !== wechatPayNotifyUrl ||
+    process.env.FINANCE_RESULTS_URL !== financeResultsUrl
   ) {
     process.env.LIVE_CHAT_ENDPOINT = liveChatEndpoint;
     process.env.WECHAT_PAY_NOTIFY_URL = wechatPayNotifyUrl;
+    process.env.FINANCE_RESULTS_URL = financeResultsUrl;
     // Wiring built earlier in this process (the seed's) read the environment without it: the
     // next invocation builds a fresh one, as a Lambda cold start after a configuration change would.
     setSystem(undefined);

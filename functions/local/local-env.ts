@@ -97,6 +97,7 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
   delete env.LIVE_CHAT_ENDPOINT;
   delete env.WECHAT_PAY_NOTIFY_URL;
   delete env.WECHAT_PAY_SECRET_ID;
+  delete env.FINANCE_API_BASE_URL;
 
   const tableName = resources.tables[0]?.input.TableName;
   const bucketName = resources.buckets[0]?.name;
@@ -148,6 +149,10 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
     WECHAT_PAY_PROVIDER: 'sandbox',
     WECHAT_PAY_SECRET: JSON.stringify(await localWechatPayMerchant(join(dataDir, 'wechat-pay-sandbox.json'))),
     WECHAT_PAY_SANDBOX_KEY_FILE: join(dataDir, 'wechat-pay-sandbox.json'),
+    // Payouts: the 「财务付款沙箱」 and the HMAC secret it and we sign with (the results URL is the
+    // local gateway's own route, which it sets when it starts).
+    FINANCE_PROVIDER: 'sandbox',
+    FINANCE_SIGNING_SECRET: await localSecret(join(dataDir, 'finance-signing.key')),
   });
   // Source maps are on in Lambda through NODE_OPTIONS; tsx already maps stack traces locally.
   delete env.NODE_OPTIONS;

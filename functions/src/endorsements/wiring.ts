@@ -41,6 +41,7 @@ export function endorsementDeps(
     | 'secrets'
     | 'submissionIdempotency'
     | 'metrics'
+    | 'config'
     | 'now'
   >,
 ): EndorsementDeps {
@@ -67,6 +68,7 @@ export function endorsementDeps(
     },
     idempotency: deps.submissionIdempotency,
     metrics: deps.metrics,
+    payoutSandbox: deps.config.finance.provider === 'sandbox',
     now: deps.now,
   };
 }

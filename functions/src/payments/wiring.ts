@@ -1,15 +1,23 @@
+import { defaultBusinessCalendar } from '@zhixiang/shared/complaints/calendar';
+import type { FinancePayouts } from '@zhixiang/shared/ports/finance-payouts';
 import type { WechatPay } from '@zhixiang/shared/ports/wechat-pay';
-import { createRepaymentCollections } from '../endorsements/wiring-payments';
+import { createEndorsementMoneySteps } from '../endorsements/wiring-payments';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
+import { FinanceHttpClient } from './adapters/finance-client';
+import { SandboxFinance } from './adapters/finance-sandbox';
 import { DynamoPaymentOrders } from './adapters/payment-orders';
+import { DynamoPayoutInstructions } from './adapters/payout-instructions';
 import { WechatPayClient } from './adapters/wechat-pay-client';
 import { SandboxWechatPay } from './adapters/wechat-pay-sandbox';
 import type { PaymentDeps } from './use-cases/payment-deps';
+import type { PayoutDeps } from './use-cases/payout-deps';
 
 /**
- * Payments (收款): collection orders, WeChat Pay (the real client, or the local sandbox — chosen
- * by WECHAT_PAY_PROVIDER), and the repayment's effect through the endorsement engine.
+ * Payments: collection orders, WeChat Pay (the real client, or the local sandbox — chosen by
+ * WECHAT_PAY_PROVIDER), and the repayment's effect through the endorsement engine; payouts —
+ * instructions to the finance system (its HTTP client, or the local sandbox — FINANCE_PROVIDER),
+ * their results and the customer's other account through the endorsement engine too.
  */
 export function createPaymentsDeps(platform: Platform) {
   let built: Promise<WechatPay> | undefined;
@@ -20,10 +28,25 @@ export function createPaymentsDeps(platform: Platform) {
     });
     return built;
   };
+  const moneySteps = createEndorsementMoneySteps(platform);
+  const finance = () => {
+    financeBuilt ??= buildFinance(platform);
+    return financeBuilt;
+  };
+  let financeBuilt: FinancePayouts | undefined;
   return {
     ...platform,
     paymentOrders: new DynamoPaymentOrders(platform.table),
-    repaymentCollections: createRepaymentCollections(platform),
+    repaymentCollections: moneySteps.repaymentCollections,
+    payoutSettlements: moneySteps.payoutSettlements,
+    payoutInstructions: new DynamoPayoutInstructions(platform.table, platform.fieldCipher),
+    finance: async () => finance(),
+    /** The local finance sandbox's panel (the route is refused unless the provider is the sandbox). */
+    financeSandbox: async () => {
+      const sandbox = finance();
+      if (!(sandbox instanceof SandboxFinance)) throw new Error('the finance system is not the sandbox here');
+      return sandbox;
+    },
     paymentAccounts: createRecordRepositories(platform.table, platform.fieldCipher).users,
     wechatPay,
     /** The local sandbox page's button (the route is refused unless the provider is the sandbox). */
@@ -49,6 +72,35 @@ async function buildWechatPay(platform: Platform): Promise<WechatPay> {
       table,
     );
   return new WechatPayClient({ ...merchant, apiBaseUrl: config.wechatPay.apiBaseUrl });
+}
+
+function buildFinance(platform: Platform): FinancePayouts {
+  const { config, secrets, table } = platform;
+  const signingSecret = () => secrets.financeSigningSecret();
+  if (config.finance.provider === 'sandbox')
+    return new SandboxFinance(config.stage, table, { signingSecret, resultsUrl: config.finance.resultsUrl });
+  const { apiBaseUrl } = config.finance;
+  if (!apiBaseUrl) throw new Error('FINANCE_API_BASE_URL is not set: payout instructions wait in the outbox');
+  return new FinanceHttpClient({ apiBaseUrl, signingSecret });
+}
+
+/** What the payout use cases take. */
+export function payoutDeps(
+  deps: Pick<
+    PaymentsDeps,
+    'payoutInstructions' | 'payoutSettlements' | 'finance' | 'paymentAccounts' | 'config' | 'logger' | 'now'
+  >,
+): PayoutDeps {
+  return {
+    instructions: deps.payoutInstructions,
+    settlements: deps.payoutSettlements,
+    finance: deps.finance,
+    users: deps.paymentAccounts,
+    businessCalendar: defaultBusinessCalendar,
+    resultBusinessDays: deps.config.finance.resultBusinessDays,
+    logger: deps.logger,
+    now: deps.now,
+  };
 }
 
 /** What the payment use cases take. */

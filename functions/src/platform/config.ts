@@ -68,6 +68,18 @@ const EnvSchema = z.object({
   WECHAT_PAY_NOTIFY_URL: z.optional(z.url()),
   // The sandbox's own WeChat Pay platform key (local stage; functions/local/local-env.ts writes it).
   WECHAT_PAY_SANDBOX_KEY_FILE: z._default(nonEmpty, '.local/wechat-pay-sandbox.json'),
+  // Payouts: the insurer's finance system (its documented HTTP API, docs/payments.md), or the local
+  // 「财务付款沙箱」; the HMAC secret both directions sign with (SSM on deployed stages).
+  FINANCE_PROVIDER: z._default(z.enum(['http', 'sandbox']), 'http'),
+  FINANCE_API_BASE_URL: z.optional(z.url()),
+  FINANCE_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  // Where the local sandbox posts its signed results: the API's own POST /payouts/results.
+  FINANCE_RESULTS_URL: z.optional(z.url()),
+  // Reconciliation: a payout with no result after this many business days is listed for finance staff.
+  PAYOUT_RESULT_BUSINESS_DAYS: z._default(
+    z.string().check(z.regex(/^([1-9]|[12]\d|30)$/, 'must be a whole number of days from 1 to 30')),
+    '3',
+  ),
   // Set by the Lambda runtime: the code runs on AWS, where the local stage is refused.
   AWS_LAMBDA_FUNCTION_NAME: z.optional(z.string()),
 });
@@ -119,6 +131,18 @@ export interface Config {
     notifyUrl: string | null;
     /** The sandbox's platform private key (local stage only). */
     sandboxKeyFile: string;
+  };
+  /** Payouts (docs/payments.md): the finance system's HTTP API, or the local sandbox. */
+  finance: {
+    provider: 'http' | 'sandbox';
+    /** The finance system's API; null = instructions wait in the outbox (a deploy sets it). */
+    apiBaseUrl: string | null;
+    /** Local stage only; deployed stages read it from SSM. */
+    signingSecret: string | null;
+    /** Where the sandbox posts results (the local gateway's own route). */
+    resultsUrl: string | null;
+    /** Business days a payout may wait for its result before reconciliation lists it. */
+    resultBusinessDays: number;
   };
   /** E-letters and renewal notices (docs/e-letters-and-notices.md). */
   notices: {
@@ -178,6 +202,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.STANDARDS_SIGNING_SECRET && !local)
     localOnly('STANDARDS_SIGNING_SECRET (deployed stages read it from SSM)');
   if (e.WECHAT_PAY_PROVIDER === 'sandbox' && !local) localOnly('WECHAT_PAY_PROVIDER=sandbox');
+  if (e.FINANCE_PROVIDER === 'sandbox' && !local) localOnly('FINANCE_PROVIDER=sandbox');
+  if (e.FINANCE_SIGNING_SECRET && !local)
+    localOnly('FINANCE_SIGNING_SECRET (deployed stages read it from SSM)');
   if (e.WECHAT_PAY_SECRET && !local)
     localOnly('WECHAT_PAY_SECRET (deployed stages read it from Secrets Manager)');
   if (!local && !e.SSM_PREFIX) problems.push('SSM_PREFIX is required on deployed stages');
@@ -247,6 +274,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       localSecret: e.WECHAT_PAY_SECRET ?? null,
       notifyUrl: e.WECHAT_PAY_NOTIFY_URL ?? null,
       sandboxKeyFile: e.WECHAT_PAY_SANDBOX_KEY_FILE,
+    },
+    finance: {
+      provider: e.FINANCE_PROVIDER,
+      apiBaseUrl: e.FINANCE_API_BASE_URL ?? null,
+      signingSecret: e.FINANCE_SIGNING_SECRET ?? null,
+      resultsUrl: e.FINANCE_RESULTS_URL ?? null,
+      resultBusinessDays: Number(e.PAYOUT_RESULT_BUSINESS_DAYS),
     },
   };
 }

@@ -45,6 +45,8 @@ export const SSM_PARAMETERS = {
   // Service standards: the HMAC secret shared with the insurer's other systems (claims, benefits,
   // offline new business) that send the events of their journeys.
   standardsSigningSecret: '/standards-signing-secret',
+  // Payouts: the HMAC secret shared with the insurer's finance system (instructions and results).
+  financeSigningSecret: '/finance-signing-secret',
 } as const;
 
 /**
@@ -109,6 +111,8 @@ export interface Secrets {
   billingSigningSecret(): Promise<string>;
   /** The insurer's other systems sign `POST /standards/events` with this (HMAC-SHA256). */
   standardsSigningSecret(): Promise<string>;
+  /** Payouts: we sign instructions to the finance system, and it signs `POST /payouts/results`, with this. */
+  financeSigningSecret(): Promise<string>;
   /** Payments: the WeChat Pay merchant (Secrets Manager; WECHAT_PAY_SECRET on the local stage). */
   wechatPay(): Promise<WechatPayMerchant>;
 }
@@ -174,6 +178,7 @@ export function createSecrets(config: Config): Secrets {
     },
     billingSigningSecret: async () => config.notices.billingSigningSecret ?? read('billingSigningSecret'),
     standardsSigningSecret: async () => config.standardsSigningSecret ?? read('standardsSigningSecret'),
+    financeSigningSecret: async () => config.finance.signingSecret ?? read('financeSigningSecret'),
     wechatPay: async () => {
       const { localSecret, secretId } = config.wechatPay;
       if (localSecret) return parseWechatPayMerchant(localSecret, 'WECHAT_PAY_SECRET');

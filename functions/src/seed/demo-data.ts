@@ -9,6 +9,7 @@ import type {
   CustomerRecord,
   PolicyRecord,
   ProductRecord,
+  StaffDuty,
   UserAccountRecord,
 } from '@zhixiang/shared/policy/model';
 import { DEMO_PRODUCTS } from './demo-products';
@@ -706,7 +707,7 @@ type UserSpec = [
   role: Role,
   displayName: string,
   description: string,
-  link: { customerId?: string; agent?: AgentRecord; branch?: BranchRecord },
+  link: { customerId?: string; agent?: AgentRecord; branch?: BranchRecord; duties?: StaffDuty[] },
 ];
 
 function customerDescription(customerId: string, note: string): string {
@@ -775,6 +776,13 @@ const USER_SPECS: UserSpec[] = [
     '上海分公司保全 钱进',
     '员工 · 上海分公司保全审核：上海分公司及下属机构',
     { branch: SH },
+  ],
+  [
+    'demo-staff-sh-finance',
+    'staff',
+    '上海分公司财务 蒋琳',
+    '员工 · 上海分公司财务（付款对账）：上海分公司及下属机构的付款',
+    { branch: SH, duties: ['finance'] },
   ],
   [
     'demo-staff-bj',
@@ -851,6 +859,7 @@ function buildUser([userId, role, displayName, , link]: UserSpec): UserAccountRe
     branchPath: at?.path ?? null,
     privacyConsentVersion: null,
     privacyConsentedAt: null,
+    ...(link.duties ? { duties: link.duties } : {}),
   };
 }
 

@@ -267,6 +267,8 @@ describe('the routes anyone can call without a token', () => {
     'receiveWechatPayNotification',
     // Service standards: the events of the insurer's other systems, HMAC-signed like billing's.
     'ingestStandardEvents',
+    // Payouts: the finance system's results, HMAC-signed like billing's (payments).
+    'receivePayoutResult',
   ]);
   const localOnly = new Set(['listDemoUsers', 'signInAsDemoUser']);
   const anonymous = Object.entries(routes)

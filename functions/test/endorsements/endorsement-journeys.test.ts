@@ -39,6 +39,8 @@ function expectIssued(application: EndorsementApplication) {
     'approved',
     'effective',
     'document_issued',
+    // A change that pays the customer instructs the payout in the same transaction.
+    ...(application.payout ? ['payout_instructed'] : []),
   ]);
   expect(EndorsementApplicationSchema.safeParse(application).success).toBe(true);
 }

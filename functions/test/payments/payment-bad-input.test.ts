@@ -1,12 +1,13 @@
-import type { PaymentOrderView } from '@zhixiang/shared/payments/schemas';
+import type { PaymentOrderView, PayoutView } from '@zhixiang/shared/payments/schemas';
 import { describe, expect, it } from 'vitest';
 import { demoPolicyNo, useEndorsementStack } from '../endorsements/endorsement-steps';
 
 /**
  * Bad input on the payment routes is a 4xx with a precise Chinese message, never a 500 and never
  * a write: malformed order numbers and application ids, a sandbox outcome that is not one, and
- * notifications that are not WeChat Pay's (no signature, not JSON). The stack's local sandbox is
- * WeChat Pay here (WECHAT_PAY_PROVIDER=sandbox, as `npm start` runs it).
+ * notifications that are not WeChat Pay's (no signature, not JSON). The stack's local sandboxes
+ * are WeChat Pay and the finance system here (WECHAT_PAY_PROVIDER=sandbox, FINANCE_PROVIDER=sandbox,
+ * as `npm start` runs them).
  */
 const stack = useEndorsementStack();
 const { steps } = stack;
@@ -75,5 +76,54 @@ describe('bad input on the payment routes', () => {
     }
     // Nothing was written to 李娜's policy.
     expect(await policies.get(demoPolicyNo('C002', 'PL02'))).toEqual(before);
+  });
+});
+
+describe('the local 财务付款沙箱 through the gateway', () => {
+  it('reports a payout result through the real signed results route, once, for the holder only', async () => {
+    const { submitted } = await steps.complete(LI, demoPolicyNo('C002', 'PL02'), {
+      type: 'dividend_withdrawal',
+      amountCents: 10_000,
+    });
+    expect(submitted.body.payout).toMatchObject({ status: 'pending', sandbox: true });
+    const reference = submitted.body.payout?.reference ?? '';
+    // Not hers: another customer learns nothing.
+    const other = await (await steps.as('demo-customer-c011')).post(`/payouts/sandbox/${reference}`, {
+      outcome: 'paid',
+    });
+    expect(other.status).toBe(404);
+    const li = await steps.as(LI);
+    // Not yet sent by the outbox: the sandbox sends it first, then reports.
+    const paid = await li.post<PayoutView>(`/payouts/sandbox/${reference}`, { outcome: 'paid' });
+    expect(paid.status, paid.text).toBe(200);
+    expect(paid.body).toMatchObject({ reference, status: 'paid', statusLabel: '已付款' });
+    const done = (await steps.get(LI, submitted.body.applicationId)).body;
+    expect(done.timeline.filter((e) => e.type === 'payout_paid')).toHaveLength(1);
+    // A contradicting result after the first is refused by the results route, in its words.
+    const again = await li.post(`/payouts/sandbox/${reference}`, { outcome: 'failed' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ message: '该付款指令已付款，不能再改为其他结果' });
+    expect((await steps.get(LI, submitted.body.applicationId)).body.payout?.status).toBe('paid');
+  });
+});
+
+describe('bad input on the payout routes', () => {
+  it('refuses malformed references, outcomes and cards with precise messages', async () => {
+    const li = await steps.as(LI);
+    const path = await li.post('/payouts/sandbox/PO123', { outcome: 'paid' });
+    expect(path.status).toBe(400);
+    expect(path.body).toMatchObject({ message: '付款指令号格式不正确' });
+    const outcome = await li.post('/payouts/sandbox/PO20261125ABCDEFGHJKLM', { outcome: 'maybe' });
+    expect(outcome.body).toMatchObject({ message: '请选择到账、付款失败或银行退票' });
+    for (const body of [{}, { cardHolderName: '李娜' }, { cardHolderName: '李娜', cardNumber: 6222, x: 1 }]) {
+      const answer = await li.post('/endorsements/EA20261125ABCDEF/payout-account', body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+    }
+    const unsigned = await stack.api().request('POST', '/payouts/results', {
+      headers: { 'content-type': 'application/json' },
+      rawBody: 'not json',
+    });
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.body).toMatchObject({ message: '请求未签名' });
   });
 });

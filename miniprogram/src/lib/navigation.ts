@@ -61,6 +61,11 @@ export const pageUrls = {
   customerEndorsements: (customerId: string, name: string) =>
     `/packages/endorsements/customer/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
   endorsementReviews: '/packages/endorsements/reviews/index',
+  /** After a failed payout: the holder's own other card. */
+  payoutAccount: (applicationId: string) =>
+    `/packages/endorsements/payout-account/index?applicationId=${encodeURIComponent(applicationId)}`,
+  // Payouts (付款): finance staff's reconciliation.
+  payoutReconciliation: '/packages/payments/reconciliation/index',
   // E-letters and renewal notices (电子信函 / 续期通知).
   myLetters: '/packages/letters/list/index',
   letterDetail: (letterId: string) =>

@@ -58,6 +58,12 @@ export const STAFF_CONSOLES: StaffConsole[] = [
     url: pageUrls.staffEvents,
   },
   {
+    key: 'payout-reconciliation',
+    title: '付款对账',
+    description: '财务人员：本机构及下属机构超过工作日仍无付款结果的付款指令',
+    url: pageUrls.payoutReconciliation,
+  },
+  {
     key: 'identity-reviews',
     title: '身份核验审核',
     description: '客户上传的证件与视频：通过或不通过',

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { singleLine } from '../format/input';
+import { PayoutSummaryFields } from '../payments/schemas';
 import { DIVIDEND_OPTIONS } from '../policy/schemas';
 import { BENEFICIARY_RELATIONS, MAX_BENEFICIARIES } from './beneficiary-change';
 import { ENDORSEMENT_TYPES, type EndorsementType } from './types';
@@ -81,6 +82,10 @@ export const ENDORSEMENT_EVENT_TYPES = [
   'payment_ordered',
   'payment_expired',
   'payment_received',
+  'payout_instructed',
+  'payout_paid',
+  'payout_failed',
+  'payout_account_changed',
   'rejected',
   'effective',
   'document_issued',
@@ -99,6 +104,10 @@ export const ENDORSEMENT_EVENT_LABELS: Record<EndorsementEventType, string> = {
   payment_ordered: '发起微信支付',
   payment_expired: '支付未完成，支付单已关闭',
   payment_received: '收到还款',
+  payout_instructed: '已发起付款',
+  payout_paid: '已到账',
+  payout_failed: '付款失败',
+  payout_account_changed: '更换收款账户',
   rejected: '审核不通过',
   effective: '变更生效',
   document_issued: '变更完成，出具批单',
@@ -340,6 +349,21 @@ export const EndorsementApplicationSchema = z.object({
       transactionId: z.nullable(z.string()),
     }),
   ),
+  /**
+   * What the effective application pays the customer (loans, dividend withdrawals, surrenders
+   * with a refund): 待付款 → 已付款 / 付款失败; null for the others.
+   */
+  payout: z.nullable(
+    z.object({
+      ...PayoutSummaryFields,
+      instructedAt: z.string(),
+      paidAt: z.nullable(z.string()),
+      /** Why the last instruction failed (the bank's or finance's reason). */
+      failureReason: z.nullable(z.string()),
+      /** The local stage: the 「财务付款沙箱」 reports the result on demand instead of finance. */
+      sandbox: z.boolean(),
+    }),
+  ),
   /** What the viewer may do now. */
   actions: z.object({
     canSubmit: z.boolean(),
@@ -347,6 +371,8 @@ export const EndorsementApplicationSchema = z.object({
     canDecide: z.boolean(),
     /** The holder may pay now (awaiting payment; the customer themself, in WeChat). */
     canPay: z.boolean(),
+    /** The holder may give another account of their own (the payout failed). */
+    canChangePayoutAccount: z.boolean(),
   }),
   timeline: z.array(TimelineEventSchema),
 });

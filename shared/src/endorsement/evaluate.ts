@@ -414,10 +414,23 @@ function payeeAccount(
     if (ctx.policy.renewalAccount) return accept(ctx.policy.renewalAccount);
     return refuse([{ field: 'payeeCard', message: '请填写投保人本人的银行卡用于收款' }]);
   }
-  const checked = checkRenewalAccountChange(card, { holderName: ctx.holder.name, current: null });
+  return checkPayeeCard(card, ctx.holder.name, 'payeeCard.');
+}
+
+/**
+ * A card money is paid into, checked like a renewal card: the account holder must be the
+ * policyholder, the number pass Luhn and belong to a supported bank. Used again when a failed
+ * payout asks the customer for another account.
+ */
+export function checkPayeeCard(
+  card: { cardHolderName: string; cardNumber: string },
+  holderName: string,
+  fieldPrefix = '',
+): RuleResult<BankAccount> {
+  const checked = checkRenewalAccountChange(card, { holderName, current: null });
   if (!checked.ok)
     return refuse(
-      checked.problems.map((p) => ({ ...p, field: `payeeCard.${p.field}` }) satisfies RuleProblem),
+      checked.problems.map((p) => ({ ...p, field: `${fieldPrefix}${p.field}` }) satisfies RuleProblem),
     );
   const bank = findBankByBin(checked.value.accountNumber);
   return accept({

@@ -1,3 +1,4 @@
+import type { PayoutOutcome, PayoutStatus } from '../payments/payout';
 import type { CustomerRecord, PolicyRecord } from '../policy/model';
 import type {
   CreateEndorsementRequest,
@@ -63,6 +64,12 @@ export interface EndorsementRecord {
   } | null;
   /** A repayment's money step (types in COLLECTION_ENDORSEMENT_TYPES); null for the others. */
   payment: ApplicationPayment | null;
+  /**
+   * What the application pays the customer once effective (loans, dividend withdrawals,
+   * surrenders with a refund): the current payout instruction and its status. Absent or null for
+   * the others, and on applications that took effect before payouts were instructed.
+   */
+  payout?: ApplicationPayout | null;
   createdAt: number;
   updatedAt: number;
   submittedAt: number | null;
@@ -103,6 +110,23 @@ export interface ApplicationPayment {
   paid: { outTradeNo: string; transactionId: string; amountCents: number; paidAt: number } | null;
 }
 
+/**
+ * The application's payout: the current instruction to the finance system (a new one after the
+ * customer gives another account), its status 待付款 → 已付款 / 付款失败, and the account masked.
+ */
+export interface ApplicationPayout {
+  reference: string;
+  amountCents: number;
+  bankName: string;
+  accountMasked: string;
+  status: PayoutStatus;
+  instructedAt: number;
+  paidAt: number | null;
+  failure: { outcome: Exclude<PayoutOutcome, 'paid'>; reason: string; at: number } | null;
+  /** Instructions issued so far (1, then one more per account change). */
+  issues: number;
+}
+
 export type EndorsementActorRole = 'customer' | 'agent' | 'staff' | 'system';
 
 /** One append-only audit event: who (acting for whom), when, from where, on which evidence, what changed. */
@@ -133,9 +157,17 @@ export interface EndorsementEventRecord {
  * A domain event for features that react later (the e-letter sends the confirmation; standards
  * measure durations). Written in the same transaction as the change: an outbox.
  */
+export const DOMAIN_EVENT_TYPES = ['endorsement.effective', 'payout.paid', 'payout.failed'] as const;
+export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+
+/**
+ * `endorsement.effective`: the change took effect. `payout.paid` / `payout.failed`: the finance
+ * system reported the payout's result (amountCents is the payout's; the failure's reason is on the
+ * application's payout and timeline).
+ */
 export interface DomainEventRecord {
   eventId: string;
-  type: 'endorsement.effective';
+  type: DomainEventType;
   at: number;
   applicationId: string;
   policyNo: string;

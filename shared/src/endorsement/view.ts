@@ -1,3 +1,4 @@
+import { PAYOUT_STATUS_LABELS } from '../payments/payout';
 import {
   ENDORSEMENT_EVENT_LABELS,
   ENDORSEMENT_STATUS_LABELS,
@@ -93,6 +94,8 @@ export interface ApplicationViewContext {
   viewerReviews: boolean;
   /** The viewer is the holder themself (only they pay, from their own WeChat). */
   viewerPays: boolean;
+  /** The local stage's finance sandbox stands in for the finance system. */
+  payoutSandbox?: boolean;
 }
 
 export function toEndorsementApplication(
@@ -143,12 +146,27 @@ export function toEndorsementApplication(
           transactionId: record.payment.paid?.transactionId ?? null,
         }
       : null,
+    payout: record.payout
+      ? {
+          reference: record.payout.reference,
+          amountCents: record.payout.amountCents,
+          status: record.payout.status,
+          statusLabel: PAYOUT_STATUS_LABELS[record.payout.status],
+          bankName: record.payout.bankName,
+          accountMasked: record.payout.accountMasked,
+          instructedAt: iso(record.payout.instructedAt),
+          paidAt: record.payout.paidAt === null ? null : iso(record.payout.paidAt),
+          failureReason: record.payout.failure?.reason ?? null,
+          sandbox: ctx.payoutSandbox === true,
+        }
+      : null,
     actions: {
       canSubmit:
         ctx.viewerActsForHolder && (summary.nextStep === 'submit' || summary.nextStep === 'confirm_phone'),
       canCancel: ctx.viewerActsForHolder && CANCELLABLE_STATUSES.includes(record.status),
       canDecide: ctx.viewerReviews && record.status === 'submitted',
       canPay: ctx.viewerPays && record.status === 'awaiting_payment',
+      canChangePayoutAccount: ctx.viewerPays && record.payout?.status === 'failed',
     },
     timeline: ctx.events.map(toTimelineEvent),
   };

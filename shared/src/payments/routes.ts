@@ -1,9 +1,20 @@
 import type { RouteSpec } from '../api/route-spec';
-import { PaymentOrderViewSchema, SandboxPaymentRequestSchema } from './schemas';
+import {
+  ChangePayoutAccountRequestSchema,
+  PaymentOrderViewSchema,
+  PayoutResultAnswerSchema,
+  PayoutResultSchema,
+  PayoutViewSchema,
+  ReconciliationResponseSchema,
+  SandboxPaymentRequestSchema,
+  SandboxPayoutRequestSchema,
+} from './schemas';
 
 /**
  * Payments (收款; docs/payments.md): WeChat Pay JSAPI orders for loan repayments, WeChat Pay's
- * notifications, the order query that closes out a late notification, and the local sandbox.
+ * notifications, the order query that closes out a late notification, and the local sandbox;
+ * payouts (付款): the finance system's signed results, another account after a failure, the
+ * reconciliation list for finance staff, and the local finance sandbox.
  */
 export const paymentRoutes = {
   /** The holder pays an application awaiting payment: an open order is reused, else a new one made. */
@@ -33,5 +44,36 @@ export const paymentRoutes = {
     auth: 'user',
     request: SandboxPaymentRequestSchema,
     response: PaymentOrderViewSchema,
+  },
+  /** The finance system's result of a payout instruction: signed (HMAC, timestamp, one-time nonce). */
+  receivePayoutResult: {
+    method: 'POST',
+    path: '/payouts/results',
+    auth: 'public',
+    request: PayoutResultSchema,
+    response: PayoutResultAnswerSchema,
+  },
+  /** The holder's own other account after a failed payout: the instruction issued again. */
+  changePayoutAccount: {
+    method: 'POST',
+    path: '/endorsements/{applicationId}/payout-account',
+    auth: 'user',
+    request: ChangePayoutAccountRequestSchema,
+    response: PayoutViewSchema,
+  },
+  /** 「付款对账」: finance staff (the duty) of a branch subtree — payouts with no result in time. */
+  listPayoutReconciliation: {
+    method: 'GET',
+    path: '/staff/payouts/reconciliation',
+    auth: 'user',
+    response: ReconciliationResponseSchema,
+  },
+  /** Local stage only (404 elsewhere): the finance sandbox reports a payout's result on demand. */
+  settleSandboxPayout: {
+    method: 'POST',
+    path: '/payouts/sandbox/{reference}',
+    auth: 'user',
+    request: SandboxPayoutRequestSchema,
+    response: PayoutViewSchema,
   },
 } as const satisfies Record<string, RouteSpec>;

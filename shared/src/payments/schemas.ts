@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PAYOUT_OUTCOMES, PAYOUT_REFERENCE_PATTERN, PAYOUT_STATUSES } from './payout';
 import { PAYMENT_STATUSES } from './state-machine';
 
 /** Our order number: `RP` + the Shanghai date + 12 letters and digits (WeChat Pay allows 6–32). */
@@ -38,3 +39,102 @@ export const PaymentOrderViewSchema = z.object({
   sandbox: z.boolean(),
 });
 export type PaymentOrderView = z.infer<typeof PaymentOrderViewSchema>;
+
+// ---------- payouts ----------
+
+export const PayoutReferencePathSchema = z.object({
+  reference: z.string().check(z.regex(PAYOUT_REFERENCE_PATTERN, '付款指令号格式不正确')),
+});
+
+const reason = z
+  .string('原因应为文字')
+  .check(z.minLength(1, '请说明付款失败或退票的原因'), z.maxLength(200, '原因不能超过 200 个字'));
+
+/** The finance system's result of one instruction (signed: docs/payments.md). */
+export const PayoutResultSchema = z
+  .strictObject({
+    reference: z
+      .string('付款指令号应为文字')
+      .check(z.regex(PAYOUT_REFERENCE_PATTERN, '付款指令号格式不正确')),
+    outcome: z.enum(PAYOUT_OUTCOMES, '付款结果应为 paid、failed 或 returned'),
+    amountCents: z
+      .number('付款金额应为以分为单位的整数')
+      .check(z.int('付款金额应为以分为单位的整数'), z.positive('付款金额必须大于 0')),
+    /** Required for failed and returned. */
+    reason: z.optional(reason),
+    financeReference: z.optional(z.string('财务流水号应为文字').check(z.maxLength(64, '财务流水号过长'))),
+    /** When it happened at the bank (ISO 8601); the time received when absent. */
+    occurredAt: z.optional(z.iso.datetime({ offset: true, error: '发生时间应为 ISO 8601 时间' })),
+  })
+  .check(
+    z.refine((r) => r.outcome === 'paid' || r.reason !== undefined, {
+      message: '付款失败或退票时须说明原因',
+      path: ['reason'],
+    }),
+  );
+export type PayoutResult = z.infer<typeof PayoutResultSchema>;
+
+export const PayoutResultAnswerSchema = z.object({
+  reference: z.string(),
+  status: z.enum(PAYOUT_STATUSES),
+  /** False when this result had already been applied (a repeat changes nothing). */
+  applied: z.boolean(),
+});
+
+export const ChangePayoutAccountRequestSchema = z.strictObject({
+  cardHolderName: z
+    .string('银行卡户名应为文字')
+    .check(z.minLength(2, '请填写银行卡户名'), z.maxLength(30, '银行卡户名不能超过 30 个字')),
+  cardNumber: z
+    .string('银行卡号应为文字')
+    .check(z.minLength(1, '请填写银行卡号'), z.maxLength(30, '银行卡号过长')),
+});
+export type ChangePayoutAccountRequest = z.infer<typeof ChangePayoutAccountRequestSchema>;
+
+/** A payout as its holder sees it: the current instruction, its status, the account masked. */
+export const PayoutSummaryFields = {
+  reference: z.string(),
+  /** Integer cents, exactly what the finance system is told to pay. */
+  amountCents: z.int(),
+  status: z.enum(PAYOUT_STATUSES),
+  statusLabel: z.string(),
+  bankName: z.string(),
+  accountMasked: z.string(),
+};
+
+/** An application's payout (the answer of another account, and of the sandbox). */
+export const PayoutViewSchema = z.object({ applicationId: z.string(), ...PayoutSummaryFields });
+export type PayoutView = z.infer<typeof PayoutViewSchema>;
+
+export const SandboxPayoutRequestSchema = z.strictObject({
+  outcome: z.enum(PAYOUT_OUTCOMES, '请选择到账、付款失败或银行退票'),
+  reason: z.optional(reason),
+});
+export type SandboxPayoutRequest = z.infer<typeof SandboxPayoutRequestSchema>;
+
+/** One line of 「付款对账」: an instruction with no result after the business days allowed. */
+export const ReconciliationItemSchema = z.object({
+  reference: z.string(),
+  applicationId: z.string(),
+  policyNo: z.string(),
+  endorsementType: z.string(),
+  endorsementTypeLabel: z.string(),
+  branchPath: z.string(),
+  /** Masked: 张* */
+  payeeMasked: z.string(),
+  bankName: z.string(),
+  accountMasked: z.string(),
+  amountCents: z.int(),
+  instructedAt: z.string(),
+  /** Accepted by finance, or null (still undelivered: lastError says why). */
+  deliveredAt: z.nullable(z.string()),
+  attempts: z.int(),
+  lastError: z.nullable(z.string()),
+  overdueSince: z.string(),
+});
+export const ReconciliationResponseSchema = z.object({
+  /** The business days a payout may wait for its result. */
+  resultBusinessDays: z.int(),
+  items: z.array(ReconciliationItemSchema),
+});
+export type ReconciliationResponse = z.infer<typeof ReconciliationResponseSchema>;

@@ -104,4 +104,13 @@ export interface UserAccountRecord {
   branchPath: string | null;
   privacyConsentVersion: string | null;
   privacyConsentedAt: string | null;
+  /**
+   * Staff only: the duties the account holds beyond the staff role (e.g. `finance`: 付款对账),
+   * each over the account's branch subtree. Absent: none.
+   */
+  duties?: StaffDuty[];
 }
+
+/** What a staff account may additionally do; checked by the routes that need it. */
+export const STAFF_DUTIES = ['finance'] as const;
+export type StaffDuty = (typeof STAFF_DUTIES)[number];

@@ -1,6 +1,7 @@
 import type { DomainEventRecord, EndorsementEventRecord, EndorsementRecord } from '../endorsement/model';
 import type { EndorsementType } from '../endorsement/types';
 import type { CustomerRecord, PolicyRecord } from '../policy/model';
+import type { PayoutInstructionChange } from './payout-instructions';
 
 /**
  * Storage of endorsement applications, their audit trail and the domain-event outbox. Every
@@ -29,6 +30,11 @@ export interface EndorsementCommit {
   voidSignedDocuments?: { documentIds: string[]; reason: string; byUserId: string; byRole: string };
   /** A financial submission's answer under its Idempotency-Key, created by the same transaction. */
   idempotency?: SubmissionRecord;
+  /**
+   * Payout instructions issued, settled or superseded with this change (the payments context's
+   * items, written in the same transaction: no payout without its effect, no effect without it).
+   */
+  payoutInstructions?: PayoutInstructionChange[];
 }
 
 /** What a financial submission records under its Idempotency-Key (kept 24 hours). */

@@ -44,6 +44,7 @@ const application: Parameters<typeof applicationItem>[0] = {
   preparedBy: { userId: 'demo-customer-c001', role: 'customer', name: '张伟', agentId: null },
   decision: undefined,
   payment: undefined,
+  payout: undefined,
   createdAt: 1_764_900_000_000,
   updatedAt: 1_764_900_060_000,
   submittedAt: 1_764_900_060_000,

@@ -23,6 +23,7 @@ import type {
 import {
   APPLICATION_CHANGED_MESSAGE,
   DOCUMENT_SIGNED_MEANWHILE_MESSAGE,
+  DOMAIN_EVENT_TYPES,
   POLICY_CHANGED_MESSAGE,
   SUBMISSION_IN_PROGRESS_MESSAGE,
 } from '@zhixiang/shared/endorsement/model';
@@ -36,6 +37,7 @@ import type {
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import { Entity } from 'electrodb';
 import { createDocumentRepository, type DynamoDocumentRepository } from '../../documents/adapters/documents';
+import { DynamoPayoutInstructions } from '../../payments/adapters/payout-instructions';
 import {
   ALL_PAGES,
   cancellationCodes,
@@ -84,6 +86,8 @@ export const endorsementSchema = {
     preparedBy: { type: 'any', required: true },
     decision: { type: 'any' },
     payment: { type: 'any' },
+    /** The payout's status and masked account (the account itself is on the instruction, encrypted). */
+    payout: { type: 'any' },
     createdAt: { type: 'number', required: true },
     updatedAt: { type: 'number', required: true },
     submittedAt: { type: 'number' },
@@ -184,7 +188,7 @@ export const domainEventSchema = {
   model: { entity: 'domainEvent', version: '1', service: SERVICE_NAME },
   attributes: {
     eventId: { type: 'string', required: true },
-    type: { type: ['endorsement.effective'] as const, required: true },
+    type: { type: DOMAIN_EVENT_TYPES, required: true },
     at: { type: 'number', required: true },
     applicationId: { type: 'string', required: true },
     policyNo: { type: 'string', required: true },
@@ -238,6 +242,8 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     >,
     private readonly cipher: FieldCipher,
     private readonly ctx: TableContext,
+    /** The payments context's instructions, written in the same transaction as a payout's effect. */
+    private readonly payouts: Pick<DynamoPayoutInstructions, 'transactItems'>,
     /** Null where nothing is submitted (the outbox consumer). */
     private readonly idempotency: Pick<SubmissionIdempotency, 'transactPut'> | null,
   ) {}
@@ -365,6 +371,13 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
           ExpressionAttributeValues: { ':id': stored.applicationId },
         },
       });
+    }
+    if (change.payoutInstructions?.length) {
+      const payoutItems = await this.payouts.transactItems(change.payoutInstructions);
+      for (const item of payoutItems) {
+        messages[items.length] = APPLICATION_CHANGED_MESSAGE;
+        items.push(item);
+      }
     }
     for (const event of change.events) items.push(...this.eventPuts(event, stored));
     for (const event of change.outbox ?? [])
@@ -516,6 +529,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       preparedBy: record.preparedBy,
       decision: orUndefined(record.decision),
       payment: orUndefined(record.payment),
+      payout: orUndefined(record.payout),
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
       submittedAt: orUndefined(record.submittedAt),
@@ -558,6 +572,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       preparedBy: item.preparedBy as EndorsementRecord['preparedBy'],
       decision: orNull(item.decision as EndorsementRecord['decision'] | undefined),
       payment: orNull(item.payment as EndorsementRecord['payment'] | undefined),
+      payout: orNull(item.payout as EndorsementRecord['payout'] | undefined),
       createdAt: item.createdAt,
       updatedAt: item.updatedAt,
       submittedAt: orNull(item.submittedAt),
@@ -684,6 +699,7 @@ export function createEndorsementRepositories(
       documents,
       fieldCipher,
       table,
+      new DynamoPayoutInstructions(table, fieldCipher),
       submissionIdempotency,
     ),
   };

@@ -25,7 +25,7 @@ import {
 } from './endorsement-deps';
 
 /** Creating reads and writes the records only (the demo seed creates its application with it). */
-type CreateDeps = Pick<EndorsementDeps, 'repositories' | 'now'>;
+type CreateDeps = Pick<EndorsementDeps, 'repositories' | 'payoutSandbox' | 'now'>;
 
 export const INSURED_CONSENT_ANNOTATION =
   '本人作为被保险人，已知悉并同意投保人对上述保险合同所作的变更。本同意书经本人身份验证后签署，与纸质签名具有同等法律效力。';

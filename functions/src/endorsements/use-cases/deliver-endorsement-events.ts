@@ -62,6 +62,14 @@ export async function deliverEndorsementEvents(
   };
   const { failed } = await drainOutbox(events, {
     deliver: async (event) => {
+      if (event.type !== 'endorsement.effective') {
+        // payout.paid / payout.failed: the money step is already on the application and its
+        // timeline; customer notifications map these events to messages. Nothing to issue here.
+        deps.logger.info('payout event consumed', { eventId: event.eventId, type: event.type });
+        if (await deps.endorsements.markDomainEventConsumed(event.eventId, deps.now())) report.consumed++;
+        else report.takenElsewhere++;
+        return;
+      }
       const application = await deps.endorsements.get(event.applicationId);
       if (!application)
         throw new Error(`application ${event.applicationId} of event ${event.eventId} not found`);

@@ -40,6 +40,8 @@ export interface EndorsementDeps {
   /** A financial submission's answer under its Idempotency-Key (recorded by its transaction). */
   idempotency: Pick<SubmissionIdempotency, 'keyOf' | 'recorded'>;
   metrics: Pick<BusinessMetrics, 'count'>;
+  /** The local stage's finance sandbox reports payout results (the application page shows its panel). */
+  payoutSandbox: boolean;
   now: () => number;
 }
 
@@ -239,7 +241,7 @@ export function keepsDraftedTarget(type: EndorsementRecord['type']): boolean {
 
 /** The application as this viewer sees it, with its timeline. */
 export async function applicationView(
-  deps: Pick<EndorsementDeps, 'repositories'>,
+  deps: Pick<EndorsementDeps, 'repositories' | 'payoutSandbox'>,
   claims: AccessClaims,
   opened: OpenableEndorsement,
   evidence: EndorsementEvidence,
@@ -256,5 +258,6 @@ export async function applicationView(
     viewerActsForHolder: actsForHolder(claims, opened.record, opened.holderAgentId),
     viewerReviews: reviewsBranch(claims, opened.record),
     viewerPays: claims.role === 'customer' && claims.customerId === opened.record.holder.customerId,
+    payoutSandbox: deps.payoutSandbox,
   });
 }

@@ -1,13 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { COLLECTION_ENDORSEMENT_TYPES } from '@zhixiang/shared/endorsement/application';
-import { applyEffect, type Evaluation, evaluateEndorsement } from '@zhixiang/shared/endorsement/evaluate';
-import type { EndorsementEventRecord, EndorsementRecord } from '@zhixiang/shared/endorsement/model';
+import {
+  applyEffect,
+  type BankAccount,
+  type Evaluation,
+  evaluateEndorsement,
+} from '@zhixiang/shared/endorsement/evaluate';
+import type {
+  ApplicationPayout,
+  EndorsementEventRecord,
+  EndorsementRecord,
+} from '@zhixiang/shared/endorsement/model';
 import { POLICY_CHANGED_MESSAGE } from '@zhixiang/shared/endorsement/model';
 import { problemsToAppError } from '@zhixiang/shared/endorsement/rule-result';
 import { type EndorsementAction, transitionAll } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
 import { formatYuan } from '@zhixiang/shared/format/money';
 import type { EndorsementCommit } from '@zhixiang/shared/ports/endorsements';
+import type { PayoutInstructionRecord } from '@zhixiang/shared/ports/payout-instructions';
+import { maskBankAccount } from '@zhixiang/shared/privacy/mask';
+import { newMoneyReference } from '../../payments/use-cases/money-reference';
 import {
   type EndorsablePolicy,
   type EndorsementDeps,
@@ -162,10 +174,12 @@ function takeEffect(input: {
     }),
   ];
   const amount = evaluation.figures.refundCents ?? evaluation.figures.amountCents ?? null;
+  const payout = issuePayout({ record, target, evaluation, at: now + 3 });
   return {
-    application: { ...record, status, updatedAt: now },
+    application: { ...record, status, updatedAt: now, ...(payout ? { payout: payout.payout } : {}) },
     expectedVersion: record.version,
-    events,
+    events: payout ? [...events, payout.event] : events,
+    ...(payout ? { payoutInstructions: [{ kind: 'issue' as const, instruction: payout.instruction }] } : {}),
     policy: applied.policy,
     ...(applied.holder ? { holder: applied.holder, holderPhoneBefore: target.holder.phone } : {}),
     outbox: [
@@ -180,6 +194,91 @@ function takeEffect(input: {
         amountCents: amount,
       },
     ],
+  };
+}
+
+/**
+ * The money an effective change pays the customer (a loan, a dividend withdrawal, a surrender's
+ * refund): one payout instruction to the finance system, written in the effect's own commit, the
+ * application's payout 待付款, and its timeline event. Null when the change pays nothing.
+ */
+function issuePayout(input: {
+  record: EndorsementRecord;
+  target: EndorsablePolicy;
+  evaluation: Evaluation;
+  at: number;
+}): PayoutIssue | null {
+  const { effect } = input.evaluation;
+  const owed =
+    effect.kind === 'loan' || effect.kind === 'dividend_withdrawal'
+      ? { amountCents: effect.amountCents, payee: effect.payee }
+      : effect.kind === 'surrender' && effect.payee && effect.refundCents > 0
+        ? { amountCents: effect.refundCents, payee: effect.payee }
+        : null;
+  if (!owed) return null;
+  return payoutInstruction({
+    record: input.record,
+    payeeName: input.target.holder.name,
+    account: owed.payee,
+    amountCents: owed.amountCents,
+    at: input.at,
+    issues: 1,
+  });
+}
+
+export interface PayoutIssue {
+  instruction: PayoutInstructionRecord;
+  payout: ApplicationPayout;
+  event: EndorsementEventRecord;
+}
+
+/** A new instruction (a new reference and idempotency key) for the application's payout. */
+export function payoutInstruction(input: {
+  record: EndorsementRecord;
+  payeeName: string;
+  account: BankAccount;
+  amountCents: number;
+  at: number;
+  issues: number;
+}): PayoutIssue {
+  const { record, account, amountCents, at } = input;
+  const reference = newMoneyReference('PO', at);
+  const accountMasked = maskBankAccount(account.accountNumber);
+  return {
+    instruction: {
+      reference,
+      idempotencyKey: randomUUID(),
+      applicationId: record.applicationId,
+      policyNo: record.policyNo,
+      endorsementType: record.type,
+      holderId: record.holder.customerId,
+      branchPath: record.branchPath,
+      payeeName: input.payeeName,
+      account,
+      amountCents,
+      status: 'pending',
+      createdAt: at,
+      deliveredAt: null,
+      attempts: 0,
+      lastError: null,
+      result: null,
+      overdueSince: null,
+    },
+    payout: {
+      reference,
+      amountCents,
+      bankName: account.bankName,
+      accountMasked,
+      status: 'pending',
+      instructedAt: at,
+      paidAt: null,
+      failure: null,
+      issues: input.issues,
+    },
+    event: endorsementEvent(record, 'payout_instructed', SYSTEM_ACTOR, at, {
+      after: reference,
+      detail: `已向财务系统发起付款 ${formatYuan(amountCents)}，收款账户 ${account.bankName} ${accountMasked}，付款指令 ${reference}`,
+    }),
   };
 }
 

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { PaymentOrderView } from '@zhixiang/shared/payments/schemas';
 import type { PaymentOrderRecord } from '@zhixiang/shared/ports/payment-orders';
+import { newMoneyReference } from './money-reference';
 import {
   ORDER_OPEN_MS,
   type PaymentDeps,
@@ -50,7 +49,7 @@ export async function createRepaymentPayment(
     throw new AppError('INTERNAL', undefined, { logMessage: 'WECHAT_PAY_NOTIFY_URL is not set' });
 
   const order: PaymentOrderRecord = {
-    outTradeNo: newOutTradeNo(now),
+    outTradeNo: newMoneyReference('RP', now),
     applicationId,
     customerId: due.holderCustomerId,
     payerOpenid,
@@ -115,11 +114,4 @@ async function closeSuperseded(
   } catch (error) {
     deps.logger.warn('superseded payment order not closed', { outTradeNo, error });
   }
-}
-
-/** `RP` + the Shanghai date + 12 random letters and digits: unique, 22 characters. */
-function newOutTradeNo(now: number): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const random = [...randomBytes(12)].map((b) => alphabet[b % alphabet.length]).join('');
-  return `RP${todayInShanghai(new Date(now)).replaceAll('-', '')}${random}`;
 }

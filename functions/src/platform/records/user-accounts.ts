@@ -1,5 +1,5 @@
 import { ROLES } from '@zhixiang/shared/auth/schemas';
-import type { UserAccountRecord } from '@zhixiang/shared/policy/model';
+import { STAFF_DUTIES, type StaffDuty, type UserAccountRecord } from '@zhixiang/shared/policy/model';
 import type { UserAccountRepository } from '@zhixiang/shared/ports/repositories';
 import { Entity } from 'electrodb';
 import { ALL_PAGES, orNull, orUndefined, SERVICE_NAME, type TableContext } from '../dynamodb/table';
@@ -17,6 +17,7 @@ export const userAccountSchema = {
     branchPath: { type: 'string' },
     privacyConsentVersion: { type: 'string' },
     privacyConsentedAt: { type: 'string' },
+    duties: { type: 'list', items: { type: 'string' } },
   },
   indexes: {
     // Tokens name the user by id; every authenticated request may resolve it.
@@ -64,6 +65,7 @@ function toRecord(item: UserAccountItem): UserAccountRecord {
     branchPath: orNull(item.branchPath),
     privacyConsentVersion: orNull(item.privacyConsentVersion),
     privacyConsentedAt: orNull(item.privacyConsentedAt),
+    ...(item.duties?.length ? { duties: item.duties.filter(isStaffDuty) } : {}),
   };
 }
 
@@ -99,7 +101,13 @@ export class DynamoUserAccountRepository implements UserAccountRepository {
         branchPath: orUndefined(user.branchPath),
         privacyConsentVersion: orUndefined(user.privacyConsentVersion),
         privacyConsentedAt: orUndefined(user.privacyConsentedAt),
+        duties: user.duties?.length ? user.duties : undefined,
       })
       .go();
   }
+}
+
+/** A duty this code knows (an unknown one in the table grants nothing). */
+function isStaffDuty(duty: string): duty is StaffDuty {
+  return (STAFF_DUTIES as readonly string[]).includes(duty);
 }

@@ -25,6 +25,7 @@ import { forgetIdempotencyKey, idempotencyKeyFor } from '../lib/idempotency-key'
 import { FLOW_STEPS, flowStepOf } from '../steps';
 import { InsuredConsentStep } from './insured-consent-step';
 import { PayStep } from './pay-step';
+import { PayoutStep } from './payout-step';
 
 const FINAL_TONE: Record<string, 'success' | 'danger' | 'default'> = {
   effective: 'success',
@@ -308,6 +309,8 @@ export function ApplicationView({
                 ) : null}
               </View>
             ) : null}
+
+            <PayoutStep application={application} act={act} busy={busy} />
 
             {application.actions.canDecide ? (
               <View className="zx-card" data-testid="decision-panel">

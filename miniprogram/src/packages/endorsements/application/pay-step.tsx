@@ -6,6 +6,14 @@ import type { PaymentOrderView } from '@zhixiang/shared/payments/schemas';
 import { useState } from 'react';
 import { Button } from '../../../components/ui';
 import { api } from '../../../services/api';
+import { SandboxPanel } from './sandbox-panel';
+
+/** What the application page gives a money step: the application, its one way to act, and whether it is busy. */
+export interface MoneyStepProps {
+  application: EndorsementApplication;
+  act: (work: () => Promise<unknown>) => Promise<void>;
+  busy: boolean;
+}
 
 const SANDBOX_OUTCOMES = [
   { outcome: 'paid', label: '支付成功', testId: 'sandbox-pay-success' },
@@ -19,15 +27,7 @@ const SANDBOX_OUTCOMES = [
  * server answers `sandbox: true` and the clearly labelled 「微信支付沙箱」 stands in for WeChat's
  * payment sheet, paying or failing on demand.
  */
-export function PayStep({
-  application,
-  act,
-  busy,
-}: {
-  application: EndorsementApplication;
-  act: (work: () => Promise<unknown>) => Promise<void>;
-  busy: boolean;
-}) {
+export function PayStep({ application, act, busy }: MoneyStepProps) {
   const [sandboxOrder, setSandboxOrder] = useState<PaymentOrderView | null>(null);
   const amount = formatYuan(application.payment?.amountCents ?? 0);
   if (!application.actions.canPay)
@@ -66,26 +66,14 @@ export function PayStep({
         分钟内有效，超时未付可重新支付。
       </Text>
       {sandboxOrder ? (
-        <View className="zx-card" data-testid="wechat-pay-sandbox">
-          <Text className="zx-card__title">微信支付沙箱</Text>
-          <Text className="zx-muted">
-            本地测试环境：此面板代替微信支付，不会扣款。支付单 {sandboxOrder.outTradeNo}，金额{' '}
-            {formatYuan(sandboxOrder.amountCents)}
-            。请选择支付结果，沙箱将按微信支付的格式签名并加密通知服务端。
-          </Text>
-          {SANDBOX_OUTCOMES.map(({ outcome, label, testId }) => (
-            <Button
-              key={outcome}
-              type={outcome === 'paid' ? 'primary' : 'default'}
-              block
-              disabled={busy}
-              data-testid={testId}
-              onClick={() => void settleInSandbox(sandboxOrder, outcome)}
-            >
-              {label}
-            </Button>
-          ))}
-        </View>
+        <SandboxPanel
+          testId="wechat-pay-sandbox"
+          title="微信支付沙箱"
+          description={`本地测试环境：此面板代替微信支付，不会扣款。支付单 ${sandboxOrder.outTradeNo}，金额 ${formatYuan(sandboxOrder.amountCents)}。请选择支付结果，沙箱将按微信支付的格式签名并加密通知服务端。`}
+          outcomes={SANDBOX_OUTCOMES}
+          busy={busy}
+          onChoose={(outcome) => void settleInSandbox(sandboxOrder, outcome)}
+        />
       ) : (
         <Button
           type="primary"

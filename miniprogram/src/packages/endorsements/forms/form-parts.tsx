@@ -67,6 +67,7 @@ export function FormFooter(props: {
   busy: boolean;
   onNext: () => void;
   label?: string;
+  busyLabel?: string;
 }) {
   return (
     <View className="zx-endorse__actions">
@@ -83,7 +84,7 @@ export function FormFooter(props: {
         data-testid="form-next"
         onClick={props.onNext}
       >
-        {props.busy ? '正在生成申请…' : (props.label ?? '下一步：核对变更')}
+        {props.busy ? (props.busyLabel ?? '正在生成申请…') : (props.label ?? '下一步：核对变更')}
       </Button>
     </View>
   );

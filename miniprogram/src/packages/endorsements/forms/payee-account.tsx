@@ -3,6 +3,7 @@ import type { EndorsementOptions } from '@zhixiang/shared/endorsement/applicatio
 import { checkRenewalAccountChange } from '@zhixiang/shared/endorsement/renewal-account-change';
 import type { RuleProblem } from '@zhixiang/shared/endorsement/rule-result';
 import { BankCardInput } from '../components/bank-card-input';
+import { typedCardProblems } from './card-fields';
 import { fieldMessage, TextField } from './form-parts';
 
 /** Where money paid out (a loan, dividends, a surrender) goes: the holder's account on record, or a card of theirs. */
@@ -30,14 +31,10 @@ export function payeeProblems(
   if (!payee.useOtherCard) return [];
   const checked = checkRenewalAccountChange(payee.card, { holderName: options.holder.name, current: null });
   if (checked.ok) return [];
-  return checked.problems
-    .filter(
-      (p) =>
-        showAll ||
-        (p.field === 'cardHolderName' && payee.card.cardHolderName.trim().length >= 2) ||
-        (p.field === 'cardNumber' && payee.card.cardNumber.length >= 16),
-    )
-    .map((p) => ({ ...p, field: `payeeCard.${p.field}` }));
+  return typedCardProblems(checked.problems, payee.card, showAll).map((p) => ({
+    ...p,
+    field: `payeeCard.${p.field}`,
+  }));
 }
 
 /** `payeeCard` for the request when another card is used, complete or not (the rule decides). */

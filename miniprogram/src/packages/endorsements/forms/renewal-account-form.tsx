@@ -1,22 +1,15 @@
 import { Text, View } from '@tarojs/components';
 import { checkRenewalAccountChange } from '@zhixiang/shared/endorsement/renewal-account-change';
 import { useState } from 'react';
-import { BankCardInput } from '../components/bank-card-input';
-import { FormFooter, type FormProps, fieldMessage, footerMessage, TextField } from './form-parts';
-
-const FIELDS = ['cardHolderName', 'cardNumber'];
+import { CARD_FIELDS, CardFields, typedCardProblems } from './card-fields';
+import { FormFooter, type FormProps, footerMessage } from './form-parts';
 
 /** 续期缴费账户变更: the policyholder's own debit card of a supported bank. */
 export function RenewalAccountForm({ options, serverProblem, busy, onEdit, onCreate }: FormProps) {
   const [card, setCard] = useState({ cardHolderName: '', cardNumber: '' });
   const [showAll, setShowAll] = useState(false);
   const result = checkRenewalAccountChange(card, { holderName: options.holder.name, current: null });
-  const problems = (result.ok ? [] : result.problems).filter(
-    (p) =>
-      showAll ||
-      (p.field === 'cardHolderName' && card.cardHolderName.trim().length >= 2) ||
-      (p.field === 'cardNumber' && card.cardNumber.length >= 16),
-  );
+  const problems = typedCardProblems(result.ok ? [] : result.problems, card, showAll);
   const set = (change: Partial<typeof card>) => {
     setCard({ ...card, ...change });
     onEdit();
@@ -40,22 +33,10 @@ export function RenewalAccountForm({ options, serverProblem, busy, onEdit, onCre
         </Text>
       </View>
       <View className="zx-card">
-        <TextField
-          label="银行卡户名"
-          placeholder="与投保人姓名一致"
-          value={card.cardHolderName}
-          onChange={(cardHolderName) => set({ cardHolderName })}
-          error={fieldMessage(problems, serverProblem, 'cardHolderName')}
-          testId="field-card-holder"
-        />
-        <BankCardInput
-          value={card.cardNumber}
-          onChange={(cardNumber) => set({ cardNumber })}
-          error={fieldMessage(problems, serverProblem, 'cardNumber')}
-        />
+        <CardFields card={card} onChange={set} problems={problems} serverProblem={serverProblem} />
       </View>
       <FormFooter
-        message={footerMessage(problems, serverProblem, FIELDS, showAll)}
+        message={footerMessage(problems, serverProblem, CARD_FIELDS, showAll)}
         busy={busy}
         onNext={next}
       />

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '更换收款账户',
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '付款对账',
+  enablePullDownRefresh: true,
+});
