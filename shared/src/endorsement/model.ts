@@ -130,12 +130,27 @@ export interface EndorsementEventRecord {
 }
 
 /**
- * A domain event for features that react later (the e-letter sends the confirmation; standards
- * measure durations). Written in the same transaction as the change: an outbox.
+ * The endorsement outbox's event types: the change took effect (its 批单 and confirmation letter
+ * follow), and the moments the customer is told of (docs/notifications.md) — the review's
+ * decision, the repayment's money received, its order closed unpaid.
+ */
+export const DOMAIN_EVENT_TYPES = [
+  'endorsement.effective',
+  'endorsement.approved',
+  'endorsement.rejected',
+  'payment.received',
+  'payment.expired',
+] as const;
+export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+
+/**
+ * A domain event for features that react later (the e-letter sends the confirmation; the
+ * notifier tells the customer; standards measure durations). Written in the same transaction as
+ * the change: an outbox.
  */
 export interface DomainEventRecord {
   eventId: string;
-  type: 'endorsement.effective';
+  type: DomainEventType;
   at: number;
   applicationId: string;
   policyNo: string;
@@ -143,6 +158,8 @@ export interface DomainEventRecord {
   holderId: string;
   /** Amounts paid or lent by the change (cents), when there are any. */
   amountCents: number | null;
+  /** Why: the reviewer's reason of a rejection; null otherwise. */
+  reason: string | null;
 }
 
 /** What a customer reads when an application or its policy changed under them. */

@@ -23,6 +23,7 @@ import type {
 import {
   APPLICATION_CHANGED_MESSAGE,
   DOCUMENT_SIGNED_MEANWHILE_MESSAGE,
+  DOMAIN_EVENT_TYPES,
   POLICY_CHANGED_MESSAGE,
   SUBMISSION_IN_PROGRESS_MESSAGE,
 } from '@zhixiang/shared/endorsement/model';
@@ -184,13 +185,14 @@ export const domainEventSchema = {
   model: { entity: 'domainEvent', version: '1', service: SERVICE_NAME },
   attributes: {
     eventId: { type: 'string', required: true },
-    type: { type: ['endorsement.effective'] as const, required: true },
+    type: { type: DOMAIN_EVENT_TYPES, required: true },
     at: { type: 'number', required: true },
     applicationId: { type: 'string', required: true },
     policyNo: { type: 'string', required: true },
     endorsementType: { type: ENDORSEMENT_TYPES, required: true },
     holderId: { type: 'string', required: true },
     amountCents: { type: 'number' },
+    reason: { type: 'string' },
     outbox: { type: ['PENDING'] as const },
     /** Set by the consumer: when it took the event, failed deliveries so far and the last reason. */
     consumedAt: { type: 'number' },
@@ -660,6 +662,7 @@ function toDomainEvent(item: DomainEventItem): DomainEventRecord {
     endorsementType: item.endorsementType,
     holderId: item.holderId,
     amountCents: orNull(item.amountCents),
+    reason: orNull(item.reason),
   };
 }
 

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { COLLECTION_ENDORSEMENT_TYPES } from '@zhixiang/shared/endorsement/application';
 import { applyEffect, type Evaluation, evaluateEndorsement } from '@zhixiang/shared/endorsement/evaluate';
-import type { EndorsementEventRecord, EndorsementRecord } from '@zhixiang/shared/endorsement/model';
+import type {
+  DomainEventRecord,
+  DomainEventType,
+  EndorsementEventRecord,
+  EndorsementRecord,
+} from '@zhixiang/shared/endorsement/model';
 import { POLICY_CHANGED_MESSAGE } from '@zhixiang/shared/endorsement/model';
 import { problemsToAppError } from '@zhixiang/shared/endorsement/rule-result';
 import { type EndorsementAction, transitionAll } from '@zhixiang/shared/endorsement/state-machine';
@@ -168,18 +173,27 @@ function takeEffect(input: {
     events,
     policy: applied.policy,
     ...(applied.holder ? { holder: applied.holder, holderPhoneBefore: target.holder.phone } : {}),
-    outbox: [
-      {
-        eventId: randomUUID(),
-        type: 'endorsement.effective',
-        at: now,
-        applicationId: record.applicationId,
-        policyNo: record.policyNo,
-        endorsementType: record.type,
-        holderId: record.holder.customerId,
-        amountCents: amount,
-      },
-    ],
+    outbox: [domainEvent(record, 'endorsement.effective', now, { amountCents: amount })],
+  };
+}
+
+/** An outbox item of the application, written in the transaction of its change. */
+export function domainEvent(
+  record: Pick<EndorsementRecord, 'applicationId' | 'policyNo' | 'type' | 'holder'>,
+  type: DomainEventType,
+  at: number,
+  detail: { amountCents?: number | null; reason?: string | null } = {},
+): DomainEventRecord {
+  return {
+    eventId: randomUUID(),
+    type,
+    at,
+    applicationId: record.applicationId,
+    policyNo: record.policyNo,
+    endorsementType: record.type,
+    holderId: record.holder.customerId,
+    amountCents: detail.amountCents ?? null,
+    reason: detail.reason ?? null,
   };
 }
 
@@ -242,7 +256,7 @@ export function paidCommit(input: {
   const { status, steps } = transitionAll(record.status, ['take_effect', 'issue_document']);
   const [effect, issue] = steps;
   const payment = { ...(record.payment as NonNullable<EndorsementRecord['payment']>), openOrder: null, paid };
-  return takeEffect({
+  const commit = takeEffect({
     record: { ...record, payment },
     target: input.target,
     evaluation: input.evaluation,
@@ -256,4 +270,12 @@ export function paidCommit(input: {
       }),
     ],
   });
+  // The customer is told the money arrived (the notifier, from the same outbox).
+  return {
+    ...commit,
+    outbox: [
+      ...(commit.outbox ?? []),
+      domainEvent(record, 'payment.received', now, { amountCents: paid.amountCents }),
+    ],
+  };
 }
