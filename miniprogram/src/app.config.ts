@@ -9,6 +9,7 @@ import { handoffsPackage } from './packages/handoffs/pages';
 import { identityPackage } from './packages/identity/pages';
 import { ivrPackage } from './packages/ivr/pages';
 import { lettersPackage } from './packages/letters/pages';
+import { messagesPackage } from './packages/messages/pages';
 import { productsPackage } from './packages/products/pages';
 import { voicePackage } from './packages/voice/pages';
 
@@ -38,6 +39,7 @@ export default defineAppConfig({
     voicePackage,
     ivrPackage,
     eventsPackage,
+    messagesPackage,
   ],
   window: {
     // WeChat draws its own title bar; in the H5 build this turns on Taro's: the page title with a

@@ -1,8 +1,8 @@
 import type { notificationRoutes } from '@zhixiang/shared/notifications/routes';
 import { type CasesFor, customersOnly } from '../support/authorisation-matrix';
 
-/** A well-formed message id that no customer has. */
-const NO_SUCH_MESSAGE = 'f'.repeat(24);
+/** A well-formed message id that no customer has (digits only, as the matrix's path check reads ids). */
+const NO_SUCH_MESSAGE = '0'.repeat(24);
 
 export const notificationCases: CasesFor<typeof notificationRoutes> = {
   // The message centre is the signed-in customer's own: each customer gets theirs (another

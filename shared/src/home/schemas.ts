@@ -11,6 +11,7 @@ export const TodoTargetSchema = z.discriminatedUnion('page', [
   z.object({ page: z.literal('policy'), policyNo: z.string() }),
   z.object({ page: z.literal('letters') }),
   z.object({ page: z.literal('handoff'), handoffId: z.string() }),
+  z.object({ page: z.literal('application'), applicationId: z.string() }),
 ]);
 
 export const TodoSchema = z.object({

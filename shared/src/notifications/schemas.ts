@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { applicationId } from '../endorsement/application';
+import { letterId } from '../letters/schemas';
 import { CHANNEL_OUTCOMES, NOTIFICATION_KINDS, PUSH_CHANNELS } from './model';
 
 /** The message centre's (消息中心) API contract. */
@@ -13,10 +15,14 @@ export const MessageListQuerySchema = z.object({
   limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-4]\d|50)$/, '每页条数须为 1–50 的整数'))),
 });
 
-export const MessageSubjectSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('application'), applicationId: z.string() }),
-  z.object({ kind: z.literal('letter'), letterId: z.string() }),
-]);
+export const MessageSubjectSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('application'), applicationId }),
+    z.object({ kind: z.literal('letter'), letterId }),
+  ],
+  '消息主题应为申请或信函',
+);
 
 export const MessageSchema = z.object({
   messageId: z.string(),

@@ -27,6 +27,10 @@ function openTarget(target: TodoTarget): void {
       // The 客服 tab resumes the customer's open conversation.
       void Taro.switchTab({ url: pageUrls.assistant });
       return;
+    case 'application':
+      // Opening the application reads its result messages: the to-do goes.
+      void Taro.navigateTo({ url: pageUrls.endorsementApplication(target.applicationId) });
+      return;
   }
 }
 
