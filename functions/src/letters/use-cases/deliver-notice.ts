@@ -58,7 +58,7 @@ export async function deliverNotice(
       policyNo: notice.key.policyNo,
       kind: 'renewal_notice',
       title: notice.letter.title,
-      text: notice.values.hint ?? notice.letter.title,
+      text: `${notice.values.productName ?? ''}（保单 ${notice.key.policyNo}）：${notice.values.hint ?? notice.letter.title}`,
       subject: { kind: 'letter', letterId: notice.letter.letterId },
       wechat: { template, page: template.page, values: notice.values },
       sms: {

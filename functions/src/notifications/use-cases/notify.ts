@@ -109,13 +109,15 @@ export async function notify(
     return { messageId, status: 'unknown', attempts, sends: 0, wechatMsgId: null, duplicate: false };
   }
 
+  // What every channel needs, read at once: the preference (unless given), the WeChat account,
+  // the mobile number.
+  const [preferences, recipient] = await Promise.all([
+    options.channels ? null : deps.preferences.listPreferences(notification.customerId),
+    recipientOf(deps, notification.customerId),
+  ]);
   const preferred =
     options.channels ??
-    preferenceFor(
-      notification.customerId,
-      notification.policyNo ?? 'all',
-      await deps.preferences.listPreferences(notification.customerId),
-    ).channels;
+    preferenceFor(notification.customerId, notification.policyNo ?? 'all', preferences ?? []).channels;
   const plan = deliveryPlan(preferred);
   const attempts: ChannelAttempt[] = [];
   let sends = 0;
@@ -126,7 +128,7 @@ export async function notify(
     try {
       result = await withRetries(deps, () => {
         sends++;
-        return sendOn(deps, on, notification);
+        return sendOn(deps, on, notification, recipient);
       });
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
@@ -153,26 +155,40 @@ async function settleOrThrow(
     deps.logger.warn('message lease lost before its outcome was recorded', { messageId });
 }
 
+interface Recipient {
+  openid: string | null;
+  phone: string | null;
+}
+
+async function recipientOf(deps: NotifierDeps, customerId: string): Promise<Recipient> {
+  const [users, customer] = await Promise.all([
+    deps.users.findByCustomer(customerId),
+    deps.customers.get(customerId),
+  ]);
+  return { openid: users.find((user) => user.openid)?.openid ?? null, phone: customer?.phone || null };
+}
+
 async function sendOn(
   deps: NotifierDeps,
   channel: PushChannel,
   notification: Notification,
+  recipient: Recipient,
 ): Promise<ChannelResult> {
-  if (channel === 'wechat') return sendWechat(deps, notification);
-  const customer = await deps.customers.get(notification.customerId);
-  if (!customer?.phone) return { outcome: 'no_phone', detail: null };
+  if (channel === 'wechat') return sendWechat(deps, notification, recipient.openid);
+  if (!recipient.phone) return { outcome: 'no_phone', detail: null };
   try {
-    await deps.sms.send({ to: customer.phone, ...notification.sms });
+    await deps.sms.send({ to: recipient.phone, ...notification.sms });
   } catch (error) {
     throw new TransientSendError(`短信发送失败：${error instanceof Error ? error.message : String(error)}`);
   }
   return { outcome: 'sent', detail: null };
 }
 
-async function sendWechat(deps: NotifierDeps, notification: Notification): Promise<ChannelResult> {
-  const openid = (await deps.users.findByCustomer(notification.customerId)).find(
-    (user) => user.openid,
-  )?.openid;
+async function sendWechat(
+  deps: NotifierDeps,
+  notification: Notification,
+  openid: string | null,
+): Promise<ChannelResult> {
   if (!openid) return { outcome: 'no_openid', detail: null };
   const { template, page, values } = notification.wechat;
   let data: Record<string, { value: string }>;
