@@ -16,6 +16,12 @@ interface Recorded {
 export async function recordRounds(
   client: { middlewareStack: DynamoDBClient['middlewareStack'] },
   invoke: () => Promise<void>,
+  /**
+   * `serialize`: record where every command's input is marshalled, the document client's too (at
+   * `initialize` a document-client command still holds plain values: lists, maps and nulls of plain
+   * objects that the bare client cannot send).
+   */
+  options: { step?: 'initialize' | 'serialize' } = {},
 ): Promise<{ commands: string[]; rounds: number; replay: () => Promise<void> }> {
   const recorded: Recorded[] = [];
   let round = 0;
@@ -31,7 +37,8 @@ export async function recordRounds(
         completedSinceLastStart = true;
       }
     },
-    { step: 'initialize', name: 'benchRecorder' },
+    // Both steps' middleware take `args.input` and call `next(args)`: one shape serves either.
+    { step: (options.step ?? 'initialize') as 'initialize', name: 'benchRecorder' },
   );
   try {
     await invoke();

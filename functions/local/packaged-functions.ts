@@ -415,11 +415,12 @@ export const BUDGETS: Record<Budget['name'], Budget> = {
   documents: {
     name: 'documents',
     goalKiB: 2_100,
-    jsKiB: 2_100,
+    jsKiB: 2_150,
     coldImportRatio: 8,
     why:
       'ships the document font: 300 KiB + pdf-lib, @pdf-lib/fontkit, @signpdf and node-forge (1,772 KiB minified); ' +
-      '2× + their own import (≈ 360 ms, ≈ 6× an empty handler)',
+      '2× + their own import (≈ 360 ms, ≈ 6× an empty handler); the endorsement outbox consumer also carries ' +
+      'the notifier (WeChat and SMS clients, the message centre: ≈ 32 KiB), hence the ceiling 50 KiB above the goal',
   },
   native: {
     name: 'native',

@@ -12,6 +12,9 @@ import { createIdentityDeps } from './identity/wiring';
 import { createIdentityProofs } from './identity/wiring-proofs';
 import { createIvrDeps } from './ivr/wiring';
 import { createLettersDeps } from './letters/wiring';
+import { createNotifier } from './notifications/use-cases/notify';
+import { createNotificationsDeps } from './notifications/wiring';
+import { notifierDeps } from './notifications/wiring-sending';
 import { createPaymentsDeps } from './payments/wiring';
 import type { Config } from './platform/config';
 import { createPlatform, type Platform, replaceProcessWiring } from './platform/process';
@@ -42,6 +45,7 @@ function buildSystem(platform: Platform) {
   const voice = createVoiceDeps(platform);
   const authorisations = createAuthorisationsDeps(platform);
   const standards = createStandardsDeps(platform);
+  const notifications = createNotificationsDeps(platform);
   return {
     ...auth,
     ...policies,
@@ -59,6 +63,7 @@ function buildSystem(platform: Platform) {
     ...voice,
     ...authorisations,
     ...standards,
+    ...notifications,
     repositories: {
       ...auth.repositories,
       ...policies.repositories,
@@ -77,6 +82,7 @@ function buildSystem(platform: Platform) {
       ...standards.repositories,
     },
     identityProofs: createIdentityProofs(platform),
+    notifier: createNotifier(notifierDeps(platform, letters.repositories)),
     signingKey: insurerSigningKey(platform.config),
     trustedCas: insurerTrustedCas(platform.config),
     pdf: documentPdf,

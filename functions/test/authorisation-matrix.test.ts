@@ -20,6 +20,7 @@ import { homeCases } from './home/authorisation-cases';
 import { identityCases } from './identity/authorisation-cases';
 import { ivrCases } from './ivr/authorisation-cases';
 import { letterCases } from './letters/authorisation-cases';
+import { notificationCases } from './notifications/authorisation-cases';
 import { paymentCases } from './payments/authorisation-cases';
 import { policyCases } from './policies/authorisation-cases';
 import { productCases } from './products/authorisation-cases';
@@ -58,6 +59,7 @@ const CASES: Record<RouteName, Case> = {
   ...voiceCases,
   ...authorisationCases,
   ...standardCases,
+  ...notificationCases,
 };
 
 let container: System;

@@ -9,6 +9,7 @@ import { handoffsPackage } from './packages/handoffs/pages';
 import { identityPackage } from './packages/identity/pages';
 import { ivrPackage } from './packages/ivr/pages';
 import { lettersPackage } from './packages/letters/pages';
+import { messagesPackage } from './packages/messages/pages';
 import { paymentsPackage } from './packages/payments/pages';
 import { productsPackage } from './packages/products/pages';
 import { voicePackage } from './packages/voice/pages';
@@ -40,6 +41,7 @@ export default defineAppConfig({
     ivrPackage,
     eventsPackage,
     paymentsPackage,
+    messagesPackage,
   ],
   window: {
     // WeChat draws its own title bar; in the H5 build this turns on Taro's: the page title with a

@@ -5,6 +5,8 @@ import { insurerSigningKey } from '../documents/adapters/signing/insurer-signing
 import { sealPdf } from '../documents/adapters/signing/seal-pdf';
 import { DynamoLetterStore, DynamoLetterSubscriptionStore } from '../letters/adapters/letters';
 import { issueLetterDeps } from '../letters/wiring-issuing';
+import { createNotifier } from '../notifications/use-cases/notify';
+import { notifierDeps } from '../notifications/wiring-sending';
 import { defineWiring } from '../platform/process';
 import { getS3Client } from '../platform/s3/client';
 import { createEndorsementRepositories } from './adapters/endorsements';
@@ -12,19 +14,24 @@ import type { DeliverEndorsementEventsDeps } from './use-cases/deliver-endorseme
 
 /**
  * The consumer of the endorsement outbox: the engine's records plus what issuing and sealing the
- * 批单 (the insurer's signing key, the renderer and the sealer) and the confirmation letter need —
- * and nothing of the API's (no idempotency, SMS or identity proofs), which keeps the PDF tools
+ * 批单 (the insurer's signing key, the renderer and the sealer) and the confirmation letter need,
+ * and the notifier (WeChat subscribe messages, SMS, the message centre) that tells the customer —
+ * and nothing else of the API's (no idempotency or identity proofs), which keeps the PDF tools
  * within the documents' size budget. Only this function of the context carries them.
  */
-export const deliveryWiring = defineWiring((platform) => ({
-  ...platform,
-  repositories: createEndorsementRepositories(platform.table, platform.fieldCipher),
-  letters: new DynamoLetterStore(platform.table),
-  letterSubscriptions: new DynamoLetterSubscriptionStore(platform.table),
-  documentFiles: new S3DocumentFiles(getS3Client, platform.config.bucketName),
-  signingKey: insurerSigningKey(platform.config),
-  pdf: { renderDocument, sealPdf },
-}));
+export const deliveryWiring = defineWiring((platform) => {
+  const repositories = createEndorsementRepositories(platform.table, platform.fieldCipher);
+  return {
+    ...platform,
+    repositories,
+    notifier: createNotifier(notifierDeps(platform, repositories)),
+    letters: new DynamoLetterStore(platform.table),
+    letterSubscriptions: new DynamoLetterSubscriptionStore(platform.table),
+    documentFiles: new S3DocumentFiles(getS3Client, platform.config.bucketName),
+    signingKey: insurerSigningKey(platform.config),
+    pdf: { renderDocument, sealPdf },
+  };
+});
 
 export function deliverEndorsementEventsDeps(
   deps: ReturnType<typeof deliveryWiring>,
@@ -40,6 +47,7 @@ export function deliverEndorsementEventsDeps(
       brand,
       now: deps.now,
     },
+    notifier: deps.notifier,
     logger: deps.logger,
     now: deps.now,
   };

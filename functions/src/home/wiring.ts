@@ -4,12 +4,13 @@ import { DynamoComplaintStore } from '../complaints/adapters/complaints';
 import { createEndorsementRepositories } from '../endorsements/adapters/endorsements';
 import { createIdentityVerificationStores } from '../identity/adapters/identity-verifications';
 import { DynamoLetterStore } from '../letters/adapters/letters';
+import { DynamoMessageStore } from '../notifications/adapters/messages';
 import { defineWiring, type Platform } from '../platform/process';
 
 /**
  * The home composes other contexts' queries: it carries only the stores those queries read
  * (policies, customers and products, applications, documents, callback bookings, letters, handoffs,
- * complaints, identity reviews and ID card checks) — no sender, no signer.
+ * complaints, identity reviews and ID card checks, the message centre) — no sender, no signer.
  */
 export function createHomeDeps(platform: Platform) {
   const { table } = platform;
@@ -25,6 +26,7 @@ export function createHomeDeps(platform: Platform) {
       complaints: new DynamoComplaintStore(table),
     },
     letters: new DynamoLetterStore(table),
+    messages: new DynamoMessageStore(table),
     identityReviews: identity.reviews,
     identityUploads: identity.uploads,
   };

@@ -46,6 +46,7 @@ export function notifyPremiumDeps(deps: LettersDeps): NotifyPremiumDeps {
     wechat: deps.subscribeMessages,
     sms: deps.sms,
     notices: deps.notices,
+    messages: deps.messages,
     letters: deps.letters,
     links: deps.letterLinks,
     logger: deps.logger,

@@ -1,24 +1,20 @@
 import { S3DocumentFiles } from '../documents/adapters/document-files';
+import { DynamoMessageStore } from '../notifications/adapters/messages';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { getS3Client } from '../platform/s3/client';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
-import { createWechatAccessTokens } from '../platform/wechat/wechat-access-token';
 import { LetterLinks } from './adapters/letter-links';
 import { DynamoLetterStore, DynamoLetterSubscriptionStore } from './adapters/letters';
 import { DynamoNoticeStore, DynamoSubscribeCreditLedger } from './adapters/notices';
 import { DynamoNotifyOnIndex } from './adapters/notify-on-index';
 import { WechatPushEnvelope } from './adapters/wechat-push-envelope';
-import {
-  SandboxOutboxSubscribeMessages,
-  WechatSubscribeMessages,
-} from './adapters/wechat-subscribe-messages';
+import { createSubscribeMessageSender } from './adapters/wechat-subscribe-messages';
 import type { NoticePreferenceDeps } from './use-cases/notice-preferences';
 
 /** E-letters and renewal notices: the stores, the subscribe-message provider, link signing. */
 export function createLettersDeps(platform: Platform) {
   const { table, config, secrets, now } = platform;
-  const provider = config.notices.subscribeMessages;
   const repositories = createRecordRepositories(table, platform.fieldCipher);
   const notifyOn = new DynamoNotifyOnIndex(table, repositories.policies);
   return {
@@ -30,13 +26,9 @@ export function createLettersDeps(platform: Platform) {
     /** The renewal-notice run's index: re-keyed by preference writes, debit results, seeding and imports. */
     notifyOn,
     subscribeCredits: new DynamoSubscribeCreditLedger(table),
-    subscribeMessages:
-      provider.provider === 'wechat'
-        ? new WechatSubscribeMessages({
-            apiBaseUrl: provider.apiBaseUrl,
-            tokens: createWechatAccessTokens(platform),
-          })
-        : new SandboxOutboxSubscribeMessages(config.stage, provider.outboxFile, now),
+    subscribeMessages: createSubscribeMessageSender(platform),
+    /** The message centre: every renewal notice is recorded there by the notifier. */
+    messages: new DynamoMessageStore(table),
     letterLinks: new LetterLinks({
       signingKey: secrets.tokenSigningKey,
       baseUrl: config.notices.letterLinkBaseUrl,

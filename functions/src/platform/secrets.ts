@@ -39,6 +39,8 @@ export const SSM_PARAMETERS = {
   // E-letters and renewal notices: the letter-link SMS template, WeChat's message-push
   // Token, the billing system's HMAC secret for debit results.
   tencentTemplateLetterLink: '/tencent-sms-template-letter-link',
+  // Customer notifications: the message centre's SMS (title and short text).
+  tencentTemplateNotification: '/tencent-sms-template-notification',
   wechatPushToken: '/wechat-push-token',
   wechatPushAesKey: '/wechat-push-aes-key',
   billingSigningSecret: '/billing-signing-secret',
@@ -145,6 +147,7 @@ export function createSecrets(config: Config): Secrets {
         callbackUnreachable,
         letterLink,
         handoffReply,
+        notification,
       ] = await Promise.all([
         read('tencentSecretId'),
         read('tencentSecretKey'),
@@ -155,6 +158,7 @@ export function createSecrets(config: Config): Secrets {
         read('tencentTemplateCallbackUnreachable'),
         read('tencentTemplateLetterLink'),
         read('tencentTemplateHandoffReply'),
+        read('tencentTemplateNotification'),
       ]);
       const templateIds: Record<SmsTemplate, string> = {
         bind_identity_code: bindCode,
@@ -162,6 +166,7 @@ export function createSecrets(config: Config): Secrets {
         callback_unreachable: callbackUnreachable,
         letter_link: letterLink,
         handoff_reply: handoffReply,
+        notification,
       };
       return { secretId, secretKey, sdkAppId, signName, templateIds };
     },

@@ -1,6 +1,7 @@
 import { slotIdOf } from '@zhixiang/shared/callback/window';
 import { addDays } from '@zhixiang/shared/format/dates';
 import type { MyTodosResponse } from '@zhixiang/shared/home/schemas';
+import { applicationNotification } from '@zhixiang/shared/notifications/content';
 import { describe, expect, it } from 'vitest';
 import { getMyTodos } from '../../src/home/use-cases/get-my-todos';
 import { issueLetter } from '../../src/letters/use-cases/issue-letter';
@@ -63,6 +64,7 @@ describe("张伟's to-dos", () => {
       'QueryCommand', // letters
       'QueryCommand', // the latest handoff
       'QueryCommand', // ID card checks
+      'QueryCommand', // unread messages (application results not yet seen)
     ]);
     for (const query of sent.filter((s) => s.command === 'QueryCommand'))
       expect(JSON.stringify(query.input.ExpressionAttributeValues)).toMatch(
@@ -197,6 +199,39 @@ describe('a loan nearing its term and an ID card about to expire', () => {
 
     await check('check-renewed', true, addDays(FIXED_TODAY, 3650), Date.UTC(2026, 6, 1));
     expect((await todosOf()).some((t) => t.kind === 'id_document')).toBe(false);
+  });
+});
+
+describe('an application result not yet seen', () => {
+  it('shows while its message is unread, and goes once he opens the application (its messages read)', async () => {
+    const token = await accessTokenFor(stack.system, 'demo-customer-c001');
+    await stack.system.notifier.notify(
+      applicationNotification({
+        eventId: 'home-result-todo',
+        type: 'endorsement.approved',
+        at: stack.system.now(),
+        applicationId: 'EA20261125RESULT',
+        policyNo: newPolicy.policyNo,
+        holderId: 'C001',
+        endorsementType: 'contact_change',
+        amountCents: null,
+      }),
+    );
+    const result = (await todosOf()).find((t) => t.kind === 'result');
+    expect(result).toMatchObject({
+      id: 'result:EA20261125RESULT',
+      title: '申请结果：联系方式变更申请已审核通过',
+      target: { page: 'application', applicationId: 'EA20261125RESULT' },
+    });
+    const read = await stack.api.post(
+      '/me/messages/read-all',
+      { subject: { kind: 'application', applicationId: 'EA20261125RESULT' } },
+      { token },
+    );
+    expect(read.status, read.text).toBe(200);
+    expect((await todosOf()).some((t) => t.kind === 'result')).toBe(false);
+    // Another customer never sees it.
+    expect((await todosOf('demo-customer-c011')).some((t) => t.kind === 'result')).toBe(false);
   });
 });
 

@@ -4,12 +4,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BILLING_HEADERS } from '@zhixiang/shared/notices/schemas';
 import { subscribeTemplates } from '@zhixiang/shared/notices/subscribe-message';
+import { applicationNotification, notificationTemplates } from '@zhixiang/shared/notifications/content';
 import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WechatSubscribeMessages } from '../../src/letters/adapters/wechat-subscribe-messages';
 import { deliverNotice } from '../../src/letters/use-cases/deliver-notice';
 import { issueLetter } from '../../src/letters/use-cases/issue-letter';
 import { issueLetterDeps, notifyPremiumDeps } from '../../src/letters/wiring-issuing';
+import { createNotifier } from '../../src/notifications/use-cases/notify';
+import { notifierDeps } from '../../src/notifications/wiring-sending';
 import { signRequest } from '../../src/platform/http/verify-signed-request';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
@@ -324,6 +327,51 @@ describe('subscribeMessage.send against a local fake of the WeChat API', () => {
       (r) => r.noticeType === 'pre_debit' && r.channel === 'sms',
     );
     expect(row?.failed ?? 0).toBe(0);
+  });
+
+  it('sends an application result through the notifier on the same fake: consent spent, the application page opened', async () => {
+    const template = notificationTemplates.application_result.templateId;
+    await container.subscribeCredits.add(OPENID, template, 1, Date.now());
+    fakeAnswer = { errcode: 0, errmsg: 'ok', msgid: 7301 };
+    const notifier = createNotifier({ ...notifierDeps(container, container.repositories), ...deps() });
+    const told = applicationNotification({
+      eventId: 'wechat-fake-approval',
+      type: 'endorsement.rejected',
+      at: Date.parse('2026-12-05T02:00:00Z'),
+      applicationId: 'EA20261205WECHAT',
+      policyNo: '8831010000005',
+      holderId: 'C005',
+      endorsementType: 'policy_loan',
+      amountCents: null,
+      reason: '收款账户需本人名下',
+    });
+    const result = await notifier.notify(told, { channels: ['wechat', 'sms'] });
+    expect(result).toMatchObject({ status: 'sent', wechatMsgId: '7301' });
+    expect(fakeRequests.at(-1)?.body).toMatchObject({
+      touser: OPENID,
+      template_id: template,
+      page: 'packages/endorsements/application/index?applicationId=EA20261205WECHAT',
+      data: {
+        thing1: { value: '保单贷款' },
+        phrase2: { value: '审核未通过' },
+        thing3: { value: '收款账户需本人名下' },
+        date4: { value: '2026年12月05日' },
+      },
+    });
+    // No consent left: the next one falls back to SMS with the title and short text.
+    fakeAnswer = { errcode: 43101, errmsg: 'user refuse to accept the msg' };
+    const before = sms.length;
+    const fallback = await notifier.notify(
+      { ...told, sourceKey: 'endorsement.rejected:wechat-fake-fallback' },
+      { channels: ['wechat', 'sms'] },
+    );
+    expect(fallback.attempts.map((a) => [a.channel, a.outcome])).toEqual([
+      ['wechat', 'no_consent'],
+      ['sms', 'sent'],
+    ]);
+    expect(sms.slice(before)).toEqual([
+      { to: customerC005.phone, template: 'notification', code: '保单贷款申请未通过审核', text: told.text },
+    ]);
   });
 
   describe('the funnel: an open implies delivery', () => {

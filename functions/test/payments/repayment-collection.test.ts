@@ -59,6 +59,11 @@ async function query(outTradeNo: string) {
 
 const loanPrincipal = async () =>
   (await stack.container().repositories.policies.get(LI_PL02))?.loan?.principalCents ?? 0;
+/** The application's domain events still in the outbox (nothing consumes them in this file). */
+const outboxOf = async (applicationId: string) =>
+  (await stack.container().repositories.endorsements.listPendingDomainEvents(100))
+    .filter((event) => event.applicationId === applicationId)
+    .map((event) => event.type);
 const eventsOf = (application: EndorsementApplication, type: string) =>
   application.timeline.filter((e) => e.type === type).length;
 
@@ -159,6 +164,11 @@ describe('李娜 repays part of her loan by WeChat Pay', () => {
     expect(eventsOf(done.body, 'effective')).toBe(1);
     expect(done.body.payment).toMatchObject({ amountCents: 500_000, openOrderNo: null });
     expect(done.body.payment?.transactionId).toMatch(/^42000/);
+    // The customer is told the money arrived: its outbox item, once, beside the effect's.
+    expect((await outboxOf(application.applicationId)).sort()).toEqual([
+      'endorsement.effective',
+      'payment.received',
+    ]);
     expect(done.body.timeline.map((e) => e.type).slice(-4)).toEqual([
       'payment_ordered',
       'payment_received',
@@ -196,6 +206,8 @@ describe('an order that expires, a payment that fails, then paid', () => {
     expect(back.body).toMatchObject({ status: 'awaiting_payment', payment: { openOrderNo: null } });
     expect(back.body.timeline.at(-1)).toMatchObject({ type: 'payment_expired' });
     expect(back.body.timeline.at(-1)?.detail).toMatch(/超时未支付，已关闭；申请仍为待支付，可重新发起支付/);
+    // The customer is told the order expired unpaid (its outbox item, in the closing transaction).
+    expect(await outboxOf(application.applicationId)).toEqual(['payment.expired']);
 
     // The second try fails at WeChat Pay (declined), the query closes it: still 待支付.
     const second = (await pay(application.applicationId)).body;
@@ -209,6 +221,8 @@ describe('an order that expires, a payment that fails, then paid', () => {
       (e) => e.type === 'payment_expired' && e.detail?.includes(second.outTradeNo),
     );
     expect(closing?.detail).toMatch(/支付未成功，已关闭；申请仍为待支付/);
+    // A payment that failed is not an order expired unpaid: nothing more to tell.
+    expect(await outboxOf(application.applicationId)).toEqual(['payment.expired']);
 
     // The third is paid; the notification never comes, and the expiry job's query closes it out.
     const third = (await pay(application.applicationId)).body;

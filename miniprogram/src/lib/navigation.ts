@@ -72,6 +72,8 @@ export const pageUrls = {
     `/packages/letters/detail/index?letterId=${encodeURIComponent(letterId)}`,
   letterSettings: '/packages/letters/settings/index',
   noticeFunnel: '/packages/letters/funnel/index',
+  // The message centre (消息中心): every notification the customer received.
+  messageCentre: '/packages/messages/centre/index',
   // Complaints (投诉工单).
   fileComplaint: '/packages/complaints/file/index',
   /** From the assistant: the conversation goes with the complaint. */

@@ -11,6 +11,7 @@ import { homeRoutes } from '../home/routes';
 import { identityRoutes } from '../identity/routes';
 import { ivrRoutes } from '../ivr/routes';
 import { letterRoutes } from '../letters/routes';
+import { notificationRoutes } from '../notifications/routes';
 import { paymentRoutes } from '../payments/routes';
 import { policyRoutes } from '../policy/routes';
 import { productRoutes } from '../product/routes';
@@ -43,6 +44,7 @@ export const routes = {
   ...voiceRoutes,
   ...authorisationRoutes,
   ...standardRoutes,
+  ...notificationRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

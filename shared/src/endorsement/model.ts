@@ -154,17 +154,24 @@ export interface EndorsementEventRecord {
 }
 
 /**
- * A domain event for features that react later (the e-letter sends the confirmation; standards
- * measure durations). Written in the same transaction as the change: an outbox.
+ * The endorsement outbox's event types: the change took effect (its 批单 and confirmation letter
+ * follow); the moments the customer is told of (docs/notifications.md) — the review's decision,
+ * the repayment's money received, its order closed unpaid; and the finance system's result of a
+ * payout (`payout.paid` / `payout.failed`: amountCents is the payout's, the failure's reason is
+ * on the event, the application's payout and its timeline). Written in the same transaction as
+ * the change: an outbox.
  */
-export const DOMAIN_EVENT_TYPES = ['endorsement.effective', 'payout.paid', 'payout.failed'] as const;
+export const DOMAIN_EVENT_TYPES = [
+  'endorsement.effective',
+  'endorsement.approved',
+  'endorsement.rejected',
+  'payment.received',
+  'payment.expired',
+  'payout.paid',
+  'payout.failed',
+] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
-/**
- * `endorsement.effective`: the change took effect. `payout.paid` / `payout.failed`: the finance
- * system reported the payout's result (amountCents is the payout's; the failure's reason is on the
- * application's payout and timeline).
- */
 export interface DomainEventRecord {
   eventId: string;
   type: DomainEventType;
@@ -175,6 +182,8 @@ export interface DomainEventRecord {
   holderId: string;
   /** Amounts paid or lent by the change (cents), when there are any. */
   amountCents: number | null;
+  /** Why: the reviewer's reason of a rejection, the bank's of a failed payout; null otherwise. */
+  reason: string | null;
 }
 
 /** What a customer reads when an application or its policy changed under them. */

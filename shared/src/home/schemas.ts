@@ -13,6 +13,7 @@ export const TodoTargetSchema = z.discriminatedUnion('page', [
   z.object({ page: z.literal('handoff'), handoffId: z.string() }),
   z.object({ page: z.literal('loan_repayment'), policyNo: z.string() }),
   z.object({ page: z.literal('id_card') }),
+  z.object({ page: z.literal('application'), applicationId: z.string() }),
 ]);
 
 export const TodoSchema = z.object({

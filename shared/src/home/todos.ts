@@ -3,6 +3,7 @@ import type { BookingStatus } from '../callback/schemas';
 import type { DocumentKind, DocumentStatus } from '../documents/model';
 import { daysBetween } from '../format/dates';
 import { formatYuan } from '../format/money';
+import { APPLICATION_RESULT_KINDS, type NotificationKind } from '../notifications/model';
 import { accruedLoanInterestCents } from '../policy/loan-interest';
 import type { LoanRecord } from '../policy/model';
 import type { POLICY_STATUSES } from '../policy/schemas';
@@ -24,6 +25,7 @@ export const TODO_KINDS = [
   'loan',
   'premium',
   'id_document',
+  'result',
   'letters',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
@@ -36,7 +38,8 @@ export type TodoTarget =
   | { page: 'letters' }
   | { page: 'handoff'; handoffId: string }
   | { page: 'loan_repayment'; policyNo: string }
-  | { page: 'id_card' };
+  | { page: 'id_card' }
+  | { page: 'application'; applicationId: string };
 
 export interface Todo {
   /** Stable while the to-do exists: its kind and subject. */
@@ -225,6 +228,42 @@ export function lettersTodo(fact: LettersFact): Todo | null {
   };
 }
 
+// ── notifications: an application's result not yet seen ──
+
+/** A message of the customer's message centre about one of their applications. */
+export interface ResultFact {
+  messageId: string;
+  kind: NotificationKind;
+  applicationId: string;
+  title: string;
+  read: boolean;
+  /** When it was sent (epoch ms): the newest unread result of an application is the one shown. */
+  at: number;
+}
+
+/**
+ * A decided application (approved, rejected, effective) or a payout's result whose message is
+ * unread: one to-do per application, the newest unread result, until the message is read or the
+ * application page is opened (which reads that application's messages).
+ */
+export function resultTodos(facts: readonly ResultFact[]): Todo[] {
+  const newest = new Map<string, ResultFact>();
+  for (const fact of facts) {
+    if (fact.read || !APPLICATION_RESULT_KINDS.includes(fact.kind)) continue;
+    const seen = newest.get(fact.applicationId);
+    if (!seen || fact.at > seen.at) newest.set(fact.applicationId, fact);
+  }
+  return [...newest.values()].map((fact) => ({
+    id: `result:${fact.applicationId}`,
+    kind: 'result',
+    title: `申请结果：${fact.title}`,
+    detail: '您的申请有了新结果，点此查看详情',
+    dueDate: null,
+    daysLeft: null,
+    target: { page: 'application', applicationId: fact.applicationId },
+  }));
+}
+
 // ── assistant: an open conversation with a person ──
 
 export interface HandoffFact {
@@ -263,12 +302,14 @@ export interface CustomerFacts {
   idDocument: IdDocumentFact | null;
   letters: LettersFact;
   handoff: HandoffFact | null;
+  /** The customer's unread messages about their applications (absent: none). */
+  results?: readonly ResultFact[];
 }
 
 /**
  * How soon a to-do must be done: a conversation with a person and a signature block someone now
- * (today); a callback, loan, premium or ID card by its day (one already past comes first);
- * unread letters whenever. Ties go by kind.
+ * (today); a callback, loan, premium or ID card by its day (one already past comes first); an
+ * unseen result and unread letters whenever. Ties go by kind.
  */
 function urgency(todo: Todo, today: string): [string, number] {
   const day = todo.dueDate ?? (todo.kind === 'handoff' || todo.kind === 'sign' ? today : '9999-12-31');
@@ -292,6 +333,7 @@ export function customerTodos(facts: CustomerFacts, today: string): Todo[] {
     ...facts.premiums.map((fact) => premiumTodo(fact, today)),
     ...facts.loans.map((fact) => loanTodo(fact, today)),
     idDocumentTodo(facts.idDocument, today),
+    ...resultTodos(facts.results ?? []),
     lettersTodo(facts.letters),
   ].filter((todo): todo is Todo => todo !== null);
   return orderTodos(todos, today);

@@ -33,11 +33,20 @@ export type SmsMessage =
       /** Assistant live chat: 「您于{time}的留言已有回复，请打开小程序「客服」查看」 */
       template: 'handoff_reply';
       code: string;
+    }
+  // Customer notifications (消息中心): 「{code}：{text}。详情请打开小程序「消息中心」查看」,
+  // code = the message's title, text = its short text.
+  | {
+      to: string;
+      template: 'notification';
+      code: string;
+      text: string;
     };
 
 /** The template's variables in the order the approved template text uses them. */
 export function smsTemplateParams(message: SmsMessage): string[] {
   if (message.template === 'letter_link') return [message.code, message.link];
+  if (message.template === 'notification') return [message.code, message.text];
   return message.template === 'callback_unreachable' || message.template === 'handoff_reply'
     ? [message.code]
     : [message.code, String(message.validMinutes)];

@@ -19,10 +19,13 @@ import {
   PREMIUM_DUE_WITHIN_DAYS,
   type PremiumFact,
   premiumTodo,
+  type ResultFact,
+  resultTodos,
   type SignatureFact,
   signatureTodo,
   TODO_KINDS,
 } from '../../src/home/todos';
+import { APPLICATION_RESULT_KINDS, NOTIFICATION_KINDS } from '../../src/notifications/model';
 import { POLICY_STATUSES } from '../../src/policy/schemas';
 
 /** The to-do rules: each to-do exists exactly while its condition holds, and reads as it should. */
@@ -305,6 +308,71 @@ describe('the letters and conversation to-dos', () => {
   });
 });
 
+const resultFact: fc.Arbitrary<ResultFact> = fc.record({
+  messageId: fc.stringMatching(/^[0-9a-f]{24}$/),
+  kind: fc.constantFrom(...NOTIFICATION_KINDS),
+  applicationId: fc.constantFrom('EA20261205AAAAAA', 'EA20261205BBBBBB', 'EA20261205CCCCCC'),
+  title: fc.constantFrom('保单贷款申请已审核通过', '保单贷款申请未通过审核', '款项已到账'),
+  read: fc.boolean(),
+  at: fc.integer({ min: 1_700_000_000_000, max: 1_800_000_000_000 }),
+});
+
+describe('the application results not yet seen', () => {
+  it('exist exactly for the applications with an unread result message, one each, opening the application', () => {
+    fc.assert(
+      fc.property(fc.array(resultFact, { maxLength: 8 }), (facts) => {
+        const todos = resultTodos(facts);
+        const unseen = new Set(
+          facts
+            .filter((f) => !f.read && APPLICATION_RESULT_KINDS.includes(f.kind))
+            .map((f) => f.applicationId),
+        );
+        expect(new Set(todos.map((t) => t.target))).toEqual(
+          new Set([...unseen].map((applicationId) => ({ page: 'application', applicationId }))),
+        );
+        expect(todos.map((t) => t.id).sort()).toEqual([...unseen].map((id) => `result:${id}`).sort());
+        for (const todo of todos) {
+          const newest = facts
+            .filter(
+              (f) =>
+                !f.read &&
+                APPLICATION_RESULT_KINDS.includes(f.kind) &&
+                todo.target.page === 'application' &&
+                f.applicationId === todo.target.applicationId,
+            )
+            .sort((a, b) => b.at - a.at)[0];
+          expect(todo.title).toBe(`申请结果：${newest?.title}`);
+        }
+      }),
+    );
+  });
+
+  it('go once the message is read, and ignore renewal notices and money steps on the way', () => {
+    const approved: ResultFact = {
+      messageId: 'a'.repeat(24),
+      kind: 'application_approved',
+      applicationId: 'EA20261205AAAAAA',
+      title: '保单贷款申请已审核通过',
+      read: false,
+      at: 1,
+    };
+    expect(resultTodos([approved])).toMatchObject([
+      {
+        kind: 'result',
+        title: '申请结果：保单贷款申请已审核通过',
+        detail: '您的申请有了新结果，点此查看详情',
+      },
+    ]);
+    expect(resultTodos([{ ...approved, read: true }])).toEqual([]);
+    expect(
+      resultTodos([
+        { ...approved, kind: 'renewal_notice' },
+        { ...approved, kind: 'payment_expired' },
+      ]),
+    ).toEqual([]);
+  });
+});
+
 describe('the list', () => {
   const facts = (today: string) =>
     fc.record({
@@ -315,6 +383,7 @@ describe('the list', () => {
       idDocument: idDocumentFact(today),
       letters: fc.nat(3).map((unread) => ({ unread, newestUnreadTitle: null })),
       handoff: fc.constant(null),
+      results: fc.array(resultFact, { maxLength: 4 }),
     });
 
   it('is every rule’s to-do, once each, ordered by the day to act and then by kind', () => {
@@ -329,6 +398,7 @@ describe('the list', () => {
             f.premiums.filter((p) => premiumTodo(p, today)).length +
             f.loans.filter((l) => loanTodo(l, today)).length +
             (idDocumentTodo(f.idDocument, today) ? 1 : 0) +
+            resultTodos(f.results).length +
             (f.letters.unread > 0 ? 1 : 0);
           expect(todos).toHaveLength(expected);
           const day = (t: (typeof todos)[number]) =>

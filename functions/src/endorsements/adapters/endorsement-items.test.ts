@@ -110,7 +110,7 @@ describe('the endorsement items the transactions write', () => {
     expect(String(item.userAgent)).toHaveLength(300);
   });
 
-  it('are the pending outbox items ElectroDB writes, with and without an amount', () => {
+  it('are the pending outbox items ElectroDB writes, with and without an amount or a reason', () => {
     const effective: DomainEventRecord = {
       eventId: '6f1c2e0a-8d4b-4f7e-9a51-2b3c4d5e6f70',
       type: 'endorsement.effective',
@@ -120,11 +120,23 @@ describe('the endorsement items the transactions write', () => {
       endorsementType: 'policy_loan',
       holderId: 'C001',
       amountCents: 1_000_000,
+      reason: null,
     };
-    for (const outbox of [effective, { ...effective, amountCents: null }])
+    const rejected: DomainEventRecord = {
+      ...effective,
+      type: 'endorsement.rejected',
+      amountCents: null,
+      reason: '客户年满60周岁，请到柜面办理',
+    };
+    for (const outbox of [effective, { ...effective, amountCents: null }, rejected])
       expect(pendingDomainEventItem(outbox)).toEqual(
         entities.domainEvents
-          .put({ ...outbox, amountCents: orUndefined(outbox.amountCents), outbox: 'PENDING' })
+          .put({
+            ...outbox,
+            amountCents: orUndefined(outbox.amountCents),
+            reason: orUndefined(outbox.reason),
+            outbox: 'PENDING',
+          })
           .params().Item,
       );
   });

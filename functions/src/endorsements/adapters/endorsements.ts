@@ -195,6 +195,7 @@ export const domainEventSchema = {
     endorsementType: { type: ENDORSEMENT_TYPES, required: true },
     holderId: { type: 'string', required: true },
     amountCents: { type: 'number' },
+    reason: { type: 'string' },
     outbox: { type: ['PENDING'] as const },
     /** Set by the consumer: when it took the event, failed deliveries so far and the last reason. */
     consumedAt: { type: 'number' },
@@ -675,6 +676,7 @@ function toDomainEvent(item: DomainEventItem): DomainEventRecord {
     endorsementType: item.endorsementType,
     holderId: item.holderId,
     amountCents: orNull(item.amountCents),
+    reason: orNull(item.reason),
   };
 }
 

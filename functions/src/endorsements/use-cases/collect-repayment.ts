@@ -16,7 +16,7 @@ import {
   SYSTEM_ACTOR,
   todayOf,
 } from './endorsement-deps';
-import { paidCommit, reevaluate } from './take-effect';
+import { domainEvent, paidCommit, reevaluate } from './take-effect';
 
 export const ONLY_HOLDER_PAYS_MESSAGE = '还款须由投保人本人在微信中支付';
 
@@ -74,6 +74,14 @@ export function repaymentCollections(deps: EndorsementDeps): RepaymentCollection
                 : `支付单 ${input.outTradeNo} 支付未成功，已关闭；申请仍为待支付，可重新发起支付`,
           }),
         ],
+        // An order that expired unpaid is told to the customer (the notifier, from the outbox).
+        ...(input.reason === 'expired'
+          ? {
+              outbox: [
+                domainEvent(record, 'payment.expired', input.at, { amountCents: record.payment.amountCents }),
+              ],
+            }
+          : {}),
       });
     },
   };

@@ -13,7 +13,7 @@ import {
   eventActorOf,
   loadOpenableEndorsement,
 } from './endorsement-deps';
-import { effectiveCommit, reevaluate } from './take-effect';
+import { domainEvent, effectiveCommit, reevaluate } from './take-effect';
 
 export const REJECT_REASON_REQUIRED_MESSAGE = '不通过时请填写审核意见，客户将看到该意见';
 
@@ -21,7 +21,9 @@ export const REJECT_REASON_REQUIRED_MESSAGE = '不通过时请填写审核意见
  * Staff of the policy's branch subtree decide a submitted application. Approval checks the rule
  * again and applies the change in one transaction (as automatic approval does; the 批单 follows
  * from the outbox); rejection is final, carries the reason and voids the signed application. Both are conditional on the application's version: of two decisions
- * at once, exactly one wins and the other gets 409.
+ * at once, exactly one wins and the other gets 409. Either way the decision's outbox item
+ * (`endorsement.approved` / `endorsement.rejected`) is in the same transaction: the customer is
+ * told by the notifier (docs/notifications.md).
  */
 export async function decideEndorsement(
   deps: EndorsementDeps,
@@ -63,23 +65,28 @@ export async function decideEndorsement(
           detail: reason,
         }),
       ],
+      // The customer is told the decision and its reason (the notifier, from the outbox).
+      outbox: [domainEvent(record, 'endorsement.rejected', now, { reason })],
     });
   } else {
     transition(record.status, 'approve');
     const { target, evaluation } = await reevaluate(deps, record);
-    stored = await deps.repositories.endorsements.commit(
-      effectiveCommit({
-        record,
-        leadingActions: [],
-        leadingEvents: () => [],
-        approver: who,
-        approvalDetail: reason ? `人工审核通过：${reason}` : '人工审核通过',
-        target,
-        evaluation,
-        now,
-        patch: { decision },
-      }),
-    );
+    const commit = effectiveCommit({
+      record,
+      leadingActions: [],
+      leadingEvents: () => [],
+      approver: who,
+      approvalDetail: reason ? `人工审核通过：${reason}` : '人工审核通过',
+      target,
+      evaluation,
+      now,
+      patch: { decision },
+    });
+    const amountCents = commit.application.payment?.amountCents ?? commit.outbox?.[0]?.amountCents ?? null;
+    stored = await deps.repositories.endorsements.commit({
+      ...commit,
+      outbox: [...(commit.outbox ?? []), domainEvent(record, 'endorsement.approved', now, { amountCents })],
+    });
   }
   return applicationView(
     deps,

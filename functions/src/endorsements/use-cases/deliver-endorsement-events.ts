@@ -2,7 +2,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { ENDORSEMENT_TYPE_LABELS } from '@zhixiang/shared/endorsement/application';
 import type { DomainEventRecord, EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import { applicationNotification, isNotifyingEvent } from '@zhixiang/shared/notifications/content';
 import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
+import type { Notifier } from '@zhixiang/shared/ports/notifications';
 import { type IssueEndorsementDeps, issueEndorsement } from '../../documents/use-cases/issue-endorsement';
 import { type IssueLetterDeps, issueLetter } from '../../letters/use-cases/issue-letter';
 import { drainOutbox } from '../../platform/outbox/drain-outbox';
@@ -18,6 +20,8 @@ export interface DeliverEndorsementEventsDeps {
   letterDeps: IssueLetterDeps;
   /** Issuing and sealing the 批单 (the insurer's signing key, the PDF tools, the documents' files). */
   documentDeps: IssueEndorsementDeps;
+  /** Tells the customer of a decision or a money step (the notifications context's port). */
+  notifier: Notifier;
   logger: Pick<Logger, 'info' | 'error'>;
   now: () => number;
 }
@@ -29,6 +33,8 @@ export interface EndorsementEventReport {
   endorsementsIssued: number;
   /** Letters issued (a repeated event finds its letter and issues none). */
   lettersIssued: number;
+  /** Customers told (a repeated event finds its message delivered and sends nothing). */
+  notified: number;
   /** Events this run took off the pending index. */
   consumed: number;
   /** Events another consumer took first. */
@@ -38,7 +44,10 @@ export interface EndorsementEventReport {
 }
 
 /**
- * The consumer of the endorsement outbox: for each pending `endorsement.effective`, issues the
+ * The consumer of the endorsement outbox. An event the customer is told of (a decision, a money
+ * step: `endorsement.approved`, `endorsement.rejected`, `payment.received`, `payment.expired`,
+ * and the payouts' `payout.paid` / `payout.failed`) goes to the notifier, which sends it once
+ * per event and records it in the customer's message centre. For each `endorsement.effective`, it issues the
  * 批单 (rendered and sealed by the insurer only now that the change took effect, referencing the
  * signed application, which becomes effective with it), then the 保全批单确认函 to the holder in
  * 我的信函 linking that 批单, then takes the event off the pending index with a conditional write.
@@ -56,31 +65,34 @@ export async function deliverEndorsementEvents(
     pending: events.length,
     endorsementsIssued: 0,
     lettersIssued: 0,
+    notified: 0,
     consumed: 0,
     takenElsewhere: 0,
     failed: 0,
   };
   const { failed } = await drainOutbox(events, {
     deliver: async (event) => {
-      if (event.type !== 'endorsement.effective') {
-        // payout.paid / payout.failed: the money step is already on the application and its
-        // timeline; customer notifications map these events to messages. Nothing to issue here.
-        deps.logger.info('payout event consumed', { eventId: event.eventId, type: event.type });
-        if (await deps.endorsements.markDomainEventConsumed(event.eventId, deps.now())) report.consumed++;
-        else report.takenElsewhere++;
-        return;
+      if (isNotifyingEvent(event.type)) {
+        const told = await deps.notifier.notify(applicationNotification({ ...event, type: event.type }));
+        // A provider failure is retried with the event (the next claim takes the message over).
+        if (told.status === 'failed')
+          throw new Error(
+            `customer not told of ${event.type}: ${told.attempts.at(-1)?.detail ?? 'send failed'}`,
+          );
+        if (!told.duplicate) report.notified++;
+      } else {
+        const application = await deps.endorsements.get(event.applicationId);
+        if (!application)
+          throw new Error(`application ${event.applicationId} of event ${event.eventId} not found`);
+        const endorsement = await issueEndorsement(deps.documentDeps, {
+          applicationDocumentId: application.documentId,
+          consentDocumentId: application.consentDocumentId,
+          effectiveAt: event.at,
+        });
+        if (endorsement.created) report.endorsementsIssued++;
+        if (await issueConfirmationLetter(deps, event, application, endorsement.documentId))
+          report.lettersIssued++;
       }
-      const application = await deps.endorsements.get(event.applicationId);
-      if (!application)
-        throw new Error(`application ${event.applicationId} of event ${event.eventId} not found`);
-      const endorsement = await issueEndorsement(deps.documentDeps, {
-        applicationDocumentId: application.documentId,
-        consentDocumentId: application.consentDocumentId,
-        effectiveAt: event.at,
-      });
-      if (endorsement.created) report.endorsementsIssued++;
-      if (await issueConfirmationLetter(deps, event, application, endorsement.documentId))
-        report.lettersIssued++;
       if (await deps.endorsements.markDomainEventConsumed(event.eventId, deps.now())) report.consumed++;
       else report.takenElsewhere++;
     },

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { checkPayeeCard } from '@zhixiang/shared/endorsement/evaluate';
-import type { DomainEventRecord, EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { problemsToAppError } from '@zhixiang/shared/endorsement/rule-result';
 import { AppError } from '@zhixiang/shared/errors';
 import { formatYuan } from '@zhixiang/shared/format/money';
@@ -14,7 +12,7 @@ import {
   loadOpenableEndorsement,
   SYSTEM_ACTOR,
 } from './endorsement-deps';
-import { payoutInstruction } from './take-effect';
+import { domainEvent, payoutInstruction } from './take-effect';
 
 export const ONLY_HOLDER_CHANGES_PAYOUT_ACCOUNT_MESSAGE = '收款账户须由投保人本人更换';
 
@@ -65,12 +63,10 @@ export function payoutSettlements(deps: EndorsementDeps): PayoutSettlements {
             expectedVersion: record.version,
             events: [event],
             outbox: [
-              payoutEvent(
-                record,
-                to === 'paid' ? 'payout.paid' : 'payout.failed',
-                instruction.amountCents,
-                at,
-              ),
+              domainEvent(record, to === 'paid' ? 'payout.paid' : 'payout.failed', at, {
+                amountCents: instruction.amountCents,
+                reason: to === 'failed' && result.outcome !== 'paid' ? (result.reason ?? null) : null,
+              }),
             ],
             payoutInstructions: [{ kind: 'settle', reference: instruction.reference, to, result }],
           });
@@ -125,23 +121,5 @@ export function payoutSettlements(deps: EndorsementDeps): PayoutSettlements {
       });
       return issued.payout;
     },
-  };
-}
-
-function payoutEvent(
-  record: EndorsementRecord,
-  type: 'payout.paid' | 'payout.failed',
-  amountCents: number,
-  at: number,
-): DomainEventRecord {
-  return {
-    eventId: randomUUID(),
-    type,
-    at,
-    applicationId: record.applicationId,
-    policyNo: record.policyNo,
-    endorsementType: record.type,
-    holderId: record.holder.customerId,
-    amountCents,
   };
 }

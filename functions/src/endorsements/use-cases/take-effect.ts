@@ -8,6 +8,8 @@ import {
 } from '@zhixiang/shared/endorsement/evaluate';
 import type {
   ApplicationPayout,
+  DomainEventRecord,
+  DomainEventType,
   EndorsementEventRecord,
   EndorsementRecord,
 } from '@zhixiang/shared/endorsement/model';
@@ -182,18 +184,27 @@ function takeEffect(input: {
     ...(payout ? { payoutInstructions: [{ kind: 'issue' as const, instruction: payout.instruction }] } : {}),
     policy: applied.policy,
     ...(applied.holder ? { holder: applied.holder, holderPhoneBefore: target.holder.phone } : {}),
-    outbox: [
-      {
-        eventId: randomUUID(),
-        type: 'endorsement.effective',
-        at: now,
-        applicationId: record.applicationId,
-        policyNo: record.policyNo,
-        endorsementType: record.type,
-        holderId: record.holder.customerId,
-        amountCents: amount,
-      },
-    ],
+    outbox: [domainEvent(record, 'endorsement.effective', now, { amountCents: amount })],
+  };
+}
+
+/** An outbox item of the application, written in the transaction of its change. */
+export function domainEvent(
+  record: Pick<EndorsementRecord, 'applicationId' | 'policyNo' | 'type' | 'holder'>,
+  type: DomainEventType,
+  at: number,
+  detail: { amountCents?: number | null; reason?: string | null } = {},
+): DomainEventRecord {
+  return {
+    eventId: randomUUID(),
+    type,
+    at,
+    applicationId: record.applicationId,
+    policyNo: record.policyNo,
+    endorsementType: record.type,
+    holderId: record.holder.customerId,
+    amountCents: detail.amountCents ?? null,
+    reason: detail.reason ?? null,
   };
 }
 
@@ -341,7 +352,7 @@ export function paidCommit(input: {
   const { status, steps } = transitionAll(record.status, ['take_effect', 'issue_document']);
   const [effect, issue] = steps;
   const payment = { ...(record.payment as NonNullable<EndorsementRecord['payment']>), openOrder: null, paid };
-  return takeEffect({
+  const commit = takeEffect({
     record: { ...record, payment },
     target: input.target,
     evaluation: input.evaluation,
@@ -355,4 +366,12 @@ export function paidCommit(input: {
       }),
     ],
   });
+  // The customer is told the money arrived (the notifier, from the same outbox).
+  return {
+    ...commit,
+    outbox: [
+      ...(commit.outbox ?? []),
+      domainEvent(record, 'payment.received', now, { amountCents: paid.amountCents }),
+    ],
+  };
 }

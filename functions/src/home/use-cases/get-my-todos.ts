@@ -8,10 +8,12 @@ import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
 import type { HandoffStore } from '@zhixiang/shared/ports/handoffs';
 import type { IdentityUploadStore } from '@zhixiang/shared/ports/identity-verifications';
 import type { LetterStore } from '@zhixiang/shared/ports/letters';
+import type { MessageStore } from '@zhixiang/shared/ports/notifications';
 import { handoffFactOf } from '../../assistant/use-cases/get-latest-handoff';
 import { signatureFactsOf } from '../../documents/use-cases/signature-facts';
 import { idDocumentFactOf } from '../../identity/use-cases/id-document-fact';
 import { unreadLettersOf } from '../../letters/use-cases/list-letters';
+import { resultFactsOf } from '../../notifications/use-cases/result-facts';
 import { customerPolicyFactsOf } from '../../policies/use-cases/customer-policy-facts';
 import type { PolicyReadRepositories } from '../../policies/use-cases/policy-view-loader';
 import { withBookings } from './callback-facts';
@@ -24,13 +26,14 @@ export interface HomeDeps {
   };
   letters: Pick<LetterStore, 'listByCustomer'>;
   identityUploads: Pick<IdentityUploadStore, 'listIdCardChecks'>;
+  messages: Pick<MessageStore, 'listUnread'>;
   now: () => number;
 }
 
 /**
  * The signed-in customer's to-dos, most urgent first. Each context answers its own query, every
  * one partitioned by this customer: their policies (two Queries), documents, letters, latest
- * handoff and ID card checks (one Query each) at once, then one BatchGetItem of the callback bookings of the
+ * handoff, ID card checks and unread messages (one Query each) at once, then one BatchGetItem of the callback bookings of the
  * policies in their cooling-off period — a bounded number of requests whatever the policy count.
  * A customer who has not bound their identity yet has nothing to do here.
  */
@@ -39,12 +42,13 @@ export async function getMyTodos(deps: HomeDeps, claims: AccessClaims): Promise<
   const today = todayInShanghai(new Date(deps.now()));
   const customerId = claims.customerId;
   if (!customerId) return { today, todos: [] };
-  const [policies, documents, letters, handoff, idDocument] = await Promise.all([
+  const [policies, documents, letters, handoff, idDocument, results] = await Promise.all([
     customerPolicyFactsOf(deps, customerId),
     signatureFactsOf(deps, customerId),
     unreadLettersOf(deps, customerId),
     handoffFactOf(deps, customerId),
     idDocumentFactOf(deps, customerId),
+    resultFactsOf(deps, customerId),
   ]);
   const callbacks = await withBookings(deps, policies.callbacks, today);
   return {
@@ -58,6 +62,7 @@ export async function getMyTodos(deps: HomeDeps, claims: AccessClaims): Promise<
         idDocument,
         letters,
         handoff,
+        results,
       },
       today,
     ),

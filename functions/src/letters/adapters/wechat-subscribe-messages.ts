@@ -8,7 +8,12 @@ import type {
 } from '@zhixiang/shared/ports/notices';
 import { NO_CREDIT_ERRCODE } from '@zhixiang/shared/ports/notices';
 import { assertLocalStage, type Stage } from '../../platform/config';
-import { postWechat, type WechatAccessTokenSource } from '../../platform/wechat/wechat-access-token';
+import type { Platform } from '../../platform/process';
+import {
+  createWechatAccessTokens,
+  postWechat,
+  type WechatAccessTokenSource,
+} from '../../platform/wechat/wechat-access-token';
 
 interface SendResponse {
   errcode?: number;
@@ -72,4 +77,15 @@ export class SandboxOutboxSubscribeMessages implements SubscribeMessageSender {
     await appendFile(this.file, `${JSON.stringify(line)}\n`);
     return { status: 'accepted', msgId };
   }
+}
+
+/** WeChat's subscribeMessage.send when deployed, the local outbox file on the local stage. */
+export function createSubscribeMessageSender(platform: Platform): SubscribeMessageSender {
+  const provider = platform.config.notices.subscribeMessages;
+  return provider.provider === 'wechat'
+    ? new WechatSubscribeMessages({
+        apiBaseUrl: provider.apiBaseUrl,
+        tokens: createWechatAccessTokens(platform),
+      })
+    : new SandboxOutboxSubscribeMessages(platform.config.stage, provider.outboxFile, platform.now);
 }

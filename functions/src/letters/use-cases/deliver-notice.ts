@@ -1,10 +1,5 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { NoticeChannel } from '@zhixiang/shared/letters/model';
-import {
-  SubscribeFieldError,
-  subscribeMessageData,
-  subscribeTemplates,
-} from '@zhixiang/shared/notices/subscribe-message';
+import { subscribeTemplates } from '@zhixiang/shared/notices/subscribe-message';
 import type { LetterStore } from '@zhixiang/shared/ports/letters';
 import type {
   FunnelRef,
@@ -13,32 +8,20 @@ import type {
   NoticeOutcome,
   NoticeStore,
   SubscribeCreditLedger,
-  SubscribeMessageSender,
 } from '@zhixiang/shared/ports/notices';
-import { BAD_FIELD_ERRCODE } from '@zhixiang/shared/ports/notices';
-import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
-import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
+import type { NotifyResult } from '@zhixiang/shared/ports/notifications';
+import { type NotifierDeps, notify } from '../../notifications/use-cases/notify';
 import type { LetterLinks } from '../adapters/letter-links';
 
-/** Transient failures (network, provider 5xx) are retried this many times in all, with doubling waits. */
-export const MAX_SEND_ATTEMPTS = 3;
-export const FIRST_RETRY_MS = 200;
 /** How long a sent WeChat message's id is kept to match its delivery event. */
 const MESSAGE_REF_DAYS = 7;
 
-export interface NoticeDeliveryDeps {
-  customers: Pick<CustomerRepository, 'get'>;
-  users: Pick<UserAccountRepository, 'findByCustomer'>;
-  credits: Pick<SubscribeCreditLedger, 'add' | 'spend' | 'clear' | 'rememberMessage'>;
-  wechat: SubscribeMessageSender;
-  sms: SmsSender;
-  notices: Pick<NoticeStore, 'countFunnel'>;
+export type NoticeDeliveryDeps = Omit<NotifierDeps, 'preferences' | 'credits'> & {
+  credits: NotifierDeps['credits'] & Pick<SubscribeCreditLedger, 'rememberMessage'>;
+  notices: Pick<NoticeStore, 'countFunnel' | 'listPreferences'>;
   letters: Pick<LetterStore, 'attachFunnelRef'>;
   links: Pick<LetterLinks, 'url'>;
-  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
-  now: () => number;
-  sleep?: (ms: number) => Promise<void>;
-}
+};
 
 export interface NoticeToDeliver {
   key: NoticeKey;
@@ -52,168 +35,92 @@ export interface NoticeToDeliver {
   day: string;
 }
 
-/** The notice with its customer's branch path: the funnel counts per branch (staff see their subtree). */
-interface BranchedNotice extends NoticeToDeliver {
-  branchPath: string | undefined;
-}
-
-class TransientSendError extends Error {}
-
-type ChannelResult = { sent: true } | { sent: false; reachable: boolean };
-
 /**
- * Sends one notice (leased from the notice outbox) on the first channel of the customer's list that reaches them:
- * WeChat needs a bound openid and a subscribe credit (spent before sending; WeChat's 43101 says
- * our ledger was wrong, so it is cleared and the next channel tried; 47003 is our bug and logged
- * as an error); SMS carries the letter's signed link; email has no provider yet and is skipped.
- * Transient failures are retried with backoff; after the last retry the outcome is failed with the
- * reason (the outbox retries the notice later). A final outcome is counted in the funnel once;
- * recording the notice's state is the outbox's (`notice-outbox.ts`).
+ * Sends one notice (leased from the notice outbox) through the notifier, which records it in the
+ * customer's message centre and sends it on the first channel of the customer's list that
+ * reaches them (WeChat needs a bound openid and a subscribe credit; SMS carries the letter's
+ * signed link; email has no provider yet and is skipped). A sent WeChat message's id is kept to
+ * match its delivery event. After the notifier's retries a provider failure is the outcome
+ * `failed` with the reason (the notice outbox retries the notice later; the notifier takes its
+ * message over then). A final outcome is counted in the funnel once; recording the notice's state
+ * is the outbox's (`notice-outbox.ts`).
  */
 export async function deliverNotice(
   deps: NoticeDeliveryDeps,
-  toDeliver: NoticeToDeliver,
-): Promise<NoticeOutcome> {
-  const notice: BranchedNotice = {
-    ...toDeliver,
-    branchPath: (await deps.customers.get(toDeliver.customerId))?.branchPath,
-  };
-  let attempts = 0;
-  let failureReason: string | null = null;
-  let reachedAny = false;
-  for (const channel of notice.channels) {
-    try {
-      const result = await withRetries(deps, () => {
-        attempts++;
-        return sendOn(deps, channel, notice);
-      });
-      if (result.sent)
-        return finish(deps, notice, { status: 'sent', channel, attempts, failureReason: null });
-      reachedAny ||= result.reachable;
-    } catch (error) {
-      failureReason = error instanceof Error ? error.message : String(error);
-      deps.logger.warn('notice send failed after retries', { ...notice.key, channel, failureReason });
-      return finish(deps, notice, { status: 'failed', channel, attempts, failureReason });
-    }
-  }
-  return finish(deps, notice, {
-    status: 'unreachable',
-    channel: null,
-    attempts,
-    failureReason: reachedAny ? '所选渠道均未能送达' : '客户未开通可用的通知渠道',
-  });
-}
-
-async function sendOn(
-  deps: NoticeDeliveryDeps,
-  channel: NoticeChannel,
-  notice: BranchedNotice,
-): Promise<ChannelResult> {
-  const ref = funnelRef(notice, channel);
-  switch (channel) {
-    case 'wechat':
-      return sendWechat(deps, notice, ref);
-    case 'sms': {
-      const customer = await deps.customers.get(notice.customerId);
-      if (!customer?.phone) return { sent: false, reachable: false };
-      const link = await deps.links.url(notice.letter.letterId);
-      try {
-        await deps.sms.send({ to: customer.phone, template: 'letter_link', code: notice.letter.title, link });
-      } catch (error) {
-        throw new TransientSendError(
-          `短信发送失败：${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      return { sent: true };
-    }
-    case 'email':
-      // No email provider is connected yet: the next channel is tried.
-      deps.logger.info('notice channel email has no provider; trying the next channel', { ...notice.key });
-      return { sent: false, reachable: false };
-  }
-}
-
-async function sendWechat(
-  deps: NoticeDeliveryDeps,
   notice: NoticeToDeliver,
-  ref: FunnelRef,
-): Promise<ChannelResult> {
-  const openid = (await deps.users.findByCustomer(notice.customerId)).find((user) => user.openid)?.openid;
-  if (!openid) return { sent: false, reachable: false };
+): Promise<NoticeOutcome> {
   const template = subscribeTemplates[notice.key.noticeType];
-  let data: Record<string, { value: string }>;
-  try {
-    data = subscribeMessageData(template, notice.values);
-  } catch (error) {
-    if (!(error instanceof SubscribeFieldError)) throw error;
-    deps.logger.error('subscribe message field values break the template: fix the data or the template', {
-      ...notice.key,
-      error,
-    });
-    return { sent: false, reachable: false };
-  }
-  if (!(await deps.credits.spend(openid, template.templateId, deps.now())))
-    return { sent: false, reachable: false };
-  let result: Awaited<ReturnType<SubscribeMessageSender['send']>>;
-  try {
-    result = await deps.wechat.send({ openid, templateId: template.templateId, page: template.page, data });
-  } catch (error) {
-    // The credit was not used (as far as we can tell): give it back before the retry spends one.
-    await deps.credits.add(openid, template.templateId, 1, deps.now());
-    throw new TransientSendError(
-      `微信订阅消息发送失败：${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  if (result.status === 'accepted') {
+  const result = await notify(
+    { ...deps, preferences: deps.notices },
+    {
+      sourceKey: `notice:${notice.key.noticeType}:${notice.key.policyNo}:${notice.key.dueDate}`,
+      customerId: notice.customerId,
+      policyNo: notice.key.policyNo,
+      kind: 'renewal_notice',
+      title: notice.letter.title,
+      text: `${notice.values.productName ?? ''}（保单 ${notice.key.policyNo}）：${notice.values.hint ?? notice.letter.title}`,
+      subject: { kind: 'letter', letterId: notice.letter.letterId },
+      wechat: { template, page: template.page, values: notice.values },
+      sms: {
+        template: 'letter_link',
+        code: notice.letter.title,
+        link: await deps.links.url(notice.letter.letterId),
+      },
+    },
+    { channels: notice.channels },
+  );
+  const branchPath = (await deps.customers.get(notice.customerId))?.branchPath;
+  const outcome = noticeOutcome(result, notice.letter.letterId, deps.now());
+  if (result.wechatMsgId && outcome.channel === 'wechat')
     await deps.credits.rememberMessage(
-      result.msgId,
-      { ref, letterId: notice.letter.letterId },
+      result.wechatMsgId,
+      {
+        ref: funnelRef({ key: notice.key, day: notice.day, branchPath }, 'wechat'),
+        letterId: notice.letter.letterId,
+      },
       deps.now() + MESSAGE_REF_DAYS * 86_400_000,
     );
-    return { sent: true };
-  }
-  if (result.status === 'no_credit') {
-    await deps.credits.clear(openid, template.templateId, deps.now());
-    return { sent: false, reachable: false };
-  }
-  if (result.errcode === BAD_FIELD_ERRCODE) {
-    deps.logger.error('WeChat refused subscribe message field data (47003): a template/type mismatch bug', {
-      ...notice.key,
-      templateId: template.templateId,
-      errmsg: result.errmsg,
-    });
-  } else {
-    deps.logger.warn('WeChat refused the subscribe message', {
-      ...notice.key,
-      errcode: result.errcode,
-      errmsg: result.errmsg,
-    });
-  }
-  return { sent: false, reachable: true };
-}
-
-async function withRetries<T>(deps: NoticeDeliveryDeps, send: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof TransientSendError) || attempt >= MAX_SEND_ATTEMPTS) throw error;
-      await (deps.sleep ?? sleep)(FIRST_RETRY_MS * 2 ** (attempt - 1));
-    }
-  }
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function finish(
-  deps: NoticeDeliveryDeps,
-  notice: BranchedNotice,
-  result: Omit<NoticeOutcome, 'letterId' | 'at'>,
-): Promise<NoticeOutcome> {
-  const outcome: NoticeOutcome = { ...result, letterId: notice.letter.letterId, at: deps.now() };
   // A failed send is the notice outbox's to retry: it counts in the funnel only once given up.
-  if (outcome.status !== 'failed') await countNoticeFunnel(deps, notice.key, notice.day, outcome, notice);
+  if (outcome.status !== 'failed' && !result.duplicate)
+    await countNoticeFunnel(deps, notice.key, notice.day, outcome, {
+      customerId: notice.customerId,
+      branchPath,
+    });
   return outcome;
+}
+
+/** The notice's outcome from the notifier's result. */
+function noticeOutcome(result: NotifyResult, letterId: string, at: number): NoticeOutcome {
+  const sent = result.attempts.find((attempt) => attempt.outcome === 'sent');
+  const last = result.attempts.at(-1);
+  const base = { attempts: result.sends, letterId, at };
+  switch (result.status) {
+    case 'sent':
+      return { ...base, status: 'sent', channel: sent?.channel ?? null, failureReason: null };
+    case 'failed':
+      return {
+        ...base,
+        status: 'failed',
+        channel: last?.channel ?? null,
+        failureReason: last?.detail ?? '发送失败',
+      };
+    case 'unknown':
+      return {
+        ...base,
+        status: 'unreachable',
+        channel: null,
+        failureReason: '发送中断，结果未知，未重复发送',
+      };
+    case 'in_app':
+      return {
+        ...base,
+        status: 'unreachable',
+        channel: null,
+        failureReason: result.attempts.some((attempt) => attempt.outcome === 'refused')
+          ? '所选渠道均未能送达'
+          : '客户未开通可用的通知渠道',
+      };
+  }
 }
 
 /**

@@ -20,6 +20,7 @@ const settings: TencentSmsSettings = {
     callback_unreachable: '1112',
     letter_link: '1113',
     handoff_reply: '1114',
+    notification: '1115',
   },
 };
 

@@ -34,6 +34,10 @@ function openTarget(target: TodoTarget): void {
     case 'id_card':
       void Taro.navigateTo({ url: pageUrls.identityIdCard(ID_DOCUMENT_UPDATE_PURPOSE) });
       return;
+    case 'application':
+      // Opening the application reads its result messages: the to-do goes.
+      void Taro.navigateTo({ url: pageUrls.endorsementApplication(target.applicationId) });
+      return;
   }
 }
 

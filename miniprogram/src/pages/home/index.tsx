@@ -8,6 +8,7 @@ import { pageUrls } from '../../lib/navigation';
 import { consolesFor } from '../../lib/staff-consoles';
 import { AgentHome } from './agent-home';
 import { CustomerTodos } from './customer-todos';
+import { MessageCentreEntry } from './message-entry';
 import { ServiceHall } from './service-hall';
 import { StaffHome } from './staff-home';
 import './index.scss';
@@ -81,6 +82,7 @@ export default function HomePage() {
           </View>
           {boundCustomer ? (
             <>
+              <MessageCentreEntry />
               <CustomerTodos />
               <ServiceHall />
             </>

@@ -5,7 +5,8 @@ import {
   IDEMPOTENCY_KEY_HEADER,
 } from '@zhixiang/shared/endorsement/application';
 import type { RuleProblem } from '@zhixiang/shared/endorsement/rule-result';
-import { useState } from 'react';
+import { applicationTemplateIds } from '@zhixiang/shared/notifications/content';
+import { useEffect, useState } from 'react';
 import { InfoRow } from '../../../components/info-row';
 import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
@@ -65,6 +66,15 @@ export function ApplicationView({
 
   useReloadOnShow(data);
 
+  // The customer opened the application: its results are seen (their messages read, the
+  // "results not yet seen" to-do gone).
+  useEffect(() => {
+    if (role !== 'customer' || !applicationId) return;
+    void api
+      .readAllMyMessages({ subject: { kind: 'application', applicationId } }, { silent: true })
+      .catch(() => undefined);
+  }, [role, applicationId]);
+
   const act = async (work: () => Promise<unknown>) => {
     setBusy(true);
     setProblem(null);
@@ -79,8 +89,15 @@ export function ApplicationView({
     }
   };
 
-  const submit = (application: EndorsementApplication) =>
-    act(async () => {
+  const submit = async (application: EndorsementApplication) => {
+    // In WeChat, the customer's tap on 提交 also asks whether they want the review's result and
+    // the money steps as subscribe messages (WeChat's own dialog; consent only from a tap). SMS
+    // and the message centre tell them either way.
+    if (process.env.TARO_ENV === 'weapp' && role === 'customer')
+      await Taro.requestSubscribeMessage({ tmplIds: applicationTemplateIds(), entityIds: [] }).catch(
+        () => undefined,
+      );
+    return act(async () => {
       // Created once for this confirmation and reused by every retry until the server has answered.
       const key = application.requiresIdempotencyKey ? idempotencyKeyFor(applicationId) : null;
       await api.submitEndorsement(applicationId, phoneCode ? { phoneCode } : {}, {
@@ -89,6 +106,7 @@ export function ApplicationView({
       });
       forgetIdempotencyKey(applicationId);
     });
+  };
 
   const sendCode = () =>
     act(async () => {
