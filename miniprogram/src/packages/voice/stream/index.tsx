@@ -12,6 +12,7 @@ import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
 import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { useWideLayout } from '../../../hooks/use-wide-layout';
+import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import { useVoiceLive } from '../use-voice-live';
@@ -119,6 +120,14 @@ export default function VoiceStreamPage() {
             {listening ? `实时聆听中：${listening}及下属机构` : '实时推送未连接，下拉可刷新'}
           </Text>
           <ListeningLog />
+          <Button
+            size="small"
+            fill="none"
+            data-testid="voice-rectifications"
+            onClick={() => void Taro.navigateTo({ url: pageUrls.voiceRectifications })}
+          >
+            整改任务
+          </Button>
           <Text className="zx-voice__label">上报说明</Text>
           <Textarea
             className="zx-voice__textarea"
@@ -148,9 +157,26 @@ export default function VoiceStreamPage() {
                     </Tag>
                   </View>
                   <Trail escalations={c.escalations} />
-                  <Button size="small" fill="outline" onClick={() => void reportCluster(clusters.week, c)}>
-                    上报该主题
-                  </Button>
+                  <View className="zx-voice__row">
+                    <Button size="small" fill="outline" onClick={() => void reportCluster(clusters.week, c)}>
+                      上报该主题
+                    </Button>
+                    <Button
+                      size="small"
+                      fill="none"
+                      onClick={() =>
+                        void Taro.navigateTo({
+                          url: pageUrls.newVoiceRectification({
+                            week: clusters.week,
+                            theme: c.theme,
+                            label: c.label,
+                          }),
+                        })
+                      }
+                    >
+                      发起整改
+                    </Button>
+                  </View>
                 </View>
               ))}
             </View>
@@ -192,9 +218,20 @@ export default function VoiceStreamPage() {
                     <Text className="zx-muted">当前上报至：{item.reportedToName}</Text>
                   ) : null}
                   <Trail escalations={item.escalations} />
-                  <Button size="small" fill="outline" onClick={() => void reportItem(item)}>
-                    上报上级
-                  </Button>
+                  <View className="zx-voice__row">
+                    <Button size="small" fill="outline" onClick={() => void reportItem(item)}>
+                      上报上级
+                    </Button>
+                    <Button
+                      size="small"
+                      fill="none"
+                      onClick={() =>
+                        void Taro.navigateTo({ url: pageUrls.newVoiceRectification({ itemId: item.itemId }) })
+                      }
+                    >
+                      发起整改
+                    </Button>
+                  </View>
                 </View>
               ))}
             </View>
