@@ -132,7 +132,10 @@ async function main() {
       }, 10);
       const started = performance.now();
       try {
-        const report = await escalateBreachedComplaints({ ...container, logger: { error: () => {} } });
+        const report = await escalateBreachedComplaints({
+          ...container,
+          logger: { error: () => {}, warn: () => {} },
+        });
         return { ms: performance.now() - started, report };
       } finally {
         clearInterval(sampler);

@@ -1,7 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { parentBranchPath } from '@zhixiang/shared/auth/access';
-import { breachedClocks, computeClocks } from '@zhixiang/shared/complaints/clocks';
+import { COMPLAINT_CATEGORIES, SEVERITY_LABELS } from '@zhixiang/shared/complaints/classification';
+import { breachedClocks, CLOCK_LABELS, computeClocks } from '@zhixiang/shared/complaints/clocks';
 import type { ComplaintRecord } from '@zhixiang/shared/ports/complaints';
+import type { BranchRepository } from '@zhixiang/shared/ports/repositories';
+import type { LiveChatDeps } from '../../assistant/use-cases/publish-handoff-update';
+import { announceComplaintEscalation } from '../../voice/use-cases/listen-to-voice';
 import type { ComplaintDeps } from './complaint-access';
 
 export interface EscalationReport {
@@ -21,12 +25,17 @@ export const ESCALATION_CONCURRENCY = 16;
  * The scheduled escalation (every 5 minutes): an open complaint with a newly breached clock moves
  * one level up the ladder, with an `escalated` audit event. Each clock escalates a complaint once:
  * the escalated clocks are recorded on the complaint, and the write is conditional on the version
- * read, so when two runs overlap exactly one of them escalates it. The open complaints are walked a
+ * read, so when two runs overlap exactly one of them escalates it, and pushes it live to the
+ * executives listening to the branch it reached. The open complaints are walked a
  * page at a time, ESCALATION_CONCURRENCY of a page at once, so the run's memory does not grow with
  * the number of open complaints.
  */
 export async function escalateBreachedComplaints(
-  deps: Pick<ComplaintDeps, 'repositories' | 'businessCalendar' | 'now'> & { logger: Pick<Logger, 'error'> },
+  deps: Pick<ComplaintDeps, 'repositories' | 'businessCalendar' | 'now'> &
+    Omit<LiveChatDeps, 'logger'> & {
+      repositories: { branches: Pick<BranchRepository, 'getCached'> };
+      logger: Pick<Logger, 'error' | 'warn'>;
+    },
 ): Promise<EscalationReport> {
   const report: EscalationReport = { open: 0, escalated: 0, skipped: 0, failed: 0, calendarMissing: 0 };
   const nowMs = deps.now();
@@ -64,8 +73,26 @@ export async function escalateBreachedComplaints(
         toBranchPath: parent,
         clocks: fresh,
       });
-      if (saved) report.escalated += 1;
-      else report.skipped += 1;
+      if (!saved) {
+        report.skipped += 1;
+        return;
+      }
+      report.escalated += 1;
+      // 高管聆听: the executives listening to the level it reached see it arrive.
+      await announceComplaintEscalation(deps, {
+        complaintId: complaint.complaintId,
+        categoryLabel: COMPLAINT_CATEGORIES[complaint.category],
+        severityLabel: SEVERITY_LABELS[complaint.severity],
+        clockLabels: fresh.map((c) => CLOCK_LABELS[c]),
+        at: new Date(nowMs).toISOString(),
+        fromPath: complaint.handlingBranchPath,
+        toPath: parent,
+      }).catch((error: unknown) =>
+        deps.logger.warn('escalated complaint not pushed to its listeners', {
+          complaintId: complaint.complaintId,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
     } catch (error) {
       report.failed += 1;
       deps.logger.error('complaint escalation failed', {

@@ -65,7 +65,10 @@ export function weekOrCurrent(deps: Pick<VoiceDeps, 'now'>, week: string | undef
   return week ?? voiceWeekOf(deps.now());
 }
 
-export async function branchName(deps: Pick<VoiceDeps, 'repositories'>, path: string): Promise<string> {
+export async function branchName(
+  deps: { repositories: Pick<VoiceDeps['repositories'], 'branches'> },
+  path: string,
+): Promise<string> {
   const id = path.slice(path.lastIndexOf('/') + 1);
   return (await deps.repositories.branches.getCached(id))?.name ?? id;
 }

@@ -2,6 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import type {
+  EscalatedComplaintPush,
   VoiceCluster,
   VoiceEscalation,
   VoiceItemView,
@@ -64,7 +65,8 @@ function ListeningLog() {
  * 客户之声 for staff and executives: the week's pain points of their branch subtree (each theme's
  * count and trend, and its reporting trail), then the items themselves, all or only those reported
  * to their level; new items arrive live over the WebSocket (高管聆听) at the top of the list. A 中支 or
- * 分公司 types one note and reports an item or a theme to the level above (逐级上报). In the H5 build
+ * 分公司 types one note and reports an item or a theme to the level above (逐级上报); a complaint that
+ * escalates to the reader's level arrives live at the top. In the H5 build
  * at pad or PC width the pain points and the items sit side by side.
  */
 export default function VoiceStreamPage() {
@@ -81,8 +83,11 @@ export default function VoiceStreamPage() {
   useReloadOnShow(data);
   const wide = useWideLayout();
   const [live, setLive] = useState<VoiceItemView[]>([]);
+  const [escalated, setEscalated] = useState<EscalatedComplaintPush[]>([]);
   const listening = useVoiceLive(
     (item) => setLive((items) => [item, ...items.filter((i) => i.itemId !== item.itemId)]),
+    (complaint) =>
+      setEscalated((shown) => [complaint, ...shown.filter((c) => c.complaintId !== complaint.complaintId)]),
     () => {
       setLive([]);
       void data.reload();
@@ -119,6 +124,24 @@ export default function VoiceStreamPage() {
           <Text className="zx-muted" data-testid="voice-listening">
             {listening ? `实时聆听中：${listening}及下属机构` : '实时推送未连接，下拉可刷新'}
           </Text>
+          {escalated.map((c) => (
+            <View
+              key={c.complaintId}
+              className="zx-card"
+              data-testid="voice-escalated-complaint"
+              onClick={() => void Taro.navigateTo({ url: pageUrls.complaintDetail(c.complaintId) })}
+            >
+              <View className="zx-voice__row">
+                <Text className="zx-card__title">投诉超时升级 · {c.categoryLabel}</Text>
+                <Tag type="danger">{c.severityLabel}</Tag>
+              </View>
+              <Text className="zx-muted">
+                {c.complaintId}：{c.clockLabels.join('、')}已超时，{formatShanghaiDateTime(c.at)} 由
+                {c.fromName}
+                升级至{c.toName}
+              </Text>
+            </View>
+          ))}
           <ListeningLog />
           <Button
             size="small"
