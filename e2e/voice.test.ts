@@ -1,13 +1,21 @@
+import assert from 'node:assert/strict';
+import type { ComplaintDetail } from '@zhixiang/shared/complaints/schemas';
+import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { escalateBreachedComplaints } from '../functions/src/complaints/use-cases/escalate-breached-complaints';
+import { buildDemoData } from '../functions/src/seed/demo-data';
+import { getSystem } from '../functions/src/system';
 import { DESK_VIEWPORT, newPhonePage, onPhonePage, saveScreenshot } from './support/browser';
-import { agreeToPrivacyGuide, signInAsDemoUser, tapButton } from './support/journey-steps';
+import { agreeToPrivacyGuide, demoAccessToken, signInAsDemoUser, tapButton } from './support/journey-steps';
 import { useE2eSession } from './support/session';
 
 /**
  * The customer-voice stream (客户之声) in the browser: a customer's 吐槽 arrives live on the 浦东中支
  * head's listening page at PC width, over the live chat's WebSocket; 浦东中支 reports the theme to
- * 上海分公司, which reports it on to 总公司, whose head reads the trail.
+ * 上海分公司, which reports it on to 总公司, whose head reads the trail, opens a rectification (整改)
+ * for it and closes it with evidence. An urgent complaint that breaches its 2 hours escalates from
+ * the 四级机构 to 浦东中支, and the 浦东中支 head sees it arrive live.
  */
 const session = useE2eSession();
 const RANT = '回访电话一天打了三次，太打扰了';
@@ -64,6 +72,77 @@ describe('customer voice', () => {
         .getByTestId('voice-trail');
       await trail.filter({ hasText: '本周多位客户反映回访电话过多' }).waitFor();
       await trail.filter({ hasText: '请总公司统一回访策略' }).waitFor();
+
+      // 总公司 opens a rectification for the theme and closes it with its evidence.
+      await page
+        .getByTestId('voice-cluster')
+        .filter({ hasText: '回访打扰' })
+        .locator('taro-button-core', { hasText: '发起整改' })
+        .click();
+      const form = page.getByTestId('rectification-form');
+      await form.getByText('针对主题「回访打扰」').waitFor();
+      await form.getByTestId('line-service').click();
+      await form.getByTestId('rectification-owner').locator('input').fill('周敏');
+      await form.getByTestId('rectification-days').locator('input').fill('5');
+      // The stream page below still holds its own 发起整改 buttons: tap the form's.
+      await form.locator('taro-button-core', { hasText: '发起整改' }).click();
+      const detail = page.getByTestId('rectification-detail');
+      await detail.getByText('客服 · 回访打扰问题整改').waitFor();
+      await detail.getByText('整改中').waitFor();
+      await page
+        .getByTestId('rectification-text')
+        .locator('textarea')
+        .fill('已统一回访策略：同一保单回访每日最多一次，晚间不再外呼');
+      await tapButton(page, '关闭整改');
+      await page.getByTestId('rectification-evidence').getByText('同一保单回访每日最多一次').waitFor();
+      await detail.getByText('已关闭').waitFor();
+      await page.getByTestId('rectification-trail').getByText('整改关闭').waitFor();
+      await saveScreenshot(page, 'voice-rectification-closed');
     });
+  });
+
+  it('an urgent complaint breaches its 2 hours, escalates to 浦东中支, and its head sees it arrive live', async () => {
+    const head = await newPhonePage(session.browser, DESK_VIEWPORT);
+    try {
+      await signIn(head.page, 'demo-exec-sh-pd', '/packages/voice/stream/index');
+      await head.page.getByTestId('voice-listening').getByText('实时聆听中：浦东中心支公司').waitFor();
+
+      // 张伟 files through the API: a threat of litigation makes it urgent (2-hour internal contact).
+      const policyNo = buildDemoData(todayInShanghai()).policies.find(
+        (p) => p.holderId === 'C001' && p.insuredId === 'C001',
+      )!.policyNo;
+      const token = await demoAccessToken(session.stack.apiUrl, 'demo-customer-c001');
+      const filed = await fetch(`${session.stack.apiUrl}/complaints`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          category: 'sales_misleading',
+          description: '业务员当初说保本，现在亏了，我已经请了律师准备起诉',
+          policyNo,
+          preferredContactTime: 'any',
+        }),
+      });
+      assert.equal(filed.status, 201);
+      const complaint = (await filed.json()) as ComplaintDetail;
+      const system = getSystem();
+      assert.equal((await system.repositories.complaints.get(complaint.complaintId))?.severity, 'urgent');
+
+      // Nobody contacts the customer: the escalation job, run as if 2 h 5 min later, moves it up.
+      const report = await escalateBreachedComplaints({
+        ...system,
+        now: () => Date.parse(complaint.receivedAt) + 125 * 60_000,
+      });
+      assert.ok(report.escalated >= 1);
+
+      // No reload: pushed over the WebSocket to the level it reached.
+      const arrived = head.page
+        .getByTestId('voice-escalated-complaint')
+        .filter({ hasText: complaint.complaintId });
+      await arrived.getByText('内部联系（2小时）已超时').waitFor({ timeout: 5000 });
+      await arrived.getByText(/升级至浦东中心支公司/).waitFor();
+      await saveScreenshot(head.page, 'voice-complaint-escalated-live');
+    } finally {
+      await head.context.close();
+    }
   });
 });

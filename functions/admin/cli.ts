@@ -14,6 +14,8 @@ Commands
   import-products <file.csv>              导入/更新产品目录（知客），列见 functions/admin/samples/products.csv
   import-events <file.csv>                导入客户俱乐部活动（每行一个场次），列见 functions/admin/samples/events.csv
   create-staff --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
+  create-executive --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
+                                          创建高管账号（总/分公司高管、中支与四级机构负责人：聆听本机构及下属机构的客户之声，督办投诉）
   create-agent --agent-id 工号 --user-id ID --name 姓名 --branch 机构代码 [--openid OPENID]
   rotate-field-key [--skip-reencrypt]     轮换字段加密数据密钥，并用新密钥重新加密已存数据
   load-knowledge [目录]                   加载智能客服知识库（默认 knowledge/*.json）为新版本并原子切换；内容未变则不写入
@@ -43,6 +45,7 @@ const WRITES = new Set([
   'import-products',
   'import-events',
   'create-staff',
+  'create-executive',
   'create-agent',
   'rotate-field-key',
   'load-knowledge',
@@ -174,8 +177,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'create-staff':
+    case 'create-executive':
     case 'create-agent': {
-      const { createAgent, createStaff } = await import('./commands/create-accounts');
+      const { createAgent, createExecutive, createStaff } = await import('./commands/create-accounts');
       const userId = values['user-id'];
       const name = values.name;
       const branchId = values.branch;
@@ -187,7 +191,7 @@ async function main(argv: string[]): Promise<number> {
         if (!agentId) return fail('create-agent 需要 --agent-id');
         outcome = await createAgent(repositories, { ...base, agentId });
       } else {
-        outcome = await createStaff(repositories, base);
+        outcome = await (command === 'create-executive' ? createExecutive : createStaff)(repositories, base);
       }
       console.log(
         `${userId}：${{ created: '已创建', updated: '已更新', unchanged: '无变化' }[outcome] ?? outcome}`,

@@ -17,13 +17,26 @@ export interface CreateAgentInput extends CreateStaffInput {
 const USER_ID = /^[0-9A-Za-z_-]{3,64}$/;
 
 /** Staff (客服坐席 / 保全审核 / 投诉处理) see their branch and every branch below it. */
-export async function createStaff(
+export function createStaff(repositories: Repositories, input: CreateStaffInput): Promise<WriteOutcome> {
+  return createBranchAccount(repositories, input, 'staff');
+}
+
+/**
+ * An executive (高管: 总/分公司高管, 中支 and 四级机构负责人) reads their branch subtree's customer
+ * voice and complaints, listens live and joins complaints (docs/voice.md).
+ */
+export function createExecutive(repositories: Repositories, input: CreateStaffInput): Promise<WriteOutcome> {
+  return createBranchAccount(repositories, input, 'executive');
+}
+
+async function createBranchAccount(
   repositories: Repositories,
   input: CreateStaffInput,
+  role: 'staff' | 'executive',
 ): Promise<WriteOutcome> {
   const branch = await repositories.branches.get(input.branchId);
   if (!branch) throw new Error(`机构代码 ${input.branchId} 不存在`);
-  const user = await accountFor(repositories, input, 'staff');
+  const user = await accountFor(repositories, input, role);
   return writeIfChanged<UserAccountRecord>(
     { ...user, agentId: null, branchId: branch.branchId, branchPath: branch.path },
     { load: () => repositories.users.get(input.userId), save: (x) => repositories.users.put(x) },
@@ -64,7 +77,7 @@ export async function createAgent(
 async function accountFor(
   repositories: Repositories,
   input: CreateStaffInput,
-  role: 'staff' | 'agent',
+  role: 'staff' | 'executive' | 'agent',
 ): Promise<UserAccountRecord> {
   if (!USER_ID.test(input.userId)) throw new Error('账号 ID 只能包含字母、数字、下划线和连字符（3–64 位）');
   if (input.name.trim().length < 2) throw new Error('姓名至少 2 个字');

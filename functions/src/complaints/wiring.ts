@@ -1,13 +1,15 @@
 import { defaultBusinessCalendar } from '@zhixiang/shared/complaints/calendar';
 import { defaultComplaintRules } from '@zhixiang/shared/complaints/classification';
+import { ApiGatewayLiveChatPusher } from '../assistant/adapters/api-gateway-live-chat-pusher';
 import { DynamoConversationStore } from '../assistant/adapters/assistant-conversations';
+import { DynamoLiveChatConnectionStore } from '../assistant/adapters/live-chat-connections';
 import { DynamoIvrCallStore } from '../ivr/adapters/ivr-calls';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { DynamoComplaintStore } from './adapters/complaints';
 
 export function createComplaintsDeps(platform: Platform) {
-  const { table } = platform;
+  const { table, config } = platform;
   // Built on first use: only filing for a caller and complaints from the assistant read them, and
   // building their entities costs a first request 27–48 ms.
   let ivrCalls: DynamoIvrCallStore | undefined;
@@ -17,6 +19,8 @@ export function createComplaintsDeps(platform: Platform) {
     repositories: {
       ...createRecordRepositories(table, platform.fieldCipher),
       complaints: new DynamoComplaintStore(table),
+      /** The WebSocket API's connections: an escalated complaint is pushed to its level's listeners. */
+      liveChatConnections: new DynamoLiveChatConnectionStore(table),
       /** The calls the phone system identified: a seat files for the caller from the screen-pop. */
       get ivrCalls(): DynamoIvrCallStore {
         ivrCalls ??= new DynamoIvrCallStore(table);
@@ -28,6 +32,8 @@ export function createComplaintsDeps(platform: Platform) {
         return assistantConversations;
       },
     },
+    /** Pushes escalations to listening executives; null where the stage has no WebSocket API. */
+    liveChatPusher: config.liveChatEndpoint ? new ApiGatewayLiveChatPusher(config.liveChatEndpoint) : null,
     businessCalendar: defaultBusinessCalendar,
     complaintRules: defaultComplaintRules,
   };

@@ -1,9 +1,11 @@
+import { defaultBusinessCalendar } from '@zhixiang/shared/complaints/calendar';
 import { defaultVoiceThemes } from '@zhixiang/shared/voice/themes';
 import { ApiGatewayLiveChatPusher } from '../assistant/adapters/api-gateway-live-chat-pusher';
 import { DynamoConversationStore } from '../assistant/adapters/assistant-conversations';
 import { DynamoLiveChatConnectionStore } from '../assistant/adapters/live-chat-connections';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
+import { DynamoRectificationStore } from './adapters/rectification-store';
 import { DynamoVoiceStore } from './adapters/voice-store';
 
 export function createVoiceDeps(platform: Platform) {
@@ -15,6 +17,7 @@ export function createVoiceDeps(platform: Platform) {
     repositories: {
       ...createRecordRepositories(table, platform.fieldCipher),
       voice: new DynamoVoiceStore(table),
+      rectifications: new DynamoRectificationStore(table),
       liveChatConnections: new DynamoLiveChatConnectionStore(table),
       get assistantConversations(): DynamoConversationStore {
         assistantConversations ??= new DynamoConversationStore(table);
@@ -24,6 +27,7 @@ export function createVoiceDeps(platform: Platform) {
     /** Pushes new items to listening executives; null where the stage has no WebSocket API. */
     liveChatPusher: config.liveChatEndpoint ? new ApiGatewayLiveChatPusher(config.liveChatEndpoint) : null,
     voiceThemes: defaultVoiceThemes,
+    businessCalendar: defaultBusinessCalendar,
   };
 }
 export type VoiceWiringDeps = ReturnType<typeof createVoiceDeps>;

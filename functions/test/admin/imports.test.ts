@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAgent, createStaff } from '../../admin/commands/create-accounts';
+import { createAgent, createExecutive, createStaff } from '../../admin/commands/create-accounts';
 import { ImportRejected, parseCsv } from '../../admin/imports/csv-rows';
 import { importAssignments } from '../../admin/imports/import-assignments';
 import { CUSTOMER_COLUMNS, type ImportDeps, importCustomers } from '../../admin/imports/import-customers';
@@ -205,6 +205,27 @@ describe('accounts', () => {
       role: 'staff',
       branchPath: 'HQ/SH/SH-MH',
     });
+
+    // An executive: a head of a branch, scoped to its subtree like staff.
+    const head = { userId: 'exec-test-01', name: '闵行中支负责人', branchId: 'SH-MH' };
+    expect(await createExecutive(container.repositories, head)).toBe('created');
+    expect(await createExecutive(container.repositories, head)).toBe('unchanged');
+    expect(await container.repositories.users.get('exec-test-01')).toMatchObject({
+      role: 'executive',
+      displayName: '闵行中支负责人',
+      branchPath: 'HQ/SH/SH-MH',
+    });
+    // One account, one role: a staff account is not turned into an executive.
+    await expect(
+      createExecutive(container.repositories, {
+        userId: 'staff-test-01',
+        name: '测试坐席',
+        branchId: 'SH-MH',
+      }),
+    ).rejects.toThrow('账号 staff-test-01 已存在，角色为 staff');
+    await expect(
+      createExecutive(container.repositories, { ...head, userId: 'exec-test-02', branchId: 'NOWHERE' }),
+    ).rejects.toThrow('机构代码 NOWHERE 不存在');
 
     expect(
       await createAgent(container.repositories, {

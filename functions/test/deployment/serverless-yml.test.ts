@@ -182,6 +182,8 @@ describe('serverless.yml', () => {
         'listenToVoice',
         'projectVoice',
         'submitRant',
+        // An escalated complaint is pushed to the executives listening to the level it reached.
+        'escalateBreachedComplaints',
       ].sort(),
     );
     for (const [, fn] of pushers) {

@@ -3,6 +3,8 @@ import { type CasesFor, customersOnly, signedIn, staffOnly } from '../support/au
 
 /** A well-formed voice item id nobody made. */
 const NO_SUCH_ITEM = `VO${'0'.repeat(20)}`;
+/** A well-formed rectification task id nobody made. */
+const NO_SUCH_TASK = 'RT20261125000000';
 
 export const voiceCases: CasesFor<typeof voiceRoutes> = {
   // 「我要吐槽」: customers only (both are bound); agents and staff 403.
@@ -52,6 +54,47 @@ export const voiceCases: CasesFor<typeof voiceRoutes> = {
     path: '/staff/voice/listening-log',
     ownerUserId: 'demo-exec-hq',
     expected: { ...staffOnly(200), executive: 200 },
+  },
+  // 整改: staff and executives of the subtree; a task or item nobody made is the same 404 for each
+  // (opening, notes, the closure race and the overdue escalation: functions/test/voice/rectification.test.ts).
+  openRectification: {
+    method: 'POST',
+    path: '/staff/voice/rectifications',
+    ownerUserId: 'demo-staff-sh',
+    body: {
+      line: 'operations',
+      title: '理赔进度主动告知',
+      ownerName: '王敏',
+      dueBusinessDays: 10,
+      from: { kind: 'item', itemId: NO_SUCH_ITEM },
+    },
+    expected: { ...staffOnly(404), executive: 404 },
+  },
+  listRectifications: {
+    method: 'GET',
+    path: '/staff/voice/rectifications',
+    ownerUserId: 'demo-staff-sh',
+    expected: { ...staffOnly(200), executive: 200 },
+  },
+  getRectification: {
+    method: 'GET',
+    path: `/staff/voice/rectifications/${NO_SUCH_TASK}`,
+    ownerUserId: 'demo-staff-sh',
+    expected: { ...staffOnly(404), executive: 404 },
+  },
+  addRectificationNote: {
+    method: 'POST',
+    path: `/staff/voice/rectifications/${NO_SUCH_TASK}/notes`,
+    ownerUserId: 'demo-staff-sh',
+    body: { note: '已约谈理赔部门' },
+    expected: { ...staffOnly(404), executive: 404 },
+  },
+  closeRectification: {
+    method: 'POST',
+    path: `/staff/voice/rectifications/${NO_SUCH_TASK}/closure`,
+    ownerUserId: 'demo-staff-sh',
+    body: { evidence: '已上线理赔进度短信提醒，覆盖全部在途案件' },
+    expected: { ...staffOnly(404), executive: 404 },
   },
   // Agents read their own customers' voice (an agent without customers gets an empty list).
   listAgentVoiceItems: {

@@ -11,6 +11,7 @@ import type {
 import { voiceWeekOf } from '@zhixiang/shared/voice/themes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { escalateBreachedComplaints } from '../../src/complaints/use-cases/escalate-breached-complaints';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -404,6 +405,85 @@ describe('高管聆听: items arrive live over the WebSocket API', () => {
     expect(new Set(beijing.body.sessions.map((s) => s.scopeName))).toEqual(new Set(['北京分公司']));
     const bad = await as('demo-exec-hq', 'GET', '/staff/voice/listening-log?day=昨天');
     expect([bad.status, bad.body.message]).toEqual([400, '日期格式应为 YYYY-MM-DD']);
+  });
+
+  it('pushes a complaint the escalation job moves up to the listeners of the level it reached', async () => {
+    const pudong = await listenAs('demo-exec-sh-pd');
+    const beijing = await listenAs('demo-staff-bj');
+    try {
+      await pudong.waitFor((f) => f.type === 'voice_listening', 'listening');
+      await beijing.waitFor((f) => f.type === 'voice_listening', 'listening');
+      const filed = await as<ComplaintDetail>('demo-customer-c001', 'POST', '/complaints', {
+        category: 'sales_misleading',
+        description: '业务员当初说保本，我已经请了律师准备起诉',
+        policyNo,
+        preferredContactTime: 'any',
+      });
+      expect(filed.status, filed.text).toBe(201);
+      const id = filed.body.complaintId;
+      const report = await escalateBreachedComplaints({ ...container, now: () => FIXED_NOW + 3 * 3_600_000 });
+      expect(report.failed).toBe(0);
+      const arrived = (f: VoiceServerFrame) =>
+        f.type === 'voice_complaint_escalated' && f.complaint.complaintId === id;
+      expect(await pudong.waitFor(arrived, 'the escalation at 浦东')).toEqual({
+        type: 'voice_complaint_escalated',
+        complaint: {
+          complaintId: id,
+          categoryLabel: '销售误导',
+          severityLabel: '紧急/重大',
+          clockLabels: ['内部联系（2小时）'],
+          fromName: '张江营销服务部',
+          toName: '浦东中心支公司',
+          at: new Date(FIXED_NOW + 3 * 3_600_000).toISOString(),
+        },
+      });
+      expect(beijing.frames.some(arrived)).toBe(false);
+    } finally {
+      pudong.close();
+      beijing.close();
+    }
+  });
+
+  it('ends a session whose socket died without a disconnect when a push finds it gone; caps a session at 2 hours', async () => {
+    const started = (minutesAgo: number) => new Date(FIXED_NOW - minutesAgo * 60_000).toISOString();
+    const listener = {
+      userId: 'demo-exec-sh-pd',
+      role: 'executive',
+      scopePath: 'HQ/SH/SH-PD',
+      endedAt: null,
+    };
+    // A socket the WebSocket API no longer holds: its `$disconnect` never came.
+    await container.repositories.liveChatConnections.subscribe('dead-socket', 'voice:HQ/SH/SH-PD');
+    await container.repositories.voice.startListening({
+      ...listener,
+      connectionId: 'dead-socket',
+      userName: '已断开的聆听',
+      startedAt: started(10),
+    });
+    // And one never found gone, opened 3 hours ago.
+    await container.repositories.voice.startListening({
+      ...listener,
+      connectionId: 'forgotten-socket',
+      userName: '无人推送的聆听',
+      startedAt: started(180),
+    });
+    const rant = await as<SubmitRantResponse>('demo-customer-c001', 'POST', '/voice/rants', {
+      text: '保单贷款到账太慢了，等了一周',
+      hideName: false,
+    });
+    expect(rant.status, rant.text).toBe(201);
+    const log = (await as<VoiceListeningLog>('demo-exec-sh-pd', 'GET', '/staff/voice/listening-log')).body;
+    // Ended by the push that found it gone (the test's clock runs on from FIXED_NOW).
+    const dead = log.sessions.find((s) => s.userName === '已断开的聆听');
+    expect(dead?.endedAt).not.toBeNull();
+    expect(dead?.seconds).toBeGreaterThanOrEqual(600);
+    expect(dead?.seconds).toBeLessThan(1200);
+    const stored = await container.repositories.voice.listListening(FIXED_TODAY);
+    expect(stored.find((s) => s.connectionId === 'dead-socket')?.endedAt).not.toBeNull();
+    expect(log.sessions.find((s) => s.userName === '无人推送的聆听')).toMatchObject({
+      endedAt: new Date(FIXED_NOW - 60 * 60_000).toISOString(),
+      seconds: 7200,
+    });
   });
 
   it('refuses customers', async () => {

@@ -89,6 +89,14 @@ export const pageUrls = {
   // The customer-voice stream (客户之声): 我要吐槽 and the staff's stream, clusters and reporting.
   voiceRant: '/packages/voice/rant/index',
   voiceStream: '/packages/voice/stream/index',
+  voiceRectifications: '/packages/voice/rectifications/index',
+  voiceRectification: (rectificationId: string) =>
+    `/packages/voice/rectification/index?rectificationId=${encodeURIComponent(rectificationId)}`,
+  /** From an item, or from a week's theme cluster (its label shown on the form). */
+  newVoiceRectification: (from: { itemId: string } | { week: string; theme: string; label: string }) =>
+    `/packages/voice/rectification-new/index?${Object.entries(from)
+      .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+      .join('&')}`,
   // The seat's screen-pop of a call the phone system identified (IVR 来电弹屏).
   callScreenPop: (callId?: string) =>
     `/packages/ivr/screen-pop/index${callId ? `?callId=${encodeURIComponent(callId)}` : ''}`,

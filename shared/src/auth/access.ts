@@ -27,6 +27,15 @@ export function isInBranchSubtree(path: string, ancestorPath: string): boolean {
   return path === ancestorPath || path.startsWith(`${ancestorPath}/`);
 }
 
+/**
+ * The escalation ladder 四级机构 → 中支 → 分公司 → 总公司: the branch one level up, null at the head
+ * office. Complaints, rectification tasks and service-standard warnings all climb it.
+ */
+export function parentBranchPath(path: string): string | null {
+  const cut = path.lastIndexOf('/');
+  return cut > 0 ? path.slice(0, cut) : null;
+}
+
 export function canViewCustomer(claims: AccessClaims, customer: CustomerAccessFacts): boolean {
   switch (claims.role) {
     case 'admin':

@@ -87,6 +87,11 @@ export interface ComplaintStore {
   /** Open (undecided) complaints handled in a branch subtree, oldest first; '' = every branch. */
   listOpen(handlingBranchPrefix: string): Promise<ComplaintRecord[]>;
   /**
+   * Every open complaint, a page at a time in no particular order: the escalation job's walk,
+   * which holds one page in memory however many complaints are open.
+   */
+  openPages(): AsyncIterable<ComplaintRecord[]>;
+  /**
    * Writes the complaint's next state and its audit event in one transaction, only if the stored
    * complaint is still at `next.version - 1`; null when another change came first. A `decided`
    * event enqueues the decision letter (its outbox entry) in the same transaction.

@@ -1,3 +1,4 @@
+import type { RectificationLine, RectificationStatus } from '../voice/rectification';
 import type { VoiceSource } from '../voice/schemas';
 import type { Journey } from '../voice/themes';
 
@@ -96,4 +97,51 @@ export interface VoiceStore {
   endListening(connectionId: string, endedAt: string): Promise<void>;
   /** The sessions started on a Shanghai day, in order. */
   listListening(day: string): Promise<VoiceListeningRecord[]>;
+}
+
+/** One step of a rectification task's audit trail. */
+export interface RectificationTrailRecord {
+  type: 'opened' | 'note' | 'escalated' | 'closed';
+  byUserId: string;
+  byName: string;
+  at: string;
+  text: string;
+}
+
+/** A rectification task (整改): see `shared/src/voice/rectification.ts`. */
+export interface RectificationRecord {
+  /** `RT` + the Shanghai date it was opened + 6 hex digits. */
+  rectificationId: string;
+  line: RectificationLine;
+  title: string;
+  ownerName: string;
+  /** The last Shanghai day it may be closed on. */
+  dueDate: string;
+  /** The opener's branch: the task is seen by that subtree's managers and the levels above. */
+  branchPath: string;
+  /** The level that answers for it: the opener's branch, one up once overdue. */
+  handlingBranchPath: string;
+  status: RectificationStatus;
+  from: { kind: 'item'; itemId: string } | { kind: 'cluster'; week: string; theme: string };
+  /** The voice items it answers. */
+  itemIds: string[];
+  openedAt: string;
+  openedByName: string;
+  trail: RectificationTrailRecord[];
+  escalated: boolean;
+  closedAt: string | null;
+  evidence: string | null;
+  version: number;
+}
+
+export interface RectificationStore {
+  /** Creates the task; false when its id is taken. */
+  create(task: RectificationRecord): Promise<boolean>;
+  get(rectificationId: string): Promise<RectificationRecord | null>;
+  /** Writes the task on the condition that it is still at `version - 1`; false when it is not. */
+  save(task: RectificationRecord): Promise<boolean>;
+  /** The tasks opened in the subtree of `branchPath` ('' for all), newest first. */
+  listInSubtree(branchPath: string): Promise<RectificationRecord[]>;
+  /** The open tasks whose last day is before `date` (Shanghai), oldest due first. */
+  listOverdue(date: string): Promise<RectificationRecord[]>;
 }

@@ -6,7 +6,6 @@ import {
   inEventOrder,
   type MeasurementEvent,
   measureOrSkip,
-  rememberingCalendar,
 } from './measure';
 import { type StandardVersion, versionInForce } from './model';
 
@@ -104,14 +103,12 @@ export class AttainmentProjection {
   private readonly outcomes = new Map<string, MeasuredCase[]>();
   readonly cells = new Map<string, AttainmentCell>();
   private readonly types: Set<string>;
-  private readonly calendar: BusinessCalendar;
 
   constructor(
     private readonly standards: ReadonlyMap<string, readonly StandardVersion[]>,
-    calendar: BusinessCalendar,
+    private readonly calendar: BusinessCalendar,
     readonly granularity: Granularity,
   ) {
-    this.calendar = rememberingCalendar(calendar);
     this.types = new Set(
       [...standards.values()].flatMap((versions) => versions.flatMap((v) => [...eventTypesOf(v)])),
     );

@@ -45,26 +45,6 @@ export interface CaseOutcome {
   status: CaseStatus;
 }
 
-/**
- * The calendar with each day's answer remembered: measuring many cases asks about the same few
- * hundred days again and again (the calendar itself checks each date it is asked about). Errors
- * (a year not imported) are not remembered: they are thrown every time.
- */
-export function rememberingCalendar(calendar: BusinessCalendar): BusinessCalendar {
-  const known = new Map<string, boolean>();
-  return {
-    ...calendar,
-    isBusinessDay: (date) => {
-      let answer = known.get(date);
-      if (answer === undefined) {
-        answer = calendar.isBusinessDay(date);
-        known.set(date, answer);
-      }
-      return answer;
-    },
-  };
-}
-
 /** Time elapsed between two instants on the standard's clock (throws outside the calendar's years). */
 export function clockMillis(
   clock: StandardClock,

@@ -1,5 +1,12 @@
 import type { RouteSpec } from '../api/route-spec';
 import {
+  CloseRectificationRequestSchema,
+  OpenRectificationRequestSchema,
+  RectificationNoteRequestSchema,
+  RectificationsResponseSchema,
+  RectificationViewSchema,
+} from './rectification';
+import {
   EscalateVoiceClusterRequestSchema,
   EscalateVoiceItemRequestSchema,
   SubmitRantRequestSchema,
@@ -13,7 +20,7 @@ import {
 /**
  * The customer-voice stream (客户之声): a customer's 「我要吐槽」; staff read their subtree's items
  * and the week's theme clusters, and a 中支 or 分公司 reports an item or a cluster one level up
- * (逐级上报); an agent reads their own customers' items.
+ * (逐级上报) and opens a rectification task (整改) from it; an agent reads their own customers' items.
  */
 export const voiceRoutes = {
   submitRant: {
@@ -55,6 +62,40 @@ export const voiceRoutes = {
     path: '/staff/voice/listening-log',
     auth: 'user',
     response: VoiceListeningLogSchema,
+  },
+  /** 整改: open a task from an item or a cluster, list, read, note progress, close with evidence. */
+  openRectification: {
+    method: 'POST',
+    path: '/staff/voice/rectifications',
+    auth: 'user',
+    request: OpenRectificationRequestSchema,
+    response: RectificationViewSchema,
+  },
+  listRectifications: {
+    method: 'GET',
+    path: '/staff/voice/rectifications',
+    auth: 'user',
+    response: RectificationsResponseSchema,
+  },
+  getRectification: {
+    method: 'GET',
+    path: '/staff/voice/rectifications/{rectificationId}',
+    auth: 'user',
+    response: RectificationViewSchema,
+  },
+  addRectificationNote: {
+    method: 'POST',
+    path: '/staff/voice/rectifications/{rectificationId}/notes',
+    auth: 'user',
+    request: RectificationNoteRequestSchema,
+    response: RectificationViewSchema,
+  },
+  closeRectification: {
+    method: 'POST',
+    path: '/staff/voice/rectifications/{rectificationId}/closure',
+    auth: 'user',
+    request: CloseRectificationRequestSchema,
+    response: RectificationViewSchema,
   },
   listAgentVoiceItems: {
     method: 'GET',

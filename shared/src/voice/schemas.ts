@@ -126,10 +126,23 @@ export type VoiceClustersResponse = z.infer<typeof VoiceClustersResponseSchema>;
 /** Over the WebSocket API: listen to the reader's subtree's voice items as they arrive (高管聆听). */
 export const ListenVoiceFrameSchema = z.object({ action: z.literal('listenVoice') });
 
+/** A complaint that just escalated to the listener's level or below, as pushed (no personal data). */
+export interface EscalatedComplaintPush {
+  complaintId: string;
+  categoryLabel: string;
+  severityLabel: string;
+  fromName: string;
+  toName: string;
+  /** The breached clocks, e.g. 内部联系（2小时）. */
+  clockLabels: string[];
+  at: string;
+}
+
 /** What the server pushes to a listening connection. */
 export type VoiceServerFrame =
   | { type: 'voice_listening'; scopeName: string }
-  | { type: 'voice_item'; item: VoiceItemView };
+  | { type: 'voice_item'; item: VoiceItemView }
+  | { type: 'voice_complaint_escalated'; complaint: EscalatedComplaintPush };
 
 export const VoiceListeningQuerySchema = z.object({
   day: z.optional(z.string('日期应为文字').check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),

@@ -98,6 +98,41 @@ describe('business calendar', () => {
     );
   });
 
+  /** Business time counted day by day from isBusinessDay: the definition the indexed arithmetic must match. */
+  const countedDayByDay = (calendar: typeof cal, from: number, to: number) => {
+    let total = 0;
+    for (let day = shanghaiDate(from); startOfShanghaiDay(day) < to; day = nextDate(day))
+      if (calendar.isBusinessDay(day))
+        total += Math.min(startOfShanghaiDay(day) + DAY_MS, to) - Math.max(startOfShanghaiDay(day), from);
+    return Math.max(0, total);
+  };
+
+  it('property: the indexed business time equals the day-by-day count, across year ends and holidays', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 0, max: 40 * DAY_MS }), (from, span) => {
+        expect(businessMillisBetween(cal, from, from + span)).toBe(countedDayByDay(cal, from, from + span));
+      }),
+    );
+  });
+
+  it('a calendar with a year missing between two imported ones counts inside each and refuses across the gap', () => {
+    const year = (n: number) => ({ notice: `国办发明电〔${n - 1}〕`, holidays: [], workingWeekends: [] });
+    const gapped = loadBusinessCalendar({
+      timeZone: 'Asia/Shanghai',
+      source: 'test',
+      years: { 2024: year(2024), 2026: year(2026) },
+    });
+    const dec30 = Date.parse(shanghai('2024-12-30T12:00:00'));
+    // Monday 12:00 → Tuesday 24:00: 12 h + 24 h.
+    expect(businessMillisBetween(gapped, dec30, Date.parse(shanghai('2025-01-01T00:00:00')))).toBe(36 * HOUR);
+    expect(() => businessMillisBetween(gapped, dec30, Date.parse(shanghai('2025-01-02T00:00:00')))).toThrow(
+      /业务日历未包含 2025 年/,
+    );
+    expect(() => addBusinessMillis(gapped, dec30, 3 * DAY_MS)).toThrow(/业务日历未包含 2025 年/);
+    const jan2 = Date.parse(shanghai('2026-01-02T09:00:00')); // a Friday
+    expect(addBusinessMillis(gapped, jan2, DAY_MS)).toBe(Date.parse(shanghai('2026-01-05T09:00:00')));
+  });
+
   it('property: business time never exceeds calendar time and grows with the window', () => {
     fc.assert(
       fc.property(

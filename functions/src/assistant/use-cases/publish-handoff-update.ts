@@ -15,12 +15,14 @@ export interface LiveChatDeps {
  * the staff member's devices); the customer-voice stream pushes its items the same way to the
  * connections listening to a branch (`voice:<branch path>`). Best effort by design: the message is already stored with its seq,
  * and a client that misses a push gets it on its next subscribe (`after` its last seq), so a failed
- * push never fails the request that stored the message. A closed socket loses its subscription.
+ * push never fails the request that stored the message. A closed socket loses its subscription,
+ * and `onGone` lets the subscriber's own record of it end too (the voice listening log's session).
  */
 export async function publishHandoffUpdate(
   deps: LiveChatDeps,
   handoffId: string,
   frame: LiveChatServerFrame | { type: `voice_${string}` },
+  onGone?: (connectionId: string) => Promise<void>,
 ): Promise<void> {
   const pusher = deps.liveChatPusher;
   if (!pusher) return;
@@ -35,8 +37,10 @@ export async function publishHandoffUpdate(
   await Promise.all(
     subscribers.map(async (connectionId) => {
       try {
-        if ((await pusher.push(connectionId, frame)) === 'gone')
+        if ((await pusher.push(connectionId, frame)) === 'gone') {
           await connections.unsubscribe(connectionId, handoffId);
+          await onGone?.(connectionId);
+        }
       } catch (error) {
         deps.logger.warn('live chat: push failed', { handoffId, connectionId, error });
       }

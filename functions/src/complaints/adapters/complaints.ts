@@ -10,6 +10,7 @@ import {
   conditionally,
   isConditionalCheckFailed,
   queryAll,
+  queryPages,
   type TableContext,
 } from '../../platform/dynamodb/table';
 import { measurementPut } from '../../platform/measurement/measurement-stream';
@@ -31,6 +32,8 @@ const eventKey = (complaintId: string, seq: number) => ({
   sk: `EVENT#${String(seq).padStart(10, '0')}`,
 });
 const OPEN = 'COMPLAINTS#OPEN';
+/** Open complaints per page of the escalation job's walk. */
+const OPEN_PAGE_SIZE = 200;
 const LETTERS_PENDING = 'COMPLAINTS#DECISION_LETTERS';
 const decisionLetterKey = (complaintId: string) => ({
   pk: `COMPLAINT#${complaintId}`,
@@ -65,7 +68,8 @@ function toDecisionLetter(item: Record<string, unknown>): DecisionLetterEntry {
   return rest as unknown as DecisionLetterEntry;
 }
 
-function complaintItem(c: ComplaintRecord): Record<string, unknown> {
+/** The complaint as stored (exported for the escalation benchmark's bulk load). */
+export function complaintItem(c: ComplaintRecord): Record<string, unknown> {
   return {
     ...complaintKey(c.complaintId),
     ...c,
@@ -76,6 +80,11 @@ function complaintItem(c: ComplaintRecord): Record<string, unknown> {
     gsi2pk: `CUSTOMER#${c.customerId}#COMPLAINTS`,
     gsi2sk: `COMPLAINT#${c.receivedAt}#${c.complaintId}`,
   };
+}
+
+/** An event of a complaint's log as stored (exported for the escalation benchmark's bulk load). */
+export function complaintEventItem(event: ComplaintEventRecord): Record<string, unknown> {
+  return { ...eventKey(event.complaintId, event.seq), entity: 'complaintEvent', ...event };
 }
 
 function toRecord(item: Record<string, unknown>): ComplaintRecord {
@@ -121,7 +130,7 @@ export class DynamoComplaintStore implements ComplaintStore {
             {
               Put: {
                 TableName: this.ctx.table,
-                Item: { ...eventKey(event.complaintId, event.seq), entity: 'complaintEvent', ...event },
+                Item: complaintEventItem(event),
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -223,6 +232,16 @@ export class DynamoComplaintStore implements ComplaintStore {
       },
     });
     return items.map(toRecord).sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+  }
+
+  async *openPages(): AsyncGenerator<ComplaintRecord[]> {
+    for await (const page of queryPages(this.ctx, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': OPEN },
+      Limit: OPEN_PAGE_SIZE,
+    }))
+      yield page.map(toRecord);
   }
 
   async decisionLetter(complaintId: string): Promise<DecisionLetterEntry | null> {

@@ -1,12 +1,12 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { breachedClocks, computeClocks } from '@zhixiang/shared/complaints/clocks';
+import { parentBranchPath } from '@zhixiang/shared/auth/access';
+import { COMPLAINT_CATEGORIES, SEVERITY_LABELS } from '@zhixiang/shared/complaints/classification';
+import { breachedClocks, CLOCK_LABELS, computeClocks } from '@zhixiang/shared/complaints/clocks';
+import type { ComplaintRecord } from '@zhixiang/shared/ports/complaints';
+import type { BranchRepository } from '@zhixiang/shared/ports/repositories';
+import type { LiveChatDeps } from '../../assistant/use-cases/publish-handoff-update';
+import { announceComplaintEscalation } from '../../voice/use-cases/listen-to-voice';
 import type { ComplaintDeps } from './complaint-access';
-
-/** The branch one level up the ladder 四级机构 → 中支 → 分公司 → 总公司; null at the head office. */
-export function parentBranchPath(path: string): string | null {
-  const cut = path.lastIndexOf('/');
-  return cut > 0 ? path.slice(0, cut) : null;
-}
 
 export interface EscalationReport {
   open: number;
@@ -18,20 +18,28 @@ export interface EscalationReport {
   calendarMissing: number;
 }
 
+/** Complaints worked on at once: their event-log reads and escalations overlap. */
+export const ESCALATION_CONCURRENCY = 16;
+
 /**
  * The scheduled escalation (every 5 minutes): an open complaint with a newly breached clock moves
  * one level up the ladder, with an `escalated` audit event. Each clock escalates a complaint once:
  * the escalated clocks are recorded on the complaint, and the write is conditional on the version
- * read, so when two runs overlap exactly one of them escalates it.
+ * read, so when two runs overlap exactly one of them escalates it, and pushes it live to the
+ * executives listening to the branch it reached. The open complaints are walked a
+ * page at a time, ESCALATION_CONCURRENCY of a page at once, so the run's memory does not grow with
+ * the number of open complaints.
  */
 export async function escalateBreachedComplaints(
-  deps: Pick<ComplaintDeps, 'repositories' | 'businessCalendar' | 'now'> & { logger: Pick<Logger, 'error'> },
+  deps: Pick<ComplaintDeps, 'repositories' | 'businessCalendar' | 'now'> &
+    Omit<LiveChatDeps, 'logger'> & {
+      repositories: { branches: Pick<BranchRepository, 'getCached'> };
+      logger: Pick<Logger, 'error' | 'warn'>;
+    },
 ): Promise<EscalationReport> {
   const report: EscalationReport = { open: 0, escalated: 0, skipped: 0, failed: 0, calendarMissing: 0 };
   const nowMs = deps.now();
-  const open = await deps.repositories.complaints.listOpen('');
-  report.open = open.length;
-  for (const complaint of open) {
+  const escalate = async (complaint: ComplaintRecord) => {
     try {
       const events = await deps.repositories.complaints.events(complaint.complaintId);
       const clocks = computeClocks(deps.businessCalendar, events, complaint.severity, new Date(nowMs));
@@ -46,7 +54,7 @@ export async function escalateBreachedComplaints(
       }
       const fresh = breachedClocks(clocks).filter((c) => !complaint.escalatedClocks.includes(c));
       const parent = parentBranchPath(complaint.handlingBranchPath);
-      if (fresh.length === 0 || !parent) continue;
+      if (fresh.length === 0 || !parent) return;
       const next = {
         ...complaint,
         handlingBranchPath: parent,
@@ -65,8 +73,26 @@ export async function escalateBreachedComplaints(
         toBranchPath: parent,
         clocks: fresh,
       });
-      if (saved) report.escalated += 1;
-      else report.skipped += 1;
+      if (!saved) {
+        report.skipped += 1;
+        return;
+      }
+      report.escalated += 1;
+      // 高管聆听: the executives listening to the level it reached see it arrive.
+      await announceComplaintEscalation(deps, {
+        complaintId: complaint.complaintId,
+        categoryLabel: COMPLAINT_CATEGORIES[complaint.category],
+        severityLabel: SEVERITY_LABELS[complaint.severity],
+        clockLabels: fresh.map((c) => CLOCK_LABELS[c]),
+        at: new Date(nowMs).toISOString(),
+        fromPath: complaint.handlingBranchPath,
+        toPath: parent,
+      }).catch((error: unknown) =>
+        deps.logger.warn('escalated complaint not pushed to its listeners', {
+          complaintId: complaint.complaintId,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
     } catch (error) {
       report.failed += 1;
       deps.logger.error('complaint escalation failed', {
@@ -74,6 +100,14 @@ export async function escalateBreachedComplaints(
         error: error instanceof Error ? error.message : String(error),
       });
     }
+  };
+  for await (const page of deps.repositories.complaints.openPages()) {
+    report.open += page.length;
+    let next = 0;
+    const worker = async () => {
+      while (next < page.length) await escalate(page[next++] as ComplaintRecord);
+    };
+    await Promise.all(Array.from({ length: ESCALATION_CONCURRENCY }, worker));
   }
   return report;
 }

@@ -80,15 +80,23 @@ export async function queryAll(
   input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
+  for await (const page of queryPages(ctx, input)) items.push(...page);
+  return items;
+}
+
+/** A query's items a page at a time, for a walk that must not hold them all at once. */
+export async function* queryPages(
+  ctx: TableContext,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): AsyncGenerator<Record<string, unknown>[]> {
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await ctx.client.send(
       new QueryCommand({ ...input, TableName: ctx.table, ExclusiveStartKey }),
     );
-    items.push(...(page.Items ?? []));
+    yield page.Items ?? [];
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
-  return items;
 }
 
 /** Sends a conditional write; false when DynamoDB refused the condition (a claim already taken). */

@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { parentBranchPath } from '@zhixiang/shared/auth/access';
 import { computeAttainment } from '@zhixiang/shared/standards/attainment';
-import { parentBranchPath } from '../../complaints/use-cases/escalate-breached-complaints';
 import { catalogue, type StandardsUseCaseDeps } from './standards-access';
 
 /** How far back each run looks for breaches of fixed standards. */

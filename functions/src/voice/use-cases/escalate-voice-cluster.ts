@@ -1,9 +1,8 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { EscalateVoiceClusterRequest, VoiceClustersResponse } from '@zhixiang/shared/voice/schemas';
-import { UNTHEMED } from '@zhixiang/shared/voice/themes';
 import { listVoiceClusters } from './list-voice-clusters';
-import { actorName, branchName, reportingLevels, type VoiceDeps } from './voice-access';
+import { actorName, branchName, clusterItems, reportingLevels, type VoiceDeps } from './voice-access';
 
 /**
  * 逐级上报 of a cluster: a 中支 or 分公司 user reports a week's theme of their subtree to the level
@@ -16,11 +15,7 @@ export async function escalateVoiceCluster(
   request: EscalateVoiceClusterRequest,
 ): Promise<VoiceClustersResponse> {
   const { fromPath, toPath } = await reportingLevels(deps, claims);
-  if (request.theme !== UNTHEMED && !deps.voiceThemes.themes.some((t) => t.id === request.theme))
-    throw new AppError('VALIDATION_FAILED', '没有这个主题，请从主题列表中选择', { field: 'theme' });
-  const items = (await deps.repositories.voice.listWeek(request.week, fromPath)).filter((item) =>
-    request.theme === UNTHEMED ? item.themes.length === 0 : item.themes.includes(request.theme),
-  );
+  const items = await clusterItems(deps, request.week, request.theme, fromPath);
   if (items.length === 0) throw new AppError('NOT_FOUND', '本机构该周该主题下没有客户之声，无法上报');
   const created = await deps.repositories.voice.putClusterEscalation({
     week: request.week,

@@ -1,6 +1,7 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
+import type { EscalatedComplaintPush } from '@zhixiang/shared/voice/schemas';
 import { type LiveChatDeps, publishHandoffUpdate } from '../../assistant/use-cases/publish-handoff-update';
 import { branchName, toVoiceItemView, type VoiceDeps } from './voice-access';
 
@@ -54,13 +55,40 @@ const LISTENER: AccessClaims = { sub: 'listener', role: 'executive' };
 
 /**
  * Pushes a new item to every connection listening to its branch or a level above. Best effort: the
- * item is stored already and the page's list has it on its next load.
+ * item is stored already and the page's list has it on its next load. A connection found gone
+ * (its socket died without a `$disconnect`) ends its listening session now.
  */
 export async function announceVoiceItem(
-  deps: Pick<VoiceDeps, 'repositories' | 'voiceThemes'> & LiveChatDeps,
+  deps: Pick<VoiceDeps, 'repositories' | 'voiceThemes' | 'now'> & LiveChatDeps,
   item: VoiceItemRecord,
 ): Promise<void> {
   if (!deps.liveChatPusher) return;
   const frame = { type: 'voice_item' as const, item: await toVoiceItemView(deps, item, LISTENER) };
-  await Promise.all(topicsFor(item.branchPath).map((topic) => publishHandoffUpdate(deps, topic, frame)));
+  const ended = (connectionId: string) =>
+    deps.repositories.voice.endListening(connectionId, new Date(deps.now()).toISOString());
+  await Promise.all(
+    topicsFor(item.branchPath).map((topic) => publishHandoffUpdate(deps, topic, frame, ended)),
+  );
+}
+
+/**
+ * Pushes a complaint the escalation job just moved up the ladder to the connections listening to
+ * the branch it reached (and the levels above it): the executives see it arrive live. Best effort,
+ * like the items: the escalation is stored already and shows in the complaint queue.
+ */
+export async function announceComplaintEscalation(
+  deps: { repositories: Pick<VoiceDeps['repositories'], 'branches'> } & LiveChatDeps,
+  escalation: Omit<EscalatedComplaintPush, 'fromName' | 'toName'> & { fromPath: string; toPath: string },
+): Promise<void> {
+  if (!deps.liveChatPusher) return;
+  const { fromPath, toPath, ...rest } = escalation;
+  const frame = {
+    type: 'voice_complaint_escalated' as const,
+    complaint: {
+      ...rest,
+      fromName: await branchName(deps, fromPath),
+      toName: await branchName(deps, toPath),
+    },
+  };
+  await Promise.all(topicsFor(toPath).map((topic) => publishHandoffUpdate(deps, topic, frame)));
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { parentBranchPath } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { maskName } from '@zhixiang/shared/callback/view';
+import type { BusinessCalendar } from '@zhixiang/shared/complaints/calendar';
 import { AppError } from '@zhixiang/shared/errors';
 import type { ConversationStore } from '@zhixiang/shared/ports/assistant-conversations';
 import type { LiveChatConnectionStore, LiveChatPusher } from '@zhixiang/shared/ports/live-chat';
@@ -10,11 +12,17 @@ import type {
   CustomerRepository,
   UserAccountRepository,
 } from '@zhixiang/shared/ports/repositories';
-import type { VoiceEscalationRecord, VoiceItemRecord, VoiceStore } from '@zhixiang/shared/ports/voice';
+import type {
+  RectificationStore,
+  VoiceEscalationRecord,
+  VoiceItemRecord,
+  VoiceStore,
+} from '@zhixiang/shared/ports/voice';
 import { VOICE_SOURCES, type VoiceEscalation, type VoiceItemView } from '@zhixiang/shared/voice/schemas';
 import {
   journeyLabel,
   themeLabel,
+  UNTHEMED,
   type VoiceThemeDictionary,
   voiceWeekOf,
 } from '@zhixiang/shared/voice/themes';
@@ -22,6 +30,7 @@ import {
 export interface VoiceDeps {
   repositories: {
     voice: VoiceStore;
+    rectifications: RectificationStore;
     customers: Pick<CustomerRepository, 'get'>;
     users: Pick<UserAccountRepository, 'get'>;
     branches: Pick<BranchRepository, 'getCached'>;
@@ -32,6 +41,8 @@ export interface VoiceDeps {
   liveChatPusher: LiveChatPusher | null;
   logger: Pick<Logger, 'warn' | 'error'>;
   voiceThemes: VoiceThemeDictionary;
+  /** Rectification due dates count business days. */
+  businessCalendar: BusinessCalendar;
   now: () => number;
 }
 
@@ -54,13 +65,10 @@ export function weekOrCurrent(deps: Pick<VoiceDeps, 'now'>, week: string | undef
   return week ?? voiceWeekOf(deps.now());
 }
 
-/** The branch one level up the ladder 四级机构 → 中支 → 分公司 → 总公司; null at the head office. */
-export function parentPath(path: string): string | null {
-  const cut = path.lastIndexOf('/');
-  return cut > 0 ? path.slice(0, cut) : null;
-}
-
-export async function branchName(deps: Pick<VoiceDeps, 'repositories'>, path: string): Promise<string> {
+export async function branchName(
+  deps: { repositories: Pick<VoiceDeps['repositories'], 'branches'> },
+  path: string,
+): Promise<string> {
   const id = path.slice(path.lastIndexOf('/') + 1);
   return (await deps.repositories.branches.getCached(id))?.name ?? id;
 }
@@ -117,6 +125,20 @@ export async function toVoiceItemView(
   };
 }
 
+/** A week's items of a theme (or of none: 未归类) in a subtree; an unknown theme is refused (400). */
+export async function clusterItems(
+  deps: Pick<VoiceDeps, 'repositories' | 'voiceThemes'>,
+  week: string,
+  theme: string,
+  branchPath: string,
+): Promise<VoiceItemRecord[]> {
+  if (theme !== UNTHEMED && !deps.voiceThemes.themes.some((t) => t.id === theme))
+    throw new AppError('VALIDATION_FAILED', '没有这个主题，请从主题列表中选择', { field: 'theme' });
+  return (await deps.repositories.voice.listWeek(week, branchPath)).filter((item) =>
+    theme === UNTHEMED ? item.themes.length === 0 : item.themes.includes(theme),
+  );
+}
+
 /** The signed-in person's display name, for the reporting trail. */
 export async function actorName(
   deps: Pick<VoiceDeps, 'repositories'>,
@@ -136,7 +158,7 @@ export async function reportingLevels(
   const fromPath = readerBranchPath(claims);
   const id = fromPath.slice(fromPath.lastIndexOf('/') + 1);
   const branch = fromPath ? await deps.repositories.branches.getCached(id) : null;
-  const toPath = parentPath(fromPath);
+  const toPath = parentBranchPath(fromPath);
   if (!branch || !toPath) throw new AppError('FORBIDDEN', '总公司已是最高层级，无需再上报');
   if (branch.level === 'agency')
     throw new AppError('FORBIDDEN', '逐级上报由中支或分公司发起，四级机构请先报所属中支');

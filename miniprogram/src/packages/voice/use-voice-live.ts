@@ -1,5 +1,5 @@
 import type Taro from '@tarojs/taro';
-import type { VoiceItemView, VoiceServerFrame } from '@zhixiang/shared/voice/schemas';
+import type { EscalatedComplaintPush, VoiceItemView, VoiceServerFrame } from '@zhixiang/shared/voice/schemas';
 import { useEffect, useRef, useState } from 'react';
 import { openLiveSocket } from '../../lib/live-socket';
 import { runtimeConfig } from '../../lib/runtime-config';
@@ -9,14 +9,18 @@ const RETRY_MS = 3000;
 
 /**
  * 高管聆听: the live chat's WebSocket, listening to the reader's subtree (`listenVoice`). Each pushed
- * item goes to `onItem`; every (re)connection calls `onConnected` first, so the page reloads its
+ * item goes to `onItem`, each complaint escalated to the reader's level or below to `onEscalation`; every (re)connection calls `onConnected` first, so the page reloads its
  * list and misses nothing while the socket was down. Returns the scope being listened to, or null
  * while not connected (no socket on this stage, or reconnecting every 3 s).
  */
-export function useVoiceLive(onItem: (item: VoiceItemView) => void, onConnected: () => void): string | null {
+export function useVoiceLive(
+  onItem: (item: VoiceItemView) => void,
+  onEscalation: (complaint: EscalatedComplaintPush) => void,
+  onConnected: () => void,
+): string | null {
   const [scope, setScope] = useState<string | null>(null);
-  const handlers = useRef({ onItem, onConnected });
-  handlers.current = { onItem, onConnected };
+  const handlers = useRef({ onItem, onEscalation, onConnected });
+  handlers.current = { onItem, onEscalation, onConnected };
 
   useEffect(() => {
     let stopped = false;
@@ -52,6 +56,7 @@ export function useVoiceLive(onItem: (item: VoiceItemView) => void, onConnected:
           setScope(frame.scopeName);
           handlers.current.onConnected();
         } else if (frame.type === 'voice_item') handlers.current.onItem(frame.item);
+        else if (frame.type === 'voice_complaint_escalated') handlers.current.onEscalation(frame.complaint);
       });
     }
     void connect();

@@ -2,6 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import type {
+  EscalatedComplaintPush,
   VoiceCluster,
   VoiceEscalation,
   VoiceItemView,
@@ -12,6 +13,7 @@ import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
 import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { useWideLayout } from '../../../hooks/use-wide-layout';
+import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import { useVoiceLive } from '../use-voice-live';
@@ -63,7 +65,8 @@ function ListeningLog() {
  * 客户之声 for staff and executives: the week's pain points of their branch subtree (each theme's
  * count and trend, and its reporting trail), then the items themselves, all or only those reported
  * to their level; new items arrive live over the WebSocket (高管聆听) at the top of the list. A 中支 or
- * 分公司 types one note and reports an item or a theme to the level above (逐级上报). In the H5 build
+ * 分公司 types one note and reports an item or a theme to the level above (逐级上报); a complaint that
+ * escalates to the reader's level arrives live at the top. In the H5 build
  * at pad or PC width the pain points and the items sit side by side.
  */
 export default function VoiceStreamPage() {
@@ -80,8 +83,11 @@ export default function VoiceStreamPage() {
   useReloadOnShow(data);
   const wide = useWideLayout();
   const [live, setLive] = useState<VoiceItemView[]>([]);
+  const [escalated, setEscalated] = useState<EscalatedComplaintPush[]>([]);
   const listening = useVoiceLive(
     (item) => setLive((items) => [item, ...items.filter((i) => i.itemId !== item.itemId)]),
+    (complaint) =>
+      setEscalated((shown) => [complaint, ...shown.filter((c) => c.complaintId !== complaint.complaintId)]),
     () => {
       setLive([]);
       void data.reload();
@@ -118,7 +124,33 @@ export default function VoiceStreamPage() {
           <Text className="zx-muted" data-testid="voice-listening">
             {listening ? `实时聆听中：${listening}及下属机构` : '实时推送未连接，下拉可刷新'}
           </Text>
+          {escalated.map((c) => (
+            <View
+              key={c.complaintId}
+              className="zx-card"
+              data-testid="voice-escalated-complaint"
+              onClick={() => void Taro.navigateTo({ url: pageUrls.complaintDetail(c.complaintId) })}
+            >
+              <View className="zx-voice__row">
+                <Text className="zx-card__title">投诉超时升级 · {c.categoryLabel}</Text>
+                <Tag type="danger">{c.severityLabel}</Tag>
+              </View>
+              <Text className="zx-muted">
+                {c.complaintId}：{c.clockLabels.join('、')}已超时，{formatShanghaiDateTime(c.at)} 由
+                {c.fromName}
+                升级至{c.toName}
+              </Text>
+            </View>
+          ))}
           <ListeningLog />
+          <Button
+            size="small"
+            fill="none"
+            data-testid="voice-rectifications"
+            onClick={() => void Taro.navigateTo({ url: pageUrls.voiceRectifications })}
+          >
+            整改任务
+          </Button>
           <Text className="zx-voice__label">上报说明</Text>
           <Textarea
             className="zx-voice__textarea"
@@ -148,9 +180,26 @@ export default function VoiceStreamPage() {
                     </Tag>
                   </View>
                   <Trail escalations={c.escalations} />
-                  <Button size="small" fill="outline" onClick={() => void reportCluster(clusters.week, c)}>
-                    上报该主题
-                  </Button>
+                  <View className="zx-voice__row">
+                    <Button size="small" fill="outline" onClick={() => void reportCluster(clusters.week, c)}>
+                      上报该主题
+                    </Button>
+                    <Button
+                      size="small"
+                      fill="none"
+                      onClick={() =>
+                        void Taro.navigateTo({
+                          url: pageUrls.newVoiceRectification({
+                            week: clusters.week,
+                            theme: c.theme,
+                            label: c.label,
+                          }),
+                        })
+                      }
+                    >
+                      发起整改
+                    </Button>
+                  </View>
                 </View>
               ))}
             </View>
@@ -192,9 +241,20 @@ export default function VoiceStreamPage() {
                     <Text className="zx-muted">当前上报至：{item.reportedToName}</Text>
                   ) : null}
                   <Trail escalations={item.escalations} />
-                  <Button size="small" fill="outline" onClick={() => void reportItem(item)}>
-                    上报上级
-                  </Button>
+                  <View className="zx-voice__row">
+                    <Button size="small" fill="outline" onClick={() => void reportItem(item)}>
+                      上报上级
+                    </Button>
+                    <Button
+                      size="small"
+                      fill="none"
+                      onClick={() =>
+                        void Taro.navigateTo({ url: pageUrls.newVoiceRectification({ itemId: item.itemId }) })
+                      }
+                    >
+                      发起整改
+                    </Button>
+                  </View>
                 </View>
               ))}
             </View>
