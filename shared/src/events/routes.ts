@@ -7,6 +7,7 @@ import {
   EventDetailSchema,
   EventInviteesResponseSchema,
   EventListResponseSchema,
+  EventOrganisersResponseSchema,
   EventReportSchema,
   EventTicketSchema,
   MyPledgesResponseSchema,
@@ -15,6 +16,7 @@ import {
   RecordPledgeRequestSchema,
   RegisterForEventRequestSchema,
   RegistrationViewSchema,
+  StaffEventDetailSchema,
   StaffEventListResponseSchema,
   StaffEventSchema,
   WalkInRequestSchema,
@@ -147,5 +149,27 @@ export const eventRoutes = {
     path: '/staff/events',
     auth: 'user',
     response: StaffEventListResponseSchema,
+  },
+  /** One event of the staff member's subtree: its editable fields and its publishing trail. */
+  getStaffEvent: {
+    method: 'GET',
+    path: '/staff/events/{eventId}',
+    auth: 'user',
+    response: StaffEventDetailSchema,
+  },
+  /** Staff of the organising subtree edit a draft (the same checks as creating it). */
+  updateEvent: {
+    method: 'PUT',
+    path: '/staff/events/{eventId}',
+    auth: 'user',
+    request: CreateEventRequestSchema,
+    response: StaffEventSchema,
+  },
+  /** The branches a staff member may organise an event for, and the configured customer segments. */
+  listEventOrganisers: {
+    method: 'GET',
+    path: '/staff/event-organisers',
+    auth: 'user',
+    response: EventOrganisersResponseSchema,
   },
 } as const satisfies Record<string, RouteSpec>;

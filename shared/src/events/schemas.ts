@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isRealDate } from '../format/dates';
 import { hasUnsafeCharacters, isoDaySchema, singleLine, UNSAFE_CHARACTERS_MESSAGE } from '../format/input';
 import { AUDIENCE_ROLES, EVENT_BRAND_KEYS, type EventAudience, type EventBrand } from './rules';
 
@@ -65,7 +66,12 @@ const instant = (label: string) =>
       `${label}应为带时区的时间，如 2026-12-20T09:00:00+08:00`,
     ),
     z.refine((t) => !Number.isNaN(Date.parse(t)), `${label}不是有效的时间`),
+    // Date.parse rolls 2 月 30 日 over into March: the calendar day itself must exist.
+    z.refine((t) => isRealDate(t.slice(0, 10)), `${label}的日期不存在，请核对月份和日期`),
   );
+
+/** The longest a session may last: a longer one is a mistyped end. */
+export const MAX_SESSION_HOURS = 72;
 
 const eventId = z.string().check(z.regex(/^EV[0-9A-Za-z-]{4,40}$/, '活动编号格式不正确'));
 const sessionId = z.string('请选择场次').check(z.regex(/^S\d{1,3}$/, '场次编号格式不正确'));
@@ -117,6 +123,13 @@ export const CreateEventRequestSchema = z
     registrationOpensAt: instant('报名开始时间'),
     registrationClosesAt: instant('报名截止时间'),
     whatToBring: text('携带物品说明', 200).check(singleLine('携带物品说明')),
+    /**
+     * The organising branch: the staff member's own or one below it (absent: their own). The CSV
+     * import names it in its own column.
+     */
+    organiserBranchId: z.optional(
+      z.string('请选择主办机构').check(z.regex(/^[A-Z][A-Z0-9-]{0,39}$/, '主办机构编号格式不正确')),
+    ),
     maxCompanions: z
       .int('同行人数上限应为整数')
       .check(z.minimum(0, '同行人数上限不能小于 0'), z.maximum(10, '同行人数上限最多 10 人')),
@@ -135,6 +148,13 @@ export const CreateEventRequestSchema = z
           ctx.issues.push({
             code: 'custom',
             message: `第 ${i + 1} 个场次的结束时间应晚于开始时间`,
+            input: s,
+            path: ['sessions', i, 'endsAt'],
+          });
+        else if (Date.parse(s.endsAt) - Date.parse(s.startsAt) > MAX_SESSION_HOURS * 3_600_000)
+          ctx.issues.push({
+            code: 'custom',
+            message: `第 ${i + 1} 个场次超过 ${MAX_SESSION_HOURS} 小时，请核对结束时间`,
             input: s,
             path: ['sessions', i, 'endsAt'],
           });
@@ -174,6 +194,33 @@ export function brandAudienceProblem(
     return '太活力活动仅面向客户，且须指定年龄范围';
   if (brand === 'charity' && (audience.segment || audience.ageBand))
     return '太有爱公益活动面向客户、业务员和员工，不设客户分层或年龄限制';
+  return null;
+}
+
+/** How far ahead an event may be scheduled: a later session is a mistyped year. */
+export const MAX_YEARS_AHEAD = 2;
+
+/**
+ * What the request's times say against the clock (the schema checks them against each other):
+ * no session already begun, a window not yet closed, nothing more than two years ahead. Null when
+ * all is well.
+ */
+export function eventTimingProblem(
+  request: Pick<CreateEventRequest, 'sessions' | 'registrationClosesAt'>,
+  nowMs: number,
+): { message: string; field: string } | null {
+  const latest = nowMs + MAX_YEARS_AHEAD * 366 * 24 * 3_600_000;
+  for (const [i, s] of request.sessions.entries()) {
+    if (Date.parse(s.startsAt) <= nowMs)
+      return { message: `第 ${i + 1} 个场次的开始时间已过，请核对日期`, field: `sessions.${i}.startsAt` };
+    if (Date.parse(s.startsAt) > latest)
+      return {
+        message: `第 ${i + 1} 个场次在 ${MAX_YEARS_AHEAD} 年以后，请核对年份`,
+        field: `sessions.${i}.startsAt`,
+      };
+  }
+  if (Date.parse(request.registrationClosesAt) <= nowMs)
+    return { message: '报名截止时间已过，请核对日期', field: 'registrationClosesAt' };
   return null;
 }
 
@@ -333,6 +380,56 @@ export const StaffEventSchema = z.object({
   sessions: z.array(StaffSessionViewSchema),
 });
 export type StaffEvent = z.infer<typeof StaffEventSchema>;
+
+export const EVENT_AUDIT_LABELS = {
+  created: '创建草稿',
+  updated: '修改草稿',
+  cover_set: '上传封面',
+  published: '发布',
+} as const;
+
+/** One event for its organisers: the editable fields as the form sends them, and its publishing trail. */
+export const StaffEventDetailSchema = z.object({
+  ...StaffEventSchema.shape,
+  organiserBranchId: z.string(),
+  form: z.object({
+    brand: z.enum(EVENT_BRAND_KEYS),
+    title: z.string(),
+    city: z.string(),
+    description: z.string(),
+    venues: z.array(z.object({ name: z.string(), address: z.string() })),
+    sessions: z.array(
+      z.object({ venueIndex: z.int(), startsAt: z.string(), endsAt: z.string(), capacity: z.int() }),
+    ),
+    audience: z.object({
+      roles: z.array(z.enum(AUDIENCE_ROLES)),
+      segment: z.nullable(z.string()),
+      ageBand: z.nullable(z.object({ min: z.int(), max: z.int() })),
+      organiserBranchOnly: z.boolean(),
+    }),
+    registrationOpensAt: z.string(),
+    registrationClosesAt: z.string(),
+    whatToBring: z.string(),
+    maxCompanions: z.int(),
+  }),
+  audit: z.array(
+    z.object({
+      action: z.enum(['created', 'updated', 'cover_set', 'published']),
+      actionLabel: z.string(),
+      byName: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+export type StaffEventDetail = z.infer<typeof StaffEventDetailSchema>;
+
+/** The branches a staff member may organise an event for: their own and those below it. */
+export const EventOrganisersResponseSchema = z.object({
+  organisers: z.array(z.object({ branchId: z.string(), name: z.string(), path: z.string() })),
+  /** The configured customer segments 太尊享 may name. */
+  segments: z.array(z.object({ key: z.string(), label: z.string() })),
+});
+export type EventOrganisersResponse = z.infer<typeof EventOrganisersResponseSchema>;
 export const StaffEventListResponseSchema = z.object({ events: z.array(StaffEventSchema) });
 export type StaffEventListResponse = z.infer<typeof StaffEventListResponseSchema>;
 

@@ -6,6 +6,7 @@ import {
   REGISTRATION_STATUS_LABELS,
   type RegistrationView,
   type StaffEvent,
+  type StaffEventDetail,
 } from './schemas';
 
 /** The event's first session start: the day ages are counted on and the order of lists. */
@@ -70,5 +71,35 @@ export function toStaffEvent(event: EventRecord, states: readonly SessionState[]
       ...view,
       checkedIn: states.find((s) => s.sessionId === view.sessionId)?.checkedIn ?? 0,
     })),
+  };
+}
+
+/** A stored event as the create / edit form sends it (instants as stored, in UTC). */
+export function eventFormOf(event: EventRecord): StaffEventDetail['form'] {
+  return {
+    brand: event.brand,
+    title: event.title,
+    city: event.city,
+    description: event.description,
+    venues: event.venues.map((v) => ({ name: v.name, address: v.address })),
+    sessions: event.sessions.map((s) => ({
+      venueIndex: Math.max(
+        0,
+        event.venues.findIndex((v) => v.venueId === s.venueId),
+      ),
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      capacity: s.capacity,
+    })),
+    audience: {
+      roles: [...event.audience.roles],
+      segment: event.audience.segment,
+      ageBand: event.audience.ageBand,
+      organiserBranchOnly: event.audience.branch !== null,
+    },
+    registrationOpensAt: event.registrationOpensAt,
+    registrationClosesAt: event.registrationClosesAt,
+    whatToBring: event.whatToBring,
+    maxCompanions: event.maxCompanions,
   };
 }

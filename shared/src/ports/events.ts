@@ -24,6 +24,26 @@ export interface EventRecord {
   createdBy: string;
   createdAt: string;
   publishedAt: string | null;
+  /** The cover image in the document bucket, checked by the server; absent or null: none yet. */
+  cover?: EventCover | null;
+}
+
+/** An event's cover image: its private key in S3 and the type its first bytes showed. */
+export interface EventCover {
+  key: string;
+  contentType: 'image/jpeg' | 'image/png';
+  uploadedAt: string;
+}
+
+export const EVENT_AUDIT_ACTIONS = ['created', 'updated', 'cover_set', 'published'] as const;
+export type EventAuditAction = (typeof EVENT_AUDIT_ACTIONS)[number];
+
+/** One step of an event's publishing trail: who created, edited, gave it a cover or published it, and when. */
+export interface EventAuditRecord {
+  eventId: string;
+  action: EventAuditAction;
+  byUserId: string;
+  at: string;
 }
 
 /**
@@ -125,10 +145,19 @@ export interface PendingOffer {
 export type SeatRefusal = 'full' | 'already_registered';
 
 export interface EventStore {
-  /** Creates the event and its sessions' seat counters; false when the id is taken. */
-  create(event: EventRecord): Promise<boolean>;
-  /** Publishes a draft; false when it is not a draft any more. */
-  publish(eventId: string, at: string): Promise<boolean>;
+  /** Creates the event, its sessions' seat counters and its audit entry; false when the id is taken. */
+  create(event: EventRecord, audit?: EventAuditRecord): Promise<boolean>;
+  /**
+   * Replaces a draft and its sessions' seat counters (sessions no longer listed are removed) with
+   * its audit entry, in one transaction; false when it is not a draft any more.
+   */
+  replaceDraft(event: EventRecord, previous: EventRecord, audit: EventAuditRecord): Promise<boolean>;
+  /** Publishes a draft with its audit entry; false when it is not a draft any more. */
+  publish(eventId: string, at: string, audit: EventAuditRecord): Promise<boolean>;
+  /** Sets (or replaces) the event's cover with its audit entry; false when the event is gone. */
+  setCover(eventId: string, cover: EventCover, audit: EventAuditRecord): Promise<boolean>;
+  /** The event's publishing trail, oldest first. */
+  auditTrail(eventId: string): Promise<EventAuditRecord[]>;
   get(eventId: string): Promise<EventRecord | null>;
   listPublished(): Promise<EventRecord[]>;
   /** Events organised in a branch subtree (staff). */
