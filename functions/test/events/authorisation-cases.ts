@@ -154,6 +154,21 @@ export const eventCases: CasesFor<typeof eventRoutes> = {
     body: CHARITY_DRAFT,
     expected: { ...staffOnly(404), owner: 409 },
   },
+  // A cover's upload link: staff of the organising subtree 200, Beijing staff 404, others 403.
+  createEventCoverUpload: {
+    method: 'POST',
+    path: '/staff/events/EV-DEMO-WEALTH/cover/upload',
+    ownerUserId: 'demo-staff-sh',
+    expected: { ...staffOnly(404), owner: 200 },
+  },
+  // Setting a cover nobody uploaded: its own staff get 400 (not uploaded), Beijing staff 404.
+  setEventCover: {
+    method: 'POST',
+    path: '/staff/events/EV-DEMO-WEALTH/cover',
+    ownerUserId: 'demo-staff-sh',
+    body: { uploadId: '00000000-0000-4000-8000-000000000000' },
+    expected: { ...staffOnly(404), owner: 400 },
+  },
   // Every staff member lists their own subtree's branches (200); customers and agents 403.
   listEventOrganisers: {
     method: 'GET',

@@ -1,4 +1,11 @@
-import type { StaffEvent, StaffEventDetail } from '@zhixiang/shared/events/schemas';
+import {
+  type EventCoverUpload,
+  type EventDetail,
+  type EventListResponse,
+  MAX_COVER_BYTES,
+  type StaffEvent,
+  type StaffEventDetail,
+} from '@zhixiang/shared/events/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -195,5 +202,72 @@ describe('staff create, edit and publish an event', () => {
     const customerView = await as<{ title: string }>('demo-customer-c001', 'GET', `/events/${eventId}`);
     expect(customerView.status).toBe(200);
     expect(customerView.body.title).toBe('太有爱·图书漂流（改）');
+  });
+});
+
+describe('the cover image', () => {
+  const PNG = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.alloc(1500),
+  ]);
+
+  async function upload(eventId: string, bytes: Buffer) {
+    const ticket = await as<EventCoverUpload>(
+      'demo-staff-sh',
+      'POST',
+      `/staff/events/${eventId}/cover/upload`,
+    );
+    expect(ticket.status, ticket.text).toBe(200);
+    expect(ticket.body.uploadUrl).toContain(`events/${eventId}/covers/${ticket.body.uploadId}`);
+    const put = await fetch(ticket.body.uploadUrl, {
+      method: 'PUT',
+      headers: { 'content-type': ticket.body.contentType },
+      body: new Uint8Array(bytes),
+    });
+    expect(put.ok).toBe(true);
+    return as<StaffEvent>('demo-staff-sh', 'POST', `/staff/events/${eventId}/cover`, {
+      uploadId: ticket.body.uploadId,
+    });
+  }
+
+  it('checks the upload by its bytes and size, and shows the cover on the staff list, the list and the detail', async () => {
+    const created = await as<StaffEvent>('demo-staff-sh', 'POST', '/staff/events', draft('太有爱·封面活动'));
+    const eventId = created.body.eventId;
+    expect(created.body.coverUrl).toBeNull();
+
+    const text = await upload(eventId, Buffer.from('这不是图片，只是一段文字。'.repeat(20)));
+    expect(text.status).toBe(400);
+    expect(text.body.message).toBe('封面图片仅支持 JPG 或 PNG 格式');
+    const huge = await upload(eventId, Buffer.concat([PNG, Buffer.alloc(MAX_COVER_BYTES)]));
+    expect(huge.status).toBe(400);
+    expect(huge.body.message).toBe('封面图片超过 2 MB，请压缩后重新上传');
+    const never = await as('demo-staff-sh', 'POST', `/staff/events/${eventId}/cover`, {
+      uploadId: '11111111-1111-4111-8111-111111111111',
+    });
+    expect(never.status).toBe(400);
+    expect(never.body.message).toBe('封面图片尚未上传完成，请重新上传');
+
+    const set = await upload(eventId, PNG);
+    expect(set.status, set.text).toBe(200);
+    expect(set.body.coverUrl).toBeTruthy();
+    const shown = await fetch(set.body.coverUrl!);
+    expect(shown.ok).toBe(true);
+    expect(Buffer.from(await shown.arrayBuffer()).subarray(0, 8)).toEqual(PNG.subarray(0, 8));
+
+    // A second cover replaces the first, whose object is deleted.
+    const first = set.body.coverUrl!;
+    const again = await upload(eventId, PNG);
+    expect(again.status).toBe(200);
+    expect((await fetch(first)).status).toBe(404);
+
+    expect((await as('demo-staff-sh', 'POST', `/staff/events/${eventId}/publish`)).status).toBe(200);
+    const list = await as<EventListResponse>('demo-customer-c001', 'GET', '/events');
+    const listed = list.body.events.find((e) => e.eventId === eventId);
+    expect(listed?.coverUrl).toBeTruthy();
+    expect((await fetch(listed!.coverUrl!)).ok).toBe(true);
+    const detail = await as<EventDetail>('demo-customer-c001', 'GET', `/events/${eventId}`);
+    expect(detail.body.coverUrl).toBeTruthy();
+    const trail = await as<StaffEventDetail>('demo-staff-sh', 'GET', `/staff/events/${eventId}`);
+    expect(trail.body.audit.map((a) => a.action)).toEqual(['created', 'cover_set', 'cover_set', 'published']);
   });
 });

@@ -4,6 +4,7 @@ import {
   CheckInRequestSchema,
   CheckInResultSchema,
   CreateEventRequestSchema,
+  EventCoverUploadSchema,
   EventDetailSchema,
   EventInviteesResponseSchema,
   EventListResponseSchema,
@@ -16,6 +17,7 @@ import {
   RecordPledgeRequestSchema,
   RegisterForEventRequestSchema,
   RegistrationViewSchema,
+  SetEventCoverRequestSchema,
   StaffEventDetailSchema,
   StaffEventListResponseSchema,
   StaffEventSchema,
@@ -163,6 +165,21 @@ export const eventRoutes = {
     path: '/staff/events/{eventId}',
     auth: 'user',
     request: CreateEventRequestSchema,
+    response: StaffEventSchema,
+  },
+  /** Staff of the organising subtree get a link to upload a cover image (JPEG or PNG, ≤ 2 MB). */
+  createEventCoverUpload: {
+    method: 'POST',
+    path: '/staff/events/{eventId}/cover/upload',
+    auth: 'user',
+    response: EventCoverUploadSchema,
+  },
+  /** The uploaded cover checked by the server (type by its first bytes, size) and set; audited. */
+  setEventCover: {
+    method: 'POST',
+    path: '/staff/events/{eventId}/cover',
+    auth: 'user',
+    request: SetEventCoverRequestSchema,
     response: StaffEventSchema,
   },
   /** The branches a staff member may organise an event for, and the configured customer segments. */

@@ -340,6 +340,8 @@ export const EventSummarySchema = z.object({
   city: z.string(),
   firstStartsAt: z.string(),
   organiserBranchName: z.string(),
+  /** A short-lived link to the cover image; null when the event has none. */
+  coverUrl: z.nullable(z.string()),
   eligible: z.boolean(),
   /** Why the viewer may not register (not eligible, window not open or closed); null when they may. */
   reason: z.nullable(z.string()),
@@ -348,6 +350,27 @@ export const EventSummarySchema = z.object({
 export type EventSummary = z.infer<typeof EventSummarySchema>;
 
 export const EventListResponseSchema = z.object({ events: z.array(EventSummarySchema) });
+
+/** A cover image: JPEG or PNG (by its first bytes), at most 2 MB. */
+export const MAX_COVER_BYTES = 2 * 1024 * 1024;
+/** How long a cover's upload link stays valid; its read link lasts an hour. */
+export const COVER_UPLOAD_SECONDS = 900;
+export const COVER_LINK_SECONDS = 3600;
+
+/** Where the device PUTs a cover: a key the server chose, with its id to confirm it by. */
+export const EventCoverUploadSchema = z.object({
+  uploadId: z.string(),
+  uploadUrl: z.string(),
+  contentType: z.string(),
+  maxBytes: z.int(),
+  expiresAt: z.string(),
+});
+export type EventCoverUpload = z.infer<typeof EventCoverUploadSchema>;
+
+export const SetEventCoverRequestSchema = z.strictObject({
+  uploadId: z.string('请先上传封面图片').check(z.regex(/^[0-9a-f-]{36}$/, '封面上传编号格式不正确')),
+});
+export type SetEventCoverRequest = z.infer<typeof SetEventCoverRequestSchema>;
 export type EventListResponse = z.infer<typeof EventListResponseSchema>;
 
 export const EventDetailSchema = z.object({
@@ -377,6 +400,7 @@ export const StaffEventSchema = z.object({
   status: z.enum(['draft', 'published']),
   organiserBranchName: z.string(),
   firstStartsAt: z.string(),
+  coverUrl: z.nullable(z.string()),
   sessions: z.array(StaffSessionViewSchema),
 });
 export type StaffEvent = z.infer<typeof StaffEventSchema>;

@@ -58,8 +58,13 @@ export function toRegistrationView(
   };
 }
 
-export function toStaffEvent(event: EventRecord, states: readonly SessionState[]): StaffEvent {
+export function toStaffEvent(
+  event: EventRecord,
+  states: readonly SessionState[],
+  coverUrl: string | null,
+): StaffEvent {
   return {
+    coverUrl,
     eventId: event.eventId,
     brandLabel: EVENT_BRANDS[event.brand],
     title: event.title,

@@ -4,6 +4,7 @@ import type { EventDetail, EventListResponse, EventSummary } from '@zhixiang/sha
 import { firstStartOf, toRegistrationView, toSessionViews } from '@zhixiang/shared/events/view';
 import type { EventRecord, RegistrationRecord } from '@zhixiang/shared/ports/events';
 import {
+  coverUrlOf,
   type EventDeps,
   mayRegister,
   personKeyOf,
@@ -14,6 +15,7 @@ import {
 
 function summary(
   event: EventRecord,
+  coverUrl: string | null,
   reason: string | null,
   eligible: boolean,
   mine: RegistrationRecord | undefined,
@@ -25,6 +27,7 @@ function summary(
     title: event.title,
     city: event.city,
     firstStartsAt: firstStartOf(event),
+    coverUrl,
     organiserBranchName: event.organiserBranchName,
     eligible,
     reason,
@@ -45,12 +48,20 @@ export async function listEvents(deps: EventDeps, claims: AccessClaims): Promise
   const nowMs = deps.now();
   const byEvent = new Map(mine.map((r) => [r.eventId, r]));
   return {
-    events: events
-      .filter((e) => e.sessions.some((s) => Date.parse(s.endsAt) > nowMs))
-      .map((event) => {
-        const may = mayRegister(deps, event, registrant);
-        return summary(event, may.eligible ? null : may.reason, may.eligible, byEvent.get(event.eventId));
-      }),
+    events: await Promise.all(
+      events
+        .filter((e) => e.sessions.some((s) => Date.parse(s.endsAt) > nowMs))
+        .map(async (event) => {
+          const may = mayRegister(deps, event, registrant);
+          return summary(
+            event,
+            await coverUrlOf(deps, event),
+            may.eligible ? null : may.reason,
+            may.eligible,
+            byEvent.get(event.eventId),
+          );
+        }),
+    ),
   };
 }
 
@@ -67,7 +78,13 @@ export async function getEvent(deps: EventDeps, claims: AccessClaims, eventId: s
     ? toRegistrationView(event, registration, await waitingPositionOf(deps, registration))
     : null;
   return {
-    ...summary(event, may.eligible ? null : may.reason, may.eligible, registration ?? undefined),
+    ...summary(
+      event,
+      await coverUrlOf(deps, event),
+      may.eligible ? null : may.reason,
+      may.eligible,
+      registration ?? undefined,
+    ),
     description: event.description,
     whatToBring: event.whatToBring,
     venues: event.venues,

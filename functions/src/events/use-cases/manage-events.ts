@@ -17,7 +17,7 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { BranchRecord } from '@zhixiang/shared/policy/model';
 import type { EventAuditAction, EventRecord } from '@zhixiang/shared/ports/events';
 import type { BranchRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
-import type { EventDeps } from './event-access';
+import { coverUrlOf, type EventDeps } from './event-access';
 
 /** `EV` + the Shanghai date of creation + 8 random hex characters. */
 function newEventId(nowMs: number): string {
@@ -125,7 +125,7 @@ export async function createEvent(
   );
   if (!(await deps.repositories.events.create(event, auditOf(event.eventId, 'created', claims, createdAt))))
     throw new AppError('CONFLICT', '活动编号冲突，请重试');
-  return toStaffEvent(event, await deps.repositories.events.sessions(event.eventId));
+  return staffView(deps, event);
 }
 
 export const PUBLISHED_NOT_EDITABLE = '该活动已发布，不能再修改';
@@ -153,7 +153,7 @@ export async function updateEvent(
     !(await deps.repositories.events.replaceDraft(event, previous, auditOf(eventId, 'updated', claims, at)))
   )
     throw new AppError('CONFLICT', PUBLISHED_NOT_EDITABLE);
-  return toStaffEvent(event, await deps.repositories.events.sessions(eventId));
+  return staffView(deps, event);
 }
 
 /** One event of the staff member's subtree with its editable fields and its publishing trail. */
@@ -171,7 +171,7 @@ export async function getStaffEvent(
   for (const userId of new Set(trail.map((a) => a.byUserId)))
     names.set(userId, (await deps.repositories.users.get(userId))?.displayName ?? '系统导入');
   return {
-    ...toStaffEvent(event, sessions),
+    ...toStaffEvent(event, sessions, await coverUrlOf(deps, event)),
     organiserBranchId: event.organiserBranchId,
     form: eventFormOf(event),
     audit: trail.map((a) => ({
@@ -193,6 +193,15 @@ export async function listEventOrganisers(
     organisers: branches.map((b) => ({ branchId: b.branchId, name: b.name, path: b.path })),
     segments: Object.entries(deps.eventSettings.segments).map(([key, s]) => ({ key, label: s.label })),
   };
+}
+
+/** An event as its organisers' lists show it: sessions with their live seats, the cover's link. */
+export async function staffView(deps: EventDeps, event: EventRecord): Promise<StaffEvent> {
+  const [sessions, coverUrl] = await Promise.all([
+    deps.repositories.events.sessions(event.eventId),
+    coverUrlOf(deps, event),
+  ]);
+  return toStaffEvent(event, sessions, coverUrl);
 }
 
 /** An event organised in the staff member's branch subtree; any other is the 404 of one that does not exist. */
@@ -220,10 +229,7 @@ export async function publishEvent(
   const at = new Date(deps.now()).toISOString();
   if (!(await deps.repositories.events.publish(eventId, at, auditOf(eventId, 'published', claims, at))))
     throw new AppError('CONFLICT', '该活动已发布');
-  return toStaffEvent(
-    { ...event, status: 'published', publishedAt: at },
-    await deps.repositories.events.sessions(eventId),
-  );
+  return staffView(deps, { ...event, status: 'published', publishedAt: at });
 }
 
 /** The events organised in the staff member's branch subtree, drafts included, soonest first. */
@@ -233,8 +239,6 @@ export async function listStaffEvents(
 ): Promise<StaffEventListResponse> {
   if (!claims.branchPath) return { events: [] };
   const events = await deps.repositories.events.listByOrganiser(claims.branchPath);
-  const views = await Promise.all(
-    events.map(async (e) => toStaffEvent(e, await deps.repositories.events.sessions(e.eventId))),
-  );
+  const views = await Promise.all(events.map((e) => staffView(deps, e)));
   return { events: views.sort((a, b) => a.firstStartsAt.localeCompare(b.firstStartsAt)) };
 }

@@ -17,6 +17,7 @@ import { useSession } from '../../../hooks/use-session';
 import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
+import { CoverImage } from '../cover-image';
 import { InviteCard } from '../invite-card';
 import { PledgeCard } from '../pledge-card';
 import { RegistrationSummary } from '../registration-summary';
@@ -50,6 +51,7 @@ export default function EventDetailPage() {
         return (
           <View className="zx-events" data-testid="event-detail">
             <View className="zx-card">
+              <CoverImage url={event.coverUrl} />
               <View className="zx-events__row">
                 <Text className="zx-card__title">{event.title}</Text>
                 <Tag type="primary">{event.brandLabel}</Tag>

@@ -18,7 +18,9 @@ import { Button, Tag } from '../../../components/ui';
 import { useBusyAction } from '../../../hooks/use-busy-action';
 import { usePageData } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
+import { pickFile, uploadFile } from '../../../lib/upload-file';
 import { api } from '../../../services/api';
+import { CoverImage } from '../cover-image';
 import '../events.scss';
 
 /**
@@ -309,6 +311,8 @@ function EventForm({
         </View>
       ) : null}
 
+      {detail ? <CoverCard detail={detail} onSaved={onSaved} /> : null}
+
       {editable ? (
         <View className="zx-card">
           <Text className="zx-card__title">活动品牌</Text>
@@ -510,6 +514,51 @@ function EventForm({
           {error ? <Text className="zx-events__error">{error}</Text> : null}
         </View>
       )}
+    </View>
+  );
+}
+
+/** 活动封面: a JPG or PNG of at most 2 MB, checked by the server before it is shown. */
+function CoverCard({ detail, onSaved }: { detail: StaffEventDetail; onSaved: () => void }) {
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState('');
+  const { busy, run } = useBusyAction(() => undefined);
+  const choose = () =>
+    run(async () => {
+      setError('');
+      try {
+        const path = await pickFile('image');
+        if (!path) return;
+        const ticket = await api.createEventCoverUpload(detail.eventId, { silent: true });
+        await uploadFile(ticket, path, setProgress);
+        await api.setEventCover(detail.eventId, { uploadId: ticket.uploadId }, { silent: true });
+        void Taro.showToast({ title: '封面已更新', icon: 'success' });
+        onSaved();
+      } catch (failure) {
+        setError((failure as Error).message);
+      } finally {
+        setProgress(null);
+      }
+    });
+  return (
+    <View className="zx-card" data-testid="event-cover">
+      <Text className="zx-card__title">活动封面</Text>
+      <CoverImage url={detail.coverUrl} />
+      {detail.coverUrl ? null : (
+        <Text className="zx-muted">尚未上传封面，活动列表和详情页将只显示文字。</Text>
+      )}
+      <Text className="zx-muted">支持 JPG、PNG 格式，不超过 2 MB。</Text>
+      {progress !== null ? <Text className="zx-muted">上传中 {progress}%</Text> : null}
+      {error ? <Text className="zx-events__error">{error}</Text> : null}
+      <Button
+        block
+        loading={busy}
+        disabled={busy}
+        data-testid="event-cover-upload"
+        onClick={() => void choose()}
+      >
+        {detail.coverUrl ? '更换封面' : '上传封面'}
+      </Button>
     </View>
   );
 }
