@@ -70,6 +70,12 @@ export const eventCases: CasesFor<typeof eventRoutes> = {
     path: `/events/${NO_SUCH_EVENT}/registration/offer/decline`,
     expected: signedIn(404),
   },
+  // Only a registrant has a consent to withdraw: anyone without a registration gets 404.
+  withdrawEventMarketingConsent: {
+    method: 'POST',
+    path: '/events/EV-DEMO-WEALTH/registration/marketing-consent/withdraw',
+    expected: signedIn(404),
+  },
   // 太有爱 is open to customers, agents and staff of every branch: everyone signed in pledges (201)
   // and reads only their own pledges (200).
   recordEventPledge: {

@@ -2,7 +2,11 @@ import {
   type EventCoverUpload,
   type EventDetail,
   type EventListResponse,
+  MARKETING_BRAND_MESSAGE,
+  MARKETING_CONSENT,
+  MARKETING_CONSENT_MESSAGE,
   MAX_COVER_BYTES,
+  type RegistrationView,
   type StaffEvent,
   type StaffEventDetail,
 } from '@zhixiang/shared/events/schemas';
@@ -269,5 +273,100 @@ describe('the cover image', () => {
     expect(detail.body.coverUrl).toBeTruthy();
     const trail = await as<StaffEventDetail>('demo-staff-sh', 'GET', `/staff/events/${eventId}`);
     expect(trail.body.audit.map((a) => a.action)).toEqual(['created', 'cover_set', 'cover_set', 'published']);
+  });
+});
+
+describe('marketing consent, separate from service consent', () => {
+  it('refuses a marketing event’s registration without its own consent, records it with time and version, and lets it be withdrawn', async () => {
+    const charity = await as('demo-staff-sh', 'POST', '/staff/events', {
+      ...draft('太有爱·营销'),
+      marketing: true,
+    });
+    expect(charity.status).toBe(400);
+    expect(charity.body.message).toContain(MARKETING_BRAND_MESSAGE);
+
+    const created = await as<StaffEvent>('demo-staff-sh', 'POST', '/staff/events', {
+      ...draft('太活力·亲子定向赛'),
+      brand: 'vitality',
+      audience: {
+        roles: ['customer'],
+        segment: null,
+        ageBand: { min: 20, max: 55 },
+        organiserBranchOnly: false,
+      },
+      marketing: true,
+    });
+    expect(created.status, created.text).toBe(201);
+    const eventId = created.body.eventId;
+    expect((await as('demo-staff-sh', 'POST', `/staff/events/${eventId}/publish`)).status).toBe(200);
+    const detail = await as<EventDetail>('demo-customer-c001', 'GET', `/events/${eventId}`);
+    expect(detail.body).toMatchObject({ marketing: true, marketingConsentText: MARKETING_CONSENT.text });
+
+    const body = { sessionId: 'S1', companions: [], guardianConsent: false, waitIfFull: false };
+    for (const consent of [{}, { marketingConsent: false }]) {
+      const refused = await as('demo-customer-c001', 'POST', `/events/${eventId}/registration`, {
+        ...body,
+        ...consent,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ message: MARKETING_CONSENT_MESSAGE, field: 'marketingConsent' });
+    }
+    expect(await container.repositories.events.registration(eventId, 'C001')).toBeNull();
+
+    const registered = await as<RegistrationView>(
+      'demo-customer-c001',
+      'POST',
+      `/events/${eventId}/registration`,
+      {
+        ...body,
+        marketingConsent: true,
+      },
+    );
+    expect(registered.status, registered.text).toBe(201);
+    expect(registered.body.marketingConsent).toMatchObject({
+      version: MARKETING_CONSENT.version,
+      withdrawnAt: null,
+    });
+    const stored = await container.repositories.events.registration(eventId, 'C001');
+    expect(stored?.marketingConsentAt).toBe(registered.body.marketingConsent?.givenAt);
+
+    const withdrawn = await as<RegistrationView>(
+      'demo-customer-c001',
+      'POST',
+      `/events/${eventId}/registration/marketing-consent/withdraw`,
+    );
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(withdrawn.body.status).toBe('registered');
+    expect(withdrawn.body.marketingConsent?.withdrawnAt).toBeTruthy();
+    const twice = await as(
+      'demo-customer-c001',
+      'POST',
+      `/events/${eventId}/registration/marketing-consent/withdraw`,
+    );
+    expect(twice.status).toBe(409);
+    expect(
+      (await as<EventDetail>('demo-customer-c001', 'GET', `/events/${eventId}`)).body.myRegistration
+        ?.marketingConsent?.withdrawnAt,
+    ).toBe(withdrawn.body.marketingConsent?.withdrawnAt);
+  });
+
+  it('records no marketing consent on an event that is not marketing', async () => {
+    const created = await as<StaffEvent>('demo-staff-sh', 'POST', '/staff/events', draft('太有爱·非营销'));
+    const eventId = created.body.eventId;
+    await as('demo-staff-sh', 'POST', `/staff/events/${eventId}/publish`);
+    const registered = await as<RegistrationView>(
+      'demo-customer-c001',
+      'POST',
+      `/events/${eventId}/registration`,
+      {
+        sessionId: 'S1',
+        companions: [],
+        guardianConsent: false,
+        waitIfFull: false,
+        marketingConsent: true,
+      },
+    );
+    expect(registered.status, registered.text).toBe(201);
+    expect(registered.body.marketingConsent).toBeNull();
   });
 });

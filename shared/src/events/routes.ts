@@ -82,6 +82,13 @@ export const eventRoutes = {
     auth: 'user',
     response: RegistrationViewSchema,
   },
+  /** The registrant withdraws the marketing consent they gave; the registration stays. */
+  withdrawEventMarketingConsent: {
+    method: 'POST',
+    path: '/events/{eventId}/registration/marketing-consent/withdraw',
+    auth: 'user',
+    response: RegistrationViewSchema,
+  },
   /** 太有爱: a pledge of money, goods, books or volunteer hours by anyone the event admits. */
   recordEventPledge: {
     method: 'POST',

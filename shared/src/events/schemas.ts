@@ -50,6 +50,18 @@ export const GUARDIAN_CONSENT_MESSAGE =
   '同行人中有未满 14 周岁的儿童：其信息属于敏感个人信息，须由监护人勾选同意后方可提交';
 export const BUSY_MESSAGE = '报名人数较多，请稍后重试';
 
+/**
+ * Marketing consent, separate from the service consent a registration needs: the exact words the
+ * registrant ticks (never pre-ticked) and their version, recorded with the time.
+ */
+export const MARKETING_CONSENT = {
+  version: 'event-marketing-v1',
+  text: '我同意主办机构就本活动及同类客户活动，通过电话、短信或微信向我推介保险产品与服务。此同意与活动报名所需的服务授权相互独立，我可随时在活动页撤回。',
+} as const;
+export const MARKETING_CONSENT_MESSAGE =
+  '本活动为营销活动：请单独勾选同意接收营销信息后再报名（不同意可不参加本活动）';
+export const MARKETING_BRAND_MESSAGE = '太有爱公益活动不能标记为营销活动';
+
 function text(label: string, max: number, min = 1) {
   return z.string(`请填写${label}`).check(
     z.trim(),
@@ -133,6 +145,8 @@ export const CreateEventRequestSchema = z
     maxCompanions: z
       .int('同行人数上限应为整数')
       .check(z.minimum(0, '同行人数上限不能小于 0'), z.maximum(10, '同行人数上限最多 10 人')),
+    /** A 太尊享 / 太活力 event that markets products: registering needs its own consent. */
+    marketing: z.optional(z.boolean('请选择是否为营销活动')),
   })
   .check(
     z.superRefine((event, ctx) => {
@@ -172,6 +186,13 @@ export const CreateEventRequestSchema = z
           message: '报名截止时间应晚于报名开始时间',
           input: event,
           path: ['registrationClosesAt'],
+        });
+      if (event.marketing && event.brand === 'charity')
+        ctx.issues.push({
+          code: 'custom',
+          message: MARKETING_BRAND_MESSAGE,
+          input: event,
+          path: ['marketing'],
         });
       const problem = brandAudienceProblem(event.brand, event.audience);
       if (problem) ctx.issues.push({ code: 'custom', message: problem, input: event, path: ['audience'] });
@@ -240,6 +261,8 @@ export const RegisterForEventRequestSchema = z.strictObject({
   guardianConsent: z.boolean('请确认是否同意处理儿童个人信息'),
   /** When the session is full, join its waiting list instead of being refused. */
   waitIfFull: z.boolean(),
+  /** The separate marketing consent, ticked by the registrant themselves (a marketing event needs it). */
+  marketingConsent: z.optional(z.boolean('请确认是否同意接收营销信息')),
   /** The agent whose invitation brought the customer (an agent id from the shared link). */
   invitedBy: z.optional(z.nullable(z.string().check(z.regex(/^A\d{3,10}$/, '邀请人编号格式不正确')))),
 });
@@ -329,6 +352,10 @@ export const RegistrationViewSchema = z.object({
   waitingPosition: z.nullable(z.int()),
   offerExpiresAt: z.nullable(z.string()),
   registeredAt: z.string(),
+  /** The marketing consent given at registration (its text version), and when it was withdrawn. */
+  marketingConsent: z.nullable(
+    z.object({ givenAt: z.string(), version: z.string(), withdrawnAt: z.nullable(z.string()) }),
+  ),
 });
 export type RegistrationView = z.infer<typeof RegistrationViewSchema>;
 
@@ -383,6 +410,9 @@ export const EventDetailSchema = z.object({
   registrationClosesAt: z.string(),
   maxCompanions: z.int(),
   childAgeBelow: z.int(),
+  /** A marketing event: registering needs the separate consent whose words these are. */
+  marketing: z.boolean(),
+  marketingConsentText: z.nullable(z.string()),
   myRegistration: z.nullable(RegistrationViewSchema),
 });
 export type EventDetail = z.infer<typeof EventDetailSchema>;
@@ -435,6 +465,7 @@ export const StaffEventDetailSchema = z.object({
     registrationClosesAt: z.string(),
     whatToBring: z.string(),
     maxCompanions: z.int(),
+    marketing: z.boolean(),
   }),
   audit: z.array(
     z.object({

@@ -55,6 +55,14 @@ export function toRegistrationView(
     waitingPosition: registration.status === 'waiting' ? waitingPosition : null,
     offerExpiresAt: registration.status === 'offered' ? registration.offerExpiresAt : null,
     registeredAt: registration.registeredAt,
+    marketingConsent:
+      registration.marketingConsentAt && registration.marketingConsentVersion
+        ? {
+            givenAt: registration.marketingConsentAt,
+            version: registration.marketingConsentVersion,
+            withdrawnAt: registration.marketingConsentWithdrawnAt ?? null,
+          }
+        : null,
   };
 }
 
@@ -106,5 +114,6 @@ export function eventFormOf(event: EventRecord): StaffEventDetail['form'] {
     registrationClosesAt: event.registrationClosesAt,
     whatToBring: event.whatToBring,
     maxCompanions: event.maxCompanions,
+    marketing: event.marketing ?? false,
   };
 }

@@ -24,6 +24,8 @@ export interface EventRecord {
   createdBy: string;
   createdAt: string;
   publishedAt: string | null;
+  /** A marketing event (太尊享 / 太活力 only): registering needs the separate marketing consent. */
+  marketing?: boolean;
   /** The cover image in the document bucket, checked by the server; absent or null: none yet. */
   cover?: EventCover | null;
 }
@@ -98,6 +100,11 @@ export interface RegistrationState {
   offerExpiresAt: string | null;
   /** The agent whose invitation brought the customer. */
   invitedBy: string | null;
+  /** The separate marketing consent: when it was given and the version of its text; null when not given. */
+  marketingConsentAt?: string | null;
+  marketingConsentVersion?: string | null;
+  /** When the registrant withdrew it (the registration itself stays). */
+  marketingConsentWithdrawnAt?: string | null;
   registeredAt: string;
   updatedAt: string;
   version: number;
@@ -218,6 +225,8 @@ export interface EventStore {
   pledgesOf(eventId: string, personKey: string): Promise<PledgeRecord[]>;
   /** Every pledge to an event (the report). */
   pledgesOfEvent(eventId: string): Promise<PledgeRecord[]>;
+  /** Records the withdrawal of a registration's marketing consent; false when none is in force. */
+  withdrawMarketingConsent(eventId: string, personKey: string, at: string): Promise<boolean>;
   /** Checks a registered party in: the registration `registered → checked_in`, the session's count up. */
   checkIn(next: RegistrationState, expected: RegistrationState): Promise<boolean>;
   /** Offers whose time ran out by `nowIso`. */

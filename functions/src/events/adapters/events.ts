@@ -628,6 +628,21 @@ export class DynamoEventStore implements EventStore {
     return items.map((i) => strip<WalkInState>(i, 'personSealed'));
   }
 
+  withdrawMarketingConsent(eventId: string, personKey: string, at: string): Promise<boolean> {
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: registrationKey(eventId, personKey),
+        UpdateExpression: 'SET marketingConsentWithdrawnAt = :at',
+        ConditionExpression:
+          'attribute_exists(marketingConsentVersion) AND marketingConsentVersion <> :none AND ' +
+          '(attribute_not_exists(marketingConsentWithdrawnAt) OR marketingConsentWithdrawnAt = :none)',
+        ExpressionAttributeValues: { ':at': at, ':none': null },
+      }),
+    );
+  }
+
   async checkIn(next: RegistrationState, expected: RegistrationState): Promise<boolean> {
     const failed = await this.transact(() => [
       this.transition(next, expected),

@@ -1,6 +1,11 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { EVENT_BRANDS } from '@zhixiang/shared/events/rules';
-import type { EventDetail, EventListResponse, EventSummary } from '@zhixiang/shared/events/schemas';
+import {
+  type EventDetail,
+  type EventListResponse,
+  type EventSummary,
+  MARKETING_CONSENT,
+} from '@zhixiang/shared/events/schemas';
 import { firstStartOf, toRegistrationView, toSessionViews } from '@zhixiang/shared/events/view';
 import type { EventRecord, RegistrationRecord } from '@zhixiang/shared/ports/events';
 import {
@@ -93,6 +98,8 @@ export async function getEvent(deps: EventDeps, claims: AccessClaims, eventId: s
     registrationClosesAt: event.registrationClosesAt,
     maxCompanions: event.maxCompanions,
     childAgeBelow: deps.eventSettings.childAgeBelow,
+    marketing: event.marketing ?? false,
+    marketingConsentText: event.marketing ? MARKETING_CONSENT.text : null,
     myRegistration,
   };
 }

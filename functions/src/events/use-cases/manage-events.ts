@@ -55,6 +55,7 @@ export function eventFromRequest(
     registrationClosesAt: new Date(request.registrationClosesAt).toISOString(),
     whatToBring: request.whatToBring,
     maxCompanions: request.maxCompanions,
+    marketing: request.marketing ?? false,
     organiserBranchId: organiser.branchId,
     organiserBranchName: organiser.name,
     organiserBranchPath: organiser.path,

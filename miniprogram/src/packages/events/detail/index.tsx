@@ -6,6 +6,7 @@ import {
   type CompanionRelation,
   ENDED_STATUSES,
   type EventDetail,
+  MARKETING_CONSENT_MESSAGE,
 } from '@zhixiang/shared/events/schemas';
 import { formatShanghaiDateTime, isRealDate, todayInShanghai } from '@zhixiang/shared/format/dates';
 import { useState } from 'react';
@@ -128,6 +129,28 @@ function MyRegistration({ event, onChanged }: { event: EventDetail; onChanged: (
         {formatShanghaiDateTime(mine.sessionStartsAt)} · {mine.venueName}
       </Text>
       <RegistrationSummary registration={mine} />
+      {mine.marketingConsent ? (
+        <View data-testid="marketing-consent-status">
+          <Text className="zx-muted">
+            {mine.marketingConsent.withdrawnAt
+              ? `您已于 ${formatShanghaiDateTime(mine.marketingConsent.withdrawnAt)} 撤回营销信息授权，报名不受影响`
+              : `您已于 ${formatShanghaiDateTime(mine.marketingConsent.givenAt)} 同意接收营销信息`}
+          </Text>
+          {mine.marketingConsent.withdrawnAt ? null : (
+            <Button
+              block
+              size="small"
+              disabled={busy}
+              data-testid="withdraw-marketing-consent"
+              onClick={() =>
+                void act(() => api.withdrawEventMarketingConsent(event.eventId), '已撤回营销授权')
+              }
+            >
+              撤回营销信息授权
+            </Button>
+          )}
+        </View>
+      ) : null}
       <View className="zx-events__actions">
         {mine.status === 'offered' ? (
           <>
@@ -204,6 +227,8 @@ interface Draft {
   sessionId: string;
   companions: CompanionDraft[];
   guardianConsent: boolean;
+  /** The separate marketing consent of a marketing event: never ticked in advance. */
+  marketingConsent?: boolean;
 }
 
 /** What is typed is kept on the device until the registration goes through: leaving loses nothing. */
@@ -254,6 +279,7 @@ function RegistrationForm({
       if (!isRealDate(c.birthDate)) found[`companions.${i}.birthDate`] = '请按 YYYY-MM-DD 填写出生日期';
     });
     if (hasChild && !draft.guardianConsent) found.guardianConsent = '请勾选监护人同意';
+    if (event.marketing && !draft.marketingConsent) found.marketingConsent = MARKETING_CONSENT_MESSAGE;
     return found;
   };
 
@@ -273,6 +299,7 @@ function RegistrationForm({
             birthDate: c.birthDate,
           })),
           guardianConsent: draft.guardianConsent,
+          ...(event.marketing ? { marketingConsent: draft.marketingConsent === true } : {}),
           waitIfFull: full,
           ...(invitedBy ? { invitedBy } : {}),
         });
@@ -377,20 +404,23 @@ function RegistrationForm({
       ) : null}
 
       {hasChild ? (
-        <View
-          className="zx-events__consent"
-          data-testid="guardian-consent"
-          onClick={() => update({ guardianConsent: !draft.guardianConsent })}
-        >
-          <View className={`zx-events__chip${draft.guardianConsent ? ' zx-events__chip--selected' : ''}`}>
-            {draft.guardianConsent ? '已同意' : '同意'}
-          </View>
-          <Text>
-            我是同行儿童的监护人。儿童的姓名和出生日期属于敏感个人信息，我同意为本次活动的报名与现场安全保障处理这些信息（加密保存，页面仅显示姓氏）。
-          </Text>
-        </View>
+        <Consent
+          testId="guardian-consent"
+          agreed={draft.guardianConsent}
+          onToggle={() => update({ guardianConsent: !draft.guardianConsent })}
+          text="我是同行儿童的监护人。儿童的姓名和出生日期属于敏感个人信息，我同意为本次活动的报名与现场安全保障处理这些信息（加密保存，页面仅显示姓氏）。"
+        />
       ) : null}
       {errors.guardianConsent ? <Text className="zx-events__error">{errors.guardianConsent}</Text> : null}
+      {event.marketingConsentText ? (
+        <Consent
+          testId="marketing-consent"
+          agreed={draft.marketingConsent === true}
+          onToggle={() => update({ marketingConsent: !draft.marketingConsent })}
+          text={event.marketingConsentText}
+        />
+      ) : null}
+      {errors.marketingConsent ? <Text className="zx-events__error">{errors.marketingConsent}</Text> : null}
 
       <View className="zx-events__actions">
         <Button
@@ -404,6 +434,18 @@ function RegistrationForm({
           {full ? `名额已满，加入候补名单（${partySize} 人）` : `提交报名（${partySize} 人）`}
         </Button>
       </View>
+    </View>
+  );
+}
+
+/** A consent the person ticks themselves: its words beside a box that starts unticked. */
+function Consent(props: { testId: string; agreed: boolean; onToggle: () => void; text: string }) {
+  return (
+    <View className="zx-events__consent" data-testid={props.testId} onClick={props.onToggle}>
+      <View className={`zx-events__chip${props.agreed ? ' zx-events__chip--selected' : ''}`}>
+        {props.agreed ? '已同意' : '同意'}
+      </View>
+      <Text>{props.text}</Text>
     </View>
   );
 }

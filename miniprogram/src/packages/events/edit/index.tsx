@@ -53,6 +53,7 @@ interface EventDraft {
   registrationClosesAt: string;
   whatToBring: string;
   maxCompanions: string;
+  marketing: boolean;
 }
 
 const draftKey = (eventId: string | null) => `event-edit-draft-${eventId ?? 'new'}`;
@@ -96,6 +97,7 @@ function blankDraft(organiserBranchId: string): EventDraft {
     registrationClosesAt: '',
     whatToBring: '',
     maxCompanions: '0',
+    marketing: false,
   };
 }
 
@@ -124,6 +126,7 @@ function draftOf(detail: StaffEventDetail): EventDraft {
     registrationClosesAt: formatShanghaiDateTime(f.registrationClosesAt),
     whatToBring: f.whatToBring,
     maxCompanions: String(f.maxCompanions),
+    marketing: f.marketing,
   };
 }
 
@@ -163,6 +166,7 @@ function requestOf(draft: EventDraft): CreateEventRequest | string {
     registrationClosesAt: instantOf(draft.registrationClosesAt) ?? '',
     whatToBring: draft.whatToBring.trim(),
     maxCompanions: Number(draft.maxCompanions),
+    marketing: draft.brand !== 'charity' && draft.marketing === true,
   };
 }
 
@@ -480,6 +484,15 @@ function EventForm({
           >
             仅限主办机构辖内报名
           </View>
+          {draft.brand === 'charity' ? null : (
+            <View
+              className={chip(draft.marketing === true)}
+              data-testid="event-marketing"
+              onClick={() => update({ marketing: !draft.marketing })}
+            >
+              营销活动（报名须单独勾选同意接收营销信息）
+            </View>
+          )}
 
           <Text className="zx-card__title">报名时间与同行人</Text>
           {draftField('registrationOpensAt', '报名开始，如 2027-02-01 09:00', 'registration-opens')}
