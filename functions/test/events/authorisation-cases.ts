@@ -70,6 +70,13 @@ export const eventCases: CasesFor<typeof eventRoutes> = {
     path: `/events/${NO_SUCH_EVENT}/registration/offer/decline`,
     expected: signedIn(404),
   },
+  // Only an attendee rates: anyone without a registration of the event gets 404.
+  rateEvent: {
+    method: 'POST',
+    path: '/events/EV-DEMO-WEALTH/registration/rating',
+    body: { score: 5 },
+    expected: signedIn(404),
+  },
   // Only a registrant has a consent to withdraw: anyone without a registration gets 404.
   withdrawEventMarketingConsent: {
     method: 'POST',

@@ -14,6 +14,7 @@ import {
   MyPledgesResponseSchema,
   MyRegistrationsResponseSchema,
   PledgeViewSchema,
+  RateEventRequestSchema,
   RecordPledgeRequestSchema,
   RegisterForEventRequestSchema,
   RegistrationViewSchema,
@@ -80,6 +81,14 @@ export const eventRoutes = {
     method: 'POST',
     path: '/events/{eventId}/registration/offer/decline',
     auth: 'user',
+    response: RegistrationViewSchema,
+  },
+  /** An attendee rates the session after it ended, once; a low rating joins the customer-voice stream. */
+  rateEvent: {
+    method: 'POST',
+    path: '/events/{eventId}/registration/rating',
+    auth: 'user',
+    request: RateEventRequestSchema,
     response: RegistrationViewSchema,
   },
   /** The registrant withdraws the marketing consent they gave; the registration stays. */

@@ -319,6 +319,22 @@ export type CheckInResult = z.infer<typeof CheckInResultSchema>;
 export const ChangeSessionRequestSchema = z.strictObject({ sessionId });
 export type ChangeSessionRequest = z.infer<typeof ChangeSessionRequestSchema>;
 
+/** A rating at or below this joins the customer-voice stream (客户之声) as negative voice. */
+export const LOW_RATING_MAX = 2;
+
+/** The one-tap rating after the session: 1–5 stars and, optionally, a few words. */
+export const RateEventRequestSchema = z.strictObject({
+  score: z.int('请选择 1 至 5 星').check(z.minimum(1, '请选择 1 至 5 星'), z.maximum(5, '请选择 1 至 5 星')),
+  comment: z.optional(
+    z.string('评价内容应为文字').check(
+      z.trim(),
+      z.maxLength(200, '评价内容请控制在 200 字以内'),
+      z.refine((t) => !hasUnsafeCharacters(t), `评价内容${UNSAFE_CHARACTERS_MESSAGE}`),
+    ),
+  ),
+});
+export type RateEventRequest = z.infer<typeof RateEventRequestSchema>;
+
 const VenueSchema = z.object({ venueId: z.string(), name: z.string(), address: z.string() });
 
 export const EventSessionViewSchema = z.object({
@@ -352,6 +368,10 @@ export const RegistrationViewSchema = z.object({
   waitingPosition: z.nullable(z.int()),
   offerExpiresAt: z.nullable(z.string()),
   registeredAt: z.string(),
+  /** The attendee's rating of the session, once given. */
+  rating: z.nullable(z.object({ score: z.int(), comment: z.nullable(z.string()) })),
+  /** Whether the attendee may rate now: checked in, the session ended, not yet rated. */
+  mayRate: z.boolean(),
   /** The marketing consent given at registration (its text version), and when it was withdrawn. */
   marketingConsent: z.nullable(
     z.object({ givenAt: z.string(), version: z.string(), withdrawnAt: z.nullable(z.string()) }),
@@ -504,6 +524,17 @@ export const EventReportSchema = z.object({
   rows: z.array(z.object({ branchPath: z.string(), branchName: z.string(), ...EventFiguresSchema.shape })),
   /** The registrations each agent's invitation brought (agents with none are left out). */
   byAgent: z.array(z.object({ agentId: z.string(), agentName: z.string(), ...EventFiguresSchema.shape })),
+  /** Each session's attendance, waiting-list conversion and the attendees' average rating. */
+  bySession: z.array(
+    z.object({
+      sessionId: z.string(),
+      startsAt: z.string(),
+      venueName: z.string(),
+      ...EventFiguresSchema.shape,
+      ratings: z.int(),
+      averageRatingTenths: z.nullable(z.int()),
+    }),
+  ),
   /** Parties of sessions that have ended who never checked in, names masked, for follow-up. */
   noShows: z.array(z.object({ sessionId: z.string(), nameMasked: z.string(), partySize: z.int() })),
   /** The same rows as CSV (UTF-8, CRLF, Chinese header) for export. */

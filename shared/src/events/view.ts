@@ -35,8 +35,11 @@ export function toRegistrationView(
   event: EventRecord,
   registration: RegistrationRecord,
   waitingPosition: number | null,
+  /** The time, where the view offers the rating (given: an attendee of an ended session may rate). */
+  nowMs?: number,
 ): RegistrationView {
   const session = event.sessions.find((s) => s.sessionId === registration.sessionId);
+  const rating = registration.rating ?? null;
   return {
     eventId: event.eventId,
     eventTitle: event.title,
@@ -55,6 +58,13 @@ export function toRegistrationView(
     waitingPosition: registration.status === 'waiting' ? waitingPosition : null,
     offerExpiresAt: registration.status === 'offered' ? registration.offerExpiresAt : null,
     registeredAt: registration.registeredAt,
+    rating: rating ? { score: rating.score, comment: rating.comment } : null,
+    mayRate:
+      nowMs !== undefined &&
+      registration.status === 'checked_in' &&
+      rating === null &&
+      session !== undefined &&
+      Date.parse(session.endsAt) <= nowMs,
     marketingConsent:
       registration.marketingConsentAt && registration.marketingConsentVersion
         ? {

@@ -1,6 +1,7 @@
 import type { Role } from '../auth/schemas';
 import type { EventAudience, EventBrand } from '../events/rules';
 import type { CompanionRelation, PledgeKind, RegistrationStatus } from '../events/schemas';
+import type { VoiceItemRecord } from './voice';
 
 /** A club event as the use cases see it. Instants are ISO strings. */
 export interface EventRecord {
@@ -39,6 +40,13 @@ export interface EventCover {
 
 export const EVENT_AUDIT_ACTIONS = ['created', 'updated', 'cover_set', 'published'] as const;
 export type EventAuditAction = (typeof EVENT_AUDIT_ACTIONS)[number];
+
+/** An attendee's rating of the session they came to: 1–5 and an optional short text. */
+export interface EventRating {
+  score: number;
+  comment: string | null;
+  at: string;
+}
 
 /** One step of an event's publishing trail: who created, edited, gave it a cover or published it, and when. */
 export interface EventAuditRecord {
@@ -105,6 +113,8 @@ export interface RegistrationState {
   marketingConsentVersion?: string | null;
   /** When the registrant withdrew it (the registration itself stays). */
   marketingConsentWithdrawnAt?: string | null;
+  /** The attendee's one-tap rating after the session (once). */
+  rating?: EventRating | null;
   registeredAt: string;
   updatedAt: string;
   version: number;
@@ -225,6 +235,16 @@ export interface EventStore {
   pledgesOf(eventId: string, personKey: string): Promise<PledgeRecord[]>;
   /** Every pledge to an event (the report). */
   pledgesOfEvent(eventId: string): Promise<PledgeRecord[]>;
+  /**
+   * Records a checked-in registration's rating, once, and (for a low one) its customer-voice item in
+   * the same transaction; false when the registration is not checked in or already rated.
+   */
+  rate(
+    eventId: string,
+    personKey: string,
+    rating: EventRating,
+    voiceItem: VoiceItemRecord | null,
+  ): Promise<boolean>;
   /** Records the withdrawal of a registration's marketing consent; false when none is in force. */
   withdrawMarketingConsent(eventId: string, personKey: string, at: string): Promise<boolean>;
   /** Checks a registered party in: the registration `registered → checked_in`, the session's count up. */

@@ -16,6 +16,7 @@ import type {
   CompanionRecord,
   EventAuditRecord,
   EventCover,
+  EventRating,
   EventRecord,
   EventStore,
   PendingOffer,
@@ -28,6 +29,7 @@ import type {
   WalkInState,
 } from '@zhixiang/shared/ports/events';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
+import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
 import {
   cancellationCodes,
   conditionally,
@@ -35,6 +37,7 @@ import {
   queryAll,
   type TableContext,
 } from '../../platform/dynamodb/table';
+import { voiceItemOf } from '../../voice/adapters/voice-store';
 
 /**
  * Club events in the one table. One partition per event holds the event (`EVENT`), a seat counter
@@ -626,6 +629,44 @@ export class DynamoEventStore implements EventStore {
       ExpressionAttributeValues: { ':pk': eventPk(eventId), ':walkIn': 'WALKIN#' },
     });
     return items.map((i) => strip<WalkInState>(i, 'personSealed'));
+  }
+
+  async rate(
+    eventId: string,
+    personKey: string,
+    rating: EventRating,
+    voiceItem: VoiceItemRecord | null,
+  ): Promise<boolean> {
+    try {
+      await this.send([
+        {
+          Update: {
+            TableName: this.ctx.table,
+            Key: registrationKey(eventId, personKey),
+            UpdateExpression: 'SET #rating = :rating',
+            ConditionExpression:
+              '#status = :checkedIn AND (attribute_not_exists(#rating) OR #rating = :none)',
+            ExpressionAttributeValues: { ':rating': rating, ':checkedIn': 'checked_in', ':none': null },
+          },
+        },
+        // A low rating joins the customer-voice stream with the rating itself, or neither is written.
+        ...(voiceItem
+          ? [
+              {
+                Put: {
+                  TableName: this.ctx.table,
+                  Item: voiceItemOf(voiceItem),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ]
+          : []),
+      ]);
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
   }
 
   withdrawMarketingConsent(eventId: string, personKey: string, at: string): Promise<boolean> {

@@ -80,7 +80,7 @@ export async function getEvent(deps: EventDeps, claims: AccessClaims, eventId: s
   ]);
   const may = mayRegister(deps, event, registrant);
   const myRegistration = registration
-    ? toRegistrationView(event, registration, await waitingPositionOf(deps, registration))
+    ? toRegistrationView(event, registration, await waitingPositionOf(deps, registration), deps.now())
     : null;
   return {
     ...summary(

@@ -23,5 +23,6 @@ export async function withdrawMarketingConsent(
     event,
     { ...registration, marketingConsentWithdrawnAt: at },
     await waitingPositionOf(deps, registration),
+    deps.now(),
   );
 }

@@ -129,6 +129,13 @@ function MyRegistration({ event, onChanged }: { event: EventDetail; onChanged: (
         {formatShanghaiDateTime(mine.sessionStartsAt)} · {mine.venueName}
       </Text>
       <RegistrationSummary registration={mine} />
+      {mine.mayRate ? <RatingForm eventId={event.eventId} onRated={onChanged} /> : null}
+      {mine.rating ? (
+        <Text className="zx-muted" data-testid="my-rating">
+          我的评价：{'★'.repeat(mine.rating.score)}
+          {mine.rating.comment ? ` ${mine.rating.comment}` : ''}
+        </Text>
+      ) : null}
       {mine.marketingConsent ? (
         <View data-testid="marketing-consent-status">
           <Text className="zx-muted">
@@ -446,6 +453,52 @@ function Consent(props: { testId: string; agreed: boolean; onToggle: () => void;
         {props.agreed ? '已同意' : '同意'}
       </View>
       <Text>{props.text}</Text>
+    </View>
+  );
+}
+
+/** The one-tap rating after the session: a star sends it at once, with the words typed so far. */
+function RatingForm({ eventId, onRated }: { eventId: string; onRated: () => void }) {
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState('');
+  const { busy, run } = useBusyAction(() => undefined);
+  const rate = (score: number) =>
+    run(async () => {
+      try {
+        await api.rateEvent(
+          eventId,
+          { score, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+          { silent: true },
+        );
+        void Taro.showToast({ title: '感谢您的评价', icon: 'success' });
+        onRated();
+      } catch (failure) {
+        setError((failure as Error).message);
+      }
+    });
+  return (
+    <View className="zx-events__companion" data-testid="rating-form">
+      <Text className="zx-card__title">活动已结束，请为本场活动评分</Text>
+      <Input
+        className="zx-events__input"
+        data-testid="rating-comment"
+        placeholder="想说的话（选填，200 字以内）"
+        value={comment}
+        onInput={(e) => setComment(e.detail.value)}
+      />
+      <View className="zx-events__chips">
+        {[1, 2, 3, 4, 5].map((score) => (
+          <View
+            key={score}
+            className="zx-events__chip"
+            data-testid={`rate-${score}`}
+            onClick={() => (busy ? undefined : void rate(score))}
+          >
+            {'★'.repeat(score)}
+          </View>
+        ))}
+      </View>
+      {error ? <Text className="zx-events__error">{error}</Text> : null}
     </View>
   );
 }
