@@ -1,6 +1,9 @@
 import { defaultEventSettings } from '@zhixiang/shared/events/rules';
+import { defaultVoiceThemes } from '@zhixiang/shared/voice/themes';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
+import { getS3Client } from '../platform/s3/client';
+import { S3PrivateFiles } from '../platform/s3/private-files';
 import { SignedTokens } from '../platform/tokens/signed-tokens';
 import { DynamoEventStore } from './adapters/events';
 
@@ -13,6 +16,9 @@ export function createEventsDeps(platform: Platform) {
       events: new DynamoEventStore(table, platform.fieldCipher),
     },
     eventSettings: defaultEventSettings,
+    /** The customer-voice dictionary: a low rating's voice item is tagged by it. */
+    voiceThemes: defaultVoiceThemes,
+    eventFiles: new S3PrivateFiles(getS3Client, platform.config.bucketName),
     /** Entry tickets (the registrant's QR code): signed for this purpose only. */
     eventTickets: new SignedTokens({
       purpose: 'event-ticket-v1',

@@ -5,6 +5,33 @@ import { type CasesFor, signedIn, staffOnly } from '../support/authorisation-mat
 const NO_SUCH_EVENT = 'EV20261125DEADBEEF';
 const PEOPLE_BUT_ADMIN = signedIn(200);
 
+/** A valid 太有爱 event as the staff page sends it. */
+const CHARITY_DRAFT = {
+  brand: 'charity',
+  title: '太有爱·希望小学图书捐赠',
+  city: '上海',
+  description: '为希望小学募集课外读物，欢迎客户、业务员和员工参与捐书与支教。',
+  venues: [{ name: '张江营销服务部', address: '上海市浦东新区张江路88号' }],
+  sessions: [
+    {
+      venueIndex: 0,
+      startsAt: '2027-03-06T09:00:00+08:00',
+      endsAt: '2027-03-06T12:00:00+08:00',
+      capacity: 50,
+    },
+  ],
+  audience: {
+    roles: ['customer', 'agent', 'staff'],
+    segment: null,
+    ageBand: null,
+    organiserBranchOnly: false,
+  },
+  registrationOpensAt: '2027-02-01T09:00:00+08:00',
+  registrationClosesAt: '2027-03-05T18:00:00+08:00',
+  whatToBring: '捐赠的图书',
+  maxCompanions: 2,
+};
+
 export const eventCases: CasesFor<typeof eventRoutes> = {
   // Everyone signed in sees the published events, each with their own eligibility.
   listEvents: { method: 'GET', path: '/events', expected: PEOPLE_BUT_ADMIN },
@@ -41,6 +68,19 @@ export const eventCases: CasesFor<typeof eventRoutes> = {
   declineEventOffer: {
     method: 'POST',
     path: `/events/${NO_SUCH_EVENT}/registration/offer/decline`,
+    expected: signedIn(404),
+  },
+  // Only an attendee rates: anyone without a registration of the event gets 404.
+  rateEvent: {
+    method: 'POST',
+    path: '/events/EV-DEMO-WEALTH/registration/rating',
+    body: { score: 5 },
+    expected: signedIn(404),
+  },
+  // Only a registrant has a consent to withdraw: anyone without a registration gets 404.
+  withdrawEventMarketingConsent: {
+    method: 'POST',
+    path: '/events/EV-DEMO-WEALTH/registration/marketing-consent/withdraw',
     expected: signedIn(404),
   },
   // 太有爱 is open to customers, agents and staff of every branch: everyone signed in pledges (201)
@@ -96,31 +136,7 @@ export const eventCases: CasesFor<typeof eventRoutes> = {
     method: 'POST',
     path: '/staff/events',
     ownerUserId: 'demo-staff-sh',
-    body: {
-      brand: 'charity',
-      title: '太有爱·希望小学图书捐赠',
-      city: '上海',
-      description: '为希望小学募集课外读物，欢迎客户、业务员和员工参与捐书与支教。',
-      venues: [{ name: '张江营销服务部', address: '上海市浦东新区张江路88号' }],
-      sessions: [
-        {
-          venueIndex: 0,
-          startsAt: '2027-03-06T09:00:00+08:00',
-          endsAt: '2027-03-06T12:00:00+08:00',
-          capacity: 50,
-        },
-      ],
-      audience: {
-        roles: ['customer', 'agent', 'staff'],
-        segment: null,
-        ageBand: null,
-        organiserBranchOnly: false,
-      },
-      registrationOpensAt: '2027-02-01T09:00:00+08:00',
-      registrationClosesAt: '2027-03-05T18:00:00+08:00',
-      whatToBring: '捐赠的图书',
-      maxCompanions: 2,
-    },
+    body: CHARITY_DRAFT,
     expected: staffOnly(201),
   },
   // A Shanghai event: Beijing staff do not reach it (404, like one that does not exist).
@@ -133,6 +149,43 @@ export const eventCases: CasesFor<typeof eventRoutes> = {
   listStaffEvents: {
     method: 'GET',
     path: '/staff/events',
+    ownerUserId: 'demo-staff-sh',
+    expected: staffOnly(200),
+  },
+  // A Shanghai event with its trail: Shanghai staff 200, Beijing staff 404, customers and agents 403.
+  getStaffEvent: {
+    method: 'GET',
+    path: '/staff/events/EV-DEMO-WEALTH',
+    ownerUserId: 'demo-staff-sh',
+    expected: { ...staffOnly(404), owner: 200 },
+  },
+  // Editing a Shanghai event: it is published, so its own staff get 409; Beijing staff 404.
+  updateEvent: {
+    method: 'PUT',
+    path: '/staff/events/EV-DEMO-WEALTH',
+    ownerUserId: 'demo-staff-sh',
+    body: CHARITY_DRAFT,
+    expected: { ...staffOnly(404), owner: 409 },
+  },
+  // A cover's upload link: staff of the organising subtree 200, Beijing staff 404, others 403.
+  createEventCoverUpload: {
+    method: 'POST',
+    path: '/staff/events/EV-DEMO-WEALTH/cover/upload',
+    ownerUserId: 'demo-staff-sh',
+    expected: { ...staffOnly(404), owner: 200 },
+  },
+  // Setting a cover nobody uploaded: its own staff get 400 (not uploaded), Beijing staff 404.
+  setEventCover: {
+    method: 'POST',
+    path: '/staff/events/EV-DEMO-WEALTH/cover',
+    ownerUserId: 'demo-staff-sh',
+    body: { uploadId: '00000000-0000-4000-8000-000000000000' },
+    expected: { ...staffOnly(404), owner: 400 },
+  },
+  // Every staff member lists their own subtree's branches (200); customers and agents 403.
+  listEventOrganisers: {
+    method: 'GET',
+    path: '/staff/event-organisers',
     ownerUserId: 'demo-staff-sh',
     expected: staffOnly(200),
   },

@@ -109,6 +109,9 @@ export const pageUrls = {
   /** Staff: their subtree's events, each opening its door (check-in and walk-ins) and report. */
   staffEvents: '/packages/events/staff/index',
   eventDoor: (eventId: string) => `/packages/events/door/index?eventId=${encodeURIComponent(eventId)}`,
+  /** Staff: create an event (no id) or edit and publish a draft, with its cover. */
+  eventEdit: (eventId?: string) =>
+    `/packages/events/edit/index${eventId ? `?eventId=${encodeURIComponent(eventId)}` : ''}`,
   eventReport: (eventId: string) => `/packages/events/report/index?eventId=${encodeURIComponent(eventId)}`,
 };
 

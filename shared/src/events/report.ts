@@ -92,6 +92,46 @@ export function eventReport(
   return [...rows, ...walkInRows, withWalkIns(row('', '合计', registrations), walkIns)];
 }
 
+/** One session's figures, with the attendees' ratings: how many rated and the average in tenths. */
+export interface SessionReportRow extends EventFigures {
+  sessionId: string;
+  startsAt: string;
+  venueName: string;
+  ratings: number;
+  /** 4.5 stars → 45; null before anyone rated. */
+  averageRatingTenths: number | null;
+}
+
+/** One row per session of the event (walk-ins count in their session's attendance), in session order. */
+export function eventReportBySession(
+  sessions: readonly { sessionId: string; startsAt: string; venueName: string }[],
+  registrations: readonly RegistrationState[],
+  walkIns: readonly WalkInState[] = [],
+): SessionReportRow[] {
+  return sessions.map((s) => {
+    const mine = registrations.filter((r) => r.sessionId === s.sessionId);
+    const rated = mine.flatMap((r) => (r.rating ? [r.rating.score] : []));
+    const {
+      branchPath: _p,
+      branchName: _n,
+      ...counted
+    } = withWalkIns(
+      row('', '', mine),
+      walkIns.filter((w) => w.sessionId === s.sessionId),
+    );
+    return {
+      sessionId: s.sessionId,
+      startsAt: s.startsAt,
+      venueName: s.venueName,
+      ...counted,
+      ratings: rated.length,
+      averageRatingTenths: rated.length
+        ? Math.round((rated.reduce((n, score) => n + score, 0) * 10) / rated.length)
+        : null,
+    };
+  });
+}
+
 /** An agent's invitees: the registrations made through their invitation link. */
 export interface AgentReportRow extends EventFigures {
   agentId: string;

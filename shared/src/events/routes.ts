@@ -4,17 +4,22 @@ import {
   CheckInRequestSchema,
   CheckInResultSchema,
   CreateEventRequestSchema,
+  EventCoverUploadSchema,
   EventDetailSchema,
   EventInviteesResponseSchema,
   EventListResponseSchema,
+  EventOrganisersResponseSchema,
   EventReportSchema,
   EventTicketSchema,
   MyPledgesResponseSchema,
   MyRegistrationsResponseSchema,
   PledgeViewSchema,
+  RateEventRequestSchema,
   RecordPledgeRequestSchema,
   RegisterForEventRequestSchema,
   RegistrationViewSchema,
+  SetEventCoverRequestSchema,
+  StaffEventDetailSchema,
   StaffEventListResponseSchema,
   StaffEventSchema,
   WalkInRequestSchema,
@@ -75,6 +80,21 @@ export const eventRoutes = {
   declineEventOffer: {
     method: 'POST',
     path: '/events/{eventId}/registration/offer/decline',
+    auth: 'user',
+    response: RegistrationViewSchema,
+  },
+  /** An attendee rates the session after it ended, once; a low rating joins the customer-voice stream. */
+  rateEvent: {
+    method: 'POST',
+    path: '/events/{eventId}/registration/rating',
+    auth: 'user',
+    request: RateEventRequestSchema,
+    response: RegistrationViewSchema,
+  },
+  /** The registrant withdraws the marketing consent they gave; the registration stays. */
+  withdrawEventMarketingConsent: {
+    method: 'POST',
+    path: '/events/{eventId}/registration/marketing-consent/withdraw',
     auth: 'user',
     response: RegistrationViewSchema,
   },
@@ -147,5 +167,42 @@ export const eventRoutes = {
     path: '/staff/events',
     auth: 'user',
     response: StaffEventListResponseSchema,
+  },
+  /** One event of the staff member's subtree: its editable fields and its publishing trail. */
+  getStaffEvent: {
+    method: 'GET',
+    path: '/staff/events/{eventId}',
+    auth: 'user',
+    response: StaffEventDetailSchema,
+  },
+  /** Staff of the organising subtree edit a draft (the same checks as creating it). */
+  updateEvent: {
+    method: 'PUT',
+    path: '/staff/events/{eventId}',
+    auth: 'user',
+    request: CreateEventRequestSchema,
+    response: StaffEventSchema,
+  },
+  /** Staff of the organising subtree get a link to upload a cover image (JPEG or PNG, ≤ 2 MB). */
+  createEventCoverUpload: {
+    method: 'POST',
+    path: '/staff/events/{eventId}/cover/upload',
+    auth: 'user',
+    response: EventCoverUploadSchema,
+  },
+  /** The uploaded cover checked by the server (type by its first bytes, size) and set; audited. */
+  setEventCover: {
+    method: 'POST',
+    path: '/staff/events/{eventId}/cover',
+    auth: 'user',
+    request: SetEventCoverRequestSchema,
+    response: StaffEventSchema,
+  },
+  /** The branches a staff member may organise an event for, and the configured customer segments. */
+  listEventOrganisers: {
+    method: 'GET',
+    path: '/staff/event-organisers',
+    auth: 'user',
+    response: EventOrganisersResponseSchema,
   },
 } as const satisfies Record<string, RouteSpec>;

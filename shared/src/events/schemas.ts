@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isRealDate } from '../format/dates';
 import { hasUnsafeCharacters, isoDaySchema, singleLine, UNSAFE_CHARACTERS_MESSAGE } from '../format/input';
 import { AUDIENCE_ROLES, EVENT_BRAND_KEYS, type EventAudience, type EventBrand } from './rules';
 
@@ -49,6 +50,18 @@ export const GUARDIAN_CONSENT_MESSAGE =
   '同行人中有未满 14 周岁的儿童：其信息属于敏感个人信息，须由监护人勾选同意后方可提交';
 export const BUSY_MESSAGE = '报名人数较多，请稍后重试';
 
+/**
+ * Marketing consent, separate from the service consent a registration needs: the exact words the
+ * registrant ticks (never pre-ticked) and their version, recorded with the time.
+ */
+export const MARKETING_CONSENT = {
+  version: 'event-marketing-v1',
+  text: '我同意主办机构就本活动及同类客户活动，通过电话、短信或微信向我推介保险产品与服务。此同意与活动报名所需的服务授权相互独立，我可随时在活动页撤回。',
+} as const;
+export const MARKETING_CONSENT_MESSAGE =
+  '本活动为营销活动：请单独勾选同意接收营销信息后再报名（不同意可不参加本活动）';
+export const MARKETING_BRAND_MESSAGE = '太有爱公益活动不能标记为营销活动';
+
 function text(label: string, max: number, min = 1) {
   return z.string(`请填写${label}`).check(
     z.trim(),
@@ -65,7 +78,12 @@ const instant = (label: string) =>
       `${label}应为带时区的时间，如 2026-12-20T09:00:00+08:00`,
     ),
     z.refine((t) => !Number.isNaN(Date.parse(t)), `${label}不是有效的时间`),
+    // Date.parse rolls 2 月 30 日 over into March: the calendar day itself must exist.
+    z.refine((t) => isRealDate(t.slice(0, 10)), `${label}的日期不存在，请核对月份和日期`),
   );
+
+/** The longest a session may last: a longer one is a mistyped end. */
+export const MAX_SESSION_HOURS = 72;
 
 const eventId = z.string().check(z.regex(/^EV[0-9A-Za-z-]{4,40}$/, '活动编号格式不正确'));
 const sessionId = z.string('请选择场次').check(z.regex(/^S\d{1,3}$/, '场次编号格式不正确'));
@@ -117,9 +135,18 @@ export const CreateEventRequestSchema = z
     registrationOpensAt: instant('报名开始时间'),
     registrationClosesAt: instant('报名截止时间'),
     whatToBring: text('携带物品说明', 200).check(singleLine('携带物品说明')),
+    /**
+     * The organising branch: the staff member's own or one below it (absent: their own). The CSV
+     * import names it in its own column.
+     */
+    organiserBranchId: z.optional(
+      z.string('请选择主办机构').check(z.regex(/^[A-Z][A-Z0-9-]{0,39}$/, '主办机构编号格式不正确')),
+    ),
     maxCompanions: z
       .int('同行人数上限应为整数')
       .check(z.minimum(0, '同行人数上限不能小于 0'), z.maximum(10, '同行人数上限最多 10 人')),
+    /** A 太尊享 / 太活力 event that markets products: registering needs its own consent. */
+    marketing: z.optional(z.boolean('请选择是否为营销活动')),
   })
   .check(
     z.superRefine((event, ctx) => {
@@ -138,6 +165,13 @@ export const CreateEventRequestSchema = z
             input: s,
             path: ['sessions', i, 'endsAt'],
           });
+        else if (Date.parse(s.endsAt) - Date.parse(s.startsAt) > MAX_SESSION_HOURS * 3_600_000)
+          ctx.issues.push({
+            code: 'custom',
+            message: `第 ${i + 1} 个场次超过 ${MAX_SESSION_HOURS} 小时，请核对结束时间`,
+            input: s,
+            path: ['sessions', i, 'endsAt'],
+          });
         if (Date.parse(s.startsAt) < Date.parse(event.registrationClosesAt))
           ctx.issues.push({
             code: 'custom',
@@ -152,6 +186,13 @@ export const CreateEventRequestSchema = z
           message: '报名截止时间应晚于报名开始时间',
           input: event,
           path: ['registrationClosesAt'],
+        });
+      if (event.marketing && event.brand === 'charity')
+        ctx.issues.push({
+          code: 'custom',
+          message: MARKETING_BRAND_MESSAGE,
+          input: event,
+          path: ['marketing'],
         });
       const problem = brandAudienceProblem(event.brand, event.audience);
       if (problem) ctx.issues.push({ code: 'custom', message: problem, input: event, path: ['audience'] });
@@ -177,6 +218,33 @@ export function brandAudienceProblem(
   return null;
 }
 
+/** How far ahead an event may be scheduled: a later session is a mistyped year. */
+export const MAX_YEARS_AHEAD = 2;
+
+/**
+ * What the request's times say against the clock (the schema checks them against each other):
+ * no session already begun, a window not yet closed, nothing more than two years ahead. Null when
+ * all is well.
+ */
+export function eventTimingProblem(
+  request: Pick<CreateEventRequest, 'sessions' | 'registrationClosesAt'>,
+  nowMs: number,
+): { message: string; field: string } | null {
+  const latest = nowMs + MAX_YEARS_AHEAD * 366 * 24 * 3_600_000;
+  for (const [i, s] of request.sessions.entries()) {
+    if (Date.parse(s.startsAt) <= nowMs)
+      return { message: `第 ${i + 1} 个场次的开始时间已过，请核对日期`, field: `sessions.${i}.startsAt` };
+    if (Date.parse(s.startsAt) > latest)
+      return {
+        message: `第 ${i + 1} 个场次在 ${MAX_YEARS_AHEAD} 年以后，请核对年份`,
+        field: `sessions.${i}.startsAt`,
+      };
+  }
+  if (Date.parse(request.registrationClosesAt) <= nowMs)
+    return { message: '报名截止时间已过，请核对日期', field: 'registrationClosesAt' };
+  return null;
+}
+
 export const EventPathSchema = z.object({ eventId });
 
 export const CompanionRequestSchema = z.strictObject({
@@ -193,6 +261,8 @@ export const RegisterForEventRequestSchema = z.strictObject({
   guardianConsent: z.boolean('请确认是否同意处理儿童个人信息'),
   /** When the session is full, join its waiting list instead of being refused. */
   waitIfFull: z.boolean(),
+  /** The separate marketing consent, ticked by the registrant themselves (a marketing event needs it). */
+  marketingConsent: z.optional(z.boolean('请确认是否同意接收营销信息')),
   /** The agent whose invitation brought the customer (an agent id from the shared link). */
   invitedBy: z.optional(z.nullable(z.string().check(z.regex(/^A\d{3,10}$/, '邀请人编号格式不正确')))),
 });
@@ -249,6 +319,22 @@ export type CheckInResult = z.infer<typeof CheckInResultSchema>;
 export const ChangeSessionRequestSchema = z.strictObject({ sessionId });
 export type ChangeSessionRequest = z.infer<typeof ChangeSessionRequestSchema>;
 
+/** A rating at or below this joins the customer-voice stream (客户之声) as negative voice. */
+export const LOW_RATING_MAX = 2;
+
+/** The one-tap rating after the session: 1–5 stars and, optionally, a few words. */
+export const RateEventRequestSchema = z.strictObject({
+  score: z.int('请选择 1 至 5 星').check(z.minimum(1, '请选择 1 至 5 星'), z.maximum(5, '请选择 1 至 5 星')),
+  comment: z.optional(
+    z.string('评价内容应为文字').check(
+      z.trim(),
+      z.maxLength(200, '评价内容请控制在 200 字以内'),
+      z.refine((t) => !hasUnsafeCharacters(t), `评价内容${UNSAFE_CHARACTERS_MESSAGE}`),
+    ),
+  ),
+});
+export type RateEventRequest = z.infer<typeof RateEventRequestSchema>;
+
 const VenueSchema = z.object({ venueId: z.string(), name: z.string(), address: z.string() });
 
 export const EventSessionViewSchema = z.object({
@@ -282,6 +368,14 @@ export const RegistrationViewSchema = z.object({
   waitingPosition: z.nullable(z.int()),
   offerExpiresAt: z.nullable(z.string()),
   registeredAt: z.string(),
+  /** The attendee's rating of the session, once given. */
+  rating: z.nullable(z.object({ score: z.int(), comment: z.nullable(z.string()) })),
+  /** Whether the attendee may rate now: checked in, the session ended, not yet rated. */
+  mayRate: z.boolean(),
+  /** The marketing consent given at registration (its text version), and when it was withdrawn. */
+  marketingConsent: z.nullable(
+    z.object({ givenAt: z.string(), version: z.string(), withdrawnAt: z.nullable(z.string()) }),
+  ),
 });
 export type RegistrationView = z.infer<typeof RegistrationViewSchema>;
 
@@ -293,6 +387,8 @@ export const EventSummarySchema = z.object({
   city: z.string(),
   firstStartsAt: z.string(),
   organiserBranchName: z.string(),
+  /** A short-lived link to the cover image; null when the event has none. */
+  coverUrl: z.nullable(z.string()),
   eligible: z.boolean(),
   /** Why the viewer may not register (not eligible, window not open or closed); null when they may. */
   reason: z.nullable(z.string()),
@@ -301,6 +397,27 @@ export const EventSummarySchema = z.object({
 export type EventSummary = z.infer<typeof EventSummarySchema>;
 
 export const EventListResponseSchema = z.object({ events: z.array(EventSummarySchema) });
+
+/** A cover image: JPEG or PNG (by its first bytes), at most 2 MB. */
+export const MAX_COVER_BYTES = 2 * 1024 * 1024;
+/** How long a cover's upload link stays valid; its read link lasts an hour. */
+export const COVER_UPLOAD_SECONDS = 900;
+export const COVER_LINK_SECONDS = 3600;
+
+/** Where the device PUTs a cover: a key the server chose, with its id to confirm it by. */
+export const EventCoverUploadSchema = z.object({
+  uploadId: z.string(),
+  uploadUrl: z.string(),
+  contentType: z.string(),
+  maxBytes: z.int(),
+  expiresAt: z.string(),
+});
+export type EventCoverUpload = z.infer<typeof EventCoverUploadSchema>;
+
+export const SetEventCoverRequestSchema = z.strictObject({
+  uploadId: z.string('请先上传封面图片').check(z.regex(/^[0-9a-f-]{36}$/, '封面上传编号格式不正确')),
+});
+export type SetEventCoverRequest = z.infer<typeof SetEventCoverRequestSchema>;
 export type EventListResponse = z.infer<typeof EventListResponseSchema>;
 
 export const EventDetailSchema = z.object({
@@ -313,6 +430,9 @@ export const EventDetailSchema = z.object({
   registrationClosesAt: z.string(),
   maxCompanions: z.int(),
   childAgeBelow: z.int(),
+  /** A marketing event: registering needs the separate consent whose words these are. */
+  marketing: z.boolean(),
+  marketingConsentText: z.nullable(z.string()),
   myRegistration: z.nullable(RegistrationViewSchema),
 });
 export type EventDetail = z.infer<typeof EventDetailSchema>;
@@ -330,9 +450,61 @@ export const StaffEventSchema = z.object({
   status: z.enum(['draft', 'published']),
   organiserBranchName: z.string(),
   firstStartsAt: z.string(),
+  coverUrl: z.nullable(z.string()),
   sessions: z.array(StaffSessionViewSchema),
 });
 export type StaffEvent = z.infer<typeof StaffEventSchema>;
+
+export const EVENT_AUDIT_LABELS = {
+  created: '创建草稿',
+  updated: '修改草稿',
+  cover_set: '上传封面',
+  published: '发布',
+} as const;
+
+/** One event for its organisers: the editable fields as the form sends them, and its publishing trail. */
+export const StaffEventDetailSchema = z.object({
+  ...StaffEventSchema.shape,
+  organiserBranchId: z.string(),
+  form: z.object({
+    brand: z.enum(EVENT_BRAND_KEYS),
+    title: z.string(),
+    city: z.string(),
+    description: z.string(),
+    venues: z.array(z.object({ name: z.string(), address: z.string() })),
+    sessions: z.array(
+      z.object({ venueIndex: z.int(), startsAt: z.string(), endsAt: z.string(), capacity: z.int() }),
+    ),
+    audience: z.object({
+      roles: z.array(z.enum(AUDIENCE_ROLES)),
+      segment: z.nullable(z.string()),
+      ageBand: z.nullable(z.object({ min: z.int(), max: z.int() })),
+      organiserBranchOnly: z.boolean(),
+    }),
+    registrationOpensAt: z.string(),
+    registrationClosesAt: z.string(),
+    whatToBring: z.string(),
+    maxCompanions: z.int(),
+    marketing: z.boolean(),
+  }),
+  audit: z.array(
+    z.object({
+      action: z.enum(['created', 'updated', 'cover_set', 'published']),
+      actionLabel: z.string(),
+      byName: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+export type StaffEventDetail = z.infer<typeof StaffEventDetailSchema>;
+
+/** The branches a staff member may organise an event for: their own and those below it. */
+export const EventOrganisersResponseSchema = z.object({
+  organisers: z.array(z.object({ branchId: z.string(), name: z.string(), path: z.string() })),
+  /** The configured customer segments 太尊享 may name. */
+  segments: z.array(z.object({ key: z.string(), label: z.string() })),
+});
+export type EventOrganisersResponse = z.infer<typeof EventOrganisersResponseSchema>;
 export const StaffEventListResponseSchema = z.object({ events: z.array(StaffEventSchema) });
 export type StaffEventListResponse = z.infer<typeof StaffEventListResponseSchema>;
 
@@ -352,6 +524,17 @@ export const EventReportSchema = z.object({
   rows: z.array(z.object({ branchPath: z.string(), branchName: z.string(), ...EventFiguresSchema.shape })),
   /** The registrations each agent's invitation brought (agents with none are left out). */
   byAgent: z.array(z.object({ agentId: z.string(), agentName: z.string(), ...EventFiguresSchema.shape })),
+  /** Each session's attendance, waiting-list conversion and the attendees' average rating. */
+  bySession: z.array(
+    z.object({
+      sessionId: z.string(),
+      startsAt: z.string(),
+      venueName: z.string(),
+      ...EventFiguresSchema.shape,
+      ratings: z.int(),
+      averageRatingTenths: z.nullable(z.int()),
+    }),
+  ),
   /** Parties of sessions that have ended who never checked in, names masked, for follow-up. */
   noShows: z.array(z.object({ sessionId: z.string(), nameMasked: z.string(), partySize: z.int() })),
   /** The same rows as CSV (UTF-8, CRLF, Chinese header) for export. */

@@ -1,6 +1,7 @@
 import type { Role } from '../auth/schemas';
 import type { EventAudience, EventBrand } from '../events/rules';
 import type { CompanionRelation, PledgeKind, RegistrationStatus } from '../events/schemas';
+import type { VoiceItemRecord } from './voice';
 
 /** A club event as the use cases see it. Instants are ISO strings. */
 export interface EventRecord {
@@ -24,6 +25,35 @@ export interface EventRecord {
   createdBy: string;
   createdAt: string;
   publishedAt: string | null;
+  /** A marketing event (太尊享 / 太活力 only): registering needs the separate marketing consent. */
+  marketing?: boolean;
+  /** The cover image in the document bucket, checked by the server; absent or null: none yet. */
+  cover?: EventCover | null;
+}
+
+/** An event's cover image: its private key in S3 and the type its first bytes showed. */
+export interface EventCover {
+  key: string;
+  contentType: 'image/jpeg' | 'image/png';
+  uploadedAt: string;
+}
+
+export const EVENT_AUDIT_ACTIONS = ['created', 'updated', 'cover_set', 'published'] as const;
+export type EventAuditAction = (typeof EVENT_AUDIT_ACTIONS)[number];
+
+/** An attendee's rating of the session they came to: 1–5 and an optional short text. */
+export interface EventRating {
+  score: number;
+  comment: string | null;
+  at: string;
+}
+
+/** One step of an event's publishing trail: who created, edited, gave it a cover or published it, and when. */
+export interface EventAuditRecord {
+  eventId: string;
+  action: EventAuditAction;
+  byUserId: string;
+  at: string;
 }
 
 /**
@@ -78,6 +108,13 @@ export interface RegistrationState {
   offerExpiresAt: string | null;
   /** The agent whose invitation brought the customer. */
   invitedBy: string | null;
+  /** The separate marketing consent: when it was given and the version of its text; null when not given. */
+  marketingConsentAt?: string | null;
+  marketingConsentVersion?: string | null;
+  /** When the registrant withdrew it (the registration itself stays). */
+  marketingConsentWithdrawnAt?: string | null;
+  /** The attendee's one-tap rating after the session (once). */
+  rating?: EventRating | null;
   registeredAt: string;
   updatedAt: string;
   version: number;
@@ -125,10 +162,19 @@ export interface PendingOffer {
 export type SeatRefusal = 'full' | 'already_registered';
 
 export interface EventStore {
-  /** Creates the event and its sessions' seat counters; false when the id is taken. */
-  create(event: EventRecord): Promise<boolean>;
-  /** Publishes a draft; false when it is not a draft any more. */
-  publish(eventId: string, at: string): Promise<boolean>;
+  /** Creates the event, its sessions' seat counters and its audit entry; false when the id is taken. */
+  create(event: EventRecord, audit?: EventAuditRecord): Promise<boolean>;
+  /**
+   * Replaces a draft and its sessions' seat counters (sessions no longer listed are removed) with
+   * its audit entry, in one transaction; false when it is not a draft any more.
+   */
+  replaceDraft(event: EventRecord, previous: EventRecord, audit: EventAuditRecord): Promise<boolean>;
+  /** Publishes a draft with its audit entry; false when it is not a draft any more. */
+  publish(eventId: string, at: string, audit: EventAuditRecord): Promise<boolean>;
+  /** Sets (or replaces) the event's cover with its audit entry; false when the event is gone. */
+  setCover(eventId: string, cover: EventCover, audit: EventAuditRecord): Promise<boolean>;
+  /** The event's publishing trail, oldest first. */
+  auditTrail(eventId: string): Promise<EventAuditRecord[]>;
   get(eventId: string): Promise<EventRecord | null>;
   listPublished(): Promise<EventRecord[]>;
   /** Events organised in a branch subtree (staff). */
@@ -189,6 +235,18 @@ export interface EventStore {
   pledgesOf(eventId: string, personKey: string): Promise<PledgeRecord[]>;
   /** Every pledge to an event (the report). */
   pledgesOfEvent(eventId: string): Promise<PledgeRecord[]>;
+  /**
+   * Records a checked-in registration's rating, once, and (for a low one) its customer-voice item in
+   * the same transaction; false when the registration is not checked in or already rated.
+   */
+  rate(
+    eventId: string,
+    personKey: string,
+    rating: EventRating,
+    voiceItem: VoiceItemRecord | null,
+  ): Promise<boolean>;
+  /** Records the withdrawal of a registration's marketing consent; false when none is in force. */
+  withdrawMarketingConsent(eventId: string, personKey: string, at: string): Promise<boolean>;
   /** Checks a registered party in: the registration `registered → checked_in`, the session's count up. */
   checkIn(next: RegistrationState, expected: RegistrationState): Promise<boolean>;
   /** Offers whose time ran out by `nowIso`. */

@@ -7,6 +7,7 @@ export const VOICE_SOURCES = {
   assistant_thumbs_down: '智能客服·点踩',
   assistant_unanswered: '智能客服·未答上',
   rant: '我要吐槽',
+  event_rating: '俱乐部活动评价',
 } as const;
 export type VoiceSource = keyof typeof VOICE_SOURCES;
 export const VOICE_SOURCE_KEYS = Object.keys(VOICE_SOURCES) as [VoiceSource, ...VoiceSource[]];

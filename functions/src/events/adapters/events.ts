@@ -14,6 +14,9 @@ import { BUSY_MESSAGE, ENDED_STATUSES, SEAT_HOLDING_STATUSES } from '@zhixiang/s
 import { firstStartOf } from '@zhixiang/shared/events/view';
 import type {
   CompanionRecord,
+  EventAuditRecord,
+  EventCover,
+  EventRating,
   EventRecord,
   EventStore,
   PendingOffer,
@@ -26,6 +29,7 @@ import type {
   WalkInState,
 } from '@zhixiang/shared/ports/events';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
+import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
 import {
   cancellationCodes,
   conditionally,
@@ -33,6 +37,7 @@ import {
   queryAll,
   type TableContext,
 } from '../../platform/dynamodb/table';
+import { voiceItemOf } from '../../voice/adapters/voice-store';
 
 /**
  * Club events in the one table. One partition per event holds the event (`EVENT`), a seat counter
@@ -153,7 +158,7 @@ export class DynamoEventStore implements EventStore {
     private readonly cipher: FieldCipher,
   ) {}
 
-  async create(event: EventRecord): Promise<boolean> {
+  async create(event: EventRecord, audit?: EventAuditRecord): Promise<boolean> {
     try {
       await this.send([
         {
@@ -163,26 +168,8 @@ export class DynamoEventStore implements EventStore {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        ...event.sessions.map(
-          (s): TransactItem => ({
-            Put: {
-              TableName: this.ctx.table,
-              Item: {
-                ...sessionKey(event.eventId, s.sessionId),
-                entity: 'clubEventSession',
-                eventId: event.eventId,
-                sessionId: s.sessionId,
-                capacity: s.capacity,
-                free: s.capacity,
-                held: 0,
-                waiting: 0,
-                waitSeq: 0,
-                checkedIn: 0,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          }),
-        ),
+        ...event.sessions.map((s) => this.sessionPut(event.eventId, s, 'attribute_not_exists(pk)')),
+        ...(audit ? [this.auditPut(audit)] : []),
       ]);
       return true;
     } catch (error) {
@@ -191,19 +178,122 @@ export class DynamoEventStore implements EventStore {
     }
   }
 
-  async publish(eventId: string, at: string): Promise<boolean> {
+  async replaceDraft(event: EventRecord, previous: EventRecord, audit: EventAuditRecord): Promise<boolean> {
+    const kept = new Set(event.sessions.map((s) => s.sessionId));
+    try {
+      await this.send([
+        {
+          Put: {
+            TableName: this.ctx.table,
+            Item: eventItem(event),
+            // A draft has no registrations, so its seat counters may be laid out afresh.
+            ConditionExpression: '#status = :draft',
+            ExpressionAttributeValues: { ':draft': 'draft' },
+          },
+        },
+        ...event.sessions.map((s) => this.sessionPut(event.eventId, s)),
+        ...previous.sessions
+          .filter((s) => !kept.has(s.sessionId))
+          .map(
+            (s): TransactItem => ({
+              Delete: { TableName: this.ctx.table, Key: sessionKey(event.eventId, s.sessionId) },
+            }),
+          ),
+        this.auditPut(audit),
+      ]);
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async publish(eventId: string, at: string, audit: EventAuditRecord): Promise<boolean> {
     const event = await this.get(eventId);
     if (event?.status !== 'draft') return false;
-    return conditionally(
-      this.ctx,
-      new PutCommand({
+    try {
+      await this.send([
+        {
+          Put: {
+            TableName: this.ctx.table,
+            Item: eventItem({ ...event, status: 'published', publishedAt: at }),
+            ConditionExpression: '#status = :draft',
+            ExpressionAttributeValues: { ':draft': 'draft' },
+          },
+        },
+        this.auditPut(audit),
+      ]);
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async setCover(eventId: string, cover: EventCover, audit: EventAuditRecord): Promise<boolean> {
+    try {
+      await this.send([
+        {
+          Update: {
+            TableName: this.ctx.table,
+            Key: eventKey(eventId),
+            UpdateExpression: 'SET #cover = :cover',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':cover': cover },
+          },
+        },
+        this.auditPut(audit),
+      ]);
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async auditTrail(eventId: string): Promise<EventAuditRecord[]> {
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+      ExpressionAttributeValues: { ':pk': eventPk(eventId), ':audit': 'AUDIT#' },
+      ConsistentRead: true,
+    });
+    return items.map((i) => strip<EventAuditRecord>(i));
+  }
+
+  /** A session's seat counter, all seats free (a new event, or a draft laid out again). */
+  private sessionPut(eventId: string, s: EventRecord['sessions'][number], condition?: string): TransactItem {
+    return {
+      Put: {
         TableName: this.ctx.table,
-        Item: eventItem({ ...event, status: 'published', publishedAt: at }),
-        ConditionExpression: '#status = :draft',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':draft': 'draft' },
-      }),
-    );
+        Item: {
+          ...sessionKey(eventId, s.sessionId),
+          entity: 'clubEventSession',
+          eventId,
+          sessionId: s.sessionId,
+          capacity: s.capacity,
+          free: s.capacity,
+          held: 0,
+          waiting: 0,
+          waitSeq: 0,
+          checkedIn: 0,
+        },
+        ...(condition ? { ConditionExpression: condition } : {}),
+      },
+    };
+  }
+
+  private auditPut(audit: EventAuditRecord): TransactItem {
+    return {
+      Put: {
+        TableName: this.ctx.table,
+        Item: {
+          pk: eventPk(audit.eventId),
+          sk: `AUDIT#${audit.at}#${randomUUID()}`,
+          entity: 'clubEventAudit',
+          ...audit,
+        },
+      },
+    };
   }
 
   async get(eventId: string): Promise<EventRecord | null> {
@@ -539,6 +629,59 @@ export class DynamoEventStore implements EventStore {
       ExpressionAttributeValues: { ':pk': eventPk(eventId), ':walkIn': 'WALKIN#' },
     });
     return items.map((i) => strip<WalkInState>(i, 'personSealed'));
+  }
+
+  async rate(
+    eventId: string,
+    personKey: string,
+    rating: EventRating,
+    voiceItem: VoiceItemRecord | null,
+  ): Promise<boolean> {
+    try {
+      await this.send([
+        {
+          Update: {
+            TableName: this.ctx.table,
+            Key: registrationKey(eventId, personKey),
+            UpdateExpression: 'SET #rating = :rating',
+            ConditionExpression:
+              '#status = :checkedIn AND (attribute_not_exists(#rating) OR #rating = :none)',
+            ExpressionAttributeValues: { ':rating': rating, ':checkedIn': 'checked_in', ':none': null },
+          },
+        },
+        // A low rating joins the customer-voice stream with the rating itself, or neither is written.
+        ...(voiceItem
+          ? [
+              {
+                Put: {
+                  TableName: this.ctx.table,
+                  Item: voiceItemOf(voiceItem),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ]
+          : []),
+      ]);
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  withdrawMarketingConsent(eventId: string, personKey: string, at: string): Promise<boolean> {
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: registrationKey(eventId, personKey),
+        UpdateExpression: 'SET marketingConsentWithdrawnAt = :at',
+        ConditionExpression:
+          'attribute_exists(marketingConsentVersion) AND marketingConsentVersion <> :none AND ' +
+          '(attribute_not_exists(marketingConsentWithdrawnAt) OR marketingConsentWithdrawnAt = :none)',
+        ExpressionAttributeValues: { ':at': at, ':none': null },
+      }),
+    );
   }
 
   async checkIn(next: RegistrationState, expected: RegistrationState): Promise<boolean> {

@@ -9,7 +9,7 @@ import {
   type EventSettings,
   type Registrant,
 } from '@zhixiang/shared/events/rules';
-import { EVENT_NOT_FOUND_MESSAGE } from '@zhixiang/shared/events/schemas';
+import { COVER_LINK_SECONDS, EVENT_NOT_FOUND_MESSAGE } from '@zhixiang/shared/events/schemas';
 import { firstStartOf } from '@zhixiang/shared/events/view';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type {
@@ -18,6 +18,7 @@ import type {
   RegistrationRecord,
   RegistrationState,
 } from '@zhixiang/shared/ports/events';
+import type { PrivateFileStore } from '@zhixiang/shared/ports/private-files';
 import type {
   BranchRepository,
   CustomerRepository,
@@ -33,7 +34,17 @@ export interface EventDeps {
     branches: Pick<BranchRepository, 'get' | 'getCached'>;
   };
   eventSettings: EventSettings;
+  /** Cover images under `events/` of the document bucket. */
+  eventFiles: PrivateFileStore;
   now: () => number;
+}
+
+/** A short-lived link to the event's cover image; null when it has none. */
+export async function coverUrlOf(
+  deps: Pick<EventDeps, 'eventFiles'>,
+  event: Pick<EventRecord, 'cover'>,
+): Promise<string | null> {
+  return event.cover ? deps.eventFiles.presignGet(event.cover.key, COVER_LINK_SECONDS) : null;
 }
 
 /** Whose registration: a customer's by customer id (one per customer, whichever account), anyone else's by account. */

@@ -2,10 +2,12 @@ import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import {
   eventReport,
   eventReportByAgent,
+  eventReportBySession,
   eventReportCsv,
   pledgeTotals,
 } from '@zhixiang/shared/events/report';
 import type { EventReport } from '@zhixiang/shared/events/schemas';
+import { toSessionViews } from '@zhixiang/shared/events/view';
 import type { AgentRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
 import { type EventDeps, maskedRegistrantName } from './event-access';
 import { staffEvent } from './manage-events';
@@ -65,6 +67,7 @@ export async function getEventReport(
     title: event.title,
     rows,
     byAgent: eventReportByAgent(registrations, (id) => agents.get(id) ?? id),
+    bySession: eventReportBySession(toSessionViews(event, []), registrations, walkIns),
     noShows,
     csv: eventReportCsv(rows),
     pledges: pledgeTotals(pledges),

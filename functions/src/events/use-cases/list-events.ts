@@ -1,9 +1,15 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { EVENT_BRANDS } from '@zhixiang/shared/events/rules';
-import type { EventDetail, EventListResponse, EventSummary } from '@zhixiang/shared/events/schemas';
+import {
+  type EventDetail,
+  type EventListResponse,
+  type EventSummary,
+  MARKETING_CONSENT,
+} from '@zhixiang/shared/events/schemas';
 import { firstStartOf, toRegistrationView, toSessionViews } from '@zhixiang/shared/events/view';
 import type { EventRecord, RegistrationRecord } from '@zhixiang/shared/ports/events';
 import {
+  coverUrlOf,
   type EventDeps,
   mayRegister,
   personKeyOf,
@@ -14,6 +20,7 @@ import {
 
 function summary(
   event: EventRecord,
+  coverUrl: string | null,
   reason: string | null,
   eligible: boolean,
   mine: RegistrationRecord | undefined,
@@ -25,6 +32,7 @@ function summary(
     title: event.title,
     city: event.city,
     firstStartsAt: firstStartOf(event),
+    coverUrl,
     organiserBranchName: event.organiserBranchName,
     eligible,
     reason,
@@ -45,12 +53,20 @@ export async function listEvents(deps: EventDeps, claims: AccessClaims): Promise
   const nowMs = deps.now();
   const byEvent = new Map(mine.map((r) => [r.eventId, r]));
   return {
-    events: events
-      .filter((e) => e.sessions.some((s) => Date.parse(s.endsAt) > nowMs))
-      .map((event) => {
-        const may = mayRegister(deps, event, registrant);
-        return summary(event, may.eligible ? null : may.reason, may.eligible, byEvent.get(event.eventId));
-      }),
+    events: await Promise.all(
+      events
+        .filter((e) => e.sessions.some((s) => Date.parse(s.endsAt) > nowMs))
+        .map(async (event) => {
+          const may = mayRegister(deps, event, registrant);
+          return summary(
+            event,
+            await coverUrlOf(deps, event),
+            may.eligible ? null : may.reason,
+            may.eligible,
+            byEvent.get(event.eventId),
+          );
+        }),
+    ),
   };
 }
 
@@ -64,10 +80,16 @@ export async function getEvent(deps: EventDeps, claims: AccessClaims, eventId: s
   ]);
   const may = mayRegister(deps, event, registrant);
   const myRegistration = registration
-    ? toRegistrationView(event, registration, await waitingPositionOf(deps, registration))
+    ? toRegistrationView(event, registration, await waitingPositionOf(deps, registration), deps.now())
     : null;
   return {
-    ...summary(event, may.eligible ? null : may.reason, may.eligible, registration ?? undefined),
+    ...summary(
+      event,
+      await coverUrlOf(deps, event),
+      may.eligible ? null : may.reason,
+      may.eligible,
+      registration ?? undefined,
+    ),
     description: event.description,
     whatToBring: event.whatToBring,
     venues: event.venues,
@@ -76,6 +98,8 @@ export async function getEvent(deps: EventDeps, claims: AccessClaims, eventId: s
     registrationClosesAt: event.registrationClosesAt,
     maxCompanions: event.maxCompanions,
     childAgeBelow: deps.eventSettings.childAgeBelow,
+    marketing: event.marketing ?? false,
+    marketingConsentText: event.marketing ? MARKETING_CONSENT.text : null,
     myRegistration,
   };
 }

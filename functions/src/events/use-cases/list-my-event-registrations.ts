@@ -14,7 +14,7 @@ export async function listMyEventRegistrations(
     mine.map(async (registration) => {
       const event = await events.get(registration.eventId);
       if (!event) return null;
-      return toRegistrationView(event, registration, await waitingPositionOf(deps, registration));
+      return toRegistrationView(event, registration, await waitingPositionOf(deps, registration), deps.now());
     }),
   );
   return { registrations: registrations.filter((r) => r !== null) };

@@ -8,6 +8,8 @@ import {
   ENDED_STATUSES,
   EVENT_FULL_MESSAGE,
   GUARDIAN_CONSENT_MESSAGE,
+  MARKETING_CONSENT,
+  MARKETING_CONSENT_MESSAGE,
   type RegisterForEventRequest,
   type RegistrationView,
   SESSION_NOT_FOUND_MESSAGE,
@@ -50,6 +52,8 @@ export async function registerForEvent(
     deps.now(),
   );
   if (!window.eligible) throw new AppError('CONFLICT', window.reason);
+  if (event.marketing && request.marketingConsent !== true)
+    throw new AppError('VALIDATION_FAILED', MARKETING_CONSENT_MESSAGE, { field: 'marketingConsent' });
   const companions = companionsOf(deps, event, request);
   const invitedBy = await inviterOf(deps, claims, request.invitedBy ?? null);
 
@@ -74,6 +78,10 @@ export async function registerForEvent(
     waitSeq: null,
     offerExpiresAt: null,
     invitedBy,
+    // Recorded only for a marketing event: elsewhere the box is not shown, so nothing was consented to.
+    marketingConsentAt: event.marketing ? nowIso : null,
+    marketingConsentVersion: event.marketing ? MARKETING_CONSENT.version : null,
+    marketingConsentWithdrawnAt: null,
     registeredAt: nowIso,
     updatedAt: nowIso,
     version: (previousVersion ?? 0) + 1,

@@ -11,7 +11,7 @@ import type { PrivateFileStore } from '@zhixiang/shared/ports/private-files';
 /**
  * Private uploads in the document bucket, each context under its own prefix: ID-card photos and
  * selfie videos (`identity/`), the video authorisations' document photos and recordings
- * (`authorisations/`).
+ * (`authorisations/`), the club events' cover images (`events/`).
  */
 export class S3PrivateFiles implements PrivateFileStore {
   constructor(

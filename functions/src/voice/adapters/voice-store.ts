@@ -31,7 +31,8 @@ const feedKey = (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 
 const listeningKey = (connectionId: string) => ({ pk: `VOICELISTEN#${connectionId}`, sk: 'SESSION' });
 const listeningDay = (day: string) => `VOICE#LISTENING#${day}`;
 
-function itemOf(item: VoiceItemRecord): Record<string, unknown> {
+/** A voice item as stored: also put by another context's own transaction (a club event's low rating). */
+export function voiceItemOf(item: VoiceItemRecord): Record<string, unknown> {
   return {
     ...itemKey(item.itemId),
     entity: 'voiceItem',
@@ -73,7 +74,7 @@ export class DynamoVoiceStore implements VoiceStore {
       await this.ctx.client.send(
         new PutCommand({
           TableName: this.ctx.table,
-          Item: itemOf(item),
+          Item: voiceItemOf(item),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -96,7 +97,7 @@ export class DynamoVoiceStore implements VoiceStore {
       this.ctx,
       new PutCommand({
         TableName: this.ctx.table,
-        Item: itemOf(item),
+        Item: voiceItemOf(item),
         ConditionExpression: 'version = :expected',
         ExpressionAttributeValues: { ':expected': item.version - 1 },
       }),

@@ -6,6 +6,7 @@ import {
   type CompanionRelation,
   ENDED_STATUSES,
   type EventDetail,
+  MARKETING_CONSENT_MESSAGE,
 } from '@zhixiang/shared/events/schemas';
 import { formatShanghaiDateTime, isRealDate, todayInShanghai } from '@zhixiang/shared/format/dates';
 import { useState } from 'react';
@@ -17,6 +18,7 @@ import { useSession } from '../../../hooks/use-session';
 import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
+import { CoverImage } from '../cover-image';
 import { InviteCard } from '../invite-card';
 import { PledgeCard } from '../pledge-card';
 import { RegistrationSummary } from '../registration-summary';
@@ -50,6 +52,7 @@ export default function EventDetailPage() {
         return (
           <View className="zx-events" data-testid="event-detail">
             <View className="zx-card">
+              <CoverImage url={event.coverUrl} />
               <View className="zx-events__row">
                 <Text className="zx-card__title">{event.title}</Text>
                 <Tag type="primary">{event.brandLabel}</Tag>
@@ -126,6 +129,35 @@ function MyRegistration({ event, onChanged }: { event: EventDetail; onChanged: (
         {formatShanghaiDateTime(mine.sessionStartsAt)} · {mine.venueName}
       </Text>
       <RegistrationSummary registration={mine} />
+      {mine.mayRate ? <RatingForm eventId={event.eventId} onRated={onChanged} /> : null}
+      {mine.rating ? (
+        <Text className="zx-muted" data-testid="my-rating">
+          我的评价：{'★'.repeat(mine.rating.score)}
+          {mine.rating.comment ? ` ${mine.rating.comment}` : ''}
+        </Text>
+      ) : null}
+      {mine.marketingConsent ? (
+        <View data-testid="marketing-consent-status">
+          <Text className="zx-muted">
+            {mine.marketingConsent.withdrawnAt
+              ? `您已于 ${formatShanghaiDateTime(mine.marketingConsent.withdrawnAt)} 撤回营销信息授权，报名不受影响`
+              : `您已于 ${formatShanghaiDateTime(mine.marketingConsent.givenAt)} 同意接收营销信息`}
+          </Text>
+          {mine.marketingConsent.withdrawnAt ? null : (
+            <Button
+              block
+              size="small"
+              disabled={busy}
+              data-testid="withdraw-marketing-consent"
+              onClick={() =>
+                void act(() => api.withdrawEventMarketingConsent(event.eventId), '已撤回营销授权')
+              }
+            >
+              撤回营销信息授权
+            </Button>
+          )}
+        </View>
+      ) : null}
       <View className="zx-events__actions">
         {mine.status === 'offered' ? (
           <>
@@ -202,6 +234,8 @@ interface Draft {
   sessionId: string;
   companions: CompanionDraft[];
   guardianConsent: boolean;
+  /** The separate marketing consent of a marketing event: never ticked in advance. */
+  marketingConsent?: boolean;
 }
 
 /** What is typed is kept on the device until the registration goes through: leaving loses nothing. */
@@ -252,6 +286,7 @@ function RegistrationForm({
       if (!isRealDate(c.birthDate)) found[`companions.${i}.birthDate`] = '请按 YYYY-MM-DD 填写出生日期';
     });
     if (hasChild && !draft.guardianConsent) found.guardianConsent = '请勾选监护人同意';
+    if (event.marketing && !draft.marketingConsent) found.marketingConsent = MARKETING_CONSENT_MESSAGE;
     return found;
   };
 
@@ -271,6 +306,7 @@ function RegistrationForm({
             birthDate: c.birthDate,
           })),
           guardianConsent: draft.guardianConsent,
+          ...(event.marketing ? { marketingConsent: draft.marketingConsent === true } : {}),
           waitIfFull: full,
           ...(invitedBy ? { invitedBy } : {}),
         });
@@ -375,20 +411,23 @@ function RegistrationForm({
       ) : null}
 
       {hasChild ? (
-        <View
-          className="zx-events__consent"
-          data-testid="guardian-consent"
-          onClick={() => update({ guardianConsent: !draft.guardianConsent })}
-        >
-          <View className={`zx-events__chip${draft.guardianConsent ? ' zx-events__chip--selected' : ''}`}>
-            {draft.guardianConsent ? '已同意' : '同意'}
-          </View>
-          <Text>
-            我是同行儿童的监护人。儿童的姓名和出生日期属于敏感个人信息，我同意为本次活动的报名与现场安全保障处理这些信息（加密保存，页面仅显示姓氏）。
-          </Text>
-        </View>
+        <Consent
+          testId="guardian-consent"
+          agreed={draft.guardianConsent}
+          onToggle={() => update({ guardianConsent: !draft.guardianConsent })}
+          text="我是同行儿童的监护人。儿童的姓名和出生日期属于敏感个人信息，我同意为本次活动的报名与现场安全保障处理这些信息（加密保存，页面仅显示姓氏）。"
+        />
       ) : null}
       {errors.guardianConsent ? <Text className="zx-events__error">{errors.guardianConsent}</Text> : null}
+      {event.marketingConsentText ? (
+        <Consent
+          testId="marketing-consent"
+          agreed={draft.marketingConsent === true}
+          onToggle={() => update({ marketingConsent: !draft.marketingConsent })}
+          text={event.marketingConsentText}
+        />
+      ) : null}
+      {errors.marketingConsent ? <Text className="zx-events__error">{errors.marketingConsent}</Text> : null}
 
       <View className="zx-events__actions">
         <Button
@@ -402,6 +441,64 @@ function RegistrationForm({
           {full ? `名额已满，加入候补名单（${partySize} 人）` : `提交报名（${partySize} 人）`}
         </Button>
       </View>
+    </View>
+  );
+}
+
+/** A consent the person ticks themselves: its words beside a box that starts unticked. */
+function Consent(props: { testId: string; agreed: boolean; onToggle: () => void; text: string }) {
+  return (
+    <View className="zx-events__consent" data-testid={props.testId} onClick={props.onToggle}>
+      <View className={`zx-events__chip${props.agreed ? ' zx-events__chip--selected' : ''}`}>
+        {props.agreed ? '已同意' : '同意'}
+      </View>
+      <Text>{props.text}</Text>
+    </View>
+  );
+}
+
+/** The one-tap rating after the session: a star sends it at once, with the words typed so far. */
+function RatingForm({ eventId, onRated }: { eventId: string; onRated: () => void }) {
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState('');
+  const { busy, run } = useBusyAction(() => undefined);
+  const rate = (score: number) =>
+    run(async () => {
+      try {
+        await api.rateEvent(
+          eventId,
+          { score, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+          { silent: true },
+        );
+        void Taro.showToast({ title: '感谢您的评价', icon: 'success' });
+        onRated();
+      } catch (failure) {
+        setError((failure as Error).message);
+      }
+    });
+  return (
+    <View className="zx-events__companion" data-testid="rating-form">
+      <Text className="zx-card__title">活动已结束，请为本场活动评分</Text>
+      <Input
+        className="zx-events__input"
+        data-testid="rating-comment"
+        placeholder="想说的话（选填，200 字以内）"
+        value={comment}
+        onInput={(e) => setComment(e.detail.value)}
+      />
+      <View className="zx-events__chips">
+        {[1, 2, 3, 4, 5].map((score) => (
+          <View
+            key={score}
+            className="zx-events__chip"
+            data-testid={`rate-${score}`}
+            onClick={() => (busy ? undefined : void rate(score))}
+          >
+            {'★'.repeat(score)}
+          </View>
+        ))}
+      </View>
+      {error ? <Text className="zx-events__error">{error}</Text> : null}
     </View>
   );
 }

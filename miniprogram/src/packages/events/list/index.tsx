@@ -7,6 +7,7 @@ import { Button, Tag } from '../../../components/ui';
 import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
+import { CoverImage } from '../cover-image';
 import '../events.scss';
 
 /**
@@ -33,6 +34,7 @@ export default function EventListPage() {
               data-testid="event-item"
               onClick={() => void Taro.navigateTo({ url: pageUrls.eventDetail(e.eventId) })}
             >
+              <CoverImage url={e.coverUrl} />
               <View className="zx-events__row">
                 <Text className="zx-card__title">{e.title}</Text>
                 <Tag type={e.brand === 'charity' ? 'success' : e.brand === 'premier' ? 'warning' : 'primary'}>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { percent } from '@zhixiang/shared/events/report';
 import type { EventReport } from '@zhixiang/shared/events/schemas';
+import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import { formatYuan } from '@zhixiang/shared/format/money';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
@@ -36,7 +37,8 @@ function FigureLine({
 
 /**
  * 活动报表 (staff of the organising subtree): registrations, people, attendance and waiting-list
- * conversion by the registrants' branch (walk-ins in a row of their own) and by inviting agent,
+ * conversion by the registrants' branch (walk-ins in a row of their own), by session (with the
+ * attendees' average rating) and by inviting agent,
  * the no-shows of sessions that have ended, what 太有爱 pledges collected, and the branch table as CSV to paste into a spreadsheet.
  */
 export default function EventReportPage() {
@@ -68,6 +70,23 @@ export default function EventReportPage() {
             >
               复制 CSV
             </Button>
+          </View>
+          <View className="zx-card">
+            <Text className="zx-events__label">按场次</Text>
+            {report.bySession.map((s) => (
+              <View key={s.sessionId} data-testid="report-session-row">
+                <FigureLine
+                  name={`${formatShanghaiDateTime(s.startsAt)} ${s.venueName}`}
+                  f={s}
+                  testId="report-session-figures"
+                />
+                <Text className="zx-muted" data-testid="report-session-rating">
+                  {s.averageRatingTenths === null
+                    ? '暂无评价'
+                    : `平均评分 ${Math.floor(s.averageRatingTenths / 10)}.${s.averageRatingTenths % 10} 星（${s.ratings} 人评价）`}
+                </Text>
+              </View>
+            ))}
           </View>
           <View className="zx-card">
             <Text className="zx-events__label">按邀请业务员</Text>

@@ -12,7 +12,7 @@ import { Button } from '../../../components/ui';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import '../identity.scss';
-import { uploadFile } from '../upload-file';
+import { pickFile, uploadFile } from '../../../lib/upload-file';
 
 interface Slot {
   path: string | null;
@@ -200,30 +200,4 @@ function CaptureSlot({ kind, slot, onChoose }: { kind: UploadKind; slot: Slot; o
       </Button>
     </View>
   );
-}
-
-/**
- * One photo or a selfie video of at most 15 s. WeChat: chooseMedia (chooseImage and chooseVideo
- * are deprecated there); H5 keeps Taro's image and video pickers, which already sit on its own
- * chooseMedia.
- */
-function pickFile(type: 'image' | 'video'): Promise<string | undefined> {
-  // No await before the platform test: the weapp build then drops the H5 half.
-  if (process.env.TARO_ENV === 'h5') {
-    return type === 'video'
-      ? Taro.chooseVideo({ sourceType: ['camera', 'album'], maxDuration: 15, camera: 'front' }).then(
-          (result) => result.tempFilePath,
-        )
-      : Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).then(
-          (result) => result.tempFilePaths[0],
-        );
-  }
-  return Taro.chooseMedia({
-    count: 1,
-    mediaType: [type],
-    sourceType: ['camera', 'album'],
-    sizeType: ['compressed'],
-    maxDuration: 15,
-    camera: type === 'video' ? 'front' : 'back',
-  }).then((result) => result.tempFiles[0]?.tempFilePath);
 }

@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro';
 import type { UploadTicket } from '@zhixiang/shared/identity/id-card';
-import { ApiError, NETWORK_ERROR_MESSAGE } from '../../services/request';
+import { ApiError, NETWORK_ERROR_MESSAGE } from '../services/request';
+
+/** Where and how a presigned upload goes (identity photos and videos, event covers). */
+type UploadTarget = Pick<UploadTicket, 'uploadUrl' | 'contentType' | 'maxBytes'>;
 
 /**
  * PUTs a chosen file to its presigned URL. H5 uses XMLHttpRequest for real upload progress;
@@ -8,7 +11,7 @@ import { ApiError, NETWORK_ERROR_MESSAGE } from '../../services/request';
  * half is a function expression in its own branch, so the weapp build drops the browser's.
  */
 export async function uploadFile(
-  ticket: UploadTicket,
+  ticket: UploadTarget,
   filePath: string,
   onProgress: (percent: number) => void,
 ): Promise<void> {
@@ -56,7 +59,33 @@ export async function uploadFile(
   onProgress(100);
 }
 
-function tooLarge(ticket: UploadTicket): ApiError {
+function tooLarge(ticket: UploadTarget): ApiError {
   const mb = ticket.maxBytes / 1024 / 1024;
   return new ApiError('VALIDATION_FAILED', `文件超过 ${mb} MB，请重新拍摄或选择较小的文件`, 413);
+}
+
+/**
+ * One photo or a video of at most 15 s (a selfie video uses the front camera). WeChat: chooseMedia (chooseImage and chooseVideo
+ * are deprecated there); H5 keeps Taro's image and video pickers, which already sit on its own
+ * chooseMedia.
+ */
+export function pickFile(type: 'image' | 'video'): Promise<string | undefined> {
+  // No await before the platform test: the weapp build then drops the H5 half.
+  if (process.env.TARO_ENV === 'h5') {
+    return type === 'video'
+      ? Taro.chooseVideo({ sourceType: ['camera', 'album'], maxDuration: 15, camera: 'front' }).then(
+          (result) => result.tempFilePath,
+        )
+      : Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).then(
+          (result) => result.tempFilePaths[0],
+        );
+  }
+  return Taro.chooseMedia({
+    count: 1,
+    mediaType: [type],
+    sourceType: ['camera', 'album'],
+    sizeType: ['compressed'],
+    maxDuration: 15,
+    camera: type === 'video' ? 'front' : 'back',
+  }).then((result) => result.tempFiles[0]?.tempFilePath);
 }

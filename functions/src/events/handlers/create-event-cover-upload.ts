@@ -1,0 +1,15 @@
+import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { EventPathSchema } from '@zhixiang/shared/events/schemas';
+
+import { httpHandler } from '../../platform/http/http-handler';
+import { parseBody } from '../../platform/http/validation';
+import { createEventCoverUpload } from '../use-cases/event-cover';
+import { eventsWiring } from '../wiring';
+
+export const handler = httpHandler(
+  eventRoutes.createEventCoverUpload,
+  eventsWiring,
+  ({ auth, pathParameters, deps }) =>
+    createEventCoverUpload(deps, auth, parseBody(EventPathSchema, pathParameters).eventId),
+  { roles: ['staff'] },
+);

@@ -1,0 +1,74 @@
+import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { AppError } from '@zhixiang/shared/errors';
+import {
+  LOW_RATING_MAX,
+  type RateEventRequest,
+  type RegistrationView,
+} from '@zhixiang/shared/events/schemas';
+import { toRegistrationView } from '@zhixiang/shared/events/view';
+import type { EventRecord, RegistrationRecord } from '@zhixiang/shared/ports/events';
+import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
+import { redactText } from '@zhixiang/shared/privacy/mask';
+import { tagVoice, type VoiceThemeDictionary, voiceWeekOf } from '@zhixiang/shared/voice/themes';
+import { voiceItemId } from '../../voice/use-cases/voice-access';
+import { type EventDeps, ownRegistration } from './event-access';
+
+export const RATE_NOT_ATTENDED = '签到参加活动后才能评价';
+export const RATE_NOT_ENDED = '活动场次结束后才能评价';
+export const RATE_ONCE = '您已评价过本次活动';
+
+/**
+ * The one-tap rating after the event: an attendee (checked in) of a session that has ended rates it
+ * once, 1–5 and a few optional words. A low rating (≤ 2) joins the customer-voice stream
+ * (客户之声) as negative voice, in the rating's own transaction: the item is tagged by the voice
+ * dictionary (journey 客户服务), at the registrant's branch (the organiser's for someone without
+ * one), redacted of ID and phone numbers like every voice item.
+ */
+export async function rateEvent(
+  deps: EventDeps & { voiceThemes: VoiceThemeDictionary },
+  claims: AccessClaims,
+  eventId: string,
+  request: RateEventRequest,
+): Promise<RegistrationView> {
+  const { event, registration } = await ownRegistration(deps, claims, eventId);
+  if (registration.rating) throw new AppError('CONFLICT', RATE_ONCE);
+  if (registration.status !== 'checked_in') throw new AppError('CONFLICT', RATE_NOT_ATTENDED);
+  const session = event.sessions.find((s) => s.sessionId === registration.sessionId);
+  const nowMs = deps.now();
+  if (!session || Date.parse(session.endsAt) > nowMs) throw new AppError('CONFLICT', RATE_NOT_ENDED);
+  const at = new Date(nowMs).toISOString();
+  const rating = { score: request.score, comment: request.comment ? request.comment : null, at };
+  const voiceItem = rating.score <= LOW_RATING_MAX ? lowRatingVoice(deps, event, registration, rating) : null;
+  if (!(await deps.repositories.events.rate(eventId, registration.personKey, rating, voiceItem)))
+    throw new AppError('CONFLICT', RATE_ONCE);
+  return toRegistrationView(event, { ...registration, rating }, null, nowMs);
+}
+
+function lowRatingVoice(
+  deps: Pick<EventDeps, 'now'> & { voiceThemes: VoiceThemeDictionary },
+  event: EventRecord,
+  registration: RegistrationRecord,
+  rating: { score: number; comment: string | null; at: string },
+): VoiceItemRecord {
+  const sourceKey = `event-rating:${event.eventId}:${registration.personKey}`;
+  const text = redactText(
+    `俱乐部活动「${event.title}」评分 ${rating.score} 星${rating.comment ? `：${rating.comment}` : ''}`,
+  );
+  const branchPath = registration.branchPath ?? event.organiserBranchPath;
+  return {
+    itemId: voiceItemId(sourceKey),
+    sourceKey,
+    source: 'event_rating',
+    text,
+    customerId: registration.customerId,
+    hideName: false,
+    branchPath,
+    ...tagVoice(deps.voiceThemes, text, 'service'),
+    week: voiceWeekOf(Date.parse(rating.at)),
+    at: rating.at,
+    complaintId: null,
+    reportedToPath: branchPath,
+    escalations: [],
+    version: 1,
+  };
+}
