@@ -9,10 +9,10 @@ import {
 import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
+import { uploadFile } from '../../../lib/upload-file';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import '../identity.scss';
-import { uploadFile } from '../upload-file';
 
 interface Slot {
   path: string | null;

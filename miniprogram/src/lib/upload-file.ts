@@ -1,9 +1,15 @@
 import Taro from '@tarojs/taro';
-import type { UploadTicket } from '@zhixiang/shared/identity/id-card';
-import { ApiError, NETWORK_ERROR_MESSAGE } from '../../services/request';
+import { ApiError, NETWORK_ERROR_MESSAGE } from '../services/request';
+
+/** A presigned PUT the server handed out: where, with which content type, and the size it accepts. */
+export interface UploadTicket {
+  uploadUrl: string;
+  contentType: string;
+  maxBytes: number;
+}
 
 /**
- * PUTs a chosen file to its presigned URL. H5 uses XMLHttpRequest for real upload progress;
+ * PUTs a chosen file to its presigned URL (identity photos, an authorisation's document photo page). H5 uses XMLHttpRequest for real upload progress;
  * WeChat reads the file and sends it with wx.request (PUT), reporting 0 then 100. Each platform's
  * half is a function expression in its own branch, so the weapp build drops the browser's.
  */
