@@ -12,8 +12,8 @@ import { createSystem, type System } from '../../src/system';
 import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
-import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { paddedRecording, RECORDING } from '../support/recordings';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { OWNER_POWER_OF_ATTORNEY } from './authorisation-cases';
 
 /**
