@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { VIDEO_PART_BYTES } from '@zhixiang/shared/authorisations/schemas';
+import { idCheckCharacter } from '@zhixiang/shared/identity/id-number';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { deliverAuthorisationLetters } from '../functions/src/authorisations/use-cases/deliver-decision-letters';
@@ -22,6 +23,8 @@ import { useE2eSession } from './support/session';
  * 我的信函.
  */
 const session = useE2eSession();
+/** 李娜's (fictional) resident ID number, its check character computed. */
+const TRUSTEE_ID = `11010519850303002${idCheckCharacter('11010519850303002')}`;
 
 async function signedInPage(userId: string, viewport?: typeof DESK_VIEWPORT) {
   const opened = await newPhonePage(session.browser, viewport);
@@ -44,10 +47,10 @@ describe('video authorisations', () => {
     // The recording in two parts: over S3's 5 MiB part size, still 16 seconds long.
     const recording = paddedRecording(VIDEO_PART_BYTES + 300_000);
     const partsSent: number[] = [];
+    const { page } = customer;
     try {
-      const { page } = customer;
       await page.goto(`${session.stack.appUrl}/pages/me/index`);
-      await page.getByTestId('entry-my-authorisations').click();
+      await page.locator('.nut-cell', { hasText: '录像授权' }).click();
       await page.getByText('适用于身在境外、无法到柜面办理的投保人', { exact: false }).first().waitFor();
       await tapButton(page, '新建录像授权');
 
@@ -57,7 +60,7 @@ describe('video authorisations', () => {
       await form.getByTestId('matter-surrender').click();
       await fillInput(page, '请填写受托人姓名', '李娜');
       await form.getByTestId('trustee-id-type-id_card').click();
-      await fillInput(page, '请填写受托人证件号码', '110105198503030022');
+      await fillInput(page, '请填写受托人证件号码', TRUSTEE_ID);
       await form.getByTestId('trustee-relation-配偶').click();
       await fillInput(page, '11 位中国大陆手机号码', '13912345678');
       // Surrender moves money: the refund account appears, his own card.
@@ -67,7 +70,7 @@ describe('video authorisations', () => {
       await form.getByTestId('document-type-passport').click();
       await fillInput(page, '请填写证件号码', 'E12');
       await page.getByTestId('picker-document-expiresOn').click();
-      await page.locator('.weui-picker').getByText('确定', { exact: true }).click();
+      await page.locator('.weui-picker').getByText('确定', { exact: true }).locator('visible=true').click();
       // The server's refusal stands beside the field it names; what was typed stays.
       await tapButton(page, '保存，下一步');
       await form.getByTestId('error-document.number').getByText('护照号码应为 5–17 位字母或数字').waitFor();
@@ -124,6 +127,9 @@ describe('video authorisations', () => {
       // After the drop only part 2 went again.
       assert.deepEqual(partsSent, [1, 2, 2]);
       await saveScreenshot(page, 'authorisation-submitted');
+    } catch (error) {
+      await saveScreenshot(page, 'authorisation-failed-customer');
+      throw error;
     } finally {
       await customer.context.close();
     }

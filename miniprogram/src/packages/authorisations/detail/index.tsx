@@ -38,8 +38,12 @@ function currentStep(view: AuthorisationView): Step {
   return 'record';
 }
 
-/** The recording chosen on this device, kept while the app lives so an upload can resume. */
-const recordingKey = (authorisationId: string) => `authorisation-recording:${authorisationId}`;
+/**
+ * The recording chosen on this device for each authorisation, kept in memory while the app lives
+ * so an upload can resume after leaving the page (not in storage: in H5 the path is the whole
+ * file as a data URL, beyond the storage quota).
+ */
+const chosenRecordings = new Map<string, Recording>();
 
 const message = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
 
@@ -249,7 +253,7 @@ function ProgressBar({ percent, testId }: { percent: number; testId: string }) {
 
 function RecordStep({ view, onDone }: { view: AuthorisationView; onDone: () => void }) {
   const [recording, setRecording] = useState<Recording | null>(
-    () => (Taro.getStorageSync(recordingKey(view.authorisationId)) as Recording | '') || null,
+    () => chosenRecordings.get(view.authorisationId) ?? null,
   );
   // A recording already started on the server (and still on this device) resumes; a new one starts.
   const [mode, setMode] = useState<'start' | 'resume'>(view.videoUpload && recording ? 'resume' : 'start');
@@ -262,7 +266,7 @@ function RecordStep({ view, onDone }: { view: AuthorisationView; onDone: () => v
   const record = async () => {
     const chosen = await recordVideo();
     if (!chosen) return;
-    Taro.setStorageSync(recordingKey(view.authorisationId), chosen);
+    chosenRecordings.set(view.authorisationId, chosen);
     setRecording(chosen);
     setMode('start');
     setProgress(null);
@@ -275,7 +279,7 @@ function RecordStep({ view, onDone }: { view: AuthorisationView; onDone: () => v
     setFailure(null);
     try {
       await uploadRecording(view.authorisationId, recording, mode, setProgress);
-      Taro.removeStorageSync(recordingKey(view.authorisationId));
+      chosenRecordings.delete(view.authorisationId);
       onDone();
     } catch (error) {
       // After a dropped connection the next try sends only the parts the server has not recorded;

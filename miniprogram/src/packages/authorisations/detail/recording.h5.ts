@@ -19,8 +19,16 @@ export async function recordVideo(): Promise<Recording | undefined> {
   } catch {
     return undefined;
   }
-  const blob = await (await fetch(path)).blob();
+  if (!path) return undefined;
+  const blob = await blobOf(path);
   return { path, sizeBytes: blob.size };
+}
+
+/** The recording's bytes, read once: Taro hands the file over as a data URL. */
+let cached: { path: string; blob: Blob } | null = null;
+async function blobOf(path: string): Promise<Blob> {
+  if (cached?.path !== path) cached = { path, blob: await (await fetch(path)).blob() };
+  return cached.blob;
 }
 
 /** Sends one slice of the recording's Blob to its presigned UploadPart URL; the ETag S3 answered. */
@@ -30,7 +38,7 @@ export async function putPart(
   start: number,
   end: number,
 ): Promise<string> {
-  const blob = await (await fetch(recording.path)).blob();
+  const blob = await blobOf(recording.path);
   let response: Response;
   try {
     response = await fetch(url, { method: 'PUT', body: blob.slice(start, end) });
