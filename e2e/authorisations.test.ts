@@ -140,10 +140,14 @@ describe('video authorisations', () => {
       await page.goto(`${session.stack.appUrl}/packages/authorisations/reviews/index`);
       const detail = page.getByTestId('authorisation-console-detail');
       await detail.getByTestId('authorisation-review').waitFor();
-      await page.getByTestId('authorisation-review-item').filter({ hasText: authorisationId }).click();
+      // The only submitted authorisation of the subtree is selected beside the queue.
+      await page.getByTestId('authorisation-review-item').filter({ hasText: authorisationId }).waitFor();
       await detail.getByText(authorisationId, { exact: false }).first().waitFor();
-      // The script is masked for staff; the recording and the photo page are there.
-      assert.doesNotMatch((await detail.getByTestId('review-script').textContent()) ?? '', /E1234567/);
+      // The script is masked for staff (the trustee's ID, phone and the card); the recording and
+      // the photo page are there.
+      const maskedScript = (await detail.getByTestId('review-script').textContent()) ?? '';
+      assert.doesNotMatch(maskedScript, new RegExp(TRUSTEE_ID));
+      assert.match(maskedScript, /手机 139\*{4}5678/);
       await detail.getByTestId('review-video').waitFor();
       await detail.getByTestId('review-photo').waitFor();
       for (const check of [
@@ -156,8 +160,12 @@ describe('video authorisations', () => {
         await detail.getByTestId(`check-${check}`).click();
       await saveScreenshot(page, 'authorisation-review');
       await detail.locator('taro-button-core', { hasText: '通过' }).first().click();
-      await detail.getByTestId('review-decided').getByText('已生效').waitFor();
+      // Decided, it leaves the queue of submitted authorisations.
+      await page.getByText('暂无待审核的录像授权').waitFor();
       await saveScreenshot(page, 'authorisation-approved-by-staff');
+    } catch (error) {
+      await saveScreenshot(staff.page, 'authorisation-failed-staff');
+      throw error;
     } finally {
       await staff.context.close();
     }

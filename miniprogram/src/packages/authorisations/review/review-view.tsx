@@ -1,4 +1,5 @@
 import { Image, Text, Textarea, Video, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { REVIEW_CHECKLIST, type ReviewCheck, type ReviewView } from '@zhixiang/shared/authorisations/schemas';
 import { formatDateCn, formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import { useState } from 'react';
@@ -66,6 +67,8 @@ function ReviewBody({ view, onDecided }: { view: ReviewView; onDecided: () => vo
         checklist,
         ...(decision === 'reject' ? { reason: reason.trim() } : {}),
       });
+      // Beside the queue the decided authorisation leaves it: the toast confirms the decision.
+      void Taro.showToast({ title: decision === 'approve' ? '已通过' : '已退回客户', icon: 'none' });
       onDecided();
     } catch (error) {
       setFailure(error instanceof ApiError ? error.message : '提交失败，请重试');
