@@ -1,9 +1,16 @@
 import { join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  PutBucketCorsCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { describe, expect, inject, it } from 'vitest';
 import '../test/support/local-stack-context';
-import { createLocalResources, localCredentials, readLocalResources } from './create-resources';
+import { createLocalResources, localCredentials, readLocalResources, s3CorsRule } from './create-resources';
 import { buildLocalEnv } from './local-env';
 import { repoRoot, serverlessYmlPath } from './local-paths';
 import { s3LocalClientConfig } from './s3-local';
@@ -54,6 +61,40 @@ describe('readLocalResources', () => {
   });
 });
 
+describe("the buckets' CORS rules", () => {
+  it("says ExposeHeaders and MaxAgeSeconds as the S3 API does, not CloudFormation's ExposedHeaders and MaxAge", () => {
+    expect(
+      s3CorsRule({
+        AllowedMethods: ['PUT'],
+        AllowedOrigins: ['*'],
+        AllowedHeaders: ['content-type'],
+        ExposedHeaders: ['ETag'],
+        MaxAge: 3600,
+      }),
+    ).toEqual({
+      AllowedMethods: ['PUT'],
+      AllowedOrigins: ['*'],
+      AllowedHeaders: ['content-type'],
+      ExposeHeaders: ['ETag'],
+      MaxAgeSeconds: 3600,
+    });
+    expect(s3CorsRule({ AllowedMethods: ['GET'], AllowedOrigins: ['*'] })).toEqual({
+      AllowedMethods: ['GET'],
+      AllowedOrigins: ['*'],
+    });
+    const { bucketCors } = readLocalResources({ ymlPath: serverlessYmlPath });
+    expect(bucketCors?.['zhixiang-kefu-local-documents']).toEqual([
+      {
+        AllowedMethods: ['PUT'],
+        AllowedOrigins: ['*'],
+        AllowedHeaders: ['content-type'],
+        ExposeHeaders: ['ETag'],
+        MaxAgeSeconds: 3600,
+      },
+    ]);
+  });
+});
+
 describe('createLocalResources', () => {
   const stack = inject('localStack');
 
@@ -89,6 +130,36 @@ describe('createLocalResources', () => {
       ...s3LocalClientConfig,
     });
     await expect(s3.send(new HeadBucketCommand({ Bucket: 'fixture-local-files' }))).resolves.toBeDefined();
+    s3.destroy();
+  });
+
+  it('lets a browser read the ETag of a presigned PUT into the documents bucket (its rules from serverless.yml)', async () => {
+    const s3 = new S3Client({
+      endpoint: stack.s3Endpoint,
+      region: 'cn-north-1',
+      credentials: localCredentials,
+      ...s3LocalClientConfig,
+    });
+    const bucket = 'cors-check-local-documents';
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    const rules = readLocalResources({ ymlPath: serverlessYmlPath }).bucketCors![
+      'zhixiang-kefu-local-documents'
+    ]!;
+    await s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: rules } }));
+    const url = await getSignedUrl(
+      s3,
+      new PutObjectCommand({ Bucket: bucket, Key: 'part', ContentType: 'video/webm' }),
+      { expiresIn: 60 },
+    );
+    const response = await fetch(url, {
+      method: 'PUT',
+      headers: { origin: 'http://localhost:10086', 'content-type': 'video/webm' },
+      body: new Uint8Array([1, 2, 3]),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(response.headers.get('access-control-expose-headers')).toBe('ETag');
+    expect(response.headers.get('access-control-max-age')).toBe('3600');
     s3.destroy();
   });
 

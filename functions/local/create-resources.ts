@@ -47,6 +47,31 @@ const TABLE_PROPERTIES_KEPT = [
   'StreamSpecification',
 ] as const;
 
+/** A CORS rule as CloudFormation spells it (`AWS::S3::Bucket` CorsConfiguration). */
+export interface CloudFormationCorsRule {
+  Id?: string;
+  AllowedMethods: string[];
+  AllowedOrigins: string[];
+  AllowedHeaders?: string[];
+  ExposedHeaders?: string[];
+  MaxAge?: number;
+}
+
+/**
+ * CloudFormation's CORS rule in the S3 API's words: CloudFormation says `ExposedHeaders` and
+ * `MaxAge` where PutBucketCors says `ExposeHeaders` and `MaxAgeSeconds`. Passed on unmapped, the
+ * exposed headers are dropped and a browser cannot read a presigned PUT's ETag (the multipart
+ * upload of a video authorisation needs it).
+ */
+export function s3CorsRule(rule: CloudFormationCorsRule): CORSRule {
+  const { ExposedHeaders, MaxAge, ...same } = rule;
+  return {
+    ...same,
+    ...(ExposedHeaders ? { ExposeHeaders: ExposedHeaders } : {}),
+    ...(MaxAge !== undefined ? { MaxAgeSeconds: MaxAge } : {}),
+  };
+}
+
 export function readLocalResources(options: LoadOptions = {}): LocalResources {
   const config = loadServerlessConfig(options);
   const resources = config.resources?.Resources ?? {};
@@ -73,8 +98,9 @@ export function readLocalResources(options: LoadOptions = {}): LocalResources {
       const name = localNameOf(properties.BucketName ?? null, options.region) ?? logicalId.toLowerCase();
       buckets.push({ logicalId, name });
       refs[logicalId] = name;
-      const cors = (properties.CorsConfiguration as { CorsRules?: CORSRule[] } | undefined)?.CorsRules;
-      if (cors) bucketCors[name] = cors;
+      const cors = (properties.CorsConfiguration as { CorsRules?: CloudFormationCorsRule[] } | undefined)
+        ?.CorsRules;
+      if (cors) bucketCors[name] = cors.map(s3CorsRule);
     }
   }
   return { tables, buckets, refs, bucketCors };

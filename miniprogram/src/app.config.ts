@@ -1,5 +1,6 @@
 import { brand } from '@zhixiang/shared/brand';
 import { agentPackage } from './packages/agent/pages';
+import { authorisationsPackage } from './packages/authorisations/pages';
 import { callbackPackage } from './packages/callback/pages';
 import { complaintsPackage } from './packages/complaints/pages';
 import { documentsPackage } from './packages/documents/pages';
@@ -42,6 +43,7 @@ export default defineAppConfig({
     eventsPackage,
     paymentsPackage,
     messagesPackage,
+    authorisationsPackage,
   ],
   window: {
     // WeChat draws its own title bar; in the H5 build this turns on Taro's: the page title with a

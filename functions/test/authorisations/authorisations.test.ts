@@ -12,6 +12,7 @@ import { createSystem, type System } from '../../src/system';
 import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
+import { paddedRecording, RECORDING } from '../support/recordings';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { OWNER_POWER_OF_ATTORNEY } from './authorisation-cases';
 
@@ -32,20 +33,10 @@ const OTHER = 'demo-customer-c011';
 const data = buildDemoData(FIXED_TODAY);
 const zhangWei = data.customers.find((c) => c.customerId === 'C001')!;
 
-/** 16 s recorded by Chromium's MediaRecorder from its fake camera; the 3 s one from the domain tests. */
-const RECORDING = readFileSync(new URL('../support/fixtures/chromium-fake-camera-16s.webm', import.meta.url));
+/** The 3 s recording of the domain tests: too short. */
 const SHORT_RECORDING = readFileSync(
   new URL('../../../shared/test/authorisations/fixtures/chromium-fake-camera-3s.webm', import.meta.url),
 );
-/** The 16 s recording followed by an EBML Void element: over one part, still a valid WebM. */
-function paddedRecording(totalBytes: number): Buffer {
-  const padding = totalBytes - RECORDING.length - 9;
-  const header = Buffer.alloc(9);
-  header[0] = 0xec;
-  header[1] = 0x01; // an 8-byte size
-  header.writeUIntBE(padding, 3, 6);
-  return Buffer.concat([RECORDING, header, Buffer.alloc(padding)]);
-}
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000)]);
 
 const body = (overrides: Record<string, unknown> = {}) => ({

@@ -66,3 +66,20 @@ export function renderIdCardBack(back: CardBack): Uint8Array {
     <text x="120" y="460" font-size="26" fill="#3b6ea5">有效期限</text>
     <text x="260" y="462" font-size="34" font-family="WenQuanYi Micro Hei Mono">${escapeXml(back.validity)}</text>`);
 }
+
+/** A fictional passport's photo page (for the video authorisations' journey), in the same frame. */
+export function renderPassportPhotoPage(page: {
+  name: string;
+  number: string;
+  expiresOn: string;
+}): Uint8Array {
+  return render(`
+    <text x="60" y="80" font-size="34" letter-spacing="4">中华人民共和国护照 PASSPORT</text>
+    <rect x="60" y="120" width="200" height="250" fill="#e3ddcc"/>
+    <text x="300" y="160" font-size="26" fill="#3b6ea5">姓名 Name</text>
+    <text x="300" y="200" font-size="32">${escapeXml(page.name)}</text>
+    <text x="300" y="260" font-size="26" fill="#3b6ea5">护照号 Passport No.</text>
+    <text x="300" y="300" font-size="32" font-family="WenQuanYi Micro Hei Mono">${escapeXml(page.number)}</text>
+    <text x="300" y="360" font-size="26" fill="#3b6ea5">有效期至 Date of expiry</text>
+    <text x="300" y="400" font-size="32" font-family="WenQuanYi Micro Hei Mono">${escapeXml(page.expiresOn)}</text>`);
+}

@@ -113,6 +113,16 @@ export const pageUrls = {
   eventEdit: (eventId?: string) =>
     `/packages/events/edit/index${eventId ? `?eventId=${encodeURIComponent(eventId)}` : ''}`,
   eventReport: (eventId: string) => `/packages/events/report/index?eventId=${encodeURIComponent(eventId)}`,
+  // Video authorisations (录像授权) for customers abroad, and their review by staff.
+  myAuthorisations: '/packages/authorisations/list/index',
+  /** The power of attorney's form: a new one, or a draft not yet submitted. */
+  editAuthorisation: (authorisationId?: string) =>
+    `/packages/authorisations/edit/index${authorisationId ? `?authorisationId=${encodeURIComponent(authorisationId)}` : ''}`,
+  authorisationDetail: (authorisationId: string) =>
+    `/packages/authorisations/detail/index?authorisationId=${encodeURIComponent(authorisationId)}`,
+  authorisationReviews: '/packages/authorisations/reviews/index',
+  authorisationReview: (authorisationId: string) =>
+    `/packages/authorisations/review/index?authorisationId=${encodeURIComponent(authorisationId)}`,
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

@@ -69,6 +69,12 @@ export const STAFF_CONSOLES: StaffConsole[] = [
     description: '客户上传的证件与视频：通过或不通过',
     url: pageUrls.identityReviews,
   },
+  {
+    key: 'authorisation-reviews',
+    title: '录像授权审核',
+    description: '境外客户的录像授权：录像与授权文本对照核对、五项检查，通过或不通过',
+    url: pageUrls.authorisationReviews,
+  },
 ];
 
 /** The consoles of a role: all for staff and admins, the ones they read for executives, none otherwise. */

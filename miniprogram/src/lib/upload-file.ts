@@ -6,7 +6,8 @@ import { ApiError, NETWORK_ERROR_MESSAGE } from '../services/request';
 type UploadTarget = Pick<UploadTicket, 'uploadUrl' | 'contentType' | 'maxBytes'>;
 
 /**
- * PUTs a chosen file to its presigned URL. H5 uses XMLHttpRequest for real upload progress;
+ * PUTs a chosen file to its presigned URL (identity photos and videos, event covers, an
+ * authorisation's document photo page). H5 uses XMLHttpRequest for real upload progress;
  * WeChat reads the file and sends it with wx.request (PUT), reporting 0 then 100. Each platform's
  * half is a function expression in its own branch, so the weapp build drops the browser's.
  */

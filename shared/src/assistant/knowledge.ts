@@ -35,6 +35,8 @@ export const ASSISTANT_FLOWS = [
   'my_complaints',
   /** 我要吐槽: free text into the customer-voice stream (客户之声). */
   'voice_rant',
+  /** 录像授权: a policyholder abroad authorises a trustee by a recorded video. */
+  'video_authorisation',
 ] as const;
 export type AssistantFlow = (typeof ASSISTANT_FLOWS)[number];
 

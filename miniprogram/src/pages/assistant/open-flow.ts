@@ -59,6 +59,9 @@ export function openFlow({ flow, policyNo }: OpenAction, conversationId?: string
     case 'voice_rant':
       void Taro.navigateTo({ url: pageUrls.voiceRant });
       return;
+    case 'video_authorisation':
+      void Taro.navigateTo({ url: pageUrls.myAuthorisations });
+      return;
     default:
       // The endorsement flows: that type's form for the policy, or the policy list to pick one.
       if (policyNo) void Taro.navigateTo({ url: pageUrls.endorsementApply(policyNo, flow) });

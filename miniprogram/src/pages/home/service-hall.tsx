@@ -43,6 +43,8 @@ const HALL: HallItem[] = [
     open: () => void Taro.switchTab({ url: pageUrls.assistant }),
   },
   { key: 'complaint', icon: '诉', title: '投诉建议', open: go(pageUrls.fileComplaint) },
+  // For policyholders abroad who cannot come to a counter: authorise a trustee by video.
+  { key: 'authorisations', icon: '授', title: '录像授权', open: go(pageUrls.myAuthorisations) },
 ];
 
 interface Picker {

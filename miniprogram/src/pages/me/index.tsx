@@ -94,6 +94,15 @@ export default function MePage() {
             ) : null}
             {me.role === 'customer' && me.customerId ? (
               <Cell
+                title="录像授权"
+                description="适用于身在境外、无法到柜面办理的投保人"
+                clickable
+                data-testid="entry-my-authorisations"
+                onClick={() => void Taro.navigateTo({ url: pageUrls.myAuthorisations })}
+              />
+            ) : null}
+            {me.role === 'customer' && me.customerId ? (
+              <Cell
                 title="我要吐槽"
                 clickable
                 data-testid="entry-voice-rant"

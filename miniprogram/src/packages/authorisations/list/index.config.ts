@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '录像授权', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '录像授权审核', enablePullDownRefresh: true });
