@@ -91,11 +91,6 @@ export interface NoticeKey {
   noticeType: NoticeType;
 }
 
-/** `policyNo#dueDate#noticeType`: a notice's identity in sets and logs. */
-export function noticeKeyString(key: NoticeKey): string {
-  return `${key.policyNo}#${key.dueDate}#${key.noticeType}`;
-}
-
 /** What one delivery did: the message's outcome on the customer's channels. */
 export interface NoticeOutcome {
   status: 'sent' | 'failed' | 'unreachable';

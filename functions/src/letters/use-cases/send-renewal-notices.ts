@@ -54,9 +54,9 @@ export interface RenewalNoticeReport {
  * MAX_LEAD_DAYS days back — a page at a time, and reads nothing else: each entry carries its due
  * date, premium, holder and preference. Each notice still due is claimed in batches by the
  * conditional create of its entry in the notice outbox (policy, due date, notice type) BEFORE
- * anything is sent (delivery reads the policy and gives up a premium no longer due), so repeated and concurrent
- * runs never send one twice; a failure or a crash after the claim leaves the entry for the
- * outbox's retry job, so none is lost either. A notice met inside the customer's quiet hours is
+ * anything is sent (delivery reads the policy and gives up a premium no longer due), so repeated
+ * and concurrent runs never send one twice; a failure or a crash after the claim leaves the entry
+ * for the outbox's retry job, so none is lost either. A notice met inside the customer's quiet hours is
  * recorded to wait for their end. The watermark moves only once every claim is written: a run
  * that fails is covered again by the next.
  */
