@@ -220,6 +220,22 @@ describe('exactly once when a sender stops between claiming and recording', () =
     });
   });
 
+  it('gives the claim back as failed when a read fails before anything was sent, and sends on the retry', async () => {
+    const sent: SmsMessage[] = [];
+    const deps = { ...senderDeps(), sms: { send: async (m: SmsMessage) => void sent.push(m) } };
+    const told = notification('read-failed-before-sending');
+    const down = {
+      ...deps,
+      customers: { get: async () => Promise.reject(new Error('DynamoDB unavailable')) },
+    };
+    await expect(notify(down, told)).rejects.toThrow('DynamoDB unavailable');
+    expect(await stack.container().messages.get(messageIdOf(told.sourceKey))).toMatchObject({
+      status: 'failed',
+    });
+    await expect(notify(deps, told)).resolves.toMatchObject({ status: 'sent', duplicate: false });
+    expect(sent).toHaveLength(1);
+  });
+
   it('sends once when the same notification is delivered twice, even at once', async () => {
     const sent: SmsMessage[] = [];
     const deps = { ...senderDeps(), sms: { send: async (m: SmsMessage) => void sent.push(m) } };

@@ -105,16 +105,24 @@ export async function notify(
       sourceKey: notification.sourceKey,
     });
     const attempts = claim.message.attempts;
-    await settleOrThrow(deps, messageId, claim.lease, { status: 'unknown', attempts, sentAt: null });
+    await record(deps, messageId, claim.lease, { status: 'unknown', attempts, sentAt: null });
     return { messageId, status: 'unknown', attempts, sends: 0, wechatMsgId: null, duplicate: false };
   }
 
   // What every channel needs, read at once: the preference (unless given), the WeChat account,
-  // the mobile number.
-  const [preferences, recipient] = await Promise.all([
-    options.channels ? null : deps.preferences.listPreferences(notification.customerId),
-    recipientOf(deps, notification.customerId),
-  ]);
+  // the mobile number. Nothing was sent yet: a failed read gives the claim back as failed, so the
+  // caller's retry sends it (never left to lapse into `unknown`).
+  let preferences: Awaited<ReturnType<NotifierDeps['preferences']['listPreferences']>> | null;
+  let recipient: Recipient;
+  try {
+    [preferences, recipient] = await Promise.all([
+      options.channels ? null : deps.preferences.listPreferences(notification.customerId),
+      recipientOf(deps, notification.customerId),
+    ]);
+  } catch (error) {
+    await record(deps, messageId, claim.lease, { status: 'failed', attempts: [], sentAt: null });
+    throw error;
+  }
   const preferred =
     options.channels ??
     preferenceFor(notification.customerId, notification.policyNo ?? 'all', preferences ?? []).channels;
@@ -140,11 +148,12 @@ export async function notify(
   }
   const status = deliveryStatus(attempts);
   const sent = attempts.find((attempt) => attempt.outcome === 'sent');
-  await settleOrThrow(deps, messageId, claim.lease, { status, attempts, sentAt: sent?.at ?? null });
+  await record(deps, messageId, claim.lease, { status, attempts, sentAt: sent?.at ?? null });
   return { messageId, status, attempts, sends, wechatMsgId, duplicate: false };
 }
 
-async function settleOrThrow(
+/** Records the outcome under the claim's lease. */
+async function record(
   deps: NotifierDeps,
   messageId: string,
   lease: string,
