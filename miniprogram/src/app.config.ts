@@ -10,6 +10,7 @@ import { identityPackage } from './packages/identity/pages';
 import { ivrPackage } from './packages/ivr/pages';
 import { lettersPackage } from './packages/letters/pages';
 import { productsPackage } from './packages/products/pages';
+import { standardsPackage } from './packages/standards/pages';
 import { voicePackage } from './packages/voice/pages';
 
 // Tab pages and the first screens (privacy, sign-in, policy detail) stay in the main package;
@@ -38,6 +39,7 @@ export default defineAppConfig({
     voicePackage,
     ivrPackage,
     eventsPackage,
+    standardsPackage,
   ],
   window: {
     // WeChat draws its own title bar; in the H5 build this turns on Taro's: the page title with a

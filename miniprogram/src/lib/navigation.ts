@@ -95,6 +95,8 @@ export const pageUrls = {
   staffEvents: '/packages/events/staff/index',
   eventDoor: (eventId: string) => `/packages/events/door/index?eventId=${encodeURIComponent(eventId)}`,
   eventReport: (eventId: string) => `/packages/events/report/index?eventId=${encodeURIComponent(eventId)}`,
+  // Service standards (服务标准看板): staff of a subtree, executives, admins.
+  standardsDashboard: '/packages/standards/dashboard/index',
 };
 
 function identityQuery(purpose: string, customerId?: string): string {
