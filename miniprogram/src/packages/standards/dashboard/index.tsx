@@ -203,7 +203,7 @@ function Overview({
 }
 
 /**
- * 服务标准看板 (staff of a branch subtree, executives, admins): every figure from the attainment
+ * 服务标准看板 (staff of a branch subtree, admins): every figure from the attainment
  * route for the chosen period — attainment per journey and standard, worst first, against its
  * required share; the chosen standard's trend and branch comparison; the worst touchpoints; the
  * breached cases with their timeline. At 768 px and wider in H5, the overview beside the standard.
