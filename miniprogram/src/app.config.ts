@@ -13,6 +13,7 @@ import { lettersPackage } from './packages/letters/pages';
 import { messagesPackage } from './packages/messages/pages';
 import { paymentsPackage } from './packages/payments/pages';
 import { productsPackage } from './packages/products/pages';
+import { standardsPackage } from './packages/standards/pages';
 import { voicePackage } from './packages/voice/pages';
 
 // Tab pages and the first screens (privacy, sign-in, policy detail) stay in the main package;
@@ -44,6 +45,7 @@ export default defineAppConfig({
     paymentsPackage,
     messagesPackage,
     authorisationsPackage,
+    standardsPackage,
   ],
   window: {
     // WeChat draws its own title bar; in the H5 build this turns on Taro's: the page title with a

@@ -2,7 +2,8 @@
 // analysis), and every use of an API that WeChat's JS engine lacks or only partly has — the list
 // and the reason for each is forbidden-apis.mjs — reported with its place. A name bound in the
 // file (Taro's own `document` and `window`, a minifier's local `URL`) is not the global and passes;
-// `typeof X` passes, being how code asks whether X exists.
+// `typeof X` passes, being how code asks whether X exists, and so does a member used only behind a
+// test of itself (`if (Object.hasOwn) return Object.hasOwn(…)`: the code has its own fallback).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSync, traverse } from '@babel/core';
@@ -23,29 +24,65 @@ const unreached = new Set(
   UNREACHED_IN_DEPENDENCIES.flatMap((e) => e.names.map((name) => `${e.file} ${name}`)),
 );
 
+/** Whether a test expression asks `typeof name`. */
+const asksTypeof = (name) => (node) => {
+  let found = false;
+  traverse.cheap(node, (n) => {
+    if (n.type === 'UnaryExpression' && n.operator === 'typeof' && n.argument.type === 'Identifier')
+      found ||= n.argument.name === name;
+  });
+  return found;
+};
+
+/** Whether a test expression reads the member `Object.name` itself (asking whether it exists). */
+const readsMember = (name) => (node) => {
+  let found = false;
+  traverse.cheap(node, (n) => {
+    if (
+      (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') &&
+      n.object.type === 'Identifier'
+    )
+      found ||= `${n.object.name}.${propertyName(n)}` === name;
+  });
+  return found;
+};
+
 /** Whether the path sits where a `typeof name` test has been passed: `typeof X … && X`, `if (typeof X …) X`. */
 function checkedByTypeof(path, name) {
-  const testsTypeof = (node) => {
-    let found = false;
-    traverse.cheap(node, (n) => {
-      if (n.type === 'UnaryExpression' && n.operator === 'typeof' && n.argument.type === 'Identifier')
-        found ||= n.argument.name === name;
-    });
-    return found;
-  };
+  return guardedBy(path, asksTypeof(name));
+}
+
+/**
+ * Whether a member such as `Object.hasOwn` is only used once its existence was tested
+ * (`if (Object.hasOwn) return Object.hasOwn(…)`, `Object.hasOwn && Object.hasOwn(…)`), or is that
+ * test itself: code with its own fallback for an engine without it.
+ */
+function checkedByExistence(path, name) {
+  const parent = path.parentPath;
+  if (
+    ((parent.isIfStatement() || parent.isConditionalExpression()) && path.key === 'test') ||
+    (parent.isLogicalExpression() && path.key === 'left') ||
+    parent.isUnaryExpression({ operator: '!' }) ||
+    parent.isUnaryExpression({ operator: 'typeof' })
+  )
+    return true;
+  return guardedBy(path, readsMember(name));
+}
+
+function guardedBy(path, tests) {
   for (let child = path, parent = path.parentPath; parent; child = parent, parent = parent.parentPath) {
     const node = parent.node;
     if (
       node.type === 'LogicalExpression' &&
       node.operator === '&&' &&
       child.key === 'right' &&
-      testsTypeof(node.left)
+      tests(node.left)
     )
       return true;
     if (
       (node.type === 'ConditionalExpression' || node.type === 'IfStatement') &&
       child.key === 'consequent' &&
-      testsTypeof(node.test)
+      tests(node.test)
     )
       return true;
     if (parent.isFunction()) return false;
@@ -82,7 +119,7 @@ function scan(file) {
       if (object.type !== 'Identifier' || path.scope.getBinding(object.name)) return;
       const name = `${object.name}.${propertyName(path.node)}`;
       const entry = members.get(name);
-      if (entry) hit(path.node, name, entry);
+      if (entry && !checkedByExistence(path, name)) hit(path.node, name, entry);
     },
     'CallExpression|OptionalCallExpression'(path) {
       const callee = path.node.callee;

@@ -123,6 +123,8 @@ export const pageUrls = {
   authorisationReviews: '/packages/authorisations/reviews/index',
   authorisationReview: (authorisationId: string) =>
     `/packages/authorisations/review/index?authorisationId=${encodeURIComponent(authorisationId)}`,
+  // Service standards (服务标准看板): staff of a subtree, executives, admins.
+  standardsDashboard: '/packages/standards/dashboard/index',
 };
 
 function identityQuery(purpose: string, customerId?: string): string {

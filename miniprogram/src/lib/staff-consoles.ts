@@ -52,6 +52,13 @@ export const STAFF_CONSOLES: StaffConsole[] = [
     executives: true,
   },
   {
+    key: 'standards',
+    title: '服务标准看板',
+    description: '十大客户旅程各项服务标准的达标率、趋势、机构对比与未达标个案',
+    // Not for executives yet: the standards routes serve staff and admins only.
+    url: pageUrls.standardsDashboard,
+  },
+  {
     key: 'event-door',
     title: '俱乐部活动签到',
     description: '本机构主办的活动：扫码签到（断网可离线记录）、现场报名、到场统计',

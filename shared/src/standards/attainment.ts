@@ -179,9 +179,9 @@ export function cellsOf(cases: Iterable<MeasuredCase>, granularity: Granularity)
 }
 
 /** Cells of a branch subtree and period range summed per standard (or per key the caller picks). */
-export function rollUp(
-  cells: Iterable<AttainmentCell>,
-  keyOf: (cell: AttainmentCell) => string | null,
+export function rollUp<C extends Pick<AttainmentCell, 'cases' | 'met' | 'breached' | 'open'>>(
+  cells: Iterable<C>,
+  keyOf: (cell: C) => string | null,
 ): Map<string, { cases: number; met: number; breached: number; open: number }> {
   const out = new Map<string, { cases: number; met: number; breached: number; open: number }>();
   for (const cell of cells) {
