@@ -16,6 +16,7 @@ import { pageUrls } from '../../../lib/navigation';
 import { uploadFile } from '../../../lib/upload-file';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
+import { FieldsSummary } from '../fields-summary';
 import { STATUS_TAG } from '../status-tag';
 import '../authorisations.scss';
 import { type Recording, recordVideo } from './recording';
@@ -117,22 +118,7 @@ function Summary({ view, editable }: { view: AuthorisationView; editable: boolea
   return (
     <View className="zx-card" data-testid="authorisation-summary">
       <Text className="zx-card__title">委托内容</Text>
-      <Text className="zx-muted">保单 {fields.policyNos.join('、')}</Text>
-      <Text className="zx-muted">事项 {fields.matters.map((m) => m.label).join('、')}</Text>
-      <Text className="zx-muted">
-        受托人 {fields.trustee.name}（{fields.trustee.relation}，{fields.trustee.idTypeLabel}{' '}
-        {fields.trustee.idNumberMasked}，手机 {fields.trustee.phoneMasked}）
-      </Text>
-      {fields.refundAccount ? (
-        <Text className="zx-muted">
-          退费账户 {fields.refundAccount.bankName} {fields.refundAccount.accountMasked}
-        </Text>
-      ) : null}
-      <Text className="zx-muted">委托期限至 {formatDateCn(fields.validUntil)}</Text>
-      <Text className="zx-muted">
-        您的证件 {fields.document.typeLabel} {fields.document.numberMasked}，有效期至{' '}
-        {formatDateCn(fields.document.expiresOn)}
-      </Text>
+      <FieldsSummary fields={fields} documentLabel="您的证件" />
       {editable ? (
         <Button
           size="small"

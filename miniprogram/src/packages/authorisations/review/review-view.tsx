@@ -8,6 +8,7 @@ import { Button, Tag } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
+import { FieldsSummary } from '../fields-summary';
 import { STATUS_TAG } from '../status-tag';
 
 const CHECKS = Object.keys(REVIEW_CHECKLIST) as ReviewCheck[];
@@ -86,22 +87,7 @@ function ReviewBody({ view, onDecided }: { view: ReviewView; onDecided: () => vo
           </Text>
           <Tag type={STATUS_TAG[view.status]}>{view.statusLabel}</Tag>
         </View>
-        <Text className="zx-muted">保单 {fields.policyNos.join('、')}</Text>
-        <Text className="zx-muted">事项 {fields.matters.map((m) => m.label).join('、')}</Text>
-        <Text className="zx-muted">
-          受托人 {fields.trustee.name}（{fields.trustee.relation}，{fields.trustee.idTypeLabel}{' '}
-          {fields.trustee.idNumberMasked}，手机 {fields.trustee.phoneMasked}）
-        </Text>
-        {fields.refundAccount ? (
-          <Text className="zx-muted">
-            退费账户 {fields.refundAccount.bankName} {fields.refundAccount.accountMasked}
-          </Text>
-        ) : null}
-        <Text className="zx-muted">委托期限至 {formatDateCn(fields.validUntil)}</Text>
-        <Text className="zx-muted">
-          客户证件 {fields.document.typeLabel} {fields.document.numberMasked}，有效期至{' '}
-          {formatDateCn(fields.document.expiresOn)}
-        </Text>
+        <FieldsSummary fields={fields} documentLabel="客户证件" />
         {view.submittedAt ? (
           <Text className="zx-muted">提交于 {formatShanghaiDateTime(view.submittedAt)}</Text>
         ) : null}
