@@ -24,6 +24,9 @@ export interface PayoutDeliveryReport {
  * reaches the reconciliation list.
  */
 export async function deliverPayoutInstructions(deps: PayoutDeps): Promise<PayoutDeliveryReport> {
+  // A finance system that cannot be built (no FINANCE_API_BASE_URL, an unreadable secret) fails
+  // the run — the job's alarm — and spends no instruction's retries: they wait in the outbox.
+  await deps.finance();
   const due = await deps.instructions.listDue(deps.now(), PAGE);
   const report: PayoutDeliveryReport = { due: due.length, delivered: 0, refused: 0, failed: 0 };
   const { failed } = await drainOutbox(due, {
