@@ -3,6 +3,7 @@ import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import {
   ALREADY_REGISTERED_MESSAGE,
+  CreateEventRequestSchema,
   EVENT_FULL_MESSAGE,
   type EventDetail,
   type EventListResponse,
@@ -16,6 +17,7 @@ import { cancelEventRegistration } from '../../src/events/use-cases/change-regis
 import { addWalkIn, FORGED_TICKET_MESSAGE } from '../../src/events/use-cases/check-in';
 import { expireEventOffers } from '../../src/events/use-cases/expire-event-offers';
 import { getEventReport } from '../../src/events/use-cases/get-event-report';
+import { eventFromRequest } from '../../src/events/use-cases/manage-events';
 import { offerFreedSeats } from '../../src/events/use-cases/offer-freed-seats';
 import { registerForEvent } from '../../src/events/use-cases/register-for-event';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
@@ -266,7 +268,24 @@ describe('a customer registers a family for a 太活力 event', () => {
     expect(ineligible.status).toBe(403);
     expect(ineligible.body.message).toBe('本活动面向 20–55 周岁的客户，活动当天您 61 周岁');
 
-    const closed = await publishedCharityEvent('太有爱·已截止', 10, { opens: -48, closes: -1 });
+    // Staff can no longer create an event whose window has closed; the CSV import may (for the
+    // record), so such an event is written as the import writes it.
+    const closed = 'EV-TEST-CLOSED';
+    const request = CreateEventRequestSchema.parse(
+      charityEvent('太有爱·已截止', 10, { opens: -48, closes: -1 }),
+    );
+    const organiser = await container.repositories.branches.get('SH');
+    expect(
+      await container.repositories.events.create({
+        ...eventFromRequest(
+          request,
+          { eventId: closed, createdBy: 'admin-import', createdAt: at(-48) },
+          organiser!,
+        ),
+        status: 'published',
+        publishedAt: at(-48),
+      }),
+    ).toBe(true);
     const late = await as('demo-customer-c001', 'POST', `/events/${closed}/registration`, noCompanions);
     expect(late.status).toBe(409);
     expect(late.body.message).toMatch(/^报名已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 截止$/);

@@ -148,6 +148,9 @@ describe('the rating after the event', () => {
 
     const report = await as<EventReport>('demo-staff-sh', 'GET', `/staff/events/${eventId}/report`);
     expect(report.status, report.text).toBe(200);
+    // All three came as customers: each is counted in the segment they fell into when registering.
+    expect(report.body.bySegment.reduce((n, r) => n + r.registrations, 0)).toBe(3);
+    expect(report.body.bySegment.every((r) => ['尊享客户', '其他客户'].includes(r.segmentLabel))).toBe(true);
     expect(report.body.bySession).toEqual([
       expect.objectContaining({
         sessionId: 'S1',

@@ -1,4 +1,5 @@
 import type { PledgeRecord, RegistrationState, WalkInState } from '../ports/events';
+import { NO_SEGMENT, NOT_CUSTOMER_SEGMENT } from './rules';
 import type { RegistrationStatus } from './schemas';
 
 /**
@@ -131,6 +132,35 @@ export function eventReportBySession(
     };
   });
 }
+
+/** The registrants of one segment (as they stood when registering). */
+export interface SegmentReportRow extends EventFigures {
+  segment: string;
+  segmentLabel: string;
+}
+
+/** One row per segment registrants fell into, configured segments first, then the rest. */
+export function eventReportBySegment(
+  registrations: readonly RegistrationState[],
+  segmentLabels: Record<string, string>,
+): SegmentReportRow[] {
+  const bySegment = new Map<string, RegistrationState[]>();
+  for (const r of registrations) {
+    const segment = r.segment ?? UNRECORDED_SEGMENT;
+    bySegment.set(segment, [...(bySegment.get(segment) ?? []), r]);
+  }
+  const labels: Record<string, string> = {
+    ...segmentLabels,
+    [NO_SEGMENT]: '其他客户',
+    [NOT_CUSTOMER_SEGMENT]: '业务员及员工',
+    [UNRECORDED_SEGMENT]: '未记录分层',
+  };
+  const order = Object.keys(labels);
+  return [...bySegment.entries()]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([segment, rs]) => ({ segment, segmentLabel: labels[segment] ?? segment, ...figures(rs) }));
+}
+const UNRECORDED_SEGMENT = 'unrecorded';
 
 /** An agent's invitees: the registrations made through their invitation link. */
 export interface AgentReportRow extends EventFigures {

@@ -84,6 +84,27 @@ export function customerStanding(
   return { annualisedPremiumCents, totalSumAssuredCents };
 }
 
+/** Whether a customer of this standing is in the segment: either threshold met. */
+export function inSegment(standing: CustomerStanding | null, segment: CustomerSegment): boolean {
+  const s = standing ?? { annualisedPremiumCents: 0, totalSumAssuredCents: 0 };
+  return (
+    s.annualisedPremiumCents >= segment.minAnnualisedPremiumCents ||
+    s.totalSumAssuredCents >= segment.minTotalSumAssuredCents
+  );
+}
+
+/**
+ * The configured segment a registrant falls into (the first of the settings that admits them), for
+ * the report by segment: a customer in none is `none`; an agent or staff member is `not_customer`.
+ */
+export function segmentOf(registrant: Registrant, settings: EventSettings): string {
+  if (registrant.role !== 'customer') return NOT_CUSTOMER_SEGMENT;
+  const found = Object.entries(settings.segments).find(([, s]) => inSegment(registrant.standing, s));
+  return found ? found[0] : NO_SEGMENT;
+}
+export const NO_SEGMENT = 'none';
+export const NOT_CUSTOMER_SEGMENT = 'not_customer';
+
 /** The person asking: a signed-in user, with a customer's birth date and standing when a customer. */
 export interface Registrant {
   role: Role;
@@ -131,11 +152,7 @@ export function checkEligibility(
   if (audience.segment) {
     const segment = settings.segments[audience.segment];
     if (!segment) return { eligible: false, reason: '本活动的客户范围暂未配置，请联系主办机构' };
-    const s = who.standing ?? { annualisedPremiumCents: 0, totalSumAssuredCents: 0 };
-    if (
-      s.annualisedPremiumCents < segment.minAnnualisedPremiumCents &&
-      s.totalSumAssuredCents < segment.minTotalSumAssuredCents
-    )
+    if (!inSegment(who.standing, segment))
       return {
         eligible: false,
         reason: `本活动面向${segment.label}：有效保单年化保费满 ${formatYuan(segment.minAnnualisedPremiumCents)} 或总保额满 ${formatYuan(segment.minTotalSumAssuredCents)}`,

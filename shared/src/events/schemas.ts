@@ -524,6 +524,10 @@ export const EventReportSchema = z.object({
   rows: z.array(z.object({ branchPath: z.string(), branchName: z.string(), ...EventFiguresSchema.shape })),
   /** The registrations each agent's invitation brought (agents with none are left out). */
   byAgent: z.array(z.object({ agentId: z.string(), agentName: z.string(), ...EventFiguresSchema.shape })),
+  /** The same figures by the segment each registrant fell into when registering. */
+  bySegment: z.array(
+    z.object({ segment: z.string(), segmentLabel: z.string(), ...EventFiguresSchema.shape }),
+  ),
   /** Each session's attendance, waiting-list conversion and the attendees' average rating. */
   bySession: z.array(
     z.object({

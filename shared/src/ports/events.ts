@@ -113,6 +113,11 @@ export interface RegistrationState {
   marketingConsentVersion?: string | null;
   /** When the registrant withdrew it (the registration itself stays). */
   marketingConsentWithdrawnAt?: string | null;
+  /**
+   * The configured segment the registrant fell into when registering (`none`: a customer in no
+   * segment; `not_customer`: an agent or staff member); absent on registrations made before it was recorded.
+   */
+  segment?: string;
   /** The attendee's one-tap rating after the session (once). */
   rating?: EventRating | null;
   registeredAt: string;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { eventReport, eventReportCsv } from '../../src/events/report';
+import {
+  eventReport,
+  eventReportBySegment,
+  eventReportBySession,
+  eventReportCsv,
+} from '../../src/events/report';
+import { defaultEventSettings, segmentOf } from '../../src/events/rules';
 import type { RegistrationState } from '../../src/ports/events';
 
 const registration = (overrides: Partial<RegistrationState>): RegistrationState => ({
@@ -60,6 +66,78 @@ describe('event report', () => {
       '"上海分公司, 浦东",HQ/SH,1,1,0,0.00%,0,0,—',
       '合计,,1,1,0,0.00%,0,0,—',
       '',
+    ]);
+  });
+});
+
+describe('the report by segment and by session', () => {
+  it('groups registrants by the segment they fell into, configured segments first', () => {
+    const rows = eventReportBySegment(
+      [
+        registration({ personKey: 'a', segment: 'none', status: 'checked_in', partySize: 2 }),
+        registration({ personKey: 'b', segment: 'premier', status: 'checked_in' }),
+        registration({ personKey: 'c', segment: 'premier', waitSeq: 1 }),
+        registration({ personKey: 'd', segment: 'not_customer', role: 'agent' }),
+        registration({ personKey: 'e' }),
+      ],
+      { premier: '尊享客户' },
+    );
+    expect(
+      rows.map((r) => [r.segmentLabel, r.registrations, r.people, r.checkedInPeople, r.waitlisted]),
+    ).toEqual([
+      ['尊享客户', 2, 2, 1, 1],
+      ['其他客户', 1, 2, 2, 0],
+      ['业务员及员工', 1, 1, 0, 0],
+      ['未记录分层', 1, 1, 0, 0],
+    ]);
+  });
+
+  it('puts a customer in the first segment whose threshold they meet, and others apart', () => {
+    const customer = (annualisedPremiumCents: number, totalSumAssuredCents: number) => ({
+      role: 'customer' as const,
+      customerId: 'C001',
+      branchPath: 'HQ/SH',
+      birthDate: '1980-01-01',
+      standing: { annualisedPremiumCents, totalSumAssuredCents },
+    });
+    expect(segmentOf(customer(5_000_000, 0), defaultEventSettings)).toBe('premier');
+    expect(segmentOf(customer(0, 300_000_000), defaultEventSettings)).toBe('premier');
+    expect(segmentOf(customer(4_999_999, 299_999_999), defaultEventSettings)).toBe('none');
+    expect(segmentOf({ ...customer(9e9, 9e9), role: 'agent' }, defaultEventSettings)).toBe('not_customer');
+  });
+
+  it('averages the ratings of each session and counts its walk-ins in its attendance', () => {
+    const rows = eventReportBySession(
+      [
+        { sessionId: 'S1', startsAt: '2026-12-20T01:00:00.000Z', venueName: '张江' },
+        { sessionId: 'S2', startsAt: '2026-12-21T01:00:00.000Z', venueName: '陆家嘴' },
+      ],
+      [
+        registration({ personKey: 'a', status: 'checked_in', rating: { score: 2, comment: null, at: 'x' } }),
+        registration({
+          personKey: 'b',
+          status: 'checked_in',
+          rating: { score: 5, comment: '很好', at: 'x' },
+        }),
+        registration({ personKey: 'c', status: 'checked_in', rating: { score: 4, comment: null, at: 'x' } }),
+        registration({ personKey: 'd', sessionId: 'S2' }),
+      ],
+      [
+        {
+          eventId: 'EV-TEST',
+          walkInId: 'w',
+          sessionId: 'S2',
+          partySize: 1,
+          checkedInAt: 'x',
+          recordedBy: 'u',
+        },
+      ],
+    );
+    expect(
+      rows.map((r) => [r.sessionId, r.ratings, r.averageRatingTenths, r.people, r.checkedInPeople]),
+    ).toEqual([
+      ['S1', 3, 37, 3, 3],
+      ['S2', 0, null, 2, 1],
     ]);
   });
 });

@@ -2,6 +2,7 @@ import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import {
   eventReport,
   eventReportByAgent,
+  eventReportBySegment,
   eventReportBySession,
   eventReportCsv,
   pledgeTotals,
@@ -67,6 +68,10 @@ export async function getEventReport(
     title: event.title,
     rows,
     byAgent: eventReportByAgent(registrations, (id) => agents.get(id) ?? id),
+    bySegment: eventReportBySegment(
+      registrations,
+      Object.fromEntries(Object.entries(deps.eventSettings.segments).map(([key, s]) => [key, s.label])),
+    ),
     bySession: eventReportBySession(toSessionViews(event, []), registrations, walkIns),
     noShows,
     csv: eventReportCsv(rows),

@@ -1,7 +1,7 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { ageOn } from '@zhixiang/shared/endorsement/policy-loan';
 import { AppError } from '@zhixiang/shared/errors';
-import { checkRegistrationWindow } from '@zhixiang/shared/events/rules';
+import { checkRegistrationWindow, segmentOf } from '@zhixiang/shared/events/rules';
 import {
   ALREADY_REGISTERED_MESSAGE,
   BUSY_MESSAGE,
@@ -78,6 +78,7 @@ export async function registerForEvent(
     waitSeq: null,
     offerExpiresAt: null,
     invitedBy,
+    segment: segmentOf(registrant, deps.eventSettings),
     // Recorded only for a marketing event: elsewhere the box is not shown, so nothing was consented to.
     marketingConsentAt: event.marketing ? nowIso : null,
     marketingConsentVersion: event.marketing ? MARKETING_CONSENT.version : null,

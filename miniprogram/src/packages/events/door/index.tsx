@@ -73,7 +73,8 @@ function Door({ event, onChanged }: { event: StaffEvent; onChanged: () => void }
     try {
       for (const scan of memory.queued()) {
         try {
-          const result = await api.checkInEventTicket(event.eventId, scan);
+          // The door's log tells each outcome: no toast of the API client beside it.
+          const result = await api.checkInEventTicket(event.eventId, scan, { silent: true });
           memory.dequeue(scan.ticket);
           add(
             entry(
@@ -122,7 +123,9 @@ function Door({ event, onChanged }: { event: StaffEvent; onChanged: () => void }
     }
     const scannedAt = new Date().toISOString();
     try {
-      const result = await api.checkInEventTicket(event.eventId, { ticket });
+      // One message per scan: the log line below, never the API client's toast beside it
+      // (「网络连接失败…」 next to 「已在本机记录签到」 offline).
+      const result = await api.checkInEventTicket(event.eventId, { ticket }, { silent: true });
       memory.markSeen(ticket);
       add(entry('checked_in', `${result.registrantNameMasked} 等 ${result.partySize} 人`));
       onChanged();
@@ -216,12 +219,16 @@ function WalkInForm({ event, onAdded }: { event: StaffEvent; onAdded: (line: Doo
     if (!Number.isInteger(partySize) || partySize < 1) return setError('参加人数应为正整数');
     return run(async () => {
       try {
-        const result = await api.addEventWalkIn(event.eventId, {
-          sessionId: draft.sessionId,
-          name: draft.name.trim(),
-          mobile: draft.mobile.trim(),
-          partySize,
-        });
+        const result = await api.addEventWalkIn(
+          event.eventId,
+          {
+            sessionId: draft.sessionId,
+            name: draft.name.trim(),
+            mobile: draft.mobile.trim(),
+            partySize,
+          },
+          { silent: true },
+        );
         Taro.removeStorageSync(walkInDraftKey(event.eventId));
         setDraft({ sessionId: draft.sessionId, name: '', mobile: '', partySize: '1' });
         onAdded(

@@ -72,6 +72,12 @@ export default function EventReportPage() {
             </Button>
           </View>
           <View className="zx-card">
+            <Text className="zx-events__label">按客户分层（报名时）</Text>
+            {report.bySegment.map((s) => (
+              <FigureLine key={s.segment} name={s.segmentLabel} f={s} testId="report-segment-row" />
+            ))}
+          </View>
+          <View className="zx-card">
             <Text className="zx-events__label">按场次</Text>
             {report.bySession.map((s) => (
               <View key={s.sessionId} data-testid="report-session-row">
