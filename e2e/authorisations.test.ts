@@ -147,6 +147,8 @@ describe('video authorisations', () => {
       // the photo page are there.
       const maskedScript = (await detail.getByTestId('review-script').textContent()) ?? '';
       assert.doesNotMatch(maskedScript, new RegExp(TRUSTEE_ID));
+      // …and the customer's own passport number.
+      assert.doesNotMatch(maskedScript, /E1234567/);
       assert.match(maskedScript, /手机 139\*{4}5678/);
       await detail.getByTestId('review-video').waitFor();
       await detail.getByTestId('review-photo').waitFor();

@@ -14,6 +14,11 @@ describe('masking', () => {
   it('keeps only the first and last four characters of an ID number', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
   });
+  it('hides at least half of a shorter document number (passport, permit)', () => {
+    expect(maskIdNumber('E1234567')).toBe('E1****67');
+    expect(maskIdNumber('H12345678')).toBe('H1*****78');
+    expect(maskIdNumber('12345')).toBe('*****');
+  });
   it('masks the middle four digits of a phone', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
   });

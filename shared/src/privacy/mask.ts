@@ -2,9 +2,15 @@
  * Masking of personal data for every response and log line. Raw values never leave the server
  * except to the field cipher.
  */
+/**
+ * An ID or document number: the first and last four characters of a resident ID card (18), the
+ * first and last two of a shorter document number (a passport or permit, 8–11), so that at least
+ * half of any number is hidden; shorter than 6, all of it.
+ */
 export function maskIdNumber(id: string): string {
-  if (id.length < 8) return '*'.repeat(id.length);
-  return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+  const kept = id.length >= 15 ? 4 : id.length >= 6 ? 2 : 0;
+  if (kept === 0) return '*'.repeat(id.length);
+  return `${id.slice(0, kept)}${'*'.repeat(id.length - 2 * kept)}${id.slice(-kept)}`;
 }
 
 export function maskPhone(phone: string): string {
