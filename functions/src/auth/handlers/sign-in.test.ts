@@ -190,6 +190,8 @@ describe('demo sign-in', () => {
       STANDARDS_SIGNING_SECRET: undefined,
       WECHAT_PAY_PROVIDER: 'wechat',
       WECHAT_PAY_SECRET: undefined,
+      FINANCE_PROVIDER: 'http',
+      FINANCE_SIGNING_SECRET: undefined,
     });
     setSystem(
       createSystem(deployed, {
