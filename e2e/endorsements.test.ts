@@ -250,7 +250,10 @@ describe('endorsement journeys of 张伟 (保全)', () => {
       const entries = await page.getByTestId('timeline-entry').allTextContents();
       assert.match(entries[0] ?? '', /创建申请/);
       // The surrender took effect; its refund then went to finance as a payout instruction.
-      assert.ok(entries.some((entry) => /生效/.test(entry)), entries.join(' | '));
+      assert.ok(
+        entries.some((entry) => /生效/.test(entry)),
+        entries.join(' | '),
+      );
       assert.match(entries.at(-1) ?? '', /生效|批单|发起付款|到账/);
     });
   });
