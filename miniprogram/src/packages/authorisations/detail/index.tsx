@@ -13,7 +13,7 @@ import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
-import { uploadFile } from '../../../lib/upload-file';
+import { pickFile, uploadFile } from '../../../lib/upload-file';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import { FieldsSummary } from '../fields-summary';
@@ -161,21 +161,6 @@ function ConsentStep({ view, onDone }: { view: AuthorisationView; onDone: () => 
   );
 }
 
-function pickPhoto(): Promise<string | undefined> {
-  // No await before the platform test: the weapp build then drops the H5 half.
-  if (process.env.TARO_ENV === 'h5')
-    return Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).then(
-      (result) => result.tempFilePaths[0],
-    );
-  return Taro.chooseMedia({
-    count: 1,
-    mediaType: ['image'],
-    sourceType: ['camera', 'album'],
-    sizeType: ['compressed'],
-    camera: 'back',
-  }).then((result) => result.tempFiles[0]?.tempFilePath);
-}
-
 function PhotoStep({ view, onDone }: { view: AuthorisationView; onDone: () => void }) {
   const [path, setPath] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -183,7 +168,7 @@ function PhotoStep({ view, onDone }: { view: AuthorisationView; onDone: () => vo
   const choose = async () => {
     let chosen: string | undefined;
     try {
-      chosen = await pickPhoto();
+      chosen = await pickFile('image');
     } catch {
       return; // the picker was closed
     }
