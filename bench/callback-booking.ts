@@ -5,8 +5,9 @@
  * same run against DynamoDB Local. Between timed calls the booking is removed (untimed) so every
  * call books anew. Then the contention run: 200 bookings of 5 seats at once.
  */
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
+import { DeleteCommand } from '../functions/src/platform/dynamodb/document-client';
 import { httpEvent } from '../functions/src/platform/http/testing';
 import { compareWithBaseline, printBenchResult } from './support/compare-with-baseline';
 import { recordTransaction } from './support/record-transaction';

@@ -13,8 +13,9 @@
  * runs is sampled every 10 ms: it should not grow with the complaints (the walk holds one page).
  * The last line is the JSON result.
  */
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
+import { BatchWriteCommand, QueryCommand } from '../functions/src/platform/dynamodb/document-client';
 import type { ComplaintEventRecord, ComplaintRecord } from '../shared/src/ports/complaints';
 import { percentile, printBenchResult } from './support/compare-with-baseline';
 

@@ -12,8 +12,13 @@
  * record, a fresh key per call, written by the transaction and removed by the reset).
  */
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '../functions/src/platform/dynamodb/document-client';
 import { httpEvent } from '../functions/src/platform/http/testing';
 import { signedDrafts } from '../functions/test/endorsements/signed-drafts';
 import type { CreateEndorsementRequest } from '../shared/src/endorsement/application';

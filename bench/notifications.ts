@@ -7,8 +7,9 @@
  * concurrency; after every call of either side the message is deleted, so each claim is a fresh
  * conditional create. The ratio is the notifier's overhead, the SMS provider's file append included.
  */
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
+import { DeleteCommand } from '../functions/src/platform/dynamodb/document-client';
 import { compareWithBaseline, printBenchResult } from './support/compare-with-baseline';
 import { recordRounds } from './support/record-rounds';
 
@@ -54,7 +55,7 @@ async function main() {
 
     await invoke(); // warm: data key unwrapped
     await forget();
-    const recorded = await recordRounds(container.table.client, invoke, { step: 'serialize' });
+    const recorded = await recordRounds(container.table.client, invoke);
     await forget();
     console.log(
       `notify (${status}): ${recorded.commands.length} DynamoDB requests in ${recorded.rounds} rounds (${recorded.commands.join(', ')}); ${ITERATIONS} iterations\n`,

@@ -12,15 +12,13 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startEphemeralStack } from '../functions/local/ephemeral-stack';
 import {
   DeleteCommand,
-  DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  TransactWriteCommand,
   type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import { startEphemeralStack } from '../functions/local/ephemeral-stack';
+} from '../functions/src/platform/dynamodb/document-client';
 import { httpEvent } from '../functions/src/platform/http/testing';
 import { signedDrafts } from '../functions/test/endorsements/signed-drafts';
 import { startWechatPayFake } from '../functions/test/support/wechat-pay-fake';
@@ -118,25 +116,22 @@ async function main() {
       keys.map(async (Key) => (await doc.send(new GetCommand({ TableName: table, Key }))).Item),
     );
 
-    // Every command the handler sends, recorded as sent (document-client commands and the
-    // low-level ones some repositories send through the same client alike).
-    type Sent = { constructor: new (input: unknown) => unknown; input: unknown };
+    // Every action the handler sends, recorded as DynamoDB receives it (document-client commands
+    // and the low-level reads some repositories send through the same client alike).
+    type Sent = { action: string; wire: unknown };
     const recorded: Sent[] = [];
     let recording = false;
     let lastTransaction: TransactWriteCommandInput | undefined;
     // The replayed transaction's own items (its audit events carry the recorded ids).
     let recordedTransaction: TransactWriteCommandInput | undefined;
-    const send = doc.send.bind(doc) as (command: unknown) => Promise<unknown>;
-    (doc as unknown as { send: (command: unknown) => Promise<unknown> }).send = (command) => {
-      const sent = command as Sent;
-      if (recording)
-        recorded.push({
-          constructor: sent.constructor as Sent['constructor'],
-          input: structuredClone(sent.input),
-        });
-      if (command instanceof TransactWriteCommand) lastTransaction = command.input;
-      return send(command);
-    };
+    doc.observe(({ action, input, wire }) => {
+      if (recording) recorded.push({ action, wire: structuredClone(wire) });
+      if (action === 'TransactWriteItems') {
+        lastTransaction = input as TransactWriteCommandInput;
+        if (recording) recordedTransaction = lastTransaction;
+      }
+      return undefined;
+    });
 
     let notification = fake.pay(order.outTradeNo);
     const reset = async () => {
@@ -176,21 +171,20 @@ async function main() {
     await invoke();
     recording = false;
     const commands = recorded;
-    const transaction: Sent | undefined = commands.find(
-      (c) => (c.constructor as unknown) === TransactWriteCommand,
-    );
-    recordedTransaction = transaction?.input as TransactWriteCommandInput | undefined;
-    const bare = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    });
+    const bare = new DynamoDBClient({});
+    const lowLevel = await import('@aws-sdk/client-dynamodb');
     const replay = async () => {
-      for (const command of commands)
-        await bare.send(new command.constructor(structuredClone(command.input)) as never);
+      for (const { action, wire } of commands) {
+        const Command = lowLevel[`${action}Command` as keyof typeof lowLevel] as new (
+          input: unknown,
+        ) => never;
+        await bare.send(new Command(structuredClone(wire)));
+      }
     };
     await reset();
     console.log(
       `\nPOST ${path} (a ¥5,000.00 repayment settled), ${ITERATIONS} iterations; the handler's DynamoDB work: ${commands
-        .map((c) => c.constructor.name.replace('Command', ''))
+        .map((c) => c.action)
         .join(', ')}\n`,
     );
     const result = await compareWithBaseline(

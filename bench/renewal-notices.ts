@@ -10,8 +10,13 @@
  * line is the benchmark contract's JSON object. `--policies N` (or BENCH_POLICIES) sets the table's
  * size, e.g. 300000 to show that memory does not grow with it.
  */
-import { BatchWriteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
+import {
+  BatchWriteCommand,
+  PutCommand,
+  QueryCommand,
+} from '../functions/src/platform/dynamodb/document-client';
 import { printBenchResult } from './support/compare-with-baseline';
 
 const flag = process.argv.findIndex((a) => a === '--policies' || a.startsWith('--policies='));

@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDocumentClient } from '../../functions/src/platform/dynamodb/document-client';
 
 interface Recorded {
   round: number;
@@ -11,39 +12,28 @@ interface Recorded {
  * The bare DynamoDB work of one handler call: the commands `invoke` sends through `client`,
  * grouped into rounds of concurrent calls (a command started after another finished opens a new
  * round), and `replay`, which sends the same commands with the same concurrency on a bare client.
- * The recorder sits on the low-level stack, so it sees DynamoDB's own commands with marshalled input.
+ * The recorder sees each action as DynamoDB receives it (attribute values marshalled), so the
+ * replay sends the same bytes through the SDK's bare low-level client.
  */
 export async function recordRounds(
-  client: { middlewareStack: DynamoDBClient['middlewareStack'] },
+  client: DynamoDocumentClient,
   invoke: () => Promise<void>,
-  /**
-   * `serialize`: record where every command's input is marshalled, the document client's too (at
-   * `initialize` a document-client command still holds plain values: lists, maps and nulls of plain
-   * objects that the bare client cannot send).
-   */
-  options: { step?: 'initialize' | 'serialize' } = {},
 ): Promise<{ commands: string[]; rounds: number; replay: () => Promise<void> }> {
   const recorded: Recorded[] = [];
   let round = 0;
   let completedSinceLastStart = false;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (completedSinceLastStart) round++;
-      completedSinceLastStart = false;
-      recorded.push({ round, commandName: String(context.commandName), input: args.input });
-      try {
-        return await next(args);
-      } finally {
-        completedSinceLastStart = true;
-      }
-    },
-    // Both steps' middleware take `args.input` and call `next(args)`: one shape serves either.
-    { step: (options.step ?? 'initialize') as 'initialize', name: 'benchRecorder' },
-  );
+  const stop = client.observe(({ action, wire }) => {
+    if (completedSinceLastStart) round++;
+    completedSinceLastStart = false;
+    recorded.push({ round, commandName: `${action}Command`, input: structuredClone(wire) });
+    return () => {
+      completedSinceLastStart = true;
+    };
+  });
   try {
     await invoke();
   } finally {
-    client.middlewareStack.remove('benchRecorder');
+    stop();
   }
   const rounds = new Map<number, Recorded[]>();
   for (const r of recorded) rounds.set(r.round, [...(rounds.get(r.round) ?? []), r]);

@@ -1,10 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient as DocumentClient,
-  type DynamoDBDocumentClient,
+  DynamoDBDocumentClient,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDocumentClient } from '../../functions/src/platform/dynamodb/document-client';
 
 /**
  * The baseline half of a "handler vs its bare transaction" benchmark: runs `invoke` once while
@@ -13,26 +13,22 @@ import {
  * client's plain values).
  */
 export async function recordTransaction(
-  client: DynamoDBDocumentClient,
+  client: DynamoDocumentClient,
   invoke: () => Promise<void>,
 ): Promise<{ input: TransactWriteCommandInput; replay: () => Promise<void> }> {
   let recorded: TransactWriteCommandInput | undefined;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (context.commandName === 'TransactWriteItemsCommand')
-        recorded = args.input as TransactWriteCommandInput;
-      return next(args);
-    },
-    { step: 'initialize', name: 'benchRecorder' },
-  );
+  const stop = client.observe(({ action, input }) => {
+    if (action === 'TransactWriteItems') recorded = structuredClone(input) as TransactWriteCommandInput;
+    return undefined;
+  });
   try {
     await invoke();
   } finally {
-    client.middlewareStack.remove('benchRecorder');
+    stop();
   }
   if (!recorded) throw new Error('the handler sent no transaction');
   const input = recorded;
-  const bare = DocumentClient.from(new DynamoDBClient({}), {
+  const bare = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return {

@@ -10,7 +10,7 @@ import type { ServerlessConfig } from './serverless-config';
  *   answer refuses the handshake with that status, as API Gateway does), `$disconnect`, and message
  *   routes chosen by the frame's `action` (`$request.body.action`), `$default` otherwise;
  * - `POST|GET|DELETE /live-chat/@connections/{id}` is the Management API (`PostToConnection` etc.),
- *   so the real `@aws-sdk/client-apigatewaymanagementapi` client pushes here; a closed or unknown
+ *   so the functions' signed `PostToConnection` (platform/aws) pushes here; a closed or unknown
  *   connection answers 410 GoneException. Signatures are not checked (like s3rver).
  */
 export const LIVE_CHAT_PATH = '/live-chat';

@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { KMSClient } from '@aws-sdk/client-kms';
+import { KmsClient } from './aws/kms';
 import { type Config, loadConfig } from './config';
 import { KeyringFieldCipher } from './crypto/field-cipher';
 import { type DataKeyWrapper, KmsKeyWrapper, LocalFileKeyProvider } from './crypto/key-wrappers';
@@ -53,7 +53,7 @@ export function createPlatform(config: Config = loadConfig(), overrides: Partial
 
 export function createFieldKeyWrapper(config: Config): DataKeyWrapper {
   return config.fieldKey.provider === 'kms'
-    ? new KmsKeyWrapper(new KMSClient({}), config.fieldKey.keyId)
+    ? new KmsKeyWrapper(new KmsClient(), config.fieldKey.keyId)
     : new LocalFileKeyProvider(config.stage, config.fieldKey.file);
 }
 

@@ -1,6 +1,5 @@
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 import type { SmsTemplate } from '@zhixiang/shared/ports/sms-sender';
+import { getJsonSecret, getParameter } from './aws/parameters';
 import type { Config } from './config';
 import type { TencentSmsSettings } from './sms/tencent-sms';
 
@@ -16,7 +15,7 @@ export interface WechatPushSettings {
 
 /**
  * Secrets and provider settings. Deployed stages read SSM Parameter Store (SecureString where
- * secret) through Powertools, which caches each value for five minutes so a rotated secret is
+ * secret) through platform/aws/parameters, which caches each value for five minutes so a rotated secret is
  * picked up without a redeploy and a warm function makes no SSM call per request.
  * The names (under SSM_PREFIX) match the per-function IAM statements in serverless.yml and the
  * list in .env.example.
@@ -123,12 +122,7 @@ export function createSecrets(config: Config): Secrets {
   const { ssmPrefix } = config;
   const read = async (name: keyof typeof SSM_PARAMETERS): Promise<string> => {
     if (!ssmPrefix) throw new Error(`SSM parameter ${SSM_PARAMETERS[name]} needed but SSM_PREFIX is not set`);
-    const value = await getParameter(`${ssmPrefix}${SSM_PARAMETERS[name]}`, {
-      decrypt: true,
-      maxAge: MAX_AGE_SECONDS,
-    });
-    if (!value) throw new Error(`SSM parameter ${ssmPrefix}${SSM_PARAMETERS[name]} is empty`);
-    return value;
+    return getParameter(`${ssmPrefix}${SSM_PARAMETERS[name]}`, { maxAge: MAX_AGE_SECONDS });
   };
   return {
     tokenSigningKey: async () => config.tokenSigningKey ?? read('tokenSigningKey'),
@@ -188,7 +182,7 @@ export function createSecrets(config: Config): Secrets {
       const { localSecret, secretId } = config.wechatPay;
       if (localSecret) return parseWechatPayMerchant(localSecret, 'WECHAT_PAY_SECRET');
       return parseWechatPayMerchant(
-        await getSecret(secretId, { transform: 'json', maxAge: MAX_AGE_SECONDS }),
+        await getJsonSecret(secretId, { maxAge: MAX_AGE_SECONDS }),
         `secret ${secretId}`,
       );
     },

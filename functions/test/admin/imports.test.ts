@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAgent, createExecutive, createStaff } from '../../admin/commands/create-accounts';
 import { ImportRejected, parseCsv } from '../../admin/imports/csv-rows';
@@ -10,6 +9,7 @@ import { runImport } from '../../admin/imports/run-import';
 import { DynamoKeyringStore } from '../../src/platform/crypto/keyring-store';
 import { reencryptStoredFields } from '../../src/platform/crypto/reencrypt-fields';
 import { rotateFieldDataKey } from '../../src/platform/crypto/rotate-field-data-key';
+import { GetCommand } from '../../src/platform/dynamodb/document-client';
 import { demoIdNumber } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';

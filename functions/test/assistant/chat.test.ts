@@ -1,8 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type AssistantReply, AssistantReplySchema } from '@zhixiang/shared/assistant/chat';
 import { formatYuan } from '@zhixiang/shared/format/money';
 import { accruedLoanInterestCents } from '@zhixiang/shared/policy/loan-interest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueryCommand } from '../../src/platform/dynamodb/document-client';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';

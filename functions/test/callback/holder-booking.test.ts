@@ -1,4 +1,3 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { ALREADY_BOOKED_MESSAGE, SLOT_FULL_MESSAGE } from '@zhixiang/shared/callback/schemas';
 import { callbackDeadlineAt, slotIdOf } from '@zhixiang/shared/callback/window';
@@ -13,6 +12,7 @@ import {
   NOT_AWAITING_MESSAGE,
   OUTSIDE_WINDOW_MESSAGE,
 } from '../../src/callback/use-cases/callback-policy';
+import { GetCommand, UpdateCommand } from '../../src/platform/dynamodb/document-client';
 import { policyKey } from '../../src/platform/records/policies';
 import { POLICY_NOT_FOUND_MESSAGE } from '../../src/policies/use-cases/get-policy';
 import { buildDemoData } from '../../src/seed/demo-data';

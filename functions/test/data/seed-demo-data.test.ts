@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { checkIdNumber } from '@zhixiang/shared/identity/id-number';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand } from '../../src/platform/dynamodb/document-client';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { DEMO_BINDING_CUSTOMER, DEMO_SIGN_INS, seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';

@@ -62,19 +62,16 @@ beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem() });
   container = gateway.system;
   // Every handler writes through the system's one document client.
-  container.table.client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const fn = invokingFunction.getStore();
-      if (fn) {
-        const keys = partitionKeys(context.commandName ?? '', args.input as Record<string, unknown>);
-        const seen = writes.get(fn) ?? new Set<string>();
-        for (const key of keys) seen.add(key);
-        writes.set(fn, seen);
-      }
-      return next(args);
-    },
-    { step: 'initialize', name: 'recordPublicWrites' },
-  );
+  container.table.client.observe(({ action, input }) => {
+    const fn = invokingFunction.getStore();
+    if (fn) {
+      const keys = partitionKeys(`${action}Command`, input as Record<string, unknown>);
+      const seen = writes.get(fn) ?? new Set<string>();
+      for (const key of keys) seen.add(key);
+      writes.set(fn, seen);
+    }
+    return undefined;
+  });
   await seedDemoData({ repositories: container.repositories });
   api = createApiClient(gateway.url);
   await driveEveryPublicWriter();

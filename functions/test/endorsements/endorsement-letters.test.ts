@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { LetterRecord } from '@zhixiang/shared/letters/model';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,6 +5,7 @@ import {
   deliverEndorsementEvents,
 } from '../../src/endorsements/use-cases/deliver-endorsement-events';
 import { deliverEndorsementEventsDeps } from '../../src/endorsements/wiring-delivery';
+import { GetCommand } from '../../src/platform/dynamodb/document-client';
 import { demoPolicyNo, useEndorsementStack } from './endorsement-steps';
 
 /**

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   CreateEndorsementRequest,
   EndorsementApplication,
 } from '@zhixiang/shared/endorsement/application';
 import { describe, expect, it } from 'vitest';
+import { GetCommand, UpdateCommand } from '../../src/platform/dynamodb/document-client';
 import { getPlatform } from '../../src/platform/process';
 import { demoPolicyNo, useEndorsementStack } from './endorsement-steps';
 import { signedDrafts } from './signed-drafts';
@@ -25,20 +25,17 @@ const LI_PL02 = demoPolicyNo('C002', 'PL02');
 async function commandsDuring(run: () => Promise<unknown>): Promise<string[]> {
   const sent: string[] = [];
   const { client } = getPlatform().table;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      // Document-client keys are plain; the policy's point reads send marshalled ones.
-      const pk = (args.input as { Key?: { pk?: string | { S?: string } } }).Key?.pk;
-      const key = typeof pk === 'object' ? pk.S : pk;
-      sent.push(key ? `${context.commandName} ${key}` : String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'submissionReads' },
-  );
+  const stop = client.observe(({ action, input }) => {
+    // Document-client keys are plain; the policy's point reads send marshalled ones.
+    const pk = (input as { Key?: { pk?: string | { S?: string } } }).Key?.pk;
+    const key = typeof pk === 'object' ? pk.S : pk;
+    sent.push(key ? `${action}Command ${key}` : `${action}Command`);
+    return undefined;
+  });
   try {
     await run();
   } finally {
-    client.middlewareStack.remove('submissionReads');
+    stop();
   }
   return sent;
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '@zhixiang/shared/errors';
 import { describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
@@ -8,6 +7,10 @@ import type { Actor } from '../../src/endorsements/use-cases/endorsement-deps';
 import { getEndorsement } from '../../src/endorsements/use-cases/get-endorsement';
 import { submitEndorsement } from '../../src/endorsements/use-cases/submit-endorsement';
 import { endorsementDeps } from '../../src/endorsements/wiring';
+import {
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '../../src/platform/dynamodb/document-client';
 import { commandsSent } from '../support/command-spy';
 import { demoPolicyNo, useEndorsementStack } from './endorsement-steps';
 import { signedDrafts } from './signed-drafts';

@@ -1,4 +1,3 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import {
@@ -20,6 +19,7 @@ import { getEventReport } from '../../src/events/use-cases/get-event-report';
 import { eventFromRequest } from '../../src/events/use-cases/manage-events';
 import { offerFreedSeats } from '../../src/events/use-cases/offer-freed-seats';
 import { registerForEvent } from '../../src/events/use-cases/register-for-event';
+import { GetCommand, QueryCommand } from '../../src/platform/dynamodb/document-client';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { requestsAs } from '../support/access-token-for';

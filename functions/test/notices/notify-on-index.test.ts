@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { notifyOnSlot, shanghaiInstant } from '@zhixiang/shared/notices/due-notices';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import type { NotifyOnEntry } from '@zhixiang/shared/ports/notices';
@@ -10,6 +9,7 @@ import { PRE_DEBIT_MOVED_ON } from '../../src/letters/use-cases/notice-outbox';
 import { runRenewalNotices } from '../../src/letters/use-cases/run-renewal-notices';
 import { sendRenewalNotices } from '../../src/letters/use-cases/send-renewal-notices';
 import { debitResultDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
+import { GetCommand, PutCommand } from '../../src/platform/dynamodb/document-client';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { EndorsementApplication } from '@zhixiang/shared/endorsement/application';
 import { luhnCheckDigit } from '@zhixiang/shared/endorsement/renewal-account-change';
 import {
@@ -19,6 +18,7 @@ import {
 } from '../../src/payments/use-cases/deliver-payout-instructions';
 import { reconcilePayouts } from '../../src/payments/use-cases/reconcile-payouts';
 import { payoutDeps } from '../../src/payments/wiring';
+import { GetCommand, TransactWriteCommand } from '../../src/platform/dynamodb/document-client';
 import { demoPolicyNo, useEndorsementStack } from '../endorsements/endorsement-steps';
 import { type FinanceFake, startFinanceFake } from '../support/finance-fake';
 

@@ -1,9 +1,5 @@
-import {
-  ApiGatewayManagementApiClient,
-  GoneException,
-  PostToConnectionCommand,
-} from '@aws-sdk/client-apigatewaymanagementapi';
 import type { LiveChatPusher } from '@zhixiang/shared/ports/live-chat';
+import { postToConnection } from '../../platform/aws/api-gateway-management';
 
 /**
  * Pushes frames to WebSocket connections through the API Gateway Management API
@@ -11,25 +7,9 @@ import type { LiveChatPusher } from '@zhixiang/shared/ports/live-chat';
  * https form; the local gateway serves the same API, so the same client runs on the local stage.
  */
 export class ApiGatewayLiveChatPusher implements LiveChatPusher {
-  private readonly client: ApiGatewayManagementApiClient;
+  constructor(private readonly endpoint: string) {}
 
-  constructor(endpoint: string, client?: ApiGatewayManagementApiClient) {
-    this.client = client ?? new ApiGatewayManagementApiClient({ endpoint });
-  }
-
-  async push(connectionId: string, frame: unknown): Promise<'delivered' | 'gone'> {
-    try {
-      await this.client.send(
-        new PostToConnectionCommand({
-          ConnectionId: connectionId,
-          Data: new TextEncoder().encode(JSON.stringify(frame)),
-        }),
-      );
-      return 'delivered';
-    } catch (error) {
-      if (error instanceof GoneException || (error as { name?: string }).name === 'GoneException')
-        return 'gone';
-      throw error;
-    }
+  push(connectionId: string, frame: unknown): Promise<'delivered' | 'gone'> {
+    return postToConnection(this.endpoint, connectionId, JSON.stringify(frame));
   }
 }

@@ -1,4 +1,3 @@
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ASSISTANT_REPLY_KINDS } from '@zhixiang/shared/assistant/chat';
 import type { ReviewItem, ReviewReason } from '@zhixiang/shared/assistant/feedback-report';
 import { INTENTS, type Intent } from '@zhixiang/shared/assistant/intents';
@@ -9,6 +8,10 @@ import type {
   ConversationTurn,
 } from '@zhixiang/shared/ports/assistant-conversations';
 import { Entity } from 'electrodb';
+import {
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '../../platform/dynamodb/document-client';
 import {
   ALL_PAGES,
   isConditionalCheckFailed,

@@ -1,8 +1,8 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { HANDOFF_MODES, HANDOFF_STATUSES } from '@zhixiang/shared/assistant/handoff';
 import { INTENTS, type Intent } from '@zhixiang/shared/assistant/intents';
 import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixiang/shared/ports/handoffs';
 import { Entity } from 'electrodb';
+import { UpdateCommand } from '../../platform/dynamodb/document-client';
 import {
   ALL_PAGES,
   isConditionalCheckFailed,

@@ -1,11 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { PowerOfAttorney } from '@zhixiang/shared/authorisations/power-of-attorney';
 import type {
@@ -15,6 +8,13 @@ import type {
   DecisionLetterEntry,
 } from '@zhixiang/shared/ports/authorisations';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '../../platform/dynamodb/document-client';
 import { conditionally, queryAll, type TableContext } from '../../platform/dynamodb/table';
 
 /**

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { callbackMeasurement } from '@zhixiang/shared/callback/measurement';
 import {
   ALREADY_BOOKED_MESSAGE,
@@ -23,6 +22,11 @@ import type {
   NewBooking,
 } from '@zhixiang/shared/ports/callback-bookings';
 import { Entity } from 'electrodb';
+import {
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '../../platform/dynamodb/document-client';
 import {
   ALL_PAGES,
   cancellationCodes,

@@ -1,4 +1,3 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { complaintMeasurement } from '@zhixiang/shared/complaints/measurement';
 import type {
   ComplaintEventRecord,
@@ -6,6 +5,12 @@ import type {
   ComplaintStore,
   DecisionLetterEntry,
 } from '@zhixiang/shared/ports/complaints';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '../../platform/dynamodb/document-client';
 import {
   conditionally,
   isConditionalCheckFailed,

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ALREADY_SIGNED_MESSAGE,
   AUDIT_EVENT_TYPES,
@@ -13,6 +12,11 @@ import {
 import { AppError } from '@zhixiang/shared/errors';
 import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
 import { Entity } from 'electrodb';
+import {
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '../../platform/dynamodb/document-client';
 import {
   ALL_PAGES,
   conditionally,

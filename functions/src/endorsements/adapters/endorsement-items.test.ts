@@ -1,7 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DomainEventRecord, EndorsementEventRecord } from '@zhixiang/shared/endorsement/model';
 import { describe, expect, it } from 'vitest';
+import { DynamoDocumentClient } from '../../platform/dynamodb/document-client';
 import { orUndefined } from '../../platform/dynamodb/table';
 import {
   applicationItem,
@@ -16,7 +15,7 @@ import {
  * ElectroDB itself would write for the same records (no request is sent).
  */
 const entities = createEndorsementEntities({
-  client: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-north-1' })),
+  client: new DynamoDocumentClient(),
   table: 'items',
 });
 

@@ -1,11 +1,3 @@
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import {
   type CreateEndorsementRequest,
@@ -38,6 +30,14 @@ import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import { Entity } from 'electrodb';
 import { createDocumentRepository, type DynamoDocumentRepository } from '../../documents/adapters/documents';
 import { DynamoPayoutInstructions } from '../../payments/adapters/payout-instructions';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '../../platform/dynamodb/document-client';
 import {
   ALL_PAGES,
   cancellationCodes,

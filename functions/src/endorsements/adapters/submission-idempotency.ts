@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { SubmissionRecord } from '@zhixiang/shared/ports/endorsements';
+import { GetCommand, type TransactWriteCommandInput } from '../../platform/dynamodb/document-client';
 import { type TableContext, toTtlSeconds } from '../../platform/dynamodb/table';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import { AppError } from '@zhixiang/shared/errors';
 import { BUSY_MESSAGE, ENDED_STATUSES, SEAT_HOLDING_STATUSES } from '@zhixiang/shared/events/schemas';
@@ -30,6 +22,14 @@ import type {
 } from '@zhixiang/shared/ports/events';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '../../platform/dynamodb/document-client';
 import {
   cancellationCodes,
   conditionally,

@@ -1,4 +1,3 @@
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type IdCardCheck, UPLOAD_KINDS } from '@zhixiang/shared/identity/id-card';
 import type { VerificationMethod } from '@zhixiang/shared/ports/identity-proofs';
 import type {
@@ -12,6 +11,10 @@ import type {
   VerificationRecord,
 } from '@zhixiang/shared/ports/identity-verifications';
 import { Entity } from 'electrodb';
+import {
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '../../platform/dynamodb/document-client';
 import {
   cancellationCodes,
   isConditionalCheckFailed,

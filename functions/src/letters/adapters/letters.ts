@@ -1,14 +1,14 @@
+import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import type { LetterRecord, LetterSubscriptionRecord, LetterType } from '@zhixiang/shared/letters/model';
+import type { LetterStore, LetterSubscriptionStore } from '@zhixiang/shared/ports/letters';
+import type { FunnelRef, FunnelStage } from '@zhixiang/shared/ports/notices';
 import {
   GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { todayInShanghai } from '@zhixiang/shared/format/dates';
-import type { LetterRecord, LetterSubscriptionRecord, LetterType } from '@zhixiang/shared/letters/model';
-import type { LetterStore, LetterSubscriptionStore } from '@zhixiang/shared/ports/letters';
-import type { FunnelRef, FunnelStage } from '@zhixiang/shared/ports/notices';
+} from '../../platform/dynamodb/document-client';
 import {
   conditionally,
   isConditionalCheckFailed,

@@ -1,12 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import { addDays } from '@zhixiang/shared/format/dates';
 import type { NoticePreferenceRecord } from '@zhixiang/shared/notices/preferences';
 import {
@@ -25,6 +17,14 @@ import {
   type SentMessage,
   type SubscribeCreditLedger,
 } from '@zhixiang/shared/ports/notices';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '../../platform/dynamodb/document-client';
 import {
   cancellationCodes,
   conditionally,

@@ -1,3 +1,6 @@
+import { notifyOnSlot, preDebitNotifyAt } from '@zhixiang/shared/notices/due-notices';
+import { preferenceFor } from '@zhixiang/shared/notices/preferences';
+import type { NoticePremium, NotifyOnEntry, NotifyOnIndex } from '@zhixiang/shared/ports/notices';
 import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
@@ -5,10 +8,7 @@ import {
   QueryCommand,
   type QueryCommandOutput,
   UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { notifyOnSlot, preDebitNotifyAt } from '@zhixiang/shared/notices/due-notices';
-import { preferenceFor } from '@zhixiang/shared/notices/preferences';
-import type { NoticePremium, NotifyOnEntry, NotifyOnIndex } from '@zhixiang/shared/ports/notices';
+} from '../../platform/dynamodb/document-client';
 import { conditionally, type TableContext } from '../../platform/dynamodb/table';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
 import { readPreferences } from './notices';

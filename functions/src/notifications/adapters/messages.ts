@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type ChannelAttempt,
   type MessageRecord,
@@ -7,6 +6,7 @@ import {
   subjectKey,
 } from '@zhixiang/shared/notifications/model';
 import type { MessageClaim, MessageStore, NewMessage } from '@zhixiang/shared/ports/notifications';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
 import { conditionally, queryAll, type TableContext } from '../../platform/dynamodb/table';
 
 /**

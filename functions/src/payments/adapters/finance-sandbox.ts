@@ -1,9 +1,9 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { PayoutOutcome } from '@zhixiang/shared/payments/payout';
 import type { FinancePayouts } from '@zhixiang/shared/ports/finance-payouts';
 import type { PayoutInstructionRecord } from '@zhixiang/shared/ports/payout-instructions';
 import { maskBankAccount } from '@zhixiang/shared/privacy/mask';
 import { assertLocalStage, type Stage } from '../../platform/config';
+import { GetCommand, PutCommand } from '../../platform/dynamodb/document-client';
 import { conditionally, type TableContext } from '../../platform/dynamodb/table';
 import { financeSignatureHeaders } from './finance-client';
 

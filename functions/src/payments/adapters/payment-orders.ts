@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PaymentStatus } from '@zhixiang/shared/payments/state-machine';
 import type { PaymentOrderRecord, PaymentOrderRepository } from '@zhixiang/shared/ports/payment-orders';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
 import { conditionally, type TableContext } from '../../platform/dynamodb/table';
 
 const key = (outTradeNo: string) => ({ pk: `PAYMENT#${outTradeNo}`, sk: 'PAYMENT' });

@@ -1,5 +1,3 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { PayoutInstructionStatus } from '@zhixiang/shared/payments/payout';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
@@ -9,6 +7,8 @@ import type {
   PayoutInstructionRepository,
   PayoutResultRecord,
 } from '@zhixiang/shared/ports/payout-instructions';
+import type { TransactWriteCommandInput } from '../../platform/dynamodb/document-client';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
 import { conditionally, queryAll, type TableContext, toTtlSeconds } from '../../platform/dynamodb/table';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

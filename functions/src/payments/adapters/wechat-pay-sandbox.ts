@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   JsapiOrder,
   PaymentNotification,
@@ -10,6 +9,7 @@ import type {
   WechatPay,
 } from '@zhixiang/shared/ports/wechat-pay';
 import { assertLocalStage, type Stage } from '../../platform/config';
+import { GetCommand, PutCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
 import type { TableContext } from '../../platform/dynamodb/table';
 import type { WechatPayMerchant } from '../../platform/secrets';
 import { WechatPayClient, WechatPayError } from './wechat-pay-client';

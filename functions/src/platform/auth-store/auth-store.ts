@@ -1,4 +1,3 @@
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type {
   ConsentKind,
   ConsentLog,
@@ -14,6 +13,7 @@ import type {
   RefreshTokenStore,
 } from '@zhixiang/shared/ports/auth-store';
 import { Entity } from 'electrodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '../dynamodb/document-client';
 import {
   cancellationCodes,
   isConditionalCheckFailed,

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
+import type { KmsClient } from '../aws/kms';
 import { assertLocalStage, type Stage } from '../config';
 
 /**
@@ -22,37 +22,26 @@ export class KmsKeyWrapper implements DataKeyWrapper {
   readonly id: string;
 
   constructor(
-    private readonly kms: KMSClient,
+    private readonly kms: KmsClient,
     private readonly keyId: string,
   ) {
     this.id = `kms:${keyId}`;
   }
 
   async generateDataKey(): Promise<{ plaintext: Buffer; wrapped: string }> {
-    const out = await this.kms.send(
-      new GenerateDataKeyCommand({
-        KeyId: this.keyId,
-        KeySpec: 'AES_256',
-        EncryptionContext: ENCRYPTION_CONTEXT,
-      }),
-    );
-    if (!out.Plaintext || !out.CiphertextBlob) throw new Error('KMS GenerateDataKey returned no key');
-    return {
-      plaintext: Buffer.from(out.Plaintext),
-      wrapped: Buffer.from(out.CiphertextBlob).toString('base64'),
-    };
+    const { plaintext, wrapped } = await this.kms.generateDataKey({
+      KeyId: this.keyId,
+      EncryptionContext: ENCRYPTION_CONTEXT,
+    });
+    return { plaintext, wrapped: wrapped.toString('base64') };
   }
 
-  async unwrap(wrapped: string): Promise<Buffer> {
-    const out = await this.kms.send(
-      new DecryptCommand({
-        KeyId: this.keyId,
-        CiphertextBlob: Buffer.from(wrapped, 'base64'),
-        EncryptionContext: ENCRYPTION_CONTEXT,
-      }),
-    );
-    if (!out.Plaintext) throw new Error('KMS Decrypt returned no plaintext');
-    return Buffer.from(out.Plaintext);
+  unwrap(wrapped: string): Promise<Buffer> {
+    return this.kms.decrypt({
+      KeyId: this.keyId,
+      CiphertextBlob: Buffer.from(wrapped, 'base64'),
+      EncryptionContext: ENCRYPTION_CONTEXT,
+    });
   }
 }
 

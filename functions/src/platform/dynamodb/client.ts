@@ -1,21 +1,12 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDocumentClient } from './document-client';
 
 /**
- * One document client per process. The endpoint comes from the SDK's own configuration
+ * One document client per process. The endpoint comes from the environment as for the SDK
  * (AWS_ENDPOINT_URL_DYNAMODB points it at DynamoDB Local), never from a "local" branch here.
  */
-let documentClient: DynamoDBDocumentClient | undefined;
-let client: DynamoDBClient | undefined;
+let documentClient: DynamoDocumentClient | undefined;
 
-function getDynamoClient(): DynamoDBClient {
-  client ??= new DynamoDBClient({});
-  return client;
-}
-
-export function getDocumentClient(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(getDynamoClient(), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
+export function getDocumentClient(): DynamoDocumentClient {
+  documentClient ??= new DynamoDocumentClient();
   return documentClient;
 }

@@ -1,19 +1,19 @@
 import {
   type DeleteCommand,
-  type DynamoDBDocumentClient,
+  type DynamoDocumentClient,
   type PutCommand,
   QueryCommand,
   type QueryCommandInput,
   type TransactWriteCommand,
   type UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+} from './document-client';
 
 /**
  * Everything an ElectroDB entity needs to reach the one table. Every entity of the product shares
  * the same service name so ElectroDB's item identifiers (`__edb_e__`, `__edb_v__`) stay consistent.
  */
 export interface TableContext {
-  client: DynamoDBDocumentClient;
+  client: DynamoDocumentClient;
   table: string;
 }
 

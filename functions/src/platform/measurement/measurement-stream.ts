@@ -1,6 +1,6 @@
-import { PutCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { nextDate, shanghaiDate } from '@zhixiang/shared/complaints/calendar';
 import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
+import { PutCommand, type TransactWriteCommandInput } from '../dynamodb/document-client';
 import { conditionally, queryAll, type TableContext } from '../dynamodb/table';
 
 /**

@@ -1,8 +1,8 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CustomerRecord } from '@zhixiang/shared/policy/model';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { CustomerRepository } from '@zhixiang/shared/ports/repositories';
 import { Entity } from 'electrodb';
+import type { TransactWriteCommandInput } from '../dynamodb/document-client';
 import { ALL_PAGES, orNull, orUndefined, SERVICE_NAME, type TableContext } from '../dynamodb/table';
 import { batchGetItems, getItem, type ItemKey } from './point-reads';
 

@@ -1,9 +1,8 @@
-import {
-  type AttributeValue,
-  BatchGetItemCommand,
-  type BatchGetItemCommandOutput,
-  GetItemCommand,
-  type KeysAndAttributes,
+import type {
+  AttributeValue,
+  BatchGetItemCommandOutput,
+  GetItemCommandOutput,
+  KeysAndAttributes,
 } from '@aws-sdk/client-dynamodb';
 import type { TableContext } from '../dynamodb/table';
 
@@ -17,7 +16,10 @@ export type ItemKey = { pk: string; sk: string };
 export type RawItem = Record<string, unknown>;
 
 export async function getItem(ctx: TableContext, key: ItemKey): Promise<RawItem | null> {
-  const { Item } = await ctx.client.send(new GetItemCommand({ TableName: ctx.table, Key: toKey(key) }));
+  const { Item } = await ctx.client.call<GetItemCommandOutput>('GetItem', {
+    TableName: ctx.table,
+    Key: toKey(key),
+  });
   return Item ? fromItem(Item) : null;
 }
 
@@ -31,9 +33,9 @@ export async function batchGetItems(
   let pending: KeysAndAttributes['Keys'] = unique.map(toKey);
   for (let attempt = 0; pending && pending.length > 0; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** Math.min(attempt, 6)));
-    const output: BatchGetItemCommandOutput = await ctx.client.send(
-      new BatchGetItemCommand({ RequestItems: { [ctx.table]: { Keys: pending } } }),
-    );
+    const output: BatchGetItemCommandOutput = await ctx.client.call('BatchGetItem', {
+      RequestItems: { [ctx.table]: { Keys: pending } },
+    });
     const { Responses, UnprocessedKeys } = output;
     for (const item of Responses?.[ctx.table] ?? []) {
       const raw = fromItem(item);

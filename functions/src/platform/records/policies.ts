@@ -1,4 +1,3 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { callbackDeadlineAt } from '@zhixiang/shared/callback/window';
 import { AppError } from '@zhixiang/shared/errors';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
@@ -8,6 +7,7 @@ import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { NoticePremium } from '@zhixiang/shared/ports/notices';
 import type { PolicyRepository, ProductRepository } from '@zhixiang/shared/ports/repositories';
 import { Entity } from 'electrodb';
+import type { TransactWriteCommandInput } from '../dynamodb/document-client';
 import {
   ALL_PAGES,
   electroItem,

@@ -1,6 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { DynamoDocumentClient } from '../dynamodb/document-client';
 import { createPolicyEntity, policyItem } from './policies';
 
 /**
@@ -9,7 +8,7 @@ import { createPolicyEntity, policyItem } from './policies';
  * read it back. Held here to be exactly the item ElectroDB would write (no request is sent).
  */
 const entity = createPolicyEntity({
-  client: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-north-1' })),
+  client: new DynamoDocumentClient(),
   table: 'items',
 });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProductActivity, ProductActivityRepository } from '@zhixiang/shared/ports/product-catalogue';
 import { Entity } from 'electrodb';
+import { TransactWriteCommand } from '../../platform/dynamodb/document-client';
 import {
   ALL_PAGES,
   isConditionalCheckFailed,

@@ -1,4 +1,3 @@
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   BreachWarning,
   StandardAuditEvent,
@@ -6,6 +5,7 @@ import type {
   StoredStandardVersion,
 } from '@zhixiang/shared/ports/standards';
 import { VERSION_STATUSES, type VersionStatus } from '@zhixiang/shared/standards/model';
+import { PutCommand, TransactWriteCommand } from '../../platform/dynamodb/document-client';
 import {
   conditionally,
   isConditionalCheckFailed,

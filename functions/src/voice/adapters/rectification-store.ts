@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RectificationRecord, RectificationStore } from '@zhixiang/shared/ports/voice';
+import { GetCommand, PutCommand } from '../../platform/dynamodb/document-client';
 import { conditionally, queryAll, type TableContext } from '../../platform/dynamodb/table';
 
 /**

@@ -1,4 +1,3 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { shanghaiDate } from '@zhixiang/shared/complaints/calendar';
 import type {
   VoiceClusterEscalationRecord,
@@ -7,6 +6,7 @@ import type {
   VoiceListeningRecord,
   VoiceStore,
 } from '@zhixiang/shared/ports/voice';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
 import {
   conditionally,
   isConditionalCheckFailed,

@@ -1,4 +1,4 @@
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { getJsonSecret } from '../../../platform/aws/parameters';
 import type { InsurerKeyMaterial, InsurerKeySource, TrustedCaSource } from './insurer-certificate';
 
 /**
@@ -7,13 +7,13 @@ import type { InsurerKeyMaterial, InsurerKeySource, TrustedCaSource } from './in
  * verify function may read the trusted CAs and never the key:
  * - the signing key, `{"p12Base64": "…", "passphrase": "…"}` (read by the signing functions only);
  * - the trusted CAs, `{"trustedCaPem": ["-----BEGIN CERTIFICATE-----…"]}`.
- * Powertools caches each for five minutes, so a renewed certificate is picked up without a deploy.
+ * Each is cached for five minutes, so a renewed certificate is picked up without a deploy.
  */
 export class SecretsManagerCertificates implements InsurerKeySource {
   constructor(private readonly secretId: string) {}
 
   async load(): Promise<InsurerKeyMaterial> {
-    const value = (await getSecret(this.secretId, { transform: 'json', maxAge: 300 })) as
+    const value = (await getJsonSecret(this.secretId, { maxAge: 300 })) as
       | { p12Base64?: unknown; passphrase?: unknown }
       | undefined;
     if (!value || typeof value.p12Base64 !== 'string' || typeof value.passphrase !== 'string')
@@ -26,7 +26,7 @@ export class SecretsManagerTrustedCas implements TrustedCaSource {
   constructor(private readonly secretId: string) {}
 
   async trustedCaPem(): Promise<string[]> {
-    const value = (await getSecret(this.secretId, { transform: 'json', maxAge: 300 })) as
+    const value = (await getJsonSecret(this.secretId, { maxAge: 300 })) as
       | { trustedCaPem?: unknown }
       | undefined;
     const pems = value?.trustedCaPem;
