@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import serviceHoursJson from '../../../config/service-hours.json';
+import { shanghaiClock, shanghaiWeekday } from '../format/dates';
 
 /**
  * When people staff the live chat (人工客服服务时间), an insurer's setting (config/service-hours.json,
@@ -34,18 +35,11 @@ export type ServiceHours = z.infer<typeof ServiceHoursSchema>;
 /** The repository's default, checked when the module loads. */
 export const defaultServiceHours: ServiceHours = ServiceHoursSchema.parse(serviceHoursJson);
 
-const shanghaiClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Shanghai',
-  weekday: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
+/** Shanghai's weekday and HH:mm, by hand like every Shanghai time here (no Intl: see format/dates). */
 function shanghaiNow(at: Date): { weekday: (typeof WEEKDAYS)[number]; time: string } {
-  const parts = Object.fromEntries(shanghaiClock.formatToParts(at).map((p) => [p.type, p.value]));
-  const weekday = String(parts.weekday).slice(0, 3).toLowerCase() as (typeof WEEKDAYS)[number];
-  return { weekday, time: `${parts.hour}:${parts.minute}` };
+  const { hour, minute } = shanghaiClock(at);
+  const weekday = WEEKDAYS[shanghaiWeekday(at)] ?? 'sun';
+  return { weekday, time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
 }
 
 /** Whether a person can take a live chat at this moment (open ≤ now < close, Shanghai time). */

@@ -33,6 +33,11 @@ export function shanghaiClock(at: Date | string | number): {
   };
 }
 
+/** The Shanghai weekday of an instant: 0 = Sunday … 6 = Saturday. */
+export function shanghaiWeekday(at: Date | string | number): number {
+  return new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS).getUTCDay();
+}
+
 /** True for a `YYYY-MM-DD` that names a day of the calendar (2026-02-30 does not). */
 export function isRealDate(isoDate: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return false;

@@ -1,6 +1,7 @@
 import type { HandoffMessage } from '@zhixiang/shared/assistant/handoff';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
+import { formatShanghaiMonthDayTime } from '@zhixiang/shared/format/dates';
 import type { HandoffRecord } from '@zhixiang/shared/ports/handoffs';
 import { type HandoffDeps, loadVisibleHandoff, toMessageView } from './handoff-access';
 import { publishHandoffUpdate } from './publish-handoff-update';
@@ -34,15 +35,6 @@ export async function sendHandoffMessage(
   return view;
 }
 
-const shanghaiMinute = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /**
  * The first answer to a message left outside service hours sends one SMS (「您于11/26 23:05的留言已有回复…」);
  * the 客服 tab shows the answer on the customer's next visit. A failed SMS never fails the reply: it
@@ -56,7 +48,7 @@ async function notifyCustomerOfAnswer(deps: HandoffDeps, handoff: HandoffRecord)
     await deps.sms.send({
       to: customer.phone,
       template: 'handoff_reply',
-      code: shanghaiMinute.format(new Date(handoff.createdAt)),
+      code: formatShanghaiMonthDayTime(handoff.createdAt),
     });
   } catch (error) {
     deps.logger.warn('handoff reply: SMS not sent', { handoffId: handoff.handoffId, error });

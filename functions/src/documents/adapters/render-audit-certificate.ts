@@ -6,6 +6,7 @@ import {
   documentNoun,
   documentStatusLabel,
 } from '@zhixiang/shared/documents/model';
+import { formatShanghaiDateTime, shanghaiClock } from '@zhixiang/shared/format/dates';
 import { type PDFDocument, rgb } from 'pdf-lib';
 import {
   A4,
@@ -21,16 +22,10 @@ import {
 
 const MARGIN = 40;
 
-const shanghaiTime = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
+/** 2026-12-05 14:03:09, Shanghai time (by hand, as every Shanghai time here). */
+function shanghaiTime(at: string | number): string {
+  return `${formatShanghaiDateTime(at)}:${String(shanghaiClock(at).second).padStart(2, '0')}`;
+}
 
 const short = (hash: string | null) => (hash ? `${hash.slice(0, 16)}…${hash.slice(-8)}` : '—');
 
@@ -72,12 +67,7 @@ export async function renderAuditCertificate(
     ['投保人', `${document.holder.name}（${document.holder.idNumberMasked}）`],
     ['状态', documentStatusLabel(document)],
     ...(document.voided
-      ? [
-          [
-            '作废原因',
-            `${document.voided.reason}（${shanghaiTime.format(new Date(document.voided.at))}）`,
-          ] as [string, string],
-        ]
+      ? [['作废原因', `${document.voided.reason}（${shanghaiTime(document.voided.at)}）`] as [string, string]]
       : []),
     ['内容摘要 SHA-256', document.contentHash],
     [`电子${noun} SHA-256`, document.sealed?.sha256 ?? '尚未签署'],
@@ -87,7 +77,7 @@ export async function renderAuditCertificate(
         ? `${document.sealed.certificateSubject}（序列号 ${document.sealed.certificateSerial}）`
         : '—',
     ],
-    ['证书出具时间', shanghaiTime.format(new Date(issuedAt))],
+    ['证书出具时间', shanghaiTime(issuedAt)],
   ];
   for (const [label, value] of facts) {
     page.drawText(`${label}：`, { x: MARGIN, y: y - 10, size: 9, font, color: MUTED });
@@ -131,7 +121,7 @@ export async function renderAuditCertificate(
     const source = [event.sourceIp, event.userAgent?.slice(0, 60)].filter(Boolean).join(' / ');
     drawRow(
       rowOf([
-        shanghaiTime.format(new Date(event.at)),
+        shanghaiTime(event.at),
         auditEventLabel(document.kind, event.type),
         source ? `${actor}\n${source}` : actor,
         `${event.detail ?? ''}\n${short(event.hashBefore)} → ${short(event.hashAfter)}`.trim(),
