@@ -88,6 +88,18 @@ describe('layer rules', () => {
     ).toEqual([]);
   });
 
+  it('the functions load nothing of the AWS SDK: AWS is reached over platform/aws (types and util-dynamodb aside)', () => {
+    // The one exception: an administrator's machine without credentials in its environment loads
+    // the SDK's credential chain, on first use (platform/aws/credentials.ts).
+    const allowed = new Set(['@aws-sdk/util-dynamodb', '@aws-sdk/credential-provider-node']);
+    expect(
+      violations(
+        (file) => file.startsWith('functions/src/') && !isTest(file),
+        (_, i) => !i.typeOnly && /^(@aws-sdk\/|@smithy\/)/.test(i.specifier) && !allowed.has(i.specifier),
+      ),
+    ).toEqual([]);
+  });
+
   it('use cases import no adapters, no wiring and not the whole system', () => {
     const forbidden =
       /(\/adapters\/|\/wiring(-[\w-]+)?$|^functions\/src\/system\.ts$|^functions\/src\/platform\/(?!process\.ts|config\.ts|http\/|outbox\/))/;

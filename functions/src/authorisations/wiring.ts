@@ -1,7 +1,7 @@
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
-import { getS3Client } from '../platform/s3/client';
 import { S3PrivateFiles } from '../platform/s3/private-files';
+import { getS3 } from '../platform/s3/s3';
 import { DynamoAuthorisationStore } from './adapters/authorisations';
 import { S3AuthorisationVideoFiles } from './adapters/video-files';
 
@@ -22,12 +22,12 @@ export function createAuthorisationsDeps(platform: Platform) {
       authorisations: new DynamoAuthorisationStore(table, fieldCipher),
     },
     /** The document's photo page, uploaded under `authorisations/` of the document bucket (staging). */
-    authorisationFiles: new S3PrivateFiles(getS3Client, config.bucketName),
+    authorisationFiles: new S3PrivateFiles(getS3, config.bucketName),
     /**
      * The recordings, uploaded in parts under `authorisations/` of the document bucket (staging);
      * accepted ones, with their photo page, kept in the evidence bucket.
      */
-    authorisationVideos: new S3AuthorisationVideoFiles(getS3Client, config.bucketName, bucket),
+    authorisationVideos: new S3AuthorisationVideoFiles(getS3, config.bucketName, bucket),
   };
 }
 export type AuthorisationsDeps = ReturnType<typeof createAuthorisationsDeps>;

@@ -1,7 +1,7 @@
 import { createIdentityProofs } from '../identity/wiring-proofs';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
-import { getS3Client } from '../platform/s3/client';
+import { getS3 } from '../platform/s3/s3';
 import { S3DocumentFiles } from './adapters/document-files';
 import { createDocumentRepository } from './adapters/documents';
 
@@ -13,7 +13,7 @@ export function createDocumentsDeps(platform: Platform) {
       ...createRecordRepositories(table, platform.fieldCipher),
       documents: createDocumentRepository(table),
     },
-    documentFiles: new S3DocumentFiles(getS3Client, config.bucketName),
+    documentFiles: new S3DocumentFiles(getS3, config.bucketName),
     identityProofs: createIdentityProofs(platform),
   };
 }

@@ -8,7 +8,7 @@ import { issueLetterDeps } from '../letters/wiring-issuing';
 import { createNotifier } from '../notifications/use-cases/notify';
 import { notifierDeps } from '../notifications/wiring-sending';
 import { defineWiring } from '../platform/process';
-import { getS3Client } from '../platform/s3/client';
+import { getS3 } from '../platform/s3/s3';
 import { createEndorsementRepositories } from './adapters/endorsements';
 import type { DeliverEndorsementEventsDeps } from './use-cases/deliver-endorsement-events';
 
@@ -27,7 +27,7 @@ export const deliveryWiring = defineWiring((platform) => {
     notifier: createNotifier(notifierDeps(platform, repositories)),
     letters: new DynamoLetterStore(platform.table),
     letterSubscriptions: new DynamoLetterSubscriptionStore(platform.table),
-    documentFiles: new S3DocumentFiles(getS3Client, platform.config.bucketName),
+    documentFiles: new S3DocumentFiles(getS3, platform.config.bucketName),
     signingKey: insurerSigningKey(platform.config),
     pdf: { renderDocument, sealPdf },
   };

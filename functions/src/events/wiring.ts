@@ -2,8 +2,8 @@ import { defaultEventSettings } from '@zhixiang/shared/events/rules';
 import { defaultVoiceThemes } from '@zhixiang/shared/voice/themes';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
-import { getS3Client } from '../platform/s3/client';
 import { S3PrivateFiles } from '../platform/s3/private-files';
+import { getS3 } from '../platform/s3/s3';
 import { SignedTokens } from '../platform/tokens/signed-tokens';
 import { DynamoEventStore } from './adapters/events';
 
@@ -18,7 +18,7 @@ export function createEventsDeps(platform: Platform) {
     eventSettings: defaultEventSettings,
     /** The customer-voice dictionary: a low rating's voice item is tagged by it. */
     voiceThemes: defaultVoiceThemes,
-    eventFiles: new S3PrivateFiles(getS3Client, platform.config.bucketName),
+    eventFiles: new S3PrivateFiles(getS3, platform.config.bucketName),
     /** Entry tickets (the registrant's QR code): signed for this purpose only. */
     eventTickets: new SignedTokens({
       purpose: 'event-ticket-v1',

@@ -2,8 +2,8 @@ import type { IdCardOcr } from '@zhixiang/shared/ports/id-card-ocr';
 import { createAuthStores } from '../platform/auth-store/auth-store';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
-import { getS3Client } from '../platform/s3/client';
 import { S3PrivateFiles } from '../platform/s3/private-files';
+import { getS3 } from '../platform/s3/s3';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
 import {
   createWechatAccessTokens,
@@ -35,7 +35,7 @@ export function createIdentityDeps(platform: Platform): IdentityDeps {
         : new SandboxFaceVerifier(config.stage, stores.sandboxFaceAnswers, platform.now),
     identityUploads: stores.uploads,
     identityReviews: stores.reviews,
-    identityFiles: new S3PrivateFiles(getS3Client, config.bucketName),
+    identityFiles: new S3PrivateFiles(getS3, config.bucketName),
     idCardOcr: lazy(() => createIdCardOcr(platform, wechatAccessTokens)),
   };
 }

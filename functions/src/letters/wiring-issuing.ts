@@ -1,7 +1,7 @@
 import { brand } from '@zhixiang/shared/brand';
 import { S3DocumentFiles } from '../documents/adapters/document-files';
 import type { Platform } from '../platform/process';
-import { getS3Client } from '../platform/s3/client';
+import { getS3 } from '../platform/s3/s3';
 import { DynamoLetterStore, DynamoLetterSubscriptionStore } from './adapters/letters';
 import { renderLetter } from './adapters/render-letter';
 import type { ApplyDebitResultDeps } from './use-cases/apply-debit-result';
@@ -15,7 +15,7 @@ export function letterIssuingStores(platform: Platform) {
   return {
     letters: new DynamoLetterStore(platform.table),
     letterSubscriptions: new DynamoLetterSubscriptionStore(platform.table),
-    documentFiles: new S3DocumentFiles(getS3Client, platform.config.bucketName),
+    documentFiles: new S3DocumentFiles(getS3, platform.config.bucketName),
   };
 }
 

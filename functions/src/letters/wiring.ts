@@ -2,7 +2,7 @@ import { S3DocumentFiles } from '../documents/adapters/document-files';
 import { DynamoMessageStore } from '../notifications/adapters/messages';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
-import { getS3Client } from '../platform/s3/client';
+import { getS3 } from '../platform/s3/s3';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
 import { LetterLinks } from './adapters/letter-links';
 import { DynamoLetterStore, DynamoLetterSubscriptionStore } from './adapters/letters';
@@ -35,7 +35,7 @@ export function createLettersDeps(platform: Platform) {
       now,
     }),
     /** Letter PDFs live beside the documents' files in S3 (letters/ keys). */
-    documentFiles: new S3DocumentFiles(getS3Client, config.bucketName),
+    documentFiles: new S3DocumentFiles(getS3, config.bucketName),
     sms: createSmsSender(platform),
     /** WeChat's message push, in security mode. */
     pushEnvelope: new WechatPushEnvelope(secrets.wechatPush, now),

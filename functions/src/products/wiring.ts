@@ -1,5 +1,5 @@
 import { defineWiring, type Platform } from '../platform/process';
-import { getS3Client } from '../platform/s3/client';
+import { getS3 } from '../platform/s3/s3';
 import { S3BrochureLinks } from './adapters/brochure-links';
 import { createCatalogueProductEntity, DynamoCatalogueRepository } from './adapters/catalogue-products';
 import { DynamoProductActivityRepository } from './adapters/product-activity';
@@ -13,7 +13,7 @@ export function createProductsDeps(platform: Platform) {
       productActivity: new DynamoProductActivityRepository(table, platform.now),
     },
     /** Short-lived links to product brochures (S3 presigned GET). */
-    brochureLinks: new S3BrochureLinks(getS3Client, config.bucketName),
+    brochureLinks: new S3BrochureLinks(getS3, config.bucketName),
   };
 }
 

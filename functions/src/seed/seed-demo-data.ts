@@ -165,11 +165,11 @@ export async function seedKnowledgeBase(knowledgeBase: KnowledgeBaseRepository):
 async function defaultDeps(): Promise<SeedDemoDataDeps> {
   const { getSystem } = await import('../system');
   const { S3BrochureStore } = await import('../products/adapters/brochure-links');
-  const { getS3Client } = await import('../platform/s3/client');
+  const { getS3 } = await import('../platform/s3/s3');
   const container = getSystem();
   return {
     repositories: container.repositories,
     notifyOn: { index: container.notifyOn, now: container.now },
-    brochures: new S3BrochureStore(getS3Client, container.config.bucketName),
+    brochures: new S3BrochureStore(getS3, container.config.bucketName),
   };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportRejected, parseCsv, readCsv } from '../../admin/imports/csv-rows';
 import { importProducts, PRODUCT_COLUMNS } from '../../admin/imports/import-products';
-import { getS3Client } from '../../src/platform/s3/client';
+import { getS3 } from '../../src/platform/s3/s3';
 import { S3BrochureStore } from '../../src/products/adapters/brochure-links';
 import { forgetCatalogueIndex } from '../../src/products/use-cases/catalogue-index';
 import { recomputeProductHotness } from '../../src/products/use-cases/recompute-product-hotness';
@@ -179,7 +179,7 @@ describe('GET /products/{productCode}', () => {
   });
 
   it('links a brochure that opens as a Chinese PDF made from the product’s data', async () => {
-    const store = new S3BrochureStore(getS3Client, container.config.bucketName);
+    const store = new S3BrochureStore(getS3, container.config.bucketName);
     const ci01 = DEMO_CATALOGUE.filter((p) => p.productCode === 'CI01');
     expect(await seedDemoBrochures(store, ci01)).toBe(1);
     expect(await seedDemoBrochures(store, ci01)).toBe(0);

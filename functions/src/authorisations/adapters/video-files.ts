@@ -1,17 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import {
-  CompleteMultipartUploadCommand,
-  CopyObjectCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  type GetObjectCommandOutput,
-  type S3Client,
-  UploadPartCommand,
-} from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { AuthorisationVideoFiles } from '@zhixiang/shared/ports/authorisations';
+import type { S3 } from '../../platform/s3/s3';
 
 /**
  * The recordings of video authorisations, uploaded by the device in parts straight to S3
@@ -21,19 +10,15 @@ import type { AuthorisationVideoFiles } from '@zhixiang/shared/ports/authorisati
  */
 export class S3AuthorisationVideoFiles implements AuthorisationVideoFiles {
   constructor(
-    private readonly s3: () => S3Client,
+    private readonly s3: () => S3,
     /** Staging: the document bucket, where the device uploads. */
     private readonly bucket: string,
     /** The evidence bucket (Object Lock), named when first used. */
     private readonly evidenceBucket: () => string,
   ) {}
 
-  async createMultipart(key: string, contentType: string): Promise<string> {
-    const created = await this.s3().send(
-      new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }),
-    );
-    if (!created.UploadId) throw new Error('S3 returned no upload id');
-    return created.UploadId;
+  createMultipart(key: string, contentType: string): Promise<string> {
+    return this.s3().createMultipartUpload(this.bucket, key, contentType);
   }
 
   presignPart(
@@ -42,38 +27,28 @@ export class S3AuthorisationVideoFiles implements AuthorisationVideoFiles {
     partNumber: number,
     expiresInSeconds: number,
   ): Promise<string> {
-    return getSignedUrl(
-      this.s3(),
-      new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: s3UploadId, PartNumber: partNumber }),
-      { expiresIn: expiresInSeconds },
-    );
+    return this.s3().presign('PUT', this.bucket, key, {
+      expiresInSeconds,
+      query: { partNumber: String(partNumber), uploadId: s3UploadId },
+    });
   }
 
   async completeMultipart(key: string, s3UploadId: string, parts: { partNumber: number; etag: string }[]) {
-    await this.s3().send(
-      new CompleteMultipartUploadCommand({
-        Bucket: this.bucket,
-        Key: key,
-        UploadId: s3UploadId,
-        MultipartUpload: {
-          Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: `"${p.etag.replaceAll('"', '')}"` })),
-        },
-      }),
+    await this.s3().completeMultipartUpload(
+      this.bucket,
+      key,
+      s3UploadId,
+      parts.map((p) => ({ partNumber: p.partNumber, etag: `"${p.etag.replaceAll('"', '')}"` })),
     );
   }
 
   async digest(key: string, keepBytes: number) {
-    let object: GetObjectCommandOutput;
-    try {
-      object = await this.s3().send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-    } catch (error) {
-      if ((error as { name?: string }).name === 'NoSuchKey') return null;
-      throw error;
-    }
+    const object = await this.s3().stream(this.bucket, key);
+    if (!object) return null;
     const hash = createHash('sha256');
     const kept: Buffer[] = [];
     let sizeBytes = 0;
-    for await (const chunk of object.Body as Readable) {
+    for await (const chunk of object) {
       const buffer = chunk as Buffer;
       hash.update(buffer);
       if (sizeBytes < keepBytes) kept.push(buffer.subarray(0, keepBytes - sizeBytes));
@@ -83,37 +58,27 @@ export class S3AuthorisationVideoFiles implements AuthorisationVideoFiles {
   }
 
   async delete(key: string): Promise<void> {
-    await this.s3().send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    await this.s3().delete(this.bucket, key);
   }
 
   async keepAsEvidence(stagingKey: string, evidenceKey: string, retainUntil: Date): Promise<string | null> {
-    const copied = await this.s3().send(
-      new CopyObjectCommand({
-        Bucket: this.evidenceBucket(),
-        Key: evidenceKey,
-        CopySource: encodeURI(`${this.bucket}/${stagingKey}`),
-        ObjectLockMode: 'GOVERNANCE',
-        ObjectLockRetainUntilDate: retainUntil,
-      }),
+    const versionId = await this.s3().copyUnderRetention(
+      { bucket: this.bucket, key: stagingKey },
+      { bucket: this.evidenceBucket(), key: evidenceKey },
+      retainUntil,
     );
     await this.delete(stagingKey);
-    return copied.VersionId ?? null;
+    return versionId;
   }
 
   presignEvidence(key: string, expiresInSeconds: number): Promise<string> {
-    return getSignedUrl(this.s3(), new GetObjectCommand({ Bucket: this.evidenceBucket(), Key: key }), {
-      expiresIn: expiresInSeconds,
-    });
+    return this.s3().presign('GET', this.evidenceBucket(), key, { expiresInSeconds });
   }
 
   async purgeEvidence(key: string, versionId: string | null): Promise<void> {
-    await this.s3().send(
-      new DeleteObjectCommand({
-        Bucket: this.evidenceBucket(),
-        Key: key,
-        ...(versionId ? { VersionId: versionId } : {}),
-        BypassGovernanceRetention: true,
-      }),
-    );
+    await this.s3().delete(this.evidenceBucket(), key, {
+      ...(versionId ? { versionId } : {}),
+      bypassGovernanceRetention: true,
+    });
   }
 }

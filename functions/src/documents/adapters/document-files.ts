@@ -1,6 +1,5 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { DOCUMENT_LINK_SECONDS } from '@zhixiang/shared/documents/model';
+import type { S3 } from '../../platform/s3/s3';
 
 export type ReadUpload =
   | { status: 'missing' }
@@ -20,59 +19,37 @@ export interface DocumentFiles {
 /** The document bucket (versioned, KMS-encrypted: serverless.yml DocumentBucket). */
 export class S3DocumentFiles implements DocumentFiles {
   constructor(
-    private readonly s3: () => S3Client,
+    private readonly s3: () => S3,
     private readonly bucket: string,
   ) {}
 
-  uploadUrl(key: string, contentType: string): Promise<string> {
-    return getSignedUrl(
-      this.s3(),
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }),
-      {
-        expiresIn: DOCUMENT_LINK_SECONDS,
-      },
-    );
+  /** The URL signs only the host (as the SDK's presigner did): the upload is checked once read. */
+  uploadUrl(key: string, _contentType: string): Promise<string> {
+    return this.s3().presign('PUT', this.bucket, key, { expiresInSeconds: DOCUMENT_LINK_SECONDS });
   }
 
   async readUpload(key: string, maxBytes: number): Promise<ReadUpload> {
-    try {
-      const head = await this.s3().send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      const bytes = head.ContentLength ?? 0;
-      if (bytes > maxBytes) return { status: 'too_large', bytes };
-      const object = await this.s3().send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      const body = await object.Body?.transformToByteArray();
-      if (!body) return { status: 'missing' };
-      // The object may have been replaced between HEAD and GET.
-      if (body.length > maxBytes) return { status: 'too_large', bytes: body.length };
-      return { status: 'ok', body };
-    } catch (error) {
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-      if (
-        status === 404 ||
-        (error as { name?: string }).name === 'NotFound' ||
-        (error as { name?: string }).name === 'NoSuchKey'
-      )
-        return { status: 'missing' };
-      throw error;
-    }
+    const bytes = await this.s3().size(this.bucket, key);
+    if (bytes === null) return { status: 'missing' };
+    if (bytes > maxBytes) return { status: 'too_large', bytes };
+    const body = await this.s3().read(this.bucket, key);
+    if (!body) return { status: 'missing' };
+    // The object may have been replaced between HEAD and GET.
+    if (body.length > maxBytes) return { status: 'too_large', bytes: body.length };
+    return { status: 'ok', body: new Uint8Array(body) };
   }
 
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
-    await this.s3().send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
-    );
+    await this.s3().put(this.bucket, key, body, contentType);
   }
 
   pdfLink(key: string, filename: string): Promise<string> {
-    return getSignedUrl(
-      this.s3(),
-      new GetObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        ResponseContentType: 'application/pdf',
-        ResponseContentDisposition: `inline; filename*=UTF-8''${encodeURIComponent(filename)}`,
-      }),
-      { expiresIn: DOCUMENT_LINK_SECONDS },
-    );
+    return this.s3().presign('GET', this.bucket, key, {
+      expiresInSeconds: DOCUMENT_LINK_SECONDS,
+      query: {
+        'response-content-type': 'application/pdf',
+        'response-content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      },
+    });
   }
 }

@@ -1,4 +1,9 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { resolveCredentials, resolveRegion } from './credentials';
 import { signRequest } from './signature-v4';
@@ -21,20 +26,24 @@ export interface AwsService {
 }
 
 export interface AwsRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
   /** Absolute path with its query, already percent-encoded. */
   path: string;
   headers: Record<string, string>;
-  body: string;
+  body: string | Buffer;
   signal?: AbortSignal;
-  /** An explicit endpoint (the WebSocket API's stage URL); else the service's. */
+  /** An explicit endpoint (the WebSocket API's stage URL, S3's bucket endpoint); else the service's. */
   endpoint?: string;
+  /** A 2xx answer's body is left unread in `stream` (a large S3 object read as it arrives). */
+  stream?: boolean;
 }
 
 export interface AwsResponse {
   status: number;
   headers: IncomingHttpHeaders;
+  /** Empty when `stream` was asked for and the answer is a 2xx. */
   body: Buffer;
+  stream?: IncomingMessage;
 }
 
 /** An AWS API's refusal, shaped as the SDK's service exceptions are (name, message, $metadata, fields). */
@@ -113,7 +122,7 @@ export async function sendAwsRequest(
     let response: AwsResponse | undefined;
     let failure: unknown;
     try {
-      response = await exchange(url, request.method, headers, request.body, request.signal);
+      response = await exchange(url, request.method, headers, request.body, request.signal, request.stream);
     } catch (error) {
       if (request.signal?.aborted) throw error;
       failure = error;
@@ -138,8 +147,9 @@ function exchange(
   url: URL,
   method: string,
   headers: Record<string, string>,
-  body: string,
+  body: string | Buffer,
   signal: AbortSignal | undefined,
+  stream = false,
 ): Promise<AwsResponse> {
   const secure = url.protocol === 'https:';
   const send = secure ? httpsRequest : httpRequest;
@@ -154,6 +164,11 @@ function exchange(
         signal,
       },
       (res) => {
+        const status = res.statusCode ?? 0;
+        if (stream && status >= 200 && status < 300) {
+          resolve({ status, headers: res.headers, body: Buffer.alloc(0), stream: res });
+          return;
+        }
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>

@@ -1,7 +1,8 @@
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
-import { signRequest } from './signature-v4';
+import { encodeRfc3986, presignUrl, signRequest } from './signature-v4';
 
 /** The SDK signer's hash interface over node:crypto (a secret makes it an HMAC). */
 class NodeSha256 {
@@ -103,5 +104,88 @@ describe('signRequest (AWS Signature Version 4)', () => {
       { signingDate: new Date(AT) },
     );
     expect(ours.authorization).toBe(sdk.headers.authorization);
+  });
+});
+
+describe('S3 signing', () => {
+  const sdkSigner = () =>
+    new SignatureV4({
+      credentials: { ...credentials, sessionToken: 'session/token+=' },
+      region: 'cn-north-1',
+      service: 's3',
+      sha256: NodeSha256 as never,
+      uriEscapePath: false,
+    });
+  const url = new URL(
+    `https://docs-bucket.s3.cn-north-1.amazonaws.com.cn/${['identity', 'C001', '身份证 正面(1).jpg'].map(encodeRfc3986).join('/')}`,
+  );
+
+  it('signs an object PUT (path encoded once, payload hash in x-amz-content-sha256) as the SDK does', async () => {
+    const body = Buffer.from('%PDF-1.7 …');
+    const ours = signRequest(
+      { method: 'PUT', url, headers: { 'content-type': 'application/pdf' }, body },
+      {
+        service: 's3',
+        region: 'cn-north-1',
+        credentials: { ...credentials, sessionToken: 'session/token+=' },
+        now: AT,
+      },
+    );
+    const sdk = await sdkSigner().sign(
+      {
+        method: 'PUT',
+        protocol: 'https:',
+        hostname: url.hostname,
+        path: url.pathname,
+        query: {},
+        headers: { host: url.host, 'content-type': 'application/pdf' },
+        body,
+      },
+      { signingDate: new Date(AT) },
+    );
+    expect(ours['x-amz-content-sha256']).toBe(sdk.headers['x-amz-content-sha256']);
+    expect(ours.authorization).toBe(sdk.headers.authorization);
+  });
+
+  it('presigns object GETs and PUTs (an upload part too) exactly as the SDK S3 presigner does', async () => {
+    const presigner = new S3RequestPresigner({
+      credentials: { ...credentials, sessionToken: 'session/token+=' },
+      region: 'cn-north-1',
+      sha256: NodeSha256 as never,
+    });
+    for (const { method, query } of [
+      { method: 'PUT', query: {} },
+      {
+        method: 'GET',
+        query: {
+          'response-content-type': 'application/pdf',
+          'response-content-disposition': "inline; filename*=UTF-8''%E6%89%B9%E5%8D%95.pdf",
+        },
+      },
+      { method: 'PUT', query: { partNumber: '3', uploadId: 'VXBsb2FkIElE+/=' } },
+    ]) {
+      const target = new URL(url);
+      for (const [name, value] of Object.entries(query)) target.searchParams.set(name, value);
+      const ours = new URL(
+        presignUrl(method, target, 600, {
+          service: 's3',
+          region: 'cn-north-1',
+          credentials: { ...credentials, sessionToken: 'session/token+=' },
+          now: AT,
+        }),
+      );
+      const sdk = await presigner.presign(
+        {
+          method,
+          protocol: 'https:',
+          hostname: url.hostname,
+          path: url.pathname,
+          query,
+          headers: { host: url.host },
+        },
+        { expiresIn: 600, signingDate: new Date(AT) },
+      );
+      expect(Object.fromEntries(ours.searchParams)).toEqual(sdk.query);
+    }
   });
 });

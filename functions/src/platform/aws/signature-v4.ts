@@ -3,7 +3,7 @@ import { createHash, createHmac } from 'node:crypto';
 /**
  * AWS Signature Version 4 for requests signed in headers
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html).
- * The request paths call DynamoDB, KMS, SSM, Secrets Manager and the API Gateway Management API
+ * The functions call DynamoDB, KMS, SSM, Secrets Manager, S3 and the API Gateway Management API
  * through this instead of the SDK's clients, whose import alone costs several times a whole
  * function's cold start (docs/benchmarks.md, "Function bundles").
  */
@@ -22,6 +22,7 @@ export interface RequestToSign {
 }
 
 export interface SigningScope {
+  /** `s3` signs the path as sent (encoded once) and the payload's hash in `x-amz-content-sha256`. */
   service: string;
   region: string;
   credentials: Credentials;
@@ -33,29 +34,68 @@ const ALGORITHM = 'AWS4-HMAC-SHA256';
 
 /** The request's headers with `host`, `x-amz-date`, the session token and `authorization` added. */
 export function signRequest(request: RequestToSign, scope: SigningScope): Record<string, string> {
-  const amzDate = new Date(scope.now).toISOString().replace(/[-:]|\.\d{3}/g, '');
-  const day = amzDate.slice(0, 8);
+  const { amzDate, credentialScope } = dates(scope);
+  const payloadHash = sha256Hex(request.body);
   const headers: Record<string, string> = {
     ...request.headers,
     host: request.url.host,
     'x-amz-date': amzDate,
   };
   if (scope.credentials.sessionToken) headers['x-amz-security-token'] = scope.credentials.sessionToken;
+  if (scope.service === 's3') headers['x-amz-content-sha256'] = payloadHash;
+  const { signedHeaders, signature } = sign(request.method, request.url, headers, payloadHash, scope);
+  headers.authorization = `${ALGORITHM} Credential=${scope.credentials.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  return headers;
+}
+
+/**
+ * An S3 presigned URL, as the SDK's S3 presigner makes one: the signature and the credential in
+ * the query string, the payload unsigned, only `host` signed (so a PUT's uploader chooses its
+ * content type, and the server checks the object itself afterwards).
+ */
+export function presignUrl(method: string, url: URL, expiresInSeconds: number, scope: SigningScope): string {
+  const { amzDate, credentialScope } = dates(scope);
+  const signed = new URL(url);
+  const query = signed.searchParams;
+  query.set('X-Amz-Algorithm', ALGORITHM);
+  query.set('X-Amz-Content-Sha256', 'UNSIGNED-PAYLOAD');
+  query.set('X-Amz-Credential', `${scope.credentials.accessKeyId}/${credentialScope}`);
+  query.set('X-Amz-Date', amzDate);
+  query.set('X-Amz-Expires', String(expiresInSeconds));
+  if (scope.credentials.sessionToken) query.set('X-Amz-Security-Token', scope.credentials.sessionToken);
+  query.set('X-Amz-SignedHeaders', 'host');
+  const { signature } = sign(method, signed, { host: url.host }, 'UNSIGNED-PAYLOAD', scope);
+  query.set('X-Amz-Signature', signature);
+  return `${signed.origin}${signed.pathname}?${canonicalQuery(query)}`;
+}
+
+function dates(scope: SigningScope): { amzDate: string; day: string; credentialScope: string } {
+  const amzDate = new Date(scope.now).toISOString().replace(/[-:]|\.\d{3}/g, '');
+  const day = amzDate.slice(0, 8);
+  return { amzDate, day, credentialScope: `${day}/${scope.region}/${scope.service}/aws4_request` };
+}
+
+function sign(
+  method: string,
+  url: URL,
+  headers: Record<string, string>,
+  payloadHash: string,
+  scope: SigningScope,
+): { signedHeaders: string; signature: string } {
+  const { amzDate, day, credentialScope } = dates(scope);
   const names = Object.keys(headers).sort();
   const signedHeaders = names.join(';');
   const canonicalRequest = [
-    request.method,
-    canonicalPath(request.url.pathname),
-    canonicalQuery(request.url.searchParams),
+    method,
+    scope.service === 's3' ? url.pathname || '/' : canonicalPath(url.pathname),
+    canonicalQuery(url.searchParams),
     names.map((name) => `${name}:${String(headers[name]).trim().replace(/\s+/g, ' ')}\n`).join(''),
     signedHeaders,
-    sha256Hex(request.body),
+    payloadHash,
   ].join('\n');
-  const credentialScope = `${day}/${scope.region}/${scope.service}/aws4_request`;
   const stringToSign = [ALGORITHM, amzDate, credentialScope, sha256Hex(canonicalRequest)].join('\n');
   const signature = createHmac('sha256', signingKey(scope, day)).update(stringToSign).digest('hex');
-  headers.authorization = `${ALGORITHM} Credential=${scope.credentials.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-  return headers;
+  return { signedHeaders, signature };
 }
 
 export function sha256Hex(data: string | Buffer): string {
@@ -82,7 +122,7 @@ function signingKey(scope: SigningScope, day: string): Buffer {
 }
 
 /** RFC 3986 encoding, as SigV4 requires (encodeURIComponent leaves !'()* alone). */
-function encodeRfc3986(value: string): string {
+export function encodeRfc3986(value: string): string {
   return encodeURIComponent(value).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,

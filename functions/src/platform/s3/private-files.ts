@@ -1,12 +1,5 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { PrivateFileStore } from '@zhixiang/shared/ports/private-files';
+import type { S3 } from './s3';
 
 /**
  * Private uploads in the document bucket, each context under its own prefix: ID-card photos and
@@ -15,46 +8,28 @@ import type { PrivateFileStore } from '@zhixiang/shared/ports/private-files';
  */
 export class S3PrivateFiles implements PrivateFileStore {
   constructor(
-    private readonly s3: () => S3Client,
+    private readonly s3: () => S3,
     private readonly bucket: string,
   ) {}
 
-  presignPut(key: string, contentType: string, expiresInSeconds: number): Promise<string> {
-    return getSignedUrl(
-      this.s3(),
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }),
-      {
-        expiresIn: expiresInSeconds,
-      },
-    );
+  /** The URL signs only the host (as the SDK's presigner did): the upload is checked once read. */
+  presignPut(key: string, _contentType: string, expiresInSeconds: number): Promise<string> {
+    return this.s3().presign('PUT', this.bucket, key, { expiresInSeconds });
   }
 
-  async size(key: string): Promise<number | null> {
-    try {
-      const head = await this.s3().send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return head.ContentLength ?? 0;
-    } catch (error) {
-      if (
-        (error as { name?: string }).name === 'NotFound' ||
-        (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
-      )
-        return null;
-      throw error;
-    }
+  size(key: string): Promise<number | null> {
+    return this.s3().size(this.bucket, key);
   }
 
   async read(key: string): Promise<Uint8Array> {
-    const object = await this.s3().send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-    return (await object.Body?.transformToByteArray()) ?? new Uint8Array();
+    return new Uint8Array((await this.s3().read(this.bucket, key)) ?? []);
   }
 
   presignGet(key: string, expiresInSeconds: number): Promise<string> {
-    return getSignedUrl(this.s3(), new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
-      expiresIn: expiresInSeconds,
-    });
+    return this.s3().presign('GET', this.bucket, key, { expiresInSeconds });
   }
 
   async delete(key: string): Promise<void> {
-    await this.s3().send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    await this.s3().delete(this.bucket, key);
   }
 }

@@ -1,5 +1,4 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3 } from '../../platform/s3/s3';
 
 /** Brochures stay private in the document bucket; customers get a link valid for ten minutes. */
 export const BROCHURE_LINK_SECONDS = 600;
@@ -11,21 +10,15 @@ export interface BrochureLinks {
 /** Takes a client factory so handlers that never link a brochure never build an S3 client. */
 export class S3BrochureLinks implements BrochureLinks {
   constructor(
-    private readonly s3: () => S3Client,
+    private readonly s3: () => S3,
     private readonly bucket: string,
   ) {}
 
   urlFor(key: string): Promise<string> {
-    return getSignedUrl(
-      this.s3(),
-      new GetObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        ResponseContentType: 'application/pdf',
-        ResponseContentDisposition: 'inline',
-      }),
-      { expiresIn: BROCHURE_LINK_SECONDS },
-    );
+    return this.s3().presign('GET', this.bucket, key, {
+      expiresInSeconds: BROCHURE_LINK_SECONDS,
+      query: { 'response-content-type': 'application/pdf', 'response-content-disposition': 'inline' },
+    });
   }
 }
 
@@ -37,27 +30,15 @@ export interface BrochureStore {
 
 export class S3BrochureStore implements BrochureStore {
   constructor(
-    private readonly s3: () => S3Client,
+    private readonly s3: () => S3,
     private readonly bucket: string,
   ) {}
 
   async has(key: string): Promise<boolean> {
-    try {
-      await this.s3().send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return true;
-    } catch (error) {
-      if (
-        (error as { name?: string }).name === 'NotFound' ||
-        (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
-      )
-        return false;
-      throw error;
-    }
+    return (await this.s3().size(this.bucket, key)) !== null;
   }
 
   async put(key: string, pdf: Uint8Array): Promise<void> {
-    await this.s3().send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: pdf, ContentType: 'application/pdf' }),
-    );
+    await this.s3().put(this.bucket, key, pdf, 'application/pdf');
   }
 }
