@@ -64,7 +64,7 @@ const devConfig = () =>
 const read = (secretId: string) => ({ target: 'secretsmanager.GetSecretValue', SecretId: secretId });
 
 describe('the insurer certificate from Secrets Manager', () => {
-  // First: Powertools caches a secret for the process, so this test must see the first reads.
+  // First: a secret is cached for the process, so this test must see the first reads.
   it('lets the public verify read the trusted CAs only, never the signing key', async () => {
     requests.length = 0;
     const trustedCas = insurerTrustedCas(devConfig());
