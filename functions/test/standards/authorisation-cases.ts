@@ -16,13 +16,13 @@ export const MATRIX_DRAFT = {
 const ADMIN_ONLY = (status: number) => ({ ...signedIn(403), owner: status });
 
 export const standardCases: CasesFor<typeof standardRoutes> = {
-  // The catalogue, attainment, breaches and evaluation: staff of every branch (each sees their own
-  // subtree) and admins; customers and agents 403.
+  // The catalogue, attainment, breaches and evaluation: staff and executives of every branch (each
+  // sees their own subtree) and admins; customers and agents 403.
   listStandards: {
     method: 'GET',
     path: '/standards',
     ownerUserId: 'demo-staff-sh',
-    expected: staffOnly(200),
+    expected: { ...staffOnly(200), executive: 200 },
   },
   // Only an admin drafts (201); the draft case runs before the status case below, which locks it.
   draftStandardVersion: {
@@ -43,20 +43,20 @@ export const standardCases: CasesFor<typeof standardRoutes> = {
     method: 'GET',
     path: '/standards/attainment',
     ownerUserId: 'demo-staff-sh',
-    expected: staffOnly(200),
+    expected: { ...staffOnly(200), executive: 200 },
   },
   listStandardBreaches: {
     method: 'GET',
     path: '/standards/matrix_probe/breaches',
     ownerUserId: 'demo-staff-sh',
-    expected: staffOnly(200),
+    expected: { ...staffOnly(200), executive: 200 },
   },
-  // Not piloted yet: the same 404 for staff of every branch.
+  // Not piloted yet: the same 404 for staff and executives of every branch.
   getStandardEvaluation: {
     method: 'GET',
     path: '/standards/matrix_probe/evaluation',
     ownerUserId: 'demo-staff-sh',
-    expected: staffOnly(404),
+    expected: { ...staffOnly(404), executive: 404 },
   },
   // The insurer's other systems sign their requests; no person's token opens it (401 unsigned).
   ingestStandardEvents: { method: 'POST', path: '/standards/events', body: {}, expected: all(401) },

@@ -402,6 +402,33 @@ describe('a standard piloted in one 中支, evaluated, rolled out and fixed', ()
       warning: { escalatedTo: 'HQ/SH/SH-PD' },
       timeline: [{ type: 'claim.documents_complete' }],
     });
+    // Executives oversee their subtree's breaches (浦东's are all of these), each policy number masked.
+    await ingest({
+      source: 'claims',
+      events: claimCase('PD-LATE-2', 'HQ/SH/SH-PD/SH-PD-01', clock - 6 * DAY, null).map((e) => ({
+        ...e,
+        policyNo: 'P2026120100000123',
+      })),
+    });
+    type Breaches = { cases: { caseId: string; policyNo: string | null }[] };
+    const path = `/standards/${ID}/breaches?from=2026-12-01&to=2026-12-11`;
+    const forStaff = await as<Breaches>('demo-staff-sh', 'GET', path);
+    expect(forStaff.body.cases.find((c) => c.caseId === 'claims:PD-LATE-2')?.policyNo).toBe(
+      'P2026120100000123',
+    );
+    const forExecutive = await as<Breaches>('demo-exec-sh-pd', 'GET', path);
+    expect(forExecutive.status, forExecutive.text).toBe(200);
+    expect(forExecutive.body.cases.map((c) => c.caseId)).toEqual(forStaff.body.cases.map((c) => c.caseId));
+    expect(forExecutive.body.cases.find((c) => c.caseId === 'claims:PD-LATE-2')?.policyNo).toBe(
+      'P202*********0123',
+    );
+    const attainment = await as<unknown>(
+      'demo-exec-sh-pd',
+      'GET',
+      '/standards/attainment?from=2026-12-01&to=2026-12-11',
+    );
+    expect(attainment.status, attainment.text).toBe(200);
+
     const again = await as<StandardVersionView>('demo-admin', 'POST', `/standards/${ID}/status`, {
       version: 1,
       to: 'fixed',

@@ -55,8 +55,8 @@ export const STAFF_CONSOLES: StaffConsole[] = [
     key: 'standards',
     title: '服务标准看板',
     description: '十大客户旅程各项服务标准的达标率、趋势、机构对比与未达标个案',
-    // Not for executives yet: the standards routes serve staff and admins only.
     url: pageUrls.standardsDashboard,
+    executives: true,
   },
   {
     key: 'event-door',

@@ -10,5 +10,5 @@ export const handler = httpHandler(
   standardsWiring,
   ({ pathParameters, query, deps }) =>
     getStandardEvaluation(deps, parseBody(StandardIdSchema, pathParameters.standardId), query.version),
-  { roles: ['staff', 'admin'] },
+  { roles: ['staff', 'executive', 'admin'] },
 );

@@ -8,5 +8,5 @@ export const handler = httpHandler(
   standardRoutes.getStandardsAttainment,
   standardsWiring,
   ({ auth, query, deps }) => getStandardsAttainment(deps, auth, parseWindow(query, deps.now())),
-  { roles: ['staff', 'admin'] },
+  { roles: ['staff', 'executive', 'admin'] },
 );

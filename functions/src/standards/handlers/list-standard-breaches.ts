@@ -16,5 +16,5 @@ export const handler = httpHandler(
       parseBody(StandardIdSchema, pathParameters.standardId),
       parseWindow(query, deps.now()),
     ),
-  { roles: ['staff', 'admin'] },
+  { roles: ['staff', 'executive', 'admin'] },
 );

@@ -8,6 +8,6 @@ export const handler = httpHandler(
   standardsWiring,
   ({ deps }) => listStandards(deps),
   {
-    roles: ['staff', 'admin'],
+    roles: ['staff', 'executive', 'admin'],
   },
 );

@@ -1,4 +1,5 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { maskIdNumber } from '@zhixiang/shared/privacy/mask';
 import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
 import { casesInWindow } from './get-attainment';
 import { requireVersions, type StandardsUseCaseDeps, type Window } from './standards-access';
@@ -6,7 +7,10 @@ import { requireVersions, type StandardsUseCaseDeps, type Window } from './stand
 /** At most this many breached cases per answer, the most recent first. */
 export const MAX_BREACHES = 200;
 
-/** The breached cases of one standard in the caller's subtree, each with its timeline and warning. */
+/**
+ * The breached cases of one standard in the caller's subtree, each with its timeline and warning.
+ * Executives oversee and reach no policy: they see a case's policy number masked.
+ */
 export async function listStandardBreaches(
   deps: StandardsUseCaseDeps,
   auth: AccessClaims,
@@ -31,7 +35,7 @@ export async function listStandardBreaches(
       return {
         caseId: c.caseId,
         branchPath: c.branchPath,
-        policyNo: c.policyNo,
+        policyNo: c.policyNo && auth.role === 'executive' ? maskIdNumber(c.policyNo) : c.policyNo,
         version: c.version,
         startAt: c.startAt,
         stopAt: c.stopAt,

@@ -17,10 +17,13 @@ export type StandardsUseCaseDeps = Pick<
   'repositories' | 'measurements' | 'businessCalendar' | 'now'
 >;
 
-/** Admins read every branch; staff only their branch subtree. */
+/** Admins read every branch; staff and executives only their branch subtree. */
 export function reaches(auth: AccessClaims, branchPath: string): boolean {
   if (auth.role === 'admin') return true;
-  return auth.role === 'staff' && isInBranchSubtree(branchPath, auth.branchPath ?? '');
+  return (
+    (auth.role === 'staff' || auth.role === 'executive') &&
+    isInBranchSubtree(branchPath, auth.branchPath ?? '')
+  );
 }
 
 /** A standard's versions, ascending; 404 when it does not exist. */
