@@ -135,10 +135,7 @@ describe('服务标准看板 at 1280 px', () => {
       await slow.getByText('办理轨迹').click();
       const timeline = slow.getByTestId('breach-timeline');
       await timeline.waitFor();
-      assert.match(
-        (await timeline.textContent()) ?? '',
-        /consultation\.call_queued[\s\S]*consultation\.call_answered/,
-      );
+      assert.match((await timeline.textContent()) ?? '', /来电排队[\s\S]*来电接通/);
       await saveScreenshot(page, 'standards-dashboard');
     } catch (error) {
       await saveScreenshot(page, `failed-${Date.now()}`).catch(() => undefined);

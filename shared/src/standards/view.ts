@@ -60,3 +60,43 @@ export function standardVersionView(version: StoredStandardVersion): StandardVer
     evaluation: version.evaluation,
   };
 }
+
+/** What each measured event is called on screen (a breached case's timeline). */
+export const EVENT_LABELS: Readonly<Record<string, string>> = {
+  'information.request_received': '收到资料索取',
+  'information.answered': '资料已答复',
+  'application.submitted': '投保申请提交',
+  'application.underwritten': '核保完成',
+  'new_policy_callback.receipt_signed': '保单回执签收',
+  'new_policy_callback.completed': '新单回访完成',
+  'renewal_payment.submitted_self_service': '续期缴费自助提交',
+  'renewal_payment.submitted_for_review': '续期缴费提交人工审核',
+  'renewal_payment.effective': '续期缴费生效',
+  'endorsement.submitted_self_service': '保全自助提交',
+  'endorsement.submitted_for_review': '保全提交人工审核',
+  'endorsement.approved': '保全审核通过',
+  'endorsement.rejected': '保全审核退回',
+  'endorsement.document_issued': '批单已出具',
+  'endorsement.effective': '保全生效',
+  'policy_loan.approved': '保单贷款审核通过',
+  'policy_loan.effective': '保单贷款生效',
+  'claim.documents_complete': '理赔资料齐全',
+  'claim.investigation_started': '理赔调查开始',
+  'claim.investigation_closed': '理赔调查结束',
+  'claim.decided': '理赔结论作出',
+  'claim.paid': '理赔款已支付',
+  'consultation.call_queued': '来电排队',
+  'consultation.call_answered': '来电接通',
+  'complaint.received_urgent': '收到紧急投诉',
+  'complaint.contacted': '已联系投诉人',
+  'complaint.awaiting_customer': '等待客户回复',
+  'complaint.customer_replied': '客户已回复',
+  'complaint.responded': '投诉已答复',
+  'benefit.due': '给付到期',
+  'benefit.paid': '给付已支付',
+};
+
+/** An event's name on screen; one no standard of the catalogue names shows its code. */
+export function eventLabel(type: string): string {
+  return EVENT_LABELS[type] ?? type;
+}

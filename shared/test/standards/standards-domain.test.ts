@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { businessMillisBetween, defaultBusinessCalendar as cal } from '../../src/complaints/calendar';
 import { AttainmentProjection, computeAttainment, periodOf } from '../../src/standards/attainment';
+import { SEEDED_STANDARDS } from '../../src/standards/catalogue';
 import {
   compareDurations,
   compareProportions,
@@ -23,6 +24,7 @@ import {
   VERSION_STATUSES,
   versionInForce,
 } from '../../src/standards/model';
+import { eventLabel } from '../../src/standards/view';
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -374,5 +376,18 @@ describe('evaluation', () => {
       groupB: { label: '试点机构', n: 30 },
     });
     expect(evaluation.beforeAfter[1]?.test).toBe('mann_whitney_u');
+  });
+});
+
+describe('the event names on screen', () => {
+  it('names in Chinese every event a seeded standard measures', () => {
+    const events = SEEDED_STANDARDS.flatMap(({ metric }) =>
+      metric.kind === 'duration'
+        ? [...metric.start, ...metric.stop, ...metric.pauses.flatMap((p) => [p.pause, p.resume])]
+        : [...metric.eligible, ...metric.delivered],
+    );
+    expect(events.length).toBeGreaterThan(20);
+    expect(events.filter((type) => eventLabel(type) === type)).toEqual([]);
+    expect(eventLabel('claims.unknown_step')).toBe('claims.unknown_step');
   });
 });

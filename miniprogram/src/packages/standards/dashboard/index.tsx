@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { formatShanghaiDateTime, todayInShanghai } from '@zhixiang/shared/format/dates';
 import { attainmentCsv } from '@zhixiang/shared/standards/report';
 import type { AttainmentReport } from '@zhixiang/shared/standards/schemas';
-import { percentText } from '@zhixiang/shared/standards/view';
+import { eventLabel, percentText } from '@zhixiang/shared/standards/view';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
@@ -60,7 +60,7 @@ function BreachedCases({ standardId, from, to }: { standardId: string; from: str
             <View data-testid="breach-timeline">
               {c.timeline.map((step) => (
                 <Text key={`${step.type}${step.at}`} className="zx-standards__step">
-                  {formatShanghaiDateTime(step.at)} {step.type}（
+                  {formatShanghaiDateTime(step.at)} {eventLabel(step.type)}（
                   {step.source === 'ingested' ? '外部系统' : '本系统'}）
                 </Text>
               ))}
