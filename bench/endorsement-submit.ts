@@ -78,7 +78,13 @@ async function main() {
       ]);
       if (!snapshot[2].Item) throw new Error('the draft holds no open-application slot');
       const eventsBefore = await listEventKeys(applicationId);
+      // A loan's payout instruction, written by the recorded transaction under its own reference:
+      // removed before each replay of that transaction.
+      let recordedPayouts: { pk: string; sk: string }[] = [];
       const reset = async () => {
+        await Promise.all(
+          recordedPayouts.map((key) => doc.send(new DeleteCommand({ TableName: table, Key: key }))),
+        );
         await Promise.all([
           doc.send(new PutCommand({ TableName: table, Item: snapshot[0].Item })),
           doc.send(new PutCommand({ TableName: table, Item: snapshot[1].Item })),
@@ -126,6 +132,10 @@ async function main() {
       };
 
       const { input, replay } = await recordTransaction(doc, invoke);
+      recordedPayouts = (input.TransactItems ?? [])
+        .map((item) => item.Put?.Item as { pk?: string; sk?: string } | undefined)
+        .filter((item): item is { pk: string; sk: string } => String(item?.pk).startsWith('PAYOUT#'))
+        .map(({ pk, sk }) => ({ pk, sk }));
       await reset();
       console.log(`\n${label}: POST ${path.replace(applicationId, '{id}')}, ${ITERATIONS} iterations\n`);
       const result = await compareWithBaseline(
