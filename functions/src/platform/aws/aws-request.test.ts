@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { awsNow } from './aws-request';
 import { callJsonApi, type JsonApi } from './json-api';
 
 /**
@@ -9,7 +10,7 @@ import { callJsonApi, type JsonApi } from './json-api';
  */
 type Answer = { status: number; body: string; headers?: Record<string, string> } | 'drop';
 let script: Answer[] = [];
-const received: { target: string; authorization: string; body: string }[] = [];
+const received: { target: string; authorization: string; amzDate: string; body: string }[] = [];
 let server: Server;
 let endpoint: string;
 
@@ -28,6 +29,7 @@ beforeAll(async () => {
     received.push({
       target: String(req.headers['x-amz-target']),
       authorization: String(req.headers.authorization),
+      amzDate: String(req.headers['x-amz-date']),
       body: Buffer.concat(chunks).toString('utf8'),
     });
     const answer = script.shift() ?? { status: 200, body: '{}' };
@@ -125,5 +127,29 @@ describe('the signed JSON transport', () => {
       name: 'Http404',
       $metadata: { httpStatusCode: 404 },
     });
+  });
+
+  it('signs by the server’s clock once an answer shows ours is off, and retries the refusal that taught it', async () => {
+    const serverTime = Date.now() - 3_600_000;
+    const date = new Date(serverTime).toUTCString();
+    script = [
+      {
+        status: 400,
+        body: '{"__type":"InvalidSignatureException","message":"Signature expired"}',
+        headers: { date },
+      },
+      { status: 200, body: '{}', headers: { date } },
+    ];
+    expect(await call()).toEqual({});
+    expect(received).toHaveLength(2);
+    const signedAt = (amzDate: string) =>
+      Date.parse(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+    expect(Math.abs(signedAt(received[0]?.amzDate ?? '') - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs(signedAt(received[1]?.amzDate ?? '') - serverTime)).toBeLessThan(60_000);
+    expect(Math.abs(awsNow() - serverTime)).toBeLessThan(60_000);
+    // Back in step: an answer dated now puts the offset back.
+    script = [{ status: 200, body: '{}', headers: { date: new Date().toUTCString() } }];
+    await call();
+    expect(Math.abs(awsNow() - Date.now())).toBeLessThan(2_000);
   });
 });

@@ -90,6 +90,33 @@ const THROTTLING = new Set([
 const TRANSIENT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 const TIMEOUT_MS = 10_000;
 
+/**
+ * The server's clock less ours, learnt from each answer's Date header as the SDK learns it: a
+ * request signed by a clock more than 4 minutes off is refused (RequestTimeTooSkewed…), so
+ * requests are signed by the server's time, and a refusal that corrected the offset is retried.
+ */
+let clockOffsetMs = 0;
+const SKEW_THRESHOLD_MS = 240_000;
+
+/** Now, as the AWS services' clocks tell it (what requests and presigned URLs are signed with). */
+export function awsNow(): number {
+  return Date.now() + clockOffsetMs;
+}
+
+/** Learns the offset from an answer's Date header (not from a cached answer, nor a late one). */
+function sampleClock(response: AwsResponse, sentAt: number): void {
+  const date = headerOf(response.headers.date);
+  if (!date || response.headers.age !== undefined) return;
+  const serverTime = Date.parse(date);
+  const receivedAt = Date.now();
+  if (Number.isNaN(serverTime) || receivedAt - sentAt > 900_000) return;
+  clockOffsetMs = serverTime - receivedAt;
+}
+
+function headerOf(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
 const agents = {
   http: new HttpAgent({ keepAlive: true, maxSockets: 50 }),
   https: new HttpsAgent({ keepAlive: true, maxSockets: 50 }),
@@ -115,9 +142,11 @@ export async function sendAwsRequest(
   const url = new URL(`${base.pathname.replace(/\/$/, '')}${request.path}`, base);
   for (let attempt = 1; ; attempt++) {
     const credentials = await resolveCredentials();
+    const offsetBefore = clockOffsetMs;
+    const sentAt = Date.now();
     const headers = signRequest(
       { method: request.method, url, headers: request.headers, body: request.body },
-      { service: service.signingName, region, credentials, now: Date.now() },
+      { service: service.signingName, region, credentials, now: awsNow() },
     );
     let response: AwsResponse | undefined;
     let failure: unknown;
@@ -127,11 +156,14 @@ export async function sendAwsRequest(
       if (request.signal?.aborted) throw error;
       failure = error;
     }
+    if (response) sampleClock(response, sentAt);
     if (response && response.status < 300) return response;
     const refusal = response ? errorOf(response) : undefined;
     const code = refusal?.code ?? '';
     const throttled = THROTTLING.has(code);
-    const retryable = !response || response.status >= 500 || throttled || TRANSIENT.has(code);
+    const skewCorrected = Math.abs(clockOffsetMs) >= SKEW_THRESHOLD_MS && clockOffsetMs !== offsetBefore;
+    const retryable =
+      !response || response.status >= 500 || throttled || TRANSIENT.has(code) || skewCorrected;
     if (!retryable || attempt >= MAX_ATTEMPTS) {
       if (!response || !refusal) throw failure;
       throw new AwsServiceError(refusal.code, refusal.message, response.status, attempt, refusal.fields);

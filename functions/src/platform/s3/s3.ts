@@ -1,5 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import { type AwsResponse, type AwsService, sendAwsRequest, serviceEndpoint } from '../aws/aws-request';
+import {
+  type AwsResponse,
+  type AwsService,
+  awsNow,
+  sendAwsRequest,
+  serviceEndpoint,
+} from '../aws/aws-request';
 import { resolveCredentials, resolveRegion } from '../aws/credentials';
 import { encodeRfc3986, presignUrl } from '../aws/signature-v4';
 
@@ -53,7 +59,7 @@ export class S3 {
       service: 's3',
       region: resolveRegion(),
       credentials: await resolveCredentials(),
-      now: Date.now(),
+      now: awsNow(),
     });
   }
 
