@@ -24,9 +24,9 @@ import { deliverEndorsementEvents } from '../../src/endorsements/use-cases/deliv
 import { deliverEndorsementEventsDeps } from '../../src/endorsements/wiring-delivery';
 import { getS3Client } from '../../src/platform/s3/client';
 import { DEMO_DOCUMENT_ID, DEMO_NEW_ADDRESS } from '../../src/seed/demo-documents';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { signingSession } from '../support/signing-session';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { sampleStrokes } from './fixtures';
@@ -63,7 +63,7 @@ function pdfsig(file: string): string {
 
 beforeAll(async () => {
   container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);
 });
