@@ -68,9 +68,10 @@ describe('loan repayments paid by WeChat Pay (local sandbox)', () => {
       await page.getByTestId('form-next').click();
       await driveApplication(page, 'payment');
       await payInSandbox(page, 'fail');
+      // The page shows the closed order once it has read the application again: wait for that.
+      await page.getByText('支付未完成，支付单已关闭').first().waitFor();
       await page.getByTestId('pay').waitFor();
       assert.match(await statusText(page), /待支付/);
-      assert.match((await page.textContent('body')) ?? '', /支付未完成，支付单已关闭/);
       await payInSandbox(page, 'success');
       await page.getByTestId('application-result').waitFor();
     });

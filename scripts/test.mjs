@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: every check in order, stopping at the first failure, with each step's duration and a
 // summary at the end. The last line is machine-readable: `TEST RESULT: PASS|FAIL …`.
-// The typecheck (tsc: one busy core) runs beside lint and the unit tests; their output is printed
-// when each ends, so the log still reads step by step. Every later step starts only once all three
-// passed.
+// Two steps run beside others, since each keeps about one core busy while the steps beside it leave
+// some idle: the typecheck (tsc) beside lint and the unit tests, and the packaging of the service
+// (osls: one esbuild build per function, then its zip) beside the integration tests and the mini
+// program's checks. A step beside others prints its output when it ends, so the log still reads step
+// by step, and it must have passed before the step it is joined to starts: every step after the unit
+// tests starts only once the typecheck passed, and the packaged check only once the packaging did.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -27,8 +30,10 @@ function miniprogramHasTests() {
   }
 }
 
+const PACKAGED_CHECK = 'packaged functions (npm run check:packaged -- --skip-package)';
+const PACKAGING = 'packaging (npm run package)';
 const steps = [
-  { name: 'typecheck', command: 'npm', args: ['run', 'typecheck'], beside: true },
+  { name: 'typecheck', command: 'npm', args: ['run', 'typecheck'], beside: { joinBefore: PACKAGING } },
   { name: 'lint', command: 'npm', args: ['run', 'lint'] },
   // Unit tests first: they need no emulator, so a broken rule fails before DynamoDB Local starts.
   {
@@ -36,6 +41,9 @@ const steps = [
     command: join(bin, 'vitest'),
     args: ['run', '--config', 'vitest.config.ts', '--project', 'unit'],
   },
+  // What an admin deploys, packaged offline (.serverless/) while the tests run; nothing they run
+  // reads .serverless/.
+  { name: PACKAGING, command: 'npm', args: ['run', '-s', 'package'], beside: { joinBefore: PACKAGED_CHECK } },
   {
     name: 'integration (vitest --project integration)',
     command: join(bin, 'vitest'),
@@ -51,15 +59,15 @@ if (miniprogramHasTests()) {
 } else {
   console.log('[test] miniprogram has no test script yet: skipped');
 }
-// Last: what an admin deploys. Packages the service offline, then loads and calls every zip the
-// way Lambda would and checks its size budget (functions/local/check-packaged-functions.ts).
+// Last: the packaged service, loaded and called the way Lambda would, with its size budget
+// (functions/local/check-packaged-functions.ts), on the zips the packaging step made.
 steps.push({
-  name: 'packaged functions (npm run check:packaged)',
+  name: PACKAGED_CHECK,
   command: 'npm',
-  args: ['run', 'check:packaged'],
+  args: ['run', 'check:packaged', '--', '--skip-package'],
 });
 
-/** Runs one step; with `buffered`, its output is printed once it ends. */
+/** Runs one step; with `buffered`, its output is kept and returned instead of shown as it comes. */
 function run(step, buffered = false) {
   return new Promise((resolveRun) => {
     const child = spawn(step.command, step.args, {
@@ -73,10 +81,7 @@ function run(step, buffered = false) {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    const done = (code) => {
-      if (buffered) process.stdout.write(output);
-      resolveRun(code);
-    };
+    const done = (code) => resolveRun({ code, output });
     child.on('error', (error) => {
       console.error(`[test] cannot run ${step.command}: ${error.message}`);
       done(127);
@@ -88,9 +93,12 @@ function run(step, buffered = false) {
 async function timed(step, buffered) {
   if (!buffered) console.log(`\n[test] ▶ ${step.name}`);
   const stepStarted = performance.now();
-  const code = await run(step, buffered);
+  const { code, output } = await run(step, buffered);
   const ms = performance.now() - stepStarted;
-  if (buffered) console.log(`\n[test] ▶ ${step.name} (ran beside the next steps)`);
+  if (buffered) {
+    console.log(`\n[test] ▶ ${step.name} (ran beside the next steps)`);
+    process.stdout.write(output);
+  }
   console.log(`[test] ${code === 0 ? '✓' : '✗'} ${step.name} (${format(ms)})`);
   return { step, code, ms };
 }
@@ -99,22 +107,21 @@ const format = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const started = performance.now();
 const results = [];
 let failed;
-/** A step started beside the next ones: awaited before the first step that comes after `joinBefore`. */
-let pending;
-const joinBefore = 'integration (vitest --project integration)';
+/** Steps started beside the next ones, each awaited before the step named by its `joinBefore`. */
+const pending = [];
+const settle = (outcome) => {
+  results.push({ name: outcome.step.name, ok: outcome.code === 0, ms: outcome.ms });
+  if (!failed && outcome.code !== 0) failed = { ...outcome.step, code: outcome.code };
+};
 for (const step of steps) {
-  if (step.beside) {
-    pending = timed(step, true);
-    continue;
+  for (const joined of pending.filter((p) => p.step.beside.joinBefore === step.name)) {
+    pending.splice(pending.indexOf(joined), 1);
+    settle(await joined.outcome);
   }
-  if (pending && step.name === joinBefore) {
-    const outcome = await pending;
-    pending = undefined;
-    results.push({ name: outcome.step.name, ok: outcome.code === 0, ms: outcome.ms });
-    if (outcome.code !== 0) {
-      failed = { ...outcome.step, code: outcome.code };
-      break;
-    }
+  if (failed) break;
+  if (step.beside) {
+    pending.push({ step, outcome: timed(step, true) });
+    continue;
   }
   const { code, ms } = await timed(step, false);
   results.push({ name: step.name, ok: code === 0, ms });
@@ -123,18 +130,15 @@ for (const step of steps) {
     break;
   }
 }
-if (pending) {
-  // A failure before the join: the step beside it still ends (and reports) before the summary.
-  const outcome = await pending;
-  results.push({ name: outcome.step.name, ok: outcome.code === 0, ms: outcome.ms });
-  if (!failed && outcome.code !== 0) failed = { ...outcome.step, code: outcome.code };
-}
+// After a failure, a step still running beside ends (and reports) before the summary.
+for (const { outcome } of pending) settle(await outcome);
 
+const width = Math.max(...steps.map((step) => step.name.length));
 console.log('\n[test] summary');
 for (const result of results)
-  console.log(`  ${result.ok ? '✓' : '✗'} ${result.name.padEnd(44)} ${format(result.ms)}`);
+  console.log(`  ${result.ok ? '✓' : '✗'} ${result.name.padEnd(width)} ${format(result.ms)}`);
 for (const step of steps.filter((s) => !results.some((r) => r.name === s.name)))
-  console.log(`  - ${step.name.padEnd(44)} not run`);
+  console.log(`  - ${step.name.padEnd(width)} not run`);
 const total = format(performance.now() - started);
 if (failed) {
   console.log(`TEST RESULT: FAIL at "${failed.name}" (exit ${failed.code}) after ${total}`);

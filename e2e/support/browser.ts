@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserServer, chromium, type Page } from 'playwright-core';
 import { repoRoot } from '../../functions/local/local-paths';
 import { clockShiftOfThisProcess, shiftGlobalDate } from './clock';
 
@@ -24,6 +24,20 @@ export const PHONE_VIEWPORT = { width: 375, height: 812 };
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * The run's one Chromium (the journeys' global setup): every journey file connects to it
+ * (`connectToChromium`) and works in browser contexts of its own, which share no cookies, storage
+ * or pages, instead of starting a Chromium per file.
+ */
+export function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** This process's connection to the run's Chromium; closing it closes the contexts it opened. */
+export function connectToChromium(wsEndpoint: string): Promise<Browser> {
+  return chromium.connect(wsEndpoint);
 }
 
 /**

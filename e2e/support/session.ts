@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './browser';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { connectToChromium } from './browser';
 import { type JourneyApp, serveJourneyApp } from './stack';
 
 export interface E2eSession {
@@ -10,15 +10,16 @@ export interface E2eSession {
 
 /**
  * Registers the hooks every journey file needs: the app (gateway and H5 server over the file's own
- * data, see journey-file-setup.ts) and Chromium start before the file's tests (then `prepare`, for
- * data of the file's own) and both stop after them.
+ * data, see journey-file-setup.ts) starts and the file connects to the run's Chromium (global-setup.ts)
+ * before the file's tests (then `prepare`, for data of the file's own); after them the connection
+ * closes — and with it every context the file opened — and the app stops.
  */
 export function useE2eSession(prepare?: () => Promise<void>): E2eSession {
   let app: JourneyApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     app = await serveJourneyApp();
-    browser = await launchChromium();
+    browser = await connectToChromium(inject('chromiumEndpoint'));
     await prepare?.();
   });
   afterAll(async () => {

@@ -2,16 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  BatchWriteItemCommand,
-  type CreateTableCommandInput,
-  DynamoDBClient,
-  ScanCommand,
-  type ScanCommandOutput,
-  type WriteRequest,
-} from '@aws-sdk/client-dynamodb';
+import { type CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
-import { ensureTable, localCredentials } from '../../functions/local/create-resources';
+import { copyTableItems, ensureTable, localCredentials } from '../../functions/local/create-resources';
 import { startEphemeralStack } from '../../functions/local/ephemeral-stack';
 import { startGateway } from '../../functions/local/gateway';
 import { startH5Server } from '../../functions/local/h5-server';
@@ -82,23 +75,11 @@ export async function useOwnCopyOfSeededData(stack: SeededStack): Promise<void> 
     credentials: localCredentials,
   });
   const from = stack.table.TableName;
+  if (!from) throw new Error('the seeded table has no name');
   const to = `${from}-${randomUUID().slice(0, 8)}`;
   try {
     await ensureTable(client, { ...stack.table, TableName: to });
-    const writes: WriteRequest[] = [];
-    let start: ScanCommandOutput['LastEvaluatedKey'];
-    do {
-      const page = await client.send(new ScanCommand({ TableName: from, ExclusiveStartKey: start }));
-      for (const Item of page.Items ?? []) writes.push({ PutRequest: { Item } });
-      start = page.LastEvaluatedKey;
-    } while (start);
-    for (let i = 0; i < writes.length; i += 25) {
-      let batch = writes.slice(i, i + 25);
-      while (batch.length > 0) {
-        const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [to]: batch } }));
-        batch = result.UnprocessedItems?.[to] ?? [];
-      }
-    }
+    await copyTableItems(client, from, to);
   } finally {
     client.destroy();
   }

@@ -1,11 +1,15 @@
 import {
   type AttributeDefinition,
+  BatchWriteItemCommand,
   CreateTableCommand,
   type CreateTableCommandInput,
   DescribeTableCommand,
   DynamoDBClient,
   type GlobalSecondaryIndex,
+  ScanCommand,
+  type ScanCommandOutput,
   UpdateTableCommand,
+  type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { type CORSRule, CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { s3LocalClientConfig } from './s3-local';
@@ -164,6 +168,29 @@ export async function ensureTable(
     );
   }
   return missing.length > 0 ? 'updated' : 'existing';
+}
+
+/**
+ * Copies every item of table `from` into table `to` (which must exist): a seeded local table cloned
+ * for a test file or a journey file, instead of seeding it again. Batches of 25, each retried
+ * until nothing is left unprocessed.
+ */
+export async function copyTableItems(client: DynamoDBClient, from: string, to: string): Promise<number> {
+  const writes: WriteRequest[] = [];
+  let start: ScanCommandOutput['LastEvaluatedKey'];
+  do {
+    const page = await client.send(new ScanCommand({ TableName: from, ExclusiveStartKey: start }));
+    for (const Item of page.Items ?? []) writes.push({ PutRequest: { Item } });
+    start = page.LastEvaluatedKey;
+  } while (start);
+  for (let i = 0; i < writes.length; i += 25) {
+    let batch = writes.slice(i, i + 25);
+    while (batch.length > 0) {
+      const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [to]: batch } }));
+      batch = result.UnprocessedItems?.[to] ?? [];
+    }
+  }
+  return writes.length;
 }
 
 function attributesOf(all: AttributeDefinition[], index: GlobalSecondaryIndex): AttributeDefinition[] {

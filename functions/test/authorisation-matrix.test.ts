@@ -6,7 +6,6 @@ import {
 } from '@zhixiang/shared/policy/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../src/auth/use-cases/session';
-import { seedDemoData } from '../src/seed/seed-demo-data';
 import { createSystem, type System } from '../src/system';
 import { assistantCases } from './assistant/authorisation-cases';
 import { authCases } from './auth/authorisation-cases';
@@ -27,6 +26,7 @@ import { productCases } from './products/authorisation-cases';
 import { standardCases } from './standards/authorisation-cases';
 import { type ApiClient, createApiClient } from './support/api-client';
 import { type Case, data, OWNER_POLICY, PEOPLE, type Person, USERS } from './support/authorisation-matrix';
+import { seedDemoDataOnce } from './support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 import { voiceCases } from './voice/authorisation-cases';
 
@@ -101,7 +101,7 @@ const originalWrite = {
 
 beforeAll(async () => {
   container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);
   const capture =

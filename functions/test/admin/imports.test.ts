@@ -11,8 +11,8 @@ import { reencryptStoredFields } from '../../src/platform/crypto/reencrypt-field
 import { rotateFieldDataKey } from '../../src/platform/crypto/rotate-field-data-key';
 import { GetCommand } from '../../src/platform/dynamodb/document-client';
 import { demoIdNumber } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 
 const TODAY = '2026-11-25';
 const samples = join(import.meta.dirname, '../../admin/samples');
@@ -22,7 +22,7 @@ let deps: ImportDeps;
 
 beforeAll(async () => {
   container = createSystem();
-  await seedDemoData({ repositories: container.repositories, today: TODAY });
+  await seedDemoDataOnce({ repositories: container.repositories, today: TODAY });
   deps = {
     repositories: container.repositories,
     today: TODAY,

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { handler as rateAssistantAnswer } from '../../src/assistant/handlers/rate-assistant-answer';
 import { handler as sendAssistantMessage } from '../../src/assistant/handlers/send-assistant-message';
 import { invoke } from '../../src/platform/http/testing';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { accessTokenFor } from '../support/access-token-for';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { useTestContainer } from '../support/test-system';
 
 /**
@@ -22,7 +22,7 @@ const ask = (sourceIp: string, token?: string) =>
 
 describe('anonymous assistant questions, per address', () => {
   it('answers 60 a minute from one address, refuses the 61st with the wait, and leaves others alone', async () => {
-    await seedDemoData({ repositories: kit.container.repositories });
+    await seedDemoDataOnce({ repositories: kit.container.repositories });
     for (let i = 0; i < 60; i++) expect((await ask('203.0.113.20')).status).toBe(200);
     const refused = await ask('203.0.113.20');
     expect(refused.status).toBe(429);

@@ -4,11 +4,11 @@ import { accruedLoanInterestCents } from '@zhixiang/shared/policy/loan-interest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '../../src/platform/dynamodb/document-client';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** The assistant's chat through the real gateway and handler, against DynamoDB Local and the seeded demo world. */
@@ -39,7 +39,7 @@ async function ok(userId: string | null, body: Record<string, unknown>): Promise
 beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
   container = gateway.system;
-  await seedDemoData({ repositories: container.repositories, today });
+  await seedDemoDataOnce({ repositories: container.repositories, today });
   api = createApiClient(gateway.url);
 });
 

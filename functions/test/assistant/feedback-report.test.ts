@@ -2,11 +2,11 @@ import { FeedbackReportSchema } from '@zhixiang/shared/assistant/feedback-report
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFeedbackReport } from '../../admin/commands/assistant-feedback-report';
 import { getAssistantFeedbackReport } from '../../src/assistant/use-cases/get-assistant-feedback-report';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** The staff report of unanswered and 👎 questions, from real turns through the real gateway. */
@@ -32,7 +32,7 @@ async function report(query: Record<string, string> = {}, userId = 'demo-staff-s
 beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
   container = gateway.system;
-  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
+  await seedDemoDataOnce({ repositories: container.repositories, today: FIXED_TODAY });
   api = createApiClient(gateway.url);
 });
 

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendHandoffMessage } from '../../src/assistant/use-cases/send-handoff-message';
 import { loadConfig } from '../../src/platform/config';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -41,7 +41,7 @@ async function outboxLines(): Promise<{ to: string; template: string; code: stri
 beforeAll(async () => {
   process.env.ASSISTANT_SERVICE_HOURS = NEVER_STAFFED;
   container = createSystem(loadConfig());
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);
 });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/platform/config';
 import { createLogger } from '../../src/platform/logging/logger';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { type RecordingMetrics, recordingMetrics } from '../support/recording-metrics';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** The HandoffsWaiting gauge follows the company-wide queue: up when customers ask, down when taken or withdrawn. */
@@ -34,7 +34,7 @@ beforeAll(async () => {
   gateway = await startTestGateway({
     system: () => createSystem(loadConfig(), { metrics, logger: createLogger({ logLevel: 'SILENT' }) }),
   });
-  await seedDemoData({ repositories: gateway.system.repositories });
+  await seedDemoDataOnce({ repositories: gateway.system.repositories });
   api = createApiClient(gateway.url);
 });
 

@@ -1,9 +1,9 @@
 import { HandoffSchema } from '@zhixiang/shared/assistant/handoff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** 转人工 through the real gateway: queue of the customer's branch, claim, chat by polling, close. */
@@ -27,7 +27,7 @@ let handoffId: string;
 
 beforeAll(async () => {
   container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);
   const chat = await (await as('demo-customer-c001')).post('/assistant/messages', { text: '我要转人工' });

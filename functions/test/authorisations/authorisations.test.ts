@@ -7,12 +7,12 @@ import { deliverAuthorisationLetters } from '../../src/authorisations/use-cases/
 import { purgeRejectedRecordings } from '../../src/authorisations/use-cases/purge-rejected-recordings';
 import { deliverAuthorisationLettersDeps } from '../../src/authorisations/wiring-letters';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
 import { paddedRecording, RECORDING } from '../support/recordings';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { OWNER_POWER_OF_ATTORNEY } from './authorisation-cases';
 
@@ -115,7 +115,7 @@ async function startUpload(id: string, bytes: Buffer) {
 beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem(undefined, { now: () => clock }) });
   container = gateway.system;
-  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
+  await seedDemoDataOnce({ repositories: container.repositories, today: FIXED_TODAY });
   api = createApiClient(gateway.url);
 });
 

@@ -15,9 +15,9 @@ import { RESCHEDULE_LIMIT_MESSAGE } from '../../src/callback/use-cases/callback-
 import { sendCallbackReminders } from '../../src/callback/use-cases/send-callback-reminders';
 import { readLatestSandboxCode } from '../../src/platform/sms/sandbox-outbox-sms';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** The callback journey through the real gateway and handlers against DynamoDB Local. */
@@ -69,7 +69,7 @@ const bookingPath = `/policies/${POLICY}/callback`;
 
 beforeAll(async () => {
   container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);
 });

@@ -3,10 +3,10 @@ import { claimsFor } from '../../src/auth/use-cases/session';
 import { loadConfig } from '../../src/platform/config';
 import { createLogger } from '../../src/platform/logging/logger';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { type RecordingMetrics, recordingMetrics } from '../support/recording-metrics';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** Callback bookings are a business metric: one booking counts once, a refused one not at all. */
@@ -24,7 +24,7 @@ beforeAll(async () => {
     system: () => createSystem(loadConfig(), { metrics, logger: createLogger({ logLevel: 'SILENT' }) }),
   });
   const system: System = gateway.system;
-  await seedDemoData({ repositories: system.repositories });
+  await seedDemoDataOnce({ repositories: system.repositories });
   api = createApiClient(gateway.url);
   const user = await system.repositories.users.get('demo-customer-c001');
   token = (await system.accessTokens.issue(claimsFor(user!))).token;

@@ -16,10 +16,10 @@ import { GetCommand, UpdateCommand } from '../../src/platform/dynamodb/document-
 import { policyKey } from '../../src/platform/records/policies';
 import { POLICY_NOT_FOUND_MESSAGE } from '../../src/policies/use-cases/get-policy';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { commandsSent } from '../support/command-spy';
 import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 
 /**
  * A policyholder's own booking is one transaction and nothing read: the policy item's holder,
@@ -59,7 +59,7 @@ async function copiesOfPolicy(prefix: string, count: number): Promise<string[]> 
 beforeAll(async () => {
   system = createSystem(undefined, { now: fixedClock() });
   deps = { ...callbackDeps(system), metrics: system.metrics };
-  await seedDemoData({ repositories: system.repositories, today: FIXED_TODAY });
+  await seedDemoDataOnce({ repositories: system.repositories, today: FIXED_TODAY });
   await system.repositories.callbackBookings.createSlots(
     [slot('08:00'), slot('08:30'), slot('09:00'), slot('09:30')],
     3,

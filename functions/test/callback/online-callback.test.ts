@@ -17,10 +17,9 @@ import { completeFaceVerification } from '../../src/identity/use-cases/complete-
 import { recordIdentityConsent } from '../../src/identity/use-cases/record-identity-consent';
 import { startFaceVerification } from '../../src/identity/use-cases/start-face-verification';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
-
 import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 
 /** The online self-callback (自助回访) against DynamoDB Local, with the SMS captured. */
 const data = buildDemoData(FIXED_TODAY);
@@ -53,7 +52,7 @@ beforeAll(async () => {
     now: fixedClock(),
     sms: { send: async (m) => void sent.push(m) },
   });
-  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
+  await seedDemoDataOnce({ repositories: container.repositories, today: FIXED_TODAY });
 });
 
 describe('online self-callback', () => {

@@ -8,11 +8,11 @@ import { deliverDecisionLetters } from '../../src/complaints/use-cases/deliver-d
 import { escalateBreachedComplaints } from '../../src/complaints/use-cases/escalate-breached-complaints';
 import { deliverDecisionLettersDeps } from '../../src/complaints/wiring-letters';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY, fixedClock } from '../support/fixed-clock';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -45,7 +45,7 @@ const fileBody = (overrides: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
   container = gateway.system;
-  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
+  await seedDemoDataOnce({ repositories: container.repositories, today: FIXED_TODAY });
   api = createApiClient(gateway.url);
 });
 

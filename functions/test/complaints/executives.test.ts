@@ -2,11 +2,11 @@ import type { ComplaintDetail, ComplaintQueueItem } from '@zhixiang/shared/compl
 import type { VoiceItemsResponse } from '@zhixiang/shared/voice/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -31,7 +31,7 @@ let beijing = '';
 beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
   container = gateway.system;
-  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
+  await seedDemoDataOnce({ repositories: container.repositories, today: FIXED_TODAY });
   api = createApiClient(gateway.url);
   const file = async (userId: string, customerId: string) => {
     const response = await as<ComplaintDetail>(userId, 'POST', '/complaints', {

@@ -3,10 +3,10 @@ import { invokingFunction } from '../../local/gateway';
 import { loadServerlessConfig, type Yaml } from '../../local/serverless-config';
 import { issueLetter } from '../../src/letters/use-cases/issue-letter';
 import { issueLetterDeps } from '../../src/letters/wiring-issuing';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -72,7 +72,7 @@ beforeAll(async () => {
     }
     return undefined;
   });
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   api = createApiClient(gateway.url);
   await driveEveryPublicWriter();
 });

@@ -23,9 +23,9 @@ import { voidDocument } from '../../src/documents/use-cases/void-document';
 import { deliverEndorsementEvents } from '../../src/endorsements/use-cases/deliver-endorsement-events';
 import { deliverEndorsementEventsDeps } from '../../src/endorsements/wiring-delivery';
 import { DEMO_DOCUMENT_ID, DEMO_NEW_ADDRESS } from '../../src/seed/demo-documents';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { signingSession } from '../support/signing-session';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { sampleStrokes } from './fixtures';
@@ -62,7 +62,7 @@ function pdfsig(file: string): string {
 
 beforeAll(async () => {
   container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);
 });

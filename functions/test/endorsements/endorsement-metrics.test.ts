@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/platform/config';
 import { createLogger } from '../../src/platform/logging/logger';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { type RecordingMetrics, recordingMetrics } from '../support/recording-metrics';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { demoPolicyNo, endorsementSteps } from './endorsement-steps';
 import { signedDrafts } from './signed-drafts';
@@ -30,7 +30,7 @@ beforeAll(async () => {
     system: () => createSystem(loadConfig(), { metrics, logger: createLogger({ logLevel: 'SILENT' }) }),
   });
   container = gateway.system;
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   api = createApiClient(gateway.url);
 });
 

@@ -7,11 +7,11 @@ import type {
 import { afterAll, beforeAll, expect } from 'vitest';
 import { readLatestSandboxCode } from '../../src/platform/sms/sandbox-outbox-sms';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { sampleStrokes } from '../documents/fixtures';
 import { strokesToPng } from '../documents/signature-png';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { signingSession } from '../support/signing-session';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -105,7 +105,7 @@ export function useEndorsementStack() {
   let api: ApiClient;
   beforeAll(async () => {
     container = createSystem();
-    await seedDemoData({ repositories: container.repositories });
+    await seedDemoDataOnce({ repositories: container.repositories });
     gateway = await startTestGateway();
     api = createApiClient(gateway.url);
   });

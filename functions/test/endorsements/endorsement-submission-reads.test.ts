@@ -67,6 +67,8 @@ describe('a fresh draft submitted', () => {
       dividendOption: 'cash',
     });
     expect(await slotHolder(ZHANG_PL01, 'dividend_option_change')).toBe(id);
+    // Products are reference data every process caches for 5 minutes: warm, as in a running system.
+    await stack.container().repositories.products.get('PL01');
 
     let submitted: Awaited<ReturnType<typeof steps.submit>> | undefined;
     const sent = await commandsDuring(async () => {

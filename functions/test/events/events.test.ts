@@ -20,11 +20,11 @@ import { eventFromRequest } from '../../src/events/use-cases/manage-events';
 import { offerFreedSeats } from '../../src/events/use-cases/offer-freed-seats';
 import { registerForEvent } from '../../src/events/use-cases/register-for-event';
 import { GetCommand, QueryCommand } from '../../src/platform/dynamodb/document-client';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -100,7 +100,7 @@ const noCompanions = { sessionId: 'S1', companions: [], guardianConsent: false, 
 beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem(undefined, { now: () => clock }) });
   container = gateway.system;
-  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
+  await seedDemoDataOnce({ repositories: container.repositories, today: FIXED_TODAY });
   api = createApiClient(gateway.url);
 });
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ImportRejected, parseCsv } from '../../admin/imports/csv-rows';
 import { EVENT_COLUMNS, type EventImportDeps, importEvents } from '../../admin/imports/import-events';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 
 /** The admin CLI's `import-events` against DynamoDB Local: the sample file, a re-import, a bad file. */
 const sample = join(import.meta.dirname, '../../admin/samples/events.csv');
@@ -13,7 +13,7 @@ let deps: EventImportDeps;
 
 beforeAll(async () => {
   container = createSystem();
-  await seedDemoData({ repositories: container.repositories, today: '2026-11-25' });
+  await seedDemoDataOnce({ repositories: container.repositories, today: '2026-11-25' });
   deps = { repositories: container.repositories, nowIso: '2026-12-01T00:00:00.000Z' };
 });
 

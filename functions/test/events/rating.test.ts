@@ -2,11 +2,11 @@ import type { EventReport, EventTicket, RegistrationView, StaffEvent } from '@zh
 import type { VoiceItemView } from '@zhixiang/shared/voice/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_NOT_ENDED, RATE_ONCE } from '../../src/events/use-cases/rate-event';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -26,7 +26,7 @@ const at = (hours: number) => new Date(FIXED_NOW + hours * HOUR).toISOString();
 beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem(undefined, { now: () => clock }) });
   container = gateway.system;
-  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
+  await seedDemoDataOnce({ repositories: container.repositories, today: FIXED_TODAY });
   api = createApiClient(gateway.url);
 });
 

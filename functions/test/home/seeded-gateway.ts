@@ -1,8 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway } from '../support/test-gateway';
 
 /**
@@ -13,7 +13,7 @@ export function useSeededGateway(): { readonly system: System; readonly api: Api
   let started: { system: System; api: ApiClient; close: () => Promise<void> } | undefined;
   beforeAll(async () => {
     const gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
-    await seedDemoData({ repositories: gateway.system.repositories, today: FIXED_TODAY });
+    await seedDemoDataOnce({ repositories: gateway.system.repositories, today: FIXED_TODAY });
     started = { system: gateway.system, api: createApiClient(gateway.url), close: () => gateway.close() };
   });
   afterAll(async () => {

@@ -4,9 +4,9 @@ import { claimsFor } from '../../src/auth/use-cases/session';
 import { SANDBOX_SESSION_NOT_FOUND_MESSAGE } from '../../src/identity/adapters/wechat-face-verifier';
 import { completeFaceVerification } from '../../src/identity/use-cases/complete-face-verification';
 import { startFaceVerification } from '../../src/identity/use-cases/start-face-verification';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { type ApiClient, type ApiResponse, createApiClient } from '../support/api-client';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -60,7 +60,7 @@ async function verifyByFace(
 
 beforeAll(async () => {
   container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);
 });

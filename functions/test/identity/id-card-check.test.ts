@@ -2,10 +2,10 @@ import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
 import { DEMO_CUSTOMERS } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { type ApiClient, type ApiResponse, createApiClient } from '../support/api-client';
 import { renderIdCardBack, renderIdCardFront } from '../support/render-id-card';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -62,7 +62,7 @@ const VALID_BACK = renderIdCardBack({ authority: '上海市公安局浦东分局
 
 beforeAll(async () => {
   container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);
   for (const userId of ['demo-customer-c001', 'demo-customer-c011', 'demo-agent-a001'])

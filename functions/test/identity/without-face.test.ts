@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
 import { readLatestSandboxCode } from '../../src/platform/sms/sandbox-outbox-sms';
 import { DEMO_CUSTOMERS } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { type ApiClient, type ApiResponse, createApiClient } from '../support/api-client';
 import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
 import { renderIdCardBack, renderIdCardFront } from '../support/render-id-card';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** The paths without the face: agent attestation and staff review, through the gateway. */
@@ -70,7 +70,7 @@ async function submitReview(userId: string, purpose: string, video = MP4) {
 beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
   container = gateway.system;
-  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
+  await seedDemoDataOnce({ repositories: container.repositories, today: FIXED_TODAY });
   api = createApiClient(gateway.url);
   for (const userId of ['demo-customer-c001', 'demo-customer-c002', 'demo-agent-a001', 'demo-agent-a003'])
     await post(userId, '/identity/consent', { version: FACE_ID_CONSENT_VERSION });

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IVR_FAILURES_PER_HOUR } from '../../src/ivr/use-cases/identify-caller';
 import { signIvrRequest } from '../../src/ivr/use-cases/verify-ivr-request';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** Seed case 示例一 through the real gateway: the IVR's signed check, then the seat's screen-pop. */
@@ -58,7 +58,7 @@ async function screenPop(callId: string, userId: string) {
 beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
   container = gateway.system;
-  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
+  await seedDemoDataOnce({ repositories: container.repositories, today: FIXED_TODAY });
   secret = await container.secrets.ivrSigningSecret();
   api = createApiClient(gateway.url);
 });

@@ -8,11 +8,11 @@ import { LetterLinks } from '../../src/letters/adapters/letter-links';
 import { issueLetter } from '../../src/letters/use-cases/issue-letter';
 import { LINK_EXPIRED_MESSAGE, LINK_INVALID_MESSAGE } from '../../src/letters/use-cases/open-letter-link';
 import { issueLetterDeps } from '../../src/letters/wiring-issuing';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { captureProcessOutput } from '../support/capture-output';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** E-letters through the real gateway: 我的信函, read state, signed links, subscriptions, who may see what. */
@@ -25,7 +25,7 @@ const as = async (userId: string) => ({ token: await accessTokenFor(container, u
 
 beforeAll(async () => {
   container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);
   // The endorsement engine's call on `endorsement.effective` (the lead wires the event to it).

@@ -6,9 +6,9 @@ import { applyDebitResult } from '../../src/letters/use-cases/apply-debit-result
 import { debitResultDeps, issueLetterDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
 import { createLogger } from '../../src/platform/logging/logger';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System, setSystem } from '../../src/system';
 import { type RecordingMetrics, recordingMetrics } from '../support/recording-metrics';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 
 /**
  * Delivered notices are a business metric: a notice that failed first and is then delivered by
@@ -39,7 +39,7 @@ beforeAll(async () => {
     sms: { send: async () => undefined },
   });
   setSystem(container);
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   await container.repositories.policies.put(policy);
 }, 60_000);
 

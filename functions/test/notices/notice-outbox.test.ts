@@ -13,8 +13,8 @@ import {
 import { runRenewalNotices } from '../../src/letters/use-cases/run-renewal-notices';
 import { debitResultDeps, issueLetterDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 
 /**
  * The notice outbox against DynamoDB Local and s3rver: a failure between recording a notice and
@@ -86,7 +86,7 @@ beforeAll(async () => {
     now: () => clock,
     sms: { send: async (message) => void sms.push(message) },
   });
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
 }, 60_000);
 
 describe('a debit result whose letter cannot be rendered', () => {

@@ -8,8 +8,8 @@ import { applyDebitResult } from '../../src/letters/use-cases/apply-debit-result
 import { runRenewalNotices } from '../../src/letters/use-cases/run-renewal-notices';
 import { debitResultDeps, renewalRunDeps } from '../../src/letters/wiring-issuing';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 
 /**
  * The hourly renewal-notice run against DynamoDB Local over a year of due dates (2027-12 to
@@ -71,7 +71,7 @@ beforeAll(async () => {
     now: () => clock,
     sms: { send: async (message) => void sms.push(message) },
   });
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   for (const policy of testPolicies) await container.repositories.policies.put(policy);
   await container.notices.putPreference(preference('C002', 1));
   await container.notices.putPreference(preference('C004', 15, { start: '20:00', end: '12:00' }));

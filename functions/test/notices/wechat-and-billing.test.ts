@@ -15,10 +15,10 @@ import { createNotifier } from '../../src/notifications/use-cases/notify';
 import { notifierDeps } from '../../src/notifications/wiring-sending';
 import { signRequest } from '../../src/platform/http/verify-signed-request';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { securePush, urlCheckSignature } from '../support/wechat-push-sender';
 
@@ -76,7 +76,7 @@ const customerC005 = data.customers.find((c) => c.customerId === 'C005')!;
 
 beforeAll(async () => {
   container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   // 刘洋 (C005) opened the mini program in WeChat: his account has an openid.
   const user = (await container.repositories.users.get('demo-customer-c005'))!;
   await container.repositories.users.put({ ...user, openid: OPENID });

@@ -2,9 +2,9 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
 import { AccessTokens } from '../../src/platform/tokens/access-tokens';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** Malformed path parameters and tokens on the policy and customer routes. */
@@ -23,7 +23,7 @@ let customerClaims: ReturnType<typeof claimsFor>;
 
 beforeAll(async () => {
   container = createSystem();
-  await seedDemoData({ repositories: container.repositories });
+  await seedDemoDataOnce({ repositories: container.repositories });
   gateway = await startTestGateway();
   api = createApiClient(gateway.url);
   const admin = await container.repositories.users.get('demo-admin');

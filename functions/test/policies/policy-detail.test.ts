@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoData } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { accessTokenFor } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_TODAY, fixedClock } from '../support/fixed-clock';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** The policy page's figures, through the gateway against the seeded demo world on a fixed day. */
@@ -19,7 +19,7 @@ let api: ApiClient;
 beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
   system = gateway.system;
-  await seedDemoData({ repositories: system.repositories, today: FIXED_TODAY });
+  await seedDemoDataOnce({ repositories: system.repositories, today: FIXED_TODAY });
   api = createApiClient(gateway.url);
 });
 

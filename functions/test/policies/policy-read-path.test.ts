@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getPolicy } from '../../src/policies/use-cases/get-policy';
 import { policyQueryDeps } from '../../src/policies/use-cases/policy-view-loader';
 import { DEMO_CUSTOMERS } from '../../src/seed/demo-data';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { commandsSent } from '../support/command-spy';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 
 /**
  * One policy in full is two round trips at the floor: the policy (GetItem), then its holder and
@@ -14,7 +14,7 @@ let system: System;
 
 beforeAll(async () => {
   system = createSystem();
-  await seedDemoData({ repositories: system.repositories });
+  await seedDemoDataOnce({ repositories: system.repositories });
 });
 
 describe('GET /policies/{policyNo} on a warm process', () => {

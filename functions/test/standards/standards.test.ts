@@ -6,13 +6,13 @@ import { INGEST_HEADERS } from '@zhixiang/shared/standards/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
 import { signRequest } from '../../src/platform/http/verify-signed-request';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { getStandardsAttainment } from '../../src/standards/use-cases/get-attainment';
 import { parseWindow } from '../../src/standards/use-cases/standards-access';
 import { warnStandardBreaches } from '../../src/standards/use-cases/warn-breaches';
 import { createSystem, type System } from '../../src/system';
 import { demoPolicyNo, endorsementSteps } from '../endorsements/endorsement-steps';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -44,7 +44,7 @@ async function as<T>(userId: string, method: 'GET' | 'POST', path: string, body?
 beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem(undefined, { now: () => clock }) });
   container = gateway.system;
-  await seedDemoData({ repositories: container.repositories, today: '2026-12-01' });
+  await seedDemoDataOnce({ repositories: container.repositories, today: '2026-12-01' });
   api = createApiClient(gateway.url);
 });
 

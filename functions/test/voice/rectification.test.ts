@@ -2,12 +2,12 @@ import type { RectificationsResponse, RectificationView } from '@zhixiang/shared
 import type { SubmitRantResponse, VoiceClustersResponse } from '@zhixiang/shared/voice/schemas';
 import { voiceWeekOf } from '@zhixiang/shared/voice/themes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../src/seed/seed-demo-data';
 import { createSystem, type System } from '../../src/system';
 import { escalateOverdueRectifications } from '../../src/voice/use-cases/escalate-overdue-rectifications';
 import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY, fixedClock } from '../support/fixed-clock';
+import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -29,7 +29,7 @@ const silent = { error: () => {} };
 beforeAll(async () => {
   gateway = await startTestGateway({ system: () => createSystem(undefined, { now: fixedClock() }) });
   container = gateway.system;
-  await seedDemoData({ repositories: container.repositories, today: FIXED_TODAY });
+  await seedDemoDataOnce({ repositories: container.repositories, today: FIXED_TODAY });
   api = createApiClient(gateway.url);
 });
 
