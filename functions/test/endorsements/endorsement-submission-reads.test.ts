@@ -68,7 +68,7 @@ describe('a fresh draft submitted', () => {
     });
     expect(await slotHolder(ZHANG_PL01, 'dividend_option_change')).toBe(id);
     // Products are reference data every process caches for 5 minutes: warm, as in a running system.
-    await stack.container().repositories.products.get('PL01');
+    await stack.container().repositories.products.getCached('PL01');
 
     let submitted: Awaited<ReturnType<typeof steps.submit>> | undefined;
     const sent = await commandsDuring(async () => {
