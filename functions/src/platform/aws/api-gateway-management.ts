@@ -1,4 +1,4 @@
-import { type AwsResponse, sendAwsRequest } from './aws-request';
+import { type AwsResponse, headerOf, sendAwsRequest } from './aws-request';
 
 /**
  * The API Gateway Management API's `POST {stage URL}/@connections/{connectionId}` (REST, signed
@@ -35,8 +35,7 @@ export async function postToConnection(
 }
 
 function restError(response: AwsResponse): { code: string; message: string } {
-  const header = response.headers['x-amzn-errortype'];
-  const type = (Array.isArray(header) ? header[0] : header)?.split(':')[0];
+  const type = headerOf(response.headers['x-amzn-errortype'])?.split(':')[0];
   let message = '';
   try {
     message = String((JSON.parse(response.body.toString('utf8')) as { message?: unknown }).message ?? '');

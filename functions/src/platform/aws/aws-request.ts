@@ -113,7 +113,8 @@ function sampleClock(response: AwsResponse, sentAt: number): void {
   clockOffsetMs = serverTime - receivedAt;
 }
 
-function headerOf(value: string | string[] | undefined): string | undefined {
+/** A response header's (first) value. */
+export function headerOf(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 

@@ -1,4 +1,4 @@
-import { type AwsResponse, type AwsService, sendAwsRequest } from './aws-request';
+import { type AwsResponse, type AwsService, headerOf, sendAwsRequest } from './aws-request';
 
 /**
  * An AWS API on the JSON protocol (awsJson1_0 / awsJson1_1): `POST /` with
@@ -56,9 +56,8 @@ function jsonError(response: AwsResponse): {
   } catch {
     // Not JSON (a proxy's error page): the status alone names it.
   }
-  const header = response.headers['x-amzn-errortype'];
   const raw = String(
-    body.__type ?? body.code ?? (Array.isArray(header) ? header[0] : header) ?? `Http${response.status}`,
+    body.__type ?? body.code ?? headerOf(response.headers['x-amzn-errortype']) ?? `Http${response.status}`,
   );
   const code = raw.split('#').pop()?.split(':')[0] ?? raw;
   const { __type, message, Message, ...fields } = body;

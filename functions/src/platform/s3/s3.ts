@@ -2,7 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import {
   type AwsResponse,
   type AwsService,
+  AwsServiceError,
   awsNow,
+  headerOf,
   sendAwsRequest,
   serviceEndpoint,
 } from '../aws/aws-request';
@@ -17,16 +19,6 @@ import { encodeRfc3986, presignUrl } from '../aws/signature-v4';
  * as the SDK does.
  */
 const S3_SERVICE: AwsService = { signingName: 's3', endpointId: 'S3', hostPrefix: 's3' };
-
-export class S3Error extends Error {
-  readonly $metadata: { httpStatusCode: number };
-
-  constructor(code: string, message: string, status: number) {
-    super(message || code);
-    this.name = code;
-    this.$metadata = { httpStatusCode: status };
-  }
-}
 
 export interface PresignOptions {
   expiresInSeconds: number;
@@ -113,7 +105,7 @@ export class S3 {
       },
       errorInBody: true,
     });
-    return headerValue(response?.headers['x-amz-version-id']) ?? null;
+    return headerOf(response?.headers['x-amz-version-id']) ?? null;
   }
 
   async createMultipartUpload(bucket: string, key: string, contentType: string): Promise<string> {
@@ -183,16 +175,12 @@ export class S3 {
     if (options.errorInBody) {
       const text = response.body.toString('utf8');
       if (text.includes('<Error>')) {
-        const refusal = xmlError({ ...response, body: response.body });
-        throw new S3Error(refusal.code, refusal.message, response.status);
+        const refusal = xmlError(response);
+        throw new AwsServiceError(refusal.code, refusal.message, response.status, 1);
       }
     }
     return response;
   }
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** The text of the first <tag> of a small S3 XML answer. */
