@@ -186,8 +186,8 @@ describe('张伟 takes a policy loan, and the money moves', () => {
     expect(replay.body.message).toBe('重复的请求已被拒绝');
     // The same result, freshly signed: answered, nothing changes.
     expect((await postResult(body)).body).toEqual({ reference, status: 'paid', applied: false });
-    // A different result after the first is refused.
-    const contradicting = await postResult({ ...body, outcome: 'returned', reason: '账户已冻结' });
+    // A failure after payment is refused: only the bank's return can still come.
+    const contradicting = await postResult({ ...body, outcome: 'failed', reason: '账户已冻结' });
     expect(contradicting.status).toBe(409);
     expect(contradicting.body.message).toBe(PAYOUT_ALREADY_PAID_MESSAGE);
 
@@ -210,6 +210,53 @@ describe('张伟 takes a policy loan, and the money moves', () => {
       status: 'paid',
       result: { outcome: 'paid', financeReference: 'FIN-0001' },
     });
+  });
+});
+
+describe('the bank returns a payout already reported paid (退票)', () => {
+  it('moves 已付款 → 付款失败 once, keeps the paid result, and asks for another account', async () => {
+    const application = await effective('demo-customer-c011', demoPolicyNo('C011', 'PL05'), {
+      type: 'policy_loan',
+      amountCents: 500_000,
+    });
+    const reference = application.payout?.reference ?? '';
+    await deliverPayoutInstructions(deps());
+    const paid = { reference, outcome: 'paid', amountCents: 500_000, financeReference: 'FIN-0002' };
+    expect((await postResult(paid)).body).toMatchObject({ status: 'paid', applied: true });
+
+    const returned = { reference, outcome: 'returned', amountCents: 500_000, reason: '收款账户已冻结' };
+    const answers = await Promise.all([postResult(returned), postResult(returned)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(answers.map((a) => a.body.applied).sort()).toEqual([false, true]);
+    // The transfer was returned: a late paid result is refused.
+    const late = await postResult(paid);
+    expect(late.status).toBe(409);
+
+    const shown = (await steps.get('demo-customer-c011', application.applicationId)).body;
+    expect(shown.payout).toMatchObject({
+      status: 'failed',
+      statusLabel: '付款失败',
+      failureReason: '收款账户已冻结',
+    });
+    expect(shown.actions.canChangePayoutAccount).toBe(true);
+    expect(shown.timeline.map((e) => e.type).slice(-2)).toEqual(['payout_paid', 'payout_failed']);
+    expect(shown.timeline.at(-1)?.detail).toMatch(/^银行退票：收款账户已冻结（.+，付款指令 PO\w+）/);
+    expect(
+      (await pendingDomainEvents(application.applicationId))
+        .map((e) => e.type)
+        .filter((t) => t.startsWith('payout.')),
+    ).toEqual(['payout.paid', 'payout.failed']);
+    expect(await instruction(reference)).toMatchObject({
+      status: 'failed',
+      result: { outcome: 'returned', reason: '收款账户已冻结' },
+    });
+    const stored = await stack.container().table.client.send(
+      new GetCommand({
+        TableName: stack.container().table.table,
+        Key: { pk: `PAYOUT#${reference}`, sk: 'PAYOUT' },
+      }),
+    );
+    expect(stored.Item?.paidResult).toMatchObject({ outcome: 'paid', financeReference: 'FIN-0002' });
   });
 });
 

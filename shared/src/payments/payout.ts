@@ -7,13 +7,17 @@ import type { EndorsementType } from '../endorsement/types';
  *
  *   pending ─paid (the instruction's exact amount)→ paid
  *   pending ─failed / returned by the bank (a reason)→ failed
+ *   paid    ─returned by the bank (a reason)→ failed
  *   failed  ─reissue (the customer gave another account of their own)→ superseded
  *             (and a new instruction, pending, with a new reference and idempotency key)
  *
- * Paid and superseded are final, and failed is final for results: the first result of an
- * instruction moves it, a repeat of that result changes nothing, and a different result later is
- * refused. A result of another amount is refused whatever the state. A pure function: the use
- * cases ask it before every conditional write, so two results racing each other write once.
+ * A bank return (退票) can come days after the transfer was reported paid: the receiving bank sent
+ * the money back (a closed or frozen account), so the payout failed after all and the customer is
+ * asked for another account. It is the only result a paid instruction still takes. Superseded is
+ * final, and failed is final for results: a repeat of a result changes nothing, and any other
+ * result later is refused. A result of another amount is refused whatever the state. A pure
+ * function: the use cases ask it before every conditional write, so two results racing each other
+ * write once.
  */
 export const PAYOUT_INSTRUCTION_STATUSES = ['pending', 'paid', 'failed', 'superseded'] as const;
 export type PayoutInstructionStatus = (typeof PAYOUT_INSTRUCTION_STATUSES)[number];
@@ -54,7 +58,7 @@ export type PayoutDecision =
   | { kind: 'refuse'; code: 'VALIDATION_FAILED' | 'CONFLICT'; message: string };
 
 export const PAYOUT_AMOUNT_MISMATCH_MESSAGE = '付款金额与付款指令不符';
-export const PAYOUT_ALREADY_PAID_MESSAGE = '该付款指令已付款，不能再改为其他结果';
+export const PAYOUT_ALREADY_PAID_MESSAGE = '该付款指令已付款，之后只接受银行退票（returned）结果';
 export const PAYOUT_ALREADY_FAILED_MESSAGE =
   '该付款指令已付款失败，不能再改为已付款；请等待客户更换收款账户后的新指令';
 export const PAYOUT_SUPERSEDED_MESSAGE = '该付款指令已被新的付款指令取代';
@@ -87,12 +91,15 @@ export function decidePayout(
     case 'superseded':
       return { kind: 'refuse', code: 'CONFLICT', message: PAYOUT_SUPERSEDED_MESSAGE };
     case 'paid':
+      if (event.outcome === 'returned') return { kind: 'move', to: 'failed' };
+      if (to === status) return { kind: 'already' };
+      return { kind: 'refuse', code: 'CONFLICT', message: PAYOUT_ALREADY_PAID_MESSAGE };
     case 'failed':
       if (to === status) return { kind: 'already' };
       return {
         kind: 'refuse',
         code: 'CONFLICT',
-        message: status === 'paid' ? PAYOUT_ALREADY_PAID_MESSAGE : PAYOUT_ALREADY_FAILED_MESSAGE,
+        message: PAYOUT_ALREADY_FAILED_MESSAGE,
       };
   }
 }

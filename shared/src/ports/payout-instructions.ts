@@ -48,8 +48,17 @@ export interface PayoutResultRecord {
 export type PayoutInstructionChange =
   /** A new instruction, pending and due for delivery now. */
   | { kind: 'issue'; instruction: PayoutInstructionRecord }
-  /** The first result: only if the instruction is still pending. */
-  | { kind: 'settle'; reference: string; to: 'paid' | 'failed'; result: PayoutResultRecord }
+  /**
+   * A result: only if the instruction is still in the status it was read in (pending; or paid,
+   * for a bank return after the transfer).
+   */
+  | {
+      kind: 'settle';
+      reference: string;
+      from: 'pending' | 'paid';
+      to: 'paid' | 'failed';
+      result: PayoutResultRecord;
+    }
   /** A failed instruction replaced by a new one (another account): only if still failed. */
   | { kind: 'supersede'; reference: string; at: number };
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   decidePayout,
+  PAYOUT_ALREADY_PAID_MESSAGE,
   PAYOUT_AMOUNT_MISMATCH_MESSAGE,
   PAYOUT_OUTCOMES,
   type PayoutEvent,
@@ -72,20 +73,38 @@ describe('the payout state machine', () => {
     );
   });
 
-  it('lets results move an instruction at most once, and only with its own amount', () => {
+  it('lets results move an instruction once, or twice when the bank returns a paid transfer', () => {
     fc.assert(
       fc.property(fc.array(event(), { maxLength: 12 }), (events) => {
         const { moves } = run(events);
         const resultMoves = moves.filter((to) => to === 'paid' || to === 'failed');
-        expect(resultMoves.length).toBeLessThanOrEqual(1);
+        expect(resultMoves.length).toBeLessThanOrEqual(2);
+        if (resultMoves.length === 2) expect(resultMoves).toEqual(['paid', 'failed']);
       }),
     );
   });
 
-  it('keeps paid and superseded final', () => {
+  it('moves a paid instruction only on a bank return, to failed', () => {
     fc.assert(
-      fc.property(fc.constantFrom<PayoutInstructionStatus>('paid', 'superseded'), event(), (status, e) => {
-        expect(decidePayout({ status, amountCents: AMOUNT }, e).kind).not.toBe('move');
+      fc.property(event(), (e) => {
+        const decision = decidePayout({ status: 'paid', amountCents: AMOUNT }, e);
+        const returned = e.kind === 'result' && e.outcome === 'returned' && e.amountCents === AMOUNT;
+        if (returned) expect(decision).toEqual({ kind: 'move', to: 'failed' });
+        else expect(decision.kind).not.toBe('move');
+      }),
+    );
+    expect(
+      decidePayout(
+        { status: 'paid', amountCents: AMOUNT },
+        { kind: 'result', outcome: 'failed', amountCents: AMOUNT },
+      ),
+    ).toEqual({ kind: 'refuse', code: 'CONFLICT', message: PAYOUT_ALREADY_PAID_MESSAGE });
+  });
+
+  it('keeps superseded final', () => {
+    fc.assert(
+      fc.property(event(), (e) => {
+        expect(decidePayout({ status: 'superseded', amountCents: AMOUNT }, e).kind).not.toBe('move');
       }),
     );
   });

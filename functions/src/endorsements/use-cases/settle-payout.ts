@@ -18,7 +18,8 @@ export const ONLY_HOLDER_CHANGES_PAYOUT_ACCOUNT_MESSAGE = '收款账户须由投
 
 /**
  * The payout's steps on the application: the finance system's result moves 待付款 → 已付款 /
- * 付款失败 (with the `payout.paid` / `payout.failed` domain event), and after a failure the holder's
+ * 付款失败 (with the `payout.paid` / `payout.failed` domain event), a bank return after payment
+ * moves 已付款 → 付款失败 (the same `payout.failed`), and after a failure the holder's
  * own other account re-issues the instruction. Each is one transaction: the application at its
  * version, the instruction's conditional change, the timeline event, the outbox item.
  */
@@ -68,7 +69,15 @@ export function payoutSettlements(deps: EndorsementDeps): PayoutSettlements {
                 reason: to === 'failed' && result.outcome !== 'paid' ? (result.reason ?? null) : null,
               }),
             ],
-            payoutInstructions: [{ kind: 'settle', reference: instruction.reference, to, result }],
+            payoutInstructions: [
+              {
+                kind: 'settle',
+                reference: instruction.reference,
+                from: payout.status === 'paid' ? 'paid' : 'pending',
+                to,
+                result,
+              },
+            ],
           });
           return 'applied';
         } catch (error) {

@@ -70,14 +70,14 @@ export class DynamoPayoutInstructions implements PayoutInstructionRepository {
           Update: {
             TableName,
             Key: key(change.reference),
-            UpdateExpression:
-              'SET #status = :to, #result = :result REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk',
-            ConditionExpression: '#status = :pending',
+            // A bank return after payment keeps the paid result beside the return.
+            UpdateExpression: `SET #status = :to, #result = :result${change.from === 'paid' ? ', paidResult = #result' : ''} REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk`,
+            ConditionExpression: '#status = :from',
             ExpressionAttributeNames: { '#status': 'status', '#result': 'result' },
             ExpressionAttributeValues: {
               ':to': change.to,
               ':result': stripNulls(change.result),
-              ':pending': 'pending' satisfies PayoutInstructionStatus,
+              ':from': change.from satisfies PayoutInstructionStatus,
             },
           },
         };

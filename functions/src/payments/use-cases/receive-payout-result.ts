@@ -8,7 +8,7 @@ import { describeInstruction, PAYOUT_NOT_FOUND_MESSAGE, type PayoutDeps } from '
  * timestamp and one-time nonce): the instruction must be ours (404), of exactly this amount (400),
  * and still open to this result (409 for a different result after the first, or for an
  * instruction superseded by the customer's new account). Paid → 已付款; failed or returned by the
- * bank → 付款失败: one transaction on the application, once — a repeat, or a second result racing
+ * bank → 付款失败, and a bank return after payment 已付款 → 付款失败: one transaction on the application, once — a repeat, or a second result racing
  * the first, finds it applied and changes nothing.
  */
 export async function receivePayoutResult(
