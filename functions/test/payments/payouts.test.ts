@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { defaultBusinessCalendar } from '@zhixiang/shared/complaints/calendar';
 import type { EndorsementApplication } from '@zhixiang/shared/endorsement/application';
 import { luhnCheckDigit } from '@zhixiang/shared/endorsement/renewal-account-change';
 import {
@@ -9,6 +10,8 @@ import {
 } from '@zhixiang/shared/payments/payout';
 import type { PayoutView, ReconciliationResponse } from '@zhixiang/shared/payments/schemas';
 import type { PayoutInstructionRecord } from '@zhixiang/shared/ports/payout-instructions';
+import { SEEDED_STANDARDS } from '@zhixiang/shared/standards/catalogue';
+import { inEventOrder, measureCase } from '@zhixiang/shared/standards/measure';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { financeSignatureHeaders } from '../../src/payments/adapters/finance-client';
 import { DynamoPayoutInstructions } from '../../src/payments/adapters/payout-instructions';
@@ -209,6 +212,18 @@ describe('张伟 takes a policy loan, and the money moves', () => {
     expect(await instruction(reference)).toMatchObject({
       status: 'paid',
       result: { outcome: 'paid', financeReference: 'FIN-0001' },
+    });
+    // The service standard "loan paid ≤ 1 business day after approval" measures these steps.
+    const measured = inEventOrder(
+      await stack.container().measurements.listCase(`endorsement:${application.applicationId}`),
+    );
+    expect(measured.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['policy_loan.payout_instructed', 'policy_loan.payout_paid']),
+    );
+    const loanPaid = SEEDED_STANDARDS.find((s) => s.standardId === 'policy_loan_paid');
+    expect(loanPaid && measureCase(loanPaid, measured, defaultBusinessCalendar, Date.now())).toMatchObject({
+      status: 'met',
+      stopAt: measured.find((e) => e.type === 'policy_loan.payout_paid')?.at,
     });
   });
 });

@@ -70,17 +70,20 @@ export const SEEDED_STANDARDS: readonly StandardDefinition[] = [
     standardId: 'policy_loan_paid',
     journey: 'policy_loan',
     touchpoint: '贷款放款',
-    name: '保单贷款批准后 1 个工作日内放款生效',
+    name: '保单贷款批准后 1 个工作日内到账',
     metric: {
       kind: 'duration',
-      start: ['policy_loan.approved'],
-      stop: ['policy_loan.effective'],
-      pauses: [],
+      // The payout is instructed the moment the loan is approved (at once, or by the reviewer);
+      // a failed transfer waits for the customer's other account, which is not our time.
+      start: ['policy_loan.payout_instructed'],
+      stop: ['policy_loan.payout_paid'],
+      pauses: [{ pause: 'policy_loan.payout_failed', resume: 'policy_loan.payout_account_changed' }],
     },
     target: { limitMs: BUSINESS_DAY, bound: 'within', clock: businessDays, requiredShare: 0.95 },
     scope: [],
     benchmark: { value: 'T+1 到账', source: '同业保单贷款时效调研（2025）' },
-    measuredFrom: '保全审计事件（保单贷款、贷款还款）：policy_loan.approved → policy_loan.effective',
+    measuredFrom:
+      '保全审计事件（保单贷款的付款步骤）：policy_loan.payout_instructed → policy_loan.payout_paid，付款失败至客户更换收款账户期间暂停计时',
   },
   {
     standardId: 'renewal_account_change_effective',
