@@ -8,7 +8,7 @@ import { DynamoVoiceStore } from '../voice/adapters/voice-store';
 import { ApiGatewayLiveChatPusher } from './adapters/api-gateway-live-chat-pusher';
 import { DynamoConversationStore } from './adapters/assistant-conversations';
 import { DynamoHandoffStore } from './adapters/handoffs';
-import { createKnowledgeEntities, DynamoKnowledgeBaseRepository } from './adapters/knowledge-base';
+import { DynamoKnowledgeBaseRepository } from './adapters/knowledge-base';
 import { DynamoLiveChatConnectionStore } from './adapters/live-chat-connections';
 
 export function createAssistantDeps(platform: Platform) {
@@ -20,7 +20,7 @@ export function createAssistantDeps(platform: Platform) {
       ...records,
       callbackBookings: createCallbackBookingRepository(platform, records.policies),
       catalogue: createCatalogueRepository(platform),
-      knowledgeBase: new DynamoKnowledgeBaseRepository(createKnowledgeEntities(table)),
+      knowledgeBase: new DynamoKnowledgeBaseRepository(table),
       assistantConversations: new DynamoConversationStore(table),
       handoffs: new DynamoHandoffStore(table),
       liveChatConnections: new DynamoLiveChatConnectionStore(table),

@@ -1,240 +1,211 @@
-import { ASSISTANT_REPLY_KINDS } from '@zhixiang/shared/assistant/chat';
 import type { ReviewItem, ReviewReason } from '@zhixiang/shared/assistant/feedback-report';
-import { INTENTS, type Intent } from '@zhixiang/shared/assistant/intents';
+import type { Intent } from '@zhixiang/shared/assistant/intents';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type {
   ConversationState,
   ConversationStore,
   ConversationTurn,
 } from '@zhixiang/shared/ports/assistant-conversations';
-import { Entity } from 'electrodb';
 import {
+  DeleteCommand,
+  PutCommand,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
+  UpdateCommand,
 } from '../../platform/dynamodb/document-client';
 import {
-  ALL_PAGES,
+  electroItem,
   isConditionalCheckFailed,
   orNull,
-  SERVICE_NAME,
+  queryAll,
   type TableContext,
-  TTL_ATTRIBUTE,
   toTtlSeconds,
 } from '../../platform/dynamodb/table';
+import { getItem } from '../../platform/records/point-reads';
+import { entityItems, type Item, isEntityItem } from './entity-items';
 
 /**
- * A conversation with the assistant: its state item and its turns share one partition, so a turn
- * is one transaction (state under its version + the turn). Both expire with the table's TTL; the
- * use case also ignores a conversation idle for too long, since TTL deletion may lag by hours.
+ * A conversation with the assistant: its state item (`ASSISTANTCONV#<id>` / `STATE`) and its turns
+ * (`TURN#<seq>`) share one partition, so a turn is one transaction (state under its version + the
+ * turn). Both expire with the table's TTL (`expiresAt`, epoch seconds); the use case also ignores a
+ * conversation idle for too long, since TTL deletion may lag by hours.
+ *
+ * The improvement report's index: one small item per turn to look at (unanswered, or rated 👎),
+ * under its Shanghai day (`ASSISTANTREVIEW#<day>`), so a date range is one Query per day and never
+ * a Scan. Same TTL as turns.
  */
-const ttl = TTL_ATTRIBUTE;
+const CONVERSATION = 'assistantConversation';
+const TURN = 'assistantTurn';
+const REVIEW_ITEM = 'assistantReviewItem';
 
-const conversationSchema = {
-  model: { entity: 'assistantConversation', version: '1', service: SERVICE_NAME },
-  attributes: {
-    conversationId: { type: 'string', required: true },
-    ownerUserId: { type: 'string' },
-    lastIntent: { type: INTENTS },
-    misses: { type: 'number', required: true },
-    pendingIntent: { type: INTENTS },
-    pendingAnswerId: { type: 'string' },
-    pendingPolicyNos: { type: 'list', items: { type: 'string' } },
-    turnCount: { type: 'number', required: true },
-    updatedAt: { type: 'number', required: true },
-    version: { type: 'number', required: true },
-    ttl,
-  },
-  indexes: {
-    byId: {
-      pk: {
-        field: 'pk',
-        composite: ['conversationId'],
-        template: 'ASSISTANTCONV#${conversationId}',
-        casing: 'none',
-      },
-      sk: { field: 'sk', composite: [], template: 'STATE', casing: 'none' },
-    },
-  },
-} as const;
+const conversationPk = (conversationId: string) => `ASSISTANTCONV#${conversationId}`;
+/** The seq is written unpadded (as the items have always been), so turn keys sort as text. */
+const turnKey = (conversationId: string, seq: number) => ({
+  pk: conversationPk(conversationId),
+  sk: `TURN#${seq}`,
+});
+const reviewKey = (r: {
+  day: string;
+  at: number;
+  conversationId: string;
+  seq: number;
+  reason: ReviewReason;
+}) => ({
+  pk: `ASSISTANTREVIEW#${r.day}`,
+  sk: `${r.at}#${r.conversationId}#${r.seq}#${r.reason}`,
+});
 
-const turnSchema = {
-  model: { entity: 'assistantTurn', version: '1', service: SERVICE_NAME },
-  attributes: {
-    conversationId: { type: 'string', required: true },
-    seq: { type: 'number', required: true },
-    at: { type: 'number', required: true },
-    text: { type: 'string', required: true },
-    intent: { type: INTENTS, required: true },
-    confidence: { type: 'number', required: true },
-    kind: { type: ASSISTANT_REPLY_KINDS, required: true },
-    answerId: { type: 'string' },
-    latencyMs: { type: 'number', required: true },
-    signedIn: { type: 'boolean', required: true },
-    rating: { type: ['up', 'down'] as const },
-    ttl,
-  },
-  indexes: {
-    // A conversation's transcript in order (the future handoff and staff report read it).
-    byConversation: {
-      pk: {
-        field: 'pk',
-        composite: ['conversationId'],
-        template: 'ASSISTANTCONV#${conversationId}',
-        casing: 'none',
-      },
-      sk: {
-        field: 'sk',
-        composite: ['seq'],
-        template: 'TURN#${seq}',
-        casing: 'none',
-        padding: { length: 5, char: '0' },
-      },
-    },
-  },
-} as const;
+/** The conversation's state as stored; `expiresAt` is the TTL (epoch seconds). */
+export function conversationItem(state: ConversationState, expiresAt: number): Item {
+  const pending = state.pendingPolicyChoice;
+  return electroItem(CONVERSATION, {
+    conversationId: state.conversationId,
+    ownerUserId: state.ownerUserId || undefined,
+    lastIntent: state.lastIntent || undefined,
+    misses: state.misses,
+    pendingIntent: pending?.intent,
+    pendingAnswerId: pending?.answerId,
+    pendingPolicyNos: pending?.policyNos,
+    turnCount: state.turnCount,
+    updatedAt: state.updatedAt,
+    version: state.version,
+    expiresAt,
+    pk: conversationPk(state.conversationId),
+    sk: 'STATE',
+  });
+}
 
-// The improvement report's index: one small item per turn to look at (unanswered, or rated 👎),
-// under its Shanghai day, so a date range is one Query per day and never a Scan. Same TTL as turns.
-const reviewItemSchema = {
-  model: { entity: 'assistantReviewItem', version: '1', service: SERVICE_NAME },
-  attributes: {
-    day: { type: 'string', required: true },
-    at: { type: 'number', required: true },
-    conversationId: { type: 'string', required: true },
-    seq: { type: 'number', required: true },
-    reason: { type: ['unanswered', 'thumbs_down'] as const, required: true },
-    text: { type: 'string', required: true },
-    intent: { type: INTENTS, required: true },
-    confidence: { type: 'number', required: true },
-    kind: { type: ASSISTANT_REPLY_KINDS, required: true },
-    answerId: { type: 'string' },
-    ttl,
-  },
-  indexes: {
-    byDay: {
-      pk: { field: 'pk', composite: ['day'], template: 'ASSISTANTREVIEW#${day}', casing: 'none' },
-      sk: {
-        field: 'sk',
-        composite: ['at', 'conversationId', 'seq', 'reason'],
-        template: '${at}#${conversationId}#${seq}#${reason}',
-        casing: 'none',
-      },
-    },
-  },
-} as const;
+/** A turn as stored (without its rating, which only `rateTurn` writes). */
+export function turnItem(turn: ConversationTurn, expiresAt: number): Item {
+  return electroItem(TURN, {
+    conversationId: turn.conversationId,
+    seq: turn.seq,
+    at: turn.at,
+    text: turn.text,
+    intent: turn.intent,
+    confidence: turn.confidence,
+    kind: turn.kind,
+    answerId: turn.answerId || undefined,
+    latencyMs: turn.latencyMs,
+    signedIn: turn.signedIn,
+    expiresAt,
+    ...turnKey(turn.conversationId, turn.seq),
+  });
+}
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-export function createConversationEntities(ctx: TableContext) {
-  return {
-    conversation: new Entity(conversationSchema, ctx),
-    turn: new Entity(turnSchema, ctx),
-    reviewItem: new Entity(reviewItemSchema, ctx),
+/** A turn's entry in the improvement report of its day. */
+export function reviewItemItem(turn: ConversationTurn, reason: ReviewReason, expiresAt: number): Item {
+  const entry = {
+    day: todayInShanghai(new Date(turn.at)),
+    at: turn.at,
+    conversationId: turn.conversationId,
+    seq: turn.seq,
+    reason,
   };
+  return electroItem(REVIEW_ITEM, {
+    ...entry,
+    text: turn.text,
+    intent: turn.intent,
+    confidence: turn.confidence,
+    kind: turn.kind,
+    answerId: turn.answerId || undefined,
+    expiresAt,
+    ...reviewKey(entry),
+  });
 }
 
 export class DynamoConversationStore implements ConversationStore {
-  private readonly conversations;
-  private readonly turns;
-  private readonly reviewItems;
-
-  constructor(private readonly ctx: TableContext) {
-    const entities = createConversationEntities(ctx);
-    this.conversations = entities.conversation;
-    this.turns = entities.turn;
-    this.reviewItems = entities.reviewItem;
-  }
-
-  private reviewItem(turn: ConversationTurn, reason: ReviewReason, expiresAtSeconds: number) {
-    return {
-      day: todayInShanghai(new Date(turn.at)),
-      at: turn.at,
-      conversationId: turn.conversationId,
-      seq: turn.seq,
-      reason,
-      text: turn.text,
-      intent: turn.intent,
-      confidence: turn.confidence,
-      kind: turn.kind,
-      ...(turn.answerId ? { answerId: turn.answerId } : {}),
-      ttl: expiresAtSeconds,
-    };
-  }
+  constructor(private readonly ctx: TableContext) {}
 
   async listReviewItems(day: string): Promise<ReviewItem[]> {
-    const { data } = await this.reviewItems.query.byDay({ day }).go(ALL_PAGES);
-    return data.map((item) => ({
-      reason: item.reason,
-      conversationId: item.conversationId,
-      seq: item.seq,
-      day: item.day,
-      at: item.at,
-      text: item.text,
-      intent: item.intent,
-      confidence: item.confidence,
-      kind: item.kind,
-      answerId: orNull(item.answerId),
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `ASSISTANTREVIEW#${day}` },
+    });
+    return entityItems(REVIEW_ITEM, items).map((item) => ({
+      reason: item.reason as ReviewItem['reason'],
+      conversationId: item.conversationId as string,
+      seq: item.seq as number,
+      day: item.day as string,
+      at: item.at as number,
+      text: item.text as string,
+      intent: item.intent as ReviewItem['intent'],
+      confidence: item.confidence as number,
+      kind: item.kind as ReviewItem['kind'],
+      answerId: orNull(item.answerId as string | undefined),
     }));
   }
 
   async get(conversationId: string): Promise<ConversationState | null> {
-    const { data } = await this.conversations.get({ conversationId }).go();
-    if (!data) return null;
+    const item = await getItem(this.ctx, { pk: conversationPk(conversationId), sk: 'STATE' });
+    if (!isEntityItem(CONVERSATION, item)) return null;
+    const pendingIntent = item.pendingIntent as Intent | undefined;
+    const pendingAnswerId = item.pendingAnswerId as string | undefined;
+    const pendingPolicyNos = item.pendingPolicyNos as string[] | undefined;
     return {
-      conversationId: data.conversationId,
-      ownerUserId: orNull(data.ownerUserId),
-      lastIntent: (data.lastIntent as Intent | undefined) ?? null,
-      misses: data.misses,
+      conversationId: item.conversationId as string,
+      ownerUserId: orNull(item.ownerUserId as string | undefined),
+      lastIntent: (item.lastIntent as Intent | undefined) ?? null,
+      misses: item.misses as number,
       pendingPolicyChoice:
-        data.pendingIntent && data.pendingAnswerId && data.pendingPolicyNos
-          ? {
-              intent: data.pendingIntent as Intent,
-              answerId: data.pendingAnswerId,
-              policyNos: data.pendingPolicyNos,
-            }
+        pendingIntent && pendingAnswerId && pendingPolicyNos
+          ? { intent: pendingIntent, answerId: pendingAnswerId, policyNos: pendingPolicyNos }
           : null,
-      turnCount: data.turnCount,
-      updatedAt: data.updatedAt,
-      version: data.version,
+      turnCount: item.turnCount as number,
+      updatedAt: item.updatedAt as number,
+      version: item.version as number,
     };
   }
 
   async listTurns(conversationId: string): Promise<ConversationTurn[]> {
-    const { data } = await this.turns.query.byConversation({ conversationId }).go(ALL_PAGES);
-    return data.map((t) => ({
-      conversationId: t.conversationId,
-      seq: t.seq,
-      at: t.at,
-      text: t.text,
-      intent: t.intent,
-      confidence: t.confidence,
-      kind: t.kind,
-      answerId: orNull(t.answerId),
-      latencyMs: t.latencyMs,
-      signedIn: t.signedIn,
-      ...(t.rating ? { rating: t.rating } : {}),
-    }));
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :turn)',
+      ExpressionAttributeValues: { ':pk': conversationPk(conversationId), ':turn': 'TURN#' },
+    });
+    return entityItems(TURN, items).map(toTurn);
   }
 
   async rateTurn(conversationId: string, seq: number, rating: 'up' | 'down'): Promise<boolean> {
-    let turn: (ConversationTurn & { ttl?: number }) | null;
+    let rated: Item;
     try {
-      const { data } = await this.turns
-        .patch({ conversationId, seq })
-        .set({ rating })
-        .go({ response: 'all_new' });
-      turn = data
-        ? { ...(data as ConversationTurn), answerId: orNull((data as { answerId?: string }).answerId) }
-        : null;
+      const { Attributes } = await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.table,
+          Key: turnKey(conversationId, seq),
+          UpdateExpression:
+            'SET #rating = :rating, #conversationId = :conversationId, #seq = :seq, #e = :e, #v = :v',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_exists(sk)',
+          ExpressionAttributeNames: {
+            '#rating': 'rating',
+            '#conversationId': 'conversationId',
+            '#seq': 'seq',
+            '#e': '__edb_e__',
+            '#v': '__edb_v__',
+          },
+          ExpressionAttributeValues: {
+            ':rating': rating,
+            ':conversationId': conversationId,
+            ':seq': seq,
+            ':e': TURN,
+            ':v': '1',
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      rated = Attributes as Item;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
-    if (!turn) return true;
+    const turn = toTurn(rated);
+    const expiresAt = (rated.expiresAt as number | undefined) ?? toTtlSeconds(turn.at + 30 * 86_400_000);
     // The rating's report entry follows the latest rating: 👎 lists the turn, 👍 takes it off.
-    const item = this.reviewItem(turn, 'thumbs_down', turn.ttl ?? toTtlSeconds(turn.at + 30 * 86_400_000));
-    if (rating === 'down') await this.reviewItems.put(item).go();
-    else await this.reviewItems.delete(item).go();
+    const item = reviewItemItem(turn, 'thumbs_down', expiresAt);
+    if (rating === 'down')
+      await this.ctx.client.send(new PutCommand({ TableName: this.ctx.table, Item: item }));
+    else
+      await this.ctx.client.send(
+        new DeleteCommand({ TableName: this.ctx.table, Key: { pk: item.pk, sk: item.sk } }),
+      );
     return true;
   }
 
@@ -246,55 +217,35 @@ export class DynamoConversationStore implements ConversationStore {
   ): Promise<boolean> {
     const expiresAtSeconds = toTtlSeconds(expiresAt);
     const previousVersion = state.version - 1;
-    const put = this.conversations
-      .put({
-        conversationId: state.conversationId,
-        ...(state.ownerUserId ? { ownerUserId: state.ownerUserId } : {}),
-        ...(state.lastIntent ? { lastIntent: state.lastIntent } : {}),
-        misses: state.misses,
-        ...(state.pendingPolicyChoice
-          ? {
-              pendingIntent: state.pendingPolicyChoice.intent,
-              pendingAnswerId: state.pendingPolicyChoice.answerId,
-              pendingPolicyNos: state.pendingPolicyChoice.policyNos,
-            }
-          : {}),
-        turnCount: state.turnCount,
-        updatedAt: state.updatedAt,
-        version: state.version,
-        ttl: expiresAtSeconds,
-      })
-      .where((attr, op) =>
-        previousVersion === 0 ? op.notExists(attr.conversationId) : op.eq(attr.version, previousVersion),
-      )
-      .params() as TransactItem['Put'];
-    const turnPut = this.turns
-      .put({
-        conversationId: turn.conversationId,
-        seq: turn.seq,
-        at: turn.at,
-        text: turn.text,
-        intent: turn.intent,
-        confidence: turn.confidence,
-        kind: turn.kind,
-        ...(turn.answerId ? { answerId: turn.answerId } : {}),
-        latencyMs: turn.latencyMs,
-        signedIn: turn.signedIn,
-        ttl: expiresAtSeconds,
-      })
-      .params() as TransactItem['Put'];
     try {
       await this.ctx.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: put },
-            { Put: turnPut },
+            {
+              // The state under the version read: new, or still at the previous version.
+              Put: {
+                TableName: this.ctx.table,
+                Item: conversationItem(state, expiresAtSeconds),
+                ...(previousVersion === 0
+                  ? {
+                      ConditionExpression: 'attribute_not_exists(#conversationId)',
+                      ExpressionAttributeNames: { '#conversationId': 'conversationId' },
+                    }
+                  : {
+                      ConditionExpression: '#version = :previous',
+                      ExpressionAttributeNames: { '#version': 'version' },
+                      ExpressionAttributeValues: { ':previous': previousVersion },
+                    }),
+              },
+            },
+            { Put: { TableName: this.ctx.table, Item: turnItem(turn, expiresAtSeconds) } },
             ...(options.unanswered
               ? [
                   {
-                    Put: this.reviewItems
-                      .put(this.reviewItem(turn, 'unanswered', expiresAtSeconds))
-                      .params() as TransactItem['Put'],
+                    Put: {
+                      TableName: this.ctx.table,
+                      Item: reviewItemItem(turn, 'unanswered', expiresAtSeconds),
+                    },
                   },
                 ]
               : []),
@@ -307,4 +258,20 @@ export class DynamoConversationStore implements ConversationStore {
       throw error;
     }
   }
+}
+
+function toTurn(item: Item): ConversationTurn {
+  return {
+    conversationId: item.conversationId as string,
+    seq: item.seq as number,
+    at: item.at as number,
+    text: item.text as string,
+    intent: item.intent as Intent,
+    confidence: item.confidence as number,
+    kind: item.kind as ConversationTurn['kind'],
+    answerId: orNull(item.answerId as string | undefined),
+    latencyMs: item.latencyMs as number,
+    signedIn: item.signedIn as boolean,
+    ...(item.rating ? { rating: item.rating as 'up' | 'down' } : {}),
+  };
 }

@@ -1,154 +1,125 @@
-import { HANDOFF_MODES, HANDOFF_STATUSES } from '@zhixiang/shared/assistant/handoff';
-import { INTENTS, type Intent } from '@zhixiang/shared/assistant/intents';
+import type { Intent } from '@zhixiang/shared/assistant/intents';
 import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixiang/shared/ports/handoffs';
-import { Entity } from 'electrodb';
-import { UpdateCommand } from '../../platform/dynamodb/document-client';
+import { PutCommand, QueryCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
 import {
-  ALL_PAGES,
+  electroItem,
   isConditionalCheckFailed,
   orNull,
-  SERVICE_NAME,
+  queryAll,
   type TableContext,
 } from '../../platform/dynamodb/table';
+import { getItem } from '../../platform/records/point-reads';
+import { entityItems, type Item, isEntityItem } from './entity-items';
 
 /**
- * Handoffs to a person and their messages, one partition per handoff. Kept as service records
- * (no TTL). The queue index groups handoffs by status, ordered by branch path then time, so a
- * staff member's subtree is one `begins_with` Query.
+ * Handoffs to a person and their messages, one partition per handoff (`HANDOFF#<id>`: the handoff
+ * at `HANDOFF`, its messages at `MSG#<seq>`). Kept as service records (no TTL). The queue index
+ * (gsi1) groups handoffs by status, ordered by branch path then time, so a staff member's subtree
+ * is one `begins_with` Query; gsi2 holds a customer's handoffs by time, newest last, so the 客服
+ * tab resumes the latest or shows its answer. Key shapes: docs/dynamodb-access-patterns.md.
  */
-const handoffSchema = {
-  model: { entity: 'handoff', version: '1', service: SERVICE_NAME },
-  attributes: {
-    handoffId: { type: 'string', required: true },
-    customerId: { type: 'string', required: true },
-    customerName: { type: 'string', required: true },
-    branchPath: { type: 'string', required: true },
-    intent: { type: INTENTS },
-    status: { type: HANDOFF_STATUSES, required: true },
-    // Handoffs from before service hours existed were all live.
-    mode: { type: HANDOFF_MODES, default: 'live' },
-    createdAt: { type: 'number', required: true },
-    claimedBy: { type: 'string' },
-    claimedByName: { type: 'string' },
-    summary: { type: 'string' },
-    closedAt: { type: 'number' },
-    lastSeq: { type: 'number' },
-    /** When the customer was told by SMS that their message (留言) was answered. */
-    customerNotifiedAt: { type: 'number' },
-  },
-  indexes: {
-    byId: {
-      pk: { field: 'pk', composite: ['handoffId'], template: 'HANDOFF#${handoffId}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'HANDOFF', casing: 'none' },
-    },
-    // The staff queue: a status's handoffs of a branch subtree, oldest first.
-    queue: {
-      index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: ['status'], template: 'HANDOFFS#${status}', casing: 'none' },
-      sk: {
-        field: 'gsi1sk',
-        composite: ['branchPath', 'createdAt', 'handoffId'],
-        template: '${branchPath}#${createdAt}#${handoffId}',
-        casing: 'none',
-      },
-    },
-    // A customer's handoffs, newest last: the 客服 tab resumes the latest or shows its answer.
-    byCustomer: {
-      index: 'gsi2',
-      pk: {
-        field: 'gsi2pk',
-        composite: ['customerId'],
-        template: 'CUSTOMER#${customerId}#HANDOFFS',
-        casing: 'none',
-      },
-      sk: { field: 'gsi2sk', composite: ['createdAt'], template: 'HANDOFF#${createdAt}', casing: 'none' },
-    },
-  },
-} as const;
+const HANDOFF = 'handoff';
+const HANDOFF_MESSAGE = 'handoffMessage';
 
-const handoffMessageSchema = {
-  model: { entity: 'handoffMessage', version: '1', service: SERVICE_NAME },
-  attributes: {
-    handoffId: { type: 'string', required: true },
-    seq: { type: 'number', required: true },
-    from: { type: ['customer', 'staff'] as const, required: true },
-    senderId: { type: 'string', required: true },
-    text: { type: 'string', required: true },
-    at: { type: 'number', required: true },
-  },
-  indexes: {
-    // Messages in order; polling reads those above the last seq seen.
-    byHandoff: {
-      pk: { field: 'pk', composite: ['handoffId'], template: 'HANDOFF#${handoffId}', casing: 'none' },
-      sk: {
-        field: 'sk',
-        composite: ['seq'],
-        template: 'MSG#${seq}',
-        casing: 'none',
-        padding: { length: 8, char: '0' },
-      },
-    },
-  },
-} as const;
+const handoffKey = (handoffId: string) => ({ pk: `HANDOFF#${handoffId}`, sk: 'HANDOFF' });
+/** The seq is written unpadded (as the items have always been), so message keys sort as text. */
+const messageSortKey = (seq: number) => `MSG#${seq}`;
 
-type HandoffItem = {
-  handoffId: string;
-  customerId: string;
-  customerName: string;
-  branchPath: string;
-  intent?: string | undefined;
-  status: HandoffRecord['status'];
-  mode?: HandoffRecord['mode'] | undefined;
-  createdAt: number;
-  claimedBy?: string | undefined;
-  claimedByName?: string | undefined;
-  summary?: string | undefined;
-  closedAt?: number | undefined;
-  lastSeq?: number | undefined;
-};
+/** What a handoff's index keys are made of: every write of one of these rewrites all four keys. */
+type IndexedAttributes = Pick<
+  HandoffRecord,
+  'handoffId' | 'customerId' | 'branchPath' | 'status' | 'createdAt'
+>;
 
-function toRecord(item: HandoffItem): HandoffRecord {
+function handoffIndexKeys(h: IndexedAttributes) {
   return {
-    handoffId: item.handoffId,
-    customerId: item.customerId,
-    customerName: item.customerName,
-    branchPath: item.branchPath,
-    intent: (item.intent as Intent | undefined) ?? null,
-    status: item.status,
-    mode: item.mode ?? 'live',
-    createdAt: item.createdAt,
-    claimedBy: orNull(item.claimedBy),
-    claimedByName: orNull(item.claimedByName),
-    summary: orNull(item.summary),
-    closedAt: orNull(item.closedAt),
-    lastSeq: item.lastSeq ?? 0,
+    gsi1pk: `HANDOFFS#${h.status}`,
+    gsi1sk: `${h.branchPath}#${h.createdAt}#${h.handoffId}`,
+    gsi2pk: `CUSTOMER#${h.customerId}#HANDOFFS`,
+    gsi2sk: `HANDOFF#${h.createdAt}`,
   };
 }
 
-export class DynamoHandoffStore implements HandoffStore {
-  private readonly handoffs;
-  private readonly messages;
+/** A new handoff as stored: queued, no message yet. */
+export function handoffItem(handoff: HandoffRecord): Item {
+  const attributes = {
+    handoffId: handoff.handoffId,
+    customerId: handoff.customerId,
+    customerName: handoff.customerName,
+    branchPath: handoff.branchPath,
+    intent: handoff.intent || undefined,
+    status: 'queued' as const,
+    // Handoffs from before service hours existed were all live.
+    mode: handoff.mode ?? 'live',
+    createdAt: handoff.createdAt,
+    lastSeq: 0,
+  };
+  return electroItem(HANDOFF, {
+    ...attributes,
+    ...handoffKey(handoff.handoffId),
+    ...handoffIndexKeys(attributes),
+  });
+}
 
-  constructor(private readonly ctx: TableContext) {
-    this.handoffs = new Entity(handoffSchema, ctx);
-    this.messages = new Entity(handoffMessageSchema, ctx);
-  }
+/** A message of a handoff as stored. */
+export function handoffMessageItem(message: HandoffMessageRecord): Item {
+  return electroItem(HANDOFF_MESSAGE, {
+    handoffId: message.handoffId,
+    seq: message.seq,
+    from: message.from,
+    senderId: message.senderId,
+    text: message.text,
+    at: message.at,
+    pk: handoffKey(message.handoffId).pk,
+    sk: messageSortKey(message.seq),
+  });
+}
+
+function toRecord(item: Item): HandoffRecord {
+  return {
+    handoffId: item.handoffId as string,
+    customerId: item.customerId as string,
+    customerName: item.customerName as string,
+    branchPath: item.branchPath as string,
+    intent: (item.intent as Intent | undefined) ?? null,
+    status: item.status as HandoffRecord['status'],
+    mode: (item.mode as HandoffRecord['mode'] | undefined) ?? 'live',
+    createdAt: item.createdAt as number,
+    claimedBy: orNull(item.claimedBy as string | undefined),
+    claimedByName: orNull(item.claimedByName as string | undefined),
+    summary: orNull(item.summary as string | undefined),
+    closedAt: orNull(item.closedAt as number | undefined),
+    lastSeq: (item.lastSeq as number | undefined) ?? 0,
+  };
+}
+
+function toMessage(item: Item): HandoffMessageRecord {
+  return {
+    handoffId: item.handoffId as string,
+    seq: item.seq as number,
+    from: item.from as HandoffMessageRecord['from'],
+    senderId: item.senderId as string,
+    text: item.text as string,
+    at: item.at as number,
+  };
+}
+
+type TransitionSet = Partial<
+  Pick<HandoffRecord, 'status' | 'claimedBy' | 'claimedByName' | 'summary' | 'closedAt'>
+>;
+
+export class DynamoHandoffStore implements HandoffStore {
+  constructor(private readonly ctx: TableContext) {}
 
   async createOrGet(handoff: HandoffRecord): Promise<HandoffRecord> {
     try {
-      await this.handoffs
-        .create({
-          handoffId: handoff.handoffId,
-          customerId: handoff.customerId,
-          customerName: handoff.customerName,
-          branchPath: handoff.branchPath,
-          ...(handoff.intent ? { intent: handoff.intent } : {}),
-          status: 'queued',
-          mode: handoff.mode,
-          createdAt: handoff.createdAt,
-          lastSeq: 0,
-        })
-        .go();
+      await this.ctx.client.send(
+        new PutCommand({
+          TableName: this.ctx.table,
+          Item: handoffItem(handoff),
+          ConditionExpression: 'attribute_not_exists(pk) AND attribute_not_exists(sk)',
+        }),
+      );
       return { ...handoff, status: 'queued', lastSeq: 0 };
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
@@ -159,8 +130,8 @@ export class DynamoHandoffStore implements HandoffStore {
   }
 
   async get(handoffId: string): Promise<HandoffRecord | null> {
-    const { data } = await this.handoffs.get({ handoffId }).go();
-    return data ? toRecord(data) : null;
+    const item = await getItem(this.ctx, handoffKey(handoffId));
+    return isEntityItem(HANDOFF, item) ? toRecord(item) : null;
   }
 
   async listOpen(branchPath: string): Promise<HandoffRecord[]> {
@@ -169,12 +140,23 @@ export class DynamoHandoffStore implements HandoffStore {
     const [queued, claimed] = await Promise.all(
       (['queued', 'claimed'] as const).map((status) =>
         // An empty path (admins) is every branch: the whole status partition.
-        branchPath
-          ? this.handoffs.query.queue({ status }).begins({ branchPath }).go(ALL_PAGES)
-          : this.handoffs.query.queue({ status }).go(ALL_PAGES),
+        queryAll(
+          this.ctx,
+          branchPath
+            ? {
+                IndexName: 'gsi1',
+                KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :path)',
+                ExpressionAttributeValues: { ':pk': `HANDOFFS#${status}`, ':path': branchPath },
+              }
+            : {
+                IndexName: 'gsi1',
+                KeyConditionExpression: 'gsi1pk = :pk',
+                ExpressionAttributeValues: { ':pk': `HANDOFFS#${status}` },
+              },
+        ),
       ),
     );
-    return [...(queued?.data ?? []), ...(claimed?.data ?? [])]
+    return entityItems(HANDOFF, [...(queued ?? []), ...(claimed ?? [])])
       .map(toRecord)
       .filter(inSubtree)
       .sort((a, b) => a.createdAt - b.createdAt);
@@ -203,34 +185,55 @@ export class DynamoHandoffStore implements HandoffStore {
   /**
    * One status change as a conditional write: null unless the handoff is as `expected` (its status,
    * and who claimed it), checked on the item read and again by the write's condition, so a
-   * concurrent change makes this one null instead of being overwritten. The queue index's key
-   * attributes are written along, as ElectroDB needs them to rebuild the keys.
+   * concurrent change makes this one null instead of being overwritten. The status composes the
+   * queue index's key, so the index keys are rewritten in the same update (from the item read:
+   * the other attributes they are made of never change).
    */
   private async transition(
     handoffId: string,
     expected: { status: HandoffRecord['status']; claimedBy?: string },
-    set: Partial<Pick<HandoffItem, 'status' | 'claimedBy' | 'claimedByName' | 'summary' | 'closedAt'>>,
+    set: TransitionSet,
   ): Promise<HandoffRecord | null> {
     const current = await this.get(handoffId);
     const { claimedBy } = expected;
     if (current?.status !== expected.status || (claimedBy !== undefined && current.claimedBy !== claimedBy))
       return null;
+    const written: Item = {
+      ...set,
+      branchPath: current.branchPath,
+      createdAt: current.createdAt,
+      customerId: current.customerId,
+      ...handoffIndexKeys({ ...current, ...set, status: set.status ?? current.status }),
+      handoffId,
+      __edb_e__: HANDOFF,
+      __edb_v__: '1',
+    };
+    const names = Object.keys(written);
     try {
-      const { data } = await this.handoffs
-        .patch({ handoffId })
-        .set({
-          ...set,
-          branchPath: current.branchPath,
-          createdAt: current.createdAt,
-          customerId: current.customerId,
-        })
-        .where((attr, op) =>
-          claimedBy === undefined
-            ? op.eq(attr.status, expected.status)
-            : `${op.eq(attr.status, expected.status)} AND ${op.eq(attr.claimedBy, claimedBy)}`,
-        )
-        .go({ response: 'all_new' });
-      return toRecord(data as HandoffItem);
+      const { Attributes } = await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.table,
+          Key: handoffKey(handoffId),
+          // The attribute names are this method's own (never input), each a placeholder.
+          UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+          ConditionExpression:
+            claimedBy === undefined
+              ? 'attribute_exists(pk) AND attribute_exists(sk) AND #status = :expected'
+              : 'attribute_exists(pk) AND attribute_exists(sk) AND #status = :expected AND #claimedBy = :claimedBy',
+          ExpressionAttributeNames: {
+            ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
+            '#status': 'status',
+            ...(claimedBy === undefined ? {} : { '#claimedBy': 'claimedBy' }),
+          },
+          ExpressionAttributeValues: {
+            ...Object.fromEntries(names.map((name, i) => [`:a${i}`, written[name]])),
+            ':expected': expected.status,
+            ...(claimedBy === undefined ? {} : { ':claimedBy': claimedBy }),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return toRecord(Attributes as Item);
     } catch (error) {
       if (isConditionalCheckFailed(error)) return null;
       throw error;
@@ -243,7 +246,7 @@ export class DynamoHandoffStore implements HandoffStore {
       const result = await this.ctx.client.send(
         new UpdateCommand({
           TableName: this.ctx.table,
-          Key: { pk: `HANDOFF#${message.handoffId}`, sk: 'HANDOFF' },
+          Key: handoffKey(message.handoffId),
           UpdateExpression: 'ADD lastSeq :one',
           ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -258,21 +261,37 @@ export class DynamoHandoffStore implements HandoffStore {
     }
     const record = { ...message, seq };
     // The seq is this request's alone, so the create cannot collide; a failure leaves a gap, never a duplicate.
-    await this.messages.create(record).go();
+    await this.ctx.client.send(
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: handoffMessageItem(record),
+        ConditionExpression: 'attribute_not_exists(pk) AND attribute_not_exists(sk)',
+      }),
+    );
     return record;
   }
 
   async listMessages(handoffId: string, afterSeq: number): Promise<HandoffMessageRecord[]> {
-    const { data } = await this.messages.query.byHandoff({ handoffId }).gt({ seq: afterSeq }).go(ALL_PAGES);
-    return data.map((m) => ({ ...m }));
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk AND sk > :after',
+      ExpressionAttributeValues: { ':pk': handoffKey(handoffId).pk, ':after': messageSortKey(afterSeq) },
+    });
+    return entityItems(HANDOFF_MESSAGE, items).map(toMessage);
   }
 
   async latestOfCustomer(customerId: string, since: number): Promise<HandoffRecord | null> {
-    const { data } = await this.handoffs.query
-      .byCustomer({ customerId })
-      .gte({ createdAt: since })
-      .go({ order: 'desc', limit: 1 });
-    return data[0] ? toRecord(data[0]) : null;
+    const { Items = [] } = await this.ctx.client.send(
+      new QueryCommand({
+        TableName: this.ctx.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :since',
+        ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}#HANDOFFS`, ':since': `HANDOFF#${since}` },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    const [latest] = entityItems(HANDOFF, Items);
+    return latest ? toRecord(latest) : null;
   }
 
   async markCustomerNotified(handoffId: string, at: number): Promise<boolean> {
@@ -280,7 +299,7 @@ export class DynamoHandoffStore implements HandoffStore {
       await this.ctx.client.send(
         new UpdateCommand({
           TableName: this.ctx.table,
-          Key: { pk: `HANDOFF#${handoffId}`, sk: 'HANDOFF' },
+          Key: handoffKey(handoffId),
           UpdateExpression: 'SET customerNotifiedAt = :at',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(customerNotifiedAt)',
           ExpressionAttributeValues: { ':at': at },
@@ -297,7 +316,7 @@ export class DynamoHandoffStore implements HandoffStore {
     await this.ctx.client.send(
       new UpdateCommand({
         TableName: this.ctx.table,
-        Key: { pk: `HANDOFF#${handoffId}`, sk: 'HANDOFF' },
+        Key: handoffKey(handoffId),
         UpdateExpression: 'REMOVE customerNotifiedAt',
       }),
     );

@@ -1,141 +1,123 @@
 import type { Intent } from '@zhixiang/shared/assistant/intents';
-import { ASSISTANT_FLOWS, type KnowledgeEntry } from '@zhixiang/shared/assistant/knowledge';
+import type { KnowledgeAction, KnowledgeEntry } from '@zhixiang/shared/assistant/knowledge';
 import type { KnowledgeBaseRepository, KnowledgeVersionRecord } from '@zhixiang/shared/ports/knowledge-base';
-import { Entity } from 'electrodb';
+import { BatchWriteCommand, PutCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
 import {
-  ALL_PAGES,
+  electroItem,
   isConditionalCheckFailed,
-  SERVICE_NAME,
+  queryAll,
   type TableContext,
 } from '../../platform/dynamodb/table';
+import { getItem } from '../../platform/records/point-reads';
+import { entityItems, type Item, isEntityItem } from './entity-items';
 
 /**
- * The assistant's knowledge base. One partition per version and intent, so the chat endpoint
- * reads an intent's candidate entries with one Query; versions never share items, so writing a
- * new version cannot disturb the one being read.
+ * The assistant's knowledge base. One partition per version and intent
+ * (`KNOWLEDGE#v<version>#<intent>` / `ENTRY#<entryId>`), so the chat endpoint reads an intent's
+ * candidate entries with one Query; versions never share items, so writing a new version cannot
+ * disturb the one being read. The one pointer readers follow (`KNOWLEDGE` / `ACTIVE`) is switched
+ * with a condition on the version it replaces; the counter beside it (`KNOWLEDGE` / `COUNTER`)
+ * hands out version numbers, so two loads at once never write into the same version's partitions.
  */
-const knowledgeEntrySchema = {
-  model: { entity: 'knowledgeEntry', version: '1', service: SERVICE_NAME },
-  attributes: {
-    kbVersion: { type: 'number', required: true },
-    intent: { type: 'string', required: true },
-    entryId: { type: 'string', required: true },
-    questions: { type: 'list', items: { type: 'string' }, required: true },
-    answer: { type: 'string', required: true },
-    personal: { type: 'boolean' },
-    actions: {
-      type: 'list',
-      items: {
-        type: 'map',
-        properties: {
-          label: { type: 'string', required: true },
-          flow: { type: ASSISTANT_FLOWS, required: true },
-        },
-      },
-    },
-  },
-  indexes: {
-    // An intent's entries of one version: the chat endpoint's only read.
-    byIntent: {
-      pk: {
-        field: 'pk',
-        composite: ['kbVersion', 'intent'],
-        template: 'KNOWLEDGE#v${kbVersion}#${intent}',
-        casing: 'none',
-      },
-      sk: { field: 'sk', composite: ['entryId'], template: 'ENTRY#${entryId}', casing: 'none' },
-    },
-  },
-} as const;
+const ENTRY = 'knowledgeEntry';
+const ACTIVE = 'knowledgeActive';
+const COUNTER = 'knowledgeCounter';
 
-// The one pointer readers follow; switched with a condition on the version it replaces.
-const activeKnowledgeSchema = {
-  model: { entity: 'knowledgeActive', version: '1', service: SERVICE_NAME },
-  attributes: {
-    kbVersion: { type: 'number', required: true },
-    contentHash: { type: 'string', required: true },
-    entryCount: { type: 'number', required: true },
-    activatedAt: { type: 'number', required: true },
-  },
-  indexes: {
-    pointer: {
-      pk: { field: 'pk', composite: [], template: 'KNOWLEDGE', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'ACTIVE', casing: 'none' },
-    },
-  },
-} as const;
+const ACTIVE_KEY = { pk: 'KNOWLEDGE', sk: 'ACTIVE' };
+const COUNTER_KEY = { pk: 'KNOWLEDGE', sk: 'COUNTER' };
+const entriesPk = (version: number, intent: string) => `KNOWLEDGE#v${version}#${intent}`;
 
-// Hands out version numbers: two loads at once never write into the same version's partitions.
-const knowledgeCounterSchema = {
-  model: { entity: 'knowledgeCounter', version: '1', service: SERVICE_NAME },
-  attributes: { last: { type: 'number' } },
-  indexes: {
-    counter: {
-      pk: { field: 'pk', composite: [], template: 'KNOWLEDGE', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'COUNTER', casing: 'none' },
-    },
-  },
-} as const;
+/** DynamoDB's most put requests in one BatchWriteItem. */
+const BATCH_SIZE = 25;
 
-export function createKnowledgeEntities(ctx: TableContext) {
-  return {
-    entry: new Entity(knowledgeEntrySchema, ctx),
-    active: new Entity(activeKnowledgeSchema, ctx),
-    counter: new Entity(knowledgeCounterSchema, ctx),
-  };
+/** An entry of a version as stored. */
+export function knowledgeEntryItem(version: number, entry: KnowledgeEntry): Item {
+  return electroItem(ENTRY, {
+    kbVersion: version,
+    intent: entry.intent,
+    entryId: entry.id,
+    questions: entry.questions,
+    answer: entry.answer,
+    personal: entry.personal ? true : undefined,
+    actions: entry.actions?.length ? entry.actions : undefined,
+    pk: entriesPk(version, entry.intent),
+    sk: `ENTRY#${entry.id}`,
+  });
 }
-type KnowledgeEntities = ReturnType<typeof createKnowledgeEntities>;
+
+/** The active version's pointer as stored. */
+export function activeKnowledgeItem(active: KnowledgeVersionRecord): Item {
+  return electroItem(ACTIVE, {
+    kbVersion: active.version,
+    contentHash: active.contentHash,
+    entryCount: active.entryCount,
+    activatedAt: active.activatedAt,
+    ...ACTIVE_KEY,
+  });
+}
 
 export class DynamoKnowledgeBaseRepository implements KnowledgeBaseRepository {
-  constructor(private readonly entities: KnowledgeEntities) {}
+  constructor(private readonly ctx: TableContext) {}
 
   async activeVersion(): Promise<KnowledgeVersionRecord | null> {
-    const { data } = await this.entities.active.get({}).go();
-    if (!data) return null;
+    const item = await getItem(this.ctx, ACTIVE_KEY);
+    if (!isEntityItem(ACTIVE, item)) return null;
     return {
-      version: data.kbVersion,
-      contentHash: data.contentHash,
-      entryCount: data.entryCount,
-      activatedAt: data.activatedAt,
+      version: item.kbVersion as number,
+      contentHash: item.contentHash as string,
+      entryCount: item.entryCount as number,
+      activatedAt: item.activatedAt as number,
     };
   }
 
   async reserveVersion(): Promise<number> {
-    const { data } = await this.entities.counter.update({}).add({ last: 1 }).go({ response: 'all_new' });
-    return data.last ?? 1;
+    const { Attributes } = await this.ctx.client.send(
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: COUNTER_KEY,
+        UpdateExpression: 'SET #e = :e, #v = :v ADD #last :one',
+        ExpressionAttributeNames: { '#e': '__edb_e__', '#v': '__edb_v__', '#last': 'last' },
+        ExpressionAttributeValues: { ':e': COUNTER, ':v': '1', ':one': 1 },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return (Attributes?.last as number | undefined) ?? 1;
   }
 
+  /** The entries in batches of 25, one batch after the other; any item left unprocessed is an error. */
   async putEntries(version: number, entries: readonly KnowledgeEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const { unprocessed } = await this.entities.entry
-      .put(
-        entries.map((e) => ({
-          kbVersion: version,
-          intent: e.intent,
-          entryId: e.id,
-          questions: e.questions,
-          answer: e.answer,
-          ...(e.personal ? { personal: true } : {}),
-          ...(e.actions?.length ? { actions: e.actions } : {}),
-        })),
-      )
-      .go();
-    if (unprocessed.length > 0) throw new Error(`${unprocessed.length} knowledge entries were not written`);
+    let unprocessed = 0;
+    for (let start = 0; start < entries.length; start += BATCH_SIZE) {
+      const { UnprocessedItems } = await this.ctx.client.send(
+        new BatchWriteCommand({
+          RequestItems: {
+            [this.ctx.table]: entries
+              .slice(start, start + BATCH_SIZE)
+              .map((entry) => ({ PutRequest: { Item: knowledgeEntryItem(version, entry) } })),
+          },
+        }),
+      );
+      unprocessed += UnprocessedItems?.[this.ctx.table]?.length ?? 0;
+    }
+    if (unprocessed > 0) throw new Error(`${unprocessed} knowledge entries were not written`);
   }
 
   async activate(next: KnowledgeVersionRecord, expectedVersion: number | null): Promise<boolean> {
     try {
-      await this.entities.active
-        .put({
-          kbVersion: next.version,
-          contentHash: next.contentHash,
-          entryCount: next.entryCount,
-          activatedAt: next.activatedAt,
-        })
-        .where((attr, op) =>
-          expectedVersion === null ? op.notExists(attr.kbVersion) : op.eq(attr.kbVersion, expectedVersion),
-        )
-        .go();
+      await this.ctx.client.send(
+        new PutCommand({
+          TableName: this.ctx.table,
+          Item: activeKnowledgeItem(next),
+          ExpressionAttributeNames: { '#kbVersion': 'kbVersion' },
+          ...(expectedVersion === null
+            ? { ConditionExpression: 'attribute_not_exists(#kbVersion)' }
+            : {
+                ConditionExpression: '#kbVersion = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              }),
+        }),
+      );
       return true;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return false;
@@ -144,14 +126,20 @@ export class DynamoKnowledgeBaseRepository implements KnowledgeBaseRepository {
   }
 
   async entriesOf(version: number, intent: Intent): Promise<KnowledgeEntry[]> {
-    const { data } = await this.entities.entry.query.byIntent({ kbVersion: version, intent }).go(ALL_PAGES);
-    return data.map((item) => ({
-      id: item.entryId,
-      intent: item.intent as Intent,
-      questions: item.questions,
-      answer: item.answer,
-      ...(item.personal ? { personal: true } : {}),
-      ...(item.actions?.length ? { actions: item.actions } : {}),
-    }));
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entry)',
+      ExpressionAttributeValues: { ':pk': entriesPk(version, intent), ':entry': 'ENTRY#' },
+    });
+    return entityItems(ENTRY, items).map((item) => {
+      const actions = item.actions as KnowledgeAction[] | undefined;
+      return {
+        id: item.entryId as string,
+        intent: item.intent as Intent,
+        questions: item.questions as string[],
+        answer: item.answer as string,
+        ...(item.personal ? { personal: true } : {}),
+        ...(actions?.length ? { actions } : {}),
+      };
+    });
   }
 }

@@ -1,128 +1,147 @@
-import { ROLES } from '@zhixiang/shared/auth/schemas';
 import type { LiveChatConnection, LiveChatConnectionStore } from '@zhixiang/shared/ports/live-chat';
-import { Entity } from 'electrodb';
 import {
-  ALL_PAGES,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '../../platform/dynamodb/document-client';
+import {
+  electroItem,
   orNull,
-  SERVICE_NAME,
+  queryAll,
   type TableContext,
-  TTL_ATTRIBUTE,
   toTtlSeconds,
 } from '../../platform/dynamodb/table';
+import { entityItems, type Item, isEntityItem } from './entity-items';
 
 /**
- * The live chat's WebSocket connections and which handoffs each listens to. API Gateway closes a
- * connection after 2 hours at most; the items expire an hour after that (TTL), so a `$disconnect`
- * that never ran leaves nothing behind for long, and a push to a closed socket removes its
- * subscription at once (410 Gone).
+ * The live chat's WebSocket connections (`LIVECONN#<connectionId>`) and which handoffs each listens
+ * to (`LIVECHAT#<handoffId>` / `CONN#<connectionId>`). API Gateway closes a connection after 2 hours
+ * at most; the items expire an hour after that (TTL), so a `$disconnect` that never ran leaves
+ * nothing behind for long, and a push to a closed socket removes its subscription at once (410 Gone).
  */
 export const LIVE_CHAT_CONNECTION_TTL_MS = 3 * 60 * 60 * 1000;
 
-const connectionSchema = {
-  model: { entity: 'liveChatConnection', version: '1', service: SERVICE_NAME },
-  attributes: {
-    connectionId: { type: 'string', required: true },
-    userId: { type: 'string', required: true },
-    role: { type: ROLES, required: true },
-    customerId: { type: 'string' },
-    branchPath: { type: 'string' },
-    connectedAt: { type: 'number', required: true },
-    /** The handoffs subscribed to, so `$disconnect` removes exactly those subscriptions. */
-    handoffIds: { type: 'set', items: 'string' },
-    ttl: TTL_ATTRIBUTE,
-  },
-  indexes: {
-    byId: {
-      pk: { field: 'pk', composite: ['connectionId'], template: 'LIVECONN#${connectionId}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'LIVECONN', casing: 'none' },
-    },
-  },
-} as const;
+const CONNECTION = 'liveChatConnection';
+const SUBSCRIPTION = 'liveChatSubscription';
 
-const subscriptionSchema = {
-  model: { entity: 'liveChatSubscription', version: '1', service: SERVICE_NAME },
-  attributes: {
-    handoffId: { type: 'string', required: true },
-    connectionId: { type: 'string', required: true },
-    ttl: TTL_ATTRIBUTE,
-  },
-  indexes: {
-    // Who to push a handoff's new message to: one Query.
-    byHandoff: {
-      pk: { field: 'pk', composite: ['handoffId'], template: 'LIVECHAT#${handoffId}', casing: 'none' },
-      sk: { field: 'sk', composite: ['connectionId'], template: 'CONN#${connectionId}', casing: 'none' },
-    },
-  },
-} as const;
+const connectionKey = (connectionId: string) => ({ pk: `LIVECONN#${connectionId}`, sk: 'LIVECONN' });
+const subscriptionKey = (handoffId: string, connectionId: string) => ({
+  pk: `LIVECHAT#${handoffId}`,
+  sk: `CONN#${connectionId}`,
+});
+
+/** A connection as stored; `expiresAt` is the TTL (epoch seconds). */
+export function connectionItem(connection: LiveChatConnection, expiresAt: number): Item {
+  return electroItem(CONNECTION, {
+    connectionId: connection.connectionId,
+    userId: connection.userId,
+    role: connection.role,
+    customerId: connection.customerId || undefined,
+    branchPath: connection.branchPath || undefined,
+    connectedAt: connection.connectedAt,
+    expiresAt,
+    ...connectionKey(connection.connectionId),
+  });
+}
+
+/** A connection's subscription to a handoff as stored: who to push the handoff's new message to. */
+export function subscriptionItem(handoffId: string, connectionId: string, expiresAt: number): Item {
+  return electroItem(SUBSCRIPTION, {
+    handoffId,
+    connectionId,
+    expiresAt,
+    ...subscriptionKey(handoffId, connectionId),
+  });
+}
 
 export class DynamoLiveChatConnectionStore implements LiveChatConnectionStore {
-  private readonly connections;
-  private readonly subscriptions;
-
   constructor(
-    ctx: TableContext,
+    private readonly ctx: TableContext,
     private readonly now: () => number = Date.now,
-  ) {
-    this.connections = new Entity(connectionSchema, ctx);
-    this.subscriptions = new Entity(subscriptionSchema, ctx);
-  }
+  ) {}
 
   private expiresAt(): number {
     return toTtlSeconds(this.now() + LIVE_CHAT_CONNECTION_TTL_MS);
   }
 
+  /** The connection's item (its `handoffIds` a string set), or null. */
+  private async connection(connectionId: string): Promise<Item | null> {
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.table, Key: connectionKey(connectionId) }),
+    );
+    return isEntityItem(CONNECTION, Item) ? Item : null;
+  }
+
   async register(connection: LiveChatConnection): Promise<void> {
-    await this.connections
-      .put({
-        connectionId: connection.connectionId,
-        userId: connection.userId,
-        role: connection.role,
-        ...(connection.customerId ? { customerId: connection.customerId } : {}),
-        ...(connection.branchPath ? { branchPath: connection.branchPath } : {}),
-        connectedAt: connection.connectedAt,
-        ttl: this.expiresAt(),
-      })
-      .go();
+    await this.ctx.client.send(
+      new PutCommand({ TableName: this.ctx.table, Item: connectionItem(connection, this.expiresAt()) }),
+    );
   }
 
   async get(connectionId: string): Promise<LiveChatConnection | null> {
-    const { data } = await this.connections.get({ connectionId }).go();
-    if (!data) return null;
+    const item = await this.connection(connectionId);
+    if (!item) return null;
     return {
-      connectionId: data.connectionId,
-      userId: data.userId,
-      role: data.role,
-      customerId: orNull(data.customerId),
-      branchPath: orNull(data.branchPath),
-      connectedAt: data.connectedAt,
+      connectionId: item.connectionId as string,
+      userId: item.userId as string,
+      role: item.role as LiveChatConnection['role'],
+      customerId: orNull(item.customerId as string | undefined),
+      branchPath: orNull(item.branchPath as string | undefined),
+      connectedAt: item.connectedAt as number,
     };
   }
 
   async subscribe(connectionId: string, handoffId: string): Promise<void> {
     // Recorded on the connection first: a subscription never exists that `remove` would not find.
-    await this.connections
-      .update({ connectionId })
-      .add({ handoffIds: [handoffId] })
-      .go();
-    await this.subscriptions.put({ handoffId, connectionId, ttl: this.expiresAt() }).go();
+    // Unconditional, as before: the handoff is added to the set (a string set) whatever the item.
+    await this.ctx.client.send(
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: connectionKey(connectionId),
+        UpdateExpression: 'SET #connectionId = :connectionId, #e = :e, #v = :v ADD #handoffIds :handoffIds',
+        ExpressionAttributeNames: {
+          '#connectionId': 'connectionId',
+          '#e': '__edb_e__',
+          '#v': '__edb_v__',
+          '#handoffIds': 'handoffIds',
+        },
+        ExpressionAttributeValues: {
+          ':connectionId': connectionId,
+          ':e': CONNECTION,
+          ':v': '1',
+          ':handoffIds': new Set([handoffId]),
+        },
+      }),
+    );
+    await this.ctx.client.send(
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: subscriptionItem(handoffId, connectionId, this.expiresAt()),
+      }),
+    );
   }
 
   async subscribers(handoffId: string): Promise<string[]> {
-    const { data } = await this.subscriptions.query.byHandoff({ handoffId }).go(ALL_PAGES);
-    return data.map((s) => s.connectionId);
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :conn)',
+      ExpressionAttributeValues: { ':pk': `LIVECHAT#${handoffId}`, ':conn': 'CONN#' },
+    });
+    return entityItems(SUBSCRIPTION, items).map((item) => item.connectionId as string);
   }
 
   async unsubscribe(connectionId: string, handoffId: string): Promise<void> {
-    await this.subscriptions.delete({ handoffId, connectionId }).go();
+    await this.ctx.client.send(
+      new DeleteCommand({ TableName: this.ctx.table, Key: subscriptionKey(handoffId, connectionId) }),
+    );
   }
 
   async remove(connectionId: string): Promise<void> {
-    const { data } = await this.connections.get({ connectionId }).go();
-    await Promise.all(
-      (data?.handoffIds ?? []).map((handoffId) =>
-        this.subscriptions.delete({ handoffId, connectionId }).go(),
-      ),
+    const item = await this.connection(connectionId);
+    const handoffIds = (item?.handoffIds as Set<string> | undefined) ?? [];
+    await Promise.all([...handoffIds].map((handoffId) => this.unsubscribe(connectionId, handoffId)));
+    await this.ctx.client.send(
+      new DeleteCommand({ TableName: this.ctx.table, Key: connectionKey(connectionId) }),
     );
-    await this.connections.delete({ connectionId }).go();
   }
 }
