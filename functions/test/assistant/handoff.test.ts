@@ -169,6 +169,24 @@ describe('live chat by polling', () => {
     ).toBe(404);
   });
 
+  it('keeps a long chat in order: a client catching up after message 3 of 12 gets 4 to 12', async () => {
+    const zhang = await as('demo-customer-c001');
+    const before = (await zhang.get(`/assistant/handoffs/${handoffId}/messages`, { after: '0' })).body
+      .messages.length as number;
+    for (let i = before + 1; i <= 12; i++)
+      expect(
+        (await zhang.post(`/assistant/handoffs/${handoffId}/messages`, { text: `第${i}条` })).status,
+      ).toBe(201);
+    const all = await zhang.get(`/assistant/handoffs/${handoffId}/messages`, { after: '0' });
+    expect(all.body.messages.map((m: { seq: number }) => m.seq)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
+    const since = await zhang.get(`/assistant/handoffs/${handoffId}/messages`, { after: '3' });
+    expect(since.body.messages.map((m: { seq: number }) => m.seq)).toEqual(
+      Array.from({ length: 9 }, (_, i) => i + 4),
+    );
+  });
+
   it('closes with a summary; afterwards no messages and out of the queue', async () => {
     const queue = await (await as('demo-staff-sh')).get('/staff/handoffs');
     const claimedBy = queue.body.handoffs.find(

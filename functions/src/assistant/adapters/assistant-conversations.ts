@@ -38,10 +38,10 @@ const TURN = 'assistantTurn';
 const REVIEW_ITEM = 'assistantReviewItem';
 
 const conversationPk = (conversationId: string) => `ASSISTANTCONV#${conversationId}`;
-/** The seq is written unpadded (as the items have always been), so turn keys sort as text. */
+/** The seq padded to 10 digits, so that the keys sort in turn order (`TURN#0000000003`). */
 const turnKey = (conversationId: string, seq: number) => ({
   pk: conversationPk(conversationId),
-  sk: `TURN#${seq}`,
+  sk: `TURN#${String(seq).padStart(10, '0')}`,
 });
 const reviewKey = (r: {
   day: string;

@@ -89,7 +89,7 @@ describe('handoff items', () => {
       text: '你好',
       at: 1700000002000,
       pk: 'HANDOFF#h1',
-      sk: 'MSG#12',
+      sk: 'MSG#0000000012',
       __edb_e__: 'handoffMessage',
       __edb_v__: '1',
     });
@@ -285,7 +285,7 @@ describe('conversation items', () => {
       signedIn: false,
       expiresAt: 1702592000,
       pk: 'ASSISTANTCONV#v1',
-      sk: 'TURN#3',
+      sk: 'TURN#0000000003',
       __edb_e__: 'assistantTurn',
       __edb_v__: '1',
     });
@@ -314,7 +314,7 @@ describe('conversation items', () => {
     }));
     expect(await new DynamoConversationStore(ctx).rateTurn('v1', 3, 'down')).toBe(true);
     expect(sent[0]?.input).toMatchObject({
-      Key: { pk: 'ASSISTANTCONV#v1', sk: 'TURN#3' },
+      Key: { pk: 'ASSISTANTCONV#v1', sk: 'TURN#0000000003' },
       ConditionExpression: 'attribute_exists(pk) AND attribute_exists(sk)',
       ExpressionAttributeValues: {
         ':rating': 'down',

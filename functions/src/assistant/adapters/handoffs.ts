@@ -22,8 +22,8 @@ const HANDOFF = 'handoff';
 const HANDOFF_MESSAGE = 'handoffMessage';
 
 const handoffKey = (handoffId: string) => ({ pk: `HANDOFF#${handoffId}`, sk: 'HANDOFF' });
-/** The seq is written unpadded (as the items have always been), so message keys sort as text. */
-const messageSortKey = (seq: number) => `MSG#${seq}`;
+/** The seq padded to 10 digits, so that the keys sort as the messages were sent (`MSG#0000000012`). */
+const messageSortKey = (seq: number) => `MSG#${String(seq).padStart(10, '0')}`;
 
 /** What a handoff's index keys are made of: every write of one of these rewrites all four keys. */
 type IndexedAttributes = Pick<
