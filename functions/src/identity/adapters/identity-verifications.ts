@@ -29,10 +29,14 @@ import {
 } from '../../platform/dynamodb/table';
 import { getItem } from '../../platform/records/point-reads';
 
+/** Open sessions are kept a day past their verify_id for support questions, then collected. */
+const ATTEMPT_RETENTION_MS = 24 * 3600_000;
+const FAILURE_DAY_RETENTION_MS = 2 * 24 * 3600_000;
+
 /**
  * The identity context's items, one entity name each (`__edb_e__`, as ElectroDB wrote them before
  * and other code still reads them); key shapes in docs/dynamodb-access-patterns.md, and every
- * item held to literal expected items by identity-verifications.test.ts. Each partition and index
+ * item held to literal expected items by identity-items.test.ts. Each partition and index
  * key prefix below holds one entity only, so queries need no entity filter.
  *
  * - `identityVerification`: the verification log, one item per finished attempt, written once (a
@@ -52,10 +56,6 @@ import { getItem } from '../../platform/records/point-reads';
  *   first; a decided review moves to `IDREVIEWS#approved/rejected`), a customer's newest one for a
  *   purpose by gsi2.
  */
-/** Open sessions are kept a day past their verify_id for support questions, then collected. */
-const ATTEMPT_RETENTION_MS = 24 * 3600_000;
-const FAILURE_DAY_RETENTION_MS = 2 * 24 * 3600_000;
-
 export const identityKeys = {
   record: (customerId: string, at: number, verificationId: string) => ({
     pk: `IDVERIFY#${customerId}`,

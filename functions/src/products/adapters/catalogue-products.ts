@@ -9,7 +9,7 @@ import { getItem } from '../../platform/records/point-reads';
  * same product (`PRODUCT#<code>` / `PRODUCT`) under its own sort key, so policies and search evolve
  * apart. A product page reads one product by code; the search index is built from the whole
  * catalogue: one gsi1 partition (`CATALOGUE`, holding catalogue products only), read in code order.
- * Items held to literal expected items by catalogue-products.test.ts.
+ * Items held to literal expected items by product-items.test.ts.
  */
 export const catalogueKey = (productCode: string) => ({ pk: `PRODUCT#${productCode}`, sk: 'CATALOGUE' });
 

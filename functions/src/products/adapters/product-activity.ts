@@ -20,7 +20,7 @@ const COUNTERS: readonly Counter[] = ['views', 'searchHits', 'sales'];
  * one partition per day (`PRODUCTACTIVITY#<day>`, holding counters only) so the nightly job reads a
  * day with one Query. Written with atomic ADD (no read-modify-write); the first ADD of a day creates
  * the item, so every update also sets its key attributes and entity markers, as ElectroDB's update
- * did. product-activity.test.ts holds the update to a literal expected one.
+ * did. product-items.test.ts holds the update to a literal expected one.
  */
 export function activityUpdate(
   table: string,
