@@ -1,7 +1,7 @@
 import { defineWiring, type Platform } from '../platform/process';
 import { getS3 } from '../platform/s3/s3';
 import { S3BrochureLinks } from './adapters/brochure-links';
-import { createCatalogueProductEntity, DynamoCatalogueRepository } from './adapters/catalogue-products';
+import { DynamoCatalogueRepository } from './adapters/catalogue-products';
 import { DynamoProductActivityRepository } from './adapters/product-activity';
 
 export function createProductsDeps(platform: Platform) {
@@ -19,7 +19,7 @@ export function createProductsDeps(platform: Platform) {
 
 /** The product catalogue (the assistant answers product questions from it too). */
 export function createCatalogueRepository({ table }: Platform): DynamoCatalogueRepository {
-  return new DynamoCatalogueRepository(createCatalogueProductEntity(table));
+  return new DynamoCatalogueRepository(table);
 }
 
 export type ProductsDeps = ReturnType<typeof createProductsDeps>;

@@ -1,5 +1,5 @@
-import { type IdCardCheck, UPLOAD_KINDS } from '@zhixiang/shared/identity/id-card';
-import type { VerificationMethod } from '@zhixiang/shared/ports/identity-proofs';
+import type { IdCardCheck } from '@zhixiang/shared/identity/id-card';
+import type { VerificationMethod, VerificationPurpose } from '@zhixiang/shared/ports/identity-proofs';
 import type {
   FaceAttempt,
   IdCardCheckRecord,
@@ -10,278 +10,219 @@ import type {
   IdentityVerificationStore,
   VerificationRecord,
 } from '@zhixiang/shared/ports/identity-verifications';
-import { Entity } from 'electrodb';
 import {
+  PutCommand,
+  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '../../platform/dynamodb/document-client';
 import {
   cancellationCodes,
+  conditionally,
+  electroItem,
   isConditionalCheckFailed,
   orNull,
-  orUndefined,
-  SERVICE_NAME,
+  queryAll,
   type TableContext,
+  toTtlSeconds,
 } from '../../platform/dynamodb/table';
-
-const ttl = { type: 'number', field: 'expiresAt' } as const;
-const toTtl = (epochMs: number) => Math.ceil(epochMs / 1000);
-const METHODS = [
-  'face',
-  'agent_attestation',
-  'staff_review',
-] as const satisfies readonly VerificationMethod[];
-
-/**
- * The verification log: one item per finished attempt, written once (a conditional create) and
- * never updated; no TTL — it is evidence for the endorsement it authorised (保险法 Art. 87).
- */
-const verificationRecordSchema = {
-  model: { entity: 'identityVerification', version: '1', service: SERVICE_NAME },
-  attributes: {
-    verificationId: { type: 'string', required: true },
-    customerId: { type: 'string', required: true },
-    purpose: { type: 'string', required: true },
-    method: { type: METHODS, required: true },
-    result: { type: ['success', 'failure'] as const, required: true },
-    reason: { type: 'string' },
-    actorUserId: { type: 'string', required: true },
-    actorRole: { type: 'string', required: true },
-    providerRefs: { type: 'any', required: true },
-    providerResult: { type: 'number' },
-    at: { type: 'number', required: true },
-    deviceUserAgent: { type: 'string' },
-    deviceIp: { type: 'string' },
-  },
-  indexes: {
-    // A customer's history, newest first: "verified for another purpose?" and the status page.
-    byCustomer: {
-      pk: { field: 'pk', composite: ['customerId'], template: 'IDVERIFY#${customerId}', casing: 'none' },
-      sk: {
-        field: 'sk',
-        composite: ['at', 'verificationId'],
-        template: 'V#${at}#${verificationId}',
-        casing: 'none',
-      },
-    },
-    // IdentityProofs.requireVerified: the newest record for exactly one customer and purpose.
-    byPurpose: {
-      index: 'gsi1',
-      pk: {
-        field: 'gsi1pk',
-        composite: ['customerId', 'purpose'],
-        template: 'IDVERIFY#${customerId}#${purpose}',
-        casing: 'none',
-      },
-      sk: {
-        field: 'gsi1sk',
-        composite: ['at', 'verificationId'],
-        template: 'V#${at}#${verificationId}',
-        casing: 'none',
-      },
-    },
-  },
-} as const;
-
-// An open face session (getverifyid done, result not yet queried); completed once.
-const faceAttemptSchema = {
-  model: { entity: 'faceAttempt', version: '1', service: SERVICE_NAME },
-  attributes: {
-    attemptId: { type: 'string', required: true },
-    customerId: { type: 'string', required: true },
-    purpose: { type: 'string', required: true },
-    userId: { type: 'string', required: true },
-    userRole: { type: 'string', required: true },
-    openid: { type: 'string' },
-    outSeqNo: { type: 'string', required: true },
-    verifyId: { type: 'string', required: true },
-    provider: { type: ['wechat', 'sandbox'] as const, required: true },
-    createdAt: { type: 'number', required: true },
-    validUntil: { type: 'number', required: true },
-    completedAt: { type: 'number' },
-    ttl,
-  },
-  indexes: {
-    byId: {
-      pk: { field: 'pk', composite: ['attemptId'], template: 'FACEATTEMPT#${attemptId}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'ATTEMPT', casing: 'none' },
-    },
-  },
-} as const;
-
-// Failed face comparisons of one customer on one Shanghai day: the lock is `failures >= 5`.
-const faceFailureDaySchema = {
-  model: { entity: 'faceFailureDay', version: '1', service: SERVICE_NAME },
-  attributes: {
-    customerId: { type: 'string', required: true },
-    day: { type: 'string', required: true },
-    failures: { type: 'number' },
-    ttl,
-  },
-  indexes: {
-    byDay: {
-      pk: { field: 'pk', composite: ['customerId'], template: 'FACEFAIL#${customerId}', casing: 'none' },
-      sk: { field: 'sk', composite: ['day'], template: 'DAY#${day}', casing: 'none' },
-    },
-  },
-} as const;
-
-// Local stage only: a 「模拟人脸核身」 session per verify_id — who opened it, and the outcome the
-// tester picked (absent until answered).
-const sandboxFaceAnswerSchema = {
-  model: { entity: 'sandboxFaceAnswer', version: '1', service: SERVICE_NAME },
-  attributes: {
-    verifyId: { type: 'string', required: true },
-    userId: { type: 'string' },
-    verifyRet: { type: 'number' },
-    ttl,
-  },
-  indexes: {
-    byVerifyId: {
-      pk: { field: 'pk', composite: ['verifyId'], template: 'SANDBOXFACE#${verifyId}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'ANSWER', casing: 'none' },
-    },
-  },
-} as const;
-
-// A presigned upload: which customer and user the server-chosen key belongs to. Gone with the file.
-const identityUploadSchema = {
-  model: { entity: 'identityUpload', version: '1', service: SERVICE_NAME },
-  attributes: {
-    uploadId: { type: 'string', required: true },
-    customerId: { type: 'string', required: true },
-    userId: { type: 'string', required: true },
-    kind: { type: UPLOAD_KINDS, required: true },
-    key: { type: 'string', required: true },
-    createdAt: { type: 'number', required: true },
-    ttl,
-  },
-  indexes: {
-    byId: {
-      pk: { field: 'pk', composite: ['uploadId'], template: 'IDUPLOAD#${uploadId}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'UPLOAD', casing: 'none' },
-    },
-  },
-} as const;
-
-// What an ID card read said (number masked); evidence for the verification it led to, no TTL.
-const idCardCheckSchema = {
-  model: { entity: 'idCardCheck', version: '1', service: SERVICE_NAME },
-  attributes: {
-    checkId: { type: 'string', required: true },
-    customerId: { type: 'string', required: true },
-    userId: { type: 'string', required: true },
-    frontUploadId: { type: 'string', required: true },
-    backUploadId: { type: 'string', required: true },
-    provider: { type: 'string', required: true },
-    passed: { type: 'boolean', required: true },
-    idNumberMasked: { type: 'string' },
-    validUntil: { type: 'string' },
-    checks: { type: 'any', required: true },
-    at: { type: 'number', required: true },
-  },
-  indexes: {
-    byCustomer: {
-      pk: { field: 'pk', composite: ['customerId'], template: 'IDCARDCHECK#${customerId}', casing: 'none' },
-      sk: { field: 'sk', composite: ['checkId'], template: 'CHECK#${checkId}', casing: 'none' },
-    },
-  },
-} as const;
-
-// Staff review requests: pending ones are found by branch path (gsi1), a customer's by purpose (gsi2).
-const identityReviewSchema = {
-  model: { entity: 'identityReview', version: '1', service: SERVICE_NAME },
-  attributes: {
-    reviewId: { type: 'string', required: true },
-    customerId: { type: 'string', required: true },
-    branchPath: { type: 'string', required: true },
-    purpose: { type: 'string', required: true },
-    submittedBy: { type: 'string', required: true },
-    frontUploadId: { type: 'string', required: true },
-    backUploadId: { type: 'string', required: true },
-    videoUploadId: { type: 'string', required: true },
-    status: { type: ['pending', 'approved', 'rejected'] as const, required: true },
-    reason: { type: 'string' },
-    decidedBy: { type: 'string' },
-    submittedAt: { type: 'number', required: true },
-    decidedAt: { type: 'number' },
-    deviceUserAgent: { type: 'string' },
-    deviceIp: { type: 'string' },
-    // `<branchPath>|<submittedAt>|<reviewId>`: a branch subtree is a begins_with on the path.
-    queueKey: { type: 'string', required: true },
-  },
-  indexes: {
-    byId: {
-      pk: { field: 'pk', composite: ['reviewId'], template: 'IDREVIEW#${reviewId}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'REVIEW', casing: 'none' },
-    },
-    // The staff queue: pending reviews of a branch subtree, oldest first.
-    byStatus: {
-      index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: ['status'], template: 'IDREVIEWS#${status}', casing: 'none' },
-      sk: { field: 'gsi1sk', composite: ['queueKey'], template: '${queueKey}', casing: 'none' },
-    },
-    // The verify page: the customer's newest review for one purpose.
-    byPurpose: {
-      index: 'gsi2',
-      pk: {
-        field: 'gsi2pk',
-        composite: ['customerId', 'purpose'],
-        template: 'IDREVIEWS#${customerId}#${purpose}',
-        casing: 'none',
-      },
-      sk: { field: 'gsi2sk', composite: ['submittedAt'], template: 'R#${submittedAt}', casing: 'none' },
-    },
-  },
-} as const;
-
-export function createIdentityVerificationEntities(ctx: TableContext) {
-  return {
-    record: new Entity(verificationRecordSchema, ctx),
-    faceAttempt: new Entity(faceAttemptSchema, ctx),
-    faceFailureDay: new Entity(faceFailureDaySchema, ctx),
-    sandboxFaceAnswer: new Entity(sandboxFaceAnswerSchema, ctx),
-    upload: new Entity(identityUploadSchema, ctx),
-    idCardCheck: new Entity(idCardCheckSchema, ctx),
-    review: new Entity(identityReviewSchema, ctx),
-  };
-}
-type Entities = ReturnType<typeof createIdentityVerificationEntities>;
-type RecordItem = NonNullable<Awaited<ReturnType<ReturnType<Entities['record']['get']>['go']>>['data']>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { getItem } from '../../platform/records/point-reads';
 
 /** Open sessions are kept a day past their verify_id for support questions, then collected. */
 const ATTEMPT_RETENTION_MS = 24 * 3600_000;
 const FAILURE_DAY_RETENTION_MS = 2 * 24 * 3600_000;
 
+/**
+ * The identity context's items, one entity name each (`__edb_e__`, as ElectroDB wrote them before
+ * and other code still reads them); key shapes in docs/dynamodb-access-patterns.md, and every
+ * item held to literal expected items by identity-items.test.ts. Each partition and index
+ * key prefix below holds one entity only, so queries need no entity filter.
+ *
+ * - `identityVerification`: the verification log, one item per finished attempt, written once (a
+ *   conditional put) and never updated; no TTL — it is evidence for the endorsement it authorised
+ *   (保险法 Art. 87). A customer's history newest first (`IDVERIFY#<customerId>`), and gsi1 for
+ *   IdentityProofs.requireVerified: the newest record for exactly one customer and purpose.
+ * - `faceAttempt`: an open face session (getverifyid done, result not yet queried); completed once.
+ * - `faceFailureDay`: failed face comparisons of one customer on one Shanghai day; the lock is
+ *   `failures >= 5`.
+ * - `sandboxFaceAnswer`: local stage only, a 「模拟人脸核身」 session per verify_id — who opened it,
+ *   and the outcome the tester picked (absent until answered).
+ * - `identityUpload`: a presigned upload, which customer and user the server-chosen key belongs
+ *   to. Gone with the file.
+ * - `idCardCheck`: what an ID card read said (number masked); evidence for the verification it led
+ *   to, no TTL.
+ * - `identityReview`: staff review requests; pending ones are found by branch path (gsi1, oldest
+ *   first; a decided review moves to `IDREVIEWS#approved/rejected`), a customer's newest one for a
+ *   purpose by gsi2.
+ */
+export const identityKeys = {
+  record: (customerId: string, at: number, verificationId: string) => ({
+    pk: `IDVERIFY#${customerId}`,
+    sk: `V#${at}#${verificationId}`,
+  }),
+  faceAttempt: (attemptId: string) => ({ pk: `FACEATTEMPT#${attemptId}`, sk: 'ATTEMPT' }),
+  faceFailureDay: (customerId: string, day: string) => ({ pk: `FACEFAIL#${customerId}`, sk: `DAY#${day}` }),
+  sandboxFaceAnswer: (verifyId: string) => ({ pk: `SANDBOXFACE#${verifyId}`, sk: 'ANSWER' }),
+  upload: (uploadId: string) => ({ pk: `IDUPLOAD#${uploadId}`, sk: 'UPLOAD' }),
+  idCardCheck: (customerId: string, checkId: string) => ({
+    pk: `IDCARDCHECK#${customerId}`,
+    sk: `CHECK#${checkId}`,
+  }),
+  review: (reviewId: string) => ({ pk: `IDREVIEW#${reviewId}`, sk: 'REVIEW' }),
+};
+
+/** The log item of one finished attempt (device fields absent when unknown or empty). */
+export function verificationRecordItem(record: VerificationRecord): Record<string, unknown> {
+  return electroItem('identityVerification', {
+    ...identityKeys.record(record.customerId, record.at, record.verificationId),
+    gsi1pk: `IDVERIFY#${record.customerId}#${record.purpose}`,
+    gsi1sk: `V#${record.at}#${record.verificationId}`,
+    verificationId: record.verificationId,
+    customerId: record.customerId,
+    purpose: record.purpose,
+    method: record.method,
+    result: record.result,
+    reason: record.reason,
+    actorUserId: record.actorUserId,
+    actorRole: record.actorRole,
+    providerRefs: record.providerRefs,
+    providerResult: record.providerResult,
+    at: record.at,
+    deviceUserAgent: record.device.userAgent || undefined,
+    deviceIp: record.device.ip || undefined,
+  });
+}
+
+/** An open face session; `validUntil` is the session's end, `expiresAt` the TTL a day later. */
+export function faceAttemptItem(attempt: FaceAttempt): Record<string, unknown> {
+  return electroItem('faceAttempt', {
+    ...identityKeys.faceAttempt(attempt.attemptId),
+    attemptId: attempt.attemptId,
+    customerId: attempt.customerId,
+    purpose: attempt.purpose,
+    userId: attempt.userId,
+    userRole: attempt.userRole,
+    openid: attempt.openid,
+    outSeqNo: attempt.outSeqNo,
+    verifyId: attempt.verifyId,
+    provider: attempt.provider,
+    createdAt: attempt.createdAt,
+    validUntil: attempt.expiresAt,
+    expiresAt: toTtlSeconds(attempt.expiresAt + ATTEMPT_RETENTION_MS),
+  });
+}
+
+export function uploadItem(upload: IdentityUpload, expiresAt: number): Record<string, unknown> {
+  return electroItem('identityUpload', {
+    ...identityKeys.upload(upload.uploadId),
+    uploadId: upload.uploadId,
+    customerId: upload.customerId,
+    userId: upload.userId,
+    kind: upload.kind,
+    key: upload.key,
+    createdAt: upload.createdAt,
+    expiresAt: toTtlSeconds(expiresAt),
+  });
+}
+
+export function idCardCheckItem(record: IdCardCheckRecord): Record<string, unknown> {
+  return electroItem('idCardCheck', {
+    ...identityKeys.idCardCheck(record.customerId, record.checkId),
+    checkId: record.checkId,
+    customerId: record.customerId,
+    userId: record.userId,
+    frontUploadId: record.frontUploadId,
+    backUploadId: record.backUploadId,
+    provider: record.provider,
+    passed: record.passed,
+    idNumberMasked: record.idNumberMasked,
+    validUntil: record.validUntil,
+    checks: record.checks,
+    at: record.at,
+  });
+}
+
+/** A review request with its queue key `<branchPath>|<submittedAt>|<reviewId>` (a subtree is a begins_with). */
+export function reviewItem(review: IdentityReviewRecord): Record<string, unknown> {
+  const queueKey = `${review.branchPath}|${review.submittedAt}|${review.reviewId}`;
+  return electroItem('identityReview', {
+    ...identityKeys.review(review.reviewId),
+    gsi1pk: `IDREVIEWS#${review.status}`,
+    gsi1sk: queueKey,
+    gsi2pk: `IDREVIEWS#${review.customerId}#${review.purpose}`,
+    gsi2sk: `R#${review.submittedAt}`,
+    reviewId: review.reviewId,
+    customerId: review.customerId,
+    branchPath: review.branchPath,
+    purpose: review.purpose,
+    submittedBy: review.submittedBy,
+    frontUploadId: review.frontUploadId,
+    backUploadId: review.backUploadId,
+    videoUploadId: review.videoUploadId,
+    status: review.status,
+    reason: review.reason,
+    decidedBy: review.decidedBy,
+    submittedAt: review.submittedAt,
+    decidedAt: review.decidedAt,
+    deviceUserAgent: review.device.userAgent || undefined,
+    deviceIp: review.device.ip || undefined,
+    queueKey,
+  });
+}
+
+export function sandboxFaceAnswerItem(
+  verifyId: string,
+  userId: string,
+  now: number,
+): Record<string, unknown> {
+  return electroItem('sandboxFaceAnswer', {
+    ...identityKeys.sandboxFaceAnswer(verifyId),
+    verifyId,
+    userId,
+    expiresAt: toTtlSeconds(now + ATTEMPT_RETENTION_MS),
+  });
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A conditional put of a new item (ElectroDB's `create`): refused when the key is taken. */
+function createItem(ctx: TableContext, Item: Record<string, unknown>) {
+  return { TableName: ctx.table, Item, ConditionExpression: 'attribute_not_exists(pk)' };
+}
+
+/** The newest item of an index partition (Query descending, limit 1). */
+async function newest(
+  ctx: TableContext,
+  index: 'gsi1' | 'gsi2',
+  pk: string,
+  skPrefix: string,
+): Promise<Record<string, unknown> | undefined> {
+  const { Items } = await ctx.client.send(
+    new QueryCommand({
+      TableName: ctx.table,
+      IndexName: index,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': `${index}pk`, '#sk': `${index}sk` },
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ScanIndexForward: false,
+      Limit: 1,
+    }),
+  );
+  return Items?.[0];
+}
+
 export class DynamoIdentityVerificationStore implements IdentityVerificationStore {
-  constructor(
-    private readonly entities: Entities,
-    private readonly ctx: TableContext,
-  ) {}
+  constructor(private readonly ctx: TableContext) {}
 
   async createFaceAttempt(attempt: FaceAttempt): Promise<void> {
-    await this.entities.faceAttempt
-      .create({
-        attemptId: attempt.attemptId,
-        customerId: attempt.customerId,
-        purpose: attempt.purpose,
-        userId: attempt.userId,
-        userRole: attempt.userRole,
-        openid: orUndefined(attempt.openid),
-        outSeqNo: attempt.outSeqNo,
-        verifyId: attempt.verifyId,
-        provider: attempt.provider,
-        createdAt: attempt.createdAt,
-        validUntil: attempt.expiresAt,
-        ttl: toTtl(attempt.expiresAt + ATTEMPT_RETENTION_MS),
-      })
-      .go();
+    await this.ctx.client.send(new PutCommand(createItem(this.ctx, faceAttemptItem(attempt))));
   }
 
   async getFaceAttempt(attemptId: string): Promise<(FaceAttempt & { completedAt: number | null }) | null> {
-    const { data } = await this.entities.faceAttempt.get({ attemptId }).go();
-    if (!data) return null;
+    const item = await getItem(this.ctx, identityKeys.faceAttempt(attemptId));
+    if (!item) return null;
+    const data = item as unknown as FaceAttemptItem;
     return {
       attemptId: data.attemptId,
       customerId: data.customerId,
@@ -306,27 +247,49 @@ export class DynamoIdentityVerificationStore implements IdentityVerificationStor
     maxFailures: number;
   }): Promise<'recorded' | 'already_completed' | 'locked'> {
     const { record, day } = input;
-    const failureDay = this.entities.faceFailureDay
-      .update({ customerId: record.customerId, day })
-      .add({ failures: input.countsAsFailure ? 1 : 0 })
-      .set({ ttl: toTtl(record.at + FAILURE_DAY_RETENTION_MS) });
     const TransactItems: TransactItem[] = [
       {
-        Update: this.entities.faceAttempt
-          .patch({ attemptId: input.attemptId })
-          .set({ completedAt: record.at })
-          .where((attr, op) => op.notExists(attr.completedAt))
-          .params() as TransactItem['Update'],
+        // Completed once: the attempt must exist and not be completed yet.
+        Update: {
+          TableName: this.ctx.table,
+          Key: identityKeys.faceAttempt(input.attemptId),
+          UpdateExpression: 'SET #completedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#completedAt)',
+          ExpressionAttributeNames: { '#completedAt': 'completedAt' },
+          ExpressionAttributeValues: { ':at': record.at },
+        },
       },
-      { Put: this.entities.record.create(toItem(record)).params() as TransactItem['Put'] },
+      { Put: createItem(this.ctx, verificationRecordItem(record)) },
       {
-        // A failure always counts; a success only while the day's failures are below the limit.
-        Update: (input.countsAsFailure
-          ? failureDay
-          : failureDay.where(
-              (attr, op) => `${op.notExists(attr.failures)} OR ${op.lt(attr.failures, input.maxFailures)}`,
-            )
-        ).params() as TransactItem['Update'],
+        // The day's counter, created by its first write (hence its attributes and markers set
+        // each time). A failure always counts; a success (adding 0) only while the day's failures
+        // are below the limit.
+        Update: {
+          TableName: this.ctx.table,
+          Key: identityKeys.faceFailureDay(record.customerId, day),
+          UpdateExpression:
+            'SET #expiresAt = :ttl, #customerId = :customerId, #day = :day, #e = :e, #v = :v ADD #failures :n',
+          ...(input.countsAsFailure
+            ? {}
+            : { ConditionExpression: 'attribute_not_exists(#failures) OR #failures < :max' }),
+          ExpressionAttributeNames: {
+            '#expiresAt': 'expiresAt',
+            '#customerId': 'customerId',
+            '#day': 'day',
+            '#e': '__edb_e__',
+            '#v': '__edb_v__',
+            '#failures': 'failures',
+          },
+          ExpressionAttributeValues: {
+            ':ttl': toTtlSeconds(record.at + FAILURE_DAY_RETENTION_MS),
+            ':customerId': record.customerId,
+            ':day': day,
+            ':e': 'faceFailureDay',
+            ':v': '1',
+            ':n': input.countsAsFailure ? 1 : 0,
+            ...(input.countsAsFailure ? {} : { ':max': input.maxFailures }),
+          },
+        },
       },
     ];
     try {
@@ -342,50 +305,62 @@ export class DynamoIdentityVerificationStore implements IdentityVerificationStor
   }
 
   async append(record: VerificationRecord): Promise<void> {
-    await this.entities.record.create(toItem(record)).go();
+    await this.ctx.client.send(new PutCommand(createItem(this.ctx, verificationRecordItem(record))));
   }
 
   async listSince(customerId: string, since: number): Promise<VerificationRecord[]> {
-    const { data } = await this.entities.record.query
-      .byCustomer({ customerId })
-      .gte({ at: since })
-      .go({ order: 'desc', pages: 'all' });
-    return data.map(toRecord);
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk AND sk >= :from',
+      ExpressionAttributeValues: { ':pk': `IDVERIFY#${customerId}`, ':from': `V#${since}` },
+      ScanIndexForward: false,
+    });
+    return items.map(toRecord);
   }
 
   async latestForPurpose(customerId: string, purpose: string): Promise<VerificationRecord | null> {
-    const { data } = await this.entities.record.query
-      .byPurpose({ customerId, purpose })
-      .go({ order: 'desc', limit: 1 });
-    const first = data[0];
+    const first = await newest(this.ctx, 'gsi1', `IDVERIFY#${customerId}#${purpose}`, 'V#');
     return first ? toRecord(first) : null;
   }
 
   async faceFailures(customerId: string, day: string): Promise<number> {
-    const { data } = await this.entities.faceFailureDay.get({ customerId, day }).go();
-    return data?.failures ?? 0;
+    const item = await getItem(this.ctx, identityKeys.faceFailureDay(customerId, day));
+    return (item?.failures as number | undefined) ?? 0;
   }
 }
 
-function toItem(record: VerificationRecord) {
-  return {
-    verificationId: record.verificationId,
-    customerId: record.customerId,
-    purpose: record.purpose,
-    method: record.method,
-    result: record.result,
-    reason: orUndefined(record.reason),
-    actorUserId: record.actorUserId,
-    actorRole: record.actorRole,
-    providerRefs: record.providerRefs,
-    providerResult: orUndefined(record.providerResult),
-    at: record.at,
-    deviceUserAgent: orUndefined(record.device.userAgent) || undefined,
-    deviceIp: orUndefined(record.device.ip) || undefined,
-  };
+interface FaceAttemptItem {
+  attemptId: string;
+  customerId: string;
+  purpose: VerificationPurpose;
+  userId: string;
+  userRole: string;
+  openid?: string;
+  outSeqNo: string;
+  verifyId: string;
+  provider: FaceAttempt['provider'];
+  createdAt: number;
+  validUntil: number;
+  completedAt?: number;
 }
 
-function toRecord(item: RecordItem): VerificationRecord {
+interface RecordItem {
+  verificationId: string;
+  customerId: string;
+  purpose: VerificationPurpose;
+  method: VerificationMethod;
+  result: VerificationRecord['result'];
+  reason?: string;
+  actorUserId: string;
+  actorRole: string;
+  providerRefs: Record<string, string>;
+  providerResult?: number;
+  at: number;
+  deviceUserAgent?: string;
+  deviceIp?: string;
+}
+
+function toRecord(raw: Record<string, unknown>): VerificationRecord {
+  const item = raw as unknown as RecordItem;
   return {
     verificationId: item.verificationId,
     customerId: item.customerId,
@@ -395,7 +370,7 @@ function toRecord(item: RecordItem): VerificationRecord {
     reason: orNull(item.reason),
     actorUserId: item.actorUserId,
     actorRole: item.actorRole,
-    providerRefs: item.providerRefs as Record<string, string>,
+    providerRefs: item.providerRefs,
     providerResult: orNull(item.providerResult),
     at: item.at,
     device: { userAgent: orNull(item.deviceUserAgent), ip: orNull(item.deviceIp) },
@@ -403,15 +378,16 @@ function toRecord(item: RecordItem): VerificationRecord {
 }
 
 export class DynamoIdentityUploadStore implements IdentityUploadStore {
-  constructor(private readonly entities: Entities) {}
+  constructor(private readonly ctx: TableContext) {}
 
   async createUpload(upload: IdentityUpload, expiresAt: number): Promise<void> {
-    await this.entities.upload.create({ ...upload, ttl: toTtl(expiresAt) }).go();
+    await this.ctx.client.send(new PutCommand(createItem(this.ctx, uploadItem(upload, expiresAt))));
   }
 
   async getUpload(uploadId: string): Promise<IdentityUpload | null> {
-    const { data } = await this.entities.upload.get({ uploadId }).go();
-    if (!data) return null;
+    const item = await getItem(this.ctx, identityKeys.upload(uploadId));
+    if (!item) return null;
+    const data = item as unknown as IdentityUpload;
     return {
       uploadId: data.uploadId,
       customerId: data.customerId,
@@ -423,31 +399,28 @@ export class DynamoIdentityUploadStore implements IdentityUploadStore {
   }
 
   async recordIdCardCheck(record: IdCardCheckRecord): Promise<void> {
-    await this.entities.idCardCheck
-      .create({
-        ...record,
-        idNumberMasked: orUndefined(record.idNumberMasked),
-        validUntil: orUndefined(record.validUntil),
-      })
-      .go();
+    await this.ctx.client.send(new PutCommand(createItem(this.ctx, idCardCheckItem(record))));
   }
 
   async getIdCardCheck(customerId: string, checkId: string): Promise<IdCardCheckRecord | null> {
-    const { data } = await this.entities.idCardCheck.get({ customerId, checkId }).go();
-    return data ? toIdCardCheck(data) : null;
+    const item = await getItem(this.ctx, identityKeys.idCardCheck(customerId, checkId));
+    return item ? toIdCardCheck(item) : null;
   }
 
   async listIdCardChecks(customerId: string): Promise<IdCardCheckRecord[]> {
-    const { data } = await this.entities.idCardCheck.query.byCustomer({ customerId }).go({ pages: 'all' });
-    return data.map(toIdCardCheck);
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `IDCARDCHECK#${customerId}`, ':prefix': 'CHECK#' },
+    });
+    return items.map(toIdCardCheck);
   }
 }
 
-type IdCardCheckItem = NonNullable<
-  Awaited<ReturnType<ReturnType<Entities['idCardCheck']['get']>['go']>>['data']
->;
-
-function toIdCardCheck(data: IdCardCheckItem): IdCardCheckRecord {
+function toIdCardCheck(raw: Record<string, unknown>): IdCardCheckRecord {
+  const data = raw as unknown as Omit<IdCardCheckRecord, 'idNumberMasked' | 'validUntil'> & {
+    idNumberMasked?: string;
+    validUntil?: string;
+  };
   return {
     checkId: data.checkId,
     customerId: data.customerId,
@@ -463,78 +436,68 @@ function toIdCardCheck(data: IdCardCheckItem): IdCardCheckRecord {
   };
 }
 
-type ReviewItem = NonNullable<Awaited<ReturnType<ReturnType<Entities['review']['get']>['go']>>['data']>;
-
 export class DynamoIdentityReviewStore implements IdentityReviewStore {
-  constructor(
-    private readonly entities: Entities,
-    private readonly ctx: TableContext,
-  ) {}
+  constructor(private readonly ctx: TableContext) {}
 
   async submit(review: IdentityReviewRecord): Promise<void> {
-    await this.entities.review.create(toReviewItem(review)).go();
+    await this.ctx.client.send(new PutCommand(createItem(this.ctx, reviewItem(review))));
   }
 
   async get(reviewId: string): Promise<IdentityReviewRecord | null> {
-    const { data } = await this.entities.review.get({ reviewId }).go();
-    return data ? toReview(data) : null;
+    const item = await getItem(this.ctx, identityKeys.review(reviewId));
+    return item ? toReview(item) : null;
   }
 
   async listPending(pathPrefix: string): Promise<IdentityReviewRecord[]> {
-    const query = this.entities.review.query.byStatus({ status: 'pending' });
-    const { data } = await (pathPrefix ? query.begins({ queueKey: pathPrefix }) : query).go({ pages: 'all' });
-    return data.map(toReview);
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: pathPrefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': 'IDREVIEWS#pending',
+        ...(pathPrefix ? { ':prefix': pathPrefix } : {}),
+      },
+    });
+    return items.map(toReview);
   }
 
   async latestForPurpose(customerId: string, purpose: string): Promise<IdentityReviewRecord | null> {
-    const { data } = await this.entities.review.query
-      .byPurpose({ customerId, purpose })
-      .go({ order: 'desc', limit: 1 });
-    return data[0] ? toReview(data[0]) : null;
+    const first = await newest(this.ctx, 'gsi2', `IDREVIEWS#${customerId}#${purpose}`, 'R#');
+    return first ? toReview(first) : null;
   }
 
+  /** The decided review replaces the pending one (moving it off the pending queue's gsi1 key). */
   async decide(decided: IdentityReviewRecord, record: VerificationRecord): Promise<boolean> {
-    const TransactItems: TransactItem[] = [
-      {
-        Put: this.entities.review
-          .put(toReviewItem(decided))
-          .where((attr, op) => op.eq(attr.status, 'pending'))
-          .params() as TransactItem['Put'],
-      },
-      { Put: this.entities.record.create(toItem(record)).params() as TransactItem['Put'] },
-    ];
-    try {
-      await this.ctx.client.send(new TransactWriteCommand({ TransactItems }));
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return conditionally(
+      this.ctx,
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.ctx.table,
+              Item: reviewItem(decided),
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':pending': 'pending' },
+            },
+          },
+          { Put: createItem(this.ctx, verificationRecordItem(record)) },
+        ],
+      }),
+    );
   }
 }
 
-function toReviewItem(review: IdentityReviewRecord) {
-  return {
-    reviewId: review.reviewId,
-    customerId: review.customerId,
-    branchPath: review.branchPath,
-    purpose: review.purpose,
-    submittedBy: review.submittedBy,
-    frontUploadId: review.frontUploadId,
-    backUploadId: review.backUploadId,
-    videoUploadId: review.videoUploadId,
-    status: review.status,
-    reason: orUndefined(review.reason),
-    decidedBy: orUndefined(review.decidedBy),
-    submittedAt: review.submittedAt,
-    decidedAt: orUndefined(review.decidedAt),
-    deviceUserAgent: orUndefined(review.device.userAgent) || undefined,
-    deviceIp: orUndefined(review.device.ip) || undefined,
-    queueKey: `${review.branchPath}|${review.submittedAt}|${review.reviewId}`,
+function toReview(raw: Record<string, unknown>): IdentityReviewRecord {
+  const item = raw as unknown as Omit<
+    IdentityReviewRecord,
+    'reason' | 'decidedBy' | 'decidedAt' | 'device'
+  > & {
+    reason?: string;
+    decidedBy?: string;
+    decidedAt?: number;
+    deviceUserAgent?: string;
+    deviceIp?: string;
   };
-}
-
-function toReview(item: ReviewItem): IdentityReviewRecord {
   return {
     reviewId: item.reviewId,
     customerId: item.customerId,
@@ -554,33 +517,46 @@ function toReview(item: ReviewItem): IdentityReviewRecord {
 }
 
 export class DynamoSandboxFaceAnswers {
-  constructor(private readonly entities: Entities) {}
+  constructor(private readonly ctx: TableContext) {}
 
   async open(verifyId: string, userId: string, now: number): Promise<void> {
-    await this.entities.sandboxFaceAnswer
-      .put({ verifyId, userId, ttl: toTtl(now + ATTEMPT_RETENTION_MS) })
-      .go();
+    await this.ctx.client.send(
+      new PutCommand({ TableName: this.ctx.table, Item: sandboxFaceAnswerItem(verifyId, userId, now) }),
+    );
   }
 
   async get(verifyId: string): Promise<{ userId: string | null; verifyRet: number | null } | null> {
-    const { data } = await this.entities.sandboxFaceAnswer.get({ verifyId }).go();
-    return data ? { userId: data.userId ?? null, verifyRet: data.verifyRet ?? null } : null;
+    const item = await getItem(this.ctx, identityKeys.sandboxFaceAnswer(verifyId));
+    return item
+      ? {
+          userId: (item.userId as string | undefined) ?? null,
+          verifyRet: (item.verifyRet as number | undefined) ?? null,
+        }
+      : null;
   }
 
+  /** The tester's answer to an opened session (refused when none was opened). */
   async answer(verifyId: string, verifyRet: number, now: number): Promise<void> {
-    await this.entities.sandboxFaceAnswer
-      .patch({ verifyId })
-      .set({ verifyRet, ttl: toTtl(now + ATTEMPT_RETENTION_MS) })
-      .go();
+    await this.ctx.client.send(
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: identityKeys.sandboxFaceAnswer(verifyId),
+        UpdateExpression: 'SET verifyRet = :verifyRet, expiresAt = :ttl',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: {
+          ':verifyRet': verifyRet,
+          ':ttl': toTtlSeconds(now + ATTEMPT_RETENTION_MS),
+        },
+      }),
+    );
   }
 }
 
 export function createIdentityVerificationStores(ctx: TableContext) {
-  const entities = createIdentityVerificationEntities(ctx);
   return {
-    verifications: new DynamoIdentityVerificationStore(entities, ctx),
-    sandboxFaceAnswers: new DynamoSandboxFaceAnswers(entities),
-    uploads: new DynamoIdentityUploadStore(entities),
-    reviews: new DynamoIdentityReviewStore(entities, ctx),
+    verifications: new DynamoIdentityVerificationStore(ctx),
+    sandboxFaceAnswers: new DynamoSandboxFaceAnswers(ctx),
+    uploads: new DynamoIdentityUploadStore(ctx),
+    reviews: new DynamoIdentityReviewStore(ctx),
   };
 }

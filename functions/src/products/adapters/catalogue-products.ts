@@ -1,70 +1,45 @@
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
-import { type CatalogueProductRecord, PRODUCT_CATEGORIES } from '@zhixiang/shared/product/catalogue';
-import { Entity } from 'electrodb';
-import {
-  ALL_PAGES,
-  orNull,
-  orUndefined,
-  SERVICE_NAME,
-  type TableContext,
-} from '../../platform/dynamodb/table';
+import type { CatalogueProductRecord } from '@zhixiang/shared/product/catalogue';
+import { GetCommand, PutCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
+import { electroItem, orNull, queryAll, type TableContext } from '../../platform/dynamodb/table';
+import { getItem } from '../../platform/records/point-reads';
 
 /**
- * The product catalogue (知客). Lives beside the servicing record of the same product
- * (`PRODUCT#<code>` / `PRODUCT`) under its own sort key, so policies and search evolve apart.
+ * The product catalogue (知客), entity `catalogueProduct`. Lives beside the servicing record of the
+ * same product (`PRODUCT#<code>` / `PRODUCT`) under its own sort key, so policies and search evolve
+ * apart. A product page reads one product by code; the search index is built from the whole
+ * catalogue: one gsi1 partition (`CATALOGUE`, holding catalogue products only), read in code order.
+ * Items held to literal expected items by product-items.test.ts.
  */
-export const catalogueProductSchema = {
-  model: { entity: 'catalogueProduct', version: '1', service: SERVICE_NAME },
-  attributes: {
-    productCode: { type: 'string', required: true },
-    name: { type: 'string', required: true },
-    shortName: { type: 'string', required: true },
-    category: { type: PRODUCT_CATEGORIES, required: true },
-    tags: { type: 'list', items: { type: 'string' }, required: true },
-    minAge: { type: 'number', required: true },
-    maxAge: { type: 'number', required: true },
-    paymentTerms: { type: 'list', items: { type: 'string' }, required: true },
-    highlights: { type: 'list', items: { type: 'string' }, required: true },
-    brochureKey: { type: 'string' },
-    onSale: { type: 'boolean', required: true },
-    hotness: { type: 'number', required: true },
-    /** The last day whose activity `hotness` includes (the recompute job's idempotency mark). */
-    hotnessAsOf: { type: 'string' },
-  },
-  indexes: {
-    // A product page reads one product by code.
-    byCode: {
-      pk: { field: 'pk', composite: ['productCode'], template: 'PRODUCT#${productCode}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'CATALOGUE', casing: 'none' },
-    },
-    // The search index is built from the whole catalogue: one partition, read in code order.
-    catalogue: {
-      index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: [], template: 'CATALOGUE', casing: 'none' },
-      sk: { field: 'gsi1sk', composite: ['productCode'], template: '${productCode}', casing: 'none' },
-    },
-  },
-} as const;
+export const catalogueKey = (productCode: string) => ({ pk: `PRODUCT#${productCode}`, sk: 'CATALOGUE' });
 
-export function createCatalogueProductEntity(ctx: TableContext) {
-  return new Entity(catalogueProductSchema, ctx);
+/** `hotnessAsOf`: the last day whose activity `hotness` includes (the recompute job's idempotency mark). */
+export function catalogueProductItem(
+  product: CatalogueProductRecord,
+  hotnessAsOf?: string,
+): Record<string, unknown> {
+  return electroItem('catalogueProduct', {
+    ...catalogueKey(product.productCode),
+    gsi1pk: 'CATALOGUE',
+    gsi1sk: product.productCode,
+    productCode: product.productCode,
+    name: product.name,
+    shortName: product.shortName,
+    category: product.category,
+    tags: product.tags,
+    minAge: product.minAge,
+    maxAge: product.maxAge,
+    paymentTerms: product.paymentTerms,
+    highlights: product.highlights,
+    brochureKey: product.brochureKey,
+    onSale: product.onSale,
+    hotness: product.hotness,
+    hotnessAsOf,
+  });
 }
-export type CatalogueProductEntity = ReturnType<typeof createCatalogueProductEntity>;
 
-function toRecord(item: {
-  productCode: string;
-  name: string;
-  shortName: string;
-  category: CatalogueProductRecord['category'];
-  tags: string[];
-  minAge: number;
-  maxAge: number;
-  paymentTerms: string[];
-  highlights: string[];
-  brochureKey?: string | undefined;
-  onSale: boolean;
-  hotness: number;
-}): CatalogueProductRecord {
+function toRecord(raw: Record<string, unknown>): CatalogueProductRecord {
+  const item = raw as unknown as Omit<CatalogueProductRecord, 'brochureKey'> & { brochureKey?: string };
   return {
     productCode: item.productCode,
     name: item.name,
@@ -73,7 +48,7 @@ function toRecord(item: {
     tags: [...item.tags],
     minAge: item.minAge,
     maxAge: item.maxAge,
-    paymentTerms: item.paymentTerms as CatalogueProductRecord['paymentTerms'],
+    paymentTerms: item.paymentTerms,
     highlights: [...item.highlights],
     brochureKey: orNull(item.brochureKey),
     onSale: item.onSale,
@@ -81,46 +56,62 @@ function toRecord(item: {
   };
 }
 
+/** The whole catalogue partition, in code order. */
+const CATALOGUE_QUERY = {
+  IndexName: 'gsi1',
+  KeyConditionExpression: 'gsi1pk = :pk',
+  ExpressionAttributeValues: { ':pk': 'CATALOGUE' },
+};
+
 export class DynamoCatalogueRepository implements CatalogueRepository {
-  constructor(private readonly entity: CatalogueProductEntity) {}
+  constructor(private readonly ctx: TableContext) {}
 
   async get(productCode: string): Promise<CatalogueProductRecord | null> {
-    const { data } = await this.entity.get({ productCode }).go();
-    return data ? toRecord(data) : null;
+    const item = await getItem(this.ctx, catalogueKey(productCode));
+    return item ? toRecord(item) : null;
   }
 
   async list(): Promise<CatalogueProductRecord[]> {
-    const { data } = await this.entity.query.catalogue({}).go(ALL_PAGES);
-    return data.map(toRecord);
+    return (await queryAll(this.ctx, CATALOGUE_QUERY)).map(toRecord);
   }
 
   /** Keeps the stored hotness mark: an import changes product facts, not popularity history. */
   async put(product: CatalogueProductRecord): Promise<void> {
-    const { data } = await this.entity
-      .get({ productCode: product.productCode })
-      .go({ attributes: ['hotnessAsOf'] });
-    const asOf = data?.hotnessAsOf;
-    await this.entity
-      .put({
-        ...product,
-        brochureKey: orUndefined(product.brochureKey),
-        ...(asOf ? { hotnessAsOf: asOf } : {}),
-      })
-      .go();
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({
+        TableName: this.ctx.table,
+        Key: catalogueKey(product.productCode),
+        ProjectionExpression: 'hotnessAsOf',
+      }),
+    );
+    const asOf = Item?.hotnessAsOf as string | undefined;
+    await this.ctx.client.send(
+      new PutCommand({ TableName: this.ctx.table, Item: catalogueProductItem(product, asOf || undefined) }),
+    );
   }
 
   async listHotness(): Promise<Array<{ productCode: string; hotness: number; asOf: string | null }>> {
-    const { data } = await this.entity.query
-      .catalogue({})
-      .go({ ...ALL_PAGES, attributes: ['productCode', 'hotness', 'hotnessAsOf'] });
-    return data.map((item) => ({
-      productCode: item.productCode,
-      hotness: item.hotness,
-      asOf: orNull(item.hotnessAsOf),
+    const items = await queryAll(this.ctx, {
+      ...CATALOGUE_QUERY,
+      ProjectionExpression: 'productCode, hotness, hotnessAsOf',
+    });
+    return items.map((item) => ({
+      productCode: item.productCode as string,
+      hotness: item.hotness as number,
+      asOf: orNull(item.hotnessAsOf as string | undefined),
     }));
   }
 
+  /** Only a product already in the catalogue (ElectroDB's patch: the item must exist). */
   async setHotness(productCode: string, hotness: number, asOf: string): Promise<void> {
-    await this.entity.patch({ productCode }).set({ hotness, hotnessAsOf: asOf }).go();
+    await this.ctx.client.send(
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: catalogueKey(productCode),
+        UpdateExpression: 'SET hotness = :hotness, hotnessAsOf = :asOf',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':hotness': hotness, ':asOf': asOf },
+      }),
+    );
   }
 }
