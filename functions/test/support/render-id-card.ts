@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 
 /**
@@ -27,6 +28,11 @@ function escapeXml(text: string): string {
 }
 
 function render(body: string): Uint8Array {
+  // Without the font resvg draws no text at all, and the OCR tests would fail as unreadable cards.
+  if (!FONT_FILES.some((file) => existsSync(file)))
+    throw new Error(
+      `The rendered ID cards need the CJK font ${FONT_FILES.join(' or ')}: apt-get install fonts-wqy-microhei`,
+    );
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">
   <rect width="${WIDTH}" height="${HEIGHT}" rx="28" fill="#f4f1e8"/>
   <rect x="8" y="8" width="${WIDTH - 16}" height="${HEIGHT - 16}" rx="22" fill="none" stroke="#d8cfb8" stroke-width="2"/>
