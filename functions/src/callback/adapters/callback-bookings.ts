@@ -539,18 +539,21 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
   }
 
   /**
-   * A booking where the policy has none, or over its ended booking (`previous`, cancelled or
-   * unreachable) if that is still at the version and status read.
+   * A booking where the policy has none, or over the policy's booking if that is still at the
+   * version and status read (an ended one a new booking replaces, a booked one that moves on).
    */
-  private putBooking(record: BookingToWrite, previous: CallbackBookingRecord | null): TransactItem['Put'] {
+  private putBooking(
+    record: BookingToWrite,
+    expected: Pick<CallbackBookingRecord, 'version' | 'status'> | null,
+  ): TransactItem['Put'] {
     return {
       TableName: this.ctx.table,
       Item: callbackBookingItem(record),
-      ...(previous
+      ...(expected
         ? {
             ConditionExpression: '#version = :version AND #status = :status',
             ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-            ExpressionAttributeValues: { ':version': previous.version, ':status': previous.status },
+            ExpressionAttributeValues: { ':version': expected.version, ':status': expected.status },
           }
         : { ConditionExpression: 'attribute_not_exists(policyNo)' }),
     };
@@ -558,13 +561,7 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
 
   /** The booking's next state, if it is still booked at the version read. */
   private replaceBooking(next: CallbackBookingRecord, expectedVersion: number): TransactItem['Put'] {
-    return {
-      TableName: this.ctx.table,
-      Item: callbackBookingItem(next),
-      ConditionExpression: '#version = :version AND #status = :booked',
-      ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-      ExpressionAttributeValues: { ':version': expectedVersion, ':booked': 'booked' },
-    };
+    return this.putBooking(next, { version: expectedVersion, status: 'booked' });
   }
 
   /** A problem outcome opens the policy's follow-up in the same transaction (replacing a closed one). */

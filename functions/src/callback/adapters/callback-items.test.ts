@@ -24,15 +24,29 @@ const booking: CallbackBookingRecord = {
   updatedAt: 1_764_000_000_000,
 };
 
-const bookingKeys = {
+/** The booking's item, written out. */
+const bookedItem = {
   pk: 'POLICY#8811010100001',
   sk: 'CALLBACK',
   gsi1pk: 'CALLBACKDAY#2026-12-01',
   gsi1sk: '09:30#8811010100001',
   gsi2pk: 'CALLBACKREMINDERS#2026-12-01',
   gsi2sk: '1796086800000#8811010100001',
+  policyNo: '8811010100001',
+  slotId: '202612010930',
+  date: '2026-12-01',
+  start: '09:30',
+  status: 'booked',
+  customerId: 'C001',
+  branchPath: 'HQ/SH/PD',
+  rescheduleCount: 1,
+  reminderDueAt: 1_796_086_800_000,
+  reminderDay: '2026-12-01',
+  version: 2,
+  updatedAt: 1_764_000_000_000,
+  __edb_e__: 'callbackBooking',
+  __edb_v__: '1',
 };
-const bookingMarkers = { __edb_e__: 'callbackBooking', __edb_v__: '1' };
 
 describe('the callback items', () => {
   it('a slot: one item per slot in its day partition', () => {
@@ -52,22 +66,7 @@ describe('the callback items', () => {
   });
 
   it('a booked booking: no reminder sent, no outcome', () => {
-    expect(callbackBookingItem(booking)).toEqual({
-      ...bookingKeys,
-      policyNo: '8811010100001',
-      slotId: '202612010930',
-      date: '2026-12-01',
-      start: '09:30',
-      status: 'booked',
-      customerId: 'C001',
-      branchPath: 'HQ/SH/PD',
-      rescheduleCount: 1,
-      reminderDueAt: 1_796_086_800_000,
-      reminderDay: '2026-12-01',
-      version: 2,
-      updatedAt: 1_764_000_000_000,
-      ...bookingMarkers,
-    });
+    expect(callbackBookingItem(booking)).toEqual(bookedItem);
   });
 
   it("a holder's own booking has no branch path; a reminder just before Shanghai's midnight", () => {
@@ -94,17 +93,8 @@ describe('the callback items', () => {
       },
     });
     expect(item).toEqual({
-      ...bookingKeys,
-      policyNo: '8811010100001',
-      slotId: '202612010930',
-      date: '2026-12-01',
-      start: '09:30',
+      ...bookedItem,
       status: 'problem',
-      customerId: 'C001',
-      branchPath: 'HQ/SH/PD',
-      rescheduleCount: 1,
-      reminderDueAt: 1_796_086_800_000,
-      reminderDay: '2026-12-01',
       reminderSentAt: 1_796_086_900_000,
       outcome: {
         points: { identity: true, personalSignature: false },
@@ -112,9 +102,6 @@ describe('the callback items', () => {
         recordedBy: 'S001',
         recordedAt: 1_764_560_000_000,
       },
-      version: 2,
-      updatedAt: 1_764_000_000_000,
-      ...bookingMarkers,
     });
     const bare = callbackBookingItem({
       ...booking,
