@@ -1,13 +1,7 @@
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
-import {
-  type CallbackPolicyChecks,
-  createCallbackBookingEntity,
-  createCallbackFollowUpEntity,
-  createCallbackSlotEntity,
-  DynamoCallbackBookingRepository,
-} from './adapters/callback-bookings';
+import { type CallbackPolicyChecks, DynamoCallbackBookingRepository } from './adapters/callback-bookings';
 
 export function createCallbackDeps(platform: Platform) {
   const { table } = platform;
@@ -28,13 +22,7 @@ export function createCallbackBookingRepository(
   { table }: Platform,
   policies: CallbackPolicyChecks,
 ): DynamoCallbackBookingRepository {
-  return new DynamoCallbackBookingRepository(
-    createCallbackSlotEntity(table),
-    createCallbackBookingEntity(table),
-    createCallbackFollowUpEntity(table),
-    table,
-    policies,
-  );
+  return new DynamoCallbackBookingRepository(table, policies);
 }
 
 export const callbackWiring = defineWiring(createCallbackDeps);

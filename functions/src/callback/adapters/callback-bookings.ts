@@ -3,7 +3,6 @@ import { callbackMeasurement } from '@zhixiang/shared/callback/measurement';
 import {
   ALREADY_BOOKED_MESSAGE,
   BOOKING_CHANGED_MESSAGE,
-  BOOKING_STATUSES,
   type BookingStatus,
   BUSY_MESSAGE,
   CALLBACK_POINTS,
@@ -21,183 +20,142 @@ import type {
   HolderBooking,
   NewBooking,
 } from '@zhixiang/shared/ports/callback-bookings';
-import { Entity } from 'electrodb';
 import {
-  QueryCommand,
+  PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '../../platform/dynamodb/document-client';
 import {
-  ALL_PAGES,
   cancellationCodes,
+  conditionally,
+  electroItem,
   isConditionalCheckFailed,
   orNull,
-  orUndefined,
-  SERVICE_NAME,
+  queryAll,
   type TableContext,
 } from '../../platform/dynamodb/table';
 import { measurementPut } from '../../platform/measurement/measurement-stream';
+import { batchGetItems, getItem, type RawItem } from '../../platform/records/point-reads';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
 
-/**
- * The call centre's capacity: one item per 30-minute slot, one partition per day so a customer's
- * window (≤ 16 days) is a handful of Queries. `booked` only ever changes inside a transaction
- * guarded by `booked < seats`, which is what makes overbooking impossible.
+/*
+ * The call centre's capacity and the policies' callbacks, on the one table (key shapes:
+ * docs/dynamodb-access-patterns.md, "New-policy callback"). Every item carries ElectroDB's entity
+ * markers (`electroItem`), as it always has.
+ *
+ * - A slot: one item per 30-minute slot, one partition per day so a customer's window (≤ 16 days)
+ *   is a handful of Queries. `booked` only ever changes inside a transaction guarded by
+ *   `booked < seats`, which is what makes overbooking impossible.
+ * - A policy's booking, keyed by the policy alone, so the item itself is the guard of "one active
+ *   booking per policy": a new booking is a Put conditioned on no active item. gsi1 holds the call
+ *   centre's day (every booking of a date in slot order), gsi2 the reminder job's day (a day's
+ *   reminders in due order, read up to "now": no Scan).
+ * - A problem case raised by a callback, beside the booking in the policy's partition. While open
+ *   it is in the one open-cases partition of gsi1, sorted by branch path, so a branch's subtree is
+ *   a single begins_with Query; resolving it rewrites the item without the index keys (sparse).
  */
-export const callbackSlotSchema = {
-  model: { entity: 'callbackSlot', version: '1', service: SERVICE_NAME },
-  attributes: {
-    date: { type: 'string', required: true },
-    start: { type: 'string', required: true },
-    seats: { type: 'number', required: true },
-    booked: { type: 'number', required: true },
-    open: { type: 'boolean', required: true },
-  },
-  indexes: {
-    // The offered slots of a day, and one slot by its id (date + start).
-    byDate: {
-      pk: { field: 'pk', composite: ['date'], template: 'CALLBACKSLOT#${date}', casing: 'none' },
-      sk: { field: 'sk', composite: ['start'], template: 'SLOT#${start}', casing: 'none' },
-    },
-  },
-} as const;
-
-/**
- * A policy's callback booking. Keyed by the policy alone, so the item itself is the guard of
- * "one active booking per policy": a new booking is a Put conditioned on no active item.
- */
-export const callbackBookingSchema = {
-  model: { entity: 'callbackBooking', version: '1', service: SERVICE_NAME },
-  attributes: {
-    policyNo: { type: 'string', required: true },
-    slotId: { type: 'string', required: true },
-    date: { type: 'string', required: true },
-    start: { type: 'string', required: true },
-    status: { type: BOOKING_STATUSES, required: true },
-    customerId: { type: 'string', required: true },
-    /**
-     * The policy's branch path. A holder's own booking is written without reading the policy, so
-     * it has none at first; reads take it from the policy, and the booking's next write keeps it.
-     */
-    branchPath: { type: 'string' },
-    rescheduleCount: { type: 'number', required: true },
-    reminderDueAt: { type: 'number', required: true },
-    /** Asia/Shanghai day of reminderDueAt: the reminder index's partition. */
-    reminderDay: { type: 'string', required: true },
-    reminderSentAt: { type: 'number' },
-    outcome: {
-      type: 'map',
-      properties: {
-        points: {
-          type: 'map',
-          properties: Object.fromEntries(CALLBACK_POINTS.map((p) => [p, { type: 'boolean' }])) as Record<
-            (typeof CALLBACK_POINTS)[number],
-            { type: 'boolean' }
-          >,
-        },
-        note: { type: 'string' },
-        recordedBy: { type: 'string', required: true },
-        recordedAt: { type: 'number', required: true },
-      },
-    },
-    version: { type: 'number', required: true },
-    updatedAt: { type: 'number', required: true },
-  },
-  indexes: {
-    byPolicy: {
-      pk: { field: 'pk', composite: ['policyNo'], template: 'POLICY#${policyNo}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'CALLBACK', casing: 'none' },
-    },
-    // The call centre's day: every booking of a date in slot order.
-    byDate: {
-      index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: ['date'], template: 'CALLBACKDAY#${date}', casing: 'none' },
-      sk: {
-        field: 'gsi1sk',
-        composite: ['start', 'policyNo'],
-        template: '${start}#${policyNo}',
-        casing: 'none',
-      },
-    },
-    // The reminder job: a day's reminders in due order, read up to "now" (no Scan).
-    byReminderDue: {
-      index: 'gsi2',
-      pk: {
-        field: 'gsi2pk',
-        composite: ['reminderDay'],
-        template: 'CALLBACKREMINDERS#${reminderDay}',
-        casing: 'none',
-      },
-      sk: {
-        field: 'gsi2sk',
-        composite: ['reminderDueAt', 'policyNo'],
-        template: '${reminderDueAt}#${policyNo}',
-        casing: 'none',
-      },
-    },
-  },
-} as const;
-
+const slotKey = (slot: SlotTime) => ({ pk: `CALLBACKSLOT#${slot.date}`, sk: `SLOT#${slot.start}` });
+const bookingKey = (policyNo: string) => ({ pk: `POLICY#${policyNo}`, sk: 'CALLBACK' });
+const followUpKey = (policyNo: string) => ({ pk: `POLICY#${policyNo}`, sk: 'CALLBACKFOLLOWUP' });
 const OPEN_FOLLOW_UPS = 'CALLBACKFOLLOWUPS#OPEN';
 
-/**
- * A problem case raised by a callback, beside the booking in the policy's partition. While open
- * it is in the one open-cases partition of gsi1, sorted by branch path, so a branch's subtree is a
- * single begins_with Query; resolving it rewrites the item without the index keys (sparse index).
- */
-export const callbackFollowUpSchema = {
-  model: { entity: 'callbackFollowUp', version: '1', service: SERVICE_NAME },
-  attributes: {
-    policyNo: { type: 'string', required: true },
-    customerId: { type: 'string', required: true },
-    branchPath: { type: 'string', required: true },
-    note: { type: 'string', required: true },
-    raisedBy: { type: 'string', required: true },
-    raisedAt: { type: 'number', required: true },
-    status: { type: ['open', 'resolved'] as const, required: true },
-    resolution: {
-      type: 'map',
-      properties: {
-        note: { type: 'string', required: true },
-        resolvedBy: { type: 'string', required: true },
-        resolvedAt: { type: 'number', required: true },
-      },
-    },
-  },
-  indexes: {
-    byPolicy: {
-      pk: { field: 'pk', composite: ['policyNo'], template: 'POLICY#${policyNo}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'CALLBACKFOLLOWUP', casing: 'none' },
-    },
-    openByBranch: {
-      index: 'gsi1',
-      condition: (attr: { status?: string }) => attr.status === 'open',
-      pk: { field: 'gsi1pk', composite: [], template: OPEN_FOLLOW_UPS, casing: 'none' },
-      sk: {
-        field: 'gsi1sk',
-        composite: ['branchPath', 'raisedAt', 'policyNo'],
-        template: '${branchPath}/#${raisedAt}#${policyNo}',
-        casing: 'none',
-      },
-    },
-  },
-} as const;
+/** A booking as a write takes it: a holder's own booking has no branch path yet. */
+type BookingToWrite = Omit<CallbackBookingRecord, 'branchPath'> & { branchPath?: string };
 
-export function createCallbackSlotEntity(ctx: TableContext) {
-  return new Entity(callbackSlotSchema, ctx);
+export function callbackSlotItem(slot: SlotTime & Omit<CallbackSlotRecord, 'slotId'>): RawItem {
+  return electroItem('callbackSlot', {
+    ...slotKey(slot),
+    date: slot.date,
+    start: slot.start,
+    seats: slot.seats,
+    booked: slot.booked,
+    open: slot.open,
+  });
 }
-export function createCallbackBookingEntity(ctx: TableContext) {
-  return new Entity(callbackBookingSchema, ctx);
+
+export function callbackBookingItem(record: BookingToWrite): RawItem {
+  const reminderDay = todayInShanghai(new Date(record.reminderDueAt));
+  return electroItem('callbackBooking', {
+    ...bookingKey(record.policyNo),
+    gsi1pk: `CALLBACKDAY#${record.date}`,
+    gsi1sk: `${record.start}#${record.policyNo}`,
+    gsi2pk: `CALLBACKREMINDERS#${reminderDay}`,
+    gsi2sk: `${record.reminderDueAt}#${record.policyNo}`,
+    policyNo: record.policyNo,
+    slotId: record.slotId,
+    date: record.date,
+    start: record.start,
+    status: record.status,
+    customerId: record.customerId,
+    branchPath: record.branchPath,
+    rescheduleCount: record.rescheduleCount,
+    reminderDueAt: record.reminderDueAt,
+    /** Asia/Shanghai day of reminderDueAt: the reminder index's partition. */
+    reminderDay,
+    reminderSentAt: record.reminderSentAt,
+    outcome: record.outcome ? outcomeItem(record.outcome) : undefined,
+    version: record.version,
+    updatedAt: record.updatedAt,
+  });
 }
-export function createCallbackFollowUpEntity(ctx: TableContext) {
-  return new Entity(callbackFollowUpSchema, ctx);
+
+/** The outcome map keeps the seven points only, and no absent member. */
+function outcomeItem(outcome: NonNullable<CallbackBookingRecord['outcome']>): RawItem {
+  const item: RawItem = {};
+  if (outcome.points) {
+    const points: RawItem = {};
+    for (const point of CALLBACK_POINTS)
+      if (typeof outcome.points[point] === 'boolean') points[point] = outcome.points[point];
+    item.points = points;
+  }
+  if (outcome.note !== null && outcome.note !== undefined) item.note = outcome.note;
+  item.recordedBy = outcome.recordedBy;
+  item.recordedAt = outcome.recordedAt;
+  return item;
 }
-type SlotEntity = ReturnType<typeof createCallbackSlotEntity>;
-type FollowUpEntity = ReturnType<typeof createCallbackFollowUpEntity>;
-type FollowUpItem = NonNullable<Awaited<ReturnType<ReturnType<FollowUpEntity['get']>['go']>>['data']>;
-type BookingEntity = ReturnType<typeof createCallbackBookingEntity>;
-type SlotItem = NonNullable<Awaited<ReturnType<ReturnType<SlotEntity['get']>['go']>>['data']>;
-type BookingItem = NonNullable<Awaited<ReturnType<ReturnType<BookingEntity['get']>['go']>>['data']>;
+
+/** An open case is in the open-cases index (gsi1); a resolved one is not. */
+export function callbackFollowUpItem(record: CallbackFollowUpRecord): RawItem {
+  return electroItem('callbackFollowUp', {
+    ...followUpKey(record.policyNo),
+    ...(record.status === 'open'
+      ? {
+          gsi1pk: OPEN_FOLLOW_UPS,
+          gsi1sk: `${record.branchPath}/#${record.raisedAt}#${record.policyNo}`,
+        }
+      : {}),
+    policyNo: record.policyNo,
+    customerId: record.customerId,
+    branchPath: record.branchPath,
+    note: record.note,
+    raisedBy: record.raisedBy,
+    raisedAt: record.raisedAt,
+    status: record.status,
+    resolution: record.resolution
+      ? {
+          note: record.resolution.note,
+          resolvedBy: record.resolution.resolvedBy,
+          resolvedAt: record.resolution.resolvedAt,
+        }
+      : undefined,
+  });
+}
+
+type SlotItem = SlotTime & Omit<CallbackSlotRecord, 'slotId'>;
+interface BookingItem extends Omit<CallbackBookingRecord, 'branchPath' | 'reminderSentAt' | 'outcome'> {
+  branchPath?: string;
+  reminderSentAt?: number;
+  outcome?: {
+    points?: Partial<Record<(typeof CALLBACK_POINTS)[number], boolean>>;
+    note?: string;
+    recordedBy: string;
+    recordedAt: number;
+  };
+}
+interface FollowUpItem extends Omit<CallbackFollowUpRecord, 'resolution'> {
+  resolution?: NonNullable<CallbackFollowUpRecord['resolution']>;
+}
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Contended transactions are retried this often before the customer is asked to try again. */
@@ -208,22 +166,25 @@ export type CallbackPolicyChecks = Pick<DynamoPolicyRepository, 'transactCallbac
 
 export class DynamoCallbackBookingRepository implements CallbackBookingRepository {
   constructor(
-    private readonly slots: SlotEntity,
-    private readonly bookings: BookingEntity,
-    private readonly followUps: FollowUpEntity,
     private readonly ctx: TableContext,
     private readonly policies: CallbackPolicyChecks,
   ) {}
 
   async getSlot(slotId: string): Promise<CallbackSlotRecord | null> {
-    const time = slotTimeOf(slotId);
-    const { data } = await this.slots.get(time).go();
-    return data ? toSlot(data) : null;
+    const item = await getItem(this.ctx, slotKey(slotTimeOf(slotId)));
+    return item ? toSlot(item as unknown as SlotItem) : null;
   }
 
   async listSlotsOfDates(dates: readonly string[]): Promise<CallbackSlotRecord[]> {
-    const days = await Promise.all(dates.map((date) => this.slots.query.byDate({ date }).go(ALL_PAGES)));
-    return days.flatMap((day) => day.data.map(toSlot));
+    const days = await Promise.all(
+      dates.map((date) =>
+        queryAll(this.ctx, {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :slot)',
+          ExpressionAttributeValues: { ':pk': `CALLBACKSLOT#${date}`, ':slot': 'SLOT#' },
+        }),
+      ),
+    );
+    return days.flatMap((day) => day.map((item) => toSlot(item as unknown as SlotItem)));
   }
 
   async createSlots(slots: readonly SlotTime[], seats: number) {
@@ -236,30 +197,55 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     // Conditional creates, never a blind Put: a slot created meanwhile keeps its seats and bookings.
     for (let i = 0; i < missing.length; i += 50) {
       const results = await Promise.all(
-        missing.slice(i, i + 50).map(async (slot) => {
-          try {
-            await this.slots.create({ ...slot, seats, booked: 0, open: true }).go({ response: 'none' });
-            return 1;
-          } catch (error) {
-            if (isConditionalCheckFailed(error)) return 0;
-            throw error;
-          }
-        }),
+        missing.slice(i, i + 50).map((slot) =>
+          conditionally(
+            this.ctx,
+            new PutCommand({
+              TableName: this.ctx.table,
+              Item: callbackSlotItem({ date: slot.date, start: slot.start, seats, booked: 0, open: true }),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          ),
+        ),
       );
-      created += results.reduce<number>((a, b) => a + b, 0);
+      created += results.filter(Boolean).length;
     }
     return { created, existing: slots.length - created };
   }
 
   async updateSlot(slotId: string, change: { seats?: number; open?: boolean }) {
     const time = slotTimeOf(slotId);
+    const set: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    if (change.seats !== undefined) {
+      set.push('#seats = :seats');
+      names['#seats'] = 'seats';
+      values[':seats'] = change.seats;
+      names['#booked'] = 'booked';
+    }
+    if (change.open !== undefined) {
+      set.push('#open = :open');
+      names['#open'] = 'open';
+      values[':open'] = change.open;
+    }
     try {
-      const { data } = await this.slots
-        .patch(time)
-        .set(change)
-        .where((attr, op) => (change.seats === undefined ? '' : op.lte(attr.booked, change.seats)))
-        .go({ response: 'all_new' });
-      return toSlot(data as SlotItem);
+      const { Attributes } = await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.table,
+          Key: slotKey(time),
+          UpdateExpression: `SET ${set.join(', ')}`,
+          // Seats never go below what is booked.
+          ConditionExpression:
+            change.seats === undefined
+              ? 'attribute_exists(pk)'
+              : 'attribute_exists(pk) AND #booked <= :seats',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return toSlot(Attributes as SlotItem);
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
       const slot = await this.getSlot(slotId);
@@ -269,26 +255,26 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
   }
 
   async getBooking(policyNo: string): Promise<CallbackBookingRecord | null> {
-    const { data } = await this.bookings.get({ policyNo }).go();
-    return data ? ((await this.toBookings([data]))[0] ?? null) : null;
+    const item = await getItem(this.ctx, bookingKey(policyNo));
+    return item ? ((await this.toBookings([item as unknown as BookingItem]))[0] ?? null) : null;
   }
 
   async getBookings(policyNos: readonly string[]): Promise<CallbackBookingRecord[]> {
-    let keys = [...new Set(policyNos)].map((policyNo) => ({ policyNo }));
-    const found: BookingItem[] = [];
-    // A BatchGetItem may leave keys unprocessed under load: ask again for those only.
-    for (let attempt = 0; keys.length > 0; attempt++) {
-      if (attempt === 5) throw new Error(`callback bookings left unprocessed: ${keys.length}`);
-      const { data, unprocessed } = await this.bookings.get(keys).go();
-      found.push(...(data as BookingItem[]));
-      keys = unprocessed.map((key) => ({ policyNo: String(key.policyNo) }));
-    }
-    return this.toBookings(found);
+    const keys = [...new Set(policyNos)].map(bookingKey);
+    // One BatchGetItem per 100 keys (keys left unprocessed under load are asked again).
+    const chunks: (typeof keys)[] = [];
+    for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100));
+    const found = await Promise.all(chunks.map((chunk) => batchGetItems(this.ctx, chunk)));
+    return this.toBookings(found.flatMap((items) => [...items.values()] as unknown as BookingItem[]));
   }
 
   async listBookingsOfDate(date: string): Promise<CallbackBookingRecord[]> {
-    const { data } = await this.bookings.query.byDate({ date }).go(ALL_PAGES);
-    return this.toBookings(data);
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CALLBACKDAY#${date}` },
+    });
+    return this.toBookings(items as unknown as BookingItem[]);
   }
 
   async bookAsHolder(booking: HolderBooking): Promise<CallbackBookingRecord | null> {
@@ -311,12 +297,7 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
             today,
           }),
           { Update: this.takeSeat(record) },
-          {
-            Put: this.bookings
-              .put(toItem(record))
-              .where((attr, op) => op.notExists(attr.policyNo))
-              .params() as TransactItem['Put'],
-          },
+          { Put: this.putBooking(record, null) },
         ],
         async () => {
           refused = true;
@@ -342,19 +323,7 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
       version: (previous?.version ?? 0) + 1,
     };
     await this.transact(
-      () => [
-        { Update: this.takeSeat(record) },
-        {
-          Put: this.bookings
-            .put(toItem(record))
-            .where((attr, op) =>
-              previous
-                ? `${op.eq(attr.version, previous.version)} AND ${op.eq(attr.status, previous.status)}`
-                : op.notExists(attr.policyNo),
-            )
-            .params() as TransactItem['Put'],
-        },
-      ],
+      () => [{ Update: this.takeSeat(record) }, { Put: this.putBooking(record, previous) }],
       async (failed) => {
         if (failed[1]) throw new AppError('CONFLICT', ALREADY_BOOKED_MESSAGE);
         await this.throwSlotRefusal(record.slotId);
@@ -441,18 +410,7 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     const booking: TransactItem[] =
       current?.status === 'booked'
         ? [{ Update: this.freeSeat(current) }, { Put: this.replaceBooking(stored, current.version) }]
-        : [
-            {
-              Put: this.bookings
-                .put(toItem(stored))
-                .where((attr, op) =>
-                  current
-                    ? `${op.eq(attr.version, current.version)} AND ${op.eq(attr.status, current.status)}`
-                    : op.notExists(attr.policyNo),
-                )
-                .params() as TransactItem['Put'],
-            },
-          ];
+        : [{ Put: this.putBooking(stored, current) }];
     await this.transact(
       () => [...booking, ...this.raiseFollowUp(stored), ...this.measureCompletion(stored)],
       async () => {
@@ -471,35 +429,26 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
   async listOpenFollowUps(branchPath: string | null): Promise<CallbackFollowUpRecord[]> {
     // begins_with on the path plus its separator: HQ/SH finds HQ/SH and HQ/SH/PD, never HQ/SH2;
     // null (an admin) reads the whole open-cases partition.
-    const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.ctx.client.send(
-        new QueryCommand({
-          TableName: this.ctx.table,
-          IndexName: 'gsi1',
-          ...(branchPath === null
-            ? {
-                KeyConditionExpression: 'gsi1pk = :pk',
-                ExpressionAttributeValues: { ':pk': OPEN_FOLLOW_UPS },
-              }
-            : {
-                KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-                ExpressionAttributeValues: { ':pk': OPEN_FOLLOW_UPS, ':prefix': `${branchPath}/` },
-              }),
-          ExclusiveStartKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    const { data } = this.followUps.parse({ Items: items });
-    return data.map(toFollowUp).sort((a, b) => a.raisedAt - b.raisedAt);
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi1',
+      ...(branchPath === null
+        ? {
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': OPEN_FOLLOW_UPS },
+          }
+        : {
+            KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': OPEN_FOLLOW_UPS, ':prefix': `${branchPath}/` },
+          }),
+    });
+    return items
+      .map((item) => toFollowUp(item as unknown as FollowUpItem))
+      .sort((a, b) => a.raisedAt - b.raisedAt);
   }
 
   async getFollowUp(policyNo: string): Promise<CallbackFollowUpRecord | null> {
-    const { data } = await this.followUps.get({ policyNo }).go();
-    return data ? toFollowUp(data) : null;
+    const item = await getItem(this.ctx, followUpKey(policyNo));
+    return item ? toFollowUp(item as unknown as FollowUpItem) : null;
   }
 
   async resolveFollowUp(
@@ -507,16 +456,17 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     resolution: NonNullable<CallbackFollowUpRecord['resolution']>,
   ): Promise<CallbackFollowUpRecord> {
     const resolved: CallbackFollowUpRecord = { ...current, status: 'resolved', resolution };
-    try {
-      await this.followUps
-        .put({ ...resolved, resolution })
-        .where((attr, op) => `${op.eq(attr.status, 'open')} AND ${op.eq(attr.raisedAt, current.raisedAt)}`)
-        .go({ response: 'none' });
-    } catch (error) {
-      if (isConditionalCheckFailed(error))
-        throw new AppError('CONFLICT', '该问题件已被处理，请刷新后查看', { cause: error });
-      throw error;
-    }
+    const closed = await conditionally(
+      this.ctx,
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: callbackFollowUpItem(resolved),
+        ConditionExpression: '#status = :open AND raisedAt = :raisedAt',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':open': 'open', ':raisedAt': current.raisedAt },
+      }),
+    );
+    if (!closed) throw new AppError('CONFLICT', '该问题件已被处理，请刷新后查看');
     return resolved;
   }
 
@@ -526,32 +476,36 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     const yesterday = todayInShanghai(new Date(now - 86_400_000));
     const days = await Promise.all(
       [yesterday, today].map((reminderDay) =>
-        this.bookings.query
-          .byReminderDue({ reminderDay })
-          .lte({ reminderDueAt: now, policyNo: '\uffff' })
-          .where((attr, op) => `${op.eq(attr.status, 'booked')} AND ${op.notExists(attr.reminderSentAt)}`)
-          .go(ALL_PAGES),
+        queryAll(this.ctx, {
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :upTo',
+          FilterExpression: '#status = :booked AND attribute_not_exists(reminderSentAt)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pk': `CALLBACKREMINDERS#${reminderDay}`,
+            ':upTo': `${now}#\uffff`,
+            ':booked': 'booked',
+          },
+        }),
       ),
     );
-    const due = days.flatMap((day) => day.data).filter((item) => item.reminderDueAt <= now);
+    const due = (days.flat() as unknown as BookingItem[]).filter((item) => item.reminderDueAt <= now);
     return this.toBookings(due);
   }
 
-  async markReminderSent(policyNo: string, version: number, at: number): Promise<boolean> {
-    try {
-      await this.bookings
-        .patch({ policyNo })
-        .set({ reminderSentAt: at })
-        .where(
-          (attr, op) =>
-            `${op.eq(attr.version, version)} AND ${op.eq(attr.status, 'booked')} AND ${op.notExists(attr.reminderSentAt)}`,
-        )
-        .go({ response: 'none' });
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+  markReminderSent(policyNo: string, version: number, at: number): Promise<boolean> {
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: bookingKey(policyNo),
+        UpdateExpression: 'SET reminderSentAt = :at',
+        ConditionExpression:
+          'attribute_exists(pk) AND #version = :version AND #status = :booked AND attribute_not_exists(reminderSentAt)',
+        ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+        ExpressionAttributeValues: { ':at': at, ':version': version, ':booked': 'booked' },
+      }),
+    );
   }
 
   /** Bookings as records; those written without a branch path take it from their policies. */
@@ -561,12 +515,53 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     return items.map((item) => toBooking(item, item.branchPath ?? paths.get(item.policyNo) ?? ''));
   }
 
-  private takeSeat(slot: SlotTime) {
-    return this.slots
-      .patch({ date: slot.date, start: slot.start })
-      .add({ booked: 1 })
-      .where((attr, op) => `${op.eq(attr.open, true)} AND ${op.name(attr.booked)} < ${op.name(attr.seats)}`)
-      .params() as TransactItem['Update'];
+  /** A seat of the slot, if it is open and not full (the capacity check itself). */
+  private takeSeat(slot: SlotTime): TransactItem['Update'] {
+    return {
+      TableName: this.ctx.table,
+      Key: slotKey(slot),
+      UpdateExpression: 'ADD #booked :one',
+      ConditionExpression: 'attribute_exists(pk) AND #open = :true AND #booked < #seats',
+      ExpressionAttributeNames: { '#booked': 'booked', '#open': 'open', '#seats': 'seats' },
+      ExpressionAttributeValues: { ':one': 1, ':true': true },
+    };
+  }
+
+  private freeSeat(slot: SlotTime): TransactItem['Update'] {
+    return {
+      TableName: this.ctx.table,
+      Key: slotKey(slot),
+      UpdateExpression: 'ADD #booked :minusOne',
+      ConditionExpression: 'attribute_exists(pk) AND #booked > :zero',
+      ExpressionAttributeNames: { '#booked': 'booked' },
+      ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+    };
+  }
+
+  /**
+   * A booking where the policy has none, or over the policy's booking if that is still at the
+   * version and status read (an ended one a new booking replaces, a booked one that moves on).
+   */
+  private putBooking(
+    record: BookingToWrite,
+    expected: Pick<CallbackBookingRecord, 'version' | 'status'> | null,
+  ): TransactItem['Put'] {
+    return {
+      TableName: this.ctx.table,
+      Item: callbackBookingItem(record),
+      ...(expected
+        ? {
+            ConditionExpression: '#version = :version AND #status = :status',
+            ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+            ExpressionAttributeValues: { ':version': expected.version, ':status': expected.status },
+          }
+        : { ConditionExpression: 'attribute_not_exists(policyNo)' }),
+    };
+  }
+
+  /** The booking's next state, if it is still booked at the version read. */
+  private replaceBooking(next: CallbackBookingRecord, expectedVersion: number): TransactItem['Put'] {
+    return this.putBooking(next, { version: expectedVersion, status: 'booked' });
   }
 
   /** A problem outcome opens the policy's follow-up in the same transaction (replacing a closed one). */
@@ -582,24 +577,7 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
       status: 'open',
       resolution: null,
     };
-    return [
-      { Put: this.followUps.put({ ...followUp, resolution: undefined }).params() as TransactItem['Put'] },
-    ];
-  }
-
-  private freeSeat(slot: SlotTime) {
-    return this.slots
-      .patch({ date: slot.date, start: slot.start })
-      .subtract({ booked: 1 })
-      .where((attr, op) => op.gt(attr.booked, 0))
-      .params() as TransactItem['Update'];
-  }
-
-  private replaceBooking(next: CallbackBookingRecord, expectedVersion: number) {
-    return this.bookings
-      .put(toItem(next))
-      .where((attr, op) => `${op.eq(attr.version, expectedVersion)} AND ${op.eq(attr.status, 'booked')}`)
-      .params() as TransactItem['Put'];
+    return [{ Put: { TableName: this.ctx.table, Item: callbackFollowUpItem(followUp) } }];
   }
 
   /**
@@ -664,22 +642,6 @@ function toSlot(item: SlotItem): CallbackSlotRecord {
     seats: item.seats,
     booked: item.booked,
     open: item.open,
-  };
-}
-
-function toItem(record: Omit<CallbackBookingRecord, 'branchPath'> & { branchPath?: string }) {
-  return {
-    ...record,
-    reminderDay: todayInShanghai(new Date(record.reminderDueAt)),
-    reminderSentAt: orUndefined(record.reminderSentAt),
-    outcome: record.outcome
-      ? {
-          points: orUndefined(record.outcome.points),
-          note: orUndefined(record.outcome.note),
-          recordedBy: record.outcome.recordedBy,
-          recordedAt: record.outcome.recordedAt,
-        }
-      : undefined,
   };
 }
 

@@ -1,89 +1,81 @@
 import type { IvrCallRecord, IvrCallStore } from '@zhixiang/shared/ports/ivr-calls';
-import { Entity } from 'electrodb';
+import { PutCommand } from '../../platform/dynamodb/document-client';
 import {
-  isConditionalCheckFailed,
+  conditionally,
+  electroItem,
   orNull,
-  SERVICE_NAME,
   type TableContext,
-  TTL_ATTRIBUTE,
   toTtlSeconds,
 } from '../../platform/dynamodb/table';
+import { getItem } from '../../platform/records/point-reads';
 
-/** Caller pre-verification: one item per announced call, one per request nonce; both expire by TTL. */
-const ttl = TTL_ATTRIBUTE;
-
-const ivrCallSchema = {
-  model: { entity: 'ivrCall', version: '1', service: SERVICE_NAME },
-  attributes: {
-    callId: { type: 'string', required: true },
-    callingNumberMasked: { type: 'string', required: true },
-    verified: { type: 'boolean', required: true },
-    customerId: { type: 'string' },
-    receivedAt: { type: 'number', required: true },
-    ttl,
-  },
-  indexes: {
-    // The seat opens the screen-pop by the call id the phone system passes along with the call.
-    byId: {
-      pk: { field: 'pk', composite: ['callId'], template: 'IVRCALL#${callId}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'CALL', casing: 'none' },
-    },
-  },
-} as const;
-
+/**
+ * Caller pre-verification: one item per announced call, one per request nonce; both expire by TTL
+ * (`expiresAt`, epoch seconds). Key shapes: docs/dynamodb-access-patterns.md.
+ */
+// The seat opens the screen-pop by the call id the phone system passes along with the call.
+const callKey = (callId: string) => ({ pk: `IVRCALL#${callId}`, sk: 'CALL' });
 // A signed request's nonce, created only if new: the database rejects a replay.
-const ivrNonceSchema = {
-  model: { entity: 'ivrNonce', version: '1', service: SERVICE_NAME },
-  attributes: { nonce: { type: 'string', required: true }, ttl },
-  indexes: {
-    byNonce: {
-      pk: { field: 'pk', composite: ['nonce'], template: 'IVRNONCE#${nonce}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'NONCE', casing: 'none' },
-    },
-  },
-} as const;
+const nonceKey = (nonce: string) => ({ pk: `IVRNONCE#${nonce}`, sk: 'NONCE' });
+
+/** The announced call's item (a caller not verified has no `customerId`). */
+export function ivrCallItem(call: IvrCallRecord, expiresAt: number): Record<string, unknown> {
+  return electroItem('ivrCall', {
+    ...callKey(call.callId),
+    callId: call.callId,
+    callingNumberMasked: call.callingNumberMasked,
+    verified: call.verified,
+    customerId: call.customerId || undefined,
+    receivedAt: call.receivedAt,
+    expiresAt: toTtlSeconds(expiresAt),
+  });
+}
+
+export function ivrNonceItem(nonce: string, expiresAt: number): Record<string, unknown> {
+  return electroItem('ivrNonce', { ...nonceKey(nonce), nonce, expiresAt: toTtlSeconds(expiresAt) });
+}
+
+interface IvrCallItem {
+  callId: string;
+  callingNumberMasked: string;
+  verified: boolean;
+  customerId?: string;
+  receivedAt: number;
+}
 
 export class DynamoIvrCallStore implements IvrCallStore {
-  private readonly calls;
-  private readonly nonces;
-
-  constructor(ctx: TableContext) {
-    this.calls = new Entity(ivrCallSchema, ctx);
-    this.nonces = new Entity(ivrNonceSchema, ctx);
-  }
+  constructor(private readonly ctx: TableContext) {}
 
   async create(call: IvrCallRecord, expiresAt: number): Promise<void> {
-    await this.calls
-      .create({
-        callId: call.callId,
-        callingNumberMasked: call.callingNumberMasked,
-        verified: call.verified,
-        ...(call.customerId ? { customerId: call.customerId } : {}),
-        receivedAt: call.receivedAt,
-        ttl: toTtlSeconds(expiresAt),
-      })
-      .go();
+    await this.ctx.client.send(
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: ivrCallItem(call, expiresAt),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async get(callId: string): Promise<IvrCallRecord | null> {
-    const { data } = await this.calls.get({ callId }).go();
-    if (!data) return null;
+    const item = (await getItem(this.ctx, callKey(callId))) as IvrCallItem | null;
+    if (!item) return null;
     return {
-      callId: data.callId,
-      callingNumberMasked: data.callingNumberMasked,
-      verified: data.verified,
-      customerId: orNull(data.customerId),
-      receivedAt: data.receivedAt,
+      callId: item.callId,
+      callingNumberMasked: item.callingNumberMasked,
+      verified: item.verified,
+      customerId: orNull(item.customerId),
+      receivedAt: item.receivedAt,
     };
   }
 
-  async claimNonce(nonce: string, expiresAt: number): Promise<boolean> {
-    try {
-      await this.nonces.create({ nonce, ttl: toTtlSeconds(expiresAt) }).go();
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+  claimNonce(nonce: string, expiresAt: number): Promise<boolean> {
+    return conditionally(
+      this.ctx,
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: ivrNonceItem(nonce, expiresAt),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 }
