@@ -38,7 +38,7 @@ async function main() {
   try {
     Object.assign(process.env, stack.env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
     const { createSystem } = await import('../functions/src/system');
-    const { createPolicyEntity } = await import('../functions/src/platform/records/policies');
+    const { policyItem } = await import('../functions/src/platform/records/policies');
     const { addDays } = await import('../shared/src/format/dates');
     const { notifyOnRanges, shanghaiInstant } = await import('../shared/src/notices/due-notices');
     const { sendRenewalNotices, limiter, PARTITIONS_AT_ONCE } = await import(
@@ -51,7 +51,6 @@ async function main() {
     let now = shanghaiInstant('2027-06-15', '10:00');
     const container = createSystem(undefined, { now: () => now });
     const { client, table } = container.table;
-    const entity = createPolicyEntity(container.table);
 
     // 100,000 policies, due dates spread evenly over 365 days, 50,000 holders; 1 in 10 holders
     // has saved a preference (lead days 1–15), the rest use the default (3 days).
@@ -94,8 +93,8 @@ async function main() {
         keyedAt,
       );
       if (entry) await write({ pk: `POLICY#${policyNo}`, sk: 'NOTIFYON', ...entry, ...indexKeys(entry) });
-      const params = entity
-        .put({
+      await write(
+        policyItem({
           policyNo,
           productCode: 'P001',
           status: 'in_force',
@@ -112,9 +111,8 @@ async function main() {
           branchId: 'SH',
           branchPath: 'HQ/SH',
           version: 1,
-        })
-        .params() as { Item: Record<string, unknown> };
-      await write(params.Item);
+        }),
+      );
     }
     for (let h = 0; h < 50_000; h += 10) {
       const customerId = `B${String(h).padStart(6, '0')}`;
