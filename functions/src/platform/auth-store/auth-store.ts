@@ -30,11 +30,11 @@ import {
 import { getItem, type ItemKey, queryEntity, type RawItem } from '../records/point-reads';
 
 /**
- * Sign-in state. Every item but the consents carries the table's TTL attribute (`expiresAt`,
- * epoch seconds) so DynamoDB cleans up spent tokens and codes; DynamoDB Local never expires items
- * and the real service may take hours, so the code checks expiry itself and treats TTL as garbage
- * collection. The items and their keys (entity in brackets; `auth-items.test.ts` holds their exact
- * shapes):
+ * Sign-in state. The tokens, codes, counters and lockouts carry the table's TTL attribute
+ * (`expiresAt`, epoch seconds) so DynamoDB cleans them up once spent; DynamoDB Local never expires
+ * items and the real service may take hours, so the code checks expiry itself and treats TTL as
+ * garbage collection. The items and their keys (entity in brackets; `auth-items.test.ts` holds
+ * their exact shapes):
  * - a refresh token by the hash of the token, the only key a refresh request presents
  *   (`refreshToken`: `pk=RTOKEN#<tokenHash>`, `sk=RTOKEN`);
  * - one marker per revoked token family, cheaper than finding every token of the family to revoke
