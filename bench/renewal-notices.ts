@@ -41,7 +41,7 @@ async function main() {
   try {
     Object.assign(process.env, stack.env, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
     const { createSystem } = await import('../functions/src/system');
-    const { createPolicyEntity } = await import('../functions/src/platform/records/policies');
+    const { policyItem } = await import('../functions/src/platform/records/policies');
     const { addDays } = await import('../shared/src/format/dates');
     const { isPreDebitNoticeDue, notifyOnRanges, shanghaiClock, shanghaiInstant } = await import(
       '../shared/src/notices/due-notices'
@@ -56,7 +56,6 @@ async function main() {
     let now = shanghaiInstant('2027-06-15', '10:00');
     const container = createSystem(undefined, { now: () => now });
     const { client, table } = container.table;
-    const entity = createPolicyEntity(container.table);
 
     // 100,000 policies, due dates spread evenly over 365 days, 50,000 holders; 1 in 10 holders
     // has saved a preference (lead days 1–15), the rest use the default (3 days).
@@ -99,8 +98,8 @@ async function main() {
         keyedAt,
       );
       if (entry) await write({ pk: `POLICY#${policyNo}`, sk: 'NOTIFYON', ...entry, ...indexKeys(entry) });
-      const params = entity
-        .put({
+      await write(
+        policyItem({
           policyNo,
           productCode: 'P001',
           status: 'in_force',
@@ -117,9 +116,8 @@ async function main() {
           branchId: 'SH',
           branchPath: 'HQ/SH',
           version: 1,
-        })
-        .params() as { Item: Record<string, unknown> };
-      await write(params.Item);
+        }),
+      );
     }
     for (let h = 0; h < 50_000; h += 10) {
       const customerId = `B${String(h).padStart(6, '0')}`;

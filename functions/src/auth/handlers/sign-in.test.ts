@@ -1,10 +1,10 @@
 import type { SessionResponse } from '@zhixiang/shared/auth/schemas';
 import { describe, expect, it } from 'vitest';
 import { putUser, useTestContainer } from '../../../test/support/test-system';
-import { createAuthEntities } from '../../platform/auth-store/auth-store';
 import { loadConfig } from '../../platform/config';
 import { invoke } from '../../platform/http/testing';
 import { createLogger } from '../../platform/logging/logger';
+import { queryEntity } from '../../platform/records/point-reads';
 import { createSystem, setSystem } from '../../system';
 import { handler as getMe } from './get-me';
 import { handler as listDemoUsers } from './list-demo-users';
@@ -46,9 +46,10 @@ describe('POST /auth/wechat', () => {
     const account = await kit.container.repositories.users.get(first.body.me.userId);
     expect(account?.openid).toMatch(/^sandbox-/);
     expect(account?.privacyConsentedAt).toBe(new Date(kit.clock.now).toISOString());
-    const { data: consents } = await createAuthEntities(kit.container.table)
-      .consent.query.byUser({ userId: first.body.me.userId })
-      .go();
+    const consents = await queryEntity(kit.container.table, 'consent', {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `USER#${first.body.me.userId}`, ':prefix': 'CONSENT#' },
+    });
     expect(consents).toEqual([expect.objectContaining({ kind: 'privacy_guide', version: consent })]);
   });
 

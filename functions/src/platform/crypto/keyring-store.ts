@@ -1,51 +1,42 @@
-import { Entity } from 'electrodb';
-import { ALL_PAGES, isConditionalCheckFailed, SERVICE_NAME, type TableContext } from '../dynamodb/table';
+import { PutCommand } from '../dynamodb/document-client';
+import { conditionally, electroItem, type TableContext } from '../dynamodb/table';
+import { getItem, queryEntity, type RawItem } from '../records/point-reads';
 import type { KeyringStore, WrappedKeyRecord } from './keyring';
 
 /**
- * The field-encryption keyring: one item per wrapped key, all in one partition so a cold start reads
- * the whole ring with a single query. `kind` separates the rotating data keys from the stable
- * blind-index key.
+ * The field-encryption keyring (entity `fieldKey`): one item per wrapped key, all in one partition
+ * so a cold start reads the whole ring with a single query (`pk=KEYRING#FIELD`,
+ * `sk=<kind>#<version zero-padded to 6>`, so versions sort numerically). `kind` separates the
+ * rotating data keys (`data`) from the stable blind-index key (`index`).
  */
-export const fieldKeySchema = {
-  model: { entity: 'fieldKey', version: '1', service: SERVICE_NAME },
-  attributes: {
-    kind: { type: ['data', 'index'] as const, required: true },
-    // Zero-padded so versions sort numerically within the partition.
-    versionKey: { type: 'string', required: true },
-    version: { type: 'number', required: true },
-    wrappedKey: { type: 'string', required: true },
-    wrapperId: { type: 'string', required: true },
-    createdAt: { type: 'string', required: true },
-  },
-  indexes: {
-    byKind: {
-      pk: { field: 'pk', composite: [], template: 'KEYRING#FIELD', casing: 'none' },
-      sk: {
-        field: 'sk',
-        composite: ['kind', 'versionKey'],
-        template: '${kind}#${versionKey}',
-        casing: 'none',
-      },
-    },
-  },
-} as const;
+const KEYRING = 'KEYRING#FIELD';
 
-export function createFieldKeyEntity(ctx: TableContext) {
-  return new Entity(fieldKeySchema, ctx);
+type KeyKind = 'data' | 'index';
+
+/** The key's item as stored (`keyring-items.test.ts` holds its exact shape). */
+export function fieldKeyItem(kind: KeyKind, key: WrappedKeyRecord): RawItem {
+  const versionKey = pad(key.version);
+  return electroItem('fieldKey', {
+    kind,
+    versionKey,
+    version: key.version,
+    wrappedKey: key.wrappedKey,
+    wrapperId: key.wrapperId,
+    createdAt: key.createdAt,
+    pk: KEYRING,
+    sk: `${kind}#${versionKey}`,
+  });
 }
-type FieldKeyEntity = ReturnType<typeof createFieldKeyEntity>;
 
 export class DynamoKeyringStore implements KeyringStore {
-  private readonly entity: FieldKeyEntity;
-
-  constructor(ctx: TableContext) {
-    this.entity = createFieldKeyEntity(ctx);
-  }
+  constructor(private readonly ctx: TableContext) {}
 
   async listDataKeys(): Promise<WrappedKeyRecord[]> {
-    const { data } = await this.entity.query.byKind({}).begins({ kind: 'data' }).go(ALL_PAGES);
-    return data.filter((item) => item.kind === 'data').map(toRecord);
+    const items = await queryEntity(this.ctx, 'fieldKey', {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :kind)',
+      ExpressionAttributeValues: { ':pk': KEYRING, ':kind': 'data' },
+    });
+    return items.filter((item) => item.kind === 'data').map(toRecord);
   }
 
   addDataKey(key: WrappedKeyRecord): Promise<boolean> {
@@ -53,22 +44,24 @@ export class DynamoKeyringStore implements KeyringStore {
   }
 
   async getIndexKey(): Promise<WrappedKeyRecord | null> {
-    const { data } = await this.entity.get({ kind: 'index', versionKey: pad(1) }).go();
-    return data ? toRecord(data) : null;
+    const item = await getItem(this.ctx, { pk: KEYRING, sk: `index#${pad(1)}` });
+    return item ? toRecord(item) : null;
   }
 
   addIndexKey(key: WrappedKeyRecord): Promise<boolean> {
     return this.create('index', key);
   }
 
-  private async create(kind: 'data' | 'index', key: WrappedKeyRecord): Promise<boolean> {
-    try {
-      await this.entity.create({ kind, versionKey: pad(key.version), ...key }).go();
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+  /** False when a key of that kind and version is already stored. */
+  private create(kind: KeyKind, key: WrappedKeyRecord): Promise<boolean> {
+    return conditionally(
+      this.ctx,
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: fieldKeyItem(kind, key),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 }
 
@@ -76,16 +69,11 @@ function pad(version: number): string {
   return String(version).padStart(6, '0');
 }
 
-function toRecord(item: {
-  version: number;
-  wrappedKey: string;
-  wrapperId: string;
-  createdAt: string;
-}): WrappedKeyRecord {
+function toRecord(item: RawItem): WrappedKeyRecord {
   return {
-    version: item.version,
-    wrappedKey: item.wrappedKey,
-    wrapperId: item.wrapperId,
-    createdAt: item.createdAt,
+    version: item.version as number,
+    wrappedKey: item.wrappedKey as string,
+    wrapperId: item.wrapperId as string,
+    createdAt: item.createdAt as string,
   };
 }

@@ -1,6 +1,9 @@
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
-import { isConditionalCheckFailed, type TableContext } from '../dynamodb/table';
-import { createDataService } from '../records/repositories';
+import { UpdateCommand } from '../dynamodb/document-client';
+import { conditionally, type TableContext } from '../dynamodb/table';
+import { type CustomerAttributes, customerKey } from '../records/customers';
+import { scanEntityPages } from '../records/point-reads';
+import { type PolicyAttributes, policyKey } from '../records/policies';
 
 /** What the key rotation needs from the cipher: re-encrypt a value only when an older key made it. */
 export type Reencrypter = Pick<FieldCipher, 'decrypt'> & { reencrypt(ciphertext: string): Promise<string> };
@@ -16,35 +19,41 @@ export async function reencryptStoredFields(
   cipher: Reencrypter,
   progress: (done: number) => void = () => {},
 ): Promise<number> {
-  const { entities } = createDataService(ctx);
   let rewritten = 0;
 
-  const customers = await entities.customer.scan.go({ pages: 'all' });
-  for (const item of customers.data) {
+  for await (const item of scanned<CustomerAttributes>(ctx, 'customer', 'CUSTOMER')) {
     const [idNumberCipher, phoneCipher] = await Promise.all([
       cipher.reencrypt(item.idNumberCipher),
       cipher.reencrypt(item.phoneCipher),
     ]);
     if (idNumberCipher === item.idNumberCipher && phoneCipher === item.phoneCipher) continue;
-    try {
-      await entities.customer
-        .patch({ customerId: item.customerId })
-        .set({ idNumberCipher, phoneCipher })
-        .where(
-          (attr, op) =>
-            `${op.eq(attr.idNumberCipher, item.idNumberCipher)} AND ${op.eq(attr.phoneCipher, item.phoneCipher)}`,
-        )
-        .go();
-      progress(++rewritten);
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-    }
+    const written = await conditionally(
+      ctx,
+      new UpdateCommand({
+        TableName: ctx.table,
+        Key: customerKey(item.customerId),
+        UpdateExpression: 'SET #idNumberCipher = :idNumberCipher, #phoneCipher = :phoneCipher',
+        ConditionExpression:
+          'attribute_exists(#pk) AND #idNumberCipher = :idNumberCipherRead AND #phoneCipher = :phoneCipherRead',
+        ExpressionAttributeNames: {
+          '#pk': 'pk',
+          '#idNumberCipher': 'idNumberCipher',
+          '#phoneCipher': 'phoneCipher',
+        },
+        ExpressionAttributeValues: {
+          ':idNumberCipher': idNumberCipher,
+          ':phoneCipher': phoneCipher,
+          ':idNumberCipherRead': item.idNumberCipher,
+          ':phoneCipherRead': item.phoneCipher,
+        },
+      }),
+    );
+    if (written) progress(++rewritten);
   }
 
-  const policies = await entities.policy.scan.go({ pages: 'all' });
-  for (const item of policies.data) {
+  for await (const item of scanned<PolicyAttributes>(ctx, 'policy', 'POLICY')) {
     const beneficiaries = await Promise.all(
-      item.beneficiaries.map(async (b: (typeof item.beneficiaries)[number]) => ({
+      item.beneficiaries.map(async (b) => ({
         ...b,
         idNumberCipher: await cipher.reencrypt(b.idNumberCipher),
       })),
@@ -57,17 +66,35 @@ export async function reencryptStoredFields(
       beneficiaries.every((b, i) => b.idNumberCipher === item.beneficiaries[i]?.idNumberCipher) &&
       renewalAccount?.accountNumberCipher === account?.accountNumberCipher;
     if (unchanged) continue;
-    try {
-      // Same content, new ciphertext: the version is checked but not bumped.
-      await entities.policy
-        .patch({ policyNo: item.policyNo })
-        .set({ beneficiaries, ...(renewalAccount ? { renewalAccount } : {}) })
-        .where((attr, op) => op.eq(attr.version, item.version))
-        .go();
-      progress(++rewritten);
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-    }
+    // Same content, new ciphertext: the version is checked but not bumped.
+    const written = await conditionally(
+      ctx,
+      new UpdateCommand({
+        TableName: ctx.table,
+        Key: policyKey(item.policyNo),
+        UpdateExpression: renewalAccount
+          ? 'SET #beneficiaries = :beneficiaries, #renewalAccount = :renewalAccount'
+          : 'SET #beneficiaries = :beneficiaries',
+        ConditionExpression: 'attribute_exists(#pk) AND #version = :version',
+        ExpressionAttributeNames: {
+          '#pk': 'pk',
+          '#version': 'version',
+          '#beneficiaries': 'beneficiaries',
+          ...(renewalAccount ? { '#renewalAccount': 'renewalAccount' } : {}),
+        },
+        ExpressionAttributeValues: {
+          ':beneficiaries': beneficiaries,
+          ':version': item.version,
+          ...(renewalAccount ? { ':renewalAccount': renewalAccount } : {}),
+        },
+      }),
+    );
+    if (written) progress(++rewritten);
   }
   return rewritten;
+}
+
+/** Every item of the entity, one at a time. */
+async function* scanned<T>(ctx: TableContext, entity: string, prefix: string): AsyncGenerator<T> {
+  for await (const page of scanEntityPages(ctx, entity, prefix)) yield* page as T[];
 }

@@ -1,47 +1,53 @@
 import type { AgentRecord } from '@zhixiang/shared/policy/model';
 import type { AgentRepository } from '@zhixiang/shared/ports/repositories';
-import { Entity } from 'electrodb';
-import { ALL_PAGES, SERVICE_NAME, type TableContext } from '../dynamodb/table';
+import { PutCommand } from '../dynamodb/document-client';
+import { electroItem, type TableContext } from '../dynamodb/table';
+import { getItem, type ItemKey, queryEntity, type RawItem } from './point-reads';
 import { REFERENCE_CACHE_MS, ReferenceCache } from './reference-cache';
 
-export const agentSchema = {
-  model: { entity: 'agent', version: '1', service: SERVICE_NAME },
-  attributes: {
-    agentId: { type: 'string', required: true },
-    name: { type: 'string', required: true },
-    userId: { type: 'string', required: true },
-    branchId: { type: 'string', required: true },
-    branchPath: { type: 'string', required: true },
-  },
-  indexes: {
-    // Customers and policies name their agent by id; the agent's token carries it too.
-    byId: {
-      pk: { field: 'pk', composite: ['agentId'], template: 'AGENT#${agentId}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'AGENT', casing: 'none' },
-    },
-    // The agents of a branch (assignment imports and staff views pick an agent within a branch).
-    byBranch: {
-      index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: ['branchId'], template: 'BRANCH#${branchId}#AGENTS', casing: 'none' },
-      sk: { field: 'gsi1sk', composite: ['agentId'], template: 'AGENT#${agentId}', casing: 'none' },
-    },
-  },
-} as const;
-
-export function createAgentEntity(ctx: TableContext) {
-  return new Entity(agentSchema, ctx);
+/**
+ * Agents (entity `agent`). Keys: `pk=AGENT#<agentId>`, `sk=AGENT` (customers and policies name
+ * their agent by id; the agent's token carries it too); gsi1 = the agents of a branch
+ * (`gsi1pk=BRANCH#<branchId>#AGENTS`, `gsi1sk=AGENT#<agentId>`: assignment imports and staff views
+ * pick an agent within a branch).
+ */
+export function agentKey(agentId: string): ItemKey {
+  return { pk: `AGENT#${agentId}`, sk: 'AGENT' };
 }
-export type AgentEntity = ReturnType<typeof createAgentEntity>;
+
+/** The agent item as stored (`record-items.test.ts` holds its exact shape). */
+export function agentItem(agent: AgentRecord): RawItem {
+  return electroItem('agent', {
+    agentId: agent.agentId,
+    name: agent.name,
+    userId: agent.userId,
+    branchId: agent.branchId,
+    branchPath: agent.branchPath,
+    ...agentKey(agent.agentId),
+    gsi1pk: `BRANCH#${agent.branchId}#AGENTS`,
+    gsi1sk: `AGENT#${agent.agentId}`,
+  });
+}
+
+function toRecord(item: RawItem): AgentRecord {
+  return {
+    agentId: item.agentId as string,
+    name: item.name as string,
+    userId: item.userId as string,
+    branchId: item.branchId as string,
+    branchPath: item.branchPath as string,
+  };
+}
 
 /** Agents by id for this process (reference data: see ReferenceCache). */
 const cachedAgents = new ReferenceCache<AgentRecord>(REFERENCE_CACHE_MS);
 
 export class DynamoAgentRepository implements AgentRepository {
-  constructor(private readonly entity: AgentEntity) {}
+  constructor(private readonly ctx: TableContext) {}
 
   async get(agentId: string): Promise<AgentRecord | null> {
-    const { data } = await this.entity.get({ agentId }).go();
-    return data ? { ...data } : null;
+    const item = await getItem(this.ctx, agentKey(agentId));
+    return item ? toRecord(item) : null;
   }
 
   /** The agent from this process's cache (read at most every few minutes): names in views. */
@@ -50,12 +56,16 @@ export class DynamoAgentRepository implements AgentRepository {
   }
 
   async listByBranch(branchId: string): Promise<AgentRecord[]> {
-    const { data } = await this.entity.query.byBranch({ branchId }).go(ALL_PAGES);
-    return data.map((item) => ({ ...item }));
+    const items = await queryEntity(this.ctx, 'agent', {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `BRANCH#${branchId}#AGENTS`, ':prefix': 'AGENT#' },
+    });
+    return items.map(toRecord);
   }
 
   async put(agent: AgentRecord): Promise<void> {
-    await this.entity.put(agent).go();
+    await this.ctx.client.send(new PutCommand({ TableName: this.ctx.table, Item: agentItem(agent) }));
     cachedAgents.forget(agent.agentId);
   }
 }

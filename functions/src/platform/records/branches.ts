@@ -1,48 +1,40 @@
-import { BRANCH_LEVELS } from '@zhixiang/shared/auth/schemas';
 import type { BranchRecord } from '@zhixiang/shared/policy/model';
 import type { BranchRepository } from '@zhixiang/shared/ports/repositories';
-import { Entity } from 'electrodb';
-import { ALL_PAGES, orNull, orUndefined, SERVICE_NAME, type TableContext } from '../dynamodb/table';
+import { PutCommand } from '../dynamodb/document-client';
+import { electroItem, orNull, type TableContext } from '../dynamodb/table';
+import { getItem, type ItemKey, queryEntity, type RawItem } from './point-reads';
 import { REFERENCE_CACHE_MS, ReferenceCache } from './reference-cache';
 
-export const branchSchema = {
-  model: { entity: 'branch', version: '1', service: SERVICE_NAME },
-  attributes: {
-    branchId: { type: 'string', required: true },
-    name: { type: 'string', required: true },
-    level: { type: BRANCH_LEVELS, required: true },
-    parentId: { type: 'string' },
-    path: { type: 'string', required: true },
-  },
-  indexes: {
-    // Token claims and records carry a branchId; resolving its name and level is a point read.
-    byId: {
-      pk: { field: 'pk', composite: ['branchId'], template: 'BRANCH#${branchId}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'BRANCH', casing: 'none' },
-    },
-    // The whole hierarchy in path order, so a subtree is one begins_with query on its path.
-    byPath: {
-      index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: [], template: 'BRANCHES', casing: 'none' },
-      sk: { field: 'gsi1sk', composite: ['path'], template: '${path}', casing: 'none' },
-    },
-  },
-} as const;
-
-export function createBranchEntity(ctx: TableContext) {
-  return new Entity(branchSchema, ctx);
+/**
+ * Branches (entity `branch`). Keys: `pk=BRANCH#<branchId>`, `sk=BRANCH` (token claims and records
+ * carry a branchId; resolving its name and level is a point read); gsi1 = the whole hierarchy in
+ * path order (`gsi1pk=BRANCHES`, `gsi1sk=<path>`), so a subtree is one `begins_with` on its path.
+ */
+export function branchKey(branchId: string): ItemKey {
+  return { pk: `BRANCH#${branchId}`, sk: 'BRANCH' };
 }
-export type BranchEntity = ReturnType<typeof createBranchEntity>;
 
-type BranchItem = NonNullable<Awaited<ReturnType<ReturnType<BranchEntity['get']>['go']>>['data']>;
+/** The branch item as stored (`record-items.test.ts` holds its exact shape). */
+export function branchItem(branch: BranchRecord): RawItem {
+  return electroItem('branch', {
+    branchId: branch.branchId,
+    name: branch.name,
+    level: branch.level,
+    parentId: branch.parentId,
+    path: branch.path,
+    ...branchKey(branch.branchId),
+    gsi1pk: 'BRANCHES',
+    gsi1sk: branch.path,
+  });
+}
 
-function toRecord(item: BranchItem): BranchRecord {
+function toRecord(item: RawItem): BranchRecord {
   return {
-    branchId: item.branchId,
-    name: item.name,
-    level: item.level,
-    parentId: orNull(item.parentId),
-    path: item.path,
+    branchId: item.branchId as string,
+    name: item.name as string,
+    level: item.level as BranchRecord['level'],
+    parentId: orNull(item.parentId as string | undefined),
+    path: item.path as string,
   };
 }
 
@@ -50,11 +42,11 @@ function toRecord(item: BranchItem): BranchRecord {
 const cachedBranches = new ReferenceCache<BranchRecord>(REFERENCE_CACHE_MS);
 
 export class DynamoBranchRepository implements BranchRepository {
-  constructor(private readonly entity: BranchEntity) {}
+  constructor(private readonly ctx: TableContext) {}
 
   async get(branchId: string): Promise<BranchRecord | null> {
-    const { data } = await this.entity.get({ branchId }).go();
-    return data ? toRecord(data) : null;
+    const item = await getItem(this.ctx, branchKey(branchId));
+    return item ? toRecord(item) : null;
   }
 
   /** The branch from this process's cache (read at most every few minutes): names in views. */
@@ -64,12 +56,16 @@ export class DynamoBranchRepository implements BranchRepository {
 
   /** Branches at or below `path` (the path itself included), in path order. */
   async listSubtree(path: string): Promise<BranchRecord[]> {
-    const { data } = await this.entity.query.byPath({}).begins({ path }).go(ALL_PAGES);
-    return data.filter((b) => b.path === path || b.path.startsWith(`${path}/`)).map(toRecord);
+    const items = await queryEntity(this.ctx, 'branch', {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :path)',
+      ExpressionAttributeValues: { ':pk': 'BRANCHES', ':path': path },
+    });
+    return items.map(toRecord).filter((b) => b.path === path || b.path.startsWith(`${path}/`));
   }
 
   async put(branch: BranchRecord): Promise<void> {
-    await this.entity.put({ ...branch, parentId: orUndefined(branch.parentId) }).go();
+    await this.ctx.client.send(new PutCommand({ TableName: this.ctx.table, Item: branchItem(branch) }));
     cachedBranches.forget(branch.branchId);
   }
 }

@@ -1,104 +1,97 @@
 import type { CustomerRecord } from '@zhixiang/shared/policy/model';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { CustomerRepository } from '@zhixiang/shared/ports/repositories';
-import { Entity } from 'electrodb';
-import type { TransactWriteCommandInput } from '../dynamodb/document-client';
-import { ALL_PAGES, orNull, orUndefined, SERVICE_NAME, type TableContext } from '../dynamodb/table';
-import { batchGetItems, getItem, type ItemKey } from './point-reads';
+import { PutCommand, type TransactWriteCommandInput } from '../dynamodb/document-client';
+import { electroItem, orNull, orUndefined, type TableContext } from '../dynamodb/table';
+import { batchGetItems, getItem, type ItemKey, queryEntity, type RawItem } from './point-reads';
 
 /**
- * Customers (投保人 / 被保险人). The ID number and phone are stored only as ciphertext plus a keyed
- * HMAC blind index, so a lookup by ID number never decrypts anything in bulk.
+ * Customers (投保人 / 被保险人; entity `customer`). The ID number and phone are stored only as
+ * ciphertext plus a keyed HMAC blind index, so a lookup by ID number never decrypts anything in
+ * bulk. Keys: `pk=CUSTOMER#<customerId>`, `sk=CUSTOMER` (policies, accounts and URLs refer to a
+ * customer by id); gsi1 = identity binding and CSV imports find a customer by ID number through
+ * its blind index (`gsi1pk=IDNO#<idNumberIndex>`, `gsi1sk=CUSTOMER`); gsi2 = an agent's book of
+ * customers (`gsi2pk=AGENT#<agentId>#CUSTOMERS`, `gsi2sk=CUSTOMER#<customerId>`; an unassigned
+ * customer carries `gsi2pk=AGENT#`, which no agent id reads).
  */
-export const customerSchema = {
-  model: { entity: 'customer', version: '1', service: SERVICE_NAME },
-  attributes: {
-    customerId: { type: 'string', required: true },
-    name: { type: 'string', required: true },
-    idNumberCipher: { type: 'string', required: true },
-    idNumberIndex: { type: 'string', required: true },
-    phoneCipher: { type: 'string', required: true },
-    phoneIndex: { type: 'string', required: true },
-    birthDate: { type: 'string', required: true },
-    gender: { type: ['male', 'female'] as const, required: true },
-    branchId: { type: 'string', required: true },
-    branchPath: { type: 'string', required: true },
-    agentId: { type: 'string' },
-    address: { type: 'string' },
-    email: { type: 'string' },
-  },
-  indexes: {
-    // Policies, accounts and URLs refer to a customer by id.
-    byId: {
-      pk: { field: 'pk', composite: ['customerId'], template: 'CUSTOMER#${customerId}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'CUSTOMER', casing: 'none' },
-    },
-    // Identity binding and CSV imports find a customer by ID number (through its blind index).
-    byIdNumber: {
-      index: 'gsi1',
-      pk: {
-        field: 'gsi1pk',
-        composite: ['idNumberIndex'],
-        template: 'IDNO#${idNumberIndex}',
-        casing: 'none',
-      },
-      sk: { field: 'gsi1sk', composite: [], template: 'CUSTOMER', casing: 'none' },
-    },
-    // An agent's book of customers. Sparse: unassigned customers have no agentId and no entry.
-    byAgent: {
-      index: 'gsi2',
-      pk: { field: 'gsi2pk', composite: ['agentId'], template: 'AGENT#${agentId}#CUSTOMERS', casing: 'none' },
-      sk: { field: 'gsi2sk', composite: ['customerId'], template: 'CUSTOMER#${customerId}', casing: 'none' },
-    },
-  },
-} as const;
-
-/** The customer item's key (byId above), built without ElectroDB on the request paths. */
 export function customerKey(customerId: string): ItemKey {
   return { pk: `CUSTOMER#${customerId}`, sk: 'CUSTOMER' };
 }
 
-export function createCustomerEntity(ctx: TableContext) {
-  return new Entity(customerSchema, ctx);
+/** The stored attributes of a customer (ciphertext and blind indexes instead of clear values). */
+export interface CustomerAttributes {
+  customerId: string;
+  name: string;
+  idNumberCipher: string;
+  idNumberIndex: string;
+  phoneCipher: string;
+  phoneIndex: string;
+  birthDate: string;
+  gender: CustomerRecord['gender'];
+  branchId: string;
+  branchPath: string;
+  agentId?: string;
+  address?: string;
+  email?: string;
 }
-export type CustomerEntity = ReturnType<typeof createCustomerEntity>;
+
+/** The customer item as stored (`record-items.test.ts` holds its exact shape). */
+export function customerItem(attributes: CustomerAttributes): RawItem {
+  return electroItem('customer', {
+    ...attributes,
+    ...customerKey(attributes.customerId),
+    gsi1pk: `IDNO#${attributes.idNumberIndex}`,
+    gsi1sk: 'CUSTOMER',
+    gsi2pk: attributes.agentId != null ? `AGENT#${attributes.agentId}#CUSTOMERS` : 'AGENT#',
+    gsi2sk: `CUSTOMER#${attributes.customerId}`,
+  });
+}
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-type CustomerItem = NonNullable<Awaited<ReturnType<ReturnType<CustomerEntity['get']>['go']>>['data']>;
 
 export class DynamoCustomerRepository implements CustomerRepository {
   constructor(
-    private readonly entity: CustomerEntity,
-    private readonly cipher: FieldCipher,
     private readonly ctx: TableContext,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async get(customerId: string): Promise<CustomerRecord | null> {
     const item = await getItem(this.ctx, customerKey(customerId));
-    return item ? this.toRecord(item as CustomerItem) : null;
+    return item ? this.toRecord(item as unknown as CustomerAttributes) : null;
   }
 
   /** Several customers in one BatchGetItem, by id (a missing one is absent). */
   async getMany(customerIds: readonly string[]): Promise<Map<string, CustomerRecord>> {
     const items = await batchGetItems(this.ctx, customerIds.map(customerKey));
-    const records = await Promise.all([...items.values()].map((item) => this.toRecord(item as CustomerItem)));
+    const records = await Promise.all(
+      [...items.values()].map((item) => this.toRecord(item as unknown as CustomerAttributes)),
+    );
     return new Map(records.map((record) => [record.customerId, record]));
   }
 
   async findByIdNumber(idNumber: string): Promise<CustomerRecord | null> {
     const idNumberIndex = await this.cipher.blindIndex('id_number', normalizeIdNumber(idNumber));
-    const { data } = await this.entity.query.byIdNumber({ idNumberIndex }).go(ALL_PAGES);
-    const first = data[0];
-    return first ? this.toRecord(first) : null;
+    const [first] = await queryEntity(this.ctx, 'customer', {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :sk',
+      ExpressionAttributeValues: { ':pk': `IDNO#${idNumberIndex}`, ':sk': 'CUSTOMER' },
+    });
+    return first ? this.toRecord(first as unknown as CustomerAttributes) : null;
   }
 
   async listByAgent(agentId: string): Promise<CustomerRecord[]> {
-    const { data } = await this.entity.query.byAgent({ agentId }).go(ALL_PAGES);
-    return Promise.all(data.map((item) => this.toRecord(item)));
+    const items = await queryEntity(this.ctx, 'customer', {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `AGENT#${agentId}#CUSTOMERS`, ':prefix': 'CUSTOMER#' },
+    });
+    return Promise.all(items.map((item) => this.toRecord(item as unknown as CustomerAttributes)));
   }
 
   async put(customer: CustomerRecord): Promise<void> {
-    await this.entity.put(await this.toItem(customer)).go();
+    await this.ctx.client.send(
+      new PutCommand({ TableName: this.ctx.table, Item: customerItem(await this.toItem(customer)) }),
+    );
   }
 
   /**
@@ -109,16 +102,24 @@ export class DynamoCustomerRepository implements CustomerRepository {
     const item = await this.toItem(customer);
     const phoneIndexBefore = phoneBefore === null ? null : await this.cipher.blindIndex('phone', phoneBefore);
     return {
-      Put: this.entity
-        .put(item)
-        .where((attr, op) =>
-          phoneIndexBefore === null ? op.exists(attr.customerId) : op.eq(attr.phoneIndex, phoneIndexBefore),
-        )
-        .params() as TransactItem['Put'],
+      Put: {
+        TableName: this.ctx.table,
+        Item: customerItem(item),
+        ...(phoneIndexBefore === null
+          ? {
+              ConditionExpression: 'attribute_exists(#customerId)',
+              ExpressionAttributeNames: { '#customerId': 'customerId' },
+            }
+          : {
+              ConditionExpression: '#phoneIndex = :phoneIndexBefore',
+              ExpressionAttributeNames: { '#phoneIndex': 'phoneIndex' },
+              ExpressionAttributeValues: { ':phoneIndexBefore': phoneIndexBefore },
+            }),
+      },
     };
   }
 
-  private async toItem(customer: CustomerRecord) {
+  private async toItem(customer: CustomerRecord): Promise<CustomerAttributes> {
     const idNumber = normalizeIdNumber(customer.idNumber);
     const [idNumberCipher, idNumberIndex, phoneCipher, phoneIndex] = await Promise.all([
       this.cipher.encrypt(idNumber),
@@ -143,7 +144,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
     };
   }
 
-  private async toRecord(item: CustomerItem): Promise<CustomerRecord> {
+  private async toRecord(item: CustomerAttributes): Promise<CustomerRecord> {
     const [idNumber, phone] = await Promise.all([
       this.cipher.decrypt(item.idNumberCipher),
       this.cipher.decrypt(item.phoneCipher),

@@ -1,118 +1,74 @@
 import { callbackDeadlineAt } from '@zhixiang/shared/callback/window';
 import { AppError } from '@zhixiang/shared/errors';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
-import { DIVIDEND_OPTIONS, POLICY_STATUSES, PREMIUM_FREQUENCIES } from '@zhixiang/shared/policy/schemas';
 import { coolingOffEndDate } from '@zhixiang/shared/policy/view';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { NoticePremium } from '@zhixiang/shared/ports/notices';
 import type { PolicyRepository, ProductRepository } from '@zhixiang/shared/ports/repositories';
-import { Entity } from 'electrodb';
-import type { TransactWriteCommandInput } from '../dynamodb/document-client';
+import { PutCommand, type TransactWriteCommandInput } from '../dynamodb/document-client';
 import {
-  ALL_PAGES,
   electroItem,
   isConditionalCheckFailed,
   orNull,
   orUndefined,
-  SERVICE_NAME,
+  queryAll,
   type TableContext,
 } from '../dynamodb/table';
-import { getItem, type ItemKey } from './point-reads';
+import {
+  batchGetItems,
+  getItem,
+  type ItemKey,
+  queryEntity,
+  type RawItem,
+  scanEntityPages,
+} from './point-reads';
 
 /**
- * Policies. Beneficiary ID numbers and the renewal bank account are ciphertext at rest. Every
- * write is guarded by `version` (optimistic concurrency): two endorsements of the same policy
- * cannot overwrite each other.
+ * Policies (entity `policy`). Beneficiary ID numbers and the renewal bank account are ciphertext at
+ * rest. Every write is guarded by `version` (optimistic concurrency): two endorsements of the same
+ * policy cannot overwrite each other. Keys: `pk=POLICY#<policyNo>`, `sk=POLICY` (the policy page,
+ * endorsements and the assistant address a policy by its number); gsi1 = "my policies" as
+ * policyholder (投保人: `gsi1pk=CUSTOMER#<holderId>#POLICIES`, `gsi1sk=HOLDER#<policyNo>`); gsi2 =
+ * as insured (被保险人, often not the holder, e.g. a parent insures a child:
+ * `gsi2pk=CUSTOMER#<insuredId>#POLICIES`, `gsi2sk=INSURED#<policyNo>`).
  */
-export const policySchema = {
-  model: { entity: 'policy', version: '1', service: SERVICE_NAME },
-  attributes: {
-    policyNo: { type: 'string', required: true },
-    productCode: { type: 'string', required: true },
-    status: { type: POLICY_STATUSES, required: true },
-    holderId: { type: 'string', required: true },
-    insuredId: { type: 'string', required: true },
-    beneficiaries: {
-      type: 'list',
-      required: true,
-      items: {
-        type: 'map',
-        properties: {
-          name: { type: 'string', required: true },
-          relation: { type: 'string', required: true },
-          order: { type: 'number', required: true },
-          shareBasisPoints: { type: 'number', required: true },
-          idNumberCipher: { type: 'string', required: true },
-        },
-      },
-    },
-    sumAssuredCents: { type: 'number', required: true },
-    premiumCents: { type: 'number', required: true },
-    premiumFrequency: { type: PREMIUM_FREQUENCIES, required: true },
-    effectiveDate: { type: 'string', required: true },
-    receiptDate: { type: 'string', required: true },
-    nextDueDate: { type: 'string' },
-    renewalAccount: {
-      type: 'map',
-      properties: {
-        bankName: { type: 'string', required: true },
-        accountNumberCipher: { type: 'string', required: true },
-        accountNumberIndex: { type: 'string', required: true },
-      },
-    },
-    cashValueCents: { type: 'number', required: true },
-    accumulatedDividendsCents: { type: 'number' },
-    dividendOption: { type: DIVIDEND_OPTIONS },
-    loan: {
-      type: 'map',
-      properties: {
-        principalCents: { type: 'number', required: true },
-        annualRateBasisPoints: { type: 'number', required: true },
-        startDate: { type: 'string', required: true },
-        dueDate: { type: 'string', required: true },
-      },
-    },
-    branchId: { type: 'string', required: true },
-    branchPath: { type: 'string', required: true },
-    agentId: { type: 'string' },
-    /**
-     * Epoch ms: the end of the callback window (midnight after the cooling-off period's last day),
-     * derived on every write from the receipt date and the product's cooling-off days; absent when
-     * the product has none. The callback booking's transaction checks it without reading.
-     */
-    callbackDeadlineAt: { type: 'number' },
-    version: { type: 'number', required: true },
-  },
-  indexes: {
-    // The policy page, endorsements and the assistant address a policy by its number.
-    byPolicyNo: {
-      pk: { field: 'pk', composite: ['policyNo'], template: 'POLICY#${policyNo}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'POLICY', casing: 'none' },
-    },
-    // "My policies" as policyholder (投保人).
-    byHolder: {
-      index: 'gsi1',
-      pk: {
-        field: 'gsi1pk',
-        composite: ['holderId'],
-        template: 'CUSTOMER#${holderId}#POLICIES',
-        casing: 'none',
-      },
-      sk: { field: 'gsi1sk', composite: ['policyNo'], template: 'HOLDER#${policyNo}', casing: 'none' },
-    },
-    // "My policies" as insured (被保险人), who is often not the holder (e.g. a parent insures a child).
-    byInsured: {
-      index: 'gsi2',
-      pk: {
-        field: 'gsi2pk',
-        composite: ['insuredId'],
-        template: 'CUSTOMER#${insuredId}#POLICIES',
-        casing: 'none',
-      },
-      sk: { field: 'gsi2sk', composite: ['policyNo'], template: 'INSURED#${policyNo}', casing: 'none' },
-    },
-  },
-} as const;
+export interface PolicyAttributes {
+  policyNo: string;
+  productCode: string;
+  status: PolicyRecord['status'];
+  holderId: string;
+  insuredId: string;
+  beneficiaries: StoredBeneficiary[];
+  sumAssuredCents: number;
+  premiumCents: number;
+  premiumFrequency: PolicyRecord['premiumFrequency'];
+  effectiveDate: string;
+  receiptDate: string;
+  nextDueDate?: string;
+  renewalAccount?: { bankName: string; accountNumberCipher: string; accountNumberIndex: string };
+  cashValueCents: number;
+  accumulatedDividendsCents?: number;
+  dividendOption?: NonNullable<PolicyRecord['dividendOption']>;
+  loan?: NonNullable<PolicyRecord['loan']>;
+  branchId: string;
+  branchPath: string;
+  agentId?: string;
+  /**
+   * Epoch ms: the end of the callback window (midnight after the cooling-off period's last day),
+   * derived on every write from the receipt date and the product's cooling-off days; absent when
+   * the product has none. The callback booking's transaction checks it without reading.
+   */
+  callbackDeadlineAt?: number;
+  version: number;
+}
+
+interface StoredBeneficiary {
+  name: string;
+  relation: string;
+  order: number;
+  shareBasisPoints: number;
+  idNumberCipher: string;
+}
 
 const NOTICE_PREMIUM_ATTRIBUTES = ['policyNo', 'holderId', 'status', 'premiumCents', 'nextDueDate'] as const;
 
@@ -127,16 +83,13 @@ const toNoticePremium = (item: NoticePremiumItem): NoticePremium => ({
   nextDueDate: orNull(item.nextDueDate),
 });
 
-/** The policy item's key (byPolicyNo above), built without ElectroDB on the hot paths. */
+/** The policy item's key. */
 export function policyKey(policyNo: string): ItemKey {
   return { pk: `POLICY#${policyNo}`, sk: 'POLICY' };
 }
 
-/**
- * The policy item as ElectroDB writes it (keys, the holder's and insured's index keys),
- * built by hand for the transactions (`policy-items.test.ts` holds it to ElectroDB's).
- */
-export function policyItem(attributes: Awaited<ReturnType<DynamoPolicyRepository['toItem']>>) {
+/** The policy item as stored (`policy-items.test.ts` holds its exact shape). */
+export function policyItem(attributes: PolicyAttributes): RawItem {
   return electroItem('policy', {
     ...attributes,
     ...policyKey(attributes.policyNo),
@@ -147,62 +100,72 @@ export function policyItem(attributes: Awaited<ReturnType<DynamoPolicyRepository
   });
 }
 
-export function createPolicyEntity(ctx: TableContext) {
-  return new Entity(policySchema, ctx);
-}
-export type PolicyEntity = ReturnType<typeof createPolicyEntity>;
-
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-type PolicyItem = NonNullable<Awaited<ReturnType<ReturnType<PolicyEntity['get']>['go']>>['data']>;
-interface StoredBeneficiary {
-  name: string;
-  relation: string;
-  order: number;
-  shareBasisPoints: number;
-  idNumberCipher: string;
+
+/** The Query of a customer's policies as holder (gsi1) or as insured (gsi2). */
+function byCustomer(index: 'gsi1' | 'gsi2', customerId: string) {
+  return {
+    IndexName: index,
+    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+    ExpressionAttributeNames: { '#pk': `${index}pk`, '#sk': `${index}sk` },
+    ExpressionAttributeValues: {
+      ':pk': `CUSTOMER#${customerId}#POLICIES`,
+      ':prefix': index === 'gsi1' ? 'HOLDER#' : 'INSURED#',
+    },
+  };
+}
+
+/** The same Query reading only these attributes (nothing else is decrypted or even read). */
+function projected(query: ReturnType<typeof byCustomer>, attributes: readonly string[]) {
+  const names = Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name]));
+  return {
+    ...query,
+    ProjectionExpression: Object.keys(names).join(', '),
+    ExpressionAttributeNames: { ...query.ExpressionAttributeNames, ...names },
+  };
 }
 
 export class DynamoPolicyRepository implements PolicyRepository {
   constructor(
-    private readonly entity: PolicyEntity,
+    private readonly ctx: TableContext,
     private readonly cipher: FieldCipher,
     private readonly products: Pick<ProductRepository, 'getCached'>,
-    private readonly ctx: TableContext,
   ) {}
 
   async get(policyNo: string): Promise<PolicyRecord | null> {
     const item = await getItem(this.ctx, policyKey(policyNo));
-    return item ? this.toRecord(item as PolicyItem) : null;
+    return item ? this.toRecord(item as unknown as PolicyAttributes) : null;
   }
 
   async listByCustomer(customerId: string): Promise<PolicyRecord[]> {
     const [asHolder, asInsured] = await Promise.all([
-      this.entity.query.byHolder({ holderId: customerId }).go(ALL_PAGES),
-      this.entity.query.byInsured({ insuredId: customerId }).go(ALL_PAGES),
+      queryEntity(this.ctx, 'policy', byCustomer('gsi1', customerId)),
+      queryEntity(this.ctx, 'policy', byCustomer('gsi2', customerId)),
     ]);
     // A customer insuring themself appears in both indexes; keep one copy.
-    const byNo = new Map<string, PolicyItem>();
-    for (const item of [...asHolder.data, ...asInsured.data]) byNo.set(item.policyNo, item);
+    const byNo = new Map<string, PolicyAttributes>();
+    for (const item of [...asHolder, ...asInsured] as unknown as PolicyAttributes[])
+      byNo.set(item.policyNo, item);
     const items = [...byNo.values()].sort((a, b) => a.policyNo.localeCompare(b.policyNo));
     return Promise.all(items.map((item) => this.toRecord(item)));
   }
 
   /** How many policies the customer holds or is insured by, reading keys only (nothing decrypted). */
   async countByCustomer(customerId: string): Promise<number> {
-    const keysOnly = { ...ALL_PAGES, attributes: ['policyNo'] } as const;
     const [asHolder, asInsured] = await Promise.all([
-      this.entity.query.byHolder({ holderId: customerId }).go(keysOnly),
-      this.entity.query.byInsured({ insuredId: customerId }).go(keysOnly),
+      queryAll(this.ctx, projected(byCustomer('gsi1', customerId), ['policyNo'])),
+      queryAll(this.ctx, projected(byCustomer('gsi2', customerId), ['policyNo'])),
     ]);
-    return new Set([...asHolder.data, ...asInsured.data].map((item) => item.policyNo)).size;
+    return new Set([...asHolder, ...asInsured].map((item) => item.policyNo)).size;
   }
 
   /** Renewal notices: what a notice needs of each policy the customer holds (nothing decrypted). */
   async heldPremiums(holderId: string): Promise<NoticePremium[]> {
-    const { data } = await this.entity.query
-      .byHolder({ holderId })
-      .go({ ...ALL_PAGES, attributes: [...NOTICE_PREMIUM_ATTRIBUTES] });
-    return data.map(toNoticePremium);
+    const items = await queryAll(
+      this.ctx,
+      projected(byCustomer('gsi1', holderId), NOTICE_PREMIUM_ATTRIBUTES),
+    );
+    return (items as unknown as NoticePremiumItem[]).map(toNoticePremium);
   }
 
   /**
@@ -210,16 +173,11 @@ export class DynamoPolicyRepository implements PolicyRepository {
    * build of the notify-on index on an existing table; never on a request path).
    */
   async *allPremiumPages(pageSize = 500): AsyncGenerator<NoticePremium[]> {
-    let cursor: string | null = null;
-    do {
-      const page: { data: NoticePremiumItem[]; cursor: string | null } = await this.entity.scan.go({
-        cursor,
-        limit: pageSize,
-        attributes: [...NOTICE_PREMIUM_ATTRIBUTES],
-      });
-      yield page.data.map(toNoticePremium);
-      cursor = page.cursor;
-    } while (cursor);
+    const pages = scanEntityPages(this.ctx, 'policy', 'POLICY', {
+      attributes: NOTICE_PREMIUM_ATTRIBUTES,
+      limit: pageSize,
+    });
+    for await (const page of pages) yield (page as unknown as NoticePremiumItem[]).map(toNoticePremium);
   }
 
   /**
@@ -230,10 +188,15 @@ export class DynamoPolicyRepository implements PolicyRepository {
     const stored = { ...policy, version: policy.version + 1 };
     const item = await this.toItem(stored);
     try {
-      await this.entity
-        .put(item)
-        .where((attr, op) => `${op.notExists(attr.policyNo)} OR ${op.eq(attr.version, policy.version)}`)
-        .go();
+      await this.ctx.client.send(
+        new PutCommand({
+          TableName: this.ctx.table,
+          Item: policyItem(item),
+          ConditionExpression: 'attribute_not_exists(#policyNo) OR #version = :version',
+          ExpressionAttributeNames: { '#policyNo': 'policyNo', '#version': 'version' },
+          ExpressionAttributeValues: { ':version': policy.version },
+        }),
+      );
     } catch (error) {
       if (isConditionalCheckFailed(error)) {
         throw new AppError('CONFLICT', undefined, {
@@ -310,18 +273,23 @@ export class DynamoPolicyRepository implements PolicyRepository {
 
   /** The branch path of each of these policies (one BatchGet of that attribute, nothing decrypted). */
   async branchPaths(policyNos: readonly string[]): Promise<Map<string, string>> {
-    if (policyNos.length === 0) return new Map();
-    const { data } = await this.entity
-      .get(policyNos.map((policyNo) => ({ policyNo })))
-      .go({ attributes: ['policyNo', 'branchPath'] });
-    return new Map(data.map((item) => [item.policyNo, item.branchPath]));
+    const paths = new Map<string, string>();
+    for (let start = 0; start < policyNos.length; start += 100) {
+      const keys = policyNos.slice(start, start + 100).map(policyKey);
+      for (const item of (await batchGetItems(this.ctx, keys, ['policyNo', 'branchPath'])).values())
+        paths.set(item.policyNo as string, item.branchPath as string);
+    }
+    return paths;
   }
 
-  async toItem(policy: PolicyRecord) {
+  async toItem(policy: PolicyRecord): Promise<PolicyAttributes> {
     const beneficiaries = await Promise.all(
-      policy.beneficiaries.map(async ({ idNumber, ...rest }) => ({
-        ...rest,
-        idNumberCipher: await this.cipher.encrypt(idNumber),
+      policy.beneficiaries.map(async (b) => ({
+        name: b.name,
+        relation: b.relation,
+        order: b.order,
+        shareBasisPoints: b.shareBasisPoints,
+        idNumberCipher: await this.cipher.encrypt(b.idNumber),
       })),
     );
     const account = policy.renewalAccount;
@@ -336,25 +304,47 @@ export class DynamoPolicyRepository implements PolicyRepository {
         }
       : undefined;
     const coolingOffDays = (await this.products.getCached(policy.productCode))?.coolingOffDays ?? 0;
+    const loan = policy.loan;
+    // Only the stored attributes, whatever else the record object carries.
     return {
-      ...policy,
+      policyNo: policy.policyNo,
+      productCode: policy.productCode,
+      status: policy.status,
+      holderId: policy.holderId,
+      insuredId: policy.insuredId,
       beneficiaries,
+      sumAssuredCents: policy.sumAssuredCents,
+      premiumCents: policy.premiumCents,
+      premiumFrequency: policy.premiumFrequency,
+      effectiveDate: policy.effectiveDate,
+      receiptDate: policy.receiptDate,
+      nextDueDate: orUndefined(policy.nextDueDate),
       renewalAccount,
+      cashValueCents: policy.cashValueCents,
+      accumulatedDividendsCents: orUndefined(policy.accumulatedDividendsCents),
+      dividendOption: orUndefined(policy.dividendOption),
+      loan: loan
+        ? {
+            principalCents: loan.principalCents,
+            annualRateBasisPoints: loan.annualRateBasisPoints,
+            startDate: loan.startDate,
+            dueDate: loan.dueDate,
+          }
+        : undefined,
+      branchId: policy.branchId,
+      branchPath: policy.branchPath,
+      agentId: orUndefined(policy.agentId),
       callbackDeadlineAt:
         coolingOffDays > 0
           ? callbackDeadlineAt(coolingOffEndDate(policy.receiptDate, coolingOffDays))
           : undefined,
-      nextDueDate: orUndefined(policy.nextDueDate),
-      accumulatedDividendsCents: orUndefined(policy.accumulatedDividendsCents),
-      dividendOption: orUndefined(policy.dividendOption),
-      loan: orUndefined(policy.loan),
-      agentId: orUndefined(policy.agentId),
+      version: policy.version,
     };
   }
 
-  private async toRecord(item: PolicyItem): Promise<PolicyRecord> {
+  private async toRecord(item: PolicyAttributes): Promise<PolicyRecord> {
     const beneficiaries = await Promise.all(
-      item.beneficiaries.map(async (b: StoredBeneficiary) => ({
+      item.beneficiaries.map(async (b) => ({
         name: b.name,
         relation: b.relation,
         order: b.order,

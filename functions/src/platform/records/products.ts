@@ -1,47 +1,54 @@
 import type { ProductRecord } from '@zhixiang/shared/policy/model';
-import { PRODUCT_KINDS } from '@zhixiang/shared/policy/schemas';
 import type { ProductRepository } from '@zhixiang/shared/ports/repositories';
-import { Entity } from 'electrodb';
-import { ALL_PAGES, SERVICE_NAME, type TableContext } from '../dynamodb/table';
+import { PutCommand } from '../dynamodb/document-client';
+import { electroItem, type TableContext } from '../dynamodb/table';
+import { getItem, type ItemKey, queryEntity, type RawItem } from './point-reads';
 import { REFERENCE_CACHE_MS, ReferenceCache } from './reference-cache';
 
-export const productSchema = {
-  model: { entity: 'product', version: '1', service: SERVICE_NAME },
-  attributes: {
-    productCode: { type: 'string', required: true },
-    name: { type: 'string', required: true },
-    kind: { type: PRODUCT_KINDS, required: true },
-    coolingOffDays: { type: 'number', required: true },
-    loanableRatioBasisPoints: { type: 'number', required: true },
-    loanAnnualRateBasisPoints: { type: 'number', required: true },
-    hasDeathBenefit: { type: 'boolean', required: true },
-    participating: { type: 'boolean', required: true },
-  },
-  indexes: {
-    // Every policy view resolves its product by code.
-    byCode: {
-      pk: { field: 'pk', composite: ['productCode'], template: 'PRODUCT#${productCode}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'PRODUCT', casing: 'none' },
-    },
-    // The catalogue (~40 items) in one partition, for product search and the admin CLI.
-    catalogue: {
-      index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: [], template: 'PRODUCTS', casing: 'none' },
-      sk: { field: 'gsi1sk', composite: ['productCode'], template: 'PRODUCT#${productCode}', casing: 'none' },
-    },
-  },
-} as const;
-
-export function createProductEntity(ctx: TableContext) {
-  return new Entity(productSchema, ctx);
+/**
+ * Products as servicing knows them (entity `product`). Keys: `pk=PRODUCT#<code>`, `sk=PRODUCT`
+ * (every policy view resolves its product by code); gsi1 = the catalogue (~40 items) in one
+ * partition (`gsi1pk=PRODUCTS`, `gsi1sk=PRODUCT#<code>`), for product search and the admin CLI.
+ */
+export function productKey(productCode: string): ItemKey {
+  return { pk: `PRODUCT#${productCode}`, sk: 'PRODUCT' };
 }
-export type ProductEntity = ReturnType<typeof createProductEntity>;
+
+/** The product item as stored (`record-items.test.ts` holds its exact shape). */
+export function productItem(product: ProductRecord): RawItem {
+  return electroItem('product', {
+    productCode: product.productCode,
+    name: product.name,
+    kind: product.kind,
+    coolingOffDays: product.coolingOffDays,
+    loanableRatioBasisPoints: product.loanableRatioBasisPoints,
+    loanAnnualRateBasisPoints: product.loanAnnualRateBasisPoints,
+    hasDeathBenefit: product.hasDeathBenefit,
+    participating: product.participating,
+    ...productKey(product.productCode),
+    gsi1pk: 'PRODUCTS',
+    gsi1sk: `PRODUCT#${product.productCode}`,
+  });
+}
+
+function toRecord(item: RawItem): ProductRecord {
+  return {
+    productCode: item.productCode as string,
+    name: item.name as string,
+    kind: item.kind as ProductRecord['kind'],
+    coolingOffDays: item.coolingOffDays as number,
+    loanableRatioBasisPoints: item.loanableRatioBasisPoints as number,
+    loanAnnualRateBasisPoints: item.loanAnnualRateBasisPoints as number,
+    hasDeathBenefit: item.hasDeathBenefit as boolean,
+    participating: item.participating as boolean,
+  };
+}
 
 /** Products by code for this process (reference data: see ReferenceCache). */
 const cachedProducts = new ReferenceCache<ProductRecord>(REFERENCE_CACHE_MS);
 
 export class DynamoProductRepository implements ProductRepository {
-  constructor(private readonly entity: ProductEntity) {}
+  constructor(private readonly ctx: TableContext) {}
 
   /** The product from this process's cache (read at most every few minutes): views and checks. */
   getCached(productCode: string): Promise<ProductRecord | null> {
@@ -49,17 +56,21 @@ export class DynamoProductRepository implements ProductRepository {
   }
 
   async get(productCode: string): Promise<ProductRecord | null> {
-    const { data } = await this.entity.get({ productCode }).go();
-    return data ? { ...data } : null;
+    const item = await getItem(this.ctx, productKey(productCode));
+    return item ? toRecord(item) : null;
   }
 
   async list(): Promise<ProductRecord[]> {
-    const { data } = await this.entity.query.catalogue({}).go(ALL_PAGES);
-    return data.map((item) => ({ ...item }));
+    const items = await queryEntity(this.ctx, 'product', {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': 'PRODUCTS', ':prefix': 'PRODUCT#' },
+    });
+    return items.map(toRecord);
   }
 
   async put(product: ProductRecord): Promise<void> {
-    await this.entity.put(product).go();
+    await this.ctx.client.send(new PutCommand({ TableName: this.ctx.table, Item: productItem(product) }));
     cachedProducts.forget(product.productCode);
   }
 }

@@ -1,28 +1,11 @@
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
-import { Service } from 'electrodb';
 import type { TableContext } from '../dynamodb/table';
-import { createAgentEntity, DynamoAgentRepository } from './agents';
-import { createBranchEntity, DynamoBranchRepository } from './branches';
-import { createCustomerEntity, DynamoCustomerRepository } from './customers';
-import { createPolicyEntity, DynamoPolicyRepository } from './policies';
-import { createProductEntity, DynamoProductRepository } from './products';
-import { createUserAccountEntity, DynamoUserAccountRepository } from './user-accounts';
-
-/** One ElectroDB service over the one table: every entity of the customer and policy domain. */
-export function createDataService(ctx: TableContext) {
-  return new Service(
-    {
-      branch: createBranchEntity(ctx),
-      customer: createCustomerEntity(ctx),
-      agent: createAgentEntity(ctx),
-      product: createProductEntity(ctx),
-      policy: createPolicyEntity(ctx),
-      userAccount: createUserAccountEntity(ctx),
-    },
-    ctx,
-  );
-}
-export type DataService = ReturnType<typeof createDataService>;
+import { DynamoAgentRepository } from './agents';
+import { DynamoBranchRepository } from './branches';
+import { DynamoCustomerRepository } from './customers';
+import { DynamoPolicyRepository } from './policies';
+import { DynamoProductRepository } from './products';
+import { DynamoUserAccountRepository } from './user-accounts';
 
 /**
  * The records most contexts read: customers, policies, products, branches, agents and user
@@ -38,14 +21,13 @@ export interface RecordRepositories {
 }
 
 export function createRecordRepositories(ctx: TableContext, cipher: FieldCipher): RecordRepositories {
-  const { entities } = createDataService(ctx);
-  const products = new DynamoProductRepository(entities.product);
+  const products = new DynamoProductRepository(ctx);
   return {
-    branches: new DynamoBranchRepository(entities.branch),
-    customers: new DynamoCustomerRepository(entities.customer, cipher, ctx),
-    agents: new DynamoAgentRepository(entities.agent),
+    branches: new DynamoBranchRepository(ctx),
+    customers: new DynamoCustomerRepository(ctx, cipher),
+    agents: new DynamoAgentRepository(ctx),
     products,
-    policies: new DynamoPolicyRepository(entities.policy, cipher, products, ctx),
-    users: new DynamoUserAccountRepository(entities.userAccount),
+    policies: new DynamoPolicyRepository(ctx, cipher, products),
+    users: new DynamoUserAccountRepository(ctx),
   };
 }

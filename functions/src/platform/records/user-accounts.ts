@@ -1,109 +1,89 @@
-import { ROLES } from '@zhixiang/shared/auth/schemas';
 import { STAFF_DUTIES, type StaffDuty, type UserAccountRecord } from '@zhixiang/shared/policy/model';
 import type { UserAccountRepository } from '@zhixiang/shared/ports/repositories';
-import { Entity } from 'electrodb';
-import { ALL_PAGES, orNull, orUndefined, SERVICE_NAME, type TableContext } from '../dynamodb/table';
+import { PutCommand } from '../dynamodb/document-client';
+import { electroItem, orNull, type TableContext } from '../dynamodb/table';
+import { getItem, type ItemKey, queryEntity, type RawItem } from './point-reads';
 
-export const userAccountSchema = {
-  model: { entity: 'userAccount', version: '1', service: SERVICE_NAME },
-  attributes: {
-    userId: { type: 'string', required: true },
-    role: { type: ROLES, required: true },
-    displayName: { type: 'string', required: true },
-    openid: { type: 'string' },
-    customerId: { type: 'string' },
-    agentId: { type: 'string' },
-    branchId: { type: 'string' },
-    branchPath: { type: 'string' },
-    privacyConsentVersion: { type: 'string' },
-    privacyConsentedAt: { type: 'string' },
-    duties: { type: 'list', items: { type: 'string' } },
-  },
-  indexes: {
-    // Tokens name the user by id; every authenticated request may resolve it.
-    byId: {
-      pk: { field: 'pk', composite: ['userId'], template: 'USER#${userId}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'USER', casing: 'none' },
-    },
-    // WeChat sign-in: jscode2session yields an openid, which must lead to one account. Sparse:
-    // accounts created by the CLI (staff, agents) have no openid until they first sign in.
-    byOpenid: {
-      index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: ['openid'], template: 'OPENID#${openid}', casing: 'none' },
-      sk: { field: 'gsi1sk', composite: [], template: 'USER', casing: 'none' },
-    },
-    // Binding checks that a customer is not already bound to another WeChat account. Sparse.
-    byCustomer: {
-      index: 'gsi2',
-      pk: {
-        field: 'gsi2pk',
-        composite: ['customerId'],
-        template: 'CUSTOMER#${customerId}#USERS',
-        casing: 'none',
-      },
-      sk: { field: 'gsi2sk', composite: ['userId'], template: 'USER#${userId}', casing: 'none' },
-    },
-  },
-} as const;
-
-export function createUserAccountEntity(ctx: TableContext) {
-  return new Entity(userAccountSchema, ctx);
+/**
+ * User accounts (entity `userAccount`). Keys: `pk=USER#<userId>`, `sk=USER` (tokens name the user
+ * by id; every authenticated request may resolve it). gsi1 = WeChat sign-in: jscode2session yields
+ * an openid, which must lead to one account (`gsi1pk=OPENID#<openid>`, `gsi1sk=USER`; only on
+ * accounts with an openid — those the CLI creates for staff and agents have none until they first
+ * sign in). gsi2 = the accounts bound to a customer, so binding checks that a customer is not
+ * already bound to another WeChat account (`gsi2pk=CUSTOMER#<customerId>#USERS`,
+ * `gsi2sk=USER#<userId>`; an account bound to no customer carries `gsi2pk=CUSTOMER#`, which no
+ * customer id reads).
+ */
+export function userAccountKey(userId: string): ItemKey {
+  return { pk: `USER#${userId}`, sk: 'USER' };
 }
-export type UserAccountEntity = ReturnType<typeof createUserAccountEntity>;
 
-type UserAccountItem = NonNullable<Awaited<ReturnType<ReturnType<UserAccountEntity['get']>['go']>>['data']>;
+/** The account item as stored (`record-items.test.ts` holds its exact shape). */
+export function userAccountItem(user: UserAccountRecord): RawItem {
+  return electroItem('userAccount', {
+    userId: user.userId,
+    role: user.role,
+    displayName: user.displayName,
+    openid: user.openid,
+    customerId: user.customerId,
+    agentId: user.agentId,
+    branchId: user.branchId,
+    branchPath: user.branchPath,
+    privacyConsentVersion: user.privacyConsentVersion,
+    privacyConsentedAt: user.privacyConsentedAt,
+    duties: user.duties?.length ? user.duties : undefined,
+    ...userAccountKey(user.userId),
+    ...(user.openid != null ? { gsi1pk: `OPENID#${user.openid}`, gsi1sk: 'USER' } : {}),
+    gsi2pk: user.customerId != null ? `CUSTOMER#${user.customerId}#USERS` : 'CUSTOMER#',
+    gsi2sk: `USER#${user.userId}`,
+  });
+}
 
-function toRecord(item: UserAccountItem): UserAccountRecord {
+function toRecord(item: RawItem): UserAccountRecord {
+  const duties = item.duties as string[] | undefined;
   return {
-    userId: item.userId,
-    role: item.role,
-    displayName: item.displayName,
-    openid: orNull(item.openid),
-    customerId: orNull(item.customerId),
-    agentId: orNull(item.agentId),
-    branchId: orNull(item.branchId),
-    branchPath: orNull(item.branchPath),
-    privacyConsentVersion: orNull(item.privacyConsentVersion),
-    privacyConsentedAt: orNull(item.privacyConsentedAt),
-    ...(item.duties?.length ? { duties: item.duties.filter(isStaffDuty) } : {}),
+    userId: item.userId as string,
+    role: item.role as UserAccountRecord['role'],
+    displayName: item.displayName as string,
+    openid: orNull(item.openid as string | undefined),
+    customerId: orNull(item.customerId as string | undefined),
+    agentId: orNull(item.agentId as string | undefined),
+    branchId: orNull(item.branchId as string | undefined),
+    branchPath: orNull(item.branchPath as string | undefined),
+    privacyConsentVersion: orNull(item.privacyConsentVersion as string | undefined),
+    privacyConsentedAt: orNull(item.privacyConsentedAt as string | undefined),
+    ...(duties?.length ? { duties: duties.filter(isStaffDuty) } : {}),
   };
 }
 
 export class DynamoUserAccountRepository implements UserAccountRepository {
-  constructor(private readonly entity: UserAccountEntity) {}
+  constructor(private readonly ctx: TableContext) {}
 
   async get(userId: string): Promise<UserAccountRecord | null> {
-    const { data } = await this.entity.get({ userId }).go();
-    return data ? toRecord(data) : null;
+    const item = await getItem(this.ctx, userAccountKey(userId));
+    return item ? toRecord(item) : null;
   }
 
   async findByOpenid(openid: string): Promise<UserAccountRecord | null> {
-    const { data } = await this.entity.query.byOpenid({ openid }).go(ALL_PAGES);
-    const first = data[0];
+    const [first] = await queryEntity(this.ctx, 'userAccount', {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :sk',
+      ExpressionAttributeValues: { ':pk': `OPENID#${openid}`, ':sk': 'USER' },
+    });
     return first ? toRecord(first) : null;
   }
 
   async findByCustomer(customerId: string): Promise<UserAccountRecord[]> {
-    const { data } = await this.entity.query.byCustomer({ customerId }).go(ALL_PAGES);
-    return data.map(toRecord);
+    const items = await queryEntity(this.ctx, 'userAccount', {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}#USERS`, ':prefix': 'USER#' },
+    });
+    return items.map(toRecord);
   }
 
   async put(user: UserAccountRecord): Promise<void> {
-    await this.entity
-      .put({
-        userId: user.userId,
-        role: user.role,
-        displayName: user.displayName,
-        openid: orUndefined(user.openid),
-        customerId: orUndefined(user.customerId),
-        agentId: orUndefined(user.agentId),
-        branchId: orUndefined(user.branchId),
-        branchPath: orUndefined(user.branchPath),
-        privacyConsentVersion: orUndefined(user.privacyConsentVersion),
-        privacyConsentedAt: orUndefined(user.privacyConsentedAt),
-        duties: user.duties?.length ? user.duties : undefined,
-      })
-      .go();
+    await this.ctx.client.send(new PutCommand({ TableName: this.ctx.table, Item: userAccountItem(user) }));
   }
 }
 
