@@ -14,14 +14,15 @@ import {
 } from '../../platform/dynamodb/document-client';
 import {
   electroItem,
+  entityItems,
   isConditionalCheckFailed,
+  isEntityItem,
   orNull,
   queryAll,
   type TableContext,
   toTtlSeconds,
 } from '../../platform/dynamodb/table';
-import { getItem } from '../../platform/records/point-reads';
-import { entityItems, type Item, isEntityItem } from './entity-items';
+import { getItem, type RawItem as Item } from '../../platform/records/point-reads';
 
 /**
  * A conversation with the assistant: its state item (`ASSISTANTCONV#<id>` / `STATE`) and its turns

@@ -3,13 +3,14 @@ import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixian
 import { PutCommand, QueryCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
 import {
   electroItem,
+  entityItems,
   isConditionalCheckFailed,
+  isEntityItem,
   orNull,
   queryAll,
   type TableContext,
 } from '../../platform/dynamodb/table';
-import { getItem } from '../../platform/records/point-reads';
-import { entityItems, type Item, isEntityItem } from './entity-items';
+import { getItem, type RawItem as Item } from '../../platform/records/point-reads';
 
 /**
  * Handoffs to a person and their messages, one partition per handoff (`HANDOFF#<id>`: the handoff

@@ -4,12 +4,13 @@ import type { KnowledgeBaseRepository, KnowledgeVersionRecord } from '@zhixiang/
 import { BatchWriteCommand, PutCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
 import {
   electroItem,
+  entityItems,
   isConditionalCheckFailed,
+  isEntityItem,
   queryAll,
   type TableContext,
 } from '../../platform/dynamodb/table';
-import { getItem } from '../../platform/records/point-reads';
-import { entityItems, type Item, isEntityItem } from './entity-items';
+import { getItem, type RawItem as Item } from '../../platform/records/point-reads';
 
 /**
  * The assistant's knowledge base. One partition per version and intent

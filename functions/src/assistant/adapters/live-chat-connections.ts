@@ -7,12 +7,14 @@ import {
 } from '../../platform/dynamodb/document-client';
 import {
   electroItem,
+  entityItems,
+  isEntityItem,
   orNull,
   queryAll,
   type TableContext,
   toTtlSeconds,
 } from '../../platform/dynamodb/table';
-import { entityItems, type Item, isEntityItem } from './entity-items';
+import type { RawItem as Item } from '../../platform/records/point-reads';
 
 /**
  * The live chat's WebSocket connections (`LIVECONN#<connectionId>`) and which handoffs each listens

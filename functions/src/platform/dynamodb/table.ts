@@ -70,6 +70,25 @@ export function electroItem(entity: string, attributes: Record<string, unknown>)
   return item;
 }
 
+/** Whether an item is one of `entity`'s, by its entity marker (see `electroItem`). */
+export function isEntityItem(
+  entity: string,
+  item: Record<string, unknown> | null | undefined,
+): item is Record<string, unknown> {
+  return !!item && item.__edb_e__ === entity;
+}
+
+/**
+ * The items of `entity` among a Query's, in the order read: where a key or key prefix may hold
+ * items of several entities, an item of another is never taken for one of its own.
+ */
+export function entityItems(
+  entity: string,
+  items: readonly Record<string, unknown>[],
+): Record<string, unknown>[] {
+  return items.filter((item) => isEntityItem(entity, item));
+}
+
 export function orUndefined<T>(value: T | null | undefined): T | undefined {
   return value === null ? undefined : value;
 }

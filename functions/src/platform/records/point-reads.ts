@@ -5,7 +5,7 @@ import type {
   KeysAndAttributes,
 } from '@aws-sdk/client-dynamodb';
 import { type QueryCommandInput, ScanCommand } from '../dynamodb/document-client';
-import { queryAll, type TableContext } from '../dynamodb/table';
+import { entityItems, queryAll, type TableContext } from '../dynamodb/table';
 
 /**
  * Point reads by a key the caller computed, as DynamoDB's own GetItem / BatchGetItem: the records
@@ -64,7 +64,7 @@ export async function queryEntity(
   entity: string,
   input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
 ): Promise<RawItem[]> {
-  return (await queryAll(ctx, input)).filter((item) => item.__edb_e__ === entity);
+  return entityItems(entity, await queryAll(ctx, input));
 }
 
 /**
