@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { RegistrationView, StaffEvent } from '@zhixiang/shared/events/schemas';
 import type { MessageListResponse } from '@zhixiang/shared/notifications/schemas';
 import type { Notifier } from '@zhixiang/shared/ports/notifications';
@@ -10,12 +9,12 @@ import {
 } from '../../src/events/use-cases/event-notices';
 import { offerFreedSeats } from '../../src/events/use-cases/offer-freed-seats';
 import { messageIdOf } from '../../src/notifications/use-cases/notify';
-import type { OutboxLine } from '../../src/platform/sms/sandbox-outbox-sms';
 import { createSystem, type System } from '../../src/system';
 import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
 import { seedDemoDataOnce } from '../support/seeded-demo-data';
+import { notificationSmsTo } from '../support/sms-outbox';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -95,21 +94,10 @@ const phoneOf = async (customerId: string) =>
   (await container.repositories.customers.get(customerId))?.phone ?? '';
 
 /** The notification SMS the sandbox provider sent to this phone about this event (the outbox file is shared). */
-async function smsTo(phone: string, code: string, title: string): Promise<OutboxLine[]> {
-  const sms = container.config.sms;
-  if (sms.provider !== 'sandbox-outbox') throw new Error('the tests send SMS to the local outbox');
-  const text = await readFile(sms.outboxFile, 'utf8').catch(() => '');
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as OutboxLine)
-    .filter(
-      (line) =>
-        line.to === phone &&
-        line.template === 'notification' &&
-        line.code === code &&
-        line.params.some((p) => p.includes(title)),
-    );
+async function smsTo(phone: string, code: string, title: string) {
+  return (await notificationSmsTo(container, phone)).filter(
+    (line) => line.code === code && line.params.some((p) => p.includes(title)),
+  );
 }
 
 /** The customer's message centre, as they read it, for this event. */
