@@ -17,7 +17,7 @@ import { useE2eSession } from './support/session';
 /**
  * Club events (客户俱乐部活动) in the H5 build: 张伟 registers his family for the seeded 太活力 fun
  * run; its 2-seat afternoon session fills, 刘洋 joins the waiting list, and when a seat frees he
- * receives the offer and accepts it. At the door, staff scan the family's entry QR code as 张伟's
+ * is told of the offer in his 消息中心 and accepts it. At the door, staff scan the family's entry QR code as 张伟's
  * phone shows it (Chromium's fake camera plays a picture of his screen), a second scan is caught,
  * and a second phone that scanned it offline is told so when it syncs. An agent invites a customer
  * with his link and sees her among his invitees; staff pledge books to the 太有爱 eye-health day.
@@ -159,6 +159,20 @@ describe('club events journeys', () => {
       // A seat frees: 李娜 cancels; the head of the list is offered the seat at once.
       const cancelled = await api('demo-customer-c002', 'POST', `/events/${EVENT}/registration/cancel`);
       assert.equal(cancelled.status, 200, cancelled.text);
+
+      // He is told at once: the offer is in his 消息中心 (no WeChat bound: by SMS), and opens the event.
+      await page.goto(`${session.stack.appUrl}/packages/messages/centre/index`);
+      const told = page.getByTestId('message-item').filter({ hasText: '活动候补名额已为您保留' });
+      await told.waitFor();
+      assert.match(
+        (await told.textContent()) ?? '',
+        /「太活力·滨江亲子欢乐跑」.*候补名额已为您保留，请于 .* 前到活动页确认/,
+      );
+      assert.match((await told.textContent()) ?? '', /已通过短信发送/);
+      await saveScreenshot(page, 'events-offer-message');
+      await told.click();
+      await page.waitForURL(/events\/detail/);
+      await page.getByTestId('my-registration').filter({ hasText: '候补名额待确认' }).waitFor();
 
       await page.goto(`${session.stack.appUrl}/packages/events/mine/index`);
       const item = page.getByTestId('my-registration-item').filter({ hasText: '太活力·滨江亲子欢乐跑' });

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { applicationNotification } from '@zhixiang/shared/notifications/content';
 import type { Message, MessageListResponse } from '@zhixiang/shared/notifications/schemas';
 import type { SmsMessage } from '@zhixiang/shared/ports/sms-sender';
@@ -19,6 +18,7 @@ import type { OutboxLine } from '../../src/platform/sms/sandbox-outbox-sms';
 import { DEMO_PAYEE_CARD_NUMBER } from '../../src/seed/demo-endorsements';
 import { demoPolicyNo, useEndorsementStack } from '../endorsements/endorsement-steps';
 import { signedDrafts } from '../endorsements/signed-drafts';
+import { notificationSmsTo } from '../support/sms-outbox';
 
 /**
  * Customer notifications and the message centre against DynamoDB Local, with the local SMS
@@ -40,16 +40,7 @@ const WANG_PHONE = () =>
 const consumerDeps = (): DeliverEndorsementEventsDeps => deliverEndorsementEventsDeps(stack.container());
 const senderDeps = () => notifierDeps(stack.container(), stack.container().repositories);
 
-async function smsTo(phone: string): Promise<OutboxLine[]> {
-  const sms = stack.container().config.sms;
-  if (sms.provider !== 'sandbox-outbox') throw new Error('the tests send SMS to the local outbox');
-  const text = await readFile(sms.outboxFile, 'utf8').catch(() => '');
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as OutboxLine)
-    .filter((line) => line.to === phone && line.template === 'notification');
-}
+const smsTo = (phone: string): Promise<OutboxLine[]> => notificationSmsTo(stack.container(), phone);
 
 /** 王芳 (61) asks for a loan: it goes to 保全审核, where Shanghai staff decide it. */
 async function decidedLoan(decision: { decision: 'approve' } | { decision: 'reject'; reason: string }) {

@@ -85,7 +85,7 @@ const instant = (label: string) =>
 /** The longest a session may last: a longer one is a mistyped end. */
 export const MAX_SESSION_HOURS = 72;
 
-const eventId = z.string().check(z.regex(/^EV[0-9A-Za-z-]{4,40}$/, '活动编号格式不正确'));
+export const eventId = z.string().check(z.regex(/^EV[0-9A-Za-z-]{4,40}$/, '活动编号格式不正确'));
 const sessionId = z.string('请选择场次').check(z.regex(/^S\d{1,3}$/, '场次编号格式不正确'));
 
 export const AudienceRequestSchema = z.strictObject({

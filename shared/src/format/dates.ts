@@ -62,6 +62,12 @@ export function formatShanghaiMonthDayTime(at: Date | string | number): string {
   return `${pad2(month)}/${pad2(day)} ${pad2(hour)}:${pad2(minute)}`;
 }
 
+/** "12月18日 10:00" in Asia/Shanghai: a time in a message's text, where the year goes without saying. */
+export function formatShanghaiMonthDayTimeCn(at: Date | string | number): string {
+  const { month, day, hour, minute } = shanghaiClock(at);
+  return `${month}月${day}日 ${pad2(hour)}:${pad2(minute)}`;
+}
+
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

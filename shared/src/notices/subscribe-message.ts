@@ -1,5 +1,5 @@
 import noticeTemplatesJson from '../../../config/notice-templates.json';
-import { formatDateCn } from '../format/dates';
+import { formatDateCn, formatShanghaiDateTime } from '../format/dates';
 import type { NoticeType } from './due-notices';
 
 /**
@@ -8,7 +8,15 @@ import type { NoticeType } from './due-notices';
  * refused with errcode 47003, so values are shaped here, before sending.
  * Types and limits: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
  */
-export const FIELD_TYPES = ['thing', 'amount', 'date', 'character_string', 'phrase', 'number'] as const;
+export const FIELD_TYPES = [
+  'thing',
+  'amount',
+  'date',
+  'time',
+  'character_string',
+  'phrase',
+  'number',
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export interface SubscribeTemplate {
@@ -41,7 +49,8 @@ export class SubscribeFieldError extends Error {
 /**
  * One field value shaped for its type: `thing` at most 20 characters (longer text is shortened
  * with an ellipsis), `phrase` at most 5 Chinese characters, `character_string` at most 32 letters,
- * digits and symbols, `amount` a number with two decimals and 元, `date` 2026年11月30日.
+ * digits and symbols, `amount` a number with two decimals and 元, `date` 2026年11月30日, `time` an
+ * instant as its Shanghai day and time, 2026年11月30日 09:30.
  * A value that cannot be shaped (a date that is not a date) throws: that is a bug in our data.
  */
 export function fieldValue(field: string, type: FieldType, raw: string): string {
@@ -68,6 +77,13 @@ export function fieldValue(field: string, type: FieldType, raw: string): string 
     case 'date':
       if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw new SubscribeFieldError(field, type, raw);
       return formatDateCn(raw);
+    case 'time': {
+      // raw is an ISO instant.
+      if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(Date.parse(raw)))
+        throw new SubscribeFieldError(field, type, raw);
+      const shanghai = formatShanghaiDateTime(raw);
+      return `${formatDateCn(shanghai)} ${shanghai.slice(11)}`;
+    }
   }
 }
 

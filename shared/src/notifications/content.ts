@@ -1,9 +1,10 @@
 import noticeTemplatesJson from '../../../config/notice-templates.json';
 import { COLLECTION_ENDORSEMENT_TYPES } from '../endorsement/application';
 import { ENDORSEMENT_TYPE_LABELS, type EndorsementType } from '../endorsement/types';
-import { todayInShanghai } from '../format/dates';
+import { formatShanghaiMonthDayTimeCn, todayInShanghai } from '../format/dates';
 import { formatYuan } from '../format/money';
 import type { SubscribeTemplate } from '../notices/subscribe-message';
+import type { EventRecord, RegistrationState } from '../ports/events';
 import type { MessageSubject, NotificationKind } from './model';
 
 /**
@@ -11,7 +12,7 @@ import type { MessageSubject, NotificationKind } from './model';
  * subscribe message (its template from config/notice-templates.json `notificationMessages`, the
  * field values shaped by `subscribeMessageData`), the SMS, and the subject the message opens.
  */
-export type NotificationTemplateName = 'application_result' | 'money_status';
+export type NotificationTemplateName = 'application_result' | 'money_status' | 'event_status';
 export const notificationTemplates = noticeTemplatesJson.notificationMessages as Record<
   NotificationTemplateName,
   SubscribeTemplate
@@ -23,6 +24,14 @@ export const notificationTemplates = noticeTemplatesJson.notificationMessages as
  */
 export function applicationTemplateIds(): string[] {
   return [notificationTemplates.application_result.templateId, notificationTemplates.money_status.templateId];
+}
+
+/**
+ * The template the mini program asks consent for when the customer registers for a club event or
+ * joins its waiting list: the offer of a freed seat and the reminder before the session.
+ */
+export function eventTemplateIds(): string[] {
+  return [notificationTemplates.event_status.templateId];
 }
 
 /** The endorsement outbox's events that tell the customer something. */
@@ -77,9 +86,9 @@ export interface Notification {
 /** The short text's limit in the list and in the SMS. */
 export const MAX_TEXT_CHARS = 70;
 
-export function shortText(text: string): string {
+export function shortText(text: string, max = MAX_TEXT_CHARS): string {
   const chars = Array.from(text);
-  return chars.length <= MAX_TEXT_CHARS ? text : `${chars.slice(0, MAX_TEXT_CHARS - 1).join('')}…`;
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 /** The mini program page of an application, as WeChat's `page` wants it (no leading slash). */
@@ -183,4 +192,107 @@ export function applicationNotification(event: ApplicationEvent): Notification {
         { result: '付款失败', note: reason, amount: String(event.amountCents ?? 0) },
       );
   }
+}
+
+/** The mini program page of a club event, where the customer's registration is (accept an offer there). */
+export function eventPage(eventId: string): string {
+  return `packages/events/detail/index?eventId=${encodeURIComponent(eventId)}`;
+}
+
+/** What the event notices read of the event. */
+export type NoticeEvent = Pick<EventRecord, 'eventId' | 'title' | 'venues' | 'sessions' | 'whatToBring'>;
+/** What the event notices read of the customer's registration. */
+export type NoticeRegistration = Pick<
+  RegistrationState,
+  'eventId' | 'personKey' | 'sessionId' | 'offerExpiresAt' | 'registeredAt'
+> & { customerId: string };
+
+function sessionOf(event: NoticeEvent, registration: NoticeRegistration) {
+  const session = event.sessions.find((s) => s.sessionId === registration.sessionId);
+  if (!session) throw new Error(`session ${registration.sessionId} of event ${event.eventId} not found`);
+  const venue = event.venues.find((v) => v.venueId === session.venueId) ?? null;
+  return { session, venue };
+}
+
+/** The event's title in a short text: shortened, so the time and what to do always fit. */
+const titleInText = (event: NoticeEvent) => shortText(event.title, 14);
+
+function eventNotification(
+  event: NoticeEvent,
+  registration: NoticeRegistration,
+  startsAt: string,
+  told: {
+    sourceKey: string;
+    kind: NotificationKind;
+    title: string;
+    text: string;
+    state: string;
+    note: string;
+  },
+): Notification {
+  const short = shortText(told.text);
+  return {
+    sourceKey: told.sourceKey,
+    customerId: registration.customerId,
+    policyNo: null,
+    kind: told.kind,
+    title: told.title,
+    text: short,
+    subject: { kind: 'event_registration', eventId: event.eventId },
+    wechat: {
+      template: notificationTemplates.event_status,
+      page: eventPage(event.eventId),
+      values: { title: event.title, startsAt, state: told.state, note: told.note },
+    },
+    sms: { template: 'notification', code: told.title, text: short },
+  };
+}
+
+/**
+ * The offer of a freed seat to the head of a session's waiting list: the event, the session's
+ * start and until when the seat is kept, leading to the event's page where the customer accepts.
+ * One message per offer: its source is the registration and the offer's expiry.
+ */
+export function eventOfferNotification(event: NoticeEvent, registration: NoticeRegistration): Notification {
+  const { session } = sessionOf(event, registration);
+  const expiresAt = registration.offerExpiresAt;
+  if (!expiresAt)
+    throw new Error(`registration ${registration.personKey} of ${event.eventId} holds no offer`);
+  const until = formatShanghaiMonthDayTimeCn(expiresAt);
+  return eventNotification(event, registration, session.startsAt, {
+    sourceKey: `event.offer:${event.eventId}:${registration.personKey}:${expiresAt}`,
+    kind: 'event_offer',
+    title: '活动候补名额已为您保留',
+    text: `「${titleInText(event)}」${formatShanghaiMonthDayTimeCn(session.startsAt)}场的候补名额已为您保留，请于 ${until} 前到活动页确认，逾期将顺延`,
+    state: '名额待确认',
+    note: `请于${until}前确认`,
+  });
+}
+
+/**
+ * The reminder before a session the customer holds a seat in: when and where, and what to bring.
+ * One message per registration and session: a registration moved to another session is reminded
+ * of the new one.
+ */
+export function eventReminderNotification(
+  event: NoticeEvent,
+  registration: NoticeRegistration,
+): Notification {
+  const { session, venue } = sessionOf(event, registration);
+  const bring = event.whatToBring.trim();
+  const place = venue ? `地点：${venue.name}，${venue.address}` : '';
+  return eventNotification(event, registration, session.startsAt, {
+    sourceKey: `event.reminder:${event.eventId}:${registration.personKey}:${registration.sessionId}:${registration.registeredAt}`,
+    kind: 'event_reminder',
+    title: '活动即将开始',
+    text: [
+      `「${titleInText(event)}」将于 ${formatShanghaiMonthDayTimeCn(session.startsAt)} 开始`,
+      bring ? `请携带：${bring}` : '',
+      place,
+    ]
+      .filter(Boolean)
+      .join('；'),
+    state: '即将开始',
+    note: venue ? `地点：${venue.name}` : '凭入场码签到入场',
+  });
 }

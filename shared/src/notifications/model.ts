@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'payout_paid',
   'payout_failed',
   'renewal_notice',
+  'event_offer',
+  'event_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -71,16 +73,22 @@ export interface ChannelAttempt {
   at: number;
 }
 
-/** Where a message leads in the mini program. */
+/** Where a message leads in the mini program: an application, a letter, or the customer's registration for a club event (the event's page). */
 export type MessageSubject =
   | { kind: 'application'; applicationId: string }
-  | { kind: 'letter'; letterId: string };
+  | { kind: 'letter'; letterId: string }
+  | { kind: 'event_registration'; eventId: string };
 
-/** A subject's identity: `application:<id>`, `letter:<id>`. */
+/** A subject's identity: `application:<id>`, `letter:<id>`, `event_registration:<eventId>`. */
 export function subjectKey(subject: MessageSubject): string {
-  return subject.kind === 'application'
-    ? `application:${subject.applicationId}`
-    : `letter:${subject.letterId}`;
+  switch (subject.kind) {
+    case 'application':
+      return `application:${subject.applicationId}`;
+    case 'letter':
+      return `letter:${subject.letterId}`;
+    case 'event_registration':
+      return `event_registration:${subject.eventId}`;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { applicationId } from '../endorsement/application';
+import { eventId } from '../events/schemas';
 import { letterId } from '../letters/schemas';
 import { CHANNEL_OUTCOMES, NOTIFICATION_KINDS, PUSH_CHANNELS } from './model';
 
@@ -20,8 +21,9 @@ export const MessageSubjectSchema = z.discriminatedUnion(
   [
     z.object({ kind: z.literal('application'), applicationId }),
     z.object({ kind: z.literal('letter'), letterId }),
+    z.object({ kind: z.literal('event_registration'), eventId }),
   ],
-  '消息主题应为申请或信函',
+  '消息主题应为申请、信函或活动报名',
 );
 
 export const MessageSchema = z.object({

@@ -106,6 +106,11 @@ export interface RegistrationState {
   /** Position key on the waiting list (set on joining it, kept afterwards for the report). */
   waitSeq: number | null;
   offerExpiresAt: string | null;
+  /**
+   * When the customer was told of the open offer (the notifier answered); absent until then, and
+   * cleared by every change of the registration, so it always speaks of the current offer.
+   */
+  offerNotifiedAt?: string | null;
   /** The agent whose invitation brought the customer. */
   invitedBy: string | null;
   /** The separate marketing consent: when it was given and the version of its text; null when not given. */
@@ -256,6 +261,13 @@ export interface EventStore {
   checkIn(next: RegistrationState, expected: RegistrationState): Promise<boolean>;
   /** Offers whose time ran out by `nowIso`. */
   expiredOffers(nowIso: string): Promise<RegistrationState[]>;
+  /**
+   * Offers still open after `nowIso` whose customer was not told yet (the open offers are the
+   * outbox of the offer notices).
+   */
+  unnotifiedOffers(nowIso: string): Promise<RegistrationState[]>;
+  /** Records that the customer was told of this offer; false when the offer is no longer open (or is another one). */
+  markOfferNotified(offer: RegistrationState, at: string): Promise<boolean>;
   /** Sessions with seats freed for the waiting list and not yet offered (the pending-offer markers). */
   pendingOffers(): Promise<PendingOffer[]>;
   /**

@@ -47,7 +47,8 @@ import { voiceItemOf } from '../../voice/adapters/voice-store';
  * seats not yet offered). Seats only ever change inside
  * a transaction whose condition keeps them non-negative, as callback seats do.
  * Indexes: gsi1 = published events by first start; a person's registrations; the pending-offer
- * markers. gsi2 = events by organising branch path; open offers by expiry (sparse).
+ * markers. gsi2 = events by organising branch path; open offers by expiry (sparse; also the outbox
+ * of the offer notices: an open offer without `offerNotifiedAt` was not told yet).
  * Key shapes: docs/dynamodb-access-patterns.md.
  */
 const eventPk = (eventId: string) => `EVENT#${eventId}`;
@@ -708,6 +709,31 @@ export class DynamoEventStore implements EventStore {
     return items.map(toState);
   }
 
+  async unnotifiedOffers(nowIso: string): Promise<RegistrationState[]> {
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk > :now',
+      FilterExpression: 'attribute_not_exists(offerNotifiedAt) OR offerNotifiedAt = :none',
+      ExpressionAttributeValues: { ':pk': OFFERS, ':now': nowIso, ':none': null },
+    });
+    return items.map(toState);
+  }
+
+  markOfferNotified(offer: RegistrationState, at: string): Promise<boolean> {
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: registrationKey(offer.eventId, offer.personKey),
+        UpdateExpression: 'SET offerNotifiedAt = :at',
+        // The same offer: still open, with the expiry the customer was told.
+        ConditionExpression: '#status = :offered AND offerExpiresAt = :expiresAt',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':at': at, ':offered': 'offered', ':expiresAt': offer.offerExpiresAt },
+      }),
+    );
+  }
+
   async pendingOffers(): Promise<PendingOffer[]> {
     const items = await queryAll(this.ctx, {
       IndexName: 'gsi1',
@@ -816,7 +842,7 @@ export class DynamoEventStore implements EventStore {
       Update: {
         TableName: this.ctx.table,
         Key: registrationKey(expected.eventId, expected.personKey),
-        UpdateExpression: `SET ${sets.join(', ')} REMOVE gsi3pk, gsi3sk${index.gsi2pk ? '' : ', gsi2pk, gsi2sk'}`,
+        UpdateExpression: `SET ${sets.join(', ')} REMOVE gsi3pk, gsi3sk, offerNotifiedAt${index.gsi2pk ? '' : ', gsi2pk, gsi2sk'}`,
         ConditionExpression: 'version = :expectedVersion AND #status = :expectedStatus',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {

@@ -11,6 +11,7 @@ import {
 import { toRegistrationView } from '@zhixiang/shared/events/view';
 import type { RegistrationRecord } from '@zhixiang/shared/ports/events';
 import { type EventDeps, ownRegistration } from './event-access';
+import type { EventNoticeDeps } from './event-notices';
 import { offerFreedSeats } from './offer-freed-seats';
 
 const CHANGED_MESSAGE = '报名状态已变化，请刷新后重试';
@@ -34,7 +35,7 @@ function moved(
  * offered them — so a cancellation can neither lose nor double a seat.
  */
 export async function cancelEventRegistration(
-  deps: EventDeps,
+  deps: EventDeps & EventNoticeDeps,
   claims: AccessClaims,
   eventId: string,
 ): Promise<RegistrationView> {
@@ -57,7 +58,7 @@ async function ownOffer(deps: EventDeps, claims: AccessClaims, eventId: string) 
 
 /** Declines an open offer: its seats go to the next in line. */
 export async function declineEventOffer(
-  deps: EventDeps,
+  deps: EventDeps & EventNoticeDeps,
   claims: AccessClaims,
   eventId: string,
 ): Promise<RegistrationView> {
@@ -66,7 +67,7 @@ export async function declineEventOffer(
 }
 
 async function end(
-  deps: EventDeps,
+  deps: EventDeps & EventNoticeDeps,
   event: Awaited<ReturnType<typeof ownRegistration>>['event'],
   registration: RegistrationRecord,
   status: 'cancelled' | 'declined',
@@ -97,7 +98,7 @@ export async function acceptEventOffer(
  * seats are taken and the old ones released in one transaction (a full session refuses, 409).
  */
 export async function changeEventSession(
-  deps: EventDeps,
+  deps: EventDeps & EventNoticeDeps,
   claims: AccessClaims,
   eventId: string,
   request: ChangeSessionRequest,

@@ -1,5 +1,5 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { EventDeps } from './event-access';
+import type { EventNoticeDeps } from './event-notices';
 import { offerFreedSeats } from './offer-freed-seats';
 
 export interface OfferExpiryReport {
@@ -18,7 +18,7 @@ export interface OfferExpiryReport {
  * overlapping runs expire it once.
  */
 export async function expireEventOffers(
-  deps: Pick<EventDeps, 'repositories' | 'eventSettings' | 'now'> & { logger: Pick<Logger, 'error'> },
+  deps: Pick<EventDeps, 'repositories' | 'eventSettings' | 'now'> & EventNoticeDeps,
 ): Promise<OfferExpiryReport> {
   const { events } = deps.repositories;
   const report: OfferExpiryReport = { expired: 0, offered: 0, sessions: 0, failed: 0 };

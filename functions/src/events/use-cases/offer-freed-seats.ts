@@ -1,6 +1,7 @@
 import { nextOffers } from '@zhixiang/shared/events/rules';
 import type { RegistrationState } from '@zhixiang/shared/ports/events';
 import type { EventDeps } from './event-access';
+import { type EventNoticeDeps, tellEventOfferNow } from './event-notices';
 
 /** A busy session gives up after this many rounds; its pending-offer marker brings the job back. */
 const MAX_ROUNDS = 20;
@@ -13,15 +14,17 @@ const MAX_ROUNDS = 20;
  * offer takes its seats from `held` in the same transaction that turns the registration into an
  * offer, on the condition that enough are still held, so however many of these run at once every
  * freed seat is offered exactly once. When nobody waits any more, the held seats become free.
- * Answers the number of offers made.
+ * Each customer offered a seat is told at once (best effort: the offer-notice run tells whoever
+ * this missed). Answers the number of offers made.
  */
 export async function offerFreedSeats(
-  deps: Pick<EventDeps, 'repositories' | 'eventSettings' | 'now'>,
+  deps: Pick<EventDeps, 'repositories' | 'eventSettings' | 'now'> & EventNoticeDeps,
   eventId: string,
   sessionId: string,
 ): Promise<number> {
   const { events } = deps.repositories;
-  const startsAt = (await events.get(eventId))?.sessions.find((s) => s.sessionId === sessionId)?.startsAt;
+  const event = await events.get(eventId);
+  const startsAt = event?.sessions.find((s) => s.sessionId === sessionId)?.startsAt;
   const startMs = startsAt ? Date.parse(startsAt) : Number.POSITIVE_INFINITY;
   let offered = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -56,7 +59,10 @@ export async function offerFreedSeats(
       updatedAt: new Date(nowMs).toISOString(),
       version: head.registration.version + 1,
     };
-    if (await events.offer(next, head.registration)) offered++;
+    if (await events.offer(next, head.registration)) {
+      offered++;
+      await tellEventOfferNow(deps, event, next);
+    }
   }
   return offered;
 }

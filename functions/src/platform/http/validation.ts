@@ -47,6 +47,7 @@ const FIELD_LABELS: Record<string, string> = {
   dueDate: '应缴日期',
   email: '电子邮箱',
   end: '结束时间',
+  eventId: '活动编号',
   failureReason: '失败原因',
   from: '开始日期',
   frontUploadId: '身份证正面照片',

@@ -9,6 +9,7 @@ import {
   MARKETING_CONSENT_MESSAGE,
 } from '@zhixiang/shared/events/schemas';
 import { formatShanghaiDateTime, isRealDate, todayInShanghai } from '@zhixiang/shared/format/dates';
+import { eventTemplateIds } from '@zhixiang/shared/notifications/content';
 import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
@@ -259,6 +260,7 @@ function RegistrationForm({
   const [draft, setDraft] = useState<Draft>(() => loadDraft(event.eventId));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { busy, run } = useBusyAction(onRegistered);
+  const isCustomer = useSession()?.me.role === 'customer';
   const eventDay = todayInShanghai(new Date(event.firstStartsAt));
 
   const update = (change: Partial<Draft>) => {
@@ -290,12 +292,20 @@ function RegistrationForm({
     return found;
   };
 
-  const submit = () => {
+  const submit = async () => {
     const problems = missing();
     if (Object.keys(problems).length > 0) {
       setErrors(problems);
       return;
     }
+    // In WeChat, the customer's tap on 报名 (or 加入候补) also asks whether they want the waiting
+    // list's offer and the reminder before the session as subscribe messages (WeChat's own dialog;
+    // consent only from a tap). A refusal never stops the registration: SMS and the message centre
+    // tell them either way.
+    if (process.env.TARO_ENV === 'weapp' && isCustomer)
+      await Taro.requestSubscribeMessage({ tmplIds: eventTemplateIds(), entityIds: [] }).catch(
+        () => undefined,
+      );
     return run(async () => {
       try {
         const registration = await api.registerForEvent(event.eventId, {

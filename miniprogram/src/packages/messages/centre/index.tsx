@@ -11,16 +11,21 @@ import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import './messages.scss';
 
-/** Where a message leads: its application, or its letter. */
+/** Where a message leads: its application, its letter, or the club event the customer registered for. */
 function subjectUrl(message: Message): string {
-  return message.subject.kind === 'application'
-    ? pageUrls.endorsementApplication(message.subject.applicationId)
-    : pageUrls.letterDetail(message.subject.letterId);
+  switch (message.subject.kind) {
+    case 'application':
+      return pageUrls.endorsementApplication(message.subject.applicationId);
+    case 'letter':
+      return pageUrls.letterDetail(message.subject.letterId);
+    case 'event_registration':
+      return pageUrls.eventDetail(message.subject.eventId);
+  }
 }
 
 /**
  * 消息中心: every notification the customer received — review results, money steps, renewal
- * notices — newest first, each with the channel that carried it and its read state. Tapping one
+ * notices, club events' offers and reminders — newest first, each with the channel that carried it and its read state. Tapping one
  * reads it and opens its subject; 全部已读 reads them all. Older pages load on demand.
  */
 export default function MessageCentrePage() {
