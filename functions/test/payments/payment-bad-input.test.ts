@@ -1,3 +1,4 @@
+import { PAYOUT_ALREADY_PAID_MESSAGE } from '@zhixiang/shared/payments/payout';
 import type { PaymentOrderView, PayoutView } from '@zhixiang/shared/payments/schemas';
 import { describe, expect, it } from 'vitest';
 import { demoPolicyNo, useEndorsementStack } from '../endorsements/endorsement-steps';
@@ -102,7 +103,7 @@ describe('the local 财务付款沙箱 through the gateway', () => {
     // A contradicting result after the first is refused by the results route, in its words.
     const again = await li.post(`/payouts/sandbox/${reference}`, { outcome: 'failed' });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ message: '该付款指令已付款，不能再改为其他结果' });
+    expect(again.body).toMatchObject({ message: PAYOUT_ALREADY_PAID_MESSAGE });
     expect((await steps.get(LI, submitted.body.applicationId)).body.payout?.status).toBe('paid');
   });
 });
