@@ -122,6 +122,9 @@ interface DomainEventAttributes extends Omit<DomainEventRecord, 'amountCents' | 
   lastError?: string;
 }
 
+/** The review queue's partition on gsi2 (`reviewQueue` is `PENDING` while submitted). */
+const REVIEW_QUEUE = 'ENDORSEMENTREVIEW#PENDING';
+
 const applicationKey = (applicationId: string) => ({ pk: `ENDORSEMENT#${applicationId}`, sk: 'ENDORSEMENT' });
 
 /** The slot of "one open application per type and policy": `applicationId` holds it while open. */
@@ -165,11 +168,21 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
   }
 
   async listAwaitingReview(branchPath: string): Promise<EndorsementRecord[]> {
-    const items = (await queryAll(this.ctx, {
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :branch)',
-      ExpressionAttributeValues: { ':pk': 'ENDORSEMENTREVIEW#PENDING', ':branch': branchPath },
-    })) as unknown as ApplicationAttributes[];
+    // An empty path (the whole company) is the whole queue: DynamoDB refuses an empty key value.
+    const items = (await queryAll(
+      this.ctx,
+      branchPath
+        ? {
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :branch)',
+            ExpressionAttributeValues: { ':pk': REVIEW_QUEUE, ':branch': branchPath },
+          }
+        : {
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :pk',
+            ExpressionAttributeValues: { ':pk': REVIEW_QUEUE },
+          },
+    )) as unknown as ApplicationAttributes[];
     // begins_with("HQ/SH") also matches "HQ/SH1/…": keep the true subtree only.
     const inSubtree = items.filter((item) => isInBranchSubtree(item.branchPath, branchPath));
     const records = await Promise.all(inSubtree.map((item) => this.toRecord(item)));
