@@ -57,7 +57,7 @@ const signature = {
 
 describe('the document items', () => {
   it('an unsigned application: keys, the signer index, no verification index, no absent attribute', () => {
-    expect(documentItem({ ...awaiting, sealed: undefined, voided: undefined })).toEqual({
+    expect(documentItem({ ...awaiting, sealed: undefined, voided: undefined })).toStrictEqual({
       ...awaiting,
       pk: 'DOCUMENT#PD20261205K7Q2M9',
       sk: 'DOCUMENT',
@@ -77,7 +77,7 @@ describe('the document items', () => {
       sealedSha256: sealed.sha256,
       version: 2,
     };
-    expect(documentItem(signed)).toEqual({
+    expect(documentItem(signed)).toStrictEqual({
       ...signed,
       pk: 'DOCUMENT#PD20261205K7Q2M9',
       sk: 'DOCUMENT',
@@ -103,7 +103,7 @@ describe('the document items', () => {
       voided: { reason: '录入错误', at: 1_764_900_300_000, byUserId: null },
       version: 3,
     };
-    expect(documentItem(voided)).toEqual({
+    expect(documentItem(voided)).toStrictEqual({
       documentId: 'PD20261205K7Q2M9',
       title: '保险合同变更申请书',
       changeType: '保单借款',
@@ -154,7 +154,7 @@ describe('the audit event items', () => {
       hashAfter: 'ab12cd34',
       detail: '人脸核身 V1',
     };
-    expect(documentEventItem(event)).toEqual({
+    expect(documentEventItem(event)).toStrictEqual({
       ...event,
       pk: 'DOCUMENT#PD20261205K7Q2M9',
       sk: 'AUDIT#1764900110000#3a1b2c3',
@@ -173,7 +173,7 @@ describe('the audit event items', () => {
         actorUserId: undefined,
         detail: undefined,
       }),
-    ).toEqual({
+    ).toStrictEqual({
       documentId: 'PD20261205K7Q2M9',
       at: 1_764_900_000_000,
       seq: '0ffffff',

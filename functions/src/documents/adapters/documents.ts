@@ -4,9 +4,9 @@ import {
   AUDIT_EVENT_TYPES,
   type AuditEventType,
   type DocumentAuditEvent,
-  type DocumentKind,
   type DocumentRecord,
-  type DocumentStatus,
+  type SealedPdfRecord,
+  type SignatureRecord,
   signerOf,
   type VoidedRecord,
 } from '@zhixiang/shared/documents/model';
@@ -44,41 +44,16 @@ import { getItem } from '../../platform/records/point-reads';
  * A document as stored. Nested parts (parties, change rows, signature, sealed PDF) are maps: they
  * are written once and read whole, never queried.
  */
-export interface DocumentAttributes {
-  documentId: string;
-  /** Absent on records stored before applications and 批单 were separate documents. */
-  kind?: DocumentKind;
-  title: string;
-  changeType: string;
-  policyNo: string;
-  productName: string;
+export interface DocumentAttributes extends Omit<DocumentRecord, 'signature' | 'sealed'> {
   /** Whoever signs it (the insured, for a consent document): 我的批单 lists it for them. */
   holderId: string;
-  holder: DocumentRecord['holder'];
-  insured: DocumentRecord['insured'];
-  branchPath: string;
-  changes: DocumentRecord['changes'];
-  effectiveDate: string;
-  annotation: string;
-  purpose: DocumentRecord['purpose'];
-  contentHash: string;
-  status: DocumentStatus;
-  createdAt: number;
-  createdBy: string;
-  signerRole?: 'holder' | 'insured';
-  signature?: NonNullable<DocumentRecord['signature']>;
-  sealed?: NonNullable<DocumentRecord['sealed']>;
-  applicationDocumentId?: string;
-  endorsementDocumentId?: string;
-  effectiveAt?: number;
-  /** { reason, at, byUserId } once voided. */
-  voided?: VoidedRecord;
+  signature?: SignatureRecord;
+  sealed?: SealedPdfRecord;
   /** The sealed PDF's SHA-256, set once sealed: the sparse index of verification. */
   sealedSha256?: string;
   /** The signer holding the signing (claimSigning) and until when; gone once signed. */
   signingClaimId?: string;
   signingClaimUntil?: number;
-  version: number;
 }
 
 /** One audit event as stored; `seq` orders events of the same millisecond and keeps two from colliding. */

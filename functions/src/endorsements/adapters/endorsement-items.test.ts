@@ -73,35 +73,17 @@ const applicationKeys = {
 
 describe('the endorsement items the transactions write', () => {
   it('an application awaiting review: on the holder’s index and in the review queue by branch path', () => {
-    expect(applicationItem(application)).toEqual({
-      applicationId: 'EA20261205ABCDEF',
-      type: 'policy_loan',
-      status: 'submitted',
-      policyNo: '8811010100001',
-      productName: '金福终身寿险（分红型）',
-      holderId: 'C001',
-      holder: { customerId: 'C001', name: '张伟' },
-      insured: { customerId: 'C001', name: '张伟' },
-      branchPath: 'HQ/SH/PD',
-      policyVersion: 3,
-      requestCipher: 'f1.1.iv.tag.body',
-      channel: 'self_service',
-      changes: [{ label: '借款金额', before: '', after: '¥10,000.00' }],
-      figures: { amountCents: 1_000_000 },
-      figureRows: [{ label: '年利率', value: '5.00%' }],
-      reviewReasons: ['借款金额超过 ¥100,000.00'],
-      documentId: 'PD20261205ABCDEF',
-      insuredConsented: false,
-      preparedBy: { userId: 'demo-customer-c001', role: 'customer', name: '张伟', agentId: null },
-      createdAt: 1_764_900_000_000,
-      updatedAt: 1_764_900_060_000,
-      submittedAt: 1_764_900_060_000,
-      version: 4,
-      draftedCipher: 'f1.1.iv.tag.drafted',
-      timeline: [],
-      holdsOpenSlot: true,
-      reviewQueue: 'PENDING',
-      reviewSortKey: 'HQ/SH/PD#1764900060000#EA20261205ABCDEF',
+    // The attributes the application has, and nothing for those it lacks.
+    const {
+      consentDocumentId: _c,
+      phoneConfirmed: _p,
+      decision: _x,
+      payment: _y,
+      payout: _z,
+      ...present
+    } = application;
+    expect(applicationItem(application)).toStrictEqual({
+      ...present,
       ...applicationKeys,
       gsi2pk: 'ENDORSEMENTREVIEW#PENDING',
       gsi2sk: 'HQ/SH/PD#1764900060000#EA20261205ABCDEF',
@@ -135,7 +117,7 @@ describe('the endorsement items the transactions write', () => {
       payout: _z,
       ...kept
     } = application;
-    expect(applicationItem(issued)).toEqual({
+    expect(applicationItem(issued)).toStrictEqual({
       ...kept,
       status: 'document_issued',
       consentDocumentId: 'PC20261205ABCDEF',
@@ -147,21 +129,11 @@ describe('the endorsement items the transactions write', () => {
 
   it('an audit event in the application’s partition, in time order (the user agent cut to 300 characters)', () => {
     const item = eventItem(event);
-    expect(item).toEqual({
-      applicationId: 'EA20261205ABCDEF',
-      at: 1_764_900_060_000,
-      seq: '0a1b2c3d',
-      type: 'submitted',
-      fromStatus: 'signed',
-      toStatus: 'submitted',
-      actorUserId: 'demo-agent-a001',
-      actorRole: 'agent',
-      actorName: '王建国',
-      onBehalfOf: { customerId: 'C001', name: '张伟' },
-      sourceIp: '203.0.113.7',
+    // The null attributes absent, the user agent cut.
+    const { verificationId: _v, after: _a, ...present } = event;
+    expect(item).toStrictEqual({
+      ...present,
       userAgent: 'x'.repeat(300),
-      before: '[]',
-      detail: '提交保全审核：借款金额超过 ¥100,000.00',
       pk: 'ENDORSEMENT#EA20261205ABCDEF',
       sk: 'EVENT#1764900060000#0a1b2c3d',
       __edb_e__: 'endorsementEvent',
@@ -192,8 +164,8 @@ describe('the endorsement items the transactions write', () => {
       __edb_v__: '1',
     };
     const { amountCents: _a, reason: _r, ...bare } = effective;
-    expect(pendingDomainEventItem(effective)).toEqual({ ...bare, amountCents: 1_000_000, ...keys });
-    expect(pendingDomainEventItem({ ...effective, amountCents: null })).toEqual({ ...bare, ...keys });
+    expect(pendingDomainEventItem(effective)).toStrictEqual({ ...bare, amountCents: 1_000_000, ...keys });
+    expect(pendingDomainEventItem({ ...effective, amountCents: null })).toStrictEqual({ ...bare, ...keys });
     expect(
       pendingDomainEventItem({
         ...effective,
@@ -201,6 +173,11 @@ describe('the endorsement items the transactions write', () => {
         amountCents: null,
         reason: '客户年满60周岁，请到柜面办理',
       }),
-    ).toEqual({ ...bare, type: 'endorsement.rejected', reason: '客户年满60周岁，请到柜面办理', ...keys });
+    ).toStrictEqual({
+      ...bare,
+      type: 'endorsement.rejected',
+      reason: '客户年满60周岁，请到柜面办理',
+      ...keys,
+    });
   });
 });
