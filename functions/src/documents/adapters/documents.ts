@@ -2,181 +2,136 @@ import { randomBytes } from 'node:crypto';
 import {
   ALREADY_SIGNED_MESSAGE,
   AUDIT_EVENT_TYPES,
-  DOCUMENT_KINDS,
-  DOCUMENT_STATUSES,
+  type AuditEventType,
   type DocumentAuditEvent,
   type DocumentRecord,
+  type SealedPdfRecord,
+  type SignatureRecord,
   signerOf,
   type VoidedRecord,
 } from '@zhixiang/shared/documents/model';
 import { AppError } from '@zhixiang/shared/errors';
 import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
-import { Entity } from 'electrodb';
 import {
+  PutCommand,
+  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '../../platform/dynamodb/document-client';
 import {
-  ALL_PAGES,
   conditionally,
+  electroItem,
   isConditionalCheckFailed,
   orNull,
   orUndefined,
-  SERVICE_NAME,
+  queryAll,
   type TableContext,
 } from '../../platform/dynamodb/table';
+import { getItem } from '../../platform/records/point-reads';
 
 /**
- * An electronic document (an application 申请书 or a 批单). Nested parts (parties, change rows, signature, sealed PDF) are
- * stored as maps of `any`: they are written once and read whole, never queried.
+ * Electronic documents (an application 申请书 or a 批单) and their audit trails, in one partition
+ * per document: the document (`sk=DOCUMENT`) and its append-only events (`AUDIT#<at>#<seq>`).
+ * Indexes: gsi1 = 我的批单, the signer's documents newest first (`CUSTOMER#<holderId>#DOCUMENTS`,
+ * `<createdAt>#<documentId>`); gsi2 = POST /documents/verify, a sealed PDF's SHA-256 → the document
+ * we issued (`DOCHASH#<sha256>`, `DOCUMENT`; sparse: sealed only). The items keep the entity
+ * markers `document` / `documentEvent` (`electroItem`); each key prefix belongs to these two
+ * entities alone, so the queries need no filter. Key shapes: docs/dynamodb-access-patterns.md.
  */
-export const documentSchema = {
-  model: { entity: 'document', version: '1', service: SERVICE_NAME },
-  attributes: {
-    documentId: { type: 'string', required: true },
-    /** Absent on records stored before applications and 批单 were separate documents. */
-    kind: { type: DOCUMENT_KINDS },
-    title: { type: 'string', required: true },
-    changeType: { type: 'string', required: true },
-    policyNo: { type: 'string', required: true },
-    productName: { type: 'string', required: true },
-    holderId: { type: 'string', required: true },
-    holder: { type: 'any', required: true },
-    insured: { type: 'any', required: true },
-    branchPath: { type: 'string', required: true },
-    changes: { type: 'any', required: true },
-    effectiveDate: { type: 'string', required: true },
-    annotation: { type: 'string', required: true },
-    purpose: { type: 'string', required: true },
-    contentHash: { type: 'string', required: true },
-    status: { type: DOCUMENT_STATUSES, required: true },
-    createdAt: { type: 'number', required: true },
-    createdBy: { type: 'string', required: true },
-    signerRole: { type: ['holder', 'insured'] as const },
-    signature: { type: 'any' },
-    sealed: { type: 'any' },
-    applicationDocumentId: { type: 'string' },
-    endorsementDocumentId: { type: 'string' },
-    effectiveAt: { type: 'number' },
-    /** { reason, at, byUserId } once voided. */
-    voided: { type: 'any' },
-    /** The sealed PDF's SHA-256, set once sealed: the sparse index of verification. */
-    sealedSha256: { type: 'string' },
-    /** The signer holding the signing (claimSigning) and until when; gone once signed. */
-    signingClaimId: { type: 'string' },
-    signingClaimUntil: { type: 'number' },
-    version: { type: 'number', required: true },
-  },
-  indexes: {
-    byId: {
-      pk: { field: 'pk', composite: ['documentId'], template: 'DOCUMENT#${documentId}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'DOCUMENT', casing: 'none' },
-    },
-    // 我的批单: the policyholder's documents, newest first.
-    byHolder: {
-      index: 'gsi1',
-      pk: {
-        field: 'gsi1pk',
-        composite: ['holderId'],
-        template: 'CUSTOMER#${holderId}#DOCUMENTS',
-        casing: 'none',
-      },
-      sk: {
-        field: 'gsi1sk',
-        composite: ['createdAt', 'documentId'],
-        template: '${createdAt}#${documentId}',
-        casing: 'none',
-      },
-    },
-    // POST /documents/verify: an uploaded file's SHA-256 → the document we issued (sparse: sealed only).
-    bySealedHash: {
-      index: 'gsi2',
-      pk: {
-        field: 'gsi2pk',
-        composite: ['sealedSha256'],
-        template: 'DOCHASH#${sealedSha256}',
-        casing: 'none',
-      },
-      sk: { field: 'gsi2sk', composite: [], template: 'DOCUMENT', casing: 'none' },
-    },
-  },
-} as const;
 
-/** One audit event, in the document's partition so the trail is one Query in time order. */
-export const documentEventSchema = {
-  model: { entity: 'documentEvent', version: '1', service: SERVICE_NAME },
-  attributes: {
-    documentId: { type: 'string', required: true },
-    at: { type: 'number', required: true },
-    /** Orders events of the same millisecond and keeps two of them from colliding. */
-    seq: { type: 'string', required: true },
-    type: { type: AUDIT_EVENT_TYPES, required: true },
-    actorUserId: { type: 'string' },
-    actorRole: { type: 'string' },
-    sourceIp: { type: 'string' },
-    userAgent: { type: 'string' },
-    hashBefore: { type: 'string' },
-    hashAfter: { type: 'string' },
-    detail: { type: 'string' },
-  },
-  indexes: {
-    byDocument: {
-      pk: { field: 'pk', composite: ['documentId'], template: 'DOCUMENT#${documentId}', casing: 'none' },
-      sk: { field: 'sk', composite: ['at', 'seq'], template: 'AUDIT#${at}#${seq}', casing: 'none' },
-    },
-  },
-} as const;
+/**
+ * A document as stored. Nested parts (parties, change rows, signature, sealed PDF) are maps: they
+ * are written once and read whole, never queried.
+ */
+export interface DocumentAttributes extends Omit<DocumentRecord, 'signature' | 'sealed'> {
+  /** Whoever signs it (the insured, for a consent document): 我的批单 lists it for them. */
+  holderId: string;
+  signature?: SignatureRecord;
+  sealed?: SealedPdfRecord;
+  /** The sealed PDF's SHA-256, set once sealed: the sparse index of verification. */
+  sealedSha256?: string;
+  /** The signer holding the signing (claimSigning) and until when; gone once signed. */
+  signingClaimId?: string;
+  signingClaimUntil?: number;
+}
 
-export function createDocumentEntity(ctx: TableContext) {
-  return new Entity(documentSchema, ctx);
+/** One audit event as stored; `seq` orders events of the same millisecond and keeps two from colliding. */
+export interface DocumentEventAttributes {
+  documentId: string;
+  at: number;
+  seq: string;
+  type: AuditEventType;
+  actorUserId?: string;
+  actorRole?: string;
+  sourceIp?: string;
+  userAgent?: string;
+  hashBefore?: string;
+  hashAfter?: string;
+  detail?: string;
 }
-export function createDocumentEventEntity(ctx: TableContext) {
-  return new Entity(documentEventSchema, ctx);
-}
-type DocumentEntity = ReturnType<typeof createDocumentEntity>;
-type EventEntity = ReturnType<typeof createDocumentEventEntity>;
-type DocumentItem = NonNullable<Awaited<ReturnType<ReturnType<DocumentEntity['get']>['go']>>['data']>;
-type EventItem = NonNullable<Awaited<ReturnType<ReturnType<EventEntity['get']>['go']>>['data']>;
+
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
+const documentKey = (documentId: string) => ({ pk: `DOCUMENT#${documentId}`, sk: 'DOCUMENT' });
+
+/** The document's item: its attributes, keys and index keys (gsi2 only once sealed). */
+export function documentItem(attributes: DocumentAttributes): Record<string, unknown> {
+  return electroItem('document', {
+    ...attributes,
+    ...documentKey(attributes.documentId),
+    gsi1pk: `CUSTOMER#${attributes.holderId}#DOCUMENTS`,
+    gsi1sk: `${attributes.createdAt}#${attributes.documentId}`,
+    ...(attributes.sealedSha256 !== undefined
+      ? { gsi2pk: `DOCHASH#${attributes.sealedSha256}`, gsi2sk: 'DOCUMENT' }
+      : {}),
+  });
+}
+
+/** An audit event's item, in its document's partition. */
+export function documentEventItem(attributes: DocumentEventAttributes): Record<string, unknown> {
+  return electroItem('documentEvent', {
+    ...attributes,
+    pk: `DOCUMENT#${attributes.documentId}`,
+    sk: `AUDIT#${attributes.at}#${attributes.seq}`,
+  });
+}
+
 export class DynamoDocumentRepository implements DocumentRepository {
-  constructor(
-    private readonly documents: DocumentEntity,
-    private readonly events: EventEntity,
-    private readonly ctx: TableContext,
-  ) {}
+  constructor(private readonly ctx: TableContext) {}
 
   async create(document: DocumentRecord, created: DocumentAuditEvent): Promise<void> {
-    await this.transact(
-      [
-        {
-          Put: this.documents
-            .put(toItem(document))
-            .where((attr, op) => op.notExists(attr.documentId))
-            .params() as TransactItem['Put'],
-        },
-        { Put: this.events.put(toEventItem(created)).params() as TransactItem['Put'] },
-      ],
-      '批单号已存在',
-    );
+    await this.transact([this.createPut(document), this.eventPut(created)], '批单号已存在');
   }
 
   async get(documentId: string): Promise<DocumentRecord | null> {
-    const { data } = await this.documents.get({ documentId }).go();
-    return data ? toRecord(data) : null;
+    // A plain GetItem on the precomputed key: the key holds documents only.
+    const item = await getItem(this.ctx, documentKey(documentId));
+    return item ? toRecord(item as unknown as DocumentAttributes) : null;
   }
 
   async listByHolder(customerId: string): Promise<DocumentRecord[]> {
-    const { data } = await this.documents.query
-      .byHolder({ holderId: customerId })
-      .go({ ...ALL_PAGES, order: 'desc' });
-    return data.map(toRecord);
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}#DOCUMENTS` },
+      ScanIndexForward: false,
+    });
+    return items.map((item) => toRecord(item as unknown as DocumentAttributes));
   }
 
   async findBySealedHash(sha256: string): Promise<DocumentRecord | null> {
-    const { data } = await this.documents.query.bySealedHash({ sealedSha256: sha256 }).go({ limit: 1 });
-    return data[0] ? toRecord(data[0]) : null;
+    const { Items } = await this.ctx.client.send(
+      new QueryCommand({
+        TableName: this.ctx.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk = :sk',
+        ExpressionAttributeValues: { ':pk': `DOCHASH#${sha256}`, ':sk': 'DOCUMENT' },
+        Limit: 1,
+      }),
+    );
+    const item = Items?.[0];
+    return item ? toRecord(item as unknown as DocumentAttributes) : null;
   }
 
   async claimSigning(input: Parameters<DocumentRepository['claimSigning']>[0]): Promise<boolean> {
@@ -228,17 +183,24 @@ export class DynamoDocumentRepository implements DocumentRepository {
     await this.transact(
       [
         {
-          Put: this.documents
-            .put(toItem(signed))
-            .where(
-              (attr, op) =>
-                `${op.eq(attr.version, input.expectedVersion)} AND ${op.eq(attr.status, 'awaiting_signature')} AND ${op.eq(attr.signingClaimId, input.claimId)}`,
-            )
-            .params() as TransactItem['Put'],
+          Put: {
+            TableName: this.ctx.table,
+            Item: documentItem(toItem(signed)),
+            // Still the version read, awaiting signature and claimed by this signer.
+            ConditionExpression: '#version = :version AND #status = :awaiting AND #claim = :claim',
+            ExpressionAttributeNames: {
+              '#version': 'version',
+              '#status': 'status',
+              '#claim': 'signingClaimId',
+            },
+            ExpressionAttributeValues: {
+              ':version': input.expectedVersion,
+              ':awaiting': 'awaiting_signature',
+              ':claim': input.claimId,
+            },
+          },
         },
-        ...input.events.map((event) => ({
-          Put: this.events.put(toEventItem(event)).params() as TransactItem['Put'],
-        })),
+        ...input.events.map((event) => this.eventPut(event)),
       ],
       ALREADY_SIGNED_MESSAGE,
     );
@@ -251,14 +213,15 @@ export class DynamoDocumentRepository implements DocumentRepository {
    * discards its draft 批单; a signature under way refuses the cancellation instead).
    */
   transactDiscardUnsigned(documentId: string, now: number): TransactItem {
-    const params = this.documents
-      .delete({ documentId })
-      .where(
-        (attr, op) =>
-          `${op.eq(attr.status, 'awaiting_signature')} AND (${op.notExists(attr.signingClaimUntil)} OR ${op.lt(attr.signingClaimUntil, now)})`,
-      )
-      .params() as TransactItem['Delete'];
-    return { Delete: params };
+    return {
+      Delete: {
+        TableName: this.ctx.table,
+        Key: documentKey(documentId),
+        ConditionExpression: '#status = :awaiting AND (attribute_not_exists(#until) OR #until < :now)',
+        ExpressionAttributeNames: { '#status': 'status', '#until': 'signingClaimUntil' },
+        ExpressionAttributeValues: { ':awaiting': 'awaiting_signature', ':now': now },
+      },
+    };
   }
 
   /**
@@ -294,12 +257,7 @@ export class DynamoDocumentRepository implements DocumentRepository {
 
   async issueEndorsement(input: Parameters<DocumentRepository['issueEndorsement']>[0]): Promise<boolean> {
     const items: TransactItem[] = [
-      {
-        Put: this.documents
-          .put(toItem(input.endorsement))
-          .where((attr, op) => op.notExists(attr.documentId))
-          .params() as TransactItem['Put'],
-      },
+      this.createPut(input.endorsement),
       ...input.events.map((event) => this.eventPut(event)),
     ];
     for (const application of input.applications)
@@ -355,17 +313,34 @@ export class DynamoDocumentRepository implements DocumentRepository {
     };
   }
 
+  /** A new document: created only if its number is free. */
+  private createPut(document: DocumentRecord): TransactItem {
+    return {
+      Put: {
+        TableName: this.ctx.table,
+        Item: documentItem(toItem(document)),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /** An audit event, written unconditionally (its `seq` is random: two events never collide). */
   private eventPut(event: DocumentAuditEvent): TransactItem {
-    return { Put: this.events.put(toEventItem(event)).params() as TransactItem['Put'] };
+    return { Put: { TableName: this.ctx.table, Item: documentEventItem(toEventItem(event)) } };
   }
 
   async appendEvent(event: DocumentAuditEvent): Promise<void> {
-    await this.events.put(toEventItem(event)).go({ response: 'none' });
+    await this.ctx.client.send(
+      new PutCommand({ TableName: this.ctx.table, Item: documentEventItem(toEventItem(event)) }),
+    );
   }
 
   async listEvents(documentId: string): Promise<DocumentAuditEvent[]> {
-    const { data } = await this.events.query.byDocument({ documentId }).go(ALL_PAGES);
-    return data.map(toEvent);
+    const items = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+      ExpressionAttributeValues: { ':pk': `DOCUMENT#${documentId}`, ':audit': 'AUDIT#' },
+    });
+    return items.map((item) => toEvent(item as unknown as DocumentEventAttributes));
   }
 
   /** A refused condition on the first item (the document) becomes CONFLICT with `message`. */
@@ -379,7 +354,7 @@ export class DynamoDocumentRepository implements DocumentRepository {
   }
 }
 
-function toItem(record: DocumentRecord) {
+function toItem(record: DocumentRecord): DocumentAttributes {
   return {
     documentId: record.documentId,
     kind: record.kind,
@@ -412,9 +387,7 @@ function toItem(record: DocumentRecord) {
   };
 }
 
-const documentKey = (documentId: string) => ({ pk: `DOCUMENT#${documentId}`, sk: 'DOCUMENT' });
-
-function toRecord(item: DocumentItem): DocumentRecord {
+function toRecord(item: DocumentAttributes): DocumentRecord {
   return {
     documentId: item.documentId,
     ...(item.kind ? { kind: item.kind } : {}),
@@ -422,10 +395,10 @@ function toRecord(item: DocumentItem): DocumentRecord {
     changeType: item.changeType,
     policyNo: item.policyNo,
     productName: item.productName,
-    holder: item.holder as DocumentRecord['holder'],
-    insured: item.insured as DocumentRecord['insured'],
+    holder: item.holder,
+    insured: item.insured,
     branchPath: item.branchPath,
-    changes: item.changes as DocumentRecord['changes'],
+    changes: item.changes,
     effectiveDate: item.effectiveDate,
     annotation: item.annotation,
     purpose: item.purpose,
@@ -434,17 +407,17 @@ function toRecord(item: DocumentItem): DocumentRecord {
     createdAt: item.createdAt,
     createdBy: item.createdBy,
     ...(item.signerRole ? { signerRole: item.signerRole } : {}),
-    signature: orNull(item.signature as DocumentRecord['signature'] | undefined),
-    sealed: orNull(item.sealed as DocumentRecord['sealed'] | undefined),
+    signature: orNull(item.signature),
+    sealed: orNull(item.sealed),
     ...(item.applicationDocumentId ? { applicationDocumentId: item.applicationDocumentId } : {}),
     ...(item.endorsementDocumentId ? { endorsementDocumentId: item.endorsementDocumentId } : {}),
     ...(item.effectiveAt ? { effectiveAt: item.effectiveAt } : {}),
-    ...(item.voided ? { voided: item.voided as VoidedRecord } : {}),
+    ...(item.voided ? { voided: item.voided } : {}),
     version: item.version,
   };
 }
 
-function toEventItem(event: DocumentAuditEvent) {
+function toEventItem(event: DocumentAuditEvent): DocumentEventAttributes {
   return {
     documentId: event.documentId,
     at: event.at,
@@ -460,7 +433,7 @@ function toEventItem(event: DocumentAuditEvent) {
   };
 }
 
-function toEvent(item: EventItem): DocumentAuditEvent {
+function toEvent(item: DocumentEventAttributes): DocumentAuditEvent {
   return {
     documentId: item.documentId,
     type: item.type,
@@ -476,5 +449,5 @@ function toEvent(item: EventItem): DocumentAuditEvent {
 }
 
 export function createDocumentRepository(ctx: TableContext): DynamoDocumentRepository {
-  return new DynamoDocumentRepository(createDocumentEntity(ctx), createDocumentEventEntity(ctx), ctx);
+  return new DynamoDocumentRepository(ctx);
 }

@@ -1,24 +1,12 @@
 import type { DomainEventRecord, EndorsementEventRecord } from '@zhixiang/shared/endorsement/model';
 import { describe, expect, it } from 'vitest';
-import { DynamoDocumentClient } from '../../platform/dynamodb/document-client';
-import { orUndefined } from '../../platform/dynamodb/table';
-import {
-  applicationItem,
-  createEndorsementEntities,
-  eventItem,
-  pendingDomainEventItem,
-} from './endorsements';
+import { applicationItem, eventItem, pendingDomainEventItem } from './endorsements';
 
 /**
- * The endorsement transactions write their items by hand (ElectroDB's request building cost
- * ≈ 0.5 ms an item); ElectroDB's queries read them back. Held here to be exactly the items
- * ElectroDB itself would write for the same records (no request is sent).
+ * The endorsement items, exactly as the rest of the system reads them (seeds, benchmarks, other
+ * contexts, the admin CLI): table and index keys, attributes, and the entity markers `__edb_e__` /
+ * `__edb_v__` the items have always carried. No request is sent.
  */
-const entities = createEndorsementEntities({
-  client: new DynamoDocumentClient(),
-  table: 'items',
-});
-
 const application: Parameters<typeof applicationItem>[0] = {
   applicationId: 'EA20261205ABCDEF',
   type: 'policy_loan',
@@ -74,42 +62,87 @@ const event: EndorsementEventRecord = {
   detail: '提交保全审核：借款金额超过 ¥100,000.00',
 };
 
+const applicationKeys = {
+  pk: 'ENDORSEMENT#EA20261205ABCDEF',
+  sk: 'ENDORSEMENT',
+  gsi1pk: 'CUSTOMER#C001#ENDORSEMENTS',
+  gsi1sk: '1764900000000#EA20261205ABCDEF',
+  __edb_e__: 'endorsement',
+  __edb_v__: '1',
+};
+
 describe('the endorsement items the transactions write', () => {
-  it('are the application items ElectroDB writes, in the review queue and out of it', () => {
-    for (const attributes of [
-      application,
-      {
-        ...application,
-        status: 'document_issued' as const,
-        reviewQueue: undefined,
-        reviewSortKey: undefined,
-      },
-    ])
-      expect(applicationItem(attributes)).toEqual(entities.applications.put(attributes).params().Item);
+  it('an application awaiting review: on the holder’s index and in the review queue by branch path', () => {
+    // The attributes the application has, and nothing for those it lacks.
+    const {
+      consentDocumentId: _c,
+      phoneConfirmed: _p,
+      decision: _x,
+      payment: _y,
+      payout: _z,
+      ...present
+    } = application;
+    expect(applicationItem(application)).toStrictEqual({
+      ...present,
+      ...applicationKeys,
+      gsi2pk: 'ENDORSEMENTREVIEW#PENDING',
+      gsi2sk: 'HQ/SH/PD#1764900060000#EA20261205ABCDEF',
+    });
   });
 
-  it('are the audit event items ElectroDB writes (the user agent cut to 300 characters)', () => {
+  it('an application out of the queue has no review index; what it lacks stays absent', () => {
+    const decision = { decision: 'approve' as const, reason: null, byUserId: 'S1', byName: '李审核', at: 5 };
+    const issued = {
+      ...application,
+      status: 'document_issued' as const,
+      consentDocumentId: 'PC20261205ABCDEF',
+      phoneConfirmed: false,
+      decision,
+      draftedCipher: undefined,
+      timeline: undefined,
+      holdsOpenSlot: undefined,
+      reviewQueue: undefined,
+      reviewSortKey: undefined,
+    };
+    const {
+      draftedCipher: _d,
+      timeline: _t,
+      holdsOpenSlot: _h,
+      reviewQueue: _q,
+      reviewSortKey: _s,
+      consentDocumentId: _c,
+      phoneConfirmed: _p,
+      decision: _x,
+      payment: _y,
+      payout: _z,
+      ...kept
+    } = application;
+    expect(applicationItem(issued)).toStrictEqual({
+      ...kept,
+      status: 'document_issued',
+      consentDocumentId: 'PC20261205ABCDEF',
+      phoneConfirmed: false,
+      decision,
+      ...applicationKeys,
+    });
+  });
+
+  it('an audit event in the application’s partition, in time order (the user agent cut to 300 characters)', () => {
     const item = eventItem(event);
-    expect(item).toEqual(
-      entities.events
-        .put({
-          ...event,
-          fromStatus: orUndefined(event.fromStatus),
-          toStatus: orUndefined(event.toStatus),
-          onBehalfOf: orUndefined(event.onBehalfOf),
-          sourceIp: orUndefined(event.sourceIp),
-          userAgent: event.userAgent?.slice(0, 300),
-          verificationId: orUndefined(event.verificationId),
-          before: orUndefined(event.before),
-          after: orUndefined(event.after),
-          detail: orUndefined(event.detail),
-        })
-        .params().Item,
-    );
+    // The null attributes absent, the user agent cut.
+    const { verificationId: _v, after: _a, ...present } = event;
+    expect(item).toStrictEqual({
+      ...present,
+      userAgent: 'x'.repeat(300),
+      pk: 'ENDORSEMENT#EA20261205ABCDEF',
+      sk: 'EVENT#1764900060000#0a1b2c3d',
+      __edb_e__: 'endorsementEvent',
+      __edb_v__: '1',
+    });
     expect(String(item.userAgent)).toHaveLength(300);
   });
 
-  it('are the pending outbox items ElectroDB writes, with and without an amount or a reason', () => {
+  it('a pending outbox item, with and without an amount or a reason', () => {
     const effective: DomainEventRecord = {
       eventId: '6f1c2e0a-8d4b-4f7e-9a51-2b3c4d5e6f70',
       type: 'endorsement.effective',
@@ -121,22 +154,30 @@ describe('the endorsement items the transactions write', () => {
       amountCents: 1_000_000,
       reason: null,
     };
-    const rejected: DomainEventRecord = {
-      ...effective,
-      type: 'endorsement.rejected',
-      amountCents: null,
-      reason: '客户年满60周岁，请到柜面办理',
+    const keys = {
+      outbox: 'PENDING',
+      pk: 'DOMAINEVENT#6f1c2e0a-8d4b-4f7e-9a51-2b3c4d5e6f70',
+      sk: 'DOMAINEVENT',
+      gsi1pk: 'OUTBOX#PENDING',
+      gsi1sk: '1764900060002#6f1c2e0a-8d4b-4f7e-9a51-2b3c4d5e6f70',
+      __edb_e__: 'domainEvent',
+      __edb_v__: '1',
     };
-    for (const outbox of [effective, { ...effective, amountCents: null }, rejected])
-      expect(pendingDomainEventItem(outbox)).toEqual(
-        entities.domainEvents
-          .put({
-            ...outbox,
-            amountCents: orUndefined(outbox.amountCents),
-            reason: orUndefined(outbox.reason),
-            outbox: 'PENDING',
-          })
-          .params().Item,
-      );
+    const { amountCents: _a, reason: _r, ...bare } = effective;
+    expect(pendingDomainEventItem(effective)).toStrictEqual({ ...bare, amountCents: 1_000_000, ...keys });
+    expect(pendingDomainEventItem({ ...effective, amountCents: null })).toStrictEqual({ ...bare, ...keys });
+    expect(
+      pendingDomainEventItem({
+        ...effective,
+        type: 'endorsement.rejected',
+        amountCents: null,
+        reason: '客户年满60周岁，请到柜面办理',
+      }),
+    ).toStrictEqual({
+      ...bare,
+      type: 'endorsement.rejected',
+      reason: '客户年满60周岁，请到柜面办理',
+      ...keys,
+    });
   });
 });
