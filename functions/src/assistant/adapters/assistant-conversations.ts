@@ -13,7 +13,7 @@ import {
   UpdateCommand,
 } from '../../platform/dynamodb/document-client';
 import {
-  electroItem,
+  entityItem,
   entityItems,
   isConditionalCheckFailed,
   isEntityItem,
@@ -58,7 +58,7 @@ const reviewKey = (r: {
 /** The conversation's state as stored; `expiresAt` is the TTL (epoch seconds). */
 export function conversationItem(state: ConversationState, expiresAt: number): Item {
   const pending = state.pendingPolicyChoice;
-  return electroItem(CONVERSATION, {
+  return entityItem(CONVERSATION, {
     conversationId: state.conversationId,
     ownerUserId: state.ownerUserId || undefined,
     lastIntent: state.lastIntent || undefined,
@@ -77,7 +77,7 @@ export function conversationItem(state: ConversationState, expiresAt: number): I
 
 /** A turn as stored (without its rating, which only `rateTurn` writes). */
 export function turnItem(turn: ConversationTurn, expiresAt: number): Item {
-  return electroItem(TURN, {
+  return entityItem(TURN, {
     conversationId: turn.conversationId,
     seq: turn.seq,
     at: turn.at,
@@ -102,7 +102,7 @@ export function reviewItemItem(turn: ConversationTurn, reason: ReviewReason, exp
     seq: turn.seq,
     reason,
   };
-  return electroItem(REVIEW_ITEM, {
+  return entityItem(REVIEW_ITEM, {
     ...entry,
     text: turn.text,
     intent: turn.intent,

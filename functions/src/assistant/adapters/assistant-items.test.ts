@@ -14,7 +14,7 @@ import { connectionItem, DynamoLiveChatConnectionStore, subscriptionItem } from 
 
 /**
  * The assistant's items exactly as they have always been stored (other code reads and writes them:
- * seeds, benchmarks, the admin CLI): keys, attributes, the TTL attribute and ElectroDB's entity
+ * seeds, benchmarks, the admin CLI): keys, attributes, the TTL attribute and the entity
  * markers. The updates are checked on what they send, through a client that answers without AWS.
  */
 function recordingTable(answer: (operation: string, input: Record<string, unknown>) => unknown = () => ({})) {

@@ -2,7 +2,7 @@ import type { Intent } from '@zhixiang/shared/assistant/intents';
 import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixiang/shared/ports/handoffs';
 import { PutCommand, QueryCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
 import {
-  electroItem,
+  entityItem,
   entityItems,
   isConditionalCheckFailed,
   isEntityItem,
@@ -55,7 +55,7 @@ export function handoffItem(handoff: HandoffRecord): Item {
     createdAt: handoff.createdAt,
     lastSeq: 0,
   };
-  return electroItem(HANDOFF, {
+  return entityItem(HANDOFF, {
     ...attributes,
     ...handoffKey(handoff.handoffId),
     ...handoffIndexKeys(attributes),
@@ -64,7 +64,7 @@ export function handoffItem(handoff: HandoffRecord): Item {
 
 /** A message of a handoff as stored. */
 export function handoffMessageItem(message: HandoffMessageRecord): Item {
-  return electroItem(HANDOFF_MESSAGE, {
+  return entityItem(HANDOFF_MESSAGE, {
     handoffId: message.handoffId,
     seq: message.seq,
     from: message.from,

@@ -3,7 +3,7 @@ import type { KnowledgeAction, KnowledgeEntry } from '@zhixiang/shared/assistant
 import type { KnowledgeBaseRepository, KnowledgeVersionRecord } from '@zhixiang/shared/ports/knowledge-base';
 import { BatchWriteCommand, PutCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
 import {
-  electroItem,
+  entityItem,
   entityItems,
   isConditionalCheckFailed,
   isEntityItem,
@@ -33,7 +33,7 @@ const BATCH_SIZE = 25;
 
 /** An entry of a version as stored. */
 export function knowledgeEntryItem(version: number, entry: KnowledgeEntry): Item {
-  return electroItem(ENTRY, {
+  return entityItem(ENTRY, {
     kbVersion: version,
     intent: entry.intent,
     entryId: entry.id,
@@ -48,7 +48,7 @@ export function knowledgeEntryItem(version: number, entry: KnowledgeEntry): Item
 
 /** The active version's pointer as stored. */
 export function activeKnowledgeItem(active: KnowledgeVersionRecord): Item {
-  return electroItem(ACTIVE, {
+  return entityItem(ACTIVE, {
     kbVersion: active.version,
     contentHash: active.contentHash,
     entryCount: active.entryCount,

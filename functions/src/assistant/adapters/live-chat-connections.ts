@@ -6,7 +6,7 @@ import {
   UpdateCommand,
 } from '../../platform/dynamodb/document-client';
 import {
-  electroItem,
+  entityItem,
   entityItems,
   isEntityItem,
   orNull,
@@ -35,7 +35,7 @@ const subscriptionKey = (handoffId: string, connectionId: string) => ({
 
 /** A connection as stored; `expiresAt` is the TTL (epoch seconds). */
 export function connectionItem(connection: LiveChatConnection, expiresAt: number): Item {
-  return electroItem(CONNECTION, {
+  return entityItem(CONNECTION, {
     connectionId: connection.connectionId,
     userId: connection.userId,
     role: connection.role,
@@ -49,7 +49,7 @@ export function connectionItem(connection: LiveChatConnection, expiresAt: number
 
 /** A connection's subscription to a handoff as stored: who to push the handoff's new message to. */
 export function subscriptionItem(handoffId: string, connectionId: string, expiresAt: number): Item {
-  return electroItem(SUBSCRIPTION, {
+  return entityItem(SUBSCRIPTION, {
     handoffId,
     connectionId,
     expiresAt,

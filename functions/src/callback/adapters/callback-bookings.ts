@@ -29,7 +29,7 @@ import {
 import {
   cancellationCodes,
   conditionally,
-  electroItem,
+  entityItem,
   isConditionalCheckFailed,
   orNull,
   queryAll,
@@ -41,8 +41,8 @@ import type { DynamoPolicyRepository } from '../../platform/records/policies';
 
 /*
  * The call centre's capacity and the policies' callbacks, on the one table (key shapes:
- * docs/dynamodb-access-patterns.md, "New-policy callback"). Every item carries ElectroDB's entity
- * markers (`electroItem`), as it always has.
+ * docs/dynamodb-access-patterns.md, "New-policy callback"). Every item carries its entity
+ * markers (`entityItem`).
  *
  * - A slot: one item per 30-minute slot, one partition per day so a customer's window (≤ 16 days)
  *   is a handful of Queries. `booked` only ever changes inside a transaction guarded by
@@ -64,7 +64,7 @@ const OPEN_FOLLOW_UPS = 'CALLBACKFOLLOWUPS#OPEN';
 type BookingToWrite = Omit<CallbackBookingRecord, 'branchPath'> & { branchPath?: string };
 
 export function callbackSlotItem(slot: SlotTime & Omit<CallbackSlotRecord, 'slotId'>): RawItem {
-  return electroItem('callbackSlot', {
+  return entityItem('callbackSlot', {
     ...slotKey(slot),
     date: slot.date,
     start: slot.start,
@@ -76,7 +76,7 @@ export function callbackSlotItem(slot: SlotTime & Omit<CallbackSlotRecord, 'slot
 
 export function callbackBookingItem(record: BookingToWrite): RawItem {
   const reminderDay = todayInShanghai(new Date(record.reminderDueAt));
-  return electroItem('callbackBooking', {
+  return entityItem('callbackBooking', {
     ...bookingKey(record.policyNo),
     gsi1pk: `CALLBACKDAY#${record.date}`,
     gsi1sk: `${record.start}#${record.policyNo}`,
@@ -117,7 +117,7 @@ function outcomeItem(outcome: NonNullable<CallbackBookingRecord['outcome']>): Ra
 
 /** An open case is in the open-cases index (gsi1); a resolved one is not. */
 export function callbackFollowUpItem(record: CallbackFollowUpRecord): RawItem {
-  return electroItem('callbackFollowUp', {
+  return entityItem('callbackFollowUp', {
     ...followUpKey(record.policyNo),
     ...(record.status === 'open'
       ? {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { callbackBookingItem, callbackFollowUpItem, callbackSlotItem } from './callback-bookings';
 
 /**
- * The callback's items exactly as they have always been stored (ElectroDB wrote them until the
- * adapter wrote them by hand): keys, index keys, attributes and ElectroDB's entity markers, which
+ * The callback's items exactly as they have always been stored: keys, index keys, attributes and
+ * the entity markers, which
  * the seed, the benchmarks and older readers rely on.
  */
 const booking: CallbackBookingRecord = {

@@ -21,7 +21,7 @@ import {
 } from '../../platform/dynamodb/document-client';
 import {
   conditionally,
-  electroItem,
+  entityItem,
   isConditionalCheckFailed,
   orNull,
   orUndefined,
@@ -36,7 +36,7 @@ import { getItem } from '../../platform/records/point-reads';
  * Indexes: gsi1 = 我的批单, the signer's documents newest first (`CUSTOMER#<holderId>#DOCUMENTS`,
  * `<createdAt>#<documentId>`); gsi2 = POST /documents/verify, a sealed PDF's SHA-256 → the document
  * we issued (`DOCHASH#<sha256>`, `DOCUMENT`; sparse: sealed only). The items keep the entity
- * markers `document` / `documentEvent` (`electroItem`); each key prefix belongs to these two
+ * markers `document` / `documentEvent` (`entityItem`); each key prefix belongs to these two
  * entities alone, so the queries need no filter. Key shapes: docs/dynamodb-access-patterns.md.
  */
 
@@ -77,7 +77,7 @@ const documentKey = (documentId: string) => ({ pk: `DOCUMENT#${documentId}`, sk:
 
 /** The document's item: its attributes, keys and index keys (gsi2 only once sealed). */
 export function documentItem(attributes: DocumentAttributes): Record<string, unknown> {
-  return electroItem('document', {
+  return entityItem('document', {
     ...attributes,
     ...documentKey(attributes.documentId),
     gsi1pk: `CUSTOMER#${attributes.holderId}#DOCUMENTS`,
@@ -90,7 +90,7 @@ export function documentItem(attributes: DocumentAttributes): Record<string, unk
 
 /** An audit event's item, in its document's partition. */
 export function documentEventItem(attributes: DocumentEventAttributes): Record<string, unknown> {
-  return electroItem('documentEvent', {
+  return entityItem('documentEvent', {
     ...attributes,
     pk: `DOCUMENT#${attributes.documentId}`,
     sk: `AUDIT#${attributes.at}#${attributes.seq}`,

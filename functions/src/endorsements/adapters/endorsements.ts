@@ -35,7 +35,7 @@ import {
 import {
   cancellationCodes,
   conditionally,
-  electroItem,
+  entityItem,
   orNull,
   orUndefined,
   queryAll,
@@ -55,7 +55,7 @@ import type { SubmissionIdempotency } from './submission-idempotency';
  * applications awaiting review by branch path then submission time (sparse: while submitted;
  * `begins_with` = a subtree). The domain-event outbox: `DOMAINEVENT#<eventId>`, pending on gsi1
  * (`OUTBOX#PENDING`, sparse) until a consumer takes it. The items keep the entity markers
- * (`endorsement`, `endorsementEvent`, `domainEvent`: `electroItem`); every key prefix queried here
+ * (`endorsement`, `endorsementEvent`, `domainEvent`: `entityItem`); every key prefix queried here
  * belongs to one of them alone, so the queries need no filter. Key shapes:
  * docs/dynamodb-access-patterns.md.
  */
@@ -514,7 +514,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
 }
 
 /*
- * The items the transactions write (`electroItem`): a submission writes eight. Seeds, benchmarks
+ * The items the transactions write (`entityItem`): a submission writes eight. Seeds, benchmarks
  * and other code read and write the same items, so their shapes do not change; the unit test
  * `endorsement-items.test.ts` holds them to literal items.
  */
@@ -524,7 +524,7 @@ export function applicationItem(attributes: ApplicationAttributes): Record<strin
   const review = attributes.reviewQueue
     ? { gsi2pk: `ENDORSEMENTREVIEW#${attributes.reviewQueue}`, gsi2sk: attributes.reviewSortKey }
     : {};
-  return electroItem('endorsement', {
+  return entityItem('endorsement', {
     ...attributes,
     ...applicationKey(attributes.applicationId),
     gsi1pk: `CUSTOMER#${attributes.holderId}#ENDORSEMENTS`,
@@ -536,7 +536,7 @@ export function applicationItem(attributes: ApplicationAttributes): Record<strin
 /** An audit event's item (the user agent cut to 300 characters). */
 export function eventItem(written: EndorsementEventRecord) {
   const event = storedEvent(written);
-  return electroItem('endorsementEvent', {
+  return entityItem('endorsementEvent', {
     ...event,
     pk: `ENDORSEMENT#${event.applicationId}`,
     sk: `EVENT#${event.at}#${event.seq}`,
@@ -545,7 +545,7 @@ export function eventItem(written: EndorsementEventRecord) {
 
 /** An outbox item, pending on the sparse index until a consumer takes it. */
 export function pendingDomainEventItem(event: DomainEventRecord) {
-  return electroItem('domainEvent', {
+  return entityItem('domainEvent', {
     ...event,
     outbox: 'PENDING',
     ...domainEventKey(event.eventId),

@@ -12,7 +12,7 @@ import {
 } from './identity-verifications';
 
 /**
- * The identity items as ElectroDB's entities wrote them (keys, attributes, entity markers): other
+ * The identity items as stored (keys, attributes, entity markers): other
  * code and older items share these shapes, so they are held here literally. No request is sent:
  * the transaction is captured from a client that only records it.
  */

@@ -20,7 +20,7 @@ import {
 import {
   cancellationCodes,
   conditionally,
-  electroItem,
+  entityItem,
   isConditionalCheckFailed,
   orNull,
   queryAll,
@@ -34,8 +34,7 @@ const ATTEMPT_RETENTION_MS = 24 * 3600_000;
 const FAILURE_DAY_RETENTION_MS = 2 * 24 * 3600_000;
 
 /**
- * The identity context's items, one entity name each (`__edb_e__`, as ElectroDB wrote them before
- * and other code still reads them); key shapes in docs/dynamodb-access-patterns.md, and every
+ * The identity context's items, one entity marker each (`__edb_e__`, see `entityItem`); key shapes in docs/dynamodb-access-patterns.md, and every
  * item held to literal expected items by identity-items.test.ts. Each partition and index
  * key prefix below holds one entity only, so queries need no entity filter.
  *
@@ -74,7 +73,7 @@ export const identityKeys = {
 
 /** The log item of one finished attempt (device fields absent when unknown or empty). */
 export function verificationRecordItem(record: VerificationRecord): Record<string, unknown> {
-  return electroItem('identityVerification', {
+  return entityItem('identityVerification', {
     ...identityKeys.record(record.customerId, record.at, record.verificationId),
     gsi1pk: `IDVERIFY#${record.customerId}#${record.purpose}`,
     gsi1sk: `V#${record.at}#${record.verificationId}`,
@@ -96,7 +95,7 @@ export function verificationRecordItem(record: VerificationRecord): Record<strin
 
 /** An open face session; `validUntil` is the session's end, `expiresAt` the TTL a day later. */
 export function faceAttemptItem(attempt: FaceAttempt): Record<string, unknown> {
-  return electroItem('faceAttempt', {
+  return entityItem('faceAttempt', {
     ...identityKeys.faceAttempt(attempt.attemptId),
     attemptId: attempt.attemptId,
     customerId: attempt.customerId,
@@ -114,7 +113,7 @@ export function faceAttemptItem(attempt: FaceAttempt): Record<string, unknown> {
 }
 
 export function uploadItem(upload: IdentityUpload, expiresAt: number): Record<string, unknown> {
-  return electroItem('identityUpload', {
+  return entityItem('identityUpload', {
     ...identityKeys.upload(upload.uploadId),
     uploadId: upload.uploadId,
     customerId: upload.customerId,
@@ -127,7 +126,7 @@ export function uploadItem(upload: IdentityUpload, expiresAt: number): Record<st
 }
 
 export function idCardCheckItem(record: IdCardCheckRecord): Record<string, unknown> {
-  return electroItem('idCardCheck', {
+  return entityItem('idCardCheck', {
     ...identityKeys.idCardCheck(record.customerId, record.checkId),
     checkId: record.checkId,
     customerId: record.customerId,
@@ -146,7 +145,7 @@ export function idCardCheckItem(record: IdCardCheckRecord): Record<string, unkno
 /** A review request with its queue key `<branchPath>|<submittedAt>|<reviewId>` (a subtree is a begins_with). */
 export function reviewItem(review: IdentityReviewRecord): Record<string, unknown> {
   const queueKey = `${review.branchPath}|${review.submittedAt}|${review.reviewId}`;
-  return electroItem('identityReview', {
+  return entityItem('identityReview', {
     ...identityKeys.review(review.reviewId),
     gsi1pk: `IDREVIEWS#${review.status}`,
     gsi1sk: queueKey,
@@ -176,7 +175,7 @@ export function sandboxFaceAnswerItem(
   userId: string,
   now: number,
 ): Record<string, unknown> {
-  return electroItem('sandboxFaceAnswer', {
+  return entityItem('sandboxFaceAnswer', {
     ...identityKeys.sandboxFaceAnswer(verifyId),
     verifyId,
     userId,
@@ -186,7 +185,7 @@ export function sandboxFaceAnswerItem(
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** A conditional put of a new item (ElectroDB's `create`): refused when the key is taken. */
+/** A conditional put of a new item (a create): refused when the key is taken. */
 function createItem(ctx: TableContext, Item: Record<string, unknown>) {
   return { TableName: ctx.table, Item, ConditionExpression: 'attribute_not_exists(pk)' };
 }

@@ -2,7 +2,7 @@ import type { IvrCallRecord, IvrCallStore } from '@zhixiang/shared/ports/ivr-cal
 import { PutCommand } from '../../platform/dynamodb/document-client';
 import {
   conditionally,
-  electroItem,
+  entityItem,
   orNull,
   type TableContext,
   toTtlSeconds,
@@ -20,7 +20,7 @@ const nonceKey = (nonce: string) => ({ pk: `IVRNONCE#${nonce}`, sk: 'NONCE' });
 
 /** The announced call's item (a caller not verified has no `customerId`). */
 export function ivrCallItem(call: IvrCallRecord, expiresAt: number): Record<string, unknown> {
-  return electroItem('ivrCall', {
+  return entityItem('ivrCall', {
     ...callKey(call.callId),
     callId: call.callId,
     callingNumberMasked: call.callingNumberMasked,
@@ -32,7 +32,7 @@ export function ivrCallItem(call: IvrCallRecord, expiresAt: number): Record<stri
 }
 
 export function ivrNonceItem(nonce: string, expiresAt: number): Record<string, unknown> {
-  return electroItem('ivrNonce', { ...nonceKey(nonce), nonce, expiresAt: toTtlSeconds(expiresAt) });
+  return entityItem('ivrNonce', { ...nonceKey(nonce), nonce, expiresAt: toTtlSeconds(expiresAt) });
 }
 
 interface IvrCallItem {

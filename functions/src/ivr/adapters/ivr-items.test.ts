@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ivrCallItem, ivrNonceItem } from './ivr-calls';
 
-/** The IVR's items exactly as they have always been stored (ElectroDB's keys and entity markers). */
+/** The IVR's items exactly as they have always been stored (keys and entity markers). */
 describe('the IVR items', () => {
   it('an announced call, verified or not, expiring by TTL in epoch seconds', () => {
     const call = {

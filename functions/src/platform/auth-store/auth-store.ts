@@ -22,7 +22,7 @@ import {
 import {
   cancellationCodes,
   conditionally,
-  electroItem,
+  entityItem,
   isConditionalCheckFailed,
   type TableContext,
   toTtlSeconds,
@@ -67,7 +67,7 @@ export const authKeys = {
 /** The items as stored, each with its entity markers. */
 export const authItems = {
   refreshToken: (record: RefreshTokenRecord): RawItem =>
-    electroItem('refreshToken', {
+    entityItem('refreshToken', {
       tokenHash: record.tokenHash,
       userId: record.userId,
       familyId: record.familyId,
@@ -79,14 +79,14 @@ export const authItems = {
       ...authKeys.refreshToken(record.tokenHash),
     }),
   tokenFamily: (familyId: string, revokedAt: number, ttlMs: number): RawItem =>
-    electroItem('tokenFamily', {
+    entityItem('tokenFamily', {
       familyId,
       revokedAt,
       expiresAt: toTtlSeconds(ttlMs),
       ...authKeys.tokenFamily(familyId),
     }),
   oneTimeCode: (record: OneTimeCodeRecord): RawItem =>
-    electroItem('oneTimeCode', {
+    entityItem('oneTimeCode', {
       subject: record.subject,
       codeHash: record.codeHash,
       phoneIndex: record.phoneIndex,
@@ -98,14 +98,14 @@ export const authItems = {
       ...authKeys.oneTimeCode(record.subject),
     }),
   lockout: (subject: string, lockedUntil: number): RawItem =>
-    electroItem('lockout', {
+    entityItem('lockout', {
       subject,
       lockedUntil,
       expiresAt: toTtlSeconds(lockedUntil),
       ...authKeys.lockout(subject),
     }),
   consent: (consent: ConsentRecord): RawItem =>
-    electroItem('consent', {
+    entityItem('consent', {
       userId: consent.userId,
       kind: consent.kind,
       version: consent.version,
@@ -113,7 +113,7 @@ export const authItems = {
       ...authKeys.consent(consent),
     }),
   customerBinding: (customerId: string, userId: string, boundAt: string): RawItem =>
-    electroItem('customerBinding', { customerId, userId, boundAt, ...authKeys.customerBinding(customerId) }),
+    entityItem('customerBinding', { customerId, userId, boundAt, ...authKeys.customerBinding(customerId) }),
 };
 
 /** A put that creates the item only if it is new, as the stores' `create`s do. */

@@ -1,5 +1,5 @@
 import { PutCommand } from '../dynamodb/document-client';
-import { conditionally, electroItem, type TableContext } from '../dynamodb/table';
+import { conditionally, entityItem, type TableContext } from '../dynamodb/table';
 import { getItem, queryEntity, type RawItem } from '../records/point-reads';
 import type { KeyringStore, WrappedKeyRecord } from './keyring';
 
@@ -16,7 +16,7 @@ type KeyKind = 'data' | 'index';
 /** The key's item as stored (`keyring-items.test.ts` holds its exact shape). */
 export function fieldKeyItem(kind: KeyKind, key: WrappedKeyRecord): RawItem {
   const versionKey = pad(key.version);
-  return electroItem('fieldKey', {
+  return entityItem('fieldKey', {
     kind,
     versionKey,
     version: key.version,

@@ -1,4 +1,3 @@
-import { Entity } from 'electrodb';
 import { describe, expect, it } from 'vitest';
 import {
   BatchGetCommand,
@@ -12,7 +11,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from './document-client';
-import { cancellationCodes, isConditionalCheckFailed, SERVICE_NAME } from './table';
+import { cancellationCodes, isConditionalCheckFailed } from './table';
 
 // @local-stack: every command goes to this file's table in DynamoDB Local.
 
@@ -142,38 +141,5 @@ describe('the document client against DynamoDB Local', () => {
     expect(
       (await client.send(new GetCommand({ TableName, Key: { pk: 'DOC#many', sk: 'ITEM#04' } }))).Item,
     ).toBeUndefined();
-  });
-
-  it('serves ElectroDB through its v2 client methods, conditions and all', async () => {
-    const notes = new Entity(
-      {
-        model: { entity: 'docnote', version: '1', service: SERVICE_NAME },
-        attributes: {
-          noteId: { type: 'string', required: true },
-          text: { type: 'string' },
-          tags: { type: 'set', items: 'string' },
-        },
-        indexes: {
-          primary: {
-            pk: { field: 'pk', composite: ['noteId'] },
-            sk: { field: 'sk', composite: [] },
-          },
-        },
-      },
-      { client, table: TableName },
-    );
-    await notes.create({ noteId: 'N1', text: '第一条', tags: ['x', 'y'] }).go();
-    expect((await notes.get({ noteId: 'N1' }).go()).data).toEqual({
-      noteId: 'N1',
-      text: '第一条',
-      tags: ['x', 'y'],
-    });
-    const again = await notes
-      .create({ noteId: 'N1', text: '重复' })
-      .go()
-      .catch((e: unknown) => e);
-    expect(isConditionalCheckFailed(again)).toBe(true);
-    await notes.patch({ noteId: 'N1' }).set({ text: '改过' }).go();
-    expect((await notes.query.primary({ noteId: 'N1' }).go()).data.map((n) => n.text)).toEqual(['改过']);
   });
 });

@@ -28,9 +28,6 @@ import { callJsonApi, type JsonApi } from '../aws/json-api';
  * outputs (plain values in, plain values out, converted by `@aws-sdk/util-dynamodb`) — sent over
  * DynamoDB's JSON protocol by our signed transport instead of the SDK client, whose import alone
  * is several times a whole function's cold start. The input and output types are the SDK's.
- *
- * ElectroDB takes the same client: it offers ElectroDB's "v2" document-client methods (`get`,
- * `query`… returning `{ promise() }`), so ElectroDB needs nothing of the SDK at run time.
  */
 export const DYNAMODB: JsonApi = {
   signingName: 'dynamodb',
@@ -254,48 +251,5 @@ export class DynamoDocumentClient {
     } finally {
       for (const done of answered) done();
     }
-  }
-
-  // ElectroDB's "v2" document-client methods (it recognises a client by these names).
-  get = (params: GetCommandInput) => this.request(new GetCommand(params));
-  put = (params: PutCommandInput) => this.request(new PutCommand(params));
-  update = (params: UpdateCommandInput) => this.request(new UpdateCommand(params));
-  delete = (params: DeleteCommandInput) => this.request(new DeleteCommand(params));
-  query = (params: QueryCommandInput) => this.request(new QueryCommand(params));
-  scan = (params: ScanCommandInput) => this.request(new ScanCommand(params));
-  batchGet = (params: BatchGetCommandInput) => this.request(new BatchGetCommand(params));
-  batchWrite = (params: BatchWriteCommandInput) => this.request(new BatchWriteCommand(params));
-  transactGet = (params: TransactGetCommandInput) => this.request(new TransactGetCommand(params));
-  transactWrite = (params: TransactWriteCommandInput) => this.request(new TransactWriteCommand(params));
-  createSet = (values: unknown[]) => new Set(values);
-
-  /**
-   * A v2-style request: `promise()` sends it, `abort()` cancels it, and a refused transaction
-   * reports its cancellation reasons through `extractError` as the v2 SDK did (ElectroDB reads
-   * them there).
-   */
-  private request<Input extends object, Output>(command: DocumentCommand<Input, Output>) {
-    const controller = new AbortController();
-    const listeners: ((response: { httpResponse: { body: Buffer } }) => void)[] = [];
-    return {
-      promise: async () => {
-        try {
-          return await this.send(command, { abortSignal: controller.signal });
-        } catch (error) {
-          const reasons = (error as { CancellationReasons?: unknown }).CancellationReasons;
-          if (reasons)
-            for (const listener of listeners)
-              listener({
-                httpResponse: { body: Buffer.from(JSON.stringify({ CancellationReasons: reasons })) },
-              });
-          throw error;
-        }
-      },
-      abort: () => controller.abort(),
-      on(event: string, listener: (response: { httpResponse: { body: Buffer } }) => void) {
-        if (event === 'extractError') listeners.push(listener);
-        return this;
-      },
-    };
   }
 }

@@ -9,28 +9,25 @@ import {
 } from './document-client';
 
 /**
- * Everything an ElectroDB entity needs to reach the one table. Every entity of the product shares
- * the same service name so ElectroDB's item identifiers (`__edb_e__`, `__edb_v__`) stay consistent.
+ * The one table, as every repository reaches it: the document client and the table's name.
+ *
+ * Items are written with plain document-client commands, each context building its own keys and
+ * expressions (key shapes: docs/dynamodb-access-patterns.md). Items of the older contexts carry two
+ * entity markers — `__edb_e__`, the entity's name, and `__edb_v__`, its version — under the names
+ * ElectroDB gave them when it wrote those items; stored items keep them, and the reads that share
+ * a key or key prefix with another entity recognise their own items by them.
  */
 export interface TableContext {
   client: DynamoDocumentClient;
   table: string;
 }
 
-export const SERVICE_NAME = 'zhixiang';
-
-/** The table's TTL attribute (epoch seconds) as an ElectroDB attribute; DynamoDB deletes expired items. */
-export const TTL_ATTRIBUTE = { type: 'number', field: 'expiresAt' } as const;
-
 /** Epoch milliseconds → the TTL attribute's epoch seconds. */
 export function toTtlSeconds(epochMs: number): number {
   return Math.ceil(epochMs / 1000);
 }
 
-/** Reads every page: the lists here are small (a customer's policies, an agent's book). */
-export const ALL_PAGES = { pages: 'all' } as const;
-
-/** DynamoDB's refusal of a condition expression, however deep ElectroDB wrapped it. */
+/** DynamoDB's refusal of a condition expression (or a transaction's), however deep it was wrapped. */
 export function isConditionalCheckFailed(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
@@ -56,12 +53,11 @@ export function orNull<T>(value: T | undefined): T | null {
 }
 
 /**
- * An item as ElectroDB writes one of its entities, for the transactions that build their items by
- * hand (its request building costs ≈ 0.5 ms an item): the attributes without null or undefined
- * ones (it writes no absent optional attribute), and its entity markers, by which its queries
- * recognise the items. Each caller's unit test holds its items to ElectroDB's own.
+ * An item of one of the entities that carry entity markers: the attributes without null or
+ * undefined ones (an absent optional attribute is not written), and the markers. Each caller's unit
+ * test holds its items to literal ones.
  */
-export function electroItem(entity: string, attributes: Record<string, unknown>): Record<string, unknown> {
+export function entityItem(entity: string, attributes: Record<string, unknown>): Record<string, unknown> {
   const item: Record<string, unknown> = {};
   for (const name in attributes)
     if (attributes[name] !== null && attributes[name] !== undefined) item[name] = attributes[name];
@@ -70,7 +66,7 @@ export function electroItem(entity: string, attributes: Record<string, unknown>)
   return item;
 }
 
-/** Whether an item is one of `entity`'s, by its entity marker (see `electroItem`). */
+/** Whether an item is one of `entity`'s, by its entity marker (see `entityItem`). */
 export function isEntityItem(
   entity: string,
   item: Record<string, unknown> | null | undefined,

@@ -1,7 +1,7 @@
 import type { AgentRecord } from '@zhixiang/shared/policy/model';
 import type { AgentRepository } from '@zhixiang/shared/ports/repositories';
 import { PutCommand } from '../dynamodb/document-client';
-import { electroItem, type TableContext } from '../dynamodb/table';
+import { entityItem, type TableContext } from '../dynamodb/table';
 import { getItem, type ItemKey, queryEntity, type RawItem } from './point-reads';
 import { REFERENCE_CACHE_MS, ReferenceCache } from './reference-cache';
 
@@ -17,7 +17,7 @@ export function agentKey(agentId: string): ItemKey {
 
 /** The agent item as stored (`record-items.test.ts` holds its exact shape). */
 export function agentItem(agent: AgentRecord): RawItem {
-  return electroItem('agent', {
+  return entityItem('agent', {
     agentId: agent.agentId,
     name: agent.name,
     userId: agent.userId,

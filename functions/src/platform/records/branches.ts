@@ -1,7 +1,7 @@
 import type { BranchRecord } from '@zhixiang/shared/policy/model';
 import type { BranchRepository } from '@zhixiang/shared/ports/repositories';
 import { PutCommand } from '../dynamodb/document-client';
-import { electroItem, orNull, type TableContext } from '../dynamodb/table';
+import { entityItem, orNull, type TableContext } from '../dynamodb/table';
 import { getItem, type ItemKey, queryEntity, type RawItem } from './point-reads';
 import { REFERENCE_CACHE_MS, ReferenceCache } from './reference-cache';
 
@@ -16,7 +16,7 @@ export function branchKey(branchId: string): ItemKey {
 
 /** The branch item as stored (`record-items.test.ts` holds its exact shape). */
 export function branchItem(branch: BranchRecord): RawItem {
-  return electroItem('branch', {
+  return entityItem('branch', {
     branchId: branch.branchId,
     name: branch.name,
     level: branch.level,

@@ -2,7 +2,7 @@ import type { CustomerRecord } from '@zhixiang/shared/policy/model';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { CustomerRepository } from '@zhixiang/shared/ports/repositories';
 import { PutCommand, type TransactWriteCommandInput } from '../dynamodb/document-client';
-import { electroItem, orNull, orUndefined, type TableContext } from '../dynamodb/table';
+import { entityItem, orNull, orUndefined, type TableContext } from '../dynamodb/table';
 import { batchGetItems, getItem, type ItemKey, queryEntity, type RawItem } from './point-reads';
 
 /**
@@ -37,7 +37,7 @@ export interface CustomerAttributes {
 
 /** The customer item as stored (`record-items.test.ts` holds its exact shape). */
 export function customerItem(attributes: CustomerAttributes): RawItem {
-  return electroItem('customer', {
+  return entityItem('customer', {
     ...attributes,
     ...customerKey(attributes.customerId),
     gsi1pk: `IDNO#${attributes.idNumberIndex}`,

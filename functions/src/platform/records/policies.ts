@@ -7,7 +7,7 @@ import type { NoticePremium } from '@zhixiang/shared/ports/notices';
 import type { PolicyRepository, ProductRepository } from '@zhixiang/shared/ports/repositories';
 import { PutCommand, type TransactWriteCommandInput } from '../dynamodb/document-client';
 import {
-  electroItem,
+  entityItem,
   isConditionalCheckFailed,
   orNull,
   orUndefined,
@@ -90,7 +90,7 @@ export function policyKey(policyNo: string): ItemKey {
 
 /** The policy item as stored (`policy-items.test.ts` holds its exact shape). */
 export function policyItem(attributes: PolicyAttributes): RawItem {
-  return electroItem('policy', {
+  return entityItem('policy', {
     ...attributes,
     ...policyKey(attributes.policyNo),
     gsi1pk: `CUSTOMER#${attributes.holderId}#POLICIES`,

@@ -1,7 +1,7 @@
 import type { ProductRecord } from '@zhixiang/shared/policy/model';
 import type { ProductRepository } from '@zhixiang/shared/ports/repositories';
 import { PutCommand } from '../dynamodb/document-client';
-import { electroItem, type TableContext } from '../dynamodb/table';
+import { entityItem, type TableContext } from '../dynamodb/table';
 import { getItem, type ItemKey, queryEntity, type RawItem } from './point-reads';
 import { REFERENCE_CACHE_MS, ReferenceCache } from './reference-cache';
 
@@ -16,7 +16,7 @@ export function productKey(productCode: string): ItemKey {
 
 /** The product item as stored (`record-items.test.ts` holds its exact shape). */
 export function productItem(product: ProductRecord): RawItem {
-  return electroItem('product', {
+  return entityItem('product', {
     productCode: product.productCode,
     name: product.name,
     kind: product.kind,

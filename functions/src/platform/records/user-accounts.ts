@@ -1,7 +1,7 @@
 import { STAFF_DUTIES, type StaffDuty, type UserAccountRecord } from '@zhixiang/shared/policy/model';
 import type { UserAccountRepository } from '@zhixiang/shared/ports/repositories';
 import { PutCommand } from '../dynamodb/document-client';
-import { electroItem, orNull, type TableContext } from '../dynamodb/table';
+import { entityItem, orNull, type TableContext } from '../dynamodb/table';
 import { getItem, type ItemKey, queryEntity, type RawItem } from './point-reads';
 
 /**
@@ -20,7 +20,7 @@ export function userAccountKey(userId: string): ItemKey {
 
 /** The account item as stored (`record-items.test.ts` holds its exact shape). */
 export function userAccountItem(user: UserAccountRecord): RawItem {
-  return electroItem('userAccount', {
+  return entityItem('userAccount', {
     userId: user.userId,
     role: user.role,
     displayName: user.displayName,

@@ -1,7 +1,7 @@
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { CatalogueProductRecord } from '@zhixiang/shared/product/catalogue';
 import { GetCommand, PutCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
-import { electroItem, orNull, queryAll, type TableContext } from '../../platform/dynamodb/table';
+import { entityItem, orNull, queryAll, type TableContext } from '../../platform/dynamodb/table';
 import { getItem } from '../../platform/records/point-reads';
 
 /**
@@ -18,7 +18,7 @@ export function catalogueProductItem(
   product: CatalogueProductRecord,
   hotnessAsOf?: string,
 ): Record<string, unknown> {
-  return electroItem('catalogueProduct', {
+  return entityItem('catalogueProduct', {
     ...catalogueKey(product.productCode),
     gsi1pk: 'CATALOGUE',
     gsi1sk: product.productCode,
@@ -102,7 +102,7 @@ export class DynamoCatalogueRepository implements CatalogueRepository {
     }));
   }
 
-  /** Only a product already in the catalogue (ElectroDB's patch: the item must exist). */
+  /** Only a product already in the catalogue (a patch: the item must exist). */
   async setHotness(productCode: string, hotness: number, asOf: string): Promise<void> {
     await this.ctx.client.send(
       new UpdateCommand({

@@ -19,8 +19,7 @@ const COUNTERS: readonly Counter[] = ['views', 'searchHits', 'sales'];
  * Per-day counters of views, search appearances and sales per product (entity `productActivity`),
  * one partition per day (`PRODUCTACTIVITY#<day>`, holding counters only) so the nightly job reads a
  * day with one Query. Written with atomic ADD (no read-modify-write); the first ADD of a day creates
- * the item, so every update also sets its key attributes and entity markers, as ElectroDB's update
- * did. product-items.test.ts holds the update to a literal expected one.
+ * the item, so every update also sets its key attributes and entity markers. product-items.test.ts holds the update to a literal expected one.
  */
 export function activityUpdate(
   table: string,

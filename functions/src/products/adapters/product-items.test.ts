@@ -3,7 +3,7 @@ import { catalogueProductItem } from './catalogue-products';
 import { activityUpdate } from './product-activity';
 
 /**
- * The products' items as ElectroDB's entities wrote them (keys, attributes, entity markers): the
+ * The products' items as stored (keys, attributes, entity markers): the
  * seed, the admin import and the assistant share them, so they are held here literally.
  */
 const product = {
