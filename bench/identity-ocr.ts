@@ -7,6 +7,7 @@ import { findIdNumber } from '@zhixiang/shared/identity/id-card';
 import { TesseractIdCardOcr } from '../functions/src/identity/adapters/tesseract-id-card-ocr';
 import { DEMO_CUSTOMERS } from '../functions/src/seed/demo-data';
 import { renderIdCardBack, renderIdCardFront } from '../functions/test/support/render-id-card';
+import { percentile, printBenchResult } from './support/compare-with-baseline';
 
 const ocr = new TesseractIdCardOcr('local');
 const started = performance.now();
@@ -53,9 +54,29 @@ const result = {
   fieldsTotal: total,
   accuracy: Number((correct / total).toFixed(3)),
   msPerImageMean: Math.round(mean),
-  msPerImageP50: Math.round(times[Math.floor(times.length / 2)] ?? 0),
-  msPerImageP95: Math.round(times[Math.floor(times.length * 0.95)] ?? 0),
+  msPerImageP50: Math.round(percentile(times, 50)),
+  msPerImageP95: Math.round(percentile(times, 95)),
   workerStartAndFirstImageMs: Math.round(warmUpMs),
   misses,
 };
 console.log(JSON.stringify(result, null, 2));
+// The contract's line. The reader has no baseline doing the same work (it is the local stage's
+// stand-in for WeChat's OCR) and fewer than 1,000 images, so the baseline and the p99 are null;
+// its goal is every ID number read (the long-term backs' 「长期」 is Chinese, which the English
+// model cannot read, and fails safely).
+const numbersRead = DEMO_CUSTOMERS.length - misses.filter((m) => m.includes(' number: ')).length;
+printBenchResult(
+  {
+    bench: 'identity-ocr',
+    p50Ms: result.msPerImageP50,
+    p99Ms: Number.NaN,
+    baselineP50Ms: Number.NaN,
+    baselineP99Ms: Number.NaN,
+    ratioP50: Number.NaN,
+    ratioP99: Number.NaN,
+    goal: Number.NaN,
+    met: numbersRead === DEMO_CUSTOMERS.length,
+    samples: times.length,
+  },
+  { goals: 'every ID number read', numbersRead, accuracy: result.accuracy },
+);
