@@ -17,8 +17,8 @@ import { useE2eSession } from './support/session';
 /**
  * Video authorisations in the browser: 张伟, abroad, fills in a power of attorney for one policy
  * (surrender, his own refund card, his wife as trustee), consents, uploads his passport's photo
- * page and a 16-second recording in two parts — the connection drops on the second and the page
- * resumes with that part only — and sees it submitted; the Shanghai branch's staff review it at a
+ * page and a 16-second recording in two parts — the connection drops on the second, the page is
+ * reloaded, and it resumes with that part only — and sees it submitted; the Shanghai branch's staff review it at a
  * PC's width, tick the five checks and approve; 张伟 sees it approved and the decision letter in
  * 我的信函.
  */
@@ -122,6 +122,11 @@ describe('video authorisations', () => {
         .waitFor({ timeout: 60_000 });
       assert.match((await page.getByTestId('video-progress').textContent()) ?? '', /已上传 9\d%/);
       await saveScreenshot(page, 'authorisation-upload-dropped');
+      // A full reload loses nothing: the recording was kept in the browser, and only what the server
+      // has not recorded goes again.
+      await page.reload();
+      await page.getByTestId('step-record-body').waitFor();
+      await page.getByTestId('video-progress').getByText('已上传 9', { exact: false }).waitFor();
       await tapButton(page, '继续上传');
       await page.getByTestId('authorisation-submitted').getByText('已提交').waitFor({ timeout: 60_000 });
       // After the drop only part 2 went again.

@@ -8,7 +8,7 @@ import {
   VIDEO_CONSENT_VERSION,
 } from '@zhixiang/shared/authorisations/schemas';
 import { formatDateCn, formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
@@ -19,7 +19,7 @@ import { ApiError } from '../../../services/request';
 import { FieldsSummary } from '../fields-summary';
 import { STATUS_TAG } from '../status-tag';
 import '../authorisations.scss';
-import { type Recording, recordVideo } from './recording';
+import { forgetRecording, keepRecording, keptRecording, type Recording, recordVideo } from './recording';
 import { uploadedShare, uploadRecording } from './upload-video';
 
 type Step = 'consent' | 'photo' | 'record' | 'result';
@@ -38,13 +38,6 @@ function currentStep(view: AuthorisationView): Step {
   if (!view.documentPhotoUploaded) return 'photo';
   return 'record';
 }
-
-/**
- * The recording chosen on this device for each authorisation, kept in memory while the app lives
- * so an upload can resume after leaving the page (not in storage: in H5 the path is the whole
- * file as a data URL, beyond the storage quota).
- */
-const chosenRecordings = new Map<string, Recording>();
 
 const message = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
 
@@ -223,21 +216,33 @@ function ProgressBar({ percent, testId }: { percent: number; testId: string }) {
 }
 
 function RecordStep({ view, onDone }: { view: AuthorisationView; onDone: () => void }) {
-  const [recording, setRecording] = useState<Recording | null>(
-    () => chosenRecordings.get(view.authorisationId) ?? null,
-  );
-  // A recording already started on the server (and still on this device) resumes; a new one starts.
-  const [mode, setMode] = useState<'start' | 'resume'>(view.videoUpload && recording ? 'resume' : 'start');
-  const [progress, setProgress] = useState<number | null>(
-    view.videoUpload && recording ? uploadedShare(view.videoUpload) : null,
-  );
+  const [recording, setRecording] = useState<Recording | null>(null);
+  const [mode, setMode] = useState<'start' | 'resume'>('start');
+  const [progress, setProgress] = useState<number | null>(null);
   const [uploading, setUploading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // The recording kept on this device (after leaving the page, or a reload in the browser): an
+  // upload already started on the server resumes with it; otherwise it is offered for upload.
+  const { authorisationId, videoUpload } = view;
+  useEffect(() => {
+    let current = true;
+    void keptRecording(authorisationId).then((kept) => {
+      if (!current || !kept) return;
+      setRecording((chosen) => chosen ?? kept);
+      if (videoUpload) {
+        setMode('resume');
+        setProgress(uploadedShare(videoUpload));
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [authorisationId, videoUpload]);
 
   const record = async () => {
     const chosen = await recordVideo();
     if (!chosen) return;
-    chosenRecordings.set(view.authorisationId, chosen);
+    void keepRecording(view.authorisationId, chosen);
     setRecording(chosen);
     setMode('start');
     setProgress(null);
@@ -250,7 +255,7 @@ function RecordStep({ view, onDone }: { view: AuthorisationView; onDone: () => v
     setFailure(null);
     try {
       await uploadRecording(view.authorisationId, recording, mode, setProgress);
-      chosenRecordings.delete(view.authorisationId);
+      void forgetRecording(view.authorisationId);
       onDone();
     } catch (error) {
       // After a dropped connection the next try sends only the parts the server has not recorded;

@@ -30,6 +30,25 @@ export async function recordVideo(): Promise<Recording | undefined> {
 }
 
 /**
+ * The recording chosen for each authorisation, so that an upload resumes after the customer left
+ * the page. WeChat keeps a temp file as long as the mini program lives, so memory is enough here;
+ * the H5 build keeps the bytes themselves (`recording.h5.ts`).
+ */
+const kept = new Map<string, Recording>();
+
+export async function keepRecording(authorisationId: string, recording: Recording): Promise<void> {
+  kept.set(authorisationId, recording);
+}
+
+export async function keptRecording(authorisationId: string): Promise<Recording | undefined> {
+  return kept.get(authorisationId);
+}
+
+export async function forgetRecording(authorisationId: string): Promise<void> {
+  kept.delete(authorisationId);
+}
+
+/**
  * Sends bytes [start, end) of the recording to a presigned UploadPart URL and answers the ETag S3
  * returned: WeChat reads just that part of the file and PUTs it as an ArrayBuffer.
  */
