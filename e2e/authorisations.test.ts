@@ -20,7 +20,7 @@ import { useE2eSession } from './support/session';
  * page and a 16-second recording in two parts — the connection drops on the second, the page is
  * reloaded, and it resumes with that part only — and sees it submitted; the Shanghai branch's staff review it at a
  * PC's width, tick the five checks and approve; 张伟 sees it approved and the decision letter in
- * 我的信函.
+ * 我的信函, then revokes it.
  */
 const session = useE2eSession();
 /** 李娜's (fictional) resident ID number, its check character computed. */
@@ -191,6 +191,15 @@ describe('video authorisations', () => {
       await tapButton(page, '查看我的信函');
       await page.getByTestId('letter-item').filter({ hasText: '录像授权审核结果通知书' }).first().waitFor();
       await saveScreenshot(page, 'authorisation-letter');
+      // He revokes it: it ends at once.
+      await page.goto(
+        `${session.stack.appUrl}/packages/authorisations/detail/index?authorisationId=${authorisationId}`,
+      );
+      await page.getByTestId('authorisation-approved').waitFor();
+      await tapButton(page, '撤销授权');
+      await page.getByText('确定撤销', { exact: true }).locator('visible=true').click();
+      await page.getByTestId('authorisation-revoked').getByText('授权已撤销').waitFor();
+      await saveScreenshot(page, 'authorisation-revoked');
     } finally {
       await again.context.close();
     }

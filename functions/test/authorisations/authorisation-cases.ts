@@ -43,6 +43,7 @@ export const authorisationCases: CasesFor<typeof authorisationRoutes> = {
   listMyAuthorisations: { method: 'GET', path: '/me/authorisations', expected: customersOnly(200) },
   getMyAuthorisation: { method: 'GET', path: PATH, expected: CUSTOMERS_404 },
   updateAuthorisation: { method: 'PUT', path: PATH, body: OWNER_POWER_OF_ATTORNEY, expected: CUSTOMERS_404 },
+  revokeAuthorisation: { method: 'POST', path: `${PATH}/revoke`, expected: CUSTOMERS_404 },
   consentToAuthorisationRecording: {
     method: 'POST',
     path: `${PATH}/consent`,

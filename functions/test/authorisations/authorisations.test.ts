@@ -3,8 +3,11 @@ import { readFileSync } from 'node:fs';
 import type { AuthorisationView, ReviewView, VideoUpload } from '@zhixiang/shared/authorisations/schemas';
 import { VIDEO_CONSENT_VERSION, VIDEO_PART_BYTES } from '@zhixiang/shared/authorisations/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsFor } from '../../src/auth/use-cases/session';
 import { deliverAuthorisationLetters } from '../../src/authorisations/use-cases/deliver-decision-letters';
+import { getMyAuthorisation } from '../../src/authorisations/use-cases/manage-draft';
 import { purgeRejectedRecordings } from '../../src/authorisations/use-cases/purge-rejected-recordings';
+import { revokeAuthorisation } from '../../src/authorisations/use-cases/revoke-authorisation';
 import { deliverAuthorisationLettersDeps } from '../../src/authorisations/wiring-letters';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -431,6 +434,50 @@ describe('the review by staff', () => {
       '/staff/authorisations',
     );
     expect(queue.body.reviews.map((r) => r.authorisationId)).not.toContain(id);
+  });
+});
+
+describe('the customer ends it', () => {
+  it('revokes an approved authorisation at once, audited; a second revocation and anyone else are refused', async () => {
+    const { approvedId, rejectedId } = await decidedPair('录像中未出示证件照片页，请重新录制');
+    expect((await as(OTHER, 'POST', `/me/authorisations/${approvedId}/revoke`)).status).toBe(404);
+    expect((await as('demo-staff-sh', 'POST', `/me/authorisations/${approvedId}/revoke`)).status).toBe(403);
+    const notApproved = await as(OWNER, 'POST', `/me/authorisations/${rejectedId}/revoke`);
+    expect(notApproved.status).toBe(409);
+    expect(notApproved.body.message).toBe('只有已生效的授权可以撤销');
+
+    const revoked = await as<AuthorisationView>(OWNER, 'POST', `/me/authorisations/${approvedId}/revoke`);
+    expect(revoked.status, revoked.text).toBe(200);
+    expect(revoked.body).toMatchObject({
+      status: 'revoked',
+      statusLabel: '已撤销',
+      revokedAt: expect.any(String),
+    });
+    expect((await container.repositories.authorisations.get(approvedId))?.status).toBe('revoked');
+    const again = await as(OWNER, 'POST', `/me/authorisations/${approvedId}/revoke`);
+    expect(again.status).toBe(409);
+    const review = await as<ReviewView>('demo-staff-sh', 'GET', `/staff/authorisations/${approvedId}`);
+    expect(review.body.audit.map((e) => e.action)).toEqual(expect.arrayContaining(['approved', 'revoked']));
+    expect(review.body.audit.find((e) => e.action === 'revoked')).toMatchObject({
+      label: '客户撤销授权',
+      byUserId: OWNER,
+    });
+  });
+
+  it('is expired from the day after its validity ends, and then needs no revocation', async () => {
+    const { approvedId } = await decidedPair('录像中未出示证件照片页，请重新录制');
+    const record = (await container.repositories.authorisations.get(approvedId))!;
+    const user = await container.repositories.users.get(OWNER);
+    const claims = claimsFor(user!);
+    const lastDay = Date.parse(`${record.poa.validUntil}T23:59:00+08:00`);
+    const deps = (now: number) => ({ ...container, now: () => now });
+    expect((await getMyAuthorisation(deps(lastDay), claims, approvedId)).status).toBe('approved');
+    const after = await getMyAuthorisation(deps(lastDay + 60 * 60_000), claims, approvedId);
+    expect(after).toMatchObject({ status: 'expired', statusLabel: '已过期' });
+    await expect(revokeAuthorisation(deps(lastDay + 60 * 60_000), claims, approvedId)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '该授权已过期，无需撤销',
+    });
   });
 });
 

@@ -50,6 +50,12 @@ export const authorisationRoutes = {
     request: PowerOfAttorneyInputSchema,
     response: AuthorisationViewSchema,
   },
+  revokeAuthorisation: {
+    method: 'POST',
+    path: '/me/authorisations/{authorisationId}/revoke',
+    auth: 'user',
+    response: AuthorisationViewSchema,
+  },
   consentToAuthorisationRecording: {
     method: 'POST',
     path: '/me/authorisations/{authorisationId}/consent',

@@ -128,6 +128,8 @@ export const AuthorisationViewSchema = z.object({
   createdAt: z.string(),
   submittedAt: z.nullable(z.string()),
   decidedAt: z.nullable(z.string()),
+  /** When the customer revoked it; null otherwise. */
+  revokedAt: z.nullable(z.string()),
 });
 export type AuthorisationView = z.infer<typeof AuthorisationViewSchema>;
 export const AuthorisationListSchema = z.object({ authorisations: z.array(AuthorisationViewSchema) });
@@ -161,6 +163,7 @@ export const AUDIT_ACTION_LABELS = {
   video_viewed: '查看录像',
   approved: '审核通过',
   rejected: '审核不通过',
+  revoked: '客户撤销授权',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 

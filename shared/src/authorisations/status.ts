@@ -72,3 +72,15 @@ export function transition(from: AuthorisationStatus, event: AuthorisationEvent)
   if (!to) throw new AppError('CONFLICT', REFUSALS[event]);
   return to;
 }
+
+/**
+ * The status as it stands on `today` (a Shanghai date): an approved authorisation whose validity
+ * has run out — its last day, `validUntil`, included — is expired, whether or not anything has
+ * written that down. Every reader of an authorisation's standing goes through this.
+ */
+export function statusOn(
+  record: { status: AuthorisationStatus; poa: { validUntil: string } },
+  today: string,
+): AuthorisationStatus {
+  return record.status === 'approved' && record.poa.validUntil < today ? 'expired' : record.status;
+}

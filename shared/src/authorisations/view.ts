@@ -8,7 +8,7 @@ import {
 } from './power-of-attorney';
 import type { AuthorisationView, VideoUpload } from './schemas';
 import { readAloudScript } from './script';
-import { AUTHORISATION_STATUS_LABELS } from './status';
+import { AUTHORISATION_STATUS_LABELS, statusOn } from './status';
 
 /** The power of attorney's fields with every number masked: what any response shows of them. */
 export function maskedFields(poa: PowerOfAttorney): AuthorisationView['fields'] {
@@ -69,10 +69,11 @@ export function toCustomerView(
   grantor: { name: string },
   today: string,
 ): AuthorisationView {
+  const status = statusOn(record, today);
   return {
     authorisationId: record.authorisationId,
-    status: record.status,
-    statusLabel: AUTHORISATION_STATUS_LABELS[record.status],
+    status,
+    statusLabel: AUTHORISATION_STATUS_LABELS[status],
     fields: maskedFields(record.poa),
     script: readAloudScript(record.poa, grantor, record.recording?.scriptDate ?? today),
     consentedAt: record.consent?.at ?? null,
@@ -83,5 +84,6 @@ export function toCustomerView(
     createdAt: record.createdAt,
     submittedAt: record.submittedAt,
     decidedAt: record.decidedAt,
+    revokedAt: record.revokedAt ?? null,
   };
 }

@@ -47,13 +47,15 @@ export interface AuthorisationRecord {
   createdAt: string;
   submittedAt: string | null;
   decidedAt: string | null;
+  /** Revoked by the customer: when (it took effect at once). */
+  revokedAt?: string | null;
   /** Bumped on every write; a write names the version it read (optimistic concurrency). */
   version: number;
 }
 
-/** One entry of an authorisation's audit trail: who viewed the recording, who decided. */
+/** One entry of an authorisation's audit trail: who viewed the recording, who decided, who revoked. */
 export interface AuthorisationAuditEvent {
-  action: 'video_viewed' | 'approved' | 'rejected';
+  action: 'video_viewed' | 'approved' | 'rejected' | 'revoked';
   byUserId: string;
   at: string;
 }
@@ -70,13 +72,13 @@ export interface AuthorisationStore {
   listByCustomer(customerId: string): Promise<AuthorisationRecord[]>;
   /**
    * Creates (`expectedVersion` null) or replaces the version read; false when someone wrote in
-   * between. A decision comes with its audit event and its letter's outbox entry, all in one
-   * transaction.
+   * between. A decision comes with its audit event and its letter's outbox entry, a revocation with
+   * its audit event, each in one transaction with the record.
    */
   put(
     record: AuthorisationRecord,
     expectedVersion: number | null,
-    decision?: { audit: AuthorisationAuditEvent; letter: DecisionLetterEntry },
+    effects?: { audit: AuthorisationAuditEvent; letter?: DecisionLetterEntry },
   ): Promise<boolean>;
   /** Records one uploaded part of the upload under way, leaving every other field as it is. */
   recordPart(authorisationId: string, s3UploadId: string, partNumber: number, etag: string): Promise<boolean>;

@@ -64,7 +64,7 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
   async put(
     record: AuthorisationRecord,
     expectedVersion: number | null,
-    decision?: { audit: AuthorisationAuditEvent; letter: DecisionLetterEntry },
+    effects?: { audit: AuthorisationAuditEvent; letter?: DecisionLetterEntry },
   ): Promise<boolean> {
     const { poa, ...rest } = record;
     const put = {
@@ -93,8 +93,8 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
             ExpressionAttributeValues: { ':expected': expectedVersion },
           }),
     };
-    if (!decision) return conditionally(this.ctx, new PutCommand(put));
-    const { audit, letter } = decision;
+    if (!effects) return conditionally(this.ctx, new PutCommand(put));
+    const { audit, letter } = effects;
     return conditionally(
       this.ctx,
       new TransactWriteCommand({
@@ -107,19 +107,23 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          {
-            Put: {
-              TableName: this.ctx.table,
-              Item: {
-                ...letterKey(letter.authorisationId),
-                gsi2pk: LETTERS_PENDING,
-                gsi2sk: `${letter.decidedAt}#${letter.authorisationId}`,
-                status: 'pending',
-                ...letter,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
+          ...(letter
+            ? [
+                {
+                  Put: {
+                    TableName: this.ctx.table,
+                    Item: {
+                      ...letterKey(letter.authorisationId),
+                      gsi2pk: LETTERS_PENDING,
+                      gsi2sk: `${letter.decidedAt}#${letter.authorisationId}`,
+                      status: 'pending',
+                      ...letter,
+                    },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ]
+            : []),
         ],
       }),
     );

@@ -100,7 +100,7 @@ function AuthorisationSteps({ view, onChanged }: { view: AuthorisationView; onCh
       ) : shown === 'record' ? (
         <RecordStep view={view} onDone={onChanged} />
       ) : (
-        <ResultStep view={view} />
+        <ResultStep view={view} onChanged={onChanged} />
       )}
     </View>
   );
@@ -305,10 +305,45 @@ function RecordStep({ view, onDone }: { view: AuthorisationView; onDone: () => v
   );
 }
 
-function ResultStep({ view }: { view: AuthorisationView }) {
+function ResultStep({ view, onChanged }: { view: AuthorisationView; onChanged: () => void }) {
+  const [revoking, setRevoking] = useState(false);
+  const revoke = async () => {
+    const answer = await Taro.showModal({
+      title: '撤销授权',
+      content: `撤销后 ${view.fields.trustee.name} 立即不能再代您办理，确定撤销吗？`,
+      confirmText: '确定撤销',
+      cancelText: '取消',
+    });
+    if (!answer.confirm) return;
+    setRevoking(true);
+    try {
+      await api.revokeAuthorisation(view.authorisationId);
+      void Taro.showToast({ title: '授权已撤销', icon: 'none' });
+      onChanged();
+    } catch {
+      // The request wrapper has shown why.
+    } finally {
+      setRevoking(false);
+    }
+  };
   return (
     <View className="zx-card" data-testid="step-result-body">
-      {view.status === 'approved' ? (
+      {view.status === 'revoked' ? (
+        <View data-testid="authorisation-revoked">
+          <Text className="zx-card__title">授权已撤销</Text>
+          <Text className="zx-muted">
+            {view.revokedAt ? `撤销于 ${formatShanghaiDateTime(view.revokedAt)}，` : ''}
+            受托人 {view.fields.trustee.name} 不能再代您办理。如需再次委托，请新建录像授权。
+          </Text>
+        </View>
+      ) : view.status === 'expired' ? (
+        <View data-testid="authorisation-expired">
+          <Text className="zx-card__title">授权已过期</Text>
+          <Text className="zx-muted">
+            有效期至 {formatDateCn(view.fields.validUntil)}，已结束。如需再次委托，请新建录像授权。
+          </Text>
+        </View>
+      ) : view.status === 'approved' ? (
         <View data-testid="authorisation-approved">
           <Text className="zx-card__title">审核已通过，授权已生效</Text>
           <Text className="zx-muted">
@@ -321,6 +356,9 @@ function ResultStep({ view }: { view: AuthorisationView }) {
             onClick={() => void Taro.navigateTo({ url: pageUrls.myLetters })}
           >
             查看我的信函
+          </Button>
+          <Button size="small" fill="outline" disabled={revoking} onClick={() => void revoke()}>
+            {revoking ? '正在撤销…' : '撤销授权'}
           </Button>
         </View>
       ) : view.status === 'rejected' ? (
