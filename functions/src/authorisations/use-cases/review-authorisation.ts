@@ -10,7 +10,7 @@ import {
   type ReviewView,
 } from '@zhixiang/shared/authorisations/schemas';
 import { readAloudScript } from '@zhixiang/shared/authorisations/script';
-import { AUTHORISATION_STATUS_LABELS, transition } from '@zhixiang/shared/authorisations/status';
+import { AUTHORISATION_STATUS_LABELS, statusOn, transition } from '@zhixiang/shared/authorisations/status';
 import { maskedFields, recordingView } from '@zhixiang/shared/authorisations/view';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
@@ -66,11 +66,13 @@ async function reviewView(
     deps.repositories.authorisations.listAudit(record.authorisationId),
   ]);
   const name = customer?.name ?? '';
-  const scriptDate = record.recording?.scriptDate ?? todayInShanghai(new Date(deps.now()));
+  const today = todayInShanghai(new Date(deps.now()));
+  const scriptDate = record.recording?.scriptDate ?? today;
+  const status = statusOn(record, today);
   return {
     authorisationId: record.authorisationId,
-    status: record.status,
-    statusLabel: AUTHORISATION_STATUS_LABELS[record.status],
+    status,
+    statusLabel: AUTHORISATION_STATUS_LABELS[status],
     customerName: name,
     fields: maskedFields(record.poa),
     script: readAloudScript(record.poa, { name }, scriptDate, { masked: true }),
