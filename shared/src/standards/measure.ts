@@ -27,6 +27,37 @@ export interface MeasurementEvent {
   source: 'system' | 'ingested';
 }
 
+/**
+ * The branch of a measured event whose customer is not known (an anonymous product search or
+ * assistant question): the root of the branch tree, so the head office's figures include it.
+ */
+export const ROOT_BRANCH_PATH = 'HQ';
+
+/**
+ * A timing the system measures itself, with no record behind it (an answer, a search): the start
+ * and stop events of one case, `<journey>.<step>`, each the case id plus its step as event id so
+ * writing them again changes nothing.
+ */
+export function timedMeasurements(timing: {
+  caseId: string;
+  start: { type: string; at: number };
+  stop: { type: string; at: number };
+  branchPath: string | null;
+  actor: string;
+}): [MeasurementEvent, MeasurementEvent] {
+  const event = (step: { type: string; at: number }): MeasurementEvent => ({
+    eventId: `${timing.caseId}:${step.type}`,
+    type: step.type,
+    at: step.at,
+    caseId: timing.caseId,
+    branchPath: timing.branchPath ?? ROOT_BRANCH_PATH,
+    policyNo: null,
+    actor: timing.actor,
+    source: 'system',
+  });
+  return [event(timing.start), event(timing.stop)];
+}
+
 export type CaseStatus = 'met' | 'breached' | 'open';
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   met: '达标',
