@@ -11,8 +11,8 @@ import { type MeasurementEvent, ROOT_BRANCH_PATH, timedMeasurements } from '../s
  *   handoff's creation) and `consultation.handoff_answered` when a staff member took it (the
  *   claim), one case per handoff (`handoff:<handoffId>`), each written with the handoff's own write.
  *
- * Event ids are the case id and the step: a handoff is created once and claimed once, a
- * conversation has one first turn, so writing one again changes nothing.
+ * Event ids are the case id with `:start` or `:stop` (`timedMeasurements`): a handoff is created
+ * once and claimed once, a conversation has one first turn, so writing one again changes nothing.
  */
 export function firstAnswerMeasurements(answer: {
   conversationId: string;
@@ -41,7 +41,7 @@ function handoffEvent(
   actor: string,
 ): MeasurementEvent {
   return {
-    eventId: `${handoffCaseId(handoff.handoffId)}:${step}`,
+    eventId: `${handoffCaseId(handoff.handoffId)}:${step === 'handoff_requested' ? 'start' : 'stop'}`,
     type: `consultation.${step}`,
     at,
     caseId: handoffCaseId(handoff.handoffId),

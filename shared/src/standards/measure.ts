@@ -35,8 +35,9 @@ export const ROOT_BRANCH_PATH = 'HQ';
 
 /**
  * A timing the system measures itself, with no record behind it (an answer, a search): the start
- * and stop events of one case, `<journey>.<step>`, each the case id plus its step as event id so
- * writing them again changes nothing.
+ * and stop events of one case, `<journey>.<step>`, with the event ids `<caseId>:start` and
+ * `<caseId>:stop` — so writing them again changes nothing, and a start and stop in the same
+ * millisecond still come in that order (ties are ordered by event id).
  */
 export function timedMeasurements(timing: {
   caseId: string;
@@ -45,8 +46,8 @@ export function timedMeasurements(timing: {
   branchPath: string | null;
   actor: string;
 }): [MeasurementEvent, MeasurementEvent] {
-  const event = (step: { type: string; at: number }): MeasurementEvent => ({
-    eventId: `${timing.caseId}:${step.type}`,
+  const event = (step: { type: string; at: number }, end: 'start' | 'stop'): MeasurementEvent => ({
+    eventId: `${timing.caseId}:${end}`,
     type: step.type,
     at: step.at,
     caseId: timing.caseId,
@@ -55,7 +56,7 @@ export function timedMeasurements(timing: {
     actor: timing.actor,
     source: 'system',
   });
-  return [event(timing.start), event(timing.stop)];
+  return [event(timing.start, 'start'), event(timing.stop, 'stop')];
 }
 
 export type CaseStatus = 'met' | 'breached' | 'open';

@@ -32,6 +32,17 @@ const judge = (id: string, events: MeasurementEvent[]) =>
   measureCase(standard(id), inEventOrder(events), defaultBusinessCalendar, AT + 86_400_000)?.status;
 
 describe('the events built from what happened', () => {
+  it('keep a start and its stop in that order when they happen in the same millisecond', () => {
+    const events = productSearchMeasurements({
+      requestId: 'r',
+      receivedAt: AT,
+      answeredAt: AT,
+      branchPath: null,
+      actor: 'v',
+    });
+    expect(inEventOrder([...events].reverse())).toEqual(events);
+  });
+
   it("name the assistant's first answer: one case per conversation, the asker's branch or the root", () => {
     const [asked, answered] = firstAnswerMeasurements({
       conversationId: 'c-1',
@@ -41,7 +52,7 @@ describe('the events built from what happened', () => {
       actor: 'visitor',
     });
     expect(asked).toEqual({
-      eventId: 'assistant:c-1:consultation.assistant_asked',
+      eventId: 'assistant:c-1:start',
       type: 'consultation.assistant_asked',
       at: AT,
       caseId: 'assistant:c-1',
@@ -60,7 +71,7 @@ describe('the events built from what happened', () => {
   it("name a handoff's request by its customer and its answer by the staff member who took it", () => {
     const handoff = { handoffId: 'h-1', branchPath: 'HQ/SH/SH-PD', createdAt: AT, customerId: 'C001' };
     expect(handoffRequestedMeasurement(handoff)).toEqual({
-      eventId: 'handoff:h-1:handoff_requested',
+      eventId: 'handoff:h-1:start',
       type: 'consultation.handoff_requested',
       at: AT,
       caseId: 'handoff:h-1',
@@ -70,7 +81,7 @@ describe('the events built from what happened', () => {
       source: 'system',
     });
     expect(handoffAnsweredMeasurement(handoff, 'demo-staff-sh', AT + 5000)).toMatchObject({
-      eventId: 'handoff:h-1:handoff_answered',
+      eventId: 'handoff:h-1:stop',
       type: 'consultation.handoff_answered',
       at: AT + 5000,
       actor: 'demo-staff-sh',
