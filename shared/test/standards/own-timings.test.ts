@@ -143,33 +143,39 @@ describe('the events built from what happened', () => {
 
 describe('the seeded standards of these timings', () => {
   it('judge the first answer against 1 s, a search against 200 ms and a registration against 3 s', () => {
-    const answer = (ms: number) =>
-      firstAnswerMeasurements({
-        conversationId: 'c',
-        askedAt: AT,
-        answeredAt: AT + ms,
-        branchPath: null,
-        actor: 'v',
-      });
-    expect(judge('assistant_first_answer', answer(1000))).toBe('met');
-    expect(judge('assistant_first_answer', answer(1001))).toBe('breached');
-    const search = (ms: number) =>
-      productSearchMeasurements({
-        requestId: 'r',
-        receivedAt: AT,
-        answeredAt: AT + ms,
-        branchPath: null,
-        actor: 'v',
-      });
-    expect(judge('product_search_answered', search(200))).toBe('met');
-    expect(judge('product_search_answered', search(201))).toBe('breached');
     const registration = { eventId: 'E', personKey: 'P', version: 1, branchPath: 'HQ/SH', userId: 'u' };
-    expect(judge('event_registration_confirmed', registrationMeasurements(registration, AT, AT + 3000))).toBe(
-      'met',
-    );
-    expect(judge('event_registration_confirmed', registrationMeasurements(registration, AT, AT + 3001))).toBe(
-      'breached',
-    );
+    const cases: [string, number, (ms: number) => MeasurementEvent[]][] = [
+      [
+        'assistant_first_answer',
+        1000,
+        (ms) =>
+          firstAnswerMeasurements({
+            conversationId: 'c',
+            askedAt: AT,
+            answeredAt: AT + ms,
+            branchPath: null,
+            actor: 'v',
+          }),
+      ],
+      [
+        'product_search_answered',
+        200,
+        (ms) =>
+          productSearchMeasurements({
+            requestId: 'r',
+            receivedAt: AT,
+            answeredAt: AT + ms,
+            branchPath: null,
+            actor: 'v',
+          }),
+      ],
+      ['event_registration_confirmed', 3000, (ms) => registrationMeasurements(registration, AT, AT + ms)],
+    ];
+    for (const [id, limitMs, timing] of cases) {
+      expect(standard(id).target.limitMs).toBe(limitMs);
+      expect(judge(id, timing(limitMs)), id).toBe('met');
+      expect(judge(id, timing(limitMs + 1)), id).toBe('breached');
+    }
   });
 
   it("count a handoff's wait only in the live chat's service hours", () => {
