@@ -1,3 +1,4 @@
+import { MeasurementStream } from '../platform/measurement/measurement-stream';
 import { defineWiring, type Platform } from '../platform/process';
 import { getS3 } from '../platform/s3/s3';
 import { S3BrochureLinks } from './adapters/brochure-links';
@@ -12,6 +13,8 @@ export function createProductsDeps(platform: Platform) {
       catalogue: createCatalogueRepository(platform),
       productActivity: new DynamoProductActivityRepository(table, platform.now),
     },
+    /** The service standards' measurement stream (each search's timing). */
+    measurements: new MeasurementStream(table),
     /** Short-lived links to product brochures (S3 presigned GET). */
     brochureLinks: new S3BrochureLinks(getS3, config.bucketName),
   };

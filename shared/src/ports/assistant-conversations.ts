@@ -1,6 +1,7 @@
 import type { AssistantReply } from '../assistant/chat';
 import type { ReviewItem } from '../assistant/feedback-report';
 import type { Intent } from '../assistant/intents';
+import type { MeasurementEvent } from '../standards/measure';
 
 /** What the assistant remembers between the turns of one conversation. */
 export interface ConversationState {
@@ -47,8 +48,11 @@ export interface ConversationStore {
     state: ConversationState,
     turn: ConversationTurn,
     expiresAt: number,
-    /** Also list the turn in the improvement report of its day (same transaction). */
-    options?: { unanswered: boolean },
+    /**
+     * Also list the turn in the improvement report of its day, and write these service-standard
+     * measurement events (same transaction).
+     */
+    options?: { unanswered: boolean; measurements?: readonly MeasurementEvent[] },
   ): Promise<boolean>;
   /** Records 👍/👎 on a turn (a 👎 lists it in the report of its day); false when the turn does not exist. */
   rateTurn(conversationId: string, seq: number, rating: 'up' | 'down'): Promise<boolean>;

@@ -1,6 +1,7 @@
 import type { Role } from '../auth/schemas';
 import type { EventAudience, EventBrand } from '../events/rules';
 import type { CompanionRelation, PledgeKind, RegistrationStatus } from '../events/schemas';
+import type { MeasurementEvent } from '../standards/measure';
 import type { VoiceItemRecord } from './voice';
 
 /** A club event as the use cases see it. Instants are ISO strings. */
@@ -197,9 +198,14 @@ export interface EventStore {
   registrationsOfEvent(eventId: string): Promise<RegistrationState[]>;
   /**
    * Takes `partySize` free seats and writes the registration in one transaction, the registration
-   * only if the person has none or an ended one (at `previousVersion`). Refused: which condition failed.
+   * only if the person has none or an ended one (at `previousVersion`), with the service-standard
+   * measurement events given (same transaction). Refused: which condition failed.
    */
-  takeSeats(registration: RegistrationRecord, previousVersion: number | null): Promise<SeatRefusal | null>;
+  takeSeats(
+    registration: RegistrationRecord,
+    previousVersion: number | null,
+    measurements?: readonly MeasurementEvent[],
+  ): Promise<SeatRefusal | null>;
   /**
    * Joins the session's waiting list: a sequence number taken atomically, then, in one
    * transaction, the session still full for this party (else 'seats_free': try to register) and

@@ -35,8 +35,11 @@ export interface HandoffStore {
   get(handoffId: string): Promise<HandoffRecord | null>;
   /** Open handoffs (queued and claimed) whose branch path starts with `branchPath`, oldest first. */
   listOpen(branchPath: string): Promise<HandoffRecord[]>;
-  /** queued → claimed by the staff member, or null when someone else claimed it first. */
-  claim(handoffId: string, staffId: string, staffName: string): Promise<HandoffRecord | null>;
+  /**
+   * queued → claimed by the staff member at `at` (now when not given), or null when someone else
+   * claimed it first.
+   */
+  claim(handoffId: string, staffId: string, staffName: string, at?: number): Promise<HandoffRecord | null>;
   /** claimed by the staff member → closed with the summary, or null when it was not theirs to close. */
   close(handoffId: string, staffId: string, summary: string, at: number): Promise<HandoffRecord | null>;
   /**

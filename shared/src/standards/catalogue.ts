@@ -1,11 +1,14 @@
-import type { StandardDefinition } from './model';
+import { defaultServiceHours, type ServiceHours } from '../assistant/service-hours';
+import type { StandardClock, StandardDefinition } from './model';
 
 /**
  * The seeded catalogue: real standards for the ten journeys, each measured only from events that
  * exist — the endorsement engine's audit events mirrored into the measurement stream
  * (`endorsement.*`, `policy_loan.*`, `renewal_payment.*`: shared/src/endorsement/measurement.ts),
  * the complaints' (shared/src/complaints/measurement.ts), the callbacks' completions
- * (shared/src/callback/measurement.ts)
+ * (shared/src/callback/measurement.ts), the assistant's first answers and handoffs
+ * (shared/src/assistant/measurement.ts), product searches (shared/src/product/measurement.ts), club
+ * event registrations (shared/src/events/measurement.ts)
  * and the events the insurer's other systems send through the signed ingestion route (the event
  * types below are that route's contract with them; docs/standards.md lists who sends which).
  * Seeded as version 1, rolled out in every branch on the seed's day.
@@ -15,6 +18,22 @@ const DAY = 24 * HOUR;
 const BUSINESS_DAY = DAY;
 const calendar = { kind: 'calendar' } as const;
 const businessDays = { kind: 'business_days' } as const;
+
+/**
+ * The live chat's service hours as a standard's clock: the daily window of the assistant's own
+ * setting (config/service-hours.json). A standard's clock has one window for every day, so
+ * weekday exceptions of the setting are not carried over; the seeded setting has none.
+ */
+export function serviceHoursClock(hours: ServiceHours): StandardClock {
+  const minute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const daily = hours.daily ?? { open: '00:00', close: '00:00' };
+  return {
+    kind: 'service_hours',
+    fromMinute: minute(daily.open),
+    toMinute: minute(daily.close),
+    businessDaysOnly: false,
+  };
+}
 
 export const SEEDED_STANDARDS: readonly StandardDefinition[] = [
   {
@@ -240,5 +259,78 @@ export const SEEDED_STANDARDS: readonly StandardDefinition[] = [
     },
     measuredFrom:
       '保单管理系统（签名接入）：new_policy_callback.receipt_signed → 回访事件：new_policy_callback.completed（电话或自助回访触达投保人，含问题件）',
+  },
+  {
+    standardId: 'assistant_first_answer',
+    journey: 'consultation',
+    touchpoint: '智能客服',
+    name: '智能客服首次回答 1 秒内给出',
+    metric: {
+      kind: 'duration',
+      start: ['consultation.assistant_asked'],
+      stop: ['consultation.assistant_answered'],
+      pauses: [],
+    },
+    target: { limitMs: 1000, bound: 'within', clock: calendar, requiredShare: 0.95 },
+    scope: [],
+    benchmark: { value: '首响 1 秒内', source: '同业智能客服服务承诺调研（2025）' },
+    measuredFrom:
+      '智能客服（本系统，每个会话的首轮问答，不抽样）：consultation.assistant_asked（请求到达）→ consultation.assistant_answered（答案生成），与首轮对话同一事务写入',
+  },
+  {
+    standardId: 'handoff_answered',
+    journey: 'consultation',
+    touchpoint: '转人工客服',
+    name: '转人工后 60 秒内由客服人员接入（服务时段内计时）',
+    metric: {
+      kind: 'duration',
+      start: ['consultation.handoff_requested'],
+      stop: ['consultation.handoff_answered'],
+      pauses: [],
+    },
+    target: {
+      limitMs: 60_000,
+      bound: 'within',
+      clock: serviceHoursClock(defaultServiceHours),
+      requiredShare: 0.8,
+    },
+    scope: [],
+    benchmark: { value: '80% 的在线转人工 60 秒内接入', source: '同业在线客服服务水平调研（2025）' },
+    measuredFrom:
+      '人工客服（本系统）：consultation.handoff_requested（转人工，与转人工记录同一写入）→ consultation.handoff_answered（客服接入，与接入的条件更新同一事务），人工客服服务时间以外不计时',
+  },
+  {
+    standardId: 'product_search_answered',
+    journey: 'information',
+    touchpoint: '产品搜索',
+    name: '产品搜索 200 毫秒内返回结果',
+    metric: {
+      kind: 'duration',
+      start: ['information.product_search_received'],
+      stop: ['information.product_search_answered'],
+      pauses: [],
+    },
+    target: { limitMs: 200, bound: 'within', clock: calendar, requiredShare: 0.95 },
+    scope: [],
+    benchmark: { value: '搜索响应 200 毫秒内', source: '同业移动端产品检索体验调研（2025）' },
+    measuredFrom:
+      '产品搜索（本系统，每次搜索，不抽样）：information.product_search_received（请求到达）→ information.product_search_answered（结果生成），一次批量写入',
+  },
+  {
+    standardId: 'event_registration_confirmed',
+    journey: 'consultation',
+    touchpoint: '客户活动报名',
+    name: '客户活动报名有名额时即时确认（3 秒内）',
+    metric: {
+      kind: 'duration',
+      start: ['consultation.event_registration_requested'],
+      stop: ['consultation.event_registration_confirmed'],
+      pauses: [],
+    },
+    target: { limitMs: 3000, bound: 'within', clock: calendar, requiredShare: 0.99 },
+    scope: [],
+    benchmark: { value: '报名即时确认', source: '同业客户俱乐部活动服务调研（2025）' },
+    measuredFrom:
+      'e生相伴活动报名（本系统）：consultation.event_registration_requested（请求到达）→ consultation.event_registration_confirmed（占座成功），与占座同一事务写入；进入候补的报名不计',
   },
 ];

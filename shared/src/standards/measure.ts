@@ -27,6 +27,38 @@ export interface MeasurementEvent {
   source: 'system' | 'ingested';
 }
 
+/**
+ * The branch of a measured event whose customer is not known (an anonymous product search or
+ * assistant question): the root of the branch tree, so the head office's figures include it.
+ */
+export const ROOT_BRANCH_PATH = 'HQ';
+
+/**
+ * A timing the system measures itself, with no record behind it (an answer, a search): the start
+ * and stop events of one case, `<journey>.<step>`, with the event ids `<caseId>:start` and
+ * `<caseId>:stop` — so writing them again changes nothing, and a start and stop in the same
+ * millisecond still come in that order (ties are ordered by event id).
+ */
+export function timedMeasurements(timing: {
+  caseId: string;
+  start: { type: string; at: number };
+  stop: { type: string; at: number };
+  branchPath: string | null;
+  actor: string;
+}): [MeasurementEvent, MeasurementEvent] {
+  const event = (step: { type: string; at: number }, end: 'start' | 'stop'): MeasurementEvent => ({
+    eventId: `${timing.caseId}:${end}`,
+    type: step.type,
+    at: step.at,
+    caseId: timing.caseId,
+    branchPath: timing.branchPath ?? ROOT_BRANCH_PATH,
+    policyNo: null,
+    actor: timing.actor,
+    source: 'system',
+  });
+  return [event(timing.start, 'start'), event(timing.stop, 'stop')];
+}
+
 export type CaseStatus = 'met' | 'breached' | 'open';
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   met: '达标',

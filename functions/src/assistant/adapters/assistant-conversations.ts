@@ -6,6 +6,7 @@ import type {
   ConversationStore,
   ConversationTurn,
 } from '@zhixiang/shared/ports/assistant-conversations';
+import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
 import {
   DeleteCommand,
   PutCommand,
@@ -22,6 +23,7 @@ import {
   type TableContext,
   toTtlSeconds,
 } from '../../platform/dynamodb/table';
+import { measurementPut } from '../../platform/measurement/measurement-stream';
 import { getItem, type RawItem as Item } from '../../platform/records/point-reads';
 
 /**
@@ -214,7 +216,7 @@ export class DynamoConversationStore implements ConversationStore {
     state: ConversationState,
     turn: ConversationTurn,
     expiresAt: number,
-    options: { unanswered: boolean } = { unanswered: false },
+    options: { unanswered: boolean; measurements?: readonly MeasurementEvent[] } = { unanswered: false },
   ): Promise<boolean> {
     const expiresAtSeconds = toTtlSeconds(expiresAt);
     const previousVersion = state.version - 1;
@@ -250,6 +252,7 @@ export class DynamoConversationStore implements ConversationStore {
                   },
                 ]
               : []),
+            ...(options.measurements ?? []).map((event) => measurementPut(this.ctx, event)),
           ],
         }),
       );

@@ -1,6 +1,16 @@
 import type { Intent } from '@zhixiang/shared/assistant/intents';
+import {
+  handoffAnsweredMeasurement,
+  handoffRequestedMeasurement,
+} from '@zhixiang/shared/assistant/measurement';
 import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixiang/shared/ports/handoffs';
-import { PutCommand, QueryCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
+import {
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '../../platform/dynamodb/document-client';
 import {
   entityItem,
   entityItems,
@@ -10,6 +20,7 @@ import {
   queryAll,
   type TableContext,
 } from '../../platform/dynamodb/table';
+import { measurementPut } from '../../platform/measurement/measurement-stream';
 import { getItem, type RawItem as Item } from '../../platform/records/point-reads';
 
 /**
@@ -18,6 +29,8 @@ import { getItem, type RawItem as Item } from '../../platform/records/point-read
  * (gsi1) groups handoffs by status, ordered by branch path then time, so a staff member's subtree
  * is one `begins_with` Query; gsi2 holds a customer's handoffs by time, newest last, so the 客服
  * tab resumes the latest or shows its answer. Key shapes: docs/dynamodb-access-patterns.md.
+ * Its creation and its claim each write their service-standard measurement event
+ * (shared/src/assistant/measurement.ts) in the same transaction.
  */
 const HANDOFF = 'handoff';
 const HANDOFF_MESSAGE = 'handoffMessage';
@@ -105,6 +118,8 @@ function toMessage(item: Item): HandoffMessageRecord {
   };
 }
 
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
 type TransitionSet = Partial<
   Pick<HandoffRecord, 'status' | 'claimedBy' | 'claimedByName' | 'summary' | 'closedAt'>
 >;
@@ -115,10 +130,17 @@ export class DynamoHandoffStore implements HandoffStore {
   async createOrGet(handoff: HandoffRecord): Promise<HandoffRecord> {
     try {
       await this.ctx.client.send(
-        new PutCommand({
-          TableName: this.ctx.table,
-          Item: handoffItem(handoff),
-          ConditionExpression: 'attribute_not_exists(pk) AND attribute_not_exists(sk)',
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.ctx.table,
+                Item: handoffItem(handoff),
+                ConditionExpression: 'attribute_not_exists(pk) AND attribute_not_exists(sk)',
+              },
+            },
+            measurementPut(this.ctx, handoffRequestedMeasurement(handoff)),
+          ],
         }),
       );
       return { ...handoff, status: 'queued', lastSeq: 0 };
@@ -163,11 +185,17 @@ export class DynamoHandoffStore implements HandoffStore {
       .sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  claim(handoffId: string, staffId: string, staffName: string): Promise<HandoffRecord | null> {
+  claim(
+    handoffId: string,
+    staffId: string,
+    staffName: string,
+    at: number = Date.now(),
+  ): Promise<HandoffRecord | null> {
     return this.transition(
       handoffId,
       { status: 'queued' },
       { status: 'claimed', claimedBy: staffId, claimedByName: staffName },
+      (current) => measurementPut(this.ctx, handoffAnsweredMeasurement(current, staffId, at)),
     );
   }
 
@@ -188,12 +216,15 @@ export class DynamoHandoffStore implements HandoffStore {
    * and who claimed it), checked on the item read and again by the write's condition, so a
    * concurrent change makes this one null instead of being overwritten. The status composes the
    * queue index's key, so the index keys are rewritten in the same update (from the item read:
-   * the other attributes they are made of never change).
+   * the other attributes they are made of never change). With `alongside` (a measurement event),
+   * the update and that item are one transaction, and the record answered is the one read with the
+   * change applied (a transaction returns no attributes).
    */
   private async transition(
     handoffId: string,
     expected: { status: HandoffRecord['status']; claimedBy?: string },
     set: TransitionSet,
+    alongside?: (current: HandoffRecord) => TransactItem,
   ): Promise<HandoffRecord | null> {
     const current = await this.get(handoffId);
     const { claimedBy } = expected;
@@ -210,29 +241,35 @@ export class DynamoHandoffStore implements HandoffStore {
       __edb_v__: '1',
     };
     const names = Object.keys(written);
+    const update = {
+      TableName: this.ctx.table,
+      Key: handoffKey(handoffId),
+      // The attribute names are this method's own (never input), each a placeholder.
+      UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+      ConditionExpression:
+        claimedBy === undefined
+          ? 'attribute_exists(pk) AND attribute_exists(sk) AND #status = :expected'
+          : 'attribute_exists(pk) AND attribute_exists(sk) AND #status = :expected AND #claimedBy = :claimedBy',
+      ExpressionAttributeNames: {
+        ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
+        '#status': 'status',
+        ...(claimedBy === undefined ? {} : { '#claimedBy': 'claimedBy' }),
+      },
+      ExpressionAttributeValues: {
+        ...Object.fromEntries(names.map((name, i) => [`:a${i}`, written[name]])),
+        ':expected': expected.status,
+        ...(claimedBy === undefined ? {} : { ':claimedBy': claimedBy }),
+      },
+    };
     try {
+      if (alongside) {
+        await this.ctx.client.send(
+          new TransactWriteCommand({ TransactItems: [{ Update: update }, alongside(current)] }),
+        );
+        return { ...current, ...set };
+      }
       const { Attributes } = await this.ctx.client.send(
-        new UpdateCommand({
-          TableName: this.ctx.table,
-          Key: handoffKey(handoffId),
-          // The attribute names are this method's own (never input), each a placeholder.
-          UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
-          ConditionExpression:
-            claimedBy === undefined
-              ? 'attribute_exists(pk) AND attribute_exists(sk) AND #status = :expected'
-              : 'attribute_exists(pk) AND attribute_exists(sk) AND #status = :expected AND #claimedBy = :claimedBy',
-          ExpressionAttributeNames: {
-            ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
-            '#status': 'status',
-            ...(claimedBy === undefined ? {} : { '#claimedBy': 'claimedBy' }),
-          },
-          ExpressionAttributeValues: {
-            ...Object.fromEntries(names.map((name, i) => [`:a${i}`, written[name]])),
-            ':expected': expected.status,
-            ...(claimedBy === undefined ? {} : { ':claimedBy': claimedBy }),
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
+        new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }),
       );
       return toRecord(Attributes as Item);
     } catch (error) {

@@ -11,6 +11,7 @@ import { isUnanswered } from '@zhixiang/shared/assistant/feedback-report';
 import type { Handoff } from '@zhixiang/shared/assistant/handoff';
 import { INTENT_NAMES, type Intent } from '@zhixiang/shared/assistant/intents';
 import { type KnowledgeEntry, POLICY_FLOWS } from '@zhixiang/shared/assistant/knowledge';
+import { firstAnswerMeasurements } from '@zhixiang/shared/assistant/measurement';
 import {
   type FigureOutcome,
   hasPersonalFigures,
@@ -45,6 +46,7 @@ export const NO_ANSWER_TEXT =
 
 export interface AssistantDeps {
   repositories: Pick<Repositories, 'policies' | 'products'> & {
+    customers: Pick<Repositories['customers'], 'get'>;
     callbackBookings: Pick<CallbackBookingRepository, 'getBooking'>;
     catalogue: Pick<CatalogueRepository, 'get'>;
     assistantConversations: ConversationStore;
@@ -82,6 +84,10 @@ export async function answerAssistantMessage(
     request.productCode ? deps.repositories.catalogue.get(request.productCode) : null,
   ]);
   if (request.productCode && !product) throw new AppError('NOT_FOUND', PRODUCT_NOT_FOUND_MESSAGE);
+  // A conversation's first answer is measured (the service standard 智能客服首次回答): the
+  // customer's branch is read beside the answer, once per conversation.
+  const firstBranch =
+    state.version === 0 ? branchOfAsker(deps, claims) : Promise.resolve<string | null>(null);
   const pending = state.pendingPolicyChoice;
   // Asked "which policy?", the customer may type its last digits instead of tapping a button.
   const typedPolicyNo =
@@ -129,6 +135,16 @@ export async function answerAssistantMessage(
     version: state.version + 1,
   };
   const latencyMs = Math.round((performance.now() - startedAt) * 10) / 10;
+  const measurements =
+    state.version === 0
+      ? firstAnswerMeasurements({
+          conversationId: state.conversationId,
+          askedAt: now,
+          answeredAt: deps.now(),
+          branchPath: await firstBranch,
+          actor: claims?.sub ?? 'visitor',
+        })
+      : [];
   const saved = await deps.repositories.assistantConversations.saveTurn(
     next,
     {
@@ -144,7 +160,7 @@ export async function answerAssistantMessage(
       signedIn: claims !== null,
     },
     now + CONVERSATION_RETENTION_MS,
-    { unanswered: isUnanswered(reply) },
+    { unanswered: isUnanswered(reply), measurements },
   );
   if (!saved) throw new AppError('CONFLICT', BUSY_CONVERSATION_MESSAGE);
   const handedOff = await handOffIfNeeded(deps, claims, state, request, reply, missed);
@@ -221,6 +237,19 @@ function withHandoffNotice(
  * user's (or a signed-out visitor's) id starts a fresh conversation rather than revealing or
  * continuing theirs, and so does one idle for too long.
  */
+/** The asker's branch: a customer's (one read), a staff member's or agent's (their token), else none. */
+async function branchOfAsker(deps: AssistantDeps, claims: AccessClaims | null): Promise<string | null> {
+  if (claims?.branchPath) return claims.branchPath;
+  if (!claims?.customerId) return null;
+  try {
+    return (await deps.repositories.customers.get(claims.customerId))?.branchPath ?? null;
+  } catch (error) {
+    // The measurement must not fail the answer: counted at the root instead.
+    deps.logger.warn('asker branch not read', { error });
+    return null;
+  }
+}
+
 async function conversationFor(
   deps: AssistantDeps,
   claims: AccessClaims | null,

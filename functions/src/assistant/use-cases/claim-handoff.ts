@@ -12,7 +12,12 @@ export async function claimHandoff(
 ): Promise<Handoff> {
   await loadVisibleHandoff(deps, claims, handoffId);
   const staff = await deps.repositories.users.get(claims.sub);
-  const claimed = await deps.repositories.handoffs.claim(handoffId, claims.sub, staff?.displayName ?? '客服');
+  const claimed = await deps.repositories.handoffs.claim(
+    handoffId,
+    claims.sub,
+    staff?.displayName ?? '客服',
+    deps.now(),
+  );
   if (!claimed) throw new AppError('CONFLICT', '该人工服务已被其他同事接入或已结束');
   await publishHandoffStatus(deps, claimed);
   await sampleWaitingHandoffs(deps);

@@ -22,6 +22,7 @@ import type {
 } from '@zhixiang/shared/ports/events';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
 import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
+import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
 import {
   GetCommand,
   PutCommand,
@@ -37,6 +38,7 @@ import {
   queryAll,
   type TableContext,
 } from '../../platform/dynamodb/table';
+import { measurementPut } from '../../platform/measurement/measurement-stream';
 import { voiceItemOf } from '../../voice/adapters/voice-store';
 
 /**
@@ -412,6 +414,7 @@ export class DynamoEventStore implements EventStore {
   async takeSeats(
     registration: RegistrationRecord,
     previousVersion: number | null,
+    measurements: readonly MeasurementEvent[] = [],
   ): Promise<SeatRefusal | null> {
     const put = await this.registrationPut(registration, previousVersion);
     const failed = await this.transact(() => [
@@ -425,6 +428,7 @@ export class DynamoEventStore implements EventStore {
         },
       },
       put,
+      ...measurements.map((event) => measurementPut(this.ctx, event)),
     ]);
     if (!failed) return null;
     return failed[1] ? 'already_registered' : 'full';

@@ -1,6 +1,7 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { ageOn } from '@zhixiang/shared/endorsement/policy-loan';
 import { AppError } from '@zhixiang/shared/errors';
+import { registrationMeasurements } from '@zhixiang/shared/events/measurement';
 import { checkRegistrationWindow, segmentOf } from '@zhixiang/shared/events/rules';
 import {
   ALREADY_REGISTERED_MESSAGE,
@@ -42,6 +43,7 @@ export async function registerForEvent(
   eventId: string,
   request: RegisterForEventRequest,
 ): Promise<RegistrationView> {
+  const requestedAt = deps.now();
   const event = await publishedEvent(deps, eventId);
   if (!event.sessions.some((s) => s.sessionId === request.sessionId))
     throw new AppError('NOT_FOUND', SESSION_NOT_FOUND_MESSAGE, { field: 'sessionId' });
@@ -91,7 +93,11 @@ export async function registerForEvent(
   for (let attempt = 0; attempt < 5; attempt++) {
     const session = await events.session(eventId, request.sessionId);
     if (session && session.free >= registration.partySize) {
-      const refusal = await events.takeSeats(registration, previousVersion);
+      const refusal = await events.takeSeats(
+        registration,
+        previousVersion,
+        registrationMeasurements(registration, requestedAt, deps.now()),
+      );
       if (refusal === null) return toRegistrationView(event, registration, null);
       if (refusal === 'already_registered') throw new AppError('CONFLICT', ALREADY_REGISTERED_MESSAGE);
     }

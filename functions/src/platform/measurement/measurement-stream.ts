@@ -1,6 +1,10 @@
 import { nextDate, shanghaiDate } from '@zhixiang/shared/complaints/calendar';
 import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
-import { PutCommand, type TransactWriteCommandInput } from '../dynamodb/document-client';
+import {
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '../dynamodb/document-client';
 import { conditionally, queryAll, type TableContext } from '../dynamodb/table';
 
 /**
@@ -64,6 +68,17 @@ export class MeasurementStream {
         Item: toItem(event),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
+    );
+  }
+
+  /**
+   * A timing with no record behind it (a search's start and stop): its events in one request, all
+   * or none, so a case never has its start without its stop. Their ids are the case's own, so
+   * writing them again overwrites them with themselves.
+   */
+  async record(events: readonly MeasurementEvent[]): Promise<void> {
+    await this.ctx.client.send(
+      new TransactWriteCommand({ TransactItems: events.map((event) => measurementPut(this.ctx, event)) }),
     );
   }
 

@@ -9,7 +9,9 @@ import type {
   ProductSearchResponse,
   ProductSummary,
 } from '@zhixiang/shared/product/catalogue';
+import { productSearchMeasurements } from '@zhixiang/shared/product/measurement';
 import { searchProducts as runSearch } from '@zhixiang/shared/search/engine';
+import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
 import { catalogueIndex } from './catalogue-index';
 
 export interface ProductSearchDeps {
@@ -17,6 +19,8 @@ export interface ProductSearchDeps {
   activity: ProductActivityRepository;
   now: () => number;
   logger: Pick<Logger, 'warn'>;
+  /** Writes the search's timing to the service standards' measurement stream (one request). */
+  recordTiming?: (events: MeasurementEvent[]) => Promise<void>;
 }
 
 export interface ProductSearchQuery {
@@ -39,34 +43,49 @@ const SUGGESTED_PRODUCTS = 5;
 export async function searchProducts(
   deps: ProductSearchDeps,
   query: ProductSearchQuery,
+  requestId?: string,
 ): Promise<ProductSearchResponse> {
-  const index = await catalogueIndex(deps.catalogue, deps.now());
+  const receivedAt = deps.now();
+  const index = await catalogueIndex(deps.catalogue, receivedAt);
   const filters = {
     ...(query.category ? { category: query.category } : {}),
     ...(query.age !== undefined ? { age: query.age } : {}),
     ...(query.paymentTerm ? { paymentTerm: query.paymentTerm } : {}),
   };
   const result = runSearch(index, query.q, { ...filters, limit: query.limit ?? 20 });
-  if (result.mode === 'search') {
-    const day = todayInShanghai(new Date(deps.now()));
-    // Popularity is best effort: a failed counter must not fail the customer's search.
-    await Promise.all(
-      result.hits
-        .slice(0, COUNTED_HITS)
-        .map((hit) =>
-          deps.activity
-            .add(day, hit.doc.productCode, { searchHits: 1 })
-            .catch((error: unknown) =>
-              deps.logger.warn('search activity not recorded', { productCode: hit.doc.productCode, error }),
-            ),
-        ),
-    );
-  }
   // Nothing found: the hot list with the same filters, so the customer is never left empty-handed.
   const suggestions =
     result.mode === 'search' && result.hits.length === 0
       ? runSearch(index, '', { ...filters, limit: SUGGESTED_PRODUCTS }).hits.map((hit) => summary(hit.doc))
       : [];
+  const answeredAt = deps.now();
+  const day = todayInShanghai(new Date(answeredAt));
+  // Popularity and the timing are best effort, written side by side: a failed write must not
+  // fail the customer's search.
+  await Promise.all([
+    ...(result.mode === 'search' ? result.hits.slice(0, COUNTED_HITS) : []).map((hit) =>
+      deps.activity
+        .add(day, hit.doc.productCode, { searchHits: 1 })
+        .catch((error: unknown) =>
+          deps.logger.warn('search activity not recorded', { productCode: hit.doc.productCode, error }),
+        ),
+    ),
+    ...(deps.recordTiming && requestId
+      ? [
+          deps
+            .recordTiming(
+              productSearchMeasurements({
+                requestId,
+                receivedAt,
+                answeredAt,
+                branchPath: null,
+                actor: 'visitor',
+              }),
+            )
+            .catch((error: unknown) => deps.logger.warn('search timing not recorded', { error })),
+        ]
+      : []),
+  ]);
   return {
     query: result.query,
     mode: result.mode,
