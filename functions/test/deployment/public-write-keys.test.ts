@@ -98,6 +98,14 @@ async function driveEveryPublicWriter() {
   // An unknown question also lands in the review queue.
   for (const text of ['我的保单能贷多少钱', '你们公司地址在哪', '转人工', 'qwxz plmk 火星'])
     expect((await api.post('/assistant/messages', { text }, { token })).status).toBe(200);
+  // An angry complaint hands the conversation to a person from this public function.
+  const angry = await api.post<{ handoff?: unknown }>(
+    '/assistant/messages',
+    { text: '我要投诉！理赔拖了三个月，你们就是骗子😡' },
+    { token: await accessTokenFor(container, 'demo-customer-c011') },
+  );
+  expect(angry.status, angry.text).toBe(200);
+  expect(angry.body.handoff, 'the angry complaint was handed over').toBeTruthy();
 
   const session = await api.post<{ refreshToken: string }>('/auth/wechat', {
     code: 'code-public-writes',
