@@ -1,10 +1,5 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
-import {
-  type BusinessCalendar,
-  nextDate,
-  shanghaiDate,
-  startOfShanghaiDay,
-} from '@zhixiang/shared/complaints/calendar';
+import type { BusinessCalendar } from '@zhixiang/shared/complaints/calendar';
 import type { ComplaintRules } from '@zhixiang/shared/complaints/classification';
 import {
   type ComplaintReport,
@@ -16,7 +11,7 @@ import { AppError } from '@zhixiang/shared/errors';
 import type { ComplaintStore } from '@zhixiang/shared/ports/complaints';
 import type { BranchRepository } from '@zhixiang/shared/ports/repositories';
 import type { RectificationStore } from '@zhixiang/shared/ports/voice';
-import { parseBody } from '../../platform/http/validation';
+import { parseDayRange } from '../../platform/http/day-range';
 
 export interface ComplaintReportDeps {
   repositories: {
@@ -42,20 +37,11 @@ const DEFAULT_DAYS = 30;
 
 /** `?from&to`: real days, in order, at most 366 days; by default the last 30 days. */
 export function parseReportPeriod(query: Record<string, string | undefined>, now: number): ReportPeriod {
-  const to = query.to ?? shanghaiDate(now);
-  const parsed = parseBody(ComplaintReportQuerySchema, {
-    from: query.from ?? (/^\d{4}-\d{2}-\d{2}$/.test(to) ? nextDate(to, 1 - DEFAULT_DAYS) : undefined),
-    to,
+  const { from, to, fromMs, toMs } = parseDayRange(ComplaintReportQuerySchema, query, now, {
+    defaultDays: DEFAULT_DAYS,
+    maxDays: REPORT_MAX_DAYS,
   });
-  if (parsed.to < parsed.from)
-    throw new AppError('VALIDATION_FAILED', '结束日期不能早于开始日期', { field: 'to' });
-  const fromMs = startOfShanghaiDay(parsed.from);
-  const toMs = startOfShanghaiDay(nextDate(parsed.to));
-  if (toMs - fromMs > REPORT_MAX_DAYS * 86_400_000)
-    throw new AppError('VALIDATION_FAILED', `统计区间最长 ${REPORT_MAX_DAYS} 天，请缩短日期范围`, {
-      field: 'to',
-    });
-  return { from: parsed.from, to: parsed.to, fromMs, toMs };
+  return { from, to, fromMs, toMs };
 }
 
 /**
