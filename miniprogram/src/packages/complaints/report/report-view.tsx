@@ -10,10 +10,16 @@ import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import { useMemo } from 'react';
 import { Button } from '../../../components/ui';
 import { branchChart } from '../../standards/charts';
-import { F2Chart } from '../../standards/f2-chart';
+import { F2Chart, type F2Element } from '../../standards/f2-chart';
 import { perTenThousandChart } from './charts';
 
 const NO_FIGURES = '该期间暂无数据';
+
+/** One bar per row, as tall as its bars need; a word instead of an empty chart. */
+function BarChart({ id, bars, chart }: { id: string; bars: number; chart: F2Element }) {
+  if (bars === 0) return <Text className="zx-muted">{NO_FIGURES}</Text>;
+  return <F2Chart id={id} height={Math.max(120, bars * 36 + 40)} chart={chart} />;
+}
 
 /** The report's figures: the per-10,000 chart and table, SLA attainment, repeats, ratings, rectifications. */
 export function ReportView({ report }: { report: ComplaintReport }) {
@@ -55,15 +61,7 @@ export function ReportView({ report }: { report: ComplaintReport }) {
 
       <View className="zx-card">
         <Text className="zx-card__title">各机构万张保单投诉量</Text>
-        {rates.length === 0 ? (
-          <Text className="zx-muted">{NO_FIGURES}</Text>
-        ) : (
-          <F2Chart
-            id="complaint-rate-chart"
-            height={Math.max(120, rates.length * 36 + 40)}
-            chart={rateTree}
-          />
-        )}
+        <BarChart id="complaint-rate-chart" bars={rates.length} chart={rateTree} />
         {report.branches.map((b) => (
           <View key={b.branchPath} className="zx-complaints__report-branch" data-testid="report-branch">
             <View className="zx-complaints__row">
@@ -86,15 +84,7 @@ export function ReportView({ report }: { report: ComplaintReport }) {
 
       <View className="zx-card">
         <Text className="zx-card__title">各时限达标率</Text>
-        {attainment.length === 0 ? (
-          <Text className="zx-muted">{NO_FIGURES}</Text>
-        ) : (
-          <F2Chart
-            id="complaint-clock-chart"
-            height={Math.max(120, attainment.length * 36 + 40)}
-            chart={attainmentTree}
-          />
-        )}
+        <BarChart id="complaint-clock-chart" bars={attainment.length} chart={attainmentTree} />
         {report.clocks.map((c) => (
           <View key={c.clock} className="zx-complaints__row" data-testid="report-clock">
             <Text>{c.label}</Text>
