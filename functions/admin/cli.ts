@@ -30,6 +30,10 @@ Commands
                                           作废已出具的批单或已签署的申请书（保留文件，核验时显示「已作废」、原因与时间）
   standards-report [--from 日期] [--to 日期] [--granularity day|week|month]
                                           服务标准达标报告（CSV：各标准达标率，及标准 × 机构 × 统计期明细；默认近 30 天；只读）
+  count-policies                          统计各机构有效保单数（供投诉报表计算万张保单投诉量；逐页读取全部保单，可在系统运行时执行）
+  complaints-report [--from 日期] [--to 日期] [--branch 机构代码]
+                                          投诉报表（CSV：各机构、类别的投诉量与万张保单投诉量，各时限达标率，重复投诉，
+                                          满意度，未关闭整改；默认近 30 天，最长 366 天；只读，不含个人信息）
   import-calendar <file.json>             导入国务院公布的年度节假日与调休安排到业务日历（config/business-calendar.json，无需 --stage，重新部署后生效）
 
 Every CSV row is validated before anything is written: a file with a bad row imports nothing and
@@ -54,6 +58,8 @@ const WRITES = new Set([
   'build-notify-on-index',
   // Electronic documents: void an issued 批单 or a signed application.
   'void-document',
+  // The complaints report's in-force policies per branch (a snapshot the report reads).
+  'count-policies',
 ]);
 // Reports that write nothing: no --yes needed on prod.
 const READS = new Set([
@@ -62,6 +68,7 @@ const READS = new Set([
   'outbox',
   'assistant-feedback-report',
   'standards-report',
+  'complaints-report',
 ]);
 
 async function main(argv: string[]): Promise<number> {
@@ -307,6 +314,32 @@ async function main(argv: string[]): Promise<number> {
         parseWindow(query, container.now()),
       );
       process.stdout.write(attainmentCsv(report));
+      return 0;
+    }
+    case 'count-policies': {
+      const snapshot = await repositories.complaints.countPolicies(new Date(container.now()).toISOString());
+      const counts = Object.values(snapshot.counts);
+      console.log(`有效保单 ${counts.reduce((a, b) => a + b, 0)} 张，涉及 ${counts.length} 个机构`);
+      return 0;
+    }
+    case 'complaints-report': {
+      const { getComplaintReport, parseReportPeriod } = await import(
+        '../src/complaints/use-cases/get-complaint-report'
+      );
+      const { complaintReportCsv } = await import('@zhixiang/shared/complaints/report');
+      let branchPath = '';
+      if (values.branch) {
+        const branch = await repositories.branches.get(values.branch);
+        if (!branch) return fail(`未找到机构 ${values.branch}`);
+        branchPath = branch.path;
+      }
+      const report = await getComplaintReport(
+        container,
+        { role: 'admin' },
+        parseReportPeriod({ from: values.from, to: values.to }, container.now()),
+        branchPath,
+      );
+      process.stdout.write(complaintReportCsv(report));
       return 0;
     }
     default:

@@ -6,6 +6,7 @@ import { DynamoLiveChatConnectionStore } from '../assistant/adapters/live-chat-c
 import { DynamoIvrCallStore } from '../ivr/adapters/ivr-calls';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
+import { DynamoRectificationStore } from '../voice/adapters/rectification-store';
 import { DynamoComplaintStore } from './adapters/complaints';
 
 export function createComplaintsDeps(platform: Platform) {
@@ -19,6 +20,8 @@ export function createComplaintsDeps(platform: Platform) {
     repositories: {
       ...createRecordRepositories(table, platform.fieldCipher),
       complaints: new DynamoComplaintStore(table),
+      /** The customer-voice context's rectification tasks (整改): the report counts the open ones. */
+      rectifications: new DynamoRectificationStore(table),
       /** The WebSocket API's connections: an escalated complaint is pushed to its level's listeners. */
       liveChatConnections: new DynamoLiveChatConnectionStore(table),
       /** The calls the phone system identified: a seat files for the caller from the screen-pop. */

@@ -109,6 +109,20 @@ export const complaintCases: CasesFor<typeof complaintRoutes> = {
     body: { waiting: true, note: '等待客户补充材料' },
     expected: staffOnly(404),
   },
+  // The report and its CSV: staff and executives read their own subtree's (Beijing staff theirs);
+  // customers and agents 403.
+  getComplaintReport: {
+    method: 'GET',
+    path: '/staff/complaints/report',
+    ownerUserId: 'demo-staff-sh',
+    expected: { ...staffOnly(200), executive: 200 },
+  },
+  exportComplaintReport: {
+    method: 'GET',
+    path: '/staff/complaints/report.csv',
+    ownerUserId: 'demo-staff-sh',
+    expected: { ...staffOnly(200), executive: 200 },
+  },
   // Only executives join a complaint (督办); one that does not exist is their 404. Joining a real one,
   // and another subtree's 404, are covered in functions/test/complaints/.
   joinComplaint: {

@@ -69,6 +69,11 @@ export function ageOn(birthDate: string, date: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/** The reason a complaint carries when the repeat rule held (a repeat by the same customer within N days). */
+export function repeatReasonLabel(rules: ComplaintRules = defaultComplaintRules): string {
+  return `${rules.urgent.repeatWithinDays} 日内重复投诉`;
+}
+
 export function classifyComplaint(
   input: ClassificationInput,
   rules: ComplaintRules = defaultComplaintRules,
@@ -87,7 +92,7 @@ export function classifyComplaint(
     const ms = Date.parse(at);
     return ms <= receivedMs && receivedMs - ms <= r.repeatWithinDays * DAY_MS;
   });
-  if (repeat) reasons.push({ rule: 'repeat', label: `${r.repeatWithinDays} 日内重复投诉` });
+  if (repeat) reasons.push({ rule: 'repeat', label: repeatReasonLabel(rules) });
   if (
     input.customerBirthDate &&
     ageOn(input.customerBirthDate, shanghaiDate(receivedMs)) >= r.customerAgeAtLeast

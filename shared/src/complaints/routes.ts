@@ -1,4 +1,6 @@
+import * as z from 'zod/mini';
 import type { RouteSpec } from '../api/route-spec';
+import { ComplaintReportSchema } from './report';
 import {
   ComplaintDetailSchema,
   ComplaintListResponseSchema,
@@ -108,6 +110,20 @@ export const complaintRoutes = {
     auth: 'user',
     request: RecordCustomerWaitRequestSchema,
     response: ComplaintDetailSchema,
+  },
+  /** The complaints report of the reader's subtree over `?from&to` (YYYY-MM-DD, at most 366 days). */
+  getComplaintReport: {
+    method: 'GET',
+    path: '/staff/complaints/report',
+    auth: 'user',
+    response: ComplaintReportSchema,
+  },
+  /** The same report as CSV (UTF-8 with BOM, CRLF), branches and figures only. */
+  exportComplaintReport: {
+    method: 'GET',
+    path: '/staff/complaints/report.csv',
+    auth: 'user',
+    response: z.string(),
   },
   /** An executive of the subtree joins a complaint: comments, asks for an update, or assigns it. */
   joinComplaint: {

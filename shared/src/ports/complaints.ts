@@ -77,6 +77,12 @@ export interface DecisionLetterEntry {
   attempts: number;
 }
 
+/** In-force policies per branch path (the branch itself, not its subtree), as counted at `countedAt`. */
+export interface PolicyCountSnapshot {
+  countedAt: string;
+  counts: Record<string, number>;
+}
+
 export interface ComplaintStore {
   /** Creates the complaint with its `received` event; false when the reference number is taken. */
   create(complaint: ComplaintRecord, event: ComplaintEventRecord): Promise<boolean>;
@@ -106,6 +112,18 @@ export interface ComplaintStore {
     decided: { next: ComplaintRecord; event: ComplaintEventRecord },
     created: { complaint: ComplaintRecord; event: ComplaintEventRecord },
   ): Promise<boolean>;
+  /**
+   * The complaints received in `[fromMs, toMs)` whose policy's branch path begins with
+   * `branchPrefix` ('' = every branch), oldest first: the report (the subtree rule is the caller's).
+   */
+  listReceivedBetween(fromMs: number, toMs: number, branchPrefix: string): Promise<ComplaintRecord[]>;
+  /** The last count of in-force policies per branch; null when never counted. */
+  policyCounts(): Promise<PolicyCountSnapshot | null>;
+  /**
+   * Counts the in-force policies per branch (a paged Scan of the policies: an admin command, never
+   * a request path) and keeps the count as the snapshot the report reads.
+   */
+  countPolicies(at: string): Promise<PolicyCountSnapshot>;
   /** The decision letter's entry of a decided complaint; null before the decision. */
   decisionLetter(complaintId: string): Promise<DecisionLetterEntry | null>;
   /** Decision letters still to issue, oldest decision first. */

@@ -1,12 +1,15 @@
+import { shanghaiDate } from '@zhixiang/shared/complaints/calendar';
 import { complaintMeasurement } from '@zhixiang/shared/complaints/measurement';
 import type {
   ComplaintEventRecord,
   ComplaintRecord,
   ComplaintStore,
   DecisionLetterEntry,
+  PolicyCountSnapshot,
 } from '@zhixiang/shared/ports/complaints';
 import {
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -19,6 +22,7 @@ import {
   type TableContext,
 } from '../../platform/dynamodb/table';
 import { measurementPut } from '../../platform/measurement/measurement-stream';
+import { scanEntityPages } from '../../platform/records/point-reads';
 import { voiceFeedItem } from '../../voice/adapters/voice-store';
 
 /**
@@ -29,7 +33,10 @@ import { voiceFeedItem } from '../../voice/adapters/voice-store';
  * removed once decided), gsi2 = a customer's complaints by receipt time. The decision letter's
  * outbox entry (`DECISION_LETTER`) sits in the complaint's partition, on gsi1 under
  * `COMPLAINTS#DECISION_LETTERS` while pending; the voice feed's entry (`VOICE_FEED`, the
- * customer-voice context's outbox) is written with the `received` event. Key shapes: docs/dynamodb-access-patterns.md.
+ * customer-voice context's outbox) is written with the `received` event. gsi3 = the complaints
+ * received in a Shanghai month by the policy's branch path (the report). The in-force policies per
+ * branch, counted by an admin command, are one snapshot item (`COMPLAINTS#POLICY_COUNTS`).
+ * Key shapes: docs/dynamodb-access-patterns.md.
  */
 const complaintKey = (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'COMPLAINT' });
 const eventKey = (complaintId: string, seq: number) => ({
@@ -37,6 +44,9 @@ const eventKey = (complaintId: string, seq: number) => ({
   sk: `EVENT#${String(seq).padStart(10, '0')}`,
 });
 const OPEN = 'COMPLAINTS#OPEN';
+/** The report's index: complaints received in a Shanghai month (YYYY-MM). */
+const receivedInMonth = (month: string) => `COMPLAINTS#RECEIVED#${month}`;
+const POLICY_COUNTS_KEY = { pk: 'COMPLAINTS#POLICY_COUNTS', sk: 'SNAPSHOT' };
 /** Open complaints per page of the escalation job's walk. */
 const OPEN_PAGE_SIZE = 200;
 const LETTERS_PENDING = 'COMPLAINTS#DECISION_LETTERS';
@@ -84,6 +94,8 @@ export function complaintItem(c: ComplaintRecord): Record<string, unknown> {
       : { gsi1pk: OPEN, gsi1sk: `${c.handlingBranchPath}#${c.receivedAt}#${c.complaintId}` }),
     gsi2pk: `CUSTOMER#${c.customerId}#COMPLAINTS`,
     gsi2sk: `COMPLAINT#${c.receivedAt}#${c.complaintId}`,
+    gsi3pk: receivedInMonth(shanghaiDate(Date.parse(c.receivedAt)).slice(0, 7)),
+    gsi3sk: `${c.branchPath}#${c.receivedAt}#${c.complaintId}`,
   };
 }
 
@@ -93,13 +105,30 @@ export function complaintEventItem(event: ComplaintEventRecord): Record<string, 
 }
 
 function toRecord(item: Record<string, unknown>): ComplaintRecord {
-  const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    entity: _e,
+    gsi1pk: _a,
+    gsi1sk: _b,
+    gsi2pk: _c,
+    gsi2sk: _d,
+    gsi3pk: _f,
+    gsi3sk: _g,
+    ...rest
+  } = item;
   return rest as unknown as ComplaintRecord;
 }
 
 function toEvent(item: Record<string, unknown>): ComplaintEventRecord {
   const { pk: _pk, sk: _sk, entity: _e, ...rest } = item;
   return rest as unknown as ComplaintEventRecord;
+}
+
+/** 2026-12 → 2027-01. */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 export class DynamoComplaintStore implements ComplaintStore {
@@ -247,6 +276,56 @@ export class DynamoComplaintStore implements ComplaintStore {
       Limit: OPEN_PAGE_SIZE,
     }))
       yield page.map(toRecord);
+  }
+
+  async listReceivedBetween(fromMs: number, toMs: number, branchPrefix: string): Promise<ComplaintRecord[]> {
+    const out: ComplaintRecord[] = [];
+    const last = shanghaiDate(toMs - 1).slice(0, 7);
+    for (let month = shanghaiDate(fromMs).slice(0, 7); month <= last; month = nextMonth(month)) {
+      const items = await queryAll(this.ctx, {
+        IndexName: 'gsi3',
+        KeyConditionExpression: branchPrefix
+          ? 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)'
+          : 'gsi3pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': receivedInMonth(month),
+          ...(branchPrefix ? { ':prefix': branchPrefix } : {}),
+        },
+      });
+      for (const item of items) {
+        const at = Date.parse(String(item.receivedAt));
+        if (at >= fromMs && at < toMs) out.push(toRecord(item));
+      }
+    }
+    return out.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+  }
+
+  async policyCounts(): Promise<PolicyCountSnapshot | null> {
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.table, Key: POLICY_COUNTS_KEY }),
+    );
+    return Item ? { countedAt: String(Item.countedAt), counts: Item.counts as Record<string, number> } : null;
+  }
+
+  async countPolicies(at: string): Promise<PolicyCountSnapshot> {
+    const counts: Record<string, number> = {};
+    for await (const page of scanEntityPages(this.ctx, 'policy', 'POLICY', {
+      attributes: ['branchPath', 'status'],
+      limit: 1000,
+    }))
+      for (const item of page)
+        if (item.status === 'in_force') {
+          const path = String(item.branchPath);
+          counts[path] = (counts[path] ?? 0) + 1;
+        }
+    const snapshot = { countedAt: at, counts };
+    await this.ctx.client.send(
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: { ...POLICY_COUNTS_KEY, entity: 'complaintPolicyCounts', ...snapshot },
+      }),
+    );
+    return snapshot;
   }
 
   async decisionLetter(complaintId: string): Promise<DecisionLetterEntry | null> {

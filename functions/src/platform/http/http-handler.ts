@@ -55,8 +55,11 @@ export interface HttpHandlerOptions<D extends Platform = Platform> {
   successStatus?: number;
   /** A larger body limit for this route only (bytes; e.g. a PDF to verify). */
   maxBodyBytes?: number;
-  /** A string result is sent as text/plain (WeChat's push check wants its echostr back verbatim). */
-  textResponse?: boolean;
+  /**
+   * A string result is sent as text: `true` as text/plain (WeChat's push check wants its echostr
+   * back verbatim), or with the content type given, as a download named `filename` (a CSV export).
+   */
+  textResponse?: boolean | { contentType: string; filename: string };
   /**
    * Machine-to-machine routes (the call centre's IVR) prove the caller on the raw request, e.g. an
    * HMAC signature over the exact bytes sent: runs after the size limit, before the body is parsed.
@@ -115,7 +118,17 @@ export function httpHandler<S extends RouteSpec, D extends Platform>(
     });
     if (result === undefined) return { statusCode: 204, headers: {} };
     if (options.textResponse && typeof result === 'string')
-      return { statusCode: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: result };
+      return {
+        statusCode: 200,
+        headers:
+          options.textResponse === true
+            ? { 'Content-Type': 'text/plain; charset=utf-8' }
+            : {
+                'Content-Type': options.textResponse.contentType,
+                'Content-Disposition': `attachment; filename="${options.textResponse.filename}"`,
+              },
+        body: result,
+      };
     return {
       statusCode: options.successStatus ?? 200,
       headers: { 'Content-Type': 'application/json; charset=utf-8' },

@@ -1,6 +1,5 @@
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
-import { nextDate, shanghaiDate, startOfShanghaiDay } from '@zhixiang/shared/complaints/calendar';
 import { AppError } from '@zhixiang/shared/errors';
 import type { StoredStandardVersion } from '@zhixiang/shared/ports/standards';
 import type { Granularity } from '@zhixiang/shared/standards/attainment';
@@ -9,7 +8,7 @@ import {
   MAX_RANGE_DAYS,
   STANDARD_NOT_FOUND_MESSAGE,
 } from '@zhixiang/shared/standards/schemas';
-import { parseBody } from '../../platform/http/validation';
+import { parseDayRange } from '../../platform/http/day-range';
 import type { StandardsDeps } from '../wiring';
 
 export type StandardsUseCaseDeps = Pick<
@@ -59,19 +58,12 @@ export const DEFAULT_WINDOW_DAYS = 30;
 
 /** `?from&to&granularity`: real days, in order, at most 93 days; by default the last 30 days. */
 export function parseWindow(query: Record<string, string>, now: number): Window {
-  const to = query.to ?? shanghaiDate(now);
-  const parsed = parseBody(AttainmentQuerySchema, {
-    from: query.from ?? (/^\d{4}-\d{2}-\d{2}$/.test(to) ? nextDate(to, 1 - DEFAULT_WINDOW_DAYS) : undefined),
-    to,
-    ...(query.granularity ? { granularity: query.granularity } : {}),
-  });
-  if (parsed.to < parsed.from)
-    throw new AppError('VALIDATION_FAILED', '结束日期不能早于开始日期', { field: 'to' });
-  const fromMs = startOfShanghaiDay(parsed.from);
-  const toMs = startOfShanghaiDay(nextDate(parsed.to));
-  if (toMs - fromMs > MAX_RANGE_DAYS * 86_400_000)
-    throw new AppError('VALIDATION_FAILED', `统计区间最长 ${MAX_RANGE_DAYS} 天，请缩短日期范围`, {
-      field: 'to',
-    });
-  return { from: parsed.from, to: parsed.to, fromMs, toMs, granularity: parsed.granularity ?? 'day' };
+  const { from, to, fromMs, toMs, granularity } = parseDayRange(
+    AttainmentQuerySchema,
+    query,
+    now,
+    { defaultDays: DEFAULT_WINDOW_DAYS, maxDays: MAX_RANGE_DAYS },
+    query.granularity ? { granularity: query.granularity } : {},
+  );
+  return { from, to, fromMs, toMs, granularity: granularity ?? 'day' };
 }

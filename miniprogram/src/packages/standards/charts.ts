@@ -8,7 +8,7 @@ import type { F2Element } from './f2-chart';
  */
 
 /** F2's `jsx` for its own components (their class types are narrower than its `ElementType`). */
-const el = (type: unknown, props: object, ...children: F2Element[]): F2Element =>
+export const el = (type: unknown, props: object, ...children: F2Element[]): F2Element =>
   jsx(type as Parameters<typeof jsx>[0], props, ...children);
 
 const PERCENT_SCALE = { min: 0, max: 100, tickCount: 5 };

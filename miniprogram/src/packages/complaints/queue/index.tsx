@@ -13,6 +13,7 @@ import { ComplaintView } from '../detail/complaint-view';
 const CLOCK_TAG = { breached: 'danger', warning: 'warning' } as const;
 
 const openScreenPop = () => void Taro.navigateTo({ url: pageUrls.callScreenPop() });
+const openReport = () => void Taro.navigateTo({ url: pageUrls.complaintReport });
 
 /**
  * 投诉工单: the open complaints handled in the staff member's branch subtree, with the most pressing
@@ -39,6 +40,9 @@ export default function ComplaintQueuePage() {
           {/* A caller complains on the phone: the seat opens the call's screen-pop and files from it. */}
           <Button fill="outline" onClick={openScreenPop}>
             为来电客户登记投诉
+          </Button>
+          <Button fill="outline" onClick={openReport}>
+            投诉报表
           </Button>
           <SplitConsole
             items={view.complaints}
