@@ -7,8 +7,8 @@ vi.mock('../src/packages/standards/f2-chart', () => ({
   F2Chart: ({ id }: { id: string }) => <div data-testid={id} />,
 }));
 
-const { ReportView } = await import('../src/packages/complaints/report/report-view');
-const { PeriodCard } = await import('../src/packages/complaints/report/period-card');
+const { ReportView } = await import('../src/packages/standards/complaint-report/report-view');
+const { PeriodCard } = await import('../src/packages/standards/complaint-report/period-card');
 
 const report: ComplaintReport = {
   from: '2026-10-27',

@@ -86,7 +86,7 @@ export const pageUrls = {
   complaintDetail: (complaintId: string) =>
     `/packages/complaints/detail/index?complaintId=${encodeURIComponent(complaintId)}`,
   complaintQueue: '/packages/complaints/queue/index',
-  complaintReport: '/packages/complaints/report/index',
+  complaintReport: '/packages/standards/complaint-report/index',
   // The customer-voice stream (客户之声): 我要吐槽 and the staff's stream, clusters and reporting.
   voiceRant: '/packages/voice/rant/index',
   voiceStream: '/packages/voice/stream/index',

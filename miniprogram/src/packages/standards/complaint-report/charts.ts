@@ -1,7 +1,7 @@
 import { Axis, Chart, Interval } from '@antv/f2';
 import { brand } from '@zhixiang/shared/brand';
-import { el } from '../../standards/charts';
-import type { F2Element } from '../../standards/f2-chart';
+import { el } from '../charts';
+import type { F2Element } from '../f2-chart';
 
 /** Complaints per 10,000 in-force policies, one bar per branch (the value axis from 0). */
 export function perTenThousandChart(data: { label: string; rate: number }[]): F2Element {

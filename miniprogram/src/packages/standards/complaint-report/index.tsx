@@ -7,7 +7,7 @@ import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
 import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
-import '../complaints.scss';
+import '../../complaints/complaints.scss';
 import { PeriodCard } from './period-card';
 import { ReportView } from './report-view';
 

@@ -9,8 +9,8 @@ import { percent } from '@zhixiang/shared/events/report';
 import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import { useMemo } from 'react';
 import { Button } from '../../../components/ui';
-import { branchChart } from '../../standards/charts';
-import { F2Chart, type F2Element } from '../../standards/f2-chart';
+import { branchChart } from '../charts';
+import { F2Chart, type F2Element } from '../f2-chart';
 import { perTenThousandChart } from './charts';
 
 const NO_FIGURES = '该期间暂无数据';
