@@ -1,31 +1,38 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import {
-  LOW_RATING_MAX,
-  type RateEventRequest,
-  type RegistrationView,
-} from '@zhixiang/shared/events/schemas';
+import type { EventRatingSettings } from '@zhixiang/shared/events/rules';
+import type { RateEventRequest, RegistrationView } from '@zhixiang/shared/events/schemas';
 import { toRegistrationView } from '@zhixiang/shared/events/view';
+import { formatShanghaiMonthDayTimeCn } from '@zhixiang/shared/format/dates';
 import type { EventRecord, RegistrationRecord } from '@zhixiang/shared/ports/events';
 import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
 import { redactText } from '@zhixiang/shared/privacy/mask';
 import { tagVoice, type VoiceThemeDictionary, voiceWeekOf } from '@zhixiang/shared/voice/themes';
-import { voiceItemId } from '../../voice/use-cases/voice-access';
+import { announceVoiceItem } from '../../voice/use-cases/listen-to-voice';
+import { type VoiceDeps, voiceItemId } from '../../voice/use-cases/voice-access';
 import { type EventDeps, ownRegistration } from './event-access';
 
 export const RATE_NOT_ATTENDED = '签到参加活动后才能评价';
 export const RATE_NOT_ENDED = '活动场次结束后才能评价';
 export const RATE_ONCE = '您已评价过本次活动';
 
+/** What a rating's push to the listening executives needs (高管聆听, the voice context's WebSocket feed). */
+export type RatingVoiceDeps = Pick<VoiceDeps, 'voiceThemes' | 'liveChatPusher' | 'logger'> & {
+  repositories: Pick<VoiceDeps['repositories'], 'voice' | 'liveChatConnections'>;
+};
+
 /**
  * The one-tap rating after the event: an attendee (checked in) of a session that has ended rates it
- * once, 1–5 and a few optional words. A low rating (≤ 2) joins the customer-voice stream
- * (客户之声) as negative voice, in the rating's own transaction: the item is tagged by the voice
- * dictionary (journey 客户服务), at the registrant's branch (the organiser's for someone without
- * one), redacted of ID and phone numbers like every voice item.
+ * once, 1–5 and a few optional words. A low rating (at most `lowRatingMax` stars, config/events.json)
+ * joins the customer-voice stream (客户之声) as negative voice, in the rating's own transaction: the
+ * item is tagged by the voice dictionary (journey 客户服务), at the registrant's branch (the
+ * organiser's for someone without one), redacted of ID and phone numbers like every voice item, and
+ * names the event and the session. Once the transaction has put it, the item is pushed to the
+ * executives listening to that branch or a level above, like a rant: exactly once, since only the
+ * one request whose transaction wrote the rating pushes (a second rating is refused before).
  */
 export async function rateEvent(
-  deps: EventDeps & { voiceThemes: VoiceThemeDictionary },
+  deps: EventDeps & RatingVoiceDeps & { eventSettings: EventRatingSettings },
   claims: AccessClaims,
   eventId: string,
   request: RateEventRequest,
@@ -38,9 +45,18 @@ export async function rateEvent(
   if (!session || Date.parse(session.endsAt) > nowMs) throw new AppError('CONFLICT', RATE_NOT_ENDED);
   const at = new Date(nowMs).toISOString();
   const rating = { score: request.score, comment: request.comment ? request.comment : null, at };
-  const voiceItem = rating.score <= LOW_RATING_MAX ? lowRatingVoice(deps, event, registration, rating) : null;
+  const voiceItem =
+    rating.score <= deps.eventSettings.lowRatingMax
+      ? lowRatingVoice(deps, event, registration, rating)
+      : null;
   if (!(await deps.repositories.events.rate(eventId, registration.personKey, rating, voiceItem)))
     throw new AppError('CONFLICT', RATE_ONCE);
+  // Best effort, like every push: the rating and its item are stored, and the listening page has the
+  // item on its next load; a failed push is logged and never fails the rating.
+  if (voiceItem)
+    await announceVoiceItem(deps, voiceItem).catch((error: unknown) =>
+      deps.logger.warn('event rating: voice item not pushed', { itemId: voiceItem.itemId, error }),
+    );
   return toRegistrationView(event, { ...registration, rating }, null, nowMs);
 }
 
@@ -51,7 +67,7 @@ function lowRatingVoice(
   rating: { score: number; comment: string | null; at: string },
 ): VoiceItemRecord {
   const sourceKey = `event-rating:${event.eventId}:${registration.personKey}`;
-  const text = redactText(
+  const words = redactText(
     `俱乐部活动「${event.title}」评分 ${rating.score} 星${rating.comment ? `：${rating.comment}` : ''}`,
   );
   const branchPath = registration.branchPath ?? event.organiserBranchPath;
@@ -59,11 +75,12 @@ function lowRatingVoice(
     itemId: voiceItemId(sourceKey),
     sourceKey,
     source: 'event_rating',
-    text,
+    text: `${words}（${sessionName(event, registration.sessionId)}）`,
     customerId: registration.customerId,
     hideName: false,
     branchPath,
-    ...tagVoice(deps.voiceThemes, text, 'service'),
+    // Tagged by the rating's words: the session's venue and time are no theme.
+    ...tagVoice(deps.voiceThemes, words, 'service'),
     week: voiceWeekOf(Date.parse(rating.at)),
     at: rating.at,
     complaintId: null,
@@ -71,4 +88,12 @@ function lowRatingVoice(
     escalations: [],
     version: 1,
   };
+}
+
+/** The session in Chinese: 「场次：12月7日 10:00 张江营销服务部」. */
+function sessionName(event: EventRecord, sessionId: string): string {
+  const session = event.sessions.find((s) => s.sessionId === sessionId);
+  if (!session) return `场次：${sessionId}`;
+  const venue = event.venues.find((v) => v.venueId === session.venueId)?.name;
+  return `场次：${formatShanghaiMonthDayTimeCn(session.startsAt)}${venue ? ` ${venue}` : ''}`;
 }

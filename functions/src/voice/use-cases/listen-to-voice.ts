@@ -59,7 +59,13 @@ const LISTENER: AccessClaims = { sub: 'listener', role: 'executive' };
  * (its socket died without a `$disconnect`) ends its listening session now.
  */
 export async function announceVoiceItem(
-  deps: Pick<VoiceDeps, 'repositories' | 'voiceThemes' | 'now'> & LiveChatDeps,
+  deps: Pick<VoiceDeps, 'voiceThemes' | 'now'> &
+    LiveChatDeps & {
+      repositories: Pick<
+        VoiceDeps['repositories'],
+        'voice' | 'customers' | 'branches' | 'liveChatConnections'
+      >;
+    },
   item: VoiceItemRecord,
 ): Promise<void> {
   if (!deps.liveChatPusher) return;

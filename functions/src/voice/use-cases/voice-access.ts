@@ -74,7 +74,7 @@ export async function branchName(
 }
 
 export async function escalationViews(
-  deps: Pick<VoiceDeps, 'repositories'>,
+  deps: { repositories: Pick<VoiceDeps['repositories'], 'branches'> },
   escalations: readonly VoiceEscalationRecord[],
 ): Promise<VoiceEscalation[]> {
   return Promise.all(
@@ -95,7 +95,9 @@ export async function escalationViews(
  * customer hid their name from them; the text was redacted when the item was made.
  */
 export async function toVoiceItemView(
-  deps: Pick<VoiceDeps, 'repositories' | 'voiceThemes'>,
+  deps: Pick<VoiceDeps, 'voiceThemes'> & {
+    repositories: Pick<VoiceDeps['repositories'], 'customers' | 'branches'>;
+  },
   item: VoiceItemRecord,
   reader: AccessClaims,
 ): Promise<VoiceItemView> {
