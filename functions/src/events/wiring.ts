@@ -1,28 +1,20 @@
 import { defaultEventSettings } from '@zhixiang/shared/events/rules';
 import { defaultVoiceThemes } from '@zhixiang/shared/voice/themes';
-import { ApiGatewayLiveChatPusher } from '../assistant/adapters/api-gateway-live-chat-pusher';
-import { DynamoLiveChatConnectionStore } from '../assistant/adapters/live-chat-connections';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { S3PrivateFiles } from '../platform/s3/private-files';
 import { getS3 } from '../platform/s3/s3';
 import { SignedTokens } from '../platform/tokens/signed-tokens';
-import { DynamoVoiceStore } from '../voice/adapters/voice-store';
 import { DynamoEventStore } from './adapters/events';
 
 export function createEventsDeps(platform: Platform) {
-  const { table, config } = platform;
+  const { table } = platform;
   return {
     ...platform,
     repositories: {
       ...createRecordRepositories(table, platform.fieldCipher),
       events: new DynamoEventStore(table, platform.fieldCipher),
-      /** A low rating's voice item, pushed to the listening executives (高管聆听) over the WebSocket API. */
-      voice: new DynamoVoiceStore(table),
-      liveChatConnections: new DynamoLiveChatConnectionStore(table),
     },
-    /** Null where the stage has no WebSocket API: the listening page has the item on its next load. */
-    liveChatPusher: config.liveChatEndpoint ? new ApiGatewayLiveChatPusher(config.liveChatEndpoint) : null,
     eventSettings: defaultEventSettings,
     /** The customer-voice dictionary: a low rating's voice item is tagged by it. */
     voiceThemes: defaultVoiceThemes,

@@ -8,18 +8,12 @@ import type { EventRecord, RegistrationRecord } from '@zhixiang/shared/ports/eve
 import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
 import { redactText } from '@zhixiang/shared/privacy/mask';
 import { tagVoice, type VoiceThemeDictionary, voiceWeekOf } from '@zhixiang/shared/voice/themes';
-import { announceVoiceItem } from '../../voice/use-cases/listen-to-voice';
-import { type VoiceDeps, voiceItemId } from '../../voice/use-cases/voice-access';
+import { voiceItemId } from '../../voice/use-cases/voice-access';
 import { type EventDeps, ownRegistration } from './event-access';
 
 export const RATE_NOT_ATTENDED = '签到参加活动后才能评价';
 export const RATE_NOT_ENDED = '活动场次结束后才能评价';
 export const RATE_ONCE = '您已评价过本次活动';
-
-/** What a rating's push to the listening executives needs (高管聆听, the voice context's WebSocket feed). */
-export type RatingVoiceDeps = Pick<VoiceDeps, 'voiceThemes' | 'liveChatPusher' | 'logger'> & {
-  repositories: Pick<VoiceDeps['repositories'], 'voice' | 'liveChatConnections'>;
-};
 
 /**
  * The one-tap rating after the event: an attendee (checked in) of a session that has ended rates it
@@ -27,12 +21,11 @@ export type RatingVoiceDeps = Pick<VoiceDeps, 'voiceThemes' | 'liveChatPusher' |
  * joins the customer-voice stream (客户之声) as negative voice, in the rating's own transaction: the
  * item is tagged by the voice dictionary (journey 客户服务), at the registrant's branch (the
  * organiser's for someone without one), redacted of ID and phone numbers like every voice item, and
- * names the event and the session. Once the transaction has put it, the item is pushed to the
- * executives listening to that branch or a level above, like a rant: exactly once, since only the
- * one request whose transaction wrote the rating pushes (a second rating is refused before).
+ * names the event and the session. Its announcement entry, written with it, has the voice
+ * projection push it to the executives listening to that branch or a level above, once.
  */
 export async function rateEvent(
-  deps: EventDeps & RatingVoiceDeps & { eventSettings: EventRatingSettings },
+  deps: EventDeps & { voiceThemes: VoiceThemeDictionary; eventSettings: EventRatingSettings },
   claims: AccessClaims,
   eventId: string,
   request: RateEventRequest,
@@ -51,12 +44,6 @@ export async function rateEvent(
       : null;
   if (!(await deps.repositories.events.rate(eventId, registration.personKey, rating, voiceItem)))
     throw new AppError('CONFLICT', RATE_ONCE);
-  // Best effort, like every push: the rating and its item are stored, and the listening page has the
-  // item on its next load; a failed push is logged and never fails the rating.
-  if (voiceItem)
-    await announceVoiceItem(deps, voiceItem).catch((error: unknown) =>
-      deps.logger.warn('event rating: voice item not pushed', { itemId: voiceItem.itemId, error }),
-    );
   return toRegistrationView(event, { ...registration, rating }, null, nowMs);
 }
 

@@ -59,13 +59,7 @@ const LISTENER: AccessClaims = { sub: 'listener', role: 'executive' };
  * (its socket died without a `$disconnect`) ends its listening session now.
  */
 export async function announceVoiceItem(
-  deps: Pick<VoiceDeps, 'voiceThemes' | 'now'> &
-    LiveChatDeps & {
-      repositories: Pick<
-        VoiceDeps['repositories'],
-        'voice' | 'customers' | 'branches' | 'liveChatConnections'
-      >;
-    },
+  deps: Pick<VoiceDeps, 'repositories' | 'voiceThemes' | 'now'> & LiveChatDeps,
   item: VoiceItemRecord,
 ): Promise<void> {
   if (!deps.liveChatPusher) return;

@@ -74,7 +74,7 @@ export async function branchName(
 }
 
 export async function escalationViews(
-  deps: { repositories: Pick<VoiceDeps['repositories'], 'branches'> },
+  deps: Pick<VoiceDeps, 'repositories'>,
   escalations: readonly VoiceEscalationRecord[],
 ): Promise<VoiceEscalation[]> {
   return Promise.all(
@@ -95,9 +95,7 @@ export async function escalationViews(
  * customer hid their name from them; the text was redacted when the item was made.
  */
 export async function toVoiceItemView(
-  deps: Pick<VoiceDeps, 'voiceThemes'> & {
-    repositories: Pick<VoiceDeps['repositories'], 'customers' | 'branches'>;
-  },
+  deps: Pick<VoiceDeps, 'repositories' | 'voiceThemes'>,
   item: VoiceItemRecord,
   reader: AccessClaims,
 ): Promise<VoiceItemView> {
