@@ -2,15 +2,15 @@ import type { EventReport, EventTicket, RegistrationView, StaffEvent } from '@zh
 import { formatShanghaiMonthDayTimeCn } from '@zhixiang/shared/format/dates';
 import type { VoiceItemView, VoiceServerFrame } from '@zhixiang/shared/voice/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { RATE_NOT_ENDED, RATE_ONCE } from '../../src/events/use-cases/rate-event';
 import { createSystem, type System } from '../../src/system';
 import { projectVoice } from '../../src/voice/use-cases/project-voice';
-import { accessTokenFor, requestsAs } from '../support/access-token-for';
+import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
 import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { listenToVoiceAs } from '../support/voice-listener';
 
 /**
  * The one-tap rating after the event, through the gateway against DynamoDB Local: only an attendee
@@ -168,27 +168,8 @@ describe('the rating after the event', () => {
   });
 });
 
-/** A listening connection over the live chat's WebSocket API (the voice tests' feed), recording every frame. */
-async function listenAs(userId: string) {
-  const token = await accessTokenFor(container, userId);
-  const socket = new WebSocket(`${gateway.liveChatUrl}?token=${encodeURIComponent(token)}`);
-  const frames: VoiceServerFrame[] = [];
-  socket.on('message', (data) => frames.push(JSON.parse(String(data)) as VoiceServerFrame));
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  const waitFor = async (predicate: (f: VoiceServerFrame) => boolean, what: string) => {
-    const deadline = Date.now() + 5000;
-    while (!frames.some(predicate)) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(frames)}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    return frames.find(predicate)!;
-  };
-  socket.send(JSON.stringify({ action: 'listenVoice' }));
-  return { frames, waitFor, close: () => socket.close() };
-}
+/** A listening connection of `userId` over the gateway's WebSocket API (the voice tests' feed). */
+const listenAs = (userId: string) => listenToVoiceAs(container, gateway.liveChatUrl, userId);
 
 describe('a low rating, live to the listening executives', () => {
   it('pushes a low rating once, through the voice projection, to the listeners of the rater’s branch subtree, and a good one not at all', async () => {
