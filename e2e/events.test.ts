@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
+import type { Locator, Page } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { getSystem } from '../functions/src/system';
+import { projectVoice } from '../functions/src/voice/use-cases/project-voice';
 import {
+  DESK_VIEWPORT,
   launchChromiumWithCamera,
   newPhonePage,
   onPhonePage,
@@ -21,6 +25,9 @@ import { useE2eSession } from './support/session';
  * phone shows it (Chromium's fake camera plays a picture of his screen), a second scan is caught,
  * and a second phone that scanned it offline is told so when it syncs. An agent invites a customer
  * with his link and sees her among his invitees; staff pledge books to the 太有爱 eye-health day.
+ * Staff create an event, upload its cover (a presigned PUT to S3) and publish it, and 张伟 sees it
+ * with its cover; after a session he attended he rates it with one tap, and the low rating reaches
+ * the listening 浦东中支 head's page live.
  */
 const session = useE2eSession();
 const EVENT = 'EV-DEMO-RUN';
@@ -33,6 +40,34 @@ async function api(userId: string, method: 'GET' | 'POST', path: string, body?: 
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: response.status, text: await response.text() };
+}
+
+/** Waits until the event's cover inside `scope` has loaded from its link (a picture, not a broken image). */
+async function coverShown(page: Page, scope: Locator): Promise<void> {
+  const img = scope.getByTestId('event-cover-image').locator('img');
+  await img.waitFor();
+  await page.waitForFunction(
+    (node) =>
+      node !== null && (node as HTMLImageElement).complete && (node as HTMLImageElement).naturalWidth > 0,
+    await img.elementHandle(),
+  );
+}
+
+/** A cover picture as the staff member's phone would have it: a 640 × 360 PNG drawn in the page. */
+async function coverPicture(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 360;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#e8f3ea';
+    context.fillRect(0, 0, 640, 360);
+    context.fillStyle = '#2f7d4a';
+    context.font = '48px sans-serif';
+    context.fillText('社区读书角', 200, 190);
+    return canvas.toDataURL('image/png');
+  });
+  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 }
 
 async function fillCompanion(page: Page, index: number, name: string, relation: string, birthDate: string) {
@@ -297,5 +332,143 @@ describe('club events journeys', () => {
     const report = await api('demo-staff-sh', 'GET', '/staff/events/EV-DEMO-EYES/report');
     assert.equal(report.status, 200, report.text);
     assert.equal((JSON.parse(report.text) as { pledges: { books: number } }).pledges.books, 30);
+  });
+  it('staff create an event, upload its cover and publish it; 张伟 sees it with its cover', async () => {
+    const title = '太有爱·社区读书角';
+    const day = 24 * 3_600_000;
+    const now = Date.now();
+    await onPhonePage(session.browser, 'events-staff-published-with-cover', async (page) => {
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-staff-sh');
+      await page.getByTestId('entry-event-door').click();
+      await page.getByTestId('new-event').click();
+      const form = page.getByTestId('event-edit');
+      await form.waitFor();
+      const fill = (testId: string, value: string) => form.getByTestId(testId).locator('input').fill(value);
+      await fill('event-title', title);
+      await fill('event-city', '上海');
+      await form
+        .getByTestId('event-description')
+        .locator('textarea')
+        .fill('社区里的读书角，一起为希望小学整理捐赠的图书。');
+      await fill('event-what-to-bring', '想捐赠的图书');
+      await fill('venue-name', '陆家嘴客户服务中心');
+      await fill('venue-address', '上海市浦东新区陆家嘴环路1000号');
+      await fill('session-starts', formatShanghaiDateTime(now + 3 * day));
+      await fill('session-ends', formatShanghaiDateTime(now + 3 * day + 2 * 3_600_000));
+      await fill('session-capacity', '30');
+      await fill('registration-opens', formatShanghaiDateTime(now - 3_600_000));
+      await fill('registration-closes', formatShanghaiDateTime(now + 2 * day));
+      await tapButton(page, '保存草稿');
+
+      // Saved as a draft: the page is the event's own now, with its cover card.
+      await page.waitForURL(/eventId=/);
+      const cover = page.getByTestId('event-cover');
+      await cover.getByText('尚未上传封面').waitFor();
+      const chooser = page.waitForEvent('filechooser');
+      await cover.locator('taro-button-core', { hasText: '上传封面' }).click();
+      await (await chooser).setFiles({
+        name: 'cover.png',
+        mimeType: 'image/png',
+        buffer: await coverPicture(page),
+      });
+      await coverShown(page, cover);
+      await cover.locator('taro-button-core', { hasText: '更换封面' }).waitFor();
+
+      await tapButton(page, '发布活动');
+      await page.getByTestId('event-edit').getByText('已发布', { exact: true }).waitFor();
+      await page.getByText('活动已发布，内容不能再修改。').waitFor();
+    });
+
+    await onPhonePage(session.browser, 'events-customer-sees-cover', async (page) => {
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-customer-c001');
+      await page.getByTestId('entry-events').click();
+      const item = page.getByTestId('event-item').filter({ hasText: title });
+      await coverShown(page, item);
+      await item.click();
+      const detail = page.getByTestId('event-detail');
+      await detail.getByText(title).first().waitFor();
+      await coverShown(page, detail);
+    });
+  });
+
+  it('after the session 张伟 rates it with one tap and sees his rating; the 浦东中支 head hears the low rating live', async () => {
+    // An event whose only session ends within seconds: staff publish it, 张伟 registers and is checked in.
+    const title = '太有爱·绘本共读会';
+    const now = Date.now();
+    const iso = (offsetMs: number) => new Date(now + offsetMs).toISOString();
+    const created = await api('demo-staff-sh', 'POST', '/staff/events', {
+      brand: 'charity',
+      title,
+      city: '上海',
+      description: '和孩子们一起读绘本，活动结束后请为本场活动评分。',
+      venues: [{ name: '张江营销服务部', address: '上海市浦东新区张江路88号' }],
+      sessions: [{ venueIndex: 0, startsAt: iso(13_000), endsAt: iso(15_000), capacity: 10 }],
+      audience: { roles: ['customer'], segment: null, ageBand: null, organiserBranchOnly: false },
+      registrationOpensAt: iso(-3_600_000),
+      registrationClosesAt: iso(12_000),
+      whatToBring: '无',
+      maxCompanions: 0,
+    });
+    assert.equal(created.status, 201, created.text);
+    const eventId = (JSON.parse(created.text) as { eventId: string }).eventId;
+    const published = await api('demo-staff-sh', 'POST', `/staff/events/${eventId}/publish`);
+    assert.equal(published.status, 200, published.text);
+    const registered = await api('demo-customer-c001', 'POST', `/events/${eventId}/registration`, {
+      sessionId: 'S1',
+      companions: [],
+      guardianConsent: false,
+      waitIfFull: false,
+    });
+    assert.equal(registered.status, 201, registered.text);
+    const ticket = await api('demo-customer-c001', 'GET', `/events/${eventId}/registration/ticket`);
+    const checkedIn = await api('demo-staff-sh', 'POST', `/staff/events/${eventId}/check-in`, {
+      ticket: (JSON.parse(ticket.text) as { ticket: string }).ticket,
+    });
+    assert.equal(checkedIn.status, 200, checkedIn.text);
+
+    const head = await newPhonePage(session.browser, DESK_VIEWPORT);
+    try {
+      await agreeToPrivacyGuide(head.page, session.stack.appUrl);
+      await signInAsDemoUser(head.page, 'demo-exec-sh-pd');
+      await head.page.goto(`${session.stack.appUrl}/packages/voice/stream/index`);
+      await head.page.getByTestId('voice-listening').getByText('实时聆听中：浦东中心支公司').waitFor();
+
+      await onPhonePage(session.browser, 'events-rated', async (page) => {
+        await agreeToPrivacyGuide(page, session.stack.appUrl);
+        await signInAsDemoUser(page, 'demo-customer-c001');
+        // The page offers the rating once the session has ended: open it again until it does.
+        const detailUrl = `${session.stack.appUrl}/packages/events/detail/index?eventId=${eventId}`;
+        await page.goto(detailUrl);
+        const form = page.getByTestId('rating-form');
+        for (let tries = 0; !(await form.isVisible()); tries++) {
+          assert.ok(tries < 30, 'the rating was never offered');
+          await page.getByTestId('event-detail').waitFor();
+          await form.waitFor({ timeout: 1000 }).catch(async () => page.goto(detailUrl));
+        }
+        await form.getByText('活动已结束，请为本场活动评分').waitFor();
+        await form.getByTestId('rating-comment').locator('input').fill('签到排队太久，座位也不够');
+        await form.getByTestId('rate-2').click();
+        await page
+          .getByTestId('my-rating')
+          .filter({ hasText: '我的评价：★★ 签到排队太久，座位也不够' })
+          .waitFor();
+        assert.equal(await page.getByTestId('rating-form').count(), 0);
+      });
+
+      // The voice projection's minute comes: the low rating arrives on the head's page, no reload.
+      await projectVoice(getSystem());
+      const heard = head.page.getByTestId('voice-item').filter({ hasText: title });
+      await heard.waitFor({ timeout: 5000 });
+      const text = (await heard.textContent()) ?? '';
+      assert.match(text, /俱乐部活动评价/);
+      assert.match(text, /评分 2 星：签到排队太久，座位也不够（场次：.+ 张江营销服务部）/);
+      assert.match(text, /张\*/);
+      assert.doesNotMatch(text, /张伟/);
+      await saveScreenshot(head.page, 'events-low-rating-heard');
+    } finally {
+      await head.context.close();
+    }
   });
 });

@@ -1,18 +1,22 @@
 import type { EventReport, EventTicket, RegistrationView, StaffEvent } from '@zhixiang/shared/events/schemas';
-import type { VoiceItemView } from '@zhixiang/shared/voice/schemas';
+import { formatShanghaiMonthDayTimeCn } from '@zhixiang/shared/format/dates';
+import type { VoiceItemView, VoiceServerFrame } from '@zhixiang/shared/voice/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_NOT_ENDED, RATE_ONCE } from '../../src/events/use-cases/rate-event';
 import { createSystem, type System } from '../../src/system';
+import { projectVoice } from '../../src/voice/use-cases/project-voice';
 import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
 import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { listenToVoiceAs } from '../support/voice-listener';
 
 /**
  * The one-tap rating after the event, through the gateway against DynamoDB Local: only an attendee
  * of a session that has ended rates, once; a low rating joins 客户之声 at the customer's branch in
- * the same transaction; the report gives each session's average.
+ * the same transaction and reaches the executives listening live (高管聆听) through the voice
+ * projection, once; the report gives each session's average.
  */
 const HOUR = 3_600_000;
 let clock = FIXED_NOW;
@@ -161,5 +165,77 @@ describe('the rating after the event', () => {
         attendanceBasisPoints: 6667,
       }),
     ]);
+  });
+});
+
+/** A listening connection of `userId` over the gateway's WebSocket API (the voice tests' feed). */
+const listenAs = (userId: string) => listenToVoiceAs(container, gateway.liveChatUrl, userId);
+
+describe('a low rating, live to the listening executives', () => {
+  it('pushes a low rating once, through the voice projection, to the listeners of the rater’s branch subtree, and a good one not at all', async () => {
+    clock = FIXED_NOW;
+    const title = '太有爱·亲子手工课';
+    const eventId = await eventWithAttendees(title, ['demo-customer-c001', 'demo-customer-c002']);
+    later(27);
+    const pudong = await listenAs('demo-exec-sh-pd');
+    const hq = await listenAs('demo-exec-hq');
+    const beijing = await listenAs('demo-staff-bj');
+    try {
+      for (const listener of [pudong, hq, beijing])
+        await listener.waitFor((f) => f.type === 'voice_listening', 'listening');
+      const ofThisEvent = (f: VoiceServerFrame) =>
+        f.type === 'voice_item' && f.item.source === 'event_rating' && f.item.text.includes(title);
+
+      // What earlier tests left pending goes out first.
+      const silent = { error: () => {}, warn: () => {} };
+      await projectVoice({ ...container, logger: silent });
+
+      // A good rating is no voice: nothing reaches anyone. 张伟 is a customer of 张江, under 浦东.
+      const high = await as('demo-customer-c002', 'POST', `/events/${eventId}/registration/rating`, {
+        score: 4,
+      });
+      expect(high.status, high.text).toBe(201);
+
+      const low = await as('demo-customer-c001', 'POST', `/events/${eventId}/registration/rating`, {
+        score: 1,
+        comment: '讲师迟到一小时，电话 13812345678 也没人接',
+      });
+      expect(low.status, low.text).toBe(201);
+      // The voice projection (every minute) pushes it: two runs at once push it once.
+      const runs = await Promise.all([
+        projectVoice({ ...container, logger: silent }),
+        projectVoice({ ...container, logger: silent }),
+      ]);
+      expect(runs.map((r) => r.announced).sort()).toEqual([0, 1]);
+      const seen = await pudong.waitFor(ofThisEvent, 'the low rating at 浦东');
+      const session = `场次：${formatShanghaiMonthDayTimeCn(at(24))} 张江营销服务部`;
+      expect(seen).toMatchObject({
+        type: 'voice_item',
+        item: {
+          sourceLabel: '俱乐部活动评价',
+          customerLabel: '张*',
+          journey: 'service',
+          branchName: '张江营销服务部',
+          text: `俱乐部活动「${title}」评分 1 星：讲师迟到一小时，电话 138****5678 也没人接（${session}）`,
+        },
+      });
+      expect(JSON.stringify(seen)).not.toContain('13812345678');
+      await hq.waitFor(ofThisEvent, 'the low rating at 总公司');
+
+      // Rated again: refused, and pushed no second time.
+      const twice = await as('demo-customer-c001', 'POST', `/events/${eventId}/registration/rating`, {
+        score: 1,
+      });
+      expect(twice.status).toBe(409);
+      expect((await projectVoice({ ...container, logger: silent })).announced).toBe(0);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(pudong.frames.filter(ofThisEvent)).toHaveLength(1);
+      expect(hq.frames.filter(ofThisEvent)).toHaveLength(1);
+      expect(beijing.frames.some(ofThisEvent)).toBe(false);
+    } finally {
+      pudong.close();
+      hq.close();
+      beijing.close();
+    }
   });
 });

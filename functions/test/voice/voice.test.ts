@@ -10,17 +10,17 @@ import type {
 } from '@zhixiang/shared/voice/schemas';
 import { voiceWeekOf } from '@zhixiang/shared/voice/themes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { escalateBreachedComplaints } from '../../src/complaints/use-cases/escalate-breached-complaints';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { createSystem, type System } from '../../src/system';
 import { projectVoice } from '../../src/voice/use-cases/project-voice';
 import { voiceItemId } from '../../src/voice/use-cases/voice-access';
-import { accessTokenFor, requestsAs } from '../support/access-token-for';
+import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY, fixedClock } from '../support/fixed-clock';
 import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { listenToVoiceAs } from '../support/voice-listener';
 
 /**
  * The customer-voice stream (客户之声) through the real gateway against DynamoDB Local: 「我要吐槽」,
@@ -327,26 +327,7 @@ describe('weekly clusters and bottom-up reporting (逐级上报)', () => {
 });
 
 /** A listening connection over the WebSocket API, recording every frame. */
-async function listenAs(userId: string) {
-  const token = await accessTokenFor(container, userId);
-  const socket = new WebSocket(`${gateway.liveChatUrl}?token=${encodeURIComponent(token)}`);
-  const frames: VoiceServerFrame[] = [];
-  socket.on('message', (data) => frames.push(JSON.parse(String(data)) as VoiceServerFrame));
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  const waitFor = async (predicate: (f: VoiceServerFrame) => boolean, what: string) => {
-    const deadline = Date.now() + 5000;
-    while (!frames.some(predicate)) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(frames)}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    return frames.find(predicate)!;
-  };
-  socket.send(JSON.stringify({ action: 'listenVoice' }));
-  return { frames, waitFor, close: () => socket.close() };
-}
+const listenAs = (userId: string) => listenToVoiceAs(container, gateway.liveChatUrl, userId);
 
 describe('高管聆听: items arrive live over the WebSocket API', () => {
   it('pushes a rant to the listening executives of its branch and above, and not to another branch', async () => {

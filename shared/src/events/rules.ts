@@ -46,7 +46,15 @@ export const EventSettingsSchema = z.object({
 });
 export type EventSettings = z.infer<typeof EventSettingsSchema>;
 export type CustomerSegment = z.infer<typeof segmentSchema>;
-export const defaultEventSettings: EventSettings = EventSettingsSchema.parse(eventSettingsJson);
+/** The one-tap rating's settings, beside the others in `config/events.json`. */
+export const EventRatingSettingsSchema = z.object({
+  /** A rating at or below this many stars (of 5) is negative voice: it joins 客户之声 and reaches the listening executives live. */
+  lowRatingMax: z.number().check(z.int(), z.minimum(1), z.maximum(4)),
+});
+export type EventRatingSettings = z.infer<typeof EventRatingSettingsSchema>;
+export const defaultEventSettings: EventSettings & EventRatingSettings = z
+  .extend(EventSettingsSchema, EventRatingSettingsSchema.shape)
+  .parse(eventSettingsJson);
 
 /** Who may come: the roles, and for customers a segment, an age band and a branch subtree. */
 export interface EventAudience {

@@ -319,9 +319,6 @@ export type CheckInResult = z.infer<typeof CheckInResultSchema>;
 export const ChangeSessionRequestSchema = z.strictObject({ sessionId });
 export type ChangeSessionRequest = z.infer<typeof ChangeSessionRequestSchema>;
 
-/** A rating at or below this joins the customer-voice stream (客户之声) as negative voice. */
-export const LOW_RATING_MAX = 2;
-
 /** The one-tap rating after the session: 1–5 stars and, optionally, a few words. */
 export const RateEventRequestSchema = z.strictObject({
   score: z.int('请选择 1 至 5 星').check(z.minimum(1, '请选择 1 至 5 星'), z.maximum(5, '请选择 1 至 5 星')),

@@ -92,6 +92,10 @@ export interface VoiceStore {
   /** Takes the entry off the pending index; false when another consumer took it first. */
   markFeedDone(complaintId: string): Promise<boolean>;
   recordFeedFailure(complaintId: string, reason: string): Promise<void>;
+  /** The ids of items another context put whose push to the listening executives is still due, oldest first. */
+  listPendingAnnouncements(limit: number): Promise<string[]>;
+  /** Takes an item's announcement off the pending index; false when another run took it first. */
+  claimAnnouncement(itemId: string): Promise<boolean>;
   startListening(session: VoiceListeningRecord): Promise<void>;
   /** Closes the connection's session, once; nothing when it never listened. */
   endListening(connectionId: string, endedAt: string): Promise<void>;

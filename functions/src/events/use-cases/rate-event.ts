@@ -1,11 +1,9 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import {
-  LOW_RATING_MAX,
-  type RateEventRequest,
-  type RegistrationView,
-} from '@zhixiang/shared/events/schemas';
+import type { EventRatingSettings } from '@zhixiang/shared/events/rules';
+import type { RateEventRequest, RegistrationView } from '@zhixiang/shared/events/schemas';
 import { toRegistrationView } from '@zhixiang/shared/events/view';
+import { formatShanghaiMonthDayTimeCn } from '@zhixiang/shared/format/dates';
 import type { EventRecord, RegistrationRecord } from '@zhixiang/shared/ports/events';
 import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
 import { redactText } from '@zhixiang/shared/privacy/mask';
@@ -19,13 +17,15 @@ export const RATE_ONCE = '您已评价过本次活动';
 
 /**
  * The one-tap rating after the event: an attendee (checked in) of a session that has ended rates it
- * once, 1–5 and a few optional words. A low rating (≤ 2) joins the customer-voice stream
- * (客户之声) as negative voice, in the rating's own transaction: the item is tagged by the voice
- * dictionary (journey 客户服务), at the registrant's branch (the organiser's for someone without
- * one), redacted of ID and phone numbers like every voice item.
+ * once, 1–5 and a few optional words. A low rating (at most `lowRatingMax` stars, config/events.json)
+ * joins the customer-voice stream (客户之声) as negative voice, in the rating's own transaction: the
+ * item is tagged by the voice dictionary (journey 客户服务), at the registrant's branch (the
+ * organiser's for someone without one), redacted of ID and phone numbers like every voice item, and
+ * names the event and the session. Its announcement entry, written with it, has the voice
+ * projection push it to the executives listening to that branch or a level above, once.
  */
 export async function rateEvent(
-  deps: EventDeps & { voiceThemes: VoiceThemeDictionary },
+  deps: EventDeps & { voiceThemes: VoiceThemeDictionary; eventSettings: EventRatingSettings },
   claims: AccessClaims,
   eventId: string,
   request: RateEventRequest,
@@ -38,7 +38,10 @@ export async function rateEvent(
   if (!session || Date.parse(session.endsAt) > nowMs) throw new AppError('CONFLICT', RATE_NOT_ENDED);
   const at = new Date(nowMs).toISOString();
   const rating = { score: request.score, comment: request.comment ? request.comment : null, at };
-  const voiceItem = rating.score <= LOW_RATING_MAX ? lowRatingVoice(deps, event, registration, rating) : null;
+  const voiceItem =
+    rating.score <= deps.eventSettings.lowRatingMax
+      ? lowRatingVoice(deps, event, registration, rating)
+      : null;
   if (!(await deps.repositories.events.rate(eventId, registration.personKey, rating, voiceItem)))
     throw new AppError('CONFLICT', RATE_ONCE);
   return toRegistrationView(event, { ...registration, rating }, null, nowMs);
@@ -51,7 +54,7 @@ function lowRatingVoice(
   rating: { score: number; comment: string | null; at: string },
 ): VoiceItemRecord {
   const sourceKey = `event-rating:${event.eventId}:${registration.personKey}`;
-  const text = redactText(
+  const words = redactText(
     `俱乐部活动「${event.title}」评分 ${rating.score} 星${rating.comment ? `：${rating.comment}` : ''}`,
   );
   const branchPath = registration.branchPath ?? event.organiserBranchPath;
@@ -59,11 +62,12 @@ function lowRatingVoice(
     itemId: voiceItemId(sourceKey),
     sourceKey,
     source: 'event_rating',
-    text,
+    text: `${words}（${sessionName(event, registration.sessionId)}）`,
     customerId: registration.customerId,
     hideName: false,
     branchPath,
-    ...tagVoice(deps.voiceThemes, text, 'service'),
+    // Tagged by the rating's words: the session's venue and time are no theme.
+    ...tagVoice(deps.voiceThemes, words, 'service'),
     week: voiceWeekOf(Date.parse(rating.at)),
     at: rating.at,
     complaintId: null,
@@ -71,4 +75,12 @@ function lowRatingVoice(
     escalations: [],
     version: 1,
   };
+}
+
+/** The session in Chinese: 「场次：12月7日 10:00 张江营销服务部」. */
+function sessionName(event: EventRecord, sessionId: string): string {
+  const session = event.sessions.find((s) => s.sessionId === sessionId);
+  if (!session) return `场次：${sessionId}`;
+  const venue = event.venues.find((v) => v.venueId === session.venueId)?.name;
+  return `场次：${formatShanghaiMonthDayTimeCn(session.startsAt)}${venue ? ` ${venue}` : ''}`;
 }

@@ -6,7 +6,13 @@ import type {
   VoiceListeningRecord,
   VoiceStore,
 } from '@zhixiang/shared/ports/voice';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '../../platform/dynamodb/document-client';
 import {
   conditionally,
   isConditionalCheckFailed,
@@ -20,13 +26,17 @@ import {
  * `begins_with`) and on gsi2 under their customer. A week's cluster reports:
  * `VOICECLUSTER#<monday>` / `<theme>#<fromPath>`, created only if new, so a level reports a cluster
  * once. The complaints' feed entries (`VOICE_FEED`) sit in each complaint's partition, on gsi1 under
- * `VOICE#FEED` while pending. Listening sessions: `VOICELISTEN#<connectionId>` / `SESSION`, on gsi1
+ * `VOICE#FEED` while pending. An item another context puts in its own transaction (a club event's
+ * low rating) comes with its announcement entry, `VOICE#<itemId>` / `ANNOUNCE`, on gsi1 under
+ * `VOICE#ANNOUNCE` until the projection pushes it. Listening sessions: `VOICELISTEN#<connectionId>` / `SESSION`, on gsi1
  * under their Shanghai day (`VOICE#LISTENING#<day>`). Key shapes: docs/dynamodb-access-patterns.md.
  */
 const itemKey = (itemId: string) => ({ pk: `VOICE#${itemId}`, sk: 'ITEM' });
 const weekKey = (week: string) => `VOICE#WEEK#${week}`;
 const clusterPk = (week: string) => `VOICECLUSTER#${week}`;
 const FEED_PENDING = 'VOICE#FEED';
+const ANNOUNCE_PENDING = 'VOICE#ANNOUNCE';
+const announcementKey = (itemId: string) => ({ pk: `VOICE#${itemId}`, sk: 'ANNOUNCE' });
 const feedKey = (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'VOICE_FEED' });
 const listeningKey = (connectionId: string) => ({ pk: `VOICELISTEN#${connectionId}`, sk: 'SESSION' });
 const listeningDay = (day: string) => `VOICE#LISTENING#${day}`;
@@ -63,6 +73,21 @@ export function voiceFeedItem(entry: Omit<VoiceFeedEntry, 'attempts'>): Record<s
     attempts: 0,
     gsi1pk: FEED_PENDING,
     gsi1sk: `${entry.receivedAt}#${entry.complaintId}`,
+  };
+}
+
+/**
+ * The announcement entry of an item put by another context's own transaction (a club event's low
+ * rating, events/adapters/events.ts): the projection pushes the item to the listening executives
+ * and takes the entry, once — the item and its entry are written together or not at all.
+ */
+export function voiceAnnouncementItem(item: Pick<VoiceItemRecord, 'itemId' | 'at'>): Record<string, unknown> {
+  return {
+    ...announcementKey(item.itemId),
+    entity: 'voiceAnnouncement',
+    itemId: item.itemId,
+    gsi1pk: ANNOUNCE_PENDING,
+    gsi1sk: `${item.at}#${item.itemId}`,
   };
 }
 
@@ -193,6 +218,30 @@ export class DynamoVoiceStore implements VoiceStore {
         UpdateExpression: 'ADD attempts :one SET lastError = :reason',
         ConditionExpression: 'attribute_exists(gsi1pk)',
         ExpressionAttributeValues: { ':one': 1, ':reason': reason.slice(0, 500) },
+      }),
+    );
+  }
+
+  async listPendingAnnouncements(limit: number): Promise<string[]> {
+    const { Items = [] } = await this.ctx.client.send(
+      new QueryCommand({
+        TableName: this.ctx.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': ANNOUNCE_PENDING },
+        Limit: limit,
+      }),
+    );
+    return Items.map((i) => String(i.itemId));
+  }
+
+  claimAnnouncement(itemId: string): Promise<boolean> {
+    return conditionally(
+      this.ctx,
+      new DeleteCommand({
+        TableName: this.ctx.table,
+        Key: announcementKey(itemId),
+        ConditionExpression: 'attribute_exists(pk)',
       }),
     );
   }

@@ -14,6 +14,8 @@ export interface VoiceProjectionReport {
   complaintsPending: number;
   complaintsProjected: number;
   assistantProjected: number;
+  /** Items put by another context's own transaction (a club event's low rating) pushed this run. */
+  announced: number;
   failed: number;
 }
 
@@ -51,6 +53,9 @@ function newItem(deps: Pick<VoiceDeps, 'voiceThemes'>, facts: ItemFacts): VoiceI
  * - The assistant's 👎 and unanswered turns: the assistant lists each in its improvement report's
  *   day index in the turn's own transaction; the projection reads today's and yesterday's (Shanghai)
  *   and puts each turn's item only if new.
+ * - Items another context put in its own transaction (a club event's low rating): each came with an
+ *   announcement entry; the run reads the item, takes the entry with a conditional delete, and only
+ *   the run that took it pushes the item, so two runs at once push it once.
  * One failing entry never stops the others (`platform/outbox`). Each new item is pushed to the
  * connections listening to its branch or a level above (高管聆听).
  */
@@ -61,6 +66,7 @@ export async function projectVoice(deps: VoiceDeps): Promise<VoiceProjectionRepo
     complaintsPending: entries.length,
     complaintsProjected: 0,
     assistantProjected: 0,
+    announced: 0,
     failed: 0,
   };
   const fed = await drainOutbox<VoiceFeedEntry>(entries, {
@@ -124,7 +130,21 @@ export async function projectVoice(deps: VoiceDeps): Promise<VoiceProjectionRepo
     describe: (turn) => ({ conversationId: turn.conversationId, seq: turn.seq }),
     logger: deps.logger,
   });
-  report.failed = fed.failed + assisted.failed;
+  const pendingAnnouncements = await voice.listPendingAnnouncements(VOICE_FEED_PAGE);
+  const announced = await drainOutbox<string>(pendingAnnouncements, {
+    deliver: async (itemId) => {
+      // Read before taking the entry: a failed read leaves it for the next run.
+      const item = await voice.getItem(itemId);
+      if (!(await voice.claimAnnouncement(itemId)) || !item) return;
+      report.announced++;
+      await announceVoiceItem(deps, item);
+    },
+    // The entry is gone once claimed, and a push is best effort: nothing to record.
+    recordFailure: async () => {},
+    describe: (itemId) => ({ itemId }),
+    logger: deps.logger,
+  });
+  report.failed = fed.failed + assisted.failed + announced.failed;
   return report;
 }
 
