@@ -20,34 +20,40 @@ const basisPoints = z.int().check(z.positive('比例应为正整数（基点）'
 const years = z.int().check(z.gte(1, '年数应为 1–100 的整数'), z.lte(100, '年数应为 1–100 的整数'));
 const age = z.int().check(z.gte(0, '年龄应为 0–105 的整数'), z.lte(105, '年龄应为 0–105 的整数'));
 
-const exactlyOne = (a: unknown, b: unknown) => (a === undefined) !== (b === undefined);
+/** An object of these fields, of which exactly one of the optional `a` and `b` is given. */
+function withOneOf<Shape extends z.core.$ZodLooseShape>(
+  shape: Shape,
+  a: keyof Shape & string,
+  b: keyof Shape & string,
+  message: string,
+) {
+  const object = z.object(shape);
+  return object.check(
+    z.refine<z.infer<typeof object>>(
+      (rule) => (rule[a as never] === undefined) !== (rule[b as never] === undefined),
+      message,
+    ),
+  );
+}
 
-export const SurvivalBenefitRuleSchema = z
-  .object({
+export const SurvivalBenefitRuleSchema = withOneOf(
+  {
     percentBasisPoints: basisPoints,
     everyYears: years,
     fromAnniversary: z.optional(years),
     fromAge: z.optional(age),
-  })
-  .check(
-    z.refine(
-      (rule) => exactlyOne(rule.fromAnniversary, rule.fromAge),
-      '生存金应从第 N 个保单周年日或被保险人年满 A 周岁起领取，二者选一',
-    ),
-  );
+  },
+  'fromAnniversary',
+  'fromAge',
+  '生存金应从第 N 个保单周年日或被保险人年满 A 周岁起领取，二者选一',
+);
 
-export const MaturityBenefitRuleSchema = z
-  .object({
-    percentBasisPoints: basisPoints,
-    termYears: z.optional(years),
-    atAge: z.optional(age),
-  })
-  .check(
-    z.refine(
-      (rule) => exactlyOne(rule.termYears, rule.atAge),
-      '满期应为保险期间 N 年或被保险人年满 A 周岁，二者选一',
-    ),
-  );
+export const MaturityBenefitRuleSchema = withOneOf(
+  { percentBasisPoints: basisPoints, termYears: z.optional(years), atAge: z.optional(age) },
+  'termYears',
+  'atAge',
+  '满期应为保险期间 N 年或被保险人年满 A 周岁，二者选一',
+);
 
 export const BenefitScheduleSchema = z
   .object({

@@ -92,32 +92,22 @@ describe('the records as items', () => {
   });
 
   it('a product with a benefit schedule, kept as given', () => {
-    const benefitSchedule = {
-      survival: { percentBasisPoints: 1000, everyYears: 1, fromAge: 60 },
-      maturity: { percentBasisPoints: 10_000, atAge: 85 },
-    };
-    expect(
-      productItem({
-        productCode: 'AN02',
-        name: '养老年金保险',
-        kind: 'annuity',
-        coolingOffDays: 15,
-        loanableRatioBasisPoints: 8000,
-        loanAnnualRateBasisPoints: 500,
-        hasDeathBenefit: true,
-        participating: false,
-        benefitSchedule,
-      }),
-    ).toStrictEqual({
+    const annuity = {
       productCode: 'AN02',
       name: '养老年金保险',
-      kind: 'annuity',
+      kind: 'annuity' as const,
       coolingOffDays: 15,
       loanableRatioBasisPoints: 8000,
       loanAnnualRateBasisPoints: 500,
       hasDeathBenefit: true,
       participating: false,
-      benefitSchedule,
+      benefitSchedule: {
+        survival: { percentBasisPoints: 1000, everyYears: 1, fromAge: 60 },
+        maturity: { percentBasisPoints: 10_000, atAge: 85 },
+      },
+    };
+    expect(productItem(annuity)).toStrictEqual({
+      ...annuity,
       pk: 'PRODUCT#AN02',
       sk: 'PRODUCT',
       gsi1pk: 'PRODUCTS',
