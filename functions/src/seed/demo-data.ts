@@ -831,7 +831,7 @@ const USER_SPECS: UserSpec[] = [
     'demo-customer-c004',
     'customer',
     '王芳',
-    customerDescription('C004', '61 岁：趸交养老年金有现金价值，自助申请保单贷款需人工审核'),
+    customerDescription('C004', '61 岁：趸交养老年金有现金价值、生存金即将给付，自助申请保单贷款需人工审核'),
     { customerId: 'C004' },
   ],
   [
