@@ -106,3 +106,18 @@ describe('policy detail', () => {
     expect(container.textContent).not.toMatch(/\d{17}[\dX]/);
   });
 });
+
+describe('PolicyDetailView: the next scheduled benefit', () => {
+  it('shows the next survival or maturity benefit with its amount and day, and nothing without one', () => {
+    const { getByTestId, unmount } = render(
+      <PolicyDetailView
+        policy={{ ...policy, nextBenefit: { date: '2026-12-07', kind: 'survival', amountCents: 3_000_000 } }}
+      />,
+    );
+    expect(getByTestId('next-benefit').textContent).toContain('下次生存金');
+    expect(getByTestId('next-benefit').textContent).toContain('¥30,000.00（2026年12月07日给付）');
+    unmount();
+    const without = render(<PolicyDetailView policy={policy} />);
+    expect(without.queryByTestId('next-benefit')).toBeNull();
+  });
+});

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addMonths } from '../src/format/dates';
 import { accruedLoanInterestCents } from '../src/policy/loan-interest';
 import type { PolicyRecord } from '../src/policy/model';
 import { coolingOffEndDate, isInCoolingOff, toCustomerSummary, toPolicyDetail } from '../src/policy/view';
@@ -171,5 +172,20 @@ describe('toCustomerSummary', () => {
       idNumberMasked: '1101**********002X',
       policyCount: 2,
     });
+  });
+});
+
+describe('toPolicyDetail: the next scheduled benefit', () => {
+  const schedule = { maturity: { percentBasisPoints: 10_000, termYears: 20 } };
+  it('is the product schedule’s next payment when the insured’s birth date is known, absent otherwise', () => {
+    const withSchedule = { ...ctx, product: { ...ctx.product, benefitSchedule: schedule } };
+    const insured = { ...ctx.insured, birthDate: '2010-01-01' };
+    expect(toPolicyDetail(policy, { ...withSchedule, insured }).nextBenefit).toEqual({
+      date: addMonths(policy.effectiveDate, 240),
+      kind: 'maturity',
+      amountCents: policy.sumAssuredCents,
+    });
+    expect(toPolicyDetail(policy, withSchedule).nextBenefit).toBeUndefined();
+    expect(toPolicyDetail(policy, { ...ctx, insured }).nextBenefit).toBeUndefined();
   });
 });

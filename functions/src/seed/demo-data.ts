@@ -1,6 +1,6 @@
 import type { BranchLevel, Role } from '@zhixiang/shared/auth/schemas';
 import { brand } from '@zhixiang/shared/brand';
-import { addDays } from '@zhixiang/shared/format/dates';
+import { addDays, addMonths } from '@zhixiang/shared/format/dates';
 import { idCheckCharacter } from '@zhixiang/shared/identity/id-number';
 import type {
   AgentRecord,
@@ -218,7 +218,7 @@ interface PolicySpec {
   premium: number;
   frequency: PolicyRecord['premiumFrequency'];
   /** Absent = inside its cooling-off period: issued five days before the seed runs. */
-  effectiveDate?: string;
+  effectiveDate?: string | ((today: string) => string);
   cashValue: number;
   dividends?: { accumulated: number; option: NonNullable<PolicyRecord['dividendOption']> };
   loan?: Omit<PolicyRecord['loan'] & object, 'annualRateBasisPoints'>;
@@ -309,7 +309,9 @@ const POLICY_SPECS: PolicySpec[] = [
     sumAssured: 300_000,
     premium: 200_000,
     frequency: 'single',
-    effectiveDate: '2020-04-15',
+    // Six years before the day 12 days after the seed: her yearly pension (生存金, from 60) comes
+    // within the home's 30 days of the demo clock.
+    effectiveDate: (today) => addMonths(addDays(today, 12), -72),
     cashValue: 221_870,
   },
   {
@@ -665,7 +667,10 @@ function buildPolicy(spec: PolicySpec, today: string): PolicyRecord {
   const insured = customer(spec.insured ?? spec.holder);
   const product = DEMO_PRODUCTS.find((p) => p.productCode === spec.product);
   if (!product) throw new Error(`demo product ${spec.product} is not defined`);
-  const effectiveDate = spec.effectiveDate ?? addDays(today, -5);
+  const effectiveDate =
+    typeof spec.effectiveDate === 'function'
+      ? spec.effectiveDate(today)
+      : (spec.effectiveDate ?? addDays(today, -5));
   const status = spec.status ?? 'in_force';
   const beneficiaries: BeneficiaryRecord[] = (spec.beneficiaries ?? []).map(
     ([customerId, relation, order, percent]) => {
@@ -826,7 +831,7 @@ const USER_SPECS: UserSpec[] = [
     'demo-customer-c004',
     'customer',
     '王芳',
-    customerDescription('C004', '61 岁：趸交养老年金有现金价值，自助申请保单贷款需人工审核'),
+    customerDescription('C004', '61 岁：趸交养老年金有现金价值、生存金即将给付，自助申请保单贷款需人工审核'),
     { customerId: 'C004' },
   ],
   [

@@ -252,3 +252,48 @@ describe('other people', () => {
     expect(todos.every((t) => !JSON.stringify(t).includes('8831010000'))).toBe(true);
   });
 });
+
+describe('a survival benefit coming up (生存金)', () => {
+  // 王芳's single-premium pension pays 10% of the sum assured each year from her 60th; the demo
+  // data puts its anniversary 12 days after the demo day.
+  const pension = data.policies.find((p) => p.holderId === 'C004' && p.productCode === 'AN02')!;
+  const wangFang = { sub: 'demo-customer-c004', role: 'customer' as const, customerId: 'C004' };
+  const payDay = addDays(FIXED_TODAY, 12);
+
+  it("shows 王芳's yearly pension with the amount, the day and the account to confirm, opening the policy", async () => {
+    const benefit = (await todosOf('demo-customer-c004')).find((t) => t.kind === 'benefit');
+    expect(benefit).toEqual({
+      id: `benefit:${pension.policyNo}:${payDay}`,
+      kind: 'benefit',
+      title: '生存金 ¥30,000.00，12 天后给付',
+      detail: `金色晚年养老年金保险（${pension.policyNo}）给付日 ${payDay}，请确认收款账户`,
+      dueDate: payDay,
+      daysLeft: 12,
+      target: { page: 'policy', policyNo: pension.policyNo },
+    });
+  });
+
+  it('reads her birth date in one BatchGetItem, and is gone once the day has passed', async () => {
+    await getMyTodos(stack.system, wangFang); // products into the process's cache
+    const sent = await commandsSent(stack.system.table.client, () => getMyTodos(stack.system, wangFang));
+    // No policy in its cooling-off period: the one BatchGetItem reads the insured, herself.
+    const batches = sent.filter((s) => s.command === 'BatchGetItemCommand');
+    expect(batches).toHaveLength(1);
+    expect(JSON.stringify(batches[0]!.input)).toContain('C004');
+    const after = await getMyTodos(
+      { ...stack.system, now: () => Date.parse(`${addDays(payDay, 1)}T02:00:00Z`) },
+      wangFang,
+    );
+    expect(after.todos.some((t) => t.kind === 'benefit')).toBe(false);
+  });
+
+  it('is shown to no other customer', async () => {
+    for (const userId of [
+      'demo-customer-c001',
+      'demo-customer-c002',
+      'demo-customer-c005',
+      'demo-customer-c011',
+    ])
+      expect((await todosOf(userId)).some((t) => t.kind === 'benefit')).toBe(false);
+  });
+});

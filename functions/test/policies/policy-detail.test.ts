@@ -1,3 +1,4 @@
+import { addDays } from '@zhixiang/shared/format/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoData } from '../../src/seed/demo-data';
 import { createSystem, type System } from '../../src/system';
@@ -47,5 +48,28 @@ describe('GET /policies/{policyNo}: 可贷金额', () => {
       { token },
     );
     expect(detail.body.loanQuota).toEqual({ quotaCents: 0, unavailableReason: '保单当前不是有效状态' });
+  });
+});
+
+describe('GET /policies/{policyNo}: the next scheduled benefit', () => {
+  it("shows 王芳's next pension payment; a product without a schedule shows none", async () => {
+    const pension = policyOf('C004', 'AN02');
+    const detail = await api.get<{ nextBenefit?: unknown }>(`/policies/${pension.policyNo}`, {
+      token: await accessTokenFor(system, 'demo-customer-c004'),
+    });
+    expect(detail.status, detail.text).toBe(200);
+    expect(detail.body.nextBenefit).toEqual({
+      date: addDays(FIXED_TODAY, 12),
+      kind: 'survival',
+      amountCents: 3_000_000,
+    });
+    const critical = await api.get<{ nextBenefit?: unknown }>(
+      `/policies/${policyOf('C001', 'CI01').policyNo}`,
+      {
+        token: await accessTokenFor(system, 'demo-customer-c001'),
+      },
+    );
+    expect(critical.status, critical.text).toBe(200);
+    expect(critical.body.nextBenefit).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { formatDateCn } from '@zhixiang/shared/format/dates';
 import { formatYuan } from '@zhixiang/shared/format/money';
+import { BENEFIT_KIND_LABELS } from '@zhixiang/shared/policy/benefits';
 import {
   DIVIDEND_OPTION_LABELS,
   POLICY_STATUS_LABELS,
@@ -63,6 +64,13 @@ export function PolicyDetailView({ policy }: { policy: PolicyDetail }) {
               : '未设置'
           }
         />
+        {policy.nextBenefit ? (
+          <InfoRow
+            label={`下次${BENEFIT_KIND_LABELS[policy.nextBenefit.kind]}`}
+            value={`${formatYuan(policy.nextBenefit.amountCents)}（${formatDateCn(policy.nextBenefit.date)}给付）`}
+            testId="next-benefit"
+          />
+        ) : null}
         <InfoRow label="现金价值" value={formatYuan(policy.cashValueCents)} testId="cash-value" />
         <InfoRow
           label="可贷金额"

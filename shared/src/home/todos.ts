@@ -4,10 +4,12 @@ import type { DocumentKind, DocumentStatus } from '../documents/model';
 import { daysBetween } from '../format/dates';
 import { formatYuan } from '../format/money';
 import { APPLICATION_RESULT_KINDS, type NotificationKind } from '../notifications/model';
+import { BENEFIT_KIND_LABELS, type BenefitPolicyFacts, nextScheduledBenefit } from '../policy/benefits';
 import { accruedLoanInterestCents } from '../policy/loan-interest';
 import type { LoanRecord } from '../policy/model';
 import type { POLICY_STATUSES } from '../policy/schemas';
 import { coolingOffEndDate, isInCoolingOff } from '../policy/view';
+import type { BenefitSchedule } from '../product/benefit-schedule';
 
 /**
  * The customer's to-dos (待办), pure: each rule takes the facts one context's query returned and
@@ -24,6 +26,7 @@ export const TODO_KINDS = [
   'callback',
   'loan',
   'premium',
+  'benefit',
   'id_document',
   'result',
   'letters',
@@ -56,6 +59,8 @@ export interface Todo {
 
 /** A premium due this many days ahead or fewer is a to-do. */
 export const PREMIUM_DUE_WITHIN_DAYS = 30;
+/** A survival or maturity benefit paid this many days ahead or fewer is a to-do. */
+export const BENEFIT_DUE_WITHIN_DAYS = 30;
 /** A policy loan whose term ends this many days ahead or fewer (or has ended) is a to-do. */
 export const LOAN_DUE_WITHIN_DAYS = 30;
 /** An ID card that expires this many days ahead or fewer (or has expired) is a to-do. */
@@ -185,6 +190,40 @@ export function loanTodo(fact: LoanFact, today: string): Todo | null {
   };
 }
 
+// ── policies: a survival or maturity benefit (生存金 / 满期金) paid within 30 days ──
+
+export interface BenefitFact extends BenefitPolicyFacts {
+  policyNo: string;
+  productName: string;
+  /** The policyholder manages the policy's account: only they have this to-do. */
+  isHolder: boolean;
+  /** The product's benefit schedule; null when it pays no scheduled benefit. */
+  schedule: BenefitSchedule | null;
+  /** The policy's renewal account (where benefits are paid), number masked; null when none. */
+  account: { bankName: string; accountNumberMasked: string } | null;
+}
+
+export function benefitTodo(fact: BenefitFact, today: string): Todo | null {
+  if (!fact.isHolder) return null;
+  const benefit = nextScheduledBenefit(fact.schedule, fact, today);
+  if (benefit === null) return null;
+  const daysLeft = daysBetween(today, benefit.date);
+  if (daysLeft > BENEFIT_DUE_WITHIN_DAYS) return null;
+  const label = BENEFIT_KIND_LABELS[benefit.kind];
+  const where = fact.account
+    ? `将给付至${fact.account.bankName}（${fact.account.accountNumberMasked}）`
+    : '请确认收款账户';
+  return {
+    id: `benefit:${fact.policyNo}:${benefit.date}`,
+    kind: 'benefit',
+    title: `${label} ${formatYuan(benefit.amountCents)}，${daysLeft === 0 ? '今天给付' : `${daysLeft} 天后给付`}`,
+    detail: `${fact.productName}（${fact.policyNo}）给付日 ${benefit.date}，${where}`,
+    dueDate: benefit.date,
+    daysLeft,
+    target: { page: 'policy', policyNo: fact.policyNo },
+  };
+}
+
 // ── identity: the ID card read last expires soon ──
 
 export interface IdDocumentFact {
@@ -299,6 +338,8 @@ export interface CustomerFacts {
   callbacks: readonly CallbackFact[];
   premiums: readonly PremiumFact[];
   loans: readonly LoanFact[];
+  /** The customer's policies with their products' benefit schedules (absent: none). */
+  benefits?: readonly BenefitFact[];
   idDocument: IdDocumentFact | null;
   letters: LettersFact;
   handoff: HandoffFact | null;
@@ -308,7 +349,7 @@ export interface CustomerFacts {
 
 /**
  * How soon a to-do must be done: a conversation with a person and a signature block someone now
- * (today); a callback, loan, premium or ID card by its day (one already past comes first); an
+ * (today); a callback, loan, premium, benefit or ID card by its day (one already past comes first); an
  * unseen result and unread letters whenever. Ties go by kind.
  */
 function urgency(todo: Todo, today: string): [string, number] {
@@ -332,6 +373,7 @@ export function customerTodos(facts: CustomerFacts, today: string): Todo[] {
     ...facts.callbacks.map((fact) => callbackTodo(fact, today)),
     ...facts.premiums.map((fact) => premiumTodo(fact, today)),
     ...facts.loans.map((fact) => loanTodo(fact, today)),
+    ...(facts.benefits ?? []).map((fact) => benefitTodo(fact, today)),
     idDocumentTodo(facts.idDocument, today),
     ...resultTodos(facts.results ?? []),
     lettersTodo(facts.letters),

@@ -1,4 +1,5 @@
 import type { BranchLevel, Role } from '../auth/schemas';
+import type { BenefitSchedule } from '../product/benefit-schedule';
 import type { DIVIDEND_OPTIONS, POLICY_STATUSES, PREMIUM_FREQUENCIES, PRODUCT_KINDS } from './schemas';
 
 /**
@@ -50,6 +51,11 @@ export interface ProductRecord {
   loanAnnualRateBasisPoints: number;
   hasDeathBenefit: boolean;
   participating: boolean;
+  /**
+   * The survival and maturity benefits the product pays (生存金 / 满期金): annuities, endowments,
+   * education products. Absent: no scheduled benefit.
+   */
+  benefitSchedule?: BenefitSchedule;
 }
 
 export interface BeneficiaryRecord {

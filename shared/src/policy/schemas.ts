@@ -112,6 +112,13 @@ export const PolicyDetailSchema = z.object({
   loanQuota: z.object({ quotaCents: cents, unavailableReason: z.nullable(z.string()) }),
   branchName: z.string(),
   agentName: z.nullable(z.string()),
+  /**
+   * The next survival or maturity benefit the product's schedule pays (生存金 / 满期金), on or
+   * after today; absent when none (not in force, no schedule, nothing left).
+   */
+  nextBenefit: z.optional(
+    z.object({ date: isoDate, kind: z.enum(['survival', 'maturity']), amountCents: cents }),
+  ),
 });
 export type PolicyDetail = z.infer<typeof PolicyDetailSchema>;
 

@@ -1,5 +1,6 @@
 import { addDays } from '../format/dates';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../privacy/mask';
+import { nextScheduledBenefit } from './benefits';
 import { accruedLoanInterestCents } from './loan-interest';
 import { policyLoanPosition } from './loan-quota';
 import type { CustomerRecord, PolicyRecord, ProductRecord } from './model';
@@ -30,12 +31,13 @@ export function isInCoolingOff(
   );
 }
 
-export type PartyView = Pick<CustomerRecord, 'customerId' | 'name' | 'idNumber'>;
+export type PartyView = Pick<CustomerRecord, 'customerId' | 'name' | 'idNumber'> &
+  Partial<Pick<CustomerRecord, 'birthDate'>>;
 
 export interface PolicyViewContext {
   product: Pick<
     ProductRecord,
-    'productCode' | 'name' | 'kind' | 'coolingOffDays' | 'loanableRatioBasisPoints'
+    'productCode' | 'name' | 'kind' | 'coolingOffDays' | 'loanableRatioBasisPoints' | 'benefitSchedule'
   >;
   holder: PartyView;
   insured: PartyView;
@@ -70,6 +72,10 @@ export function toPolicySummary(
 
 export function toPolicyDetail(policy: PolicyRecord, ctx: PolicyViewContext): PolicyDetail {
   const loanPosition = policyLoanPosition(policy, ctx.product, ctx.today);
+  const insuredBirthDate = ctx.insured.birthDate;
+  const nextBenefit = insuredBirthDate
+    ? nextScheduledBenefit(ctx.product.benefitSchedule, { ...policy, insuredBirthDate }, ctx.today)
+    : null;
   return {
     ...toPolicySummary(policy, ctx),
     effectiveDate: policy.effectiveDate,
@@ -101,6 +107,7 @@ export function toPolicyDetail(policy: PolicyRecord, ctx: PolicyViewContext): Po
     loanQuota: { quotaCents: loanPosition.quotaCents, unavailableReason: loanPosition.unavailableReason },
     branchName: ctx.branchName,
     agentName: ctx.agentName,
+    ...(nextBenefit ? { nextBenefit } : {}),
   };
 }
 

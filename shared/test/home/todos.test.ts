@@ -5,6 +5,9 @@ import { BOOKING_STATUSES } from '../../src/callback/schemas';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../src/documents/model';
 import { addDays, daysBetween } from '../../src/format/dates';
 import {
+  BENEFIT_DUE_WITHIN_DAYS,
+  type BenefitFact,
+  benefitTodo,
   type CallbackFact,
   callbackTodo,
   customerTodos,
@@ -16,6 +19,7 @@ import {
   type LoanFact,
   lettersTodo,
   loanTodo,
+  orderTodos,
   PREMIUM_DUE_WITHIN_DAYS,
   type PremiumFact,
   premiumTodo,
@@ -430,5 +434,102 @@ describe('the list', () => {
         '2026-11-25',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('the benefit to-do (生存金 / 满期金)', () => {
+  const pension: BenefitFact = {
+    policyNo: '8831010000007',
+    productName: '金色晚年养老年金保险',
+    isHolder: true,
+    status: 'in_force',
+    effectiveDate: '2020-12-07',
+    sumAssuredCents: 300_000_00,
+    insuredBirthDate: '1965-11-02',
+    schedule: {
+      survival: { percentBasisPoints: 1000, everyYears: 1, fromAge: 60 },
+      maturity: { percentBasisPoints: 10_000, atAge: 85 },
+    },
+    account: null,
+  };
+
+  it('exists exactly for the holder of an in-force policy while its next benefit is within 30 days', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -5, max: 60 }),
+        fc.boolean(),
+        fc.constantFrom(...POLICY_STATUSES),
+        (before, isHolder, status) => {
+          const today = addDays('2026-12-07', -before);
+          const todo = benefitTodo({ ...pension, isHolder, status }, today);
+          const daysLeft = daysBetween(today, before < 0 ? '2027-12-07' : '2026-12-07');
+          expect(todo !== null).toBe(
+            isHolder && status === 'in_force' && daysLeft <= BENEFIT_DUE_WITHIN_DAYS,
+          );
+          if (todo) expect(todo.daysLeft).toBe(daysLeft);
+        },
+      ),
+    );
+  });
+
+  it('says the amount, the day and the account, or asks to confirm one, and opens the policy', () => {
+    expect(benefitTodo(pension, '2026-11-25')).toEqual({
+      id: 'benefit:8831010000007:2026-12-07',
+      kind: 'benefit',
+      title: '生存金 ¥30,000.00，12 天后给付',
+      detail: '金色晚年养老年金保险（8831010000007）给付日 2026-12-07，请确认收款账户',
+      dueDate: '2026-12-07',
+      daysLeft: 12,
+      target: { page: 'policy', policyNo: '8831010000007' },
+    });
+    const account = { bankName: '招商银行', accountNumberMasked: '6222 **** **** 1234' };
+    const paid = benefitTodo({ ...pension, account }, '2026-12-07');
+    expect(paid?.title).toBe('生存金 ¥30,000.00，今天给付');
+    expect(paid?.detail).toContain('将给付至招商银行（6222 **** **** 1234）');
+    const maturity = benefitTodo(
+      { ...pension, schedule: { maturity: { percentBasisPoints: 10_000, termYears: 6 } } },
+      '2026-11-25',
+    );
+    expect(maturity?.title).toBe('满期金 ¥300,000.00，12 天后给付');
+    expect(benefitTodo(pension, '2026-12-08')).toBeNull();
+    expect(benefitTodo({ ...pension, schedule: null }, '2026-11-25')).toBeNull();
+  });
+
+  it('takes its place by its day among the others, after a premium due the same day', () => {
+    const benefit = benefitTodo(pension, '2026-11-25')!;
+    const premium = premiumTodo(
+      {
+        policyNo: '8831010000001',
+        productName: '示例两全',
+        status: 'in_force',
+        isHolder: true,
+        nextDueDate: '2026-12-07',
+        premiumCents: 100_00,
+        account: null,
+      },
+      '2026-11-25',
+    )!;
+    const letters = lettersTodo({ unread: 1, newestUnreadTitle: null })!;
+    const idCard = idDocumentTodo({ validUntil: '2026-12-01' }, '2026-11-25')!;
+    expect(orderTodos([letters, benefit, premium, idCard], '2026-11-25').map((t) => t.kind)).toEqual([
+      'id_document',
+      'premium',
+      'benefit',
+      'letters',
+    ]);
+    const all = customerTodos(
+      {
+        documents: [],
+        callbacks: [],
+        premiums: [],
+        loans: [],
+        benefits: [pension],
+        idDocument: null,
+        letters: { unread: 1, newestUnreadTitle: null },
+        handoff: null,
+      },
+      '2026-11-25',
+    );
+    expect(all.map((t) => t.kind)).toEqual(['benefit', 'letters']);
   });
 });

@@ -1,5 +1,6 @@
 import type { ProductRecord } from '@zhixiang/shared/policy/model';
 import type { ProductRepository } from '@zhixiang/shared/ports/repositories';
+import { BenefitScheduleSchema } from '@zhixiang/shared/product/benefit-schedule';
 import { PutCommand } from '../dynamodb/document-client';
 import { entityItem, type TableContext } from '../dynamodb/table';
 import { getItem, type ItemKey, queryEntity, type RawItem } from './point-reads';
@@ -25,6 +26,7 @@ export function productItem(product: ProductRecord): RawItem {
     loanAnnualRateBasisPoints: product.loanAnnualRateBasisPoints,
     hasDeathBenefit: product.hasDeathBenefit,
     participating: product.participating,
+    ...(product.benefitSchedule ? { benefitSchedule: product.benefitSchedule } : {}),
     ...productKey(product.productCode),
     gsi1pk: 'PRODUCTS',
     gsi1sk: `PRODUCT#${product.productCode}`,
@@ -41,6 +43,7 @@ function toRecord(item: RawItem): ProductRecord {
     loanAnnualRateBasisPoints: item.loanAnnualRateBasisPoints as number,
     hasDeathBenefit: item.hasDeathBenefit as boolean,
     participating: item.participating as boolean,
+    ...(item.benefitSchedule ? { benefitSchedule: BenefitScheduleSchema.parse(item.benefitSchedule) } : {}),
   };
 }
 

@@ -91,6 +91,32 @@ describe('the records as items', () => {
     });
   });
 
+  it('a product with a benefit schedule, kept as given', () => {
+    const annuity = {
+      productCode: 'AN02',
+      name: '养老年金保险',
+      kind: 'annuity' as const,
+      coolingOffDays: 15,
+      loanableRatioBasisPoints: 8000,
+      loanAnnualRateBasisPoints: 500,
+      hasDeathBenefit: true,
+      participating: false,
+      benefitSchedule: {
+        survival: { percentBasisPoints: 1000, everyYears: 1, fromAge: 60 },
+        maturity: { percentBasisPoints: 10_000, atAge: 85 },
+      },
+    };
+    expect(productItem(annuity)).toStrictEqual({
+      ...annuity,
+      pk: 'PRODUCT#AN02',
+      sk: 'PRODUCT',
+      gsi1pk: 'PRODUCTS',
+      gsi1sk: 'PRODUCT#AN02',
+      __edb_e__: 'product',
+      __edb_v__: '1',
+    });
+  });
+
   const customer = {
     customerId: 'C1',
     name: '张三',
