@@ -67,6 +67,20 @@ describe('the agent home before 张伟 acts', () => {
   });
 });
 
+describe('a benefit coming up', () => {
+  it('王芳 sees her annuity’s survival benefit coming up, with its amount and day, one tap from the policy', async () => {
+    await homeAs('demo-customer-c004', 'home-customer-benefit-policy', async (page) => {
+      await page.getByTestId('home-todos').waitFor();
+      const benefit = todo(page, 'benefit');
+      assert.match((await benefit.textContent()) ?? '', /生存金 ¥[\d,]+\.\d{2}，\d+ 天后给付/);
+      assert.match((await benefit.textContent()) ?? '', /给付日 \d{4}-\d{2}-\d{2}/);
+      await saveScreenshot(page, 'home-customer-benefit');
+      await benefit.click();
+      await page.waitForURL(/policyNo=/);
+    });
+  });
+});
+
 describe('the customer home', () => {
   it('张伟 sees his signature to-do, signs, and it is gone; his callback to-do stays until he books', async () => {
     const { context, page } = await newPhonePage(session.browser);
