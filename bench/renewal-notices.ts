@@ -43,7 +43,7 @@ async function main() {
     const { createSystem } = await import('../functions/src/system');
     const { policyItem } = await import('../functions/src/platform/records/policies');
     const { addDays } = await import('../shared/src/format/dates');
-    const { isPreDebitNoticeDue, notifyOnRanges, shanghaiClock, shanghaiInstant } = await import(
+    const { isPreDebitNoticeDue, notifyOnRanges, shanghaiInstant } = await import(
       '../shared/src/notices/due-notices'
     );
     const { sendRenewalNotices, limiter, PARTITIONS_AT_ONCE } = await import(
@@ -144,12 +144,10 @@ async function main() {
     // of 100, a page's transactions at once. Which entries are due is found before the clock
     // starts, with the job's own rule, through the index adapter.
     const dueOf = async (ranges: ReturnType<typeof notifyOnRanges>, at: number) => {
-      const day = shanghaiClock(at).date;
       const due = new Set<string>();
       for await (const page of container.notifyOn.entryPages(ranges))
         for (const entry of page)
-          if (day < entry.dueDate && isPreDebitNoticeDue(at, entry.dueDate, entry.preference))
-            due.add(entry.policyNo);
+          if (isPreDebitNoticeDue(at, entry.dueDate, entry.preference)) due.add(entry.policyNo);
       return due;
     };
     const bareClaims = (page: Record<string, unknown>[], due: Set<string>, at: number) => {

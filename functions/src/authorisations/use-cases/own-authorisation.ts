@@ -33,13 +33,17 @@ export async function ownAuthorisation(
   return { customer, record };
 }
 
-/** Writes the next version of a record read at `record.version`; a write in between is a 409. */
+/**
+ * Writes the next version of a record read at `record.version`, with the audit event (and letter)
+ * of the step in the same transaction when given; a write in between is a 409.
+ */
 export async function saveAuthorisation(
   deps: Pick<AuthorisationDeps, 'repositories'>,
   record: AuthorisationRecord,
+  effects?: Parameters<AuthorisationDeps['repositories']['authorisations']['put']>[2],
 ): Promise<AuthorisationRecord> {
   const next = { ...record, version: record.version + 1 };
-  if (!(await deps.repositories.authorisations.put(next, record.version)))
+  if (!(await deps.repositories.authorisations.put(next, record.version, effects)))
     throw new AppError('CONFLICT', '授权已在别处更新，请刷新后重试');
   return next;
 }
