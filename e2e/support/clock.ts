@@ -33,6 +33,14 @@ export function shiftGlobalDate(offsetMs: number): void {
   globalThis.Date = ShiftedDate as unknown as DateConstructor;
 }
 
+/**
+ * Moves this process's clock `ms` ahead, as when a journey waits for a time to pass (a session to
+ * end): the gateway it serves reads the moved clock, and browser contexts opened afterwards take it.
+ */
+export function advanceClockOfThisProcess(ms: number): void {
+  shiftGlobalDate(ms);
+}
+
 /** How far this process's clock runs ahead of the real one (0 unless shiftGlobalDate moved it). */
 export function clockShiftOfThisProcess(): number {
   return Date.now() - (performance.timeOrigin + performance.now());
