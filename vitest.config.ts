@@ -9,7 +9,10 @@ import { defineConfig } from 'vitest/config';
  *   s3rver serve the whole run (global setup); each test file gets its own table (setup file).
  * - `unit`: every other test (shared/, and functions/src/ beside the code). No emulator, no Java:
  *   `vitest run --project unit`. A unit test that calls AWS fails at once naming this rule.
- * Forked workers, two at most: the machine has 2 cores and the JVM needs one.
+ * Forked workers, two at most: the machine has 2 cores and the JVM needs one. Files share their
+ * worker (no isolation): each worker imports the module graph once rather than once per file, which
+ * was a third of the run. The setup files put back what a file may leave in the process (the
+ * environment, the process wiring): functions/test/support/test-file-isolation.ts.
  */
 const besideTheCodeWithLocalStack = readdirSync('functions/src', { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.test.ts'))
@@ -22,6 +25,7 @@ export default defineConfig({
   test: {
     pool: 'forks',
     maxWorkers: 2,
+    isolate: false,
     testTimeout: 20_000,
     reporters: ['default'],
     projects: [

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import './local-stack-context';
+import { startFileWithCleanProcess } from './test-file-isolation';
 
 /**
  * Runs before every test file (vitest setupFiles). It points the SDK at the emulators and gives
@@ -8,9 +9,13 @@ import './local-stack-context';
  * global setup — so files running in parallel never see each other's items. TABLE_NAME is what
  * handlers and adapters read.
  *
- * It talks to DynamoDB Local with a bare fetch instead of the SDK: loading the SDK here cost every
- * test file (also those of shared/) about two seconds on this machine.
+ * It talks to DynamoDB Local with a bare fetch instead of the SDK.
+ *
+ * Test files share their worker process (no isolation: importing the module graph anew for every
+ * file was a third of the run), so each file first gets the environment the worker started with
+ * and a process wiring rebuilt on first use, never the previous file's table.
  */
+startFileWithCleanProcess();
 const stack = inject('localStack');
 Object.assign(process.env, stack.env);
 
@@ -30,3 +35,7 @@ if (stack.tableDefinition.TableName) {
   if (!response.ok) throw new Error(`cannot create the test table ${tableName}: ${await response.text()}`);
   process.env.TABLE_NAME = tableName;
 }
+
+// After the environment is in place: modules read it as they load (the logger its level).
+const { setSystem } = await import('../../src/system');
+setSystem(undefined);
