@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../src/services/request';
+import { choosing, puts } from './fake-upload';
 
 const fileComplaint = vi.fn();
 const createComplaintPhotoUpload = vi.fn();
@@ -11,43 +12,6 @@ vi.mock('../src/services/api', () => ({
     createComplaintPhotoUpload: (...args: unknown[]) => createComplaintPhotoUpload(...args),
   },
 }));
-
-/**
- * The device's side of an upload, faked where the H5 build meets the browser: the picker
- * (Taro.chooseImage), reading the chosen blob (fetch) and the PUT (XMLHttpRequest), whose
- * progress and answer the test drives.
- */
-const puts: FakeUpload[] = [];
-class FakeUpload {
-  url = '';
-  status = 0;
-  upload: { onprogress?: (event: { lengthComputable: boolean; loaded: number; total: number }) => void } = {};
-  onload?: () => void;
-  onerror?: () => void;
-  open(_method: string, url: string) {
-    this.url = url;
-  }
-  setRequestHeader() {}
-  send() {
-    puts.push(this);
-  }
-  progress(percent: number) {
-    this.upload.onprogress?.({ lengthComputable: true, loaded: percent, total: 100 });
-  }
-  answer(status: number) {
-    this.status = status;
-    this.onload?.();
-  }
-}
-function choosing(path: string, bytes: number) {
-  vi.spyOn(Taro, 'chooseImage').mockResolvedValue({
-    tempFilePaths: [path],
-    tempFiles: [],
-    errMsg: 'chooseImage:ok',
-  } as never);
-  vi.stubGlobal('fetch', async () => ({ blob: async () => new Blob([new Uint8Array(bytes)]) }));
-  vi.stubGlobal('XMLHttpRequest', FakeUpload);
-}
 
 const { ComplaintForm } = await import('../src/packages/complaints/file/complaint-form');
 const policies = [{ policyNo: 'P2026000001', productName: '示例鸿祥两全保险' }];

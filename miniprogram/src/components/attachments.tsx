@@ -29,6 +29,7 @@ export function AttachmentPicker({
   createUpload,
   onChange,
   testId,
+  pick = () => pickFile('image'),
 }: {
   files: readonly PickedFile[];
   max: number;
@@ -39,6 +40,8 @@ export function AttachmentPicker({
   createUpload: () => Promise<UploadTicket>;
   onChange: (files: PickedFile[]) => void;
   testId: string;
+  /** How a file is chosen (a photo by default); resolves to its local path, or nothing. */
+  pick?: () => Promise<string | undefined>;
 }) {
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState('');
@@ -47,7 +50,7 @@ export function AttachmentPicker({
     setProblem('');
     let path: string | undefined;
     try {
-      path = await pickFile('image');
+      path = await pick();
     } catch {
       return; // Cancelled.
     }
