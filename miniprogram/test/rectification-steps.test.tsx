@@ -42,14 +42,12 @@ describe('关闭整改 with evidence files', () => {
     await act(async () => puts[0]!.answer(200));
     await view.findByTestId('rectification-files-item');
     act(() => {
-      view
-        .getByTestId('rectification-text')
-        .dispatchEvent(
-          new CustomEvent('input', {
-            detail: { value: '已上线理赔进度短信提醒，附通知截图' },
-            bubbles: true,
-          }),
-        );
+      view.getByTestId('rectification-text').dispatchEvent(
+        new CustomEvent('input', {
+          detail: { value: '已上线理赔进度短信提醒，附通知截图' },
+          bubbles: true,
+        }),
+      );
     });
     return view;
   }
