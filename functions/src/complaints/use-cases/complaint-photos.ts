@@ -3,14 +3,13 @@ import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { MAX_COMPLAINT_PHOTO_BYTES } from '@zhixiang/shared/complaints/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { AttachmentFiles, AttachmentViewLog, StagedUpload } from '@zhixiang/shared/ports/attachments';
-import { attachmentLinks } from '@zhixiang/shared/uploads/attachment-links';
 import {
-  ATTACHMENT_UPLOAD_SECONDS,
-  type AttachmentLinks,
-  numberedUploadRule,
-  photoTypeOf,
-  type UploadTicket,
-} from '@zhixiang/shared/uploads/attachments';
+  type AttachmentKind,
+  attachmentLinks,
+  attachmentUploadTicket,
+  stagedUploads,
+} from '@zhixiang/shared/uploads/attachment-links';
+import { type AttachmentLinks, photoTypeOf, type UploadTicket } from '@zhixiang/shared/uploads/attachments';
 import { type ComplaintDeps, loadVisibleComplaint } from './complaint-access';
 
 /** What filing with photos and reading them needs beyond the complaints themselves. */
@@ -19,9 +18,15 @@ export interface ComplaintPhotoDeps extends ComplaintDeps {
   complaintFiles: AttachmentFiles;
 }
 
-/** Staged under the uploader's own folder: nobody attaches another user's upload. */
-const stagingKey = (userId: string, uploadId: string) => `complaints/uploads/${userId}/${uploadId}`;
-const photoKey = (uploadId: string) => `complaints/photos/${uploadId}`;
+const PHOTOS: AttachmentKind = {
+  stagingKey: (userId, uploadId) => `complaints/uploads/${userId}/${uploadId}`,
+  finalKey: (uploadId) => `complaints/photos/${uploadId}`,
+  which: (n) => `第 ${n} 张照片`,
+  maxBytes: MAX_COMPLAINT_PHOTO_BYTES,
+  typeOf: photoTypeOf,
+  field: 'photos',
+  types: 'JPG、PNG 或 HEIC',
+};
 
 /**
  * A presigned PUT for one photo of a complaint about to be filed. Customers must be bound first,
@@ -33,31 +38,16 @@ export async function createComplaintPhotoUpload(
 ): Promise<UploadTicket> {
   if (claims.role === 'customer' && !claims.customerId)
     throw new AppError('FORBIDDEN', '请先完成身份绑定，再提交投诉');
-  const uploadId = randomUUID();
-  return {
-    uploadId,
-    uploadUrl: await deps.complaintFiles.presignUpload(
-      stagingKey(claims.sub, uploadId),
-      ATTACHMENT_UPLOAD_SECONDS,
-    ),
-    contentType: 'application/octet-stream',
-    maxBytes: MAX_COMPLAINT_PHOTO_BYTES,
-    expiresAt: new Date(deps.now() + ATTACHMENT_UPLOAD_SECONDS * 1000).toISOString(),
-  };
+  return attachmentUploadTicket(deps.complaintFiles, PHOTOS, {
+    userId: claims.sub,
+    uploadId: randomUUID(),
+    nowMs: deps.now(),
+  });
 }
 
 /** The filer's uploads as the complaint will attach them, each with its numbered check. */
 export function stagedComplaintPhotos(claims: AccessClaims, uploadIds: readonly string[]): StagedUpload[] {
-  return uploadIds.map((uploadId, i) => ({
-    stagingKey: stagingKey(claims.sub, uploadId),
-    finalKey: photoKey(uploadId),
-    rule: numberedUploadRule(`第 ${i + 1} 张照片`, {
-      maxBytes: MAX_COMPLAINT_PHOTO_BYTES,
-      typeOf: photoTypeOf,
-      field: 'photos',
-      types: 'JPG、PNG 或 HEIC',
-    }),
-  }));
+  return stagedUploads(PHOTOS, claims.sub, uploadIds);
 }
 
 /**

@@ -3,12 +3,15 @@ import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { AttachmentFiles, AttachmentViewLog, StagedUpload } from '@zhixiang/shared/ports/attachments';
 import type { RectificationRecord } from '@zhixiang/shared/ports/voice';
-import { attachmentLinks } from '@zhixiang/shared/uploads/attachment-links';
 import {
-  ATTACHMENT_UPLOAD_SECONDS,
+  type AttachmentKind,
+  attachmentLinks,
+  attachmentUploadTicket,
+  stagedUploads,
+} from '@zhixiang/shared/uploads/attachment-links';
+import {
   type AttachmentLinks,
   evidenceTypeOf,
-  numberedUploadRule,
   type UploadTicket,
 } from '@zhixiang/shared/uploads/attachments';
 import { MAX_EVIDENCE_FILE_BYTES } from '@zhixiang/shared/voice/rectification';
@@ -21,10 +24,16 @@ export interface RectificationEvidenceDeps extends VoiceDeps {
   rectificationFiles: AttachmentFiles;
 }
 
-/** Staged under the uploader's own folder: nobody attaches another user's upload. */
-const stagingKey = (userId: string, uploadId: string) => `voice/uploads/${userId}/${uploadId}`;
-const evidenceKey = (rectificationId: string, uploadId: string) =>
-  `voice/rectifications/${rectificationId}/evidence/${uploadId}`;
+/** A task's evidence files: staged by the uploader, kept under the task. */
+const evidenceOf = (rectificationId: string): AttachmentKind => ({
+  stagingKey: (userId, uploadId) => `voice/uploads/${userId}/${uploadId}`,
+  finalKey: (uploadId) => `voice/rectifications/${rectificationId}/evidence/${uploadId}`,
+  which: (n) => `第 ${n} 个佐证材料`,
+  maxBytes: MAX_EVIDENCE_FILE_BYTES,
+  typeOf: evidenceTypeOf,
+  field: 'files',
+  types: 'PDF、JPG 或 PNG',
+});
 
 /** The 409 of a step on a closed task. */
 export function closedTaskError(task: Pick<RectificationRecord, 'closedAt'>): AppError {
@@ -49,17 +58,11 @@ export async function createRectificationEvidenceUpload(
   rectificationId: string,
 ): Promise<UploadTicket> {
   await openTaskInReach(deps, claims, rectificationId);
-  const uploadId = randomUUID();
-  return {
-    uploadId,
-    uploadUrl: await deps.rectificationFiles.presignUpload(
-      stagingKey(claims.sub, uploadId),
-      ATTACHMENT_UPLOAD_SECONDS,
-    ),
-    contentType: 'application/octet-stream',
-    maxBytes: MAX_EVIDENCE_FILE_BYTES,
-    expiresAt: new Date(deps.now() + ATTACHMENT_UPLOAD_SECONDS * 1000).toISOString(),
-  };
+  return attachmentUploadTicket(deps.rectificationFiles, evidenceOf(rectificationId), {
+    userId: claims.sub,
+    uploadId: randomUUID(),
+    nowMs: deps.now(),
+  });
 }
 
 /** The closer's uploads as the closure will attach them, each with its numbered check. */
@@ -68,16 +71,7 @@ export function stagedEvidence(
   rectificationId: string,
   uploadIds: readonly string[],
 ): StagedUpload[] {
-  return uploadIds.map((uploadId, i) => ({
-    stagingKey: stagingKey(claims.sub, uploadId),
-    finalKey: evidenceKey(rectificationId, uploadId),
-    rule: numberedUploadRule(`第 ${i + 1} 个佐证材料`, {
-      maxBytes: MAX_EVIDENCE_FILE_BYTES,
-      typeOf: evidenceTypeOf,
-      field: 'files',
-      types: 'PDF、JPG 或 PNG',
-    }),
-  }));
+  return stagedUploads(evidenceOf(rectificationId), claims.sub, uploadIds);
 }
 
 /** Short-lived links to a task's evidence files; every view (who, which file, when) is recorded first. */
