@@ -123,7 +123,7 @@ describe('complaints', () => {
       await customer.page.getByTestId('complaint-with-conversation').waitFor();
       // A photo of the letter, chosen in the browser's file chooser and uploaded at once.
       const chooser = customer.page.waitForEvent('filechooser');
-      await customer.page.getByText('添加照片（0/6）').click();
+      await tapButton(customer.page, '添加照片（0/6）');
       await (await chooser).setFiles({
         name: 'letter.png',
         mimeType: 'image/png',
