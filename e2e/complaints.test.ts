@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { IVR_HEADERS } from '@zhixiang/shared/ivr/schemas';
 import type { Page } from 'playwright-core';
@@ -111,7 +112,7 @@ describe('complaints', () => {
     }
   });
 
-  it('a customer asks the assistant, taps 我要投诉, and the handler reads the conversation', async () => {
+  it('a customer asks the assistant, taps 我要投诉 with a photo, and the handler reads the conversation and sees the photo', async () => {
     const customer = await signedInPage('demo-customer-c001');
     let complaintId = '';
     try {
@@ -120,11 +121,22 @@ describe('complaints', () => {
       await tapButton(customer.page, '发送');
       await customer.page.locator('taro-button-core', { hasText: '我要投诉' }).last().click();
       await customer.page.getByTestId('complaint-with-conversation').waitFor();
+      // A photo of the letter, chosen in the browser's file chooser and uploaded at once.
+      const chooser = customer.page.waitForEvent('filechooser');
+      await tapButton(customer.page, '添加照片（0/6）');
+      await (await chooser).setFiles({
+        name: 'letter.png',
+        mimeType: 'image/png',
+        buffer: readFileSync(new URL('../docs/images/endorsement-page1.png', import.meta.url)),
+      });
+      await customer.page.getByTestId('complaint-photos-item').waitFor();
+      await customer.page.getByText('添加照片（1/6）').waitFor();
       complaintId = await fillAndFile(
         customer.page,
         'service_attitude',
         '业务员回访时态度很差，还挂了我的电话',
       );
+      await customer.page.getByTestId('complaint-photos-thumb').waitFor();
     } finally {
       await customer.context.close();
     }
@@ -140,6 +152,18 @@ describe('complaints', () => {
       assert.match(
         (await staff.page.getByTestId('complaint-handling').textContent()) ?? '',
         /智能客服对话中/,
+      );
+      // Staff see the photo (drawn from its short-lived link), and their view is on record.
+      const thumb = staff.page.getByTestId('complaint-photos-thumb').locator('img');
+      await thumb.waitFor();
+      await staff.page.waitForFunction(
+        (img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0,
+        await thumb.elementHandle(),
+      );
+      const views = await getSystem().repositories.attachmentViews.list({ kind: 'complaint', complaintId });
+      assert.deepEqual(
+        views.map((v) => [v.byUserId, v.fileNo]),
+        [['demo-staff-sh-pd', 1]],
       );
       await saveScreenshot(staff.page, 'complaint-from-assistant-with-conversation');
     } finally {

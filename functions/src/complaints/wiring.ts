@@ -5,7 +5,10 @@ import { DynamoConversationStore } from '../assistant/adapters/assistant-convers
 import { DynamoLiveChatConnectionStore } from '../assistant/adapters/live-chat-connections';
 import { DynamoIvrCallStore } from '../ivr/adapters/ivr-calls';
 import { defineWiring, type Platform } from '../platform/process';
+import { DynamoAttachmentViewLog } from '../platform/records/attachment-views';
 import { createRecordRepositories } from '../platform/records/repositories';
+import { S3Attachments } from '../platform/s3/attachments';
+import { getS3 } from '../platform/s3/s3';
 import { DynamoRectificationStore } from '../voice/adapters/rectification-store';
 import { DynamoComplaintStore } from './adapters/complaints';
 
@@ -20,6 +23,8 @@ export function createComplaintsDeps(platform: Platform) {
     repositories: {
       ...createRecordRepositories(table, platform.fieldCipher),
       complaints: new DynamoComplaintStore(table),
+      /** Who was handed a link to a complaint's photo (staff, executives, admins). */
+      attachmentViews: new DynamoAttachmentViewLog(table),
       /** The customer-voice context's rectification tasks (整改): the report counts the open ones. */
       rectifications: new DynamoRectificationStore(table),
       /** The WebSocket API's connections: an escalated complaint is pushed to its level's listeners. */
@@ -37,6 +42,8 @@ export function createComplaintsDeps(platform: Platform) {
     },
     /** Pushes escalations to listening executives; null where the stage has no WebSocket API. */
     liveChatPusher: config.liveChatEndpoint ? new ApiGatewayLiveChatPusher(config.liveChatEndpoint) : null,
+    /** The complaints' photos (`complaints/` of the document bucket). */
+    complaintFiles: new S3Attachments(getS3, config.bucketName),
     businessCalendar: defaultBusinessCalendar,
     complaintRules: defaultComplaintRules,
   };

@@ -4,7 +4,10 @@ import { ApiGatewayLiveChatPusher } from '../assistant/adapters/api-gateway-live
 import { DynamoConversationStore } from '../assistant/adapters/assistant-conversations';
 import { DynamoLiveChatConnectionStore } from '../assistant/adapters/live-chat-connections';
 import { defineWiring, type Platform } from '../platform/process';
+import { DynamoAttachmentViewLog } from '../platform/records/attachment-views';
 import { createRecordRepositories } from '../platform/records/repositories';
+import { S3Attachments } from '../platform/s3/attachments';
+import { getS3 } from '../platform/s3/s3';
 import { DynamoRectificationStore } from './adapters/rectification-store';
 import { DynamoVoiceStore } from './adapters/voice-store';
 
@@ -18,6 +21,8 @@ export function createVoiceDeps(platform: Platform) {
       ...createRecordRepositories(table, platform.fieldCipher),
       voice: new DynamoVoiceStore(table),
       rectifications: new DynamoRectificationStore(table),
+      /** Who was handed a link to a rectification's evidence file. */
+      attachmentViews: new DynamoAttachmentViewLog(table),
       liveChatConnections: new DynamoLiveChatConnectionStore(table),
       get assistantConversations(): DynamoConversationStore {
         assistantConversations ??= new DynamoConversationStore(table);
@@ -26,6 +31,8 @@ export function createVoiceDeps(platform: Platform) {
     },
     /** Pushes new items to listening executives; null where the stage has no WebSocket API. */
     liveChatPusher: config.liveChatEndpoint ? new ApiGatewayLiveChatPusher(config.liveChatEndpoint) : null,
+    /** Rectifications' closure evidence (`voice/` of the document bucket). */
+    rectificationFiles: new S3Attachments(getS3, config.bucketName),
     voiceThemes: defaultVoiceThemes,
     businessCalendar: defaultBusinessCalendar,
   };

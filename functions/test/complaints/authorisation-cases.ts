@@ -25,6 +25,20 @@ export const complaintCases: CasesFor<typeof complaintRoutes> = {
     },
     expected: { ...signedIn(403), owner: 201, anotherCustomer: 404 },
   },
+  // A photo's upload for a complaint about to be filed: the customer, an agent, a seat (each stages
+  // under their own folder); executives file nothing (403). Upload → filing → viewing:
+  // functions/test/complaints/photos.test.ts.
+  createComplaintPhotoUpload: {
+    method: 'POST',
+    path: '/complaints/photo-uploads',
+    expected: { ...signedIn(200), executive: 403 },
+  },
+  // The complaint's own access rule: a complaint out of reach is the 404 of one nobody filed.
+  listComplaintPhotos: {
+    method: 'GET',
+    path: `/complaints/${NO_SUCH_COMPLAINT}/photos`,
+    expected: { ...signedIn(404), executive: 404 },
+  },
   listMyComplaints: { method: 'GET', path: '/me/complaints', expected: customersOnly(200) },
   // Agents only their own customers'; Beijing staff do not reach a Shanghai customer (404).
   listCustomerComplaints: {

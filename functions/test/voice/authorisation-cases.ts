@@ -96,6 +96,20 @@ export const voiceCases: CasesFor<typeof voiceRoutes> = {
     body: { evidence: '已上线理赔进度短信提醒，覆盖全部在途案件' },
     expected: { ...staffOnly(404), executive: 404 },
   },
+  // Closure evidence: an upload for an open task of the subtree, and the links of a task's files
+  // (upload → closure → audited view: functions/test/voice/rectification.test.ts).
+  createRectificationEvidenceUpload: {
+    method: 'POST',
+    path: `/staff/voice/rectifications/${NO_SUCH_TASK}/evidence-uploads`,
+    ownerUserId: 'demo-staff-sh',
+    expected: { ...staffOnly(404), executive: 404 },
+  },
+  listRectificationEvidence: {
+    method: 'GET',
+    path: `/staff/voice/rectifications/${NO_SUCH_TASK}/evidence`,
+    ownerUserId: 'demo-staff-sh',
+    expected: { ...staffOnly(404), executive: 404 },
+  },
   // Agents read their own customers' voice (an agent without customers gets an empty list).
   listAgentVoiceItems: {
     method: 'GET',

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { AttachmentLinks, UploadTicket } from '@zhixiang/shared/uploads/attachments';
 import type { RectificationsResponse, RectificationView } from '@zhixiang/shared/voice/rectification';
 import type { SubmitRantResponse, VoiceClustersResponse } from '@zhixiang/shared/voice/schemas';
 import { voiceWeekOf } from '@zhixiang/shared/voice/themes';
@@ -260,5 +262,117 @@ describe('rectification tasks (整改)', () => {
     expect(stored?.trail.filter((t) => t.type === 'escalated')).toHaveLength(1);
     const view = await as<RectificationView>('demo-exec-hq', 'GET', `/staff/voice/rectifications/${id}`);
     expect(view.body.handlingName).toMatch(/总公司$/);
+  });
+});
+
+describe('closure evidence files', () => {
+  const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n', 'latin1'), Buffer.alloc(3000, 1)]);
+  const PNG = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.alloc(900),
+  ]);
+  const MAX = 10 * 1024 * 1024;
+  let id = '';
+
+  async function uploaded(userId: string, bytes: Buffer) {
+    const ticket = await as<UploadTicket>(
+      userId,
+      'POST',
+      `/staff/voice/rectifications/${id}/evidence-uploads`,
+    );
+    expect(ticket.status, ticket.text).toBe(200);
+    expect(ticket.body.maxBytes).toBe(MAX);
+    const put = await fetch(ticket.body.uploadUrl, { method: 'PUT', body: new Uint8Array(bytes) });
+    expect(put.ok).toBe(true);
+    return ticket.body.uploadId;
+  }
+  const close = (userId: string, body: unknown) =>
+    as<RectificationView>(userId, 'POST', `/staff/voice/rectifications/${id}/closure`, body);
+  const EVIDENCE = '已上线理赔进度短信提醒，附上线通知与截图';
+
+  it('refuses a wrong type, an oversized file, an unknown upload and a sixth file, the task staying open', async () => {
+    const rant = await as<SubmitRantResponse>('demo-customer-c001', 'POST', '/voice/rants', {
+      text: '保全变更提交后一直没有结果，客服也说不清',
+      hideName: false,
+    });
+    const opened = await open('demo-staff-sh-pd', {
+      line: 'operations',
+      title: '保全进度告知',
+      ownerName: '王敏',
+      dueBusinessDays: 5,
+      from: { kind: 'item', itemId: rant.body.itemId },
+    });
+    expect(opened.status, opened.text).toBe(201);
+    id = opened.body.rectificationId;
+    expect(opened.body.evidenceFiles).toEqual([]);
+
+    const pdf = await uploaded('demo-staff-sh-pd', PDF);
+    const fake = await uploaded('demo-staff-sh-pd', Buffer.from('只是文字，却名为 evidence.pdf'.repeat(10)));
+    const wrong = await close('demo-staff-sh-pd', { evidence: EVIDENCE, files: [pdf, fake] });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({
+      field: 'files',
+      message: '第 2 个佐证材料不是 PDF、JPG 或 PNG 格式，请重新选择',
+    });
+    const huge = await uploaded('demo-staff-sh-pd', Buffer.concat([PDF, Buffer.alloc(MAX)]));
+    const tooLarge = await close('demo-staff-sh-pd', { evidence: EVIDENCE, files: [huge] });
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body.message).toBe('第 1 个佐证材料超过 10 MB，请压缩后重新上传');
+    const unknown = await close('demo-staff-sh-pd', {
+      evidence: EVIDENCE,
+      files: ['11111111-1111-4111-8111-111111111111'],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toBe('第 1 个佐证材料尚未上传完成，请重新上传');
+    const six = Array.from({ length: 6 }, (_, i) => `11111111-1111-4111-8111-00000000000${i}`);
+    const tooMany = await close('demo-staff-sh-pd', { evidence: EVIDENCE, files: six });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.message).toBe('佐证材料最多 5 个');
+    // Another user's upload is not the closer's to attach.
+    const theirs = await uploaded('demo-staff-sh', PNG);
+    const borrowed = await close('demo-staff-sh-pd', { evidence: EVIDENCE, files: [theirs] });
+    expect(borrowed.status).toBe(400);
+    const stored = await container.repositories.rectifications.get(id);
+    expect(stored?.status).toBe('open');
+    // Out of reach: the 404 of a task that does not exist, before any file is touched.
+    const bj = await as('demo-staff-bj', 'POST', `/staff/voice/rectifications/${id}/evidence-uploads`);
+    expect(bj.status).toBe(404);
+  });
+
+  it('closes with the files kept (type, size, SHA-256), shown on the task and every view audited', async () => {
+    const ids = [await uploaded('demo-staff-sh-pd', PDF), await uploaded('demo-staff-sh-pd', PNG)];
+    const closed = await close('demo-staff-sh-pd', { evidence: EVIDENCE, files: ids });
+    expect(closed.status, closed.text).toBe(200);
+    expect(closed.body.evidenceFiles).toEqual([
+      { fileNo: 1, contentType: 'application/pdf', typeLabel: 'PDF 文件', size: PDF.length },
+      { fileNo: 2, contentType: 'image/png', typeLabel: 'PNG 图片', size: PNG.length },
+    ]);
+    expect(closed.body.trail.at(-1)?.text).toBe(`${EVIDENCE}（附佐证材料 2 个）`);
+    const stored = await container.repositories.rectifications.get(id);
+    expect(stored?.evidenceFiles?.map((f) => [f.key, f.sha256])).toEqual([
+      [`voice/rectifications/${id}/evidence/${ids[0]}`, createHash('sha256').update(PDF).digest('hex')],
+      [`voice/rectifications/${id}/evidence/${ids[1]}`, createHash('sha256').update(PNG).digest('hex')],
+    ]);
+    // A closed task takes no more uploads.
+    const late = await as('demo-staff-sh-pd', 'POST', `/staff/voice/rectifications/${id}/evidence-uploads`);
+    expect(late.status).toBe(409);
+
+    const links = await as<AttachmentLinks>(
+      'demo-exec-sh-pd',
+      'GET',
+      `/staff/voice/rectifications/${id}/evidence`,
+    );
+    expect(links.status, links.text).toBe(200);
+    const shown = await fetch(links.body.files[0]!.url);
+    expect(Buffer.from(await shown.arrayBuffer())).toEqual(PDF);
+    expect((await as('demo-staff-bj', 'GET', `/staff/voice/rectifications/${id}/evidence`)).status).toBe(404);
+    const views = await container.repositories.attachmentViews.list({
+      kind: 'rectification',
+      rectificationId: id,
+    });
+    expect(views.map((v) => [v.byUserId, v.fileNo])).toEqual([
+      ['demo-exec-sh-pd', 1],
+      ['demo-exec-sh-pd', 2],
+    ]);
   });
 });

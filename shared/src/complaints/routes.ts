@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { RouteSpec } from '../api/route-spec';
+import { AttachmentLinksSchema, UploadTicketSchema } from '../uploads/attachments';
 import { ComplaintReportSchema } from './report';
 import {
   ComplaintDetailSchema,
@@ -27,6 +28,23 @@ export const complaintRoutes = {
     auth: 'user',
     request: FileComplaintRequestSchema,
     response: ComplaintDetailSchema,
+  },
+  /**
+   * One photo's upload for a complaint about to be filed (the customer, their agent, a seat): a
+   * presigned PUT to a key of the caller's own; `photos` of the filing names it.
+   */
+  createComplaintPhotoUpload: {
+    method: 'POST',
+    path: '/complaints/photo-uploads',
+    auth: 'user',
+    response: UploadTicketSchema,
+  },
+  /** Short-lived links to a complaint's photos, for whoever may read it; staff views are audited. */
+  listComplaintPhotos: {
+    method: 'GET',
+    path: '/complaints/{complaintId}/photos',
+    auth: 'user',
+    response: AttachmentLinksSchema,
   },
   listMyComplaints: {
     method: 'GET',

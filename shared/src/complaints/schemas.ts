@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AttachmentSchema, uploadIdsSchema } from '../uploads/attachments';
 import { COMPLAINT_CATEGORY_KEYS } from './classification';
 
 /**
@@ -31,6 +32,9 @@ export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 1000;
 /** A decided complaint may be re-opened by its complainant for this many days after the decision. */
 export const REOPEN_WINDOW_DAYS = 30;
+/** Photos a complaint may carry (what happened: a letter, a screenshot), each JPEG, PNG or HEIC. */
+export const MAX_COMPLAINT_PHOTOS = 6;
+export const MAX_COMPLAINT_PHOTO_BYTES = 5 * 1024 * 1024;
 
 /** What happened, in the complainant's words. */
 const complaintText = (missing: string, tooShort: string) =>
@@ -65,6 +69,8 @@ const complaintFields = {
    * The complaint is about the policy's own agent: that agent may not read or handle it (回避).
    */
   aboutAgent: z.optional(z.boolean('“是否涉及代理人”应为 true 或 false')),
+  /** Uploads of the filer's own (`POST /complaints/photo-uploads`), attached in this order. */
+  photos: uploadIdsSchema('照片', MAX_COMPLAINT_PHOTOS),
 };
 
 export const FileComplaintRequestSchema = z.strictObject({
@@ -172,6 +178,8 @@ export const ComplaintDetailSchema = z.object({
   reopenedAs: z.nullable(z.string()),
   /** Until when (ISO) the complainant may re-open it: decided, not yet re-opened, inside the window. */
   reopenableUntil: z.nullable(z.string()),
+  /** The photos filed with it (their links: `GET /complaints/{id}/photos`). */
+  photos: z.array(AttachmentSchema),
   /** Once decided: the 投诉处理决定书 in 我的信函 — being issued, or issued with its letter id. */
   decisionLetter: z.nullable(
     z.object({ status: z.enum(['pending', 'issued']), letterId: z.nullable(z.string()) }),

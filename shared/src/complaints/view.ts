@@ -1,6 +1,7 @@
 import { maskName } from '../callback/view';
 import type { ComplaintEventRecord, ComplaintRecord, DecisionLetterEntry } from '../ports/complaints';
 import { maskPhone, redactText } from '../privacy/mask';
+import { toAttachments } from '../uploads/attachments';
 import type { BusinessCalendar } from './calendar';
 import { COMPLAINT_CATEGORIES, SEVERITY_LABELS } from './classification';
 import { CLOCK_LABELS, type ClockStatus, computeClocks } from './clocks';
@@ -104,6 +105,7 @@ export function toComplaintDetail(
     reopenOf: c.reopenOf ?? null,
     reopenedAs: c.reopenedAs ?? null,
     reopenableUntil: reopenableUntil(c, events),
+    photos: toAttachments(c.photos),
     decisionLetter: decisionLetter
       ? { status: decisionLetter.status, letterId: decisionLetter.letterId }
       : null,

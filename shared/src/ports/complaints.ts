@@ -1,6 +1,7 @@
 import type { ComplaintCategory, ComplaintSeverity } from '../complaints/classification';
 import type { ClockName, ComplaintEventType } from '../complaints/clocks';
 import type { ComplaintChannel, ComplaintStatus, PreferredContactTime } from '../complaints/schemas';
+import type { StoredAttachment } from '../uploads/attachments';
 
 /** A complaint (投诉工单) as the use cases see it. Instants are ISO strings. */
 export interface ComplaintRecord {
@@ -40,6 +41,8 @@ export interface ComplaintRecord {
   /** A re-opened complaint names the decided one it re-opens, and that one names it back. */
   reopenOf?: string;
   reopenedAs?: string;
+  /** The photos filed with it, checked before it was created (absent: none). */
+  photos?: StoredAttachment[];
   /** Incremented by every state change; each change is conditional on the version it read. */
   version: number;
 }

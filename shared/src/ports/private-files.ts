@@ -1,7 +1,7 @@
 /**
  * Where customers' uploads go: private objects under a context's prefix (`identity/`: ID-card
  * photos and selfie videos, expired by the bucket's lifecycle rule, docs/identity-verification.md;
- * `authorisations/`: video authorisations, docs/authorisations.md; `events/`: club events' cover images, docs/events.md), uploaded by the device with a
+ * `authorisations/`: video authorisations, docs/authorisations.md; `events/`: club events' cover images, docs/events.md; complaints' photos and rectifications' evidence go through `AttachmentFiles`, ports/attachments.ts), uploaded by the device with a
  * presigned PUT to a key the server chose, read back by the server for its checks, deleted when
  * rejected.
  */

@@ -1,3 +1,4 @@
+import type { StoredAttachment } from '../uploads/attachments';
 import type { RectificationLine, RectificationStatus } from '../voice/rectification';
 import type { VoiceSource } from '../voice/schemas';
 import type { Journey } from '../voice/themes';
@@ -135,6 +136,8 @@ export interface RectificationRecord {
   escalated: boolean;
   closedAt: string | null;
   evidence: string | null;
+  /** The closure's evidence files, checked before the closure was written (absent: none). */
+  evidenceFiles?: StoredAttachment[];
   version: number;
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AttachmentSchema, uploadIdsSchema } from '../uploads/attachments';
 import { isVoiceWeek } from './themes';
 
 /**
@@ -22,6 +23,9 @@ export type RectificationStatus = keyof typeof RECTIFICATION_STATUS_LABELS;
 
 /** The longest due period a task may be given, in business days. */
 export const RECTIFICATION_MAX_BUSINESS_DAYS = 60;
+/** Files a closure may carry as evidence (photos, a PDF), each PDF, JPEG or PNG. */
+export const MAX_EVIDENCE_FILES = 5;
+export const MAX_EVIDENCE_FILE_BYTES = 10 * 1024 * 1024;
 
 const text = (what: string, min: number, max: number) =>
   z
@@ -69,7 +73,12 @@ export const OpenRectificationRequestSchema = z.strictObject({
 export type OpenRectificationRequest = z.infer<typeof OpenRectificationRequestSchema>;
 
 export const RectificationNoteRequestSchema = z.strictObject({ note: text('进展说明', 2, 500) });
-export const CloseRectificationRequestSchema = z.strictObject({ evidence: text('整改结果与佐证', 10, 1000) });
+export const CloseRectificationRequestSchema = z.strictObject({
+  evidence: text('整改结果与佐证', 10, 1000),
+  /** Uploads of the closer's own (`…/evidence-uploads`), attached in this order. */
+  files: uploadIdsSchema('佐证材料', MAX_EVIDENCE_FILES),
+});
+export type CloseRectificationRequest = z.infer<typeof CloseRectificationRequestSchema>;
 
 export const RectificationsQuerySchema = z.object({
   status: z.optional(z.enum(['open', 'closed'], 'status 只能为 open 或 closed')),
@@ -106,6 +115,8 @@ export const RectificationViewSchema = z.object({
   ),
   closedAt: z.nullable(z.string()),
   evidence: z.nullable(z.string()),
+  /** The closure's evidence files (their links: `…/evidence`). */
+  evidenceFiles: z.array(AttachmentSchema),
 });
 export type RectificationView = z.infer<typeof RectificationViewSchema>;
 

@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../api/route-spec';
+import { AttachmentLinksSchema, UploadTicketSchema } from '../uploads/attachments';
 import {
   CloseRectificationRequestSchema,
   OpenRectificationRequestSchema,
@@ -96,6 +97,20 @@ export const voiceRoutes = {
     auth: 'user',
     request: CloseRectificationRequestSchema,
     response: RectificationViewSchema,
+  },
+  /** One evidence file's upload for the closure of an open task (a presigned PUT of the caller's own). */
+  createRectificationEvidenceUpload: {
+    method: 'POST',
+    path: '/staff/voice/rectifications/{rectificationId}/evidence-uploads',
+    auth: 'user',
+    response: UploadTicketSchema,
+  },
+  /** Short-lived links to a closed task's evidence files; every view is audited. */
+  listRectificationEvidence: {
+    method: 'GET',
+    path: '/staff/voice/rectifications/{rectificationId}/evidence',
+    auth: 'user',
+    response: AttachmentLinksSchema,
   },
   listAgentVoiceItems: {
     method: 'GET',

@@ -4,6 +4,7 @@ import type { ComplaintDetail, FileComplaintForCustomerRequest } from '@zhixiang
 import { AppError } from '@zhixiang/shared/errors';
 import type { IvrCallStore } from '@zhixiang/shared/ports/ivr-calls';
 import { actorName, type ComplaintDeps } from './complaint-access';
+import type { ComplaintPhotoDeps } from './complaint-photos';
 import {
   type ComplaintFiling,
   namedAgentOf,
@@ -13,8 +14,8 @@ import {
 
 export const CUSTOMER_NOT_FOUND_MESSAGE = '未找到该客户';
 
-export interface FileForCustomerDeps extends ComplaintDeps {
-  repositories: ComplaintDeps['repositories'] & { ivrCalls: Pick<IvrCallStore, 'get'> };
+export interface FileForCustomerDeps extends ComplaintPhotoDeps {
+  repositories: ComplaintPhotoDeps['repositories'] & { ivrCalls: Pick<IvrCallStore, 'get'> };
 }
 
 /**

@@ -13,6 +13,7 @@ import { AppError } from '@zhixiang/shared/errors';
 import type { CustomerRecord, PolicyRecord } from '@zhixiang/shared/policy/model';
 import type { ComplaintEventRecord, ComplaintRecord } from '@zhixiang/shared/ports/complaints';
 import { type ComplaintDeps, detailFor } from './complaint-access';
+import { type ComplaintPhotoDeps, stagedComplaintPhotos } from './complaint-photos';
 
 export const POLICY_NOT_FOUND_MESSAGE = '未找到该保单，请核对保单号';
 
@@ -41,7 +42,7 @@ export interface ComplaintFiling {
  * `received` event; the answer is the complaint with its reference number.
  */
 export async function fileComplaint(
-  deps: ComplaintDeps,
+  deps: ComplaintPhotoDeps,
   claims: AccessClaims,
   request: FileComplaintRequest,
 ): Promise<ComplaintDetail> {
@@ -81,19 +82,30 @@ export async function namedAgentOf(
   return { namedAgent: { agentId: agent.agentId, name: agent.name } };
 }
 
-/** Creates the complaint under a fresh reference number (retried if the number is taken). */
+/**
+ * Creates the complaint under a fresh reference number (retried if the number is taken). Its
+ * photos are checked, every one, before anything is written: a refused photo is a 400 naming it and
+ * no complaint; the checked copies are attached by the complaint's own transaction.
+ */
 export async function openComplaint(
-  deps: ComplaintDeps,
+  deps: ComplaintPhotoDeps,
   claims: AccessClaims,
   customer: CustomerRecord,
   policy: Pick<PolicyRecord, 'policyNo' | 'branchPath'>,
   request: FileComplaintRequest,
   filing: ComplaintFiling,
 ): Promise<ComplaintDetail> {
+  const staged = stagedComplaintPhotos(claims, request.photos ?? []);
+  const photos =
+    staged.length > 0 ? await deps.complaintFiles.keep(staged, new Date(deps.now()).toISOString()) : [];
   for (let attempt = 0; attempt < 3; attempt++) {
     const opened = await newComplaint(deps, claims, customer, policy, request, filing);
-    if (await deps.repositories.complaints.create(opened.complaint, opened.event))
-      return detailFor(deps, claims, opened.complaint, [opened.event], customer);
+    const complaint = photos.length > 0 ? { ...opened.complaint, photos } : opened.complaint;
+    if (await deps.repositories.complaints.create(complaint, opened.event)) {
+      if (staged.length > 0)
+        await deps.complaintFiles.discardStaged(staged.map((s) => s.stagingKey)).catch(() => undefined);
+      return detailFor(deps, claims, complaint, [opened.event], customer);
+    }
   }
   throw new AppError('INTERNAL', '投诉编号生成失败，请稍后重试');
 }

@@ -9,11 +9,6 @@ export const handler = httpHandler(
   voiceRoutes.closeRectification,
   voiceWiring,
   ({ auth, pathParameters, body, deps }) =>
-    closeRectification(
-      deps,
-      auth,
-      parseBody(RectificationPathSchema, pathParameters).rectificationId,
-      body.evidence,
-    ),
+    closeRectification(deps, auth, parseBody(RectificationPathSchema, pathParameters).rectificationId, body),
   { roles: ['staff', 'executive'] },
 );

@@ -3,6 +3,7 @@ import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { shanghaiDate } from '@zhixiang/shared/complaints/calendar';
 import { AppError } from '@zhixiang/shared/errors';
 import type { RectificationRecord } from '@zhixiang/shared/ports/voice';
+import { toAttachments } from '@zhixiang/shared/uploads/attachments';
 import {
   isRectificationOverdue,
   RECTIFICATION_LINES,
@@ -69,5 +70,6 @@ export async function toRectificationView(
     })),
     closedAt: task.closedAt,
     evidence: task.evidence,
+    evidenceFiles: toAttachments(task.evidenceFiles),
   };
 }

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { ComplaintDetail, ComplaintStep } from '@zhixiang/shared/complaints/schemas';
 import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import { useState } from 'react';
+import { AttachmentThumbnails } from '../../../components/attachments';
 import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
 import { useBusyAction } from '../../../hooks/use-busy-action';
@@ -77,6 +78,13 @@ export function ComplaintView({
             <Text className="zx-muted">方便联系时间：{c.preferredContactTimeLabel}</Text>
             <View>{c.description}</View>
           </View>
+          <AttachmentThumbnails
+            count={c.photos.length}
+            title="投诉照片"
+            note={c.handling ? '点击查看大图；工作人员每次查看照片都会留痕' : '点击查看大图'}
+            load={() => api.listComplaintPhotos(c.complaintId)}
+            testId="complaint-photos"
+          />
           <View className="zx-card" data-testid="complaint-timeline">
             <Text className="zx-card__title">处理进度</Text>
             {c.timeline.map((t) => (

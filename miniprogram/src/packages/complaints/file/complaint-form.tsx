@@ -8,11 +8,15 @@ import {
 import {
   DESCRIPTION_MAX,
   DESCRIPTION_MIN,
+  MAX_COMPLAINT_PHOTO_BYTES,
+  MAX_COMPLAINT_PHOTOS,
   PREFERRED_CONTACT_TIMES,
   type PreferredContactTime,
 } from '@zhixiang/shared/complaints/schemas';
 import type { PolicySummary } from '@zhixiang/shared/policy/schemas';
+import { megabytes } from '@zhixiang/shared/uploads/attachments';
 import { useState } from 'react';
+import { AttachmentPicker, type PickedFile } from '../../../components/attachments';
 import { Button } from '../../../components/ui';
 import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
@@ -26,6 +30,8 @@ interface Draft {
   aboutAgent: boolean;
   /** A seat names the colleague the complaint is about (their account), who may then not handle it. */
   namedStaffUserId: string;
+  /** Photos already uploaded (staged on the server for a day), attached when the complaint is filed. */
+  photos: PickedFile[];
 }
 
 /** Filing for somebody else: an agent for their customer, or a seat for a caller. */
@@ -50,6 +56,7 @@ const EMPTY: Draft = {
   preferredContactTime: '',
   aboutAgent: false,
   namedStaffUserId: '',
+  photos: [],
 };
 
 function loadDraft(key: string, policyNo: string | undefined): Draft {
@@ -112,6 +119,7 @@ export function ComplaintForm({
         description: draft.description,
         preferredContactTime: draft.preferredContactTime as PreferredContactTime,
         ...(draft.aboutAgent && (!filingFor || filingFor.bySeat) ? { aboutAgent: true } : {}),
+        ...(draft.photos.length > 0 ? { photos: draft.photos.map((p) => p.uploadId) } : {}),
       };
       const filed = filingFor
         ? await api.fileComplaintForCustomer(filingFor.customerId, {
@@ -194,6 +202,18 @@ export function ComplaintForm({
         {draft.description.length}/{DESCRIPTION_MAX}
       </Text>
       {errors.description ? <Text className="zx-complaints__error">{errors.description}</Text> : null}
+
+      <Text className="zx-complaints__label">照片（选填）</Text>
+      <AttachmentPicker
+        files={draft.photos}
+        max={MAX_COMPLAINT_PHOTOS}
+        what="照片"
+        hint={`如信件、截图等，最多 ${MAX_COMPLAINT_PHOTOS} 张，每张不超过 ${megabytes(MAX_COMPLAINT_PHOTO_BYTES)}（JPG、PNG 或 HEIC）`}
+        error={errors.photos}
+        createUpload={() => api.createComplaintPhotoUpload({ silent: true })}
+        onChange={(photos) => update({ photos })}
+        testId="complaint-photos"
+      />
 
       <Text className="zx-complaints__label">方便联系的时间</Text>
       <View className="zx-complaints__chips">

@@ -1,14 +1,12 @@
-import { Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
-import type { RectificationView } from '@zhixiang/shared/voice/rectification';
-import { useState } from 'react';
+import { AttachmentThumbnails } from '../../../components/attachments';
 import { PageContainer } from '../../../components/page-container';
-import { Button } from '../../../components/ui';
 import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { api } from '../../../services/api';
-import { ApiError } from '../../../services/request';
 import { RectificationHeading } from '../rectification-heading';
+import { Steps } from './rectification-steps';
 import '../voice.scss';
 
 /**
@@ -39,6 +37,13 @@ export default function RectificationPage() {
             </Text>
             {r.evidence ? <Text data-testid="rectification-evidence">整改结果：{r.evidence}</Text> : null}
           </View>
+          <AttachmentThumbnails
+            count={r.evidenceFiles.length}
+            title="佐证材料"
+            note="点击查看；每次查看都会留痕"
+            load={() => api.listRectificationEvidence(r.rectificationId)}
+            testId="rectification-evidence-files"
+          />
           <View className="zx-card" data-testid="rectification-trail">
             <Text className="zx-card__title">处理记录</Text>
             {r.trail.map((t) => (
@@ -51,51 +56,5 @@ export default function RectificationPage() {
         </View>
       )}
     </PageContainer>
-  );
-}
-
-function Steps({ task, onChanged }: { task: RectificationView; onChanged: () => void }) {
-  const [text, setText] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const send = async (step: 'note' | 'close') => {
-    setBusy(true);
-    try {
-      if (step === 'note') await api.addRectificationNote(task.rectificationId, { note: text });
-      else await api.closeRectification(task.rectificationId, { evidence: text });
-      setText('');
-      void Taro.showToast({ title: step === 'note' ? '已记录' : '已关闭', icon: 'success' });
-      onChanged();
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.field) setError(failure.message);
-      else if (failure instanceof ApiError && failure.status === 409) onChanged();
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <View className="zx-card">
-      <Text className="zx-voice__label">进展或整改结果</Text>
-      <Textarea
-        className="zx-voice__textarea"
-        data-testid="rectification-text"
-        maxlength={1000}
-        placeholder="记录进展；关闭时写明整改结果与佐证（至少 10 个字）"
-        value={text}
-        onInput={(event) => {
-          setText(event.detail.value);
-          setError('');
-        }}
-      />
-      {error ? <Text className="zx-voice__error">{error}</Text> : null}
-      <View className="zx-voice__row">
-        <Button size="small" fill="outline" disabled={busy} onClick={() => void send('note')}>
-          记录进展
-        </Button>
-        <Button size="small" type="primary" disabled={busy} onClick={() => void send('close')}>
-          关闭整改
-        </Button>
-      </View>
-    </View>
   );
 }
