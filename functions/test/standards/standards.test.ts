@@ -346,14 +346,15 @@ describe('a standard piloted in one 中支, evaluated, rolled out and fixed', ()
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('统计区间,2026-12-01 至 2026-12-11');
     expect(lines[1]).toBe('旅程,触点,标准,标准编号,达标要求,个案数,达标,未达标,进行中,达标率,是否达标');
+    expect(lines).toContain('标准编号,机构,机构路径,统计期,个案数,达标,未达标,进行中,达标率');
     expect(lines).toContain(
       `理赔,理赔审核,资料齐全的理赔 3 个工作日内作出理赔决定,${ID},90%,20,19,1,0,95%,达标`,
     );
     // By day: the first five 张江 claims started on 12-01 (10:00 to 22:00), the first of them late.
-    expect(lines).toContain(`${ID},HQ/SH/SH-PD/SH-PD-01,2026-12-01,5,4,1,0,80%`);
+    expect(lines).toContain(`${ID},张江营销服务部,HQ/SH/SH-PD/SH-PD-01,2026-12-01,5,4,1,0,80%`);
   });
 
-  it('is rolled out, evaluated and fixed; a breach then warns once, escalated a level up', async () => {
+  it('is rolled out, evaluated and fixed; a late case then warns and escalates, once per level', async () => {
     for (const to of ['rolled_out', 'evaluated', 'fixed']) {
       const moved = await as<StandardVersionView>('demo-admin', 'POST', `/standards/${ID}/status`, {
         version: 1,
@@ -382,16 +383,41 @@ describe('a standard piloted in one 中支, evaluated, rolled out and fixed', ()
       events: claimCase('PD-LATE-1', 'HQ/SH/SH-PD/SH-PD-01', clock - 6 * DAY, null),
     });
     expect(late.body.accepted).toBe(1);
-    const logger = { warn: () => undefined };
-    expect(await warnStandardBreaches({ ...container, logger })).toEqual({ breached: 1, warned: 1 });
-    expect(await warnStandardBreaches({ ...container, logger })).toEqual({ breached: 1, warned: 0 });
+    const logged: unknown[] = [];
+    const logger = { warn: (_: string, detail: unknown) => void logged.push(detail) };
+    // Two runs at once (an overrun and the next schedule): each case × level is raised once. The
+    // case is 4 business days into a 3-day clock: its warning (to 张江) and its breach (to 浦东).
+    const [first, second] = await Promise.all([
+      warnStandardBreaches({ ...container, logger }),
+      warnStandardBreaches({ ...container, logger }),
+    ]);
+    expect(first.raised + second.raised).toBe(2);
+    expect(first.repeated + second.repeated).toBe(2);
+    expect(await warnStandardBreaches({ ...container, logger })).toEqual({
+      alerting: 1,
+      raised: 0,
+      repeated: 2,
+    });
+    expect(logged).toEqual([
+      expect.objectContaining({ caseId: 'claims:PD-LATE-1', level: 0, escalatedTo: '张江营销服务部' }),
+      expect.objectContaining({ caseId: 'claims:PD-LATE-1', level: 1, escalatedTo: '浦东中心支公司' }),
+    ]);
+    // Each alert audited with the standard's steps, by the system.
+    const alertAudit = (await container.repositories.standards.listAudit(ID)).filter(
+      (a) => a.action === 'alert',
+    );
+    expect(alertAudit.map((a) => [a.actorId, a.detail])).toEqual([
+      ['system', 'claims:PD-LATE-1 第 0 级 → HQ/SH/SH-PD/SH-PD-01'],
+      ['system', 'claims:PD-LATE-1 第 1 级 → HQ/SH/SH-PD'],
+    ]);
 
     const breaches = await as<{
       cases: {
         caseId: string;
         status: string;
         stopAt: null;
-        warning: { escalatedTo: string } | null;
+        branchName: string;
+        alerts: { level: number; label: string; escalatedToName: string }[];
         timeline: { type: string }[];
       }[];
     }>('demo-staff-sh', 'GET', `/standards/${ID}/breaches?from=2026-12-01&to=2026-12-11`);
@@ -399,9 +425,39 @@ describe('a standard piloted in one 中支, evaluated, rolled out and fixed', ()
     expect(breaches.body.cases.find((c) => c.caseId === 'claims:PD-LATE-1')).toMatchObject({
       status: 'breached',
       stopAt: null,
-      warning: { escalatedTo: 'HQ/SH/SH-PD' },
+      branchName: '张江营销服务部',
+      alerts: [
+        { level: 0, label: '临近超时预警', escalatedToName: '张江营销服务部' },
+        { level: 1, label: '超时升级', escalatedToName: '浦东中心支公司' },
+      ],
       timeline: [{ type: 'claim.documents_complete' }],
     });
+
+    // The alerts reach the staff of the branch they went to and every level above; a sibling
+    // branch (北京) sees none of them.
+    type Alerts = {
+      alerts: { caseId: string; level: number; branchName: string; escalatedToName: string }[];
+    };
+    const toShanghai = await as<Alerts>(
+      'demo-staff-sh',
+      'GET',
+      '/standards/alerts?from=2026-12-01&to=2026-12-11',
+    );
+    expect(toShanghai.status, toShanghai.text).toBe(200);
+    expect(toShanghai.body.alerts.map((a) => [a.caseId, a.level, a.escalatedToName])).toEqual([
+      ['claims:PD-LATE-1', 1, '浦东中心支公司'],
+      ['claims:PD-LATE-1', 0, '张江营销服务部'],
+    ]);
+    const toBeijing = await as<Alerts>(
+      'demo-staff-bj',
+      'GET',
+      '/standards/alerts?from=2026-12-01&to=2026-12-11',
+    );
+    expect(toBeijing.status, toBeijing.text).toBe(200);
+    expect(toBeijing.body.alerts).toEqual([]);
+    const badDay = await as<Alerts>('demo-staff-sh', 'GET', '/standards/alerts?from=2026-13-01');
+    expect(badDay.status).toBe(400);
+    expect(badDay.body.message).toMatch(/开始日期/);
     // Executives oversee their subtree's breaches (浦东's are all of these), each policy number masked.
     await ingest({
       source: 'claims',

@@ -38,13 +38,13 @@ export function attainmentCsv(report: AttainmentReport): string {
       .map(cell)
       .join(','),
   );
-  const cellHead = ['标准编号', '机构路径', '统计期', '个案数', '达标', '未达标', '进行中', '达标率'];
+  const cellHead = ['标准编号', '机构', '机构路径', '统计期', '个案数', '达标', '未达标', '进行中', '达标率'];
   const cells = [...report.cells]
     .sort((a, b) =>
       `${a.standardId}${a.branchPath}${a.period}`.localeCompare(`${b.standardId}${b.branchPath}${b.period}`),
     )
     .map((c) =>
-      [c.standardId, c.branchPath, c.period, c.cases, c.met, c.breached, c.open, rate(c.rate)]
+      [c.standardId, c.branchName, c.branchPath, c.period, c.cases, c.met, c.breached, c.open, rate(c.rate)]
         .map(cell)
         .join(','),
     );

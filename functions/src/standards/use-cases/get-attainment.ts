@@ -10,7 +10,9 @@ import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
 import { JOURNEY_LABELS } from '@zhixiang/shared/standards/model';
 import type { AttainmentReport } from '@zhixiang/shared/standards/schemas';
 import {
+  branchNamesOf,
   catalogue,
+  nameOf,
   reaches,
   STOP_GRACE_MS,
   type StandardsUseCaseDeps,
@@ -79,6 +81,10 @@ export async function getStandardsAttainment(
   });
   rows.sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2) || a.standardId.localeCompare(b.standardId));
   const byBranchPeriod = rollUp(cells, (cell) => `${cell.standardId}|${cell.branchPath}|${cell.period}`);
+  const names = await branchNamesOf(
+    deps,
+    cells.map((c) => c.branchPath),
+  );
   return {
     from: window.from,
     to: window.to,
@@ -86,7 +92,14 @@ export async function getStandardsAttainment(
     standards: rows,
     cells: [...byBranchPeriod].map(([key, sum]) => {
       const [standardId = '', branchPath = '', period = ''] = key.split('|');
-      return { standardId, branchPath, period, ...sum, rate: attainmentRate(sum) };
+      return {
+        standardId,
+        branchPath,
+        branchName: nameOf(names, branchPath),
+        period,
+        ...sum,
+        rate: attainmentRate(sum),
+      };
     }),
   };
 }
