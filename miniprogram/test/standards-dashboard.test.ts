@@ -56,6 +56,7 @@ const report: AttainmentReport = {
   from: '2026-11-06',
   to: '2026-12-05',
   granularity: 'day',
+  ratings: [],
   standards: [
     standard('hotline', '客服热线', 3, 5, 0.8),
     standard('info', '保单信息查询', 1, 1, 0.95),

@@ -234,6 +234,84 @@ describe('the signed ingestion route', () => {
   });
 });
 
+describe('satisfaction ratings', () => {
+  const rated = (id: string, type: string, branchPath: string, score?: number) => ({
+    eventId: `rating-${id}`,
+    type,
+    at: new Date(clock - HOUR).toISOString(),
+    caseId: `rating-case-${id}`,
+    branchPath,
+    ...(score === undefined ? {} : { score }),
+  });
+
+  it('are refused without a score, with one on another event, or out of 1–5, nothing written', async () => {
+    const missing = await ingest({
+      source: 'callcentre',
+      events: [rated('r0', 'endorsement.rated', 'HQ/SH')],
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({
+      message: '第 1 个事件是满意度评价，请填写 1–5 的评分',
+      field: 'events.0.score',
+    });
+    const stray = await ingest({
+      source: 'callcentre',
+      events: [rated('r1', 'endorsement.rated', 'HQ/SH', 4), rated('r2', 'claim.decided', 'HQ/SH', 4)],
+    });
+    expect(stray.status).toBe(400);
+    expect(stray.body.message).toBe('第 2 个事件不是满意度评价，不能带评分');
+    const outOfRange = await ingest({
+      source: 'callcentre',
+      events: [rated('r3', 'endorsement.rated', 'HQ/SH', 6)],
+    });
+    expect(outOfRange.status).toBe(400);
+    expect(outOfRange.body.message).toBe('评分应为 1–5 的整数');
+    const notWhole = await ingest({
+      source: 'callcentre',
+      events: [rated('r4', 'endorsement.rated', 'HQ/SH', 4.5)],
+    });
+    expect(notWhole.status).toBe(400);
+    expect(await container.measurements.listCase('callcentre:rating-case-r1')).toEqual([]);
+  });
+
+  it('join the report per journey × branch, by name: count, average and low share, in the CSV too', async () => {
+    const sent = await ingest({
+      source: 'callcentre',
+      events: [
+        rated('s1', 'endorsement.rated', 'HQ/SH/SH-PD', 5),
+        rated('s2', 'endorsement.rated', 'HQ/SH/SH-PD', 4),
+        rated('s3', 'endorsement.rated', 'HQ/SH/SH-PD', 1),
+        rated('s4', 'endorsement.rated', 'HQ/BJ', 2),
+      ],
+    });
+    expect(sent.body).toEqual({ accepted: 4, repeated: 0 });
+    type Report = Parameters<typeof attainmentCsv>[0];
+    const report = await as<Report>(
+      'demo-staff-sh',
+      'GET',
+      '/standards/attainment?from=2026-11-20&to=2026-12-01',
+    );
+    expect(report.status, report.text).toBe(200);
+    const endorsement = report.body.ratings.filter((r) => r.journey === 'endorsement');
+    // Beijing's rating is outside 上海's subtree.
+    expect(endorsement).toEqual([
+      {
+        journey: 'endorsement',
+        journeyLabel: '保全变更',
+        branchPath: 'HQ/SH/SH-PD',
+        branchName: '浦东中心支公司',
+        count: 3,
+        average: 3.33,
+        low: 1,
+        lowShare: 1 / 3,
+      },
+    ]);
+    expect(attainmentCsv(report.body).split('\r\n')).toContain(
+      '保全变更,浦东中心支公司,HQ/SH/SH-PD,3,3.33,1,33.3%',
+    );
+  });
+});
+
 describe('a standard piloted in one 中支, evaluated, rolled out and fixed', () => {
   const ID = 'claim_decision_pilot';
   let pilotAt = 0;
@@ -384,7 +462,7 @@ describe('a standard piloted in one 中支, evaluated, rolled out and fixed', ()
     });
     expect(late.body.accepted).toBe(1);
     const logged: unknown[] = [];
-    const logger = { warn: (_: string, detail: unknown) => void logged.push(detail) };
+    const logger = { warn: (_: string, ...detail: unknown[]) => void logged.push(detail[0]) };
     // Two runs at once (an overrun and the next schedule): each case × level is raised once. The
     // case is 4 business days into a 3-day clock: its warning (to 张江) and its breach (to 浦东).
     const [first, second] = await Promise.all([

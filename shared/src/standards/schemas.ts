@@ -196,6 +196,22 @@ export const AttainmentReportSchema = z.object({
       attained: z.nullable(z.boolean()),
     }),
   ),
+  /**
+   * Satisfaction ratings given in the window (1–5, from the measurement stream's rating events), per
+   * journey × branch: how many, the average (2 decimals) and the share of low ones (≤ 2 stars).
+   */
+  ratings: z.array(
+    z.object({
+      journey: z.enum(JOURNEYS),
+      journeyLabel: z.string(),
+      branchPath: z.string(),
+      branchName: z.string(),
+      count: z.number(),
+      average: z.number(),
+      low: z.number(),
+      lowShare: z.number(),
+    }),
+  ),
   /** Standard × branch × period cells. */
   cells: z.array(
     z.extend(CountsSchema, {
@@ -276,6 +292,12 @@ export const IngestedEventSchema = z.object({
   branchPath,
   policyNo: z.optional(
     z.string('保单号应为文字').check(z.regex(/^[A-Z0-9]{6,30}$/, '保单号应为 6–30 位大写字母或数字')),
+  ),
+  /** A satisfaction rating's 1–5 stars: only on a rating event (`shared/src/standards/ratings.ts`). */
+  score: z.optional(
+    z
+      .int('评分应为 1–5 的整数')
+      .check(z.minimum(1, '评分应为 1–5 的整数'), z.maximum(5, '评分应为 1–5 的整数')),
   ),
 });
 export const IngestRequestSchema = z.object({

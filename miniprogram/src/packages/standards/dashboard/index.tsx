@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatShanghaiDateTime, todayInShanghai } from '@zhixiang/shared/format/dates';
+import { LOW_RATING_MAX } from '@zhixiang/shared/standards/ratings';
 import { attainmentCsv } from '@zhixiang/shared/standards/report';
 import type { AttainmentReport } from '@zhixiang/shared/standards/schemas';
 import { eventLabel, percentText } from '@zhixiang/shared/standards/view';
@@ -224,6 +225,21 @@ function Overview({
         >
           复制 CSV
         </Button>
+      </View>
+      <View className="zx-card" data-testid="standard-ratings">
+        <Text className="zx-card__title">客户满意度评价</Text>
+        <Text className="zx-muted">旅程结束时客户的评分（1–5 星），低分为 {LOW_RATING_MAX} 星及以下</Text>
+        {report.ratings.length === 0 ? <Text className="zx-muted">该期间暂无客户评价</Text> : null}
+        {report.ratings.map((r) => (
+          <View key={`${r.journey}${r.branchPath}`} className="zx-standards__row" data-testid="rating-row">
+            <Text className="zx-standards__name">
+              {r.journeyLabel} · {r.branchName}
+            </Text>
+            <Text className="zx-standards__rate">
+              {r.average.toFixed(2)} 星 · {r.count} 条 · 低分 {percentText(r.lowShare)}
+            </Text>
+          </View>
+        ))}
       </View>
       <View className="zx-card" data-testid="worst-touchpoints">
         <Text className="zx-card__title">表现最差的触点</Text>
