@@ -15,7 +15,7 @@ const FUTURE_SKEW_MS = 5 * 60_000;
  * not written again.
  */
 export async function ingestStandardEvents(
-  deps: Pick<StandardsUseCaseDeps, 'measurements' | 'now'>,
+  deps: { measurements: Pick<StandardsUseCaseDeps['measurements'], 'publish'>; now: () => number },
   body: z.infer<typeof IngestRequestSchema>,
 ): Promise<{ accepted: number; repeated: number }> {
   const now = deps.now();
