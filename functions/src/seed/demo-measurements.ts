@@ -30,10 +30,7 @@ export const DEMO_ROLLOUT_DAYS_BEFORE = DEMO_DAYS + 1;
 
 export interface DemoMeasurementDeps {
   stage: Stage;
-  measurements: {
-    record(events: readonly MeasurementEvent[]): Promise<void>;
-    publish(event: MeasurementEvent): Promise<boolean>;
-  };
+  measurements: Pick<MeasurementStream, 'record' | 'publish'>;
   businessCalendar: BusinessCalendar;
   now: () => number;
 }
