@@ -22,7 +22,8 @@ import { SEEDED_STANDARDS } from '@zhixiang/shared/standards/catalogue';
 import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
 import type { StandardVersion } from '@zhixiang/shared/standards/model';
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
-import { BatchWriteCommand, QueryCommand } from '../functions/src/platform/dynamodb/document-client';
+import { QueryCommand } from '../functions/src/platform/dynamodb/document-client';
+import { bulkLoad } from './support/bulk-load';
 import { percentile, printBenchResult } from './support/compare-with-baseline';
 
 const { values } = parseArgs({
@@ -129,24 +130,12 @@ async function main() {
     const { client, table } = container.table;
     await seedDemoStandards(container.repositories.standards, '2026-08-01');
 
-    // Bulk load, 25 items a request, 16 requests at once: the stream's own items.
-    const load = async (events: readonly MeasurementEvent[]) => {
-      const flush = async (items: Record<string, unknown>[]) => {
-        let request = items.map((Item) => ({ PutRequest: { Item } }));
-        while (request.length > 0) {
-          const result = await client.send(new BatchWriteCommand({ RequestItems: { [table]: request } }));
-          request = (result.UnprocessedItems?.[table] ?? []) as typeof request;
-        }
-      };
-      const items = events.map(
-        (e) => measurementPut(container.table, e).Put?.Item as Record<string, unknown>,
+    // Bulk load: the stream's own items.
+    const load = (events: readonly MeasurementEvent[]) =>
+      bulkLoad(
+        container.table,
+        events.map((e) => measurementPut(container.table, e).Put?.Item as Record<string, unknown>),
       );
-      for (let i = 0; i < items.length; i += 25 * 16) {
-        const chunks: Record<string, unknown>[][] = [];
-        for (let k = i; k < Math.min(items.length, i + 25 * 16); k += 25) chunks.push(items.slice(k, k + 25));
-        await Promise.all(chunks.map(flush));
-      }
-    };
     const loadStarted = performance.now();
     const month = buildEvents(N, MONTH_START, 'bench');
     await load(month);
