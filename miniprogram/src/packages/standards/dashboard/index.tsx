@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatShanghaiDateTime, todayInShanghai } from '@zhixiang/shared/format/dates';
-import { LOW_RATING_MAX } from '@zhixiang/shared/standards/ratings';
 import { attainmentCsv } from '@zhixiang/shared/standards/report';
 import type { AttainmentReport } from '@zhixiang/shared/standards/schemas';
 import { eventLabel, percentText } from '@zhixiang/shared/standards/view';
@@ -22,6 +21,7 @@ import {
   trendOf,
   worstTouchpoints,
 } from '../dashboard';
+import { AlertRows, RatingsCard } from '../dashboard-cards';
 import { F2Chart } from '../f2-chart';
 import '../standards.scss';
 
@@ -89,27 +89,7 @@ function Alerts({ from, to }: { from: string; to: string }) {
       <Text className="zx-card__title">预警与升级</Text>
       {state.status === 'loading' ? <Text className="zx-muted">正在读取预警…</Text> : null}
       {state.status === 'error' ? <Text className="zx-muted">{state.error.message}</Text> : null}
-      {state.status === 'ready' && state.data.alerts.length === 0 ? (
-        <Text className="zx-muted">该期间没有发给本机构的预警</Text>
-      ) : null}
-      {state.status === 'ready'
-        ? state.data.alerts.map((a) => (
-            <View
-              key={`${a.standardId}${a.caseId}${a.level}`}
-              className="zx-standards__case"
-              data-testid="standard-alert"
-            >
-              <Text className="zx-standards__name">
-                {a.label} · {a.standardName}
-              </Text>
-              <Text className="zx-muted">
-                {a.caseId}
-                {a.policyNo ? ` · 保单 ${a.policyNo}` : ''} · {a.branchName} → {a.escalatedToName} ·{' '}
-                {formatShanghaiDateTime(a.raisedAt)}
-              </Text>
-            </View>
-          ))
-        : null}
+      {state.status === 'ready' ? <AlertRows alerts={state.data.alerts} /> : null}
     </View>
   );
 }
@@ -226,21 +206,7 @@ function Overview({
           复制 CSV
         </Button>
       </View>
-      <View className="zx-card" data-testid="standard-ratings">
-        <Text className="zx-card__title">客户满意度评价</Text>
-        <Text className="zx-muted">旅程结束时客户的评分（1–5 星），低分为 {LOW_RATING_MAX} 星及以下</Text>
-        {report.ratings.length === 0 ? <Text className="zx-muted">该期间暂无客户评价</Text> : null}
-        {report.ratings.map((r) => (
-          <View key={`${r.journey}${r.branchPath}`} className="zx-standards__row" data-testid="rating-row">
-            <Text className="zx-standards__name">
-              {r.journeyLabel} · {r.branchName}
-            </Text>
-            <Text className="zx-standards__rate">
-              {r.average.toFixed(2)} 星 · {r.count} 条 · 低分 {percentText(r.lowShare)}
-            </Text>
-          </View>
-        ))}
-      </View>
+      <RatingsCard ratings={report.ratings} />
       <View className="zx-card" data-testid="worst-touchpoints">
         <Text className="zx-card__title">表现最差的触点</Text>
         {worst.length === 0 ? <Text className="zx-muted">{NO_CASES}</Text> : null}
