@@ -75,5 +75,6 @@ describe('the demo month of measured events', () => {
     // A second seed (a restart) writes nothing new: the route counts every event as a repeat.
     const again = await seedDemoMeasurements(deps('local'), FIXED_TODAY, DEMO_BRANCHES);
     expect(again).toEqual({ accepted: 0, repeated: first.accepted, timings: first.timings });
-  });
+    // A month of events written twice: minutes on a loaded machine.
+  }, 180_000);
 });
