@@ -15,8 +15,9 @@
  */
 
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
-import { BatchWriteCommand, QueryCommand } from '../functions/src/platform/dynamodb/document-client';
+import { QueryCommand } from '../functions/src/platform/dynamodb/document-client';
 import type { ComplaintEventRecord, ComplaintRecord } from '../shared/src/ports/complaints';
+import { bulkLoad } from './support/bulk-load';
 import { percentile, printBenchResult } from './support/compare-with-baseline';
 
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 5_000);
@@ -98,32 +99,14 @@ async function main() {
     const container = createSystem(undefined, { now: () => now });
     const { client, table } = container.table;
 
-    // Bulk load, 25 items a request, 16 requests at once, generated as they are written.
+    // Bulk load, 25 items a request, 16 requests at once.
     const loadStarted = performance.now();
-    const flush = async (items: Record<string, unknown>[]) => {
-      let request = items.map((Item) => ({ PutRequest: { Item } }));
-      while (request.length > 0) {
-        const result = await client.send(new BatchWriteCommand({ RequestItems: { [table]: request } }));
-        request = (result.UnprocessedItems?.[table] ?? []) as typeof request;
-      }
-    };
-    let batch: Record<string, unknown>[] = [];
-    let pending: Promise<void>[] = [];
+    const items: Record<string, unknown>[] = [];
     for (let i = 0; i < COMPLAINTS; i++) {
       const { complaint, events } = build(i);
-      for (const item of [complaintItem(complaint), ...events.map(complaintEventItem)]) {
-        batch.push(item);
-        if (batch.length === 25) {
-          pending.push(flush(batch));
-          batch = [];
-          if (pending.length >= 16) {
-            await Promise.all(pending);
-            pending = [];
-          }
-        }
-      }
+      items.push(complaintItem(complaint), ...events.map(complaintEventItem));
     }
-    await Promise.all([...pending, flush(batch)]);
+    await bulkLoad(container.table, items);
     const loadMs = performance.now() - loadStarted;
 
     let peakRss = 0;

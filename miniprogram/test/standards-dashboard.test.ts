@@ -36,14 +36,27 @@ function standard(
   };
 }
 
+const NAMES: Record<string, string> = { 'HQ/SH/SH-PD': '浦东中支', 'HQ/SH/SH-MH': '闵行中支' };
 function cell(standardId: string, branchPath: string, period: string, met: number, cases: number) {
-  return { standardId, branchPath, period, cases, met, breached: cases - met, open: 0, rate: met / cases };
+  const branchName = NAMES[branchPath] ?? branchPath;
+  return {
+    standardId,
+    branchPath,
+    branchName,
+    period,
+    cases,
+    met,
+    breached: cases - met,
+    open: 0,
+    rate: met / cases,
+  };
 }
 
 const report: AttainmentReport = {
   from: '2026-11-06',
   to: '2026-12-05',
   granularity: 'day',
+  ratings: [],
   standards: [
     standard('hotline', '客服热线', 3, 5, 0.8),
     standard('info', '保单信息查询', 1, 1, 0.95),
@@ -85,10 +98,10 @@ describe('the standards dashboard’s figures (from the attainment report only)'
     expect(periodLabel('2026-12')).toBe('2026-12');
   });
 
-  it('compares the chosen standard’s branches over the whole period, worst first', () => {
+  it('compares the chosen standard’s branches over the whole period, worst first, by name', () => {
     expect(branchesOf(report, 'hotline')).toEqual([
-      { label: 'SH-MH', percent: 33.3, cases: 6, met: 2 },
-      { label: 'SH-PD', percent: 66.7, cases: 3, met: 2 },
+      { label: '闵行中支', percent: 33.3, cases: 6, met: 2 },
+      { label: '浦东中支', percent: 66.7, cases: 3, met: 2 },
     ]);
     expect(branchesOf(report, 'claims')).toEqual([]);
   });

@@ -4,11 +4,12 @@ import { SEEDED_STANDARDS } from '@zhixiang/shared/standards/catalogue';
 
 /**
  * The service standards' seeded catalogue (shared/src/standards/catalogue.ts), version 1 of each
- * rolled out in every branch from 00:00 of the seed's day. Created once (the table's condition
- * refuses an existing version): an admin's later versions and steps stay.
+ * rolled out in every branch from 00:00 of `from` (the seed: a month before its day, so the demo
+ * month of measured events is judged). Created once (the table's condition refuses an existing
+ * version): an admin's later versions and steps stay.
  */
-export async function seedDemoStandards(store: Pick<StandardStore, 'create'>, today: string): Promise<void> {
-  const at = startOfShanghaiDay(today);
+export async function seedDemoStandards(store: Pick<StandardStore, 'create'>, from: string): Promise<void> {
+  const at = startOfShanghaiDay(from);
   await Promise.all(
     SEEDED_STANDARDS.map((definition) =>
       store.create(
@@ -27,7 +28,7 @@ export async function seedDemoStandards(store: Pick<StandardStore, 'create'>, to
           action: 'rolled_out',
           at,
           actorId: 'seed',
-          detail: `演示目录：第 1 版自 ${today} 起在全部机构推行`,
+          detail: `演示目录：第 1 版自 ${from} 起在全部机构推行`,
         },
       ),
     ),

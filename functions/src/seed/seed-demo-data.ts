@@ -18,6 +18,7 @@ import { buildDemoData } from './demo-data';
 import { seedDemoDocuments } from './demo-documents';
 import { seedDemoEndorsements } from './demo-endorsements';
 import { seedDemoEvents } from './demo-events';
+import { type DemoMeasurementDeps, demoRolloutDay, seedDemoMeasurements } from './demo-measurements';
 import { seedDemoStandards } from './demo-standards';
 import { emptyTally, type WriteTally, writeIfChanged } from './write-if-changed';
 
@@ -45,6 +46,11 @@ export interface SeedDemoDataDeps {
    * index from the policy as stored (a re-seed keys what the running system made of it).
    */
   notifyOn?: { index: Pick<NotifyOnIndex, 'refreshPolicies'>; now: () => number };
+  /**
+   * Service standards' demo month (演示数据, the local stage only: a deployed stage refuses it): with
+   * it and the standards, a month of measured events so the dashboard has figures on a fresh stack.
+   */
+  measurements?: DemoMeasurementDeps;
   /** Where placeholder brochure PDFs of the demo catalogue are uploaded (local stage). */
   brochures?: BrochureStore;
   /** YYYY-MM-DD in Asia/Shanghai; defaults to today. */
@@ -128,7 +134,9 @@ export async function seedDemoData(deps: Partial<SeedDemoDataDeps> = {}): Promis
   // Endorsements (保全): created once, like customers (a signed demo application stays signed).
   if (r.endorsements) await seedDemoEndorsements(r.endorsements, data, Date.parse(`${today}T01:00:00Z`));
   if (r.events) await seedDemoEvents(r.events, today, data.branches);
-  if (r.standards) await seedDemoStandards(r.standards, today);
+  if (r.standards) await seedDemoStandards(r.standards, demoRolloutDay(today));
+  if (r.standards && resolved.measurements)
+    await seedDemoMeasurements(resolved.measurements, today, data.branches);
   if (r.documents && r.endorsements)
     await seedDemoDocuments({ ...r, documents: r.documents, endorsements: r.endorsements }, data);
   return report;
@@ -171,5 +179,16 @@ async function defaultDeps(): Promise<SeedDemoDataDeps> {
     repositories: container.repositories,
     notifyOn: { index: container.notifyOn, now: container.now },
     brochures: new S3BrochureStore(getS3, container.config.bucketName),
+    // The demo month of measured events: on the local stage only (the guard refuses any other).
+    ...(container.config.stage === 'local'
+      ? {
+          measurements: {
+            stage: container.config.stage,
+            measurements: container.measurements,
+            businessCalendar: container.businessCalendar,
+            now: container.now,
+          },
+        }
+      : {}),
   };
 }

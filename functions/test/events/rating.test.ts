@@ -165,6 +165,13 @@ describe('the rating after the event', () => {
         attendanceBasisPoints: 6667,
       }),
     ]);
+
+    // The standards report's satisfaction figures: each rating in the measurement stream with its
+    // score, written in the rating's own transaction (the refused second rating wrote nothing).
+    const rated = (await container.measurements.listBetween(FIXED_NOW, clock + 1)).filter(
+      (e) => e.type === 'consultation.event_rated' && e.caseId.startsWith(`event_rating:${eventId}:`),
+    );
+    expect(rated.map((e) => e.score).sort()).toEqual([2, 5]);
   });
 });
 

@@ -51,6 +51,13 @@ export const standardCases: CasesFor<typeof standardRoutes> = {
     ownerUserId: 'demo-staff-sh',
     expected: { ...staffOnly(200), executive: 200 },
   },
+  // The alerts that went to the caller's subtree: staff and executives of every branch, admins.
+  listStandardAlerts: {
+    method: 'GET',
+    path: '/standards/alerts',
+    ownerUserId: 'demo-staff-sh',
+    expected: { ...staffOnly(200), executive: 200 },
+  },
   // Not piloted yet: the same 404 for staff and executives of every branch.
   getStandardEvaluation: {
     method: 'GET',

@@ -234,6 +234,84 @@ describe('the signed ingestion route', () => {
   });
 });
 
+describe('satisfaction ratings', () => {
+  const rated = (id: string, type: string, branchPath: string, score?: number) => ({
+    eventId: `rating-${id}`,
+    type,
+    at: new Date(clock - HOUR).toISOString(),
+    caseId: `rating-case-${id}`,
+    branchPath,
+    ...(score === undefined ? {} : { score }),
+  });
+
+  it('are refused without a score, with one on another event, or out of 1–5, nothing written', async () => {
+    const missing = await ingest({
+      source: 'callcentre',
+      events: [rated('r0', 'endorsement.rated', 'HQ/SH')],
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({
+      message: '第 1 个事件是满意度评价，请填写 1–5 的评分',
+      field: 'events.0.score',
+    });
+    const stray = await ingest({
+      source: 'callcentre',
+      events: [rated('r1', 'endorsement.rated', 'HQ/SH', 4), rated('r2', 'claim.decided', 'HQ/SH', 4)],
+    });
+    expect(stray.status).toBe(400);
+    expect(stray.body.message).toBe('第 2 个事件不是满意度评价，不能带评分');
+    const outOfRange = await ingest({
+      source: 'callcentre',
+      events: [rated('r3', 'endorsement.rated', 'HQ/SH', 6)],
+    });
+    expect(outOfRange.status).toBe(400);
+    expect(outOfRange.body.message).toBe('评分应为 1–5 的整数');
+    const notWhole = await ingest({
+      source: 'callcentre',
+      events: [rated('r4', 'endorsement.rated', 'HQ/SH', 4.5)],
+    });
+    expect(notWhole.status).toBe(400);
+    expect(await container.measurements.listCase('callcentre:rating-case-r1')).toEqual([]);
+  });
+
+  it('join the report per journey × branch, by name: count, average and low share, in the CSV too', async () => {
+    const sent = await ingest({
+      source: 'callcentre',
+      events: [
+        rated('s1', 'endorsement.rated', 'HQ/SH/SH-PD', 5),
+        rated('s2', 'endorsement.rated', 'HQ/SH/SH-PD', 4),
+        rated('s3', 'endorsement.rated', 'HQ/SH/SH-PD', 1),
+        rated('s4', 'endorsement.rated', 'HQ/BJ', 2),
+      ],
+    });
+    expect(sent.body).toEqual({ accepted: 4, repeated: 0 });
+    type Report = Parameters<typeof attainmentCsv>[0];
+    const report = await as<Report>(
+      'demo-staff-sh',
+      'GET',
+      '/standards/attainment?from=2026-11-20&to=2026-12-01',
+    );
+    expect(report.status, report.text).toBe(200);
+    const endorsement = report.body.ratings.filter((r) => r.journey === 'endorsement');
+    // Beijing's rating is outside 上海's subtree.
+    expect(endorsement).toEqual([
+      {
+        journey: 'endorsement',
+        journeyLabel: '保全变更',
+        branchPath: 'HQ/SH/SH-PD',
+        branchName: '浦东中心支公司',
+        count: 3,
+        average: 3.33,
+        low: 1,
+        lowShare: 1 / 3,
+      },
+    ]);
+    expect(attainmentCsv(report.body).split('\r\n')).toContain(
+      '保全变更,浦东中心支公司,HQ/SH/SH-PD,3,3.33,1,33.3%',
+    );
+  });
+});
+
 describe('a standard piloted in one 中支, evaluated, rolled out and fixed', () => {
   const ID = 'claim_decision_pilot';
   let pilotAt = 0;
@@ -346,14 +424,15 @@ describe('a standard piloted in one 中支, evaluated, rolled out and fixed', ()
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('统计区间,2026-12-01 至 2026-12-11');
     expect(lines[1]).toBe('旅程,触点,标准,标准编号,达标要求,个案数,达标,未达标,进行中,达标率,是否达标');
+    expect(lines).toContain('标准编号,机构,机构路径,统计期,个案数,达标,未达标,进行中,达标率');
     expect(lines).toContain(
       `理赔,理赔审核,资料齐全的理赔 3 个工作日内作出理赔决定,${ID},90%,20,19,1,0,95%,达标`,
     );
     // By day: the first five 张江 claims started on 12-01 (10:00 to 22:00), the first of them late.
-    expect(lines).toContain(`${ID},HQ/SH/SH-PD/SH-PD-01,2026-12-01,5,4,1,0,80%`);
+    expect(lines).toContain(`${ID},张江营销服务部,HQ/SH/SH-PD/SH-PD-01,2026-12-01,5,4,1,0,80%`);
   });
 
-  it('is rolled out, evaluated and fixed; a breach then warns once, escalated a level up', async () => {
+  it('is rolled out, evaluated and fixed; a late case then warns and escalates, once per level', async () => {
     for (const to of ['rolled_out', 'evaluated', 'fixed']) {
       const moved = await as<StandardVersionView>('demo-admin', 'POST', `/standards/${ID}/status`, {
         version: 1,
@@ -382,16 +461,43 @@ describe('a standard piloted in one 中支, evaluated, rolled out and fixed', ()
       events: claimCase('PD-LATE-1', 'HQ/SH/SH-PD/SH-PD-01', clock - 6 * DAY, null),
     });
     expect(late.body.accepted).toBe(1);
-    const logger = { warn: () => undefined };
-    expect(await warnStandardBreaches({ ...container, logger })).toEqual({ breached: 1, warned: 1 });
-    expect(await warnStandardBreaches({ ...container, logger })).toEqual({ breached: 1, warned: 0 });
+    const logged: unknown[] = [];
+    const logger = { warn: (_: string, ...detail: unknown[]) => void logged.push(detail[0]) };
+    // Two runs at once (an overrun and the next schedule): each case × level is raised once. The
+    // case is 4 business days into a 3-day clock: its warning (to 张江) and its breach (to 浦东).
+    const [first, second] = await Promise.all([
+      warnStandardBreaches({ ...container, logger }),
+      warnStandardBreaches({ ...container, logger }),
+    ]);
+    expect(first.raised + second.raised).toBe(2);
+    expect(first.repeated + second.repeated).toBe(2);
+    expect(await warnStandardBreaches({ ...container, logger })).toEqual({
+      alerting: 1,
+      raised: 0,
+      repeated: 2,
+    });
+    // Written at once by the run's workers: in either order.
+    const byLevel = (x: unknown) => (x as { level: number }).level;
+    expect([...logged].sort((a, b) => byLevel(a) - byLevel(b))).toEqual([
+      expect.objectContaining({ caseId: 'claims:PD-LATE-1', level: 0, escalatedTo: '张江营销服务部' }),
+      expect.objectContaining({ caseId: 'claims:PD-LATE-1', level: 1, escalatedTo: '浦东中心支公司' }),
+    ]);
+    // Each alert audited with the standard's steps, by the system.
+    const alertAudit = (await container.repositories.standards.listAudit(ID)).filter(
+      (a) => a.action === 'alert',
+    );
+    expect(alertAudit.map((a) => [a.actorId, a.detail])).toEqual([
+      ['system', 'claims:PD-LATE-1 第 0 级 → HQ/SH/SH-PD/SH-PD-01'],
+      ['system', 'claims:PD-LATE-1 第 1 级 → HQ/SH/SH-PD'],
+    ]);
 
     const breaches = await as<{
       cases: {
         caseId: string;
         status: string;
         stopAt: null;
-        warning: { escalatedTo: string } | null;
+        branchName: string;
+        alerts: { level: number; label: string; escalatedToName: string }[];
         timeline: { type: string }[];
       }[];
     }>('demo-staff-sh', 'GET', `/standards/${ID}/breaches?from=2026-12-01&to=2026-12-11`);
@@ -399,9 +505,39 @@ describe('a standard piloted in one 中支, evaluated, rolled out and fixed', ()
     expect(breaches.body.cases.find((c) => c.caseId === 'claims:PD-LATE-1')).toMatchObject({
       status: 'breached',
       stopAt: null,
-      warning: { escalatedTo: 'HQ/SH/SH-PD' },
+      branchName: '张江营销服务部',
+      alerts: [
+        { level: 0, label: '临近超时预警', escalatedToName: '张江营销服务部' },
+        { level: 1, label: '超时升级', escalatedToName: '浦东中心支公司' },
+      ],
       timeline: [{ type: 'claim.documents_complete' }],
     });
+
+    // The alerts reach the staff of the branch they went to and every level above; a sibling
+    // branch (北京) sees none of them.
+    type Alerts = {
+      alerts: { caseId: string; level: number; branchName: string; escalatedToName: string }[];
+    };
+    const toShanghai = await as<Alerts>(
+      'demo-staff-sh',
+      'GET',
+      '/standards/alerts?from=2026-12-01&to=2026-12-11',
+    );
+    expect(toShanghai.status, toShanghai.text).toBe(200);
+    expect(toShanghai.body.alerts.map((a) => [a.caseId, a.level, a.escalatedToName])).toEqual([
+      ['claims:PD-LATE-1', 1, '浦东中心支公司'],
+      ['claims:PD-LATE-1', 0, '张江营销服务部'],
+    ]);
+    const toBeijing = await as<Alerts>(
+      'demo-staff-bj',
+      'GET',
+      '/standards/alerts?from=2026-12-01&to=2026-12-11',
+    );
+    expect(toBeijing.status, toBeijing.text).toBe(200);
+    expect(toBeijing.body.alerts).toEqual([]);
+    const badDay = await as<Alerts>('demo-staff-sh', 'GET', '/standards/alerts?from=2026-13-01');
+    expect(badDay.status).toBe(400);
+    expect(badDay.body.message).toMatch(/开始日期/);
     // Executives oversee their subtree's breaches (浦东's are all of these), each policy number masked.
     await ingest({
       source: 'claims',

@@ -20,5 +20,7 @@ export function complaintMeasurement(
     policyNo: complaint.policyNo,
     actor: event.actorId,
     source: 'system',
+    // The complainant's rating carries its score into the standards report.
+    ...(event.type === 'rated' && complaint.rating ? { score: complaint.rating.score } : {}),
   };
 }

@@ -22,3 +22,29 @@ export function registrationMeasurements(
     actor: registration.userId,
   });
 }
+
+/**
+ * An attendee's rating of a session, for the standards report's satisfaction figures:
+ * `consultation.event_rated` with its score, one per registration (the event id is the
+ * registration's own, so a repeat overwrites itself), at the registrant's branch (the organiser's
+ * for someone without one), written in the rating's own transaction.
+ */
+export function ratingMeasurement(
+  registration: Pick<RegistrationRecord, 'eventId' | 'personKey' | 'version' | 'branchPath' | 'userId'>,
+  organiserBranchPath: string,
+  score: number,
+  at: number,
+): MeasurementEvent {
+  const caseId = `event_rating:${registration.eventId}:${registration.personKey}:${registration.version}`;
+  return {
+    eventId: caseId,
+    type: 'consultation.event_rated',
+    at,
+    caseId,
+    branchPath: registration.branchPath ?? organiserBranchPath,
+    policyNo: null,
+    actor: registration.userId,
+    source: 'system',
+    score,
+  };
+}

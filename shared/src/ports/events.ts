@@ -260,6 +260,8 @@ export interface EventStore {
     personKey: string,
     rating: EventRating,
     voiceItem: VoiceItemRecord | null,
+    /** The rating in the measurement stream (`consultation.event_rated`, its score), written with it. */
+    measurement?: MeasurementEvent,
   ): Promise<boolean>;
   /** Records the withdrawal of a registration's marketing consent; false when none is in force. */
   withdrawMarketingConsent(eventId: string, personKey: string, at: string): Promise<boolean>;

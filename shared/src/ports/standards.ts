@@ -16,13 +16,24 @@ export interface StandardAuditEvent {
   detail: string;
 }
 
-/** A breach of a fixed standard, warned once and escalated one level up the branch ladder. */
-export interface BreachWarning {
+/**
+ * An alert a case of a fixed standard raised (`shared/src/standards/alerts.ts`): the warning at
+ * 80 % of its clock (level 0, to the case's branch), its breach (level 1, one branch level up), and
+ * each further multiple of its limit while still open (level n, n levels up). Raised once per case
+ * and level.
+ */
+export interface StandardAlert {
   standardId: string;
   caseId: string;
   version: number;
+  level: number;
+  /** The case's branch. */
   branchPath: string;
-  escalatedTo: string | null;
+  /** The branch the alert went to (the case's own for a warning). */
+  escalatedTo: string;
+  policyNo: string | null;
+  /** When the case started. */
+  startAt: number;
   raisedAt: number;
 }
 
@@ -41,7 +52,13 @@ export interface StandardStore {
   listAudit(standardId: string): Promise<StandardAuditEvent[]>;
   /** Conditional create of a signed request's nonce (the ingestion route): false when seen before. */
   claimNonce(nonce: string, expiresAt: number): Promise<boolean>;
-  /** Records the warning once: false when this case of the standard was warned before. */
-  raiseWarning(warning: BreachWarning): Promise<boolean>;
-  listWarnings(standardId: string): Promise<BreachWarning[]>;
+  /**
+   * Records the alert and its audit event in one transaction, once: false when this case of the
+   * standard raised this level before (another run wrote it first).
+   */
+  raiseAlert(alert: StandardAlert): Promise<boolean>;
+  /** A standard's alerts (every case, every level). */
+  listAlerts(standardId: string): Promise<StandardAlert[]>;
+  /** The alerts that went to a branch in the subtree of `path` ('' = every branch), raised in [fromMs, toMs). */
+  listAlertsTo(path: string, fromMs: number, toMs: number): Promise<StandardAlert[]>;
 }

@@ -48,6 +48,24 @@ export interface MeasuredCase extends CaseOutcome {
   version: number;
 }
 
+/** Measures one case's events against one standard (its versions), if the case is one of it. */
+function measureAgainstOne(
+  standardId: string,
+  versions: readonly StandardVersion[],
+  ordered: readonly MeasurementEvent[],
+  calendar: BusinessCalendar,
+  now: number,
+): MeasuredCase | null {
+  const first = versions[0];
+  if (!first) return null;
+  const start = caseStart(first, ordered);
+  if (!start) return null;
+  const version = versionInForce(versions, start.branchPath, start.at);
+  if (!version) return null;
+  const outcome = measureOrSkip(version, ordered, calendar, now);
+  return outcome ? { ...outcome, standardId, version: version.version } : null;
+}
+
 /** Measures one case's events against every standard whose start event it holds. */
 export function measureCaseAgainst(
   standards: ReadonlyMap<string, readonly StandardVersion[]>,
@@ -57,14 +75,8 @@ export function measureCaseAgainst(
 ): MeasuredCase[] {
   const out: MeasuredCase[] = [];
   for (const [standardId, versions] of standards) {
-    const first = versions[0];
-    if (!first) continue;
-    const start = caseStart(first, ordered);
-    if (!start) continue;
-    const version = versionInForce(versions, start.branchPath, start.at);
-    if (!version) continue;
-    const outcome = measureOrSkip(version, ordered, calendar, now);
-    if (outcome) out.push({ ...outcome, standardId, version: version.version });
+    const measured = measureAgainstOne(standardId, versions, ordered, calendar, now);
+    if (measured) out.push(measured);
   }
   return out;
 }
@@ -94,58 +106,94 @@ function addTo(cells: Map<string, AttainmentCell>, c: MeasuredCase, granularity:
 }
 
 /**
- * The incremental projection: each new event re-measures only its own case against the standards
- * that read its type, and moves that case's contribution between cells. Out-of-order arrivals and
- * repeats (same event id) are handled; `refresh(now)` re-measures the open cases as time passes.
+ * The incremental projection: each new event re-measures only its own case, and only against the
+ * standards that read its type, moving that case's contribution to those standards between cells.
+ * Out-of-order arrivals and repeats (same event id) are handled; `refresh(now)` re-measures the open
+ * cases as time passes.
  */
 export class AttainmentProjection {
   private readonly cases = new Map<string, MeasurementEvent[]>();
-  private readonly outcomes = new Map<string, MeasuredCase[]>();
+  /** Per case, its outcome under each standard it is a case of. */
+  private readonly outcomes = new Map<string, Map<string, MeasuredCase>>();
   readonly cells = new Map<string, AttainmentCell>();
-  private readonly types: Set<string>;
+  /** Event type → the standards (with their versions) that read it. */
+  private readonly readers = new Map<string, [string, readonly StandardVersion[]][]>();
 
   constructor(
     private readonly standards: ReadonlyMap<string, readonly StandardVersion[]>,
     private readonly calendar: BusinessCalendar,
     readonly granularity: Granularity,
   ) {
-    this.types = new Set(
-      [...standards.values()].flatMap((versions) => versions.flatMap((v) => [...eventTypesOf(v)])),
-    );
+    for (const [standardId, versions] of standards) {
+      const types = new Set(versions.flatMap((v) => [...eventTypesOf(v)]));
+      for (const type of types) {
+        const list = this.readers.get(type) ?? [];
+        list.push([standardId, versions]);
+        this.readers.set(type, list);
+      }
+    }
   }
 
   /** Applies one event; false when it is a repeat or no standard reads its type. */
   apply(event: MeasurementEvent, now: number): boolean {
-    if (!this.types.has(event.type)) return false;
-    const events = this.cases.get(event.caseId) ?? [];
-    if (events.some((e) => e.eventId === event.eventId)) return false;
-    // Kept in event order by insertion, so a late event lands where it happened.
+    const readers = this.readers.get(event.type);
+    if (!readers) return false;
+    let events = this.cases.get(event.caseId);
+    if (!events) {
+      events = [];
+      this.cases.set(event.caseId, events);
+    } else if (events.some((e) => e.eventId === event.eventId)) return false;
+    // Kept in event order (time, then id) by insertion, so a late event lands where it happened.
     let i = events.length;
-    while (i > 0 && (events[i - 1] as MeasurementEvent).at > event.at) i--;
+    while (i > 0 && after(events[i - 1] as MeasurementEvent, event)) i--;
     events.splice(i, 0, event);
-    this.cases.set(event.caseId, events);
-    this.remeasure(event.caseId, events, now);
+    this.remeasure(event.caseId, events, readers, now);
     return true;
   }
 
   /** Re-measures every open case at `now` (a `within` case can become breached while open). */
   refresh(now: number): void {
-    for (const [caseId, outcomes] of this.outcomes)
-      if (outcomes.some((o) => o.status === 'open'))
-        this.remeasure(caseId, this.cases.get(caseId) ?? [], now);
+    for (const [caseId, byStandard] of this.outcomes) {
+      const open = [...byStandard.values()].filter((o) => o.status === 'open');
+      if (open.length === 0) continue;
+      const readers = open.map(
+        (o) => [o.standardId, this.standards.get(o.standardId) ?? []] as [string, readonly StandardVersion[]],
+      );
+      this.remeasure(caseId, this.cases.get(caseId) ?? [], readers, now);
+    }
   }
 
-  private remeasure(caseId: string, events: readonly MeasurementEvent[], now: number) {
-    for (const old of this.outcomes.get(caseId) ?? []) addTo(this.cells, old, this.granularity, -1);
-    const fresh = measureCaseAgainst(this.standards, events, this.calendar, now);
-    for (const c of fresh) addTo(this.cells, c, this.granularity, 1);
-    if (fresh.length) this.outcomes.set(caseId, fresh);
-    else this.outcomes.delete(caseId);
+  private remeasure(
+    caseId: string,
+    events: readonly MeasurementEvent[],
+    readers: readonly [string, readonly StandardVersion[]][],
+    now: number,
+  ) {
+    let byStandard = this.outcomes.get(caseId);
+    for (const [standardId, versions] of readers) {
+      const old = byStandard?.get(standardId);
+      if (old) addTo(this.cells, old, this.granularity, -1);
+      const fresh = measureAgainstOne(standardId, versions, events, this.calendar, now);
+      if (fresh) {
+        addTo(this.cells, fresh, this.granularity, 1);
+        if (!byStandard) {
+          byStandard = new Map();
+          this.outcomes.set(caseId, byStandard);
+        }
+        byStandard.set(standardId, fresh);
+      } else byStandard?.delete(standardId);
+    }
+    if (byStandard && byStandard.size === 0) this.outcomes.delete(caseId);
   }
 
   measuredCases(): MeasuredCase[] {
-    return [...this.outcomes.values()].flat();
+    return [...this.outcomes.values()].flatMap((byStandard) => [...byStandard.values()]);
   }
+}
+
+/** Whether `a` happened after `b` in event order (time, then event id). */
+function after(a: MeasurementEvent, b: MeasurementEvent): boolean {
+  return a.at > b.at || (a.at === b.at && a.eventId > b.eventId);
 }
 
 /** The full recompute: every case from its events, grouped by case id. */

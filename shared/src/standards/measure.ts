@@ -25,6 +25,8 @@ export interface MeasurementEvent {
   /** Who did it (a user id, `system`, or the sending system's name). */
   actor: string;
   source: 'system' | 'ingested';
+  /** A satisfaction rating's 1–5 (`shared/src/standards/ratings.ts`); absent on every other event. */
+  score?: number;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { RouteSpec } from '../api/route-spec';
 import {
+  AlertListSchema,
   AttainmentReportSchema,
   BreachListSchema,
   ChangeStatusRequestSchema,
@@ -52,6 +53,16 @@ export const standardRoutes = {
     path: '/standards/{standardId}/breaches',
     auth: 'user',
     response: BreachListSchema,
+  },
+  /**
+   * `?from=…&to=…` (by the day raised; by default the last 30 days): the alerts of fixed standards
+   * that went to the caller's subtree — warnings at 80 % of the clock, breaches escalated up.
+   */
+  listStandardAlerts: {
+    method: 'GET',
+    path: '/standards/alerts',
+    auth: 'user',
+    response: AlertListSchema,
   },
   /** `?version=N`: the evaluation of a piloted version (computed now if not yet recorded). */
   getStandardEvaluation: {

@@ -196,12 +196,61 @@ export const AttainmentReportSchema = z.object({
       attained: z.nullable(z.boolean()),
     }),
   ),
+  /**
+   * Satisfaction ratings given in the window (1–5, from the measurement stream's rating events), per
+   * journey × branch: how many, the average (2 decimals) and the share of low ones (≤ 2 stars).
+   */
+  ratings: z.array(
+    z.object({
+      journey: z.enum(JOURNEYS),
+      journeyLabel: z.string(),
+      branchPath: z.string(),
+      branchName: z.string(),
+      count: z.number(),
+      average: z.number(),
+      low: z.number(),
+      lowShare: z.number(),
+    }),
+  ),
   /** Standard × branch × period cells. */
   cells: z.array(
-    z.extend(CountsSchema, { standardId: z.string(), branchPath: z.string(), period: z.string() }),
+    z.extend(CountsSchema, {
+      standardId: z.string(),
+      branchPath: z.string(),
+      /** The branch's name from the branch directory (浦东中支). */
+      branchName: z.string(),
+      period: z.string(),
+    }),
   ),
 });
 export type AttainmentReport = z.infer<typeof AttainmentReportSchema>;
+
+/** One alert of a case (`shared/src/standards/alerts.ts`): its level, when, and the branch it went to. */
+export const AlertStepSchema = z.object({
+  level: z.number(),
+  label: z.string(),
+  raisedAt: z.number(),
+  escalatedTo: z.string(),
+  escalatedToName: z.string(),
+});
+
+/** `GET /standards/alerts`: the alerts that went to the caller's subtree, newest first. */
+export const AlertListSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  alerts: z.array(
+    z.extend(AlertStepSchema, {
+      standardId: z.string(),
+      standardName: z.string(),
+      caseId: z.string(),
+      branchPath: z.string(),
+      branchName: z.string(),
+      policyNo: z.nullable(z.string()),
+      startAt: z.number(),
+    }),
+  ),
+});
+export type AlertList = z.infer<typeof AlertListSchema>;
 
 export const CASE_STATUSES = Object.keys(CASE_STATUS_LABELS) as [CaseStatus, ...CaseStatus[]];
 export const BreachListSchema = z.object({
@@ -216,8 +265,10 @@ export const BreachListSchema = z.object({
       stopAt: z.nullable(z.number()),
       elapsedMs: z.nullable(z.number()),
       status: z.enum(CASE_STATUSES),
-      /** Raised when the version in force was fixed (系统固化): the warning and its escalation. */
-      warning: z.nullable(z.object({ raisedAt: z.number(), escalatedTo: z.nullable(z.string()) })),
+      /** The branch's name from the branch directory (浦东中支), beside its path. */
+      branchName: z.string(),
+      /** Raised when the version in force was fixed (系统固化): its warning and escalations, by level. */
+      alerts: z.array(AlertStepSchema),
       timeline: z.array(
         z.object({ type: z.string(), at: z.number(), actor: z.string(), source: z.string() }),
       ),
@@ -241,6 +292,12 @@ export const IngestedEventSchema = z.object({
   branchPath,
   policyNo: z.optional(
     z.string('保单号应为文字').check(z.regex(/^[A-Z0-9]{6,30}$/, '保单号应为 6–30 位大写字母或数字')),
+  ),
+  /** A satisfaction rating's 1–5 stars: only on a rating event (`shared/src/standards/ratings.ts`). */
+  score: z.optional(
+    z
+      .int('评分应为 1–5 的整数')
+      .check(z.minimum(1, '评分应为 1–5 的整数'), z.maximum(5, '评分应为 1–5 的整数')),
   ),
 });
 export const IngestRequestSchema = z.object({

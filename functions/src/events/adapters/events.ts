@@ -641,6 +641,7 @@ export class DynamoEventStore implements EventStore {
     personKey: string,
     rating: EventRating,
     voiceItem: VoiceItemRecord | null,
+    measurement?: MeasurementEvent,
   ): Promise<boolean> {
     try {
       await this.send([
@@ -654,6 +655,8 @@ export class DynamoEventStore implements EventStore {
             ExpressionAttributeValues: { ':rating': rating, ':checkedIn': 'checked_in', ':none': null },
           },
         },
+        // The service standards' satisfaction figures: the rating with its score, written with it.
+        ...(measurement ? [measurementPut(this.ctx, measurement)] : []),
         // A low rating joins the customer-voice stream with the rating itself, or neither is written;
         // its announcement entry has the voice projection push it to the listening executives.
         ...(voiceItem

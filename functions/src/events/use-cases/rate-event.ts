@@ -1,5 +1,6 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
+import { ratingMeasurement } from '@zhixiang/shared/events/measurement';
 import type { EventRatingSettings } from '@zhixiang/shared/events/rules';
 import type { RateEventRequest, RegistrationView } from '@zhixiang/shared/events/schemas';
 import { toRegistrationView } from '@zhixiang/shared/events/view';
@@ -42,7 +43,8 @@ export async function rateEvent(
     rating.score <= deps.eventSettings.lowRatingMax
       ? lowRatingVoice(deps, event, registration, rating)
       : null;
-  if (!(await deps.repositories.events.rate(eventId, registration.personKey, rating, voiceItem)))
+  const measured = ratingMeasurement(registration, event.organiserBranchPath, rating.score, nowMs);
+  if (!(await deps.repositories.events.rate(eventId, registration.personKey, rating, voiceItem, measured)))
     throw new AppError('CONFLICT', RATE_ONCE);
   return toRegistrationView(event, { ...registration, rating }, null, nowMs);
 }

@@ -48,6 +48,7 @@ function fromItem(item: Record<string, unknown>): MeasurementEvent {
     policyNo: (item.policyNo as string | null | undefined) ?? null,
     actor: item.actor as string,
     source: item.source as MeasurementEvent['source'],
+    ...(typeof item.score === 'number' ? { score: item.score } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type {
-  BreachWarning,
+  StandardAlert,
   StandardAuditEvent,
   StandardStore,
   StoredStandardVersion,
@@ -17,14 +17,19 @@ import {
 /**
  * The catalogue in the one table. One partition per standard holds its versions
  * (`VERSION#<0001>`, the version as JSON plus its `status` for conditions), the admins' audit
- * events (`AUDIT#<at>#<version>#<step>#<action>`, in the order of the steps) and the warnings of breached cases
- * (`WARNING#<caseId>`, created once). gsi1 = every version of every standard (`STANDARDS`,
- * `<standardId>#<0001>`): the catalogue is a few dozen items, read whole.
+ * events (`AUDIT#<at>#<version>#<step>#<action>`, in the order of the steps) and the alerts of its
+ * cases (`ALERT#<caseId>#<level>`, created once, with the job's audit event
+ * `AUDIT#<at>#<version>#9#alert:<caseId>:<level>` in the same transaction). gsi1 = every version of
+ * every standard (`STANDARDS`, `<standardId>#<0001>`): the catalogue is a few dozen items, read
+ * whole; and every alert by the branch it went to (`STANDARDALERTS`, `<path>/#<raisedAt>#…`), so a
+ * subtree's alerts are one `begins_with` on its path.
  * Key shapes: docs/dynamodb-access-patterns.md.
  */
 const standardPk = (standardId: string) => `STANDARD#${standardId}`;
 const versionSk = (version: number) => `VERSION#${String(version).padStart(4, '0')}`;
 const CATALOGUE = 'STANDARDS';
+const ALERTS = 'STANDARDALERTS';
+const alertSk = (caseId: string, level: number) => `ALERT#${caseId}#${level}`;
 
 export class DynamoStandardStore implements StandardStore {
   constructor(private readonly ctx: TableContext) {}
@@ -145,29 +150,75 @@ export class DynamoStandardStore implements StandardStore {
     );
   }
 
-  raiseWarning(warning: BreachWarning): Promise<boolean> {
-    return conditionally(
-      this.ctx,
-      new PutCommand({
-        TableName: this.ctx.table,
-        Item: { pk: standardPk(warning.standardId), sk: `WARNING#${warning.caseId}`, ...warning },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+  raiseAlert(alert: StandardAlert): Promise<boolean> {
+    const at = String(alert.raisedAt).padStart(13, '0');
+    return this.transact([
+      {
+        Put: {
+          TableName: this.ctx.table,
+          Item: {
+            pk: standardPk(alert.standardId),
+            sk: alertSk(alert.caseId, alert.level),
+            gsi1pk: ALERTS,
+            gsi1sk: `${alert.escalatedTo}/#${at}#${alert.standardId}#${alert.caseId}#${alert.level}`,
+            ...alert,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.ctx.table,
+          Item: {
+            pk: standardPk(alert.standardId),
+            sk: `AUDIT#${at}#${String(alert.version).padStart(4, '0')}#9#alert:${alert.caseId}:${alert.level}`,
+            standardId: alert.standardId,
+            version: alert.version,
+            action: 'alert',
+            at: alert.raisedAt,
+            actorId: 'system',
+            detail: `${alert.caseId} 第 ${alert.level} 级 → ${alert.escalatedTo}`,
+          } satisfies StandardAuditEvent & Record<string, unknown>,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ]);
   }
 
-  async listWarnings(standardId: string): Promise<BreachWarning[]> {
+  async listAlerts(standardId: string): Promise<StandardAlert[]> {
     const items = await queryAll(this.ctx, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': standardPk(standardId), ':sk': 'WARNING#' },
+      ExpressionAttributeValues: { ':pk': standardPk(standardId), ':sk': 'ALERT#' },
     });
-    return items.map(({ standardId: id, caseId, version, branchPath, escalatedTo, raisedAt }) => ({
-      standardId: id as string,
-      caseId: caseId as string,
-      version: version as number,
-      branchPath: branchPath as string,
-      escalatedTo: (escalatedTo as string | null) ?? null,
-      raisedAt: raisedAt as number,
-    }));
+    return items.map(toAlert);
   }
+
+  async listAlertsTo(path: string, fromMs: number, toMs: number): Promise<StandardAlert[]> {
+    const items = await queryAll(this.ctx, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: path ? 'gsi1pk = :pk AND begins_with(gsi1sk, :path)' : 'gsi1pk = :pk',
+      FilterExpression: 'raisedAt >= :from AND raisedAt < :to',
+      ExpressionAttributeValues: {
+        ':pk': ALERTS,
+        ':from': fromMs,
+        ':to': toMs,
+        ...(path ? { ':path': `${path}/` } : {}),
+      },
+    });
+    return items.map(toAlert);
+  }
+}
+
+function toAlert(item: Record<string, unknown>): StandardAlert {
+  return {
+    standardId: item.standardId as string,
+    caseId: item.caseId as string,
+    version: item.version as number,
+    level: item.level as number,
+    branchPath: item.branchPath as string,
+    escalatedTo: item.escalatedTo as string,
+    policyNo: (item.policyNo as string | null | undefined) ?? null,
+    startAt: item.startAt as number,
+    raisedAt: item.raisedAt as number,
+  };
 }

@@ -5,5 +5,5 @@ import { standardsWiring } from '../wiring';
 /** EventBridge schedule (standards/functions.yml), every 5 minutes. */
 export const handler = scheduledJob(standardsWiring, warnStandardBreaches, {
   logMessage: 'service standard warning run',
-  quietWhen: (report) => report.warned === 0,
+  quietWhen: (report) => report.raised === 0,
 });

@@ -8,9 +8,12 @@ import {
 } from '@zhixiang/shared/standards/attainment';
 import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
 import { JOURNEY_LABELS } from '@zhixiang/shared/standards/model';
+import { averageHundredths, ratingCells } from '@zhixiang/shared/standards/ratings';
 import type { AttainmentReport } from '@zhixiang/shared/standards/schemas';
 import {
+  branchNamesOf,
   catalogue,
+  nameOf,
   reaches,
   STOP_GRACE_MS,
   type StandardsUseCaseDeps,
@@ -54,7 +57,11 @@ export async function getStandardsAttainment(
   auth: AccessClaims,
   window: Window,
 ): Promise<AttainmentReport> {
-  const { cases, standards } = await casesInWindow(deps, auth, window);
+  const { cases, standards, events } = await casesInWindow(deps, auth, window);
+  const ratings = ratingCells(
+    events,
+    (e) => e.at >= window.fromMs && e.at < window.toMs && reaches(auth, e.branchPath),
+  );
   const cells = cellsOf(cases, window.granularity);
   const perStandard = rollUp(cells, (cell) => cell.standardId);
   const rows = [...standards.entries()].map(([standardId, versions]) => {
@@ -79,14 +86,35 @@ export async function getStandardsAttainment(
   });
   rows.sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2) || a.standardId.localeCompare(b.standardId));
   const byBranchPeriod = rollUp(cells, (cell) => `${cell.standardId}|${cell.branchPath}|${cell.period}`);
+  const names = await branchNamesOf(deps, [
+    ...cells.map((c) => c.branchPath),
+    ...ratings.map((r) => r.branchPath),
+  ]);
   return {
     from: window.from,
     to: window.to,
     granularity: window.granularity,
     standards: rows,
+    ratings: ratings.map((r) => ({
+      journey: r.journey,
+      journeyLabel: r.journeyLabel,
+      branchPath: r.branchPath,
+      branchName: nameOf(names, r.branchPath),
+      count: r.count,
+      average: (averageHundredths(r) ?? 0) / 100,
+      low: r.low,
+      lowShare: r.low / r.count,
+    })),
     cells: [...byBranchPeriod].map(([key, sum]) => {
       const [standardId = '', branchPath = '', period = ''] = key.split('|');
-      return { standardId, branchPath, period, ...sum, rate: attainmentRate(sum) };
+      return {
+        standardId,
+        branchPath,
+        branchName: nameOf(names, branchPath),
+        period,
+        ...sum,
+        rate: attainmentRate(sum),
+      };
     }),
   };
 }

@@ -1,5 +1,6 @@
 import { AppError } from '@zhixiang/shared/errors';
 import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
+import { RATING_EVENTS } from '@zhixiang/shared/standards/ratings';
 import type { IngestRequestSchema } from '@zhixiang/shared/standards/schemas';
 import type * as z from 'zod/mini';
 import type { StandardsUseCaseDeps } from './standards-access';
@@ -14,7 +15,7 @@ const FUTURE_SKEW_MS = 5 * 60_000;
  * not written again.
  */
 export async function ingestStandardEvents(
-  deps: Pick<StandardsUseCaseDeps, 'measurements' | 'now'>,
+  deps: { measurements: Pick<StandardsUseCaseDeps['measurements'], 'publish'>; now: () => number },
   body: z.infer<typeof IngestRequestSchema>,
 ): Promise<{ accepted: number; repeated: number }> {
   const now = deps.now();
@@ -23,6 +24,15 @@ export async function ingestStandardEvents(
     if (at > now + FUTURE_SKEW_MS)
       throw new AppError('VALIDATION_FAILED', `第 ${i + 1} 个事件的发生时间晚于当前时间，请检查发送方时钟`, {
         field: `events.${i}.at`,
+      });
+    const rating = e.type in RATING_EVENTS;
+    if (rating && e.score === undefined)
+      throw new AppError('VALIDATION_FAILED', `第 ${i + 1} 个事件是满意度评价，请填写 1–5 的评分`, {
+        field: `events.${i}.score`,
+      });
+    if (!rating && e.score !== undefined)
+      throw new AppError('VALIDATION_FAILED', `第 ${i + 1} 个事件不是满意度评价，不能带评分`, {
+        field: `events.${i}.score`,
       });
     return {
       eventId: `${body.source}:${e.eventId}`,
@@ -33,6 +43,7 @@ export async function ingestStandardEvents(
       policyNo: e.policyNo ?? null,
       actor: body.source,
       source: 'ingested',
+      ...(e.score === undefined ? {} : { score: e.score }),
     };
   });
   const ids = new Set(events.map((e) => e.eventId));

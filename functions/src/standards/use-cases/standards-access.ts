@@ -1,6 +1,7 @@
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
+import type { BranchRepository } from '@zhixiang/shared/ports/repositories';
 import type { StoredStandardVersion } from '@zhixiang/shared/ports/standards';
 import type { Granularity } from '@zhixiang/shared/standards/attainment';
 import {
@@ -15,6 +16,26 @@ export type StandardsUseCaseDeps = Pick<
   StandardsDeps,
   'repositories' | 'measurements' | 'businessCalendar' | 'now'
 >;
+
+/**
+ * Branch names for the paths a view shows (`HQ/SH/SH-PD` → 浦东中支), from the branch directory:
+ * each root's subtree read once (one query per head office). A path not in it shows its own code.
+ */
+export async function branchNamesOf(
+  deps: { repositories: { branches: Pick<BranchRepository, 'listSubtree'> } },
+  paths: Iterable<string>,
+): Promise<Map<string, string>> {
+  const roots = [...new Set([...paths].map((path) => path.split('/')[0] ?? path))].filter(Boolean);
+  const subtree = (
+    await Promise.all(roots.map((root) => deps.repositories.branches.listSubtree(root)))
+  ).flat();
+  return new Map(subtree.map((b) => [b.path, b.name]));
+}
+
+/** A branch's name from `branchNamesOf`, or its code when the directory does not know it. */
+export function nameOf(names: ReadonlyMap<string, string>, path: string): string {
+  return names.get(path) ?? path.slice(path.lastIndexOf('/') + 1);
+}
 
 /** Admins read every branch; staff and executives only their branch subtree. */
 export function reaches(auth: AccessClaims, branchPath: string): boolean {

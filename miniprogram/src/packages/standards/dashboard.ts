@@ -62,15 +62,13 @@ export function trendOf(report: AttainmentReport, standardId: string): RatePoint
   return points(ordered, periodLabel);
 }
 
-/** A branch path as a bar's label: its last segment (`HQ/SH/SH-PD` → `SH-PD`). */
-export function branchLabel(branchPath: string): string {
-  return branchPath.split('/').pop() || branchPath;
-}
-
-/** The chosen standard per branch over the whole period, worst first. */
+/** The chosen standard per branch over the whole period, worst first, each bar labelled by the branch's name. */
 export function branchesOf(report: AttainmentReport, standardId: string): RatePoint[] {
+  const names = new Map(report.cells.map((c) => [c.branchPath, c.branchName]));
   const sums = rollUp(report.cells, (c) => (c.standardId === standardId ? c.branchPath : null));
-  return points(sums, branchLabel).sort((a, b) => a.percent - b.percent || a.label.localeCompare(b.label));
+  return points(sums, (path) => names.get(path) ?? path).sort(
+    (a, b) => a.percent - b.percent || a.label.localeCompare(b.label),
+  );
 }
 
 /** A touchpoint (journey × touchpoint) with its standards' cases together. */

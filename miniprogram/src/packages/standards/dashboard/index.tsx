@@ -21,6 +21,7 @@ import {
   trendOf,
   worstTouchpoints,
 } from '../dashboard';
+import { AlertRows, RatingsCard } from '../dashboard-cards';
 import { F2Chart } from '../f2-chart';
 import '../standards.scss';
 
@@ -52,10 +53,14 @@ function BreachedCases({ standardId, from, to }: { standardId: string; from: str
             <Text className="zx-link">{open === c.caseId ? '收起' : '办理轨迹'}</Text>
           </View>
           <Text className="zx-muted">
-            {c.branchPath} · 开始于 {formatShanghaiDateTime(c.startAt)}
+            {c.branchName} · 开始于 {formatShanghaiDateTime(c.startAt)}
             {c.stopAt === null ? ' · 仍在办理' : ` · 完成于 ${formatShanghaiDateTime(c.stopAt)}`}
-            {c.warning ? ` · 已预警${c.warning.escalatedTo ? `并上报 ${c.warning.escalatedTo}` : ''}` : ''}
           </Text>
+          {c.alerts.map((a) => (
+            <Text key={a.level} className="zx-standards__alert" data-testid="breach-alert">
+              {formatShanghaiDateTime(a.raisedAt)} {a.label} → {a.escalatedToName}
+            </Text>
+          ))}
           {open === c.caseId ? (
             <View data-testid="breach-timeline">
               {c.timeline.map((step) => (
@@ -68,6 +73,23 @@ function BreachedCases({ standardId, from, to }: { standardId: string; from: str
           ) : null}
         </View>
       ))}
+    </View>
+  );
+}
+
+/**
+ * 系统固化's alerts that went to the caller's branches in the period (`GET /standards/alerts`):
+ * warnings at 80 % of a clock and breaches escalated up the ladder, newest first.
+ */
+function Alerts({ from, to }: { from: string; to: string }) {
+  const data = usePageData(() => api.listStandardAlerts({ query: { from, to } }));
+  const { state } = data;
+  return (
+    <View className="zx-card" data-testid="standard-alerts">
+      <Text className="zx-card__title">预警与升级</Text>
+      {state.status === 'loading' ? <Text className="zx-muted">正在读取预警…</Text> : null}
+      {state.status === 'error' ? <Text className="zx-muted">{state.error.message}</Text> : null}
+      {state.status === 'ready' ? <AlertRows alerts={state.data.alerts} /> : null}
     </View>
   );
 }
@@ -184,6 +206,7 @@ function Overview({
           复制 CSV
         </Button>
       </View>
+      <RatingsCard ratings={report.ratings} />
       <View className="zx-card" data-testid="worst-touchpoints">
         <Text className="zx-card__title">表现最差的触点</Text>
         {worst.length === 0 ? <Text className="zx-muted">{NO_CASES}</Text> : null}
@@ -247,6 +270,7 @@ export default function StandardsDashboardPage() {
             <View className={wide ? 'zx-standards--wide' : ''} data-testid="standards-layout">
               <View className="zx-standards__column">
                 <Overview report={report} chosen={standardId} onChoose={setChosen} />
+                <Alerts key={report.from} from={report.from} to={report.to} />
               </View>
               <View className="zx-standards__column">
                 {standard ? <ChosenStandard report={report} standard={standard} /> : null}
