@@ -33,6 +33,7 @@ export const DESCRIPTION_MAX = 1000;
 export const REOPEN_WINDOW_DAYS = 30;
 
 /** What happened, in the complainant's words. */
+/* @__NO_SIDE_EFFECTS__ */
 const complaintText = (missing: string, tooShort: string) =>
   z
     .string(missing)
@@ -97,6 +98,7 @@ export const ComplaintPathSchema = z.object({
 });
 
 /** A short text staff type (a note, a reason): trimmed, 2 characters at least. */
+/* @__NO_SIDE_EFFECTS__ */
 function staffText(what: string, max: number) {
   return z
     .string(`请填写${what}`)

@@ -116,6 +116,7 @@ export const ENDORSEMENT_EVENT_LABELS: Record<EndorsementEventType, string> = {
 
 // ---------- request bodies ----------
 
+/* @__NO_SIDE_EFFECTS__ */
 const money = (label: string) =>
   z
     .number(`${label}应为以分为单位的整数`)
@@ -124,6 +125,7 @@ const money = (label: string) =>
       z.positive(`${label}必须大于 0`),
       z.maximum(Number.MAX_SAFE_INTEGER, `${label}过大`),
     );
+/* @__NO_SIDE_EFFECTS__ */
 const text = (label: string, max: number) =>
   z.string(`${label}应为文字`).check(z.maxLength(max, `${label}不能超过 ${max} 个字`));
 const cardFields = {

@@ -62,6 +62,7 @@ export const MARKETING_CONSENT_MESSAGE =
   '本活动为营销活动：请单独勾选同意接收营销信息后再报名（不同意可不参加本活动）';
 export const MARKETING_BRAND_MESSAGE = '太有爱公益活动不能标记为营销活动';
 
+/* @__NO_SIDE_EFFECTS__ */
 function text(label: string, max: number, min = 1) {
   return z.string(`请填写${label}`).check(
     z.trim(),
@@ -71,6 +72,7 @@ function text(label: string, max: number, min = 1) {
   );
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 const instant = (label: string) =>
   z.string(`请填写${label}`).check(
     z.regex(

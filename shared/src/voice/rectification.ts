@@ -23,6 +23,7 @@ export type RectificationStatus = keyof typeof RECTIFICATION_STATUS_LABELS;
 /** The longest due period a task may be given, in business days. */
 export const RECTIFICATION_MAX_BUSINESS_DAYS = 60;
 
+/* @__NO_SIDE_EFFECTS__ */
 const text = (what: string, min: number, max: number) =>
   z
     .string(`请填写${what}`)
