@@ -159,8 +159,7 @@ export const ComplaintSummarySchema = z.object({
 });
 export type ComplaintSummary = z.infer<typeof ComplaintSummarySchema>;
 
-export const ComplaintDetailSchema = z.object({
-  ...ComplaintSummarySchema.shape,
+export const ComplaintDetailSchema = z.extend(ComplaintSummarySchema, {
   description: z.string(),
   preferredContactTime: z.enum(PREFERRED_KEYS),
   preferredContactTimeLabel: z.string(),
@@ -204,8 +203,7 @@ export type ComplaintDetail = z.infer<typeof ComplaintDetailSchema>;
 
 export const ComplaintListResponseSchema = z.object({ complaints: z.array(ComplaintSummarySchema) });
 
-export const ComplaintQueueItemSchema = z.object({
-  ...ComplaintSummarySchema.shape,
+export const ComplaintQueueItemSchema = z.extend(ComplaintSummarySchema, {
   severity: z.enum(['urgent', 'ordinary']),
   severityLabel: z.string(),
   customerNameMasked: z.string(),

@@ -302,8 +302,7 @@ export const EndorsementSummarySchema = z.object({
 });
 export type EndorsementSummary = z.infer<typeof EndorsementSummarySchema>;
 
-export const EndorsementApplicationSchema = z.object({
-  ...EndorsementSummarySchema.shape,
+export const EndorsementApplicationSchema = z.extend(EndorsementSummarySchema, {
   holder: PersonSchema,
   insured: PersonSchema,
   /** Before/after rows, personal data masked. */
@@ -383,8 +382,7 @@ export type EndorsementApplication = z.infer<typeof EndorsementApplicationSchema
 export const EndorsementListResponseSchema = z.object({ applications: z.array(EndorsementSummarySchema) });
 export type EndorsementListResponse = z.infer<typeof EndorsementListResponseSchema>;
 
-export const ReviewQueueItemSchema = z.object({
-  ...EndorsementSummarySchema.shape,
+export const ReviewQueueItemSchema = z.extend(EndorsementSummarySchema, {
   branchName: z.string(),
   reviewReasons: z.array(z.string()),
   submittedAt: z.string(),

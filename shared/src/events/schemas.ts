@@ -419,8 +419,7 @@ export const SetEventCoverRequestSchema = z.strictObject({
 export type SetEventCoverRequest = z.infer<typeof SetEventCoverRequestSchema>;
 export type EventListResponse = z.infer<typeof EventListResponseSchema>;
 
-export const EventDetailSchema = z.object({
-  ...EventSummarySchema.shape,
+export const EventDetailSchema = z.extend(EventSummarySchema, {
   description: z.string(),
   whatToBring: z.string(),
   venues: z.array(VenueSchema),
@@ -439,7 +438,7 @@ export type EventDetail = z.infer<typeof EventDetailSchema>;
 export const MyRegistrationsResponseSchema = z.object({ registrations: z.array(RegistrationViewSchema) });
 export type MyRegistrationsResponse = z.infer<typeof MyRegistrationsResponseSchema>;
 
-export const StaffSessionViewSchema = z.object({ ...EventSessionViewSchema.shape, checkedIn: z.int() });
+export const StaffSessionViewSchema = z.extend(EventSessionViewSchema, { checkedIn: z.int() });
 
 export const StaffEventSchema = z.object({
   eventId: z.string(),
@@ -462,8 +461,7 @@ export const EVENT_AUDIT_LABELS = {
 } as const;
 
 /** One event for its organisers: the editable fields as the form sends them, and its publishing trail. */
-export const StaffEventDetailSchema = z.object({
-  ...StaffEventSchema.shape,
+export const StaffEventDetailSchema = z.extend(StaffEventSchema, {
   organiserBranchId: z.string(),
   form: z.object({
     brand: z.enum(EVENT_BRAND_KEYS),
@@ -520,20 +518,17 @@ const EventFiguresSchema = z.object({
 export const EventReportSchema = z.object({
   eventId: z.string(),
   title: z.string(),
-  rows: z.array(z.object({ branchPath: z.string(), branchName: z.string(), ...EventFiguresSchema.shape })),
+  rows: z.array(z.extend(EventFiguresSchema, { branchPath: z.string(), branchName: z.string() })),
   /** The registrations each agent's invitation brought (agents with none are left out). */
-  byAgent: z.array(z.object({ agentId: z.string(), agentName: z.string(), ...EventFiguresSchema.shape })),
+  byAgent: z.array(z.extend(EventFiguresSchema, { agentId: z.string(), agentName: z.string() })),
   /** The same figures by the segment each registrant fell into when registering. */
-  bySegment: z.array(
-    z.object({ segment: z.string(), segmentLabel: z.string(), ...EventFiguresSchema.shape }),
-  ),
+  bySegment: z.array(z.extend(EventFiguresSchema, { segment: z.string(), segmentLabel: z.string() })),
   /** Each session's attendance, waiting-list conversion and the attendees' average rating. */
   bySession: z.array(
-    z.object({
+    z.extend(EventFiguresSchema, {
       sessionId: z.string(),
       startsAt: z.string(),
       venueName: z.string(),
-      ...EventFiguresSchema.shape,
       ratings: z.int(),
       averageRatingTenths: z.nullable(z.int()),
     }),
