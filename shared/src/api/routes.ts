@@ -17,9 +17,9 @@ import { policyRoutes } from '../policy/routes';
 import { productRoutes } from '../product/routes';
 import { standardRoutes } from '../standards/routes';
 import { voiceRoutes } from '../voice/routes';
-import type { RouteSpec } from './route-spec';
+import type { ResponseBody, RouteSpec } from './route-spec';
 
-export type { RouteSpec } from './route-spec';
+export type { Responds, RouteSpec } from './route-spec';
 
 /**
  * The HTTP contract shared by the handlers and the mini program: each bounded context declares
@@ -53,11 +53,7 @@ export type RequestOf<N extends RouteName> = (typeof routes)[N] extends {
 }
   ? z.infer<S>
   : undefined;
-export type ResponseOf<N extends RouteName> = (typeof routes)[N] extends {
-  response: infer S extends z.ZodMiniType;
-}
-  ? z.infer<S>
-  : undefined;
+export type ResponseOf<N extends RouteName> = ResponseBody<(typeof routes)[N]>;
 
 const PATH_PARAMETER = /\{(\w+)\}/g;
 

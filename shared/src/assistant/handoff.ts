@@ -12,6 +12,7 @@ export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
 export const HANDOFF_MODES = ['live', 'message'] as const;
 export type HandoffMode = (typeof HANDOFF_MODES)[number];
 
+/* @__NO_SIDE_EFFECTS__ */
 const text = (max: number, empty: string) =>
   z.string().check(z.trim(), z.minLength(1, empty), z.maxLength(max, `内容请控制在 ${max} 字以内`));
 

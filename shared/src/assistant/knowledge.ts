@@ -48,6 +48,7 @@ export const POLICY_FLOWS: ReadonlySet<AssistantFlow> = new Set([
   ...ENDORSEMENT_TYPES,
 ]);
 
+/* @__NO_SIDE_EFFECTS__ */
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const KnowledgeActionSchema = z.object({ label: text(12), flow: z.enum(ASSISTANT_FLOWS) });

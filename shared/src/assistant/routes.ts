@@ -1,17 +1,17 @@
-import type { RouteSpec } from '../api/route-spec';
+import { type RouteSpec, responds } from '../api/route-spec';
 import {
-  AssistantReplySchema,
+  type AssistantReplySchema,
   RateAssistantAnswerRequestSchema,
   SendAssistantMessageRequestSchema,
 } from './chat';
-import { FeedbackReportSchema } from './feedback-report';
+import type { FeedbackReportSchema } from './feedback-report';
 import {
   CloseHandoffRequestSchema,
-  HandoffMessageSchema,
-  HandoffMessagesResponseSchema,
-  HandoffQueueResponseSchema,
-  HandoffSchema,
-  LatestHandoffResponseSchema,
+  type HandoffMessageSchema,
+  type HandoffMessagesResponseSchema,
+  type HandoffQueueResponseSchema,
+  type HandoffSchema,
+  type LatestHandoffResponseSchema,
   RequestHandoffRequestSchema,
   SendHandoffMessageRequestSchema,
 } from './handoff';
@@ -23,7 +23,7 @@ export const assistantRoutes = {
     path: '/assistant/messages',
     auth: 'optional',
     request: SendAssistantMessageRequestSchema,
-    response: AssistantReplySchema,
+    response: responds<typeof AssistantReplySchema>(),
   },
   rateAssistantAnswer: {
     method: 'POST',
@@ -37,64 +37,64 @@ export const assistantRoutes = {
     path: '/assistant/handoffs',
     auth: 'user',
     request: RequestHandoffRequestSchema,
-    response: HandoffSchema,
+    response: responds<typeof HandoffSchema>(),
   },
   getLatestHandoff: {
     method: 'GET',
     path: '/assistant/handoffs/latest',
     auth: 'user',
-    response: LatestHandoffResponseSchema,
+    response: responds<typeof LatestHandoffResponseSchema>(),
   },
   listHandoffMessages: {
     method: 'GET',
     path: '/assistant/handoffs/{handoffId}/messages',
     auth: 'user',
-    response: HandoffMessagesResponseSchema,
+    response: responds<typeof HandoffMessagesResponseSchema>(),
   },
   sendHandoffMessage: {
     method: 'POST',
     path: '/assistant/handoffs/{handoffId}/messages',
     auth: 'user',
     request: SendHandoffMessageRequestSchema,
-    response: HandoffMessageSchema,
+    response: responds<typeof HandoffMessageSchema>(),
   },
   listHandoffQueue: {
     method: 'GET',
     path: '/staff/handoffs',
     auth: 'user',
-    response: HandoffQueueResponseSchema,
+    response: responds<typeof HandoffQueueResponseSchema>(),
   },
   getHandoff: {
     method: 'GET',
     path: '/staff/handoffs/{handoffId}',
     auth: 'user',
-    response: HandoffSchema,
+    response: responds<typeof HandoffSchema>(),
   },
   claimHandoff: {
     method: 'POST',
     path: '/staff/handoffs/{handoffId}/claim',
     auth: 'user',
-    response: HandoffSchema,
+    response: responds<typeof HandoffSchema>(),
   },
   /** The customer goes back to the assistant while still waiting in the queue. */
   withdrawHandoff: {
     method: 'POST',
     path: '/assistant/handoffs/{handoffId}/withdraw',
     auth: 'user',
-    response: HandoffSchema,
+    response: responds<typeof HandoffSchema>(),
   },
   closeHandoff: {
     method: 'POST',
     path: '/staff/handoffs/{handoffId}/close',
     auth: 'user',
     request: CloseHandoffRequestSchema,
-    response: HandoffSchema,
+    response: responds<typeof HandoffSchema>(),
   },
   // The knowledge base's improvement report (staff).
   getAssistantFeedbackReport: {
     method: 'GET',
     path: '/reports/assistant-feedback',
     auth: 'user',
-    response: FeedbackReportSchema,
+    response: responds<typeof FeedbackReportSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;

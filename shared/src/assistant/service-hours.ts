@@ -33,7 +33,7 @@ export const ServiceHoursSchema = z.object({
 export type ServiceHours = z.infer<typeof ServiceHoursSchema>;
 
 /** The repository's default, checked when the module loads. */
-export const defaultServiceHours: ServiceHours = ServiceHoursSchema.parse(serviceHoursJson);
+export const defaultServiceHours: ServiceHours = /* @__PURE__ */ ServiceHoursSchema.parse(serviceHoursJson);
 
 /** Shanghai's weekday and HH:mm, by hand like every Shanghai time here (no Intl: see format/dates). */
 function shanghaiNow(at: Date): { weekday: (typeof WEEKDAYS)[number]; time: string } {

@@ -59,6 +59,7 @@ export const TRUSTEE_RELATIONS = ['配偶', '父母', '子女', '兄弟姐妹', 
 const keys = <T extends Record<string, string>>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
 
+/* @__NO_SIDE_EFFECTS__ */
 const name = (label: string) =>
   z
     .string(`请填写${label}`)
@@ -68,6 +69,7 @@ const name = (label: string) =>
       z.maxLength(30, `${label}不能超过 30 个字`),
       singleLine(label),
     );
+/* @__NO_SIDE_EFFECTS__ */
 const documentNumber = (label: string) =>
   z
     .string(`请填写${label}`)

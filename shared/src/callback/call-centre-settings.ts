@@ -19,7 +19,8 @@ const CallCentreSettingsSchema = z.object({
 
 export type CallCentreSettings = z.infer<typeof CallCentreSettingsSchema>;
 
-export const callCentreSettings: CallCentreSettings = CallCentreSettingsSchema.parse(settingsJson);
+export const callCentreSettings: CallCentreSettings =
+  /* @__PURE__ */ CallCentreSettingsSchema.parse(settingsJson);
 
 /** Weekday and weekend hours as the week the slot layout works on (0 = Sunday). */
 export function weeklyOpeningHours({ weekdays, weekends }: CallCentreSettings['openingHours']): OpeningHours {

@@ -244,8 +244,12 @@ export function loadBusinessCalendar(raw: unknown): BusinessCalendar {
   };
 }
 
-/** The repository's calendar, checked when the module loads. */
-export const defaultBusinessCalendar: BusinessCalendar = loadBusinessCalendar(businessCalendarJson);
+/**
+ * The repository's calendar, checked when the module loads (marked pure: a bundle that never reads
+ * it neither builds nor checks it; the tests and every function that reads it do).
+ */
+export const defaultBusinessCalendar: BusinessCalendar =
+  /* @__PURE__ */ loadBusinessCalendar(businessCalendarJson);
 
 /**
  * Business time elapsed between two instants, in milliseconds: only the parts of whole Shanghai

@@ -40,7 +40,8 @@ export const ComplaintRulesSchema = z.object({
   }),
 });
 export type ComplaintRules = z.infer<typeof ComplaintRulesSchema>;
-export const defaultComplaintRules: ComplaintRules = ComplaintRulesSchema.parse(complaintRulesJson);
+export const defaultComplaintRules: ComplaintRules =
+  /* @__PURE__ */ ComplaintRulesSchema.parse(complaintRulesJson);
 
 export type UrgencyRule = 'regulator' | 'media' | 'legal' | 'repeat' | 'elderly' | 'amount' | 'anger';
 export interface UrgencyReason {

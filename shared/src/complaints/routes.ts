@@ -1,11 +1,11 @@
-import * as z from 'zod/mini';
-import type { RouteSpec } from '../api/route-spec';
-import { AttachmentLinksSchema, UploadTicketSchema } from '../uploads/attachments';
-import { ComplaintReportSchema } from './report';
+import type * as z from 'zod/mini';
+import { type RouteSpec, responds } from '../api/route-spec';
+import type { AttachmentLinksSchema, UploadTicketSchema } from '../uploads/attachments';
+import type { ComplaintReportSchema } from './report';
 import {
-  ComplaintDetailSchema,
-  ComplaintListResponseSchema,
-  ComplaintQueueResponseSchema,
+  type ComplaintDetailSchema,
+  type ComplaintListResponseSchema,
+  type ComplaintQueueResponseSchema,
   ExtendComplaintRequestSchema,
   FileComplaintForCustomerRequestSchema,
   FileComplaintRequestSchema,
@@ -27,7 +27,7 @@ export const complaintRoutes = {
     path: '/complaints',
     auth: 'user',
     request: FileComplaintRequestSchema,
-    response: ComplaintDetailSchema,
+    response: responds<typeof ComplaintDetailSchema>(),
   },
   /**
    * One photo's upload for a complaint about to be filed (the customer, their agent, a seat): a
@@ -37,27 +37,27 @@ export const complaintRoutes = {
     method: 'POST',
     path: '/complaints/photo-uploads',
     auth: 'user',
-    response: UploadTicketSchema,
+    response: responds<typeof UploadTicketSchema>(),
   },
   /** Short-lived links to a complaint's photos, for whoever may read it; staff views are audited. */
   listComplaintPhotos: {
     method: 'GET',
     path: '/complaints/{complaintId}/photos',
     auth: 'user',
-    response: AttachmentLinksSchema,
+    response: responds<typeof AttachmentLinksSchema>(),
   },
   listMyComplaints: {
     method: 'GET',
     path: '/me/complaints',
     auth: 'user',
-    response: ComplaintListResponseSchema,
+    response: responds<typeof ComplaintListResponseSchema>(),
   },
   /** An agent's (or staff member's) view of one customer's complaints. */
   listCustomerComplaints: {
     method: 'GET',
     path: '/customers/{customerId}/complaints',
     auth: 'user',
-    response: ComplaintListResponseSchema,
+    response: responds<typeof ComplaintListResponseSchema>(),
   },
   /** An agent files for an assigned customer, or a seat for a caller of their branch subtree. */
   fileComplaintForCustomer: {
@@ -65,13 +65,13 @@ export const complaintRoutes = {
     path: '/customers/{customerId}/complaints',
     auth: 'user',
     request: FileComplaintForCustomerRequestSchema,
-    response: ComplaintDetailSchema,
+    response: responds<typeof ComplaintDetailSchema>(),
   },
   getComplaint: {
     method: 'GET',
     path: '/complaints/{complaintId}',
     auth: 'user',
-    response: ComplaintDetailSchema,
+    response: responds<typeof ComplaintDetailSchema>(),
   },
   /** The complainant rates a decided complaint, once. */
   rateComplaint: {
@@ -79,7 +79,7 @@ export const complaintRoutes = {
     path: '/complaints/{complaintId}/rating',
     auth: 'user',
     request: RateComplaintRequestSchema,
-    response: ComplaintDetailSchema,
+    response: responds<typeof ComplaintDetailSchema>(),
   },
   /** The complainant re-opens a decided complaint within 30 days: the answer is the new complaint. */
   reopenComplaint: {
@@ -87,61 +87,61 @@ export const complaintRoutes = {
     path: '/complaints/{complaintId}/reopen',
     auth: 'user',
     request: ReopenComplaintRequestSchema,
-    response: ComplaintDetailSchema,
+    response: responds<typeof ComplaintDetailSchema>(),
   },
   listComplaintQueue: {
     method: 'GET',
     path: '/staff/complaints',
     auth: 'user',
-    response: ComplaintQueueResponseSchema,
+    response: responds<typeof ComplaintQueueResponseSchema>(),
   },
   claimComplaint: {
     method: 'POST',
     path: '/staff/complaints/{complaintId}/claim',
     auth: 'user',
-    response: ComplaintDetailSchema,
+    response: responds<typeof ComplaintDetailSchema>(),
   },
   recordComplaintStep: {
     method: 'POST',
     path: '/staff/complaints/{complaintId}/steps',
     auth: 'user',
     request: RecordComplaintStepRequestSchema,
-    response: ComplaintDetailSchema,
+    response: responds<typeof ComplaintDetailSchema>(),
   },
   reclassifyComplaint: {
     method: 'POST',
     path: '/staff/complaints/{complaintId}/classification',
     auth: 'user',
     request: ReclassifyComplaintRequestSchema,
-    response: ComplaintDetailSchema,
+    response: responds<typeof ComplaintDetailSchema>(),
   },
   extendComplaint: {
     method: 'POST',
     path: '/staff/complaints/{complaintId}/extension',
     auth: 'user',
     request: ExtendComplaintRequestSchema,
-    response: ComplaintDetailSchema,
+    response: responds<typeof ComplaintDetailSchema>(),
   },
   recordCustomerWait: {
     method: 'POST',
     path: '/staff/complaints/{complaintId}/customer-wait',
     auth: 'user',
     request: RecordCustomerWaitRequestSchema,
-    response: ComplaintDetailSchema,
+    response: responds<typeof ComplaintDetailSchema>(),
   },
   /** The complaints report of the reader's subtree over `?from&to` (YYYY-MM-DD, at most 366 days). */
   getComplaintReport: {
     method: 'GET',
     path: '/staff/complaints/report',
     auth: 'user',
-    response: ComplaintReportSchema,
+    response: responds<typeof ComplaintReportSchema>(),
   },
   /** The same report as CSV (UTF-8 with BOM, CRLF), branches and figures only. */
   exportComplaintReport: {
     method: 'GET',
     path: '/staff/complaints/report.csv',
     auth: 'user',
-    response: z.string(),
+    response: responds<z.ZodMiniString>(),
   },
   /** An executive of the subtree joins a complaint: comments, asks for an update, or assigns it. */
   joinComplaint: {
@@ -149,6 +149,6 @@ export const complaintRoutes = {
     path: '/complaints/{complaintId}/oversight',
     auth: 'user',
     request: JoinComplaintRequestSchema,
-    response: ComplaintDetailSchema,
+    response: responds<typeof ComplaintDetailSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -37,6 +37,7 @@ export const MAX_COMPLAINT_PHOTOS = 6;
 export const MAX_COMPLAINT_PHOTO_BYTES = 5 * 1024 * 1024;
 
 /** What happened, in the complainant's words. */
+/* @__NO_SIDE_EFFECTS__ */
 const complaintText = (missing: string, tooShort: string) =>
   z
     .string(missing)
@@ -103,6 +104,7 @@ export const ComplaintPathSchema = z.object({
 });
 
 /** A short text staff type (a note, a reason): trimmed, 2 characters at least. */
+/* @__NO_SIDE_EFFECTS__ */
 function staffText(what: string, max: number) {
   return z
     .string(`请填写${what}`)
@@ -163,8 +165,7 @@ export const ComplaintSummarySchema = z.object({
 });
 export type ComplaintSummary = z.infer<typeof ComplaintSummarySchema>;
 
-export const ComplaintDetailSchema = z.object({
-  ...ComplaintSummarySchema.shape,
+export const ComplaintDetailSchema = z.extend(ComplaintSummarySchema, {
   description: z.string(),
   preferredContactTime: z.enum(PREFERRED_KEYS),
   preferredContactTimeLabel: z.string(),
@@ -210,8 +211,7 @@ export type ComplaintDetail = z.infer<typeof ComplaintDetailSchema>;
 
 export const ComplaintListResponseSchema = z.object({ complaints: z.array(ComplaintSummarySchema) });
 
-export const ComplaintQueueItemSchema = z.object({
-  ...ComplaintSummarySchema.shape,
+export const ComplaintQueueItemSchema = z.extend(ComplaintSummarySchema, {
   severity: z.enum(['urgent', 'ordinary']),
   severityLabel: z.string(),
   customerNameMasked: z.string(),

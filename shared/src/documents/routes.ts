@@ -1,13 +1,13 @@
-import type { RouteSpec } from '../api/route-spec';
+import { type RouteSpec, responds } from '../api/route-spec';
 import {
-  AuditTrailResponseSchema,
-  DocumentDetailSchema,
-  DocumentLinkResponseSchema,
-  DocumentListResponseSchema,
-  SignatureUploadResponseSchema,
+  type AuditTrailResponseSchema,
+  type DocumentDetailSchema,
+  type DocumentLinkResponseSchema,
+  type DocumentListResponseSchema,
+  type SignatureUploadResponseSchema,
   SignDocumentRequestSchema,
   VerifyDocumentRequestSchema,
-  VerifyDocumentResponseSchema,
+  type VerifyDocumentResponseSchema,
 } from './schemas';
 
 /** Electronic documents (电子批单): 我的批单, signing by the policyholder, delivery, audit, public verification. */
@@ -16,56 +16,56 @@ export const documentRoutes = {
     method: 'GET',
     path: '/me/documents',
     auth: 'user',
-    response: DocumentListResponseSchema,
+    response: responds<typeof DocumentListResponseSchema>(),
   },
   getDocument: {
     method: 'GET',
     path: '/documents/{documentId}',
     auth: 'user',
-    response: DocumentDetailSchema,
+    response: responds<typeof DocumentDetailSchema>(),
   },
   createSignatureUpload: {
     method: 'POST',
     path: '/documents/{documentId}/signature-upload',
     auth: 'user',
-    response: SignatureUploadResponseSchema,
+    response: responds<typeof SignatureUploadResponseSchema>(),
   },
   signDocument: {
     method: 'POST',
     path: '/documents/{documentId}/signature',
     auth: 'user',
     request: SignDocumentRequestSchema,
-    response: DocumentDetailSchema,
+    response: responds<typeof DocumentDetailSchema>(),
   },
   getDocumentLink: {
     method: 'GET',
     path: '/documents/{documentId}/file',
     auth: 'user',
-    response: DocumentLinkResponseSchema,
+    response: responds<typeof DocumentLinkResponseSchema>(),
   },
   getDocumentAuditTrail: {
     method: 'GET',
     path: '/documents/{documentId}/audit-trail',
     auth: 'user',
-    response: AuditTrailResponseSchema,
+    response: responds<typeof AuditTrailResponseSchema>(),
   },
   exportAuditCertificate: {
     method: 'POST',
     path: '/documents/{documentId}/audit-certificate',
     auth: 'user',
-    response: DocumentLinkResponseSchema,
+    response: responds<typeof DocumentLinkResponseSchema>(),
   },
   listCustomerDocuments: {
     method: 'GET',
     path: '/customers/{customerId}/documents',
     auth: 'user',
-    response: DocumentListResponseSchema,
+    response: responds<typeof DocumentListResponseSchema>(),
   },
   verifyDocument: {
     method: 'POST',
     path: '/documents/verify',
     auth: 'public',
     request: VerifyDocumentRequestSchema,
-    response: VerifyDocumentResponseSchema,
+    response: responds<typeof VerifyDocumentResponseSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -42,8 +42,7 @@ export type DocumentListResponse = z.infer<typeof DocumentListResponseSchema>;
 
 const PartyViewSchema = z.object({ name: z.string(), idNumberMasked: z.string() });
 
-export const DocumentDetailSchema = z.object({
-  ...DocumentSummarySchema.shape,
+export const DocumentDetailSchema = z.extend(DocumentSummarySchema, {
   holder: PartyViewSchema,
   insured: PartyViewSchema,
   changes: z.array(ChangeRowSchema),

@@ -116,6 +116,7 @@ export const ENDORSEMENT_EVENT_LABELS: Record<EndorsementEventType, string> = {
 
 // ---------- request bodies ----------
 
+/* @__NO_SIDE_EFFECTS__ */
 const money = (label: string) =>
   z
     .number(`${label}应为以分为单位的整数`)
@@ -124,6 +125,7 @@ const money = (label: string) =>
       z.positive(`${label}必须大于 0`),
       z.maximum(Number.MAX_SAFE_INTEGER, `${label}过大`),
     );
+/* @__NO_SIDE_EFFECTS__ */
 const text = (label: string, max: number) =>
   z.string(`${label}应为文字`).check(z.maxLength(max, `${label}不能超过 ${max} 个字`));
 const cardFields = {
@@ -300,8 +302,7 @@ export const EndorsementSummarySchema = z.object({
 });
 export type EndorsementSummary = z.infer<typeof EndorsementSummarySchema>;
 
-export const EndorsementApplicationSchema = z.object({
-  ...EndorsementSummarySchema.shape,
+export const EndorsementApplicationSchema = z.extend(EndorsementSummarySchema, {
   holder: PersonSchema,
   insured: PersonSchema,
   /** Before/after rows, personal data masked. */
@@ -381,8 +382,7 @@ export type EndorsementApplication = z.infer<typeof EndorsementApplicationSchema
 export const EndorsementListResponseSchema = z.object({ applications: z.array(EndorsementSummarySchema) });
 export type EndorsementListResponse = z.infer<typeof EndorsementListResponseSchema>;
 
-export const ReviewQueueItemSchema = z.object({
-  ...EndorsementSummarySchema.shape,
+export const ReviewQueueItemSchema = z.extend(EndorsementSummarySchema, {
   branchName: z.string(),
   reviewReasons: z.array(z.string()),
   submittedAt: z.string(),

@@ -1,13 +1,13 @@
-import type { RouteSpec } from '../api/route-spec';
+import { type RouteSpec, responds } from '../api/route-spec';
 import {
   CancelEndorsementRequestSchema,
   CreateEndorsementRequestSchema,
   DecideEndorsementRequestSchema,
-  EndorsementApplicationSchema,
-  EndorsementListResponseSchema,
-  EndorsementOptionsSchema,
-  EndorsementReviewQueueSchema,
-  SendPhoneCodeResponseSchema,
+  type EndorsementApplicationSchema,
+  type EndorsementListResponseSchema,
+  type EndorsementOptionsSchema,
+  type EndorsementReviewQueueSchema,
+  type SendPhoneCodeResponseSchema,
   SubmitEndorsementRequestSchema,
 } from './application';
 
@@ -17,38 +17,38 @@ export const endorsementRoutes = {
     method: 'GET',
     path: '/policies/{policyNo}/endorsements/options',
     auth: 'user',
-    response: EndorsementOptionsSchema,
+    response: responds<typeof EndorsementOptionsSchema>(),
   },
   createEndorsement: {
     method: 'POST',
     path: '/policies/{policyNo}/endorsements',
     auth: 'user',
     request: CreateEndorsementRequestSchema,
-    response: EndorsementApplicationSchema,
+    response: responds<typeof EndorsementApplicationSchema>(),
   },
   getEndorsement: {
     method: 'GET',
     path: '/endorsements/{applicationId}',
     auth: 'user',
-    response: EndorsementApplicationSchema,
+    response: responds<typeof EndorsementApplicationSchema>(),
   },
   listMyEndorsements: {
     method: 'GET',
     path: '/me/endorsements',
     auth: 'user',
-    response: EndorsementListResponseSchema,
+    response: responds<typeof EndorsementListResponseSchema>(),
   },
   listCustomerEndorsements: {
     method: 'GET',
     path: '/customers/{customerId}/endorsements',
     auth: 'user',
-    response: EndorsementListResponseSchema,
+    response: responds<typeof EndorsementListResponseSchema>(),
   },
   sendEndorsementPhoneCode: {
     method: 'POST',
     path: '/endorsements/{applicationId}/phone-code',
     auth: 'user',
-    response: SendPhoneCodeResponseSchema,
+    response: responds<typeof SendPhoneCodeResponseSchema>(),
   },
   /** Loan, dividend withdrawal and surrender need an Idempotency-Key header. */
   submitEndorsement: {
@@ -56,26 +56,26 @@ export const endorsementRoutes = {
     path: '/endorsements/{applicationId}/submit',
     auth: 'user',
     request: SubmitEndorsementRequestSchema,
-    response: EndorsementApplicationSchema,
+    response: responds<typeof EndorsementApplicationSchema>(),
   },
   cancelEndorsement: {
     method: 'POST',
     path: '/endorsements/{applicationId}/cancel',
     auth: 'user',
     request: CancelEndorsementRequestSchema,
-    response: EndorsementApplicationSchema,
+    response: responds<typeof EndorsementApplicationSchema>(),
   },
   listEndorsementReviews: {
     method: 'GET',
     path: '/staff/endorsements',
     auth: 'user',
-    response: EndorsementReviewQueueSchema,
+    response: responds<typeof EndorsementReviewQueueSchema>(),
   },
   decideEndorsement: {
     method: 'POST',
     path: '/staff/endorsements/{applicationId}/decision',
     auth: 'user',
     request: DecideEndorsementRequestSchema,
-    response: EndorsementApplicationSchema,
+    response: responds<typeof EndorsementApplicationSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -6,7 +6,7 @@ import { ENDORSEMENT_TYPES } from './application';
 /**
  * The insurer's endorsement settings (config/endorsement-rules.json, config/supported-banks.json):
  * choices, not code. Checked when the module loads, so a bad edit fails the first test and the
- * first cold start rather than a customer's application. The cooling-off surrender fee is capped
+ * first cold start of a function that reads them rather than a customer's application. The cooling-off surrender fee is capped
  * at ¥10 here because that cap is the industry rule, not a setting.
  */
 const cents = z.number().check(z.int(), z.minimum(0));
@@ -45,5 +45,5 @@ const SupportedBanksSchema = z.object({
 export type EndorsementRules = z.infer<typeof EndorsementRulesSchema>;
 export type SupportedBank = z.infer<typeof SupportedBanksSchema>['banks'][number];
 
-export const endorsementRules: EndorsementRules = EndorsementRulesSchema.parse(rulesJson);
+export const endorsementRules: EndorsementRules = /* @__PURE__ */ EndorsementRulesSchema.parse(rulesJson);
 export const supportedBanks: readonly SupportedBank[] = SupportedBanksSchema.parse(banksJson).banks;

@@ -1,29 +1,29 @@
-import type { RouteSpec } from '../api/route-spec';
+import { type RouteSpec, responds } from '../api/route-spec';
 import {
   ChangeSessionRequestSchema,
   CheckInRequestSchema,
-  CheckInResultSchema,
+  type CheckInResultSchema,
   CreateEventRequestSchema,
-  EventCoverUploadSchema,
-  EventDetailSchema,
-  EventInviteesResponseSchema,
-  EventListResponseSchema,
-  EventOrganisersResponseSchema,
-  EventReportSchema,
-  EventTicketSchema,
-  MyPledgesResponseSchema,
-  MyRegistrationsResponseSchema,
-  PledgeViewSchema,
+  type EventCoverUploadSchema,
+  type EventDetailSchema,
+  type EventInviteesResponseSchema,
+  type EventListResponseSchema,
+  type EventOrganisersResponseSchema,
+  type EventReportSchema,
+  type EventTicketSchema,
+  type MyPledgesResponseSchema,
+  type MyRegistrationsResponseSchema,
+  type PledgeViewSchema,
   RateEventRequestSchema,
   RecordPledgeRequestSchema,
   RegisterForEventRequestSchema,
-  RegistrationViewSchema,
+  type RegistrationViewSchema,
   SetEventCoverRequestSchema,
-  StaffEventDetailSchema,
-  StaffEventListResponseSchema,
-  StaffEventSchema,
+  type StaffEventDetailSchema,
+  type StaffEventListResponseSchema,
+  type StaffEventSchema,
   WalkInRequestSchema,
-  WalkInResultSchema,
+  type WalkInResultSchema,
 } from './schemas';
 
 /**
@@ -37,51 +37,51 @@ export const eventRoutes = {
     method: 'GET',
     path: '/events',
     auth: 'user',
-    response: EventListResponseSchema,
+    response: responds<typeof EventListResponseSchema>(),
   },
   getEvent: {
     method: 'GET',
     path: '/events/{eventId}',
     auth: 'user',
-    response: EventDetailSchema,
+    response: responds<typeof EventDetailSchema>(),
   },
   registerForEvent: {
     method: 'POST',
     path: '/events/{eventId}/registration',
     auth: 'user',
     request: RegisterForEventRequestSchema,
-    response: RegistrationViewSchema,
+    response: responds<typeof RegistrationViewSchema>(),
   },
   listMyEventRegistrations: {
     method: 'GET',
     path: '/me/event-registrations',
     auth: 'user',
-    response: MyRegistrationsResponseSchema,
+    response: responds<typeof MyRegistrationsResponseSchema>(),
   },
   cancelEventRegistration: {
     method: 'POST',
     path: '/events/{eventId}/registration/cancel',
     auth: 'user',
-    response: RegistrationViewSchema,
+    response: responds<typeof RegistrationViewSchema>(),
   },
   changeEventSession: {
     method: 'POST',
     path: '/events/{eventId}/registration/session',
     auth: 'user',
     request: ChangeSessionRequestSchema,
-    response: RegistrationViewSchema,
+    response: responds<typeof RegistrationViewSchema>(),
   },
   acceptEventOffer: {
     method: 'POST',
     path: '/events/{eventId}/registration/offer/accept',
     auth: 'user',
-    response: RegistrationViewSchema,
+    response: responds<typeof RegistrationViewSchema>(),
   },
   declineEventOffer: {
     method: 'POST',
     path: '/events/{eventId}/registration/offer/decline',
     auth: 'user',
-    response: RegistrationViewSchema,
+    response: responds<typeof RegistrationViewSchema>(),
   },
   /** An attendee rates the session after it ended, once; a low rating joins the customer-voice stream. */
   rateEvent: {
@@ -89,14 +89,14 @@ export const eventRoutes = {
     path: '/events/{eventId}/registration/rating',
     auth: 'user',
     request: RateEventRequestSchema,
-    response: RegistrationViewSchema,
+    response: responds<typeof RegistrationViewSchema>(),
   },
   /** The registrant withdraws the marketing consent they gave; the registration stays. */
   withdrawEventMarketingConsent: {
     method: 'POST',
     path: '/events/{eventId}/registration/marketing-consent/withdraw',
     auth: 'user',
-    response: RegistrationViewSchema,
+    response: responds<typeof RegistrationViewSchema>(),
   },
   /** 太有爱: a pledge of money, goods, books or volunteer hours by anyone the event admits. */
   recordEventPledge: {
@@ -104,20 +104,20 @@ export const eventRoutes = {
     path: '/events/{eventId}/pledges',
     auth: 'user',
     request: RecordPledgeRequestSchema,
-    response: PledgeViewSchema,
+    response: responds<typeof PledgeViewSchema>(),
   },
   listMyEventPledges: {
     method: 'GET',
     path: '/events/{eventId}/pledges/mine',
     auth: 'user',
-    response: MyPledgesResponseSchema,
+    response: responds<typeof MyPledgesResponseSchema>(),
   },
   /** The registrant's entry QR code (a signed ticket), once registered. */
   getEventTicket: {
     method: 'GET',
     path: '/events/{eventId}/registration/ticket',
     auth: 'user',
-    response: EventTicketSchema,
+    response: responds<typeof EventTicketSchema>(),
   },
   /** Staff at the door check a ticket in: a forged or foreign one is refused, a second scan caught. */
   checkInEventTicket: {
@@ -125,7 +125,7 @@ export const eventRoutes = {
     path: '/staff/events/{eventId}/check-in',
     auth: 'user',
     request: CheckInRequestSchema,
-    response: CheckInResultSchema,
+    response: responds<typeof CheckInResultSchema>(),
   },
   /** Staff at the door let a party in on the session's free seats without a registration (现场报名). */
   addEventWalkIn: {
@@ -133,47 +133,47 @@ export const eventRoutes = {
     path: '/staff/events/{eventId}/walk-ins',
     auth: 'user',
     request: WalkInRequestSchema,
-    response: WalkInResultSchema,
+    response: responds<typeof WalkInResultSchema>(),
   },
   /** Registrations, attendance and waiting-list conversion by the registrants' branch, with CSV. */
   getEventReport: {
     method: 'GET',
     path: '/staff/events/{eventId}/report',
     auth: 'user',
-    response: EventReportSchema,
+    response: responds<typeof EventReportSchema>(),
   },
   /** An agent's invitees of an event (registrations made through their shared link), and no one else. */
   listEventInvitees: {
     method: 'GET',
     path: '/agent/events/{eventId}/invitees',
     auth: 'user',
-    response: EventInviteesResponseSchema,
+    response: responds<typeof EventInviteesResponseSchema>(),
   },
   createEvent: {
     method: 'POST',
     path: '/staff/events',
     auth: 'user',
     request: CreateEventRequestSchema,
-    response: StaffEventSchema,
+    response: responds<typeof StaffEventSchema>(),
   },
   publishEvent: {
     method: 'POST',
     path: '/staff/events/{eventId}/publish',
     auth: 'user',
-    response: StaffEventSchema,
+    response: responds<typeof StaffEventSchema>(),
   },
   listStaffEvents: {
     method: 'GET',
     path: '/staff/events',
     auth: 'user',
-    response: StaffEventListResponseSchema,
+    response: responds<typeof StaffEventListResponseSchema>(),
   },
   /** One event of the staff member's subtree: its editable fields and its publishing trail. */
   getStaffEvent: {
     method: 'GET',
     path: '/staff/events/{eventId}',
     auth: 'user',
-    response: StaffEventDetailSchema,
+    response: responds<typeof StaffEventDetailSchema>(),
   },
   /** Staff of the organising subtree edit a draft (the same checks as creating it). */
   updateEvent: {
@@ -181,14 +181,14 @@ export const eventRoutes = {
     path: '/staff/events/{eventId}',
     auth: 'user',
     request: CreateEventRequestSchema,
-    response: StaffEventSchema,
+    response: responds<typeof StaffEventSchema>(),
   },
   /** Staff of the organising subtree get a link to upload a cover image (JPEG or PNG, ≤ 2 MB). */
   createEventCoverUpload: {
     method: 'POST',
     path: '/staff/events/{eventId}/cover/upload',
     auth: 'user',
-    response: EventCoverUploadSchema,
+    response: responds<typeof EventCoverUploadSchema>(),
   },
   /** The uploaded cover checked by the server (type by its first bytes, size) and set; audited. */
   setEventCover: {
@@ -196,13 +196,13 @@ export const eventRoutes = {
     path: '/staff/events/{eventId}/cover',
     auth: 'user',
     request: SetEventCoverRequestSchema,
-    response: StaffEventSchema,
+    response: responds<typeof StaffEventSchema>(),
   },
   /** The branches a staff member may organise an event for, and the configured customer segments. */
   listEventOrganisers: {
     method: 'GET',
     path: '/staff/event-organisers',
     auth: 'user',
-    response: EventOrganisersResponseSchema,
+    response: responds<typeof EventOrganisersResponseSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;

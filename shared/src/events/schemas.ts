@@ -62,6 +62,7 @@ export const MARKETING_CONSENT_MESSAGE =
   '本活动为营销活动：请单独勾选同意接收营销信息后再报名（不同意可不参加本活动）';
 export const MARKETING_BRAND_MESSAGE = '太有爱公益活动不能标记为营销活动';
 
+/* @__NO_SIDE_EFFECTS__ */
 function text(label: string, max: number, min = 1) {
   return z.string(`请填写${label}`).check(
     z.trim(),
@@ -71,6 +72,7 @@ function text(label: string, max: number, min = 1) {
   );
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 const instant = (label: string) =>
   z.string(`请填写${label}`).check(
     z.regex(
@@ -417,8 +419,7 @@ export const SetEventCoverRequestSchema = z.strictObject({
 export type SetEventCoverRequest = z.infer<typeof SetEventCoverRequestSchema>;
 export type EventListResponse = z.infer<typeof EventListResponseSchema>;
 
-export const EventDetailSchema = z.object({
-  ...EventSummarySchema.shape,
+export const EventDetailSchema = z.extend(EventSummarySchema, {
   description: z.string(),
   whatToBring: z.string(),
   venues: z.array(VenueSchema),
@@ -437,7 +438,7 @@ export type EventDetail = z.infer<typeof EventDetailSchema>;
 export const MyRegistrationsResponseSchema = z.object({ registrations: z.array(RegistrationViewSchema) });
 export type MyRegistrationsResponse = z.infer<typeof MyRegistrationsResponseSchema>;
 
-export const StaffSessionViewSchema = z.object({ ...EventSessionViewSchema.shape, checkedIn: z.int() });
+export const StaffSessionViewSchema = z.extend(EventSessionViewSchema, { checkedIn: z.int() });
 
 export const StaffEventSchema = z.object({
   eventId: z.string(),
@@ -460,8 +461,7 @@ export const EVENT_AUDIT_LABELS = {
 } as const;
 
 /** One event for its organisers: the editable fields as the form sends them, and its publishing trail. */
-export const StaffEventDetailSchema = z.object({
-  ...StaffEventSchema.shape,
+export const StaffEventDetailSchema = z.extend(StaffEventSchema, {
   organiserBranchId: z.string(),
   form: z.object({
     brand: z.enum(EVENT_BRAND_KEYS),
@@ -518,20 +518,17 @@ const EventFiguresSchema = z.object({
 export const EventReportSchema = z.object({
   eventId: z.string(),
   title: z.string(),
-  rows: z.array(z.object({ branchPath: z.string(), branchName: z.string(), ...EventFiguresSchema.shape })),
+  rows: z.array(z.extend(EventFiguresSchema, { branchPath: z.string(), branchName: z.string() })),
   /** The registrations each agent's invitation brought (agents with none are left out). */
-  byAgent: z.array(z.object({ agentId: z.string(), agentName: z.string(), ...EventFiguresSchema.shape })),
+  byAgent: z.array(z.extend(EventFiguresSchema, { agentId: z.string(), agentName: z.string() })),
   /** The same figures by the segment each registrant fell into when registering. */
-  bySegment: z.array(
-    z.object({ segment: z.string(), segmentLabel: z.string(), ...EventFiguresSchema.shape }),
-  ),
+  bySegment: z.array(z.extend(EventFiguresSchema, { segment: z.string(), segmentLabel: z.string() })),
   /** Each session's attendance, waiting-list conversion and the attendees' average rating. */
   bySession: z.array(
-    z.object({
+    z.extend(EventFiguresSchema, {
       sessionId: z.string(),
       startsAt: z.string(),
       venueName: z.string(),
-      ...EventFiguresSchema.shape,
       ratings: z.int(),
       averageRatingTenths: z.nullable(z.int()),
     }),

@@ -27,11 +27,13 @@ export const UNSAFE_CHARACTERS_MESSAGE = '含有不可见的控制字符或文�
  * Names and addresses are one line on a sealed 批单: a line break or tab there is refused too
  * (free text may have them).
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function singleLine(label: string) {
   return z.refine<string>((text) => !/[\t\n\r]/.test(text), `${label}应为一行文字，不能含换行或制表符`);
 }
 
 /** A calendar day as `YYYY-MM-DD`, refusing days the calendar lacks (2026-02-30). */
+/* @__NO_SIDE_EFFECTS__ */
 export function isoDaySchema(label = '日期') {
   return z
     .string(`${label}应为 YYYY-MM-DD 格式的文字`)

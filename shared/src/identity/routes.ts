@@ -1,26 +1,26 @@
-import type { RouteSpec } from '../api/route-spec';
+import { type RouteSpec, responds } from '../api/route-spec';
 import {
   CheckIdCardRequestSchema,
   CreateUploadRequestSchema,
-  IdCardResultSchema,
-  UploadTicketSchema,
+  type IdCardResultSchema,
+  type UploadTicketSchema,
 } from './id-card';
 import {
-  AttestationCodeSentSchema,
+  type AttestationCodeSentSchema,
   AttestIdentityRequestSchema,
   DecideIdentityReviewRequestSchema,
-  FaceSessionSchema,
+  type FaceSessionSchema,
   IdentityConsentRequestSchema,
-  IdentityConsentResponseSchema,
-  IdentityReviewSchema,
-  IdentityStatusSchema,
-  ReviewQueueSchema,
+  type IdentityConsentResponseSchema,
+  type IdentityReviewSchema,
+  type IdentityStatusSchema,
+  type ReviewQueueSchema,
   SandboxFaceAnswerSchema,
   SendAttestationCodeRequestSchema,
   StartFaceVerificationRequestSchema,
   SubmitIdentityReviewRequestSchema,
-  VerificationOutcomeSchema,
-  VerificationViewSchema,
+  type VerificationOutcomeSchema,
+  type VerificationViewSchema,
 } from './verification';
 
 export const identityRoutes = {
@@ -30,26 +30,26 @@ export const identityRoutes = {
     path: '/identity/consent',
     auth: 'user',
     request: IdentityConsentRequestSchema,
-    response: IdentityConsentResponseSchema,
+    response: responds<typeof IdentityConsentResponseSchema>(),
   },
   getIdentityStatus: {
     method: 'GET',
     path: '/identity/status',
     auth: 'user',
-    response: IdentityStatusSchema,
+    response: responds<typeof IdentityStatusSchema>(),
   },
   startFaceVerification: {
     method: 'POST',
     path: '/identity/face',
     auth: 'user',
     request: StartFaceVerificationRequestSchema,
-    response: FaceSessionSchema,
+    response: responds<typeof FaceSessionSchema>(),
   },
   completeFaceVerification: {
     method: 'POST',
     path: '/identity/face/{attemptId}/result',
     auth: 'user',
-    response: VerificationOutcomeSchema,
+    response: responds<typeof VerificationOutcomeSchema>(),
   },
   /** Local stage only (404 elsewhere): the 「模拟人脸核身」 screen's answer for a session. */
   answerSandboxFaceVerification: {
@@ -64,14 +64,14 @@ export const identityRoutes = {
     path: '/identity/uploads',
     auth: 'user',
     request: CreateUploadRequestSchema,
-    response: UploadTicketSchema,
+    response: responds<typeof UploadTicketSchema>(),
   },
   checkIdCard: {
     method: 'POST',
     path: '/identity/id-card',
     auth: 'user',
     request: CheckIdCardRequestSchema,
-    response: IdCardResultSchema,
+    response: responds<typeof IdCardResultSchema>(),
   },
   // The paths without the face: the assigned agent in person (with a code texted to the customer's
   // phone on file), or staff review of photos + a selfie video.
@@ -80,33 +80,33 @@ export const identityRoutes = {
     path: '/identity/attestations/code',
     auth: 'user',
     request: SendAttestationCodeRequestSchema,
-    response: AttestationCodeSentSchema,
+    response: responds<typeof AttestationCodeSentSchema>(),
   },
   attestIdentity: {
     method: 'POST',
     path: '/identity/attestations',
     auth: 'user',
     request: AttestIdentityRequestSchema,
-    response: VerificationViewSchema,
+    response: responds<typeof VerificationViewSchema>(),
   },
   submitIdentityReview: {
     method: 'POST',
     path: '/identity/reviews',
     auth: 'user',
     request: SubmitIdentityReviewRequestSchema,
-    response: IdentityReviewSchema,
+    response: responds<typeof IdentityReviewSchema>(),
   },
   listIdentityReviews: {
     method: 'GET',
     path: '/identity/reviews',
     auth: 'user',
-    response: ReviewQueueSchema,
+    response: responds<typeof ReviewQueueSchema>(),
   },
   decideIdentityReview: {
     method: 'POST',
     path: '/identity/reviews/{reviewId}/decision',
     auth: 'user',
     request: DecideIdentityReviewRequestSchema,
-    response: IdentityReviewSchema,
+    response: responds<typeof IdentityReviewSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;

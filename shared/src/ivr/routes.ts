@@ -1,5 +1,9 @@
-import type { RouteSpec } from '../api/route-spec';
-import { IdentifyCallerRequestSchema, IdentifyCallerResponseSchema, ScreenPopSchema } from './schemas';
+import { type RouteSpec, responds } from '../api/route-spec';
+import {
+  IdentifyCallerRequestSchema,
+  type IdentifyCallerResponseSchema,
+  type ScreenPopSchema,
+} from './schemas';
 
 /**
  * Caller pre-verification (IVR, seed case 示例一): `identifyCaller` is 'public' to tokens, proven by
@@ -11,7 +15,12 @@ export const ivrRoutes = {
     path: '/ivr/identify',
     auth: 'public',
     request: IdentifyCallerRequestSchema,
-    response: IdentifyCallerResponseSchema,
+    response: responds<typeof IdentifyCallerResponseSchema>(),
   },
-  getCallScreenPop: { method: 'GET', path: '/ivr/calls/{callId}', auth: 'user', response: ScreenPopSchema },
+  getCallScreenPop: {
+    method: 'GET',
+    path: '/ivr/calls/{callId}',
+    auth: 'user',
+    response: responds<typeof ScreenPopSchema>(),
+  },
 } as const satisfies Record<string, RouteSpec>;

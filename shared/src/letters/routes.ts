@@ -1,18 +1,18 @@
-import type { RouteSpec } from '../api/route-spec';
+import { type RouteSpec, responds } from '../api/route-spec';
 import {
   DebitResultRequestSchema,
-  DebitResultResponseSchema,
-  NoticeFunnelResponseSchema,
+  type DebitResultResponseSchema,
+  type NoticeFunnelResponseSchema,
   NoticePreferenceInputSchema,
-  NoticePreferencesResponseSchema,
+  type NoticePreferencesResponseSchema,
   SandboxSubscribeRequestSchema,
-  SandboxSubscribeResponseSchema,
+  type SandboxSubscribeResponseSchema,
 } from '../notices/schemas';
 import {
-  LetterDetailSchema,
-  LetterListResponseSchema,
-  LetterSubscriptionSchema,
-  LetterSubscriptionsResponseSchema,
+  type LetterDetailSchema,
+  type LetterListResponseSchema,
+  type LetterSubscriptionSchema,
+  type LetterSubscriptionsResponseSchema,
   UpdateLetterSubscriptionRequestSchema,
 } from './schemas';
 
@@ -22,41 +22,46 @@ export const letterRoutes = {
     method: 'GET',
     path: '/customers/{customerId}/letters',
     auth: 'user',
-    response: LetterListResponseSchema,
+    response: responds<typeof LetterListResponseSchema>(),
   },
-  getLetter: { method: 'GET', path: '/letters/{letterId}', auth: 'user', response: LetterDetailSchema },
+  getLetter: {
+    method: 'GET',
+    path: '/letters/{letterId}',
+    auth: 'user',
+    response: responds<typeof LetterDetailSchema>(),
+  },
   openLetterLink: {
     method: 'GET',
     path: '/letter-links/{token}',
     auth: 'public',
-    response: LetterDetailSchema,
+    response: responds<typeof LetterDetailSchema>(),
   },
   listLetterSubscriptions: {
     method: 'GET',
     path: '/customers/{customerId}/letter-subscriptions',
     auth: 'user',
-    response: LetterSubscriptionsResponseSchema,
+    response: responds<typeof LetterSubscriptionsResponseSchema>(),
   },
   updateLetterSubscription: {
     method: 'PUT',
     path: '/customers/{customerId}/letter-subscriptions/{letterType}',
     auth: 'user',
     request: UpdateLetterSubscriptionRequestSchema,
-    response: LetterSubscriptionSchema,
+    response: responds<typeof LetterSubscriptionSchema>(),
   },
   // Renewal notices (续期通知): preferences, WeChat's message push, billing's debit results, the funnel.
   getNoticePreferences: {
     method: 'GET',
     path: '/customers/{customerId}/notice-preferences',
     auth: 'user',
-    response: NoticePreferencesResponseSchema,
+    response: responds<typeof NoticePreferencesResponseSchema>(),
   },
   updateNoticePreference: {
     method: 'PUT',
     path: '/customers/{customerId}/notice-preferences',
     auth: 'user',
     request: NoticePreferenceInputSchema,
-    response: NoticePreferencesResponseSchema,
+    response: responds<typeof NoticePreferencesResponseSchema>(),
   },
   /** WeChat's message push (消息推送): the URL check (GET, echostr) and subscribe-message events (POST). */
   checkWechatPush: { method: 'GET', path: '/wechat/push', auth: 'public' },
@@ -67,19 +72,19 @@ export const letterRoutes = {
     path: '/wechat/sandbox/subscribe',
     auth: 'user',
     request: SandboxSubscribeRequestSchema,
-    response: SandboxSubscribeResponseSchema,
+    response: responds<typeof SandboxSubscribeResponseSchema>(),
   },
   applyDebitResult: {
     method: 'POST',
     path: '/billing/debit-results',
     auth: 'public',
     request: DebitResultRequestSchema,
-    response: DebitResultResponseSchema,
+    response: responds<typeof DebitResultResponseSchema>(),
   },
   getNoticeFunnel: {
     method: 'GET',
     path: '/reports/notice-funnel',
     auth: 'user',
-    response: NoticeFunnelResponseSchema,
+    response: responds<typeof NoticeFunnelResponseSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -41,8 +41,7 @@ export const LetterListResponseSchema = z.object({
 });
 export type LetterListResponse = z.infer<typeof LetterListResponseSchema>;
 
-export const LetterDetailSchema = z.object({
-  ...LetterSummarySchema.shape,
+export const LetterDetailSchema = z.extend(LetterSummarySchema, {
   greeting: z.string(),
   paragraphs: z.array(z.string()),
   facts: z.array(z.tuple([z.string(), z.string()])),

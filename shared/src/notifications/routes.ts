@@ -1,32 +1,37 @@
-import type { RouteSpec } from '../api/route-spec';
+import { type RouteSpec, responds } from '../api/route-spec';
 import {
-  MessageListResponseSchema,
-  MessageSchema,
+  type MessageListResponseSchema,
+  type MessageSchema,
   ReadAllMessagesRequestSchema,
-  ReadAllMessagesResponseSchema,
-  UnreadCountResponseSchema,
+  type ReadAllMessagesResponseSchema,
+  type UnreadCountResponseSchema,
 } from './schemas';
 
 /** The message centre (消息中心): the signed-in customer's own notifications. */
 export const notificationRoutes = {
-  listMyMessages: { method: 'GET', path: '/me/messages', auth: 'user', response: MessageListResponseSchema },
+  listMyMessages: {
+    method: 'GET',
+    path: '/me/messages',
+    auth: 'user',
+    response: responds<typeof MessageListResponseSchema>(),
+  },
   getMyUnreadMessageCount: {
     method: 'GET',
     path: '/me/messages/unread-count',
     auth: 'user',
-    response: UnreadCountResponseSchema,
+    response: responds<typeof UnreadCountResponseSchema>(),
   },
   readMyMessage: {
     method: 'POST',
     path: '/me/messages/{messageId}/read',
     auth: 'user',
-    response: MessageSchema,
+    response: responds<typeof MessageSchema>(),
   },
   readAllMyMessages: {
     method: 'POST',
     path: '/me/messages/read-all',
     auth: 'user',
     request: ReadAllMessagesRequestSchema,
-    response: ReadAllMessagesResponseSchema,
+    response: responds<typeof ReadAllMessagesResponseSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;

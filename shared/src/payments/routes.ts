@@ -1,11 +1,11 @@
-import type { RouteSpec } from '../api/route-spec';
+import { type RouteSpec, responds } from '../api/route-spec';
 import {
   ChangePayoutAccountRequestSchema,
-  PaymentOrderViewSchema,
-  PayoutResultAnswerSchema,
+  type PaymentOrderViewSchema,
+  type PayoutResultAnswerSchema,
   PayoutResultSchema,
-  PayoutViewSchema,
-  ReconciliationResponseSchema,
+  type PayoutViewSchema,
+  type ReconciliationResponseSchema,
   SandboxPaymentRequestSchema,
   SandboxPayoutRequestSchema,
 } from './schemas';
@@ -22,14 +22,14 @@ export const paymentRoutes = {
     method: 'POST',
     path: '/endorsements/{applicationId}/payment',
     auth: 'user',
-    response: PaymentOrderViewSchema,
+    response: responds<typeof PaymentOrderViewSchema>(),
   },
   /** After `wx.requestPayment` returns: asks WeChat Pay and settles a paid order now. */
   queryRepaymentPayment: {
     method: 'POST',
     path: '/payments/{outTradeNo}/query',
     auth: 'user',
-    response: PaymentOrderViewSchema,
+    response: responds<typeof PaymentOrderViewSchema>(),
   },
   /** WeChat Pay's payment notification: signed by its platform key, the resource encrypted. */
   receiveWechatPayNotification: {
@@ -43,7 +43,7 @@ export const paymentRoutes = {
     path: '/payments/sandbox/{outTradeNo}',
     auth: 'user',
     request: SandboxPaymentRequestSchema,
-    response: PaymentOrderViewSchema,
+    response: responds<typeof PaymentOrderViewSchema>(),
   },
   /** The finance system's result of a payout instruction: signed (HMAC, timestamp, one-time nonce). */
   receivePayoutResult: {
@@ -51,7 +51,7 @@ export const paymentRoutes = {
     path: '/payouts/results',
     auth: 'public',
     request: PayoutResultSchema,
-    response: PayoutResultAnswerSchema,
+    response: responds<typeof PayoutResultAnswerSchema>(),
   },
   /** The holder's own other account after a failed payout: the instruction issued again. */
   changePayoutAccount: {
@@ -59,14 +59,14 @@ export const paymentRoutes = {
     path: '/endorsements/{applicationId}/payout-account',
     auth: 'user',
     request: ChangePayoutAccountRequestSchema,
-    response: PayoutViewSchema,
+    response: responds<typeof PayoutViewSchema>(),
   },
   /** 「付款对账」: finance staff (the duty) of a branch subtree — payouts with no result in time. */
   listPayoutReconciliation: {
     method: 'GET',
     path: '/staff/payouts/reconciliation',
     auth: 'user',
-    response: ReconciliationResponseSchema,
+    response: responds<typeof ReconciliationResponseSchema>(),
   },
   /** Local stage only (404 elsewhere): the finance sandbox reports a payout's result on demand. */
   settleSandboxPayout: {
@@ -74,6 +74,6 @@ export const paymentRoutes = {
     path: '/payouts/sandbox/{reference}',
     auth: 'user',
     request: SandboxPayoutRequestSchema,
-    response: PayoutViewSchema,
+    response: responds<typeof PayoutViewSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;

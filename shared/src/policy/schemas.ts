@@ -95,8 +95,7 @@ export const PolicySummarySchema = z.object({
 });
 export type PolicySummary = z.infer<typeof PolicySummarySchema>;
 
-export const PolicyDetailSchema = z.object({
-  ...PolicySummarySchema.shape,
+export const PolicyDetailSchema = z.extend(PolicySummarySchema, {
   effectiveDate: isoDate,
   receiptDate: isoDate,
   holder: PartySchema,

@@ -120,8 +120,7 @@ export const ProductSearchResponseSchema = z.object({
   suggestions: z.optional(z.array(ProductSummarySchema)),
 });
 
-export const ProductDetailSchema = z.object({
-  ...ProductSummarySchema.shape,
+export const ProductDetailSchema = z.extend(ProductSummarySchema, {
   highlights: z.array(z.string()),
   /** A short-lived link to the brochure PDF, or null when there is none. */
   brochureUrl: z.nullable(z.string()),

@@ -1,5 +1,5 @@
-import type { RouteSpec } from '../api/route-spec';
-import { ProductDetailSchema, ProductSearchResponseSchema } from './catalogue';
+import { type RouteSpec, responds } from '../api/route-spec';
+import type { ProductDetailSchema, ProductSearchResponseSchema } from './catalogue';
 
 /** Product search (知客) is open: anyone in WeChat may browse products without signing in. */
 export const productRoutes = {
@@ -7,12 +7,12 @@ export const productRoutes = {
     method: 'GET',
     path: '/products/search',
     auth: 'public',
-    response: ProductSearchResponseSchema,
+    response: responds<typeof ProductSearchResponseSchema>(),
   },
   getProduct: {
     method: 'GET',
     path: '/products/{productCode}',
     auth: 'public',
-    response: ProductDetailSchema,
+    response: responds<typeof ProductDetailSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;

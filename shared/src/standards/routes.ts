@@ -1,15 +1,15 @@
-import type { RouteSpec } from '../api/route-spec';
+import { type RouteSpec, responds } from '../api/route-spec';
 import {
-  AlertListSchema,
-  AttainmentReportSchema,
-  BreachListSchema,
+  type AlertListSchema,
+  type AttainmentReportSchema,
+  type BreachListSchema,
   ChangeStatusRequestSchema,
-  EvaluationSchema,
+  type EvaluationSchema,
   IngestRequestSchema,
-  IngestResponseSchema,
+  type IngestResponseSchema,
   StandardDraftSchema,
-  StandardListSchema,
-  StandardVersionViewSchema,
+  type StandardListSchema,
+  type StandardVersionViewSchema,
 } from './schemas';
 
 /**
@@ -24,35 +24,35 @@ export const standardRoutes = {
     method: 'GET',
     path: '/standards',
     auth: 'user',
-    response: StandardListSchema,
+    response: responds<typeof StandardListSchema>(),
   },
   draftStandardVersion: {
     method: 'POST',
     path: '/standards/{standardId}/versions',
     auth: 'user',
     request: StandardDraftSchema,
-    response: StandardVersionViewSchema,
+    response: responds<typeof StandardVersionViewSchema>(),
   },
   changeStandardStatus: {
     method: 'POST',
     path: '/standards/{standardId}/status',
     auth: 'user',
     request: ChangeStatusRequestSchema,
-    response: StandardVersionViewSchema,
+    response: responds<typeof StandardVersionViewSchema>(),
   },
   /** `?from=YYYY-MM-DD&to=YYYY-MM-DD&granularity=day|week|month` (at most 93 days; by default the last 30). */
   getStandardsAttainment: {
     method: 'GET',
     path: '/standards/attainment',
     auth: 'user',
-    response: AttainmentReportSchema,
+    response: responds<typeof AttainmentReportSchema>(),
   },
   /** `?from=…&to=…`: the breached cases of the caller's subtree, each with its timeline. */
   listStandardBreaches: {
     method: 'GET',
     path: '/standards/{standardId}/breaches',
     auth: 'user',
-    response: BreachListSchema,
+    response: responds<typeof BreachListSchema>(),
   },
   /**
    * `?from=…&to=…` (by the day raised; by default the last 30 days): the alerts of fixed standards
@@ -62,20 +62,20 @@ export const standardRoutes = {
     method: 'GET',
     path: '/standards/alerts',
     auth: 'user',
-    response: AlertListSchema,
+    response: responds<typeof AlertListSchema>(),
   },
   /** `?version=N`: the evaluation of a piloted version (computed now if not yet recorded). */
   getStandardEvaluation: {
     method: 'GET',
     path: '/standards/{standardId}/evaluation',
     auth: 'user',
-    response: EvaluationSchema,
+    response: responds<typeof EvaluationSchema>(),
   },
   ingestStandardEvents: {
     method: 'POST',
     path: '/standards/events',
     auth: 'public',
     request: IngestRequestSchema,
-    response: IngestResponseSchema,
+    response: responds<typeof IngestResponseSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;

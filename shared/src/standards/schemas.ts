@@ -17,6 +17,7 @@ export const VERSION_CHANGED_MESSAGE = '该版本状态已变化，请刷新后�
 /** The longest period one attainment request reads. */
 export const MAX_RANGE_DAYS = 93;
 
+/* @__NO_SIDE_EFFECTS__ */
 function text(label: string, max: number) {
   return z.string(`请填写${label}`).check(
     z.trim(),
@@ -36,6 +37,7 @@ const eventType = z
       '事件类型格式应为「来源.步骤」，如 claim.reported（小写字母与下划线）',
     ),
   );
+/* @__NO_SIDE_EFFECTS__ */
 const eventTypes = (label: string) =>
   z
     .array(eventType, `${label}应为事件类型列表`)
@@ -49,6 +51,7 @@ export const StandardIdSchema = z
     z.regex(/^[a-z]+(_[a-z0-9]+)+$/, '标准编号应为小写字母、数字与下划线，如 endorsement_review_decision'),
   );
 
+/* @__NO_SIDE_EFFECTS__ */
 const minute = (label: string) =>
   z
     .number(`${label}应为数字`)

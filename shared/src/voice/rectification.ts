@@ -27,6 +27,7 @@ export const RECTIFICATION_MAX_BUSINESS_DAYS = 60;
 export const MAX_EVIDENCE_FILES = 5;
 export const MAX_EVIDENCE_FILE_BYTES = 10 * 1024 * 1024;
 
+/* @__NO_SIDE_EFFECTS__ */
 const text = (what: string, min: number, max: number) =>
   z
     .string(`请填写${what}`)

@@ -1,21 +1,21 @@
-import type { RouteSpec } from '../api/route-spec';
-import { AttachmentLinksSchema, UploadTicketSchema } from '../uploads/attachments';
+import { type RouteSpec, responds } from '../api/route-spec';
+import type { AttachmentLinksSchema, UploadTicketSchema } from '../uploads/attachments';
 import {
   CloseRectificationRequestSchema,
   OpenRectificationRequestSchema,
   RectificationNoteRequestSchema,
-  RectificationsResponseSchema,
-  RectificationViewSchema,
+  type RectificationsResponseSchema,
+  type RectificationViewSchema,
 } from './rectification';
 import {
   EscalateVoiceClusterRequestSchema,
   EscalateVoiceItemRequestSchema,
   SubmitRantRequestSchema,
-  SubmitRantResponseSchema,
-  VoiceClustersResponseSchema,
-  VoiceItemsResponseSchema,
-  VoiceItemViewSchema,
-  VoiceListeningLogSchema,
+  type SubmitRantResponseSchema,
+  type VoiceClustersResponseSchema,
+  type VoiceItemsResponseSchema,
+  type VoiceItemViewSchema,
+  type VoiceListeningLogSchema,
 } from './schemas';
 
 /**
@@ -29,40 +29,40 @@ export const voiceRoutes = {
     path: '/voice/rants',
     auth: 'user',
     request: SubmitRantRequestSchema,
-    response: SubmitRantResponseSchema,
+    response: responds<typeof SubmitRantResponseSchema>(),
   },
   listVoiceItems: {
     method: 'GET',
     path: '/staff/voice/items',
     auth: 'user',
-    response: VoiceItemsResponseSchema,
+    response: responds<typeof VoiceItemsResponseSchema>(),
   },
   listVoiceClusters: {
     method: 'GET',
     path: '/staff/voice/clusters',
     auth: 'user',
-    response: VoiceClustersResponseSchema,
+    response: responds<typeof VoiceClustersResponseSchema>(),
   },
   escalateVoiceItem: {
     method: 'POST',
     path: '/staff/voice/items/{itemId}/escalation',
     auth: 'user',
     request: EscalateVoiceItemRequestSchema,
-    response: VoiceItemViewSchema,
+    response: responds<typeof VoiceItemViewSchema>(),
   },
   escalateVoiceCluster: {
     method: 'POST',
     path: '/staff/voice/cluster-escalations',
     auth: 'user',
     request: EscalateVoiceClusterRequestSchema,
-    response: VoiceClustersResponseSchema,
+    response: responds<typeof VoiceClustersResponseSchema>(),
   },
   /** The listening log of a day: sessions of listeners whose scope lies in the reader's subtree. */
   getVoiceListeningLog: {
     method: 'GET',
     path: '/staff/voice/listening-log',
     auth: 'user',
-    response: VoiceListeningLogSchema,
+    response: responds<typeof VoiceListeningLogSchema>(),
   },
   /** 整改: open a task from an item or a cluster, list, read, note progress, close with evidence. */
   openRectification: {
@@ -70,52 +70,52 @@ export const voiceRoutes = {
     path: '/staff/voice/rectifications',
     auth: 'user',
     request: OpenRectificationRequestSchema,
-    response: RectificationViewSchema,
+    response: responds<typeof RectificationViewSchema>(),
   },
   listRectifications: {
     method: 'GET',
     path: '/staff/voice/rectifications',
     auth: 'user',
-    response: RectificationsResponseSchema,
+    response: responds<typeof RectificationsResponseSchema>(),
   },
   getRectification: {
     method: 'GET',
     path: '/staff/voice/rectifications/{rectificationId}',
     auth: 'user',
-    response: RectificationViewSchema,
+    response: responds<typeof RectificationViewSchema>(),
   },
   addRectificationNote: {
     method: 'POST',
     path: '/staff/voice/rectifications/{rectificationId}/notes',
     auth: 'user',
     request: RectificationNoteRequestSchema,
-    response: RectificationViewSchema,
+    response: responds<typeof RectificationViewSchema>(),
   },
   closeRectification: {
     method: 'POST',
     path: '/staff/voice/rectifications/{rectificationId}/closure',
     auth: 'user',
     request: CloseRectificationRequestSchema,
-    response: RectificationViewSchema,
+    response: responds<typeof RectificationViewSchema>(),
   },
   /** One evidence file's upload for the closure of an open task (a presigned PUT of the caller's own). */
   createRectificationEvidenceUpload: {
     method: 'POST',
     path: '/staff/voice/rectifications/{rectificationId}/evidence-uploads',
     auth: 'user',
-    response: UploadTicketSchema,
+    response: responds<typeof UploadTicketSchema>(),
   },
   /** Short-lived links to a closed task's evidence files; every view is audited. */
   listRectificationEvidence: {
     method: 'GET',
     path: '/staff/voice/rectifications/{rectificationId}/evidence',
     auth: 'user',
-    response: AttachmentLinksSchema,
+    response: responds<typeof AttachmentLinksSchema>(),
   },
   listAgentVoiceItems: {
     method: 'GET',
     path: '/agent/voice/items',
     auth: 'user',
-    response: VoiceItemsResponseSchema,
+    response: responds<typeof VoiceItemsResponseSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -45,7 +45,7 @@ export function loadVoiceThemes(raw: unknown): VoiceThemeDictionary {
   return parsed;
 }
 
-export const defaultVoiceThemes: VoiceThemeDictionary = loadVoiceThemes(voiceThemesJson);
+export const defaultVoiceThemes: VoiceThemeDictionary = /* @__PURE__ */ loadVoiceThemes(voiceThemesJson);
 
 export function journeyLabel(dictionary: VoiceThemeDictionary, journey: Journey): string {
   return dictionary.journeys[journey] ?? journey;

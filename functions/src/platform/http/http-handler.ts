@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
-import type { RouteSpec } from '@zhixiang/shared/api/routes';
+import type { ResponseBody, RouteSpec } from '@zhixiang/shared/api/route-spec';
 import type { AccessClaims, Role } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -18,9 +18,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 type BodyOf<S extends RouteSpec> = S extends { request: infer R extends z.ZodMiniType }
   ? z.output<R>
   : undefined;
-type ResponseOf<S extends RouteSpec> = S extends { response: infer R extends z.ZodMiniType }
-  ? z.output<R>
-  : undefined;
+type ResponseOf<S extends RouteSpec> = ResponseBody<S>;
 type AuthOf<S extends RouteSpec> = S['auth'] extends 'public'
   ? null
   : S['auth'] extends 'optional'
