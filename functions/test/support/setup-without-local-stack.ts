@@ -35,7 +35,8 @@ async function startRefusingEndpoint(): Promise<string> {
 /** One refusing endpoint per worker process, which its test files share. */
 const REFUSING_ENDPOINT = Symbol.for('zhixiang.test.refusingEndpoint');
 const worker = globalThis as typeof globalThis & { [REFUSING_ENDPOINT]?: Promise<string> };
-const endpoint = await (worker[REFUSING_ENDPOINT] ??= startRefusingEndpoint());
+worker[REFUSING_ENDPOINT] ??= startRefusingEndpoint();
+const endpoint = await worker[REFUSING_ENDPOINT];
 
 Object.assign(process.env, {
   AWS_REGION: 'cn-north-1',

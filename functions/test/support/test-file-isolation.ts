@@ -11,7 +11,8 @@ type WithSnapshot = typeof globalThis & { [ENV_AT_WORKER_START]?: Record<string,
 
 export function startFileWithCleanProcess(): void {
   const holder = globalThis as WithSnapshot;
-  const snapshot = (holder[ENV_AT_WORKER_START] ??= { ...process.env });
+  holder[ENV_AT_WORKER_START] ??= { ...process.env };
+  const snapshot = holder[ENV_AT_WORKER_START];
   for (const name of Object.keys(process.env)) if (!(name in snapshot)) delete process.env[name];
   Object.assign(process.env, snapshot);
 }
