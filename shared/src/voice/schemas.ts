@@ -6,6 +6,8 @@ export const VOICE_SOURCES = {
   complaint: '投诉',
   assistant_thumbs_down: '智能客服·点踩',
   assistant_unanswered: '智能客服·未答上',
+  assistant_angry: '智能客服·客户不满',
+  callback_problem: '新单回访·问题件',
   rant: '我要吐槽',
   event_rating: '俱乐部活动评价',
 } as const;
