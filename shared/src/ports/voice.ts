@@ -16,7 +16,10 @@ export interface VoiceEscalationRecord {
 export interface VoiceItemRecord {
   /** `VO` + 20 hex digits, derived from `sourceKey`: one source, one item. */
   itemId: string;
-  /** The source's own identity (`complaint:TS…`, `assistant:<conversation>:<seq>:<reason>`, `rant:<uuid>`). */
+  /**
+   * The source's own identity (`complaint:TS…`, `assistant:<conversation>:<seq>:<reason>`,
+   * `rant:<uuid>`, `event-rating:…`, `callback-problem:<policy>:<recorded at>`).
+   */
   sourceKey: string;
   source: VoiceSource;
   /** The customer's words, redacted of ID and phone numbers before they are stored. */
@@ -33,6 +36,8 @@ export interface VoiceItemRecord {
   week: string;
   at: string;
   complaintId: string | null;
+  /** An angry chat turn's anger score (shared/src/assistant/anger.ts); absent for other sources. */
+  angerScore?: number;
   /** The level it is reported to: its branch, or above after escalations. */
   reportedToPath: string;
   escalations: VoiceEscalationRecord[];

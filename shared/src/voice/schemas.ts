@@ -100,6 +100,8 @@ export const VoiceItemViewSchema = z.object({
   escalations: z.array(VoiceEscalationSchema),
   /** Set for a complaint: its reference number. */
   complaintId: z.nullable(z.string()),
+  /** Set for an angry chat turn: its anger score (2 or more is angry). */
+  angerScore: z.nullable(z.int()),
 });
 export type VoiceItemView = z.infer<typeof VoiceItemViewSchema>;
 
