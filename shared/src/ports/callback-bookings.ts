@@ -1,6 +1,6 @@
-import type { VoiceItemRecord } from './voice';
 import type { BookingStatus, CallbackPoint } from '../callback/schemas';
 import type { SlotCapacity, SlotTime } from '../callback/window';
+import type { VoiceItemRecord } from './voice';
 
 /** Storage port of the callback (回访) schedule and bookings; the DynamoDB adapter enforces capacity. */
 export interface CallbackSlotRecord extends SlotCapacity {

@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../api/route-spec';
+import { ListenedHandoffsResponseSchema, ListenedHandoffViewSchema } from './listen-in';
 import {
   CloseRectificationRequestSchema,
   OpenRectificationRequestSchema,
@@ -96,6 +97,19 @@ export const voiceRoutes = {
     auth: 'user',
     request: CloseRectificationRequestSchema,
     response: RectificationViewSchema,
+  },
+  /** 人工客服旁听: the live handoff chats of an executive's subtree, and one of them, masked and read-only. */
+  listVoiceHandoffs: {
+    method: 'GET',
+    path: '/staff/voice/handoffs',
+    auth: 'user',
+    response: ListenedHandoffsResponseSchema,
+  },
+  getVoiceHandoff: {
+    method: 'GET',
+    path: '/staff/voice/handoffs/{handoffId}',
+    auth: 'user',
+    response: ListenedHandoffViewSchema,
   },
   listAgentVoiceItems: {
     method: 'GET',

@@ -153,7 +153,10 @@ export const VoiceListeningQuerySchema = z.object({
   day: z.optional(z.string('日期应为文字').check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),
 });
 
-/** The listening log (高管聆听的记录): who listened to which branch's voice, when and how long. */
+/**
+ * The listening log (高管聆听的记录): who listened to which branch's voice, or in on which live
+ * handoff chat (then `scopeName` is the handoff's branch), when and how long.
+ */
 export const VoiceListeningLogSchema = z.object({
   day: z.string(),
   sessions: z.array(
@@ -161,6 +164,8 @@ export const VoiceListeningLogSchema = z.object({
       userName: z.string(),
       roleLabel: z.string(),
       scopeName: z.string(),
+      /** Set for a listen-in on a handoff chat (人工客服旁听). */
+      handoffId: z.nullable(z.string()),
       startedAt: z.string(),
       endedAt: z.nullable(z.string()),
       /** Seconds listened; up to now while the session is open. */

@@ -7,8 +7,8 @@ import { AppError } from '@zhixiang/shared/errors';
 import type { CallbackBookingRecord } from '@zhixiang/shared/ports/callback-bookings';
 import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
 import type { VoiceThemeDictionary } from '@zhixiang/shared/voice/themes';
-import { callbackProblemVoice } from './callback-problem-voice';
 import { type CallbackDeps, loadCallbackPolicy } from './callback-policy';
+import { callbackProblemVoice } from './callback-problem-voice';
 
 export interface RecordCallbackOutcomeDeps extends CallbackDeps {
   sms: SmsSender;

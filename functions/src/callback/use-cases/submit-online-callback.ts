@@ -13,8 +13,8 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { CallbackBookingRecord } from '@zhixiang/shared/ports/callback-bookings';
 import { consumeOneTimeCode } from '../../auth/use-cases/identity-binding';
 import { ONLINE_RECORDER_PREFIX } from './callback-follow-ups';
-import { callbackProblemVoice } from './callback-problem-voice';
 import { callbackDeps, loadCallbackPolicy } from './callback-policy';
+import { callbackProblemVoice } from './callback-problem-voice';
 import type { OnlineCallbackDeps } from './deps';
 import { ALREADY_DONE_MESSAGE, onlineCallbackSubject } from './send-online-callback-code';
 

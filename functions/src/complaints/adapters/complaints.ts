@@ -156,57 +156,57 @@ export class DynamoComplaintStore implements ComplaintStore {
           TransactItems: [
             ...guards,
             ...changes.flatMap(({ complaint, event, condition }) => [
-            {
-              Put: {
-                TableName: this.ctx.table,
-                Item: complaintItem(complaint),
-                ...(condition === 'new'
-                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                  : {
-                      ConditionExpression: 'version = :expected',
-                      ExpressionAttributeValues: { ':expected': condition },
-                    }),
-              },
-            },
-            {
-              Put: {
-                TableName: this.ctx.table,
-                Item: complaintEventItem(event),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            // The service standards' measurement stream, written with the audit event it mirrors.
-            measurementPut(this.ctx, complaintMeasurement(event, complaint)),
-            ...(event.type === 'decided'
-              ? [
-                  {
-                    Put: {
-                      TableName: this.ctx.table,
-                      Item: decisionLetterItem(complaint, event),
-                      ConditionExpression: 'attribute_not_exists(pk)',
-                    },
-                  },
-                ]
-              : []),
-            // A complaint received is fed to the customer-voice stream through its outbox entry.
-            ...(event.type === 'received'
-              ? [
-                  {
-                    Put: {
-                      TableName: this.ctx.table,
-                      Item: voiceFeedItem({
-                        complaintId: complaint.complaintId,
-                        customerId: complaint.customerId,
-                        category: complaint.category,
-                        description: complaint.description,
-                        branchPath: complaint.branchPath,
-                        receivedAt: complaint.receivedAt,
+              {
+                Put: {
+                  TableName: this.ctx.table,
+                  Item: complaintItem(complaint),
+                  ...(condition === 'new'
+                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                    : {
+                        ConditionExpression: 'version = :expected',
+                        ExpressionAttributeValues: { ':expected': condition },
                       }),
-                      ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName: this.ctx.table,
+                  Item: complaintEventItem(event),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              // The service standards' measurement stream, written with the audit event it mirrors.
+              measurementPut(this.ctx, complaintMeasurement(event, complaint)),
+              ...(event.type === 'decided'
+                ? [
+                    {
+                      Put: {
+                        TableName: this.ctx.table,
+                        Item: decisionLetterItem(complaint, event),
+                        ConditionExpression: 'attribute_not_exists(pk)',
+                      },
                     },
-                  },
-                ]
-              : []),
+                  ]
+                : []),
+              // A complaint received is fed to the customer-voice stream through its outbox entry.
+              ...(event.type === 'received'
+                ? [
+                    {
+                      Put: {
+                        TableName: this.ctx.table,
+                        Item: voiceFeedItem({
+                          complaintId: complaint.complaintId,
+                          customerId: complaint.customerId,
+                          category: complaint.category,
+                          description: complaint.description,
+                          branchPath: complaint.branchPath,
+                          receivedAt: complaint.receivedAt,
+                        }),
+                        ConditionExpression: 'attribute_not_exists(pk)',
+                      },
+                    },
+                  ]
+                : []),
             ]),
           ],
         }),

@@ -1,7 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { DISPUTES_SALE_LABEL } from '@zhixiang/shared/callback/schemas';
 import { DESCRIPTION_MAX } from '@zhixiang/shared/complaints/schemas';
-import type { CallbackBookingRepository, CallbackDisputeEntry } from '@zhixiang/shared/ports/callback-bookings';
+import type {
+  CallbackBookingRepository,
+  CallbackDisputeEntry,
+} from '@zhixiang/shared/ports/callback-bookings';
 import { drainOutbox } from '../../platform/outbox/drain-outbox';
 import type { ComplaintDeps } from './complaint-access';
 import { newComplaint } from './file-complaint';
