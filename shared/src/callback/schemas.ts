@@ -159,7 +159,7 @@ export const CALLBACK_OUTCOMES = ['completed', 'unreachable', 'problem'] as cons
  * A problem case's category: the customer disputes the sale (says they were misled, never asked
  * for it, or were told something else). The call centre ticks it; a complaint is opened for it.
  */
-export const DISPUTES_SALE_LABEL = '客户对销售过程有异议（疑似销售误导）';
+export const DISPUTES_SALE_LABEL = '客户对销售过程有异议';
 export const DISPUTES_SALE_ONLY_PROBLEM = '仅问题件可标记“客户对销售过程有异议”';
 
 export const RecordCallbackOutcomeRequestSchema = z

@@ -68,7 +68,7 @@ async function openDisputeComplaint(deps: FileCallbackDisputesDeps, entry: Callb
     deps.repositories.users.get(entry.recordedBy),
   ]);
   if (!customer || !policy) throw new Error(`customer or policy of ${entry.policyNo} missing`);
-  const description = `新单回访问题件：${DISPUTES_SALE_LABEL}。回访记录：${entry.note}`.slice(
+  const description = `新单回访问题件：${DISPUTES_SALE_LABEL}（疑似销售误导）。回访记录：${entry.note}`.slice(
     0,
     DESCRIPTION_MAX,
   );
