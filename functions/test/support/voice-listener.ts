@@ -4,7 +4,10 @@ import WebSocket from 'ws';
 import type { System } from '../../src/system';
 import { accessTokenFor } from './access-token-for';
 
-type ListenerFrame = VoiceServerFrame | ListenInServerFrame | { type: 'error'; code: string; message: string };
+type ListenerFrame =
+  | VoiceServerFrame
+  | ListenInServerFrame
+  | { type: 'error'; code: string; message: string };
 
 /**
  * A connection to the live chat's WebSocket API of the test gateway as `userId`, recording every

@@ -1,4 +1,3 @@
-import { CALLBACK_POINTS } from '@zhixiang/shared/callback/schemas';
 import type { CallbackBookingRepository } from '@zhixiang/shared/ports/callback-bookings';
 import type { VoiceItemsResponse, VoiceServerFrame } from '@zhixiang/shared/voice/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
