@@ -1,0 +1,121 @@
+import type Taro from '@tarojs/taro';
+import type {
+  ListenedHandoffView,
+  ListenedMessage,
+  ListenInServerFrame,
+} from '@zhixiang/shared/voice/listen-in';
+import { useEffect, useRef, useState } from 'react';
+import { openLiveSocket } from '../../lib/live-socket';
+import { MessageSequence } from '../../lib/message-sequence';
+import { runtimeConfig } from '../../lib/runtime-config';
+import { getSession } from '../../lib/session';
+
+const RETRY_MS = 3000;
+
+export interface HandoffListenState {
+  /** The chat as first read (header and the conversation with the assistant); null until read. */
+  handoff: ListenedHandoffView | null;
+  /** Every message so far, in order, each once (masked by the server). */
+  messages: ListenedMessage[];
+  /** Listening live over the socket (false: no socket on this stage, or reconnecting every 3 s). */
+  live: boolean;
+  /** The server refused (another branch's chat, or not an executive): its Chinese message. */
+  refused: string | null;
+}
+
+/**
+ * 人工客服旁听: the live chat's WebSocket, listening in on one handoff (`listenHandoff`), read-only.
+ * The first frame is the chat with the messages after the last one seen; each new message is
+ * pushed masked; a reconnect resumes after the last seq, so nothing is lost or doubled. Leaving
+ * the view sends `leaveHandoff` (the listening log's session ends) and closes the socket.
+ * `initial` is the chat as read over HTTP, shown while the socket connects.
+ */
+export function useHandoffListen(handoffId: string, initial: ListenedHandoffView | null): HandoffListenState {
+  const [state, setState] = useState<HandoffListenState>({
+    handoff: initial,
+    messages: initial?.messages ?? [],
+    live: false,
+    refused: null,
+  });
+  const sequence = useRef(new MessageSequence<ListenedMessage>());
+
+  useEffect(() => {
+    sequence.current = new MessageSequence<ListenedMessage>();
+    const first = sequence.current.accept(initial?.messages ?? []);
+    setState({ handoff: initial, messages: first, live: false, refused: null });
+    let stopped = false;
+    let socket: Taro.SocketTask | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const accept = (messages: readonly ListenedMessage[]) => {
+      const ready = sequence.current.accept(messages);
+      if (ready.length > 0) setState((s) => ({ ...s, messages: [...s.messages, ...ready] }));
+    };
+    const retry = () => {
+      setState((s) => ({ ...s, live: false }));
+      if (stopped) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void connect(), RETRY_MS);
+    };
+    async function connect() {
+      const url = runtimeConfig().liveChatUrl;
+      const token = getSession()?.accessToken;
+      if (stopped || !url || !token) return;
+      const task = await openLiveSocket(url, token, (ended) => {
+        if (socket !== ended) return;
+        socket = null;
+        retry();
+      });
+      if (!task) return retry();
+      if (stopped) return task.close({});
+      socket = task;
+      task.onOpen(() =>
+        task.send({
+          data: JSON.stringify({ action: 'listenHandoff', handoffId, after: sequence.current.lastSeq }),
+        }),
+      );
+      task.onMessage((message) => {
+        let frame: ListenInServerFrame | { type: 'error'; message: string };
+        try {
+          frame = JSON.parse(String(message.data)) as typeof frame;
+        } catch {
+          return;
+        }
+        if (frame.type === 'voice_handoff') {
+          setState((s) => ({ ...s, handoff: frame.handoff, live: true, refused: null }));
+          accept(frame.handoff.messages);
+        } else if (frame.type === 'voice_handoff_message' && frame.handoffId === handoffId)
+          accept([frame.message]);
+        else if (frame.type === 'voice_handoff_status' && frame.handoffId === handoffId)
+          setState((s) =>
+            s.handoff
+              ? {
+                  ...s,
+                  handoff: {
+                    ...s.handoff,
+                    status: frame.status,
+                    statusLabel: frame.statusLabel,
+                    claimedByName: frame.claimedByName,
+                  },
+                }
+              : s,
+          );
+        else if (frame.type === 'error') {
+          stopped = true;
+          setState((s) => ({ ...s, live: false, refused: frame.message }));
+          task.close({});
+        }
+      });
+    }
+    void connect();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      if (socket) {
+        socket.send({ data: JSON.stringify({ action: 'leaveHandoff', handoffId }) });
+        socket.close({});
+      }
+    };
+  }, [handoffId, initial]);
+
+  return state;
+}
