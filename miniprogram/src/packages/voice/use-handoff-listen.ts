@@ -38,18 +38,28 @@ export function useHandoffListen(handoffId: string, initial: ListenedHandoffView
     refused: null,
   });
   const sequence = useRef(new MessageSequence<ListenedMessage>());
+  const accept = (messages: readonly ListenedMessage[]) => {
+    const ready = sequence.current.accept(messages);
+    if (ready.length > 0) setState((s) => ({ ...s, messages: [...s.messages, ...ready] }));
+  };
+  const acceptRef = useRef(accept);
+  acceptRef.current = accept;
 
+  // The chat read over HTTP, whenever it arrives: merged by seq with what the socket brought.
+  useEffect(() => {
+    if (!initial) return;
+    setState((s) => ({ ...s, handoff: s.handoff ?? initial }));
+    acceptRef.current(initial.messages);
+  }, [initial]);
+
+  // One listen-in per chat opened: a second HTTP read does not reconnect (one session in the log).
   useEffect(() => {
     sequence.current = new MessageSequence<ListenedMessage>();
-    const first = sequence.current.accept(initial?.messages ?? []);
-    setState({ handoff: initial, messages: first, live: false, refused: null });
+    setState({ handoff: null, messages: [], live: false, refused: null });
     let stopped = false;
     let socket: Taro.SocketTask | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const accept = (messages: readonly ListenedMessage[]) => {
-      const ready = sequence.current.accept(messages);
-      if (ready.length > 0) setState((s) => ({ ...s, messages: [...s.messages, ...ready] }));
-    };
+    const accept = (messages: readonly ListenedMessage[]) => acceptRef.current(messages);
     const retry = () => {
       setState((s) => ({ ...s, live: false }));
       if (stopped) return;
@@ -115,7 +125,7 @@ export function useHandoffListen(handoffId: string, initial: ListenedHandoffView
         socket.close({});
       }
     };
-  }, [handoffId, initial]);
+  }, [handoffId]);
 
   return state;
 }

@@ -56,7 +56,7 @@ function ListeningLog() {
         <Text key={`${s.userName}-${s.startedAt}`} className="zx-muted" data-testid="voice-listening-session">
           {formatShanghaiDateTime(s.startedAt)} {s.userName}（{s.roleLabel}）
           {s.handoffId ? `旁听人工客服对话（${s.scopeName}）` : `聆听${s.scopeName}`} ·{' '}
-          {s.endedAt ? `${Math.ceil(s.seconds / 60)} 分钟` : '进行中'}
+          {s.endedAt ? (s.seconds < 60 ? `${s.seconds} 秒` : `${Math.round(s.seconds / 60)} 分钟`) : '进行中'}
         </Text>
       ))}
     </View>
