@@ -1,16 +1,11 @@
-import type Taro from '@tarojs/taro';
 import type {
   ListenedHandoffView,
   ListenedMessage,
   ListenInServerFrame,
 } from '@zhixiang/shared/voice/listen-in';
 import { useEffect, useRef, useState } from 'react';
-import { openLiveSocket } from '../../lib/live-socket';
+import { keepLiveSocket } from '../../lib/live-socket';
 import { MessageSequence } from '../../lib/message-sequence';
-import { runtimeConfig } from '../../lib/runtime-config';
-import { getSession } from '../../lib/session';
-
-const RETRY_MS = 3000;
 
 export interface HandoffListenState {
   /** The chat as first read (header and the conversation with the assistant); null until read. */
@@ -56,37 +51,18 @@ export function useHandoffListen(handoffId: string, initial: ListenedHandoffView
   useEffect(() => {
     sequence.current = new MessageSequence<ListenedMessage>();
     setState({ handoff: null, messages: [], live: false, refused: null });
-    let stopped = false;
-    let socket: Taro.SocketTask | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const accept = (messages: readonly ListenedMessage[]) => acceptRef.current(messages);
-    const retry = () => {
-      setState((s) => ({ ...s, live: false }));
-      if (stopped) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void connect(), RETRY_MS);
-    };
-    async function connect() {
-      const url = runtimeConfig().liveChatUrl;
-      const token = getSession()?.accessToken;
-      if (stopped || !url || !token) return;
-      const task = await openLiveSocket(url, token, (ended) => {
-        if (socket !== ended) return;
-        socket = null;
-        retry();
-      });
-      if (!task) return retry();
-      if (stopped) return task.close({});
-      socket = task;
-      task.onOpen(() =>
+    const stop = keepLiveSocket({
+      onOpen: (task) =>
         task.send({
           data: JSON.stringify({ action: 'listenHandoff', handoffId, after: sequence.current.lastSeq }),
         }),
-      );
-      task.onMessage((message) => {
+      onDown: () => setState((s) => ({ ...s, live: false })),
+      lastFrame: () => JSON.stringify({ action: 'leaveHandoff', handoffId }),
+      onFrame: (data) => {
         let frame: ListenInServerFrame | { type: 'error'; message: string };
         try {
-          frame = JSON.parse(String(message.data)) as typeof frame;
+          frame = JSON.parse(String(data)) as typeof frame;
         } catch {
           return;
         }
@@ -110,21 +86,13 @@ export function useHandoffListen(handoffId: string, initial: ListenedHandoffView
               : s,
           );
         else if (frame.type === 'error') {
-          stopped = true;
+          // Refused (another branch's chat, or not an executive): no point in trying again.
+          stop();
           setState((s) => ({ ...s, live: false, refused: frame.message }));
-          task.close({});
         }
-      });
-    }
-    void connect();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      if (socket) {
-        socket.send({ data: JSON.stringify({ action: 'leaveHandoff', handoffId }) });
-        socket.close({});
-      }
-    };
+      },
+    });
+    return stop;
   }, [handoffId]);
 
   return state;
