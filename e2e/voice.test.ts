@@ -15,7 +15,9 @@ import { useE2eSession } from './support/session';
  * head's listening page at PC width, over the live chat's WebSocket; 浦东中支 reports the theme to
  * 上海分公司, which reports it on to 总公司, whose head reads the trail, opens a rectification (整改)
  * for it and closes it with evidence. An urgent complaint that breaches its 2 hours escalates from
- * the 四级机构 to 浦东中支, and the 浦东中支 head sees it arrive live.
+ * the 四级机构 to 浦东中支, and the 浦东中支 head sees it arrive live. The 浦东中支 head listens in on
+ * 张伟's live handoff chat (人工客服旁听) while staff answer: each message arrives masked, at PC width
+ * beside the list and on a phone with 返回列表, and the listen-in shows in the listening log.
  */
 const session = useE2eSession();
 const RANT = '回访电话一天打了三次，太打扰了';
@@ -144,5 +146,74 @@ describe('customer voice', () => {
     } finally {
       await head.context.close();
     }
+  });
+
+  it('the 浦东中支 head listens in on 张伟’s live handoff, masked, while staff answer', async () => {
+    const zhang = buildDemoData(todayInShanghai()).customers.find((c) => c.customerId === 'C001')!;
+    const api = async (userId: string, path: string, body?: unknown) => {
+      const response = await fetch(`${session.stack.apiUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await demoAccessToken(session.stack.apiUrl, userId)}`,
+        },
+        body: JSON.stringify(body ?? {}),
+      });
+      assert.ok(response.status < 300, `${path}: ${response.status} ${await response.clone().text()}`);
+      return (await response.json()) as { conversationId: string };
+    };
+    const chat = await api('demo-customer-c001', '/assistant/messages', { text: '我要转人工' });
+    const handoffId = chat.conversationId;
+    await api('demo-customer-c001', '/assistant/handoffs', { conversationId: handoffId });
+
+    const head = await newPhonePage(session.browser, DESK_VIEWPORT);
+    try {
+      await signIn(head.page, 'demo-exec-sh-pd', '/packages/voice/stream/index');
+      await head.page.getByTestId('voice-listening').getByText('实时聆听中：浦东中心支公司').waitFor();
+      await tapButton(head.page, '人工客服旁听');
+      // At PC width the list sits beside the chat, the first one open.
+      await head.page.getByTestId('listened-handoff-split').waitFor();
+      await head.page.getByTestId('listened-handoff').filter({ hasText: '张*' }).waitFor();
+      const chatView = head.page.getByTestId('listened-chat');
+      await chatView.getByText('实时旁听中（只读，个人信息已脱敏）').waitFor();
+
+      // Staff take the chat and answer; 张伟 writes his name, phone and ID number.
+      await api('demo-staff-sh', `/staff/handoffs/${handoffId}/claim`);
+      await chatView.getByText('服务中').waitFor();
+      await api('demo-customer-c001', `/assistant/handoffs/${handoffId}/messages`, {
+        text: `我是${zhang.name}，手机${zhang.phone}，身份证${zhang.idNumber}，想改红利领取方式`,
+      });
+      await api('demo-staff-sh', `/assistant/handoffs/${handoffId}/messages`, {
+        text: `${zhang.name}先生您好，红利领取方式可以改为现金领取`,
+      });
+      // No reload: pushed over the WebSocket, masked.
+      const messages = head.page.getByTestId('listened-message');
+      await messages.filter({ hasText: '我是张*' }).waitFor({ timeout: 5000 });
+      await messages.filter({ hasText: '张*先生您好' }).waitFor({ timeout: 5000 });
+      const shown = (await head.page.locator('body').textContent()) ?? '';
+      assert.ok(!shown.includes(zhang.phone), 'no phone number on the executive’s page');
+      assert.ok(!shown.includes(zhang.idNumber), 'no ID number on the executive’s page');
+      assert.ok(!shown.includes(zhang.name), 'no full name on the executive’s page');
+      assert.equal(await chatView.locator('input, textarea').count(), 0, 'nothing to type in');
+      await saveScreenshot(head.page, 'voice-handoff-listen-in');
+    } finally {
+      await head.context.close();
+    }
+
+    // On a phone: the list, a chat opened in place, and 返回列表; the listen-in is in the log.
+    await onPhonePage(session.browser, 'voice-handoff-listen-in-phone', async (page) => {
+      await signIn(page, 'demo-exec-hq', '/packages/voice/handoffs/index');
+      await page.getByTestId('listened-handoff').filter({ hasText: '张*' }).click();
+      await page.getByTestId('listened-message').filter({ hasText: '张*先生您好' }).waitFor();
+      await page.getByTestId('listened-back').click();
+      await page.getByTestId('listened-handoff').filter({ hasText: '张*' }).waitFor();
+      await page.goto(`${session.stack.appUrl}/packages/voice/stream/index`);
+      await tapButton(page, '查看今日聆听记录');
+      await page
+        .getByTestId('voice-listening-session')
+        .filter({ hasText: /浦东中支.*旁听人工客服对话（张江营销服务部）/ })
+        .first()
+        .waitFor();
+    });
   });
 });

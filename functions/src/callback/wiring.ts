@@ -1,3 +1,4 @@
+import { defaultVoiceThemes } from '@zhixiang/shared/voice/themes';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
 import { createSmsSender } from '../platform/sms/create-sms-sender';
@@ -13,6 +14,8 @@ export function createCallbackDeps(platform: Platform) {
       callbackBookings: createCallbackBookingRepository(platform, records.policies),
     },
     sms: createSmsSender(platform),
+    /** A problem case joins the customer-voice stream (客户之声), tagged by this dictionary. */
+    voiceThemes: defaultVoiceThemes,
   };
 }
 export type CallbackContextDeps = ReturnType<typeof createCallbackDeps>;

@@ -3,6 +3,7 @@ import { defaultComplaintRules } from '@zhixiang/shared/complaints/classificatio
 import { ApiGatewayLiveChatPusher } from '../assistant/adapters/api-gateway-live-chat-pusher';
 import { DynamoConversationStore } from '../assistant/adapters/assistant-conversations';
 import { DynamoLiveChatConnectionStore } from '../assistant/adapters/live-chat-connections';
+import { DynamoCallbackBookingRepository } from '../callback/adapters/callback-bookings';
 import { DynamoIvrCallStore } from '../ivr/adapters/ivr-calls';
 import { defineWiring, type Platform } from '../platform/process';
 import { DynamoAttachmentViewLog } from '../platform/records/attachment-views';
@@ -18,10 +19,12 @@ export function createComplaintsDeps(platform: Platform) {
   // building their entities costs a first request 27–48 ms.
   let ivrCalls: DynamoIvrCallStore | undefined;
   let assistantConversations: DynamoConversationStore | undefined;
+  let callbackBookings: DynamoCallbackBookingRepository | undefined;
+  const records = createRecordRepositories(table, platform.fieldCipher);
   return {
     ...platform,
     repositories: {
-      ...createRecordRepositories(table, platform.fieldCipher),
+      ...records,
       complaints: new DynamoComplaintStore(table),
       /** Who was handed a link to a complaint's photo (staff, executives, admins). */
       attachmentViews: new DynamoAttachmentViewLog(table),
@@ -33,6 +36,11 @@ export function createComplaintsDeps(platform: Platform) {
       get ivrCalls(): DynamoIvrCallStore {
         ivrCalls ??= new DynamoIvrCallStore(table);
         return ivrCalls;
+      },
+      /** The callbacks' dispute outbox: a customer disputing the sale on the callback files a complaint. */
+      get callbackBookings(): DynamoCallbackBookingRepository {
+        callbackBookings ??= new DynamoCallbackBookingRepository(table, records.policies);
+        return callbackBookings;
       },
       /** The assistant's conversations: a complaint filed there carries its transcript. */
       get assistantConversations(): DynamoConversationStore {

@@ -2,6 +2,7 @@ import { defaultBusinessCalendar } from '@zhixiang/shared/complaints/calendar';
 import { defaultVoiceThemes } from '@zhixiang/shared/voice/themes';
 import { ApiGatewayLiveChatPusher } from '../assistant/adapters/api-gateway-live-chat-pusher';
 import { DynamoConversationStore } from '../assistant/adapters/assistant-conversations';
+import { DynamoHandoffStore } from '../assistant/adapters/handoffs';
 import { DynamoLiveChatConnectionStore } from '../assistant/adapters/live-chat-connections';
 import { defineWiring, type Platform } from '../platform/process';
 import { DynamoAttachmentViewLog } from '../platform/records/attachment-views';
@@ -13,7 +14,8 @@ import { DynamoVoiceStore } from './adapters/voice-store';
 
 export function createVoiceDeps(platform: Platform) {
   const { table, config } = platform;
-  // Built on first use: only the projection reads the assistant's improvement report.
+  // Built on first use: only the projection reads the assistant's improvement report, and only the
+  // listen-in a handoff's chat with the assistant.
   let assistantConversations: DynamoConversationStore | undefined;
   return {
     ...platform,
@@ -24,6 +26,8 @@ export function createVoiceDeps(platform: Platform) {
       /** Who was handed a link to a rectification's evidence file. */
       attachmentViews: new DynamoAttachmentViewLog(table),
       liveChatConnections: new DynamoLiveChatConnectionStore(table),
+      /** The handoff chats executives listen in on (人工客服旁听). */
+      handoffs: new DynamoHandoffStore(table),
       get assistantConversations(): DynamoConversationStore {
         assistantConversations ??= new DynamoConversationStore(table);
         return assistantConversations;

@@ -182,6 +182,9 @@ describe('serverless.yml', () => {
         'listenToVoice',
         'projectVoice',
         'submitRant',
+        // Executives listening in on a handoff chat get it (masked) and its messages pushed.
+        'listenToHandoff',
+        'leaveHandoff',
         // An escalated complaint is pushed to the executives listening to the level it reached.
         'escalateBreachedComplaints',
       ].sort(),

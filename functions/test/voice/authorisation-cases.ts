@@ -1,5 +1,11 @@
 import type { voiceRoutes } from '@zhixiang/shared/voice/routes';
-import { type CasesFor, customersOnly, signedIn, staffOnly } from '../support/authorisation-matrix';
+import {
+  type CasesFor,
+  customersOnly,
+  NO_SUCH_ID,
+  signedIn,
+  staffOnly,
+} from '../support/authorisation-matrix';
 
 /** A well-formed voice item id nobody made. */
 const NO_SUCH_ITEM = `VO${'0'.repeat(20)}`;
@@ -109,6 +115,21 @@ export const voiceCases: CasesFor<typeof voiceRoutes> = {
     path: `/staff/voice/rectifications/${NO_SUCH_TASK}/evidence`,
     ownerUserId: 'demo-staff-sh',
     expected: { ...staffOnly(404), executive: 404 },
+  },
+  // 人工客服旁听: executives only (the head office's sees every branch; 浦东中支's its subtree), admins
+  // all; customers, agents and staff 403. A handoff nobody made is the same 404 as one of another
+  // branch (that one: functions/test/voice/listen-in.test.ts).
+  listVoiceHandoffs: {
+    method: 'GET',
+    path: '/staff/voice/handoffs',
+    ownerUserId: 'demo-exec-hq',
+    expected: { ...signedIn(403), owner: 200, executive: 200 },
+  },
+  getVoiceHandoff: {
+    method: 'GET',
+    path: `/staff/voice/handoffs/${NO_SUCH_ID}`,
+    ownerUserId: 'demo-exec-hq',
+    expected: { ...signedIn(403), owner: 404, executive: 404 },
   },
   // Agents read their own customers' voice (an agent without customers gets an empty list).
   listAgentVoiceItems: {

@@ -91,6 +91,8 @@ export const pageUrls = {
   voiceRant: '/packages/voice/rant/index',
   voiceStream: '/packages/voice/stream/index',
   voiceRectifications: '/packages/voice/rectifications/index',
+  /** 人工客服旁听: executives' masked, read-only listen-in on live handoff chats. */
+  voiceHandoffs: '/packages/voice/handoffs/index',
   voiceRectification: (rectificationId: string) =>
     `/packages/voice/rectification/index?rectificationId=${encodeURIComponent(rectificationId)}`,
   /** From an item, or from a week's theme cluster (its label shown on the form). */

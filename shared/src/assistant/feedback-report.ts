@@ -13,7 +13,11 @@ import { INTENT_NAMES, INTENTS, type Intent } from './intents';
 export const LOW_CONFIDENCE = 0.5;
 export const MAX_REPORT_DAYS = 31;
 
-export type ReviewReason = 'unanswered' | 'thumbs_down';
+/**
+ * Why a turn is listed: not answered, rated 👎, or said in anger (the customer-voice stream
+ * projects the angry ones; the improvement report leaves them out).
+ */
+export type ReviewReason = 'unanswered' | 'thumbs_down' | 'angry';
 
 /** Whether a reply (or the stored turn it became) belongs in the report's "unanswered" list. */
 export function isUnanswered(turn: Pick<AssistantReply, 'kind' | 'answerId' | 'confidence'>): boolean {
@@ -34,6 +38,8 @@ export interface ReviewItem {
   confidence: number;
   kind: AssistantReply['kind'];
   answerId: string | null;
+  /** An angry turn's score (shared/src/assistant/anger.ts). */
+  angerScore?: number;
 }
 
 const isoDay = isoDaySchema();

@@ -16,9 +16,17 @@ import { HANDOFF_STATUSES, HandoffMessageSchema, HandoffPathSchema } from './han
 
 /**
  * The route keys of the WebSocket API, as declared in serverless.yml (checked by a deployment test);
- * `listenVoice` is the customer-voice stream's (shared/src/voice/schemas.ts).
+ * `listenVoice` is the customer-voice stream's (shared/src/voice/schemas.ts); `listenHandoff` and
+ * `leaveHandoff` its executives' listen-in on a handoff chat (shared/src/voice/listen-in.ts).
  */
-export const LIVE_CHAT_ROUTES = ['$connect', '$disconnect', 'subscribe', 'listenVoice'] as const;
+export const LIVE_CHAT_ROUTES = [
+  '$connect',
+  '$disconnect',
+  'subscribe',
+  'listenVoice',
+  'listenHandoff',
+  'leaveHandoff',
+] as const;
 
 export const SubscribeFrameSchema = z.object({
   action: z.literal('subscribe'),

@@ -155,12 +155,21 @@ export type CallbackDayResponse = z.infer<typeof CallbackDayResponseSchema>;
 
 export const CALLBACK_OUTCOMES = ['completed', 'unreachable', 'problem'] as const;
 
+/**
+ * A problem case's category: the customer disputes the sale (says they were misled, never asked
+ * for it, or were told something else). The call centre ticks it; a complaint is opened for it.
+ */
+export const DISPUTES_SALE_LABEL = '客户对销售过程有异议';
+export const DISPUTES_SALE_ONLY_PROBLEM = '仅问题件可标记“客户对销售过程有异议”';
+
 export const RecordCallbackOutcomeRequestSchema = z
   .strictObject({
     outcome: z.enum(CALLBACK_OUTCOMES),
     /** Completed: every one of the seven points confirmed. */
     points: z.optional(z.strictObject(Object.fromEntries(CALLBACK_POINTS.map((p) => [p, z.boolean()])))),
     note: z.optional(z.string().check(z.maxLength(500))),
+    /** A problem case where the customer disputes the sale: a complaint (销售误导) is opened for it. */
+    disputesSale: z.optional(z.boolean('“客户对销售过程有异议”应为 true 或 false')),
   })
   .check(
     z.refine(
@@ -170,6 +179,7 @@ export const RecordCallbackOutcomeRequestSchema = z
       '回访完成须逐项确认七个要点',
     ),
     z.refine((r) => r.outcome !== 'problem' || Boolean(r.note?.trim()), '问题件请填写问题说明'),
+    z.refine((r) => r.disputesSale !== true || r.outcome === 'problem', DISPUTES_SALE_ONLY_PROBLEM),
   );
 export type RecordCallbackOutcomeRequest = z.infer<typeof RecordCallbackOutcomeRequestSchema>;
 
@@ -182,6 +192,8 @@ export const CallbackFollowUpSchema = z.object({
   /** Where the customer said no: on the phone with the call centre, or in the online self-callback. */
   source: z.enum(['call', 'online']),
   note: z.string(),
+  /** The customer disputes the sale: a complaint (销售误导) was opened for it. */
+  disputesSale: z.boolean(),
   raisedAt: z.number(),
   status: z.enum(['open', 'resolved']),
   resolutionNote: z.nullable(z.string()),

@@ -56,6 +56,7 @@ export const COMPLAINT_CHANNELS = {
   assistant: '客户本人（智能客服对话中）',
   agent: '代理人代为登记',
   phone: '电话（坐席代为登记）',
+  callback: '新单回访（客户对销售过程有异议）',
 } as const;
 export type ComplaintChannel = keyof typeof COMPLAINT_CHANNELS;
 

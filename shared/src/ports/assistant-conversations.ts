@@ -49,10 +49,15 @@ export interface ConversationStore {
     turn: ConversationTurn,
     expiresAt: number,
     /**
-     * Also list the turn in the improvement report of its day, and write these service-standard
-     * measurement events (same transaction).
+     * Also list the turn in the improvement report's index of its day (unanswered, angry), and write
+     * these service-standard measurement events (same transaction).
      */
-    options?: { unanswered: boolean; measurements?: readonly MeasurementEvent[] },
+    options?: {
+      unanswered: boolean;
+      measurements?: readonly MeasurementEvent[];
+      /** The turn was said in anger: listed too (reason `angry`), with its anger score. */
+      angerScore?: number | undefined;
+    },
   ): Promise<boolean>;
   /** Records 👍/👎 on a turn (a 👎 lists it in the report of its day); false when the turn does not exist. */
   rateTurn(conversationId: string, seq: number, rating: 'up' | 'down'): Promise<boolean>;

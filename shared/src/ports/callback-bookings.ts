@@ -1,5 +1,6 @@
 import type { BookingStatus, CallbackPoint } from '../callback/schemas';
 import type { SlotCapacity, SlotTime } from '../callback/window';
+import type { VoiceItemRecord } from './voice';
 
 /** Storage port of the callback (回访) schedule and bookings; the DynamoDB adapter enforces capacity. */
 export interface CallbackSlotRecord extends SlotCapacity {
@@ -21,6 +22,8 @@ export interface CallbackBookingRecord extends SlotTime {
   outcome: {
     points: Partial<Record<CallbackPoint, boolean>> | null;
     note: string | null;
+    /** A problem case where the customer disputes the sale (absent: no). */
+    disputesSale?: boolean;
     recordedBy: string;
     recordedAt: number;
   } | null;
@@ -39,10 +42,31 @@ export interface CallbackFollowUpRecord {
   branchPath: string;
   /** What the customer said, as recorded with the outcome. */
   note: string;
+  /** The customer disputes the sale: a complaint (销售误导) is opened through the dispute outbox. */
+  disputesSale: boolean;
   raisedBy: string;
   raisedAt: number;
   status: 'open' | 'resolved';
   resolution: { note: string; resolvedBy: string; resolvedAt: number } | null;
+}
+
+/**
+ * The outbox entry of a problem case where the customer disputes the sale, written in the
+ * outcome's own transaction: pending until the complaints context has opened its complaint.
+ */
+export interface CallbackDisputeEntry {
+  policyNo: string;
+  customerId: string;
+  branchPath: string;
+  note: string;
+  recordedBy: string;
+  recordedAt: number;
+  attempts: number;
+}
+
+/** What a problem case adds to the outcome's transaction: its voice item (客户之声), put once. */
+export interface ProblemCaseExtras {
+  voiceItem: VoiceItemRecord | null;
 }
 
 export type NewBooking = Omit<
@@ -95,6 +119,7 @@ export interface CallbackBookingRepository {
     current: CallbackBookingRecord,
     status: Extract<BookingStatus, 'completed' | 'unreachable' | 'problem'>,
     outcome: NonNullable<CallbackBookingRecord['outcome']>,
+    extras?: ProblemCaseExtras,
   ): Promise<CallbackBookingRecord>;
   /**
    * Records an online self-callback's result as the policy's callback: an active booking's seat is
@@ -103,6 +128,7 @@ export interface CallbackBookingRepository {
   recordOnline(
     current: CallbackBookingRecord | null,
     result: CallbackBookingRecord,
+    extras?: ProblemCaseExtras,
   ): Promise<CallbackBookingRecord>;
   /** Open problem cases of a branch subtree (the path itself and every path below it); null: all. */
   listOpenFollowUps(branchPath: string | null): Promise<CallbackFollowUpRecord[]>;
@@ -116,4 +142,9 @@ export interface CallbackBookingRepository {
   listDueReminders(now: number): Promise<CallbackBookingRecord[]>;
   /** True when this call marked it sent (a concurrent run that got there first gets false). */
   markReminderSent(policyNo: string, version: number, at: number): Promise<boolean>;
+  /** Problem cases disputing the sale whose complaint is still to be opened, oldest first. */
+  listPendingDisputes(limit: number): Promise<CallbackDisputeEntry[]>;
+  /** Takes the entry off the pending index, naming its complaint; false when another run took it. */
+  markDisputeFiled(entry: CallbackDisputeEntry, complaintId: string): Promise<boolean>;
+  recordDisputeFailure(entry: CallbackDisputeEntry, reason: string): Promise<void>;
 }

@@ -87,8 +87,14 @@ export interface PolicyCountSnapshot {
 }
 
 export interface ComplaintStore {
-  /** Creates the complaint with its `received` event; false when the reference number is taken. */
-  create(complaint: ComplaintRecord, event: ComplaintEventRecord): Promise<boolean>;
+  /**
+   * Creates the complaint with its `received` event; false when the reference number is taken, or
+   * when `sourceKey` (the idempotency key of a complaint another context asks for, such as a
+   * callback's disputed sale) already opened one — `getBySource` then names it.
+   */
+  create(complaint: ComplaintRecord, event: ComplaintEventRecord, sourceKey?: string): Promise<boolean>;
+  /** The complaint opened for `sourceKey`, if any. */
+  getBySource(sourceKey: string): Promise<string | null>;
   get(complaintId: string): Promise<ComplaintRecord | null>;
   events(complaintId: string): Promise<ComplaintEventRecord[]>;
   /** A customer's complaints, newest first. */

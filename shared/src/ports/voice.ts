@@ -17,7 +17,10 @@ export interface VoiceEscalationRecord {
 export interface VoiceItemRecord {
   /** `VO` + 20 hex digits, derived from `sourceKey`: one source, one item. */
   itemId: string;
-  /** The source's own identity (`complaint:TS…`, `assistant:<conversation>:<seq>:<reason>`, `rant:<uuid>`). */
+  /**
+   * The source's own identity (`complaint:TS…`, `assistant:<conversation>:<seq>:<reason>`,
+   * `rant:<uuid>`, `event-rating:…`, `callback-problem:<policy>:<recorded at>`).
+   */
   sourceKey: string;
   source: VoiceSource;
   /** The customer's words, redacted of ID and phone numbers before they are stored. */
@@ -34,6 +37,8 @@ export interface VoiceItemRecord {
   week: string;
   at: string;
   complaintId: string | null;
+  /** An angry chat turn's anger score (shared/src/assistant/anger.ts); absent for other sources. */
+  angerScore?: number;
   /** The level it is reported to: its branch, or above after escalations. */
   reportedToPath: string;
   escalations: VoiceEscalationRecord[];
@@ -64,10 +69,13 @@ export interface VoiceFeedEntry {
 
 /**
  * One listening session (高管聆听) for the listening log, the regulator's evidence: who listened to
- * which branch's voice, from when to when (`endedAt` null while the connection is open).
+ * which branch's voice — or in on which live handoff chat —, from when to when (`endedAt` null
+ * while the connection is open and, for a handoff, until they leave it).
  */
 export interface VoiceListeningRecord {
   connectionId: string;
+  /** Set when listening in on a handoff chat (人工客服旁听); `scopePath` is then its branch. */
+  handoffId?: string | null;
   userId: string;
   userName: string;
   role: string;
@@ -98,8 +106,11 @@ export interface VoiceStore {
   /** Takes an item's announcement off the pending index; false when another run took it first. */
   claimAnnouncement(itemId: string): Promise<boolean>;
   startListening(session: VoiceListeningRecord): Promise<void>;
-  /** Closes the connection's session, once; nothing when it never listened. */
-  endListening(connectionId: string, endedAt: string): Promise<void>;
+  /**
+   * Closes the connection's open sessions (only those listening in on `handoffId` when given),
+   * each once; nothing when it never listened.
+   */
+  endListening(connectionId: string, endedAt: string, handoffId?: string): Promise<void>;
   /** The sessions started on a Shanghai day, in order. */
   listListening(day: string): Promise<VoiceListeningRecord[]>;
 }

@@ -1,5 +1,6 @@
 import { type RouteSpec, responds } from '../api/route-spec';
 import type { AttachmentLinksSchema, UploadTicketSchema } from '../uploads/attachments';
+import type { ListenedHandoffsResponseSchema, ListenedHandoffViewSchema } from './listen-in';
 import {
   CloseRectificationRequestSchema,
   OpenRectificationRequestSchema,
@@ -111,6 +112,19 @@ export const voiceRoutes = {
     path: '/staff/voice/rectifications/{rectificationId}/evidence',
     auth: 'user',
     response: responds<typeof AttachmentLinksSchema>(),
+  },
+  /** 人工客服旁听: the live handoff chats of an executive's subtree, and one of them, masked and read-only. */
+  listVoiceHandoffs: {
+    method: 'GET',
+    path: '/staff/voice/handoffs',
+    auth: 'user',
+    response: responds<typeof ListenedHandoffsResponseSchema>(),
+  },
+  getVoiceHandoff: {
+    method: 'GET',
+    path: '/staff/voice/handoffs/{handoffId}',
+    auth: 'user',
+    response: responds<typeof ListenedHandoffViewSchema>(),
   },
   listAgentVoiceItems: {
     method: 'GET',

@@ -6,6 +6,8 @@ export const VOICE_SOURCES = {
   complaint: '投诉',
   assistant_thumbs_down: '智能客服·点踩',
   assistant_unanswered: '智能客服·未答上',
+  assistant_angry: '智能客服·客户不满',
+  callback_problem: '新单回访·问题件',
   rant: '我要吐槽',
   event_rating: '俱乐部活动评价',
 } as const;
@@ -98,6 +100,8 @@ export const VoiceItemViewSchema = z.object({
   escalations: z.array(VoiceEscalationSchema),
   /** Set for a complaint: its reference number. */
   complaintId: z.nullable(z.string()),
+  /** Set for an angry chat turn: its anger score (2 or more is angry). */
+  angerScore: z.nullable(z.int()),
 });
 export type VoiceItemView = z.infer<typeof VoiceItemViewSchema>;
 
@@ -149,7 +153,10 @@ export const VoiceListeningQuerySchema = z.object({
   day: z.optional(z.string('日期应为文字').check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),
 });
 
-/** The listening log (高管聆听的记录): who listened to which branch's voice, when and how long. */
+/**
+ * The listening log (高管聆听的记录): who listened to which branch's voice, or in on which live
+ * handoff chat (then `scopeName` is the handoff's branch), when and how long.
+ */
 export const VoiceListeningLogSchema = z.object({
   day: z.string(),
   sessions: z.array(
@@ -157,6 +164,8 @@ export const VoiceListeningLogSchema = z.object({
       userName: z.string(),
       roleLabel: z.string(),
       scopeName: z.string(),
+      /** Set for a listen-in on a handoff chat (人工客服旁听). */
+      handoffId: z.nullable(z.string()),
       startedAt: z.string(),
       endedAt: z.nullable(z.string()),
       /** Seconds listened; up to now while the session is open. */

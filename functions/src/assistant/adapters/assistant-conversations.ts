@@ -96,7 +96,12 @@ export function turnItem(turn: ConversationTurn, expiresAt: number): Item {
 }
 
 /** A turn's entry in the improvement report of its day. */
-export function reviewItemItem(turn: ConversationTurn, reason: ReviewReason, expiresAt: number): Item {
+export function reviewItemItem(
+  turn: ConversationTurn,
+  reason: ReviewReason,
+  expiresAt: number,
+  angerScore?: number,
+): Item {
   const entry = {
     day: todayInShanghai(new Date(turn.at)),
     at: turn.at,
@@ -111,6 +116,7 @@ export function reviewItemItem(turn: ConversationTurn, reason: ReviewReason, exp
     confidence: turn.confidence,
     kind: turn.kind,
     answerId: turn.answerId || undefined,
+    angerScore,
     expiresAt,
     ...reviewKey(entry),
   });
@@ -135,6 +141,7 @@ export class DynamoConversationStore implements ConversationStore {
       confidence: item.confidence as number,
       kind: item.kind as ReviewItem['kind'],
       answerId: orNull(item.answerId as string | undefined),
+      ...(typeof item.angerScore === 'number' ? { angerScore: item.angerScore } : {}),
     }));
   }
 
@@ -216,7 +223,11 @@ export class DynamoConversationStore implements ConversationStore {
     state: ConversationState,
     turn: ConversationTurn,
     expiresAt: number,
-    options: { unanswered: boolean; measurements?: readonly MeasurementEvent[] } = { unanswered: false },
+    options: {
+      unanswered: boolean;
+      measurements?: readonly MeasurementEvent[];
+      angerScore?: number | undefined;
+    } = { unanswered: false },
   ): Promise<boolean> {
     const expiresAtSeconds = toTtlSeconds(expiresAt);
     const previousVersion = state.version - 1;
@@ -248,6 +259,17 @@ export class DynamoConversationStore implements ConversationStore {
                     Put: {
                       TableName: this.ctx.table,
                       Item: reviewItemItem(turn, 'unanswered', expiresAtSeconds),
+                    },
+                  },
+                ]
+              : []),
+            // An angry turn, listed for the customer-voice stream (客户之声) with the turn itself.
+            ...(options.angerScore !== undefined
+              ? [
+                  {
+                    Put: {
+                      TableName: this.ctx.table,
+                      Item: reviewItemItem(turn, 'angry', expiresAtSeconds, options.angerScore),
                     },
                   },
                 ]

@@ -70,7 +70,8 @@ type Reply = Omit<AssistantReply, 'conversationId' | 'turn'>;
  * One turn of the 7×24 assistant: understand the message with the one classifier entry
  * point, answer from the knowledge base — with the customer's own figures when they are signed in
  * — ask when unsure, and remember the conversation (last intent, misses, a pending policy choice)
- * for the next turn. Every turn is stored with its intent, confidence, answer and latency.
+ * for the next turn. Every turn is stored with its intent, confidence, answer and latency; a turn
+ * typed in anger is listed in the same transaction for the customer-voice stream (客户之声).
  */
 export async function answerAssistantMessage(
   deps: AssistantDeps,
@@ -135,6 +136,8 @@ export async function answerAssistantMessage(
     version: state.version + 1,
   };
   const latencyMs = Math.round((performance.now() - startedAt) * 10) / 10;
+  // Typed words only: a tapped button says nothing about the customer's mood.
+  const anger = request.intent ? null : detectAnger(request.text);
   const measurements =
     state.version === 0
       ? firstAnswerMeasurements({
@@ -160,10 +163,10 @@ export async function answerAssistantMessage(
       signedIn: claims !== null,
     },
     now + CONVERSATION_RETENTION_MS,
-    { unanswered: isUnanswered(reply), measurements },
+    { unanswered: isUnanswered(reply), measurements, angerScore: anger?.angry ? anger.score : undefined },
   );
   if (!saved) throw new AppError('CONFLICT', BUSY_CONVERSATION_MESSAGE);
-  const handedOff = await handOffIfNeeded(deps, claims, state, request, reply, missed);
+  const handedOff = await handOffIfNeeded(deps, claims, state, reply, missed, anger?.angry === true);
   // No message text here: it may hold personal data. The turn item keeps a masked copy.
   deps.logger.info('assistant turn', {
     conversationId: state.conversationId,
@@ -189,13 +192,13 @@ async function handOffIfNeeded(
   deps: AssistantDeps,
   claims: AccessClaims | null,
   state: ConversationState,
-  request: SendAssistantMessageRequest,
   reply: Reply,
   missed: boolean,
+  angry: boolean,
 ): Promise<{ handoff: Handoff; reason: 'misses' | 'anger' } | null> {
   if (!claims?.customerId || claims.role !== 'customer') return null;
   const secondMiss = missed && state.misses >= 1;
-  const angryComplaint = reply.intent === 'complaint' && !request.intent && detectAnger(request.text).angry;
+  const angryComplaint = reply.intent === 'complaint' && angry;
   if (!secondMiss && !angryComplaint) return null;
   try {
     const handoff = await deps.handOff(claims, state.conversationId);

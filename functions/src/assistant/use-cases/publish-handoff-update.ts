@@ -1,7 +1,13 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { LiveChatServerFrame } from '@zhixiang/shared/assistant/live-chat';
-import type { HandoffRecord } from '@zhixiang/shared/ports/handoffs';
+import type { HandoffMessageRecord, HandoffRecord } from '@zhixiang/shared/ports/handoffs';
 import type { LiveChatConnectionStore, LiveChatPusher } from '@zhixiang/shared/ports/live-chat';
+import {
+  HANDOFF_STATUS_LABELS,
+  type ListenInServerFrame,
+  listenInTopic,
+  maskListenedText,
+} from '@zhixiang/shared/voice/listen-in';
 
 export interface LiveChatDeps {
   repositories: { liveChatConnections: LiveChatConnectionStore };
@@ -21,7 +27,7 @@ export interface LiveChatDeps {
 export async function publishHandoffUpdate(
   deps: LiveChatDeps,
   handoffId: string,
-  frame: LiveChatServerFrame | { type: `voice_${string}` },
+  frame: LiveChatServerFrame | ListenInServerFrame | { type: `voice_${string}` },
   onGone?: (connectionId: string) => Promise<void>,
 ): Promise<void> {
   const pusher = deps.liveChatPusher;
@@ -48,15 +54,47 @@ export async function publishHandoffUpdate(
   );
 }
 
-/** Tells every subscriber of a handoff its new status (claimed, closed, withdrawn). */
-export function publishHandoffStatus(
+/** Tells every subscriber of a handoff, and the executives listening in, its new status (claimed, closed, withdrawn). */
+export async function publishHandoffStatus(
   deps: LiveChatDeps,
   handoff: Pick<HandoffRecord, 'handoffId' | 'status' | 'claimedByName'>,
 ): Promise<void> {
-  return publishHandoffUpdate(deps, handoff.handoffId, {
-    type: 'status',
+  await Promise.all([
+    publishHandoffUpdate(deps, handoff.handoffId, {
+      type: 'status',
+      handoffId: handoff.handoffId,
+      status: handoff.status,
+      claimedByName: handoff.claimedByName,
+    }),
+    publishHandoffUpdate(deps, listenInTopic(handoff.handoffId), {
+      type: 'voice_handoff_status',
+      handoffId: handoff.handoffId,
+      status: handoff.status,
+      statusLabel: HANDOFF_STATUS_LABELS[handoff.status],
+      claimedByName: handoff.claimedByName,
+    }),
+  ]);
+}
+
+/**
+ * A new message, masked, to the executives listening in on the handoff (高管聆听): ID and phone
+ * numbers redacted and the customer's name as surname + *, whoever wrote it. Best effort, like
+ * every push: the listener's view replays the messages after its last seq when it reconnects.
+ */
+export function publishListenedMessage(
+  deps: LiveChatDeps,
+  handoff: Pick<HandoffRecord, 'handoffId' | 'customerName' | 'claimedByName'>,
+  message: HandoffMessageRecord,
+): Promise<void> {
+  return publishHandoffUpdate(deps, listenInTopic(handoff.handoffId), {
+    type: 'voice_handoff_message',
     handoffId: handoff.handoffId,
-    status: handoff.status,
-    claimedByName: handoff.claimedByName,
+    message: {
+      seq: message.seq,
+      from: message.from,
+      fromLabel: message.from === 'customer' ? '客户' : (handoff.claimedByName ?? '客服'),
+      text: maskListenedText(message.text, [handoff.customerName]),
+      at: new Date(message.at).toISOString(),
+    },
   });
 }

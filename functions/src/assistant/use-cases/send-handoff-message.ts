@@ -4,12 +4,13 @@ import { AppError } from '@zhixiang/shared/errors';
 import { formatShanghaiMonthDayTime } from '@zhixiang/shared/format/dates';
 import type { HandoffRecord } from '@zhixiang/shared/ports/handoffs';
 import { type HandoffDeps, loadVisibleHandoff, toMessageView } from './handoff-access';
-import { publishHandoffUpdate } from './publish-handoff-update';
+import { publishHandoffUpdate, publishListenedMessage } from './publish-handoff-update';
 
 /**
  * A message in the live chat: from the customer while the handoff is open, from staff only by the
  * one who claimed it. Each gets the next sequence number from the handoff's atomic counter, so
- * messages are stored once and read back in order; both parties' open sockets get it pushed.
+ * messages are stored once and read back in order; both parties' open sockets get it pushed, and
+ * the executives listening in (高管聆听) get it masked.
  */
 export async function sendHandoffMessage(
   deps: HandoffDeps,
@@ -30,7 +31,10 @@ export async function sendHandoffMessage(
   });
   if (!message) throw new AppError('CONFLICT', '该人工服务已结束');
   const view = toMessageView(message);
-  await publishHandoffUpdate(deps, handoffId, { type: 'message', handoffId, message: view });
+  await Promise.all([
+    publishHandoffUpdate(deps, handoffId, { type: 'message', handoffId, message: view }),
+    publishListenedMessage(deps, handoff, message),
+  ]);
   if (from === 'staff' && handoff.mode === 'message') await notifyCustomerOfAnswer(deps, handoff);
   return view;
 }

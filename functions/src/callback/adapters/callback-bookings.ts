@@ -15,13 +15,16 @@ import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type {
   CallbackBookingRecord,
   CallbackBookingRepository,
+  CallbackDisputeEntry,
   CallbackFollowUpRecord,
   CallbackSlotRecord,
   HolderBooking,
   NewBooking,
+  ProblemCaseExtras,
 } from '@zhixiang/shared/ports/callback-bookings';
 import {
   PutCommand,
+  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
@@ -38,6 +41,7 @@ import {
 import { measurementPut } from '../../platform/measurement/measurement-stream';
 import { batchGetItems, getItem, type RawItem } from '../../platform/records/point-reads';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
+import { voiceAnnouncementItem, voiceItemOf } from '../../voice/adapters/voice-store';
 
 /*
  * The call centre's capacity and the policies' callbacks, on the one table (key shapes:
@@ -54,11 +58,20 @@ import type { DynamoPolicyRepository } from '../../platform/records/policies';
  * - A problem case raised by a callback, beside the booking in the policy's partition. While open
  *   it is in the one open-cases partition of gsi1, sorted by branch path, so a branch's subtree is
  *   a single begins_with Query; resolving it rewrites the item without the index keys (sparse).
+ *   The outcome's transaction also puts the case's voice item (客户之声) with its announcement entry
+ *   and, when the customer disputes the sale, the dispute's outbox entry
+ *   (`POLICY#<no>` / `CALLBACKDISPUTE#<recordedAt>`, on gsi1 under `CALLBACKDISPUTES#PENDING` until
+ *   the complaints context has opened its complaint).
  */
 const slotKey = (slot: SlotTime) => ({ pk: `CALLBACKSLOT#${slot.date}`, sk: `SLOT#${slot.start}` });
 const bookingKey = (policyNo: string) => ({ pk: `POLICY#${policyNo}`, sk: 'CALLBACK' });
 const followUpKey = (policyNo: string) => ({ pk: `POLICY#${policyNo}`, sk: 'CALLBACKFOLLOWUP' });
 const OPEN_FOLLOW_UPS = 'CALLBACKFOLLOWUPS#OPEN';
+const disputeKey = (e: Pick<CallbackDisputeEntry, 'policyNo' | 'recordedAt'>) => ({
+  pk: `POLICY#${e.policyNo}`,
+  sk: `CALLBACKDISPUTE#${e.recordedAt}`,
+});
+const PENDING_DISPUTES = 'CALLBACKDISPUTES#PENDING';
 
 /** A booking as a write takes it: a holder's own booking has no branch path yet. */
 type BookingToWrite = Omit<CallbackBookingRecord, 'branchPath'> & { branchPath?: string };
@@ -110,6 +123,7 @@ function outcomeItem(outcome: NonNullable<CallbackBookingRecord['outcome']>): Ra
     item.points = points;
   }
   if (outcome.note !== null && outcome.note !== undefined) item.note = outcome.note;
+  if (outcome.disputesSale) item.disputesSale = true;
   item.recordedBy = outcome.recordedBy;
   item.recordedAt = outcome.recordedAt;
   return item;
@@ -129,6 +143,7 @@ export function callbackFollowUpItem(record: CallbackFollowUpRecord): RawItem {
     customerId: record.customerId,
     branchPath: record.branchPath,
     note: record.note,
+    disputesSale: record.disputesSale || undefined,
     raisedBy: record.raisedBy,
     raisedAt: record.raisedAt,
     status: record.status,
@@ -149,12 +164,14 @@ interface BookingItem extends Omit<CallbackBookingRecord, 'branchPath' | 'remind
   outcome?: {
     points?: Partial<Record<(typeof CALLBACK_POINTS)[number], boolean>>;
     note?: string;
+    disputesSale?: boolean;
     recordedBy: string;
     recordedAt: number;
   };
 }
-interface FollowUpItem extends Omit<CallbackFollowUpRecord, 'resolution'> {
+interface FollowUpItem extends Omit<CallbackFollowUpRecord, 'resolution' | 'disputesSale'> {
   resolution?: NonNullable<CallbackFollowUpRecord['resolution']>;
+  disputesSale?: boolean;
 }
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -381,6 +398,7 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     current: CallbackBookingRecord,
     status: Extract<BookingStatus, 'completed' | 'unreachable' | 'problem'>,
     outcome: NonNullable<CallbackBookingRecord['outcome']>,
+    extras: ProblemCaseExtras = { voiceItem: null },
   ): Promise<CallbackBookingRecord> {
     const recorded: CallbackBookingRecord = {
       ...current,
@@ -392,7 +410,7 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     await this.transact(
       () => [
         { Put: this.replaceBooking(recorded, current.version) },
-        ...this.raiseFollowUp(recorded),
+        ...this.raiseFollowUp(recorded, extras),
         ...this.measureCompletion(recorded),
       ],
       async () => {
@@ -405,6 +423,7 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
   async recordOnline(
     current: CallbackBookingRecord | null,
     result: CallbackBookingRecord,
+    extras: ProblemCaseExtras = { voiceItem: null },
   ): Promise<CallbackBookingRecord> {
     const stored = { ...result, version: (current?.version ?? 0) + 1 };
     const booking: TransactItem[] =
@@ -412,7 +431,7 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
         ? [{ Update: this.freeSeat(current) }, { Put: this.replaceBooking(stored, current.version) }]
         : [{ Put: this.putBooking(stored, current) }];
     await this.transact(
-      () => [...booking, ...this.raiseFollowUp(stored), ...this.measureCompletion(stored)],
+      () => [...booking, ...this.raiseFollowUp(stored, extras), ...this.measureCompletion(stored)],
       async () => {
         throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE);
       },
@@ -564,20 +583,100 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     return this.putBooking(next, { version: expectedVersion, status: 'booked' });
   }
 
-  /** A problem outcome opens the policy's follow-up in the same transaction (replacing a closed one). */
-  private raiseFollowUp(record: CallbackBookingRecord): TransactItem[] {
+  /**
+   * A problem outcome opens the policy's follow-up in the same transaction (replacing a closed one),
+   * puts its voice item with the item's announcement entry (each only if new: one case, one item)
+   * and, when the customer disputes the sale, the dispute's outbox entry: all of it or nothing.
+   */
+  private raiseFollowUp(record: CallbackBookingRecord, extras: ProblemCaseExtras): TransactItem[] {
     if (record.status !== 'problem' || !record.outcome) return [];
     const followUp: CallbackFollowUpRecord = {
       policyNo: record.policyNo,
       customerId: record.customerId,
       branchPath: record.branchPath,
       note: record.outcome.note ?? '',
+      disputesSale: record.outcome.disputesSale === true,
       raisedBy: record.outcome.recordedBy,
       raisedAt: record.outcome.recordedAt,
       status: 'open',
       resolution: null,
     };
-    return [{ Put: { TableName: this.ctx.table, Item: callbackFollowUpItem(followUp) } }];
+    const isNew = { ConditionExpression: 'attribute_not_exists(pk)' };
+    const { voiceItem } = extras;
+    return [
+      { Put: { TableName: this.ctx.table, Item: callbackFollowUpItem(followUp) } },
+      ...(voiceItem
+        ? [
+            { Put: { TableName: this.ctx.table, Item: voiceItemOf(voiceItem), ...isNew } },
+            { Put: { TableName: this.ctx.table, Item: voiceAnnouncementItem(voiceItem), ...isNew } },
+          ]
+        : []),
+      ...(followUp.disputesSale
+        ? [
+            {
+              Put: {
+                TableName: this.ctx.table,
+                Item: callbackDisputeItem({
+                  policyNo: followUp.policyNo,
+                  customerId: followUp.customerId,
+                  branchPath: followUp.branchPath,
+                  note: followUp.note,
+                  recordedBy: followUp.raisedBy,
+                  recordedAt: followUp.raisedAt,
+                }),
+                ...isNew,
+              },
+            },
+          ]
+        : []),
+    ];
+  }
+
+  async listPendingDisputes(limit: number): Promise<CallbackDisputeEntry[]> {
+    const { Items = [] } = await this.ctx.client.send(
+      new QueryCommand({
+        TableName: this.ctx.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': PENDING_DISPUTES },
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => ({
+      policyNo: item.policyNo as string,
+      customerId: item.customerId as string,
+      branchPath: item.branchPath as string,
+      note: item.note as string,
+      recordedBy: item.recordedBy as string,
+      recordedAt: item.recordedAt as number,
+      attempts: (item.attempts as number | undefined) ?? 0,
+    }));
+  }
+
+  markDisputeFiled(entry: CallbackDisputeEntry, complaintId: string): Promise<boolean> {
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: disputeKey(entry),
+        UpdateExpression: 'REMOVE gsi1pk, gsi1sk SET complaintId = :complaintId',
+        ConditionExpression: 'attribute_exists(gsi1pk)',
+        ExpressionAttributeValues: { ':complaintId': complaintId },
+      }),
+    );
+  }
+
+  async recordDisputeFailure(entry: CallbackDisputeEntry, reason: string): Promise<void> {
+    await conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: disputeKey(entry),
+        UpdateExpression: 'ADD attempts :one SET lastError = :reason',
+        ConditionExpression: 'attribute_exists(gsi1pk)',
+        ExpressionAttributeValues: { ':one': 1, ':reason': reason.slice(0, 500) },
+      }),
+    );
   }
 
   /**
@@ -645,12 +744,24 @@ function toSlot(item: SlotItem): CallbackSlotRecord {
   };
 }
 
+/** A dispute's outbox entry, pending (on gsi1) until its complaint is opened. */
+export function callbackDisputeItem(entry: Omit<CallbackDisputeEntry, 'attempts'>): RawItem {
+  return entityItem('callbackDispute', {
+    ...disputeKey(entry),
+    gsi1pk: PENDING_DISPUTES,
+    gsi1sk: `${entry.recordedAt}#${entry.policyNo}`,
+    ...entry,
+    attempts: 0,
+  });
+}
+
 function toFollowUp(item: FollowUpItem): CallbackFollowUpRecord {
   return {
     policyNo: item.policyNo,
     customerId: item.customerId,
     branchPath: item.branchPath,
     note: item.note,
+    disputesSale: item.disputesSale === true,
     raisedBy: item.raisedBy,
     raisedAt: item.raisedAt,
     status: item.status,
@@ -674,6 +785,7 @@ function toBooking(item: BookingItem, branchPath: string): CallbackBookingRecord
       ? {
           points: orNull(item.outcome.points),
           note: orNull(item.outcome.note),
+          ...(item.outcome.disputesSale ? { disputesSale: true } : {}),
           recordedBy: item.outcome.recordedBy,
           recordedAt: item.outcome.recordedAt,
         }

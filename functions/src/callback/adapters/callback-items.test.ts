@@ -117,6 +117,7 @@ describe('the callback items', () => {
       customerId: 'C001',
       branchPath: 'HQ/SH/PD',
       note: '否认亲笔签名',
+      disputesSale: false,
       raisedBy: 'S001',
       raisedAt: 1_764_560_000_000,
       status: 'open' as const,

@@ -11,7 +11,7 @@ export const handler = httpHandler(
   callbackWiring,
   ({ auth, body, pathParameters, deps }) =>
     recordCallbackOutcome(
-      { ...callbackDeps(deps), sms: deps.sms, logger: deps.logger },
+      { ...callbackDeps(deps), sms: deps.sms, logger: deps.logger, voiceThemes: deps.voiceThemes },
       auth,
       parseBody(PolicyPathSchema, pathParameters).policyNo,
       body,

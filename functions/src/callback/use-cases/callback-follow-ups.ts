@@ -61,6 +61,7 @@ async function toFollowUpView(
     ...(await maskedCallbackParty(loader, deps, record)),
     source: record.raisedBy.startsWith(ONLINE_RECORDER_PREFIX) ? 'online' : 'call',
     note: record.note,
+    disputesSale: record.disputesSale,
     raisedAt: record.raisedAt,
     status: record.status,
     resolutionNote: record.resolution?.note ?? null,

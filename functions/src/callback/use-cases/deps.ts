@@ -1,5 +1,6 @@
 import type { RateLimiter } from '@zhixiang/shared/ports/auth-store';
 import type { IdentityProofs } from '@zhixiang/shared/ports/identity-proofs';
+import type { VoiceThemeDictionary } from '@zhixiang/shared/voice/themes';
 import type { OneTimeCodeDeps } from '../../auth/use-cases/deps';
 import type { CallbackDeps } from './callback-policy';
 
@@ -8,4 +9,6 @@ export interface OnlineCallbackDeps extends OneTimeCodeDeps {
   repositories: CallbackDeps['repositories'];
   rateLimiter: RateLimiter;
   identityProofs: IdentityProofs;
+  /** A "no" answer's problem case joins the customer-voice stream, tagged by this dictionary. */
+  voiceThemes: VoiceThemeDictionary;
 }

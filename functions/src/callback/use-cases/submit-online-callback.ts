@@ -10,16 +10,18 @@ import {
 import { toCallbackBooking } from '@zhixiang/shared/callback/view';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
+import type { CallbackBookingRecord } from '@zhixiang/shared/ports/callback-bookings';
 import { consumeOneTimeCode } from '../../auth/use-cases/identity-binding';
 import { ONLINE_RECORDER_PREFIX } from './callback-follow-ups';
 import { callbackDeps, loadCallbackPolicy } from './callback-policy';
+import { callbackProblemVoice } from './callback-problem-voice';
 import type { OnlineCallbackDeps } from './deps';
 import { ALREADY_DONE_MESSAGE, onlineCallbackSubject } from './send-online-callback-code';
 
 /**
  * The online self-callback (自助回访): after the SMS code or a face verification, the holder's seven answers become the
  * policy's callback record — all "yes" completes it, any "no" makes it a problem case (问题件)
- * for the policy's branch. An open booking is released, its seat freed.
+ * for the policy's branch, in the customer-voice stream (客户之声) too. An open booking is released, its seat freed.
  */
 export async function submitOnlineCallback(
   container: OnlineCallbackDeps,
@@ -46,7 +48,7 @@ export async function submitOnlineCallback(
   const answers = Object.fromEntries(CALLBACK_POINTS.map((p) => [p, request.answers[p] === true]));
   const denied = CALLBACK_POINTS.filter((p) => !answers[p]);
   const time = new Date(now + 8 * 3_600_000).toISOString().slice(11, 16);
-  const recorded = await repo.recordOnline(current, {
+  const result: CallbackBookingRecord = {
     policyNo,
     slotId: ONLINE_SLOT_ID,
     date: todayInShanghai(new Date(now)),
@@ -68,6 +70,9 @@ export async function submitOnlineCallback(
     },
     version: current?.version ?? 0,
     updatedAt: now,
+  };
+  const recorded = await repo.recordOnline(current, result, {
+    voiceItem: callbackProblemVoice(container, result),
   });
   return toCallbackBooking(recorded);
 }

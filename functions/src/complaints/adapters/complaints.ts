@@ -12,6 +12,7 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
   UpdateCommand,
 } from '../../platform/dynamodb/document-client';
 import {
@@ -35,7 +36,9 @@ import { voiceFeedItem } from '../../voice/adapters/voice-store';
  * `COMPLAINTS#DECISION_LETTERS` while pending; the voice feed's entry (`VOICE_FEED`, the
  * customer-voice context's outbox) is written with the `received` event. gsi3 = the complaints
  * received in a Shanghai month by the policy's branch path (the report). The in-force policies per
- * branch, counted by an admin command, are one snapshot item (`COMPLAINTS#POLICY_COUNTS`).
+ * branch, counted by an admin command, are one snapshot item (`COMPLAINTS#POLICY_COUNTS`). A
+ * complaint another context asks for under an idempotency key has its guard,
+ * `COMPLAINTSOURCE#<key>` / `COMPLAINT`, created with it only if new: one key, one complaint.
  * Key shapes: docs/dynamodb-access-patterns.md.
  */
 const complaintKey = (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'COMPLAINT' });
@@ -46,6 +49,7 @@ const eventKey = (complaintId: string, seq: number) => ({
 const OPEN = 'COMPLAINTS#OPEN';
 /** The report's index: complaints received in a Shanghai month (YYYY-MM). */
 const receivedInMonth = (month: string) => `COMPLAINTS#RECEIVED#${month}`;
+const sourceKeyOf = (sourceKey: string) => ({ pk: `COMPLAINTSOURCE#${sourceKey}`, sk: 'COMPLAINT' });
 const POLICY_COUNTS_KEY = { pk: 'COMPLAINTS#POLICY_COUNTS', sk: 'SNAPSHOT' };
 /** Open complaints per page of the escalation job's walk. */
 const OPEN_PAGE_SIZE = 200;
@@ -144,63 +148,67 @@ export class DynamoComplaintStore implements ComplaintStore {
       event: ComplaintEventRecord;
       condition: 'new' | number;
     }[],
+    guards: NonNullable<TransactWriteCommandInput['TransactItems']> = [],
   ): Promise<boolean> {
     try {
       await this.ctx.client.send(
         new TransactWriteCommand({
-          TransactItems: changes.flatMap(({ complaint, event, condition }) => [
-            {
-              Put: {
-                TableName: this.ctx.table,
-                Item: complaintItem(complaint),
-                ...(condition === 'new'
-                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                  : {
-                      ConditionExpression: 'version = :expected',
-                      ExpressionAttributeValues: { ':expected': condition },
-                    }),
-              },
-            },
-            {
-              Put: {
-                TableName: this.ctx.table,
-                Item: complaintEventItem(event),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            // The service standards' measurement stream, written with the audit event it mirrors.
-            measurementPut(this.ctx, complaintMeasurement(event, complaint)),
-            ...(event.type === 'decided'
-              ? [
-                  {
-                    Put: {
-                      TableName: this.ctx.table,
-                      Item: decisionLetterItem(complaint, event),
-                      ConditionExpression: 'attribute_not_exists(pk)',
-                    },
-                  },
-                ]
-              : []),
-            // A complaint received is fed to the customer-voice stream through its outbox entry.
-            ...(event.type === 'received'
-              ? [
-                  {
-                    Put: {
-                      TableName: this.ctx.table,
-                      Item: voiceFeedItem({
-                        complaintId: complaint.complaintId,
-                        customerId: complaint.customerId,
-                        category: complaint.category,
-                        description: complaint.description,
-                        branchPath: complaint.branchPath,
-                        receivedAt: complaint.receivedAt,
+          TransactItems: [
+            ...guards,
+            ...changes.flatMap(({ complaint, event, condition }) => [
+              {
+                Put: {
+                  TableName: this.ctx.table,
+                  Item: complaintItem(complaint),
+                  ...(condition === 'new'
+                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                    : {
+                        ConditionExpression: 'version = :expected',
+                        ExpressionAttributeValues: { ':expected': condition },
                       }),
-                      ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName: this.ctx.table,
+                  Item: complaintEventItem(event),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              // The service standards' measurement stream, written with the audit event it mirrors.
+              measurementPut(this.ctx, complaintMeasurement(event, complaint)),
+              ...(event.type === 'decided'
+                ? [
+                    {
+                      Put: {
+                        TableName: this.ctx.table,
+                        Item: decisionLetterItem(complaint, event),
+                        ConditionExpression: 'attribute_not_exists(pk)',
+                      },
                     },
-                  },
-                ]
-              : []),
-          ]),
+                  ]
+                : []),
+              // A complaint received is fed to the customer-voice stream through its outbox entry.
+              ...(event.type === 'received'
+                ? [
+                    {
+                      Put: {
+                        TableName: this.ctx.table,
+                        Item: voiceFeedItem({
+                          complaintId: complaint.complaintId,
+                          customerId: complaint.customerId,
+                          category: complaint.category,
+                          description: complaint.description,
+                          branchPath: complaint.branchPath,
+                          receivedAt: complaint.receivedAt,
+                        }),
+                        ConditionExpression: 'attribute_not_exists(pk)',
+                      },
+                    },
+                  ]
+                : []),
+            ]),
+          ],
         }),
       );
       return true;
@@ -210,8 +218,32 @@ export class DynamoComplaintStore implements ComplaintStore {
     }
   }
 
-  create(complaint: ComplaintRecord, event: ComplaintEventRecord): Promise<boolean> {
-    return this.write([{ complaint, event, condition: 'new' }]);
+  create(complaint: ComplaintRecord, event: ComplaintEventRecord, sourceKey?: string): Promise<boolean> {
+    return this.write(
+      [{ complaint, event, condition: 'new' }],
+      sourceKey
+        ? [
+            {
+              Put: {
+                TableName: this.ctx.table,
+                Item: {
+                  ...sourceKeyOf(sourceKey),
+                  entity: 'complaintSource',
+                  complaintId: complaint.complaintId,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ]
+        : [],
+    );
+  }
+
+  async getBySource(sourceKey: string): Promise<string | null> {
+    const { Item } = await this.ctx.client.send(
+      new GetCommand({ TableName: this.ctx.table, Key: sourceKeyOf(sourceKey), ConsistentRead: true }),
+    );
+    return Item ? String(Item.complaintId) : null;
   }
 
   async transition(next: ComplaintRecord, event: ComplaintEventRecord): Promise<ComplaintRecord | null> {

@@ -28,8 +28,9 @@ import {
  * once. The complaints' feed entries (`VOICE_FEED`) sit in each complaint's partition, on gsi1 under
  * `VOICE#FEED` while pending. An item another context puts in its own transaction (a club event's
  * low rating) comes with its announcement entry, `VOICE#<itemId>` / `ANNOUNCE`, on gsi1 under
- * `VOICE#ANNOUNCE` until the projection pushes it. Listening sessions: `VOICELISTEN#<connectionId>` / `SESSION`, on gsi1
- * under their Shanghai day (`VOICE#LISTENING#<day>`). Key shapes: docs/dynamodb-access-patterns.md.
+ * `VOICE#ANNOUNCE` until the projection pushes it. Listening sessions: `VOICELISTEN#<connectionId>` /
+ * `SESSION` (the stream) or `HANDOFF#<handoffId>#<startedAt>` (a listen-in on a handoff chat), on
+ * gsi1 under their Shanghai day (`VOICE#LISTENING#<day>`). Key shapes: docs/dynamodb-access-patterns.md.
  */
 const itemKey = (itemId: string) => ({ pk: `VOICE#${itemId}`, sk: 'ITEM' });
 const weekKey = (week: string) => `VOICE#WEEK#${week}`;
@@ -38,7 +39,12 @@ const FEED_PENDING = 'VOICE#FEED';
 const ANNOUNCE_PENDING = 'VOICE#ANNOUNCE';
 const announcementKey = (itemId: string) => ({ pk: `VOICE#${itemId}`, sk: 'ANNOUNCE' });
 const feedKey = (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'VOICE_FEED' });
-const listeningKey = (connectionId: string) => ({ pk: `VOICELISTEN#${connectionId}`, sk: 'SESSION' });
+const listeningPk = (connectionId: string) => `VOICELISTEN#${connectionId}`;
+/** The stream's session of a connection, or one listen-in on a handoff (a connection may open it twice). */
+const listeningKey = (session: Pick<VoiceListeningRecord, 'connectionId' | 'handoffId' | 'startedAt'>) => ({
+  pk: listeningPk(session.connectionId),
+  sk: session.handoffId ? `HANDOFF#${session.handoffId}#${session.startedAt}` : 'SESSION',
+});
 const listeningDay = (day: string) => `VOICE#LISTENING#${day}`;
 
 /** A voice item as stored: also put by another context's own transaction (a club event's low rating). */
@@ -251,9 +257,10 @@ export class DynamoVoiceStore implements VoiceStore {
       new PutCommand({
         TableName: this.ctx.table,
         Item: {
-          ...listeningKey(session.connectionId),
+          ...listeningKey(session),
           entity: 'voiceListening',
           ...session,
+          handoffId: session.handoffId ?? undefined,
           endedAt: undefined,
           gsi1pk: listeningDay(shanghaiDate(Date.parse(session.startedAt))),
           gsi1sk: `${session.startedAt}#${session.connectionId}`,
@@ -262,16 +269,30 @@ export class DynamoVoiceStore implements VoiceStore {
     );
   }
 
-  async endListening(connectionId: string, endedAt: string): Promise<void> {
-    await conditionally(
-      this.ctx,
-      new UpdateCommand({
-        TableName: this.ctx.table,
-        Key: listeningKey(connectionId),
-        UpdateExpression: 'SET endedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(endedAt)',
-        ExpressionAttributeValues: { ':at': endedAt },
-      }),
+  async endListening(connectionId: string, endedAt: string, handoffId?: string): Promise<void> {
+    const open = await queryAll(this.ctx, {
+      KeyConditionExpression: handoffId ? 'pk = :pk AND begins_with(sk, :handoff)' : 'pk = :pk',
+      FilterExpression: 'attribute_not_exists(endedAt)',
+      ExpressionAttributeValues: {
+        ':pk': listeningPk(connectionId),
+        ...(handoffId ? { ':handoff': `HANDOFF#${handoffId}#` } : {}),
+      },
+      ConsistentRead: true,
+    });
+    // Each on its own condition: two closes at once (a leave and the socket's `$disconnect`) end it once.
+    await Promise.all(
+      open.map((session) =>
+        conditionally(
+          this.ctx,
+          new UpdateCommand({
+            TableName: this.ctx.table,
+            Key: { pk: session.pk, sk: session.sk },
+            UpdateExpression: 'SET endedAt = :at',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(endedAt)',
+            ExpressionAttributeValues: { ':at': endedAt },
+          }),
+        ),
+      ),
     );
   }
 
@@ -283,7 +304,11 @@ export class DynamoVoiceStore implements VoiceStore {
     });
     return items
       .map((i) => strip<VoiceListeningRecord>(i))
-      .map((session) => ({ ...session, endedAt: session.endedAt ?? null }))
+      .map((session) => ({
+        ...session,
+        handoffId: session.handoffId ?? null,
+        endedAt: session.endedAt ?? null,
+      }))
       .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   }
 }

@@ -16,7 +16,8 @@ export const MAX_LISTENING_MS = 2 * 60 * 60 * 1000;
 /**
  * The listening log of a Shanghai day (today by default), the evidence of executives' listening for
  * the regulator: each session whose scope lies in the reader's subtree (an admin's, every one), with
- * who listened, to which branch, from when to when and for how many seconds.
+ * who listened, to which branch or in on which handoff chat, from when to when and for how many
+ * seconds.
  */
 export async function getVoiceListeningLog(
   deps: Pick<VoiceDeps, 'repositories' | 'now'>,
@@ -39,6 +40,7 @@ export async function getVoiceListeningLog(
           userName: s.userName,
           roleLabel: ROLE_LABELS[s.role] ?? s.role,
           scopeName: s.scopePath ? await branchName(deps, s.scopePath) : '全部机构',
+          handoffId: s.handoffId ?? null,
           startedAt: s.startedAt,
           endedAt: ended === null ? null : new Date(ended).toISOString(),
           seconds: Math.max(0, Math.round(((ended ?? deps.now()) - started) / 1000)),

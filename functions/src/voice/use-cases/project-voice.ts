@@ -22,7 +22,18 @@ export interface VoiceProjectionReport {
 type ItemFacts = Pick<
   VoiceItemRecord,
   'sourceKey' | 'source' | 'customerId' | 'branchPath' | 'at' | 'complaintId'
-> & { words: string; journey?: VoiceItemRecord['journey'] | undefined };
+> & {
+  words: string;
+  journey?: VoiceItemRecord['journey'] | undefined;
+  angerScore?: number | undefined;
+};
+
+/** The voice source of each reason the assistant lists a turn for. */
+const ASSISTANT_SOURCES: Record<ReviewItem['reason'], VoiceItemRecord['source'] | undefined> = {
+  thumbs_down: 'assistant_thumbs_down',
+  unanswered: 'assistant_unanswered',
+  angry: 'assistant_angry',
+};
 
 function newItem(deps: Pick<VoiceDeps, 'voiceThemes'>, facts: ItemFacts): VoiceItemRecord {
   const text = redactText(facts.words);
@@ -38,6 +49,7 @@ function newItem(deps: Pick<VoiceDeps, 'voiceThemes'>, facts: ItemFacts): VoiceI
     week: voiceWeekOf(Date.parse(facts.at)),
     at: facts.at,
     complaintId: facts.complaintId,
+    ...(facts.angerScore !== undefined ? { angerScore: facts.angerScore } : {}),
     reportedToPath: facts.branchPath,
     escalations: [],
     version: 1,
@@ -50,8 +62,8 @@ function newItem(deps: Pick<VoiceDeps, 'voiceThemes'>, facts: ItemFacts): VoiceI
  *   the item is put only if new (its id is derived from the complaint), then the entry leaves the
  *   pending index with a conditional write. A crash between the two puts nothing twice: the next
  *   run finds the item and only takes the entry off.
- * - The assistant's 👎 and unanswered turns: the assistant lists each in its improvement report's
- *   day index in the turn's own transaction; the projection reads today's and yesterday's (Shanghai)
+ * - The assistant's 👎, unanswered and angry turns (an angry one with its anger score): the
+ *   assistant lists each in its improvement report's day index in the turn's own transaction; the projection reads today's and yesterday's (Shanghai)
  *   and puts each turn's item only if new.
  * - Items another context put in its own transaction (a club event's low rating): each came with an
  *   announcement entry; the run reads the item, takes the entry with a conditional delete, and only
@@ -103,6 +115,9 @@ export async function projectVoice(deps: VoiceDeps): Promise<VoiceProjectionRepo
   const assisted = await drainOutbox<ReviewItem>(turns, {
     deliver: async (turn) => {
       const sourceKey = `assistant:${turn.conversationId}:${turn.seq}:${turn.reason}`;
+      // The improvement report's index may list other reasons one day: only these become voice.
+      const source = ASSISTANT_SOURCES[turn.reason];
+      if (!source) return;
       if (await voice.getItem(voiceItemId(sourceKey))) return;
       let owner = owners.get(turn.conversationId);
       if (!owner) {
@@ -112,8 +127,9 @@ export async function projectVoice(deps: VoiceDeps): Promise<VoiceProjectionRepo
       const { customerId, branchPath } = await owner;
       const item = newItem(deps, {
         sourceKey,
-        source: turn.reason === 'thumbs_down' ? 'assistant_thumbs_down' : 'assistant_unanswered',
+        source,
         words: turn.text,
+        angerScore: turn.angerScore,
         journey: 'assistant',
         customerId,
         branchPath,

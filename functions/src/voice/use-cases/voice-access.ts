@@ -122,6 +122,7 @@ export async function toVoiceItemView(
     reportedToName: await branchName(deps, item.reportedToPath),
     escalations: await escalationViews(deps, item.escalations),
     complaintId: item.complaintId,
+    angerScore: item.angerScore ?? null,
   };
 }
 

@@ -1,11 +1,6 @@
-import type Taro from '@tarojs/taro';
 import type { EscalatedComplaintPush, VoiceItemView, VoiceServerFrame } from '@zhixiang/shared/voice/schemas';
 import { useEffect, useRef, useState } from 'react';
-import { openLiveSocket } from '../../lib/live-socket';
-import { runtimeConfig } from '../../lib/runtime-config';
-import { getSession } from '../../lib/session';
-
-const RETRY_MS = 3000;
+import { keepLiveSocket } from '../../lib/live-socket';
 
 /**
  * 高管聆听: the live chat's WebSocket, listening to the reader's subtree (`listenVoice`). Each pushed
@@ -22,50 +17,27 @@ export function useVoiceLive(
   const handlers = useRef({ onItem, onEscalation, onConnected });
   handlers.current = { onItem, onEscalation, onConnected };
 
-  useEffect(() => {
-    let stopped = false;
-    let socket: Taro.SocketTask | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const retry = () => {
-      setScope(null);
-      if (stopped) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void connect(), RETRY_MS);
-    };
-    async function connect() {
-      const url = runtimeConfig().liveChatUrl;
-      const token = getSession()?.accessToken;
-      if (stopped || !url || !token) return;
-      const task = await openLiveSocket(url, token, (ended) => {
-        if (socket !== ended) return;
-        socket = null;
-        retry();
-      });
-      if (!task) return retry();
-      if (stopped) return task.close({});
-      socket = task;
-      task.onOpen(() => task.send({ data: JSON.stringify({ action: 'listenVoice' }) }));
-      task.onMessage((message) => {
-        let frame: VoiceServerFrame;
-        try {
-          frame = JSON.parse(String(message.data)) as VoiceServerFrame;
-        } catch {
-          return;
-        }
-        if (frame.type === 'voice_listening') {
-          setScope(frame.scopeName);
-          handlers.current.onConnected();
-        } else if (frame.type === 'voice_item') handlers.current.onItem(frame.item);
-        else if (frame.type === 'voice_complaint_escalated') handlers.current.onEscalation(frame.complaint);
-      });
-    }
-    void connect();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      socket?.close({});
-    };
-  }, []);
+  useEffect(
+    () =>
+      keepLiveSocket({
+        onOpen: (task) => task.send({ data: JSON.stringify({ action: 'listenVoice' }) }),
+        onDown: () => setScope(null),
+        onFrame: (data) => {
+          let frame: VoiceServerFrame;
+          try {
+            frame = JSON.parse(String(data)) as VoiceServerFrame;
+          } catch {
+            return;
+          }
+          if (frame.type === 'voice_listening') {
+            setScope(frame.scopeName);
+            handlers.current.onConnected();
+          } else if (frame.type === 'voice_item') handlers.current.onItem(frame.item);
+          else if (frame.type === 'voice_complaint_escalated') handlers.current.onEscalation(frame.complaint);
+        },
+      }),
+    [],
+  );
 
   return scope;
 }

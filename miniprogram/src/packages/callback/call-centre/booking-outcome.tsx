@@ -6,6 +6,7 @@ import {
   CALLBACK_POINTS,
   type CallbackDayResponse,
   type CallbackPoint,
+  DISPUTES_SALE_LABEL,
 } from '@zhixiang/shared/callback/schemas';
 import { useState } from 'react';
 import { Button, Tag } from '../../../components/ui';
@@ -23,7 +24,8 @@ const STATUS_TAG = {
 
 /**
  * One callback on the staff day view, and the call's outcome: 回访完成 asks for each of the seven
- * points to be ticked, 问题件 for what the customer said; 未接通 frees the policy to book again
+ * points to be ticked, 问题件 for what the customer said (and whether they dispute the sale: a
+ * complaint 销售误导 is then opened for them); 未接通 frees the policy to book again
  * (the customer gets an SMS). What was ticked or typed stays if the request fails.
  */
 export function BookingOutcome({
@@ -36,6 +38,7 @@ export function BookingOutcome({
   const [form, setForm] = useState<'completed' | 'problem' | null>(null);
   const [points, setPoints] = useState<Partial<Record<CallbackPoint, boolean>>>({});
   const [note, setNote] = useState('');
+  const [disputesSale, setDisputesSale] = useState(false);
   const [busy, setBusy] = useState(false);
   const allTicked = CALLBACK_POINTS.every((p) => points[p]);
 
@@ -130,11 +133,23 @@ export function BookingOutcome({
             value={note}
             onInput={(event) => setNote(event.detail.value)}
           />
+          <View
+            className={`zx-call-centre__point${disputesSale ? ' zx-call-centre__point--checked' : ''}`}
+            data-testid="outcome-disputes-sale"
+            onClick={() => setDisputesSale(!disputesSale)}
+          >
+            {disputesSale ? '☑' : '☐'} {DISPUTES_SALE_LABEL}（将自动登记销售误导投诉）
+          </View>
           <Button
             type="danger"
             block
             disabled={busy || note.trim() === ''}
-            onClick={() => void record({ outcome: 'problem', note }, '已转问题件')}
+            onClick={() =>
+              void record(
+                { outcome: 'problem', note, ...(disputesSale ? { disputesSale: true } : {}) },
+                disputesSale ? '已转问题件并登记投诉' : '已转问题件',
+              )
+            }
           >
             转问题件
           </Button>

@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { CallbackFollowUp } from '@zhixiang/shared/callback/schemas';
+import { type CallbackFollowUp, DISPUTES_SALE_LABEL } from '@zhixiang/shared/callback/schemas';
 import { useEffect, useState } from 'react';
 import { Button, Tag } from '../../../components/ui';
 import { api } from '../../../services/api';
@@ -33,6 +33,11 @@ function FollowUpCard({ followUp, onResolved }: { followUp: CallbackFollowUp; on
       <Text className="zx-muted">
         {followUp.productName} · 保单 {followUp.policyNo}
       </Text>
+      {followUp.disputesSale ? (
+        <Text className="zx-muted" data-testid="follow-up-disputes-sale">
+          {DISPUTES_SALE_LABEL}，已登记销售误导投诉
+        </Text>
+      ) : null}
       <View className="zx-call-centre__form">{followUp.note}</View>
       <Textarea
         className="zx-call-centre__note"

@@ -14,6 +14,7 @@ import { Button, Tag } from '../../../components/ui';
 import { usePageData, useReloadOnShow } from '../../../hooks/use-page-data';
 import { useWideLayout } from '../../../hooks/use-wide-layout';
 import { pageUrls } from '../../../lib/navigation';
+import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import { useVoiceLive } from '../use-voice-live';
@@ -52,9 +53,10 @@ function ListeningLog() {
       <Text className="zx-card__title">今日聆听记录（{log.day}）</Text>
       {log.sessions.length === 0 ? <Text className="zx-muted">暂无</Text> : null}
       {log.sessions.map((s) => (
-        <Text key={`${s.userName}-${s.startedAt}`} className="zx-muted">
-          {formatShanghaiDateTime(s.startedAt)} {s.userName}（{s.roleLabel}）聆听{s.scopeName} ·{' '}
-          {s.endedAt ? `${Math.ceil(s.seconds / 60)} 分钟` : '进行中'}
+        <Text key={`${s.userName}-${s.startedAt}`} className="zx-muted" data-testid="voice-listening-session">
+          {formatShanghaiDateTime(s.startedAt)} {s.userName}（{s.roleLabel}）
+          {s.handoffId ? `旁听人工客服对话（${s.scopeName}）` : `聆听${s.scopeName}`} ·{' '}
+          {s.endedAt ? (s.seconds < 60 ? `${s.seconds} 秒` : `${Math.round(s.seconds / 60)} 分钟`) : '进行中'}
         </Text>
       ))}
     </View>
@@ -82,6 +84,8 @@ export default function VoiceStreamPage() {
   });
   useReloadOnShow(data);
   const wide = useWideLayout();
+  const role = getSession()?.me.role;
+  const canListenIn = role === 'executive' || role === 'admin';
   const [live, setLive] = useState<VoiceItemView[]>([]);
   const [escalated, setEscalated] = useState<EscalatedComplaintPush[]>([]);
   const listening = useVoiceLive(
@@ -143,6 +147,16 @@ export default function VoiceStreamPage() {
             </View>
           ))}
           <ListeningLog />
+          {canListenIn ? (
+            <Button
+              size="small"
+              fill="none"
+              data-testid="voice-handoffs-entry"
+              onClick={() => void Taro.navigateTo({ url: pageUrls.voiceHandoffs })}
+            >
+              人工客服旁听
+            </Button>
+          ) : null}
           <Button
             size="small"
             fill="none"

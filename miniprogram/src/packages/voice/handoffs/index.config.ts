@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '人工客服旁听', enablePullDownRefresh: true });
