@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { singleLine } from '../format/input';
+import { DEBIT_STATUSES, REPAYMENT_CHANNELS } from '../payments/repayment-debit';
 import { PayoutSummaryFields } from '../payments/schemas';
 import { DIVIDEND_OPTIONS } from '../policy/schemas';
 import { BENEFICIARY_RELATIONS, MAX_BENEFICIARIES } from './beneficiary-change';
@@ -82,6 +83,8 @@ export const ENDORSEMENT_EVENT_TYPES = [
   'payment_ordered',
   'payment_expired',
   'payment_received',
+  'debit_requested',
+  'debit_failed',
   'payout_instructed',
   'payout_paid',
   'payout_failed',
@@ -104,6 +107,8 @@ export const ENDORSEMENT_EVENT_LABELS: Record<EndorsementEventType, string> = {
   payment_ordered: '发起微信支付',
   payment_expired: '支付未完成，支付单已关闭',
   payment_received: '收到还款',
+  debit_requested: '发起续期账户扣款',
+  debit_failed: '续期账户扣款失败',
   payout_instructed: '已发起付款',
   payout_paid: '已到账',
   payout_failed: '付款失败',
@@ -347,6 +352,24 @@ export const EndorsementApplicationSchema = z.object({
       openOrderNo: z.nullable(z.string()),
       paidAt: z.nullable(z.string()),
       transactionId: z.nullable(z.string()),
+      /** Paid by WeChat Pay or by the renewal-account debit (null until paid). */
+      paidBy: z.nullable(z.enum(REPAYMENT_CHANNELS)),
+      /** The latest renewal-account debit (续期账户扣款), if one was requested. */
+      debit: z.nullable(
+        z.object({
+          reference: z.string(),
+          amountCents: z.int(),
+          status: z.enum(DEBIT_STATUSES),
+          statusLabel: z.string(),
+          bankName: z.string(),
+          accountMasked: z.string(),
+          requestedAt: z.string(),
+          /** The bank's reason of a failed debit (余额不足, 账户已销户…). */
+          failureReason: z.nullable(z.string()),
+          /** The local stage: the 「续期扣款沙箱」 reports the result on demand instead of billing. */
+          sandbox: z.boolean(),
+        }),
+      ),
     }),
   ),
   /**

@@ -1,4 +1,5 @@
 import { PAYOUT_STATUS_LABELS } from '../payments/payout';
+import { DEBIT_STATUS_LABELS } from '../payments/repayment-debit';
 import {
   ENDORSEMENT_EVENT_LABELS,
   ENDORSEMENT_STATUS_LABELS,
@@ -96,6 +97,8 @@ export interface ApplicationViewContext {
   viewerPays: boolean;
   /** The local stage's finance sandbox stands in for the finance system. */
   payoutSandbox?: boolean;
+  /** The local stage's billing sandbox stands in for the billing system (renewal-account debits). */
+  debitSandbox?: boolean;
 }
 
 export function toEndorsementApplication(
@@ -144,6 +147,25 @@ export function toEndorsementApplication(
           openOrderNo: record.payment.openOrder?.outTradeNo ?? null,
           paidAt: record.payment.paid ? iso(record.payment.paid.paidAt) : null,
           transactionId: record.payment.paid?.transactionId ?? null,
+          paidBy: record.payment.paid
+            ? record.payment.debit?.status === 'paid' &&
+              record.payment.debit.reference === record.payment.paid.outTradeNo
+              ? 'debit'
+              : 'wechat_pay'
+            : null,
+          debit: record.payment.debit
+            ? {
+                reference: record.payment.debit.reference,
+                amountCents: record.payment.debit.amountCents,
+                status: record.payment.debit.status,
+                statusLabel: DEBIT_STATUS_LABELS[record.payment.debit.status],
+                bankName: record.payment.debit.bankName,
+                accountMasked: record.payment.debit.accountMasked,
+                requestedAt: iso(record.payment.debit.requestedAt),
+                failureReason: record.payment.debit.failure?.reason ?? null,
+                sandbox: ctx.debitSandbox === true,
+              }
+            : null,
         }
       : null,
     payout: record.payout
@@ -165,7 +187,8 @@ export function toEndorsementApplication(
         ctx.viewerActsForHolder && (summary.nextStep === 'submit' || summary.nextStep === 'confirm_phone'),
       canCancel: ctx.viewerActsForHolder && CANCELLABLE_STATUSES.includes(record.status),
       canDecide: ctx.viewerReviews && record.status === 'submitted',
-      canPay: ctx.viewerPays && record.status === 'awaiting_payment',
+      canPay:
+        ctx.viewerPays && record.status === 'awaiting_payment' && record.payment?.debit?.status !== 'pending',
       canChangePayoutAccount: ctx.viewerPays && record.payout?.status === 'failed',
     },
     timeline: ctx.events.map(toTimelineEvent),

@@ -19,7 +19,7 @@ import { type EndorsementAction, transitionAll } from '@zhixiang/shared/endorsem
 import { AppError } from '@zhixiang/shared/errors';
 import { formatYuan } from '@zhixiang/shared/format/money';
 import type { EndorsementCommit } from '@zhixiang/shared/ports/endorsements';
-import type { PayoutInstructionRecord } from '@zhixiang/shared/ports/payout-instructions';
+import type { PayoutInstructionRecord, PayoutResultRecord } from '@zhixiang/shared/ports/payout-instructions';
 import { maskBankAccount } from '@zhixiang/shared/privacy/mask';
 import { newMoneyReference } from '../../payments/use-cases/money-reference';
 import {
@@ -347,11 +347,22 @@ export function paidCommit(input: {
   evaluation: Evaluation;
   paid: NonNullable<NonNullable<EndorsementRecord['payment']>['paid']>;
   now: number;
+  /**
+   * Paid by the renewal-account debit (续期账户扣款): `paid.outTradeNo` is the debit instruction's
+   * reference; the instruction moves pending → paid in the same transaction.
+   */
+  debit?: { result: PayoutResultRecord };
 }): EndorsementCommit {
-  const { record, paid, now } = input;
+  const { record, paid, now, debit } = input;
   const { status, steps } = transitionAll(record.status, ['take_effect', 'issue_document']);
   const [effect, issue] = steps;
-  const payment = { ...(record.payment as NonNullable<EndorsementRecord['payment']>), openOrder: null, paid };
+  const current = record.payment as NonNullable<EndorsementRecord['payment']>;
+  const payment = {
+    ...current,
+    openOrder: null,
+    paid,
+    ...(debit && current.debit ? { debit: { ...current.debit, status: 'paid' as const } } : {}),
+  };
   const commit = takeEffect({
     record: { ...record, payment },
     target: input.target,
@@ -362,7 +373,9 @@ export function paidCommit(input: {
     issue,
     events: [
       endorsementEvent(record, 'payment_received', SYSTEM_ACTOR, now, {
-        detail: `微信支付到账 ${formatYuan(paid.amountCents)}（${amountBreakdown(input.evaluation)}），支付单号 ${paid.outTradeNo}，微信支付交易号 ${paid.transactionId}`,
+        detail: debit
+          ? `续期账户扣款到账 ${formatYuan(paid.amountCents)}（${amountBreakdown(input.evaluation)}），扣款指令 ${paid.outTradeNo}，扣费系统结果编号 ${paid.transactionId}`
+          : `微信支付到账 ${formatYuan(paid.amountCents)}（${amountBreakdown(input.evaluation)}），支付单号 ${paid.outTradeNo}，微信支付交易号 ${paid.transactionId}`,
       }),
     ],
   });
@@ -373,5 +386,19 @@ export function paidCommit(input: {
       ...(commit.outbox ?? []),
       domainEvent(record, 'payment.received', now, { amountCents: paid.amountCents }),
     ],
+    ...(debit
+      ? {
+          payoutInstructions: [
+            ...(commit.payoutInstructions ?? []),
+            {
+              kind: 'settle' as const,
+              reference: paid.outTradeNo,
+              from: 'pending' as const,
+              to: 'paid' as const,
+              result: debit.result,
+            },
+          ],
+        }
+      : {}),
   };
 }

@@ -42,7 +42,7 @@ export async function settleSandboxPayout(
   const answer = await sandbox.settle(reference, request.outcome, reason);
   if (answer.status === 409)
     // The results route refused a result after the first: its own words.
-    throw new AppError('CONFLICT', messageOf(answer.body) ?? '付款结果未被受理', {
+    throw new AppError('CONFLICT', answeredMessage(answer.body) ?? '付款结果未被受理', {
       logMessage: `sandbox payout result refused: ${answer.body.slice(0, 300)}`,
     });
   if (answer.status < 200 || answer.status > 299)
@@ -62,7 +62,8 @@ export async function settleSandboxPayout(
   };
 }
 
-function messageOf(body: string): string | null {
+/** The `message` of a JSON error answer, if it has one. */
+export function answeredMessage(body: string): string | null {
   try {
     const { message } = JSON.parse(body) as { message?: unknown };
     return typeof message === 'string' ? message : null;
