@@ -352,6 +352,8 @@ export const EndorsementApplicationSchema = z.object({
       openOrderNo: z.nullable(z.string()),
       paidAt: z.nullable(z.string()),
       transactionId: z.nullable(z.string()),
+      /** The policy's renewal account on file, masked: 续期账户扣款 is offered only when there is one. */
+      debitAccount: z.nullable(z.object({ bankName: z.string(), accountMasked: z.string() })),
       /** Paid by WeChat Pay or by the renewal-account debit (null until paid). */
       paidBy: z.nullable(z.enum(REPAYMENT_CHANNELS)),
       /** The latest renewal-account debit (续期账户扣款), if one was requested. */
@@ -392,8 +394,10 @@ export const EndorsementApplicationSchema = z.object({
     canSubmit: z.boolean(),
     canCancel: z.boolean(),
     canDecide: z.boolean(),
-    /** The holder may pay now (awaiting payment; the customer themself, in WeChat). */
+    /** The holder may pay now (awaiting payment, no debit in progress; the customer themself, in WeChat). */
     canPay: z.boolean(),
+    /** The holder may choose the renewal-account debit now (as canPay, and the policy has a renewal account). */
+    canDebit: z.boolean(),
     /** The holder may give another account of their own (the payout failed). */
     canChangePayoutAccount: z.boolean(),
   }),

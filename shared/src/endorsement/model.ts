@@ -116,6 +116,11 @@ export interface ApplicationPayment {
   paid: { outTradeNo: string; transactionId: string; amountCents: number; paidAt: number } | null;
   /** The renewal-account debit (续期账户扣款) requested instead of WeChat Pay: the latest one. */
   debit?: ApplicationDebit | null;
+  /**
+   * The policy's renewal account on file when the repayment began to wait, masked: the debit is
+   * offered only when there is one. Absent on applications that waited before debits existed.
+   */
+  debitAccount?: { bankName: string; accountMasked: string } | null;
 }
 
 /** A repayment's debit instruction to the billing system, as the application keeps it. */

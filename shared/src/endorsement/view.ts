@@ -147,6 +147,7 @@ export function toEndorsementApplication(
           openOrderNo: record.payment.openOrder?.outTradeNo ?? null,
           paidAt: record.payment.paid ? iso(record.payment.paid.paidAt) : null,
           transactionId: record.payment.paid?.transactionId ?? null,
+          debitAccount: record.payment.debitAccount ?? null,
           paidBy: record.payment.paid
             ? record.payment.debit?.status === 'paid' &&
               record.payment.debit.reference === record.payment.paid.outTradeNo
@@ -189,6 +190,11 @@ export function toEndorsementApplication(
       canDecide: ctx.viewerReviews && record.status === 'submitted',
       canPay:
         ctx.viewerPays && record.status === 'awaiting_payment' && record.payment?.debit?.status !== 'pending',
+      canDebit:
+        ctx.viewerPays &&
+        record.status === 'awaiting_payment' &&
+        record.payment?.debit?.status !== 'pending' &&
+        Boolean(record.payment?.debitAccount),
       canChangePayoutAccount: ctx.viewerPays && record.payout?.status === 'failed',
     },
     timeline: ctx.events.map(toTimelineEvent),

@@ -303,13 +303,25 @@ function awaitingPaymentCommit(input: Parameters<typeof effectiveCommit>[0]): En
   const leading = steps.slice(0, input.leadingActions.length);
   const [approve, awaiting] = steps.slice(input.leadingActions.length);
   const amountCents = evaluation.figures.amountCents ?? 0;
+  // The renewal account on file, masked: the other way to pay (续期账户扣款). Any change of the
+  // policy while the repayment waits makes its quote stale, so this copy cannot fall behind.
+  const renewal = input.target.policy.renewalAccount;
+  const debitAccount = renewal
+    ? { bankName: renewal.bankName, accountMasked: maskBankAccount(renewal.accountNumber) }
+    : null;
   return {
     application: {
       ...record,
       ...input.patch,
       status,
       updatedAt: now,
-      payment: { amountCents, quotedOn: todayOf({ now: () => now }), openOrder: null, paid: null },
+      payment: {
+        amountCents,
+        quotedOn: todayOf({ now: () => now }),
+        openOrder: null,
+        paid: null,
+        debitAccount,
+      },
     },
     expectedVersion: record.version,
     events: [
@@ -322,7 +334,7 @@ function awaitingPaymentCommit(input: Parameters<typeof effectiveCommit>[0]): En
       endorsementEvent(record, 'awaiting_payment', SYSTEM_ACTOR, now + 1, {
         fromStatus: awaiting?.from ?? null,
         toStatus: awaiting?.to ?? null,
-        detail: `应还 ${formatYuan(amountCents)}（${amountBreakdown(evaluation)}），请通过微信支付完成还款；收到款项后变更生效`,
+        detail: `应还 ${formatYuan(amountCents)}（${amountBreakdown(evaluation)}），请通过微信支付${debitAccount ? '或续期账户扣款' : ''}完成还款；收到款项后变更生效`,
       }),
     ],
     // Nothing changes on the policy before the money arrives; it must still be the signed one.
