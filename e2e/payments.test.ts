@@ -104,6 +104,8 @@ describe('loan repayments paid by WeChat Pay (local sandbox)', () => {
       await page.getByTestId('debit-failure').waitFor();
       assert.match((await page.getByTestId('debit-failure').textContent()) ?? '', /余额不足.*可改用微信支付/);
       assert.match(await statusText(page), /待支付/);
+      // WeChat Pay is offered first after the failure.
+      assert.equal(await page.getByTestId('channel-wechat').getAttribute('aria-checked'), 'true');
       await payInSandbox(page, 'success');
       await page.getByTestId('application-result').waitFor();
       const timeline = (await page.getByTestId('status-timeline').textContent()) ?? '';

@@ -111,6 +111,29 @@ describe('还款方式: 微信支付 or 续期账户扣款', () => {
     );
   });
 
+  it('offers WeChat Pay first once the debit in progress has failed', async () => {
+    const { getByTestId, rerender } = render(
+      <PayStep application={application({})} act={act} busy={false} />,
+    );
+    fireEvent.click(getByTestId('channel-debit'));
+    expect(getByTestId('debit')).toBeTruthy();
+    rerender(
+      <PayStep
+        application={application({ debit: debitView('pending') }, { canPay: false, canDebit: false })}
+        act={act}
+        busy={false}
+      />,
+    );
+    rerender(
+      <PayStep
+        application={application({ debit: debitView('failed', '余额不足') })}
+        act={act}
+        busy={false}
+      />,
+    );
+    await waitFor(() => expect(getByTestId('pay').textContent).toContain('微信支付'));
+  });
+
   it('says why a debit failed and lets the customer pay by WeChat Pay instead', () => {
     const { getByTestId } = render(
       <PayStep

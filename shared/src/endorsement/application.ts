@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { singleLine } from '../format/input';
-import { DEBIT_STATUSES, REPAYMENT_CHANNELS } from '../payments/repayment-debit';
-import { PayoutSummaryFields } from '../payments/schemas';
+import { REPAYMENT_CHANNELS } from '../payments/repayment-debit';
+import { DebitSummaryFields, PayoutSummaryFields } from '../payments/schemas';
 import { DIVIDEND_OPTIONS } from '../policy/schemas';
 import { BENEFICIARY_RELATIONS, MAX_BENEFICIARIES } from './beneficiary-change';
 import { ENDORSEMENT_TYPES, type EndorsementType } from './types';
@@ -357,21 +357,7 @@ export const EndorsementApplicationSchema = z.object({
       /** Paid by WeChat Pay or by the renewal-account debit (null until paid). */
       paidBy: z.nullable(z.enum(REPAYMENT_CHANNELS)),
       /** The latest renewal-account debit (续期账户扣款), if one was requested. */
-      debit: z.nullable(
-        z.object({
-          reference: z.string(),
-          amountCents: z.int(),
-          status: z.enum(DEBIT_STATUSES),
-          statusLabel: z.string(),
-          bankName: z.string(),
-          accountMasked: z.string(),
-          requestedAt: z.string(),
-          /** The bank's reason of a failed debit (余额不足, 账户已销户…). */
-          failureReason: z.nullable(z.string()),
-          /** The local stage: the 「续期扣款沙箱」 reports the result on demand instead of billing. */
-          sandbox: z.boolean(),
-        }),
-      ),
+      debit: z.nullable(z.object(DebitSummaryFields)),
     }),
   ),
   /**

@@ -10,7 +10,7 @@ import {
   type NextStep,
   type TimelineEvent,
 } from './application';
-import type { EndorsementEventRecord, EndorsementRecord } from './model';
+import type { ApplicationDebit, EndorsementEventRecord, EndorsementRecord } from './model';
 import { CANCELLABLE_STATUSES } from './state-machine';
 
 /** Record → response mapping of endorsement applications. Everything stored is already masked. */
@@ -154,19 +154,7 @@ export function toEndorsementApplication(
               ? 'debit'
               : 'wechat_pay'
             : null,
-          debit: record.payment.debit
-            ? {
-                reference: record.payment.debit.reference,
-                amountCents: record.payment.debit.amountCents,
-                status: record.payment.debit.status,
-                statusLabel: DEBIT_STATUS_LABELS[record.payment.debit.status],
-                bankName: record.payment.debit.bankName,
-                accountMasked: record.payment.debit.accountMasked,
-                requestedAt: iso(record.payment.debit.requestedAt),
-                failureReason: record.payment.debit.failure?.reason ?? null,
-                sandbox: ctx.debitSandbox === true,
-              }
-            : null,
+          debit: record.payment.debit ? debitSummary(record.payment.debit, ctx.debitSandbox === true) : null,
         }
       : null,
     payout: record.payout
@@ -236,5 +224,20 @@ export function toTimelineEvent(event: EndorsementEventRecord): TimelineEvent {
     toStatus: event.toStatus,
     verificationId: event.verificationId,
     detail: event.detail,
+  };
+}
+
+/** A repayment's renewal-account debit as its holder sees it (the account already masked). */
+export function debitSummary(debit: ApplicationDebit, sandbox: boolean) {
+  return {
+    reference: debit.reference,
+    amountCents: debit.amountCents,
+    status: debit.status,
+    statusLabel: DEBIT_STATUS_LABELS[debit.status],
+    bankName: debit.bankName,
+    accountMasked: debit.accountMasked,
+    requestedAt: iso(debit.requestedAt),
+    failureReason: debit.failure?.reason ?? null,
+    sandbox,
   };
 }

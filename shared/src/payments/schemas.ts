@@ -48,8 +48,7 @@ export const DebitReferencePathSchema = z.object({
 });
 
 /** A repayment's debit as the holder sees it: the account masked, the status, the failure's reason. */
-export const RepaymentDebitViewSchema = z.object({
-  applicationId: z.string(),
+export const DebitSummaryFields = {
   reference: z.string(),
   /** Integer cents, exactly what the billing system is told to debit. */
   amountCents: z.int(),
@@ -58,10 +57,12 @@ export const RepaymentDebitViewSchema = z.object({
   bankName: z.string(),
   accountMasked: z.string(),
   requestedAt: z.string(),
+  /** The bank's reason of a failed debit (余额不足, 账户已销户…). */
   failureReason: z.nullable(z.string()),
   /** The local stage: the 「续期扣款沙箱」 reports the result on demand instead of billing. */
   sandbox: z.boolean(),
-});
+};
+export const RepaymentDebitViewSchema = z.object({ applicationId: z.string(), ...DebitSummaryFields });
 export type RepaymentDebitView = z.infer<typeof RepaymentDebitViewSchema>;
 
 export const SandboxDebitRequestSchema = z.strictObject({

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { ENDORSEMENT_STATUS_LABELS } from '@zhixiang/shared/endorsement/application';
 import type {
@@ -30,7 +29,7 @@ import {
   SYSTEM_ACTOR,
   todayOf,
 } from './endorsement-deps';
-import { amountBreakdown, domainEvent, paidCommit, reevaluate } from './take-effect';
+import { amountBreakdown, domainEvent, newInstruction, paidCommit, reevaluate } from './take-effect';
 
 export const ONLY_HOLDER_PAYS_MESSAGE = '还款须由投保人本人在微信中支付';
 
@@ -303,25 +302,16 @@ async function requestDebit(
           {
             kind: 'issue',
             instruction: {
-              reference,
+              ...newInstruction({
+                record,
+                reference,
+                accountHolder: target.holder.name,
+                account: { bankName: account.bankName, accountNumber: account.accountNumber },
+                amountCents,
+                at,
+              }),
               direction: 'debit',
               breakdown,
-              idempotencyKey: randomUUID(),
-              applicationId: record.applicationId,
-              policyNo: record.policyNo,
-              endorsementType: record.type,
-              holderId: record.holder.customerId,
-              branchPath: record.branchPath,
-              payeeName: target.holder.name,
-              account: { bankName: account.bankName, accountNumber: account.accountNumber },
-              amountCents,
-              status: 'pending',
-              createdAt: at,
-              deliveredAt: null,
-              attempts: 0,
-              lastError: null,
-              result: null,
-              overdueSince: null,
             },
           },
         ],

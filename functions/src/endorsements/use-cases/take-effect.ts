@@ -243,6 +243,41 @@ export interface PayoutIssue {
   event: EndorsementEventRecord;
 }
 
+/**
+ * A money instruction of the application, pending and due for delivery now, with a new idempotency
+ * key: a payout to the account holder, or (the caller adds `direction: 'debit'`) a repayment
+ * debited from their account.
+ */
+export function newInstruction(input: {
+  record: EndorsementRecord;
+  reference: string;
+  accountHolder: string;
+  account: BankAccount;
+  amountCents: number;
+  at: number;
+}): PayoutInstructionRecord {
+  const { record } = input;
+  return {
+    reference: input.reference,
+    idempotencyKey: randomUUID(),
+    applicationId: record.applicationId,
+    policyNo: record.policyNo,
+    endorsementType: record.type,
+    holderId: record.holder.customerId,
+    branchPath: record.branchPath,
+    payeeName: input.accountHolder,
+    account: input.account,
+    amountCents: input.amountCents,
+    status: 'pending',
+    createdAt: input.at,
+    deliveredAt: null,
+    attempts: 0,
+    lastError: null,
+    result: null,
+    overdueSince: null,
+  };
+}
+
 /** A new instruction (a new reference and idempotency key) for the application's payout. */
 export function payoutInstruction(input: {
   record: EndorsementRecord;
@@ -256,25 +291,14 @@ export function payoutInstruction(input: {
   const reference = newMoneyReference('PO', at);
   const accountMasked = maskBankAccount(account.accountNumber);
   return {
-    instruction: {
+    instruction: newInstruction({
+      record,
       reference,
-      idempotencyKey: randomUUID(),
-      applicationId: record.applicationId,
-      policyNo: record.policyNo,
-      endorsementType: record.type,
-      holderId: record.holder.customerId,
-      branchPath: record.branchPath,
-      payeeName: input.payeeName,
+      accountHolder: input.payeeName,
       account,
       amountCents,
-      status: 'pending',
-      createdAt: at,
-      deliveredAt: null,
-      attempts: 0,
-      lastError: null,
-      result: null,
-      overdueSince: null,
-    },
+      at,
+    }),
     payout: {
       reference,
       amountCents,

@@ -2,13 +2,9 @@ import { BILLING_HEADERS } from '@zhixiang/shared/notices/schemas';
 import type { DebitOutcome } from '@zhixiang/shared/payments/repayment-debit';
 import type { BillingDebits } from '@zhixiang/shared/ports/billing-debits';
 import type { PayoutInstructionRecord } from '@zhixiang/shared/ports/payout-instructions';
-import { maskBankAccount } from '@zhixiang/shared/privacy/mask';
-import { assertLocalStage, type Stage } from '../../platform/config';
-import { GetCommand, PutCommand } from '../../platform/dynamodb/document-client';
-import { conditionally, type TableContext } from '../../platform/dynamodb/table';
-import { signatureHeaders } from './finance-client';
-
-const key = (reference: string) => ({ pk: `BILLINGSANDBOX#${reference}`, sk: 'DEBIT' });
+import type { Stage } from '../../platform/config';
+import type { TableContext } from '../../platform/dynamodb/table';
+import { InstructionSandbox } from './finance-sandbox';
 
 /**
  * 「续期扣款沙箱」: the local stage's billing system for repayment debits, refused on deployed stages
@@ -18,43 +14,32 @@ const key = (reference: string) => ({ pk: `BILLINGSANDBOX#${reference}`, sk: 'DE
  * billing secret to the results URL: through the real `POST /billing/debit-results` route and all
  * its checks.
  */
-export class SandboxBilling implements BillingDebits {
+export class SandboxBilling extends InstructionSandbox implements BillingDebits {
   constructor(
     stage: Stage,
-    private readonly ctx: TableContext,
-    private readonly settings: { signingSecret: () => Promise<string>; resultsUrl: string | null },
-    private readonly fetchImpl: typeof fetch = fetch,
+    ctx: TableContext,
+    settings: { signingSecret: () => Promise<string>; resultsUrl: string | null },
+    fetchImpl: typeof fetch = fetch,
     env: Record<string, string | undefined> = process.env,
   ) {
-    assertLocalStage(stage, 'SandboxBilling', env);
+    super(
+      {
+        stage,
+        name: 'SandboxBilling',
+        ctx,
+        keyPrefix: 'BILLINGSANDBOX',
+        sk: 'DEBIT',
+        headers: BILLING_HEADERS,
+      },
+      settings,
+      fetchImpl,
+      env,
+    );
   }
 
   async instructDebit(instruction: PayoutInstructionRecord): Promise<{ billingReference: string | null }> {
-    // A repeat of the same key is accepted again, as the real system's idempotency promises.
-    await conditionally(
-      this.ctx,
-      new PutCommand({
-        TableName: this.ctx.table,
-        Item: {
-          ...key(instruction.reference),
-          reference: instruction.reference,
-          idempotencyKey: instruction.idempotencyKey,
-          policyNo: instruction.policyNo,
-          amountCents: instruction.amountCents,
-          accountMasked: maskBankAccount(instruction.account.accountNumber),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await this.accept(instruction, { policyNo: instruction.policyNo });
     return { billingReference: `SANDBOX-${instruction.reference}` };
-  }
-
-  /** Whether the sandbox holds the debit instruction (it was delivered). */
-  async holds(reference: string): Promise<boolean> {
-    const { Item } = await this.ctx.client.send(
-      new GetCommand({ TableName: this.ctx.table, Key: key(reference), ConsistentRead: true }),
-    );
-    return Boolean(Item);
   }
 
   /** Posts the signed result of a held debit; the route's HTTP status and body. */
@@ -63,27 +48,13 @@ export class SandboxBilling implements BillingDebits {
     outcome: DebitOutcome,
     reason: string | null,
   ): Promise<{ status: number; body: string }> {
-    const { Item } = await this.ctx.client.send(
-      new GetCommand({ TableName: this.ctx.table, Key: key(reference), ConsistentRead: true }),
-    );
-    if (!Item) throw new Error(`the billing sandbox holds no debit ${reference}`);
-    if (!this.settings.resultsUrl) throw new Error('BILLING_RESULTS_URL is not set');
-    const rawBody = JSON.stringify({
+    return this.postResult(reference, (held) => ({
       resultId: `SANDBOX-${reference}-${outcome}`,
       reference,
-      policyNo: Item.policyNo,
-      amountCents: Item.amountCents,
+      policyNo: held.policyNo,
+      amountCents: held.amountCents,
       outcome,
       ...(reason ? { failureReason: reason } : {}),
-    });
-    const answer = await this.fetchImpl(this.settings.resultsUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...signatureHeaders(BILLING_HEADERS, await this.settings.signingSecret(), rawBody, Date.now()),
-      },
-      body: rawBody,
-    });
-    return { status: answer.status, body: await answer.text() };
+    }));
   }
 }

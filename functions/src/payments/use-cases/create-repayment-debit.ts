@@ -1,6 +1,6 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import type { ApplicationDebit } from '@zhixiang/shared/endorsement/model';
-import { DEBIT_STATUS_LABELS } from '@zhixiang/shared/payments/repayment-debit';
+import { debitSummary } from '@zhixiang/shared/endorsement/view';
 import type { RepaymentDebitView } from '@zhixiang/shared/payments/schemas';
 import type { RepaymentCollections } from '@zhixiang/shared/ports/repayment-collections';
 
@@ -23,16 +23,5 @@ export function toDebitView(
   debit: ApplicationDebit,
   sandbox: boolean,
 ): RepaymentDebitView {
-  return {
-    applicationId,
-    reference: debit.reference,
-    amountCents: debit.amountCents,
-    status: debit.status,
-    statusLabel: DEBIT_STATUS_LABELS[debit.status],
-    bankName: debit.bankName,
-    accountMasked: debit.accountMasked,
-    requestedAt: new Date(debit.requestedAt).toISOString(),
-    failureReason: debit.failure?.reason ?? null,
-    sandbox,
-  };
+  return { applicationId, ...debitSummary(debit, sandbox) };
 }

@@ -4,7 +4,7 @@ import type { DebitOutcome } from '@zhixiang/shared/payments/repayment-debit';
 import type { SandboxDebitRequest } from '@zhixiang/shared/payments/schemas';
 import { deliverPayoutInstruction } from './deliver-payout-instructions';
 import { DEBIT_NOT_FOUND_MESSAGE, type PayoutDeps } from './payout-deps';
-import { answeredMessage } from './settle-sandbox-payout';
+import { acceptedBySandboxRoute } from './settle-sandbox-payout';
 
 /** The local billing sandbox as the sandbox route needs it. */
 export interface BillingSandboxControl {
@@ -36,15 +36,7 @@ export async function settleSandboxDebit(
   const sandbox = await deps.billingSandbox();
   if (!(await sandbox.holds(reference))) await deliverPayoutInstruction(deps, instruction);
   const reason = request.outcome === 'success' ? null : (request.reason ?? '余额不足');
-  const answer = await sandbox.settle(reference, request.outcome, reason);
-  if (answer.status === 409)
-    throw new AppError('CONFLICT', answeredMessage(answer.body) ?? '扣款结果未被受理', {
-      logMessage: `sandbox debit result refused: ${answer.body.slice(0, 300)}`,
-    });
-  if (answer.status < 200 || answer.status > 299)
-    throw new AppError('UPSTREAM_FAILED', `扣款结果未被受理（HTTP ${answer.status}）`, {
-      logMessage: `sandbox debit result answered ${answer.status}: ${answer.body.slice(0, 300)}`,
-    });
+  acceptedBySandboxRoute(await sandbox.settle(reference, request.outcome, reason), '扣款');
   const settled = await deps.instructions.get(reference);
   const status = settled?.status === 'paid' || settled?.status === 'pending' ? settled.status : 'failed';
   return { reference, status };

@@ -4,7 +4,7 @@ import type { EndorsementApplication } from '@zhixiang/shared/endorsement/applic
 import { formatYuan } from '@zhixiang/shared/format/money';
 import { DEBIT_TIMING_TEXT } from '@zhixiang/shared/payments/repayment-debit';
 import type { PaymentOrderView } from '@zhixiang/shared/payments/schemas';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/ui';
 import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
@@ -45,6 +45,10 @@ export function PayStep({ application, act, busy }: MoneyStepProps) {
   const payment = application.payment;
   const amount = formatYuan(payment?.amountCents ?? 0);
   const debit = payment?.debit ?? null;
+  // After a debit failed, WeChat Pay is the way offered first.
+  useEffect(() => {
+    if (debit?.status === 'failed') setChannel('wechat_pay');
+  }, [debit?.status]);
   // The sandbox reports the holder's own debit only (as the route allows).
   const isHolder = getSession()?.me.customerId === application.holder.customerId;
 
