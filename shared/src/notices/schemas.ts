@@ -141,9 +141,5 @@ export const SandboxSubscribeRequestSchema = z.strictObject({
 });
 export const SandboxSubscribeResponseSchema = z.object({ accepted: z.array(z.string()) });
 
-/** Headers of a signed debit result (the IVR's scheme: HMAC-SHA256 of `${timestamp}.${nonce}.${raw body}`). */
-export const BILLING_HEADERS = {
-  timestamp: 'x-billing-timestamp',
-  nonce: 'x-billing-nonce',
-  signature: 'x-billing-signature',
-} as const;
+/** Headers of a signed debit result (the IVR's scheme; defined with the billing system's API). */
+export { BILLING_HEADERS } from '../payments/billing-api';

@@ -6,6 +6,16 @@
  */
 export const BILLING_DEBIT_INSTRUCTIONS_PATH = '/v1/debit-instructions';
 
+/**
+ * Headers of the billing system's signed requests, both directions: its debit results to us (the
+ * IVR's scheme: HMAC-SHA256 of `${timestamp}.${nonce}.${raw body}`) and our debit instructions.
+ */
+export const BILLING_HEADERS = {
+  timestamp: 'x-billing-timestamp',
+  nonce: 'x-billing-nonce',
+  signature: 'x-billing-signature',
+} as const;
+
 /** A debit instruction's body, as the billing system receives it. */
 export interface BillingDebitInstructionBody {
   reference: string;

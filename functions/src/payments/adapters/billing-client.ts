@@ -1,6 +1,6 @@
-import { BILLING_HEADERS } from '@zhixiang/shared/notices/schemas';
 import {
   BILLING_DEBIT_INSTRUCTIONS_PATH,
+  BILLING_HEADERS,
   type BillingDebitInstructionBody,
 } from '@zhixiang/shared/payments/billing-api';
 import type { BillingDebits } from '@zhixiang/shared/ports/billing-debits';

@@ -1,4 +1,4 @@
-import { BILLING_HEADERS } from '@zhixiang/shared/notices/schemas';
+import { BILLING_HEADERS } from '@zhixiang/shared/payments/billing-api';
 import type { DebitOutcome } from '@zhixiang/shared/payments/repayment-debit';
 import type { BillingDebits } from '@zhixiang/shared/ports/billing-debits';
 import type { PayoutInstructionRecord } from '@zhixiang/shared/ports/payout-instructions';
