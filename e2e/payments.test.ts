@@ -10,7 +10,9 @@ import { useE2eSession } from './support/session';
  * Loan repayments paid by WeChat Pay, in the H5 build against the local stack: the application
  * waits 待支付 until the 「微信支付沙箱」 pays (the sandbox posts WeChat Pay's signed, encrypted
  * notification through the real notification route), and only then does the loan fall. A failed
- * payment leaves it 待支付, to pay again. Payouts: an effective loan or withdrawal instructs the
+ * payment leaves it 待支付, to pay again. Or by the renewal account (续期账户扣款): the
+ * 「续期扣款沙箱」 posts the billing system's signed debit result through the real debit-results
+ * route — the loan falls, or the failure's reason shows and WeChat Pay pays instead. Payouts: an effective loan or withdrawal instructs the
  * finance system; the 「财务付款沙箱」 posts the finance system's signed result through the real
  * results route — 已到账 in the timeline, or a failure that the customer answers with another card
  * of their own, without applying again.
@@ -58,6 +60,59 @@ describe('loan repayments paid by WeChat Pay (local sandbox)', () => {
     });
     const after = await principal();
     assert.ok(after < before && after > 0, `the loan fell from ${before} to ${after}`);
+  });
+
+  it('a partial repayment debited from the renewal account (续期扣款沙箱: success), and the loan falls', async () => {
+    const before = await principal();
+    await journey('repayment-debited', LI, async (page) => {
+      await openForm(page, LI_PL02, 'loan_repayment');
+      await page.getByTestId('repay-partial').click();
+      await fillInput(page, '请输入金额（元）', '2000');
+      await page.getByTestId('repayment-preview').waitFor();
+      await page.getByTestId('form-next').click();
+      await driveApplication(page, 'payment');
+      // The renewal account on file, masked, with the expected timing.
+      const option = page.getByTestId('channel-debit');
+      assert.match((await option.textContent()) ?? '', /\*{4} \*{4} \*{4} \d{4}.*1 个工作日内/);
+      await option.click();
+      await page.getByTestId('debit').click();
+      await page.getByTestId('debit-in-progress').waitFor();
+      assert.equal(await page.getByTestId('debit-status').textContent(), '扣款中');
+      assert.equal(await principal(), before, 'nothing changes before the money arrives');
+      await page.getByTestId('billing-sandbox-success').click();
+      await page.getByTestId('application-result').waitFor();
+      const timeline = (await page.getByTestId('status-timeline').textContent()) ?? '';
+      assert.match(timeline, /发起续期账户扣款/);
+      assert.match(timeline, /收到还款/);
+    });
+    const after = await principal();
+    assert.ok(after < before && after > 0, `the loan fell from ${before} to ${after}`);
+  });
+
+  it('a debit that fails (余额不足) goes back to 待支付 with the reason, then WeChat Pay pays it', async () => {
+    const before = await principal();
+    await journey('repayment-debit-failed-then-wechat-pay', LI, async (page) => {
+      await openForm(page, LI_PL02, 'loan_repayment');
+      await page.getByTestId('repay-partial').click();
+      await fillInput(page, '请输入金额（元）', '1000');
+      await page.getByTestId('repayment-preview').waitFor();
+      await page.getByTestId('form-next').click();
+      await driveApplication(page, 'payment');
+      await page.getByTestId('channel-debit').click();
+      await page.getByTestId('debit').click();
+      await page.getByTestId('billing-sandbox-failure').click();
+      await page.getByTestId('debit-failure').waitFor();
+      assert.match((await page.getByTestId('debit-failure').textContent()) ?? '', /余额不足.*可改用微信支付/);
+      assert.match(await statusText(page), /待支付/);
+      // WeChat Pay is offered first after the failure.
+      assert.equal(await page.getByTestId('channel-wechat').getAttribute('aria-checked'), 'true');
+      await payInSandbox(page, 'success');
+      await page.getByTestId('application-result').waitFor();
+      const timeline = (await page.getByTestId('status-timeline').textContent()) ?? '';
+      assert.match(timeline, /续期账户扣款失败/);
+      assert.match(timeline, /发起微信支付/);
+    });
+    assert.ok((await principal()) < before, 'the loan fell once WeChat Pay paid');
   });
 
   it('a failed payment leaves it 待支付; paid on the second try, the loan is cleared', async () => {

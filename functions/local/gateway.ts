@@ -591,14 +591,18 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const wechatPayNotifyUrl = `http://${host}:${port}/payments/wechat-pay/notifications`;
   // Where the finance sandbox posts payout results: this gateway's signed results route.
   const financeResultsUrl = `http://${host}:${port}/payouts/results`;
+  // Where the billing sandbox posts repayment debits' results: this gateway's signed debit-results route.
+  const billingResultsUrl = `http://${host}:${port}/billing/debit-results`;
   if (
     process.env.LIVE_CHAT_ENDPOINT !== liveChatEndpoint ||
     process.env.WECHAT_PAY_NOTIFY_URL !== wechatPayNotifyUrl ||
-    process.env.FINANCE_RESULTS_URL !== financeResultsUrl
+    process.env.FINANCE_RESULTS_URL !== financeResultsUrl ||
+    process.env.BILLING_RESULTS_URL !== billingResultsUrl
   ) {
     process.env.LIVE_CHAT_ENDPOINT = liveChatEndpoint;
     process.env.WECHAT_PAY_NOTIFY_URL = wechatPayNotifyUrl;
     process.env.FINANCE_RESULTS_URL = financeResultsUrl;
+    process.env.BILLING_RESULTS_URL = billingResultsUrl;
     // Wiring built earlier in this process (the seed's) read the environment without it: the
     // next invocation builds a fresh one, as a Lambda cold start after a configuration change would.
     setSystem(undefined);

@@ -153,6 +153,9 @@ export async function buildLocalEnv(options: LocalEnvOptions): Promise<Record<st
     // local gateway's own route, which it sets when it starts).
     FINANCE_PROVIDER: 'sandbox',
     FINANCE_SIGNING_SECRET: await localSecret(join(dataDir, 'finance-signing.key')),
+    // Repayment debits: the 「续期扣款沙箱」 (signed with BILLING_SIGNING_SECRET above; its results
+    // URL is the local gateway's own debit-results route, which it sets when it starts).
+    BILLING_PROVIDER: 'sandbox',
   });
   // Source maps are on in Lambda through NODE_OPTIONS; tsx already maps stack traces locally.
   delete env.NODE_OPTIONS;

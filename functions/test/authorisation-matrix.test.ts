@@ -128,7 +128,7 @@ describe('authorisation matrix', () => {
       expect(c.method, name).toBe(spec.method);
       expect(
         c.path.replace(
-          /\/(C001|CI01|\d{6,}|PD\d{8}\w{6}|EA\d{8}\w{6}|LT\d{8}[A-Z0-9]{8}|RP\d{8}[A-Z0-9]{12}|PO\d{8}[A-Z0-9]{12}|TS\d{14}|RT\d{14}|EV[0-9A-Z-]{4,40}|SQ\d{8}[0-9A-F]{8}|VO[0-9A-F]{20}|[a-z]+(?:_[a-z]+)+|[\w-]+\.[\w-]{43}|(?<=\/parts\/)[1-9]\d{0,2})(?=\/|$)/g,
+          /\/(C001|CI01|\d{6,}|PD\d{8}\w{6}|EA\d{8}\w{6}|LT\d{8}[A-Z0-9]{8}|RP\d{8}[A-Z0-9]{12}|PO\d{8}[A-Z0-9]{12}|RD\d{8}[A-Z0-9]{12}|TS\d{14}|RT\d{14}|EV[0-9A-Z-]{4,40}|SQ\d{8}[0-9A-F]{8}|VO[0-9A-F]{20}|[a-z]+(?:_[a-z]+)+|[\w-]+\.[\w-]{43}|(?<=\/parts\/)[1-9]\d{0,2})(?=\/|$)/g,
           '/{param}',
         ),
         name,

@@ -69,6 +69,7 @@ export function endorsementDeps(
     idempotency: deps.submissionIdempotency,
     metrics: deps.metrics,
     payoutSandbox: deps.config.finance.provider === 'sandbox',
+    debitSandbox: deps.config.billing.provider === 'sandbox',
     now: deps.now,
   };
 }

@@ -1,5 +1,6 @@
 import { brand } from '@zhixiang/shared/brand';
 import { S3DocumentFiles } from '../documents/adapters/document-files';
+import { createRepaymentDebitResults } from '../payments/wiring-debits';
 import type { Platform } from '../platform/process';
 import { getS3 } from '../platform/s3/s3';
 import { DynamoLetterStore, DynamoLetterSubscriptionStore } from './adapters/letters';
@@ -83,4 +84,19 @@ export function debitResultDeps(
     notify: outbox.notify,
     outbox,
   };
+}
+
+const repaymentDebits = new WeakMap<object, ReturnType<typeof createRepaymentDebitResults>>();
+
+/**
+ * A repayment debit's result on the same route (the body carries the debit instruction's
+ * reference): applied by payments through the endorsement engine, built once per process.
+ */
+export function repaymentDebitResults(deps: LettersDeps): ReturnType<typeof createRepaymentDebitResults> {
+  let built = repaymentDebits.get(deps.table);
+  if (!built) {
+    built = createRepaymentDebitResults(deps);
+    repaymentDebits.set(deps.table, built);
+  }
+  return built;
 }

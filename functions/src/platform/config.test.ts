@@ -64,6 +64,8 @@ describe('loadConfig', () => {
     ['WECHAT_APP_ID', 'wx0123456789abcdef'],
     ['BILLING_SIGNING_SECRET', 'b'.repeat(40)],
     ['STANDARDS_SIGNING_SECRET', 's'.repeat(40)],
+    ['FINANCE_PROVIDER', 'sandbox'],
+    ['BILLING_PROVIDER', 'sandbox'],
   ])('refuses %s=%s on dev and prod', (name, value) => {
     for (const stage of ['dev', 'prod']) {
       expect(() => loadConfig({ ...deployed, STAGE: stage, [name]: value })).toThrow(

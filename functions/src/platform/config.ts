@@ -75,6 +75,12 @@ const EnvSchema = z.object({
   FINANCE_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
   // Where the local sandbox posts its signed results: the API's own POST /payouts/results.
   FINANCE_RESULTS_URL: z.optional(z.url()),
+  // Repayment debits (续期账户扣款): the billing system's debit-instruction API (docs/payments.md),
+  // or the local 「续期扣款沙箱」; signed with BILLING_SIGNING_SECRET, like its debit results.
+  BILLING_PROVIDER: z._default(z.enum(['http', 'sandbox']), 'http'),
+  BILLING_API_BASE_URL: z.optional(z.url()),
+  // Where the local sandbox posts its signed results: the API's own POST /billing/debit-results.
+  BILLING_RESULTS_URL: z.optional(z.url()),
   // Reconciliation: a payout with no result after this many business days is listed for finance staff.
   PAYOUT_RESULT_BUSINESS_DAYS: z._default(
     z.string().check(z.regex(/^([1-9]|[12]\d|30)$/, 'must be a whole number of days from 1 to 30')),
@@ -144,6 +150,14 @@ export interface Config {
     /** Business days a payout may wait for its result before reconciliation lists it. */
     resultBusinessDays: number;
   };
+  /** Repayment debits (docs/payments.md): the billing system's HTTP API, or the local sandbox. */
+  billing: {
+    provider: 'http' | 'sandbox';
+    /** The billing system's API; null = debit instructions wait in the outbox (a deploy sets it). */
+    apiBaseUrl: string | null;
+    /** Where the sandbox posts results (the local gateway's own route). */
+    resultsUrl: string | null;
+  };
   /** E-letters and renewal notices (docs/e-letters-and-notices.md). */
   notices: {
     subscribeMessages:
@@ -203,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     localOnly('STANDARDS_SIGNING_SECRET (deployed stages read it from SSM)');
   if (e.WECHAT_PAY_PROVIDER === 'sandbox' && !local) localOnly('WECHAT_PAY_PROVIDER=sandbox');
   if (e.FINANCE_PROVIDER === 'sandbox' && !local) localOnly('FINANCE_PROVIDER=sandbox');
+  if (e.BILLING_PROVIDER === 'sandbox' && !local) localOnly('BILLING_PROVIDER=sandbox');
   if (e.FINANCE_SIGNING_SECRET && !local)
     localOnly('FINANCE_SIGNING_SECRET (deployed stages read it from SSM)');
   if (e.WECHAT_PAY_SECRET && !local)
@@ -281,6 +296,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signingSecret: e.FINANCE_SIGNING_SECRET ?? null,
       resultsUrl: e.FINANCE_RESULTS_URL ?? null,
       resultBusinessDays: Number(e.PAYOUT_RESULT_BUSINESS_DAYS),
+    },
+    billing: {
+      provider: e.BILLING_PROVIDER,
+      apiBaseUrl: e.BILLING_API_BASE_URL ?? null,
+      resultsUrl: e.BILLING_RESULTS_URL ?? null,
     },
   };
 }

@@ -4,6 +4,8 @@ import { all, type CasesFor, customerData, signedIn } from '../support/authorisa
 
 /** A well-formed instruction number no payout instruction has. */
 const NO_SUCH_PAYOUT = 'PO20261125ABCDEFGHJKLM';
+/** A well-formed debit instruction number no debit has. */
+const NO_SUCH_DEBIT = 'RD20261125ABCDEFGHJKLM';
 /** A well-formed order number no order has. */
 const NO_SUCH_ORDER = 'RP20261125ABCDEFGHJKLM';
 /** Only the holder themself pays, in their own WeChat: agents, staff and executives are refused by role. */
@@ -38,6 +40,20 @@ export const paymentCases: CasesFor<typeof paymentRoutes> = {
     method: 'POST',
     path: `/payments/sandbox/${NO_SUCH_ORDER}`,
     body: { outcome: 'paid' },
+    expected: holderPays(404),
+  },
+  // 李娜's demo application is withdrawn: nothing to debit (409); anyone else learns nothing (404);
+  // only the holder chooses the renewal-account debit (agents, staff and executives: 403 by role).
+  createRepaymentDebit: {
+    method: 'POST',
+    path: `/endorsements/${DEMO_ENDORSEMENT_ID}/debit`,
+    ownerUserId: 'demo-customer-c002',
+    expected: holderPays(409),
+  },
+  settleSandboxDebit: {
+    method: 'POST',
+    path: `/payments/debit-sandbox/${NO_SUCH_DEBIT}`,
+    body: { outcome: 'success' },
     expected: holderPays(404),
   },
   // The finance system's result: no token, and without its HMAC signature everyone gets 401.

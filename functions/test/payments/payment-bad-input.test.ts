@@ -1,5 +1,5 @@
 import { PAYOUT_ALREADY_PAID_MESSAGE } from '@zhixiang/shared/payments/payout';
-import type { PaymentOrderView, PayoutView } from '@zhixiang/shared/payments/schemas';
+import type { PaymentOrderView, PayoutView, RepaymentDebitView } from '@zhixiang/shared/payments/schemas';
 import { describe, expect, it } from 'vitest';
 import { demoPolicyNo, useEndorsementStack } from '../endorsements/endorsement-steps';
 
@@ -126,5 +126,63 @@ describe('bad input on the payout routes', () => {
     });
     expect(unsigned.status).toBe(401);
     expect(unsigned.body).toMatchObject({ message: '请求未签名' });
+  });
+});
+
+describe('the local 续期扣款沙箱 and bad input on the debit routes', () => {
+  it('fails a debit on demand through the real debit-results route, and the holder can pay by WeChat Pay', async () => {
+    const { submitted } = await steps.complete(LI, demoPolicyNo('C002', 'PL02'), {
+      type: 'loan_repayment',
+      kind: 'partial',
+      amountCents: 300_000,
+    });
+    expect(submitted.body.actions.canDebit).toBe(true);
+    const li = await steps.as(LI);
+    const debit = await li.post<RepaymentDebitView>(`/endorsements/${submitted.body.applicationId}/debit`);
+    expect(debit.status, debit.text).toBe(200);
+    expect(debit.body).toMatchObject({ sandbox: true, status: 'pending', amountCents: 300_000 });
+    const failed = await li.post(`/payments/debit-sandbox/${debit.body.reference}`, { outcome: 'failure' });
+    expect(failed.status, failed.text).toBe(200);
+    expect(failed.body).toMatchObject({ status: 'failed' });
+    const back = await steps.get(LI, submitted.body.applicationId);
+    expect(back.body).toMatchObject({
+      status: 'awaiting_payment',
+      actions: { canPay: true },
+      payment: { debit: { status: 'failed', failureReason: '余额不足' } },
+    });
+    // The sandbox cannot turn the failed debit into a success: the route's own 409, in its words.
+    const late = await li.post(`/payments/debit-sandbox/${debit.body.reference}`, { outcome: 'success' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ message: expect.stringContaining('已扣款失败') });
+    const paid = await li.post<PaymentOrderView>(`/endorsements/${submitted.body.applicationId}/payment`);
+    expect(paid.status, paid.text).toBe(200);
+    expect((await li.post(`/payments/sandbox/${paid.body.outTradeNo}`, { outcome: 'paid' })).status).toBe(
+      200,
+    );
+    expect((await steps.get(LI, submitted.body.applicationId)).body.status).toBe('document_issued');
+  });
+
+  it('refuses a malformed reference or application id, and an outcome that is not one, with 400', async () => {
+    const li = await steps.as(LI);
+    const path = await li.post('/payments/debit-sandbox/RD-nope', { outcome: 'success' });
+    expect(path.status).toBe(400);
+    expect(path.body).toMatchObject({ message: '扣款指令号格式不正确' });
+    for (const body of [
+      {},
+      { outcome: 'maybe' },
+      { outcome: 'success', extra: 1 },
+      { outcome: 'failure', reason: 7 },
+    ]) {
+      const answer = await li.post('/payments/debit-sandbox/RD20261125ABCDEFGHJKLM', body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+    }
+    const outcome = await li.post('/payments/debit-sandbox/RD20261125ABCDEFGHJKLM', { outcome: 'maybe' });
+    expect(outcome.body).toMatchObject({ message: '请选择扣款成功或扣款失败' });
+    const debit = await li.post('/endorsements/EA123/debit');
+    expect(debit.status).toBe(400);
+    expect(debit.body).toMatchObject({ message: '申请编号格式不正确' });
+    const unknown = await li.post('/payments/debit-sandbox/RD20261125ABCDEFGHJKLM', { outcome: 'success' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ message: '未找到该扣款指令' });
   });
 });

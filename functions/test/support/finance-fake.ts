@@ -29,11 +29,60 @@ export interface FinanceFake {
 }
 
 export async function startFinanceFake(secret: string): Promise<FinanceFake> {
+  return startInstructionFake(secret, {
+    path: '/v1/payout-instructions',
+    headerPrefix: 'x-finance',
+    system: 'finance',
+  });
+}
+
+/**
+ * A local HTTP fake of the billing system's debit-instruction API (docs/payments.md, "The billing
+ * system's debit API"): the same rules on `POST /v1/debit-instructions`, signed in the `x-billing-*`
+ * headers, each key debited at most once; a debit must name the account and split its amount into
+ * interest and principal that add up.
+ */
+export async function startBillingFake(secret: string): Promise<FinanceFake> {
+  return startInstructionFake(secret, {
+    path: '/v1/debit-instructions',
+    headerPrefix: 'x-billing',
+    system: 'billing',
+    check: (body) => {
+      const account = body.account as Record<string, unknown> | undefined;
+      const breakdown = body.breakdown as Record<string, unknown> | undefined;
+      if (!account || typeof account.accountNumber !== 'string' || typeof account.holderName !== 'string')
+        return 'account holder and number are required';
+      if (
+        !breakdown ||
+        !Number.isInteger(breakdown.interestCents) ||
+        !Number.isInteger(breakdown.principalCents) ||
+        (breakdown.interestCents as number) + (breakdown.principalCents as number) !== body.amountCents
+      )
+        return 'interest and principal must add up to the amount';
+      return null;
+    },
+  });
+}
+
+async function startInstructionFake(
+  secret: string,
+  api: {
+    path: string;
+    headerPrefix: string;
+    system: string;
+    /** The system's own check of a body: the refusal's message, or null. */
+    check?: (body: Record<string, unknown>) => string | null;
+  },
+): Promise<FinanceFake> {
   const instructions = new Map<string, FinanceFakeInstruction>();
   const requests: FinanceFake['requests'] = [];
   const nonces = new Set<string>();
   let failing = { count: 0, status: 503 as 503 | 400 };
 
+  const systemReference = (key: string) =>
+    api.system === 'billing'
+      ? { billingReference: `BIL-${key.slice(0, 8)}` }
+      : { financeReference: `FIN-${key.slice(0, 8)}` };
   const answer = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -44,11 +93,11 @@ export async function startFinanceFake(secret: string): Promise<FinanceFake> {
       answer(res, status, body);
       return status;
     };
-    if (req.method !== 'POST' || req.url !== '/v1/payout-instructions')
+    if (req.method !== 'POST' || req.url !== api.path)
       return reply(404, { code: 'NOT_FOUND', message: 'no such endpoint' });
-    const timestamp = String(req.headers['x-finance-timestamp'] ?? '');
-    const nonce = String(req.headers['x-finance-nonce'] ?? '');
-    const signature = String(req.headers['x-finance-signature'] ?? '');
+    const timestamp = String(req.headers[`${api.headerPrefix}-timestamp`] ?? '');
+    const nonce = String(req.headers[`${api.headerPrefix}-nonce`] ?? '');
+    const signature = String(req.headers[`${api.headerPrefix}-signature`] ?? '');
     const expected = createHmac('sha256', secret).update(`${timestamp}.${nonce}.${rawBody}`).digest();
     const given = Buffer.from(signature, 'hex');
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
@@ -60,7 +109,7 @@ export async function startFinanceFake(secret: string): Promise<FinanceFake> {
     if (failing.count > 0) {
       failing = { ...failing, count: failing.count - 1 };
       return failing.status === 503
-        ? reply(503, { code: 'UNAVAILABLE', message: 'finance system busy' })
+        ? reply(503, { code: 'UNAVAILABLE', message: `${api.system} system busy` })
         : reply(400, { code: 'INVALID_ACCOUNT', message: 'account number rejected' });
     }
     const key = String(req.headers['idempotency-key'] ?? '');
@@ -72,20 +121,22 @@ export async function startFinanceFake(secret: string): Promise<FinanceFake> {
       });
     if (!Number.isInteger(body.amountCents) || (body.amountCents as number) <= 0 || body.currency !== 'CNY')
       return reply(400, { code: 'AMOUNT_INVALID', message: 'amount must be positive integer cents in CNY' });
+    const refusal = api.check?.(body) ?? null;
+    if (refusal) return reply(400, { code: 'INSTRUCTION_INVALID', message: refusal });
     const seen = instructions.get(key);
     if (seen) {
       if (seen.rawBody !== rawBody)
         return reply(409, { code: 'IDEMPOTENCY_CONFLICT', message: 'key used for another instruction' });
       return reply(200, {
         reference: body.reference,
-        financeReference: `FIN-${key.slice(0, 8)}`,
+        ...systemReference(key),
         status: 'accepted',
       });
     }
     instructions.set(key, { idempotencyKey: key, body, rawBody, receivedAt: Date.now() });
     return reply(202, {
       reference: body.reference,
-      financeReference: `FIN-${key.slice(0, 8)}`,
+      ...systemReference(key),
       status: 'accepted',
     });
   };

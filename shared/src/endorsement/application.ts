@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { singleLine } from '../format/input';
-import { PayoutSummaryFields } from '../payments/schemas';
+import { REPAYMENT_CHANNELS } from '../payments/repayment-debit';
+import { DebitSummaryFields, PayoutSummaryFields } from '../payments/schemas';
 import { DIVIDEND_OPTIONS } from '../policy/schemas';
 import { BENEFICIARY_RELATIONS, MAX_BENEFICIARIES } from './beneficiary-change';
 import { ENDORSEMENT_TYPES, type EndorsementType } from './types';
@@ -82,6 +83,8 @@ export const ENDORSEMENT_EVENT_TYPES = [
   'payment_ordered',
   'payment_expired',
   'payment_received',
+  'debit_requested',
+  'debit_failed',
   'payout_instructed',
   'payout_paid',
   'payout_failed',
@@ -104,6 +107,8 @@ export const ENDORSEMENT_EVENT_LABELS: Record<EndorsementEventType, string> = {
   payment_ordered: '发起微信支付',
   payment_expired: '支付未完成，支付单已关闭',
   payment_received: '收到还款',
+  debit_requested: '发起续期账户扣款',
+  debit_failed: '续期账户扣款失败',
   payout_instructed: '已发起付款',
   payout_paid: '已到账',
   payout_failed: '付款失败',
@@ -348,6 +353,12 @@ export const EndorsementApplicationSchema = z.extend(EndorsementSummarySchema, {
       openOrderNo: z.nullable(z.string()),
       paidAt: z.nullable(z.string()),
       transactionId: z.nullable(z.string()),
+      /** The policy's renewal account on file, masked: 续期账户扣款 is offered only when there is one. */
+      debitAccount: z.nullable(z.object({ bankName: z.string(), accountMasked: z.string() })),
+      /** Paid by WeChat Pay or by the renewal-account debit (null until paid). */
+      paidBy: z.nullable(z.enum(REPAYMENT_CHANNELS)),
+      /** The latest renewal-account debit (续期账户扣款), if one was requested. */
+      debit: z.nullable(z.object(DebitSummaryFields)),
     }),
   ),
   /**
@@ -370,8 +381,10 @@ export const EndorsementApplicationSchema = z.extend(EndorsementSummarySchema, {
     canSubmit: z.boolean(),
     canCancel: z.boolean(),
     canDecide: z.boolean(),
-    /** The holder may pay now (awaiting payment; the customer themself, in WeChat). */
+    /** The holder may pay now (awaiting payment, no debit in progress; the customer themself, in WeChat). */
     canPay: z.boolean(),
+    /** The holder may choose the renewal-account debit now (as canPay, and the policy has a renewal account). */
+    canDebit: z.boolean(),
     /** The holder may give another account of their own (the payout failed). */
     canChangePayoutAccount: z.boolean(),
   }),

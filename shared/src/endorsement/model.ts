@@ -1,4 +1,5 @@
 import type { PayoutOutcome, PayoutStatus } from '../payments/payout';
+import type { DebitStatus } from '../payments/repayment-debit';
 import type { CustomerRecord, PolicyRecord } from '../policy/model';
 import type {
   CreateEndorsementRequest,
@@ -107,7 +108,33 @@ export interface ApplicationPayment {
   /** The Shanghai date the amount was computed for (YYYY-MM-DD). */
   quotedOn: string;
   openOrder: { outTradeNo: string; expiresAt: number } | null;
+  /**
+   * The payment that made it effective: a WeChat Pay order (`outTradeNo`, WeChat Pay's transaction
+   * id) or a renewal-account debit (the debit instruction's `RD…` reference as `outTradeNo`, the
+   * billing system's result id as `transactionId`).
+   */
   paid: { outTradeNo: string; transactionId: string; amountCents: number; paidAt: number } | null;
+  /** The renewal-account debit (续期账户扣款) requested instead of WeChat Pay: the latest one. */
+  debit?: ApplicationDebit | null;
+  /**
+   * The policy's renewal account on file when the repayment began to wait, masked: the debit is
+   * offered only when there is one. Absent on applications that waited before debits existed.
+   */
+  debitAccount?: { bankName: string; accountMasked: string } | null;
+}
+
+/** A repayment's debit instruction to the billing system, as the application keeps it. */
+export interface ApplicationDebit {
+  reference: string;
+  amountCents: number;
+  /** The Shanghai date the amount was quoted for. */
+  quotedOn: string;
+  bankName: string;
+  accountMasked: string;
+  /** 扣款中 → 扣款成功, or 扣款失败 (then WeChat Pay, or another debit). */
+  status: DebitStatus;
+  requestedAt: number;
+  failure: { reason: string; at: number } | null;
 }
 
 /**
@@ -167,6 +194,8 @@ export const DOMAIN_EVENT_TYPES = [
   'endorsement.rejected',
   'payment.received',
   'payment.expired',
+  'debit.requested',
+  'debit.failed',
   'payout.paid',
   'payout.failed',
 ] as const;

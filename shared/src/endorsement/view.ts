@@ -1,4 +1,5 @@
 import { PAYOUT_STATUS_LABELS } from '../payments/payout';
+import { DEBIT_STATUS_LABELS } from '../payments/repayment-debit';
 import {
   ENDORSEMENT_EVENT_LABELS,
   ENDORSEMENT_STATUS_LABELS,
@@ -9,7 +10,7 @@ import {
   type NextStep,
   type TimelineEvent,
 } from './application';
-import type { EndorsementEventRecord, EndorsementRecord } from './model';
+import type { ApplicationDebit, EndorsementEventRecord, EndorsementRecord } from './model';
 import { CANCELLABLE_STATUSES } from './state-machine';
 
 /** Record → response mapping of endorsement applications. Everything stored is already masked. */
@@ -96,6 +97,8 @@ export interface ApplicationViewContext {
   viewerPays: boolean;
   /** The local stage's finance sandbox stands in for the finance system. */
   payoutSandbox?: boolean;
+  /** The local stage's billing sandbox stands in for the billing system (renewal-account debits). */
+  debitSandbox?: boolean;
 }
 
 export function toEndorsementApplication(
@@ -144,6 +147,14 @@ export function toEndorsementApplication(
           openOrderNo: record.payment.openOrder?.outTradeNo ?? null,
           paidAt: record.payment.paid ? iso(record.payment.paid.paidAt) : null,
           transactionId: record.payment.paid?.transactionId ?? null,
+          debitAccount: record.payment.debitAccount ?? null,
+          paidBy: record.payment.paid
+            ? record.payment.debit?.status === 'paid' &&
+              record.payment.debit.reference === record.payment.paid.outTradeNo
+              ? 'debit'
+              : 'wechat_pay'
+            : null,
+          debit: record.payment.debit ? debitSummary(record.payment.debit, ctx.debitSandbox === true) : null,
         }
       : null,
     payout: record.payout
@@ -165,7 +176,13 @@ export function toEndorsementApplication(
         ctx.viewerActsForHolder && (summary.nextStep === 'submit' || summary.nextStep === 'confirm_phone'),
       canCancel: ctx.viewerActsForHolder && CANCELLABLE_STATUSES.includes(record.status),
       canDecide: ctx.viewerReviews && record.status === 'submitted',
-      canPay: ctx.viewerPays && record.status === 'awaiting_payment',
+      canPay:
+        ctx.viewerPays && record.status === 'awaiting_payment' && record.payment?.debit?.status !== 'pending',
+      canDebit:
+        ctx.viewerPays &&
+        record.status === 'awaiting_payment' &&
+        record.payment?.debit?.status !== 'pending' &&
+        Boolean(record.payment?.debitAccount),
       canChangePayoutAccount: ctx.viewerPays && record.payout?.status === 'failed',
     },
     timeline: ctx.events.map(toTimelineEvent),
@@ -207,5 +224,20 @@ export function toTimelineEvent(event: EndorsementEventRecord): TimelineEvent {
     toStatus: event.toStatus,
     verificationId: event.verificationId,
     detail: event.detail,
+  };
+}
+
+/** A repayment's renewal-account debit as its holder sees it (the account already masked). */
+export function debitSummary(debit: ApplicationDebit, sandbox: boolean) {
+  return {
+    reference: debit.reference,
+    amountCents: debit.amountCents,
+    status: debit.status,
+    statusLabel: DEBIT_STATUS_LABELS[debit.status],
+    bankName: debit.bankName,
+    accountMasked: debit.accountMasked,
+    requestedAt: iso(debit.requestedAt),
+    failureReason: debit.failure?.reason ?? null,
+    sandbox,
   };
 }

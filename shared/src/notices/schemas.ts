@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isoDaySchema } from '../format/input';
 import { NOTICE_CHANNELS } from '../letters/model';
+import { DEBIT_REFERENCE_PATTERN, DEBIT_STATUSES } from '../payments/repayment-debit';
 import { NOTICE_TYPES } from './due-notices';
 import { MAX_LEAD_DAYS, MIN_LEAD_DAYS } from './preferences';
 
@@ -43,19 +44,56 @@ export const NoticePreferencesResponseSchema = z.object({
 });
 export type NoticePreferencesResponse = z.infer<typeof NoticePreferencesResponseSchema>;
 
-/** The billing system's debit result (signed with HMAC, like the IVR). */
-export const DebitResultRequestSchema = z.strictObject({
-  /** The billing system's id of this result; a result is applied once. */
-  resultId: z.string().check(z.regex(/^[\w-]{6,64}$/, '扣款结果编号格式不正确')),
-  policyNo: z.string().check(z.regex(/^[0-9A-Za-z]{6,32}$/, '保单号格式不正确')),
-  dueDate: isoDaySchema('应缴日期'),
-  amountCents: z.number().check(z.int(), z.gt(0, '扣款金额应大于 0')),
-  outcome: z.enum(['success', 'failure'], '扣款结果应为 success 或 failure'),
-  /** The bank's reason when the debit failed (e.g. 余额不足). */
-  failureReason: z.optional(z.string().check(z.maxLength(60))),
-});
+/**
+ * The billing system's debit result (signed with HMAC, like the IVR): a renewal premium's debit
+ * (续期扣费: `policyNo` + `dueDate`), or a loan repayment's debit instruction (续期账户扣款还款:
+ * `reference`, the instruction's `RD…` number; `policyNo` optional and checked when given).
+ */
+export const DebitResultRequestSchema = z
+  .strictObject({
+    /** The billing system's id of this result; a result is applied once. */
+    resultId: z.string('扣款结果编号应为文字').check(z.regex(/^[\w-]{6,64}$/, '扣款结果编号格式不正确')),
+    /** A repayment's debit instruction (absent for a renewal premium's debit). */
+    reference: z.optional(
+      z.string('扣款指令号应为文字').check(z.regex(DEBIT_REFERENCE_PATTERN, '扣款指令号格式不正确')),
+    ),
+    policyNo: z.optional(
+      z.string('保单号应为文字').check(z.regex(/^[0-9A-Za-z]{6,32}$/, '保单号格式不正确')),
+    ),
+    /** The premium's due date (a renewal premium's debit only). */
+    dueDate: z.optional(isoDaySchema('应缴日期')),
+    amountCents: z
+      .number('扣款金额应为以分为单位的整数')
+      .check(z.int('扣款金额应为以分为单位的整数'), z.gt(0, '扣款金额应大于 0')),
+    outcome: z.enum(['success', 'failure'], '扣款结果应为 success 或 failure'),
+    /** The bank's reason when the debit failed (e.g. 余额不足). */
+    failureReason: z.optional(
+      z
+        .string('失败原因应为文字')
+        .check(z.minLength(1, '请说明扣款失败的原因'), z.maxLength(60, '失败原因不能超过 60 个字')),
+    ),
+  })
+  .check(
+    z.refine((r) => r.reference !== undefined || (r.policyNo !== undefined && r.dueDate !== undefined), {
+      message: '续期扣费结果须有保单号和应缴日期，还款扣款结果须有扣款指令号',
+      path: ['reference'],
+    }),
+    z.refine((r) => r.reference === undefined || r.dueDate === undefined, {
+      message: '还款扣款结果不带应缴日期',
+      path: ['dueDate'],
+    }),
+    z.refine((r) => r.reference === undefined || r.outcome === 'success' || r.failureReason !== undefined, {
+      message: '扣款失败时须说明原因',
+      path: ['failureReason'],
+    }),
+  );
 export type DebitResultRequest = z.infer<typeof DebitResultRequestSchema>;
-export const DebitResultResponseSchema = z.object({
+/** A renewal premium's debit result (the schema's first shape). */
+export type RenewalDebitResult = DebitResultRequest & { policyNo: string; dueDate: string };
+/** A repayment debit instruction's result (the schema's second shape). */
+export type RepaymentDebitResult = DebitResultRequest & { reference: string };
+
+export const RenewalDebitResponseSchema = z.object({
   policyNo: z.string(),
   status: z.string(),
   nextDueDate: z.nullable(z.string()),
@@ -70,6 +108,13 @@ export const DebitResultResponseSchema = z.object({
     'already_applied',
   ]),
 });
+/** A repayment debit's answer: the instruction's status, and whether this result changed it. */
+export const RepaymentDebitResponseSchema = z.object({
+  reference: z.string(),
+  status: z.enum(DEBIT_STATUSES),
+  applied: z.boolean(),
+});
+export const DebitResultResponseSchema = z.union([RenewalDebitResponseSchema, RepaymentDebitResponseSchema]);
 
 export const FunnelRowSchema = z.object({
   day: z.string(),
@@ -96,9 +141,5 @@ export const SandboxSubscribeRequestSchema = z.strictObject({
 });
 export const SandboxSubscribeResponseSchema = z.object({ accepted: z.array(z.string()) });
 
-/** Headers of a signed debit result (the IVR's scheme: HMAC-SHA256 of `${timestamp}.${nonce}.${raw body}`). */
-export const BILLING_HEADERS = {
-  timestamp: 'x-billing-timestamp',
-  nonce: 'x-billing-nonce',
-  signature: 'x-billing-signature',
-} as const;
+/** Headers of a signed debit result (the IVR's scheme; defined with the billing system's API). */
+export { BILLING_HEADERS } from '../payments/billing-api';

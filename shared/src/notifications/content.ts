@@ -40,6 +40,8 @@ export const NOTIFYING_EVENT_TYPES = [
   'endorsement.rejected',
   'payment.received',
   'payment.expired',
+  'debit.requested',
+  'debit.failed',
   'payout.paid',
   'payout.failed',
 ] as const;
@@ -174,6 +176,22 @@ export function applicationNotification(event: ApplicationEvent): Notification {
         `保单 ${event.policyNo} 的${matter}${money(event.amountCents)}未在有效期内支付，支付单已关闭；申请仍为待支付，可重新发起支付`,
         'money_status',
         { result: '超时未支付', note: '申请仍待支付，可重新发起', amount: String(event.amountCents ?? 0) },
+      );
+    case 'debit.requested':
+      return told(
+        'debit_requested',
+        '已发起续期账户扣款',
+        `保单 ${event.policyNo} 的${matter}${money(event.amountCents)}将从您的续期账户扣款，通常在 1 个工作日内完成，扣款结果将另行通知`,
+        'money_status',
+        { result: '扣款中', note: '通常 1 个工作日内完成', amount: String(event.amountCents ?? 0) },
+      );
+    case 'debit.failed':
+      return told(
+        'debit_failed',
+        '续期账户扣款失败',
+        `保单 ${event.policyNo} 的${matter}${money(event.amountCents)}续期账户扣款失败（${reason}），申请仍为待支付，可在申请页改用微信支付`,
+        'money_status',
+        { result: '扣款失败', note: reason, amount: String(event.amountCents ?? 0) },
       );
     case 'payout.paid':
       return told(

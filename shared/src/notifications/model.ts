@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = [
   'application_rejected',
   'payment_received',
   'payment_expired',
+  'debit_requested',
+  'debit_failed',
   'payout_paid',
   'payout_failed',
   'renewal_notice',

@@ -6,13 +6,17 @@ import {
   PayoutResultSchema,
   type PayoutViewSchema,
   type ReconciliationResponseSchema,
+  type RepaymentDebitViewSchema,
+  type SandboxDebitAnswerSchema,
+  SandboxDebitRequestSchema,
   SandboxPaymentRequestSchema,
   SandboxPayoutRequestSchema,
 } from './schemas';
 
 /**
  * Payments (收款; docs/payments.md): WeChat Pay JSAPI orders for loan repayments, WeChat Pay's
- * notifications, the order query that closes out a late notification, and the local sandbox;
+ * notifications, the order query that closes out a late notification, and the local sandbox; the
+ * renewal-account debit (续期账户扣款) as the other way to repay, and its local billing sandbox;
  * payouts (付款): the finance system's signed results, another account after a failure, the
  * reconciliation list for finance staff, and the local finance sandbox.
  */
@@ -44,6 +48,24 @@ export const paymentRoutes = {
     auth: 'user',
     request: SandboxPaymentRequestSchema,
     response: responds<typeof PaymentOrderViewSchema>(),
+  },
+  /**
+   * The holder repays by debiting the policy's renewal account (续期账户扣款) instead of WeChat Pay:
+   * a debit instruction to the billing system; its result comes on `POST /billing/debit-results`.
+   */
+  createRepaymentDebit: {
+    method: 'POST',
+    path: '/endorsements/{applicationId}/debit',
+    auth: 'user',
+    response: responds<typeof RepaymentDebitViewSchema>(),
+  },
+  /** Local stage only (404 elsewhere): the billing sandbox succeeds or fails a debit on demand. */
+  settleSandboxDebit: {
+    method: 'POST',
+    path: '/payments/debit-sandbox/{reference}',
+    auth: 'user',
+    request: SandboxDebitRequestSchema,
+    response: responds<typeof SandboxDebitAnswerSchema>(),
   },
   /** The finance system's result of a payout instruction: signed (HMAC, timestamp, one-time nonce). */
   receivePayoutResult: {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PAYOUT_OUTCOMES, PAYOUT_REFERENCE_PATTERN, PAYOUT_STATUSES } from './payout';
+import { DEBIT_OUTCOMES, DEBIT_REFERENCE_PATTERN, DEBIT_STATUSES } from './repayment-debit';
 import { PAYMENT_STATUSES } from './state-machine';
 
 /** Our order number: `RP` + the Shanghai date + 12 letters and digits (WeChat Pay allows 6–32). */
@@ -39,6 +40,45 @@ export const PaymentOrderViewSchema = z.object({
   sandbox: z.boolean(),
 });
 export type PaymentOrderView = z.infer<typeof PaymentOrderViewSchema>;
+
+// ---------- repayment by renewal-account debit (续期账户扣款) ----------
+
+export const DebitReferencePathSchema = z.object({
+  reference: z.string().check(z.regex(DEBIT_REFERENCE_PATTERN, '扣款指令号格式不正确')),
+});
+
+/** A repayment's debit as the holder sees it: the account masked, the status, the failure's reason. */
+export const DebitSummaryFields = {
+  reference: z.string(),
+  /** Integer cents, exactly what the billing system is told to debit. */
+  amountCents: z.int(),
+  status: z.enum(DEBIT_STATUSES),
+  statusLabel: z.string(),
+  bankName: z.string(),
+  accountMasked: z.string(),
+  requestedAt: z.string(),
+  /** The bank's reason of a failed debit (余额不足, 账户已销户…). */
+  failureReason: z.nullable(z.string()),
+  /** The local stage: the 「续期扣款沙箱」 reports the result on demand instead of billing. */
+  sandbox: z.boolean(),
+};
+export const RepaymentDebitViewSchema = z.object({ applicationId: z.string(), ...DebitSummaryFields });
+export type RepaymentDebitView = z.infer<typeof RepaymentDebitViewSchema>;
+
+export const SandboxDebitRequestSchema = z.strictObject({
+  outcome: z.enum(DEBIT_OUTCOMES, '请选择扣款成功或扣款失败'),
+  reason: z.optional(
+    z
+      .string('失败原因应为文字')
+      .check(z.minLength(1, '请说明扣款失败的原因'), z.maxLength(60, '失败原因不能超过 60 个字')),
+  ),
+});
+export type SandboxDebitRequest = z.infer<typeof SandboxDebitRequestSchema>;
+
+export const SandboxDebitAnswerSchema = z.object({
+  reference: z.string(),
+  status: z.enum(DEBIT_STATUSES),
+});
 
 // ---------- payouts ----------
 

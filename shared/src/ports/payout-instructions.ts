@@ -8,8 +8,20 @@ import type { PayoutInstructionStatus, PayoutOutcome } from '../payments/payout'
  * the payout outbox's consumer, settled by the finance system's signed result.
  */
 export interface PayoutInstructionRecord {
-  /** `PO` + the Shanghai date + 12 letters and digits: the finance system quotes it in its result. */
+  /**
+   * `PO` + the Shanghai date + 12 letters and digits: the finance system quotes it in its result
+   * (`RD…` for a debit instruction, quoted by the billing system).
+   */
   reference: string;
+  /**
+   * Which way the money goes: a payout to the customer through the finance system (absent on
+   * items written before debits existed), or a repayment debited from the policy's renewal account
+   * through the billing system (续期账户扣款). Both share the outbox, the result's state machine
+   * (paid = debited) and the reconciliation.
+   */
+  direction?: 'payout' | 'debit';
+  /** A debit's amount split as the repayment rule settles it: interest first, then principal. */
+  breakdown?: { interestCents: number; principalCents: number };
   /** A new one per instruction: the finance system pays one key at most once. */
   idempotencyKey: string;
   applicationId: string;
@@ -18,7 +30,7 @@ export interface PayoutInstructionRecord {
   holderId: string;
   /** The policy's branch: finance staff of this subtree reconcile it. */
   branchPath: string;
-  /** The account holder: the policyholder themself (masked in logs). */
+  /** The account holder: the policyholder themself (masked in logs); a debit's payer. */
   payeeName: string;
   /** Plaintext here; ciphertext at rest (the field cipher), masked in every response. */
   account: { bankName: string; accountNumber: string };

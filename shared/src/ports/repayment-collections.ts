@@ -1,5 +1,6 @@
 import type { AccessClaims } from '../auth/schemas';
-import type { ApplicationPayment } from '../endorsement/model';
+import type { ApplicationDebit, ApplicationPayment } from '../endorsement/model';
+import type { PayoutInstructionRecord } from './payout-instructions';
 
 /**
  * What the payments context asks of the endorsement engine about a repayment awaiting its money
@@ -51,4 +52,28 @@ export interface RepaymentCollections {
     reason: 'expired' | 'failed';
     at: number;
   }): Promise<void>;
+  /**
+   * The holder chooses the renewal-account debit (续期账户扣款): the policy must have a renewal
+   * account (409 otherwise), no WeChat Pay order open and no debit in progress (409; a debit in
+   * progress is answered as it is). One transaction: the application 扣款中 with its audit event
+   * and the `debit.requested` domain event, and the debit instruction on the outbox.
+   */
+  requestDebit(input: {
+    claims: AccessClaims;
+    applicationId: string;
+    sourceIp: string | null;
+    userAgent: string | null;
+  }): Promise<ApplicationDebit>;
+  /**
+   * The billing system's result of the application's current debit: success → the repayment takes
+   * effect as a payment does (once); failure → back to 待支付 with the reason. One transaction with
+   * the instruction's own conditional change. 'already' when it had been applied.
+   */
+  debitSettled(input: {
+    instruction: PayoutInstructionRecord;
+    outcome: 'success' | 'failure';
+    reason: string | null;
+    resultId: string;
+    at: number;
+  }): Promise<'applied' | 'already' | 'not_awaiting'>;
 }

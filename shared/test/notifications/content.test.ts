@@ -50,6 +50,26 @@ describe('application notifications', () => {
     expect(repayment.text).toMatch(/请在小程序内完成微信支付/);
   });
 
+  it('tells each step of a renewal-account debit: requested, and failed with the bank’s reason', () => {
+    const requested = applicationNotification(
+      event({ type: 'debit.requested', endorsementType: 'loan_repayment', amountCents: 500_000 }),
+    );
+    expect(requested).toMatchObject({ kind: 'debit_requested', title: '已发起续期账户扣款' });
+    expect(requested.text).toContain('1 个工作日内');
+    expect(subscribeMessageData(requested.wechat.template, requested.wechat.values)).toBeTruthy();
+    const failed = applicationNotification(
+      event({
+        type: 'debit.failed',
+        endorsementType: 'loan_repayment',
+        amountCents: 500_000,
+        reason: '余额不足',
+      }),
+    );
+    expect(failed).toMatchObject({ kind: 'debit_failed', title: '续期账户扣款失败' });
+    expect(failed.text).toMatch(/余额不足.*微信支付/);
+    expect(failed.wechat.values.note).toBe('余额不足');
+  });
+
   it('tells a rejection with the reviewer’s reason', () => {
     const rejected = applicationNotification(
       event({ type: 'endorsement.rejected', reason: '客户年满60周岁，请由业务员陪同到柜面办理' }),

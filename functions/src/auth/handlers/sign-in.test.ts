@@ -193,6 +193,7 @@ describe('demo sign-in', () => {
       WECHAT_PAY_SECRET: undefined,
       FINANCE_PROVIDER: 'http',
       FINANCE_SIGNING_SECRET: undefined,
+      BILLING_PROVIDER: 'http',
     });
     setSystem(
       createSystem(deployed, {

@@ -46,7 +46,8 @@ export interface EndorsementEventReport {
 /**
  * The consumer of the endorsement outbox. An event the customer is told of (a decision, a money
  * step: `endorsement.approved`, `endorsement.rejected`, `payment.received`, `payment.expired`,
- * and the payouts' `payout.paid` / `payout.failed`) goes to the notifier, which sends it once
+ * the renewal-account debit's `debit.requested` / `debit.failed`, and the payouts' `payout.paid` /
+ * `payout.failed`) goes to the notifier, which sends it once
  * per event and records it in the customer's message centre. For each `endorsement.effective`, it issues the
  * 批单 (rendered and sealed by the insurer only now that the change took effect, referencing the
  * signed application, which becomes effective with it), then the 保全批单确认函 to the holder in

@@ -42,6 +42,8 @@ export interface EndorsementDeps {
   metrics: Pick<BusinessMetrics, 'count'>;
   /** The local stage's finance sandbox reports payout results (the application page shows its panel). */
   payoutSandbox: boolean;
+  /** The local stage's billing sandbox reports repayment debits' results (its panel on the page). */
+  debitSandbox?: boolean;
   now: () => number;
 }
 
@@ -241,7 +243,7 @@ export function keepsDraftedTarget(type: EndorsementRecord['type']): boolean {
 
 /** The application as this viewer sees it, with its timeline. */
 export async function applicationView(
-  deps: Pick<EndorsementDeps, 'repositories' | 'payoutSandbox'>,
+  deps: Pick<EndorsementDeps, 'repositories' | 'payoutSandbox' | 'debitSandbox'>,
   claims: AccessClaims,
   opened: OpenableEndorsement,
   evidence: EndorsementEvidence,
@@ -259,5 +261,6 @@ export async function applicationView(
     viewerReviews: reviewsBranch(claims, opened.record),
     viewerPays: claims.role === 'customer' && claims.customerId === opened.record.holder.customerId,
     payoutSandbox: deps.payoutSandbox,
+    debitSandbox: deps.debitSandbox === true,
   });
 }

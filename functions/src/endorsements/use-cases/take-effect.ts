@@ -19,7 +19,7 @@ import { type EndorsementAction, transitionAll } from '@zhixiang/shared/endorsem
 import { AppError } from '@zhixiang/shared/errors';
 import { formatYuan } from '@zhixiang/shared/format/money';
 import type { EndorsementCommit } from '@zhixiang/shared/ports/endorsements';
-import type { PayoutInstructionRecord } from '@zhixiang/shared/ports/payout-instructions';
+import type { PayoutInstructionRecord, PayoutResultRecord } from '@zhixiang/shared/ports/payout-instructions';
 import { maskBankAccount } from '@zhixiang/shared/privacy/mask';
 import { newMoneyReference } from '../../payments/use-cases/money-reference';
 import {
@@ -243,6 +243,41 @@ export interface PayoutIssue {
   event: EndorsementEventRecord;
 }
 
+/**
+ * A money instruction of the application, pending and due for delivery now, with a new idempotency
+ * key: a payout to the account holder, or (the caller adds `direction: 'debit'`) a repayment
+ * debited from their account.
+ */
+export function newInstruction(input: {
+  record: EndorsementRecord;
+  reference: string;
+  accountHolder: string;
+  account: BankAccount;
+  amountCents: number;
+  at: number;
+}): PayoutInstructionRecord {
+  const { record } = input;
+  return {
+    reference: input.reference,
+    idempotencyKey: randomUUID(),
+    applicationId: record.applicationId,
+    policyNo: record.policyNo,
+    endorsementType: record.type,
+    holderId: record.holder.customerId,
+    branchPath: record.branchPath,
+    payeeName: input.accountHolder,
+    account: input.account,
+    amountCents: input.amountCents,
+    status: 'pending',
+    createdAt: input.at,
+    deliveredAt: null,
+    attempts: 0,
+    lastError: null,
+    result: null,
+    overdueSince: null,
+  };
+}
+
 /** A new instruction (a new reference and idempotency key) for the application's payout. */
 export function payoutInstruction(input: {
   record: EndorsementRecord;
@@ -256,25 +291,14 @@ export function payoutInstruction(input: {
   const reference = newMoneyReference('PO', at);
   const accountMasked = maskBankAccount(account.accountNumber);
   return {
-    instruction: {
+    instruction: newInstruction({
+      record,
       reference,
-      idempotencyKey: randomUUID(),
-      applicationId: record.applicationId,
-      policyNo: record.policyNo,
-      endorsementType: record.type,
-      holderId: record.holder.customerId,
-      branchPath: record.branchPath,
-      payeeName: input.payeeName,
+      accountHolder: input.payeeName,
       account,
       amountCents,
-      status: 'pending',
-      createdAt: at,
-      deliveredAt: null,
-      attempts: 0,
-      lastError: null,
-      result: null,
-      overdueSince: null,
-    },
+      at,
+    }),
     payout: {
       reference,
       amountCents,
@@ -303,13 +327,25 @@ function awaitingPaymentCommit(input: Parameters<typeof effectiveCommit>[0]): En
   const leading = steps.slice(0, input.leadingActions.length);
   const [approve, awaiting] = steps.slice(input.leadingActions.length);
   const amountCents = evaluation.figures.amountCents ?? 0;
+  // The renewal account on file, masked: the other way to pay (续期账户扣款). Any change of the
+  // policy while the repayment waits makes its quote stale, so this copy cannot fall behind.
+  const renewal = input.target.policy.renewalAccount;
+  const debitAccount = renewal
+    ? { bankName: renewal.bankName, accountMasked: maskBankAccount(renewal.accountNumber) }
+    : null;
   return {
     application: {
       ...record,
       ...input.patch,
       status,
       updatedAt: now,
-      payment: { amountCents, quotedOn: todayOf({ now: () => now }), openOrder: null, paid: null },
+      payment: {
+        amountCents,
+        quotedOn: todayOf({ now: () => now }),
+        openOrder: null,
+        paid: null,
+        debitAccount,
+      },
     },
     expectedVersion: record.version,
     events: [
@@ -322,7 +358,7 @@ function awaitingPaymentCommit(input: Parameters<typeof effectiveCommit>[0]): En
       endorsementEvent(record, 'awaiting_payment', SYSTEM_ACTOR, now + 1, {
         fromStatus: awaiting?.from ?? null,
         toStatus: awaiting?.to ?? null,
-        detail: `应还 ${formatYuan(amountCents)}（${amountBreakdown(evaluation)}），请通过微信支付完成还款；收到款项后变更生效`,
+        detail: `应还 ${formatYuan(amountCents)}（${amountBreakdown(evaluation)}），请通过微信支付${debitAccount ? '或续期账户扣款' : ''}完成还款；收到款项后变更生效`,
       }),
     ],
     // Nothing changes on the policy before the money arrives; it must still be the signed one.
@@ -347,11 +383,22 @@ export function paidCommit(input: {
   evaluation: Evaluation;
   paid: NonNullable<NonNullable<EndorsementRecord['payment']>['paid']>;
   now: number;
+  /**
+   * Paid by the renewal-account debit (续期账户扣款): `paid.outTradeNo` is the debit instruction's
+   * reference; the instruction moves pending → paid in the same transaction.
+   */
+  debit?: { result: PayoutResultRecord };
 }): EndorsementCommit {
-  const { record, paid, now } = input;
+  const { record, paid, now, debit } = input;
   const { status, steps } = transitionAll(record.status, ['take_effect', 'issue_document']);
   const [effect, issue] = steps;
-  const payment = { ...(record.payment as NonNullable<EndorsementRecord['payment']>), openOrder: null, paid };
+  const current = record.payment as NonNullable<EndorsementRecord['payment']>;
+  const payment = {
+    ...current,
+    openOrder: null,
+    paid,
+    ...(debit && current.debit ? { debit: { ...current.debit, status: 'paid' as const } } : {}),
+  };
   const commit = takeEffect({
     record: { ...record, payment },
     target: input.target,
@@ -362,7 +409,9 @@ export function paidCommit(input: {
     issue,
     events: [
       endorsementEvent(record, 'payment_received', SYSTEM_ACTOR, now, {
-        detail: `微信支付到账 ${formatYuan(paid.amountCents)}（${amountBreakdown(input.evaluation)}），支付单号 ${paid.outTradeNo}，微信支付交易号 ${paid.transactionId}`,
+        detail: debit
+          ? `续期账户扣款到账 ${formatYuan(paid.amountCents)}（${amountBreakdown(input.evaluation)}），扣款指令 ${paid.outTradeNo}，扣费系统结果编号 ${paid.transactionId}`
+          : `微信支付到账 ${formatYuan(paid.amountCents)}（${amountBreakdown(input.evaluation)}），支付单号 ${paid.outTradeNo}，微信支付交易号 ${paid.transactionId}`,
       }),
     ],
   });
@@ -373,5 +422,19 @@ export function paidCommit(input: {
       ...(commit.outbox ?? []),
       domainEvent(record, 'payment.received', now, { amountCents: paid.amountCents }),
     ],
+    ...(debit
+      ? {
+          payoutInstructions: [
+            ...(commit.payoutInstructions ?? []),
+            {
+              kind: 'settle' as const,
+              reference: paid.outTradeNo,
+              from: 'pending' as const,
+              to: 'paid' as const,
+              result: debit.result,
+            },
+          ],
+        }
+      : {}),
   };
 }

@@ -7,7 +7,7 @@ import {
   shanghaiClock,
 } from '@zhixiang/shared/notices/due-notices';
 import { preferenceFor } from '@zhixiang/shared/notices/preferences';
-import type { DebitResultRequest } from '@zhixiang/shared/notices/schemas';
+import type { RenewalDebitResult } from '@zhixiang/shared/notices/schemas';
 import type { PolicyRecord } from '@zhixiang/shared/policy/model';
 import { MONTHS_PER_PREMIUM_PERIOD } from '@zhixiang/shared/policy/premiums';
 import type { NoticeKey, NoticePayload, NoticeStore, NotifyOnIndex } from '@zhixiang/shared/ports/notices';
@@ -55,7 +55,7 @@ export function nextDueDateAfter(
  */
 export async function applyDebitResult(
   deps: ApplyDebitResultDeps,
-  result: DebitResultRequest,
+  result: RenewalDebitResult,
 ): Promise<DebitResultResponse> {
   const policy = await deps.policies.get(result.policyNo);
   if (!policy) throw new AppError('NOT_FOUND', '未找到该保单，请核对保单号', { field: 'policyNo' });

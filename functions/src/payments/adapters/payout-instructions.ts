@@ -229,6 +229,8 @@ export class DynamoPayoutInstructions implements PayoutInstructionRepository {
     const nullable = <T>(value: unknown) => (value === undefined ? null : (value as T));
     return {
       reference: item.reference as string,
+      direction: (item.direction as PayoutInstructionRecord['direction']) ?? 'payout',
+      ...(item.breakdown ? { breakdown: item.breakdown as PayoutInstructionRecord['breakdown'] } : {}),
       idempotencyKey: item.idempotencyKey as string,
       applicationId: item.applicationId as string,
       policyNo: item.policyNo as string,

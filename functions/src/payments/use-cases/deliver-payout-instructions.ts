@@ -16,7 +16,8 @@ export interface PayoutDeliveryReport {
 }
 
 /**
- * The payout outbox's consumer: each instruction due is sent to the finance system (a signed
+ * The money outbox's consumer: each instruction due is sent — a payout to the finance system, a
+ * repayment debit (续期账户扣款) to the billing system — (a signed
  * request with its idempotency key, so a retry after a lost answer pays nothing twice), then taken
  * off the outbox with a conditional write. A failure is counted on the instruction with its next
  * attempt (1, 5, 15, 60, 180 minutes — the schedule every outbox shares); a refusal that sending
@@ -49,22 +50,31 @@ export async function deliverPayoutInstructions(deps: PayoutDeps): Promise<Payou
   return report;
 }
 
-/** Sends one instruction; throws when it may be retried. */
+/**
+ * Sends one instruction (a payout to finance, a debit to billing); throws when it may be retried.
+ * There is no claim before the send: a deliverer that stops between sending and marking it
+ * delivered leaves it on the outbox, and the next run sends the same key again — accepted again,
+ * paid or debited once by the receiving system's idempotency.
+ */
 export async function deliverPayoutInstruction(
-  deps: Pick<PayoutDeps, 'finance' | 'instructions' | 'logger' | 'now'>,
+  deps: Pick<PayoutDeps, 'finance' | 'billing' | 'instructions' | 'logger' | 'now'>,
   instruction: PayoutInstructionRecord,
 ): Promise<'delivered' | 'refused' | 'already'> {
+  const system = instruction.direction === 'debit' ? 'billing' : 'finance';
   try {
-    const { financeReference } = await (await deps.finance()).instruct(instruction);
+    const accepted =
+      system === 'billing'
+        ? await (await deps.billing()).instructDebit(instruction)
+        : await (await deps.finance()).instruct(instruction);
     const marked = await deps.instructions.markDelivered(instruction.reference, deps.now());
-    deps.logger.info('payout instruction accepted by finance', {
+    deps.logger.info(`${system === 'billing' ? 'debit' : 'payout'} instruction accepted by ${system}`, {
       ...describeInstruction(instruction),
-      financeReference,
+      ...accepted,
     });
     return marked ? 'delivered' : 'already';
   } catch (error) {
     if (!(error instanceof FinanceError) || error.retryable) throw error;
-    deps.logger.error('payout instruction refused by finance; left for finance staff', {
+    deps.logger.error(`instruction refused by ${system}; left for finance staff`, {
       ...describeInstruction(instruction),
       status: error.status,
       code: error.code,

@@ -39,16 +39,7 @@ export async function settleSandboxPayout(
     request.outcome === 'paid'
       ? null
       : (request.reason ?? (request.outcome === 'failed' ? '账户已销户' : '收款账户状态异常，银行退票'));
-  const answer = await sandbox.settle(reference, request.outcome, reason);
-  if (answer.status === 409)
-    // The results route refused a result after the first: its own words.
-    throw new AppError('CONFLICT', messageOf(answer.body) ?? '付款结果未被受理', {
-      logMessage: `sandbox payout result refused: ${answer.body.slice(0, 300)}`,
-    });
-  if (answer.status < 200 || answer.status > 299)
-    throw new AppError('UPSTREAM_FAILED', `付款结果未被受理（HTTP ${answer.status}）`, {
-      logMessage: `sandbox payout result answered ${answer.status}: ${answer.body.slice(0, 300)}`,
-    });
+  acceptedBySandboxRoute(await sandbox.settle(reference, request.outcome, reason), '付款');
   const settled = await deps.instructions.get(reference);
   const status = settled?.status === 'paid' || settled?.status === 'pending' ? settled.status : 'failed';
   return {
@@ -62,7 +53,26 @@ export async function settleSandboxPayout(
   };
 }
 
-function messageOf(body: string): string | null {
+/**
+ * What our results route answered the sandbox's signed result: a refusal of a result after the
+ * first (409) in the route's own words, any other failure as the upstream's; 2xx passes.
+ */
+export function acceptedBySandboxRoute(
+  answer: { status: number; body: string },
+  what: '付款' | '扣款',
+): void {
+  if (answer.status === 409)
+    throw new AppError('CONFLICT', answeredMessage(answer.body) ?? `${what}结果未被受理`, {
+      logMessage: `sandbox ${what} result refused: ${answer.body.slice(0, 300)}`,
+    });
+  if (answer.status < 200 || answer.status > 299)
+    throw new AppError('UPSTREAM_FAILED', `${what}结果未被受理（HTTP ${answer.status}）`, {
+      logMessage: `sandbox ${what} result answered ${answer.status}: ${answer.body.slice(0, 300)}`,
+    });
+}
+
+/** The `message` of a JSON error answer, if it has one. */
+function answeredMessage(body: string): string | null {
   try {
     const { message } = JSON.parse(body) as { message?: unknown };
     return typeof message === 'string' ? message : null;
