@@ -21,6 +21,7 @@ import type {
   OpenApplicationSlot,
 } from '@zhixiang/shared/ports/endorsements';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
+import { DynamoAuthorisationStore } from '../../authorisations/adapters/authorisations';
 import { createDocumentRepository, type DynamoDocumentRepository } from '../../documents/adapters/documents';
 import { DynamoPayoutInstructions } from '../../payments/adapters/payout-instructions';
 import {
@@ -100,6 +101,7 @@ export interface ApplicationAttributes {
   /** The audit trail so far (a copy written by the same transactions as the event items). */
   timeline?: EndorsementEventRecord[];
   holdsOpenSlot?: boolean;
+  trustee?: NonNullable<EndorsementRecord['trustee']>;
   /** Present only while submitted and awaiting staff review: the sparse review-queue index. */
   reviewQueue?: 'PENDING';
   reviewSortKey?: string;
@@ -466,6 +468,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       draftedCipher: record.drafted ? await this.cipher.encrypt(JSON.stringify(record.drafted)) : undefined,
       timeline: orUndefined(record.timeline),
       holdsOpenSlot: record.holdsOpenSlot || undefined,
+      trustee: orUndefined(record.trustee),
       reviewQueue: awaitingReview ? 'PENDING' : undefined,
       reviewSortKey: awaitingReview
         ? `${record.branchPath}#${record.submittedAt ?? record.updatedAt}#${record.applicationId}`
@@ -509,6 +512,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       drafted: drafted ? (JSON.parse(drafted) as DraftedTarget) : null,
       timeline: orNull(item.timeline),
       holdsOpenSlot: item.holdsOpenSlot === true,
+      trustee: orNull(item.trustee),
     };
   }
 }
@@ -622,6 +626,8 @@ export function createEndorsementRepositories(
   return {
     ...records,
     documents,
+    /** The video authorisations a trustee's application stands on (read only). */
+    authorisations: new DynamoAuthorisationStore(table, fieldCipher),
     endorsements: new DynamoEndorsementRepository(
       records.policies,
       records.customers,

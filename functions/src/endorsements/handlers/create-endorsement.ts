@@ -1,3 +1,4 @@
+import { TrusteeActQuerySchema } from '@zhixiang/shared/authorisations/trustee';
 import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
@@ -8,12 +9,15 @@ import { endorsementDeps, endorsementsWiring } from '../wiring';
 export const handler = httpHandler(
   endorsementRoutes.createEndorsement,
   endorsementsWiring,
-  ({ auth, pathParameters, sourceIp, userAgent, deps, body }) =>
-    createEndorsement(
+  ({ auth, pathParameters, query, sourceIp, userAgent, deps, body }) => {
+    const { authorisationId } = parseBody(TrusteeActQuerySchema, query);
+    return createEndorsement(
       endorsementDeps(deps),
       { claims: auth, sourceIp, userAgent },
       parseBody(PolicyPathSchema, pathParameters).policyNo,
       body,
-    ),
+      authorisationId ? { authorisationId } : {},
+    );
+  },
   { roles: ['customer', 'agent'], successStatus: 201 },
 );

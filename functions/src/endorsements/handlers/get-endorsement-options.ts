@@ -1,3 +1,4 @@
+import { TrusteeActQuerySchema } from '@zhixiang/shared/authorisations/trustee';
 import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
@@ -8,7 +9,12 @@ import { endorsementDeps, endorsementsWiring } from '../wiring';
 export const handler = httpHandler(
   endorsementRoutes.getEndorsementOptions,
   endorsementsWiring,
-  ({ auth, pathParameters, deps }) =>
-    getEndorsementOptions(endorsementDeps(deps), auth, parseBody(PolicyPathSchema, pathParameters).policyNo),
+  ({ auth, pathParameters, query, deps }) =>
+    getEndorsementOptions(
+      endorsementDeps(deps),
+      auth,
+      parseBody(PolicyPathSchema, pathParameters).policyNo,
+      parseBody(TrusteeActQuerySchema, query).authorisationId,
+    ),
   { roles: ['customer', 'agent'] },
 );
