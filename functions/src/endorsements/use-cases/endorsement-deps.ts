@@ -228,7 +228,7 @@ export async function eventActorOf(
     return {
       userId: actor.claims.sub,
       role: 'customer',
-      name: `${trustee.name}（受托人）`,
+      name: trustee.name,
       onBehalfOf: holder,
       sourceIp: actor.sourceIp,
       userAgent: actor.userAgent,

@@ -160,7 +160,7 @@ function signerActor(record: EndorsementRecord, document: DocumentRecord | null)
       (record.trustee ? record.trustee.userId : `customer:${record.holder.customerId}`),
     role: 'customer',
     name: record.trustee
-      ? `${record.trustee.name}（受托人，${trusteeActNote(record.trustee.authorisationId)}）`
+      ? record.trustee.name
       : signature?.hostedByAgentId
         ? `${record.holder.name}（于业务员设备上当面办理）`
         : record.holder.name,

@@ -105,6 +105,10 @@ async function submitOnce(
     eventActorOf(deps, actor, opened.record.holder, opened.record.trustee),
   ]);
   const { record, evidence } = observed;
+  // A trustee's application stands on its authorisation as it is now: revoked or past its
+  // validity, nothing is submitted (checked first, so that is what the trustee reads); its money
+  // goes only to the authorised account.
+  const authority = record.trustee ? await assertTrusteeStillAuthorised(deps, record) : null;
   const to = transition(record.status, 'submit');
   if (record.consentDocumentId && !record.insuredConsented)
     throw new AppError('CONFLICT', `请先由被保险人 ${record.insured.name} 验证身份并签署同意书，再提交申请`, {
@@ -119,9 +123,6 @@ async function submitOnce(
   }
   if (!evaluated.ok) throw evaluated.error;
   const { target, evaluation, fromDraft } = evaluated.value;
-  // A trustee's application stands on its authorisation as it is now: revoked or past its
-  // validity, nothing is submitted; its money goes only to the authorised account.
-  const authority = record.trustee ? await assertTrusteeStillAuthorised(deps, record) : null;
   if (authority) assertTrusteePayout(authority, evaluation.effect);
   const now = deps.now();
   const patch = {
