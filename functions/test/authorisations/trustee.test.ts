@@ -121,6 +121,13 @@ async function verifyTrustee(purpose: string, authorisationId: string) {
   expect(
     (await as(TRUSTEE, 'POST', '/identity/consent', { version: FACE_ID_CONSENT_VERSION })).status,
   ).toBeLessThan(300);
+  const status = await as<{ customerId: string; customerNameMasked: string }>(
+    TRUSTEE,
+    'GET',
+    `/identity/status?purpose=${encodeURIComponent(purpose)}&authorisationId=${authorisationId}`,
+  );
+  expect(status.status, status.text).toBe(200);
+  expect(status.body).toMatchObject({ customerId: `trustee:${TRUSTEE}`, customerNameMasked: '李*' });
   const started = await as<{ attemptId: string; verifyId: string }>(TRUSTEE, 'POST', '/identity/face', {
     purpose,
     authorisationId,
@@ -395,16 +402,20 @@ describe("the trustee surrenders 张伟's annuity", () => {
     expect((await container.repositories.endorsements.listByHolder('C001')).length).toBe(before);
   });
 
-  it('prepares it with the authorised account, the holder staying the holder', async () => {
+  it('prepares it paying the authorised account, the holder staying the holder', async () => {
     const created = await as<EndorsementApplication>(
       TRUSTEE,
       'POST',
       path,
-      surrender({ cardHolderName: '张伟', cardNumber: AUTHORISED_CARD }),
+      // No card: the authorised account, which the trustee sees only masked.
+      surrender(),
     );
     expect(created.status, created.text).toBe(201);
     applicationId = created.body.applicationId;
     expect(created.body.holder.name).toBe('张伟');
+    expect(created.body.trustee).toEqual({ authorisationId: SURRENDER_AUTHORISATION, name: '李娜' });
+    expect(created.body.figures.payeeAccountMasked).toBe(`**** **** **** ${AUTHORISED_CARD.slice(-4)}`);
+    expect(created.text).not.toContain(AUTHORISED_CARD);
     expect(created.body.timeline[0]?.detail).toContain(trusteeActNote(SURRENDER_AUTHORISATION));
     expect(created.body.timeline[0]?.actor).toBe('李娜（受托人，代 张伟 办理）');
     const document = await as<DocumentDetail>(TRUSTEE, 'GET', `/documents/${created.body.documentId}`);

@@ -313,6 +313,11 @@ export const EndorsementApplicationSchema = z.object({
   documentSigned: z.boolean(),
   /** Identity verification purpose for the holder: `endorsement:<applicationId>`. */
   identityPurpose: z.string(),
+  /**
+   * Prepared by the holder's trustee on a video authorisation: its reference and the trustee's name
+   * (the trustee verifies their own identity with `authorisationId`). Absent otherwise.
+   */
+  trustee: z.optional(z.object({ authorisationId: z.string(), name: z.string() })),
   identityVerified: z.boolean(),
   /** When holder ≠ insured and the law asks for the insured's consent (beneficiary change, loan on a death-benefit policy). */
   insuredConsent: z.nullable(

@@ -114,6 +114,9 @@ export function toEndorsementApplication(
     documentId: record.documentId,
     documentSigned: ctx.evidence.documentSigned,
     identityPurpose: purpose,
+    ...(record.trustee
+      ? { trustee: { authorisationId: record.trustee.authorisationId, name: record.trustee.name } }
+      : {}),
     identityVerified: ctx.evidence.identityVerified,
     insuredConsent: record.consentDocumentId
       ? {

@@ -54,7 +54,13 @@ export const IdentityConsentRequestSchema = z.strictObject({
 });
 export const IdentityConsentResponseSchema = z.object({ version: z.string(), consentedAt: z.string() });
 
-export const IdentityStatusQuerySchema = z.object({ purpose, customerId: z.optional(customerId) });
+const trusteeAuthorisationId = z.optional(z.string().check(z.regex(AUTHORISATION_ID, '授权编号格式不正确')));
+export const IdentityStatusQuerySchema = z.object({
+  purpose,
+  customerId: z.optional(customerId),
+  /** A trustee's status for what they do on this video authorisation. */
+  authorisationId: trusteeAuthorisationId,
+});
 
 export const VerificationViewSchema = z.object({
   verificationId: z.string(),
@@ -75,7 +81,7 @@ export const StartFaceVerificationRequestSchema = z.strictObject({
   /** An agent verifying a customer present on the agent's device; customers omit it. */
   customerId: z.optional(customerId),
   /** A trustee verifying themself for what they do on this video authorisation. */
-  authorisationId: z.optional(z.string().check(z.regex(AUTHORISATION_ID, '授权编号格式不正确'))),
+  authorisationId: trusteeAuthorisationId,
 });
 export const FaceSessionSchema = z.object({
   attemptId: z.string(),

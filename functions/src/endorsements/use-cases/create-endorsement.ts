@@ -48,7 +48,7 @@ export async function createEndorsement(
   deps: CreateDeps,
   actor: Actor,
   policyNo: string,
-  request: CreateEndorsementRequest,
+  asked: CreateEndorsementRequest,
   options: {
     /** A fixed number for the application document (the demo seed's); new ones get a fresh one. */
     documentId?: string;
@@ -61,9 +61,10 @@ export async function createEndorsement(
     ? await trusteeAuthority(deps, claims, {
         authorisationId: options.authorisationId,
         policyNo,
-        type: request.type,
+        type: asked.type,
       })
     : null;
+  const request = authority ? withAuthorisedPayee(asked, authority) : asked;
   const target = await loadEndorsablePolicy(deps, claims, policyNo, authority);
   if (!authority) assertActsForHolder(claims, target.holder);
   const today = todayOf(deps);
@@ -107,6 +108,26 @@ export async function createEndorsement(
     await deps.repositories.endorsements.releaseOpenApplication(slot, applicationId).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * A trustee sees the authorised account only masked, so money they ask for without a card goes
+ * to that account (the renewal account on record would be another's choice).
+ */
+function withAuthorisedPayee(
+  request: CreateEndorsementRequest,
+  authority: AuthorisationRecord,
+): CreateEndorsementRequest {
+  const account = authority.poa.refundAccount;
+  if (!account) return request;
+  const card = { cardHolderName: account.cardHolderName, cardNumber: account.accountNumber };
+  if (
+    request.type === 'surrender' ||
+    request.type === 'policy_loan' ||
+    request.type === 'dividend_withdrawal'
+  )
+    return request.payeeCard ? request : { ...request, payeeCard: card };
+  return request;
 }
 
 /**

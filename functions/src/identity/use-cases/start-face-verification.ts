@@ -8,8 +8,8 @@ import {
 } from '@zhixiang/shared/identity/verification';
 import type { IdentityDeps } from './deps';
 import { requireIdentityConsent } from './record-identity-consent';
-import { trusteeFaceSubject } from './trustee-subject';
-import { loadVerificationSubject, shanghaiDay } from './verification-subject';
+import { faceSubjectOf } from './trustee-subject';
+import { shanghaiDay } from './verification-subject';
 
 export const FACE_LOCKED_MESSAGE = `今日刷脸认证未通过已达 ${MAX_FACE_FAILURES_PER_DAY} 次，人脸核身已锁定至明日 0 点。您可以请服务业务员当面核验，或上传身份证及自拍视频由人工审核。`;
 
@@ -39,13 +39,7 @@ export async function startFaceVerification(
   claims: AccessClaims,
   input: { purpose: string; customerId?: string | undefined; authorisationId?: string | undefined },
 ): Promise<FaceSession> {
-  const subject = input.authorisationId
-    ? await trusteeFaceSubject(container, claims, input.authorisationId)
-    : await loadVerificationSubject(container, claims, input.customerId).then((c) => ({
-        subjectId: c.customerId,
-        name: c.name,
-        idNumber: c.idNumber,
-      }));
+  const subject = await faceSubjectOf(container, claims, input);
   await requireIdentityConsent(container, claims);
   const now = container.now();
   await assertFaceNotLocked(container, subject.subjectId, now);

@@ -3,6 +3,7 @@ import { assertAuthorisationInForce, trusteeSubject } from '@zhixiang/shared/aut
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { IdentityDeps } from './deps';
+import { loadVerificationSubject } from './verification-subject';
 
 /** Who a face verification compares: a customer on record, or a trustee as their authorisation names them. */
 export interface FaceSubject {
@@ -33,6 +34,20 @@ export async function trusteeFaceSubject(
   const { trustee } = record.poa;
   if (trustee.idType !== 'id_card') throw new AppError('CONFLICT', TRUSTEE_FACE_NEEDS_ID_CARD);
   return { subjectId: trusteeSubject(claims.sub), name: trustee.name, idNumber: trustee.idNumber };
+}
+
+/**
+ * Whose identity a face verification or the status proves: a trustee naming their authorisation,
+ * else the customer (`loadVerificationSubject`).
+ */
+export async function faceSubjectOf(
+  container: Pick<IdentityDeps, 'repositories' | 'now'>,
+  claims: AccessClaims,
+  input: { customerId?: string | undefined; authorisationId?: string | undefined },
+): Promise<FaceSubject> {
+  if (input.authorisationId) return trusteeFaceSubject(container, claims, input.authorisationId);
+  const customer = await loadVerificationSubject(container, claims, input.customerId);
+  return { subjectId: customer.customerId, name: customer.name, idNumber: customer.idNumber };
 }
 
 /** The certificate of a face attempt's subject when its result is asked (a trustee's from their bindings). */
