@@ -329,6 +329,10 @@ describe('what the trustee reaches', () => {
     expect(options.status, options.text).toBe(200);
     const available = options.body.options.filter((o) => o.available).map((o) => o.type);
     expect(available).toEqual(['surrender']);
+    expect(options.body.authorisedPayee).toEqual({
+      bankName: '中国工商银行',
+      accountMasked: `**** **** **** ${AUTHORISED_CARD.slice(-4)}`,
+    });
     expect(options.body.options.find((o) => o.type === 'policy_loan')?.unavailableReason).toContain(
       '未委托办理此项',
     );

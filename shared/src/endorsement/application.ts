@@ -464,6 +464,8 @@ export const EndorsementOptionsSchema = z.object({
     }),
   ),
   renewalAccount: z.nullable(z.object({ bankName: z.string(), accountMasked: z.string() })),
+  /** A trustee's options: the one account money may go to, as the video authorisation names it. */
+  authorisedPayee: z.optional(z.object({ bankName: z.string(), accountMasked: z.string() })),
   supportedBanks: z.array(z.object({ code: z.string(), name: z.string() })),
   /** Surrender quote today (null when the policy cannot be surrendered). */
   surrender: z.nullable(

@@ -157,6 +157,14 @@ export async function getEndorsementOptions(
           accountMasked: maskBankAccount(policy.renewalAccount.accountNumber),
         }
       : null,
+    ...(authority?.poa.refundAccount
+      ? {
+          authorisedPayee: {
+            bankName: authority.poa.refundAccount.bankName,
+            accountMasked: maskBankAccount(authority.poa.refundAccount.accountNumber),
+          },
+        }
+      : {}),
     supportedBanks: supportedBanks.map((b) => ({ code: b.code, name: b.name })),
     surrender: surrender?.ok
       ? {
