@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { addDays, todayInShanghai } from '@zhixiang/shared/format/dates';
-import { idCheckCharacter } from '@zhixiang/shared/identity/id-number';
-import type { AuthorisationRecord } from '@zhixiang/shared/ports/authorisations';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { readLatestSandboxCode } from '../functions/src/platform/sms/sandbox-outbox-sms';
 import { DEMO_PAYEE_CARD_NUMBER } from '../functions/src/seed/demo-endorsements';
 import { getSystem } from '../functions/src/system';
+import {
+  approvedAuthorisation,
+  TRUSTEE_ID_NUMBER,
+  TRUSTEE_PHONE,
+} from '../functions/test/support/approved-authorisation';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import {
   endorsementSteps,
@@ -32,8 +35,6 @@ import { useE2eSession } from './support/session';
  * moment 张伟 revokes the authorisation it stands on.
  */
 const TRUSTEE = 'demo-unbound';
-const TRUSTEE_ID = `11010519850303002${idCheckCharacter('11010519850303002')}`;
-const TRUSTEE_PHONE = '13912345678';
 const AUTHORISED_CARD = icbcCard('100087654321');
 const ANNUITY = policyNo('C001', 'AN01');
 const PARTICIPATING = policyNo('C001', 'PL01');
@@ -41,59 +42,22 @@ const SURRENDER = 'SQ20261201B0000001';
 const EXPIRED = 'SQ20261201B0000002';
 const CONTACT = 'SQ20261201B0000003';
 
-function approved(
-  authorisationId: string,
-  poa: Partial<AuthorisationRecord['poa']>,
-  trustee: AuthorisationRecord['trustee'] = null,
-): AuthorisationRecord {
-  const at = new Date().toISOString();
-  return {
-    authorisationId,
-    customerId: 'C001',
-    userId: 'demo-customer-c001',
-    status: 'approved',
-    poa: {
-      policyNos: [ANNUITY],
-      matters: ['surrender'],
-      trustee: {
-        name: '李娜',
-        idType: 'id_card',
-        idNumber: TRUSTEE_ID,
-        relation: '配偶',
-        phone: TRUSTEE_PHONE,
-      },
-      refundAccount: { cardHolderName: '张伟', accountNumber: AUTHORISED_CARD, bankName: '中国工商银行' },
-      validUntil: addDays(todayInShanghai(), 30),
-      document: { type: 'passport', number: 'E12345678', expiresOn: '2030-06-30' },
-      ...poa,
-    },
-    reviewBranchPath: 'HQ/SH',
-    consent: { version: '2026-12-05', at },
-    documentPhoto: null,
-    videoUpload: null,
-    recording: null,
-    rejectionReason: null,
-    createdAt: at,
-    submittedAt: at,
-    decidedAt: at,
-    trustee,
-    version: 1,
-  };
-}
+const refundAccount = { cardHolderName: '张伟', accountNumber: AUTHORISED_CARD, bankName: '中国工商银行' };
 
 const session = useE2eSession(async () => {
   const { authorisations, users } = getSystem().repositories;
   const bound = { userId: TRUSTEE, boundAt: new Date().toISOString() };
-  assert.ok(await authorisations.put(approved(SURRENDER, {}), null));
+  assert.ok(
+    await authorisations.put(approvedAuthorisation(SURRENDER, { policyNos: [ANNUITY], refundAccount }), null),
+  );
   // Bound earlier, its validity ended yesterday.
   assert.ok(
     await authorisations.put(
-      approved(
+      approvedAuthorisation(
         EXPIRED,
         {
           policyNos: [PARTICIPATING],
           matters: ['contact_change'],
-          refundAccount: null,
           validUntil: addDays(todayInShanghai(), -1),
         },
         bound,
@@ -103,11 +67,7 @@ const session = useE2eSession(async () => {
   );
   assert.ok(
     await authorisations.put(
-      approved(
-        CONTACT,
-        { policyNos: [PARTICIPATING], matters: ['contact_change'], refundAccount: null },
-        bound,
-      ),
+      approvedAuthorisation(CONTACT, { policyNos: [PARTICIPATING], matters: ['contact_change'] }, bound),
       null,
     ),
   );
@@ -150,7 +110,7 @@ describe('the trustee acting on a video authorisation', () => {
       await fillInput(page, 'SQ 开头的 18 位编号', SURRENDER);
       await fillInput(page, '与授权中登记的一致', '李娜');
       await page.getByTestId('id-type-id_card').click();
-      await fillInput(page, '请填写证件号码', TRUSTEE_ID);
+      await fillInput(page, '请填写证件号码', TRUSTEE_ID_NUMBER);
       await tapButton(page, '获取验证码');
       await page.getByTestId('code-sent').getByText('139****5678', { exact: false }).waitFor();
       const code = await readLatestSandboxCode(session.stack.smsOutboxFile, TRUSTEE_PHONE);

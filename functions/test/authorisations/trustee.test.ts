@@ -7,7 +7,6 @@ import { luhnCheckDigit } from '@zhixiang/shared/endorsement/renewal-account-cha
 import { addDays, todayInShanghai } from '@zhixiang/shared/format/dates';
 import { idCheckCharacter } from '@zhixiang/shared/identity/id-number';
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
-import type { AuthorisationRecord } from '@zhixiang/shared/ports/authorisations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
 import { deliverEndorsementEvents } from '../../src/endorsements/use-cases/deliver-endorsement-events';
@@ -20,9 +19,11 @@ import { strokesToPng } from '../documents/signature-png';
 import { demoPolicyNo } from '../endorsements/endorsement-steps';
 import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { approvedAuthorisation, TRUSTEE_ID_NUMBER, TRUSTEE_PHONE } from '../support/approved-authorisation';
 import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { signingSession } from '../support/signing-session';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { putUser } from '../support/test-system';
 
 /**
  * The trustee (受托人) acting on 张伟's approved video authorisation, through the real gateway
@@ -50,54 +51,16 @@ const ANNUITY = demoPolicyNo('C001', 'AN01');
 const PARTICIPATING = demoPolicyNo('C001', 'PL01');
 const TODAY = todayInShanghai();
 const AUTHORISED_CARD = `622202100087654321${luhnCheckDigit('622202100087654321')}`;
-const TRUSTEE_ID = `11010519850303002${idCheckCharacter('11010519850303002')}`;
-const TRUSTEE_PHONE = '13912345678';
 const SURRENDER_AUTHORISATION = 'SQ20261201A0000001';
 const CONTACT_AUTHORISATION = 'SQ20261201A0000002';
 
-function approved(
-  authorisationId: string,
-  overrides: Partial<AuthorisationRecord['poa']>,
-): AuthorisationRecord {
-  const at = new Date().toISOString();
-  return {
-    authorisationId,
-    customerId: 'C001',
-    userId: OWNER,
-    status: 'approved',
-    poa: {
-      policyNos: [ANNUITY],
-      matters: ['surrender'],
-      trustee: {
-        name: '李娜',
-        idType: 'id_card',
-        idNumber: TRUSTEE_ID,
-        relation: '配偶',
-        phone: TRUSTEE_PHONE,
-      },
-      refundAccount: { cardHolderName: '张伟', accountNumber: AUTHORISED_CARD, bankName: '中国工商银行' },
-      validUntil: addDays(TODAY, 30),
-      document: { type: 'passport', number: 'E12345678', expiresOn: '2030-06-30' },
-      ...overrides,
-    },
-    reviewBranchPath: 'HQ/SH',
-    consent: { version: '2026-12-05', at },
-    documentPhoto: null,
-    videoUpload: null,
-    recording: null,
-    rejectionReason: null,
-    createdAt: at,
-    submittedAt: at,
-    decidedAt: at,
-    version: 1,
-  };
-}
+const refundAccount = { cardHolderName: '张伟', accountNumber: AUTHORISED_CARD, bankName: '中国工商银行' };
 
 const naming = (authorisationId: string, overrides: Record<string, string> = {}) => ({
   authorisationId,
   name: '李娜',
   idType: 'id_card',
-  idNumber: TRUSTEE_ID,
+  idNumber: TRUSTEE_ID_NUMBER,
   ...overrides,
 });
 
@@ -190,27 +153,19 @@ beforeAll(async () => {
   container = gateway.system;
   await seedDemoDataOnce({ repositories: container.repositories });
   api = createApiClient(gateway.url);
-  for (const userId of [TRUSTEE, STRANGER])
-    await container.repositories.users.put({
-      userId,
-      role: 'customer',
-      displayName: '微信用户',
-      openid: `openid-${userId}`,
-      customerId: null,
-      agentId: null,
-      branchId: null,
-      branchPath: null,
-      privacyConsentVersion: null,
-      privacyConsentedAt: null,
-    });
+  for (const userId of [TRUSTEE, STRANGER]) await putUser(container, { userId, displayName: '微信用户' });
   const { authorisations } = container.repositories;
-  expect(await authorisations.put(approved(SURRENDER_AUTHORISATION, {}), null)).toBe(true);
   expect(
     await authorisations.put(
-      approved(CONTACT_AUTHORISATION, {
+      approvedAuthorisation(SURRENDER_AUTHORISATION, { policyNos: [ANNUITY], refundAccount }),
+      null,
+    ),
+  ).toBe(true);
+  expect(
+    await authorisations.put(
+      approvedAuthorisation(CONTACT_AUTHORISATION, {
         policyNos: [PARTICIPATING],
         matters: ['contact_change'],
-        refundAccount: null,
       }),
       null,
     ),
@@ -451,7 +406,7 @@ describe("the trustee surrenders 张伟's annuity", () => {
     expect(submittedEvent?.detail).toContain(note);
     expect(submitted.body.timeline.find((e) => e.type === 'signed')?.detail).toContain(note);
     expect(submitted.text).not.toContain(AUTHORISED_CARD);
-    expect(texts.join('\n')).not.toContain(TRUSTEE_ID);
+    expect(texts.join('\n')).not.toContain(TRUSTEE_ID_NUMBER);
     expect(submitted.body.status).toBe('document_issued');
     // The 批单, issued by the outbox consumer, names the trustee and the authorisation.
     expect(await deliverEndorsementEvents(deliverEndorsementEventsDeps(container))).toMatchObject({
