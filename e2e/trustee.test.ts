@@ -47,6 +47,8 @@ const refundAccount = { cardHolderName: '张伟', accountNumber: AUTHORISED_CARD
 const session = useE2eSession(async () => {
   const { authorisations, users } = getSystem().repositories;
   const bound = { userId: TRUSTEE, boundAt: new Date().toISOString() };
+  // Written as a binding is: the trustee's link and the audit event with the record.
+  const asBound = { audit: { action: 'trustee_bound' as const, byUserId: TRUSTEE, at: bound.boundAt } };
   assert.ok(
     await authorisations.put(approvedAuthorisation(SURRENDER, { policyNos: [ANNUITY], refundAccount }), null),
   );
@@ -63,12 +65,14 @@ const session = useE2eSession(async () => {
         bound,
       ),
       null,
+      asBound,
     ),
   );
   assert.ok(
     await authorisations.put(
       approvedAuthorisation(CONTACT, { policyNos: [PARTICIPATING], matters: ['contact_change'] }, bound),
       null,
+      asBound,
     ),
   );
   assert.ok(await users.get(TRUSTEE), 'the unbound demo user');
@@ -99,7 +103,7 @@ async function asTrustee(name: string, run: (page: Page) => Promise<void>) {
 
 async function openTrusteePage(page: Page) {
   await page.goto(`${session.stack.appUrl}/pages/me/index`);
-  await page.getByTestId('entry-trustee').click();
+  await page.locator('.nut-cell', { hasText: '受托办理' }).click();
   await page.getByTestId('trustee-page').waitFor();
 }
 
@@ -144,7 +148,11 @@ describe('the trustee acting on a video authorisation', () => {
       await page.getByTestId('form-next').click();
       await page.locator('.taro-model__confirm:visible').click();
       await driveApplication(page, 'result');
-      await page.getByText(`受托人代办，依据录像授权 ${SURRENDER}`, { exact: false }).first().waitFor();
+      await page
+        .getByTestId('status-timeline')
+        .getByText(`受托人代办，依据录像授权 ${SURRENDER}`, { exact: false })
+        .first()
+        .waitFor();
     });
   });
 
