@@ -29,12 +29,7 @@ export async function seedDemoDocuments(
   const user = data.users.find((u) => u.userId === 'demo-customer-c001');
   if (!policy || !user) return;
   await createEndorsement(
-    // The demo application is the holder's own: no trustee's authorisation is read.
-    {
-      repositories: { ...repositories, authorisations: { get: async () => null } },
-      payoutSandbox: false,
-      now: () => Date.now(),
-    },
+    { repositories, payoutSandbox: false, now: () => Date.now() },
     { claims: claimsFor(user), sourceIp: null, userAgent: 'seed' },
     policy.policyNo,
     { type: 'contact_change', address: DEMO_NEW_ADDRESS },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TrusteeAuthorisation } from '@zhixiang/shared/authorisations/trustee';
-import { trusteeActNote } from '@zhixiang/shared/authorisations/trustee';
+import { trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import type { DocumentDetail } from '@zhixiang/shared/documents/schemas';
 import type { EndorsementApplication, EndorsementOptions } from '@zhixiang/shared/endorsement/application';
 import { luhnCheckDigit } from '@zhixiang/shared/endorsement/renewal-account-change';

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { maskedName, toTrusteeView } from '../../src/authorisations/trustee';
 import {
   assertAuthorisedPayee,
   assertTrusteeMayAct,
-  maskedName,
   TRUSTEE_AUTHORISATION_NOT_FOUND,
-  toTrusteeView,
   trusteeActNote,
   trusteeSubject,
-} from '../../src/authorisations/trustee';
+} from '../../src/authorisations/trustee-rules';
 import type { AuthorisationRecord } from '../../src/ports/authorisations';
 
 const record = (overrides: Partial<AuthorisationRecord> = {}): AuthorisationRecord => ({

@@ -1,11 +1,11 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import {
-  assertAuthorisationInForce,
   type TrusteeAuthorisation,
   type TrusteeBindCodeRequest,
   type TrusteeBindRequest,
   toTrusteeView,
 } from '@zhixiang/shared/authorisations/trustee';
+import { assertAuthorisationInForce } from '@zhixiang/shared/authorisations/trustee-rules';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { AuthorisationRecord } from '@zhixiang/shared/ports/authorisations';

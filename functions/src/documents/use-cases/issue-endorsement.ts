@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { trusteeActNote } from '@zhixiang/shared/authorisations/trustee';
+import { trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import { type DocumentRecord, documentKeys, type SealedPdfRecord } from '@zhixiang/shared/documents/model';
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
 import { auditEvent, contentHashOf, type DocumentDeps, type DocumentPdf, sha256Hex } from './document-deps';

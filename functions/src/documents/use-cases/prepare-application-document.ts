@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { trusteeActNote } from '@zhixiang/shared/authorisations/trustee';
+import { trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import type { DocumentChangeRow, DocumentRecord } from '@zhixiang/shared/documents/model';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { trusteeActNote, trusteeSubject } from '@zhixiang/shared/authorisations/trustee';
+import { trusteeActNote, trusteeSubject } from '@zhixiang/shared/authorisations/trustee-rules';
 import {
   ALREADY_SIGNED_MESSAGE,
   type DocumentRecord,

@@ -21,7 +21,6 @@ import type {
   OpenApplicationSlot,
 } from '@zhixiang/shared/ports/endorsements';
 import type { FieldCipher } from '@zhixiang/shared/ports/field-cipher';
-import { DynamoAuthorisationStore } from '../../authorisations/adapters/authorisations';
 import { createDocumentRepository, type DynamoDocumentRepository } from '../../documents/adapters/documents';
 import { DynamoPayoutInstructions } from '../../payments/adapters/payout-instructions';
 import {
@@ -626,8 +625,6 @@ export function createEndorsementRepositories(
   return {
     ...records,
     documents,
-    /** The video authorisations a trustee's application stands on (read only). */
-    authorisations: new DynamoAuthorisationStore(table, fieldCipher),
     endorsements: new DynamoEndorsementRepository(
       records.policies,
       records.customers,

@@ -4,11 +4,12 @@ import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { createEndorsement } from '../use-cases/create-endorsement';
-import { endorsementDeps, endorsementsWiring } from '../wiring';
+import { endorsementDeps } from '../wiring';
+import { trusteeActWiring } from '../wiring-trustee';
 
 export const handler = httpHandler(
   endorsementRoutes.createEndorsement,
-  endorsementsWiring,
+  trusteeActWiring,
   ({ auth, pathParameters, query, sourceIp, userAgent, deps, body }) => {
     const { authorisationId } = parseBody(TrusteeActQuerySchema, query);
     return createEndorsement(

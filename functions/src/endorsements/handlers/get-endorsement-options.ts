@@ -4,11 +4,12 @@ import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { getEndorsementOptions } from '../use-cases/get-endorsement-options';
-import { endorsementDeps, endorsementsWiring } from '../wiring';
+import { endorsementDeps } from '../wiring';
+import { trusteeActWiring } from '../wiring-trustee';
 
 export const handler = httpHandler(
   endorsementRoutes.getEndorsementOptions,
-  endorsementsWiring,
+  trusteeActWiring,
   ({ auth, pathParameters, query, deps }) =>
     getEndorsementOptions(
       endorsementDeps(deps),

@@ -1,4 +1,4 @@
-import { assertAuthorisedPayee, trusteeActNote } from '@zhixiang/shared/authorisations/trustee';
+import { assertAuthorisedPayee, trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import {
   type CreateEndorsementRequest,
   ENDORSEMENT_TYPE_LABELS,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { canOpenEndorsement, canViewPolicy, isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
-import { assertTrusteeMayAct } from '@zhixiang/shared/authorisations/trustee';
+import { assertTrusteeMayAct } from '@zhixiang/shared/authorisations/trustee-rules';
 import type { EndorsementApplication, EndorsementEventType } from '@zhixiang/shared/endorsement/application';
 import type {
   EndorsementActorRole,
@@ -33,7 +33,11 @@ export interface EndorsementDeps {
     endorsements: EndorsementRepository;
     documents: DocumentRepository;
     users: Pick<UserAccountRepository, 'get'>;
-    authorisations: Pick<AuthorisationStore, 'get'>;
+    /**
+     * The video authorisations a trustee acts on: wired only into the functions a trustee calls
+     * (`wiring-trustee.ts`), so the money steps' functions do not carry them.
+     */
+    authorisations?: Pick<AuthorisationStore, 'get'>;
   };
   identityProofs: IdentityProofs;
   /** Texts a one-time code (1 a minute, 5 an hour per subject) and checks it (a contact change's new phone). */
@@ -114,7 +118,7 @@ export async function trusteeAuthority(
     throw new AppError('FORBIDDEN', '依据录像授权代办须由受托人本人使用微信登录后办理', {
       field: 'authorisationId',
     });
-  const record = await deps.repositories.authorisations.get(act.authorisationId);
+  const record = await authorisationsOf(deps).get(act.authorisationId);
   assertTrusteeMayAct(record, {
     userId: claims.sub,
     policyNo: act.policyNo,
@@ -122,6 +126,16 @@ export async function trusteeAuthority(
     today: todayOf(deps),
   });
   return record;
+}
+
+/** The authorisations store of a function a trustee calls; elsewhere a wiring mistake. */
+export function authorisationsOf(
+  deps: Pick<EndorsementDeps, 'repositories'>,
+): Pick<AuthorisationStore, 'get'> {
+  const store = deps.repositories.authorisations;
+  if (!store)
+    throw new AppError('INTERNAL', undefined, { logMessage: 'video authorisations are not wired here' });
+  return store;
 }
 
 /** Whether the signed-in person is the trustee who prepared this application. */

@@ -1,4 +1,4 @@
-import { trusteeActNote, trusteeSubject } from '@zhixiang/shared/authorisations/trustee';
+import { trusteeActNote, trusteeSubject } from '@zhixiang/shared/authorisations/trustee-rules';
 import type { DocumentRecord } from '@zhixiang/shared/documents/model';
 import type { EndorsementEventRecord, EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { type EndorsementAction, isFinal, transitionAll } from '@zhixiang/shared/endorsement/state-machine';

@@ -1,4 +1,4 @@
-import { assertTrusteeMayAct, trusteeActNote } from '@zhixiang/shared/authorisations/trustee';
+import { assertTrusteeMayAct, trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import {
   ENDORSEMENT_TYPE_LABELS,
   type EndorsementApplication,
@@ -19,6 +19,7 @@ import {
   type Actor,
   actsForHolder,
   applicationView,
+  authorisationsOf,
   type EndorsementDeps,
   endorsementEvent,
   eventActorOf,
@@ -207,7 +208,7 @@ async function submitOnce(
  */
 async function assertTrusteeStillAuthorised(deps: EndorsementDeps, record: EndorsementRecord) {
   const trustee = record.trustee as NonNullable<EndorsementRecord['trustee']>;
-  const authorisation = await deps.repositories.authorisations.get(trustee.authorisationId);
+  const authorisation = await authorisationsOf(deps).get(trustee.authorisationId);
   assertTrusteeMayAct(authorisation, {
     userId: trustee.userId,
     policyNo: record.policyNo,

@@ -1,5 +1,5 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
-import { assertAuthorisationInForce, trusteeSubject } from '@zhixiang/shared/authorisations/trustee';
+import { assertAuthorisationInForce, trusteeSubject } from '@zhixiang/shared/authorisations/trustee-rules';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { IdentityDeps } from './deps';
