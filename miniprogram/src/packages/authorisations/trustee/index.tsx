@@ -99,6 +99,29 @@ export default function TrusteeAuthorisationsPage() {
     }
   };
 
+  /** One typed field of the binding form, kept in the draft as typed. */
+  const field = (
+    label: string,
+    testId: string,
+    placeholder: string,
+    key: 'authorisationId' | 'name' | 'idNumber' | 'code',
+    maxlength: number,
+    type: 'text' | 'number' = 'text',
+  ) => (
+    <>
+      <Text className="zx-authorisations__label">{label}</Text>
+      <Input
+        className="zx-authorisations__input"
+        data-testid={testId}
+        type={type}
+        placeholder={placeholder}
+        maxlength={maxlength}
+        value={draft[key]}
+        onInput={(event) => update({ ...draft, [key]: event.detail.value })}
+      />
+    </>
+  );
+
   return (
     <PageContainer data={data} refreshable errorTitle="暂时无法查看受托办理">
       {(view) => (
@@ -111,24 +134,8 @@ export default function TrusteeAuthorisationsPage() {
           ))}
           <View className="zx-card" data-testid="trustee-bind">
             <Text className="zx-card__title">绑定录像授权</Text>
-            <Text className="zx-authorisations__label">授权编号</Text>
-            <Input
-              className="zx-authorisations__input"
-              data-testid="input-reference"
-              placeholder="SQ 开头的 18 位编号"
-              maxlength={18}
-              value={draft.authorisationId}
-              onInput={(event) => update({ ...draft, authorisationId: event.detail.value })}
-            />
-            <Text className="zx-authorisations__label">您的姓名</Text>
-            <Input
-              className="zx-authorisations__input"
-              data-testid="input-name"
-              placeholder="与授权中登记的一致"
-              maxlength={30}
-              value={draft.name}
-              onInput={(event) => update({ ...draft, name: event.detail.value })}
-            />
+            {field('授权编号', 'input-reference', 'SQ 开头的 18 位编号', 'authorisationId', 18)}
+            {field('您的姓名', 'input-name', '与授权中登记的一致', 'name', 30)}
             <Text className="zx-authorisations__label">证件类型</Text>
             <View className="zx-authorisations__chips">
               {(Object.keys(TRUSTEE_ID_TYPES) as TrusteeIdType[]).map((idType) => (
@@ -142,15 +149,7 @@ export default function TrusteeAuthorisationsPage() {
                 </View>
               ))}
             </View>
-            <Text className="zx-authorisations__label">证件号码</Text>
-            <Input
-              className="zx-authorisations__input"
-              data-testid="input-id-number"
-              placeholder="请填写证件号码"
-              maxlength={20}
-              value={draft.idNumber}
-              onInput={(event) => update({ ...draft, idNumber: event.detail.value })}
-            />
+            {field('证件号码', 'input-id-number', '请填写证件号码', 'idNumber', 20)}
             <Button block loading={busy === 'code'} disabled={busy !== null} onClick={() => void sendCode()}>
               {busy === 'code' ? '正在发送…' : sentTo ? '重新获取验证码' : '获取验证码'}
             </Button>
@@ -159,16 +158,7 @@ export default function TrusteeAuthorisationsPage() {
                 验证码已发送至 {sentTo}，5 分钟内有效
               </Text>
             ) : null}
-            <Text className="zx-authorisations__label">短信验证码</Text>
-            <Input
-              className="zx-authorisations__input"
-              data-testid="input-code"
-              type="number"
-              placeholder="6 位数字"
-              maxlength={6}
-              value={draft.code}
-              onInput={(event) => update({ ...draft, code: event.detail.value })}
-            />
+            {field('短信验证码', 'input-code', '6 位数字', 'code', 6, 'number')}
             {error ? (
               <Text className="zx-authorisations__error" data-testid="trustee-error">
                 {error}
