@@ -1,5 +1,4 @@
-import { AppError } from '@zhixiang/shared/errors';
-import { consumeOneTimeCode, issueOneTimeCode } from '../auth/use-cases/identity-binding';
+import { rateLimitedPhoneCodes } from '../auth/wiring-phone-codes';
 import { createIdentityProofs } from '../identity/wiring-proofs';
 import { createAuthStores } from '../platform/auth-store/auth-store';
 import { defineWiring, type Platform } from '../platform/process';
@@ -48,24 +47,7 @@ export function endorsementDeps(
   return {
     repositories: deps.repositories,
     identityProofs: deps.identityProofs,
-    phoneCodes: {
-      send: async (input) => {
-        const now = deps.now();
-        const decision = await deps.rateLimiter.consume(
-          [
-            { key: `${input.subject}:minute`, limit: 1, windowSeconds: 60 },
-            { key: `${input.subject}:hour`, limit: 5, windowSeconds: 3600 },
-          ],
-          now,
-        );
-        if (!decision.allowed)
-          throw new AppError('RATE_LIMITED', '获取验证码过于频繁，请稍后再试', {
-            retryAfterSeconds: decision.retryAfterSeconds,
-          });
-        await issueOneTimeCode(deps, { ...input, phoneIndex: '', now });
-      },
-      consume: (subject, code, field) => consumeOneTimeCode(deps, subject, code, field),
-    },
+    phoneCodes: rateLimitedPhoneCodes(deps),
     idempotency: deps.submissionIdempotency,
     metrics: deps.metrics,
     payoutSandbox: deps.config.finance.provider === 'sandbox',

@@ -1,4 +1,5 @@
 import type { IdCardOcr } from '@zhixiang/shared/ports/id-card-ocr';
+import { DynamoAuthorisationStore } from '../authorisations/adapters/authorisations';
 import { createAuthStores } from '../platform/auth-store/auth-store';
 import { defineWiring, type Platform } from '../platform/process';
 import { createRecordRepositories } from '../platform/records/repositories';
@@ -22,7 +23,11 @@ export function createIdentityDeps(platform: Platform): IdentityDeps {
   const { customers, users } = createRecordRepositories(table, platform.fieldCipher);
   return {
     ...platform,
-    repositories: { customers, users },
+    repositories: {
+      customers,
+      users,
+      authorisations: new DynamoAuthorisationStore(table, platform.fieldCipher),
+    },
     consents: authStores.consents,
     rateLimiter: authStores.rateLimiter,
     oneTimeCodes: authStores.oneTimeCodes,

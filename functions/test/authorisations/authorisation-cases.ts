@@ -30,6 +30,13 @@ export const OWNER_POWER_OF_ATTORNEY = {
   document: { type: 'passport', number: 'E12345678', expiresOn: '2030-06-30' },
 };
 
+const TRUSTEE_NAMING_NO_SUCH = {
+  authorisationId: NO_SUCH,
+  name: OWNER_POWER_OF_ATTORNEY.trustee.name,
+  idType: 'id_card',
+  idNumber: OWNER_POWER_OF_ATTORNEY.trustee.idNumber,
+};
+
 export const authorisationCases: CasesFor<typeof authorisationRoutes> = {
   // Only a policyholder gives a power of attorney over their own policies: 吴刚 naming 张伟's
   // policy is refused (400 with the reason); agents and staff 403.
@@ -112,4 +119,21 @@ export const authorisationCases: CasesFor<typeof authorisationRoutes> = {
     },
     expected: staffOnly(404),
   },
+  // A trustee, signed in with their own WeChat (a customer-role account): details matching no
+  // authorisation are the same 400 for everyone; agents and staff 403. The binding itself, and
+  // what a bound trustee reaches, are covered in functions/test/authorisations/trustee.test.ts.
+  sendTrusteeBindCode: {
+    method: 'POST',
+    path: '/trustee/authorisations/code',
+    body: TRUSTEE_NAMING_NO_SUCH,
+    expected: customersOnly(400),
+  },
+  bindTrustee: {
+    method: 'POST',
+    path: '/trustee/authorisations',
+    body: { ...TRUSTEE_NAMING_NO_SUCH, code: '123456' },
+    expected: customersOnly(400),
+  },
+  // Each lists only the authorisations bound to their own account.
+  listTrusteeAuthorisations: { method: 'GET', path: '/trustee/authorisations', expected: customersOnly(200) },
 };

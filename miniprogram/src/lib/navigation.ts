@@ -30,8 +30,9 @@ export const pageUrls = {
   customerPolicies: (customerId: string, name: string) =>
     `/packages/agent/customer-policies/index?customerId=${encodeURIComponent(customerId)}&name=${encodeURIComponent(name)}`,
   // Identity verification: other features open `identityVerify` and re-check on the server when it navigates back.
-  identityVerify: (purpose: string, customerId?: string) =>
-    `/packages/identity/verify/index?${identityQuery(purpose, customerId)}`,
+  /** A trustee passes the video authorisation they act on instead of a customer id. */
+  identityVerify: (purpose: string, customerId?: string, authorisationId?: string) =>
+    `/packages/identity/verify/index?${identityQuery(purpose, customerId)}${authorisationId ? `&authorisationId=${encodeURIComponent(authorisationId)}` : ''}`,
   identityIdCard: (purpose: string, customerId?: string, mode: 'check' | 'review' = 'check') =>
     `/packages/identity/id-card/index?${identityQuery(purpose, customerId)}&mode=${mode}`,
   identityAttest: (purpose: string, customerId: string) =>
@@ -53,8 +54,9 @@ export const pageUrls = {
     `/packages/handoffs/chat/index?handoffId=${encodeURIComponent(handoffId)}`,
   assistantFeedbackReport: '/packages/handoffs/feedback/index',
   // Endorsements (保全). The application page is also the link an agent shares with the customer.
-  endorsementApply: (policyNo: string, type: string) =>
-    `/packages/endorsements/apply/index?policyNo=${encodeURIComponent(policyNo)}&type=${encodeURIComponent(type)}`,
+  /** With `authorisationId`, a trustee acting on that video authorisation. */
+  endorsementApply: (policyNo: string, type: string, authorisationId?: string) =>
+    `/packages/endorsements/apply/index?policyNo=${encodeURIComponent(policyNo)}&type=${encodeURIComponent(type)}${authorisationId ? `&authorisationId=${encodeURIComponent(authorisationId)}` : ''}`,
   endorsementApplication: (applicationId: string) =>
     `/packages/endorsements/application/index?applicationId=${encodeURIComponent(applicationId)}`,
   myEndorsements: '/packages/endorsements/list/index',
@@ -124,6 +126,8 @@ export const pageUrls = {
   authorisationDetail: (authorisationId: string) =>
     `/packages/authorisations/detail/index?authorisationId=${encodeURIComponent(authorisationId)}`,
   authorisationReviews: '/packages/authorisations/reviews/index',
+  /** 受托办理: a trustee binds an authorisation and acts on it. */
+  trusteeAuthorisations: '/packages/authorisations/trustee/index',
   authorisationReview: (authorisationId: string) =>
     `/packages/authorisations/review/index?authorisationId=${encodeURIComponent(authorisationId)}`,
   // Service standards (服务标准看板): staff of a subtree, executives, admins.

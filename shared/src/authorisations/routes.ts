@@ -14,6 +14,13 @@ import {
   StartVideoUploadRequestSchema,
   type VideoUploadSchema,
 } from './schemas';
+import {
+  TrusteeAuthorisationListSchema,
+  TrusteeAuthorisationSchema,
+  TrusteeBindCodeRequestSchema,
+  TrusteeBindCodeResponseSchema,
+  TrusteeBindRequestSchema,
+} from './trustee';
 
 /**
  * Video authorisations (境外客户录像授权): an overseas policyholder fills in a power of attorney,
@@ -126,5 +133,26 @@ export const authorisationRoutes = {
     auth: 'user',
     request: DecideAuthorisationRequestSchema,
     response: responds<typeof ReviewViewSchema>(),
+  },
+  /** The trustee, signed in with their own WeChat: a code to the phone recorded for them. */
+  sendTrusteeBindCode: {
+    method: 'POST',
+    path: '/trustee/authorisations/code',
+    auth: 'user',
+    request: TrusteeBindCodeRequestSchema,
+    response: TrusteeBindCodeResponseSchema,
+  },
+  bindTrustee: {
+    method: 'POST',
+    path: '/trustee/authorisations',
+    auth: 'user',
+    request: TrusteeBindRequestSchema,
+    response: TrusteeAuthorisationSchema,
+  },
+  listTrusteeAuthorisations: {
+    method: 'GET',
+    path: '/trustee/authorisations',
+    auth: 'user',
+    response: TrusteeAuthorisationListSchema,
   },
 } as const satisfies Record<string, RouteSpec>;

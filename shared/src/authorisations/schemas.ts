@@ -164,6 +164,7 @@ export const AUDIT_ACTION_LABELS = {
   approved: '审核通过',
   rejected: '审核不通过',
   revoked: '客户撤销授权',
+  trustee_bound: '受托人绑定授权',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 

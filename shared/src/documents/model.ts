@@ -124,6 +124,11 @@ export interface DocumentRecord {
    * holder's change (被保险人同意书, e.g. a beneficiary change when holder ≠ insured).
    */
   signerRole?: 'holder' | 'insured';
+  /**
+   * An application a trustee prepared on an approved video authorisation: the trustee (their
+   * account and name) verifies their own identity and signs it for the holder.
+   */
+  trustee?: { userId: string; name: string; authorisationId: string };
   signature: SignatureRecord | null;
   sealed: SealedPdfRecord | null;
   /** A 批单: the signed application it confirms. */

@@ -51,6 +51,8 @@ export const DocumentDetailSchema = z.extend(DocumentSummarySchema, {
   /** What identity verification must name before signing, and for whom (an agent passes it on). */
   purpose: z.string(),
   holderCustomerId: z.string(),
+  /** A trustee's application: the video authorisation the trustee verifies themself for. */
+  trusteeAuthorisationId: z.optional(z.string()),
   /** SHA-256 of exactly the content shown; the sign request repeats it. */
   contentHash: z.string(),
   signature: z.nullable(

@@ -48,6 +48,8 @@ export function toDocumentDetail(
     purpose: record.purpose,
     // Whose identity the signing needs (the holder, or the insured of a consent document).
     holderCustomerId: signerOf(record).customerId,
+    // A trustee's application: the trustee verifies themself for the authorisation they act on.
+    ...(record.trustee ? { trusteeAuthorisationId: record.trustee.authorisationId } : {}),
     contentHash: record.contentHash,
     signature: record.signature
       ? {

@@ -319,6 +319,11 @@ export const EndorsementApplicationSchema = z.extend(EndorsementSummarySchema, {
   documentSigned: z.boolean(),
   /** Identity verification purpose for the holder: `endorsement:<applicationId>`. */
   identityPurpose: z.string(),
+  /**
+   * Prepared by the holder's trustee on a video authorisation: its reference and the trustee's name
+   * (the trustee verifies their own identity with `authorisationId`). Absent otherwise.
+   */
+  trustee: z.optional(z.object({ authorisationId: z.string(), name: z.string() })),
   identityVerified: z.boolean(),
   /** When holder ≠ insured and the law asks for the insured's consent (beneficiary change, loan on a death-benefit policy). */
   insuredConsent: z.nullable(
@@ -472,6 +477,8 @@ export const EndorsementOptionsSchema = z.object({
     }),
   ),
   renewalAccount: z.nullable(z.object({ bankName: z.string(), accountMasked: z.string() })),
+  /** A trustee's options: the one account money may go to, as the video authorisation names it. */
+  authorisedPayee: z.optional(z.object({ bankName: z.string(), accountMasked: z.string() })),
   supportedBanks: z.array(z.object({ code: z.string(), name: z.string() })),
   /** Surrender quote today (null when the policy cannot be surrendered). */
   surrender: z.nullable(

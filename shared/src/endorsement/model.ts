@@ -90,6 +90,18 @@ export interface EndorsementRecord {
   timeline?: EndorsementEventRecord[] | null;
   /** Whether the application holds its policy's open-application slot (drafts since the slot existed). */
   holdsOpenSlot?: boolean;
+  /**
+   * Prepared by the holder's trustee on an approved video authorisation: which one, and the
+   * trustee's account and name. The holder stays the holder; absent or null for everyone else's.
+   */
+  trustee?: TrusteeAct | null;
+}
+
+/** The trustee acting on an authorisation (docs/authorisations.md, the trustee acting). */
+export interface TrusteeAct {
+  authorisationId: string;
+  userId: string;
+  name: string;
 }
 
 /** What the draft's rule read: the policy (at the application's `policyVersion`) and its parties. */

@@ -117,6 +117,9 @@ export function toEndorsementApplication(
     documentId: record.documentId,
     documentSigned: ctx.evidence.documentSigned,
     identityPurpose: purpose,
+    ...(record.trustee
+      ? { trustee: { authorisationId: record.trustee.authorisationId, name: record.trustee.name } }
+      : {}),
     identityVerified: ctx.evidence.identityVerified,
     insuredConsent: record.consentDocumentId
       ? {
@@ -204,7 +207,8 @@ export function consentPurposeOf(applicationId: string): string {
 const ROLE_LABELS = { customer: '', agent: '业务员', staff: '保全审核', system: '' } as const;
 
 export function toTimelineEvent(event: EndorsementEventRecord): TimelineEvent {
-  const role = ROLE_LABELS[event.actorRole];
+  // A customer-role account acting for the holder is the holder's trustee (a video authorisation).
+  const role = event.actorRole === 'customer' && event.onBehalfOf ? '受托人' : ROLE_LABELS[event.actorRole];
   const actor =
     event.actorRole === 'system'
       ? '系统'

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AUTHORISATION_ID } from '../authorisations/schemas';
 import type { VerificationMethod } from '../ports/identity-proofs';
 
 /**
@@ -53,7 +54,13 @@ export const IdentityConsentRequestSchema = z.strictObject({
 });
 export const IdentityConsentResponseSchema = z.object({ version: z.string(), consentedAt: z.string() });
 
-export const IdentityStatusQuerySchema = z.object({ purpose, customerId: z.optional(customerId) });
+const trusteeAuthorisationId = z.optional(z.string().check(z.regex(AUTHORISATION_ID, '授权编号格式不正确')));
+export const IdentityStatusQuerySchema = z.object({
+  purpose,
+  customerId: z.optional(customerId),
+  /** A trustee's status for what they do on this video authorisation. */
+  authorisationId: trusteeAuthorisationId,
+});
 
 export const VerificationViewSchema = z.object({
   verificationId: z.string(),
@@ -73,6 +80,8 @@ export const StartFaceVerificationRequestSchema = z.strictObject({
   purpose,
   /** An agent verifying a customer present on the agent's device; customers omit it. */
   customerId: z.optional(customerId),
+  /** A trustee verifying themself for what they do on this video authorisation. */
+  authorisationId: trusteeAuthorisationId,
 });
 export const FaceSessionSchema = z.object({
   attemptId: z.string(),

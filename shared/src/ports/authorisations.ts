@@ -49,13 +49,15 @@ export interface AuthorisationRecord {
   decidedAt: string | null;
   /** Revoked by the customer: when (it took effect at once). */
   revokedAt?: string | null;
+  /** The trustee's own user account, bound once by the trustee (reference, ID and SMS code). */
+  trustee?: { userId: string; boundAt: string } | null;
   /** Bumped on every write; a write names the version it read (optimistic concurrency). */
   version: number;
 }
 
 /** One entry of an authorisation's audit trail: who viewed the recording, who decided, who revoked. */
 export interface AuthorisationAuditEvent {
-  action: 'video_viewed' | 'approved' | 'rejected' | 'revoked';
+  action: 'video_viewed' | 'approved' | 'rejected' | 'revoked' | 'trustee_bound';
   byUserId: string;
   at: string;
 }
@@ -70,10 +72,12 @@ export interface DecisionLetterEntry {
 export interface AuthorisationStore {
   get(authorisationId: string): Promise<AuthorisationRecord | null>;
   listByCustomer(customerId: string): Promise<AuthorisationRecord[]>;
+  /** The authorisations bound to this trustee's user account, newest binding first. */
+  listByTrustee(userId: string): Promise<AuthorisationRecord[]>;
   /**
    * Creates (`expectedVersion` null) or replaces the version read; false when someone wrote in
-   * between. A decision comes with its audit event and its letter's outbox entry, a revocation with
-   * its audit event, each in one transaction with the record.
+   * between. A decision comes with its audit event and its letter's outbox entry, a revocation or
+   * a trustee's binding with its audit event, each in one transaction with the record.
    */
   put(
     record: AuthorisationRecord,

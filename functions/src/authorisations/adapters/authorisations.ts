@@ -31,6 +31,11 @@ const REVIEW_QUEUE = 'AUTHORISATIONS#REVIEW';
 const LETTERS_PENDING = 'AUTHORISATIONS#LETTERS#PENDING';
 const PURGE_DUE = 'AUTHORISATIONS#PURGE';
 const letterKey = (authorisationId: string) => ({ pk: key(authorisationId).pk, sk: 'DECISIONLETTER' });
+/** The trustee's link to an authorisation bound to them, written with the binding. */
+const trusteeLinkKey = (userId: string, authorisationId: string) => ({
+  pk: `TRUSTEE#${userId}`,
+  sk: `AUTHORISATION#${authorisationId}`,
+});
 const auditKey = (authorisationId: string, event: AuthorisationAuditEvent) => ({
   pk: key(authorisationId).pk,
   sk: `AUDIT#${event.at}#${randomUUID()}`,
@@ -59,6 +64,18 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
       ScanIndexForward: false,
     });
     return Promise.all(items.map((item) => this.toRecord(item as Item)));
+  }
+
+  async listByTrustee(userId: string): Promise<AuthorisationRecord[]> {
+    const links = await queryAll(this.ctx, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `TRUSTEE#${userId}`, ':prefix': 'AUTHORISATION#' },
+      ScanIndexForward: false,
+    });
+    const records = await Promise.all(links.map((link) => this.get(String(link.authorisationId))));
+    return records
+      .filter((r): r is AuthorisationRecord => r !== null && r.trustee?.userId === userId)
+      .sort((a, b) => (b.trustee?.boundAt ?? '').localeCompare(a.trustee?.boundAt ?? ''));
   }
 
   async put(
@@ -107,6 +124,22 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
+          // A trustee's binding: their link, once per trustee and authorisation.
+          ...(audit.action === 'trustee_bound' && record.trustee
+            ? [
+                {
+                  Put: {
+                    TableName: this.ctx.table,
+                    Item: {
+                      ...trusteeLinkKey(record.trustee.userId, record.authorisationId),
+                      authorisationId: record.authorisationId,
+                      boundAt: record.trustee.boundAt,
+                    },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ]
+            : []),
           ...(letter
             ? [
                 {

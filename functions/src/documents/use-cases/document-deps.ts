@@ -125,13 +125,19 @@ export async function loadOpenableDocument(
     holderAgentId: holder?.agentId ?? null,
     branchPath: document.branchPath,
   };
-  if (!canOpenDocument(claims, facts)) throw notFound();
+  const trustee = claims.role === 'customer' && document.trustee?.userId === claims.sub;
+  if (!trustee && !canOpenDocument(claims, facts)) throw notFound();
   return document;
 }
 
-/** The customer signs on their own phone, or on their assigned agent's device; staff never do. */
+/**
+ * The customer signs on their own phone, or on their assigned agent's device; a trustee signs the
+ * application they prepared; staff never do.
+ */
 export function canHostSigning(claims: AccessClaims, document: DocumentRecord): boolean {
   if (document.status !== 'awaiting_signature') return false;
+  // A trustee's application is the trustee's to sign, on their own phone.
+  if (document.trustee) return claims.role === 'customer' && document.trustee.userId === claims.sub;
   if (claims.role === 'customer') return claims.customerId === signerOf(document).customerId;
   return claims.role === 'agent';
 }

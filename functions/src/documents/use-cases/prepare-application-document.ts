@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import type { DocumentChangeRow, DocumentRecord } from '@zhixiang/shared/documents/model';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
@@ -26,6 +27,8 @@ export interface ChangeDescription {
   documentId?: string;
   /** The insured signs instead of the holder (their consent to the holder's change). */
   signer?: 'holder' | 'insured';
+  /** A trustee prepares it on an approved video authorisation: they sign it for the holder. */
+  trustee?: { userId: string; name: string; authorisationId: string };
   /** Defaults to 保险合同变更申请书 and the applicant's declaration. */
   title?: string;
   annotation?: string;
@@ -98,12 +101,17 @@ export async function prepareApplicationDocument(
       return { label, before: before ? mask(before) : '', after: after ? mask(after) : '' };
     }),
     effectiveDate: input.effectiveDate,
-    annotation: input.annotation ?? APPLICATION_DECLARATION,
+    annotation:
+      input.annotation ??
+      (input.trustee
+        ? `${trusteeActNote(input.trustee.authorisationId)}：受托人${input.trustee.name}受投保人${holder.name}委托，代为申请并签署。${APPLICATION_DECLARATION}`
+        : APPLICATION_DECLARATION),
     purpose: input.purpose ?? `document:${documentId}`,
     status: 'awaiting_signature',
     createdAt: now,
     createdBy: input.createdBy,
     ...(input.signer === 'insured' ? { signerRole: 'insured' as const } : {}),
+    ...(input.trustee ? { trustee: input.trustee } : {}),
     signature: null,
     sealed: null,
     version: 1,

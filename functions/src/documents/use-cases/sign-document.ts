@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { trusteeActNote, trusteeSubject } from '@zhixiang/shared/authorisations/trustee-rules';
 import {
   ALREADY_SIGNED_MESSAGE,
   type DocumentRecord,
@@ -146,6 +147,9 @@ async function sealAndStore(
     certificateSerial: signingKey.serialNumber,
   };
   const signedRecord: DocumentRecord = { ...document, signature, sealed: sealedRecord };
+  const trusteeSigned = document.trustee
+    ? `，由受托人 ${document.trustee.name} 代为签署（${trusteeActNote(document.trustee.authorisationId)}）`
+    : '';
   const hosted = signature.hostedByAgentId ? `，于业务员 ${signature.hostedByAgentId} 的设备上当面签署` : '';
   const stored = await deps.repositories.documents.completeSigning({
     documentId,
@@ -158,7 +162,7 @@ async function sealAndStore(
         detail: `方式 ${identity.method}，核验编号 ${identity.verificationId}，用途 ${document.purpose}`,
       }),
       auditEvent(document, 'signed', actor, signedAt, {
-        detail: `签署人 ${signerOf(document).name}（客户 ${signerOf(document).customerId}）${hosted}；笔画 ${strokes.strokes.length}，签名图片 SHA-256 ${signature.imageSha256}`,
+        detail: `签署人 ${signerOf(document).name}（客户 ${signerOf(document).customerId}）${hosted}${trusteeSigned}；笔画 ${strokes.strokes.length}，签名图片 SHA-256 ${signature.imageSha256}`,
       }),
       auditEvent(signedRecord, 'sealed', null, signedAt, {
         hashBefore: sha256Hex(unsealed),
@@ -180,7 +184,7 @@ async function sealAndStore(
 async function requireIdentity(deps: DocumentDeps, document: DocumentRecord): Promise<VerifiedIdentity> {
   try {
     return await deps.identityProofs.requireVerified({
-      customerId: signerOf(document).customerId,
+      customerId: document.trustee ? trusteeSubject(document.trustee.userId) : signerOf(document).customerId,
       purpose: document.purpose,
       now: deps.now(),
     });

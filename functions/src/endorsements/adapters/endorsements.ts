@@ -100,6 +100,7 @@ export interface ApplicationAttributes {
   /** The audit trail so far (a copy written by the same transactions as the event items). */
   timeline?: EndorsementEventRecord[];
   holdsOpenSlot?: boolean;
+  trustee?: NonNullable<EndorsementRecord['trustee']>;
   /** Present only while submitted and awaiting staff review: the sparse review-queue index. */
   reviewQueue?: 'PENDING';
   reviewSortKey?: string;
@@ -466,6 +467,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       draftedCipher: record.drafted ? await this.cipher.encrypt(JSON.stringify(record.drafted)) : undefined,
       timeline: orUndefined(record.timeline),
       holdsOpenSlot: record.holdsOpenSlot || undefined,
+      trustee: orUndefined(record.trustee),
       reviewQueue: awaitingReview ? 'PENDING' : undefined,
       reviewSortKey: awaitingReview
         ? `${record.branchPath}#${record.submittedAt ?? record.updatedAt}#${record.applicationId}`
@@ -509,6 +511,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       drafted: drafted ? (JSON.parse(drafted) as DraftedTarget) : null,
       timeline: orNull(item.timeline),
       holdsOpenSlot: item.holdsOpenSlot === true,
+      trustee: orNull(item.trustee),
     };
   }
 }

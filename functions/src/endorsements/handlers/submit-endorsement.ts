@@ -3,11 +3,12 @@ import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { submitEndorsement } from '../use-cases/submit-endorsement';
-import { endorsementDeps, endorsementsWiring } from '../wiring';
+import { endorsementDeps } from '../wiring';
+import { trusteeActWiring } from '../wiring-trustee';
 
 export const handler = httpHandler(
   endorsementRoutes.submitEndorsement,
-  endorsementsWiring,
+  trusteeActWiring,
   ({ auth, pathParameters, headers, sourceIp, userAgent, deps, body }) =>
     submitEndorsement(
       endorsementDeps(deps),

@@ -1,14 +1,20 @@
+import { assertAuthorisedPayee, trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import {
   type CreateEndorsementRequest,
   ENDORSEMENT_TYPE_LABELS,
   type EndorsementApplication,
 } from '@zhixiang/shared/endorsement/application';
-import { evaluateEndorsement, maskedChanges } from '@zhixiang/shared/endorsement/evaluate';
+import {
+  type EndorsementEffect,
+  evaluateEndorsement,
+  maskedChanges,
+} from '@zhixiang/shared/endorsement/evaluate';
 import { APPLICATION_CHANGED_MESSAGE, type EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { problemsToAppError } from '@zhixiang/shared/endorsement/rule-result';
 import { isFinal } from '@zhixiang/shared/endorsement/state-machine';
 import { consentPurposeOf, identityPurposeOf } from '@zhixiang/shared/endorsement/view';
 import { AppError } from '@zhixiang/shared/errors';
+import type { AuthorisationRecord } from '@zhixiang/shared/ports/authorisations';
 import type { OpenApplicationSlot } from '@zhixiang/shared/ports/endorsements';
 import { prepareApplicationDocument } from '../../documents/use-cases/prepare-application-document';
 import {
@@ -22,6 +28,7 @@ import {
   loadEndorsablePolicy,
   newApplicationId,
   todayOf,
+  trusteeAuthority,
 } from './endorsement-deps';
 
 /** Creating reads and writes the records only (the demo seed creates its application with it). */
@@ -41,13 +48,25 @@ export async function createEndorsement(
   deps: CreateDeps,
   actor: Actor,
   policyNo: string,
-  request: CreateEndorsementRequest,
-  /** A fixed number for the application document (the demo seed's); new ones get a fresh one. */
-  options: { documentId?: string } = {},
+  asked: CreateEndorsementRequest,
+  options: {
+    /** A fixed number for the application document (the demo seed's); new ones get a fresh one. */
+    documentId?: string;
+    /** The trustee acts on this approved video authorisation (docs/authorisations.md). */
+    authorisationId?: string;
+  } = {},
 ): Promise<EndorsementApplication> {
   const { claims } = actor;
-  const target = await loadEndorsablePolicy(deps, claims, policyNo);
-  assertActsForHolder(claims, target.holder);
+  const authority = options.authorisationId
+    ? await trusteeAuthority(deps, claims, {
+        authorisationId: options.authorisationId,
+        policyNo,
+        type: asked.type,
+      })
+    : null;
+  const request = authority ? withAuthorisedPayee(asked, authority) : asked;
+  const target = await loadEndorsablePolicy(deps, claims, policyNo, authority);
+  if (!authority) assertActsForHolder(claims, target.holder);
   const today = todayOf(deps);
   const evaluated = evaluateEndorsement(request, {
     ...target,
@@ -56,6 +75,10 @@ export async function createEndorsement(
   });
   if (!evaluated.ok) throw problemsToAppError(evaluated.problems);
   const evaluation = evaluated.value;
+  if (authority) assertTrusteePayout(authority, evaluation.effect);
+  const trustee = authority
+    ? { authorisationId: authority.authorisationId, userId: claims.sub, name: authority.poa.trustee.name }
+    : null;
 
   const label = ENDORSEMENT_TYPE_LABELS[request.type];
   // Applications opened before the per-type slot existed hold none: the list still finds them.
@@ -70,6 +93,7 @@ export async function createEndorsement(
   await reserveOpenApplication(deps, slot, applicationId, now, label);
   try {
     return await createDraft(deps, actor, {
+      trustee,
       applicationId,
       now,
       today,
@@ -84,6 +108,36 @@ export async function createEndorsement(
     await deps.repositories.endorsements.releaseOpenApplication(slot, applicationId).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * A trustee sees the authorised account only masked, so money they ask for without a card goes
+ * to that account (the renewal account on record would be another's choice).
+ */
+function withAuthorisedPayee(
+  request: CreateEndorsementRequest,
+  authority: AuthorisationRecord,
+): CreateEndorsementRequest {
+  const account = authority.poa.refundAccount;
+  if (!account) return request;
+  const card = { cardHolderName: account.cardHolderName, cardNumber: account.accountNumber };
+  if (
+    request.type === 'surrender' ||
+    request.type === 'policy_loan' ||
+    request.type === 'dividend_withdrawal'
+  )
+    return request.payeeCard ? request : { ...request, payeeCard: card };
+  return request;
+}
+
+/**
+ * Money on a trustee's application (a loan, a dividend withdrawal, a surrender's refund) goes only
+ * to the account the authorisation names: any other card, or the renewal account on record when it
+ * is another, is refused before anything is written.
+ */
+export function assertTrusteePayout(authority: AuthorisationRecord, effect: EndorsementEffect): void {
+  if (effect.kind === 'loan' || effect.kind === 'dividend_withdrawal' || effect.kind === 'surrender')
+    if (effect.kind !== 'surrender' || effect.refundCents > 0) assertAuthorisedPayee(authority, effect.payee);
 }
 
 /** How long a reserved slot whose application does not exist yet still counts as being created. */
@@ -127,6 +181,7 @@ async function reserveOpenApplication(
 }
 
 interface DraftInput {
+  trustee: EndorsementRecord['trustee'];
   applicationId: string;
   now: number;
   today: string;
@@ -140,7 +195,7 @@ interface DraftInput {
 async function createDraft(
   deps: CreateDeps,
   actor: Actor,
-  { applicationId, now, today, target, request, evaluation, label, documentId }: DraftInput,
+  { trustee, applicationId, now, today, target, request, evaluation, label, documentId }: DraftInput,
 ): Promise<EndorsementApplication> {
   const { claims } = actor;
   const policyNo = target.policy.policyNo;
@@ -160,6 +215,7 @@ async function createDraft(
     ...describe,
     purpose: identityPurposeOf(applicationId),
     ...(documentId ? { documentId } : {}),
+    ...(trustee ? { trustee } : {}),
   });
   const consent = evaluation.insuredConsentRequired
     ? await prepareApplicationDocument(deps, {
@@ -171,10 +227,12 @@ async function createDraft(
       })
     : null;
 
-  const eventActor = await eventActorOf(deps, actor, {
-    customerId: target.holder.customerId,
-    name: target.holder.name,
-  });
+  const eventActor = await eventActorOf(
+    deps,
+    actor,
+    { customerId: target.holder.customerId, name: target.holder.name },
+    trustee,
+  );
   const record: EndorsementRecord = {
     applicationId,
     type: request.type,
@@ -211,11 +269,12 @@ async function createDraft(
       ? { policy: target.policy, holder: target.holder, insured: target.insured }
       : null,
     holdsOpenSlot: true,
+    trustee,
   };
   const created = endorsementEvent(record, 'created', eventActor, now, {
     toStatus: 'draft',
     after: JSON.stringify(changes),
-    detail: `${label}：申请书 ${document.documentId}${consent ? `，被保险人同意书 ${consent.documentId}` : ''}`,
+    detail: `${label}：申请书 ${document.documentId}${consent ? `，被保险人同意书 ${consent.documentId}` : ''}${trustee ? `；${trusteeActNote(trustee.authorisationId)}` : ''}`,
   });
   await deps.repositories.endorsements.create(record, [created]);
   return applicationView(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { canOpenEndorsement, canViewPolicy, isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { assertTrusteeMayAct } from '@zhixiang/shared/authorisations/trustee-rules';
 import type { EndorsementApplication, EndorsementEventType } from '@zhixiang/shared/endorsement/application';
 import type {
   EndorsementActorRole,
@@ -12,10 +13,12 @@ import { type EndorsementEvidence, toEndorsementApplication } from '@zhixiang/sh
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import type { CustomerRecord, PolicyRecord, ProductRecord } from '@zhixiang/shared/policy/model';
+import type { AuthorisationRecord, AuthorisationStore } from '@zhixiang/shared/ports/authorisations';
 import type { BusinessMetrics } from '@zhixiang/shared/ports/business-metrics';
 import type { DocumentRepository } from '@zhixiang/shared/ports/documents';
 import type { EndorsementRepository } from '@zhixiang/shared/ports/endorsements';
 import type { IdentityProofs } from '@zhixiang/shared/ports/identity-proofs';
+import type { PhoneCodes } from '@zhixiang/shared/ports/phone-codes';
 import type { UserAccountRepository } from '@zhixiang/shared/ports/repositories';
 import { POLICY_NOT_FOUND_MESSAGE } from '../../policies/use-cases/get-policy';
 import type { PolicyReadRepositories } from '../../policies/use-cases/policy-view-loader';
@@ -30,13 +33,15 @@ export interface EndorsementDeps {
     endorsements: EndorsementRepository;
     documents: DocumentRepository;
     users: Pick<UserAccountRepository, 'get'>;
+    /**
+     * The video authorisations a trustee acts on: wired only into the functions a trustee calls
+     * (`wiring-trustee.ts`), so the money steps' functions do not carry them.
+     */
+    authorisations?: Pick<AuthorisationStore, 'get'>;
   };
   identityProofs: IdentityProofs;
   /** Texts a one-time code (1 a minute, 5 an hour per subject) and checks it (a contact change's new phone). */
-  phoneCodes: {
-    send(input: { subject: string; to: string; customerId: string; ttlSeconds: number }): Promise<void>;
-    consume(subject: string, code: string, field: string): Promise<void>;
-  };
+  phoneCodes: PhoneCodes;
   /** A financial submission's answer under its Idempotency-Key (recorded by its transaction). */
   idempotency: Pick<SubmissionIdempotency, 'keyOf' | 'recorded'>;
   metrics: Pick<BusinessMetrics, 'count'>;
@@ -75,6 +80,8 @@ export async function loadEndorsablePolicy(
   deps: Pick<EndorsementDeps, 'repositories'>,
   claims: AccessClaims,
   policyNo: string,
+  /** A trustee's authorisation already checked to cover this policy: it stands for the view rule. */
+  authority: AuthorisationRecord | null = null,
 ): Promise<EndorsablePolicy> {
   const notFound = () =>
     new AppError('NOT_FOUND', POLICY_NOT_FOUND_MESSAGE, {
@@ -93,8 +100,49 @@ export async function loadEndorsablePolicy(
       logMessage: `policy ${policyNo} has missing parties or product`,
     });
   const parties = holder === insuredRecord ? [holder] : [holder, insuredRecord];
-  if (!canViewPolicy(claims, policy, parties)) throw notFound();
+  const covered = authority?.customerId === holder.customerId && authority.poa.policyNos.includes(policyNo);
+  if (!covered && !canViewPolicy(claims, policy, parties)) throw notFound();
   return { policy, product, holder, insured: insuredRecord };
+}
+
+/**
+ * The approved video authorisation a trustee acts on, checked for this act today: bound to the
+ * caller, in force (a revocation counts at once, the validity to its last day), this policy and
+ * this matter within its scope (`assertTrusteeMayAct`). Only a signed-in customer-role account
+ * can be a trustee; anyone else's or an unknown authorisation is the same 404.
+ */
+export async function trusteeAuthority(
+  deps: Pick<EndorsementDeps, 'repositories' | 'now'>,
+  claims: AccessClaims,
+  act: { authorisationId: string; policyNo: string; type: EndorsementRecord['type'] | null },
+): Promise<AuthorisationRecord> {
+  if (claims.role !== 'customer')
+    throw new AppError('FORBIDDEN', '依据录像授权代办须由受托人本人使用微信登录后办理', {
+      field: 'authorisationId',
+    });
+  const record = await authorisationsOf(deps).get(act.authorisationId);
+  assertTrusteeMayAct(record, {
+    userId: claims.sub,
+    policyNo: act.policyNo,
+    matter: act.type,
+    today: todayOf(deps),
+  });
+  return record;
+}
+
+/** The authorisations store of a function a trustee calls; elsewhere a wiring mistake. */
+export function authorisationsOf(
+  deps: Pick<EndorsementDeps, 'repositories'>,
+): Pick<AuthorisationStore, 'get'> {
+  const store = deps.repositories.authorisations;
+  if (!store)
+    throw new AppError('INTERNAL', undefined, { logMessage: 'video authorisations are not wired here' });
+  return store;
+}
+
+/** Whether the signed-in person is the trustee who prepared this application. */
+export function isTrusteeOf(claims: AccessClaims, record: Pick<EndorsementRecord, 'trustee'>): boolean {
+  return claims.role === 'customer' && Boolean(record.trustee) && record.trustee?.userId === claims.sub;
 }
 
 /**
@@ -114,6 +162,7 @@ export function actsForHolder(
   record: EndorsementRecord,
   holderAgentId: string | null,
 ): boolean {
+  if (isTrusteeOf(claims, record)) return true;
   if (claims.role === 'customer') return claims.customerId === record.holder.customerId;
   return claims.role === 'agent' && Boolean(claims.agentId) && claims.agentId === holderAgentId;
 }
@@ -153,7 +202,7 @@ export async function loadOpenableEndorsement(
     holderAgentId: holder?.agentId ?? null,
     branchPath: record.branchPath,
   };
-  if (!canOpenEndorsement(claims, facts)) throw notFound();
+  if (!isTrusteeOf(claims, record) && !canOpenEndorsement(claims, facts)) throw notFound();
   return { record, holderAgentId: holder?.agentId ?? null };
 }
 
@@ -182,12 +231,24 @@ export const SYSTEM_ACTOR: EventActor = {
   userAgent: null,
 };
 
-/** The signed-in person as the audit trail names them (an agent acts for the holder). */
+/** The signed-in person as the audit trail names them (an agent or a trustee acts for the holder). */
 export async function eventActorOf(
   deps: Pick<EndorsementDeps, 'repositories'>,
   actor: Actor,
   holder: EndorsementParty,
+  /** The trustee of the application, when it is theirs: named as the holder's trustee. */
+  trusteeActing: EndorsementRecord['trustee'] = null,
 ): Promise<EventActor> {
+  const trustee = trusteeActing?.userId === actor.claims.sub ? trusteeActing : null;
+  if (trustee)
+    return {
+      userId: actor.claims.sub,
+      role: 'customer',
+      name: trustee.name,
+      onBehalfOf: holder,
+      sourceIp: actor.sourceIp,
+      userAgent: actor.userAgent,
+    };
   // The holder acting for themself is named as on the application; others by their account.
   const self = actor.claims.role === 'customer' && actor.claims.customerId === holder.customerId;
   const user = self ? { displayName: holder.name } : await deps.repositories.users.get(actor.claims.sub);

@@ -16,7 +16,13 @@ import { policyLoanPosition } from '@zhixiang/shared/policy/loan-quota';
 import { premiumsPaidCents } from '@zhixiang/shared/policy/premiums';
 import { DIVIDEND_OPTION_LABELS, DIVIDEND_OPTIONS } from '@zhixiang/shared/policy/schemas';
 import { maskBankAccount, maskIdNumber, maskPhone } from '@zhixiang/shared/privacy/mask';
-import { assertActsForHolder, type EndorsementDeps, loadEndorsablePolicy, todayOf } from './endorsement-deps';
+import {
+  assertActsForHolder,
+  type EndorsementDeps,
+  loadEndorsablePolicy,
+  todayOf,
+  trusteeAuthority,
+} from './endorsement-deps';
 
 /**
  * What the holder (or their agent) can change on a policy today, with the figures to decide on
@@ -28,9 +34,14 @@ export async function getEndorsementOptions(
   deps: Pick<EndorsementDeps, 'repositories' | 'now'>,
   claims: AccessClaims,
   policyNo: string,
+  /** A trustee reads the options on the authorisation they act on: only its matters are offered. */
+  authorisationId?: string,
 ): Promise<EndorsementOptions> {
-  const target = await loadEndorsablePolicy(deps, claims, policyNo);
-  assertActsForHolder(claims, target.holder);
+  const authority = authorisationId
+    ? await trusteeAuthority(deps, claims, { authorisationId, policyNo, type: null })
+    : null;
+  const target = await loadEndorsablePolicy(deps, claims, policyNo, authority);
+  if (!authority) assertActsForHolder(claims, target.holder);
   const { policy, product, holder, insured } = target;
   const today = todayOf(deps);
   const open = (await deps.repositories.endorsements.listByHolder(holder.customerId)).filter(
@@ -76,6 +87,10 @@ export async function getEndorsementOptions(
           ? null
           : (surrender.problems[0]?.message ?? '暂不能退保'),
   };
+  if (authority)
+    for (const type of ENDORSEMENT_TYPES)
+      if (!authority.poa.matters.some((matter) => matter === type))
+        reasons[type] = `录像授权 ${authority.authorisationId} 未委托办理此项`;
 
   const loan = policy.loan;
   const loanInterest = loan ? accruedLoanInterestCents(loan, today) : 0;
@@ -142,6 +157,14 @@ export async function getEndorsementOptions(
           accountMasked: maskBankAccount(policy.renewalAccount.accountNumber),
         }
       : null,
+    ...(authority?.poa.refundAccount
+      ? {
+          authorisedPayee: {
+            bankName: authority.poa.refundAccount.bankName,
+            accountMasked: maskBankAccount(authority.poa.refundAccount.accountNumber),
+          },
+        }
+      : {}),
     supportedBanks: supportedBanks.map((b) => ({ code: b.code, name: b.name })),
     surrender: surrender?.ok
       ? {

@@ -1,3 +1,4 @@
+import { trusteeActNote, trusteeSubject } from '@zhixiang/shared/authorisations/trustee-rules';
 import type { DocumentRecord } from '@zhixiang/shared/documents/model';
 import type { EndorsementEventRecord, EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { type EndorsementAction, isFinal, transitionAll } from '@zhixiang/shared/endorsement/state-machine';
@@ -77,7 +78,9 @@ export async function observeEvidence(
             toStatus: step.to,
             verificationId: document?.signature?.verificationId ?? null,
             after: document?.contentHash ?? null,
-            detail: `申请书 ${record.documentId} 已由投保人签署（数字签名保护完整性，批单待生效后出具）`,
+            detail: record.trustee
+              ? `申请书 ${record.documentId} 已由受托人 ${record.trustee.name} 代投保人签署（${trusteeActNote(record.trustee.authorisationId)}；数字签名保护完整性，批单待生效后出具）`
+              : `申请书 ${record.documentId} 已由投保人签署（数字签名保护完整性，批单待生效后出具）`,
           },
         ),
   );
@@ -131,7 +134,8 @@ async function currentProof(
 ): Promise<VerifiedIdentity | null> {
   try {
     return await deps.identityProofs.requireVerified({
-      customerId: record.holder.customerId,
+      // A trustee's application: the trustee proves their own identity, keyed on their account.
+      customerId: record.trustee ? trusteeSubject(record.trustee.userId) : record.holder.customerId,
       purpose: identityPurposeOf(record.applicationId),
       now: deps.now(),
     });
@@ -151,10 +155,16 @@ function identityAt(document: DocumentRecord | null, proof: VerifiedIdentity | n
 function signerActor(record: EndorsementRecord, document: DocumentRecord | null): EventActor {
   const signature = document?.signature;
   return {
-    userId: signature?.signedByUserId ?? `customer:${record.holder.customerId}`,
+    userId:
+      signature?.signedByUserId ??
+      (record.trustee ? record.trustee.userId : `customer:${record.holder.customerId}`),
     role: 'customer',
-    name: signature?.hostedByAgentId ? `${record.holder.name}（于业务员设备上当面办理）` : record.holder.name,
-    onBehalfOf: null,
+    name: record.trustee
+      ? record.trustee.name
+      : signature?.hostedByAgentId
+        ? `${record.holder.name}（于业务员设备上当面办理）`
+        : record.holder.name,
+    onBehalfOf: record.trustee ? record.holder : null,
     sourceIp: signature?.sourceIp ?? null,
     userAgent: signature?.userAgent ?? null,
   };

@@ -1,3 +1,4 @@
+import { assertTrusteeMayAct, trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import {
   ENDORSEMENT_TYPE_LABELS,
   type EndorsementApplication,
@@ -13,16 +14,19 @@ import {
 import { transition } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
 import type { EndorsementCommit } from '@zhixiang/shared/ports/endorsements';
+import { assertTrusteePayout } from './create-endorsement';
 import {
   type Actor,
   actsForHolder,
   applicationView,
+  authorisationsOf,
   type EndorsementDeps,
   endorsementEvent,
   eventActorOf,
   HOLDER_ONLY_MESSAGE,
   loadOpenableEndorsement,
   SYSTEM_ACTOR,
+  todayOf,
 } from './endorsement-deps';
 import { observeEvidence } from './observe-evidence';
 import { phoneCodeSubject } from './send-endorsement-phone-code';
@@ -99,9 +103,13 @@ async function submitOnce(
     observeEvidence(deps, opened.record),
     settle(evaluateForSubmission(deps, opened.record)),
     opened.record.timeline ?? deps.repositories.endorsements.listEvents(opened.record.applicationId),
-    eventActorOf(deps, actor, opened.record.holder),
+    eventActorOf(deps, actor, opened.record.holder, opened.record.trustee),
   ]);
   const { record, evidence } = observed;
+  // A trustee's application stands on its authorisation as it is now: revoked or past its
+  // validity, nothing is submitted (checked first, so that is what the trustee reads); its money
+  // goes only to the authorised account.
+  const authority = record.trustee ? await assertTrusteeStillAuthorised(deps, record) : null;
   const to = transition(record.status, 'submit');
   if (record.consentDocumentId && !record.insuredConsented)
     throw new AppError('CONFLICT', `请先由被保险人 ${record.insured.name} 验证身份并签署同意书，再提交申请`, {
@@ -116,6 +124,7 @@ async function submitOnce(
   }
   if (!evaluated.ok) throw evaluated.error;
   const { target, evaluation, fromDraft } = evaluated.value;
+  if (authority) assertTrusteePayout(authority, evaluation.effect);
   const now = deps.now();
   const patch = {
     figures: evaluation.figures,
@@ -134,9 +143,10 @@ async function submitOnce(
       toStatus,
       before: JSON.stringify(record.changes),
       detail:
-        evaluation.reviewReasons.length > 0
+        (evaluation.reviewReasons.length > 0
           ? `提交保全审核：${evaluation.reviewReasons.join('；')}`
-          : `${ENDORSEMENT_TYPE_LABELS[record.type]}申请已提交`,
+          : `${ENDORSEMENT_TYPE_LABELS[record.type]}申请已提交`) +
+        (record.trustee ? `；${trusteeActNote(record.trustee.authorisationId)}` : ''),
     });
 
   const commit: EndorsementCommit =
@@ -190,6 +200,22 @@ async function submitOnce(
   }
   deps.metrics.count('EndorsementSubmitted');
   return view;
+}
+
+/**
+ * The authorisation a trustee's application stands on, checked again for its trustee, policy and
+ * matter today (a revocation counts at once).
+ */
+async function assertTrusteeStillAuthorised(deps: EndorsementDeps, record: EndorsementRecord) {
+  const trustee = record.trustee as NonNullable<EndorsementRecord['trustee']>;
+  const authorisation = await authorisationsOf(deps).get(trustee.authorisationId);
+  assertTrusteeMayAct(authorisation, {
+    userId: trustee.userId,
+    policyNo: record.policyNo,
+    matter: record.type,
+    today: todayOf(deps),
+  });
+  return authorisation;
 }
 
 async function settle<T>(

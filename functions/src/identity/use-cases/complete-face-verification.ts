@@ -9,6 +9,7 @@ import {
 import type { VerificationRecord } from '@zhixiang/shared/ports/identity-verifications';
 import type { IdentityDeps } from './deps';
 import { FACE_LOCKED_MESSAGE } from './start-face-verification';
+import { faceCertificateOf } from './trustee-subject';
 import { type RequestDevice, shanghaiDay, toVerificationView } from './verification-subject';
 
 export const ATTEMPT_NOT_FOUND_MESSAGE = '未找到该次人脸核身';
@@ -33,7 +34,7 @@ export async function completeFaceVerification(
   if (attempt.completedAt !== null) throw new AppError('CONFLICT', ATTEMPT_REPLAYED_MESSAGE);
   const now = container.now();
   if (now > attempt.expiresAt) throw new AppError('CONFLICT', ATTEMPT_EXPIRED_MESSAGE);
-  const customer = await container.repositories.customers.get(attempt.customerId);
+  const customer = await faceCertificateOf(container, attempt.customerId);
   if (!customer) throw new AppError('NOT_FOUND', ATTEMPT_NOT_FOUND_MESSAGE);
 
   const verifyRet = await container.faceVerifier.queryVerifyResult({

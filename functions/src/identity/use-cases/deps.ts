@@ -4,6 +4,7 @@ import type {
   OneTimeCodeStore,
   RateLimiter,
 } from '@zhixiang/shared/ports/auth-store';
+import type { AuthorisationStore } from '@zhixiang/shared/ports/authorisations';
 import type { FaceVerifier } from '@zhixiang/shared/ports/face-verifier';
 import type { IdCardOcr } from '@zhixiang/shared/ports/id-card-ocr';
 import type {
@@ -18,7 +19,12 @@ import type { Platform } from '../../platform/process';
 
 /** What identity verification (face, ID card, attestation, staff review) needs. */
 export interface IdentityDeps extends Platform {
-  repositories: { customers: CustomerRepository; users: UserAccountRepository };
+  repositories: {
+    customers: CustomerRepository;
+    users: UserAccountRepository;
+    /** A trustee verifies their own identity against what the authorisation bound to them records. */
+    authorisations: Pick<AuthorisationStore, 'get' | 'listByTrustee'>;
+  };
   consents: ConsentLog;
   rateLimiter: RateLimiter;
   /** Agent attestation: the code texted to the customer's phone on file, and its lockout. */

@@ -8,15 +8,17 @@ import {
 } from '@zhixiang/shared/identity/verification';
 import type { IdentityDeps } from './deps';
 import { toReviewView } from './submit-identity-review';
-import { loadVerificationSubject, shanghaiDay, toVerificationView } from './verification-subject';
+import { faceSubjectOf } from './trustee-subject';
+import { shanghaiDay, toVerificationView } from './verification-subject';
 
 /** What the verification page shows: consent, a success that still counts, the face lock. */
 export async function getIdentityStatus(
   container: IdentityDeps,
   claims: AccessClaims,
-  input: { purpose: string; customerId?: string | undefined },
+  input: { purpose: string; customerId?: string | undefined; authorisationId?: string | undefined },
 ): Promise<IdentityStatus> {
-  const customer = await loadVerificationSubject(container, claims, input.customerId);
+  const subject = await faceSubjectOf(container, claims, input);
+  const customer = { customerId: subject.subjectId, name: subject.name };
   const now = container.now();
   const { day, nextMidnight } = shanghaiDay(now);
   const [consented, latest, failures, review] = await Promise.all([

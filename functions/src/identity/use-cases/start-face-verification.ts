@@ -8,7 +8,8 @@ import {
 } from '@zhixiang/shared/identity/verification';
 import type { IdentityDeps } from './deps';
 import { requireIdentityConsent } from './record-identity-consent';
-import { loadVerificationSubject, shanghaiDay } from './verification-subject';
+import { faceSubjectOf } from './trustee-subject';
+import { shanghaiDay } from './verification-subject';
 
 export const FACE_LOCKED_MESSAGE = `今日刷脸认证未通过已达 ${MAX_FACE_FAILURES_PER_DAY} 次，人脸核身已锁定至明日 0 点。您可以请服务业务员当面核验，或上传身份证及自拍视频由人工审核。`;
 
@@ -29,19 +30,21 @@ export async function assertFaceNotLocked(
 
 /**
  * Opens a face verification (WeChat getverifyid) for the customer on the caller's WeChat account:
- * consent on record, not locked, the certificate from the customer record (never typed in).
+ * consent on record, not locked, the certificate from the customer record (never typed in) — or,
+ * for a trustee naming their authorisation, from what the authorisation records of them, under
+ * the subject `trustee:<userId>`.
  */
 export async function startFaceVerification(
   container: IdentityDeps,
   claims: AccessClaims,
-  input: { purpose: string; customerId?: string | undefined },
+  input: { purpose: string; customerId?: string | undefined; authorisationId?: string | undefined },
 ): Promise<FaceSession> {
-  const customer = await loadVerificationSubject(container, claims, input.customerId);
+  const subject = await faceSubjectOf(container, claims, input);
   await requireIdentityConsent(container, claims);
   const now = container.now();
-  await assertFaceNotLocked(container, customer.customerId, now);
+  await assertFaceNotLocked(container, subject.subjectId, now);
   const limited = await container.rateLimiter.consume(
-    [{ key: `facestart:${customer.customerId}:hour`, limit: 20, windowSeconds: 3600 }],
+    [{ key: `facestart:${subject.subjectId}:hour`, limit: 20, windowSeconds: 3600 }],
     now,
   );
   if (!limited.allowed)
@@ -53,14 +56,14 @@ export async function startFaceVerification(
   const outSeqNo = `ZX${attemptId.replaceAll('-', '')}`;
   const { verifyId, expiresInSeconds } = await container.faceVerifier.getVerifyId({
     outSeqNo,
-    certificate: { name: customer.name, idNumber: customer.idNumber },
+    certificate: { name: subject.name, idNumber: subject.idNumber },
     openid: user?.openid ?? null,
     userId: claims.sub,
   });
   const expiresAt = now + Math.min(expiresInSeconds, FACE_SESSION_MAX_SECONDS) * 1000;
   await container.identityVerifications.createFaceAttempt({
     attemptId,
-    customerId: customer.customerId,
+    customerId: subject.subjectId,
     purpose: input.purpose,
     userId: claims.sub,
     userRole: claims.role,

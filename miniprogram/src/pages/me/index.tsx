@@ -101,6 +101,15 @@ export default function MePage() {
                 onClick={() => void Taro.navigateTo({ url: pageUrls.myAuthorisations })}
               />
             ) : null}
+            {me.role === 'customer' ? (
+              <Cell
+                title="受托办理"
+                description="受他人录像授权委托，代为办理保全"
+                clickable
+                data-testid="entry-trustee"
+                onClick={() => void Taro.navigateTo({ url: pageUrls.trusteeAuthorisations })}
+              />
+            ) : null}
             {me.role === 'customer' && me.customerId ? (
               <Cell
                 title="我要吐槽"

@@ -99,6 +99,7 @@ export default function DocumentDetailPage() {
                         url: pageUrls.identityVerify(
                           document.purpose,
                           isAgent() ? document.holderCustomerId : undefined,
+                          document.trusteeAuthorisationId,
                         ),
                       });
                     }}

@@ -87,7 +87,11 @@ export default function SignDocumentPage() {
     } catch (cause) {
       if (cause instanceof ApiError && cause.field === 'identity') {
         void Taro.navigateTo({
-          url: pageUrls.identityVerify(document.purpose, isAgent() ? document.holderCustomerId : undefined),
+          url: pageUrls.identityVerify(
+            document.purpose,
+            isAgent() ? document.holderCustomerId : undefined,
+            document.trusteeAuthorisationId,
+          ),
         });
         return;
       }

@@ -231,7 +231,11 @@ export function ApplicationView({
                       data-testid="go-verify"
                       onClick={() =>
                         void Taro.navigateTo({
-                          url: pageUrls.identityVerify(application.identityPurpose, holderId),
+                          url: pageUrls.identityVerify(
+                            application.identityPurpose,
+                            application.trustee ? undefined : holderId,
+                            application.trustee?.authorisationId,
+                          ),
                         })
                       }
                     >

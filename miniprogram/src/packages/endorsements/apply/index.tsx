@@ -54,7 +54,10 @@ export default function ApplyEndorsementPage() {
   const policyNo = decodeURIComponent(params.policyNo ?? '');
   const rawType = decodeURIComponent(params.type ?? '');
   const type = isType(rawType) ? rawType : null;
-  const data = usePageData(() => api.getEndorsementOptions(policyNo));
+  // A trustee acting on a video authorisation: every call names it.
+  const authorisationId = params.authorisationId ? decodeURIComponent(params.authorisationId) : undefined;
+  const query = authorisationId ? { authorisationId } : undefined;
+  const data = usePageData(() => api.getEndorsementOptions(policyNo, query ? { query } : undefined));
   const [busy, setBusy] = useState(false);
   const [serverProblem, setServerProblem] = useState<RuleProblem | null>(null);
   /** Refused because an application of this type is already open: a link to it. */
@@ -68,7 +71,10 @@ export default function ApplyEndorsementPage() {
     setBusy(true);
     setServerProblem(null);
     try {
-      const application = await api.createEndorsement(policyNo, body, { silent: true });
+      const application = await api.createEndorsement(policyNo, body, {
+        silent: true,
+        ...(query ? { query } : {}),
+      });
       void Taro.navigateTo({ url: pageUrls.endorsementApplication(application.applicationId) });
     } catch (error) {
       setServerProblem(problemFromError(error));
@@ -92,6 +98,11 @@ export default function ApplyEndorsementPage() {
               <Text className="zx-muted">
                 {options.productName} · 保单号 {options.policyNo} · 投保人 {options.holder.name}
               </Text>
+              {authorisationId ? (
+                <Text className="zx-muted" data-testid="trustee-note">
+                  受托人代办，依据录像授权 {authorisationId}；涉及的款项将转入授权指定的账户
+                </Text>
+              ) : null}
             </View>
             <StepIndicator steps={FLOW_STEPS} current={0} />
             {!option || !Form ? (

@@ -15,7 +15,9 @@ export interface PayeeState {
 export const PAYEE_FIELDS = ['payeeCard.cardHolderName', 'payeeCard.cardNumber'];
 
 export function initialPayee(options: EndorsementOptions): PayeeState {
-  return { useOtherCard: options.renewalAccount === null, card: { cardHolderName: '', cardNumber: '' } };
+  // A trustee's money goes to the authorised account, which the server fills in.
+  const onRecord = options.authorisedPayee ?? options.renewalAccount;
+  return { useOtherCard: onRecord === null, card: { cardHolderName: '', cardNumber: '' } };
 }
 
 /**
@@ -55,6 +57,16 @@ export function PayeeAccount(props: {
 }) {
   const { options, value, onChange, problems, serverProblem } = props;
   const account = options.renewalAccount;
+  if (options.authorisedPayee)
+    return (
+      <View className="zx-card" data-testid="payee-account">
+        <Text className="zx-card__title">收款账户</Text>
+        <Text data-testid="authorised-payee">
+          {options.authorisedPayee.bankName} {options.authorisedPayee.accountMasked}（录像授权指定账户）
+        </Text>
+        <Text className="zx-muted">受托人代办的款项只能转入投保人在授权中指定的账户。</Text>
+      </View>
+    );
   return (
     <View className="zx-card" data-testid="payee-account">
       <Text className="zx-card__title">收款账户（须为投保人本人账户）</Text>

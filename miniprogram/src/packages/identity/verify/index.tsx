@@ -59,8 +59,12 @@ export default function VerifyIdentityPage() {
   const { params } = useRouter();
   const purpose = decodeURIComponent(params.purpose ?? '');
   const customerId = params.customerId ? decodeURIComponent(params.customerId) : undefined;
+  // A trustee verifies themself against what the video authorisation records of them.
+  const authorisationId = params.authorisationId ? decodeURIComponent(params.authorisationId) : undefined;
   const isAgent = getSession()?.me.role === 'agent';
-  const data = usePageData<IdentityStatus>(() => api.getIdentityStatus({ query: { purpose, customerId } }));
+  const data = usePageData<IdentityStatus>(() =>
+    api.getIdentityStatus({ query: { purpose, customerId, authorisationId } }),
+  );
   const [busy, setBusy] = useState(false);
   const [session, setSession] = useState<FaceSession | null>(null);
   const [outcome, setOutcome] = useState<VerificationView | null>(null);
@@ -94,7 +98,11 @@ export default function VerifyIdentityPage() {
   const startFace = () =>
     run(async () => {
       setOutcome(null);
-      const started = await api.startFaceVerification({ purpose, ...(customerId ? { customerId } : {}) });
+      const started = await api.startFaceVerification({
+        purpose,
+        ...(customerId ? { customerId } : {}),
+        ...(authorisationId ? { authorisationId } : {}),
+      });
       if (started.faceProvider === 'sandbox') {
         setSession(started);
         return;
@@ -149,9 +157,13 @@ export default function VerifyIdentityPage() {
               <Button block fill="none" onClick={() => setDeclined(true)}>
                 不同意，了解其他核验方式
               </Button>
-              {declined ? (
+              {!declined ? null : authorisationId ? (
+                <View className="zx-notice">
+                  受托人如无法刷脸，请携带本人身份证件到柜面，由工作人员核验后办理。
+                </View>
+              ) : (
                 <Alternatives status={status} isAgent={isAgent} purpose={purpose} customerId={customerId} />
-              ) : null}
+              )}
             </View>
           ) : (
             <View>
@@ -195,18 +207,26 @@ export default function VerifyIdentityPage() {
                   >
                     {busy ? '正在核验…' : '开始刷脸'}
                   </Button>
-                  <Button
-                    block
-                    fill="outline"
-                    onClick={() =>
-                      void Taro.navigateTo({ url: pageUrls.identityIdCard(purpose, customerId) })
-                    }
-                  >
-                    先拍摄身份证核对信息
-                  </Button>
+                  {authorisationId ? null : (
+                    <Button
+                      block
+                      fill="outline"
+                      onClick={() =>
+                        void Taro.navigateTo({ url: pageUrls.identityIdCard(purpose, customerId) })
+                      }
+                    >
+                      先拍摄身份证核对信息
+                    </Button>
+                  )}
                 </View>
               )}
-              <Alternatives status={status} isAgent={isAgent} purpose={purpose} customerId={customerId} />
+              {authorisationId ? (
+                <View className="zx-notice" data-testid="trustee-alternative">
+                  受托人如无法刷脸，请携带本人身份证件到柜面，由工作人员核验后办理。
+                </View>
+              ) : (
+                <Alternatives status={status} isAgent={isAgent} purpose={purpose} customerId={customerId} />
+              )}
             </View>
           )}
         </View>

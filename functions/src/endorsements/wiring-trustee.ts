@@ -1,0 +1,21 @@
+import { DynamoAuthorisationStore } from '../authorisations/adapters/authorisations';
+import { defineWiring, type Platform } from '../platform/process';
+import { createEndorsementsDeps } from './wiring';
+
+/**
+ * The endorsement functions a trustee calls with `?authorisationId=` (options, create, submit):
+ * the endorsements' dependencies plus the video authorisations the trustee acts on, kept apart so
+ * the other functions that wire endorsements (the money steps of payments) do not carry them.
+ */
+export function createTrusteeActDeps(platform: Platform) {
+  const deps = createEndorsementsDeps(platform);
+  return {
+    ...deps,
+    repositories: {
+      ...deps.repositories,
+      authorisations: new DynamoAuthorisationStore(platform.table, platform.fieldCipher),
+    },
+  };
+}
+
+export const trusteeActWiring = defineWiring(createTrusteeActDeps);

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '受托办理', enablePullDownRefresh: true });
