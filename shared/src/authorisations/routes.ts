@@ -15,10 +15,10 @@ import {
   type VideoUploadSchema,
 } from './schemas';
 import {
-  TrusteeAuthorisationListSchema,
-  TrusteeAuthorisationSchema,
+  type TrusteeAuthorisationListSchema,
+  type TrusteeAuthorisationSchema,
   TrusteeBindCodeRequestSchema,
-  TrusteeBindCodeResponseSchema,
+  type TrusteeBindCodeResponseSchema,
   TrusteeBindRequestSchema,
 } from './trustee';
 
@@ -140,19 +140,19 @@ export const authorisationRoutes = {
     path: '/trustee/authorisations/code',
     auth: 'user',
     request: TrusteeBindCodeRequestSchema,
-    response: TrusteeBindCodeResponseSchema,
+    response: responds<typeof TrusteeBindCodeResponseSchema>(),
   },
   bindTrustee: {
     method: 'POST',
     path: '/trustee/authorisations',
     auth: 'user',
     request: TrusteeBindRequestSchema,
-    response: TrusteeAuthorisationSchema,
+    response: responds<typeof TrusteeAuthorisationSchema>(),
   },
   listTrusteeAuthorisations: {
     method: 'GET',
     path: '/trustee/authorisations',
     auth: 'user',
-    response: TrusteeAuthorisationListSchema,
+    response: responds<typeof TrusteeAuthorisationListSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;
