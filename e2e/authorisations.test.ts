@@ -50,7 +50,10 @@ describe('video authorisations', () => {
     const { page } = customer;
     try {
       await page.goto(`${session.stack.appUrl}/pages/me/index`);
-      await page.locator('.nut-cell', { hasText: '录像授权' }).click();
+      await page
+        .locator('.nut-cell')
+        .filter({ has: page.getByText('录像授权', { exact: true }) })
+        .click();
       await page.getByText('适用于身在境外、无法到柜面办理的投保人', { exact: false }).first().waitFor();
       await tapButton(page, '新建录像授权');
 

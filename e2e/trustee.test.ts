@@ -103,7 +103,10 @@ async function asTrustee(name: string, run: (page: Page) => Promise<void>) {
 
 async function openTrusteePage(page: Page) {
   await page.goto(`${session.stack.appUrl}/pages/me/index`);
-  await page.locator('.nut-cell', { hasText: '受托办理' }).click();
+  await page
+    .locator('.nut-cell')
+    .filter({ has: page.getByText('受托办理', { exact: true }) })
+    .click();
   await page.getByTestId('trustee-page').waitFor();
 }
 
