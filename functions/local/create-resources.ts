@@ -175,6 +175,8 @@ export async function ensureTable(
  * for a test file or a journey file, instead of seeding it again. Batches of 25, each retried
  * until nothing is left unprocessed.
  */
+const COPY_BATCHES_IN_FLIGHT = 4;
+
 export async function copyTableItems(client: DynamoDBClient, from: string, to: string): Promise<number> {
   const writes: WriteRequest[] = [];
   let start: ScanCommandOutput['LastEvaluatedKey'];
@@ -183,13 +185,20 @@ export async function copyTableItems(client: DynamoDBClient, from: string, to: s
     for (const Item of page.Items ?? []) writes.push({ PutRequest: { Item } });
     start = page.LastEvaluatedKey;
   } while (start);
-  for (let i = 0; i < writes.length; i += 25) {
-    let batch = writes.slice(i, i + 25);
-    while (batch.length > 0) {
-      const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [to]: batch } }));
-      batch = result.UnprocessedItems?.[to] ?? [];
+  // Batches of 25, a few in flight at once: DynamoDB Local serves them side by side, and a journey
+  // file copies the whole seeded table (a demo month of measured events among it) before it starts.
+  let next = 0;
+  const copyBatches = async () => {
+    for (let i = next; i < writes.length; i = next) {
+      next += 25;
+      let batch = writes.slice(i, i + 25);
+      while (batch.length > 0) {
+        const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [to]: batch } }));
+        batch = result.UnprocessedItems?.[to] ?? [];
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: COPY_BATCHES_IN_FLIGHT }, copyBatches));
   return writes.length;
 }
 
