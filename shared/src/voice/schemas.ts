@@ -10,6 +10,11 @@ export const VOICE_SOURCES = {
   callback_problem: '新单回访·问题件',
   rant: '我要吐槽',
   event_rating: '俱乐部活动评价',
+  /** Journey ratings (服务评价) that join the stream: low ones and any with words (`shared/src/ratings/rules.ts`). */
+  endorsement_rating: '保全变更评价',
+  callback_rating: '新单回访评价',
+  handoff_rating: '人工客服评价',
+  complaint_rating: '投诉办结评价',
 } as const;
 export type VoiceSource = keyof typeof VOICE_SOURCES;
 export const VOICE_SOURCE_KEYS = Object.keys(VOICE_SOURCES) as [VoiceSource, ...VoiceSource[]];

@@ -1,11 +1,10 @@
 import type { ReviewItem } from '@zhixiang/shared/assistant/feedback-report';
 import { nextDate, shanghaiDate } from '@zhixiang/shared/complaints/calendar';
 import type { VoiceFeedEntry, VoiceItemRecord } from '@zhixiang/shared/ports/voice';
-import { redactText } from '@zhixiang/shared/privacy/mask';
-import { COMPLAINT_CATEGORY_JOURNEYS, tagVoice, voiceWeekOf } from '@zhixiang/shared/voice/themes';
+import { COMPLAINT_CATEGORY_JOURNEYS } from '@zhixiang/shared/voice/themes';
 import { drainOutbox } from '../../platform/outbox/drain-outbox';
 import { announceVoiceItem } from './listen-to-voice';
-import { type VoiceDeps, voiceItemId } from './voice-access';
+import { newVoiceItem, type VoiceDeps, voiceItemId } from './voice-access';
 
 /** Feed entries taken per run (every minute). */
 export const VOICE_FEED_PAGE = 100;
@@ -19,42 +18,12 @@ export interface VoiceProjectionReport {
   failed: number;
 }
 
-type ItemFacts = Pick<
-  VoiceItemRecord,
-  'sourceKey' | 'source' | 'customerId' | 'branchPath' | 'at' | 'complaintId'
-> & {
-  words: string;
-  journey?: VoiceItemRecord['journey'] | undefined;
-  angerScore?: number | undefined;
-};
-
 /** The voice source of each reason the assistant lists a turn for. */
 const ASSISTANT_SOURCES: Record<ReviewItem['reason'], VoiceItemRecord['source'] | undefined> = {
   thumbs_down: 'assistant_thumbs_down',
   unanswered: 'assistant_unanswered',
   angry: 'assistant_angry',
 };
-
-function newItem(deps: Pick<VoiceDeps, 'voiceThemes'>, facts: ItemFacts): VoiceItemRecord {
-  const text = redactText(facts.words);
-  return {
-    itemId: voiceItemId(facts.sourceKey),
-    sourceKey: facts.sourceKey,
-    source: facts.source,
-    text,
-    customerId: facts.customerId,
-    hideName: false,
-    branchPath: facts.branchPath,
-    ...tagVoice(deps.voiceThemes, text, facts.journey),
-    week: voiceWeekOf(Date.parse(facts.at)),
-    at: facts.at,
-    complaintId: facts.complaintId,
-    ...(facts.angerScore !== undefined ? { angerScore: facts.angerScore } : {}),
-    reportedToPath: facts.branchPath,
-    escalations: [],
-    version: 1,
-  };
-}
 
 /**
  * The voice stream's projection (every minute): puts one item per source, exactly once.
@@ -83,7 +52,7 @@ export async function projectVoice(deps: VoiceDeps): Promise<VoiceProjectionRepo
   };
   const fed = await drainOutbox<VoiceFeedEntry>(entries, {
     deliver: async (entry) => {
-      const item = newItem(deps, {
+      const item = newVoiceItem(deps.voiceThemes, {
         sourceKey: `complaint:${entry.complaintId}`,
         source: 'complaint',
         words: entry.description,
@@ -125,7 +94,7 @@ export async function projectVoice(deps: VoiceDeps): Promise<VoiceProjectionRepo
         owners.set(turn.conversationId, owner);
       }
       const { customerId, branchPath } = await owner;
-      const item = newItem(deps, {
+      const item = newVoiceItem(deps.voiceThemes, {
         sourceKey,
         source,
         words: turn.text,
