@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { isRealDate } from '../format/dates';
 import { hasUnsafeCharacters, isoDaySchema, singleLine, UNSAFE_CHARACTERS_MESSAGE } from '../format/input';
-import { AUDIENCE_ROLES, EVENT_BRAND_KEYS, type EventAudience, type EventBrand } from './rules';
 import { ratingComment, ratingScore } from '../ratings/schemas';
+import { AUDIENCE_ROLES, EVENT_BRAND_KEYS, type EventAudience, type EventBrand } from './rules';
 
 /**
  * The events context's HTTP shapes (客户俱乐部活动): staff create and publish events, customers

@@ -1,6 +1,6 @@
-import { endorsementCaseId } from '../endorsement/measurement';
 import { handoffCaseId } from '../assistant/measurement';
 import { callbackCaseId } from '../callback/measurement';
+import { endorsementCaseId } from '../endorsement/measurement';
 import type { MeasurementEvent } from '../standards/measure';
 import { LOW_RATING_MAX } from '../standards/ratings';
 import type { RatingJourney } from './schemas';

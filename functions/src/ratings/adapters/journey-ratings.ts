@@ -17,7 +17,11 @@ import { voiceItemPuts } from '../../voice/adapters/voice-store';
 const ratingPk = (journey: RatingJourney, subjectId: string) => `RATING#${journey}#${subjectId}`;
 
 export function journeyRatingItem(rating: JourneyRatingRecord): Record<string, unknown> {
-  return entityItem('journeyRating', { pk: ratingPk(rating.journey, rating.subjectId), sk: 'RATING', ...rating });
+  return entityItem('journeyRating', {
+    pk: ratingPk(rating.journey, rating.subjectId),
+    sk: 'RATING',
+    ...rating,
+  });
 }
 
 export function journeyRatingAuditItem(rating: JourneyRatingRecord): Record<string, unknown> {

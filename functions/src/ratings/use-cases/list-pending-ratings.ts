@@ -1,8 +1,8 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { ratingKeyOf } from '@zhixiang/shared/ratings/rules';
 import type { PendingRatingsResponse } from '@zhixiang/shared/ratings/schemas';
-import { type RatingDeps, ratingCustomer } from './rating-deps';
 import { endedJourneysOf } from './rated-journeys';
+import { type RatingDeps, ratingCustomer } from './rating-deps';
 
 /**
  * The caller's journeys waiting for their rating: ended within the window and not rated yet (one

@@ -13,8 +13,8 @@ import {
   type RateJourneyRequest,
 } from '@zhixiang/shared/ratings/schemas';
 import { newVoiceItem } from '../../voice/use-cases/voice-access';
+import { type EndedJourney, endedJourneyOf, VOICE_JOURNEYS } from './rated-journeys';
 import { type RatingDeps, ratingCustomer } from './rating-deps';
-import { endedJourneyOf, type EndedJourney, VOICE_JOURNEYS } from './rated-journeys';
 
 export const RATED_ONCE = '您已评价过本次服务';
 export const RATING_LIMIT_REACHED = `今天的评价次数已达上限（${RATINGS_PER_DAY} 次），请明天再试`;
@@ -69,7 +69,11 @@ export async function rateJourney(
 }
 
 /** The rating as a voice item: its words, on the journey's voice journey, at the journey's branch. */
-function ratingVoice(deps: Pick<RatingDeps, 'voiceThemes'>, ended: EndedJourney, rating: JourneyRatingRecord) {
+function ratingVoice(
+  deps: Pick<RatingDeps, 'voiceThemes'>,
+  ended: EndedJourney,
+  rating: JourneyRatingRecord,
+) {
   return newVoiceItem(deps.voiceThemes, {
     sourceKey: `rating:${ratingKeyOf(rating.journey, rating.subjectId)}`,
     source: `${rating.journey}_rating`,

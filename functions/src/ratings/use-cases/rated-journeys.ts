@@ -1,11 +1,11 @@
 import { ENDORSEMENT_TYPE_LABELS } from '@zhixiang/shared/endorsement/application';
 import { AppError } from '@zhixiang/shared/errors';
-import type { Journey } from '@zhixiang/shared/voice/themes';
 import {
   RATING_JOURNEY_LABELS,
   RATING_WINDOW_DAYS,
   type RatingJourney,
 } from '@zhixiang/shared/ratings/schemas';
+import type { Journey } from '@zhixiang/shared/voice/themes';
 import type { RatingDeps } from './rating-deps';
 
 /** A journey instance of the customer's that ended: what its rating is about and where it belongs. */
