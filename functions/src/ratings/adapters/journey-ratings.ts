@@ -3,7 +3,7 @@ import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
 import type { RatingJourney } from '@zhixiang/shared/ratings/schemas';
 import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
 import { TransactWriteCommand } from '../../platform/dynamodb/document-client';
-import { entityItem, isConditionalCheckFailed, type TableContext } from '../../platform/dynamodb/table';
+import { conditionally, entityItem, type TableContext } from '../../platform/dynamodb/table';
 import { measurementPut } from '../../platform/measurement/measurement-stream';
 import { batchGetItems } from '../../platform/records/point-reads';
 import { voiceItemPuts } from '../../voice/adapters/voice-store';
@@ -54,35 +54,30 @@ function fromItem(item: Record<string, unknown>): JourneyRatingRecord {
 export class DynamoJourneyRatingStore implements JourneyRatingStore {
   constructor(private readonly ctx: TableContext) {}
 
-  async rate(
+  rate(
     rating: JourneyRatingRecord,
     measurement: MeasurementEvent,
     voiceItem: VoiceItemRecord | null,
   ): Promise<boolean> {
-    try {
-      await this.ctx.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.ctx.table,
-                Item: journeyRatingItem(rating),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
+    return conditionally(
+      this.ctx,
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.ctx.table,
+              Item: journeyRatingItem(rating),
+              ConditionExpression: 'attribute_not_exists(pk)',
             },
-            { Put: { TableName: this.ctx.table, Item: journeyRatingAuditItem(rating) } },
-            // The standards' satisfaction figures count the rating exactly when it exists.
-            measurementPut(this.ctx, measurement),
-            // A rating that is voice joins the stream with it, or neither is written.
-            ...(voiceItem ? voiceItemPuts(this.ctx.table, voiceItem) : []),
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+          },
+          { Put: { TableName: this.ctx.table, Item: journeyRatingAuditItem(rating) } },
+          // The standards' satisfaction figures count the rating exactly when it exists.
+          measurementPut(this.ctx, measurement),
+          // A rating that is voice joins the stream with it, or neither is written.
+          ...(voiceItem ? voiceItemPuts(this.ctx.table, voiceItem) : []),
+        ],
+      }),
+    );
   }
 
   async listRated(
