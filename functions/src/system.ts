@@ -83,7 +83,8 @@ function buildSystem(platform: Platform) {
       ...voice.repositories,
       ...authorisations.repositories,
       ...standards.repositories,
-      ...ratings.repositories,
+      // Only its own store: the stores it reads are the owning contexts' (the endorsements' with its idempotency).
+      ratings: ratings.repositories.ratings,
     },
     identityProofs: createIdentityProofs(platform),
     notifier: createNotifier(notifierDeps(platform, letters.repositories)),
