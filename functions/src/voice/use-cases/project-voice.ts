@@ -13,7 +13,7 @@ export interface VoiceProjectionReport {
   complaintsPending: number;
   complaintsProjected: number;
   assistantProjected: number;
-  /** Items put by another context's own transaction (a club event's low rating) pushed this run. */
+  /** Items put by another context's own transaction (a rating that is voice, a problem case) pushed this run. */
   announced: number;
   failed: number;
 }
@@ -34,7 +34,8 @@ const ASSISTANT_SOURCES: Record<ReviewItem['reason'], VoiceItemRecord['source'] 
  * - The assistant's 👎, unanswered and angry turns (an angry one with its anger score): the
  *   assistant lists each in its improvement report's day index in the turn's own transaction; the projection reads today's and yesterday's (Shanghai)
  *   and puts each turn's item only if new.
- * - Items another context put in its own transaction (a club event's low rating): each came with an
+ * - Items another context put in its own transaction (a rating that is voice, a callback's problem
+ *   case): each came with an
  *   announcement entry; the run reads the item, takes the entry with a conditional delete, and only
  *   the run that took it pushes the item, so two runs at once push it once.
  * One failing entry never stops the others (`platform/outbox`). Each new item is pushed to the
