@@ -10,7 +10,8 @@
  * sometimes awaiting the customer → replied → approved), self-service endorsements, urgent
  * complaints and claims, over four 营销服务部 — and 3N in September, for the memory check: the job
  * runs once over each month in a process of its own (`--child`, as a Lambda runs it: a fresh
- * process, the job, nothing else), which reports its peak RSS (`process.resourceUsage().maxRSS`);
+ * process with a capped heap, the job, nothing else), which reports its peak RSS
+ * (`process.resourceUsage().maxRSS`) and its live heap (sampled after a full GC every 250 ms);
  * the memory is flat when the 3N peak stays within 1.2× the N peak, and `met` needs it. Also the
  * incremental projection (`AttainmentProjection`, one event at a time, in memory) over the N
  * events, as an extra key: its cost per event and that its cells equal the full recompute's.
@@ -120,6 +121,14 @@ function buildEvents(n: number, monthStart: number, prefix: string): Measurement
 /** The memory check's limit: the 3N peak RSS at most this many times the N peak. */
 const FLAT_RSS_RATIO = 1.2;
 
+/**
+ * The job's own process: a heap of at most 256 MiB, as a small Lambda would give it, so that V8
+ * collects rather than lets garbage grow the heap (without a cap, the peak RSS follows how much was
+ * allocated in all — 3× at 3N — not how much is held); a job that held the window's events would
+ * need more and fail. `--expose-gc` for the live-heap samples.
+ */
+const CHILD_NODE_FLAGS = ['--expose-gc', '--max-old-space-size=256'];
+
 /** `--child YYYY-MM`: the job once over that month, in this fresh process; prints its peak RSS. */
 async function child(month: string) {
   const { createSystem } = await import('../functions/src/system');
@@ -128,22 +137,36 @@ async function child(month: string) {
   const container = createSystem(undefined, { now: () => NOW });
   const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
   const window = parseWindow({ from: `${month}-01`, to: `${month}-${last}`, granularity: 'month' }, NOW);
+  // The live heap: sampled after a full collection every 250 ms, above what the process held before.
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let liveHeap = 0;
+  const sampler = setInterval(() => {
+    gc();
+    liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed - heapBefore);
+  }, 250);
   const started = performance.now();
   const report = await getStandardsAttainment(container, { sub: 'bench', role: 'admin' }, window);
+  const ms = performance.now() - started;
+  clearInterval(sampler);
   console.log(
     JSON.stringify({
-      ms: performance.now() - started,
+      ms,
       cases: report.standards.reduce((n, r) => n + r.cases, 0),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      liveHeapMb: liveHeap / 2 ** 20,
     }),
   );
 }
 
 /** Runs the job over `month` in a process of its own (the stack's environment) and reads its peak RSS. */
-async function jobInOwnProcess(month: string): Promise<{ ms: number; cases: number; peakRssMb: number }> {
+async function jobInOwnProcess(
+  month: string,
+): Promise<{ ms: number; cases: number; peakRssMb: number; liveHeapMb: number }> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', 'bench/standards-attainment.ts', '--child', month],
+    [...CHILD_NODE_FLAGS, '--import', 'tsx', 'bench/standards-attainment.ts', '--child', month],
     { env: process.env, maxBuffer: 1 << 20 },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
@@ -295,7 +318,8 @@ async function main() {
         `(${round(p50 / b50, 2)}×); ${cases} cases\n` +
         `3N: ${round(triple.ms)} ms against ${round(tripleBare.ms)} ms; peak RSS of the job in its own process ` +
         `${round(ownN.peakRssMb, 0)} MB at N (${ownN.cases} cases), ${round(own3N.peakRssMb, 0)} MB at 3N ` +
-        `(${own3N.cases} cases): ${round(rssGrowth, 2)}×, flat: ${memoryFlat}\n` +
+        `(${own3N.cases} cases): ${round(rssGrowth, 2)}×, flat: ${memoryFlat}; live heap ${round(ownN.liveHeapMb)} → ` +
+        `${round(own3N.liveHeapMb)} MiB\n` +
         `incremental projection ${round((incMs * 1000) / N, 2)} µs per event (p50 ${round(percentile(slices, 50), 2)} µs, ` +
         `p99 ${round(percentile(slices, 99), 2)} µs); its cells equal the full recompute: ${incrementalEqualsFull}`,
     );
@@ -323,6 +347,8 @@ async function main() {
         peakRssMb3N: round(own3N.peakRssMb, 0),
         peakRssGrowthAt3N: round(rssGrowth, 2),
         memoryFlat,
+        liveHeapMbN: round(ownN.liveHeapMb),
+        liveHeapMb3N: round(own3N.liveHeapMb),
         ownProcessMsN: round(ownN.ms),
         ownProcessMs3N: round(own3N.ms),
         incrementalPerEventUs: round((incMs * 1000) / N, 2),
