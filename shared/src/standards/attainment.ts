@@ -274,6 +274,9 @@ export class AttainmentFold {
       if (event.at > last.at) this.tied.clear();
     }
     this.last = event;
+    const { startsBefore } = this.options;
+    // Past the window's end nothing opens, so the keys of the cases measured are not needed.
+    if (startsBefore !== undefined && event.at >= startsBefore && this.settled.size > 0) this.settled.clear();
     const readers = this.readers.get(event.type);
     if (!readers) return;
     for (const [standardId, versions] of readers) {
@@ -285,7 +288,6 @@ export class AttainmentFold {
         continue;
       }
       if (this.settled.has(key)) continue;
-      const { startsBefore } = this.options;
       if (startsBefore !== undefined && event.at >= startsBefore) continue;
       const first = versions[0];
       if (!first || !caseStart(first, [event])) {

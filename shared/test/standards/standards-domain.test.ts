@@ -5,6 +5,7 @@ import {
   type AttainmentCell,
   AttainmentFold,
   AttainmentProjection,
+  cellsOf,
   computeAttainment,
   periodOf,
 } from '../../src/standards/attainment';
@@ -375,6 +376,18 @@ describe('attainment', () => {
           expect(sort(cells)).toEqual(sort(full.cells));
           expect(seen.sort()).toEqual(
             full.cases.map((c) => `${c.standardId}|${c.caseId}|${c.status}`).sort(),
+          );
+          // A window's end: only the cases started before it, as the route filters the full recompute.
+          const cut = ordered[Math.floor(ordered.length / 2)]?.at ?? now;
+          const windowed = new AttainmentFold(both, cal, granularity, { startsBefore: cut });
+          for (let i = 0; i < ordered.length; i += pageSize) windowed.add(ordered.slice(i, i + pageSize));
+          expect(sort(windowed.finish(now))).toEqual(
+            sort(
+              cellsOf(
+                full.cases.filter((c) => c.startAt < cut),
+                granularity,
+              ),
+            ),
           );
         },
       ),
