@@ -274,21 +274,24 @@ describe('measuring a case', () => {
 describe('attainment', () => {
   const rolled = version({ status: 'rolled_out', steps: { rolled_out: 0 } });
   const standards = new Map([[rolled.standardId, [rolled]]]);
-  const arbitraryEvents = fc.array(
-    fc.record({
-      c: fc.integer({ min: 0, max: 6 }),
-      t: fc.constantFrom(
-        'endorsement.submitted_for_review',
-        'endorsement.approved',
-        'endorsement.awaiting_customer',
-        'endorsement.customer_replied',
-        'other.thing',
-      ),
-      at: instant,
-      b: fc.constantFrom('HQ/SH/SH-PD', 'HQ/SH/SH-MH'),
-    }),
-    { maxLength: 40 },
-  );
+  /** Up to 40 events of seven cases, their instants drawn from `at`. */
+  const eventsAt = (at: fc.Arbitrary<number>) =>
+    fc.array(
+      fc.record({
+        c: fc.integer({ min: 0, max: 6 }),
+        t: fc.constantFrom(
+          'endorsement.submitted_for_review',
+          'endorsement.approved',
+          'endorsement.awaiting_customer',
+          'endorsement.customer_replied',
+          'other.thing',
+        ),
+        at,
+        b: fc.constantFrom('HQ/SH/SH-PD', 'HQ/SH/SH-MH'),
+      }),
+      { maxLength: 40 },
+    );
+  const arbitraryEvents = eventsAt(instant);
   it('the incremental projection, fed in any order with repeats, equals the full recompute', () => {
     fc.assert(
       fc.property(arbitraryEvents, fc.constantFrom('day', 'week', 'month'), (raw, granularity) => {
@@ -333,21 +336,7 @@ describe('attainment', () => {
     ]);
     // Instants drawn from a few hours so that cases share milliseconds (ties ordered by id).
     const base = Date.parse('2025-05-31T20:00:00Z');
-    const tiedEvents = fc.array(
-      fc.record({
-        c: fc.integer({ min: 0, max: 6 }),
-        t: fc.constantFrom(
-          'endorsement.submitted_for_review',
-          'endorsement.approved',
-          'endorsement.awaiting_customer',
-          'endorsement.customer_replied',
-          'other.thing',
-        ),
-        at: fc.integer({ min: 0, max: 12 }).map((h) => base + h * HOUR),
-        b: fc.constantFrom('HQ/SH/SH-PD', 'HQ/SH/SH-MH'),
-      }),
-      { maxLength: 40 },
-    );
+    const tiedEvents = eventsAt(fc.integer({ min: 0, max: 12 }).map((h) => base + h * HOUR));
     fc.assert(
       fc.property(
         fc.oneof(arbitraryEvents, tiedEvents),
