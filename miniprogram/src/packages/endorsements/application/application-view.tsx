@@ -164,7 +164,9 @@ export function ApplicationView({
                 value={
                   application.preparedBy.role === 'agent'
                     ? `业务员 ${application.preparedBy.name} 代办`
-                    : `${application.preparedBy.name} 本人`
+                    : application.counter
+                      ? `柜面 ${application.counter.name} 依据录像授权 ${application.counter.authorisationId} 代办`
+                      : `${application.preparedBy.name} 本人`
                 }
               />
             </View>
