@@ -130,6 +130,9 @@ export const pageUrls = {
   trusteeAuthorisations: '/packages/authorisations/trustee/index',
   authorisationReview: (authorisationId: string) =>
     `/packages/authorisations/review/index?authorisationId=${encodeURIComponent(authorisationId)}`,
+  /** 柜面代办: staff process an authorised matter on an approved authorisation. */
+  counterEndorsement: (authorisationId: string) =>
+    `/packages/authorisations/counter/index?authorisationId=${encodeURIComponent(authorisationId)}`,
   // Service standards (服务标准看板): staff of a subtree, executives, admins.
   standardsDashboard: '/packages/standards/dashboard/index',
 };
