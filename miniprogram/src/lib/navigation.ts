@@ -33,8 +33,14 @@ export const pageUrls = {
   /** A trustee passes the video authorisation they act on instead of a customer id. */
   identityVerify: (purpose: string, customerId?: string, authorisationId?: string) =>
     `/packages/identity/verify/index?${identityQuery(purpose, customerId)}${authorisationId ? `&authorisationId=${encodeURIComponent(authorisationId)}` : ''}`,
-  identityIdCard: (purpose: string, customerId?: string, mode: 'check' | 'review' = 'check') =>
-    `/packages/identity/id-card/index?${identityQuery(purpose, customerId)}&mode=${mode}`,
+  /** With `authorisationId`, a trustee's own document for 人工审核 (review mode). */
+  identityIdCard: (
+    purpose: string,
+    customerId?: string,
+    mode: 'check' | 'review' = 'check',
+    authorisationId?: string,
+  ) =>
+    `/packages/identity/id-card/index?${identityQuery(purpose, customerId)}&mode=${mode}${authorisationId ? `&authorisationId=${encodeURIComponent(authorisationId)}` : ''}`,
   identityAttest: (purpose: string, customerId: string) =>
     `/packages/identity/attest/index?${identityQuery(purpose, customerId)}`,
   identityReviews: '/packages/identity/reviews/index',
