@@ -1,20 +1,17 @@
-import { AuthorisationPathSchema } from '@zhixiang/shared/authorisations/schemas';
 import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { createEndorsement } from '../use-cases/create-endorsement';
 import { endorsementDeps } from '../wiring';
-import { trusteeActWiring } from '../wiring-trustee';
+import { counterAuthorisationIdOf, trusteeActWiring } from '../wiring-trustee';
 
 /** Staff prepare an authorised matter at the counter on an approved video authorisation. */
 export const handler = httpHandler(
   endorsementRoutes.prepareCounterEndorsement,
   trusteeActWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps, body }) => {
-    const { authorisationId } = parseBody(AuthorisationPathSchema, {
-      authorisationId: pathParameters.authorisationId,
-    });
+    const authorisationId = counterAuthorisationIdOf(pathParameters);
     return createEndorsement(
       endorsementDeps(deps),
       { claims: auth, sourceIp, userAgent },

@@ -1,20 +1,17 @@
-import { AuthorisationPathSchema } from '@zhixiang/shared/authorisations/schemas';
 import { EndorsementPathSchema, IDEMPOTENCY_KEY_HEADER } from '@zhixiang/shared/endorsement/application';
 import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { submitEndorsement } from '../use-cases/submit-endorsement';
 import { endorsementDeps } from '../wiring';
-import { trusteeActWiring } from '../wiring-trustee';
+import { counterAuthorisationIdOf, trusteeActWiring } from '../wiring-trustee';
 
 /** Staff submit an application they prepared at the counter on a video authorisation. */
 export const handler = httpHandler(
   endorsementRoutes.submitCounterEndorsement,
   trusteeActWiring,
   ({ auth, pathParameters, headers, sourceIp, userAgent, deps, body }) => {
-    const { authorisationId } = parseBody(AuthorisationPathSchema, {
-      authorisationId: pathParameters.authorisationId,
-    });
+    const authorisationId = counterAuthorisationIdOf(pathParameters);
     return submitEndorsement(
       endorsementDeps(deps),
       { claims: auth, sourceIp, userAgent },

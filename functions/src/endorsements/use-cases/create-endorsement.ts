@@ -109,9 +109,7 @@ export async function createEndorsement(
   await reserveOpenApplication(deps, slot, applicationId, now, label);
   try {
     return await createDraft(deps, actor, {
-      trustee,
-      counterAct,
-      recordingSha256: authority?.recording?.sha256 ?? null,
+      acting: { trustee, counterAct, recordingSha256: authority?.recording?.sha256 ?? null },
       applicationId,
       now,
       today,
@@ -199,10 +197,12 @@ async function reserveOpenApplication(
 }
 
 interface DraftInput {
-  trustee: EndorsementRecord['trustee'];
-  counterAct: EndorsementRecord['counterAct'];
-  /** The reviewed recording a counter application stands on. */
-  recordingSha256: string | null;
+  /** Who acts for the holder on an authorisation, if anyone; a counter's stands on the recording. */
+  acting: {
+    trustee: EndorsementRecord['trustee'];
+    counterAct: EndorsementRecord['counterAct'];
+    recordingSha256: string | null;
+  };
   applicationId: string;
   now: number;
   today: string;
@@ -216,20 +216,9 @@ interface DraftInput {
 async function createDraft(
   deps: CreateDeps,
   actor: Actor,
-  {
-    trustee,
-    counterAct,
-    recordingSha256,
-    applicationId,
-    now,
-    today,
-    target,
-    request,
-    evaluation,
-    label,
-    documentId,
-  }: DraftInput,
+  { acting, applicationId, now, today, target, request, evaluation, label, documentId }: DraftInput,
 ): Promise<EndorsementApplication> {
+  const { trustee, counterAct, recordingSha256 } = acting;
   const { claims } = actor;
   const policyNo = target.policy.policyNo;
   const changes = maskedChanges(evaluation.changes);
