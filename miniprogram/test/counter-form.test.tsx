@@ -13,7 +13,9 @@ vi.mock('../src/services/api', () => ({
   },
 }));
 
-const { CounterForm, counterRequest } = await import('../src/packages/authorisations/counter/counter-form');
+const { CounterForm, counterRequest, EMPTY_COUNTER_DRAFT } = await import(
+  '../src/packages/authorisations/counter/counter-form'
+);
 
 const ID = 'SQ20261201C0000001';
 const view = {
@@ -52,7 +54,7 @@ describe('柜面代办: the counter form', () => {
   });
 
   it('names what is missing, and a matter the counter cannot prepare, before sending anything', () => {
-    const base = { ...counterRequestDraft() };
+    const base = EMPTY_COUNTER_DRAFT;
     expect(counterRequest(base)).toBe('请选择办理的保单');
     expect(counterRequest({ ...base, policyNo: 'P2026000001' })).toBe('请选择办理事项');
     expect(counterRequest({ ...base, policyNo: 'P2026000001', type: 'contact_change' })).toContain(
@@ -106,17 +108,3 @@ describe('柜面代办: the counter form', () => {
     expect(getByText('返回授权审核')).toBeTruthy();
   });
 });
-
-function counterRequestDraft() {
-  return {
-    policyNo: '',
-    type: '',
-    phone: '',
-    address: '',
-    email: '',
-    amount: '',
-    cardHolderName: '',
-    cardNumber: '',
-    applicationId: '',
-  };
-}

@@ -27,7 +27,7 @@ export interface CounterDraft {
   /** Prepared: the application to submit (a reload resumes at its submission). */
   applicationId: string;
 }
-const EMPTY: CounterDraft = {
+export const EMPTY_COUNTER_DRAFT: CounterDraft = {
   policyNo: '',
   type: '',
   phone: '',
@@ -97,7 +97,7 @@ export function CounterForm({ view }: { view: ReviewView }) {
   const key = counterDraftKey(view.authorisationId);
   const [draft, setDraft] = useState<CounterDraft>(() => {
     const stored = Taro.getStorageSync(key) as Partial<CounterDraft> | '' | undefined;
-    return stored ? { ...EMPTY, ...stored } : EMPTY;
+    return stored ? { ...EMPTY_COUNTER_DRAFT, ...stored } : EMPTY_COUNTER_DRAFT;
   });
   const [prepared, setPrepared] = useState<EndorsementApplication | null>(null);
   const [submitted, setSubmitted] = useState<EndorsementApplication | null>(null);
@@ -194,24 +194,14 @@ export function CounterForm({ view }: { view: ReviewView }) {
             </Text>
           ))}
         </View>
-        {error ? (
-          <Text className="zx-authorisations__error" data-testid="counter-error">
-            {error}
-          </Text>
-        ) : null}
-        <View className="zx-authorisations__actions">
-          <Button
-            type="primary"
-            loading={busy === 'submit'}
-            disabled={busy !== null}
-            onClick={() => void submit()}
-          >
-            {busy === 'submit' ? '正在提交…' : '提交申请'}
-          </Button>
-          <Button fill="outline" disabled={busy !== null} onClick={back}>
-            返回
-          </Button>
-        </View>
+        <Actions
+          error={error}
+          label={busy === 'submit' ? '正在提交…' : '提交申请'}
+          busy={busy}
+          working={busy === 'submit'}
+          onPrimary={() => void submit()}
+          onBack={back}
+        />
       </View>
     );
 
@@ -283,21 +273,44 @@ export function CounterForm({ view }: { view: ReviewView }) {
       {NOT_AT_THE_COUNTER[draft.type] ? (
         <Text className="zx-muted">{NOT_AT_THE_COUNTER[draft.type]}</Text>
       ) : null}
-      {error ? (
+      <Actions
+        error={error}
+        label={busy === 'prepare' ? '正在核对…' : '准备申请'}
+        busy={busy}
+        working={busy === 'prepare'}
+        onPrimary={() => void prepare()}
+        onBack={back}
+      />
+    </View>
+  );
+}
+
+/** The refusal in full, the step's button with its progress, and the way back. */
+function Actions(props: {
+  error: string | null;
+  label: string;
+  busy: string | null;
+  working: boolean;
+  onPrimary: () => void;
+  onBack: () => void;
+}) {
+  return (
+    <View>
+      {props.error ? (
         <Text className="zx-authorisations__error" data-testid="counter-error">
-          {error}
+          {props.error}
         </Text>
       ) : null}
       <View className="zx-authorisations__actions">
         <Button
           type="primary"
-          loading={busy === 'prepare'}
-          disabled={busy !== null}
-          onClick={() => void prepare()}
+          loading={props.working}
+          disabled={props.busy !== null}
+          onClick={props.onPrimary}
         >
-          {busy === 'prepare' ? '正在核对…' : '准备申请'}
+          {props.label}
         </Button>
-        <Button fill="outline" disabled={busy !== null} onClick={back}>
+        <Button fill="outline" disabled={props.busy !== null} onClick={props.onBack}>
           返回
         </Button>
       </View>
