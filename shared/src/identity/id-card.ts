@@ -30,7 +30,9 @@ export const CreateUploadRequestSchema = z.strictObject({
   kind: z.enum(UPLOAD_KINDS),
   customerId: z.optional(customerId),
   /** A trustee uploading their own document for 人工审核, for what they do on this authorisation. */
-  authorisationId: z.optional(z.string().check(z.regex(AUTHORISATION_ID, '授权编号格式不正确'))),
+  authorisationId: z.optional(
+    z.string('授权编号应为文字').check(z.regex(AUTHORISATION_ID, '授权编号格式不正确')),
+  ),
 });
 export const UploadTicketSchema = z.object({
   uploadId: z.string(),
