@@ -87,6 +87,9 @@ describe('extending the evidence’s lock for open-ended policies', () => {
       openEndedPolicyNos: [PARTICIPATING],
     });
     expect((await authorisations.get(FAR))?.version).toBe(1);
+    expect((await authorisations.listAudit(NEAR)).map((e) => [e.action, e.byUserId])).toEqual([
+      ['retention_extended', 'system'],
+    ]);
   });
 
   it('settles a policy that ended: the lock to today + 10 years, repeated after a failed extension', async () => {

@@ -165,6 +165,7 @@ export const AUDIT_ACTION_LABELS = {
   rejected: '审核不通过',
   revoked: '客户撤销授权',
   trustee_bound: '受托人绑定授权',
+  retention_extended: '证据保存期延长',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 

@@ -62,7 +62,7 @@ export interface AuthorisationRecord {
 
 /** One entry of an authorisation's audit trail: who viewed the recording, who decided, who revoked. */
 export interface AuthorisationAuditEvent {
-  action: 'video_viewed' | 'approved' | 'rejected' | 'revoked' | 'trustee_bound';
+  action: 'video_viewed' | 'approved' | 'rejected' | 'revoked' | 'trustee_bound' | 'retention_extended';
   byUserId: string;
   at: string;
 }

@@ -99,6 +99,8 @@ async function lookAt(
       version: record.version + 1,
     },
     record.version,
+    // The change is audited with it, in one transaction: the job (`system`) and when.
+    { audit: { action: 'retention_extended', byUserId: 'system', at: new Date(deps.now()).toISOString() } },
   );
   // Written in between (a decision, a revocation): the next run looks again, the lock already extended.
   if (!saved)
