@@ -32,7 +32,8 @@ import { useE2eSession } from './support/session';
  * binds 张伟's approved video authorisation (its reference, their ID, the code texted to the phone
  * 张伟 recorded), surrenders his annuity with the refund to the authorised account (another account
  * is refused), finds an authorisation past its validity refused, and a contact change refused the
- * moment 张伟 revokes the authorisation it stands on.
+ * moment 张伟 revokes the authorisation it stands on. And 上海分公司's staff processing a matter of
+ * an approved authorisation themselves (柜面代办), from its review page.
  */
 const TRUSTEE = 'demo-unbound';
 const AUTHORISED_CARD = icbcCard('100087654321');
@@ -41,6 +42,9 @@ const PARTICIPATING = policyNo('C001', 'PL01');
 const SURRENDER = 'SQ20261201B0000001';
 const EXPIRED = 'SQ20261201B0000002';
 const CONTACT = 'SQ20261201B0000003';
+const COUNTER = 'SQ20261201B0000004';
+// 张伟's cover of his daughter: the seed leaves a contact change open on his own critical-illness policy.
+const DAUGHTERS_COVER = policyNo('C001', 'CI03');
 
 const refundAccount = { cardHolderName: '张伟', accountNumber: AUTHORISED_CARD, bankName: '中国工商银行' };
 
@@ -73,6 +77,13 @@ const session = useE2eSession(async () => {
       approvedAuthorisation(CONTACT, { policyNos: [PARTICIPATING], matters: ['contact_change'] }, bound),
       null,
       asBound,
+    ),
+  );
+  // Staff process this one at the counter (no trustee bound).
+  assert.ok(
+    await authorisations.put(
+      approvedAuthorisation(COUNTER, { policyNos: [DAUGHTERS_COVER], matters: ['contact_change'] }),
+      null,
     ),
   );
   assert.ok(await users.get(TRUSTEE), 'the unbound demo user');
@@ -192,5 +203,31 @@ describe('the trustee acting on a video authorisation', () => {
         .getByText(`录像授权 ${CONTACT} 已由投保人撤销，受托人不能再代为办理`)
         .waitFor();
     });
+  });
+
+  it('staff process a contact change themselves from the approved authorisation’s review page', async () => {
+    const { context, page } = await newPhonePage(session.browser);
+    try {
+      await agreeToPrivacyGuide(page, session.stack.appUrl);
+      await signInAsDemoUser(page, 'demo-staff-sh');
+      await page.goto(
+        `${session.stack.appUrl}/packages/authorisations/review/index?authorisationId=${COUNTER}`,
+      );
+      await page.getByTestId('review-counter').click();
+      await page.getByTestId('counter-form').waitFor();
+      await page.getByTestId(`policy-${DAUGHTERS_COVER}`).click();
+      await page.getByTestId('matter-contact_change').click();
+      await fillInput(page, '请填写新的联系地址', '上海市徐汇区漕溪北路 88 号 12 楼');
+      await tapButton(page, '准备申请');
+      await page.getByTestId('counter-prepared').waitFor();
+      await tapButton(page, '提交申请');
+      await page
+        .getByTestId('counter-submitted')
+        .getByText(`柜面依据录像授权 ${COUNTER} 代办`, { exact: false })
+        .waitFor();
+    } finally {
+      await saveScreenshot(page, 'trustee-counter');
+      await context.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { IDEMPOTENCY_KEY_PATTERN } from '@zhixiang/shared/endorsement/application';
 import { describe, expect, it } from 'vitest';
-import { forgetIdempotencyKey, idempotencyKeyFor } from '../src/packages/endorsements/lib/idempotency-key';
+import { forgetIdempotencyKey, idempotencyKeyFor } from '../src/lib/idempotency-key';
 import { FLOW_STEPS, flowStepOf } from '../src/packages/endorsements/steps';
 
 describe('Idempotency-Key of a financial submission', () => {

@@ -1,4 +1,6 @@
+import { AuthorisationPathSchema } from '@zhixiang/shared/authorisations/schemas';
 import { DynamoAuthorisationStore } from '../authorisations/adapters/authorisations';
+import { parseBody } from '../platform/http/validation';
 import { defineWiring, type Platform } from '../platform/process';
 import { createEndorsementsDeps } from './wiring';
 
@@ -19,3 +21,9 @@ export function createTrusteeActDeps(platform: Platform) {
 }
 
 export const trusteeActWiring = defineWiring(createTrusteeActDeps);
+
+/** The authorisation a counter route names in its path (柜面代办), checked for its shape. */
+export function counterAuthorisationIdOf(pathParameters: Record<string, string | undefined>): string {
+  return parseBody(AuthorisationPathSchema, { authorisationId: pathParameters.authorisationId })
+    .authorisationId;
+}

@@ -13,6 +13,7 @@ import { buildDemoData } from '../../src/seed/demo-data';
 import { createSystem, type System } from '../../src/system';
 import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
+import { OWNER_POLICY } from '../support/authorisation-matrix';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
 import { paddedRecording, RECORDING } from '../support/recordings';
 import { seedDemoDataOnce } from '../support/seeded-demo-data';
@@ -516,9 +517,12 @@ describe('retention', () => {
     const { approvedId, rejectedId } = await decidedPair('录像中看不清证件照片页');
     const rejected = (await container.repositories.authorisations.get(rejectedId))!;
     const approved = (await container.repositories.authorisations.get(approvedId))!;
-    // The evidence is in the evidence bucket, locked for 10 years; the staging upload is gone.
+    // The evidence is in the evidence bucket, locked for the policy's life + 10 years: 张伟's whole
+    // life policy has no term, so submission + 10 years for now, the policy listed for the daily
+    // extension (retention.test.ts); the staging upload is gone.
     expect(rejected.recording?.key).toBe(`authorisations/C001/${rejectedId}/recording.webm`);
     expect(rejected.recording?.retainUntil?.slice(0, 4)).toBe('2036');
+    expect(approved.recording?.openEndedPolicyNos).toEqual([OWNER_POLICY]);
     expect(await status(rejected.recording!.key)).toBe(200);
     expect(await status(rejected.documentPhoto!.key)).toBe(200);
 

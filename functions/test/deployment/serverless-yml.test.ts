@@ -149,6 +149,19 @@ describe('serverless.yml', () => {
     expect(users).toEqual(['purgeRejectedRecordings']);
   });
 
+  it('lets the daily retention job extend the lock, which cannot shorten it', () => {
+    const iam = (prod.custom as { iam: Record<string, { Action: string[] }> }).iam;
+    // The copy on submission sets the first date; the job extends it; neither may lift it.
+    const setting = Object.entries(iam)
+      .filter(([, statement]) => statement.Action.includes('s3:PutObjectRetention'))
+      .map(([name]) => name);
+    expect(setting.sort()).toEqual(['authorisationEvidenceKeep', 'authorisationEvidenceRetention']);
+    expect(iam.authorisationEvidenceRetention?.Action).toEqual(['s3:PutObjectRetention']);
+    const job = (prod.functions as Record<string, { iamRoleStatements?: unknown[] }>).extendEvidenceRetention;
+    expect(JSON.stringify(job?.iamRoleStatements)).toContain('s3:PutObjectRetention');
+    expect(JSON.stringify(job?.iamRoleStatements)).not.toContain('BypassGovernanceRetention');
+  });
+
   it('rotates the field-encryption KMS key', () => {
     expect(resources.FieldEncryptionKey?.Properties?.EnableKeyRotation).toBe(true);
   });

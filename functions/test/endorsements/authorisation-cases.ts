@@ -83,4 +83,21 @@ export const endorsementCases: CasesFor<typeof endorsementRoutes> = {
       executive: 403,
     },
   },
+  // 柜面代办: staff only (customers, agents and executives 403); an authorisation nobody created is
+  // the same 404 for staff of any branch. Staff outside the subtree of a real one, and the whole
+  // path, are covered in functions/test/authorisations/counter.test.ts.
+  prepareCounterEndorsement: {
+    method: 'POST',
+    path: `/staff/authorisations/SQ20261125DEADBEEF/policies/${OWNER_POLICY}/endorsements`,
+    ownerUserId: 'demo-staff-sh',
+    body: { type: 'contact_change' },
+    expected: staffOnly(404),
+  },
+  submitCounterEndorsement: {
+    method: 'POST',
+    path: `/staff/authorisations/SQ20261125DEADBEEF/endorsements/${DEMO_ENDORSEMENT_ID}/submit`,
+    ownerUserId: 'demo-staff-sh',
+    body: {},
+    expected: staffOnly(404),
+  },
 };

@@ -33,8 +33,14 @@ export const pageUrls = {
   /** A trustee passes the video authorisation they act on instead of a customer id. */
   identityVerify: (purpose: string, customerId?: string, authorisationId?: string) =>
     `/packages/identity/verify/index?${identityQuery(purpose, customerId)}${authorisationId ? `&authorisationId=${encodeURIComponent(authorisationId)}` : ''}`,
-  identityIdCard: (purpose: string, customerId?: string, mode: 'check' | 'review' = 'check') =>
-    `/packages/identity/id-card/index?${identityQuery(purpose, customerId)}&mode=${mode}`,
+  /** With `authorisationId`, a trustee's own document for 人工审核 (review mode). */
+  identityIdCard: (
+    purpose: string,
+    customerId?: string,
+    mode: 'check' | 'review' = 'check',
+    authorisationId?: string,
+  ) =>
+    `/packages/identity/id-card/index?${identityQuery(purpose, customerId)}&mode=${mode}${authorisationId ? `&authorisationId=${encodeURIComponent(authorisationId)}` : ''}`,
   identityAttest: (purpose: string, customerId: string) =>
     `/packages/identity/attest/index?${identityQuery(purpose, customerId)}`,
   identityReviews: '/packages/identity/reviews/index',
@@ -130,6 +136,9 @@ export const pageUrls = {
   trusteeAuthorisations: '/packages/authorisations/trustee/index',
   authorisationReview: (authorisationId: string) =>
     `/packages/authorisations/review/index?authorisationId=${encodeURIComponent(authorisationId)}`,
+  /** 柜面代办: staff process an authorised matter on an approved authorisation. */
+  counterEndorsement: (authorisationId: string) =>
+    `/packages/authorisations/counter/index?authorisationId=${encodeURIComponent(authorisationId)}`,
   // Service standards (服务标准看板): staff of a subtree, executives, admins.
   standardsDashboard: '/packages/standards/dashboard/index',
 };

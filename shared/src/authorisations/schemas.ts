@@ -34,8 +34,8 @@ export const UPLOAD_URL_SECONDS = 900;
  */
 export const APPEAL_WINDOW_DAYS = 30;
 /**
- * Evidence is locked (governance mode) for this many years from submission; the rule is the
- * policy's life plus 10 years, so the date is to be extended when a policy outlives it.
+ * Evidence is locked (governance mode) for the named policies' life plus this many years
+ * (保险法 Art. 87; `retention.ts` computes and extends the date).
  */
 export const EVIDENCE_RETENTION_YEARS = 10;
 
@@ -165,6 +165,7 @@ export const AUDIT_ACTION_LABELS = {
   rejected: '审核不通过',
   revoked: '客户撤销授权',
   trustee_bound: '受托人绑定授权',
+  retention_extended: '证据保存期延长',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 

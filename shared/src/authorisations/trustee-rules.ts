@@ -17,6 +17,12 @@ export const trusteeSubject = (userId: string) => `trustee:${userId}`;
 /** What every trustee application says, in its audit trail and on its 申请书 and 批单. */
 export const trusteeActNote = (authorisationId: string) => `受托人代办，依据录像授权 ${authorisationId}`;
 
+/**
+ * What an application staff process themselves on the strength of an authorisation says (柜面代办),
+ * beside the staff member's id, in its audit trail and on its 申请书 and 批单.
+ */
+export const counterActNote = (authorisationId: string) => `柜面依据录像授权 ${authorisationId} 代办`;
+
 export const TRUSTEE_AUTHORISATION_NOT_FOUND = '未找到该授权，或您不是该授权的受托人';
 
 /**
@@ -31,6 +37,18 @@ export function assertTrusteeMayAct(
 ): asserts record is AuthorisationRecord & { trustee: NonNullable<AuthorisationRecord['trustee']> } {
   if (!record?.trustee || record.trustee.userId !== act.userId)
     throw new AppError('NOT_FOUND', TRUSTEE_AUTHORISATION_NOT_FOUND, { field: 'authorisationId' });
+  assertAuthorisationCovers(record, act);
+}
+
+/**
+ * Whether the authorisation gives power today over this policy for this matter (when named): in
+ * force, the policy and the matter within its scope. The trustee's check after their binding, and
+ * the counter's when staff process the matter themselves.
+ */
+export function assertAuthorisationCovers(
+  record: AuthorisationRecord,
+  act: { policyNo: string; matter: string | null; today: string },
+): void {
   assertAuthorisationInForce(record, act.today);
   if (!record.poa.policyNos.includes(act.policyNo))
     throw new AppError(

@@ -59,6 +59,8 @@ export const TrusteeAuthorisationSchema = z.object({
   refundAccount: z.nullable(z.object({ bankName: z.string(), accountMasked: z.string() })),
   validUntil: z.string(),
   boundAt: z.string(),
+  /** The trustee's own document as the customer recorded it (居民身份证: face; another: 人工审核). */
+  trusteeIdTypeLabel: z.optional(z.string()),
 });
 export type TrusteeAuthorisation = z.infer<typeof TrusteeAuthorisationSchema>;
 export const TrusteeAuthorisationListSchema = z.object({
@@ -92,6 +94,7 @@ export function toTrusteeView(
       : null,
     validUntil: record.poa.validUntil,
     boundAt: record.trustee?.boundAt ?? '',
+    trusteeIdTypeLabel: TRUSTEE_ID_TYPES[record.poa.trustee.idType],
   };
 }
 

@@ -129,6 +129,12 @@ export interface DocumentRecord {
    * account and name) verifies their own identity and signs it for the holder.
    */
   trustee?: { userId: string; name: string; authorisationId: string };
+  /**
+   * An application staff prepared at the counter on an approved video authorisation: the staff
+   * member. The holder's will is the reviewed recording, so nobody signs it: it is created signed
+   * (`signature` null) with the counter's note in its annotation and audit trail.
+   */
+  counter?: { userId: string; name: string; authorisationId: string };
   signature: SignatureRecord | null;
   sealed: SealedPdfRecord | null;
   /** A 批单: the signed application it confirms. */

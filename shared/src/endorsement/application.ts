@@ -299,7 +299,7 @@ export const EndorsementSummarySchema = z.object({
   policyNo: z.string(),
   productName: z.string(),
   holderName: z.string(),
-  preparedBy: z.object({ role: z.enum(['customer', 'agent']), name: z.string() }),
+  preparedBy: z.object({ role: z.enum(['customer', 'agent', 'staff']), name: z.string() }),
   nextStep: z.enum(NEXT_STEPS),
   nextStepLabel: z.string(),
   createdAt: z.string(),
@@ -324,6 +324,11 @@ export const EndorsementApplicationSchema = z.extend(EndorsementSummarySchema, {
    * (the trustee verifies their own identity with `authorisationId`). Absent otherwise.
    */
   trustee: z.optional(z.object({ authorisationId: z.string(), name: z.string() })),
+  /**
+   * Prepared by staff at the counter on a video authorisation (柜面代办): its reference and the staff
+   * member's name. Absent otherwise.
+   */
+  counter: z.optional(z.object({ authorisationId: z.string(), name: z.string() })),
   identityVerified: z.boolean(),
   /** When holder ≠ insured and the law asks for the insured's consent (beneficiary change, loan on a death-benefit policy). */
   insuredConsent: z.nullable(

@@ -22,7 +22,8 @@ export interface EndorsementParty {
 
 export interface PreparedBy {
   userId: string;
-  role: 'customer' | 'agent';
+  /** `staff`: processed at the counter on a video authorisation (`counterAct`). */
+  role: 'customer' | 'agent' | 'staff';
   name: string;
   agentId: string | null;
 }
@@ -95,9 +96,15 @@ export interface EndorsementRecord {
    * trustee's account and name. The holder stays the holder; absent or null for everyone else's.
    */
   trustee?: TrusteeAct | null;
+  /**
+   * Prepared and submitted by staff of the policy's branch subtree on the strength of an approved
+   * video authorisation (柜面代办): which one, and the staff member's account and name. The holder
+   * stays the holder; absent or null for everyone else's.
+   */
+  counterAct?: TrusteeAct | null;
 }
 
-/** The trustee acting on an authorisation (docs/authorisations.md, the trustee acting). */
+/** The trustee (or the counter's staff) acting on an authorisation (docs/authorisations.md). */
 export interface TrusteeAct {
   authorisationId: string;
   userId: string;

@@ -78,4 +78,23 @@ export const endorsementRoutes = {
     request: DecideEndorsementRequestSchema,
     response: responds<typeof EndorsementApplicationSchema>(),
   },
+  /**
+   * Staff of the policy's branch subtree process a matter themselves on the strength of an approved
+   * video authorisation (柜面代办, docs/authorisations.md): prepared verified and signed on the
+   * reviewed recording, then submitted (money matters with an Idempotency-Key header).
+   */
+  prepareCounterEndorsement: {
+    method: 'POST',
+    path: '/staff/authorisations/{authorisationId}/policies/{policyNo}/endorsements',
+    auth: 'user',
+    request: CreateEndorsementRequestSchema,
+    response: responds<typeof EndorsementApplicationSchema>(),
+  },
+  submitCounterEndorsement: {
+    method: 'POST',
+    path: '/staff/authorisations/{authorisationId}/endorsements/{applicationId}/submit',
+    auth: 'user',
+    request: SubmitEndorsementRequestSchema,
+    response: responds<typeof EndorsementApplicationSchema>(),
+  },
 } as const satisfies Record<string, RouteSpec>;

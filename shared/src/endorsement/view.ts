@@ -120,6 +120,9 @@ export function toEndorsementApplication(
     ...(record.trustee
       ? { trustee: { authorisationId: record.trustee.authorisationId, name: record.trustee.name } }
       : {}),
+    ...(record.counterAct
+      ? { counter: { authorisationId: record.counterAct.authorisationId, name: record.counterAct.name } }
+      : {}),
     identityVerified: ctx.evidence.identityVerified,
     insuredConsent: record.consentDocumentId
       ? {
@@ -208,7 +211,13 @@ const ROLE_LABELS = { customer: '', agent: '业务员', staff: '保全审核', s
 
 export function toTimelineEvent(event: EndorsementEventRecord): TimelineEvent {
   // A customer-role account acting for the holder is the holder's trustee (a video authorisation).
-  const role = event.actorRole === 'customer' && event.onBehalfOf ? '受托人' : ROLE_LABELS[event.actorRole];
+  // Staff acting for the holder processed it at the counter on such an authorisation.
+  const role =
+    event.actorRole === 'customer' && event.onBehalfOf
+      ? '受托人'
+      : event.actorRole === 'staff' && event.onBehalfOf
+        ? '柜面'
+        : ROLE_LABELS[event.actorRole];
   const actor =
     event.actorRole === 'system'
       ? '系统'

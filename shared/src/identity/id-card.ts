@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AUTHORISATION_ID } from '../authorisations/schemas';
 import { isRealDate } from '../format/dates';
 import { checkIdNumber } from './id-number';
 
@@ -28,6 +29,10 @@ const uploadId = z.string().check(z.regex(/^[\w-]{8,64}$/, '上传编号格式�
 export const CreateUploadRequestSchema = z.strictObject({
   kind: z.enum(UPLOAD_KINDS),
   customerId: z.optional(customerId),
+  /** A trustee uploading their own document for 人工审核, for what they do on this authorisation. */
+  authorisationId: z.optional(
+    z.string('授权编号应为文字').check(z.regex(AUTHORISATION_ID, '授权编号格式不正确')),
+  ),
 });
 export const UploadTicketSchema = z.object({
   uploadId: z.string(),

@@ -178,6 +178,8 @@ const uploadId = z.string().check(z.regex(/^[\w-]{8,64}$/, '上传编号格式�
 export const SubmitIdentityReviewRequestSchema = z.strictObject({
   purpose,
   customerId: z.optional(customerId),
+  /** A trustee whose document is not a 居民身份证: reviewed by staff under `trustee:<userId>`. */
+  authorisationId: trusteeAuthorisationId,
   frontUploadId: uploadId,
   backUploadId: uploadId,
   videoUploadId: uploadId,
@@ -208,6 +210,10 @@ export const ReviewQueueItemSchema = z.object({
   customerId: z.string(),
   customerNameMasked: z.string(),
   idNumberMasked: z.string(),
+  /** The document to compare: 居民身份证, or a trustee's passport / permit as their authorisation records it. */
+  documentTypeLabel: z.optional(z.string()),
+  /** A trustee's review: the video authorisation they act on. */
+  authorisationId: z.optional(z.string()),
   branchPath: z.string(),
   purpose: z.string(),
   submittedAt: z.number(),
@@ -251,5 +257,12 @@ export const IdentityStatusSchema = z.object({
   faceProvider: z.enum(['wechat', 'sandbox']),
   /** The newest staff review submitted for this purpose, or null. */
   review: z.nullable(IdentityReviewSchema),
+  /**
+   * False for a trustee whose recorded document is not a 居民身份证: WeChat face verification
+   * cannot compare it, so their path is 人工审核. Absent (true) otherwise.
+   */
+  faceAvailable: z.optional(z.boolean()),
+  /** The document the subject proves their identity with (a trustee's as recorded). */
+  documentTypeLabel: z.optional(z.string()),
 });
 export type IdentityStatus = z.infer<typeof IdentityStatusSchema>;

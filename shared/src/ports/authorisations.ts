@@ -38,6 +38,11 @@ export interface AuthorisationRecord {
     /** The evidence object's version and its governance-mode retention date. */
     versionId?: string | null;
     retainUntil?: string;
+    /**
+     * The named policies whose end the data does not give (whole life…): while any is listed the
+     * daily job extends the lock (`retention.ts`); absent or empty once every end is known.
+     */
+    openEndedPolicyNos?: string[];
     /** A rejected recording deleted after the appeal window. */
     purgedAt?: string | null;
   } | null;
@@ -57,7 +62,7 @@ export interface AuthorisationRecord {
 
 /** One entry of an authorisation's audit trail: who viewed the recording, who decided, who revoked. */
 export interface AuthorisationAuditEvent {
-  action: 'video_viewed' | 'approved' | 'rejected' | 'revoked' | 'trustee_bound';
+  action: 'video_viewed' | 'approved' | 'rejected' | 'revoked' | 'trustee_bound' | 'retention_extended';
   byUserId: string;
   at: string;
 }
@@ -91,6 +96,11 @@ export interface AuthorisationStore {
   appendAudit(authorisationId: string, event: AuthorisationAuditEvent): Promise<void>;
   listAudit(authorisationId: string): Promise<AuthorisationAuditEvent[]>;
   listPendingDecisionLetters(limit: number): Promise<DecisionLetterEntry[]>;
+  /**
+   * Evidence locked for open-ended policies (`recording.openEndedPolicyNos`), not rejected: the
+   * daily job looks at each (sparse index, oldest look first).
+   */
+  listOpenEndedRetention(limit: number, after?: string): Promise<AuthorisationRecord[]>;
   /** Rejected authorisations whose appeal window has ended and whose recording is not deleted yet. */
   listDueForPurge(now: string, limit: number): Promise<AuthorisationRecord[]>;
   /** Takes the entry off the pending index; false when another consumer took it first. */
@@ -122,6 +132,8 @@ export interface AuthorisationVideoFiles {
    */
   keepAsEvidence(stagingKey: string, evidenceKey: string, retainUntil: Date): Promise<string | null>;
   presignEvidence(key: string, expiresInSeconds: number): Promise<string>;
+  /** Extends an evidence object's governance-mode lock (PutObjectRetention; S3 refuses shortening). */
+  extendRetention(key: string, versionId: string | null, retainUntil: Date): Promise<void>;
   /** Deletes an evidence object's version, lifting its governance-mode lock. */
   purgeEvidence(key: string, versionId: string | null): Promise<void>;
 }

@@ -115,6 +115,11 @@ export interface IdentityReviewRecord {
   submittedAt: number;
   decidedAt: number | null;
   device: { userAgent: string | null; ip: string | null };
+  /**
+   * A trustee's review (subject `trustee:<userId>`): the authorisation, and the name, document
+   * type and masked number the customer recorded for them, which the reviewer compares.
+   */
+  trustee?: { authorisationId: string; name: string; idType: string; idNumberMasked: string };
 }
 
 export interface IdentityReviewStore {

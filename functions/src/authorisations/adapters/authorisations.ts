@@ -22,7 +22,8 @@ import { conditionally, queryAll, type TableContext } from '../../platform/dynam
  * its power of attorney encrypted as a whole by the field cipher, and its audit trail beside it
  * (`AUDIT#<at>#<uuid>`, append-only). gsi1 = a customer's authorisations by creation; gsi2 (sparse:
  * submitted only) = the review queue by review branch path, and the decision letters' outbox; gsi3
- * (sparse) = rejected recordings by the end of their appeal window. Key shapes:
+ * (sparse) = rejected recordings by the end of their appeal window, and the evidence locked for
+ * open-ended policies (whose lock the retention job extends) by id. Key shapes:
  * docs/dynamodb-access-patterns.md.
  */
 const key = (authorisationId: string) => ({ pk: `AUTHORISATION#${authorisationId}`, sk: 'AUTHORISATION' });
@@ -30,6 +31,7 @@ const byCustomer = (customerId: string) => `AUTHORISATIONS#CUSTOMER#${customerId
 const REVIEW_QUEUE = 'AUTHORISATIONS#REVIEW';
 const LETTERS_PENDING = 'AUTHORISATIONS#LETTERS#PENDING';
 const PURGE_DUE = 'AUTHORISATIONS#PURGE';
+const RETENTION_OPEN = 'AUTHORISATIONS#RETENTION#OPEN';
 const letterKey = (authorisationId: string) => ({ pk: key(authorisationId).pk, sk: 'DECISIONLETTER' });
 /** The trustee's link to an authorisation bound to them, written with the binding. */
 const trusteeLinkKey = (userId: string, authorisationId: string) => ({
@@ -98,7 +100,9 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
           : {}),
         ...(record.purgeAfter && record.recording && !record.recording.purgedAt
           ? { gsi3pk: PURGE_DUE, gsi3sk: `${record.purgeAfter}#${record.authorisationId}` }
-          : {}),
+          : record.status !== 'rejected' && record.recording?.openEndedPolicyNos?.length
+            ? { gsi3pk: RETENTION_OPEN, gsi3sk: record.authorisationId }
+            : {}),
         ...rest,
         sealedPoa: await this.cipher.encrypt(JSON.stringify(poa)),
       },
@@ -209,6 +213,19 @@ export class DynamoAuthorisationStore implements AuthorisationStore {
       byUserId: String(item.byUserId),
       at: String(item.at),
     }));
+  }
+
+  async listOpenEndedRetention(limit: number, after?: string): Promise<AuthorisationRecord[]> {
+    const { Items = [] } = await this.ctx.client.send(
+      new QueryCommand({
+        TableName: this.ctx.table,
+        IndexName: 'gsi3',
+        KeyConditionExpression: after ? 'gsi3pk = :pk AND gsi3sk > :after' : 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': RETENTION_OPEN, ...(after ? { ':after': after } : {}) },
+        Limit: limit,
+      }),
+    );
+    return Promise.all(Items.map((item) => this.toRecord(item as Item)));
   }
 
   async listDueForPurge(now: string, limit: number): Promise<AuthorisationRecord[]> {

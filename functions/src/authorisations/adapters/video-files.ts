@@ -75,6 +75,10 @@ export class S3AuthorisationVideoFiles implements AuthorisationVideoFiles {
     return this.s3().presign('GET', this.evidenceBucket(), key, { expiresInSeconds });
   }
 
+  extendRetention(key: string, versionId: string | null, retainUntil: Date): Promise<void> {
+    return this.s3().extendRetention(this.evidenceBucket(), key, versionId, retainUntil);
+  }
+
   async purgeEvidence(key: string, versionId: string | null): Promise<void> {
     await this.s3().delete(this.evidenceBucket(), key, {
       ...(versionId ? { versionId } : {}),

@@ -1,7 +1,11 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import {
+  type EvidenceRetention,
+  evidenceRetention,
+  policyEndDate,
+} from '@zhixiang/shared/authorisations/retention';
+import {
   type AuthorisationView,
-  EVIDENCE_RETENTION_YEARS,
   MAX_VIDEO_BYTES,
   MAX_VIDEO_SECONDS,
   MIN_VIDEO_SECONDS,
@@ -185,9 +189,10 @@ export async function completeVideo(
     );
   const nowDate = new Date(deps.now());
   const now = nowDate.toISOString();
-  // The recording and the photo page become the evidence: copied under Object Lock, staging cleared.
-  const retainUntil = new Date(nowDate);
-  retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + EVIDENCE_RETENTION_YEARS);
+  // The recording and the photo page become the evidence: copied under Object Lock (the policies'
+  // life + 10 years, as the data gives it), staging cleared.
+  const retention = await evidenceRetentionOf(deps, record, todayInShanghai(nowDate));
+  const { retainUntil } = retention;
   const evidence = `authorisations/${record.customerId}/${record.authorisationId}`;
   const videoKey = `${evidence}/recording.${contentType === 'video/mp4' ? 'mp4' : 'webm'}`;
   const versionId = await deps.authorisationVideos.keepAsEvidence(upload.key, videoKey, retainUntil);
@@ -210,6 +215,9 @@ export async function completeVideo(
       key: videoKey,
       versionId,
       retainUntil: retainUntil.toISOString(),
+      ...(retention.openEndedPolicyNos.length > 0
+        ? { openEndedPolicyNos: retention.openEndedPolicyNos }
+        : {}),
       contentType,
       sizeBytes: digest.sizeBytes,
       durationSeconds: Math.round(seconds * 10) / 10,
@@ -220,4 +228,29 @@ export async function completeVideo(
     submittedAt: now,
   });
   return customerView(deps, customer, saved);
+}
+
+/**
+ * The lock of an authorisation's evidence: each named policy's end from its product's term (a
+ * policy not found, or without a term, is open-ended), the latest + 10 years (`retention.ts`).
+ */
+export async function evidenceRetentionOf(
+  deps: Pick<AuthorisationDeps, 'repositories'>,
+  record: AuthorisationRecord,
+  today: string,
+): Promise<EvidenceRetention> {
+  const { policies, products, customers } = deps.repositories;
+  const held = await policies.listByCustomer(record.customerId);
+  const horizons = await Promise.all(
+    record.poa.policyNos.map(async (policyNo) => {
+      const policy = held.find((p) => p.policyNo === policyNo);
+      if (!policy) return { policyNo, endDate: null };
+      const [product, insured] = await Promise.all([
+        products.get(policy.productCode),
+        customers.get(policy.insuredId),
+      ]);
+      return { policyNo, endDate: insured ? policyEndDate(policy, product, insured.birthDate) : null };
+    }),
+  );
+  return evidenceRetention(today, horizons);
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
+import { counterActNote, trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import { type DocumentRecord, documentKeys, type SealedPdfRecord } from '@zhixiang/shared/documents/model';
 import { formatDateCn, todayInShanghai } from '@zhixiang/shared/format/dates';
 import { auditEvent, contentHashOf, type DocumentDeps, type DocumentPdf, sha256Hex } from './document-deps';
@@ -12,9 +12,11 @@ export function endorsementAnnotation(application: DocumentRecord): string {
   const signed = application.signature
     ? `于${formatDateCn(todayInShanghai(new Date(application.signature.signedAt)))}签署的`
     : '';
-  const applicant = application.trustee
-    ? `投保人${application.holder.name}委托，受托人${application.trustee.name}（${trusteeActNote(application.trustee.authorisationId)}）`
-    : `投保人${application.holder.name}`;
+  const applicant = application.counter
+    ? `投保人${application.holder.name}以录像授权委托，柜面人员${application.counter.name}（${application.counter.userId}，${counterActNote(application.counter.authorisationId)}）`
+    : application.trustee
+      ? `投保人${application.holder.name}委托，受托人${application.trustee.name}（${trusteeActNote(application.trustee.authorisationId)}）`
+      : `投保人${application.holder.name}`;
   return `经${applicant}${signed}变更申请书（${application.documentId}）申请，本公司同意对上述保险合同作如下批改，自生效日期起生效。除本批单所列变更外，保险合同其他内容不变。本批单是保险合同的组成部分，与保险合同具有同等法律效力。`;
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
+import { counterActNote, trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import type { DocumentChangeRow, DocumentRecord } from '@zhixiang/shared/documents/model';
 import { AppError } from '@zhixiang/shared/errors';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
@@ -29,6 +29,11 @@ export interface ChangeDescription {
   signer?: 'holder' | 'insured';
   /** A trustee prepares it on an approved video authorisation: they sign it for the holder. */
   trustee?: { userId: string; name: string; authorisationId: string };
+  /**
+   * Staff prepare it at the counter on an approved video authorisation: the reviewed recording is
+   * the holder's will, so it is created signed, with the counter's note (nobody signs it).
+   */
+  counter?: { userId: string; name: string; authorisationId: string };
   /** Defaults to 保险合同变更申请书 and the applicant's declaration. */
   title?: string;
   annotation?: string;
@@ -46,6 +51,16 @@ const MASKS: Record<ChangeSensitivity, (value: string) => string> = {
   idNumber: maskIdNumber,
   bankAccount: maskBankAccount,
 };
+
+/**
+ * A counter application's annotation: the holder authorised the matter by the reviewed recording,
+ * the staff member applied on its strength; the rest of the declaration (it asks, it is no 批单)
+ * as every application says it.
+ */
+function counterAnnotation(counter: NonNullable<ChangeDescription['counter']>, holderName: string): string {
+  const asks = APPLICATION_DECLARATION.slice(APPLICATION_DECLARATION.indexOf('本申请经'));
+  return `${counterActNote(counter.authorisationId)}：投保人${holderName}以经审核通过的录像授权委托办理本事项，柜面人员${counter.name}（${counter.userId}）依据该授权代为申请；投保人的意愿以授权录像为凭，无需另行签署。${asks}`;
+}
 
 /** PD + the Shanghai date + 6 random characters (no 0/O/1/I confusion). */
 export function newDocumentId(now: number): string {
@@ -103,15 +118,18 @@ export async function prepareApplicationDocument(
     effectiveDate: input.effectiveDate,
     annotation:
       input.annotation ??
-      (input.trustee
-        ? `${trusteeActNote(input.trustee.authorisationId)}：受托人${input.trustee.name}受投保人${holder.name}委托，代为申请并签署。${APPLICATION_DECLARATION}`
-        : APPLICATION_DECLARATION),
+      (input.counter
+        ? counterAnnotation(input.counter, holder.name)
+        : input.trustee
+          ? `${trusteeActNote(input.trustee.authorisationId)}：受托人${input.trustee.name}受投保人${holder.name}委托，代为申请并签署。${APPLICATION_DECLARATION}`
+          : APPLICATION_DECLARATION),
     purpose: input.purpose ?? `document:${documentId}`,
-    status: 'awaiting_signature',
+    status: input.counter ? 'signed' : 'awaiting_signature',
     createdAt: now,
     createdBy: input.createdBy,
     ...(input.signer === 'insured' ? { signerRole: 'insured' as const } : {}),
     ...(input.trustee ? { trustee: input.trustee } : {}),
+    ...(input.counter ? { counter: input.counter } : {}),
     signature: null,
     sealed: null,
     version: 1,
@@ -121,7 +139,7 @@ export async function prepareApplicationDocument(
     document,
     auditEvent(document, 'created', null, now, {
       hashBefore: null,
-      detail: `${input.changeType}，申请人 ${input.createdBy}`,
+      detail: `${input.changeType}，申请人 ${input.createdBy}${input.counter ? `；${counterActNote(input.counter.authorisationId)}，柜面人员 ${input.counter.name}（${input.counter.userId}）` : ''}`,
     }),
   );
   return document;

@@ -101,6 +101,7 @@ export interface ApplicationAttributes {
   timeline?: EndorsementEventRecord[];
   holdsOpenSlot?: boolean;
   trustee?: NonNullable<EndorsementRecord['trustee']>;
+  counterAct?: NonNullable<EndorsementRecord['counterAct']>;
   /** Present only while submitted and awaiting staff review: the sparse review-queue index. */
   reviewQueue?: 'PENDING';
   reviewSortKey?: string;
@@ -468,6 +469,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       timeline: orUndefined(record.timeline),
       holdsOpenSlot: record.holdsOpenSlot || undefined,
       trustee: orUndefined(record.trustee),
+      counterAct: orUndefined(record.counterAct),
       reviewQueue: awaitingReview ? 'PENDING' : undefined,
       reviewSortKey: awaitingReview
         ? `${record.branchPath}#${record.submittedAt ?? record.updatedAt}#${record.applicationId}`
@@ -512,6 +514,7 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
       timeline: orNull(item.timeline),
       holdsOpenSlot: item.holdsOpenSlot === true,
       trustee: orNull(item.trustee),
+      counterAct: orNull(item.counterAct),
     };
   }
 }

@@ -1,4 +1,8 @@
-import { assertAuthorisedPayee, trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
+import {
+  assertAuthorisedPayee,
+  counterActNote,
+  trusteeActNote,
+} from '@zhixiang/shared/authorisations/trustee-rules';
 import {
   type CreateEndorsementRequest,
   ENDORSEMENT_TYPE_LABELS,
@@ -11,7 +15,7 @@ import {
 } from '@zhixiang/shared/endorsement/evaluate';
 import { APPLICATION_CHANGED_MESSAGE, type EndorsementRecord } from '@zhixiang/shared/endorsement/model';
 import { problemsToAppError } from '@zhixiang/shared/endorsement/rule-result';
-import { isFinal } from '@zhixiang/shared/endorsement/state-machine';
+import { isFinal, transitionAll } from '@zhixiang/shared/endorsement/state-machine';
 import { consentPurposeOf, identityPurposeOf } from '@zhixiang/shared/endorsement/view';
 import { AppError } from '@zhixiang/shared/errors';
 import type { AuthorisationRecord } from '@zhixiang/shared/ports/authorisations';
@@ -21,6 +25,7 @@ import {
   type Actor,
   applicationView,
   assertActsForHolder,
+  counterAuthority,
   type EndorsementDeps,
   endorsementEvent,
   eventActorOf,
@@ -54,16 +59,18 @@ export async function createEndorsement(
     documentId?: string;
     /** The trustee acts on this approved video authorisation (docs/authorisations.md). */
     authorisationId?: string;
+    /** Staff of the subtree process the matter themselves on this approved authorisation (柜面代办). */
+    counterAuthorisationId?: string;
   } = {},
 ): Promise<EndorsementApplication> {
   const { claims } = actor;
-  const authority = options.authorisationId
-    ? await trusteeAuthority(deps, claims, {
-        authorisationId: options.authorisationId,
-        policyNo,
-        type: asked.type,
-      })
-    : null;
+  const act = { policyNo, type: asked.type };
+  const authority = options.counterAuthorisationId
+    ? await counterAuthority(deps, claims, { ...act, authorisationId: options.counterAuthorisationId })
+    : options.authorisationId
+      ? await trusteeAuthority(deps, claims, { ...act, authorisationId: options.authorisationId })
+      : null;
+  const counter = Boolean(options.counterAuthorisationId);
   const request = authority ? withAuthorisedPayee(asked, authority) : asked;
   const target = await loadEndorsablePolicy(deps, claims, policyNo, authority);
   if (!authority) assertActsForHolder(claims, target.holder);
@@ -76,9 +83,18 @@ export async function createEndorsement(
   if (!evaluated.ok) throw problemsToAppError(evaluated.problems);
   const evaluation = evaluated.value;
   if (authority) assertTrusteePayout(authority, evaluation.effect);
-  const trustee = authority
-    ? { authorisationId: authority.authorisationId, userId: claims.sub, name: authority.poa.trustee.name }
-    : null;
+  const trustee =
+    authority && !counter
+      ? { authorisationId: authority.authorisationId, userId: claims.sub, name: authority.poa.trustee.name }
+      : null;
+  const counterAct =
+    authority && counter
+      ? {
+          authorisationId: authority.authorisationId,
+          userId: claims.sub,
+          name: (await deps.repositories.users.get(claims.sub))?.displayName ?? claims.sub,
+        }
+      : null;
 
   const label = ENDORSEMENT_TYPE_LABELS[request.type];
   // Applications opened before the per-type slot existed hold none: the list still finds them.
@@ -93,7 +109,7 @@ export async function createEndorsement(
   await reserveOpenApplication(deps, slot, applicationId, now, label);
   try {
     return await createDraft(deps, actor, {
-      trustee,
+      acting: { trustee, counterAct, recordingSha256: authority?.recording?.sha256 ?? null },
       applicationId,
       now,
       today,
@@ -101,7 +117,7 @@ export async function createEndorsement(
       request,
       evaluation,
       label,
-      ...options,
+      ...(options.documentId ? { documentId: options.documentId } : {}),
     });
   } catch (error) {
     // Nothing was created: the slot goes back (a crash here leaves it to go stale and be taken over).
@@ -181,7 +197,12 @@ async function reserveOpenApplication(
 }
 
 interface DraftInput {
-  trustee: EndorsementRecord['trustee'];
+  /** Who acts for the holder on an authorisation, if anyone; a counter's stands on the recording. */
+  acting: {
+    trustee: EndorsementRecord['trustee'];
+    counterAct: EndorsementRecord['counterAct'];
+    recordingSha256: string | null;
+  };
   applicationId: string;
   now: number;
   today: string;
@@ -195,8 +216,9 @@ interface DraftInput {
 async function createDraft(
   deps: CreateDeps,
   actor: Actor,
-  { trustee, applicationId, now, today, target, request, evaluation, label, documentId }: DraftInput,
+  { acting, applicationId, now, today, target, request, evaluation, label, documentId }: DraftInput,
 ): Promise<EndorsementApplication> {
+  const { trustee, counterAct, recordingSha256 } = acting;
   const { claims } = actor;
   const policyNo = target.policy.policyNo;
   const changes = maskedChanges(evaluation.changes);
@@ -216,6 +238,7 @@ async function createDraft(
     purpose: identityPurposeOf(applicationId),
     ...(documentId ? { documentId } : {}),
     ...(trustee ? { trustee } : {}),
+    ...(counterAct ? { counter: counterAct } : {}),
   });
   const consent = evaluation.insuredConsentRequired
     ? await prepareApplicationDocument(deps, {
@@ -232,11 +255,15 @@ async function createDraft(
     actor,
     { customerId: target.holder.customerId, name: target.holder.name },
     trustee,
+    Boolean(counterAct),
   );
+  // At the counter the reviewed recording is the holder's identity and will: the application is
+  // verified and signed on it as it is created (nobody signs the 申请书), then staff submit it.
+  const counterSteps = counterAct ? transitionAll('draft', ['verify_identity', 'sign']) : null;
   const record: EndorsementRecord = {
     applicationId,
     type: request.type,
-    status: 'draft',
+    status: counterSteps?.status ?? 'draft',
     policyNo,
     productName: target.product.name,
     holder: { customerId: target.holder.customerId, name: target.holder.name },
@@ -255,7 +282,7 @@ async function createDraft(
     phoneConfirmed: evaluation.phoneToConfirm ? false : null,
     preparedBy: {
       userId: claims.sub,
-      role: claims.role === 'agent' ? 'agent' : 'customer',
+      role: claims.role === 'agent' ? 'agent' : claims.role === 'staff' ? 'staff' : 'customer',
       name: eventActor.name,
       agentId: claims.role === 'agent' ? (claims.agentId ?? null) : null,
     },
@@ -270,23 +297,50 @@ async function createDraft(
       : null,
     holdsOpenSlot: true,
     trustee,
+    counterAct,
   };
+  const actNote = trustee
+    ? `；${trusteeActNote(trustee.authorisationId)}`
+    : counterAct
+      ? `；${counterActNote(counterAct.authorisationId)}（柜面人员 ${counterAct.userId}）`
+      : '';
   const created = endorsementEvent(record, 'created', eventActor, now, {
     toStatus: 'draft',
     after: JSON.stringify(changes),
-    detail: `${label}：申请书 ${document.documentId}${consent ? `，被保险人同意书 ${consent.documentId}` : ''}${trustee ? `；${trusteeActNote(trustee.authorisationId)}` : ''}`,
+    detail: `${label}：申请书 ${document.documentId}${consent ? `，被保险人同意书 ${consent.documentId}` : ''}${actNote}`,
   });
-  await deps.repositories.endorsements.create(record, [created]);
+  const counterEvents = (counterSteps?.steps ?? []).map((step, i) =>
+    endorsementEvent(
+      record,
+      step.action === 'verify_identity' ? 'identity_verified' : 'signed',
+      eventActor,
+      now + 1 + i,
+      {
+        fromStatus: step.from,
+        toStatus: step.to,
+        ...(step.action === 'verify_identity'
+          ? {
+              verificationId: counterAct?.authorisationId ?? null,
+              detail: `核验方式：录像授权（审核通过的授权录像 SHA-256 ${recordingSha256 ?? '—'}）${actNote}`,
+            }
+          : {
+              after: document.contentHash,
+              detail: `申请书 ${document.documentId} 由柜面人员 ${counterAct?.name}（${counterAct?.userId}）依据录像授权代为申请，投保人的意愿以授权录像为凭，无需另行签署${actNote}`,
+            }),
+      },
+    ),
+  );
+  await deps.repositories.endorsements.create(record, [created, ...counterEvents]);
   return applicationView(
     deps,
     claims,
     { record, holderAgentId: target.holder.agentId },
     {
-      identityVerified: false,
-      documentSigned: false,
+      identityVerified: counterAct !== null,
+      documentSigned: counterAct !== null,
       consentSigned: consent === null,
     },
-    // The trail is the one event just written: no Query.
-    [created],
+    // The trail is the events just written: no Query.
+    [created, ...counterEvents],
   );
 }

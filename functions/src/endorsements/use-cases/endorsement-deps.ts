@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { canOpenEndorsement, canViewPolicy, isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
-import { assertTrusteeMayAct } from '@zhixiang/shared/authorisations/trustee-rules';
+import {
+  assertAuthorisationCovers,
+  assertTrusteeMayAct,
+} from '@zhixiang/shared/authorisations/trustee-rules';
 import type { EndorsementApplication, EndorsementEventType } from '@zhixiang/shared/endorsement/application';
 import type {
   EndorsementActorRole,
@@ -130,6 +133,40 @@ export async function trusteeAuthority(
   return record;
 }
 
+export const COUNTER_AUTHORISATION_NOT_FOUND = '未找到该授权';
+
+/**
+ * The approved video authorisation staff process a matter on themselves (柜面代办), checked for
+ * this act today: the authorisation reviewed in the staff member's branch subtree (any other, or
+ * an unknown one, is the 404 of one that does not exist, as for its review), in force, this policy
+ * and this matter within its scope — the trustee's own checks (`assertAuthorisationCovers`), with
+ * the same messages.
+ */
+export async function counterAuthority(
+  deps: Pick<EndorsementDeps, 'repositories' | 'now'>,
+  claims: AccessClaims,
+  act: { authorisationId: string; policyNo: string; type: EndorsementRecord['type'] | null },
+): Promise<AuthorisationRecord> {
+  const record = await authorisationsOf(deps).get(act.authorisationId);
+  if (
+    claims.role !== 'staff' ||
+    !claims.branchPath ||
+    !record ||
+    !isInBranchSubtree(record.reviewBranchPath, claims.branchPath)
+  )
+    throw new AppError('NOT_FOUND', COUNTER_AUTHORISATION_NOT_FOUND, {
+      field: 'authorisationId',
+      logMessage: `authorisation ${act.authorisationId} not found or outside ${claims.sub}'s subtree`,
+    });
+  assertAuthorisationCovers(record, { policyNo: act.policyNo, matter: act.type, today: todayOf(deps) });
+  return record;
+}
+
+/** Whether the signed-in person is staff of the subtree of an application prepared at the counter. */
+export function isCounterOf(claims: AccessClaims, record: EndorsementRecord): boolean {
+  return Boolean(record.counterAct) && claims.role === 'staff' && reviewsBranch(claims, record);
+}
+
 /** The authorisations store of a function a trustee calls; elsewhere a wiring mistake. */
 export function authorisationsOf(
   deps: Pick<EndorsementDeps, 'repositories'>,
@@ -162,7 +199,7 @@ export function actsForHolder(
   record: EndorsementRecord,
   holderAgentId: string | null,
 ): boolean {
-  if (isTrusteeOf(claims, record)) return true;
+  if (isTrusteeOf(claims, record) || isCounterOf(claims, record)) return true;
   if (claims.role === 'customer') return claims.customerId === record.holder.customerId;
   return claims.role === 'agent' && Boolean(claims.agentId) && claims.agentId === holderAgentId;
 }
@@ -238,6 +275,8 @@ export async function eventActorOf(
   holder: EndorsementParty,
   /** The trustee of the application, when it is theirs: named as the holder's trustee. */
   trusteeActing: EndorsementRecord['trustee'] = null,
+  /** Staff processing it at the counter on an authorisation: named as acting for the holder. */
+  counter = false,
 ): Promise<EventActor> {
   const trustee = trusteeActing?.userId === actor.claims.sub ? trusteeActing : null;
   if (trustee)
@@ -258,7 +297,7 @@ export async function eventActorOf(
     userId: actor.claims.sub,
     role,
     name: user?.displayName ?? actor.claims.sub,
-    onBehalfOf: role === 'agent' ? holder : null,
+    onBehalfOf: role === 'agent' || (counter && role === 'staff') ? holder : null,
     sourceIp: actor.sourceIp,
     userAgent: actor.userAgent,
   };

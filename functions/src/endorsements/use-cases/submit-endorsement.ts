@@ -1,4 +1,9 @@
-import { assertTrusteeMayAct, trusteeActNote } from '@zhixiang/shared/authorisations/trustee-rules';
+import {
+  assertAuthorisationCovers,
+  assertTrusteeMayAct,
+  counterActNote,
+  trusteeActNote,
+} from '@zhixiang/shared/authorisations/trustee-rules';
 import {
   ENDORSEMENT_TYPE_LABELS,
   type EndorsementApplication,
@@ -20,6 +25,7 @@ import {
   actsForHolder,
   applicationView,
   authorisationsOf,
+  COUNTER_AUTHORISATION_NOT_FOUND,
   type EndorsementDeps,
   endorsementEvent,
   eventActorOf,
@@ -53,6 +59,8 @@ export async function submitEndorsement(
   applicationId: string,
   request: SubmitEndorsementRequest,
   idempotencyKey: string | undefined,
+  /** Staff submitting at the counter name the authorisation the application was prepared on. */
+  options: { counterAuthorisationId?: string } = {},
 ): Promise<EndorsementApplication> {
   const key =
     idempotencyKey && IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)
@@ -62,6 +70,11 @@ export async function submitEndorsement(
   const recorded = key ? deps.idempotency.recorded<EndorsementApplication>(key, deps.now()) : null;
   recorded?.catch(() => {});
   const opened = await loadOpenableEndorsement(deps, actor.claims, applicationId);
+  if (
+    options.counterAuthorisationId !== undefined &&
+    opened.record.counterAct?.authorisationId !== options.counterAuthorisationId
+  )
+    throw new AppError('NOT_FOUND', COUNTER_AUTHORISATION_NOT_FOUND, { field: 'authorisationId' });
   if (!actsForHolder(actor.claims, opened.record, opened.holderAgentId))
     throw new AppError('FORBIDDEN', HOLDER_ONLY_MESSAGE);
   if (!IDEMPOTENT_ENDORSEMENT_TYPES.includes(opened.record.type))
@@ -103,13 +116,14 @@ async function submitOnce(
     observeEvidence(deps, opened.record),
     settle(evaluateForSubmission(deps, opened.record)),
     opened.record.timeline ?? deps.repositories.endorsements.listEvents(opened.record.applicationId),
-    eventActorOf(deps, actor, opened.record.holder, opened.record.trustee),
+    eventActorOf(deps, actor, opened.record.holder, opened.record.trustee, Boolean(opened.record.counterAct)),
   ]);
   const { record, evidence } = observed;
   // A trustee's application stands on its authorisation as it is now: revoked or past its
   // validity, nothing is submitted (checked first, so that is what the trustee reads); its money
   // goes only to the authorised account.
-  const authority = record.trustee ? await assertTrusteeStillAuthorised(deps, record) : null;
+  const authority =
+    record.trustee || record.counterAct ? await assertTrusteeStillAuthorised(deps, record) : null;
   const to = transition(record.status, 'submit');
   if (record.consentDocumentId && !record.insuredConsented)
     throw new AppError('CONFLICT', `请先由被保险人 ${record.insured.name} 验证身份并签署同意书，再提交申请`, {
@@ -146,7 +160,10 @@ async function submitOnce(
         (evaluation.reviewReasons.length > 0
           ? `提交保全审核：${evaluation.reviewReasons.join('；')}`
           : `${ENDORSEMENT_TYPE_LABELS[record.type]}申请已提交`) +
-        (record.trustee ? `；${trusteeActNote(record.trustee.authorisationId)}` : ''),
+        (record.trustee ? `；${trusteeActNote(record.trustee.authorisationId)}` : '') +
+        (record.counterAct
+          ? `；${counterActNote(record.counterAct.authorisationId)}（柜面人员 ${actor.claims.sub}）`
+          : ''),
     });
 
   const commit: EndorsementCommit =
@@ -203,17 +220,25 @@ async function submitOnce(
 }
 
 /**
- * The authorisation a trustee's application stands on, checked again for its trustee, policy and
- * matter today (a revocation counts at once).
+ * The authorisation a trustee's (or the counter's) application stands on, checked again for its
+ * trustee, policy and matter today (a revocation counts at once).
  */
 async function assertTrusteeStillAuthorised(deps: EndorsementDeps, record: EndorsementRecord) {
+  const today = todayOf(deps);
+  if (record.counterAct) {
+    const authorisation = await authorisationsOf(deps).get(record.counterAct.authorisationId);
+    if (!authorisation)
+      throw new AppError('NOT_FOUND', COUNTER_AUTHORISATION_NOT_FOUND, { field: 'authorisationId' });
+    assertAuthorisationCovers(authorisation, { policyNo: record.policyNo, matter: record.type, today });
+    return authorisation;
+  }
   const trustee = record.trustee as NonNullable<EndorsementRecord['trustee']>;
   const authorisation = await authorisationsOf(deps).get(trustee.authorisationId);
   assertTrusteeMayAct(authorisation, {
     userId: trustee.userId,
     policyNo: record.policyNo,
     matter: record.type,
-    today: todayOf(deps),
+    today,
   });
   return authorisation;
 }

@@ -166,6 +166,7 @@ export function reviewItem(review: IdentityReviewRecord): Record<string, unknown
     decidedAt: review.decidedAt,
     deviceUserAgent: review.device.userAgent || undefined,
     deviceIp: review.device.ip || undefined,
+    trustee: review.trustee,
     queueKey,
   });
 }
@@ -512,6 +513,7 @@ function toReview(raw: Record<string, unknown>): IdentityReviewRecord {
     submittedAt: item.submittedAt,
     decidedAt: orNull(item.decidedAt),
     device: { userAgent: orNull(item.deviceUserAgent), ip: orNull(item.deviceIp) },
+    ...(item.trustee ? { trustee: item.trustee } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import {
 } from '@zhixiang/shared/identity/id-card';
 import type { IdentityDeps } from './deps';
 import { requireIdentityConsent } from './record-identity-consent';
-import { loadVerificationSubject } from './verification-subject';
+import { identitySubjectOf } from './trustee-subject';
 
 /** ID images and selfie videos are deleted this long after upload (docs/identity-verification.md). */
 export const IDENTITY_FILE_RETENTION_DAYS = 30;
@@ -22,9 +22,11 @@ export const IDENTITY_FILE_RETENTION_DAYS = 30;
 export async function createIdentityUpload(
   container: IdentityDeps,
   claims: AccessClaims,
-  input: { kind: UploadKind; customerId?: string | undefined },
+  input: { kind: UploadKind; customerId?: string | undefined; authorisationId?: string | undefined },
 ): Promise<UploadTicket> {
-  const customer = await loadVerificationSubject(container, claims, input.customerId);
+  // A trustee's own files are keyed on `trustee:<userId>`, as their verifications are.
+  const { subjectId } = await identitySubjectOf(container, claims, input);
+  const customer = { customerId: subjectId };
   await requireIdentityConsent(container, claims);
   const now = container.now();
   const limited = await container.rateLimiter.consume(

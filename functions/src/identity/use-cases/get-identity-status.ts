@@ -1,4 +1,5 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { TRUSTEE_ID_TYPES } from '@zhixiang/shared/authorisations/power-of-attorney';
 import { maskName } from '@zhixiang/shared/callback/view';
 import {
   FACE_ID_CONSENT_VERSION,
@@ -8,7 +9,7 @@ import {
 } from '@zhixiang/shared/identity/verification';
 import type { IdentityDeps } from './deps';
 import { toReviewView } from './submit-identity-review';
-import { faceSubjectOf } from './trustee-subject';
+import { identitySubjectOf } from './trustee-subject';
 import { shanghaiDay, toVerificationView } from './verification-subject';
 
 /** What the verification page shows: consent, a success that still counts, the face lock. */
@@ -17,7 +18,8 @@ export async function getIdentityStatus(
   claims: AccessClaims,
   input: { purpose: string; customerId?: string | undefined; authorisationId?: string | undefined },
 ): Promise<IdentityStatus> {
-  const subject = await faceSubjectOf(container, claims, input);
+  // Any path's subject: a trustee with another document than a 居民身份证 learns face is not theirs.
+  const subject = await identitySubjectOf(container, claims, input);
   const customer = { customerId: subject.subjectId, name: subject.name };
   const now = container.now();
   const { day, nextMidnight } = shanghaiDay(now);
@@ -40,5 +42,8 @@ export async function getIdentityStatus(
     faceLockedUntil: failures >= MAX_FACE_FAILURES_PER_DAY ? nextMidnight : null,
     faceProvider: container.faceVerifier.provider,
     review: review ? toReviewView(review) : null,
+    ...(subject.authorisationId
+      ? { faceAvailable: subject.idType === 'id_card', documentTypeLabel: TRUSTEE_ID_TYPES[subject.idType] }
+      : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
+import { TRUSTEE_ID_TYPES, type TrusteeIdType } from '@zhixiang/shared/authorisations/power-of-attorney';
 import { maskName } from '@zhixiang/shared/callback/view';
 import type { QueueItemFact } from '@zhixiang/shared/home/staff-home';
 import type { ReviewQueueItem } from '@zhixiang/shared/identity/verification';
@@ -26,7 +27,8 @@ export async function listIdentityReviews(
   const reviews = await Promise.all(
     pending.map(async (review) => {
       const [customer, front, back, video] = await Promise.all([
-        container.repositories.customers.get(review.customerId),
+        // A trustee is no customer: what the authorisation records of them is on the review.
+        review.trustee ? null : container.repositories.customers.get(review.customerId),
         container.identityUploads.getUpload(review.frontUploadId),
         container.identityUploads.getUpload(review.backUploadId),
         container.identityUploads.getUpload(review.videoUploadId),
@@ -36,8 +38,16 @@ export async function listIdentityReviews(
       return {
         reviewId: review.reviewId,
         customerId: review.customerId,
-        customerNameMasked: customer ? maskName(customer.name) : '',
-        idNumberMasked: customer ? maskIdNumber(customer.idNumber) : '',
+        customerNameMasked: review.trustee
+          ? `${maskName(review.trustee.name)}（受托人）`
+          : customer
+            ? maskName(customer.name)
+            : '',
+        idNumberMasked: review.trustee?.idNumberMasked ?? (customer ? maskIdNumber(customer.idNumber) : ''),
+        documentTypeLabel: review.trustee
+          ? (TRUSTEE_ID_TYPES[review.trustee.idType as TrusteeIdType] ?? review.trustee.idType)
+          : TRUSTEE_ID_TYPES.id_card,
+        ...(review.trustee ? { authorisationId: review.trustee.authorisationId } : {}),
         branchPath: review.branchPath,
         purpose: review.purpose,
         submittedAt: review.submittedAt,

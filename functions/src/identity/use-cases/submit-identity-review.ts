@@ -3,14 +3,19 @@ import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { IdentityReview } from '@zhixiang/shared/identity/verification';
 import type { IdentityReviewRecord } from '@zhixiang/shared/ports/identity-verifications';
+import { maskIdNumber } from '@zhixiang/shared/privacy/mask';
 import type { IdentityDeps } from './deps';
 import { loadCheckedUpload } from './load-identity-upload';
 import { requireIdentityConsent } from './record-identity-consent';
-import { loadVerificationSubject, type RequestDevice } from './verification-subject';
+import { identitySubjectOf } from './trustee-subject';
+import type { RequestDevice } from './verification-subject';
 
 /**
  * Verification by staff review (人工审核): the ID-card photos and a short selfie video, checked
- * like any upload, go to the queue of the customer's branch. One pending review per purpose.
+ * like any upload, go to the queue of the customer's branch. One pending review per purpose. A
+ * trustee (whose passport or permit face verification cannot compare) goes the same way under
+ * `trustee:<userId>`, to the staff of their authorisation's review branch, with the document the
+ * customer recorded for them to compare.
  */
 export async function submitIdentityReview(
   container: IdentityDeps,
@@ -18,13 +23,16 @@ export async function submitIdentityReview(
   input: {
     purpose: string;
     customerId?: string | undefined;
+    /** A trustee (any document type), reviewed under `trustee:<userId>` by the authorisation's branch. */
+    authorisationId?: string | undefined;
     frontUploadId: string;
     backUploadId: string;
     videoUploadId: string;
   },
   device: RequestDevice,
 ): Promise<IdentityReview> {
-  const customer = await loadVerificationSubject(container, claims, input.customerId);
+  const subject = await identitySubjectOf(container, claims, input);
+  const customer = { customerId: subject.subjectId, branchPath: subject.branchPath };
   await requireIdentityConsent(container, claims);
   const current = await container.identityReviews.latestForPurpose(customer.customerId, input.purpose);
   if (current?.status === 'pending') throw new AppError('CONFLICT', '该业务的人工审核已提交，请等待审核结果');
@@ -64,6 +72,16 @@ export async function submitIdentityReview(
     submittedAt: container.now(),
     decidedAt: null,
     device,
+    ...(subject.authorisationId
+      ? {
+          trustee: {
+            authorisationId: subject.authorisationId,
+            name: subject.name,
+            idType: subject.idType,
+            idNumberMasked: maskIdNumber(subject.idNumber),
+          },
+        }
+      : {}),
   };
   await container.identityReviews.submit(review);
   return toReviewView(review);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
   type AwsResponse,
@@ -106,6 +107,31 @@ export class S3 {
       errorInBody: true,
     });
     return headerOf(response?.headers['x-amz-version-id']) ?? null;
+  }
+
+  /**
+   * PutObjectRetention in governance mode: S3 lets a lock be extended by anyone allowed the call,
+   * and refuses to shorten one without `BypassGovernanceRetention` (never sent here). The body
+   * needs its Content-MD5, as every request to an Object Lock bucket.
+   */
+  async extendRetention(
+    bucket: string,
+    key: string,
+    versionId: string | null,
+    retainUntil: Date,
+  ): Promise<void> {
+    const body = Buffer.from(
+      `<Retention xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Mode>GOVERNANCE</Mode><RetainUntilDate>${retainUntil.toISOString()}</RetainUntilDate></Retention>`,
+      'utf8',
+    );
+    await this.send('PUT', bucket, key, {
+      query: { retention: '', ...(versionId ? { versionId } : {}) },
+      headers: {
+        'content-type': 'application/xml',
+        'content-md5': createHash('md5').update(body).digest('base64'),
+      },
+      body,
+    });
   }
 
   async createMultipartUpload(bucket: string, key: string, contentType: string): Promise<string> {

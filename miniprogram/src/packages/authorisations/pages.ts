@@ -8,5 +8,13 @@ import type Taro from '@tarojs/taro';
  */
 export const authorisationsPackage: Taro.SubPackage = {
   root: 'packages/authorisations',
-  pages: ['list/index', 'edit/index', 'detail/index', 'reviews/index', 'review/index', 'trustee/index'],
+  pages: [
+    'list/index',
+    'edit/index',
+    'detail/index',
+    'reviews/index',
+    'review/index',
+    'trustee/index',
+    'counter/index',
+  ],
 };

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
+import { pageUrls } from '../../../lib/navigation';
 import { api } from '../../../services/api';
 import { ApiError } from '../../../services/request';
 import { FieldsSummary } from '../fields-summary';
@@ -173,6 +174,20 @@ function ReviewBody({ view, onDecided }: { view: ReviewView; onDecided: () => vo
             <Text className="zx-muted">审核于 {formatShanghaiDateTime(view.decidedAt)}</Text>
           ) : null}
           {view.rejectionReason ? <Text className="zx-muted">原因：{view.rejectionReason}</Text> : null}
+          {view.status === 'approved' ? (
+            <View className="zx-authorisations__actions">
+              <Button
+                type="primary"
+                data-testid="review-counter"
+                onClick={() =>
+                  void Taro.navigateTo({ url: pageUrls.counterEndorsement(view.authorisationId) })
+                }
+              >
+                柜面代办
+              </Button>
+              <Text className="zx-muted">依据本授权，由您在柜面为投保人办理授权范围内的事项。</Text>
+            </View>
+          ) : null}
         </View>
       )}
 

@@ -198,6 +198,14 @@ function AuthorisationCard({ authorisation: a }: { authorisation: TrusteeAuthori
       </View>
       <Text className="zx-muted">授权编号 {a.authorisationId}</Text>
       <Text className="zx-muted">委托期限至 {formatDateCn(a.validUntil)}</Text>
+      {a.trusteeIdTypeLabel ? (
+        <Text className="zx-muted" data-testid="trustee-id-type">
+          您的证件 {a.trusteeIdTypeLabel}
+          {a.trusteeIdTypeLabel === '居民身份证'
+            ? '（刷脸核验身份）'
+            : '（上传证件和自拍视频，人工审核身份）'}
+        </Text>
+      ) : null}
       {a.refundAccount ? (
         <Text className="zx-muted">
           退费账户 {a.refundAccount.bankName} {a.refundAccount.accountMasked}

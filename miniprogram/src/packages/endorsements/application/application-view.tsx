@@ -21,9 +21,9 @@ import { StatusTimeline } from '../components/status-timeline';
 import { StepIndicator } from '../components/step-indicator';
 import '../components/endorsements.scss';
 import { ShareLink } from '../../../components/share-link';
+import { forgetIdempotencyKey, idempotencyKeyFor } from '../../../lib/idempotency-key';
 import { TextField } from '../forms/form-parts';
 import { problemFromError } from '../lib/field-problems';
-import { forgetIdempotencyKey, idempotencyKeyFor } from '../lib/idempotency-key';
 import { FLOW_STEPS, flowStepOf } from '../steps';
 import { InsuredConsentStep } from './insured-consent-step';
 import { PayStep } from './pay-step';
@@ -165,7 +165,9 @@ export function ApplicationView({
                 value={
                   application.preparedBy.role === 'agent'
                     ? `业务员 ${application.preparedBy.name} 代办`
-                    : `${application.preparedBy.name} 本人`
+                    : application.counter
+                      ? `柜面 ${application.counter.name} 依据录像授权 ${application.counter.authorisationId} 代办`
+                      : `${application.preparedBy.name} 本人`
                 }
               />
             </View>

@@ -54,6 +54,7 @@ export function ApplicationItem({
       <Text className="zx-muted zx-endorse__reason">
         {formatDateCn(todayInShanghai(new Date(application.createdAt)))} 申请
         {application.preparedBy.role === 'agent' ? ` · 业务员 ${application.preparedBy.name} 代办` : ''}
+        {application.preparedBy.role === 'staff' ? ` · 柜面 ${application.preparedBy.name} 代办` : ''}
         {application.nextStep !== 'none' ? ` · ${application.nextStepLabel}` : ''}
       </Text>
       {extra ? <Text className="zx-endorse__reason">{extra}</Text> : null}

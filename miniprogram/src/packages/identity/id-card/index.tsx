@@ -27,6 +27,12 @@ const GUIDES: Record<UploadKind, string> = {
   id_card_back: '将身份证国徽面置于框内，确保有效期限清晰',
   selfie_video: '正对镜头，手持身份证人像面，朗读「本人自愿办理」，约 5 秒',
 };
+/** A trustee's passport or permit (the one the customer recorded for them). */
+const TRUSTEE_GUIDES: Record<UploadKind, string> = {
+  id_card_front: '证件照片页（护照资料页，或通行证人像面），四角对齐，避免反光',
+  id_card_back: '证件另一页（通行证背面或护照签名页），确保证件号码和有效期清晰',
+  selfie_video: '正对镜头，手持证件照片页，朗读「本人自愿受托办理」，约 5 秒',
+};
 
 /**
  * ID photos: front and back in a card-shaped frame guide (camera or album), each uploaded at once
@@ -37,7 +43,13 @@ export default function IdCardPage() {
   const { params } = useRouter();
   const purpose = decodeURIComponent(params.purpose ?? '');
   const customerId = params.customerId ? decodeURIComponent(params.customerId) : undefined;
-  const review = params.mode === 'review';
+  // A trustee whose document face verification cannot compare: their own, for 人工审核.
+  const authorisationId = params.authorisationId ? decodeURIComponent(params.authorisationId) : undefined;
+  const subject = {
+    ...(customerId ? { customerId } : {}),
+    ...(authorisationId ? { authorisationId } : {}),
+  };
+  const review = params.mode === 'review' || Boolean(authorisationId);
   const kinds: UploadKind[] = review
     ? ['id_card_front', 'id_card_back', 'selfie_video']
     : ['id_card_front', 'id_card_back'];
@@ -67,7 +79,7 @@ export default function IdCardPage() {
     setFailure(null);
     update(kind, { path, uploadId: null, progress: 0, error: null });
     try {
-      const ticket = await api.createIdentityUpload({ kind, ...(customerId ? { customerId } : {}) });
+      const ticket = await api.createIdentityUpload({ kind, ...subject });
       await uploadFile(ticket, path, (progress) => update(kind, { progress }));
       update(kind, { uploadId: ticket.uploadId, progress: null });
     } catch (error) {
@@ -85,7 +97,7 @@ export default function IdCardPage() {
       if (review) {
         await api.submitIdentityReview({
           purpose,
-          ...(customerId ? { customerId } : {}),
+          ...subject,
           frontUploadId: front,
           backUploadId: back,
           videoUploadId: slots.selfie_video.uploadId ?? '',
@@ -112,12 +124,20 @@ export default function IdCardPage() {
       {() => (
         <View className="zx-identity">
           <View className="zx-notice">
-            {review
-              ? '请拍摄身份证正反面并录制一段自拍视频，提交后由工作人员审核（通常 1 个工作日内）。'
-              : '请拍摄身份证正反面，我们将识别并核对证件信息。照片仅用于本次核验，按规定期限删除。'}
+            {authorisationId
+              ? '请拍摄您在录像授权中登记的证件（护照或通行证）并录制一段自拍视频，提交后由工作人员人工审核（通常 1 个工作日内），审核通过后即可签署。'
+              : review
+                ? '请拍摄身份证正反面并录制一段自拍视频，提交后由工作人员审核（通常 1 个工作日内）。'
+                : '请拍摄身份证正反面，我们将识别并核对证件信息。照片仅用于本次核验，按规定期限删除。'}
           </View>
           {kinds.map((kind) => (
-            <CaptureSlot key={kind} kind={kind} slot={slots[kind]} onChoose={() => void choose(kind)} />
+            <CaptureSlot
+              key={kind}
+              kind={kind}
+              slot={slots[kind]}
+              guide={(authorisationId ? TRUSTEE_GUIDES : GUIDES)[kind]}
+              onChoose={() => void choose(kind)}
+            />
           ))}
           {failure ? (
             <View className="zx-card zx-identity__failure" data-testid="id-card-failure">
@@ -168,7 +188,17 @@ export default function IdCardPage() {
   );
 }
 
-function CaptureSlot({ kind, slot, onChoose }: { kind: UploadKind; slot: Slot; onChoose: () => void }) {
+function CaptureSlot({
+  kind,
+  slot,
+  guide,
+  onChoose,
+}: {
+  kind: UploadKind;
+  slot: Slot;
+  guide: string;
+  onChoose: () => void;
+}) {
   const uploading = slot.progress !== null;
   return (
     <View className="zx-card" data-testid={`capture-${kind}`}>
@@ -184,7 +214,7 @@ function CaptureSlot({ kind, slot, onChoose }: { kind: UploadKind; slot: Slot; o
             <Image className="zx-identity__preview" src={slot.path} mode="aspectFit" />
           )
         ) : (
-          <View className="zx-identity__guide">{GUIDES[kind]}</View>
+          <View className="zx-identity__guide">{guide}</View>
         )}
       </View>
       {uploading ? (

@@ -40,6 +40,9 @@ export default function IdentityReviewsPage() {
                 >
                   <Text className="zx-card__title">
                     {review.customerNameMasked} · {review.idNumberMasked}
+                    {review.documentTypeLabel && review.documentTypeLabel !== '居民身份证'
+                      ? ` · ${review.documentTypeLabel}`
+                      : ''}
                   </Text>
                   <View className="zx-identity__muted">
                     {purposeLabel(review.purpose)} · 提交于 {submittedOn(review)}
@@ -76,6 +79,14 @@ function ReviewCard({ review, onDecided }: { review: ReviewQueueItem; onDecided:
       <Text className="zx-card__title">
         {review.customerNameMasked} · {review.idNumberMasked}
       </Text>
+      {review.documentTypeLabel ? (
+        <View className="zx-identity__muted" data-testid="identity-review-document">
+          证件类型：{review.documentTypeLabel}
+          {review.authorisationId
+            ? `（录像授权 ${review.authorisationId} 的受托人，请与证件照片页核对）`
+            : ''}
+        </View>
+      ) : null}
       <View className="zx-identity__muted">
         {purposeLabel(review.purpose)} · 提交于 {submittedOn(review)}
       </View>

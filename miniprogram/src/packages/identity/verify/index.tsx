@@ -20,6 +20,7 @@ import { getSession } from '../../../lib/session';
 import { api } from '../../../services/api';
 import '../identity.scss';
 import { SandboxFaceScreen } from '../sandbox-face-screen';
+import { TrusteeReviewCard } from '../trustee-review-card';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -174,7 +175,16 @@ export default function VerifyIdentityPage() {
                   {status.review.reason ? `（${status.review.reason}）` : ''}
                 </View>
               ) : null}
-              {status.faceLockedUntil ? (
+              {status.faceAvailable === false ? (
+                <TrusteeReviewCard
+                  status={status}
+                  onStart={() =>
+                    void Taro.navigateTo({
+                      url: pageUrls.identityIdCard(purpose, undefined, 'review', authorisationId),
+                    })
+                  }
+                />
+              ) : status.faceLockedUntil ? (
                 <View className="zx-card zx-identity__locked" data-testid="identity-locked">
                   <Text className="zx-card__title">刷脸认证已锁定</Text>
                   <View>
@@ -220,7 +230,7 @@ export default function VerifyIdentityPage() {
                   )}
                 </View>
               )}
-              {authorisationId ? (
+              {status.faceAvailable === false ? null : authorisationId ? (
                 <View className="zx-notice" data-testid="trustee-alternative">
                   受托人如无法刷脸，请携带本人身份证件到柜面，由工作人员核验后办理。
                 </View>
