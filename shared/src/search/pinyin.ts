@@ -1,7 +1,11 @@
 import { customPinyin, pinyin } from 'pinyin-pro';
-import { isHan } from './text';
+import { isHan, normaliseText } from './text';
 
 /**
+ * pinyin-pro with our polyphone fixes: the source of every reading. Deployed search and chat never
+ * load it at cold start: they read tables generated from it (readings.ts, service-term-spellings.ts)
+ * and the syllables stored with each catalogue product, which the catalogue's writer reads here.
+ *
  * Readings pinyin-pro gets wrong in insurance names (polyphones read by their common sense
  * elsewhere). Registered once per process; pinyin-pro keeps them globally.
  */
@@ -53,10 +57,7 @@ export function syllableOf(char: string): string {
   return syllable;
 }
 
-/**
- * Sounds Chinese speakers commonly confuse (front/back nasals, flat/retroflex initials): two
- * syllables with the same folded form count as a typo-level match, never as an exact one.
- */
-export function foldSyllable(syllable: string): string {
-  return syllable.replace(/^zh/, 'z').replace(/^ch/, 'c').replace(/^sh/, 's').replace(/ng$/, 'n');
+/** A product field's syllables as the search index reads it: its normalised characters, in context. */
+export function fieldSyllables(value: string): string[] {
+  return syllablesOf(Array.from(normaliseText(value)));
 }

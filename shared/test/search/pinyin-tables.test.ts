@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_TERM_SPELLINGS } from '../../src/assistant/service-term-spellings';
-import { renderServiceTermSpellings, serviceTermSpellings } from '../../src/search/pinyin-tables-source';
+import { syllableOf } from '../../src/search/pinyin';
+import { charReadings, serviceTermSpellings, synonymSpellings } from '../../src/search/pinyin-tables-source';
+import { MAIN_BLOCK_READINGS, OTHER_READINGS, SYLLABLES, SYNONYM_SPELLINGS } from '../../src/search/readings';
+import { readingOf } from '../../src/search/syllables';
 
 /**
  * The generated readings stand in for pinyin-pro in the deployed functions: they must stay what
@@ -8,15 +11,26 @@ import { renderServiceTermSpellings, serviceTermSpellings } from '../../src/sear
  * `npx tsx scripts/generate-pinyin-tables.ts`.
  */
 describe('generated pinyin tables', () => {
-  it('spell every service term as pinyin-pro does', () => {
+  it('spell every service term and every synonym as pinyin-pro does', () => {
     expect(SERVICE_TERM_SPELLINGS).toEqual(serviceTermSpellings());
     expect(SERVICE_TERM_SPELLINGS.刷脸认证).toBe('shualianrenzheng');
-    expect(SERVICE_TERM_SPELLINGS.重疾险).toBe('zhongjixian');
+    expect(SYNONYM_SPELLINGS).toEqual(synonymSpellings());
+    expect(SYNONYM_SPELLINGS.重疾).toBe('zhongji');
+    expect(SYNONYM_SPELLINGS.长者).toBe('zhangzhe');
   });
 
-  it('are the files the generator writes', async () => {
-    const { readFile } = await import('node:fs/promises');
-    const file = new URL('../../src/assistant/service-term-spellings.ts', import.meta.url);
-    expect(await readFile(file, 'utf8')).toBe(renderServiceTermSpellings());
+  it("hold every Han character's reading as pinyin-pro gives it, and read each as pinyin-pro does", () => {
+    const generated = charReadings();
+    expect(SYLLABLES).toBe(generated.syllables.join(' '));
+    expect(MAIN_BLOCK_READINGS).toBe(generated.mainBlock);
+    expect(OTHER_READINGS).toEqual(generated.others);
+    const HAN = /\p{Script=Han}/u;
+    const differing: string[] = [];
+    for (let codePoint = 0; codePoint <= 0x3ffff; codePoint++) {
+      const char = String.fromCodePoint(codePoint);
+      if (HAN.test(char) && readingOf(char) !== syllableOf(char)) differing.push(char);
+    }
+    expect(differing).toEqual([]);
+    expect(['重', '长', '行', '〇', '女'].map(readingOf)).toEqual(['zhong', 'chang', 'xing', 'ling', 'nv']);
   });
 });
