@@ -7,6 +7,7 @@ import {
   ProductCodeSchema,
 } from '@zhixiang/shared/product/catalogue';
 import * as z from 'zod/mini';
+import { storedProductToCompare } from '../../src/products/use-cases/stored-product';
 import { emptyTally, writeIfChanged } from '../../src/seed/write-if-changed';
 import { type CsvRow, describeIssue, forEachWithProgress, ImportRejected, type RowProblem } from './csv-rows';
 import type { ImportReport } from './import-customers';
@@ -126,7 +127,7 @@ export async function importProducts(
     products,
     async (product) => {
       const outcome = await writeIfChanged(product, {
-        load: () => deps.catalogue.get(product.productCode),
+        load: () => storedProductToCompare(deps.catalogue, product.productCode),
         save: (desired, existing) =>
           deps.catalogue.put(existing ? { ...desired, hotness: existing.hotness } : desired),
         ignore: ['hotness'],

@@ -9,6 +9,11 @@ export interface CatalogueRepository {
   get(productCode: string): Promise<CatalogueProductRecord | null>;
   /** The whole catalogue (hundreds to a few thousand products), in code order. */
   list(): Promise<CatalogueProductRecord[]>;
+  /** A product with the syllables its name and short name were stored with. */
+  getSearchable(productCode: string): Promise<SearchableProduct | null>;
+  /** The whole catalogue, each product with the syllables its name and short name were stored with. */
+  listSearchable(): Promise<SearchableProduct[]>;
+  /** Stores the product with its name's and short name's syllables, read in context (search/pinyin.ts). */
   put(product: CatalogueProductRecord): Promise<void>;
   /**
    * Every product's hotness and the day (YYYY-MM-DD) whose activity it already includes (null
@@ -18,6 +23,15 @@ export interface CatalogueRepository {
   /** Sets only the hotness and the day it is computed through; leaves the rest alone. */
   setHotness(productCode: string, hotness: number, asOf: string): Promise<void>;
 }
+
+/**
+ * A product as the search index reads it: with the syllables of its normalised name and short name
+ * (search/pinyin.ts `fieldSyllables`) stored when it was written, so a search never reads whole
+ * names with pinyin-pro; null for an item written before the catalogue stored them.
+ */
+export type SearchableProduct = CatalogueProductRecord & {
+  syllables: { name: readonly string[]; shortName: readonly string[] } | null;
+};
 
 export interface ProductActivity {
   productCode: string;
