@@ -50,20 +50,16 @@ class EnvReader {
       this.problems.push(`${name}: must not be blank`);
       return undefined;
     }
-    for (const check of checks) {
-      const problem = check(value);
-      if (problem) {
-        this.problems.push(`${name}: ${problem}`);
-        return undefined;
-      }
-    }
-    return value;
+    return this.checked(name, value, checks);
   }
 
   /** Like optional, for a secret or token taken as it is (not trimmed). */
   verbatim(name: string, ...checks: Check[]): string | undefined {
     const value = this.env[name];
-    if (value === undefined) return undefined;
+    return value === undefined ? undefined : this.checked(name, value, checks);
+  }
+
+  private checked(name: string, value: string, checks: readonly Check[]): string | undefined {
     for (const check of checks) {
       const problem = check(value);
       if (problem) {
