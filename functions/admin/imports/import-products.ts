@@ -6,6 +6,7 @@ import {
   PRODUCT_CATEGORIES,
   ProductCodeSchema,
 } from '@zhixiang/shared/product/catalogue';
+import { productSyllables } from '@zhixiang/shared/search/pinyin';
 import * as z from 'zod/mini';
 import { storedProductToCompare } from '../../src/products/use-cases/stored-product';
 import { emptyTally, writeIfChanged } from '../../src/seed/write-if-changed';
@@ -129,7 +130,10 @@ export async function importProducts(
       const outcome = await writeIfChanged(product, {
         load: () => storedProductToCompare(deps.catalogue, product.productCode),
         save: (desired, existing) =>
-          deps.catalogue.put(existing ? { ...desired, hotness: existing.hotness } : desired),
+          deps.catalogue.put(
+            existing ? { ...desired, hotness: existing.hotness } : desired,
+            productSyllables(desired),
+          ),
         ignore: ['hotness'],
       });
       tally[outcome]++;

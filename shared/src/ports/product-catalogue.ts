@@ -13,8 +13,8 @@ export interface CatalogueRepository {
   getSearchable(productCode: string): Promise<SearchableProduct | null>;
   /** The whole catalogue, each product with the syllables its name and short name were stored with. */
   listSearchable(): Promise<SearchableProduct[]>;
-  /** Stores the product with its name's and short name's syllables, read in context (search/pinyin.ts). */
-  put(product: CatalogueProductRecord): Promise<void>;
+  /** Stores the product with its name's and short name's syllables (search/pinyin.ts `productSyllables`). */
+  put(product: CatalogueProductRecord, syllables: ProductSyllables): Promise<void>;
   /**
    * Every product's hotness and the day (YYYY-MM-DD) whose activity it already includes (null
    * before the first recompute).
@@ -25,13 +25,17 @@ export interface CatalogueRepository {
 }
 
 /**
- * A product as the search index reads it: with the syllables of its normalised name and short name
- * (search/pinyin.ts `fieldSyllables`) stored when it was written, so a search never reads whole
- * names with pinyin-pro; null for an item written before the catalogue stored them.
+ * The syllables of a product's normalised name and short name, read in context by pinyin-pro
+ * (search/pinyin.ts `productSyllables`) where the catalogue is written, so that no search reads
+ * whole names with pinyin-pro.
  */
-export type SearchableProduct = CatalogueProductRecord & {
-  syllables: { name: readonly string[]; shortName: readonly string[] } | null;
-};
+export interface ProductSyllables {
+  name: readonly string[];
+  shortName: readonly string[];
+}
+
+/** A product as the search index reads it; `syllables` null for an item stored before the catalogue kept them. */
+export type SearchableProduct = CatalogueProductRecord & { syllables: ProductSyllables | null };
 
 export interface ProductActivity {
   productCode: string;

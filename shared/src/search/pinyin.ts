@@ -57,7 +57,14 @@ export function syllableOf(char: string): string {
   return syllable;
 }
 
-/** A product field's syllables as the search index reads it: its normalised characters, in context. */
-export function fieldSyllables(value: string): string[] {
-  return syllablesOf(Array.from(normaliseText(value)));
+/**
+ * A product's name and short name as the search index reads them — their normalised characters,
+ * in context —, for the catalogue's writers (the import, the seed) to store with the product.
+ */
+export function productSyllables(product: { name: string; shortName: string }): {
+  name: string[];
+  shortName: string[];
+} {
+  const read = (value: string) => syllablesOf(Array.from(normaliseText(value)));
+  return { name: read(product.name), shortName: read(product.shortName) };
 }

@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire as requireFrom } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
 import { SERVICE_TERMS } from '@zhixiang/shared/assistant/service-terms';
 import type { Segmenter } from '@zhixiang/shared/ports/segmenter';
 
 /**
- * jieba is loaded with `require`, not as an ES import: importing a CommonJS package makes Node scan
- * its source for export names first (cjs-module-lexer), tens of milliseconds of the chat's cold
- * start. And only its general dictionary is read: the package's `dict.js` reads the 6 MB keyword
- * IDF table beside it too, which nothing here uses.
+ * Only jieba's general dictionary is read: the package's `dict.js` reads the 6 MB keyword IDF table
+ * beside it too, which nothing here uses. (jieba itself stays an ES import: the packager finds the
+ * native package a bundle needs by its imports, and a `require` through createRequire hides it.)
  */
-const require = requireFrom(import.meta.url);
-const { Jieba }: typeof import('@node-rs/jieba') = require('@node-rs/jieba');
-const dict = readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
+const dict = readFileSync(requireFrom(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
 
 /** High enough that jieba keeps a service term whole even where its own dictionary would split it. */
 const USER_WORD_FREQUENCY = 200_000;
@@ -21,7 +19,7 @@ const USER_WORD_FREQUENCY = 200_000;
  * dictionary is parsed into a trie), so build one per process and reuse it.
  */
 export class JiebaSegmenter implements Segmenter {
-  private readonly jieba: InstanceType<typeof Jieba>;
+  private readonly jieba: Jieba;
 
   constructor(extraWords: readonly string[] = []) {
     this.jieba = Jieba.withDict(dict);

@@ -1,4 +1,8 @@
-import type { CatalogueRepository, SearchableProduct } from '@zhixiang/shared/ports/product-catalogue';
+import type {
+  CatalogueRepository,
+  ProductSyllables,
+  SearchableProduct,
+} from '@zhixiang/shared/ports/product-catalogue';
 import type { CatalogueProductRecord } from '@zhixiang/shared/product/catalogue';
 import { GetCommand, PutCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
 import { entityItem, orNull, queryAll, type TableContext } from '../../platform/dynamodb/table';
@@ -20,7 +24,7 @@ export const catalogueKey = (productCode: string) => ({ pk: `PRODUCT#${productCo
 export function catalogueProductItem(
   product: CatalogueProductRecord,
   hotnessAsOf?: string,
-  syllables?: SearchableProduct['syllables'],
+  syllables?: ProductSyllables,
 ): Record<string, unknown> {
   return entityItem('catalogueProduct', {
     ...catalogueKey(product.productCode),
@@ -102,7 +106,7 @@ export class DynamoCatalogueRepository implements CatalogueRepository {
   }
 
   /** Keeps the stored hotness mark: an import changes product facts, not popularity history. */
-  async put(product: CatalogueProductRecord): Promise<void> {
+  async put(product: CatalogueProductRecord, syllables: ProductSyllables): Promise<void> {
     const { Item } = await this.ctx.client.send(
       new GetCommand({
         TableName: this.ctx.table,
@@ -111,9 +115,6 @@ export class DynamoCatalogueRepository implements CatalogueRepository {
       }),
     );
     const asOf = Item?.hotnessAsOf as string | undefined;
-    // pinyin-pro is loaded here, by the writers (the import, the seed), never by a search's cold start.
-    const { fieldSyllables } = await import('@zhixiang/shared/search/pinyin');
-    const syllables = { name: fieldSyllables(product.name), shortName: fieldSyllables(product.shortName) };
     await this.ctx.client.send(
       new PutCommand({
         TableName: this.ctx.table,
