@@ -422,7 +422,7 @@ export const BUDGETS: Record<Budget['name'], Budget> = {
     coldImportRatio: 3,
     why:
       'ships a native addon (jieba): its binary and dictionaries sit in node_modules, outside the own JS; ' +
-      "300 KiB + pinyin-pro (448 KiB: bundled with the catalogue's writer, never loaded by the chat) + the classifier's examples and " +
+      "300 KiB + the classifier's examples and " +
       "OpenCC's traditional → simplified dictionaries (69 KiB)",
   },
   pinyin: {
@@ -430,8 +430,8 @@ export const BUDGETS: Record<Budget['name'], Budget> = {
     jsKiB: 750,
     coldImportRatio: 3,
     why:
-      "product search: 300 KiB + pinyin-pro's dictionary (448 KiB minified), loaded only by the catalogue's writer " +
-      'and for products stored without syllables, + the generated readings a query is read with (52 KiB)',
+      "product search: 300 KiB + pinyin-pro's dictionary (448 KiB minified), loaded only for products stored " +
+      'without syllables (a dynamic import), + the generated readings a query is read with (52 KiB)',
   },
   verifying: {
     name: 'verifying',
