@@ -422,14 +422,16 @@ export const BUDGETS: Record<Budget['name'], Budget> = {
     coldImportRatio: 3,
     why:
       'ships a native addon (jieba): its binary and dictionaries sit in node_modules, outside the own JS; ' +
-      "300 KiB + pinyin-pro (448 KiB), with which the chat ranks answers, + the classifier's examples and " +
+      "300 KiB + the classifier's examples and " +
       "OpenCC's traditional → simplified dictionaries (69 KiB)",
   },
   pinyin: {
     name: 'pinyin',
     jsKiB: 750,
     coldImportRatio: 3,
-    why: 'product search matches pinyin with pinyin-pro: 300 KiB + its dictionary (448 KiB minified)',
+    why:
+      "product search: 300 KiB + pinyin-pro's dictionary (448 KiB minified), loaded only for products stored " +
+      'without syllables (a dynamic import), + the generated readings a query is read with (52 KiB)',
   },
   verifying: {
     name: 'verifying',

@@ -6,7 +6,9 @@ import {
   PRODUCT_CATEGORIES,
   ProductCodeSchema,
 } from '@zhixiang/shared/product/catalogue';
+import { productSyllables } from '@zhixiang/shared/search/pinyin';
 import * as z from 'zod/mini';
+import { storedProductToCompare } from '../../src/products/use-cases/stored-product';
 import { emptyTally, writeIfChanged } from '../../src/seed/write-if-changed';
 import { type CsvRow, describeIssue, forEachWithProgress, ImportRejected, type RowProblem } from './csv-rows';
 import type { ImportReport } from './import-customers';
@@ -126,9 +128,12 @@ export async function importProducts(
     products,
     async (product) => {
       const outcome = await writeIfChanged(product, {
-        load: () => deps.catalogue.get(product.productCode),
+        load: () => storedProductToCompare(deps.catalogue, product.productCode),
         save: (desired, existing) =>
-          deps.catalogue.put(existing ? { ...desired, hotness: existing.hotness } : desired),
+          deps.catalogue.put(
+            existing ? { ...desired, hotness: existing.hotness } : desired,
+            productSyllables(desired),
+          ),
         ignore: ['hotness'],
       });
       tally[outcome]++;

@@ -1,3 +1,4 @@
+import { defaultServiceHours } from '@zhixiang/shared/assistant/service-hours';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SandboxWechatAuth } from '../auth/adapters/wechat-code-exchange';
 import { LocalTestCaCertificates } from '../documents/adapters/signing/local-test-ca';
@@ -90,6 +91,57 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...deployed, SSM_PREFIX: undefined })).toThrow(/SSM_PREFIX is required/);
     expect(() => loadConfig({ ...local, TOKEN_SIGNING_KEY: 'short' })).toThrow(/TOKEN_SIGNING_KEY/);
   });
+
+  it('checks each set variable by its kind and lists every problem in one error', () => {
+    const problems = (env: Record<string, string | undefined>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    const message = problems({
+      ...deployed,
+      STAGE: 'staging',
+      TABLE_NAME: undefined,
+      BUCKET_NAME: '   ',
+      SMS_PROVIDER: 'aliyun',
+      WECHAT_API_BASE_URL: 'not a url',
+      WECHAT_PUSH_AES_KEY: 'short',
+      PAYOUT_RESULT_BUSINESS_DAYS: '31',
+      SSM_PREFIX: 'zhixiang-kefu/prod/',
+    });
+    expect(message).toContain('STAGE: must be one of local, dev, prod');
+    expect(message).toContain('TABLE_NAME: required');
+    expect(message).toContain('BUCKET_NAME: must not be blank');
+    expect(message).toContain('SMS_PROVIDER: must be one of tencent, sandbox-outbox');
+    expect(message).toContain('WECHAT_API_BASE_URL: must be a URL');
+    expect(message).toContain('WECHAT_PUSH_AES_KEY: must be the 43-character EncodingAESKey');
+    expect(message).toContain('PAYOUT_RESULT_BUSINESS_DAYS: must be a whole number of days from 1 to 30');
+    expect(message).toContain('SSM_PREFIX: must look like /service/stage');
+    expect(problems({ ...deployed, STAGE: undefined })).toContain(
+      'STAGE: required (one of local, dev, prod)',
+    );
+  });
+
+  it('trims names and applies the defaults of unset variables', () => {
+    const config = loadConfig({
+      ...deployed,
+      TABLE_NAME: ' zhixiang-kefu-prod ',
+      PAYOUT_RESULT_BUSINESS_DAYS: '5',
+    });
+    expect(config.tableName).toBe('zhixiang-kefu-prod');
+    expect(config.finance.resultBusinessDays).toBe(5);
+    expect(config.sms).toEqual({
+      provider: 'tencent',
+      endpoint: 'https://sms.tencentcloudapi.com',
+      region: 'ap-guangzhou',
+    });
+    expect(loadConfig(deployed).finance.resultBusinessDays).toBe(3);
+    expect(config.wechatPay.secretId).toBe('zhixiang-kefu/prod/wechat-pay');
+  });
 });
 
 describe('sandbox providers', () => {
@@ -124,6 +176,8 @@ describe('sandbox providers', () => {
 describe('service hours', () => {
   it('default to config/service-hours.json and may be set per stage, validated', () => {
     expect(loadConfig(local).serviceHours.daily).toEqual({ open: '08:00', close: '22:00' });
+    // The default is read and checked on first use, and is the module's checked default.
+    expect(loadConfig(deployed).serviceHours).toEqual(defaultServiceHours);
     const closedSundays = JSON.stringify({
       timeZone: 'Asia/Shanghai',
       daily: { open: '09:00', close: '18:00' },

@@ -1,9 +1,8 @@
 import {
-  defaultServiceHours,
+  parseServiceHoursJson,
+  repositoryServiceHours,
   type ServiceHours,
-  ServiceHoursSchema,
 } from '@zhixiang/shared/assistant/service-hours';
-import * as z from 'zod/mini';
 
 /**
  * Environment, validated once per cold start. Providers are chosen here and only here: business
@@ -12,83 +11,182 @@ import * as z from 'zod/mini';
  * mis-set variable on dev or prod fails the deploy's first request loudly instead of quietly
  * sending no SMS or accepting fake WeChat codes. Inside AWS Lambda (AWS_LAMBDA_FUNCTION_NAME is
  * set) STAGE=local itself is refused, so no deployed function can be talked into the sandboxes.
+ *
+ * The variables are checked by hand, not by a zod schema: each is a string, and each check is one
+ * line (one of a few values, not blank, a length, a pattern, a URL) whose message names the
+ * variable. A zod object over these variables was about 500 schema objects built at import by
+ * every function — most of a small function's own start — to run those same lines once.
  */
-const nonEmpty = z.string().check(z.trim(), z.minLength(1));
+type Env = Record<string, string | undefined>;
+/** A variable's check: the problem with a set value, or null. */
+type Check = (value: string) => string | null;
 
-const EnvSchema = z.object({
-  STAGE: z.enum(['local', 'dev', 'prod']),
-  TABLE_NAME: nonEmpty,
-  BUCKET_NAME: nonEmpty,
-  AUTHORISATION_BUCKET_NAME: z.optional(nonEmpty),
-  FIELD_KEY_PROVIDER: z._default(z.enum(['kms', 'local-file']), 'kms'),
-  FIELD_KEY_ID: z.optional(nonEmpty),
-  FIELD_KEY_FILE: z._default(nonEmpty, '.local/field-master.key'),
-  SMS_PROVIDER: z._default(z.enum(['tencent', 'sandbox-outbox']), 'tencent'),
-  SMS_OUTBOX_FILE: z._default(nonEmpty, '.local/sms-outbox.jsonl'),
-  WECHAT_PROVIDER: z._default(z.enum(['wechat', 'sandbox']), 'wechat'),
-  WECHAT_API_BASE_URL: z._default(z.url(), 'https://api.weixin.qq.com'),
-  TENCENT_SMS_ENDPOINT: z._default(z.url(), 'https://sms.tencentcloudapi.com'),
-  TENCENT_SMS_REGION: z._default(nonEmpty, 'ap-guangzhou'),
-  SSM_PREFIX: z.optional(z.string().check(z.regex(/^\/[\w./-]+[^/]$/, 'must look like /service/stage'))),
-  TOKEN_SIGNING_KEY: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
-  // Identity verification: WeChat face verification 2.0, or the local 「模拟人脸核身」 sandbox.
-  FACE_VERIFY_PROVIDER: z._default(z.enum(['wechat', 'sandbox']), 'wechat'),
-  // Electronic documents: where the insurer's document-signing certificate comes from.
-  DOCUMENT_SIGNING_PROVIDER: z._default(z.enum(['secrets-manager', 'local-test-ca']), 'secrets-manager'),
-  DOCUMENT_SIGNING_SECRET_ID: z.optional(nonEmpty),
-  // The trusted CA certificates, a secret of their own: the public verify function reads only this.
-  DOCUMENT_TRUSTED_CA_SECRET_ID: z.optional(nonEmpty),
-  DOCUMENT_SIGNING_DIR: z._default(nonEmpty, '.local/document-signing'),
-  ID_CARD_OCR_PROVIDER: z._default(z.enum(['wechat', 'tesseract']), 'wechat'),
-  // Caller pre-verification (IVR): the shared HMAC secret, local stage only.
-  IVR_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
-  // Live chat: the WebSocket API's management endpoint (https://{api}.execute-api…/{stage}).
-  LIVE_CHAT_ENDPOINT: z.optional(z.url()),
-  // Assistant live chat and the staff console: service hours as JSON, overriding config/service-hours.json.
-  ASSISTANT_SERVICE_HOURS: z.optional(nonEmpty),
-  // E-letters and renewal notices: WeChat subscribe messages or the local outbox, the
-  // message-push Token and billing's HMAC secret (local stage only), where letter links point.
-  SUBSCRIBE_MESSAGE_PROVIDER: z._default(z.enum(['wechat', 'sandbox-outbox']), 'wechat'),
-  WECHAT_OUTBOX_FILE: z._default(nonEmpty, '.local/wechat-outbox.jsonl'),
-  WECHAT_PUSH_TOKEN: z.optional(z.string().check(z.minLength(3), z.maxLength(32))),
-  WECHAT_PUSH_AES_KEY: z.optional(
-    z.string().check(z.regex(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey')),
-  ),
-  WECHAT_APP_ID: z.optional(z.string().check(z.minLength(1))),
-  BILLING_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
-  STANDARDS_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
-  LETTER_LINK_BASE_URL: z.optional(z.url()),
-  // Payments: WeChat Pay API v3 (JSAPI), or the local 「微信支付沙箱」; the merchant's secret is a
-  // Secrets Manager secret per stage, or (local stage only) the same JSON in WECHAT_PAY_SECRET.
-  WECHAT_PAY_PROVIDER: z._default(z.enum(['wechat', 'sandbox']), 'wechat'),
-  WECHAT_PAY_API_BASE_URL: z._default(z.url(), 'https://api.mch.weixin.qq.com'),
-  WECHAT_PAY_SECRET_ID: z.optional(nonEmpty),
-  WECHAT_PAY_SECRET: z.optional(nonEmpty),
-  // Where WeChat Pay posts payment notifications: the API's own POST /payments/wechat-pay/notifications.
-  WECHAT_PAY_NOTIFY_URL: z.optional(z.url()),
-  // The sandbox's own WeChat Pay platform key (local stage; functions/local/local-env.ts writes it).
-  WECHAT_PAY_SANDBOX_KEY_FILE: z._default(nonEmpty, '.local/wechat-pay-sandbox.json'),
-  // Payouts: the insurer's finance system (its documented HTTP API, docs/payments.md), or the local
-  // 「财务付款沙箱」; the HMAC secret both directions sign with (SSM on deployed stages).
-  FINANCE_PROVIDER: z._default(z.enum(['http', 'sandbox']), 'http'),
-  FINANCE_API_BASE_URL: z.optional(z.url()),
-  FINANCE_SIGNING_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
-  // Where the local sandbox posts its signed results: the API's own POST /payouts/results.
-  FINANCE_RESULTS_URL: z.optional(z.url()),
-  // Repayment debits (续期账户扣款): the billing system's debit-instruction API (docs/payments.md),
-  // or the local 「续期扣款沙箱」; signed with BILLING_SIGNING_SECRET, like its debit results.
-  BILLING_PROVIDER: z._default(z.enum(['http', 'sandbox']), 'http'),
-  BILLING_API_BASE_URL: z.optional(z.url()),
-  // Where the local sandbox posts its signed results: the API's own POST /billing/debit-results.
-  BILLING_RESULTS_URL: z.optional(z.url()),
-  // Reconciliation: a payout with no result after this many business days is listed for finance staff.
-  PAYOUT_RESULT_BUSINESS_DAYS: z._default(
-    z.string().check(z.regex(/^([1-9]|[12]\d|30)$/, 'must be a whole number of days from 1 to 30')),
-    '3',
-  ),
-  // Set by the Lambda runtime: the code runs on AWS, where the local stage is refused.
-  AWS_LAMBDA_FUNCTION_NAME: z.optional(z.string()),
-});
+const atLeast =
+  (length: number, message = `must be at least ${length} characters`): Check =>
+  (value) =>
+    value.length >= length ? null : message;
+const atMost =
+  (length: number): Check =>
+  (value) =>
+    value.length <= length ? null : `must be at most ${length} characters`;
+const matching =
+  (pattern: RegExp, message: string): Check =>
+  (value) =>
+    pattern.test(value) ? null : message;
+const isUrl: Check = (value) => (URL.canParse(value) ? null : 'must be a URL');
+const SECRET = atLeast(32);
+
+/** Reads variables one by one, collecting every problem so one error names them all. */
+class EnvReader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  /** Undefined when unset; blank values are trimmed and refused, like every set value that fails a check. */
+  optional(name: string, ...checks: Check[]): string | undefined {
+    const raw = this.env[name];
+    if (raw === undefined) return undefined;
+    const value = raw.trim();
+    if (value.length === 0) {
+      this.problems.push(`${name}: must not be blank`);
+      return undefined;
+    }
+    return this.checked(name, value, checks);
+  }
+
+  /** Like optional, for a secret or token taken as it is (not trimmed). */
+  verbatim(name: string, ...checks: Check[]): string | undefined {
+    const value = this.env[name];
+    return value === undefined ? undefined : this.checked(name, value, checks);
+  }
+
+  private checked(name: string, value: string, checks: readonly Check[]): string | undefined {
+    for (const check of checks) {
+      const problem = check(value);
+      if (problem) {
+        this.problems.push(`${name}: ${problem}`);
+        return undefined;
+      }
+    }
+    return value;
+  }
+
+  required(name: string, ...checks: Check[]): string {
+    if (this.env[name] === undefined) this.problems.push(`${name}: required`);
+    return this.optional(name, ...checks) ?? '';
+  }
+
+  withDefault(name: string, fallback: string, ...checks: Check[]): string {
+    return this.env[name] === undefined ? fallback : (this.optional(name, ...checks) ?? fallback);
+  }
+
+  oneOf<const T extends string>(name: string, values: readonly T[], fallback?: T): T {
+    const value = this.env[name];
+    if (value === undefined && fallback !== undefined) return fallback;
+    if ((values as readonly (string | undefined)[]).includes(value)) return value as T;
+    this.problems.push(
+      value === undefined
+        ? `${name}: required (one of ${values.join(', ')})`
+        : `${name}: must be one of ${values.join(', ')}`,
+    );
+    return fallback ?? (values[0] as T);
+  }
+}
+
+function readEnv(env: Env) {
+  const read = new EnvReader(env);
+  const e = {
+    STAGE: read.oneOf('STAGE', ['local', 'dev', 'prod']),
+    TABLE_NAME: read.required('TABLE_NAME'),
+    BUCKET_NAME: read.required('BUCKET_NAME'),
+    AUTHORISATION_BUCKET_NAME: read.optional('AUTHORISATION_BUCKET_NAME'),
+    FIELD_KEY_PROVIDER: read.oneOf('FIELD_KEY_PROVIDER', ['kms', 'local-file'], 'kms'),
+    FIELD_KEY_ID: read.optional('FIELD_KEY_ID'),
+    FIELD_KEY_FILE: read.withDefault('FIELD_KEY_FILE', '.local/field-master.key'),
+    SMS_PROVIDER: read.oneOf('SMS_PROVIDER', ['tencent', 'sandbox-outbox'], 'tencent'),
+    SMS_OUTBOX_FILE: read.withDefault('SMS_OUTBOX_FILE', '.local/sms-outbox.jsonl'),
+    WECHAT_PROVIDER: read.oneOf('WECHAT_PROVIDER', ['wechat', 'sandbox'], 'wechat'),
+    WECHAT_API_BASE_URL: read.withDefault('WECHAT_API_BASE_URL', 'https://api.weixin.qq.com', isUrl),
+    TENCENT_SMS_ENDPOINT: read.withDefault('TENCENT_SMS_ENDPOINT', 'https://sms.tencentcloudapi.com', isUrl),
+    TENCENT_SMS_REGION: read.withDefault('TENCENT_SMS_REGION', 'ap-guangzhou'),
+    SSM_PREFIX: read.verbatim('SSM_PREFIX', matching(/^\/[\w./-]+[^/]$/, 'must look like /service/stage')),
+    TOKEN_SIGNING_KEY: read.verbatim('TOKEN_SIGNING_KEY', SECRET),
+    // Identity verification: WeChat face verification 2.0, or the local 「模拟人脸核身」 sandbox.
+    FACE_VERIFY_PROVIDER: read.oneOf('FACE_VERIFY_PROVIDER', ['wechat', 'sandbox'], 'wechat'),
+    // Electronic documents: where the insurer's document-signing certificate comes from.
+    DOCUMENT_SIGNING_PROVIDER: read.oneOf(
+      'DOCUMENT_SIGNING_PROVIDER',
+      ['secrets-manager', 'local-test-ca'],
+      'secrets-manager',
+    ),
+    DOCUMENT_SIGNING_SECRET_ID: read.optional('DOCUMENT_SIGNING_SECRET_ID'),
+    // The trusted CA certificates, a secret of their own: the public verify function reads only this.
+    DOCUMENT_TRUSTED_CA_SECRET_ID: read.optional('DOCUMENT_TRUSTED_CA_SECRET_ID'),
+    DOCUMENT_SIGNING_DIR: read.withDefault('DOCUMENT_SIGNING_DIR', '.local/document-signing'),
+    ID_CARD_OCR_PROVIDER: read.oneOf('ID_CARD_OCR_PROVIDER', ['wechat', 'tesseract'], 'wechat'),
+    // Caller pre-verification (IVR): the shared HMAC secret, local stage only.
+    IVR_SIGNING_SECRET: read.verbatim('IVR_SIGNING_SECRET', SECRET),
+    // Live chat: the WebSocket API's management endpoint (https://{api}.execute-api…/{stage}).
+    LIVE_CHAT_ENDPOINT: read.verbatim('LIVE_CHAT_ENDPOINT', isUrl),
+    // Assistant live chat and the staff console: service hours as JSON, overriding config/service-hours.json.
+    ASSISTANT_SERVICE_HOURS: read.optional('ASSISTANT_SERVICE_HOURS'),
+    // E-letters and renewal notices: WeChat subscribe messages or the local outbox, the
+    // message-push Token and billing's HMAC secret (local stage only), where letter links point.
+    SUBSCRIBE_MESSAGE_PROVIDER: read.oneOf(
+      'SUBSCRIBE_MESSAGE_PROVIDER',
+      ['wechat', 'sandbox-outbox'],
+      'wechat',
+    ),
+    WECHAT_OUTBOX_FILE: read.withDefault('WECHAT_OUTBOX_FILE', '.local/wechat-outbox.jsonl'),
+    WECHAT_PUSH_TOKEN: read.verbatim('WECHAT_PUSH_TOKEN', atLeast(3), atMost(32)),
+    WECHAT_PUSH_AES_KEY: read.verbatim(
+      'WECHAT_PUSH_AES_KEY',
+      matching(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey'),
+    ),
+    WECHAT_APP_ID: read.verbatim('WECHAT_APP_ID', atLeast(1)),
+    BILLING_SIGNING_SECRET: read.verbatim('BILLING_SIGNING_SECRET', SECRET),
+    STANDARDS_SIGNING_SECRET: read.verbatim('STANDARDS_SIGNING_SECRET', SECRET),
+    LETTER_LINK_BASE_URL: read.verbatim('LETTER_LINK_BASE_URL', isUrl),
+    // Payments: WeChat Pay API v3 (JSAPI), or the local 「微信支付沙箱」; the merchant's secret is a
+    // Secrets Manager secret per stage, or (local stage only) the same JSON in WECHAT_PAY_SECRET.
+    WECHAT_PAY_PROVIDER: read.oneOf('WECHAT_PAY_PROVIDER', ['wechat', 'sandbox'], 'wechat'),
+    WECHAT_PAY_API_BASE_URL: read.withDefault(
+      'WECHAT_PAY_API_BASE_URL',
+      'https://api.mch.weixin.qq.com',
+      isUrl,
+    ),
+    WECHAT_PAY_SECRET_ID: read.optional('WECHAT_PAY_SECRET_ID'),
+    WECHAT_PAY_SECRET: read.optional('WECHAT_PAY_SECRET'),
+    // Where WeChat Pay posts payment notifications: the API's own POST /payments/wechat-pay/notifications.
+    WECHAT_PAY_NOTIFY_URL: read.verbatim('WECHAT_PAY_NOTIFY_URL', isUrl),
+    // The sandbox's own WeChat Pay platform key (local stage; functions/local/local-env.ts writes it).
+    WECHAT_PAY_SANDBOX_KEY_FILE: read.withDefault(
+      'WECHAT_PAY_SANDBOX_KEY_FILE',
+      '.local/wechat-pay-sandbox.json',
+    ),
+    // Payouts: the insurer's finance system (its documented HTTP API, docs/payments.md), or the local
+    // 「财务付款沙箱」; the HMAC secret both directions sign with (SSM on deployed stages).
+    FINANCE_PROVIDER: read.oneOf('FINANCE_PROVIDER', ['http', 'sandbox'], 'http'),
+    FINANCE_API_BASE_URL: read.verbatim('FINANCE_API_BASE_URL', isUrl),
+    FINANCE_SIGNING_SECRET: read.verbatim('FINANCE_SIGNING_SECRET', SECRET),
+    // Where the local sandbox posts its signed results: the API's own POST /payouts/results.
+    FINANCE_RESULTS_URL: read.verbatim('FINANCE_RESULTS_URL', isUrl),
+    // Repayment debits (续期账户扣款): the billing system's debit-instruction API (docs/payments.md),
+    // or the local 「续期扣款沙箱」; signed with BILLING_SIGNING_SECRET, like its debit results.
+    BILLING_PROVIDER: read.oneOf('BILLING_PROVIDER', ['http', 'sandbox'], 'http'),
+    BILLING_API_BASE_URL: read.verbatim('BILLING_API_BASE_URL', isUrl),
+    // Where the local sandbox posts its signed results: the API's own POST /billing/debit-results.
+    BILLING_RESULTS_URL: read.verbatim('BILLING_RESULTS_URL', isUrl),
+    // Reconciliation: a payout with no result after this many business days is listed for finance staff.
+    PAYOUT_RESULT_BUSINESS_DAYS: read.withDefault(
+      'PAYOUT_RESULT_BUSINESS_DAYS',
+      '3',
+      matching(/^([1-9]|[12]\d|30)$/, 'must be a whole number of days from 1 to 30'),
+    ),
+    // Set by the Lambda runtime: the code runs on AWS, where the local stage is refused.
+    AWS_LAMBDA_FUNCTION_NAME: env.AWS_LAMBDA_FUNCTION_NAME,
+  };
+  return { e, problems: read.problems };
+}
 
 export type Stage = 'local' | 'dev' | 'prod';
 
@@ -183,15 +281,10 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
-  const e = parsed.data;
+export function loadConfig(env: Env = process.env): Config {
+  const { e, problems } = readEnv(env);
   const inLambda = Boolean(e.AWS_LAMBDA_FUNCTION_NAME);
   const local = e.STAGE === 'local' && !inLambda;
-  const problems: string[] = [];
   if (e.STAGE === 'local' && inLambda)
     problems.push('STAGE=local is refused inside AWS Lambda (AWS_LAMBDA_FUNCTION_NAME is set)');
   const localOnly = (what: string) =>
@@ -227,7 +320,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('TOKEN_SIGNING_KEY is required when SSM_PREFIX is not set');
   if (e.DOCUMENT_SIGNING_PROVIDER === 'local-test-ca' && !local)
     localOnly('DOCUMENT_SIGNING_PROVIDER=local-test-ca');
-  const serviceHours = parseServiceHours(e.ASSISTANT_SERVICE_HOURS, problems);
+  // A stage's own hours are checked now; the repository's default only when a function reads it.
+  const ownHours =
+    e.ASSISTANT_SERVICE_HOURS === undefined ? undefined : parseServiceHoursJson(e.ASSISTANT_SERVICE_HOURS);
+  if (ownHours && 'problem' in ownHours) problems.push(`ASSISTANT_SERVICE_HOURS: ${ownHours.problem}`);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -281,7 +377,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     liveChatEndpoint: e.LIVE_CHAT_ENDPOINT ?? null,
     standardsSigningSecret: e.STANDARDS_SIGNING_SECRET ?? null,
-    serviceHours,
+    get serviceHours() {
+      return ownHours && 'hours' in ownHours ? ownHours.hours : repositoryServiceHours();
+    },
     wechatPay: {
       provider: e.WECHAT_PAY_PROVIDER,
       apiBaseUrl: e.WECHAT_PAY_API_BASE_URL,
@@ -303,23 +401,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       resultsUrl: e.BILLING_RESULTS_URL ?? null,
     },
   };
-}
-
-function parseServiceHours(json: string | undefined, problems: string[]): ServiceHours {
-  if (json === undefined) return defaultServiceHours;
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    problems.push('ASSISTANT_SERVICE_HOURS: not valid JSON');
-    return defaultServiceHours;
-  }
-  const parsed = ServiceHoursSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  problems.push(
-    `ASSISTANT_SERVICE_HOURS: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-  );
-  return defaultServiceHours;
 }
 
 /**

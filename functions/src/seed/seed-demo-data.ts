@@ -9,8 +9,10 @@ import type { NotifyOnIndex } from '@zhixiang/shared/ports/notices';
 import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
 import type { Repositories } from '@zhixiang/shared/ports/repositories';
 import type { StandardStore } from '@zhixiang/shared/ports/standards';
+import { productSyllables } from '@zhixiang/shared/search/pinyin';
 import { loadKnowledgeBase, readKnowledgeFiles } from '../assistant/use-cases/load-knowledge-base';
 import type { BrochureStore } from '../products/adapters/brochure-links';
+import { storedProductToCompare } from '../products/use-cases/stored-product';
 import { seedDemoBrochures } from './demo-brochures';
 import { seedDemoCallbackSlots } from './demo-callback-slots';
 import { DEMO_CATALOGUE } from './demo-catalogue';
@@ -151,8 +153,9 @@ export async function seedDemoCatalogue(catalogue: CatalogueRepository): Promise
   const outcomes = await Promise.all(
     DEMO_CATALOGUE.map((p) =>
       writeIfChanged(p, {
-        load: () => catalogue.get(p.productCode),
-        save: (x, existing) => catalogue.put(existing ? { ...x, hotness: existing.hotness } : x),
+        load: () => storedProductToCompare(catalogue, p.productCode),
+        save: (x, existing) =>
+          catalogue.put(existing ? { ...x, hotness: existing.hotness } : x, productSyllables(x)),
         ignore: ['hotness'],
       }),
     ),

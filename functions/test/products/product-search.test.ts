@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportRejected, parseCsv, readCsv } from '../../admin/imports/csv-rows';
 import { importProducts, PRODUCT_COLUMNS } from '../../admin/imports/import-products';
+import { UpdateCommand } from '../../src/platform/dynamodb/document-client';
 import { getS3 } from '../../src/platform/s3/s3';
 import { S3BrochureStore } from '../../src/products/adapters/brochure-links';
+import { catalogueKey } from '../../src/products/adapters/catalogue-products';
 import { forgetCatalogueIndex } from '../../src/products/use-cases/catalogue-index';
 import { recomputeProductHotness } from '../../src/products/use-cases/recompute-product-hotness';
 import { searchProducts } from '../../src/products/use-cases/search-products';
@@ -63,6 +65,69 @@ describe('catalogue', () => {
       updated: 0,
       unchanged: DEMO_CATALOGUE.length,
     });
+  });
+});
+
+describe('syllables stored with the catalogue', () => {
+  const searchNow = (q: string) =>
+    searchProducts(
+      {
+        catalogue: container.repositories.catalogue,
+        activity: container.repositories.productActivity,
+        now: Date.now,
+        logger: container.logger,
+      },
+      { q },
+    );
+  // Polyphones read in context (长者, 康乐), homophones and confusable sounds, initials, full pinyin.
+  const QUERIES = [
+    '长者',
+    'zhangzhe',
+    'zz',
+    '康健无游',
+    'kangle',
+    'klys',
+    '康乐一生',
+    'shaoer',
+    '状元',
+    'duobei',
+  ];
+
+  it('are written with each product, read in context (长者 as zhang zhe)', async () => {
+    const products = await container.repositories.catalogue.listSearchable();
+    expect(products.filter((p) => p.syllables === null)).toEqual([]);
+    const elder = products.find((p) => p.name.includes('长者'));
+    const at = Array.from(elder?.name ?? '').indexOf('长');
+    expect(elder?.syllables?.name.slice(at, at + 2)).toEqual(['zhang', 'zhe']);
+  });
+
+  it('give the same results as reading names with pinyin-pro, which only items written before them need', async () => {
+    forgetCatalogueIndex(container.repositories.catalogue);
+    const stored = await Promise.all(QUERIES.map(searchNow));
+    // Items as the catalogue wrote them before it stored syllables: the index reads those names itself.
+    const { table, client } = container.table;
+    for (const { productCode } of DEMO_CATALOGUE.slice(0, 40))
+      await client.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: catalogueKey(productCode),
+          UpdateExpression: 'REMOVE nameSyllables, shortNameSyllables',
+        }),
+      );
+    forgetCatalogueIndex(container.repositories.catalogue);
+    const read = await Promise.all(QUERIES.map(searchNow));
+    const outcome = (results: typeof stored) =>
+      results.map((r) => r.hits.map((h) => [h.product.productCode, h.matchedBy, h.highlights]));
+    expect(outcome(read)).toEqual(outcome(stored));
+    expect(QUERIES.filter((_, i) => stored[i]?.hits.length === 0)).toEqual([]);
+    // Writing the catalogue again (the seed, like the import) stores them for those items only.
+    expect(await seedDemoCatalogue(container.repositories.catalogue)).toEqual({
+      created: 0,
+      updated: 40,
+      unchanged: DEMO_CATALOGUE.length - 40,
+    });
+    expect((await container.repositories.catalogue.listSearchable()).filter((p) => !p.syllables)).toEqual([]);
+    forgetCatalogueIndex(container.repositories.catalogue);
   });
 });
 

@@ -1,6 +1,6 @@
 import { ConverterFactory } from 'opencc-js/core';
 import toSimplifiedDictionaries from 'opencc-js/to/cn';
-import { syllablesOf } from '../search/pinyin';
+import { SERVICE_TERM_SPELLINGS } from './service-term-spellings';
 import { ABBREVIATIONS, PINYIN_TERMS, TERM_REWRITES } from './service-terms';
 
 /** Longer messages are cut: the intent is in the first sentences, and cost stays bounded. */
@@ -9,11 +9,14 @@ export const MAX_MESSAGE_CHARS = 200;
 const rewriteKeys = Object.keys(TERM_REWRITES).sort((a, b) => b.length - a.length);
 const rewriteLengths = [...new Set(rewriteKeys.map((key) => key.length))];
 
-/** Toneless full pinyin of each term, longest first so 刷脸认证 wins over 刷脸. */
+/**
+ * Toneless full pinyin of each term, longest first so 刷脸认证 wins over 刷脸. The spellings are
+ * pinyin-pro's, generated ahead (service-term-spellings.ts), so the chat never loads pinyin-pro.
+ */
 const pinyinToTerm: ReadonlyMap<string, string> = (() => {
   const entries: [string, string][] = [];
   for (const term of PINYIN_TERMS) {
-    const spelled = syllablesOf(Array.from(term)).join('');
+    const spelled = SERVICE_TERM_SPELLINGS[term] ?? '';
     // Shorter than two syllables' worth of letters would turn English words into Chinese.
     if (spelled.length >= 4) entries.push([spelled, term]);
   }

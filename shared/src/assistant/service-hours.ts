@@ -9,10 +9,6 @@ import { shanghaiClock, shanghaiWeekday } from '../format/dates';
  * times, whatever zone the function runs in. Outside them a handoff becomes a message (留言) that
  * staff answer later; the customer is notified by SMS and sees the answer in the 客服 tab.
  */
-const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'));
-const window = z
-  .object({ open: clock, close: clock })
-  .check(z.refine((w) => w.open < w.close, { message: '开始时间应早于结束时间' }));
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const WEEKDAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = {
   sun: '周日',
@@ -24,16 +20,56 @@ const WEEKDAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = {
   sat: '周六',
 };
 
-export const ServiceHoursSchema = z.object({
-  timeZone: z.literal('Asia/Shanghai'),
-  daily: z.nullable(window),
-  /** Overrides of `daily` for some weekdays; null = no live service that day. */
-  weekdays: z._default(z.partialRecord(z.enum(WEEKDAYS), z.nullable(window)), {}),
-});
+/** Built in a function so that code which may never read service hours builds nothing at import. */
+/* @__NO_SIDE_EFFECTS__ */
+function serviceHoursSchema() {
+  const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'));
+  const window = z
+    .object({ open: clock, close: clock })
+    .check(z.refine((w) => w.open < w.close, { message: '开始时间应早于结束时间' }));
+  return z.object({
+    timeZone: z.literal('Asia/Shanghai'),
+    daily: z.nullable(window),
+    /** Overrides of `daily` for some weekdays; null = no live service that day. */
+    weekdays: z._default(z.partialRecord(z.enum(WEEKDAYS), z.nullable(window)), {}),
+  });
+}
+
+export const ServiceHoursSchema = /* @__PURE__ */ serviceHoursSchema();
 export type ServiceHours = z.infer<typeof ServiceHoursSchema>;
 
 /** The repository's default, checked when the module loads. */
 export const defaultServiceHours: ServiceHours = /* @__PURE__ */ ServiceHoursSchema.parse(serviceHoursJson);
+
+let builtOnUse: ReturnType<typeof serviceHoursSchema> | undefined;
+let defaultOnUse: ServiceHours | undefined;
+
+/**
+ * Service hours given as JSON text (a stage's ASSISTANT_SERVICE_HOURS), checked with a schema built
+ * on first use: the hours, or what is wrong with them.
+ */
+export function parseServiceHoursJson(json: string): { hours: ServiceHours } | { problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { problem: 'not valid JSON' };
+  }
+  builtOnUse ??= serviceHoursSchema();
+  const parsed = builtOnUse.safeParse(value);
+  if (parsed.success) return { hours: parsed.data };
+  return { problem: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ') };
+}
+
+/** config/service-hours.json, checked on first use (the same value as defaultServiceHours). */
+export function repositoryServiceHours(): ServiceHours {
+  if (!defaultOnUse) {
+    const read = parseServiceHoursJson(JSON.stringify(serviceHoursJson));
+    if ('problem' in read) throw new Error(`config/service-hours.json: ${read.problem}`);
+    defaultOnUse = read.hours;
+  }
+  return defaultOnUse;
+}
 
 /** Shanghai's weekday and HH:mm, by hand like every Shanghai time here (no Intl: see format/dates). */
 function shanghaiNow(at: Date): { weekday: (typeof WEEKDAYS)[number]; time: string } {

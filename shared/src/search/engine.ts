@@ -1,5 +1,5 @@
 import { approximateSubstring } from './edit-distance';
-import { foldSyllable, syllableOf, syllablesOf } from './pinyin';
+import { foldSyllable, readingOf } from './syllables';
 import { SYNONYM_TERMS, synonymVariants } from './synonyms';
 import { cleanQuery, isHan, normaliseText, normaliseWithPositions } from './text';
 
@@ -112,10 +112,16 @@ export interface SearchIndex<D extends SearchDocument> {
   buildMs: number;
 }
 
-function indexField(value: string, name: string, weight: number): Field {
+/**
+ * A field's syllables, one per normalised character (a non-Han character stands for itself), read
+ * in context: pinyin.ts `syllablesOf`, or what the catalogue stored when it was written.
+ */
+export type ReadSyllables = (chars: readonly string[]) => string[];
+
+function indexField(value: string, name: string, weight: number, read: ReadSyllables): Field {
   const text = normaliseText(value);
   const chars = Array.from(text);
-  const syllables = syllablesOf(chars);
+  const syllables = read(chars);
   let full = '';
   const charAtFull: number[] = [];
   syllables.forEach((s, i) => {
@@ -143,15 +149,18 @@ function indexField(value: string, name: string, weight: number): Field {
   };
 }
 
-export function buildSearchIndex<D extends SearchDocument>(docs: readonly D[]): SearchIndex<D> {
+export function buildSearchIndex<D extends SearchDocument>(
+  docs: readonly D[],
+  read: ReadSyllables,
+): SearchIndex<D> {
   const started = performance.now();
   const maxHot = Math.max(1, ...docs.map((d) => d.hotness));
   const vocabulary = new Set<string>(SYNONYM_TERMS);
   const entries = docs.map((doc) => {
     const { text: name, positions: namePositions } = normaliseWithPositions(doc.name);
-    const fields = [indexField(doc.name, name, 1)];
+    const fields = [indexField(doc.name, name, 1, read)];
     if (doc.shortName && normaliseText(doc.shortName) !== name)
-      fields.push(indexField(doc.shortName, name, 0.9));
+      fields.push(indexField(doc.shortName, name, 0.9, read));
     const keywords = [doc.category, ...doc.tags].map(normaliseText).filter(Boolean);
     for (const word of [...keywords, ...fields.map((f) => f.text)]) {
       const chars = Array.from(word);
@@ -228,7 +237,7 @@ interface QueryToken {
 /** Synonym variants are only matched literally, so they skip the pinyin lookups. */
 function makeToken(text: string, withPinyin = true): QueryToken {
   const chars = Array.from(text);
-  const syllables = chars.map((c) => (withPinyin && isHan(c) ? syllableOf(c) : undefined));
+  const syllables = chars.map((c) => (withPinyin && isHan(c) ? readingOf(c) : undefined));
   return {
     text,
     chars,

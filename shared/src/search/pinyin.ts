@@ -1,7 +1,11 @@
 import { customPinyin, pinyin } from 'pinyin-pro';
-import { isHan } from './text';
+import { isHan, normaliseText } from './text';
 
 /**
+ * pinyin-pro with our polyphone fixes: the source of every reading. Deployed search and chat never
+ * load it at cold start: they read tables generated from it (readings.ts, service-term-spellings.ts)
+ * and the syllables stored with each catalogue product, which the catalogue's writer reads here.
+ *
  * Readings pinyin-pro gets wrong in insurance names (polyphones read by their common sense
  * elsewhere). Registered once per process; pinyin-pro keeps them globally.
  */
@@ -54,9 +58,13 @@ export function syllableOf(char: string): string {
 }
 
 /**
- * Sounds Chinese speakers commonly confuse (front/back nasals, flat/retroflex initials): two
- * syllables with the same folded form count as a typo-level match, never as an exact one.
+ * A product's name and short name as the search index reads them — their normalised characters,
+ * in context —, for the catalogue's writers (the import, the seed) to store with the product.
  */
-export function foldSyllable(syllable: string): string {
-  return syllable.replace(/^zh/, 'z').replace(/^ch/, 'c').replace(/^sh/, 's').replace(/ng$/, 'n');
+export function productSyllables(product: { name: string; shortName: string }): {
+  name: string[];
+  shortName: string[];
+} {
+  const read = (value: string) => syllablesOf(Array.from(normaliseText(value)));
+  return { name: read(product.name), shortName: read(product.shortName) };
 }

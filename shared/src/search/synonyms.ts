@@ -1,4 +1,4 @@
-import { syllablesOf } from './pinyin';
+import { SYNONYM_SPELLINGS } from './readings';
 
 /**
  * Words customers use for the same thing. A query containing one term is also searched with each
@@ -33,14 +33,14 @@ export function synonymsOf(term: string): readonly string[] {
   return groupsByTerm.get(term) ?? [term];
 }
 
-/** Each term's full toneless pinyin (zhongji → 重疾), built on first use. */
+/** Each term's full toneless pinyin (zhongji → 重疾; generated in readings.ts), built on first use. */
 let termsBySpelling: Map<string, string> | undefined;
 
 function termSpelledBy(letters: string): string | undefined {
   termsBySpelling ??= new Map(
     [...groupsByTerm.keys()]
       .filter((term) => term.length >= 2)
-      .map((term) => [syllablesOf(Array.from(term)).join(''), term]),
+      .map((term) => [SYNONYM_SPELLINGS[term] ?? '', term]),
   );
   return termsBySpelling.get(letters) ?? termsBySpelling.get(letters.replace(/xian$/, ''));
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchDocument, searchProducts } from '../../src/search/engine';
+import { syllablesOf } from '../../src/search/pinyin';
 import { cleanQuery } from '../../src/search/text';
 
 /** A small catalogue with the traps that make ranking matter: homophones, shared words, swaps. */
@@ -41,7 +42,7 @@ const CATALOGUE = [
   product('MD06', '长者安康医疗保险', '长者安康', '医疗', 300, { minAge: 50, maxAge: 80 }),
   product('OLD1', '福寿绵长终身寿险', '福寿绵长', '寿险', 999, { onSale: false }),
 ];
-const index = buildSearchIndex(CATALOGUE);
+const index = buildSearchIndex(CATALOGUE, syllablesOf);
 const codes = (q: string, options = {}) => searchProducts(index, q, options).hits.map((h) => h.doc.id);
 const first = (q: string, options = {}) => searchProducts(index, q, options).hits[0];
 

@@ -1,7 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { createRequire as requireFrom } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { SERVICE_TERMS } from '@zhixiang/shared/assistant/service-terms';
 import type { Segmenter } from '@zhixiang/shared/ports/segmenter';
+
+/**
+ * Only jieba's general dictionary is read: the package's `dict.js` reads the 6 MB keyword IDF table
+ * beside it too, which nothing here uses. (jieba itself stays an ES import: the packager finds the
+ * native package a bundle needs by its imports, and a `require` through createRequire hides it.)
+ */
+const dict = readFileSync(requireFrom(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
 
 /** High enough that jieba keeps a service term whole even where its own dictionary would split it. */
 const USER_WORD_FREQUENCY = 200_000;

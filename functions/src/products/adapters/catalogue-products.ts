@@ -1,4 +1,8 @@
-import type { CatalogueRepository } from '@zhixiang/shared/ports/product-catalogue';
+import type {
+  CatalogueRepository,
+  ProductSyllables,
+  SearchableProduct,
+} from '@zhixiang/shared/ports/product-catalogue';
 import type { CatalogueProductRecord } from '@zhixiang/shared/product/catalogue';
 import { GetCommand, PutCommand, UpdateCommand } from '../../platform/dynamodb/document-client';
 import { entityItem, orNull, queryAll, type TableContext } from '../../platform/dynamodb/table';
@@ -13,10 +17,14 @@ import { getItem } from '../../platform/records/point-reads';
  */
 export const catalogueKey = (productCode: string) => ({ pk: `PRODUCT#${productCode}`, sk: 'CATALOGUE' });
 
-/** `hotnessAsOf`: the last day whose activity `hotness` includes (the recompute job's idempotency mark). */
+/**
+ * `hotnessAsOf`: the last day whose activity `hotness` includes (the recompute job's idempotency
+ * mark); `syllables`: the name's and short name's, read in context when the product is written.
+ */
 export function catalogueProductItem(
   product: CatalogueProductRecord,
   hotnessAsOf?: string,
+  syllables?: ProductSyllables,
 ): Record<string, unknown> {
   return entityItem('catalogueProduct', {
     ...catalogueKey(product.productCode),
@@ -35,6 +43,8 @@ export function catalogueProductItem(
     onSale: product.onSale,
     hotness: product.hotness,
     hotnessAsOf,
+    nameSyllables: syllables?.name,
+    shortNameSyllables: syllables?.shortName,
   });
 }
 
@@ -53,6 +63,17 @@ function toRecord(raw: Record<string, unknown>): CatalogueProductRecord {
     brochureKey: orNull(item.brochureKey),
     onSale: item.onSale,
     hotness: item.hotness,
+  };
+}
+
+function toSearchable(item: Record<string, unknown>): SearchableProduct {
+  const { nameSyllables, shortNameSyllables } = item;
+  return {
+    ...toRecord(item),
+    syllables:
+      Array.isArray(nameSyllables) && Array.isArray(shortNameSyllables)
+        ? { name: nameSyllables as string[], shortName: shortNameSyllables as string[] }
+        : null,
   };
 }
 
@@ -75,8 +96,17 @@ export class DynamoCatalogueRepository implements CatalogueRepository {
     return (await queryAll(this.ctx, CATALOGUE_QUERY)).map(toRecord);
   }
 
+  async getSearchable(productCode: string): Promise<SearchableProduct | null> {
+    const item = await getItem(this.ctx, catalogueKey(productCode));
+    return item ? toSearchable(item) : null;
+  }
+
+  async listSearchable(): Promise<SearchableProduct[]> {
+    return (await queryAll(this.ctx, CATALOGUE_QUERY)).map(toSearchable);
+  }
+
   /** Keeps the stored hotness mark: an import changes product facts, not popularity history. */
-  async put(product: CatalogueProductRecord): Promise<void> {
+  async put(product: CatalogueProductRecord, syllables: ProductSyllables): Promise<void> {
     const { Item } = await this.ctx.client.send(
       new GetCommand({
         TableName: this.ctx.table,
@@ -86,7 +116,10 @@ export class DynamoCatalogueRepository implements CatalogueRepository {
     );
     const asOf = Item?.hotnessAsOf as string | undefined;
     await this.ctx.client.send(
-      new PutCommand({ TableName: this.ctx.table, Item: catalogueProductItem(product, asOf || undefined) }),
+      new PutCommand({
+        TableName: this.ctx.table,
+        Item: catalogueProductItem(product, asOf || undefined, syllables),
+      }),
     );
   }
 

@@ -47,6 +47,12 @@ describe('product items', () => {
       brochureKey: 'brochures/CI01.pdf',
     });
     expect(catalogueProductItem(product)).not.toHaveProperty('hotnessAsOf');
+    // The names' syllables, read in context when the catalogue writes the product.
+    const syllables = { name: ['zhong', 'ji'], shortName: [] };
+    expect(catalogueProductItem(product, undefined, syllables)).toMatchObject({
+      nameSyllables: ['zhong', 'ji'],
+      shortNameSyllables: [],
+    });
   });
 
   it("a day's counter: ADD of the counts, its key attributes, markers and TTL set (the first ADD creates it)", () => {
