@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { INGEST_HEADERS } from '@zhixiang/shared/standards/schemas';
 import type { Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import { DESK_VIEWPORT, newPhonePage, saveScreenshot } from './support/browser';
 import { agreeToPrivacyGuide, signInAsDemoUser } from './support/journey-steps';
 import { useE2eSession } from './support/session';
 import { postSigned } from './support/signed-post';
+import { addSeededDemoMonth } from './support/stack';
 
 /**
  * 服务标准看板 at a PC's width on a fresh stack: the seed's demo month of measured events (演示数据)
@@ -34,6 +35,7 @@ function call(id: string, branchPath: string, queuedAt: string, waitSeconds: num
 }
 
 const session = useE2eSession(async () => {
+  await addSeededDemoMonth(inject('seededStack'));
   const secret = process.env.STANDARDS_SIGNING_SECRET;
   assert.ok(secret, 'the local stage has the standards signing secret');
   // Early this morning in Shanghai: after the seeded standards came into force, before the clock's 10:00.
