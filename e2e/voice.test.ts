@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { escalateBreachedComplaints } from '../functions/src/complaints/use-cases/escalate-breached-complaints';
 import { buildDemoData } from '../functions/src/seed/demo-data';
+import { pushStandardAlerts } from '../functions/src/standards/use-cases/push-alerts';
+import { warnStandardBreaches } from '../functions/src/standards/use-cases/warn-breaches';
 import { getSystem } from '../functions/src/system';
 import { DESK_VIEWPORT, newPhonePage, onPhonePage, saveScreenshot } from './support/browser';
 import { agreeToPrivacyGuide, demoAccessToken, signInAsDemoUser, tapButton } from './support/journey-steps';
@@ -16,6 +18,8 @@ import { useE2eSession } from './support/session';
  * 上海分公司, which reports it on to 总公司, whose head reads the trail, opens a rectification (整改)
  * for it and closes it with evidence. An urgent complaint that breaches its 2 hours escalates from
  * the 四级机构 to 浦东中支, and the 浦东中支 head sees it arrive live. The 浦东中支 head listens in on
+ * A fixed service standard's late claim warns its 四级机构 and escalates to 浦东中支: the head sees both
+ * alerts arrive live. The 浦东中支 head listens in on
  * 张伟's live handoff chat (人工客服旁听) while staff answer: each message arrives masked, at PC width
  * beside the list and on a phone with 返回列表, and the listen-in shows in the listening log.
  */
@@ -143,6 +147,69 @@ describe('customer voice', () => {
       await arrived.getByText('内部联系（2小时）已超时').waitFor({ timeout: 5000 });
       await arrived.getByText(/升级至浦东中心支公司/).waitFor();
       await saveScreenshot(head.page, 'voice-complaint-escalated-live');
+    } finally {
+      await head.context.close();
+    }
+  });
+
+  it('a fixed standard’s late claim warns 张江 and escalates to 浦东中支, whose head sees both arrive live', async () => {
+    const head = await newPhonePage(session.browser, DESK_VIEWPORT);
+    try {
+      await signIn(head.page, 'demo-exec-sh-pd', '/packages/voice/stream/index');
+      await head.page.getByTestId('voice-listening').getByText('实时聆听中：浦东中心支公司').waitFor();
+
+      // 系统固化: the claims standard fixed (as an admin's last step would), and a 张江 claim whose
+      // documents were complete 6 days ago and is still not decided (the claims system's event).
+      const system = getSystem();
+      const standards = system.repositories.standards;
+      const [version] = await standards.listVersions('claim_decision_time');
+      assert.ok(version);
+      const now = system.now();
+      const fixedVersion = {
+        ...version,
+        status: 'fixed' as const,
+        steps: { ...version.steps, evaluated: now, fixed: now },
+      };
+      const audit = {
+        standardId: version.standardId,
+        version: version.version,
+        at: now,
+        actorId: 'demo-admin',
+        detail: '',
+      };
+      assert.ok(await standards.save(fixedVersion, version.status, { ...audit, action: 'fixed' }));
+      assert.ok(
+        await system.measurements.publish({
+          eventId: 'e2e_claims:LATE-1:documents_complete',
+          type: 'claim.documents_complete',
+          at: now - 6 * 86_400_000,
+          caseId: 'e2e_claims:LATE-1',
+          branchPath: 'HQ/SH/SH-PD/SH-PD-01',
+          policyNo: 'P2026120600000777',
+          actor: 'claims',
+          source: 'ingested',
+        }),
+      );
+      const silent = { warn: () => {}, error: () => {} };
+      assert.ok((await warnStandardBreaches({ ...system, logger: silent })).raised >= 2);
+      // The job's push step, run until every alert raised (the demo month's too) is pushed.
+      while ((await pushStandardAlerts({ ...system, logger: silent })).pushed > 0);
+
+      // No reload: both alerts of the case arrive, the policy number masked.
+      const ours = head.page.getByTestId('voice-standard-alert').filter({ hasText: 'P202*********0777' });
+      await ours.filter({ hasText: '服务标准临近超时预警' }).filter({ hasText: '张江营销服务部' }).waitFor();
+      await ours.filter({ hasText: '服务标准超时升级' }).filter({ hasText: '报至浦东中心支公司' }).waitFor();
+      await saveScreenshot(head.page, 'voice-standard-alert-live');
+      // A tap opens 服务标准看板, whose 预警与升级 lists it; the way back returns to the stream as it was.
+      await ours.filter({ hasText: '服务标准超时升级' }).click();
+      await head.page.getByTestId('standards-dashboard').waitFor();
+      await head.page
+        .getByTestId('standard-alerts')
+        .getByText(/浦东中心支公司/)
+        .first()
+        .waitFor();
+      await head.page.goBack();
+      await ours.filter({ hasText: '服务标准超时升级' }).waitFor();
     } finally {
       await head.context.close();
     }

@@ -20,6 +20,7 @@ import type { Config } from './platform/config';
 import { createPlatform, type Platform, replaceProcessWiring } from './platform/process';
 import { createPoliciesDeps } from './policies/wiring';
 import { createProductsDeps } from './products/wiring';
+import { createRatingsDeps } from './ratings/wiring';
 import { createStandardsDeps } from './standards/wiring';
 import { createVoiceDeps } from './voice/wiring';
 
@@ -46,6 +47,7 @@ function buildSystem(platform: Platform) {
   const authorisations = createAuthorisationsDeps(platform);
   const standards = createStandardsDeps(platform);
   const notifications = createNotificationsDeps(platform);
+  const ratings = createRatingsDeps(platform);
   return {
     ...auth,
     ...policies,
@@ -64,6 +66,7 @@ function buildSystem(platform: Platform) {
     ...authorisations,
     ...standards,
     ...notifications,
+    ...ratings,
     repositories: {
       ...auth.repositories,
       ...policies.repositories,
@@ -80,6 +83,8 @@ function buildSystem(platform: Platform) {
       ...voice.repositories,
       ...authorisations.repositories,
       ...standards.repositories,
+      // Only its own store: the stores it reads are the owning contexts' (the endorsements' with its idempotency).
+      ratings: ratings.repositories.ratings,
     },
     identityProofs: createIdentityProofs(platform),
     notifier: createNotifier(notifierDeps(platform, letters.repositories)),

@@ -23,6 +23,7 @@ import { notificationCases } from './notifications/authorisation-cases';
 import { paymentCases } from './payments/authorisation-cases';
 import { policyCases } from './policies/authorisation-cases';
 import { productCases } from './products/authorisation-cases';
+import { ratingCases } from './ratings/authorisation-cases';
 import { standardCases } from './standards/authorisation-cases';
 import { type ApiClient, createApiClient } from './support/api-client';
 import { type Case, data, OWNER_POLICY, PEOPLE, type Person, USERS } from './support/authorisation-matrix';
@@ -60,6 +61,7 @@ const CASES: Record<RouteName, Case> = {
   ...authorisationCases,
   ...standardCases,
   ...notificationCases,
+  ...ratingCases,
 };
 
 let container: System;

@@ -1,5 +1,6 @@
 import { defaultBusinessCalendar } from '@zhixiang/shared/complaints/calendar';
 import { defaultComplaintRules } from '@zhixiang/shared/complaints/classification';
+import { defaultVoiceThemes } from '@zhixiang/shared/voice/themes';
 import { ApiGatewayLiveChatPusher } from '../assistant/adapters/api-gateway-live-chat-pusher';
 import { DynamoConversationStore } from '../assistant/adapters/assistant-conversations';
 import { DynamoLiveChatConnectionStore } from '../assistant/adapters/live-chat-connections';
@@ -54,6 +55,8 @@ export function createComplaintsDeps(platform: Platform) {
     complaintFiles: new S3Attachments(getS3, config.bucketName),
     businessCalendar: defaultBusinessCalendar,
     complaintRules: defaultComplaintRules,
+    /** The customer-voice dictionary: a closing rating that is voice is tagged by it. */
+    voiceThemes: defaultVoiceThemes,
   };
 }
 export type ComplaintsDeps = ReturnType<typeof createComplaintsDeps>;

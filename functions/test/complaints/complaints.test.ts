@@ -3,6 +3,7 @@ import type {
   ComplaintQueueItem,
   ComplaintSummary,
 } from '@zhixiang/shared/complaints/schemas';
+import type { VoiceItemView } from '@zhixiang/shared/voice/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDecisionLetters } from '../../src/complaints/use-cases/deliver-decision-letters';
 import { escalateBreachedComplaints } from '../../src/complaints/use-cases/escalate-breached-complaints';
@@ -289,6 +290,12 @@ describe('a customer files a complaint and staff handle it', () => {
       type: 'rated',
       note: '4 分：处理及时，但等待时间偏长',
     });
+    // A closing rating with words joins 客户之声 in the rating's own transaction, naming the complaint.
+    const stream = await as<{ items: VoiceItemView[] }>('demo-staff-sh', 'GET', '/staff/voice/items');
+    const closing = stream.body.items.filter((i) => i.source === 'complaint_rating');
+    expect(closing).toHaveLength(1);
+    expect(closing[0]).toMatchObject({ sourceLabel: '投诉办结评价', complaintId, customerLabel: '张*' });
+    expect(closing[0]!.text).toBe(`投诉 ${complaintId} 办结评分 4 星：处理及时，但等待时间偏长`);
 
     const open = await as<ComplaintDetail>('demo-customer-c001', 'POST', '/complaints', fileBody());
     expect((await rate('demo-customer-c001', { score: 3 }, open.body.complaintId)).body.message).toBe(

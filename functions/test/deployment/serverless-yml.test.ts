@@ -187,6 +187,8 @@ describe('serverless.yml', () => {
         'leaveHandoff',
         // An escalated complaint is pushed to the executives listening to the level it reached.
         'escalateBreachedComplaints',
+        // A service-standard alert is pushed to the staff and executives listening to its branch.
+        'warnStandardBreaches',
       ].sort(),
     );
     for (const [, fn] of pushers) {

@@ -3,10 +3,12 @@ import { CALLBACK_CASE_SOURCE, callbackCaseId } from '@zhixiang/shared/callback/
 import { attainmentCsv } from '@zhixiang/shared/standards/report';
 import type { StandardVersionView } from '@zhixiang/shared/standards/schemas';
 import { INGEST_HEADERS } from '@zhixiang/shared/standards/schemas';
+import type { VoiceServerFrame } from '@zhixiang/shared/voice/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
 import { signRequest } from '../../src/platform/http/verify-signed-request';
 import { getStandardsAttainment } from '../../src/standards/use-cases/get-attainment';
+import { ALERT_PUSH_LEASE_MS, pushStandardAlerts } from '../../src/standards/use-cases/push-alerts';
 import { parseWindow } from '../../src/standards/use-cases/standards-access';
 import { warnStandardBreaches } from '../../src/standards/use-cases/warn-breaches';
 import { createSystem, type System } from '../../src/system';
@@ -14,6 +16,7 @@ import { demoPolicyNo, endorsementSteps } from '../endorsements/endorsement-step
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { listenToVoiceAs } from '../support/voice-listener';
 
 /**
  * Service standards through the real gateway against DynamoDB Local: a real endorsement reaches
@@ -571,6 +574,141 @@ describe('a standard piloted in one 中支, evaluated, rolled out and fixed', ()
     });
     expect(again.status).toBe(409);
     expect(again.body.message).toBe('该版本已固化，不能再变更，请新建版本');
+  });
+});
+
+describe('standards alerts pushed to the staff and executives listening', () => {
+  /** The standard fixed above, whose late claims raised their alerts. */
+  const ID = 'claim_decision_pilot';
+  const listenAs = (userId: string) => listenToVoiceAs(container, gateway.liveChatUrl, userId);
+  const silent = { warn: () => {}, error: () => {} };
+  type AlertFrame = Extract<VoiceServerFrame, { type: 'voice_standard_alert' }>;
+  const alertFrames = (frames: readonly VoiceServerFrame[], caseLevel?: number) =>
+    frames.filter(
+      (f): f is AlertFrame =>
+        f.type === 'voice_standard_alert' && (caseLevel === undefined || f.alert.level === caseLevel),
+    );
+
+  it('reach the branch an alert went to and every level above, once per alert and level, audited', async () => {
+    const pudong = await listenAs('demo-exec-sh-pd');
+    const zhangjiang = await listenAs('demo-staff-sh-pd-01');
+    const beijing = await listenAs('demo-staff-bj');
+    try {
+      for (const l of [pudong, zhangjiang, beijing])
+        await l.waitFor((f) => f.type === 'voice_listening', 'listening');
+      // Two runs at once: each of the late claim's two alerts (raised above) is pushed by one of them.
+      const [a, b] = await Promise.all([
+        pushStandardAlerts({ ...container, logger: silent }),
+        pushStandardAlerts({ ...container, logger: silent }),
+      ]);
+      expect([a.pushed + b.pushed, a.failed + b.failed]).toEqual([2, 0]);
+      expect(await pushStandardAlerts({ ...container, logger: silent })).toEqual({
+        pushed: 0,
+        taken: 0,
+        failed: 0,
+      });
+      await pudong.waitFor(
+        (f) => alertFrames([f]).length === 1 && (f as AlertFrame).alert.level === 1,
+        'the breach',
+      );
+      await zhangjiang.waitFor((f) => alertFrames([f]).length === 1, 'the warning');
+      // 浦东's executive hears both (the warning to 张江 below it, the breach to 浦东 itself); 张江's
+      // staff only the warning that went to 张江; Beijing nothing.
+      expect(alertFrames(pudong.frames).map((f) => f.alert)).toEqual(
+        expect.arrayContaining([
+          {
+            alertKey: expect.stringMatching(/^[0-9a-f]{24}$/),
+            standardId: ID,
+            standardName: CLAIM_DRAFT.name,
+            journeyLabel: '理赔',
+            level: 0,
+            levelLabel: '临近超时预警',
+            branchName: '张江营销服务部',
+            escalatedToName: '张江营销服务部',
+            policyNo: null,
+            startAt: new Date(clock - 6 * DAY).toISOString(),
+            raisedAt: expect.any(String),
+          },
+          expect.objectContaining({ level: 1, levelLabel: '超时升级', escalatedToName: '浦东中心支公司' }),
+        ]),
+      );
+      expect(alertFrames(pudong.frames)).toHaveLength(2);
+      expect(alertFrames(zhangjiang.frames).map((f) => f.alert.level)).toEqual([0]);
+      expect(alertFrames(beijing.frames)).toEqual([]);
+      // No case id in a push (a case id may carry a policy number).
+      expect(JSON.stringify(pudong.frames)).not.toContain('PD-LATE-1');
+      const pushedAudit = (await container.repositories.standards.listAudit(ID)).filter(
+        (x) => x.action === 'alert_pushed',
+      );
+      expect(pushedAudit.map((x) => [x.actorId, x.detail.split(' ')[0]])).toEqual([
+        ['system', 'claims:PD-LATE-1'],
+        ['system', 'claims:PD-LATE-1'],
+      ]);
+    } finally {
+      pudong.close();
+      zhangjiang.close();
+      beijing.close();
+    }
+  });
+
+  it('retry a failed push later, and survive a run that dies between pushing and recording it', async () => {
+    const pudong = await listenAs('demo-exec-sh-pd');
+    try {
+      await pudong.waitFor((f) => f.type === 'voice_listening', 'listening');
+      // The second late claim (its policy number masked in the push) raises its two alerts.
+      expect((await warnStandardBreaches({ ...container, logger: silent })).raised).toBe(2);
+      const down = {
+        ...container,
+        liveChatPusher: {
+          push: async () => {
+            throw new Error('WebSocket 网关不可用');
+          },
+        },
+        logger: silent,
+      };
+      expect(await pushStandardAlerts(down)).toMatchObject({ pushed: 0, failed: 2 });
+      // Due again a minute later, not before.
+      expect(await pushStandardAlerts({ ...container, logger: silent })).toMatchObject({ pushed: 0 });
+      // The next attempt: pushed, but the run dies before recording it (nor its failure).
+      const standards = container.repositories.standards;
+      const dying = Object.assign(Object.create(standards), {
+        completeAlertPush: async () => {
+          throw new Error('process died');
+        },
+        recordAlertPushFailure: async () => {
+          throw new Error('process died');
+        },
+      }) as typeof standards;
+      const later = (ms: number) => () => clock + ms;
+      expect(
+        await pushStandardAlerts({
+          ...container,
+          repositories: { ...container.repositories, standards: dying },
+          now: later(61_000),
+          logger: silent,
+        }),
+      ).toMatchObject({ pushed: 0, failed: 2 });
+      const late2 = () => alertFrames(pudong.frames).filter((f) => f.alert.policyNo === 'P202*********0123');
+      await pudong.waitFor(() => late2().length === 2, 'the pushes before the crash');
+      // Held by the dead run's lease until it ends; then pushed again with the same keys (shown once).
+      expect(await pushStandardAlerts({ ...container, now: later(62_000), logger: silent })).toMatchObject({
+        pushed: 0,
+      });
+      expect(
+        await pushStandardAlerts({ ...container, now: later(61_000 + ALERT_PUSH_LEASE_MS), logger: silent }),
+      ).toMatchObject({ pushed: 2, failed: 0 });
+      await pudong.waitFor(() => late2().length === 4, 'the retried pushes');
+      expect(new Set(late2().map((f) => f.alert.alertKey)).size).toBe(2);
+      const pushedAudit = (await container.repositories.standards.listAudit(ID)).filter(
+        (x) => x.action === 'alert_pushed' && x.detail.startsWith('claims:PD-LATE-2'),
+      );
+      expect(pushedAudit).toHaveLength(2);
+      expect(
+        await pushStandardAlerts({ ...container, now: later(10 * 60_000), logger: silent }),
+      ).toMatchObject({ pushed: 0, failed: 0 });
+    } finally {
+      pudong.close();
+    }
   });
 });
 

@@ -227,6 +227,73 @@ describe('listening in live', () => {
     }
   });
 
+  it('masks every kind of personal datum in a chat: numbers in any form, e-mail, address, the agent’s name', async () => {
+    // The customer's address and e-mail on file (a contact change would have put them there).
+    const address = '上海市浦东新区张江路88号3号楼1201室';
+    const email = 'zhangwei78@example.com';
+    await container.repositories.customers.put({ ...zhangWei, address, email });
+    const agentName = data.agents.find((a) => a.agentId === zhangWei.agentId)?.name ?? '';
+    expect(agentName).toBe('王建国');
+    const phone = zhangWei.phone;
+    const raw = {
+      customerName: zhangWei.name,
+      agentName,
+      mobileInGroups: `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`,
+      mobileWithCode: `+86${phone}`,
+      idNumberInGroups: `${zhangWei.idNumber.slice(0, 6)} ${zhangWei.idNumber.slice(6, 14)} ${zhangWei.idNumber.slice(14)}`,
+      passport: 'E12345678',
+      permit: 'C87654321',
+      bankCardInGroups: '6222 0212 3456 7890 123',
+      bankCard: '6217001234567890',
+      email,
+      address,
+      otherAddress: '北京市海淀区中关村大街27号2单元502室',
+    };
+    const fromCustomer =
+      `${raw.customerName}，业务员${raw.agentName}让我找你们。电话${raw.mobileInGroups}或${raw.mobileWithCode}，` +
+      `身份证${raw.idNumberInGroups}，护照${raw.passport}，港澳通行证${raw.permit}，` +
+      `退款到${raw.bankCardInGroups}，邮件${raw.email}，寄到${raw.address}`;
+    const fromStaff = `已记下卡号${raw.bankCard}，材料寄${raw.otherAddress}；${raw.agentName}会联系您。保单8831010000001 不变`;
+    const listener = await listenerOf('demo-exec-sh-pd');
+    try {
+      listener.send({ action: 'listenHandoff', handoffId: shanghai, after: 3 });
+      await listener.waitFor(isType('voice_handoff'), 'the opened chat');
+      const sent = (userId: string, text: string) =>
+        as(userId, 'POST', `/assistant/handoffs/${shanghai}/messages`, { text });
+      expect((await sent('demo-customer-c001', fromCustomer)).status).toBe(201);
+      expect((await sent('demo-staff-sh', fromStaff)).status).toBe(201);
+      const staffFrame = await listener.waitFor(
+        isType('voice_handoff_message', (f) => f.message.from === 'staff'),
+        'the staff answer',
+      );
+      const customerFrame = listener.frames.find(
+        isType('voice_handoff_message', (f) => f.message.from === 'customer'),
+      );
+      expect(customerFrame?.message.text).toContain('张*，业务员王**让我找你们');
+      expect(customerFrame?.message.text).toContain(`电话${phone.slice(0, 3)}****${phone.slice(-4)}`);
+      expect(customerFrame?.message.text).toContain('护照E1*****78');
+      expect(customerFrame?.message.text).toContain('z***@example.com');
+      expect(staffFrame.message.text).toContain('卡号6217********7890');
+      expect(staffFrame.message.text).toContain('保单8831010000001 不变');
+      // By push and by the replay over HTTP, none of them readable, nor any number's digits alone.
+      const view = await as<ListenedHandoffView>(
+        'demo-exec-sh-pd',
+        'GET',
+        `/staff/voice/handoffs/${shanghai}`,
+      );
+      expect(view.status, view.text).toBe(200);
+      const seen = [...listener.raw, JSON.stringify(view.body)].join('\n');
+      for (const [kind, value] of Object.entries(raw)) {
+        expect(seen, kind).not.toContain(value);
+        const digits = value.replace(/\D/g, '');
+        if (digits.length >= 7) expect(seen.replace(/\D/g, ''), kind).not.toContain(digits);
+      }
+      expect(seen).not.toContain('张江路88号');
+    } finally {
+      await listener.close();
+    }
+  });
+
   it('never returns a raw ID number, phone or full name to an executive over HTTP', () => {
     const all = texts.join('\n');
     expect(all).toContain('张*');

@@ -15,6 +15,7 @@ import { notificationRoutes } from '../notifications/routes';
 import { paymentRoutes } from '../payments/routes';
 import { policyRoutes } from '../policy/routes';
 import { productRoutes } from '../product/routes';
+import { ratingRoutes } from '../ratings/routes';
 import { standardRoutes } from '../standards/routes';
 import { voiceRoutes } from '../voice/routes';
 import type { ResponseBody, RouteSpec } from './route-spec';
@@ -45,6 +46,7 @@ export const routes = {
   ...authorisationRoutes,
   ...standardRoutes,
   ...notificationRoutes,
+  ...ratingRoutes,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

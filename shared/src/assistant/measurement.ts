@@ -32,7 +32,8 @@ export function firstAnswerMeasurements(answer: {
   });
 }
 
-const handoffCaseId = (handoffId: string) => `handoff:${handoffId}`;
+/** One handoff's case in the measurement stream (its request, its answer and its rating). */
+export const handoffCaseId = (handoffId: string) => `handoff:${handoffId}`;
 
 function handoffEvent(
   handoff: Pick<HandoffRecord, 'handoffId' | 'branchPath'>,

@@ -99,11 +99,5 @@ export function maskPolicyNo(policyNo: string): string {
   return `${policyNo.slice(0, 4)}${'*'.repeat(policyNo.length - 6)}${policyNo.slice(-2)}`;
 }
 
-/** Free text (an address) on a public page: the first few characters, the rest hidden. */
-export function maskFreeText(value: string): string {
-  const chars = [...value];
-  if (chars.length <= 2) return '*'.repeat(chars.length);
-  if (chars.includes('*')) return value;
-  const keep = Math.min(6, Math.floor(chars.length / 3));
-  return `${chars.slice(0, keep).join('')}${'*'.repeat(Math.min(8, chars.length - keep))}`;
-}
+/** Free text (an address) on a public page: the shared masker's. */
+export { maskFreeText } from '../privacy/mask';

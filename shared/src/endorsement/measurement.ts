@@ -16,6 +16,9 @@ const JOURNEY_OF_TYPE: Partial<Record<EndorsementType, string>> = {
  * reasons for a staff review, `submitted_self_service` when it is approved at once. The event id is the audit
  * event's own key, so writing it again changes nothing.
  */
+/** One application's case in the measurement stream (its audit events and its rating). */
+export const endorsementCaseId = (applicationId: string) => `endorsement:${applicationId}`;
+
 export function endorsementMeasurement(
   event: EndorsementEventRecord,
   application: Pick<EndorsementRecord, 'type' | 'branchPath' | 'policyNo' | 'reviewReasons'>,
@@ -31,7 +34,7 @@ export function endorsementMeasurement(
     eventId: `endorsement:${event.applicationId}:${event.at}:${event.seq}`,
     type: `${journey}.${step}`,
     at: event.at,
-    caseId: `endorsement:${event.applicationId}`,
+    caseId: endorsementCaseId(event.applicationId),
     branchPath: application.branchPath,
     policyNo: application.policyNo,
     actor: event.actorUserId,

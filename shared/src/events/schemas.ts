@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isRealDate } from '../format/dates';
 import { hasUnsafeCharacters, isoDaySchema, singleLine, UNSAFE_CHARACTERS_MESSAGE } from '../format/input';
+import { ratingComment, ratingScore } from '../ratings/schemas';
 import { AUDIENCE_ROLES, EVENT_BRAND_KEYS, type EventAudience, type EventBrand } from './rules';
 
 /**
@@ -323,14 +324,8 @@ export type ChangeSessionRequest = z.infer<typeof ChangeSessionRequestSchema>;
 
 /** The one-tap rating after the session: 1–5 stars and, optionally, a few words. */
 export const RateEventRequestSchema = z.strictObject({
-  score: z.int('请选择 1 至 5 星').check(z.minimum(1, '请选择 1 至 5 星'), z.maximum(5, '请选择 1 至 5 星')),
-  comment: z.optional(
-    z.string('评价内容应为文字').check(
-      z.trim(),
-      z.maxLength(200, '评价内容请控制在 200 字以内'),
-      z.refine((t) => !hasUnsafeCharacters(t), `评价内容${UNSAFE_CHARACTERS_MESSAGE}`),
-    ),
-  ),
+  score: /* @__PURE__ */ ratingScore(),
+  comment: /* @__PURE__ */ ratingComment(),
 });
 export type RateEventRequest = z.infer<typeof RateEventRequestSchema>;
 

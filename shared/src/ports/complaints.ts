@@ -2,6 +2,7 @@ import type { ComplaintCategory, ComplaintSeverity } from '../complaints/classif
 import type { ClockName, ComplaintEventType } from '../complaints/clocks';
 import type { ComplaintChannel, ComplaintStatus, PreferredContactTime } from '../complaints/schemas';
 import type { StoredAttachment } from '../uploads/attachments';
+import type { VoiceItemRecord } from './voice';
 
 /** A complaint (投诉工单) as the use cases see it. Instants are ISO strings. */
 export interface ComplaintRecord {
@@ -109,9 +110,14 @@ export interface ComplaintStore {
   /**
    * Writes the complaint's next state and its audit event in one transaction, only if the stored
    * complaint is still at `next.version - 1`; null when another change came first. A `decided`
-   * event enqueues the decision letter (its outbox entry) in the same transaction.
+   * event enqueues the decision letter (its outbox entry) in the same transaction; a voice item (a
+   * rating that is voice) is put with its announcement entry in it too.
    */
-  transition(next: ComplaintRecord, event: ComplaintEventRecord): Promise<ComplaintRecord | null>;
+  transition(
+    next: ComplaintRecord,
+    event: ComplaintEventRecord,
+    voiceItem?: VoiceItemRecord | null,
+  ): Promise<ComplaintRecord | null>;
   /**
    * Re-opens a decided complaint as a new one, in one transaction: the decided complaint's next
    * state and `reopened` event (conditional on its version), the new complaint and its `received`

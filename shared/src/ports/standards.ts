@@ -37,6 +37,16 @@ export interface StandardAlert {
   raisedAt: number;
 }
 
+/** An alert still to be pushed to the staff and executives listening to the branch it went to. */
+export interface AlertPushEntry {
+  alert: StandardAlert;
+  /** When it is due: raised, or a failed push's next attempt, or a held lease's end. */
+  dueAt: number;
+  /** Failed attempts so far. */
+  attempts: number;
+  lastError: string | null;
+}
+
 /**
  * The catalogue of service standards: every version of every standard (a small set, read whole),
  * each write conditional on the status read and recorded with its audit event in one transaction.
@@ -57,6 +67,31 @@ export interface StandardStore {
    * standard raised this level before (another run wrote it first).
    */
   raiseAlert(alert: StandardAlert): Promise<boolean>;
+  /**
+   * The alerts' push outbox (written by `raiseAlert` in the alert's own transaction): the entries
+   * due by `now` (never pushed, or a failed push's retry time come), oldest first, at most `limit`.
+   */
+  listDueAlertPushes(now: number, limit: number): Promise<AlertPushEntry[]>;
+  /**
+   * Takes a due entry for one push until `leaseUntil` (a conditional write on its due time): false
+   * when another run took it first, or it is gone. A run that dies holding it leaves it due again
+   * at `leaseUntil`.
+   */
+  claimAlertPush(entry: AlertPushEntry, now: number, leaseUntil: number): Promise<boolean>;
+  /** The push done: the entry removed (still held by this lease) with its audit event, in one transaction. */
+  completeAlertPush(
+    entry: AlertPushEntry,
+    leaseUntil: number,
+    pushedAt: number,
+    detail: string,
+  ): Promise<boolean>;
+  /** A failed push: counted with its reason, due again at `retryAt` (null: given up, kept for a person). */
+  recordAlertPushFailure(
+    entry: AlertPushEntry,
+    leaseUntil: number,
+    reason: string,
+    retryAt: number | null,
+  ): Promise<void>;
   /** A standard's alerts (every case, every level). */
   listAlerts(standardId: string): Promise<StandardAlert[]>;
   /** The alerts that went to a branch in the subtree of `path` ('' = every branch), raised in [fromMs, toMs). */

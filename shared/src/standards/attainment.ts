@@ -117,21 +117,14 @@ export class AttainmentProjection {
   private readonly outcomes = new Map<string, Map<string, MeasuredCase>>();
   readonly cells = new Map<string, AttainmentCell>();
   /** Event type → the standards (with their versions) that read it. */
-  private readonly readers = new Map<string, [string, readonly StandardVersion[]][]>();
+  private readonly readers: Map<string, [string, readonly StandardVersion[]][]>;
 
   constructor(
     private readonly standards: ReadonlyMap<string, readonly StandardVersion[]>,
     private readonly calendar: BusinessCalendar,
     readonly granularity: Granularity,
   ) {
-    for (const [standardId, versions] of standards) {
-      const types = new Set(versions.flatMap((v) => [...eventTypesOf(v)]));
-      for (const type of types) {
-        const list = this.readers.get(type) ?? [];
-        list.push([standardId, versions]);
-        this.readers.set(type, list);
-      }
-    }
+    this.readers = readersByType(standards);
   }
 
   /** Applies one event; false when it is a repeat or no standard reads its type. */
@@ -194,6 +187,160 @@ export class AttainmentProjection {
 /** Whether `a` happened after `b` in event order (time, then event id). */
 function after(a: MeasurementEvent, b: MeasurementEvent): boolean {
   return a.at > b.at || (a.at === b.at && a.eventId > b.eventId);
+}
+
+/** Event type → the standards (with their versions) that read it: an index built once per catalogue. */
+function readersByType(
+  standards: ReadonlyMap<string, readonly StandardVersion[]>,
+): Map<string, [string, readonly StandardVersion[]][]> {
+  const readers = new Map<string, [string, readonly StandardVersion[]][]>();
+  for (const [standardId, versions] of standards) {
+    const types = new Set(versions.flatMap((v) => [...eventTypesOf(v)]));
+    for (const type of types) {
+      const list = readers.get(type) ?? [];
+      list.push([standardId, versions]);
+      readers.set(type, list);
+    }
+  }
+  return readers;
+}
+
+/** One case of one standard between its start event and its stop: its version and its events so far. */
+interface OpenCase {
+  standardId: string;
+  version: StandardVersion;
+  start: MeasurementEvent;
+  events: MeasurementEvent[];
+}
+
+/** Whether `event` closes the open case: a stop at or after the start (a rate: a delivered event). */
+function closes(open: OpenCase, event: MeasurementEvent): boolean {
+  const metric = open.version.metric;
+  if (event.at < open.start.at) return false;
+  if (metric.kind === 'rate') return metric.delivered.includes(event.type);
+  return event !== open.start && metric.stop.includes(event.type);
+}
+
+export interface AttainmentFoldOptions {
+  /** Only a start before this instant opens a case (a window's end: later cases are not counted). */
+  startsBefore?: number;
+  /** Whether a measured case counts (the caller's subtree); every case by default. */
+  counts?: (c: MeasuredCase) => boolean;
+  /** Called with each counted case as it is measured (closed ones at once, open ones at `finish`). */
+  onCase?: (c: MeasuredCase) => void;
+}
+
+/**
+ * The streaming recompute, equal to `computeAttainment` (a property test): events are fed in event
+ * order (time, then id) — the order the stream's day index returns them — a page at a time, and each
+ * case of each standard is held only from its start event until its stop, with the few events of the
+ * standard's types in between; a closed case is measured at once, summed into its cell and dropped.
+ * Its memory therefore follows the open cases and the cells, not the events read: what it keeps of a
+ * closed case is its key (so a repeated start of it opens nothing, as the full recompute's first
+ * start wins). `finish(now)` measures the cases still open.
+ */
+export class AttainmentFold {
+  readonly cells = new Map<string, AttainmentCell>();
+  private readonly readers: Map<string, [string, readonly StandardVersion[]][]>;
+  private readonly open = new Map<string, OpenCase>();
+  /** Case × standard keys already measured, or whose start had no version in force. */
+  private readonly settled = new Set<string>();
+  /**
+   * Events of a case × standard not started yet, at the latest instant read: a stop or pause in the
+   * same millisecond as the start but ordered before it by id still counts, as in `measureCase`.
+   */
+  private readonly tied = new Map<string, MeasurementEvent[]>();
+  private last: MeasurementEvent | null = null;
+
+  constructor(
+    standards: ReadonlyMap<string, readonly StandardVersion[]>,
+    private readonly calendar: BusinessCalendar,
+    readonly granularity: Granularity,
+    private readonly options: AttainmentFoldOptions = {},
+  ) {
+    this.readers = readersByType(standards);
+  }
+
+  /** Folds the next events, in event order; an event out of order is a programming error. */
+  add(events: Iterable<MeasurementEvent>): void {
+    for (const event of events) this.addOne(event);
+  }
+
+  private addOne(event: MeasurementEvent): void {
+    const last = this.last;
+    if (last) {
+      if (last.eventId === event.eventId) return;
+      if (after(last, event)) throw new Error('AttainmentFold: events must come in event order');
+      if (event.at > last.at) this.tied.clear();
+    }
+    this.last = event;
+    const { startsBefore } = this.options;
+    // Past the window's end nothing opens, so the keys of the cases measured are not needed.
+    if (startsBefore !== undefined && event.at >= startsBefore && this.settled.size > 0) this.settled.clear();
+    const readers = this.readers.get(event.type);
+    if (!readers) return;
+    for (const [standardId, versions] of readers) {
+      const key = `${standardId}\n${event.caseId}`;
+      const open = this.open.get(key);
+      if (open) {
+        open.events.push(event);
+        if (closes(open, event)) this.settle(key, open, event.at);
+        continue;
+      }
+      if (this.settled.has(key)) continue;
+      if (startsBefore !== undefined && event.at >= startsBefore) continue;
+      const first = versions[0];
+      if (!first || !caseStart(first, [event])) {
+        const tied = this.tied.get(key);
+        if (tied) tied.push(event);
+        else this.tied.set(key, [event]);
+        continue;
+      }
+      const version = versionInForce(versions, event.branchPath, event.at);
+      if (!version) {
+        this.settled.add(key);
+        continue;
+      }
+      const opened: OpenCase = {
+        standardId,
+        version,
+        start: event,
+        events: [...(this.tied.get(key) ?? []), event],
+      };
+      this.tied.delete(key);
+      if (opened.events.some((e) => closes(opened, e))) this.settle(key, opened, event.at);
+      else this.open.set(key, opened);
+    }
+  }
+
+  private settle(key: string, open: OpenCase, now: number): void {
+    this.open.delete(key);
+    this.settled.add(key);
+    this.count(open, now);
+  }
+
+  private count(open: OpenCase, now: number): void {
+    const outcome = measureOrSkip(open.version, open.events, this.calendar, now);
+    if (!outcome) return;
+    const measured: MeasuredCase = { ...outcome, standardId: open.standardId, version: open.version.version };
+    if (this.options.counts && !this.options.counts(measured)) return;
+    addTo(this.cells, measured, this.granularity, 1);
+    this.options.onCase?.(measured);
+  }
+
+  /** Measures the cases still open at `now` and returns every cell. */
+  finish(now: number): AttainmentCell[] {
+    for (const open of this.open.values()) this.count(open, now);
+    this.open.clear();
+    this.settled.clear();
+    this.tied.clear();
+    return [...this.cells.values()];
+  }
+
+  /** Cases held open now (the fold's memory follows them). */
+  get openCases(): number {
+    return this.open.size;
+  }
 }
 
 /** The full recompute: every case from its events, grouped by case id. */

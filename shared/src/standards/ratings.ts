@@ -16,10 +16,14 @@ export const RATING_EVENTS: Readonly<Record<string, Journey>> = {
   'complaint.rated': 'complaint',
   /** An attendee's one-tap rating of a club event's session (filed under 咨询, like its registration). */
   'consultation.event_rated': 'consultation',
-  /** The remaining journeys' ratings, sent by the systems that ask for them (signed route). */
+  /**
+   * The app's journey ratings (`shared/src/ratings/rules.ts`: an effective endorsement, a completed
+   * callback, a closed handoff), and the same from the insurer's other systems (signed route).
+   */
   'endorsement.rated': 'endorsement',
   'new_policy_callback.rated': 'new_policy_callback',
   'consultation.handoff_rated': 'consultation',
+  /** A claim's rating: only from the insurer's other systems (signed route). */
   'claim.rated': 'claim',
 };
 

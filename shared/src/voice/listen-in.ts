@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { HANDOFF_STATUSES, HandoffPathSchema } from '../assistant/handoff';
 import { maskName } from '../callback/view';
-import { redactText } from '../privacy/mask';
+import type { AgentRepository, CustomerRepository } from '../ports/repositories';
+import { redactPersonalText } from '../privacy/mask';
 
 /**
  * Executives' masked listen-in on live handoff chats (高管聆听 · 人工客服旁听): read-only, over the
@@ -12,16 +13,47 @@ import { redactText } from '../privacy/mask';
 export const listenInTopic = (handoffId: string) => `voicehandoff:${handoffId}`;
 
 /**
- * A chat message as an executive reads it: ID and phone numbers redacted, and each of the given
- * full names (the customer's) shown as surname + *.
+ * What the system knows of the people in a handoff chat, to hide wherever the chat writes it: the
+ * customer's name (as the handoff has it and as the customer record has it) and their agent's
+ * (业务员) name, the customer's address and e-mail on file.
  */
-export function maskListenedText(text: string, fullNames: readonly (string | null | undefined)[]): string {
-  let masked = redactText(text);
-  for (const name of fullNames) {
-    if (!name || [...name].length < 2) continue;
+export interface ListenedPeople {
+  names: readonly (string | null | undefined)[];
+  addresses: readonly (string | null | undefined)[];
+  emails: readonly (string | null | undefined)[];
+}
+
+/** The handoff's people as the records have them (a record not found adds nothing). */
+export async function listenedPeopleOf(
+  repositories: { customers: Pick<CustomerRepository, 'get'>; agents: Pick<AgentRepository, 'getCached'> },
+  handoff: { customerId: string; customerName: string },
+): Promise<ListenedPeople> {
+  const customer = await repositories.customers.get(handoff.customerId);
+  const agent = customer?.agentId ? await repositories.agents.getCached(customer.agentId) : null;
+  return {
+    names: [handoff.customerName, customer?.name, agent?.name],
+    addresses: [customer?.address],
+    emails: [customer?.email],
+  };
+}
+
+/**
+ * A chat message as an executive reads it: every personal datum the shared masker finds (ID,
+ * passport and permit numbers, mobile and bank card numbers, e-mail and street addresses:
+ * `redactPersonalText`), the known address and e-mail wherever written, and each of the given full
+ * names (the customer's, their agent's) shown as surname + *.
+ */
+export function maskListenedText(
+  text: string,
+  fullNames: readonly (string | null | undefined)[],
+  known: Partial<Pick<ListenedPeople, 'addresses' | 'emails'>> = {},
+): string {
+  let masked = text;
+  // Longest first, so a name containing another (欧阳娜娜, 欧阳) is masked whole.
+  const names = fullNames.filter((n): n is string => !!n && [...n].length >= 2);
+  for (const name of [...new Set(names)].sort((a, b) => b.length - a.length))
     masked = masked.split(name).join(maskName(name));
-  }
-  return masked;
+  return redactPersonalText(masked, known);
 }
 
 export const HANDOFF_STATUS_LABELS: Record<(typeof HANDOFF_STATUSES)[number], string> = {
@@ -35,7 +67,7 @@ export const ListenedMessageSchema = z.object({
   from: z.enum(['customer', 'staff']),
   /** 客户 or the staff member serving (their display name). */
   fromLabel: z.string(),
-  /** Masked: no ID or phone number, the customer's name as surname + *. */
+  /** Masked (`maskListenedText`): no personal number, e-mail or address; names as surname + *. */
   text: z.string(),
   at: z.string(),
 });

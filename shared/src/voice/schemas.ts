@@ -10,6 +10,11 @@ export const VOICE_SOURCES = {
   callback_problem: '新单回访·问题件',
   rant: '我要吐槽',
   event_rating: '俱乐部活动评价',
+  /** Journey ratings (服务评价) that join the stream: low ones and any with words (`shared/src/ratings/rules.ts`). */
+  endorsement_rating: '保全变更评价',
+  callback_rating: '新单回访评价',
+  handoff_rating: '人工客服评价',
+  complaint_rating: '投诉办结评价',
 } as const;
 export type VoiceSource = keyof typeof VOICE_SOURCES;
 export const VOICE_SOURCE_KEYS = Object.keys(VOICE_SOURCES) as [VoiceSource, ...VoiceSource[]];
@@ -143,11 +148,33 @@ export interface EscalatedComplaintPush {
   at: string;
 }
 
+/**
+ * A service-standard alert (临近超时预警 / 超时升级) that just went to the listener's level or below, as
+ * pushed: no case id (it may carry a policy number), the policy number masked.
+ */
+export interface StandardAlertPush {
+  /** The alert's opaque key: the same alert pushed again (a retry) has the same key. */
+  alertKey: string;
+  standardId: string;
+  standardName: string;
+  journeyLabel: string;
+  level: number;
+  /** 临近超时预警, 超时升级, 超时 n 倍时限，再次升级. */
+  levelLabel: string;
+  /** The case's branch and the branch the alert went to, by name. */
+  branchName: string;
+  escalatedToName: string;
+  policyNo: string | null;
+  startAt: string;
+  raisedAt: string;
+}
+
 /** What the server pushes to a listening connection. */
 export type VoiceServerFrame =
   | { type: 'voice_listening'; scopeName: string }
   | { type: 'voice_item'; item: VoiceItemView }
-  | { type: 'voice_complaint_escalated'; complaint: EscalatedComplaintPush };
+  | { type: 'voice_complaint_escalated'; complaint: EscalatedComplaintPush }
+  | { type: 'voice_standard_alert'; alert: StandardAlertPush };
 
 export const VoiceListeningQuerySchema = z.object({
   day: z.optional(z.string('日期应为文字').check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { businessMillisBetween, defaultBusinessCalendar as cal } from '../../src/complaints/calendar';
-import { AttainmentProjection, computeAttainment, periodOf } from '../../src/standards/attainment';
+import {
+  type AttainmentCell,
+  AttainmentFold,
+  AttainmentProjection,
+  cellsOf,
+  computeAttainment,
+  periodOf,
+} from '../../src/standards/attainment';
 import { SEEDED_STANDARDS } from '../../src/standards/catalogue';
 import {
   compareDurations,
@@ -267,21 +274,24 @@ describe('measuring a case', () => {
 describe('attainment', () => {
   const rolled = version({ status: 'rolled_out', steps: { rolled_out: 0 } });
   const standards = new Map([[rolled.standardId, [rolled]]]);
-  const arbitraryEvents = fc.array(
-    fc.record({
-      c: fc.integer({ min: 0, max: 6 }),
-      t: fc.constantFrom(
-        'endorsement.submitted_for_review',
-        'endorsement.approved',
-        'endorsement.awaiting_customer',
-        'endorsement.customer_replied',
-        'other.thing',
-      ),
-      at: instant,
-      b: fc.constantFrom('HQ/SH/SH-PD', 'HQ/SH/SH-MH'),
-    }),
-    { maxLength: 40 },
-  );
+  /** Up to 40 events of seven cases, their instants drawn from `at`. */
+  const eventsAt = (at: fc.Arbitrary<number>) =>
+    fc.array(
+      fc.record({
+        c: fc.integer({ min: 0, max: 6 }),
+        t: fc.constantFrom(
+          'endorsement.submitted_for_review',
+          'endorsement.approved',
+          'endorsement.awaiting_customer',
+          'endorsement.customer_replied',
+          'other.thing',
+        ),
+        at,
+        b: fc.constantFrom('HQ/SH/SH-PD', 'HQ/SH/SH-MH'),
+      }),
+      { maxLength: 40 },
+    );
+  const arbitraryEvents = eventsAt(instant);
   it('the incremental projection, fed in any order with repeats, equals the full recompute', () => {
     fc.assert(
       fc.property(arbitraryEvents, fc.constantFrom('day', 'week', 'month'), (raw, granularity) => {
@@ -300,6 +310,99 @@ describe('attainment', () => {
         for (const cell of full.cells) expect(cell.met + cell.breached + cell.open).toBe(cell.cases);
       }),
     );
+  });
+  it('the streaming fold, fed in event order a page at a time, equals the full recompute', () => {
+    const rate: StandardVersion = {
+      ...rolled,
+      standardId: 'callback-rate',
+      metric: {
+        kind: 'rate',
+        eligible: ['endorsement.approved'],
+        delivered: ['endorsement.customer_replied'],
+      },
+      target: { bound: 'within', requiredShare: 0.9 },
+    };
+    const calendarDays = version({
+      standardId: 'review-calendar',
+      version: 2,
+      status: 'rolled_out',
+      steps: { rolled_out: Date.parse('2025-06-01T00:00:00Z') },
+      target: { limitMs: 2 * HOUR, bound: 'within', requiredShare: 0.9 },
+    });
+    const both = new Map<string, StandardVersion[]>([
+      [rolled.standardId, [rolled]],
+      [rate.standardId, [rate]],
+      [calendarDays.standardId, [calendarDays]],
+    ]);
+    // Instants drawn from a few hours so that cases share milliseconds (ties ordered by id).
+    const base = Date.parse('2025-05-31T20:00:00Z');
+    const tiedEvents = eventsAt(fc.integer({ min: 0, max: 12 }).map((h) => base + h * HOUR));
+    fc.assert(
+      fc.property(
+        fc.oneof(arbitraryEvents, tiedEvents),
+        fc.constantFrom('day', 'week', 'month'),
+        fc.integer({ min: 1, max: 7 }),
+        (raw, granularity, pageSize) => {
+          const events = raw.map((r, i) => ({
+            ...ev(r.t, r.at, { caseId: `c${r.c}`, branchPath: r.b }),
+            eventId: `x${String(i).padStart(2, '0')}`,
+          }));
+          const now = Date.parse('2026-11-30T00:00:00Z');
+          const full = computeAttainment(both, events, cal, now, granularity);
+          const seen: string[] = [];
+          const fold = new AttainmentFold(both, cal, granularity, {
+            onCase: (c) => seen.push(`${c.standardId}|${c.caseId}|${c.status}`),
+          });
+          const ordered = inEventOrder(events);
+          for (let i = 0; i < ordered.length; i += pageSize) fold.add(ordered.slice(i, i + pageSize));
+          const cells = fold.finish(now);
+          const sort = (list: AttainmentCell[]) =>
+            [...list].sort((a, b) =>
+              `${a.standardId}${a.period}${a.branchPath}`.localeCompare(
+                `${b.standardId}${b.period}${b.branchPath}`,
+              ),
+            );
+          expect(sort(cells)).toEqual(sort(full.cells));
+          expect(seen.sort()).toEqual(
+            full.cases.map((c) => `${c.standardId}|${c.caseId}|${c.status}`).sort(),
+          );
+          // A window's end: only the cases started before it, as the route filters the full recompute.
+          const cut = ordered[Math.floor(ordered.length / 2)]?.at ?? now;
+          const windowed = new AttainmentFold(both, cal, granularity, { startsBefore: cut });
+          for (let i = 0; i < ordered.length; i += pageSize) windowed.add(ordered.slice(i, i + pageSize));
+          expect(sort(windowed.finish(now))).toEqual(
+            sort(
+              cellsOf(
+                full.cases.filter((c) => c.startAt < cut),
+                granularity,
+              ),
+            ),
+          );
+        },
+      ),
+    );
+  });
+  it('the streaming fold counts only the cases started before its window ends and in reach', () => {
+    const now = Date.parse('2026-11-30T00:00:00Z');
+    const at = Date.parse('2026-11-02T02:00:00Z');
+    const events = [
+      ev('endorsement.submitted_for_review', at, { caseId: 'in', eventId: 'a1' }),
+      ev('endorsement.approved', at + HOUR, { caseId: 'in', eventId: 'a2' }),
+      ev('endorsement.submitted_for_review', at + 2 * HOUR, {
+        caseId: 'far',
+        eventId: 'a3',
+        branchPath: 'HQ/BJ',
+      }),
+      ev('endorsement.submitted_for_review', at + 5 * HOUR, { caseId: 'late', eventId: 'a4' }),
+    ];
+    const fold = new AttainmentFold(standards, cal, 'day', {
+      startsBefore: at + 4 * HOUR,
+      counts: (c) => c.branchPath.startsWith('HQ/SH'),
+    });
+    fold.add(events);
+    expect(fold.openCases).toBe(1);
+    expect(fold.finish(now).map((c) => [c.period, c.cases, c.met])).toEqual([['2026-11-02', 1, 1]]);
+    expect(() => fold.add([ev('endorsement.approved', at, { eventId: 'a0' })])).toThrow(/event order/);
   });
   it('names periods in Shanghai time, ISO weeks included', () => {
     expect(periodOf(shanghai('2026-12-31T23:30:00'), 'day')).toBe('2026-12-31');

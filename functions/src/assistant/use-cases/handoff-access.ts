@@ -7,7 +7,11 @@ import { AppError } from '@zhixiang/shared/errors';
 import type { ConversationStore } from '@zhixiang/shared/ports/assistant-conversations';
 import type { BusinessMetrics } from '@zhixiang/shared/ports/business-metrics';
 import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixiang/shared/ports/handoffs';
-import type { CustomerRepository, UserAccountRepository } from '@zhixiang/shared/ports/repositories';
+import type {
+  AgentRepository,
+  CustomerRepository,
+  UserAccountRepository,
+} from '@zhixiang/shared/ports/repositories';
 import type { SmsSender } from '@zhixiang/shared/ports/sms-sender';
 import { maskIdNumber, maskPhone } from '@zhixiang/shared/privacy/mask';
 import type * as z from 'zod/mini';
@@ -20,6 +24,8 @@ export interface HandoffDeps extends LiveChatDeps {
     handoffs: HandoffStore;
     assistantConversations: Pick<ConversationStore, 'get' | 'listTurns'>;
     customers: Pick<CustomerRepository, 'get'>;
+    /** A customer's agent: their name is masked for the executives listening in. */
+    agents: Pick<AgentRepository, 'getCached'>;
     users: Pick<UserAccountRepository, 'get'>;
   };
   config: { serviceHours: ServiceHours };

@@ -2,9 +2,12 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { LiveChatServerFrame } from '@zhixiang/shared/assistant/live-chat';
 import type { HandoffMessageRecord, HandoffRecord } from '@zhixiang/shared/ports/handoffs';
 import type { LiveChatConnectionStore, LiveChatPusher } from '@zhixiang/shared/ports/live-chat';
+import type { AgentRepository, CustomerRepository } from '@zhixiang/shared/ports/repositories';
 import {
   HANDOFF_STATUS_LABELS,
+  type ListenedPeople,
   type ListenInServerFrame,
+  listenedPeopleOf,
   listenInTopic,
   maskListenedText,
 } from '@zhixiang/shared/voice/listen-in';
@@ -29,29 +32,40 @@ export async function publishHandoffUpdate(
   handoffId: string,
   frame: LiveChatServerFrame | ListenInServerFrame | { type: `voice_${string}` },
   onGone?: (connectionId: string) => Promise<void>,
-): Promise<void> {
+  /**
+   * `throw`: for a sender with an outbox of its own (a standard's alert), a subscriber list not read
+   * or a push that failed throws once every connection was tried, so the entry is retried.
+   */
+  failures: 'log' | 'throw' = 'log',
+): Promise<number> {
   const pusher = deps.liveChatPusher;
-  if (!pusher) return;
+  if (!pusher) return 0;
   const connections = deps.repositories.liveChatConnections;
   let subscribers: string[];
   try {
     subscribers = await connections.subscribers(handoffId);
   } catch (error) {
+    if (failures === 'throw') throw error;
     deps.logger.warn('live chat: subscribers not read', { handoffId, error });
-    return;
+    return 0;
   }
+  let delivered = 0;
+  let failed: unknown = null;
   await Promise.all(
     subscribers.map(async (connectionId) => {
       try {
         if ((await pusher.push(connectionId, frame)) === 'gone') {
           await connections.unsubscribe(connectionId, handoffId);
           await onGone?.(connectionId);
-        }
+        } else delivered++;
       } catch (error) {
+        failed = error;
         deps.logger.warn('live chat: push failed', { handoffId, connectionId, error });
       }
     }),
   );
+  if (failed !== null && failures === 'throw') throw failed;
+  return delivered;
 }
 
 /** Tells every subscriber of a handoff, and the executives listening in, its new status (claimed, closed, withdrawn). */
@@ -77,23 +91,38 @@ export async function publishHandoffStatus(
 }
 
 /**
- * A new message, masked, to the executives listening in on the handoff (高管聆听): ID and phone
- * numbers redacted and the customer's name as surname + *, whoever wrote it. Best effort, like
- * every push: the listener's view replays the messages after its last seq when it reconnects.
+ * A new message, masked, to the executives listening in on the handoff (高管聆听): every personal
+ * datum the shared masker finds, the customer's address and e-mail on file, and the customer's and
+ * their agent's names as surname + *, whoever wrote it (`maskListenedText`). Only when someone
+ * listens are the records read. Best effort, like every push: the listener's view replays the
+ * messages after its last seq when it reconnects.
  */
-export function publishListenedMessage(
-  deps: LiveChatDeps,
-  handoff: Pick<HandoffRecord, 'handoffId' | 'customerName' | 'claimedByName'>,
+export async function publishListenedMessage(
+  deps: LiveChatDeps & {
+    repositories: { customers: Pick<CustomerRepository, 'get'>; agents: Pick<AgentRepository, 'getCached'> };
+  },
+  handoff: Pick<HandoffRecord, 'handoffId' | 'customerId' | 'customerName' | 'claimedByName'>,
   message: HandoffMessageRecord,
 ): Promise<void> {
-  return publishHandoffUpdate(deps, listenInTopic(handoff.handoffId), {
+  if (!deps.liveChatPusher) return;
+  const topic = listenInTopic(handoff.handoffId);
+  let people: ListenedPeople;
+  try {
+    if ((await deps.repositories.liveChatConnections.subscribers(topic)).length === 0) return;
+    people = await listenedPeopleOf(deps.repositories, handoff);
+  } catch (error) {
+    // Not pushed rather than pushed with less masked: the listener's replay brings it.
+    deps.logger.warn('live chat: listened message not pushed', { handoffId: handoff.handoffId, error });
+    return;
+  }
+  await publishHandoffUpdate(deps, topic, {
     type: 'voice_handoff_message',
     handoffId: handoff.handoffId,
     message: {
       seq: message.seq,
       from: message.from,
       fromLabel: message.from === 'customer' ? '客户' : (handoff.claimedByName ?? '客服'),
-      text: maskListenedText(message.text, [handoff.customerName]),
+      text: maskListenedText(message.text, people.names, people),
       at: new Date(message.at).toISOString(),
     },
   });

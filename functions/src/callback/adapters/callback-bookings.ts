@@ -41,7 +41,7 @@ import {
 import { measurementPut } from '../../platform/measurement/measurement-stream';
 import { batchGetItems, getItem, type RawItem } from '../../platform/records/point-reads';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
-import { voiceAnnouncementItem, voiceItemOf } from '../../voice/adapters/voice-store';
+import { voiceItemPuts } from '../../voice/adapters/voice-store';
 
 /*
  * The call centre's capacity and the policies' callbacks, on the one table (key shapes:
@@ -605,12 +605,7 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     const { voiceItem } = extras;
     return [
       { Put: { TableName: this.ctx.table, Item: callbackFollowUpItem(followUp) } },
-      ...(voiceItem
-        ? [
-            { Put: { TableName: this.ctx.table, Item: voiceItemOf(voiceItem), ...isNew } },
-            { Put: { TableName: this.ctx.table, Item: voiceAnnouncementItem(voiceItem), ...isNew } },
-          ]
-        : []),
+      ...(voiceItem ? voiceItemPuts(this.ctx.table, voiceItem) : []),
       ...(followUp.disputesSale
         ? [
             {

@@ -7,6 +7,7 @@ import type {
   DecisionLetterEntry,
   PolicyCountSnapshot,
 } from '@zhixiang/shared/ports/complaints';
+import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
 import {
   GetCommand,
   PutCommand,
@@ -24,7 +25,7 @@ import {
 } from '../../platform/dynamodb/table';
 import { measurementPut } from '../../platform/measurement/measurement-stream';
 import { scanEntityPages } from '../../platform/records/point-reads';
-import { voiceFeedItem } from '../../voice/adapters/voice-store';
+import { voiceFeedItem, voiceItemPuts } from '../../voice/adapters/voice-store';
 
 /**
  * Complaints (投诉工单): one partition per complaint holding the complaint item and its
@@ -246,8 +247,17 @@ export class DynamoComplaintStore implements ComplaintStore {
     return Item ? String(Item.complaintId) : null;
   }
 
-  async transition(next: ComplaintRecord, event: ComplaintEventRecord): Promise<ComplaintRecord | null> {
-    return (await this.write([{ complaint: next, event, condition: next.version - 1 }])) ? next : null;
+  async transition(
+    next: ComplaintRecord,
+    event: ComplaintEventRecord,
+    voiceItem: VoiceItemRecord | null = null,
+  ): Promise<ComplaintRecord | null> {
+    return (await this.write(
+      [{ complaint: next, event, condition: next.version - 1 }],
+      voiceItem ? voiceItemPuts(this.ctx.table, voiceItem) : [],
+    ))
+      ? next
+      : null;
   }
 
   reopen(

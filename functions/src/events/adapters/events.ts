@@ -39,7 +39,7 @@ import {
   type TableContext,
 } from '../../platform/dynamodb/table';
 import { measurementPut } from '../../platform/measurement/measurement-stream';
-import { voiceAnnouncementItem, voiceItemOf } from '../../voice/adapters/voice-store';
+import { voiceItemPuts } from '../../voice/adapters/voice-store';
 
 /**
  * Club events in the one table. One partition per event holds the event (`EVENT`), a seat counter
@@ -659,24 +659,7 @@ export class DynamoEventStore implements EventStore {
         ...(measurement ? [measurementPut(this.ctx, measurement)] : []),
         // A low rating joins the customer-voice stream with the rating itself, or neither is written;
         // its announcement entry has the voice projection push it to the listening executives.
-        ...(voiceItem
-          ? [
-              {
-                Put: {
-                  TableName: this.ctx.table,
-                  Item: voiceItemOf(voiceItem),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Put: {
-                  TableName: this.ctx.table,
-                  Item: voiceAnnouncementItem(voiceItem),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-            ]
-          : []),
+        ...(voiceItem ? voiceItemPuts(this.ctx.table, voiceItem) : []),
       ]);
       return true;
     } catch (error) {

@@ -8,6 +8,7 @@ import { formatShanghaiMonthDayTimeCn } from '@zhixiang/shared/format/dates';
 import type { EventRecord, RegistrationRecord } from '@zhixiang/shared/ports/events';
 import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
 import { redactText } from '@zhixiang/shared/privacy/mask';
+import { ratingJoinsVoice, ratingVoiceWords } from '@zhixiang/shared/ratings/rules';
 import { tagVoice, type VoiceThemeDictionary, voiceWeekOf } from '@zhixiang/shared/voice/themes';
 import { voiceItemId } from '../../voice/use-cases/voice-access';
 import { type EventDeps, ownRegistration } from './event-access';
@@ -19,7 +20,8 @@ export const RATE_ONCE = '您已评价过本次活动';
 /**
  * The one-tap rating after the event: an attendee (checked in) of a session that has ended rates it
  * once, 1–5 and a few optional words. A low rating (at most `lowRatingMax` stars, config/events.json)
- * joins the customer-voice stream (客户之声) as negative voice, in the rating's own transaction: the
+ * or one with words joins the customer-voice stream (客户之声) — the rule of every journey rating,
+ * `shared/src/ratings/rules.ts` — in the rating's own transaction: the
  * item is tagged by the voice dictionary (journey 客户服务), at the registrant's branch (the
  * organiser's for someone without one), redacted of ID and phone numbers like every voice item, and
  * names the event and the session. Its announcement entry, written with it, has the voice
@@ -39,26 +41,23 @@ export async function rateEvent(
   if (!session || Date.parse(session.endsAt) > nowMs) throw new AppError('CONFLICT', RATE_NOT_ENDED);
   const at = new Date(nowMs).toISOString();
   const rating = { score: request.score, comment: request.comment ? request.comment : null, at };
-  const voiceItem =
-    rating.score <= deps.eventSettings.lowRatingMax
-      ? lowRatingVoice(deps, event, registration, rating)
-      : null;
+  const voiceItem = ratingJoinsVoice(rating, deps.eventSettings.lowRatingMax)
+    ? ratingVoice(deps, event, registration, rating)
+    : null;
   const measured = ratingMeasurement(registration, event.organiserBranchPath, rating.score, nowMs);
   if (!(await deps.repositories.events.rate(eventId, registration.personKey, rating, voiceItem, measured)))
     throw new AppError('CONFLICT', RATE_ONCE);
   return toRegistrationView(event, { ...registration, rating }, null, nowMs);
 }
 
-function lowRatingVoice(
+function ratingVoice(
   deps: Pick<EventDeps, 'now'> & { voiceThemes: VoiceThemeDictionary },
   event: EventRecord,
   registration: RegistrationRecord,
   rating: { score: number; comment: string | null; at: string },
 ): VoiceItemRecord {
   const sourceKey = `event-rating:${event.eventId}:${registration.personKey}`;
-  const words = redactText(
-    `俱乐部活动「${event.title}」评分 ${rating.score} 星${rating.comment ? `：${rating.comment}` : ''}`,
-  );
+  const words = redactText(ratingVoiceWords(`俱乐部活动「${event.title}」`, rating.score, rating.comment));
   const branchPath = registration.branchPath ?? event.organiserBranchPath;
   return {
     itemId: voiceItemId(sourceKey),

@@ -5,7 +5,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '../dynamodb/document-client';
-import { conditionally, queryAll, type TableContext } from '../dynamodb/table';
+import { conditionally, queryAll, queryPages, type TableContext } from '../dynamodb/table';
 
 /**
  * The measurement stream (服务标准的度量事件流): every measured thing that happened, in one shape
@@ -86,9 +86,18 @@ export class MeasurementStream {
   /** Every event that happened in `[fromMs, toMs)`, one Query per Shanghai day, in time order. */
   async listBetween(fromMs: number, toMs: number): Promise<MeasurementEvent[]> {
     const out: MeasurementEvent[] = [];
+    for await (const page of this.pagesBetween(fromMs, toMs)) out.push(...page);
+    return out;
+  }
+
+  /**
+   * The same events a page at a time, in event order (time, then event id: the index's sort key),
+   * for a job that folds them as they come instead of holding them all.
+   */
+  async *pagesBetween(fromMs: number, toMs: number): AsyncGenerator<MeasurementEvent[]> {
     const last = shanghaiDate(toMs - 1);
     for (let day = shanghaiDate(fromMs); day <= last; day = nextDate(day)) {
-      const items = await queryAll(this.ctx, {
+      for await (const items of queryPages(this.ctx, {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
         ExpressionAttributeValues: {
@@ -96,10 +105,9 @@ export class MeasurementStream {
           ':from': sortKey({ at: fromMs, eventId: '' }),
           ':to': sortKey({ at: toMs - 1, eventId: '\uffff' }),
         },
-      });
-      for (const item of items) out.push(fromItem(item));
+      }))
+        yield items.map(fromItem);
     }
-    return out;
   }
 
   /** One journey instance's events in time order (a case's timeline). */

@@ -1,11 +1,17 @@
 import type {
+  AlertPushEntry,
   StandardAlert,
   StandardAuditEvent,
   StandardStore,
   StoredStandardVersion,
 } from '@zhixiang/shared/ports/standards';
 import { VERSION_STATUSES, type VersionStatus } from '@zhixiang/shared/standards/model';
-import { PutCommand, TransactWriteCommand } from '../../platform/dynamodb/document-client';
+import {
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '../../platform/dynamodb/document-client';
 import {
   conditionally,
   isConditionalCheckFailed,
@@ -19,10 +25,12 @@ import {
  * (`VERSION#<0001>`, the version as JSON plus its `status` for conditions), the admins' audit
  * events (`AUDIT#<at>#<version>#<step>#<action>`, in the order of the steps) and the alerts of its
  * cases (`ALERT#<caseId>#<level>`, created once, with the job's audit event
- * `AUDIT#<at>#<version>#9#alert:<caseId>:<level>` in the same transaction). gsi1 = every version of
+ * `AUDIT#<at>#<version>#9#alert:<caseId>:<level>` and its push outbox entry `ALERTPUSH#<caseId>#<level>`
+ * in the same transaction; the push, once done, leaves `AUDIT#<at>#<version>#9#alert_pushed:…`). gsi1 = every version of
  * every standard (`STANDARDS`, `<standardId>#<0001>`): the catalogue is a few dozen items, read
  * whole; and every alert by the branch it went to (`STANDARDALERTS`, `<path>/#<raisedAt>#…`), so a
- * subtree's alerts are one `begins_with` on its path.
+ * subtree's alerts are one `begins_with` on its path; and the pushes due (`STANDARDALERTPUSH`,
+ * `<due at>#<standardId>#<caseId>#<level>`), oldest first.
  * Key shapes: docs/dynamodb-access-patterns.md.
  */
 const standardPk = (standardId: string) => `STANDARD#${standardId}`;
@@ -30,6 +38,13 @@ const versionSk = (version: number) => `VERSION#${String(version).padStart(4, '0
 const CATALOGUE = 'STANDARDS';
 const ALERTS = 'STANDARDALERTS';
 const alertSk = (caseId: string, level: number) => `ALERT#${caseId}#${level}`;
+/** The alerts' push outbox: one entry per alert, on gsi1 by due time until pushed. */
+const PUSHES = 'STANDARDALERTPUSH';
+const pushSk = (caseId: string, level: number) => `ALERTPUSH#${caseId}#${level}`;
+const pushIndex = (entry: Pick<AlertPushEntry, 'alert' | 'dueAt'>) => ({
+  gsi1pk: PUSHES,
+  gsi1sk: `${String(entry.dueAt).padStart(13, '0')}#${entry.alert.standardId}#${entry.alert.caseId}#${entry.alert.level}`,
+});
 
 export class DynamoStandardStore implements StandardStore {
   constructor(private readonly ctx: TableContext) {}
@@ -153,6 +168,14 @@ export class DynamoStandardStore implements StandardStore {
   raiseAlert(alert: StandardAlert): Promise<boolean> {
     const at = String(alert.raisedAt).padStart(13, '0');
     return this.transact([
+      // The push outbox entry: the alert reaches its listeners exactly when it exists.
+      {
+        Put: {
+          TableName: this.ctx.table,
+          Item: this.pushItem({ alert, dueAt: alert.raisedAt, attempts: 0, lastError: null }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       {
         Put: {
           TableName: this.ctx.table,
@@ -183,6 +206,123 @@ export class DynamoStandardStore implements StandardStore {
         },
       },
     ]);
+  }
+
+  private pushItem(entry: AlertPushEntry): Record<string, unknown> {
+    const { alert } = entry;
+    return {
+      pk: standardPk(alert.standardId),
+      sk: pushSk(alert.caseId, alert.level),
+      ...pushIndex(entry),
+      entity: 'standardAlertPush',
+      alert,
+      dueAt: entry.dueAt,
+      attempts: entry.attempts,
+      lastError: entry.lastError,
+    };
+  }
+
+  async listDueAlertPushes(now: number, limit: number): Promise<AlertPushEntry[]> {
+    const page = await this.ctx.client.send(
+      new QueryCommand({
+        TableName: this.ctx.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :due',
+        ExpressionAttributeValues: { ':pk': PUSHES, ':due': `${String(now).padStart(13, '0')}#\uffff` },
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map((item) => ({
+      alert: item.alert as StandardAlert,
+      dueAt: item.dueAt as number,
+      attempts: item.attempts as number,
+      lastError: (item.lastError as string | null | undefined) ?? null,
+    }));
+  }
+
+  claimAlertPush(entry: AlertPushEntry, now: number, leaseUntil: number): Promise<boolean> {
+    const held = { ...entry, dueAt: leaseUntil };
+    return conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: { pk: standardPk(entry.alert.standardId), sk: pushSk(entry.alert.caseId, entry.alert.level) },
+        UpdateExpression: 'SET dueAt = :lease, gsi1sk = :sk',
+        ConditionExpression: 'dueAt = :seen AND dueAt <= :now',
+        ExpressionAttributeValues: {
+          ':lease': leaseUntil,
+          ':sk': pushIndex(held).gsi1sk,
+          ':seen': entry.dueAt,
+          ':now': now,
+        },
+      }),
+    );
+  }
+
+  completeAlertPush(
+    entry: AlertPushEntry,
+    leaseUntil: number,
+    pushedAt: number,
+    detail: string,
+  ): Promise<boolean> {
+    const { alert } = entry;
+    const at = String(pushedAt).padStart(13, '0');
+    return this.transact([
+      {
+        Delete: {
+          TableName: this.ctx.table,
+          Key: { pk: standardPk(alert.standardId), sk: pushSk(alert.caseId, alert.level) },
+          ConditionExpression: 'dueAt = :lease',
+          ExpressionAttributeValues: { ':lease': leaseUntil },
+        },
+      },
+      {
+        Put: {
+          TableName: this.ctx.table,
+          Item: {
+            pk: standardPk(alert.standardId),
+            sk: `AUDIT#${at}#${String(alert.version).padStart(4, '0')}#9#alert_pushed:${alert.caseId}:${alert.level}`,
+            standardId: alert.standardId,
+            version: alert.version,
+            action: 'alert_pushed',
+            at: pushedAt,
+            actorId: 'system',
+            detail,
+          } satisfies StandardAuditEvent & Record<string, unknown>,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ]);
+  }
+
+  async recordAlertPushFailure(
+    entry: AlertPushEntry,
+    leaseUntil: number,
+    reason: string,
+    retryAt: number | null,
+  ): Promise<void> {
+    const next = { ...entry, attempts: entry.attempts + 1, lastError: reason, dueAt: retryAt ?? leaseUntil };
+    await conditionally(
+      this.ctx,
+      new UpdateCommand({
+        TableName: this.ctx.table,
+        Key: { pk: standardPk(entry.alert.standardId), sk: pushSk(entry.alert.caseId, entry.alert.level) },
+        // Given up: off the due index, kept with its last error (the operators' alarm has the log line).
+        UpdateExpression:
+          retryAt === null
+            ? 'SET attempts = :attempts, lastError = :reason, pushStatus = :failed REMOVE gsi1pk, gsi1sk'
+            : 'SET attempts = :attempts, lastError = :reason, dueAt = :due, gsi1sk = :sk',
+        ConditionExpression: 'dueAt = :lease',
+        ExpressionAttributeValues: {
+          ':attempts': next.attempts,
+          ':reason': reason,
+          ':lease': leaseUntil,
+          ...(retryAt === null
+            ? { ':failed': 'failed' }
+            : { ':due': retryAt, ':sk': pushIndex(next).gsi1sk }),
+        },
+      }),
+    );
   }
 
   async listAlerts(standardId: string): Promise<StandardAlert[]> {

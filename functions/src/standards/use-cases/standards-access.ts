@@ -2,7 +2,7 @@ import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { BranchRepository } from '@zhixiang/shared/ports/repositories';
-import type { StoredStandardVersion } from '@zhixiang/shared/ports/standards';
+import type { StandardStore, StoredStandardVersion } from '@zhixiang/shared/ports/standards';
 import type { Granularity } from '@zhixiang/shared/standards/attainment';
 import {
   AttainmentQuerySchema,
@@ -57,7 +57,7 @@ export async function requireVersions(
 }
 
 /** The catalogue as the measuring functions take it: standard id → its versions. */
-export async function catalogue(deps: Pick<StandardsUseCaseDeps, 'repositories'>) {
+export async function catalogue(deps: { repositories: { standards: Pick<StandardStore, 'listAll'> } }) {
   const all = await deps.repositories.standards.listAll();
   return new Map(all.map((versions) => [versions[0]?.standardId ?? '', versions]));
 }

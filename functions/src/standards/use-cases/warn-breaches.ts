@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { maskIdNumber } from '@zhixiang/shared/privacy/mask';
 import { alertBranch, alertLevelLabel, alertLevels } from '@zhixiang/shared/standards/alerts';
-import { computeAttainment } from '@zhixiang/shared/standards/attainment';
+import { AttainmentFold, type MeasuredCase } from '@zhixiang/shared/standards/attainment';
 import { branchNamesOf, catalogue, nameOf, type StandardsUseCaseDeps } from './standards-access';
 
 /** How far back each run looks for cases of fixed standards. */
@@ -38,15 +38,19 @@ export async function warnStandardBreaches(
   const fixed = new Map([...all].filter(([, versions]) => versions.some((v) => v.status === 'fixed')));
   const report: WarningReport = { alerting: 0, raised: 0, repeated: 0 };
   if (fixed.size === 0) return report;
-  const events = await deps.measurements.listBetween(now - WARNING_LOOKBACK_MS, now + 1);
-  const { cases } = computeAttainment(fixed, events, deps.businessCalendar, now, 'day');
-  const pending = cases.flatMap((c) => {
-    const version = fixed.get(c.standardId)?.find((v) => v.version === c.version);
-    if (version?.status !== 'fixed') return [];
-    const levels = alertLevels(version, c);
-    if (levels.length > 0) report.alerting += 1;
-    return levels.map((level) => ({ c, level, escalatedTo: alertBranch(c.branchPath, level) }));
+  const pending: { c: MeasuredCase; level: number; escalatedTo: string }[] = [];
+  // Streamed like the attainment report: only the open cases and the alerts due are held.
+  const fold = new AttainmentFold(fixed, deps.businessCalendar, 'day', {
+    onCase: (c) => {
+      const version = fixed.get(c.standardId)?.find((v) => v.version === c.version);
+      if (version?.status !== 'fixed') return;
+      const levels = alertLevels(version, c);
+      if (levels.length > 0) report.alerting += 1;
+      for (const level of levels) pending.push({ c, level, escalatedTo: alertBranch(c.branchPath, level) });
+    },
   });
+  for await (const page of deps.measurements.pagesBetween(now - WARNING_LOOKBACK_MS, now + 1)) fold.add(page);
+  fold.finish(now);
   if (pending.length === 0) return report;
   const names = await branchNamesOf(
     deps,

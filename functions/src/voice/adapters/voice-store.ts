@@ -97,6 +97,18 @@ export function voiceAnnouncementItem(item: Pick<VoiceItemRecord, 'itemId' | 'at
   };
 }
 
+/**
+ * An item another context puts in its own transaction (a rating, a callback's problem case): the
+ * item and its announcement entry, each only if new, as two items of that transaction.
+ */
+export function voiceItemPuts(table: string, item: VoiceItemRecord) {
+  const isNew = { ConditionExpression: 'attribute_not_exists(pk)' };
+  return [
+    { Put: { TableName: table, Item: voiceItemOf(item), ...isNew } },
+    { Put: { TableName: table, Item: voiceAnnouncementItem(item), ...isNew } },
+  ];
+}
+
 export class DynamoVoiceStore implements VoiceStore {
   constructor(private readonly ctx: TableContext) {}
 

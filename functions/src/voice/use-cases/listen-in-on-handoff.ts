@@ -5,6 +5,7 @@ import { maskName } from '@zhixiang/shared/callback/view';
 import { AppError } from '@zhixiang/shared/errors';
 import type { ConversationStore } from '@zhixiang/shared/ports/assistant-conversations';
 import type { HandoffMessageRecord, HandoffRecord, HandoffStore } from '@zhixiang/shared/ports/handoffs';
+import type { AgentRepository, CustomerRepository } from '@zhixiang/shared/ports/repositories';
 import {
   HANDOFF_STATUS_LABELS,
   type LeaveHandoffFrame,
@@ -12,7 +13,9 @@ import {
   type ListenedHandoffsResponse,
   type ListenedHandoffView,
   type ListenedMessage,
+  type ListenedPeople,
   type ListenHandoffFrame,
+  listenedPeopleOf,
   listenInTopic,
   maskListenedText,
 } from '@zhixiang/shared/voice/listen-in';
@@ -26,6 +29,9 @@ export interface ListenInDeps {
   repositories: Pick<VoiceDeps['repositories'], 'voice' | 'users' | 'branches' | 'liveChatConnections'> & {
     handoffs: Pick<HandoffStore, 'get' | 'listOpen' | 'listMessages'>;
     assistantConversations: Pick<ConversationStore, 'listTurns'>;
+    /** The customer's and their agent's records: what the chat may mention of them is masked. */
+    customers: Pick<CustomerRepository, 'get'>;
+    agents: Pick<AgentRepository, 'getCached'>;
   };
   now: () => number;
 }
@@ -60,12 +66,16 @@ async function summaryOf(deps: ListenInDeps, handoff: HandoffRecord): Promise<Li
 }
 
 /** A message as the listener reads it: masked whoever wrote it (shared/src/voice/listen-in.ts). */
-function listenedMessage(handoff: HandoffRecord, message: HandoffMessageRecord): ListenedMessage {
+function listenedMessage(
+  handoff: HandoffRecord,
+  people: ListenedPeople,
+  message: HandoffMessageRecord,
+): ListenedMessage {
   return {
     seq: message.seq,
     from: message.from,
     fromLabel: message.from === 'customer' ? '客户' : (handoff.claimedByName ?? '客服'),
-    text: maskListenedText(message.text, [handoff.customerName]),
+    text: maskListenedText(message.text, people.names, people),
     at: new Date(message.at).toISOString(),
   };
 }
@@ -75,15 +85,16 @@ async function viewOf(
   handoff: HandoffRecord,
   after: number,
 ): Promise<ListenedHandoffView> {
-  const [summary, turns, messages] = await Promise.all([
+  const [summary, turns, messages, people] = await Promise.all([
     summaryOf(deps, handoff),
     after === 0 ? deps.repositories.assistantConversations.listTurns(handoff.handoffId) : [],
     deps.repositories.handoffs.listMessages(handoff.handoffId, after),
+    listenedPeopleOf(deps.repositories, handoff),
   ]);
   return {
     ...summary,
-    transcript: turns.map((t) => ({ seq: t.seq, text: maskListenedText(t.text, [handoff.customerName]) })),
-    messages: messages.map((m) => listenedMessage(handoff, m)),
+    transcript: turns.map((t) => ({ seq: t.seq, text: maskListenedText(t.text, people.names, people) })),
+    messages: messages.map((m) => listenedMessage(handoff, people, m)),
   };
 }
 

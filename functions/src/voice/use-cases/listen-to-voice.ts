@@ -1,7 +1,11 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
-import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
-import type { EscalatedComplaintPush } from '@zhixiang/shared/voice/schemas';
+import type { VoiceItemRecord, VoiceStore } from '@zhixiang/shared/ports/voice';
+import type {
+  EscalatedComplaintPush,
+  StandardAlertPush,
+  VoiceServerFrame,
+} from '@zhixiang/shared/voice/schemas';
 import { type LiveChatDeps, publishHandoffUpdate } from '../../assistant/use-cases/publish-handoff-update';
 import { branchName, toVoiceItemView, type VoiceDeps } from './voice-access';
 
@@ -91,4 +95,25 @@ export async function announceComplaintEscalation(
     },
   };
   await Promise.all(topicsFor(toPath).map((topic) => publishHandoffUpdate(deps, topic, frame)));
+}
+
+/**
+ * Pushes a service-standard alert to the connections listening to the branch it went to and every
+ * level above (the staff and executives who find it in `GET /standards/alerts`). Unlike the items,
+ * a failure throws: the alert's push outbox entry retries it (`standards/use-cases/push-alerts.ts`).
+ * Returns the connections it reached.
+ */
+export async function announceStandardAlert(
+  deps: { repositories: { voice: Pick<VoiceStore, 'endListening'> } } & LiveChatDeps & Pick<VoiceDeps, 'now'>,
+  alert: StandardAlertPush,
+  toPath: string,
+): Promise<number> {
+  if (!deps.liveChatPusher) return 0;
+  const ended = (connectionId: string) =>
+    deps.repositories.voice.endListening(connectionId, new Date(deps.now()).toISOString());
+  const frame: VoiceServerFrame = { type: 'voice_standard_alert', alert };
+  const reached = await Promise.all(
+    topicsFor(toPath).map((topic) => publishHandoffUpdate(deps, topic, frame, ended, 'throw')),
+  );
+  return reached.reduce((n, r) => n + r, 0);
 }

@@ -1,11 +1,10 @@
 import type { ReviewItem } from '@zhixiang/shared/assistant/feedback-report';
 import { nextDate, shanghaiDate } from '@zhixiang/shared/complaints/calendar';
 import type { VoiceFeedEntry, VoiceItemRecord } from '@zhixiang/shared/ports/voice';
-import { redactText } from '@zhixiang/shared/privacy/mask';
-import { COMPLAINT_CATEGORY_JOURNEYS, tagVoice, voiceWeekOf } from '@zhixiang/shared/voice/themes';
+import { COMPLAINT_CATEGORY_JOURNEYS } from '@zhixiang/shared/voice/themes';
 import { drainOutbox } from '../../platform/outbox/drain-outbox';
 import { announceVoiceItem } from './listen-to-voice';
-import { type VoiceDeps, voiceItemId } from './voice-access';
+import { newVoiceItem, type VoiceDeps, voiceItemId } from './voice-access';
 
 /** Feed entries taken per run (every minute). */
 export const VOICE_FEED_PAGE = 100;
@@ -14,19 +13,10 @@ export interface VoiceProjectionReport {
   complaintsPending: number;
   complaintsProjected: number;
   assistantProjected: number;
-  /** Items put by another context's own transaction (a club event's low rating) pushed this run. */
+  /** Items put by another context's own transaction (a rating that is voice, a problem case) pushed this run. */
   announced: number;
   failed: number;
 }
-
-type ItemFacts = Pick<
-  VoiceItemRecord,
-  'sourceKey' | 'source' | 'customerId' | 'branchPath' | 'at' | 'complaintId'
-> & {
-  words: string;
-  journey?: VoiceItemRecord['journey'] | undefined;
-  angerScore?: number | undefined;
-};
 
 /** The voice source of each reason the assistant lists a turn for. */
 const ASSISTANT_SOURCES: Record<ReviewItem['reason'], VoiceItemRecord['source'] | undefined> = {
@@ -34,27 +24,6 @@ const ASSISTANT_SOURCES: Record<ReviewItem['reason'], VoiceItemRecord['source'] 
   unanswered: 'assistant_unanswered',
   angry: 'assistant_angry',
 };
-
-function newItem(deps: Pick<VoiceDeps, 'voiceThemes'>, facts: ItemFacts): VoiceItemRecord {
-  const text = redactText(facts.words);
-  return {
-    itemId: voiceItemId(facts.sourceKey),
-    sourceKey: facts.sourceKey,
-    source: facts.source,
-    text,
-    customerId: facts.customerId,
-    hideName: false,
-    branchPath: facts.branchPath,
-    ...tagVoice(deps.voiceThemes, text, facts.journey),
-    week: voiceWeekOf(Date.parse(facts.at)),
-    at: facts.at,
-    complaintId: facts.complaintId,
-    ...(facts.angerScore !== undefined ? { angerScore: facts.angerScore } : {}),
-    reportedToPath: facts.branchPath,
-    escalations: [],
-    version: 1,
-  };
-}
 
 /**
  * The voice stream's projection (every minute): puts one item per source, exactly once.
@@ -65,7 +34,8 @@ function newItem(deps: Pick<VoiceDeps, 'voiceThemes'>, facts: ItemFacts): VoiceI
  * - The assistant's 👎, unanswered and angry turns (an angry one with its anger score): the
  *   assistant lists each in its improvement report's day index in the turn's own transaction; the projection reads today's and yesterday's (Shanghai)
  *   and puts each turn's item only if new.
- * - Items another context put in its own transaction (a club event's low rating): each came with an
+ * - Items another context put in its own transaction (a rating that is voice, a callback's problem
+ *   case): each came with an
  *   announcement entry; the run reads the item, takes the entry with a conditional delete, and only
  *   the run that took it pushes the item, so two runs at once push it once.
  * One failing entry never stops the others (`platform/outbox`). Each new item is pushed to the
@@ -83,7 +53,7 @@ export async function projectVoice(deps: VoiceDeps): Promise<VoiceProjectionRepo
   };
   const fed = await drainOutbox<VoiceFeedEntry>(entries, {
     deliver: async (entry) => {
-      const item = newItem(deps, {
+      const item = newVoiceItem(deps.voiceThemes, {
         sourceKey: `complaint:${entry.complaintId}`,
         source: 'complaint',
         words: entry.description,
@@ -125,7 +95,7 @@ export async function projectVoice(deps: VoiceDeps): Promise<VoiceProjectionRepo
         owners.set(turn.conversationId, owner);
       }
       const { customerId, branchPath } = await owner;
-      const item = newItem(deps, {
+      const item = newVoiceItem(deps.voiceThemes, {
         sourceKey,
         source,
         words: turn.text,

@@ -18,9 +18,11 @@ import type {
   VoiceItemRecord,
   VoiceStore,
 } from '@zhixiang/shared/ports/voice';
+import { redactText } from '@zhixiang/shared/privacy/mask';
 import { VOICE_SOURCES, type VoiceEscalation, type VoiceItemView } from '@zhixiang/shared/voice/schemas';
 import {
   journeyLabel,
+  tagVoice,
   themeLabel,
   UNTHEMED,
   type VoiceThemeDictionary,
@@ -51,6 +53,43 @@ export const VOICE_ITEM_NOT_FOUND = '未找到该条客户之声';
 /** One source, one item: the id is derived from the source's own key. */
 export function voiceItemId(sourceKey: string): string {
   return `VO${createHash('sha256').update(sourceKey).digest('hex').slice(0, 20).toUpperCase()}`;
+}
+
+/** What a new voice item is made of: its source, the customer's words (redacted here), where it belongs. */
+export type VoiceItemFacts = Pick<
+  VoiceItemRecord,
+  'sourceKey' | 'source' | 'customerId' | 'branchPath' | 'at' | 'complaintId'
+> & {
+  words: string;
+  journey?: VoiceItemRecord['journey'] | undefined;
+  angerScore?: number | undefined;
+};
+
+/**
+ * A new voice item from its facts: the words redacted of ID and phone numbers, tagged by the
+ * dictionary (with the journey given, else the themes' own), filed in its week, reported to its
+ * own branch. The projection and the contexts that put an item in their own transaction (a rating)
+ * build it here.
+ */
+export function newVoiceItem(themes: VoiceThemeDictionary, facts: VoiceItemFacts): VoiceItemRecord {
+  const text = redactText(facts.words);
+  return {
+    itemId: voiceItemId(facts.sourceKey),
+    sourceKey: facts.sourceKey,
+    source: facts.source,
+    text,
+    customerId: facts.customerId,
+    hideName: false,
+    branchPath: facts.branchPath,
+    ...tagVoice(themes, text, facts.journey),
+    week: voiceWeekOf(Date.parse(facts.at)),
+    at: facts.at,
+    complaintId: facts.complaintId,
+    ...(facts.angerScore !== undefined ? { angerScore: facts.angerScore } : {}),
+    reportedToPath: facts.branchPath,
+    escalations: [],
+    version: 1,
+  };
 }
 
 /** The reader's branch path; staff and executives without one read nothing (403). */

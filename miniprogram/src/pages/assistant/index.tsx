@@ -9,6 +9,7 @@ import {
 import type { HandoffMode } from '@zhixiang/shared/assistant/handoff';
 import { brand } from '@zhixiang/shared/brand';
 import { useEffect, useRef, useState } from 'react';
+import { JourneyRating } from '../../components/journey-rating';
 import { PageContainer } from '../../components/page-container';
 import { Button } from '../../components/ui';
 import { useHandoffLive } from '../../hooks/use-handoff-live';
@@ -81,6 +82,8 @@ export default function AssistantPage() {
   const [conversationId, setConversationId] = useState<string | undefined>(restored?.conversationId);
   useEffect(() => saveChatHistory(owner, conversationId, messages), [owner, conversationId, messages]);
   const [handoff, setHandoff] = useState<OpenHandoff | null>(null);
+  /** The handoff a person closed, seen here: the customer is asked to rate it (while it waits for one). */
+  const [closedHandoffId, setClosedHandoffId] = useState<string | null>(null);
   /** The product the customer came from: typed questions are answered about it until they end it. */
   const [productTopic, setProductTopic] = useState<AssistantTopic | null>(null);
   const handoffRef = useRef<OpenHandoff | null>(null);
@@ -146,6 +149,7 @@ export default function AssistantPage() {
         notes.push(`${staffName}已接入，正在为您服务。`);
       }
       if (update.status === 'closed') {
+        if (update.claimedByName) setClosedHandoffId(open.handoffId);
         setHandoff(null);
         announcedClaim.current = false;
         messageLeft.current = false;
@@ -185,6 +189,7 @@ export default function AssistantPage() {
       .getLatestHandoff()
       .then(({ handoff: latest }) => {
         if (!latest || handoffRef.current) return;
+        if (latest.status === 'closed' && latest.claimedByName) setClosedHandoffId(latest.handoffId);
         const seen = seenSeq(latest.handoffId);
         // A closed live chat was seen as it happened; a closed message may hold an unseen answer.
         if (latest.status === 'closed' && (latest.mode === 'live' || latest.lastSeq <= seen)) return;
@@ -407,6 +412,9 @@ export default function AssistantPage() {
             ) : null}
           </View>
           <View className="zx-chat__composer">
+            {closedHandoffId && !handoff ? (
+              <JourneyRating journey="handoff" subjectId={closedHandoffId} />
+            ) : null}
             {handoff ? (
               <View className="zx-notice" data-testid="handoff-status">
                 {handoff.mode === 'message'

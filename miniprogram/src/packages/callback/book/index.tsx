@@ -4,6 +4,7 @@ import type { CallbackSlotsResponse } from '@zhixiang/shared/callback/schemas';
 import { weekdayOf } from '@zhixiang/shared/callback/window';
 import { formatDateCn } from '@zhixiang/shared/format/dates';
 import { useState } from 'react';
+import { JourneyRating } from '../../../components/journey-rating';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
@@ -125,6 +126,9 @@ export default function CallbackBookPage() {
                   返回保单
                 </Button>
               </View>
+            ) : null}
+            {booking?.status === 'completed' ? (
+              <JourneyRating journey="callback" subjectId={policyNo} />
             ) : null}
             {!finished && (!active || moving) ? (
               <View data-testid="callback-slots">

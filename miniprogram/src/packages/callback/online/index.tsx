@@ -9,6 +9,7 @@ import {
   onlineCallbackPurpose,
 } from '@zhixiang/shared/callback/schemas';
 import { useState } from 'react';
+import { JourneyRating } from '../../../components/journey-rating';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
@@ -74,6 +75,9 @@ export default function OnlineCallbackPage() {
             >
               返回保单
             </Button>
+            {result.status === 'completed' ? (
+              <JourneyRating journey="callback" subjectId={detail.policyNo} />
+            ) : null}
           </View>
         ) : (
           <View>

@@ -8,6 +8,7 @@ import type { RuleProblem } from '@zhixiang/shared/endorsement/rule-result';
 import { applicationTemplateIds } from '@zhixiang/shared/notifications/content';
 import { useEffect, useState } from 'react';
 import { InfoRow } from '../../../components/info-row';
+import { JourneyRating } from '../../../components/journey-rating';
 import { PageContainer } from '../../../components/page-container';
 import { Button, Tag } from '../../../components/ui';
 import { useCountdown } from '../../../hooks/use-countdown';
@@ -323,6 +324,9 @@ export function ApplicationView({
                       查看申请书与批单
                     </Button>
                   </View>
+                ) : null}
+                {application.status === 'effective' && role === 'customer' ? (
+                  <JourneyRating journey="endorsement" subjectId={application.applicationId} />
                 ) : null}
                 {problem && problem.field !== 'phoneCode' ? (
                   <View className="zx-notice zx-error-text" data-testid="application-error">

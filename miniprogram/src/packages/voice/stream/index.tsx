@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { formatShanghaiDateTime } from '@zhixiang/shared/format/dates';
 import type {
   EscalatedComplaintPush,
+  StandardAlertPush,
   VoiceCluster,
   VoiceEscalation,
   VoiceItemView,
@@ -68,7 +69,8 @@ function ListeningLog() {
  * count and trend, and its reporting trail), then the items themselves, all or only those reported
  * to their level; new items arrive live over the WebSocket (高管聆听) at the top of the list. A 中支 or
  * 分公司 types one note and reports an item or a theme to the level above (逐级上报); a complaint that
- * escalates to the reader's level arrives live at the top. In the H5 build
+ * escalates to the reader's level, and a service-standard alert (临近超时预警, 超时升级) that goes to it,
+ * arrive live at the top (an alert opens 服务标准看板, whose 预警与升级 card lists it). In the H5 build
  * at pad or PC width the pain points and the items sit side by side.
  */
 export default function VoiceStreamPage() {
@@ -88,6 +90,7 @@ export default function VoiceStreamPage() {
   const canListenIn = role === 'executive' || role === 'admin';
   const [live, setLive] = useState<VoiceItemView[]>([]);
   const [escalated, setEscalated] = useState<EscalatedComplaintPush[]>([]);
+  const [alerts, setAlerts] = useState<StandardAlertPush[]>([]);
   const listening = useVoiceLive(
     (item) => setLive((items) => [item, ...items.filter((i) => i.itemId !== item.itemId)]),
     (complaint) =>
@@ -96,6 +99,8 @@ export default function VoiceStreamPage() {
       setLive([]);
       void data.reload();
     },
+    // A retried push carries the same key: shown once.
+    (alert) => setAlerts((shown) => [alert, ...shown.filter((a) => a.alertKey !== alert.alertKey)]),
   );
 
   const report = async (send: () => Promise<unknown>) => {
@@ -143,6 +148,26 @@ export default function VoiceStreamPage() {
                 {c.complaintId}：{c.clockLabels.join('、')}已超时，{formatShanghaiDateTime(c.at)} 由
                 {c.fromName}
                 升级至{c.toName}
+              </Text>
+            </View>
+          ))}
+          {alerts.map((a) => (
+            <View
+              key={a.alertKey}
+              className="zx-card"
+              data-testid="voice-standard-alert"
+              onClick={() => void Taro.navigateTo({ url: pageUrls.standardsDashboard })}
+            >
+              <View className="zx-voice__row">
+                <Text className="zx-card__title">
+                  服务标准{a.levelLabel} · {a.journeyLabel}
+                </Text>
+                <Tag type={a.level === 0 ? 'warning' : 'danger'}>{a.escalatedToName}</Tag>
+              </View>
+              <Text className="zx-muted">
+                {a.standardName}：{a.branchName}
+                {a.policyNo ? `保单 ${a.policyNo} ` : ''}的个案（{formatShanghaiDateTime(a.startAt)} 开始），
+                {formatShanghaiDateTime(a.raisedAt)} 报至{a.escalatedToName}
               </Text>
             </View>
           ))}
