@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { INGEST_HEADERS } from '@zhixiang/shared/standards/schemas';
 import type { Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import { DESK_VIEWPORT, newPhonePage, saveScreenshot } from './support/browser';
 import { agreeToPrivacyGuide, signInAsDemoUser } from './support/journey-steps';
 import { useE2eSession } from './support/session';
 import { postSigned } from './support/signed-post';
+import { addSeededDemoMonth } from './support/stack';
 
 /**
  * 服务标准看板 at a PC's width on a fresh stack: the seed's demo month of measured events (演示数据)
@@ -34,6 +35,7 @@ function call(id: string, branchPath: string, queuedAt: string, waitSeconds: num
 }
 
 const session = useE2eSession(async () => {
+  await addSeededDemoMonth(inject('seededStack'));
   const secret = process.env.STANDARDS_SIGNING_SECRET;
   assert.ok(secret, 'the local stage has the standards signing secret');
   // Early this morning in Shanghai: after the seeded standards came into force, before the clock's 10:00.
@@ -68,25 +70,28 @@ const session = useE2eSession(async () => {
   assert.deepEqual(await sent.json(), { accepted: events.length, repeated: 0 });
 });
 
-/** Whether every canvas of the chart has pixels that are not blank. */
-async function chartDrawn(page: Page, testId: string): Promise<boolean> {
-  return page.getByTestId(testId).evaluate((host) => {
-    const canvas = host instanceof HTMLCanvasElement ? host : host.querySelector('canvas');
-    const context = canvas?.getContext('2d');
-    if (!canvas || !context || canvas.width === 0 || canvas.height === 0) return false;
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) return true;
-    return false;
-  });
-}
-
+/** Waits (up to 5 s) until the chart's canvas has pixels that are not blank. */
 async function waitForChart(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).waitFor();
-  for (let i = 0; i < 50; i++) {
-    if (await chartDrawn(page, testId)) return;
-    await page.waitForTimeout(100);
-  }
-  assert.fail(`${testId} stayed blank`);
+  const drawn = await page
+    .waitForFunction(
+      (selector) => {
+        const host = document.querySelector(selector);
+        const canvas = host instanceof HTMLCanvasElement ? host : host?.querySelector('canvas');
+        const context = canvas?.getContext('2d');
+        if (!canvas || !context || canvas.width === 0 || canvas.height === 0) return false;
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) return true;
+        return false;
+      },
+      `[data-testid="${testId}"]`,
+      { timeout: 5000 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!drawn) assert.fail(`${testId} stayed blank`);
 }
 
 describe('服务标准看板 at 1280 px', () => {

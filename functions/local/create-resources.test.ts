@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ScanCommand,
+} from '@aws-sdk/client-dynamodb';
 import {
   CreateBucketCommand,
   HeadBucketCommand,
@@ -10,7 +15,14 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { describe, expect, inject, it } from 'vitest';
 import '../test/support/local-stack-context';
-import { createLocalResources, localCredentials, readLocalResources, s3CorsRule } from './create-resources';
+import {
+  copyTableItems,
+  createLocalResources,
+  ensureTable,
+  localCredentials,
+  readLocalResources,
+  s3CorsRule,
+} from './create-resources';
 import { buildLocalEnv } from './local-env';
 import { repoRoot, serverlessYmlPath } from './local-paths';
 import { s3LocalClientConfig } from './s3-local';
@@ -205,5 +217,47 @@ describe('test setup', () => {
       [...declared].sort(),
     );
     dynamodb.destroy();
+  });
+});
+
+describe('copyTableItems', () => {
+  it('copies every item into another table, or only those it is told to keep', async () => {
+    const dynamodb = new DynamoDBClient({});
+    const table = readLocalResources().tables[0]!.input;
+    const from = process.env.TABLE_NAME!;
+    const every = `${from}-every`;
+    const kept = `${from}-kept`;
+    try {
+      // More than one batch of 25, so batches go side by side.
+      const items = Array.from({ length: 60 }, (_, i) => ({
+        pk: { S: i % 3 === 0 ? `DROP#${i}` : `KEEP#${i}` },
+        sk: { S: 'ITEM' },
+      }));
+      for (let i = 0; i < items.length; i += 25)
+        await dynamodb.send(
+          new BatchWriteItemCommand({
+            RequestItems: { [from]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+          }),
+        );
+      await ensureTable(dynamodb, { ...table, TableName: every });
+      await ensureTable(dynamodb, { ...table, TableName: kept });
+
+      expect(await copyTableItems(dynamodb, from, every)).toBe(60);
+      expect(await copyTableItems(dynamodb, from, kept, (item) => !item.pk?.S?.startsWith('DROP#'))).toBe(40);
+
+      const keys = async (name: string) =>
+        ((await dynamodb.send(new ScanCommand({ TableName: name }))).Items ?? [])
+          .map((item) => item.pk?.S)
+          .sort();
+      expect(await keys(every)).toEqual(items.map((item) => item.pk.S).sort());
+      expect(await keys(kept)).toEqual(
+        items
+          .map((item) => item.pk.S)
+          .filter((pk) => pk.startsWith('KEEP#'))
+          .sort(),
+      );
+    } finally {
+      dynamodb.destroy();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import {
   type AttributeDefinition,
+  type AttributeValue,
   BatchWriteItemCommand,
   CreateTableCommand,
   type CreateTableCommandInput,
@@ -171,18 +172,23 @@ export async function ensureTable(
 }
 
 /**
- * Copies every item of table `from` into table `to` (which must exist): a seeded local table cloned
- * for a test file or a journey file, instead of seeding it again. Batches of 25, each retried
- * until nothing is left unprocessed.
+ * Copies every item of table `from` into table `to` (which must exist) — or, with `keep`, the items
+ * it keeps: a seeded local table cloned for a test file or a journey file, instead of seeding it
+ * again. Batches of 25, each retried until nothing is left unprocessed. Returns how many were copied.
  */
 const COPY_BATCHES_IN_FLIGHT = 4;
 
-export async function copyTableItems(client: DynamoDBClient, from: string, to: string): Promise<number> {
+export async function copyTableItems(
+  client: DynamoDBClient,
+  from: string,
+  to: string,
+  keep: (item: Record<string, AttributeValue>) => boolean = () => true,
+): Promise<number> {
   const writes: WriteRequest[] = [];
   let start: ScanCommandOutput['LastEvaluatedKey'];
   do {
     const page = await client.send(new ScanCommand({ TableName: from, ExclusiveStartKey: start }));
-    for (const Item of page.Items ?? []) writes.push({ PutRequest: { Item } });
+    for (const Item of page.Items ?? []) if (keep(Item)) writes.push({ PutRequest: { Item } });
     start = page.LastEvaluatedKey;
   } while (start);
   // Batches of 25, a few in flight at once: DynamoDB Local serves them side by side, and a journey
