@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { PageContainer } from '../../../components/page-container';
 import { Button } from '../../../components/ui';
 import { usePageData } from '../../../hooks/use-page-data';
+import { goBackSoon } from '../../../lib/go-back-soon';
 import { announceIdentityVerified } from '../../../lib/identity-verified';
 import { pageUrls } from '../../../lib/navigation';
 import { getSession } from '../../../lib/session';
@@ -294,12 +295,6 @@ function Alternatives(props: {
       ) : null}
     </View>
   );
-}
-
-function goBackSoon() {
-  setTimeout(() => {
-    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-  }, 1500);
 }
 
 /** wx.checkIsSupportFacialRecognition, then wx.requestFacialVerify with the server's verifyId. */
