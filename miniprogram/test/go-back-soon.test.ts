@@ -13,7 +13,7 @@ describe('going back by itself after a success', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     stack = [home, caller, verify];
-    vi.spyOn(Taro, 'getCurrentPages').mockImplementation(() => [...stack]);
+    vi.spyOn(Taro, 'getCurrentPages').mockImplementation(() => stack.map((page) => ({ ...page })));
     navigateBack = vi.fn(async () => {
       stack.pop();
       return { errMsg: 'navigateBack:ok' };
