@@ -90,8 +90,9 @@ export function counterRequest(draft: CounterDraft): CreateEndorsementRequest | 
  * 柜面代办: staff of the subtree process an authorised matter themselves on an approved video
  * authorisation — choose the policy and the matter within its scope, type the change, 准备申请 (the
  * engine checks it as it would the trustee's: scope, validity, revocation, money only to the
- * authorised account), check the figures, 提交申请. What is typed stays on the device until
- * submitted; a refusal is shown in full and nothing is cleared.
+ * authorised account), check the figures, 提交申请 — or 撤销申请 (confirmed), back to the form with
+ * what was typed. What is typed stays on the device until submitted; a refusal is shown in full and
+ * nothing is cleared.
  */
 export function CounterForm({ view }: { view: ReviewView }) {
   const key = counterDraftKey(view.authorisationId);
@@ -101,7 +102,7 @@ export function CounterForm({ view }: { view: ReviewView }) {
   });
   const [prepared, setPrepared] = useState<EndorsementApplication | null>(null);
   const [submitted, setSubmitted] = useState<EndorsementApplication | null>(null);
-  const [busy, setBusy] = useState<'prepare' | 'submit' | null>(null);
+  const [busy, setBusy] = useState<'prepare' | 'submit' | 'cancel' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const update = (next: CounterDraft) => {
@@ -146,6 +147,30 @@ export function CounterForm({ view }: { view: ReviewView }) {
       setSubmitted(application);
     } catch (cause) {
       if (cause instanceof ApiError) forgetIdempotencyKey(applicationId);
+      setError(messageOf(cause));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const withdraw = async () => {
+    const applicationId = prepared?.applicationId ?? draft.applicationId;
+    const answer = await Taro.showModal({
+      title: '撤销申请',
+      content: '撤销后本申请不再办理，已填写的内容会保留，可修改后重新准备。确定撤销吗？',
+      confirmText: '确定撤销',
+      cancelText: '取消',
+    });
+    if (!answer.confirm) return;
+    setBusy('cancel');
+    setError(null);
+    try {
+      await api.cancelCounterEndorsement(view.authorisationId, applicationId, {}, { silent: true });
+      forgetIdempotencyKey(applicationId);
+      setPrepared(null);
+      update({ ...draft, applicationId: '' });
+      void Taro.showToast({ title: '申请已撤销', icon: 'none' });
+    } catch (cause) {
       setError(messageOf(cause));
     } finally {
       setBusy(null);
@@ -201,6 +226,11 @@ export function CounterForm({ view }: { view: ReviewView }) {
           working={busy === 'submit'}
           onPrimary={() => void submit()}
           onBack={back}
+          secondary={{
+            label: busy === 'cancel' ? '正在撤销…' : '撤销申请',
+            working: busy === 'cancel',
+            onClick: () => void withdraw(),
+          }}
         />
       </View>
     );
@@ -285,7 +315,7 @@ export function CounterForm({ view }: { view: ReviewView }) {
   );
 }
 
-/** The refusal in full, the step's button with its progress, and the way back. */
+/** The refusal in full, the step's button(s) with their progress, and the way back. */
 function Actions(props: {
   error: string | null;
   label: string;
@@ -293,6 +323,7 @@ function Actions(props: {
   working: boolean;
   onPrimary: () => void;
   onBack: () => void;
+  secondary?: { label: string; working: boolean; onClick: () => void };
 }) {
   return (
     <View>
@@ -310,6 +341,17 @@ function Actions(props: {
         >
           {props.label}
         </Button>
+        {props.secondary ? (
+          <Button
+            fill="outline"
+            loading={props.secondary.working}
+            disabled={props.busy !== null}
+            data-testid="counter-cancel"
+            onClick={props.secondary.onClick}
+          >
+            {props.secondary.label}
+          </Button>
+        ) : null}
         <Button fill="outline" disabled={props.busy !== null} onClick={props.onBack}>
           返回
         </Button>
