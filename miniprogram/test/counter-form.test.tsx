@@ -145,10 +145,17 @@ describe('柜面代办: the counter form', () => {
     cancelCounterEndorsement.mockResolvedValueOnce({ ...application, status: 'cancelled' });
     fireEvent.click(getByTestId('counter-cancel'));
     await findByTestId('counter-form');
-    expect(cancelCounterEndorsement).toHaveBeenLastCalledWith(ID, application.applicationId, {}, { silent: true });
+    expect(cancelCounterEndorsement).toHaveBeenLastCalledWith(
+      ID,
+      application.applicationId,
+      {},
+      { silent: true },
+    );
     expect(queryByTestId('counter-prepared')).toBeNull();
     const host = getByTestId('input-address');
-    expect((host.querySelector('input') ?? (host as HTMLInputElement)).value).toBe('上海市徐汇区漕溪北路 88 号');
+    expect((host.querySelector('input') ?? (host as HTMLInputElement)).value).toBe(
+      '上海市徐汇区漕溪北路 88 号',
+    );
     expect(Taro.getStorageSync(`counter-draft:${ID}`)).toMatchObject({
       address: '上海市徐汇区漕溪北路 88 号',
       applicationId: '',

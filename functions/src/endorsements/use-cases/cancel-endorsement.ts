@@ -1,8 +1,8 @@
+import { counterActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import type {
   CancelEndorsementRequest,
   EndorsementApplication,
 } from '@zhixiang/shared/endorsement/application';
-import { counterActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import { transition } from '@zhixiang/shared/endorsement/state-machine';
 import { AppError } from '@zhixiang/shared/errors';
 import {
