@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { fireEvent, render, waitFor } from '@testing-library/react';
 import type { EndorsementApplication } from '@zhixiang/shared/endorsement/application';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const getEndorsement = vi.fn();
 const submitEndorsement = vi.fn();
@@ -40,6 +40,19 @@ vi.mock('../src/components/page-container', () => ({
 }));
 
 const { ApplicationView } = await import('../src/packages/endorsements/application/application-view');
+
+// Files share one module graph (isolate: false): the page's modules, loaded here against these
+// mocks, are dropped so the next file loads them against its own.
+afterAll(() => {
+  for (const path of [
+    '../src/services/api',
+    '../src/lib/session',
+    '../src/hooks/use-page-data',
+    '../src/components/page-container',
+  ])
+    vi.doUnmock(path);
+  vi.resetModules();
+});
 
 const AUTHORISATION = 'SQ20261201C0000002';
 const ID = 'EA20261206ABCDEF';
