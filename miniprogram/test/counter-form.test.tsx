@@ -7,11 +7,13 @@ import { ApiError } from '../src/services/request';
 const prepareCounterEndorsement = vi.fn();
 const submitCounterEndorsement = vi.fn();
 const cancelCounterEndorsement = vi.fn();
+const getEndorsement = vi.fn();
 vi.mock('../src/services/api', () => ({
   api: {
     prepareCounterEndorsement: (...args: unknown[]) => prepareCounterEndorsement(...args),
     submitCounterEndorsement: (...args: unknown[]) => submitCounterEndorsement(...args),
     cancelCounterEndorsement: (...args: unknown[]) => cancelCounterEndorsement(...args),
+    getEndorsement: (...args: unknown[]) => getEndorsement(...args),
   },
 }));
 
@@ -54,6 +56,8 @@ describe('柜面代办: the counter form', () => {
     prepareCounterEndorsement.mockReset();
     submitCounterEndorsement.mockReset();
     cancelCounterEndorsement.mockReset();
+    getEndorsement.mockReset();
+    getEndorsement.mockResolvedValue({ ...application, status: 'signed' });
     vi.restoreAllMocks();
   });
 
@@ -160,5 +164,33 @@ describe('柜面代办: the counter form', () => {
       address: '上海市徐汇区漕溪北路 88 号',
       applicationId: '',
     });
+  });
+
+  it.each([
+    ['withdrawn elsewhere: back to the form as typed', 'cancelled', 'counter-form'],
+    ['submitted elsewhere: its result', 'document_issued', 'counter-submitted'],
+    ['still open: its figures', 'signed', 'counter-prepared'],
+  ])('reads a kept application again — %s', async (_case, status, screen) => {
+    getEndorsement.mockResolvedValue({ ...application, status, statusLabel: status });
+    Taro.setStorageSync(`counter-draft:${ID}`, {
+      ...EMPTY_COUNTER_DRAFT,
+      policyNo: 'P2026000001',
+      type: 'contact_change',
+      address: '上海市徐汇区漕溪北路 88 号',
+      applicationId: application.applicationId,
+    });
+    const { findByTestId, getByTestId } = render(<CounterForm view={view} />);
+    await findByTestId(screen);
+    expect(getEndorsement).toHaveBeenCalledWith(application.applicationId, { silent: true });
+    if (status === 'cancelled')
+      expect(Taro.getStorageSync(`counter-draft:${ID}`)).toMatchObject({
+        address: '上海市徐汇区漕溪北路 88 号',
+        applicationId: '',
+      });
+    // Still open: the figures read again (the title names the matter and its status).
+    if (status === 'signed')
+      await waitFor(() =>
+        expect(getByTestId('counter-prepared').textContent).toContain('联系方式变更 · signed'),
+      );
   });
 });

@@ -6,7 +6,8 @@ import {
   type EndorsementApplication,
   IDEMPOTENCY_KEY_HEADER,
 } from '@zhixiang/shared/endorsement/application';
-import { useState } from 'react';
+import { CANCELLABLE_STATUSES } from '@zhixiang/shared/endorsement/state-machine';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/ui';
 import { forgetIdempotencyKey, idempotencyKeyFor } from '../../../lib/idempotency-key';
 import { parseYuanToCents } from '../../../lib/money-text';
@@ -111,6 +112,31 @@ export function CounterForm({ view }: { view: ReviewView }) {
     Taro.setStorageSync(key, next);
   };
   const set = (field: keyof CounterDraft) => (value: string) => update({ ...draft, [field]: value });
+
+  // A prepared application kept from an earlier visit is read again: it may have been submitted or
+  // withdrawn meanwhile (on the application page, or by the holder). Withdrawn: back to the form as
+  // typed; submitted or later: its result; still open: its figures.
+  const storedId = prepared ? '' : draft.applicationId;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read once per kept application (the draft's other fields do not change while it is prepared)
+  useEffect(() => {
+    if (!storedId) return;
+    let current = true;
+    api
+      .getEndorsement(storedId, { silent: true })
+      .then((application) => {
+        if (!current) return;
+        if (application.status === 'cancelled') update({ ...draft, applicationId: '' });
+        else if (CANCELLABLE_STATUSES.includes(application.status)) setPrepared(application);
+        else {
+          Taro.removeStorageSync(key);
+          setSubmitted(application);
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [storedId]);
 
   const prepare = async () => {
     const request = counterRequest(draft);
