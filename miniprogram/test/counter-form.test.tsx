@@ -45,6 +45,17 @@ const application = {
   figureRows: [],
 };
 
+/** A contact change typed and prepared on an earlier visit, kept on the device. */
+function keepPreparedDraft() {
+  Taro.setStorageSync(`counter-draft:${ID}`, {
+    ...EMPTY_COUNTER_DRAFT,
+    policyNo: 'P2026000001',
+    type: 'contact_change',
+    address: '上海市徐汇区漕溪北路 88 号',
+    applicationId: application.applicationId,
+  });
+}
+
 function type(getByTestId: (id: string) => HTMLElement, id: string, value: string) {
   const host = getByTestId(`input-${id}`);
   fireEvent.input(host.querySelector('input') ?? host, { target: { value } });
@@ -121,13 +132,7 @@ describe('柜面代办: the counter form', () => {
       .spyOn(Taro, 'showModal')
       .mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
       .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' });
-    Taro.setStorageSync(`counter-draft:${ID}`, {
-      ...EMPTY_COUNTER_DRAFT,
-      policyNo: 'P2026000001',
-      type: 'contact_change',
-      address: '上海市徐汇区漕溪北路 88 号',
-      applicationId: application.applicationId,
-    });
+    keepPreparedDraft();
     const { getByTestId, findByTestId, queryByTestId } = render(<CounterForm view={view} />);
     // Declined: nothing is sent.
     fireEvent.click(getByTestId('counter-cancel'));
@@ -172,13 +177,7 @@ describe('柜面代办: the counter form', () => {
     ['still open: its figures', 'signed', 'counter-prepared'],
   ])('reads a kept application again — %s', async (_case, status, screen) => {
     getEndorsement.mockResolvedValue({ ...application, status, statusLabel: status });
-    Taro.setStorageSync(`counter-draft:${ID}`, {
-      ...EMPTY_COUNTER_DRAFT,
-      policyNo: 'P2026000001',
-      type: 'contact_change',
-      address: '上海市徐汇区漕溪北路 88 号',
-      applicationId: application.applicationId,
-    });
+    keepPreparedDraft();
     const { findByTestId, getByTestId } = render(<CounterForm view={view} />);
     await findByTestId(screen);
     expect(getEndorsement).toHaveBeenCalledWith(application.applicationId, { silent: true });
