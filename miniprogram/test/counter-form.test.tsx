@@ -6,10 +6,14 @@ import { ApiError } from '../src/services/request';
 
 const prepareCounterEndorsement = vi.fn();
 const submitCounterEndorsement = vi.fn();
+const cancelCounterEndorsement = vi.fn();
+const getEndorsement = vi.fn();
 vi.mock('../src/services/api', () => ({
   api: {
     prepareCounterEndorsement: (...args: unknown[]) => prepareCounterEndorsement(...args),
     submitCounterEndorsement: (...args: unknown[]) => submitCounterEndorsement(...args),
+    cancelCounterEndorsement: (...args: unknown[]) => cancelCounterEndorsement(...args),
+    getEndorsement: (...args: unknown[]) => getEndorsement(...args),
   },
 }));
 
@@ -41,6 +45,17 @@ const application = {
   figureRows: [],
 };
 
+/** A contact change typed and prepared on an earlier visit, kept on the device. */
+function keepPreparedDraft() {
+  Taro.setStorageSync(`counter-draft:${ID}`, {
+    ...EMPTY_COUNTER_DRAFT,
+    policyNo: 'P2026000001',
+    type: 'contact_change',
+    address: '上海市徐汇区漕溪北路 88 号',
+    applicationId: application.applicationId,
+  });
+}
+
 function type(getByTestId: (id: string) => HTMLElement, id: string, value: string) {
   const host = getByTestId(`input-${id}`);
   fireEvent.input(host.querySelector('input') ?? host, { target: { value } });
@@ -51,6 +66,10 @@ describe('柜面代办: the counter form', () => {
     Taro.clearStorageSync();
     prepareCounterEndorsement.mockReset();
     submitCounterEndorsement.mockReset();
+    cancelCounterEndorsement.mockReset();
+    getEndorsement.mockReset();
+    getEndorsement.mockResolvedValue({ ...application, status: 'signed' });
+    vi.restoreAllMocks();
   });
 
   it('names what is missing, and a matter the counter cannot prepare, before sending anything', () => {
@@ -106,5 +125,71 @@ describe('柜面代办: the counter form', () => {
     );
     await waitFor(() => expect(Taro.getStorageSync(`counter-draft:${ID}`)).toBeFalsy());
     expect(getByText('返回授权审核')).toBeTruthy();
+  });
+
+  it('withdraws a prepared application after a confirmation, showing a refusal, back to the form as typed', async () => {
+    const confirm = vi
+      .spyOn(Taro, 'showModal')
+      .mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
+      .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' });
+    keepPreparedDraft();
+    const { getByTestId, findByTestId, queryByTestId } = render(<CounterForm view={view} />);
+    // Declined: nothing is sent.
+    fireEvent.click(getByTestId('counter-cancel'));
+    await waitFor(() => expect(confirm).toHaveBeenCalledTimes(1));
+    expect(cancelCounterEndorsement).not.toHaveBeenCalled();
+
+    let refuse: (error: unknown) => void = () => undefined;
+    cancelCounterEndorsement.mockReturnValueOnce(
+      new Promise((_resolve, reject) => {
+        refuse = reject;
+      }),
+    );
+    fireEvent.click(getByTestId('counter-cancel'));
+    await waitFor(() => expect(getByTestId('counter-cancel').textContent).toContain('正在撤销…'));
+    refuse(new ApiError('CONFLICT', '该申请已办理完成', 409));
+    expect((await findByTestId('counter-error')).textContent).toBe('该申请已办理完成');
+    expect(getByTestId('counter-prepared')).toBeTruthy();
+
+    cancelCounterEndorsement.mockResolvedValueOnce({ ...application, status: 'cancelled' });
+    fireEvent.click(getByTestId('counter-cancel'));
+    await findByTestId('counter-form');
+    expect(cancelCounterEndorsement).toHaveBeenLastCalledWith(
+      ID,
+      application.applicationId,
+      {},
+      { silent: true },
+    );
+    expect(queryByTestId('counter-prepared')).toBeNull();
+    const host = getByTestId('input-address');
+    expect((host.querySelector('input') ?? (host as HTMLInputElement)).value).toBe(
+      '上海市徐汇区漕溪北路 88 号',
+    );
+    expect(Taro.getStorageSync(`counter-draft:${ID}`)).toMatchObject({
+      address: '上海市徐汇区漕溪北路 88 号',
+      applicationId: '',
+    });
+  });
+
+  it.each([
+    ['withdrawn elsewhere: back to the form as typed', 'cancelled', 'counter-form'],
+    ['submitted elsewhere: its result', 'document_issued', 'counter-submitted'],
+    ['still open: its figures', 'signed', 'counter-prepared'],
+  ])('reads a kept application again — %s', async (_case, status, screen) => {
+    getEndorsement.mockResolvedValue({ ...application, status, statusLabel: status });
+    keepPreparedDraft();
+    const { findByTestId, getByTestId } = render(<CounterForm view={view} />);
+    await findByTestId(screen);
+    expect(getEndorsement).toHaveBeenCalledWith(application.applicationId, { silent: true });
+    if (status === 'cancelled')
+      expect(Taro.getStorageSync(`counter-draft:${ID}`)).toMatchObject({
+        address: '上海市徐汇区漕溪北路 88 号',
+        applicationId: '',
+      });
+    // Still open: the figures read again (the title names the matter and its status).
+    if (status === 'signed')
+      await waitFor(() =>
+        expect(getByTestId('counter-prepared').textContent).toContain('联系方式变更 · signed'),
+      );
   });
 });

@@ -249,6 +249,176 @@ describe('two staff at once', () => {
   });
 });
 
+describe('staff withdraw an application they prepared at the counter', () => {
+  const note = counterActNote(CONTACT_AUTHORISATION);
+  const cancel = (authorisationId: string, applicationId: string) =>
+    `/staff/authorisations/${authorisationId}/endorsements/${applicationId}/cancel`;
+  let address = 0;
+  // Each preparation changes the address to one not used before (an unchanged one is refused).
+  const prepareContactChange = async () => {
+    address += 1;
+    const created = await as<EndorsementApplication>(
+      STAFF,
+      'POST',
+      prepare(CONTACT_AUTHORISATION, PARTICIPATING),
+      { type: 'contact_change', address: `上海市徐汇区漕溪北路 ${100 + address} 号` },
+    );
+    expect(created.status, created.text).toBe(201);
+    return created.body.applicationId;
+  };
+  const eventsOf = async (applicationId: string, type: string) =>
+    (await container.repositories.endorsements.listEvents(applicationId)).filter((e) => e.type === type);
+  const statusOf = async (applicationId: string) =>
+    (await container.repositories.endorsements.get(applicationId))?.status;
+  let applicationId = '';
+
+  it.each([
+    ['staff outside the subtree (the same 404 as a missing application)', 'demo-staff-bj', 404],
+    ['the agent', 'demo-agent-a001', 403],
+    ['张伟 himself (his own cancel is the holder’s route)', 'demo-customer-c001', 403],
+    ['the trustee', TRUSTEE, 403],
+    ['an executive (read-only)', 'demo-exec-sh-pd', 403],
+  ])('refuses %s, changing nothing', async (_case, userId, status) => {
+    applicationId ||= await prepareContactChange();
+    const response = await as<{ message: string }>(
+      userId,
+      'POST',
+      cancel(CONTACT_AUTHORISATION, applicationId),
+      {},
+    );
+    expect(response.status, response.text).toBe(status);
+    expect(await statusOf(applicationId)).toBe('signed');
+    expect(await eventsOf(applicationId, 'cancelled')).toHaveLength(0);
+  });
+
+  it.each([
+    ['a malformed authorisation id', () => cancel('SQ123', applicationId), {}, 400, '授权编号格式不正确'],
+    ['a malformed application id', () => cancel(CONTACT_AUTHORISATION, 'EA1'), {}, 400, '申请编号格式不正确'],
+    [
+      'an application that does not exist',
+      () => cancel(CONTACT_AUTHORISATION, 'EA20261201AAAAAA'),
+      {},
+      404,
+      '未找到该保全申请',
+    ],
+    [
+      'another authorisation named for the application',
+      () => cancel(SURRENDER_AUTHORISATION, applicationId),
+      {},
+      404,
+      '未找到该授权',
+    ],
+    [
+      'control characters in the reason',
+      () => cancel(CONTACT_AUTHORISATION, applicationId),
+      { reason: '客户\u0007改主意' },
+      400,
+      '含有不可见的控制字符',
+    ],
+    [
+      'an oversized reason',
+      () => cancel(CONTACT_AUTHORISATION, applicationId),
+      { reason: '因'.repeat(201) },
+      400,
+      '撤销原因',
+    ],
+    [
+      'a reason of the wrong type',
+      () => cancel(CONTACT_AUTHORISATION, applicationId),
+      { reason: 42 },
+      400,
+      '撤销原因',
+    ],
+    [
+      'an unknown field',
+      () => cancel(CONTACT_AUTHORISATION, applicationId),
+      { status: 'cancelled' },
+      400,
+      '',
+    ],
+  ])('refuses %s with its message, changing nothing', async (_case, path, body, status, message) => {
+    const response = await as<{ message: string }>(STAFF, 'POST', path(), body);
+    expect(response.status, response.text).toBe(status);
+    expect(response.body.message).toContain(message);
+    expect(await statusOf(applicationId)).toBe('signed');
+  });
+
+  it('refuses malformed JSON, changing nothing', async () => {
+    const response = await api.request<{ message: string }>(
+      'POST',
+      cancel(CONTACT_AUTHORISATION, applicationId),
+      {
+        rawBody: '{"reason":',
+        headers: { 'content-type': 'application/json' },
+        token: await accessTokenFor(container, STAFF),
+      },
+    );
+    expect(response.status, response.text).toBe(400);
+    expect(await statusOf(applicationId)).toBe('signed');
+  });
+
+  it('withdraws it with the reason, the counter and the staff member audited, freeing the matter', async () => {
+    const response = await as<EndorsementApplication>(
+      STAFF,
+      'POST',
+      cancel(CONTACT_AUTHORISATION, applicationId),
+      { reason: '客户改变主意' },
+    );
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.status).toBe('cancelled');
+    const [event] = await eventsOf(applicationId, 'cancelled');
+    expect(event).toMatchObject({
+      actorUserId: STAFF,
+      actorRole: 'staff',
+      detail: `${note}（柜面人员 ${STAFF}）；撤销原因：客户改变主意`,
+    });
+    const shown = response.body.timeline.find((e) => e.type === 'cancelled');
+    expect(shown?.actor).toBe('上海分公司保全 钱进（柜面，代 张伟 办理）');
+    expect((await container.repositories.documents.get(response.body.documentId))?.status).toBe('voided');
+    // Cancelled is final: a second withdrawal is a conflict.
+    const again = await as<{ message: string }>(
+      STAFF,
+      'POST',
+      cancel(CONTACT_AUTHORISATION, applicationId),
+      {},
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('该申请已撤销，不能继续办理；如需变更请重新申请');
+  });
+
+  it('refuses a submitted application with a clear message', async () => {
+    const id = await prepareContactChange();
+    expect((await submitAs(STAFF, CONTACT_AUTHORISATION, id)).status).toBe(200);
+    const response = await as<{ message: string }>(STAFF, 'POST', cancel(CONTACT_AUTHORISATION, id), {});
+    expect(response.status, response.text).toBe(409);
+    expect(response.body.message).toBe('该申请已办理完成');
+    expect(await eventsOf(id, 'cancelled')).toHaveLength(0);
+  });
+
+  it('two withdrawals at once: one wins, the other is a conflict', async () => {
+    const id = await prepareContactChange();
+    const responses = await Promise.all(
+      [STAFF, HQ_STAFF].map((userId) => as(userId, 'POST', cancel(CONTACT_AUTHORISATION, id), {})),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await eventsOf(id, 'cancelled')).toHaveLength(1);
+  });
+
+  it('a withdrawal and a submission at once: one wins, the other is a conflict', async () => {
+    const id = await prepareContactChange();
+    const [cancelled, submitted] = await Promise.all([
+      as(HQ_STAFF, 'POST', cancel(CONTACT_AUTHORISATION, id), {}),
+      submitAs(STAFF, CONTACT_AUTHORISATION, id),
+    ]);
+    expect([cancelled.status, submitted.status].sort()).toEqual([200, 409]);
+    const won = cancelled.status === 200 ? 'cancelled' : 'submitted';
+    const lost = won === 'cancelled' ? 'submitted' : 'cancelled';
+    expect(await eventsOf(id, won)).toHaveLength(1);
+    expect(await eventsOf(id, lost)).toHaveLength(0);
+    expect(await statusOf(id)).toBe(won === 'cancelled' ? 'cancelled' : 'document_issued');
+  });
+});
+
 describe("staff surrender 张伟's annuity on the authorisation", () => {
   let applicationId = '';
   const note = counterActNote(SURRENDER_AUTHORISATION);

@@ -100,4 +100,12 @@ export const endorsementCases: CasesFor<typeof endorsementRoutes> = {
     body: {},
     expected: staffOnly(404),
   },
+  // The demo application was not prepared at the counter: the 404 of the counter's own routes.
+  cancelCounterEndorsement: {
+    method: 'POST',
+    path: `/staff/authorisations/SQ20261125DEADBEEF/endorsements/${DEMO_ENDORSEMENT_ID}/cancel`,
+    ownerUserId: 'demo-staff-sh',
+    body: {},
+    expected: staffOnly(404),
+  },
 };

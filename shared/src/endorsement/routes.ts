@@ -81,7 +81,7 @@ export const endorsementRoutes = {
   /**
    * Staff of the policy's branch subtree process a matter themselves on the strength of an approved
    * video authorisation (柜面代办, docs/authorisations.md): prepared verified and signed on the
-   * reviewed recording, then submitted (money matters with an Idempotency-Key header).
+   * reviewed recording, then submitted (money matters with an Idempotency-Key header) or withdrawn.
    */
   prepareCounterEndorsement: {
     method: 'POST',
@@ -95,6 +95,14 @@ export const endorsementRoutes = {
     path: '/staff/authorisations/{authorisationId}/endorsements/{applicationId}/submit',
     auth: 'user',
     request: SubmitEndorsementRequestSchema,
+    response: responds<typeof EndorsementApplicationSchema>(),
+  },
+  /** Staff withdraw an application they prepared at the counter, until it is submitted. */
+  cancelCounterEndorsement: {
+    method: 'POST',
+    path: '/staff/authorisations/{authorisationId}/endorsements/{applicationId}/cancel',
+    auth: 'user',
+    request: CancelEndorsementRequestSchema,
     response: responds<typeof EndorsementApplicationSchema>(),
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -1,3 +1,4 @@
+import { counterActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import type {
   CancelEndorsementRequest,
   EndorsementApplication,
@@ -8,6 +9,7 @@ import {
   type Actor,
   actsForHolder,
   applicationView,
+  COUNTER_AUTHORISATION_NOT_FOUND,
   type EndorsementDeps,
   endorsementEvent,
   eventActorOf,
@@ -22,20 +24,35 @@ import { observeEvidence } from './observe-evidence';
  * arriving at the same moment makes the cancellation 409 instead) and signed ones — the 申请书,
  * the insured's consent — are voided with the reason and time: they never take effect, and no
  * 批单 is ever issued for them.
+ * Staff withdraw an application they prepared at the counter (柜面代办) by naming its authorisation:
+ * only that application, in their subtree (anything else answers as the counter's submission does),
+ * recorded with the counter's note and their id.
  */
 export async function cancelEndorsement(
   deps: EndorsementDeps,
   actor: Actor,
   applicationId: string,
   request: CancelEndorsementRequest,
+  /** Staff withdrawing at the counter name the authorisation the application was prepared on. */
+  options: { counterAuthorisationId?: string } = {},
 ): Promise<EndorsementApplication> {
   const opened = await loadOpenableEndorsement(deps, actor.claims, applicationId);
+  const counter = options.counterAuthorisationId !== undefined;
+  if (counter && opened.record.counterAct?.authorisationId !== options.counterAuthorisationId)
+    throw new AppError('NOT_FOUND', COUNTER_AUTHORISATION_NOT_FOUND, { field: 'authorisationId' });
   if (!actsForHolder(actor.claims, opened.record, opened.holderAgentId))
     throw new AppError('FORBIDDEN', HOLDER_ONLY_MESSAGE);
   const { record, evidence } = await observeEvidence(deps, opened.record);
   const to = transition(record.status, 'cancel');
   const now = deps.now();
-  const who = await eventActorOf(deps, actor, record.holder);
+  const who = await eventActorOf(deps, actor, record.holder, null, counter);
+  const reason = request.reason ? `撤销原因：${request.reason}` : null;
+  // At the counter: the authorisation and the staff member, as the counter's submission records them.
+  const detail = options.counterAuthorisationId
+    ? [`${counterActNote(options.counterAuthorisationId)}（柜面人员 ${actor.claims.sub}）`, reason]
+        .filter(Boolean)
+        .join('；')
+    : reason;
   const stored = await deps.repositories.endorsements.commit({
     application: { ...record, status: to, updatedAt: now },
     expectedVersion: record.version,
@@ -56,7 +73,7 @@ export async function cancelEndorsement(
       endorsementEvent(record, 'cancelled', who, now, {
         fromStatus: record.status,
         toStatus: to,
-        detail: request.reason ? `撤销原因：${request.reason}` : null,
+        detail,
       }),
     ],
   });

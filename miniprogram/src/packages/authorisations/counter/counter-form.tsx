@@ -6,7 +6,8 @@ import {
   type EndorsementApplication,
   IDEMPOTENCY_KEY_HEADER,
 } from '@zhixiang/shared/endorsement/application';
-import { useState } from 'react';
+import { CANCELLABLE_STATUSES } from '@zhixiang/shared/endorsement/state-machine';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/ui';
 import { forgetIdempotencyKey, idempotencyKeyFor } from '../../../lib/idempotency-key';
 import { parseYuanToCents } from '../../../lib/money-text';
@@ -90,8 +91,9 @@ export function counterRequest(draft: CounterDraft): CreateEndorsementRequest | 
  * 柜面代办: staff of the subtree process an authorised matter themselves on an approved video
  * authorisation — choose the policy and the matter within its scope, type the change, 准备申请 (the
  * engine checks it as it would the trustee's: scope, validity, revocation, money only to the
- * authorised account), check the figures, 提交申请. What is typed stays on the device until
- * submitted; a refusal is shown in full and nothing is cleared.
+ * authorised account), check the figures, 提交申请 — or 撤销申请 (confirmed), back to the form with
+ * what was typed. What is typed stays on the device until submitted; a refusal is shown in full and
+ * nothing is cleared.
  */
 export function CounterForm({ view }: { view: ReviewView }) {
   const key = counterDraftKey(view.authorisationId);
@@ -101,7 +103,7 @@ export function CounterForm({ view }: { view: ReviewView }) {
   });
   const [prepared, setPrepared] = useState<EndorsementApplication | null>(null);
   const [submitted, setSubmitted] = useState<EndorsementApplication | null>(null);
-  const [busy, setBusy] = useState<'prepare' | 'submit' | null>(null);
+  const [busy, setBusy] = useState<'prepare' | 'submit' | 'cancel' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const update = (next: CounterDraft) => {
@@ -110,6 +112,31 @@ export function CounterForm({ view }: { view: ReviewView }) {
     Taro.setStorageSync(key, next);
   };
   const set = (field: keyof CounterDraft) => (value: string) => update({ ...draft, [field]: value });
+
+  // A prepared application kept from an earlier visit is read again: it may have been submitted or
+  // withdrawn meanwhile (on the application page, or by the holder). Withdrawn: back to the form as
+  // typed; submitted or later: its result; still open: its figures.
+  const storedId = prepared ? '' : draft.applicationId;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read once per kept application (the draft's other fields do not change while it is prepared)
+  useEffect(() => {
+    if (!storedId) return;
+    let current = true;
+    api
+      .getEndorsement(storedId, { silent: true })
+      .then((application) => {
+        if (!current) return;
+        if (application.status === 'cancelled') update({ ...draft, applicationId: '' });
+        else if (CANCELLABLE_STATUSES.includes(application.status)) setPrepared(application);
+        else {
+          Taro.removeStorageSync(key);
+          setSubmitted(application);
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [storedId]);
 
   const prepare = async () => {
     const request = counterRequest(draft);
@@ -146,6 +173,30 @@ export function CounterForm({ view }: { view: ReviewView }) {
       setSubmitted(application);
     } catch (cause) {
       if (cause instanceof ApiError) forgetIdempotencyKey(applicationId);
+      setError(messageOf(cause));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const withdraw = async () => {
+    const applicationId = prepared?.applicationId ?? draft.applicationId;
+    const answer = await Taro.showModal({
+      title: '撤销申请',
+      content: '撤销后本申请不再办理，已填写的内容会保留，可修改后重新准备。确定撤销吗？',
+      confirmText: '确定撤销',
+      cancelText: '取消',
+    });
+    if (!answer.confirm) return;
+    setBusy('cancel');
+    setError(null);
+    try {
+      await api.cancelCounterEndorsement(view.authorisationId, applicationId, {}, { silent: true });
+      forgetIdempotencyKey(applicationId);
+      setPrepared(null);
+      update({ ...draft, applicationId: '' });
+      void Taro.showToast({ title: '申请已撤销', icon: 'none' });
+    } catch (cause) {
       setError(messageOf(cause));
     } finally {
       setBusy(null);
@@ -201,6 +252,11 @@ export function CounterForm({ view }: { view: ReviewView }) {
           working={busy === 'submit'}
           onPrimary={() => void submit()}
           onBack={back}
+          secondary={{
+            label: busy === 'cancel' ? '正在撤销…' : '撤销申请',
+            working: busy === 'cancel',
+            onClick: () => void withdraw(),
+          }}
         />
       </View>
     );
@@ -285,7 +341,7 @@ export function CounterForm({ view }: { view: ReviewView }) {
   );
 }
 
-/** The refusal in full, the step's button with its progress, and the way back. */
+/** The refusal in full, the step's button(s) with their progress, and the way back. */
 function Actions(props: {
   error: string | null;
   label: string;
@@ -293,6 +349,7 @@ function Actions(props: {
   working: boolean;
   onPrimary: () => void;
   onBack: () => void;
+  secondary?: { label: string; working: boolean; onClick: () => void };
 }) {
   return (
     <View>
@@ -310,6 +367,17 @@ function Actions(props: {
         >
           {props.label}
         </Button>
+        {props.secondary ? (
+          <Button
+            fill="outline"
+            loading={props.secondary.working}
+            disabled={props.busy !== null}
+            data-testid="counter-cancel"
+            onClick={props.secondary.onClick}
+          >
+            {props.secondary.label}
+          </Button>
+        ) : null}
         <Button fill="outline" disabled={props.busy !== null} onClick={props.onBack}>
           返回
         </Button>

@@ -46,7 +46,9 @@ function cameFromForm(): boolean {
 /**
  * One application, for everyone who may see it: the customer continues it (review → identity →
  * signature → submit → result), the agent hosts those steps on their device or shares the page with
- * the customer, staff of the policy's branch decide it from the review queue. What comes next is
+ * the customer, staff of the policy's branch decide it from the review queue (and submit or
+ * withdraw one they prepared at the counter through the counter's routes; never the holder's
+ * buttons, which refuse them). What comes next is
  * the server's `nextStep`; every step re-reads the application when the page shows again.
  */
 export function ApplicationView({
@@ -98,13 +100,15 @@ export function ApplicationView({
       await Taro.requestSubscribeMessage({ tmplIds: applicationTemplateIds(), entityIds: [] }).catch(
         () => undefined,
       );
+    const counterAt = counterAuthorisationOf(application, role);
     return act(async () => {
       // Created once for this confirmation and reused by every retry until the server has answered.
       const key = application.requiresIdempotencyKey ? idempotencyKeyFor(applicationId) : null;
-      await api.submitEndorsement(applicationId, phoneCode ? { phoneCode } : {}, {
-        silent: true,
-        ...(key ? { headers: { [IDEMPOTENCY_KEY_HEADER]: key } } : {}),
-      });
+      const options = { silent: true, ...(key ? { headers: { [IDEMPOTENCY_KEY_HEADER]: key } } : {}) };
+      const body = phoneCode ? { phoneCode } : {};
+      await (counterAt
+        ? api.submitCounterEndorsement(counterAt, applicationId, body, options)
+        : api.submitEndorsement(applicationId, body, options));
       forgetIdempotencyKey(applicationId);
     });
   };
@@ -116,7 +120,7 @@ export function ApplicationView({
       void Taro.showToast({ title: `验证码已发送至 ${sent.phoneMasked}`, icon: 'none' });
     });
 
-  const cancel = async (backToForm: boolean) => {
+  const cancel = async (application: EndorsementApplication, backToForm: boolean) => {
     const answer = await Taro.showModal({
       title: backToForm ? '返回修改' : '撤销申请',
       content: backToForm
@@ -126,7 +130,13 @@ export function ApplicationView({
       cancelText: '取消',
     });
     if (!answer.confirm) return;
-    await act(() => api.cancelEndorsement(applicationId, backToForm ? { reason: '返回修改' } : {}));
+    const counterAt = counterAuthorisationOf(application, role);
+    const body = backToForm ? { reason: '返回修改' } : {};
+    await act(() =>
+      counterAt
+        ? api.cancelCounterEndorsement(counterAt, applicationId, body)
+        : api.cancelEndorsement(applicationId, body),
+    );
     if (backToForm) void Taro.navigateBack();
   };
 
@@ -259,8 +269,9 @@ export function ApplicationView({
                   </Button>
                 ) : null}
                 {next === 'insured_consent' ? <InsuredConsentStep application={application} /> : null}
-                {next === 'confirm_phone' ||
-                (next === 'submit' && application.phoneConfirmation?.confirmed === false) ? (
+                {role !== 'staff' &&
+                (next === 'confirm_phone' ||
+                  (next === 'submit' && application.phoneConfirmation?.confirmed === false)) ? (
                   <View>
                     <Text className="zx-muted">
                       验证码将发送至新手机号 {application.phoneConfirmation?.phoneMasked}
@@ -286,7 +297,7 @@ export function ApplicationView({
                     </Button>
                   </View>
                 ) : null}
-                {next === 'submit' || next === 'confirm_phone' ? (
+                {(next === 'submit' || next === 'confirm_phone') && application.actions.canSubmit ? (
                   <View className="zx-endorse__actions">
                     <Button
                       type="primary"
@@ -376,7 +387,7 @@ export function ApplicationView({
             {application.actions.canCancel ? (
               <View className="zx-endorse__actions">
                 {application.status === 'draft' && cameFromForm() ? (
-                  <Button block fill="outline" disabled={busy} onClick={() => void cancel(true)}>
+                  <Button block fill="outline" disabled={busy} onClick={() => void cancel(application, true)}>
                     返回修改
                   </Button>
                 ) : null}
@@ -385,7 +396,7 @@ export function ApplicationView({
                   fill="none"
                   disabled={busy}
                   data-testid="cancel-application"
-                  onClick={() => void cancel(false)}
+                  onClick={() => void cancel(application, false)}
                 >
                   撤销申请
                 </Button>
@@ -406,4 +417,15 @@ export function ApplicationView({
       }}
     </PageContainer>
   );
+}
+
+/**
+ * The authorisation staff act on for an application prepared at the counter (柜面代办): their submit
+ * and cancel go through the counter's routes (the holder's refuse staff). Null for everyone else.
+ */
+export function counterAuthorisationOf(
+  application: Pick<EndorsementApplication, 'counter'>,
+  role: string | undefined,
+): string | null {
+  return role === 'staff' ? (application.counter?.authorisationId ?? null) : null;
 }
