@@ -98,6 +98,9 @@ describe('柜面代办: the counter form', () => {
     const { getByTestId, findByTestId, getByText, container } = render(<CounterForm view={view} />);
     fireEvent.click(getByTestId('policy-P2026000001'));
     fireEvent.click(getByTestId('matter-contact_change'));
+    // The phone is the holder's own to change: the counter offers no field for it and says why.
+    expect(container.querySelector('[data-testid="input-phone"]')).toBeNull();
+    expect(container.textContent).toContain('柜面代办不能变更手机号码');
     type(getByTestId, 'address', '上海市徐汇区漕溪北路 88 号');
     fireEvent.click(getByText('准备申请'));
     expect((await findByTestId('counter-error')).textContent).toContain('已由投保人撤销');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { counterActNote } from '@zhixiang/shared/authorisations/trustee-rules';
+import { COUNTER_PHONE_REFUSED, counterActNote } from '@zhixiang/shared/authorisations/trustee-rules';
 import type { EndorsementApplication } from '@zhixiang/shared/endorsement/application';
 import { luhnCheckDigit } from '@zhixiang/shared/endorsement/renewal-account-change';
 import { addDays, todayInShanghai } from '@zhixiang/shared/format/dates';
@@ -182,6 +182,13 @@ describe('bad input', () => {
       { ...surrender, payeeCard: { cardHolderName: '张伟', cardNumber: DEMO_PAYEE_CARD_NUMBER } },
       403,
       '受托人代办的款项只能转入授权指定的账户（中国工商银行',
+    ],
+    [
+      'a new mobile number, which only the holder can confirm by its code',
+      prepare(CONTACT_AUTHORISATION, PARTICIPATING),
+      { ...contactChange, phone: '13912345678' },
+      400,
+      COUNTER_PHONE_REFUSED,
     ],
     [
       'a revoked authorisation',

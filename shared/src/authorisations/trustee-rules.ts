@@ -23,6 +23,13 @@ export const trusteeActNote = (authorisationId: string) => `受托人代办，�
  */
 export const counterActNote = (authorisationId: string) => `柜面依据录像授权 ${authorisationId} 代办`;
 
+/**
+ * A new mobile number is confirmed by the code texted to it, which only the holder can read back:
+ * the counter changes an address or an e-mail on an authorisation, never the phone.
+ */
+export const COUNTER_PHONE_REFUSED =
+  '柜面代办不能变更手机号码：新手机号须由投保人本人接收短信验证码确认，请投保人在小程序中自行办理';
+
 export const TRUSTEE_AUTHORISATION_NOT_FOUND = '未找到该授权，或您不是该授权的受托人';
 
 /**

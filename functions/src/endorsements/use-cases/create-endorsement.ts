@@ -1,5 +1,6 @@
 import {
   assertAuthorisedPayee,
+  COUNTER_PHONE_REFUSED,
   counterActNote,
   trusteeActNote,
 } from '@zhixiang/shared/authorisations/trustee-rules';
@@ -71,6 +72,8 @@ export async function createEndorsement(
       ? await trusteeAuthority(deps, claims, { ...act, authorisationId: options.authorisationId })
       : null;
   const counter = Boolean(options.counterAuthorisationId);
+  if (counter && asked.type === 'contact_change' && asked.phone !== undefined)
+    throw new AppError('VALIDATION_FAILED', COUNTER_PHONE_REFUSED, { field: 'phone' });
   const request = authority ? withAuthorisedPayee(asked, authority) : asked;
   const target = await loadEndorsablePolicy(deps, claims, policyNo, authority);
   if (!authority) assertActsForHolder(claims, target.holder);

@@ -1,6 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReviewView } from '@zhixiang/shared/authorisations/schemas';
+import { COUNTER_PHONE_REFUSED } from '@zhixiang/shared/authorisations/trustee-rules';
 import {
   type CreateEndorsementRequest,
   type EndorsementApplication,
@@ -18,7 +19,6 @@ import { ApiError } from '../../../services/request';
 export interface CounterDraft {
   policyNo: string;
   type: string;
-  phone: string;
   address: string;
   email: string;
   /** Yuan as typed: a loan or a withdrawal's amount, a surrender's acknowledged loss. */
@@ -31,7 +31,6 @@ export interface CounterDraft {
 export const EMPTY_COUNTER_DRAFT: CounterDraft = {
   policyNo: '',
   type: '',
-  phone: '',
   address: '',
   email: '',
   amount: '',
@@ -62,11 +61,10 @@ export function counterRequest(draft: CounterDraft): CreateEndorsementRequest | 
   if (note) return note;
   if (draft.type === 'contact_change') {
     const change = {
-      ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}),
       ...(draft.address.trim() ? { address: draft.address.trim() } : {}),
       ...(draft.email.trim() ? { email: draft.email.trim() } : {}),
     };
-    if (Object.keys(change).length === 0) return '请至少填写新的手机号码、联系地址或电子邮箱中的一项';
+    if (Object.keys(change).length === 0) return '请至少填写新的联系地址或电子邮箱中的一项';
     return { type: 'contact_change', ...change };
   }
   if (draft.type === 'renewal_account_change') {
@@ -314,7 +312,7 @@ export function CounterForm({ view }: { view: ReviewView }) {
       </View>
       {draft.type === 'contact_change' ? (
         <View>
-          {input('phone', '新的手机号码', 20)}
+          <Text className="zx-muted">{COUNTER_PHONE_REFUSED}</Text>
           {input('address', '新的联系地址', 200)}
           {input('email', '新的电子邮箱', 254)}
         </View>
