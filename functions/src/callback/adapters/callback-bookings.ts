@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { callbackMeasurement } from '@zhixiang/shared/callback/measurement';
 import {
   ALREADY_BOOKED_MESSAGE,
@@ -36,6 +35,7 @@ import {
   isConditionalCheckFailed,
   orNull,
   queryAll,
+  retryingTransactionConflicts,
   type TableContext,
 } from '../../platform/dynamodb/table';
 import { measurementPut } from '../../platform/measurement/measurement-stream';
@@ -683,25 +683,24 @@ export class DynamoCallbackBookingRepository implements CallbackBookingRepositor
     items: () => TransactItem[],
     refused: (failed: boolean[]) => Promise<void>,
   ): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.ctx.client.send(new TransactWriteCommand({ TransactItems: items() }));
-        return;
-      } catch (error) {
-        const codes = cancellationCodes(error);
-        if (codes.length === 0) {
-          if (!isConditionalCheckFailed(error)) throw error;
-          await refused([]);
-          throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE, { cause: error });
-        }
-        const failed = codes.map((code) => code === 'ConditionalCheckFailed');
-        if (failed.some(Boolean)) {
-          await refused(failed);
-          throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE, { cause: error });
-        }
-        if (attempt >= MAX_ATTEMPTS) throw new AppError('CONFLICT', BUSY_MESSAGE, { cause: error });
-        await sleep(Math.random() * 10 * 2 ** Math.min(attempt, 5));
+    try {
+      await retryingTransactionConflicts(
+        () => this.ctx.client.send(new TransactWriteCommand({ TransactItems: items() })),
+        MAX_ATTEMPTS,
+      );
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (codes.length === 0) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        await refused([]);
+        throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE, { cause: error });
       }
+      const failed = codes.map((code) => code === 'ConditionalCheckFailed');
+      if (failed.some(Boolean)) {
+        await refused(failed);
+        throw new AppError('CONFLICT', BOOKING_CHANGED_MESSAGE, { cause: error });
+      }
+      throw new AppError('CONFLICT', BUSY_MESSAGE, { cause: error });
     }
   }
 

@@ -39,6 +39,7 @@ import {
   orNull,
   orUndefined,
   queryAll,
+  retryingTransactionConflicts,
   type TableContext,
 } from '../../platform/dynamodb/table';
 import { measurementPut } from '../../platform/measurement/measurement-stream';
@@ -47,6 +48,9 @@ import { getItem } from '../../platform/records/point-reads';
 import type { DynamoPolicyRepository } from '../../platform/records/policies';
 import { createRecordRepositories } from '../../platform/records/repositories';
 import type { SubmissionIdempotency } from './submission-idempotency';
+
+/** Tries of one transaction cancelled only by a concurrent one (two reports of one payment, two staff). */
+const TRANSACTION_ATTEMPTS = 6;
 
 /*
  * Endorsement applications (保全申请), one partition each: the application (`sk=ENDORSEMENT`) and its
@@ -414,7 +418,10 @@ export class DynamoEndorsementRepository implements EndorsementRepository {
     collision?: string,
   ): Promise<void> {
     try {
-      await this.ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await retryingTransactionConflicts(
+        () => this.ctx.client.send(new TransactWriteCommand({ TransactItems: items })),
+        TRANSACTION_ATTEMPTS,
+      );
     } catch (error) {
       const codes = cancellationCodes(error);
       if (codes.length > 0) {

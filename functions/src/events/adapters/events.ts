@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { isInBranchSubtree } from '@zhixiang/shared/auth/access';
 import { AppError } from '@zhixiang/shared/errors';
 import { BUSY_MESSAGE, ENDED_STATUSES, SEAT_HOLDING_STATUSES } from '@zhixiang/shared/events/schemas';
@@ -36,6 +35,7 @@ import {
   conditionally,
   isConditionalCheckFailed,
   queryAll,
+  retryingTransactionConflicts,
   type TableContext,
 } from '../../platform/dynamodb/table';
 import { measurementPut } from '../../platform/measurement/measurement-stream';
@@ -907,22 +907,22 @@ export class DynamoEventStore implements EventStore {
    * retried with jitter.
    */
   private async transact(items: () => TransactItem[]): Promise<boolean[] | null> {
-    for (let attempt = 1; ; attempt++) {
-      const batch = items();
-      try {
-        await this.send(batch);
-        return null;
-      } catch (error) {
-        const codes = cancellationCodes(error);
-        if (codes.length === 0) {
-          if (!isConditionalCheckFailed(error)) throw error;
-          return batch.map(() => true);
-        }
-        const failed = codes.map((code) => code === 'ConditionalCheckFailed');
-        if (failed.some(Boolean)) return failed;
-        if (attempt >= MAX_ATTEMPTS) throw new AppError('CONFLICT', BUSY_MESSAGE, { cause: error });
-        await sleep(Math.random() * 10 * 2 ** Math.min(attempt, 6));
+    let batch: TransactItem[] = [];
+    try {
+      await retryingTransactionConflicts(() => {
+        batch = items();
+        return this.send(batch);
+      }, MAX_ATTEMPTS);
+      return null;
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (codes.length === 0) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        return batch.map(() => true);
       }
+      const failed = codes.map((code) => code === 'ConditionalCheckFailed');
+      if (failed.some(Boolean)) return failed;
+      throw new AppError('CONFLICT', BUSY_MESSAGE, { cause: error });
     }
   }
 }

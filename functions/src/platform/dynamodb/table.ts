@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type DeleteCommand,
   type DynamoDocumentClient,
@@ -45,6 +46,26 @@ export function isConditionalCheckFailed(error: unknown): boolean {
 export function cancellationCodes(error: unknown): (string | undefined)[] {
   const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
   return reasons?.map((reason) => reason.Code) ?? [];
+}
+
+/**
+ * Runs a TransactWriteItems again while DynamoDB cancels it only because a concurrent transaction
+ * held one of its items (`TransactionConflict`, no condition failed). That says nothing about the
+ * data — the retry's own conditions decide — and two writers cancelled by each other would
+ * otherwise retry in lockstep. Full jitter, doubling from 10 ms; after `attempts`, the last error is
+ * thrown for the caller to map.
+ */
+export async function retryingTransactionConflicts<T>(run: () => Promise<T>, attempts: number): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      const collidedOnly = codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+      if (!collidedOnly || attempt >= attempts) throw error;
+      await sleep(Math.random() * 10 * 2 ** Math.min(attempt, 6));
+    }
+  }
 }
 
 /** DynamoDB keeps optional attributes absent, the domain keeps them null. */
