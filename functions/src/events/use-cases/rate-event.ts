@@ -7,7 +7,7 @@ import { toRegistrationView } from '@zhixiang/shared/events/view';
 import { formatShanghaiMonthDayTimeCn } from '@zhixiang/shared/format/dates';
 import type { EventRecord, RegistrationRecord } from '@zhixiang/shared/ports/events';
 import type { VoiceItemRecord } from '@zhixiang/shared/ports/voice';
-import { redactText } from '@zhixiang/shared/privacy/mask';
+import { redactPersonalText } from '@zhixiang/shared/privacy/mask';
 import { ratingJoinsVoice, ratingVoiceWords } from '@zhixiang/shared/ratings/rules';
 import { tagVoice, type VoiceThemeDictionary, voiceWeekOf } from '@zhixiang/shared/voice/themes';
 import { voiceItemId } from '../../voice/use-cases/voice-access';
@@ -57,7 +57,9 @@ function ratingVoice(
   rating: { score: number; comment: string | null; at: string },
 ): VoiceItemRecord {
   const sourceKey = `event-rating:${event.eventId}:${registration.personKey}`;
-  const words = redactText(ratingVoiceWords(`俱乐部活动「${event.title}」`, rating.score, rating.comment));
+  const words = redactPersonalText(
+    ratingVoiceWords(`俱乐部活动「${event.title}」`, rating.score, rating.comment),
+  );
   const branchPath = registration.branchPath ?? event.organiserBranchPath;
   return {
     itemId: voiceItemId(sourceKey),

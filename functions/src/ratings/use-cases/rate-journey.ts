@@ -1,7 +1,7 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import { AppError } from '@zhixiang/shared/errors';
 import type { JourneyRatingRecord } from '@zhixiang/shared/ports/ratings';
-import { redactText } from '@zhixiang/shared/privacy/mask';
+import { redactPersonalText } from '@zhixiang/shared/privacy/mask';
 import {
   journeyRatingMeasurement,
   ratingJoinsVoice,
@@ -53,8 +53,8 @@ export async function rateJourney(
     branchPath: ended.branchPath,
     policyNo: ended.policyNo,
     score: request.score,
-    // The words are kept as voice is: ID and phone numbers redacted before they are stored.
-    comment: request.comment ? redactText(request.comment) : null,
+    // The words are kept as voice is: personal numbers and e-mails redacted before they are stored.
+    comment: request.comment ? redactPersonalText(request.comment) : null,
     at: new Date(nowMs).toISOString(),
   };
   const measured = journeyRatingMeasurement({ ...rating, at: nowMs });

@@ -18,7 +18,7 @@ import type {
   VoiceItemRecord,
   VoiceStore,
 } from '@zhixiang/shared/ports/voice';
-import { redactText } from '@zhixiang/shared/privacy/mask';
+import { redactPersonalText } from '@zhixiang/shared/privacy/mask';
 import { VOICE_SOURCES, type VoiceEscalation, type VoiceItemView } from '@zhixiang/shared/voice/schemas';
 import {
   journeyLabel,
@@ -66,13 +66,13 @@ export type VoiceItemFacts = Pick<
 };
 
 /**
- * A new voice item from its facts: the words redacted of ID and phone numbers, tagged by the
+ * A new voice item from its facts: the words redacted of personal numbers and e-mails, tagged by the
  * dictionary (with the journey given, else the themes' own), filed in its week, reported to its
  * own branch. The projection and the contexts that put an item in their own transaction (a rating)
  * build it here.
  */
 export function newVoiceItem(themes: VoiceThemeDictionary, facts: VoiceItemFacts): VoiceItemRecord {
-  const text = redactText(facts.words);
+  const text = redactPersonalText(facts.words);
   return {
     itemId: voiceItemId(facts.sourceKey),
     sourceKey: facts.sourceKey,
