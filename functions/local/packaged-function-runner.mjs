@@ -7,9 +7,21 @@
 // invokes the handler once and reports {type: 'invoked', result} or {type: 'invoked', error}.
 // A message without an event ends the process.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const [file, exportName] = process.argv.slice(2);
+
+// What Lambda's Node.js runtime has loaded before it imports a handler: its runtime interface
+// client (aws-lambda-nodejs-runtime-interface-client, src/) requires node:http and builds a
+// keep-alive Agent for the Runtime API (RAPIDClient.js), node:net (ResponseStream.js), node:util
+// (Errors.js, LogPatch.js), node:fs (LogPatch.js, UserFunction.js), node:assert (InvokeContext.js)
+// and node:path (UserFunction.js). Loaded here too, so that a cold import counts what the function
+// adds to the runtime, as it does in Lambda, and the empty handler it is compared with pays the same.
+const require = createRequire(import.meta.url);
+const runtimeHttp = require('node:http');
+for (const name of ['node:net', 'node:util', 'node:fs', 'node:assert', 'node:path']) require(name);
+new runtimeHttp.Agent({ keepAlive: true, maxSockets: 1 });
 
 const report = (message) => new Promise((resolve) => process.send(message, resolve));
 const describe = (error) => ({

@@ -109,19 +109,36 @@ interface DayIndex {
   businessDays: Int32Array;
 }
 
-function indexDays(years: readonly number[], isBusinessDay: (date: string) => boolean): DayIndex {
+/** The Shanghai day number of a date (YYYY-MM-DD). */
+function dayOfDate(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+/**
+ * Built by day number alone (weekday = day number + 4 mod 7: 1970-01-01 was a Thursday), with the
+ * holidays and working weekends as exceptions, so that a cold start indexes two years in a few
+ * hundred microseconds instead of formatting a date string for every day.
+ */
+function indexDays(years: readonly number[], exceptions: ReadonlyMap<number, boolean>): DayIndex {
   const first = years[0] ?? 1970;
   const last = years[years.length - 1] ?? 1969;
-  const firstDay = dayNumber(startOfShanghaiDay(`${first}-01-01`));
-  const days = Math.max(0, dayNumber(startOfShanghaiDay(`${last + 1}-01-01`)) - firstDay);
+  const firstDay = dayOfDate(`${first}-01-01`);
+  const days = Math.max(0, dayOfDate(`${last + 1}-01-01`) - firstDay);
   const covered = new Set(years);
   const kind = new Uint8Array(days);
+  for (let year = first, from = 0; year <= last; year++) {
+    const to = dayOfDate(`${year + 1}-01-01`) - firstDay;
+    for (let i = from; i < to; i++) {
+      const day = firstDay + i;
+      const weekday = (((day + 4) % 7) + 7) % 7;
+      kind[i] = !covered.has(year) ? 2 : (exceptions.get(day) ?? (weekday !== 0 && weekday !== 6)) ? 1 : 0;
+    }
+    from = to;
+  }
   const businessBefore = new Int32Array(days + 1);
   const missingBefore = new Int32Array(days + 1);
   const businessDays: number[] = [];
   for (let i = 0; i < days; i++) {
-    const date = shanghaiDate(startOfDayNumber(firstDay + i));
-    kind[i] = !covered.has(Number(date.slice(0, 4))) ? 2 : isBusinessDay(date) ? 1 : 0;
     if (kind[i] === 1) businessDays.push(firstDay + i);
     businessBefore[i + 1] = (businessBefore[i] ?? 0) + (kind[i] === 1 ? 1 : 0);
     missingBefore[i + 1] = (missingBefore[i] ?? 0) + (kind[i] === 2 ? 1 : 0);
@@ -142,7 +159,11 @@ function allImported(index: DayIndex, i: number, j: number): boolean {
  * Sunday, and a day that is both a holiday and a working weekend.
  */
 export function loadBusinessCalendar(raw: unknown): BusinessCalendar {
-  const data = BusinessCalendarSchema.parse(raw);
+  return indexBusinessCalendar(BusinessCalendarSchema.parse(raw));
+}
+
+/** As `loadBusinessCalendar`, for data whose shape is already known (the repository's own file). */
+function indexBusinessCalendar(data: BusinessCalendarData): BusinessCalendar {
   const holidays = new Map<string, string>();
   const workingWeekends = new Set<string>();
   const years: number[] = [];
@@ -176,18 +197,22 @@ export function loadBusinessCalendar(raw: unknown): BusinessCalendar {
     if (!isRealDate(date) || !covered.has(Number(date.slice(0, 4))))
       throw new CalendarOutOfRangeError(date, years);
   };
-  const index = indexDays(years, (date) => {
-    if (holidays.has(date)) return false;
-    if (workingWeekends.has(date)) return true;
-    const weekday = weekdayOf(date);
-    return weekday !== 0 && weekday !== 6;
-  });
-  // Every imported date's answer, by its text: a date not here is not real or not imported.
-  const answers = new Map<string, boolean>();
-  index.kind.forEach((kind, i) => {
-    if (kind !== 2) answers.set(shanghaiDate(startOfDayNumber(index.firstDay + i)), kind === 1);
-  });
+  const exceptions = new Map<number, boolean>();
+  for (const date of holidays.keys()) exceptions.set(dayOfDate(date), false);
+  for (const date of workingWeekends) exceptions.set(dayOfDate(date), true);
+  const index = indexDays(years, exceptions);
+  // Every imported date's answer, by its text (a date not there is not real or not imported),
+  // built on the first question by date: most functions only ask by instant.
+  let answers: Map<string, boolean> | undefined;
+  const answersByDate = (): Map<string, boolean> => {
+    const byDate = new Map<string, boolean>();
+    index.kind.forEach((kind, i) => {
+      if (kind !== 2) byDate.set(shanghaiDate(startOfDayNumber(index.firstDay + i)), kind === 1);
+    });
+    return byDate;
+  };
   const isBusinessDay = (date: string): boolean => {
+    answers ??= answersByDate();
     const answer = answers.get(date);
     if (answer === undefined) throw new CalendarOutOfRangeError(date, years);
     return answer;
@@ -245,11 +270,14 @@ export function loadBusinessCalendar(raw: unknown): BusinessCalendar {
 }
 
 /**
- * The repository's calendar, checked when the module loads (marked pure: a bundle that never reads
- * it neither builds nor checks it; the tests and every function that reads it do).
+ * The repository's calendar, indexed when the module loads (marked pure: a bundle that never reads
+ * it never builds it). Its dates are checked here as any import's are; its shape is checked by the
+ * calendar's unit test and by `import-calendar`, which writes the file, so a cold start does not
+ * run the schema over it again.
  */
-export const defaultBusinessCalendar: BusinessCalendar =
-  /* @__PURE__ */ loadBusinessCalendar(businessCalendarJson);
+export const defaultBusinessCalendar: BusinessCalendar = /* @__PURE__ */ indexBusinessCalendar(
+  businessCalendarJson as BusinessCalendarData,
+);
 
 /**
  * Business time elapsed between two instants, in milliseconds: only the parts of whole Shanghai

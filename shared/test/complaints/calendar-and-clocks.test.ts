@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import businessCalendarJson from '../../../config/business-calendar.json';
 import {
   addBusinessMillis,
+  BusinessCalendarSchema,
   businessMillisBetween,
   CalendarOutOfRangeError,
   defaultBusinessCalendar as cal,
@@ -31,6 +33,11 @@ const clock = (events: ClockEvent[], now: string, severity: 'urgent' | 'ordinary
   Object.fromEntries(computeClocks(cal, events, severity, new Date(now)).map((c) => [c.clock, c]));
 
 describe('business calendar', () => {
+  it("the repository's calendar file has the imported shape (the functions index it without the schema)", () => {
+    expect(BusinessCalendarSchema.safeParse(businessCalendarJson).success).toBe(true);
+    expect(loadBusinessCalendar(businessCalendarJson).years).toEqual(cal.years);
+  });
+
   it('knows the 调休 Saturdays and Sundays as working days, and the holidays as rest days', () => {
     expect(cal.isBusinessDay('2025-01-26')).toBe(true); // Sunday before 春节
     expect(cal.isBusinessDay('2025-02-08')).toBe(true); // Saturday after 春节
