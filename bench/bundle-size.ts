@@ -15,8 +15,10 @@ import { percentile } from './support/compare-with-baseline';
  * `npm run bench:bundles [-- --skip-package] [-- --runs N] [-- --only a,b]`: every function as it
  * is deployed — the zips of `npm run package` — beside an empty handler, measured the same way in
  * the same run. Each zip is unzipped into an empty folder and its handler imported by Node 22 in a
- * fresh process that finds only the zip and the runtime's AWS SDK (packaged-functions.ts); cold
- * import = from that process's start until the handler module is imported. Per function: own JS
+ * fresh process that finds only the zip and the runtime's AWS SDK (packaged-functions.ts) and that
+ * first loads what Lambda's Node.js runtime has loaded before it imports a handler (node:http and its
+ * keep-alive Agent, node:net, util, fs, assert, path: packaged-function-runner.mjs); cold import =
+ * from that process's start until the handler module is imported. Per function: own JS
  * (the .mjs files) and zip size, the median cold import of RUNS processes and that of the empty
  * handler's processes interleaved with them (alternating which goes first, so load hits both), the
  * ratio, and the function's budget (BUDGETS: ≤ 300 KiB and ≤ 2× unless a heavy part earns its own).

@@ -20,9 +20,8 @@ export const RequestHandoffRequestSchema = z.object({
   conversationId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, '会话编号格式不正确')),
 });
 
-export const HandoffPathSchema = z.object({
-  handoffId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, '人工服务编号格式不正确')),
-});
+export const HandoffIdSchema = z.string().check(z.regex(/^[0-9a-f-]{36}$/, '人工服务编号格式不正确'));
+export const HandoffPathSchema = z.object({ handoffId: HandoffIdSchema });
 
 export const HandoffMessageSchema = z.object({
   seq: z.int(),

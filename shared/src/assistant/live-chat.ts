@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { HANDOFF_STATUSES, HandoffMessageSchema, HandoffPathSchema } from './handoff';
+import { HANDOFF_STATUSES, HandoffIdSchema, HandoffMessageSchema } from './handoff';
 
 /**
  * Live chat over WebSocket (the API Gateway WebSocket API, and the local gateway's stand-in).
@@ -30,7 +30,7 @@ export const LIVE_CHAT_ROUTES = [
 
 export const SubscribeFrameSchema = z.object({
   action: z.literal('subscribe'),
-  handoffId: HandoffPathSchema.shape.handoffId,
+  handoffId: HandoffIdSchema,
   after: z._default(z.int().check(z.minimum(0, '参数 after 应为非负整数')), 0),
 });
 export type SubscribeFrame = z.infer<typeof SubscribeFrameSchema>;

@@ -22,6 +22,7 @@ const reference = z
     z.regex(AUTHORISATION_ID, '授权编号格式不正确，应为 SQ 开头的 18 位编号'),
   );
 
+/* @__NO_SIDE_EFFECTS__ */
 const keys = <T extends Record<string, string>>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -39,8 +40,7 @@ const trusteeFields = {
 export const TrusteeBindCodeRequestSchema = z.strictObject(trusteeFields);
 export type TrusteeBindCodeRequest = z.infer<typeof TrusteeBindCodeRequestSchema>;
 
-export const TrusteeBindRequestSchema = z.strictObject({
-  ...trusteeFields,
+export const TrusteeBindRequestSchema = z.extend(TrusteeBindCodeRequestSchema, {
   code: z.string('请填写验证码').check(z.regex(/^\d{6}$/, '验证码应为 6 位数字')),
 });
 export type TrusteeBindRequest = z.infer<typeof TrusteeBindRequestSchema>;

@@ -166,7 +166,11 @@ export const RecordCallbackOutcomeRequestSchema = z
   .strictObject({
     outcome: z.enum(CALLBACK_OUTCOMES),
     /** Completed: every one of the seven points confirmed. */
-    points: z.optional(z.strictObject(Object.fromEntries(CALLBACK_POINTS.map((p) => [p, z.boolean()])))),
+    points: z.optional(
+      z.strictObject(
+        /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ CALLBACK_POINTS.map((p) => [p, z.boolean()])),
+      ),
+    ),
     note: z.optional(z.string().check(z.maxLength(500))),
     /** A problem case where the customer disputes the sale: a complaint (销售误导) is opened for it. */
     disputesSale: z.optional(z.boolean('“客户对销售过程有异议”应为 true 或 false')),
@@ -219,7 +223,9 @@ export const SendOnlineCallbackCodeResponseSchema = z.object({
  */
 export const SubmitOnlineCallbackRequestSchema = z.strictObject({
   code: z.optional(z.string().check(z.regex(/^\d{6}$/, '请输入 6 位短信验证码'))),
-  answers: z.strictObject(Object.fromEntries(CALLBACK_POINTS.map((p) => [p, z.boolean()]))),
+  answers: z.strictObject(
+    /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ CALLBACK_POINTS.map((p) => [p, z.boolean()])),
+  ),
 });
 
 /** The identity-verification purpose of a policy's online self-callback. */

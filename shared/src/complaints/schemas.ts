@@ -13,7 +13,7 @@ export const PREFERRED_CONTACT_TIMES = {
   evening: '晚上（18:00–21:00）',
 } as const;
 export type PreferredContactTime = keyof typeof PREFERRED_CONTACT_TIMES;
-const PREFERRED_KEYS = Object.keys(PREFERRED_CONTACT_TIMES) as [
+const PREFERRED_KEYS = /* @__PURE__ */ Object.keys(PREFERRED_CONTACT_TIMES) as [
   PreferredContactTime,
   ...PreferredContactTime[],
 ];
@@ -75,8 +75,7 @@ const complaintFields = {
   photos: uploadIdsSchema('照片', MAX_COMPLAINT_PHOTOS),
 };
 
-export const FileComplaintRequestSchema = z.strictObject({
-  ...complaintFields,
+export const FileComplaintRequestSchema = z.extend(z.strictObject(complaintFields), {
   /** Filed from the assistant: the conversation goes with it (its owner only). */
   conversationId: z.optional(
     z.string('对话编号应为文字').check(z.regex(/^[0-9a-f-]{36}$/, '对话编号格式不正确')),
@@ -89,8 +88,7 @@ export type FileComplaintRequest = z.infer<typeof FileComplaintRequestSchema>;
  * phone system identified (its screen-pop), and name a colleague the complaint is about, who may
  * then not claim it (回避).
  */
-export const FileComplaintForCustomerRequestSchema = z.strictObject({
-  ...complaintFields,
+export const FileComplaintForCustomerRequestSchema = z.extend(z.strictObject(complaintFields), {
   callId: z.optional(z.string('来电编号应为文字').check(z.regex(/^[0-9a-f-]{36}$/, '来电编号格式不正确'))),
   namedStaffUserId: z.optional(
     z
@@ -155,7 +153,9 @@ const ClockSchema = z.object({
 
 export const ComplaintSummarySchema = z.object({
   complaintId: z.string(),
-  channel: z.enum(Object.keys(COMPLAINT_CHANNELS) as [ComplaintChannel, ...ComplaintChannel[]]),
+  channel: z.enum(
+    /* @__PURE__ */ Object.keys(COMPLAINT_CHANNELS) as [ComplaintChannel, ...ComplaintChannel[]],
+  ),
   channelLabel: z.string(),
   category: z.enum(COMPLAINT_CATEGORY_KEYS),
   categoryLabel: z.string(),

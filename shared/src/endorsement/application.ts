@@ -130,6 +130,13 @@ const money = (label: string) =>
       z.positive(`${label}必须大于 0`),
       z.maximum(Number.MAX_SAFE_INTEGER, `${label}过大`),
     );
+// Messages naming another module's constant are built by a function marked pure, so that a bundle
+// that never uses the schema drops it (esbuild keeps a template literal's interpolation as a
+// possible side effect).
+/* @__NO_SIDE_EFFECTS__ */
+const beneficiariesAtMost = () => `受益人最多 ${MAX_BENEFICIARIES} 位`;
+/* @__NO_SIDE_EFFECTS__ */
+const relationChoice = () => `关系请从列表中选择（${BENEFICIARY_RELATIONS.join('、')}）`;
 /* @__NO_SIDE_EFFECTS__ */
 const text = (label: string, max: number) =>
   z.string(`${label}应为文字`).check(z.maxLength(max, `${label}不能超过 ${max} 个字`));
@@ -140,7 +147,7 @@ const cardFields = {
 
 export const BeneficiaryInputSchema = z.strictObject({
   name: text('受益人姓名', 30).check(singleLine('受益人姓名')),
-  relation: z.enum(BENEFICIARY_RELATIONS, `关系请从列表中选择（${BENEFICIARY_RELATIONS.join('、')}）`),
+  relation: z.enum(BENEFICIARY_RELATIONS, relationChoice()),
   order: z
     .number('受益顺位应为整数')
     .check(z.int('受益顺位应为整数'), z.minimum(1, '受益顺位从 1 开始'), z.maximum(10, '受益顺位最多 10')),
@@ -169,10 +176,7 @@ export const CreateEndorsementRequestSchema = z.discriminatedUnion(
       type: z.literal('beneficiary_change'),
       beneficiaries: z
         .array(BeneficiaryInputSchema, '受益人列表格式不正确')
-        .check(
-          z.minLength(1, '请至少指定一位受益人'),
-          z.maxLength(MAX_BENEFICIARIES, `受益人最多 ${MAX_BENEFICIARIES} 位`),
-        ),
+        .check(z.minLength(1, '请至少指定一位受益人'), z.maxLength(MAX_BENEFICIARIES, beneficiariesAtMost())),
     }),
     z.strictObject({
       type: z.literal('policy_loan'),
@@ -196,7 +200,7 @@ export const CreateEndorsementRequestSchema = z.discriminatedUnion(
       type: z.literal('dividend_option_change'),
       dividendOption: z.enum(DIVIDEND_OPTIONS, '请选择红利领取方式'),
     }),
-    z.strictObject({ type: z.literal('renewal_account_change'), ...cardFields }),
+    z.extend(z.strictObject({ type: z.literal('renewal_account_change') }), cardFields),
     z.strictObject({
       type: z.literal('surrender'),
       /** The loss the customer saw and accepted (cents); a different current figure is refused. */
@@ -376,8 +380,7 @@ export const EndorsementApplicationSchema = z.extend(EndorsementSummarySchema, {
    * with a refund): 待付款 → 已付款 / 付款失败; null for the others.
    */
   payout: z.nullable(
-    z.object({
-      ...PayoutSummaryFields,
+    z.extend(z.object(PayoutSummaryFields), {
       instructedAt: z.string(),
       paidAt: z.nullable(z.string()),
       /** Why the last instruction failed (the bank's or finance's reason). */

@@ -46,4 +46,6 @@ export type EndorsementRules = z.infer<typeof EndorsementRulesSchema>;
 export type SupportedBank = z.infer<typeof SupportedBanksSchema>['banks'][number];
 
 export const endorsementRules: EndorsementRules = /* @__PURE__ */ EndorsementRulesSchema.parse(rulesJson);
-export const supportedBanks: readonly SupportedBank[] = SupportedBanksSchema.parse(banksJson).banks;
+/* @__NO_SIDE_EFFECTS__ */
+const banksOf = (raw: unknown): readonly SupportedBank[] => SupportedBanksSchema.parse(raw).banks;
+export const supportedBanks: readonly SupportedBank[] = banksOf(banksJson);

@@ -118,7 +118,9 @@ export const SANDBOX_FACE_OUTCOME_LABELS: Record<SandboxFaceOutcome, string> = {
   camera_denied: '未授权使用摄像头',
 };
 export const SandboxFaceAnswerSchema = z.strictObject({
-  outcome: z.enum(Object.keys(SANDBOX_FACE_OUTCOMES) as [SandboxFaceOutcome, ...SandboxFaceOutcome[]]),
+  outcome: z.enum(
+    /* @__PURE__ */ Object.keys(SANDBOX_FACE_OUTCOMES) as [SandboxFaceOutcome, ...SandboxFaceOutcome[]],
+  ),
 });
 
 /**

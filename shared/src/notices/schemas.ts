@@ -9,7 +9,8 @@ import { MAX_LEAD_DAYS, MIN_LEAD_DAYS } from './preferences';
 
 const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'));
 
-export const NoticePreferenceInputSchema = z.strictObject({
+/** A preference as the customer sets it (the request's fields, and the view's). */
+const noticePreferenceFields = {
   /** `all` or a policy number. */
   scope: z.string().check(z.regex(/^(all|[0-9A-Za-z]{6,32})$/, '适用范围应为 all 或保单号')),
   leadDays: z
@@ -26,11 +27,11 @@ export const NoticePreferenceInputSchema = z.strictObject({
   ),
   quietHours: z.strictObject({ start: hhmm, end: hhmm }),
   successNotice: z.boolean('请选择是否接收扣款成功通知'),
-});
+};
+export const NoticePreferenceInputSchema = z.strictObject(noticePreferenceFields);
 export type NoticePreferenceInput = z.infer<typeof NoticePreferenceInputSchema>;
 
-export const NoticePreferenceSchema = z.object({
-  ...NoticePreferenceInputSchema.shape,
+export const NoticePreferenceSchema = z.extend(z.object(noticePreferenceFields), {
   /** True when nothing was saved and the default applies. */
   isDefault: z.boolean(),
   updatedAt: z.nullable(z.string()),

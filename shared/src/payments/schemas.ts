@@ -62,7 +62,7 @@ export const DebitSummaryFields = {
   /** The local stage: the 「续期扣款沙箱」 reports the result on demand instead of billing. */
   sandbox: z.boolean(),
 };
-export const RepaymentDebitViewSchema = z.object({ applicationId: z.string(), ...DebitSummaryFields });
+export const RepaymentDebitViewSchema = z.extend(z.object({ applicationId: z.string() }), DebitSummaryFields);
 export type RepaymentDebitView = z.infer<typeof RepaymentDebitViewSchema>;
 
 export const SandboxDebitRequestSchema = z.strictObject({
@@ -143,7 +143,7 @@ export const PayoutSummaryFields = {
 };
 
 /** An application's payout (the answer of another account, and of the sandbox). */
-export const PayoutViewSchema = z.object({ applicationId: z.string(), ...PayoutSummaryFields });
+export const PayoutViewSchema = z.extend(z.object({ applicationId: z.string() }), PayoutSummaryFields);
 export type PayoutView = z.infer<typeof PayoutViewSchema>;
 
 export const SandboxPayoutRequestSchema = z.strictObject({

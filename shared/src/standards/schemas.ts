@@ -255,7 +255,7 @@ export const AlertListSchema = z.object({
 });
 export type AlertList = z.infer<typeof AlertListSchema>;
 
-export const CASE_STATUSES = Object.keys(CASE_STATUS_LABELS) as [CaseStatus, ...CaseStatus[]];
+export const CASE_STATUSES = /* @__PURE__ */ Object.keys(CASE_STATUS_LABELS) as [CaseStatus, ...CaseStatus[]];
 export const BreachListSchema = z.object({
   standardId: z.string(),
   cases: z.array(

@@ -55,6 +55,7 @@ export const UploadTicketSchema = z.object({
 export type UploadTicket = z.infer<typeof UploadTicketSchema>;
 
 /** The upload ids a request attaches: each a UUID, at most `max`, none twice. */
+/* @__NO_SIDE_EFFECTS__ */
 export function uploadIdsSchema(what: string, max: number) {
   return z.optional(
     z
@@ -83,15 +84,16 @@ export interface StoredAttachment {
 /** An attachment as a reader sees it (no key): its number on the record, type and size. */
 export const AttachmentSchema = z.object({
   fileNo: z.int(),
-  contentType: z.enum(Object.keys(ATTACHMENT_TYPE_LABELS) as [AttachmentType, ...AttachmentType[]]),
+  contentType: z.enum(
+    /* @__PURE__ */ Object.keys(ATTACHMENT_TYPE_LABELS) as [AttachmentType, ...AttachmentType[]],
+  ),
   typeLabel: z.string(),
   size: z.int(),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
 /** An attachment with a short-lived link to view it. */
-export const AttachmentLinkSchema = z.object({
-  ...AttachmentSchema.shape,
+export const AttachmentLinkSchema = z.extend(AttachmentSchema, {
   url: z.string(),
   expiresAt: z.string(),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { HANDOFF_STATUSES, HandoffPathSchema } from '../assistant/handoff';
+import { HANDOFF_STATUSES, HandoffIdSchema, HandoffPathSchema } from '../assistant/handoff';
 import { maskName } from '../callback/view';
 import type { AgentRepository, CustomerRepository } from '../ports/repositories';
 import { redactPersonalText } from '../privacy/mask';
@@ -101,7 +101,7 @@ export const VoiceHandoffPathSchema = HandoffPathSchema;
 /** Over the WebSocket API: start listening to a handoff (the messages after `after` are replayed). */
 export const ListenHandoffFrameSchema = z.object({
   action: z.literal('listenHandoff'),
-  handoffId: HandoffPathSchema.shape.handoffId,
+  handoffId: HandoffIdSchema,
   after: z._default(z.int('参数 after 应为整数').check(z.minimum(0, '参数 after 应为非负整数')), 0),
 });
 export type ListenHandoffFrame = z.infer<typeof ListenHandoffFrameSchema>;
@@ -109,7 +109,7 @@ export type ListenHandoffFrame = z.infer<typeof ListenHandoffFrameSchema>;
 /** Over the WebSocket API: stop listening to a handoff (the listening log's session ends). */
 export const LeaveHandoffFrameSchema = z.object({
   action: z.literal('leaveHandoff'),
-  handoffId: HandoffPathSchema.shape.handoffId,
+  handoffId: HandoffIdSchema,
 });
 export type LeaveHandoffFrame = z.infer<typeof LeaveHandoffFrameSchema>;
 

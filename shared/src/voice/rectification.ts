@@ -16,7 +16,10 @@ export const RECTIFICATION_LINES = {
   other: '其他',
 } as const;
 export type RectificationLine = keyof typeof RECTIFICATION_LINES;
-const LINE_KEYS = Object.keys(RECTIFICATION_LINES) as [RectificationLine, ...RectificationLine[]];
+const LINE_KEYS = /* @__PURE__ */ Object.keys(RECTIFICATION_LINES) as [
+  RectificationLine,
+  ...RectificationLine[],
+];
 
 export const RECTIFICATION_STATUS_LABELS = { open: '整改中', closed: '已关闭' } as const;
 export type RectificationStatus = keyof typeof RECTIFICATION_STATUS_LABELS;
@@ -27,6 +30,8 @@ export const RECTIFICATION_MAX_BUSINESS_DAYS = 60;
 export const MAX_EVIDENCE_FILES = 5;
 export const MAX_EVIDENCE_FILE_BYTES = 10 * 1024 * 1024;
 
+/* @__NO_SIDE_EFFECTS__ */
+const longestTerm = () => `整改期限最长 ${RECTIFICATION_MAX_BUSINESS_DAYS} 个工作日`;
 /* @__NO_SIDE_EFFECTS__ */
 const text = (what: string, min: number, max: number) =>
   z
@@ -50,7 +55,7 @@ export const OpenRectificationRequestSchema = z.strictObject({
     .int('整改期限应为整数个工作日')
     .check(
       z.minimum(1, '整改期限至少 1 个工作日'),
-      z.maximum(RECTIFICATION_MAX_BUSINESS_DAYS, `整改期限最长 ${RECTIFICATION_MAX_BUSINESS_DAYS} 个工作日`),
+      z.maximum(RECTIFICATION_MAX_BUSINESS_DAYS, longestTerm()),
     ),
   /** What it answers: one voice item, or a week's theme cluster of the opener's subtree. */
   from: z.discriminatedUnion(

@@ -12,6 +12,7 @@ import {
   UPLOAD_URL_SECONDS,
   VIDEO_PART_BYTES,
   type VideoUpload,
+  videoTooLarge,
 } from '@zhixiang/shared/authorisations/schemas';
 import { transition } from '@zhixiang/shared/authorisations/status';
 import { videoDurationSeconds } from '@zhixiang/shared/authorisations/video-duration';
@@ -161,13 +162,7 @@ export async function completeVideo(
   }
   const digest = await deps.authorisationVideos.digest(upload.key, MAX_VIDEO_BYTES);
   if (!digest) return refuseRecording(deps, record, upload.key, '未找到上传的视频，请重新上传');
-  if (digest.sizeBytes > MAX_VIDEO_BYTES)
-    return refuseRecording(
-      deps,
-      record,
-      upload.key,
-      `视频超过 ${MAX_VIDEO_BYTES / 1024 / 1024} MB，请缩短录制时长后重新录制`,
-    );
+  if (digest.sizeBytes > MAX_VIDEO_BYTES) return refuseRecording(deps, record, upload.key, videoTooLarge());
   const contentType = videoTypeOf(digest.bytes);
   if (!contentType)
     return refuseRecording(deps, record, upload.key, '视频仅支持 MP4 或 WebM 格式，请重新录制');
