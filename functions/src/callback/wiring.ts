@@ -15,7 +15,9 @@ export function createCallbackDeps(platform: Platform) {
     },
     sms: createSmsSender(platform),
     /** A problem case joins the customer-voice stream (客户之声), tagged by this dictionary. */
-    voiceThemes: defaultVoiceThemes,
+    get voiceThemes() {
+      return defaultVoiceThemes();
+    },
   };
 }
 export type CallbackContextDeps = ReturnType<typeof createCallbackDeps>;

@@ -56,7 +56,9 @@ export function createComplaintsDeps(platform: Platform) {
     businessCalendar: defaultBusinessCalendar,
     complaintRules: defaultComplaintRules,
     /** The customer-voice dictionary: a closing rating that is voice is tagged by it. */
-    voiceThemes: defaultVoiceThemes,
+    get voiceThemes() {
+      return defaultVoiceThemes();
+    },
   };
 }
 export type ComplaintsDeps = ReturnType<typeof createComplaintsDeps>;

@@ -17,7 +17,9 @@ export function createEventsDeps(platform: Platform) {
     },
     eventSettings: defaultEventSettings,
     /** The customer-voice dictionary: a low rating's voice item is tagged by it. */
-    voiceThemes: defaultVoiceThemes,
+    get voiceThemes() {
+      return defaultVoiceThemes();
+    },
     eventFiles: new S3PrivateFiles(getS3, platform.config.bucketName),
     /** Entry tickets (the registrant's QR code): signed for this purpose only. */
     eventTickets: new SignedTokens({

@@ -24,7 +24,9 @@ export function createRatingsDeps(platform: Platform) {
     },
     rateLimiter: new DynamoRateLimiter(table),
     /** The customer-voice dictionary: a rating that is voice is tagged by it. */
-    voiceThemes: defaultVoiceThemes,
+    get voiceThemes() {
+      return defaultVoiceThemes();
+    },
   };
 }
 export type RatingsDeps = ReturnType<typeof createRatingsDeps>;

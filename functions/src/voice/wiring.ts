@@ -37,7 +37,9 @@ export function createVoiceDeps(platform: Platform) {
     liveChatPusher: config.liveChatEndpoint ? new ApiGatewayLiveChatPusher(config.liveChatEndpoint) : null,
     /** Rectifications' closure evidence (`voice/` of the document bucket). */
     rectificationFiles: new S3Attachments(getS3, config.bucketName),
-    voiceThemes: defaultVoiceThemes,
+    get voiceThemes() {
+      return defaultVoiceThemes();
+    },
     businessCalendar: defaultBusinessCalendar,
   };
 }

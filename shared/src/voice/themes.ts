@@ -45,7 +45,15 @@ export function loadVoiceThemes(raw: unknown): VoiceThemeDictionary {
   return parsed;
 }
 
-export const defaultVoiceThemes: VoiceThemeDictionary = /* @__PURE__ */ loadVoiceThemes(voiceThemesJson);
+let repositoryThemes: VoiceThemeDictionary | undefined;
+/**
+ * The repository's dictionary (`config/voice-themes.json`), checked on first use: a function of a
+ * context that tags some of its items (callback, complaints, events…) checks it only when it tags.
+ */
+export function defaultVoiceThemes(): VoiceThemeDictionary {
+  repositoryThemes ??= loadVoiceThemes(voiceThemesJson);
+  return repositoryThemes;
+}
 
 export function journeyLabel(dictionary: VoiceThemeDictionary, journey: Journey): string {
   return dictionary.journeys[journey] ?? journey;

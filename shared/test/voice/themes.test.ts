@@ -11,7 +11,7 @@ import {
 
 describe('the theme dictionary', () => {
   it('tags the themes whose words occur, in dictionary order, with the words as keywords', () => {
-    expect(tagVoice(defaultVoiceThemes, '续期扣款失败，客服电话也打不通')).toEqual({
+    expect(tagVoice(defaultVoiceThemes(), '续期扣款失败，客服电话也打不通')).toEqual({
       journey: 'renewal',
       themes: ['debit_failure', 'hotline_wait'],
       keywords: ['扣款', '续期', '打不通', '电话'],
@@ -19,8 +19,8 @@ describe('the theme dictionary', () => {
   });
 
   it('keeps the journey the source knows, and falls back to 其他 when nothing matches', () => {
-    expect(tagVoice(defaultVoiceThemes, '机器人答非所问', 'assistant').journey).toBe('assistant');
-    expect(tagVoice(defaultVoiceThemes, '今天天气不错')).toEqual({
+    expect(tagVoice(defaultVoiceThemes(), '机器人答非所问', 'assistant').journey).toBe('assistant');
+    expect(tagVoice(defaultVoiceThemes(), '今天天气不错')).toEqual({
       journey: 'other',
       themes: [],
       keywords: [],
@@ -30,7 +30,7 @@ describe('the theme dictionary', () => {
   it('ignores case and spaces', () => {
     const themes = loadVoiceThemes({
       visitorBranchPath: 'HQ',
-      journeys: defaultVoiceThemes.journeys,
+      journeys: defaultVoiceThemes().journeys,
       themes: [{ id: 'app_login', label: 'APP 登录', journey: 'service', words: ['App登录'] }],
     });
     expect(tagVoice(themes, '我的 app 登录 不了').themes).toEqual(['app_login']);
@@ -41,14 +41,14 @@ describe('the theme dictionary', () => {
     expect(() =>
       loadVoiceThemes({
         visitorBranchPath: 'HQ',
-        journeys: defaultVoiceThemes.journeys,
+        journeys: defaultVoiceThemes().journeys,
         themes: [theme, theme],
       }),
     ).toThrow(/listed twice/);
     expect(() =>
       loadVoiceThemes({
         visitorBranchPath: 'HQ',
-        journeys: defaultVoiceThemes.journeys,
+        journeys: defaultVoiceThemes().journeys,
         themes: [{ ...theme, id: 'Claims' }],
       }),
     ).toThrow();

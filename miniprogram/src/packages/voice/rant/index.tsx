@@ -91,7 +91,7 @@ function RantForm() {
             className={`zx-voice__chip${journey === key ? ' zx-voice__chip--selected' : ''}`}
             onClick={() => setJourney(journey === key ? null : key)}
           >
-            {defaultVoiceThemes.journeys[key]}
+            {defaultVoiceThemes().journeys[key]}
           </View>
         ))}
       </View>
