@@ -20,7 +20,7 @@ const EndorsementRulesSchema = z.object({
     /** Self-service loans by customers of this age or older go to staff review. */
     selfServiceReviewFromAge: z.number().check(z.int(), z.minimum(18), z.maximum(120)),
   }),
-  surrender: z.object({ coolingOffFeeCents: cents.check(z.maximum(1000)) }),
+  surrender: z.object({ coolingOffFeeCents: /* @__PURE__ */ cents.check(z.maximum(1000)) }),
   /**
    * Automatic approval per type: disabled, or above `maxAmountCents` (the amount paid out or
    * lent), the application goes to the branch's staff review (保全审核). The loan's own market
