@@ -17,6 +17,13 @@
 // declared, `/* @__NO_SIDE_EFFECTS__ */`, which esbuild honours within that module; a top-level
 // value computed from a config file (a calendar, a rule table) is marked `/* @__PURE__ */` where
 // it is computed, so a function that never reads it does not compute it at cold start.
+//
+// What still keeps an unused schema in a bundle is anything in its arguments that esbuild counts as
+// a possible side effect: an object spread (`{ ...fields }`, `...Other.shape`), a property read
+// (`Other.shape.id`), a template literal interpolating a name (`\`at most ${MAX}\``), an unmarked
+// call (`Object.keys(…)`, `list.join(…)`, `schema.check(…)` on a local). So a schema extends
+// another with `z.extend(schema, fields)`, a message naming a constant comes from a local function
+// marked `/* @__NO_SIDE_EFFECTS__ */`, and a call on plain data is marked `/* @__PURE__ */`.
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
