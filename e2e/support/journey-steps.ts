@@ -67,7 +67,9 @@ export async function drawOnSignaturePad(page: Page, strokes: Array<Array<[numbe
     if (!first) continue;
     await page.mouse.move(box.x + first[0], box.y + first[1]);
     await page.mouse.down();
-    for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
+    // One pointer move per vertex: the pad records straight segments between them, and the
+    // signature rule measures the polyline (length, span, spread), not how many points it has.
+    for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y);
     await page.mouse.up();
   }
 }
