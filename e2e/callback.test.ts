@@ -9,6 +9,7 @@ import {
   agreeToPrivacyGuide,
   demoAccessToken,
   fillInput,
+  returnOnceVerified,
   signInAsDemoUser,
   tapButton,
 } from './support/journey-steps';
@@ -63,6 +64,7 @@ async function answerOnline(
     await tapButton(page, '开始刷脸');
     await page.getByTestId('sandbox-face').waitFor();
     await tapButton(page, '核身成功（本人）');
+    await returnOnceVerified(page);
     await page.getByTestId('callback-identity-verified').waitFor();
   }
   for (const point of [

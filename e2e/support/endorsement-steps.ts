@@ -10,6 +10,7 @@ import {
   drawOnSignaturePad,
   fillInput,
   HANDWRITTEN_NAME,
+  returnOnceVerified,
   signInAsDemoUser,
   tapButton,
 } from './journey-steps';
@@ -76,14 +77,7 @@ export async function verifyWithSandboxFace(page: Page): Promise<void> {
     await tapButton(page, '开始刷脸');
     await page.getByTestId('sandbox-face').waitFor();
     await tapButton(page, '核身成功（本人）');
-    // As a customer would, 「返回继续办理」 is tapped as soon as the success shows, racing the
-    // page's own return 1.5 s later; that return must then not go back a second time, which the
-    // application page's next steps would notice. Under load the page may leave first: fine.
-    await page
-      .getByTestId('identity-verified')
-      .locator('taro-button-core', { hasText: '返回继续办理' })
-      .click({ timeout: 1_000 })
-      .catch(() => undefined);
+    await returnOnceVerified(page);
   }
   await page.waitForURL(/endorsements\/application/, { timeout: 20_000 });
 }

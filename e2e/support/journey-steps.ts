@@ -41,6 +41,20 @@ export async function demoAccessToken(apiUrl: string, userId: string): Promise<s
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
+/**
+ * On the identity page after the sandbox face succeeded: taps 「返回继续办理」 as soon as the success
+ * shows, as a customer would, racing the page's own return 1.5 s later — which must then not go
+ * back a second time (the calling page's next steps would notice). Under load the page may leave
+ * first: fine.
+ */
+export async function returnOnceVerified(page: Page): Promise<void> {
+  await page
+    .getByTestId('identity-verified')
+    .locator('taro-button-core', { hasText: '返回继续办理' })
+    .click({ timeout: 1_000 })
+    .catch(() => undefined);
+}
+
 const SIGNATURE_CANVAS = '[data-testid="signature-pad"] canvas, canvas#zx-signature-pad';
 
 /**
