@@ -6,12 +6,11 @@ import { readLatestSandboxCode } from '../../functions/src/platform/sms/sandbox-
 import { buildDemoData, DEMO_CUSTOMERS } from '../../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './browser';
 import {
-  agreeToPrivacyGuide,
   drawOnSignaturePad,
   fillInput,
   HANDWRITTEN_NAME,
   returnOnceVerified,
-  signInAsDemoUser,
+  signInOncePerFile,
   tapButton,
 } from './journey-steps';
 import type { E2eSession } from './session';
@@ -117,11 +116,11 @@ export function endorsementSteps(session: E2eSession) {
   const applyUrl = (policy: string, type: string) =>
     `${session.stack.appUrl}/packages/endorsements/apply/index?policyNo=${policy}&type=${type}`;
 
+  /** `run` opens its first page by URL, signed in (see signInOncePerFile). */
   async function journey(name: string, userId: string, run: (page: Page) => Promise<void>): Promise<void> {
     const { context, page } = await newPhonePage(session.browser);
     try {
-      await agreeToPrivacyGuide(page, session.stack.appUrl);
-      await signInAsDemoUser(page, userId);
+      await signInOncePerFile(page, session.stack.appUrl, userId);
       await run(page);
     } finally {
       await saveScreenshot(page, `endorsements-${name}`);

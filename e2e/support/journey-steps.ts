@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** First visit: the privacy guide comes before anything else; agreeing leads to the sign-in page. */
 export async function agreeToPrivacyGuide(page: Page, appUrl: string): Promise<void> {
@@ -14,6 +14,29 @@ export async function agreeToPrivacyGuide(page: Page, appUrl: string): Promise<v
 export async function signInAsDemoUser(page: Page, userId: string): Promise<void> {
   await page.locator(`[data-testid="demo-user"][data-user-id="${userId}"]`).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/pages/sign-in'));
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+/** What each demo user's first sign-in in this journey file left in the browser's storage. */
+const storageAfterSignIn = new Map<string, StorageState>();
+
+/**
+ * Signs a demo user in on a new page, once per journey file through the privacy guide and the demo
+ * sign-in picker; later journeys of the same user start from the storage that sign-in left (the
+ * privacy consent and the session, still valid for the file's few minutes) in their own new
+ * context, as a customer reopening the mini program does. The journey then opens its first page by
+ * URL (the page is on the home page, or blank).
+ */
+export async function signInOncePerFile(page: Page, appUrl: string, userId: string): Promise<void> {
+  const key = `${appUrl} ${userId}`;
+  const saved = storageAfterSignIn.get(key);
+  if (saved) {
+    await page.context().setStorageState(saved);
+    return;
+  }
+  await agreeToPrivacyGuide(page, appUrl);
+  await signInAsDemoUser(page, userId);
+  storageAfterSignIn.set(key, await page.context().storageState());
 }
 
 export async function fillInput(page: Page, placeholder: string, value: string): Promise<void> {
