@@ -23,20 +23,26 @@ const storageAfterSignIn = new Map<string, StorageState>();
 /**
  * Signs a demo user in on a new page, once per journey file through the privacy guide and the demo
  * sign-in picker; later journeys of the same user start from the storage that sign-in left (the
- * privacy consent and the session, still valid for the file's few minutes) in their own new
- * context, as a customer reopening the mini program does. The journey then opens its first page by
- * URL (the page is on the home page, or blank).
+ * privacy consent and the session, valid far longer than a file runs) in their own new context, as
+ * a customer reopening the mini program does. Then opens `path` if given (a path of the app, such
+ * as the home page after the first sign-in); otherwise the journey opens its first page by URL.
  */
-export async function signInOncePerFile(page: Page, appUrl: string, userId: string): Promise<void> {
+export async function signInOncePerFile(
+  page: Page,
+  appUrl: string,
+  userId: string,
+  path?: string,
+): Promise<void> {
   const key = `${appUrl} ${userId}`;
   const saved = storageAfterSignIn.get(key);
   if (saved) {
     await page.context().setStorageState(saved);
-    return;
+  } else {
+    await agreeToPrivacyGuide(page, appUrl);
+    await signInAsDemoUser(page, userId);
+    storageAfterSignIn.set(key, await page.context().storageState());
   }
-  await agreeToPrivacyGuide(page, appUrl);
-  await signInAsDemoUser(page, userId);
-  storageAfterSignIn.set(key, await page.context().storageState());
+  if (path !== undefined && page.url() !== `${appUrl}${path}`) await page.goto(`${appUrl}${path}`);
 }
 
 export async function fillInput(page: Page, placeholder: string, value: string): Promise<void> {
