@@ -5,7 +5,7 @@ import { describe, it } from 'vitest';
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { setSystem } from '../functions/src/system';
 import { newPhonePage, saveScreenshot } from './support/browser';
-import { agreeToPrivacyGuide, fillInput, signInAsDemoUser, tapButton } from './support/journey-steps';
+import { agreeToPrivacyGuide, fillInput, signInOncePerFile, tapButton } from './support/journey-steps';
 import { useE2eSession } from './support/session';
 
 /**
@@ -25,8 +25,7 @@ describe('the assistant', () => {
   it('张伟 asks for his loan quota, gets his own figure and opens the loan flow from 去办理', async () => {
     const { context, page } = await newPhonePage(session.browser);
     try {
-      await agreeToPrivacyGuide(page, session.stack.appUrl);
-      await signInAsDemoUser(page, 'demo-customer-c001');
+      await signInOncePerFile(page, session.stack.appUrl, 'demo-customer-c001');
       await page.goto(`${session.stack.appUrl}/pages/assistant/index`);
       await page.getByTestId('assistant-messages').waitFor();
       assert.equal(
@@ -94,8 +93,7 @@ describe('the assistant', () => {
         sockets += 1;
         socket.on('framereceived', ({ payload }) => received.push(String(payload)));
       });
-      await agreeToPrivacyGuide(page, session.stack.appUrl);
-      await signInAsDemoUser(page, 'demo-customer-c001');
+      await signInOncePerFile(page, session.stack.appUrl, 'demo-customer-c001');
       await page.goto(`${session.stack.appUrl}/pages/assistant/index`);
       await fillInput(page, '请输入您的问题', '我要转人工');
       await tapButton(page, '发送');
@@ -104,8 +102,7 @@ describe('the assistant', () => {
 
       // Staff of his branch: home → 人工客服工作台 → the queue → 接入 → the chat with the context.
       const desk = staff.page;
-      await agreeToPrivacyGuide(desk, session.stack.appUrl);
-      await signInAsDemoUser(desk, 'demo-staff-sh');
+      await signInOncePerFile(desk, session.stack.appUrl, 'demo-staff-sh', '/pages/home/index');
       await desk.getByTestId('entry-handoffs').click();
       const card = desk.getByTestId('handoff-card').filter({ hasText: '张伟' });
       await card.waitFor();
@@ -186,8 +183,7 @@ describe('the assistant', () => {
     setSystem(undefined);
     const { context, page } = await newPhonePage(session.browser);
     try {
-      await agreeToPrivacyGuide(page, session.stack.appUrl);
-      await signInAsDemoUser(page, 'demo-customer-c001');
+      await signInOncePerFile(page, session.stack.appUrl, 'demo-customer-c001');
       await page.goto(`${session.stack.appUrl}/pages/assistant/index`);
       await fillInput(page, '请输入您的问题', '转人工');
       await tapButton(page, '发送');
@@ -203,8 +199,7 @@ describe('the assistant', () => {
       // Staff answer the message later in the console; the customer gets one SMS.
       const desk = await newPhonePage(session.browser);
       try {
-        await agreeToPrivacyGuide(desk.page, session.stack.appUrl);
-        await signInAsDemoUser(desk.page, 'demo-staff-sh');
+        await signInOncePerFile(desk.page, session.stack.appUrl, 'demo-staff-sh');
         await desk.page.goto(`${session.stack.appUrl}/packages/handoffs/queue/index`);
         const card = desk.page.getByTestId('handoff-card').filter({ hasText: '留言' });
         await card.waitFor();

@@ -6,10 +6,10 @@ import { readLatestSandboxCode } from '../functions/src/platform/sms/sandbox-out
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './support/browser';
 import {
-  agreeToPrivacyGuide,
   demoAccessToken,
   fillInput,
-  signInAsDemoUser,
+  returnOnceVerified,
+  signInOncePerFile,
   tapButton,
 } from './support/journey-steps';
 import { useE2eSession } from './support/session';
@@ -63,6 +63,7 @@ async function answerOnline(
     await tapButton(page, '开始刷脸');
     await page.getByTestId('sandbox-face').waitFor();
     await tapButton(page, '核身成功（本人）');
+    await returnOnceVerified(page);
     await page.getByTestId('callback-identity-verified').waitFor();
   }
   for (const point of [
@@ -87,8 +88,7 @@ describe('new-policy callback journeys', () => {
   it('张伟 books a callback time, moves it, cancels it, then completes the callback online', async () => {
     const { context, page } = await newPhonePage(session.browser);
     try {
-      await agreeToPrivacyGuide(page, session.stack.appUrl);
-      await signInAsDemoUser(page, 'demo-customer-c001');
+      await signInOncePerFile(page, session.stack.appUrl, 'demo-customer-c001');
       await page.goto(`${session.stack.appUrl}/pages/policy-detail/index?policyNo=${source.policyNo}`);
       await page.getByTestId('entry-callback').click();
 
@@ -138,8 +138,7 @@ describe('new-policy callback journeys', () => {
   it('one "no" in the online callback, after a face verification instead of the SMS, becomes a problem case the branch staff see', async () => {
     const { context, page } = await newPhonePage(session.browser);
     try {
-      await agreeToPrivacyGuide(page, session.stack.appUrl);
-      await signInAsDemoUser(page, 'demo-customer-c001');
+      await signInOncePerFile(page, session.stack.appUrl, 'demo-customer-c001');
       const result = await answerOnline(page, SECOND_POLICY, 'personalSignature', 'face');
       assert.match(result, /已转交专人跟进/);
       await saveScreenshot(page, 'callback-online-problem');
@@ -179,8 +178,7 @@ describe('new-policy callback journeys', () => {
 
     const { context, page } = await newPhonePage(session.browser);
     try {
-      await agreeToPrivacyGuide(page, session.stack.appUrl);
-      await signInAsDemoUser(page, 'demo-staff-sh');
+      await signInOncePerFile(page, session.stack.appUrl, 'demo-staff-sh', '/pages/home/index');
       await page.getByTestId('entry-call-centre').click();
       await page.getByTestId('call-centre-date').waitFor();
       const today = todayInShanghai();

@@ -9,7 +9,7 @@ import { deliverDecisionLettersDeps } from '../functions/src/complaints/wiring-l
 import { buildDemoData } from '../functions/src/seed/demo-data';
 import { getSystem } from '../functions/src/system';
 import { newPhonePage, saveScreenshot } from './support/browser';
-import { agreeToPrivacyGuide, signInAsDemoUser, tapButton } from './support/journey-steps';
+import { signInOncePerFile, tapButton } from './support/journey-steps';
 import { useE2eSession } from './support/session';
 import { postSigned } from './support/signed-post';
 
@@ -24,8 +24,7 @@ const zhangWei = data.customers.find((c) => c.customerId === 'C001')!;
 
 async function signedInPage(userId: string) {
   const opened = await newPhonePage(session.browser);
-  await agreeToPrivacyGuide(opened.page, session.stack.appUrl);
-  await signInAsDemoUser(opened.page, userId);
+  await signInOncePerFile(opened.page, session.stack.appUrl, userId, '/pages/home/index');
   return opened;
 }
 

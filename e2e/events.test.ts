@@ -16,7 +16,7 @@ import {
   y4mStill,
 } from './support/browser';
 import { advanceClockOfThisProcess } from './support/clock';
-import { agreeToPrivacyGuide, demoAccessToken, signInAsDemoUser, tapButton } from './support/journey-steps';
+import { demoAccessToken, signInOncePerFile, tapButton } from './support/journey-steps';
 import { useE2eSession } from './support/session';
 
 /**
@@ -115,16 +115,14 @@ async function pictureOfTicket(page: Page): Promise<Buffer> {
 }
 
 async function openDoor(page: Page) {
-  await agreeToPrivacyGuide(page, session.stack.appUrl);
-  await signInAsDemoUser(page, 'demo-staff-sh');
+  await signInOncePerFile(page, session.stack.appUrl, 'demo-staff-sh', '/pages/home/index');
   await page.getByTestId('entry-event-door').click();
   await page.getByTestId('staff-event-item').filter({ hasText: '太活力·滨江亲子欢乐跑' }).click();
   await page.getByTestId('event-door').waitFor();
 }
 
 async function openEvent(page: Page, userId: string) {
-  await agreeToPrivacyGuide(page, session.stack.appUrl);
-  await signInAsDemoUser(page, userId);
+  await signInOncePerFile(page, session.stack.appUrl, userId, '/pages/home/index');
   await page.getByTestId('entry-events').click();
   await page.getByTestId('event-item').filter({ hasText: '太活力·滨江亲子欢乐跑' }).click();
   await page.getByTestId('event-detail').waitFor();
@@ -297,8 +295,7 @@ describe('club events journeys', () => {
       assert.match((await card.textContent()) ?? '', /通过我的邀请报名（0 位）/);
     });
     await onPhonePage(session.browser, 'events-invited-customer', async (page) => {
-      await agreeToPrivacyGuide(page, session.stack.appUrl);
-      await signInAsDemoUser(page, 'demo-customer-c002');
+      await signInOncePerFile(page, session.stack.appUrl, 'demo-customer-c002');
       await page.goto(link);
       await page.getByTestId('event-detail').waitFor();
       await page.getByTestId('session-S1').click();
@@ -316,8 +313,7 @@ describe('club events journeys', () => {
 
   it('staff pledge books to the 太有爱 eye-health day and see their pledge', async () => {
     await onPhonePage(session.browser, 'events-staff-pledge', async (page) => {
-      await agreeToPrivacyGuide(page, session.stack.appUrl);
-      await signInAsDemoUser(page, 'demo-staff-sh');
+      await signInOncePerFile(page, session.stack.appUrl, 'demo-staff-sh', '/pages/home/index');
       await page.getByTestId('entry-events').click();
       await page.getByTestId('event-item').filter({ hasText: '明眸看世界' }).click();
       const card = page.getByTestId('pledge-card');
@@ -339,8 +335,7 @@ describe('club events journeys', () => {
     const day = 24 * 3_600_000;
     const now = Date.now();
     await onPhonePage(session.browser, 'events-staff-published-with-cover', async (page) => {
-      await agreeToPrivacyGuide(page, session.stack.appUrl);
-      await signInAsDemoUser(page, 'demo-staff-sh');
+      await signInOncePerFile(page, session.stack.appUrl, 'demo-staff-sh', '/pages/home/index');
       await page.getByTestId('entry-event-door').click();
       await page.getByTestId('new-event').click();
       const form = page.getByTestId('event-edit');
@@ -382,8 +377,7 @@ describe('club events journeys', () => {
     });
 
     await onPhonePage(session.browser, 'events-customer-sees-cover', async (page) => {
-      await agreeToPrivacyGuide(page, session.stack.appUrl);
-      await signInAsDemoUser(page, 'demo-customer-c001');
+      await signInOncePerFile(page, session.stack.appUrl, 'demo-customer-c001', '/pages/home/index');
       await page.getByTestId('entry-events').click();
       const item = page.getByTestId('event-item').filter({ hasText: title });
       await coverShown(page, item);
@@ -433,14 +427,12 @@ describe('club events journeys', () => {
 
     const head = await newPhonePage(session.browser, DESK_VIEWPORT);
     try {
-      await agreeToPrivacyGuide(head.page, session.stack.appUrl);
-      await signInAsDemoUser(head.page, 'demo-exec-sh-pd');
+      await signInOncePerFile(head.page, session.stack.appUrl, 'demo-exec-sh-pd');
       await head.page.goto(`${session.stack.appUrl}/packages/voice/stream/index`);
       await head.page.getByTestId('voice-listening').getByText('实时聆听中：浦东中心支公司').waitFor();
 
       await onPhonePage(session.browser, 'events-rated', async (page) => {
-        await agreeToPrivacyGuide(page, session.stack.appUrl);
-        await signInAsDemoUser(page, 'demo-customer-c001');
+        await signInOncePerFile(page, session.stack.appUrl, 'demo-customer-c001');
         // The session has ended: the page offers the rating.
         await page.goto(`${session.stack.appUrl}/packages/events/detail/index?eventId=${eventId}`);
         const form = page.getByTestId('rating-form');

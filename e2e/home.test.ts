@@ -5,11 +5,10 @@ import { DEMO_DOCUMENT_ID } from '../functions/src/seed/demo-documents';
 import { queuedHandoff } from '../functions/test/support/queued-handoff';
 import { newPhonePage, onPhonePage, saveScreenshot } from './support/browser';
 import {
-  agreeToPrivacyGuide,
   demoAccessToken,
   drawOnSignaturePad,
   HANDWRITTEN_NAME,
-  signInAsDemoUser,
+  signInOncePerFile,
   verifyDocumentSignerOverHttp,
 } from './support/journey-steps';
 import { useE2eSession } from './support/session';
@@ -47,8 +46,7 @@ async function agentCount(page: Page, list: string): Promise<number> {
 /** Signs in as a demo user, opens the home, runs the checks and saves the screen as `name`. */
 function homeAs(userId: string, name: string, check: (page: Page) => Promise<void>): Promise<void> {
   return onPhonePage(session.browser, name, async (page) => {
-    await agreeToPrivacyGuide(page, session.stack.appUrl);
-    await signInAsDemoUser(page, userId);
+    await signInOncePerFile(page, session.stack.appUrl, userId);
     await page.goto(`${session.stack.appUrl}/pages/home/index`);
     await check(page);
   });
@@ -85,8 +83,7 @@ describe('the customer home', () => {
   it('张伟 sees his signature to-do, signs, and it is gone; his callback to-do stays until he books', async () => {
     const { context, page } = await newPhonePage(session.browser);
     try {
-      await agreeToPrivacyGuide(page, session.stack.appUrl);
-      await signInAsDemoUser(page, 'demo-customer-c001');
+      await signInOncePerFile(page, session.stack.appUrl, 'demo-customer-c001');
       await openHome(page);
       assert.deepEqual(await kindsShown(page), ['sign', 'callback']);
       assert.match((await todo(page, 'sign').textContent()) ?? '', /待签署：联系方式变更申请书/);

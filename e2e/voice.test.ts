@@ -9,7 +9,7 @@ import { pushStandardAlerts } from '../functions/src/standards/use-cases/push-al
 import { warnStandardBreaches } from '../functions/src/standards/use-cases/warn-breaches';
 import { getSystem } from '../functions/src/system';
 import { DESK_VIEWPORT, newPhonePage, onPhonePage, saveScreenshot } from './support/browser';
-import { agreeToPrivacyGuide, demoAccessToken, signInAsDemoUser, tapButton } from './support/journey-steps';
+import { demoAccessToken, signInOncePerFile, tapButton } from './support/journey-steps';
 import { useE2eSession } from './support/session';
 
 /**
@@ -27,8 +27,7 @@ const session = useE2eSession();
 const RANT = '回访电话一天打了三次，太打扰了';
 
 async function signIn(page: Page, userId: string, path: string): Promise<void> {
-  await agreeToPrivacyGuide(page, session.stack.appUrl);
-  await signInAsDemoUser(page, userId);
+  await signInOncePerFile(page, session.stack.appUrl, userId);
   await page.goto(`${session.stack.appUrl}${path}`);
 }
 

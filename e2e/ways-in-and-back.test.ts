@@ -10,6 +10,7 @@ import {
   agreeToPrivacyGuide,
   demoAccessToken,
   fillInput,
+  returnOnceVerified,
   signInAsDemoUser,
   tapButton,
 } from './support/journey-steps';
@@ -235,6 +236,7 @@ describe('the document page after identity verification', () => {
         requestAnimationFrame(look);
       });
       await tapButton(page, '核身成功（本人）');
+      await returnOnceVerified(page);
       await page.waitForURL(/packages\/documents\/detail/, { timeout: 20_000 });
       // The moment the page is back (no waiting for a reload): the way on is to sign.
       assert.equal(await page.getByTestId('go-verify-identity').isVisible(), false);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserServer, chromium, type Page } from 'playwright-core';
 import { repoRoot } from '../../functions/local/local-paths';
 import { clockShiftOfThisProcess, shiftGlobalDate } from './clock';
+import { waitForLocatorsFinely } from './fine-polling';
 
 /** Screenshots of each journey's last screen (git-ignored). */
 export const artifactsDir = join(repoRoot, 'e2e', 'artifacts');
@@ -19,6 +20,8 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+/** How long a journey's page waits for anything it is not told otherwise. */
+const PAGE_TIMEOUT_MS = 15_000;
 /** An iPhone X-sized screen: the app is designed for 375 px wide phones. */
 export const PHONE_VIEWPORT = { width: 375, height: 812 };
 
@@ -80,7 +83,8 @@ export async function newPhonePage(
   // The page reads the same clock as the journey and the handlers it calls.
   await context.addInitScript(shiftGlobalDate, clockShiftOfThisProcess());
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+  waitForLocatorsFinely(page, PAGE_TIMEOUT_MS);
   return { context, page };
 }
 

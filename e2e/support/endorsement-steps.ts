@@ -6,11 +6,11 @@ import { readLatestSandboxCode } from '../../functions/src/platform/sms/sandbox-
 import { buildDemoData, DEMO_CUSTOMERS } from '../../functions/src/seed/demo-data';
 import { newPhonePage, saveScreenshot } from './browser';
 import {
-  agreeToPrivacyGuide,
   drawOnSignaturePad,
   fillInput,
   HANDWRITTEN_NAME,
-  signInAsDemoUser,
+  returnOnceVerified,
+  signInOncePerFile,
   tapButton,
 } from './journey-steps';
 import type { E2eSession } from './session';
@@ -76,14 +76,7 @@ export async function verifyWithSandboxFace(page: Page): Promise<void> {
     await tapButton(page, '开始刷脸');
     await page.getByTestId('sandbox-face').waitFor();
     await tapButton(page, '核身成功（本人）');
-    // As a customer would, 「返回继续办理」 is tapped as soon as the success shows, racing the
-    // page's own return 1.5 s later; that return must then not go back a second time, which the
-    // application page's next steps would notice. Under load the page may leave first: fine.
-    await page
-      .getByTestId('identity-verified')
-      .locator('taro-button-core', { hasText: '返回继续办理' })
-      .click({ timeout: 1_000 })
-      .catch(() => undefined);
+    await returnOnceVerified(page);
   }
   await page.waitForURL(/endorsements\/application/, { timeout: 20_000 });
 }
@@ -123,11 +116,11 @@ export function endorsementSteps(session: E2eSession) {
   const applyUrl = (policy: string, type: string) =>
     `${session.stack.appUrl}/packages/endorsements/apply/index?policyNo=${policy}&type=${type}`;
 
+  /** `run` opens its first page by URL, signed in (see signInOncePerFile). */
   async function journey(name: string, userId: string, run: (page: Page) => Promise<void>): Promise<void> {
     const { context, page } = await newPhonePage(session.browser);
     try {
-      await agreeToPrivacyGuide(page, session.stack.appUrl);
-      await signInAsDemoUser(page, userId);
+      await signInOncePerFile(page, session.stack.appUrl, userId);
       await run(page);
     } finally {
       await saveScreenshot(page, `endorsements-${name}`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PRIVACY_GUIDE_VERSION } from '@zhixiang/shared/auth/schemas';
 import { FACE_ID_CONSENT_VERSION } from '@zhixiang/shared/identity/verification';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** First visit: the privacy guide comes before anything else; agreeing leads to the sign-in page. */
 export async function agreeToPrivacyGuide(page: Page, appUrl: string): Promise<void> {
@@ -14,6 +14,35 @@ export async function agreeToPrivacyGuide(page: Page, appUrl: string): Promise<v
 export async function signInAsDemoUser(page: Page, userId: string): Promise<void> {
   await page.locator(`[data-testid="demo-user"][data-user-id="${userId}"]`).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/pages/sign-in'));
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+/** What each demo user's first sign-in in this journey file left in the browser's storage. */
+const storageAfterSignIn = new Map<string, StorageState>();
+
+/**
+ * Signs a demo user in on a new page, once per journey file through the privacy guide and the demo
+ * sign-in picker; later journeys of the same user start from the storage that sign-in left (the
+ * privacy consent and the session, valid far longer than a file runs) in their own new context, as
+ * a customer reopening the mini program does. Then opens `path` if given (a path of the app, such
+ * as the home page after the first sign-in); otherwise the journey opens its first page by URL.
+ */
+export async function signInOncePerFile(
+  page: Page,
+  appUrl: string,
+  userId: string,
+  path?: string,
+): Promise<void> {
+  const key = `${appUrl} ${userId}`;
+  const saved = storageAfterSignIn.get(key);
+  if (saved) {
+    await page.context().setStorageState(saved);
+  } else {
+    await agreeToPrivacyGuide(page, appUrl);
+    await signInAsDemoUser(page, userId);
+    storageAfterSignIn.set(key, await page.context().storageState());
+  }
+  if (path !== undefined && page.url() !== `${appUrl}${path}`) await page.goto(`${appUrl}${path}`);
 }
 
 export async function fillInput(page: Page, placeholder: string, value: string): Promise<void> {
@@ -39,6 +68,20 @@ export async function demoAccessToken(apiUrl: string, userId: string): Promise<s
   });
   if (response.status !== 200) throw new Error(`demo sign-in of ${userId}: ${response.status}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/**
+ * On the identity page after the sandbox face succeeded: taps 「返回继续办理」 as soon as the success
+ * shows, as a customer would, racing the page's own return 1.5 s later — which must then not go
+ * back a second time (the calling page's next steps would notice). Under load the page may leave
+ * first: fine.
+ */
+export async function returnOnceVerified(page: Page): Promise<void> {
+  await page
+    .getByTestId('identity-verified')
+    .locator('taro-button-core', { hasText: '返回继续办理' })
+    .click({ timeout: 1_000 })
+    .catch(() => undefined);
 }
 
 const SIGNATURE_CANVAS = '[data-testid="signature-pad"] canvas, canvas#zx-signature-pad';
@@ -67,7 +110,9 @@ export async function drawOnSignaturePad(page: Page, strokes: Array<Array<[numbe
     if (!first) continue;
     await page.mouse.move(box.x + first[0], box.y + first[1]);
     await page.mouse.down();
-    for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
+    // One pointer move per vertex: the pad records straight segments between them, and the
+    // signature rule measures the polyline (length, span, spread), not how many points it has.
+    for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y);
     await page.mouse.up();
   }
 }
