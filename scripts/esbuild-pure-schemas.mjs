@@ -76,9 +76,6 @@ export async function pureSharedHelpers(sharedSrc) {
  * pureZodBuilders) and before each call of a shared helper (see pureSharedHelpers) it imports.
  */
 export function annotatePureBuilders(source, builders, helpers = new Set()) {
-  let annotated = source.replace(/(?<![\w$.])z(\s*)\.(\s*)(\w+)\(/g, (call, _before, _after, name) =>
-    builders.has(name) ? `/* @__PURE__ */ ${call}` : call,
-  );
   // A helper's own mark makes a bare call to it pure, not a chain on its result
   // (`text('姓名', 30).check(…)`): each helper this module imports or declares is marked at its calls.
   const used = [...helpers].filter((name) =>
@@ -88,12 +85,23 @@ export function annotatePureBuilders(source, builders, helpers = new Set()) {
     /\/\* @__NO_SIDE_EFFECTS__ \*\/\s*(?:export )?(?:function (\w+)|const (\w+) =)/g,
   ))
     used.push(fn ?? arrow);
-  for (const name of used)
-    annotated = annotated.replace(
-      new RegExp(`(?<!function\\s+)(?<![\\w$.])${name}\\(`, 'g'),
-      (call) => `/* @__PURE__ */ ${call}`,
+  const helperCall =
+    used.length > 0
+      ? // A TypeScript call may name its type arguments first: `responds<typeof Schema>()`.
+        new RegExp(`(?<!function\\s+)(?<![\\w$.])(?:${used.join('|')})(?:<[^()]*?>)?\\(`, 'g')
+      : null;
+  const annotate = (code) => {
+    const withBuilders = code.replace(/(?<![\w$.])z(\s*)\.(\s*)(\w+)\(/g, (call, _before, _after, name) =>
+      builders.has(name) ? `/* @__PURE__ */ ${call}` : call,
     );
-  return annotated;
+    return helperCall ? withBuilders.replace(helperCall, (call) => `/* @__PURE__ */ ${call}`) : withBuilders;
+  };
+  // Only code is annotated: a mark written inside a comment would end that comment early, and
+  // strings and template literals are left as they are.
+  return source
+    .split(/(\/\/[^\n]*|\/\*[\s\S]*?\*\/|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`)/)
+    .map((part, index) => (index % 2 === 0 ? annotate(part) : part))
+    .join('');
 }
 
 const OUR_TYPESCRIPT = /[\\/](shared|functions)[\\/]src[\\/].*\.ts$/;

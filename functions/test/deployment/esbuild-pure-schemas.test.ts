@@ -70,6 +70,22 @@ describe('the pure-schemas build plugin', () => {
     expect(out).toContain('  return isoDaySchema(label);');
   });
 
+  it('marks a call that names its type arguments, and nothing inside comments or strings', async () => {
+    const helpers = new Set(['responds']);
+    const source = [
+      "import { responds } from '../api/route-spec';",
+      '/** A route answers `responds<typeof ViewSchema>()`, as z.string() would. */',
+      'export const getRoute = { method: "GET", response: responds<typeof ViewSchema>() };',
+      '// z.object() in a line comment',
+      "const message = 'call z.string() here';",
+    ].join('\n');
+    const out = annotatePureBuilders(source, await pureZodBuilders(), helpers);
+    expect(out).toContain(`response: ${PURE} responds<typeof ViewSchema>() }`);
+    expect(out).toContain('/** A route answers `responds<typeof ViewSchema>()`, as z.string() would. */');
+    expect(out).toContain('// z.object() in a line comment');
+    expect(out).toContain("const message = 'call z.string() here';");
+  });
+
   describe('in a bundle', () => {
     const root = mkdtempSync(join(tmpdir(), 'pure-schemas-'));
     afterAll(() => rmSync(root, { recursive: true, force: true }));

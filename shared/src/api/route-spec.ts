@@ -14,6 +14,7 @@ export interface Responds<T> {
 const RESPONDS: Responds<never> = Object.freeze({});
 
 /** A route's response type, from its schema's type (see Responds). */
+/* @__NO_SIDE_EFFECTS__ */
 export function responds<S extends z.ZodMiniType>(): Responds<z.output<S>> {
   return RESPONDS;
 }

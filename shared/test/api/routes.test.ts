@@ -19,11 +19,15 @@ const contextFolders = readdirSync(sourceDir, { withFileTypes: true })
 const declared: Array<{ context: string; name: string; spec: RouteSpec }> = (
   await Promise.all(
     contextFolders.map(async (context) => {
-      const module: Record<string, Record<string, RouteSpec>> = await import(
-        new URL(`${context}/routes.ts`, sourceDir).href
-      );
-      return Object.values(module).flatMap((record) =>
-        Object.entries(record).map(([name, spec]) => ({ context, name, spec })),
+      const module: Record<string, unknown> = await import(new URL(`${context}/routes.ts`, sourceDir).href);
+      // Each route is its own export (`fooRoute`, what a handler imports, so that its bundle holds no
+      // other route's request schema) and a member of the context's record (`fooRoutes`).
+      const records = Object.entries(module).filter(([exported]) => exported.endsWith('Routes'));
+      const single = Object.entries(module).filter(([exported]) => exported.endsWith('Route'));
+      const inRecords = records.flatMap(([, record]) => Object.values(record as Record<string, RouteSpec>));
+      expect(new Set(single.map(([, spec]) => spec)), context).toEqual(new Set(inRecords));
+      return records.flatMap(([, record]) =>
+        Object.entries(record as Record<string, RouteSpec>).map(([name, spec]) => ({ context, name, spec })),
       );
     }),
   )

@@ -1,12 +1,12 @@
 import { HandoffPathSchema } from '@zhixiang/shared/assistant/handoff';
-import { assistantRoutes } from '@zhixiang/shared/assistant/routes';
+import { claimHandoffRoute } from '@zhixiang/shared/assistant/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { claimHandoff } from '../use-cases/claim-handoff';
 import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
-  assistantRoutes.claimHandoff,
+  claimHandoffRoute,
   assistantWiring,
   ({ auth, pathParameters, deps }) =>
     claimHandoff(deps, auth, parseBody(HandoffPathSchema, pathParameters).handoffId),

@@ -1,12 +1,12 @@
 import { FeedbackReportQuerySchema } from '@zhixiang/shared/assistant/feedback-report';
-import { assistantRoutes } from '@zhixiang/shared/assistant/routes';
+import { getAssistantFeedbackReportRoute } from '@zhixiang/shared/assistant/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { getAssistantFeedbackReport } from '../use-cases/get-assistant-feedback-report';
 import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
-  assistantRoutes.getAssistantFeedbackReport,
+  getAssistantFeedbackReportRoute,
   assistantWiring,
   ({ query, deps }) =>
     getAssistantFeedbackReport(

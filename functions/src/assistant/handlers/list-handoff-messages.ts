@@ -1,12 +1,12 @@
 import { HandoffPathSchema } from '@zhixiang/shared/assistant/handoff';
-import { assistantRoutes } from '@zhixiang/shared/assistant/routes';
+import { listHandoffMessagesRoute } from '@zhixiang/shared/assistant/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { listHandoffMessages } from '../use-cases/list-handoff-messages';
 import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
-  assistantRoutes.listHandoffMessages,
+  listHandoffMessagesRoute,
   assistantWiring,
   ({ auth, pathParameters, query, deps }) =>
     listHandoffMessages(deps, auth, parseBody(HandoffPathSchema, pathParameters).handoffId, query.after),

@@ -1,4 +1,4 @@
-import { assistantRoutes } from '@zhixiang/shared/assistant/routes';
+import { rateAssistantAnswerRoute } from '@zhixiang/shared/assistant/routes';
 import { limitAddress } from '../../platform/http/address-limits';
 import { httpHandler } from '../../platform/http/http-handler';
 import { rateAssistantAnswer } from '../use-cases/rate-assistant-answer';
@@ -11,7 +11,7 @@ const ANONYMOUS_RATINGS = [
 
 /** Signed in or not; a visitor without a token is limited per address. */
 export const handler = httpHandler(
-  assistantRoutes.rateAssistantAnswer,
+  rateAssistantAnswerRoute,
   assistantWiring,
   async ({ auth, body, deps, sourceIp }) => {
     if (!auth) await limitAddress(deps, 'assistant-feedback', sourceIp, ANONYMOUS_RATINGS);

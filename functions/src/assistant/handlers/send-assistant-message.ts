@@ -1,4 +1,4 @@
-import { assistantRoutes } from '@zhixiang/shared/assistant/routes';
+import { sendAssistantMessageRoute } from '@zhixiang/shared/assistant/routes';
 import { limitAddress } from '../../platform/http/address-limits';
 import { httpHandler } from '../../platform/http/http-handler';
 import { answerAssistantMessage } from '../use-cases/answer-assistant-message';
@@ -12,7 +12,7 @@ const ANONYMOUS_QUESTIONS = [
 
 /** Signed in or not; a visitor without a token is limited per address. */
 export const handler = httpHandler(
-  assistantRoutes.sendAssistantMessage,
+  sendAssistantMessageRoute,
   assistantWiring,
   async ({ auth, body, deps, sourceIp }) => {
     if (!auth) await limitAddress(deps, 'assistant-message', sourceIp, ANONYMOUS_QUESTIONS);

@@ -1,12 +1,12 @@
 import { HandoffPathSchema } from '@zhixiang/shared/assistant/handoff';
-import { assistantRoutes } from '@zhixiang/shared/assistant/routes';
+import { sendHandoffMessageRoute } from '@zhixiang/shared/assistant/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { sendHandoffMessage } from '../use-cases/send-handoff-message';
 import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
-  assistantRoutes.sendHandoffMessage,
+  sendHandoffMessageRoute,
   assistantWiring,
   ({ auth, body, pathParameters, deps }) =>
     sendHandoffMessage(deps, auth, parseBody(HandoffPathSchema, pathParameters).handoffId, body.text),

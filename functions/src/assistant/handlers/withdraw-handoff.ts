@@ -1,12 +1,12 @@
 import { HandoffPathSchema } from '@zhixiang/shared/assistant/handoff';
-import { assistantRoutes } from '@zhixiang/shared/assistant/routes';
+import { withdrawHandoffRoute } from '@zhixiang/shared/assistant/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { withdrawHandoff } from '../use-cases/withdraw-handoff';
 import { assistantWiring } from '../wiring';
 
 export const handler = httpHandler(
-  assistantRoutes.withdrawHandoff,
+  withdrawHandoffRoute,
   assistantWiring,
   ({ auth, pathParameters, deps }) =>
     withdrawHandoff(deps, auth, parseBody(HandoffPathSchema, pathParameters).handoffId),

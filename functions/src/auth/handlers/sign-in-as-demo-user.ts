@@ -1,10 +1,10 @@
-import { authRoutes } from '@zhixiang/shared/auth/routes';
+import { signInAsDemoUserRoute } from '@zhixiang/shared/auth/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { signInAsDemoUser } from '../use-cases/sign-in-as-demo-user';
 import { authDemoWiring } from '../wiring-demo';
 
 export const handler = httpHandler(
-  authRoutes.signInAsDemoUser,
+  signInAsDemoUserRoute,
   authDemoWiring,
   ({ deps, body }) => signInAsDemoUser(deps, body),
   {

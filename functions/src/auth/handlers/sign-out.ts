@@ -1,8 +1,8 @@
-import { authRoutes } from '@zhixiang/shared/auth/routes';
+import { signOutRoute } from '@zhixiang/shared/auth/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { signOut } from '../use-cases/sign-out';
 import { authWiring } from '../wiring';
 
-export const handler = httpHandler(authRoutes.signOut, authWiring, ({ deps, auth, body }) =>
+export const handler = httpHandler(signOutRoute, authWiring, ({ deps, auth, body }) =>
   signOut(deps, auth, body.refreshToken),
 );

@@ -1,4 +1,4 @@
-import { authorisationRoutes } from '@zhixiang/shared/authorisations/routes';
+import { checkAuthorisationDocumentPhotoRoute } from '@zhixiang/shared/authorisations/routes';
 import { AuthorisationPathSchema } from '@zhixiang/shared/authorisations/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { checkDocumentPhoto } from '../use-cases/document-photo';
 import { authorisationsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  authorisationRoutes.checkAuthorisationDocumentPhoto,
+  checkAuthorisationDocumentPhotoRoute,
   authorisationsWiring,
   ({ auth, pathParameters, deps }) =>
     checkDocumentPhoto(deps, auth, parseBody(AuthorisationPathSchema, pathParameters).authorisationId),

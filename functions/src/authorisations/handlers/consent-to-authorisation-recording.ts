@@ -1,4 +1,4 @@
-import { authorisationRoutes } from '@zhixiang/shared/authorisations/routes';
+import { consentToAuthorisationRecordingRoute } from '@zhixiang/shared/authorisations/routes';
 import { AuthorisationPathSchema } from '@zhixiang/shared/authorisations/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { consentToRecording } from '../use-cases/manage-draft';
 import { authorisationsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  authorisationRoutes.consentToAuthorisationRecording,
+  consentToAuthorisationRecordingRoute,
   authorisationsWiring,
   ({ auth, pathParameters, body, deps }) =>
     consentToRecording(

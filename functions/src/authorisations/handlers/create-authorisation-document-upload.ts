@@ -1,4 +1,4 @@
-import { authorisationRoutes } from '@zhixiang/shared/authorisations/routes';
+import { createAuthorisationDocumentUploadRoute } from '@zhixiang/shared/authorisations/routes';
 import { AuthorisationPathSchema } from '@zhixiang/shared/authorisations/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { createDocumentPhotoUpload } from '../use-cases/document-photo';
 import { authorisationsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  authorisationRoutes.createAuthorisationDocumentUpload,
+  createAuthorisationDocumentUploadRoute,
   authorisationsWiring,
   ({ auth, pathParameters, deps }) =>
     createDocumentPhotoUpload(deps, auth, parseBody(AuthorisationPathSchema, pathParameters).authorisationId),

@@ -1,4 +1,4 @@
-import { authorisationRoutes } from '@zhixiang/shared/authorisations/routes';
+import { decideAuthorisationRoute } from '@zhixiang/shared/authorisations/routes';
 import { AuthorisationPathSchema } from '@zhixiang/shared/authorisations/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { decideAuthorisation } from '../use-cases/review-authorisation';
 import { authorisationsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  authorisationRoutes.decideAuthorisation,
+  decideAuthorisationRoute,
   authorisationsWiring,
   ({ auth, pathParameters, body, deps }) =>
     decideAuthorisation(deps, auth, parseBody(AuthorisationPathSchema, pathParameters).authorisationId, body),

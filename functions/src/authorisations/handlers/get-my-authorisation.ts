@@ -1,4 +1,4 @@
-import { authorisationRoutes } from '@zhixiang/shared/authorisations/routes';
+import { getMyAuthorisationRoute } from '@zhixiang/shared/authorisations/routes';
 import { AuthorisationPathSchema } from '@zhixiang/shared/authorisations/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { getMyAuthorisation } from '../use-cases/manage-draft';
 import { authorisationsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  authorisationRoutes.getMyAuthorisation,
+  getMyAuthorisationRoute,
   authorisationsWiring,
   ({ auth, pathParameters, deps }) =>
     getMyAuthorisation(deps, auth, parseBody(AuthorisationPathSchema, pathParameters).authorisationId),

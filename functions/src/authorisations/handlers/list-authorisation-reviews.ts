@@ -1,10 +1,10 @@
-import { authorisationRoutes } from '@zhixiang/shared/authorisations/routes';
+import { listAuthorisationReviewsRoute } from '@zhixiang/shared/authorisations/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { listAuthorisationReviews } from '../use-cases/review-authorisation';
 import { authorisationsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  authorisationRoutes.listAuthorisationReviews,
+  listAuthorisationReviewsRoute,
   authorisationsWiring,
   ({ auth, deps }) => listAuthorisationReviews(deps, auth),
   { roles: ['staff'] },

@@ -1,10 +1,10 @@
-import { authorisationRoutes } from '@zhixiang/shared/authorisations/routes';
+import { listTrusteeAuthorisationsRoute } from '@zhixiang/shared/authorisations/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { listTrusteeAuthorisations } from '../use-cases/bind-trustee';
 import { authorisationsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  authorisationRoutes.listTrusteeAuthorisations,
+  listTrusteeAuthorisationsRoute,
   authorisationsWiring,
   ({ auth, deps }) => listTrusteeAuthorisations(deps, auth),
   { roles: ['customer'] },

@@ -1,4 +1,4 @@
-import { authorisationRoutes } from '@zhixiang/shared/authorisations/routes';
+import { recordAuthorisationVideoPartRoute } from '@zhixiang/shared/authorisations/routes';
 import { VideoPartPathSchema } from '@zhixiang/shared/authorisations/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { recordVideoPart } from '../use-cases/video-upload';
 import { authorisationsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  authorisationRoutes.recordAuthorisationVideoPart,
+  recordAuthorisationVideoPartRoute,
   authorisationsWiring,
   ({ auth, pathParameters, body, deps }) => {
     const path = parseBody(VideoPartPathSchema, pathParameters);

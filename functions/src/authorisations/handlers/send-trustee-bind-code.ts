@@ -1,10 +1,10 @@
-import { authorisationRoutes } from '@zhixiang/shared/authorisations/routes';
+import { sendTrusteeBindCodeRoute } from '@zhixiang/shared/authorisations/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { sendTrusteeBindCode } from '../use-cases/bind-trustee';
 import { trusteeDeps, trusteeWiring } from '../wiring-trustee';
 
 export const handler = httpHandler(
-  authorisationRoutes.sendTrusteeBindCode,
+  sendTrusteeBindCodeRoute,
   trusteeWiring,
   ({ auth, deps, body }) => sendTrusteeBindCode(trusteeDeps(deps), auth, body),
   { roles: ['customer'] },

@@ -1,4 +1,4 @@
-import { authorisationRoutes } from '@zhixiang/shared/authorisations/routes';
+import { updateAuthorisationRoute } from '@zhixiang/shared/authorisations/routes';
 import { AuthorisationPathSchema } from '@zhixiang/shared/authorisations/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { updateAuthorisation } from '../use-cases/manage-draft';
 import { authorisationsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  authorisationRoutes.updateAuthorisation,
+  updateAuthorisationRoute,
   authorisationsWiring,
   ({ auth, pathParameters, body, deps }) =>
     updateAuthorisation(deps, auth, parseBody(AuthorisationPathSchema, pathParameters).authorisationId, body),

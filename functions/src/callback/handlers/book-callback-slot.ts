@@ -1,4 +1,4 @@
-import { callbackRoutes } from '@zhixiang/shared/callback/routes';
+import { bookCallbackSlotRoute } from '@zhixiang/shared/callback/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { callbackDeps } from '../use-cases/callback-policy';
 import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
-  callbackRoutes.bookCallbackSlot,
+  bookCallbackSlotRoute,
   callbackWiring,
   ({ auth, body, pathParameters, deps }) =>
     bookCallbackSlot(

@@ -1,4 +1,4 @@
-import { callbackRoutes } from '@zhixiang/shared/callback/routes';
+import { cancelCallbackRoute } from '@zhixiang/shared/callback/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { cancelCallback } from '../use-cases/cancel-callback';
 import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
-  callbackRoutes.cancelCallback,
+  cancelCallbackRoute,
   callbackWiring,
   ({ auth, pathParameters, deps }) =>
     cancelCallback(callbackDeps(deps), auth, parseBody(PolicyPathSchema, pathParameters).policyNo),

@@ -1,4 +1,4 @@
-import { callbackRoutes } from '@zhixiang/shared/callback/routes';
+import { getCallbackBookingRoute } from '@zhixiang/shared/callback/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { getCallbackBooking } from '../use-cases/get-callback-booking';
 import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
-  callbackRoutes.getCallbackBooking,
+  getCallbackBookingRoute,
   callbackWiring,
   ({ auth, pathParameters, deps }) =>
     getCallbackBooking(callbackDeps(deps), auth, parseBody(PolicyPathSchema, pathParameters).policyNo),

@@ -1,4 +1,4 @@
-import { callbackRoutes } from '@zhixiang/shared/callback/routes';
+import { listCallbackBookingsRoute } from '@zhixiang/shared/callback/routes';
 import { BookingDateQuerySchema } from '@zhixiang/shared/callback/schemas';
 import { todayInShanghai } from '@zhixiang/shared/format/dates';
 import { httpHandler } from '../../platform/http/http-handler';
@@ -8,7 +8,7 @@ import { listCallbackBookings } from '../use-cases/list-callback-bookings';
 import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
-  callbackRoutes.listCallbackBookings,
+  listCallbackBookingsRoute,
   callbackWiring,
   ({ auth, query, deps }) => {
     const { date } = parseBody(BookingDateQuerySchema, {

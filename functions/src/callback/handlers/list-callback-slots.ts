@@ -1,4 +1,4 @@
-import { callbackRoutes } from '@zhixiang/shared/callback/routes';
+import { listCallbackSlotsRoute } from '@zhixiang/shared/callback/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { listCallbackSlots } from '../use-cases/list-callback-slots';
 import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
-  callbackRoutes.listCallbackSlots,
+  listCallbackSlotsRoute,
   callbackWiring,
   ({ auth, pathParameters, deps }) =>
     listCallbackSlots(callbackDeps(deps), auth, parseBody(PolicyPathSchema, pathParameters).policyNo),

@@ -1,4 +1,4 @@
-import { callbackRoutes } from '@zhixiang/shared/callback/routes';
+import { recordCallbackOutcomeRoute } from '@zhixiang/shared/callback/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { recordCallbackOutcome } from '../use-cases/record-callback-outcome';
 import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
-  callbackRoutes.recordCallbackOutcome,
+  recordCallbackOutcomeRoute,
   callbackWiring,
   ({ auth, body, pathParameters, deps }) =>
     recordCallbackOutcome(

@@ -1,4 +1,4 @@
-import { callbackRoutes } from '@zhixiang/shared/callback/routes';
+import { rescheduleCallbackRoute } from '@zhixiang/shared/callback/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { rescheduleCallback } from '../use-cases/reschedule-callback';
 import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
-  callbackRoutes.rescheduleCallback,
+  rescheduleCallbackRoute,
   callbackWiring,
   ({ auth, body, pathParameters, deps }) =>
     rescheduleCallback(callbackDeps(deps), auth, parseBody(PolicyPathSchema, pathParameters).policyNo, body),

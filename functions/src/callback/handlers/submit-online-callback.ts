@@ -1,4 +1,4 @@
-import { callbackRoutes } from '@zhixiang/shared/callback/routes';
+import { submitOnlineCallbackRoute } from '@zhixiang/shared/callback/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { submitOnlineCallback } from '../use-cases/submit-online-callback';
 import { onlineCallbackWiring } from '../wiring-online';
 
 export const handler = httpHandler(
-  callbackRoutes.submitOnlineCallback,
+  submitOnlineCallbackRoute,
   onlineCallbackWiring,
   ({ auth, body, pathParameters, deps }) =>
     submitOnlineCallback(deps, auth, parseBody(PolicyPathSchema, pathParameters).policyNo, body),

@@ -1,4 +1,4 @@
-import { callbackRoutes } from '@zhixiang/shared/callback/routes';
+import { updateCallbackSlotRoute } from '@zhixiang/shared/callback/routes';
 import { SlotPathSchema } from '@zhixiang/shared/callback/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { updateCallbackSlot } from '../use-cases/update-callback-slot';
 import { callbackWiring } from '../wiring';
 
 export const handler = httpHandler(
-  callbackRoutes.updateCallbackSlot,
+  updateCallbackSlotRoute,
   callbackWiring,
   ({ body, pathParameters, deps }) =>
     updateCallbackSlot(

@@ -1,4 +1,4 @@
-import { complaintRoutes } from '@zhixiang/shared/complaints/routes';
+import { claimComplaintRoute } from '@zhixiang/shared/complaints/routes';
 import { ComplaintPathSchema } from '@zhixiang/shared/complaints/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { claimComplaint } from '../use-cases/claim-complaint';
 import { complaintsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  complaintRoutes.claimComplaint,
+  claimComplaintRoute,
   complaintsWiring,
   ({ auth, pathParameters, deps }) =>
     claimComplaint(deps, auth, parseBody(ComplaintPathSchema, pathParameters).complaintId),

@@ -1,4 +1,4 @@
-import { complaintRoutes } from '@zhixiang/shared/complaints/routes';
+import { extendComplaintRoute } from '@zhixiang/shared/complaints/routes';
 import { ComplaintPathSchema } from '@zhixiang/shared/complaints/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { extendComplaint } from '../use-cases/extend-complaint';
 import { complaintsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  complaintRoutes.extendComplaint,
+  extendComplaintRoute,
   complaintsWiring,
   ({ auth, body, pathParameters, deps }) =>
     extendComplaint(deps, auth, parseBody(ComplaintPathSchema, pathParameters).complaintId, body),

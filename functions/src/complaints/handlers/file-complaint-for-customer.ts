@@ -1,4 +1,4 @@
-import { complaintRoutes } from '@zhixiang/shared/complaints/routes';
+import { fileComplaintForCustomerRoute } from '@zhixiang/shared/complaints/routes';
 import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { fileComplaintForCustomer } from '../use-cases/file-complaint-for-custom
 import { complaintsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  complaintRoutes.fileComplaintForCustomer,
+  fileComplaintForCustomerRoute,
   complaintsWiring,
   ({ auth, body, pathParameters, deps }) =>
     fileComplaintForCustomer(deps, auth, parseBody(CustomerPathSchema, pathParameters).customerId, body),

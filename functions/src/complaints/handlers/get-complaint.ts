@@ -1,4 +1,4 @@
-import { complaintRoutes } from '@zhixiang/shared/complaints/routes';
+import { getComplaintRoute } from '@zhixiang/shared/complaints/routes';
 import { ComplaintPathSchema } from '@zhixiang/shared/complaints/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { getComplaint } from '../use-cases/get-complaint';
 import { complaintsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  complaintRoutes.getComplaint,
+  getComplaintRoute,
   complaintsWiring,
   ({ auth, pathParameters, deps }) =>
     getComplaint(deps, auth, parseBody(ComplaintPathSchema, pathParameters).complaintId),

@@ -1,4 +1,4 @@
-import { complaintRoutes } from '@zhixiang/shared/complaints/routes';
+import { listComplaintPhotosRoute } from '@zhixiang/shared/complaints/routes';
 import { ComplaintPathSchema } from '@zhixiang/shared/complaints/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { listComplaintPhotos } from '../use-cases/complaint-photos';
 import { complaintsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  complaintRoutes.listComplaintPhotos,
+  listComplaintPhotosRoute,
   complaintsWiring,
   ({ auth, pathParameters, deps }) =>
     listComplaintPhotos(deps, auth, parseBody(ComplaintPathSchema, pathParameters).complaintId),

@@ -1,4 +1,4 @@
-import { complaintRoutes } from '@zhixiang/shared/complaints/routes';
+import { listCustomerComplaintsRoute } from '@zhixiang/shared/complaints/routes';
 import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { listCustomerComplaints } from '../use-cases/list-my-complaints';
 import { complaintsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  complaintRoutes.listCustomerComplaints,
+  listCustomerComplaintsRoute,
   complaintsWiring,
   ({ auth, pathParameters, deps }) =>
     listCustomerComplaints(deps, auth, parseBody(CustomerPathSchema, pathParameters).customerId),

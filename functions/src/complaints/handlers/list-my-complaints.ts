@@ -1,11 +1,11 @@
-import { complaintRoutes } from '@zhixiang/shared/complaints/routes';
+import { listMyComplaintsRoute } from '@zhixiang/shared/complaints/routes';
 
 import { httpHandler } from '../../platform/http/http-handler';
 import { listMyComplaints } from '../use-cases/list-my-complaints';
 import { complaintsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  complaintRoutes.listMyComplaints,
+  listMyComplaintsRoute,
   complaintsWiring,
   ({ auth, deps }) => listMyComplaints(deps, auth),
   { roles: ['customer'] },

@@ -1,4 +1,4 @@
-import { complaintRoutes } from '@zhixiang/shared/complaints/routes';
+import { rateComplaintRoute } from '@zhixiang/shared/complaints/routes';
 import { ComplaintPathSchema } from '@zhixiang/shared/complaints/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { complaintsWiring } from '../wiring';
 
 /** The complainant only: their own decided complaint. */
 export const handler = httpHandler(
-  complaintRoutes.rateComplaint,
+  rateComplaintRoute,
   complaintsWiring,
   ({ auth, body, pathParameters, deps }) =>
     rateComplaint(deps, auth, parseBody(ComplaintPathSchema, pathParameters).complaintId, body),

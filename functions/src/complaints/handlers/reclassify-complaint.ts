@@ -1,4 +1,4 @@
-import { complaintRoutes } from '@zhixiang/shared/complaints/routes';
+import { reclassifyComplaintRoute } from '@zhixiang/shared/complaints/routes';
 import { ComplaintPathSchema } from '@zhixiang/shared/complaints/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { reclassifyComplaint } from '../use-cases/reclassify-complaint';
 import { complaintsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  complaintRoutes.reclassifyComplaint,
+  reclassifyComplaintRoute,
   complaintsWiring,
   ({ auth, body, pathParameters, deps }) =>
     reclassifyComplaint(deps, auth, parseBody(ComplaintPathSchema, pathParameters).complaintId, body),

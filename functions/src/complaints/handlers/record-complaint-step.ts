@@ -1,4 +1,4 @@
-import { complaintRoutes } from '@zhixiang/shared/complaints/routes';
+import { recordComplaintStepRoute } from '@zhixiang/shared/complaints/routes';
 import { ComplaintPathSchema } from '@zhixiang/shared/complaints/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { recordComplaintStep } from '../use-cases/record-complaint-step';
 import { complaintsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  complaintRoutes.recordComplaintStep,
+  recordComplaintStepRoute,
   complaintsWiring,
   ({ auth, body, pathParameters, deps }) =>
     recordComplaintStep(deps, auth, parseBody(ComplaintPathSchema, pathParameters).complaintId, body),

@@ -1,4 +1,4 @@
-import { complaintRoutes } from '@zhixiang/shared/complaints/routes';
+import { recordCustomerWaitRoute } from '@zhixiang/shared/complaints/routes';
 import { ComplaintPathSchema } from '@zhixiang/shared/complaints/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { recordCustomerWait } from '../use-cases/record-customer-wait';
 import { complaintsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  complaintRoutes.recordCustomerWait,
+  recordCustomerWaitRoute,
   complaintsWiring,
   ({ auth, body, pathParameters, deps }) =>
     recordCustomerWait(deps, auth, parseBody(ComplaintPathSchema, pathParameters).complaintId, body),

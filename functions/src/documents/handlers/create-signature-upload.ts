@@ -1,4 +1,4 @@
-import { documentRoutes } from '@zhixiang/shared/documents/routes';
+import { createSignatureUploadRoute } from '@zhixiang/shared/documents/routes';
 import { DocumentPathSchema } from '@zhixiang/shared/documents/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { documentDeps } from '../use-cases/document-deps';
 import { documentsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  documentRoutes.createSignatureUpload,
+  createSignatureUploadRoute,
   documentsWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps }) =>
     createSignatureUpload(

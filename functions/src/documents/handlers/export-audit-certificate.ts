@@ -1,4 +1,4 @@
-import { documentRoutes } from '@zhixiang/shared/documents/routes';
+import { exportAuditCertificateRoute } from '@zhixiang/shared/documents/routes';
 import { DocumentPathSchema } from '@zhixiang/shared/documents/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { exportAuditCertificate } from '../use-cases/export-audit-certificate';
 import { signingWiring } from '../wiring-signing';
 
 export const handler = httpHandler(
-  documentRoutes.exportAuditCertificate,
+  exportAuditCertificateRoute,
   signingWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps }) =>
     exportAuditCertificate(

@@ -1,4 +1,4 @@
-import { documentRoutes } from '@zhixiang/shared/documents/routes';
+import { getDocumentAuditTrailRoute } from '@zhixiang/shared/documents/routes';
 import { DocumentPathSchema } from '@zhixiang/shared/documents/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { getDocumentAuditTrail } from '../use-cases/get-document-audit-trail';
 import { documentsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  documentRoutes.getDocumentAuditTrail,
+  getDocumentAuditTrailRoute,
   documentsWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps }) =>
     getDocumentAuditTrail(

@@ -1,4 +1,4 @@
-import { documentRoutes } from '@zhixiang/shared/documents/routes';
+import { getDocumentLinkRoute } from '@zhixiang/shared/documents/routes';
 import { DocumentPathSchema } from '@zhixiang/shared/documents/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { getDocumentLink } from '../use-cases/get-document-link';
 import { documentsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  documentRoutes.getDocumentLink,
+  getDocumentLinkRoute,
   documentsWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps }) =>
     getDocumentLink(

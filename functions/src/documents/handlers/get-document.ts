@@ -1,4 +1,4 @@
-import { documentRoutes } from '@zhixiang/shared/documents/routes';
+import { getDocumentRoute } from '@zhixiang/shared/documents/routes';
 import { DocumentPathSchema } from '@zhixiang/shared/documents/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { getDocument } from '../use-cases/get-document';
 import { documentsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  documentRoutes.getDocument,
+  getDocumentRoute,
   documentsWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps }) =>
     getDocument(

@@ -1,4 +1,4 @@
-import { documentRoutes } from '@zhixiang/shared/documents/routes';
+import { listCustomerDocumentsRoute } from '@zhixiang/shared/documents/routes';
 import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { listCustomerDocuments } from '../use-cases/list-customer-documents';
 import { documentsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  documentRoutes.listCustomerDocuments,
+  listCustomerDocumentsRoute,
   documentsWiring,
   ({ auth, pathParameters, deps }) =>
     listCustomerDocuments(documentDeps(deps), auth, parseBody(CustomerPathSchema, pathParameters).customerId),

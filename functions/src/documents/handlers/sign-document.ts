@@ -1,4 +1,4 @@
-import { documentRoutes } from '@zhixiang/shared/documents/routes';
+import { signDocumentRoute } from '@zhixiang/shared/documents/routes';
 import { DocumentPathSchema } from '@zhixiang/shared/documents/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { signDocument } from '../use-cases/sign-document';
 import { signingWiring } from '../wiring-signing';
 
 export const handler = httpHandler(
-  documentRoutes.signDocument,
+  signDocumentRoute,
   signingWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps, body }) =>
     signDocument(

@@ -1,4 +1,4 @@
-import { documentRoutes } from '@zhixiang/shared/documents/routes';
+import { verifyDocumentRoute } from '@zhixiang/shared/documents/routes';
 import { VERIFY_MAX_PDF_BYTES } from '@zhixiang/shared/documents/schemas';
 import { limitAddress } from '../../platform/http/address-limits';
 import { httpHandler } from '../../platform/http/http-handler';
@@ -14,7 +14,7 @@ const VERIFY_LIMITS = [
 
 /** Public: anyone holding a PDF may ask whether we issued it. The body is the PDF in base64. */
 export const handler = httpHandler(
-  documentRoutes.verifyDocument,
+  verifyDocumentRoute,
   verifyingWiring,
   async ({ body, deps, sourceIp }) => {
     await limitAddress(deps, 'verify-document', sourceIp, VERIFY_LIMITS);

@@ -1,5 +1,5 @@
 import { EndorsementPathSchema } from '@zhixiang/shared/endorsement/application';
-import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
+import { cancelCounterEndorsementRoute } from '@zhixiang/shared/endorsement/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { cancelEndorsement } from '../use-cases/cancel-endorsement';
@@ -8,7 +8,7 @@ import { counterAuthorisationIdOf } from '../wiring-trustee';
 
 /** Staff withdraw an application they prepared at the counter, until it is submitted. */
 export const handler = httpHandler(
-  endorsementRoutes.cancelCounterEndorsement,
+  cancelCounterEndorsementRoute,
   endorsementsWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps, body }) => {
     const authorisationId = counterAuthorisationIdOf(pathParameters);

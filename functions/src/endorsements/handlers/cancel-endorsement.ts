@@ -1,12 +1,12 @@
 import { EndorsementPathSchema } from '@zhixiang/shared/endorsement/application';
-import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
+import { cancelEndorsementRoute } from '@zhixiang/shared/endorsement/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { cancelEndorsement } from '../use-cases/cancel-endorsement';
 import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  endorsementRoutes.cancelEndorsement,
+  cancelEndorsementRoute,
   endorsementsWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps, body }) =>
     cancelEndorsement(

@@ -1,5 +1,5 @@
 import { TrusteeActQuerySchema } from '@zhixiang/shared/authorisations/trustee';
-import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
+import { createEndorsementRoute } from '@zhixiang/shared/endorsement/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -8,7 +8,7 @@ import { endorsementDeps } from '../wiring';
 import { trusteeActWiring } from '../wiring-trustee';
 
 export const handler = httpHandler(
-  endorsementRoutes.createEndorsement,
+  createEndorsementRoute,
   trusteeActWiring,
   ({ auth, pathParameters, query, sourceIp, userAgent, deps, body }) => {
     const { authorisationId } = parseBody(TrusteeActQuerySchema, query);

@@ -1,12 +1,12 @@
 import { EndorsementPathSchema } from '@zhixiang/shared/endorsement/application';
-import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
+import { decideEndorsementRoute } from '@zhixiang/shared/endorsement/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { decideEndorsement } from '../use-cases/decide-endorsement';
 import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  endorsementRoutes.decideEndorsement,
+  decideEndorsementRoute,
   endorsementsWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps, body }) =>
     decideEndorsement(

@@ -1,5 +1,5 @@
 import { TrusteeActQuerySchema } from '@zhixiang/shared/authorisations/trustee';
-import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
+import { getEndorsementOptionsRoute } from '@zhixiang/shared/endorsement/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -8,7 +8,7 @@ import { endorsementDeps } from '../wiring';
 import { trusteeActWiring } from '../wiring-trustee';
 
 export const handler = httpHandler(
-  endorsementRoutes.getEndorsementOptions,
+  getEndorsementOptionsRoute,
   trusteeActWiring,
   ({ auth, pathParameters, query, deps }) =>
     getEndorsementOptions(

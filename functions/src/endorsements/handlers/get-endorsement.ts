@@ -1,12 +1,12 @@
 import { EndorsementPathSchema } from '@zhixiang/shared/endorsement/application';
-import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
+import { getEndorsementRoute } from '@zhixiang/shared/endorsement/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { getEndorsement } from '../use-cases/get-endorsement';
 import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  endorsementRoutes.getEndorsement,
+  getEndorsementRoute,
   endorsementsWiring,
   ({ auth, pathParameters, deps }) =>
     getEndorsement(

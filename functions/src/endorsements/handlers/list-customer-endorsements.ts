@@ -1,4 +1,4 @@
-import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
+import { listCustomerEndorsementsRoute } from '@zhixiang/shared/endorsement/routes';
 import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { listCustomerEndorsements } from '../use-cases/list-endorsements';
 import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  endorsementRoutes.listCustomerEndorsements,
+  listCustomerEndorsementsRoute,
   endorsementsWiring,
   ({ auth, pathParameters, deps }) =>
     listCustomerEndorsements(

@@ -1,10 +1,10 @@
-import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
+import { listEndorsementReviewsRoute } from '@zhixiang/shared/endorsement/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { listEndorsementReviews } from '../use-cases/list-endorsements';
 import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  endorsementRoutes.listEndorsementReviews,
+  listEndorsementReviewsRoute,
   endorsementsWiring,
   ({ auth, deps }) => listEndorsementReviews(endorsementDeps(deps), auth),
   { roles: ['staff', 'admin'] },

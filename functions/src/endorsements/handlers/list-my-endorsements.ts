@@ -1,10 +1,10 @@
-import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
+import { listMyEndorsementsRoute } from '@zhixiang/shared/endorsement/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { listMyEndorsements } from '../use-cases/list-endorsements';
 import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  endorsementRoutes.listMyEndorsements,
+  listMyEndorsementsRoute,
   endorsementsWiring,
   ({ auth, deps }) => listMyEndorsements(endorsementDeps(deps), auth),
   { roles: ['customer'] },

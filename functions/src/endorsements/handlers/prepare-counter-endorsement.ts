@@ -1,4 +1,4 @@
-import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
+import { prepareCounterEndorsementRoute } from '@zhixiang/shared/endorsement/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -8,7 +8,7 @@ import { counterAuthorisationIdOf, trusteeActWiring } from '../wiring-trustee';
 
 /** Staff prepare an authorised matter at the counter on an approved video authorisation. */
 export const handler = httpHandler(
-  endorsementRoutes.prepareCounterEndorsement,
+  prepareCounterEndorsementRoute,
   trusteeActWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps, body }) => {
     const authorisationId = counterAuthorisationIdOf(pathParameters);

@@ -1,12 +1,12 @@
 import { EndorsementPathSchema } from '@zhixiang/shared/endorsement/application';
-import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
+import { sendEndorsementPhoneCodeRoute } from '@zhixiang/shared/endorsement/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { sendEndorsementPhoneCode } from '../use-cases/send-endorsement-phone-code';
 import { endorsementDeps, endorsementsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  endorsementRoutes.sendEndorsementPhoneCode,
+  sendEndorsementPhoneCodeRoute,
   endorsementsWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps }) =>
     sendEndorsementPhoneCode(

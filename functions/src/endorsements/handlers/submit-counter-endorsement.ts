@@ -1,5 +1,5 @@
 import { EndorsementPathSchema, IDEMPOTENCY_KEY_HEADER } from '@zhixiang/shared/endorsement/application';
-import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
+import { submitCounterEndorsementRoute } from '@zhixiang/shared/endorsement/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { submitEndorsement } from '../use-cases/submit-endorsement';
@@ -8,7 +8,7 @@ import { counterAuthorisationIdOf, trusteeActWiring } from '../wiring-trustee';
 
 /** Staff submit an application they prepared at the counter on a video authorisation. */
 export const handler = httpHandler(
-  endorsementRoutes.submitCounterEndorsement,
+  submitCounterEndorsementRoute,
   trusteeActWiring,
   ({ auth, pathParameters, headers, sourceIp, userAgent, deps, body }) => {
     const authorisationId = counterAuthorisationIdOf(pathParameters);

@@ -1,5 +1,5 @@
 import { EndorsementPathSchema, IDEMPOTENCY_KEY_HEADER } from '@zhixiang/shared/endorsement/application';
-import { endorsementRoutes } from '@zhixiang/shared/endorsement/routes';
+import { submitEndorsementRoute } from '@zhixiang/shared/endorsement/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { submitEndorsement } from '../use-cases/submit-endorsement';
@@ -7,7 +7,7 @@ import { endorsementDeps } from '../wiring';
 import { trusteeActWiring } from '../wiring-trustee';
 
 export const handler = httpHandler(
-  endorsementRoutes.submitEndorsement,
+  submitEndorsementRoute,
   trusteeActWiring,
   ({ auth, pathParameters, headers, sourceIp, userAgent, deps, body }) =>
     submitEndorsement(

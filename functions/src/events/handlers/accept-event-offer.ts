@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { acceptEventOfferRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 
 import { httpHandler } from '../../platform/http/http-handler';
@@ -7,7 +7,7 @@ import { acceptEventOffer } from '../use-cases/change-registration';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.acceptEventOffer,
+  acceptEventOfferRoute,
   eventsWiring,
   ({ auth, pathParameters, deps }) =>
     acceptEventOffer(deps, auth, parseBody(EventPathSchema, pathParameters).eventId),

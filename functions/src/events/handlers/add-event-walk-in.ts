@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { addEventWalkInRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { addWalkIn } from '../use-cases/check-in';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.addEventWalkIn,
+  addEventWalkInRoute,
   eventsWiring,
   ({ auth, body, pathParameters, deps }) =>
     addWalkIn(deps, auth, parseBody(EventPathSchema, pathParameters).eventId, body),

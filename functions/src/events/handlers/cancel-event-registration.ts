@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { cancelEventRegistrationRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 
 import { httpHandler } from '../../platform/http/http-handler';
@@ -7,7 +7,7 @@ import { cancelEventRegistration } from '../use-cases/change-registration';
 import { eventNoticesWiring } from '../wiring-notices';
 
 export const handler = httpHandler(
-  eventRoutes.cancelEventRegistration,
+  cancelEventRegistrationRoute,
   eventNoticesWiring,
   ({ auth, pathParameters, deps }) =>
     cancelEventRegistration(deps, auth, parseBody(EventPathSchema, pathParameters).eventId),

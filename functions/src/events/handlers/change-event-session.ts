@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { changeEventSessionRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 
 import { httpHandler } from '../../platform/http/http-handler';
@@ -7,7 +7,7 @@ import { changeEventSession } from '../use-cases/change-registration';
 import { eventNoticesWiring } from '../wiring-notices';
 
 export const handler = httpHandler(
-  eventRoutes.changeEventSession,
+  changeEventSessionRoute,
   eventNoticesWiring,
   ({ auth, body, pathParameters, deps }) =>
     changeEventSession(deps, auth, parseBody(EventPathSchema, pathParameters).eventId, body),

@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { createEventCoverUploadRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 
 import { httpHandler } from '../../platform/http/http-handler';
@@ -7,7 +7,7 @@ import { createEventCoverUpload } from '../use-cases/event-cover';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.createEventCoverUpload,
+  createEventCoverUploadRoute,
   eventsWiring,
   ({ auth, pathParameters, deps }) =>
     createEventCoverUpload(deps, auth, parseBody(EventPathSchema, pathParameters).eventId),

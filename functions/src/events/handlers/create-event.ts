@@ -1,11 +1,11 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { createEventRoute } from '@zhixiang/shared/events/routes';
 
 import { httpHandler } from '../../platform/http/http-handler';
 import { createEvent } from '../use-cases/manage-events';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.createEvent,
+  createEventRoute,
   eventsWiring,
   ({ auth, body, deps }) => createEvent(deps, auth, body),
   { roles: ['staff'], successStatus: 201 },

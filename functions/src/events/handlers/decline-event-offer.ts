@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { declineEventOfferRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 
 import { httpHandler } from '../../platform/http/http-handler';
@@ -7,7 +7,7 @@ import { declineEventOffer } from '../use-cases/change-registration';
 import { eventNoticesWiring } from '../wiring-notices';
 
 export const handler = httpHandler(
-  eventRoutes.declineEventOffer,
+  declineEventOfferRoute,
   eventNoticesWiring,
   ({ auth, pathParameters, deps }) =>
     declineEventOffer(deps, auth, parseBody(EventPathSchema, pathParameters).eventId),

@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { getEventRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 
 import { httpHandler } from '../../platform/http/http-handler';
@@ -7,7 +7,7 @@ import { getEvent } from '../use-cases/list-events';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.getEvent,
+  getEventRoute,
   eventsWiring,
   ({ auth, pathParameters, deps }) =>
     getEvent(deps, auth, parseBody(EventPathSchema, pathParameters).eventId),

@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { listEventInviteesRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { listEventInvitees } from '../use-cases/list-event-invitees';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.listEventInvitees,
+  listEventInviteesRoute,
   eventsWiring,
   ({ auth, pathParameters, deps }) =>
     listEventInvitees(deps, auth, parseBody(EventPathSchema, pathParameters).eventId),

@@ -1,11 +1,11 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { listEventOrganisersRoute } from '@zhixiang/shared/events/routes';
 
 import { httpHandler } from '../../platform/http/http-handler';
 import { listEventOrganisers } from '../use-cases/manage-events';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.listEventOrganisers,
+  listEventOrganisersRoute,
   eventsWiring,
   ({ auth, deps }) => listEventOrganisers(deps, auth),
   { roles: ['staff'] },

@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { listMyEventPledgesRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { listMyEventPledges } from '../use-cases/pledges';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.listMyEventPledges,
+  listMyEventPledgesRoute,
   eventsWiring,
   ({ auth, pathParameters, deps }) =>
     listMyEventPledges(deps, auth, parseBody(EventPathSchema, pathParameters).eventId),

@@ -1,11 +1,11 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { listMyEventRegistrationsRoute } from '@zhixiang/shared/events/routes';
 
 import { httpHandler } from '../../platform/http/http-handler';
 import { listMyEventRegistrations } from '../use-cases/list-my-event-registrations';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.listMyEventRegistrations,
+  listMyEventRegistrationsRoute,
   eventsWiring,
   ({ auth, deps }) => listMyEventRegistrations(deps, auth),
   { roles: ['customer', 'agent', 'staff'] },

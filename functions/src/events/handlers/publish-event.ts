@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { publishEventRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 
 import { httpHandler } from '../../platform/http/http-handler';
@@ -7,7 +7,7 @@ import { publishEvent } from '../use-cases/manage-events';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.publishEvent,
+  publishEventRoute,
   eventsWiring,
   ({ auth, pathParameters, deps }) =>
     publishEvent(deps, auth, parseBody(EventPathSchema, pathParameters).eventId),

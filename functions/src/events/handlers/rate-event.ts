@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { rateEventRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 
 import { httpHandler } from '../../platform/http/http-handler';
@@ -7,7 +7,7 @@ import { rateEvent } from '../use-cases/rate-event';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.rateEvent,
+  rateEventRoute,
   eventsWiring,
   ({ auth, body, pathParameters, deps }) =>
     rateEvent(deps, auth, parseBody(EventPathSchema, pathParameters).eventId, body),

@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { recordEventPledgeRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { recordEventPledge } from '../use-cases/pledges';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.recordEventPledge,
+  recordEventPledgeRoute,
   eventsWiring,
   ({ auth, body, pathParameters, deps }) =>
     recordEventPledge(deps, auth, parseBody(EventPathSchema, pathParameters).eventId, body),

@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { registerForEventRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 
 import { httpHandler } from '../../platform/http/http-handler';
@@ -7,7 +7,7 @@ import { registerForEvent } from '../use-cases/register-for-event';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.registerForEvent,
+  registerForEventRoute,
   eventsWiring,
   ({ auth, body, pathParameters, deps }) =>
     registerForEvent(deps, auth, parseBody(EventPathSchema, pathParameters).eventId, body),

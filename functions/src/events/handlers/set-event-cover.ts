@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { setEventCoverRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 
 import { httpHandler } from '../../platform/http/http-handler';
@@ -7,7 +7,7 @@ import { setEventCover } from '../use-cases/event-cover';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.setEventCover,
+  setEventCoverRoute,
   eventsWiring,
   ({ auth, body, pathParameters, deps }) =>
     setEventCover(deps, auth, parseBody(EventPathSchema, pathParameters).eventId, body),

@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { updateEventRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 
 import { httpHandler } from '../../platform/http/http-handler';
@@ -7,7 +7,7 @@ import { updateEvent } from '../use-cases/manage-events';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.updateEvent,
+  updateEventRoute,
   eventsWiring,
   ({ auth, body, pathParameters, deps }) =>
     updateEvent(deps, auth, parseBody(EventPathSchema, pathParameters).eventId, body),

@@ -1,4 +1,4 @@
-import { eventRoutes } from '@zhixiang/shared/events/routes';
+import { withdrawEventMarketingConsentRoute } from '@zhixiang/shared/events/routes';
 import { EventPathSchema } from '@zhixiang/shared/events/schemas';
 
 import { httpHandler } from '../../platform/http/http-handler';
@@ -7,7 +7,7 @@ import { withdrawMarketingConsent } from '../use-cases/marketing-consent';
 import { eventsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  eventRoutes.withdrawEventMarketingConsent,
+  withdrawEventMarketingConsentRoute,
   eventsWiring,
   ({ auth, pathParameters, deps }) =>
     withdrawMarketingConsent(deps, auth, parseBody(EventPathSchema, pathParameters).eventId),

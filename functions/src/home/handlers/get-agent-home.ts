@@ -1,8 +1,8 @@
-import { homeRoutes } from '@zhixiang/shared/home/routes';
+import { getAgentHomeRoute } from '@zhixiang/shared/home/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { getAgentHome } from '../use-cases/get-agent-home';
 import { homeWiring } from '../wiring';
 
-export const handler = httpHandler(homeRoutes.getAgentHome, homeWiring, ({ auth, deps }) =>
+export const handler = httpHandler(getAgentHomeRoute, homeWiring, ({ auth, deps }) =>
   getAgentHome(deps, auth),
 );

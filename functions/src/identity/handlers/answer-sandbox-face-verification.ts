@@ -1,4 +1,4 @@
-import { identityRoutes } from '@zhixiang/shared/identity/routes';
+import { answerSandboxFaceVerificationRoute } from '@zhixiang/shared/identity/routes';
 import { VerifyIdPathSchema } from '@zhixiang/shared/identity/verification';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { answerSandboxFaceVerification } from '../use-cases/answer-sandbox-face-
 import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
-  identityRoutes.answerSandboxFaceVerification,
+  answerSandboxFaceVerificationRoute,
   identityWiring,
   ({ auth, body, pathParameters, deps }) =>
     answerSandboxFaceVerification(

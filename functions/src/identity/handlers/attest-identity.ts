@@ -1,10 +1,10 @@
-import { identityRoutes } from '@zhixiang/shared/identity/routes';
+import { attestIdentityRoute } from '@zhixiang/shared/identity/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { attestIdentity } from '../use-cases/attest-identity';
 import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
-  identityRoutes.attestIdentity,
+  attestIdentityRoute,
   identityWiring,
   ({ auth, body, deps, userAgent, sourceIp }) =>
     attestIdentity(deps, auth, body, { userAgent, ip: sourceIp }),

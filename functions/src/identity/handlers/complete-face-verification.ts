@@ -1,4 +1,4 @@
-import { identityRoutes } from '@zhixiang/shared/identity/routes';
+import { completeFaceVerificationRoute } from '@zhixiang/shared/identity/routes';
 import { AttemptPathSchema } from '@zhixiang/shared/identity/verification';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { completeFaceVerification } from '../use-cases/complete-face-verificatio
 import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
-  identityRoutes.completeFaceVerification,
+  completeFaceVerificationRoute,
   identityWiring,
   ({ auth, pathParameters, deps, userAgent, sourceIp }) =>
     completeFaceVerification(deps, auth, parseBody(AttemptPathSchema, pathParameters).attemptId, {

@@ -1,10 +1,10 @@
-import { identityRoutes } from '@zhixiang/shared/identity/routes';
+import { recordIdentityConsentRoute } from '@zhixiang/shared/identity/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { recordIdentityConsent } from '../use-cases/record-identity-consent';
 import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
-  identityRoutes.recordIdentityConsent,
+  recordIdentityConsentRoute,
   identityWiring,
   ({ auth, body, deps }) => recordIdentityConsent(deps, auth, body.version),
   { roles: ['customer', 'agent'], successStatus: 201 },

@@ -1,10 +1,10 @@
-import { identityRoutes } from '@zhixiang/shared/identity/routes';
+import { sendAttestationCodeRoute } from '@zhixiang/shared/identity/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { sendAttestationCode } from '../use-cases/send-attestation-code';
 import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
-  identityRoutes.sendAttestationCode,
+  sendAttestationCodeRoute,
   identityWiring,
   ({ auth, body, deps }) => sendAttestationCode(deps, auth, body),
   { roles: ['agent'] },

@@ -1,10 +1,10 @@
-import { identityRoutes } from '@zhixiang/shared/identity/routes';
+import { submitIdentityReviewRoute } from '@zhixiang/shared/identity/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { submitIdentityReview } from '../use-cases/submit-identity-review';
 import { identityWiring } from '../wiring';
 
 export const handler = httpHandler(
-  identityRoutes.submitIdentityReview,
+  submitIdentityReviewRoute,
   identityWiring,
   ({ auth, body, deps, userAgent, sourceIp }) =>
     submitIdentityReview(deps, auth, body, { userAgent, ip: sourceIp }),

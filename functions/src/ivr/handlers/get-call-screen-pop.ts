@@ -1,4 +1,4 @@
-import { ivrRoutes } from '@zhixiang/shared/ivr/routes';
+import { getCallScreenPopRoute } from '@zhixiang/shared/ivr/routes';
 import { CallPathSchema } from '@zhixiang/shared/ivr/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { getCallScreenPop } from '../use-cases/get-call-screen-pop';
 import { ivrWiring } from '../wiring';
 
 export const handler = httpHandler(
-  ivrRoutes.getCallScreenPop,
+  getCallScreenPopRoute,
   ivrWiring,
   ({ auth, pathParameters, deps }) =>
     getCallScreenPop(deps, auth, parseBody(CallPathSchema, pathParameters).callId),

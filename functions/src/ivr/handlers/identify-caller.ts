@@ -1,4 +1,4 @@
-import { ivrRoutes } from '@zhixiang/shared/ivr/routes';
+import { identifyCallerRoute } from '@zhixiang/shared/ivr/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { identifyCaller } from '../use-cases/identify-caller';
 import { verifyIvrRequest } from '../use-cases/verify-ivr-request';
@@ -6,7 +6,7 @@ import { ivrWiring } from '../wiring';
 
 /** The call centre's phone system, not a user: proven by the HMAC signature, not a token. */
 export const handler = httpHandler(
-  ivrRoutes.identifyCaller,
+  identifyCallerRoute,
   ivrWiring,
   ({ body, deps }) =>
     identifyCaller(

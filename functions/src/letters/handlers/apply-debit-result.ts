@@ -1,4 +1,4 @@
-import { letterRoutes } from '@zhixiang/shared/letters/routes';
+import { applyDebitResultRoute } from '@zhixiang/shared/letters/routes';
 import { BILLING_HEADERS, type RenewalDebitResult } from '@zhixiang/shared/notices/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { verifySignedRequest } from '../../platform/http/verify-signed-request';
@@ -12,7 +12,7 @@ import { debitResultDeps, repaymentDebitResults } from '../wiring-issuing';
  * `reference` — a loan repayment's (续期账户扣款), which payments applies.
  */
 export const handler = httpHandler(
-  letterRoutes.applyDebitResult,
+  applyDebitResultRoute,
   lettersWiring,
   ({ body, deps }) =>
     body.reference !== undefined

@@ -1,4 +1,4 @@
-import { letterRoutes } from '@zhixiang/shared/letters/routes';
+import { getNoticePreferencesRoute } from '@zhixiang/shared/letters/routes';
 import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { getNoticePreferences } from '../use-cases/notice-preferences';
 import { lettersWiring, noticePreferenceDeps } from '../wiring';
 
 export const handler = httpHandler(
-  letterRoutes.getNoticePreferences,
+  getNoticePreferencesRoute,
   lettersWiring,
   ({ auth, pathParameters, deps }) =>
     getNoticePreferences(

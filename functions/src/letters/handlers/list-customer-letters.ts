@@ -1,4 +1,4 @@
-import { letterRoutes } from '@zhixiang/shared/letters/routes';
+import { listCustomerLettersRoute } from '@zhixiang/shared/letters/routes';
 import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { lettersWiring } from '../wiring';
 
 /** 我的信函 (and the agent's / staff's view of a customer's letters). */
 export const handler = httpHandler(
-  letterRoutes.listCustomerLetters,
+  listCustomerLettersRoute,
   lettersWiring,
   ({ auth, pathParameters, deps }) =>
     listLetters(

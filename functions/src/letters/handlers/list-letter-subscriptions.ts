@@ -1,4 +1,4 @@
-import { letterRoutes } from '@zhixiang/shared/letters/routes';
+import { listLetterSubscriptionsRoute } from '@zhixiang/shared/letters/routes';
 import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { listLetterSubscriptions } from '../use-cases/letter-subscriptions';
 import { lettersWiring } from '../wiring';
 
 export const handler = httpHandler(
-  letterRoutes.listLetterSubscriptions,
+  listLetterSubscriptionsRoute,
   lettersWiring,
   ({ auth, pathParameters, deps }) =>
     listLetterSubscriptions(

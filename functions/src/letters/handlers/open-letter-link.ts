@@ -1,4 +1,4 @@
-import { letterRoutes } from '@zhixiang/shared/letters/routes';
+import { openLetterLinkRoute } from '@zhixiang/shared/letters/routes';
 import { LetterLinkPathSchema } from '@zhixiang/shared/letters/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { openLetterLink } from '../use-cases/open-letter-link';
 import { lettersWiring } from '../wiring';
 
 /** Public: the signed link of an SMS or WeChat message is the proof (no sign-in). */
-export const handler = httpHandler(letterRoutes.openLetterLink, lettersWiring, ({ pathParameters, deps }) =>
+export const handler = httpHandler(openLetterLinkRoute, lettersWiring, ({ pathParameters, deps }) =>
   openLetterLink(
     {
       links: deps.letterLinks,

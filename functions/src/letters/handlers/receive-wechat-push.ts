@@ -1,11 +1,11 @@
-import { letterRoutes } from '@zhixiang/shared/letters/routes';
+import { receiveWechatPushRoute } from '@zhixiang/shared/letters/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { receiveSecureWechatPush } from '../use-cases/receive-wechat-push';
 import { lettersWiring } from '../wiring';
 
 /** Subscribe-message events pushed by WeChat (JSON, security mode), signed with the push Token. */
 export const handler = httpHandler(
-  letterRoutes.receiveWechatPush,
+  receiveWechatPushRoute,
   lettersWiring,
   async ({ query, rawBody, deps }) =>
     (await receiveSecureWechatPush(

@@ -1,11 +1,11 @@
-import { letterRoutes } from '@zhixiang/shared/letters/routes';
+import { recordSandboxSubscribeConsentRoute } from '@zhixiang/shared/letters/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { recordSandboxSubscribeConsent } from '../use-cases/record-sandbox-subscribe-consent';
 import { lettersWiring } from '../wiring';
 
 /** Local stage only: exists where subscribe messages go to the local outbox (404 elsewhere). */
 export const handler = httpHandler(
-  letterRoutes.recordSandboxSubscribeConsent,
+  recordSandboxSubscribeConsentRoute,
   lettersWiring,
   ({ auth, body, deps }) =>
     recordSandboxSubscribeConsent(

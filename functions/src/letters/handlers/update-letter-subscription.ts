@@ -1,4 +1,4 @@
-import { letterRoutes } from '@zhixiang/shared/letters/routes';
+import { updateLetterSubscriptionRoute } from '@zhixiang/shared/letters/routes';
 import { LetterTypePathSchema } from '@zhixiang/shared/letters/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { lettersWiring } from '../wiring';
 
 /** One tap: subscribe, change or unsubscribe one letter type (by the customer, their agent or staff). */
 export const handler = httpHandler(
-  letterRoutes.updateLetterSubscription,
+  updateLetterSubscriptionRoute,
   lettersWiring,
   ({ auth, pathParameters, body, deps }) => {
     const { customerId, letterType } = parseBody(LetterTypePathSchema, pathParameters);

@@ -1,4 +1,4 @@
-import { notificationRoutes } from '@zhixiang/shared/notifications/routes';
+import { readMyMessageRoute } from '@zhixiang/shared/notifications/routes';
 import { MessagePathSchema } from '@zhixiang/shared/notifications/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { notificationsWiring } from '../wiring';
 
 /** A message opened: read from now on. */
 export const handler = httpHandler(
-  notificationRoutes.readMyMessage,
+  readMyMessageRoute,
   notificationsWiring,
   ({ auth, pathParameters, deps }) =>
     readMyMessage(deps, auth, parseBody(MessagePathSchema, pathParameters).messageId),

@@ -1,12 +1,12 @@
 import { EndorsementPathSchema } from '@zhixiang/shared/endorsement/application';
-import { paymentRoutes } from '@zhixiang/shared/payments/routes';
+import { changePayoutAccountRoute } from '@zhixiang/shared/payments/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { changePayoutAccount } from '../use-cases/change-payout-account';
 import { paymentsWiring, payoutDeps } from '../wiring';
 
 export const handler = httpHandler(
-  paymentRoutes.changePayoutAccount,
+  changePayoutAccountRoute,
   paymentsWiring,
   ({ auth, pathParameters, body, sourceIp, userAgent, deps }) =>
     changePayoutAccount(

@@ -1,12 +1,12 @@
 import { EndorsementPathSchema } from '@zhixiang/shared/endorsement/application';
-import { paymentRoutes } from '@zhixiang/shared/payments/routes';
+import { createRepaymentDebitRoute } from '@zhixiang/shared/payments/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { createRepaymentDebit } from '../use-cases/create-repayment-debit';
 import { paymentsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  paymentRoutes.createRepaymentDebit,
+  createRepaymentDebitRoute,
   paymentsWiring,
   ({ auth, pathParameters, sourceIp, userAgent, deps }) =>
     createRepaymentDebit(

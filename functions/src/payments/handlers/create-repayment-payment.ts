@@ -1,12 +1,12 @@
 import { EndorsementPathSchema } from '@zhixiang/shared/endorsement/application';
-import { paymentRoutes } from '@zhixiang/shared/payments/routes';
+import { createRepaymentPaymentRoute } from '@zhixiang/shared/payments/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { createRepaymentPayment } from '../use-cases/create-repayment-payment';
 import { paymentDeps, paymentsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  paymentRoutes.createRepaymentPayment,
+  createRepaymentPaymentRoute,
   paymentsWiring,
   ({ auth, pathParameters, deps }) =>
     createRepaymentPayment(

@@ -1,4 +1,4 @@
-import { paymentRoutes } from '@zhixiang/shared/payments/routes';
+import { queryRepaymentPaymentRoute } from '@zhixiang/shared/payments/routes';
 import { PaymentNumberPathSchema } from '@zhixiang/shared/payments/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { queryRepaymentPayment } from '../use-cases/query-repayment-payment';
 import { paymentDeps, paymentsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  paymentRoutes.queryRepaymentPayment,
+  queryRepaymentPaymentRoute,
   paymentsWiring,
   ({ auth, pathParameters, deps }) =>
     queryRepaymentPayment(

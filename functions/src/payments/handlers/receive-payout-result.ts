@@ -1,5 +1,5 @@
 import { FINANCE_HEADERS } from '@zhixiang/shared/payments/finance-api';
-import { paymentRoutes } from '@zhixiang/shared/payments/routes';
+import { receivePayoutResultRoute } from '@zhixiang/shared/payments/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { verifySignedRequest } from '../../platform/http/verify-signed-request';
 import { receivePayoutResult } from '../use-cases/receive-payout-result';
@@ -7,7 +7,7 @@ import { paymentsWiring, payoutDeps } from '../wiring';
 
 /** The finance system, not a user: proven by the HMAC signature with timestamp and one-time nonce. */
 export const handler = httpHandler(
-  paymentRoutes.receivePayoutResult,
+  receivePayoutResultRoute,
   paymentsWiring,
   ({ body, deps }) => receivePayoutResult(payoutDeps(deps), body),
   {

@@ -1,4 +1,4 @@
-import { paymentRoutes } from '@zhixiang/shared/payments/routes';
+import { settleSandboxDebitRoute } from '@zhixiang/shared/payments/routes';
 import { DebitReferencePathSchema } from '@zhixiang/shared/payments/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { paymentsWiring, payoutDeps } from '../wiring';
 
 /** 「续期扣款沙箱」: exists only where the billing system is the local sandbox (404 on deployed stages). */
 export const handler = httpHandler(
-  paymentRoutes.settleSandboxDebit,
+  settleSandboxDebitRoute,
   paymentsWiring,
   ({ auth, pathParameters, body, deps }) =>
     settleSandboxDebit(

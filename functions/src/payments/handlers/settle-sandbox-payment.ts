@@ -1,4 +1,4 @@
-import { paymentRoutes } from '@zhixiang/shared/payments/routes';
+import { settleSandboxPaymentRoute } from '@zhixiang/shared/payments/routes';
 import { PaymentNumberPathSchema } from '@zhixiang/shared/payments/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { paymentDeps, paymentsWiring } from '../wiring';
 
 /** 「微信支付沙箱」: exists only where WeChat Pay is the local sandbox (404 on deployed stages). */
 export const handler = httpHandler(
-  paymentRoutes.settleSandboxPayment,
+  settleSandboxPaymentRoute,
   paymentsWiring,
   ({ auth, pathParameters, body, deps }) =>
     settleSandboxPayment(

@@ -1,4 +1,4 @@
-import { paymentRoutes } from '@zhixiang/shared/payments/routes';
+import { settleSandboxPayoutRoute } from '@zhixiang/shared/payments/routes';
 import { PayoutReferencePathSchema } from '@zhixiang/shared/payments/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { paymentsWiring, payoutDeps } from '../wiring';
 
 /** 「财务付款沙箱」: exists only where the finance system is the local sandbox (404 on deployed stages). */
 export const handler = httpHandler(
-  paymentRoutes.settleSandboxPayout,
+  settleSandboxPayoutRoute,
   paymentsWiring,
   ({ auth, pathParameters, body, deps }) =>
     settleSandboxPayout(

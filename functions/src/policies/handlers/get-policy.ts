@@ -1,4 +1,4 @@
-import { policyRoutes } from '@zhixiang/shared/policy/routes';
+import { getPolicyRoute } from '@zhixiang/shared/policy/routes';
 import { PolicyPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,11 +6,7 @@ import { getPolicy } from '../use-cases/get-policy';
 import { policyQueryDeps } from '../use-cases/policy-view-loader';
 import { policiesWiring } from '../wiring';
 
-export const handler = httpHandler(
-  policyRoutes.getPolicy,
-  policiesWiring,
-  ({ auth, pathParameters, deps }) => {
-    const { policyNo } = parseBody(PolicyPathSchema, pathParameters);
-    return getPolicy(policyQueryDeps(deps), auth, policyNo);
-  },
-);
+export const handler = httpHandler(getPolicyRoute, policiesWiring, ({ auth, pathParameters, deps }) => {
+  const { policyNo } = parseBody(PolicyPathSchema, pathParameters);
+  return getPolicy(policyQueryDeps(deps), auth, policyNo);
+});

@@ -1,8 +1,8 @@
-import { policyRoutes } from '@zhixiang/shared/policy/routes';
+import { listAgentCustomersRoute } from '@zhixiang/shared/policy/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { listAgentCustomers } from '../use-cases/list-agent-customers';
 import { policiesWiring } from '../wiring';
 
-export const handler = httpHandler(policyRoutes.listAgentCustomers, policiesWiring, ({ auth, deps }) =>
+export const handler = httpHandler(listAgentCustomersRoute, policiesWiring, ({ auth, deps }) =>
   listAgentCustomers(deps, auth),
 );

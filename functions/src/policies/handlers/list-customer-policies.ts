@@ -1,4 +1,4 @@
-import { policyRoutes } from '@zhixiang/shared/policy/routes';
+import { listCustomerPoliciesRoute } from '@zhixiang/shared/policy/routes';
 import { CustomerPathSchema } from '@zhixiang/shared/policy/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { policyQueryDeps } from '../use-cases/policy-view-loader';
 import { policiesWiring } from '../wiring';
 
 export const handler = httpHandler(
-  policyRoutes.listCustomerPolicies,
+  listCustomerPoliciesRoute,
   policiesWiring,
   ({ auth, pathParameters, deps }) => {
     const { customerId } = parseBody(CustomerPathSchema, pathParameters);

@@ -1,4 +1,4 @@
-import { standardRoutes } from '@zhixiang/shared/standards/routes';
+import { changeStandardStatusRoute } from '@zhixiang/shared/standards/routes';
 import { StandardIdSchema } from '@zhixiang/shared/standards/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { changeStandardStatus } from '../use-cases/manage-standards';
 import { standardsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  standardRoutes.changeStandardStatus,
+  changeStandardStatusRoute,
   standardsWiring,
   ({ auth, body, pathParameters, deps }) =>
     changeStandardStatus(deps, auth, parseBody(StandardIdSchema, pathParameters.standardId), body),

@@ -1,4 +1,4 @@
-import { standardRoutes } from '@zhixiang/shared/standards/routes';
+import { getStandardEvaluationRoute } from '@zhixiang/shared/standards/routes';
 import { StandardIdSchema } from '@zhixiang/shared/standards/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { getStandardEvaluation } from '../use-cases/evaluate-standard';
 import { standardsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  standardRoutes.getStandardEvaluation,
+  getStandardEvaluationRoute,
   standardsWiring,
   ({ pathParameters, query, deps }) =>
     getStandardEvaluation(deps, parseBody(StandardIdSchema, pathParameters.standardId), query.version),

@@ -1,4 +1,4 @@
-import { standardRoutes } from '@zhixiang/shared/standards/routes';
+import { ingestStandardEventsRoute } from '@zhixiang/shared/standards/routes';
 import { INGEST_HEADERS } from '@zhixiang/shared/standards/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { verifySignedRequest } from '../../platform/http/verify-signed-request';
@@ -7,7 +7,7 @@ import { standardsWiring } from '../wiring';
 
 /** The insurer's other systems, not a user: proven by the HMAC signature with timestamp and one-time nonce. */
 export const handler = httpHandler(
-  standardRoutes.ingestStandardEvents,
+  ingestStandardEventsRoute,
   standardsWiring,
   ({ body, deps }) => ingestStandardEvents(deps, body),
   {

@@ -1,4 +1,4 @@
-import { standardRoutes } from '@zhixiang/shared/standards/routes';
+import { listStandardBreachesRoute } from '@zhixiang/shared/standards/routes';
 import { StandardIdSchema } from '@zhixiang/shared/standards/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -7,7 +7,7 @@ import { parseWindow } from '../use-cases/standards-access';
 import { standardsWiring } from '../wiring';
 
 export const handler = httpHandler(
-  standardRoutes.listStandardBreaches,
+  listStandardBreachesRoute,
   standardsWiring,
   ({ auth, pathParameters, query, deps }) =>
     listStandardBreaches(

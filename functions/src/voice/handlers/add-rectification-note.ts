@@ -1,12 +1,12 @@
 import { RectificationPathSchema } from '@zhixiang/shared/voice/rectification';
-import { voiceRoutes } from '@zhixiang/shared/voice/routes';
+import { addRectificationNoteRoute } from '@zhixiang/shared/voice/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { addRectificationNote } from '../use-cases/change-rectification';
 import { voiceWiring } from '../wiring';
 
 export const handler = httpHandler(
-  voiceRoutes.addRectificationNote,
+  addRectificationNoteRoute,
   voiceWiring,
   ({ auth, pathParameters, body, deps }) =>
     addRectificationNote(

@@ -1,12 +1,12 @@
 import { RectificationPathSchema } from '@zhixiang/shared/voice/rectification';
-import { voiceRoutes } from '@zhixiang/shared/voice/routes';
+import { createRectificationEvidenceUploadRoute } from '@zhixiang/shared/voice/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { createRectificationEvidenceUpload } from '../use-cases/rectification-evidence';
 import { voiceWiring } from '../wiring';
 
 export const handler = httpHandler(
-  voiceRoutes.createRectificationEvidenceUpload,
+  createRectificationEvidenceUploadRoute,
   voiceWiring,
   ({ auth, pathParameters, deps }) =>
     createRectificationEvidenceUpload(

@@ -1,4 +1,4 @@
-import { voiceRoutes } from '@zhixiang/shared/voice/routes';
+import { escalateVoiceItemRoute } from '@zhixiang/shared/voice/routes';
 import { VoiceItemPathSchema } from '@zhixiang/shared/voice/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { escalateVoiceItem } from '../use-cases/escalate-voice-item';
 import { voiceWiring } from '../wiring';
 
 export const handler = httpHandler(
-  voiceRoutes.escalateVoiceItem,
+  escalateVoiceItemRoute,
   voiceWiring,
   ({ auth, pathParameters, body, deps }) =>
     escalateVoiceItem(deps, auth, parseBody(VoiceItemPathSchema, pathParameters).itemId, body.note),

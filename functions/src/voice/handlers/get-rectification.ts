@@ -1,12 +1,12 @@
 import { RectificationPathSchema } from '@zhixiang/shared/voice/rectification';
-import { voiceRoutes } from '@zhixiang/shared/voice/routes';
+import { getRectificationRoute } from '@zhixiang/shared/voice/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { getRectification } from '../use-cases/list-rectifications';
 import { voiceWiring } from '../wiring';
 
 export const handler = httpHandler(
-  voiceRoutes.getRectification,
+  getRectificationRoute,
   voiceWiring,
   ({ auth, pathParameters, deps }) =>
     getRectification(deps, auth, parseBody(RectificationPathSchema, pathParameters).rectificationId),

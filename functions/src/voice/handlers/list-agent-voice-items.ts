@@ -1,10 +1,10 @@
-import { voiceRoutes } from '@zhixiang/shared/voice/routes';
+import { listAgentVoiceItemsRoute } from '@zhixiang/shared/voice/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { listAgentVoiceItems } from '../use-cases/list-agent-voice-items';
 import { voiceWiring } from '../wiring';
 
 export const handler = httpHandler(
-  voiceRoutes.listAgentVoiceItems,
+  listAgentVoiceItemsRoute,
   voiceWiring,
   ({ auth, deps }) => listAgentVoiceItems(deps, auth),
   { roles: ['agent'] },

@@ -1,12 +1,12 @@
 import { RectificationPathSchema } from '@zhixiang/shared/voice/rectification';
-import { voiceRoutes } from '@zhixiang/shared/voice/routes';
+import { listRectificationEvidenceRoute } from '@zhixiang/shared/voice/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { listRectificationEvidence } from '../use-cases/rectification-evidence';
 import { voiceWiring } from '../wiring';
 
 export const handler = httpHandler(
-  voiceRoutes.listRectificationEvidence,
+  listRectificationEvidenceRoute,
   voiceWiring,
   ({ auth, pathParameters, deps }) =>
     listRectificationEvidence(deps, auth, parseBody(RectificationPathSchema, pathParameters).rectificationId),

@@ -1,12 +1,12 @@
 import { RectificationsQuerySchema } from '@zhixiang/shared/voice/rectification';
-import { voiceRoutes } from '@zhixiang/shared/voice/routes';
+import { listRectificationsRoute } from '@zhixiang/shared/voice/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
 import { listRectifications } from '../use-cases/list-rectifications';
 import { voiceWiring } from '../wiring';
 
 export const handler = httpHandler(
-  voiceRoutes.listRectifications,
+  listRectificationsRoute,
   voiceWiring,
   ({ auth, query, deps }) =>
     listRectifications(deps, auth, parseBody(RectificationsQuerySchema, { status: query.status })),

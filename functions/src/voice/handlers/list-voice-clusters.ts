@@ -1,4 +1,4 @@
-import { voiceRoutes } from '@zhixiang/shared/voice/routes';
+import { listVoiceClustersRoute } from '@zhixiang/shared/voice/routes';
 import { VoiceClustersQuerySchema } from '@zhixiang/shared/voice/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { listVoiceClusters } from '../use-cases/list-voice-clusters';
 import { voiceWiring } from '../wiring';
 
 export const handler = httpHandler(
-  voiceRoutes.listVoiceClusters,
+  listVoiceClustersRoute,
   voiceWiring,
   ({ auth, query, deps }) =>
     listVoiceClusters(deps, auth, parseBody(VoiceClustersQuerySchema, { week: query.week })),

@@ -1,10 +1,10 @@
-import { voiceRoutes } from '@zhixiang/shared/voice/routes';
+import { listVoiceHandoffsRoute } from '@zhixiang/shared/voice/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { listVoiceHandoffs } from '../use-cases/listen-in-on-handoff';
 import { voiceWiring } from '../wiring';
 
 export const handler = httpHandler(
-  voiceRoutes.listVoiceHandoffs,
+  listVoiceHandoffsRoute,
   voiceWiring,
   ({ auth, deps }) => listVoiceHandoffs(deps, auth),
   { roles: ['executive', 'admin'] },

@@ -1,4 +1,4 @@
-import { voiceRoutes } from '@zhixiang/shared/voice/routes';
+import { listVoiceItemsRoute } from '@zhixiang/shared/voice/routes';
 import { VoiceItemsQuerySchema } from '@zhixiang/shared/voice/schemas';
 import { httpHandler } from '../../platform/http/http-handler';
 import { parseBody } from '../../platform/http/validation';
@@ -6,7 +6,7 @@ import { listVoiceItems } from '../use-cases/list-voice-items';
 import { voiceWiring } from '../wiring';
 
 export const handler = httpHandler(
-  voiceRoutes.listVoiceItems,
+  listVoiceItemsRoute,
   voiceWiring,
   ({ auth, query, deps }) =>
     listVoiceItems(

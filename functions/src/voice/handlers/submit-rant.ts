@@ -1,10 +1,10 @@
-import { voiceRoutes } from '@zhixiang/shared/voice/routes';
+import { submitRantRoute } from '@zhixiang/shared/voice/routes';
 import { httpHandler } from '../../platform/http/http-handler';
 import { submitRant } from '../use-cases/submit-rant';
 import { voiceWiring } from '../wiring';
 
 export const handler = httpHandler(
-  voiceRoutes.submitRant,
+  submitRantRoute,
   voiceWiring,
   ({ auth, body, deps }) => submitRant(deps, auth, body),
   { roles: ['customer'], successStatus: 201 },
