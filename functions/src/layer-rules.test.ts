@@ -24,6 +24,8 @@ function sourceFiles(dir: string): string[] {
 interface Import {
   specifier: string;
   typeOnly: boolean;
+  /** The names it takes (`import { a, type B }` → a, B). */
+  names: string[];
   /** The repository-relative file it resolves to, for relative and workspace imports. */
   target: string | null;
 }
@@ -51,7 +53,17 @@ function importsOf(file: string): Import[] {
     if (specifier.startsWith('.')) target = resolveFile(resolve(dirname(join(root, file)), specifier));
     else if (specifier.startsWith('@zhixiang/shared/'))
       target = resolveFile(join(root, 'shared/src', specifier.slice('@zhixiang/shared/'.length)));
-    found.push({ specifier, typeOnly, target });
+    const names = (braces ?? '')
+      .split(',')
+      .map(
+        (n) =>
+          n
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)[0] ?? '',
+      )
+      .filter(Boolean);
+    found.push({ specifier, typeOnly, names, target });
   }
   return found;
 }
@@ -118,6 +130,8 @@ describe('layer rules', () => {
         (file, i) => {
           // The whole contract would bundle every context's schemas: a handler takes its own context's routes.
           if (i.specifier === '@zhixiang/shared/api/routes') return true;
+          // And its own route by name: the context's record would build every request schema of it.
+          if (i.target?.endsWith('/routes.ts') && i.names.some((n) => n.endsWith('Routes'))) return true;
           if (!i.target || i.target.startsWith('shared/src/')) return false;
           const own = `functions/src/${contextOf(file)}/`;
           const ownPart =
