@@ -16,10 +16,6 @@ import * as z from 'zod/mini';
  * Anniversaries keep the effective date's day; one the month lacks (a 02-29 start in a common
  * year) falls on the month's last day. Ages are whole years (周岁) on the same rule.
  */
-const basisPoints = z.int().check(z.positive('比例应为正整数（基点）'), z.lte(1_000_000, '比例过大'));
-const years = z.int().check(z.gte(1, '年数应为 1–100 的整数'), z.lte(100, '年数应为 1–100 的整数'));
-const age = z.int().check(z.gte(0, '年龄应为 0–105 的整数'), z.lte(105, '年龄应为 0–105 的整数'));
-
 /** An object of these fields, of which exactly one of the optional `a` and `b` is given. */
 function withOneOf<Shape extends z.core.$ZodLooseShape>(
   shape: Shape,
@@ -36,37 +32,55 @@ function withOneOf<Shape extends z.core.$ZodLooseShape>(
   );
 }
 
-export const SurvivalBenefitRuleSchema = withOneOf(
-  {
-    percentBasisPoints: basisPoints,
-    everyYears: years,
-    fromAnniversary: z.optional(years),
-    fromAge: z.optional(age),
-  },
-  'fromAnniversary',
-  'fromAge',
-  '生存金应从第 N 个保单周年日或被保险人年满 A 周岁起领取，二者选一',
-);
+/**
+ * The schedule's schemas, built on first use (`benefitScheduleSchema`): most functions read no
+ * product with a schedule, and a cold start does not build them.
+ */
+function buildSchemas() {
+  const basisPoints = z.int().check(z.positive('比例应为正整数（基点）'), z.lte(1_000_000, '比例过大'));
+  const years = z.int().check(z.gte(1, '年数应为 1–100 的整数'), z.lte(100, '年数应为 1–100 的整数'));
+  const age = z.int().check(z.gte(0, '年龄应为 0–105 的整数'), z.lte(105, '年龄应为 0–105 的整数'));
 
-export const MaturityBenefitRuleSchema = withOneOf(
-  { percentBasisPoints: basisPoints, termYears: z.optional(years), atAge: z.optional(age) },
-  'termYears',
-  'atAge',
-  '满期应为保险期间 N 年或被保险人年满 A 周岁，二者选一',
-);
-
-export const BenefitScheduleSchema = z
-  .object({
-    survival: z.optional(SurvivalBenefitRuleSchema),
-    maturity: z.optional(MaturityBenefitRuleSchema),
-  })
-  .check(
-    z.refine(
-      (schedule) => schedule.survival !== undefined || schedule.maturity !== undefined,
-      '给付计划应至少包含生存金或满期金',
-    ),
+  const survival = withOneOf(
+    {
+      percentBasisPoints: basisPoints,
+      everyYears: years,
+      fromAnniversary: z.optional(years),
+      fromAge: z.optional(age),
+    },
+    'fromAnniversary',
+    'fromAge',
+    '生存金应从第 N 个保单周年日或被保险人年满 A 周岁起领取，二者选一',
   );
 
-export type SurvivalBenefitRule = z.infer<typeof SurvivalBenefitRuleSchema>;
-export type MaturityBenefitRule = z.infer<typeof MaturityBenefitRuleSchema>;
-export type BenefitSchedule = z.infer<typeof BenefitScheduleSchema>;
+  const maturity = withOneOf(
+    { percentBasisPoints: basisPoints, termYears: z.optional(years), atAge: z.optional(age) },
+    'termYears',
+    'atAge',
+    '满期应为保险期间 N 年或被保险人年满 A 周岁，二者选一',
+  );
+
+  const schedule = z
+    .object({
+      survival: z.optional(survival),
+      maturity: z.optional(maturity),
+    })
+    .check(
+      z.refine(
+        (given) => given.survival !== undefined || given.maturity !== undefined,
+        '给付计划应至少包含生存金或满期金',
+      ),
+    );
+  return { survival, maturity, schedule };
+}
+
+let built: ReturnType<typeof buildSchemas> | undefined;
+/** A product's benefit schedule, checked (the schemas are built the first time one is checked). */
+export function benefitScheduleSchema(): ReturnType<typeof buildSchemas>['schedule'] {
+  built ??= buildSchemas();
+  return built.schedule;
+}
+
+export type SurvivalBenefitRule = z.infer<ReturnType<typeof buildSchemas>['survival']>;
+export type MaturityBenefitRule = z.infer<ReturnType<typeof buildSchemas>['maturity']>;
+export type BenefitSchedule = z.infer<ReturnType<typeof buildSchemas>['schedule']>;

@@ -20,25 +20,27 @@ export const JOURNEY_KEYS = [
 ] as const;
 export type Journey = (typeof JOURNEY_KEYS)[number];
 
-const ThemeSchema = z.object({
-  id: z.string().check(z.regex(/^[a-z]+(?:_[a-z]+)+$/, '主题编号应为小写字母加下划线')),
-  label: z.string().check(z.minLength(2)),
-  journey: z.enum(JOURNEY_KEYS),
-  words: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-});
-export type VoiceTheme = z.infer<typeof ThemeSchema>;
+/** The dictionary's schema, built when a dictionary is first checked (not at a cold start). */
+function dictionarySchema() {
+  const theme = z.object({
+    id: z.string().check(z.regex(/^[a-z]+(?:_[a-z]+)+$/, '主题编号应为小写字母加下划线')),
+    label: z.string().check(z.minLength(2)),
+    journey: z.enum(JOURNEY_KEYS),
+    words: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  });
+  return z.object({
+    /** Where the voice of a visitor who is not signed in is filed (the head office's branch path). */
+    visitorBranchPath: z.string().check(z.regex(/^[A-Z0-9-]+(?:\/[A-Z0-9-]+)*$/)),
+    journeys: z.record(z.enum(JOURNEY_KEYS), z.string()),
+    themes: z.array(theme).check(z.minLength(1)),
+  });
+}
+export type VoiceThemeDictionary = z.infer<ReturnType<typeof dictionarySchema>>;
+export type VoiceTheme = VoiceThemeDictionary['themes'][number];
 
-const VoiceThemesSchema = z.object({
-  /** Where the voice of a visitor who is not signed in is filed (the head office's branch path). */
-  visitorBranchPath: z.string().check(z.regex(/^[A-Z0-9-]+(?:\/[A-Z0-9-]+)*$/)),
-  journeys: z.record(z.enum(JOURNEY_KEYS), z.string()),
-  themes: z.array(ThemeSchema).check(z.minLength(1)),
-});
-export type VoiceThemeDictionary = z.infer<typeof VoiceThemesSchema>;
-
-/** Checks a theme dictionary: the schema above, and no theme id twice. */
+/** Checks a theme dictionary against its schema, and that no theme id is listed twice. */
 export function loadVoiceThemes(raw: unknown): VoiceThemeDictionary {
-  const parsed = VoiceThemesSchema.parse(raw);
+  const parsed = dictionarySchema().parse(raw);
   const ids = parsed.themes.map((t) => t.id);
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
   if (twice) throw new Error(`voice theme ${twice} is listed twice`);

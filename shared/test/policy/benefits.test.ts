@@ -10,7 +10,7 @@ import {
   policyAnniversary,
 } from '../../src/policy/benefits';
 import { POLICY_STATUSES } from '../../src/policy/schemas';
-import { type BenefitSchedule, BenefitScheduleSchema } from '../../src/product/benefit-schedule';
+import { type BenefitSchedule, benefitScheduleSchema } from '../../src/product/benefit-schedule';
 
 /** The scheduled benefits (生存金 / 满期金) a product's rule gives a policy. */
 const isoDate = (min: string, max: string) =>
@@ -60,20 +60,20 @@ describe('the benefit schedule', () => {
   it('is validated: one start for survival, one end for maturity, at least one of them', () => {
     fc.assert(
       fc.property(schedule, (s) => {
-        expect(BenefitScheduleSchema.safeParse(s).success).toBe(true);
+        expect(benefitScheduleSchema().safeParse(s).success).toBe(true);
       }),
     );
-    expect(BenefitScheduleSchema.safeParse({}).success).toBe(false);
+    expect(benefitScheduleSchema().safeParse({}).success).toBe(false);
     expect(
-      BenefitScheduleSchema.safeParse({ survival: { percentBasisPoints: 500, everyYears: 1 } }).success,
+      benefitScheduleSchema().safeParse({ survival: { percentBasisPoints: 500, everyYears: 1 } }).success,
     ).toBe(false);
     expect(
-      BenefitScheduleSchema.safeParse({
+      benefitScheduleSchema().safeParse({
         maturity: { percentBasisPoints: 10_000, termYears: 10, atAge: 60 },
       }).success,
     ).toBe(false);
     expect(
-      BenefitScheduleSchema.safeParse({ maturity: { percentBasisPoints: 0.5, termYears: 10 } }).success,
+      benefitScheduleSchema().safeParse({ maturity: { percentBasisPoints: 0.5, termYears: 10 } }).success,
     ).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { ProductRecord } from '@zhixiang/shared/policy/model';
 import type { ProductRepository } from '@zhixiang/shared/ports/repositories';
-import { BenefitScheduleSchema } from '@zhixiang/shared/product/benefit-schedule';
+import { benefitScheduleSchema } from '@zhixiang/shared/product/benefit-schedule';
 import { PutCommand } from '../dynamodb/document-client';
 import { entityItem, type TableContext } from '../dynamodb/table';
 import { getItem, type ItemKey, queryEntity, type RawItem } from './point-reads';
@@ -43,7 +43,7 @@ function toRecord(item: RawItem): ProductRecord {
     loanAnnualRateBasisPoints: item.loanAnnualRateBasisPoints as number,
     hasDeathBenefit: item.hasDeathBenefit as boolean,
     participating: item.participating as boolean,
-    ...(item.benefitSchedule ? { benefitSchedule: BenefitScheduleSchema.parse(item.benefitSchedule) } : {}),
+    ...(item.benefitSchedule ? { benefitSchedule: benefitScheduleSchema().parse(item.benefitSchedule) } : {}),
   };
 }
 
