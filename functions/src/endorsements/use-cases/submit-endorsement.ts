@@ -136,7 +136,15 @@ async function submitOnce(
     await deps.phoneCodes.consume(phoneCodeSubject(record.applicationId), request.phoneCode, 'phoneCode');
     phoneConfirmed = true;
   }
-  if (!evaluated.ok) throw evaluated.error;
+  if (!evaluated.ok) {
+    // The rules were read while another submission of this application committed (a contact change
+    // takes effect as it is submitted, so the second reads its own change as already made): the
+    // application has moved on, and that conflict is what this caller learns, as the refused
+    // write would tell them.
+    const current = await deps.repositories.endorsements.get(record.applicationId);
+    if (current && current.status !== record.status) transition(current.status, 'submit');
+    throw evaluated.error;
+  }
   const { target, evaluation, fromDraft } = evaluated.value;
   if (authority) assertTrusteePayout(authority, evaluation.effect);
   const now = deps.now();
