@@ -5,6 +5,7 @@ import { luhnCheckDigit } from '@zhixiang/shared/endorsement/renewal-account-cha
 import { addDays, todayInShanghai } from '@zhixiang/shared/format/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsFor } from '../../src/auth/use-cases/session';
+import { DynamoEndorsementRepository } from '../../src/endorsements/adapters/endorsements';
 import { deliverEndorsementEvents } from '../../src/endorsements/use-cases/deliver-endorsement-events';
 import { deliverEndorsementEventsDeps } from '../../src/endorsements/wiring-delivery';
 import { DEMO_PAYEE_CARD_NUMBER } from '../../src/seed/demo-endorsements';
@@ -252,6 +253,46 @@ describe('two staff at once', () => {
     );
     expect([a?.status, b?.status].sort()).toEqual([200, 409]);
     const events = await container.repositories.endorsements.listEvents(won.body.applicationId);
+    expect(events.filter((e) => e.type === 'submitted')).toHaveLength(1);
+  });
+});
+
+describe('a submission that read the application before another committed it', () => {
+  it("is told the application has moved on (409), not a rule refusal computed from the other's change", async () => {
+    const prepared = await as<EndorsementApplication>(
+      STAFF,
+      'POST',
+      prepare(CONTACT_AUTHORISATION, PARTICIPATING),
+      // An address of its own: the file's other tests have made theirs already.
+      { ...contactChange, address: `上海市浦东新区张杨路 ${Date.now() % 100_000} 号` },
+    );
+    expect(prepared.status, prepared.text).toBe(201);
+    const applicationId = prepared.body.applicationId;
+    const before = await container.repositories.endorsements.get(applicationId);
+    expect(before?.status).toBe('signed');
+    expect((await submitAs(STAFF, CONTACT_AUTHORISATION, applicationId)).status).toBe(200);
+    // The second submission opens the application as it was before the first committed, and reads
+    // everything else (the customer's contact, already changed) after it.
+    const get = DynamoEndorsementRepository.prototype.get;
+    let stale = true;
+    DynamoEndorsementRepository.prototype.get = async function (
+      this: DynamoEndorsementRepository,
+      id: string,
+    ) {
+      if (id === applicationId && stale) {
+        stale = false;
+        return before;
+      }
+      return get.call(this, id);
+    };
+    try {
+      const second = await submitAs(HQ_STAFF, CONTACT_AUTHORISATION, applicationId);
+      expect(second.status, second.text).toBe(409);
+      expect(stale).toBe(false);
+    } finally {
+      DynamoEndorsementRepository.prototype.get = get;
+    }
+    const events = await container.repositories.endorsements.listEvents(applicationId);
     expect(events.filter((e) => e.type === 'submitted')).toHaveLength(1);
   });
 });

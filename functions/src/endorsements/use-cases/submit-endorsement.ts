@@ -78,14 +78,14 @@ export async function submitEndorsement(
   if (!actsForHolder(actor.claims, opened.record, opened.holderAgentId))
     throw new AppError('FORBIDDEN', HOLDER_ONLY_MESSAGE);
   if (!IDEMPOTENT_ENDORSEMENT_TYPES.includes(opened.record.type))
-    return submitOnce(deps, actor, opened, request, null);
+    return submitOrMovedOn(deps, actor, opened, request, null);
   if (!key)
     throw new AppError('VALIDATION_FAILED', IDEMPOTENCY_KEY_REQUIRED_MESSAGE, { field: 'Idempotency-Key' });
   const earlier = await recorded;
   if (earlier) return earlier;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await submitOnce(deps, actor, opened, request, key);
+      return await submitOrMovedOn(deps, actor, opened, request, key);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'CONFLICT') throw error;
       // Refused: a repeat of this key may have committed first; its answer is then ours.
@@ -97,6 +97,25 @@ export async function submitEndorsement(
         throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30 * attempt));
     }
+  }
+}
+
+/**
+ * A refusal computed while another submission of this application committed — the application read
+ * before it, the rest (a contact change already made, an authorisation's matter already used) after
+ * — is not the caller's answer: the application has moved on, and that conflict is what they learn,
+ * as the refused write would have told them.
+ */
+async function submitOrMovedOn(...args: Parameters<typeof submitOnce>): Promise<EndorsementApplication> {
+  try {
+    return await submitOnce(...args);
+  } catch (error) {
+    if (error instanceof AppError && error.code !== 'CONFLICT') {
+      const [deps, , opened] = args;
+      const current = await deps.repositories.endorsements.get(opened.record.applicationId);
+      if (current && current.status !== opened.record.status) transition(current.status, 'submit');
+    }
+    throw error;
   }
 }
 
@@ -136,15 +155,7 @@ async function submitOnce(
     await deps.phoneCodes.consume(phoneCodeSubject(record.applicationId), request.phoneCode, 'phoneCode');
     phoneConfirmed = true;
   }
-  if (!evaluated.ok) {
-    // The rules were read while another submission of this application committed (a contact change
-    // takes effect as it is submitted, so the second reads its own change as already made): the
-    // application has moved on, and that conflict is what this caller learns, as the refused
-    // write would tell them.
-    const current = await deps.repositories.endorsements.get(record.applicationId);
-    if (current && current.status !== record.status) transition(current.status, 'submit');
-    throw evaluated.error;
-  }
+  if (!evaluated.ok) throw evaluated.error;
   const { target, evaluation, fromDraft } = evaluated.value;
   if (authority) assertTrusteePayout(authority, evaluation.effect);
   const now = deps.now();
