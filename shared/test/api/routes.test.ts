@@ -16,22 +16,21 @@ const contextFolders = readdirSync(sourceDir, { withFileTypes: true })
   .filter((entry) => readdirSync(new URL(entry.name, sourceDir)).includes('routes.ts'))
   .map((entry) => entry.name);
 
-const declared: Array<{ context: string; name: string; spec: RouteSpec }> = (
-  await Promise.all(
-    contextFolders.map(async (context) => {
-      const module: Record<string, unknown> = await import(new URL(`${context}/routes.ts`, sourceDir).href);
-      // Each route is its own export (`fooRoute`, what a handler imports, so that its bundle holds no
-      // other route's request schema) and a member of the context's record (`fooRoutes`).
-      const records = Object.entries(module).filter(([exported]) => exported.endsWith('Routes'));
-      const single = Object.entries(module).filter(([exported]) => exported.endsWith('Route'));
-      const inRecords = records.flatMap(([, record]) => Object.values(record as Record<string, RouteSpec>));
-      expect(new Set(single.map(([, spec]) => spec)), context).toEqual(new Set(inRecords));
-      return records.flatMap(([, record]) =>
+const modules = await Promise.all(
+  contextFolders.map(async (context) => ({
+    context,
+    exports: (await import(new URL(`${context}/routes.ts`, sourceDir).href)) as Record<string, unknown>,
+  })),
+);
+
+const declared: Array<{ context: string; name: string; spec: RouteSpec }> = modules.flatMap(
+  ({ context, exports }) =>
+    Object.entries(exports)
+      .filter(([exported]) => exported.endsWith('Routes'))
+      .flatMap(([, record]) =>
         Object.entries(record as Record<string, RouteSpec>).map(([name, spec]) => ({ context, name, spec })),
-      );
-    }),
-  )
-).flat();
+      ),
+);
 
 /** The keys given more than once, each with the contexts that give it. */
 function repeated(keys: Array<{ key: string; context: string }>): Record<string, string[]> {
@@ -49,6 +48,15 @@ describe('the routes of the bounded contexts', () => {
     expect(
       repeated(declared.map(({ spec, context }) => ({ key: `${spec.method} ${spec.path}`, context }))),
     ).toEqual({});
+  });
+
+  it("each is its own export `fooRoute` (what a handler imports) and its record's `foo`, nothing else", () => {
+    for (const { context, exports } of modules) {
+      const single = Object.keys(exports).filter((exported) => exported.endsWith('Route'));
+      const inRecord = declared.filter((route) => route.context === context);
+      expect(single.sort(), context).toEqual(inRecord.map(({ name }) => `${name}Route`).sort());
+      for (const { name, spec } of inRecord) expect(exports[`${name}Route`], name).toBe(spec);
+    }
   });
 
   it('all reach the contract, each as its context declares it', () => {
