@@ -772,3 +772,39 @@ describe('bad input to the admin and staff routes', () => {
     expect(unknown.body.message).toBe('未找到该服务标准');
   });
 });
+
+describe('a claim reopened after its case closed', () => {
+  it('is a new case of the fixed standard: it raises its own alerts, apart from the first case’s', async () => {
+    const ID = 'claim_decision_pilot';
+    const silent = { warn: () => {} };
+    const started = clock;
+    try {
+      // Decided 4 business days after its documents were complete (breached, closed: its warning and
+      // its breach at once); then reopened.
+      const first = claimCase('PD-AGAIN', 'HQ/SH/SH-PD/SH-PD-01', clock - 6 * DAY, clock - HOUR);
+      const reopened = claimCase('PD-AGAIN', 'HQ/SH/SH-PD/SH-PD-01', clock - HOUR / 2, null).map((e) => ({
+        ...e,
+        eventId: `${e.eventId}-2`,
+      }));
+      expect((await ingest({ source: 'claims', events: [...first, ...reopened] })).body.accepted).toBe(3);
+      await warnStandardBreaches({ ...container, logger: silent });
+      // Six days later (inside the job's 7-day look-back) the reopened case is 4 business days into
+      // its 3-day clock.
+      clock += 6 * DAY;
+      await warnStandardBreaches({ ...container, logger: silent });
+      const alerts = (await container.repositories.standards.listAlerts(ID)).filter(
+        (a) => a.caseId === 'claims:PD-AGAIN',
+      );
+      expect(alerts.map((a) => [a.startAt - started, a.level]).sort()).toEqual(
+        [
+          [-6 * DAY, 0],
+          [-6 * DAY, 1],
+          [-HOUR / 2, 0],
+          [-HOUR / 2, 1],
+        ].sort(),
+      );
+    } finally {
+      clock = started;
+    }
+  });
+});

@@ -1,18 +1,21 @@
 import { type BusinessCalendar, DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDate } from '../complaints/calendar';
 import {
   type CaseOutcome,
-  caseStart,
+  closesCase,
   eventTypesOf,
   inEventOrder,
   type MeasurementEvent,
+  measureCases,
   measureOrSkip,
+  startTypesOf,
 } from './measure';
 import { type StandardVersion, versionInForce } from './model';
 
 /**
  * Attainment (达标率) per standard × branch × period, computed only from measurement events: a
  * case counts in the period its start falls in, under the version in force when it started;
- * attainment is met ÷ all cases (an open case is not met).
+ * attainment is met ÷ all cases (an open case is not met). A journey instance started again after
+ * its case closed is a new case (`measureCases`).
  */
 export type Granularity = 'day' | 'week' | 'month';
 export const GRANULARITY_LABELS: Record<Granularity, string> = { day: '日', week: '周', month: '月' };
@@ -48,25 +51,26 @@ export interface MeasuredCase extends CaseOutcome {
   version: number;
 }
 
-/** Measures one case's events against one standard (its versions), if the case is one of it. */
+/** Measures one journey instance's events against one standard (its versions): its cases, in order. */
 function measureAgainstOne(
   standardId: string,
   versions: readonly StandardVersion[],
   ordered: readonly MeasurementEvent[],
   calendar: BusinessCalendar,
   now: number,
-): MeasuredCase | null {
+): MeasuredCase[] {
   const first = versions[0];
-  if (!first) return null;
-  const start = caseStart(first, ordered);
-  if (!start) return null;
-  const version = versionInForce(versions, start.branchPath, start.at);
-  if (!version) return null;
-  const outcome = measureOrSkip(version, ordered, calendar, now);
-  return outcome ? { ...outcome, standardId, version: version.version } : null;
+  if (!first) return [];
+  return measureCases(
+    ordered,
+    startTypesOf(first),
+    (start) => versionInForce(versions, start.branchPath, start.at),
+    calendar,
+    now,
+  ).map(({ definition, outcome }) => ({ ...outcome, standardId, version: definition.version }));
 }
 
-/** Measures one case's events against every standard whose start event it holds. */
+/** Measures one journey instance's events against every standard whose start event it holds. */
 export function measureCaseAgainst(
   standards: ReadonlyMap<string, readonly StandardVersion[]>,
   ordered: readonly MeasurementEvent[],
@@ -74,10 +78,8 @@ export function measureCaseAgainst(
   now: number,
 ): MeasuredCase[] {
   const out: MeasuredCase[] = [];
-  for (const [standardId, versions] of standards) {
-    const measured = measureAgainstOne(standardId, versions, ordered, calendar, now);
-    if (measured) out.push(measured);
-  }
+  for (const [standardId, versions] of standards)
+    out.push(...measureAgainstOne(standardId, versions, ordered, calendar, now));
   return out;
 }
 
@@ -113,8 +115,8 @@ function addTo(cells: Map<string, AttainmentCell>, c: MeasuredCase, granularity:
  */
 export class AttainmentProjection {
   private readonly cases = new Map<string, MeasurementEvent[]>();
-  /** Per case, its outcome under each standard it is a case of. */
-  private readonly outcomes = new Map<string, Map<string, MeasuredCase>>();
+  /** Per journey instance, its cases under each standard it holds cases of. */
+  private readonly outcomes = new Map<string, Map<string, MeasuredCase[]>>();
   readonly cells = new Map<string, AttainmentCell>();
   /** Event type → the standards (with their versions) that read it. */
   private readonly readers: Map<string, [string, readonly StandardVersion[]][]>;
@@ -147,11 +149,13 @@ export class AttainmentProjection {
   /** Re-measures every open case at `now` (a `within` case can become breached while open). */
   refresh(now: number): void {
     for (const [caseId, byStandard] of this.outcomes) {
-      const open = [...byStandard.values()].filter((o) => o.status === 'open');
-      if (open.length === 0) continue;
-      const readers = open.map(
-        (o) => [o.standardId, this.standards.get(o.standardId) ?? []] as [string, readonly StandardVersion[]],
-      );
+      const readers = [...byStandard]
+        .filter(([, cases]) => cases.some((o) => o.status === 'open'))
+        .map(
+          ([standardId]) =>
+            [standardId, this.standards.get(standardId) ?? []] as [string, readonly StandardVersion[]],
+        );
+      if (readers.length === 0) continue;
       this.remeasure(caseId, this.cases.get(caseId) ?? [], readers, now);
     }
   }
@@ -164,11 +168,10 @@ export class AttainmentProjection {
   ) {
     let byStandard = this.outcomes.get(caseId);
     for (const [standardId, versions] of readers) {
-      const old = byStandard?.get(standardId);
-      if (old) addTo(this.cells, old, this.granularity, -1);
+      for (const old of byStandard?.get(standardId) ?? []) addTo(this.cells, old, this.granularity, -1);
       const fresh = measureAgainstOne(standardId, versions, events, this.calendar, now);
-      if (fresh) {
-        addTo(this.cells, fresh, this.granularity, 1);
+      for (const c of fresh) addTo(this.cells, c, this.granularity, 1);
+      if (fresh.length > 0) {
         if (!byStandard) {
           byStandard = new Map();
           this.outcomes.set(caseId, byStandard);
@@ -180,7 +183,7 @@ export class AttainmentProjection {
   }
 
   measuredCases(): MeasuredCase[] {
-    return [...this.outcomes.values()].flatMap((byStandard) => [...byStandard.values()]);
+    return [...this.outcomes.values()].flatMap((byStandard) => [...byStandard.values()].flat());
   }
 }
 
@@ -213,13 +216,8 @@ interface OpenCase {
   events: MeasurementEvent[];
 }
 
-/** Whether `event` closes the open case: a stop at or after the start (a rate: a delivered event). */
-function closes(open: OpenCase, event: MeasurementEvent): boolean {
-  const metric = open.version.metric;
-  if (event.at < open.start.at) return false;
-  if (metric.kind === 'rate') return metric.delivered.includes(event.type);
-  return event !== open.start && metric.stop.includes(event.type);
-}
+/** Whether `event` closes the open case (`closesCase`). */
+const closes = (open: OpenCase, event: MeasurementEvent) => closesCase(open.version, open.start, event);
 
 export interface AttainmentFoldOptions {
   /** Only a start before this instant opens a case (a window's end: later cases are not counted). */
@@ -235,16 +233,14 @@ export interface AttainmentFoldOptions {
  * order (time, then id) — the order the stream's day index returns them — a page at a time, and each
  * case of each standard is held only from its start event until its stop, with the few events of the
  * standard's types in between; a closed case is measured at once, summed into its cell and dropped.
- * Its memory therefore follows the open cases and the cells, not the events read: what it keeps of a
- * closed case is its key (so a repeated start of it opens nothing, as the full recompute's first
- * start wins). `finish(now)` measures the cases still open.
+ * Its memory therefore follows the open cases and the cells, not the events read: nothing of a closed
+ * case is kept, since a later start of the same journey instance opens its next case
+ * (`measureCases`). `finish(now)` measures the cases still open.
  */
 export class AttainmentFold {
   readonly cells = new Map<string, AttainmentCell>();
   private readonly readers: Map<string, [string, readonly StandardVersion[]][]>;
   private readonly open = new Map<string, OpenCase>();
-  /** Case × standard keys already measured, or whose start had no version in force. */
-  private readonly settled = new Set<string>();
   /**
    * Events of a case × standard not started yet, at the latest instant read: a stop or pause in the
    * same millisecond as the start but ordered before it by id still counts, as in `measureCase`.
@@ -275,8 +271,6 @@ export class AttainmentFold {
     }
     this.last = event;
     const { startsBefore } = this.options;
-    // Past the window's end nothing opens, so the keys of the cases measured are not needed.
-    if (startsBefore !== undefined && event.at >= startsBefore && this.settled.size > 0) this.settled.clear();
     const readers = this.readers.get(event.type);
     if (!readers) return;
     for (const [standardId, versions] of readers) {
@@ -287,18 +281,17 @@ export class AttainmentFold {
         if (closes(open, event)) this.settle(key, open, event.at);
         continue;
       }
-      if (this.settled.has(key)) continue;
       if (startsBefore !== undefined && event.at >= startsBefore) continue;
       const first = versions[0];
-      if (!first || !caseStart(first, [event])) {
+      const version =
+        first && startTypesOf(first).includes(event.type)
+          ? versionInForce(versions, event.branchPath, event.at)
+          : undefined;
+      if (!version) {
+        // Not a start (or one no version judges): kept only while a start may follow in this millisecond.
         const tied = this.tied.get(key);
         if (tied) tied.push(event);
         else this.tied.set(key, [event]);
-        continue;
-      }
-      const version = versionInForce(versions, event.branchPath, event.at);
-      if (!version) {
-        this.settled.add(key);
         continue;
       }
       const opened: OpenCase = {
@@ -315,12 +308,11 @@ export class AttainmentFold {
 
   private settle(key: string, open: OpenCase, now: number): void {
     this.open.delete(key);
-    this.settled.add(key);
     this.count(open, now);
   }
 
   private count(open: OpenCase, now: number): void {
-    const outcome = measureOrSkip(open.version, open.events, this.calendar, now);
+    const outcome = measureOrSkip(open.version, open.events, this.calendar, now, open.start);
     if (!outcome) return;
     const measured: MeasuredCase = { ...outcome, standardId: open.standardId, version: open.version.version };
     if (this.options.counts && !this.options.counts(measured)) return;
@@ -332,7 +324,6 @@ export class AttainmentFold {
   finish(now: number): AttainmentCell[] {
     for (const open of this.open.values()) this.count(open, now);
     this.open.clear();
-    this.settled.clear();
     this.tied.clear();
     return [...this.cells.values()];
   }

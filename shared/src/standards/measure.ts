@@ -79,6 +79,14 @@ export interface CaseOutcome {
   status: CaseStatus;
 }
 
+/**
+ * A case's own key among a journey instance's cases (a journey started again after its case closed
+ * is a new case): the instance and the instant the case started. Alerts are raised once per key and level.
+ */
+export function caseKeyOf(c: Pick<CaseOutcome, 'caseId' | 'startAt'>): string {
+  return `${c.caseId}#${String(c.startAt).padStart(13, '0')}`;
+}
+
 /** Time elapsed between two instants on the standard's clock (throws outside the calendar's years). */
 export function clockMillis(
   clock: StandardClock,
@@ -114,29 +122,50 @@ export function eventTypesOf(definition: Pick<StandardDefinition, 'metric'>): Se
   return new Set([...m.start, ...m.stop, ...m.pauses.flatMap((p) => [p.pause, p.resume])]);
 }
 
+/** The event types that open a case of the standard (the same in every version of it). */
+export function startTypesOf(definition: Pick<StandardDefinition, 'metric'>): readonly string[] {
+  const m = definition.metric;
+  return m.kind === 'rate' ? m.eligible : m.start;
+}
+
 /** The event that opens a case of the standard, if the case's events hold one. */
 export function caseStart(
   definition: Pick<StandardDefinition, 'metric'>,
   ordered: readonly MeasurementEvent[],
 ): MeasurementEvent | undefined {
-  const starts = definition.metric.kind === 'rate' ? definition.metric.eligible : definition.metric.start;
+  const starts = startTypesOf(definition);
   return ordered.find((e) => starts.includes(e.type));
 }
 
 /**
- * Measures one journey instance against a standard: the first start event opens it, the first stop
- * event at or after it closes it; pause events (until their resume, or the stop) do not count. A
- * case with no stop event is open — never met; a `within` case whose time is already spent is
- * breached even while open. Null when the events hold no start event (not a case of this standard).
- * `ordered` must be one case's events in event order (`inEventOrder`).
+ * Whether `event` closes the case `start` opened: a stop event (a rate: a delivered event) at or
+ * after it — one in the same millisecond but ordered before it by id included.
+ */
+export function closesCase(
+  definition: Pick<StandardDefinition, 'metric'>,
+  start: MeasurementEvent,
+  event: MeasurementEvent,
+): boolean {
+  const metric = definition.metric;
+  if (event.at < start.at) return false;
+  if (metric.kind === 'rate') return metric.delivered.includes(event.type);
+  return event !== start && metric.stop.includes(event.type);
+}
+
+/**
+ * Measures one case against a standard: `start` (by default the first start event) opens it, the
+ * first stop event at or after it closes it; pause events (until their resume, or the stop) do not
+ * count. A case with no stop event is open — never met; a `within` case whose time is already spent
+ * is breached even while open. Null when the events hold no start event (not a case of this
+ * standard). `ordered` must be one journey instance's events in event order (`inEventOrder`).
  */
 export function measureCase(
   definition: Pick<StandardDefinition, 'metric' | 'target'>,
   ordered: readonly MeasurementEvent[],
   calendar: BusinessCalendar,
   now: number,
+  start: MeasurementEvent | undefined = caseStart(definition, ordered),
 ): CaseOutcome | null {
-  const start = caseStart(definition, ordered);
   if (!start) return null;
   const base = {
     caseId: start.caseId,
@@ -145,12 +174,10 @@ export function measureCase(
     startAt: start.at,
   };
   const { metric, target } = definition;
-  if (metric.kind === 'rate') {
-    const delivered = ordered.find((e) => e.at >= start.at && metric.delivered.includes(e.type));
-    return { ...base, stopAt: delivered?.at ?? null, elapsedMs: null, status: delivered ? 'met' : 'open' };
-  }
+  const stop = ordered.find((e) => closesCase(definition, start, e));
+  if (metric.kind === 'rate')
+    return { ...base, stopAt: stop?.at ?? null, elapsedMs: null, status: stop ? 'met' : 'open' };
   const clock = target.clock ?? { kind: 'calendar' };
-  const stop = ordered.find((e) => e.at >= start.at && e !== start && metric.stop.includes(e.type));
   const end = stop ? stop.at : Math.max(now, start.at);
   // Paused while any pause rule is active; the intervals are merged before they are subtracted.
   const active = new Set<number>();
@@ -194,11 +221,46 @@ export function measureOrSkip(
   ordered: readonly MeasurementEvent[],
   calendar: BusinessCalendar,
   now: number,
+  start?: MeasurementEvent,
 ): CaseOutcome | null {
   try {
-    return measureCase(definition, ordered, calendar, now);
+    return measureCase(definition, ordered, calendar, now, start);
   } catch (error) {
     if (error instanceof CalendarOutOfRangeError) return null;
     throw error;
   }
+}
+
+/**
+ * Every case of one journey instance under a standard, in order: a start event opens a case when
+ * `judgedBy` gives it a definition (the version in force at it; none: that start opens nothing),
+ * the first stop event at or after it closes it, and the next start after the events it consumed
+ * opens the next case — a resubmitted endorsement is reviewed again, a second handoff in a chat is
+ * answered again. Events up to a case's stop (or its start, when a stop tied with it came first)
+ * belong to that case only; a case still open is the last. A case the calendar cannot measure is
+ * left out (`measureOrSkip`), and the next one still opens after its stop.
+ */
+export function measureCases<D extends Pick<StandardDefinition, 'metric' | 'target'>>(
+  ordered: readonly MeasurementEvent[],
+  startTypes: readonly string[],
+  judgedBy: (start: MeasurementEvent) => D | undefined,
+  calendar: BusinessCalendar,
+  now: number,
+): { definition: D; outcome: CaseOutcome }[] {
+  const out: { definition: D; outcome: CaseOutcome }[] = [];
+  let from = 0;
+  for (let i = 0; i < ordered.length; i++) {
+    const start = ordered[i] as MeasurementEvent;
+    if (!startTypes.includes(start.type)) continue;
+    const definition = judgedBy(start);
+    if (!definition) continue;
+    const events = ordered.slice(from);
+    const stop = events.findIndex((e) => closesCase(definition, start, e));
+    const outcome = measureOrSkip(definition, events, calendar, now, start);
+    if (outcome) out.push({ definition, outcome });
+    if (stop < 0) break;
+    i = Math.max(i, from + stop);
+    from = i + 1;
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import {
   AttainmentProjection,
   cellsOf,
   computeAttainment,
+  type MeasuredCase,
   periodOf,
 } from '../../src/standards/attainment';
 import { SEEDED_STANDARDS } from '../../src/standards/catalogue';
@@ -274,11 +275,11 @@ describe('measuring a case', () => {
 describe('attainment', () => {
   const rolled = version({ status: 'rolled_out', steps: { rolled_out: 0 } });
   const standards = new Map([[rolled.standardId, [rolled]]]);
-  /** Up to 40 events of seven cases, their instants drawn from `at`. */
-  const eventsAt = (at: fc.Arbitrary<number>) =>
+  /** Up to 40 events of `cases` journey instances (seven by default), their instants drawn from `at`. */
+  const eventsAt = (at: fc.Arbitrary<number>, cases = 7) =>
     fc.array(
       fc.record({
-        c: fc.integer({ min: 0, max: 6 }),
+        c: fc.integer({ min: 0, max: cases - 1 }),
         t: fc.constantFrom(
           'endorsement.submitted_for_review',
           'endorsement.approved',
@@ -337,9 +338,15 @@ describe('attainment', () => {
     // Instants drawn from a few hours so that cases share milliseconds (ties ordered by id).
     const base = Date.parse('2025-05-31T20:00:00Z');
     const tiedEvents = eventsAt(fc.integer({ min: 0, max: 12 }).map((h) => base + h * HOUR));
+    // Three instants either side of a version's roll-out: a case's start, stop and next start
+    // often share a millisecond, and some starts have no version in force.
+    const crowdedEvents = eventsAt(
+      fc.constantFrom(3, 4, 5).map((h) => base + h * HOUR),
+      2,
+    );
     fc.assert(
       fc.property(
-        fc.oneof(arbitraryEvents, tiedEvents),
+        fc.oneof(arbitraryEvents, tiedEvents, crowdedEvents),
         fc.constantFrom('day', 'week', 'month'),
         fc.integer({ min: 1, max: 7 }),
         (raw, granularity, pageSize) => {
@@ -380,7 +387,38 @@ describe('attainment', () => {
           );
         },
       ),
+      // Enough runs that crowded milliseconds (start, stops and the next start tied) come up.
+      { numRuns: 500 },
     );
+  });
+  it('a journey instance started again after its case closed opens a new case, in every engine', () => {
+    const now = Date.parse('2026-11-30T00:00:00Z');
+    const at = Date.parse('2026-11-02T02:00:00Z');
+    const events = [
+      // Reviewed, decided, resubmitted and decided again: two cases, each on its own clock.
+      ev('endorsement.submitted_for_review', at, { caseId: 'again', eventId: 'a1' }),
+      ev('endorsement.approved', at + HOUR, { caseId: 'again', eventId: 'a2' }),
+      ev('endorsement.submitted_for_review', at + 2 * HOUR, { caseId: 'again', eventId: 'a3' }),
+      ev('endorsement.approved', at + 50 * HOUR, { caseId: 'again', eventId: 'a4' }),
+      // In one millisecond, in id order: two decisions, then two submissions. The first submission's
+      // case takes the decisions before it; the second opens a case of its own, still open.
+      ev('endorsement.approved', at, { caseId: 'tied', eventId: 'b1' }),
+      ev('endorsement.approved', at, { caseId: 'tied', eventId: 'b2' }),
+      ev('endorsement.submitted_for_review', at, { caseId: 'tied', eventId: 'b3' }),
+      ev('endorsement.submitted_for_review', at, { caseId: 'tied', eventId: 'b4' }),
+    ];
+    const summary = (cases: { caseId: string; startAt: number; status: string }[]) =>
+      cases.map((c) => `${c.caseId}@${c.startAt - at}:${c.status}`).sort();
+    const expected = ['again@0:met', `again@${2 * HOUR}:breached`, 'tied@0:met', 'tied@0:breached'].sort();
+    expect(summary(computeAttainment(standards, events, cal, now, 'day').cases)).toEqual(expected);
+    const folded: MeasuredCase[] = [];
+    const fold = new AttainmentFold(standards, cal, 'day', { onCase: (c) => folded.push(c) });
+    fold.add(inEventOrder(events));
+    fold.finish(now);
+    expect(summary(folded)).toEqual(expected);
+    const projection = new AttainmentProjection(standards, cal, 'day');
+    for (const e of [...events].reverse()) projection.apply(e, now);
+    expect(summary(projection.measuredCases())).toEqual(expected);
   });
   it('the streaming fold counts only the cases started before its window ends and in reach', () => {
     const now = Date.parse('2026-11-30T00:00:00Z');

@@ -5,6 +5,7 @@ import type {
   StandardStore,
   StoredStandardVersion,
 } from '@zhixiang/shared/ports/standards';
+import { caseKeyOf } from '@zhixiang/shared/standards/measure';
 import { VERSION_STATUSES, type VersionStatus } from '@zhixiang/shared/standards/model';
 import {
   PutCommand,
@@ -24,26 +25,27 @@ import {
  * The catalogue in the one table. One partition per standard holds its versions
  * (`VERSION#<0001>`, the version as JSON plus its `status` for conditions), the admins' audit
  * events (`AUDIT#<at>#<version>#<step>#<action>`, in the order of the steps) and the alerts of its
- * cases (`ALERT#<caseId>#<level>`, created once, with the job's audit event
- * `AUDIT#<at>#<version>#9#alert:<caseId>:<level>` and its push outbox entry `ALERTPUSH#<caseId>#<level>`
+ * cases (`ALERT#<case key>#<level>`, the case key being `<caseId>#<startAt>` (`caseKeyOf`), created
+ * once, with the job's audit event `AUDIT#<at>#<version>#9#alert:<case key>:<level>` and its push
+ * outbox entry `ALERTPUSH#<case key>#<level>`
  * in the same transaction; the push, once done, leaves `AUDIT#<at>#<version>#9#alert_pushed:…`). gsi1 = every version of
  * every standard (`STANDARDS`, `<standardId>#<0001>`): the catalogue is a few dozen items, read
  * whole; and every alert by the branch it went to (`STANDARDALERTS`, `<path>/#<raisedAt>#…`), so a
  * subtree's alerts are one `begins_with` on its path; and the pushes due (`STANDARDALERTPUSH`,
- * `<due at>#<standardId>#<caseId>#<level>`), oldest first.
+ * `<due at>#<standardId>#<case key>#<level>`), oldest first.
  * Key shapes: docs/dynamodb-access-patterns.md.
  */
 const standardPk = (standardId: string) => `STANDARD#${standardId}`;
 const versionSk = (version: number) => `VERSION#${String(version).padStart(4, '0')}`;
 const CATALOGUE = 'STANDARDS';
 const ALERTS = 'STANDARDALERTS';
-const alertSk = (caseId: string, level: number) => `ALERT#${caseId}#${level}`;
+const alertSk = (alert: StandardAlert) => `ALERT#${caseKeyOf(alert)}#${alert.level}`;
 /** The alerts' push outbox: one entry per alert, on gsi1 by due time until pushed. */
 const PUSHES = 'STANDARDALERTPUSH';
-const pushSk = (caseId: string, level: number) => `ALERTPUSH#${caseId}#${level}`;
+const pushSk = (alert: StandardAlert) => `ALERTPUSH#${caseKeyOf(alert)}#${alert.level}`;
 const pushIndex = (entry: Pick<AlertPushEntry, 'alert' | 'dueAt'>) => ({
   gsi1pk: PUSHES,
-  gsi1sk: `${String(entry.dueAt).padStart(13, '0')}#${entry.alert.standardId}#${entry.alert.caseId}#${entry.alert.level}`,
+  gsi1sk: `${String(entry.dueAt).padStart(13, '0')}#${entry.alert.standardId}#${caseKeyOf(entry.alert)}#${entry.alert.level}`,
 });
 
 export class DynamoStandardStore implements StandardStore {
@@ -181,9 +183,9 @@ export class DynamoStandardStore implements StandardStore {
           TableName: this.ctx.table,
           Item: {
             pk: standardPk(alert.standardId),
-            sk: alertSk(alert.caseId, alert.level),
+            sk: alertSk(alert),
             gsi1pk: ALERTS,
-            gsi1sk: `${alert.escalatedTo}/#${at}#${alert.standardId}#${alert.caseId}#${alert.level}`,
+            gsi1sk: `${alert.escalatedTo}/#${at}#${alert.standardId}#${caseKeyOf(alert)}#${alert.level}`,
             ...alert,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -194,7 +196,7 @@ export class DynamoStandardStore implements StandardStore {
           TableName: this.ctx.table,
           Item: {
             pk: standardPk(alert.standardId),
-            sk: `AUDIT#${at}#${String(alert.version).padStart(4, '0')}#9#alert:${alert.caseId}:${alert.level}`,
+            sk: `AUDIT#${at}#${String(alert.version).padStart(4, '0')}#9#alert:${caseKeyOf(alert)}:${alert.level}`,
             standardId: alert.standardId,
             version: alert.version,
             action: 'alert',
@@ -212,7 +214,7 @@ export class DynamoStandardStore implements StandardStore {
     const { alert } = entry;
     return {
       pk: standardPk(alert.standardId),
-      sk: pushSk(alert.caseId, alert.level),
+      sk: pushSk(alert),
       ...pushIndex(entry),
       entity: 'standardAlertPush',
       alert,
@@ -246,7 +248,7 @@ export class DynamoStandardStore implements StandardStore {
       this.ctx,
       new UpdateCommand({
         TableName: this.ctx.table,
-        Key: { pk: standardPk(entry.alert.standardId), sk: pushSk(entry.alert.caseId, entry.alert.level) },
+        Key: { pk: standardPk(entry.alert.standardId), sk: pushSk(entry.alert) },
         UpdateExpression: 'SET dueAt = :lease, gsi1sk = :sk',
         ConditionExpression: 'dueAt = :seen AND dueAt <= :now',
         ExpressionAttributeValues: {
@@ -271,7 +273,7 @@ export class DynamoStandardStore implements StandardStore {
       {
         Delete: {
           TableName: this.ctx.table,
-          Key: { pk: standardPk(alert.standardId), sk: pushSk(alert.caseId, alert.level) },
+          Key: { pk: standardPk(alert.standardId), sk: pushSk(alert) },
           ConditionExpression: 'dueAt = :lease',
           ExpressionAttributeValues: { ':lease': leaseUntil },
         },
@@ -281,7 +283,7 @@ export class DynamoStandardStore implements StandardStore {
           TableName: this.ctx.table,
           Item: {
             pk: standardPk(alert.standardId),
-            sk: `AUDIT#${at}#${String(alert.version).padStart(4, '0')}#9#alert_pushed:${alert.caseId}:${alert.level}`,
+            sk: `AUDIT#${at}#${String(alert.version).padStart(4, '0')}#9#alert_pushed:${caseKeyOf(alert)}:${alert.level}`,
             standardId: alert.standardId,
             version: alert.version,
             action: 'alert_pushed',
@@ -306,7 +308,7 @@ export class DynamoStandardStore implements StandardStore {
       this.ctx,
       new UpdateCommand({
         TableName: this.ctx.table,
-        Key: { pk: standardPk(entry.alert.standardId), sk: pushSk(entry.alert.caseId, entry.alert.level) },
+        Key: { pk: standardPk(entry.alert.standardId), sk: pushSk(entry.alert) },
         // Given up: off the due index, kept with its last error (the operators' alarm has the log line).
         UpdateExpression:
           retryAt === null

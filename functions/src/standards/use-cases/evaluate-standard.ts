@@ -2,11 +2,10 @@ import { AppError } from '@zhixiang/shared/errors';
 import type { StoredStandardVersion } from '@zhixiang/shared/ports/standards';
 import { evaluateVersion } from '@zhixiang/shared/standards/evaluation';
 import {
-  type CaseOutcome,
-  caseStart,
   inEventOrder,
   type MeasurementEvent,
-  measureOrSkip,
+  measureCases,
+  startTypesOf,
 } from '@zhixiang/shared/standards/measure';
 import { inScope } from '@zhixiang/shared/standards/model';
 import { type EvaluationView, VERSION_NOT_FOUND_MESSAGE } from '@zhixiang/shared/standards/schemas';
@@ -33,14 +32,16 @@ export async function computeEvaluation(
   const events = await deps.measurements.listBetween(from, now + 1);
   const byCase = new Map<string, MeasurementEvent[]>();
   for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
-  const cases: CaseOutcome[] = [];
-  for (const list of byCase.values()) {
-    const ordered = inEventOrder(list);
-    const start = caseStart(version, ordered);
-    if (!start || !inScope(version.scope, start.branchPath)) continue;
-    const outcome = measureOrSkip(version, ordered, deps.businessCalendar, now);
-    if (outcome) cases.push(outcome);
-  }
+  const starts = startTypesOf(version);
+  const cases = [...byCase.values()].flatMap((list) =>
+    measureCases(
+      inEventOrder(list),
+      starts,
+      (start) => (inScope(version.scope, start.branchPath) ? version : undefined),
+      deps.businessCalendar,
+      now,
+    ).map((c) => c.outcome),
+  );
   return {
     standardId: version.standardId,
     version: version.version,

@@ -2,7 +2,7 @@ import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import type { StandardAlert } from '@zhixiang/shared/ports/standards';
 import { maskIdNumber } from '@zhixiang/shared/privacy/mask';
 import { alertLevelLabel } from '@zhixiang/shared/standards/alerts';
-import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
+import { caseKeyOf, type MeasurementEvent } from '@zhixiang/shared/standards/measure';
 import { casesInWindow } from './get-attainment';
 import {
   branchNamesOf,
@@ -29,7 +29,7 @@ export async function listStandardBreaches(
   const { cases, events } = await casesInWindow(deps, auth, window, standardId);
   const alerts = new Map<string, StandardAlert[]>();
   for (const a of await deps.repositories.standards.listAlerts(standardId))
-    alerts.set(a.caseId, [...(alerts.get(a.caseId) ?? []), a]);
+    alerts.set(caseKeyOf(a), [...(alerts.get(caseKeyOf(a)) ?? []), a]);
   const byCase = new Map<string, MeasurementEvent[]>();
   for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
   const breached = cases
@@ -53,10 +53,12 @@ export async function listStandardBreaches(
         stopAt: c.stopAt,
         elapsedMs: c.elapsedMs,
         status: c.status,
-        alerts: (alerts.get(c.caseId) ?? [])
+        alerts: (alerts.get(caseKeyOf(c)) ?? [])
           .sort((a, b) => a.level - b.level)
           .map((a) => alertStep(a, names)),
+        // The case's own events: the journey instance's from its start to its stop (or now).
         timeline: (byCase.get(c.caseId) ?? [])
+          .filter((e) => e.at >= c.startAt && (c.stopAt === null || e.at <= c.stopAt))
           .sort((a, b) => a.at - b.at)
           .map(({ type, at, actor, source }) => ({ type, at, actor, source })),
       };

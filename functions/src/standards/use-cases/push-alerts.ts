@@ -4,6 +4,7 @@ import type { AlertPushEntry, StandardStore } from '@zhixiang/shared/ports/stand
 import type { VoiceStore } from '@zhixiang/shared/ports/voice';
 import { maskIdNumber } from '@zhixiang/shared/privacy/mask';
 import { alertLevelLabel } from '@zhixiang/shared/standards/alerts';
+import { caseKeyOf } from '@zhixiang/shared/standards/measure';
 import { JOURNEY_LABELS } from '@zhixiang/shared/standards/model';
 import type { StandardAlertPush } from '@zhixiang/shared/voice/schemas';
 import type { LiveChatDeps } from '../../assistant/use-cases/publish-handoff-update';
@@ -40,7 +41,7 @@ export type AlertPushDeps = Pick<StandardsUseCaseDeps, 'now'> &
 /** The alert's opaque key in a push: a listener drops a repeat (a retried push) by it. */
 export function alertKeyOf(alert: AlertPushEntry['alert']): string {
   return createHash('sha256')
-    .update(`${alert.standardId}|${alert.caseId}|${alert.level}`)
+    .update(`${alert.standardId}|${caseKeyOf(alert)}|${alert.level}`)
     .digest('hex')
     .slice(0, 24);
 }

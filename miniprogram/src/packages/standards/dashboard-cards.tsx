@@ -32,7 +32,7 @@ export function AlertRows({ alerts }: { alerts: AlertList['alerts'] }) {
     <View>
       {alerts.map((a) => (
         <View
-          key={`${a.standardId}${a.caseId}${a.level}`}
+          key={`${a.standardId}${a.caseId}${a.startAt}${a.level}`}
           className="zx-standards__case"
           data-testid="standard-alert"
         >

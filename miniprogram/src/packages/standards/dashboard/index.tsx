@@ -44,7 +44,7 @@ function BreachedCases({ standardId, from, to }: { standardId: string; from: str
   return (
     <View data-testid="breached-cases">
       {state.data.cases.map((c) => (
-        <View key={c.caseId} className="zx-standards__case" data-testid="breached-case">
+        <View key={`${c.caseId}${c.startAt}`} className="zx-standards__case" data-testid="breached-case">
           <View className="zx-standards__row" onClick={() => setOpen(open === c.caseId ? null : c.caseId)}>
             <Text className="zx-standards__name">
               {c.caseId}
