@@ -149,7 +149,7 @@ export interface VersionEvaluation {
 
 /**
  * Evaluates a piloted version from cases measured under its own definition in every branch of
- * its scope (`measureCase` with the version, whatever was in force then): the share met, and for
+ * its scope (`measureCases` with the version, whatever was in force then): the share met, and for
  * a duration metric the durations of the closed cases. Open cases that are not yet breached are
  * left out: their result is not known.
  */

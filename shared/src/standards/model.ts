@@ -55,8 +55,9 @@ export interface PauseRule {
 }
 
 /**
- * The metric: a duration from the first start event to the first stop event after it, less the
- * paused time; or a rate — each eligible event opens a case that the delivered event meets.
+ * The metric: a duration from a start event to the first stop event after it, less the paused
+ * time; or a rate — an eligible event opens a case that the delivered event meets. A journey
+ * instance's next start after its case closed opens its next case (`measureCases`).
  */
 export type StandardMetric =
   | { kind: 'duration'; start: string[]; stop: string[]; pauses: PauseRule[] }
