@@ -15,6 +15,7 @@
  */
 
 import { startEphemeralStack } from '../functions/local/ephemeral-stack';
+import { mapConcurrently } from '../functions/src/platform/concurrency';
 import { QueryCommand } from '../functions/src/platform/dynamodb/document-client';
 import type { ComplaintEventRecord, ComplaintRecord } from '../shared/src/ports/complaints';
 import { bulkLoad } from './support/bulk-load';
@@ -140,22 +141,16 @@ async function main() {
             ExclusiveStartKey,
           }),
         );
-        const items = page.Items ?? [];
-        let next = 0;
-        const worker = async () => {
-          while (next < items.length) {
-            const pk = (items[next++] as { pk: string }).pk;
-            await client.send(
-              new QueryCommand({
-                TableName: table,
-                KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
-                ExpressionAttributeValues: { ':pk': pk, ':event': 'EVENT#' },
-                ConsistentRead: true,
-              }),
-            );
-          }
-        };
-        await Promise.all(Array.from({ length: ESCALATION_CONCURRENCY }, worker));
+        await mapConcurrently(page.Items ?? [], ESCALATION_CONCURRENCY, (item) =>
+          client.send(
+            new QueryCommand({
+              TableName: table,
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
+              ExpressionAttributeValues: { ':pk': (item as { pk: string }).pk, ':event': 'EVENT#' },
+              ConsistentRead: true,
+            }),
+          ),
+        );
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
       return performance.now() - started;

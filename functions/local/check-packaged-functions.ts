@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
+import { mapConcurrently } from '../src/platform/concurrency';
 import { startEphemeralStack } from './ephemeral-stack';
 import { scheduledEvent } from './lambda-context';
 import { repoRoot } from './local-paths';
@@ -256,16 +257,11 @@ async function main(): Promise<number> {
       `${'function'.padEnd(34)} ${'kind'.padEnd(9)} ${'stat'} ${'JS KiB'.padStart(8)} ${'zip KiB'.padStart(8)} ${'cold ms'.padStart(6)}`,
     );
     // Checked JOBS at a time, printed in name order as they complete.
-    let next = 0;
     let printed = 0;
-    const worker = async () => {
-      while (next < functions.length) {
-        const index = next++;
-        rows[index] = await checkFunction(functions[index]!, root, env, architecture);
-        while (rows[printed]) printRow(rows[printed++]!);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(JOBS, functions.length) }, worker));
+    await mapConcurrently(functions, JOBS, async (fn, index) => {
+      rows[index] = await checkFunction(fn, root, env, architecture);
+      while (rows[printed]) printRow(rows[printed++]!);
+    });
   } finally {
     await stack.stop();
     remove();

@@ -114,7 +114,7 @@ describe('layer rules', () => {
 
   it('use cases import no adapters, no wiring and not the whole system', () => {
     const forbidden =
-      /(\/adapters\/|\/wiring(-[\w-]+)?$|^functions\/src\/system\.ts$|^functions\/src\/platform\/(?!process\.ts|config\.ts|http\/|outbox\/))/;
+      /(\/adapters\/|\/wiring(-[\w-]+)?$|^functions\/src\/system\.ts$|^functions\/src\/platform\/(?!process\.ts|config\.ts|concurrency\.ts|http\/|outbox\/))/;
     expect(
       violations(
         (file) => /^functions\/src\/[\w-]+\/use-cases\//.test(file) && !isTest(file),

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import * as z from 'zod/mini';
+import { mapConcurrently } from '../../src/platform/concurrency';
 
 /**
  * CSV reading and row validation shared by the imports. A file is validated completely before
@@ -88,16 +89,11 @@ export async function forEachWithProgress<T>(
   progress: (done: number, total: number) => void,
   concurrency = 8,
 ): Promise<void> {
-  let next = 0;
   let done = 0;
   const step = Math.max(1, Math.floor(items.length / 20));
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-      done++;
-      if (done % step === 0 || done === items.length) progress(done, items.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  await mapConcurrently(items, concurrency, async (item) => {
+    await work(item);
+    done++;
+    if (done % step === 0 || done === items.length) progress(done, items.length);
+  });
 }

@@ -1,5 +1,6 @@
 import { brand } from '@zhixiang/shared/brand';
 import type { CatalogueProductRecord } from '@zhixiang/shared/product/catalogue';
+import { mapConcurrently } from '../platform/concurrency';
 import type { BrochureStore } from '../products/adapters/brochure-links';
 import { renderProductBrochure } from '../products/adapters/render-brochure';
 
@@ -16,15 +17,10 @@ export async function seedDemoBrochures(
     (p): p is CatalogueProductRecord & { brochureKey: string } => p.brochureKey !== null,
   );
   let uploaded = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < wanted.length) {
-      const product = wanted[next++] as (typeof wanted)[number];
-      if (await store.has(product.brochureKey)) continue;
-      await store.put(product.brochureKey, await renderProductBrochure(product, brand));
-      uploaded++;
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  await mapConcurrently(wanted, 8, async (product) => {
+    if (await store.has(product.brochureKey)) return;
+    await store.put(product.brochureKey, await renderProductBrochure(product, brand));
+    uploaded++;
+  });
   return uploaded;
 }

@@ -8,6 +8,7 @@ import { projectVoice } from '../../src/voice/use-cases/project-voice';
 import { requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
+import { measurementEventsBetween } from '../support/measurement-events';
 import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { listenToVoiceAs } from '../support/voice-listener';
@@ -168,7 +169,7 @@ describe('the rating after the event', () => {
 
     // The standards report's satisfaction figures: each rating in the measurement stream with its
     // score, written in the rating's own transaction (the refused second rating wrote nothing).
-    const rated = (await container.measurements.listBetween(FIXED_NOW, clock + 1)).filter(
+    const rated = (await measurementEventsBetween(container.measurements, FIXED_NOW, clock + 1)).filter(
       (e) => e.type === 'consultation.event_rated' && e.caseId.startsWith(`event_rating:${eventId}:`),
     );
     expect(rated.map((e) => e.score).sort()).toEqual([2, 5]);

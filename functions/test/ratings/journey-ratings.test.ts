@@ -11,6 +11,7 @@ import { accessTokenFor, requestsAs } from '../support/access-token-for';
 import { type ApiClient, createApiClient } from '../support/api-client';
 import { data } from '../support/authorisation-matrix';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
+import { measurementEventsBetween } from '../support/measurement-events';
 import { queuedHandoff } from '../support/queued-handoff';
 import { seedDemoDataOnce } from '../support/seeded-demo-data';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -146,7 +147,7 @@ describe('journey ratings', () => {
     expect(await pendingOf('demo-customer-c001')).toEqual([]);
 
     // The standards report's satisfaction figures: each rating in the stream, once, with its score.
-    const events = await container.measurements.listBetween(FIXED_NOW - HOUR, FIXED_NOW + HOUR);
+    const events = await measurementEventsBetween(container.measurements, FIXED_NOW - HOUR, FIXED_NOW + HOUR);
     const ratings = events.filter((e) => e.eventId.startsWith('rating:'));
     expect(ratings.map((e) => [e.type, e.score, e.branchPath]).sort()).toEqual(
       [

@@ -5,6 +5,7 @@ import { getStandardsAttainment } from '../../src/standards/use-cases/get-attain
 import { parseWindow } from '../../src/standards/use-cases/standards-access';
 import { createSystem, type System } from '../../src/system';
 import { FIXED_NOW, FIXED_TODAY } from '../support/fixed-clock';
+import { measurementEventsBetween } from '../support/measurement-events';
 import { seedDemoDataOnce } from '../support/seeded-demo-data';
 
 /**
@@ -37,9 +38,9 @@ describe('the demo month of measured events', () => {
     await expect(seedDemoMeasurements(deps('prod'), FIXED_TODAY, DEMO_BRANCHES)).rejects.toThrow(
       /STAGE=prod/,
     );
-    const demo = (await container.measurements.listBetween(FIXED_NOW - 31 * 86_400_000, FIXED_NOW)).filter(
-      (e) => e.caseId.startsWith('demo_'),
-    );
+    const demo = (
+      await measurementEventsBetween(container.measurements, FIXED_NOW - 31 * 86_400_000, FIXED_NOW)
+    ).filter((e) => e.caseId.startsWith('demo_'));
     expect(demo).toEqual([]);
   });
 

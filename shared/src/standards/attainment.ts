@@ -61,13 +61,9 @@ function measureAgainstOne(
 ): MeasuredCase[] {
   const first = versions[0];
   if (!first) return [];
-  return measureCases(
-    ordered,
-    startTypesOf(first),
-    (start) => versionInForce(versions, start.branchPath, start.at),
-    calendar,
-    now,
-  ).map(({ definition, outcome }) => ({ ...outcome, standardId, version: definition.version }));
+  return measureCases(ordered, startTypesOf(first), (start) => inForceAt(versions, start), calendar, now).map(
+    ({ definition, outcome }) => ({ ...outcome, standardId, version: definition.version }),
+  );
 }
 
 /** Measures one journey instance's events against every standard whose start event it holds. */
@@ -192,6 +188,10 @@ function after(a: MeasurementEvent, b: MeasurementEvent): boolean {
   return a.at > b.at || (a.at === b.at && a.eventId > b.eventId);
 }
 
+/** The version in force at a case's start: the one it is judged by. */
+const inForceAt = (versions: readonly StandardVersion[], start: MeasurementEvent) =>
+  versionInForce(versions, start.branchPath, start.at);
+
 /** Event type → the standards (with their versions) that read it: an index built once per catalogue. */
 function readersByType(
   standards: ReadonlyMap<string, readonly StandardVersion[]>,
@@ -226,6 +226,11 @@ export interface AttainmentFoldOptions {
   counts?: (c: MeasuredCase) => boolean;
   /** Called with each counted case as it is measured (closed ones at once, open ones at `finish`). */
   onCase?: (c: MeasuredCase) => void;
+  /**
+   * The version a start is judged by, or none (then it opens nothing): by default the version in
+   * force at it (`versionInForce`); an evaluation judges by the one version it evaluates.
+   */
+  judgedBy?: (versions: readonly StandardVersion[], start: MeasurementEvent) => StandardVersion | undefined;
 }
 
 /**
@@ -285,7 +290,7 @@ export class AttainmentFold {
       const first = versions[0];
       const version =
         first && startTypesOf(first).includes(event.type)
-          ? versionInForce(versions, event.branchPath, event.at)
+          ? (this.options.judgedBy ?? inForceAt)(versions, event)
           : undefined;
       if (!version) {
         // Not a start (or one no version judges): kept only while a start may follow in this millisecond.

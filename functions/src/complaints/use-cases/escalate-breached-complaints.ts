@@ -5,6 +5,7 @@ import { breachedClocks, CLOCK_LABELS, computeClocks } from '@zhixiang/shared/co
 import type { ComplaintRecord } from '@zhixiang/shared/ports/complaints';
 import type { BranchRepository } from '@zhixiang/shared/ports/repositories';
 import type { LiveChatDeps } from '../../assistant/use-cases/publish-handoff-update';
+import { mapConcurrently } from '../../platform/concurrency';
 import { announceComplaintEscalation } from '../../voice/use-cases/listen-to-voice';
 import type { ComplaintDeps } from './complaint-access';
 
@@ -103,11 +104,7 @@ export async function escalateBreachedComplaints(
   };
   for await (const page of deps.repositories.complaints.openPages()) {
     report.open += page.length;
-    let next = 0;
-    const worker = async () => {
-      while (next < page.length) await escalate(page[next++] as ComplaintRecord);
-    };
-    await Promise.all(Array.from({ length: ESCALATION_CONCURRENCY }, worker));
+    await mapConcurrently(page, ESCALATION_CONCURRENCY, escalate);
   }
   return report;
 }

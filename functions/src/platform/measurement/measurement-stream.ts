@@ -83,16 +83,10 @@ export class MeasurementStream {
     );
   }
 
-  /** Every event that happened in `[fromMs, toMs)`, one Query per Shanghai day, in time order. */
-  async listBetween(fromMs: number, toMs: number): Promise<MeasurementEvent[]> {
-    const out: MeasurementEvent[] = [];
-    for await (const page of this.pagesBetween(fromMs, toMs)) out.push(...page);
-    return out;
-  }
-
   /**
-   * The same events a page at a time, in event order (time, then event id: the index's sort key),
-   * for a job that folds them as they come instead of holding them all.
+   * Every event that happened in `[fromMs, toMs)`, one Query per Shanghai day, a page at a time, in
+   * event order (time, then event id: the index's sort key), for a job that folds them as they come
+   * instead of holding them all.
    */
   async *pagesBetween(fromMs: number, toMs: number): AsyncGenerator<MeasurementEvent[]> {
     const last = shanghaiDate(toMs - 1);

@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { mapConcurrently } from '../concurrency';
 
 /**
  * The one consumer loop of every outbox (the endorsements' domain events, the letters' renewal
@@ -25,28 +26,23 @@ export async function drainOutbox<E>(
   drain: OutboxDrain<E>,
 ): Promise<{ failed: number }> {
   let failed = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < entries.length) {
-      const entry = entries[next++] as E;
-      try {
-        await drain.deliver(entry);
-      } catch (error) {
-        failed++;
-        drain.logger.error('outbox entry not delivered; left for the next run', {
+  await mapConcurrently(entries, drain.concurrency ?? 1, async (entry) => {
+    try {
+      await drain.deliver(entry);
+    } catch (error) {
+      failed++;
+      drain.logger.error('outbox entry not delivered; left for the next run', {
+        ...drain.describe(entry),
+        error,
+      });
+      await drain.recordFailure(entry, errorMessage(error)).catch((recordError: unknown) =>
+        drain.logger.error('could not record the failed attempt', {
           ...drain.describe(entry),
-          error,
-        });
-        await drain.recordFailure(entry, errorMessage(error)).catch((recordError: unknown) =>
-          drain.logger.error('could not record the failed attempt', {
-            ...drain.describe(entry),
-            recordError,
-          }),
-        );
-      }
+          recordError,
+        }),
+      );
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, drain.concurrency ?? 1) }, worker));
+  });
   return { failed };
 }
 

@@ -4,6 +4,7 @@ import type {
   ProductActivityRepository,
 } from '@zhixiang/shared/ports/product-catalogue';
 import { nextHotness } from '@zhixiang/shared/product/hotness';
+import { mapConcurrently } from '../../platform/concurrency';
 
 export interface RecomputeHotnessDeps {
   catalogue: CatalogueRepository;
@@ -36,17 +37,12 @@ export async function recomputeProductHotness(
   ]);
   const byCode = new Map(activity.map((a) => [a.productCode, a]));
   const due = products.filter((p) => !p.asOf || p.asOf < through);
-  let next = 0;
-  const worker = async () => {
-    while (next < due.length) {
-      const product = due[next++] as (typeof due)[number];
-      // A product never computed before starts from its imported hotness, decayed over one day.
-      const days = product.asOf ? daysBetween(product.asOf, through) : 1;
-      const hotness = nextHotness(product.hotness, days, byCode.get(product.productCode) ?? null);
-      await deps.catalogue.setHotness(product.productCode, hotness, through);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENT_WRITES }, worker));
+  await mapConcurrently(due, CONCURRENT_WRITES, async (product) => {
+    // A product never computed before starts from its imported hotness, decayed over one day.
+    const days = product.asOf ? daysBetween(product.asOf, through) : 1;
+    const hotness = nextHotness(product.hotness, days, byCode.get(product.productCode) ?? null);
+    await deps.catalogue.setHotness(product.productCode, hotness, through);
+  });
   return {
     day: through,
     products: products.length,

@@ -1,12 +1,8 @@
 import { AppError } from '@zhixiang/shared/errors';
 import type { StoredStandardVersion } from '@zhixiang/shared/ports/standards';
+import { AttainmentFold } from '@zhixiang/shared/standards/attainment';
 import { evaluateVersion } from '@zhixiang/shared/standards/evaluation';
-import {
-  inEventOrder,
-  type MeasurementEvent,
-  measureCases,
-  startTypesOf,
-} from '@zhixiang/shared/standards/measure';
+import type { CaseOutcome } from '@zhixiang/shared/standards/measure';
 import { inScope } from '@zhixiang/shared/standards/model';
 import { type EvaluationView, VERSION_NOT_FOUND_MESSAGE } from '@zhixiang/shared/standards/schemas';
 import { requireVersions, type StandardsUseCaseDeps } from './standards-access';
@@ -29,19 +25,14 @@ export async function computeEvaluation(
   const now = deps.now();
   const side = Math.min(MAX_SIDE_MS, Math.max(DAY, now - pilotAt));
   const from = pilotAt - side;
-  const events = await deps.measurements.listBetween(from, now + 1);
-  const byCase = new Map<string, MeasurementEvent[]>();
-  for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
-  const starts = startTypesOf(version);
-  const cases = [...byCase.values()].flatMap((list) =>
-    measureCases(
-      inEventOrder(list),
-      starts,
-      (start) => (inScope(version.scope, start.branchPath) ? version : undefined),
-      deps.businessCalendar,
-      now,
-    ).map((c) => c.outcome),
-  );
+  // Streamed as the attainment report is: only the open cases and the outcomes are held.
+  const cases: CaseOutcome[] = [];
+  const fold = new AttainmentFold(new Map([[version.standardId, [version]]]), deps.businessCalendar, 'day', {
+    judgedBy: (_, start) => (inScope(version.scope, start.branchPath) ? version : undefined),
+    onCase: (c) => cases.push(c),
+  });
+  for await (const page of deps.measurements.pagesBetween(from, now + 1)) fold.add(page);
+  fold.finish(now);
   return {
     standardId: version.standardId,
     version: version.version,

@@ -1,11 +1,5 @@
 import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
-import {
-  AttainmentFold,
-  attainmentRate,
-  computeAttainment,
-  type MeasuredCase,
-  rollUp,
-} from '@zhixiang/shared/standards/attainment';
+import { AttainmentFold, attainmentRate, rollUp } from '@zhixiang/shared/standards/attainment';
 import type { MeasurementEvent } from '@zhixiang/shared/standards/measure';
 import { JOURNEY_LABELS } from '@zhixiang/shared/standards/model';
 import { averageHundredths, ratingCells, ratingOf } from '@zhixiang/shared/standards/ratings';
@@ -19,37 +13,6 @@ import {
   type StandardsUseCaseDeps,
   type Window,
 } from './standards-access';
-
-/**
- * The cases of the window (started in it) in the caller's reach, measured from the stream: events
- * from the window's start to 31 days after its end (or now), so a case keeps its stop event.
- */
-export async function casesInWindow(
-  deps: StandardsUseCaseDeps,
-  auth: AccessClaims,
-  window: Window,
-  only?: string,
-): Promise<{
-  cases: MeasuredCase[];
-  events: MeasurementEvent[];
-  standards: Awaited<ReturnType<typeof catalogue>>;
-}> {
-  const now = deps.now();
-  const all = await catalogue(deps);
-  const standards = only ? new Map([...all].filter(([id]) => id === only)) : all;
-  const events = await deps.measurements.listBetween(
-    window.fromMs,
-    Math.min(now + 1, window.toMs + STOP_GRACE_MS),
-  );
-  const { cases } = computeAttainment(standards, events, deps.businessCalendar, now, window.granularity);
-  return {
-    cases: cases.filter(
-      (c) => c.startAt >= window.fromMs && c.startAt < window.toMs && reaches(auth, c.branchPath),
-    ),
-    events,
-    standards,
-  };
-}
 
 /** Attainment per standard (worst first) and per standard × branch × period, for the caller's subtree. */
 export async function getStandardsAttainment(

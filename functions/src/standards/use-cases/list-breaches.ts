@@ -2,18 +2,58 @@ import type { AccessClaims } from '@zhixiang/shared/auth/schemas';
 import type { StandardAlert } from '@zhixiang/shared/ports/standards';
 import { maskIdNumber } from '@zhixiang/shared/privacy/mask';
 import { alertLevelLabel } from '@zhixiang/shared/standards/alerts';
-import { caseKeyOf, type MeasurementEvent } from '@zhixiang/shared/standards/measure';
-import { casesInWindow } from './get-attainment';
+import { AttainmentFold, type MeasuredCase } from '@zhixiang/shared/standards/attainment';
+import { caseKeyOf } from '@zhixiang/shared/standards/measure';
+import { mapConcurrently } from '../../platform/concurrency';
 import {
   branchNamesOf,
+  catalogue,
   nameOf,
+  reaches,
   requireVersions,
+  STOP_GRACE_MS,
   type StandardsUseCaseDeps,
   type Window,
 } from './standards-access';
 
 /** At most this many breached cases per answer, the most recent first. */
 export const MAX_BREACHES = 200;
+
+/** Timelines read at once. */
+const TIMELINE_READS = 8;
+
+/**
+ * The newest `MAX_BREACHES` breached cases of the standard started in the window, in the caller's
+ * reach: the window's stream folded a page at a time (as the attainment report reads it), holding
+ * the open cases and at most twice the cases listed.
+ */
+async function newestBreaches(
+  deps: StandardsUseCaseDeps,
+  auth: AccessClaims,
+  standardId: string,
+  window: Window,
+): Promise<MeasuredCase[]> {
+  const now = deps.now();
+  const standards = new Map([...(await catalogue(deps))].filter(([id]) => id === standardId));
+  const newestFirst = (list: MeasuredCase[]) =>
+    list.sort((a, b) => b.startAt - a.startAt).slice(0, MAX_BREACHES);
+  let kept: MeasuredCase[] = [];
+  const fold = new AttainmentFold(standards, deps.businessCalendar, window.granularity, {
+    startsBefore: window.toMs,
+    counts: (c) => c.status === 'breached' && reaches(auth, c.branchPath),
+    onCase: (c) => {
+      kept.push(c);
+      if (kept.length >= 2 * MAX_BREACHES) kept = newestFirst(kept);
+    },
+  });
+  for await (const page of deps.measurements.pagesBetween(
+    window.fromMs,
+    Math.min(now + 1, window.toMs + STOP_GRACE_MS),
+  ))
+    fold.add(page);
+  fold.finish(now);
+  return newestFirst(kept);
+}
 
 /**
  * The breached cases of one standard in the caller's subtree, each with its timeline and warning.
@@ -26,23 +66,21 @@ export async function listStandardBreaches(
   window: Window,
 ) {
   await requireVersions(deps, standardId);
-  const { cases, events } = await casesInWindow(deps, auth, window, standardId);
+  const breached = await newestBreaches(deps, auth, standardId, window);
   const alerts = new Map<string, StandardAlert[]>();
   for (const a of await deps.repositories.standards.listAlerts(standardId))
     alerts.set(caseKeyOf(a), [...(alerts.get(caseKeyOf(a)) ?? []), a]);
-  const byCase = new Map<string, MeasurementEvent[]>();
-  for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
-  const breached = cases
-    .filter((c) => c.status === 'breached')
-    .sort((a, b) => b.startAt - a.startAt)
-    .slice(0, MAX_BREACHES);
+  // The timelines of the cases listed only, each read from its journey instance's own index.
+  const timelines = await mapConcurrently(breached, TIMELINE_READS, (c) =>
+    deps.measurements.listCase(c.caseId),
+  );
   const names = await branchNamesOf(deps, [
     ...breached.map((c) => c.branchPath),
     ...[...alerts.values()].flat().map((a) => a.escalatedTo),
   ]);
   return {
     standardId,
-    cases: breached.map((c) => {
+    cases: breached.map((c, i) => {
       return {
         caseId: c.caseId,
         branchPath: c.branchPath,
@@ -57,9 +95,8 @@ export async function listStandardBreaches(
           .sort((a, b) => a.level - b.level)
           .map((a) => alertStep(a, names)),
         // The case's own events: the journey instance's from its start to its stop (or now).
-        timeline: (byCase.get(c.caseId) ?? [])
+        timeline: (timelines[i] ?? [])
           .filter((e) => e.at >= c.startAt && (c.stopAt === null || e.at <= c.stopAt))
-          .sort((a, b) => a.at - b.at)
           .map(({ type, at, actor, source }) => ({ type, at, actor, source })),
       };
     }),

@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { maskIdNumber } from '@zhixiang/shared/privacy/mask';
 import { alertBranch, alertLevelLabel, alertLevels } from '@zhixiang/shared/standards/alerts';
 import { AttainmentFold, type MeasuredCase } from '@zhixiang/shared/standards/attainment';
+import { mapConcurrently } from '../../platform/concurrency';
 import { branchNamesOf, catalogue, nameOf, type StandardsUseCaseDeps } from './standards-access';
 
 /** How far back each run looks for cases of fixed standards. */
@@ -56,38 +57,33 @@ export async function warnStandardBreaches(
     deps,
     pending.map((p) => p.escalatedTo),
   );
-  let next = 0;
-  const worker = async () => {
-    while (next < pending.length) {
-      const { c, level, escalatedTo } = pending[next++] as (typeof pending)[number];
-      const raised = await deps.repositories.standards.raiseAlert({
-        standardId: c.standardId,
-        caseId: c.caseId,
-        version: c.version,
-        level,
-        branchPath: c.branchPath,
-        escalatedTo,
-        policyNo: c.policyNo,
-        startAt: c.startAt,
-        raisedAt: now,
-      });
-      if (!raised) {
-        report.repeated += 1;
-        continue;
-      }
-      report.raised += 1;
-      deps.logger.warn('service standard alert', {
-        standardId: c.standardId,
-        version: c.version,
-        caseId: c.caseId,
-        level,
-        alert: alertLevelLabel(level),
-        branch: nameOf(names, c.branchPath),
-        escalatedTo: nameOf(names, escalatedTo),
-        policyNo: c.policyNo ? maskIdNumber(c.policyNo) : null,
-      });
+  await mapConcurrently(pending, ALERT_CONCURRENCY, async ({ c, level, escalatedTo }) => {
+    const raised = await deps.repositories.standards.raiseAlert({
+      standardId: c.standardId,
+      caseId: c.caseId,
+      version: c.version,
+      level,
+      branchPath: c.branchPath,
+      escalatedTo,
+      policyNo: c.policyNo,
+      startAt: c.startAt,
+      raisedAt: now,
+    });
+    if (!raised) {
+      report.repeated += 1;
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: ALERT_CONCURRENCY }, worker));
+    report.raised += 1;
+    deps.logger.warn('service standard alert', {
+      standardId: c.standardId,
+      version: c.version,
+      caseId: c.caseId,
+      level,
+      alert: alertLevelLabel(level),
+      branch: nameOf(names, c.branchPath),
+      escalatedTo: nameOf(names, escalatedTo),
+      policyNo: c.policyNo ? maskIdNumber(c.policyNo) : null,
+    });
+  });
   return report;
 }
