@@ -216,9 +216,6 @@ interface OpenCase {
   events: MeasurementEvent[];
 }
 
-/** Whether `event` closes the open case (`closesCase`). */
-const closes = (open: OpenCase, event: MeasurementEvent) => closesCase(open.version, open.start, event);
-
 export interface AttainmentFoldOptions {
   /** Only a start before this instant opens a case (a window's end: later cases are not counted). */
   startsBefore?: number;
@@ -283,7 +280,7 @@ export class AttainmentFold {
       const open = this.open.get(key);
       if (open) {
         open.events.push(event);
-        if (closes(open, event)) this.settle(key, open, event.at);
+        if (closesCase(open.version, open.start, event)) this.settle(key, open, event.at);
         continue;
       }
       if (startsBefore !== undefined && event.at >= startsBefore) continue;
@@ -306,7 +303,8 @@ export class AttainmentFold {
         events: [...(this.tied.get(key) ?? []), event],
       };
       this.tied.delete(key);
-      if (opened.events.some((e) => closes(opened, e))) this.settle(key, opened, event.at);
+      if (opened.events.some((e) => closesCase(opened.version, opened.start, e)))
+        this.settle(key, opened, event.at);
       else this.open.set(key, opened);
     }
   }

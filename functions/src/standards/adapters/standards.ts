@@ -39,13 +39,15 @@ const standardPk = (standardId: string) => `STANDARD#${standardId}`;
 const versionSk = (version: number) => `VERSION#${String(version).padStart(4, '0')}`;
 const CATALOGUE = 'STANDARDS';
 const ALERTS = 'STANDARDALERTS';
-const alertSk = (alert: StandardAlert) => `ALERT#${caseKeyOf(alert)}#${alert.level}`;
+/** An alert's identity: its case (`caseKeyOf`) and level. */
+const alertKey = (alert: StandardAlert) => `${caseKeyOf(alert)}#${alert.level}`;
+const alertSk = (alert: StandardAlert) => `ALERT#${alertKey(alert)}`;
 /** The alerts' push outbox: one entry per alert, on gsi1 by due time until pushed. */
 const PUSHES = 'STANDARDALERTPUSH';
-const pushSk = (alert: StandardAlert) => `ALERTPUSH#${caseKeyOf(alert)}#${alert.level}`;
+const pushSk = (alert: StandardAlert) => `ALERTPUSH#${alertKey(alert)}`;
 const pushIndex = (entry: Pick<AlertPushEntry, 'alert' | 'dueAt'>) => ({
   gsi1pk: PUSHES,
-  gsi1sk: `${String(entry.dueAt).padStart(13, '0')}#${entry.alert.standardId}#${caseKeyOf(entry.alert)}#${entry.alert.level}`,
+  gsi1sk: `${String(entry.dueAt).padStart(13, '0')}#${entry.alert.standardId}#${alertKey(entry.alert)}`,
 });
 
 export class DynamoStandardStore implements StandardStore {
@@ -185,7 +187,7 @@ export class DynamoStandardStore implements StandardStore {
             pk: standardPk(alert.standardId),
             sk: alertSk(alert),
             gsi1pk: ALERTS,
-            gsi1sk: `${alert.escalatedTo}/#${at}#${alert.standardId}#${caseKeyOf(alert)}#${alert.level}`,
+            gsi1sk: `${alert.escalatedTo}/#${at}#${alert.standardId}#${alertKey(alert)}`,
             ...alert,
           },
           ConditionExpression: 'attribute_not_exists(pk)',

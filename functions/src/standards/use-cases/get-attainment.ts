@@ -9,9 +9,9 @@ import {
   catalogue,
   nameOf,
   reaches,
-  STOP_GRACE_MS,
   type StandardsUseCaseDeps,
   type Window,
+  windowPages,
 } from './standards-access';
 
 /** Attainment per standard (worst first) and per standard × branch × period, for the caller's subtree. */
@@ -29,10 +29,7 @@ export async function getStandardsAttainment(
     counts: (c) => reaches(auth, c.branchPath),
   });
   const rated: MeasurementEvent[] = [];
-  for await (const page of deps.measurements.pagesBetween(
-    window.fromMs,
-    Math.min(now + 1, window.toMs + STOP_GRACE_MS),
-  )) {
+  for await (const page of windowPages(deps, window, now)) {
     fold.add(page);
     for (const e of page) if (ratingOf(e) !== null) rated.push(e);
   }

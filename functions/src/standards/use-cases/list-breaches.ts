@@ -11,9 +11,9 @@ import {
   nameOf,
   reaches,
   requireVersions,
-  STOP_GRACE_MS,
   type StandardsUseCaseDeps,
   type Window,
+  windowPages,
 } from './standards-access';
 
 /** At most this many breached cases per answer, the most recent first. */
@@ -46,11 +46,7 @@ async function newestBreaches(
       if (kept.length >= 2 * MAX_BREACHES) kept = newestFirst(kept);
     },
   });
-  for await (const page of deps.measurements.pagesBetween(
-    window.fromMs,
-    Math.min(now + 1, window.toMs + STOP_GRACE_MS),
-  ))
-    fold.add(page);
+  for await (const page of windowPages(deps, window, now)) fold.add(page);
   fold.finish(now);
   return newestFirst(kept);
 }
@@ -70,17 +66,20 @@ export async function listStandardBreaches(
   const alerts = new Map<string, StandardAlert[]>();
   for (const a of await deps.repositories.standards.listAlerts(standardId))
     alerts.set(caseKeyOf(a), [...(alerts.get(caseKeyOf(a)) ?? []), a]);
-  // The timelines of the cases listed only, each read from its journey instance's own index.
-  const timelines = await mapConcurrently(breached, TIMELINE_READS, (c) =>
-    deps.measurements.listCase(c.caseId),
+  // The timelines of the cases listed only, each journey instance read once from its own index
+  // (a reopened instance can have several cases listed).
+  const instances = [...new Set(breached.map((c) => c.caseId))];
+  const read = await mapConcurrently(instances, TIMELINE_READS, (caseId) =>
+    deps.measurements.listCase(caseId),
   );
+  const timelines = new Map(instances.map((caseId, i) => [caseId, read[i] ?? []]));
   const names = await branchNamesOf(deps, [
     ...breached.map((c) => c.branchPath),
     ...[...alerts.values()].flat().map((a) => a.escalatedTo),
   ]);
   return {
     standardId,
-    cases: breached.map((c, i) => {
+    cases: breached.map((c) => {
       return {
         caseId: c.caseId,
         branchPath: c.branchPath,
@@ -95,7 +94,7 @@ export async function listStandardBreaches(
           .sort((a, b) => a.level - b.level)
           .map((a) => alertStep(a, names)),
         // The case's own events: the journey instance's from its start to its stop (or now).
-        timeline: (timelines[i] ?? [])
+        timeline: (timelines.get(c.caseId) ?? [])
           .filter((e) => e.at >= c.startAt && (c.stopAt === null || e.at <= c.stopAt))
           .map(({ type, at, actor, source }) => ({ type, at, actor, source })),
       };

@@ -65,6 +65,18 @@ export async function catalogue(deps: { repositories: { standards: Pick<Standard
 /** Days after a period's end still read, so a case started in it can stop later. */
 export const STOP_GRACE_MS = 31 * 86_400_000;
 
+/**
+ * The stream a window's cases are measured from, a page at a time in event order: from the window's
+ * start to `STOP_GRACE_MS` after its end (or now, if sooner), so a case started in it keeps its stop.
+ */
+export function windowPages(
+  deps: Pick<StandardsUseCaseDeps, 'measurements'>,
+  window: Pick<Window, 'fromMs' | 'toMs'>,
+  now: number,
+) {
+  return deps.measurements.pagesBetween(window.fromMs, Math.min(now + 1, window.toMs + STOP_GRACE_MS));
+}
+
 export interface Window {
   from: string;
   to: string;
